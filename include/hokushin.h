@@ -1,0 +1,173 @@
+/* hokushin.h — the public surface of libhokushin.
+ *
+ * Load a scenario, make a setup from it (parameter values, event dates,
+ * what is removed), and run it: replay pins the modelled actors' decisions to
+ * the record, simulate lets the model decide. A run reports to an observer,
+ * event by event and month by month, and fills the run's outcomes. Runs share
+ * nothing but the read-only scenario and setup, so any number may run at once.
+ *
+ * For a game, a world can also be stepped month by month with one actor's
+ * orders given by a player (hk_world_*). */
+#ifndef HOKUSHIN_H
+#define HOKUSHIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/diag.h"
+#include "world/scenario.h"
+
+#define HK_VERSION "0.1.0"
+#define HK_YEAR_FIRST 1918
+#define HK_YEAR_LAST 1945
+#define HK_YEARS (HK_YEAR_LAST - HK_YEAR_FIRST + 1)
+
+/* ---- scenarios -------------------------------------------------------- */
+
+/* Loads every file of a scenario folder; on error returns NULL with every
+ * problem in `diag` as file:line: message. */
+hk_scenario *hk_scenario_load_dir(const char *dir, hk_diag *diag);
+/* The built-in Northeast Asia 1918–1945 scenario, embedded in the library. */
+hk_scenario *hk_scenario_load_builtin(hk_diag *diag);
+void hk_scenario_free(hk_scenario *s);
+
+/* ---- setups: a scenario with overrides ------------------------------- */
+
+typedef struct hk_setup {
+    const hk_scenario *scenario;
+    double param[HK_PARAM_COUNT];
+    hk_date event_date[HK_MAX_EVENTS];   /* outside events, movable */
+    bool event_removed[HK_MAX_EVENTS];   /* --without an outside event */
+    bool treaty_forbidden[HK_MAX_TREATIES]; /* --without a treaty */
+} hk_setup;
+
+/* The scenario's own values. */
+void hk_setup_init(hk_setup *setup, const hk_scenario *s);
+/* `--set KEY=VALUE`: a parameter key or `EVENT.date`. Returns 0, or -1 with a
+ * message naming the nearest valid key in err. */
+int hk_setup_set(hk_setup *setup, const char *key, const char *value, char *err, size_t errlen);
+/* `--without ID`: an outside event or a treaty. */
+int hk_setup_without(hk_setup *setup, const char *id, char *err, size_t errlen);
+/* The nearest settable key or id to `word` (for error messages). */
+const char *hk_setup_nearest_key(const hk_setup *setup, const char *word);
+
+/* ---- what a run reports ---------------------------------------------- */
+
+typedef enum hk_mode { HK_MODE_REPLAY, HK_MODE_SIMULATE } hk_mode;
+
+/* One entry of the event log. Strings live until the run ends. */
+typedef struct hk_log_event {
+    hk_date date;
+    const char *kind;    /* "treaty_signed", "incident", "battle", "war", ... */
+    const char *id;      /* the fact, treaty, event or battle id */
+    int actors[HK_MAX_PARTIES];
+    int n_actors;
+    const char *text;    /* a sentence that explains it */
+    const char *source;  /* a seed citation, a publication, or "model: <rule>" */
+} hk_log_event;
+
+/* Forces on one side of a border sector. */
+typedef struct hk_side_forces {
+    double men, tanks, guns, aircraft;
+} hk_side_forces;
+
+typedef struct hk_formation_state {
+    int region;
+    double men, tanks, guns, aircraft, quality, supply;
+} hk_formation_state;
+
+/* The state of one month, as `replay --json` writes it. */
+typedef struct hk_month_summary {
+    hk_month month;
+    double doctrine[HK_MAX_ACTORS];    /* -1 south .. +1 north; 0 where not modelled */
+    double influence[HK_MAX_FACTIONS];
+    double tension[HK_MAX_SECTORS];
+    hk_side_forces forces[HK_MAX_SECTORS][2]; /* [sector][side] */
+    hk_formation_state formations[HK_MAX_FORMATIONS];
+    bool treaty_in_force[HK_MAX_TREATIES];
+    int incidents;       /* this month */
+    int battles;         /* battles fought this month */
+    uint32_t flags;      /* bit e set while outside effect e holds */
+    bool at_war_jpn_sov;
+} hk_month_summary;
+
+typedef struct hk_observer {
+    void (*on_event)(void *ud, const hk_log_event *e);
+    void (*on_month)(void *ud, const hk_month_summary *m);
+    void *ud;
+} hk_observer;
+
+/* The outcomes of product.md, for one run. NaN where a figure does not
+ * apply (no pact signed, no Soviet entry, no German defeat). */
+typedef struct hk_outcomes {
+    bool strike_north_by_1942;
+    bool japan_soviet_war_before_1945;
+    bool neutrality_pact_signed;
+    double neutrality_pact_year;
+    bool doctrine_south_by_1941_07;
+    bool major_border_battle_1937_1940;
+    bool japan_loses_major_border_battle;
+    bool soviet_entry_by_1945_09;
+    double soviet_entry_months_after_german_defeat;
+    /* Yearly figures, index year - HK_YEAR_FIRST. */
+    int incidents_per_year[HK_YEARS];
+    double doctrine_jpn_by_year[HK_YEARS];     /* December value */
+    double soviet_far_east_men_by_year[HK_YEARS];
+    double japan_manchuria_men_by_year[HK_YEARS];
+    /* Casualties of the largest Japan–USSR battle, for validation. */
+    double major_battle_casualties[2];         /* [0] Japanese side, [1] Soviet side */
+    double intervention_dead;                  /* Japanese dead of a Siberian expedition */
+} hk_outcomes;
+
+/* The outcome table: name, kind (proportion or mean) and accessor, so that
+ * ensembles, databases and pages list the same outcomes in the same order. */
+typedef enum hk_outcome_kind { HK_OUTCOME_PROPORTION, HK_OUTCOME_MEAN } hk_outcome_kind;
+typedef struct hk_outcome_info {
+    const char *name;
+    hk_outcome_kind kind;
+    const char *doc;
+} hk_outcome_info;
+#define HK_OUTCOME_COUNT 9
+extern const hk_outcome_info hk_outcome_table[HK_OUTCOME_COUNT];
+/* The value of outcome i in a run: 0/1 for proportions, NaN when absent. */
+double hk_outcome_value(const hk_outcomes *o, int i);
+
+/* ---- running ------------------------------------------------------------ */
+
+/* One whole run from the scenario's start to `until` (HK_MONTH_NONE = the
+ * scenario's end). obs may be NULL. Returns 0, or -1 on a program failure. */
+int hk_run(const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run,
+           hk_month until, const hk_observer *obs, hk_outcomes *out);
+
+/* ---- stepping a world (the game) ---------------------------------------- */
+
+/* A side's orders for one month: what the model decides for each modelled
+ * actor, or what a player chooses instead. */
+typedef enum hk_escalation { HK_ESC_MODEL = 0, HK_ESC_ESCALATE, HK_ESC_CONTAIN } hk_escalation;
+typedef struct hk_orders {
+    double doctrine_push;   /* -1 push south .. +1 push north, 0 none */
+    double reinforce;       /* share of reserves sent to the border (<0 withdraws) */
+    int propose_treaty;     /* treaty index, or -1 */
+    int denounce_treaty;    /* treaty index, or -1 */
+    hk_escalation incidents;
+    bool declare_war;       /* open general war on the other side */
+} hk_orders;
+
+typedef struct hk_world hk_world;
+
+hk_world *hk_world_new(const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run);
+void hk_world_free(hk_world *w);
+hk_month hk_world_month(const hk_world *w);
+bool hk_world_done(const hk_world *w);
+/* The actor given to a player (-1 = none): its orders come from
+ * hk_world_set_orders each month instead of the model. */
+void hk_world_set_player(hk_world *w, int actor);
+void hk_world_set_orders(hk_world *w, const hk_orders *orders);
+/* Advances one month, reporting to obs. */
+void hk_world_step(hk_world *w, const hk_observer *obs);
+void hk_world_summary(const hk_world *w, hk_month_summary *out);
+void hk_world_outcomes(const hk_world *w, hk_outcomes *out);
+
+#endif

@@ -1,0 +1,35 @@
+/* cli.h — what the commands share: loading the scenario named by
+ * --scenario (or the built-in one), applying --set and --without, and
+ * reporting bad input with exit status 2. */
+#ifndef HK_CLI_H
+#define HK_CLI_H
+
+#include "hokushin.h"
+
+enum { HK_EXIT_OK = 0, HK_EXIT_FAIL = 1, HK_EXIT_USAGE = 2 };
+
+/* Loads the scenario at `path` (NULL = built-in); prints every error to
+ * stderr and returns NULL on failure. */
+hk_scenario *hk_cli_load_scenario(const char *path);
+/* Applies a list of "KEY=VALUE" strings and "ID" removals; prints the first
+ * error and returns -1. */
+int hk_cli_apply_overrides(hk_setup *setup, char **sets, int n_sets, char **withouts, int n_withouts);
+/* Parses a decimal integer option value; prints an error and returns -1 if bad. */
+int hk_cli_parse_u64(const char *opt, const char *text, uint64_t *out);
+int hk_cli_parse_month(const char *opt, const char *text, hk_month *out);
+
+/* Commands: each parses its own options and returns an exit status. */
+int hk_cmd_replay(int argc, char **argv);
+int hk_cmd_simulate(int argc, char **argv);
+int hk_cmd_ensemble(int argc, char **argv);
+int hk_cmd_whatif(int argc, char **argv);
+int hk_cmd_battle(int argc, char **argv);
+int hk_cmd_params(int argc, char **argv);
+int hk_cmd_check(int argc, char **argv);
+int hk_cmd_serve(int argc, char **argv);
+int hk_cmd_play(int argc, char **argv);
+int hk_cmd_calibrate(int argc, char **argv);
+int hk_cmd_validate(int argc, char **argv);
+int hk_cmd_sensitivity(int argc, char **argv);
+
+#endif

@@ -1,0 +1,84 @@
+/* rng.c — xoshiro256** with SplitMix64 key expansion. */
+#include "core/rng.h"
+
+#include <math.h>
+
+static uint64_t splitmix64(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static void seed_from_key(hk_rng *r, uint64_t k0, uint64_t k1)
+{
+    uint64_t x = k0;
+    uint64_t mixed = splitmix64(&x) ^ (k1 * 0xd1b54a32d192ed03ULL);
+    x = mixed;
+    for (int i = 0; i < 4; i++)
+        r->s[i] = splitmix64(&x);
+    if ((r->s[0] | r->s[1] | r->s[2] | r->s[3]) == 0)
+        r->s[0] = 1;
+}
+
+void hk_rng_init(hk_rng *r, uint64_t seed, uint64_t run)
+{
+    seed_from_key(r, seed, run + 1);
+}
+
+hk_rng hk_rng_split(const hk_rng *parent, uint64_t key)
+{
+    hk_rng child;
+    seed_from_key(&child, parent->s[0] ^ (parent->s[2] << 1), key ^ parent->s[1] ^ parent->s[3]);
+    return child;
+}
+
+static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+uint64_t hk_rng_next(hk_rng *r)
+{
+    uint64_t *s = r->s;
+    uint64_t result = rotl(s[1] * 5, 7) * 9;
+    uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 45);
+    return result;
+}
+
+double hk_rng_uniform(hk_rng *r)
+{
+    return (double)(hk_rng_next(r) >> 11) * 0x1.0p-53;
+}
+
+int hk_rng_poisson(hk_rng *r, double lambda)
+{
+    if (!(lambda > 0))
+        return 0;
+    if (lambda < 30) {
+        /* Knuth's product method: exact and cheap for small means. */
+        double limit = exp(-lambda), p = 1.0;
+        int k = 0;
+        do {
+            k++;
+            p *= hk_rng_uniform(r);
+        } while (p > limit);
+        return k - 1;
+    }
+    /* Large means: normal approximation with continuity correction. */
+    double v = lambda + sqrt(lambda) * hk_rng_normal(r) + 0.5;
+    return v < 0 ? 0 : (int)v;
+}
+
+double hk_rng_normal(hk_rng *r)
+{
+    /* Box–Muller; one deviate per call keeps the stream stateless. */
+    double u1 = hk_rng_uniform(r), u2 = hk_rng_uniform(r);
+    if (u1 < 1e-300)
+        u1 = 1e-300;
+    return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+}

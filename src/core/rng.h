@@ -1,0 +1,32 @@
+/* rng.h — the one source of randomness: a splittable generator keyed by
+ * (seed, run). Every stream is derived from its key alone, so a run draws
+ * the same numbers whatever else runs beside it, on any thread or rank.
+ *
+ * The generator is xoshiro256** (Blackman and Vigna); keys are expanded
+ * with SplitMix64, which is how its authors recommend seeding it. */
+#ifndef HK_RNG_H
+#define HK_RNG_H
+
+#include <stdint.h>
+
+typedef struct hk_rng {
+    uint64_t s[4];
+} hk_rng;
+
+/* The stream of run `run` in the ensemble with seed `seed`. */
+void hk_rng_init(hk_rng *r, uint64_t seed, uint64_t run);
+/* A child stream named by `key`; the parent does not advance, so splitting
+ * never shifts the parent's later draws. */
+hk_rng hk_rng_split(const hk_rng *parent, uint64_t key);
+
+uint64_t hk_rng_next(hk_rng *r);
+/* Uniform in [0, 1), 53 bits. */
+double hk_rng_uniform(hk_rng *r);
+/* Poisson-distributed count with mean lambda (>= 0). */
+int hk_rng_poisson(hk_rng *r, double lambda);
+/* Standard normal deviate. */
+double hk_rng_normal(hk_rng *r);
+/* True with probability p. */
+static inline int hk_rng_bernoulli(hk_rng *r, double p) { return hk_rng_uniform(r) < p; }
+
+#endif

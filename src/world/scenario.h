@@ -1,0 +1,331 @@
+/* scenario.h — what a scenario says, read once at load into plain structs.
+ *
+ * The loader (src/scenario) fills an hk_scenario from the YAML files of a
+ * scenario folder; nothing here changes during a run. Every record keeps its
+ * `source` (a seed file and line, or a named publication) and where it was
+ * written (`at`), so that checks and the timeline can point back to it.
+ * Cross-references are resolved to indices at load: the engine never looks
+ * a name up. The format is documented in docs/scenario-format.md. */
+#ifndef HK_SCENARIO_H
+#define HK_SCENARIO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "model/params.h"
+
+#define HK_MAX_ACTORS 12
+#define HK_MAX_FACTIONS 24
+#define HK_MAX_REGIONS 64
+#define HK_MAX_LINKS 160
+#define HK_MAX_SECTORS 8
+#define HK_MAX_FORMATIONS 48
+#define HK_MAX_STRENGTHS 256
+#define HK_MAX_TREATIES 24
+#define HK_MAX_CLAUSES 8
+#define HK_MAX_EVENTS 32
+#define HK_MAX_FACTS 256
+#define HK_MAX_BATTLES 16
+#define HK_MAX_INCIDENT_YEARS 16
+#define HK_MAX_LOSSES 16
+#define HK_MAX_PUBLICATIONS 96
+#define HK_MAX_SEEDS 16
+#define HK_MAX_PARTIES 4
+#define HK_ID_LEN 40
+
+/* Where a record was written, for `PATH:LINE` messages. */
+typedef struct hk_at {
+    const char *file; /* path as given to the loader (interned) */
+    int line;
+} hk_at;
+
+/* A record's evidence: "001_fd9a28d61a246780.txt:49" or a publication id
+ * from scenario.yaml with an optional locator ("krivosheev2010, p. 159"). */
+typedef struct hk_source {
+    const char *text; /* as written */
+    int seed;         /* index into hk_scenario.seeds, or -1 */
+    int line;         /* line in that seed, when seed >= 0 */
+    int publication;  /* index into hk_scenario.publications, or -1 */
+} hk_source;
+
+typedef enum hk_actor_role { HK_ROLE_MODELLED, HK_ROLE_OUTSIDE } hk_actor_role;
+
+typedef struct hk_actor {
+    char id[HK_ID_LEN]; /* JPN, SOV, MAN, MGL, CHN, GER, USA, GBR, ITA */
+    const char *name;
+    hk_actor_role role;
+    int cow_code; /* Correlates of War state code, 0 if none */
+    hk_source source;
+    hk_at at;
+} hk_actor;
+
+typedef struct hk_faction {
+    char id[HK_ID_LEN]; /* kodoha, toseiha, kwantung_field, navy, ... */
+    const char *name;
+    int actor;        /* index into actors */
+    double influence; /* share inside its actor in 1918-01; an actor's sum to 1 */
+    double lean;      /* preferred orientation: +1 strike north, -1 strike south */
+    double hawk;      /* 0..1 willingness to use force */
+    hk_source source;
+    hk_at at;
+} hk_faction;
+
+typedef enum hk_terrain {
+    HK_TERRAIN_PLAIN, HK_TERRAIN_STEPPE, HK_TERRAIN_DESERT, HK_TERRAIN_HILLS,
+    HK_TERRAIN_MOUNTAIN, HK_TERRAIN_FOREST, HK_TERRAIN_MARSH, HK_TERRAIN_URBAN,
+    HK_TERRAIN_ISLAND, HK_TERRAIN_COUNT
+} hk_terrain;
+
+typedef struct hk_region {
+    char id[HK_ID_LEN];
+    const char *name;
+    double lat, lon;
+    int controller;   /* actor holding it in 1918-01 */
+    hk_terrain terrain;
+    int sector;       /* border sector it faces, or -1 */
+    bool railhead;    /* a railway station able to supply an army */
+    hk_source source;
+    hk_at at;
+} hk_region;
+
+typedef enum hk_link_kind { HK_LINK_RAIL, HK_LINK_ROAD, HK_LINK_RIVER, HK_LINK_SEA } hk_link_kind;
+
+typedef struct hk_link {
+    int from, to;        /* region indices */
+    hk_link_kind kind;
+    double km;
+    double capacity;     /* men moved per month at full use (see format doc) */
+    const char *line;    /* "Trans-Siberian", "Chinese Eastern", ... or NULL */
+    hk_source source;
+    hk_at at;
+} hk_link;
+
+/* A stretch of disputed border where incidents happen. */
+typedef struct hk_sector {
+    char id[HK_ID_LEN];
+    const char *name;
+    double length_km;
+    int side[2];       /* actors facing each other: [0] the Japanese side, [1] the Soviet side */
+    hk_source source;
+    hk_at at;
+} hk_sector;
+
+typedef struct hk_formation {
+    char id[HK_ID_LEN];
+    const char *name;
+    int actor;
+    int region;        /* home region */
+    hk_source source;
+    hk_at at;
+} hk_formation;
+
+/* A formation's recorded strength from `date` on (until its next record). */
+typedef struct hk_strength {
+    int formation;
+    hk_date date;
+    int region;        /* where it stands from then, or -1 for unchanged */
+    double men, tanks, guns, aircraft;
+    double quality;    /* combat effectiveness, 1 = reference; <= 0 unknown */
+    hk_source source;
+    hk_at at;
+} hk_strength;
+
+typedef enum hk_clause_type {
+    HK_CLAUSE_NORMALIZATION, HK_CLAUSE_NON_AGGRESSION, HK_CLAUSE_NEUTRALITY,
+    HK_CLAUSE_MUTUAL_ASSISTANCE, HK_CLAUSE_CONSULTATION, HK_CLAUSE_SECRET_PROTOCOL,
+    HK_CLAUSE_SPHERES, HK_CLAUSE_WITHDRAWAL, HK_CLAUSE_NO_POLITICAL_TREATY,
+    HK_CLAUSE_TYPE_COUNT
+} hk_clause_type;
+
+typedef struct hk_clause {
+    hk_clause_type type;
+    const char *text;  /* in our words */
+    /* For HK_CLAUSE_NO_POLITICAL_TREATY and secret bars: the pair of actors
+     * barred from a treaty of type `bars` (e.g. SOV–JPN non-aggression). */
+    int bars_type;     /* hk_clause_type, or -1 */
+    int bars_parties[2];
+    hk_source source;
+    hk_at at;
+} hk_clause;
+
+typedef struct hk_treaty {
+    char id[HK_ID_LEN];
+    const char *name;
+    int parties[HK_MAX_PARTIES];
+    int n_parties;
+    hk_date signed_on;     /* the record; not used by simulate's decisions */
+    hk_date in_force;      /* equals signed_on when not given */
+    int duration_months;   /* 0 = indefinite */
+    int notice_months;     /* denunciation notice before expiry, 0 = none */
+    hk_date denounced;     /* record, or unset */
+    hk_date ended;         /* record, or unset */
+    hk_clause clauses[HK_MAX_CLAUSES];
+    int n_clauses;
+    hk_source source;
+    hk_at at;
+} hk_treaty;
+
+/* What an outside event does to the world; the model reacts to the flag. */
+typedef enum hk_effect {
+    HK_EFFECT_EUROPE_WAR,        /* general war in Europe */
+    HK_EFFECT_GER_SOV_PACT,      /* Germany and the USSR at peace by treaty */
+    HK_EFFECT_FRANCE_FALLEN,     /* European colonies in Asia exposed */
+    HK_EFFECT_AXIS_ALLIANCE,     /* Japan allied to Germany and Italy */
+    HK_EFFECT_GER_SOV_WAR,       /* Soviet forces drawn west */
+    HK_EFFECT_OIL_EMBARGO,       /* Japan cut off from US oil */
+    HK_EFFECT_JPN_US_WAR,        /* Japan at war with the United States */
+    HK_EFFECT_ALLIED_PLEDGE,     /* the USSR pledged to join the war on Japan */
+    HK_EFFECT_GERMANY_DEFEATED,  /* the war in Europe over */
+    HK_EFFECT_ULTIMATUM,         /* the Allies demand Japan's surrender */
+    HK_EFFECT_ATOMIC,            /* atomic bombing of Japan */
+    HK_EFFECT_COUNT
+} hk_effect;
+
+typedef struct hk_event {
+    char id[HK_ID_LEN];  /* fixed ids of product.md: european_war, ... */
+    const char *name;
+    hk_date date;
+    hk_effect effect;
+    int actors[HK_MAX_PARTIES];
+    int n_actors;
+    const char *text;
+    hk_source source;
+    hk_at at;
+} hk_event;
+
+/* A recorded fact for the timeline; some are decisions that replay pins. */
+typedef enum hk_fact_kind {
+    HK_FACT_EVENT, HK_FACT_DECISION, HK_FACT_BATTLE, HK_FACT_INCIDENT,
+    HK_FACT_TREATY, HK_FACT_COUP, HK_FACT_PURGE, HK_FACT_WAR, HK_FACT_FORCES,
+    HK_FACT_CABINET, HK_FACT_KIND_COUNT
+} hk_fact_kind;
+
+/* What replay does when it reaches a pinned fact. */
+typedef enum hk_pin {
+    HK_PIN_NONE,
+    HK_PIN_INTERVENTION,   /* Japan sends the Siberian expedition */
+    HK_PIN_WITHDRAWAL,     /* Japan withdraws from the mainland */
+    HK_PIN_SEIZE_MANCHURIA,/* the Kwantung Army takes Manchuria */
+    HK_PIN_COUP_FAILED,    /* a failed coup and the purge of its faction */
+    HK_PIN_PURGE,          /* a faction purged (target = faction) */
+    HK_PIN_DOCTRINE_SOUTH, /* Japan commits south */
+    HK_PIN_DOCTRINE_NORTH, /* Japan commits north */
+    HK_PIN_CHINA_WAR,      /* Japan at war with China */
+    HK_PIN_WAR,            /* general war between actors[0] and actors[1] */
+    HK_PIN_PEACE,          /* end of the war (surrender) */
+    HK_PIN_COUNT
+} hk_pin;
+
+typedef struct hk_fact {
+    char id[HK_ID_LEN];
+    hk_date date;
+    hk_fact_kind kind;
+    int actors[HK_MAX_PARTIES];
+    int n_actors;
+    const char *text;      /* in our words */
+    hk_pin pin;
+    int target;            /* faction index for purges, else -1 */
+    hk_source source;
+    hk_at at;
+} hk_fact;
+
+typedef struct hk_battle_side {
+    int actor;
+    double men, tanks, guns, aircraft;
+    double quality;         /* <= 0 unknown */
+    double supply_km;       /* distance to railhead */
+    double casualties;      /* recorded killed + wounded + missing, < 0 unknown */
+    double casualties_hi;   /* upper end of a recorded range, < 0 if a single figure */
+} hk_battle_side;
+
+typedef struct hk_battle {
+    char id[HK_ID_LEN];
+    const char *name;
+    int sector;
+    int region;
+    hk_date start, end;
+    hk_terrain terrain;
+    hk_battle_side attacker, defender;
+    int winner;             /* 0 attacker, 1 defender, -1 draw */
+    int cdb90_isqno;        /* 0 if not in CDB90 */
+    hk_source source;
+    hk_at at;
+} hk_battle;
+
+typedef struct hk_incident_count {
+    int year_from, year_to; /* inclusive; equal for a single year */
+    int count;
+    hk_source source;
+    hk_at at;
+} hk_incident_count;
+
+/* A recorded loss figure (the Siberian Intervention's dead, its cost). */
+typedef struct hk_loss {
+    char id[HK_ID_LEN];
+    const char *text;
+    double value;
+    const char *unit;
+    hk_source source;
+    hk_at at;
+} hk_loss;
+
+typedef struct hk_publication {
+    char id[HK_ID_LEN];
+    const char *cite;
+    hk_at at;
+} hk_publication;
+
+typedef struct hk_seed {
+    char file[64];  /* 001_fd9a28d61a246780.txt */
+    int lines;      /* line count, so a citation past the end is an error */
+} hk_seed;
+
+typedef struct hk_param_value {
+    double value;
+    double min, max;   /* range used by calibration and sensitivity */
+    hk_source source;
+    hk_at at;
+} hk_param_value;
+
+typedef struct hk_scenario {
+    const char *id, *name, *description;
+    hk_date start, end;
+    hk_seed seeds[HK_MAX_SEEDS];                  int n_seeds;
+    hk_publication publications[HK_MAX_PUBLICATIONS]; int n_publications;
+    hk_actor actors[HK_MAX_ACTORS];               int n_actors;
+    hk_faction factions[HK_MAX_FACTIONS];         int n_factions;
+    hk_region regions[HK_MAX_REGIONS];            int n_regions;
+    hk_link links[HK_MAX_LINKS];                  int n_links;
+    hk_sector sectors[HK_MAX_SECTORS];            int n_sectors;
+    hk_formation formations[HK_MAX_FORMATIONS];   int n_formations;
+    hk_strength strengths[HK_MAX_STRENGTHS];      int n_strengths;
+    hk_treaty treaties[HK_MAX_TREATIES];          int n_treaties;
+    hk_event events[HK_MAX_EVENTS];               int n_events;
+    hk_fact facts[HK_MAX_FACTS];                  int n_facts;
+    hk_battle battles[HK_MAX_BATTLES];            int n_battles;
+    hk_incident_count incidents[HK_MAX_INCIDENT_YEARS]; int n_incidents;
+    hk_loss losses[HK_MAX_LOSSES];                int n_losses;
+    hk_param_value params[HK_PARAM_COUNT];
+    /* Indices of the actors the model needs, resolved at load (-1 if absent). */
+    int jpn, sov, man, mgl, chn;
+    void *arena; /* owns every string above */
+} hk_scenario;
+
+/* Name tables shared by the loader, the outputs and the docs. */
+const char *hk_terrain_name(hk_terrain t);
+const char *hk_link_kind_name(hk_link_kind k);
+const char *hk_clause_type_name(hk_clause_type t);
+const char *hk_effect_name(hk_effect e);
+const char *hk_fact_kind_name(hk_fact_kind k);
+const char *hk_pin_name(hk_pin p);
+/* Index of `id` in the scenario's tables, or -1. */
+int hk_scenario_actor(const hk_scenario *s, const char *id);
+int hk_scenario_faction(const hk_scenario *s, const char *id);
+int hk_scenario_region(const hk_scenario *s, const char *id);
+int hk_scenario_treaty(const hk_scenario *s, const char *id);
+int hk_scenario_event(const hk_scenario *s, const char *id);
+int hk_scenario_sector(const hk_scenario *s, const char *id);
+int hk_scenario_formation(const hk_scenario *s, const char *id);
+
+#endif

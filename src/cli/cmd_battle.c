@@ -1,12 +1,333 @@
-/* cmd_battle.c — 'hokushin battle' (being built; see the open issues). */
+/* cmd_battle.c — 'hokushin battle': one battle with the combat model
+ * (src/model/combat.h), from forces given on the command line. */
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
 
 #include "cli/cli.h"
+#include "model/combat.h"
+
+#define BATTLE_DEFAULT_DAYS 3
+#define BATTLE_MAX_DAYS 3650
+#define BATTLE_MAX_RUNS 1000000
+
+static void battle_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: hokushin battle --attacker SPEC --defender SPEC [--days N] [--terrain T]\n"
+            "                       [--runs N [--seed N]] [--json]\n\n"
+            "Fights one battle with the combat model: daily Lanchester-Helmbold attrition\n"
+            "with force quality, the defender's posture and terrain, and supply that falls\n"
+            "with the distance from the railhead, fitted on the CDB90 battles\n"
+            "(docs/combat.md, docs/combat-validation.md).\n\n"
+            "SPEC  SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]\n"
+            "      [,posture=hasty|prepared|fortified]\n"
+            "      SIDE names the side (JPN, SOV, ...). quality is a combat effectiveness\n"
+            "      value, 1 = par; supply_km the distance from the railhead that feeds the\n"
+            "      side (0 = at the railhead); posture counts for the defender only.\n\n"
+            "options:\n"
+            "  --days N      longest the battle may last, in days (default %d, the median\n"
+            "                length of CDB90's 1919-1945 battles); it ends sooner when a\n"
+            "                side breaks off\n"
+            "  --terrain T   plain (default), steppe, desert, hills, mountain, forest, marsh,\n"
+            "                urban or island\n"
+            "  --runs N      also fight it N times with the model's random spread and give\n"
+            "                how often each side wins and the casualties' 5-95%% range\n"
+            "  --seed N      seed for --runs (default 1); the same seed, the same figures\n"
+            "  --json        one JSON object: each side's casualties and losses by arm, the\n"
+            "                winner, days fought\n\n"
+            "example (Khalkhin Gol, August 1939):\n"
+            "  hokushin battle --attacker SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650 \\\n"
+            "      --defender JPN:men=30000,tanks=120,guns=135,supply_km=200,posture=prepared \\\n"
+            "      --terrain steppe --days 120\n",
+            BATTLE_DEFAULT_DAYS);
+}
+
+typedef struct battle_side_arg {
+    char name[16];
+    hk_combat_side side;
+} battle_side_arg;
+
+typedef struct battle_runs {
+    int n;
+    int wins[3];          /* attacker, defender, draw */
+    double mean[2], p05[2], p95[2];
+} battle_runs;
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int run_many(const hk_combat_params *cp, const battle_side_arg *a, const battle_side_arg *d,
+                    hk_terrain terrain, int days, int runs, uint64_t seed, battle_runs *out)
+{
+    memset(out, 0, sizeof *out);
+    out->n = runs;
+    double *cas = malloc(sizeof *cas * 2 * (size_t)runs);
+    if (!cas) {
+        fprintf(stderr, "hokushin battle: out of memory for %d runs\n", runs);
+        return -1;
+    }
+    for (int i = 0; i < runs; i++) {
+        hk_rng r;
+        hk_rng_init(&r, seed, (uint64_t)i);
+        hk_combat_result res;
+        hk_combat_resolve(cp, &a->side, &d->side, terrain, days, &r, &res);
+        out->wins[res.winner == HK_COMBAT_ATTACKER ? 0 : res.winner == HK_COMBAT_DEFENDER ? 1 : 2]++;
+        cas[i] = res.casualties[0];
+        cas[runs + i] = res.casualties[1];
+    }
+    for (int s = 0; s < 2; s++) {
+        double *v = cas + (size_t)s * runs, sum = 0;
+        for (int i = 0; i < runs; i++)
+            sum += v[i];
+        qsort(v, (size_t)runs, sizeof *v, cmp_double);
+        out->mean[s] = sum / runs;
+        out->p05[s] = v[(int)floor(0.05 * (runs - 1))];
+        out->p95[s] = v[(int)ceil(0.95 * (runs - 1))];
+    }
+    free(cas);
+    return 0;
+}
+
+static const char *broke_name(int b)
+{
+    return b == 1 ? "losses" : b == 2 ? "force ratio" : NULL;
+}
+
+static json_t *side_json(const battle_side_arg *s, const hk_combat_result *res, int i,
+                         double power, const char *role)
+{
+    const hk_combat_losses *l = &res->loss[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "side", json_string(s->name));
+    json_object_set_new(o, "role", json_string(role));
+    json_t *forces = json_object();
+    json_object_set_new(forces, "men", json_real(s->side.men));
+    json_object_set_new(forces, "tanks", json_real(s->side.tanks));
+    json_object_set_new(forces, "guns", json_real(s->side.guns));
+    json_object_set_new(forces, "aircraft", json_real(s->side.aircraft));
+    json_object_set_new(forces, "quality", json_real(s->side.quality));
+    json_object_set_new(forces, "supply_km", json_real(s->side.supply_km));
+    if (i == HK_COMBAT_DEFENDER)
+        json_object_set_new(forces, "posture", json_string(hk_combat_posture_name(s->side.posture)));
+    json_object_set_new(o, "forces", forces);
+    json_object_set_new(o, "power", json_real(round(power)));
+    json_object_set_new(o, "casualties", json_integer(llround(res->casualties[i])));
+    json_t *losses = json_object();
+    json_object_set_new(losses, "men", json_integer(llround(l->men)));
+    json_object_set_new(losses, "tanks", json_integer(llround(l->tanks)));
+    json_object_set_new(losses, "guns", json_integer(llround(l->guns)));
+    json_object_set_new(losses, "aircraft", json_integer(llround(l->aircraft)));
+    json_object_set_new(o, "losses", losses);
+    const char *b = broke_name(res->broke_off[i]);
+    json_object_set_new(o, "broke_off", b ? json_string(b) : json_null());
+    return o;
+}
+
+static void print_json(const battle_side_arg *a, const battle_side_arg *d, hk_terrain terrain,
+                       int max_days, const hk_combat_result *res, double pw_a, double pw_d,
+                       const battle_runs *runs, uint64_t seed)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "attacker", side_json(a, res, 0, pw_a, "attacker"));
+    json_object_set_new(o, "defender", side_json(d, res, 1, pw_d, "defender"));
+    const char *w = res->winner == HK_COMBAT_ATTACKER   ? a->name
+                    : res->winner == HK_COMBAT_DEFENDER ? d->name
+                                                        : "draw";
+    json_object_set_new(o, "winner", json_string(w));
+    json_object_set_new(o, "winner_role",
+                        json_string(res->winner == HK_COMBAT_ATTACKER   ? "attacker"
+                                    : res->winner == HK_COMBAT_DEFENDER ? "defender"
+                                                                        : "draw"));
+    json_object_set_new(o, "days", json_integer(res->days));
+    json_object_set_new(o, "max_days", json_integer(max_days));
+    json_object_set_new(o, "terrain", json_string(hk_combat_terrain_name(terrain)));
+    json_object_set_new(o, "power_ratio", json_real(res->power_ratio));
+    json_object_set_new(o, "score", json_real(res->score));
+    json_object_set_new(o, "model", json_string("Lanchester-Helmbold daily attrition fitted on CDB90 "
+                                                "(docs/combat.md)"));
+    if (runs->n > 0) {
+        json_t *r = json_object();
+        json_object_set_new(r, "n", json_integer(runs->n));
+        json_object_set_new(r, "seed", json_integer((json_int_t)seed));
+        json_t *p = json_object();
+        json_object_set_new(p, "attacker", json_real((double)runs->wins[0] / runs->n));
+        json_object_set_new(p, "defender", json_real((double)runs->wins[1] / runs->n));
+        json_object_set_new(p, "draw", json_real((double)runs->wins[2] / runs->n));
+        json_object_set_new(r, "p_win", p);
+        const char *roles[2] = {"attacker", "defender"};
+        for (int s = 0; s < 2; s++) {
+            json_t *c = json_object();
+            json_object_set_new(c, "mean", json_real(round(runs->mean[s])));
+            json_t *ci = json_array();
+            json_array_append_new(ci, json_real(round(runs->p05[s])));
+            json_array_append_new(ci, json_real(round(runs->p95[s])));
+            json_object_set_new(c, "p05_p95", ci);
+            char key[32];
+            snprintf(key, sizeof key, "%s_casualties", roles[s]);
+            json_object_set_new(r, key, c);
+        }
+        json_object_set_new(o, "runs", r);
+    }
+    char *text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    if (text) {
+        puts(text);
+        free(text);
+    }
+    json_decref(o);
+}
+
+static void print_text(const battle_side_arg *a, const battle_side_arg *d, hk_terrain terrain,
+                       int max_days, const hk_combat_result *res, double pw_a, double pw_d,
+                       const battle_runs *runs)
+{
+    char ha[40], hd[40];
+    snprintf(ha, sizeof ha, "%s (attacker)", a->name);
+    snprintf(hd, sizeof hd, "%s (defender)", d->name);
+    printf("Battle on %s ground, at most %d day%s\n\n", hk_combat_terrain_name(terrain), max_days,
+           max_days == 1 ? "" : "s");
+    printf("%-24s %16s %16s\n", "", ha, hd);
+    const hk_combat_side *s[2] = {&a->side, &d->side};
+    printf("%-24s %16.0f %16.0f\n", "men", s[0]->men, s[1]->men);
+    printf("%-24s %16.0f %16.0f\n", "tanks", s[0]->tanks, s[1]->tanks);
+    printf("%-24s %16.0f %16.0f\n", "guns", s[0]->guns, s[1]->guns);
+    printf("%-24s %16.0f %16.0f\n", "aircraft", s[0]->aircraft, s[1]->aircraft);
+    printf("%-24s %16.2f %16.2f\n", "quality", s[0]->quality, s[1]->quality);
+    printf("%-24s %16.0f %16.0f\n", "km from railhead", s[0]->supply_km, s[1]->supply_km);
+    printf("%-24s %16s %16s\n", "posture", "-", hk_combat_posture_name(s[1]->posture));
+    printf("%-24s %16.0f %16.0f\n", "combat power (men-eq.)", pw_a, pw_d);
+    printf("%-24s %16s %16s\n", "", "----------", "----------");
+    printf("%-24s %16.0f %16.0f\n", "casualties (k+w+m)", res->casualties[0], res->casualties[1]);
+    printf("%-24s %15.1f%% %15.1f%%\n", "  share of men", 100 * res->casualties[0] / s[0]->men,
+           100 * res->casualties[1] / s[1]->men);
+    printf("%-24s %16.0f %16.0f\n", "tanks lost", res->loss[0].tanks, res->loss[1].tanks);
+    printf("%-24s %16.0f %16.0f\n", "guns lost", res->loss[0].guns, res->loss[1].guns);
+    printf("%-24s %16.0f %16.0f\n", "aircraft lost", res->loss[0].aircraft, res->loss[1].aircraft);
+    const char *b0 = broke_name(res->broke_off[0]), *b1 = broke_name(res->broke_off[1]);
+    printf("%-24s %16s %16s\n", "broke off", b0 ? b0 : "no", b1 ? b1 : "no");
+    printf("\n");
+    if (res->winner == HK_COMBAT_DRAW)
+        printf("Result: a draw after %d day%s.\n", res->days, res->days == 1 ? "" : "s");
+    else
+        printf("Result: %s wins after %d day%s.\n", res->winner == HK_COMBAT_ATTACKER ? ha : hd,
+               res->days, res->days == 1 ? "" : "s");
+    if (runs->n > 0) {
+        printf("\nOver %d runs with the model's random spread:\n", runs->n);
+        printf("  %s wins %.1f%%, %s wins %.1f%%, draws %.1f%%\n", a->name,
+               100.0 * runs->wins[0] / runs->n, d->name, 100.0 * runs->wins[1] / runs->n,
+               100.0 * runs->wins[2] / runs->n);
+        printf("  casualties %s: mean %.0f, 5-95%% %.0f-%.0f\n", a->name, runs->mean[0],
+               runs->p05[0], runs->p95[0]);
+        printf("  casualties %s: mean %.0f, 5-95%% %.0f-%.0f\n", d->name, runs->mean[1],
+               runs->p05[1], runs->p95[1]);
+    }
+    printf("\n(The central estimate; CDB90 battles scatter around the model by a factor of\n"
+           "about 2.5 either way: see docs/combat-validation.md.)\n");
+}
+
+static int parse_int_opt(const char *opt, const char *text, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = text ? strtol(text, &end, 10) : 0;
+    if (!text || !*text || *end || errno || v < lo || v > hi) {
+        fprintf(stderr, "hokushin battle: %s needs a whole number from %d to %d, got '%s'\n", opt,
+                lo, hi, text ? text : "");
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
 
 int hk_cmd_battle(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "hokushin: 'battle' is not built yet\n");
-    return HK_EXIT_FAIL;
+    const char *att_spec = NULL, *def_spec = NULL, *terrain_name = "plain";
+    int days = BATTLE_DEFAULT_DAYS, runs = 0, json = 0;
+    uint64_t seed = 1;
+    for (int i = 1; i < argc; i++) {
+        const char *opt = argv[i];
+        int has_val = i + 1 < argc;
+        if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0) {
+            battle_usage(stdout);
+            return HK_EXIT_OK;
+        } else if (strcmp(opt, "--json") == 0) {
+            json = 1;
+        } else if (strcmp(opt, "--attacker") == 0 && has_val) {
+            att_spec = argv[++i];
+        } else if (strcmp(opt, "--defender") == 0 && has_val) {
+            def_spec = argv[++i];
+        } else if (strcmp(opt, "--terrain") == 0 && has_val) {
+            terrain_name = argv[++i];
+        } else if (strcmp(opt, "--days") == 0 && has_val) {
+            if (parse_int_opt("--days", argv[++i], 1, BATTLE_MAX_DAYS, &days))
+                return HK_EXIT_USAGE;
+        } else if (strcmp(opt, "--runs") == 0 && has_val) {
+            if (parse_int_opt("--runs", argv[++i], 1, BATTLE_MAX_RUNS, &runs))
+                return HK_EXIT_USAGE;
+        } else if (strcmp(opt, "--seed") == 0 && has_val) {
+            if (hk_cli_parse_u64("--seed", argv[++i], &seed))
+                return HK_EXIT_USAGE;
+        } else {
+            int known = !strcmp(opt, "--attacker") || !strcmp(opt, "--defender") ||
+                        !strcmp(opt, "--terrain") || !strcmp(opt, "--days") ||
+                        !strcmp(opt, "--runs") || !strcmp(opt, "--seed");
+            if (known)
+                fprintf(stderr, "hokushin battle: %s needs a value\n", opt);
+            else
+                fprintf(stderr, "hokushin battle: unknown option '%s'\n", opt);
+            fprintf(stderr, "'hokushin battle --help' lists the options\n");
+            return HK_EXIT_USAGE;
+        }
+    }
+    if (!att_spec || !def_spec) {
+        fprintf(stderr, "hokushin battle: both --attacker SPEC and --defender SPEC are needed, e.g.\n"
+                        "  hokushin battle --attacker SOV:men=57000,tanks=498 --defender "
+                        "JPN:men=30000,tanks=120\n");
+        return HK_EXIT_USAGE;
+    }
+    battle_side_arg a, d;
+    char err[512];
+    if (hk_combat_parse_spec(att_spec, a.name, sizeof a.name, &a.side, err, sizeof err)) {
+        fprintf(stderr, "hokushin battle: --attacker: %s\n", err);
+        return HK_EXIT_USAGE;
+    }
+    if (hk_combat_parse_spec(def_spec, d.name, sizeof d.name, &d.side, err, sizeof err)) {
+        fprintf(stderr, "hokushin battle: --defender: %s\n", err);
+        return HK_EXIT_USAGE;
+    }
+    if (strcmp(a.name, d.name) == 0) {
+        fprintf(stderr, "hokushin battle: attacker and defender are both called '%s'; give them "
+                        "different SIDE names\n", a.name);
+        return HK_EXIT_USAGE;
+    }
+    int t = hk_combat_terrain_parse(terrain_name);
+    if (t < 0) {
+        fprintf(stderr, "hokushin battle: --terrain '%s': expected plain, steppe, desert, hills, "
+                        "mountain, forest, marsh, urban or island\n", terrain_name);
+        return HK_EXIT_USAGE;
+    }
+    hk_terrain terrain = (hk_terrain)t;
+
+    hk_combat_params cp;
+    hk_combat_params_default(&cp);
+    hk_combat_result res;
+    hk_combat_resolve(&cp, &a.side, &d.side, terrain, days, NULL, &res);
+    double pw_a = hk_combat_power(&cp, &a.side, 0, terrain);
+    double pw_d = hk_combat_power(&cp, &d.side, 1, terrain);
+    battle_runs rs;
+    memset(&rs, 0, sizeof rs);
+    if (runs > 0 && run_many(&cp, &a, &d, terrain, days, runs, seed, &rs) != 0)
+        return HK_EXIT_FAIL;
+    if (json)
+        print_json(&a, &d, terrain, days, &res, pw_a, pw_d, &rs, seed);
+    else
+        print_text(&a, &d, terrain, days, &res, pw_a, pw_d, &rs);
+    return HK_EXIT_OK;
 }

@@ -1,0 +1,321 @@
+/* combat.c — the battle model (see combat.h and docs/combat.md).
+ *
+ * Each day both sides lose a share of what they have. The share depends on
+ * the ratio of combat powers raised to Helmbold's exponent: at exponent 1 the
+ * absolute daily loss of a side is proportional to the enemy's power
+ * (Lanchester's square law), at 0 it is a fixed share of its own strength
+ * (the "logarithmic" law Helmbold found in short, large battles). Combat
+ * power counts weapons as men-equivalents and is multiplied by quality, by
+ * supply (falling with the distance from the railhead) and, for the
+ * defender, by posture and terrain. A side breaks off when its losses pass
+ * its break point; the winner is the side further from its own. */
+#include "model/combat.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const terrain_names[HK_TERRAIN_COUNT] = {
+    "plain", "steppe", "desert", "hills", "mountain", "forest", "marsh", "urban", "island"};
+static const char *const posture_names[HK_POSTURE_COUNT] = {"hasty", "prepared", "fortified"};
+
+const char *hk_combat_terrain_name(hk_terrain t)
+{
+    return (t >= 0 && t < HK_TERRAIN_COUNT) ? terrain_names[t] : "?";
+}
+
+int hk_combat_terrain_parse(const char *name)
+{
+    for (int i = 0; name && i < HK_TERRAIN_COUNT; i++)
+        if (strcmp(name, terrain_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *hk_combat_posture_name(hk_posture p)
+{
+    return (p >= 0 && p < HK_POSTURE_COUNT) ? posture_names[p] : "?";
+}
+
+int hk_combat_posture_parse(const char *name)
+{
+    for (int i = 0; name && i < HK_POSTURE_COUNT; i++)
+        if (strcmp(name, posture_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+static double nonneg(double x)
+{
+    return (isfinite(x) && x > 0) ? x : 0;
+}
+
+double hk_combat_supply_factor(const hk_combat_params *p, double km)
+{
+    km = nonneg(km);
+    /* Delivered supply per truck falls as the round trip lengthens: a fixed
+     * fleet moves tonnage in inverse proportion to 1 + km / half-distance. */
+    double f = p->supply_half_km > 0 ? 1.0 / (1.0 + km / p->supply_half_km) : 1.0;
+    return f < p->supply_floor ? p->supply_floor : f;
+}
+
+static double raw_power(const hk_combat_params *p, double men, double tanks, double guns,
+                        double aircraft)
+{
+    return men + p->w_tank * tanks + p->w_gun * guns + p->w_air * aircraft;
+}
+
+static double side_multiplier(const hk_combat_params *p, const hk_combat_side *s, int is_defender,
+                              hk_terrain terrain)
+{
+    double q = (isfinite(s->quality) && s->quality > 0) ? s->quality : 1.0;
+    double m = q * hk_combat_supply_factor(p, s->supply_km);
+    if (is_defender) {
+        int post = (s->posture >= 0 && s->posture < HK_POSTURE_COUNT) ? (int)s->posture : 0;
+        int ter = (terrain >= 0 && terrain < HK_TERRAIN_COUNT) ? (int)terrain : 0;
+        m *= p->posture[post] * p->terrain[ter];
+    }
+    return m;
+}
+
+double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int is_defender,
+                       hk_terrain terrain)
+{
+    return side_multiplier(p, s, is_defender, terrain) *
+           raw_power(p, nonneg(s->men), nonneg(s->tanks), nonneg(s->guns), nonneg(s->aircraft));
+}
+
+static double clamp_share(double x)
+{
+    if (!(x > 0))
+        return 0;
+    return x > 0.9 ? 0.9 : x;
+}
+
+void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
+                       const hk_combat_side *def, hk_terrain terrain, int max_days,
+                       hk_rng *rng, hk_combat_result *out)
+{
+    memset(out, 0, sizeof *out);
+    const hk_combat_side *in[2] = {att, def};
+    double men[2], tanks[2], guns[2], air[2], men0[2], mult[2], noise[2];
+    for (int i = 0; i < 2; i++) {
+        men[i] = men0[i] = nonneg(in[i]->men);
+        tanks[i] = nonneg(in[i]->tanks);
+        guns[i] = nonneg(in[i]->guns);
+        air[i] = nonneg(in[i]->aircraft);
+        mult[i] = side_multiplier(p, in[i], i, terrain);
+    }
+    /* Exactly two draws whenever an rng is given, so callers can rely on
+     * how far the stream moves. */
+    noise[0] = noise[1] = 1.0;
+    if (rng) {
+        double c = p->noise_common_sd * hk_rng_normal(rng);
+        double d = p->noise_diff_sd * hk_rng_normal(rng);
+        noise[0] = exp(c + d);
+        noise[1] = exp(c - d);
+    }
+
+    double pw[2];
+    for (int i = 0; i < 2; i++)
+        pw[i] = mult[i] * raw_power(p, men[i], tanks[i], guns[i], air[i]);
+    if (!(pw[0] > 0) || !(pw[1] > 0)) {
+        /* Nothing to fight with: the empty side gives way without a fight. */
+        out->power_ratio = pw[1] > 0 ? 0 : (pw[0] > 0 ? INFINITY : 1);
+        int loser = pw[0] > 0 ? 1 : 0;
+        if (!(pw[0] > 0) && !(pw[1] > 0)) {
+            out->winner = HK_COMBAT_DRAW;
+            return;
+        }
+        out->winner = 1 - loser;
+        out->broke_off[loser] = 2;
+        out->score = loser == 1 ? 1 : -1;
+        return;
+    }
+    out->power_ratio = pw[0] / pw[1];
+
+    double size_f = pow((men0[0] + men0[1] + 1.0) / p->size_ref, -p->size_exp);
+    if (p->dispersion > 0 && p->dispersion_ref > 0)
+        size_f *= pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp);
+    double base[2] = {p->rate_att * size_f * noise[0], p->rate_def * size_f * noise[1]};
+    double brk[2] = {p->break_att, p->break_def};
+    if (max_days < 1)
+        max_days = 1;
+
+    int loser = -1;
+    int day = 0;
+    while (day < max_days) {
+        day++;
+        double r = pw[0] / pw[1];
+        double dec = pow((double)day, -p->day_decay);
+        double share[2] = {clamp_share(base[0] * dec * pow(r, -p->helmbold)),
+                           clamp_share(base[1] * dec * pow(r, p->helmbold))};
+        for (int i = 0; i < 2; i++) {
+            men[i] *= 1 - share[i];
+            tanks[i] *= 1 - clamp_share(share[i] * p->loss_tank);
+            guns[i] *= 1 - clamp_share(share[i] * p->loss_gun);
+            air[i] *= 1 - clamp_share(share[i] * p->loss_air);
+            pw[i] = mult[i] * raw_power(p, men[i], tanks[i], guns[i], air[i]);
+        }
+        double m[2];
+        for (int i = 0; i < 2; i++)
+            m[i] = men0[i] > 0 ? (1 - men[i] / men0[i]) / brk[i] : 0;
+        if (m[0] >= 1 || m[1] >= 1) {
+            loser = m[0] >= m[1] ? 0 : 1;
+            out->broke_off[loser] = 1;
+            break;
+        }
+        if (pw[0] < p->collapse_ratio * pw[1] || pw[1] < p->collapse_ratio * pw[0]) {
+            loser = pw[0] < pw[1] ? 0 : 1;
+            out->broke_off[loser] = 2;
+            break;
+        }
+    }
+    out->days = day;
+
+    for (int i = 0; i < 2; i++) {
+        out->loss[i].men = men0[i] - men[i];
+        out->loss[i].tanks = nonneg(in[i]->tanks) - tanks[i];
+        out->loss[i].guns = nonneg(in[i]->guns) - guns[i];
+        out->loss[i].aircraft = nonneg(in[i]->aircraft) - air[i];
+        out->casualties[i] = out->loss[i].men;
+    }
+    /* The score compares how near each side came to its break point; the
+     * small floor keeps it finite for a side that lost nothing. */
+    double m_att = (out->casualties[0] / (men0[0] + 1e-9)) / brk[0] + 1e-9;
+    double m_def = (out->casualties[1] / (men0[1] + 1e-9)) / brk[1] + 1e-9;
+    out->score = log(m_def) - log(m_att);
+    if (loser >= 0)
+        out->winner = 1 - loser;
+    else if (out->score > p->draw_band)
+        out->winner = HK_COMBAT_ATTACKER;
+    else if (out->score < -p->draw_band)
+        out->winner = HK_COMBAT_DEFENDER;
+    else
+        out->winner = HK_COMBAT_DRAW;
+
+    /* The beaten side loses more while it disengages: stragglers, the
+     * wounded left behind and men captured in the pursuit. */
+    if (out->winner != HK_COMBAT_DRAW && p->pursuit > 0) {
+        int l = 1 - out->winner;
+        double k = 1 + p->pursuit;
+        hk_combat_losses *x = &out->loss[l];
+        x->men = fmin(x->men * k, men0[l]);
+        x->tanks = fmin(x->tanks * k, nonneg(in[l]->tanks));
+        x->guns = fmin(x->guns * k, nonneg(in[l]->guns));
+        x->aircraft = fmin(x->aircraft * k, nonneg(in[l]->aircraft));
+        out->casualties[l] = x->men;
+    }
+}
+
+/* ---- SPEC parsing ------------------------------------------------------ */
+
+static int spec_error(char *err, size_t errlen, const char *fmt, const char *a, const char *b)
+{
+    if (err && errlen)
+        snprintf(err, errlen, fmt, a, b);
+    return -1;
+}
+
+int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
+                         hk_combat_side *out, char *err, size_t errlen)
+{
+    static const char *const usage =
+        "expected SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]"
+        "[,posture=hasty|prepared|fortified], e.g. SOV:men=57000,tanks=498,guns=542,aircraft=515";
+    memset(out, 0, sizeof *out);
+    out->quality = 1;
+    out->posture = HK_POSTURE_HASTY;
+    if (!spec || !*spec)
+        return spec_error(err, errlen, "empty side; %s%s", usage, "");
+    const char *colon = strchr(spec, ':');
+    if (!colon)
+        return spec_error(err, errlen, "'%s': no SIDE: prefix; %s", spec, usage);
+    size_t nlen = (size_t)(colon - spec);
+    if (nlen == 0 || nlen > 15)
+        return spec_error(err, errlen, "'%s': SIDE must be 1-15 letters, digits or '_'; %s", spec,
+                          usage);
+    for (size_t i = 0; i < nlen; i++)
+        if (!isalnum((unsigned char)spec[i]) && spec[i] != '_')
+            return spec_error(err, errlen, "'%s': SIDE must be 1-15 letters, digits or '_'; %s",
+                              spec, usage);
+    if (side_name && name_len) {
+        size_t n = nlen < name_len - 1 ? nlen : name_len - 1;
+        memcpy(side_name, spec, n);
+        side_name[n] = '\0';
+    }
+
+    enum { K_MEN, K_TANKS, K_GUNS, K_AIR, K_QUALITY, K_SUPPLY, K_POSTURE, K_COUNT };
+    static const char *const keys[K_COUNT] = {"men",     "tanks",     "guns",   "aircraft",
+                                              "quality", "supply_km", "posture"};
+    int seen[K_COUNT] = {0};
+    const char *p = colon + 1;
+    if (!*p)
+        return spec_error(err, errlen, "'%s': no fields after SIDE:; %s", spec, usage);
+    while (*p) {
+        const char *end = strchr(p, ',');
+        size_t flen = end ? (size_t)(end - p) : strlen(p);
+        char field[128];
+        if (flen == 0 || flen >= sizeof field)
+            return spec_error(err, errlen, "'%s': empty or overlong field; %s", spec, usage);
+        memcpy(field, p, flen);
+        field[flen] = '\0';
+        char *eq = strchr(field, '=');
+        if (!eq || eq == field)
+            return spec_error(err, errlen, "field '%s' is not KEY=VALUE; %s", field, usage);
+        *eq = '\0';
+        const char *val = eq + 1;
+        int k = -1;
+        for (int i = 0; i < K_COUNT; i++)
+            if (strcmp(field, keys[i]) == 0)
+                k = i;
+        if (k < 0)
+            return spec_error(err, errlen,
+                              "unknown key '%s'%s; the keys are men, tanks, guns, aircraft, "
+                              "quality, supply_km, posture",
+                              field, "");
+        if (seen[k])
+            return spec_error(err, errlen, "key '%s' given twice in '%s'", field, spec);
+        seen[k] = 1;
+        if (k == K_POSTURE) {
+            int post = hk_combat_posture_parse(val);
+            if (post < 0)
+                return spec_error(err, errlen,
+                                  "posture '%s'%s: expected hasty, prepared or fortified", val, "");
+            out->posture = (hk_posture)post;
+        } else {
+            char *vend;
+            errno = 0;
+            double v = strtod(val, &vend);
+            if (!*val || *vend || errno || !isfinite(v) || v < 0)
+                return spec_error(err, errlen, "%s='%s': expected a number >= 0", field, val);
+            if (k == K_QUALITY && !(v > 0))
+                return spec_error(err, errlen, "%s='%s': quality must be > 0 (1 = par)", field,
+                                  val);
+            if (k == K_MEN && !(v >= 1))
+                return spec_error(err, errlen, "%s='%s': a side needs at least 1 man", field, val);
+            /* Bounds far above any army keep every later sum finite. */
+            static const double top[K_COUNT] = {1e9, 1e7, 1e7, 1e7, 100, 1e5, 0};
+            if (v > top[k])
+                return spec_error(err, errlen, "%s='%s' is beyond any army; check the number",
+                                  field, val);
+            switch (k) {
+            case K_MEN: out->men = v; break;
+            case K_TANKS: out->tanks = v; break;
+            case K_GUNS: out->guns = v; break;
+            case K_AIR: out->aircraft = v; break;
+            case K_QUALITY: out->quality = v; break;
+            case K_SUPPLY: out->supply_km = v; break;
+            }
+        }
+        p = end ? end + 1 : p + flen;
+        if (end && !*p)
+            return spec_error(err, errlen, "'%s': trailing comma; %s", spec, usage);
+    }
+    if (!seen[K_MEN])
+        return spec_error(err, errlen, "'%s': men=N is required; %s", spec, usage);
+    return 0;
+}

@@ -1,0 +1,142 @@
+/* combat.h — the battle model: daily attrition of Lanchester–Helmbold type
+ * with force quality, defender posture, terrain and supply that falls with
+ * the distance from the railhead. Pure functions: no allocation, no globals,
+ * no I/O; a battle costs a few microseconds, so the engine may call it inside
+ * Monte Carlo runs. Equations, parameters and sources: docs/combat.md; the
+ * fit on CDB90 and the held-out figures: docs/combat-validation.md.
+ *
+ * HOW TO CALL IT (e.g. from src/model/battles.c)
+ *
+ *     hk_combat_params cp;
+ *     hk_combat_params_default(&cp);          // fitted values, compiled in
+ *     hk_combat_side att = {.men = 57000, .tanks = 498, .guns = 542,
+ *                           .aircraft = 515, .quality = 1, .supply_km = 650};
+ *     hk_combat_side def = {.men = 30000, .tanks = 120, .guns = 135,
+ *                           .quality = 1, .supply_km = 200,
+ *                           .posture = HK_POSTURE_PREPARED};
+ *     hk_combat_result res;
+ *     hk_rng r = hk_rng_split(&world_rng, battle_key);   // or pass NULL
+ *     hk_combat_resolve(&cp, &att, &def, HK_TERRAIN_STEPPE, 30, &r, &res);
+ *     // res.winner: HK_COMBAT_ATTACKER, HK_COMBAT_DEFENDER or HK_COMBAT_DRAW
+ *     // res.casualties[HK_COMBAT_ATTACKER], res.loss[HK_COMBAT_DEFENDER].tanks ...
+ *
+ * - Sides are given as they stand at the start; the result gives losses, the
+ *   caller subtracts them from its formations.
+ * - max_days bounds the battle; it ends earlier when a side breaks off (its
+ *   losses pass its break point, or its combat power falls under a fraction
+ *   of the enemy's). res.days says how long it ran.
+ * - rng NULL gives the deterministic central estimate; with an rng, the
+ *   loss rates are scaled once per battle by lognormal factors whose spread
+ *   is the fit's residual (noise_common_sd, noise_diff_sd), so repeated
+ *   battles scatter as the historical record does around the model. The rng
+ *   is advanced by exactly two normal draws.
+ * - quality <= 0 means 1 (par); supply_km < 0 means 0; a side with no men
+ *   and no weapons loses at once.
+ */
+#ifndef HK_COMBAT_H
+#define HK_COMBAT_H
+
+#include <stddef.h>
+
+#include "core/rng.h"
+#include "world/scenario.h"
+
+enum { HK_COMBAT_ATTACKER = 0, HK_COMBAT_DEFENDER = 1, HK_COMBAT_DRAW = -1 };
+
+/* The defender's posture (CDB90's post1: hasty, prepared, fortified; delay
+ * and withdrawal count as hasty). Ignored for the attacker. */
+typedef enum hk_posture {
+    HK_POSTURE_HASTY = 0, HK_POSTURE_PREPARED, HK_POSTURE_FORTIFIED, HK_POSTURE_COUNT
+} hk_posture;
+
+typedef struct hk_combat_side {
+    double men, tanks, guns, aircraft;
+    double quality;      /* combat effectiveness value (Dupuy's CEV), 1 = par */
+    double supply_km;    /* distance from the railhead that feeds this side */
+    hk_posture posture;  /* defender only */
+} hk_combat_side;
+
+typedef struct hk_combat_losses {
+    double men, tanks, guns, aircraft;
+} hk_combat_losses;
+
+typedef struct hk_combat_result {
+    int winner;                /* HK_COMBAT_ATTACKER, HK_COMBAT_DEFENDER, HK_COMBAT_DRAW */
+    int days;                  /* days fought */
+    double casualties[2];      /* killed + wounded + missing, [attacker, defender] */
+    hk_combat_losses loss[2];  /* by arm; loss[i].men == casualties[i] */
+    int broke_off[2];          /* 0 no, 1 losses past break point, 2 force ratio collapsed */
+    double power_ratio;        /* attacker / defender combat power at the start */
+    double score;              /* > 0 favours the attacker (see docs/combat.md) */
+} hk_combat_result;
+
+typedef struct hk_combat_params {
+    /* combat power, in men-equivalents per weapon */
+    double w_tank, w_gun, w_air;
+    /* daily loss fractions at parity, for a battle of size_ref men in all */
+    double rate_att, rate_def;
+    double size_ref;           /* men (fixed, not fitted) */
+    double size_exp;           /* rates scale with (men in all / size_ref)^-size_exp */
+    double helmbold;           /* exponent of the power ratio: 1 square law, 0 logarithmic law */
+    double day_decay;          /* the rate on day t is scaled by t^-day_decay */
+    /* Dupuy's dispersion factor of the battle's era (WWI 250, WWII 3000):
+     * rates scale with (dispersion / dispersion_ref)^-dispersion_exp. The
+     * default is the reference, the Second World War's, so the engine's
+     * battles of 1918-1945 need not set it; the fit sets it per CDB90 battle. */
+    double dispersion, dispersion_ref, dispersion_exp;
+    double pursuit;            /* the loser's losses grow by this share (pursuit, capture) */
+    double posture[HK_POSTURE_COUNT];     /* defender power multipliers, hasty = 1 */
+    double terrain[HK_TERRAIN_COUNT];     /* defender power multipliers, plain = 1 */
+    double break_att, break_def;          /* loss fraction at which a side breaks off */
+    double collapse_ratio;     /* a side quits when its power < this × the enemy's */
+    double draw_band;          /* |score| below this is a draw */
+    double supply_half_km;     /* power × 1 / (1 + km / supply_half_km) ... */
+    double supply_floor;       /* ... but never below this share */
+    double loss_tank, loss_gun, loss_air; /* an arm's loss fraction / the men's */
+    /* With an rng, loss rates are scaled once per battle by lognormal
+     * factors: exp(c + d) for the attacker and exp(c - d) for the
+     * defender, c ~ N(0, noise_common_sd) (the battle's intensity), d ~
+     * N(0, noise_diff_sd) (the exchange); both from the fit's residuals. */
+    double noise_common_sd, noise_diff_sd;
+} hk_combat_params;
+
+/* The fitted values (src/model/combat_fit_data.c, written by tools/cdb90_fit). */
+void hk_combat_params_default(hk_combat_params *p);
+
+/* Supply multiplier of combat power at `km` from the railhead, in (0, 1]. */
+double hk_combat_supply_factor(const hk_combat_params *p, double km);
+/* Combat power of a side in men-equivalents; the defender's includes
+ * posture and terrain. */
+double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int is_defender,
+                       hk_terrain terrain);
+
+void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
+                       const hk_combat_side *def, hk_terrain terrain, int max_days,
+                       hk_rng *rng, hk_combat_result *out);
+
+/* ---- for tools/cdb90_fit: how CDB90's judged advantages make quality ---
+ * The attacker's quality relative to the defender's in a CDB90 battle is
+ * exp(sum of coef[k] * code[k]) over these codes, in this order; the fitted
+ * coefficients are compiled in with the other parameters. */
+#define HK_CDB90_CODES 11
+#define HK_CDB90_CODE_NAMES \
+    {"cea", "leada", "trnga", "morala", "logsa", "techa", "intela", "surpa", "aeroa", "inita", "momnta"}
+void hk_combat_cdb90_coefs(double coef[HK_CDB90_CODES]);
+
+/* ---- names and specs (for the command line and the engine's logs) ---- */
+
+const char *hk_combat_terrain_name(hk_terrain t);
+/* -1 if unknown. */
+int hk_combat_terrain_parse(const char *name);
+const char *hk_combat_posture_name(hk_posture p);
+int hk_combat_posture_parse(const char *name);
+
+/* Parses `SIDE:men=N,tanks=N,guns=N,aircraft=N[,quality=Q][,supply_km=D][,posture=P]`.
+ * SIDE (1–15 letters, digits or '_') goes to side_name. Omitted weapons are 0,
+ * quality 1, supply_km 0, posture hasty; men is required. Values must be
+ * finite, >= 0 and below bounds no army reaches (men 1e9, weapons 1e7,
+ * quality 100, supply_km 1e5). Returns 0, or -1 with a message in err. */
+int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
+                         hk_combat_side *out, char *err, size_t errlen);
+
+#endif

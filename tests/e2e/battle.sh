@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# battle: Khalkhin Gol from the historical forces gives the JSON of
+# product.md (each side's casualties and losses by arm, the winner) and the
+# same figures as the validation report; bad SPECs exit 2 with a message;
+# the held-out CDB90 figures the fitting tool computes from the compiled-in
+# parameters are the ones docs/combat-validation.md reports.
+set -euo pipefail
+HK=${1:?usage: battle.sh PATH_TO_hokushin}
+SRC=${HK_SOURCE_DIR:?HK_SOURCE_DIR not set}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+
+SOV='SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650'
+JPN='JPN:men=30000,tanks=120,guns=135,supply_km=200,posture=prepared'
+
+"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --days 120 --json >"$tmp/kg.json"
+"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --days 120 --json >"$tmp/kg2.json"
+cmp -s "$tmp/kg.json" "$tmp/kg2.json" || { echo "FAIL: the same battle twice gave different JSON" >&2; fail=1; }
+"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --days 120 >"$tmp/kg.txt"
+"$HK" battle --attacker "$SOV" --defender "$JPN" --runs 200 --seed 5 --json >"$tmp/runs.json"
+
+python3 - "$tmp" "$SRC/docs/combat-validation.md" <<'PY' || fail=1
+import json, re, sys
+d, doc = sys.argv[1], sys.argv[2]
+fail = []
+kg = json.load(open(f"{d}/kg.json"))
+for role, name in (("attacker", "SOV"), ("defender", "JPN")):
+    s = kg.get(role, {})
+    if s.get("side") != name:
+        fail.append(f"{role}.side is {name}")
+    c = s.get("casualties")
+    if not isinstance(c, int) or c <= 0:
+        fail.append(f"{role}.casualties a positive whole number, got {c!r}")
+    losses = s.get("losses", {})
+    for arm in ("men", "tanks", "guns", "aircraft"):
+        if not isinstance(losses.get(arm), int) or losses[arm] < 0:
+            fail.append(f"{role}.losses.{arm} a whole number >= 0")
+    if losses.get("men") != c:
+        fail.append(f"{role}: losses.men equals casualties")
+    f = s.get("forces", {})
+    for arm in ("men", "tanks", "guns", "aircraft"):
+        if arm in losses and arm in f and losses[arm] > f[arm]:
+            fail.append(f"{role}: lost more {arm} than it had")
+if kg.get("winner") not in ("SOV", "JPN", "draw"):
+    fail.append(f"winner is SOV, JPN or draw, got {kg.get('winner')!r}")
+if not (1 <= kg.get("days", 0) <= 120):
+    fail.append("days within --days")
+if kg.get("terrain") != "steppe":
+    fail.append("terrain echoed")
+# The report's Khalkhin Gol row was computed by the same model.
+text = open(doc, encoding="utf-8").read()
+m = re.search(r"\| Soviet casualties \|[^|]*\| (\d+) \|", text)
+n = re.search(r"\| Japanese casualties \|[^|]*\| (\d+) \|", text)
+if not m or not n:
+    fail.append("the validation report has the Khalkhin Gol rows")
+elif (int(m.group(1)), int(n.group(1))) != (kg["attacker"]["casualties"], kg["defender"]["casualties"]):
+    fail.append(f"report says {m.group(1)}/{n.group(1)}, battle gives "
+                f"{kg['attacker']['casualties']}/{kg['defender']['casualties']}")
+runs = json.load(open(f"{d}/runs.json"))["runs"]
+p = runs["p_win"]
+if runs["n"] != 200 or abs(p["attacker"] + p["defender"] + p["draw"] - 1) > 1e-9:
+    fail.append("--runs: shares of wins add up to 1 over 200 runs")
+lo, hi = runs["attacker_casualties"]["p05_p95"]
+if not lo <= hi:
+    fail.append("--runs: 5% <= 95%")
+if "casualties" not in open(f"{d}/kg.txt").read():
+    fail.append("text output has a casualties row")
+for msg in fail:
+    print("FAIL:", msg, file=sys.stderr)
+sys.exit(1 if fail else 0)
+PY
+
+# Bad input: exit status 2 and a message on stderr.
+expect_usage() {
+    local rc=0
+    "$HK" battle "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+    if [ "$rc" != 2 ] || [ ! -s "$tmp/err" ]; then
+        echo "FAIL: 'battle $*' should exit 2 with a message (got $rc)" >&2
+        fail=1
+    fi
+}
+expect_usage --attacker 'men=5' --defender "$JPN"
+expect_usage --attacker 'SOV:men=-5' --defender "$JPN"
+expect_usage --attacker 'SOV:men=5,horses=2' --defender "$JPN"
+expect_usage --attacker 'SOV:men=5,men=6' --defender "$JPN"
+expect_usage --attacker 'SOV:tanks=5' --defender "$JPN"
+expect_usage --attacker "$SOV" --defender 'JPN:men=abc'
+expect_usage --attacker "$SOV" --defender 'JPN:men=5,posture=dug_in'
+expect_usage --attacker "$SOV" --defender "$JPN" --terrain swamp
+expect_usage --attacker "$SOV" --defender "$JPN" --days 0
+expect_usage --attacker "$SOV" --defender "$JPN" --days many
+expect_usage --attacker "$SOV" --defender 'SOV:men=5'
+expect_usage --attacker "$SOV"
+expect_usage --attacker "$SOV" --defender "$JPN" --bogus
+expect_usage --attacker
+"$HK" battle --help | grep -q -- '--attacker' || { echo "FAIL: --help" >&2; fail=1; }
+
+# The held-out figures of the compiled-in fit are those of the report.
+FIT="${HK_BUILD_DIR:-}/cdb90_fit"
+DATA="${HK_SHARED_DIR:-$SRC/../shared}/data/cdb90"
+if [ -x "$FIT" ] && [ -f "$DATA/battles.csv" ]; then
+    "$FIT" "$DATA" --evaluate --quiet >"$tmp/eval.txt"
+    for key in heldout_winner_share heldout_within2_share lanchester_heldout_winner_share \
+               lanchester_heldout_within2_share; do
+        got=$(grep "^$key=" "$tmp/eval.txt" || true)
+        want=$(grep "^$key=" "$SRC/docs/combat-validation.md" || true)
+        if [ -z "$got" ] || [ "$got" != "$want" ]; then
+            echo "FAIL: $key: tool gives '$got', report says '$want'" >&2
+            fail=1
+        fi
+    done
+else
+    echo "note: cdb90_fit or the CDB90 data not found; report check skipped"
+fi
+exit $fail

@@ -1,0 +1,303 @@
+/* test_combat.c — the combat model's properties and SPEC parsing. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/rng.h"
+#include "model/combat.h"
+
+static hk_combat_side side(double men, double tanks, double guns, double air)
+{
+    hk_combat_side s;
+    memset(&s, 0, sizeof s);
+    s.men = men;
+    s.tanks = tanks;
+    s.guns = guns;
+    s.aircraft = air;
+    s.quality = 1;
+    return s;
+}
+
+static double share(const hk_combat_result *r, int i, const hk_combat_side *s)
+{
+    return r->casualties[i] / s->men;
+}
+
+static void test_more_men_lowers_own_loss_share(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side def = side(20000, 50, 100, 0);
+    double last_att = INFINITY, last_def = -INFINITY;
+    for (double men = 10000; men <= 80000; men += 10000) {
+        hk_combat_side att = side(men, 50, 100, 0);
+        hk_combat_result r;
+        hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 5, NULL, &r);
+        double sa = share(&r, 0, &att), sd = share(&r, 1, &def);
+        assert_true(sa < last_att);  /* the bigger attacker loses a smaller share */
+        assert_true(sd > last_def);  /* and the defender a larger one */
+        last_att = sa;
+        last_def = sd;
+    }
+    /* the same on the defender's side */
+    hk_combat_side att = side(30000, 50, 100, 0);
+    double last = INFINITY;
+    for (double men = 10000; men <= 80000; men += 10000) {
+        hk_combat_side d = side(men, 50, 100, 0);
+        hk_combat_result r;
+        hk_combat_resolve(&p, &att, &d, HK_TERRAIN_PLAIN, 5, NULL, &r);
+        assert_true(share(&r, 1, &d) < last);
+        last = share(&r, 1, &d);
+    }
+}
+
+static void test_supply_distance_hurts(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    assert_true(hk_combat_supply_factor(&p, 0) == 1.0);
+    assert_true(hk_combat_supply_factor(&p, 650) < hk_combat_supply_factor(&p, 200));
+    assert_true(hk_combat_supply_factor(&p, 1e9) >= p.supply_floor);
+    hk_combat_side def = side(30000, 100, 150, 50);
+    double last_share = -1, last_power = INFINITY;
+    for (double km = 0; km <= 1000; km += 250) {
+        hk_combat_side att = side(50000, 300, 400, 300);
+        att.supply_km = km;
+        hk_combat_result r;
+        hk_combat_resolve(&p, &att, &def, HK_TERRAIN_STEPPE, 30, NULL, &r);
+        double pw = hk_combat_power(&p, &att, 0, HK_TERRAIN_STEPPE);
+        assert_true(pw < last_power);
+        assert_true(share(&r, 0, &att) > last_share);
+        last_power = pw;
+        last_share = share(&r, 0, &att);
+    }
+}
+
+static void test_symmetric_forces_are_close(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side a = side(20000, 40, 80, 20), d = side(20000, 40, 80, 20);
+    hk_combat_result r;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 3, NULL, &r);
+    double ratio = r.casualties[0] / r.casualties[1];
+    assert_true(ratio > 0.67 && ratio < 1.5);
+    assert_true(fabs(r.score) < 0.5);
+    assert_true(fabs(r.power_ratio - 1) < 1e-12);
+}
+
+static void test_quality_and_posture_help(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side a = side(20000, 40, 80, 20), d = side(20000, 40, 80, 20);
+    hk_combat_result base, better;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 3, NULL, &base);
+    a.quality = 2;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 3, NULL, &better);
+    assert_true(better.casualties[0] < base.casualties[0]);
+    assert_true(better.casualties[1] > base.casualties[1]);
+    assert_true(better.score > base.score);
+    /* a fortified defender is stronger than a hasty one */
+    a.quality = 1;
+    d.posture = HK_POSTURE_FORTIFIED;
+    assert_true(hk_combat_power(&p, &d, 1, HK_TERRAIN_PLAIN) >
+                hk_combat_power(&p, &a, 1, HK_TERRAIN_PLAIN));
+}
+
+static void test_deterministic_without_rng(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side a = side(57000, 498, 542, 515), d = side(30000, 120, 135, 0);
+    a.supply_km = 650;
+    d.posture = HK_POSTURE_PREPARED;
+    hk_combat_result r1, r2;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_STEPPE, 120, NULL, &r1);
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_STEPPE, 120, NULL, &r2);
+    assert_memory_equal(&r1, &r2, sizeof r1);
+}
+
+static void test_rng_same_seed_same_battle(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side a = side(40000, 100, 200, 50), d = side(30000, 80, 150, 40);
+    hk_rng r1, r2, r3;
+    hk_rng_init(&r1, 7, 3);
+    hk_rng_init(&r2, 7, 3);
+    hk_combat_result x1, x2;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 10, &r1, &x1);
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 10, &r2, &x2);
+    assert_memory_equal(&x1, &x2, sizeof x1);
+    /* the stream moves by exactly two normal draws */
+    hk_rng_init(&r3, 7, 3);
+    hk_rng_normal(&r3);
+    hk_rng_normal(&r3);
+    assert_memory_equal(&r1, &r3, sizeof r1);
+    /* and different runs differ */
+    int differ = 0;
+    for (uint64_t run = 0; run < 20; run++) {
+        hk_rng r;
+        hk_rng_init(&r, 7, run);
+        hk_combat_result y;
+        hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 10, &r, &y);
+        differ += fabs(y.casualties[0] - x1.casualties[0]) > 1;
+    }
+    assert_true(differ > 10);
+}
+
+static void test_losses_bounded_and_days(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    const double men[] = {1, 100, 5000, 200000};
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 4; j++)
+            for (int days = 1; days <= 200; days *= 7) {
+                hk_combat_side a = side(men[i], 10, 10, 10), d = side(men[j], 0, 5, 0);
+                hk_combat_result r;
+                hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, days, NULL, &r);
+                assert_true(r.days >= 1 && r.days <= days);
+                assert_true(r.casualties[0] >= 0 && r.casualties[0] <= a.men + 1e-9);
+                assert_true(r.casualties[1] >= 0 && r.casualties[1] <= d.men + 1e-9);
+                assert_true(r.loss[0].tanks <= a.tanks + 1e-9 && r.loss[1].guns <= d.guns + 1e-9);
+                assert_true(r.loss[0].men == r.casualties[0]);
+                assert_true(r.winner == HK_COMBAT_ATTACKER || r.winner == HK_COMBAT_DEFENDER ||
+                            r.winner == HK_COMBAT_DRAW);
+            }
+}
+
+static void test_overwhelming_force_breaks_the_enemy(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side a = side(200000, 1000, 2000, 500), d = side(10000, 0, 20, 0);
+    hk_combat_result r;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 365, NULL, &r);
+    assert_int_equal(r.winner, HK_COMBAT_ATTACKER);
+    assert_true(r.broke_off[HK_COMBAT_DEFENDER] > 0);
+    assert_true(r.days < 365);
+}
+
+static void test_empty_and_bad_inputs(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side a = side(0, 0, 0, 0), d = side(1000, 0, 0, 0);
+    hk_combat_result r;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 3, NULL, &r);
+    assert_int_equal(r.winner, HK_COMBAT_DEFENDER);
+    a = side(NAN, -5, INFINITY, 0);
+    a.quality = NAN;
+    a.supply_km = -3;
+    hk_combat_resolve(&p, &a, &d, (hk_terrain)99, 0, NULL, &r);
+    assert_int_equal(r.winner, HK_COMBAT_DEFENDER);
+    assert_true(isfinite(r.casualties[1]));
+}
+
+static void test_spec_parsing(void **state)
+{
+    (void)state;
+    hk_combat_side s;
+    char name[16], err[512];
+    assert_int_equal(hk_combat_parse_spec("SOV:men=57000,tanks=498,guns=542,aircraft=515", name,
+                                          sizeof name, &s, err, sizeof err),
+                     0);
+    assert_string_equal(name, "SOV");
+    assert_true(s.men == 57000 && s.tanks == 498 && s.guns == 542 && s.aircraft == 515);
+    assert_true(s.quality == 1 && s.supply_km == 0 && s.posture == HK_POSTURE_HASTY);
+    assert_int_equal(hk_combat_parse_spec("JPN:men=3e4,quality=1.5,supply_km=200,posture=prepared",
+                                          name, sizeof name, &s, err, sizeof err),
+                     0);
+    assert_true(s.men == 30000 && s.quality == 1.5 && s.supply_km == 200);
+    assert_int_equal(s.posture, HK_POSTURE_PREPARED);
+
+    static const char *const bad[] = {
+        "",                         /* empty */
+        "men=5",                    /* no SIDE: */
+        ":men=5",                   /* empty SIDE */
+        "S-V:men=5",                /* bad SIDE letters */
+        "ABCDEFGHIJKLMNOPQ:men=5",  /* SIDE too long */
+        "SOV:",                     /* no fields */
+        "SOV:tanks=5",              /* men missing */
+        "SOV:men=abc",              /* not a number */
+        "SOV:men=-5",               /* negative */
+        "SOV:men=5,tanks=1e999",    /* overflow */
+        "SOV:men=5,horses=3",       /* unknown key */
+        "SOV:men=5,men=6",          /* twice */
+        "SOV:men=5,",               /* trailing comma */
+        "SOV:men=5,,tanks=2",       /* empty field */
+        "SOV:men=5,quality=0",      /* quality must be > 0 */
+        "SOV:men=5,posture=dug_in", /* bad posture */
+        "SOV:men",                  /* no '=' */
+        "SOV:men=0",                /* nobody */
+        "SOV:men=nan",              /* not finite */
+        "SOV:men=1e300",            /* beyond any army */
+        "SOV:men=5,quality=1000",   /* absurd quality */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        err[0] = '\0';
+        int rc = hk_combat_parse_spec(bad[i], name, sizeof name, &s, err, sizeof err);
+        if (rc != -1)
+            fail_msg("spec '%s' was accepted", bad[i]);
+        assert_true(strlen(err) > 10);
+    }
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    for (int t = 0; t < HK_TERRAIN_COUNT; t++)
+        assert_int_equal(hk_combat_terrain_parse(hk_combat_terrain_name((hk_terrain)t)), t);
+    assert_int_equal(hk_combat_terrain_parse("swamp"), -1);
+    assert_int_equal(hk_combat_terrain_parse(NULL), -1);
+    for (int q = 0; q < HK_POSTURE_COUNT; q++)
+        assert_int_equal(hk_combat_posture_parse(hk_combat_posture_name((hk_posture)q)), q);
+}
+
+static void test_fitted_parameters_are_sane(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    assert_true(p.helmbold >= 0 && p.helmbold <= 2);
+    assert_true(p.rate_att > 0 && p.rate_att < 0.5 && p.rate_def > 0 && p.rate_def < 0.5);
+    assert_true(p.break_att > 0 && p.break_att < 1 && p.break_def > 0 && p.break_def < 1);
+    assert_true(p.w_tank > 0 && p.w_gun > 0 && p.w_air > 0);
+    assert_true(p.terrain[HK_TERRAIN_PLAIN] == 1 && p.posture[HK_POSTURE_HASTY] == 1);
+    assert_true(p.dispersion == p.dispersion_ref);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_more_men_lowers_own_loss_share),
+        cmocka_unit_test(test_supply_distance_hurts),
+        cmocka_unit_test(test_symmetric_forces_are_close),
+        cmocka_unit_test(test_quality_and_posture_help),
+        cmocka_unit_test(test_deterministic_without_rng),
+        cmocka_unit_test(test_rng_same_seed_same_battle),
+        cmocka_unit_test(test_losses_bounded_and_days),
+        cmocka_unit_test(test_overwhelming_force_breaks_the_enemy),
+        cmocka_unit_test(test_empty_and_bad_inputs),
+        cmocka_unit_test(test_spec_parsing),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_fitted_parameters_are_sane),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

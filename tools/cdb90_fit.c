@@ -1,0 +1,1258 @@
+/* cdb90_fit — fits the combat model (src/model/combat.c) and a plain
+ * Lanchester square law on a declared part of CDB90, and reports both on the
+ * part not fitted (docs/combat.md states the split).
+ *
+ *   cdb90_fit [CDB90_DIR] [--out REPO_DIR] [--evaluate] [--quiet]
+ *
+ * Without --evaluate it fits with GSL's Nelder–Mead simplex and writes
+ * data/combat-fit.yaml, docs/combat-validation.md and
+ * src/model/combat_fit_data.c under REPO_DIR (default: the source tree).
+ * With --evaluate it fits nothing of the combat model: it scores the
+ * compiled-in parameters on the held-out part and prints key=value lines,
+ * which a test compares with the checked-in report. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_multimin.h>
+#include <gsl/gsl_vector.h>
+
+#include "model/combat.h"
+
+#ifndef HK_SOURCE_DIR
+#define HK_SOURCE_DIR "."
+#endif
+
+/* ---- a small CSV reader (RFC 4180 quoting) ----------------------------- */
+
+typedef struct csv {
+    char ***rows;  /* rows[i][j]; row 0 is the header */
+    int *ncols;
+    int nrows;
+} csv;
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    size_t n;
+    while (buf && (n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+        len += n;
+        if (cap - len < 2) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = nb;
+        }
+    }
+    fclose(f);
+    if (buf)
+        buf[len] = '\0';
+    return buf;
+}
+
+static int csv_read(const char *path, csv *c)
+{
+    memset(c, 0, sizeof *c);
+    char *text = slurp(path);
+    if (!text)
+        return -1;
+    int rcap = 256;
+    c->rows = malloc(sizeof *c->rows * (size_t)rcap);
+    c->ncols = malloc(sizeof *c->ncols * (size_t)rcap);
+    const char *p = text;
+    while (*p) {
+        int fcap = 16, nf = 0;
+        char **fields = malloc(sizeof *fields * (size_t)fcap);
+        for (;;) {
+            size_t cap = 32, len = 0;
+            char *fld = malloc(cap);
+            if (*p == '"') {
+                p++;
+                while (*p) {
+                    if (*p == '"' && p[1] == '"') {
+                        p++;
+                    } else if (*p == '"') {
+                        p++;
+                        break;
+                    }
+                    if (len + 2 > cap)
+                        fld = realloc(fld, cap *= 2);
+                    fld[len++] = *p++;
+                }
+            }
+            while (*p && *p != ',' && *p != '\n' && *p != '\r') {
+                if (len + 2 > cap)
+                    fld = realloc(fld, cap *= 2);
+                fld[len++] = *p++;
+            }
+            fld[len] = '\0';
+            if (nf == fcap)
+                fields = realloc(fields, sizeof *fields * (size_t)(fcap *= 2));
+            fields[nf++] = fld;
+            if (*p == ',') {
+                p++;
+                continue;
+            }
+            break;
+        }
+        if (*p == '\r')
+            p++;
+        if (*p == '\n')
+            p++;
+        if (c->nrows == rcap) {
+            rcap *= 2;
+            c->rows = realloc(c->rows, sizeof *c->rows * (size_t)rcap);
+            c->ncols = realloc(c->ncols, sizeof *c->ncols * (size_t)rcap);
+        }
+        c->rows[c->nrows] = fields;
+        c->ncols[c->nrows] = nf;
+        c->nrows++;
+    }
+    free(text);
+    return 0;
+}
+
+static void csv_free(csv *c)
+{
+    for (int i = 0; i < c->nrows; i++) {
+        for (int j = 0; j < c->ncols[i]; j++)
+            free(c->rows[i][j]);
+        free(c->rows[i]);
+    }
+    free(c->rows);
+    free(c->ncols);
+}
+
+static int csv_col(const csv *c, const char *name)
+{
+    for (int j = 0; c->nrows > 0 && j < c->ncols[0]; j++)
+        if (strcmp(c->rows[0][j], name) == 0)
+            return j;
+    return -1;
+}
+
+static const char *csv_get(const csv *c, int row, int col)
+{
+    return (col >= 0 && col < c->ncols[row]) ? c->rows[row][col] : "";
+}
+
+static double num_or_nan(const char *s)
+{
+    if (!s || !*s)
+        return NAN;
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    return (*end || errno) ? NAN : v;
+}
+
+/* ---- the battles --------------------------------------------------------- */
+
+enum { PART_NONE = -1, PART_FIT = 0, PART_HELD = 1 };
+#define MAX_BATTLES 700
+static const int japan_ussr[6] = {256, 257, 258, 259, 260, 516};
+
+typedef struct cbattle {
+    int isqno;
+    char name[48];
+    int year;
+    double dispersion;   /* Dupuy's dispersion factor of its era */
+    int wina;            /* 1 attacker won, -1 lost, 0 draw */
+    int part;
+    int days;
+    int posture;
+    int terrain;
+    double code[HK_CDB90_CODES];
+    /* [0] attacker, [1] defender; NaN when missing */
+    double str[2], cas[2], tank[2], arty[2], fly[2], ctank[2], carty[2], cfly[2];
+    char actor[2][24];
+} cbattle;
+
+static int is_japan_ussr(int isqno)
+{
+    for (int i = 0; i < 6; i++)
+        if (japan_ussr[i] == isqno)
+            return 1;
+    return 0;
+}
+
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static double parse_time(const char *s)
+{
+    int y, mo, d, h = 0, mi = 0, sec = 0;
+    if (sscanf(s, "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &sec) < 3)
+        return NAN;
+    return (double)days_from_civil(y, mo, d) + (h + mi / 60.0 + sec / 3600.0) / 24.0;
+}
+
+/* CDB90's terrain codes: terra1 R rolling, G rugged, F flat; terra2 W wooded,
+ * M mixed, B bare, D desert; terra3 U urban, M marsh, D dunes. */
+static int map_terrain(const char *t1, const char *t2, const char *t3)
+{
+    if (strcmp(t3, "U") == 0)
+        return HK_TERRAIN_URBAN;
+    if (strcmp(t3, "M") == 0)
+        return HK_TERRAIN_MARSH;
+    if (strcmp(t2, "W") == 0)
+        return HK_TERRAIN_FOREST;
+    if (strcmp(t1, "G") == 0)
+        return HK_TERRAIN_HILLS;
+    if (strcmp(t2, "D") == 0 || strcmp(t3, "D") == 0)
+        return HK_TERRAIN_DESERT;
+    if (strcmp(t2, "B") == 0)
+        return HK_TERRAIN_STEPPE;
+    return HK_TERRAIN_PLAIN;
+}
+
+/* Dupuy's dispersion factors by era (Understanding War, 1987): how thinly
+ * armies spread as weapons grew deadlier. A battle of unknown year takes the
+ * Napoleonic value, the middle of the table. */
+static double dupuy_dispersion(int year)
+{
+    if (year <= 0)
+        return 20;
+    if (year < 1700)
+        return 5;
+    if (year < 1792)
+        return 10;
+    if (year < 1816)
+        return 20;
+    if (year < 1901)
+        return 25;
+    if (year < 1919)
+        return 250;
+    if (year < 1946)
+        return 3000;
+    return 4000;
+}
+
+static int load_battles(const char *dir, cbattle *b, int *n_out)
+{
+    char path[1024];
+    csv bat, bel, ter, dur;
+    const char *names[4] = {"battles.csv", "belligerents.csv", "terrain.csv",
+                            "battle_durations.csv"};
+    csv *tabs[4] = {&bat, &bel, &ter, &dur};
+    for (int i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (csv_read(path, tabs[i]) != 0) {
+            fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+            for (int j = 0; j < i; j++)
+                csv_free(tabs[j]);
+            return -1;
+        }
+    }
+    int n = 0;
+    int c_isq = csv_col(&bat, "isqno"), c_wina = csv_col(&bat, "wina"),
+        c_parent = csv_col(&bat, "parent"), c_post = csv_col(&bat, "post1"),
+        c_name = csv_col(&bat, "name");
+    static const char *const code_names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
+    int c_code[HK_CDB90_CODES];
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        c_code[k] = csv_col(&bat, code_names[k]);
+    if (c_isq < 0 || c_wina < 0 || c_parent < 0) {
+        fprintf(stderr, "%s/battles.csv:1: missing isqno, wina or parent column\n", dir);
+        goto fail;
+    }
+    for (int r = 1; r < bat.nrows && n < MAX_BATTLES; r++) {
+        cbattle *x = &b[n];
+        memset(x, 0, sizeof *x);
+        x->isqno = atoi(csv_get(&bat, r, c_isq));
+        if (x->isqno <= 0)
+            continue;
+        snprintf(x->name, sizeof x->name, "%s", csv_get(&bat, r, c_name));
+        /* This copy of CDB90 stores negative codes as blanks: a blank wina is
+         * an attacker's defeat (210 of 219 blanks have the attacker's
+         * mission score below the defender's, none above), and a blank
+         * advantage code is taken as -1, the mildest advantage to the
+         * defender. */
+        const char *w = csv_get(&bat, r, c_wina);
+        x->wina = *w ? atoi(w) : -1;
+        for (int k = 0; k < HK_CDB90_CODES; k++) {
+            const char *v = csv_get(&bat, r, c_code[k]);
+            x->code[k] = *v ? atof(v) : -1;
+        }
+        const char *post = csv_get(&bat, r, c_post);
+        x->posture = strcmp(post, "PD") == 0   ? HK_POSTURE_PREPARED
+                     : strcmp(post, "FD") == 0 ? HK_POSTURE_FORTIFIED
+                                               : HK_POSTURE_HASTY;
+        int dup = *csv_get(&bat, r, c_parent) != '\0';
+        if (dup)
+            x->part = PART_NONE;
+        else if (is_japan_ussr(x->isqno) || x->isqno % 2 == 0)
+            x->part = PART_HELD;
+        else
+            x->part = PART_FIT;
+        x->terrain = HK_TERRAIN_PLAIN;
+        x->days = 1;
+        for (int s = 0; s < 2; s++)
+            x->str[s] = x->cas[s] = x->tank[s] = x->arty[s] = x->fly[s] = x->ctank[s] =
+                x->carty[s] = x->cfly[s] = NAN;
+        n++;
+    }
+    /* belligerents: attacker column 1 = the attacking side */
+    int b_isq = csv_col(&bel, "isqno"), b_att = csv_col(&bel, "attacker"),
+        b_str = csv_col(&bel, "str"), b_cas = csv_col(&bel, "cas"), b_tank = csv_col(&bel, "tank"),
+        b_arty = csv_col(&bel, "arty"), b_fly = csv_col(&bel, "fly"),
+        b_ctank = csv_col(&bel, "ctank"), b_carty = csv_col(&bel, "carty"),
+        b_cfly = csv_col(&bel, "cfly"), b_actors = csv_col(&bel, "actors");
+    for (int r = 1; r < bel.nrows; r++) {
+        int isq = atoi(csv_get(&bel, r, b_isq));
+        int side = atoi(csv_get(&bel, r, b_att)) == 1 ? 0 : 1;
+        for (int i = 0; i < n; i++) {
+            if (b[i].isqno != isq)
+                continue;
+            cbattle *x = &b[i];
+            x->str[side] = num_or_nan(csv_get(&bel, r, b_str));
+            x->cas[side] = num_or_nan(csv_get(&bel, r, b_cas));
+            x->tank[side] = num_or_nan(csv_get(&bel, r, b_tank));
+            x->arty[side] = num_or_nan(csv_get(&bel, r, b_arty));
+            x->fly[side] = num_or_nan(csv_get(&bel, r, b_fly));
+            x->ctank[side] = num_or_nan(csv_get(&bel, r, b_ctank));
+            x->carty[side] = num_or_nan(csv_get(&bel, r, b_carty));
+            x->cfly[side] = num_or_nan(csv_get(&bel, r, b_cfly));
+            snprintf(x->actor[side], sizeof x->actor[side], "%s", csv_get(&bel, r, b_actors));
+            break;
+        }
+    }
+    /* terrain: the first description of each battle */
+    int t_isq = csv_col(&ter, "isqno"), t_no = csv_col(&ter, "terrano"),
+        t1 = csv_col(&ter, "terra1"), t2 = csv_col(&ter, "terra2"), t3 = csv_col(&ter, "terra3");
+    for (int r = 1; r < ter.nrows; r++) {
+        if (atoi(csv_get(&ter, r, t_no)) != 1)
+            continue;
+        int isq = atoi(csv_get(&ter, r, t_isq));
+        for (int i = 0; i < n; i++)
+            if (b[i].isqno == isq)
+                b[i].terrain = map_terrain(csv_get(&ter, r, t1), csv_get(&ter, r, t2),
+                                           csv_get(&ter, r, t3));
+    }
+    /* durations: whole days between start and end (at least 1). The
+     * duration1 column of this copy is clipped at 2 days, so it is not used. */
+    int d_isq = csv_col(&dur, "isqno"), d_min = csv_col(&dur, "datetime_min"),
+        d_max = csv_col(&dur, "datetime_max");
+    for (int r = 1; r < dur.nrows; r++) {
+        int isq = atoi(csv_get(&dur, r, d_isq));
+        double a = parse_time(csv_get(&dur, r, d_min)), z = parse_time(csv_get(&dur, r, d_max));
+        for (int i = 0; i < n; i++)
+            if (b[i].isqno == isq && isfinite(a) && isfinite(z)) {
+                long d = lround(z - a);
+                b[i].days = d < 1 ? 1 : (int)d;
+                b[i].year = atoi(csv_get(&dur, r, d_min));
+            }
+    }
+    for (int i = 0; i < n; i++)
+        b[i].dispersion = dupuy_dispersion(b[i].year);
+    for (int i = 0; i < 4; i++)
+        csv_free(tabs[i]);
+    *n_out = n;
+    return 0;
+fail:
+    for (int i = 0; i < 4; i++)
+        csv_free(tabs[i]);
+    return -1;
+}
+
+static int usable(const cbattle *x)
+{
+    return x->part != PART_NONE && x->str[0] > 0 && x->str[1] > 0;
+}
+
+static int side_usable(const cbattle *x, int s)
+{
+    return usable(x) && x->cas[s] > 0;
+}
+
+/* ---- the combat model on a CDB90 battle --------------------------------- */
+
+static double zero_nan(double v)
+{
+    return isfinite(v) && v > 0 ? v : 0;
+}
+
+static void model_battle(const hk_combat_params *cp, const double *coef, const cbattle *x,
+                         hk_combat_result *res)
+{
+    hk_combat_side s[2];
+    for (int i = 0; i < 2; i++) {
+        memset(&s[i], 0, sizeof s[i]);
+        s[i].men = x->str[i];
+        s[i].tanks = zero_nan(x->tank[i]);
+        s[i].guns = zero_nan(x->arty[i]);
+        /* CDB90 counts close-support sorties over the battle; at about one
+         * sortie per aircraft a day, sorties / days approximates aircraft. */
+        s[i].aircraft = zero_nan(x->fly[i]) / x->days;
+        s[i].quality = 1;
+    }
+    double lq = 0;
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        lq += coef[k] * x->code[k];
+    s[0].quality = exp(lq);
+    s[1].posture = (hk_posture)x->posture;
+    hk_combat_params era = *cp;
+    era.dispersion = x->dispersion;
+    hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, x->days, NULL, res);
+}
+
+/* ---- the plain Lanchester square law -------------------------------------- */
+
+typedef struct lanchester {
+    double a;     /* attacker men lost per day per defender man */
+    double d;     /* defender men lost per day per attacker man */
+    double band;  /* |score| below this is a draw */
+} lanchester;
+
+static void lanchester_battle(const lanchester *L, const cbattle *x, double cas[2], double *score,
+                              int *winner)
+{
+    double A = x->str[0], D = x->str[1];
+    double A0 = A, D0 = D;
+    for (int t = 0; t < x->days && A > 0 && D > 0; t++) {
+        double nA = A - L->a * D, nD = D - L->d * A;
+        A = nA > 0 ? nA : 0;
+        D = nD > 0 ? nD : 0;
+    }
+    cas[0] = A0 - A;
+    cas[1] = D0 - D;
+    /* Square law: the attacker prevails when d·A0² exceeds a·D0². */
+    *score = log(L->d * A0 * A0 / (L->a * D0 * D0));
+    *winner = *score > L->band ? HK_COMBAT_ATTACKER
+              : *score < -L->band ? HK_COMBAT_DEFENDER
+                                  : HK_COMBAT_DRAW;
+}
+
+/* ---- loss: casualties in logs, winner as an ordered outcome ---------------- */
+
+static double softplus(double v)
+{
+    return v > 30 ? v : log1p(exp(v));
+}
+
+/* Negative log-likelihood of the recorded outcome when attacker win, draw
+ * and defender win are cut from a logistic score at ±band. */
+static double outcome_nll(double score, double band, double scale, int wina)
+{
+    double pa = 1 / (1 + exp(-scale * (score - band)));
+    double pd = 1 / (1 + exp(-scale * (-score - band)));
+    double p = wina == 1 ? pa : wina == -1 ? pd : 1 - pa - pd;
+    if (wina == 1)
+        return softplus(-scale * (score - band));
+    if (wina == -1)
+        return softplus(-scale * (-score - band));
+    return -log(p > 1e-12 ? p : 1e-12);
+}
+
+static double cas_err(double model, double rec)
+{
+    return log((model + 1) / (rec + 1));
+}
+
+/* The casualty term of the loss. Squared log error lets a few gross
+ * misfits (CDB90 holds some doubtful casualty figures) pull the whole fit;
+ * the Cauchy form grows only logarithmically beyond a factor of 2. */
+static int g_cauchy = 0;
+static double cas_loss(double e)
+{
+    if (!g_cauchy)
+        return e * e;
+    const double c = 0.6931471805599453; /* ln 2 */
+    return c * c * log1p((e / c) * (e / c));
+}
+
+#define NX 33
+enum {
+    X_WTANK, X_WGUN, X_WAIR, X_RATT, X_RDEF, X_SIZE, X_HELM, X_DECAY, X_PD, X_FD,
+    X_STEPPE, X_DESERT, X_HILLS, X_FOREST, X_MARSH, X_URBAN, X_BATT, X_BDEF, X_BAND, X_SCALE,
+    X_DISP, X_PURSUIT,
+    X_CODE0
+};
+
+typedef struct fitctx {
+    const cbattle *b;
+    int n;
+    double loss_tank, loss_gun, loss_air;
+} fitctx;
+
+static double sigm(double v)
+{
+    return 1 / (1 + exp(-v));
+}
+
+static void fixed_params(hk_combat_params *cp)
+{
+    memset(cp, 0, sizeof *cp);
+    cp->size_ref = 20000;
+    cp->collapse_ratio = 0.1;
+    cp->supply_half_km = 400;
+    cp->supply_floor = 0.25;
+    cp->dispersion = 3000;
+    cp->dispersion_ref = 3000;
+    cp->posture[HK_POSTURE_HASTY] = 1;
+    cp->terrain[HK_TERRAIN_PLAIN] = 1;
+}
+
+static void unpack(const double *x, const fitctx *c, hk_combat_params *cp, double *coef,
+                   double *scale)
+{
+    fixed_params(cp);
+    cp->w_tank = exp(x[X_WTANK]);
+    cp->w_gun = exp(x[X_WGUN]);
+    cp->w_air = exp(x[X_WAIR]);
+    cp->rate_att = exp(x[X_RATT]);
+    cp->rate_def = exp(x[X_RDEF]);
+    cp->size_exp = x[X_SIZE];
+    cp->helmbold = 2 * sigm(x[X_HELM]);
+    cp->day_decay = 1.5 * sigm(x[X_DECAY]);
+    cp->dispersion_exp = x[X_DISP];
+    cp->pursuit = exp(x[X_PURSUIT]);
+    cp->posture[HK_POSTURE_PREPARED] = exp(x[X_PD]);
+    cp->posture[HK_POSTURE_FORTIFIED] = exp(x[X_FD]);
+    cp->terrain[HK_TERRAIN_STEPPE] = exp(x[X_STEPPE]);
+    cp->terrain[HK_TERRAIN_DESERT] = exp(x[X_DESERT]);
+    cp->terrain[HK_TERRAIN_HILLS] = exp(x[X_HILLS]);
+    cp->terrain[HK_TERRAIN_FOREST] = exp(x[X_FOREST]);
+    cp->terrain[HK_TERRAIN_MARSH] = exp(x[X_MARSH]);
+    cp->terrain[HK_TERRAIN_URBAN] = exp(x[X_URBAN]);
+    /* CDB90 has no mountain or island battles coded as such: they take the
+     * rugged-ground value. */
+    cp->terrain[HK_TERRAIN_MOUNTAIN] = cp->terrain[HK_TERRAIN_HILLS];
+    cp->terrain[HK_TERRAIN_ISLAND] = cp->terrain[HK_TERRAIN_HILLS];
+    cp->break_att = sigm(x[X_BATT]);
+    cp->break_def = sigm(x[X_BDEF]);
+    cp->draw_band = exp(x[X_BAND]);
+    *scale = exp(x[X_SCALE]);
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        coef[k] = x[X_CODE0 + k];
+    if (c) {
+        cp->loss_tank = c->loss_tank;
+        cp->loss_gun = c->loss_gun;
+        cp->loss_air = c->loss_air;
+    }
+}
+
+static double model_loss(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double x[NX];
+    for (int i = 0; i < NX; i++)
+        x[i] = gsl_vector_get(v, (size_t)i);
+    hk_combat_params cp;
+    double coef[HK_CDB90_CODES], scale;
+    unpack(x, c, &cp, coef, &scale);
+    double e2 = 0, nll = 0;
+    int ns = 0, nb = 0;
+    for (int i = 0; i < c->n; i++) {
+        const cbattle *b = &c->b[i];
+        if (b->part != PART_FIT || !usable(b))
+            continue;
+        hk_combat_result r;
+        model_battle(&cp, coef, b, &r);
+        for (int s = 0; s < 2; s++)
+            if (side_usable(b, s)) {
+                double e = cas_err(r.casualties[s], b->cas[s]);
+                e2 += cas_loss(e);
+                ns++;
+            }
+        nll += outcome_nll(r.score, cp.draw_band, scale, b->wina);
+        nb++;
+    }
+    /* A weak ridge keeps rarely seen terrains and the codes near neutral. */
+    double ridge = 0;
+    for (int i = X_PD; i <= X_URBAN; i++)
+        ridge += x[i] * x[i];
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        ridge += x[X_CODE0 + k] * x[X_CODE0 + k];
+    double f = e2 / (ns ? ns : 1) + nll / (nb ? nb : 1) + 0.002 * ridge;
+    return isfinite(f) ? f : 1e9;
+}
+
+static void lanchester_unpack(const double *y, lanchester *L, double *scale)
+{
+    L->a = exp(y[0]);
+    L->d = exp(y[1]);
+    L->band = exp(y[2]);
+    *scale = exp(y[3]);
+}
+
+static double lanchester_loss(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double y[4];
+    for (int i = 0; i < 4; i++)
+        y[i] = gsl_vector_get(v, (size_t)i);
+    lanchester L;
+    double scale;
+    lanchester_unpack(y, &L, &scale);
+    double e2 = 0, nll = 0;
+    int ns = 0, nb = 0;
+    for (int i = 0; i < c->n; i++) {
+        const cbattle *b = &c->b[i];
+        if (b->part != PART_FIT || !usable(b))
+            continue;
+        double cas[2], score;
+        int w;
+        lanchester_battle(&L, b, cas, &score, &w);
+        for (int s = 0; s < 2; s++)
+            if (side_usable(b, s)) {
+                double e = cas_err(cas[s], b->cas[s]);
+                e2 += cas_loss(e);
+                ns++;
+            }
+        nll += outcome_nll(score, L.band, scale, b->wina);
+        nb++;
+    }
+    double f = e2 / (ns ? ns : 1) + nll / (nb ? nb : 1);
+    return isfinite(f) ? f : 1e9;
+}
+
+/* Nelder–Mead with restarts: each restart rebuilds the simplex around the
+ * best point so far, which gets it out of collapsed simplices. */
+static double nelder_mead(double (*f)(const gsl_vector *, void *), void *ctx, double *x, int n,
+                          int restarts, int max_iter, int quiet)
+{
+    gsl_multimin_function fn = {f, (size_t)n, ctx};
+    gsl_vector *xv = gsl_vector_alloc((size_t)n), *step = gsl_vector_alloc((size_t)n);
+    gsl_multimin_fminimizer *m =
+        gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, (size_t)n);
+    double best = 0;
+    for (int r = 0; r < restarts; r++) {
+        for (int i = 0; i < n; i++) {
+            gsl_vector_set(xv, (size_t)i, x[i]);
+            gsl_vector_set(step, (size_t)i, r == 0 ? 0.5 : 0.25);
+        }
+        gsl_multimin_fminimizer_set(m, &fn, xv, step);
+        int it = 0, status;
+        do {
+            it++;
+            status = gsl_multimin_fminimizer_iterate(m);
+            if (status)
+                break;
+            status = gsl_multimin_test_size(gsl_multimin_fminimizer_size(m), 1e-5);
+        } while (status == GSL_CONTINUE && it < max_iter);
+        for (int i = 0; i < n; i++)
+            x[i] = gsl_vector_get(m->x, (size_t)i);
+        best = m->fval;
+        if (!quiet)
+            fprintf(stderr, "  restart %d: %d iterations, loss %.5f\n", r + 1, it, best);
+    }
+    gsl_multimin_fminimizer_free(m);
+    gsl_vector_free(xv);
+    gsl_vector_free(step);
+    return best;
+}
+
+/* ---- scoring ------------------------------------------------------------- */
+
+typedef struct score {
+    int n_battles, n_winner_right;
+    int n_sides, n_within2;
+    double sum_abs_log, sum_sq_log;
+} score;
+
+static void score_add_battle(score *s, int winner_model, int wina)
+{
+    int rec = wina == 1 ? HK_COMBAT_ATTACKER : wina == -1 ? HK_COMBAT_DEFENDER : HK_COMBAT_DRAW;
+    s->n_battles++;
+    s->n_winner_right += winner_model == rec;
+}
+
+static void score_add_side(score *s, double model, double rec)
+{
+    double e = log((model > 0.5 ? model : 0.5) / rec);
+    s->n_sides++;
+    s->n_within2 += fabs(e) <= log(2.0) + 1e-12;
+    s->sum_abs_log += fabs(e);
+    s->sum_sq_log += e * e;
+}
+
+static double share(int k, int n)
+{
+    return n ? (double)k / n : NAN;
+}
+
+static void score_model(const hk_combat_params *cp, const double *coef, const cbattle *b, int n,
+                        int part, score *s)
+{
+    memset(s, 0, sizeof *s);
+    for (int i = 0; i < n; i++) {
+        if (b[i].part != part || !usable(&b[i]))
+            continue;
+        hk_combat_result r;
+        model_battle(cp, coef, &b[i], &r);
+        score_add_battle(s, r.winner, b[i].wina);
+        for (int k = 0; k < 2; k++)
+            if (side_usable(&b[i], k))
+                score_add_side(s, r.casualties[k], b[i].cas[k]);
+    }
+}
+
+static void score_lanchester(const lanchester *L, const cbattle *b, int n, int part, score *s)
+{
+    memset(s, 0, sizeof *s);
+    for (int i = 0; i < n; i++) {
+        if (b[i].part != part || !usable(&b[i]))
+            continue;
+        double cas[2], sc;
+        int w;
+        lanchester_battle(L, &b[i], cas, &sc, &w);
+        score_add_battle(s, w, b[i].wina);
+        for (int k = 0; k < 2; k++)
+            if (side_usable(&b[i], k))
+                score_add_side(s, cas[k], b[i].cas[k]);
+    }
+}
+
+/* Simple references: "the attacker always wins", "the larger army wins". */
+static void score_naive(const cbattle *b, int n, int part, double *always_att, double *larger)
+{
+    int nb = 0, ka = 0, kl = 0;
+    for (int i = 0; i < n; i++) {
+        if (b[i].part != part || !usable(&b[i]))
+            continue;
+        nb++;
+        ka += b[i].wina == 1;
+        kl += (b[i].str[0] > b[i].str[1]) ? b[i].wina == 1 : b[i].wina == -1;
+    }
+    *always_att = share(ka, nb);
+    *larger = share(kl, nb);
+}
+
+/* Median over sides of (arm loss share) / (men loss share), for arm losses
+ * per man lost; 1 if fewer than 5 battles give both. */
+static double median_ratio(const cbattle *b, int n, int arm)
+{
+    double v[2 * MAX_BATTLES];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (b[i].part != PART_FIT || !usable(&b[i]))
+            continue;
+        for (int s = 0; s < 2; s++) {
+            double have = arm == 0 ? b[i].tank[s] : arm == 1 ? b[i].arty[s] : b[i].fly[s] / b[i].days;
+            double lost = arm == 0 ? b[i].ctank[s] : arm == 1 ? b[i].carty[s] : b[i].cfly[s];
+            if (!(have > 0) || !isfinite(lost) || !(b[i].cas[s] > 0))
+                continue;
+            double men_share = b[i].cas[s] / b[i].str[s];
+            double arm_share = lost / have;
+            if (arm_share > 1)
+                arm_share = 1;
+            v[k++] = arm_share / men_share;
+        }
+    }
+    if (k < 5)
+        return 1;
+    for (int i = 1; i < k; i++)
+        for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
+            double t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+    return k % 2 ? v[k / 2] : 0.5 * (v[k / 2 - 1] + v[k / 2]);
+}
+
+/* Splits the fit part's log casualty residuals into what both sides share
+ * (the battle was bloodier or milder than modelled) and what opposes them
+ * (the exchange went otherwise): the RMS of (e_att + e_def) / 2 and of
+ * (e_att - e_def) / 2 over battles with both sides' casualties. */
+static void residual_spread(const hk_combat_params *cp, const double *coef, const cbattle *b,
+                            int n, double *common, double *diff)
+{
+    double sc = 0, sd = 0;
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (b[i].part != PART_FIT || !side_usable(&b[i], 0) || !side_usable(&b[i], 1))
+            continue;
+        hk_combat_result r;
+        model_battle(cp, coef, &b[i], &r);
+        double ea = cas_err(r.casualties[0], b[i].cas[0]);
+        double ed = cas_err(r.casualties[1], b[i].cas[1]);
+        sc += 0.25 * (ea + ed) * (ea + ed);
+        sd += 0.25 * (ea - ed) * (ea - ed);
+        k++;
+    }
+    *common = k ? sqrt(sc / k) : 0;
+    *diff = k ? sqrt(sd / k) : 0;
+}
+
+/* ---- the Khalkhin Gol check (specs declared in docs/combat.md) ----------- */
+
+#define KG_ATT "SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650"
+#define KG_DEF "JPN:men=30000,tanks=120,guns=135,supply_km=200,posture=prepared"
+#define KG_DAYS 120
+
+static int kg_variant(const hk_combat_params *cp, const char *att, const char *def, int days,
+                      hk_rng *rng, hk_combat_result *r)
+{
+    hk_combat_side a, d;
+    char name[16], err[256];
+    if (hk_combat_parse_spec(att, name, sizeof name, &a, err, sizeof err) ||
+        hk_combat_parse_spec(def, name, sizeof name, &d, err, sizeof err)) {
+        fprintf(stderr, "cdb90_fit: %s\n", err);
+        return -1;
+    }
+    hk_combat_resolve(cp, &a, &d, HK_TERRAIN_STEPPE, days, rng, r);
+    return 0;
+}
+
+static int khalkhin_gol(const hk_combat_params *cp, hk_combat_result *r)
+{
+    return kg_variant(cp, KG_ATT, KG_DEF, KG_DAYS, NULL, r);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sensitivity of the Khalkhin Gol figure: other lengths, no supply penalty,
+ * and the spread of 2000 random runs (seed 1, as 'hokushin battle --runs
+ * 2000' gives it). */
+static void kg_sensitivity(FILE *f, const hk_combat_params *cp)
+{
+    static const struct { const char *what, *att, *def; int days; } v[] = {
+        {"as declared, 120 days", KG_ATT, KG_DEF, 120},
+        {"12 days (CDB90 260's dates)", KG_ATT, KG_DEF, 12},
+        {"30 days", KG_ATT, KG_DEF, 30},
+        {"365 days", KG_ATT, KG_DEF, 365},
+        {"no supply penalty on either side", "SOV:men=57000,tanks=498,guns=542,aircraft=515",
+         "JPN:men=30000,tanks=120,guns=135,posture=prepared", 120},
+    };
+    fprintf(f, "\nSensitivity (not the check):\n\n| variant | Soviet | Japanese | winner |\n"
+               "|---|---|---|---|\n");
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        hk_combat_result r;
+        if (kg_variant(cp, v[i].att, v[i].def, v[i].days, NULL, &r) == 0)
+            fprintf(f, "| %s | %.0f | %.0f | %s |\n", v[i].what, r.casualties[0], r.casualties[1],
+                    r.winner == HK_COMBAT_ATTACKER   ? "Soviet"
+                    : r.winner == HK_COMBAT_DEFENDER ? "Japanese"
+                                                     : "draw");
+    }
+    enum { RUNS = 2000 };
+    static double cas[2][RUNS];
+    int wins = 0;
+    for (int i = 0; i < RUNS; i++) {
+        hk_rng rng;
+        hk_rng_init(&rng, 1, (uint64_t)i);
+        hk_combat_result r;
+        if (kg_variant(cp, KG_ATT, KG_DEF, KG_DAYS, &rng, &r) != 0)
+            return;
+        cas[0][i] = r.casualties[0];
+        cas[1][i] = r.casualties[1];
+        wins += r.winner == HK_COMBAT_ATTACKER;
+    }
+    qsort(cas[0], RUNS, sizeof cas[0][0], cmp_double);
+    qsort(cas[1], RUNS, sizeof cas[1][0], cmp_double);
+    int lo = (int)floor(0.05 * (RUNS - 1)), hi = (int)ceil(0.95 * (RUNS - 1));
+    fprintf(f, "| %d random runs (seed 1), 5–95 %% | %.0f–%.0f | %.0f–%.0f | Soviet in %.0f %% |\n",
+            RUNS, cas[0][lo], cas[0][hi], cas[1][lo], cas[1][hi], 100.0 * wins / RUNS);
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+static const char *winner_name(int w)
+{
+    return w == HK_COMBAT_ATTACKER ? "attacker" : w == HK_COMBAT_DEFENDER ? "defender" : "draw";
+}
+
+static const char *wina_name(int wina)
+{
+    return wina == 1 ? "attacker" : wina == -1 ? "defender" : "draw";
+}
+
+static void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
+{
+    fprintf(f, "/* combat_fit_data.c — the combat model's parameters, written by\n"
+               " * tools/cdb90_fit from its fit on CDB90 (docs/combat-validation.md,\n"
+               " * data/combat-fit.yaml). Do not edit by hand: run the tool. */\n"
+               "#include \"model/combat.h\"\n\n"
+               "void hk_combat_params_default(hk_combat_params *p)\n{\n");
+#define W(field) fprintf(f, "    p->" #field " = %.17g;\n", cp->field)
+    W(w_tank); W(w_gun); W(w_air); W(rate_att); W(rate_def); W(size_ref); W(size_exp);
+    W(helmbold); W(day_decay); W(dispersion); W(dispersion_ref); W(dispersion_exp); W(pursuit);
+    for (int i = 0; i < HK_POSTURE_COUNT; i++)
+        fprintf(f, "    p->posture[%d] = %.17g; /* %s */\n", i, cp->posture[i],
+                hk_combat_posture_name((hk_posture)i));
+    for (int i = 0; i < HK_TERRAIN_COUNT; i++)
+        fprintf(f, "    p->terrain[%d] = %.17g; /* %s */\n", i, cp->terrain[i],
+                hk_combat_terrain_name((hk_terrain)i));
+    W(break_att); W(break_def); W(collapse_ratio); W(draw_band); W(supply_half_km);
+    W(supply_floor); W(loss_tank); W(loss_gun); W(loss_air); W(noise_common_sd);
+    W(noise_diff_sd);
+#undef W
+    fprintf(f, "}\n\nvoid hk_combat_cdb90_coefs(double coef[HK_CDB90_CODES])\n{\n");
+    static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        fprintf(f, "    coef[%d] = %.17g; /* %s */\n", k, coef[k], names[k]);
+    fprintf(f, "}\n");
+}
+
+typedef struct report {
+    score mf, mh, lf, lh;   /* model / lanchester × fit / held-out */
+    double naive_att, naive_larger;
+    lanchester L;
+    hk_combat_result kg;
+    double loss_model, loss_lanchester;
+    int n_fit, n_held;
+} report;
+
+static void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const report *R,
+                       const cbattle *b, int n)
+{
+    fprintf(f, "# Combat model fitted on CDB90 by tools/cdb90_fit (do not edit by hand).\n"
+               "# Split (docs/combat.md): fit = odd isqno without the six Japan-USSR battles;\n"
+               "# held out = even isqno and isqno 256-260, 516; CDB90 duplicates left out.\n"
+               "method: GSL multimin nmsimplex2 (Nelder-Mead), restarts from the best point\n"
+               "loss: mean %s log casualty error + mean outcome negative log-likelihood\n",
+            g_cauchy ? "Cauchy" : "squared");
+    fprintf(f, "battles: {fit: %d, held_out: %d}\n", R->n_fit, R->n_held);
+    fprintf(f, "final_loss: {model: %.5f, lanchester: %.5f}\n", R->loss_model, R->loss_lanchester);
+    fprintf(f, "parameters:\n");
+#define P(name, val, how, note) \
+    fprintf(f, "  %-22s {value: %.6g, %s, note: \"%s\"}\n", name ":", val, how, note)
+    P("w_tank", cp->w_tank, "fitted", "men-equivalents per tank");
+    P("w_gun", cp->w_gun, "fitted", "men-equivalents per gun");
+    P("w_air", cp->w_air, "fitted", "men-equivalents per aircraft (CDB90: sorties/day)");
+    P("rate_att", cp->rate_att, "fitted", "attacker daily loss share at parity, size_ref men");
+    P("rate_def", cp->rate_def, "fitted", "defender daily loss share at parity, size_ref men");
+    P("size_ref", cp->size_ref, "fixed", "men in all at which rates are quoted");
+    P("size_exp", cp->size_exp, "fitted", "rates scale with (men/size_ref)^-size_exp");
+    P("helmbold", cp->helmbold, "fitted", "power-ratio exponent, range 0..2");
+    P("day_decay", cp->day_decay, "fitted", "rate on day t scaled by t^-day_decay, 0..1.5");
+    P("dispersion_ref", cp->dispersion_ref, "fixed", "Dupuy's WWII dispersion factor; default");
+    P("dispersion_exp", cp->dispersion_exp, "fitted", "rates x (dispersion/ref)^-exp");
+    P("pursuit", cp->pursuit, "fitted", "the loser's losses x (1 + pursuit)");
+    P("posture_prepared", cp->posture[HK_POSTURE_PREPARED], "fitted", "defender power x");
+    P("posture_fortified", cp->posture[HK_POSTURE_FORTIFIED], "fitted", "defender power x");
+    for (int t = 0; t < HK_TERRAIN_COUNT; t++) {
+        char key[40];
+        snprintf(key, sizeof key, "terrain_%s:", hk_combat_terrain_name((hk_terrain)t));
+        const char *how = t == HK_TERRAIN_PLAIN ? "fixed"
+                          : (t == HK_TERRAIN_MOUNTAIN || t == HK_TERRAIN_ISLAND) ? "copied"
+                                                                                 : "fitted";
+        fprintf(f, "  %-22s {value: %.6g, %s, note: \"defender power x\"}\n", key, cp->terrain[t],
+                how);
+    }
+    P("break_att", cp->break_att, "fitted", "attacker loss share at which it breaks off");
+    P("break_def", cp->break_def, "fitted", "defender loss share at which it breaks off");
+    P("draw_band", cp->draw_band, "fitted", "|score| under this is a draw");
+    P("collapse_ratio", cp->collapse_ratio, "fixed", "quit when power < this x enemy's");
+    P("supply_half_km", cp->supply_half_km, "fixed", "literature, not in CDB90");
+    P("supply_floor", cp->supply_floor, "fixed", "literature, not in CDB90");
+    P("loss_tank", cp->loss_tank, "median", "tank loss share / men loss share, fit part");
+    P("loss_gun", cp->loss_gun, "median", "gun loss share / men loss share, fit part");
+    P("loss_air", cp->loss_air, "median", "aircraft loss share / men loss share, fit part");
+    P("noise_common_sd", cp->noise_common_sd, "residual", "RMS of (e_att + e_def)/2, fit part");
+    P("noise_diff_sd", cp->noise_diff_sd, "residual", "RMS of (e_att - e_def)/2, fit part");
+#undef P
+    static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
+    fprintf(f, "quality_codes:   # ln(attacker/defender quality) = sum coef * CDB90 code\n");
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        fprintf(f, "  %-8s %.6g\n", names[k], coef[k]);
+    fprintf(f, "lanchester_square_law:\n  a: %.6g   # attacker men lost per defender man per day\n"
+               "  d: %.6g   # defender men lost per attacker man per day\n  band: %.6g\n",
+            R->L.a, R->L.d, R->L.band);
+    const score *ss[4] = {&R->mf, &R->mh, &R->lf, &R->lh};
+    const char *sn[4] = {"model_fit", "model_held_out", "lanchester_fit", "lanchester_held_out"};
+    fprintf(f, "residuals:\n");
+    for (int i = 0; i < 4; i++)
+        fprintf(f,
+                "  %-20s {battles: %d, winner_share: %.4f, sides: %d, within_2x_share: %.4f, "
+                "mean_abs_log_error: %.4f, rms_log_error: %.4f}\n",
+                sn[i], ss[i]->n_battles, share(ss[i]->n_winner_right, ss[i]->n_battles),
+                ss[i]->n_sides, share(ss[i]->n_within2, ss[i]->n_sides),
+                ss[i]->n_sides ? ss[i]->sum_abs_log / ss[i]->n_sides : NAN,
+                ss[i]->n_sides ? sqrt(ss[i]->sum_sq_log / ss[i]->n_sides) : NAN);
+    fprintf(f, "battles_residuals:  # isqno: [part, recorded att cas, def cas, model att, def, "
+               "recorded winner, model winner]\n");
+    for (int i = 0; i < n; i++) {
+        if (!usable(&b[i]))
+            continue;
+        hk_combat_result r;
+        model_battle(cp, coef, &b[i], &r);
+        fprintf(f, "  %d: [%s, %.0f, %.0f, %.0f, %.0f, %s, %s]\n", b[i].isqno,
+                b[i].part == PART_FIT ? "fit" : "held", b[i].cas[0], b[i].cas[1], r.casualties[0],
+                r.casualties[1], wina_name(b[i].wina), winner_name(r.winner));
+    }
+}
+
+static void pct(FILE *f, int k, int n)
+{
+    fprintf(f, "%.1f%% (%d/%d)", 100.0 * share(k, n), k, n);
+}
+
+static void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
+                             const report *R, const cbattle *b, int n)
+{
+    fprintf(f, "# Combat model: validation on CDB90\n\n"
+               "Written by `tools/cdb90_fit` (`cdb90_fit ../shared/data/cdb90`); do not edit by "
+               "hand. The model, its equations and the split are in [combat.md](combat.md); the "
+               "fitted values in `data/combat-fit.yaml`.\n\n"
+               "Split (declared before fitting): fit on CDB90 battles with an odd `isqno`, hold "
+               "out those with an even one and the six Japan–USSR engagements (256–260, 516); "
+               "CDB90's duplicate rows are left out. Fit: %d battles; held out: %d.\n\n",
+            R->n_fit, R->n_held);
+    fprintf(f, "## Held-out figures\n\n"
+               "| | winner named | sides with casualties within 2× | mean abs log error |\n"
+               "|---|---|---|---|\n");
+    fprintf(f, "| hokushin model | ");
+    pct(f, R->mh.n_winner_right, R->mh.n_battles);
+    fprintf(f, " | ");
+    pct(f, R->mh.n_within2, R->mh.n_sides);
+    fprintf(f, " | %.3f |\n| plain Lanchester square law | ", R->mh.sum_abs_log / R->mh.n_sides);
+    pct(f, R->lh.n_winner_right, R->lh.n_battles);
+    fprintf(f, " | ");
+    pct(f, R->lh.n_within2, R->lh.n_sides);
+    fprintf(f, " | %.3f |\n", R->lh.sum_abs_log / R->lh.n_sides);
+    fprintf(f, "| \"the attacker wins\" | %.1f%% | – | – |\n", 100 * R->naive_att);
+    fprintf(f, "| \"the larger army wins\" | %.1f%% | – | – |\n\n", 100 * R->naive_larger);
+    fprintf(f, "Targets: winner named in at least 80%% of held-out battles — **%s**; casualties "
+               "within a factor of 2 for at least 60%% of sides — **%s**.\n\n",
+            share(R->mh.n_winner_right, R->mh.n_battles) >= 0.8 ? "met" : "not met",
+            share(R->mh.n_within2, R->mh.n_sides) >= 0.6 ? "met" : "not met");
+    fprintf(f, "On the fit part (in sample) the model names %.1f%% of winners and has %.1f%% of "
+               "sides within 2×; the square law %.1f%% and %.1f%%.\n\n",
+            100 * share(R->mf.n_winner_right, R->mf.n_battles),
+            100 * share(R->mf.n_within2, R->mf.n_sides),
+            100 * share(R->lf.n_winner_right, R->lf.n_battles),
+            100 * share(R->lf.n_within2, R->lf.n_sides));
+    fprintf(f, "Machine-readable (checked by tests/e2e/battle.sh):\n\n```\n"
+               "heldout_winner_share=%.4f\nheldout_within2_share=%.4f\n"
+               "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n```\n\n",
+            share(R->mh.n_winner_right, R->mh.n_battles), share(R->mh.n_within2, R->mh.n_sides),
+            share(R->lh.n_winner_right, R->lh.n_battles), share(R->lh.n_within2, R->lh.n_sides));
+
+    fprintf(f, "## The six Japan–USSR engagements (all held out)\n\n"
+               "Casualties as attacker / defender; ratio = model / record.\n\n"
+               "| isqno | battle | attacker | days | recorded | model | ratio | square law | "
+               "winner: record / model / square law |\n|---|---|---|---|---|---|---|---|---|\n");
+    for (int j = 0; j < 6; j++)
+        for (int i = 0; i < n; i++) {
+            if (b[i].isqno != japan_ussr[j] || !usable(&b[i]))
+                continue;
+            hk_combat_result r;
+            model_battle(cp, coef, &b[i], &r);
+            double lc[2], sc;
+            int lw;
+            lanchester_battle(&R->L, &b[i], lc, &sc, &lw);
+            fprintf(f, "| %d | %s %d | %s | %d | %.0f / %.0f | %.0f / %.0f | %.2f / %.2f | "
+                       "%.0f / %.0f | %s / %s / %s |\n",
+                    b[i].isqno, b[i].name, b[i].year, b[i].actor[0], b[i].days, b[i].cas[0],
+                    b[i].cas[1], r.casualties[0], r.casualties[1], r.casualties[0] / b[i].cas[0],
+                    r.casualties[1] / b[i].cas[1], lc[0], lc[1], wina_name(b[i].wina),
+                    winner_name(r.winner), winner_name(lw));
+        }
+    {
+        score six, six_l;
+        int under = 0;
+        memset(&six, 0, sizeof six);
+        memset(&six_l, 0, sizeof six_l);
+        for (int i = 0; i < n; i++) {
+            if (!is_japan_ussr(b[i].isqno) || !usable(&b[i]))
+                continue;
+            hk_combat_result r;
+            model_battle(cp, coef, &b[i], &r);
+            double lc[2], sc;
+            int lw;
+            lanchester_battle(&R->L, &b[i], lc, &sc, &lw);
+            score_add_battle(&six, r.winner, b[i].wina);
+            score_add_battle(&six_l, lw, b[i].wina);
+            for (int s = 0; s < 2; s++)
+                if (side_usable(&b[i], s)) {
+                    score_add_side(&six, r.casualties[s], b[i].cas[s]);
+                    score_add_side(&six_l, lc[s], b[i].cas[s]);
+                    under += r.casualties[s] < b[i].cas[s];
+                }
+        }
+        fprintf(f, "\nOver the six: the model names %d of %d winners and has %d of %d sides within "
+                   "2×; the square law %d of %d and %d of %d. The model gives fewer casualties "
+                   "than recorded for %d of the %d sides.\n",
+                six.n_winner_right, six.n_battles, six.n_within2, six.n_sides,
+                six_l.n_winner_right, six_l.n_battles, six_l.n_within2, six_l.n_sides, under,
+                six.n_sides);
+    }
+    const hk_combat_result *k = &R->kg;
+    double rec_sov = 25655, rec_jpn_lo = 18000, rec_jpn_hi = 20000;
+    double e_sov = k->casualties[0] / rec_sov - 1;
+    double jpn = k->casualties[1];
+    double e_jpn = jpn < rec_jpn_lo ? jpn / rec_jpn_lo - 1 : jpn > rec_jpn_hi ? jpn / rec_jpn_hi - 1 : 0;
+    fprintf(f, "\n## Khalkhin Gol, 1939, from the historical forces\n\n"
+               "Forces as declared in combat.md before the fit:\n\n```\nhokushin battle "
+               "--attacker %s \\\n    --defender %s \\\n    --terrain steppe --days %d\n```\n\n",
+            KG_ATT, KG_DEF, KG_DAYS);
+    fprintf(f, "| | record | model | error |\n|---|---|---|---|\n"
+               "| Soviet casualties | 25,655 (Krivosheev; 001_fd9a28d61a246780.txt:135) | %.0f | "
+               "%+.0f%% |\n"
+               "| Japanese casualties | 18,000–20,000 (Hata; 001_fd9a28d61a246780.txt:135) | %.0f "
+               "| %+.0f%% from the range |\n"
+               "| winner | Soviet | %s | |\n| days fought | about 120 | %d | |\n\n",
+            k->casualties[0], 100 * e_sov, jpn, 100 * e_jpn,
+            k->winner == HK_COMBAT_ATTACKER ? "Soviet"
+            : k->winner == HK_COMBAT_DEFENDER ? "Japanese" : "draw",
+            k->days);
+    fprintf(f, "Within 25%% of the record for both sides: **%s**.\n",
+            (fabs(e_sov) <= 0.25 && fabs(e_jpn) <= 0.25) ? "yes" : "no");
+    kg_sensitivity(f, cp);
+}
+
+static FILE *open_out(const char *dir, const char *rel)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        fprintf(stderr, "cdb90_fit: cannot write %s: %s\n", path, strerror(errno));
+    return f;
+}
+
+static void initial_point(double *x)
+{
+    memset(x, 0, sizeof(double) * NX);
+    x[X_WTANK] = log(20);
+    x[X_WGUN] = log(10);
+    x[X_WAIR] = log(10);
+    x[X_RATT] = log(0.08);
+    x[X_RDEF] = log(0.05);
+    x[X_SIZE] = 0.2;
+    x[X_HELM] = 0;          /* exponent 1 */
+    x[X_DECAY] = 0;         /* 0.75 */
+    x[X_PD] = 0.2;
+    x[X_FD] = 0.3;
+    x[X_BATT] = log(0.3 / 0.7);
+    x[X_BDEF] = log(0.3 / 0.7);
+    x[X_BAND] = log(0.1);
+    x[X_SCALE] = 0;
+    x[X_DISP] = 0.2;
+    x[X_PURSUIT] = log(0.3);
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        x[X_CODE0 + k] = 0.2;
+}
+
+int main(int argc, char **argv)
+{
+    const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
+    const char *out = HK_SOURCE_DIR;
+    int evaluate = 0, quiet = 0, restarts = 14;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--evaluate") == 0)
+            evaluate = 1;
+        else if (strcmp(argv[i], "--restarts") == 0 && i + 1 < argc)
+            restarts = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
+        else if (strcmp(argv[i], "--cauchy") == 0)
+            g_cauchy = 1;
+        else if (strcmp(argv[i], "--quiet") == 0)
+            quiet = 1;
+        else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+            out = argv[++i];
+        else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            printf("usage: cdb90_fit [CDB90_DIR] [--out REPO_DIR] [--evaluate] [--quiet]\n\n"
+                   "Fits the combat model and a plain Lanchester square law on the odd-numbered\n"
+                   "CDB90 battles and reports both on the even-numbered ones and the six\n"
+                   "Japan-USSR engagements. Writes data/combat-fit.yaml,\n"
+                   "docs/combat-validation.md and src/model/combat_fit_data.c under REPO_DIR\n"
+                   "(default %s). --evaluate scores the compiled-in parameters instead and\n"
+                   "prints key=value lines. CDB90_DIR defaults to %s.\n",
+                   HK_SOURCE_DIR, HK_SOURCE_DIR "/../shared/data/cdb90");
+            return 0;
+        } else if (argv[i][0] == '-') {
+            fprintf(stderr, "cdb90_fit: unknown option '%s' (see --help)\n", argv[i]);
+            return 2;
+        } else
+            data = argv[i];
+    }
+
+    static cbattle b[MAX_BATTLES];
+    int n = 0;
+    if (load_battles(data, b, &n) != 0)
+        return 2;
+    fitctx ctx = {b, n, 1, 1, 1};
+    ctx.loss_tank = median_ratio(b, n, 0);
+    ctx.loss_gun = median_ratio(b, n, 1);
+    ctx.loss_air = median_ratio(b, n, 2);
+
+    report R;
+    memset(&R, 0, sizeof R);
+    for (int i = 0; i < n; i++) {
+        R.n_fit += b[i].part == PART_FIT && usable(&b[i]);
+        R.n_held += b[i].part == PART_HELD && usable(&b[i]);
+    }
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: %d battles read; fit part %d, held-out part %d\n", n, R.n_fit,
+                R.n_held);
+
+    /* The baseline is fitted in both modes: it has four numbers and takes
+     * well under a second. */
+    double y[4] = {log(0.02), log(0.01), log(0.1), 0};
+    R.loss_lanchester = nelder_mead(lanchester_loss, &ctx, y, 4, 3, 5000, 1);
+    double lscale;
+    lanchester_unpack(y, &R.L, &lscale);
+
+    hk_combat_params cp;
+    double coef[HK_CDB90_CODES];
+    if (evaluate) {
+        hk_combat_params_default(&cp);
+        hk_combat_cdb90_coefs(coef);
+    } else {
+        double x[NX];
+        initial_point(x);
+        if (!quiet)
+            fprintf(stderr, "cdb90_fit: fitting %d parameters by Nelder-Mead\n", NX);
+        R.loss_model = nelder_mead(model_loss, &ctx, x, NX, restarts, 20000, quiet);
+        double scale;
+        unpack(x, &ctx, &cp, coef, &scale);
+        residual_spread(&cp, coef, b, n, &cp.noise_common_sd, &cp.noise_diff_sd);
+    }
+    score_model(&cp, coef, b, n, PART_FIT, &R.mf);
+    score_model(&cp, coef, b, n, PART_HELD, &R.mh);
+    score_lanchester(&R.L, b, n, PART_FIT, &R.lf);
+    score_lanchester(&R.L, b, n, PART_HELD, &R.lh);
+    score_naive(b, n, PART_HELD, &R.naive_att, &R.naive_larger);
+    if (khalkhin_gol(&cp, &R.kg) != 0)
+        return 1;
+
+    printf("heldout_winner_share=%.4f\nheldout_within2_share=%.4f\n"
+           "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
+           share(R.mh.n_winner_right, R.mh.n_battles), share(R.mh.n_within2, R.mh.n_sides),
+           share(R.lh.n_winner_right, R.lh.n_battles), share(R.lh.n_within2, R.lh.n_sides));
+    if (!quiet)
+        printf("fit_winner_share=%.4f\nfit_within2_share=%.4f\nkhalkhin_gol_sov=%.0f\n"
+               "khalkhin_gol_jpn=%.0f\nkhalkhin_gol_days=%d\nkhalkhin_gol_winner=%s\n",
+               share(R.mf.n_winner_right, R.mf.n_battles), share(R.mf.n_within2, R.mf.n_sides),
+               R.kg.casualties[0], R.kg.casualties[1], R.kg.days, winner_name(R.kg.winner));
+    if (evaluate)
+        return 0;
+
+    FILE *f = open_out(out, "data/combat-fit.yaml");
+    if (!f)
+        return 1;
+    write_yaml(f, &cp, coef, &R, b, n);
+    fclose(f);
+    if (!(f = open_out(out, "docs/combat-validation.md")))
+        return 1;
+    write_validation(f, &cp, coef, &R, b, n);
+    fclose(f);
+    if (!(f = open_out(out, "src/model/combat_fit_data.c")))
+        return 1;
+    write_params_c(f, &cp, coef);
+    fclose(f);
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: wrote data/combat-fit.yaml, docs/combat-validation.md, "
+                        "src/model/combat_fit_data.c under %s\n", out);
+    return 0;
+}

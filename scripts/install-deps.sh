@@ -9,6 +9,7 @@ DEB_PACKAGES=(
   libmicrohttpd-dev libgsl-dev libopenmpi-dev openmpi-bin
   clang libclang-rt-14-dev valgrind
   chromium tmux wrk hyperfine
+  libplplot-dev plplot-driver-cairo
 )
 
 missing=()

@@ -165,6 +165,7 @@ typedef struct cbattle {
     char name[48];
     int year;
     double dispersion;   /* Dupuy's dispersion factor of its era */
+    int era;             /* index of Dupuy's era, 0..HK_CDB90_ERAS-1 */
     int wina;            /* 1 attacker won, -1 lost, 0 draw */
     int part;
     int days;
@@ -174,6 +175,7 @@ typedef struct cbattle {
     /* [0] attacker, [1] defender; NaN when missing */
     double str[2], cas[2], tank[2], arty[2], fly[2], ctank[2], carty[2], cfly[2];
     char actor[2][24];
+    int no_surrender[2]; /* a Japanese side of 1937-1945 (docs/combat.md) */
 } cbattle;
 
 static int is_japan_ussr(int isqno)
@@ -241,6 +243,18 @@ static double dupuy_dispersion(int year)
     if (year < 1946)
         return 3000;
     return 4000;
+}
+
+/* The same eras as an index (the unknown year again the Napoleonic one). */
+static int dupuy_era(int year)
+{
+    static const int upto[HK_CDB90_ERAS - 1] = {1699, 1791, 1815, 1900, 1918, 1945};
+    if (year <= 0)
+        return 2;
+    for (int k = 0; k < HK_CDB90_ERAS - 1; k++)
+        if (year <= upto[k])
+            return k;
+    return HK_CDB90_ERAS - 1;
 }
 
 static int load_battles(const char *dir, cbattle *b, int *n_out)
@@ -358,8 +372,15 @@ static int load_battles(const char *dir, cbattle *b, int *n_out)
                 b[i].year = atoi(csv_get(&dur, r, d_min));
             }
     }
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         b[i].dispersion = dupuy_dispersion(b[i].year);
+        b[i].era = dupuy_era(b[i].year);
+        /* The no-surrender practice: Japanese forces from the war with China
+         * in 1937 to the surrender in 1945. */
+        for (int s = 0; s < 2; s++)
+            b[i].no_surrender[s] = strstr(b[i].actor[s], "Japan") != NULL && b[i].year >= 1937 &&
+                                   b[i].year <= 1945;
+    }
     for (int i = 0; i < 4; i++)
         csv_free(tabs[i]);
     *n_out = n;
@@ -387,6 +408,9 @@ static double zero_nan(double v)
     return isfinite(v) && v > 0 ? v : 0;
 }
 
+/* The era table the model is run with (compiled in, or being fitted). */
+static double g_era_rate[HK_CDB90_ERAS] = {1, 1, 1, 1, 1, 1, 1};
+
 static void model_battle(const hk_combat_params *cp, const double *coef, const cbattle *x,
                          hk_combat_result *res)
 {
@@ -406,8 +430,11 @@ static void model_battle(const hk_combat_params *cp, const double *coef, const c
         lq += coef[k] * x->code[k];
     s[0].quality = exp(lq);
     s[1].posture = (hk_posture)x->posture;
+    s[0].no_surrender = x->no_surrender[0];
+    s[1].no_surrender = x->no_surrender[1];
     hk_combat_params era = *cp;
     era.dispersion = x->dispersion;
+    era.era_rate = g_era_rate[x->era];
     hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, x->days, NULL, res);
 }
 
@@ -468,6 +495,7 @@ static double cas_err(double model, double rec)
  * misfits (CDB90 holds some doubtful casualty figures) pull the whole fit;
  * the Cauchy form grows only logarithmically beyond a factor of 2. */
 static int g_cauchy = 0;
+static double g_ridge = 0.002;  /* weight of the ridge on posture, terrain and codes */
 static double cas_loss(double e)
 {
     if (!g_cauchy)
@@ -476,18 +504,35 @@ static double cas_loss(double e)
     return c * c * log1p((e / c) * (e / c));
 }
 
-#define NX 33
 enum {
     X_WTANK, X_WGUN, X_WAIR, X_RATT, X_RDEF, X_SIZE, X_HELM, X_DECAY, X_PD, X_FD,
     X_STEPPE, X_DESERT, X_HILLS, X_FOREST, X_MARSH, X_URBAN, X_BATT, X_BDEF, X_BAND, X_SCALE,
-    X_DISP, X_PURSUIT,
-    X_CODE0
+    X_PURSUIT, X_QBREAK,
+    X_ERA0,                     /* HK_CDB90_ERAS - 1 eras, the reference left out */
+    X_CODE0 = X_ERA0 + HK_CDB90_ERAS - 1,
+    NX = X_CODE0 + HK_CDB90_CODES
 };
+/* The no-surrender factors, fitted in a second stage on the fit part's
+ * Japanese battles of 1937-1945 only, the other parameters held. */
+enum { Y_NSOWN, Y_NSENEMY, Y_NSBREAK, NY };
+
+/* Which battles a loss looks at: stage 1 the fit part without any
+ * no-surrender side, stage 2 the fit part's battles with one. */
+enum { STAGE_GENERAL = 0, STAGE_NO_SURRENDER = 1 };
+
+static int has_no_surrender(const cbattle *b)
+{
+    return b->no_surrender[0] || b->no_surrender[1];
+}
 
 typedef struct fitctx {
     const cbattle *b;
     int n;
     double loss_tank, loss_gun, loss_air;
+    int stage;
+    int n_codes;              /* codes beyond this are held at 0 */
+    hk_combat_params base;    /* stage 2: the stage-1 parameters */
+    double base_coef[HK_CDB90_CODES];
 } fitctx;
 
 static double sigm(double v)
@@ -504,6 +549,9 @@ static void fixed_params(hk_combat_params *cp)
     cp->supply_floor = 0.25;
     cp->dispersion = 3000;
     cp->dispersion_ref = 3000;
+    cp->break_cap = 0.95;
+    cp->ns_rate_own = 1;
+    cp->ns_rate_enemy = 1;
     cp->posture[HK_POSTURE_HASTY] = 1;
     cp->terrain[HK_TERRAIN_PLAIN] = 1;
 }
@@ -520,7 +568,10 @@ static void unpack(const double *x, const fitctx *c, hk_combat_params *cp, doubl
     cp->size_exp = x[X_SIZE];
     cp->helmbold = 2 * sigm(x[X_HELM]);
     cp->day_decay = 1.5 * sigm(x[X_DECAY]);
-    cp->dispersion_exp = x[X_DISP];
+    /* Dupuy's dispersion law is replaced by a fitted factor per era. */
+    cp->dispersion_exp = 0;
+    for (int k = 0, j = 0; k < HK_CDB90_ERAS; k++)
+        g_era_rate[k] = k == HK_CDB90_ERA_REF ? 1 : exp(x[X_ERA0 + j++]);
     cp->pursuit = exp(x[X_PURSUIT]);
     cp->posture[HK_POSTURE_PREPARED] = exp(x[X_PD]);
     cp->posture[HK_POSTURE_FORTIFIED] = exp(x[X_FD]);
@@ -536,15 +587,65 @@ static void unpack(const double *x, const fitctx *c, hk_combat_params *cp, doubl
     cp->terrain[HK_TERRAIN_ISLAND] = cp->terrain[HK_TERRAIN_HILLS];
     cp->break_att = sigm(x[X_BATT]);
     cp->break_def = sigm(x[X_BDEF]);
+    cp->ns_break = cp->break_def;
+    cp->quality_break = x[X_QBREAK];
     cp->draw_band = exp(x[X_BAND]);
     *scale = exp(x[X_SCALE]);
     for (int k = 0; k < HK_CDB90_CODES; k++)
-        coef[k] = x[X_CODE0 + k];
+        coef[k] = (!c || k < c->n_codes) ? x[X_CODE0 + k] : 0;
     if (c) {
         cp->loss_tank = c->loss_tank;
         cp->loss_gun = c->loss_gun;
         cp->loss_air = c->loss_air;
     }
+}
+
+static void ns_unpack(const double *y, hk_combat_params *cp)
+{
+    cp->ns_rate_own = exp(y[Y_NSOWN]);
+    cp->ns_rate_enemy = exp(y[Y_NSENEMY]);
+    cp->ns_break = 0.95 * sigm(y[Y_NSBREAK]);
+}
+
+/* Sum of the casualty and outcome terms over the battles of the stage. */
+static double battles_loss(const fitctx *c, const hk_combat_params *cp, const double *coef,
+                           double scale)
+{
+    double e2 = 0, nll = 0;
+    int ns = 0, nb = 0;
+    for (int i = 0; i < c->n; i++) {
+        const cbattle *b = &c->b[i];
+        if (b->part != PART_FIT || !usable(b))
+            continue;
+        if (has_no_surrender(b) != (c->stage == STAGE_NO_SURRENDER))
+            continue;
+        hk_combat_result r;
+        model_battle(cp, coef, b, &r);
+        for (int s = 0; s < 2; s++)
+            if (side_usable(b, s)) {
+                e2 += cas_loss(cas_err(r.casualties[s], b->cas[s]));
+                ns++;
+            }
+        nll += outcome_nll(r.score, cp->draw_band, scale, b->wina);
+        nb++;
+    }
+    return e2 / (ns ? ns : 1) + nll / (nb ? nb : 1);
+}
+
+static double g_ns_scale = 1;  /* stage 2 uses the stage-1 outcome scale */
+
+static double ns_loss(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double y[NY];
+    for (int i = 0; i < NY; i++)
+        y[i] = gsl_vector_get(v, (size_t)i);
+    hk_combat_params cp = c->base;
+    ns_unpack(y, &cp);
+    /* A weak pull towards "no effect" (factors 1, the ordinary break point). */
+    double ridge = y[Y_NSOWN] * y[Y_NSOWN] + y[Y_NSENEMY] * y[Y_NSENEMY];
+    double f = battles_loss(c, &cp, c->base_coef, g_ns_scale) + 0.002 * ridge;
+    return isfinite(f) ? f : 1e9;
 }
 
 static double model_loss(const gsl_vector *v, void *ctx)
@@ -560,7 +661,7 @@ static double model_loss(const gsl_vector *v, void *ctx)
     int ns = 0, nb = 0;
     for (int i = 0; i < c->n; i++) {
         const cbattle *b = &c->b[i];
-        if (b->part != PART_FIT || !usable(b))
+        if (b->part != PART_FIT || !usable(b) || has_no_surrender(b))
             continue;
         hk_combat_result r;
         model_battle(&cp, coef, b, &r);
@@ -579,7 +680,7 @@ static double model_loss(const gsl_vector *v, void *ctx)
         ridge += x[i] * x[i];
     for (int k = 0; k < HK_CDB90_CODES; k++)
         ridge += x[X_CODE0 + k] * x[X_CODE0 + k];
-    double f = e2 / (ns ? ns : 1) + nll / (nb ? nb : 1) + 0.002 * ridge;
+    double f = e2 / (ns ? ns : 1) + nll / (nb ? nb : 1) + g_ridge * ridge;
     return isfinite(f) ? f : 1e9;
 }
 
@@ -790,14 +891,18 @@ static void residual_spread(const hk_combat_params *cp, const double *coef, cons
     *diff = k ? sqrt(sd / k) : 0;
 }
 
-/* ---- the Khalkhin Gol check (specs declared in docs/combat.md) ----------- */
+/* ---- the Khalkhin Gol check (forces and phases: docs/combat.md) --------- */
 
+/* The forces of scenarios/far-east-1918/record.yaml, battle khalkhin_gol. */
 #define KG_ATT "SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650"
-#define KG_DEF "JPN:men=30000,tanks=120,guns=135,supply_km=200,posture=prepared"
-#define KG_DAYS 120
+#define KG_DEF "JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1"
+/* The days of actual fighting, as four engagements (docs/combat.md). */
+#define KG_PHASES "3,11,3,12"
+static const int kg_phases[] = {3, 11, 3, 12};
+#define KG_NPHASES ((int)(sizeof kg_phases / sizeof kg_phases[0]))
 
-static int kg_variant(const hk_combat_params *cp, const char *att, const char *def, int days,
-                      hk_rng *rng, hk_combat_result *r)
+static int kg_variant(const hk_combat_params *cp, const char *att, const char *def, int nph,
+                      const int *phases, hk_rng *rng, hk_combat_result *r)
 {
     hk_combat_side a, d;
     char name[16], err[256];
@@ -806,13 +911,13 @@ static int kg_variant(const hk_combat_params *cp, const char *att, const char *d
         fprintf(stderr, "cdb90_fit: %s\n", err);
         return -1;
     }
-    hk_combat_resolve(cp, &a, &d, HK_TERRAIN_STEPPE, days, rng, r);
+    hk_combat_campaign(cp, &a, &d, HK_TERRAIN_STEPPE, nph, phases, rng, r);
     return 0;
 }
 
 static int khalkhin_gol(const hk_combat_params *cp, hk_combat_result *r)
 {
-    return kg_variant(cp, KG_ATT, KG_DEF, KG_DAYS, NULL, r);
+    return kg_variant(cp, KG_ATT, KG_DEF, KG_NPHASES, kg_phases, NULL, r);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -821,24 +926,32 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Sensitivity of the Khalkhin Gol figure: other lengths, no supply penalty,
- * and the spread of 2000 random runs (seed 1, as 'hokushin battle --runs
- * 2000' gives it). */
+/* Sensitivity of the Khalkhin Gol figure: other ways of counting the
+ * campaign's days, without the no-surrender factor, without supply, and the
+ * spread of 2000 random runs (seed 1, as 'hokushin battle --runs 2000' gives
+ * it). */
 static void kg_sensitivity(FILE *f, const hk_combat_params *cp)
 {
-    static const struct { const char *what, *att, *def; int days; } v[] = {
-        {"as declared, 120 days", KG_ATT, KG_DEF, 120},
-        {"12 days (CDB90 260's dates)", KG_ATT, KG_DEF, 12},
-        {"30 days", KG_ATT, KG_DEF, 30},
-        {"365 days", KG_ATT, KG_DEF, 365},
+    static const int d29[] = {29}, d120[] = {120}, d12[] = {12};
+    static const struct { const char *what, *att, *def; int n; const int *ph; } v[] = {
+        {"as declared: 4 engagements, 3+11+3+12 days", KG_ATT, KG_DEF, KG_NPHASES, kg_phases},
+        {"the 29 days as one continuous battle", KG_ATT, KG_DEF, 1, d29},
+        {"120 days as one continuous battle", KG_ATT, KG_DEF, 1, d120},
+        {"August offensive only, 12 days (CDB90 260's dates)", KG_ATT, KG_DEF, 1, d12},
+        {"no no-surrender factor", KG_ATT,
+         "JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared",
+         KG_NPHASES, kg_phases},
         {"no supply penalty on either side", "SOV:men=57000,tanks=498,guns=542,aircraft=515",
-         "JPN:men=30000,tanks=120,guns=135,posture=prepared", 120},
+         "JPN:men=30000,tanks=120,guns=135,aircraft=200,posture=prepared,no_surrender=1",
+         KG_NPHASES, kg_phases},
+        {"the first version's inputs (JPN no aircraft, 200 km; 120 days)",
+         KG_ATT, "JPN:men=30000,tanks=120,guns=135,supply_km=200,posture=prepared", 1, d120},
     };
     fprintf(f, "\nSensitivity (not the check):\n\n| variant | Soviet | Japanese | winner |\n"
                "|---|---|---|---|\n");
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
         hk_combat_result r;
-        if (kg_variant(cp, v[i].att, v[i].def, v[i].days, NULL, &r) == 0)
+        if (kg_variant(cp, v[i].att, v[i].def, v[i].n, v[i].ph, NULL, &r) == 0)
             fprintf(f, "| %s | %.0f | %.0f | %s |\n", v[i].what, r.casualties[0], r.casualties[1],
                     r.winner == HK_COMBAT_ATTACKER   ? "Soviet"
                     : r.winner == HK_COMBAT_DEFENDER ? "Japanese"
@@ -851,7 +964,7 @@ static void kg_sensitivity(FILE *f, const hk_combat_params *cp)
         hk_rng rng;
         hk_rng_init(&rng, 1, (uint64_t)i);
         hk_combat_result r;
-        if (kg_variant(cp, KG_ATT, KG_DEF, KG_DAYS, &rng, &r) != 0)
+        if (kg_variant(cp, KG_ATT, KG_DEF, KG_NPHASES, kg_phases, &rng, &r) != 0)
             return;
         cas[0][i] = r.casualties[0];
         cas[1][i] = r.casualties[1];
@@ -885,14 +998,16 @@ static void write_params_c(FILE *f, const hk_combat_params *cp, const double *co
                "void hk_combat_params_default(hk_combat_params *p)\n{\n");
 #define W(field) fprintf(f, "    p->" #field " = %.17g;\n", cp->field)
     W(w_tank); W(w_gun); W(w_air); W(rate_att); W(rate_def); W(size_ref); W(size_exp);
-    W(helmbold); W(day_decay); W(dispersion); W(dispersion_ref); W(dispersion_exp); W(pursuit);
+    W(helmbold); W(day_decay); W(dispersion); W(dispersion_ref); W(dispersion_exp); W(era_rate);
+    W(pursuit);
     for (int i = 0; i < HK_POSTURE_COUNT; i++)
         fprintf(f, "    p->posture[%d] = %.17g; /* %s */\n", i, cp->posture[i],
                 hk_combat_posture_name((hk_posture)i));
     for (int i = 0; i < HK_TERRAIN_COUNT; i++)
         fprintf(f, "    p->terrain[%d] = %.17g; /* %s */\n", i, cp->terrain[i],
                 hk_combat_terrain_name((hk_terrain)i));
-    W(break_att); W(break_def); W(collapse_ratio); W(draw_band); W(supply_half_km);
+    W(break_att); W(break_def); W(quality_break); W(break_cap); W(ns_rate_own);
+    W(ns_rate_enemy); W(ns_break); W(collapse_ratio); W(draw_band); W(supply_half_km);
     W(supply_floor); W(loss_tank); W(loss_gun); W(loss_air); W(noise_common_sd);
     W(noise_diff_sd);
 #undef W
@@ -900,6 +1015,10 @@ static void write_params_c(FILE *f, const hk_combat_params *cp, const double *co
     static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
     for (int k = 0; k < HK_CDB90_CODES; k++)
         fprintf(f, "    coef[%d] = %.17g; /* %s */\n", k, coef[k], names[k]);
+    fprintf(f, "}\n\nvoid hk_combat_cdb90_era_rates(double rate[HK_CDB90_ERAS])\n{\n");
+    static const char *const eras[HK_CDB90_ERAS] = HK_CDB90_ERA_NAMES;
+    for (int k = 0; k < HK_CDB90_ERAS; k++)
+        fprintf(f, "    rate[%d] = %.17g; /* %s */\n", k, g_era_rate[k], eras[k]);
     fprintf(f, "}\n");
 }
 
@@ -908,8 +1027,9 @@ typedef struct report {
     double naive_att, naive_larger;
     lanchester L;
     hk_combat_result kg;
-    double loss_model, loss_lanchester;
-    int n_fit, n_held;
+    double loss_model, loss_lanchester, loss_ns;
+    int n_fit, n_held, n_ns_fit, n_ns_held;
+    score nsf, nsh;         /* the model on battles with a no-surrender side */
 } report;
 
 static void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const report *R,
@@ -936,7 +1056,7 @@ static void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, 
     P("helmbold", cp->helmbold, "fitted", "power-ratio exponent, range 0..2");
     P("day_decay", cp->day_decay, "fitted", "rate on day t scaled by t^-day_decay, 0..1.5");
     P("dispersion_ref", cp->dispersion_ref, "fixed", "Dupuy's WWII dispersion factor; default");
-    P("dispersion_exp", cp->dispersion_exp, "fitted", "rates x (dispersion/ref)^-exp");
+    P("dispersion_exp", cp->dispersion_exp, "fixed", "0: replaced by the era table below");
     P("pursuit", cp->pursuit, "fitted", "the loser's losses x (1 + pursuit)");
     P("posture_prepared", cp->posture[HK_POSTURE_PREPARED], "fitted", "defender power x");
     P("posture_fortified", cp->posture[HK_POSTURE_FORTIFIED], "fitted", "defender power x");
@@ -951,6 +1071,11 @@ static void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, 
     }
     P("break_att", cp->break_att, "fitted", "attacker loss share at which it breaks off");
     P("break_def", cp->break_def, "fitted", "defender loss share at which it breaks off");
+    P("quality_break", cp->quality_break, "fitted", "break point x (own/enemy quality)^this");
+    P("break_cap", cp->break_cap, "fixed", "no break point above this");
+    P("ns_rate_own", cp->ns_rate_own, "fitted_stage2", "no-surrender side's own loss rate x");
+    P("ns_rate_enemy", cp->ns_rate_enemy, "fitted_stage2", "its enemy's loss rate x");
+    P("ns_break", cp->ns_break, "fitted_stage2", "no-surrender side's break point");
     P("draw_band", cp->draw_band, "fitted", "|score| under this is a draw");
     P("collapse_ratio", cp->collapse_ratio, "fixed", "quit when power < this x enemy's");
     P("supply_half_km", cp->supply_half_km, "fixed", "literature, not in CDB90");
@@ -965,6 +1090,10 @@ static void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, 
     fprintf(f, "quality_codes:   # ln(attacker/defender quality) = sum coef * CDB90 code\n");
     for (int k = 0; k < HK_CDB90_CODES; k++)
         fprintf(f, "  %-8s %.6g\n", names[k], coef[k]);
+    static const char *const eras[HK_CDB90_ERAS] = HK_CDB90_ERA_NAMES;
+    fprintf(f, "era_rates:   # rate factor of Dupuy's eras (CDB90 only; the simulation uses 1)\n");
+    for (int k = 0; k < HK_CDB90_ERAS; k++)
+        fprintf(f, "  \"%s\": %.6g\n", eras[k], g_era_rate[k]);
     fprintf(f, "lanchester_square_law:\n  a: %.6g   # attacker men lost per defender man per day\n"
                "  d: %.6g   # defender men lost per attacker man per day\n  band: %.6g\n",
             R->L.a, R->L.d, R->L.band);
@@ -1093,15 +1222,16 @@ static void write_validation(FILE *f, const hk_combat_params *cp, const double *
     double jpn = k->casualties[1];
     double e_jpn = jpn < rec_jpn_lo ? jpn / rec_jpn_lo - 1 : jpn > rec_jpn_hi ? jpn / rec_jpn_hi - 1 : 0;
     fprintf(f, "\n## Khalkhin Gol, 1939, from the historical forces\n\n"
-               "Forces as declared in combat.md before the fit:\n\n```\nhokushin battle "
-               "--attacker %s \\\n    --defender %s \\\n    --terrain steppe --days %d\n```\n\n",
-            KG_ATT, KG_DEF, KG_DAYS);
+               "Forces of scenarios/far-east-1918/record.yaml (battle khalkhin_gol) and the "
+               "campaign's four engagements, as combat.md gives them:\n\n```\nhokushin battle "
+               "--attacker %s \\\n    --defender %s \\\n    --terrain steppe --phases %s\n```\n\n",
+            KG_ATT, KG_DEF, KG_PHASES);
     fprintf(f, "| | record | model | error |\n|---|---|---|---|\n"
                "| Soviet casualties | 25,655 (Krivosheev; 001_fd9a28d61a246780.txt:135) | %.0f | "
                "%+.0f%% |\n"
                "| Japanese casualties | 18,000–20,000 (Hata; 001_fd9a28d61a246780.txt:135) | %.0f "
                "| %+.0f%% from the range |\n"
-               "| winner | Soviet | %s | |\n| days fought | about 120 | %d | |\n\n",
+               "| winner | Soviet | %s | |\n| days of fighting | about 29 in four engagements | %d | |\n\n",
             k->casualties[0], 100 * e_sov, jpn, 100 * e_jpn,
             k->winner == HK_COMBAT_ATTACKER ? "Soviet"
             : k->winner == HK_COMBAT_DEFENDER ? "Japanese" : "draw",
@@ -1138,8 +1268,13 @@ static void initial_point(double *x)
     x[X_BDEF] = log(0.3 / 0.7);
     x[X_BAND] = log(0.1);
     x[X_SCALE] = 0;
-    x[X_DISP] = 0.2;
+    /* Dupuy's dispersion law with exponent 0.25 as the starting point. */
+    static const double disp[HK_CDB90_ERAS] = {5, 10, 20, 25, 250, 3000, 4000};
+    for (int k = 0, j = 0; k < HK_CDB90_ERAS; k++)
+        if (k != HK_CDB90_ERA_REF)
+            x[X_ERA0 + j++] = -0.25 * log(disp[k] / 3000);
     x[X_PURSUIT] = log(0.3);
+    x[X_QBREAK] = 0;
     for (int k = 0; k < HK_CDB90_CODES; k++)
         x[X_CODE0 + k] = 0.2;
 }
@@ -1148,13 +1283,21 @@ int main(int argc, char **argv)
 {
     const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
     const char *out = HK_SOURCE_DIR;
-    int evaluate = 0, quiet = 0, restarts = 14;
+    int evaluate = 0, quiet = 0, restarts = 14, n_codes = HK_CDB90_CODES;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--evaluate") == 0)
             evaluate = 1;
         else if (strcmp(argv[i], "--restarts") == 0 && i + 1 < argc)
             restarts = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
-        else if (strcmp(argv[i], "--cauchy") == 0)
+        else if (strcmp(argv[i], "--codes") == 0 && i + 1 < argc) {
+            n_codes = atoi(argv[++i]);
+            if (n_codes < 0 || n_codes > HK_CDB90_CODES) {
+                fprintf(stderr, "cdb90_fit: --codes needs 0 to %d\n", HK_CDB90_CODES);
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--ridge") == 0 && i + 1 < argc) {
+            g_ridge = atof(argv[++i]);
+        } else if (strcmp(argv[i], "--cauchy") == 0)
             g_cauchy = 1;
         else if (strcmp(argv[i], "--quiet") == 0)
             quiet = 1;
@@ -1181,7 +1324,11 @@ int main(int argc, char **argv)
     int n = 0;
     if (load_battles(data, b, &n) != 0)
         return 2;
-    fitctx ctx = {b, n, 1, 1, 1};
+    fitctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.b = b;
+    ctx.n = n;
+    ctx.n_codes = n_codes;
     ctx.loss_tank = median_ratio(b, n, 0);
     ctx.loss_gun = median_ratio(b, n, 1);
     ctx.loss_air = median_ratio(b, n, 2);
@@ -1191,6 +1338,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < n; i++) {
         R.n_fit += b[i].part == PART_FIT && usable(&b[i]);
         R.n_held += b[i].part == PART_HELD && usable(&b[i]);
+        R.n_ns_fit += b[i].part == PART_FIT && usable(&b[i]) && has_no_surrender(&b[i]);
+        R.n_ns_held += b[i].part == PART_HELD && usable(&b[i]) && has_no_surrender(&b[i]);
     }
     if (!quiet)
         fprintf(stderr, "cdb90_fit: %d battles read; fit part %d, held-out part %d\n", n, R.n_fit,
@@ -1208,14 +1357,31 @@ int main(int argc, char **argv)
     if (evaluate) {
         hk_combat_params_default(&cp);
         hk_combat_cdb90_coefs(coef);
+        hk_combat_cdb90_era_rates(g_era_rate);
     } else {
         double x[NX];
         initial_point(x);
+        for (int k = n_codes; k < HK_CDB90_CODES; k++)
+            x[X_CODE0 + k] = 0;
         if (!quiet)
-            fprintf(stderr, "cdb90_fit: fitting %d parameters by Nelder-Mead\n", NX);
-        R.loss_model = nelder_mead(model_loss, &ctx, x, NX, restarts, 20000, quiet);
+            fprintf(stderr, "cdb90_fit: stage 1, %d parameters by Nelder-Mead on the fit part "
+                            "without no-surrender sides\n", X_CODE0 + n_codes);
+        ctx.stage = STAGE_GENERAL;
+        R.loss_model = nelder_mead(model_loss, &ctx, x, X_CODE0 + n_codes, restarts, 20000, quiet);
         double scale;
         unpack(x, &ctx, &cp, coef, &scale);
+        /* Stage 2: the no-surrender factors on the fit part's Japanese
+         * battles of 1937-1945, everything else held. */
+        ctx.stage = STAGE_NO_SURRENDER;
+        ctx.base = cp;
+        memcpy(ctx.base_coef, coef, sizeof coef);
+        g_ns_scale = scale;
+        double yn[NY] = {0, 0, log(cp.break_def / (0.95 - cp.break_def))};
+        if (!quiet)
+            fprintf(stderr, "cdb90_fit: stage 2, %d no-surrender parameters on %d battles\n", NY,
+                    R.n_ns_fit);
+        R.loss_ns = nelder_mead(ns_loss, &ctx, yn, NY, 4, 5000, quiet);
+        ns_unpack(yn, &cp);
         residual_spread(&cp, coef, b, n, &cp.noise_common_sd, &cp.noise_diff_sd);
     }
     score_model(&cp, coef, b, n, PART_FIT, &R.mf);

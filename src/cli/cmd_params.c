@@ -1,12 +1,118 @@
-/* cmd_params.c — 'hokushin params' (being built; see the open issues). */
+/* cmd_params.c — 'hokushin params': every key that --set accepts, with its
+ * value, unit, range and source, and every id that --without accepts. */
+#include <jansson.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
 
+static void params_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: hokushin params [--scenario DIR] [--json]\n"
+            "\n"
+            "Lists what a what-if can change: each model parameter (--set KEY=VALUE) with its\n"
+            "value, unit, the range calibration and sensitivity explore, and its source; each\n"
+            "outside event's date (--set ID.date=YYYY-MM-DD); and the ids --without accepts.\n"
+            "\n"
+            "options:\n"
+            "  --scenario DIR    a scenario folder instead of the built-in one\n"
+            "  --json            one JSON object: params, events, without\n"
+            "  -h, --help        this text\n");
+}
+
+static json_t *num_or_null(double v)
+{
+    return v == v ? json_real(v) : json_null();
+}
+
+static json_t *params_json(const hk_scenario *s)
+{
+    json_t *params = json_array();
+    for (int i = 0; i < HK_PARAM_COUNT; i++) {
+        const hk_param_value *p = &s->params[i];
+        json_array_append_new(params,
+                              json_pack("{s:s, s:o, s:s, s:o, s:o, s:s, s:s}", "key", hk_param_table[i].key,
+                                        "value", num_or_null(p->value), "unit", hk_param_table[i].unit, "min",
+                                        num_or_null(p->min), "max", num_or_null(p->max), "source",
+                                        p->source.text ? p->source.text : "", "doc", hk_param_table[i].doc));
+    }
+    json_t *events = json_array(), *without = json_array();
+    for (int e = 0; e < s->n_events; e++) {
+        const hk_event *ev = &s->events[e];
+        char key[HK_ID_LEN + 8], date[16];
+        snprintf(key, sizeof key, "%s.date", ev->id);
+        hk_date_format(ev->date, date);
+        json_array_append_new(events, json_pack("{s:s, s:s, s:s, s:s, s:s}", "key", key, "value", date, "unit",
+                                                "date", "name", ev->name ? ev->name : ev->id, "source",
+                                                ev->source.text ? ev->source.text : ""));
+        json_array_append_new(without, json_pack("{s:s, s:s, s:s}", "id", ev->id, "kind", "event", "name",
+                                                 ev->name ? ev->name : ev->id));
+    }
+    for (int t = 0; t < s->n_treaties; t++) {
+        const hk_treaty *tr = &s->treaties[t];
+        json_array_append_new(without, json_pack("{s:s, s:s, s:s}", "id", tr->id, "kind", "treaty", "name",
+                                                 tr->name ? tr->name : tr->id));
+    }
+    return json_pack("{s:o, s:o, s:o}", "params", params, "events", events, "without", without);
+}
+
+static void params_print(const hk_scenario *s)
+{
+    printf("parameters (--set KEY=VALUE)\n");
+    printf("  %-34s %12s  %-20s %-22s %s\n", "key", "value", "unit", "range", "source");
+    for (int i = 0; i < HK_PARAM_COUNT; i++) {
+        const hk_param_value *p = &s->params[i];
+        char range[48];
+        snprintf(range, sizeof range, "[%g, %g]", p->min, p->max);
+        printf("  %-34s %12g  %-20s %-22s %s\n", hk_param_table[i].key, p->value, hk_param_table[i].unit, range,
+               p->source.text ? p->source.text : "");
+        printf("  %-34s   %s\n", "", hk_param_table[i].doc);
+    }
+    printf("\noutside events (--set ID.date=YYYY-MM-DD, --without ID)\n");
+    for (int e = 0; e < s->n_events; e++) {
+        char key[HK_ID_LEN + 8], date[16];
+        snprintf(key, sizeof key, "%s.date", s->events[e].id);
+        hk_date_format(s->events[e].date, date);
+        printf("  %-34s %12s  %s\n", key, date, s->events[e].source.text ? s->events[e].source.text : "");
+    }
+    printf("\ntreaties (--without ID forbids it)\n");
+    for (int t = 0; t < s->n_treaties; t++)
+        printf("  %-34s %s\n", s->treaties[t].id, s->treaties[t].name ? s->treaties[t].name : "");
+}
+
 int hk_cmd_params(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "hokushin: 'params' is not built yet\n");
-    return HK_EXIT_FAIL;
+    const char *scenario_path = NULL;
+    bool json = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            params_usage(stdout);
+            return HK_EXIT_OK;
+        } else if (strcmp(a, "--json") == 0) {
+            json = true;
+        } else if (strcmp(a, "--scenario") == 0 && i + 1 < argc) {
+            scenario_path = argv[++i];
+        } else if (strncmp(a, "--scenario=", 11) == 0) {
+            scenario_path = a + 11;
+        } else {
+            fprintf(stderr, "hokushin: params: unknown option '%s'\n\n", a);
+            params_usage(stderr);
+            return HK_EXIT_USAGE;
+        }
+    }
+    hk_scenario *s = hk_cli_load_scenario(scenario_path);
+    if (!s)
+        return HK_EXIT_USAGE;
+    if (json) {
+        json_t *j = params_json(s);
+        json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
+        fputc('\n', stdout);
+        json_decref(j);
+    } else {
+        params_print(s);
+    }
+    hk_scenario_free(s);
+    return HK_EXIT_OK;
 }

@@ -1,12 +1,100 @@
-/* cmd_replay.c — 'hokushin replay' (being built; see the open issues). */
+/* cmd_replay.c — 'hokushin replay': the system as it was, 1918-1945.
+ *
+ * The modelled actors' decisions are pinned to the record; the run is shown
+ * as a timeline, written as JSON Lines, or made into an HTML report. */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
+#include "out/json.h"
+#include "out/output.h"
+
+static void replay_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: hokushin replay [--scenario DIR] [--json] [--out DIR]\n"
+            "\n"
+            "Replays 1918-1945 with the modelled actors' decisions pinned to the record, and\n"
+            "shows month by month what the model makes of them: Japan's doctrine between\n"
+            "striking north and south, the factions' influence, the forces facing each other\n"
+            "on the Manchurian border, the treaties in force and the border incidents. Every\n"
+            "fact carries its source (a seed document and line, or a publication).\n"
+            "\n"
+            "options:\n"
+            "  --scenario DIR  a scenario folder instead of the built-in one (see\n"
+            "                  docs/scenario-format.md; 'hokushin check' validates it)\n"
+            "  --json          JSON Lines on stdout: one \"event\" or \"month\" object per line,\n"
+            "                  then a \"summary\" (fields in docs/api.md); for R, pandas or jq\n"
+            "  --out DIR       write DIR/index.html: charts, map and timeline in one file that\n"
+            "                  opens from disk (needs the web page built: 'make web')\n"
+            "  -h, --help      this text\n"
+            "\n"
+            "examples:\n"
+            "  hokushin replay | less -R\n"
+            "  hokushin replay --json | jq -c 'select(.type==\"event\" and .kind==\"battle\")'\n"
+            "  hokushin replay --out out/report && xdg-open out/report/index.html\n");
+}
+
+/* "--opt VALUE" or "--opt=VALUE"; advances *i past a separate value. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name, int *bad)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0)
+        return NULL;
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "hokushin: %s needs a value (see 'hokushin replay --help')\n", name);
+        *bad = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
 
 int hk_cmd_replay(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "hokushin: 'replay' is not built yet\n");
-    return HK_EXIT_FAIL;
+    const char *scenario_path = NULL, *out_dir = NULL;
+    bool json = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        int bad = 0;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            replay_usage(stdout);
+            return HK_EXIT_OK;
+        } else if (strcmp(a, "--json") == 0) {
+            json = true;
+        } else if ((v = opt_value(argc, argv, &i, "--scenario", &bad))) {
+            scenario_path = v;
+        } else if ((v = opt_value(argc, argv, &i, "--out", &bad))) {
+            if (!*v) {
+                fprintf(stderr, "hokushin: --out needs a folder name\n");
+                return HK_EXIT_USAGE;
+            }
+            out_dir = v;
+        } else {
+            if (!bad)
+                fprintf(stderr, "hokushin: replay: unknown option '%s' (see 'hokushin replay --help')\n", a);
+            return HK_EXIT_USAGE;
+        }
+    }
+
+    hk_scenario *s = hk_cli_load_scenario(scenario_path);
+    if (!s)
+        return HK_EXIT_USAGE;
+    hk_setup setup;
+    hk_setup_init(&setup, s);
+    hk_output_opts opts = {
+        .mode = HK_MODE_REPLAY,
+        .seed = HK_REPLAY_SEED,
+        .until = HK_MONTH_NONE,
+        .json = json,
+        .out_dir = out_dir,
+        .explain = false,
+    };
+    int status = hk_output_run(&setup, &opts);
+    hk_scenario_free(s);
+    return status;
 }

@@ -38,10 +38,17 @@ void hk_diag_add(hk_diag *d, const char *file, int line, const char *fmt, ...)
     char buf[1024];
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    hk_diag_item *it = &d->items[d->count++];
+    hk_diag_item *it = &d->items[d->count];
     it->file = file ? strdup(file) : NULL;
     it->line = line;
     it->message = strdup(buf);
+    /* Out of memory: drop the item rather than print a NULL later. */
+    if (!it->message || (file && !it->file)) {
+        free(it->file);
+        free(it->message);
+        return;
+    }
+    d->count++;
 }
 
 void hk_diag_print(const hk_diag *d, FILE *out)

@@ -59,6 +59,10 @@ int hk_rng_poisson(hk_rng *r, double lambda)
 {
     if (!(lambda > 0))
         return 0;
+    /* Beyond this the count no longer fits an int; an infinite mean would
+     * otherwise turn into NaN below and its conversion is undefined. */
+    if (lambda > 1e9)
+        lambda = 1e9;
     if (lambda < 30) {
         /* Knuth's product method: exact and cheap for small means. */
         double limit = exp(-lambda), p = 1.0;

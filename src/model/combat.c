@@ -68,10 +68,15 @@ static double raw_power(const hk_combat_params *p, double men, double tanks, dou
     return men + p->w_tank * tanks + p->w_gun * guns + p->w_air * aircraft;
 }
 
+static double side_quality(const hk_combat_side *s)
+{
+    return (isfinite(s->quality) && s->quality > 0) ? s->quality : 1.0;
+}
+
 static double side_multiplier(const hk_combat_params *p, const hk_combat_side *s, int is_defender,
                               hk_terrain terrain)
 {
-    double q = (isfinite(s->quality) && s->quality > 0) ? s->quality : 1.0;
+    double q = side_quality(s);
     double m = q * hk_combat_supply_factor(p, s->supply_km);
     if (is_defender) {
         int post = (s->posture >= 0 && s->posture < HK_POSTURE_COUNT) ? (int)s->posture : 0;
@@ -140,8 +145,26 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     double size_f = pow((men0[0] + men0[1] + 1.0) / p->size_ref, -p->size_exp);
     if (p->dispersion > 0 && p->dispersion_ref > 0)
         size_f *= pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp);
+    if (p->era_rate > 0)
+        size_f *= p->era_rate;
     double base[2] = {p->rate_att * size_f * noise[0], p->rate_def * size_f * noise[1]};
     double brk[2] = {p->break_att, p->break_def};
+    double qrel = side_quality(att) / side_quality(def);
+    for (int i = 0; i < 2; i++) {
+        /* A force that will not surrender loses more each day, makes its
+         * enemy pay more for every position, and stands longer. */
+        if (in[i]->no_surrender) {
+            base[i] *= p->ns_rate_own;
+            base[1 - i] *= p->ns_rate_enemy;
+            brk[i] = p->ns_break;
+        }
+        /* Better troops stand more losses before they give way. */
+        brk[i] *= pow(i == 0 ? qrel : 1 / qrel, p->quality_break);
+        if (p->break_cap > 0 && brk[i] > p->break_cap)
+            brk[i] = p->break_cap;
+        if (!(brk[i] > 0))
+            brk[i] = 1e-6;
+    }
     if (max_days < 1)
         max_days = 1;
 
@@ -211,6 +234,46 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     }
 }
 
+void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *att,
+                        const hk_combat_side *def, hk_terrain terrain, int n_phases,
+                        const int *phase_days, hk_rng *rng, hk_combat_result *out)
+{
+    static const int one_day = 1;
+    if (n_phases < 1 || !phase_days) {
+        n_phases = 1;
+        phase_days = &one_day;
+    }
+    if (n_phases > HK_COMBAT_MAX_PHASES)
+        n_phases = HK_COMBAT_MAX_PHASES;
+    hk_combat_side s[2] = {*att, *def};
+    hk_combat_result sum, r;
+    memset(&sum, 0, sizeof sum);
+    for (int k = 0; k < n_phases; k++) {
+        hk_combat_resolve(p, &s[0], &s[1], terrain, phase_days[k], rng, &r);
+        if (k == 0)
+            sum.power_ratio = r.power_ratio;
+        sum.days += r.days;
+        sum.winner = r.winner;
+        sum.score = r.score;
+        for (int i = 0; i < 2; i++) {
+            sum.casualties[i] += r.casualties[i];
+            sum.loss[i].men += r.loss[i].men;
+            sum.loss[i].tanks += r.loss[i].tanks;
+            sum.loss[i].guns += r.loss[i].guns;
+            sum.loss[i].aircraft += r.loss[i].aircraft;
+            sum.broke_off[i] = r.broke_off[i];
+            /* The next engagement is fought by what is left. */
+            s[i].men = fmax(0, s[i].men - r.loss[i].men);
+            s[i].tanks = fmax(0, s[i].tanks - r.loss[i].tanks);
+            s[i].guns = fmax(0, s[i].guns - r.loss[i].guns);
+            s[i].aircraft = fmax(0, s[i].aircraft - r.loss[i].aircraft);
+        }
+        if (!(s[0].men >= 1) || !(s[1].men >= 1))
+            break;
+    }
+    *out = sum;
+}
+
 /* ---- SPEC parsing ------------------------------------------------------ */
 
 static int spec_error(char *err, size_t errlen, const char *fmt, const char *a, const char *b)
@@ -225,7 +288,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
 {
     static const char *const usage =
         "expected SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]"
-        "[,posture=hasty|prepared|fortified], e.g. SOV:men=57000,tanks=498,guns=542,aircraft=515";
+        "[,posture=hasty|prepared|fortified][,no_surrender=0|1], e.g. SOV:men=57000,tanks=498,guns=542,aircraft=515";
     memset(out, 0, sizeof *out);
     out->quality = 1;
     out->posture = HK_POSTURE_HASTY;
@@ -248,9 +311,9 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
         side_name[n] = '\0';
     }
 
-    enum { K_MEN, K_TANKS, K_GUNS, K_AIR, K_QUALITY, K_SUPPLY, K_POSTURE, K_COUNT };
-    static const char *const keys[K_COUNT] = {"men",     "tanks",     "guns",   "aircraft",
-                                              "quality", "supply_km", "posture"};
+    enum { K_MEN, K_TANKS, K_GUNS, K_AIR, K_QUALITY, K_SUPPLY, K_POSTURE, K_NOSURR, K_COUNT };
+    static const char *const keys[K_COUNT] = {"men",     "tanks",     "guns",    "aircraft",
+                                              "quality", "supply_km", "posture", "no_surrender"};
     int seen[K_COUNT] = {0};
     const char *p = colon + 1;
     if (!*p)
@@ -275,7 +338,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
         if (k < 0)
             return spec_error(err, errlen,
                               "unknown key '%s'%s; the keys are men, tanks, guns, aircraft, "
-                              "quality, supply_km, posture",
+                              "quality, supply_km, posture, no_surrender",
                               field, "");
         if (seen[k])
             return spec_error(err, errlen, "key '%s' given twice in '%s'", field, spec);
@@ -286,6 +349,10 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
                 return spec_error(err, errlen,
                                   "posture '%s'%s: expected hasty, prepared or fortified", val, "");
             out->posture = (hk_posture)post;
+        } else if (k == K_NOSURR) {
+            if (strcmp(val, "0") != 0 && strcmp(val, "1") != 0)
+                return spec_error(err, errlen, "no_surrender='%s'%s: expected 0 or 1", val, "");
+            out->no_surrender = val[0] == '1';
         } else {
             char *vend;
             errno = 0;
@@ -298,7 +365,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
             if (k == K_MEN && !(v >= 1))
                 return spec_error(err, errlen, "%s='%s': a side needs at least 1 man", field, val);
             /* Bounds far above any army keep every later sum finite. */
-            static const double top[K_COUNT] = {1e9, 1e7, 1e7, 1e7, 100, 1e5, 0};
+            static const double top[K_COUNT] = {1e9, 1e7, 1e7, 1e7, 100, 1e5, 0, 0};
             if (v > top[k])
                 return spec_error(err, errlen, "%s='%s' is beyond any army; check the number",
                                   field, val);

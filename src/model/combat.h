@@ -54,6 +54,10 @@ typedef struct hk_combat_side {
     double quality;      /* combat effectiveness value (Dupuy's CEV), 1 = par */
     double supply_km;    /* distance from the railhead that feeds this side */
     hk_posture posture;  /* defender only */
+    /* 1 for a force whose practice forbade surrender (the Japanese army of
+     * 1937-1945): it fights on past the usual break point, loses more and
+     * makes the enemy pay more (docs/combat.md, "No surrender"). 0 = no. */
+    int no_surrender;
 } hk_combat_side;
 
 typedef struct hk_combat_losses {
@@ -84,10 +88,21 @@ typedef struct hk_combat_params {
      * default is the reference, the Second World War's, so the engine's
      * battles of 1918-1945 need not set it; the fit sets it per CDB90 battle. */
     double dispersion, dispersion_ref, dispersion_exp;
+    /* Rates are multiplied by era_rate: 1 (the default) for the simulation's
+     * era, 1919-1945; the fit sets it per CDB90 battle from a table fitted
+     * by Dupuy's eras (hk_combat_cdb90_era_rates). */
+    double era_rate;
     double pursuit;            /* the loser's losses grow by this share (pursuit, capture) */
     double posture[HK_POSTURE_COUNT];     /* defender power multipliers, hasty = 1 */
     double terrain[HK_TERRAIN_COUNT];     /* defender power multipliers, plain = 1 */
     double break_att, break_def;          /* loss fraction at which a side breaks off */
+    /* A side's break point is multiplied by (its quality / the enemy's)^quality_break
+     * (capped at break_cap): better troops stand more losses before they give way. */
+    double quality_break, break_cap;
+    /* A no_surrender side: its own daily loss share x ns_rate_own, the enemy's
+     * x ns_rate_enemy, and it breaks off only at ns_break (fitted on the fit
+     * part's Japanese battles of 1937-1945 only). */
+    double ns_rate_own, ns_rate_enemy, ns_break;
     double collapse_ratio;     /* a side quits when its power < this × the enemy's */
     double draw_band;          /* |score| below this is a draw */
     double supply_half_km;     /* power × 1 / (1 + km / supply_half_km) ... */
@@ -114,14 +129,35 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        const hk_combat_side *def, hk_terrain terrain, int max_days,
                        hk_rng *rng, hk_combat_result *out);
 
+/* A campaign: n_phases engagements of phase_days[i] days each (at most,
+ * each may end sooner), fought one after the other by what is left of both
+ * sides; the intensity (t^-day_decay) starts afresh in each, as in a new
+ * battle. Casualties and losses are summed; the winner is the winner of the
+ * last engagement; days is the days fought in all, power_ratio that of the
+ * first engagement, score that of the last. With an rng each engagement
+ * draws its own two normals (2 * n_phases draws). n_phases < 1 counts as
+ * one engagement of one day. */
+#define HK_COMBAT_MAX_PHASES 32
+void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *att,
+                        const hk_combat_side *def, hk_terrain terrain, int n_phases,
+                        const int *phase_days, hk_rng *rng, hk_combat_result *out);
+
 /* ---- for tools/cdb90_fit: how CDB90's judged advantages make quality ---
  * The attacker's quality relative to the defender's in a CDB90 battle is
  * exp(sum of coef[k] * code[k]) over these codes, in this order; the fitted
  * coefficients are compiled in with the other parameters. */
-#define HK_CDB90_CODES 11
-#define HK_CDB90_CODE_NAMES \
-    {"cea", "leada", "trnga", "morala", "logsa", "techa", "intela", "surpa", "aeroa", "inita", "momnta"}
+#define HK_CDB90_CODES 21
+#define HK_CDB90_CODE_NAMES                                                                      \
+    {"cea",    "leada",  "trnga",  "morala", "logsa", "techa",  "intela",                        \
+     "surpa",  "aeroa",  "inita",  "momnta", "quala", "resa",   "mobila",                        \
+     "aira",   "fprepa", "leadaa", "plana",  "surpaa", "mana", "logsaa"}
 void hk_combat_cdb90_coefs(double coef[HK_CDB90_CODES]);
+/* Fitted rate factors of Dupuy's eras: before 1700, 1700-1791, 1792-1815,
+ * 1816-1900, 1901-1918, 1919-1945 (= 1, the reference), after 1945. */
+#define HK_CDB90_ERAS 7
+#define HK_CDB90_ERA_REF 5
+#define HK_CDB90_ERA_NAMES {"before 1700", "1700-1791", "1792-1815", "1816-1900", "1901-1918", "1919-1945", "after 1945"}
+void hk_combat_cdb90_era_rates(double rate[HK_CDB90_ERAS]);
 
 /* ---- names and specs (for the command line and the engine's logs) ---- */
 
@@ -131,7 +167,8 @@ int hk_combat_terrain_parse(const char *name);
 const char *hk_combat_posture_name(hk_posture p);
 int hk_combat_posture_parse(const char *name);
 
-/* Parses `SIDE:men=N,tanks=N,guns=N,aircraft=N[,quality=Q][,supply_km=D][,posture=P]`.
+/* Parses `SIDE:men=N,tanks=N,guns=N,aircraft=N[,quality=Q][,supply_km=D][,posture=P]
+ * [,no_surrender=0|1]`.
  * SIDE (1–15 letters, digits or '_') goes to side_name. Omitted weapons are 0,
  * quality 1, supply_km 0, posture hasty; men is required. Values must be
  * finite, >= 0 and below bounds no army reaches (men 1e9, weapons 1e7,

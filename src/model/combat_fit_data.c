@@ -32,6 +32,12 @@ void hk_combat_params_default(hk_combat_params *p)
     p->terrain[8] = 0.95649308006263045; /* island */
     p->break_att = 0.38503575547916336;
     p->break_def = 0.47198896516558742;
+    p->era_rate = 1;
+    p->quality_break = 0;
+    p->break_cap = 0.95;
+    p->ns_rate_own = 1;
+    p->ns_rate_enemy = 1;
+    p->ns_break = p->break_def;
     p->collapse_ratio = 0.10000000000000001;
     p->draw_band = 0.070230858083358549;
     p->supply_half_km = 400;
@@ -56,4 +62,12 @@ void hk_combat_cdb90_coefs(double coef[HK_CDB90_CODES])
     coef[8] = -0.050077246734128465; /* aeroa */
     coef[9] = 0.22169349142335337; /* inita */
     coef[10] = -0.21984105374545876; /* momnta */
+    for (int k = 11; k < HK_CDB90_CODES; k++)
+        coef[k] = 0;
+}
+
+void hk_combat_cdb90_era_rates(double rate[HK_CDB90_ERAS])
+{
+    for (int k = 0; k < HK_CDB90_ERAS; k++)
+        rate[k] = 1;
 }

@@ -1,0 +1,115 @@
+/* fuzz_scenario.c — libFuzzer harness for the scenario loader.
+ *
+ * The input's first byte picks one of the nine files of the minimal test
+ * scenario (tests/corpus/minimal, with a params.yaml written from the
+ * model's parameter table); the rest of the input replaces that file. The
+ * other eight stay valid, so the fuzzer reaches the cross-file checks too.
+ * Any crash, sanitizer report, leak or timeout is a bug in the loader. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hokushin.h"
+#include "scenario/load.h"
+
+#ifndef HK_SOURCE_DIR
+#define HK_SOURCE_DIR "."
+#endif
+
+static unsigned char *base_data[HK_FILE_COUNT];
+static FILE *devnull;
+static size_t base_size[HK_FILE_COUNT];
+
+static unsigned char *slurp(const char *path, size_t *size)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    unsigned char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n + 4096 + 1 > cap) {
+            cap = (n + 4096 + 1) * 2;
+            unsigned char *grown = realloc(buf, cap);
+            if (!grown)
+                break;
+            buf = grown;
+        }
+        size_t got = fread(buf + n, 1, 4096, fp);
+        n += got;
+        if (got < 4096)
+            break;
+    }
+    fclose(fp);
+    if (buf)
+        buf[n] = '\0';
+    *size = n;
+    return buf;
+}
+
+/* The params.yaml of tests/corpus/assemble.sh: every key, value 1 in 0..2. */
+static unsigned char *params_text(size_t *size)
+{
+    size_t cap = 64 + (size_t)HK_PARAM_COUNT * 160, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    n += (size_t)snprintf(buf + n, cap - n, "params:\n");
+    for (int i = 0; i < HK_PARAM_COUNT; i++)
+        n += (size_t)snprintf(buf + n, cap - n,
+                              "  - {key: %s, value: 1, min: 0, max: 2, source: \"calibrated: test\"}\n",
+                              hk_param_table[i].key);
+    *size = n;
+    return (unsigned char *)buf;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    const char *dir = getenv("HK_MINIMAL_DIR");
+    devnull = fopen("/dev/null", "w");
+    char path[4096];
+    for (int f = 0; f < HK_FILE_COUNT; f++) {
+        if (f == HK_FILE_PARAMS) {
+            base_data[f] = params_text(&base_size[f]);
+            continue;
+        }
+        snprintf(path, sizeof path, "%s/%s", dir ? dir : HK_SOURCE_DIR "/tests/corpus/minimal",
+                 hk_scenario_file_names[f]);
+        base_data[f] = slurp(path, &base_size[f]);
+        if (!base_data[f]) {
+            fprintf(stderr, "fuzz_scenario: cannot read %s (set HK_MINIMAL_DIR)\n", path);
+            exit(1);
+        }
+    }
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    int which = data[0] % HK_FILE_COUNT;
+    hk_scenario_file files[HK_FILE_COUNT];
+    for (int f = 0; f < HK_FILE_COUNT; f++)
+        files[f] = (hk_scenario_file){hk_scenario_file_names[f], base_data[f], base_size[f], NULL};
+    /* An exact-size copy, so reading one byte past the input is caught. */
+    unsigned char *copy = malloc(size - 1 ? size - 1 : 1);
+    if (!copy)
+        return 0;
+    memcpy(copy, data + 1, size - 1);
+    files[which].data = copy;
+    files[which].size = size - 1;
+    hk_diag diag;
+    hk_diag_init(&diag);
+    hk_scenario *s = hk_scenario_load_files(files, &diag);
+    /* Formatting every message exercises the error paths' strings too. */
+    if (devnull)
+        hk_diag_print(&diag, devnull);
+    hk_scenario_free(s);
+    hk_diag_free(&diag);
+    free(copy);
+    return 0;
+}

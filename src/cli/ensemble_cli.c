@@ -1,0 +1,245 @@
+/* ensemble_cli.c — options, progress, Ctrl-C and MPI for the ensemble
+ * commands (see ensemble_cli.h). */
+#include "cli/ensemble_cli.h"
+
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "run/mpi.h"
+
+const char *hk_ens_cli_value(const char *cmd, int argc, char **argv, int *i, const char *name, int *bad)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0)
+        return NULL;
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "hokushin: %s needs a value (see 'hokushin %s --help')\n", name, cmd);
+        *bad = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+int hk_ens_cli_option(const char *cmd, int argc, char **argv, int *i, hk_ens_opts *o)
+{
+    const char *v;
+    int bad = 0;
+    uint64_t n;
+    if ((v = hk_ens_cli_value(cmd, argc, argv, i, "--scenario", &bad))) {
+        o->scenario_path = v;
+    } else if ((v = hk_ens_cli_value(cmd, argc, argv, i, "--runs", &bad))) {
+        if (hk_cli_parse_u64("--runs", v, &n) != 0)
+            return -1;
+        if (n > (uint64_t)1 << 40) {
+            fprintf(stderr, "hokushin: --runs %s is more than this program can count\n", v);
+            return -1;
+        }
+        o->runs = (int64_t)n;
+    } else if ((v = hk_ens_cli_value(cmd, argc, argv, i, "--seed", &bad))) {
+        if (hk_cli_parse_u64("--seed", v, &o->seed) != 0)
+            return -1;
+    } else if ((v = hk_ens_cli_value(cmd, argc, argv, i, "--threads", &bad))) {
+        if (hk_cli_parse_u64("--threads", v, &n) != 0)
+            return -1;
+        if (n < 1 || n > 1024) {
+            fprintf(stderr, "hokushin: --threads needs a number from 1 to 1024, got '%s'\n", v);
+            return -1;
+        }
+        o->threads = (int)n;
+    } else if ((v = hk_ens_cli_value(cmd, argc, argv, i, "--set", &bad))) {
+        if (o->n_sets == HK_ENS_MAX_OVERRIDES) {
+            fprintf(stderr, "hokushin: at most %d --set options\n", HK_ENS_MAX_OVERRIDES);
+            return -1;
+        }
+        o->sets[o->n_sets++] = (char *)v;
+    } else if ((v = hk_ens_cli_value(cmd, argc, argv, i, "--without", &bad))) {
+        if (o->n_withouts == HK_ENS_MAX_OVERRIDES) {
+            fprintf(stderr, "hokushin: at most %d --without options\n", HK_ENS_MAX_OVERRIDES);
+            return -1;
+        }
+        o->withouts[o->n_withouts++] = (char *)v;
+    } else if (strcmp(argv[*i], "--json") == 0) {
+        o->json = true;
+    } else {
+        return bad ? -1 : 0;
+    }
+    return 1;
+}
+
+/* ---- Ctrl-C ------------------------------------------------------------ */
+
+static atomic_int *interrupt_flag; /* the one process-wide signal hook */
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    if (interrupt_flag)
+        atomic_store(interrupt_flag, 1);
+    /* A second Ctrl-C ends the program at once. */
+    signal(SIGINT, SIG_DFL);
+}
+
+void hk_ens_cli_catch_interrupt(atomic_int *flag)
+{
+    interrupt_flag = flag;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+}
+
+/* ---- progress -------------------------------------------------------------- */
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+void hk_progress_bar_init(hk_progress_bar *bar, const char *label)
+{
+    bar->on = isatty(STDERR_FILENO) && !getenv("HK_NO_PROGRESS");
+    bar->start = now_seconds();
+    bar->label = label;
+}
+
+void hk_progress_bar_show(void *ud, int64_t done, int64_t total)
+{
+    hk_progress_bar *bar = ud;
+    if (!bar->on || total <= 0)
+        return;
+    double elapsed = now_seconds() - bar->start;
+    double rate = elapsed > 0 ? (double)done / elapsed : 0;
+    int width = 30, filled = (int)((double)width * (double)done / (double)total);
+    char line[64];
+    for (int k = 0; k < width; k++)
+        line[k] = k < filled ? '#' : '-';
+    line[width] = '\0';
+    char left[32] = "";
+    if (rate > 0 && done < total) {
+        long s = lround((double)(total - done) / rate);
+        snprintf(left, sizeof left, "%ld:%02ld:%02ld left", s / 3600, s / 60 % 60, s % 60);
+    }
+    fprintf(stderr, "\r%s [%s] %3d%% %lld/%lld runs  %.0f runs/s  %s\033[K", bar->label, line,
+            (int)(100 * done / total), (long long)done, (long long)total, rate, left);
+    fflush(stderr);
+}
+
+void hk_progress_bar_end(hk_progress_bar *bar)
+{
+    if (bar->on)
+        fprintf(stderr, "\r\033[K");
+}
+
+/* ---- running ------------------------------------------------------------------ */
+
+static int default_threads(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cores < 1)
+        cores = 1;
+    /* Ranks sharing a machine share its cores. */
+    const char *local = getenv("OMPI_COMM_WORLD_LOCAL_SIZE");
+    if (!local)
+        local = getenv("MPI_LOCALNRANKS");
+    long ranks = local ? atol(local) : 1;
+    if (ranks > 1)
+        cores = cores / ranks > 0 ? cores / ranks : 1;
+    return (int)cores;
+}
+
+int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *baseline, hk_ensemble_result *res,
+                   bool *is_root, bool *interrupted)
+{
+    static atomic_int stop;
+    *is_root = true;
+    *interrupted = false;
+    hk_mpi m;
+    if (hk_mpi_start(&m) != 0) {
+        fprintf(stderr, "hokushin: MPI could not start\n");
+        return HK_EXIT_FAIL;
+    }
+    *is_root = m.rank == 0;
+    if (m.size > 1 && o->db_path) {
+        if (m.rank == 0)
+            fprintf(stderr, "hokushin: --db works in one process; run it without mpirun (threads use every "
+                            "core), or drop --db\n");
+        hk_mpi_finish(&m);
+        return HK_EXIT_USAGE;
+    }
+    int64_t first = 0, count = o->runs;
+    hk_mpi_block(&m, o->runs, &first, &count);
+    atomic_store(&stop, 0);
+    hk_ens_cli_catch_interrupt(&stop);
+    hk_progress_bar bar;
+    hk_progress_bar_init(&bar, baseline ? "whatif" : "ensemble");
+    if (m.rank != 0)
+        bar.on = false;
+    hk_ensemble_config cfg = {
+        .setup = setup,
+        .baseline = baseline,
+        .seed = o->seed,
+        .runs = o->runs,
+        .first = first,
+        .count = count,
+        .threads = o->threads ? o->threads : default_threads(),
+        .db_path = o->db_path,
+        .resume = o->resume,
+        .cancel = &stop,
+        .progress = hk_progress_bar_show,
+        .progress_ud = &bar,
+    };
+    char err[256];
+    int rc = hk_ensemble_run(&cfg, res, err, sizeof err);
+    hk_progress_bar_end(&bar);
+    if (rc != 0)
+        fprintf(stderr, "hokushin: %s\n", err);
+    if (hk_mpi_agree(&m, rc != 0) != 0) {
+        hk_mpi_finish(&m);
+        return HK_EXIT_FAIL;
+    }
+    if (res->runs_stored > 0 && m.rank == 0)
+        fprintf(stderr, "hokushin: resumed ensemble %lld: %lld runs read from %s, %lld run now\n",
+                (long long)res->ensemble_id, (long long)res->runs_stored, o->db_path,
+                (long long)(res->runs - res->runs_stored));
+    if (hk_mpi_gather(&m, res) != 0) {
+        fprintf(stderr, "hokushin: MPI could not gather the ranks' results\n");
+        hk_mpi_finish(&m);
+        return HK_EXIT_FAIL;
+    }
+    hk_mpi_finish(&m);
+    *interrupted = atomic_load(&stop) != 0;
+    return HK_EXIT_OK;
+}
+
+int hk_ens_cli_report(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted)
+{
+    if (o->json) {
+        json_t *j = hk_ensemble_json(res);
+        json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(8));
+        fputc('\n', stdout);
+        json_decref(j);
+    } else {
+        hk_ensemble_print(stdout, res);
+    }
+    fflush(stdout);
+    if (interrupted || res->cancelled) {
+        fprintf(stderr, "hokushin: interrupted: %lld of %lld runs finished and are counted above%s\n",
+                (long long)res->runs, (long long)res->runs_requested,
+                o->db_path ? "; --resume continues where this stopped" : "");
+        return 130;
+    }
+    return HK_EXIT_OK;
+}

@@ -1,0 +1,357 @@
+/* diplomacy.c — treaties as bargains.
+ *
+ * A treaty is concluded when every modelled party expects to gain from it
+ * (a secure flank before a war elsewhere, less threat, recognition), no
+ * binding clause of another treaty bars it, and a negotiation succeeds
+ * (a monthly chance). It is kept while it binds, denounced by a party that
+ * no longer gains (only with the notice its clause requires), broken by war,
+ * and ends when it expires after notice. docs/model.md#diplomacy. */
+#include "model/diplomacy.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
+
+static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+static bool has_clause(const hk_treaty *t, int type)
+{
+    for (int i = 0; i < t->n_clauses; i++)
+        if ((int)t->clauses[i].type == type)
+            return true;
+    return false;
+}
+
+static bool has_party(const hk_treaty *t, int a)
+{
+    for (int i = 0; i < t->n_parties; i++)
+        if (t->parties[i] == a)
+            return true;
+    return false;
+}
+
+static bool is_political(int type)
+{
+    return type == HK_CLAUSE_NON_AGGRESSION || type == HK_CLAUSE_NEUTRALITY ||
+           type == HK_CLAUSE_MUTUAL_ASSISTANCE || type == HK_CLAUSE_CONSULTATION || type == HK_CLAUSE_SPHERES;
+}
+
+/* A no-political-treaty clause with an outside co-party lapses once that
+ * co-party has itself made peace by treaty with the barred party (Japan held
+ * the German–Soviet pact to void the Anti-Comintern bar, 001:151). */
+static bool clause_lapsed(const hk_world *w, const hk_treaty *y, const hk_clause *c)
+{
+    if (c->type != HK_CLAUSE_NO_POLITICAL_TREATY)
+        return false;
+    for (int i = 0; i < y->n_parties; i++) {
+        int a = y->parties[i];
+        if (a >= 0 && w->s->actors[a].role == HK_ROLE_OUTSIDE && hk_flag(w, HK_EFFECT_GER_SOV_PACT))
+            return true;
+    }
+    return false;
+}
+
+bool hk_diplomacy_barred(const hk_world *w, int t, int *by)
+{
+    const hk_scenario *s = w->s;
+    const hk_treaty *x = &s->treaties[t];
+    for (int y = 0; y < s->n_treaties; y++) {
+        if (y == t || !hk_treaty_binds(w, y))
+            continue;
+        const hk_treaty *ty = &s->treaties[y];
+        for (int i = 0; i < ty->n_clauses; i++) {
+            const hk_clause *c = &ty->clauses[i];
+            if (c->bars_parties[0] < 0 || c->bars_parties[1] < 0)
+                continue;
+            if (c->bars_type < 0 && c->type != HK_CLAUSE_NO_POLITICAL_TREATY)
+                continue;
+            if (!has_party(x, c->bars_parties[0]) || !has_party(x, c->bars_parties[1]))
+                continue;
+            bool hit = false;
+            if (c->bars_type >= 0) {
+                hit = has_clause(x, c->bars_type);
+            } else {
+                for (int k = 0; k < x->n_clauses; k++)
+                    hit |= is_political(x->clauses[k].type);
+            }
+            if (hit && !clause_lapsed(w, ty, c)) {
+                if (by)
+                    *by = y;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static double north_hawks(const hk_world *w)
+{
+    double h = 0;
+    for (int f = 0; f < w->s->n_factions; f++)
+        if (w->s->factions[f].actor == w->s->jpn && w->s->factions[f].lean > 0.3)
+            h += w->influence[f] * w->s->factions[f].hawk;
+    return h;
+}
+
+/* Japanese men near the sectors whose Soviet side is Mongolia. */
+static double mongolian_threat(const hk_world *w)
+{
+    double j = 0, t = 0;
+    int n = 0;
+    for (int i = 0; i < w->s->n_sectors; i++) {
+        if (w->s->sectors[i].side[1] != w->s->mgl)
+            continue;
+        j += w->sector_forces[i][HK_SIDE_JPN].men;
+        t += w->tension[i];
+        n++;
+    }
+    if (n == 0) /* no Mongolian sector: a share of the whole Japanese army */
+        return 0.2 * w->jpn_men / 30000.0;
+    return j / 30000.0 + 0.3 * (t / n - 1.0);
+}
+
+double hk_diplomacy_gain(const hk_world *w, int t, int actor)
+{
+    const hk_scenario *s = w->s;
+    const hk_treaty_roles *r = &w->roles;
+    if (actor < 0)
+        return 0;
+    if (s->actors[actor].role == HK_ROLE_OUTSIDE)
+        /* an outside power's acceptance: Germany would not bind itself
+         * against the USSR while at peace with it by treaty */
+        return hk_flag(w, HK_EFFECT_GER_SOV_PACT) ? -1.0 : 1.0;
+    bool war = w->war;
+    double j = w->jpn_men > 1000 ? w->jpn_men : 1000, v = w->sov_men > 1000 ? w->sov_men : 1000;
+    if (t == r->jpn_sov_neutrality) {
+        /* no pact before relations exist (a normalisation treaty in force) */
+        if (war || w->japan_surrendered ||
+            (r->jpn_sov_normalization >= 0 && !hk_treaty_binds(w, r->jpn_sov_normalization)))
+            return -1;
+        if (actor == s->jpn)
+            return -w->doctrine - 0.5 * north_hawks(w) + 0.35 * hk_flag(w, HK_EFFECT_GER_SOV_PACT) +
+                   0.25 * (w->committed_south || hk_flag(w, HK_EFFECT_FRANCE_FALLEN)) +
+                   0.2 * hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) -
+                   0.5 * (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH)) - 0.3;
+        if (actor == s->sov)
+            return 0.15 + 0.35 * hk_flag(w, HK_EFFECT_EUROPE_WAR) +
+                   0.2 * (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED)) +
+                   0.15 * clampd(j / v, 0, 2) - 1.0 * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) -
+                   0.5 * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+    }
+    if (t == r->jpn_sov_normalization) {
+        if (war)
+            return -1;
+        if (actor == s->jpn)
+            /* recognition once the expedition is over, or Soviet power in
+             * the east is established without one */
+            return (w->withdrawn || (!w->intervention && w->sov_men >= P(w, SOVIET_FLOOR))) ? 0.4 - north_hawks(w)
+                                                                                          : -1.0;
+        return 0.3;
+    }
+    if (t == r->sov_mgl_assistance)
+        return 0.6 * clampd(mongolian_threat(w), 0, 2) + 0.3 * w->manchuria_seized - 0.4;
+    if (t == r->sov_chn_nonaggression)
+        return w->china_war ? 0.5 : -0.3;
+    if (t == r->jpn_outside_consult) {
+        /* a common front against the USSR matters once Japan has a long
+         * land border with it (Manchuria held) */
+        if (actor == s->jpn)
+            return w->manchuria_seized ? 2.0 * north_hawks(w) + 0.3 * clampd(log(v / j), -1, 1) - 0.25 -
+                                             0.5 * hk_flag(w, HK_EFFECT_GER_SOV_PACT)
+                                       : -1.0;
+        return 0.3;
+    }
+    return -1; /* a treaty the model has no calculus for: only replay concludes it */
+}
+
+bool hk_diplomacy_may_denounce(const hk_world *w, int t)
+{
+    const hk_treaty *x = &w->s->treaties[t];
+    const hk_treaty_state *st = &w->treaty[t];
+    if (st->status != HK_TREATY_IN_FORCE)
+        return false;
+    if (x->notice_months <= 0 || st->expires == HK_MONTH_NONE)
+        return true;
+    return st->expires - w->month >= x->notice_months;
+}
+
+static const char *actor_name(const hk_world *w, int a)
+{
+    return a >= 0 ? (w->s->actors[a].name ? w->s->actors[a].name : w->s->actors[a].id) : "?";
+}
+
+static void sign(hk_world *w, int t, hk_date date, const char *text, const char *source)
+{
+    const hk_treaty *x = &w->s->treaties[t];
+    hk_treaty_state *st = &w->treaty[t];
+    st->status = HK_TREATY_IN_FORCE;
+    st->signed_on = hk_date_month(date);
+    st->denounced_on = HK_MONTH_NONE;
+    st->expires = x->duration_months > 0 ? st->signed_on + x->duration_months : HK_MONTH_NONE;
+    hk_world_emit(w, date, "treaty_signed", x->id, x->parties, x->n_parties, text, source);
+}
+
+static void denounce(hk_world *w, int t, hk_date date, const char *text, const char *source)
+{
+    const hk_treaty *x = &w->s->treaties[t];
+    hk_treaty_state *st = &w->treaty[t];
+    st->denounced_on = hk_date_month(date);
+    if (st->expires == HK_MONTH_NONE || x->notice_months <= 0) {
+        /* no fixed term: notice ends it after the notice period, or at once */
+        st->expires = st->denounced_on + (x->notice_months > 0 ? x->notice_months : 0);
+    }
+    st->status = st->expires > st->denounced_on ? HK_TREATY_DENOUNCED : HK_TREATY_ENDED;
+    hk_world_emit(w, date, "treaty_denounced", x->id, x->parties, x->n_parties, text, source);
+}
+
+static void end_treaty(hk_world *w, int t, hk_date date, bool broken, const char *text, const char *source)
+{
+    const hk_treaty *x = &w->s->treaties[t];
+    w->treaty[t].status = HK_TREATY_ENDED;
+    w->treaty[t].broken = broken;
+    hk_world_emit(w, date, "treaty_ended", x->id, x->parties, x->n_parties, text, source);
+}
+
+static void replay_treaties(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    for (int t = 0; t < s->n_treaties; t++) {
+        const hk_treaty *x = &s->treaties[t];
+        hk_treaty_state *st = &w->treaty[t];
+        if (w->setup->treaty_forbidden[t])
+            continue;
+        if (st->status == HK_TREATY_NONE && hk_date_is_set(x->signed_on) && hk_date_month(x->signed_on) == w->month) {
+            sign(w, t, x->signed_on, x->name ? x->name : x->id, x->source.text);
+            if (hk_date_is_set(x->in_force) && hk_date_month(x->in_force) > w->month && x->duration_months > 0)
+                st->expires = hk_date_month(x->in_force) + x->duration_months;
+        }
+        if (st->status == HK_TREATY_IN_FORCE && hk_date_is_set(x->denounced) &&
+            hk_date_month(x->denounced) == w->month) {
+            hk_world_emit(w, x->denounced, "treaty_denounced", x->id, x->parties, x->n_parties,
+                          x->name ? x->name : x->id, x->source.text);
+            st->status = HK_TREATY_DENOUNCED;
+            st->denounced_on = w->month;
+        }
+        if (hk_treaty_binds(w, t) && hk_date_is_set(x->ended) && hk_date_month(x->ended) == w->month)
+            end_treaty(w, t, x->ended, false, x->name ? x->name : x->id, x->source.text);
+    }
+}
+
+/* Expiry, renewal, and breach by war (both modes keep terms; replay's
+ * record ends treaties on its own dates, so only simulate checks breach). */
+static void keep_terms(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    for (int t = 0; t < s->n_treaties; t++) {
+        const hk_treaty *x = &s->treaties[t];
+        hk_treaty_state *st = &w->treaty[t];
+        if (!hk_treaty_binds(w, t))
+            continue;
+        if (w->mode == HK_MODE_SIMULATE && w->war && has_party(x, s->jpn) && has_party(x, s->sov)) {
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch, "General war between Japan and the USSR breaks the %s.",
+                         x->name ? x->name : x->id);
+            end_treaty(w, t, hk_world_date(w), true, w->scratch, SRC_MODEL("diplomacy-breach"));
+            continue;
+        }
+        if (st->expires == HK_MONTH_NONE || w->month < st->expires)
+            continue;
+        if (st->status == HK_TREATY_IN_FORCE && (x->notice_months > 0 || w->mode == HK_MODE_REPLAY)) {
+            /* no notice given: renewed (replay: the record ends treaties on its own dates) */
+            st->expires += x->duration_months > 0 ? x->duration_months : 12; /* renewed: no notice given */
+            continue;
+        }
+        if (w->mode == HK_MODE_REPLAY && hk_date_is_set(x->ended))
+            continue; /* the record says when */
+        if (w->mode == HK_MODE_SIMULATE && st->status == HK_TREATY_IN_FORCE && x->duration_months > 0) {
+            /* a fixed term without notice: renewed if every party still gains */
+            bool all = true;
+            for (int p = 0; p < x->n_parties; p++)
+                all &= hk_diplomacy_gain(w, t, x->parties[p]) > P(w, TREATY_MIN_GAIN);
+            if (all) {
+                st->expires += x->duration_months;
+                continue;
+            }
+        }
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch, "The %s expires%s.", x->name ? x->name : x->id,
+                     st->status == HK_TREATY_DENOUNCED ? " after the notice given" : "");
+        end_treaty(w, t, hk_world_date(w), false, w->scratch, SRC_MODEL("diplomacy-expiry"));
+    }
+}
+
+static void simulate_treaties(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    hk_rng r = hk_world_stream(w, HK_STREAM_DIPLOMACY);
+    double min_gain = P(w, TREATY_MIN_GAIN);
+    for (int t = 0; t < s->n_treaties; t++) {
+        const hk_treaty *x = &s->treaties[t];
+        hk_treaty_state *st = &w->treaty[t];
+        double u = hk_rng_uniform(&r); /* one draw per treaty per month, used or not */
+        if (st->status == HK_TREATY_NONE) {
+            if (w->setup->treaty_forbidden[t] || hk_diplomacy_barred(w, t, NULL))
+                continue;
+            bool all = true, proposed = false;
+            double gains[HK_MAX_PARTIES] = {0};
+            for (int p = 0; p < x->n_parties; p++) {
+                int a = x->parties[p];
+                if (a == w->player && w->orders_given) {
+                    gains[p] = w->orders.propose_treaty == t ? 1.0 : -1.0;
+                    proposed |= w->orders.propose_treaty == t;
+                } else {
+                    gains[p] = hk_diplomacy_gain(w, t, a);
+                }
+                all &= gains[p] > min_gain;
+            }
+            if (!all || (!proposed && u >= P(w, TREATY_SIGN_RATE)))
+                continue;
+            if (hk_world_logging(w)) {
+                int n = snprintf(w->scratch, sizeof w->scratch, "Every party expects to gain from the %s (",
+                                 x->name ? x->name : x->id);
+                for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 80; p++)
+                    n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s %+.2f", p ? ", " : "",
+                                  x->parties[p] >= 0 ? s->actors[x->parties[p]].id : "?", gains[p]);
+                snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                         "; Japan's doctrine %+.2f%s%s) and no clause bars it: it is signed.", w->doctrine,
+                         hk_flag(w, HK_EFFECT_GER_SOV_PACT) ? ", after the German–Soviet pact" : "",
+                         hk_flag(w, HK_EFFECT_EUROPE_WAR) ? ", war in Europe" : "");
+            }
+            sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
+        } else if (st->status == HK_TREATY_IN_FORCE && hk_diplomacy_may_denounce(w, t)) {
+            for (int p = 0; p < x->n_parties; p++) {
+                int a = x->parties[p];
+                bool wants;
+                if (a == w->player && w->orders_given)
+                    wants = w->orders.denounce_treaty == t;
+                else if (a >= 0 && s->actors[a].role == HK_ROLE_MODELLED)
+                    wants = hk_diplomacy_gain(w, t, a) < -min_gain && u < P(w, TREATY_DENOUNCE_RATE);
+                else
+                    wants = false;
+                if (!wants)
+                    continue;
+                if (hk_world_logging(w))
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "%s no longer gains from the %s (%+.2f%s%s) and gives notice, %d months before it "
+                             "expires.",
+                             actor_name(w, a), x->name ? x->name : x->id, hk_diplomacy_gain(w, t, a),
+                             hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? "; pledged to the Allies" : "",
+                             hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "; Germany defeated" : "",
+                             st->expires != HK_MONTH_NONE ? st->expires - w->month : x->notice_months);
+                denounce(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-denunciation"));
+                break;
+            }
+        }
+    }
+}
+
+void hk_diplomacy_step(hk_world *w)
+{
+    if (w->mode == HK_MODE_REPLAY)
+        replay_treaties(w);
+    else
+        simulate_treaties(w);
+    keep_terms(w);
+}

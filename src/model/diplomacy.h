@@ -1,0 +1,22 @@
+/* diplomacy.h — treaties: concluded, kept, denounced, broken and expired.
+ *
+ * Writes: the treaty states. In replay the record's dates decide; in
+ * simulate each party's expected gain does, within what the clauses of
+ * other treaties allow. */
+#ifndef HK_DIPLOMACY_H
+#define HK_DIPLOMACY_H
+
+#include "world/world.h"
+
+void hk_diplomacy_step(hk_world *w);
+
+/* True when a binding treaty's clause bars treaty t (e.g. the Sino-Soviet
+ * secret statement against a Soviet–Japanese non-aggression pact); writes
+ * the barring treaty's index to *by when not NULL. */
+bool hk_diplomacy_barred(const hk_world *w, int t, int *by);
+/* Expected gain of `actor` from treaty t in the present state (> 0 wants it). */
+double hk_diplomacy_gain(const hk_world *w, int t, int actor);
+/* Whether party `actor` may give notice on treaty t this month. */
+bool hk_diplomacy_may_denounce(const hk_world *w, int t);
+
+#endif

@@ -1,0 +1,167 @@
+/* incidents.c — border incidents as a Poisson process per sector.
+ *
+ *   rate_s = base × (length_s / 1000 km) × T_s^a × (C_s / C_ref)^b × (1 + k·A)
+ *
+ * T_s is the sector's tension, C_s the forces in contact (geometric mean of
+ * the two sides' men near the sector), A the Kwantung Army's autonomy.
+ * Tension relaxes toward a political baseline and is raised by incidents
+ * and battles. An incident grows into a battle with a chance that rises with
+ * autonomy and the local force ratio the field officers perceive.
+ * Replay draws no incidents in years the record counts: it shares the
+ * recorded count over the months and sectors. docs/model.md#incidents. */
+#include "model/incidents.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
+
+static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+double hk_incidents_rate(const hk_world *w, int sec)
+{
+    const hk_sector *sc = &w->s->sectors[sec];
+    double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
+    if (j <= 0 || v <= 0 || w->war)
+        return 0.0; /* nobody in contact, or a general war instead of incidents */
+    double contact = sqrt(j * v) / P(w, INCIDENT_FORCES_REF);
+    double t = w->tension[sec] > 1e-6 ? w->tension[sec] : 1e-6;
+    double f = exp(P(w, INCIDENT_TENSION_ELAST) * log(t));
+    double g = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact));
+    double h = 1.0 + P(w, INCIDENT_AUTONOMY) * w->autonomy;
+    return P(w, INCIDENT_BASE_RATE) * (sc->length_km / 1000.0) * f * g * h;
+}
+
+static double tension_baseline(const hk_world *w)
+{
+    double b = 0.5 + 0.6 * clampd(w->doctrine, 0, 1) + 0.6 * w->autonomy +
+               0.3 * hk_treaty_binds(w, w->roles.jpn_outside_consult) -
+               0.4 * hk_treaty_binds(w, w->roles.jpn_sov_neutrality) -
+               0.2 * hk_treaty_binds(w, w->roles.jpn_sov_normalization);
+    return clampd(b, 0.1, 3.0);
+}
+
+static void update_tension(hk_world *w)
+{
+    double b = tension_baseline(w), decay = P(w, TENSION_DECAY);
+    for (int i = 0; i < w->s->n_sectors; i++) {
+        double t = w->tension[i];
+        t += decay * (b - t) + P(w, TENSION_INCIDENT) * w->sector_incidents[i] +
+             P(w, TENSION_BATTLE) * w->sector_battles[i];
+        w->tension[i] = clampd(t, 0.05, 5.0);
+    }
+}
+
+/* The recorded count for this month when the record knows the year: the
+ * year's count shared over its months, the remainder to the first ones. */
+static int recorded_month_count(const hk_world *w)
+{
+    int y = hk_month_year(w->month);
+    if (y < HK_YEAR_FIRST || y > HK_YEAR_LAST)
+        return -1;
+    int n = w->record_incidents[y - HK_YEAR_FIRST];
+    if (n < 0)
+        return -1;
+    int m = hk_month_mon(w->month) - 1;
+    return n / 12 + (m < n % 12 ? 1 : 0);
+}
+
+static void share_over_sectors(hk_world *w, int total, const double *rate)
+{
+    const hk_scenario *s = w->s;
+    double sum = 0;
+    for (int i = 0; i < s->n_sectors; i++)
+        sum += rate[i];
+    int given = 0, best = 0;
+    for (int i = 0; i < s->n_sectors; i++) {
+        double share = sum > 0 ? rate[i] / sum : 1.0 / s->n_sectors;
+        w->sector_incidents[i] = (int)floor(total * share);
+        given += w->sector_incidents[i];
+        if (share > (sum > 0 ? rate[best] / sum : 0))
+            best = i;
+    }
+    if (s->n_sectors > 0)
+        w->sector_incidents[best] += total - given;
+}
+
+static void escalate(hk_world *w, hk_rng *r)
+{
+    const hk_scenario *s = w->s;
+    for (int i = 0; i < s->n_sectors && w->n_pending < HK_MAX_PENDING; i++) {
+        int n = w->sector_incidents[i];
+        double u = hk_rng_uniform(r);
+        if (n <= 0)
+            continue;
+        double j = w->sector_forces[i][HK_SIDE_JPN].men, v = w->sector_forces[i][HK_SIDE_SOV].men;
+        double ratio = clampd(j / (v > 1 ? v : 1), 0.2, 2.0);
+        double p = P(w, INCIDENT_ESCALATION) * w->autonomy * ratio;
+        if (w->player == s->jpn && w->orders_given) {
+            if (w->orders.incidents == HK_ESC_ESCALATE)
+                p = clampd(p * 5 + 0.05, 0, 1);
+            else if (w->orders.incidents == HK_ESC_CONTAIN)
+                p = 0;
+        }
+        double any = 1.0 - pow(1.0 - clampd(p, 0, 1), n);
+        if (u < any) {
+            hk_pending_battle *b = &w->pending[w->n_pending++];
+            b->sector = i;
+            b->fact = -1;
+            b->attacker_side = HK_SIDE_JPN;
+        }
+    }
+}
+
+void hk_incidents_step(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    hk_rng r = hk_world_stream(w, HK_STREAM_INCIDENTS);
+    update_tension(w);
+    double rate[HK_MAX_SECTORS];
+    double total_rate = 0;
+    for (int i = 0; i < s->n_sectors; i++) {
+        rate[i] = hk_incidents_rate(w, i);
+        total_rate += rate[i];
+        w->sector_battles[i] = 0;
+    }
+    int recorded = w->mode == HK_MODE_REPLAY ? recorded_month_count(w) : -1;
+    int total = 0;
+    if (recorded >= 0) {
+        share_over_sectors(w, recorded, rate);
+        total = recorded;
+    } else {
+        for (int i = 0; i < s->n_sectors; i++) {
+            w->sector_incidents[i] = hk_rng_poisson(&r, rate[i]);
+            total += w->sector_incidents[i];
+        }
+    }
+    w->incidents_month = total;
+    int y = hk_month_year(w->month);
+    if (y >= HK_YEAR_FIRST && y <= HK_YEAR_LAST)
+        w->out.incidents_per_year[y - HK_YEAR_FIRST] += total;
+    w->n_pending = 0;
+    if (w->mode == HK_MODE_SIMULATE)
+        escalate(w, &r);
+    if (total <= 0)
+        return;
+    if (hk_world_logging(w)) {
+        int n = snprintf(w->scratch, sizeof w->scratch, "%d border incident%s:", total, total == 1 ? "" : "s");
+        for (int i = 0; i < s->n_sectors && n < (int)sizeof w->scratch - 120; i++)
+            if (w->sector_incidents[i] > 0)
+                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " %s %d (tension %.2f);",
+                              s->sectors[i].name ? s->sectors[i].name : s->sectors[i].id, w->sector_incidents[i],
+                              w->tension[i]);
+        if (recorded < 0)
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                     " expected %.1f from tension, forces in contact and the Kwantung Army's autonomy (%.2f).",
+                     total_rate, w->autonomy);
+        const char *src = SRC_MODEL("incidents");
+        if (recorded >= 0)
+            for (int i = 0; i < s->n_incidents; i++)
+                if (y >= s->incidents[i].year_from && y <= s->incidents[i].year_to)
+                    src = s->incidents[i].source.text;
+        hk_world_emit2(w, "incident", "border_incidents", s->jpn, s->sov, w->scratch, src);
+    } else {
+        hk_world_emit2(w, "incident", "border_incidents", s->jpn, s->sov, NULL, NULL);
+    }
+}

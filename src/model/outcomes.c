@@ -1,0 +1,55 @@
+/* outcomes.c — product.md's outcomes, read off the state.
+ *
+ * Definitions (docs/model.md#outcomes):
+ *   strike_north_by_1942           Japan opens general war on the USSR in 1941-06..1942-12
+ *   japan_soviet_war_before_1945   general war between them begins before 1945-01
+ *   neutrality_pact_signed, _year  the Japan–USSR neutrality (or non-aggression) pact concluded; its
+ *                                  year as year + (month - 1) / 12
+ *   doctrine_south_by_1941_07      Japan has committed south by 1941-07
+ *   major_border_battle_1937_1940  a border battle with >= battle.major_men engaged on a side, 1937-1940
+ *   japan_loses_major_border_battle  Japan's side loses such a battle (any year, outside general war)
+ *   soviet_entry_by_1945_09        the USSR opens war on Japan by 1945-09
+ *   soviet_entry_months_after_german_defeat  months from Germany's defeat to that entry */
+#include "model/outcomes.h"
+
+#include <math.h>
+
+void hk_outcomes_month(hk_world *w)
+{
+    hk_outcomes *o = &w->out;
+    int y = hk_month_year(w->month);
+    if (y >= HK_YEAR_FIRST && y <= HK_YEAR_LAST) {
+        int i = y - HK_YEAR_FIRST;
+        /* the December value, or the last month played */
+        o->doctrine_jpn_by_year[i] = w->doctrine;
+        o->soviet_far_east_men_by_year[i] = w->sov_men;
+        o->japan_manchuria_men_by_year[i] = w->jpn_men;
+    }
+    if (w->war_on == w->month) { /* opened this month, even if peace came in the same month */
+        if (w->war_opener == HK_SIDE_JPN && w->month >= hk_month_of(1941, 6) && w->month <= hk_month_of(1942, 12))
+            o->strike_north_by_1942 = true;
+        if (w->month < hk_month_of(1945, 1))
+            o->japan_soviet_war_before_1945 = true;
+        if (w->war_opener == HK_SIDE_SOV && w->month <= hk_month_of(1945, 9)) {
+            if (!o->soviet_entry_by_1945_09) {
+                o->soviet_entry_by_1945_09 = true;
+                hk_month g = w->flag_since[HK_EFFECT_GERMANY_DEFEATED];
+                if (g != HK_MONTH_NONE)
+                    o->soviet_entry_months_after_german_defeat = (double)(w->month - g);
+            }
+        }
+    }
+    int pact = w->roles.jpn_sov_neutrality;
+    if (pact >= 0 && !o->neutrality_pact_signed && hk_treaty_binds(w, pact)) {
+        hk_month m = w->treaty[pact].signed_on;
+        o->neutrality_pact_signed = true;
+        o->neutrality_pact_year = hk_month_year(m) + (hk_month_mon(m) - 1) / 12.0;
+    }
+    if (w->committed_south && w->committed_south_on <= hk_month_of(1941, 7))
+        o->doctrine_south_by_1941_07 = true;
+}
+
+void hk_outcomes_close(hk_world *w)
+{
+    (void)w;
+}

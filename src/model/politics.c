@@ -1,0 +1,557 @@
+/* politics.c — who holds influence in Tokyo and Moscow, what Japan's
+ * doctrine is, and what the cabinets and the field armies decide.
+ *
+ * Influence moves with events (lost battles, purges, shocks abroad) and
+ * relaxes toward each faction's baseline; structural events (a purge, a
+ * lost battle) move the baseline too. Doctrine is derived every month from
+ * influence and the strategic situation. Decisions are random processes
+ * whose rates come from the state: nothing here looks at the calendar.
+ * docs/model.md#politics gives the equations. */
+#include "model/politics.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
+
+static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+/* ---- faction selectors ------------------------------------------------------- */
+
+static bool is_north_hawk(const hk_world *w, int f)
+{
+    const hk_faction *fa = &w->s->factions[f];
+    return fa->lean > 0.3 && fa->hawk >= 0.5;
+}
+static bool is_southern(const hk_world *w, int f) { return w->s->factions[f].lean < 0; }
+static bool is_moderate(const hk_world *w, int f)
+{
+    return f == w->faction_foreign || f == w->faction_navy || w->s->factions[f].hawk < 0.35;
+}
+static bool is_northern(const hk_world *w, int f) { return w->s->factions[f].lean > 0.3; }
+
+double hk_politics_shift(hk_world *w, int actor, hk_faction_pred from, hk_faction_pred to,
+                         double share, bool structural)
+{
+    const hk_scenario *s = w->s;
+    double moved = 0, to_sum = 0;
+    for (int f = 0; f < s->n_factions; f++) {
+        if (s->factions[f].actor != actor)
+            continue;
+        if (from(w, f) && !to(w, f)) {
+            double d = w->influence[f] * share;
+            w->influence[f] -= d;
+            if (structural)
+                w->baseline[f] -= w->baseline[f] * share;
+            moved += d;
+        } else if (to(w, f)) {
+            to_sum += w->influence[f] + 1e-9;
+        }
+    }
+    if (to_sum <= 0)
+        return 0;
+    double base_moved = 0;
+    if (structural) {
+        /* baselines keep summing to one: recompute what left them */
+        double sum = 0;
+        for (int f = 0; f < s->n_factions; f++)
+            if (s->factions[f].actor == actor)
+                sum += w->baseline[f];
+        base_moved = 1.0 - sum;
+    }
+    for (int f = 0; f < s->n_factions; f++) {
+        if (s->factions[f].actor != actor || !to(w, f) || (from(w, f) && !to(w, f)))
+            continue;
+        double part = (w->influence[f] + 1e-9) / to_sum;
+        w->influence[f] += moved * part;
+        if (structural)
+            w->baseline[f] += base_moved * part;
+    }
+    return moved;
+}
+
+void hk_politics_purge(hk_world *w, int faction)
+{
+    const hk_scenario *s = w->s;
+    if (faction < 0 || faction >= s->n_factions)
+        return;
+    double share = P(w, POLITICS_PURGE_SHARE);
+    int actor = s->factions[faction].actor;
+    double removed = w->influence[faction] * share, removed_base = w->baseline[faction] * share;
+    w->influence[faction] -= removed;
+    w->baseline[faction] -= removed_base;
+    double rest = 0;
+    for (int f = 0; f < s->n_factions; f++)
+        if (s->factions[f].actor == actor && f != faction)
+            rest += w->influence[f] + 1e-9;
+    for (int f = 0; f < s->n_factions; f++) {
+        if (s->factions[f].actor != actor || f == faction)
+            continue;
+        double part = (w->influence[f] + 1e-9) / rest;
+        w->influence[f] += removed * part;
+        w->baseline[f] += removed_base * part;
+    }
+    w->purged[faction] = true;
+    if (actor == s->jpn)
+        w->autonomy *= 1.0 - P(w, POLITICS_AUTONOMY_PURGE);
+    w->frustration = 0;
+}
+
+/* ---- doctrine ---------------------------------------------------------------- */
+
+/* Soviet over Japanese men facing each other on the border (1 when nobody
+ * faces anybody yet). */
+static double border_ratio(const hk_world *w)
+{
+    double j = hk_world_border_men(w, HK_SIDE_JPN), v = hk_world_border_men(w, HK_SIDE_SOV);
+    if (j < 1000 || v < 1000) {
+        j = w->jpn_men + w->exp_men;
+        v = w->sov_men;
+    }
+    if (j < 1000)
+        j = 1000;
+    if (v < 1000)
+        v = 1000;
+    return v / j;
+}
+
+/* Influence-weighted lean, where the hawks weigh more: the factions ready
+ * to use force push policy harder than those that are not. */
+static double pushed_lean(const hk_world *w, int actor)
+{
+    double num = 0, den = 0;
+    for (int f = 0; f < w->s->n_factions; f++) {
+        const hk_faction *fa = &w->s->factions[f];
+        if (fa->actor != actor)
+            continue;
+        double wt = w->influence[f] * (0.5 + fa->hawk);
+        num += wt * fa->lean;
+        den += wt;
+    }
+    return den > 0 ? num / den : 0.0;
+}
+
+double hk_politics_doctrine_target(const hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    double d = pushed_lean(w, s->jpn);
+    if (hk_flag(w, HK_EFFECT_OIL_EMBARGO))
+        d -= P(w, DOCTRINE_OIL_PULL);
+    if (hk_flag(w, HK_EFFECT_FRANCE_FALLEN))
+        d -= P(w, DOCTRINE_FRANCE_PULL);
+    /* deterrence needs armies facing each other across a land border */
+    if (w->manchuria_seized || (w->intervention && !w->withdrawn))
+        d -= P(w, DOCTRINE_DETERRENCE) * clampd(log(border_ratio(w)), -1.5, 1.5);
+    if (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+        d += P(w, DOCTRINE_OPPORTUNITY) * w->sov_drawn;
+    if (hk_treaty_binds(w, w->roles.jpn_sov_neutrality))
+        d -= P(w, DOCTRINE_PACT_PULL);
+    if (w->china_war)
+        d -= P(w, DOCTRINE_CHINA_PULL);
+    if (w->player == s->jpn && w->orders_given)
+        d += clampd(w->orders.doctrine_push, -1, 1) * 0.5;
+    return clampd(d, -1, 1);
+}
+
+/* ---- events that move influence ---------------------------------------------------- */
+
+static void react_to_shocks(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    int jpn = s->jpn;
+    if (w->flag_since[HK_EFFECT_GER_SOV_PACT] == w->month)
+        hk_politics_shift(w, jpn, is_northern, is_moderate, P(w, POLITICS_SHOCK_PACT), false);
+    if (w->flag_since[HK_EFFECT_FRANCE_FALLEN] == w->month)
+        hk_politics_shift(w, jpn, is_northern, is_southern, P(w, POLITICS_SHOCK_SOUTH), false);
+    if (w->flag_since[HK_EFFECT_OIL_EMBARGO] == w->month)
+        hk_politics_shift(w, jpn, is_northern, is_southern, P(w, POLITICS_SHOCK_SOUTH), false);
+}
+
+/* A battle lost last month discredits the losing side's hawks; on the
+ * Japanese side the Navy and the moderates gain (000:31, 000:35). */
+static void react_to_battle(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (w->lost_battle_side < 0)
+        return;
+    double share = P(w, POLITICS_BATTLE_DISCREDIT) * w->lost_battle_weight;
+    if (w->lost_battle_side == HK_SIDE_JPN) {
+        double moved = hk_politics_shift(w, s->jpn, is_north_hawk, is_southern, share, true);
+        w->autonomy *= 1.0 - P(w, POLITICS_AUTONOMY_PURGE) * w->lost_battle_weight;
+        if (hk_world_logging(w)) {
+            snprintf(w->scratch, sizeof w->scratch,
+                     "The lost battle discredits the Army's northern hawks: %.2f of influence passes to the "
+                     "Navy and the south-leaning factions; the Kwantung Army's autonomy falls to %.2f.",
+                     moved, w->autonomy);
+        }
+        hk_world_emit2(w, "doctrine", "battle_discredit", s->jpn, -1, w->scratch,
+                       SRC_MODEL("politics-battle"));
+    } else {
+        /* a Soviet defeat emboldens Japan's hawks, at half the weight */
+        hk_politics_shift(w, s->jpn, is_moderate, is_north_hawk, share * 0.5, true);
+        hk_politics_shift(w, s->sov, is_north_hawk, is_southern, share, true);
+    }
+    w->lost_battle_side = -1;
+    w->lost_battle_weight = 0;
+}
+
+static void relax(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    double drift = P(w, POLITICS_DRIFT);
+    for (int f = 0; f < s->n_factions; f++) {
+        if (w->baseline[f] < 0)
+            w->baseline[f] = 0;
+        w->influence[f] += drift * (w->baseline[f] - w->influence[f]);
+        if (w->influence[f] < 0)
+            w->influence[f] = 0;
+    }
+    /* keep each actor's shares summing to one against rounding */
+    for (int a = 0; a < s->n_actors; a++) {
+        double sum = 0;
+        for (int f = 0; f < s->n_factions; f++)
+            if (s->factions[f].actor == a)
+                sum += w->influence[f];
+        if (sum <= 0)
+            continue;
+        for (int f = 0; f < s->n_factions; f++)
+            if (s->factions[f].actor == a)
+                w->influence[f] /= sum;
+    }
+}
+
+/* Influence of Japan's factions with lean > 0.3, weighted by hawkishness. */
+static double north_hawks(const hk_world *w)
+{
+    double h = 0;
+    for (int f = 0; f < w->s->n_factions; f++)
+        if (w->s->factions[f].actor == w->s->jpn && w->s->factions[f].lean > 0.3)
+            h += w->influence[f] * w->s->factions[f].hawk;
+    return h;
+}
+
+/* ---- decisions --------------------------------------------------------------------- */
+
+static const char *fact_source(const hk_world *w, int fact) { return w->s->facts[fact].source.text; }
+
+static void coup(hk_world *w, hk_rng *r)
+{
+    const hk_scenario *s = w->s;
+    /* The most northern and hawkish faction not yet purged is the one whose
+     * frustration turns to a coup: strong but blocked. */
+    int f = w->faction_kodoha;
+    if (f < 0 || w->purged[f])
+        return;
+    /* strong: above the share it started with; blocked: doctrine not north */
+    double strong = w->influence[f] - s->factions[f].influence;
+    double blocked = 1.0 - clampd(w->doctrine, 0, 1);
+    double target = strong > 0 ? strong * 10.0 * s->factions[f].hawk * blocked : 0.0;
+    if (w->war)
+        target = 0;
+    w->frustration += 0.1 * (target - w->frustration);
+    double p = P(w, POLITICS_COUP_RATE) * clampd(w->frustration, 0, 1);
+    if (!hk_rng_bernoulli(r, p))
+        return;
+    bool success = hk_rng_bernoulli(r, P(w, POLITICS_COUP_SUCCESS));
+    if (success) {
+        double before = w->influence[f];
+        hk_politics_shift(w, s->jpn, is_moderate, is_north_hawk, 0.3, true);
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "Officers of the %s, holding %.2f of influence while doctrine stays at %+.2f, "
+                     "stage a coup and carry the Army with them.", s->factions[f].name, before, w->doctrine);
+        hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
+        w->frustration = 0;
+        return;
+    }
+    double before = w->influence[f];
+    hk_politics_purge(w, f);
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "Officers of the %s, holding %.2f of influence but blocked (doctrine %+.2f), attempt a coup "
+                 "that fails; the faction is purged to %.2f and the Kwantung Army's autonomy falls to %.2f.",
+                 s->factions[f].name, before, w->doctrine, w->influence[f], w->autonomy);
+    hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
+    hk_world_emit2(w, "purge", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
+}
+
+static void expedition(hk_world *w, hk_rng *r)
+{
+    const hk_scenario *s = w->s;
+    if (!w->intervention && !w->withdrawn) {
+        /* Soviet power in the east is weak: an opportunity for the Army */
+        double weak = clampd(1.0 - w->sov_men / P(w, SOVIET_FLOOR), 0, 1);
+        double p = P(w, INTERVENTION_RATE) * weak * north_hawks(w) / 0.35;
+        if (weak > 0 && hk_rng_bernoulli(r, p)) {
+            w->intervention = true;
+            w->intervention_on = w->month;
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "With Soviet power east of Baikal at %.0f men (%.0f%% below a working garrison) and the "
+                         "Army's northern hawks at %.2f of influence, Japan sends an expedition into Siberia.",
+                         w->sov_men, weak * 100, north_hawks(w));
+            hk_world_emit2(w, "fact", "intervention", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
+        }
+    } else if (w->intervention && !w->withdrawn) {
+        double years = (w->month - w->intervention_on) / 12.0;
+        double against = 1.0 - north_hawks(w) / 0.5;
+        double p = P(w, INTERVENTION_WITHDRAW) * years * clampd(against, 0.05, 1);
+        if (hk_rng_bernoulli(r, p)) {
+            w->withdrawn = true;
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "After %.1f years in Siberia and %.0f dead, with the northern hawks down to %.2f of "
+                         "influence, the cabinet withdraws the expedition.",
+                         years, w->out.intervention_dead, north_hawks(w));
+            hk_world_emit2(w, "fact", "withdrawal", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
+        }
+    }
+}
+
+static void field_army(hk_world *w, hk_rng *r)
+{
+    const hk_scenario *s = w->s;
+    /* not while an expedition is in Siberia, nor before Soviet order in the
+     * east is restored (then the opportunity is the expedition's) */
+    bool settled = w->withdrawn || (!w->intervention && w->sov_men >= P(w, SOVIET_FLOOR));
+    if (!w->manchuria_seized && settled) {
+        /* the field officers act when their autonomy is high and the
+         * northern hawks in Tokyo will cover them */
+        double p = P(w, JAPAN_SEIZE_RATE) * w->autonomy * w->autonomy * north_hawks(w) / 0.35;
+        if (hk_rng_bernoulli(r, p)) {
+            w->manchuria_seized = true;
+            /* success emboldens the men who acted without orders */
+            hk_politics_shift(w, s->jpn, is_moderate, is_north_hawk, 0.15, true);
+            w->autonomy = clampd(w->autonomy + 0.15, 0, 1);
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "The Kwantung Army's officers (autonomy %.2f) act without orders and take Manchuria; "
+                         "their success raises the northern hawks to %.2f of influence.",
+                         w->autonomy, north_hawks(w));
+            hk_world_emit2(w, "fact", "seize_manchuria", s->jpn, s->chn, w->scratch,
+                           SRC_MODEL("politics-kwantung"));
+        }
+    } else if (w->manchuria_seized && !w->china_war && !w->war) {
+        double china_first = hk_world_influence(w, w->faction_toseiha) + 0.5 * w->autonomy * 0.3;
+        double p = P(w, JAPAN_CHINA_WAR_RATE) * china_first / 0.3;
+        if (hk_rng_bernoulli(r, p)) {
+            w->china_war = true;
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "With Manchuria held and the China-first Control faction at %.2f of influence, a clash "
+                         "in north China grows into general war with China.",
+                         hk_world_influence(w, w->faction_toseiha));
+            hk_world_emit2(w, "war", "china_war", s->jpn, s->chn, w->scratch, SRC_MODEL("politics-china"));
+        }
+    }
+}
+
+static void commitment(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (w->doctrine < P(w, DOCTRINE_COMMIT_SOUTH))
+        w->south_months++;
+    else
+        w->south_months = 0;
+    bool opportunity = hk_flag(w, HK_EFFECT_OIL_EMBARGO) || hk_flag(w, HK_EFFECT_FRANCE_FALLEN);
+    if (w->committed_south || w->war || !opportunity || w->south_months < (int)P(w, DOCTRINE_COMMIT_MONTHS))
+        return;
+    w->committed_south = true;
+    w->committed_south_on = w->month;
+    if (hk_world_logging(w)) {
+        double south = 0;
+        for (int f = 0; f < s->n_factions; f++)
+            if (s->factions[f].actor == s->jpn && s->factions[f].lean < 0)
+                south += w->influence[f];
+        snprintf(w->scratch, sizeof w->scratch,
+                 "Doctrine has stayed below %+.2f for %d months (now %+.2f)%s%s; the Navy and its allies hold "
+                 "%.2f of influence; Japan commits south and draws forces out of Manchuria.",
+                 P(w, DOCTRINE_COMMIT_SOUTH), w->south_months, w->doctrine,
+                 hk_flag(w, HK_EFFECT_FRANCE_FALLEN) ? " with Europe's colonies exposed" : "",
+                 hk_flag(w, HK_EFFECT_OIL_EMBARGO) ? " under an oil embargo" : "", south);
+    }
+    hk_world_emit2(w, "doctrine", "doctrine_south", s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
+}
+
+static void open_war(hk_world *w, int opener, const char *text, const char *source)
+{
+    const hk_scenario *s = w->s;
+    w->war = true;
+    w->war_opener = opener;
+    w->war_on = w->month;
+    w->exhaustion = 0;
+    if (opener == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
+        w->soviet_entry = true;
+        w->soviet_entry_on = w->month;
+    }
+    if (opener == HK_SIDE_JPN)
+        w->committed_north = true;
+    int a = opener == HK_SIDE_JPN ? s->jpn : s->sov, b = opener == HK_SIDE_JPN ? s->sov : s->jpn;
+    hk_world_emit2(w, "war", opener == HK_SIDE_JPN ? "strike_north" : "soviet_entry", a, b, text, source);
+}
+
+/* The eastern ratio of Soviet to Japanese men (whole theatre). */
+static double east_ratio(const hk_world *w)
+{
+    double j = w->jpn_men > 1000 ? w->jpn_men : 1000;
+    return w->sov_men / j;
+}
+
+static void cabinet_war(hk_world *w, hk_rng *r)
+{
+    const hk_scenario *s = w->s;
+    if (w->war || w->japan_surrendered)
+        return;
+    int pact = w->roles.jpn_sov_neutrality;
+    bool binds = hk_treaty_binds(w, pact);
+    bool noticed = pact >= 0 && w->treaty[pact].status == HK_TREATY_DENOUNCED;
+
+    /* Japan: general war on the USSR is a cabinet decision (000:19) */
+    bool jpn_player = w->player == s->jpn;
+    double ratio_j = 1.0 / border_ratio(w);
+    double need_j = P(w, WAR_NORTH_RATIO) * (binds ? P(w, WAR_BREAK_FACTOR) : 1.0);
+    bool jpn_wants = w->manchuria_seized && w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && ratio_j >= need_j &&
+                     !w->committed_south;
+    bool jpn_go = jpn_player ? (w->orders_given && w->orders.declare_war)
+                             : (jpn_wants && hk_rng_bernoulli(r, P(w, WAR_DECISION_RATE)));
+    if (jpn_go) {
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "Doctrine at %+.2f and %.2f Japanese men on the border for each Soviet one (needed %.2f%s): "
+                     "the cabinet opens general war on the USSR.",
+                     w->doctrine, ratio_j, need_j, binds ? ", breaking the pact" : "");
+        open_war(w, HK_SIDE_JPN, w->scratch, jpn_player ? "player: orders" : SRC_MODEL("politics-war"));
+        return;
+    }
+
+    /* USSR: enters when it has a motive, no second front, and a decisive
+     * force ratio; a pact in force without notice raises the bar. */
+    bool sov_player = w->player == s->sov;
+    bool two_front = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+    bool motive = hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) || (hk_flag(w, HK_EFFECT_ULTIMATUM));
+    double need_s = P(w, SOVIET_ENTRY_RATIO) * (binds && !noticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
+    double ratio_s = east_ratio(w);
+    bool sov_wants = motive && !two_front && ratio_s >= need_s;
+    /* an ultimatum or an atomic bomb makes haste: the spoils go to those present */
+    double rate = P(w, WAR_DECISION_RATE) * (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
+    bool sov_go = sov_player ? (w->orders_given && w->orders.declare_war)
+                             : (sov_wants && hk_rng_bernoulli(r, rate < 1 ? rate : 1));
+    if (sov_go) {
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "With %.0f Soviet men east of Baikal against %.0f Japanese (ratio %.2f, needed %.2f)%s%s, the "
+                     "USSR declares war on Japan.",
+                     w->sov_men, w->jpn_men, ratio_s, need_s,
+                     hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? ", bound by its pledge to the Allies" : "",
+                     noticed ? " and the pact denounced" : binds ? ", breaking the pact" : "");
+        open_war(w, HK_SIDE_SOV, w->scratch, sov_player ? "player: orders" : SRC_MODEL("politics-entry"));
+    }
+}
+
+static void war_end(hk_world *w, hk_rng *r)
+{
+    const hk_scenario *s = w->s;
+    if (w->japan_surrendered)
+        return;
+    bool second_shock = hk_flag(w, HK_EFFECT_ATOMIC) || (w->war && w->war_opener == HK_SIDE_SOV);
+    if (hk_flag(w, HK_EFFECT_ULTIMATUM) && second_shock &&
+        hk_rng_bernoulli(r, P(w, WAR_SURRENDER_RATE))) {
+        w->japan_surrendered = true;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch, "Under the Allied ultimatum, %s, Japan surrenders.",
+                     hk_flag(w, HK_EFFECT_ATOMIC) && w->war ? "the atomic bombing and the Soviet entry"
+                     : hk_flag(w, HK_EFFECT_ATOMIC)         ? "after the atomic bombing"
+                                                            : "with the Soviet armies in Manchuria");
+        hk_world_emit2(w, "peace", "surrender", s->jpn, -1, w->scratch, SRC_MODEL("politics-peace"));
+        w->war = false;
+        return;
+    }
+    if (w->war && !hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
+        double years = (w->month - w->war_on) / 12.0;
+        if (hk_rng_bernoulli(r, P(w, WAR_EXHAUSTION) * (years + w->exhaustion))) {
+            w->war = false;
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "After %.1f years of war both sides are exhausted and agree to an armistice.", years);
+            hk_world_emit2(w, "peace", "armistice", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-peace"));
+        }
+    }
+}
+
+/* ---- replay: the record's decisions ------------------------------------------------- */
+
+static void apply_pins(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    for (int i = 0; i < w->n_pins; i++) {
+        const hk_fact *f = &s->facts[w->pins[i]];
+        switch (f->pin) {
+        case HK_PIN_INTERVENTION:
+            w->intervention = true;
+            w->intervention_on = w->month;
+            break;
+        case HK_PIN_WITHDRAWAL: w->withdrawn = true; break;
+        case HK_PIN_SEIZE_MANCHURIA: w->manchuria_seized = true; break;
+        case HK_PIN_COUP_FAILED:
+        case HK_PIN_PURGE:
+            hk_politics_purge(w, f->target >= 0 ? f->target : w->faction_kodoha);
+            break;
+        case HK_PIN_DOCTRINE_SOUTH:
+            if (!w->committed_south) {
+                w->committed_south = true;
+                w->committed_south_on = w->month;
+            }
+            break;
+        case HK_PIN_DOCTRINE_NORTH: w->committed_north = true; break;
+        case HK_PIN_CHINA_WAR: w->china_war = true; break;
+        case HK_PIN_WAR: {
+            int sa = f->n_actors > 0 ? hk_world_side(w, f->actors[0]) : -1;
+            int sb = f->n_actors > 1 ? hk_world_side(w, f->actors[1]) : -1;
+            if (sa >= 0 && sb >= 0 && sa != sb && !w->war) {
+                w->war = true;
+                w->war_opener = sa;
+                w->war_on = w->month;
+                if (sa == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
+                    w->soviet_entry = true;
+                    w->soviet_entry_on = w->month;
+                }
+            }
+            break;
+        }
+        case HK_PIN_PEACE:
+            w->war = false;
+            w->japan_surrendered = true;
+            break;
+        default: break;
+        }
+        (void)fact_source;
+    }
+}
+
+void hk_politics_step(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (s->jpn < 0)
+        return;
+    hk_rng r = hk_world_stream(w, HK_STREAM_POLITICS);
+    react_to_shocks(w);
+    react_to_battle(w);
+    relax(w);
+    double growth = P(w, POLITICS_AUTONOMY_GROWTH);
+    double target = clampd(north_hawks(w) * 1.6, 0, 1);
+    w->autonomy += growth * (target - w->autonomy);
+    double d = hk_politics_doctrine_target(w);
+    w->doctrine += 0.3 * (d - w->doctrine);
+
+    if (w->mode == HK_MODE_REPLAY) {
+        apply_pins(w);
+        return;
+    }
+    expedition(w, &r);
+    field_army(w, &r);
+    coup(w, &r);
+    commitment(w);
+    cabinet_war(w, &r);
+    war_end(w, &r);
+}

@@ -1,0 +1,474 @@
+/* timeline.c — the terminal timeline of a run.
+ *
+ * Events are printed as they arrive, one per line (wrapped at the width),
+ * with the source in brackets. The engine reports a month's events before
+ * its summary, so the yearly block is printed on December's summary (or at
+ * the end of a run that stops earlier), right after the year's last events. */
+#include "out/timeline.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DIM "\033[2m"
+#define C_RED "\033[31m"
+#define C_GREEN "\033[32m"
+#define C_YELLOW "\033[33m"
+#define C_BLUE "\033[34m"
+#define C_MAGENTA "\033[35m"
+#define C_CYAN "\033[36m"
+
+#define KIND_COL 12 /* after "YYYY-MM-DD  " */
+#define TEXT_COL 22 /* after the kind column */
+#define LABEL_COL 13
+
+struct hk_timeline {
+    const hk_scenario *s;
+    FILE *out;
+    hk_timeline_opts opts;
+    hk_month_summary last;  /* the latest month's state */
+    bool pending;           /* months seen since the last yearly block */
+    int year_incidents, year_battles, year_events;
+    bool year_at_war;       /* Japan and the USSR at war in some month of the year */
+    int hidden_incidents;   /* incident events not printed (replay) */
+    int shown;              /* events printed since the last block */
+};
+
+bool hk_timeline_want_color(FILE *out)
+{
+    const char *nc = getenv("NO_COLOR");
+    if (nc && *nc)
+        return false;
+    return isatty(fileno(out)) == 1;
+}
+
+hk_timeline *hk_timeline_new(const hk_scenario *s, FILE *out, const hk_timeline_opts *opts)
+{
+    hk_timeline *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->s = s;
+    t->out = out;
+    t->opts = *opts;
+    if (t->opts.width <= 40)
+        t->opts.width = HK_TIMELINE_WIDTH;
+    return t;
+}
+
+void hk_timeline_free(hk_timeline *t)
+{
+    free(t);
+}
+
+static const char *col(const hk_timeline *t, const char *code)
+{
+    return t->opts.color ? code : "";
+}
+
+/* Display width of UTF-8 text: one column per code point. */
+static int utf8_width(const char *p, size_t len)
+{
+    int w = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)p[i] & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+/* ---- word wrapping ------------------------------------------------------ */
+
+typedef struct wrap {
+    FILE *out;
+    int col, indent, width;
+} wrap;
+
+static void pad(FILE *out, int n)
+{
+    for (int i = 0; i < n; i++)
+        fputc(' ', out);
+}
+
+/* One word; breaks the line first if it would pass the width. */
+static void wrap_word(wrap *w, const char *word, size_t len, const char *on, const char *off)
+{
+    int ww = utf8_width(word, len);
+    if (w->col > w->indent && w->col + 1 + ww > w->width) {
+        fputc('\n', w->out);
+        pad(w->out, w->indent);
+        w->col = w->indent;
+    } else if (w->col > w->indent) {
+        fputc(' ', w->out);
+        w->col++;
+    }
+    fprintf(w->out, "%s%.*s%s", on, (int)len, word, off);
+    w->col += ww;
+}
+
+static void wrap_text(wrap *w, const char *text, const char *on, const char *off)
+{
+    const char *p = text;
+    while (p && *p) {
+        while (*p == ' ' || *p == '\n' || *p == '\t')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ' && *q != '\n' && *q != '\t')
+            q++;
+        if (q > p)
+            wrap_word(w, p, (size_t)(q - p), on, off);
+        p = q;
+    }
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+/* The first word of a kind ("treaty_signed" -> "treaty"), at most 9 bytes. */
+static void kind_label(const char *kind, char *buf, size_t size)
+{
+    if (!kind)
+        kind = "event";
+    size_t n = strcspn(kind, "_");
+    if (n > 9)
+        n = 9;
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, kind, n);
+    buf[n] = '\0';
+}
+
+static const char *kind_color(const char *label)
+{
+    if (strcmp(label, "treaty") == 0 || strcmp(label, "peace") == 0)
+        return C_GREEN;
+    if (strcmp(label, "battle") == 0 || strcmp(label, "war") == 0)
+        return C_RED;
+    if (strcmp(label, "incident") == 0)
+        return C_YELLOW;
+    if (strcmp(label, "outside") == 0 || strcmp(label, "event") == 0)
+        return C_MAGENTA;
+    if (strcmp(label, "decision") == 0 || strcmp(label, "doctrine") == 0 || strcmp(label, "coup") == 0 ||
+        strcmp(label, "purge") == 0)
+        return C_CYAN;
+    return C_BLUE;
+}
+
+/* "[a; b; c]" after the text: a short source stays on the text's line or
+ * goes right-aligned to the next; a long list wraps at its "; ". */
+static void wrap_source(hk_timeline *t, wrap *w, const char *source)
+{
+    int sw = utf8_width(source, strlen(source)) + 2;
+    const char *on = col(t, C_DIM), *off = col(t, C_RESET);
+    if (sw <= w->width - TEXT_COL) {
+        if (w->col + 2 + sw > w->width) {
+            fputc('\n', t->out);
+            pad(t->out, w->width - sw);
+        } else {
+            fputs("  ", t->out);
+        }
+        fprintf(t->out, "%s[%s]%s", on, source, off);
+        return;
+    }
+    const char *p = source;
+    bool first = true;
+    while (*p) {
+        const char *end = strstr(p, "; ");
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char part[512];
+        snprintf(part, sizeof part, "%s%.*s%s", first ? "[" : "", (int)len, p, end ? ";" : "]");
+        wrap_word(w, part, strlen(part), on, off);
+        first = false;
+        p += len;
+        if (end)
+            p += 2;
+    }
+}
+
+static void timeline_on_event(void *ud, const hk_log_event *e)
+{
+    hk_timeline *t = ud;
+    char label[16];
+    kind_label(e->kind, label, sizeof label);
+    t->year_events++;
+    /* Replay shows the key events; incidents come by the hundred and are
+     * counted in the yearly block instead. */
+    if (!t->opts.explain && strcmp(label, "incident") == 0) {
+        t->hidden_incidents++;
+        return;
+    }
+    char date[16];
+    hk_date_format(e->date, date);
+    t->shown++;
+    fprintf(t->out, "%-10s  %s%-9s%s ", date, col(t, kind_color(label)), label, col(t, C_RESET));
+    wrap w = {t->out, TEXT_COL, TEXT_COL, t->opts.width};
+    /* "treaty_denounced" shows as "treaty  denounced: NAME". */
+    const char *rest = e->kind ? strchr(e->kind, '_') : NULL;
+    if (rest && strcmp(label, "treaty") == 0) {
+        char word[32];
+        snprintf(word, sizeof word, "%s:", rest + 1);
+        wrap_word(&w, word, strlen(word), "", "");
+    }
+    wrap_text(&w, e->text ? e->text : (e->id ? e->id : ""), "", "");
+    if (e->source && *e->source)
+        wrap_source(t, &w, e->source);
+    fputc('\n', t->out);
+}
+
+/* ---- yearly blocks -------------------------------------------------------- */
+
+static void rule(hk_timeline *t, const char *title)
+{
+    const char *dash = t->opts.color ? "\u2500" : "-";
+    fprintf(t->out, "%s%s%s%s %s ", col(t, C_BOLD), dash, dash, dash, title);
+    int used = 3 + 2 + utf8_width(title, strlen(title));
+    for (int i = used; i < t->opts.width; i++)
+        fputs(dash, t->out);
+    fprintf(t->out, "%s\n", col(t, C_RESET));
+}
+
+static const char *doctrine_word(double d)
+{
+    if (d >= 0.5)
+        return "strongly north";
+    if (d >= 0.15)
+        return "north";
+    if (d > -0.15)
+        return "undecided";
+    if (d > -0.5)
+        return "south";
+    return "strongly south";
+}
+
+/* S [....|##..] N: the cells between the centre and the value. */
+static void doctrine_bar(hk_timeline *t, double d)
+{
+    enum { HALF = 10 };
+    if (!isfinite(d))
+        d = 0;
+    int filled = (int)lround(fabs(d) * HALF);
+    if (filled > HALF)
+        filled = HALF;
+    const char *full = t->opts.color ? "\u2588" : "#";
+    const char *empty = t->opts.color ? "\u00b7" : ".";
+    fprintf(t->out, "S [");
+    for (int i = -HALF; i <= HALF; i++) {
+        if (i == 0) {
+            fputc('|', t->out);
+            continue;
+        }
+        bool on = d < 0 ? (i < 0 && -i <= filled) : (i > 0 && i <= filled);
+        if (on)
+            fprintf(t->out, "%s%s%s", col(t, d < 0 ? C_BLUE : C_RED), full, col(t, C_RESET));
+        else
+            fputs(empty, t->out);
+    }
+    fprintf(t->out, "] N");
+}
+
+/* 12345.6 -> "12,346" */
+static void thousands(double x, char *buf, size_t size)
+{
+    if (!isfinite(x) || x < 0)
+        x = 0;
+    char raw[32];
+    snprintf(raw, sizeof raw, "%.0f", x);
+    size_t n = strlen(raw), o = 0;
+    for (size_t i = 0; i < n && o + 2 < size; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = raw[i];
+    }
+    buf[o] = '\0';
+}
+
+static void factions_of(hk_timeline *t, wrap *w, int actor)
+{
+    const hk_scenario *s = t->s;
+    int order[HK_MAX_FACTIONS], n = 0;
+    for (int f = 0; f < s->n_factions; f++)
+        if (s->factions[f].actor == actor)
+            order[n++] = f;
+    /* Largest first; ties keep scenario order so the text is stable. */
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && t->last.influence[order[j]] > t->last.influence[order[j - 1]]; j--) {
+            int tmp = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = tmp;
+        }
+    if (n == 0)
+        return;
+    char word[96];
+    snprintf(word, sizeof word, "%s:", s->actors[actor].id);
+    wrap_word(w, word, strlen(word), col(t, C_BOLD), col(t, C_RESET));
+    for (int i = 0; i < n && i < 5; i++) {
+        snprintf(word, sizeof word, "%s %.0f%%%s", s->factions[order[i]].id,
+                 100.0 * t->last.influence[order[i]], i + 1 < n && i < 4 ? "," : "");
+        wrap_word(w, word, strlen(word), "", "");
+    }
+}
+
+static void side_line(hk_timeline *t, const char *label, const hk_side_forces *f)
+{
+    char men[32], tanks[32], guns[32], air[32];
+    thousands(f->men, men, sizeof men);
+    thousands(f->tanks, tanks, sizeof tanks);
+    thousands(f->guns, guns, sizeof guns);
+    thousands(f->aircraft, air, sizeof air);
+    fprintf(t->out, "%-14s %9s men %6s tanks %6s guns %6s aircraft\n", label, men, tanks, guns, air);
+}
+
+static void incidents_record(hk_timeline *t, int year, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < t->s->n_incidents; i++) {
+        const hk_incident_count *r = &t->s->incidents[i];
+        if (year < r->year_from || year > r->year_to)
+            continue;
+        if (r->year_from == r->year_to)
+            snprintf(buf, size, " (record %d)", r->count);
+        else
+            snprintf(buf, size, " (record %d over %d-%d)", r->count, r->year_from, r->year_to);
+        return;
+    }
+}
+
+static void year_block(hk_timeline *t)
+{
+    const hk_scenario *s = t->s;
+    const hk_month_summary *m = &t->last;
+    int year = hk_month_year(m->month);
+    char title[32];
+    if (hk_month_mon(m->month) == 12)
+        snprintf(title, sizeof title, "%d", year);
+    else
+        snprintf(title, sizeof title, "%d (to %02d)", year, hk_month_mon(m->month));
+    if (t->shown)
+        fputc('\n', t->out);
+    t->shown = 0;
+    rule(t, title);
+
+    if (s->jpn >= 0) {
+        double d = m->doctrine[s->jpn];
+        fprintf(t->out, "  %-*s", LABEL_COL - 2, "doctrine");
+        fprintf(t->out, "JPN %s%+.2f %-14s%s ", col(t, C_BOLD), d, doctrine_word(d), col(t, C_RESET));
+        doctrine_bar(t, d);
+        fputc('\n', t->out);
+    }
+
+    bool first = true;
+    for (int a = 0; a < s->n_actors; a++) {
+        if (a != s->jpn && a != s->sov)
+            continue;
+        fprintf(t->out, "  %-*s", LABEL_COL - 2, first ? "factions" : "");
+        first = false;
+        wrap w = {t->out, LABEL_COL, LABEL_COL, t->opts.width};
+        factions_of(t, &w, a);
+        fputc('\n', t->out);
+    }
+
+    if (s->n_sectors > 0) {
+        hk_side_forces side[2] = {{0}};
+        for (int k = 0; k < s->n_sectors; k++)
+            for (int j = 0; j < 2; j++) {
+                side[j].men += m->forces[k][j].men;
+                side[j].tanks += m->forces[k][j].tanks;
+                side[j].guns += m->forces[k][j].guns;
+                side[j].aircraft += m->forces[k][j].aircraft;
+            }
+        fprintf(t->out, "  %-*s", LABEL_COL - 2, "border");
+        side_line(t, "Japanese side", &side[0]);
+        pad(t->out, LABEL_COL);
+        side_line(t, "Soviet side", &side[1]);
+    }
+
+    fprintf(t->out, "  %-*s", LABEL_COL - 2, "treaties");
+    wrap w = {t->out, LABEL_COL, LABEL_COL, t->opts.width};
+    int n = 0;
+    for (int i = 0; i < s->n_treaties; i++)
+        if (m->treaty_in_force[i])
+            n++;
+    if (n == 0)
+        wrap_word(&w, "none in force", 13, col(t, C_DIM), col(t, C_RESET));
+    for (int i = 0, k = 0; i < s->n_treaties; i++) {
+        if (!m->treaty_in_force[i])
+            continue;
+        char word[HK_ID_LEN + 2];
+        snprintf(word, sizeof word, "%s%s", s->treaties[i].id, ++k < n ? "," : "");
+        wrap_word(&w, word, strlen(word), col(t, C_GREEN), col(t, C_RESET));
+    }
+    fputc('\n', t->out);
+
+    char rec[64];
+    incidents_record(t, year, rec, sizeof rec);
+    fprintf(t->out, "  %-*s%s%d%s this year%s   battles %d   Japan-USSR war this year: %s\n", LABEL_COL - 2, "incidents",
+            col(t, C_YELLOW), t->year_incidents, col(t, C_RESET), rec, t->year_battles,
+            t->year_at_war ? "yes" : "no");
+
+    fputc('\n', t->out);
+    t->pending = false;
+    t->year_incidents = t->year_battles = t->year_events = 0;
+    t->year_at_war = false;
+}
+
+static void timeline_on_month(void *ud, const hk_month_summary *m)
+{
+    hk_timeline *t = ud;
+    t->last = *m;
+    t->pending = true;
+    t->year_incidents += m->incidents;
+    t->year_battles += m->battles;
+    t->year_at_war |= m->at_war_jpn_sov;
+    if (hk_month_mon(m->month) == 12)
+        year_block(t);
+}
+
+hk_observer hk_timeline_observer(hk_timeline *t)
+{
+    hk_observer obs = {timeline_on_event, timeline_on_month, t};
+    return obs;
+}
+
+void hk_timeline_header(hk_timeline *t, const char *mode, uint64_t seed, bool show_seed)
+{
+    const hk_scenario *s = t->s;
+    char from[16], to[16];
+    hk_month_format(hk_date_month(s->start), from);
+    hk_month_format(hk_date_month(s->end), to);
+    fprintf(t->out, "%shokushin %s%s ", col(t, C_BOLD), mode, col(t, C_RESET));
+    wrap w = {t->out, 10 + (int)strlen(mode), 4, t->opts.width};
+    wrap_text(&w, s->name ? s->name : "", col(t, C_BOLD), col(t, C_RESET));
+    fprintf(t->out, "\n%sscenario %s, %s to %s", col(t, C_DIM), s->id ? s->id : "", from, to);
+    if (show_seed)
+        fprintf(t->out, ", seed %llu", (unsigned long long)seed);
+    fputs(col(t, C_RESET), t->out);
+    fputc('\n', t->out);
+    fprintf(t->out, "%s%s%s\n\n", col(t, C_DIM),
+            t->opts.explain ? "Every event with its explanation and [source]; the state after each year."
+                            : "Key events with their [source]; incidents are counted in the yearly state.",
+            col(t, C_RESET));
+}
+
+void hk_timeline_finish(hk_timeline *t, const hk_outcomes *o)
+{
+    if (t->pending)
+        year_block(t);
+    if (!o)
+        return;
+    rule(t, "outcomes");
+    for (int i = 0; i < HK_OUTCOME_COUNT; i++) {
+        const hk_outcome_info *info = &hk_outcome_table[i];
+        double v = hk_outcome_value(o, i);
+        char val[32];
+        if (!isfinite(v))
+            snprintf(val, sizeof val, "-");
+        else if (info->kind == HK_OUTCOME_PROPORTION)
+            snprintf(val, sizeof val, "%s", v != 0.0 ? "yes" : "no");
+        else
+            snprintf(val, sizeof val, "%.4g", v);
+        fprintf(t->out, "  %-42s %s%-7s%s ", info->name, col(t, C_BOLD), val, col(t, C_RESET));
+        wrap w = {t->out, 53, 53, t->opts.width};
+        wrap_text(&w, info->doc, col(t, C_DIM), col(t, C_RESET));
+        fputc('\n', t->out);
+    }
+}

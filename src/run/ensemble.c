@@ -1,0 +1,559 @@
+/* ensemble.c — runs spread over threads, exact aggregates, the optional
+ * database, and the ensemble's JSON and table (see ensemble.h). */
+#include "run/ensemble.h"
+
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "out/db.h"
+
+/* Runs claimed at once by a thread. With a database a claim is also one
+ * transaction, so it is larger: fewer commits, and still a small loss if the
+ * process is killed. */
+#define HK_CHUNK_PLAIN 16
+#define HK_CHUNK_DB 256
+
+/* ---- aggregates ------------------------------------------------------- */
+
+void hk_ensemble_agg_init(hk_ensemble_agg *a)
+{
+    memset(a, 0, sizeof *a);
+}
+
+void hk_ensemble_agg_add(hk_ensemble_agg *a, const double value[HK_OUTCOME_COUNT], const int incidents[HK_YEARS])
+{
+    for (int i = 0; i < HK_OUTCOME_COUNT; i++)
+        hk_moments_add(&a->outcome[i], value[i]);
+    for (int y = 0; y < HK_YEARS; y++)
+        hk_moments_add(&a->incidents[y], incidents[y]);
+}
+
+void hk_ensemble_agg_merge(hk_ensemble_agg *into, const hk_ensemble_agg *part)
+{
+    for (int i = 0; i < HK_OUTCOME_COUNT; i++)
+        hk_moments_merge(&into->outcome[i], &part->outcome[i]);
+    for (int y = 0; y < HK_YEARS; y++)
+        hk_moments_merge(&into->incidents[y], &part->incidents[y]);
+}
+
+void hk_ensemble_result_merge(hk_ensemble_result *into, const hk_ensemble_result *part)
+{
+    into->runs += part->runs;
+    into->runs_stored += part->runs_stored;
+    into->cancelled = into->cancelled || part->cancelled;
+    hk_ensemble_agg_merge(&into->outcomes, &part->outcomes);
+    hk_ensemble_agg_merge(&into->baseline, &part->baseline);
+    hk_ensemble_agg_merge(&into->delta, &part->delta);
+    if (part->seconds > into->seconds)
+        into->seconds = part->seconds;
+}
+
+double hk_ensemble_value(const hk_ensemble_agg *a, int i)
+{
+    return hk_moments_mean(&a->outcome[i]);
+}
+
+static void outcome_values(const hk_outcomes *o, double value[HK_OUTCOME_COUNT])
+{
+    for (int i = 0; i < HK_OUTCOME_COUNT; i++)
+        value[i] = hk_outcome_value(o, i);
+}
+
+/* ---- the threads -------------------------------------------------------- */
+
+typedef struct ens_shared {
+    const hk_ensemble_config *cfg;
+    int64_t first, count;
+    int chunk;
+    const uint8_t *stored; /* bit i: run first + i is already in the database */
+    hk_db *db;
+    int64_t ensemble_id;
+    atomic_llong next;     /* next offset to claim */
+    atomic_llong done;     /* runs finished now */
+    atomic_int failed;
+    pthread_mutex_t lock;  /* guards db, err, workers_left */
+    pthread_cond_t finished;
+    int workers_left;
+    char err[256];
+} ens_shared;
+
+typedef struct ens_worker {
+    ens_shared *sh;
+    pthread_t tid;
+    hk_ensemble_agg outcomes, baseline, delta;
+    int64_t runs;
+    hk_outcomes *buf;      /* a claim's runs, for the database */
+    int64_t *buf_runs;
+} ens_worker;
+
+static int ens_simulate(void *ud, const hk_setup *setup, uint64_t seed, uint64_t run, hk_outcomes *out)
+{
+    (void)ud;
+    return hk_run(setup, HK_MODE_SIMULATE, seed, run, HK_MONTH_NONE, NULL, out);
+}
+
+static bool ens_stopping(const ens_shared *sh)
+{
+    return atomic_load(&sh->failed) || (sh->cfg->cancel && atomic_load(sh->cfg->cancel));
+}
+
+static void ens_fail(ens_shared *sh, const char *msg)
+{
+    pthread_mutex_lock(&sh->lock);
+    if (!atomic_load(&sh->failed))
+        snprintf(sh->err, sizeof sh->err, "%s", msg);
+    atomic_store(&sh->failed, 1);
+    pthread_mutex_unlock(&sh->lock);
+}
+
+static int ens_one(ens_worker *w, int64_t run, hk_outcomes *out)
+{
+    const hk_ensemble_config *cfg = w->sh->cfg;
+    hk_ensemble_run_fn fn = cfg->run_fn ? cfg->run_fn : ens_simulate;
+    memset(out, 0, sizeof *out);
+    if (fn(cfg->run_ud, cfg->setup, cfg->seed, (uint64_t)run, out) != 0)
+        return -1;
+    double v[HK_OUTCOME_COUNT];
+    outcome_values(out, v);
+    hk_ensemble_agg_add(&w->outcomes, v, out->incidents_per_year);
+    if (cfg->baseline) {
+        hk_outcomes base;
+        memset(&base, 0, sizeof base);
+        if (fn(cfg->run_ud, cfg->baseline, cfg->seed, (uint64_t)run, &base) != 0)
+            return -1;
+        double b[HK_OUTCOME_COUNT], d[HK_OUTCOME_COUNT];
+        int di[HK_YEARS];
+        outcome_values(&base, b);
+        for (int i = 0; i < HK_OUTCOME_COUNT; i++)
+            d[i] = v[i] - b[i]; /* NaN unless both are defined */
+        for (int y = 0; y < HK_YEARS; y++)
+            di[y] = out->incidents_per_year[y] - base.incidents_per_year[y];
+        hk_ensemble_agg_add(&w->baseline, b, base.incidents_per_year);
+        hk_ensemble_agg_add(&w->delta, d, di);
+    }
+    return 0;
+}
+
+static void *ens_work(void *arg)
+{
+    ens_worker *w = arg;
+    ens_shared *sh = w->sh;
+    while (!ens_stopping(sh)) {
+        int64_t start = atomic_fetch_add(&sh->next, sh->chunk);
+        if (start >= sh->count)
+            break;
+        int64_t end = start + sh->chunk < sh->count ? start + sh->chunk : sh->count;
+        int n = 0;
+        for (int64_t i = start; i < end && !ens_stopping(sh); i++) {
+            if (sh->stored && (sh->stored[i >> 3] >> (i & 7) & 1))
+                continue;
+            hk_outcomes local, *out = sh->db ? &w->buf[n] : &local;
+            int64_t run = sh->first + i;
+            if (ens_one(w, run, out) != 0) {
+                char msg[128];
+                snprintf(msg, sizeof msg, "run %lld failed", (long long)run);
+                ens_fail(sh, msg);
+                break;
+            }
+            if (sh->db)
+                w->buf_runs[n++] = run;
+            w->runs++;
+            atomic_fetch_add(&sh->done, 1);
+        }
+        if (sh->db && n > 0) {
+            char err[256];
+            pthread_mutex_lock(&sh->lock);
+            int rc = hk_db_write_runs(sh->db, sh->ensemble_id, w->buf_runs, w->buf, n, err, sizeof err);
+            pthread_mutex_unlock(&sh->lock);
+            if (rc != 0)
+                ens_fail(sh, err);
+        }
+    }
+    pthread_mutex_lock(&sh->lock);
+    sh->workers_left--;
+    pthread_cond_signal(&sh->finished);
+    pthread_mutex_unlock(&sh->lock);
+    return NULL;
+}
+
+static double ens_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* ---- resuming from the database ------------------------------------------ */
+
+typedef struct ens_resume {
+    hk_ensemble_result *res;
+    uint8_t *stored;
+    int64_t first, count;
+} ens_resume;
+
+static void ens_take_stored(void *ud, const hk_db_run *r)
+{
+    ens_resume *rs = ud;
+    int64_t i = r->run - rs->first;
+    if (i < 0 || i >= rs->count)
+        return; /* outside this ensemble's range (an earlier, larger --runs) */
+    rs->stored[i >> 3] |= (uint8_t)(1u << (i & 7));
+    hk_ensemble_agg_add(&rs->res->outcomes, r->value, r->incidents);
+    rs->res->runs++;
+    rs->res->runs_stored++;
+}
+
+static int ens_open_db(const hk_ensemble_config *cfg, ens_shared *sh, hk_ensemble_result *res, uint8_t **stored,
+                       char *err, size_t errlen)
+{
+    if (cfg->baseline) {
+        snprintf(err, errlen, "a what-if is not stored in a database; run 'hokushin ensemble --db' on each setup");
+        return -1;
+    }
+    sh->db = hk_db_open(cfg->db_path, err, errlen);
+    if (!sh->db)
+        return -1;
+    char *setup_json = hk_ensemble_setup_json(cfg->setup);
+    if (!setup_json) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    int64_t id = cfg->resume ? hk_db_ensemble_find(sh->db, cfg->seed, setup_json) : 0;
+    if (id < 0) {
+        snprintf(err, errlen, "%s: cannot read the ensemble table", cfg->db_path);
+    } else if (id == 0) {
+        id = hk_db_ensemble_create(sh->db, cfg->seed, cfg->runs, setup_json, err, errlen);
+    } else {
+        *stored = calloc((size_t)(sh->count / 8 + 1), 1);
+        ens_resume rs = {res, *stored, sh->first, sh->count};
+        if (!*stored) {
+            snprintf(err, errlen, "out of memory");
+            id = -1;
+        } else if (hk_db_each_run(sh->db, id, ens_take_stored, &rs, err, errlen) != 0 ||
+                   hk_db_ensemble_set_requested(sh->db, id, cfg->runs) != 0) {
+            id = -1;
+        }
+    }
+    free(setup_json);
+    if (id < 0)
+        return -1;
+    sh->ensemble_id = res->ensemble_id = id;
+    return 0;
+}
+
+/* ---- the ensemble ---------------------------------------------------------- */
+
+static int ens_threads(int asked)
+{
+    if (asked > 0)
+        return asked;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char *err, size_t errlen)
+{
+    memset(res, 0, sizeof *res);
+    res->seed = cfg->seed;
+    res->runs_requested = cfg->runs;
+    res->paired = cfg->baseline != NULL;
+    res->processes = 1;
+    if (!cfg->setup || cfg->runs < 0) {
+        snprintf(err, errlen, "an ensemble needs a setup and a number of runs >= 0");
+        return -1;
+    }
+    ens_shared *sh = calloc(1, sizeof *sh);
+    if (!sh) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    sh->cfg = cfg;
+    sh->first = cfg->count < 0 ? 0 : cfg->first;
+    sh->count = cfg->count < 0 ? cfg->runs : cfg->count;
+    sh->chunk = cfg->db_path ? HK_CHUNK_DB : HK_CHUNK_PLAIN;
+    pthread_mutex_init(&sh->lock, NULL);
+    pthread_cond_init(&sh->finished, NULL);
+
+    uint8_t *stored = NULL;
+    int rc = 0;
+    if (cfg->db_path && ens_open_db(cfg, sh, res, &stored, err, errlen) != 0) {
+        rc = -1;
+        goto out;
+    }
+    sh->stored = stored;
+
+    int threads = ens_threads(cfg->threads);
+    res->threads = threads;
+    ens_worker *w = calloc((size_t)threads, sizeof *w);
+    if (!w) {
+        snprintf(err, errlen, "out of memory");
+        rc = -1;
+        goto out;
+    }
+    double t0 = ens_now();
+    int started = 0;
+    for (int t = 0; t < threads; t++) {
+        w[t].sh = sh;
+        if (sh->db) {
+            w[t].buf = malloc(sizeof(hk_outcomes) * HK_CHUNK_DB);
+            w[t].buf_runs = malloc(sizeof(int64_t) * HK_CHUNK_DB);
+            if (!w[t].buf || !w[t].buf_runs) {
+                ens_fail(sh, "out of memory");
+                break;
+            }
+        }
+        pthread_mutex_lock(&sh->lock);
+        sh->workers_left++;
+        pthread_mutex_unlock(&sh->lock);
+        if (pthread_create(&w[t].tid, NULL, ens_work, &w[t]) != 0) {
+            pthread_mutex_lock(&sh->lock);
+            sh->workers_left--;
+            pthread_mutex_unlock(&sh->lock);
+            ens_fail(sh, "cannot start a thread");
+            break;
+        }
+        started++;
+    }
+    int64_t todo = sh->count - res->runs_stored;
+    pthread_mutex_lock(&sh->lock);
+    while (sh->workers_left > 0) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 100 * 1000 * 1000;
+        if (until.tv_nsec >= 1000000000) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000;
+        }
+        pthread_cond_timedwait(&sh->finished, &sh->lock, &until);
+        if (cfg->progress && sh->workers_left > 0) {
+            pthread_mutex_unlock(&sh->lock);
+            cfg->progress(cfg->progress_ud, atomic_load(&sh->done), todo);
+            pthread_mutex_lock(&sh->lock);
+        }
+    }
+    pthread_mutex_unlock(&sh->lock);
+    for (int t = 0; t < started; t++)
+        pthread_join(w[t].tid, NULL);
+    res->seconds = ens_now() - t0;
+    if (cfg->progress)
+        cfg->progress(cfg->progress_ud, atomic_load(&sh->done), todo);
+
+    /* Exact sums: the order of these merges does not change a bit. */
+    for (int t = 0; t < threads; t++) {
+        hk_ensemble_agg_merge(&res->outcomes, &w[t].outcomes);
+        hk_ensemble_agg_merge(&res->baseline, &w[t].baseline);
+        hk_ensemble_agg_merge(&res->delta, &w[t].delta);
+        res->runs += w[t].runs;
+        free(w[t].buf);
+        free(w[t].buf_runs);
+    }
+    free(w);
+    res->cancelled = res->runs < sh->count;
+    if (atomic_load(&sh->failed)) {
+        snprintf(err, errlen, "%s", sh->err);
+        rc = -1;
+    }
+out:
+    hk_db_close(sh->db);
+    free(stored);
+    pthread_mutex_destroy(&sh->lock);
+    pthread_cond_destroy(&sh->finished);
+    free(sh);
+    return rc;
+}
+
+/* ---- JSON ----------------------------------------------------------------- */
+
+static json_t *num(double v)
+{
+    return isfinite(v) ? json_real(v) : json_null();
+}
+
+static json_t *interval_json(hk_interval ci)
+{
+    return json_pack("[o, o]", num(ci.lo), num(ci.hi));
+}
+
+static json_t *outcome_json(const hk_moments *m, hk_outcome_kind kind)
+{
+    double mean = hk_moments_mean(m);
+    if (kind == HK_OUTCOME_PROPORTION) {
+        /* Values are exactly 0 or 1, so the mean times n is the count. */
+        int64_t k = (int64_t)llround(mean * (double)m->n);
+        return json_pack("{s:o, s:o, s:I}", "p", num(mean), "ci95",
+                         interval_json(hk_stats_wilson(m->n ? k : 0, m->n, 0.95)), "n", (json_int_t)m->n);
+    }
+    double sd = hk_moments_sd(m);
+    return json_pack("{s:o, s:o, s:o, s:I}", "mean", num(mean), "sd", num(sd), "ci95",
+                     interval_json(hk_stats_t_interval(mean, sd, m->n, 0.95)), "n", (json_int_t)m->n);
+}
+
+static json_t *outcomes_json(const hk_ensemble_agg *a)
+{
+    json_t *o = json_object();
+    for (int i = 0; i < HK_OUTCOME_COUNT; i++)
+        json_object_set_new(o, hk_outcome_table[i].name, outcome_json(&a->outcome[i], hk_outcome_table[i].kind));
+    return o;
+}
+
+static json_t *years_json(const hk_ensemble_agg *a)
+{
+    json_t *o = json_object();
+    for (int y = 0; y < HK_YEARS; y++) {
+        char year[8];
+        snprintf(year, sizeof year, "%d", HK_YEAR_FIRST + y);
+        json_object_set_new(o, year,
+                            json_pack("{s:o, s:o}", "mean", num(hk_moments_mean(&a->incidents[y])), "sd",
+                                      num(hk_moments_sd(&a->incidents[y]))));
+    }
+    return o;
+}
+
+/* A paired difference: its mean and t interval over the runs where both
+ * sides are defined. For a proportion the per-run difference is -1, 0 or
+ * 1, and the interval of its mean is the paired (McNemar-type) one. */
+static json_t *delta_json(const hk_moments *d)
+{
+    double mean = hk_moments_mean(d), sd = hk_moments_sd(d);
+    hk_interval ci = hk_stats_t_interval(mean, sd, d->n, 0.95);
+    return json_pack("{s:o, s:o, s:o, s:I}", "delta", num(mean), "sd", num(sd), "ci95", interval_json(ci), "n",
+                     (json_int_t)d->n);
+}
+
+json_t *hk_ensemble_json(const hk_ensemble_result *res)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "runs", json_integer(res->runs));
+    json_object_set_new(j, "runs_requested", json_integer(res->runs_requested));
+    json_object_set_new(j, "complete", json_boolean(!res->cancelled));
+    json_object_set_new(j, "seed", json_integer((json_int_t)res->seed));
+    json_object_set_new(j, "outcomes", outcomes_json(&res->outcomes));
+    json_object_set_new(j, "incidents_per_year", years_json(&res->outcomes));
+    if (res->paired) {
+        json_object_set_new(j, "baseline", outcomes_json(&res->baseline));
+        json_object_set_new(j, "baseline_incidents_per_year", years_json(&res->baseline));
+        json_t *d = json_object();
+        for (int i = 0; i < HK_OUTCOME_COUNT; i++)
+            json_object_set_new(d, hk_outcome_table[i].name, delta_json(&res->delta.outcome[i]));
+        json_object_set_new(j, "delta", d);
+    }
+    int64_t made = res->runs - res->runs_stored;
+    double rate = res->seconds > 0 ? (double)made / res->seconds : 0;
+    json_object_set_new(j, "runs_per_second", json_real(round(rate * 10) / 10));
+    json_object_set_new(j, "seconds", json_real(round(res->seconds * 1000) / 1000));
+    json_object_set_new(j, "threads", json_integer(res->threads));
+    json_object_set_new(j, "processes", json_integer(res->processes));
+    return j;
+}
+
+/* ---- the table -------------------------------------------------------------- */
+
+static void fmt_value(char *buf, size_t len, double v, hk_outcome_kind kind)
+{
+    if (!isfinite(v))
+        snprintf(buf, len, "-");
+    else if (kind == HK_OUTCOME_PROPORTION)
+        snprintf(buf, len, "%.1f%%", 100 * v);
+    else
+        snprintf(buf, len, "%.2f", v);
+}
+
+static void fmt_stat(char *buf, size_t len, const hk_moments *m, hk_outcome_kind kind, bool delta)
+{
+    double mean = hk_moments_mean(m);
+    hk_interval ci;
+    if (kind == HK_OUTCOME_PROPORTION && !delta)
+        ci = hk_stats_wilson((int64_t)llround(mean * (double)m->n), m->n, 0.95);
+    else
+        ci = hk_stats_t_interval(mean, hk_moments_sd(m), m->n, 0.95);
+    char v[32], lo[32], hi[32];
+    fmt_value(v, sizeof v, mean, kind);
+    fmt_value(lo, sizeof lo, ci.lo, kind);
+    fmt_value(hi, sizeof hi, ci.hi, kind);
+    if (delta && isfinite(mean))
+        snprintf(buf, len, "%s%s [%s, %s]", mean > 0 ? "+" : "", v, lo, hi);
+    else if (isfinite(ci.lo))
+        snprintf(buf, len, "%s [%s, %s]", v, lo, hi);
+    else
+        snprintf(buf, len, "%s", v);
+}
+
+void hk_ensemble_print(FILE *out, const hk_ensemble_result *res)
+{
+    int64_t made = res->runs - res->runs_stored;
+    fprintf(out, "%lld run%s, seed %llu", (long long)res->runs, res->runs == 1 ? "" : "s",
+            (unsigned long long)res->seed);
+    if (res->cancelled)
+        fprintf(out, " (stopped early: %lld of %lld)", (long long)res->runs, (long long)res->runs_requested);
+    fprintf(out, "; %lld made in %.1f s on %d thread%s", (long long)made, res->seconds, res->threads,
+            res->threads == 1 ? "" : "s");
+    if (res->processes > 1)
+        fprintf(out, " x %d processes", res->processes);
+    if (res->runs_stored)
+        fprintf(out, ", %lld read from the database", (long long)res->runs_stored);
+    fprintf(out, "\n\n");
+    char a[160], b[160], c[160];
+    if (res->paired) {
+        fprintf(out, "%-42s %-28s %-28s %s\n", "outcome", "baseline [95% CI]", "what-if [95% CI]",
+                "difference [95% CI]");
+        for (int i = 0; i < HK_OUTCOME_COUNT; i++) {
+            hk_outcome_kind k = hk_outcome_table[i].kind;
+            fmt_stat(a, sizeof a, &res->baseline.outcome[i], k, false);
+            fmt_stat(b, sizeof b, &res->outcomes.outcome[i], k, false);
+            fmt_stat(c, sizeof c, &res->delta.outcome[i], k, true);
+            fprintf(out, "%-42s %-28s %-28s %s\n", hk_outcome_table[i].name, a, b, c);
+        }
+    } else {
+        fprintf(out, "%-42s %-30s %s\n", "outcome", "value [95% CI]", "runs where defined");
+        for (int i = 0; i < HK_OUTCOME_COUNT; i++) {
+            fmt_stat(a, sizeof a, &res->outcomes.outcome[i], hk_outcome_table[i].kind, false);
+            fprintf(out, "%-42s %-30s %lld\n", hk_outcome_table[i].name, a, (long long)res->outcomes.outcome[i].n);
+        }
+    }
+    fprintf(out, "\nborder incidents per year (mean, sd%s)\n", res->paired ? "; what-if runs" : "");
+    for (int y = 0; y < HK_YEARS; y++) {
+        const hk_moments *m = &res->outcomes.incidents[y];
+        double mean = hk_moments_mean(m);
+        if (!isfinite(mean))
+            continue;
+        fprintf(out, "  %d %7.2f %6.2f%s", HK_YEAR_FIRST + y, mean, hk_moments_sd(m), (y % 4 == 3) ? "\n" : "");
+    }
+    fprintf(out, "\n");
+}
+
+/* ---- the setup's identity --------------------------------------------------- */
+
+char *hk_ensemble_setup_json(const hk_setup *setup)
+{
+    const hk_scenario *s = setup->scenario;
+    json_t *j = json_object();
+    json_object_set_new(j, "scenario", json_string(s->id ? s->id : ""));
+    json_object_set_new(j, "mode", json_string("simulate"));
+    /* Another version's runs are other histories: never resume across. */
+    json_object_set_new(j, "version", json_string(HK_VERSION));
+    json_t *params = json_object();
+    for (int i = 0; i < HK_PARAM_COUNT; i++)
+        json_object_set_new(params, hk_param_table[i].key, json_real(setup->param[i]));
+    json_object_set_new(j, "params", params);
+    json_t *events = json_object();
+    for (int e = 0; e < s->n_events && e < HK_MAX_EVENTS; e++) {
+        char date[16];
+        hk_date_format(setup->event_date[e], date);
+        json_object_set_new(events, s->events[e].id,
+                            setup->event_removed[e] ? json_null() : json_string(date));
+    }
+    json_object_set_new(j, "events", events);
+    json_t *forbidden = json_array();
+    for (int t = 0; t < s->n_treaties && t < HK_MAX_TREATIES; t++)
+        if (setup->treaty_forbidden[t])
+            json_array_append_new(forbidden, json_string(s->treaties[t].id));
+    json_object_set_new(j, "treaties_forbidden", forbidden);
+    char *text = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(17));
+    json_decref(j);
+    return text;
+}

@@ -1,0 +1,637 @@
+/* play.c — games and their save files (see play.h).
+ *
+ * Loading never trusts the file: the magic and version are checked first,
+ * then the checksum over everything before the last line, then every field
+ * against its range, and only then are the orders replayed. */
+#include "run/play.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t hk_fnv1a64(const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+void hk_orders_none(hk_orders *o)
+{
+    memset(o, 0, sizeof *o);
+    o->propose_treaty = -1;
+    o->denounce_treaty = -1;
+    o->incidents = HK_ESC_MODEL;
+}
+
+const char *hk_escalation_name(hk_escalation e)
+{
+    switch (e) {
+    case HK_ESC_ESCALATE: return "escalate";
+    case HK_ESC_CONTAIN: return "contain";
+    default: return "model";
+    }
+}
+
+static int player_actor(const hk_scenario *s, const char *id)
+{
+    if (!id)
+        return -1;
+    int a = hk_scenario_actor(s, id);
+    return (a >= 0 && (a == s->jpn || a == s->sov)) ? a : -1;
+}
+
+static hk_game *game_alloc(const hk_scenario *s, int player, uint64_t seed, uint64_t run)
+{
+    hk_game *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    g->scenario = s;
+    hk_setup_init(&g->setup, s);
+    g->player = player;
+    g->seed = seed;
+    g->run = run;
+    g->world = hk_world_new(&g->setup, HK_MODE_SIMULATE, seed, run);
+    if (!g->world) {
+        free(g);
+        return NULL;
+    }
+    hk_world_set_player(g->world, player);
+    return g;
+}
+
+hk_game *hk_game_new(const hk_scenario *s, const char *player, uint64_t seed, char *err, size_t errlen)
+{
+    int a = player_actor(s, player);
+    if (a < 0) {
+        snprintf(err, errlen, "cannot play as '%s': choose JPN (Japan) or SOV (the Soviet Union)",
+                 player ? player : "");
+        return NULL;
+    }
+    hk_game *g = game_alloc(s, a, seed, 0);
+    if (!g)
+        snprintf(err, errlen, "out of memory");
+    return g;
+}
+
+void hk_game_free(hk_game *g)
+{
+    if (!g)
+        return;
+    hk_world_free(g->world);
+    free(g->turns);
+    free(g);
+}
+
+bool hk_game_over(const hk_game *g) { return hk_world_done(g->world); }
+
+hk_month hk_game_month(const hk_game *g) { return hk_world_month(g->world); }
+
+/* Forwards events to the caller's observer and keeps the month's summary. */
+typedef struct turn_tap {
+    hk_game *g;
+    const hk_observer *to;
+} turn_tap;
+
+static void tap_event(void *ud, const hk_log_event *e)
+{
+    turn_tap *t = ud;
+    if (t->to && t->to->on_event)
+        t->to->on_event(t->to->ud, e);
+}
+
+static void tap_month(void *ud, const hk_month_summary *m)
+{
+    turn_tap *t = ud;
+    t->g->last = *m;
+    t->g->have_last = true;
+    if (t->to && t->to->on_month)
+        t->to->on_month(t->to->ud, m);
+}
+
+int hk_game_turn(hk_game *g, const hk_orders *orders, const hk_observer *obs)
+{
+    if (hk_game_over(g))
+        return -1;
+    if (g->n_turns == g->cap) {
+        int cap = g->cap ? g->cap * 2 : 64;
+        hk_play_turn *t = realloc(g->turns, (size_t)cap * sizeof *t);
+        if (!t)
+            return -1;
+        g->turns = t;
+        g->cap = cap;
+    }
+    hk_play_turn *t = &g->turns[g->n_turns++];
+    t->given = orders != NULL;
+    if (orders)
+        t->orders = *orders;
+    else
+        hk_orders_none(&t->orders);
+    hk_world_set_orders(g->world, orders);
+    turn_tap tap = {g, obs};
+    hk_observer o = {tap_event, tap_month, &tap};
+    hk_world_step(g->world, &o);
+    return 0;
+}
+
+void hk_game_state(const hk_game *g, hk_month_summary *out)
+{
+    if (g->have_last)
+        *out = g->last;
+    else
+        hk_world_summary(g->world, out);
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+typedef struct sbuf {
+    char *p;
+    size_t len, cap;
+    bool failed;
+} sbuf;
+
+static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sb_printf(sbuf *b, const char *fmt, ...)
+{
+    if (b->failed)
+        return;
+    for (;;) {
+        va_list ap;
+        va_start(ap, fmt);
+        int n = vsnprintf(b->p ? b->p + b->len : NULL, b->p ? b->cap - b->len : 0, fmt, ap);
+        va_end(ap);
+        if (n < 0) {
+            b->failed = true;
+            return;
+        }
+        if (b->p && b->len + (size_t)n < b->cap) {
+            b->len += (size_t)n;
+            return;
+        }
+        size_t cap = b->cap ? b->cap : 1024;
+        while (cap <= b->len + (size_t)n)
+            cap *= 2;
+        char *q = realloc(b->p, cap);
+        if (!q) {
+            b->failed = true;
+            return;
+        }
+        b->p = q;
+        b->cap = cap;
+    }
+}
+
+/* The shortest text that reads back as the same double, so a replayed game
+ * gets exactly the orders that were given. */
+static void format_real(double x, char *buf, size_t len)
+{
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, len, "%.*g", prec, x);
+        if (strtod(buf, NULL) == x)
+            return;
+    }
+}
+
+static const char *treaty_id(const hk_scenario *s, int t)
+{
+    return (t >= 0 && t < s->n_treaties) ? s->treaties[t].id : "-";
+}
+
+char *hk_game_save(const hk_game *g)
+{
+    const hk_scenario *s = g->scenario;
+    sbuf b = {0};
+    sb_printf(&b, "%s %d\n", HK_SAVE_MAGIC, HK_SAVE_VERSION);
+    sb_printf(&b, "scenario %s\n", s->id ? s->id : "");
+    sb_printf(&b, "seed %" PRIu64 "\n", g->seed);
+    sb_printf(&b, "run %" PRIu64 "\n", g->run);
+    sb_printf(&b, "player %s\n", s->actors[g->player].id);
+    sb_printf(&b, "months %d\n", g->n_turns);
+    hk_month m = hk_date_month(s->start);
+    for (int i = 0; i < g->n_turns; i++, m++) {
+        const hk_play_turn *t = &g->turns[i];
+        char date[16];
+        hk_month_format(m, date);
+        if (!t->given) {
+            sb_printf(&b, "turn %s model\n", date);
+            continue;
+        }
+        char push[32], reinf[32];
+        format_real(t->orders.doctrine_push, push, sizeof push);
+        format_real(t->orders.reinforce, reinf, sizeof reinf);
+        sb_printf(&b, "turn %s push=%s reinforce=%s propose=%s denounce=%s incidents=%s war=%d\n", date, push, reinf,
+                  treaty_id(s, t->orders.propose_treaty), treaty_id(s, t->orders.denounce_treaty),
+                  hk_escalation_name(t->orders.incidents), t->orders.declare_war ? 1 : 0);
+    }
+    if (!b.failed) {
+        uint64_t h = hk_fnv1a64(b.p, b.len);
+        sb_printf(&b, "checksum %016" PRIx64 "\n", h);
+    }
+    if (b.failed) {
+        free(b.p);
+        return NULL;
+    }
+    return b.p;
+}
+
+int hk_game_save_path(const hk_game *g, const char *path, char *err, size_t errlen)
+{
+    char *text = hk_game_save(g);
+    if (!text) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return -1;
+    }
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 16);
+    if (!tmp) {
+        free(text);
+        snprintf(err, errlen, "%s: out of memory", path);
+        return -1;
+    }
+    snprintf(tmp, plen + 16, "%s.tmp", path);
+    int rc = -1;
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+    } else {
+        size_t n = strlen(text);
+        bool ok = fwrite(text, 1, n, f) == n;
+        ok &= fclose(f) == 0;
+        if (!ok) {
+            snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+            remove(tmp);
+        } else if (rename(tmp, path) != 0) {
+            snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+            remove(tmp);
+        } else {
+            rc = 0;
+        }
+    }
+    free(tmp);
+    free(text);
+    return rc;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+typedef struct reader {
+    const char *name;
+    const char *text;
+    size_t len, pos;
+    int line;            /* number of the line last taken */
+    char buf[512];       /* that line */
+    char *err;
+    size_t errlen;
+} reader;
+
+static int fail(reader *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail(reader *r, int line, const char *fmt, ...)
+{
+    char msg[384];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(r->err, r->errlen, "%s:%d: %s", r->name, line, msg);
+    return -1;
+}
+
+/* Takes the next line into r->buf; returns 1, 0 at the end, -1 on a line
+ * that cannot be part of a save file. */
+static int next_line(reader *r)
+{
+    if (r->pos >= r->len)
+        return 0;
+    r->line++;
+    const char *start = r->text + r->pos;
+    const char *nl = memchr(start, '\n', r->len - r->pos);
+    size_t n = nl ? (size_t)(nl - start) : r->len - r->pos;
+    if (!nl)
+        return fail(r, r->line, "the line has no end: the file is truncated");
+    if (n >= sizeof r->buf)
+        return fail(r, r->line, "line too long (%zu bytes); a save file's lines are short", n);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)start[i];
+        if (c < 0x20 || c == 0x7f)
+            return fail(r, r->line, "unexpected control character (byte 0x%02x): not a save file, or damaged", c);
+    }
+    memcpy(r->buf, start, n);
+    r->buf[n] = '\0';
+    r->pos += n + 1;
+    return 1;
+}
+
+/* "KEY VALUE" with exactly this key; returns the value or NULL. */
+static const char *field(reader *r, const char *key)
+{
+    int got = next_line(r);
+    if (got < 0)
+        return NULL;
+    if (got == 0) {
+        fail(r, r->line + 1, "the file ends where '%s' was expected: it is truncated", key);
+        return NULL;
+    }
+    size_t k = strlen(key);
+    if (strncmp(r->buf, key, k) != 0 || r->buf[k] != ' ' || r->buf[k + 1] == '\0') {
+        fail(r, r->line, "expected '%s VALUE', found '%.60s'", key, r->buf);
+        return NULL;
+    }
+    return r->buf + k + 1;
+}
+
+static bool parse_u64(const char *v, uint64_t *out)
+{
+    if (!*v || strlen(v) > 20)
+        return false;
+    uint64_t x = 0;
+    for (const char *p = v; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return false;
+        uint64_t d = (uint64_t)(*p - '0');
+        if (x > (UINT64_MAX - d) / 10)
+            return false;
+        x = x * 10 + d;
+    }
+    *out = x;
+    return true;
+}
+
+static bool parse_unit_real(const char *v, double *out)
+{
+    if (!*v || strlen(v) > 30)
+        return false;
+    char *end;
+    errno = 0;
+    double x = strtod(v, &end);
+    if (*end || errno || !isfinite(x) || x < -1 || x > 1)
+        return false;
+    *out = x;
+    return true;
+}
+
+static int parse_treaty(reader *r, const hk_scenario *s, int player, const char *v, int *out)
+{
+    if (strcmp(v, "-") == 0) {
+        *out = -1;
+        return 0;
+    }
+    int t = hk_scenario_treaty(s, v);
+    if (t < 0)
+        return fail(r, r->line, "unknown treaty '%.40s'", v);
+    bool party = false;
+    for (int p = 0; p < s->treaties[t].n_parties; p++)
+        party |= s->treaties[t].parties[p] == player;
+    if (!party)
+        return fail(r, r->line, "the player is not a party to treaty '%s'", v);
+    *out = t;
+    return 0;
+}
+
+/* "turn YYYY-MM model" or "turn YYYY-MM push=.. reinforce=.. propose=..
+ * denounce=.. incidents=.. war=0|1", every key once, in that order. */
+static int parse_turn(reader *r, const hk_scenario *s, int player, hk_month want, hk_play_turn *t)
+{
+    int got = next_line(r);
+    if (got < 0)
+        return -1;
+    if (got == 0)
+        return fail(r, r->line + 1, "the file ends before all its turns: it is truncated");
+    char *save = NULL;
+    char *tok = strtok_r(r->buf, " ", &save);
+    if (!tok || strcmp(tok, "turn") != 0)
+        return fail(r, r->line, "expected a 'turn YYYY-MM ...' line");
+    tok = strtok_r(NULL, " ", &save);
+    char want_text[16];
+    hk_month_format(want, want_text);
+    if (!tok || strcmp(tok, want_text) != 0)
+        return fail(r, r->line, "expected the turn of %s here, found '%.20s'", want_text, tok ? tok : "");
+    tok = strtok_r(NULL, " ", &save);
+    if (!tok)
+        return fail(r, r->line, "the turn of %s has no orders ('model' or push=...)", want_text);
+    hk_orders_none(&t->orders);
+    if (strcmp(tok, "model") == 0) {
+        t->given = false;
+        if (strtok_r(NULL, " ", &save))
+            return fail(r, r->line, "nothing may follow 'model'");
+        return 0;
+    }
+    t->given = true;
+    static const char *const keys[] = {"push", "reinforce", "propose", "denounce", "incidents", "war"};
+    for (int k = 0; k < 6; k++, tok = strtok_r(NULL, " ", &save)) {
+        if (!tok)
+            return fail(r, r->line, "the turn of %s lacks '%s='", want_text, keys[k]);
+        size_t kl = strlen(keys[k]);
+        if (strncmp(tok, keys[k], kl) != 0 || tok[kl] != '=')
+            return fail(r, r->line, "expected '%s=' in the turn of %s, found '%.30s'", keys[k], want_text, tok);
+        const char *v = tok + kl + 1;
+        switch (k) {
+        case 0:
+        case 1:
+            if (!parse_unit_real(v, k == 0 ? &t->orders.doctrine_push : &t->orders.reinforce))
+                return fail(r, r->line, "%s must be a number from -1 to 1, found '%.30s'", keys[k], v);
+            break;
+        case 2:
+        case 3:
+            if (parse_treaty(r, s, player, v, k == 2 ? &t->orders.propose_treaty : &t->orders.denounce_treaty) != 0)
+                return -1;
+            break;
+        case 4:
+            if (strcmp(v, "model") == 0)
+                t->orders.incidents = HK_ESC_MODEL;
+            else if (strcmp(v, "escalate") == 0)
+                t->orders.incidents = HK_ESC_ESCALATE;
+            else if (strcmp(v, "contain") == 0)
+                t->orders.incidents = HK_ESC_CONTAIN;
+            else
+                return fail(r, r->line, "incidents must be model, escalate or contain, found '%.30s'", v);
+            break;
+        default:
+            if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)
+                return fail(r, r->line, "war must be 0 or 1, found '%.30s'", v);
+            t->orders.declare_war = v[0] == '1';
+            break;
+        }
+    }
+    if (tok)
+        return fail(r, r->line, "unexpected '%.30s' after the orders", tok);
+    return 0;
+}
+
+/* Checks that the last line is "checksum HEX" and matches the bytes before
+ * it, so that damage anywhere is caught before any field is believed. */
+static int verify_checksum(reader *r)
+{
+    const char *t = r->text;
+    size_t len = r->len;
+    int lines = 0;
+    for (size_t i = 0; i < len; i++)
+        lines += t[i] == '\n';
+    if (len == 0 || t[len - 1] != '\n')
+        return fail(r, lines + 1, "the file does not end with a complete checksum line: it is truncated");
+    size_t start = len - 1;
+    while (start > 0 && t[start - 1] != '\n')
+        start--;
+    size_t n = len - 1 - start;
+    const char *line = t + start;
+    if (n < 9 || memcmp(line, "checksum ", 9) != 0)
+        return fail(r, lines, "the last line is not 'checksum HEX': the file is truncated or was edited");
+    if (n != 9 + 16)
+        return fail(r, lines, "the checksum must be 16 hex digits");
+    uint64_t want = 0;
+    for (size_t i = 9; i < n; i++) {
+        char c = line[i];
+        int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
+        if (d < 0)
+            return fail(r, lines, "the checksum must be 16 lower-case hex digits");
+        want = want << 4 | (uint64_t)d;
+    }
+    uint64_t got = hk_fnv1a64(t, start);
+    if (got != want)
+        return fail(r, lines,
+                    "checksum mismatch (file says %016" PRIx64 ", contents give %016" PRIx64
+                    "): the file is damaged or was edited",
+                    want, got);
+    r->len = start; /* the fields end where the checksum line begins */
+    return 0;
+}
+
+hk_game *hk_game_load(const hk_scenario *s, const char *text, size_t len, const char *name, char *err,
+                      size_t errlen)
+{
+    reader r = {.name = name ? name : "save", .text = text ? text : "", .len = text ? len : 0,
+                .err = err, .errlen = errlen};
+    if (len > HK_SAVE_MAX_BYTES) {
+        fail(&r, 1, "%zu bytes is too large for a save file", len);
+        return NULL;
+    }
+    /* magic and version first: a different file deserves a plain answer */
+    int got = next_line(&r);
+    if (got == 0) {
+        fail(&r, 1, "the file is empty, not a save file");
+        return NULL;
+    }
+    if (got < 0)
+        return NULL;
+    size_t ml = strlen(HK_SAVE_MAGIC);
+    if (strncmp(r.buf, HK_SAVE_MAGIC, ml) != 0 || r.buf[ml] != ' ') {
+        fail(&r, 1, "not a hokushin save file (it must start with '%s %d')", HK_SAVE_MAGIC, HK_SAVE_VERSION);
+        return NULL;
+    }
+    uint64_t version;
+    if (!parse_u64(r.buf + ml + 1, &version)) {
+        fail(&r, 1, "bad save format version '%.20s'", r.buf + ml + 1);
+        return NULL;
+    }
+    if (version != HK_SAVE_VERSION) {
+        fail(&r, 1, "save format version %" PRIu64 " is not supported; this program reads version %d", version,
+             HK_SAVE_VERSION);
+        return NULL;
+    }
+    if (verify_checksum(&r) != 0)
+        return NULL;
+
+    const char *v;
+    if (!(v = field(&r, "scenario")))
+        return NULL;
+    if (!s->id || strcmp(v, s->id) != 0) {
+        fail(&r, r.line, "the game was saved on scenario '%.60s', not on '%s' (use --scenario)", v,
+             s->id ? s->id : "");
+        return NULL;
+    }
+    uint64_t seed, run, months;
+    if (!(v = field(&r, "seed")))
+        return NULL;
+    if (!parse_u64(v, &seed)) {
+        fail(&r, r.line, "seed must be a whole number, found '%.30s'", v);
+        return NULL;
+    }
+    if (!(v = field(&r, "run")))
+        return NULL;
+    if (!parse_u64(v, &run) || run > INT64_MAX) {
+        fail(&r, r.line, "run must be a whole number, found '%.30s'", v);
+        return NULL;
+    }
+    if (!(v = field(&r, "player")))
+        return NULL;
+    int player = player_actor(s, v);
+    if (player < 0) {
+        fail(&r, r.line, "player must be JPN or SOV, found '%.30s'", v);
+        return NULL;
+    }
+    if (!(v = field(&r, "months")))
+        return NULL;
+    hk_month first = hk_date_month(s->start), last = hk_date_month(s->end);
+    uint64_t span = (uint64_t)(last - first + 1);
+    if (!parse_u64(v, &months) || months > span) {
+        fail(&r, r.line, "months must be a whole number from 0 to %" PRIu64 ", found '%.30s'", span, v);
+        return NULL;
+    }
+    hk_play_turn *turns = months ? calloc((size_t)months, sizeof *turns) : NULL;
+    if (months && !turns) {
+        fail(&r, r.line, "out of memory");
+        return NULL;
+    }
+    for (uint64_t i = 0; i < months; i++) {
+        if (parse_turn(&r, s, player, first + (hk_month)i, &turns[i]) != 0) {
+            free(turns);
+            return NULL;
+        }
+    }
+    int extra = next_line(&r);
+    if (extra != 0) {
+        if (extra > 0) /* -1 has reported its own error */
+            fail(&r, r.line, "unexpected line after the %" PRIu64 " turns: '%.40s'", months, r.buf);
+        free(turns);
+        return NULL;
+    }
+
+    hk_game *g = game_alloc(s, player, seed, run);
+    if (!g) {
+        free(turns);
+        fail(&r, 1, "out of memory");
+        return NULL;
+    }
+    for (uint64_t i = 0; i < months; i++) {
+        if (hk_game_turn(g, turns[i].given ? &turns[i].orders : NULL, NULL) != 0) {
+            fail(&r, 7 + (int)i, "cannot replay this turn: the game was already over");
+            hk_game_free(g);
+            free(turns);
+            return NULL;
+        }
+    }
+    free(turns);
+    return g;
+}
+
+hk_game *hk_game_load_path(const hk_scenario *s, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    char *buf = malloc(HK_SAVE_MAX_BYTES + 1);
+    if (!buf) {
+        fclose(f);
+        snprintf(err, errlen, "%s: out of memory", path);
+        return NULL;
+    }
+    size_t n = fread(buf, 1, HK_SAVE_MAX_BYTES + 1, f);
+    bool bad = ferror(f);
+    fclose(f);
+    hk_game *g = NULL;
+    if (bad)
+        snprintf(err, errlen, "%s: cannot read", path);
+    else
+        g = hk_game_load(s, buf, n, path, err, errlen);
+    free(buf);
+    return g;
+}

@@ -1,0 +1,89 @@
+/* play.h — a game: one simulated world in which a player gives one actor's
+ * orders month by month, and the save file that records it.
+ *
+ * The world is deterministic, so a game is fully described by its scenario,
+ * seed, run index, the player's actor and the orders of every month played.
+ * That is all a save file holds; loading it replays those orders and gets the
+ * same world back, bit for bit, instead of serialising the world's state.
+ *
+ * Save file (text, one field per line, '\n' line ends):
+ *
+ *     hokushin-save 1
+ *     scenario far-east-1918
+ *     seed 3
+ *     run 0
+ *     player JPN
+ *     months 2
+ *     turn 1918-01 model
+ *     turn 1918-02 push=1 reinforce=0.5 propose=- denounce=- incidents=contain war=0
+ *     checksum 6c62272e07bb0142
+ *
+ * `model` means the player left that month to the model. The checksum is the
+ * FNV-1a 64-bit hash of every byte before the checksum line, in hex. */
+#ifndef HK_RUN_PLAY_H
+#define HK_RUN_PLAY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hokushin.h"
+
+#define HK_SAVE_MAGIC "hokushin-save"
+#define HK_SAVE_VERSION 1
+/* A save file is a few tens of kB at most; anything much larger is not one. */
+#define HK_SAVE_MAX_BYTES (1u << 20)
+
+/* One month's orders: `given` false leaves the month to the model. */
+typedef struct hk_play_turn {
+    bool given;
+    hk_orders orders;
+} hk_play_turn;
+
+typedef struct hk_game {
+    const hk_scenario *scenario;
+    hk_setup setup;
+    hk_world *world;
+    int player; /* actor index (Japan or the Soviet Union) */
+    uint64_t seed, run;
+    hk_play_turn *turns; /* one per month played, in order */
+    int n_turns, cap;
+    hk_month_summary last; /* the last month played */
+    bool have_last;
+} hk_game;
+
+/* Orders that change nothing: no push, no movement, no treaty, incidents as
+ * the model decides, no war. */
+void hk_orders_none(hk_orders *o);
+const char *hk_escalation_name(hk_escalation e);
+
+/* A new game at the scenario's first month. `player` is an actor id ("JPN"
+ * or "SOV"). Returns NULL with a message in err. */
+hk_game *hk_game_new(const hk_scenario *s, const char *player, uint64_t seed, char *err, size_t errlen);
+void hk_game_free(hk_game *g);
+bool hk_game_over(const hk_game *g);
+/* The month the next turn plays. */
+hk_month hk_game_month(const hk_game *g);
+/* Plays one month with the player's orders (NULL = the model decides),
+ * reporting events and the month to obs (may be NULL). Returns 0, or -1 if
+ * the game is over or memory ran out. */
+int hk_game_turn(hk_game *g, const hk_orders *orders, const hk_observer *obs);
+/* The state to show: the last month played, or the opening state. */
+void hk_game_state(const hk_game *g, hk_month_summary *out);
+
+/* The save file's text (malloc'd, NUL-terminated), or NULL if out of memory. */
+char *hk_game_save(const hk_game *g);
+/* Parses a save file and replays it. `name` is used in messages, which read
+ * `NAME:LINE: what is wrong`. Never crashes on any input. */
+hk_game *hk_game_load(const hk_scenario *s, const char *text, size_t len, const char *name, char *err,
+                      size_t errlen);
+/* The same from a file; a file that cannot be read is reported as NAME: reason. */
+hk_game *hk_game_load_path(const hk_scenario *s, const char *path, char *err, size_t errlen);
+/* Writes the save file (via a temporary file and rename, so a failed write
+ * never destroys an earlier save). Returns 0 or -1 with err. */
+int hk_game_save_path(const hk_game *g, const char *path, char *err, size_t errlen);
+
+/* The FNV-1a 64-bit hash used by the checksum line. */
+uint64_t hk_fnv1a64(const void *data, size_t len);
+
+#endif

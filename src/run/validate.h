@@ -1,0 +1,87 @@
+/* validate.h — checking the model against the record.
+ *
+ * Three parts: a batch of simulate runs over a small thread pool whose
+ * outcomes land in an array indexed by run (so the figures never depend on
+ * the number of threads); the statistics every figure needs (intervals for
+ * means, proportions and paired differences); and the report that
+ * `hokushin validate` writes to docs/validation.md, comparing the simulated
+ * figures with the scenario's record and running the sources' causal claims
+ * (claims.h). */
+#ifndef HK_VALIDATE_H
+#define HK_VALIDATE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "hokushin.h"
+
+/* ---- batches ------------------------------------------------------------ */
+
+/* Called from the calling thread only, after each finished chunk. */
+typedef void (*hk_val_progress_fn)(void *ud, int done, int total);
+
+/* Runs `runs` simulate runs of `setup` with run indices first..first+runs-1
+ * of `seed`, up to `until` (HK_MONTH_NONE = the end), on `threads` threads
+ * (<= 0: one per core). out[i] receives run first+i. Returns 0, or -1 if a
+ * run failed or threads could not start (out is then incomplete). */
+int hk_val_batch(const hk_setup *setup, uint64_t seed, int first, int runs, int threads,
+                 hk_month until, hk_outcomes *out, hk_val_progress_fn progress, void *ud);
+/* The number of cores, at least 1. */
+int hk_val_cores(void);
+
+/* ---- statistics --------------------------------------------------------- */
+
+/* The two-sided 97.5% quantile of Student's t with df degrees of freedom. */
+double hk_val_t975(int df);
+
+/* A sample of values, NaN skipped: mean, standard deviation, the 95%
+ * t-interval of the mean, and the central 95% of the values themselves. */
+typedef struct hk_val_summary {
+    int n;          /* values that were not NaN */
+    int missing;    /* NaN values */
+    double mean, sd;
+    double lo, hi;  /* 95% interval of the mean */
+    double q025, q975, median;
+} hk_val_summary;
+void hk_val_summarize(const double *x, int n, hk_val_summary *out);
+
+/* The difference p1 - p2 of two proportions with its 95% interval. */
+typedef struct hk_val_diff {
+    double diff, lo, hi;
+} hk_val_diff;
+
+/* Paired binary outcomes over the same runs: n11 runs true in both arms,
+ * n10 true in the first only, n01 in the second only, n00 in neither.
+ * Difference p1 - p2 = (n10 - n01) / n with Newcombe's (1998) method 10
+ * interval (Wilson limits of each margin combined with their correlation). */
+hk_val_diff hk_val_paired_prop_diff(int n11, int n10, int n01, int n00);
+/* Independent proportions k1/n1 - k2/n2, Newcombe's (1998) hybrid score
+ * interval (method 10). */
+hk_val_diff hk_val_indep_prop_diff(int k1, int n1, int k2, int n2);
+/* Paired means over the same runs: mean of b[i] - a[i] with its 95%
+ * t-interval; pairs where either is NaN are skipped (*used = pairs kept). */
+hk_val_diff hk_val_paired_mean_diff(const double *a, const double *b, int n, int *used);
+/* Welch's interval for mean(b) - mean(a) of two independent samples. */
+hk_val_diff hk_val_welch_diff(const double *a, int na, const double *b, int nb);
+
+/* ---- the report --------------------------------------------------------- */
+
+typedef struct hk_val_options {
+    int runs;                 /* simulate runs per ensemble (>= 1000 for the report) */
+    uint64_t seed;
+    int threads;              /* <= 0: one per core */
+    const char *combat_doc;   /* the CDB90 summary to include, or NULL */
+    const char *calibration;  /* data/calibration.yaml to quote, or NULL */
+    const char *command;      /* the command line that produced the report */
+    bool progress;            /* progress lines on stderr */
+} hk_val_options;
+
+/* Runs every check and writes the markdown report. With json non-NULL, also
+ * returns the same figures and claims as a JSON object (caller frees) for R
+ * or pandas: {"runs", "seed", "figures": [...], "claims": [...]}. Returns
+ * the number of failed figures and claims (>= 0), or -1 on a program failure. */
+int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out, json_t **json);
+
+#endif

@@ -1,0 +1,752 @@
+/* validate_report.c — docs/validation.md: the model against the record.
+ *
+ * Every number in the report is computed here from a fresh ensemble and the
+ * loaded scenario: the recorded values come from the scenario's record
+ * (record.yaml, treaties, events), never from this file. The tolerances and
+ * pass rules are stated next to each figure. The body is written to memory
+ * first so that the summary of passes and failures can head the report. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/combat.h"
+#include "run/calibrate.h"
+#include "run/claims.h"
+#include "run/stats.h"
+#include "run/validate.h"
+
+/* Tolerances, stated in the report. */
+#define TOL_INCIDENTS 0.25   /* relative, on the mean count of a year (or years) */
+#define TOL_CASUALTIES 0.25  /* relative, on a battle's mean casualties */
+#define TOL_LOSSES 0.25      /* relative, around the recorded range of the intervention's dead */
+#define TOL_PACT_YEARS 1.0   /* years, on the mean date of the pact where signed */
+#define TOL_ENTRY_MONTHS 1.0 /* months, on the mean delay of the Soviet entry */
+
+#define MAX_FAILS 64
+
+typedef struct report {
+    const hk_scenario *s;
+    const hk_val_options *o;
+    hk_setup setup;
+    hk_outcomes *base;   /* runs 0..runs-1 of the baseline */
+    int runs;
+    FILE *body;
+    int figures, figures_failed, claims, claims_failed;
+    char fails[MAX_FAILS][900];
+    int n_fails;
+    json_t *figures_json, *claims_json; /* NULL unless JSON was asked for */
+} report;
+
+/* NaN as JSON null. */
+static json_t *jnum(double v) { return isnan(v) || isinf(v) ? json_null() : json_real(v); }
+
+static void json_figure(report *r, const char *figure, const char *kind, double rec_lo, double rec_hi,
+                        const char *source, double est, double lo, double hi, double q025, double q975, int n,
+                        const char *tolerance, const char *part, bool pass)
+{
+    if (!r->figures_json)
+        return;
+    json_array_append_new(r->figures_json,
+                          json_pack("{s:s, s:s, s:o, s:o, s:s, s:o, s:[o,o], s:[o,o], s:i, s:s, s:s, s:b}", "figure",
+                                    figure, "kind", kind, "record_lo", jnum(rec_lo), "record_hi", jnum(rec_hi),
+                                    "source", source ? source : "", "simulated", jnum(est), "ci95", jnum(lo),
+                                    jnum(hi), "runs95", jnum(q025), jnum(q975), "n", n, "tolerance", tolerance,
+                                    "part", part, "pass", pass));
+}
+
+/* ---- small helpers ------------------------------------------------------- */
+
+/* 25655 -> "25,655"; fractions keep `decimals`. */
+static const char *num(char *buf, size_t len, double v, int decimals)
+{
+    if (isnan(v)) {
+        snprintf(buf, len, "n/a");
+        return buf;
+    }
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
+    char *dot = strchr(raw, '.');
+    size_t int_len = dot ? (size_t)(dot - raw) : strlen(raw);
+    size_t k = 0;
+    if (v < 0 && strspn(raw, "0.") != strlen(raw) && k + 1 < len)
+        buf[k++] = '-';
+    /* Years (four digits with decimals) read better without a separator. */
+    bool group = fabs(v) >= 10000 || decimals == 0;
+    for (size_t i = 0; i < int_len && k + 2 < len; i++) {
+        if (group && i > 0 && (int_len - i) % 3 == 0)
+            buf[k++] = ',';
+        buf[k++] = raw[i];
+    }
+    for (const char *p = raw + int_len; *p && k + 1 < len; p++)
+        buf[k++] = *p;
+    buf[k] = '\0';
+    return buf;
+}
+
+static double year_fraction(hk_date d)
+{
+    double day = d.day > 0 ? (d.day - 1.0) / hk_days_in_month(d.year, d.month) : 0;
+    return d.year + (d.month - 1 + day) / 12.0;
+}
+
+static double months_between(hk_date a, hk_date b)
+{
+    return (year_fraction(b) - year_fraction(a)) * 12.0;
+}
+
+/* Days from a to b, both counted (a battle on one day lasts one day). */
+static int days_inclusive(hk_date a, hk_date b)
+{
+    int d = 0;
+    for (hk_month m = hk_date_month(a); m < hk_date_month(b); m++)
+        d += hk_days_in_month(hk_month_year(m), hk_month_mon(m));
+    d += (b.day ? b.day : 1) - (a.day ? a.day : 1) + 1;
+    return d < 1 ? 1 : d;
+}
+
+static void fail(report *r, const char *fmt, const char *what, const char *why)
+{
+    if (r->n_fails < MAX_FAILS)
+        snprintf(r->fails[r->n_fails++], sizeof r->fails[0], fmt, what, why);
+}
+
+static void progress_line(void *ud, int done, int total)
+{
+    const char *what = ud;
+    fprintf(stderr, "\rvalidate: %s %d/%d runs", what, done, total);
+    if (done == total)
+        fprintf(stderr, "\n");
+}
+
+static bool is_soviet_side(const hk_scenario *s, int actor) { return actor == s->sov || actor == s->mgl; }
+static bool is_japanese_side(const hk_scenario *s, int actor) { return actor == s->jpn || actor == s->man; }
+
+static bool has_actor(const hk_fact *f, int a)
+{
+    for (int i = 0; i < f->n_actors; i++)
+        if (f->actors[i] == a)
+            return true;
+    return false;
+}
+
+/* The recorded general war between Japan and the USSR (the 1945 entry). */
+static const hk_fact *record_war(const hk_scenario *s, int year_from, int year_to)
+{
+    for (int i = 0; i < s->n_facts; i++) {
+        const hk_fact *f = &s->facts[i];
+        if (f->pin == HK_PIN_WAR && has_actor(f, s->jpn) && has_actor(f, s->sov) && f->date.year >= year_from &&
+            f->date.year <= year_to)
+            return f;
+    }
+    return NULL;
+}
+
+static const hk_fact *record_pin(const hk_scenario *s, hk_pin pin)
+{
+    for (int i = 0; i < s->n_facts; i++)
+        if (s->facts[i].pin == pin)
+            return &s->facts[i];
+    return NULL;
+}
+
+/* A recorded Japan-USSR battle that counts as major and its Soviet-side
+ * and Japanese-side casualties. */
+static const hk_battle *record_battle(const hk_scenario *s, const char *id)
+{
+    for (int i = 0; i < s->n_battles; i++)
+        if (strcmp(s->battles[i].id, id) == 0)
+            return &s->battles[i];
+    return NULL;
+}
+
+static bool battle_is_japan_soviet(const hk_scenario *s, const hk_battle *b)
+{
+    return (is_japanese_side(s, b->attacker.actor) && is_soviet_side(s, b->defender.actor)) ||
+           (is_soviet_side(s, b->attacker.actor) && is_japanese_side(s, b->defender.actor));
+}
+
+/* ---- the table of figures ----------------------------------------------- */
+
+static void table_head(report *r)
+{
+    fprintf(r->body, "| Figure | Record | Source | Simulated | 95%% CI of the mean | 95%% of runs | Tolerance | Part | Result |\n");
+    fprintf(r->body, "|---|---|---|---|---|---|---|---|---|\n");
+}
+
+static void figure_row(report *r, const char *figure, const char *record, const char *source, const char *sim,
+                       const char *ci, const char *range, const char *tol, const char *part, bool pass,
+                       const char *why)
+{
+    r->figures++;
+    if (!pass) {
+        r->figures_failed++;
+        fail(r, "**%s**: %s", figure, why);
+    }
+    fprintf(r->body, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", figure, record, source, sim, ci, range, tol,
+            part, pass ? "PASS" : "**FAIL**");
+}
+
+/* A mean figure against a recorded value or range [lo, hi]. */
+static void mean_row(report *r, const char *figure, const char *source, const double *v, int n, double rec_lo,
+                     double rec_hi, double tol_rel, double tol_abs, int decimals, const char *part,
+                     const char *unit)
+{
+    hk_val_summary sm;
+    hk_val_summarize(v, n, &sm);
+    char a[48], b[48], c[48], rec[160], sim[64], ci[96], range[96], tol[64], why[256];
+    int rd = rec_lo == floor(rec_lo) && rec_hi == floor(rec_hi) ? 0 : decimals;
+    if (rec_lo == rec_hi)
+        snprintf(rec, sizeof rec, "%s%s", num(a, sizeof a, rec_lo, rd), unit);
+    else
+        snprintf(rec, sizeof rec, "%s–%s%s", num(a, sizeof a, rec_lo, rd), num(b, sizeof b, rec_hi, rd), unit);
+    double lo = tol_rel > 0 ? rec_lo * (1 - tol_rel) : rec_lo - tol_abs;
+    double hi = tol_rel > 0 ? rec_hi * (1 + tol_rel) : rec_hi + tol_abs;
+    if (tol_rel > 0)
+        snprintf(tol, sizeof tol, "±%.0f%%", tol_rel * 100);
+    else
+        snprintf(tol, sizeof tol, "±%g%s", tol_abs, unit);
+    bool pass = sm.n > 0 && sm.mean >= lo && sm.mean <= hi;
+    snprintf(sim, sizeof sim, "%s%s", num(a, sizeof a, sm.mean, decimals), sm.missing ? " †" : "");
+    snprintf(ci, sizeof ci, "%s – %s", num(a, sizeof a, sm.lo, decimals), num(b, sizeof b, sm.hi, decimals));
+    snprintf(range, sizeof range, "%s – %s", num(a, sizeof a, sm.q025, decimals),
+             num(b, sizeof b, sm.q975, decimals));
+    if (sm.n == 0)
+        snprintf(why, sizeof why, "no simulate run produces this figure (%d runs)", n);
+    else
+        snprintf(why, sizeof why, "simulated mean %s outside the accepted %s–%s", num(a, sizeof a, sm.mean, decimals),
+                 num(b, sizeof b, lo, decimals), num(c, sizeof c, hi, decimals));
+    figure_row(r, figure, rec, source, sim, ci, range, tol, part, pass, why);
+    json_figure(r, figure, "mean", rec_lo, rec_hi, source, sm.mean, sm.lo, sm.hi, sm.q025, sm.q975, sm.n, tol, part,
+                pass);
+    if (sm.missing && sm.n > 0)
+        fprintf(r->body, "| | | | † over the %d of %d runs where it applies | | | | | |\n", sm.n, n);
+}
+
+/* A yes/no figure: the record's outcome must be the more likely one. */
+static void prop_row(report *r, const char *figure, bool record, const char *source, int k, int n)
+{
+    hk_interval ci = hk_stats_wilson(k, n, 0.95);
+    double p = n ? (double)k / n : NAN;
+    char sim[32], cis[64], why[200];
+    snprintf(sim, sizeof sim, "p = %.3f", p);
+    snprintf(cis, sizeof cis, "%.3f – %.3f", ci.lo, ci.hi);
+    bool pass = n > 0 && (record ? p > 0.5 : p < 0.5);
+    snprintf(why, sizeof why, "the record says %s but the model gives it p = %.3f", record ? "yes" : "no", p);
+    figure_row(r, figure, record ? "yes" : "no", source, sim, cis, "—", record ? "p > 0.5" : "p < 0.5", "held out",
+               pass, why);
+    json_figure(r, figure, "proportion", record, record, source, p, ci.lo, ci.hi, NAN, NAN, n,
+                record ? "p > 0.5" : "p < 0.5", "held out", pass);
+}
+
+static int count_true(const report *r, hk_metric m)
+{
+    int k = 0;
+    for (int i = 0; i < r->runs; i++)
+        k += hk_metric_value(m, &r->base[i], &r->setup) == 1.0;
+    return k;
+}
+
+static void record_section(report *r)
+{
+    const hk_scenario *s = r->s;
+    FILE *b = r->body;
+    int n = r->runs;
+    double *v = malloc(sizeof(double) * (size_t)n);
+    if (!v)
+        return;
+    fprintf(b, "## 1. The record\n\n");
+    fprintf(b, "Simulate runs against the recorded figures. *Simulated* is the mean over the runs (or the "
+               "share of runs, *p*); *95%% CI of the mean* is Student's t interval of that mean (Wilson's "
+               "interval for a share); *95%% of runs* is the central 95%% of single runs, the spread one "
+               "history can show. A figure passes when the simulated mean lies within the tolerance of the "
+               "record; a yes/no figure passes when the recorded outcome is the model's more likely one. "
+               "*Part* says whether the figure was used to fit parameters (section 2) or is held out.\n\n");
+    table_head(r);
+
+    /* Border incidents, as recorded (a span of years is compared as a total). */
+    for (int i = 0; i < s->n_incidents; i++) {
+        const hk_incident_count *ic = &s->incidents[i];
+        if (ic->year_from < HK_YEAR_FIRST || ic->year_to > HK_YEAR_LAST)
+            continue;
+        for (int k = 0; k < n; k++) {
+            int sum = 0;
+            for (int y = ic->year_from; y <= ic->year_to; y++)
+                sum += r->base[k].incidents_per_year[y - HK_YEAR_FIRST];
+            v[k] = sum;
+        }
+        char fig[96];
+        if (ic->year_from == ic->year_to)
+            snprintf(fig, sizeof fig, "Border incidents %d", ic->year_from);
+        else
+            snprintf(fig, sizeof fig, "Border incidents %d–%d (total)", ic->year_from, ic->year_to);
+        mean_row(r, fig, ic->source.text, v, n, ic->count, ic->count, TOL_INCIDENTS, 0, 1,
+                 ic->year_to <= HK_CALIBRATE_FIT_LAST_YEAR ? "fitted" : "held out", "");
+    }
+
+    /* The largest Japan-USSR battle of 1937-1940 as it emerges in simulate. */
+    const hk_battle *kg = record_battle(s, "khalkhin_gol");
+    if (kg) {
+        const hk_battle_side *sov = is_soviet_side(s, kg->attacker.actor) ? &kg->attacker : &kg->defender;
+        const hk_battle_side *jpn = sov == &kg->attacker ? &kg->defender : &kg->attacker;
+        for (int side = 0; side < 2; side++) {
+            const hk_battle_side *bs = side ? sov : jpn;
+            if (bs->casualties < 0)
+                continue;
+            for (int k = 0; k < n; k++)
+                v[k] = r->base[k].major_border_battle_1937_1940 && r->base[k].major_battle_casualties[side] > 0
+                           ? r->base[k].major_battle_casualties[side]
+                           : NAN;
+            char fig[128];
+            snprintf(fig, sizeof fig, "%s casualties of the largest border battle 1937–1940 (emergent)",
+                     side ? "Soviet-side" : "Japanese-side");
+            mean_row(r, fig, kg->source.text, v, n, bs->casualties,
+                     bs->casualties_hi > 0 ? bs->casualties_hi : bs->casualties, TOL_CASUALTIES, 0, 0, "held out",
+                     "");
+        }
+    }
+
+    /* The Siberian Intervention's dead: the recorded range runs from the
+     * killed plus disease deaths to the round total of all dead. */
+    double lo = 0, hi = 0;
+    const char *src_lo = NULL, *src_hi = NULL;
+    for (int i = 0; i < s->n_losses; i++) {
+        const hk_loss *l = &s->losses[i];
+        if (strncmp(l->id, "siberia", 7) != 0 || (l->unit && strcmp(l->unit, "men") != 0))
+            continue;
+        if (strstr(l->id, "killed") || strstr(l->id, "disease")) {
+            lo += l->value;
+            src_lo = l->source.text;
+        } else if (strstr(l->id, "dead") || strstr(l->id, "deaths")) {
+            hi = l->value;
+            src_hi = l->source.text;
+        }
+    }
+    if (lo > 0 || hi > 0) {
+        if (lo <= 0)
+            lo = hi;
+        if (hi < lo)
+            hi = lo;
+        for (int k = 0; k < n; k++)
+            v[k] = r->base[k].intervention_dead > 0 ? r->base[k].intervention_dead : NAN;
+        char src[200];
+        snprintf(src, sizeof src, "%s%s%s", src_lo ? src_lo : "", src_lo && src_hi ? "; " : "",
+                 src_hi ? src_hi : "");
+        mean_row(r, "Japanese dead of the Siberian Intervention", src, v, n, lo, hi, TOL_LOSSES, 0, 0, "held out",
+                 "");
+    } else {
+        figure_row(r, "Japanese dead of the Siberian Intervention", "—", "—", "—", "—", "—", "—", "—", false,
+                   "the scenario records no loss figure for the intervention (record.yaml `losses`)");
+    }
+    int n_int = 0;
+    for (int k = 0; k < n; k++)
+        n_int += r->base[k].intervention_dead > 0;
+    fprintf(b, "| | | | *an intervention happens in %d of %d runs* | | | | | |\n", n_int, n);
+
+    /* The Neutrality Pact. */
+    int t = hk_scenario_treaty(s, "neutrality_pact");
+    if (t >= 0 && hk_date_is_set(s->treaties[t].signed_on)) {
+        const hk_treaty *tr = &s->treaties[t];
+        prop_row(r, "Neutrality Pact signed", true, tr->source.text, count_true(r, HK_M_PACT_SIGNED), n);
+        for (int k = 0; k < n; k++)
+            v[k] = r->base[k].neutrality_pact_signed ? r->base[k].neutrality_pact_year : NAN;
+        char fig[64], d[16];
+        hk_date_format(tr->signed_on, d);
+        snprintf(fig, sizeof fig, "Date of the Neutrality Pact (%s), year", d);
+        mean_row(r, fig, tr->source.text, v, n, year_fraction(tr->signed_on), year_fraction(tr->signed_on), 0,
+                 TOL_PACT_YEARS, 2, "held out", " y");
+    }
+
+    /* Doctrine south by 1941-07. */
+    const hk_fact *south = record_pin(s, HK_PIN_DOCTRINE_SOUTH);
+    bool south_rec = south && hk_date_month(south->date) <= hk_month_of(1941, 7);
+    prop_row(r, "Japan committed south by 1941-07", south_rec, south ? south->source.text : "no such fact",
+             count_true(r, HK_M_DOCTRINE_SOUTH_1941_07), n);
+
+    /* No general war 1941-1944; no strike north. */
+    const hk_fact *north = record_war(s, 1941, 1942);
+    prop_row(r, "Japan strikes north, 1941-06..1942-12", north != NULL,
+             north ? north->source.text : "none in the record", count_true(r, HK_M_STRIKE_NORTH), n);
+    const hk_fact *early = record_war(s, s->start.year, 1944);
+    prop_row(r, "Japan-USSR general war before 1945", early != NULL,
+             early ? early->source.text : "none in the record", count_true(r, HK_M_WAR_BEFORE_1945), n);
+
+    /* Major border battles 1937-1940 and who lost them. */
+    bool major = false, jpn_lost = false;
+    const char *battle_src = "none in the record";
+    for (int i = 0; i < s->n_battles; i++) {
+        const hk_battle *bt = &s->battles[i];
+        if (bt->start.year < 1937 || bt->start.year > 1940 || !battle_is_japan_soviet(s, bt))
+            continue;
+        major = true;
+        battle_src = bt->source.text;
+        const hk_battle_side *w = bt->winner == 0 ? &bt->attacker : bt->winner == 1 ? &bt->defender : NULL;
+        if (w && is_soviet_side(s, w->actor))
+            jpn_lost = true;
+    }
+    int k_major = 0, k_lost = 0;
+    for (int k = 0; k < n; k++) {
+        k_major += r->base[k].major_border_battle_1937_1940;
+        k_lost += r->base[k].japan_loses_major_border_battle;
+    }
+    prop_row(r, "A major Japan-USSR border battle, 1937–1940", major, battle_src, k_major, n);
+    prop_row(r, "Japan loses a major border battle", jpn_lost, battle_src, k_lost, n);
+
+    /* The Soviet entry, and its delay after Germany's defeat. */
+    const hk_fact *entry = record_war(s, 1945, 1945);
+    prop_row(r, "The USSR enters the war on Japan by 1945-09", entry != NULL,
+             entry ? entry->source.text : "none in the record", count_true(r, HK_M_SOV_ENTRY), n);
+    int gd = hk_scenario_event(s, "german_defeat");
+    if (entry && gd >= 0) {
+        double rec = months_between(s->events[gd].date, entry->date);
+        for (int k = 0; k < n; k++)
+            v[k] = r->base[k].soviet_entry_by_1945_09 ? r->base[k].soviet_entry_months_after_german_defeat : NAN;
+        char src[200];
+        snprintf(src, sizeof src, "%s; %s", s->events[gd].source.text, entry->source.text);
+        mean_row(r, "Months from Germany's defeat to the Soviet entry", src, v, n, rec, rec, 0, TOL_ENTRY_MONTHS, 1,
+                 "held out", " mo");
+        /* The distribution, since the claim is about "within months". */
+        int hist[9] = {0};
+        for (int k = 0; k < n; k++) {
+            double m = v[k];
+            int bin = isnan(m) ? 8 : m < 0 ? 0 : m >= 7 ? 7 : (int)floor(m);
+            hist[bin]++;
+        }
+        fprintf(b, "\nMonths from Germany's defeat to the Soviet entry, over %d runs: ", n);
+        for (int i = 0; i < 7; i++)
+            fprintf(b, "%d–%d: %d; ", i, i + 1, hist[i]);
+        fprintf(b, "7 or more: %d; no entry by %d-%02d: %d.\n", hist[7], s->end.year, s->end.month, hist[8]);
+    }
+    fprintf(b, "\n");
+    free(v);
+}
+
+/* ---- Khalkhin Gol from the historical forces ----------------------------- */
+
+static void combat_section(report *r)
+{
+    const hk_scenario *s = r->s;
+    FILE *b = r->body;
+    fprintf(b, "## 2. Khalkhin Gol from the historical forces\n\n");
+    const hk_battle *kg = record_battle(s, "khalkhin_gol");
+    if (!kg) {
+        fprintf(b, "The scenario records no battle `khalkhin_gol`.\n\n");
+        figure_row(r, "Khalkhin Gol casualties", "—", "—", "—", "—", "—", "—", "—", false,
+                   "the scenario records no battle khalkhin_gol");
+        return;
+    }
+    hk_combat_params cp;
+    hk_combat_params_default(&cp);
+    const hk_battle_side *bs[2] = {&kg->attacker, &kg->defender};
+    hk_combat_side side[2];
+    for (int i = 0; i < 2; i++) {
+        side[i] = (hk_combat_side){.men = bs[i]->men, .tanks = bs[i]->tanks, .guns = bs[i]->guns,
+                                   .aircraft = bs[i]->aircraft, .quality = bs[i]->quality,
+                                   .supply_km = bs[i]->supply_km,
+                                   .posture = i ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY};
+    }
+    int days = 30;
+    if (hk_date_is_set(kg->start) && hk_date_is_set(kg->end))
+        days = days_inclusive(kg->start, kg->end);
+    int n = r->runs;
+    double *cas[2] = {malloc(sizeof(double) * (size_t)n), malloc(sizeof(double) * (size_t)n)};
+    int wins[3] = {0};
+    if (!cas[0] || !cas[1]) {
+        free(cas[0]);
+        free(cas[1]);
+        return;
+    }
+    for (int k = 0; k < n; k++) {
+        hk_rng rng;
+        hk_rng_init(&rng, r->o->seed ^ 0x6b68616c6b68ULL, (uint64_t)k);
+        hk_combat_result res;
+        hk_combat_resolve(&cp, &side[0], &side[1], kg->terrain, days, &rng, &res);
+        cas[0][k] = res.casualties[0];
+        cas[1][k] = res.casualties[1];
+        wins[res.winner == HK_COMBAT_ATTACKER ? 0 : res.winner == HK_COMBAT_DEFENDER ? 1 : 2]++;
+    }
+    char d0[16], d1[16];
+    hk_date_format(kg->start, d0);
+    hk_date_format(kg->end, d1);
+    fprintf(b,
+            "The combat model (src/model/combat.h, fitted on CDB90) fought %d times on the scenario's recorded "
+            "sides of `%s` (%s to %s, %d days at most, terrain %s, the defender's posture prepared, as the engine's battles have it), each time with "
+            "its own draw of the fit's residual spread. The attacker (%s) won %d times, the defender (%s) %d "
+            "times, %d draws; the record's winner is the %s.\n\n",
+            n, kg->id, d0, d1, days, hk_terrain_name(kg->terrain), s->actors[kg->attacker.actor].id, wins[0],
+            s->actors[kg->defender.actor].id, wins[1], wins[2],
+            kg->winner == 0 ? "attacker" : kg->winner == 1 ? "defender" : "a draw");
+    table_head(r);
+    for (int i = 0; i < 2; i++) {
+        const hk_battle_side *x = bs[i];
+        if (x->casualties < 0)
+            continue;
+        char fig[128];
+        snprintf(fig, sizeof fig, "Khalkhin Gol casualties, %s (%s)", i ? "defender" : "attacker",
+                 s->actors[x->actor].id);
+        mean_row(r, fig, kg->source.text, cas[i], n, x->casualties,
+                 x->casualties_hi > 0 ? x->casualties_hi : x->casualties, TOL_CASUALTIES, 0, 0, "held out", "");
+    }
+    fprintf(b, "\n");
+    free(cas[0]);
+    free(cas[1]);
+}
+
+/* ---- calibration ------------------------------------------------------- */
+
+static void calibration_section(report *r)
+{
+    const hk_scenario *s = r->s;
+    FILE *b = r->body;
+    fprintf(b, "## 3. Calibrated and held-out figures\n\n");
+    fprintf(b,
+            "`hokushin calibrate` fits the incident process's free parameters (the keys below) to the "
+            "recorded border incidents up to %d by simulated method of moments "
+            "(Nelder–Mead over ensemble means with common random numbers; src/run/calibrate.h). Those "
+            "figures are marked *fitted* above. Everything else in this report — the incident counts after "
+            "%d, the battles, the intervention, the treaties, the Soviet entry and every causal claim — is "
+            "*held out*: no parameter was fitted to it.\n\n",
+            HK_CALIBRATE_FIT_LAST_YEAR, HK_CALIBRATE_FIT_LAST_YEAR);
+    fprintf(b, "| Parameter | Value in use | Range | Source |\n|---|---|---|---|\n");
+    int idx[HK_PARAM_COUNT];
+    int np = hk_calibrate_free_params(s, idx);
+    for (int k = 0; k < np; k++) {
+        const hk_param_value *pv = &s->params[idx[k]];
+        fprintf(b, "| `%s` | %.6g | %.6g – %.6g | %s |\n", hk_param_table[idx[k]].key, pv->value, pv->min, pv->max,
+                pv->source.text ? pv->source.text : "");
+    }
+    /* A value set by hand to the whole series leaves nothing truly held out. */
+    int by_hand = 0;
+    for (int k = 0; k < np; k++) {
+        const char *src = s->params[idx[k]].source.text;
+        if (src && !strstr(src, "simulated method of moments"))
+            fprintf(b, "%s`%s`", by_hand++ ? ", " : "\n*Note:* the values in use for ", hk_param_table[idx[k]].key);
+    }
+    if (by_hand)
+        fprintf(b, " were not set by `hokushin calibrate` (see their sources above). Where a source says they "
+                   "were tuned to counts after %d as well, those years are not truly held out until the fit is "
+                   "applied (`hokushin calibrate --apply`).\n",
+                HK_CALIBRATE_FIT_LAST_YEAR);
+    /* The error over each part, at the values in use, from this report's runs. */
+    double fit = 0, held = 0;
+    int nf = 0, nh = 0;
+    for (int i = 0; i < s->n_incidents; i++) {
+        const hk_incident_count *ic = &s->incidents[i];
+        if (ic->count <= 0 || ic->year_from < HK_YEAR_FIRST || ic->year_to > HK_YEAR_LAST)
+            continue;
+        double sum = 0;
+        for (int k = 0; k < r->runs; k++)
+            for (int y = ic->year_from; y <= ic->year_to; y++)
+                sum += r->base[k].incidents_per_year[y - HK_YEAR_FIRST];
+        double e = fabs(sum / r->runs - ic->count) / ic->count;
+        if (ic->year_to <= HK_CALIBRATE_FIT_LAST_YEAR)
+            fit += e, nf++;
+        else
+            held += e, nh++;
+    }
+    fprintf(b, "\nMean absolute relative error of the incident counts at the values in use, over this report's "
+               "%d runs: fitted part %.1f%% (%d figures), held-out part %.1f%% (%d figures).\n\n",
+            r->runs, nf ? 100 * fit / nf : NAN, nf, nh ? 100 * held / nh : NAN, nh);
+    FILE *f = r->o->calibration ? fopen(r->o->calibration, "r") : NULL;
+    if (f) {
+        fprintf(b, "The last fit (`%s`, written by `hokushin calibrate`):\n\n```yaml\n", r->o->calibration);
+        char line[512];
+        while (fgets(line, sizeof line, f))
+            if (line[0] != '#')
+                fputs(line, b);
+        fprintf(b, "```\n\n");
+        fclose(f);
+    } else {
+        fprintf(b, "No calibration file (`%s`) was found: run `hokushin calibrate`.\n\n",
+                r->o->calibration ? r->o->calibration : "data/calibration.yaml");
+    }
+}
+
+/* ---- CDB90 -------------------------------------------------------------- */
+
+static void cdb90_section(report *r)
+{
+    FILE *b = r->body;
+    fprintf(b, "## 4. The combat model on CDB90 (held-out battles)\n\n");
+    FILE *f = r->o->combat_doc ? fopen(r->o->combat_doc, "r") : NULL;
+    if (!f) {
+        fprintf(b, "The combat model's report (`%s`) was not found; `tools/cdb90_fit` writes it.\n\n",
+                r->o->combat_doc ? r->o->combat_doc : "docs/combat-validation.md");
+        return;
+    }
+    fprintf(b, "From `%s` (written by `tools/cdb90_fit`; headings shifted down a level):\n\n", r->o->combat_doc);
+    char line[2048];
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            fprintf(b, "###%s", line);
+        else
+            fputs(line, b);
+    }
+    fprintf(b, "\n");
+    fclose(f);
+}
+
+/* ---- claims -------------------------------------------------------------- */
+
+static void fmt_value(char *buf, size_t len, const hk_metric_info *mi, double v)
+{
+    char a[48];
+    if (mi->proportion)
+        snprintf(buf, len, "%.3f", v);
+    else if (strcmp(mi->unit, "men") == 0 || strcmp(mi->unit, "incidents") == 0)
+        snprintf(buf, len, "%s", num(a, sizeof a, v, 0));
+    else
+        snprintf(buf, len, "%.3f", v);
+}
+
+static int claims_section(report *r)
+{
+    FILE *b = r->body;
+    fprintf(b, "## 5. The sources' causal claims\n\n");
+    fprintf(b,
+            "Each claim a source makes is put to the model as a comparison of ensembles of %d runs a side. "
+            "*Paired*: the baseline against the baseline with the cause removed or moved, with common random "
+            "numbers (the same seed and run indices in both arms), so the effect is the mean of per-run "
+            "differences; its interval is Newcombe's paired score interval for a share, Student's t for a "
+            "mean. *Observed*: one baseline ensemble split by what happened in the run (association inside the "
+            "model, not an intervention); Newcombe's hybrid score interval for two independent shares, "
+            "Welch's for means. *Level*: one baseline figure against a threshold. A claim passes when the 95%% "
+            "interval lies wholly on the side the source implies; otherwise it fails, and stays in the table.\n\n",
+            r->runs);
+    fprintf(b, "| # | Claim (source) | Test | A | B | Effect B − A [95%% CI] | Expected | Result |\n");
+    fprintf(b, "|---|---|---|---|---|---|---|---|\n");
+    for (int i = 0; i < hk_claim_count; i++) {
+        const hk_claim *c = &hk_claim_table[i];
+        const hk_metric_info *mi = &hk_metric_table[c->metric];
+        if (r->o->progress)
+            fprintf(stderr, "validate: claim %d/%d %s\n", i + 1, hk_claim_count, c->id);
+        hk_claim_result res;
+        if (hk_claim_eval(c, &r->setup, r->base, r->runs, r->o->seed, r->o->threads, &res) != 0)
+            return -1;
+        r->claims++;
+        char arm[256], a[64], bb[64], eff[64], lo[64], hi[64], armb[400], arma[400];
+        hk_claim_describe_arm(c, arm, sizeof arm);
+        fmt_value(a, sizeof a, mi, res.a);
+        fmt_value(bb, sizeof bb, mi, res.b);
+        fmt_value(eff, sizeof eff, mi, res.effect);
+        fmt_value(lo, sizeof lo, mi, res.lo);
+        fmt_value(hi, sizeof hi, mi, res.hi);
+        switch (c->design) {
+        case HK_CLAIM_PAIRED:
+            snprintf(arma, sizeof arma, "baseline: %s (n=%d)", a, res.n_a);
+            snprintf(armb, sizeof armb, "`%s`: %s (n=%d)", arm, bb, res.n_b);
+            break;
+        case HK_CLAIM_OBSERVED:
+            snprintf(arma, sizeof arma, "condition false: %s (n=%d)", a, res.n_a);
+            snprintf(armb, sizeof armb, "condition true: %s (n=%d)", bb, res.n_b);
+            break;
+        case HK_CLAIM_LEVEL:
+            snprintf(arma, sizeof arma, "baseline: %s (n=%d)", a, res.n_a);
+            snprintf(armb, sizeof armb, "—");
+            break;
+        }
+        char expected[64];
+        if (c->design == HK_CLAIM_LEVEL)
+            snprintf(expected, sizeof expected, "%s %g", c->direction > 0 ? ">" : "<", c->threshold);
+        else
+            snprintf(expected, sizeof expected, "%s", c->direction > 0 ? "> 0" : "< 0");
+        fprintf(b, "| %d | %s (%s) | %s: %s; `%s` | %s | %s | %s [%s, %s] | %s | %s |\n", i + 1, c->statement,
+                c->source, hk_claim_design_name(c->design), c->test, mi->name, arma, armb,
+                c->design == HK_CLAIM_LEVEL ? a : eff, lo, hi, expected,
+                res.status == HK_CLAIM_PASS ? "PASS" : res.status == HK_CLAIM_FAIL ? "**FAIL**" : "**FAIL** (not testable)");
+        if (r->claims_json)
+            json_array_append_new(
+                r->claims_json,
+                json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:i, s:o, s:o, s:i, s:[o,o], s:i, s:s, s:s}",
+                          "id", c->id, "statement", c->statement, "source", c->source, "design",
+                          hk_claim_design_name(c->design), "metric", mi->name, "change", arm, "threshold",
+                          c->design == HK_CLAIM_LEVEL ? json_real(c->threshold) : json_null(), "a", jnum(res.a),
+                          "n_a", res.n_a, "b", jnum(res.b), "effect", jnum(res.effect), "direction", c->direction,
+                          "ci95", jnum(res.lo), jnum(res.hi), "n_b", res.n_b, "result",
+                          res.status == HK_CLAIM_PASS ? "pass" : res.status == HK_CLAIM_FAIL ? "fail" : "untestable",
+                          "note", res.note));
+        if (res.status != HK_CLAIM_PASS) {
+            r->claims_failed++;
+            char what[96], why[720];
+            snprintf(what, sizeof what, "Claim %d, %s", i + 1, c->id);
+            snprintf(why, sizeof why, "%s (effect %s, 95%% CI [%s, %s], expected %s)", res.note, eff, lo, hi,
+                     expected);
+            fail(r, "**%s**: %s", what, why);
+        }
+    }
+    fprintf(b, "\n");
+    return 0;
+}
+
+/* ---- the whole report ---------------------------------------------------- */
+
+int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out, json_t **json)
+{
+    report *r = calloc(1, sizeof *r);
+    if (!r)
+        return -1;
+    if (json) {
+        *json = NULL;
+        r->figures_json = json_array();
+        r->claims_json = json_array();
+    }
+    r->s = s;
+    r->o = o;
+    r->runs = o->runs;
+    hk_setup_init(&r->setup, s);
+    r->base = malloc(sizeof *r->base * (size_t)o->runs);
+    char *text = NULL;
+    size_t text_len = 0;
+    r->body = open_memstream(&text, &text_len);
+    int rc = -1;
+    if (!r->base || !r->body)
+        goto done;
+    if (hk_val_batch(&r->setup, o->seed, 0, o->runs, o->threads, HK_MONTH_NONE, r->base,
+                     o->progress ? progress_line : NULL, "baseline") != 0) {
+        fprintf(stderr, "hokushin: validate: a simulate run failed\n");
+        goto done;
+    }
+    record_section(r);
+    combat_section(r);
+    calibration_section(r);
+    cdb90_section(r);
+    if (claims_section(r) != 0) {
+        fprintf(stderr, "hokushin: validate: a simulate run failed\n");
+        goto done;
+    }
+    fprintf(r->body, "## 6. What fails\n\n");
+    if (r->n_fails == 0)
+        fprintf(r->body, "Nothing: every figure and claim above passes.\n");
+    for (int i = 0; i < r->n_fails; i++)
+        fprintf(r->body, "- %s\n", r->fails[i]);
+    fclose(r->body);
+    r->body = NULL;
+
+    fprintf(out, "# Validation: the model against the record\n\n");
+    fprintf(out,
+            "Generated by `%s` (hokushin %s, scenario `%s`, seed %llu, %d simulate runs per ensemble). "
+            "Do not edit by hand: `make validate` regenerates this file, and the same seed gives the same "
+            "numbers whatever the number of threads.%s\n\n",
+            o->command ? o->command : "hokushin validate", HK_VERSION, s->id ? s->id : "?",
+            (unsigned long long)o->seed, o->runs,
+            o->runs < 1000 ? " **Fewer than 1,000 runs: a smoke test, not the report of record.**" : "");
+    fprintf(out, "**Summary:** %d figures, %d pass and %d fail; %d causal claims, %d pass and %d fail.\n\n",
+            r->figures, r->figures - r->figures_failed, r->figures_failed, r->claims,
+            r->claims - r->claims_failed, r->claims_failed);
+    fwrite(text, 1, text_len, out);
+    rc = r->figures_failed + r->claims_failed;
+    if (json) {
+        *json = json_pack("{s:s, s:I, s:i, s:i, s:i, s:i, s:i, s:O, s:O}", "scenario", s->id ? s->id : "", "seed",
+                          (json_int_t)o->seed, "runs", o->runs, "figures_failed", r->figures_failed, "figures_total",
+                          r->figures, "claims_failed", r->claims_failed, "claims_total", r->claims, "figures",
+                          r->figures_json, "claims", r->claims_json);
+    }
+done:
+    json_decref(r->figures_json);
+    json_decref(r->claims_json);
+    if (r->body)
+        fclose(r->body);
+    free(text);
+    free(r->base);
+    free(r);
+    return rc;
+}

@@ -1,0 +1,196 @@
+/* world_step.c — one month of a run, and the stepping API for the game.
+ *
+ * Order each month: the outside world's events (both modes), the record's
+ * facts (replay), then the systems in their fixed order — politics,
+ * diplomacy, movement and supply, incidents, battles — then the outcomes
+ * and the month's summary. */
+#include "hokushin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/battles.h"
+#include "model/diplomacy.h"
+#include "model/incidents.h"
+#include "model/movement.h"
+#include "model/outcomes.h"
+#include "model/politics.h"
+#include "world/world.h"
+
+static void outside_events(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    const hk_setup *su = w->setup;
+    for (int e = 0; e < s->n_events; e++) {
+        if (w->event_done[e] || su->event_removed[e])
+            continue;
+        hk_date d = su->event_date[e];
+        if (!hk_date_is_set(d) || hk_date_month(d) != w->month)
+            continue;
+        const hk_event *ev = &s->events[e];
+        w->event_done[e] = true;
+        if (ev->effect < HK_EFFECT_COUNT) {
+            w->flags |= 1u << ev->effect;
+            if (w->flag_since[ev->effect] == HK_MONTH_NONE)
+                w->flag_since[ev->effect] = w->month;
+        }
+        /* effects that end others: war between Germany and the USSR ends
+         * their pact; Germany's defeat ends the war in Europe and the east */
+        if (ev->effect == HK_EFFECT_GER_SOV_WAR)
+            w->flags &= ~(1u << HK_EFFECT_GER_SOV_PACT);
+        if (ev->effect == HK_EFFECT_GERMANY_DEFEATED)
+            w->flags &= ~((1u << HK_EFFECT_EUROPE_WAR) | (1u << HK_EFFECT_GER_SOV_WAR));
+        hk_world_emit(w, d, "outside_event", ev->id, ev->actors, ev->n_actors, ev->text ? ev->text : ev->name,
+                      ev->source.text);
+    }
+}
+
+static const char *fact_kind(const hk_fact *f)
+{
+    switch (f->pin) {
+    case HK_PIN_COUP_FAILED: return "coup";
+    case HK_PIN_PURGE: return "purge";
+    case HK_PIN_DOCTRINE_SOUTH:
+    case HK_PIN_DOCTRINE_NORTH: return "doctrine";
+    case HK_PIN_CHINA_WAR:
+    case HK_PIN_WAR: return "war";
+    case HK_PIN_PEACE: return "peace";
+    default: break;
+    }
+    switch (f->kind) {
+    case HK_FACT_COUP: return "coup";
+    case HK_FACT_PURGE: return "purge";
+    case HK_FACT_WAR: return "war";
+    case HK_FACT_FORCES: return "forces";
+    default: return "fact";
+    }
+}
+
+/* Replay: log every fact of the month and note the decisions to pin. */
+static void record_facts(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    w->n_pins = 0;
+    for (int i = 0; i < s->n_facts; i++) {
+        const hk_fact *f = &s->facts[i];
+        if (hk_date_month(f->date) != w->month)
+            continue;
+        if (f->pin != HK_PIN_NONE && w->n_pins < (int)(sizeof w->pins / sizeof w->pins[0]))
+            w->pins[w->n_pins++] = i;
+        hk_world_emit(w, f->date, fact_kind(f), f->id, f->actors, f->n_actors, f->text, f->source.text);
+    }
+}
+
+static void summarize(const hk_world *w, hk_month_summary *m)
+{
+    const hk_scenario *s = w->s;
+    memset(m, 0, sizeof *m);
+    m->month = w->month;
+    if (s->jpn >= 0)
+        m->doctrine[s->jpn] = w->doctrine;
+    if (s->man >= 0)
+        m->doctrine[s->man] = w->doctrine; /* Manchukuo follows Tokyo */
+    memcpy(m->influence, w->influence, sizeof m->influence);
+    memcpy(m->tension, w->tension, sizeof m->tension);
+    memcpy(m->forces, w->sector_forces, sizeof m->forces);
+    memcpy(m->formations, w->formation, sizeof m->formations);
+    for (int t = 0; t < s->n_treaties; t++)
+        m->treaty_in_force[t] = hk_treaty_binds(w, t);
+    m->incidents = w->incidents_month;
+    m->battles = w->battles_month;
+    m->flags = w->flags;
+    m->at_war_jpn_sov = w->war;
+}
+
+void hk_world_play_month(hk_world *w, const hk_observer *obs)
+{
+    w->obs = obs;
+    outside_events(w);
+    if (w->mode == HK_MODE_REPLAY)
+        record_facts(w);
+    hk_politics_step(w);
+    hk_diplomacy_step(w);
+    hk_movement_step(w);
+    hk_incidents_step(w);
+    hk_battles_step(w);
+    hk_outcomes_month(w);
+    if (obs && obs->on_month) {
+        hk_month_summary m;
+        summarize(w, &m);
+        obs->on_month(obs->ud, &m);
+    }
+    w->orders_given = false;
+    w->month++;
+    w->obs = NULL;
+}
+
+void hk_world_close(hk_world *w)
+{
+    hk_outcomes_close(w);
+}
+
+/* ---- the stepping API ---------------------------------------------------------- */
+
+void hk_world_start(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run)
+{
+    hk_world_init(w, setup, mode, seed, run);
+    hk_movement_start(w);
+}
+
+hk_world *hk_world_new(const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run)
+{
+    if (!setup || !setup->scenario)
+        return NULL;
+    hk_world *w = malloc(sizeof *w);
+    if (!w)
+        return NULL;
+    hk_world_start(w, setup, mode, seed, run);
+    return w;
+}
+
+void hk_world_free(hk_world *w)
+{
+    if (!w)
+        return;
+    hk_world_release(w);
+    free(w);
+}
+
+hk_month hk_world_month(const hk_world *w) { return w->month; }
+
+bool hk_world_done(const hk_world *w) { return w->month > w->end; }
+
+void hk_world_set_player(hk_world *w, int actor)
+{
+    w->player = (actor >= 0 && actor < w->s->n_actors) ? actor : -1;
+}
+
+void hk_world_set_orders(hk_world *w, const hk_orders *orders)
+{
+    if (!orders) {
+        w->orders_given = false;
+        return;
+    }
+    w->orders = *orders;
+    w->orders_given = true;
+}
+
+void hk_world_step(hk_world *w, const hk_observer *obs)
+{
+    if (hk_world_done(w))
+        return;
+    hk_world_play_month(w, obs);
+    if (hk_world_done(w))
+        hk_world_close(w);
+}
+
+void hk_world_summary(const hk_world *w, hk_month_summary *out)
+{
+    summarize(w, out);
+}
+
+void hk_world_outcomes(const hk_world *w, hk_outcomes *out)
+{
+    *out = w->out;
+}

@@ -1,0 +1,83 @@
+/* load_forces.c — forces.yaml: formations and their recorded strengths. */
+#include <stdio.h>
+#include <string.h>
+
+#include "scenario/load.h"
+
+static void load_strengths(hk_loader *ld, const hk_ynode *list)
+{
+    static const char *const keys[] = {"formation", "date", "men", "tanks", "guns", "aircraft",
+                                       "quality", "region", "source", NULL};
+    hk_scenario *s = ld->s;
+    for (int i = 0; list && i < list->n; i++) {
+        hk_rec r;
+        if (!hk_rec_open(&r, ld, list->items[i], "strength", keys))
+            continue;
+        if (s->n_strengths == HK_MAX_STRENGTHS) {
+            hk_load_error(ld, r.line, "too many strengths: at most %d are allowed",
+                          HK_MAX_STRENGTHS);
+            return;
+        }
+        hk_strength *st = &s->strengths[s->n_strengths];
+        memset(st, 0, sizeof *st);
+        st->at = (hk_at){ld->path, r.line};
+        st->region = -1;
+        int f = hk_rec_ref(&r, "formation", true, T_FORMATION, &st->formation);
+        if (f > 0)
+            snprintf(r.label, sizeof r.label, "strength of '%s'", s->formations[st->formation].id);
+        int d = hk_rec_date(&r, "date", true, &st->date);
+        hk_rec_num(&r, "men", true, 0, 1e8, &st->men);
+        hk_rec_num(&r, "tanks", false, 0, 1e6, &st->tanks);
+        hk_rec_num(&r, "guns", false, 0, 1e6, &st->guns);
+        hk_rec_num(&r, "aircraft", false, 0, 1e6, &st->aircraft);
+        if (hk_rec_num(&r, "quality", false, 0.01, 10, &st->quality) == 0)
+            st->quality = 0; /* unknown: the model uses its actor's default */
+        hk_rec_ref(&r, "region", false, T_REGION, &st->region);
+        hk_rec_source(&r, &st->source);
+        if (f <= 0 || d <= 0)
+            continue;
+        /* A strength holds until the formation's next one, so they must come in order. */
+        for (int j = s->n_strengths - 1; j >= 0; j--) {
+            const hk_strength *prev = &s->strengths[j];
+            if (prev->formation != st->formation)
+                continue;
+            int o = hk_date_order(st->date, prev->date);
+            char a[11], b[11];
+            hk_date_format(st->date, a);
+            hk_date_format(prev->date, b);
+            if (o < 0 || (o == 0 && hk_date_cmp(st->date, prev->date) <= 0))
+                hk_load_error(ld, hk_rec_get(&r, "date")->line,
+                              "%s dated %s comes after one dated %s (line %d): list a "
+                              "formation's strengths in date order", r.label, a, b, prev->at.line);
+            break;
+        }
+        s->n_strengths++;
+    }
+}
+
+void hk_load_forces(hk_loader *ld, const hk_ynode *root)
+{
+    static const char *const top[] = {"formations", "strengths", NULL};
+    static const char *const keys[] = {"id", "actor", "name", "region", "source", NULL};
+    hk_scenario *s = ld->s;
+    if (!hk_file_open(ld, root, top))
+        return;
+    const hk_ynode *list = hk_file_list(ld, root, "formations");
+    for (int i = 0; list && i < list->n; i++) {
+        hk_rec r;
+        if (!hk_rec_open(&r, ld, list->items[i], "formation", keys) ||
+            !hk_table_room(ld, T_FORMATION, r.line))
+            continue;
+        hk_formation *f = &s->formations[s->n_formations];
+        memset(f, 0, sizeof *f);
+        f->at = (hk_at){ld->path, r.line};
+        int ok = hk_rec_id(&r, T_FORMATION, false, f->id);
+        hk_rec_ref(&r, "actor", true, T_ACTOR, &f->actor);
+        hk_rec_str(&r, "name", true, &f->name);
+        hk_rec_ref(&r, "region", true, T_REGION, &f->region);
+        hk_rec_source(&r, &f->source);
+        if (ok > 0)
+            s->n_formations++;
+    }
+    load_strengths(ld, hk_file_list(ld, root, "strengths"));
+}

@@ -1,0 +1,145 @@
+/* load_treaties.c — treaties.yaml and events.yaml: the agreements the model
+ * can make or break, and the outside world's dated moves. */
+#include <stdio.h>
+#include <string.h>
+
+#include "scenario/load.h"
+
+static const char *clause_name(int i) { return hk_clause_type_name((hk_clause_type)i); }
+static const char *effect_name(int i) { return hk_effect_name((hk_effect)i); }
+
+static void load_clauses(hk_loader *ld, hk_rec *tr, hk_treaty *t)
+{
+    static const char *const keys[] = {"type", "text", "bars", "between", "source", NULL};
+    const hk_ynode *list = hk_rec_get(tr, "clauses");
+    if (!list)
+        return;
+    if (list->type != HK_Y_SEQ) {
+        hk_load_error(ld, list->line, "'clauses' of %s must be a list", tr->label);
+        return;
+    }
+    for (int i = 0; i < list->n; i++) {
+        hk_rec r;
+        if (!hk_rec_open(&r, ld, list->items[i], "clause", keys))
+            continue;
+        snprintf(r.label, sizeof r.label, "a clause of %.100s", tr->label);
+        if (t->n_clauses == HK_MAX_CLAUSES) {
+            hk_load_error(ld, r.line, "too many clauses in %s: at most %d are allowed",
+                          tr->label, HK_MAX_CLAUSES);
+            return;
+        }
+        hk_clause *c = &t->clauses[t->n_clauses++];
+        memset(c, 0, sizeof *c);
+        c->at = (hk_at){ld->path, r.line};
+        c->bars_type = -1;
+        c->bars_parties[0] = c->bars_parties[1] = -1;
+        int type = 0;
+        hk_rec_enum(&r, "type", true, "clause type", clause_name, HK_CLAUSE_TYPE_COUNT, &type);
+        c->type = (hk_clause_type)type;
+        hk_rec_str(&r, "text", true, &c->text);
+        int bars = hk_rec_enum(&r, "bars", false, "clause type", clause_name,
+                               HK_CLAUSE_TYPE_COUNT, &c->bars_type);
+        int n = 0;
+        int between = hk_rec_refs(&r, "between", false, T_ACTOR, c->bars_parties, 2, &n);
+        if (bars > 0 && between == 0)
+            hk_load_error(ld, r.line, "%s bars a treaty but does not say 'between' whom", r.label);
+        if (between != 0 && !hk_rec_get(&r, "bars"))
+            hk_load_error(ld, r.line, "%s says 'between' but not which treaty it 'bars'", r.label);
+        if (between > 0 && n != 2)
+            hk_load_error(ld, hk_rec_get(&r, "between")->line, "'between' must name two actors");
+        hk_rec_source(&r, &c->source);
+    }
+}
+
+/* Reports `later` when it comes before `earlier` (both optional). */
+static void check_order(hk_loader *ld, hk_rec *r, const char *ek, hk_date earlier, const char *lk,
+                        hk_date later)
+{
+    if (!hk_date_is_set(earlier) || !hk_date_is_set(later) || hk_date_order(earlier, later) <= 0)
+        return;
+    char a[11], b[11];
+    hk_date_format(later, a);
+    hk_date_format(earlier, b);
+    const hk_ynode *v = hk_rec_get(r, lk);
+    hk_load_error(ld, v ? v->line : r->line, "'%s' %s of %s comes before its '%s' %s", lk, a,
+                  r->label, ek, b);
+}
+
+void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
+{
+    static const char *const top[] = {"treaties", NULL};
+    static const char *const keys[] = {"id", "name", "parties", "signed", "in_force",
+                                       "duration_years", "duration_months", "notice_months",
+                                       "denounced", "ended", "clauses", "source", NULL};
+    hk_scenario *s = ld->s;
+    if (!hk_file_open(ld, root, top))
+        return;
+    const hk_ynode *list = hk_file_list(ld, root, "treaties");
+    for (int i = 0; list && i < list->n; i++) {
+        hk_rec r;
+        if (!hk_rec_open(&r, ld, list->items[i], "treaty", keys) ||
+            !hk_table_room(ld, T_TREATY, r.line))
+            continue;
+        hk_treaty *t = &s->treaties[s->n_treaties];
+        memset(t, 0, sizeof *t);
+        t->at = (hk_at){ld->path, r.line};
+        int ok = hk_rec_id(&r, T_TREATY, false, t->id);
+        hk_rec_str(&r, "name", true, &t->name);
+        if (hk_rec_refs(&r, "parties", true, T_ACTOR, t->parties, HK_MAX_PARTIES, &t->n_parties) >
+                0 && t->n_parties < 2)
+            hk_load_error(ld, hk_rec_get(&r, "parties")->line, "%s needs at least two parties",
+                          r.label);
+        hk_rec_date(&r, "signed", true, &t->signed_on);
+        if (hk_rec_date(&r, "in_force", false, &t->in_force) == 0)
+            t->in_force = t->signed_on;
+        int years = 0, months = 0;
+        int y = hk_rec_int(&r, "duration_years", false, 0, 100, &years);
+        int m = hk_rec_int(&r, "duration_months", false, 0, 1200, &months);
+        if (y > 0 && m > 0)
+            hk_load_error(ld, r.line, "%s gives both 'duration_years' and 'duration_months'",
+                          r.label);
+        t->duration_months = y > 0 ? years * 12 : months;
+        hk_rec_int(&r, "notice_months", false, 0, 1200, &t->notice_months);
+        hk_rec_date(&r, "denounced", false, &t->denounced);
+        hk_rec_date(&r, "ended", false, &t->ended);
+        check_order(ld, &r, "signed", t->signed_on, "in_force", t->in_force);
+        check_order(ld, &r, "in_force", t->in_force, "denounced", t->denounced);
+        check_order(ld, &r, "in_force", t->in_force, "ended", t->ended);
+        check_order(ld, &r, "denounced", t->denounced, "ended", t->ended);
+        load_clauses(ld, &r, t);
+        hk_rec_source(&r, &t->source);
+        if (ok > 0)
+            s->n_treaties++;
+    }
+}
+
+void hk_load_events(hk_loader *ld, const hk_ynode *root)
+{
+    static const char *const top[] = {"events", NULL};
+    static const char *const keys[] = {"id", "name", "date", "effect", "actors", "text",
+                                       "source", NULL};
+    hk_scenario *s = ld->s;
+    if (!hk_file_open(ld, root, top))
+        return;
+    const hk_ynode *list = hk_file_list(ld, root, "events");
+    for (int i = 0; list && i < list->n; i++) {
+        hk_rec r;
+        if (!hk_rec_open(&r, ld, list->items[i], "event", keys) ||
+            !hk_table_room(ld, T_EVENT, r.line))
+            continue;
+        hk_event *e = &s->events[s->n_events];
+        memset(e, 0, sizeof *e);
+        e->at = (hk_at){ld->path, r.line};
+        int ok = hk_rec_id(&r, T_EVENT, false, e->id);
+        hk_rec_str(&r, "name", true, &e->name);
+        hk_rec_date(&r, "date", true, &e->date);
+        int effect = 0;
+        hk_rec_enum(&r, "effect", true, "effect", effect_name, HK_EFFECT_COUNT, &effect);
+        e->effect = (hk_effect)effect;
+        hk_rec_refs(&r, "actors", false, T_ACTOR, e->actors, HK_MAX_PARTIES, &e->n_actors);
+        hk_rec_str(&r, "text", false, &e->text);
+        hk_rec_source(&r, &e->source);
+        if (ok > 0)
+            s->n_events++;
+    }
+}

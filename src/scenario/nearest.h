@@ -1,0 +1,24 @@
+/* nearest.h — "did you mean": the closest of a set of names to a misspelt
+ * word, by edit distance, so that an error can name the fix. */
+#ifndef HK_NEAREST_H
+#define HK_NEAREST_H
+
+#include <stddef.h>
+
+/* Edit distance (insertions, deletions, substitutions, adjacent swaps),
+ * case-insensitive; words longer than 64 bytes compare as far apart. */
+int hk_edit_distance(const char *a, const char *b);
+
+/* Tracks the best candidate while a caller walks its names. */
+typedef struct hk_nearest {
+    const char *word;
+    const char *best;
+    int best_dist;
+} hk_nearest;
+
+void hk_nearest_init(hk_nearest *n, const char *word);
+void hk_nearest_offer(hk_nearest *n, const char *candidate);
+/* The best candidate if it is close enough to be a likely misspelling, else NULL. */
+const char *hk_nearest_result(const hk_nearest *n);
+
+#endif

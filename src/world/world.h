@@ -1,0 +1,210 @@
+/* world.h — the state of one run: flat arrays, indices into the scenario,
+ * no pointers but the read-only scenario and setup.
+ *
+ * One hk_world is all a run needs; hk_run keeps it on the stack, the game
+ * allocates one with hk_world_new. Each system (src/model) reads the whole
+ * world and writes only its own part:
+ *   politics   influence, doctrine, autonomy, coups, Japan's commitments
+ *   diplomacy  treaties
+ *   movement   forces (aggregates and formations), supply
+ *   incidents  tension, incidents, battles waiting to be fought
+ *   battles    battles, general war, peace
+ * Systems talk to each other only through this state, a month apart where
+ * one reads what another wrote later in the order. */
+#ifndef HK_WORLD_H
+#define HK_WORLD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "hokushin.h"
+#include "core/rng.h"
+#include "model/combat.h"
+
+/* The sides of the border: 0 the Japanese side (JPN, MAN), 1 the Soviet side
+ * (SOV, MGL); -1 for everyone else. */
+enum { HK_SIDE_JPN = 0, HK_SIDE_SOV = 1 };
+
+/* Sub-stream keys: one stream per system per month, so a change in one
+ * system's draws never shifts another's. */
+enum {
+    HK_STREAM_POLITICS = 1, HK_STREAM_DIPLOMACY, HK_STREAM_MOVEMENT,
+    HK_STREAM_INCIDENTS, HK_STREAM_BATTLES
+};
+
+typedef enum hk_treaty_status {
+    HK_TREATY_NONE = 0,   /* not (yet) concluded */
+    HK_TREATY_IN_FORCE,
+    HK_TREATY_DENOUNCED,  /* notice given; in force until it expires */
+    HK_TREATY_ENDED       /* expired, broken or ended */
+} hk_treaty_status;
+
+typedef struct hk_treaty_state {
+    uint8_t status;        /* hk_treaty_status */
+    bool broken;
+    hk_month signed_on, expires, denounced_on; /* HK_MONTH_NONE when not */
+} hk_treaty_state;
+
+/* Which treaty plays which role in the model, found from the clauses and
+ * parties at world creation (not from ids, so another scenario works). */
+typedef struct hk_treaty_roles {
+    int jpn_sov_neutrality;    /* neutrality or non-aggression JPN–SOV */
+    int jpn_sov_normalization; /* normalisation JPN–SOV */
+    int sov_mgl_assistance;    /* mutual assistance SOV–MGL */
+    int sov_chn_nonaggression; /* non-aggression SOV–CHN */
+    int jpn_outside_consult;   /* consultation JPN–outside (Anti-Comintern) */
+} hk_treaty_roles;
+
+/* A battle decided by the incidents system, fought by the battles system. */
+typedef struct hk_pending_battle {
+    int sector;
+    int fact;           /* recorded battle index in replay, else -1 */
+    int attacker_side;  /* 0 Japanese side attacks, 1 Soviet side */
+} hk_pending_battle;
+
+#define HK_MAX_PENDING 4
+#define HK_TEXT_LEN 600
+
+/* Memory for event strings, only when an observer listens. */
+typedef struct hk_text_chunk hk_text_chunk;
+
+struct hk_world {
+    const hk_setup *setup;
+    const hk_scenario *s;
+    hk_mode mode;
+    uint64_t seed, run;
+    hk_rng rng;                 /* the run's root stream; never drawn from */
+    hk_month start, end, month; /* month = the next month to play */
+    const hk_observer *obs;     /* set during a step, NULL otherwise */
+    uint64_t event_hash;        /* FNV-1a of kinds, ids and dates emitted */
+    int n_events;
+
+    /* outside world */
+    uint32_t flags;                     /* bit e: effect e holds */
+    bool event_done[HK_MAX_EVENTS];
+    hk_month flag_since[HK_EFFECT_COUNT];
+
+    /* politics (JPN and SOV factions) */
+    double influence[HK_MAX_FACTIONS];
+    double baseline[HK_MAX_FACTIONS];
+    double doctrine;                    /* Japan, -1 south .. +1 north */
+    double autonomy;                    /* the Kwantung Army's field officers, 0..1 */
+    double frustration;                 /* hawks blocked: drives coups */
+    int south_months;                   /* consecutive months below the threshold */
+    bool committed_south, committed_north;
+    hk_month committed_south_on;
+    bool intervention, withdrawn, manchuria_seized, china_war;
+    hk_month intervention_on;
+    int lost_battle_side;               /* side that lost a battle last month, or -1 */
+    double lost_battle_weight;          /* its size, 0..1 */
+    int faction_kwantung, faction_kodoha, faction_toseiha, faction_navy,
+        faction_foreign, faction_zaibatsu;
+    bool purged[HK_MAX_FACTIONS];
+
+    /* diplomacy */
+    hk_treaty_state treaty[HK_MAX_TREATIES];
+    hk_treaty_roles roles;
+
+    /* forces: aggregates the model decides, spread over the formations */
+    double jpn_men;          /* Japanese men in Manchuria and Korea */
+    double exp_men;          /* Japanese men in Siberia */
+    double sov_men;          /* Soviet men east of Baikal */
+    double sov_drawn;        /* share of the Far Eastern army sent west, 0..1 */
+    double sov_capacity;     /* share of its peacetime build-up the Soviet state can sustain, 0..1 */
+    double rail_capacity;    /* men/month over the Trans-Siberian's bottleneck */
+    hk_formation_state formation[HK_MAX_FORMATIONS];
+    double weight[HK_MAX_FORMATIONS];        /* share of its pool (simulate) */
+    double per_man[HK_MAX_FORMATIONS][3];    /* tanks, guns, aircraft per man */
+    int form_side[HK_MAX_FORMATIONS];       /* side, -1 none */
+    int form_pool[HK_MAX_FORMATIONS];       /* 0 mainland, 1 expedition, 2 Soviet east, -1 fixed */
+    int strength_next;                       /* next strength record (replay) */
+    hk_side_forces sector_forces[HK_MAX_SECTORS][2];
+    double supply_km[HK_MAX_SECTORS][2];
+    uint16_t near_sector[HK_MAX_REGIONS];    /* bit s: region faces sector s */
+
+    /* incidents and battles */
+    double tension[HK_MAX_SECTORS];
+    int incidents_month, battles_month;
+    int sector_incidents[HK_MAX_SECTORS];    /* this month, per sector */
+    int sector_battles[HK_MAX_SECTORS];
+    hk_pending_battle pending[HK_MAX_PENDING];
+    int n_pending;
+    int record_incidents[HK_YEARS];          /* replay: recorded count per year, -1 unknown */
+
+    /* general war */
+    bool war;                 /* Japan and the USSR at general war */
+    int war_opener;           /* side that opened it */
+    hk_month war_on;
+    bool soviet_entry;        /* the USSR entered a war Japan was already fighting */
+    hk_month soviet_entry_on;
+    bool japan_surrendered;
+    double exhaustion;
+
+    /* a player's orders */
+    int player;               /* actor index, -1 none */
+    hk_orders orders;
+    bool orders_given;
+
+    /* losses of the month's battles, taken from the forces next month */
+    double loss_men[2], loss_tanks[2], loss_guns[2], loss_aircraft[2];
+    double sov_peak;          /* the Far Eastern army before a war drew it west */
+    double largest_battle;    /* men engaged in the largest border battle */
+
+    /* replay: the facts pinned this month */
+    int pins[16];
+    int n_pins;
+
+    hk_combat_params combat;
+    hk_outcomes out;
+
+    /* event text memory (only with an observer) */
+    hk_text_chunk *text;
+    char scratch[HK_TEXT_LEN];
+    char scratch_src[HK_TEXT_LEN];
+};
+
+/* Sets every field from the setup: the scenario's 1918 state. */
+void hk_world_init(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run);
+/* hk_world_init plus the opening forces (src/run/world_step.c). */
+void hk_world_start(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run);
+/* Frees event text memory (the world itself is the caller's). */
+void hk_world_release(hk_world *w);
+/* Plays one month: outside events, pinned facts, then the systems in order. */
+void hk_world_play_month(hk_world *w, const hk_observer *obs);
+/* Closes the outcomes after the last month played. */
+void hk_world_close(hk_world *w);
+
+static inline double hk_param_of(const hk_world *w, hk_param p) { return w->setup->param[p]; }
+#define P(w, name) ((w)->setup->param[HK_P_##name])
+
+static inline bool hk_flag(const hk_world *w, hk_effect e) { return (w->flags >> e) & 1u; }
+/* The side an actor stands on, or -1. */
+int hk_world_side(const hk_world *w, int actor);
+/* The stream of a system for the current month. */
+hk_rng hk_world_stream(const hk_world *w, int system);
+/* True while a treaty binds (in force or denounced and not yet expired). */
+static inline bool hk_treaty_binds(const hk_world *w, int t)
+{
+    return t >= 0 && (w->treaty[t].status == HK_TREATY_IN_FORCE || w->treaty[t].status == HK_TREATY_DENOUNCED);
+}
+/* Sum of influence of an actor's factions weighted by lean (its "doctrine"). */
+double hk_world_lean(const hk_world *w, int actor);
+/* Influence of one faction, 0 when the index is -1. */
+static inline double hk_world_influence(const hk_world *w, int f) { return f >= 0 ? w->influence[f] : 0.0; }
+/* Forces of one side over all sectors (men). */
+double hk_world_border_men(const hk_world *w, int side);
+
+/* The event log. Emitting costs nothing without an observer: callers test
+ * hk_world_logging() before formatting text. */
+static inline bool hk_world_logging(const hk_world *w) { return w->obs && w->obs->on_event; }
+/* Emits an event; text and source are copied. The hash of (date, kind, id)
+ * is kept in every case so determinism can be checked without an observer. */
+void hk_world_emit(hk_world *w, hk_date date, const char *kind, const char *id,
+                   const int *actors, int n_actors, const char *text, const char *source);
+/* Short form: two actors (or -1), date = first of the current month. */
+void hk_world_emit2(hk_world *w, const char *kind, const char *id, int a, int b,
+                    const char *text, const char *source);
+/* The current month as a date (day 0). */
+hk_date hk_world_date(const hk_world *w);
+
+#endif

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# params: every settable key with value, unit, range and source; every key
+# it lists is accepted by --set.
+set -euo pipefail
+HK=${1:?usage: params.sh PATH_TO_hokushin}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+"$HK" params --json > "$T/p.json"
+jq -e '(.params | length) > 0 and all(.params[]; (.key | type) == "string" and (.value | type) == "number"
+       and (.unit | type) == "string" and (.source | length) > 0 and .min <= .value and .value <= .max)' \
+  "$T/p.json" > /dev/null
+jq -e '[.events[].key] | index("european_war.date") != null and index("german_defeat.date") != null' "$T/p.json" > /dev/null
+jq -e '[.without[].id] as $w | all(("neutrality_pact", "molotov_ribbentrop_pact", "barbarossa"); . as $x | $w | index($x) != null)' \
+  "$T/p.json" > /dev/null
+
+# Every listed key is settable to its own value, every id removable.
+args=()
+while IFS= read -r kv; do args+=(--set "$kv"); done < <(jq -r '.params[] | "\(.key)=\(.value)"' "$T/p.json")
+while IFS= read -r kv; do args+=(--set "$kv"); done < <(jq -r '.events[] | "\(.key)=\(.value)"' "$T/p.json")
+"$HK" ensemble --runs 1 "${args[@]:0:120}" --json > /dev/null
+while IFS= read -r id; do
+  "$HK" ensemble --runs 1 --without "$id" --json > /dev/null || { echo "--without $id refused"; exit 1; }
+done < <(jq -r '.without[].id' "$T/p.json")
+
+"$HK" params > "$T/p.txt"
+grep -q "politics.drift" "$T/p.txt"
+grep -q "european_war.date" "$T/p.txt"
+echo "params: ok"

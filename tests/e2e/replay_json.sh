@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# replay --json: JSON Lines as docs/api.md says — every line an object, 333
+# months in order, a summary last, the record's dated facts present with their
+# sources — and the same bytes every time.
+set -euo pipefail
+HK=${1:?usage: replay_json.sh PATH_TO_hokushin}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$HK" replay --json >"$tmp/a.jsonl"
+"$HK" replay --json >"$tmp/b.jsonl"
+if ! cmp -s "$tmp/a.jsonl" "$tmp/b.jsonl"; then
+    echo "FAIL: two replays gave different bytes" >&2
+    diff <(head -c 2000 "$tmp/a.jsonl") <(head -c 2000 "$tmp/b.jsonl") >&2 || true
+    exit 1
+fi
+# The bare program is a replay too.
+"$HK" --json >"$tmp/c.jsonl"
+cmp -s "$tmp/a.jsonl" "$tmp/c.jsonl" || { echo "FAIL: 'hokushin --json' differs from 'hokushin replay --json'" >&2; exit 1; }
+
+python3 - "$tmp/a.jsonl" <<'PY'
+import json, re, sys
+
+fail = []
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+assert lines[-1] == "", "output must end with a newline"
+lines = lines[:-1]
+objs = []
+for n, line in enumerate(lines, 1):
+    try:
+        o = json.loads(line)
+    except ValueError as e:
+        sys.exit(f"FAIL: line {n} is not JSON: {e}: {line[:120]}")
+    if not isinstance(o, dict) or o.get("type") not in ("event", "month", "summary"):
+        sys.exit(f"FAIL: line {n} has no known type: {line[:120]}")
+    objs.append(o)
+
+types = [o["type"] for o in objs]
+if types[-1] != "summary" or types.count("summary") != 1:
+    fail.append("exactly one summary, last")
+months = [o for o in objs if o["type"] == "month"]
+events = [o for o in objs if o["type"] == "event"]
+if len(months) != 333:
+    fail.append(f"333 month lines, got {len(months)}")
+
+# Months run 1918-01 .. 1945-09 without a gap.
+expect = [f"{1918 + i // 12}-{i % 12 + 1:02d}" for i in range(333)]
+if [m["date"] for m in months] != expect:
+    fail.append("months in order from 1918-01 to 1945-09")
+for m in months:
+    for key in ("date", "doctrine", "incidents", "treaties", "forces", "influence", "tension", "formations",
+                "battles", "at_war"):
+        if key not in m:
+            fail.append(f"month {m.get('date')} lacks {key}")
+            break
+    else:
+        if not all(-1 <= v <= 1 for v in m["doctrine"].values()) or "JPN" not in m["doctrine"]:
+            fail.append(f"month {m['date']}: doctrine per actor in [-1, 1] with JPN")
+        if not isinstance(m["incidents"], int) or m["incidents"] < 0:
+            fail.append(f"month {m['date']}: incidents a count")
+        for sector, sides in m["forces"].items():
+            if len(sides) != 2 or not all(set(f) >= {"men", "tanks", "guns", "aircraft"} for f in sides.values()):
+                fail.append(f"month {m['date']}: forces of {sector} need two sides with men, tanks, guns, aircraft")
+    if len(fail) > 10:
+        break
+
+# Events are in time order and carry every field.
+date_re = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+for e in events:
+    if set(e) < {"date", "kind", "id", "actors", "text", "source"} or not date_re.match(e["date"] or ""):
+        fail.append(f"event fields: {json.dumps(e)[:120]}")
+        break
+dates = [e["date"] for e in events]
+if dates != sorted(dates):
+    fail.append("events in time order")
+
+# The dated facts of the record, each with a source.
+facts = [("basic_convention_1925", "1925-01-20", None), ("soviet_mongolian_protocol", "1936-03-12", None),
+         ("sino_soviet_pact", "1937-08-21", None), ("molotov_ribbentrop_pact", "1939-08-23", None),
+         ("khalkhin_gol_ceasefire", "1939-09-15", None), ("neutrality_pact", "1941-04-13", "sign"),
+         ("neutrality_pact", "1945-04-05", "denounc"), ("soviet_entry", "1945-08-09", None)]
+for fid, date, kind in facts:
+    hits = [e for e in events if e["id"] == fid and e["date"] == date and (kind is None or kind in e["kind"])]
+    if not hits:
+        near = [(e["date"], e["kind"]) for e in events if e["id"] == fid]
+        fail.append(f"no event {fid} on {date}{' (' + kind + ')' if kind else ''}; events with that id: {near}")
+    elif not all(h["source"] and h["text"] for h in hits):
+        fail.append(f"event {fid} on {date} without text or source")
+
+s = objs[-1]
+if s.get("mode") != "replay" or "seed" not in s or "scenario" not in s:
+    fail.append("summary: mode replay, seed, scenario")
+names = ["strike_north_by_1942", "japan_soviet_war_before_1945", "neutrality_pact_signed", "neutrality_pact_year",
+         "doctrine_south_by_1941_07", "major_border_battle_1937_1940", "japan_loses_major_border_battle",
+         "soviet_entry_by_1945_09", "soviet_entry_months_after_german_defeat"]
+if list(s.get("outcomes", {})) != names:
+    fail.append(f"summary outcomes are the nine names in order, got {list(s.get('outcomes', {}))}")
+ipy = s.get("incidents_per_year", {})
+if sorted(ipy) != [str(y) for y in range(1918, 1946)]:
+    fail.append("summary incidents_per_year 1918..1945")
+elif sum(ipy.values()) != sum(m["incidents"] for m in months):
+    fail.append("incidents_per_year sums to the months' incidents")
+
+if fail:
+    print("FAIL:\n  " + "\n  ".join(fail[:20]), file=sys.stderr)
+    sys.exit(1)
+print(f"ok: {len(lines)} lines, {len(events)} events, {len(months)} months")
+PY

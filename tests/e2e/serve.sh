@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# serve: `hokushin serve` on a free loopback port answers the page and the
+# API of web/README.md: the page and its assets with their types, params,
+# the 333-month replay, simulate as the CLI's JSON Lines, a what-if job
+# polled to its end and another cancelled, games played, saved and loaded;
+# and it refuses what it should: paths outside the page (404), oversized
+# bodies (413), malformed JSON and unknown keys (400), wrong methods (405),
+# damaged saves (400). 20 clients at once all get answers; it listens on
+# 127.0.0.1 by default and stops cleanly on SIGTERM.
+set -euo pipefail
+HK=${1:?usage: serve.sh PATH_TO_hokushin}
+tmp=$(mktemp -d)
+pid=
+cleanup() {
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+fail=0
+bad() { echo "FAIL: $*" >&2; fail=1; }
+
+# --- start on the first free port from 18100 --------------------------------
+port=
+for p in $(seq 18100 18199); do
+    ss -ltnH "sport = :$p" 2>/dev/null | grep -q . && continue
+    "$HK" serve --port "$p" 2>"$tmp/server.err" &
+    pid=$!
+    for _ in $(seq 100); do
+        grep -q "http://" "$tmp/server.err" && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null && grep -q "http://" "$tmp/server.err"; then
+        port=$p
+        break
+    fi
+    wait "$pid" 2>/dev/null || true
+    pid=
+done
+[ -n "$port" ] || { cat "$tmp/server.err" >&2; echo "FAIL: the server did not start" >&2; exit 1; }
+base="http://127.0.0.1:$port"
+
+# status code, content type; the body goes to $tmp/body
+req() { curl -s -o "$tmp/body" -w '%{http_code} %{content_type}' "$@"; }
+expect() { # expect CODE TYPE-PREFIX what... -- curl args
+    local code=$1 type=$2 what=$3
+    shift 3
+    local got
+    got=$(req "$@") || { bad "$what: curl failed"; return; }
+    case "$got" in
+    "$code $type"*) ;;
+    *) bad "$what: wanted '$code $type', got '$got': $(head -c 300 "$tmp/body")" ;;
+    esac
+}
+json_error() { jq -e 'has("error") and (.error | type == "string")' "$tmp/body" >/dev/null || bad "$1: no JSON error"; }
+
+# --- listens on loopback only by default -------------------------------------
+ss -ltnH "sport = :$port" | grep -q "127.0.0.1:$port" || bad "not bound to 127.0.0.1:$port: $(ss -ltnH "sport = :$port")"
+ss -ltnH "sport = :$port" | grep -Eq '(0\.0\.0\.0|\*|\[::\]):'"$port" && bad "listening on every address by default"
+
+# --- the page ----------------------------------------------------------------
+expect 200 text/html "GET /" "$base/"
+grep -qi '<html' "$tmp/body" || bad "GET / is not the HTML page"
+expect 200 text/javascript "GET /assets/app.js" "$base/assets/app.js"
+expect 200 text/css "GET /assets/app.css" "$base/assets/app.css"
+expect 404 application/json "/../../etc/passwd" --path-as-is "$base/../../etc/passwd"
+expect 404 application/json "/assets/../../x" --path-as-is "$base/assets/../../x"
+expect 404 application/json "/assets/%2e%2e/%2e%2e/etc/passwd" --path-as-is "$base/assets/%2e%2e/%2e%2e/etc/passwd"
+grep -q root: "$tmp/body" && bad "a file outside the page was served"
+expect 404 application/json "unknown path" "$base/nothing-here"
+json_error "unknown path"
+
+# --- params and replay -------------------------------------------------------
+expect 200 application/json "GET /api/params" "$base/api/params"
+jq -e '(.params | length > 0) and (.params[0] | has("key") and has("value") and has("unit") and has("source")
+        and has("min") and has("max")) and ([.without[].id] | index("neutrality_pact") != null)
+        and ([.without[].id] | index("molotov_ribbentrop_pact") != null)' "$tmp/body" >/dev/null ||
+    bad "/api/params lacks its fields or the fixed ids"
+expect 200 application/json "GET /api/replay" "$base/api/replay"
+months=$(jq '.months | length' "$tmp/body")
+[ "$months" = 333 ] || bad "/api/replay has $months months, not 333"
+jq -e '.scenario.regions | length > 0' "$tmp/body" >/dev/null || bad "/api/replay has no scenario"
+expect 405 application/json "PUT /api/params" -X PUT "$base/api/params"
+
+# --- simulate: the CLI's JSON Lines ------------------------------------------
+expect 200 application/x-ndjson "POST /api/simulate" "$base/api/simulate" \
+    -d '{"seed":3,"until":"1930-12","without":["barbarossa"]}'
+"$HK" simulate --seed 3 --until 1930-12 --without barbarossa --json >"$tmp/cli.jsonl"
+cmp -s "$tmp/body" "$tmp/cli.jsonl" || bad "POST /api/simulate differs from 'simulate --json'"
+expect 400 application/json "simulate with a bad month" "$base/api/simulate" -d '{"until":"1999-01"}'
+
+# --- bad input -----------------------------------------------------------------
+expect 400 application/json "malformed JSON" "$base/api/whatif" -d '{"runs": 10, "without": ['
+json_error "malformed JSON"
+expect 400 application/json "bad key" "$base/api/whatif" -d '{"runs":10,"set":["politics.drfit=0.05"]}'
+jq -e '.error | test("did you mean")' "$tmp/body" >/dev/null || bad "a bad key does not suggest one: $(cat "$tmp/body")"
+expect 400 application/json "unknown field" "$base/api/whatif" -d '{"runz":10,"without":["neutrality_pact"]}'
+expect 400 application/json "no change" "$base/api/whatif" -d '{"runs":10}'
+head -c 300000 /dev/zero | tr '\0' x >"$tmp/big"
+expect 413 application/json "oversized body" "$base/api/whatif" --data-binary "@$tmp/big"
+json_error "oversized body"
+
+# --- a what-if job, polled to its end ----------------------------------------
+expect 202 application/json "POST /api/whatif" "$base/api/whatif" -d '{"runs":200,"seed":2,"without":["neutrality_pact"]}'
+job=$(jq -r .job "$tmp/body")
+case "$job" in /api/jobs/*) ;; *) bad "no job URL: $(cat "$tmp/body")"; job=/api/jobs/0 ;; esac
+status=running
+for _ in $(seq 600); do
+    req "$base$job" >/dev/null
+    status=$(jq -r .status "$tmp/body")
+    [ "$status" = running ] || break
+    jq -e '(.done | type == "number") and .total == 200' "$tmp/body" >/dev/null || bad "running job without progress"
+    sleep 0.2
+done
+[ "$status" = done ] || bad "the what-if ended as '$status'"
+jq -e '.result.runs == 200 and (.result.outcomes.neutrality_pact_signed.p | type == "number")
+       and (.result | has("baseline") and has("delta"))' "$tmp/body" >/dev/null || bad "the what-if result lacks fields"
+"$HK" whatif --runs 200 --seed 2 --without neutrality_pact --json --threads 1 >"$tmp/cli.json"
+[ "$(jq -c '.result.outcomes' "$tmp/body")" = "$(jq -c .outcomes "$tmp/cli.json")" ] ||
+    bad "the served what-if's outcomes differ from 'whatif --json'"
+
+# --- and one cancelled --------------------------------------------------------
+expect 202 application/json "a long what-if" "$base/api/whatif" -d '{"runs":1000000,"without":["barbarossa"]}'
+long=$(jq -r .job "$tmp/body")
+# other requests are answered while it runs
+expect 200 application/json "params during a what-if" "$base/api/params"
+expect 200 application/json "DELETE the job" -X DELETE "$base$long"
+expect 200 application/json "the cancelled job" "$base$long"
+[ "$(jq -r .status "$tmp/body")" = cancelled ] || bad "DELETE did not cancel: $(cat "$tmp/body")"
+expect 404 application/json "an unknown job" "$base/api/jobs/987654"
+
+# --- play -----------------------------------------------------------------------
+expect 200 application/json "POST /api/play" "$base/api/play" -d '{"as":"JPN","seed":3}'
+game=$(jq -r .game "$tmp/body")
+[ "$(jq -r .state.date "$tmp/body")" = 1918-01 ] || bad "a new game does not open in 1918-01"
+orders='{"orders":{"doctrine_push":0.5,"reinforce":0.2,"propose_treaty":null,"denounce_treaty":null,"incidents":"contain","declare_war":false}}'
+for _ in 1 2 3; do expect 200 application/json "a turn" "$base/api/play/$game/turn" -d "$orders"; done
+cp "$tmp/body" "$tmp/turn3.json"
+[ "$(jq -r .state.date "$tmp/body")" = 1918-03 ] || bad "three turns do not reach 1918-03"
+expect 400 application/json "bad orders" "$base/api/play/$game/turn" -d '{"orders":{"incidents":"provoke"}}'
+expect 404 application/json "unknown game" "$base/api/play/0123456789abcdef/turn" -d '{}'
+expect 200 application/json "save" "$base/api/play/$game/save"
+cp "$tmp/body" "$tmp/save.json"
+jq -e '.save | startswith("hokushin-save 1\n")' "$tmp/save.json" >/dev/null || bad "the save holds no save file"
+req "$base/api/play/$game/save?format=text" >/dev/null
+cp "$tmp/body" "$tmp/save.txt"
+head -1 "$tmp/save.txt" | grep -qx 'hokushin-save 1' || bad "?format=text is not the save file"
+for f in save.json save.txt; do
+    expect 200 application/json "load $f" "$base/api/play/load" --data-binary "@$tmp/$f"
+    [ "$(jq -c .state "$tmp/body")" = "$(jq -c '.state | .events = []' "$tmp/turn3.json")" ] ||
+        bad "loading $f does not restore the state"
+done
+sed 's/push=0.5/push=0.6/' "$tmp/save.txt" >"$tmp/bad.txt"
+expect 400 application/json "damaged save" "$base/api/play/load" --data-binary "@$tmp/bad.txt"
+jq -e '.error | test("checksum")' "$tmp/body" >/dev/null || bad "a damaged save is not reported as such"
+expect 400 application/json "not a save" "$base/api/play/load" -d 'hello'
+
+# --- 20 clients at once -------------------------------------------------------
+pids=()
+for i in $(seq 20); do
+    case $((i % 3)) in
+    0) url="$base/api/params" ;;
+    1) url="$base/" ;;
+    *) url="$base/api/replay" ;;
+    esac
+    curl -s -o /dev/null -w '%{http_code}\n' "$url" >"$tmp/par.$i" &
+    pids+=($!)
+done
+wait "${pids[@]}" || true
+ok=$(cat "$tmp"/par.* | grep -c '^200$' || true)
+[ "$ok" = 20 ] || bad "only $ok of 20 parallel requests succeeded"
+
+# --- stops cleanly ----------------------------------------------------------------
+kill -TERM "$pid"
+rc=0
+wait "$pid" || rc=$?
+pid=
+[ "$rc" = 0 ] || bad "the server exited $rc on SIGTERM"
+grep -q stopping "$tmp/server.err" || bad "no orderly stop"
+
+[ "$fail" = 0 ] && echo "serve: ok (port $port)"
+exit "$fail"

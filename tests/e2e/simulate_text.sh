@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# simulate's timeline: every event explained with its source, yearly state,
+# the nine outcomes at the end; bad --seed/--until/--set/--without exit 2.
+set -euo pipefail
+HK=${1:?usage: simulate_text.sh PATH_TO_hokushin}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$HK" simulate --seed 3 >"$tmp/out.txt"
+"$HK" simulate --seed 3 --json >"$tmp/out.jsonl"
+python3 - "$tmp/out.txt" "$tmp/out.jsonl" <<'PY'
+import json, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+run = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+fail = []
+wide = [l for l in text.split("\n") if len(l) > 100]
+if wide:
+    fail.append(f"lines wider than 100 columns, e.g. {wide[0]!r}")
+# Every event of the run is on the timeline with its date (explained, not filtered).
+events = [o for o in run if o["type"] == "event"]
+lines = [l for l in text.split("\n") if re.match(r"^\d{4}-\d{2}(-\d{2})? +\S", l)]
+if len(lines) != len(events):
+    fail.append(f"{len(events)} events in the run, {len(lines)} on the timeline")
+if "seed 3" not in "".join(text.split("\n")[:3]):
+    fail.append("the heading names the seed")
+names = ["strike_north_by_1942", "japan_soviet_war_before_1945", "neutrality_pact_signed", "neutrality_pact_year",
+         "doctrine_south_by_1941_07", "major_border_battle_1937_1940", "japan_loses_major_border_battle",
+         "soviet_entry_by_1945_09", "soviet_entry_months_after_german_defeat"]
+tail = text[text.find("outcomes"):]
+for n in names:
+    if not re.search(r"^  " + n + r" +\S", tail, re.M):
+        fail.append(f"outcome {n} not printed")
+if fail:
+    print("FAIL:\n  " + "\n  ".join(fail), file=sys.stderr)
+    sys.exit(1)
+print("ok")
+PY
+
+"$HK" simulate --help | grep -q -- "--without"
+expect2() {
+    local status=0
+    "$HK" simulate "$@" >/dev/null 2>"$tmp/err" || status=$?
+    if [ "$status" != 2 ]; then echo "FAIL: simulate $* exited $status, want 2" >&2; exit 1; fi
+    if ! [ -s "$tmp/err" ]; then echo "FAIL: simulate $* said nothing on stderr" >&2; exit 1; fi
+}
+expect2 --seed abc
+expect2 --seed -1
+expect2 --seed
+expect2 --until 1939-13
+expect2 --until 1950-01
+expect2 --until 1939
+expect2 --set no_such_param=1
+expect2 --set incident.base_rate
+expect2 --without no_such_event
+expect2 --frobnicate
+echo ok

@@ -1,0 +1,196 @@
+/* test_model_diplomacy.c — clauses constrain choices: a barred treaty is
+ * never signed while the bar holds, a bar with an outside co-party lapses
+ * when that party makes its own pact, and notice is given in time or not
+ * at all. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <string.h>
+
+#include "fixture_scenario.h"
+#include "model/diplomacy.h"
+#include "world/world.h"
+
+static int treaty(const hk_scenario *s, const char *id)
+{
+    for (int t = 0; t < s->n_treaties; t++)
+        if (strcmp(s->treaties[t].id, id) == 0)
+            return t;
+    return -1;
+}
+
+/* The fixture with the neutrality pact made a non-aggression pact, so the
+ * Sino-Soviet secret clause and the Anti-Comintern clause both bar it. */
+static hk_scenario *barred_scenario(void)
+{
+    hk_scenario *s = fx_scenario();
+    int np = treaty(s, "neutrality_pact");
+    hk_clause *c = &s->treaties[np].clauses[s->treaties[np].n_clauses++];
+    c->type = HK_CLAUSE_NON_AGGRESSION;
+    c->bars_type = -1;
+    c->bars_parties[0] = c->bars_parties[1] = -1;
+    return s;
+}
+
+static void test_bars(void **state)
+{
+    (void)state;
+    hk_scenario *s = barred_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+    int np = treaty(s, "neutrality_pact"), ssp = treaty(s, "sino_soviet_pact"), ac = treaty(s, "anti_comintern_pact");
+    assert_false(hk_diplomacy_barred(w, np, NULL));
+    w->treaty[ssp].status = HK_TREATY_IN_FORCE;
+    int by = -1;
+    assert_true(hk_diplomacy_barred(w, np, &by));
+    assert_int_equal(by, ssp);
+    w->treaty[ssp].status = HK_TREATY_DENOUNCED; /* still binds until it expires */
+    assert_true(hk_diplomacy_barred(w, np, NULL));
+    w->treaty[ssp].status = HK_TREATY_ENDED;
+    assert_false(hk_diplomacy_barred(w, np, NULL));
+    /* the Anti-Comintern bar, and its lapse once Germany has its own pact */
+    w->treaty[ac].status = HK_TREATY_IN_FORCE;
+    assert_true(hk_diplomacy_barred(w, np, &by));
+    assert_int_equal(by, ac);
+    w->flags |= 1u << HK_EFFECT_GER_SOV_PACT;
+    assert_false(hk_diplomacy_barred(w, np, NULL));
+    /* the real neutrality pact (no non-aggression clause) is not barred */
+    hk_world_free(w);
+    fx_free(s);
+    s = fx_scenario();
+    hk_setup_init(&su, s);
+    w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+    w->treaty[treaty(s, "sino_soviet_pact")].status = HK_TREATY_IN_FORCE;
+    assert_false(hk_diplomacy_barred(w, treaty(s, "neutrality_pact"), NULL));
+    hk_world_free(w);
+    fx_free(s);
+}
+
+typedef struct watch {
+    int ssp_signed, ssp_ended;     /* months, -1 */
+    int np_signed;
+    int violations;
+    int np_signed_count;
+    int denounced_month;
+} watch;
+
+static void on_event(void *ud, const hk_log_event *e)
+{
+    watch *x = ud;
+    int m = hk_date_month(e->date);
+    if (strcmp(e->id, "sino_soviet_pact") == 0) {
+        if (strcmp(e->kind, "treaty_signed") == 0)
+            x->ssp_signed = m;
+        if (strcmp(e->kind, "treaty_ended") == 0)
+            x->ssp_ended = m;
+    }
+    if (strcmp(e->id, "neutrality_pact") == 0) {
+        if (strcmp(e->kind, "treaty_signed") == 0) {
+            x->np_signed = m;
+            x->np_signed_count++;
+            if (x->ssp_signed >= 0 && x->ssp_ended < 0)
+                x->violations++;
+        }
+        if (strcmp(e->kind, "treaty_denounced") == 0)
+            x->denounced_month = m;
+    }
+}
+
+static void test_barred_treaty_never_signed(void **state)
+{
+    (void)state;
+    hk_scenario *s = barred_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int signed_runs = 0;
+    for (uint64_t r = 0; r < 150; r++) {
+        watch x = {-1, -1, -1, 0, 0, -1};
+        hk_observer obs = {on_event, NULL, &x};
+        hk_outcomes o;
+        hk_run(&su, HK_MODE_SIMULATE, 11, r, HK_MONTH_NONE, &obs, &o);
+        assert_int_equal(x.violations, 0);
+        signed_runs += x.np_signed_count > 0;
+    }
+    /* the test must be able to fail: the pact is signed in some runs, before
+     * the Sino-Soviet pact or after it lapsed */
+    assert_true(signed_runs > 0);
+    fx_free(s);
+}
+
+static void test_notice(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+    int np = treaty(s, "neutrality_pact");
+    w->treaty[np].status = HK_TREATY_IN_FORCE;
+    w->treaty[np].expires = w->month + 20;
+    assert_true(hk_diplomacy_may_denounce(w, np));
+    w->treaty[np].expires = w->month + 12;
+    assert_true(hk_diplomacy_may_denounce(w, np));
+    w->treaty[np].expires = w->month + 11;
+    assert_false(hk_diplomacy_may_denounce(w, np));
+    w->treaty[np].status = HK_TREATY_DENOUNCED;
+    w->treaty[np].expires = w->month + 20;
+    assert_false(hk_diplomacy_may_denounce(w, np));
+    hk_world_free(w);
+
+    /* in simulate, every notice on the pact comes at least notice_months
+     * before the end of its current five-year term */
+    int denounced = 0;
+    for (uint64_t r = 0; r < 200; r++) {
+        watch x = {-1, -1, -1, 0, 0, -1};
+        hk_observer obs = {on_event, NULL, &x};
+        hk_outcomes o;
+        hk_run(&su, HK_MODE_SIMULATE, 5, r, HK_MONTH_NONE, &obs, &o);
+        if (x.denounced_month < 0)
+            continue;
+        denounced++;
+        int dur = s->treaties[np].duration_months, notice = s->treaties[np].notice_months;
+        int since = x.denounced_month - x.np_signed;
+        int into_term = since % dur;
+        assert_true(dur - into_term >= notice);
+    }
+    assert_true(denounced > 0);
+    fx_free(s);
+}
+
+static void test_gains_follow_state(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+    int np = treaty(s, "neutrality_pact"), bc = treaty(s, "basic_convention_1925");
+    w->treaty[bc].status = HK_TREATY_IN_FORCE;
+    double before = hk_diplomacy_gain(w, np, s->jpn);
+    w->flags |= 1u << HK_EFFECT_GER_SOV_PACT;
+    assert_true(hk_diplomacy_gain(w, np, s->jpn) > before);
+    double sov = hk_diplomacy_gain(w, np, s->sov);
+    w->flags |= 1u << HK_EFFECT_ALLIED_PLEDGE;
+    assert_true(hk_diplomacy_gain(w, np, s->sov) < sov);
+    assert_true(hk_diplomacy_gain(w, np, s->sov) < 0);
+    /* no pact without relations */
+    w->treaty[bc].status = HK_TREATY_NONE;
+    assert_true(hk_diplomacy_gain(w, np, s->jpn) < 0);
+    hk_world_free(w);
+    fx_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bars),
+        cmocka_unit_test(test_barred_treaty_never_signed),
+        cmocka_unit_test(test_notice),
+        cmocka_unit_test(test_gains_follow_state),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

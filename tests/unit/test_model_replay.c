@@ -1,0 +1,144 @@
+/* test_model_replay.c — replay shows the record: the dated facts, treaties
+ * and outside events on their dates, and the recorded incident counts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fixture_scenario.h"
+
+#define MAX_SEEN 1024
+
+typedef struct seen {
+    char line[MAX_SEEN][96];
+    int n;
+    int incidents[HK_YEARS];
+} seen;
+
+static void on_event(void *ud, const hk_log_event *e)
+{
+    seen *s = ud;
+    if (s->n < MAX_SEEN) {
+        char d[16];
+        hk_date_format(e->date, d);
+        snprintf(s->line[s->n++], sizeof s->line[0], "%s %s %s", d, e->kind, e->id);
+    }
+    assert_non_null(e->source);
+    assert_true(e->source[0] != '\0');
+}
+
+static void on_month(void *ud, const hk_month_summary *m)
+{
+    seen *s = ud;
+    int y = hk_month_year(m->month);
+    s->incidents[y - HK_YEAR_FIRST] += m->incidents;
+}
+
+static bool has(const seen *s, const char *want)
+{
+    for (int i = 0; i < s->n; i++)
+        if (strcmp(s->line[i], want) == 0)
+            return true;
+    return false;
+}
+
+static void expect(const seen *s, const char *want)
+{
+    if (!has(s, want)) {
+        fprintf(stderr, "missing event: %s\n", want);
+        fail();
+    }
+}
+
+static void replay(const hk_scenario *sc, seen *s, hk_outcomes *o)
+{
+    hk_setup su;
+    hk_setup_init(&su, sc);
+    memset(s, 0, sizeof *s);
+    hk_observer obs = {on_event, on_month, s};
+    assert_int_equal(hk_run(&su, HK_MODE_REPLAY, 1, 0, HK_MONTH_NONE, &obs, o), 0);
+}
+
+static void test_fixture_replay(void **state)
+{
+    (void)state;
+    hk_scenario *sc = fx_scenario();
+    seen *s = calloc(1, sizeof *s);
+    hk_outcomes o;
+    replay(sc, s, &o);
+    expect(s, "1925-01-20 treaty_signed basic_convention_1925");
+    expect(s, "1936-03-12 treaty_signed soviet_mongolian_protocol");
+    expect(s, "1937-08-21 treaty_signed sino_soviet_pact");
+    expect(s, "1939-08-23 outside_event molotov_ribbentrop_pact");
+    expect(s, "1939-09-15 fact khalkhin_gol_ceasefire");
+    expect(s, "1941-04-13 treaty_signed neutrality_pact");
+    expect(s, "1945-04-05 treaty_denounced neutrality_pact");
+    expect(s, "1945-08-09 war soviet_entry");
+    expect(s, "1936-02-26 coup february_26_incident");
+    /* recorded counts: the span 1932-34 shared, single years exact */
+    assert_int_equal(s->incidents[1932 - HK_YEAR_FIRST] + s->incidents[1933 - HK_YEAR_FIRST] +
+                         s->incidents[1934 - HK_YEAR_FIRST], 152);
+    assert_int_equal(s->incidents[1935 - HK_YEAR_FIRST], 176);
+    assert_int_equal(s->incidents[1939 - HK_YEAR_FIRST], 159);
+    assert_int_equal(o.incidents_per_year[1938 - HK_YEAR_FIRST], 166);
+    /* the pinned decisions show in the outcomes */
+    assert_true(o.neutrality_pact_signed);
+    assert_true(o.neutrality_pact_year > 1941.2 && o.neutrality_pact_year < 1941.3);
+    assert_true(o.doctrine_south_by_1941_07);
+    assert_true(o.soviet_entry_by_1945_09);
+    assert_true(o.soviet_entry_months_after_german_defeat == 3.0);
+    assert_true(o.major_border_battle_1937_1940);
+    assert_true(o.japan_loses_major_border_battle);
+    assert_false(o.strike_north_by_1942);
+    free(s);
+    fx_free(sc);
+}
+
+static void test_builtin_replay(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *sc = hk_scenario_load_builtin(&d);
+    if (!sc) {
+        hk_diag_print(&d, stderr);
+        hk_diag_free(&d);
+        fail_msg("the built-in scenario does not load");
+    }
+    hk_diag_free(&d);
+    seen *s = calloc(1, sizeof *s);
+    hk_outcomes o;
+    replay(sc, s, &o);
+    expect(s, "1925-01-20 treaty_signed basic_convention_1925");
+    expect(s, "1936-03-12 treaty_signed soviet_mongolian_protocol");
+    expect(s, "1937-08-21 treaty_signed sino_soviet_pact");
+    expect(s, "1939-08-23 outside_event molotov_ribbentrop_pact");
+    expect(s, "1939-09-15 fact khalkhin_gol_ceasefire");
+    expect(s, "1941-04-13 treaty_signed neutrality_pact");
+    expect(s, "1945-04-05 treaty_denounced neutrality_pact");
+    expect(s, "1945-08-09 war soviet_entry");
+    for (int i = 0; i < sc->n_incidents; i++) {
+        const hk_incident_count *c = &sc->incidents[i];
+        int sum = 0;
+        for (int y = c->year_from; y <= c->year_to; y++)
+            sum += o.incidents_per_year[y - HK_YEAR_FIRST];
+        assert_int_equal(sum, c->count);
+    }
+    assert_true(o.neutrality_pact_signed);
+    assert_true(o.soviet_entry_by_1945_09);
+    free(s);
+    hk_scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fixture_replay),
+        cmocka_unit_test(test_builtin_replay),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

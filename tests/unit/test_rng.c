@@ -1,0 +1,178 @@
+/* test_rng.c — the random streams: reproducible per (seed, run), independent
+ * across runs and splits, and with the distributions they promise. The
+ * seeds are fixed, so the statistical checks are deterministic. */
+#include <limits.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "core/rng.h"
+
+static void test_reproducible(void **state)
+{
+    (void)state;
+    hk_rng a, b;
+    hk_rng_init(&a, 42, 7);
+    hk_rng_init(&b, 42, 7);
+    for (int i = 0; i < 1000; i++)
+        assert_true(hk_rng_next(&a) == hk_rng_next(&b));
+}
+
+static void test_runs_and_seeds_differ(void **state)
+{
+    (void)state;
+    hk_rng a, b, c;
+    hk_rng_init(&a, 42, 0);
+    hk_rng_init(&b, 42, 1);
+    hk_rng_init(&c, 43, 0);
+    int same_ab = 0, same_ac = 0;
+    for (int i = 0; i < 100; i++) {
+        uint64_t x = hk_rng_next(&a), y = hk_rng_next(&b), z = hk_rng_next(&c);
+        same_ab += x == y;
+        same_ac += x == z;
+    }
+    assert_int_equal(same_ab, 0);
+    assert_int_equal(same_ac, 0);
+    /* Seed 0, run 0 must not be the all-zero state that xoshiro never leaves. */
+    hk_rng z;
+    hk_rng_init(&z, 0, 0);
+    assert_true((z.s[0] | z.s[1] | z.s[2] | z.s[3]) != 0);
+    assert_true(hk_rng_next(&z) != 0 || hk_rng_next(&z) != 0);
+}
+
+static void test_split(void **state)
+{
+    (void)state;
+    hk_rng p, q;
+    hk_rng_init(&p, 1, 2);
+    hk_rng_init(&q, 1, 2);
+    hk_rng c1 = hk_rng_split(&p, 5);
+    hk_rng c2 = hk_rng_split(&p, 5);
+    hk_rng d = hk_rng_split(&p, 6);
+    /* Splitting leaves the parent where it was. */
+    for (int i = 0; i < 10; i++)
+        assert_true(hk_rng_next(&p) == hk_rng_next(&q));
+    /* Same key, same child; other key, other child. */
+    int same = 0;
+    for (int i = 0; i < 100; i++) {
+        uint64_t x = hk_rng_next(&c1);
+        assert_true(x == hk_rng_next(&c2));
+        same += x == hk_rng_next(&d);
+    }
+    assert_int_equal(same, 0);
+}
+
+static void test_uniform(void **state)
+{
+    (void)state;
+    hk_rng r;
+    hk_rng_init(&r, 2024, 0);
+    const int n = 200000;
+    double sum = 0, sum2 = 0;
+    int below_tenth = 0;
+    for (int i = 0; i < n; i++) {
+        double u = hk_rng_uniform(&r);
+        assert_true(u >= 0.0 && u < 1.0);
+        sum += u;
+        sum2 += u * u;
+        below_tenth += u < 0.1;
+    }
+    double mean = sum / n, var = sum2 / n - mean * mean;
+    assert_float_equal(mean, 0.5, 0.005);
+    assert_float_equal(var, 1.0 / 12, 0.002);
+    assert_float_equal((double)below_tenth / n, 0.1, 0.005);
+}
+
+static void test_normal(void **state)
+{
+    (void)state;
+    hk_rng r;
+    hk_rng_init(&r, 7, 3);
+    const int n = 200000;
+    double sum = 0, sum2 = 0;
+    int within1 = 0;
+    for (int i = 0; i < n; i++) {
+        double z = hk_rng_normal(&r);
+        assert_true(isfinite(z));
+        sum += z;
+        sum2 += z * z;
+        within1 += fabs(z) < 1;
+    }
+    assert_float_equal(sum / n, 0.0, 0.01);
+    assert_float_equal(sum2 / n, 1.0, 0.02);
+    assert_float_equal((double)within1 / n, 0.6827, 0.005);
+}
+
+static double poisson_mean(double lambda, int n, double *var)
+{
+    hk_rng r;
+    hk_rng_init(&r, 99, (uint64_t)lambda);
+    double sum = 0, sum2 = 0;
+    for (int i = 0; i < n; i++) {
+        int k = hk_rng_poisson(&r, lambda);
+        assert_true(k >= 0);
+        sum += k;
+        sum2 += (double)k * k;
+    }
+    double mean = sum / n;
+    *var = sum2 / n - mean * mean;
+    return mean;
+}
+
+static void test_poisson(void **state)
+{
+    (void)state;
+    double var;
+    /* Small means: exact method. */
+    assert_float_equal(poisson_mean(0.5, 100000, &var), 0.5, 0.01);
+    assert_float_equal(var, 0.5, 0.02);
+    assert_float_equal(poisson_mean(3, 100000, &var), 3, 0.03);
+    assert_float_equal(var, 3, 0.1);
+    /* Large means: normal approximation. */
+    assert_float_equal(poisson_mean(50, 100000, &var), 50, 0.2);
+    assert_float_equal(var, 50, 2);
+    /* Degenerate means give no events rather than nonsense. */
+    hk_rng r;
+    hk_rng_init(&r, 1, 1);
+    assert_int_equal(hk_rng_poisson(&r, 0), 0);
+    assert_int_equal(hk_rng_poisson(&r, -3), 0);
+    assert_int_equal(hk_rng_poisson(&r, NAN), 0);
+    /* Huge and infinite means stay a valid count (they used to convert an
+     * out-of-range double to int, which is undefined). */
+    for (int i = 0; i < 100; i++) {
+        int k = hk_rng_poisson(&r, INFINITY);
+        assert_true(k > 900000000 && k <= INT_MAX);
+        k = hk_rng_poisson(&r, 1e300);
+        assert_true(k > 900000000 && k <= INT_MAX);
+    }
+}
+
+static void test_bernoulli(void **state)
+{
+    (void)state;
+    hk_rng r;
+    hk_rng_init(&r, 5, 5);
+    int hits = 0;
+    for (int i = 0; i < 100000; i++)
+        hits += hk_rng_bernoulli(&r, 0.3);
+    assert_float_equal(hits / 100000.0, 0.3, 0.006);
+    for (int i = 0; i < 1000; i++) {
+        assert_false(hk_rng_bernoulli(&r, 0.0));
+        assert_true(hk_rng_bernoulli(&r, 1.0));
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reproducible), cmocka_unit_test(test_runs_and_seeds_differ),
+        cmocka_unit_test(test_split),        cmocka_unit_test(test_uniform),
+        cmocka_unit_test(test_normal),       cmocka_unit_test(test_poisson),
+        cmocka_unit_test(test_bernoulli),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

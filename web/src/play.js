@@ -1,0 +1,159 @@
+// play.js — the play panel (served mode): take Japan's or the Soviet
+// Union's decisions month by month against the model. The game's month is
+// shown on the map while a game is open.
+import { esc, el, fmtNum, fmtK } from "./util.js";
+import { errorText } from "./whatif.js";
+
+export function createPlay(root, ix, { showMonth, showEvent }) {
+  root.innerHTML = `
+    <div class="card">
+      <h2>Play</h2>
+      <p class="hint">Take one side's decisions each month; the model plays everyone else. The map shows your game while it is open.</p>
+      <div class="form-row">
+        <label>Side <select id="pl-as"><option value="JPN">Japan</option><option value="SOV">Soviet Union</option></select></label>
+        <label>Seed <input id="pl-seed" type="number" min="1" value="1"></label>
+        <button id="pl-start" class="primary" type="button">New game</button>
+        <label class="file-btn">Load…<input id="pl-load" type="file" accept=".json,application/json"></label>
+      </div>
+      <div id="pl-error" class="error" hidden></div>
+    </div>
+    <div class="card" id="pl-game" hidden>
+      <h2>Game <code id="pl-id"></code> · <span id="pl-side"></span> · <span id="pl-date" class="big-date"></span></h2>
+      <div id="pl-state" class="state-grid"></div>
+      <form id="pl-orders">
+        <fieldset><legend id="pl-orders-title">Orders for next month</legend>
+          <label class="slider-row">Doctrine emphasis <span class="muted">south</span>
+            <input id="pl-doctrine" type="range" min="-1" max="1" step="0.1" value="0"> <span class="muted">north</span> <output id="pl-doctrine-v">0.0</output></label>
+          <label class="slider-row">Forces on the border <span class="muted">withdraw</span>
+            <input id="pl-reinforce" type="range" min="-1" max="1" step="0.1" value="0"> <span class="muted">reinforce</span> <output id="pl-reinforce-v">0.0</output></label>
+          <div class="form-row"><label>Propose treaty <select id="pl-propose"></select></label>
+            <label>Denounce treaty <select id="pl-denounce"></select></label></div>
+          <div class="form-row">Border incidents:
+            <label><input type="radio" name="pl-inc" value="model" checked> as the model decides</label>
+            <label><input type="radio" name="pl-inc" value="escalate"> escalate</label>
+            <label><input type="radio" name="pl-inc" value="contain"> contain</label></div>
+          <div class="form-row"><label class="danger"><input id="pl-war" type="checkbox"> declare war</label></div>
+        </fieldset>
+        <div class="form-row"><button id="pl-turn" class="primary" type="submit">End turn ▸</button>
+          <button id="pl-save" type="button">Save</button></div>
+      </form>
+      <h3>Turn log</h3><ol id="pl-log" class="log"></ol>
+    </div>`;
+  const $ = (id) => root.querySelector("#" + id);
+  let game = null, side = "JPN", state = null, over = false;
+
+  $("pl-doctrine").oninput = () => { $("pl-doctrine-v").textContent = (+$("pl-doctrine").value).toFixed(1); };
+  $("pl-reinforce").oninput = () => { $("pl-reinforce-v").textContent = (+$("pl-reinforce").value).toFixed(1); };
+  const err = (m) => { $("pl-error").hidden = !m; $("pl-error").textContent = m || ""; };
+
+  function treatyOptions() {
+    const inForce = new Set(state?.treaties || []);
+    const mine = (t) => !t.parties || t.parties.includes(side);
+    $("pl-propose").innerHTML = `<option value="">none</option>` + ix.treaties.filter((t) => mine(t) && !inForce.has(t.id))
+      .map((t) => `<option value="${esc(t.id)}">${esc(t.name || t.id)}</option>`).join("");
+    $("pl-denounce").innerHTML = `<option value="">none</option>` + ix.treaties.filter((t) => mine(t) && inForce.has(t.id))
+      .map((t) => `<option value="${esc(t.id)}">${esc(t.name || t.id)}</option>`).join("");
+  }
+
+  function render(st, events) {
+    state = st || {};
+    over = !!(state.over || state.finished || state.game_over);
+    $("pl-game").hidden = false;
+    $("pl-id").textContent = game;
+    $("pl-side").textContent = side === "JPN" ? "Japan" : "Soviet Union";
+    $("pl-date").textContent = state.date || "";
+    $("pl-orders-title").textContent = state.next ? `Orders for ${state.next}` : over ? "The game is over" : "Orders for next month";
+    const forces = { jp: 0, sv: 0 };
+    for (const [sid, per] of Object.entries(state.forces || {})) {
+      const sides = ix.sectorById.get(sid)?.sides || ["JPN", "SOV"];
+      for (const [a, v] of Object.entries(per || {})) forces[a === sides[0] ? "jp" : "sv"] += +(v?.men || 0);
+    }
+    const cell = (k, v) => `<div><span class="k">${k}</span><span class="v">${v}</span></div>`;
+    $("pl-state").innerHTML = [
+      cell("Japan's doctrine", fmtNum(state.doctrine?.JPN, 2)),
+      cell("Incidents", esc(state.incidents ?? "–")),
+      cell("Battles", esc(state.battles ?? "–")),
+      cell("At war", state.at_war ? '<b class="danger">yes</b>' : "no"),
+      cell("Men: Japanese side", fmtK(forces.jp)),
+      cell("Men: Soviet side", fmtK(forces.sv)),
+      cell("Treaties in force", (state.treaties || []).map((id) => esc(ix.treatyById.get(id)?.name || id)).join("<br>") || "none"),
+    ].join("");
+    treatyOptions();
+    $("pl-turn").disabled = over;
+    if (over) $("pl-turn").textContent = "Game over";
+    const evs = events || state.events || [];
+    const li = el("li", {}, `<b>${esc(state.date || "")}</b> ${evs.length ? "" : '<span class="muted">quiet month</span>'}` +
+      evs.map((e) => `<div class="log-ev" data-kind="${esc(e.kind)}"><span class="kind">${esc(e.kind)}</span> ${esc(e.text || e.id)}</div>`).join(""));
+    li.querySelectorAll(".log-ev").forEach((d, i) => { d.onclick = () => showEvent(evs[i]); });
+    $("pl-log").prepend(li);
+    showMonth(state, `game ${game} (${side})`);
+  }
+
+  async function call(url, opts) {
+    const res = await fetch(url, opts);
+    if (!res.ok) throw new Error(await errorText(res));
+    return res.json();
+  }
+
+  $("pl-start").onclick = async () => {
+    err("");
+    side = $("pl-as").value;
+    try {
+      const j = await call("/api/play", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ as: side, seed: Math.max(1, Math.floor(+$("pl-seed").value) || 1) }) });
+      game = j.game; $("pl-log").innerHTML = "";
+      render(j.state, j.events);
+    } catch (e) { err(e.message); }
+  };
+
+  $("pl-orders").onsubmit = async (ev) => {
+    ev.preventDefault();
+    if (!game || over) return;
+    err("");
+    const orders = {
+      doctrine_push: +$("pl-doctrine").value,
+      reinforce: +$("pl-reinforce").value,
+      propose_treaty: $("pl-propose").value || null,
+      denounce_treaty: $("pl-denounce").value || null,
+      incidents: root.querySelector('input[name="pl-inc"]:checked').value,
+      declare_war: $("pl-war").checked,
+    };
+    if (orders.declare_war && !confirm("Declare general war? This cannot be undone.")) return;
+    $("pl-turn").disabled = true;
+    try {
+      const j = await call(`/api/play/${encodeURIComponent(game)}/turn`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ orders }) });
+      $("pl-war").checked = false;
+      render(j.state, j.events);
+    } catch (e) { err(e.message); $("pl-turn").disabled = false; }
+  };
+
+  $("pl-save").onclick = async () => {
+    if (!game) return;
+    try {
+      const res = await fetch(`/api/play/${encodeURIComponent(game)}/save`);
+      if (!res.ok) throw new Error(await errorText(res));
+      const blob = await res.blob();
+      const cd = res.headers.get("Content-Disposition") || "";
+      const name = (/filename="?([^";]+)"?/.exec(cd) || [])[1] || `hokushin-game-${game}.json`;
+      const a = el("a", { href: URL.createObjectURL(blob), download: name });
+      document.body.append(a); a.click(); a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+    } catch (e) { err(e.message); }
+  };
+
+  $("pl-load").onchange = async () => {
+    const file = $("pl-load").files[0];
+    if (!file) return;
+    err("");
+    try {
+      const text = await file.text();
+      const j = await call("/api/play/load", { method: "POST", headers: { "Content-Type": "application/json" }, body: text });
+      game = j.game;
+      try { side = JSON.parse(text).as || j.as || side; } catch { /* keep the side chosen */ }
+      $("pl-log").innerHTML = "";
+      render(j.state, j.events);
+    } catch (e) { err(e.message); }
+    $("pl-load").value = "";
+  };
+  return { get game() { return game; } };
+}

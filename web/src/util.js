@@ -1,0 +1,65 @@
+// util.js — small helpers shared by the page's modules.
+
+/* Text from the data goes into HTML only through esc(). */
+export function esc(s) {
+  return String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+/* "1939-08" or "1939-08-20" -> "1939-08" */
+export const monthOf = (d) => (d ? String(d).slice(0, 7) : null);
+
+/* "1939-08" -> a Date at the first of that month (UTC); a bare year -> January. */
+export function dateOf(d) {
+  const s = String(d);
+  const y = +s.slice(0, 4), m = s.length >= 7 ? +s.slice(5, 7) : 1, day = s.length >= 10 ? +s.slice(8, 10) : 1;
+  return new Date(Date.UTC(y, m - 1, day));
+}
+
+/* The month after `d` ("1939-08" -> "1939-09"), for intervals that include their last month. */
+export function nextMonth(d) {
+  let y = +d.slice(0, 4), m = +d.slice(5, 7) + 1;
+  if (m > 12) { m = 1; y += 1; }
+  return `${y}-${String(m).padStart(2, "0")}`;
+}
+
+/* Which side of the northern border an actor stands on; colours follow it. */
+export function bloc(actor) {
+  if (actor === "JPN" || actor === "MAN") return "jp";
+  if (actor === "SOV" || actor === "MGL") return "sv";
+  if (actor === "CHN") return "cn";
+  return "other";
+}
+export const BLOC_COLOR = { jp: "#c0392b", sv: "#2563a8", cn: "#5b8c3a", other: "#777" };
+
+export function fmtInt(n) {
+  if (n == null || Number.isNaN(+n)) return "–";
+  return Math.round(+n).toLocaleString("en-US");
+}
+export function fmtK(n) {
+  n = +n || 0;
+  if (n >= 1e6) return (n / 1e6).toFixed(1) + "M";
+  if (n >= 1e4) return Math.round(n / 1e3) + "k";
+  if (n >= 1e3) return (n / 1e3).toFixed(1) + "k";
+  return String(Math.round(n));
+}
+export function fmtNum(x, digits = 2) {
+  if (x == null || Number.isNaN(+x)) return "–";
+  return (+x).toFixed(digits);
+}
+
+/* A source string as HTML: each "; "-separated citation in its own <code>. */
+export function sourceHtml(src) {
+  if (!src) return '<div class="source"><span class="k">Source</span> <em>none given</em></div>';
+  const parts = String(src).split(/;\s*/).filter(Boolean);
+  return `<div class="source"><span class="k">Source</span> ${parts.map((p) => `<code>${esc(p)}</code>`).join(" ")}</div>`;
+}
+
+export function el(tag, attrs = {}, html = "") {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v == null || v === false) continue;
+    if (k === "class") e.className = v; else e.setAttribute(k, v === true ? "" : v);
+  }
+  if (html) e.innerHTML = html;
+  return e;
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # load.sh — `hokushin serve` under load: wrk on loopback against GET
 # /api/params and GET / (the page) for HK_LOAD_SECONDS each (default 10) with
-# HK_LOAD_CONNECTIONS open connections (default 32), then the figures
+# HK_LOAD_CONNECTIONS open connections (default 32), and /api/params again
+# while a what-if of a million runs works on its job thread; the figures
 # (requests/s, errors, latency) go into the "Web server under load" section
 # of docs/performance.md, between its load markers; the rest of the file is
 # kept as it is.
@@ -42,9 +43,17 @@ done
 threads=$(sed -n 's/.*(\([0-9]*\) threads.*/\1/p' "$tmp/server.err")
 
 rows=""
-for path in /api/params /; do
+job=
+for path in /api/params / "/api/params during a what-if"; do
+    label=$path
+    if [ "$path" = "/api/params during a what-if" ]; then
+        # the same while a long what-if keeps the cores busy on its job thread
+        path=/api/params
+        job=$(curl -s "http://127.0.0.1:$port/api/whatif" -d '{"runs":1000000,"without":["barbarossa"]}' |
+            sed -n 's/.*"job":"\([^"]*\)".*/\1/p')
+    fi
     curl -sf -o /dev/null "http://127.0.0.1:$port$path" # warm the cache
-    echo "wrk: GET $path, $conns connections, ${seconds}s" >&2
+    echo "wrk: GET $label, $conns connections, ${seconds}s" >&2
     wrk -t2 -c"$conns" -d"${seconds}s" --latency "http://127.0.0.1:$port$path" >"$tmp/wrk.txt"
     cat "$tmp/wrk.txt" >&2
     rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$tmp/wrk.txt")
@@ -54,7 +63,13 @@ for path in /api/params /; do
     p50=$(awk '$1 == "50%" {print $2}' "$tmp/wrk.txt")
     p99=$(awk '$1 == "99%" {print $2}' "$tmp/wrk.txt")
     size=$(curl -s -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port$path")
-    rows+="| GET $path ($size bytes) | $conns | $rps | $total | ${sock:-0} / ${non2xx:-0} | $p50 | $p99 |"$'\n'
+    if [ -n "$job" ]; then
+        done_runs=$(curl -s "http://127.0.0.1:$port$job" | sed -n 's/.*"done":\([0-9]*\).*/\1/p')
+        curl -s -o /dev/null -X DELETE "http://127.0.0.1:$port$job"
+        label="$label ($done_runs runs done meanwhile)"
+        job=
+    fi
+    rows+="| GET $label ($size bytes) | $conns | $rps | $total | ${sock:-0} / ${non2xx:-0} | $p50 | $p99 |"$'\n'
 done
 kill "$pid"
 wait "$pid" || true

@@ -58,7 +58,8 @@ static unsigned char *params_text(size_t *size)
     n += (size_t)snprintf(buf + n, cap - n, "params:\n");
     for (int i = 0; i < HK_PARAM_COUNT; i++)
         n += (size_t)snprintf(buf + n, cap - n,
-                              "  - {key: %s, value: 1, min: 0, max: 2, source: \"calibrated: test\"}\n",
+                              "  - {key: %s, value: 1, min: 0, max: 2, "
+                              "source: \"calibrated: test\"}\n",
                               hk_param_table[i].key);
     *size = n;
     return (unsigned char *)buf;

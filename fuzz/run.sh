@@ -13,8 +13,9 @@ corpus=$build/fuzz-corpus
 artifacts=$build/fuzz-artifacts
 mkdir -p "$corpus" "$artifacts"
 
-# Seeds: each file of the minimal scenario behind the byte that selects it,
-# plus every earlier crash so that it stays fixed.
+# Seeds: each file of the minimal scenario and of the built-in scenario
+# behind the byte that selects it, plus every earlier crash so that it stays
+# fixed.
 names=(scenario actors regions links forces treaties events record params)
 seed_dir=$(mktemp -d)
 trap 'rm -rf "$seed_dir"' EXIT
@@ -22,6 +23,11 @@ bash "$src/tests/corpus/assemble.sh" "$src" - "$seed_dir/minimal"
 for i in "${!names[@]}"; do
     { printf "\\x$(printf %02x "$i")"; cat "$seed_dir/minimal/${names[$i]}.yaml"; } \
         >"$corpus/seed-${names[$i]}"
+done
+# The built-in scenario's files too: larger and more varied records.
+for i in "${!names[@]}"; do
+    f=$src/scenarios/far-east-1918/${names[$i]}.yaml
+    [ -f "$f" ] && { printf "\\x$(printf %02x "$i")"; cat "$f"; } >"$corpus/seed-builtin-${names[$i]}"
 done
 if [ -d "$src/tests/corpus/fuzz-regressions" ]; then
     cp "$src"/tests/corpus/fuzz-regressions/* "$corpus"/ 2>/dev/null || true

@@ -165,7 +165,6 @@ typedef struct cbattle {
     char name[48];
     int year;
     double dispersion;   /* Dupuy's dispersion factor of its era */
-    int era;             /* index of Dupuy's era, 0..HK_CDB90_ERAS-1 */
     int wina;            /* 1 attacker won, -1 lost, 0 draw */
     int part;
     int days;
@@ -243,18 +242,6 @@ static double dupuy_dispersion(int year)
     if (year < 1946)
         return 3000;
     return 4000;
-}
-
-/* The same eras as an index (the unknown year again the Napoleonic one). */
-static int dupuy_era(int year)
-{
-    static const int upto[HK_CDB90_ERAS - 1] = {1699, 1791, 1815, 1900, 1918, 1945};
-    if (year <= 0)
-        return 2;
-    for (int k = 0; k < HK_CDB90_ERAS - 1; k++)
-        if (year <= upto[k])
-            return k;
-    return HK_CDB90_ERAS - 1;
 }
 
 static int load_battles(const char *dir, cbattle *b, int *n_out)
@@ -374,7 +361,6 @@ static int load_battles(const char *dir, cbattle *b, int *n_out)
     }
     for (int i = 0; i < n; i++) {
         b[i].dispersion = dupuy_dispersion(b[i].year);
-        b[i].era = dupuy_era(b[i].year);
         /* The no-surrender practice: Japanese forces from the war with China
          * in 1937 to the surrender in 1945. */
         for (int s = 0; s < 2; s++)
@@ -408,9 +394,6 @@ static double zero_nan(double v)
     return isfinite(v) && v > 0 ? v : 0;
 }
 
-/* The era table the model is run with (compiled in, or being fitted). */
-static double g_era_rate[HK_CDB90_ERAS] = {1, 1, 1, 1, 1, 1, 1};
-
 static void model_battle(const hk_combat_params *cp, const double *coef, const cbattle *x,
                          hk_combat_result *res)
 {
@@ -434,7 +417,6 @@ static void model_battle(const hk_combat_params *cp, const double *coef, const c
     s[1].no_surrender = x->no_surrender[1];
     hk_combat_params era = *cp;
     era.dispersion = x->dispersion;
-    era.era_rate = g_era_rate[x->era];
     hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, x->days, NULL, res);
 }
 
@@ -507,9 +489,8 @@ static double cas_loss(double e)
 enum {
     X_WTANK, X_WGUN, X_WAIR, X_RATT, X_RDEF, X_SIZE, X_HELM, X_DECAY, X_PD, X_FD,
     X_STEPPE, X_DESERT, X_HILLS, X_FOREST, X_MARSH, X_URBAN, X_BATT, X_BDEF, X_BAND, X_SCALE,
-    X_PURSUIT, X_QBREAK,
-    X_ERA0,                     /* HK_CDB90_ERAS - 1 eras, the reference left out */
-    X_CODE0 = X_ERA0 + HK_CDB90_ERAS - 1,
+    X_DISP, X_PURSUIT, X_QBREAK,
+    X_CODE0,
     NX = X_CODE0 + HK_CDB90_CODES
 };
 /* The no-surrender factors, fitted in a second stage on the fit part's
@@ -568,10 +549,7 @@ static void unpack(const double *x, const fitctx *c, hk_combat_params *cp, doubl
     cp->size_exp = x[X_SIZE];
     cp->helmbold = 2 * sigm(x[X_HELM]);
     cp->day_decay = 1.5 * sigm(x[X_DECAY]);
-    /* Dupuy's dispersion law is replaced by a fitted factor per era. */
-    cp->dispersion_exp = 0;
-    for (int k = 0, j = 0; k < HK_CDB90_ERAS; k++)
-        g_era_rate[k] = k == HK_CDB90_ERA_REF ? 1 : exp(x[X_ERA0 + j++]);
+    cp->dispersion_exp = x[X_DISP];
     cp->pursuit = exp(x[X_PURSUIT]);
     cp->posture[HK_POSTURE_PREPARED] = exp(x[X_PD]);
     cp->posture[HK_POSTURE_FORTIFIED] = exp(x[X_FD]);
@@ -651,9 +629,10 @@ static double ns_loss(const gsl_vector *v, void *ctx)
 static double model_loss(const gsl_vector *v, void *ctx)
 {
     const fitctx *c = ctx;
-    double x[NX];
-    for (int i = 0; i < NX; i++)
-        x[i] = gsl_vector_get(v, (size_t)i);
+    double x[NX] = {0};
+    /* With --codes the vector stops after the codes in use; the rest are 0. */
+    for (size_t i = 0; i < v->size && i < NX; i++)
+        x[i] = gsl_vector_get(v, i);
     hk_combat_params cp;
     double coef[HK_CDB90_CODES], scale;
     unpack(x, c, &cp, coef, &scale);
@@ -788,12 +767,16 @@ static double share(int k, int n)
     return n ? (double)k / n : NAN;
 }
 
+static int g_score_ns_only = 0; /* score_model: only battles with a no-surrender side */
+
 static void score_model(const hk_combat_params *cp, const double *coef, const cbattle *b, int n,
                         int part, score *s)
 {
     memset(s, 0, sizeof *s);
     for (int i = 0; i < n; i++) {
         if (b[i].part != part || !usable(&b[i]))
+            continue;
+        if (g_score_ns_only && !has_no_surrender(&b[i]))
             continue;
         hk_combat_result r;
         model_battle(cp, coef, &b[i], &r);
@@ -896,13 +879,14 @@ static void residual_spread(const hk_combat_params *cp, const double *coef, cons
 /* The forces of scenarios/far-east-1918/record.yaml, battle khalkhin_gol. */
 #define KG_ATT "SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650"
 #define KG_DEF "JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1"
-/* The days of actual fighting, as four engagements (docs/combat.md). */
-#define KG_PHASES "3,11,3,12"
-static const int kg_phases[] = {3, 11, 3, 12};
+/* The days of actual fighting, as four engagements, with the side that
+ * attacked in each (docs/combat.md). */
+#define KG_PHASES "JPN:3,JPN:11,JPN:3,SOV:12"
+static const hk_combat_phase kg_phases[] = {{3, 1}, {11, 1}, {3, 1}, {12, 0}};
 #define KG_NPHASES ((int)(sizeof kg_phases / sizeof kg_phases[0]))
 
 static int kg_variant(const hk_combat_params *cp, const char *att, const char *def, int nph,
-                      const int *phases, hk_rng *rng, hk_combat_result *r)
+                      const hk_combat_phase *phases, hk_rng *rng, hk_combat_result *r)
 {
     hk_combat_side a, d;
     char name[16], err[256];
@@ -932,9 +916,11 @@ static int cmp_double(const void *a, const void *b)
  * it). */
 static void kg_sensitivity(FILE *f, const hk_combat_params *cp)
 {
-    static const int d29[] = {29}, d120[] = {120}, d12[] = {12};
-    static const struct { const char *what, *att, *def; int n; const int *ph; } v[] = {
+    static const hk_combat_phase d29[] = {{29, 0}}, d120[] = {{120, 0}}, d12[] = {{12, 0}},
+                                 sov4[] = {{3, 0}, {11, 0}, {3, 0}, {12, 0}};
+    static const struct { const char *what, *att, *def; int n; const hk_combat_phase *ph; } v[] = {
         {"as declared: 4 engagements, 3+11+3+12 days", KG_ATT, KG_DEF, KG_NPHASES, kg_phases},
+        {"the same 4 engagements, all Soviet attacks", KG_ATT, KG_DEF, 4, sov4},
         {"the 29 days as one continuous battle", KG_ATT, KG_DEF, 1, d29},
         {"120 days as one continuous battle", KG_ATT, KG_DEF, 1, d120},
         {"August offensive only, 12 days (CDB90 260's dates)", KG_ATT, KG_DEF, 1, d12},
@@ -998,8 +984,7 @@ static void write_params_c(FILE *f, const hk_combat_params *cp, const double *co
                "void hk_combat_params_default(hk_combat_params *p)\n{\n");
 #define W(field) fprintf(f, "    p->" #field " = %.17g;\n", cp->field)
     W(w_tank); W(w_gun); W(w_air); W(rate_att); W(rate_def); W(size_ref); W(size_exp);
-    W(helmbold); W(day_decay); W(dispersion); W(dispersion_ref); W(dispersion_exp); W(era_rate);
-    W(pursuit);
+    W(helmbold); W(day_decay); W(dispersion); W(dispersion_ref); W(dispersion_exp); W(pursuit);
     for (int i = 0; i < HK_POSTURE_COUNT; i++)
         fprintf(f, "    p->posture[%d] = %.17g; /* %s */\n", i, cp->posture[i],
                 hk_combat_posture_name((hk_posture)i));
@@ -1015,10 +1000,6 @@ static void write_params_c(FILE *f, const hk_combat_params *cp, const double *co
     static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
     for (int k = 0; k < HK_CDB90_CODES; k++)
         fprintf(f, "    coef[%d] = %.17g; /* %s */\n", k, coef[k], names[k]);
-    fprintf(f, "}\n\nvoid hk_combat_cdb90_era_rates(double rate[HK_CDB90_ERAS])\n{\n");
-    static const char *const eras[HK_CDB90_ERAS] = HK_CDB90_ERA_NAMES;
-    for (int k = 0; k < HK_CDB90_ERAS; k++)
-        fprintf(f, "    rate[%d] = %.17g; /* %s */\n", k, g_era_rate[k], eras[k]);
     fprintf(f, "}\n");
 }
 
@@ -1030,6 +1011,7 @@ typedef struct report {
     double loss_model, loss_lanchester, loss_ns;
     int n_fit, n_held, n_ns_fit, n_ns_held;
     score nsf, nsh;         /* the model on battles with a no-surrender side */
+    score nsf_off, nsh_off; /* the same with the no-surrender factors off */
 } report;
 
 static void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const report *R,
@@ -1056,7 +1038,7 @@ static void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, 
     P("helmbold", cp->helmbold, "fitted", "power-ratio exponent, range 0..2");
     P("day_decay", cp->day_decay, "fitted", "rate on day t scaled by t^-day_decay, 0..1.5");
     P("dispersion_ref", cp->dispersion_ref, "fixed", "Dupuy's WWII dispersion factor; default");
-    P("dispersion_exp", cp->dispersion_exp, "fixed", "0: replaced by the era table below");
+    P("dispersion_exp", cp->dispersion_exp, "fitted", "rates x (dispersion/ref)^-exp");
     P("pursuit", cp->pursuit, "fitted", "the loser's losses x (1 + pursuit)");
     P("posture_prepared", cp->posture[HK_POSTURE_PREPARED], "fitted", "defender power x");
     P("posture_fortified", cp->posture[HK_POSTURE_FORTIFIED], "fitted", "defender power x");
@@ -1090,10 +1072,6 @@ static void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, 
     fprintf(f, "quality_codes:   # ln(attacker/defender quality) = sum coef * CDB90 code\n");
     for (int k = 0; k < HK_CDB90_CODES; k++)
         fprintf(f, "  %-8s %.6g\n", names[k], coef[k]);
-    static const char *const eras[HK_CDB90_ERAS] = HK_CDB90_ERA_NAMES;
-    fprintf(f, "era_rates:   # rate factor of Dupuy's eras (CDB90 only; the simulation uses 1)\n");
-    for (int k = 0; k < HK_CDB90_ERAS; k++)
-        fprintf(f, "  \"%s\": %.6g\n", eras[k], g_era_rate[k]);
     fprintf(f, "lanchester_square_law:\n  a: %.6g   # attacker men lost per defender man per day\n"
                "  d: %.6g   # defender men lost per attacker man per day\n  band: %.6g\n",
             R->L.a, R->L.d, R->L.band);
@@ -1167,6 +1145,27 @@ static void write_validation(FILE *f, const hk_combat_params *cp, const double *
             share(R->mh.n_winner_right, R->mh.n_battles), share(R->mh.n_within2, R->mh.n_sides),
             share(R->lh.n_winner_right, R->lh.n_battles), share(R->lh.n_within2, R->lh.n_sides));
 
+    fprintf(f, "## The no-surrender factor\n\n"
+               "Fitted in a second stage on the %d fit-part battles with a Japanese side of "
+               "1937–1945 (everything else held); the held-out part has %d such battles, the six "
+               "Japan–USSR engagements among them. Own loss rate × %.2f, the enemy's × %.2f, "
+               "break point %.2f.\n\n"
+               "| battles with a Japanese side, 1937–1945 | winner named | sides within 2× | "
+               "mean abs log error |\n|---|---|---|---|\n",
+            R->n_ns_fit, R->n_ns_held, cp->ns_rate_own, cp->ns_rate_enemy, cp->ns_break);
+    {
+        const score *t[4] = {&R->nsf, &R->nsf_off, &R->nsh, &R->nsh_off};
+        const char *w[4] = {"fit part, with the factor", "fit part, factor off",
+                            "held out, with the factor", "held out, factor off"};
+        for (int i = 0; i < 4; i++) {
+            fprintf(f, "| %s | ", w[i]);
+            pct(f, t[i]->n_winner_right, t[i]->n_battles);
+            fprintf(f, " | ");
+            pct(f, t[i]->n_within2, t[i]->n_sides);
+            fprintf(f, " | %.3f |\n", t[i]->n_sides ? t[i]->sum_abs_log / t[i]->n_sides : NAN);
+        }
+        fprintf(f, "\n");
+    }
     fprintf(f, "## The six Japan–USSR engagements (all held out)\n\n"
                "Casualties as attacker / defender; ratio = model / record.\n\n"
                "| isqno | battle | attacker | days | recorded | model | ratio | square law | "
@@ -1268,11 +1267,7 @@ static void initial_point(double *x)
     x[X_BDEF] = log(0.3 / 0.7);
     x[X_BAND] = log(0.1);
     x[X_SCALE] = 0;
-    /* Dupuy's dispersion law with exponent 0.25 as the starting point. */
-    static const double disp[HK_CDB90_ERAS] = {5, 10, 20, 25, 250, 3000, 4000};
-    for (int k = 0, j = 0; k < HK_CDB90_ERAS; k++)
-        if (k != HK_CDB90_ERA_REF)
-            x[X_ERA0 + j++] = -0.25 * log(disp[k] / 3000);
+    x[X_DISP] = 0.2;
     x[X_PURSUIT] = log(0.3);
     x[X_QBREAK] = 0;
     for (int k = 0; k < HK_CDB90_CODES; k++)
@@ -1357,7 +1352,6 @@ int main(int argc, char **argv)
     if (evaluate) {
         hk_combat_params_default(&cp);
         hk_combat_cdb90_coefs(coef);
-        hk_combat_cdb90_era_rates(g_era_rate);
     } else {
         double x[NX];
         initial_point(x);
@@ -1389,6 +1383,19 @@ int main(int argc, char **argv)
     score_lanchester(&R.L, b, n, PART_FIT, &R.lf);
     score_lanchester(&R.L, b, n, PART_HELD, &R.lh);
     score_naive(b, n, PART_HELD, &R.naive_att, &R.naive_larger);
+    {
+        /* The battles with a no-surrender side, with the factors and with
+         * them switched off (factors 1, the ordinary break point). */
+        hk_combat_params off = cp;
+        off.ns_rate_own = off.ns_rate_enemy = 1;
+        off.ns_break = off.break_def;
+        g_score_ns_only = 1;
+        score_model(&cp, coef, b, n, PART_FIT, &R.nsf);
+        score_model(&cp, coef, b, n, PART_HELD, &R.nsh);
+        score_model(&off, coef, b, n, PART_FIT, &R.nsf_off);
+        score_model(&off, coef, b, n, PART_HELD, &R.nsh_off);
+        g_score_ns_only = 0;
+    }
     if (khalkhin_gol(&cp, &R.kg) != 0)
         return 1;
 

@@ -18,21 +18,29 @@
 static void battle_usage(FILE *out)
 {
     fprintf(out,
-            "usage: hokushin battle --attacker SPEC --defender SPEC [--days N] [--terrain T]\n"
-            "                       [--runs N [--seed N]] [--json]\n\n"
+            "usage: hokushin battle --attacker SPEC --defender SPEC [--days N | --phases LIST]\n"
+            "                       [--terrain T] [--runs N [--seed N]] [--json]\n\n"
             "Fights one battle with the combat model: daily Lanchester-Helmbold attrition\n"
             "with force quality, the defender's posture and terrain, and supply that falls\n"
             "with the distance from the railhead, fitted on the CDB90 battles\n"
             "(docs/combat.md, docs/combat-validation.md).\n\n"
             "SPEC  SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]\n"
-            "      [,posture=hasty|prepared|fortified]\n"
+            "      [,posture=hasty|prepared|fortified][,no_surrender=0|1]\n"
             "      SIDE names the side (JPN, SOV, ...). quality is a combat effectiveness\n"
             "      value, 1 = par; supply_km the distance from the railhead that feeds the\n"
-            "      side (0 = at the railhead); posture counts for the defender only.\n\n"
+            "      side (0 = at the railhead); posture counts when the side defends;\n"
+            "      no_surrender=1 for a force that does not surrender (the Japanese army\n"
+            "      of 1937-1945): it fights on longer and both sides lose more.\n\n"
             "options:\n"
             "  --days N      longest the battle may last, in days (default %d, the median\n"
             "                length of CDB90's 1919-1945 battles); it ends sooner when a\n"
             "                side breaks off\n"
+            "  --phases LIST a campaign of several engagements instead of one battle:\n"
+            "                SIDE:DAYS,SIDE:DAYS,... names who attacks in each and its\n"
+            "                longest length; each is fought by what is left of both sides\n"
+            "                and its intensity starts afresh. Casualties are summed, the\n"
+            "                winner is the last engagement's. Give the days of actual\n"
+            "                fighting, not the calendar span (docs/combat.md)\n"
             "  --terrain T   plain (default), steppe, desert, hills, mountain, forest, marsh,\n"
             "                urban or island\n"
             "  --runs N      also fight it N times with the model's random spread and give\n"
@@ -40,10 +48,11 @@ static void battle_usage(FILE *out)
             "  --seed N      seed for --runs (default 1); the same seed, the same figures\n"
             "  --json        one JSON object: each side's casualties and losses by arm, the\n"
             "                winner, days fought\n\n"
-            "example (Khalkhin Gol, August 1939):\n"
+            "example (Khalkhin Gol, May-September 1939: three Japanese attacks, then the\n"
+            "Soviet August offensive):\n"
             "  hokushin battle --attacker SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650 \\\n"
-            "      --defender JPN:men=30000,tanks=120,guns=135,supply_km=200,posture=prepared \\\n"
-            "      --terrain steppe --days 120\n",
+            "      --defender JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1 \\\n"
+            "      --terrain steppe --phases JPN:3,JPN:11,JPN:3,SOV:12\n",
             BATTLE_DEFAULT_DAYS);
 }
 
@@ -65,7 +74,8 @@ static int cmp_double(const void *a, const void *b)
 }
 
 static int run_many(const hk_combat_params *cp, const battle_side_arg *a, const battle_side_arg *d,
-                    hk_terrain terrain, int days, int runs, uint64_t seed, battle_runs *out)
+                    hk_terrain terrain, int nph, const hk_combat_phase *ph, int runs,
+                    uint64_t seed, battle_runs *out)
 {
     memset(out, 0, sizeof *out);
     out->n = runs;
@@ -78,7 +88,7 @@ static int run_many(const hk_combat_params *cp, const battle_side_arg *a, const 
         hk_rng r;
         hk_rng_init(&r, seed, (uint64_t)i);
         hk_combat_result res;
-        hk_combat_resolve(cp, &a->side, &d->side, terrain, days, &r, &res);
+        hk_combat_campaign(cp, &a->side, &d->side, terrain, nph, ph, &r, &res);
         out->wins[res.winner == HK_COMBAT_ATTACKER ? 0 : res.winner == HK_COMBAT_DEFENDER ? 1 : 2]++;
         cas[i] = res.casualties[0];
         cas[runs + i] = res.casualties[1];
@@ -133,7 +143,8 @@ static json_t *side_json(const battle_side_arg *s, const hk_combat_result *res, 
 
 static void print_json(const battle_side_arg *a, const battle_side_arg *d, hk_terrain terrain,
                        int max_days, const hk_combat_result *res, double pw_a, double pw_d,
-                       const battle_runs *runs, uint64_t seed)
+                       const battle_runs *runs, uint64_t seed, int nph,
+                       const hk_combat_phase *ph)
 {
     json_t *o = json_object();
     json_object_set_new(o, "attacker", side_json(a, res, 0, pw_a, "attacker"));
@@ -149,6 +160,16 @@ static void print_json(const battle_side_arg *a, const battle_side_arg *d, hk_te
     json_object_set_new(o, "days", json_integer(res->days));
     json_object_set_new(o, "max_days", json_integer(max_days));
     json_object_set_new(o, "terrain", json_string(hk_combat_terrain_name(terrain)));
+    if (nph > 1 || ph[0].second_attacks) {
+        json_t *arr = json_array();
+        for (int k = 0; k < nph; k++) {
+            json_t *e = json_object();
+            json_object_set_new(e, "attacker", json_string(ph[k].second_attacks ? d->name : a->name));
+            json_object_set_new(e, "max_days", json_integer(ph[k].days));
+            json_array_append_new(arr, e);
+        }
+        json_object_set_new(o, "phases", arr);
+    }
     json_object_set_new(o, "power_ratio", json_real(res->power_ratio));
     json_object_set_new(o, "score", json_real(res->score));
     json_object_set_new(o, "model", json_string("Lanchester-Helmbold daily attrition fitted on CDB90 "
@@ -186,13 +207,21 @@ static void print_json(const battle_side_arg *a, const battle_side_arg *d, hk_te
 
 static void print_text(const battle_side_arg *a, const battle_side_arg *d, hk_terrain terrain,
                        int max_days, const hk_combat_result *res, double pw_a, double pw_d,
-                       const battle_runs *runs)
+                       const battle_runs *runs, int nph, const hk_combat_phase *ph)
 {
     char ha[40], hd[40];
-    snprintf(ha, sizeof ha, "%s (attacker)", a->name);
-    snprintf(hd, sizeof hd, "%s (defender)", d->name);
-    printf("Battle on %s ground, at most %d day%s\n\n", hk_combat_terrain_name(terrain), max_days,
+    int campaign = nph > 1 || ph[0].second_attacks;
+    snprintf(ha, sizeof ha, campaign ? "%s" : "%s (attacker)", a->name);
+    snprintf(hd, sizeof hd, campaign ? "%s" : "%s (defender)", d->name);
+    printf("Battle on %s ground, at most %d day%s", hk_combat_terrain_name(terrain), max_days,
            max_days == 1 ? "" : "s");
+    if (nph > 1 || ph[0].second_attacks) {
+        printf(" in %d engagement%s:", nph, nph == 1 ? "" : "s");
+        for (int k = 0; k < nph; k++)
+            printf("%s %s attacks %d d", k ? "," : "", ph[k].second_attacks ? d->name : a->name,
+                   ph[k].days);
+    }
+    printf("\n\n");
     printf("%-24s %16s %16s\n", "", ha, hd);
     const hk_combat_side *s[2] = {&a->side, &d->side};
     printf("%-24s %16.0f %16.0f\n", "men", s[0]->men, s[1]->men);
@@ -232,6 +261,51 @@ static void print_text(const battle_side_arg *a, const battle_side_arg *d, hk_te
            "about 2.5 either way: see docs/combat-validation.md.)\n");
 }
 
+/* --phases SIDE:DAYS,...: who attacks in each engagement and for how long. */
+static int parse_phases(const char *text, const char *first, const char *second,
+                        hk_combat_phase *ph, int *n, int *total)
+{
+    *n = 0;
+    *total = 0;
+    const char *p = text;
+    while (p && *p) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char item[64];
+        if (len == 0 || len >= sizeof item || *n >= HK_COMBAT_MAX_PHASES)
+            goto bad;
+        memcpy(item, p, len);
+        item[len] = '\0';
+        char *colon = strchr(item, ':');
+        if (!colon)
+            goto bad;
+        *colon = '\0';
+        int who = strcmp(item, first) == 0 ? 0 : strcmp(item, second) == 0 ? 1 : -1;
+        char *dend;
+        errno = 0;
+        long days = strtol(colon + 1, &dend, 10);
+        if (who < 0 || !colon[1] || *dend || errno || days < 1 || days > BATTLE_MAX_DAYS)
+            goto bad;
+        ph[*n].days = (int)days;
+        ph[*n].second_attacks = who;
+        (*n)++;
+        *total += (int)days;
+        p = end ? end + 1 : NULL;
+        if (end && !*p)
+            goto bad;
+    }
+    if (*n == 0 || *total > BATTLE_MAX_DAYS)
+        goto bad;
+    return 0;
+bad:
+    fprintf(stderr,
+            "hokushin battle: --phases '%s': expected SIDE:DAYS,SIDE:DAYS,... with SIDE %s or %s, "
+            "DAYS a whole number >= 1, at most %d engagements and %d days in all, e.g. "
+            "%s:3,%s:12\n",
+            text, first, second, HK_COMBAT_MAX_PHASES, BATTLE_MAX_DAYS, second, first);
+    return -1;
+}
+
 static int parse_int_opt(const char *opt, const char *text, int lo, int hi, int *out)
 {
     char *end;
@@ -248,7 +322,8 @@ static int parse_int_opt(const char *opt, const char *text, int lo, int hi, int 
 
 int hk_cmd_battle(int argc, char **argv)
 {
-    const char *att_spec = NULL, *def_spec = NULL, *terrain_name = "plain";
+    const char *att_spec = NULL, *def_spec = NULL, *terrain_name = "plain", *phases_text = NULL;
+    int days_given = 0;
     int days = BATTLE_DEFAULT_DAYS, runs = 0, json = 0;
     uint64_t seed = 1;
     for (int i = 1; i < argc; i++) {
@@ -268,6 +343,9 @@ int hk_cmd_battle(int argc, char **argv)
         } else if (strcmp(opt, "--days") == 0 && has_val) {
             if (parse_int_opt("--days", argv[++i], 1, BATTLE_MAX_DAYS, &days))
                 return HK_EXIT_USAGE;
+            days_given = 1;
+        } else if (strcmp(opt, "--phases") == 0 && has_val) {
+            phases_text = argv[++i];
         } else if (strcmp(opt, "--runs") == 0 && has_val) {
             if (parse_int_opt("--runs", argv[++i], 1, BATTLE_MAX_RUNS, &runs))
                 return HK_EXIT_USAGE;
@@ -277,7 +355,8 @@ int hk_cmd_battle(int argc, char **argv)
         } else {
             int known = !strcmp(opt, "--attacker") || !strcmp(opt, "--defender") ||
                         !strcmp(opt, "--terrain") || !strcmp(opt, "--days") ||
-                        !strcmp(opt, "--runs") || !strcmp(opt, "--seed");
+                        !strcmp(opt, "--runs") || !strcmp(opt, "--seed") ||
+                        !strcmp(opt, "--phases");
             if (known)
                 fprintf(stderr, "hokushin battle: %s needs a value\n", opt);
             else
@@ -314,20 +393,32 @@ int hk_cmd_battle(int argc, char **argv)
         return HK_EXIT_USAGE;
     }
     hk_terrain terrain = (hk_terrain)t;
+    hk_combat_phase ph[HK_COMBAT_MAX_PHASES] = {{days, 0}};
+    int nph = 1;
+    if (phases_text) {
+        if (days_given) {
+            fprintf(stderr, "hokushin battle: give either --days or --phases, not both\n");
+            return HK_EXIT_USAGE;
+        }
+        if (parse_phases(phases_text, a.name, d.name, ph, &nph, &days))
+            return HK_EXIT_USAGE;
+    }
 
     hk_combat_params cp;
     hk_combat_params_default(&cp);
     hk_combat_result res;
-    hk_combat_resolve(&cp, &a.side, &d.side, terrain, days, NULL, &res);
-    double pw_a = hk_combat_power(&cp, &a.side, 0, terrain);
-    double pw_d = hk_combat_power(&cp, &d.side, 1, terrain);
+    hk_combat_campaign(&cp, &a.side, &d.side, terrain, nph, ph, NULL, &res);
+    /* Power as each side stands when it defends in the first engagement it
+     * defends, else as an attacker. */
+    double pw_a = hk_combat_power(&cp, &a.side, ph[0].second_attacks, terrain);
+    double pw_d = hk_combat_power(&cp, &d.side, !ph[0].second_attacks, terrain);
     battle_runs rs;
     memset(&rs, 0, sizeof rs);
-    if (runs > 0 && run_many(&cp, &a, &d, terrain, days, runs, seed, &rs) != 0)
+    if (runs > 0 && run_many(&cp, &a, &d, terrain, nph, ph, runs, seed, &rs) != 0)
         return HK_EXIT_FAIL;
     if (json)
-        print_json(&a, &d, terrain, days, &res, pw_a, pw_d, &rs, seed);
+        print_json(&a, &d, terrain, days, &res, pw_a, pw_d, &rs, seed, nph, ph);
     else
-        print_text(&a, &d, terrain, days, &res, pw_a, pw_d, &rs);
+        print_text(&a, &d, terrain, days, &res, pw_a, pw_d, &rs, nph, ph);
     return HK_EXIT_OK;
 }

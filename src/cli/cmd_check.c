@@ -63,7 +63,7 @@ int hk_cmd_check(int argc, char **argv)
         plen--;
     printf("%.*s: ok — %d actors, %d factions, %d regions, %d links, %d sectors, %d formations, "
            "%d strengths, %d treaties, %d events, %d facts, %d battles, %d parameters; "
-           "%d sourced records citing %d seeds and %d publications\n",
+           "%d sourced records, %d seeds, %d publications\n",
            path ? (int)plen : (int)strlen("scenarios/far-east-1918"),
            path ? path : "scenarios/far-east-1918", s->n_actors, s->n_factions, s->n_regions,
            s->n_links, s->n_sectors, s->n_formations, s->n_strengths, s->n_treaties, s->n_events,

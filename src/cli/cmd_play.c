@@ -95,8 +95,8 @@ static void print_state(const play_ui *ui, const hk_month_summary *m)
                m->at_war_jpn_sov ? "  AT WAR" : "");
         return;
     }
-    printf("\n== %s ==  Japan's doctrine %+.2f (%s)   Japan-USSR war: %s\n", date, d, doctrine_word(d),
-           m->at_war_jpn_sov ? "YES" : "no");
+    printf("\n== %s ==%s  Japan's doctrine %+.2f (%s)   Japan-USSR war: %s\n", date,
+           ui->g->have_last ? "" : " (before the first turn)", d, doctrine_word(d), m->at_war_jpn_sov ? "YES" : "no");
     printf("forces on the border (men, tanks, guns, aircraft):\n");
     for (int k = 0; k < s->n_sectors; k++) {
         const hk_side_forces *a = &m->forces[k][0], *b = &m->forces[k][1];
@@ -456,7 +456,7 @@ int hk_cmd_play(int argc, char **argv)
                 s->actors[g->player].id, as);
 
     play_ui ui = {.s = s, .g = g, .echo = !isatty(STDIN_FILENO)};
-    printf("hokushin play: you give %s's orders (seed %" PRIu64 "). '?' lists the commands.\n",
+    printf("hokushin play: you play %s (seed %" PRIu64 "). '?' lists the commands.\n",
            s->actors[g->player].name ? s->actors[g->player].name : s->actors[g->player].id, g->seed);
     hk_month_summary m;
     hk_game_state(g, &m);

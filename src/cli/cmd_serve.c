@@ -1,5 +1,7 @@
 /* cmd_serve.c — 'hokushin serve': the page and the JSON API on a local
  * port (src/serve). */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +92,11 @@ int hk_cmd_serve(int argc, char **argv)
             scenario_path = v;
         else if (which == 3 && parse_int("--threads", v, 1, 64, &o.threads) != 0)
             return HK_EXIT_USAGE;
+    }
+    unsigned char addr[sizeof(struct in6_addr)];
+    if (inet_pton(AF_INET, o.bind, addr) != 1 && inet_pton(AF_INET6, o.bind, addr) != 1) {
+        fprintf(stderr, "hokushin: --bind '%s' is not an IP address (e.g. 127.0.0.1, 0.0.0.0 or ::1)\n", o.bind);
+        return HK_EXIT_USAGE;
     }
     hk_scenario *s = hk_cli_load_scenario(scenario_path);
     if (!s)

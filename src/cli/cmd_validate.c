@@ -116,33 +116,33 @@ int hk_cmd_validate(int argc, char **argv)
     hk_val_options o = {.runs = (int)runs, .seed = seed, .threads = (int)threads, .combat_doc = combat_doc,
                         .calibration = calibration, .command = command, .progress = true};
 
-    /* Write to a temporary file and rename it, so a failure never leaves a
-     * half-written report in place of the last good one. */
+    /* The report is built in memory and written only once it is whole, so a
+     * failed run never leaves a half-written report (or a stray temporary
+     * file) in place of the last good one. */
     bool to_stdout = strcmp(out_path, "-") == 0;
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.tmp", out_path);
-    FILE *out = to_stdout ? stdout : fopen(tmp, "w");
-    if (!out) {
-        perror(out_path);
+    char *text = NULL;
+    size_t text_len = 0;
+    FILE *mem = open_memstream(&text, &text_len);
+    if (!mem) {
+        perror("validate");
         hk_scenario_free(s);
         return HK_EXIT_FAIL;
     }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     json_t *json = NULL;
-    int failed = hk_validate_report(s, &o, out, json_path ? &json : NULL);
+    int failed = hk_validate_report(s, &o, mem, json_path ? &json : NULL);
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    int rc = HK_EXIT_OK;
-    if (!to_stdout) {
-        if (fclose(out) != 0 || failed < 0 || rename(tmp, out_path) != 0) {
-            if (failed >= 0)
-                perror(out_path);
-            remove(tmp);
+    fclose(mem);
+    int rc = failed < 0 ? HK_EXIT_FAIL : HK_EXIT_OK;
+    if (rc == HK_EXIT_OK) {
+        FILE *out = to_stdout ? stdout : fopen(out_path, "w");
+        if (!out || fwrite(text, 1, text_len, out) != text_len || (!to_stdout && fclose(out) != 0)) {
+            perror(out_path);
             rc = HK_EXIT_FAIL;
         }
-    } else if (failed < 0) {
-        rc = HK_EXIT_FAIL;
     }
+    free(text);
     if (rc == HK_EXIT_OK && json_path) {
         if (!json || json_dump_file(json, json_path, JSON_INDENT(1) | JSON_REAL_PRECISION(10)) != 0) {
             fprintf(stderr, "hokushin: validate: cannot write %s\n", json_path);

@@ -45,17 +45,22 @@ bool hk_date_parse(const char *s, hk_date *out)
     return true;
 }
 
+/* Fields are reduced to their printed widths so that an unset or corrupt
+ * date still fits the caller's buffer (and the compiler can prove it). */
 void hk_date_format(hk_date d, char *buf)
 {
+    unsigned y = (unsigned)d.year % 10000u, m = (unsigned)d.month % 100u;
+    unsigned day = (unsigned)d.day % 100u;
     if (d.day > 0)
-        snprintf(buf, 11, "%04d-%02d-%02d", d.year, d.month, d.day);
+        snprintf(buf, 11, "%04u-%02u-%02u", y, m, day);
     else
-        snprintf(buf, 11, "%04d-%02d", d.year, d.month);
+        snprintf(buf, 11, "%04u-%02u", y, m);
 }
 
 void hk_month_format(hk_month m, char *buf)
 {
-    snprintf(buf, 8, "%04d-%02d", hk_month_year(m) % 10000, hk_month_mon(m));
+    unsigned y = (unsigned)hk_month_year(m) % 10000u, mon = (unsigned)hk_month_mon(m) % 100u;
+    snprintf(buf, 8, "%04u-%02u", y, mon);
 }
 
 int hk_date_cmp(hk_date a, hk_date b)

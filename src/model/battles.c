@@ -183,7 +183,7 @@ static void war_month(hk_world *w, hk_rng *r)
                           .aircraft = air[a] * 0.5, .quality = 1, .supply_km = 300};
     hk_combat_side def = {.men = men[d] * 0.5, .tanks = tanks[d] * 0.5, .guns = guns[d] * 0.5,
                           .aircraft = air[d] * 0.5, .quality = 1, .supply_km = 150,
-                          .posture = HK_POSTURE_PREPARED};
+                          .posture = HK_POSTURE_HASTY}; /* a front too long to hold everywhere */
     hk_combat_result res;
     fight(w, r, -1, &att, &def, a, HK_TERRAIN_PLAIN, 30, &res);
     w->battles_month++;
@@ -212,6 +212,7 @@ void hk_battles_step(hk_world *w)
             simulate_battle(w, &r, &w->pending[i]);
     }
     w->n_pending = 0;
-    if (w->war)
+    /* replay fights only the record's battles */
+    if (w->war && w->mode == HK_MODE_SIMULATE)
         war_month(w, &r);
 }

@@ -145,8 +145,6 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     double size_f = pow((men0[0] + men0[1] + 1.0) / p->size_ref, -p->size_exp);
     if (p->dispersion > 0 && p->dispersion_ref > 0)
         size_f *= pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp);
-    if (p->era_rate > 0)
-        size_f *= p->era_rate;
     double base[2] = {p->rate_att * size_f * noise[0], p->rate_def * size_f * noise[1]};
     double brk[2] = {p->break_att, p->break_def};
     double qrel = side_quality(att) / side_quality(def);
@@ -234,39 +232,44 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     }
 }
 
-void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *att,
-                        const hk_combat_side *def, hk_terrain terrain, int n_phases,
-                        const int *phase_days, hk_rng *rng, hk_combat_result *out)
+void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
+                        const hk_combat_side *second, hk_terrain terrain, int n_phases,
+                        const hk_combat_phase *phases, hk_rng *rng, hk_combat_result *out)
 {
-    static const int one_day = 1;
-    if (n_phases < 1 || !phase_days) {
+    static const hk_combat_phase one_day = {1, 0};
+    if (n_phases < 1 || !phases) {
         n_phases = 1;
-        phase_days = &one_day;
+        phases = &one_day;
     }
     if (n_phases > HK_COMBAT_MAX_PHASES)
         n_phases = HK_COMBAT_MAX_PHASES;
-    hk_combat_side s[2] = {*att, *def};
+    hk_combat_side s[2] = {*first, *second};
     hk_combat_result sum, r;
     memset(&sum, 0, sizeof sum);
+    sum.winner = HK_COMBAT_DRAW;
     for (int k = 0; k < n_phases; k++) {
-        hk_combat_resolve(p, &s[0], &s[1], terrain, phase_days[k], rng, &r);
+        int a = phases[k].second_attacks ? 1 : 0; /* index of this engagement's attacker */
+        hk_combat_resolve(p, &s[a], &s[1 - a], terrain, phases[k].days, rng, &r);
         if (k == 0)
-            sum.power_ratio = r.power_ratio;
+            sum.power_ratio = a == 0 ? r.power_ratio
+                              : r.power_ratio > 0 ? 1 / r.power_ratio : INFINITY;
         sum.days += r.days;
-        sum.winner = r.winner;
-        sum.score = r.score;
-        for (int i = 0; i < 2; i++) {
-            sum.casualties[i] += r.casualties[i];
-            sum.loss[i].men += r.loss[i].men;
-            sum.loss[i].tanks += r.loss[i].tanks;
-            sum.loss[i].guns += r.loss[i].guns;
-            sum.loss[i].aircraft += r.loss[i].aircraft;
-            sum.broke_off[i] = r.broke_off[i];
+        sum.winner = r.winner == HK_COMBAT_DRAW ? HK_COMBAT_DRAW
+                     : r.winner == HK_COMBAT_ATTACKER ? a : 1 - a;
+        sum.score = a == 0 ? r.score : -r.score;
+        for (int j = 0; j < 2; j++) {
+            int i = j == 0 ? a : 1 - a;  /* r's index j is side i */
+            sum.casualties[i] += r.casualties[j];
+            sum.loss[i].men += r.loss[j].men;
+            sum.loss[i].tanks += r.loss[j].tanks;
+            sum.loss[i].guns += r.loss[j].guns;
+            sum.loss[i].aircraft += r.loss[j].aircraft;
+            sum.broke_off[i] = r.broke_off[j];
             /* The next engagement is fought by what is left. */
-            s[i].men = fmax(0, s[i].men - r.loss[i].men);
-            s[i].tanks = fmax(0, s[i].tanks - r.loss[i].tanks);
-            s[i].guns = fmax(0, s[i].guns - r.loss[i].guns);
-            s[i].aircraft = fmax(0, s[i].aircraft - r.loss[i].aircraft);
+            s[i].men = fmax(0, s[i].men - r.loss[j].men);
+            s[i].tanks = fmax(0, s[i].tanks - r.loss[j].tanks);
+            s[i].guns = fmax(0, s[i].guns - r.loss[j].guns);
+            s[i].aircraft = fmax(0, s[i].aircraft - r.loss[j].aircraft);
         }
         if (!(s[0].men >= 1) || !(s[1].men >= 1))
             break;

@@ -88,10 +88,6 @@ typedef struct hk_combat_params {
      * default is the reference, the Second World War's, so the engine's
      * battles of 1918-1945 need not set it; the fit sets it per CDB90 battle. */
     double dispersion, dispersion_ref, dispersion_exp;
-    /* Rates are multiplied by era_rate: 1 (the default) for the simulation's
-     * era, 1919-1945; the fit sets it per CDB90 battle from a table fitted
-     * by Dupuy's eras (hk_combat_cdb90_era_rates). */
-    double era_rate;
     double pursuit;            /* the loser's losses grow by this share (pursuit, capture) */
     double posture[HK_POSTURE_COUNT];     /* defender power multipliers, hasty = 1 */
     double terrain[HK_TERRAIN_COUNT];     /* defender power multipliers, plain = 1 */
@@ -129,18 +125,25 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        const hk_combat_side *def, hk_terrain terrain, int max_days,
                        hk_rng *rng, hk_combat_result *out);
 
-/* A campaign: n_phases engagements of phase_days[i] days each (at most,
- * each may end sooner), fought one after the other by what is left of both
- * sides; the intensity (t^-day_decay) starts afresh in each, as in a new
- * battle. Casualties and losses are summed; the winner is the winner of the
- * last engagement; days is the days fought in all, power_ratio that of the
- * first engagement, score that of the last. With an rng each engagement
- * draws its own two normals (2 * n_phases draws). n_phases < 1 counts as
- * one engagement of one day. */
+/* A campaign: engagements fought one after the other by what is left of
+ * two sides, `first` and `second`; in each, one of them attacks (each side's
+ * posture counts when it defends). Each engagement lasts at most its days
+ * and may end sooner; the intensity (t^-day_decay) starts afresh in each, as
+ * in a new battle. In the result, index 0 is `first` and 1 is `second`
+ * whoever attacked: casualties and losses are summed, broke_off and score
+ * (> 0 favours `first`) are those of the last engagement, winner is the
+ * winner of the last engagement (0 first, 1 second, or HK_COMBAT_DRAW), days
+ * the days fought in all, power_ratio first / second at the start of the
+ * first engagement. With an rng each engagement draws its own two normals.
+ * n_phases < 1 gives one day with `first` attacking. */
 #define HK_COMBAT_MAX_PHASES 32
-void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *att,
-                        const hk_combat_side *def, hk_terrain terrain, int n_phases,
-                        const int *phase_days, hk_rng *rng, hk_combat_result *out);
+typedef struct hk_combat_phase {
+    int days;
+    int second_attacks;   /* 0: `first` attacks, 1: `second` attacks */
+} hk_combat_phase;
+void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
+                        const hk_combat_side *second, hk_terrain terrain, int n_phases,
+                        const hk_combat_phase *phases, hk_rng *rng, hk_combat_result *out);
 
 /* ---- for tools/cdb90_fit: how CDB90's judged advantages make quality ---
  * The attacker's quality relative to the defender's in a CDB90 battle is
@@ -152,12 +155,6 @@ void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *att,
      "surpa",  "aeroa",  "inita",  "momnta", "quala", "resa",   "mobila",                        \
      "aira",   "fprepa", "leadaa", "plana",  "surpaa", "mana", "logsaa"}
 void hk_combat_cdb90_coefs(double coef[HK_CDB90_CODES]);
-/* Fitted rate factors of Dupuy's eras: before 1700, 1700-1791, 1792-1815,
- * 1816-1900, 1901-1918, 1919-1945 (= 1, the reference), after 1945. */
-#define HK_CDB90_ERAS 7
-#define HK_CDB90_ERA_REF 5
-#define HK_CDB90_ERA_NAMES {"before 1700", "1700-1791", "1792-1815", "1816-1900", "1901-1918", "1919-1945", "after 1945"}
-void hk_combat_cdb90_era_rates(double rate[HK_CDB90_ERAS]);
 
 /* ---- names and specs (for the command line and the engine's logs) ---- */
 

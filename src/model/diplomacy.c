@@ -320,7 +320,8 @@ static void simulate_treaties(hk_world *w)
                          hk_flag(w, HK_EFFECT_EUROPE_WAR) ? ", war in Europe" : "");
             }
             sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
-        } else if (st->status == HK_TREATY_IN_FORCE && hk_diplomacy_may_denounce(w, t)) {
+        } else if (st->status == HK_TREATY_IN_FORCE && !w->war && hk_diplomacy_may_denounce(w, t)) {
+            /* (in general war a treaty between the belligerents is broken, not denounced) */
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
                 bool wants;

@@ -63,21 +63,50 @@ static void pools_from_formations(hk_world *w)
     w->sov_men = pool[2];
 }
 
+/* Equipment per man follows the record's schedule: technology is outside
+ * the model, the number of men is not. */
+static void update_equipment(hk_world *w)
+{
+    for (int f = 0; f < w->s->n_formations; f++) {
+        int at = w->equip_at[f];
+        while (at + 1 < w->n_equip[f] && w->equip[f][at + 1].from <= w->month)
+            at++;
+        if (at != w->equip_at[f] || w->month == w->start) {
+            w->equip_at[f] = (uint8_t)at;
+            for (int k = 0; k < 3; k++)
+                w->per_man[f][k] = w->equip[f][at].per_man[k];
+        }
+    }
+}
+
+/* A formation takes its share of its pool from its first recorded strength
+ * on (before that it did not exist); a pool none of whose formations exists
+ * yet is spread over all of them. */
+static bool formation_exists(const hk_world *w, int f)
+{
+    return w->n_equip[f] == 0 || w->equip[f][0].from <= w->month;
+}
+
 static void formations_from_pools(hk_world *w)
 {
     const int n = w->s->n_formations;
-    double wsum[3] = {0, 0, 0};
+    double wsum[3] = {0, 0, 0}, wall[3] = {0, 0, 0};
     for (int f = 0; f < n; f++) {
         int p = w->form_pool[f];
-        if (p >= 0 && p < 3)
+        if (p < 0 || p > 2)
+            continue;
+        wall[p] += w->weight[f];
+        if (formation_exists(w, f))
             wsum[p] += w->weight[f];
     }
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
     for (int f = 0; f < n; f++) {
         int p = w->form_pool[f];
-        if (p < 0 || p > 2 || !(wsum[p] > 0))
+        if (p < 0 || p > 2)
             continue;
-        double men = pool[p] * w->weight[f] / wsum[p];
+        bool all = !(wsum[p] > 0);
+        double sum = all ? wall[p] : wsum[p];
+        double men = (all || formation_exists(w, f)) && sum > 0 ? pool[p] * w->weight[f] / sum : 0.0;
         w->formation[f].men = men;
         w->formation[f].tanks = men * w->per_man[f][0];
         w->formation[f].guns = men * w->per_man[f][1];
@@ -149,7 +178,7 @@ static void simulate_soviet(hk_world *w)
     bool at_war_west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !freed;
     /* in peace the build-up is bounded by the economy and a share of the
      * railway; once Germany is beaten the railway runs for the east alone */
-    double up = freed ? cap : fmin(P(w, SOVIET_BUILDUP) * w->sov_capacity, P(w, SOVIET_RAIL_SHARE) * cap);
+    double up = freed ? P(w, SOVIET_TRANSFER_SHARE) * cap : fmin(P(w, SOVIET_BUILDUP) * w->sov_capacity, P(w, SOVIET_RAIL_SHARE) * cap);
     /* the state's grip on the east recovers from the Civil War */
     w->sov_capacity += P(w, SOVIET_RECOVERY) * (1.0 - w->sov_capacity);
     double down = at_war_west ? P(w, SOVIET_WEST_DRAW) * w->sov_men : 0.01 * w->sov_men;
@@ -203,6 +232,7 @@ void hk_movement_step(hk_world *w)
         w->sov_men = fmax(0, w->sov_men - w->loss_men[HK_SIDE_SOV]);
         simulate_soviet(w);
         simulate_japan(w);
+        update_equipment(w);
         formations_from_pools(w);
     } else {
         hk_movement_apply_records(w, w->month);

@@ -93,6 +93,7 @@ void hk_politics_purge(hk_world *w, int faction)
         w->baseline[f] += removed_base * part;
     }
     w->purged[faction] = true;
+    w->purged_on[faction] = w->month;
     if (actor == s->jpn)
         w->autonomy *= 1.0 - P(w, POLITICS_AUTONOMY_PURGE);
     w->frustration = 0;
@@ -185,8 +186,10 @@ static void react_to_battle(hk_world *w)
                      "Navy and the south-leaning factions; the Kwantung Army's autonomy falls to %.2f.",
                      moved, w->autonomy);
         }
-        hk_world_emit2(w, "doctrine", "battle_discredit", s->jpn, -1, w->scratch,
-                       SRC_MODEL("politics-battle"));
+        /* only battles that matter make the timeline; small ones still count */
+        if (w->lost_battle_weight >= 0.2)
+            hk_world_emit2(w, "doctrine", "battle_discredit", s->jpn, -1, w->scratch,
+                           SRC_MODEL("politics-battle"));
     } else {
         /* a Soviet defeat emboldens Japan's hawks, at half the weight */
         hk_politics_shift(w, s->jpn, is_moderate, is_north_hawk, share * 0.5, true);
@@ -316,9 +319,12 @@ static void field_army(hk_world *w, hk_rng *r)
      * east is restored (then the opportunity is the expedition's) */
     bool settled = w->withdrawn || (!w->intervention && w->sov_men >= P(w, SOVIET_FLOOR));
     if (!w->manchuria_seized && settled) {
-        /* the field officers act when their autonomy is high and the
-         * northern hawks in Tokyo will cover them */
-        double p = P(w, JAPAN_SEIZE_RATE) * w->autonomy * w->autonomy * north_hawks(w) / 0.35;
+        /* the field officers' pressure to act builds up with their autonomy
+         * and the cover the northern hawks give them in Tokyo; they act when
+         * it is high (a rate rising with its cube) */
+        w->grievance += w->autonomy * north_hawks(w);
+        double g = w->grievance / 8.0;
+        double p = P(w, JAPAN_SEIZE_RATE) * g * g * g;
         if (hk_rng_bernoulli(r, p)) {
             w->manchuria_seized = true;
             /* success emboldens the men who acted without orders */
@@ -494,9 +500,13 @@ static void apply_pins(hk_world *w)
         case HK_PIN_WITHDRAWAL: w->withdrawn = true; break;
         case HK_PIN_SEIZE_MANCHURIA: w->manchuria_seized = true; break;
         case HK_PIN_COUP_FAILED:
-        case HK_PIN_PURGE:
-            hk_politics_purge(w, f->target >= 0 ? f->target : w->faction_kodoha);
+        case HK_PIN_PURGE: {
+            /* a coup and the purge that follows it are one blow, not two */
+            int t = f->target >= 0 ? f->target : w->faction_kodoha;
+            if (t >= 0 && !(w->purged[t] && w->month - w->purged_on[t] <= 6))
+                hk_politics_purge(w, t);
             break;
+        }
         case HK_PIN_DOCTRINE_SOUTH:
             if (!w->committed_south) {
                 w->committed_south = true;

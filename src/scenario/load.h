@@ -74,7 +74,8 @@ typedef struct hk_rec {
     char label[128];
 } hk_rec;
 
-void hk_load_error(hk_loader *ld, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void hk_load_error(hk_loader *ld, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Opens a record: checks it is a mapping with only `keys` (NULL-terminated)
  * and no key twice. Returns false (after an error) when it is not a mapping. */

@@ -76,6 +76,7 @@ void hk_load_params(hk_loader *ld, const hk_ynode *root)
             line = root->items[i]->line;
     for (int p = 0; p < HK_PARAM_COUNT; p++)
         if (!seen_line[p])
-            hk_load_error(ld, line, "missing parameter '%s' (%s)", hk_param_table[p].key,
-                          hk_param_table[p].doc);
+            hk_load_error(ld, line, "missing parameter '%s': every key of the model needs a "
+                          "value, a range and a source ('hokushin params' lists them)",
+                          hk_param_table[p].key);
 }

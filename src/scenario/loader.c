@@ -129,7 +129,8 @@ static void sort_errors(hk_diag *diag, int from, const char *const paths[HK_FILE
     for (int i = 1; i < n; i++) {
         hk_diag_item item = diag->items[from + i];
         int r = rank[i], j = i - 1;
-        while (j >= 0 && (rank[j] > r || (rank[j] == r && diag->items[from + j].line > item.line))) {
+        while (j >= 0 &&
+               (rank[j] > r || (rank[j] == r && diag->items[from + j].line > item.line))) {
             diag->items[from + j + 1] = diag->items[from + j];
             rank[j + 1] = rank[j];
             j--;
@@ -179,7 +180,8 @@ hk_scenario *hk_scenario_load_files(const hk_scenario_file files[HK_FILE_COUNT],
             continue;
         }
         if (!root) {
-            hk_diag_add(diag, ld.path, 0, "the file is empty");
+            hk_diag_add(diag, ld.path, 1,
+                        "the file is empty: it needs the keys of docs/scenario-format.md");
             file_failed(&ld, (hk_scenario_file_id)f);
             continue;
         }

@@ -477,7 +477,8 @@ static void cite(hk_rec *r, int line, char *part, hk_source *out)
             if (strcmp(s->seeds[i].file, part) == 0)
                 seed = i;
         if (seed < 0) {
-            hk_load_error(ld, line, "source cites '%s', which is not listed under seeds in scenario.yaml",
+            hk_load_error(ld, line,
+                          "source cites '%s', which is not listed under seeds in scenario.yaml",
                           shown(part, b, sizeof b));
             return;
         }

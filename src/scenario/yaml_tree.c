@@ -183,7 +183,8 @@ static hk_ynode *build_node(builder *b, yaml_event_t *ev, int depth)
         hk_ynode *n = new_node(b, seq ? HK_Y_SEQ : HK_Y_MAP, line);
         if (!n)
             return NULL;
-        return build_collection(b, n, seq ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT, depth);
+        yaml_event_type_t end = seq ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT;
+        return build_collection(b, n, end, depth);
     }
     default:
         fail(b, line, "unexpected YAML structure");
@@ -196,7 +197,7 @@ bool hk_yaml_parse(hk_arena *arena, const char *path, const unsigned char *data,
 {
     *root = NULL;
     if (size > HK_YAML_MAX_BYTES) {
-        hk_diag_add(diag, path, 0, "file larger than 4 MiB; a scenario file is far smaller");
+        hk_diag_add(diag, path, 1, "file larger than 4 MiB; a scenario file is far smaller");
         return false;
     }
     builder b = {.arena = arena, .path = path, .diag = diag, .data = data, .size = size};

@@ -238,11 +238,7 @@ static void init_formations(hk_world *w)
         int region = fm->region;
         if (best >= 0) {
             const hk_strength *b = &s->strengths[best];
-            double men = b->men > 0 ? b->men : 1;
-            w->weight[f] = men;
-            w->per_man[f][0] = b->tanks / men;
-            w->per_man[f][1] = b->guns / men;
-            w->per_man[f][2] = b->aircraft / men;
+            w->weight[f] = b->men > 0 ? b->men : 1;
             if (b->quality > 0)
                 st->quality = b->quality;
             if (b->region >= 0)
@@ -250,6 +246,28 @@ static void init_formations(hk_world *w)
         } else {
             w->weight[f] = 1;
         }
+        /* the equipment schedule: records with men, in date order */
+        int n = 0;
+        for (int k = 0; k < s->n_strengths; k++) {
+            const hk_strength *x = &s->strengths[k];
+            if (x->formation != f || x->men <= 0)
+                continue;
+            hk_equip e = {hk_date_month(x->date), {x->tanks / x->men, x->guns / x->men, x->aircraft / x->men}};
+            int at = n < HK_MAX_EQUIP ? n : HK_MAX_EQUIP - 1;
+            if (n >= HK_MAX_EQUIP && e.from < w->equip[f][at].from)
+                continue; /* full: keep the earliest ones and the latest seen */
+            while (at > 0 && w->equip[f][at - 1].from > e.from) {
+                w->equip[f][at] = w->equip[f][at - 1];
+                at--;
+            }
+            w->equip[f][at] = e;
+            if (n < HK_MAX_EQUIP)
+                n++;
+        }
+        w->n_equip[f] = (uint8_t)n;
+        w->equip_at[f] = 0;
+        for (int k = 0; k < 3; k++)
+            w->per_man[f][k] = n > 0 ? w->equip[f][0].per_man[k] : 0.0;
         int side = hk_world_side(w, fm->actor);
         w->form_side[f] = side;
         int ctrl_side = region >= 0 ? hk_world_side(w, s->regions[region].controller) : -1;

@@ -63,6 +63,14 @@ typedef struct hk_pending_battle {
 } hk_pending_battle;
 
 #define HK_MAX_PENDING 4
+#define HK_MAX_EQUIP 12
+
+/* Equipment per man of a formation from a month on: technology follows the
+ * record (tanks, guns, aircraft per man), the numbers of men the model. */
+typedef struct hk_equip {
+    hk_month from;
+    double per_man[3];
+} hk_equip;
 #define HK_TEXT_LEN 600
 
 /* Memory for event strings, only when an observer listens. */
@@ -90,6 +98,7 @@ struct hk_world {
     double doctrine;                    /* Japan, -1 south .. +1 north */
     double autonomy;                    /* the Kwantung Army's field officers, 0..1 */
     double frustration;                 /* hawks blocked: drives coups */
+    double grievance;                   /* field officers' accumulated pressure to act in Manchuria */
     int south_months;                   /* consecutive months below the threshold */
     bool committed_south, committed_north;
     hk_month committed_south_on;
@@ -100,6 +109,7 @@ struct hk_world {
     int faction_kwantung, faction_kodoha, faction_toseiha, faction_navy,
         faction_foreign, faction_zaibatsu;
     bool purged[HK_MAX_FACTIONS];
+    hk_month purged_on[HK_MAX_FACTIONS];
 
     /* diplomacy */
     hk_treaty_state treaty[HK_MAX_TREATIES];
@@ -114,7 +124,9 @@ struct hk_world {
     double rail_capacity;    /* men/month over the Trans-Siberian's bottleneck */
     hk_formation_state formation[HK_MAX_FORMATIONS];
     double weight[HK_MAX_FORMATIONS];        /* share of its pool (simulate) */
-    double per_man[HK_MAX_FORMATIONS][3];    /* tanks, guns, aircraft per man */
+    double per_man[HK_MAX_FORMATIONS][3];    /* tanks, guns, aircraft per man, now */
+    hk_equip equip[HK_MAX_FORMATIONS][HK_MAX_EQUIP]; /* the schedule, by date */
+    uint8_t n_equip[HK_MAX_FORMATIONS], equip_at[HK_MAX_FORMATIONS];
     int form_side[HK_MAX_FORMATIONS];       /* side, -1 none */
     int form_pool[HK_MAX_FORMATIONS];       /* 0 mainland, 1 expedition, 2 Soviet east, -1 fixed */
     int strength_next;                       /* next strength record (replay) */

@@ -16,11 +16,8 @@ omit=""
     echo "params:"
     if [ "$case" != "-" ] && [ -f "$case/params.head" ]; then cat "$case/params.head"; fi
     sed -n 's/^HK_PARAM([A-Z0-9_]*, *"\([^"]*\)".*/\1/p' "$src/src/model/params.def" |
-    while read -r key; do
-        if ! grep -qxF "$key" <<<"$omit"; then
-            echo "  - {key: $key, value: 1, min: 0, max: 2, source: \"calibrated: loader test value\"}"
-        fi
-    done
+        { grep -vxF -e "${omit:-/none/}" || true; } |
+        sed 's/.*/  - {key: &, value: 1, min: 0, max: 2, source: "calibrated: loader test value"}/'
 } >"$out/params.yaml"
 if [ "$case" != "-" ]; then
     for f in "$case"/*.yaml; do [ -e "$f" ] && cp "$f" "$out"/; done

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# battle: Khalkhin Gol from the historical forces gives the JSON of
-# product.md (each side's casualties and losses by arm, the winner) and the
-# same figures as the validation report; bad SPECs exit 2 with a message;
+# battle: Khalkhin Gol from the historical forces (record.yaml) as a
+# campaign of four engagements gives the JSON of product.md (each side's
+# casualties and losses by arm, the winner) and the same figures as the
+# validation report; a one-engagement campaign is the plain battle; bad SPECs
+# and bad --phases exit 2 with a message;
 # the held-out CDB90 figures the fitting tool computes from the compiled-in
 # parameters are the ones docs/combat-validation.md reports.
 set -euo pipefail
@@ -12,13 +14,17 @@ trap 'rm -rf "$tmp"' EXIT
 fail=0
 
 SOV='SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650'
-JPN='JPN:men=30000,tanks=120,guns=135,supply_km=200,posture=prepared'
+JPN='JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1'
+PH='JPN:3,JPN:11,JPN:3,SOV:12'
 
-"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --days 120 --json >"$tmp/kg.json"
-"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --days 120 --json >"$tmp/kg2.json"
+"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --phases "$PH" --json >"$tmp/kg.json"
+"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --phases "$PH" --json >"$tmp/kg2.json"
 cmp -s "$tmp/kg.json" "$tmp/kg2.json" || { echo "FAIL: the same battle twice gave different JSON" >&2; fail=1; }
-"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --days 120 >"$tmp/kg.txt"
+"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --phases "$PH" >"$tmp/kg.txt"
 "$HK" battle --attacker "$SOV" --defender "$JPN" --runs 200 --seed 5 --json >"$tmp/runs.json"
+"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --days 12 --json >"$tmp/one.json"
+"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --phases SOV:12 --json >"$tmp/one_ph.json"
+"$HK" battle --attacker "$SOV" --defender "${JPN%,no_surrender=1}" --terrain steppe --days 12 --json >"$tmp/one_ns0.json"
 
 python3 - "$tmp" "$SRC/docs/combat-validation.md" <<'PY' || fail=1
 import json, re, sys
@@ -44,8 +50,18 @@ for role, name in (("attacker", "SOV"), ("defender", "JPN")):
             fail.append(f"{role}: lost more {arm} than it had")
 if kg.get("winner") not in ("SOV", "JPN", "draw"):
     fail.append(f"winner is SOV, JPN or draw, got {kg.get('winner')!r}")
-if not (1 <= kg.get("days", 0) <= 120):
-    fail.append("days within --days")
+if not (1 <= kg.get("days", 0) <= 29):
+    fail.append("days within the 29 of --phases")
+ph = kg.get("phases", [])
+if [(p.get("attacker"), p.get("max_days")) for p in ph] != [("JPN", 3), ("JPN", 11), ("JPN", 3), ("SOV", 12)]:
+    fail.append(f"phases echoed, got {ph!r}")
+one, one_ph, ns0 = (json.load(open(f"{d}/{n}.json")) for n in ("one", "one_ph", "one_ns0"))
+if [one[r]["casualties"] for r in ("attacker", "defender")] != [one_ph[r]["casualties"] for r in ("attacker", "defender")]:
+    fail.append("--phases SOV:12 (attacker 12 days) is the same as --days 12")
+# The no-surrender side loses more and makes its enemy lose more.
+if not (one["defender"]["casualties"] > ns0["defender"]["casualties"]
+        and one["attacker"]["casualties"] > ns0["attacker"]["casualties"]):
+    fail.append("no_surrender=1 raises both sides' casualties")
 if kg.get("terrain") != "steppe":
     fail.append("terrain echoed")
 # The report's Khalkhin Gol row was computed by the same model.
@@ -90,6 +106,11 @@ expect_usage --attacker "$SOV" --defender 'JPN:men=5,posture=dug_in'
 expect_usage --attacker "$SOV" --defender "$JPN" --terrain swamp
 expect_usage --attacker "$SOV" --defender "$JPN" --days 0
 expect_usage --attacker "$SOV" --defender "$JPN" --days many
+expect_usage --attacker "$SOV" --defender "$JPN" --phases 'XX:3'
+expect_usage --attacker "$SOV" --defender "$JPN" --phases 'JPN:0'
+expect_usage --attacker "$SOV" --defender "$JPN" --phases 'JPN:3,'
+expect_usage --attacker "$SOV" --defender "$JPN" --phases 'JPN:3' --days 3
+expect_usage --attacker "$SOV" --defender 'JPN:men=5,no_surrender=2'
 expect_usage --attacker "$SOV" --defender 'SOV:men=5'
 expect_usage --attacker "$SOV"
 expect_usage --attacker "$SOV" --defender "$JPN" --bogus

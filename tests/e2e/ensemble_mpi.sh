@@ -4,8 +4,8 @@
 # what-if merges the same way; --db is refused under MPI.
 set -euo pipefail
 HK=${1:?usage: ensemble_mpi.sh PATH_TO_hokushin}
-if ! command -v mpirun > /dev/null; then
-  echo "mpirun not installed: nothing to test"; exit 0
+if ! command -v mpirun > /dev/null || ! ldd "$HK" | grep -q libmpi; then
+  echo "mpirun missing or hokushin built without MPI (HK_MPI=OFF): nothing to test"; exit 0
 fi
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT

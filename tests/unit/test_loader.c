@@ -47,7 +47,8 @@ static char *params_text(void)
     n += (size_t)snprintf(buf + n, cap - n, "# written by the test\nparams:\n");
     for (int i = 0; i < HK_PARAM_COUNT; i++)
         n += (size_t)snprintf(buf + n, cap - n,
-                              "  - {key: %s, value: 1, min: 0, max: 2, source: \"calibrated: test\"}\n",
+                              "  - {key: %s, value: 1, min: 0, max: 2, "
+                              "source: \"calibrated: test\"}\n",
                               hk_param_table[i].key);
     return buf;
 }
@@ -532,7 +533,8 @@ static void test_yaml_limits(void **state)
             deep[n++] = ']';
         deep[n] = '\0';
         hk_diag_init(&d);
-        bool ok = hk_yaml_parse(a, "deep.yaml", (const unsigned char *)deep, strlen(deep), &d, &root);
+        bool ok = hk_yaml_parse(a, "deep.yaml", (const unsigned char *)deep, strlen(deep), &d,
+                                &root);
         assert_int_equal(ok, depth == HK_YAML_MAX_DEPTH);
         hk_diag_free(&d);
     }

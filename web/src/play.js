@@ -86,7 +86,7 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       evs.map((e) => `<div class="log-ev" data-kind="${esc(e.kind)}"><span class="kind">${esc(e.kind)}</span> ${esc(e.text || e.id)}</div>`).join(""));
     li.querySelectorAll(".log-ev").forEach((d, i) => { d.onclick = () => showEvent(evs[i]); });
     $("pl-log").prepend(li);
-    showMonth(state, `game ${game} (${side})`);
+    showMonth(state, `your game as ${side}`);
   }
 
   async function call(url, opts) {

@@ -80,7 +80,7 @@ createServer(async (req, res) => {
       const id = "g" + next++;
       games.set(id, { as: b.as, seed: b.seed ?? 1, i: doc.months.findIndex((m) => m.date === "1932-01"), orders: [] });
       const g = games.get(id);
-      return send(res, 200, { game: id, state: { ...doc.months[g.i], events: [] } });
+      return send(res, 200, { game: id, state: { ...doc.months[g.i], next: doc.months[g.i + 1]?.date ?? null, over: false, events: [] } });
     }
     const pm = /^\/api\/play\/(\w+)\/(turn|save)$/.exec(p);
     if (pm) {
@@ -96,14 +96,15 @@ createServer(async (req, res) => {
       g.i = Math.min(doc.months.length - 1, g.i + 1);
       const st = doc.months[g.i];
       const events = doc.events.filter((e) => e.date.slice(0, 7) === st.date);
-      return send(res, 200, { state: { ...st, events }, events });
+      return send(res, 200, { state: { ...st, next: doc.months[g.i + 1]?.date ?? null, over: g.i === doc.months.length - 1, events }, events });
     }
     if (p === "/api/play/load" && req.method === "POST") {
       let s;
       try { s = JSON.parse(await body(req)); } catch { return send(res, 400, { error: "not a saved game" }); }
       const id = "g" + next++;
       games.set(id, { as: s.as, seed: s.seed, i: doc.months.findIndex((m) => m.date === s.date), orders: s.orders || [] });
-      return send(res, 200, { game: id, state: { ...doc.months[games.get(id).i], events: [] } });
+      const gi = games.get(id).i;
+      return send(res, 200, { game: id, state: { ...doc.months[gi], next: doc.months[gi + 1]?.date ?? null, over: false, events: [] } });
     }
     if (p.startsWith("/api/")) return send(res, 404, { error: `no endpoint ${req.method} ${p}` });
     const file = normalize(join(WEB, "dist", p === "/" ? "index.html" : p));

@@ -79,6 +79,8 @@ try {
     check(rows >= 5, `outcomes shown against the baseline (${rows})`);
     check((await page.textContent("#wi-result")).includes("neutrality pact signed"), "neutrality_pact_signed among them");
     check(await page.locator("#wi-error").isHidden(), "no what-if error");
+    const deltas = await page.$$eval("#wi-result tr.outcome td:last-child", (tds) => tds.map((t) => t.textContent.trim()));
+    check(deltas.some((t) => /^[+-]?\d/.test(t)), `changes shown (${deltas.slice(0, 3).join(" | ")})`);
     await shot(page, "served-whatif.png");
   });
 
@@ -102,12 +104,13 @@ try {
     await page.waitForSelector("#pl-game:not([hidden])", { timeout: 30000 });
     const d0 = await page.textContent("#pl-date");
     check(/^\d{4}-\d{2}/.test(d0), `game starts at a month (${d0})`);
-    check((await page.textContent("#state")).includes("game"), "map shows the game");
+    check((await page.textContent("#state")).includes("your game"), "map shows the game");
     await page.locator("#pl-doctrine").fill("0.5");
+    const t0 = await page.textContent("#pl-orders-title");
     await page.click("#pl-turn");
-    await page.waitForFunction((d) => document.getElementById("pl-date").textContent !== d, d0, { timeout: 30000 });
-    const d1 = await page.textContent("#pl-date");
-    check(d1 > d0, `the turn advanced the month (${d0} -> ${d1})`);
+    await page.waitForFunction(() => document.querySelectorAll("#pl-log > li").length === 2, null, { timeout: 60000 });
+    const d1 = await page.textContent("#pl-date"), t1 = await page.textContent("#pl-orders-title");
+    check(d1 >= d0 && t1 !== t0, `the turn advanced the game (${d0}, ${t0} -> ${d1}, ${t1})`);
     check((await page.locator("#pl-log > li").count()) === 2, "turn log has two months");
     check(await page.locator("#pl-error").isHidden(), "no play error");
     const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 15000 }), page.click("#pl-save")]);
@@ -118,7 +121,7 @@ try {
     check(saved !== null, `save gives a JSON file (${dl.suggestedFilename()}, ${text.length} bytes)`);
     await page.setInputFiles("#pl-load", path);
     await page.waitForFunction(() => document.querySelectorAll("#pl-log > li").length === 1, null, { timeout: 15000 });
-    check((await page.textContent("#pl-date")) === d1, "loading the save restores the month");
+    check((await page.textContent("#pl-date")) === d1 && (await page.textContent("#pl-orders-title")) === t1, "loading the save restores the month");
     await shot(page, "served-play.png");
   });
 

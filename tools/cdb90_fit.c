@@ -885,6 +885,8 @@ static void residual_spread(const hk_combat_params *cp, const double *coef, cons
 static const hk_combat_phase kg_phases[] = {{3, 1}, {11, 1}, {3, 1}, {12, 0}};
 #define KG_NPHASES ((int)(sizeof kg_phases / sizeof kg_phases[0]))
 
+static hk_terrain g_kg_terrain = HK_TERRAIN_STEPPE; /* plain in one sensitivity row */
+
 static int kg_variant(const hk_combat_params *cp, const char *att, const char *def, int nph,
                       const hk_combat_phase *phases, hk_rng *rng, hk_combat_result *r)
 {
@@ -895,7 +897,7 @@ static int kg_variant(const hk_combat_params *cp, const char *att, const char *d
         fprintf(stderr, "cdb90_fit: %s\n", err);
         return -1;
     }
-    hk_combat_campaign(cp, &a, &d, HK_TERRAIN_STEPPE, nph, phases, rng, r);
+    hk_combat_campaign(cp, &a, &d, g_kg_terrain, nph, phases, rng, r);
     return 0;
 }
 
@@ -935,10 +937,19 @@ static void kg_sensitivity(FILE *f, const hk_combat_params *cp)
     };
     fprintf(f, "\nSensitivity (not the check):\n\n| variant | Soviet | Japanese | winner |\n"
                "|---|---|---|---|\n");
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+    for (size_t i = 0; i <= sizeof v / sizeof v[0]; i++) {
         hk_combat_result r;
-        if (kg_variant(cp, v[i].att, v[i].def, v[i].n, v[i].ph, NULL, &r) == 0)
-            fprintf(f, "| %s | %.0f | %.0f | %s |\n", v[i].what, r.casualties[0], r.casualties[1],
+        int last = i == sizeof v / sizeof v[0];
+        /* Last row: the declared campaign on plain ground, since the fitted
+         * steppe factor rests on CDB90's few and mixed "bare" battles. */
+        g_kg_terrain = last ? HK_TERRAIN_PLAIN : HK_TERRAIN_STEPPE;
+        int rc = last ? kg_variant(cp, KG_ATT, KG_DEF, KG_NPHASES, kg_phases, NULL, &r)
+                      : kg_variant(cp, v[i].att, v[i].def, v[i].n, v[i].ph, NULL, &r);
+        g_kg_terrain = HK_TERRAIN_STEPPE;
+        if (rc == 0)
+            fprintf(f, "| %s | %.0f | %.0f | %s |\n",
+                    last ? "as declared, on plain ground (terrain factor 1)" : v[i].what,
+                    r.casualties[0], r.casualties[1],
                     r.winner == HK_COMBAT_ATTACKER   ? "Soviet"
                     : r.winner == HK_COMBAT_DEFENDER ? "Japanese"
                                                      : "draw");

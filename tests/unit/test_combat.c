@@ -226,6 +226,11 @@ static void test_spec_parsing(void **state)
                      0);
     assert_true(s.men == 30000 && s.quality == 1.5 && s.supply_km == 200);
     assert_int_equal(s.posture, HK_POSTURE_PREPARED);
+    assert_int_equal(s.no_surrender, 0);
+    assert_int_equal(hk_combat_parse_spec("JPN:men=30000,no_surrender=1", name, sizeof name, &s, err,
+                                          sizeof err),
+                     0);
+    assert_int_equal(s.no_surrender, 1);
 
     static const char *const bad[] = {
         "",                         /* empty */
@@ -249,6 +254,8 @@ static void test_spec_parsing(void **state)
         "SOV:men=nan",              /* not finite */
         "SOV:men=1e300",            /* beyond any army */
         "SOV:men=5,quality=1000",   /* absurd quality */
+        "SOV:men=5,no_surrender=2", /* not 0 or 1 */
+        "SOV:men=5,no_surrender=",  /* empty */
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         err[0] = '\0';
@@ -257,6 +264,80 @@ static void test_spec_parsing(void **state)
             fail_msg("spec '%s' was accepted", bad[i]);
         assert_true(strlen(err) > 10);
     }
+}
+
+static void test_no_surrender_fights_longer_and_bloodier(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    /* The fitted factors make the side and its enemy lose more, and the
+     * side stand past the ordinary break point. */
+    assert_true(p.ns_rate_own >= 1 && p.ns_rate_enemy >= 1);
+    assert_true(p.ns_break >= p.break_def && p.ns_break <= p.break_cap);
+    hk_combat_side a = side(30000, 100, 200, 50), d = side(10000, 0, 40, 0);
+    d.posture = HK_POSTURE_PREPARED;
+    hk_combat_result plain, ns;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 20, NULL, &plain);
+    d.no_surrender = 1;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 20, NULL, &ns);
+    assert_true(ns.casualties[1] > plain.casualties[1]);
+    assert_true(ns.casualties[0] > plain.casualties[0]);
+    assert_true(ns.casualties[1] <= d.men + 1e-9);
+}
+
+static void test_quality_raises_break_point(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    p.break_cap = 0.95;
+    /* With quality in the break points, the better defender is further
+     * from giving way after the same losses: the score moves its way. */
+    hk_combat_side a = side(60000, 0, 0, 0), d = side(20000, 0, 0, 0);
+    d.quality = 1.5;
+    hk_combat_result flat, raised;
+    p.quality_break = 0;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &flat);
+    p.quality_break = 1;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &raised);
+    assert_true(flat.broke_off[0] == 0 && flat.broke_off[1] == 0);
+    assert_true(raised.score < flat.score - 0.5);
+}
+
+static void test_campaign(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side a = side(57000, 498, 542, 515), d = side(30000, 120, 135, 200);
+    a.supply_km = 650;
+    d.supply_km = 240;
+    d.posture = HK_POSTURE_PREPARED;
+    /* One engagement with the first side attacking is the plain battle. */
+    hk_combat_phase one = {12, 0};
+    hk_combat_result c, b;
+    hk_combat_campaign(&p, &a, &d, HK_TERRAIN_STEPPE, 1, &one, NULL, &c);
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_STEPPE, 12, NULL, &b);
+    assert_memory_equal(&c, &b, sizeof c);
+    /* With the second side attacking, the roles swap in the result too. */
+    hk_combat_phase rev = {5, 1};
+    hk_combat_campaign(&p, &a, &d, HK_TERRAIN_STEPPE, 1, &rev, NULL, &c);
+    hk_combat_resolve(&p, &d, &a, HK_TERRAIN_STEPPE, 5, NULL, &b);
+    assert_true(c.casualties[0] == b.casualties[1] && c.casualties[1] == b.casualties[0]);
+    assert_true(c.winner == (b.winner == HK_COMBAT_DRAW ? HK_COMBAT_DRAW : 1 - b.winner));
+    /* Two engagements cost more than the first alone, and the intensity
+     * starts afresh: 2 x 6 days costs more than 12 continuous days. */
+    hk_combat_phase two[2] = {{6, 0}, {6, 0}};
+    hk_combat_result c2, c12;
+    hk_combat_campaign(&p, &a, &d, HK_TERRAIN_STEPPE, 2, two, NULL, &c2);
+    hk_combat_campaign(&p, &a, &d, HK_TERRAIN_STEPPE, 1, &one, NULL, &c12);
+    assert_true(c2.casualties[0] > c12.casualties[0] * 0.999);
+    assert_true(c2.casualties[0] <= a.men && c2.casualties[1] <= d.men);
+    assert_true(c2.days <= 12);
+    /* A bad phase list falls back to one day. */
+    hk_combat_campaign(&p, &a, &d, HK_TERRAIN_STEPPE, 0, NULL, NULL, &c);
+    assert_true(c.days == 1);
 }
 
 static void test_names(void **state)
@@ -296,6 +377,9 @@ int main(void)
         cmocka_unit_test(test_overwhelming_force_breaks_the_enemy),
         cmocka_unit_test(test_empty_and_bad_inputs),
         cmocka_unit_test(test_spec_parsing),
+        cmocka_unit_test(test_no_surrender_fights_longer_and_bloodier),
+        cmocka_unit_test(test_quality_raises_break_point),
+        cmocka_unit_test(test_campaign),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_fitted_parameters_are_sane),
     };

@@ -3,7 +3,11 @@
  * part not fitted (docs/combat.md states the split).
  *
  *   cdb90_fit [CDB90_DIR] [--out REPO_DIR] [--evaluate] [--quiet]
+ *             [--codes N] [--ridge X] [--cauchy] [--restarts N]
  *
+ * The fit has two stages: the general parameters on the fit part's battles
+ * without a no-surrender (Japanese, 1937-1945) side, then the three
+ * no-surrender factors on the fit part's battles with one, the rest held.
  * Without --evaluate it fits with GSL's Nelder–Mead simplex and writes
  * data/combat-fit.yaml, docs/combat-validation.md and
  * src/model/combat_fit_data.c under REPO_DIR (default: the source tree).
@@ -1144,6 +1148,9 @@ static void write_validation(FILE *f, const hk_combat_params *cp, const double *
                "within a factor of 2 for at least 60%% of sides — **%s**.\n\n",
             share(R->mh.n_winner_right, R->mh.n_battles) >= 0.8 ? "met" : "not met",
             share(R->mh.n_within2, R->mh.n_sides) >= 0.6 ? "met" : "not met");
+    fprintf(f, "The model's quality term uses 21 of CDB90's attacker-advantage codes, which "
+               "historians set knowing the outcome; much of the winner share rests on them "
+               "(combat.md, \"Fitting on CDB90\").\n\n");
     fprintf(f, "On the fit part (in sample) the model names %.1f%% of winners and has %.1f%% of "
                "sides within 2×; the square law %.1f%% and %.1f%%.\n\n",
             100 * share(R->mf.n_winner_right, R->mf.n_battles),
@@ -1310,13 +1317,18 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
             out = argv[++i];
         else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            printf("usage: cdb90_fit [CDB90_DIR] [--out REPO_DIR] [--evaluate] [--quiet]\n\n"
+            printf("usage: cdb90_fit [CDB90_DIR] [--out REPO_DIR] [--evaluate] [--quiet]\n"
+                   "                 [--codes N] [--ridge X] [--cauchy] [--restarts N]\n\n"
                    "Fits the combat model and a plain Lanchester square law on the odd-numbered\n"
                    "CDB90 battles and reports both on the even-numbered ones and the six\n"
                    "Japan-USSR engagements. Writes data/combat-fit.yaml,\n"
                    "docs/combat-validation.md and src/model/combat_fit_data.c under REPO_DIR\n"
                    "(default %s). --evaluate scores the compiled-in parameters instead and\n"
-                   "prints key=value lines. CDB90_DIR defaults to %s.\n",
+                   "prints key=value lines. CDB90_DIR defaults to %s.\n\n"
+                   "For experiments (write them elsewhere with --out): --codes N uses only the\n"
+                   "first N CDB90 advantage codes (11 = those of the first version); --ridge X\n"
+                   "sets the ridge on posture, terrain and codes (0.002); --cauchy uses a robust\n"
+                   "casualty loss; --restarts N Nelder-Mead restarts (14).\n",
                    HK_SOURCE_DIR, HK_SOURCE_DIR "/../shared/data/cdb90");
             return 0;
         } else if (argv[i][0] == '-') {

@@ -20,6 +20,11 @@
  *     // res.winner: HK_COMBAT_ATTACKER, HK_COMBAT_DEFENDER or HK_COMBAT_DRAW
  *     // res.casualties[HK_COMBAT_ATTACKER], res.loss[HK_COMBAT_DEFENDER].tanks ...
  *
+ * - Set .no_surrender = 1 on a side whose practice forbade surrender (the
+ *   Japanese army of 1937-1945, as in the fit); it changes loss rates and
+ *   the break point (docs/combat.md, "No surrender").
+ * - hk_combat_campaign() fights several engagements in a row (a campaign of
+ *   months is not one battle of that many days).
  * - Sides are given as they stand at the start; the result gives losses, the
  *   caller subtracts them from its formations.
  * - max_days bounds the battle; it ends earlier when a side breaks off (its

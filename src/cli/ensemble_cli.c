@@ -192,6 +192,7 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
         .baseline = baseline,
         .seed = o->seed,
         .runs = o->runs,
+        .part = true,
         .first = first,
         .count = count,
         .threads = o->threads ? o->threads : default_threads(),

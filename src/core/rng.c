@@ -59,10 +59,10 @@ int hk_rng_poisson(hk_rng *r, double lambda)
 {
     if (!(lambda > 0))
         return 0;
-    /* Beyond this the count no longer fits an int; an infinite mean would
-     * otherwise turn into NaN below and its conversion is undefined. */
-    if (lambda > 1e9)
-        lambda = 1e9;
+    /* A mean far past the cap (or infinite, which would turn into NaN
+     * below) gives the cap: every draw would be clamped there anyway. */
+    if (lambda > 2.0 * HK_RNG_POISSON_MAX)
+        return HK_RNG_POISSON_MAX;
     if (lambda < 30) {
         /* Knuth's product method: exact and cheap for small means. */
         double limit = exp(-lambda), p = 1.0;
@@ -73,9 +73,12 @@ int hk_rng_poisson(hk_rng *r, double lambda)
         } while (p > limit);
         return k - 1;
     }
-    /* Large means: normal approximation with continuity correction. */
+    /* Large means: normal approximation with continuity correction,
+     * clamped in double before the conversion so it is always defined. */
     double v = lambda + sqrt(lambda) * hk_rng_normal(r) + 0.5;
-    return v < 0 ? 0 : (int)v;
+    if (!(v > 0))
+        return 0;
+    return v >= HK_RNG_POISSON_MAX ? HK_RNG_POISSON_MAX : (int)v;
 }
 
 double hk_rng_normal(hk_rng *r)

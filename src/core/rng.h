@@ -22,7 +22,14 @@ hk_rng hk_rng_split(const hk_rng *parent, uint64_t key);
 uint64_t hk_rng_next(hk_rng *r);
 /* Uniform in [0, 1), 53 bits. */
 double hk_rng_uniform(hk_rng *r);
-/* Poisson-distributed count with mean lambda (>= 0). */
+/* The largest count hk_rng_poisson returns. Callers add counts of every
+ * sector, month and year of a run into an int, so a single draw must stay
+ * far below INT_MAX; a hundred thousand incidents in one sector in one
+ * month is already far outside anything the model means. */
+#define HK_RNG_POISSON_MAX 100000
+/* Poisson-distributed count with mean lambda, in 0..HK_RNG_POISSON_MAX.
+ * A mean that is not positive (or NaN) gives 0; a mean beyond the cap,
+ * infinity included, gives a count at the cap. */
 int hk_rng_poisson(hk_rng *r, double lambda);
 /* Standard normal deviate. */
 double hk_rng_normal(hk_rng *r);

@@ -47,6 +47,8 @@ static void battle_consequences(hk_world *w, int loser_side, double men_jpn, dou
         w->out.major_battle_casualties[0] = cas_jpn;
         w->out.major_battle_casualties[1] = cas_sov;
     }
+    if (loser_side >= 0 && border && major)
+        w->lost_major[loser_side] = true;
     if (loser_side >= 0) {
         double loser_men = loser_side == HK_SIDE_JPN ? men_jpn : men_sov;
         double weight = clampd(loser_men / 50000.0, 0.05, 1.0);
@@ -187,6 +189,8 @@ static void war_month(hk_world *w, hk_rng *r)
     hk_combat_result res;
     fight(w, r, -1, &att, &def, a, HK_TERRAIN_PLAIN, 30, &res);
     w->battles_month++;
+    w->war_losses[a] += res.casualties[HK_COMBAT_ATTACKER];
+    w->war_losses[d] += res.casualties[HK_COMBAT_DEFENDER];
     double lost = res.casualties[0] + res.casualties[1];
     double total = att.men + def.men;
     w->exhaustion += total > 0 ? 4.0 * lost / total : 0;

@@ -174,6 +174,12 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         double dec = pow((double)day, -p->day_decay);
         double share[2] = {clamp_share(base[0] * dec * pow(r, -p->helmbold)),
                            clamp_share(base[1] * dec * pow(r, p->helmbold))};
+        /* No side inflicts more in a day than its surviving power allows
+         * (HK_COMBAT_MAX_KILL_RATE per men-equivalent): at extreme ratios
+         * Helmbold's law would otherwise let a few men cost thousands. */
+        for (int i = 0; i < 2; i++)
+            if (men[i] > 0 && share[i] * men[i] > HK_COMBAT_MAX_KILL_RATE * pw[1 - i])
+                share[i] = HK_COMBAT_MAX_KILL_RATE * pw[1 - i] / men[i];
         for (int i = 0; i < 2; i++) {
             men[i] *= 1 - share[i];
             tanks[i] *= 1 - clamp_share(share[i] * p->loss_tank);

@@ -46,6 +46,16 @@
 #include "core/rng.h"
 #include "world/scenario.h"
 
+/* The most casualties one men-equivalent of a side's combat power can
+ * inflict in a day. Helmbold's law makes a side's loss share fall only
+ * slowly as the enemy grows weaker, so without a cap a handful of men would
+ * still cost a huge army a share of its size each day; the cap bounds what a
+ * side inflicts by its own surviving strength (docs/combat.md, "Bound on
+ * inflicted losses"). Not fitted: under the fitted parameters no day of
+ * CDB90's 660 battles goes above 1.3, so the cap leaves the fit as it was
+ * and acts only at force ratios outside the record. */
+#define HK_COMBAT_MAX_KILL_RATE 2.0
+
 enum { HK_COMBAT_ATTACKER = 0, HK_COMBAT_DEFENDER = 1, HK_COMBAT_DRAW = -1 };
 
 /* The defender's posture (CDB90's post1: hasty, prepared, fortified; delay

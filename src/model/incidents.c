@@ -45,6 +45,12 @@ static double tension_baseline(const hk_world *w)
 static void update_tension(hk_world *w)
 {
     double b = tension_baseline(w), decay = P(w, TENSION_DECAY);
+    /* an armistice draws a line both armies stand back from: the border
+     * starts again from the political baseline, not from the war's heat */
+    if (w->armistice_on == w->month) {
+        for (int i = 0; i < w->s->n_sectors; i++)
+            w->tension[i] = fmin(w->tension[i], b);
+    }
     for (int i = 0; i < w->s->n_sectors; i++) {
         double t = w->tension[i];
         t += decay * (b - t) + P(w, TENSION_INCIDENT) * w->sector_incidents[i] +

@@ -8,6 +8,8 @@
  * largest recorded strengths. docs/model.md#movement. */
 #include "model/movement.h"
 
+#include "model/politics.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -152,8 +154,9 @@ static double soviet_target(const hk_world *w)
     if (target < P(w, SOVIET_FLOOR))
         target = P(w, SOVIET_FLOOR);
     bool pledged = hk_flag(w, HK_EFFECT_ALLIED_PLEDGE);
-    if (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED)) {
-        /* the war in the west comes first: keep what deters, no more */
+    if (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && !w->war) {
+        /* the war in the west comes first: keep what deters, no more (unless
+         * Japan has already attacked) */
         double keep = 0.6 * target;
         target = keep > P(w, SOVIET_FLOOR) ? keep : P(w, SOVIET_FLOOR);
     }
@@ -175,7 +178,8 @@ static void simulate_soviet(hk_world *w)
     double target = soviet_target(w);
     double cap = w->rail_capacity;
     bool freed = hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
-    bool at_war_west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !freed;
+    /* forces go west only while the east is at peace */
+    bool at_war_west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !freed && !w->war;
     /* in peace the build-up is bounded by the economy and a share of the
      * railway; once Germany is beaten the railway runs for the east alone */
     double up = freed ? P(w, SOVIET_TRANSFER_SHARE) * cap : fmin(P(w, SOVIET_BUILDUP) * w->sov_capacity, P(w, SOVIET_RAIL_SHARE) * cap);
@@ -209,6 +213,21 @@ static void simulate_japan(hk_world *w)
     if (w->player == s->jpn && w->orders_given)
         target *= 1.0 + clampd(w->orders.reinforce, -0.5, 1.0);
     double up = P(w, JAPAN_BUILDUP), down = 0.01 * w->jpn_men; /* armies shrink slowly */
+    /* Preparing a war in the north (the 1941 "special manoeuvres"): with the
+     * USSR at war in the west, doctrine above the strike threshold and Japan
+     * not committed south, the mainland army is reinforced toward the border
+     * ratio the cabinet demands, at the mobilisation rate. */
+    if (w->manchuria_seized && !w->committed_south && !w->war && w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) &&
+        hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && w->player != s->jpn) {
+        double jb = hk_world_border_men(w, HK_SIDE_JPN), sb = hk_world_border_men(w, HK_SIDE_SOV);
+        double ratio = sb > 1000 && jb > 1000 ? jb / sb : w->jpn_men / fmax(w->sov_men, 1000.0);
+        double want = ratio > 0 ? w->jpn_men * hk_politics_north_need(w) / ratio : target;
+        want = fmin(want, P(w, JAPAN_MAX_MEN));
+        if (want > target) {
+            target = want;
+            up = fmax(up, P(w, JAPAN_MOBILIZE));
+        }
+    }
     if (w->committed_south && !w->war) {
         /* forces leave Manchuria for the south */
         double keep = garrison + (w->jpn_men - garrison) * (1.0 - P(w, JAPAN_SOUTH_DRAW));

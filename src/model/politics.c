@@ -144,12 +144,17 @@ double hk_politics_doctrine_target(const hk_world *w)
     /* deterrence needs armies facing each other across a land border */
     if (w->manchuria_seized || (w->intervention && !w->withdrawn))
         d -= P(w, DOCTRINE_DETERRENCE) * clampd(log(border_ratio(w)), -1.5, 1.5);
+    /* the USSR at war in the west: the hope of a Soviet collapse, growing
+     * with the share of the Far Eastern army actually sent west */
     if (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
-        d += P(w, DOCTRINE_OPPORTUNITY) * w->sov_drawn;
+        d += P(w, DOCTRINE_WEST_WAR) + P(w, DOCTRINE_OPPORTUNITY) * w->sov_drawn;
     if (hk_treaty_binds(w, w->roles.jpn_sov_neutrality))
         d -= P(w, DOCTRINE_PACT_PULL);
     if (w->china_war)
         d -= P(w, DOCTRINE_CHINA_PULL);
+    /* a lost major border battle broke the Army's faith in a war in the
+     * north (002:11, 000:31) */
+    d -= P(w, DOCTRINE_LESSON_PULL) * w->north_lesson;
     if (w->player == s->jpn && w->orders_given)
         d += clampd(w->orders.doctrine_push, -1, 1) * 0.5;
     return clampd(d, -1, 1);
@@ -174,6 +179,13 @@ static void react_to_shocks(hk_world *w)
 static void react_to_battle(hk_world *w)
 {
     const hk_scenario *s = w->s;
+    /* a major battle lost teaches the Army what the Red Army is worth: it
+     * raises the force ratio the Army will demand before a war in the north
+     * and turns doctrine from the north for good (000:31, 002:11, 002:24);
+     * later victories in small wars do not unlearn it */
+    if (w->lost_major[HK_SIDE_JPN])
+        w->north_lesson = 1.0;
+    w->lost_major[0] = w->lost_major[1] = false;
     if (w->lost_battle_side < 0)
         return;
     double share = P(w, POLITICS_BATTLE_DISCREDIT) * w->lost_battle_weight;
@@ -353,9 +365,37 @@ static void field_army(hk_world *w, hk_rng *r)
     }
 }
 
+/* A commitment south lapses when the state has turned: doctrine has stayed
+ * above the strike-north threshold for doctrine.commit_months months while
+ * Japan is not yet at war in the Pacific (once it is, its forces are bound
+ * there). Japan is free to choose again; the forces already sent stay gone. */
+static void commitment_lapse(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (!w->committed_south)
+        return;
+    if (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && !hk_flag(w, HK_EFFECT_JPN_US_WAR))
+        w->north_months++;
+    else
+        w->north_months = 0;
+    if (w->north_months < (int)P(w, DOCTRINE_COMMIT_MONTHS))
+        return;
+    w->committed_south = false;
+    w->north_months = 0;
+    w->south_months = 0;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "Doctrine has stood above %+.2f for %d months (now %+.2f)%s, and Japan is not at war in the "
+                 "Pacific: the commitment to the south lapses and the northern option is open again.",
+                 P(w, DOCTRINE_STRIKE_NORTH), (int)P(w, DOCTRINE_COMMIT_MONTHS), w->doctrine,
+                 hk_flag(w, HK_EFFECT_GER_SOV_WAR) ? " with the USSR at war in the west" : "");
+    hk_world_emit2(w, "doctrine", "doctrine_north", s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
+}
+
 static void commitment(hk_world *w)
 {
     const hk_scenario *s = w->s;
+    commitment_lapse(w);
     if (w->doctrine < P(w, DOCTRINE_COMMIT_SOUTH))
         w->south_months++;
     else
@@ -384,9 +424,11 @@ static void open_war(hk_world *w, int opener, const char *text, const char *sour
 {
     const hk_scenario *s = w->s;
     w->war = true;
+    w->war_in_month = true;
     w->war_opener = opener;
     w->war_on = w->month;
     w->exhaustion = 0;
+    w->war_losses[0] = w->war_losses[1] = 0;
     if (opener == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
         w->soviet_entry = true;
         w->soviet_entry_on = w->month;
@@ -395,6 +437,19 @@ static void open_war(hk_world *w, int opener, const char *text, const char *sour
         w->committed_north = true;
     int a = opener == HK_SIDE_JPN ? s->jpn : s->sov, b = opener == HK_SIDE_JPN ? s->sov : s->jpn;
     hk_world_emit2(w, "war", opener == HK_SIDE_JPN ? "strike_north" : "soviet_entry", a, b, text, source);
+}
+
+double hk_politics_north_need(const hk_world *w)
+{
+    bool binds = hk_treaty_binds(w, w->roles.jpn_sov_neutrality);
+    return P(w, WAR_NORTH_RATIO) * (binds ? P(w, WAR_BREAK_FACTOR) : 1.0) *
+           (1.0 + P(w, WAR_LESSON) * w->north_lesson);
+}
+
+bool hk_politics_north_case(const hk_world *w)
+{
+    return w->manchuria_seized && !w->war && !w->japan_surrendered && !w->committed_south &&
+           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / border_ratio(w) >= hk_politics_north_need(w);
 }
 
 /* The eastern ratio of Soviet to Japanese men (whole theatre). */
@@ -416,17 +471,18 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     /* Japan: general war on the USSR is a cabinet decision (000:19) */
     bool jpn_player = w->player == s->jpn;
     double ratio_j = 1.0 / border_ratio(w);
-    double need_j = P(w, WAR_NORTH_RATIO) * (binds ? P(w, WAR_BREAK_FACTOR) : 1.0);
-    bool jpn_wants = w->manchuria_seized && w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && ratio_j >= need_j &&
-                     !w->committed_south;
+    double need_j = hk_politics_north_need(w);
+    bool jpn_wants = hk_politics_north_case(w);
     bool jpn_go = jpn_player ? (w->orders_given && w->orders.declare_war)
                              : (jpn_wants && hk_rng_bernoulli(r, P(w, WAR_DECISION_RATE)));
     if (jpn_go) {
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
-                     "Doctrine at %+.2f and %.2f Japanese men on the border for each Soviet one (needed %.2f%s): "
+                     "Doctrine at %+.2f and %.2f Japanese men on the border for each Soviet one (needed %.2f%s%s)%s: "
                      "the cabinet opens general war on the USSR.",
-                     w->doctrine, ratio_j, need_j, binds ? ", breaking the pact" : "");
+                     w->doctrine, ratio_j, need_j, binds ? ", breaking the pact" : "",
+                     w->north_lesson > 0 ? ", raised by the lessons of lost battles" : "",
+                     w->sov_drawn > 0.01 ? " with Soviet forces drawn west" : "");
         open_war(w, HK_SIDE_JPN, w->scratch, jpn_player ? "player: orders" : SRC_MODEL("politics-war"));
         return;
     }
@@ -473,13 +529,29 @@ static void war_end(hk_world *w, hk_rng *r)
         w->war = false;
         return;
     }
-    if (w->war && !hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
+    /* a war of Japan's choosing, or a Soviet one outside a world war, ends in
+     * an armistice once both sides are spent; the Soviet entry into the
+     * Pacific war ends only with Japan's surrender */
+    if (w->war && !w->soviet_entry) {
         double years = (w->month - w->war_on) / 12.0;
         if (hk_rng_bernoulli(r, P(w, WAR_EXHAUSTION) * (years + w->exhaustion))) {
             w->war = false;
+            w->armistice_on = w->month;
+            /* the side that bled more lost the war: a Japanese defeat discredits
+             * the northern hawks as a lost battle does, at full weight, teaches
+             * the lesson and brings the field officers to heel */
+            bool japan_lost = w->war_losses[HK_SIDE_JPN] > w->war_losses[HK_SIDE_SOV];
+            if (japan_lost) {
+                w->lost_battle_side = HK_SIDE_JPN;
+                w->lost_battle_weight = 1.0;
+                w->north_lesson = 1.0;
+            }
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
-                         "After %.1f years of war both sides are exhausted and agree to an armistice.", years);
+                         "After %.1f years of war (casualties: Japanese %.0f, Soviet %.0f) both sides are exhausted "
+                         "and agree to an armistice%s.",
+                         years, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV],
+                         japan_lost ? "; the failure discredits the advocates of the northern war" : "");
             hk_world_emit2(w, "peace", "armistice", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-peace"));
         }
     }
@@ -520,6 +592,7 @@ static void apply_pins(hk_world *w)
             int sb = f->n_actors > 1 ? hk_world_side(w, f->actors[1]) : -1;
             if (sa >= 0 && sb >= 0 && sa != sb && !w->war) {
                 w->war = true;
+                w->war_in_month = true;
                 w->war_opener = sa;
                 w->war_on = w->month;
                 if (sa == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_JPN_US_WAR)) {

@@ -21,6 +21,14 @@ double hk_politics_shift(hk_world *w, int actor, hk_faction_pred from, hk_factio
 /* Purges a faction: removes politics.purge_share of its influence (and
  * baseline) and cuts the Kwantung Army's autonomy. */
 void hk_politics_purge(hk_world *w, int faction);
+/* The Japanese/Soviet force ratio on the border the cabinet demands before
+ * opening war on the USSR: war.north_ratio, times war.break_factor while a
+ * neutrality pact binds, times 1 + war.lesson x (lost major battles, <= 1). */
+double hk_politics_north_need(const hk_world *w);
+/* True when the cabinet has a case for war in the north this month:
+ * Manchuria held, not at war, not committed south, doctrine above
+ * doctrine.strike_north and the border ratio at least the need. */
+bool hk_politics_north_case(const hk_world *w);
 /* Japan's doctrine as derived this month from the state (before smoothing). */
 double hk_politics_doctrine_target(const hk_world *w);
 

@@ -5,6 +5,7 @@
  * only on its seed. Indices from the engine become ids here: the engine never
  * handles names, the outputs never handle indices. */
 #include "out/json.h"
+#include "out/output.h"
 
 #include <math.h>
 #include <string.h>
@@ -235,7 +236,13 @@ json_t *hk_json_summary(const hk_scenario *s, const char *mode, uint64_t seed, u
     json_object_set_new(j, "until", hk_json_month_string(until));
     json_object_set_new(j, "months", json_integer(months));
     json_object_set_new(j, "events", json_integer(events));
-    json_object_set_new(j, "outcomes", hk_json_outcomes(o));
+    /* A cut run cannot tell whether what has not happened yet still will:
+     * those outcomes are null, not false. */
+    json_t *oc = hk_json_outcomes(o);
+    for (int i = 0; i < HK_OUTCOME_COUNT; i++)
+        if (!hk_output_outcome_decided(o, i, until, hk_date_month(s->end)))
+            json_object_set_new(oc, hk_outcome_table[i].name, json_null());
+    json_object_set_new(j, "outcomes", oc);
     json_object_set_new(j, "incidents_per_year", by_year_int(o->incidents_per_year, years));
     json_object_set_new(j, "doctrine_jpn_by_year", by_year_real(o->doctrine_jpn_by_year, years, 4));
     json_object_set_new(j, "soviet_far_east_men_by_year", by_year_real(o->soviet_far_east_men_by_year, years, 0));

@@ -2,6 +2,7 @@
  * report from the same observer calls. */
 #include "out/output.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +32,31 @@ static void fan_month(void *ud, const hk_month_summary *m)
     for (int i = 0; i < f->n; i++)
         if (f->to[i].on_month)
             f->to[i].on_month(f->to[i].ud, m);
+}
+
+bool hk_output_outcome_decided(const hk_outcomes *o, int i, hk_month until, hk_month end)
+{
+    if (until == HK_MONTH_NONE || until >= end)
+        return true;
+    double v = hk_outcome_value(o, i);
+    if (i < 0 || i >= HK_OUTCOME_COUNT)
+        return false;
+    /* a proportion that came true, or a figure that exists, stays so */
+    if (hk_outcome_table[i].kind == HK_OUTCOME_PROPORTION ? v != 0.0 : !isnan(v))
+        return true;
+    /* else: settled (false / absent) only once the deadline has been run */
+    static const struct {
+        const char *name;
+        int year, mon;
+    } deadline[] = {
+        {"strike_north_by_1942", 1942, 12},         {"japan_soviet_war_before_1945", 1944, 12},
+        {"doctrine_south_by_1941_07", 1941, 7},     {"major_border_battle_1937_1940", 1940, 12},
+        {"soviet_entry_by_1945_09", 1945, 9},
+    };
+    for (size_t k = 0; k < sizeof deadline / sizeof deadline[0]; k++)
+        if (strcmp(hk_outcome_table[i].name, deadline[k].name) == 0)
+            return until >= hk_month_of(deadline[k].year, deadline[k].mon);
+    return false;
 }
 
 int hk_output_run(const hk_setup *setup, const hk_output_opts *opts)

@@ -6,6 +6,8 @@
  * the end of a run that stops earlier), right after the year's last events. */
 #include "out/timeline.h"
 
+#include "out/output.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +37,8 @@ struct hk_timeline {
     bool year_at_war;       /* Japan and the USSR at war in some month of the year */
     int hidden_incidents;   /* incident events not printed (replay) */
     int shown;              /* events printed since the last block */
+    hk_side_forces peak[2];     /* the year's largest border totals, per bloc */
+    hk_month peak_month[2];
 };
 
 bool hk_timeline_want_color(FILE *out)
@@ -318,7 +322,45 @@ static void side_line(hk_timeline *t, const char *label, const hk_side_forces *f
     fprintf(t->out, "%-14s %9s men %6s tanks %6s guns %6s aircraft\n", label, men, tanks, guns, air);
 }
 
-static void incidents_record(hk_timeline *t, int year, char *buf, size_t size)
+/* The bloc of an actor: 0 Japan's side (Japan, Manchukuo), 1 the Soviet side
+ * (the USSR, Mongolia), -1 neither. */
+static int bloc_of(const hk_scenario *s, int actor)
+{
+    if (actor < 0)
+        return -1;
+    if (actor == s->jpn || actor == s->man)
+        return 0;
+    if (actor == s->sov || actor == s->mgl)
+        return 1;
+    return -1;
+}
+
+/* Men and equipment of each bloc on the border: every formation standing in
+ * a region that faces a sector, counted once. The per-sector forces of the
+ * month summary count a formation in each sector it faces (a corps at
+ * Hailar faces both the Argun and the Mongolian border), so their sum would
+ * count it twice. A formation is left out while its bloc has nothing
+ * counted in its sector (Japan's army in Manchuria before it guards
+ * Manchukuo's borders). */
+static void border_totals(const hk_scenario *s, const hk_month_summary *m, hk_side_forces out[2])
+{
+    memset(out, 0, 2 * sizeof *out);
+    for (int f = 0; f < s->n_formations; f++) {
+        const hk_formation_state *fs = &m->formations[f];
+        int j = bloc_of(s, s->formations[f].actor);
+        if (j < 0 || fs->region < 0 || fs->region >= s->n_regions || !(fs->men > 0))
+            continue;
+        int k = s->regions[fs->region].sector;
+        if (k < 0 || k >= s->n_sectors || !(m->forces[k][j].men > 0))
+            continue;
+        out[j].men += fs->men;
+        out[j].tanks += fs->tanks;
+        out[j].guns += fs->guns;
+        out[j].aircraft += fs->aircraft;
+    }
+}
+
+static void incidents_record(hk_timeline *t, int year, bool whole_year, char *buf, size_t size)
 {
     buf[0] = '\0';
     for (int i = 0; i < t->s->n_incidents; i++) {
@@ -326,7 +368,7 @@ static void incidents_record(hk_timeline *t, int year, char *buf, size_t size)
         if (year < r->year_from || year > r->year_to)
             continue;
         if (r->year_from == r->year_to)
-            snprintf(buf, size, " (record %d)", r->count);
+            snprintf(buf, size, whole_year ? " (record %d)" : " (record %d for the whole year)", r->count);
         else
             snprintf(buf, size, " (record %d over %d-%d)", r->count, r->year_from, r->year_to);
         return;
@@ -368,18 +410,24 @@ static void year_block(hk_timeline *t)
     }
 
     if (s->n_sectors > 0) {
-        hk_side_forces side[2] = {{0}};
-        for (int k = 0; k < s->n_sectors; k++)
-            for (int j = 0; j < 2; j++) {
-                side[j].men += m->forces[k][j].men;
-                side[j].tanks += m->forces[k][j].tanks;
-                side[j].guns += m->forces[k][j].guns;
-                side[j].aircraft += m->forces[k][j].aircraft;
-            }
+        hk_side_forces side[2];
+        border_totals(s, m, side);
+        static const char *const names[2] = {"Japanese side", "Soviet side"};
         fprintf(t->out, "  %-*s", LABEL_COL - 2, "border");
-        side_line(t, "Japanese side", &side[0]);
+        side_line(t, names[0], &side[0]);
         pad(t->out, LABEL_COL);
-        side_line(t, "Soviet side", &side[1]);
+        side_line(t, names[1], &side[1]);
+        /* A year that ends far below its peak (an army destroyed or sent
+         * away) says what it had at its height, and when. */
+        for (int j = 0; j < 2; j++) {
+            if (!(t->peak[j].men > 1.1 * side[j].men) || t->peak_month[j] == m->month)
+                continue;
+            char men[32], when[16];
+            thousands(t->peak[j].men, men, sizeof men);
+            hk_month_format(t->peak_month[j], when);
+            pad(t->out, LABEL_COL);
+            fprintf(t->out, "%-14s %speak %s men in %s%s\n", names[j], col(t, C_DIM), men, when, col(t, C_RESET));
+        }
     }
 
     fprintf(t->out, "  %-*s", LABEL_COL - 2, "treaties");
@@ -400,7 +448,7 @@ static void year_block(hk_timeline *t)
     fputc('\n', t->out);
 
     char rec[64];
-    incidents_record(t, year, rec, sizeof rec);
+    incidents_record(t, year, hk_month_mon(m->month) == 12, rec, sizeof rec);
     fprintf(t->out, "  %-*s%s%d%s this year%s   battles %d   Japan-USSR war this year: %s\n", LABEL_COL - 2, "incidents",
             col(t, C_YELLOW), t->year_incidents, col(t, C_RESET), rec, t->year_battles,
             t->year_at_war ? "yes" : "no");
@@ -409,6 +457,7 @@ static void year_block(hk_timeline *t)
     t->pending = false;
     t->year_incidents = t->year_battles = t->year_events = 0;
     t->year_at_war = false;
+    memset(t->peak, 0, sizeof t->peak);
 }
 
 static void timeline_on_month(void *ud, const hk_month_summary *m)
@@ -419,6 +468,13 @@ static void timeline_on_month(void *ud, const hk_month_summary *m)
     t->year_incidents += m->incidents;
     t->year_battles += m->battles;
     t->year_at_war |= m->at_war_jpn_sov;
+    hk_side_forces side[2];
+    border_totals(t->s, m, side);
+    for (int j = 0; j < 2; j++)
+        if (side[j].men > t->peak[j].men) {
+            t->peak[j] = side[j];
+            t->peak_month[j] = m->month;
+        }
     if (hk_month_mon(m->month) == 12)
         year_block(t);
 }
@@ -449,6 +505,14 @@ void hk_timeline_header(hk_timeline *t, const char *mode, uint64_t seed, bool sh
             col(t, C_RESET));
 }
 
+/* An outcome that is a year with its month as a fraction (a name ending in
+ * "_year"). */
+static bool is_year_figure(const char *name)
+{
+    size_t n = strlen(name);
+    return n >= 5 && strcmp(name + n - 5, "_year") == 0;
+}
+
 void hk_timeline_finish(hk_timeline *t, const hk_outcomes *o)
 {
     if (t->pending)
@@ -460,14 +524,20 @@ void hk_timeline_finish(hk_timeline *t, const hk_outcomes *o)
         const hk_outcome_info *info = &hk_outcome_table[i];
         double v = hk_outcome_value(o, i);
         char val[32];
-        if (!isfinite(v))
+        if (!hk_output_outcome_decided(o, i, t->last.month, hk_date_month(t->s->end)))
+            snprintf(val, sizeof val, "not reached");
+        else if (!isfinite(v))
             snprintf(val, sizeof val, "-");
         else if (info->kind == HK_OUTCOME_PROPORTION)
             snprintf(val, sizeof val, "%s", v != 0.0 ? "yes" : "no");
-        else
+        else if (is_year_figure(info->name)) {
+            /* year + (month - 1) / 12, shown as the month it stands for */
+            int y = (int)floor(v + 1e-6), mon = (int)lround((v - y) * 12.0) + 1;
+            snprintf(val, sizeof val, "%04d-%02d", y, mon < 1 ? 1 : mon > 12 ? 12 : mon);
+        } else
             snprintf(val, sizeof val, "%.4g", v);
-        fprintf(t->out, "  %-42s %s%-7s%s ", info->name, col(t, C_BOLD), val, col(t, C_RESET));
-        wrap w = {t->out, 53, 53, t->opts.width};
+        fprintf(t->out, "  %-39s %s%-11s%s ", info->name, col(t, C_BOLD), val, col(t, C_RESET));
+        wrap w = {t->out, 54, 54, t->opts.width};
         wrap_text(&w, info->doc, col(t, C_DIM), col(t, C_RESET));
         fputc('\n', t->out);
     }

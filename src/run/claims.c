@@ -138,12 +138,14 @@ const hk_claim hk_claim_table[] = {
      .source = "001_fd9a28d61a246780.txt:151; 002_ef754c58233b510f.txt:24",
      .design = HK_CLAIM_PAIRED, .without = {"molotov_ribbentrop_pact"},
      .metric = HK_M_PACT_TIME, .direction = +1,
-     .test = "without the German-Soviet pact, the neutrality pact comes later or not at all (time to signing, never = end + 1 month)"},
+     .test = "without the German-Soviet pact, the neutrality pact comes later or not at all (time to signing, never = end + 1 month)",
+     .asserted = true},
     {.id = "entry_months_after_defeat",
      .statement = "The USSR entered the war on Japan within months of Germany's defeat",
      .source = "001_fd9a28d61a246780.txt:183; 001_fd9a28d61a246780.txt:191",
      .design = HK_CLAIM_LEVEL, .metric = HK_M_SOV_ENTRY_WITHIN_6, .direction = +1, .threshold = 0.5,
-     .test = "baseline (Germany falls 1945-05): P(Soviet entry within 6 months) above one half"},
+     .test = "baseline (Germany falls 1945-05): P(Soviet entry within 6 months) above one half",
+     .asserted = true},
     {.id = "entry_follows_defeat",
      .statement = "The Soviet entry was timed by Germany's defeat: an earlier defeat brings it earlier",
      .source = "001_fd9a28d61a246780.txt:183; 001_fd9a28d61a246780.txt:195",
@@ -156,7 +158,8 @@ const hk_claim hk_claim_table[] = {
      .source = "000_7c8e6b011b0868af.txt:35",
      .design = HK_CLAIM_PAIRED, .without = {"neutrality_pact"},
      .metric = HK_M_STRIKE_NORTH, .direction = +1,
-     .test = "without the pact, P(strike north by 1942) rises"},
+     .test = "without the pact, P(strike north by 1942) rises",
+     .asserted = true},
     {.id = "mongolian_protocol_clashes",
      .statement = "Soviet troops in Mongolia under the 1936 protocol fed the border clashes",
      .source = "001_fd9a28d61a246780.txt:83",
@@ -182,7 +185,8 @@ const hk_claim hk_claim_table[] = {
      .source = "001_fd9a28d61a246780.txt:211",
      .design = HK_CLAIM_PAIRED, .without = {"pearl_harbor"},
      .metric = HK_M_JPN_MANCHURIA_1944, .direction = +1,
-     .test = "without the war with the US, more Japanese men stand in Manchuria at the end of 1944"},
+     .test = "without the war with the US, more Japanese men stand in Manchuria at the end of 1944",
+     .asserted = true},
     {.id = "yalta_commitment",
      .statement = "The Yalta commitment set the Soviet attack on Japan",
      .source = "001_fd9a28d61a246780.txt:183",
@@ -195,7 +199,8 @@ const hk_claim hk_claim_table[] = {
      .source = "002_ef754c58233b510f.txt:18; 001_fd9a28d61a246780.txt:163",
      .design = HK_CLAIM_PAIRED, .without = {"tripartite_pact"},
      .metric = HK_M_PACT_TIME, .direction = +1,
-     .test = "without the Tripartite Pact, the neutrality pact comes later or not at all"},
+     .test = "without the Tripartite Pact, the neutrality pact comes later or not at all",
+     .asserted = true},
     {.id = "defeat_turns_to_accommodation",
      .statement = "Defeat in the border war turned Japan to neutralize relations with the USSR",
      .source = "001_fd9a28d61a246780.txt:151",
@@ -207,19 +212,22 @@ const hk_claim hk_claim_table[] = {
      .source = "000_7c8e6b011b0868af.txt:24; 000_7c8e6b011b0868af.txt:19",
      .design = HK_CLAIM_PAIRED, .set = {"politics.purge_share=0"},
      .metric = HK_M_DOCTRINE_1938, .direction = +1,
-     .test = "purges that remove no influence (the Kodoha kept): Japan's doctrine at the end of 1938 stands further north"},
+     .test = "purges that remove no influence (the Kodoha kept): Japan's doctrine at the end of 1938 stands further north",
+     .asserted = true},
     {.id = "soviet_superiority_deters",
      .statement = "Soviet superiority in numbers and armour made a strike north impossible",
      .source = "000_7c8e6b011b0868af.txt:31; 001_fd9a28d61a246780.txt:47",
-     .design = HK_CLAIM_PAIRED, .set = {"soviet.threat_ratio=0.5"},
+     .design = HK_CLAIM_PAIRED, .set = {"soviet.threat_ratio=1"},
      .metric = HK_M_STRIKE_NORTH, .direction = +1,
-     .test = "a Soviet Far East build-up sized to half the Japanese force instead of the scenario's ratio: P(strike north by 1942) rises"},
+     .test = "a Soviet Far East build-up that only matches the Japanese force (ratio 1, the range's floor) instead of outnumbering it: P(strike north by 1942) rises",
+     .asserted = true},
     {.id = "soviet_superiority_doctrine",
      .statement = "Soviet superiority in numbers and armour turned Japanese strategy away from the north",
      .source = "000_7c8e6b011b0868af.txt:31; 001_fd9a28d61a246780.txt:47",
-     .design = HK_CLAIM_PAIRED, .set = {"soviet.threat_ratio=0.5"},
+     .design = HK_CLAIM_PAIRED, .set = {"soviet.threat_ratio=1"},
      .metric = HK_M_DOCTRINE_1938, .direction = +1,
-     .test = "the same weaker Soviet build-up: Japan's doctrine at the end of 1938 stands further north"},
+     .test = "the same weaker Soviet build-up: Japan's doctrine at the end of 1938 stands further north",
+     .asserted = true},
 };
 const int hk_claim_count = (int)(sizeof hk_claim_table / sizeof hk_claim_table[0]);
 
@@ -253,6 +261,15 @@ void hk_claim_describe_arm(const hk_claim *c, char *buf, size_t len)
     for (int i = 0; i < HK_CLAIM_MAX_OVERRIDES && c->set[i]; i++)
         used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s--set %s",
                                  used ? " " : "", c->set[i]);
+}
+
+const char *hk_condition_text(hk_condition c)
+{
+    switch (c) {
+    case HK_COND_JAPAN_LOSES_BATTLE: return "Japan loses a major border battle";
+    case HK_COND_NONE: break;
+    }
+    return "";
 }
 
 static bool condition_holds(hk_condition c, const hk_outcomes *o)

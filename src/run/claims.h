@@ -63,6 +63,8 @@ double hk_metric_value(hk_metric m, const hk_outcomes *o, const hk_setup *setup)
 
 /* Conditions that split one ensemble for an observed claim. */
 typedef enum hk_condition { HK_COND_NONE, HK_COND_JAPAN_LOSES_BATTLE } hk_condition;
+/* "Japan loses a major border battle", for tables. */
+const char *hk_condition_text(hk_condition c);
 
 #define HK_CLAIM_MAX_OVERRIDES 4
 

@@ -273,8 +273,14 @@ int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char
         return -1;
     }
     sh->cfg = cfg;
-    sh->first = cfg->count < 0 ? 0 : cfg->first;
-    sh->count = cfg->count < 0 ? cfg->runs : cfg->count;
+    sh->first = cfg->part ? cfg->first : 0;
+    sh->count = cfg->part ? cfg->count : cfg->runs;
+    if (sh->first < 0 || sh->count < 0 || sh->first + sh->count > cfg->runs) {
+        snprintf(err, errlen, "the part [%lld, +%lld) is outside the ensemble's %lld runs", (long long)sh->first,
+                 (long long)sh->count, (long long)cfg->runs);
+        free(sh);
+        return -1;
+    }
     sh->chunk = cfg->db_path ? HK_CHUNK_DB : HK_CHUNK_PLAIN;
     pthread_mutex_init(&sh->lock, NULL);
     pthread_cond_init(&sh->finished, NULL);

@@ -46,8 +46,10 @@ typedef struct hk_ensemble_config {
     const hk_setup *baseline; /* what-if: the setup compared against, or NULL */
     uint64_t seed;
     int64_t runs;             /* the ensemble: run indices 0 .. runs - 1 */
-    /* The part run here, [first, first + count); count < 0 = all. An MPI
-     * rank runs its block and the blocks' results are merged. */
+    /* With part set, only [first, first + count) runs here: an MPI rank
+     * runs its block and the blocks' results are merged. Unset (as a
+     * zero-initialised config leaves it), every run. */
+    bool part;
     int64_t first, count;
     int threads;              /* 0 = one per core */
     const char *db_path;      /* SQLite file to store every run in, or NULL */

@@ -1,6 +1,7 @@
 /* setup.c — a scenario with a what-if's overrides: parameter values, moved
- * or removed outside events, forbidden treaties. Every error names the
- * nearest valid key, so a misspelling says how to fix it. */
+ * or removed outside events, forbidden treaties. Values are checked against
+ * the scenario (parameter ranges, its months); a misspelt key gets the
+ * nearest valid one, an unrelated word a pointer to 'hokushin params'. */
 #include "hokushin.h"
 
 #include <ctype.h>
@@ -85,6 +86,12 @@ static const char *nearest(const hk_scenario *s, const char *word, int kinds, bo
                 best_date = false;
             }
         }
+    /* An unrelated word is nearest to something too; naming that would
+     * only mislead, so a candidate must be close enough to be a typo. */
+    if (best && best_d > hk_nearest_limit(word)) {
+        best = NULL;
+        best_date = false;
+    }
     if (is_date)
         *is_date = best_date;
     return best;
@@ -132,6 +139,14 @@ int hk_setup_set(hk_setup *setup, const char *key, const char *value, char *err,
                      value ? value : "", s->params[p].value, s->params[p].min, s->params[p].max);
             return -1;
         }
+        /* The scenario's range binds a what-if as it binds 'check': outside
+         * it the model's parts leave the regime they were written for. A
+         * range given the wrong way round is read as the interval it spans. */
+        double lo = fmin(s->params[p].min, s->params[p].max), hi = fmax(s->params[p].min, s->params[p].max);
+        if (v < lo || v > hi) {
+            snprintf(err, errlen, "%g is outside the range %g..%g of '%s' (see 'hokushin params')", v, lo, hi, key);
+            return -1;
+        }
         setup->param[p] = v;
         return 0;
     }
@@ -145,6 +160,16 @@ int hk_setup_set(hk_setup *setup, const char *key, const char *value, char *err,
                          value ? value : "");
                 return -1;
             }
+            /* The engine steps only the scenario's months, so a date outside
+             * them would silently drop the event; removing one is --without's. */
+            if (hk_date_month(d) < hk_date_month(s->start) || hk_date_month(d) > hk_date_month(s->end)) {
+                char from[16], to[16];
+                hk_month_format(hk_date_month(s->start), from);
+                hk_month_format(hk_date_month(s->end), to);
+                snprintf(err, errlen, "%s is outside the scenario's months %s..%s (--without %s removes the event)",
+                         value, from, to, s->events[e].id);
+                return -1;
+            }
             setup->event_date[e] = d;
             return 0;
         }
@@ -155,7 +180,7 @@ int hk_setup_set(hk_setup *setup, const char *key, const char *value, char *err,
         snprintf(err, errlen, "unknown key '%s'; did you mean '%s%s'? ('hokushin params' lists every key)", key, near,
                  is_date ? ".date" : "");
     else
-        snprintf(err, errlen, "unknown key '%s' ('hokushin params' lists every key)", key);
+        snprintf(err, errlen, "unknown key '%s' (see 'hokushin params' for the list)", key);
     return -1;
 }
 
@@ -180,6 +205,6 @@ int hk_setup_without(hk_setup *setup, const char *id, char *err, size_t errlen)
     if (near)
         snprintf(err, errlen, "'%s' is neither an outside event nor a treaty; did you mean '%s'?", id, near);
     else
-        snprintf(err, errlen, "'%s' is neither an outside event nor a treaty", id);
+        snprintf(err, errlen, "'%s' is neither an outside event nor a treaty (see 'hokushin params' for the list)", id);
     return -1;
 }

@@ -548,8 +548,33 @@ static void calibration_section(report *r)
             r->runs, nf ? 100 * fit / nf : NAN, nf, nh ? 100 * held / nh : NAN, nh);
     FILE *f = r->o->calibration ? fopen(r->o->calibration, "r") : NULL;
     if (f) {
+        /* Whether the fit is the one in use, from its `key`, `start` and
+         * `fitted` lines (the file is ours, written by calibrate.c). */
+        char line[512], key[128] = "";
+        int applied = 0, fresh = 0, listed = 0;
+        while (fgets(line, sizeof line, f)) {
+            double v;
+            if (sscanf(line, "  - key: %127s", key) == 1)
+                listed++;
+            int p = key[0] ? hk_param_find(key) : -1;
+            if (p < 0)
+                continue;
+            double in_use = s->params[p].value, tol = 1e-5 * (fabs(in_use) + 1e-12);
+            if (sscanf(line, "    start: %lf", &v) == 1 && fabs(v - in_use) <= tol)
+                fresh++;
+            if (sscanf(line, "    fitted: %lf", &v) == 1 && fabs(v - in_use) <= tol)
+                applied++;
+        }
+        rewind(f);
+        if (listed > 0 && applied == listed)
+            fprintf(b, "The values in use are the fitted values of the last fit below.\n\n");
+        else if (listed > 0 && fresh == listed)
+            fprintf(b, "The last fit below started from the values in use but has **not been applied**: the "
+                       "report's figures use the values in use, not the fitted ones.\n\n");
+        else if (listed > 0)
+            fprintf(b, "The last fit below was made from **other values** than those in use (the parameters "
+                       "changed since): rerun `hokushin calibrate`.\n\n");
         fprintf(b, "The last fit (`%s`, written by `hokushin calibrate`):\n\n```yaml\n", r->o->calibration);
-        char line[512];
         while (fgets(line, sizeof line, f))
             if (line[0] != '#')
                 fputs(line, b);
@@ -636,8 +661,8 @@ static int claims_section(report *r)
             snprintf(armb, sizeof armb, "`%s`: %s (n=%d)", arm, bb, res.n_b);
             break;
         case HK_CLAIM_OBSERVED:
-            snprintf(arma, sizeof arma, "condition false: %s (n=%d)", a, res.n_a);
-            snprintf(armb, sizeof armb, "condition true: %s (n=%d)", bb, res.n_b);
+            snprintf(arma, sizeof arma, "the other runs: %s (n=%d)", a, res.n_a);
+            snprintf(armb, sizeof armb, "runs where %s: %s (n=%d)", hk_condition_text(c->condition), bb, res.n_b);
             break;
         case HK_CLAIM_LEVEL:
             snprintf(arma, sizeof arma, "baseline: %s (n=%d)", a, res.n_a);

@@ -100,12 +100,14 @@ static void summarize(const hk_world *w, hk_month_summary *m)
     m->incidents = w->incidents_month;
     m->battles = w->battles_month;
     m->flags = w->flags;
-    m->at_war_jpn_sov = w->war;
+    /* a war that began or ended during the month was fought in it */
+    m->at_war_jpn_sov = w->war || w->war_in_month;
 }
 
 void hk_world_play_month(hk_world *w, const hk_observer *obs)
 {
     w->obs = obs;
+    w->war_in_month = w->war;
     outside_events(w);
     if (w->mode == HK_MODE_REPLAY)
         record_facts(w);

@@ -53,15 +53,20 @@ void hk_nearest_offer(hk_nearest *n, const char *candidate)
     }
 }
 
+int hk_nearest_limit(const char *word)
+{
+    /* A third of the word's length (at least 2) keeps "harbinn" -> "harbin"
+     * but does not offer "JPN" for "USA". */
+    size_t len = word ? strlen(word) : 0;
+    if (len <= 3)
+        return 1;
+    int limit = (int)(len / 3);
+    return limit < 2 ? 2 : limit;
+}
+
 const char *hk_nearest_result(const hk_nearest *n)
 {
     if (!n->best)
         return NULL;
-    /* A third of the word's length (at least 2) keeps "harbinn" -> "harbin"
-     * but does not offer "JPN" for "USA". */
-    size_t len = strlen(n->word);
-    int limit = (int)(len / 3);
-    if (limit < 2)
-        limit = len <= 3 ? 1 : 2;
-    return n->best_dist <= limit ? n->best : NULL;
+    return n->best_dist <= hk_nearest_limit(n->word) ? n->best : NULL;
 }

@@ -9,6 +9,11 @@
  * case-insensitive; words longer than 64 bytes compare as far apart. */
 int hk_edit_distance(const char *a, const char *b);
 
+/* The largest edit distance at which a candidate still reads as a
+ * misspelling of `word` rather than another name: a third of its length,
+ * at least 2 (1 for words of three letters or fewer). */
+int hk_nearest_limit(const char *word);
+
 /* Tracks the best candidate while a caller walks its names. */
 typedef struct hk_nearest {
     const char *word;

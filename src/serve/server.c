@@ -15,6 +15,8 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,6 +146,29 @@ static uint64_t salt_now(void)
     return (uint64_t)ts.tv_sec * 1000000007ull ^ (uint64_t)ts.tv_nsec ^ ((uint64_t)getpid() << 32);
 }
 
+/* libmicrohttpd's own messages. While the daemon starts they are only kept
+ * (the caller reports a failure once, in hokushin's words, and uses the
+ * library's text only when errno says nothing); once it runs they go to
+ * stderr under hokushin's name, one line each. */
+typedef struct mhd_log {
+    atomic_bool running;
+    char first[256];
+} mhd_log;
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    mhd_log *log = cls;
+    char line[512];
+    vsnprintf(line, sizeof line, fmt, ap);
+    size_t n = strlen(line);
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+        line[--n] = '\0';
+    if (atomic_load(&log->running))
+        fprintf(stderr, "hokushin serve: %s\n", line);
+    else if (!log->first[0])
+        snprintf(log->first, sizeof log->first, "%.*s", (int)sizeof log->first - 1, line);
+}
+
 int hk_server_run(const hk_scenario *s, const hk_server_opts *opts, char *err, size_t errlen)
 {
     const char *bind = opts->bind ? opts->bind : "127.0.0.1";
@@ -183,8 +208,15 @@ int hk_server_run(const hk_scenario *s, const hk_server_opts *opts, char *err, s
     }
     hk_api_init(api, s, opts->job_threads, salt_now());
     unsigned threads = opts->threads > 0 ? (unsigned)opts->threads : HK_SERVER_DEFAULT_THREADS;
+    /* On this stack frame: the daemon and its threads are stopped before
+     * this function returns. */
+    mhd_log log;
+    atomic_init(&log.running, false);
+    log.first[0] = '\0';
+    errno = 0;
     struct MHD_Daemon *d = MHD_start_daemon(
         flags, (uint16_t)opts->port, NULL, NULL, on_request, api, MHD_OPTION_SOCK_ADDR, addr,
+        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, &log,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)HK_SERVER_MAX_CONNECTIONS,
         MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
     if (!d) {
@@ -193,9 +225,10 @@ int hk_server_run(const hk_scenario *s, const hk_server_opts *opts, char *err, s
         free(api);
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         snprintf(err, errlen, "cannot listen on %s port %d: %s", bind, opts->port,
-                 e ? strerror(e) : "address in use or not available");
+                 e ? strerror(e) : log.first[0] ? log.first : "address in use or not available");
         return -1;
     }
+    atomic_store(&log.running, true);
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     int port = info ? info->port : opts->port;
     bool v6addr = addr == (struct sockaddr *)&v6;

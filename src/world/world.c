@@ -370,7 +370,7 @@ void hk_world_init(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t se
     w->doctrine = s->jpn >= 0 ? hk_world_lean(w, s->jpn) : 0.0;
     w->autonomy = w->faction_kwantung >= 0 ? w->influence[w->faction_kwantung] : 0.2;
     w->lost_battle_side = -1;
-    w->committed_south_on = w->intervention_on = w->war_on = w->soviet_entry_on = HK_MONTH_NONE;
+    w->committed_south_on = w->intervention_on = w->war_on = w->soviet_entry_on = w->armistice_on = HK_MONTH_NONE;
 
     for (int t = 0; t < HK_MAX_TREATIES; t++)
         w->treaty[t].signed_on = w->treaty[t].expires = w->treaty[t].denounced_on = HK_MONTH_NONE;

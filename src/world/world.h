@@ -100,12 +100,16 @@ struct hk_world {
     double frustration;                 /* hawks blocked: drives coups */
     double grievance;                   /* field officers' accumulated pressure to act in Manchuria */
     int south_months;                   /* consecutive months below the threshold */
+    int north_months;                   /* consecutive months above the strike threshold while committed south */
+    double north_lesson;                /* weight of the major border battles Japan lost: the Army's
+                                         * estimate of Soviet strength (raises the ratio it demands) */
     bool committed_south, committed_north;
     hk_month committed_south_on;
     bool intervention, withdrawn, manchuria_seized, china_war;
     hk_month intervention_on;
     int lost_battle_side;               /* side that lost a battle last month, or -1 */
     double lost_battle_weight;          /* its size, 0..1 */
+    bool lost_major[2];                 /* a side lost a major border battle last month */
     int faction_kwantung, faction_kodoha, faction_toseiha, faction_navy,
         faction_foreign, faction_zaibatsu;
     bool purged[HK_MAX_FACTIONS];
@@ -145,12 +149,15 @@ struct hk_world {
 
     /* general war */
     bool war;                 /* Japan and the USSR at general war */
+    bool war_in_month;        /* at war at some time this month (even if peace came later in it) */
     int war_opener;           /* side that opened it */
     hk_month war_on;
     bool soviet_entry;        /* the USSR entered a war Japan was already fighting */
     hk_month soviet_entry_on;
     bool japan_surrendered;
     double exhaustion;
+    double war_losses[2];     /* each side's casualties in the current general war */
+    hk_month armistice_on;    /* month of the last armistice, HK_MONTH_NONE before one */
 
     /* a player's orders */
     int player;               /* actor index, -1 none */

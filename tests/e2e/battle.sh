@@ -2,7 +2,8 @@
 # battle: Khalkhin Gol from the historical forces (record.yaml) as a
 # campaign of four engagements gives the JSON of product.md (each side's
 # casualties and losses by arm, the winner) and the same figures as the
-# validation report; a one-engagement campaign is the plain battle; bad SPECs
+# validation report; a one-engagement campaign is the plain battle; five men
+# against a million inflict no more than the bound on inflicted losses; bad SPECs
 # and bad --phases exit 2 with a message;
 # the held-out CDB90 figures the fitting tool computes from the compiled-in
 # parameters are the ones docs/combat-validation.md reports.
@@ -25,6 +26,10 @@ cmp -s "$tmp/kg.json" "$tmp/kg2.json" || { echo "FAIL: the same battle twice gav
 "$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --days 12 --json >"$tmp/one.json"
 "$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --phases SOV:12 --json >"$tmp/one_ph.json"
 "$HK" battle --attacker "$SOV" --defender "${JPN%,no_surrender=1}" --terrain steppe --days 12 --json >"$tmp/one_ns0.json"
+# Extreme ratios: a side inflicts at most 2 casualties per men-equivalent a
+# day (docs/combat.md, "Bound on inflicted losses"), either way round.
+"$HK" battle --attacker SOV:men=5 --defender JPN:men=1000000 --json >"$tmp/tiny_att.json"
+"$HK" battle --attacker SOV:men=1000000 --defender JPN:men=5 --days 30 --json >"$tmp/tiny_def.json"
 
 python3 - "$tmp" "$SRC/docs/combat-validation.md" <<'PY' || fail=1
 import json, re, sys
@@ -82,6 +87,12 @@ if not lo <= hi:
     fail.append("--runs: 5% <= 95%")
 if "casualties" not in open(f"{d}/kg.txt").read():
     fail.append("text output has a casualties row")
+for name, weak in (("tiny_att", "attacker"), ("tiny_def", "defender")):
+    b = json.load(open(f"{d}/{name}.json"))
+    strong = "defender" if weak == "attacker" else "attacker"
+    cap = 2 * b[weak]["power"] * b["days"]
+    if not b[strong]["casualties"] <= cap:
+        fail.append(f"{name}: 5 men inflicted {b[strong]['casualties']} casualties in {b['days']} days (cap {cap:g})")
 for msg in fail:
     print("FAIL:", msg, file=sys.stderr)
 sys.exit(1 if fail else 0)

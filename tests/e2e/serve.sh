@@ -6,7 +6,8 @@
 # and it refuses what it should: paths outside the page (404), oversized
 # bodies (413), malformed JSON and unknown keys (400), wrong methods (405),
 # damaged saves (400). 20 clients at once all get answers; it listens on
-# 127.0.0.1 by default and stops cleanly on SIGTERM.
+# 127.0.0.1 by default and stops cleanly on SIGTERM; a second server on its
+# port fails with one message of hokushin's and none of the library's.
 set -euo pipefail
 HK=${1:?usage: serve.sh PATH_TO_hokushin}
 tmp=$(mktemp -d)
@@ -56,6 +57,15 @@ expect() { # expect CODE TYPE-PREFIX what... -- curl args
     esac
 }
 json_error() { jq -e 'has("error") and (.error | type == "string")' "$tmp/body" >/dev/null || bad "$1: no JSON error"; }
+
+# --- a busy port: one message of ours, not the library's -----------------------
+rc=0
+timeout 20 "$HK" serve --port "$port" >"$tmp/busy.out" 2>"$tmp/busy.err" || rc=$?
+[ "$rc" != 0 ] && [ "$rc" != 124 ] || bad "serve on a busy port exited $rc"
+[ "$(wc -l <"$tmp/busy.err")" = 1 ] || bad "serve on a busy port: wanted one line on stderr, got: $(cat "$tmp/busy.err")"
+grep -q "^hokushin: serve: cannot listen on 127.0.0.1 port $port" "$tmp/busy.err" ||
+    bad "serve on a busy port: no message of hokushin's: $(cat "$tmp/busy.err")"
+grep -qi "failed to bind" "$tmp/busy.err" && bad "serve on a busy port: libmicrohttpd's own message leaks"
 
 # --- listens on loopback only by default -------------------------------------
 ss -ltnH "sport = :$port" | grep -q "127.0.0.1:$port" || bad "not bound to 127.0.0.1:$port: $(ss -ltnH "sport = :$port")"

@@ -193,6 +193,42 @@ static void test_overwhelming_force_breaks_the_enemy(void **state)
     assert_true(r.days < 365);
 }
 
+static void test_casualties_bounded_by_firer_strength(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    /* Five men against a million: Helmbold's law alone has the five kill
+     * hundreds a day each; the cap holds them to their own strength. */
+    hk_combat_side a = side(5, 0, 0, 0), d = side(1000000, 0, 0, 0);
+    hk_combat_result r;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 3, NULL, &r);
+    assert_true(r.casualties[HK_COMBAT_DEFENDER] <= HK_COMBAT_MAX_KILL_RATE * 5 * r.days + 1e-9);
+    hk_combat_resolve(&p, &d, &a, HK_TERRAIN_PLAIN, 3, NULL, &r);
+    assert_true(r.casualties[HK_COMBAT_ATTACKER] <= HK_COMBAT_MAX_KILL_RATE * 5 * r.days + 1e-9);
+    /* Over a sweep of ratios, postures and random draws, what a side
+     * inflicts (with the pursuit when it wins) stays within the cap on its
+     * starting power for every day fought. */
+    hk_rng rng;
+    hk_rng_init(&rng, 11, 0);
+    const double men[] = {1, 30, 1000, 50000, 2000000};
+    for (int i = 0; i < 5; i++)
+        for (int j = 0; j < 5; j++)
+            for (int post = 0; post < HK_POSTURE_COUNT; post++) {
+                hk_combat_side x = side(men[i], men[i] / 500, men[i] / 100, 0);
+                hk_combat_side y = side(men[j], 0, men[j] / 200, men[j] / 1000);
+                y.posture = (hk_posture)post;
+                y.no_surrender = post == 2;
+                hk_combat_resolve(&p, &x, &y, HK_TERRAIN_STEPPE, 30, &rng, &r);
+                double pw[2] = {hk_combat_power(&p, &x, 0, HK_TERRAIN_STEPPE),
+                                hk_combat_power(&p, &y, 1, HK_TERRAIN_STEPPE)};
+                for (int s = 0; s < 2; s++) {
+                    double k = r.winner == s ? 1 + p.pursuit : 1;
+                    assert_true(r.casualties[1 - s] <= HK_COMBAT_MAX_KILL_RATE * pw[s] * r.days * k + 1e-6);
+                }
+            }
+}
+
 static void test_empty_and_bad_inputs(void **state)
 {
     (void)state;
@@ -375,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_rng_same_seed_same_battle),
         cmocka_unit_test(test_losses_bounded_and_days),
         cmocka_unit_test(test_overwhelming_force_breaks_the_enemy),
+        cmocka_unit_test(test_casualties_bounded_by_firer_strength),
         cmocka_unit_test(test_empty_and_bad_inputs),
         cmocka_unit_test(test_spec_parsing),
         cmocka_unit_test(test_no_surrender_fights_longer_and_bloodier),

@@ -178,7 +178,7 @@ static void stopped_then_resumed_equals_uninterrupted(void **state)
     char err[256];
     char *whole_path = temp_path("whole"), *split_path = temp_path("split");
 
-    hk_ensemble_config cfg = {.setup = &s, .seed = 11, .runs = RUNS, .count = -1, .threads = 2,
+    hk_ensemble_config cfg = {.setup = &s, .seed = 11, .runs = RUNS, .threads = 2,
                               .db_path = whole_path, .run_fn = fake_run};
     hk_ensemble_result whole;
     assert_int_equal(hk_ensemble_run(&cfg, &whole, err, sizeof err), 0);

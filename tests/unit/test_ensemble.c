@@ -75,7 +75,8 @@ static char *run_json(const hk_setup *setup, const hk_setup *baseline, int runs,
                       int64_t count)
 {
     hk_ensemble_config cfg = {.setup = setup, .baseline = baseline, .seed = 42, .runs = runs,
-                              .first = first, .count = count, .threads = threads, .run_fn = fake_run};
+                              .part = count >= 0, .first = first, .count = count, .threads = threads,
+                              .run_fn = fake_run};
     hk_ensemble_result res;
     char err[256];
     assert_int_equal(hk_ensemble_run(&cfg, &res, err, sizeof err), 0);
@@ -110,9 +111,9 @@ static void blocks_merge_to_the_whole(void **state)
     setup_with_shift(&s, 0);
     hk_ensemble_result whole, a, b;
     char err[256];
-    hk_ensemble_config cfg = {.setup = &s, .seed = 7, .runs = 1000, .count = -1, .threads = 2, .run_fn = fake_run};
+    hk_ensemble_config cfg = {.setup = &s, .seed = 7, .runs = 1000, .threads = 2, .run_fn = fake_run};
     assert_int_equal(hk_ensemble_run(&cfg, &whole, err, sizeof err), 0);
-    cfg.first = 0, cfg.count = 333;
+    cfg.part = true, cfg.first = 0, cfg.count = 333;
     assert_int_equal(hk_ensemble_run(&cfg, &a, err, sizeof err), 0);
     cfg.first = 333, cfg.count = 667;
     assert_int_equal(hk_ensemble_run(&cfg, &b, err, sizeof err), 0);
@@ -144,7 +145,7 @@ static void cancel_stops_and_counts_finished_runs(void **state)
     setup_with_shift(&s, 0);
     atomic_int stop = 0;
     cancel_after c = {.cancel = &stop, .limit = 100};
-    hk_ensemble_config cfg = {.setup = &s, .seed = 1, .runs = 100000, .count = -1, .threads = 2,
+    hk_ensemble_config cfg = {.setup = &s, .seed = 1, .runs = 100000, .threads = 2,
                               .cancel = &stop, .run_fn = cancelling_run, .run_ud = &c};
     hk_ensemble_result res;
     char err[256];
@@ -163,7 +164,7 @@ static void whatif_delta_is_the_paired_difference(void **state)
     hk_setup base, alt;
     setup_with_shift(&base, 0);
     setup_with_shift(&alt, 0.1);
-    hk_ensemble_config cfg = {.setup = &alt, .baseline = &base, .seed = 3, .runs = 4000, .count = -1,
+    hk_ensemble_config cfg = {.setup = &alt, .baseline = &base, .seed = 3, .runs = 4000, 
                               .threads = 2, .run_fn = fake_run};
     hk_ensemble_result res;
     char err[256];
@@ -198,7 +199,7 @@ static void json_has_the_contract_fields(void **state)
     (void)state;
     hk_setup s;
     setup_with_shift(&s, 0);
-    hk_ensemble_config cfg = {.setup = &s, .seed = 9, .runs = 500, .count = -1, .threads = 1, .run_fn = fake_run};
+    hk_ensemble_config cfg = {.setup = &s, .seed = 9, .runs = 500, .threads = 1, .run_fn = fake_run};
     hk_ensemble_result res;
     char err[256];
     assert_int_equal(hk_ensemble_run(&cfg, &res, err, sizeof err), 0);
@@ -220,6 +221,24 @@ static void json_has_the_contract_fields(void **state)
     json_decref(j);
 }
 
+/* A config with only the required fields runs every run; a part outside
+ * the ensemble is refused. */
+static void zero_config_runs_everything(void **state)
+{
+    (void)state;
+    hk_setup s;
+    setup_with_shift(&s, 0);
+    hk_ensemble_config cfg = {.setup = &s, .runs = 77, .run_fn = fake_run};
+    hk_ensemble_result res;
+    char err[256];
+    assert_int_equal(hk_ensemble_run(&cfg, &res, err, sizeof err), 0);
+    assert_int_equal(res.runs, 77);
+    assert_true(res.threads >= 1);
+    cfg.part = true, cfg.first = 70, cfg.count = 10;
+    assert_int_equal(hk_ensemble_run(&cfg, &res, err, sizeof err), -1);
+    assert_non_null(strstr(err, "outside"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -228,6 +247,7 @@ int main(void)
         cmocka_unit_test(cancel_stops_and_counts_finished_runs),
         cmocka_unit_test(whatif_delta_is_the_paired_difference),
         cmocka_unit_test(json_has_the_contract_fields),
+        cmocka_unit_test(zero_config_runs_everything),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -498,9 +498,20 @@ static int max_line_width(const char *text)
     return w > best ? w : best;
 }
 
-static char *render(bool explain)
+static char *render(bool explain, const hk_outcomes *outcomes)
 {
     hk_scenario *s = fixture();
+    /* A Soviet formation at Hailar, and a second sector that the same
+     * formations face (as the model counts a formation in every sector near
+     * it): the border totals must count each formation once. */
+    s->sectors[1] = s->sectors[0];
+    snprintf(s->sectors[1].id, HK_ID_LEN, "argun");
+    s->n_sectors = 2;
+    snprintf(s->formations[1].id, HK_ID_LEN, "sov57");
+    s->formations[1].name = "57th Corps";
+    s->formations[1].actor = 1;
+    s->formations[1].region = 0;
+    s->n_formations = 2;
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);
@@ -530,22 +541,66 @@ static char *render(bool explain)
     obs.on_event(obs.ud, &many);
     hk_month_summary m;
     fill_month(&m);
+    m.formations[1] = (hk_formation_state){0, 57000, 498, 542, 515.6, 1.0, 0.8};
+    m.forces[0][0] = (hk_side_forces){15000, 0, 60, 0};
+    m.forces[1][0] = m.forces[0][0];
+    m.forces[1][1] = m.forces[0][1];
     m.month = hk_month_of(1925, 12);
     m.incidents = 4;
     obs.on_month(obs.ud, &m);
+    m.month = hk_month_of(1926, 1);
+    obs.on_month(obs.ud, &m);
+    /* the Japanese formation all but destroyed: the block shows its peak */
+    m.formations[0].men = 1000;
     m.month = hk_month_of(1926, 3);
     obs.on_month(obs.ud, &m);
-    hk_timeline_finish(t, NULL);
+    hk_timeline_finish(t, outcomes);
     hk_timeline_free(t);
     fclose(mem);
     free(s);
     return text;
 }
 
+/* A run cut in 1926: what it cannot decide yet is "not reached" in the
+ * timeline and null in the summary; a fractional year is shown as its month. */
+static void test_outcomes_cut_run(void **state)
+{
+    (void)state;
+    hk_outcomes o;
+    memset(&o, 0, sizeof o);
+    o.neutrality_pact_signed = true;
+    o.neutrality_pact_year = 1940 + 7.0 / 12.0;
+    o.major_border_battle_1937_1940 = true;
+    o.soviet_entry_months_after_german_defeat = NAN;
+    char *text = render(false, &o);
+    assert_non_null(strstr(text, "  strike_north_by_1942                    not reached"));
+    assert_non_null(strstr(text, "  soviet_entry_by_1945_09                 not reached"));
+    assert_non_null(strstr(text, "  neutrality_pact_signed                  yes"));
+    assert_non_null(strstr(text, "  neutrality_pact_year                    1940-08 "));
+    assert_non_null(strstr(text, "  major_border_battle_1937_1940           yes"));
+    assert_true(max_line_width(text) <= HK_TIMELINE_WIDTH);
+    free(text);
+    hk_scenario *s = fixture();
+    json_t *j = hk_json_summary(s, "simulate", 1, 0, hk_month_of(1939, 8), 260, 0, &o);
+    json_t *oc = json_object_get(j, "outcomes");
+    assert_true(json_is_null(json_object_get(oc, "strike_north_by_1942")));
+    assert_true(json_is_null(json_object_get(oc, "doctrine_south_by_1941_07")));
+    assert_true(json_is_true(json_object_get(oc, "neutrality_pact_signed")));
+    assert_true(json_is_true(json_object_get(oc, "major_border_battle_1937_1940")));
+    json_decref(j);
+    /* the whole run decides them all */
+    j = hk_json_summary(s, "simulate", 1, 0, hk_month_of(1945, 9), 333, 0, &o);
+    oc = json_object_get(j, "outcomes");
+    assert_true(json_is_false(json_object_get(oc, "strike_north_by_1942")));
+    assert_true(json_is_false(json_object_get(oc, "soviet_entry_by_1945_09")));
+    json_decref(j);
+    free(s);
+}
+
 static void test_timeline_layout(void **state)
 {
     (void)state;
-    char *text = render(false);
+    char *text = render(false, NULL);
     assert_true(max_line_width(text) <= HK_TIMELINE_WIDTH);
     assert_non_null(strstr(text, "1925-01-20  treaty    signed: Japan and the Soviet Union"));
     /* A long list of sources wraps at its "; " and stays whole. */
@@ -556,15 +611,19 @@ static void test_timeline_layout(void **state)
     assert_null(strstr(text, "Shots across the Amur."));
     assert_non_null(strstr(text, "--- 1925 "));
     assert_non_null(strstr(text, "JPN +0.12 undecided"));
-    assert_non_null(strstr(text, "Japanese side     30,000 men"));
+    /* each formation once, though it faces two sectors */
+    assert_non_null(strstr(text, "Japanese side     15,000 men"));
     assert_non_null(strstr(text, "Soviet side       57,000 men"));
+    assert_non_null(strstr(text, "Japanese side      1,000 men"));
+    assert_non_null(strstr(text, "peak 15,000 men in 1926-01"));
+    assert_null(strstr(text, "Soviet side    peak"));
     assert_non_null(strstr(text, "basic_convention_1925"));
     assert_non_null(strstr(text, "4 this year"));
     /* The partial last year gets its block at the end. */
     assert_non_null(strstr(text, "--- 1926 (to 03) "));
     assert_null(strstr(text, "\033["));
     free(text);
-    text = render(true);
+    text = render(true, NULL);
     assert_non_null(strstr(text, "1925-03     incident  Shots across the Amur.  [model: incident rate]"));
     assert_true(max_line_width(text) <= HK_TIMELINE_WIDTH);
     free(text);
@@ -579,6 +638,7 @@ int main(void)
         cmocka_unit_test(test_run_collector),    cmocka_unit_test(test_report_html),
         cmocka_unit_test(test_report_needs_web), cmocka_unit_test(test_report_write),
         cmocka_unit_test(test_timeline_layout),  cmocka_unit_test(test_event_order),
+        cmocka_unit_test(test_outcomes_cut_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

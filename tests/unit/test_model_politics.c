@@ -169,6 +169,181 @@ static void test_coups_arise_from_state(void **state)
     fx_free(s);
 }
 
+/* ---- the strike north --------------------------------------------------------- */
+
+/* A world in 1941 where Manchuria is held and the USSR fights in the west;
+ * the northern factions hold `north` of Japan's influence (shared between
+ * the Kodoha and the Kwantung officers), and `jpn`/`sov` men face each
+ * other on every border sector. */
+static hk_world *north_world(hk_setup *su, uint64_t run, double north, double jpn, double sov)
+{
+    const hk_scenario *s = su->scenario;
+    hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 1, run);
+    w->month = hk_month_of(1941, 7);
+    w->manchuria_seized = true;
+    w->withdrawn = true;
+    w->flags |= 1u << HK_EFFECT_GER_SOV_WAR;
+    w->flag_since[HK_EFFECT_GER_SOV_WAR] = w->month - 1;
+    int ko = faction(s, "kodoha"), kw = faction(s, "kwantung_field");
+    double rest = 0;
+    for (int f = 0; f < s->n_factions; f++)
+        if (s->factions[f].actor == s->jpn && f != ko && f != kw)
+            rest += w->influence[f];
+    for (int f = 0; f < s->n_factions; f++) {
+        if (s->factions[f].actor != s->jpn)
+            continue;
+        double v = f == ko || f == kw ? north / 2 : w->influence[f] * (1 - north) / rest;
+        w->influence[f] = w->baseline[f] = v;
+    }
+    w->purged[ko] = true; /* no coup to muddle the test */
+    for (int i = 0; i < s->n_sectors; i++) {
+        w->sector_forces[i][HK_SIDE_JPN].men = jpn;
+        w->sector_forces[i][HK_SIDE_SOV].men = sov;
+    }
+    w->jpn_men = jpn;
+    w->sov_men = sov;
+    w->doctrine = hk_politics_doctrine_target(w);
+    return w;
+}
+
+/* Plays politics alone for `months` months; returns the month Japan opened
+ * war on the USSR, or -1. */
+static int play_politics(hk_world *w, int months)
+{
+    for (int i = 0; i < months; i++) {
+        hk_politics_step(w);
+        if (w->war)
+            return w->war_opener == HK_SIDE_JPN ? w->month : -2;
+        w->month++;
+    }
+    return -1;
+}
+
+static void test_strike_north_with_opportunity(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    /* a northern cabinet, the Soviet Far East drawn down to 0.8 of the
+     * Japanese strength, no pact: war comes, at months the draws decide */
+    int struck = 0, first = -1, different = 0;
+    for (uint64_t r = 0; r < 20; r++) {
+        hk_world *w = north_world(&su, r, 0.6, 300000, 240000);
+        assert_true(w->doctrine > su.param[HK_P_DOCTRINE_STRIKE_NORTH]);
+        assert_true(hk_politics_north_case(w));
+        int m = play_politics(w, 12);
+        assert_true(m != -2); /* the USSR does not open this war */
+        if (m >= 0) {
+            struck++;
+            assert_true(w->committed_north);
+            if (first < 0)
+                first = m;
+            else if (m != first)
+                different++;
+        }
+        hk_world_free(w);
+    }
+    assert_true(struck >= 15);
+    assert_true(different >= 1);
+    /* the same cabinet that has lost Khalkhin Gol demands a ratio it does not have */
+    su.param[HK_P_WAR_LESSON] = 1.0;
+    for (uint64_t r = 0; r < 20; r++) {
+        hk_world *w = north_world(&su, r, 0.6, 300000, 240000);
+        w->north_lesson = 1.0;
+        assert_false(hk_politics_north_case(w));
+        assert_int_equal(play_politics(w, 12), -1);
+        hk_world_free(w);
+    }
+    fx_free(s);
+}
+
+static void test_no_strike_under_pact_against_superior_force(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    for (uint64_t r = 0; r < 20; r++) {
+        hk_world *w = north_world(&su, r, 0.6, 300000, 600000);
+        int pact = w->roles.jpn_sov_neutrality;
+        assert_true(pact >= 0);
+        w->treaty[pact].status = HK_TREATY_IN_FORCE;
+        w->treaty[pact].signed_on = w->month - 3;
+        w->treaty[pact].expires = w->month + 57;
+        assert_int_equal(play_politics(w, 24), -1);
+        assert_false(w->out.strike_north_by_1942);
+        hk_world_free(w);
+    }
+    /* the pact alone raises the ratio needed by war.break_factor */
+    hk_world *w = north_world(&su, 0, 0.6, 300000, 240000);
+    double free_need = hk_politics_north_need(w);
+    w->treaty[w->roles.jpn_sov_neutrality].status = HK_TREATY_IN_FORCE;
+    assert_true(fabs(hk_politics_north_need(w) - free_need * su.param[HK_P_WAR_BREAK_FACTOR]) < 1e-12);
+    hk_world_free(w);
+    fx_free(s);
+}
+
+static void test_lost_major_battle_teaches_lesson(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *lost = north_world(&su, 0, 0.4, 300000, 400000);
+    hk_world *calm = north_world(&su, 0, 0.4, 300000, 400000);
+    double need = hk_politics_north_need(lost);
+    lost->lost_battle_side = HK_SIDE_JPN;
+    lost->lost_battle_weight = 0.6;
+    lost->lost_major[HK_SIDE_JPN] = true;
+    hk_politics_step(lost);
+    hk_politics_step(calm);
+    assert_true(hk_politics_north_need(lost) > need * (1 + 0.99 * su.param[HK_P_WAR_LESSON]));
+    assert_true(fabs(hk_politics_north_need(calm) - need) < 1e-12);
+    assert_true(hk_politics_doctrine_target(lost) < hk_politics_doctrine_target(calm) - 0.1);
+    /* a small lost skirmish teaches nothing */
+    hk_world *small = north_world(&su, 0, 0.4, 300000, 400000);
+    small->lost_battle_side = HK_SIDE_JPN;
+    small->lost_battle_weight = 0.05;
+    hk_politics_step(small);
+    assert_true(fabs(hk_politics_north_need(small) - need) < 1e-12);
+    hk_world_free(lost);
+    hk_world_free(calm);
+    hk_world_free(small);
+    fx_free(s);
+}
+
+static void test_commitment_south_lapses_only_before_pacific_war(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    /* committed south, then the state turns north: the commitment lapses */
+    hk_world *w = north_world(&su, 0, 0.6, 300000, 600000);
+    w->committed_south = true;
+    w->committed_south_on = w->month - 6;
+    int months = (int)su.param[HK_P_DOCTRINE_COMMIT_MONTHS];
+    for (int i = 0; i < months + 1; i++) {
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_false(w->committed_south);
+    hk_world_free(w);
+    /* the same once Japan is at war in the Pacific: it stays committed */
+    w = north_world(&su, 0, 0.6, 300000, 600000);
+    w->flags |= 1u << HK_EFFECT_JPN_US_WAR;
+    w->committed_south = true;
+    for (int i = 0; i < 12; i++) {
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_true(w->committed_south);
+    assert_false(w->war);
+    hk_world_free(w);
+    fx_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +352,10 @@ int main(void)
         cmocka_unit_test(test_purge),
         cmocka_unit_test(test_shocks_and_oil),
         cmocka_unit_test(test_coups_arise_from_state),
+        cmocka_unit_test(test_strike_north_with_opportunity),
+        cmocka_unit_test(test_no_strike_under_pact_against_superior_force),
+        cmocka_unit_test(test_lost_major_battle_teaches_lesson),
+        cmocka_unit_test(test_commitment_south_lapses_only_before_pacific_war),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

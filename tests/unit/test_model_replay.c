@@ -17,6 +17,7 @@ typedef struct seen {
     char line[MAX_SEEN][96];
     int n;
     int incidents[HK_YEARS];
+    bool at_war[HK_YEARS][12]; /* the month summary's at_war */
 } seen;
 
 static void on_event(void *ud, const hk_log_event *e)
@@ -36,6 +37,7 @@ static void on_month(void *ud, const hk_month_summary *m)
     seen *s = ud;
     int y = hk_month_year(m->month);
     s->incidents[y - HK_YEAR_FIRST] += m->incidents;
+    s->at_war[y - HK_YEAR_FIRST][hk_month_mon(m->month) - 1] = m->at_war_jpn_sov;
 }
 
 static bool has(const seen *s, const char *want)
@@ -94,6 +96,11 @@ static void test_fixture_replay(void **state)
     assert_true(o.major_border_battle_1937_1940);
     assert_true(o.japan_loses_major_border_battle);
     assert_false(o.strike_north_by_1942);
+    /* the Soviet entry (08-09) and the surrender (08-15) fall in one month:
+     * the month was still one of war */
+    assert_true(s->at_war[1945 - HK_YEAR_FIRST][7]);
+    assert_false(s->at_war[1945 - HK_YEAR_FIRST][6]);
+    assert_false(s->at_war[1941 - HK_YEAR_FIRST][5]);
     free(s);
     fx_free(sc);
 }
@@ -129,7 +136,10 @@ static void test_builtin_replay(void **state)
         assert_int_equal(sum, c->count);
     }
     assert_true(o.neutrality_pact_signed);
+    assert_true(o.neutrality_pact_year > 1941.0 && o.neutrality_pact_year < 1942.0);
+    assert_true(o.doctrine_south_by_1941_07);
     assert_true(o.soviet_entry_by_1945_09);
+    assert_true(s->at_war[1945 - HK_YEAR_FIRST][7]);
     free(s);
     hk_scenario_free(sc);
 }

@@ -141,14 +141,26 @@ static void test_poisson(void **state)
     assert_int_equal(hk_rng_poisson(&r, 0), 0);
     assert_int_equal(hk_rng_poisson(&r, -3), 0);
     assert_int_equal(hk_rng_poisson(&r, NAN), 0);
-    /* Huge and infinite means stay a valid count (they used to convert an
-     * out-of-range double to int, which is undefined). */
-    for (int i = 0; i < 100; i++) {
-        int k = hk_rng_poisson(&r, INFINITY);
-        assert_true(k > 900000000 && k <= INT_MAX);
-        k = hk_rng_poisson(&r, 1e300);
-        assert_true(k > 900000000 && k <= INT_MAX);
+    /* Huge and infinite means stay a valid count, and a bounded one: a
+     * caller adds the counts of every sector, month and year of a run into
+     * an int, so each draw is capped at HK_RNG_POISSON_MAX, and that sum
+     * must still fit (8 sectors x 12 months x 28 years). */
+    assert_true((long long)HK_RNG_POISSON_MAX * 8 * 12 * 28 < INT_MAX);
+    const double huge[] = {INFINITY, 1e308, 1e300, 1e12, (double)HK_RNG_POISSON_MAX * 2};
+    for (size_t h = 0; h < sizeof huge / sizeof huge[0]; h++)
+        for (int i = 0; i < 100; i++) {
+            int k = hk_rng_poisson(&r, huge[h]);
+            assert_true(k > HK_RNG_POISSON_MAX / 2 && k <= HK_RNG_POISSON_MAX);
+        }
+    /* Below the cap a large mean keeps its distribution. */
+    hk_rng_init(&r, 7, 7);
+    double sum = 0;
+    for (int i = 0; i < 1000; i++) {
+        int k = hk_rng_poisson(&r, 10000);
+        assert_true(k >= 0 && k <= HK_RNG_POISSON_MAX);
+        sum += k;
     }
+    assert_float_equal(sum / 1000, 10000, 10);
 }
 
 static void test_bernoulli(void **state)

@@ -6,7 +6,7 @@ import { select, pointer } from "d3-selection";
 import { scaleUtc, scaleLinear, scaleBand } from "d3-scale";
 import { axisBottom, axisLeft } from "d3-axis";
 import { line, area, stack, stackOrderNone, stackOffsetNone, curveStepAfter } from "d3-shape";
-import { dateOf, monthOf, nextMonth, BLOC_COLOR, fmtK, esc } from "./util.js";
+import { dateOf, monthOf, nextMonth, BLOC_COLOR, fmtK, esc, borderTotals } from "./util.js";
 
 const WIDTH = 540;
 const M = { top: 8, right: 12, bottom: 20, left: 44 };
@@ -91,24 +91,14 @@ export function influenceChart(container, ix, onPick) {
   return f;
 }
 
-/* Men facing each other on the border sectors: the sectors' Japanese side
- * (first of `sides`) against their Soviet side (second). */
+/* Men facing each other on the border: each bloc's formations standing in a
+ * region that faces a sector, each formation once (borderTotals in
+ * util.js; docs/api.md gives the rule). Summing the sectors' `forces` would
+ * count a formation near two sectors twice. */
 export function forcesChart(container, ix, onPick) {
   const h = 130;
   const f = timeFrame(container, h, ix, onPick);
-  const sides = ix.months.map((m) => {
-    let jp = 0, sv = 0;
-    for (const [sid, per] of Object.entries(m.forces || {})) {
-      const sec = ix.sectorById.get(sid);
-      const [a, b] = sec?.sides || [];
-      for (const [actor, v] of Object.entries(per || {})) {
-        const men = +(v?.men || 0);
-        if (actor === a || (!sec && (actor === "JPN" || actor === "MAN"))) jp += men;
-        else if (actor === b || !sec) sv += men;
-      }
-    }
-    return { date: dateOf(m.date), jp, sv };
-  });
+  const sides = ix.months.map((m) => ({ date: dateOf(m.date), ...borderTotals(ix, m) }));
   const max = Math.max(1, ...sides.map((s) => Math.max(s.jp, s.sv)));
   const y = scaleLinear().domain([0, max]).nice().range([h - M.bottom, M.top]);
   f.plot.append("g").attr("class", "axis").attr("transform", `translate(${M.left},0)`).call(axisLeft(y).ticks(4).tickFormat(fmtK));

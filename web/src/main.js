@@ -9,7 +9,7 @@ import { doctrineChart, influenceChart, forcesChart, incidentsChart, treatyChart
 import { renderDetails } from "./details.js";
 import { createWhatIf } from "./whatif.js";
 import { createPlay } from "./play.js";
-import { esc, el, monthOf, fmtNum, fmtK } from "./util.js";
+import { esc, el, monthOf, fmtNum, fmtK, borderTotals, doctrineWord } from "./util.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -72,14 +72,12 @@ async function start() {
   function showState(m, label) {
     const d = +(m.doctrine?.JPN ?? 0);
     const inForce = (m.treaties || []).map((id) => ix.treatyById.get(id)?.name || id);
-    let jp = 0, sv = 0;
-    for (const [sid, per] of Object.entries(m.forces || {})) {
-      const sides = ix.sectorById.get(sid)?.sides || ["JPN", "SOV"];
-      for (const [a, v] of Object.entries(per || {})) { if (a === sides[0]) jp += +(v?.men || 0); else sv += +(v?.men || 0); }
-    }
+    const { jp, sv } = borderTotals(ix, m); // each formation once, as the timeline counts
+    const word = doctrineWord(d);
+    const cls = word === "undecided" ? "undecided" : d >= 0 ? "north" : "south";
     $("state").innerHTML = `
       ${label ? `<span class="game-tag">${esc(label)}</span>` : ""}
-      <span class="st"><span class="k">Japan's doctrine</span><b class="${d >= 0 ? "north" : "south"}">${d >= 0 ? "north" : "south"} ${fmtNum(d, 2)}</b></span>
+      <span class="st"><span class="k">Japan's doctrine</span><b class="${cls}" title="-1 strike south … +1 strike north">${esc(word)} ${d > 0 ? "+" : ""}${fmtNum(d, 2)}</b></span>
       <span class="st"><span class="k">On the border</span><b class="jp">${fmtK(jp)}</b> : <b class="sv">${fmtK(sv)}</b></span>
       <span class="st"><span class="k">Incidents</span><b>${esc(m.incidents ?? 0)}</b></span>
       <span class="st"><span class="k">Battles</span><b>${esc(m.battles ?? 0)}</b></span>
@@ -158,8 +156,13 @@ async function start() {
   // ---- the run's outcomes (the summary line) ----
   const outs = ix.summary?.outcomes;
   if (outs && typeof outs === "object") {
-    const fmt = (v) => (v === true ? '<b class="yes">yes</b>' : v === false ? '<span class="no">no</span>' : v == null ? '<span class="muted">–</span>' : esc(v));
-    $("summary").innerHTML = Object.entries(outs).map(([k, v]) => `<tr><th>${esc(k.replace(/_/g, " "))}</th><td>${fmt(v)}</td></tr>`).join("") +
+    // a run cut before the scenario's end leaves some outcomes undecided (null)
+    const cut = ix.summary.until && ix.scenario.end && ix.summary.until < ix.scenario.end;
+    const asMonth = (v) => { const y = Math.floor(v + 1e-6); return `${y}-${String(Math.min(12, Math.max(1, Math.round((v - y) * 12) + 1))).padStart(2, "0")}`; };
+    const fmt = (k, v) => (v === true ? '<b class="yes">yes</b>' : v === false ? '<span class="no">no</span>'
+      : v == null ? `<span class="muted">${cut ? "not reached" : "–"}</span>`
+      : /_year$/.test(k) && Number.isFinite(+v) ? esc(asMonth(+v)) : esc(v));
+    $("summary").innerHTML = Object.entries(outs).map(([k, v]) => `<tr><th><code class="oname">${esc(k)}</code></th><td>${fmt(k, v)}</td></tr>`).join("") +
       (ix.summary.mode ? `<tr><th>mode, seed</th><td>${esc(ix.summary.mode)}, ${esc(ix.summary.seed ?? "–")}</td></tr>` : "");
     $("summary-card").hidden = false;
   }

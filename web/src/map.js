@@ -37,14 +37,40 @@ export function createMap(svgEl, ix, { onSelect }) {
   const proj = geoConicConformal().parallels([38, 54]).rotate([-(x0 + x1) / 2, 0])
     .fitExtent([[8, 8], [W - 8, H - 8]], { type: "MultiPoint", coordinates: frame });
   const P = (lon, lat) => proj([+lon, +lat]);
+  // An open line (coast, border) is broken where two points are more than 5°
+  // apart: the 1:50m data is far denser, so such a step is where the atlas
+  // was cut (scripts/make-geo.mjs), not a coast.
   const pathOf = (pts, closed) => {
     let s = "";
-    pts.forEach(([lon, lat], i) => { const [x, y] = P(lon, lat); s += (i ? "L" : "M") + x.toFixed(1) + "," + y.toFixed(1); });
+    pts.forEach(([lon, lat], i) => {
+      const [x, y] = P(lon, lat);
+      const jump = !closed && i > 0 && Math.hypot(lon - pts[i - 1][0], lat - pts[i - 1][1]) > 5;
+      s += (i && !jump ? "L" : "M") + x.toFixed(1) + "," + y.toFixed(1);
+    });
     return closed ? s + "Z" : s;
   };
 
   svg.append("rect").attr("class", "sea").attr("width", W).attr("height", H);
   const gLand = svg.append("g").attr("class", "layer-land");
+  // The atlas is cut to a lon/lat box (scripts/make-geo.mjs, 88–178°E,
+  // 18–68°N), and the cut closes Russia's outline with straight chords (the
+  // 88°E meridian, and a line along 65°N). Where the view's corners reach
+  // past them the page would show sea with a straight edge. Bands of the
+  // right tint under the outlines fill them: Siberia north of 65°N and west
+  // of 88°E down to 50°N, China (Xinjiang) west of 88°E below that. Drawn
+  // with a point every degree so that their edges follow the projection.
+  const box = (w, so, e, n) => {
+    const r = [];
+    for (let lon = w; lon <= e; lon++) r.push([lon, so]);
+    for (let lat = so; lat <= n; lat++) r.push([e, lat]);
+    for (let lon = e; lon >= w; lon--) r.push([lon, n]);
+    for (let lat = n; lat >= so; lat--) r.push([w, lat]);
+    return r;
+  };
+  const band = box(60, 65, 185, 89);
+  gLand.append("path").attr("class", "land land-fill").attr("fill", TINT_FILL.sv).attr("d", pathOf(box(60, 50, 88, 66), true));
+  gLand.append("path").attr("class", "land land-fill").attr("fill", TINT_FILL.cn).attr("d", pathOf(box(60, 28, 88, 50), true));
+  gLand.append("path").attr("class", "land land-fill").attr("fill", TINT_FILL.sv).attr("d", pathOf(band, true));
   for (const c of geo.land) {
     gLand.append("path").attr("class", "land").attr("fill", TINT_FILL[COUNTRY_TINT[c.name] || "other"])
       .attr("fill-rule", "evenodd").attr("d", c.rings.map((r) => pathOf(r, true)).join(""))

@@ -29,6 +29,40 @@ export function bloc(actor) {
   if (actor === "CHN") return "cn";
   return "other";
 }
+/* Men of each bloc on the border in a month object: every formation whose
+ * region faces a sector, counted once, and only while its bloc has men
+ * counted in that sector's `forces` (the same rule as the terminal
+ * timeline's "border" line; docs/api.md). */
+export function borderTotals(ix, m) {
+  const out = { jp: 0, sv: 0 };
+  for (const [fid, st] of Object.entries(m?.formations || {})) {
+    const men = +(st?.men || 0);
+    const sid = ix.regionById.get(st?.region)?.sector;
+    const b = bloc(ix.formations.get(fid)?.actor);
+    if (!(men > 0) || !sid || (b !== "jp" && b !== "sv")) continue;
+    const per = m.forces?.[sid];
+    const sec = ix.sectorById.get(sid);
+    // the bloc's side of the sector: its actor in `sides`, else the position in `forces`
+    let sideMen = null;
+    for (const [actor, v] of Object.entries(per || {})) if (bloc(actor) === b) sideMen = +(v?.men || 0);
+    if (sideMen == null && sec?.sides) sideMen = +(per?.[sec.sides[b === "jp" ? 0 : 1]]?.men || 0);
+    if (!(sideMen > 0)) continue;
+    out[b] += men;
+  }
+  return out;
+}
+
+/* The words for Japan's doctrine, with the thresholds of the terminal
+ * timeline (src/out/timeline.c, doctrine_word; listed in docs/api.md). */
+export function doctrineWord(d) {
+  d = +d || 0;
+  if (d >= 0.5) return "strongly north";
+  if (d >= 0.15) return "north";
+  if (d > -0.15) return "undecided";
+  if (d > -0.5) return "south";
+  return "strongly south";
+}
+
 export const BLOC_COLOR = { jp: "#c0392b", sv: "#2563a8", cn: "#5b8c3a", other: "#777" };
 
 export function fmtInt(n) {

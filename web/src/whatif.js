@@ -178,7 +178,7 @@ export function renderResult(box, r) {
     const dtext = Number.isFinite(dv) ? (dv > 0 ? "+" : "") + (isP ? fmtNum(dv * 100, 1) + " pts" : fmtNum(dv, 2)) : "–";
     const dci = d.ci95 ? ` <span class="muted">[${d.ci95.map((v) => (isP ? fmtNum(v * 100, 1) : fmtNum(v, 2))).join(", ")}]</span>` : "";
     const sig = d.ci95 && (d.ci95[0] > 0 || d.ci95[1] < 0);
-    return `<tr class="outcome" data-name="${esc(name)}"><td class="oname">${esc(name.replace(/_/g, " "))}${isP ? "" : ' <span class="muted">(mean)</span>'}</td>
+    return `<tr class="outcome" data-name="${esc(name)}"><td class="oname"><code>${esc(name)}</code>${isP ? "" : ' <span class="muted">(mean)</span>'}</td>
       <td class="bars">${bar(b, "base")}${bar(o, "what")}</td>
       <td class="num">${f(b)} <span class="muted">${ci(b)}</span><br><b>${f(o)}</b> <span class="muted">${ci(o)}</span></td>
       <td class="num ${sig ? "sig" : ""}" title="${sig ? "the 95% interval of the change excludes 0" : ""}">${dtext}${dci}</td></tr>`;

@@ -106,6 +106,96 @@ try {
     check((await page.textContent("#details")).includes(e.source.split(/;\s*/)[0]), "event source shown");
   });
 
+  await step("outcomes keep their exact names", async () => {
+    const text = await page.textContent("#summary");
+    for (const k of Object.keys(doc.summary?.outcomes || {})) check(text.includes(k), `outcome ${k} shown by its name`);
+  });
+
+  await step("state bar agrees with the timeline", async () => {
+    check(await setSlider(page, "1939-08"), "slider back at 1939-08");
+    const mo = doc.months.find((x) => x.date === "1939-08") || doc.months[doc.months.length - 1];
+    // the terminal timeline's words (src/out/timeline.c, docs/api.md)
+    const d = +(mo.doctrine?.JPN ?? 0);
+    const word = d >= 0.5 ? "strongly north" : d >= 0.15 ? "north" : d > -0.15 ? "undecided" : d > -0.5 ? "south" : "strongly south";
+    const st = await page.textContent("#state");
+    check(new RegExp(`Japan's doctrine\\s*${word} `).test(st), `doctrine chip says "${word}" for ${d} (${st.replace(/\s+/g, " ").slice(0, 60)})`);
+    // and a month the timeline calls undecided, though leaning a little
+    const un = doc.months.find((x) => { const v = +(x.doctrine?.JPN ?? 0); return v !== 0 && Math.abs(v) < 0.15; });
+    if (un) {
+      check(await setSlider(page, un.date), `slider at ${un.date}`);
+      const t = await page.textContent("#state");
+      check(/Japan's doctrine\s*undecided /.test(t), `doctrine chip says "undecided" for ${un.doctrine.JPN} at ${un.date}`);
+      check(await setSlider(page, "1939-08"), "slider back at 1939-08");
+    }
+    // the border totals: each formation once (docs/api.md)
+    const regionSector = new Map(sc.regions.map((r) => [r.id, r.sector]));
+    const actorOf = new Map((sc.formations || []).map((f) => [f.id, f.actor]));
+    const blocOf = (a) => (a === "JPN" || a === "MAN" ? 0 : a === "SOV" || a === "MGL" ? 1 : -1);
+    const tot = [0, 0];
+    for (const [fid, f] of Object.entries(mo.formations || {})) {
+      const sec = regionSector.get(f.region), b = blocOf(actorOf.get(fid));
+      if (!sec || b < 0 || !(f.men > 0)) continue;
+      const side = Object.entries(mo.forces?.[sec] || {}).find(([a]) => blocOf(a) === b);
+      if (side && side[1].men > 0) tot[b] += f.men;
+    }
+    const k = (n) => (n >= 1e6 ? (n / 1e6).toFixed(1) + "M" : n >= 1e4 ? Math.round(n / 1e3) + "k" : n >= 1e3 ? (n / 1e3).toFixed(1) + "k" : String(Math.round(n)));
+    check(st.includes(`${k(tot[0])} : ${k(tot[1])}`), `border chip ${k(tot[0])} : ${k(tot[1])} counts each formation once`);
+  });
+
+  // A long straight edge of a land outline inside the view is where the atlas
+  // was cut: sea must not show on either side of it.
+  const straightCuts = () => page.evaluate(() => {
+    const svg = document.getElementById("map");
+    const [, , W, H] = svg.getAttribute("viewBox").split(/\s+/).map(Number);
+    const ctm = svg.getScreenCTM();
+    const rect = svg.getBoundingClientRect();
+    const fillAt = (x, y) => {
+      const p = new DOMPoint(x, y).matrixTransform(ctm);
+      if (p.x < rect.left || p.y < rect.top || p.x > rect.right || p.y > rect.bottom) return "out";
+      const hit = document.elementsFromPoint(p.x, p.y).find((e) => e.classList?.contains("land") || e.classList?.contains("sea"));
+      return hit ? (hit.classList.contains("land") ? "land" : "sea") : "none";
+    };
+    const cuts = [];
+    for (const e of svg.querySelectorAll("path.land")) {
+      const pts = [...(e.getAttribute("d") || "").matchAll(/([ML])(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [m[1], +m[2], +m[3]]);
+      for (let i = 1; i < pts.length; i++) {
+        if (pts[i][0] !== "L") continue;
+        const [x0, y0] = pts[i - 1].slice(1), [x1, y1] = pts[i].slice(1), L = Math.hypot(x1 - x0, y1 - y0);
+        if (L < 120) continue;
+        const nx = -(y1 - y0) / L, ny = (x1 - x0) / L;
+        for (let t = 0.05; t < 1; t += 0.05) {
+          const x = x0 + (x1 - x0) * t, y = y0 + (y1 - y0) * t;
+          if (x < 2 || y < 2 || x > W - 2 || y > H - 2) continue;
+          const a = fillAt(x + 4 * nx, y + 4 * ny), b = fillAt(x - 4 * nx, y - 4 * ny);
+          if (a === "sea" || b === "sea") { cuts.push(`${e.querySelector("title")?.textContent || e.getAttribute("class")} at ${x.toFixed(0)},${y.toFixed(0)}`); break; }
+        }
+      }
+    }
+    return cuts;
+  });
+
+  await step("no straight cut in the land at 1400 px", async () => {
+    const cuts = await straightCuts();
+    check(cuts.length === 0, `no straight land edge against the sea (${cuts.slice(0, 2).join("; ")})`);
+  });
+
+  await step("narrow window stacks the panels", async () => {
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.waitForTimeout(200);
+    const map = await page.locator("#map-wrap").boundingBox();
+    const right = await page.locator("#right").boundingBox();
+    check(map && right && right.y >= map.y + map.height - 1, `panels below the map at 800 px (map ${map && Math.round(map.y + map.height)}, panels ${right && Math.round(right.y)})`);
+    check(map && map.width > 700 && map.height > 350, `map keeps its size (${map && Math.round(map.width)}×${map && Math.round(map.height)})`);
+    const w = await page.$$eval("#timeline li .text", (els) => Math.min(...els.slice(0, 20).map((e) => e.getBoundingClientRect().width)));
+    check(w > 300, `event texts are wide enough to read (${Math.round(w)} px)`);
+    const cuts = await straightCuts();
+    check(cuts.length === 0, `no straight land edge against the sea at 800 px (${cuts.slice(0, 2).join("; ")})`);
+    await page.screenshot({ path: join(SHOTS, `${label}-800.png`), fullPage: true });
+    console.log(`     screenshot ${join(SHOTS, `${label}-800.png`)}`);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.waitForTimeout(200);
+  });
+
   await step("play animates", async () => {
     await setSlider(page, sc.start || doc.months[0].date);
     await page.selectOption("#speed", "30");

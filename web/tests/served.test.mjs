@@ -77,7 +77,7 @@ try {
     await page.waitForSelector("#wi-result tr.outcome", { timeout: 180000 });
     const rows = await page.locator("#wi-result tr.outcome").count();
     check(rows >= 5, `outcomes shown against the baseline (${rows})`);
-    check((await page.textContent("#wi-result")).includes("neutrality pact signed"), "neutrality_pact_signed among them");
+    check((await page.textContent("#wi-result")).includes("neutrality_pact_signed"), "neutrality_pact_signed among them");
     check(await page.locator("#wi-error").isHidden(), "no what-if error");
     const deltas = await page.$$eval("#wi-result tr.outcome td:last-child", (tds) => tds.map((t) => t.textContent.trim()));
     check(deltas.some((t) => /^[+-]?\d/.test(t)), `changes shown (${deltas.slice(0, 3).join(" | ")})`);

@@ -166,7 +166,8 @@ export function treatyChart(container, ix, onPick, onSelectTreaty) {
   for (const t of rows) {
     const g = f.plot.append("g").attr("class", "treaty-row").attr("data-id", t.id).style("cursor", "pointer");
     const y0 = yb(t.id), bh = yb.bandwidth();
-    g.append("text").attr("class", "row-label").attr("x", left - 6).attr("y", y0 + bh / 2).attr("dy", "0.35em").text(shortName(t.name || t.id));
+    g.append("text").attr("class", "row-label").attr("x", left - 6).attr("y", y0 + bh / 2).attr("dy", "0.35em").text(shortName(t.name || t.id))
+      .append("title").text(t.name || t.id);
     if (t.signed) {
       const x0 = f.x(dateOf(monthOf(t.signed))), x1 = f.x(dateOf(nextMonth(monthOf(t.ended) || end)));
       g.append("rect").attr("class", "treaty-record").attr("x", x0).attr("y", y0).attr("width", Math.max(2, x1 - x0)).attr("height", bh);
@@ -193,5 +194,6 @@ export function treatyChart(container, ix, onPick, onSelectTreaty) {
 
 function shortName(s) {
   s = String(s).replace(/Soviet[–-]Japanese /, "").replace(/ of Mutual Assistance/, "");
-  return s.length > 26 ? s.slice(0, 25) + "…" : s;
+  // about 6 units a character at 10.5px: 23 fit the 150-unit label column
+  return s.length > 23 ? s.slice(0, 22) + "…" : s;
 }

@@ -119,6 +119,12 @@ typedef struct hk_outcomes {
     /* Casualties of the largest Japan–USSR battle, for validation. */
     double major_battle_casualties[2];         /* [0] Japanese side, [1] Soviet side */
     double intervention_dead;                  /* Japanese dead of a Siberian expedition */
+    /* A run cut short (hk_run's `until`) may stop before an outcome's window
+     * closes: `until` is the last month played, and bit i of `decided` is set
+     * when outcome i of hk_outcome_table is settled by then (it happened, or
+     * its window is over). A clear bit means "not reached", not "no". */
+    hk_month until;
+    uint32_t decided;
 } hk_outcomes;
 
 /* The outcome table: name, kind (proportion or mean) and accessor, so that

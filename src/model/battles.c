@@ -32,7 +32,7 @@ static int days_between(hk_date a, hk_date b)
 
 /* Records what a finished battle means for outcomes and for politics. */
 static void battle_consequences(hk_world *w, int loser_side, double men_jpn, double men_sov,
-                                double cas_jpn, double cas_sov, bool border)
+                                double cas_jpn, double cas_sov, bool border, int fact, int sector)
 {
     w->battles_month++;
     double biggest = men_jpn > men_sov ? men_jpn : men_sov;
@@ -55,6 +55,8 @@ static void battle_consequences(hk_world *w, int loser_side, double men_jpn, dou
         if (weight >= w->lost_battle_weight) {
             w->lost_battle_side = loser_side;
             w->lost_battle_weight = weight;
+            w->lost_battle_fact = fact;
+            w->lost_battle_sector = sector;
         }
     }
 }
@@ -94,7 +96,8 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     men[d] = def.men;
     cas[a] = res.casualties[HK_COMBAT_ATTACKER];
     cas[d] = res.casualties[HK_COMBAT_DEFENDER];
-    battle_consequences(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], cas[HK_SIDE_JPN], cas[HK_SIDE_SOV], true);
+    battle_consequences(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], cas[HK_SIDE_JPN], cas[HK_SIDE_SOV], true, -1,
+                        sec);
     const char *sname = s->sectors[sec].name ? s->sectors[sec].name : s->sectors[sec].id;
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
@@ -104,28 +107,88 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     hk_world_emit2(w, "battle", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "After %d days on the %s: %s. Casualties: Japanese side %.0f, Soviet side %.0f.", res.days, sname,
+                 "After %d day%s on the %s: %s. Casualties: Japanese side %.0f, Soviet side %.0f.", res.days,
+                 res.days == 1 ? "" : "s", sname,
                  loser == HK_SIDE_JPN ? "the Japanese side is beaten" : loser == HK_SIDE_SOV
                      ? "the Soviet side is beaten" : "neither side prevails",
                  cas[HK_SIDE_JPN], cas[HK_SIDE_SOV]);
     hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
 }
 
+/* A recorded battle `whole` spans `part` when both are on the same sector
+ * and part's dates lie within whole's: Khalkhin Gol and its engagements. */
+static bool battle_within(const hk_battle *part, const hk_battle *whole)
+{
+    if (part == whole || part->sector != whole->sector || !hk_date_is_set(whole->end) || !hk_date_is_set(part->end))
+        return false;
+    return hk_date_cmp(part->start, whole->start) >= 0 && hk_date_cmp(part->end, whole->end) <= 0;
+}
+
+static int campaign_of(const hk_scenario *s, int bi)
+{
+    for (int c = 0; c < s->n_battles; c++)
+        if (battle_within(&s->battles[bi], &s->battles[c]))
+            return c;
+    return -1;
+}
+
+static bool is_campaign(const hk_scenario *s, int bi)
+{
+    for (int p = 0; p < s->n_battles; p++)
+        if (battle_within(&s->battles[p], &s->battles[bi]))
+            return true;
+    return false;
+}
+
+static void recorded_text(const hk_battle *b, int as, double cas[2], char rec[2][64])
+{
+    for (int i = 0; i < 2; i++) {
+        double lo = cas[i], hi = i == as ? b->attacker.casualties_hi : b->defender.casualties_hi;
+        if (lo < 0)
+            snprintf(rec[i], sizeof rec[i], "unknown");
+        else if (hi > lo)
+            snprintf(rec[i], sizeof rec[i], "%.0f-%.0f", lo, hi);
+        else
+            snprintf(rec[i], sizeof rec[i], "%.0f", lo);
+    }
+}
+
+static void battle_sides(const hk_world *w, const hk_battle *b, int *as, int *ds, hk_combat_side *att,
+                         hk_combat_side *def)
+{
+    *as = hk_world_side(w, b->attacker.actor);
+    *ds = hk_world_side(w, b->defender.actor);
+    if (*as < 0 || *ds < 0 || *as == *ds) {
+        *as = HK_SIDE_JPN;
+        *ds = HK_SIDE_SOV;
+    }
+    *att = (hk_combat_side){.men = b->attacker.men, .tanks = b->attacker.tanks, .guns = b->attacker.guns,
+                            .aircraft = b->attacker.aircraft, .quality = b->attacker.quality,
+                            .supply_km = b->attacker.supply_km};
+    *def = (hk_combat_side){.men = b->defender.men, .tanks = b->defender.tanks, .guns = b->defender.guns,
+                            .aircraft = b->defender.aircraft, .quality = b->defender.quality,
+                            .supply_km = b->defender.supply_km, .posture = HK_POSTURE_PREPARED};
+}
+
 static void replay_battle(hk_world *w, hk_rng *r, int bi)
 {
     const hk_scenario *s = w->s;
     const hk_battle *b = &s->battles[bi];
-    int as = hk_world_side(w, b->attacker.actor), ds = hk_world_side(w, b->defender.actor);
-    if (as < 0 || ds < 0 || as == ds) {
-        as = HK_SIDE_JPN;
-        ds = HK_SIDE_SOV;
+    int as, ds;
+    hk_combat_side att, def;
+    battle_sides(w, b, &as, &ds, &att, &def);
+    int actors[2] = {b->attacker.actor, b->defender.actor};
+    if (is_campaign(s, bi)) {
+        /* a campaign: its engagements are fought as they come; the whole is
+         * counted when it ends (close_campaign) */
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "%s begins: %.0f men against %.0f at the height of it; its engagements are fought as "
+                     "they come.",
+                     b->name ? b->name : b->id, att.men, def.men);
+        hk_world_emit(w, b->start, "battle", b->id, actors, 2, w->scratch, b->source.text);
+        return;
     }
-    hk_combat_side att = {.men = b->attacker.men, .tanks = b->attacker.tanks, .guns = b->attacker.guns,
-                          .aircraft = b->attacker.aircraft, .quality = b->attacker.quality,
-                          .supply_km = b->attacker.supply_km};
-    hk_combat_side def = {.men = b->defender.men, .tanks = b->defender.tanks, .guns = b->defender.guns,
-                          .aircraft = b->defender.aircraft, .quality = b->defender.quality,
-                          .supply_km = b->defender.supply_km, .posture = HK_POSTURE_PREPARED};
     int days = hk_date_is_set(b->end) ? days_between(b->start, b->end) : 30;
     hk_combat_result res;
     fight(w, r, b->sector, &att, &def, as, b->terrain, days, &res);
@@ -137,33 +200,96 @@ static void replay_battle(hk_world *w, hk_rng *r, int bi)
     cas[ds] = b->defender.casualties;
     model[as] = res.casualties[HK_COMBAT_ATTACKER];
     model[ds] = res.casualties[HK_COMBAT_DEFENDER];
-    battle_consequences(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], cas[HK_SIDE_JPN] >= 0 ? cas[HK_SIDE_JPN] : model[HK_SIDE_JPN],
-                        cas[HK_SIDE_SOV] >= 0 ? cas[HK_SIDE_SOV] : model[HK_SIDE_SOV], true);
-    int actors[2] = {b->attacker.actor, b->defender.actor};
+    int c = campaign_of(s, bi);
+    if (c >= 0) {
+        w->campaign_cas[c][0] += model[0];
+        w->campaign_cas[c][1] += model[1];
+        w->campaign_days[c] += res.days;
+    }
+    battle_consequences(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV],
+                        cas[HK_SIDE_JPN] >= 0 ? cas[HK_SIDE_JPN] : model[HK_SIDE_JPN],
+                        cas[HK_SIDE_SOV] >= 0 ? cas[HK_SIDE_SOV] : model[HK_SIDE_SOV], true, bi, b->sector);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch, "%s: %.0f men attack %.0f.", b->name ? b->name : b->id,
                  att.men, def.men);
     hk_world_emit(w, b->start, "battle", b->id, actors, 2, w->scratch, b->source.text);
     if (hk_world_logging(w)) {
         char rec[2][64];
-        for (int i = 0; i < 2; i++) {
-            double lo = cas[i], hi = i == as ? b->attacker.casualties_hi : b->defender.casualties_hi;
-            if (lo < 0)
-                snprintf(rec[i], sizeof rec[i], "unknown");
-            else if (hi > lo)
-                snprintf(rec[i], sizeof rec[i], "%.0f-%.0f", lo, hi);
-            else
-                snprintf(rec[i], sizeof rec[i], "%.0f", lo);
-        }
+        recorded_text(b, as, cas, rec);
         snprintf(w->scratch, sizeof w->scratch,
                  "%s ends: %s. Recorded casualties: Japanese side %s, Soviet side %s; the combat model gives "
-                 "%.0f and %.0f over %d days.",
+                 "%.0f and %.0f over %d day%s.",
                  b->name ? b->name : b->id,
                  b->winner < 0 ? "a draw" : loser == HK_SIDE_JPN ? "the Japanese side is beaten" : "the Soviet side is beaten",
-                 rec[HK_SIDE_JPN], rec[HK_SIDE_SOV], model[HK_SIDE_JPN], model[HK_SIDE_SOV], res.days);
+                 rec[HK_SIDE_JPN], rec[HK_SIDE_SOV], model[HK_SIDE_JPN], model[HK_SIDE_SOV], res.days,
+                 res.days == 1 ? "" : "s");
     }
     hk_world_emit(w, hk_date_is_set(b->end) ? b->end : b->start, "battle_result", b->id, actors, 2, w->scratch,
                   b->source.text);
+}
+
+/* The end of a campaign: the model's casualties are those of its engagements
+ * plus the days they leave out, fought by what is left of the two sides with
+ * the campaign's attacker attacking; so the whole is never below the sum of
+ * its parts. Politics has already reacted to the engagements. */
+static void close_campaign(hk_world *w, hk_rng *r, int bi)
+{
+    const hk_scenario *s = w->s;
+    const hk_battle *b = &s->battles[bi];
+    int as, ds;
+    hk_combat_side att, def;
+    battle_sides(w, b, &as, &ds, &att, &def);
+    int total_days = days_between(b->start, b->end);
+    int rest = total_days - w->campaign_days[bi];
+    double parts[2] = {w->campaign_cas[bi][0], w->campaign_cas[bi][1]};
+    double extra[2] = {0, 0};
+    int extra_days = 0;
+    att.men = fmax(0, att.men - parts[as]);
+    def.men = fmax(0, def.men - parts[ds]);
+    if (rest > 0 && att.men > 0 && def.men > 0) {
+        hk_combat_result res;
+        fight(w, r, b->sector, &att, &def, as, b->terrain, rest, &res);
+        extra[as] = res.casualties[HK_COMBAT_ATTACKER];
+        extra[ds] = res.casualties[HK_COMBAT_DEFENDER];
+        extra_days = res.days;
+    }
+    double model[2] = {parts[0] + extra[0], parts[1] + extra[1]};
+    double cas[2];
+    cas[as] = b->attacker.casualties;
+    cas[ds] = b->defender.casualties;
+    int loser = b->winner == 0 ? ds : b->winner == 1 ? as : -1;
+    /* outcomes only (the largest battle, a major loss): the engagements have
+     * already moved politics, the whole must not count them twice */
+    double men[2];
+    men[as] = b->attacker.men;
+    men[ds] = b->defender.men;
+    double biggest = fmax(men[0], men[1]);
+    if (biggest > w->largest_battle) {
+        w->largest_battle = biggest;
+        w->out.major_battle_casualties[HK_SIDE_JPN] = cas[HK_SIDE_JPN] >= 0 ? cas[HK_SIDE_JPN] : model[HK_SIDE_JPN];
+        w->out.major_battle_casualties[HK_SIDE_SOV] = cas[HK_SIDE_SOV] >= 0 ? cas[HK_SIDE_SOV] : model[HK_SIDE_SOV];
+    }
+    int y = hk_month_year(w->month);
+    if (biggest >= P(w, BATTLE_MAJOR_MEN)) {
+        if (y >= 1937 && y <= 1940)
+            w->out.major_border_battle_1937_1940 = true;
+        if (loser == HK_SIDE_JPN)
+            w->out.japan_loses_major_border_battle = true;
+    }
+    int actors[2] = {b->attacker.actor, b->defender.actor};
+    if (hk_world_logging(w)) {
+        char rec[2][64];
+        recorded_text(b, as, cas, rec);
+        snprintf(w->scratch, sizeof w->scratch,
+                 "%s ends after %d days: %s. Recorded casualties: Japanese side %s, Soviet side %s. The combat "
+                 "model gives %.0f and %.0f in all: %.0f and %.0f in the engagements fought before, and %.0f and "
+                 "%.0f in %d further day%s of fighting by what was left of the two sides.",
+                 b->name ? b->name : b->id, total_days,
+                 b->winner < 0 ? "a draw" : loser == HK_SIDE_JPN ? "the Japanese side is beaten" : "the Soviet side is beaten",
+                 rec[HK_SIDE_JPN], rec[HK_SIDE_SOV], model[HK_SIDE_JPN], model[HK_SIDE_SOV], parts[HK_SIDE_JPN],
+                 parts[HK_SIDE_SOV], extra[HK_SIDE_JPN], extra[HK_SIDE_SOV], extra_days, extra_days == 1 ? "" : "s");
+    }
+    hk_world_emit(w, b->end, "battle_result", b->id, actors, 2, w->scratch, b->source.text);
 }
 
 /* A month of general war: the fronts meet with half of each army. */
@@ -211,6 +337,10 @@ void hk_battles_step(hk_world *w)
         for (int b = 0; b < s->n_battles; b++)
             if (hk_date_month(s->battles[b].start) == w->month)
                 replay_battle(w, &r, b);
+        for (int b = 0; b < s->n_battles; b++)
+            if (hk_date_is_set(s->battles[b].end) && hk_date_month(s->battles[b].end) == w->month &&
+                is_campaign(s, b))
+                close_campaign(w, &r, b);
     } else {
         for (int i = 0; i < w->n_pending; i++)
             simulate_battle(w, &r, &w->pending[i]);

@@ -152,8 +152,23 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
     }
     if (t == r->sov_mgl_assistance)
         return 0.6 * clampd(mongolian_threat(w), 0, 2) + 0.3 * w->manchuria_seized - 0.4;
-    if (t == r->sov_chn_nonaggression)
+    if (t == r->sov_chn_nonaggression) {
+        /* no pact before relations exist (a normalisation treaty binds) */
+        if (r->sov_chn_normalization >= 0 && !hk_treaty_binds(w, r->sov_chn_normalization))
+            return -1;
         return w->china_war ? 0.5 : -0.3;
+    }
+    if (t == r->sov_chn_normalization) {
+        /* recognition and the railway settled between the two, once Soviet
+         * power in the east is established and no foreign expedition holds
+         * Siberia: then there is a government to recognise (004:105) */
+        bool settled = (w->withdrawn || !w->intervention) && w->sov_men >= P(w, SOVIET_FLOOR);
+        if (!settled || war)
+            return -1;
+        /* China recognises less readily once Japan holds Manchuria and the
+         * railway is no longer China's to share */
+        return actor == s->sov ? 0.3 : 0.3 - 0.5 * w->manchuria_seized;
+    }
     if (t == r->jpn_outside_consult) {
         /* a common front against the USSR matters once Japan has a long
          * land border with it (Manchuria held) */
@@ -249,11 +264,23 @@ static void keep_terms(hk_world *w)
         hk_treaty_state *st = &w->treaty[t];
         if (!hk_treaty_binds(w, t))
             continue;
-        if (w->mode == HK_MODE_SIMULATE && w->war && has_party(x, s->jpn) && has_party(x, s->sov)) {
+        if ((w->war || w->war_in_month) && has_party(x, s->jpn) && has_party(x, s->sov)) {
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch, "General war between Japan and the USSR breaks the %s.",
                          x->name ? x->name : x->id);
             end_treaty(w, t, hk_world_date(w), true, w->scratch, SRC_MODEL("diplomacy-breach"));
+            continue;
+        }
+        int gone = -1;
+        for (int p = 0; p < x->n_parties; p++)
+            if (x->parties[p] >= 0 && x->parties[p] < 32 && (w->defeated >> x->parties[p] & 1u))
+                gone = x->parties[p];
+        if (gone >= 0) {
+            /* a party that has surrendered can no longer keep its promises */
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch, "The %s lapses: %s, a party to it, has surrendered.",
+                         x->name ? x->name : x->id, actor_name(w, gone));
+            end_treaty(w, t, hk_world_date(w), false, w->scratch, SRC_MODEL("diplomacy-breach"));
             continue;
         }
         if (st->expires == HK_MONTH_NONE || w->month < st->expires)
@@ -280,6 +307,41 @@ static void keep_terms(hk_world *w)
                      st->status == HK_TREATY_DENOUNCED ? " after the notice given" : "");
         end_treaty(w, t, hk_world_date(w), false, w->scratch, SRC_MODEL("diplomacy-expiry"));
     }
+}
+
+/* A short name for the text: "Japan", "the USSR". */
+static const char *party_name(const hk_world *w, int a)
+{
+    if (a < 0)
+        return "?";
+    if (a == w->s->jpn)
+        return "Japan";
+    if (a == w->s->sov)
+        return "the USSR";
+    if (a == w->s->mgl)
+        return "Mongolia";
+    if (a == w->s->chn)
+        return "China";
+    return actor_name(w, a);
+}
+
+/* What the gains of a treaty's role are made of, in words. */
+static const char *gain_reasons(const hk_world *w, int t)
+{
+    const hk_treaty_roles *r = &w->roles;
+    if (t == r->jpn_sov_neutrality)
+        return hk_flag(w, HK_EFFECT_EUROPE_WAR) ? "a quiet flank while each looks elsewhere, less threat on the "
+                                                 "border, with war in Europe"
+                                               : "a quiet flank while each looks elsewhere, less threat on the border";
+    if (t == r->jpn_sov_normalization || t == r->sov_chn_normalization)
+        return "recognition, trade and a settled frontier";
+    if (t == r->sov_mgl_assistance)
+        return "help against the Japanese forces near Mongolia";
+    if (t == r->sov_chn_nonaggression)
+        return "help for China at war with Japan, a front that ties Japan down";
+    if (t == r->jpn_outside_consult)
+        return "a common front against the USSR";
+    return "the treaty's terms";
 }
 
 static void simulate_treaties(hk_world *w)
@@ -309,15 +371,20 @@ static void simulate_treaties(hk_world *w)
             if (!all || (!proposed && u >= P(w, TREATY_SIGN_RATE)))
                 continue;
             if (hk_world_logging(w)) {
-                int n = snprintf(w->scratch, sizeof w->scratch, "Every party expects to gain from the %s (",
-                                 x->name ? x->name : x->id);
-                for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 80; p++)
+                /* "Japan and the USSR sign the X: each expects to gain (Japan +0.39, USSR +0.60 on the
+                 * model's gain scale: what moves it) and no treaty in force bars it." */
+                int n = 0;
+                for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
+                    n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s",
+                                  p == 0 ? "" : p == x->n_parties - 1 ? " and " : ", ", party_name(w, x->parties[p]));
+                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " sign the %s: each expects to gain (",
+                              x->name ? x->name : x->id);
+                for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
                     n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s %+.2f", p ? ", " : "",
-                                  x->parties[p] >= 0 ? s->actors[x->parties[p]].id : "?", gains[p]);
+                                  party_name(w, x->parties[p]), gains[p]);
                 snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                         "; Japan's doctrine %+.2f%s%s) and no clause bars it: it is signed.", w->doctrine,
-                         hk_flag(w, HK_EFFECT_GER_SOV_PACT) ? ", after the German–Soviet pact" : "",
-                         hk_flag(w, HK_EFFECT_EUROPE_WAR) ? ", war in Europe" : "");
+                         " on the model's gain scale, where %.2f is needed: %s) and no treaty in force bars it.",
+                         min_gain, gain_reasons(w, t));
             }
             sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
         } else if (st->status == HK_TREATY_IN_FORCE && !w->war && hk_diplomacy_may_denounce(w, t)) {

@@ -51,6 +51,13 @@ static void update_tension(hk_world *w)
         for (int i = 0; i < w->s->n_sectors; i++)
             w->tension[i] = fmin(w->tension[i], b);
     }
+    /* a pact signed this month (diplomacy plays first): both sides pull back, half the gap to the
+     * new baseline closes at once */
+    int pact = w->roles.jpn_sov_neutrality;
+    if (pact >= 0 && hk_treaty_binds(w, pact) && w->treaty[pact].signed_on == w->month)
+        for (int i = 0; i < w->s->n_sectors; i++)
+            if (w->tension[i] > b)
+                w->tension[i] = b + 0.5 * (w->tension[i] - b);
     for (int i = 0; i < w->s->n_sectors; i++) {
         double t = w->tension[i];
         t += decay * (b - t) + P(w, TENSION_INCIDENT) * w->sector_incidents[i] +
@@ -102,6 +109,10 @@ static void escalate(hk_world *w, hk_rng *r)
         double j = w->sector_forces[i][HK_SIDE_JPN].men, v = w->sector_forces[i][HK_SIDE_SOV].men;
         double ratio = clampd(j / (v > 1 ? v : 1), 0.2, 2.0);
         double p = P(w, INCIDENT_ESCALATION) * w->autonomy * ratio;
+        /* a neutrality pact binds the field armies too: breaking it by a
+         * battle would cost Tokyo what it signed for (001:175) */
+        if (hk_treaty_binds(w, w->roles.jpn_sov_neutrality))
+            p *= 1.0 - P(w, INCIDENT_PACT_RESTRAINT);
         if (w->player == s->jpn && w->orders_given) {
             if (w->orders.incidents == HK_ESC_ESCALATE)
                 p = clampd(p * 5 + 0.05, 0, 1);
@@ -157,10 +168,13 @@ void hk_incidents_step(hk_world *w)
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " %s %d (tension %.2f);",
                               s->sectors[i].name ? s->sectors[i].name : s->sectors[i].id, w->sector_incidents[i],
                               w->tension[i]);
-        if (recorded < 0)
+        if (recorded < 0) {
+            /* two significant digits: 0.042, 3.1, 17 */
+            int prec = total_rate >= 10 ? 0 : total_rate >= 1 ? 1 : total_rate > 0 ? 1 - (int)floor(log10(total_rate)) : 0;
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " expected %.1f from tension, forces in contact and the Kwantung Army's autonomy (%.2f).",
-                     total_rate, w->autonomy);
+                     " expected %.*f from tension, forces in contact and the Kwantung Army's autonomy (%.2f).",
+                     prec, total_rate, w->autonomy);
+        }
         const char *src = SRC_MODEL("incidents");
         if (recorded >= 0)
             for (int i = 0; i < s->n_incidents; i++)

@@ -84,9 +84,30 @@ static void update_equipment(hk_world *w)
 /* A formation takes its share of its pool from its first recorded strength
  * on (before that it did not exist); a pool none of whose formations exists
  * yet is spread over all of them. */
+static bool formation_hosted(const hk_world *w, int f)
+{
+    int host = w->form_host_treaty[f];
+    return host == -1 || (host >= 0 && hk_treaty_binds(w, host));
+}
+
 static bool formation_exists(const hk_world *w, int f)
 {
+    if (w->form_host_treaty[f] != -1) /* on an ally's soil: there while the treaty binds, not from a date */
+        return formation_hosted(w, f);
     return w->n_equip[f] == 0 || w->equip[f][0].from <= w->month;
+}
+
+/* Replay: a formation on an ally's soil whose treaty was removed (--without)
+ * or does not bind is not there, whatever the record says. */
+static void withdraw_unhosted(hk_world *w)
+{
+    for (int f = 0; f < w->s->n_formations; f++) {
+        int host = w->form_host_treaty[f];
+        if (host == -1 || (host >= 0 && hk_treaty_binds(w, host)))
+            continue;
+        hk_formation_state *fs = &w->formation[f];
+        fs->men = fs->tanks = fs->guns = fs->aircraft = 0;
+    }
 }
 
 static void formations_from_pools(hk_world *w)
@@ -97,7 +118,8 @@ static void formations_from_pools(hk_world *w)
         int p = w->form_pool[f];
         if (p < 0 || p > 2)
             continue;
-        wall[p] += w->weight[f];
+        if (formation_hosted(w, f))
+            wall[p] += w->weight[f];
         if (formation_exists(w, f))
             wsum[p] += w->weight[f];
     }
@@ -108,7 +130,8 @@ static void formations_from_pools(hk_world *w)
             continue;
         bool all = !(wsum[p] > 0);
         double sum = all ? wall[p] : wsum[p];
-        double men = (all || formation_exists(w, f)) && sum > 0 ? pool[p] * w->weight[f] / sum : 0.0;
+        double men = ((all && formation_hosted(w, f)) || formation_exists(w, f)) && sum > 0
+                         ? pool[p] * w->weight[f] / sum : 0.0;
         w->formation[f].men = men;
         w->formation[f].tanks = men * w->per_man[f][0];
         w->formation[f].guns = men * w->per_man[f][1];
@@ -153,14 +176,15 @@ static double soviet_target(const hk_world *w)
     double target = P(w, SOVIET_THREAT_RATIO) * threat_men * mult;
     if (target < P(w, SOVIET_FLOOR))
         target = P(w, SOVIET_FLOOR);
-    bool pledged = hk_flag(w, HK_EFFECT_ALLIED_PLEDGE);
     if (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && !w->war) {
         /* the war in the west comes first: keep what deters, no more (unless
          * Japan has already attacked) */
         double keep = 0.6 * target;
         target = keep > P(w, SOVIET_FLOOR) ? keep : P(w, SOVIET_FLOOR);
     }
-    if (hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && (pledged || w->war)) {
+    /* the offensive is prepared once the motive is well on its way (0.6 of
+     * what entry needs): the transfer takes months */
+    if (hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && (hk_politics_entry_motive(w) >= 0.6 || w->war)) {
         /* an offensive in the east: enough for a decisive ratio, with margin */
         /* breaking a pact that binds without notice needs a wider margin */
         int pact = w->roles.jpn_sov_neutrality;
@@ -255,6 +279,7 @@ void hk_movement_step(hk_world *w)
         formations_from_pools(w);
     } else {
         hk_movement_apply_records(w, w->month);
+        withdraw_unhosted(w);
         pools_from_formations(w);
     }
     memset(w->loss_men, 0, sizeof w->loss_men);

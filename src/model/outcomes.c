@@ -49,7 +49,37 @@ void hk_outcomes_month(hk_world *w)
         o->doctrine_south_by_1941_07 = true;
 }
 
+/* Which outcomes are settled once `last` has been played: those that
+ * happened, and those whose window has closed (a run's end closes every
+ * window). Keyed on the outcomes' own definitions, not on the model. */
+uint32_t hk_outcomes_decided(const hk_world *w, hk_month last)
+{
+    const hk_outcomes *o = &w->out;
+    bool full = last >= w->end;
+    uint32_t d = 0;
+#define SET(i, cond) \
+    if (cond)        \
+        d |= 1u << (i);
+    SET(0, o->strike_north_by_1942 || full || last >= hk_month_of(1942, 12));
+    SET(1, o->japan_soviet_war_before_1945 || full || last >= hk_month_of(1944, 12));
+    SET(2, o->neutrality_pact_signed || full);
+    SET(3, o->neutrality_pact_signed || full);
+    SET(4, o->doctrine_south_by_1941_07 || full || last >= hk_month_of(1941, 7));
+    SET(5, o->major_border_battle_1937_1940 || full || last >= hk_month_of(1940, 12));
+    SET(6, o->japan_loses_major_border_battle || full);
+    SET(7, o->soviet_entry_by_1945_09 || full || last >= hk_month_of(1945, 9));
+    SET(8, !isnan(o->soviet_entry_months_after_german_defeat) || full || last >= hk_month_of(1945, 9));
+#undef SET
+    return d;
+}
+
+void hk_outcomes_settle(hk_world *w)
+{
+    w->out.until = w->month - 1; /* w->month is the next month to play */
+    w->out.decided = hk_outcomes_decided(w, w->out.until);
+}
+
 void hk_outcomes_close(hk_world *w)
 {
-    (void)w;
+    hk_outcomes_settle(w);
 }

@@ -186,17 +186,31 @@ static void react_to_battle(hk_world *w)
     if (w->lost_major[HK_SIDE_JPN])
         w->north_lesson = 1.0;
     w->lost_major[0] = w->lost_major[1] = false;
-    if (w->lost_battle_side < 0)
+    /* after the surrender there is no Army left to argue about the north */
+    if (w->lost_battle_side < 0 || w->japan_surrendered) {
+        w->lost_battle_side = -1;
+        w->lost_battle_weight = 0;
         return;
+    }
     double share = P(w, POLITICS_BATTLE_DISCREDIT) * w->lost_battle_weight;
     if (w->lost_battle_side == HK_SIDE_JPN) {
         double moved = hk_politics_shift(w, s->jpn, is_north_hawk, is_southern, share, true);
         w->autonomy *= 1.0 - P(w, POLITICS_AUTONOMY_PURGE) * w->lost_battle_weight;
         if (hk_world_logging(w)) {
+            char what[200];
+            int fa = w->lost_battle_fact, sc = w->lost_battle_sector;
+            if (fa >= 0 && fa < s->n_battles)
+                snprintf(what, sizeof what, "The defeat in %s",
+                         s->battles[fa].name ? s->battles[fa].name : s->battles[fa].id);
+            else if (sc >= 0 && sc < s->n_sectors)
+                snprintf(what, sizeof what, "The battle lost last month on the %s",
+                         s->sectors[sc].name ? s->sectors[sc].name : s->sectors[sc].id);
+            else
+                snprintf(what, sizeof what, "The war lost against the USSR");
             snprintf(w->scratch, sizeof w->scratch,
-                     "The lost battle discredits the Army's northern hawks: %.2f of influence passes to the "
-                     "Navy and the south-leaning factions; the Kwantung Army's autonomy falls to %.2f.",
-                     moved, w->autonomy);
+                     "%s discredits the Army's northern hawks: %.2f of influence passes to the Navy and the "
+                     "south-leaning factions; the Kwantung Army's autonomy falls to %.2f.",
+                     what, moved, w->autonomy);
         }
         /* only battles that matter make the timeline; small ones still count */
         if (w->lost_battle_weight >= 0.2)
@@ -209,6 +223,7 @@ static void react_to_battle(hk_world *w)
     }
     w->lost_battle_side = -1;
     w->lost_battle_weight = 0;
+    w->lost_battle_fact = w->lost_battle_sector = -1;
 }
 
 static void relax(hk_world *w)
@@ -284,10 +299,15 @@ static void coup(hk_world *w, hk_rng *r)
     hk_politics_purge(w, f);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "Officers of the %s, holding %.2f of influence but blocked (doctrine %+.2f), attempt a coup "
-                 "that fails; the faction is purged to %.2f and the Kwantung Army's autonomy falls to %.2f.",
-                 s->factions[f].name, before, w->doctrine, w->influence[f], w->autonomy);
+                 "Officers of the %s (%.2f of influence, doctrine held at %+.2f by their rivals) rise in a coup; "
+                 "the Army does not follow and the rising fails.",
+                 s->factions[f].name, before, w->doctrine);
     hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "After the failed coup the %s is purged: its leaders are retired or posted away, its influence "
+                 "falls from %.2f to %.2f and the Kwantung Army's autonomy to %.2f.",
+                 s->factions[f].name, before, w->influence[f], w->autonomy);
     hk_world_emit2(w, "purge", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
 }
 
@@ -439,6 +459,21 @@ static void open_war(hk_world *w, int opener, const char *text, const char *sour
     hk_world_emit2(w, "war", opener == HK_SIDE_JPN ? "strike_north" : "soviet_entry", a, b, text, source);
 }
 
+double hk_politics_entry_motive(const hk_world *w)
+{
+    /* the USSR's own reasons for a war on Japan (001:183, 001:211): Japan
+     * weakened by its war with the United States and the territory and
+     * rights within reach; forces freed by Germany's defeat; no pact in the
+     * way; an Allied ultimatum; and a pledge to the Allies as one term
+     * among them. Entry needs a motive of 1. */
+    int pact = w->roles.jpn_sov_neutrality;
+    bool gone = pact < 0 || w->treaty[pact].status != HK_TREATY_IN_FORCE;
+    return P(w, ENTRY_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) +
+           P(w, ENTRY_SPOILS) * hk_flag(w, HK_EFFECT_JPN_US_WAR) +
+           P(w, ENTRY_FREED) * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) + P(w, ENTRY_PACT_GONE) * gone +
+           P(w, ENTRY_ULTIMATUM) * hk_flag(w, HK_EFFECT_ULTIMATUM);
+}
+
 double hk_politics_north_need(const hk_world *w)
 {
     bool binds = hk_treaty_binds(w, w->roles.jpn_sov_neutrality);
@@ -491,21 +526,26 @@ static void cabinet_war(hk_world *w, hk_rng *r)
      * force ratio; a pact in force without notice raises the bar. */
     bool sov_player = w->player == s->sov;
     bool two_front = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
-    bool motive = hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) || (hk_flag(w, HK_EFFECT_ULTIMATUM));
+    double m = hk_politics_entry_motive(w);
+    bool motive = m >= 1.0;
     double need_s = P(w, SOVIET_ENTRY_RATIO) * (binds && !noticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
     double ratio_s = east_ratio(w);
     bool sov_wants = motive && !two_front && ratio_s >= need_s;
     /* an ultimatum or an atomic bomb makes haste: the spoils go to those present */
-    double rate = P(w, WAR_DECISION_RATE) * (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
+    double rate = P(w, WAR_DECISION_RATE) * fmin(m, 2.0) * (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
     bool sov_go = sov_player ? (w->orders_given && w->orders.declare_war)
                              : (sov_wants && hk_rng_bernoulli(r, rate < 1 ? rate : 1));
     if (sov_go) {
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
-                     "With %.0f Soviet men east of Baikal against %.0f Japanese (ratio %.2f, needed %.2f)%s%s, the "
-                     "USSR declares war on Japan.",
-                     w->sov_men, w->jpn_men, ratio_s, need_s,
-                     hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? ", bound by its pledge to the Allies" : "",
+                     "With %.0f Soviet men east of Baikal against %.0f Japanese (ratio %.2f, needed %.2f) and a "
+                     "motive of %.2f (%s%s%s%s%s)%s, the USSR declares war on Japan.",
+                     w->sov_men, w->jpn_men, ratio_s, need_s, m,
+                     hk_flag(w, HK_EFFECT_JPN_US_WAR) ? "Japan at war with the United States; " : "",
+                     hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "forces freed by Germany's defeat; " : "",
+                     !binds || noticed ? "the pact denounced or gone; " : "",
+                     hk_flag(w, HK_EFFECT_ULTIMATUM) ? "an Allied ultimatum; " : "",
+                     hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? "its pledge to the Allies" : "no pledge to the Allies",
                      noticed ? " and the pact denounced" : binds ? ", breaking the pact" : "");
         open_war(w, HK_SIDE_SOV, w->scratch, sov_player ? "player: orders" : SRC_MODEL("politics-entry"));
     }
@@ -544,6 +584,7 @@ static void war_end(hk_world *w, hk_rng *r)
             if (japan_lost) {
                 w->lost_battle_side = HK_SIDE_JPN;
                 w->lost_battle_weight = 1.0;
+                w->lost_battle_fact = w->lost_battle_sector = -1;
                 w->north_lesson = 1.0;
             }
             if (hk_world_logging(w))

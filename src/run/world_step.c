@@ -39,8 +39,13 @@ static void outside_events(hk_world *w)
          * their pact; Germany's defeat ends the war in Europe and the east */
         if (ev->effect == HK_EFFECT_GER_SOV_WAR)
             w->flags &= ~(1u << HK_EFFECT_GER_SOV_PACT);
-        if (ev->effect == HK_EFFECT_GERMANY_DEFEATED)
+        if (ev->effect == HK_EFFECT_GERMANY_DEFEATED) {
             w->flags &= ~((1u << HK_EFFECT_EUROPE_WAR) | (1u << HK_EFFECT_GER_SOV_WAR));
+            /* the defeat's first actor is the power that surrendered: its
+             * treaties lapse (diplomacy) */
+            if (ev->n_actors > 0 && ev->actors[0] >= 0 && ev->actors[0] < 32)
+                w->defeated |= 1u << ev->actors[0];
+        }
         hk_world_emit(w, d, "outside_event", ev->id, ev->actors, ev->n_actors, ev->text ? ev->text : ev->name,
                       ev->source.text);
     }
@@ -195,4 +200,6 @@ void hk_world_summary(const hk_world *w, hk_month_summary *out)
 void hk_world_outcomes(const hk_world *w, hk_outcomes *out)
 {
     *out = w->out;
+    out->until = w->month - 1;
+    out->decided = hk_outcomes_decided(w, out->until);
 }

@@ -187,7 +187,7 @@ static void find_roles(hk_world *w)
     const hk_scenario *s = w->s;
     hk_treaty_roles *r = &w->roles;
     r->jpn_sov_neutrality = r->jpn_sov_normalization = r->sov_mgl_assistance = -1;
-    r->sov_chn_nonaggression = r->jpn_outside_consult = -1;
+    r->sov_chn_nonaggression = r->jpn_outside_consult = r->sov_chn_normalization = -1;
     for (int i = 0; i < s->n_treaties; i++) {
         const hk_treaty *t = &s->treaties[i];
         if (treaty_between(t, s->jpn, s->sov)) {
@@ -206,6 +206,9 @@ static void find_roles(hk_world *w)
         } else if (treaty_between(t, s->sov, s->chn) && treaty_has(t, HK_CLAUSE_NON_AGGRESSION) &&
                    r->sov_chn_nonaggression < 0) {
             r->sov_chn_nonaggression = i;
+        } else if (treaty_between(t, s->sov, s->chn) && treaty_has(t, HK_CLAUSE_NORMALIZATION) &&
+                   r->sov_chn_normalization < 0) {
+            r->sov_chn_normalization = i;
         } else if (r->jpn_outside_consult < 0 && treaty_has(t, HK_CLAUSE_CONSULTATION)) {
             for (int p = 0; p < t->n_parties; p++) {
                 int a = t->parties[p];
@@ -233,7 +236,11 @@ static void init_formations(hk_world *w)
         st->supply = 1.0;
         int best = -1;
         for (int k = 0; k < s->n_strengths; k++)
-            if (s->strengths[k].formation == f && (best < 0 || s->strengths[k].men > s->strengths[best].men))
+            /* ties go to the later record: where the formation stood when it was at full strength last */
+            if (s->strengths[k].formation == f &&
+                (best < 0 || s->strengths[k].men > s->strengths[best].men ||
+                 (s->strengths[k].men == s->strengths[best].men &&
+                  hk_date_cmp(s->strengths[k].date, s->strengths[best].date) > 0)))
                 best = k;
         int region = fm->region;
         if (best >= 0) {
@@ -279,6 +286,20 @@ static void init_formations(hk_world *w)
             w->form_pool[f] = -1;
         if (w->mode == HK_MODE_SIMULATE && w->form_pool[f] >= 0)
             st->region = region;
+        /* a formation based on the soil of another actor of its side (Soviet
+         * troops in Mongolia) is there under a mutual-assistance treaty
+         * between the two (001:83): it exists only while one binds */
+        w->form_host_treaty[f] = -1;
+        int host = fm->region >= 0 ? s->regions[fm->region].controller : -1;
+        if (side >= 0 && host >= 0 && host != fm->actor && hk_world_side(w, host) == side) {
+            w->form_host_treaty[f] = -2;
+            for (int t = 0; t < s->n_treaties; t++)
+                if (treaty_between(&s->treaties[t], fm->actor, host) &&
+                    treaty_has(&s->treaties[t], HK_CLAUSE_MUTUAL_ASSISTANCE)) {
+                    w->form_host_treaty[f] = t;
+                    break;
+                }
+        }
     }
 }
 
@@ -370,6 +391,7 @@ void hk_world_init(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t se
     w->doctrine = s->jpn >= 0 ? hk_world_lean(w, s->jpn) : 0.0;
     w->autonomy = w->faction_kwantung >= 0 ? w->influence[w->faction_kwantung] : 0.2;
     w->lost_battle_side = -1;
+    w->lost_battle_fact = w->lost_battle_sector = -1;
     w->committed_south_on = w->intervention_on = w->war_on = w->soviet_entry_on = w->armistice_on = HK_MONTH_NONE;
 
     for (int t = 0; t < HK_MAX_TREATIES; t++)

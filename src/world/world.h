@@ -53,6 +53,7 @@ typedef struct hk_treaty_roles {
     int sov_mgl_assistance;    /* mutual assistance SOV–MGL */
     int sov_chn_nonaggression; /* non-aggression SOV–CHN */
     int jpn_outside_consult;   /* consultation JPN–outside (Anti-Comintern) */
+    int sov_chn_normalization; /* normalisation SOV–CHN (the Peking agreement of 1924) */
 } hk_treaty_roles;
 
 /* A battle decided by the incidents system, fought by the battles system. */
@@ -89,6 +90,7 @@ struct hk_world {
 
     /* outside world */
     uint32_t flags;                     /* bit e: effect e holds */
+    uint32_t defeated;                  /* bit a: actor a has surrendered (its treaties lapse) */
     bool event_done[HK_MAX_EVENTS];
     hk_month flag_since[HK_EFFECT_COUNT];
 
@@ -109,6 +111,8 @@ struct hk_world {
     hk_month intervention_on;
     int lost_battle_side;               /* side that lost a battle last month, or -1 */
     double lost_battle_weight;          /* its size, 0..1 */
+    int lost_battle_fact;               /* that battle: the record's index (replay), or -1 */
+    int lost_battle_sector;             /* its sector (simulate), or -1 */
     bool lost_major[2];                 /* a side lost a major border battle last month */
     int faction_kwantung, faction_kodoha, faction_toseiha, faction_navy,
         faction_foreign, faction_zaibatsu;
@@ -133,6 +137,8 @@ struct hk_world {
     uint8_t n_equip[HK_MAX_FORMATIONS], equip_at[HK_MAX_FORMATIONS];
     int form_side[HK_MAX_FORMATIONS];       /* side, -1 none */
     int form_pool[HK_MAX_FORMATIONS];       /* 0 mainland, 1 expedition, 2 Soviet east, -1 fixed */
+    int form_host_treaty[HK_MAX_FORMATIONS]; /* stationed on an ally's soil: the mutual-assistance
+                                              * treaty that lets it be there (-2 none exists); -1 home soil */
     int strength_next;                       /* next strength record (replay) */
     hk_side_forces sector_forces[HK_MAX_SECTORS][2];
     double supply_km[HK_MAX_SECTORS][2];
@@ -146,6 +152,10 @@ struct hk_world {
     hk_pending_battle pending[HK_MAX_PENDING];
     int n_pending;
     int record_incidents[HK_YEARS];          /* replay: recorded count per year, -1 unknown */
+    /* replay: a recorded battle that spans others (a campaign) sums the model's
+     * casualties of its engagements, then fights the days they leave out */
+    double campaign_cas[HK_MAX_BATTLES][2];
+    int campaign_days[HK_MAX_BATTLES];
 
     /* general war */
     bool war;                 /* Japan and the USSR at general war */

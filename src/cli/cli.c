@@ -1,4 +1,5 @@
-/* cli.c — scenario loading and overrides shared by the commands. */
+/* cli.c — what the commands share: scenario loading, overrides, option
+ * values, and reporting a standard output that could not be written. */
 #include "cli/cli.h"
 
 #include <errno.h>
@@ -78,4 +79,35 @@ int hk_cli_parse_month(const char *opt, const char *text, hk_month *out)
     }
     *out = hk_date_month(d);
     return 0;
+}
+
+const char *hk_cli_value(const char *cmd, int argc, char **argv, int *i, const char *name, int *bad)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0)
+        return NULL;
+    const char *v;
+    if (a[n] == '=')
+        v = a + n + 1;
+    else if (a[n] != '\0')
+        return NULL;
+    else
+        v = *i + 1 < argc ? argv[++*i] : NULL;
+    /* An empty value ("--scenario=") is as missing as no value at all. */
+    if (!v || !*v) {
+        fprintf(stderr, "hokushin: %s needs a value (see 'hokushin %s --help')\n", name, cmd);
+        *bad = 1;
+        return NULL;
+    }
+    return v;
+}
+
+int hk_cli_finish_stdout(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "hokushin: cannot write to standard output\n");
+        return HK_EXIT_FAIL;
+    }
+    return status;
 }

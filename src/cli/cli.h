@@ -17,6 +17,16 @@ int hk_cli_apply_overrides(hk_setup *setup, char **sets, int n_sets, char **with
 /* Parses a decimal integer option value; prints an error and returns -1 if bad. */
 int hk_cli_parse_u64(const char *opt, const char *text, uint64_t *out);
 int hk_cli_parse_month(const char *opt, const char *text, hk_month *out);
+/* A long option's value: "--name VALUE" or "--name=VALUE". NULL if argv[*i]
+ * is not --name; NULL with *bad set (and "--name needs a value" printed)
+ * when the value is missing. Advances *i past a separate value. `cmd`
+ * names the command in the message. */
+const char *hk_cli_value(const char *cmd, int argc, char **argv, int *i, const char *name, int *bad);
+/* Call after a command has written its output: stdio keeps a write error
+ * (a full disk, a closed pipe) until the flush, so a command that did not
+ * ask would exit 0 with its output lost. Returns `status`, or HK_EXIT_FAIL
+ * with a message when standard output could not be written. */
+int hk_cli_finish_stdout(int status);
 
 /* Commands: each parses its own options and returns an exit status. */
 int hk_cmd_replay(int argc, char **argv);

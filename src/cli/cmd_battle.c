@@ -420,5 +420,5 @@ int hk_cmd_battle(int argc, char **argv)
         print_json(&a, &d, terrain, days, &res, pw_a, pw_d, &rs, seed, nph, ph);
     else
         print_text(&a, &d, terrain, days, &res, pw_a, pw_d, &rs, nph, ph);
-    return HK_EXIT_OK;
+    return hk_cli_finish_stdout(HK_EXIT_OK);
 }

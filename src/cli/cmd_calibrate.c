@@ -128,7 +128,9 @@ int hk_cmd_calibrate(int argc, char **argv)
         rc = HK_EXIT_FAIL;
     } else {
         hk_calibrate_write_yaml(out, s, &o, r);
-        if (!to_stdout && fclose(out) != 0) {
+        if (to_stdout) {
+            rc = hk_cli_finish_stdout(rc);
+        } else if (fclose(out) != 0) {
             perror(out_path);
             rc = HK_EXIT_FAIL;
         }

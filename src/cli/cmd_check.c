@@ -24,16 +24,18 @@ int hk_cmd_check(int argc, char **argv)
 {
     const char *path = NULL;
     for (int i = 1; i < argc; i++) {
+        const char *v;
+        int bad = 0;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage(stdout);
             return HK_EXIT_OK;
-        } else if (!strcmp(argv[i], "--scenario") && i + 1 < argc) {
-            path = argv[++i];
-        } else if (!strncmp(argv[i], "--scenario=", 11)) {
-            path = argv[i] + 11;
+        } else if ((v = hk_cli_value("check", argc, argv, &i, "--scenario", &bad))) {
+            path = v;
         } else {
-            fprintf(stderr, "hokushin check: unexpected argument '%s'\n", argv[i]);
-            usage(stderr);
+            if (!bad) {
+                fprintf(stderr, "hokushin check: unexpected argument '%s'\n", argv[i]);
+                usage(stderr);
+            }
             return HK_EXIT_USAGE;
         }
     }
@@ -69,5 +71,5 @@ int hk_cmd_check(int argc, char **argv)
            s->n_links, s->n_sectors, s->n_formations, s->n_strengths, s->n_treaties, s->n_events,
            s->n_facts, s->n_battles, HK_PARAM_COUNT, records, s->n_seeds, s->n_publications);
     hk_scenario_free(s);
-    return HK_EXIT_OK;
+    return hk_cli_finish_stdout(HK_EXIT_OK);
 }

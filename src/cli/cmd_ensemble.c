@@ -21,7 +21,7 @@ static void ensemble_usage(FILE *out)
             "  --scenario DIR    a scenario folder instead of the built-in one\n"
             "  --runs N          number of runs (default %d)\n"
             "  --seed N          random seed (default %d); same seed, same answer\n"
-            "  --threads K       worker threads (default: every core)\n"
+            "  --threads K       worker threads, 1 to 1024 (0 = every core, the default)\n"
             "  --set KEY=VALUE   change a parameter or move an event ('hokushin params' lists keys)\n"
             "  --without ID      remove an outside event or forbid a treaty; may be repeated\n"
             "  --db FILE         store every run in a SQLite file (tables in docs/data.md)\n"
@@ -59,16 +59,13 @@ int hk_cmd_ensemble(int argc, char **argv)
             continue;
         if (strcmp(a, "--resume") == 0) {
             o.resume = true;
-        } else if ((v = hk_ens_cli_value("ensemble", argc, argv, &i, "--db", &bad))) {
-            if (!*v) {
-                fprintf(stderr, "hokushin: --db needs a file name\n");
-                return HK_EXIT_USAGE;
-            }
+        } else if ((v = hk_cli_value("ensemble", argc, argv, &i, "--db", &bad))) {
             o.db_path = v;
         } else {
-            if (!bad)
+            if (!bad) {
                 fprintf(stderr, "hokushin: ensemble: unknown option '%s'\n\n", a);
-            ensemble_usage(stderr);
+                ensemble_usage(stderr);
+            }
             return HK_EXIT_USAGE;
         }
     }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "out/params_json.h"
 
 static void params_usage(FILE *out)
 {
@@ -19,42 +20,6 @@ static void params_usage(FILE *out)
             "  --scenario DIR    a scenario folder instead of the built-in one\n"
             "  --json            one JSON object: params, events, without\n"
             "  -h, --help        this text\n");
-}
-
-static json_t *num_or_null(double v)
-{
-    return v == v ? json_real(v) : json_null();
-}
-
-static json_t *params_json(const hk_scenario *s)
-{
-    json_t *params = json_array();
-    for (int i = 0; i < HK_PARAM_COUNT; i++) {
-        const hk_param_value *p = &s->params[i];
-        json_array_append_new(params,
-                              json_pack("{s:s, s:o, s:s, s:o, s:o, s:s, s:s}", "key", hk_param_table[i].key,
-                                        "value", num_or_null(p->value), "unit", hk_param_table[i].unit, "min",
-                                        num_or_null(p->min), "max", num_or_null(p->max), "source",
-                                        p->source.text ? p->source.text : "", "doc", hk_param_table[i].doc));
-    }
-    json_t *events = json_array(), *without = json_array();
-    for (int e = 0; e < s->n_events; e++) {
-        const hk_event *ev = &s->events[e];
-        char key[HK_ID_LEN + 8], date[16];
-        snprintf(key, sizeof key, "%s.date", ev->id);
-        hk_date_format(ev->date, date);
-        json_array_append_new(events, json_pack("{s:s, s:s, s:s, s:s, s:s}", "key", key, "value", date, "unit",
-                                                "date", "name", ev->name ? ev->name : ev->id, "source",
-                                                ev->source.text ? ev->source.text : ""));
-        json_array_append_new(without, json_pack("{s:s, s:s, s:s}", "id", ev->id, "kind", "event", "name",
-                                                 ev->name ? ev->name : ev->id));
-    }
-    for (int t = 0; t < s->n_treaties; t++) {
-        const hk_treaty *tr = &s->treaties[t];
-        json_array_append_new(without, json_pack("{s:s, s:s, s:s}", "id", tr->id, "kind", "treaty", "name",
-                                                 tr->name ? tr->name : tr->id));
-    }
-    return json_pack("{s:o, s:o, s:o}", "params", params, "events", events, "without", without);
 }
 
 static void params_print(const hk_scenario *s)
@@ -86,19 +51,20 @@ int hk_cmd_params(int argc, char **argv)
     const char *scenario_path = NULL;
     bool json = false;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
+        const char *a = argv[i], *v;
+        int bad = 0;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             params_usage(stdout);
             return HK_EXIT_OK;
         } else if (strcmp(a, "--json") == 0) {
             json = true;
-        } else if (strcmp(a, "--scenario") == 0 && i + 1 < argc) {
-            scenario_path = argv[++i];
-        } else if (strncmp(a, "--scenario=", 11) == 0) {
-            scenario_path = a + 11;
+        } else if ((v = hk_cli_value("params", argc, argv, &i, "--scenario", &bad))) {
+            scenario_path = v;
         } else {
-            fprintf(stderr, "hokushin: params: unknown option '%s'\n\n", a);
-            params_usage(stderr);
+            if (!bad) {
+                fprintf(stderr, "hokushin: params: unknown option '%s'\n\n", a);
+                params_usage(stderr);
+            }
             return HK_EXIT_USAGE;
         }
     }
@@ -106,7 +72,7 @@ int hk_cmd_params(int argc, char **argv)
     if (!s)
         return HK_EXIT_USAGE;
     if (json) {
-        json_t *j = params_json(s);
+        json_t *j = hk_params_json(s);
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
         fputc('\n', stdout);
         json_decref(j);
@@ -114,5 +80,5 @@ int hk_cmd_params(int argc, char **argv)
         params_print(s);
     }
     hk_scenario_free(s);
-    return HK_EXIT_OK;
+    return hk_cli_finish_stdout(HK_EXIT_OK);
 }

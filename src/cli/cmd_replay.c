@@ -35,25 +35,6 @@ static void replay_usage(FILE *out)
             "  hokushin replay --out out/report && xdg-open out/report/index.html\n");
 }
 
-/* "--opt VALUE" or "--opt=VALUE"; advances *i past a separate value. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name, int *bad)
-{
-    size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0)
-        return NULL;
-    if (a[n] == '=')
-        return a + n + 1;
-    if (a[n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "hokushin: %s needs a value (see 'hokushin replay --help')\n", name);
-        *bad = 1;
-        return NULL;
-    }
-    return argv[++*i];
-}
-
 int hk_cmd_replay(int argc, char **argv)
 {
     const char *scenario_path = NULL, *out_dir = NULL;
@@ -66,13 +47,9 @@ int hk_cmd_replay(int argc, char **argv)
             return HK_EXIT_OK;
         } else if (strcmp(a, "--json") == 0) {
             json = true;
-        } else if ((v = opt_value(argc, argv, &i, "--scenario", &bad))) {
+        } else if ((v = hk_cli_value("replay", argc, argv, &i, "--scenario", &bad))) {
             scenario_path = v;
-        } else if ((v = opt_value(argc, argv, &i, "--out", &bad))) {
-            if (!*v) {
-                fprintf(stderr, "hokushin: --out needs a folder name\n");
-                return HK_EXIT_USAGE;
-            }
+        } else if ((v = hk_cli_value("replay", argc, argv, &i, "--out", &bad))) {
             out_dir = v;
         } else {
             if (!bad)

@@ -33,7 +33,7 @@ static void sensitivity_usage(FILE *out)
             "  --runs-per-point N    runs of each point's ensemble (default %d)\n"
             "  --trajectories R      Morris trajectories (default %d)\n"
             "  --seed N              random seed (default %d)\n"
-            "  --threads K           worker threads (default: every core)\n"
+            "  --threads K           worker threads, 1 to 1024 (0 = every core, the default)\n"
             "  --scenario DIR        a scenario folder instead of the built-in one\n"
             "  --set, --without      the setup the parameters are varied around\n"
             "  --json                one JSON object on stdout\n"
@@ -114,24 +114,21 @@ int hk_cmd_sensitivity(int argc, char **argv)
             return HK_EXIT_USAGE;
         if (taken)
             continue;
-        if ((v = hk_ens_cli_value("sensitivity", argc, argv, &i, "--outcome", &bad))) {
+        if ((v = hk_cli_value("sensitivity", argc, argv, &i, "--outcome", &bad))) {
             outcome = v;
-        } else if ((v = hk_ens_cli_value("sensitivity", argc, argv, &i, "--runs-per-point", &bad))) {
+        } else if ((v = hk_cli_value("sensitivity", argc, argv, &i, "--runs-per-point", &bad))) {
             if (hk_cli_parse_u64("--runs-per-point", v, &runs) != 0)
                 return HK_EXIT_USAGE;
-        } else if ((v = hk_ens_cli_value("sensitivity", argc, argv, &i, "--trajectories", &bad))) {
+        } else if ((v = hk_cli_value("sensitivity", argc, argv, &i, "--trajectories", &bad))) {
             if (hk_cli_parse_u64("--trajectories", v, &trajectories) != 0)
                 return HK_EXIT_USAGE;
-        } else if ((v = hk_ens_cli_value("sensitivity", argc, argv, &i, "--out", &bad))) {
-            if (!*v) {
-                fprintf(stderr, "hokushin: --out needs a folder name\n");
-                return HK_EXIT_USAGE;
-            }
+        } else if ((v = hk_cli_value("sensitivity", argc, argv, &i, "--out", &bad))) {
             out_dir = v;
         } else {
-            if (!bad)
+            if (!bad) {
                 fprintf(stderr, "hokushin: sensitivity: unknown option '%s'\n\n", a);
-            sensitivity_usage(stderr);
+                sensitivity_usage(stderr);
+            }
             return HK_EXIT_USAGE;
         }
     }
@@ -198,11 +195,12 @@ int hk_cmd_sensitivity(int argc, char **argv)
     } else {
         print_table(&cfg, &res);
     }
-    fflush(stdout);
+    status = hk_cli_finish_stdout(status);
     json_decref(j);
     if (res.cancelled) {
         fprintf(stderr, "hokushin: interrupted after %d points; the figures above use what finished\n", res.points);
-        status = 130;
+        if (status == HK_EXIT_OK)
+            status = 130;
     }
 done:
     hk_scenario_free(s);

@@ -44,24 +44,6 @@ static void simulate_usage(FILE *out)
             SIM_DEFAULT_SEED);
 }
 
-static const char *opt_value(int argc, char **argv, int *i, const char *name, int *bad)
-{
-    size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0)
-        return NULL;
-    if (a[n] == '=')
-        return a + n + 1;
-    if (a[n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "hokushin: %s needs a value (see 'hokushin simulate --help')\n", name);
-        *bad = 1;
-        return NULL;
-    }
-    return argv[++*i];
-}
-
 int hk_cmd_simulate(int argc, char **argv)
 {
     const char *scenario_path = NULL, *out_dir = NULL, *until_text = NULL;
@@ -78,28 +60,24 @@ int hk_cmd_simulate(int argc, char **argv)
             return HK_EXIT_OK;
         } else if (strcmp(a, "--json") == 0) {
             json = true;
-        } else if ((v = opt_value(argc, argv, &i, "--scenario", &bad))) {
+        } else if ((v = hk_cli_value("simulate", argc, argv, &i, "--scenario", &bad))) {
             scenario_path = v;
-        } else if ((v = opt_value(argc, argv, &i, "--out", &bad))) {
-            if (!*v) {
-                fprintf(stderr, "hokushin: --out needs a folder name\n");
-                return HK_EXIT_USAGE;
-            }
+        } else if ((v = hk_cli_value("simulate", argc, argv, &i, "--out", &bad))) {
             out_dir = v;
-        } else if ((v = opt_value(argc, argv, &i, "--seed", &bad))) {
+        } else if ((v = hk_cli_value("simulate", argc, argv, &i, "--seed", &bad))) {
             if (hk_cli_parse_u64("--seed", v, &seed) != 0)
                 return HK_EXIT_USAGE;
-        } else if ((v = opt_value(argc, argv, &i, "--until", &bad))) {
+        } else if ((v = hk_cli_value("simulate", argc, argv, &i, "--until", &bad))) {
             if (hk_cli_parse_month("--until", v, &until) != 0)
                 return HK_EXIT_USAGE;
             until_text = v;
-        } else if ((v = opt_value(argc, argv, &i, "--set", &bad))) {
+        } else if ((v = hk_cli_value("simulate", argc, argv, &i, "--set", &bad))) {
             if (n_sets == SIM_MAX_OVERRIDES) {
                 fprintf(stderr, "hokushin: at most %d --set options\n", SIM_MAX_OVERRIDES);
                 return HK_EXIT_USAGE;
             }
             sets[n_sets++] = (char *)v;
-        } else if ((v = opt_value(argc, argv, &i, "--without", &bad))) {
+        } else if ((v = hk_cli_value("simulate", argc, argv, &i, "--without", &bad))) {
             if (n_withouts == SIM_MAX_OVERRIDES) {
                 fprintf(stderr, "hokushin: at most %d --without options\n", SIM_MAX_OVERRIDES);
                 return HK_EXIT_USAGE;

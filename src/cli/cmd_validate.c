@@ -79,7 +79,7 @@ int hk_cmd_validate(int argc, char **argv)
         }
         if (strcmp(a, "--list-claims") == 0) {
             list_claims();
-            return HK_EXIT_OK;
+            return hk_cli_finish_stdout(HK_EXIT_OK);
         }
         int taken = hk_val_cli_number("validate", argc, argv, &i, "--runs", 2, 10000000, &runs);
         if (!taken)
@@ -140,6 +140,8 @@ int hk_cmd_validate(int argc, char **argv)
         if (!out || fwrite(text, 1, text_len, out) != text_len || (!to_stdout && fclose(out) != 0)) {
             perror(out_path);
             rc = HK_EXIT_FAIL;
+        } else if (to_stdout) {
+            rc = hk_cli_finish_stdout(rc);
         }
     }
     free(text);

@@ -22,7 +22,7 @@ static void whatif_usage(FILE *out)
             "  --scenario DIR    a scenario folder instead of the built-in one\n"
             "  --runs N          runs of each side (default %d)\n"
             "  --seed N          random seed (default %d)\n"
-            "  --threads K       worker threads (default: every core)\n"
+            "  --threads K       worker threads, 1 to 1024 (0 = every core, the default)\n"
             "  --set KEY=VALUE   change a parameter or move an event ('hokushin params' lists keys)\n"
             "  --without ID      remove an outside event or forbid a treaty\n"
             "  --json            one JSON object: the ensemble's fields for the what-if, plus\n"

@@ -2,6 +2,7 @@
  * commands (see ensemble_cli.h). */
 #include "cli/ensemble_cli.h"
 
+#include <errno.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -10,24 +11,28 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "out/db.h"
 #include "run/mpi.h"
 
-const char *hk_ens_cli_value(const char *cmd, int argc, char **argv, int *i, const char *name, int *bad)
+#define ENS_MAX_RUNS ((uint64_t)1 << 40) /* far past any run index we can count */
+#define ENS_MAX_THREADS 1024
+
+/* A whole number from lo to hi; `lo_note` says what lo means, if anything.
+ * One message for every way the value can be wrong, so that -1, 0 and
+ * 2000 are not answered with ranges that contradict each other. */
+static int parse_bounded(const char *opt, const char *text, uint64_t lo, const char *lo_note, uint64_t hi,
+                         uint64_t *out)
 {
-    size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0)
-        return NULL;
-    if (a[n] == '=')
-        return a + n + 1;
-    if (a[n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "hokushin: %s needs a value (see 'hokushin %s --help')\n", name, cmd);
-        *bad = 1;
-        return NULL;
+    char *end;
+    errno = 0;
+    unsigned long long v = text && *text && *text != '-' ? strtoull(text, &end, 10) : 0;
+    if (!text || !*text || *text == '-' || errno || *end || v < lo || v > hi) {
+        fprintf(stderr, "hokushin: %s needs a whole number from %llu%s to %llu, got '%s'\n", opt,
+                (unsigned long long)lo, lo_note, (unsigned long long)hi, text ? text : "");
+        return -1;
     }
-    return argv[++*i];
+    *out = v;
+    return 0;
 }
 
 int hk_ens_cli_option(const char *cmd, int argc, char **argv, int *i, hk_ens_opts *o)
@@ -35,34 +40,26 @@ int hk_ens_cli_option(const char *cmd, int argc, char **argv, int *i, hk_ens_opt
     const char *v;
     int bad = 0;
     uint64_t n;
-    if ((v = hk_ens_cli_value(cmd, argc, argv, i, "--scenario", &bad))) {
+    if ((v = hk_cli_value(cmd, argc, argv, i, "--scenario", &bad))) {
         o->scenario_path = v;
-    } else if ((v = hk_ens_cli_value(cmd, argc, argv, i, "--runs", &bad))) {
-        if (hk_cli_parse_u64("--runs", v, &n) != 0)
+    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--runs", &bad))) {
+        if (parse_bounded("--runs", v, 1, "", ENS_MAX_RUNS, &n) != 0)
             return -1;
-        if (n > (uint64_t)1 << 40) {
-            fprintf(stderr, "hokushin: --runs %s is more than this program can count\n", v);
-            return -1;
-        }
         o->runs = (int64_t)n;
-    } else if ((v = hk_ens_cli_value(cmd, argc, argv, i, "--seed", &bad))) {
+    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--seed", &bad))) {
         if (hk_cli_parse_u64("--seed", v, &o->seed) != 0)
             return -1;
-    } else if ((v = hk_ens_cli_value(cmd, argc, argv, i, "--threads", &bad))) {
-        if (hk_cli_parse_u64("--threads", v, &n) != 0)
+    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--threads", &bad))) {
+        if (parse_bounded("--threads", v, 0, " (every core)", ENS_MAX_THREADS, &n) != 0)
             return -1;
-        if (n < 1 || n > 1024) {
-            fprintf(stderr, "hokushin: --threads needs a number from 1 to 1024, got '%s'\n", v);
-            return -1;
-        }
         o->threads = (int)n;
-    } else if ((v = hk_ens_cli_value(cmd, argc, argv, i, "--set", &bad))) {
+    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--set", &bad))) {
         if (o->n_sets == HK_ENS_MAX_OVERRIDES) {
             fprintf(stderr, "hokushin: at most %d --set options\n", HK_ENS_MAX_OVERRIDES);
             return -1;
         }
         o->sets[o->n_sets++] = (char *)v;
-    } else if ((v = hk_ens_cli_value(cmd, argc, argv, i, "--without", &bad))) {
+    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--without", &bad))) {
         if (o->n_withouts == HK_ENS_MAX_OVERRIDES) {
             fprintf(stderr, "hokushin: at most %d --without options\n", HK_ENS_MAX_OVERRIDES);
             return -1;
@@ -160,6 +157,22 @@ static int default_threads(void)
     return (int)cores;
 }
 
+/* A --db that cannot be opened (no such folder, not a database, another
+ * version's tables) is bad input: found before any run, with exit status 2,
+ * rather than as a failure of the ensemble. Opening creates the file and its
+ * tables, as the ensemble would. */
+static int check_db(const char *path)
+{
+    char err[600];
+    hk_db *db = hk_db_open(path, err, sizeof err);
+    if (!db) {
+        fprintf(stderr, "hokushin: --db %s\n", err);
+        return -1;
+    }
+    hk_db_close(db);
+    return 0;
+}
+
 int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *baseline, hk_ensemble_result *res,
                    bool *is_root, bool *interrupted)
 {
@@ -176,6 +189,10 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
         if (m.rank == 0)
             fprintf(stderr, "hokushin: --db works in one process; run it without mpirun (threads use every "
                             "core), or drop --db\n");
+        hk_mpi_finish(&m);
+        return HK_EXIT_USAGE;
+    }
+    if (o->db_path && check_db(o->db_path) != 0) {
         hk_mpi_finish(&m);
         return HK_EXIT_USAGE;
     }
@@ -235,12 +252,14 @@ int hk_ens_cli_report(const hk_ens_opts *o, const hk_ensemble_result *res, bool 
     } else {
         hk_ensemble_print(stdout, res);
     }
-    fflush(stdout);
+    /* The table first, then the note about it on stderr. */
+    int status = hk_cli_finish_stdout(HK_EXIT_OK);
     if (interrupted || res->cancelled) {
         fprintf(stderr, "hokushin: interrupted: %lld of %lld runs finished and are counted above%s\n",
                 (long long)res->runs, (long long)res->runs_requested,
                 o->db_path ? "; --resume continues where this stopped" : "");
-        return 130;
+        if (status == HK_EXIT_OK)
+            status = 130;
     }
-    return HK_EXIT_OK;
+    return status;
 }

@@ -31,9 +31,6 @@ typedef struct hk_ens_opts {
  * Returns 1 if taken, 0 if it is not a shared option, -1 on a bad value
  * (message printed). `cmd` names the command in messages. */
 int hk_ens_cli_option(const char *cmd, int argc, char **argv, int *i, hk_ens_opts *o);
-/* A long option's value: "--name VALUE" or "--name=VALUE"; NULL if argv[*i]
- * is not --name (with *bad set when its value is missing). */
-const char *hk_ens_cli_value(const char *cmd, int argc, char **argv, int *i, const char *name, int *bad);
 
 /* Runs an ensemble (or, with baseline, a what-if) as the CLI does: threads,
  * MPI ranks when launched by mpirun, a progress bar on a terminal, Ctrl-C

@@ -252,8 +252,10 @@ static void simulate_japan(hk_world *w)
             up = fmax(up, P(w, JAPAN_MOBILIZE));
         }
     }
-    if (w->committed_south && !w->war) {
-        /* forces leave Manchuria for the south */
+    /* forces leave Manchuria for the south: by the cabinet's choice, or
+     * because a war with the United States, whoever chose it, calls for the
+     * divisions (the Kwantung Army stripped for the Pacific, 001:211) */
+    if ((w->committed_south || hk_flag(w, HK_EFFECT_JPN_US_WAR)) && !w->war) {
         double keep = garrison + (w->jpn_men - garrison) * (1.0 - P(w, JAPAN_SOUTH_DRAW));
         if (keep < target)
             target = keep;

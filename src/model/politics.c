@@ -532,7 +532,9 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     double ratio_s = east_ratio(w);
     bool sov_wants = motive && !two_front && ratio_s >= need_s;
     /* an ultimatum or an atomic bomb makes haste: the spoils go to those present */
-    double rate = P(w, WAR_DECISION_RATE) * fmin(m, 2.0) * (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
+    /* the stronger the motive, the sooner: 1 at the motive of 1945 (pledge,
+     * Pacific war, Germany beaten, pact denounced), less with fewer reasons */
+    double rate = P(w, WAR_DECISION_RATE) * clampd((m - 0.8) / 0.6, 0, 1.5) * (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
     bool sov_go = sov_player ? (w->orders_given && w->orders.declare_war)
                              : (sov_wants && hk_rng_bernoulli(r, rate < 1 ? rate : 1));
     if (sov_go) {

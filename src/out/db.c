@@ -5,7 +5,9 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 struct hk_db {
@@ -108,6 +110,23 @@ static int db_prepare(hk_db *db, char *err, size_t errlen)
     return 0;
 }
 
+/* Whether the folder that would hold `path` is missing: SQLite's own
+ * message ("unable to open database file") does not say. */
+static bool folder_missing(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return false;
+    char dir[4096];
+    size_t n = slash == path ? 1 : (size_t)(slash - path);
+    if (n >= sizeof dir)
+        return false;
+    memcpy(dir, path, n);
+    dir[n] = '\0';
+    struct stat st;
+    return stat(dir, &st) != 0 || !S_ISDIR(st.st_mode);
+}
+
 hk_db *hk_db_open(const char *path, char *err, size_t errlen)
 {
     hk_db *db = calloc(1, sizeof *db);
@@ -116,7 +135,8 @@ hk_db *hk_db_open(const char *path, char *err, size_t errlen)
         return NULL;
     }
     if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "cannot open the database: %s", db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+        snprintf(err, errlen, "%s: cannot open the database: %s%s", path,
+                 db->sql ? sqlite3_errmsg(db->sql) : "out of memory", folder_missing(path) ? " (does the folder exist?)" : "");
         hk_db_close(db);
         return NULL;
     }

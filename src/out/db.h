@@ -27,7 +27,8 @@ typedef struct hk_db_run {
     int incidents[HK_YEARS];
 } hk_db_run;
 
-/* Opens or creates the database and its tables; NULL with a message in err. */
+/* Opens or creates the database and its tables; NULL with a message in err
+ * that begins with the path ("PATH: cannot open the database: ..."). */
 hk_db *hk_db_open(const char *path, char *err, size_t errlen);
 void hk_db_close(hk_db *db);
 

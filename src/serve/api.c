@@ -11,6 +11,7 @@
 
 #include "core/embed.h"
 #include "out/json.h"
+#include "out/params_json.h"
 
 #define TYPE_JSON "application/json"
 
@@ -114,41 +115,6 @@ static void serve_page_file(hk_reply *reply, const char *name)
 
 /* ---- cached documents --------------------------------------------------- */
 
-static json_t *num_or_null(double v) { return isfinite(v) ? json_real(v) : json_null(); }
-
-/* The same content as `hokushin params --json`: each --set key with its
- * value, unit, source and range; the movable events; the --without ids. */
-static json_t *params_doc(const hk_scenario *s)
-{
-    json_t *params = json_array();
-    for (int i = 0; i < HK_PARAM_COUNT; i++) {
-        const hk_param_value *p = &s->params[i];
-        json_array_append_new(params, json_pack("{s:s, s:o, s:s, s:s, s:o, s:o, s:s}", "key", hk_param_table[i].key,
-                                                "value", num_or_null(p->value), "unit", hk_param_table[i].unit,
-                                                "source", p->source.text ? p->source.text : "", "min",
-                                                num_or_null(p->min), "max", num_or_null(p->max), "doc",
-                                                hk_param_table[i].doc));
-    }
-    json_t *events = json_array(), *without = json_array();
-    for (int e = 0; e < s->n_events; e++) {
-        const hk_event *ev = &s->events[e];
-        char key[HK_ID_LEN + 8], date[16];
-        snprintf(key, sizeof key, "%s.date", ev->id);
-        hk_date_format(ev->date, date);
-        json_array_append_new(events, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "key", key, "id", ev->id, "value",
-                                                date, "unit", "date", "name", ev->name ? ev->name : ev->id,
-                                                "source", ev->source.text ? ev->source.text : ""));
-        json_array_append_new(without, json_pack("{s:s, s:s, s:s}", "id", ev->id, "kind", "event", "name",
-                                                 ev->name ? ev->name : ev->id));
-    }
-    for (int t = 0; t < s->n_treaties; t++) {
-        const hk_treaty *tr = &s->treaties[t];
-        json_array_append_new(without, json_pack("{s:s, s:s, s:s}", "id", tr->id, "kind", "treaty", "name",
-                                                 tr->name ? tr->name : tr->id));
-    }
-    return json_pack("{s:o, s:o, s:o}", "params", params, "events", events, "without", without);
-}
-
 /* Returns the cached text, computing it on first use; the lock makes the
  * first requests wait for one computation instead of each doing it. */
 static const char *cached(hk_api *api, bool replay, size_t *len)
@@ -157,7 +123,7 @@ static const char *cached(hk_api *api, bool replay, size_t *len)
     char **slot = replay ? &api->replay : &api->params;
     size_t *slot_len = replay ? &api->replay_len : &api->params_len;
     if (!*slot) {
-        json_t *doc = replay ? hk_json_replay_doc(&api->base) : params_doc(api->s);
+        json_t *doc = replay ? hk_json_replay_doc(&api->base) : hk_params_json(api->s);
         *slot = doc ? json_dumps(doc, HK_JSON_FLAGS) : NULL;
         json_decref(doc);
         *slot_len = *slot ? strlen(*slot) : 0;
@@ -208,8 +174,9 @@ static json_t *body_object(hk_reply *reply, const char *body, size_t len, const 
     return o;
 }
 
-/* A non-negative integer field (absent = def). */
-static int get_uint(hk_reply *reply, json_t *o, const char *key, uint64_t def, uint64_t max, uint64_t *out)
+/* An integer field from min to max (absent = def). */
+static int get_uint(hk_reply *reply, json_t *o, const char *key, uint64_t def, uint64_t min, uint64_t max,
+                    uint64_t *out)
 {
     json_t *v = json_object_get(o, key);
     if (!v || json_is_null(v)) {
@@ -217,8 +184,8 @@ static int get_uint(hk_reply *reply, json_t *o, const char *key, uint64_t def, u
         return 0;
     }
     double x = json_is_integer(v) ? (double)json_integer_value(v) : json_is_real(v) ? json_real_value(v) : -1;
-    if (!json_is_number(v) || x < 0 || x != floor(x) || x > (double)max) {
-        hk_api_error(reply, 400, "'%s' must be a whole number from 0 to %" PRIu64, key, max);
+    if (!json_is_number(v) || x < (double)min || x != floor(x) || x > (double)max) {
+        hk_api_error(reply, 400, "'%s' must be a whole number from %" PRIu64 " to %" PRIu64, key, min, max);
         return -1;
     }
     *out = json_is_integer(v) ? (uint64_t)json_integer_value(v) : (uint64_t)x;
@@ -293,7 +260,7 @@ static void api_simulate(hk_api *api, const char *body, size_t len, hk_reply *re
     int changes;
     hk_month until = HK_MONTH_NONE;
     bool document = false;
-    if (get_uint(reply, o, "seed", 1, UINT64_MAX, &seed) != 0 || apply_overrides(reply, o, &setup, &changes) != 0)
+    if (get_uint(reply, o, "seed", 1, 0, UINT64_MAX, &seed) != 0 || apply_overrides(reply, o, &setup, &changes) != 0)
         goto done;
     json_t *u = json_object_get(o, "until");
     if (u && !json_is_null(u)) {
@@ -368,13 +335,9 @@ static void api_whatif(hk_api *api, const char *body, size_t len, hk_reply *repl
     hk_setup setup = api->base;
     uint64_t seed, runs;
     int changes;
-    if (get_uint(reply, o, "runs", 1000, HK_API_MAX_RUNS, &runs) != 0 ||
-        get_uint(reply, o, "seed", 1, UINT64_MAX, &seed) != 0 || apply_overrides(reply, o, &setup, &changes) != 0)
+    if (get_uint(reply, o, "runs", 1000, 1, HK_API_MAX_RUNS, &runs) != 0 ||
+        get_uint(reply, o, "seed", 1, 0, UINT64_MAX, &seed) != 0 || apply_overrides(reply, o, &setup, &changes) != 0)
         goto done;
-    if (runs == 0) {
-        hk_api_error(reply, 400, "'runs' must be at least 1");
-        goto done;
-    }
     if (changes == 0) {
         hk_api_error(reply, 400, "a what-if needs at least one change to compare with the baseline: "
                                  "\"set\": [\"KEY=VALUE\"] or \"without\": [\"ID\"] (GET /api/params lists them)");
@@ -456,7 +419,7 @@ static void api_play_new(hk_api *api, const char *body, size_t len, hk_reply *re
         return;
     uint64_t seed;
     json_t *as = json_object_get(o, "as");
-    if (get_uint(reply, o, "seed", 1, UINT64_MAX, &seed) == 0) {
+    if (get_uint(reply, o, "seed", 1, 0, UINT64_MAX, &seed) == 0) {
         char err[256];
         hk_game *g = json_is_string(as) ? hk_game_new(api->s, json_string_value(as), seed, err, sizeof err) : NULL;
         if (!json_is_string(as))

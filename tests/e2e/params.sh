@@ -11,6 +11,8 @@ jq -e '(.params | length) > 0 and all(.params[]; (.key | type) == "string" and (
        and (.unit | type) == "string" and (.source | length) > 0 and .min <= .value and .value <= .max)' \
   "$T/p.json" > /dev/null
 jq -e '[.events[].key] | index("european_war.date") != null and index("german_defeat.date") != null' "$T/p.json" > /dev/null
+# Each movable event names its id, the one --without takes.
+jq -e 'all(.events[]; .key == "\(.id).date")' "$T/p.json" > /dev/null
 jq -e '[.without[].id] as $w | all(("neutrality_pact", "molotov_ribbentrop_pact", "barbarossa"); . as $x | $w | index($x) != null)' \
   "$T/p.json" > /dev/null
 
@@ -22,6 +24,13 @@ while IFS= read -r kv; do args+=(--set "$kv"); done < <(jq -r '.events[] | "\(.k
 while IFS= read -r id; do
   "$HK" ensemble --runs 1 --without "$id" --json > /dev/null || { echo "--without $id refused"; exit 1; }
 done < <(jq -r '.without[].id' "$T/p.json")
+
+# A missing value is named as such, not as an unknown option.
+set +e
+"$HK" params --scenario 2> "$T/err"
+rc=$?
+set -e
+[ "$rc" = 2 ] && grep -q -- "--scenario needs a value" "$T/err" || { echo "params --scenario: $rc $(cat "$T/err")"; exit 1; }
 
 "$HK" params > "$T/p.txt"
 grep -q "politics.drift" "$T/p.txt"

@@ -1,0 +1,18 @@
+/* params_json.h — what a what-if can change, as one JSON document: the
+ * content of `hokushin params --json` and of GET /api/params. */
+#ifndef HK_PARAMS_JSON_H
+#define HK_PARAMS_JSON_H
+
+#include <jansson.h>
+
+#include "hokushin.h"
+
+/* {"params": [{key, value, unit, min, max, source, doc}],
+ *  "events": [{key, id, value, unit, name, source}],
+ *  "without": [{id, kind, name}]}: every --set key with its value, unit,
+ * range and source, every movable outside event (--set ID.date=...), and
+ * every id --without accepts. Numbers that are not finite are null. A new
+ * reference, or NULL when out of memory. */
+json_t *hk_params_json(const hk_scenario *s);
+
+#endif

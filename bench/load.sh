@@ -25,21 +25,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port=
-for p in $(seq 18300 18399); do
-    ss -ltnH "sport = :$p" 2>/dev/null | grep -q . && continue
-    "$hk" serve --port "$p" 2>"$tmp/server.err" &
-    pid=$!
-    for _ in $(seq 100); do
-        grep -q "http://" "$tmp/server.err" && break
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null && grep -q "http://" "$tmp/server.err"; then port=$p; break; fi
-    wait "$pid" 2>/dev/null || true
-    pid=
-done
-[ -n "$port" ] || { cat "$tmp/server.err" >&2; echo "load.sh: the server did not start" >&2; exit 1; }
+. "$src/tests/e2e/lib/server.sh"
+hk_serve_start "$hk" 18300 18399 "$tmp/server.err" ||
+    { cat "$tmp/server.err" >&2; echo "load.sh: the server did not start" >&2; exit 1; }
 threads=$(sed -n 's/.*(\([0-9]*\) threads.*/\1/p' "$tmp/server.err")
 
 rows=""

@@ -231,20 +231,16 @@ static int map_terrain(const char *t1, const char *t2, const char *t3)
  * Napoleonic value, the middle of the table. */
 static double dupuy_dispersion(int year)
 {
+    /* Each era's factor applies to the years before `until`. */
+    static const struct {
+        int until;
+        double factor;
+    } eras[] = {{1700, 5}, {1792, 10}, {1816, 20}, {1901, 25}, {1919, 250}, {1946, 3000}};
     if (year <= 0)
         return 20;
-    if (year < 1700)
-        return 5;
-    if (year < 1792)
-        return 10;
-    if (year < 1816)
-        return 20;
-    if (year < 1901)
-        return 25;
-    if (year < 1919)
-        return 250;
-    if (year < 1946)
-        return 3000;
+    for (size_t i = 0; i < sizeof eras / sizeof *eras; i++)
+        if (year < eras[i].until)
+            return eras[i].factor;
     return 4000;
 }
 
@@ -589,12 +585,36 @@ static void ns_unpack(const double *y, hk_combat_params *cp)
     cp->ns_break = 0.95 * sigm(y[Y_NSBREAK]);
 }
 
+/* The running sums of a loss: the casualty terms of the usable sides and
+ * the outcome terms of the battles, each averaged over its own count, so
+ * that the combat model and the Lanchester law are scored alike. */
+typedef struct loss_sums {
+    double e2, nll;
+    int ns, nb;
+} loss_sums;
+
+static void loss_add(loss_sums *t, const cbattle *b, const double cas[2], double score, double band,
+                     double scale)
+{
+    for (int s = 0; s < 2; s++)
+        if (side_usable(b, s)) {
+            t->e2 += cas_loss(cas_err(cas[s], b->cas[s]));
+            t->ns++;
+        }
+    t->nll += outcome_nll(score, band, scale, b->wina);
+    t->nb++;
+}
+
+static double loss_mean(const loss_sums *t)
+{
+    return t->e2 / (t->ns ? t->ns : 1) + t->nll / (t->nb ? t->nb : 1);
+}
+
 /* Sum of the casualty and outcome terms over the battles of the stage. */
 static double battles_loss(const fitctx *c, const hk_combat_params *cp, const double *coef,
                            double scale)
 {
-    double e2 = 0, nll = 0;
-    int ns = 0, nb = 0;
+    loss_sums t = {0};
     for (int i = 0; i < c->n; i++) {
         const cbattle *b = &c->b[i];
         if (b->part != PART_FIT || !usable(b))
@@ -603,15 +623,9 @@ static double battles_loss(const fitctx *c, const hk_combat_params *cp, const do
             continue;
         hk_combat_result r;
         model_battle(cp, coef, b, &r);
-        for (int s = 0; s < 2; s++)
-            if (side_usable(b, s)) {
-                e2 += cas_loss(cas_err(r.casualties[s], b->cas[s]));
-                ns++;
-            }
-        nll += outcome_nll(r.score, cp->draw_band, scale, b->wina);
-        nb++;
+        loss_add(&t, b, r.casualties, r.score, cp->draw_band, scale);
     }
-    return e2 / (ns ? ns : 1) + nll / (nb ? nb : 1);
+    return loss_mean(&t);
 }
 
 static double g_ns_scale = 1;  /* stage 2 uses the stage-1 outcome scale */
@@ -684,8 +698,7 @@ static double lanchester_loss(const gsl_vector *v, void *ctx)
     lanchester L;
     double scale;
     lanchester_unpack(y, &L, &scale);
-    double e2 = 0, nll = 0;
-    int ns = 0, nb = 0;
+    loss_sums t = {0};
     for (int i = 0; i < c->n; i++) {
         const cbattle *b = &c->b[i];
         if (b->part != PART_FIT || !usable(b))
@@ -693,16 +706,9 @@ static double lanchester_loss(const gsl_vector *v, void *ctx)
         double cas[2], score;
         int w;
         lanchester_battle(&L, b, cas, &score, &w);
-        for (int s = 0; s < 2; s++)
-            if (side_usable(b, s)) {
-                double e = cas_err(cas[s], b->cas[s]);
-                e2 += cas_loss(e);
-                ns++;
-            }
-        nll += outcome_nll(score, L.band, scale, b->wina);
-        nb++;
+        loss_add(&t, b, cas, score, L.band, scale);
     }
-    double f = e2 / (ns ? ns : 1) + nll / (nb ? nb : 1);
+    double f = loss_mean(&t);
     return isfinite(f) ? f : 1e9;
 }
 

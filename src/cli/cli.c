@@ -103,6 +103,34 @@ const char *hk_cli_value(const char *cmd, int argc, char **argv, int *i, const c
     return v;
 }
 
+int hk_cli_pick(const char *cmd, void (*usage)(FILE *), const char *const *opts, int n_opts, int argc, char **argv,
+                int *i, const char **value)
+{
+    const char *a = argv[*i];
+    int which = -1;
+    *value = NULL;
+    for (int k = 0; k < n_opts && which < 0; k++) {
+        size_t n = strlen(opts[k]);
+        if (strncmp(a, opts[k], n) == 0 && (a[n] == '\0' || a[n] == '=')) {
+            which = k;
+            if (a[n] == '=')
+                *value = a + n + 1;
+            else if (*i + 1 < argc)
+                *value = argv[++*i];
+        }
+    }
+    if (which < 0) {
+        fprintf(stderr, "hokushin: %s: unknown option '%s'\n\n", cmd, a);
+        usage(stderr);
+        return -1;
+    }
+    if (!*value) {
+        fprintf(stderr, "hokushin: %s needs a value (see 'hokushin %s --help')\n", opts[which], cmd);
+        return -1;
+    }
+    return which;
+}
+
 int hk_cli_finish_stdout(int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {

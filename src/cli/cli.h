@@ -4,6 +4,8 @@
 #ifndef HK_CLI_H
 #define HK_CLI_H
 
+#include <stdio.h>
+
 #include "hokushin.h"
 
 enum { HK_EXIT_OK = 0, HK_EXIT_FAIL = 1, HK_EXIT_USAGE = 2 };
@@ -22,6 +24,13 @@ int hk_cli_parse_month(const char *opt, const char *text, hk_month *out);
  * when the value is missing. Advances *i past a separate value. `cmd`
  * names the command in the message. */
 const char *hk_cli_value(const char *cmd, int argc, char **argv, int *i, const char *name, int *bad);
+/* Matches argv[*i] against the long options `opts` ("--name VALUE" or
+ * "--name=VALUE") and sets *value to its value, advancing *i past a separate
+ * one. Returns the option's index; -1 (message and usage(stderr) printed,
+ * exit status 2 due) when argv[*i] is none of them or its value is missing.
+ * An empty "--name=" value is returned as "" for the caller to judge. */
+int hk_cli_pick(const char *cmd, void (*usage)(FILE *), const char *const *opts, int n_opts, int argc, char **argv,
+                int *i, const char **value);
 /* Call after a command has written its output: stdio keeps a write error
  * (a full disk, a closed pipe) until the flush, so a command that did not
  * ask would exit 0 with its output lost. Returns `status`, or HK_EXIT_FAIL

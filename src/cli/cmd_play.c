@@ -408,26 +408,9 @@ int hk_cmd_play(int argc, char **argv)
             return HK_EXIT_OK;
         }
         static const char *const opts[] = {"--as", "--seed", "--load", "--scenario"};
-        int which = -1;
-        for (int k = 0; k < 4 && which < 0; k++) {
-            size_t n = strlen(opts[k]);
-            if (strncmp(a, opts[k], n) == 0 && (a[n] == '\0' || a[n] == '=')) {
-                which = k;
-                if (a[n] == '=')
-                    v = a + n + 1;
-                else if (i + 1 < argc)
-                    v = argv[++i];
-            }
-        }
-        if (which < 0) {
-            fprintf(stderr, "hokushin: play: unknown option '%s'\n\n", a);
-            play_usage(stderr);
+        int which = hk_cli_pick("play", play_usage, opts, 4, argc, argv, &i, &v);
+        if (which < 0)
             return HK_EXIT_USAGE;
-        }
-        if (!v) {
-            fprintf(stderr, "hokushin: %s needs a value (see 'hokushin play --help')\n", opts[which]);
-            return HK_EXIT_USAGE;
-        }
         if (which == 0)
             as = v;
         else if (which == 1 && hk_cli_parse_u64("--seed", v, &seed) != 0)

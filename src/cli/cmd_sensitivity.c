@@ -151,14 +151,11 @@ int hk_cmd_sensitivity(int argc, char **argv)
         fprintf(stderr, "hokushin: --runs-per-point must be 1..10000000 and --trajectories 1..10000\n");
         return HK_EXIT_USAGE;
     }
-    hk_scenario *s = hk_cli_load_scenario(o.scenario_path);
-    if (!s)
+    hk_scenario *s;
+    hk_setup setup;
+    if (hk_ens_cli_setup(&o, &s, &setup) != 0)
         return HK_EXIT_USAGE;
     int status = HK_EXIT_USAGE;
-    hk_setup setup;
-    hk_setup_init(&setup, s);
-    if (hk_cli_apply_overrides(&setup, o.sets, o.n_sets, o.withouts, o.n_withouts) != 0)
-        goto done;
     static atomic_int stop;
     atomic_store(&stop, 0);
     hk_ens_cli_catch_interrupt(&stop);

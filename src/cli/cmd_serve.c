@@ -63,27 +63,10 @@ int hk_cmd_serve(int argc, char **argv)
             return HK_EXIT_OK;
         }
         static const char *const opts[] = {"--bind", "--port", "--scenario", "--threads"};
-        int which = -1;
-        const char *v = NULL;
-        for (int k = 0; k < 4 && which < 0; k++) {
-            size_t n = strlen(opts[k]);
-            if (strncmp(a, opts[k], n) == 0 && (a[n] == '\0' || a[n] == '=')) {
-                which = k;
-                if (a[n] == '=')
-                    v = a + n + 1;
-                else if (i + 1 < argc)
-                    v = argv[++i];
-            }
-        }
-        if (which < 0) {
-            fprintf(stderr, "hokushin: serve: unknown option '%s'\n\n", a);
-            serve_usage(stderr);
+        const char *v;
+        int which = hk_cli_pick("serve", serve_usage, opts, 4, argc, argv, &i, &v);
+        if (which < 0)
             return HK_EXIT_USAGE;
-        }
-        if (!v) {
-            fprintf(stderr, "hokushin: %s needs a value (see 'hokushin serve --help')\n", opts[which]);
-            return HK_EXIT_USAGE;
-        }
         if (which == 0)
             o.bind = v;
         else if (which == 1 && parse_int("--port", v, 0, 65535, &o.port) != 0)

@@ -60,20 +60,16 @@ int hk_cmd_whatif(int argc, char **argv)
                         "('hokushin params' lists what can be changed)\n");
         return HK_EXIT_USAGE;
     }
-    hk_scenario *s = hk_cli_load_scenario(o.scenario_path);
-    if (!s)
-        return HK_EXIT_USAGE;
-    int status = HK_EXIT_USAGE;
+    hk_scenario *s;
     hk_setup baseline, setup;
+    if (hk_ens_cli_setup(&o, &s, &setup) != 0)
+        return HK_EXIT_USAGE;
     hk_setup_init(&baseline, s);
-    hk_setup_init(&setup, s);
-    if (hk_cli_apply_overrides(&setup, o.sets, o.n_sets, o.withouts, o.n_withouts) == 0) {
-        hk_ensemble_result res;
-        bool root, interrupted;
-        status = hk_ens_cli_run(&o, &setup, &baseline, &res, &root, &interrupted);
-        if (status == HK_EXIT_OK && root)
-            status = hk_ens_cli_report(&o, &res, interrupted);
-    }
+    hk_ensemble_result res;
+    bool root, interrupted;
+    int status = hk_ens_cli_run(&o, &setup, &baseline, &res, &root, &interrupted);
+    if (status == HK_EXIT_OK && root)
+        status = hk_ens_cli_report(&o, &res, interrupted);
     hk_scenario_free(s);
     return status;
 }

@@ -73,6 +73,20 @@ int hk_ens_cli_option(const char *cmd, int argc, char **argv, int *i, hk_ens_opt
     return 1;
 }
 
+int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup)
+{
+    *s = hk_cli_load_scenario(o->scenario_path);
+    if (!*s)
+        return -1;
+    hk_setup_init(setup, *s);
+    if (hk_cli_apply_overrides(setup, (char **)o->sets, o->n_sets, (char **)o->withouts, o->n_withouts) != 0) {
+        hk_scenario_free(*s);
+        *s = NULL;
+        return -1;
+    }
+    return 0;
+}
+
 /* ---- Ctrl-C ------------------------------------------------------------ */
 
 static atomic_int *interrupt_flag; /* the one process-wide signal hook */

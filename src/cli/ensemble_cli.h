@@ -32,6 +32,11 @@ typedef struct hk_ens_opts {
  * (message printed). `cmd` names the command in messages. */
 int hk_ens_cli_option(const char *cmd, int argc, char **argv, int *i, hk_ens_opts *o);
 
+/* Loads the scenario the options name into *s and a setup of it with their
+ * --set and --without applied. Returns 0; -1 with the messages printed and
+ * nothing left to free when the scenario or an override is bad. */
+int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup);
+
 /* Runs an ensemble (or, with baseline, a what-if) as the CLI does: threads,
  * MPI ranks when launched by mpirun, a progress bar on a terminal, Ctrl-C
  * stopping cleanly. On rank 0, fills res and returns 0; on other ranks

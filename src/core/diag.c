@@ -1,5 +1,6 @@
 /* diag.c — collecting and printing diagnostics. */
 #include "core/diag.h"
+#include "core/format.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -33,11 +34,8 @@ void hk_diag_add(hk_diag *d, const char *file, int line, const char *fmt, ...)
         d->items = items;
         d->cap = cap;
     }
-    va_list ap;
-    va_start(ap, fmt);
     char buf[1024];
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
+    HK_FORMAT_ARGS(buf, fmt);
     hk_diag_item *it = &d->items[d->count];
     it->file = file ? strdup(file) : NULL;
     it->line = line;

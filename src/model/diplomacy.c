@@ -7,6 +7,7 @@
  * no longer gains (only with the notice its clause requires), broken by war,
  * and ends when it expires after notice. docs/model.md#diplomacy. */
 #include "model/diplomacy.h"
+#include "model/politics.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -86,15 +87,6 @@ bool hk_diplomacy_barred(const hk_world *w, int t, int *by)
     return false;
 }
 
-static double north_hawks(const hk_world *w)
-{
-    double h = 0;
-    for (int f = 0; f < w->s->n_factions; f++)
-        if (w->s->factions[f].actor == w->s->jpn && w->s->factions[f].lean > 0.3)
-            h += w->influence[f] * w->s->factions[f].hawk;
-    return h;
-}
-
 /* Japanese men near the sectors whose Soviet side is Mongolia. */
 static double mongolian_threat(const hk_world *w)
 {
@@ -130,7 +122,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
             (r->jpn_sov_normalization >= 0 && !hk_treaty_binds(w, r->jpn_sov_normalization)))
             return -1;
         if (actor == s->jpn)
-            return -w->doctrine - 0.5 * north_hawks(w) + 0.35 * hk_flag(w, HK_EFFECT_GER_SOV_PACT) +
+            return -w->doctrine - 0.5 * hk_politics_north_hawks(w) + 0.35 * hk_flag(w, HK_EFFECT_GER_SOV_PACT) +
                    0.25 * (w->committed_south || hk_flag(w, HK_EFFECT_FRANCE_FALLEN)) +
                    0.2 * hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) -
                    0.5 * (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH)) - 0.3;
@@ -146,7 +138,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
         if (actor == s->jpn)
             /* recognition once the expedition is over, or Soviet power in
              * the east is established without one */
-            return (w->withdrawn || (!w->intervention && w->sov_men >= P(w, SOVIET_FLOOR))) ? 0.4 - north_hawks(w)
+            return (w->withdrawn || (!w->intervention && w->sov_men >= P(w, SOVIET_FLOOR))) ? 0.4 - hk_politics_north_hawks(w)
                                                                                           : -1.0;
         return 0.3;
     }
@@ -173,7 +165,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
         /* a common front against the USSR matters once Japan has a long
          * land border with it (Manchuria held) */
         if (actor == s->jpn)
-            return w->manchuria_seized ? 2.0 * north_hawks(w) + 0.3 * clampd(log(v / j), -1, 1) - 0.25 -
+            return w->manchuria_seized ? 2.0 * hk_politics_north_hawks(w) + 0.3 * clampd(log(v / j), -1, 1) - 0.25 -
                                              0.5 * hk_flag(w, HK_EFFECT_GER_SOV_PACT)
                                        : -1.0;
         return 0.3;

@@ -251,8 +251,7 @@ static void relax(hk_world *w)
     }
 }
 
-/* Influence of Japan's factions with lean > 0.3, weighted by hawkishness. */
-static double north_hawks(const hk_world *w)
+double hk_politics_north_hawks(const hk_world *w)
 {
     double h = 0;
     for (int f = 0; f < w->s->n_factions; f++)
@@ -317,7 +316,7 @@ static void expedition(hk_world *w, hk_rng *r)
     if (!w->intervention && !w->withdrawn) {
         /* Soviet power in the east is weak: an opportunity for the Army */
         double weak = clampd(1.0 - w->sov_men / P(w, SOVIET_FLOOR), 0, 1);
-        double p = P(w, INTERVENTION_RATE) * weak * north_hawks(w) / 0.35;
+        double p = P(w, INTERVENTION_RATE) * weak * hk_politics_north_hawks(w) / 0.35;
         if (weak > 0 && hk_rng_bernoulli(r, p)) {
             w->intervention = true;
             w->intervention_on = w->month;
@@ -325,12 +324,12 @@ static void expedition(hk_world *w, hk_rng *r)
                 snprintf(w->scratch, sizeof w->scratch,
                          "With Soviet power east of Baikal at %.0f men (%.0f%% below a working garrison) and the "
                          "Army's northern hawks at %.2f of influence, Japan sends an expedition into Siberia.",
-                         w->sov_men, weak * 100, north_hawks(w));
+                         w->sov_men, weak * 100, hk_politics_north_hawks(w));
             hk_world_emit2(w, "fact", "intervention", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
     } else if (w->intervention && !w->withdrawn) {
         double years = (w->month - w->intervention_on) / 12.0;
-        double against = 1.0 - north_hawks(w) / 0.5;
+        double against = 1.0 - hk_politics_north_hawks(w) / 0.5;
         double p = P(w, INTERVENTION_WITHDRAW) * years * clampd(against, 0.05, 1);
         if (hk_rng_bernoulli(r, p)) {
             w->withdrawn = true;
@@ -338,7 +337,7 @@ static void expedition(hk_world *w, hk_rng *r)
                 snprintf(w->scratch, sizeof w->scratch,
                          "After %.1f years in Siberia and %.0f dead, with the northern hawks down to %.2f of "
                          "influence, the cabinet withdraws the expedition.",
-                         years, w->out.intervention_dead, north_hawks(w));
+                         years, w->out.intervention_dead, hk_politics_north_hawks(w));
             hk_world_emit2(w, "fact", "withdrawal", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
     }
@@ -354,7 +353,7 @@ static void field_army(hk_world *w, hk_rng *r)
         /* the field officers' pressure to act builds up with their autonomy
          * and the cover the northern hawks give them in Tokyo; they act when
          * it is high (a rate rising with its cube) */
-        w->grievance += w->autonomy * north_hawks(w);
+        w->grievance += w->autonomy * hk_politics_north_hawks(w);
         double g = w->grievance / 8.0;
         double p = P(w, JAPAN_SEIZE_RATE) * g * g * g;
         if (hk_rng_bernoulli(r, p)) {
@@ -366,7 +365,7 @@ static void field_army(hk_world *w, hk_rng *r)
                 snprintf(w->scratch, sizeof w->scratch,
                          "The Kwantung Army's officers (autonomy %.2f) act without orders and take Manchuria; "
                          "their success raises the northern hawks to %.2f of influence.",
-                         w->autonomy, north_hawks(w));
+                         w->autonomy, hk_politics_north_hawks(w));
             hk_world_emit2(w, "fact", "seize_manchuria", s->jpn, s->chn, w->scratch,
                            SRC_MODEL("politics-kwantung"));
         }
@@ -665,7 +664,7 @@ void hk_politics_step(hk_world *w)
     react_to_battle(w);
     relax(w);
     double growth = P(w, POLITICS_AUTONOMY_GROWTH);
-    double target = clampd(north_hawks(w) * 1.6, 0, 1);
+    double target = clampd(hk_politics_north_hawks(w) * 1.6, 0, 1);
     w->autonomy += growth * (target - w->autonomy);
     double d = hk_politics_doctrine_target(w);
     w->doctrine += 0.3 * (d - w->doctrine);

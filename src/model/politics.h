@@ -32,6 +32,10 @@ bool hk_politics_north_case(const hk_world *w);
 /* Japan's doctrine as derived this month from the state (before smoothing). */
 double hk_politics_doctrine_target(const hk_world *w);
 
+/* Influence of Japan's factions that lean north (lean > 0.3), weighted by
+ * their hawkishness: the pull of the cabinet towards war on the USSR. */
+double hk_politics_north_hawks(const hk_world *w);
+
 /* The USSR's motive to enter a war on Japan (entry at 1; preparation at 0.6). */
 double hk_politics_entry_motive(const hk_world *w);
 

@@ -5,6 +5,8 @@
  * against its range, and only then are the orders replayed. */
 #include "run/play.h"
 
+#include "core/format.h"
+
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
@@ -296,10 +298,7 @@ static int fail(reader *r, int line, const char *fmt, ...) __attribute__((format
 static int fail(reader *r, int line, const char *fmt, ...)
 {
     char msg[384];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
+    HK_FORMAT_ARGS(msg, fmt);
     snprintf(r->err, r->errlen, "%s:%d: %s", r->name, line, msg);
     return -1;
 }

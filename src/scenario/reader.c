@@ -9,15 +9,13 @@
 #include <string.h>
 
 #include "scenario/load.h"
+#include "core/format.h"
 #include "scenario/nearest.h"
 
 void hk_load_error(hk_loader *ld, int line, const char *fmt, ...)
 {
     char buf[768];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
+    HK_FORMAT_ARGS(buf, fmt);
     hk_diag_add(ld->diag, ld->path, line, "%s", buf);
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/embed.h"
+#include "core/format.h"
 #include "out/json.h"
 #include "out/params_json.h"
 
@@ -39,10 +40,7 @@ void hk_api_free(hk_api *api)
 void hk_api_error(hk_reply *reply, int status, const char *fmt, ...)
 {
     char msg[768];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
+    HK_FORMAT_ARGS(msg, fmt);
     json_t *o = json_pack("{s:s}", "error", msg);
     free(reply->body);
     reply->body = o ? json_dumps(o, JSON_COMPACT) : NULL;

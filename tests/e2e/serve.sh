@@ -24,24 +24,9 @@ fail=0
 bad() { echo "FAIL: $*" >&2; fail=1; }
 
 # --- start on the first free port from 18100 --------------------------------
-port=
-for p in $(seq 18100 18199); do
-    ss -ltnH "sport = :$p" 2>/dev/null | grep -q . && continue
-    "$HK" serve --port "$p" 2>"$tmp/server.err" &
-    pid=$!
-    for _ in $(seq 100); do
-        grep -q "http://" "$tmp/server.err" && break
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null && grep -q "http://" "$tmp/server.err"; then
-        port=$p
-        break
-    fi
-    wait "$pid" 2>/dev/null || true
-    pid=
-done
-[ -n "$port" ] || { cat "$tmp/server.err" >&2; echo "FAIL: the server did not start" >&2; exit 1; }
+. "$(dirname "$0")/lib/server.sh"
+hk_serve_start "$HK" 18100 18199 "$tmp/server.err" ||
+    { cat "$tmp/server.err" >&2; echo "FAIL: the server did not start" >&2; exit 1; }
 base="http://127.0.0.1:$port"
 
 # status code, content type; the body goes to $tmp/body

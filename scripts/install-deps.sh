@@ -10,6 +10,7 @@ DEB_PACKAGES=(
   clang libclang-rt-14-dev valgrind
   chromium tmux wrk hyperfine
   libplplot-dev plplot-driver-cairo
+  jq curl time procps iproute2 python3
 )
 
 missing=()

@@ -8,13 +8,13 @@
 
 int hk_val_cli_text(const char *cmd, int argc, char **argv, int *i, const char *name, const char **out)
 {
-    if (strcmp(argv[*i], name) != 0)
-        return 0;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "hokushin: %s: %s needs a value\n", cmd, name);
+    int bad = 0;
+    const char *v = hk_cli_value(cmd, argc, argv, i, name, &bad);
+    if (bad)
         return -1;
-    }
-    *out = argv[++*i];
+    if (!v)
+        return 0;
+    *out = v;
     return 1;
 }
 

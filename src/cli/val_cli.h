@@ -6,7 +6,7 @@
 
 #include <stdint.h>
 
-/* If argv[*i] is `name`, reads its value into *out and checks lo <= value
+/* If argv[*i] is `name` ("--name VALUE" or "--name=VALUE"), reads its value into *out and checks lo <= value
  * <= hi. Returns 1 if taken, 0 if argv[*i] is another option, -1 on a
  * missing or bad value (message printed, exit status 2 expected). */
 int hk_val_cli_number(const char *cmd, int argc, char **argv, int *i, const char *name, uint64_t lo, uint64_t hi,

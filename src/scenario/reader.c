@@ -446,11 +446,18 @@ static void cite(hk_rec *r, int line, char *part, hk_source *out)
         hk_load_error(ld, line, "empty citation in the source of %s", r->label);
         return;
     }
-    if (strncmp(part, "calibrated:", 11) == 0) {
+    /* Parameters may cite how their value was found instead of a text:
+     * `calibrated:` fitted by 'hokushin calibrate', `judged:` set by hand
+     * against the record. Both must say against what. */
+    static const char *const how[] = {"calibrated:", "judged:"};
+    for (size_t k = 0; k < sizeof how / sizeof how[0]; k++) {
+        size_t n = strlen(how[k]);
+        if (strncmp(part, how[k], n) != 0)
+            continue;
         if (!ld->allow_calibrated)
-            hk_load_error(ld, line, "'calibrated:' sources are for parameters only");
-        else if (!*trim(part + 11))
-            hk_load_error(ld, line, "'calibrated:' must say what the value was fitted to");
+            hk_load_error(ld, line, "'%s' sources are for parameters only", how[k]);
+        else if (!*trim(part + n))
+            hk_load_error(ld, line, "'%s' must say what the value was set against", how[k]);
         return;
     }
     char *colon = strrchr(part, ':');

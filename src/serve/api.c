@@ -15,6 +15,8 @@
 #include "out/params_json.h"
 
 #define TYPE_JSON "application/json"
+/* The most months one POST .../turn may play: more than any scenario spans. */
+#define HK_PLAY_MAX_MONTHS 1200
 
 void hk_api_init(hk_api *api, const hk_scenario *s, int job_threads, uint64_t salt)
 {
@@ -531,10 +533,17 @@ static int parse_orders(hk_reply *reply, const hk_api *api, const hk_game *g, js
 
 static void api_play_turn(hk_api *api, uint64_t id, const char *body, size_t len, hk_reply *reply)
 {
-    static const char *const allowed[] = {"orders", NULL};
+    static const char *const allowed[] = {"orders", "months", NULL};
     json_t *o = body_object(reply, body, len, allowed, "POST /api/play/ID/turn");
     if (!o)
         return;
+    /* "months": N plays N months with the same orders, as the terminal's
+     * `skip N` does with none; it stops early when the game ends. */
+    uint64_t months;
+    if (get_uint(reply, o, "months", 1, 1, HK_PLAY_MAX_MONTHS, &months) != 0) {
+        json_decref(o);
+        return;
+    }
     hk_game *g = hk_games_acquire(&api->games, id);
     if (!g) {
         hk_api_error(reply, 404, "no such game (games left alone longest are dropped when many are open)");
@@ -548,7 +557,10 @@ static void api_play_turn(hk_api *api, uint64_t id, const char *body, size_t len
     } else if (parse_orders(reply, api, g, json_object_get(o, "orders"), &orders, &given) == 0) {
         event_list l = {api->s, json_array()};
         hk_observer obs = {collect_event, NULL, &l};
-        if (hk_game_turn(g, given ? &orders : NULL, &obs) != 0) {
+        int rc = 0;
+        for (uint64_t i = 0; i < months && rc == 0 && !hk_game_over(g); i++)
+            rc = hk_game_turn(g, given ? &orders : NULL, &obs);
+        if (rc != 0) {
             json_decref(l.events);
             hk_api_error(reply, 500, "out of memory");
         } else {

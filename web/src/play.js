@@ -1,7 +1,7 @@
 // play.js — the play panel (served mode): take Japan's or the Soviet
 // Union's decisions month by month against the model. The game's month is
 // shown on the map while a game is open.
-import { esc, el, fmtNum, fmtK } from "./util.js";
+import { esc, el, fmtNum, fmtK, borderTotals } from "./util.js";
 import { errorText } from "./whatif.js";
 
 export function createPlay(root, ix, { showMonth, showEvent }) {
@@ -37,6 +37,11 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
         <div class="form-row"><button id="pl-turn" class="primary" type="submit">End turn ▸</button>
           <button id="pl-save" type="button">Save</button></div>
       </form>
+      <div class="form-row skip-row">
+        <label>Let the model play your side for <input id="pl-skip-n" type="number" min="1" max="400" value="12"> months</label>
+        <span class="muted">through <output id="pl-skip-to"></output></span>
+        <button id="pl-skip" type="button">Skip ▸▸</button>
+      </div>
       <h3>Turn log</h3><ol id="pl-log" class="log"></ol>
     </div>`;
   const $ = (id) => root.querySelector("#" + id);
@@ -55,7 +60,26 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       .map((t) => `<option value="${esc(t.id)}">${esc(t.name || t.id)}</option>`).join("");
   }
 
-  function render(st, events) {
+  // "YYYY-MM" plus n months.
+  const addMonths = (ym, n) => {
+    const m = +ym.slice(0, 4) * 12 + (+ym.slice(5, 7) - 1) + n;
+    return `${Math.floor(m / 12)}-${String(m % 12 + 1).padStart(2, "0")}`;
+  };
+  // The skip plays months from state.next; the last one played is shown after.
+  function skipTarget() {
+    const n = Math.max(1, Math.floor(+$("pl-skip-n").value) || 1);
+    // the server stops at the game's end; so does the month shown
+    const last = ix.months[ix.months.length - 1]?.date;
+    let to = state?.next ? addMonths(state.next, n - 1) : "–";
+    if (last && to !== "–" && to > last) to = `${last}, the end`;
+    $("pl-skip-to").textContent = to;
+    return n;
+  }
+  $("pl-skip-n").oninput = skipTarget;
+
+  /* Shows a state and logs it. `skipped` (months the model played for the
+   * player) folds that many months of events into one entry. */
+  function render(st, events, skipped = 0) {
     state = st || {};
     over = !!(state.over || state.finished || state.game_over);
     $("pl-game").hidden = false;
@@ -63,11 +87,8 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     $("pl-side").textContent = side === "JPN" ? "Japan" : "Soviet Union";
     $("pl-date").textContent = state.date || "";
     $("pl-orders-title").textContent = state.next ? `Orders for ${state.next}` : over ? "The game is over" : "Orders for next month";
-    const forces = { jp: 0, sv: 0 };
-    for (const [sid, per] of Object.entries(state.forces || {})) {
-      const sides = ix.sectorById.get(sid)?.sides || ["JPN", "SOV"];
-      for (const [a, v] of Object.entries(per || {})) forces[a === sides[0] ? "jp" : "sv"] += +(v?.men || 0);
-    }
+    // each formation on the border once, as the map's state bar counts
+    const forces = borderTotals(ix, state);
     const cell = (k, v) => `<div><span class="k">${k}</span><span class="v">${v}</span></div>`;
     $("pl-state").innerHTML = [
       cell("Japan's doctrine", fmtNum(state.doctrine?.JPN, 2)),
@@ -80,13 +101,19 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     ].join("");
     treatyOptions();
     $("pl-turn").disabled = over;
+    $("pl-skip").disabled = over;
+    skipTarget();
     if (over) $("pl-turn").textContent = "Game over";
     const evs = events || state.events || [];
-    const li = el("li", {}, `<b>${esc(state.date || "")}</b> ${evs.length ? "" : '<span class="muted">quiet month</span>'}` +
-      evs.map((e) => `<div class="log-ev" data-kind="${esc(e.kind)}"><span class="kind">${esc(e.kind)}</span> ${esc(e.text || e.id)}</div>`).join(""));
+    const evHtml = evs.map((e) => `<div class="log-ev" data-kind="${esc(e.kind)}"><span class="kind">${esc(e.kind)}</span> ${skipped ? `<span class="muted">${esc(e.date || "")}</span> ` : ""}${esc(e.text || e.id)}</div>`).join("");
+    const li = skipped
+      ? el("li", { class: "skipped" }, `<b>${esc(state.date || "")}</b> <span class="muted">${skipped} month${skipped === 1 ? "" : "s"} played by the model for you, ${evs.length} event${evs.length === 1 ? "" : "s"}</span>` +
+        (evs.length ? `<details><summary>events</summary>${evHtml}</details>` : ""))
+      : el("li", {}, `<b>${esc(state.date || "")}</b> ${evs.length ? "" : '<span class="muted">quiet month</span>'}` + evHtml);
     li.querySelectorAll(".log-ev").forEach((d, i) => { d.onclick = () => showEvent(evs[i]); });
     $("pl-log").prepend(li);
-    showMonth(state, `your game as ${side}`);
+    // after a skip the map's "this month" lists only the last month's events
+    showMonth(skipped ? { ...state, events: evs.filter((e) => String(e.date || "").slice(0, 7) === state.date) } : state, `your game as ${side}`);
   }
 
   async function call(url, opts) {
@@ -125,6 +152,21 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       $("pl-war").checked = false;
       render(j.state, j.events);
     } catch (e) { err(e.message); $("pl-turn").disabled = false; }
+  };
+
+  $("pl-skip").onclick = async () => {
+    if (!game || over) return;
+    err("");
+    const months = skipTarget(), from = state?.next;
+    $("pl-skip").disabled = $("pl-turn").disabled = true;
+    try {
+      // null orders: the model decides the player's side too, as `skip N` does in the terminal.
+      const j = await call(`/api/play/${encodeURIComponent(game)}/turn`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ orders: null, months }) });
+      // fewer than asked when the game ended on the way
+      const ym = (d) => +d.slice(0, 4) * 12 + +d.slice(5, 7);
+      const played = from && j.state?.date ? ym(j.state.date) - ym(from) + 1 : months;
+      render(j.state, j.events, played);
+    } catch (e) { err(e.message); $("pl-skip").disabled = $("pl-turn").disabled = over; }
   };
 
   $("pl-save").onclick = async () => {

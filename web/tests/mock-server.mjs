@@ -91,11 +91,14 @@ createServer(async (req, res) => {
           { "Content-Disposition": `attachment; filename="hokushin-${pm[1]}.json"` });
       }
       const b = JSON.parse(await body(req) || "{}");
-      if (!b.orders) return send(res, 400, { error: "orders missing" });
-      g.orders.push(b.orders);
-      g.i = Math.min(doc.months.length - 1, g.i + 1);
+      // "months": N plays N months; null orders leave them to the model
+      const n = b.months ?? 1;
+      if (!Number.isInteger(n) || n < 1 || n > 1200) return send(res, 400, { error: "'months' must be a whole number from 1 to 1200" });
+      const from = g.i;
+      for (let k = 0; k < n && g.i < doc.months.length - 1; k++) { g.orders.push(b.orders ?? null); g.i++; }
       const st = doc.months[g.i];
-      const events = doc.events.filter((e) => e.date.slice(0, 7) === st.date);
+      const played = new Set(doc.months.slice(from + 1, g.i + 1).map((m) => m.date));
+      const events = doc.events.filter((e) => played.has(e.date.slice(0, 7)));
       return send(res, 200, { state: { ...st, next: doc.months[g.i + 1]?.date ?? null, over: g.i === doc.months.length - 1, events }, events });
     }
     if (p === "/api/play/load" && req.method === "POST") {

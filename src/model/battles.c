@@ -70,8 +70,15 @@ static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att, co
     w->loss_men[def_side] += res->loss[HK_COMBAT_DEFENDER].men;
     w->loss_tanks[att_side] += res->loss[HK_COMBAT_ATTACKER].tanks;
     w->loss_tanks[def_side] += res->loss[HK_COMBAT_DEFENDER].tanks;
-    if (sec >= 0 && sec < HK_MAX_SECTORS)
+    if (sec >= 0 && sec < HK_MAX_SECTORS) {
         w->sector_battles[sec]++;
+        /* a skirmish of a few companies heats the border far less than a
+         * battle of divisions: its weight is the larger side's men against
+         * a major battle's, at most 1 (docs/model.md#incidents) */
+        double big = att->men > def->men ? att->men : def->men;
+        double size = big / P(w, BATTLE_MAJOR_MEN);
+        w->sector_battle_size[sec] += size < 1.0 ? size : 1.0;
+    }
 }
 
 static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)

@@ -122,15 +122,32 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
             (r->jpn_sov_normalization >= 0 && !hk_treaty_binds(w, r->jpn_sov_normalization)))
             return -1;
         if (actor == s->jpn)
+            /* Japan: a free hand in the south (committed there, or the
+             * colonies exposed) and, once in the Axis, a fourth partner or
+             * at least a quiet USSR behind the alliance (002:18, 001:163);
+             * the German-Soviet pact removed the hope of a common front
+             * against the USSR (001:151) */
             return -w->doctrine - 0.5 * hk_politics_north_hawks(w) + 0.35 * hk_flag(w, HK_EFFECT_GER_SOV_PACT) +
                    0.25 * (w->committed_south || hk_flag(w, HK_EFFECT_FRANCE_FALLEN)) +
-                   0.2 * hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) -
-                   0.5 * (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH)) - 0.3;
-        if (actor == s->sov)
-            return 0.15 + 0.35 * hk_flag(w, HK_EFFECT_EUROPE_WAR) +
-                   0.2 * (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED)) +
-                   0.15 * clampd(j / v, 0, 2) - 1.0 * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) -
-                   0.5 * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+                   0.3 * hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) -
+                   0.5 * (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH)) - 0.4;
+        if (actor == s->sov) {
+            /* the USSR: a quiet east is worth a treaty once a war in the
+             * west looks near. War in Europe alone, with the German pact
+             * holding, did not make it so; Germany victorious in the west
+             * and free to turn east did (France fallen), and once Japan was
+             * in the Axis, with Moscow still at peace with Berlin by treaty,
+             * a treaty with Japan could pass for goodwill toward Germany
+             * (002:7, 002:14-18). A Japanese army strong against
+             * the Soviet one adds a little: it was the German danger, not
+             * the border, that decided Moscow (002:7). */
+            bool west_war = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+            return -0.3 + 0.1 * hk_flag(w, HK_EFFECT_EUROPE_WAR) +
+                   0.2 * (hk_flag(w, HK_EFFECT_FRANCE_FALLEN) || west_war) +
+                   0.25 * (hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) && hk_flag(w, HK_EFFECT_GER_SOV_PACT)) + 0.2 * west_war +
+                   0.05 * clampd(j / v, 0, 2) -
+                   1.0 * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) - 0.5 * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+        }
     }
     if (t == r->jpn_sov_normalization) {
         if (war)

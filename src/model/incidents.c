@@ -1,9 +1,14 @@
 /* incidents.c — border incidents as a Poisson process per sector.
  *
- *   rate_s = base × (length_s / 1000 km) × T_s^a × (C_s / C_ref)^b × (1 + k·A)
+ *   rate_s = base × (length_s / 1000 km) × T_s^a × g(C_s / C_ref) × (1 + k·A·(1 − r·W))
+ *   g(c)   = 2 c^b / (1 + c^b)
  *
  * T_s is the sector's tension, C_s the forces in contact (geometric mean of
- * the two sides' men near the sector), A the Kwantung Army's autonomy.
+ * the two sides' men near the sector), A the Kwantung Army's autonomy, W 1
+ * while Japan is at war with China. g is 1 at C_ref and saturates at 2: the
+ * patrols that meet along a border are bounded by its length, not by the
+ * size of the armies massed behind it. During the war in China Tokyo holds
+ * the field officers back on the Soviet border (r, china_restraint).
  * Tension relaxes toward a political baseline and is raised by incidents
  * and battles. An incident grows into a battle with a chance that rises with
  * autonomy and the local force ratio the field officers perceive.
@@ -19,6 +24,13 @@
 
 static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
 
+/* The Kwantung Army's push on the Soviet border: its autonomy, less the
+ * share Tokyo holds back while the Army is committed in China (000:35). */
+static double kwantung_push(const hk_world *w)
+{
+    return w->autonomy * (1.0 - P(w, INCIDENT_CHINA_RESTRAINT) * w->china_war);
+}
+
 double hk_incidents_rate(const hk_world *w, int sec)
 {
     const hk_sector *sc = &w->s->sectors[sec];
@@ -28,14 +40,17 @@ double hk_incidents_rate(const hk_world *w, int sec)
     double contact = sqrt(j * v) / P(w, INCIDENT_FORCES_REF);
     double t = w->tension[sec] > 1e-6 ? w->tension[sec] : 1e-6;
     double f = exp(P(w, INCIDENT_TENSION_ELAST) * log(t));
-    double g = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact));
-    double h = 1.0 + P(w, INCIDENT_AUTONOMY) * w->autonomy;
+    /* saturating in the forces in contact: more men behind the line add
+     * fewer patrols on it (docs/model.md#incidents) */
+    double cb = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact > 1e-9 ? contact : 1e-9));
+    double g = 2.0 * cb / (1.0 + cb);
+    double h = 1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w);
     return P(w, INCIDENT_BASE_RATE) * (sc->length_km / 1000.0) * f * g * h;
 }
 
 static double tension_baseline(const hk_world *w)
 {
-    double b = 0.5 + 0.6 * clampd(w->doctrine, 0, 1) + 0.6 * w->autonomy +
+    double b = 0.5 + 0.6 * clampd(w->doctrine, 0, 1) + 0.6 * kwantung_push(w) +
                0.3 * hk_treaty_binds(w, w->roles.jpn_outside_consult) -
                0.4 * hk_treaty_binds(w, w->roles.jpn_sov_neutrality) -
                0.2 * hk_treaty_binds(w, w->roles.jpn_sov_normalization);
@@ -60,8 +75,11 @@ static void update_tension(hk_world *w)
                 w->tension[i] = b + 0.5 * (w->tension[i] - b);
     for (int i = 0; i < w->s->n_sectors; i++) {
         double t = w->tension[i];
-        t += decay * (b - t) + P(w, TENSION_INCIDENT) * w->sector_incidents[i] +
-             P(w, TENSION_BATTLE) * w->sector_battles[i];
+        /* incidents heat a border by their density: ten clashes on the
+         * Amur's 1,860 km weigh less than ten on the Khalkha's 470 */
+        double per_1000km = w->sector_incidents[i] * 1000.0 / fmax(w->s->sectors[i].length_km, 1.0);
+        t += decay * (b - t) + P(w, TENSION_INCIDENT) * per_1000km +
+             P(w, TENSION_BATTLE) * w->sector_battle_size[i];
         w->tension[i] = clampd(t, 0.05, 5.0);
     }
 }
@@ -140,6 +158,7 @@ void hk_incidents_step(hk_world *w)
         rate[i] = hk_incidents_rate(w, i);
         total_rate += rate[i];
         w->sector_battles[i] = 0;
+        w->sector_battle_size[i] = 0;
     }
     int recorded = w->mode == HK_MODE_REPLAY ? recorded_month_count(w) : -1;
     int total = 0;

@@ -149,6 +149,7 @@ struct hk_world {
     int incidents_month, battles_month;
     int sector_incidents[HK_MAX_SECTORS];    /* this month, per sector */
     int sector_battles[HK_MAX_SECTORS];
+    double sector_battle_size[HK_MAX_SECTORS]; /* this month: battles weighted by size, 1 = a major battle */
     hk_pending_battle pending[HK_MAX_PENDING];
     int n_pending;
     int record_incidents[HK_YEARS];          /* replay: recorded count per year, -1 unknown */

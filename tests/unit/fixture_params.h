@@ -68,3 +68,4 @@
 {"entry.pact_gone", 0.2},
 {"entry.ultimatum", 0.3},
 {"incident.pact_restraint", 0.9},
+{"incident.china_restraint", 0.5},

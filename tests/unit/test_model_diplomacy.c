@@ -12,6 +12,7 @@
 
 #include "fixture_scenario.h"
 #include "model/diplomacy.h"
+#include "model/params.h"
 #include "world/world.h"
 
 static int treaty(const hk_scenario *s, const char *id)
@@ -184,6 +185,44 @@ static void test_gains_follow_state(void **state)
     fx_free(s);
 }
 
+/* The USSR's side of the neutrality pact follows the two-front risk: war in
+ * Europe alone, with the German pact holding, is not enough; Germany
+ * victorious in the west raises it, and Japan in the Axis while Moscow is at
+ * peace with Berlin opens it (002:7, 002:14-18). */
+static void test_soviet_gain_two_front(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+    int np = treaty(s, "neutrality_pact"), bc = treaty(s, "basic_convention_1925");
+    w->treaty[bc].status = HK_TREATY_IN_FORCE;
+    double need = su.param[HK_P_TREATY_MIN_GAIN];
+    w->jpn_men = 200000;
+    w->sov_men = 400000;
+    double calm = hk_diplomacy_gain(w, np, s->sov);
+    assert_true(calm <= need);
+    w->flags |= 1u << HK_EFFECT_GER_SOV_PACT | 1u << HK_EFFECT_EUROPE_WAR;
+    double europe = hk_diplomacy_gain(w, np, s->sov);
+    assert_true(europe >= calm && europe <= need);
+    w->flags |= 1u << HK_EFFECT_FRANCE_FALLEN;
+    double france = hk_diplomacy_gain(w, np, s->sov);
+    assert_true(france > europe);
+    w->flags |= 1u << HK_EFFECT_AXIS_ALLIANCE;
+    double axis = hk_diplomacy_gain(w, np, s->sov);
+    assert_true(axis > france && axis > need);
+    /* the goodwill reading needs the German pact: without it, no lift */
+    w->flags &= ~(1u << HK_EFFECT_GER_SOV_PACT);
+    assert_true(hk_diplomacy_gain(w, np, s->sov) < axis);
+    /* Japan's side: the Axis alignment raises it */
+    double jpn = hk_diplomacy_gain(w, np, s->jpn);
+    w->flags &= ~(1u << HK_EFFECT_AXIS_ALLIANCE);
+    assert_true(hk_diplomacy_gain(w, np, s->jpn) < jpn);
+    hk_world_free(w);
+    fx_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_barred_treaty_never_signed),
         cmocka_unit_test(test_notice),
         cmocka_unit_test(test_gains_follow_state),
+        cmocka_unit_test(test_soviet_gain_two_front),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 
 #include "fixture_scenario.h"
 #include "model/incidents.h"
+#include "model/params.h"
 #include "world/world.h"
 
 static void test_rate_mechanism(void **state)
@@ -45,6 +46,46 @@ static void test_rate_mechanism(void **state)
     assert_true(hk_incidents_rate(w, 0) / s->sectors[0].length_km > 0);
     w->war = true;
     assert_true(hk_incidents_rate(w, 0) == 0.0);
+    hk_world_free(w);
+    fx_free(s);
+}
+
+/* The forces term saturates: past C_ref, doubling both armies raises the
+ * rate by less than the elasticity would at small forces, and never past
+ * twice its value at C_ref. The war in China restrains the Kwantung push. */
+static void test_rate_saturation_and_china(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+    memset(w->sector_forces, 0, sizeof w->sector_forces);
+    w->tension[0] = 1.0;
+    w->autonomy = 0.0;
+    double ref = su.param[HK_P_INCIDENT_FORCES_REF], b = su.param[HK_P_INCIDENT_FORCES_ELAST];
+    assert_true(ref > 0 && b > 0);
+    w->sector_forces[0][HK_SIDE_JPN].men = w->sector_forces[0][HK_SIDE_SOV].men = ref;
+    double at_ref = hk_incidents_rate(w, 0);
+    w->sector_forces[0][HK_SIDE_JPN].men = w->sector_forces[0][HK_SIDE_SOV].men = 2 * ref;
+    double twice = hk_incidents_rate(w, 0);
+    assert_true(twice > at_ref);
+    assert_true(twice < at_ref * pow(2.0, b) * 0.999);
+    w->sector_forces[0][HK_SIDE_JPN].men = w->sector_forces[0][HK_SIDE_SOV].men = 1000 * ref;
+    assert_true(hk_incidents_rate(w, 0) < 2.0 * at_ref * 1.000001);
+    /* small forces: close to the power law, g(c) = 2c^b/(1+c^b) ~ 2c^b */
+    w->sector_forces[0][HK_SIDE_JPN].men = w->sector_forces[0][HK_SIDE_SOV].men = ref / 100;
+    double small = hk_incidents_rate(w, 0);
+    assert_true(fabs(small / at_ref - 2.0 * pow(0.01, b) / (1.0 + pow(0.01, b))) < 1e-9);
+    /* China: the Kwantung Army's push is held back */
+    w->sector_forces[0][HK_SIDE_JPN].men = w->sector_forces[0][HK_SIDE_SOV].men = ref;
+    w->autonomy = 0.8;
+    w->china_war = false;
+    double peace = hk_incidents_rate(w, 0);
+    w->china_war = true;
+    double china = hk_incidents_rate(w, 0);
+    assert_true(china < peace);
+    assert_true(china > at_ref * 0.999); /* the push is cut, the border itself stays */
     hk_world_free(w);
     fx_free(s);
 }
@@ -92,6 +133,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rate_mechanism),
+        cmocka_unit_test(test_rate_saturation_and_china),
         cmocka_unit_test(test_simulate_band),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

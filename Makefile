@@ -22,9 +22,9 @@ build: web
 	@cmake --build $(BUILD) -j $(JOBS)
 
 run: build
+	@$(HOKUSHIN) replay
 	@$(HOKUSHIN) replay --out out/report
-	@echo
-	@echo "Report written to out/report/index.html; 'make serve' opens the web page on http://127.0.0.1:8080"
+	@echo "Open out/report/index.html in a browser; 'make serve' opens the web page on http://127.0.0.1:8080"
 
 serve: build
 	@$(HOKUSHIN) serve

@@ -65,6 +65,23 @@ static void replay(const hk_scenario *sc, seen *s, hk_outcomes *o)
     assert_int_equal(hk_run(&su, HK_MODE_REPLAY, 1, 0, HK_MONTH_NONE, &obs, o), 0);
 }
 
+/* The dated facts of the sources that every replay of this history shows. */
+static void expect_recorded_dates(const seen *s)
+{
+    static const char *const dated[] = {
+        "1925-01-20 treaty_signed basic_convention_1925",
+        "1936-03-12 treaty_signed soviet_mongolian_protocol",
+        "1937-08-21 treaty_signed sino_soviet_pact",
+        "1939-08-23 outside_event molotov_ribbentrop_pact",
+        "1939-09-15 fact khalkhin_gol_ceasefire",
+        "1941-04-13 treaty_signed neutrality_pact",
+        "1945-04-05 treaty_denounced neutrality_pact",
+        "1945-08-09 war soviet_entry",
+    };
+    for (size_t i = 0; i < sizeof dated / sizeof dated[0]; i++)
+        expect(s, dated[i]);
+}
+
 static void test_fixture_replay(void **state)
 {
     (void)state;
@@ -72,14 +89,7 @@ static void test_fixture_replay(void **state)
     seen *s = calloc(1, sizeof *s);
     hk_outcomes o;
     replay(sc, s, &o);
-    expect(s, "1925-01-20 treaty_signed basic_convention_1925");
-    expect(s, "1936-03-12 treaty_signed soviet_mongolian_protocol");
-    expect(s, "1937-08-21 treaty_signed sino_soviet_pact");
-    expect(s, "1939-08-23 outside_event molotov_ribbentrop_pact");
-    expect(s, "1939-09-15 fact khalkhin_gol_ceasefire");
-    expect(s, "1941-04-13 treaty_signed neutrality_pact");
-    expect(s, "1945-04-05 treaty_denounced neutrality_pact");
-    expect(s, "1945-08-09 war soviet_entry");
+    expect_recorded_dates(s);
     expect(s, "1936-02-26 coup february_26_incident");
     /* recorded counts: the span 1932-34 shared, single years exact */
     assert_int_equal(s->incidents[1932 - HK_YEAR_FIRST] + s->incidents[1933 - HK_YEAR_FIRST] +
@@ -120,14 +130,7 @@ static void test_builtin_replay(void **state)
     seen *s = calloc(1, sizeof *s);
     hk_outcomes o;
     replay(sc, s, &o);
-    expect(s, "1925-01-20 treaty_signed basic_convention_1925");
-    expect(s, "1936-03-12 treaty_signed soviet_mongolian_protocol");
-    expect(s, "1937-08-21 treaty_signed sino_soviet_pact");
-    expect(s, "1939-08-23 outside_event molotov_ribbentrop_pact");
-    expect(s, "1939-09-15 fact khalkhin_gol_ceasefire");
-    expect(s, "1941-04-13 treaty_signed neutrality_pact");
-    expect(s, "1945-04-05 treaty_denounced neutrality_pact");
-    expect(s, "1945-08-09 war soviet_entry");
+    expect_recorded_dates(s);
     for (int i = 0; i < sc->n_incidents; i++) {
         const hk_incident_count *c = &sc->incidents[i];
         int sum = 0;

@@ -891,8 +891,8 @@ static void residual_spread(const hk_combat_params *cp, const double *coef, cons
 #define KG_DEF "JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1"
 /* The days of actual fighting, as four engagements, with the side that
  * attacked in each (docs/combat.md). */
-#define KG_PHASES "JPN:3,JPN:11,JPN:3,SOV:12"
-static const hk_combat_phase kg_phases[] = {{3, 1}, {11, 1}, {3, 1}, {12, 0}};
+#define KG_PHASES HK_COMBAT_KG_PHASES_TEXT
+static const hk_combat_phase kg_phases[] = HK_COMBAT_KG_PHASES;
 #define KG_NPHASES ((int)(sizeof kg_phases / sizeof kg_phases[0]))
 
 static hk_terrain g_kg_terrain = HK_TERRAIN_STEPPE; /* plain in one sensitivity row */

@@ -156,6 +156,13 @@ typedef struct hk_combat_phase {
     int days;
     int second_attacks;   /* 0: `first` attacks, 1: `second` attacks */
 } hk_combat_phase;
+/* The Khalkhin Gol check's four engagements, declared in docs/combat.md
+ * before the fit (`--phases JPN:3,JPN:11,JPN:3,SOV:12` with the Soviet side
+ * first): three Japanese attacks in May and July, then the Soviet August
+ * offensive. tools/cdb90_fit and the validation report both use it. */
+#define HK_COMBAT_KG_PHASES {{3, 1}, {11, 1}, {3, 1}, {12, 0}}
+#define HK_COMBAT_KG_PHASES_TEXT "JPN:3,JPN:11,JPN:3,SOV:12"
+
 void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
                         const hk_combat_side *second, hk_terrain terrain, int n_phases,
                         const hk_combat_phase *phases, hk_rng *rng, hk_combat_result *out);

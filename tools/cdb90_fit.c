@@ -179,7 +179,31 @@ typedef struct cbattle {
     double str[2], cas[2], tank[2], arty[2], fly[2], ctank[2], carty[2], cfly[2];
     char actor[2][24];
     int no_surrender[2]; /* a Japanese side of 1937-1945 (docs/combat.md) */
+    int nation[2];       /* HK_NATION_* of the side's (first) army */
 } cbattle;
+
+/* The national group of a CDB90 `actors` entry: its first army (a
+ * coalition such as "Great Britain & Prussia" counts as its first). */
+static int cdb90_nation(const char *actors)
+{
+    static const struct { const char *name; int nation; } map[] = {
+        {"USSR", HK_NATION_RUS},         {"Russia", HK_NATION_RUS},
+        {"Japan", HK_NATION_JPN},        {"Germany", HK_NATION_GER},
+        {"Prussia", HK_NATION_GER},      {"Great Britain", HK_NATION_GBR},
+        {"England", HK_NATION_GBR},      {"France", HK_NATION_FRA},
+        {"USA", HK_NATION_USA},          {"Confederacy", HK_NATION_CSA},
+        {"Austria", HK_NATION_AUT},      {"Habsburg Empire", HK_NATION_AUT},
+        {"Israel", HK_NATION_ISR},       {"Egypt", HK_NATION_ARAB},
+        {"Syria", HK_NATION_ARAB},       {"Jordan", HK_NATION_ARAB},
+        {"Iraq", HK_NATION_ARAB},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        size_t n = strlen(map[i].name);
+        if (strncmp(actors, map[i].name, n) == 0 && (actors[n] == '\0' || actors[n] == ' '))
+            return map[i].nation;
+    }
+    return HK_NATION_OTHER;
+}
 
 static int is_japan_ussr(int isqno)
 {
@@ -364,8 +388,11 @@ static int load_battles(const char *dir, cbattle *b, int *n_out)
         /* The no-surrender practice: Japanese forces from the war with China
          * in 1937 to the surrender in 1945. */
         for (int s = 0; s < 2; s++)
+        {
             b[i].no_surrender[s] = strstr(b[i].actor[s], "Japan") != NULL && b[i].year >= 1937 &&
                                    b[i].year <= 1945;
+            b[i].nation[s] = cdb90_nation(b[i].actor[s]);
+        }
     }
     for (int i = 0; i < 4; i++)
         csv_free(tabs[i]);
@@ -415,6 +442,8 @@ static void model_battle(const hk_combat_params *cp, const double *coef, const c
     s[1].posture = (hk_posture)x->posture;
     s[0].no_surrender = x->no_surrender[0];
     s[1].no_surrender = x->no_surrender[1];
+    s[0].nation = x->nation[0];
+    s[1].nation = x->nation[1];
     hk_combat_params era = *cp;
     era.dispersion = x->dispersion;
     hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, x->days, NULL, res);
@@ -477,7 +506,8 @@ static double cas_err(double model, double rec)
  * misfits (CDB90 holds some doubtful casualty figures) pull the whole fit;
  * the Cauchy form grows only logarithmically beyond a factor of 2. */
 static int g_cauchy = 0;
-static double g_ridge = 0.002;  /* weight of the ridge on posture, terrain and codes */
+static double g_ridge = 0.002;
+static int g_nations = 1;       /* stage 3: fit the national loss factors */  /* weight of the ridge on posture, terrain and codes */
 static double cas_loss(double e)
 {
     if (!g_cauchy)
@@ -499,7 +529,7 @@ enum { Y_NSOWN, Y_NSENEMY, Y_NSBREAK, NY };
 
 /* Which battles a loss looks at: stage 1 the fit part without any
  * no-surrender side, stage 2 the fit part's battles with one. */
-enum { STAGE_GENERAL = 0, STAGE_NO_SURRENDER = 1 };
+enum { STAGE_GENERAL = 0, STAGE_NO_SURRENDER = 1, STAGE_ALL = 2 };
 
 static int has_no_surrender(const cbattle *b)
 {
@@ -533,6 +563,8 @@ static void fixed_params(hk_combat_params *cp)
     cp->break_cap = 0.95;
     cp->ns_rate_own = 1;
     cp->ns_rate_enemy = 1;
+    for (int k = 0; k < HK_NATION_COUNT; k++)
+        cp->nation_loss[k] = 1;
     cp->posture[HK_POSTURE_HASTY] = 1;
     cp->terrain[HK_TERRAIN_PLAIN] = 1;
 }
@@ -619,7 +651,7 @@ static double battles_loss(const fitctx *c, const hk_combat_params *cp, const do
         const cbattle *b = &c->b[i];
         if (b->part != PART_FIT || !usable(b))
             continue;
-        if (has_no_surrender(b) != (c->stage == STAGE_NO_SURRENDER))
+        if (c->stage != STAGE_ALL && has_no_surrender(b) != (c->stage == STAGE_NO_SURRENDER))
             continue;
         hk_combat_result r;
         model_battle(cp, coef, b, &r);
@@ -641,6 +673,28 @@ static double ns_loss(const gsl_vector *v, void *ctx)
     /* A weak pull towards "no effect" (factors 1, the ordinary break point). */
     double ridge = y[Y_NSOWN] * y[Y_NSOWN] + y[Y_NSENEMY] * y[Y_NSENEMY];
     double f = battles_loss(c, &cp, c->base_coef, g_ns_scale) + 0.002 * ridge;
+    return isfinite(f) ? f : 1e9;
+}
+
+/* Stage 3: the national loss factors (log), OTHER held at 1. */
+static void nation_unpack(const double *z, hk_combat_params *cp)
+{
+    cp->nation_loss[HK_NATION_OTHER] = 1;
+    for (int k = 1; k < HK_NATION_COUNT; k++)
+        cp->nation_loss[k] = exp(z[k - 1]);
+}
+
+static double nation_loss_fn(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double z[HK_NATION_COUNT - 1], ridge = 0;
+    for (int i = 0; i < HK_NATION_COUNT - 1; i++) {
+        z[i] = gsl_vector_get(v, (size_t)i);
+        ridge += z[i] * z[i];
+    }
+    hk_combat_params cp = c->base;
+    nation_unpack(z, &cp);
+    double f = battles_loss(c, &cp, c->base_coef, g_ns_scale) + g_ridge * ridge;
     return isfinite(f) ? f : 1e9;
 }
 
@@ -1016,6 +1070,11 @@ static void write_params_c(FILE *f, const hk_combat_params *cp, const double *co
     W(ns_rate_enemy); W(ns_break); W(collapse_ratio); W(draw_band); W(supply_half_km);
     W(supply_floor); W(loss_tank); W(loss_gun); W(loss_air); W(noise_common_sd);
     W(noise_diff_sd);
+    {
+        static const char *const nat[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
+        for (int k = 0; k < HK_NATION_COUNT; k++)
+            fprintf(f, "    p->nation_loss[%d] = %.17g; /* %s */\n", k, cp->nation_loss[k], nat[k]);
+    }
 #undef W
     fprintf(f, "}\n\nvoid hk_combat_cdb90_coefs(double coef[HK_CDB90_CODES])\n{\n");
     static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
@@ -1033,7 +1092,30 @@ typedef struct report {
     int n_fit, n_held, n_ns_fit, n_ns_held;
     score nsf, nsh;         /* the model on battles with a no-surrender side */
     score nsf_off, nsh_off; /* the same with the no-surrender factors off */
+    /* per national group: held-out sides with the factors and with all of
+     * them at 1; fit-part sides counted */
+    score nat_h[HK_NATION_COUNT], nat_h_off[HK_NATION_COUNT];
+    int nat_fit_sides[HK_NATION_COUNT];
+    score mh_nat_off;       /* the whole held-out part with the factors at 1 */
 } report;
+
+/* The casualty figures of one national group's sides in a part. */
+static void score_nation(const hk_combat_params *cp, const double *coef, const cbattle *b, int n,
+                         int part, int nation, score *s)
+{
+    memset(s, 0, sizeof *s);
+    for (int i = 0; i < n; i++) {
+        if (b[i].part != part || !usable(&b[i]))
+            continue;
+        if (b[i].nation[0] != nation && b[i].nation[1] != nation)
+            continue;
+        hk_combat_result r;
+        model_battle(cp, coef, &b[i], &r);
+        for (int k = 0; k < 2; k++)
+            if (b[i].nation[k] == nation && side_usable(&b[i], k))
+                score_add_side(s, r.casualties[k], b[i].cas[k]);
+    }
+}
 
 static void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const report *R,
                        const cbattle *b, int n)
@@ -1079,6 +1161,12 @@ static void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, 
     P("ns_rate_own", cp->ns_rate_own, "fitted_stage2", "no-surrender side's own loss rate x");
     P("ns_rate_enemy", cp->ns_rate_enemy, "fitted_stage2", "its enemy's loss rate x");
     P("ns_break", cp->ns_break, "fitted_stage2", "no-surrender side's break point");
+    for (int k = 1; k < HK_NATION_COUNT; k++) {
+        char key[32];
+        snprintf(key, sizeof key, "nation_loss_%s:", hk_combat_nation_name(k));
+        fprintf(f, "  %-22s {value: %.6g, fitted_stage3, note: \"own loss rate x\"}\n", key,
+                cp->nation_loss[k]);
+    }
     P("draw_band", cp->draw_band, "fitted", "|score| under this is a draw");
     P("collapse_ratio", cp->collapse_ratio, "fixed", "quit when power < this x enemy's");
     P("supply_half_km", cp->supply_half_km, "fixed", "literature, not in CDB90");
@@ -1190,6 +1278,26 @@ static void write_validation(FILE *f, const hk_combat_params *cp, const double *
         }
         fprintf(f, "\n");
     }
+    fprintf(f, "## National loss factors\n\n"
+               "Fitted in a third stage on every fit-part battle, everything else held (in turn "
+               "with the no-surrender factors): each army's own daily loss share is multiplied by "
+               "its factor; every army not listed takes 1. The held-out part tests them.\n\n"
+               "| army | factor | fit-part sides | held-out sides within 2×, with the factors | "
+               "the same, all factors 1 |\n|---|---|---|---|---|\n");
+    for (int k = 1; k < HK_NATION_COUNT; k++) {
+        fprintf(f, "| %s | %.2f | %d | ", hk_combat_nation_name(k), cp->nation_loss[k],
+                R->nat_fit_sides[k]);
+        pct(f, R->nat_h[k].n_within2, R->nat_h[k].n_sides);
+        fprintf(f, " | ");
+        pct(f, R->nat_h_off[k].n_within2, R->nat_h_off[k].n_sides);
+        fprintf(f, " |\n");
+    }
+    fprintf(f, "\nThe whole held-out part with every factor at 1: winner named ");
+    pct(f, R->mh_nat_off.n_winner_right, R->mh_nat_off.n_battles);
+    fprintf(f, ", sides within 2× ");
+    pct(f, R->mh_nat_off.n_within2, R->mh_nat_off.n_sides);
+    fprintf(f, ", mean abs log error %.3f.\n\n",
+            R->mh_nat_off.n_sides ? R->mh_nat_off.sum_abs_log / R->mh_nat_off.n_sides : NAN);
     fprintf(f, "## The six Japan–USSR engagements (all held out)\n\n"
                "Casualties as attacker / defender; ratio = model / record.\n\n"
                "| isqno | battle | attacker | days | recorded | model | ratio | square law | "
@@ -1316,6 +1424,8 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(argv[i], "--ridge") == 0 && i + 1 < argc) {
             g_ridge = atof(argv[++i]);
+        } else if (strcmp(argv[i], "--no-nations") == 0) {
+            g_nations = 0;
         } else if (strcmp(argv[i], "--cauchy") == 0)
             g_cauchy = 1;
         else if (strcmp(argv[i], "--quiet") == 0)
@@ -1403,8 +1513,27 @@ int main(int argc, char **argv)
         if (!quiet)
             fprintf(stderr, "cdb90_fit: stage 2, %d no-surrender parameters on %d battles\n", NY,
                     R.n_ns_fit);
-        R.loss_ns = nelder_mead(ns_loss, &ctx, yn, NY, 4, 5000, quiet);
-        ns_unpack(yn, &cp);
+        /* Stages 2 and 3 share the Japanese battles of 1937-1945, so they
+         * are fitted in turn, each from the other's latest values, in two
+         * rounds. */
+        double zn[HK_NATION_COUNT - 1] = {0};
+        for (int round = 0; round < (g_nations ? 2 : 1); round++) {
+            ctx.stage = STAGE_NO_SURRENDER;
+            ctx.base = cp;
+            R.loss_ns = nelder_mead(ns_loss, &ctx, yn, NY, 4, 5000, quiet);
+            ns_unpack(yn, &cp);
+            /* Stage 3: the national loss factors on every fit-part
+             * battle, everything else held. */
+            if (g_nations) {
+                ctx.stage = STAGE_ALL;
+                ctx.base = cp;
+                if (!quiet)
+                    fprintf(stderr, "cdb90_fit: stage 3, %d national loss factors\n",
+                            HK_NATION_COUNT - 1);
+                nelder_mead(nation_loss_fn, &ctx, zn, HK_NATION_COUNT - 1, 4, 5000, quiet);
+                nation_unpack(zn, &cp);
+            }
+        }
         residual_spread(&cp, coef, b, n, &cp.noise_common_sd, &cp.noise_diff_sd);
     }
     score_model(&cp, coef, b, n, PART_FIT, &R.mf);
@@ -1423,6 +1552,18 @@ int main(int argc, char **argv)
         score_model(&cp, coef, b, n, PART_HELD, &R.nsh);
         score_model(&off, coef, b, n, PART_FIT, &R.nsf_off);
         score_model(&off, coef, b, n, PART_HELD, &R.nsh_off);
+        g_score_ns_only = 0;
+        hk_combat_params flat = cp;
+        for (int k = 0; k < HK_NATION_COUNT; k++)
+            flat.nation_loss[k] = 1;
+        score_model(&flat, coef, b, n, PART_HELD, &R.mh_nat_off);
+        for (int k = 1; k < HK_NATION_COUNT; k++) {
+            score_nation(&cp, coef, b, n, PART_HELD, k, &R.nat_h[k]);
+            score_nation(&flat, coef, b, n, PART_HELD, k, &R.nat_h_off[k]);
+            score fitk;
+            score_nation(&cp, coef, b, n, PART_FIT, k, &fitk);
+            R.nat_fit_sides[k] = fitk.n_sides;
+        }
         g_score_ns_only = 0;
     }
     if (khalkhin_gol(&cp, &R.kg) != 0)

@@ -25,12 +25,15 @@ static void battle_usage(FILE *out)
             "with the distance from the railhead, fitted on the CDB90 battles\n"
             "(docs/combat.md, docs/combat-validation.md).\n\n"
             "SPEC  SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]\n"
-            "      [,posture=hasty|prepared|fortified][,no_surrender=0|1]\n"
+            "      [,posture=hasty|prepared|fortified][,no_surrender=0|1][,nation=CODE]\n"
             "      SIDE names the side (JPN, SOV, ...). quality is a combat effectiveness\n"
             "      value, 1 = par; supply_km the distance from the railhead that feeds the\n"
             "      side (0 = at the railhead); posture counts when the side defends;\n"
             "      no_surrender=1 for a force that does not surrender (the Japanese army\n"
-            "      of 1937-1945): it fights on longer and both sides lose more.\n\n"
+            "      of 1937-1945): it fights on longer and both sides lose more. nation\n"
+            "      picks the army whose fitted loss factor applies (RUS, JPN, GER, GBR, FRA,\n"
+            "      USA, CSA, AUT, ISR, ARAB; OTHER = 1); without it, a SIDE that names one\n"
+            "      (SOV and USSR count as RUS) takes its own, any other SIDE takes OTHER.\n\n"
             "options:\n"
             "  --days N      longest the battle may last, in days (default %d, the median\n"
             "                length of CDB90's 1919-1945 battles); it ends sooner when a\n"
@@ -125,6 +128,7 @@ static json_t *side_json(const battle_side_arg *s, const hk_combat_result *res, 
     json_object_set_new(forces, "aircraft", json_real(s->side.aircraft));
     json_object_set_new(forces, "quality", json_real(s->side.quality));
     json_object_set_new(forces, "supply_km", json_real(s->side.supply_km));
+    json_object_set_new(forces, "nation", json_string(hk_combat_nation_name(s->side.nation)));
     if (i == HK_COMBAT_DEFENDER)
         json_object_set_new(forces, "posture", json_string(hk_combat_posture_name(s->side.posture)));
     json_object_set_new(o, "forces", forces);
@@ -230,6 +234,15 @@ static void print_text(const battle_side_arg *a, const battle_side_arg *d, hk_te
     printf("%-24s %16.0f %16.0f\n", "aircraft", s[0]->aircraft, s[1]->aircraft);
     printf("%-24s %16.2f %16.2f\n", "quality", s[0]->quality, s[1]->quality);
     printf("%-24s %16.0f %16.0f\n", "km from railhead", s[0]->supply_km, s[1]->supply_km);
+    {
+        hk_combat_params cp;
+        hk_combat_params_default(&cp);
+        char na[2][32];
+        for (int i = 0; i < 2; i++)
+            snprintf(na[i], sizeof na[i], "%s x%.2f", hk_combat_nation_name(s[i]->nation),
+                     s[i]->nation > 0 ? cp.nation_loss[s[i]->nation] : 1.0);
+        printf("%-24s %16s %16s\n", "army (own loss factor)", na[0], na[1]);
+    }
     printf("%-24s %16s %16s\n", "posture", "-", hk_combat_posture_name(s[1]->posture));
     printf("%-24s %16.0f %16.0f\n", "combat power (men-eq.)", pw_a, pw_d);
     printf("%-24s %16s %16s\n", "", "----------", "----------");

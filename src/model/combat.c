@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const terrain_names[HK_TERRAIN_COUNT] = {
     "plain", "steppe", "desert", "hills", "mountain", "forest", "marsh", "urban", "island"};
@@ -45,6 +46,33 @@ int hk_combat_posture_parse(const char *name)
     for (int i = 0; name && i < HK_POSTURE_COUNT; i++)
         if (strcmp(name, posture_names[i]) == 0)
             return i;
+    return -1;
+}
+
+static const char *const nation_codes[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
+
+const char *hk_combat_nation_name(int nation)
+{
+    return (nation >= 0 && nation < HK_NATION_COUNT) ? nation_codes[nation] : "?";
+}
+
+int hk_combat_nation_parse(const char *name)
+{
+    static const struct { const char *alias; int nation; } aliases[] = {
+        {"SOV", HK_NATION_RUS},    {"USSR", HK_NATION_RUS},   {"RUSSIA", HK_NATION_RUS},
+        {"SOVIET", HK_NATION_RUS}, {"JAPAN", HK_NATION_JPN},  {"GERMANY", HK_NATION_GER},
+        {"DEU", HK_NATION_GER},    {"UK", HK_NATION_GBR},     {"GB", HK_NATION_GBR},
+        {"BRITAIN", HK_NATION_GBR}, {"FRANCE", HK_NATION_FRA}, {"US", HK_NATION_USA},
+        {"AUSTRIA", HK_NATION_AUT}, {"ISRAEL", HK_NATION_ISR},
+    };
+    if (!name)
+        return -1;
+    for (int i = 0; i < HK_NATION_COUNT; i++)
+        if (strcasecmp(name, nation_codes[i]) == 0)
+            return i;
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcasecmp(name, aliases[i].alias) == 0)
+            return aliases[i].nation;
     return -1;
 }
 
@@ -156,6 +184,11 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
             base[1 - i] *= p->ns_rate_enemy;
             brk[i] = p->ns_break;
         }
+        /* Some armies lose more men than others for the same fight
+         * (fitted per army on CDB90, docs/combat.md). */
+        int nat = in[i]->nation;
+        if (nat > 0 && nat < HK_NATION_COUNT && p->nation_loss[nat] > 0)
+            base[i] *= p->nation_loss[nat];
         /* Better troops stand more losses before they give way. */
         brk[i] *= pow(i == 0 ? qrel : 1 / qrel, p->quality_break);
         if (p->break_cap > 0 && brk[i] > p->break_cap)
@@ -297,7 +330,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
 {
     static const char *const usage =
         "expected SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]"
-        "[,posture=hasty|prepared|fortified][,no_surrender=0|1], e.g. SOV:men=57000,tanks=498,guns=542,aircraft=515";
+        "[,posture=hasty|prepared|fortified][,no_surrender=0|1][,nation=CODE], e.g. SOV:men=57000,tanks=498,guns=542,aircraft=515";
     memset(out, 0, sizeof *out);
     out->quality = 1;
     out->posture = HK_POSTURE_HASTY;
@@ -320,9 +353,11 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
         side_name[n] = '\0';
     }
 
-    enum { K_MEN, K_TANKS, K_GUNS, K_AIR, K_QUALITY, K_SUPPLY, K_POSTURE, K_NOSURR, K_COUNT };
+    enum { K_MEN, K_TANKS, K_GUNS, K_AIR, K_QUALITY, K_SUPPLY, K_POSTURE, K_NOSURR, K_NATION,
+           K_COUNT };
     static const char *const keys[K_COUNT] = {"men",     "tanks",     "guns",    "aircraft",
-                                              "quality", "supply_km", "posture", "no_surrender"};
+                                              "quality", "supply_km", "posture", "no_surrender",
+                                              "nation"};
     int seen[K_COUNT] = {0};
     const char *p = colon + 1;
     if (!*p)
@@ -347,7 +382,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
         if (k < 0)
             return spec_error(err, errlen,
                               "unknown key '%s'%s; the keys are men, tanks, guns, aircraft, "
-                              "quality, supply_km, posture, no_surrender",
+                              "quality, supply_km, posture, no_surrender, nation",
                               field, "");
         if (seen[k])
             return spec_error(err, errlen, "key '%s' given twice in '%s'", field, spec);
@@ -358,6 +393,14 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
                 return spec_error(err, errlen,
                                   "posture '%s'%s: expected hasty, prepared or fortified", val, "");
             out->posture = (hk_posture)post;
+        } else if (k == K_NATION) {
+            int nat = hk_combat_nation_parse(val);
+            if (nat < 0)
+                return spec_error(err, errlen,
+                                  "nation '%s'%s: expected OTHER, RUS, JPN, GER, GBR, FRA, USA, "
+                                  "CSA, AUT, ISR or ARAB",
+                                  val, "");
+            out->nation = nat;
         } else if (k == K_NOSURR) {
             if (strcmp(val, "0") != 0 && strcmp(val, "1") != 0)
                 return spec_error(err, errlen, "no_surrender='%s'%s: expected 0 or 1", val, "");
@@ -374,7 +417,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
             if (k == K_MEN && !(v >= 1))
                 return spec_error(err, errlen, "%s='%s': a side needs at least 1 man", field, val);
             /* Bounds far above any army keep every later sum finite. */
-            static const double top[K_COUNT] = {1e9, 1e7, 1e7, 1e7, 100, 1e5, 0, 0};
+            static const double top[K_COUNT] = {1e9, 1e7, 1e7, 1e7, 100, 1e5, 0, 0, 0};
             if (v > top[k])
                 return spec_error(err, errlen, "%s='%s' is beyond any army; check the number",
                                   field, val);
@@ -390,6 +433,14 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
         p = end ? end + 1 : p + flen;
         if (end && !*p)
             return spec_error(err, errlen, "'%s': trailing comma; %s", spec, usage);
+    }
+    if (!seen[K_NATION]) {
+        char nm[16];
+        size_t n = nlen < sizeof nm - 1 ? nlen : sizeof nm - 1;
+        memcpy(nm, spec, n);
+        nm[n] = '\0';
+        int nat = hk_combat_nation_parse(nm);
+        out->nation = nat > 0 ? nat : HK_NATION_OTHER;
     }
     if (!seen[K_MEN])
         return spec_error(err, errlen, "'%s': men=N is required; %s", spec, usage);

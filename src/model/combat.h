@@ -64,6 +64,17 @@ typedef enum hk_posture {
     HK_POSTURE_HASTY = 0, HK_POSTURE_PREPARED, HK_POSTURE_FORTIFIED, HK_POSTURE_COUNT
 } hk_posture;
 
+/* National groups for the loss factors (docs/combat.md, "National loss
+ * factors"): the armies CDB90 holds enough battles of to fit one. OTHER
+ * (every other army) is the reference, factor 1. */
+enum {
+    HK_NATION_OTHER = 0, HK_NATION_RUS, HK_NATION_JPN, HK_NATION_GER, HK_NATION_GBR,
+    HK_NATION_FRA, HK_NATION_USA, HK_NATION_CSA, HK_NATION_AUT, HK_NATION_ISR, HK_NATION_ARAB,
+    HK_NATION_COUNT
+};
+#define HK_COMBAT_NATION_CODES                                                                   \
+    {"OTHER", "RUS", "JPN", "GER", "GBR", "FRA", "USA", "CSA", "AUT", "ISR", "ARAB"}
+
 typedef struct hk_combat_side {
     double men, tanks, guns, aircraft;
     double quality;      /* combat effectiveness value (Dupuy's CEV), 1 = par */
@@ -73,6 +84,7 @@ typedef struct hk_combat_side {
      * 1937-1945): it fights on past the usual break point, loses more and
      * makes the enemy pay more (docs/combat.md, "No surrender"). 0 = no. */
     int no_surrender;
+    int nation;          /* HK_NATION_*: whose army (0 = other, the reference) */
 } hk_combat_side;
 
 typedef struct hk_combat_losses {
@@ -114,6 +126,9 @@ typedef struct hk_combat_params {
      * x ns_rate_enemy, and it breaks off only at ns_break (fitted on the fit
      * part's Japanese battles of 1937-1945 only). */
     double ns_rate_own, ns_rate_enemy, ns_break;
+    /* A side's own daily loss share x nation_loss[its nation] (fitted in a
+     * third stage on every fit-part battle; OTHER = 1). */
+    double nation_loss[HK_NATION_COUNT];
     double collapse_ratio;     /* a side quits when its power < this × the enemy's */
     double draw_band;          /* |score| below this is a draw */
     double supply_half_km;     /* power × 1 / (1 + km / supply_half_km) ... */
@@ -185,10 +200,17 @@ const char *hk_combat_terrain_name(hk_terrain t);
 int hk_combat_terrain_parse(const char *name);
 const char *hk_combat_posture_name(hk_posture p);
 int hk_combat_posture_parse(const char *name);
+/* A national group's code ("RUS"), and the group of a code or of a side's
+ * name: the codes themselves and the usual short names of their armies
+ * (SOV, USSR, RUSSIA -> RUS; JAPAN, JPN -> JPN; US -> USA; UK, GB -> GBR;
+ * ...), case-insensitive. hk_combat_nation_parse returns -1 if unknown. */
+const char *hk_combat_nation_name(int nation);
+int hk_combat_nation_parse(const char *name);
 
 /* Parses `SIDE:men=N,tanks=N,guns=N,aircraft=N[,quality=Q][,supply_km=D][,posture=P]
- * [,no_surrender=0|1]`.
- * SIDE (1–15 letters, digits or '_') goes to side_name. Omitted weapons are 0,
+ * [,no_surrender=0|1][,nation=CODE]`.
+ * SIDE (1–15 letters, digits or '_') goes to side_name. Without nation=,
+ * the nation is SIDE's if SIDE names one (SOV, JPN, ...), else OTHER. Omitted weapons are 0,
  * quality 1, supply_km 0, posture hasty; men is required. Values must be
  * finite, >= 0 and below bounds no army reaches (men 1e9, weapons 1e7,
  * quality 100, supply_km 1e5). Returns 0, or -1 with a message in err. */

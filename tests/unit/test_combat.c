@@ -387,6 +387,65 @@ static void test_names(void **state)
         assert_int_equal(hk_combat_posture_parse(hk_combat_posture_name((hk_posture)q)), q);
 }
 
+static void test_nation_loss_factor(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    /* The reference army takes 1; the fitted Russian factor is the largest
+     * departure the fit part shows (docs/combat-validation.md). */
+    assert_true(p.nation_loss[HK_NATION_OTHER] == 1);
+    for (int k = 1; k < HK_NATION_COUNT; k++)
+        assert_true(p.nation_loss[k] > 0.3 && p.nation_loss[k] < 3);
+    /* Only the side's own loss share moves: a factor of 2 on one side
+     * roughly doubles its first-day losses and leaves the enemy's share
+     * at most a little lower (the side's power falls faster). */
+    for (int k = 0; k < HK_NATION_COUNT; k++)
+        p.nation_loss[k] = 1;
+    p.nation_loss[HK_NATION_GER] = 2;
+    p.pursuit = 0; /* the loser's extra losses would blur the comparison */
+    hk_combat_side a = side(20000, 50, 100, 0), d = side(15000, 20, 80, 0);
+    hk_combat_result base, ger;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &base);
+    a.nation = HK_NATION_GER;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &ger);
+    assert_true(ger.casualties[0] > 1.8 * base.casualties[0]);
+    assert_true(ger.casualties[0] < 2.2 * base.casualties[0]);
+    assert_true(ger.casualties[1] <= base.casualties[1] + 1e-9);
+    /* An out-of-range nation is the reference, never a crash. */
+    a.nation = 99;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &ger);
+    assert_true(fabs(ger.casualties[0] - base.casualties[0]) < 1e-9);
+}
+
+static void test_nation_names_and_spec(void **state)
+{
+    (void)state;
+    for (int k = 0; k < HK_NATION_COUNT; k++)
+        assert_int_equal(hk_combat_nation_parse(hk_combat_nation_name(k)), k);
+    assert_int_equal(hk_combat_nation_parse("SOV"), HK_NATION_RUS);
+    assert_int_equal(hk_combat_nation_parse("ussr"), HK_NATION_RUS);
+    assert_int_equal(hk_combat_nation_parse("JPN"), HK_NATION_JPN);
+    assert_int_equal(hk_combat_nation_parse("MGL"), -1);
+    assert_int_equal(hk_combat_nation_parse(NULL), -1);
+    hk_combat_side s;
+    char name[16], err[256];
+    /* The SIDE name gives the army unless nation= says otherwise. */
+    assert_int_equal(hk_combat_parse_spec("SOV:men=100", name, sizeof name, &s, err, sizeof err), 0);
+    assert_int_equal(s.nation, HK_NATION_RUS);
+    assert_int_equal(hk_combat_parse_spec("MGL:men=100", name, sizeof name, &s, err, sizeof err), 0);
+    assert_int_equal(s.nation, HK_NATION_OTHER);
+    assert_int_equal(
+        hk_combat_parse_spec("A:men=100,nation=isr", name, sizeof name, &s, err, sizeof err), 0);
+    assert_int_equal(s.nation, HK_NATION_ISR);
+    assert_int_equal(
+        hk_combat_parse_spec("SOV:men=100,nation=OTHER", name, sizeof name, &s, err, sizeof err), 0);
+    assert_int_equal(s.nation, HK_NATION_OTHER);
+    assert_int_equal(
+        hk_combat_parse_spec("A:men=100,nation=XX", name, sizeof name, &s, err, sizeof err), -1);
+    assert_non_null(strstr(err, "nation 'XX'"));
+}
+
 static void test_fitted_parameters_are_sane(void **state)
 {
     (void)state;
@@ -419,6 +478,8 @@ int main(void)
         cmocka_unit_test(test_campaign),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_fitted_parameters_are_sane),
+        cmocka_unit_test(test_nation_loss_factor),
+        cmocka_unit_test(test_nation_names_and_spec),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,7 +20,7 @@ static void calibrate_usage(FILE *out)
             "                          [--apply [PARAMS.yaml]]\n"
             "\n"
             "Fits the free parameters of the border-incident process (by default\n"
-            "incident.base_rate, incident.tension_elast and incident.forces_elast, where their\n"
+            "incident.base_rate, incident.forces_elast and incident.forces_ref, where their\n"
             "range in params.yaml is open) to the recorded incident counts up to %d\n"
             "by simulated method of moments: Nelder-Mead (GSL nmsimplex2) over ensemble means\n"
             "of N runs that share their random numbers at every trial point. The later counts\n"

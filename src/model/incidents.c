@@ -1,17 +1,23 @@
 /* incidents.c — border incidents as a Poisson process per sector.
  *
- *   rate_s = base × (length_s / 1000 km) × T_s^a × g(C_s / C_ref) × (1 + k·A·(1 − r·W))
+ *   rate_s = base × (length_s / 1000 km) × T_s^a × g(ρ_s / ρ_ref) × (1 + k·A·(1 − r·W))
+ *   ρ_s    = sqrt(J_s · S_s) / length_s        (men per km of border)
  *   g(c)   = 2 c^b / (1 + c^b)
  *
- * T_s is the sector's tension, C_s the forces in contact (geometric mean of
- * the two sides' men near the sector), A the Kwantung Army's autonomy, W 1
- * while Japan is at war with China. g is 1 at C_ref and saturates at 2: the
- * patrols that meet along a border are bounded by its length, not by the
- * size of the armies massed behind it. During the war in China Tokyo holds
- * the field officers back on the Soviet border (r, china_restraint).
- * Tension relaxes toward a political baseline and is raised by incidents
- * and battles. An incident grows into a battle with a chance that rises with
- * autonomy and the local force ratio the field officers perceive.
+ * T_s is the sector's tension, ρ_s the forces in contact per km of the
+ * sector's border (geometric mean of the two sides' men near it), A the
+ * Kwantung Army's autonomy, W 1 while Japan is at war with China. Incidents
+ * happen where patrols meet along the line: the same army spread along the
+ * Amur's 1,860 km meets the other side less often than on the Khalkha's
+ * 470 km, so the forces count by their density. g is 1 at ρ_ref and
+ * saturates at 2: once a border is held densely, more men behind it add few
+ * patrols on it. During the war in China Tokyo holds the field officers back
+ * on the Soviet border (r, china_restraint).
+ * Tension relaxes toward a political baseline and is raised by battles and,
+ * with diminishing effect, by incidents (ln(1 + incidents per 1000 km)): on a
+ * border that sees a clash every few days the next one is routine. An
+ * incident grows into a battle with a chance that rises with autonomy and the
+ * local force ratio the field officers perceive.
  * Replay draws no incidents in years the record counts: it shares the
  * recorded count over the months and sectors. docs/model.md#incidents. */
 #include "model/incidents.h"
@@ -37,11 +43,12 @@ double hk_incidents_rate(const hk_world *w, int sec)
     double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
     if (j <= 0 || v <= 0 || w->war)
         return 0.0; /* nobody in contact, or a general war instead of incidents */
-    double contact = sqrt(j * v) / P(w, INCIDENT_FORCES_REF);
+    /* men in contact per km of this sector's border, over the reference density */
+    double contact = sqrt(j * v) / fmax(sc->length_km, 1.0) / P(w, INCIDENT_FORCES_REF);
     double t = w->tension[sec] > 1e-6 ? w->tension[sec] : 1e-6;
     double f = exp(P(w, INCIDENT_TENSION_ELAST) * log(t));
-    /* saturating in the forces in contact: more men behind the line add
-     * fewer patrols on it (docs/model.md#incidents) */
+    /* saturating in the density of forces in contact: more men behind a
+     * densely held line add few patrols on it (docs/model.md#incidents) */
     double cb = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact > 1e-9 ? contact : 1e-9));
     double g = 2.0 * cb / (1.0 + cb);
     double h = 1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w);
@@ -76,9 +83,12 @@ static void update_tension(hk_world *w)
     for (int i = 0; i < w->s->n_sectors; i++) {
         double t = w->tension[i];
         /* incidents heat a border by their density: ten clashes on the
-         * Amur's 1,860 km weigh less than ten on the Khalkha's 470 */
+         * Amur's 1,860 km weigh less than ten on the Khalkha's 470; and with
+         * diminishing effect, so that tension stays bounded: where clashes
+         * come every few days (001:49) one more is routine, not news. Battles
+         * are what raise a border's temperature for good. */
         double per_1000km = w->sector_incidents[i] * 1000.0 / fmax(w->s->sectors[i].length_km, 1.0);
-        t += decay * (b - t) + P(w, TENSION_INCIDENT) * per_1000km +
+        t += decay * (b - t) + P(w, TENSION_INCIDENT) * log1p(per_1000km) +
              P(w, TENSION_BATTLE) * w->sector_battle_size[i];
         w->tension[i] = clampd(t, 0.05, 5.0);
     }

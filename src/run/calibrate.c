@@ -11,7 +11,9 @@
 
 #include "run/validate.h"
 
-static const char *const default_keys[] = {"incident.base_rate", "incident.tension_elast", "incident.forces_elast"};
+/* The level of the incident process and the shape of its saturating
+ * response to the density of forces in contact (calibrate.h says why these). */
+static const char *const default_keys[] = {"incident.base_rate", "incident.forces_elast", "incident.forces_ref"};
 
 int hk_calibrate_free_params(const hk_scenario *s, int idx[HK_PARAM_COUNT])
 {

@@ -58,13 +58,16 @@ typedef struct hk_cal_result {
 } hk_cal_result;
 
 /* The parameters the fit moves by default: the incident process's level
- * (incident.base_rate) and its response to tension and to the forces in
- * contact (incident.tension_elast, incident.forces_elast), where their range
- * is open (min < max). Left out: incident.forces_ref, a scale that trades
- * off exactly against the base rate; incident.escalation, which acts on
- * battles, not on counts; incident.autonomy, which over 1932-1936 moves
- * almost in step with the base rate. Three moments, at most three
- * parameters. Returns how many, their indices in idx. */
+ * (incident.base_rate) and its saturating response to the density of forces
+ * in contact (incident.forces_elast, its steepness, and incident.forces_ref,
+ * the density at half saturation; with saturation the reference no longer
+ * trades off against the base rate), where their range is open (min < max).
+ * Left out: incident.tension_elast, 1 by definition of the tension scale
+ * (the counts cannot tell a steeper response from stronger tension);
+ * incident.escalation, which acts on battles, not on counts;
+ * incident.autonomy, which over 1932-1936 moves almost in step with the base
+ * rate. Three moments, at most three parameters. Returns how many, their
+ * indices in idx. */
 int hk_calibrate_free_params(const hk_scenario *s, int idx[HK_PARAM_COUNT]);
 /* Parses a comma-separated list of keys for --params; each must exist and
  * have an open range. Returns how many, or -1 with a message. */

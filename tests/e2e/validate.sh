@@ -54,6 +54,8 @@ cp -r "$SRC/scenarios/far-east-1918" "$tmp/scn"
 for key in method objective_fitted held_out_error_mean_abs_relative residuals 'part: held_out' 'part: fitted'; do
   grep -q "$key" "$tmp/cal.yaml" || fail "calibration.yaml has no $key"
 done
+# start the fit away from its optimum, so that two iterations must move it
+sed -i -E 's/(key: incident\.base_rate, value: )[0-9.e+-]+/\11.0/' "$tmp/scn/params.yaml"
 cp "$tmp/scn/params.yaml" "$tmp/before.yaml"
 "$HK" calibrate --scenario "$tmp/scn" --runs 20 --max-iter 2 --out "$tmp/cal2.yaml" --apply 2>"$tmp/cerr" \
   || { fail "calibrate --apply exits $?"; cat "$tmp/cerr" >&2; }

@@ -50,9 +50,10 @@ static void test_rate_mechanism(void **state)
     fx_free(s);
 }
 
-/* The forces term saturates: past C_ref, doubling both armies raises the
- * rate by less than the elasticity would at small forces, and never past
- * twice its value at C_ref. The war in China restrains the Kwantung push. */
+/* The forces term saturates: past the reference density, doubling both
+ * armies raises the rate by less than the elasticity would at small forces,
+ * and never past twice its value at the reference. The war in China
+ * restrains the Kwantung push. */
 static void test_rate_saturation_and_china(void **state)
 {
     (void)state;
@@ -63,7 +64,9 @@ static void test_rate_saturation_and_china(void **state)
     memset(w->sector_forces, 0, sizeof w->sector_forces);
     w->tension[0] = 1.0;
     w->autonomy = 0.0;
-    double ref = su.param[HK_P_INCIDENT_FORCES_REF], b = su.param[HK_P_INCIDENT_FORCES_ELAST];
+    /* the reference is a density: men per km of the sector's border */
+    double ref = su.param[HK_P_INCIDENT_FORCES_REF] * s->sectors[0].length_km;
+    double b = su.param[HK_P_INCIDENT_FORCES_ELAST];
     assert_true(ref > 0 && b > 0);
     w->sector_forces[0][HK_SIDE_JPN].men = w->sector_forces[0][HK_SIDE_SOV].men = ref;
     double at_ref = hk_incidents_rate(w, 0);
@@ -87,6 +90,72 @@ static void test_rate_saturation_and_china(void **state)
     assert_true(china < peace);
     assert_true(china > at_ref * 0.999); /* the push is cut, the border itself stays */
     hk_world_free(w);
+    fx_free(s);
+}
+
+/* Forces count by their density along the border: the same armies facing
+ * each other over a short sector meet more often per km than over a long
+ * one, where they are spread thin (docs/model.md#incidents). */
+static void test_rate_density(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+    int shortsec = 0, longsec = 1; /* the fixture's western (470 km) and amur (1,860 km) */
+    assert_true(s->sectors[shortsec].length_km < s->sectors[longsec].length_km);
+    memset(w->sector_forces, 0, sizeof w->sector_forces);
+    w->autonomy = 0.0;
+    for (int k = 0; k < 2; k++) {
+        int sec = k ? longsec : shortsec;
+        w->tension[sec] = 1.0;
+        w->sector_forces[sec][HK_SIDE_JPN].men = 30000;
+        w->sector_forces[sec][HK_SIDE_SOV].men = 30000;
+    }
+    double per_km_short = hk_incidents_rate(w, shortsec) / s->sectors[shortsec].length_km;
+    double per_km_long = hk_incidents_rate(w, longsec) / s->sectors[longsec].length_km;
+    assert_true(per_km_short > per_km_long * 1.01);
+    /* spread the long sector's armies to the short one's density: the same
+     * rate per km */
+    double scale = s->sectors[longsec].length_km / s->sectors[shortsec].length_km;
+    w->sector_forces[longsec][HK_SIDE_JPN].men = 30000 * scale;
+    w->sector_forces[longsec][HK_SIDE_SOV].men = 30000 * scale;
+    per_km_long = hk_incidents_rate(w, longsec) / s->sectors[longsec].length_km;
+    assert_true(fabs(per_km_long / per_km_short - 1.0) < 1e-9);
+    hk_world_free(w);
+    fx_free(s);
+}
+
+/* Tension is bounded: a month's incidents raise it with diminishing effect,
+ * so twice the incidents add less than twice the tension, and a border with
+ * incidents every month settles instead of climbing without end. */
+static void test_tension_bounded(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    assert_true(su.param[HK_P_TENSION_INCIDENT] > 0);
+    double rise[3];
+    const int counts[3] = {0, 10, 20};
+    for (int k = 0; k < 3; k++) {
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+        memset(w->sector_forces, 0, sizeof w->sector_forces);
+        w->sector_forces[1][HK_SIDE_JPN].men = w->sector_forces[1][HK_SIDE_SOV].men = 50000;
+        for (int i = 0; i < s->n_sectors; i++)
+            w->sector_incidents[i] = 0;
+        w->sector_incidents[1] = counts[k];
+        double before = w->tension[1];
+        /* one month: the tension update reads last month's incidents */
+        hk_incidents_step(w);
+        rise[k] = w->tension[1] - before;
+        hk_world_free(w);
+    }
+    double d10 = rise[1] - rise[0], d20 = rise[2] - rise[0];
+    assert_true(d10 > 0);
+    assert_true(d20 > d10);
+    assert_true(d20 < 1.9 * d10);
     fx_free(s);
 }
 
@@ -129,12 +198,70 @@ static void test_simulate_band(void **state)
     hk_scenario_free(s);
 }
 
+/* The mechanism behind claim 9 (001:83): Soviet troops in Mongolia under
+ * the 1936 protocol stand on the short, thinly held Khalkha sector, where a
+ * corps changes the density of forces in contact a great deal; without the
+ * protocol the same men stand in Transbaikal and the Primorye, already held
+ * densely, where they add few incidents. So the western sector loses more
+ * incidents than the other sectors gain. Paired runs (same seeds). */
+static void sector_incidents_1936_1939(const hk_setup *su, const hk_scenario *s, int runs, double *western,
+                                       double *others)
+{
+    int west = -1;
+    for (int i = 0; i < s->n_sectors; i++)
+        if (s->sectors[i].side[1] == s->mgl)
+            west = i;
+    assert_true(west >= 0);
+    *western = *others = 0;
+    for (int r = 0; r < runs; r++) {
+        hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 2024, (uint64_t)r);
+        while (!hk_world_done(w)) {
+            int y = hk_month_year(hk_world_month(w));
+            hk_world_step(w, NULL);
+            if (y < 1936 || y > 1939)
+                continue;
+            for (int i = 0; i < s->n_sectors; i++)
+                *(i == west ? western : others) += w->sector_incidents[i];
+        }
+        hk_world_free(w);
+    }
+    *western /= runs;
+    *others /= runs;
+}
+
+static void test_protocol_feeds_western_sector(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup with, without;
+    hk_setup_init(&with, s);
+    hk_setup_init(&without, s);
+    char err[256];
+    assert_int_equal(hk_setup_without(&without, "soviet_mongolian_protocol", err, sizeof err), 0);
+    enum { RUNS = 300 };
+    double w1, o1, w0, o0;
+    sector_incidents_1936_1939(&with, s, RUNS, &w1, &o1);
+    sector_incidents_1936_1939(&without, s, RUNS, &w0, &o0);
+    fprintf(stderr, "1936-39 a run: western %.1f with the protocol, %.1f without; other sectors %.1f, %.1f\n", w1,
+            w0, o1, o0);
+    assert_true(w1 > 2.0 * w0);         /* the corps makes the Khalkha a contested line */
+    assert_true(w1 - w0 > o0 - o1);     /* and the men moved elsewhere do not make up for it */
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rate_mechanism),
         cmocka_unit_test(test_rate_saturation_and_china),
+        cmocka_unit_test(test_rate_density),
+        cmocka_unit_test(test_tension_bounded),
         cmocka_unit_test(test_simulate_band),
+        cmocka_unit_test(test_protocol_feeds_western_sector),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

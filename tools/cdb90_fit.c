@@ -506,8 +506,10 @@ static double cas_err(double model, double rec)
  * misfits (CDB90 holds some doubtful casualty figures) pull the whole fit;
  * the Cauchy form grows only logarithmically beyond a factor of 2. */
 static int g_cauchy = 0;
-static double g_ridge = 0.002;
-static int g_nations = 1;       /* stage 3: fit the national loss factors */  /* weight of the ridge on posture, terrain and codes */
+static double g_ridge = 0.002;  /* weight of the ridge on posture, terrain and codes */
+static int g_nations = 1;       /* stage 3: fit the national loss factors */
+/* The score reads a no-surrender side's ordinary break point. */
+static int g_ns_score_ordinary = 1;
 static double cas_loss(double e)
 {
     if (!g_cauchy)
@@ -563,6 +565,7 @@ static void fixed_params(hk_combat_params *cp)
     cp->break_cap = 0.95;
     cp->ns_rate_own = 1;
     cp->ns_rate_enemy = 1;
+    cp->ns_score_ordinary = g_ns_score_ordinary;
     for (int k = 0; k < HK_NATION_COUNT; k++)
         cp->nation_loss[k] = 1;
     cp->posture[HK_POSTURE_HASTY] = 1;
@@ -614,7 +617,9 @@ static void ns_unpack(const double *y, hk_combat_params *cp)
 {
     cp->ns_rate_own = exp(y[Y_NSOWN]);
     cp->ns_rate_enemy = exp(y[Y_NSENEMY]);
-    cp->ns_break = 0.95 * sigm(y[Y_NSBREAK]);
+    /* Never below the ordinary defender's: a force that does not
+     * surrender stands at least as long as one that may. */
+    cp->ns_break = cp->break_def + (0.95 - cp->break_def) * sigm(y[Y_NSBREAK]);
 }
 
 /* The running sums of a loss: the casualty terms of the usable sides and
@@ -940,34 +945,49 @@ static void residual_spread(const hk_combat_params *cp, const double *coef, cons
 
 /* ---- the Khalkhin Gol check (forces and phases: docs/combat.md) --------- */
 
-/* The forces of scenarios/far-east-1918/record.yaml, battle khalkhin_gol. */
+/* The forces of scenarios/far-east-1918/record.yaml: battle khalkhin_gol at
+ * the campaign's peak (the August offensive), and battle nomonhan_opening
+ * (CDB90 259) at its first engagement. */
 #define KG_ATT "SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650"
 #define KG_DEF "JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1"
+#define KG_ATT0 "SOV:men=1228,guns=14,supply_km=650"
+#define KG_DEF0 "JPN:men=1300,tanks=10,guns=4,aircraft=20,supply_km=240,posture=prepared,no_surrender=1"
 /* The days of actual fighting, as four engagements, with the side that
- * attacked in each (docs/combat.md). */
+ * attacked in each and the day each began (docs/combat.md). */
 #define KG_PHASES HK_COMBAT_KG_PHASES_TEXT
 static const hk_combat_phase kg_phases[] = HK_COMBAT_KG_PHASES;
 #define KG_NPHASES ((int)(sizeof kg_phases / sizeof kg_phases[0]))
 
 static hk_terrain g_kg_terrain = HK_TERRAIN_STEPPE; /* plain in one sensitivity row */
 
-static int kg_variant(const hk_combat_params *cp, const char *att, const char *def, int nph,
-                      const hk_combat_phase *phases, hk_rng *rng, hk_combat_result *r)
+static int kg_side(const char *spec, hk_combat_side *s)
 {
-    hk_combat_side a, d;
     char name[16], err[256];
-    if (hk_combat_parse_spec(att, name, sizeof name, &a, err, sizeof err) ||
-        hk_combat_parse_spec(def, name, sizeof name, &d, err, sizeof err)) {
+    if (hk_combat_parse_spec(spec, name, sizeof name, s, err, sizeof err)) {
         fprintf(stderr, "cdb90_fit: %s\n", err);
         return -1;
     }
-    hk_combat_campaign(cp, &a, &d, g_kg_terrain, nph, phases, rng, r);
+    return 0;
+}
+
+/* att0 and def0 (NULL: no build-up) are the strengths at the first
+ * engagement. */
+static int kg_variant(const hk_combat_params *cp, const char *att, const char *def,
+                      const char *att0, const char *def0, int nph, const hk_combat_phase *phases,
+                      hk_rng *rng, hk_combat_result *r)
+{
+    hk_combat_side a, d, a0, d0;
+    if (kg_side(att, &a) || kg_side(def, &d) || (att0 && kg_side(att0, &a0)) ||
+        (def0 && kg_side(def0, &d0)))
+        return -1;
+    hk_combat_campaign_buildup(cp, &a, &d, att0 ? &a0 : NULL, def0 ? &d0 : NULL, g_kg_terrain,
+                               nph, phases, rng, r);
     return 0;
 }
 
 static int khalkhin_gol(const hk_combat_params *cp, hk_combat_result *r)
 {
-    return kg_variant(cp, KG_ATT, KG_DEF, KG_NPHASES, kg_phases, NULL, r);
+    return kg_variant(cp, KG_ATT, KG_DEF, KG_ATT0, KG_DEF0, KG_NPHASES, kg_phases, NULL, r);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -977,43 +997,63 @@ static int cmp_double(const void *a, const void *b)
 }
 
 /* Sensitivity of the Khalkhin Gol figure: other ways of counting the
- * campaign's days, without the no-surrender factor, without supply, and the
- * spread of 2000 random runs (seed 1, as 'hokushin battle --runs 2000' gives
- * it). */
+ * campaign's days and forces, without the no-surrender factor, supply or
+ * the national factors, and the spread of 2000 random runs (seed 1, as
+ * 'hokushin battle --runs 2000' gives it). */
 static void kg_sensitivity(FILE *f, const hk_combat_params *cp)
 {
-    static const hk_combat_phase d29[] = {{29, 0}}, d120[] = {{120, 0}}, d12[] = {{12, 0}},
-                                 sov4[] = {{3, 0}, {11, 0}, {3, 0}, {12, 0}};
-    static const struct { const char *what, *att, *def; int n; const hk_combat_phase *ph; } v[] = {
-        {"as declared: 4 engagements, 3+11+3+12 days", KG_ATT, KG_DEF, KG_NPHASES, kg_phases},
-        {"the same 4 engagements, all Soviet attacks", KG_ATT, KG_DEF, 4, sov4},
-        {"the 29 days as one continuous battle", KG_ATT, KG_DEF, 1, d29},
-        {"120 days as one continuous battle", KG_ATT, KG_DEF, 1, d120},
-        {"August offensive only, 12 days (CDB90 260's dates)", KG_ATT, KG_DEF, 1, d12},
+    static const hk_combat_phase d29[] = {{29, 0, 0}}, d120[] = {{120, 0, 0}},
+                                 d12[] = {{12, 0, 0}},
+                                 sov4[] = {{3, 0, 0}, {11, 0, 35}, {3, 0, 56}, {12, 0, 84}};
+    enum { PLAIN = 1, NO_NATIONS = 2 };
+    static const struct {
+        const char *what, *att, *def, *att0, *def0;
+        int n;
+        const hk_combat_phase *ph;
+        int how;
+    } v[] = {
+        {"as declared: 4 engagements, forces growing from 28 May to 20 August", KG_ATT, KG_DEF,
+         KG_ATT0, KG_DEF0, KG_NPHASES, kg_phases, 0},
+        {"the second version: the August strengths in every engagement", KG_ATT, KG_DEF, NULL,
+         NULL, KG_NPHASES, kg_phases, 0},
+        {"the same 4 growing engagements, all Soviet attacks", KG_ATT, KG_DEF, KG_ATT0, KG_DEF0,
+         4, sov4, 0},
+        {"the 29 days as one continuous battle at the August strengths", KG_ATT, KG_DEF, NULL,
+         NULL, 1, d29, 0},
+        {"120 days as one continuous battle at the August strengths", KG_ATT, KG_DEF, NULL, NULL,
+         1, d120, 0},
+        {"August offensive only, 12 days (CDB90 260's dates)", KG_ATT, KG_DEF, NULL, NULL, 1, d12,
+         0},
         {"no no-surrender factor", KG_ATT,
-         "JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared",
-         KG_NPHASES, kg_phases},
+         "JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared", KG_ATT0,
+         KG_DEF0, KG_NPHASES, kg_phases, 0},
         {"no supply penalty on either side", "SOV:men=57000,tanks=498,guns=542,aircraft=515",
          "JPN:men=30000,tanks=120,guns=135,aircraft=200,posture=prepared,no_surrender=1",
-         KG_NPHASES, kg_phases},
-        {"the first version's inputs (JPN no aircraft, 200 km; 120 days)",
-         KG_ATT, "JPN:men=30000,tanks=120,guns=135,supply_km=200,posture=prepared", 1, d120},
+         KG_ATT0, KG_DEF0, KG_NPHASES, kg_phases, 0},
+        {"no national loss factors", KG_ATT, KG_DEF, KG_ATT0, KG_DEF0, KG_NPHASES, kg_phases,
+         NO_NATIONS},
+        {"the first version's inputs (JPN no aircraft, 200 km; 120 days)", KG_ATT,
+         "JPN:men=30000,tanks=120,guns=135,supply_km=200,posture=prepared", NULL, NULL, 1, d120,
+         0},
+        {"as declared, on plain ground (terrain factor 1)", KG_ATT, KG_DEF, KG_ATT0, KG_DEF0,
+         KG_NPHASES, kg_phases, PLAIN},
     };
     fprintf(f, "\nSensitivity (not the check):\n\n| variant | Soviet | Japanese | winner |\n"
                "|---|---|---|---|\n");
-    for (size_t i = 0; i <= sizeof v / sizeof v[0]; i++) {
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
         hk_combat_result r;
-        int last = i == sizeof v / sizeof v[0];
-        /* Last row: the declared campaign on plain ground, since the fitted
-         * steppe factor rests on CDB90's few and mixed "bare" battles. */
-        g_kg_terrain = last ? HK_TERRAIN_PLAIN : HK_TERRAIN_STEPPE;
-        int rc = last ? kg_variant(cp, KG_ATT, KG_DEF, KG_NPHASES, kg_phases, NULL, &r)
-                      : kg_variant(cp, v[i].att, v[i].def, v[i].n, v[i].ph, NULL, &r);
+        hk_combat_params q = *cp;
+        if (v[i].how == NO_NATIONS)
+            for (int k = 0; k < HK_NATION_COUNT; k++)
+                q.nation_loss[k] = 1;
+        /* The fitted steppe factor rests on CDB90's few and mixed "bare"
+         * battles, hence the row on plain ground. */
+        g_kg_terrain = v[i].how == PLAIN ? HK_TERRAIN_PLAIN : HK_TERRAIN_STEPPE;
+        int rc = kg_variant(&q, v[i].att, v[i].def, v[i].att0, v[i].def0, v[i].n, v[i].ph, NULL,
+                            &r);
         g_kg_terrain = HK_TERRAIN_STEPPE;
         if (rc == 0)
-            fprintf(f, "| %s | %.0f | %.0f | %s |\n",
-                    last ? "as declared, on plain ground (terrain factor 1)" : v[i].what,
-                    r.casualties[0], r.casualties[1],
+            fprintf(f, "| %s | %.0f | %.0f | %s |\n", v[i].what, r.casualties[0], r.casualties[1],
                     r.winner == HK_COMBAT_ATTACKER   ? "Soviet"
                     : r.winner == HK_COMBAT_DEFENDER ? "Japanese"
                                                      : "draw");
@@ -1025,7 +1065,7 @@ static void kg_sensitivity(FILE *f, const hk_combat_params *cp)
         hk_rng rng;
         hk_rng_init(&rng, 1, (uint64_t)i);
         hk_combat_result r;
-        if (kg_variant(cp, KG_ATT, KG_DEF, KG_NPHASES, kg_phases, &rng, &r) != 0)
+        if (kg_variant(cp, KG_ATT, KG_DEF, KG_ATT0, KG_DEF0, KG_NPHASES, kg_phases, &rng, &r) != 0)
             return;
         cas[0][i] = r.casualties[0];
         cas[1][i] = r.casualties[1];
@@ -1071,6 +1111,7 @@ static void write_params_c(FILE *f, const hk_combat_params *cp, const double *co
     W(supply_floor); W(loss_tank); W(loss_gun); W(loss_air); W(noise_common_sd);
     W(noise_diff_sd);
     {
+        fprintf(f, "    p->ns_score_ordinary = %d;\n", cp->ns_score_ordinary);
         static const char *const nat[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
         for (int k = 0; k < HK_NATION_COUNT; k++)
             fprintf(f, "    p->nation_loss[%d] = %.17g; /* %s */\n", k, cp->nation_loss[k], nat[k]);
@@ -1353,10 +1394,12 @@ static void write_validation(FILE *f, const hk_combat_params *cp, const double *
     double jpn = k->casualties[1];
     double e_jpn = jpn < rec_jpn_lo ? jpn / rec_jpn_lo - 1 : jpn > rec_jpn_hi ? jpn / rec_jpn_hi - 1 : 0;
     fprintf(f, "\n## Khalkhin Gol, 1939, from the historical forces\n\n"
-               "Forces of scenarios/far-east-1918/record.yaml (battle khalkhin_gol) and the "
+               "Forces of scenarios/far-east-1918/record.yaml (battle khalkhin_gol at the "
+               "campaign's peak, battle nomonhan_opening at its first engagement) and the "
                "campaign's four engagements, as combat.md gives them:\n\n```\nhokushin battle "
-               "--attacker %s \\\n    --defender %s \\\n    --terrain steppe --phases %s\n```\n\n",
-            KG_ATT, KG_DEF, KG_PHASES);
+               "--attacker %s \\\n    --defender %s \\\n    --attacker-start %s \\\n"
+               "    --defender-start %s \\\n    --terrain steppe --phases %s\n```\n\n",
+            KG_ATT, KG_DEF, KG_ATT0, KG_DEF0, KG_PHASES);
     fprintf(f, "| | record | model | error |\n|---|---|---|---|\n"
                "| Soviet casualties | 25,655 (Krivosheev; 001_fd9a28d61a246780.txt:135) | %.0f | "
                "%+.0f%% |\n"
@@ -1424,6 +1467,8 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(argv[i], "--ridge") == 0 && i + 1 < argc) {
             g_ridge = atof(argv[++i]);
+        } else if (strcmp(argv[i], "--ns-score-own-break") == 0) {
+            g_ns_score_ordinary = 0;
         } else if (strcmp(argv[i], "--no-nations") == 0) {
             g_nations = 0;
         } else if (strcmp(argv[i], "--cauchy") == 0)
@@ -1509,7 +1554,7 @@ int main(int argc, char **argv)
         ctx.base = cp;
         memcpy(ctx.base_coef, coef, sizeof coef);
         g_ns_scale = scale;
-        double yn[NY] = {0, 0, log(cp.break_def / (0.95 - cp.break_def))};
+        double yn[NY] = {0, 0, 0};
         if (!quiet)
             fprintf(stderr, "cdb90_fit: stage 2, %d no-surrender parameters on %d battles\n", NY,
                     R.n_ns_fit);

@@ -13,6 +13,7 @@
 
 #define BATTLE_DEFAULT_DAYS 3
 #define BATTLE_MAX_DAYS 3650
+#define BATTLE_MAX_SPAN 3650 /* latest first day of an engagement, days into the campaign */
 #define BATTLE_MAX_RUNS 1000000
 
 static void battle_usage(FILE *out)
@@ -39,11 +40,17 @@ static void battle_usage(FILE *out)
             "                length of CDB90's 1919-1945 battles); it ends sooner when a\n"
             "                side breaks off\n"
             "  --phases LIST a campaign of several engagements instead of one battle:\n"
-            "                SIDE:DAYS,SIDE:DAYS,... names who attacks in each and its\n"
-            "                longest length; each is fought by what is left of both sides\n"
-            "                and its intensity starts afresh. Casualties are summed, the\n"
-            "                winner is the last engagement's. Give the days of actual\n"
-            "                fighting, not the calendar span (docs/combat.md)\n"
+            "                SIDE:DAYS[@DAY],... names who attacks in each, its longest\n"
+            "                length and the campaign day it begins on (default: right\n"
+            "                after the one before); each is fought by what is left of\n"
+            "                both sides and its intensity starts afresh. Casualties are\n"
+            "                summed, the winner is the last engagement's. Give the days of\n"
+            "                actual fighting, not the calendar span (docs/combat.md)\n"
+            "  --attacker-start SPEC, --defender-start SPEC\n"
+            "                with --phases, the side's strength at day 0 (same SIDE; only\n"
+            "                men, tanks, guns and aircraft count): the side grows from it\n"
+            "                to its --attacker/--defender strength, reached on the last\n"
+            "                engagement's first day, in proportion to the days passed\n"
             "  --terrain T   plain (default), steppe, desert, hills, mountain, forest, marsh,\n"
             "                urban or island\n"
             "  --runs N      also fight it N times with the model's random spread and give\n"
@@ -52,17 +59,28 @@ static void battle_usage(FILE *out)
             "  --json        one JSON object: each side's casualties and losses by arm, the\n"
             "                winner, days fought\n\n"
             "example (Khalkhin Gol, May-September 1939: three Japanese attacks, then the\n"
-            "Soviet August offensive):\n"
+            "Soviet August offensive, both sides growing from their May strengths):\n"
             "  hokushin battle --attacker SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650 \\\n"
             "      --defender JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1 \\\n"
-            "      --terrain steppe --phases JPN:3,JPN:11,JPN:3,SOV:12\n",
+            "      --attacker-start SOV:men=1228,guns=14 --defender-start JPN:men=1300,tanks=10,guns=4,aircraft=20 \\\n"
+            "      --terrain steppe --phases " HK_COMBAT_KG_PHASES_TEXT "\n",
             BATTLE_DEFAULT_DAYS);
 }
 
 typedef struct battle_side_arg {
     char name[16];
     hk_combat_side side;
+    int has_start;         /* --attacker-start / --defender-start given */
+    hk_combat_side start;  /* strengths at the first engagement */
 } battle_side_arg;
+
+static void fight(const hk_combat_params *cp, const battle_side_arg *a, const battle_side_arg *d,
+                  hk_terrain terrain, int nph, const hk_combat_phase *ph, hk_rng *rng,
+                  hk_combat_result *res)
+{
+    hk_combat_campaign_buildup(cp, &a->side, &d->side, a->has_start ? &a->start : NULL,
+                               d->has_start ? &d->start : NULL, terrain, nph, ph, rng, res);
+}
 
 typedef struct battle_runs {
     int n;
@@ -91,7 +109,7 @@ static int run_many(const hk_combat_params *cp, const battle_side_arg *a, const 
         hk_rng r;
         hk_rng_init(&r, seed, (uint64_t)i);
         hk_combat_result res;
-        hk_combat_campaign(cp, &a->side, &d->side, terrain, nph, ph, &r, &res);
+        fight(cp, a, d, terrain, nph, ph, &r, &res);
         out->wins[res.winner == HK_COMBAT_ATTACKER ? 0 : res.winner == HK_COMBAT_DEFENDER ? 1 : 2]++;
         cas[i] = res.casualties[0];
         cas[runs + i] = res.casualties[1];
@@ -132,6 +150,14 @@ static json_t *side_json(const battle_side_arg *s, const hk_combat_result *res, 
     if (i == HK_COMBAT_DEFENDER)
         json_object_set_new(forces, "posture", json_string(hk_combat_posture_name(s->side.posture)));
     json_object_set_new(o, "forces", forces);
+    if (s->has_start) {
+        json_t *f0 = json_object();
+        json_object_set_new(f0, "men", json_real(s->start.men));
+        json_object_set_new(f0, "tanks", json_real(s->start.tanks));
+        json_object_set_new(f0, "guns", json_real(s->start.guns));
+        json_object_set_new(f0, "aircraft", json_real(s->start.aircraft));
+        json_object_set_new(o, "forces_start", f0);
+    }
     json_object_set_new(o, "power", json_real(round(power)));
     json_object_set_new(o, "casualties", json_integer(llround(res->casualties[i])));
     json_t *losses = json_object();
@@ -170,6 +196,7 @@ static void print_json(const battle_side_arg *a, const battle_side_arg *d, hk_te
             json_t *e = json_object();
             json_object_set_new(e, "attacker", json_string(ph[k].second_attacks ? d->name : a->name));
             json_object_set_new(e, "max_days", json_integer(ph[k].days));
+            json_object_set_new(e, "start_day", json_integer(ph[k].start_day));
             json_array_append_new(arr, e);
         }
         json_object_set_new(o, "phases", arr);
@@ -221,13 +248,29 @@ static void print_text(const battle_side_arg *a, const battle_side_arg *d, hk_te
            max_days == 1 ? "" : "s");
     if (nph > 1 || ph[0].second_attacks) {
         printf(" in %d engagement%s:", nph, nph == 1 ? "" : "s");
-        for (int k = 0; k < nph; k++)
+        int grows = a->has_start || d->has_start;
+        for (int k = 0; k < nph; k++) {
             printf("%s %s attacks %d d", k ? "," : "", ph[k].second_attacks ? d->name : a->name,
                    ph[k].days);
+            if (grows)
+                printf(" from day %d", ph[k].start_day);
+        }
     }
     printf("\n\n");
     printf("%-24s %16s %16s\n", "", ha, hd);
     const hk_combat_side *s[2] = {&a->side, &d->side};
+    if (a->has_start || d->has_start) {
+        /* The strengths the sides grow from, on day 0; the table's are
+         * reached on the last engagement's first day. */
+        const hk_combat_side *z[2] = {a->has_start ? &a->start : &a->side,
+                                      d->has_start ? &d->start : &d->side};
+        printf("%-24s %16.0f %16.0f\n", "men on day 0", z[0]->men, z[1]->men);
+        printf("%-24s %16.0f %16.0f\n", "tanks on day 0", z[0]->tanks, z[1]->tanks);
+        printf("%-24s %16.0f %16.0f\n", "guns on day 0", z[0]->guns, z[1]->guns);
+        printf("%-24s %16.0f %16.0f\n", "aircraft on day 0", z[0]->aircraft, z[1]->aircraft);
+        printf("%-24s %16d %16d\n", "(peak below) on day", ph[nph - 1].start_day,
+               ph[nph - 1].start_day);
+    }
     printf("%-24s %16.0f %16.0f\n", "men", s[0]->men, s[1]->men);
     printf("%-24s %16.0f %16.0f\n", "tanks", s[0]->tanks, s[1]->tanks);
     printf("%-24s %16.0f %16.0f\n", "guns", s[0]->guns, s[1]->guns);
@@ -294,13 +337,29 @@ static int parse_phases(const char *text, const char *first, const char *second,
             goto bad;
         *colon = '\0';
         int who = strcmp(item, first) == 0 ? 0 : strcmp(item, second) == 0 ? 1 : -1;
+        char *at = strchr(colon + 1, '@');
+        long start = -1;
+        if (at) {
+            char *send;
+            *at = '\0';
+            errno = 0;
+            start = strtol(at + 1, &send, 10);
+            if (!at[1] || *send || errno || start < 0 || start > BATTLE_MAX_SPAN)
+                goto bad;
+        }
         char *dend;
         errno = 0;
         long days = strtol(colon + 1, &dend, 10);
         if (who < 0 || !colon[1] || *dend || errno || days < 1 || days > BATTLE_MAX_DAYS)
             goto bad;
+        int prev_end = *n ? ph[*n - 1].start_day + ph[*n - 1].days : 0;
+        if (start < 0)
+            start = prev_end;
+        if (*n && start < ph[*n - 1].start_day)
+            goto bad;
         ph[*n].days = (int)days;
         ph[*n].second_attacks = who;
+        ph[*n].start_day = (int)start;
         (*n)++;
         *total += (int)days;
         p = end ? end + 1 : NULL;
@@ -312,10 +371,12 @@ static int parse_phases(const char *text, const char *first, const char *second,
     return 0;
 bad:
     fprintf(stderr,
-            "hokushin battle: --phases '%s': expected SIDE:DAYS,SIDE:DAYS,... with SIDE %s or %s, "
-            "DAYS a whole number >= 1, at most %d engagements and %d days in all, e.g. "
-            "%s:3,%s:12\n",
-            text, first, second, HK_COMBAT_MAX_PHASES, BATTLE_MAX_DAYS, second, first);
+            "hokushin battle: --phases '%s': expected SIDE:DAYS[@DAY],... with SIDE %s or %s, "
+            "DAYS a whole number >= 1, DAY the campaign day it begins on (0 to %d, never "
+            "before the one before), at most %d engagements and %d days of fighting in all, "
+            "e.g. %s:3@0,%s:12@84\n",
+            text, first, second, BATTLE_MAX_SPAN, HK_COMBAT_MAX_PHASES, BATTLE_MAX_DAYS, second,
+            first);
     return -1;
 }
 
@@ -336,6 +397,7 @@ static int parse_int_opt(const char *opt, const char *text, int lo, int hi, int 
 int hk_cmd_battle(int argc, char **argv)
 {
     const char *att_spec = NULL, *def_spec = NULL, *terrain_name = "plain", *phases_text = NULL;
+    const char *att0_spec = NULL, *def0_spec = NULL;
     int days_given = 0;
     int days = BATTLE_DEFAULT_DAYS, runs = 0, json = 0;
     uint64_t seed = 1;
@@ -351,6 +413,10 @@ int hk_cmd_battle(int argc, char **argv)
             att_spec = argv[++i];
         } else if (strcmp(opt, "--defender") == 0 && has_val) {
             def_spec = argv[++i];
+        } else if (strcmp(opt, "--attacker-start") == 0 && has_val) {
+            att0_spec = argv[++i];
+        } else if (strcmp(opt, "--defender-start") == 0 && has_val) {
+            def0_spec = argv[++i];
         } else if (strcmp(opt, "--terrain") == 0 && has_val) {
             terrain_name = argv[++i];
         } else if (strcmp(opt, "--days") == 0 && has_val) {
@@ -369,7 +435,8 @@ int hk_cmd_battle(int argc, char **argv)
             int known = !strcmp(opt, "--attacker") || !strcmp(opt, "--defender") ||
                         !strcmp(opt, "--terrain") || !strcmp(opt, "--days") ||
                         !strcmp(opt, "--runs") || !strcmp(opt, "--seed") ||
-                        !strcmp(opt, "--phases");
+                        !strcmp(opt, "--phases") || !strcmp(opt, "--attacker-start") ||
+                        !strcmp(opt, "--defender-start");
             if (known)
                 fprintf(stderr, "hokushin battle: %s needs a value\n", opt);
             else
@@ -394,6 +461,30 @@ int hk_cmd_battle(int argc, char **argv)
         fprintf(stderr, "hokushin battle: --defender: %s\n", err);
         return HK_EXIT_USAGE;
     }
+    a.has_start = d.has_start = 0;
+    const char *start_spec[2] = {att0_spec, def0_spec};
+    battle_side_arg *who[2] = {&a, &d};
+    for (int i = 0; i < 2; i++) {
+        if (!start_spec[i])
+            continue;
+        const char *opt = i ? "--defender-start" : "--attacker-start";
+        char nm[16];
+        if (hk_combat_parse_spec(start_spec[i], nm, sizeof nm, &who[i]->start, err, sizeof err)) {
+            fprintf(stderr, "hokushin battle: %s: %s\n", opt, err);
+            return HK_EXIT_USAGE;
+        }
+        if (strcmp(nm, who[i]->name) != 0) {
+            fprintf(stderr, "hokushin battle: %s names side '%s' but %s is '%s'; use the same "
+                            "SIDE\n", opt, nm, i ? "--defender" : "--attacker", who[i]->name);
+            return HK_EXIT_USAGE;
+        }
+        if (!phases_text) {
+            fprintf(stderr, "hokushin battle: %s needs --phases: forces grow between a "
+                            "campaign's engagements\n", opt);
+            return HK_EXIT_USAGE;
+        }
+        who[i]->has_start = 1;
+    }
     if (strcmp(a.name, d.name) == 0) {
         fprintf(stderr, "hokushin battle: attacker and defender are both called '%s'; give them "
                         "different SIDE names\n", a.name);
@@ -406,7 +497,7 @@ int hk_cmd_battle(int argc, char **argv)
         return HK_EXIT_USAGE;
     }
     hk_terrain terrain = (hk_terrain)t;
-    hk_combat_phase ph[HK_COMBAT_MAX_PHASES] = {{days, 0}};
+    hk_combat_phase ph[HK_COMBAT_MAX_PHASES] = {{days, 0, 0}};
     int nph = 1;
     if (phases_text) {
         if (days_given) {
@@ -420,7 +511,7 @@ int hk_cmd_battle(int argc, char **argv)
     hk_combat_params cp;
     hk_combat_params_default(&cp);
     hk_combat_result res;
-    hk_combat_campaign(&cp, &a.side, &d.side, terrain, nph, ph, NULL, &res);
+    fight(&cp, &a, &d, terrain, nph, ph, NULL, &res);
     /* Power as each side stands when it defends in the first engagement it
      * defends, else as an attacker. */
     double pw_a = hk_combat_power(&cp, &a.side, ph[0].second_attacks, terrain);

@@ -3,9 +3,15 @@
  *
  * Each battle is handed to the combat model with the forces near its sector
  * (a share of them: battle.commit) and each side's distance from its
- * railhead; the loser's hawks pay for it in politics next month.
- * docs/model.md#battles. */
+ * railhead; the loser's hawks pay for it in politics next month. In
+ * simulate a battle neither side broke off goes on as a border campaign:
+ * each month both sides decide from the state whether to seek a ceasefire,
+ * how much to reinforce and who attacks, and the campaign's totals are the
+ * battle the outcomes read. docs/model.md#battles,
+ * docs/model.md#battles-border-campaign. */
 #include "model/battles.h"
+
+#include "model/politics.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -30,6 +36,22 @@ static int days_between(hk_date a, hk_date b)
     return d < 1 ? 1 : d;
 }
 
+/* What a lost battle means for politics next month: the largest loss of the
+ * month is the one the factions argue about. */
+static void battle_politics(hk_world *w, int loser_side, double men_jpn, double men_sov, int fact, int sector)
+{
+    if (loser_side < 0)
+        return;
+    double loser_men = loser_side == HK_SIDE_JPN ? men_jpn : men_sov;
+    double weight = clampd(loser_men / 50000.0, 0.05, 1.0);
+    if (weight >= w->lost_battle_weight) {
+        w->lost_battle_side = loser_side;
+        w->lost_battle_weight = weight;
+        w->lost_battle_fact = fact;
+        w->lost_battle_sector = sector;
+    }
+}
+
 /* Records what a finished battle means for outcomes and for politics. */
 static void battle_consequences(hk_world *w, int loser_side, double men_jpn, double men_sov,
                                 double cas_jpn, double cas_sov, bool border, int fact, int sector)
@@ -46,25 +68,32 @@ static void battle_consequences(hk_world *w, int loser_side, double men_jpn, dou
         w->largest_battle = biggest;
         w->out.major_battle_casualties[0] = cas_jpn;
         w->out.major_battle_casualties[1] = cas_sov;
+        w->border_campaign.largest = false; /* a larger battle has taken its place */
     }
     if (loser_side >= 0 && border && major)
         w->lost_major[loser_side] = true;
-    if (loser_side >= 0) {
-        double loser_men = loser_side == HK_SIDE_JPN ? men_jpn : men_sov;
-        double weight = clampd(loser_men / 50000.0, 0.05, 1.0);
-        if (weight >= w->lost_battle_weight) {
-            w->lost_battle_side = loser_side;
-            w->lost_battle_weight = weight;
-            w->lost_battle_fact = fact;
-            w->lost_battle_sector = sector;
-        }
-    }
+    battle_politics(w, loser_side, men_jpn, men_sov, fact, sector);
 }
 
-static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att, const hk_combat_side *def,
-                  int att_side, hk_terrain terrain, int days, hk_combat_result *res)
+/* Whose army a side is, and how it fights: the combat model's national
+ * loss factor (the Soviet side's army is the Russian group, the Japanese
+ * side's the Japanese), and the Japanese army's refusal to surrender once
+ * it is at war (in China or with the USSR), the state in which the combat
+ * model's fit meets it (docs/combat.md, "No surrender"). */
+static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int side)
 {
-    hk_combat_resolve(&w->combat, att, def, terrain, days, r, res);
+    hk_combat_side s = *in;
+    s.nation = side == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
+    s.no_surrender = side == HK_SIDE_JPN && (w->china_war || w->war);
+    return s;
+}
+
+static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
+                  const hk_combat_side *def_in, int att_side, hk_terrain terrain, int days,
+                  hk_combat_result *res)
+{
+    hk_combat_side att = armed(w, att_in, att_side), def = armed(w, def_in, 1 - att_side);
+    hk_combat_resolve(&w->combat, &att, &def, terrain, days, r, res);
     int def_side = 1 - att_side;
     w->loss_men[att_side] += res->loss[HK_COMBAT_ATTACKER].men;
     w->loss_men[def_side] += res->loss[HK_COMBAT_DEFENDER].men;
@@ -75,10 +104,328 @@ static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att, co
         /* a skirmish of a few companies heats the border far less than a
          * battle of divisions: its weight is the larger side's men against
          * a major battle's, at most 1 (docs/model.md#incidents) */
-        double big = att->men > def->men ? att->men : def->men;
+        double big = att.men > def.men ? att.men : def.men;
         double size = big / P(w, BATTLE_MAJOR_MEN);
         w->sector_battle_size[sec] += size < 1.0 ? size : 1.0;
     }
+}
+
+/* ---- border campaigns (simulate) -------------------------------------------
+ * A border battle that neither side broke off is fought on month by month:
+ * each side decides from the state whether to seek a ceasefire, whether to
+ * reinforce and whether to attack. docs/model.md#battles-border-campaign. */
+
+static const char *sector_label(const hk_world *w, int sec)
+{
+    const hk_sector *sc = &w->s->sectors[sec];
+    return sc->name ? sc->name : sc->id;
+}
+
+static const char *side_label(int side) { return side == HK_SIDE_JPN ? "Japanese" : "Soviet"; }
+
+/* Tokyo's restraint on the Kwantung Army: the war in China draws on the
+ * Army (000:35) and a pact with the USSR binds the field armies too
+ * (001:175); the same restraints the incidents see. */
+static double tokyo_restraint(const hk_world *w)
+{
+    return P(w, INCIDENT_CHINA_RESTRAINT) * w->china_war +
+           P(w, INCIDENT_PACT_RESTRAINT) * hk_treaty_binds(w, w->roles.jpn_sov_neutrality);
+}
+
+double hk_battles_kwantung_release(const hk_world *w)
+{
+    double a = w->autonomy > 0 ? w->autonomy : 0.0, t = tokyo_restraint(w);
+    return a + t > 0 ? a / (a + t) : 0.0;
+}
+
+/* The USSR fights for its own border, and for an ally's only while a
+ * mutual-assistance treaty binds it to (the 1936 protocol with Mongolia,
+ * 001:83); otherwise the ally's army stands alone. */
+static bool soviet_bound(const hk_world *w, int sec)
+{
+    int actor = w->s->sectors[sec].side[1];
+    return actor == w->s->sov || hk_treaty_binds(w, w->roles.sov_mgl_assistance);
+}
+
+/* Europe at war, or Germany and the USSR bound by a pact: quiet on the
+ * border is worth more to both (001:147, 001:151). */
+static bool europe_presses(const hk_world *w)
+{
+    return hk_flag(w, HK_EFFECT_EUROPE_WAR) || hk_flag(w, HK_EFFECT_GER_SOV_PACT) || hk_flag(w, HK_EFFECT_GER_SOV_WAR);
+}
+
+double hk_battles_ceasefire_pressure(const hk_world *w, int side)
+{
+    const hk_border_campaign *c = &w->border_campaign;
+    if (side == HK_SIDE_SOV && !soviet_bound(w, c->sector))
+        return 1.0;
+    double lost = c->peak[side] > 0 ? c->cas[side] / c->peak[side] : 0.0;
+    double p = lost + P(w, CAMPAIGN_QUIET) * europe_presses(w) + c->months / fmax(P(w, CAMPAIGN_PATIENCE), 1.0);
+    return clampd(p, 0.0, 1.0);
+}
+
+/* The men a side could commit: its share of the theatre army (what stands
+ * behind the other borders stays there). */
+static double campaign_available(const hk_world *w, int side)
+{
+    double pool = side == HK_SIDE_JPN ? w->jpn_men : w->sov_men;
+    return P(w, CAMPAIGN_THEATRE_SHARE) * pool;
+}
+
+/* Men a side can bring forward in a month over its supply distance; from a
+ * railhead on the border itself they still march some 100 km, a few days. */
+static double campaign_lift(const hk_world *w, int side)
+{
+    return P(w, CAMPAIGN_LIFT) / fmax(w->supply_km[w->border_campaign.sector][side], 100.0);
+}
+
+/* Brings a side toward `want` men, within its lift and what it has; the
+ * weapons come with the men in the proportions of the forces facing the
+ * sector. Returns the men added. */
+static double campaign_reinforce(hk_world *w, int side, double want, double share)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    double room = share * fmin(want - c->men[side],
+                               fmin(campaign_lift(w, side), campaign_available(w, side) - c->men[side]));
+    if (!(room > 0))
+        return 0.0;
+    const hk_side_forces *f = &w->sector_forces[c->sector][side];
+    double k = f->men > 0 ? room / f->men : 0.0;
+    c->men[side] += room;
+    c->tanks[side] += f->tanks * k;
+    c->guns[side] += f->guns * k;
+    c->aircraft[side] += f->aircraft * k;
+    if (c->men[side] > c->peak[side])
+        c->peak[side] = c->men[side];
+    return room;
+}
+
+/* The campaign's standing in the outcomes: the largest border battle, a
+ * major one begun in 1937-1940. Kept up to date each month so that a run
+ * cut short reads the fighting so far. */
+static void campaign_outcomes(hk_world *w)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    double biggest = fmax(c->peak[0], c->peak[1]);
+    if (c->largest || biggest > w->largest_battle) {
+        w->largest_battle = fmax(w->largest_battle, biggest);
+        w->out.major_battle_casualties[HK_SIDE_JPN] = c->cas[HK_SIDE_JPN];
+        w->out.major_battle_casualties[HK_SIDE_SOV] = c->cas[HK_SIDE_SOV];
+        c->largest = true;
+    }
+    if (!c->major && biggest >= P(w, BATTLE_MAJOR_MEN)) {
+        c->major = true;
+        int y = hk_month_year(w->month);
+        if (y >= 1937 && y <= 1940)
+            w->out.major_border_battle_1937_1940 = true;
+    }
+}
+
+/* The end of a campaign: the loser of its last engagement has lost it. A
+ * major campaign lost teaches the lesson politics draws next month; each
+ * engagement has already moved the factions. */
+static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    const hk_scenario *s = w->s;
+    campaign_outcomes(w);
+    if (c->major && loser == HK_SIDE_JPN)
+        w->out.japan_loses_major_border_battle = true;
+    if (c->major && loser >= 0)
+        w->lost_major[loser] = true;
+    c->active = false;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "The fighting on the %s ends after %d month%s, the opening battle and %d engagement%s after it: %s. %s "
+                 "Casualties in all: Japanese side %.0f, Soviet side %.0f; at most %.0f and %.0f men committed.",
+                 sector_label(w, c->sector), c->months, c->months == 1 ? "" : "s", c->engagements,
+                 c->engagements == 1 ? "" : "s", why,
+                 loser < 0 ? "Neither side has the better of it."
+                           : loser == HK_SIDE_JPN ? "The Japanese side has lost it." : "The Soviet side has lost it.",
+                 c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV], c->peak[HK_SIDE_JPN], c->peak[HK_SIDE_SOV]);
+    /* a ceasefire is a peace on the border; an end by rout or war is the
+     * campaign's result */
+    hk_world_emit2(w, ceasefire ? "peace" : "battle_result", s->sectors[c->sector].id, s->jpn, s->sov, w->scratch,
+                   SRC_MODEL("battles-border-campaign"));
+}
+
+/* Opens a campaign on an undecided battle: both sides stay with what they
+ * committed and what survived of it. */
+static void campaign_open(hk_world *w, int sec, const hk_combat_side *js, const hk_combat_side *ss,
+                          const double cas[2], const hk_combat_losses loss[2], int attacker, int loser)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    memset(c, 0, sizeof *c);
+    c->active = true;
+    c->sector = sec;
+    c->began = w->month;
+    c->last_loser = loser;
+    /* only an attack that succeeds takes ground: a defence that holds
+     * leaves the line as disputed as before */
+    c->holder = loser >= 0 && loser != attacker ? attacker : -1;
+    const hk_combat_side *sd[2] = {js, ss};
+    for (int i = 0; i < 2; i++) {
+        c->peak[i] = sd[i]->men;
+        c->men[i] = fmax(0, sd[i]->men - loss[i].men);
+        c->tanks[i] = fmax(0, sd[i]->tanks - loss[i].tanks);
+        c->guns[i] = fmax(0, sd[i]->guns - loss[i].guns);
+        c->aircraft[i] = fmax(0, sd[i]->aircraft - loss[i].aircraft);
+        c->cas[i] = cas[i];
+    }
+    campaign_outcomes(w);
+}
+
+static hk_combat_side campaign_side(const hk_world *w, int side, bool defends)
+{
+    const hk_border_campaign *c = &w->border_campaign;
+    return (hk_combat_side){.men = c->men[side], .tanks = c->tanks[side], .guns = c->guns[side],
+                            .aircraft = c->aircraft[side], .quality = 1,
+                            .supply_km = w->supply_km[c->sector][side],
+                            .posture = defends ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY};
+}
+
+/* One month of a campaign: the ceasefire, the reinforcements, the attack. */
+static void campaign_month(hk_world *w, hk_rng *r)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    const hk_scenario *s = w->s;
+    int sec = c->sector;
+    c->months++;
+    if (w->war) {
+        campaign_end(w, c->last_loser, false, "the border fighting merges into general war");
+        return;
+    }
+    for (int i = 0; i < 2; i++)
+        if (c->men[i] < 100) {
+            campaign_end(w, i, false, i == HK_SIDE_JPN ? "the Japanese side has no one left on the line"
+                                                : "the Soviet side has no one left on the line");
+            return;
+        }
+    /* each side seeks a ceasefire with a chance that grows with the share
+     * of its committed men it has lost, the value of quiet while Europe
+     * presses and the months gone by; the side whose attack last succeeded
+     * holds the ground it claims and takes the quiet */
+    double press[2], u[2];
+    bool seek[2];
+    for (int i = 0; i < 2; i++) {
+        press[i] = hk_battles_ceasefire_pressure(w, i);
+        u[i] = hk_rng_uniform(r);
+        seek[i] = c->holder == i || u[i] < press[i];
+    }
+    /* a player's orders on incidents decide for the player's side: contain
+     * seeks the ceasefire, escalate fights on */
+    int ps = w->player >= 0 && w->orders_given ? hk_world_side(w, w->player) : -1;
+    if (ps >= 0 && w->orders.incidents != HK_ESC_MODEL)
+        seek[ps] = w->orders.incidents == HK_ESC_CONTAIN;
+    if (seek[0] && seek[1]) {
+        char why[300];
+        snprintf(why, sizeof why,
+                 "both sides agree to a ceasefire (pressure to stop: Japanese side %.2f, Soviet side %.2f%s%s)",
+                 press[0], press[1], europe_presses(w) ? "; the war in Europe makes quiet on the border worth more" : "",
+                 c->holder >= 0 ? (c->holder == HK_SIDE_JPN ? "; the Japanese side holds the ground it claims"
+                                                             : "; the Soviet side holds the ground it claims")
+                                : "");
+        campaign_end(w, c->last_loser, true, why);
+        return;
+    }
+    /* reinforcements, decided on what each side sees at the start of the
+     * month: the Kwantung Army seeks the ratio the Army believes enough,
+     * the USSR the superiority it keeps over what faces it */
+    double need[2] = {hk_politics_north_need(w), P(w, SOVIET_THREAT_RATIO)};
+    double start[2] = {c->men[0], c->men[1]};
+    double gain[2] = {0, 0};
+    /* the Kwantung Army brings up what its autonomy wins against Tokyo's
+     * restraint; the USSR what it is bound to (its lift permitting) */
+    double release = hk_battles_kwantung_release(w);
+    for (int i = 0; i < 2; i++)
+        if (!seek[i] && (i == HK_SIDE_JPN || soviet_bound(w, sec)))
+            gain[i] = campaign_reinforce(w, i, need[i] * start[1 - i], i == HK_SIDE_JPN ? release : 1.0);
+    /* the USSR attacks once it has the superiority it sought (the August
+     * offensive waited for the build-up, 001:145); otherwise the Kwantung
+     * Army's officers keep the initiative while they fight on (000:31) */
+    int att = -1;
+    if (!seek[HK_SIDE_SOV] && c->men[HK_SIDE_SOV] >= 0.95 * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN])
+        att = HK_SIDE_SOV;
+    else if (!seek[HK_SIDE_JPN])
+        att = HK_SIDE_JPN;
+    if (hk_world_logging(w)) {
+        int n = snprintf(w->scratch, sizeof w->scratch,
+                         "Month %d of the fighting on the %s (%.0f Japanese-side against %.0f Soviet-side men "
+                         "committed).",
+                         c->months, sector_label(w, sec), start[HK_SIDE_JPN], start[HK_SIDE_SOV]);
+        for (int i = 0; i < 2 && n < (int)sizeof w->scratch - 220; i++) {
+            if (seek[i])
+                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                              " The %s side would take a ceasefire (pressure %.2f%s) and holds.", side_label(i),
+                              press[i], c->holder == i ? ", it holds the ground it claims" : "");
+            else if (i == HK_SIDE_JPN)
+                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                              " The Kwantung Army (autonomy %.2f against Tokyo's restraint %.2f) wants %.0f men, "
+                              "%.2f of the enemy's, and brings up %.0f.",
+                              w->autonomy, tokyo_restraint(w), need[i] * start[1 - i], need[i], gain[i]);
+            else
+                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                              " The USSR (%s) wants %.2f times the Japanese and brings up %.0f, %.0f km from its "
+                              "railhead.",
+                              !soviet_bound(w, sec) ? "not bound to this border"
+                              : s->sectors[sec].side[1] == s->sov ? "its own border" : "bound by its protocol with Mongolia",
+                              need[i], gain[i], w->supply_km[sec][i]);
+        }
+        if (att < 0)
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                     " Neither side attacks: patrols, shelling and air fighting.");
+        else
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " The %s side attacks with %.0f against %.0f.",
+                     side_label(att), c->men[att], c->men[1 - att]);
+    }
+    hk_world_emit2(w, "battle", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles-border-campaign"));
+    if (att < 0) {
+        c->quiet++;
+        campaign_outcomes(w);
+        return;
+    }
+    int def = 1 - att;
+    hk_combat_side as = campaign_side(w, att, false), ds = campaign_side(w, def, true);
+    hk_combat_result res;
+    int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    fight(w, r, sec, &as, &ds, att, sector_terrain(w, sec), days, &res);
+    const hk_combat_losses *lo[2];
+    lo[att] = &res.loss[HK_COMBAT_ATTACKER];
+    lo[def] = &res.loss[HK_COMBAT_DEFENDER];
+    for (int i = 0; i < 2; i++) {
+        c->men[i] = fmax(0, c->men[i] - lo[i]->men);
+        c->tanks[i] = fmax(0, c->tanks[i] - lo[i]->tanks);
+        c->guns[i] = fmax(0, c->guns[i] - lo[i]->guns);
+        c->aircraft[i] = fmax(0, c->aircraft[i] - lo[i]->aircraft);
+        c->cas[i] += lo[i]->men;
+    }
+    c->engagements++;
+    c->quiet = 0;
+    c->last_loser = res.winner == HK_COMBAT_ATTACKER ? def : res.winner == HK_COMBAT_DEFENDER ? att : -1;
+    /* ground changes hands only when an attack succeeds */
+    if (res.winner == HK_COMBAT_ATTACKER)
+        c->holder = att;
+    w->battles_month++;
+    double men[2];
+    men[att] = as.men;
+    men[def] = ds.men;
+    battle_politics(w, c->last_loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], -1, sec);
+    campaign_outcomes(w);
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "After %d day%s the %s attack on the %s %s. Casualties: Japanese side %.0f, Soviet side %.0f; "
+                 "since the fighting began %.0f and %.0f.",
+                 res.days, res.days == 1 ? "" : "s", side_label(att), sector_label(w, sec),
+                 res.winner == HK_COMBAT_ATTACKER ? "succeeds" : res.winner == HK_COMBAT_DEFENDER ? "is beaten off"
+                                                                                                  : "is fought to a standstill",
+                 lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men, c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV]);
+    hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch,
+                   SRC_MODEL("battles-border-campaign"));
+}
+
+bool hk_battles_undecided(const hk_combat_result *res)
+{
+    return res->broke_off[HK_COMBAT_ATTACKER] == 0 && res->broke_off[HK_COMBAT_DEFENDER] == 0;
 }
 
 static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
@@ -103,8 +450,23 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     men[d] = def.men;
     cas[a] = res.casualties[HK_COMBAT_ATTACKER];
     cas[d] = res.casualties[HK_COMBAT_DEFENDER];
-    battle_consequences(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], cas[HK_SIDE_JPN], cas[HK_SIDE_SOV], true, -1,
-                        sec);
+    /* neither side broke off: the battle goes on as a campaign (one at a
+     * time); its outcomes are the campaign's when it ends */
+    bool goes_on = hk_battles_undecided(&res) && !w->border_campaign.active && att.men > 0 && def.men > 0;
+    if (goes_on) {
+        w->battles_month++;
+        battle_politics(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], -1, sec);
+        hk_combat_side sd[2];
+        hk_combat_losses lo[2];
+        sd[a] = att;
+        sd[d] = def;
+        lo[a] = res.loss[HK_COMBAT_ATTACKER];
+        lo[d] = res.loss[HK_COMBAT_DEFENDER];
+        campaign_open(w, sec, &sd[HK_SIDE_JPN], &sd[HK_SIDE_SOV], cas, lo, a, loser);
+    } else {
+        battle_consequences(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], cas[HK_SIDE_JPN], cas[HK_SIDE_SOV], true,
+                            -1, sec);
+    }
     const char *sname = s->sectors[sec].name ? s->sectors[sec].name : s->sectors[sec].id;
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
@@ -114,11 +476,12 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     hk_world_emit2(w, "battle", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "After %d day%s on the %s: %s. Casualties: Japanese side %.0f, Soviet side %.0f.", res.days,
+                 "After %d day%s on the %s: %s. Casualties: Japanese side %.0f, Soviet side %.0f.%s", res.days,
                  res.days == 1 ? "" : "s", sname,
                  loser == HK_SIDE_JPN ? "the Japanese side is beaten" : loser == HK_SIDE_SOV
                      ? "the Soviet side is beaten" : "neither side prevails",
-                 cas[HK_SIDE_JPN], cas[HK_SIDE_SOV]);
+                 cas[HK_SIDE_JPN], cas[HK_SIDE_SOV],
+                 goes_on ? " Neither side has broken off: both hold their ground and the fighting goes on." : "");
     hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
 }
 
@@ -349,8 +712,17 @@ void hk_battles_step(hk_world *w)
                 is_campaign(s, b))
                 close_campaign(w, &r, b);
     } else {
+        /* a campaign under way plays its month first; incidents on its
+         * sector are part of it, and a border just quieted by a ceasefire
+         * does not flare into a new battle the same month */
+        int busy = -1;
+        if (w->border_campaign.active) {
+            busy = w->border_campaign.sector;
+            campaign_month(w, &r);
+        }
         for (int i = 0; i < w->n_pending; i++)
-            simulate_battle(w, &r, &w->pending[i]);
+            if (w->pending[i].sector != busy)
+                simulate_battle(w, &r, &w->pending[i]);
     }
     w->n_pending = 0;
     /* replay fights only the record's battles */

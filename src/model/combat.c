@@ -175,6 +175,11 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         size_f *= pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp);
     double base[2] = {p->rate_att * size_f * noise[0], p->rate_def * size_f * noise[1]};
     double brk[2] = {p->break_att, p->break_def};
+    /* The break points the score reads: a side that does not surrender
+     * fights on past its ordinary break point, but the score still asks
+     * how near it came to the point where an ordinary army gives way, so
+     * holding out to the end does not by itself make it the winner. */
+    double brk_score[2] = {p->break_att, p->break_def};
     double qrel = side_quality(att) / side_quality(def);
     for (int i = 0; i < 2; i++) {
         /* A force that will not surrender loses more each day, makes its
@@ -190,11 +195,17 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         if (nat > 0 && nat < HK_NATION_COUNT && p->nation_loss[nat] > 0)
             base[i] *= p->nation_loss[nat];
         /* Better troops stand more losses before they give way. */
-        brk[i] *= pow(i == 0 ? qrel : 1 / qrel, p->quality_break);
-        if (p->break_cap > 0 && brk[i] > p->break_cap)
-            brk[i] = p->break_cap;
-        if (!(brk[i] > 0))
-            brk[i] = 1e-6;
+        double qf = pow(i == 0 ? qrel : 1 / qrel, p->quality_break);
+        brk[i] *= qf;
+        brk_score[i] *= qf;
+        if (!(p->ns_score_ordinary && in[i]->no_surrender))
+            brk_score[i] = brk[i];
+        for (double *b = &brk[i]; b; b = b == &brk[i] ? &brk_score[i] : NULL) {
+            if (p->break_cap > 0 && *b > p->break_cap)
+                *b = p->break_cap;
+            if (!(*b > 0))
+                *b = 1e-6;
+        }
     }
     if (max_days < 1)
         max_days = 1;
@@ -245,8 +256,8 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     }
     /* The score compares how near each side came to its break point; the
      * small floor keeps it finite for a side that lost nothing. */
-    double m_att = (out->casualties[0] / (men0[0] + 1e-9)) / brk[0] + 1e-9;
-    double m_def = (out->casualties[1] / (men0[1] + 1e-9)) / brk[1] + 1e-9;
+    double m_att = (out->casualties[0] / (men0[0] + 1e-9)) / brk_score[0] + 1e-9;
+    double m_def = (out->casualties[1] / (men0[1] + 1e-9)) / brk_score[1] + 1e-9;
     out->score = log(m_def) - log(m_att);
     if (loser >= 0)
         out->winner = 1 - loser;
@@ -271,22 +282,53 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     }
 }
 
-void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
-                        const hk_combat_side *second, hk_terrain terrain, int n_phases,
-                        const hk_combat_phase *phases, hk_rng *rng, hk_combat_result *out)
+/* One arm of a side at build-up share f: start + f * (peak - start). */
+static double grown(double start, double peak, double f)
 {
-    static const hk_combat_phase one_day = {1, 0};
+    return nonneg(start) + f * (nonneg(peak) - nonneg(start));
+}
+
+void hk_combat_campaign_buildup(const hk_combat_params *p, const hk_combat_side *first,
+                                const hk_combat_side *second, const hk_combat_side *first_start,
+                                const hk_combat_side *second_start, hk_terrain terrain,
+                                int n_phases, const hk_combat_phase *phases, hk_rng *rng,
+                                hk_combat_result *out)
+{
+    static const hk_combat_phase one_day = {1, 0, 0};
     if (n_phases < 1 || !phases) {
         n_phases = 1;
         phases = &one_day;
     }
     if (n_phases > HK_COMBAT_MAX_PHASES)
         n_phases = HK_COMBAT_MAX_PHASES;
-    hk_combat_side s[2] = {*first, *second};
+    const hk_combat_side *peak[2] = {first, second};
+    const hk_combat_side *start[2] = {first_start ? first_start : first,
+                                      second_start ? second_start : second};
+    int span = phases[n_phases - 1].start_day;
+    hk_combat_losses lost[2];
+    memset(lost, 0, sizeof lost);
     hk_combat_result sum, r;
     memset(&sum, 0, sizeof sum);
     sum.winner = HK_COMBAT_DRAW;
     for (int k = 0; k < n_phases; k++) {
+        double f = 1;
+        if (span > 0 && (first_start || second_start)) {
+            f = (double)phases[k].start_day / span;
+            f = f < 0 ? 0 : f > 1 ? 1 : f;
+        }
+        /* What each side has on the field now: what has arrived, less what
+         * it has lost so far. */
+        hk_combat_side s[2];
+        for (int i = 0; i < 2; i++) {
+            s[i] = *peak[i];
+            s[i].men = fmax(0, grown(start[i]->men, peak[i]->men, f) - lost[i].men);
+            s[i].tanks = fmax(0, grown(start[i]->tanks, peak[i]->tanks, f) - lost[i].tanks);
+            s[i].guns = fmax(0, grown(start[i]->guns, peak[i]->guns, f) - lost[i].guns);
+            s[i].aircraft =
+                fmax(0, grown(start[i]->aircraft, peak[i]->aircraft, f) - lost[i].aircraft);
+        }
+        if (!(s[0].men >= 1) || !(s[1].men >= 1))
+            continue;
         int a = phases[k].second_attacks ? 1 : 0; /* index of this engagement's attacker */
         hk_combat_resolve(p, &s[a], &s[1 - a], terrain, phases[k].days, rng, &r);
         if (k == 0)
@@ -304,16 +346,20 @@ void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
             sum.loss[i].guns += r.loss[j].guns;
             sum.loss[i].aircraft += r.loss[j].aircraft;
             sum.broke_off[i] = r.broke_off[j];
-            /* The next engagement is fought by what is left. */
-            s[i].men = fmax(0, s[i].men - r.loss[j].men);
-            s[i].tanks = fmax(0, s[i].tanks - r.loss[j].tanks);
-            s[i].guns = fmax(0, s[i].guns - r.loss[j].guns);
-            s[i].aircraft = fmax(0, s[i].aircraft - r.loss[j].aircraft);
+            lost[i].men += r.loss[j].men;
+            lost[i].tanks += r.loss[j].tanks;
+            lost[i].guns += r.loss[j].guns;
+            lost[i].aircraft += r.loss[j].aircraft;
         }
-        if (!(s[0].men >= 1) || !(s[1].men >= 1))
-            break;
     }
     *out = sum;
+}
+
+void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
+                        const hk_combat_side *second, hk_terrain terrain, int n_phases,
+                        const hk_combat_phase *phases, hk_rng *rng, hk_combat_result *out)
+{
+    hk_combat_campaign_buildup(p, first, second, NULL, NULL, terrain, n_phases, phases, rng, out);
 }
 
 /* ---- SPEC parsing ------------------------------------------------------ */

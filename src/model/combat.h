@@ -126,6 +126,9 @@ typedef struct hk_combat_params {
      * x ns_rate_enemy, and it breaks off only at ns_break (fitted on the fit
      * part's Japanese battles of 1937-1945 only). */
     double ns_rate_own, ns_rate_enemy, ns_break;
+    /* 1: the score (who won) reads a no-surrender side's ordinary break
+     * point, not ns_break (docs/combat.md, "Winner"); 0: ns_break. */
+    int ns_score_ordinary;
     /* A side's own daily loss share x nation_loss[its nation] (fitted in a
      * third stage on every fit-part battle; OTHER = 1). */
     double nation_loss[HK_NATION_COUNT];
@@ -170,13 +173,29 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
 typedef struct hk_combat_phase {
     int days;
     int second_attacks;   /* 0: `first` attacks, 1: `second` attacks */
+    int start_day;        /* day of the campaign it begins on (build-up only) */
 } hk_combat_phase;
-/* The Khalkhin Gol check's four engagements, declared in docs/combat.md
- * before the fit (`--phases JPN:3,JPN:11,JPN:3,SOV:12` with the Soviet side
- * first): three Japanese attacks in May and July, then the Soviet August
- * offensive. tools/cdb90_fit and the validation report both use it. */
-#define HK_COMBAT_KG_PHASES {{3, 1}, {11, 1}, {3, 1}, {12, 0}}
-#define HK_COMBAT_KG_PHASES_TEXT "JPN:3,JPN:11,JPN:3,SOV:12"
+/* A campaign whose forces grow: `first` and `second` are the strengths at
+ * the last engagement's start (the peak), `first_start` and `second_start`
+ * those at day 0. An engagement that starts on day t (its start_day) is
+ * fought by the strength reached by then, start + (peak - start) * t / T
+ * with T the last engagement's start day, arm by arm, less what the side
+ * has lost in the engagements before. Quality, supply, posture and the
+ * other flags are the peak sides'. NULL starts (or T = 0) give
+ * hk_combat_campaign: the peak strengths from the first day. */
+void hk_combat_campaign_buildup(const hk_combat_params *p, const hk_combat_side *first,
+                                const hk_combat_side *second, const hk_combat_side *first_start,
+                                const hk_combat_side *second_start, hk_terrain terrain,
+                                int n_phases, const hk_combat_phase *phases, hk_rng *rng,
+                                hk_combat_result *out);
+
+/* The Khalkhin Gol check (docs/combat.md, third version of its inputs):
+ * the campaign's four engagements with the side that attacked in each and
+ * the day each began, counted from the opening engagement of 28 May 1939
+ * (2 July = day 35, 23 July = day 56, 20 August = day 84), the Soviet side
+ * first. tools/cdb90_fit and the validation report both use it. */
+#define HK_COMBAT_KG_PHASES {{3, 1, 0}, {11, 1, 35}, {3, 1, 56}, {12, 0, 84}}
+#define HK_COMBAT_KG_PHASES_TEXT "JPN:3@0,JPN:11@35,JPN:3@56,SOV:12@84"
 
 void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
                         const hk_combat_side *second, hk_terrain terrain, int n_phases,

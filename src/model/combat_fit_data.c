@@ -34,9 +34,9 @@ void hk_combat_params_default(hk_combat_params *p)
     p->break_def = 0.58475002963586109;
     p->quality_break = 0.52631700960020877;
     p->break_cap = 0.94999999999999996;
-    p->ns_rate_own = 4.5024507188696283;
-    p->ns_rate_enemy = 2.9008770615958288;
-    p->ns_break = 0.94999999999999829;
+    p->ns_rate_own = 4.1518241470221318;
+    p->ns_rate_enemy = 3.2032596545866436;
+    p->ns_break = 0.76128790505710853;
     p->collapse_ratio = 0.10000000000000001;
     p->draw_band = 0.1006017194541744;
     p->supply_half_km = 400;
@@ -44,19 +44,20 @@ void hk_combat_params_default(hk_combat_params *p)
     p->loss_tank = 4.5461280247885103;
     p->loss_gun = 0.31576840119365412;
     p->loss_air = 1.7696329411908482;
-    p->noise_common_sd = 0.71017765328722926;
-    p->noise_diff_sd = 0.51982831825447029;
+    p->noise_common_sd = 0.71036219908390008;
+    p->noise_diff_sd = 0.52257328866967112;
+    p->ns_score_ordinary = 1;
     p->nation_loss[0] = 1; /* OTHER */
-    p->nation_loss[1] = 1.3229581737048175; /* RUS */
-    p->nation_loss[2] = 0.92724964079447303; /* JPN */
-    p->nation_loss[3] = 0.98255791804168546; /* GER */
-    p->nation_loss[4] = 0.88504040274897822; /* GBR */
-    p->nation_loss[5] = 1.0212663468453973; /* FRA */
-    p->nation_loss[6] = 0.86650497489958112; /* USA */
-    p->nation_loss[7] = 1.1555035508047489; /* CSA */
-    p->nation_loss[8] = 1.1319058446716599; /* AUT */
-    p->nation_loss[9] = 0.77601028838015673; /* ISR */
-    p->nation_loss[10] = 1.038516391005895; /* ARAB */
+    p->nation_loss[1] = 1.3229581892830511; /* RUS */
+    p->nation_loss[2] = 0.92630471343880905; /* JPN */
+    p->nation_loss[3] = 0.97067769773392243; /* GER */
+    p->nation_loss[4] = 0.88791694706250168; /* GBR */
+    p->nation_loss[5] = 1.0212663421342159; /* FRA */
+    p->nation_loss[6] = 0.86882497065593456; /* USA */
+    p->nation_loss[7] = 1.0975886445893845; /* CSA */
+    p->nation_loss[8] = 1.142303408229413; /* AUT */
+    p->nation_loss[9] = 0.77393117650724141; /* ISR */
+    p->nation_loss[10] = 1.0347303155788781; /* ARAB */
 }
 
 void hk_combat_cdb90_coefs(double coef[HK_CDB90_CODES])

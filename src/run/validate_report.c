@@ -439,6 +439,25 @@ static void combat_section(report *r)
                                    .supply_km = bs[i]->supply_km,
                                    .posture = i ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY,
                                    .no_surrender = japanese};
+        int nat = hk_combat_nation_parse(s->actors[bs[i]->actor].id);
+        side[i].nation = nat > 0 ? nat : HK_NATION_OTHER;
+    }
+    /* The campaign grows from the forces of its first engagement, the
+     * record's battle nomonhan_opening (CDB90 259), matched by actor. */
+    const hk_battle *opening = record_battle(s, "nomonhan_opening");
+    hk_combat_side start[2];
+    int has_start[2] = {0, 0};
+    for (int i = 0; i < 2 && opening; i++) {
+        const hk_battle_side *os[2] = {&opening->attacker, &opening->defender};
+        for (int j = 0; j < 2; j++)
+            if (os[j]->actor == bs[i]->actor) {
+                start[i] = side[i];
+                start[i].men = os[j]->men;
+                start[i].tanks = os[j]->tanks;
+                start[i].guns = os[j]->guns;
+                start[i].aircraft = os[j]->aircraft;
+                has_start[i] = 1;
+            }
     }
     static const hk_combat_phase phases[] = HK_COMBAT_KG_PHASES;
     enum { NPH = (int)(sizeof phases / sizeof phases[0]) };
@@ -446,7 +465,9 @@ static void combat_section(report *r)
     for (int k = 0; k < NPH; k++)
         days += phases[k].days;
     hk_combat_result central;
-    hk_combat_campaign(&cp, &side[0], &side[1], kg->terrain, NPH, phases, NULL, &central);
+    const hk_combat_side *s0 = has_start[0] ? &start[0] : NULL, *s1 = has_start[1] ? &start[1] : NULL;
+    hk_combat_campaign_buildup(&cp, &side[0], &side[1], s0, s1, kg->terrain, NPH, phases, NULL,
+                               &central);
     int n = r->runs;
     double *cas[2] = {malloc(sizeof(double) * (size_t)n), malloc(sizeof(double) * (size_t)n)};
     int wins[3] = {0};
@@ -459,7 +480,8 @@ static void combat_section(report *r)
         hk_rng rng;
         hk_rng_init(&rng, r->o->seed ^ 0x6b68616c6b68ULL, (uint64_t)k);
         hk_combat_result res;
-        hk_combat_campaign(&cp, &side[0], &side[1], kg->terrain, NPH, phases, &rng, &res);
+        hk_combat_campaign_buildup(&cp, &side[0], &side[1], s0, s1, kg->terrain, NPH, phases, &rng,
+                                   &res);
         cas[0][k] = res.casualties[0];
         cas[1][k] = res.casualties[1];
         wins[res.winner == HK_COMBAT_ATTACKER ? 0 : res.winner == HK_COMBAT_DEFENDER ? 1 : 2]++;
@@ -480,12 +502,17 @@ static void combat_section(report *r)
             "CDB90, which holds this campaign out) fights the scenario's recorded sides of `%s` "
             "(%s to %s, terrain %s; the %s side in prepared positions when it defends and "
             "flagged as not surrendering) as the campaign's four engagements, `--phases %s` "
-            "(%d days of fighting), each engagement fought by what the one before left.\n\n"
+            "(%d days of fighting, each engagement starting on the campaign day after `@`). "
+            "Both sides grow from their strengths in the first engagement (the record's "
+            "`nomonhan_opening`%s) to the recorded peak, reached when the last engagement "
+            "begins; each engagement is fought by what has arrived, less what the ones before "
+            "cost.\n\n"
             "- Central estimate, as `hokushin battle` prints it: %s %.0f, %s %.0f casualties; "
             "winner %s. Within %.0f%% of the record for both sides: **%s**.\n"
             "- With the fit's residual spread, %d campaigns: %s won %d, %s %d, %d draws (the "
             "record's winner is the %s); the rows below give the mean and its interval.\n\n",
             kg->id, d0, d1, hk_terrain_name(kg->terrain), def_id, HK_COMBAT_KG_PHASES_TEXT, days,
+            (has_start[0] && has_start[1]) ? "" : "; not in this scenario, so the peak from the start",
             att_id, central.casualties[0], def_id, central.casualties[1],
             central.winner == HK_COMBAT_ATTACKER   ? att_id
             : central.winner == HK_COMBAT_DEFENDER ? def_id

@@ -72,6 +72,24 @@ typedef struct hk_equip {
     hk_month from;
     double per_man[3];
 } hk_equip;
+/* Simulate: a border battle neither side broke off, fought on month by month
+ * as a local campaign (docs/model.md#battles-border-campaign). One at a time. */
+typedef struct hk_border_campaign {
+    bool active;
+    int sector;
+    hk_month began;
+    int months;                 /* months since the opening battle */
+    int engagements;            /* engagements fought after the opening battle */
+    int quiet;                  /* months in a row without an engagement */
+    double men[2], tanks[2], guns[2], aircraft[2]; /* committed and still standing, per side */
+    double peak[2];             /* most men committed at once */
+    double cas[2];              /* casualties so far, the opening battle's included */
+    int last_loser;             /* side beaten in the last engagement, -1 none or a draw */
+    int holder;                 /* side whose attack last succeeded: it holds the ground it claims; -1 none */
+    bool major;                 /* has reached battle.major_men on a side */
+    bool largest;               /* is the run's largest border battle so far */
+} hk_border_campaign;
+
 #define HK_TEXT_LEN 600
 
 /* Memory for event strings, only when an observer listens. */
@@ -157,6 +175,7 @@ struct hk_world {
      * casualties of its engagements, then fights the days they leave out */
     double campaign_cas[HK_MAX_BATTLES][2];
     int campaign_days[HK_MAX_BATTLES];
+    hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
 
     /* general war */
     bool war;                 /* Japan and the USSR at general war */

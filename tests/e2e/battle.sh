@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # battle: Khalkhin Gol from the historical forces (record.yaml) as a
-# campaign of four engagements gives the JSON of product.md (each side's
+# campaign of four engagements, both sides growing from their strengths in
+# the first one, gives the JSON of product.md (each side's
 # casualties and losses by arm, the winner) and the same figures as the
 # validation report; a one-engagement campaign is the plain battle; five men
 # against a million inflict no more than the bound on inflicted losses; bad SPECs
@@ -16,12 +17,18 @@ fail=0
 
 SOV='SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650'
 JPN='JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1'
-PH='JPN:3,JPN:11,JPN:3,SOV:12'
+PH='JPN:3@0,JPN:11@35,JPN:3@56,SOV:12@84'
+SOV0='SOV:men=1228,guns=14'
+JPN0='JPN:men=1300,tanks=10,guns=4,aircraft=20'
+KG=(--attacker "$SOV" --defender "$JPN" --attacker-start "$SOV0" --defender-start "$JPN0"
+    --terrain steppe --phases "$PH")
 
-"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --phases "$PH" --json >"$tmp/kg.json"
-"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --phases "$PH" --json >"$tmp/kg2.json"
+"$HK" battle "${KG[@]}" --json >"$tmp/kg.json"
+"$HK" battle "${KG[@]}" --json >"$tmp/kg2.json"
 cmp -s "$tmp/kg.json" "$tmp/kg2.json" || { echo "FAIL: the same battle twice gave different JSON" >&2; fail=1; }
-"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --phases "$PH" >"$tmp/kg.txt"
+"$HK" battle "${KG[@]}" >"$tmp/kg.txt"
+# Without the day-0 strengths, the peak forces fight every engagement.
+"$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --phases "$PH" --json >"$tmp/kg_peak.json"
 "$HK" battle --attacker "$SOV" --defender "$JPN" --runs 200 --seed 5 --json >"$tmp/runs.json"
 "$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --days 12 --json >"$tmp/one.json"
 "$HK" battle --attacker "$SOV" --defender "$JPN" --terrain steppe --phases SOV:12 --json >"$tmp/one_ph.json"
@@ -69,6 +76,18 @@ if not (one["defender"]["casualties"] > ns0["defender"]["casualties"]
     fail.append("no_surrender=1 raises both sides' casualties")
 if kg.get("terrain") != "steppe":
     fail.append("terrain echoed")
+# Growing forces: fewer casualties than the peak forces in every engagement;
+# the day-0 strengths and each engagement's first day are echoed.
+peak = json.load(open(f"{d}/kg_peak.json"))
+for role in ("attacker", "defender"):
+    if not kg[role]["casualties"] < peak[role]["casualties"]:
+        fail.append(f"{role}: growing forces should cost less than the peak from day 0")
+if kg["attacker"].get("forces_start", {}).get("men") != 1228:
+    fail.append("forces_start echoed")
+if [e.get("start_day") for e in kg.get("phases", [])] != [0, 35, 56, 84]:
+    fail.append(f"start days echoed, got {kg.get('phases')!r}")
+if kg["attacker"]["forces"].get("nation") != "RUS" or kg["defender"]["forces"].get("nation") != "JPN":
+    fail.append("SOV and JPN take the RUS and JPN loss factors")
 # The report's Khalkhin Gol row was computed by the same model.
 text = open(doc, encoding="utf-8").read()
 m = re.search(r"\| Soviet casualties \|[^|]*\| (\d+) \|", text)
@@ -121,6 +140,13 @@ expect_usage --attacker "$SOV" --defender "$JPN" --phases 'XX:3'
 expect_usage --attacker "$SOV" --defender "$JPN" --phases 'JPN:0'
 expect_usage --attacker "$SOV" --defender "$JPN" --phases 'JPN:3,'
 expect_usage --attacker "$SOV" --defender "$JPN" --phases 'JPN:3' --days 3
+expect_usage --attacker "$SOV" --defender "$JPN" --phases 'JPN:3@10,SOV:3@5'
+expect_usage --attacker "$SOV" --defender "$JPN" --phases 'JPN:3@x'
+expect_usage --attacker "$SOV" --defender "$JPN" --phases 'JPN:3@-1'
+expect_usage --attacker "$SOV" --defender "$JPN" --attacker-start "$SOV0"
+expect_usage --attacker "$SOV" --defender "$JPN" --attacker-start 'XX:men=5' --phases "$PH"
+expect_usage --attacker "$SOV" --defender "$JPN" --defender-start 'JPN:men=-1' --phases "$PH"
+expect_usage --attacker 'SOV:men=5,nation=Atlantis' --defender "$JPN"
 expect_usage --attacker "$SOV" --defender 'JPN:men=5,no_surrender=2'
 expect_usage --attacker "$SOV" --defender 'SOV:men=5'
 expect_usage --attacker "$SOV"

@@ -351,20 +351,20 @@ static void test_campaign(void **state)
     d.supply_km = 240;
     d.posture = HK_POSTURE_PREPARED;
     /* One engagement with the first side attacking is the plain battle. */
-    hk_combat_phase one = {12, 0};
+    hk_combat_phase one = {12, 0, 0};
     hk_combat_result c, b;
     hk_combat_campaign(&p, &a, &d, HK_TERRAIN_STEPPE, 1, &one, NULL, &c);
     hk_combat_resolve(&p, &a, &d, HK_TERRAIN_STEPPE, 12, NULL, &b);
     assert_memory_equal(&c, &b, sizeof c);
     /* With the second side attacking, the roles swap in the result too. */
-    hk_combat_phase rev = {5, 1};
+    hk_combat_phase rev = {5, 1, 0};
     hk_combat_campaign(&p, &a, &d, HK_TERRAIN_STEPPE, 1, &rev, NULL, &c);
     hk_combat_resolve(&p, &d, &a, HK_TERRAIN_STEPPE, 5, NULL, &b);
     assert_true(c.casualties[0] == b.casualties[1] && c.casualties[1] == b.casualties[0]);
     assert_true(c.winner == (b.winner == HK_COMBAT_DRAW ? HK_COMBAT_DRAW : 1 - b.winner));
     /* Two engagements cost more than the first alone, and the intensity
      * starts afresh: 2 x 6 days costs more than 12 continuous days. */
-    hk_combat_phase two[2] = {{6, 0}, {6, 0}};
+    hk_combat_phase two[2] = {{6, 0, 0}, {6, 0, 6}};
     hk_combat_result c2, c12;
     hk_combat_campaign(&p, &a, &d, HK_TERRAIN_STEPPE, 2, two, NULL, &c2);
     hk_combat_campaign(&p, &a, &d, HK_TERRAIN_STEPPE, 1, &one, NULL, &c12);
@@ -374,6 +374,67 @@ static void test_campaign(void **state)
     /* A bad phase list falls back to one day. */
     hk_combat_campaign(&p, &a, &d, HK_TERRAIN_STEPPE, 0, NULL, NULL, &c);
     assert_true(c.days == 1);
+}
+
+static void test_campaign_buildup(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side a = side(50000, 400, 500, 400), d = side(25000, 100, 120, 150);
+    hk_combat_side a0 = side(1000, 0, 10, 0), d0 = side(1200, 10, 5, 20);
+    d.posture = HK_POSTURE_PREPARED;
+    hk_combat_phase ph[3] = {{3, 1, 0}, {5, 1, 50}, {10, 0, 100}};
+    /* Two engagements, the second on the last day: the first is fought by
+     * the day-0 strengths, the second by the peak strengths less what the
+     * first cost each side. */
+    hk_combat_phase two[2] = {{3, 1, 0}, {5, 0, 50}};
+    hk_combat_result grow, e1, e2, peak;
+    hk_combat_campaign_buildup(&p, &a, &d, &a0, &d0, HK_TERRAIN_STEPPE, 2, two, NULL, &grow);
+    hk_combat_side a1 = a, d1 = d;
+    a1.men = a0.men, a1.tanks = a0.tanks, a1.guns = a0.guns, a1.aircraft = a0.aircraft;
+    d1.men = d0.men, d1.tanks = d0.tanks, d1.guns = d0.guns, d1.aircraft = d0.aircraft;
+    hk_combat_resolve(&p, &d1, &a1, HK_TERRAIN_STEPPE, 3, NULL, &e1); /* d attacks */
+    hk_combat_side a2 = a, d2 = d;
+    a2.men -= e1.loss[1].men, a2.tanks -= e1.loss[1].tanks;
+    a2.guns -= e1.loss[1].guns, a2.aircraft -= e1.loss[1].aircraft;
+    d2.men -= e1.loss[0].men, d2.tanks -= e1.loss[0].tanks;
+    d2.guns -= e1.loss[0].guns, d2.aircraft -= e1.loss[0].aircraft;
+    hk_combat_resolve(&p, &a2, &d2, HK_TERRAIN_STEPPE, 5, NULL, &e2); /* a attacks */
+    assert_true(fabs(grow.casualties[0] - (e1.casualties[1] + e2.casualties[0])) < 1e-6);
+    assert_true(fabs(grow.casualties[1] - (e1.casualties[0] + e2.casualties[1])) < 1e-6);
+    assert_int_equal(grow.days, e1.days + e2.days);
+    /* Over the campaign, growing forces cost less than the peak forces
+     * from day 0, and a side never loses more than ever reached the field. */
+    hk_combat_campaign_buildup(&p, &a, &d, &a0, &d0, HK_TERRAIN_STEPPE, 3, ph, NULL, &grow);
+    hk_combat_campaign(&p, &a, &d, HK_TERRAIN_STEPPE, 3, ph, NULL, &peak);
+    assert_true(grow.casualties[0] < peak.casualties[0]);
+    assert_true(grow.casualties[1] < peak.casualties[1]);
+    assert_true(grow.casualties[0] <= a.men && grow.casualties[1] <= d.men);
+    /* NULL starts are the peak campaign, bit for bit. */
+    hk_combat_campaign_buildup(&p, &a, &d, NULL, NULL, HK_TERRAIN_STEPPE, 3, ph, NULL, &grow);
+    assert_memory_equal(&grow, &peak, sizeof grow);
+}
+
+static void test_no_surrender_does_not_win_by_standing(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    /* A no-surrender defender that loses a larger share than the attacker
+     * is not the winner merely because it fights on: the score reads its
+     * ordinary break point. */
+    hk_combat_side a = side(40000, 300, 300, 200), d = side(15000, 20, 60, 0);
+    d.posture = HK_POSTURE_PREPARED;
+    d.no_surrender = 1;
+    hk_combat_result own, ord;
+    p.ns_score_ordinary = 0;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 12, NULL, &own);
+    p.ns_score_ordinary = 1;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 12, NULL, &ord);
+    /* Same fight, same losses; only the judgement moves, for the attacker. */
+    assert_true(fabs(own.casualties[0] - ord.casualties[0]) < 1e-6 || own.winner != ord.winner);
+    assert_true(ord.score > own.score);
 }
 
 static void test_names(void **state)
@@ -480,6 +541,8 @@ int main(void)
         cmocka_unit_test(test_fitted_parameters_are_sane),
         cmocka_unit_test(test_nation_loss_factor),
         cmocka_unit_test(test_nation_names_and_spec),
+        cmocka_unit_test(test_campaign_buildup),
+        cmocka_unit_test(test_no_surrender_does_not_win_by_standing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,324 @@
+/* test_battles_campaign.c — border campaigns in simulate: a battle neither
+ * side broke off goes on month by month; both sides reinforce from the
+ * state, a ceasefire ends it, its totals are the outcomes', and the same
+ * seed gives the same campaign (docs/model.md#battles-border-campaign). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/diag.h"
+#include "hokushin.h"
+#include "model/battles.h"
+#include "world/world.h"
+
+static hk_scenario *builtin(void)
+{
+    hk_diag d;
+    memset(&d, 0, sizeof d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    assert_non_null(s);
+    return s;
+}
+
+static int sector_by_id(const hk_scenario *s, const char *id)
+{
+    for (int i = 0; i < s->n_sectors; i++)
+        if (strcmp(s->sectors[i].id, id) == 0)
+            return i;
+    fail_msg("no sector %s", id);
+    return -1;
+}
+
+/* A world in mid-1939 with nothing pressing for quiet: no war in Europe or
+ * China, no pact, the protocol with Mongolia binding, the Kwantung Army
+ * fully autonomous, and armies on both sides of `sec`. */
+static hk_world *border_world(const hk_setup *su, uint64_t run, int sec)
+{
+    hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 11, run);
+    w->month = hk_month_of(1939, 6);
+    w->flags = 0;
+    w->autonomy = 1.0;
+    w->china_war = false;
+    w->war = false;
+    if (w->roles.sov_mgl_assistance >= 0)
+        w->treaty[w->roles.sov_mgl_assistance].status = HK_TREATY_IN_FORCE;
+    if (w->roles.jpn_sov_neutrality >= 0)
+        w->treaty[w->roles.jpn_sov_neutrality].status = HK_TREATY_NONE;
+    w->jpn_men = 300000;
+    w->sov_men = 500000;
+    w->sector_forces[sec][HK_SIDE_JPN] = (hk_side_forces){.men = 40000, .tanks = 100, .guns = 300, .aircraft = 100};
+    w->sector_forces[sec][HK_SIDE_SOV] = (hk_side_forces){.men = 40000, .tanks = 400, .guns = 400, .aircraft = 200};
+    w->supply_km[sec][HK_SIDE_JPN] = 240;
+    w->supply_km[sec][HK_SIDE_SOV] = 650;
+    w->n_pending = 0;
+    return w;
+}
+
+/* An undecided battle already fought: the campaign it opened. */
+static void open_campaign(hk_world *w, int sec, double jpn, double sov)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    memset(c, 0, sizeof *c);
+    c->active = true;
+    c->sector = sec;
+    c->began = w->month - 1;
+    c->men[HK_SIDE_JPN] = c->peak[HK_SIDE_JPN] = jpn;
+    c->men[HK_SIDE_SOV] = c->peak[HK_SIDE_SOV] = sov;
+    c->tanks[HK_SIDE_SOV] = sov / 100;
+    c->guns[HK_SIDE_JPN] = jpn / 100;
+    c->guns[HK_SIDE_SOV] = sov / 100;
+    c->last_loser = c->holder = -1;
+}
+
+/* Battles with a hopeless attacker are decided (the attacker breaks off)
+ * and never become campaigns; even ones that run their course do. */
+static void test_campaign_only_from_undecided(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    int opened_even = 0;
+    for (int run = 0; run < 20; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        w->sector_forces[sec][HK_SIDE_JPN] = (hk_side_forces){.men = 300};
+        w->sector_forces[sec][HK_SIDE_SOV] =
+            (hk_side_forces){.men = 200000, .tanks = 2000, .guns = 2000, .aircraft = 1000};
+        w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+        w->n_pending = 1;
+        hk_battles_step(w);
+        assert_int_equal(w->battles_month, 1);
+        assert_false(w->border_campaign.active);
+        hk_world_free(w);
+
+        w = border_world(&su, (uint64_t)run, sec);
+        w->sector_forces[sec][HK_SIDE_JPN] = (hk_side_forces){.men = 20000, .guns = 200};
+        w->sector_forces[sec][HK_SIDE_SOV] = (hk_side_forces){.men = 20000, .guns = 200};
+        w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+        w->n_pending = 1;
+        hk_battles_step(w);
+        if (w->border_campaign.active) {
+            opened_even++;
+            assert_int_equal(w->border_campaign.sector, sec);
+            assert_int_equal(w->border_campaign.months, 0);
+            /* the opening battle's casualties are the campaign's first */
+            assert_true(w->border_campaign.cas[0] > 0 && w->border_campaign.cas[1] > 0);
+            assert_true(w->border_campaign.cas[0] == w->loss_men[0]);
+        }
+        hk_world_free(w);
+    }
+    assert_true(opened_even >= 10);
+    /* the rule itself */
+    hk_combat_result res;
+    memset(&res, 0, sizeof res);
+    assert_true(hk_battles_undecided(&res));
+    res.broke_off[HK_COMBAT_ATTACKER] = 2;
+    assert_false(hk_battles_undecided(&res));
+    hk_scenario_free(s);
+}
+
+/* With nothing pressing for quiet the campaign goes on, and both sides feed
+ * it: the USSR toward its superiority over what the Kwantung Army has
+ * committed, the Kwantung Army toward the ratio the Army believes enough. */
+static void test_campaign_persists_and_grows(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    char err[200];
+    assert_int_equal(hk_setup_set(&su, "campaign.patience", "24", err, sizeof err), 0);
+    int sec = sector_by_id(s, "western");
+    int alive = 0, sov_grew = 0, jpn_grew = 0, engaged = 0;
+    for (int run = 0; run < 20; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        open_campaign(w, sec, 10000, 8000);
+        hk_battles_step(w);
+        const hk_border_campaign *c = &w->border_campaign;
+        if (c->active && c->months == 1)
+            alive++;
+        if (c->peak[HK_SIDE_SOV] > 8000 * 1.5)
+            sov_grew++;
+        engaged += c->engagements;
+        /* month two: the Kwantung Army answers the Soviet build-up */
+        w->month++;
+        if (c->active) {
+            hk_battles_step(w);
+            if (c->peak[HK_SIDE_JPN] > 10000 * 1.2)
+                jpn_grew++;
+        }
+        hk_world_free(w);
+    }
+    assert_true(alive >= 18);
+    assert_true(sov_grew >= 18);
+    assert_true(jpn_grew >= 8);
+    assert_true(engaged >= 10);
+    hk_scenario_free(s);
+}
+
+/* Losses and casualties feed the pools and politics; a side that has lost
+ * every man it committed and an outside war press for a ceasefire; a
+ * ceasefire both seek ends the campaign, whose totals are the outcomes'. */
+static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    hk_world *w = border_world(&su, 0, sec);
+    open_campaign(w, sec, 30000, 57000);
+    double quiet = hk_battles_ceasefire_pressure(w, HK_SIDE_SOV);
+    w->flags |= 1u << HK_EFFECT_EUROPE_WAR;
+    assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) > quiet);
+    w->flags = 0;
+    w->border_campaign.cas[HK_SIDE_JPN] = 30000;
+    w->border_campaign.cas[HK_SIDE_SOV] = 57000;
+    assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_JPN) == 1.0);
+    w->border_campaign.last_loser = HK_SIDE_JPN;
+    w->border_campaign.holder = HK_SIDE_SOV;
+    hk_battles_step(w);
+    assert_false(w->border_campaign.active);
+    assert_true(w->out.major_battle_casualties[HK_SIDE_JPN] == 30000);
+    assert_true(w->out.major_battle_casualties[HK_SIDE_SOV] == 57000);
+    assert_true(w->largest_battle == 57000);
+    assert_true(w->out.major_border_battle_1937_1940);
+    assert_true(w->out.japan_loses_major_border_battle);
+    assert_true(w->lost_major[HK_SIDE_JPN]);
+    hk_world_free(w);
+
+    /* the USSR is bound to Mongolia's border only by the protocol */
+    w = border_world(&su, 0, sec);
+    open_campaign(w, sec, 10000, 8000);
+    assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) < 1.0);
+    if (w->roles.sov_mgl_assistance >= 0) {
+        w->treaty[w->roles.sov_mgl_assistance].status = HK_TREATY_ENDED;
+        assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) == 1.0);
+    }
+    hk_world_free(w);
+
+    /* an engagement's losses come off the pools next month and the loser's
+     * hawks pay for it */
+    int fought = 0;
+    for (int run = 0; run < 10 && !fought; run++) {
+        w = border_world(&su, (uint64_t)run, sec);
+        open_campaign(w, sec, 10000, 30000);
+        w->border_campaign.tanks[HK_SIDE_SOV] = 300;
+        hk_battles_step(w);
+        if (w->border_campaign.engagements == 1) {
+            fought = 1;
+            assert_true(w->loss_men[0] > 0 && w->loss_men[1] > 0);
+            assert_true(fabs(w->border_campaign.cas[0] - w->loss_men[0]) < 1e-6);
+            assert_true(w->border_campaign.men[0] < w->border_campaign.peak[0]);
+            if (w->border_campaign.last_loser >= 0)
+                assert_int_equal(w->lost_battle_side, w->border_campaign.last_loser);
+        }
+        hk_world_free(w);
+    }
+    assert_true(fought);
+    hk_scenario_free(s);
+}
+
+/* The Kwantung Army brings up all it wants when Tokyo has no reason to
+ * hold it back, less during the war in China, less again with less
+ * autonomy. */
+static void test_kwantung_release(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = border_world(&su, 0, 0);
+    double free_hand = hk_battles_kwantung_release(w);
+    assert_true(fabs(free_hand - 1.0) < 1e-12);
+    w->china_war = true;
+    double china = hk_battles_kwantung_release(w);
+    assert_true(china < free_hand);
+    w->autonomy = 0.2;
+    assert_true(hk_battles_kwantung_release(w) < china);
+    w->autonomy = 0.0;
+    assert_true(hk_battles_kwantung_release(w) == 0.0);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* Whole runs: the same seed gives the same campaigns and outcomes, and
+ * campaigns do happen in simulate. */
+static void test_campaign_determinism(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int with_campaign = 0;
+    for (uint64_t run = 0; run < 8; run++) {
+        hk_world *a = hk_world_new(&su, HK_MODE_SIMULATE, 1918, run);
+        hk_world *b = hk_world_new(&su, HK_MODE_SIMULATE, 1918, run);
+        int months_a = 0;
+        while (a->month <= a->end) {
+            hk_world_step(a, NULL);
+            hk_world_step(b, NULL);
+            months_a += a->border_campaign.active;
+            assert_int_equal(a->border_campaign.active, b->border_campaign.active);
+            assert_true(a->border_campaign.cas[0] == b->border_campaign.cas[0]);
+            assert_true(a->border_campaign.peak[1] == b->border_campaign.peak[1]);
+        }
+        with_campaign += months_a > 0;
+        assert_true(a->event_hash == b->event_hash);
+        assert_true(a->out.major_battle_casualties[0] == b->out.major_battle_casualties[0]);
+        assert_true(a->out.major_battle_casualties[1] == b->out.major_battle_casualties[1]);
+        assert_int_equal(a->out.japan_loses_major_border_battle, b->out.japan_loses_major_border_battle);
+        hk_world_free(a);
+        hk_world_free(b);
+    }
+    assert_true(with_campaign >= 2);
+    hk_scenario_free(s);
+}
+
+/* A player holding Japan decides its side's ceasefire through the orders on
+ * incidents: escalate fights on whatever the losses, contain seeks it. */
+static void test_player_orders_decide_ceasefire(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    for (int k = 0; k < 2; k++) {
+        hk_world *w = border_world(&su, 0, sec);
+        open_campaign(w, sec, 20000, 30000);
+        w->border_campaign.cas[HK_SIDE_JPN] = 20000; /* every man lost: pressure 1 */
+        w->border_campaign.men[HK_SIDE_JPN] = 5000;
+        w->border_campaign.holder = HK_SIDE_SOV;      /* the USSR takes the quiet */
+        w->player = s->jpn;
+        w->orders_given = true;
+        w->orders.incidents = k == 0 ? HK_ESC_ESCALATE : HK_ESC_CONTAIN;
+        hk_battles_step(w);
+        if (k == 0)
+            assert_true(w->border_campaign.active);
+        else
+            assert_false(w->border_campaign.active);
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_campaign_only_from_undecided),
+        cmocka_unit_test(test_campaign_persists_and_grows),
+        cmocka_unit_test(test_ceasefire_ends_and_totals_are_the_outcome),
+        cmocka_unit_test(test_kwantung_release),
+        cmocka_unit_test(test_campaign_determinism),
+        cmocka_unit_test(test_player_orders_decide_ceasefire),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

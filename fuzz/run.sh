@@ -29,6 +29,10 @@ for i in "${!names[@]}"; do
     f=$src/scenarios/far-east-1918/${names[$i]}.yaml
     [ -f "$f" ] && { printf "\\x$(printf %02x "$i")"; cat "$f"; } >"$corpus/seed-builtin-${names[$i]}"
 done
+# For fuzz_battle: two SIDE SPECs and a phase list, one per line.
+printf '%s\n%s\n%s' 'SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650' \
+    'JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1' \
+    'JPN:3@0,JPN:11@35,JPN:3@56,SOV:12@84' >"$corpus/seed-battle-khalkhin-gol"
 if [ -d "$src/tests/corpus/fuzz-regressions" ]; then
     cp "$src"/tests/corpus/fuzz-regressions/* "$corpus"/ 2>/dev/null || true
 fi

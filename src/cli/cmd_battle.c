@@ -317,59 +317,14 @@ static void print_text(const battle_side_arg *a, const battle_side_arg *d, hk_te
            "about 2.5 either way: see docs/combat-validation.md.)\n");
 }
 
-/* --phases SIDE:DAYS,...: who attacks in each engagement and for how long. */
+/* --phases SIDE:DAYS[@DAY],...: who attacks in each engagement, for how
+ * long, and from which campaign day (hk_combat_parse_phases). */
 static int parse_phases(const char *text, const char *first, const char *second,
                         hk_combat_phase *ph, int *n, int *total)
 {
-    *n = 0;
-    *total = 0;
-    const char *p = text;
-    while (p && *p) {
-        const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        char item[64];
-        if (len == 0 || len >= sizeof item || *n >= HK_COMBAT_MAX_PHASES)
-            goto bad;
-        memcpy(item, p, len);
-        item[len] = '\0';
-        char *colon = strchr(item, ':');
-        if (!colon)
-            goto bad;
-        *colon = '\0';
-        int who = strcmp(item, first) == 0 ? 0 : strcmp(item, second) == 0 ? 1 : -1;
-        char *at = strchr(colon + 1, '@');
-        long start = -1;
-        if (at) {
-            char *send;
-            *at = '\0';
-            errno = 0;
-            start = strtol(at + 1, &send, 10);
-            if (!at[1] || *send || errno || start < 0 || start > BATTLE_MAX_SPAN)
-                goto bad;
-        }
-        char *dend;
-        errno = 0;
-        long days = strtol(colon + 1, &dend, 10);
-        if (who < 0 || !colon[1] || *dend || errno || days < 1 || days > BATTLE_MAX_DAYS)
-            goto bad;
-        int prev_end = *n ? ph[*n - 1].start_day + ph[*n - 1].days : 0;
-        if (start < 0)
-            start = prev_end;
-        if (*n && start < ph[*n - 1].start_day)
-            goto bad;
-        ph[*n].days = (int)days;
-        ph[*n].second_attacks = who;
-        ph[*n].start_day = (int)start;
-        (*n)++;
-        *total += (int)days;
-        p = end ? end + 1 : NULL;
-        if (end && !*p)
-            goto bad;
-    }
-    if (*n == 0 || *total > BATTLE_MAX_DAYS)
-        goto bad;
-    return 0;
-bad:
+    if (hk_combat_parse_phases(text, first, second, BATTLE_MAX_DAYS, BATTLE_MAX_SPAN, ph, n,
+                               total) == 0)
+        return 0;
     fprintf(stderr,
             "hokushin battle: --phases '%s': expected SIDE:DAYS[@DAY],... with SIDE %s or %s, "
             "DAYS a whole number >= 1, DAY the campaign day it begins on (0 to %d, never "

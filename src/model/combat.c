@@ -364,6 +364,61 @@ void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
 
 /* ---- SPEC parsing ------------------------------------------------------ */
 
+int hk_combat_parse_phases(const char *text, const char *first, const char *second, int max_days,
+                           int max_span, hk_combat_phase *ph, int *n, int *total)
+{
+    *n = 0;
+    *total = 0;
+    if (!text || !first || !second)
+        return -1;
+    const char *p = text;
+    while (p && *p) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char item[64];
+        if (len == 0 || len >= sizeof item || *n >= HK_COMBAT_MAX_PHASES)
+            return -1;
+        memcpy(item, p, len);
+        item[len] = '\0';
+        char *colon = strchr(item, ':');
+        if (!colon)
+            return -1;
+        *colon = '\0';
+        int who = strcmp(item, first) == 0 ? 0 : strcmp(item, second) == 0 ? 1 : -1;
+        char *at = strchr(colon + 1, '@');
+        long start = -1;
+        if (at) {
+            char *send;
+            *at = '\0';
+            errno = 0;
+            start = strtol(at + 1, &send, 10);
+            if (!at[1] || *send || errno || start < 0 || start > max_span)
+                return -1;
+        }
+        char *dend;
+        errno = 0;
+        long days = strtol(colon + 1, &dend, 10);
+        if (who < 0 || !colon[1] || *dend || errno || days < 1 || days > max_days)
+            return -1;
+        long prev_end = *n ? (long)ph[*n - 1].start_day + ph[*n - 1].days : 0;
+        if (start < 0)
+            start = prev_end > max_span ? max_span : prev_end;
+        if (*n && start < ph[*n - 1].start_day)
+            return -1;
+        ph[*n].days = (int)days;
+        ph[*n].second_attacks = who;
+        ph[*n].start_day = (int)start;
+        (*n)++;
+        *total += (int)days;
+        if (*total > max_days)
+            return -1;
+        p = end ? end + 1 : NULL;
+        if (end && !*p)
+            return -1;
+    }
+    return *n == 0 ? -1 : 0;
+}
+
 static int spec_error(char *err, size_t errlen, const char *fmt, const char *a, const char *b)
 {
     if (err && errlen)

@@ -214,6 +214,15 @@ void hk_combat_cdb90_coefs(double coef[HK_CDB90_CODES]);
 
 /* ---- names and specs (for the command line and the engine's logs) ---- */
 
+/* Parses a campaign's engagements, `SIDE:DAYS[@DAY],...` with SIDE `first`
+ * (that side attacks) or `second`, DAYS >= 1 the longest the engagement
+ * lasts and DAY the campaign day it begins on (0..max_span, never before the
+ * engagement before; default right after it). At most HK_COMBAT_MAX_PHASES
+ * engagements and max_days days of fighting in all. Fills phases[0..*n) and
+ * *total_days; returns 0, or -1 if the text is not such a list. */
+int hk_combat_parse_phases(const char *text, const char *first, const char *second, int max_days,
+                           int max_span, hk_combat_phase *phases, int *n, int *total_days);
+
 const char *hk_combat_terrain_name(hk_terrain t);
 /* -1 if unknown. */
 int hk_combat_terrain_parse(const char *name);

@@ -437,6 +437,32 @@ static void test_no_surrender_does_not_win_by_standing(void **state)
     assert_true(ord.score > own.score);
 }
 
+static void test_parse_phases(void **state)
+{
+    (void)state;
+    hk_combat_phase ph[HK_COMBAT_MAX_PHASES];
+    int n, total;
+    assert_int_equal(hk_combat_parse_phases("JPN:3@0,JPN:11@35,JPN:3@56,SOV:12@84", "SOV", "JPN",
+                                            400, 3650, ph, &n, &total), 0);
+    assert_int_equal(n, 4);
+    assert_int_equal(total, 29);
+    assert_int_equal(ph[1].days, 11);
+    assert_int_equal(ph[1].second_attacks, 1);
+    assert_int_equal(ph[1].start_day, 35);
+    assert_int_equal(ph[3].second_attacks, 0);
+    assert_int_equal(ph[3].start_day, 84);
+    /* Without @, an engagement begins right after the one before. */
+    assert_int_equal(hk_combat_parse_phases("JPN:3,SOV:12", "SOV", "JPN", 400, 3650, ph, &n, &total), 0);
+    assert_int_equal(ph[0].start_day, 0);
+    assert_int_equal(ph[1].start_day, 3);
+    static const char *const bad[] = {"", "JPN", "XX:3", "JPN:0", "JPN:3,", ",JPN:3", "JPN:3@",
+                                      "JPN:3@-1", "JPN:3@9999", "JPN:3@10,SOV:3@5", "JPN:x",
+                                      "JPN:300,SOV:200", "JPN:3@1x"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(hk_combat_parse_phases(bad[i], "SOV", "JPN", 400, 3650, ph, &n, &total), -1);
+    assert_int_equal(hk_combat_parse_phases(NULL, "SOV", "JPN", 400, 3650, ph, &n, &total), -1);
+}
+
 static void test_names(void **state)
 {
     (void)state;
@@ -542,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_nation_loss_factor),
         cmocka_unit_test(test_nation_names_and_spec),
         cmocka_unit_test(test_campaign_buildup),
+        cmocka_unit_test(test_parse_phases),
         cmocka_unit_test(test_no_surrender_does_not_win_by_standing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,8 +14,8 @@ static void ensemble_usage(FILE *out)
             "Runs N simulated histories (run i uses run index i of the seed, so the answer does\n"
             "not depend on the number of threads or processes) and reports each outcome: a\n"
             "proportion with its Wilson 95%% interval, or a mean with its sd and t interval over\n"
-            "the runs where it is defined, and border incidents per year. Ctrl-C stops after the\n"
-            "runs in flight and reports those that finished (exit status 130).\n"
+            "the runs where it is defined, and border incidents per year. Ctrl-C (or SIGTERM)\n"
+            "stops after the runs in flight and reports those that finished (exit status 130).\n"
             "\n"
             "options:\n"
             "  --scenario DIR    a scenario folder instead of the built-in one\n"
@@ -32,13 +32,19 @@ static void ensemble_usage(FILE *out)
             "  -h, --help        this text\n"
             "\n"
             "Under mpirun each process runs one block of runs and the first prints the merged\n"
-            "result, identical to a single process's. --db works in a single process only.\n"
+            "result, identical to a single process's. With --db the first process alone writes\n"
+            "the file, the others send it their runs: the same rows as one process, and --resume\n"
+            "works the same. Progress (a line every 10 s on stderr) counts every process's runs.\n"
+            "SIGINT or SIGTERM to any process, or 'kill -USR1' to mpirun, stops them all after\n"
+            "the runs in flight (exit status 130); Ctrl-C on mpirun itself ends the job at once\n"
+            "(Open MPI's choice): the runs already written stay, and --resume continues.\n"
             "\n"
             "examples:\n"
             "  hokushin ensemble --runs 10000\n"
             "  hokushin ensemble --runs 100000 --db runs.sqlite     # then --resume if stopped\n"
             "  hokushin ensemble --json | jq '.outcomes.strike_north_by_1942'\n"
-            "  mpirun -np 8 hokushin ensemble --runs 1000000 --json\n",
+            "  mpirun -np 8 hokushin ensemble --runs 1000000 --json\n"
+            "  mpirun -np 8 hokushin ensemble --runs 1000000 --db runs.sqlite [--resume]\n",
             HK_ENS_DEFAULT_RUNS, HK_ENS_DEFAULT_SEED);
 }
 

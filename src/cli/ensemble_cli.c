@@ -96,8 +96,8 @@ static void on_interrupt(int sig)
     (void)sig;
     if (interrupt_flag)
         atomic_store(interrupt_flag, 1);
-    /* A second Ctrl-C ends the program at once. */
-    signal(SIGINT, SIG_DFL);
+    /* A second Ctrl-C (or kill) ends the program at once. */
+    signal(sig, SIG_DFL);
 }
 
 void hk_ens_cli_catch_interrupt(atomic_int *flag)
@@ -108,6 +108,13 @@ void hk_ens_cli_catch_interrupt(atomic_int *flag)
     sa.sa_handler = on_interrupt;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+    /* mpirun passes a Ctrl-C on to its processes as SIGTERM, and a batch
+     * system's time limit is a SIGTERM too: both stop cleanly. */
+    sigaction(SIGTERM, &sa, NULL);
+    /* Open MPI's mpirun, unlike with Ctrl-C, passes SIGUSR1 on to every
+     * process and waits for them: 'kill -USR1 MPIRUN_PID' stops a job
+     * cleanly with its result printed. */
+    sigaction(SIGUSR1, &sa, NULL);
 }
 
 /* ---- progress -------------------------------------------------------------- */
@@ -124,15 +131,51 @@ void hk_progress_bar_init(hk_progress_bar *bar, const char *label)
     bar->on = isatty(STDERR_FILENO) && !getenv("HK_NO_PROGRESS");
     bar->start = now_seconds();
     bar->label = label;
+    bar->every = -1;
+    bar->next = 0;
+    bar->last_done = -1;
+    const char *every = getenv("HK_PROGRESS_SECONDS");
+    char *end;
+    double v = every && *every ? strtod(every, &end) : -1;
+    if (every && *every && !*end && v >= 0 && !getenv("HK_NO_PROGRESS"))
+        bar->every = v;
+}
+
+/* Without a terminal (a batch job's log, mpirun's pipes), a line now and
+ * then instead of a bar redrawn in place. */
+static void progress_line(hk_progress_bar *bar, int64_t done, int64_t total, double elapsed, double rate)
+{
+    double t = now_seconds();
+    bool end = done >= total;
+    /* The first line after `every` seconds, so that a short job prints
+     * none; the last one if any came before it. */
+    if (bar->next == 0)
+        bar->next = bar->start + bar->every;
+    if (done == 0 || done == bar->last_done || (t < bar->next && !(end && bar->last_done >= 0)))
+        return;
+    bar->next = t + bar->every;
+    bar->last_done = done;
+    char left[64] = "";
+    if (rate > 0 && !end) {
+        long s = lround((double)(total - done) / rate);
+        snprintf(left, sizeof left, ", %ld:%02ld:%02ld left", s / 3600, s / 60 % 60, s % 60);
+    }
+    fprintf(stderr, "%s: %3d%% %lld/%lld runs, %.0f runs/s, %.1f s%s\n", bar->label, (int)(100 * done / total),
+            (long long)done, (long long)total, rate, elapsed, left);
+    fflush(stderr);
 }
 
 void hk_progress_bar_show(void *ud, int64_t done, int64_t total)
 {
     hk_progress_bar *bar = ud;
-    if (!bar->on || total <= 0)
+    if ((!bar->on && bar->every < 0) || total <= 0)
         return;
     double elapsed = now_seconds() - bar->start;
     double rate = elapsed > 0 ? (double)done / elapsed : 0;
+    if (!bar->on) {
+        progress_line(bar, done, total, elapsed, rate);
+        return;
+    }
     int width = 30, filled = (int)((double)width * (double)done / (double)total);
     char line[64];
     for (int k = 0; k < width; k++)
@@ -171,6 +214,10 @@ static int default_threads(void)
     return (int)cores;
 }
 
+/* Seconds between progress lines of an MPI job when stderr is not a
+ * terminal (it never is under mpirun, which pipes it). */
+#define ENS_MPI_PROGRESS_SECONDS 10
+
 /* A --db that cannot be opened (no such folder, not a database, another
  * version's tables) is bad input: found before any run, with exit status 2,
  * rather than as a failure of the ensemble. Opening creates the file and its
@@ -199,33 +246,27 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
         return HK_EXIT_FAIL;
     }
     *is_root = m.rank == 0;
-    if (m.size > 1 && o->db_path) {
-        if (m.rank == 0)
-            fprintf(stderr, "hokushin: --db works in one process; run it without mpirun (threads use every "
-                            "core), or drop --db\n");
+    /* Under MPI only rank 0 opens the database: the file need not be
+     * reachable from the other machines. */
+    if (hk_mpi_agree(&m, o->db_path && m.rank == 0 && check_db(o->db_path) != 0) != 0) {
         hk_mpi_finish(&m);
         return HK_EXIT_USAGE;
     }
-    if (o->db_path && check_db(o->db_path) != 0) {
-        hk_mpi_finish(&m);
-        return HK_EXIT_USAGE;
-    }
-    int64_t first = 0, count = o->runs;
-    hk_mpi_block(&m, o->runs, &first, &count);
     atomic_store(&stop, 0);
     hk_ens_cli_catch_interrupt(&stop);
     hk_progress_bar bar;
     hk_progress_bar_init(&bar, baseline ? "whatif" : "ensemble");
-    if (m.rank != 0)
+    if (m.rank != 0) {
         bar.on = false;
+        bar.every = -1;
+    } else if (m.size > 1 && !bar.on && bar.every < 0 && !getenv("HK_NO_PROGRESS")) {
+        bar.every = ENS_MPI_PROGRESS_SECONDS;
+    }
     hk_ensemble_config cfg = {
         .setup = setup,
         .baseline = baseline,
         .seed = o->seed,
         .runs = o->runs,
-        .part = true,
-        .first = first,
-        .count = count,
         .threads = o->threads ? o->threads : default_threads(),
         .db_path = o->db_path,
         .resume = o->resume,
@@ -234,23 +275,25 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
         .progress_ud = &bar,
     };
     char err[256];
-    int rc = hk_ensemble_run(&cfg, res, err, sizeof err);
+    /* Each rank runs its block; one process is a job of one rank. */
+    int rc = hk_mpi_ensemble(&m, &cfg, res, err, sizeof err);
     hk_progress_bar_end(&bar);
-    if (rc != 0)
+    if (rc != 0 && err[0])
         fprintf(stderr, "hokushin: %s\n", err);
     if (hk_mpi_agree(&m, rc != 0) != 0) {
         hk_mpi_finish(&m);
         return HK_EXIT_FAIL;
     }
-    if (res->runs_stored > 0 && m.rank == 0)
-        fprintf(stderr, "hokushin: resumed ensemble %lld: %lld runs read from %s, %lld run now\n",
-                (long long)res->ensemble_id, (long long)res->runs_stored, o->db_path,
-                (long long)(res->runs - res->runs_stored));
     if (hk_mpi_gather(&m, res) != 0) {
         fprintf(stderr, "hokushin: MPI could not gather the ranks' results\n");
         hk_mpi_finish(&m);
         return HK_EXIT_FAIL;
     }
+    /* After the gather, so that "run now" counts every rank's runs. */
+    if (res->runs_stored > 0 && m.rank == 0)
+        fprintf(stderr, "hokushin: resumed ensemble %lld: %lld runs read from %s, %lld run now\n",
+                (long long)res->ensemble_id, (long long)res->runs_stored, o->db_path,
+                (long long)(res->runs - res->runs_stored));
     hk_mpi_finish(&m);
     *interrupted = atomic_load(&stop) != 0;
     return HK_EXIT_OK;

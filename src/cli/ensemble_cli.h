@@ -47,13 +47,19 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
  * earns (130 if Ctrl-C stopped it). */
 int hk_ens_cli_report(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted);
 
-/* Installs the Ctrl-C handler that sets *flag (a second Ctrl-C kills). */
+/* Installs the Ctrl-C (and SIGTERM) handler that sets *flag (a second
+ * one kills). */
 void hk_ens_cli_catch_interrupt(atomic_int *flag);
-/* A progress bar on stderr when it is a terminal; state in `bar`. */
+/* A progress bar on stderr when it is a terminal; state in `bar`. Without
+ * a terminal, a line every `every` seconds when that is >= 0: the
+ * environment's HK_PROGRESS_SECONDS, or 10 for rank 0 of an MPI job.
+ * HK_NO_PROGRESS turns both off. */
 typedef struct hk_progress_bar {
     bool on;
     double start;
     const char *label;
+    double every, next;
+    int64_t last_done;
 } hk_progress_bar;
 void hk_progress_bar_init(hk_progress_bar *bar, const char *label);
 void hk_progress_bar_show(void *bar, int64_t done, int64_t total);

@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* the USSR attacks once it has this share of the superiority it seeks */
+#define SOVIET_READY 0.95
+
 #define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
 
 static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
@@ -132,12 +135,6 @@ static double tokyo_restraint(const hk_world *w)
            P(w, INCIDENT_PACT_RESTRAINT) * hk_treaty_binds(w, w->roles.jpn_sov_neutrality);
 }
 
-double hk_battles_kwantung_release(const hk_world *w)
-{
-    double a = w->autonomy > 0 ? w->autonomy : 0.0, t = tokyo_restraint(w);
-    return a + t > 0 ? a / (a + t) : 0.0;
-}
-
 /* The USSR fights for its own border, and for an ally's only while a
  * mutual-assistance treaty binds it to (the 1936 protocol with Mongolia,
  * 001:83); otherwise the ally's army stands alone. */
@@ -161,6 +158,10 @@ double hk_battles_ceasefire_pressure(const hk_world *w, int side)
         return 1.0;
     double lost = c->peak[side] > 0 ? c->cas[side] / c->peak[side] : 0.0;
     double p = lost + P(w, CAMPAIGN_QUIET) * europe_presses(w) + c->months / fmax(P(w, CAMPAIGN_PATIENCE), 1.0);
+    /* Tokyo's wish for quiet grows with the reasons it has to restrain the
+     * Kwantung Army: the war in China, a pact with the USSR */
+    if (side == HK_SIDE_JPN)
+        p += tokyo_restraint(w);
     return clampd(p, 0.0, 1.0);
 }
 
@@ -182,11 +183,10 @@ static double campaign_lift(const hk_world *w, int side)
 /* Brings a side toward `want` men, within its lift and what it has; the
  * weapons come with the men in the proportions of the forces facing the
  * sector. Returns the men added. */
-static double campaign_reinforce(hk_world *w, int side, double want, double share)
+static double campaign_reinforce(hk_world *w, int side, double want)
 {
     hk_border_campaign *c = &w->border_campaign;
-    double room = share * fmin(want - c->men[side],
-                               fmin(campaign_lift(w, side), campaign_available(w, side) - c->men[side]));
+    double room = fmin(want - c->men[side], fmin(campaign_lift(w, side), campaign_available(w, side) - c->men[side]));
     if (!(room > 0))
         return 0.0;
     const hk_side_forces *f = &w->sector_forces[c->sector][side];
@@ -284,6 +284,71 @@ static hk_combat_side campaign_side(const hk_world *w, int side, bool defends)
                             .posture = defends ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY};
 }
 
+double hk_battles_tokyo_prevails(const hk_world *w) { return clampd(1.0 - w->autonomy, 0.0, 1.0); }
+
+bool hk_battles_soviet_building(const hk_world *w)
+{
+    const hk_border_campaign *c = &w->border_campaign;
+    if (!soviet_bound(w, c->sector) || c->attacks[HK_SIDE_SOV] > 0)
+        return false;
+    double want = P(w, SOVIET_THREAT_RATIO) * c->men[HK_SIDE_JPN];
+    return campaign_available(w, HK_SIDE_SOV) >= SOVIET_READY * want;
+}
+
+/* The month's ceasefire decisions, from the state:
+ * - a side whose attack last succeeded holds the ground it claims and takes
+ *   the quiet;
+ * - the Japanese side: the Kwantung Army's officers fight on until their
+ *   line breaks (the combat model's break point in the last engagement), or
+ *   until Tokyo overrules them. Tokyo wants quiet as the losses, Europe,
+ *   the months and its own restraint weigh (p_J) and prevails with chance
+ *   1 - A, A the Kwantung Army's autonomy, the share of decisions its
+ *   officers take on their own (000:31, 001:135). The losses alone no
+ *   longer stop a campaign the field army runs;
+ * - the Soviet side: bound to the border and with its superiority within
+ *   reach, it stops only once it has attacked with it (the August offensive
+ *   came before the ceasefire, 001:145, 001:147); otherwise, or after that,
+ *   it seeks quiet with its own pressure p_S or when its line has broken. */
+static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2], char reason[2][160])
+{
+    hk_border_campaign *c = &w->border_campaign;
+    double u[2];
+    for (int i = 0; i < 2; i++) {
+        press[i] = hk_battles_ceasefire_pressure(w, i);
+        u[i] = hk_rng_uniform(r);
+    }
+    double tokyo = hk_battles_tokyo_prevails(w);
+    if (c->holder == HK_SIDE_JPN) {
+        seek[0] = true;
+        snprintf(reason[0], sizeof reason[0], "it holds the ground it claims");
+    } else if (c->broken[HK_SIDE_JPN]) {
+        seek[0] = true;
+        snprintf(reason[0], sizeof reason[0], "its line broke in the last engagement");
+    } else {
+        seek[0] = u[0] < press[0] * tokyo;
+        snprintf(reason[0], sizeof reason[0], "Tokyo, wanting quiet at %.2f, %s its officers (autonomy %.2f)", press[0],
+                 seek[0] ? "overrules" : "does not overrule", w->autonomy);
+    }
+    bool building = hk_battles_soviet_building(w);
+    if (c->holder == HK_SIDE_SOV) {
+        seek[1] = true;
+        snprintf(reason[1], sizeof reason[1], "it holds the ground it claims");
+    } else if (!soviet_bound(w, c->sector)) {
+        seek[1] = true;
+        snprintf(reason[1], sizeof reason[1], "no treaty binds the USSR to this border");
+    } else if (building) {
+        seek[1] = false;
+        snprintf(reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");
+    } else if (c->broken[HK_SIDE_SOV]) {
+        seek[1] = true;
+        snprintf(reason[1], sizeof reason[1], "its line broke in the last engagement");
+    } else {
+        seek[1] = u[1] < press[1];
+        snprintf(reason[1], sizeof reason[1], "pressure to stop %.2f%s", press[1],
+                 c->attacks[HK_SIDE_SOV] > 0 ? " after its offensive" : ", its superiority out of reach");
+    }
+}
+
 /* One month of a campaign: the ceasefire, the reinforcements, the attack. */
 static void campaign_month(hk_world *w, hk_rng *r)
 {
@@ -301,30 +366,22 @@ static void campaign_month(hk_world *w, hk_rng *r)
                                                 : "the Soviet side has no one left on the line");
             return;
         }
-    /* each side seeks a ceasefire with a chance that grows with the share
-     * of its committed men it has lost, the value of quiet while Europe
-     * presses and the months gone by; the side whose attack last succeeded
-     * holds the ground it claims and takes the quiet */
-    double press[2], u[2];
+    /* who decides each side's ceasefire, and why (campaign_decide) */
+    double press[2];
     bool seek[2];
-    for (int i = 0; i < 2; i++) {
-        press[i] = hk_battles_ceasefire_pressure(w, i);
-        u[i] = hk_rng_uniform(r);
-        seek[i] = c->holder == i || u[i] < press[i];
-    }
+    char reason[2][160];
+    campaign_decide(w, r, press, seek, reason);
     /* a player's orders on incidents decide for the player's side: contain
      * seeks the ceasefire, escalate fights on */
     int ps = w->player >= 0 && w->orders_given ? hk_world_side(w, w->player) : -1;
-    if (ps >= 0 && w->orders.incidents != HK_ESC_MODEL)
+    if (ps >= 0 && w->orders.incidents != HK_ESC_MODEL) {
         seek[ps] = w->orders.incidents == HK_ESC_CONTAIN;
+        snprintf(reason[ps], sizeof reason[ps], "%s", seek[ps] ? "the player's orders seek quiet" : "the player's orders fight on");
+    }
     if (seek[0] && seek[1]) {
-        char why[300];
-        snprintf(why, sizeof why,
-                 "both sides agree to a ceasefire (pressure to stop: Japanese side %.2f, Soviet side %.2f%s%s)",
-                 press[0], press[1], europe_presses(w) ? "; the war in Europe makes quiet on the border worth more" : "",
-                 c->holder >= 0 ? (c->holder == HK_SIDE_JPN ? "; the Japanese side holds the ground it claims"
-                                                             : "; the Soviet side holds the ground it claims")
-                                : "");
+        char why[460];
+        snprintf(why, sizeof why, "both sides agree to a ceasefire (Japanese side: %s; Soviet side: %s%s)", reason[0],
+                 reason[1], europe_presses(w) ? "; the war in Europe makes quiet on the border worth more" : "");
         campaign_end(w, c->last_loser, true, why);
         return;
     }
@@ -334,43 +391,41 @@ static void campaign_month(hk_world *w, hk_rng *r)
     double need[2] = {hk_politics_north_need(w), P(w, SOVIET_THREAT_RATIO)};
     double start[2] = {c->men[0], c->men[1]};
     double gain[2] = {0, 0};
-    /* the Kwantung Army brings up what its autonomy wins against Tokyo's
-     * restraint; the USSR what it is bound to (its lift permitting) */
-    double release = hk_battles_kwantung_release(w);
+    /* a side that fights on brings up what it wants: the Kwantung Army its
+     * own divisions, as its officers did without Tokyo (001:135, 000:31) —
+     * Tokyo's restraint acts by overruling them (campaign_decide), not by
+     * rationing them; the USSR what it is bound to (its lift permitting) */
     for (int i = 0; i < 2; i++)
         if (!seek[i] && (i == HK_SIDE_JPN || soviet_bound(w, sec)))
-            gain[i] = campaign_reinforce(w, i, need[i] * start[1 - i], i == HK_SIDE_JPN ? release : 1.0);
+            gain[i] = campaign_reinforce(w, i, need[i] * start[1 - i]);
     /* the USSR attacks once it has the superiority it sought (the August
      * offensive waited for the build-up, 001:145); otherwise the Kwantung
      * Army's officers keep the initiative while they fight on (000:31) */
     int att = -1;
-    if (!seek[HK_SIDE_SOV] && c->men[HK_SIDE_SOV] >= 0.95 * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN])
+    if (!seek[HK_SIDE_SOV] && c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN])
         att = HK_SIDE_SOV;
     else if (!seek[HK_SIDE_JPN])
         att = HK_SIDE_JPN;
     if (hk_world_logging(w)) {
         int n = snprintf(w->scratch, sizeof w->scratch,
-                         "Month %d of the fighting on the %s (%.0f Japanese-side against %.0f Soviet-side men "
-                         "committed).",
+                         "Month %d on the %s: %.0f Japanese-side against %.0f Soviet-side men.",
                          c->months, sector_label(w, sec), start[HK_SIDE_JPN], start[HK_SIDE_SOV]);
-        for (int i = 0; i < 2 && n < (int)sizeof w->scratch - 220; i++) {
+        for (int i = 0; i < 2 && n < (int)sizeof w->scratch - 80; i++) {
             if (seek[i])
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                              " The %s side would take a ceasefire (pressure %.2f%s) and holds.", side_label(i),
-                              press[i], c->holder == i ? ", it holds the ground it claims" : "");
+                              " The %s side would take a ceasefire: %s.", side_label(i), reason[i]);
             else if (i == HK_SIDE_JPN)
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                              " The Kwantung Army (autonomy %.2f against Tokyo's restraint %.2f) wants %.0f men, "
-                              "%.2f of the enemy's, and brings up %.0f.",
-                              w->autonomy, tokyo_restraint(w), need[i] * start[1 - i], need[i], gain[i]);
+                              " The Kwantung Army fights on (%s), wants %.0f men (%.2f of the enemy's), brings up %.0f.",
+                              reason[i], need[i] * start[1 - i], need[i], gain[i]);
             else
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                              " The USSR (%s) wants %.2f times the Japanese and brings up %.0f, %.0f km from its "
-                              "railhead.",
-                              !soviet_bound(w, sec) ? "not bound to this border"
-                              : s->sectors[sec].side[1] == s->sov ? "its own border" : "bound by its protocol with Mongolia",
-                              need[i], gain[i], w->supply_km[sec][i]);
+                              " The USSR (%s) fights on (%s), wants %.2f times the Japanese, brings up %.0f over %.0f km.",
+                              s->sectors[sec].side[1] == s->sov ? "its own border" : "its protocol with Mongolia",
+                              reason[i], need[i], gain[i], w->supply_km[sec][i]);
         }
+        if (n >= (int)sizeof w->scratch)
+            n = (int)sizeof w->scratch - 1;
         if (att < 0)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " Neither side attacks: patrols, shelling and air fighting.");
@@ -400,6 +455,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
         c->cas[i] += lo[i]->men;
     }
     c->engagements++;
+    c->attacks[att]++;
+    c->broken[att] = res.broke_off[HK_COMBAT_ATTACKER] != 0;
+    c->broken[def] = res.broke_off[HK_COMBAT_DEFENDER] != 0;
     c->quiet = 0;
     c->last_loser = res.winner == HK_COMBAT_ATTACKER ? def : res.winner == HK_COMBAT_DEFENDER ? att : -1;
     /* ground changes hands only when an attack succeeds */

@@ -15,11 +15,17 @@ void hk_battles_step(hk_world *w);
 /* A battle neither side broke off (docs/model.md#battles-border-campaign):
  * in simulate it goes on as a border campaign. */
 bool hk_battles_undecided(const hk_combat_result *res);
-/* The chance that a side seeks a ceasefire this month in the campaign
- * under way, 0..1: its losses, Europe, the months gone by. */
+/* A side's wish to stop the campaign under way, 0..1: its losses, Europe,
+ * the months gone by, and for the Japanese side Tokyo's restraint (it is
+ * Tokyo's wish; the field army fights on unless Tokyo prevails). */
 double hk_battles_ceasefire_pressure(const hk_world *w, int side);
-/* The share of what it wants that the Kwantung Army brings up in a month:
- * its autonomy against Tokyo's restraint, 0..1. */
-double hk_battles_kwantung_release(const hk_world *w);
+
+/* The chance that Tokyo's wish for a ceasefire prevails over the Kwantung
+ * Army's officers this month: its restraint against their autonomy, 0..1. */
+double hk_battles_tokyo_prevails(const hk_world *w);
+/* The USSR is building up toward superiority in the campaign under way: bound
+ * to the border, not yet attacked with it, and the superiority within reach
+ * of its theatre army; it does not seek a ceasefire meanwhile. */
+bool hk_battles_soviet_building(const hk_world *w);
 
 #endif

@@ -81,16 +81,25 @@ void hk_politics_purge(hk_world *w, int faction)
     double removed = w->influence[faction] * share, removed_base = w->baseline[faction] * share;
     w->influence[faction] -= removed;
     w->baseline[faction] -= removed_base;
-    double rest = 0;
-    for (int f = 0; f < s->n_factions; f++)
-        if (s->factions[f].actor == actor && f != faction)
-            rest += w->influence[f] + 1e-9;
-    for (int f = 0; f < s->n_factions; f++) {
-        if (s->factions[f].actor != actor || f == faction)
-            continue;
-        double part = (w->influence[f] + 1e-9) / rest;
-        w->influence[f] += removed * part;
-        w->baseline[f] += removed_base * part;
+    /* the purged Imperial Way's posts go to its rival in the Army, the
+     * Control faction, whose officers replaced them (000:24): the purge is
+     * the Control faction's ascendancy. Any other purge is shared out. */
+    int heir = faction == w->faction_kodoha ? w->faction_toseiha : -1;
+    if (heir >= 0 && !w->purged[heir] && s->factions[heir].actor == actor) {
+        w->influence[heir] += removed;
+        w->baseline[heir] += removed_base;
+    } else {
+        double rest = 0;
+        for (int f = 0; f < s->n_factions; f++)
+            if (s->factions[f].actor == actor && f != faction)
+                rest += w->influence[f] + 1e-9;
+        for (int f = 0; f < s->n_factions; f++) {
+            if (s->factions[f].actor != actor || f == faction)
+                continue;
+            double part = (w->influence[f] + 1e-9) / rest;
+            w->influence[f] += removed * part;
+            w->baseline[f] += removed_base * part;
+        }
     }
     w->purged[faction] = true;
     w->purged_on[faction] = w->month;
@@ -343,19 +352,29 @@ static void expedition(hk_world *w, hk_rng *r)
     }
 }
 
+double hk_politics_china_first(const hk_world *w)
+{
+    double tos = hk_world_influence(w, w->faction_toseiha);
+    double army = tos + hk_world_influence(w, w->faction_kodoha) + hk_world_influence(w, w->faction_kwantung);
+    return army > 0 ? tos / army : 0.0;
+}
+
 static void field_army(hk_world *w, hk_rng *r)
 {
     const hk_scenario *s = w->s;
+    /* the field officers' pressure to act builds with their autonomy and the
+     * cover the northern hawks give them in Tokyo, from the start: the
+     * Army's hopes in Siberia were given up (000:10) while the officers
+     * were held back, and they do not forget it when the expedition is over */
+    if (!w->manchuria_seized)
+        w->grievance += w->autonomy * hk_politics_north_hawks(w);
     /* not while an expedition is in Siberia, nor before Soviet order in the
      * east is restored (then the opportunity is the expedition's) */
     bool settled = w->withdrawn || (!w->intervention && w->sov_men >= P(w, SOVIET_FLOOR));
     if (!w->manchuria_seized && settled) {
-        /* the field officers' pressure to act builds up with their autonomy
-         * and the cover the northern hawks give them in Tokyo; they act when
-         * it is high (a rate rising with its cube) */
-        w->grievance += w->autonomy * hk_politics_north_hawks(w);
-        double g = w->grievance / 8.0;
-        double p = P(w, JAPAN_SEIZE_RATE) * g * g * g;
+        /* below the pressure at which a plot is ready nobody acts; above it
+         * the conspirators pick their occasion within months (000:14) */
+        double p = w->grievance >= P(w, JAPAN_SEIZE_PRESSURE) ? P(w, JAPAN_SEIZE_RATE) : 0.0;
         if (hk_rng_bernoulli(r, p)) {
             w->manchuria_seized = true;
             /* success emboldens the men who acted without orders */
@@ -363,22 +382,30 @@ static void field_army(hk_world *w, hk_rng *r)
             w->autonomy = clampd(w->autonomy + 0.15, 0, 1);
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
-                         "The Kwantung Army's officers (autonomy %.2f) act without orders and take Manchuria; "
-                         "their success raises the northern hawks to %.2f of influence.",
-                         w->autonomy, hk_politics_north_hawks(w));
+                         "The Kwantung Army's officers (autonomy %.2f, their pressure to act at %.1f) act without "
+                         "orders and take Manchuria; their success raises the northern hawks to %.2f of influence.",
+                         w->autonomy, w->grievance, hk_politics_north_hawks(w));
             hk_world_emit2(w, "fact", "seize_manchuria", s->jpn, s->chn, w->scratch,
                            SRC_MODEL("politics-kwantung"));
         }
     } else if (w->manchuria_seized && !w->china_war && !w->war) {
-        double china_first = hk_world_influence(w, w->faction_toseiha) + 0.5 * w->autonomy * 0.3;
-        double p = P(w, JAPAN_CHINA_WAR_RATE) * china_first / 0.3;
+        /* friction with China builds while Japan holds Manchuria, at the pace
+         * the China-first Control faction sets in the Army (000:19): its
+         * share of the Army's influence, which the purge of its rival
+         * raises (000:24); China's resistance hardens meanwhile (001:95).
+         * Once the friction reaches japan.china_friction a clash in north
+         * China grows into general war within months (001:115). */
+        double lead = hk_politics_china_first(w);
+        w->china_friction += lead;
+        double p = w->china_friction >= P(w, JAPAN_CHINA_FRICTION) ? P(w, JAPAN_CHINA_WAR_RATE) : 0.0;
         if (hk_rng_bernoulli(r, p)) {
             w->china_war = true;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
-                         "With Manchuria held and the China-first Control faction at %.2f of influence, a clash "
-                         "in north China grows into general war with China.",
-                         hk_world_influence(w, w->faction_toseiha));
+                         "With Manchuria held, friction with China at %.0f and the China-first Control faction "
+                         "holding %.0f%% of the Army's influence, a clash in north China grows into general war "
+                         "with China.",
+                         w->china_friction, lead * 100);
             hk_world_emit2(w, "war", "china_war", s->jpn, s->chn, w->scratch, SRC_MODEL("politics-china"));
         }
     }

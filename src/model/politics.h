@@ -36,6 +36,11 @@ double hk_politics_doctrine_target(const hk_world *w);
  * their hawkishness: the pull of the cabinet towards war on the USSR. */
 double hk_politics_north_hawks(const hk_world *w);
 
+/* The Control faction's share of the Army's influence (Control, Imperial
+ * Way and Kwantung officers): above one half, the China-first faction
+ * leads the Army and war with China may come. */
+double hk_politics_china_first(const hk_world *w);
+
 /* The USSR's motive to enter a war on Japan (entry at 1; preparation at 0.6). */
 double hk_politics_entry_motive(const hk_world *w);
 

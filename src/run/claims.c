@@ -424,23 +424,34 @@ done:
 }
 
 static int eval_observed(const hk_claim *c, const hk_setup *base, const hk_outcomes *baseline, int runs,
-                         hk_claim_result *r)
+                         uint64_t seed, int threads, hk_claim_result *r)
 {
     const hk_metric_info *mi = &hk_metric_table[c->metric];
-    double *yes = calloc((size_t)runs + 1, sizeof(double)), *no = calloc((size_t)runs + 1, sizeof(double));
-    if (!yes || !no) {
+    int total = runs * HK_CLAIM_OBSERVED_FACTOR;
+    hk_outcomes *more = malloc(sizeof *more * (size_t)(total - runs + 1));
+    double *yes = calloc((size_t)total + 1, sizeof(double)), *no = calloc((size_t)total + 1, sizeof(double));
+    if (!yes || !no || !more) {
         free(yes);
         free(no);
+        free(more);
+        return -1;
+    }
+    if (total > runs && hk_val_batch(base, seed, runs, total - runs, threads, HK_MONTH_NONE, more, NULL, NULL) != 0) {
+        free(yes);
+        free(no);
+        free(more);
         return -1;
     }
     int ny = 0, nn = 0;
-    for (int i = 0; i < runs; i++) {
-        double v = hk_metric_value(c->metric, &baseline[i], base);
-        if (condition_holds(c->condition, &baseline[i]))
+    for (int i = 0; i < total; i++) {
+        const hk_outcomes *o = i < runs ? &baseline[i] : &more[i - runs];
+        double v = hk_metric_value(c->metric, o, base);
+        if (condition_holds(c->condition, o))
             yes[ny++] = v;
         else
             no[nn++] = v;
     }
+    free(more);
     /* Arm a = condition false, arm b = condition true: effect b - a. */
     arm_estimate(mi->proportion, no, nn, &r->a, &r->a_lo, &r->a_hi, &r->n_a);
     arm_estimate(mi->proportion, yes, ny, &r->b, &r->b_lo, &r->b_hi, &r->n_b);
@@ -506,7 +517,7 @@ int hk_claim_eval(const hk_claim *c, const hk_setup *base, const hk_outcomes *ba
     r->a_lo = r->a_hi = r->b_lo = r->b_hi = NAN;
     switch (c->design) {
     case HK_CLAIM_PAIRED: return eval_paired(c, base, baseline, runs, seed, threads, r);
-    case HK_CLAIM_OBSERVED: return eval_observed(c, base, baseline, runs, r);
+    case HK_CLAIM_OBSERVED: return eval_observed(c, base, baseline, runs, seed, threads, r);
     case HK_CLAIM_LEVEL: return eval_level(c, base, baseline, runs, r);
     }
     return -1;

@@ -100,9 +100,17 @@ typedef struct hk_claim_result {
     char note[320];
 } hk_claim_result;
 
+/* An observed claim splits one ensemble by what happened in each run, and
+ * the rarer side can hold a few percent of the runs (some 60 of 1000 runs
+ * where Japan loses no major border battle): too few to measure an effect
+ * of a few points. It reads the baseline's runs and this many times as many
+ * in all, the baseline's runs first, the rest continuing its run indices. */
+#define HK_CLAIM_OBSERVED_FACTOR 20
+
 /* Evaluates a claim. `baseline` holds the outcomes of runs 0..runs-1 of
  * `base` with `seed`; a paired claim runs its changed arm with the same seed
- * and run indices. Returns 0, or -1 on a program failure. */
+ * and run indices; an observed claim reads HK_CLAIM_OBSERVED_FACTOR * runs
+ * runs of `base`. Returns 0, or -1 on a program failure. */
 int hk_claim_eval(const hk_claim *c, const hk_setup *base, const hk_outcomes *baseline, int runs,
                   uint64_t seed, int threads, hk_claim_result *r);
 

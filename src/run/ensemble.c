@@ -152,7 +152,7 @@ static void *ens_work(void *arg)
         for (int64_t i = start; i < end && !ens_stopping(sh); i++) {
             if (sh->stored && (sh->stored[i >> 3] >> (i & 7) & 1))
                 continue;
-            hk_outcomes local, *out = sh->db ? &w->buf[n] : &local;
+            hk_outcomes local, *out = w->buf ? &w->buf[n] : &local;
             int64_t run = sh->first + i;
             if (ens_one(w, run, out) != 0) {
                 char msg[128];
@@ -160,7 +160,7 @@ static void *ens_work(void *arg)
                 ens_fail(sh, msg);
                 break;
             }
-            if (sh->db)
+            if (w->buf)
                 w->buf_runs[n++] = run;
             w->runs++;
             atomic_fetch_add(&sh->done, 1);
@@ -169,6 +169,13 @@ static void *ens_work(void *arg)
             char err[256];
             pthread_mutex_lock(&sh->lock);
             int rc = hk_db_write_runs(sh->db, sh->ensemble_id, w->buf_runs, w->buf, n, err, sizeof err);
+            pthread_mutex_unlock(&sh->lock);
+            if (rc != 0)
+                ens_fail(sh, err);
+        } else if (sh->cfg->store && n > 0) {
+            char err[256];
+            pthread_mutex_lock(&sh->lock);
+            int rc = sh->cfg->store(sh->cfg->store_ud, w->buf_runs, w->buf, n, err, sizeof err);
             pthread_mutex_unlock(&sh->lock);
             if (rc != 0)
                 ens_fail(sh, err);
@@ -281,7 +288,8 @@ int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char
         free(sh);
         return -1;
     }
-    sh->chunk = cfg->db_path ? HK_CHUNK_DB : HK_CHUNK_PLAIN;
+    bool keep = cfg->db_path || cfg->store; /* the runs go somewhere: claim in batches */
+    sh->chunk = keep ? HK_CHUNK_DB : HK_CHUNK_PLAIN;
     pthread_mutex_init(&sh->lock, NULL);
     pthread_cond_init(&sh->finished, NULL);
 
@@ -291,7 +299,11 @@ int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char
         rc = -1;
         goto out;
     }
-    sh->stored = stored;
+    sh->stored = stored ? stored : cfg->db_path ? NULL : cfg->skip;
+    int64_t skipped = 0;
+    if (sh->stored && !stored)
+        for (int64_t i = 0; i < sh->count; i++)
+            skipped += sh->stored[i >> 3] >> (i & 7) & 1;
 
     int threads = ens_threads(cfg->threads);
     res->threads = threads;
@@ -305,7 +317,7 @@ int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char
     int started = 0;
     for (int t = 0; t < threads; t++) {
         w[t].sh = sh;
-        if (sh->db) {
+        if (keep) {
             w[t].buf = malloc(sizeof(hk_outcomes) * HK_CHUNK_DB);
             w[t].buf_runs = malloc(sizeof(int64_t) * HK_CHUNK_DB);
             if (!w[t].buf || !w[t].buf_runs) {
@@ -325,7 +337,7 @@ int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char
         }
         started++;
     }
-    int64_t todo = sh->count - res->runs_stored;
+    int64_t todo = sh->count - res->runs_stored - skipped;
     pthread_mutex_lock(&sh->lock);
     while (sh->workers_left > 0) {
         struct timespec until;
@@ -359,7 +371,7 @@ int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char
         free(w[t].buf_runs);
     }
     free(w);
-    res->cancelled = res->runs < sh->count;
+    res->cancelled = res->runs + skipped < sh->count;
     if (atomic_load(&sh->failed)) {
         snprintf(err, errlen, "%s", sh->err);
         rc = -1;

@@ -54,6 +54,15 @@ typedef struct hk_ensemble_config {
     int threads;              /* 0 = one per core */
     const char *db_path;      /* SQLite file to store every run in, or NULL */
     bool resume;              /* reuse the runs stored for the same seed and setup */
+    /* Without db_path, a caller that keeps the runs itself (an MPI rank
+     * passing them to the process that writes the database) gets each
+     * claim's finished runs here, from the worker threads, one call at a
+     * time. Returns 0, or -1 with a message in err to stop the ensemble. */
+    int (*store)(void *ud, const int64_t *runs, const hk_outcomes *outs, int n, char *err, size_t errlen);
+    void *store_ud;
+    /* Runs to leave out because they are stored already (the caller counts
+     * them): bit i is run first + i. NULL = none. Not with db_path. */
+    const uint8_t *skip;
     atomic_int *cancel;       /* NULL, or set non-zero to stop */
     void (*progress)(void *ud, int64_t done, int64_t total);
     void *progress_ud;

@@ -672,15 +672,17 @@ static int claims_section(report *r)
     FILE *b = r->body;
     fprintf(b, "## 5. The sources' causal claims\n\n");
     fprintf(b,
-            "Each claim a source makes is put to the model as a comparison of ensembles of %d runs a side. "
-            "*Paired*: the baseline against the baseline with the cause removed or moved, with common random "
-            "numbers (the same seed and run indices in both arms), so the effect is the mean of per-run "
-            "differences; its interval is Newcombe's paired score interval for a share, Student's t for a "
-            "mean. *Observed*: one baseline ensemble split by what happened in the run (association inside the "
-            "model, not an intervention); Newcombe's hybrid score interval for two independent shares, "
+            "Each claim a source makes is put to the model as a comparison of ensembles. "
+            "*Paired* (%d runs a side): the baseline against the baseline with the cause removed or moved, with "
+            "common random numbers (the same seed and run indices in both arms), so the effect is the mean of "
+            "per-run differences; its interval is Newcombe's paired score interval for a share, Student's t for a "
+            "mean. *Observed* (%d runs, the report's runs and more of the same seed, since the rarer group can "
+            "hold a few percent of them): one baseline ensemble split by what happened in the run (association "
+            "inside the model, not an intervention), the columns *A* and *B* giving the runs in each group; "
+            "Newcombe's hybrid score interval for two independent shares, "
             "Welch's for means. *Level*: one baseline figure against a threshold. A claim passes when the 95%% "
             "interval lies wholly on the side the source implies; otherwise it fails, and stays in the table.\n\n",
-            r->runs);
+            r->runs, r->runs * HK_CLAIM_OBSERVED_FACTOR);
     fprintf(b, "| # | Claim (source) | Test | A | B | Effect B − A [95%% CI] | Expected | Result |\n");
     fprintf(b, "|---|---|---|---|---|---|---|---|\n");
     for (int i = 0; i < hk_claim_count; i++) {

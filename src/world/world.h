@@ -88,6 +88,8 @@ typedef struct hk_border_campaign {
     int holder;                 /* side whose attack last succeeded: it holds the ground it claims; -1 none */
     bool major;                 /* has reached battle.major_men on a side */
     bool largest;               /* is the run's largest border battle so far */
+    int attacks[2];             /* engagements each side has opened in the campaign */
+    bool broken[2];             /* the side broke off in the last engagement (past its break point) */
 } hk_border_campaign;
 
 #define HK_TEXT_LEN 600
@@ -119,6 +121,7 @@ struct hk_world {
     double autonomy;                    /* the Kwantung Army's field officers, 0..1 */
     double frustration;                 /* hawks blocked: drives coups */
     double grievance;                   /* field officers' accumulated pressure to act in Manchuria */
+    double china_friction;              /* accumulated friction with China since Manchuria was seized */
     int south_months;                   /* consecutive months below the threshold */
     int north_months;                   /* consecutive months above the strike threshold while committed south */
     double north_lesson;                /* weight of the major border battles Japan lost: the Army's

@@ -184,6 +184,8 @@ static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
     assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_JPN) == 1.0);
     w->border_campaign.last_loser = HK_SIDE_JPN;
     w->border_campaign.holder = HK_SIDE_SOV;
+    /* the Kwantung Army's line broke in the last engagement: it stops */
+    w->border_campaign.broken[HK_SIDE_JPN] = true;
     hk_battles_step(w);
     assert_false(w->border_campaign.active);
     assert_true(w->out.major_battle_casualties[HK_SIDE_JPN] == 30000);
@@ -226,25 +228,116 @@ static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
     hk_scenario_free(s);
 }
 
-/* The Kwantung Army brings up all it wants when Tokyo has no reason to
- * hold it back, less during the war in China, less again with less
- * autonomy. */
-static void test_kwantung_release(void **state)
+/* Tokyo prevails over the Kwantung Army's officers with the share of
+ * decisions they do not take on their own, and wants quiet more during the
+ * war in China. */
+static void test_tokyo_decides(void **state)
 {
     (void)state;
     hk_scenario *s = builtin();
     hk_setup su;
     hk_setup_init(&su, s);
-    hk_world *w = border_world(&su, 0, 0);
-    double free_hand = hk_battles_kwantung_release(w);
-    assert_true(fabs(free_hand - 1.0) < 1e-12);
-    w->china_war = true;
-    double china = hk_battles_kwantung_release(w);
-    assert_true(china < free_hand);
+    int sec = sector_by_id(s, "western");
+    hk_world *w = border_world(&su, 0, sec);
+    open_campaign(w, sec, 10000, 8000);
+    assert_true(hk_battles_tokyo_prevails(w) == 0.0);
     w->autonomy = 0.2;
-    assert_true(hk_battles_kwantung_release(w) < china);
-    w->autonomy = 0.0;
-    assert_true(hk_battles_kwantung_release(w) == 0.0);
+    assert_true(fabs(hk_battles_tokyo_prevails(w) - 0.8) < 1e-12);
+    double calm = hk_battles_ceasefire_pressure(w, HK_SIDE_JPN);
+    w->china_war = true;
+    assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_JPN) > calm);
+    hk_world_free(w);
+    /* Tokyo restrains by overruling, not by rationing: officers it does not
+     * overrule bring up the same men during the war in China as without it */
+    for (int run = 0; run < 5; run++) {
+        double peak[2];
+        for (int k = 0; k < 2; k++) {
+            w = border_world(&su, (uint64_t)run, sec);
+            w->china_war = k == 1;
+            open_campaign(w, sec, 10000, 20000);
+            hk_battles_step(w);
+            peak[k] = w->border_campaign.peak[HK_SIDE_JPN];
+            hk_world_free(w);
+        }
+        assert_true(peak[0] > 10000);
+        assert_true(peak[1] == peak[0]);
+    }
+    hk_scenario_free(s);
+}
+
+/* The Kwantung Army's officers, acting on their own, fight on whatever
+ * their losses until Tokyo overrules them or their line breaks. */
+static void test_field_army_fights_until_overruled_or_broken(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    for (int k = 0; k < 3; k++)
+        for (int run = 0; run < 10; run++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            open_campaign(w, sec, 20000, 30000);
+            hk_border_campaign *c = &w->border_campaign;
+            c->cas[HK_SIDE_JPN] = 20000; /* every man committed lost once: Tokyo's wish to stop is 1 */
+            c->men[HK_SIDE_JPN] = 5000;
+            c->holder = HK_SIDE_SOV; /* the USSR takes the quiet */
+            c->attacks[HK_SIDE_SOV] = 1;
+            assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_JPN) == 1.0);
+            if (k == 1)
+                w->autonomy = 0.0; /* Tokyo decides */
+            if (k == 2)
+                c->broken[HK_SIDE_JPN] = true;
+            hk_battles_step(w);
+            if (k == 0)
+                assert_true(c->active); /* fully autonomous, unbroken: it fights on */
+            else
+                assert_false(c->active);
+            hk_world_free(w);
+        }
+    hk_scenario_free(s);
+}
+
+/* The USSR, bound by the protocol and with superiority within its reach,
+ * does not stop before it has attacked with it, whatever its losses; after
+ * that, or with superiority out of reach, its losses count again. */
+static void test_soviet_builds_up_before_ceasefire(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    for (int k = 0; k < 3; k++)
+        for (int run = 0; run < 10; run++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            open_campaign(w, sec, 20000, 10000);
+            hk_border_campaign *c = &w->border_campaign;
+            c->holder = HK_SIDE_JPN;     /* the Japanese side takes the quiet */
+            c->cas[HK_SIDE_SOV] = 10000; /* the Soviet side's pressure to stop is 1 */
+            assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) == 1.0);
+            if (k == 1)
+                c->attacks[HK_SIDE_SOV] = 1; /* it has had its offensive */
+            if (k == 2)
+                w->sov_men = 100000; /* a fifth of it is short of 1.8 x 20,000 */
+            assert_int_equal(hk_battles_soviet_building(w), k == 0);
+            double before = c->men[HK_SIDE_SOV];
+            hk_battles_step(w);
+            if (k == 0) {
+                assert_true(c->active);
+                assert_true(c->peak[HK_SIDE_SOV] > before); /* and it builds up */
+            } else {
+                assert_false(c->active);
+            }
+            hk_world_free(w);
+        }
+    /* not bound to an ally's border: no build-up, and it takes the quiet */
+    hk_world *w = border_world(&su, 0, sec);
+    open_campaign(w, sec, 20000, 10000);
+    if (w->roles.sov_mgl_assistance >= 0) {
+        w->treaty[w->roles.sov_mgl_assistance].status = HK_TREATY_ENDED;
+        assert_false(hk_battles_soviet_building(w));
+    }
     hk_world_free(w);
     hk_scenario_free(s);
 }
@@ -316,7 +409,9 @@ int main(void)
         cmocka_unit_test(test_campaign_only_from_undecided),
         cmocka_unit_test(test_campaign_persists_and_grows),
         cmocka_unit_test(test_ceasefire_ends_and_totals_are_the_outcome),
-        cmocka_unit_test(test_kwantung_release),
+        cmocka_unit_test(test_tokyo_decides),
+        cmocka_unit_test(test_field_army_fights_until_overruled_or_broken),
+        cmocka_unit_test(test_soviet_builds_up_before_ceasefire),
         cmocka_unit_test(test_campaign_determinism),
         cmocka_unit_test(test_player_orders_decide_ceasefire),
     };

@@ -344,6 +344,148 @@ static void test_commitment_south_lapses_only_before_pacific_war(void **state)
     fx_free(s);
 }
 
+/* ---- the Kwantung Army's seizure of Manchuria and the war with China -------- */
+
+/* A simulate world in 1930 with the expedition over and Soviet order in the
+ * east restored: only the field officers' pressure decides the seizure. */
+static hk_world *manchuria_world(hk_setup *su, uint64_t run)
+{
+    hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 1, run);
+    w->month = hk_month_of(1930, 1);
+    w->intervention = true;
+    w->withdrawn = true;
+    w->sov_men = 2 * su->param[HK_P_SOVIET_FLOOR];
+    return w;
+}
+
+/* The officers act only once their accumulated pressure has reached
+ * japan.seize_pressure, and then within months; the pressure keeps building
+ * while an expedition holds Siberia, though nobody acts then. */
+static void test_seizure_waits_for_pressure(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_JAPAN_SEIZE_RATE] = 0.5;
+    double ready = su.param[HK_P_JAPAN_SEIZE_PRESSURE];
+    /* just below the level, with the growth of the pressure stopped: nobody
+     * acts, however high the rate (a rising hazard would act by now) */
+    for (uint64_t r = 0; r < 10; r++) {
+        hk_world *w = manchuria_world(&su, r);
+        w->grievance = ready * 0.9;
+        w->autonomy = 0;
+        su.param[HK_P_POLITICS_AUTONOMY_GROWTH] = 0.005;
+        for (int i = 0; i < 24; i++) {
+            hk_politics_step(w);
+            w->month++;
+        }
+        assert_true(w->grievance < ready);
+        assert_false(w->manchuria_seized);
+        hk_world_free(w);
+    }
+    /* at the level: the plot is carried out within months in every run */
+    int seized = 0;
+    for (uint64_t r = 0; r < 10; r++) {
+        hk_world *w = manchuria_world(&su, r);
+        w->grievance = ready;
+        for (int i = 0; i < 12 && !w->manchuria_seized; i++) {
+            hk_politics_step(w);
+            w->month++;
+        }
+        seized += w->manchuria_seized;
+        hk_world_free(w);
+    }
+    assert_int_equal(seized, 10);
+    /* during an expedition the pressure builds, but nobody acts */
+    hk_world *w = manchuria_world(&su, 0);
+    w->withdrawn = false;
+    w->intervention_on = w->month - 1;
+    su.param[HK_P_INTERVENTION_WITHDRAW] = 0.005;
+    w->grievance = ready;
+    hk_politics_step(w);
+    assert_true(w->grievance > ready);
+    assert_false(w->manchuria_seized);
+    hk_world_free(w);
+    fx_free(s);
+}
+
+/* The purged Imperial Way's influence goes to the Control faction, which
+ * replaced its officers: nobody else gains. */
+static void test_purge_passes_to_control_faction(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+    int ko = faction(s, "kodoha"), to = faction(s, "toseiha"), navy = faction(s, "navy");
+    double ko0 = w->influence[ko], to0 = w->influence[to], navy0 = w->influence[navy];
+    double tb0 = w->baseline[to], share0 = hk_politics_china_first(w);
+    hk_politics_purge(w, ko);
+    double removed = ko0 * su.param[HK_P_POLITICS_PURGE_SHARE];
+    assert_true(fabs(w->influence[to] - (to0 + removed)) < 1e-12);
+    assert_true(w->baseline[to] > tb0);
+    assert_true(fabs(w->influence[navy] - navy0) < 1e-12);
+    assert_true(fabs(actor_sum(w, s->jpn) - 1.0) < 1e-9);
+    assert_true(hk_politics_china_first(w) > share0 + 0.1);
+    hk_world_free(w);
+    fx_free(s);
+}
+
+/* Months until war with China in a world where Manchuria is held, the
+ * friction starting at `friction`; the Imperial Way purged or not. */
+static int months_to_china_war(hk_setup *su, double friction, bool purge, int limit)
+{
+    hk_world *w = manchuria_world(su, 0);
+    w->manchuria_seized = true;
+    w->china_friction = friction;
+    int ko = faction(su->scenario, "kodoha");
+    if (purge)
+        hk_politics_purge(w, ko);
+    else
+        w->purged[ko] = true; /* no coup to muddle the test */
+    int m = -1;
+    for (int i = 0; i < limit && m < 0; i++) {
+        hk_politics_step(w);
+        if (w->china_war)
+            m = i;
+        w->month++;
+    }
+    hk_world_free(w);
+    return m;
+}
+
+/* War with China waits for the friction the Control faction builds, and it
+ * comes sooner once that faction has inherited the purged Imperial Way's
+ * place: the rate alone does not start it. */
+static void test_china_war_follows_friction(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_JAPAN_CHINA_WAR_RATE] = 1.0;
+    double at = su.param[HK_P_JAPAN_CHINA_FRICTION];
+    /* a year of friction short of the level: no war, whatever the rate */
+    assert_int_equal(months_to_china_war(&su, 0, false, 12), -1);
+    /* from half the level: the war comes, sooner with the Control faction ascendant */
+    int ascendant = months_to_china_war(&su, at / 2, true, 240);
+    int held = months_to_china_war(&su, at / 2, false, 240);
+    assert_true(ascendant > 0 && held > 0);
+    assert_true(ascendant < held);
+    /* the friction grows by the Control faction's share of the Army each month */
+    hk_world *w = manchuria_world(&su, 0);
+    w->manchuria_seized = true;
+    w->purged[faction(s, "kodoha")] = true;
+    hk_politics_step(w);
+    double lead = hk_politics_china_first(w);
+    assert_true(lead > 0 && lead < 1);
+    assert_true(fabs(w->china_friction - lead) < 0.02);
+    hk_world_free(w);
+    fx_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -356,6 +498,9 @@ int main(void)
         cmocka_unit_test(test_no_strike_under_pact_against_superior_force),
         cmocka_unit_test(test_lost_major_battle_teaches_lesson),
         cmocka_unit_test(test_commitment_south_lapses_only_before_pacific_war),
+        cmocka_unit_test(test_seizure_waits_for_pressure),
+        cmocka_unit_test(test_purge_passes_to_control_faction),
+        cmocka_unit_test(test_china_war_follows_friction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,8 +2,9 @@
  * that the record holds (replay), and the monthly fighting of a general war.
  *
  * Each battle is handed to the combat model with the forces near its sector
- * (a share of them: battle.commit) and each side's distance from its
- * railhead; the loser's hawks pay for it in politics next month. In
+ * (a share of them: battle.commit), fought on the sector's battle ground
+ * with each side's haul to it from its railhead (docs/model.md#battles-site);
+ * the loser's hawks pay for it in politics next month. In
  * simulate a battle neither side broke off goes on as a border campaign:
  * each month both sides decide from the state whether to seek a ceasefire,
  * how much to reinforce and who attacks, and the campaign's totals are the
@@ -20,12 +21,117 @@
 /* the USSR attacks once it has this share of the superiority it seeks */
 #define SOVIET_READY 0.95
 
+/* the most regions battle_site routes over (a larger map keeps the world's
+ * distances) */
+#define HK_BATTLE_MAX_REGIONS 256
+
 #define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
 
 static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
 
+/* Ground a side may move its supplies over: its own and its ally's (the
+ * same rule as for its railheads, world.c: Manchuria counts for the
+ * Japanese side). */
+static bool own_ground(const hk_world *w, int r, int side)
+{
+    int c = w->s->regions[r].controller;
+    int cs = hk_world_side(w, c);
+    return side == HK_SIDE_SOV ? cs == HK_SIDE_SOV : (cs == HK_SIDE_JPN || c == w->s->chn);
+}
+
+/* A place a sector's battles may be fought: one of its regions that is no
+ * railhead town (Nomonhan and Tamsag-Bulak, Changkufeng, Heihe). */
+static bool battle_ground(const hk_scenario *s, int sec, int r)
+{
+    return s->regions[r].sector == sec && !s->regions[r].railhead;
+}
+
+/* The length of the links from a side's railheads to every region, over its
+ * own ground; the sector's battle ground on the other side's ground ends a
+ * route and does not carry it further. Dijkstra over a few dozen regions. */
+static void routes_from_railheads(const hk_world *w, int sec, int side, double *dist)
+{
+    const hk_scenario *s = w->s;
+    bool done[HK_BATTLE_MAX_REGIONS];
+    for (int r = 0; r < s->n_regions; r++) {
+        dist[r] = s->regions[r].railhead && own_ground(w, r, side) ? 0.0 : INFINITY;
+        done[r] = false;
+    }
+    for (;;) {
+        int u = -1;
+        for (int r = 0; r < s->n_regions; r++)
+            if (!done[r] && isfinite(dist[r]) && (u < 0 || dist[r] < dist[u]))
+                u = r;
+        if (u < 0)
+            break;
+        done[u] = true;
+        if (battle_ground(s, sec, u) && !own_ground(w, u, side))
+            continue;
+        for (int l = 0; l < s->n_links; l++) {
+            const hk_link *k = &s->links[l];
+            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
+            if (v < 0 || done[v] || !(own_ground(w, v, side) || battle_ground(s, sec, v)))
+                continue;
+            if (dist[u] + k->km < dist[v])
+                dist[v] = dist[u] + k->km;
+        }
+    }
+}
+
+/* Where a sector's battles are fought, and each side's supply distance
+ * there. The place is the battle ground both sides reach over their own
+ * links with the least haul in all, where their lines meet (on the Khalkha,
+ * Nomonhan, not the Soviet base at Tamsag-Bulak); the distances are the
+ * lengths of those links from each side's nearest railhead, the way the
+ * record measures them (record.yaml: Khalkhin Gol 650 km for the Soviet side
+ * from Borzya, 001:137, and 240 km for the Japanese from Hailar;
+ * Changkufeng 170 and 125). A sector without such ground (every region a
+ * railhead town: the Ussuri, the Argun) is fought at its railheads, with the
+ * world's distances (world.c). Returns the region, or -1. */
+static int battle_site(const hk_world *w, int sec, double km[2])
+{
+    const hk_scenario *s = w->s;
+    int site = -1;
+    if (sec >= 0 && sec < s->n_sectors) {
+        km[0] = w->supply_km[sec][0];
+        km[1] = w->supply_km[sec][1];
+    } else {
+        km[0] = km[1] = 0.0;
+        return -1;
+    }
+    bool ground = false;
+    for (int r = 0; r < s->n_regions && !ground; r++)
+        ground = battle_ground(s, sec, r);
+    if (!ground || s->n_regions > HK_BATTLE_MAX_REGIONS)
+        return -1;
+    double d[2][HK_BATTLE_MAX_REGIONS];
+    routes_from_railheads(w, sec, HK_SIDE_JPN, d[0]);
+    routes_from_railheads(w, sec, HK_SIDE_SOV, d[1]);
+    for (int r = 0; r < s->n_regions; r++)
+        if (battle_ground(s, sec, r) && isfinite(d[0][r]) && isfinite(d[1][r]) &&
+            (site < 0 || d[0][r] + d[1][r] < d[0][site] + d[1][site]))
+            site = r;
+    if (site >= 0) {
+        km[0] = d[0][site];
+        km[1] = d[1][site];
+    }
+    return site;
+}
+
+static double battle_supply_km(const hk_world *w, int sec, int side)
+{
+    double km[2];
+    battle_site(w, sec, km);
+    return km[side];
+}
+
+/* The terrain of the sector's battle site, else of its first region. */
 static hk_terrain sector_terrain(const hk_world *w, int sec)
 {
+    double km[2];
+    int site = battle_site(w, sec, km);
+    if (site >= 0)
+        return w->s->regions[site].terrain;
     for (int r = 0; r < w->s->n_regions; r++)
         if (w->s->regions[r].sector == sec)
             return w->s->regions[r].terrain;
@@ -81,21 +187,25 @@ static void battle_consequences(hk_world *w, int loser_side, double men_jpn, dou
 /* Whose army a side is, and how it fights: the combat model's national
  * loss factor (the Soviet side's army is the Russian group, the Japanese
  * side's the Japanese), and the Japanese army's refusal to surrender once
- * it is at war (in China or with the USSR), the state in which the combat
- * model's fit meets it (docs/combat.md, "No surrender"). */
-static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int side)
+ * it is at war — in China, with the USSR, or in a border campaign with the
+ * USSR, the undeclared war of divisions that Changkufeng and Khalkhin Gol
+ * were, where the 23rd Division was destroyed in its positions (001:133,
+ * 001:145) and where the combat model's fit meets the practice in all six
+ * Japan–USSR engagements (docs/combat.md, "No surrender"). */
+static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int side, bool campaign)
 {
     hk_combat_side s = *in;
     s.nation = side == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
-    s.no_surrender = side == HK_SIDE_JPN && (w->china_war || w->war);
+    s.no_surrender = side == HK_SIDE_JPN && (w->china_war || w->war || campaign);
     return s;
 }
 
+/* Fights a battle; `campaign` when it is an engagement of a border campaign. */
 static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
                   const hk_combat_side *def_in, int att_side, hk_terrain terrain, int days,
-                  hk_combat_result *res)
+                  hk_combat_result *res, bool campaign)
 {
-    hk_combat_side att = armed(w, att_in, att_side), def = armed(w, def_in, 1 - att_side);
+    hk_combat_side att = armed(w, att_in, att_side, campaign), def = armed(w, def_in, 1 - att_side, campaign);
     hk_combat_resolve(&w->combat, &att, &def, terrain, days, r, res);
     int def_side = 1 - att_side;
     w->loss_men[att_side] += res->loss[HK_COMBAT_ATTACKER].men;
@@ -177,7 +287,7 @@ static double campaign_available(const hk_world *w, int side)
  * railhead on the border itself they still march some 100 km, a few days. */
 static double campaign_lift(const hk_world *w, int side)
 {
-    return P(w, CAMPAIGN_LIFT) / fmax(w->supply_km[w->border_campaign.sector][side], 100.0);
+    return P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, w->border_campaign.sector, side), 100.0);
 }
 
 /* Brings a side toward `want` men, within its lift and what it has; the
@@ -280,7 +390,7 @@ static hk_combat_side campaign_side(const hk_world *w, int side, bool defends)
     const hk_border_campaign *c = &w->border_campaign;
     return (hk_combat_side){.men = c->men[side], .tanks = c->tanks[side], .guns = c->guns[side],
                             .aircraft = c->aircraft[side], .quality = 1,
-                            .supply_km = w->supply_km[c->sector][side],
+                            .supply_km = battle_supply_km(w, c->sector, side),
                             .posture = defends ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY};
 }
 
@@ -422,7 +532,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                               " The USSR (%s) fights on (%s), wants %.2f times the Japanese, brings up %.0f over %.0f km.",
                               s->sectors[sec].side[1] == s->sov ? "its own border" : "its protocol with Mongolia",
-                              reason[i], need[i], gain[i], w->supply_km[sec][i]);
+                              reason[i], need[i], gain[i], battle_supply_km(w, sec, i));
         }
         if (n >= (int)sizeof w->scratch)
             n = (int)sizeof w->scratch - 1;
@@ -443,7 +553,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
     hk_combat_side as = campaign_side(w, att, false), ds = campaign_side(w, def, true);
     hk_combat_result res;
     int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
-    fight(w, r, sec, &as, &ds, att, sector_terrain(w, sec), days, &res);
+    fight(w, r, sec, &as, &ds, att, sector_terrain(w, sec), days, &res, true);
     const hk_combat_losses *lo[2];
     lo[att] = &res.loss[HK_COMBAT_ATTACKER];
     lo[def] = &res.loss[HK_COMBAT_DEFENDER];
@@ -495,13 +605,13 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     double share = P(w, BATTLE_COMMIT) * (0.05 + 0.95 * u * u);
     const hk_side_forces *fa = &w->sector_forces[sec][a], *fd = &w->sector_forces[sec][d];
     hk_combat_side att = {.men = fa->men * share, .tanks = fa->tanks * share, .guns = fa->guns * share,
-                          .aircraft = fa->aircraft * share, .quality = 1, .supply_km = w->supply_km[sec][a]};
+                          .aircraft = fa->aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, a)};
     hk_combat_side def = {.men = fd->men * share, .tanks = fd->tanks * share, .guns = fd->guns * share,
-                          .aircraft = fd->aircraft * share, .quality = 1, .supply_km = w->supply_km[sec][d],
+                          .aircraft = fd->aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, d),
                           .posture = HK_POSTURE_PREPARED};
     hk_terrain terrain = sector_terrain(w, sec);
     hk_combat_result res;
-    fight(w, r, sec, &att, &def, a, terrain, 30, &res);
+    fight(w, r, sec, &att, &def, a, terrain, 30, &res, false);
     int loser = res.winner == HK_COMBAT_ATTACKER ? d : res.winner == HK_COMBAT_DEFENDER ? a : -1;
     double men[2], cas[2];
     men[a] = att.men;
@@ -619,7 +729,7 @@ static void replay_battle(hk_world *w, hk_rng *r, int bi)
     }
     int days = hk_date_is_set(b->end) ? days_between(b->start, b->end) : 30;
     hk_combat_result res;
-    fight(w, r, b->sector, &att, &def, as, b->terrain, days, &res);
+    fight(w, r, b->sector, &att, &def, as, b->terrain, days, &res, false);
     int loser = b->winner == 0 ? ds : b->winner == 1 ? as : -1;
     double men[2], cas[2], model[2];
     men[as] = att.men;
@@ -676,7 +786,7 @@ static void close_campaign(hk_world *w, hk_rng *r, int bi)
     def.men = fmax(0, def.men - parts[ds]);
     if (rest > 0 && att.men > 0 && def.men > 0) {
         hk_combat_result res;
-        fight(w, r, b->sector, &att, &def, as, b->terrain, rest, &res);
+        fight(w, r, b->sector, &att, &def, as, b->terrain, rest, &res, false);
         extra[as] = res.casualties[HK_COMBAT_ATTACKER];
         extra[ds] = res.casualties[HK_COMBAT_DEFENDER];
         extra_days = res.days;
@@ -741,7 +851,7 @@ static void war_month(hk_world *w, hk_rng *r)
                           .aircraft = air[d] * 0.5, .quality = 1, .supply_km = 150,
                           .posture = HK_POSTURE_HASTY}; /* a front too long to hold everywhere */
     hk_combat_result res;
-    fight(w, r, -1, &att, &def, a, HK_TERRAIN_PLAIN, 30, &res);
+    fight(w, r, -1, &att, &def, a, HK_TERRAIN_PLAIN, 30, &res, false);
     w->battles_month++;
     w->war_losses[a] += res.casualties[HK_COMBAT_ATTACKER];
     w->war_losses[d] += res.casualties[HK_COMBAT_DEFENDER];

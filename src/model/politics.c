@@ -3,9 +3,12 @@
  *
  * Influence moves with events (lost battles, purges, shocks abroad) and
  * relaxes toward each faction's baseline; structural events (a purge, a
- * lost battle) move the baseline too. Doctrine is derived every month from
- * influence and the strategic situation. Decisions are random processes
- * whose rates come from the state: nothing here looks at the calendar.
+ * lost battle) move the baseline too. Once Manchuria is held the Control
+ * faction takes the Imperial Way's posts month by month, and the Imperial
+ * Way's young officers rise once they have lost the Army. Doctrine is
+ * derived every month from influence and the strategic situation.
+ * Decisions are random processes whose rates come from the state: nothing
+ * here looks at the calendar.
  * docs/model.md#politics gives the equations. */
 #include "model/politics.h"
 
@@ -273,43 +276,70 @@ double hk_politics_north_hawks(const hk_world *w)
 
 static const char *fact_source(const hk_world *w, int fact) { return w->s->facts[fact].source.text; }
 
+double hk_politics_discipline(hk_world *w)
+{
+    /* The Imperial Way rose with the seizure of Manchuria and held the
+     * Army's posts for some years; the Control faction, bent on discipline
+     * in the Army, took them back and put its own officers in (000:19,
+     * 000:24). The pace is the Control faction's weight in the Army. */
+    int k = w->faction_kodoha, t = w->faction_toseiha;
+    if (k < 0 || t < 0 || w->purged[k] || !w->manchuria_seized || w->war)
+        return 0.0;
+    double share = P(w, POLITICS_DISCIPLINE) * hk_politics_china_first(w);
+    double moved = w->influence[k] * share;
+    w->influence[k] -= moved;
+    w->influence[t] += moved;
+    double base = w->baseline[k] * share;
+    w->baseline[k] -= base;
+    w->baseline[t] += base;
+    w->frustration += share;
+    return moved;
+}
+
+bool hk_politics_coup_ready(const hk_world *w)
+{
+    int k = w->faction_kodoha, t = w->faction_toseiha;
+    return k >= 0 && t >= 0 && !w->purged[k] && w->manchuria_seized && !w->war &&
+           w->influence[t] > w->influence[k];
+}
+
 static void coup(hk_world *w, hk_rng *r)
 {
     const hk_scenario *s = w->s;
-    /* The most northern and hawkish faction not yet purged is the one whose
-     * frustration turns to a coup: strong but blocked. */
+    /* The Imperial Way's young officers rise once their faction has lost the
+     * Army to the Control faction (000:24): ready when the Control faction
+     * holds more influence than theirs, the more likely the further it has
+     * pulled ahead, and the less likely the further north doctrine already
+     * stands (what they wanted is then being done). */
     int f = w->faction_kodoha;
-    if (f < 0 || w->purged[f])
+    if (!hk_politics_coup_ready(w))
         return;
-    /* strong: above the share it started with; blocked: doctrine not north */
-    double strong = w->influence[f] - s->factions[f].influence;
     double blocked = 1.0 - clampd(w->doctrine, 0, 1);
-    double target = strong > 0 ? strong * 10.0 * s->factions[f].hawk * blocked : 0.0;
-    if (w->war)
-        target = 0;
-    w->frustration += 0.1 * (target - w->frustration);
-    double p = P(w, POLITICS_COUP_RATE) * clampd(w->frustration, 0, 1);
+    double lead = 1.0 - w->influence[f] / w->influence[w->faction_toseiha];
+    double p = P(w, POLITICS_COUP_RATE) * blocked * clampd(lead, 0, 1);
     if (!hk_rng_bernoulli(r, p))
         return;
     bool success = hk_rng_bernoulli(r, P(w, POLITICS_COUP_SUCCESS));
+    int t = w->faction_toseiha;
+    double before = w->influence[f], rival = w->influence[t], lost = 1.0 - exp(-w->frustration);
     if (success) {
-        double before = w->influence[f];
         hk_politics_shift(w, s->jpn, is_moderate, is_north_hawk, 0.3, true);
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
-                     "Officers of the %s, holding %.2f of influence while doctrine stays at %+.2f, "
-                     "stage a coup and carry the Army with them.", s->factions[f].name, before, w->doctrine);
+                     "Officers of the %s, whose faction has lost %.0f%% of its posts to the %s (%.2f of influence "
+                     "against %.2f) while doctrine stays at %+.2f, stage a coup and carry the Army with them.",
+                     s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine);
         hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
         w->frustration = 0;
         return;
     }
-    double before = w->influence[f];
     hk_politics_purge(w, f);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "Officers of the %s (%.2f of influence, doctrine held at %+.2f by their rivals) rise in a coup; "
-                 "the Army does not follow and the rising fails.",
-                 s->factions[f].name, before, w->doctrine);
+                 "Officers of the %s, whose faction has lost %.0f%% of its posts to the %s (%.2f of influence "
+                 "against %.2f, doctrine held at %+.2f), rise in a coup; the Army does not follow and the rising "
+                 "fails.",
+                 s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine);
     hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
@@ -690,6 +720,7 @@ void hk_politics_step(hk_world *w)
     react_to_shocks(w);
     react_to_battle(w);
     relax(w);
+    hk_politics_discipline(w);
     double growth = P(w, POLITICS_AUTONOMY_GROWTH);
     double target = clampd(hk_politics_north_hawks(w) * 1.6, 0, 1);
     w->autonomy += growth * (target - w->autonomy);

@@ -41,6 +41,18 @@ double hk_politics_north_hawks(const hk_world *w);
  * leads the Army and war with China may come. */
 double hk_politics_china_first(const hk_world *w);
 
+/* The Control faction takes the Imperial Way's posts back: while Manchuria
+ * is held, the Imperial Way is not purged and there is no war with the
+ * USSR, politics.discipline x the Control faction's share of the Army of
+ * the Imperial Way's influence and baseline passes to the Control faction.
+ * Adds that share to the world's frustration (the posts lost, summed) and
+ * returns the influence moved. Called each month by hk_politics_step. */
+double hk_politics_discipline(hk_world *w);
+/* True when the Imperial Way's young officers are ready to rise: Manchuria
+ * held, no war with the USSR, the faction not purged and the Control
+ * faction holding more influence than it (it has lost the Army). */
+bool hk_politics_coup_ready(const hk_world *w);
+
 /* The USSR's motive to enter a war on Japan (entry at 1; preparation at 0.6). */
 double hk_politics_entry_motive(const hk_world *w);
 

@@ -119,7 +119,7 @@ struct hk_world {
     double baseline[HK_MAX_FACTIONS];
     double doctrine;                    /* Japan, -1 south .. +1 north */
     double autonomy;                    /* the Kwantung Army's field officers, 0..1 */
-    double frustration;                 /* hawks blocked: drives coups */
+    double frustration;                 /* share of its posts the Imperial Way has lost to the Control faction */
     double grievance;                   /* field officers' accumulated pressure to act in Manchuria */
     double china_friction;              /* accumulated friction with China since Manchuria was seized */
     int south_months;                   /* consecutive months below the threshold */

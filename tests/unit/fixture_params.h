@@ -5,7 +5,7 @@
 {"politics.shock_pact", 0.15},
 {"politics.shock_south", 0.1},
 {"politics.purge_share", 0.7},
-{"politics.coup_rate", 0.04},
+{"politics.coup_rate", 0.25},
 {"politics.coup_success", 0.1},
 {"politics.autonomy_growth", 0.01},
 {"politics.autonomy_purge", 0.35},
@@ -76,3 +76,4 @@
 {"campaign.engagement_days", 10.0},
 {"japan.seize_pressure", 8.0},
 {"japan.china_friction", 30.0},
+{"politics.discipline", 0.01},

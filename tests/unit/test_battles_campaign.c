@@ -403,6 +403,99 @@ static void test_player_orders_decide_ceasefire(void **state)
     hk_scenario_free(s);
 }
 
+/* The peak a side reaches in one campaign month that starts with `jpn`
+ * Japanese-side against `sov` Soviet-side men, the world measuring both
+ * sides' supply distances as `world_km` (the straight-line figure of
+ * world.c, from the sector's own towns). */
+static double soviet_peak_after_month(const hk_setup *su, int sec, double world_km, double jpn, double sov)
+{
+    hk_world *w = border_world(su, 3, sec);
+    w->sov_men = 1000000; /* the theatre share is no limit */
+    w->supply_km[sec][HK_SIDE_JPN] = world_km;
+    w->supply_km[sec][HK_SIDE_SOV] = world_km;
+    open_campaign(w, sec, jpn, sov);
+    hk_battles_step(w);
+    double peak = w->border_campaign.peak[HK_SIDE_SOV];
+    hk_world_free(w);
+    return peak;
+}
+
+/* A campaign is fought on the sector's battle ground, and each side's
+ * supply distance is the length of the links from its railhead to it, as
+ * the record measures it: on the Khalkha 650 km for the Soviet side (the
+ * haul from Borzya, 001:137), so it brings up lift/650 a month, not what a
+ * straight line from the sector's towns would allow; at Changkufeng 170 km.
+ * A sector whose every region is a railhead town keeps the world's figure. */
+static void test_campaign_supply_over_the_links(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    double lift = su.param[HK_P_CAMPAIGN_LIFT];
+    int western = sector_by_id(s, "western"), tumen = sector_by_id(s, "tumen"), ussuri = sector_by_id(s, "ussuri");
+    /* Soviet side 1,000 against 30,000: it wants 54,000 and may bring up
+     * only what its lift carries over the haul */
+    double peak = soviet_peak_after_month(&su, western, 100, 30000, 1000);
+    assert_true(fabs(peak - (1000 + lift / 650.0)) < 1.0);
+    peak = soviet_peak_after_month(&su, tumen, 0, 60000, 1000);
+    assert_true(fabs(peak - (1000 + lift / 170.0)) < 1.0);
+    /* the Ussuri's regions are all railhead towns: the world's 0 km, so the
+     * lift's floor of 100 km */
+    peak = soviet_peak_after_month(&su, ussuri, 0, 60000, 1000);
+    assert_true(fabs(peak - (1000 + lift / 100.0)) < 1.0);
+    hk_scenario_free(s);
+}
+
+/* In a border campaign the Japanese army fights without surrender whether
+ * or not Japan is at war in China: the campaign is itself the war with the
+ * USSR (Changkufeng, Khalkhin Gol; docs/model.md#battles-armies). With the
+ * Kwantung Army fully autonomous nothing else in the month reads the war in
+ * China, so the same seed gives the same engagement either way. The
+ * opening clash of an incident is still fought by an ordinary army in
+ * peacetime. */
+static void test_campaign_japanese_no_surrender(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    int engaged = 0, opening_differs = 0;
+    for (int run = 0; run < 10; run++) {
+        double cas[2][2];
+        int eng[2];
+        for (int cw = 0; cw < 2; cw++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            w->china_war = cw == 1;
+            open_campaign(w, sec, 20000, 20000);
+            hk_battles_step(w);
+            cas[cw][0] = w->border_campaign.cas[0];
+            cas[cw][1] = w->border_campaign.cas[1];
+            eng[cw] = w->border_campaign.engagements;
+            hk_world_free(w);
+        }
+        assert_int_equal(eng[0], eng[1]);
+        engaged += eng[0];
+        assert_true(cas[0][0] == cas[1][0]);
+        assert_true(cas[0][1] == cas[1][1]);
+        double opening[2];
+        for (int cw = 0; cw < 2; cw++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            w->china_war = cw == 1;
+            w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+            w->n_pending = 1;
+            hk_battles_step(w);
+            opening[cw] = w->loss_men[HK_SIDE_JPN];
+            hk_world_free(w);
+        }
+        opening_differs += opening[0] != opening[1];
+    }
+    assert_true(engaged >= 8);
+    assert_true(opening_differs >= 8);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -414,6 +507,8 @@ int main(void)
         cmocka_unit_test(test_soviet_builds_up_before_ceasefire),
         cmocka_unit_test(test_campaign_determinism),
         cmocka_unit_test(test_player_orders_decide_ceasefire),
+        cmocka_unit_test(test_campaign_supply_over_the_links),
+        cmocka_unit_test(test_campaign_japanese_no_surrender),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

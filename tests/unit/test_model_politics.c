@@ -410,6 +410,118 @@ static void test_seizure_waits_for_pressure(void **state)
     fx_free(s);
 }
 
+/* A world just after the seizure of Manchuria: the Imperial Way has risen
+ * to `kodoha` of Japan's influence (taken from the Navy), ahead of the
+ * Control faction; no seizure is pending and the war with China is far. */
+static hk_world *araki_world(hk_setup *su, uint64_t run, double kodoha, bool seized)
+{
+    const hk_scenario *s = su->scenario;
+    hk_world *w = manchuria_world(su, run);
+    w->month = hk_month_of(1931, 10);
+    w->manchuria_seized = seized;
+    w->grievance = 0;
+    int ko = faction(s, "kodoha"), navy = faction(s, "navy");
+    double gain = kodoha - w->influence[ko];
+    w->influence[ko] = w->baseline[ko] = kodoha;
+    w->influence[navy] -= gain;
+    w->baseline[navy] -= gain;
+    w->china_friction = -1e9; /* no war with China to muddle the test */
+    return w;
+}
+
+/* The Imperial Way, risen with the seizure, loses the Army's posts to the
+ * Control faction year by year (000:24); before the seizure nothing moves. */
+static void test_control_faction_takes_back_posts(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_POLITICS_COUP_RATE] = 0; /* no coup: watch the posts alone */
+    su.param[HK_P_JAPAN_SEIZE_RATE] = 0;
+    int ko = faction(s, "kodoha"), to = faction(s, "toseiha");
+    hk_world *held = araki_world(&su, 0, 0.18, true);
+    hk_world *before = araki_world(&su, 0, 0.18, false);
+    double to0 = held->influence[to], tb0 = held->baseline[to];
+    for (int i = 0; i < 60; i++) {
+        hk_politics_step(held);
+        hk_politics_step(before);
+        held->month++;
+        before->month++;
+    }
+    /* five years on, the Control faction holds more than the Imperial Way */
+    assert_true(held->influence[ko] < 0.15);
+    assert_true(held->influence[to] > held->influence[ko] + 0.02);
+    assert_true(held->influence[to] > to0 + 0.02);
+    assert_true(held->baseline[to] > tb0 + 0.02); /* the posts stay taken */
+    assert_true(fabs(actor_sum(held, s->jpn) - 1.0) < 1e-9);
+    /* without Manchuria held, the Imperial Way keeps what it has */
+    assert_true(fabs(before->influence[ko] - 0.18) < 0.005);
+    assert_true(before->influence[to] < before->influence[ko]);
+    hk_world_free(held);
+    hk_world_free(before);
+    fx_free(s);
+}
+
+/* The young officers rise once their faction has lost the Army, not while
+ * it holds it: however likely a coup is, none comes while the Imperial Way
+ * holds more influence than the Control faction, and one comes within a
+ * few years once it no longer does, as the Control faction pulls ahead. */
+static void test_coup_follows_loss_of_the_army(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_POLITICS_COUP_RATE] = 1.0;
+    su.param[HK_P_POLITICS_COUP_SUCCESS] = 0;
+    su.param[HK_P_JAPAN_SEIZE_RATE] = 0;
+    int ko = faction(s, "kodoha"), to = faction(s, "toseiha");
+    for (uint64_t r = 0; r < 10; r++) {
+        hk_world *w = araki_world(&su, r, 0.18, true);
+        int lost_on = -1, coup_on = -1;
+        for (int i = 0; i < 120 && coup_on < 0; i++) {
+            bool ahead = w->influence[ko] > w->influence[to] + 0.002;
+            hk_politics_step(w);
+            if (w->purged[ko]) {
+                coup_on = i;
+                assert_false(ahead);
+            } else if (lost_on < 0 && w->influence[to] > w->influence[ko]) {
+                lost_on = i;
+            }
+            w->month++;
+        }
+        assert_true(coup_on >= 12); /* the posts are not lost within a year */
+        assert_true(lost_on < 0 || coup_on - lost_on <= 36);
+        hk_world_free(w);
+    }
+    fx_free(s);
+}
+
+/* Nothing but the state sets the coup: with the Control faction taking no
+ * posts (politics.discipline = 0) the Imperial Way keeps the Army, and its
+ * officers never rise however likely a rising would be. */
+static void test_no_coup_without_loss(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_POLITICS_COUP_RATE] = 1.0;
+    su.param[HK_P_POLITICS_DISCIPLINE] = 0;
+    su.param[HK_P_JAPAN_SEIZE_RATE] = 0;
+    int ko = faction(s, "kodoha");
+    hk_world *w = araki_world(&su, 0, 0.18, true);
+    for (int i = 0; i < 120; i++) {
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_false(w->purged[ko]);
+    assert_false(hk_politics_coup_ready(w));
+    hk_world_free(w);
+    fx_free(s);
+}
+
 /* The purged Imperial Way's influence goes to the Control faction, which
  * replaced its officers: nobody else gains. */
 static void test_purge_passes_to_control_faction(void **state)
@@ -501,6 +613,9 @@ int main(void)
         cmocka_unit_test(test_seizure_waits_for_pressure),
         cmocka_unit_test(test_purge_passes_to_control_faction),
         cmocka_unit_test(test_china_war_follows_friction),
+        cmocka_unit_test(test_control_faction_takes_back_posts),
+        cmocka_unit_test(test_coup_follows_loss_of_the_army),
+        cmocka_unit_test(test_no_coup_without_loss),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

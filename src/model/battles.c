@@ -88,7 +88,7 @@ static void routes_from_railheads(const hk_world *w, int sec, int side, double *
  * Changkufeng 170 and 125). A sector without such ground (every region a
  * railhead town: the Ussuri, the Argun) is fought at its railheads, with the
  * world's distances (world.c). Returns the region, or -1. */
-static int battle_site(const hk_world *w, int sec, double km[2])
+static int find_battle_site(const hk_world *w, int sec, double km[2])
 {
     const hk_scenario *s = w->s;
     int site = -1;
@@ -118,7 +118,25 @@ static int battle_site(const hk_world *w, int sec, double km[2])
     return site;
 }
 
-static double battle_supply_km(const hk_world *w, int sec, int side)
+_Static_assert(HK_MAX_SECTORS <= 8, "hk_world.battle_site_known holds a bit a sector");
+
+/* find_battle_site, worked out once a run for each sector: routing over
+ * the map on every engagement cost a tenth of a run's instructions. */
+static int battle_site(hk_world *w, int sec, double km[2])
+{
+    if (sec < 0 || sec >= w->s->n_sectors || sec >= HK_MAX_SECTORS)
+        return find_battle_site(w, sec, km);
+    unsigned bit = 1u << sec;
+    if (!(w->battle_site_known & bit)) {
+        w->battle_site[sec] = (int16_t)find_battle_site(w, sec, w->battle_km[sec]);
+        w->battle_site_known |= (uint8_t)bit;
+    }
+    km[0] = w->battle_km[sec][0];
+    km[1] = w->battle_km[sec][1];
+    return w->battle_site[sec];
+}
+
+static double battle_supply_km(hk_world *w, int sec, int side)
 {
     double km[2];
     battle_site(w, sec, km);
@@ -126,7 +144,7 @@ static double battle_supply_km(const hk_world *w, int sec, int side)
 }
 
 /* The terrain of the sector's battle site, else of its first region. */
-static hk_terrain sector_terrain(const hk_world *w, int sec)
+static hk_terrain sector_terrain(hk_world *w, int sec)
 {
     double km[2];
     int site = battle_site(w, sec, km);
@@ -285,7 +303,7 @@ static double campaign_available(const hk_world *w, int side)
 
 /* Men a side can bring forward in a month over its supply distance; from a
  * railhead on the border itself they still march some 100 km, a few days. */
-static double campaign_lift(const hk_world *w, int side)
+static double campaign_lift(hk_world *w, int side)
 {
     return P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, w->border_campaign.sector, side), 100.0);
 }
@@ -385,7 +403,7 @@ static void campaign_open(hk_world *w, int sec, const hk_combat_side *js, const 
     campaign_outcomes(w);
 }
 
-static hk_combat_side campaign_side(const hk_world *w, int side, bool defends)
+static hk_combat_side campaign_side(hk_world *w, int side, bool defends)
 {
     const hk_border_campaign *c = &w->border_campaign;
     return (hk_combat_side){.men = c->men[side], .tanks = c->tanks[side], .guns = c->guns[side],

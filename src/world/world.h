@@ -164,6 +164,12 @@ struct hk_world {
     hk_side_forces sector_forces[HK_MAX_SECTORS][2];
     double supply_km[HK_MAX_SECTORS][2];
     uint16_t near_sector[HK_MAX_REGIONS];    /* bit s: region faces sector s */
+    /* battles.c's memo of where each sector's battles are fought and each
+     * side's haul there (they depend on the map alone): bit s of
+     * battle_site_known says sector s has been worked out */
+    uint8_t battle_site_known;
+    int16_t battle_site[HK_MAX_SECTORS];
+    double battle_km[HK_MAX_SECTORS][2];
 
     /* incidents and battles */
     double tension[HK_MAX_SECTORS];

@@ -23,6 +23,14 @@
 #define TOL_ENTRY_MONTHS 1.0 /* months, on the mean delay of the Soviet entry */
 
 #define MAX_FAILS 64
+#define MAX_VERDICTS 64
+
+/* One judged figure or claim, kept to compare the report at another seed. */
+typedef struct verdict {
+    char what[160];
+    char value[208];
+    bool pass;
+} verdict;
 
 typedef struct report {
     const hk_scenario *s;
@@ -35,6 +43,8 @@ typedef struct report {
     char fails[MAX_FAILS][900];
     int n_fails;
     json_t *figures_json, *claims_json; /* NULL unless JSON was asked for */
+    verdict verdicts[MAX_VERDICTS];
+    int n_verdicts;
 } report;
 
 /* NaN as JSON null. */
@@ -98,6 +108,16 @@ static void fail(report *r, const char *fmt, const char *what, const char *why)
 {
     if (r->n_fails < MAX_FAILS)
         snprintf(r->fails[r->n_fails++], sizeof r->fails[0], fmt, what, why);
+}
+
+static void keep_verdict(report *r, const char *what, const char *value, bool pass)
+{
+    if (r->n_verdicts >= MAX_VERDICTS)
+        return;
+    verdict *v = &r->verdicts[r->n_verdicts++];
+    snprintf(v->what, sizeof v->what, "%s", what);
+    snprintf(v->value, sizeof v->value, "%s", value);
+    v->pass = pass;
 }
 
 static void progress_line(void *ud, int done, int total)
@@ -168,6 +188,7 @@ static void figure_row(report *r, const char *figure, const char *record, const 
                        const char *why)
 {
     r->figures++;
+    keep_verdict(r, figure, sim, pass);
     if (!pass) {
         r->figures_failed++;
         fail(r, "**%s**: %s", figure, why);
@@ -735,6 +756,10 @@ static int claims_section(report *r)
                           "ci95", jnum(res.lo), jnum(res.hi), "n_b", res.n_b, "result",
                           res.status == HK_CLAIM_PASS ? "pass" : res.status == HK_CLAIM_FAIL ? "fail" : "untestable",
                           "note", res.note));
+        char what_v[160], value_v[208];
+        snprintf(what_v, sizeof what_v, "Claim %d, %s", i + 1, c->id);
+        snprintf(value_v, sizeof value_v, "%s [%s, %s]", c->design == HK_CLAIM_LEVEL ? a : eff, lo, hi);
+        keep_verdict(r, what_v, value_v, res.status == HK_CLAIM_PASS);
         if (res.status != HK_CLAIM_PASS) {
             r->claims_failed++;
             char what[96], why[720];
@@ -750,13 +775,28 @@ static int claims_section(report *r)
 
 /* ---- the whole report ---------------------------------------------------- */
 
-int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out, json_t **json)
+/* Runs every check of sections 1-5 into r->body. Returns 0, or -1 on a
+ * program failure. */
+static int run_checks(report *r)
+{
+    const hk_val_options *o = r->o;
+    if (hk_val_batch(&r->setup, o->seed, 0, o->runs, o->threads, HK_MONTH_NONE, r->base,
+                     o->progress ? progress_line : NULL, "baseline") != 0)
+        return -1;
+    record_section(r);
+    combat_section(r);
+    calibration_section(r);
+    cdb90_section(r);
+    return claims_section(r);
+}
+
+static report *report_new(const hk_scenario *s, const hk_val_options *o, bool with_json, char **text,
+                          size_t *text_len)
 {
     report *r = calloc(1, sizeof *r);
     if (!r)
-        return -1;
-    if (json) {
-        *json = NULL;
+        return NULL;
+    if (with_json) {
         r->figures_json = json_array();
         r->claims_json = json_array();
     }
@@ -765,26 +805,94 @@ int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out,
     r->runs = o->runs;
     hk_setup_init(&r->setup, s);
     r->base = malloc(sizeof *r->base * (size_t)o->runs);
+    r->body = open_memstream(text, text_len);
+    return r;
+}
+
+static void report_free(report *r)
+{
+    if (!r)
+        return;
+    json_decref(r->figures_json);
+    json_decref(r->claims_json);
+    if (r->body)
+        fclose(r->body);
+    free(r->base);
+    free(r);
+}
+
+/* Section 6: the same checks at another seed, and every verdict that
+ * differs, so a reader can tell a robust pass from one at the edge. */
+static int other_seed_section(report *r)
+{
+    const hk_val_options *o = r->o;
+    hk_val_options o2 = *o;
+    o2.seed = o->other_seed;
+    o2.other_seed = 0;
     char *text = NULL;
     size_t text_len = 0;
-    r->body = open_memstream(&text, &text_len);
+    report *r2 = report_new(r->s, &o2, false, &text, &text_len);
     int rc = -1;
-    if (!r->base || !r->body)
+    if (!r2 || !r2->base || !r2->body)
         goto done;
-    if (hk_val_batch(&r->setup, o->seed, 0, o->runs, o->threads, HK_MONTH_NONE, r->base,
-                     o->progress ? progress_line : NULL, "baseline") != 0) {
+    if (o->progress)
+        fprintf(stderr, "validate: the same checks at seed %llu\n", (unsigned long long)o2.seed);
+    if (run_checks(r2) != 0)
+        goto done;
+    FILE *b = r->body;
+    fprintf(b, "## 6. The same checks at another seed\n\n");
+    fprintf(b,
+            "Every figure and claim above, rerun with seed %llu (%d runs per ensemble), to tell a pass that "
+            "holds from one at the edge of its tolerance. Seed %llu: %d figures, %d pass and %d fail; %d causal "
+            "claims, %d pass and %d fail.\n\n",
+            (unsigned long long)o2.seed, o2.runs, (unsigned long long)o2.seed, r2->figures,
+            r2->figures - r2->figures_failed, r2->figures_failed, r2->claims, r2->claims - r2->claims_failed,
+            r2->claims_failed);
+    int differ = 0;
+    for (int i = 0; i < r->n_verdicts; i++) {
+        const verdict *v = &r->verdicts[i];
+        const verdict *w = NULL;
+        for (int j = 0; j < r2->n_verdicts && !w; j++)
+            if (strcmp(r2->verdicts[j].what, v->what) == 0)
+                w = &r2->verdicts[j];
+        if (w && w->pass == v->pass)
+            continue;
+        if (differ++ == 0) {
+            fprintf(b, "| Figure or claim | Seed %llu | Result | Seed %llu | Result |\n", (unsigned long long)o->seed,
+                    (unsigned long long)o2.seed);
+            fprintf(b, "|---|---|---|---|---|\n");
+        }
+        fprintf(b, "| %s | %s | %s | %s | %s |\n", v->what, v->value, v->pass ? "PASS" : "**FAIL**",
+                w ? w->value : "—", !w ? "not judged" : w->pass ? "PASS" : "**FAIL**");
+    }
+    if (differ == 0)
+        fprintf(b, "Every figure and claim has the same result at both seeds.\n");
+    else
+        fprintf(b, "\n%d of the %d results above differ at seed %llu.\n", differ, r->n_verdicts,
+                (unsigned long long)o2.seed);
+    fprintf(b, "\n");
+    rc = 0;
+done:
+    report_free(r2);
+    free(text);
+    return rc;
+}
+
+int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out, json_t **json)
+{
+    if (json)
+        *json = NULL;
+    char *text = NULL;
+    size_t text_len = 0;
+    report *r = report_new(s, o, json != NULL, &text, &text_len);
+    int rc = -1;
+    if (!r || !r->base || !r->body)
+        goto done;
+    if (run_checks(r) != 0 || (o->other_seed != 0 && other_seed_section(r) != 0)) {
         fprintf(stderr, "hokushin: validate: a simulate run failed\n");
         goto done;
     }
-    record_section(r);
-    combat_section(r);
-    calibration_section(r);
-    cdb90_section(r);
-    if (claims_section(r) != 0) {
-        fprintf(stderr, "hokushin: validate: a simulate run failed\n");
-        goto done;
-    }
-    fprintf(r->body, "## 6. What fails\n\n");
+    fprintf(r->body, "## %d. What fails\n\n", o->other_seed != 0 ? 7 : 6);
     if (r->n_fails == 0)
         fprintf(r->body, "Nothing: every figure and claim above passes.\n");
     for (int i = 0; i < r->n_fails; i++)
@@ -812,12 +920,7 @@ int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out,
                           r->figures_json, "claims", r->claims_json);
     }
 done:
-    json_decref(r->figures_json);
-    json_decref(r->claims_json);
-    if (r->body)
-        fclose(r->body);
+    report_free(r);
     free(text);
-    free(r->base);
-    free(r);
     return rc;
 }

@@ -31,15 +31,28 @@ n=$(grep -c '\.txt:' "$tmp/claims")
 "$HK" validate --runs 40 --threads 2 --out "$tmp/v2.md" --json "$tmp/v2.json" 2>"$tmp/err2" || fail "validate (2 threads) exits $?"
 cmp -s "$tmp/v1.md" "$tmp/v2.md" || fail "the report differs between 1 and 2 threads"
 for section in '^\*\*Summary:\*\*' '^## 1\. The record' '^## 2\. Khalkhin Gol' '^## 3\. Calibrated' \
-               '^## 4\. The combat model' "^## 5\. The sources' causal claims" '^## 6\. What fails'; do
+               '^## 4\. The combat model' "^## 5\. The sources' causal claims" \
+               '^## 6\. The same checks at another seed' '^## 7\. What fails'; do
   grep -q "$section" "$tmp/v1.md" || fail "the report has no section matching $section"
 done
 grep -q 'Fewer than 1,000 runs' "$tmp/v1.md" || fail "a 40-run report does not say it is a smoke test"
+
+# section 6 reruns every check at --seed + 1: its summary is that seed's own report's
+"$HK" validate --runs 40 --seed 1919 --other-seed 0 --out "$tmp/v1919.md" 2>/dev/null || fail "validate --seed 1919 exits $?"
+grep -q '^## 6\. What fails' "$tmp/v1919.md" || fail "--other-seed 0 should leave section 6 out"
+grep -q 'same checks at another seed' "$tmp/v1919.md" && fail "--other-seed 0 still wrote the other seed's section"
+own=$(sed -nE 's/^\*\*Summary:\*\* (.*)\.$/\1/p' "$tmp/v1919.md")
+grep -qF "Seed 1919: $own." "$tmp/v1.md" || fail "section 6 does not give seed 1919's own summary ($own)"
+# at the same seed nothing can differ
+"$HK" validate --runs 40 --seed 7 --other-seed 7 --out "$tmp/v7.md" 2>/dev/null || fail "validate --other-seed 7 exits $?"
+grep -q 'same result at both seeds' "$tmp/v7.md" || fail "the same seed twice gives different results"
+grep -q -- '--other-seed 7' "$tmp/v7.md" || fail "the report does not cite its --other-seed"
+"$HK" validate --other-seed x --out "$tmp/x.md" 2>/dev/null; [ $? -eq 2 ] || fail "--other-seed x should exit 2"
 # recorded values come from the scenario: 176 incidents in 1935 (001:49)
 grep -q '^| Border incidents 1935 | 176 ' "$tmp/v1.md" || fail "no row for the 1935 incidents with the record's 176"
 rows=$(grep -cE '\| (PASS|\*\*FAIL\*\*( \(not testable\))?) \|$' "$tmp/v1.md")
 [ "$rows" -ge 20 ] || fail "only $rows judged rows in the report"
-claims=$(grep -cE '^\| [0-9]+ \| ' "$tmp/v1.md")
+claims=$(sed -n "/^## 5\./,/^## 6\./p" "$tmp/v1.md" | grep -cE '^\| [0-9]+ \| ')
 [ "$claims" -eq "$n" ] || fail "the report has $claims claim rows, --list-claims $n"
 
 # the same figures and claims as JSON

@@ -29,16 +29,6 @@
 
 static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
 
-/* Ground a side may move its supplies over: its own and its ally's (the
- * same rule as for its railheads, world.c: Manchuria counts for the
- * Japanese side). */
-static bool own_ground(const hk_world *w, int r, int side)
-{
-    int c = w->s->regions[r].controller;
-    int cs = hk_world_side(w, c);
-    return side == HK_SIDE_SOV ? cs == HK_SIDE_SOV : (cs == HK_SIDE_JPN || c == w->s->chn);
-}
-
 /* A place a sector's battles may be fought: one of its regions that is no
  * railhead town (Nomonhan and Tamsag-Bulak, Changkufeng, Heihe). */
 static bool battle_ground(const hk_scenario *s, int sec, int r)
@@ -54,7 +44,7 @@ static void routes_from_railheads(const hk_world *w, int sec, int side, double *
     const hk_scenario *s = w->s;
     bool done[HK_BATTLE_MAX_REGIONS];
     for (int r = 0; r < s->n_regions; r++) {
-        dist[r] = s->regions[r].railhead && own_ground(w, r, side) ? 0.0 : INFINITY;
+        dist[r] = s->regions[r].railhead && hk_world_own_ground(w, r, side) ? 0.0 : INFINITY;
         done[r] = false;
     }
     for (;;) {
@@ -65,12 +55,12 @@ static void routes_from_railheads(const hk_world *w, int sec, int side, double *
         if (u < 0)
             break;
         done[u] = true;
-        if (battle_ground(s, sec, u) && !own_ground(w, u, side))
+        if (battle_ground(s, sec, u) && !hk_world_own_ground(w, u, side))
             continue;
         for (int l = 0; l < s->n_links; l++) {
             const hk_link *k = &s->links[l];
             int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-            if (v < 0 || done[v] || !(own_ground(w, v, side) || battle_ground(s, sec, v)))
+            if (v < 0 || done[v] || !(hk_world_own_ground(w, v, side) || battle_ground(s, sec, v)))
                 continue;
             if (dist[u] + k->km < dist[v])
                 dist[v] = dist[u] + k->km;

@@ -423,23 +423,31 @@ done:
     return rc;
 }
 
+/* Runs runs..HK_CLAIM_OBSERVED_FACTOR * runs - 1 of `base`, worked out once
+ * into *more and kept there for the next observed claim. */
+static int observed_runs(const hk_setup *base, int runs, uint64_t seed, int threads, hk_outcomes **more)
+{
+    if (*more)
+        return 0;
+    int extra = runs * (HK_CLAIM_OBSERVED_FACTOR - 1);
+    hk_outcomes *o = malloc(sizeof *o * (size_t)(extra + 1));
+    if (!o || (extra > 0 && hk_val_batch(base, seed, runs, extra, threads, HK_MONTH_NONE, o, NULL, NULL) != 0)) {
+        free(o);
+        return -1;
+    }
+    *more = o;
+    return 0;
+}
+
 static int eval_observed(const hk_claim *c, const hk_setup *base, const hk_outcomes *baseline, int runs,
-                         uint64_t seed, int threads, hk_claim_result *r)
+                         const hk_outcomes *more, hk_claim_result *r)
 {
     const hk_metric_info *mi = &hk_metric_table[c->metric];
     int total = runs * HK_CLAIM_OBSERVED_FACTOR;
-    hk_outcomes *more = malloc(sizeof *more * (size_t)(total - runs + 1));
     double *yes = calloc((size_t)total + 1, sizeof(double)), *no = calloc((size_t)total + 1, sizeof(double));
-    if (!yes || !no || !more) {
+    if (!yes || !no) {
         free(yes);
         free(no);
-        free(more);
-        return -1;
-    }
-    if (total > runs && hk_val_batch(base, seed, runs, total - runs, threads, HK_MONTH_NONE, more, NULL, NULL) != 0) {
-        free(yes);
-        free(no);
-        free(more);
         return -1;
     }
     int ny = 0, nn = 0;
@@ -451,7 +459,6 @@ static int eval_observed(const hk_claim *c, const hk_setup *base, const hk_outco
         else
             no[nn++] = v;
     }
-    free(more);
     /* Arm a = condition false, arm b = condition true: effect b - a. */
     arm_estimate(mi->proportion, no, nn, &r->a, &r->a_lo, &r->a_hi, &r->n_a);
     arm_estimate(mi->proportion, yes, ny, &r->b, &r->b_lo, &r->b_hi, &r->n_b);
@@ -510,14 +517,19 @@ static int eval_level(const hk_claim *c, const hk_setup *base, const hk_outcomes
 }
 
 int hk_claim_eval(const hk_claim *c, const hk_setup *base, const hk_outcomes *baseline, int runs,
-                  uint64_t seed, int threads, hk_claim_result *r)
+                  uint64_t seed, int threads, hk_outcomes **more, hk_claim_result *r)
 {
     memset(r, 0, sizeof *r);
     r->a = r->b = r->effect = r->lo = r->hi = NAN;
     r->a_lo = r->a_hi = r->b_lo = r->b_hi = NAN;
     switch (c->design) {
     case HK_CLAIM_PAIRED: return eval_paired(c, base, baseline, runs, seed, threads, r);
-    case HK_CLAIM_OBSERVED: return eval_observed(c, base, baseline, runs, seed, threads, r);
+    case HK_CLAIM_OBSERVED: {
+        hk_outcomes *own = NULL, **m = more ? more : &own;
+        int rc = observed_runs(base, runs, seed, threads, m) == 0 ? eval_observed(c, base, baseline, runs, *m, r) : -1;
+        free(own);
+        return rc;
+    }
     case HK_CLAIM_LEVEL: return eval_level(c, base, baseline, runs, r);
     }
     return -1;

@@ -110,9 +110,12 @@ typedef struct hk_claim_result {
 /* Evaluates a claim. `baseline` holds the outcomes of runs 0..runs-1 of
  * `base` with `seed`; a paired claim runs its changed arm with the same seed
  * and run indices; an observed claim reads HK_CLAIM_OBSERVED_FACTOR * runs
- * runs of `base`. Returns 0, or -1 on a program failure. */
+ * runs of `base`. The runs beyond the baseline's are worked out on the
+ * first observed claim into *more (NULL at first) and read from there by
+ * the next ones; the caller frees *more. With more NULL they are worked out
+ * and freed each time. Returns 0, or -1 on a program failure. */
 int hk_claim_eval(const hk_claim *c, const hk_setup *base, const hk_outcomes *baseline, int runs,
-                  uint64_t seed, int threads, hk_claim_result *r);
+                  uint64_t seed, int threads, hk_outcomes **more, hk_claim_result *r);
 
 const char *hk_claim_design_name(hk_claim_design d);
 const char *hk_claim_status_name(hk_claim_status s);

@@ -215,6 +215,34 @@ static void ens_take_stored(void *ud, const hk_db_run *r)
     rs->res->runs_stored++;
 }
 
+int64_t hk_ensemble_db_prepare(hk_db *db, const hk_ensemble_config *cfg, int64_t first, int64_t count,
+                               hk_ensemble_result *kept, uint8_t **stored, char *err, size_t errlen)
+{
+    char *setup_json = hk_ensemble_setup_json(cfg->setup);
+    if (!setup_json) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    int64_t id = cfg->resume ? hk_db_ensemble_find(db, cfg->seed, setup_json) : 0;
+    if (id < 0) {
+        snprintf(err, errlen, "%s: cannot read the ensemble table", cfg->db_path);
+    } else if (id == 0) {
+        id = hk_db_ensemble_create(db, cfg->seed, cfg->runs, setup_json, err, errlen);
+    } else {
+        *stored = calloc((size_t)(count / 8 + 1), 1);
+        ens_resume rs = {kept, *stored, first, count};
+        if (!*stored) {
+            snprintf(err, errlen, "out of memory");
+            id = -1;
+        } else if (hk_db_each_run(db, id, ens_take_stored, &rs, err, errlen) != 0 ||
+                   hk_db_ensemble_set_requested(db, id, cfg->runs) != 0) {
+            id = -1;
+        }
+    }
+    free(setup_json);
+    return id;
+}
+
 static int ens_open_db(const hk_ensemble_config *cfg, ens_shared *sh, hk_ensemble_result *res, uint8_t **stored,
                        char *err, size_t errlen)
 {
@@ -225,28 +253,7 @@ static int ens_open_db(const hk_ensemble_config *cfg, ens_shared *sh, hk_ensembl
     sh->db = hk_db_open(cfg->db_path, err, errlen);
     if (!sh->db)
         return -1;
-    char *setup_json = hk_ensemble_setup_json(cfg->setup);
-    if (!setup_json) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    int64_t id = cfg->resume ? hk_db_ensemble_find(sh->db, cfg->seed, setup_json) : 0;
-    if (id < 0) {
-        snprintf(err, errlen, "%s: cannot read the ensemble table", cfg->db_path);
-    } else if (id == 0) {
-        id = hk_db_ensemble_create(sh->db, cfg->seed, cfg->runs, setup_json, err, errlen);
-    } else {
-        *stored = calloc((size_t)(sh->count / 8 + 1), 1);
-        ens_resume rs = {res, *stored, sh->first, sh->count};
-        if (!*stored) {
-            snprintf(err, errlen, "out of memory");
-            id = -1;
-        } else if (hk_db_each_run(sh->db, id, ens_take_stored, &rs, err, errlen) != 0 ||
-                   hk_db_ensemble_set_requested(sh->db, id, cfg->runs) != 0) {
-            id = -1;
-        }
-    }
-    free(setup_json);
+    int64_t id = hk_ensemble_db_prepare(sh->db, cfg, sh->first, sh->count, res, stored, err, errlen);
     if (id < 0)
         return -1;
     sh->ensemble_id = res->ensemble_id = id;

@@ -118,4 +118,14 @@ void hk_ensemble_print(FILE *out, const hk_ensemble_result *res);
  * removals): what identifies an ensemble in the database. Caller frees. */
 char *hk_ensemble_setup_json(const hk_setup *setup);
 
+/* The ensemble's row in an open database: with cfg->resume, the ensemble of
+ * this seed and setup if there is one, whose stored runs first..first+count-1
+ * are read into `kept` (outcomes, runs, runs_stored) and *stored (bit i: run
+ * first + i is stored; caller frees), its requested runs set to cfg->runs;
+ * otherwise a new ensemble (*stored stays NULL). Returns its id, or -1 with
+ * a message in err. */
+struct hk_db;
+int64_t hk_ensemble_db_prepare(struct hk_db *db, const hk_ensemble_config *cfg, int64_t first, int64_t count,
+                               hk_ensemble_result *kept, uint8_t **stored, char *err, size_t errlen);
+
 #endif

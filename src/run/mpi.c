@@ -223,48 +223,16 @@ typedef struct mpi_store {
     hk_ensemble_result kept; /* aggregates of the stored runs */
 } mpi_store;
 
-static void store_take(void *ud, const hk_db_run *r)
-{
-    mpi_store *st = ud;
-    if (r->run < 0 || r->run >= st->runs)
-        return; /* an earlier, larger --runs */
-    st->stored[r->run >> 3] |= (uint8_t)(1u << (r->run & 7));
-    hk_ensemble_agg_add(&st->kept.outcomes, r->value, r->incidents);
-    st->kept.runs++;
-    st->kept.runs_stored++;
-}
-
+/* Rank 0's database: the same steps as a single process (the whole
+ * ensemble being its range), so the tables end the same. */
 static int store_open(const hk_ensemble_config *cfg, mpi_store *st, char *err, size_t errlen)
 {
     st->runs = cfg->runs;
     st->db = hk_db_open(cfg->db_path, err, errlen);
     if (!st->db)
         return -1;
-    char *setup_json = hk_ensemble_setup_json(cfg->setup);
-    if (!setup_json) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    /* The same steps as a single process (run/ensemble.c), so the tables
-     * end the same. */
-    int64_t id = cfg->resume ? hk_db_ensemble_find(st->db, cfg->seed, setup_json) : 0;
-    if (id < 0) {
-        snprintf(err, errlen, "%s: cannot read the ensemble table", cfg->db_path);
-    } else if (id == 0) {
-        id = hk_db_ensemble_create(st->db, cfg->seed, cfg->runs, setup_json, err, errlen);
-    } else {
-        st->stored = calloc((size_t)(cfg->runs / 8 + 1), 1);
-        if (!st->stored) {
-            snprintf(err, errlen, "out of memory");
-            id = -1;
-        } else if (hk_db_each_run(st->db, id, store_take, st, err, errlen) != 0 ||
-                   hk_db_ensemble_set_requested(st->db, id, cfg->runs) != 0) {
-            id = -1;
-        }
-    }
-    free(setup_json);
-    st->id = id;
-    return id < 0 ? -1 : 0;
+    st->id = hk_ensemble_db_prepare(st->db, cfg, 0, cfg->runs, &st->kept, &st->stored, err, errlen);
+    return st->id < 0 ? -1 : 0;
 }
 
 /* Sends or receives a byte buffer of any size (MPI counts are ints). */

@@ -706,14 +706,17 @@ static int claims_section(report *r)
             r->runs, r->runs * HK_CLAIM_OBSERVED_FACTOR);
     fprintf(b, "| # | Claim (source) | Test | A | B | Effect B − A [95%% CI] | Expected | Result |\n");
     fprintf(b, "|---|---|---|---|---|---|---|---|\n");
+    hk_outcomes *more = NULL; /* the observed claims' further runs, shared */
     for (int i = 0; i < hk_claim_count; i++) {
         const hk_claim *c = &hk_claim_table[i];
         const hk_metric_info *mi = &hk_metric_table[c->metric];
         if (r->o->progress)
             fprintf(stderr, "validate: claim %d/%d %s\n", i + 1, hk_claim_count, c->id);
         hk_claim_result res;
-        if (hk_claim_eval(c, &r->setup, r->base, r->runs, r->o->seed, r->o->threads, &res) != 0)
+        if (hk_claim_eval(c, &r->setup, r->base, r->runs, r->o->seed, r->o->threads, &more, &res) != 0) {
+            free(more);
             return -1;
+        }
         r->claims++;
         char arm[256], a[64], bb[64], eff[64], lo[64], hi[64], armb[400], arma[400];
         hk_claim_describe_arm(c, arm, sizeof arm);
@@ -769,6 +772,7 @@ static int claims_section(report *r)
             fail(r, "**%s**: %s", what, why);
         }
     }
+    free(more);
     fprintf(b, "\n");
     return 0;
 }

@@ -118,6 +118,13 @@ int hk_world_side(const hk_world *w, int actor)
     return -1;
 }
 
+bool hk_world_own_ground(const hk_world *w, int region, int side)
+{
+    int c = w->s->regions[region].controller;
+    int cs = hk_world_side(w, c);
+    return side == HK_SIDE_SOV ? cs == HK_SIDE_SOV : (cs == HK_SIDE_JPN || c == w->s->chn);
+}
+
 hk_rng hk_world_stream(const hk_world *w, int system)
 {
     uint64_t key = ((uint64_t)(uint32_t)w->month << 8) | (uint64_t)system;
@@ -330,13 +337,7 @@ static void init_geography(hk_world *w)
                 if (s->regions[f].sector != sec)
                     continue;
                 for (int r = 0; r < s->n_regions; r++) {
-                    if (!s->regions[r].railhead)
-                        continue;
-                    int c = s->regions[r].controller;
-                    int cs = hk_world_side(w, c);
-                    bool ours = side == HK_SIDE_SOV ? cs == HK_SIDE_SOV
-                                                    : (cs == HK_SIDE_JPN || c == s->chn);
-                    if (!ours)
+                    if (!s->regions[r].railhead || !hk_world_own_ground(w, r, side))
                         continue;
                     double d = km_between(&s->regions[f], &s->regions[r]);
                     if (d < best)

@@ -238,6 +238,10 @@ static inline double hk_param_of(const hk_world *w, hk_param p) { return w->setu
 static inline bool hk_flag(const hk_world *w, hk_effect e) { return (w->flags >> e) & 1u; }
 /* The side an actor stands on, or -1. */
 int hk_world_side(const hk_world *w, int actor);
+/* Ground a side may move its supplies over and use as a railhead: its own
+ * and its ally's; for the Japanese side China's too (Manchuria, held by
+ * China's government before the seizure). */
+bool hk_world_own_ground(const hk_world *w, int region, int side);
 /* The stream of a system for the current month. */
 hk_rng hk_world_stream(const hk_world *w, int system);
 /* True while a treaty binds (in force or denounced and not yet expired). */

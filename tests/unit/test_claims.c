@@ -284,12 +284,13 @@ static void test_asserted_claims(void **state)
     assert_non_null(base);
     assert_int_equal(hk_val_batch(&setup, seed, 0, runs, 0, HK_MONTH_NONE, base, NULL, NULL), 0);
     int failed = 0;
+    hk_outcomes *more = NULL;
     for (int i = 0; i < hk_claim_count; i++) {
         const hk_claim *c = &hk_claim_table[i];
         if (!c->asserted)
             continue;
         hk_claim_result r;
-        assert_int_equal(hk_claim_eval(c, &setup, base, runs, seed, 0, &r), 0);
+        assert_int_equal(hk_claim_eval(c, &setup, base, runs, seed, 0, &more, &r), 0);
         bool ok = r.status == HK_CLAIM_PASS;
         fprintf(stderr, "%s %-32s effect %.4g [%.4g, %.4g], expected %s%s\n", ok ? "ok  " : "FAIL", c->id, r.effect,
                 r.lo, r.hi, c->direction > 0 ? "> " : "< ",
@@ -299,6 +300,7 @@ static void test_asserted_claims(void **state)
             failed++;
         }
     }
+    free(more);
     free(base);
     hk_scenario_free(s);
     assert_int_equal(failed, 0);

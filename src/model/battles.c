@@ -25,9 +25,7 @@
  * distances) */
 #define HK_BATTLE_MAX_REGIONS 256
 
-#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
-
-static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+#include "model/system.h"
 
 /* A place a sector's battles may be fought: one of its regions that is no
  * railhead town (Nomonhan and Tamsag-Bulak, Changkufeng, Heihe). */
@@ -160,7 +158,7 @@ static void battle_politics(hk_world *w, int loser_side, double men_jpn, double 
     if (loser_side < 0)
         return;
     double loser_men = loser_side == HK_SIDE_JPN ? men_jpn : men_sov;
-    double weight = clampd(loser_men / 50000.0, 0.05, 1.0);
+    double weight = hk_clamp(loser_men / 50000.0, 0.05, 1.0);
     if (weight >= w->lost_battle_weight) {
         w->lost_battle_side = loser_side;
         w->lost_battle_weight = weight;
@@ -280,7 +278,7 @@ double hk_battles_ceasefire_pressure(const hk_world *w, int side)
      * Kwantung Army: the war in China, a pact with the USSR */
     if (side == HK_SIDE_JPN)
         p += tokyo_restraint(w);
-    return clampd(p, 0.0, 1.0);
+    return hk_clamp(p, 0.0, 1.0);
 }
 
 /* The men a side could commit: its share of the theatre army (what stands
@@ -402,7 +400,7 @@ static hk_combat_side campaign_side(hk_world *w, int side, bool defends)
                             .posture = defends ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY};
 }
 
-double hk_battles_tokyo_prevails(const hk_world *w) { return clampd(1.0 - w->autonomy, 0.0, 1.0); }
+double hk_battles_tokyo_prevails(const hk_world *w) { return hk_clamp(1.0 - w->autonomy, 0.0, 1.0); }
 
 bool hk_battles_soviet_building(const hk_world *w)
 {

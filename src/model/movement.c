@@ -14,9 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
-
-static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+#include "model/system.h"
 
 static double approach(double x, double target, double up, double down)
 {
@@ -170,7 +168,7 @@ static double soviet_target(const hk_world *w)
     const hk_scenario *s = w->s;
     double threat_men = w->jpn_men + w->exp_men;
     double lean = hk_world_lean(w, s->sov); /* forward posture of the leadership */
-    double mult = 1.0 + 0.5 * clampd(w->doctrine, 0, 1) + 0.3 * clampd(lean, 0, 1) +
+    double mult = 1.0 + 0.5 * hk_clamp(w->doctrine, 0, 1) + 0.3 * hk_clamp(lean, 0, 1) +
                   0.2 * hk_treaty_binds(w, w->roles.jpn_outside_consult) -
                   0.2 * hk_treaty_binds(w, w->roles.jpn_sov_neutrality);
     double target = P(w, SOVIET_THREAT_RATIO) * threat_men * mult;
@@ -213,7 +211,7 @@ static void simulate_soviet(hk_world *w)
     if (!at_war_west && w->sov_men > w->sov_peak)
         w->sov_peak = w->sov_men;
     w->sov_men = approach(w->sov_men, target, up, down);
-    w->sov_drawn = (at_war_west && w->sov_peak > 0) ? clampd(1.0 - w->sov_men / w->sov_peak, 0, 1) : 0.0;
+    w->sov_drawn = (at_war_west && w->sov_peak > 0) ? hk_clamp(1.0 - w->sov_men / w->sov_peak, 0, 1) : 0.0;
 }
 
 static void simulate_japan(hk_world *w)
@@ -222,7 +220,7 @@ static void simulate_japan(hk_world *w)
     double garrison = P(w, JAPAN_GARRISON);
     double target = garrison;
     if (w->manchuria_seized) {
-        double lean = clampd(w->doctrine, -1, 1);
+        double lean = hk_clamp(w->doctrine, -1, 1);
         /* sized against the Soviet army that could face it: while a war in
          * the west draws it away, against what it was before */
         double facing = w->sov_drawn > 0 && w->sov_peak > w->sov_men ? w->sov_peak : w->sov_men;
@@ -235,7 +233,7 @@ static void simulate_japan(hk_world *w)
             target = P(w, JAPAN_MAX_MEN);
     }
     if (w->player == s->jpn && w->orders_given)
-        target *= 1.0 + clampd(w->orders.reinforce, -0.5, 1.0);
+        target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);
     double up = P(w, JAPAN_BUILDUP), down = 0.01 * w->jpn_men; /* armies shrink slowly */
     /* Preparing a war in the north (the 1941 "special manoeuvres"): with the
      * USSR at war in the west, doctrine above the strike threshold and Japan

@@ -16,9 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
-
-static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+#include "model/system.h"
 
 /* ---- faction selectors ------------------------------------------------------- */
 
@@ -155,7 +153,7 @@ double hk_politics_doctrine_target(const hk_world *w)
         d -= P(w, DOCTRINE_FRANCE_PULL);
     /* deterrence needs armies facing each other across a land border */
     if (w->manchuria_seized || (w->intervention && !w->withdrawn))
-        d -= P(w, DOCTRINE_DETERRENCE) * clampd(log(border_ratio(w)), -1.5, 1.5);
+        d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(log(border_ratio(w)), -1.5, 1.5);
     /* the USSR at war in the west: the hope of a Soviet collapse, growing
      * with the share of the Far Eastern army actually sent west */
     if (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
@@ -168,8 +166,8 @@ double hk_politics_doctrine_target(const hk_world *w)
      * north (002:11, 000:31) */
     d -= P(w, DOCTRINE_LESSON_PULL) * w->north_lesson;
     if (w->player == s->jpn && w->orders_given)
-        d += clampd(w->orders.doctrine_push, -1, 1) * 0.5;
-    return clampd(d, -1, 1);
+        d += hk_clamp(w->orders.doctrine_push, -1, 1) * 0.5;
+    return hk_clamp(d, -1, 1);
 }
 
 /* ---- events that move influence ---------------------------------------------------- */
@@ -314,9 +312,9 @@ static void coup(hk_world *w, hk_rng *r)
     int f = w->faction_kodoha;
     if (!hk_politics_coup_ready(w))
         return;
-    double blocked = 1.0 - clampd(w->doctrine, 0, 1);
+    double blocked = 1.0 - hk_clamp(w->doctrine, 0, 1);
     double lead = 1.0 - w->influence[f] / w->influence[w->faction_toseiha];
-    double p = P(w, POLITICS_COUP_RATE) * blocked * clampd(lead, 0, 1);
+    double p = P(w, POLITICS_COUP_RATE) * blocked * hk_clamp(lead, 0, 1);
     if (!hk_rng_bernoulli(r, p))
         return;
     bool success = hk_rng_bernoulli(r, P(w, POLITICS_COUP_SUCCESS));
@@ -354,7 +352,7 @@ static void expedition(hk_world *w, hk_rng *r)
     const hk_scenario *s = w->s;
     if (!w->intervention && !w->withdrawn) {
         /* Soviet power in the east is weak: an opportunity for the Army */
-        double weak = clampd(1.0 - w->sov_men / P(w, SOVIET_FLOOR), 0, 1);
+        double weak = hk_clamp(1.0 - w->sov_men / P(w, SOVIET_FLOOR), 0, 1);
         double p = P(w, INTERVENTION_RATE) * weak * hk_politics_north_hawks(w) / 0.35;
         if (weak > 0 && hk_rng_bernoulli(r, p)) {
             w->intervention = true;
@@ -369,7 +367,7 @@ static void expedition(hk_world *w, hk_rng *r)
     } else if (w->intervention && !w->withdrawn) {
         double years = (w->month - w->intervention_on) / 12.0;
         double against = 1.0 - hk_politics_north_hawks(w) / 0.5;
-        double p = P(w, INTERVENTION_WITHDRAW) * years * clampd(against, 0.05, 1);
+        double p = P(w, INTERVENTION_WITHDRAW) * years * hk_clamp(against, 0.05, 1);
         if (hk_rng_bernoulli(r, p)) {
             w->withdrawn = true;
             if (hk_world_logging(w))
@@ -409,7 +407,7 @@ static void field_army(hk_world *w, hk_rng *r)
             w->manchuria_seized = true;
             /* success emboldens the men who acted without orders */
             hk_politics_shift(w, s->jpn, is_moderate, is_north_hawk, 0.15, true);
-            w->autonomy = clampd(w->autonomy + 0.15, 0, 1);
+            w->autonomy = hk_clamp(w->autonomy + 0.15, 0, 1);
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "The Kwantung Army's officers (autonomy %.2f, their pressure to act at %.1f) act without "
@@ -590,7 +588,7 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     /* an ultimatum or an atomic bomb makes haste: the spoils go to those present */
     /* the stronger the motive, the sooner: 1 at the motive of 1945 (pledge,
      * Pacific war, Germany beaten, pact denounced), less with fewer reasons */
-    double rate = P(w, WAR_DECISION_RATE) * clampd((m - 0.8) / 0.6, 0, 1.5) * (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
+    double rate = P(w, WAR_DECISION_RATE) * hk_clamp((m - 0.8) / 0.6, 0, 1.5) * (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
     bool sov_go = sov_player ? (w->orders_given && w->orders.declare_war)
                              : (sov_wants && hk_rng_bernoulli(r, rate < 1 ? rate : 1));
     if (sov_go) {
@@ -722,7 +720,7 @@ void hk_politics_step(hk_world *w)
     relax(w);
     hk_politics_discipline(w);
     double growth = P(w, POLITICS_AUTONOMY_GROWTH);
-    double target = clampd(hk_politics_north_hawks(w) * 1.6, 0, 1);
+    double target = hk_clamp(hk_politics_north_hawks(w) * 1.6, 0, 1);
     w->autonomy += growth * (target - w->autonomy);
     double d = hk_politics_doctrine_target(w);
     w->doctrine += 0.3 * (d - w->doctrine);

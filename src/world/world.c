@@ -10,58 +10,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
+#include "core/hash.h"
+
 /* ---- event text memory --------------------------------------------------- */
-
-#define HK_CHUNK_BYTES (64 * 1024)
-
-struct hk_text_chunk {
-    hk_text_chunk *next;
-    size_t used;
-    char data[HK_CHUNK_BYTES];
-};
 
 /* Copies s into the run's text memory so it lives until the run ends. */
 static const char *world_keep(hk_world *w, const char *s)
 {
     if (!s)
         return "";
-    size_t n = strlen(s) + 1;
-    if (n > HK_CHUNK_BYTES)
-        n = HK_CHUNK_BYTES;
-    if (!w->text || w->text->used + n > HK_CHUNK_BYTES) {
-        hk_text_chunk *c = malloc(sizeof *c);
-        if (!c)
-            return "";
-        c->next = w->text;
-        c->used = 0;
-        w->text = c;
-    }
-    char *out = w->text->data + w->text->used;
-    memcpy(out, s, n - 1);
-    out[n - 1] = '\0';
-    w->text->used += n;
-    return out;
+    if (!w->text && !(w->text = hk_arena_new()))
+        return "";
+    const char *out = hk_arena_strdup(w->text, s);
+    return out ? out : "";
 }
 
 void hk_world_release(hk_world *w)
 {
-    hk_text_chunk *c = w->text;
-    while (c) {
-        hk_text_chunk *next = c->next;
-        free(c);
-        c = next;
-    }
+    hk_arena_free(w->text);
     w->text = NULL;
-}
-
-static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
 }
 
 hk_date hk_world_date(const hk_world *w)
@@ -74,10 +42,10 @@ void hk_world_emit(hk_world *w, hk_date date, const char *kind, const char *id,
                    const int *actors, int n_actors, const char *text, const char *source)
 {
     int32_t key = date.year * 10000 + date.month * 100 + date.day;
-    uint64_t h = w->event_hash ? w->event_hash : 0xcbf29ce484222325ULL;
-    h = fnv1a(h, &key, sizeof key);
-    h = fnv1a(h, kind, strlen(kind));
-    h = fnv1a(h, id ? id : "", id ? strlen(id) : 0);
+    uint64_t h = w->event_hash ? w->event_hash : HK_FNV1A64_INIT;
+    h = hk_fnv1a64_more(h, &key, sizeof key);
+    h = hk_fnv1a64_more(h, kind, strlen(kind));
+    h = hk_fnv1a64_more(h, id ? id : "", id ? strlen(id) : 0);
     w->event_hash = h;
     w->n_events++;
     if (!hk_world_logging(w))

@@ -94,8 +94,6 @@ typedef struct hk_border_campaign {
 
 #define HK_TEXT_LEN 600
 
-/* Memory for event strings, only when an observer listens. */
-typedef struct hk_text_chunk hk_text_chunk;
 
 struct hk_world {
     const hk_setup *setup;
@@ -216,7 +214,7 @@ struct hk_world {
     hk_outcomes out;
 
     /* event text memory (only with an observer) */
-    hk_text_chunk *text;
+    struct hk_arena *text;
     char scratch[HK_TEXT_LEN];
     char scratch_src[HK_TEXT_LEN];
 };

@@ -81,8 +81,8 @@ static int find_battle_site(const hk_world *w, int sec, double km[2])
     const hk_scenario *s = w->s;
     int site = -1;
     if (sec >= 0 && sec < s->n_sectors) {
-        km[0] = w->supply_km[sec][0];
-        km[1] = w->supply_km[sec][1];
+        km[0] = w->c->supply_km[sec][0];
+        km[1] = w->c->supply_km[sec][1];
     } else {
         km[0] = km[1] = 0.0;
         return -1;
@@ -248,7 +248,7 @@ static const char *side_label(int side) { return side == HK_SIDE_JPN ? "Japanese
 static double tokyo_restraint(const hk_world *w)
 {
     return P(w, INCIDENT_CHINA_RESTRAINT) * w->china_war +
-           P(w, INCIDENT_PACT_RESTRAINT) * hk_treaty_binds(w, w->roles.jpn_sov_neutrality);
+           P(w, INCIDENT_PACT_RESTRAINT) * hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
 }
 
 /* The USSR fights for its own border, and for an ally's only while a
@@ -257,7 +257,7 @@ static double tokyo_restraint(const hk_world *w)
 static bool soviet_bound(const hk_world *w, int sec)
 {
     int actor = w->s->sectors[sec].side[1];
-    return actor == w->s->sov || hk_treaty_binds(w, w->roles.sov_mgl_assistance);
+    return actor == w->s->sov || hk_treaty_binds(w, w->c->roles.sov_mgl_assistance);
 }
 
 /* Europe at war, or Germany and the USSR bound by a pact: quiet on the
@@ -844,7 +844,7 @@ static void war_month(hk_world *w, hk_rng *r)
     double men[2] = {w->jpn_men, w->sov_men};
     double tanks[2] = {0, 0}, guns[2] = {0, 0}, air[2] = {0, 0};
     for (int f = 0; f < s->n_formations; f++) {
-        int side = w->form_side[f];
+        int side = w->c->form_side[f];
         if (side < 0)
             continue;
         tanks[side] += w->formation[f].tanks;

@@ -105,7 +105,7 @@ static double mongolian_threat(const hk_world *w)
 double hk_diplomacy_gain(const hk_world *w, int t, int actor)
 {
     const hk_scenario *s = w->s;
-    const hk_treaty_roles *r = &w->roles;
+    const hk_treaty_roles *r = &w->c->roles;
     if (actor < 0)
         return 0;
     if (s->actors[actor].role == HK_ROLE_OUTSIDE)
@@ -335,7 +335,7 @@ static const char *party_name(const hk_world *w, int a)
 /* What the gains of a treaty's role are made of, in words. */
 static const char *gain_reasons(const hk_world *w, int t)
 {
-    const hk_treaty_roles *r = &w->roles;
+    const hk_treaty_roles *r = &w->c->roles;
     if (t == r->jpn_sov_neutrality)
         return hk_flag(w, HK_EFFECT_EUROPE_WAR) ? "a quiet flank while each looks elsewhere, less threat on the "
                                                  "border, with war in Europe"

@@ -56,9 +56,9 @@ double hk_incidents_rate(const hk_world *w, int sec)
 static double tension_baseline(const hk_world *w)
 {
     double b = 0.5 + 0.6 * hk_clamp(w->doctrine, 0, 1) + 0.6 * kwantung_push(w) +
-               0.3 * hk_treaty_binds(w, w->roles.jpn_outside_consult) -
-               0.4 * hk_treaty_binds(w, w->roles.jpn_sov_neutrality) -
-               0.2 * hk_treaty_binds(w, w->roles.jpn_sov_normalization);
+               0.3 * hk_treaty_binds(w, w->c->roles.jpn_outside_consult) -
+               0.4 * hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) -
+               0.2 * hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
     return hk_clamp(b, 0.1, 3.0);
 }
 
@@ -73,7 +73,7 @@ static void update_tension(hk_world *w)
     }
     /* a pact signed this month (diplomacy plays first): both sides pull back, half the gap to the
      * new baseline closes at once */
-    int pact = w->roles.jpn_sov_neutrality;
+    int pact = w->c->roles.jpn_sov_neutrality;
     if (pact >= 0 && hk_treaty_binds(w, pact) && w->treaty[pact].signed_on == w->month)
         for (int i = 0; i < w->s->n_sectors; i++)
             if (w->tension[i] > b)
@@ -99,7 +99,7 @@ static int recorded_month_count(const hk_world *w)
     int y = hk_month_year(w->month);
     if (y < HK_YEAR_FIRST || y > HK_YEAR_LAST)
         return -1;
-    int n = w->record_incidents[y - HK_YEAR_FIRST];
+    int n = w->c->record_incidents[y - HK_YEAR_FIRST];
     if (n < 0)
         return -1;
     int m = hk_month_mon(w->month) - 1;
@@ -137,7 +137,7 @@ static void escalate(hk_world *w, hk_rng *r)
         double p = P(w, INCIDENT_ESCALATION) * w->autonomy * ratio;
         /* a neutrality pact binds the field armies too: breaking it by a
          * battle would cost Tokyo what it signed for (001:175) */
-        if (hk_treaty_binds(w, w->roles.jpn_sov_neutrality))
+        if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality))
             p *= 1.0 - P(w, INCIDENT_PACT_RESTRAINT);
         if (w->player == s->jpn && w->orders_given) {
             if (w->orders.incidents == HK_ESC_ESCALATE)

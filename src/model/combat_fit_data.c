@@ -3,8 +3,11 @@
  * data/combat-fit.yaml). Do not edit by hand: run the tool. */
 #include "model/combat.h"
 
+#include <string.h>
+
 void hk_combat_params_default(hk_combat_params *p)
 {
+    memset(p, 0, sizeof *p);
     p->w_tank = 760.58820148558823;
     p->w_gun = 62.853262178083085;
     p->w_air = 222.52059943351995;

@@ -19,7 +19,7 @@
 
 #include "hokushin.h"
 #include "core/rng.h"
-#include "model/combat.h"
+#include "world/combat_types.h"
 
 /* The sides of the border: 0 the Japanese side (JPN, MAN), 1 the Soviet side
  * (SOV, MGL); -1 for everyone else. */

@@ -117,7 +117,8 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
     int n = 0;
     int c_isq = csv_col(&bat, "isqno"), c_wina = csv_col(&bat, "wina"),
         c_parent = csv_col(&bat, "parent"), c_post = csv_col(&bat, "post1"),
-        c_name = csv_col(&bat, "name");
+        c_name = csv_col(&bat, "name"), c_surpa = csv_col(&bat, "surpa"),
+        c_aeroa = csv_col(&bat, "aeroa");
     static const char *const code_names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
     int c_code[HK_CDB90_CODES];
     for (int k = 0; k < HK_CDB90_CODES; k++)
@@ -144,6 +145,14 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
             const char *v = csv_get(&bat, r, c_code[k]);
             x->code[k] = *v ? atof(v) : -1;
         }
+        /* What the attacker planned, as CDB90 records it: surprise (surpa
+         * 1-3 minor, substantial, complete; a blank is a defender's
+         * surprise, which the model does not take) and air superiority in
+         * the theatre (aeroa 1 the attacker's, blank the defender's). */
+        const char *sp = csv_get(&bat, r, c_surpa), *ae = csv_get(&bat, r, c_aeroa);
+        x->surprise = *sp && atoi(sp) > 0 ? (atoi(sp) > 3 ? 3 : atoi(sp)) : 0;
+        x->air[0] = *ae && atoi(ae) == 1;
+        x->air[1] = !*ae;
         const char *post = csv_get(&bat, r, c_post);
         x->posture = strcmp(post, "PD") == 0   ? HK_POSTURE_PREPARED
                      : strcmp(post, "FD") == 0 ? HK_POSTURE_FORTIFIED
@@ -167,7 +176,8 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
         b_str = csv_col(&bel, "str"), b_cas = csv_col(&bel, "cas"), b_tank = csv_col(&bel, "tank"),
         b_arty = csv_col(&bel, "arty"), b_fly = csv_col(&bel, "fly"),
         b_ctank = csv_col(&bel, "ctank"), b_carty = csv_col(&bel, "carty"),
-        b_cfly = csv_col(&bel, "cfly"), b_actors = csv_col(&bel, "actors");
+        b_cfly = csv_col(&bel, "cfly"), b_actors = csv_col(&bel, "actors"),
+        b_pri1 = csv_col(&bel, "pri1"), b_pri2 = csv_col(&bel, "pri2");
     for (int r = 1; r < bel.nrows; r++) {
         int isq = atoi(csv_get(&bel, r, b_isq));
         int side = atoi(csv_get(&bel, r, b_att)) == 1 ? 0 : 1;
@@ -184,6 +194,15 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
             x->carty[side] = num_or_nan(csv_get(&bel, r, b_carty));
             x->cfly[side] = num_or_nan(csv_get(&bel, r, b_cfly));
             snprintf(x->actor[side], sizeof x->actor[side], "%s", csv_get(&bel, r, b_actors));
+            /* The attacker's tactical scheme, a plan made before the
+             * battle: an envelopment (single or double) or an attack on
+             * the rear, as its first or second scheme. */
+            for (int k = 0; side == 0 && k < 2; k++) {
+                const char *pr = csv_get(&bel, r, k ? b_pri2 : b_pri1);
+                if (!strcmp(pr, "EE") || !strcmp(pr, "DE") || !strcmp(pr, "LR") ||
+                    !strcmp(pr, "RR"))
+                    x->envelop = 1;
+            }
             break;
         }
     }

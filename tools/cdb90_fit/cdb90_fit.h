@@ -52,6 +52,10 @@ typedef struct cbattle {
     char actor[2][24];
     int no_surrender[2]; /* a Japanese side of 1937-1945 (docs/combat.md) */
     int nation[2];       /* HK_NATION_* of the side's (first) army */
+    int surprise;        /* the attacker's surprise, CDB90 surpa 0-3 (a defender's: 0) */
+    int air[2];          /* the side held air superiority (CDB90 aeroa 1 / -1) */
+    int envelop;         /* the attacker's planned scheme is an envelopment or a
+                          * rear attack (CDB90 pri1/pri2 EE, DE, LR, RR) */
 } cbattle;
 typedef struct lanchester {
     double a;     /* attacker men lost per day per defender man */
@@ -62,6 +66,9 @@ enum {
     X_WTANK, X_WGUN, X_WAIR, X_RATT, X_RDEF, X_SIZE, X_HELM, X_DECAY, X_PD, X_FD,
     X_STEPPE, X_DESERT, X_HILLS, X_FOREST, X_MARSH, X_URBAN, X_BATT, X_BDEF, X_BAND, X_SCALE,
     X_DISP, X_PURSUIT, X_QBREAK,
+    /* what the attacker plans (docs/combat.md, "Surprise, air, armour,
+     * encirclement") */
+    X_SURPRISE, X_AIR, X_EXPLOIT, X_ENVELOP, X_ENC_BASE, X_ENC_ARMOUR,
     X_CODE0,
     NX = X_CODE0 + HK_CDB90_CODES
 };
@@ -107,6 +114,10 @@ typedef struct report {
     score nat_h[HK_NATION_COUNT], nat_h_off[HK_NATION_COUNT];
     int nat_fit_sides[HK_NATION_COUNT];
     score mh_nat_off;       /* the whole held-out part with the factors at 1 */
+    /* the same model fitted with CDB90's advantage codes (set after the
+     * fact), for comparison only */
+    int have_codes;
+    score codes_mf, codes_mh;
 } report;
 
 

@@ -35,6 +35,10 @@ void model_battle(const hk_combat_params *cp, const double *coef, const cbattle 
     s[1].no_surrender = x->no_surrender[1];
     s[0].nation = x->nation[0];
     s[1].nation = x->nation[1];
+    s[0].surprise = x->surprise;
+    s[0].envelop = x->envelop;
+    s[0].air = x->air[0];
+    s[1].air = x->air[1];
     hk_combat_params era = *cp;
     era.dispersion = x->dispersion;
     hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, x->days, NULL, res);
@@ -127,6 +131,8 @@ void fixed_params(hk_combat_params *cp)
     cp->dispersion = 3000;
     cp->dispersion_ref = 3000;
     cp->break_cap = 0.95;
+    cp->surprise_days = 3;
+    cp->encircle_cap = 0.9;
     cp->ns_rate_own = 1;
     cp->ns_rate_enemy = 1;
     cp->ns_score_ordinary = g_ns_score_ordinary;
@@ -166,6 +172,12 @@ void unpack(const double *x, const fitctx *c, hk_combat_params *cp, double *coef
     cp->break_def = sigm(x[X_BDEF]);
     cp->ns_break = cp->break_def;
     cp->quality_break = x[X_QBREAK];
+    cp->surprise_power = exp(x[X_SURPRISE]);
+    cp->air_power = exp(x[X_AIR]);
+    cp->exploit = exp(x[X_EXPLOIT]);
+    cp->envelop_power = exp(x[X_ENVELOP]);
+    cp->encircle_base = 0.5 * sigm(x[X_ENC_BASE]);
+    cp->encircle_armour = sigm(x[X_ENC_ARMOUR]);
     cp->draw_band = exp(x[X_BAND]);
     *scale = exp(x[X_SCALE]);
     for (int k = 0; k < HK_CDB90_CODES; k++)

@@ -26,15 +26,77 @@ void initial_point(double *x)
     x[X_DISP] = 0.2;
     x[X_PURSUIT] = log(0.3);
     x[X_QBREAK] = 0;
+    x[X_SURPRISE] = log(0.3);
+    x[X_AIR] = log(0.3);
+    x[X_EXPLOIT] = log(0.2);
+    x[X_ENVELOP] = log(0.1);
+    x[X_ENC_BASE] = -3;
+    x[X_ENC_ARMOUR] = -2;
     for (int k = 0; k < HK_CDB90_CODES; k++)
         x[X_CODE0 + k] = 0.2;
+}
+
+/* The whole fit with the first n_codes CDB90 advantage codes (0: only what
+ * is known before a battle): stage 1 the general parameters, then stages 2
+ * (no surrender) and 3 (national loss factors) in turn. */
+static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *Rp,
+                      hk_combat_params *cpp, double *coef)
+{
+    fitctx ctx_copy = *c;
+    fitctx *ctxp = &ctx_copy;
+    const cbattle *b = c->b;
+    int n = c->n;
+    ctxp->n_codes = n_codes;
+    double x[NX];
+    initial_point(x);
+    for (int k = n_codes; k < HK_CDB90_CODES; k++)
+        x[X_CODE0 + k] = 0;
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: stage 1, %d parameters by Nelder-Mead on the fit part "
+                        "without no-surrender sides\n", X_CODE0 + n_codes);
+    ctxp->stage = STAGE_GENERAL;
+    Rp->loss_model = nelder_mead(model_loss, ctxp, x, X_CODE0 + n_codes, restarts, 20000, quiet);
+    double scale;
+    unpack(x, ctxp, cpp, coef, &scale);
+    /* Stage 2: the no-surrender factors on the fit part's Japanese
+     * battles of 1937-1945, everything else held. */
+    ctxp->stage = STAGE_NO_SURRENDER;
+    ctxp->base = *cpp;
+    memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
+    g_ns_scale = scale;
+    double yn[NY] = {0, 0, 0};
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: stage 2, %d no-surrender parameters on %d battles\n", NY,
+                Rp->n_ns_fit);
+    /* Stages 2 and 3 share the Japanese battles of 1937-1945, so they
+     * are fitted in turn, each from the other's latest values, in two
+     * rounds. */
+    double zn[HK_NATION_COUNT - 1] = {0};
+    for (int round = 0; round < (g_nations ? 2 : 1); round++) {
+        ctxp->stage = STAGE_NO_SURRENDER;
+        ctxp->base = *cpp;
+        Rp->loss_ns = nelder_mead(ns_loss, ctxp, yn, NY, 4, 5000, quiet);
+        ns_unpack(yn, cpp);
+        /* Stage 3: the national loss factors on every fit-part
+         * battle, everything else held. */
+        if (g_nations) {
+            ctxp->stage = STAGE_ALL;
+            ctxp->base = *cpp;
+            if (!quiet)
+                fprintf(stderr, "cdb90_fit: stage 3, %d national loss factors\n",
+                        HK_NATION_COUNT - 1);
+            nelder_mead(nation_loss_fn, ctxp, zn, HK_NATION_COUNT - 1, 4, 5000, quiet);
+            nation_unpack(zn, cpp);
+        }
+    }
+    residual_spread(cpp, coef, b, n, &cpp->noise_common_sd, &cpp->noise_diff_sd);
 }
 
 int main(int argc, char **argv)
 {
     const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
     const char *out = HK_SOURCE_DIR;
-    int evaluate = 0, quiet = 0, restarts = 14, n_codes = HK_CDB90_CODES;
+    int evaluate = 0, quiet = 0, restarts = 14, n_codes = 0, compare = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--evaluate") == 0)
             evaluate = 1;
@@ -50,6 +112,8 @@ int main(int argc, char **argv)
             g_ridge = atof(argv[++i]);
         } else if (strcmp(argv[i], "--ns-score-own-break") == 0) {
             g_ns_score_ordinary = 0;
+        } else if (strcmp(argv[i], "--no-compare") == 0) {
+            compare = 0;
         } else if (strcmp(argv[i], "--no-nations") == 0) {
             g_nations = 0;
         } else if (strcmp(argv[i], "--cauchy") == 0)
@@ -118,49 +182,22 @@ int main(int argc, char **argv)
         hk_combat_params_default(&cp);
         hk_combat_cdb90_coefs(coef);
     } else {
-        double x[NX];
-        initial_point(x);
-        for (int k = n_codes; k < HK_CDB90_CODES; k++)
-            x[X_CODE0 + k] = 0;
-        if (!quiet)
-            fprintf(stderr, "cdb90_fit: stage 1, %d parameters by Nelder-Mead on the fit part "
-                            "without no-surrender sides\n", X_CODE0 + n_codes);
-        ctx.stage = STAGE_GENERAL;
-        R.loss_model = nelder_mead(model_loss, &ctx, x, X_CODE0 + n_codes, restarts, 20000, quiet);
-        double scale;
-        unpack(x, &ctx, &cp, coef, &scale);
-        /* Stage 2: the no-surrender factors on the fit part's Japanese
-         * battles of 1937-1945, everything else held. */
-        ctx.stage = STAGE_NO_SURRENDER;
-        ctx.base = cp;
-        memcpy(ctx.base_coef, coef, sizeof coef);
-        g_ns_scale = scale;
-        double yn[NY] = {0, 0, 0};
-        if (!quiet)
-            fprintf(stderr, "cdb90_fit: stage 2, %d no-surrender parameters on %d battles\n", NY,
-                    R.n_ns_fit);
-        /* Stages 2 and 3 share the Japanese battles of 1937-1945, so they
-         * are fitted in turn, each from the other's latest values, in two
-         * rounds. */
-        double zn[HK_NATION_COUNT - 1] = {0};
-        for (int round = 0; round < (g_nations ? 2 : 1); round++) {
-            ctx.stage = STAGE_NO_SURRENDER;
-            ctx.base = cp;
-            R.loss_ns = nelder_mead(ns_loss, &ctx, yn, NY, 4, 5000, quiet);
-            ns_unpack(yn, &cp);
-            /* Stage 3: the national loss factors on every fit-part
-             * battle, everything else held. */
-            if (g_nations) {
-                ctx.stage = STAGE_ALL;
-                ctx.base = cp;
-                if (!quiet)
-                    fprintf(stderr, "cdb90_fit: stage 3, %d national loss factors\n",
-                            HK_NATION_COUNT - 1);
-                nelder_mead(nation_loss_fn, &ctx, zn, HK_NATION_COUNT - 1, 4, 5000, quiet);
-                nation_unpack(zn, &cp);
-            }
+        fit_model(&ctx, n_codes, restarts, quiet, &R, &cp, coef);
+        /* For comparison, the same model fitted with CDB90's 21 advantage
+         * codes, which historians set knowing the outcome: it explains the
+         * record better, but cannot predict a battle not yet fought. */
+        if (compare && n_codes == 0) {
+            report Rc = R;
+            hk_combat_params cpc;
+            double coefc[HK_CDB90_CODES];
+            if (!quiet)
+                fprintf(stderr, "cdb90_fit: the comparison fit with the %d codes\n",
+                        HK_CDB90_CODES);
+            fit_model(&ctx, HK_CDB90_CODES, restarts, quiet, &Rc, &cpc, coefc);
+            score_model(&cpc, coefc, b, n, PART_FIT, &R.codes_mf);
+            score_model(&cpc, coefc, b, n, PART_HELD, &R.codes_mh);
+            R.have_codes = 1;
         }
-        residual_spread(&cp, coef, b, n, &cp.noise_common_sd, &cp.noise_diff_sd);
     }
     score_model(&cp, coef, b, n, PART_FIT, &R.mf);
     score_model(&cp, coef, b, n, PART_HELD, &R.mh);

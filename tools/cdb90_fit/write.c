@@ -23,8 +23,9 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     fprintf(f, "/* combat_fit_data.c — the combat model's parameters, written by\n"
                " * tools/cdb90_fit from its fit on CDB90 (docs/combat-validation.md,\n"
                " * data/combat-fit.yaml). Do not edit by hand: run the tool. */\n"
-               "#include \"model/combat.h\"\n\n"
-               "void hk_combat_params_default(hk_combat_params *p)\n{\n");
+               "#include \"model/combat.h\"\n\n#include <string.h>\n\n"
+               "void hk_combat_params_default(hk_combat_params *p)\n{\n"
+               "    memset(p, 0, sizeof *p);\n");
 #define W(field) fprintf(f, "    p->" #field " = %.17g;\n", cp->field)
     W(w_tank); W(w_gun); W(w_air); W(rate_att); W(rate_def); W(size_ref); W(size_exp);
     W(helmbold); W(day_decay); W(dispersion); W(dispersion_ref); W(dispersion_exp); W(pursuit);
@@ -37,7 +38,8 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     W(break_att); W(break_def); W(quality_break); W(break_cap); W(ns_rate_own);
     W(ns_rate_enemy); W(ns_break); W(collapse_ratio); W(draw_band); W(supply_half_km);
     W(supply_floor); W(loss_tank); W(loss_gun); W(loss_air); W(noise_common_sd);
-    W(noise_diff_sd);
+    W(noise_diff_sd); W(surprise_power); W(surprise_days); W(air_power); W(exploit);
+    W(envelop_power); W(encircle_base); W(encircle_armour); W(encircle_cap);
     {
         fprintf(f, "    p->ns_score_ordinary = %d;\n", cp->ns_score_ordinary);
         static const char *const nat[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
@@ -111,6 +113,15 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
     P("loss_air", cp->loss_air, "median", "aircraft loss share / men loss share, fit part");
     P("noise_common_sd", cp->noise_common_sd, "residual", "RMS of (e_att + e_def)/2, fit part");
     P("noise_diff_sd", cp->noise_diff_sd, "residual", "RMS of (e_att - e_def)/2, fit part");
+    P("surprise_power", cp->surprise_power, "fitted",
+      "attacker power x (1 + this x surprise level 1-3) on day 1 (CDB90 surpa)");
+    P("surprise_days", cp->surprise_days, "fixed", "the surprise fades to none over these days");
+    P("air_power", cp->air_power, "fitted", "power x (1 + this) for air superiority (CDB90 aeroa)");
+    P("exploit", cp->exploit, "fitted", "loser's losses x (1 + pursuit + this x winner's armour share)");
+    P("envelop_power", cp->envelop_power, "fitted", "attacker power x (1 + this), planned envelopment");
+    P("encircle_base", cp->encircle_base, "fitted", "share of the beaten defender's men cut off");
+    P("encircle_armour", cp->encircle_armour, "fitted", "... plus this x the attacker's armour share");
+    P("encircle_cap", cp->encircle_cap, "fixed", "at most this share is cut off");
 #undef P
     static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
     fprintf(f, "quality_codes:   # ln(attacker/defender quality) = sum coef * CDB90 code\n");

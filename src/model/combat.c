@@ -232,9 +232,9 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     out->score = log(m_def) - log(m_att);
     if (loser >= 0)
         out->winner = 1 - loser;
-    else if (out->score > p->draw_band)
+    else if (out->score + p->winner_bias > p->draw_band)
         out->winner = HK_COMBAT_ATTACKER;
-    else if (out->score < -p->draw_band)
+    else if (out->score + p->winner_bias < -p->draw_band)
         out->winner = HK_COMBAT_DEFENDER;
     else
         out->winner = HK_COMBAT_DRAW;

@@ -108,6 +108,14 @@ void hk_combat_campaign_buildup(const hk_combat_params *p, const hk_combat_side 
  * first. tools/cdb90_fit and the validation report both use it. */
 #define HK_COMBAT_KG_PHASES {{3, 1, 0}, {11, 1, 35}, {3, 1, 56}, {12, 0, 84}}
 #define HK_COMBAT_KG_PHASES_TEXT "JPN:3@0,JPN:11@35,JPN:3@56,SOV:12@84"
+/* What the Soviet command planned for its attack (the August offensive),
+ * known before it: surprise, substantial (its deception; CDB90 260 codes
+ * the surprise achieved as substantial), and an envelopment from both
+ * flanks (CDB90 260's second scheme; 001_fd9a28d61a246780.txt:145). They
+ * count only in the engagement the Soviet side attacks. */
+#define HK_COMBAT_KG_SOV_SURPRISE 2
+#define HK_COMBAT_KG_SOV_ENVELOP 1
+#define HK_COMBAT_KG_SOV_PLAN_TEXT "surprise=2,envelop=1"
 
 void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
                         const hk_combat_side *second, hk_terrain terrain, int n_phases,

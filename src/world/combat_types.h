@@ -92,7 +92,9 @@ typedef struct hk_combat_params {
      * third stage on every fit-part battle; OTHER = 1). */
     double nation_loss[HK_NATION_COUNT];
     double collapse_ratio;     /* a side quits when its power < this × the enemy's */
-    double draw_band;          /* |score| below this is a draw */
+    double draw_band;          /* |score| below this is a draw ... */
+    double winner_bias;        /* ... of score + winner_bias: the attacker's edge in the
+                                * winner rule (it chose to fight; fitted cut points) */
     double supply_half_km;     /* power × 1 / (1 + km / supply_half_km) ... */
     double supply_floor;       /* ... but never below this share */
     double loss_tank, loss_gun, loss_air; /* an arm's loss fraction / the men's */

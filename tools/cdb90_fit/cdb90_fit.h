@@ -68,7 +68,7 @@ enum {
     X_DISP, X_PURSUIT, X_QBREAK,
     /* what the attacker plans (docs/combat.md, "Surprise, air, armour,
      * encirclement") */
-    X_SURPRISE, X_AIR, X_EXPLOIT, X_ENVELOP, X_ENC_BASE, X_ENC_ARMOUR,
+    X_SURPRISE, X_AIR, X_EXPLOIT, X_ENVELOP, X_ENC_BASE, X_ENC_ARMOUR, X_WBIAS,
     X_CODE0,
     NX = X_CODE0 + HK_CDB90_CODES
 };
@@ -125,7 +125,7 @@ typedef struct report {
 /* The forces of scenarios/far-east-1918/record.yaml: battle khalkhin_gol at
  * the campaign's peak (the August offensive), and battle nomonhan_opening
  * (CDB90 259) at its first engagement. */
-#define KG_ATT "SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650"
+#define KG_ATT "SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650," HK_COMBAT_KG_SOV_PLAN_TEXT
 #define KG_DEF "JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1"
 #define KG_ATT0 "SOV:men=1228,guns=14,supply_km=650"
 #define KG_DEF0 "JPN:men=1300,tanks=10,guns=4,aircraft=20,supply_km=240,posture=prepared,no_surrender=1"
@@ -138,6 +138,7 @@ extern int g_cauchy;
 extern double g_ridge;
 extern int g_nations;
 extern int g_ns_score_ordinary;
+extern double g_quality_break_hold;
 extern double g_ns_scale;
 extern int g_score_ns_only;
 
@@ -215,6 +216,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef);
 void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const report *R,
                        const cbattle *b, int n);
 void pct(FILE *f, int k, int n);
+void battle_command(const cbattle *x, char *buf, size_t len);
 void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
                              const report *R, const cbattle *b, int n);
 FILE *open_out(const char *dir, const char *rel);

@@ -100,6 +100,7 @@ double g_ridge = 0.002;  /* weight of the ridge on posture, terrain and codes */
 int g_nations = 1;       /* stage 3: fit the national loss factors */
 /* The score reads a no-surrender side's ordinary break point. */
 int g_ns_score_ordinary = 1;
+double g_quality_break_hold = NAN; /* the pre-battle fit's quality_break, from the codes fit */
 double cas_loss(double e)
 {
     if (!g_cauchy)
@@ -171,8 +172,14 @@ void unpack(const double *x, const fitctx *c, hk_combat_params *cp, double *coef
     cp->break_att = sigm(x[X_BATT]);
     cp->break_def = sigm(x[X_BDEF]);
     cp->ns_break = cp->break_def;
-    cp->quality_break = x[X_QBREAK];
-    cp->surprise_power = exp(x[X_SURPRISE]);
+    /* Without the codes every CDB90 side has quality 1, so the fit cannot
+     * see what quality does to break points: it is held at the value the
+     * fit with the codes gives (g_quality_break_hold). */
+    cp->quality_break = (c && c->n_codes == 0 && isfinite(g_quality_break_hold))
+                            ? g_quality_break_hold
+                            : x[X_QBREAK];
+    cp->surprise_power = 0.6 * sigm(x[X_SURPRISE]);
+    cp->winner_bias = x[X_WBIAS];
     cp->air_power = exp(x[X_AIR]);
     cp->exploit = exp(x[X_EXPLOIT]);
     cp->envelop_power = exp(x[X_ENVELOP]);
@@ -229,7 +236,7 @@ double battles_loss(const fitctx *c, const hk_combat_params *cp, const double *c
             continue;
         hk_combat_result r;
         model_battle(cp, coef, b, &r);
-        loss_add(&t, b, r.casualties, r.score, cp->draw_band, scale);
+        loss_add(&t, b, r.casualties, r.score + cp->winner_bias, cp->draw_band, scale);
     }
     return loss_mean(&t);
 }
@@ -296,7 +303,7 @@ double model_loss(const gsl_vector *v, void *ctx)
                 e2 += cas_loss(e);
                 ns++;
             }
-        nll += outcome_nll(r.score, cp.draw_band, scale, b->wina);
+        nll += outcome_nll(r.score + cp.winner_bias, cp.draw_band, scale, b->wina);
         nb++;
     }
     /* A weak ridge keeps rarely seen terrains and the codes near neutral. */

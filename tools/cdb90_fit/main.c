@@ -26,7 +26,8 @@ void initial_point(double *x)
     x[X_DISP] = 0.2;
     x[X_PURSUIT] = log(0.3);
     x[X_QBREAK] = 0;
-    x[X_SURPRISE] = log(0.3);
+    x[X_SURPRISE] = 0;
+    x[X_WBIAS] = 0;
     x[X_AIR] = log(0.3);
     x[X_EXPLOIT] = log(0.2);
     x[X_ENVELOP] = log(0.1);
@@ -34,6 +35,26 @@ void initial_point(double *x)
     x[X_ENC_ARMOUR] = -2;
     for (int k = 0; k < HK_CDB90_CODES; k++)
         x[X_CODE0 + k] = 0.2;
+}
+
+/* The half-width of the scores for which a draw is the likeliest of the
+ * three outcomes when they are cut from a logistic of scale `scale` at
+ * +-band: 0 when there is no such score. */
+static double argmax_draw_band(double band, double scale)
+{
+    if (!(band > 0) || !(scale > 0) || scale * band <= log(2.0))
+        return 0;
+    double lo = 0, hi = band;
+    for (int it = 0; it < 100; it++) {
+        double z = 0.5 * (lo + hi);
+        double pa = 1 / (1 + exp(-scale * (z - band)));
+        double pd = 1 / (1 + exp(-scale * (-z - band)));
+        if (1 - pa - pd > pa)
+            lo = z;
+        else
+            hi = z;
+    }
+    return lo;
 }
 
 /* The whole fit with the first n_codes CDB90 advantage codes (0: only what
@@ -90,6 +111,11 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
         }
     }
     residual_spread(cpp, coef, b, n, &cpp->noise_common_sd, &cpp->noise_diff_sd);
+    /* The winner the model names is the most probable outcome under the
+     * fitted ordered logistic (cut points +-band, scale): a draw only where
+     * it is likelier than either win, which is a narrower band than the cut
+     * points, or none at all when scale x band <= ln 2. */
+    cpp->draw_band = argmax_draw_band(cpp->draw_band, scale);
 }
 
 int main(int argc, char **argv)
@@ -182,10 +208,11 @@ int main(int argc, char **argv)
         hk_combat_params_default(&cp);
         hk_combat_cdb90_coefs(coef);
     } else {
-        fit_model(&ctx, n_codes, restarts, quiet, &R, &cp, coef);
-        /* For comparison, the same model fitted with CDB90's 21 advantage
-         * codes, which historians set knowing the outcome: it explains the
-         * record better, but cannot predict a battle not yet fought. */
+        /* The same model fitted with CDB90's 21 advantage codes, which
+         * historians set knowing the outcome: for comparison (it explains
+         * the record better, but cannot predict a battle not yet fought),
+         * and for the one parameter only the codes can show, what quality
+         * does to break points. */
         if (compare && n_codes == 0) {
             report Rc = R;
             hk_combat_params cpc;
@@ -197,7 +224,12 @@ int main(int argc, char **argv)
             score_model(&cpc, coefc, b, n, PART_FIT, &R.codes_mf);
             score_model(&cpc, coefc, b, n, PART_HELD, &R.codes_mh);
             R.have_codes = 1;
+            g_quality_break_hold = cpc.quality_break;
+        } else if (n_codes == 0) {
+            /* judged: about what the fits with the codes have given (0.53) */
+            g_quality_break_hold = 0.5;
         }
+        fit_model(&ctx, n_codes, restarts, quiet, &R, &cp, coef);
     }
     score_model(&cp, coef, b, n, PART_FIT, &R.mf);
     score_model(&cp, coef, b, n, PART_HELD, &R.mh);

@@ -39,7 +39,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     W(ns_rate_enemy); W(ns_break); W(collapse_ratio); W(draw_band); W(supply_half_km);
     W(supply_floor); W(loss_tank); W(loss_gun); W(loss_air); W(noise_common_sd);
     W(noise_diff_sd); W(surprise_power); W(surprise_days); W(air_power); W(exploit);
-    W(envelop_power); W(encircle_base); W(encircle_armour); W(encircle_cap);
+    W(envelop_power); W(winner_bias); W(encircle_base); W(encircle_armour); W(encircle_cap);
     {
         fprintf(f, "    p->ns_score_ordinary = %d;\n", cp->ns_score_ordinary);
         static const char *const nat[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
@@ -104,7 +104,8 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
         fprintf(f, "  %-22s {value: %.6g, fitted_stage3, note: \"own loss rate x\"}\n", key,
                 cp->nation_loss[k]);
     }
-    P("draw_band", cp->draw_band, "fitted", "|score| under this is a draw");
+    P("draw_band", cp->draw_band, "fitted", "|score + winner_bias| under this is a draw");
+    P("winner_bias", cp->winner_bias, "fitted", "the attacker's edge in the winner rule");
     P("collapse_ratio", cp->collapse_ratio, "fixed", "quit when power < this x enemy's");
     P("supply_half_km", cp->supply_half_km, "fixed", "literature, not in CDB90");
     P("supply_floor", cp->supply_floor, "fixed", "literature, not in CDB90");
@@ -159,6 +160,39 @@ void pct(FILE *f, int k, int n)
     fprintf(f, "%.1f%% (%d/%d)", 100.0 * share(k, n), k, n);
 }
 
+/* The `hokushin battle` options that fight a CDB90 battle as the fit does:
+ * forces, weapons (sorties per day as aircraft), posture, terrain, length,
+ * the army, no surrender, and the attacker's plan. */
+void battle_command(const cbattle *x, char *buf, size_t len)
+{
+    char side[2][200];
+    for (int i = 0; i < 2; i++) {
+        const char *nm = x->nation[i] == HK_NATION_JPN ? "JPN"
+                         : x->nation[i] == HK_NATION_RUS ? "SOV" : (i ? "DEF" : "ATT");
+        int k = snprintf(side[i], sizeof side[i], "%s:men=%.0f", nm, x->str[i]);
+        if (zero_nan(x->tank[i]) > 0)
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",tanks=%.0f", x->tank[i]);
+        if (zero_nan(x->arty[i]) > 0)
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",guns=%.0f", x->arty[i]);
+        if (zero_nan(x->fly[i]) > 0)
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",aircraft=%.6g",
+                          zero_nan(x->fly[i]) / x->days);
+        if (i == 1 && x->posture != HK_POSTURE_HASTY)
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",posture=%s",
+                          hk_combat_posture_name((hk_posture)x->posture));
+        if (x->no_surrender[i])
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",no_surrender=1");
+        if (x->air[i])
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",air=1");
+        if (i == 0 && x->surprise)
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",surprise=%d", x->surprise);
+        if (i == 0 && x->envelop)
+            snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",envelop=1");
+    }
+    snprintf(buf, len, "hokushin battle --attacker %s --defender %s --terrain %s --days %d",
+             side[0], side[1], hk_combat_terrain_name((hk_terrain)x->terrain), x->days);
+}
+
 void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
                              const report *R, const cbattle *b, int n)
 {
@@ -171,26 +205,45 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
                "CDB90's duplicate rows are left out. Fit: %d battles; held out: %d.\n\n",
             R->n_fit, R->n_held);
     fprintf(f, "## Held-out figures\n\n"
-               "| | winner named | sides with casualties within 2× | mean abs log error |\n"
-               "|---|---|---|---|\n");
-    fprintf(f, "| hokushin model | ");
+               "The model predicts from what is known before a battle: each side's strength and "
+               "weapons, the defender's posture, the terrain, the planned length, the army and "
+               "its practice (no surrender), and what the attacker plans: surprise (CDB90 "
+               "`surpa`), air superiority (`aeroa`) and an envelopment (its tactical scheme "
+               "`pri1`/`pri2`). The last column fits the same model with CDB90's 21 advantage "
+               "codes as well (leadership, morale, combat effectiveness and the like), which "
+               "historians set knowing the outcome: they explain the record, but no planner has "
+               "them before a battle, so they are not the model's figure.\n\n"
+               "| held out | winner named | sides with casualties within 2× | mean abs log error "
+               "| with the after-the-fact codes: winner / within 2× |\n"
+               "|---|---|---|---|---|\n");
+    fprintf(f, "| hokushin model, pre-battle information | ");
     pct(f, R->mh.n_winner_right, R->mh.n_battles);
     fprintf(f, " | ");
     pct(f, R->mh.n_within2, R->mh.n_sides);
-    fprintf(f, " | %.3f |\n| plain Lanchester square law | ", R->mh.sum_abs_log / R->mh.n_sides);
+    fprintf(f, " | %.3f | ", R->mh.sum_abs_log / R->mh.n_sides);
+    if (R->have_codes) {
+        pct(f, R->codes_mh.n_winner_right, R->codes_mh.n_battles);
+        fprintf(f, " / ");
+        pct(f, R->codes_mh.n_within2, R->codes_mh.n_sides);
+    } else
+        fprintf(f, "not fitted in this run");
+    fprintf(f, " |\n| plain Lanchester square law | ");
     pct(f, R->lh.n_winner_right, R->lh.n_battles);
     fprintf(f, " | ");
     pct(f, R->lh.n_within2, R->lh.n_sides);
-    fprintf(f, " | %.3f |\n", R->lh.sum_abs_log / R->lh.n_sides);
-    fprintf(f, "| \"the attacker wins\" | %.1f%% | – | – |\n", 100 * R->naive_att);
-    fprintf(f, "| \"the larger army wins\" | %.1f%% | – | – |\n\n", 100 * R->naive_larger);
-    fprintf(f, "Targets: winner named in at least 80%% of held-out battles — **%s**; casualties "
-               "within a factor of 2 for at least 60%% of sides — **%s**.\n\n",
+    fprintf(f, " | %.3f | – |\n", R->lh.sum_abs_log / R->lh.n_sides);
+    fprintf(f, "| \"the attacker wins\" | %.1f%% | – | – | – |\n", 100 * R->naive_att);
+    fprintf(f, "| \"the larger army wins\" | %.1f%% | – | – | – |\n\n", 100 * R->naive_larger);
+    fprintf(f, "Targets, on the pre-battle figure: winner named in at least 80%% of held-out "
+               "battles — **%s**; casualties within a factor of 2 for at least 60%% of sides — "
+               "**%s**.\n\n",
             share(R->mh.n_winner_right, R->mh.n_battles) >= 0.8 ? "met" : "not met",
             share(R->mh.n_within2, R->mh.n_sides) >= 0.6 ? "met" : "not met");
-    fprintf(f, "The model's quality term uses 21 of CDB90's attacker-advantage codes, which "
-               "historians set knowing the outcome; much of the winner share rests on them "
-               "(combat.md, \"Fitting on CDB90\").\n\n");
+    if (R->have_codes)
+        fprintf(f, "On the fit part (in sample) the fit with the codes names %.1f%% of winners "
+                   "and has %.1f%% of sides within 2×.\n\n",
+                100 * share(R->codes_mf.n_winner_right, R->codes_mf.n_battles),
+                100 * share(R->codes_mf.n_within2, R->codes_mf.n_sides));
     fprintf(f, "On the fit part (in sample) the model names %.1f%% of winners and has %.1f%% of "
                "sides within 2×; the square law %.1f%% and %.1f%%.\n\n",
             100 * share(R->mf.n_winner_right, R->mf.n_battles),
@@ -199,9 +252,14 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
             100 * share(R->lf.n_within2, R->lf.n_sides));
     fprintf(f, "Machine-readable (checked by tests/e2e/battle.sh):\n\n```\n"
                "heldout_winner_share=%.4f\nheldout_within2_share=%.4f\n"
-               "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n```\n\n",
+               "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
             share(R->mh.n_winner_right, R->mh.n_battles), share(R->mh.n_within2, R->mh.n_sides),
             share(R->lh.n_winner_right, R->lh.n_battles), share(R->lh.n_within2, R->lh.n_sides));
+    if (R->have_codes)
+        fprintf(f, "codes_heldout_winner_share=%.4f\ncodes_heldout_within2_share=%.4f\n",
+                share(R->codes_mh.n_winner_right, R->codes_mh.n_battles),
+                share(R->codes_mh.n_within2, R->codes_mh.n_sides));
+    fprintf(f, "```\n\n");
 
     fprintf(f, "## The no-surrender factor\n\n"
                "Fitted in a second stage on the %d fit-part battles with a Japanese side of "
@@ -264,6 +322,17 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
                     r.casualties[1] / b[i].cas[1], lc[0], lc[1], wina_name(b[i].wina),
                     winner_name(r.winner), winner_name(lw));
         }
+    fprintf(f, "\nThe same engagements as `hokushin battle` fights them, from the recorded forces "
+               "and what was known before (tests/e2e/battle_engagements.sh runs these and checks "
+               "the winners above):\n\n```\n");
+    for (int j = 0; j < 6; j++)
+        for (int i = 0; i < n; i++)
+            if (b[i].isqno == japan_ussr[j] && usable(&b[i])) {
+                char cmd[512];
+                battle_command(&b[i], cmd, sizeof cmd);
+                fprintf(f, "%d: %s\n", b[i].isqno, cmd);
+            }
+    fprintf(f, "```\n");
     {
         score six, six_l;
         int under = 0;

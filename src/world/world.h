@@ -20,7 +20,7 @@
 #include "hokushin.h"
 #include "core/rng.h"
 #include "world/compiled.h"
-#include "model/combat.h"
+#include "world/combat_types.h"
 
 /* Sub-stream keys: one stream per system per month, so a change in one
  * system's draws never shifts another's. */

@@ -51,11 +51,35 @@ typedef struct hk_source {
 
 typedef enum hk_actor_role { HK_ROLE_MODELLED, HK_ROLE_OUTSIDE } hk_actor_role;
 
+/* One form of an actor: the state as it was from `from` until the next
+ * form ("Soviet Russia", then the Far Eastern Republic in the east, then
+ * the USSR). `id` names it in treaty preconditions; `name` is how the text
+ * calls it at the time. */
+typedef struct hk_actor_form {
+    char id[HK_ID_LEN];
+    const char *name;
+    hk_date from;
+    hk_source source;
+    hk_at at;
+} hk_actor_form;
+
+#define HK_MAX_FORMS 6
+
 typedef struct hk_actor {
     char id[HK_ID_LEN]; /* JPN, SOV, MAN, MGL, CHN, GER, USA, GBR, ITA */
     const char *name;
     hk_actor_role role;
     int cow_code; /* Correlates of War state code, 0 if none */
+    /* The span: from the first form's `from` to `until` (unset: the
+     * scenario's end). An actor made by a decision (Manchukuo by the
+     * seizure of Manchuria) begins `lag_months` after that decision in the
+     * run instead of at its recorded date: `begins_with` is an hk_pin, or
+     * -1 when the span is the record's. */
+    hk_actor_form forms[HK_MAX_FORMS];
+    int n_forms;
+    hk_date until;
+    int begins_with;
+    int lag_months;
     hk_source source;
     hk_at at;
 } hk_actor;

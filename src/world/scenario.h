@@ -173,6 +173,26 @@ typedef struct hk_clause {
     hk_at at;
 } hk_clause;
 
+/* A state of the world a treaty needs before it can be signed. */
+typedef enum hk_precondition {
+    HK_PRE_SIBERIA_SETTLED,   /* no Japanese expedition on Soviet soil */
+    HK_PRE_MANCHURIA_SEIZED,  /* Japan holds Manchuria */
+    HK_PRE_CHINA_WAR,         /* Japan at war with China */
+    HK_PRE_COUNT
+} hk_precondition;
+
+/* A treaty's precondition: an actor in one of its forms (`form` >= 0), or
+ * a condition of the world (`condition` >= 0). */
+typedef struct hk_requirement {
+    int actor, form;
+    int condition;
+    const char *text;  /* why, in our words */
+    hk_source source;
+    hk_at at;
+} hk_requirement;
+
+#define HK_MAX_REQUIREMENTS 4
+
 typedef struct hk_treaty {
     char id[HK_ID_LEN];
     const char *name;
@@ -186,6 +206,8 @@ typedef struct hk_treaty {
     hk_date ended;         /* record, or unset */
     hk_clause clauses[HK_MAX_CLAUSES];
     int n_clauses;
+    hk_requirement requires[HK_MAX_REQUIREMENTS];
+    int n_requires;
     hk_source source;
     hk_at at;
 } hk_treaty;
@@ -343,6 +365,7 @@ const char *hk_clause_type_name(hk_clause_type t);
 const char *hk_effect_name(hk_effect e);
 const char *hk_fact_kind_name(hk_fact_kind k);
 const char *hk_pin_name(hk_pin p);
+const char *hk_precondition_name(hk_precondition c);
 /* Index of `id` in the scenario's tables, or -1. */
 int hk_scenario_actor(const hk_scenario *s, const char *id);
 int hk_scenario_faction(const hk_scenario *s, const char *id);

@@ -92,6 +92,9 @@ struct hk_world {
     bool event_done[HK_MAX_EVENTS];
     hk_month flag_since[HK_EFFECT_COUNT];
 
+    /* actors: the month an actor made by a decision began (actors.c) */
+    hk_month actor_begun[HK_MAX_ACTORS];
+
     /* politics (JPN and SOV factions) */
     double influence[HK_MAX_FACTIONS];
     double baseline[HK_MAX_FACTIONS];

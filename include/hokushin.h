@@ -96,6 +96,8 @@ typedef struct hk_month_summary {
     int battles;         /* battles fought this month */
     uint32_t flags;      /* bit e set while outside effect e holds */
     bool at_war_jpn_sov;
+    uint32_t present;    /* bit a set while actor a exists (its span) */
+    int8_t form[HK_MAX_ACTORS]; /* actor a's form this month, -1 none */
 } hk_month_summary;
 
 typedef struct hk_observer {

@@ -11,6 +11,7 @@
  * battle the outcomes read. docs/model.md#battles,
  * docs/model.md#battles-border-campaign. */
 #include "model/battles.h"
+#include "model/combat.h"
 
 #include "model/politics.h"
 

@@ -8,6 +8,7 @@
  * and ends when it expires after notice. docs/model.md#diplomacy. */
 #include "model/diplomacy.h"
 #include "model/politics.h"
+#include "world/actors.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -199,9 +200,10 @@ bool hk_diplomacy_may_denounce(const hk_world *w, int t)
     return st->expires - w->month >= x->notice_months;
 }
 
+/* The actor as it was named this month ("Soviet Russia" in 1920). */
 static const char *actor_name(const hk_world *w, int a)
 {
-    return a >= 0 ? (w->s->actors[a].name ? w->s->actors[a].name : w->s->actors[a].id) : "?";
+    return hk_actor_name_at(w, a, w->month);
 }
 
 static void sign(hk_world *w, int t, hk_date date, const char *text, const char *source)
@@ -324,7 +326,7 @@ static const char *party_name(const hk_world *w, int a)
     if (a == w->s->jpn)
         return "Japan";
     if (a == w->s->sov)
-        return "the USSR";
+        return actor_name(w, a);
     if (a == w->s->mgl)
         return "Mongolia";
     if (a == w->s->chn)
@@ -361,7 +363,10 @@ static void simulate_treaties(hk_world *w)
         hk_treaty_state *st = &w->treaty[t];
         double u = hk_rng_uniform(&r); /* one draw per treaty per month, used or not */
         if (st->status == HK_TREATY_NONE) {
-            if (w->setup->treaty_forbidden[t] || hk_diplomacy_barred(w, t, NULL))
+            /* no party signs outside its span, nor before the treaty's
+             * preconditions hold (treaties.yaml `requires`) */
+            if (w->setup->treaty_forbidden[t] || hk_diplomacy_barred(w, t, NULL) ||
+                !hk_treaty_preconditions(w, t, NULL, 0))
                 continue;
             bool all = true, proposed = false;
             double gains[HK_MAX_PARTIES] = {0};

@@ -20,7 +20,7 @@
 #include "hokushin.h"
 #include "core/rng.h"
 #include "world/compiled.h"
-#include "model/combat.h"
+#include "world/combat_types.h"
 
 /* Sub-stream keys: one stream per system per month, so a change in one
  * system's draws never shifts another's. */
@@ -91,6 +91,9 @@ struct hk_world {
     uint32_t defeated;                  /* bit a: actor a has surrendered (its treaties lapse) */
     bool event_done[HK_MAX_EVENTS];
     hk_month flag_since[HK_EFFECT_COUNT];
+
+    /* actors: the month an actor made by a decision began (actors.c) */
+    hk_month actor_begun[HK_MAX_ACTORS];
 
     /* politics (JPN and SOV factions) */
     double influence[HK_MAX_FACTIONS];

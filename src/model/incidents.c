@@ -179,10 +179,8 @@ void hk_incidents_step(hk_world *w)
             total += w->sector_incidents[i];
         }
     }
-    w->incidents_month = total;
+    w->incidents_month = total; /* the outcomes count it into the year */
     int y = hk_month_year(w->month);
-    if (y >= HK_YEAR_FIRST && y <= HK_YEAR_LAST)
-        w->out.incidents_per_year[y - HK_YEAR_FIRST] += total;
     w->n_pending = 0;
     if (w->mode == HK_MODE_SIMULATE)
         escalate(w, &r);

@@ -286,8 +286,6 @@ void hk_movement_step(hk_world *w)
     memset(w->loss_tanks, 0, sizeof w->loss_tanks);
     memset(w->loss_guns, 0, sizeof w->loss_guns);
     memset(w->loss_aircraft, 0, sizeof w->loss_aircraft);
-    if (w->exp_men > 0)
-        w->out.intervention_dead += w->exp_men * P(w, INTERVENTION_LOSS);
     hk_movement_sector_forces(w);
 }
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "out/db.h"
+#include "run/inputs.h"
 #include "run/mpi.h"
 
 #define ENS_MAX_RUNS ((uint64_t)1 << 40) /* far past any run index we can count */
@@ -23,15 +24,19 @@
 static int parse_bounded(const char *opt, const char *text, uint64_t lo, const char *lo_note, uint64_t hi,
                          uint64_t *out)
 {
-    char *end;
-    errno = 0;
-    unsigned long long v = text && *text && *text != '-' ? strtoull(text, &end, 10) : 0;
-    if (!text || !*text || *text == '-' || errno || *end || v < lo || v > hi) {
-        fprintf(stderr, "hokushin: %s needs a whole number from %llu%s to %llu, got '%s'\n", opt,
-                (unsigned long long)lo, lo_note, (unsigned long long)hi, text ? text : "");
+    /* run/inputs.c: the rules the web API's "runs" follows */
+    char err[256], note[64];
+    int64_t v;
+    snprintf(note, sizeof note, "%s", lo_note);
+    if (hk_input_count(text, (int64_t)lo, (int64_t)hi, NULL, &v, err, sizeof err) != 0) {
+        if (*lo_note) /* "from 0 (every core) to 1024" */
+            fprintf(stderr, "hokushin: %s needs a whole number from %llu%s to %llu, got '%s'\n", opt,
+                    (unsigned long long)lo, note, (unsigned long long)hi, text ? text : "");
+        else
+            fprintf(stderr, "hokushin: %s %s\n", opt, err);
         return -1;
     }
-    *out = v;
+    *out = (uint64_t)v;
     return 0;
 }
 
@@ -222,12 +227,18 @@ static int default_threads(void)
  * version's tables) is bad input: found before any run, with exit status 2,
  * rather than as a failure of the ensemble. Opening creates the file and its
  * tables, as the ensemble would. */
-static int check_db(const char *path)
+static int check_db(const char *path, bool resume)
 {
-    char err[600];
+    char err[1600];
     hk_db *db = hk_db_open(path, err, sizeof err);
     if (!db) {
         fprintf(stderr, "hokushin: --db %s\n", err);
+        return -1;
+    }
+    /* A resume trusts the stored runs: a damaged file is refused first. */
+    if (resume && hk_db_check(db, err, sizeof err) != 0) {
+        fprintf(stderr, "hokushin: --resume: %s\n", err);
+        hk_db_close(db);
         return -1;
     }
     hk_db_close(db);
@@ -248,7 +259,7 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
     *is_root = m.rank == 0;
     /* Under MPI only rank 0 opens the database: the file need not be
      * reachable from the other machines. */
-    if (hk_mpi_agree(&m, o->db_path && m.rank == 0 && check_db(o->db_path) != 0) != 0) {
+    if (hk_mpi_agree(&m, o->db_path && m.rank == 0 && check_db(o->db_path, o->resume) != 0) != 0) {
         hk_mpi_finish(&m);
         return HK_EXIT_USAGE;
     }

@@ -6,6 +6,7 @@
  * handles names, the outputs never handle indices. */
 #include "out/json.h"
 #include "out/output.h"
+#include "run/inputs.h"
 
 #include <math.h>
 #include <string.h>
@@ -241,7 +242,7 @@ json_t *hk_json_summary(const hk_scenario *s, const char *mode, uint64_t seed, u
     json_t *j = json_object();
     json_object_set_new(j, "type", json_string("summary"));
     json_object_set_new(j, "mode", json_string(mode));
-    json_object_set_new(j, "seed", json_integer((json_int_t)seed));
+    json_object_set_new(j, "seed", hk_json_seed(seed));
     json_object_set_new(j, "run", json_integer((json_int_t)run));
     json_object_set_new(j, "scenario", str_or_null(s->id));
     json_object_set_new(j, "until", hk_json_month_string(until));

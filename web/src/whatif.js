@@ -105,7 +105,7 @@ export function createWhatIf(root, ix) {
     hideError();
     const without = [...checks.querySelectorAll("input:checked")].map((c) => c.value);
     if (!sets.length && !without.length) return showError("Add at least one change: a parameter, a moved event, or something to remove.");
-    const body = { runs: Math.max(1, +$("wi-runs").value || 500), seed: Math.max(1, Math.floor(+$("wi-seed").value) || 1), set: sets.slice(), without };
+    const body = { runs: $("wi-runs").value === "" ? 500 : +$("wi-runs").value, seed: $("wi-seed").value.trim() || "1", set: sets.slice(), without }; // the server checks both by the CLI's rules
     setRunning(true); progress(0, body.runs);
     try {
       const res = await fetch("/api/whatif", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });

@@ -1,6 +1,6 @@
 // details.js — the side panel: what a clicked region, force, link, sector,
 // battle, treaty or event is, with its source.
-import { esc, fmtInt, fmtNum, sourceHtml, bloc, BLOC_COLOR } from "./util.js";
+import { esc, fmtInt, fmtNum, sourceHtml, bloc, BLOC_COLOR, kindLabel, words } from "./util.js";
 
 const row = (k, v) => (v == null || v === "" ? "" : `<tr><th>${esc(k)}</th><td>${v}</td></tr>`);
 const table = (rows) => `<table class="kv">${rows.join("")}</table>`;
@@ -64,7 +64,7 @@ export function renderDetails(box, sel, ix, month) {
     const e = item;
     const rel = ix.treatyById.get(e.id) || ix.outsideById.get(e.id);
     html = `<h3>${esc(e.text || e.id)}</h3>${table([
-      row("Date", esc(e.date)), row("Kind", esc(e.kind)), row("Id", `<code>${esc(e.id)}</code>`),
+      row("Date", esc(e.date)), row("Kind", `<span title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span>`), row("Id", `<code>${esc(e.id)}</code>`),
       row("Actors", (e.actors || []).map(actorName).join(", ")), row("Is", rel ? esc(rel.name) : ""),
     ])}${sourceHtml(e.source)}`;
   }
@@ -79,8 +79,8 @@ function monthOverview(ix, month) {
   const hot = Object.entries(month.tension || {}).sort((a, b) => b[1] - a[1]).slice(0, 3)
     .map(([id, t]) => `${esc(ix.sectorById.get(id)?.name || id)} ${fmtNum(t, 2)}`);
   return `<h3>${esc(month.date)} <span class="muted">this month</span></h3>
-    ${evs.length ? `<ul class="month-events">${evs.map((e) => `<li><span class="kind kind-${esc(e.kind)}">${esc(String(e.kind).replace(/_/g, " "))}</span> ${esc(e.text || e.id)} ${sourceHtml(e.source)}</li>`).join("")}</ul>` : '<p class="muted">No recorded event this month.</p>'}
+    ${evs.length ? `<ul class="month-events">${evs.map((e) => `<li><span class="kind kind-${esc(e.kind)}" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span> ${esc(e.text || e.id)} ${sourceHtml(e.source)}</li>`).join("")}</ul>` : '<p class="muted">No recorded event this month.</p>'}
     ${table([row("Treaties in force", treaties.join(", ") || "none"), row("Tensest sectors", hot.join(" · ")),
-      row("Outside world", (month.effects || []).map((x) => esc(x.replace(/_/g, " "))).join(", "))])}
+      row("Outside world", (month.effects || []).map((x) => esc(words(x))).join(", "))])}
     <p class="hint">Click a region, a force, a railway, a sector, a battle, a treaty or an event for what it is and its source.</p>`;
 }

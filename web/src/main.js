@@ -9,7 +9,7 @@ import { doctrineChart, influenceChart, forcesChart, incidentsChart, treatyChart
 import { renderDetails } from "./details.js";
 import { createWhatIf } from "./whatif.js";
 import { createPlay } from "./play.js";
-import { esc, el, monthOf, fmtNum, fmtK, borderTotals, doctrineWord } from "./util.js";
+import { esc, el, monthOf, fmtNum, fmtK, borderTotals, doctrineWord, setLabels, kindLabel, outcomeLabel, outcomeHistory, isYearOutcome, yearMonth } from "./util.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -29,6 +29,7 @@ async function start() {
   }
   const { mode, doc } = loaded;
   const ix = indexDocument(doc);
+  setLabels(doc.labels);
   document.body.dataset.mode = mode;
   $("mode-badge").textContent = mode === "report" ? "report" : "live";
   $("mode-badge").title = mode === "report" ? "A saved replay, opened from disk" : "Served by hokushin serve";
@@ -63,7 +64,7 @@ async function start() {
   const tl = $("timeline");
   for (const e of ix.events) {
     const li = el("li", { "data-month": monthOf(e.date), "data-kind": e.kind },
-      `<time>${esc(e.date)}</time><span class="kind kind-${esc(e.kind)}">${esc(String(e.kind).replace(/_/g, " "))}</span><span class="text">${esc(e.text || e.id)}</span>`);
+      `<time>${esc(e.date)}</time><span class="kind kind-${esc(e.kind)}" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span><span class="text">${esc(e.text || e.id)}</span>`);
     li.onclick = () => { setMonth(nearestMonth(ix, e.date)); select({ type: "event", item: e }); };
     tl.append(li);
   }
@@ -158,12 +159,12 @@ async function start() {
   if (outs && typeof outs === "object") {
     // a run cut before the scenario's end leaves some outcomes undecided (null)
     const cut = ix.summary.until && ix.scenario.end && ix.summary.until < ix.scenario.end;
-    const asMonth = (v) => { const y = Math.floor(v + 1e-6); return `${y}-${String(Math.min(12, Math.max(1, Math.round((v - y) * 12) + 1))).padStart(2, "0")}`; };
     const fmt = (k, v) => (v === true ? '<b class="yes">yes</b>' : v === false ? '<span class="no">no</span>'
       : v == null ? `<span class="muted">${cut ? "not reached" : "–"}</span>`
-      : /_year$/.test(k) && Number.isFinite(+v) ? esc(asMonth(+v)) : esc(v));
-    $("summary").innerHTML = Object.entries(outs).map(([k, v]) => `<tr><th><code class="oname">${esc(k)}</code></th><td>${fmt(k, v)}</td></tr>`).join("") +
-      (ix.summary.mode ? `<tr><th>mode, seed</th><td>${esc(ix.summary.mode)}, ${esc(ix.summary.seed ?? "–")}</td></tr>` : "");
+      : isYearOutcome(k) && Number.isFinite(+v) ? esc(yearMonth(+v)) : esc(v));
+    $("summary").innerHTML = `<tr><th>outcome</th><td>this run</td><td class="muted">history</td></tr>` +
+      Object.entries(outs).map(([k, v]) => `<tr data-name="${esc(k)}"><th><span class="olabel" title="${esc(k)}">${esc(outcomeLabel(k))}</span></th><td>${fmt(k, v)}</td><td class="muted history">${esc(outcomeHistory(k) ?? "–")}</td></tr>`).join("") +
+      (ix.summary.mode ? `<tr><th>mode, seed</th><td colspan="2">${esc(ix.summary.mode)}, ${esc(ix.summary.seed ?? "–")}</td></tr>` : "");
     $("summary-card").hidden = false;
   }
 

@@ -97,3 +97,28 @@ export function el(tag, attrs = {}, html = "") {
   if (html) e.innerHTML = html;
   return e;
 }
+
+/* ---- labels: the words a person reads for the program's ids ----
+ * The document's `labels` (docs/api.md) are the source; an id it does not
+ * know is spelled out from its words, never shown as code. */
+let LABELS = {};
+export function setLabels(l) { LABELS = l && typeof l === "object" ? l : {}; }
+export const words = (id) => String(id ?? "").replace(/[._]+/g, " ").trim();
+export const outcomeLabel = (id) => LABELS.outcomes?.[id]?.label || words(id).replace(/^./, (c) => c.toUpperCase());
+export const outcomeHistory = (id) => LABELS.outcomes?.[id]?.history ?? null;
+export const kindLabel = (k) => LABELS.event_kinds?.[k] || words(k);
+export const paramLabel = (k) => LABELS.params?.[k] || words(k);
+export const treatyLabel = (ix, id) => ix?.treatyById?.get(id)?.name || LABELS.treaties?.[id] || words(id);
+export const eventLabel = (ix, id) => ix?.outsideById?.get(id)?.name || LABELS.events?.[id] || words(id);
+/* An outcome named `..._year` holds year + (month - 1) / 12: shown as YYYY-MM. */
+export const isYearOutcome = (name) => /_year$/.test(name);
+export function yearMonth(v) {
+  if (v == null || !Number.isFinite(+v)) return "–";
+  const m = Math.round(+v * 12);
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
+}
+/* A figure as the terminal prints it: thousands separators, fixed digits. */
+export function fmtFixed(x, digits = 2) {
+  if (x == null || !Number.isFinite(+x)) return "–";
+  return (+x).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}

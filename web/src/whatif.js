@@ -2,7 +2,7 @@
 // moved or removed outside events and forbidden treaties, run an ensemble
 // on the server (POST /api/whatif, then poll the job), and compare each
 // outcome with the baseline.
-import { esc, el, fmtNum } from "./util.js";
+import { esc, el, fmtNum, fmtFixed, sourceHtml, outcomeLabel, outcomeHistory, paramLabel, isYearOutcome, yearMonth } from "./util.js";
 
 const FIXED_EVENTS = ["european_war", "molotov_ribbentrop_pact", "fall_of_france", "tripartite_pact", "barbarossa",
   "us_oil_embargo", "pearl_harbor", "yalta_agreement", "german_defeat", "potsdam_declaration", "hiroshima"];
@@ -49,7 +49,7 @@ export function createWhatIf(root, ix) {
   const group = (title, ids, nameOf) => {
     checks.append(el("div", { class: "check-title" }, esc(title)));
     for (const id of ids) {
-      const lab = el("label", { class: "check" }, `<input type="checkbox" value="${esc(id)}"> ${esc(nameOf(id))} <code>${esc(id)}</code>`);
+      const lab = el("label", { class: "check" }, `<input type="checkbox" value="${esc(id)}"> <span title="${esc(id)}">${esc(nameOf(id))}</span>`);
       checks.append(lab);
     }
   };
@@ -70,13 +70,13 @@ export function createWhatIf(root, ix) {
   fetch("/api/params").then((r) => (r.ok ? r.json() : Promise.reject(new Error(`GET /api/params: ${r.status}`)))).then((j) => {
     params = Array.isArray(j) ? j : j.params || [];
     $("wi-param").innerHTML = `<option value="">choose a parameter…</option>` +
-      params.map((p) => `<option value="${esc(p.key)}">${esc(p.key)}</option>`).join("");
+      params.map((p) => `<option value="${esc(p.key)}" title="${esc(p.key)}">${esc(p.label || paramLabel(p.key))}</option>`).join("");
   }).catch((e) => { $("wi-param").innerHTML = `<option value="">(parameters unavailable)</option>`; showError(e.message); });
 
   $("wi-param").onchange = () => {
     const p = params.find((x) => x.key === $("wi-param").value);
     $("wi-value").value = p ? p.value : "";
-    $("wi-param-info").innerHTML = p ? `now <b>${esc(p.value)}</b> ${esc(p.unit || "")}; range ${esc(p.min ?? "–")} … ${esc(p.max ?? "–")}; source <code>${esc(p.source || "")}</code>` : "";
+    $("wi-param-info").innerHTML = p ? `<code>${esc(p.key)}</code>: ${esc(p.doc || "")}; now <b>${esc(p.value)}</b> ${esc(p.unit || "")}; range ${esc(p.min ?? "–")} … ${esc(p.max ?? "–")}; ${sourceHtml(p.source)}` : "";
   };
   $("wi-add").onclick = () => {
     const k = $("wi-param").value, v = $("wi-value").value.trim();
@@ -161,6 +161,7 @@ export function renderResult(box, r) {
   const rows = names.map((name) => {
     const o = outs[name] || {}, b = base[name] || {}, d = delta[name] || {};
     const isP = o.p !== undefined || b.p !== undefined;
+    const isY = isYearOutcome(name);
     const val = (x) => (isP ? x.p : x.mean);
     const lo = isP ? 0 : Math.min(...[o, b].flatMap((x) => [x.ci95?.[0], val(x)]).filter(Number.isFinite));
     const hi = isP ? 1 : Math.max(...[o, b].flatMap((x) => [x.ci95?.[1], val(x)]).filter(Number.isFinite));
@@ -172,19 +173,24 @@ export function renderResult(box, r) {
       const [a, c] = x.ci95 || [v, v];
       return `<div class="ib ${cls}"><span class="ci" style="left:${pct(a)}%;width:${Math.max(0.5, pct(c) - pct(a))}%"></span><span class="pt" style="left:${pct(v)}%"></span></div>`;
     };
-    const f = (x) => (isP ? fmtNum(val(x) * 100, 1) + "%" : fmtNum(val(x), 2));
-    const ci = (x) => (x.ci95 ? `[${x.ci95.map((v) => (isP ? fmtNum(v * 100, 1) : fmtNum(v, 2))).join(", ")}]` : "");
+    // a probability in %, a year + (month - 1) / 12 as YYYY-MM, other means with separators
+    const one = (v) => (isP ? fmtNum(v * 100, 1) + "%" : isY ? yearMonth(v) : fmtFixed(v, 2));
+    const f = (x) => one(val(x));
+    const ci = (x) => (x.ci95 ? `[${x.ci95.map(one).join(", ")}]` : "");
     const dv = d.delta ?? (isP ? d.p : d.mean); // `hokushin whatif --json` names it delta
-    const dtext = Number.isFinite(dv) ? (dv > 0 ? "+" : "") + (isP ? fmtNum(dv * 100, 1) + " pts" : fmtNum(dv, 2)) : "–";
-    const dci = d.ci95 ? ` <span class="muted">[${d.ci95.map((v) => (isP ? fmtNum(v * 100, 1) : fmtNum(v, 2))).join(", ")}]</span>` : "";
+    const dOne = (v) => (isP ? fmtNum(v * 100, 1) : isY ? fmtNum(v * 12, 1) : fmtFixed(v, 2));
+    const dUnit = isP ? " pts" : isY ? " months" : "";
+    const dtext = Number.isFinite(dv) ? (dv > 0 ? "+" : "") + dOne(dv) + dUnit : "–";
+    const dci = d.ci95 ? ` <span class="muted">[${d.ci95.map(dOne).join(", ")}]</span>` : "";
     const sig = d.ci95 && (d.ci95[0] > 0 || d.ci95[1] < 0);
-    return `<tr class="outcome" data-name="${esc(name)}"><td class="oname"><code>${esc(name)}</code>${isP ? "" : ' <span class="muted">(mean)</span>'}</td>
+    const hist = (r.history?.[name]?.text) ?? outcomeHistory(name);
+    return `<tr class="outcome" data-name="${esc(name)}"><td class="oname"><span class="olabel" title="${esc(name)}">${esc(outcomeLabel(name))}</span>${isP ? "" : ' <span class="muted">(mean)</span>'}${hist != null ? `<div class="history">history: ${esc(hist)}</div>` : ""}</td>
       <td class="bars">${bar(b, "base")}${bar(o, "what")}</td>
       <td class="num">${f(b)} <span class="muted">${ci(b)}</span><br><b>${f(o)}</b> <span class="muted">${ci(o)}</span></td>
       <td class="num ${sig ? "sig" : ""}" title="${sig ? "the 95% interval of the change excludes 0" : ""}">${dtext}${dci}</td></tr>`;
   });
   box.innerHTML = `<div class="legend-row"><span class="legend-item"><i class="swatch" style="background:#9aa0a6"></i>baseline</span>
     <span class="legend-item"><i class="swatch" style="background:#6a51a3"></i>what-if</span>
-    <span class="legend-item muted">bars: 95% interval, dot: estimate; probabilities on 0–100%</span></div>
+    <span class="legend-item muted">bars: 95% interval, dot: estimate; probabilities on 0–100%; changes of a probability in percentage points (pts)</span></div>
     <table class="outcomes"><thead><tr><th>outcome</th><th></th><th>baseline / what-if</th><th>change</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }

@@ -106,9 +106,16 @@ try {
     check((await page.textContent("#details")).includes(e.source.split(/;\s*/)[0]), "event source shown");
   });
 
-  await step("outcomes keep their exact names", async () => {
+  await step("outcomes read as words, their ids in a tooltip, the record beside them", async () => {
     const text = await page.textContent("#summary");
-    for (const k of Object.keys(doc.summary?.outcomes || {})) check(text.includes(k), `outcome ${k} shown by its name`);
+    for (const k of Object.keys(doc.summary?.outcomes || {})) {
+      check((await page.locator(`#summary [title="${k}"]`).count()) === 1, `outcome ${k} keeps its id in a tooltip`);
+      check(!text.includes(k), `outcome ${k} is shown by its label, not its id`);
+      const lab = doc.labels?.outcomes?.[k];
+      if (lab) check(text.includes(lab.label) && (lab.history == null || (await page.textContent(`#summary tr[data-name="${k}"] .history`)) === lab.history),
+        `outcome ${k}: "${lab.label}", history ${lab.history}`);
+    }
+    check(!/\b19\d\d\.\d/.test(text), "no year shown as a decimal");
   });
 
   await step("state bar agrees with the timeline", async () => {

@@ -9,7 +9,8 @@ import { doctrineChart, influenceChart, forcesChart, incidentsChart, treatyChart
 import { renderDetails } from "./details.js";
 import { createWhatIf } from "./whatif.js";
 import { createPlay } from "./play.js";
-import { esc, el, monthOf, fmtNum, fmtK, borderTotals, doctrineWord, setLabels, kindLabel, outcomeLabel, outcomeHistory, isYearOutcome, yearMonth } from "./util.js";
+import { createSources } from "./sources.js";
+import { esc, el, monthOf, fmtNum, fmtK, borderTotals, doctrineWord, setLabels, setBibliography, kindLabel, outcomeLabel, outcomeHistory, isYearOutcome, yearMonth } from "./util.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -30,6 +31,7 @@ async function start() {
   const { mode, doc } = loaded;
   const ix = indexDocument(doc);
   setLabels(doc.labels);
+  setBibliography(doc.sources);
   document.body.dataset.mode = mode;
   $("mode-badge").textContent = mode === "report" ? "report" : "live";
   $("mode-badge").title = mode === "report" ? "A saved replay, opened from disk" : "Served by hokushin serve";
@@ -129,12 +131,20 @@ async function start() {
   });
 
   // ---- tabs ----
-  for (const b of document.querySelectorAll("#tabs button")) {
-    b.onclick = () => {
-      for (const x of document.querySelectorAll("#tabs button")) x.classList.toggle("active", x === b);
-      for (const t of document.querySelectorAll(".tab")) t.classList.toggle("active", t.id === "tab-" + b.dataset.tab);
-    };
-  }
+  const openTab = (name) => {
+    for (const x of document.querySelectorAll("#tabs button")) x.classList.toggle("active", x.dataset.tab === name);
+    for (const t of document.querySelectorAll(".tab")) t.classList.toggle("active", t.id === "tab-" + name);
+  };
+  for (const b of document.querySelectorAll("#tabs button")) b.onclick = () => openTab(b.dataset.tab);
+  // ---- sources: every citation on the page opens its bibliography entry ----
+  const bibliography = createSources($("tab-sources"), ix, { open: () => openTab("sources") });
+  document.addEventListener("click", (ev) => {
+    const a = ev.target.closest("a.cite");
+    if (!a) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    bibliography.show(a.dataset.cite);
+  });
   if (mode === "served") {
     createWhatIf($("tab-whatif"), ix);
     createPlay($("tab-play"), ix, {

@@ -81,11 +81,35 @@ export function fmtNum(x, digits = 2) {
   return (+x).toFixed(digits);
 }
 
-/* A source string as HTML: each "; "-separated citation in its own <code>. */
+/* A citation's key and line: "001_x.txt:49" -> {key: "001_x.txt", line: 49};
+ * "coox1985, p. 310" -> {key: "coox1985"}. */
+export function citeKey(c) {
+  const s = String(c).trim();
+  const m = /^([^\s,:(]+\.txt):(\d+)/.exec(s);
+  if (m) return { key: m[1], line: +m[2] };
+  return { key: s.split(/[\s,:(]/)[0], line: null };
+}
+let BIB = null;
+export function setBibliography(b) { BIB = b || null; }
+/* The text a citation points at, for its tooltip: the seed's title and the
+ * cited line, or the publication's full reference. */
+function citeTitle(c) {
+  if (!BIB) return c;
+  const { key, line } = citeKey(c);
+  const seed = (BIB.seeds || []).find((s) => s.file === key);
+  if (seed) {
+    const l = (seed.lines || []).find((x) => x.line === line);
+    return `${seed.title || seed.file}${l?.text ? `, line ${line}: ${l.text.length > 300 ? l.text.slice(0, 300) + "…" : l.text}` : ""}`;
+  }
+  const pub = (BIB.publications || []).find((p) => p.id === key);
+  return pub ? pub.cite : c;
+}
+/* A source string as HTML: each "; "-separated citation a link that opens
+ * its entry in the bibliography (the Sources tab). */
 export function sourceHtml(src) {
   if (!src) return '<div class="source"><span class="k">Source</span> <em>none given</em></div>';
   const parts = String(src).split(/;\s*/).filter(Boolean);
-  return `<div class="source"><span class="k">Source</span> ${parts.map((p) => `<code>${esc(p)}</code>`).join(" ")}</div>`;
+  return `<div class="source"><span class="k">Source</span> ${parts.map((p) => `<a class="cite" href="#" data-cite="${esc(p)}" title="${esc(citeTitle(p))}"><code>${esc(p)}</code></a>`).join(" ")}</div>`;
 }
 
 export function el(tag, attrs = {}, html = "") {

@@ -146,3 +146,21 @@ export function fmtFixed(x, digits = 2) {
   if (x == null || !Number.isFinite(+x)) return "–";
   return (+x).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
+
+/* Whether an actor exists in a month: from its span when the document gives
+ * one (`from`/`to`, or `span: {from, to}`), from the run's first event that
+ * names it otherwise (Manchukuo); null when nothing tells. */
+export function actorExists(ix, id, date) {
+  const a = ix?.actors?.get(id);
+  const from = a?.span?.from ?? a?.from ?? null, to = a?.span?.to ?? a?.to ?? null;
+  if (!date) return null;
+  if (from || to) return (!from || monthOf(from) <= date) && (!to || date <= monthOf(to));
+  if (id !== "MAN") return null;
+  const first = ix.events?.find((e) => Array.isArray(e.actors) && e.actors.includes(id));
+  return first ? monthOf(first.date) <= date : null;
+}
+/* An actor's name as it was in a month: Manchuria before Manchukuo. */
+export function actorNameAt(ix, id, date) {
+  if (id === "MAN" && actorExists(ix, id, date) === false) return "Manchuria (Chinese)";
+  return ix?.actors?.get(id)?.name || id;
+}

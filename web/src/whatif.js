@@ -2,6 +2,7 @@
 // moved or removed outside events and forbidden treaties, run an ensemble
 // on the server (POST /api/whatif, then poll the job), and compare each
 // outcome with the baseline.
+import { addDownloads, csvRows } from "./export.js";
 import { esc, el, fmtNum, fmtFixed, sourceHtml, outcomeLabel, outcomeHistory, paramLabel, isYearOutcome, yearMonth } from "./util.js";
 
 const FIXED_EVENTS = ["european_war", "molotov_ribbentrop_pact", "fall_of_france", "tripartite_pact", "barbarossa",
@@ -12,7 +13,13 @@ export async function errorText(res) {
   try { const j = await res.json(); return j.error || JSON.stringify(j); } catch { return `${res.status} ${res.statusText}`; }
 }
 
-export function createWhatIf(root, ix) {
+/* The command that gives the same what-if in a terminal. */
+export function whatifCommand({ runs, seed, set = [], without = [] }) {
+  const q = (v) => (/^[A-Za-z0-9_.=:\/-]+$/.test(v) ? v : `'${String(v).replace(/'/g, "'\\''")}'`);
+  return ["hokushin whatif", `--runs ${runs}`, `--seed ${seed}`, ...set.map((x) => `--set ${q(x)}`), ...without.map((x) => `--without ${q(x)}`)].join(" ");
+}
+
+export function createWhatIf(root, ix, { onChange = () => {}, onSample = null } = {}) {
   root.innerHTML = `
     <div class="card">
       <h2>What if…</h2>
@@ -31,12 +38,15 @@ export function createWhatIf(root, ix) {
       </fieldset>
       <div id="wi-sets" class="chips"></div>
       <fieldset><legend>Remove (<code>--without ID</code>)</legend><div id="wi-without" class="checks"></div></fieldset>
+      <div class="cmd-row"><span class="k">In a terminal</span> <code id="wi-cmd" class="cmd"></code></div>
       <div class="form-row"><button id="wi-run" class="primary" type="button">Run what-if</button>
         <button id="wi-cancel" type="button" hidden>Cancel</button></div>
       <div id="wi-progress" hidden><progress id="wi-bar" max="1" value="0"></progress> <span id="wi-progress-text"></span></div>
       <div id="wi-error" class="error" hidden></div>
     </div>
-    <div class="card" id="wi-result-card" hidden><h2>Outcomes: what-if against baseline</h2><div id="wi-result"></div></div>`;
+    <div class="card" id="wi-result-card" hidden><h2>Outcomes: what-if against baseline</h2><div id="wi-result"></div>
+      <div class="form-row"><button id="wi-sample" type="button" title="one simulated run with these changes, on the map and the timeline">Open a sample history of this what-if ▸</button>
+        <label>run seed <input id="wi-sample-seed" type="number" min="1" value="1"></label></div></div>`;
   const $ = (id) => root.querySelector("#" + id);
   const sets = [];
   let params = [];
@@ -59,6 +69,16 @@ export function createWhatIf(root, ix) {
   function renderSets() {
     $("wi-sets").innerHTML = sets.map((s, i) => `<span class="chip"><code>${esc(s)}</code><button data-i="${i}" title="remove">×</button></span>`).join("");
     for (const b of $("wi-sets").querySelectorAll("button")) b.onclick = () => { sets.splice(+b.dataset.i, 1); renderSets(); };
+    changed();
+  }
+  const bodyOf = () => ({
+    runs: Math.floor(+$("wi-runs").value), seed: Math.floor(+$("wi-seed").value) || 1, set: sets.slice(),
+    without: [...checks.querySelectorAll("input:checked")].map((c) => c.value),
+  });
+  let lastResult = null;
+  function changed() {
+    $("wi-cmd").textContent = whatifCommand(bodyOf());
+    onChange(bodyOf());
   }
   const addSet = (s) => {
     const key = s.split("=")[0];
@@ -72,6 +92,11 @@ export function createWhatIf(root, ix) {
     $("wi-param").innerHTML = `<option value="">choose a parameter…</option>` +
       params.map((p) => `<option value="${esc(p.key)}" title="${esc(p.key)}">${esc(p.label || paramLabel(p.key))}</option>`).join("");
   }).catch((e) => { $("wi-param").innerHTML = `<option value="">(parameters unavailable)</option>`; showError(e.message); });
+
+  for (const id of ["wi-runs", "wi-seed"]) $(id).addEventListener("input", changed);
+  checks.addEventListener("change", changed);
+  $("wi-sample").onclick = () => onSample && onSample({ ...bodyOf(), seed: Math.max(1, Math.floor(+$("wi-sample-seed").value) || 1) });
+  $("wi-sample").hidden = !onSample;
 
   $("wi-param").onchange = () => {
     const p = params.find((x) => x.key === $("wi-param").value);
@@ -103,9 +128,8 @@ export function createWhatIf(root, ix) {
 
   $("wi-run").onclick = async () => {
     hideError();
-    const without = [...checks.querySelectorAll("input:checked")].map((c) => c.value);
-    if (!sets.length && !without.length) return showError("Add at least one change: a parameter, a moved event, or something to remove.");
-    const body = { runs: Math.max(1, +$("wi-runs").value || 500), seed: Math.max(1, Math.floor(+$("wi-seed").value) || 1), set: sets.slice(), without };
+    const body = bodyOf();
+    if (!body.set.length && !body.without.length) return showError("Add at least one change: a parameter, a moved event, or something to remove.");
     setRunning(true); progress(0, body.runs);
     try {
       const res = await fetch("/api/whatif", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
@@ -148,9 +172,25 @@ export function createWhatIf(root, ix) {
     $("wi-progress-text").textContent = `done: ${result.runs ?? "?"} runs${result.runs_per_second ? `, ${Math.round(result.runs_per_second)} runs/s` : ""}`;
     $("wi-result-card").hidden = false;
     renderResult($("wi-result"), result);
+    lastResult = result;
+    addDownloads($("wi-result-card"), "whatif", { csv: () => csvRows.whatif(lastResult) });
     $("wi-result-card").scrollIntoView({ block: "nearest", behavior: "smooth" });
+    onChange(bodyOf(), true);
   }
-  return {};
+  changed();
+  return {
+    state: bodyOf,
+    get hasResult() { return !!lastResult; },
+    /* Puts settings back (from a shared link); `run` starts the what-if. */
+    setState(st, run) {
+      if (st.runs) $("wi-runs").value = st.runs;
+      if (st.seed) $("wi-seed").value = st.seed;
+      sets.splice(0, sets.length, ...(st.set || []));
+      for (const c of checks.querySelectorAll("input")) c.checked = (st.without || []).includes(c.value);
+      renderSets();
+      if (run) $("wi-run").click();
+    },
+  };
 }
 
 /* A row per outcome: the baseline (grey) and the what-if (coloured) with

@@ -4,6 +4,8 @@
 #include "out/labels_json.h"
 #include "run/labels.h"
 
+#include "core/pool.h"
+
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
@@ -15,65 +17,6 @@
 
 #include "out/db.h"
 #include "run/mpi.h"
-
-#define ENS_MAX_RUNS ((uint64_t)1 << 40) /* far past any run index we can count */
-#define ENS_MAX_THREADS 1024
-
-/* A whole number from lo to hi; `lo_note` says what lo means, if anything.
- * One message for every way the value can be wrong, so that -1, 0 and
- * 2000 are not answered with ranges that contradict each other. */
-static int parse_bounded(const char *opt, const char *text, uint64_t lo, const char *lo_note, uint64_t hi,
-                         uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = text && *text && *text != '-' ? strtoull(text, &end, 10) : 0;
-    if (!text || !*text || *text == '-' || errno || *end || v < lo || v > hi) {
-        fprintf(stderr, "hokushin: %s needs a whole number from %llu%s to %llu, got '%s'\n", opt,
-                (unsigned long long)lo, lo_note, (unsigned long long)hi, text ? text : "");
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-int hk_ens_cli_option(const char *cmd, int argc, char **argv, int *i, hk_ens_opts *o)
-{
-    const char *v;
-    int bad = 0;
-    uint64_t n;
-    if ((v = hk_cli_value(cmd, argc, argv, i, "--scenario", &bad))) {
-        o->scenario_path = v;
-    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--runs", &bad))) {
-        if (parse_bounded("--runs", v, 1, "", ENS_MAX_RUNS, &n) != 0)
-            return -1;
-        o->runs = (int64_t)n;
-    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--seed", &bad))) {
-        if (hk_cli_parse_u64("--seed", v, &o->seed) != 0)
-            return -1;
-    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--threads", &bad))) {
-        if (parse_bounded("--threads", v, 0, " (every core)", ENS_MAX_THREADS, &n) != 0)
-            return -1;
-        o->threads = (int)n;
-    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--set", &bad))) {
-        if (o->n_sets == HK_ENS_MAX_OVERRIDES) {
-            fprintf(stderr, "hokushin: at most %d --set options\n", HK_ENS_MAX_OVERRIDES);
-            return -1;
-        }
-        o->sets[o->n_sets++] = (char *)v;
-    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--without", &bad))) {
-        if (o->n_withouts == HK_ENS_MAX_OVERRIDES) {
-            fprintf(stderr, "hokushin: at most %d --without options\n", HK_ENS_MAX_OVERRIDES);
-            return -1;
-        }
-        o->withouts[o->n_withouts++] = (char *)v;
-    } else if (strcmp(argv[*i], "--json") == 0) {
-        o->json = true;
-    } else {
-        return bad ? -1 : 0;
-    }
-    return 1;
-}
 
 int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup)
 {
@@ -203,9 +146,7 @@ void hk_progress_bar_end(hk_progress_bar *bar)
 
 static int default_threads(void)
 {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    if (cores < 1)
-        cores = 1;
+    long cores = hk_pool_cores();
     /* Ranks sharing a machine share its cores. */
     const char *local = getenv("OMPI_COMM_WORLD_LOCAL_SIZE");
     if (!local)

@@ -1,6 +1,8 @@
 /* ensemble_cli.c — options, progress, Ctrl-C and MPI for the ensemble
  * commands (see ensemble_cli.h). */
 #include "cli/ensemble_cli.h"
+#include "out/labels_json.h"
+#include "run/labels.h"
 
 #include "core/pool.h"
 
@@ -249,13 +251,24 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
 
 int hk_ens_cli_report(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted)
 {
+    return hk_ens_cli_report_history(o, res, interrupted, NULL);
+}
+
+int hk_ens_cli_report_history(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted,
+                              const hk_scenario *s)
+{
+    /* the record beside each outcome: the replay's outcomes, one run */
+    hk_outcomes history;
+    bool have = s && hk_label_history(s, &history) == 0;
     if (o->json) {
         json_t *j = hk_ensemble_json(res);
+        if (have)
+            json_object_set_new(j, "history", hk_history_json(&history));
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(8));
         fputc('\n', stdout);
         json_decref(j);
     } else {
-        hk_ensemble_print(stdout, res);
+        hk_ensemble_print_history(stdout, res, have ? &history : NULL);
     }
     /* The table first, then the note about it on stderr. */
     int status = hk_cli_finish_stdout(HK_EXIT_OK);

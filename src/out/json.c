@@ -5,6 +5,8 @@
  * only on its seed. Indices from the engine become ids here: the engine never
  * handles names, the outputs never handle indices. */
 #include "out/json.h"
+#include "out/labels_json.h"
+#include "out/sources.h"
 #include "out/output.h"
 #include "run/inputs.h"
 
@@ -562,6 +564,9 @@ json_t *hk_json_doc(const hk_json_run *r, json_t *summary)
     json_object_set(doc, "events", r->events ? r->events : json_array());
     json_object_set(doc, "months", r->months ? r->months : json_array());
     json_object_set_new(doc, "summary", summary ? summary : json_null());
+    json_object_set_new(doc, "labels", hk_labels_json(r->scenario));
+    json_t *bib = hk_sources_json(r->scenario, NULL, NULL);
+    json_object_set_new(doc, "sources", bib ? bib : json_null());
     return doc;
 }
 

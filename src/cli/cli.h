@@ -40,6 +40,7 @@ int hk_cmd_ensemble(int argc, char **argv);
 int hk_cmd_whatif(int argc, char **argv);
 int hk_cmd_battle(int argc, char **argv);
 int hk_cmd_params(int argc, char **argv);
+int hk_cmd_sources(int argc, char **argv);
 int hk_cmd_check(int argc, char **argv);
 int hk_cmd_serve(int argc, char **argv);
 int hk_cmd_play(int argc, char **argv);

@@ -72,7 +72,7 @@ int hk_cmd_ensemble(int argc, char **argv)
     bool root, interrupted;
     int status = hk_ens_cli_run(&o, &setup, NULL, &res, &root, &interrupted);
     if (status == HK_EXIT_OK && root)
-        status = hk_ens_cli_report(&o, &res, interrupted);
+        status = hk_ens_cli_report_history(&o, &res, interrupted, s);
     hk_scenario_free(s);
     return status;
 }

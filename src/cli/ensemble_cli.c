@@ -1,6 +1,8 @@
 /* ensemble_cli.c — options, progress, Ctrl-C and MPI for the ensemble
  * commands (see ensemble_cli.h). */
 #include "cli/ensemble_cli.h"
+#include "out/labels_json.h"
+#include "run/labels.h"
 
 #include "core/pool.h"
 
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 #include "out/db.h"
+#include "run/inputs.h"
 #include "run/mpi.h"
 
 int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup)
@@ -163,12 +166,18 @@ static int default_threads(void)
  * version's tables) is bad input: found before any run, with exit status 2,
  * rather than as a failure of the ensemble. Opening creates the file and its
  * tables, as the ensemble would. */
-static int check_db(const char *path)
+static int check_db(const char *path, bool resume)
 {
-    char err[600];
+    char err[1600];
     hk_db *db = hk_db_open(path, err, sizeof err);
     if (!db) {
         fprintf(stderr, "hokushin: --db %s\n", err);
+        return -1;
+    }
+    /* A resume trusts the stored runs: a damaged file is refused first. */
+    if (resume && hk_db_check(db, err, sizeof err) != 0) {
+        fprintf(stderr, "hokushin: --resume: %s\n", err);
+        hk_db_close(db);
         return -1;
     }
     hk_db_close(db);
@@ -189,7 +198,7 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
     *is_root = m.rank == 0;
     /* Under MPI only rank 0 opens the database: the file need not be
      * reachable from the other machines. */
-    if (hk_mpi_agree(&m, o->db_path && m.rank == 0 && check_db(o->db_path) != 0) != 0) {
+    if (hk_mpi_agree(&m, o->db_path && m.rank == 0 && check_db(o->db_path, o->resume) != 0) != 0) {
         hk_mpi_finish(&m);
         return HK_EXIT_USAGE;
     }
@@ -242,13 +251,24 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
 
 int hk_ens_cli_report(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted)
 {
+    return hk_ens_cli_report_history(o, res, interrupted, NULL);
+}
+
+int hk_ens_cli_report_history(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted,
+                              const hk_scenario *s)
+{
+    /* the record beside each outcome: the replay's outcomes, one run */
+    hk_outcomes history;
+    bool have = s && hk_label_history(s, &history) == 0;
     if (o->json) {
         json_t *j = hk_ensemble_json(res);
+        if (have)
+            json_object_set_new(j, "history", hk_history_json(&history));
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(8));
         fputc('\n', stdout);
         json_decref(j);
     } else {
-        hk_ensemble_print(stdout, res);
+        hk_ensemble_print_history(stdout, res, have ? &history : NULL);
     }
     /* The table first, then the note about it on stderr. */
     int status = hk_cli_finish_stdout(HK_EXIT_OK);

@@ -56,6 +56,10 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
 /* Prints a result as JSON or as a table on stdout; the exit status it
  * earns (130 if Ctrl-C stopped it). */
 int hk_ens_cli_report(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted);
+/* The same with the record's value beside each outcome (the replay of s;
+ * NULL: none), in the table and as `history` in the JSON. */
+int hk_ens_cli_report_history(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted,
+                              const hk_scenario *s);
 
 /* Installs the Ctrl-C (and SIGTERM) handler that sets *flag (a second
  * one kills). */

@@ -165,8 +165,6 @@ void hk_incidents_step(hk_world *w)
     for (int i = 0; i < s->n_sectors; i++) {
         rate[i] = hk_incidents_rate(w, i);
         total_rate += rate[i];
-        w->sector_battles[i] = 0;
-        w->sector_battle_size[i] = 0;
     }
     int recorded = w->mode == HK_MODE_REPLAY ? recorded_month_count(w) : -1;
     int total = 0;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "out/db.h"
+#include "out/ensemble_out.h"
 #include "run/inputs.h"
 #include "run/mpi.h"
 

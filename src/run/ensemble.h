@@ -107,14 +107,7 @@ void hk_ensemble_result_merge(hk_ensemble_result *into, const hk_ensemble_result
 /* The statistic of outcome i: p or mean with its 95% interval. */
 double hk_ensemble_value(const hk_ensemble_agg *a, int i);
 
-/* The JSON of product.md: runs, seed, outcomes, incidents_per_year,
- * runs_per_second, seconds, threads, processes; a what-if adds baseline,
- * baseline_incidents_per_year and delta. NaN figures are null. */
-json_t *hk_ensemble_json(const hk_ensemble_result *res);
-/* The same as a readable table. */
-void hk_ensemble_print(FILE *out, const hk_ensemble_result *res);
-/* The same with the record's value of each outcome beside it (NULL: none). */
-void hk_ensemble_print_history(FILE *out, const hk_ensemble_result *res, const hk_outcomes *history);
+/* The JSON and the table: out/ensemble_out.h. */
 
 /* A setup as canonical JSON (scenario, every parameter, event dates,
  * removals): what identifies an ensemble in the database. Caller frees. */

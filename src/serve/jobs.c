@@ -1,5 +1,6 @@
 /* jobs.c — the what-if job table (see jobs.h). */
 #include "serve/jobs.h"
+#include "out/ensemble_out.h"
 
 #include <inttypes.h>
 #include <jansson.h>

@@ -16,6 +16,7 @@
 
 #include "core/rng.h"
 #include "out/db.h"
+#include "out/ensemble_out.h"
 #include "run/ensemble.h"
 
 static hk_scenario scenario = {.id = "test"};

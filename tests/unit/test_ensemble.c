@@ -15,6 +15,7 @@
 #define assert_near(a, b, eps) assert_true(fabs((double)(a) - (double)(b)) <= (eps))
 
 #include "core/rng.h"
+#include "out/ensemble_out.h"
 #include "run/ensemble.h"
 
 static hk_scenario scenario = {.id = "test"};

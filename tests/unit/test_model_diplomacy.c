@@ -33,6 +33,7 @@ static hk_scenario *barred_scenario(void)
     c->type = HK_CLAUSE_NON_AGGRESSION;
     c->bars_type = -1;
     c->bars_parties[0] = c->bars_parties[1] = -1;
+    hk_scenario_compile(s); /* the treaties' roles again, after the change */
     return s;
 }
 

@@ -1,0 +1,135 @@
+/* test_model_movement.c — forces and supply: the pools are spread over
+ * their formations without loss, each side's forces on a border follow the
+ * formations near it, equipment per man follows the record's schedule, and
+ * the Soviet side builds up against a larger Japanese army (two worlds that
+ * differ in one field, stepped the same month). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "fixture_scenario.h"
+#include "model/movement.h"
+#include "world/world.h"
+
+static hk_world *world_at(const hk_setup *su, int year, int month)
+{
+    hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 5, 0);
+    assert_non_null(w);
+    while (w->month < hk_month_of(year, month))
+        hk_world_step(w, NULL);
+    return w;
+}
+
+/* After a step the formations of each pool hold its men, no more, no less. */
+static void test_pools_conserved(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = world_at(&su, 1938, 6);
+    hk_movement_step(w);
+    double pool[3] = {0, 0, 0};
+    bool any[3] = {false, false, false};
+    for (int f = 0; f < s->n_formations; f++) {
+        int p = w->c->form_pool[f];
+        if (p < 0)
+            continue;
+        pool[p] += w->formation[f].men;
+        any[p] = true;
+    }
+    if (any[0])
+        assert_true(fabs(pool[0] - w->jpn_men) <= 1e-6 * (w->jpn_men + 1));
+    if (any[2])
+        assert_true(fabs(pool[2] - w->sov_men) <= 1e-6 * (w->sov_men + 1));
+    assert_true(w->sov_men > 0);
+    hk_world_free(w);
+    fx_free(s);
+}
+
+/* A sector's forces are the sum of the formations that face it. */
+static void test_sector_forces_from_formations(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = world_at(&su, 1939, 6);
+    hk_movement_sector_forces(w);
+    double total[2] = {0, 0};
+    for (int sec = 0; sec < s->n_sectors; sec++)
+        for (int side = 0; side < 2; side++) {
+            assert_true(w->sector_forces[sec][side].men >= 0);
+            total[side] += w->sector_forces[sec][side].men;
+        }
+    assert_true(total[HK_SIDE_SOV] > 0);
+    /* with every formation moved away from the border, nobody faces it */
+    for (int f = 0; f < s->n_formations; f++)
+        w->formation[f].region = -1;
+    hk_movement_sector_forces(w);
+    for (int sec = 0; sec < s->n_sectors; sec++)
+        for (int side = 0; side < 2; side++)
+            assert_true(w->sector_forces[sec][side].men == 0);
+    hk_world_free(w);
+    fx_free(s);
+}
+
+/* Tanks, guns and aircraft per man are the schedule's entry for the month. */
+static void test_equipment_follows_schedule(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = world_at(&su, 1940, 1);
+    for (int f = 0; f < s->n_formations; f++) {
+        int n = w->c->n_equip[f];
+        if (n == 0)
+            continue;
+        int at = 0;
+        while (at + 1 < n && w->c->equip[f][at + 1].from <= w->month - 1)
+            at++;
+        for (int k = 0; k < 3; k++)
+            assert_true(w->per_man[f][k] == w->c->equip[f][at].per_man[k]);
+    }
+    hk_world_free(w);
+    fx_free(s);
+}
+
+/* The same month, a large Japanese army against none: the Soviet side
+ * builds up against the one and draws down without the other. */
+static void test_soviet_buildup_answers_japan(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *a = world_at(&su, 1936, 1);
+    hk_world *b = hk_world_new(&su, HK_MODE_SIMULATE, 5, 0);
+    memcpy(b, a, sizeof *b);
+    b->text = NULL;
+    a->jpn_men = a->exp_men = 0;
+    b->jpn_men = 1000000;
+    hk_movement_step(a);
+    hk_movement_step(b);
+    assert_true(b->sov_men > a->sov_men);
+    hk_world_free(a);
+    hk_world_free(b);
+    fx_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pools_conserved),
+        cmocka_unit_test(test_sector_forces_from_formations),
+        cmocka_unit_test(test_equipment_follows_schedule),
+        cmocka_unit_test(test_soviet_buildup_answers_japan),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

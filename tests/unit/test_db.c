@@ -246,11 +246,61 @@ static void stopped_then_resumed_equals_uninterrupted(void **state)
     remove_db(split_path);
 }
 
+/* Failure injection: a trigger makes SQLite refuse the inserts. An
+ * ensemble whose rows cannot be written, or whose row cannot be created,
+ * fails with a message instead of reporting runs it did not store, and the
+ * rows already there stay as they were. */
+static void sqlite_errors_are_reported(void **state)
+{
+    (void)state;
+    hk_setup s = {.scenario = &scenario};
+    char *path = temp_path("inject");
+    char err[256] = "";
+    hk_ensemble_config cfg = {.setup = &s, .seed = 3, .runs = 40, .threads = 1, .db_path = path, .run_fn = fake_run};
+    hk_ensemble_result res;
+    assert_int_equal(hk_ensemble_run(&cfg, &res, err, sizeof err), 0);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "CREATE TRIGGER inject_run BEFORE INSERT ON run "
+                                  "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    /* another seed: a new ensemble row, then its runs refused */
+    cfg.seed = 4;
+    err[0] = '\0';
+    assert_int_equal(hk_ensemble_run(&cfg, &res, err, sizeof err), -1);
+    assert_true(strlen(err) > 0);
+    /* the ensemble row itself refused */
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "CREATE TRIGGER inject_ensemble BEFORE INSERT ON ensemble "
+                                  "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    cfg.seed = 5;
+    err[0] = '\0';
+    assert_int_equal(hk_ensemble_run(&cfg, &res, err, sizeof err), -1);
+    assert_true(strlen(err) > 0);
+    /* the first ensemble's 40 runs are intact */
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM run WHERE ensemble_id = 1", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 40);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    remove_db(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rows_are_written_as_given),
         cmocka_unit_test(bad_database_is_an_error),
+        cmocka_unit_test(sqlite_errors_are_reported),
         cmocka_unit_test(stopped_then_resumed_equals_uninterrupted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

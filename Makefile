@@ -46,5 +46,11 @@ fuzz: deps
 	@cmake --build build-fuzz -j $(JOBS) --target fuzz_scenario fuzz_save fuzz_battle fuzz_api
 	@bash fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
+# The whole ctest suite, browser tests included, built with clang's
+# AddressSanitizer and UndefinedBehaviorSanitizer (float-cast-overflow too);
+# any finding stops the program and fails its test. scripts/sanitize.sh.
+sanitize: web
+	@bash scripts/sanitize.sh build-sanitize
+
 clean:
-	rm -rf $(BUILD) build-fuzz out
+	rm -rf $(BUILD) build-fuzz build-sanitize out

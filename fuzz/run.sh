@@ -66,7 +66,7 @@ for fuzzer in "${fuzzers[@]}"; do
     limit=(-max_total_time="$seconds")
     [ -n "${FUZZ_RUNS:-}" ] && limit=(-runs="$FUZZ_RUNS")
     log=$build/$name.log
-    echo "fuzzing with $name (${FUZZ_RUNS:+$FUZZ_RUNS inputs}${FUZZ_RUNS:-${seconds}s})..."
+    if [ -n "${FUZZ_RUNS:-}" ]; then echo "fuzzing with $name ($FUZZ_RUNS inputs)..."; else echo "fuzzing with $name (${seconds}s)..."; fi
     start=$(date +%s)
     set +e
     HK_MINIMAL_DIR="$src/tests/corpus/minimal" nice -n "${FUZZ_NICE:-10}" "$fuzzer" "$corpus" \

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "hokushin.h"
-#include "scenario/arena.h"
+#include "core/arena.h"
 #include "scenario/load.h"
 #include "scenario/yaml_tree.h"
 

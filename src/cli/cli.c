@@ -70,28 +70,6 @@ int hk_cli_parse_month(const char *opt, const char *text, hk_month *out)
     return 0;
 }
 
-const char *hk_cli_value(const char *cmd, int argc, char **argv, int *i, const char *name, int *bad)
-{
-    size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0)
-        return NULL;
-    const char *v;
-    if (a[n] == '=')
-        v = a + n + 1;
-    else if (a[n] != '\0')
-        return NULL;
-    else
-        v = *i + 1 < argc ? argv[++*i] : NULL;
-    /* An empty value ("--scenario=") is as missing as no value at all. */
-    if (!v || !*v) {
-        fprintf(stderr, "hokushin: %s needs a value (see 'hokushin %s --help')\n", name, cmd);
-        *bad = 1;
-        return NULL;
-    }
-    return v;
-}
-
 int hk_cli_pick(const char *cmd, void (*usage)(FILE *), const char *const *opts, int n_opts, int argc, char **argv,
                 int *i, const char **value)
 {

@@ -15,7 +15,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
-SOV='SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650'
+SOV='SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650,surprise=2,envelop=1'
 JPN='JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1'
 PH='JPN:3@0,JPN:11@35,JPN:3@56,SOV:12@84'
 SOV0='SOV:men=1228,guns=14'

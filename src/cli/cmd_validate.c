@@ -18,7 +18,7 @@ static void validate_usage(FILE *out)
     fprintf(out,
             "usage: hokushin validate [--runs N] [--seed N] [--threads K] [--out FILE]\n"
             "                         [--scenario DIR] [--combat-doc FILE] [--calibration FILE]\n"
-            "                         [--json FILE] [--other-seed N] [--list-claims]\n"
+            "                         [--json FILE] [--other-seed N] [--lint-runs N] [--list-claims]\n"
             "\n"
             "Checks the model against the record and writes a markdown report:\n"
             "  1. simulate's figures against the record (border incidents per year 1932-1939,\n"
@@ -30,7 +30,12 @@ static void validate_usage(FILE *out)
             "  4. the combat model's held-out CDB90 figures (from --combat-doc);\n"
             "  5. the sources' causal claims as paired ensembles (common random numbers);\n"
             "  6. every figure and claim again at another seed, and the results that differ\n"
-            "     there, to tell a pass that holds from one at the edge.\n"
+            "     there, to tell a pass that holds from one at the edge;\n"
+            "  7. single histories: the history linter over --lint-runs simulate runs (an\n"
+            "     actor outside its span, a treaty before its preconditions, a side losing\n"
+            "     more than it committed, events after a surrender, forces below zero, ...;\n"
+            "     'hokushin lint' runs it alone) and the citation check with the share of\n"
+            "     the seeds' dated and numeric facts the model uses.\n"
             "Every recorded value is read from the scenario; nothing in the report is typed in.\n"
             "\n"
             "options:\n"
@@ -46,6 +51,7 @@ static void validate_usage(FILE *out)
             "  --json FILE         also write every figure and claim as JSON (for R, pandas, jq)\n"
             "  --other-seed N      the seed of section 6 (default: --seed + 1; 0 leaves the\n"
             "                      section out and halves the time)\n"
+            "  --lint-runs N       histories the linter reads (default 10000; 0 leaves it out)\n"
             "  --list-claims       print the causal claims (id, design, expected direction,\n"
             "                      source) and exit\n"
             "  -h, --help          this text\n"
@@ -72,6 +78,7 @@ static void list_claims(void)
 int hk_cmd_validate(int argc, char **argv)
 {
     uint64_t runs = VALIDATE_DEFAULT_RUNS, seed = VALIDATE_DEFAULT_SEED, threads = 0, other_seed = 0;
+    uint64_t lint_runs = 10000;
     bool other_given = false;
     const char *out_path = "docs/validation.md", *scenario = NULL;
     const char *combat_doc = "docs/combat-validation.md", *calibration = "data/calibration.yaml";
@@ -94,6 +101,8 @@ int hk_cmd_validate(int argc, char **argv)
         if (!taken && (taken = hk_val_cli_number("validate", argc, argv, &i, "--other-seed", 0, UINT64_MAX,
                                                  &other_seed)) > 0)
             other_given = true;
+        if (!taken)
+            taken = hk_val_cli_number("validate", argc, argv, &i, "--lint-runs", 0, 10000000, &lint_runs);
         if (!taken)
             taken = hk_val_cli_text("validate", argc, argv, &i, "--out", &out_path);
         if (!taken)
@@ -127,7 +136,7 @@ int hk_cmd_validate(int argc, char **argv)
              scenario ? scenario : "");
     hk_val_options o = {.runs = (int)runs, .seed = seed, .threads = (int)threads, .combat_doc = combat_doc,
                         .calibration = calibration, .command = command, .progress = true,
-                        .other_seed = other_seed};
+                        .other_seed = other_seed, .lint_runs = (int)lint_runs};
 
     /* The report is built in memory and written only once it is whole, so a
      * failed run never leaves a half-written report (or a stray temporary

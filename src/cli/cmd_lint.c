@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/val_cli.h"
+#include "cli/options.h"
 #include "run/lint.h"
 
 enum { DEFAULT_RUNS = 1000, DEFAULT_SEED = 1918 };
@@ -43,31 +43,20 @@ static void progress(int done, int runs, void *ud)
 
 int hk_cmd_lint(int argc, char **argv)
 {
-    uint64_t runs = DEFAULT_RUNS, seed = DEFAULT_SEED;
+    int64_t runs = DEFAULT_RUNS;
+    uint64_t seed = DEFAULT_SEED;
     const char *scenario = NULL;
     bool quiet = false;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            usage(stdout);
-            return HK_EXIT_OK;
-        }
-        if (!strcmp(argv[i], "--quiet")) {
-            quiet = true;
-            continue;
-        }
-        int taken = hk_val_cli_number("lint", argc, argv, &i, "--runs", 1, 10000000, &runs);
-        if (taken == 0)
-            taken = hk_val_cli_number("lint", argc, argv, &i, "--seed", 0, UINT64_MAX, &seed);
-        if (taken == 0)
-            taken = hk_val_cli_text("lint", argc, argv, &i, "--scenario", &scenario);
-        if (taken < 0)
-            return HK_EXIT_USAGE;
-        if (taken == 0) {
-            fprintf(stderr, "hokushin lint: unexpected argument '%s'\n", argv[i]);
-            usage(stderr);
-            return HK_EXIT_USAGE;
-        }
-    }
+    const hk_opt options[] = {
+        HK_OPT_COUNT_("--runs", &runs, 1, 10000000, NULL),
+        HK_OPT_SEED_("--seed", &seed),
+        HK_OPT_TEXT_("--scenario", &scenario),
+        HK_OPT_FLAG_("--quiet", &quiet),
+        HK_OPT_END,
+    };
+    int parsed = hk_cli_parse("lint", usage, options, argc, argv);
+    if (parsed != HK_CLI_PARSED)
+        return hk_cli_parse_status(parsed);
     hk_scenario *s = hk_cli_load_scenario(scenario);
     if (!s)
         return HK_EXIT_USAGE;

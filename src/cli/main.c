@@ -17,6 +17,7 @@ static const command commands[] = {
     {"whatif", hk_cmd_whatif, "an ensemble with overrides against the baseline"},
     {"battle", hk_cmd_battle, "one battle with the combat model"},
     {"params", hk_cmd_params, "every settable key with its value, unit and source"},
+    {"sources", hk_cmd_sources, "the bibliography: every cited source as a full citation"},
     {"check", hk_cmd_check, "validate a scenario folder"},
     {"lint", hk_cmd_lint, "read many simulate histories for what cannot happen"},
     {"serve", hk_cmd_serve, "the web page and JSON API on 127.0.0.1:8080"},

@@ -5,7 +5,10 @@
  * only on its seed. Indices from the engine become ids here: the engine never
  * handles names, the outputs never handle indices. */
 #include "out/json.h"
+#include "out/labels_json.h"
+#include "out/sources.h"
 #include "out/output.h"
+#include "run/inputs.h"
 
 #include <math.h>
 #include <string.h>
@@ -313,7 +316,7 @@ json_t *hk_json_summary(const hk_scenario *s, const char *mode, uint64_t seed, u
     json_t *j = json_object();
     json_object_set_new(j, "type", json_string("summary"));
     json_object_set_new(j, "mode", json_string(mode));
-    json_object_set_new(j, "seed", json_integer((json_int_t)seed));
+    json_object_set_new(j, "seed", hk_json_seed(seed));
     json_object_set_new(j, "run", json_integer((json_int_t)run));
     json_object_set_new(j, "scenario", str_or_null(s->id));
     json_object_set_new(j, "until", hk_json_month_string(until));
@@ -633,6 +636,9 @@ json_t *hk_json_doc(const hk_json_run *r, json_t *summary)
     json_object_set(doc, "events", r->events ? r->events : json_array());
     json_object_set(doc, "months", r->months ? r->months : json_array());
     json_object_set_new(doc, "summary", summary ? summary : json_null());
+    json_object_set_new(doc, "labels", hk_labels_json(r->scenario));
+    json_t *bib = hk_sources_json(r->scenario, NULL, NULL);
+    json_object_set_new(doc, "sources", bib ? bib : json_null());
     return doc;
 }
 

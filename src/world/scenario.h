@@ -121,6 +121,7 @@ typedef struct hk_link {
     double km;
     double capacity;     /* men moved per month at full use (see format doc) */
     const char *line;    /* "Trans-Siberian", "Chinese Eastern", ... or NULL */
+    bool bottleneck;     /* on the railway every reinforcement of the far side passes over */
     hk_source source;
     hk_at at;
 } hk_link;
@@ -355,6 +356,7 @@ typedef struct hk_scenario {
     hk_param_value params[HK_PARAM_COUNT];
     /* Indices of the actors the model needs, resolved at load (-1 if absent). */
     int jpn, sov, man, mgl, chn;
+    struct hk_compiled *compiled; /* worked out at load (world/compiled.h) */
     void *arena; /* owns every string above */
 } hk_scenario;
 

@@ -157,7 +157,7 @@ static int battles_under_pact(const hk_setup *su, int runs)
     int n = 0;
     for (int run = 0; run < runs; run++) {
         hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 1, (uint64_t)run);
-        int pact = w->roles.jpn_sov_neutrality;
+        int pact = w->c->roles.jpn_sov_neutrality;
         while (!hk_world_done(w)) {
             hk_world_step(w, NULL);
             if (hk_treaty_binds(w, pact) && !w->war)

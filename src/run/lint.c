@@ -24,7 +24,7 @@ static const struct { const char *id, *rule; } kinds[HK_LINT_COUNT] = {
     [HK_LINT_NEGATIVE_FORCE] = {"force_below_zero", "men, tanks, guns or aircraft below zero"},
     [HK_LINT_TREATY_STATE] = {"treaty_state", "a treaty signed while in force, or denounced or ended while not"},
     [HK_LINT_EMPTY_BATTLE] = {"empty_battle", "a battle in which a side commits no one"},
-    [HK_LINT_WIPED_OUT] = {"wiped_out_in_days", "a side loses 95% of what it committed within three days"},
+    [HK_LINT_WIPED_OUT] = {"wiped_out_in_days", "a side loses half of what it committed within three days"},
 };
 
 const char *hk_lint_id(hk_lint_kind k) { return k < HK_LINT_COUNT ? kinds[k].id : "unknown"; }
@@ -132,7 +132,7 @@ static void check_battle(linter *l, const held *h)
         if (f->committed[i] >= 0 && f->committed[i] < 1 && !strcmp(h->kind, "battle"))
             violation(l, HK_LINT_EMPTY_BATTLE, h->date, "%s %s: the %s side commits %.0f men", h->kind,
                       h->id ? h->id : "", side[i], f->committed[i]);
-        if (f->committed[i] >= 100 && f->casualties[i] >= 0.95 * f->committed[i] && f->days > 0 && f->days <= 3)
+        if (f->committed[i] >= 100 && f->casualties[i] >= 0.5 * f->committed[i] && f->days > 0 && f->days <= 3)
             violation(l, HK_LINT_WIPED_OUT, h->date, "%s %s: the %s side loses %.0f of %.0f in %d day%s",
                       h->kind, h->id ? h->id : "", side[i], f->casualties[i], f->committed[i], f->days,
                       f->days == 1 ? "" : "s");

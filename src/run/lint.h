@@ -21,7 +21,7 @@ typedef enum hk_lint_kind {
     HK_LINT_NEGATIVE_FORCE,  /* men, tanks, guns or aircraft below zero */
     HK_LINT_TREATY_STATE,    /* a treaty signed twice, or ended or denounced while not in force */
     HK_LINT_EMPTY_BATTLE,    /* a battle in which a side commits no one */
-    HK_LINT_WIPED_OUT,       /* a side loses nearly all it committed within three days */
+    HK_LINT_WIPED_OUT,       /* a side loses half of what it committed within three days */
     HK_LINT_COUNT
 } hk_lint_kind;
 

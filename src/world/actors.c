@@ -115,8 +115,25 @@ bool hk_treaty_preconditions(const hk_world *w, int t, char *why, size_t len)
 void hk_actors_step(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    for (int a = 0; a < s->n_actors; a++)
-        if (s->actors[a].begins_with > HK_PIN_NONE && w->actor_begun[a] == HK_MONTH_NONE &&
-            decision_taken(w, s->actors[a].begins_with))
+    for (int a = 0; a < s->n_actors; a++) {
+        const hk_actor *x = &s->actors[a];
+        if (x->begins_with <= HK_PIN_NONE)
+            continue;
+        if (w->actor_begun[a] == HK_MONTH_NONE && decision_taken(w, x->begins_with))
             w->actor_begun[a] = w->month;
+        /* the run's history says when the actor it made comes into being
+         * (replay's record has its own fact for it) */
+        if (w->mode == HK_MODE_SIMULATE && w->actor_begun[a] != HK_MONTH_NONE && w->month == w->actor_begun[a] + x->lag_months &&
+            hk_actor_exists(w, a, w->month)) {
+            char id[HK_ID_LEN + 8];
+            snprintf(id, sizeof id, "%s_begins", x->forms[0].id[0] ? x->forms[0].id : x->id);
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "%s is proclaimed, %d month%s after the %s that made it possible.",
+                         hk_actor_name_at(w, a, w->month), x->lag_months, x->lag_months == 1 ? "" : "s",
+                         x->begins_with == HK_PIN_SEIZE_MANCHURIA ? "seizure of Manchuria"
+                                                                 : hk_pin_name((hk_pin)x->begins_with));
+            hk_world_emit2(w, "fact", id, a, s->jpn, w->scratch, x->source.text);
+        }
+    }
 }

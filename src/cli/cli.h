@@ -56,5 +56,6 @@ int hk_cmd_play(int argc, char **argv);
 int hk_cmd_calibrate(int argc, char **argv);
 int hk_cmd_validate(int argc, char **argv);
 int hk_cmd_sensitivity(int argc, char **argv);
+int hk_cmd_lint(int argc, char **argv);
 
 #endif

@@ -30,22 +30,38 @@ static void params_usage(FILE *out)
 static void params_print(const hk_setup *setup)
 {
     const hk_scenario *s = setup->scenario;
+    /* Long sources and descriptions wrap at spaces within the terminal's
+     * width, continued under the description's column. */
+    int width = hk_cli_width();
     printf("parameters (--set KEY=VALUE)\n");
     printf("  %-34s %12s  %-20s %-22s %s\n", "key", "value", "unit", "range", "source");
     for (int i = 0; i < HK_PARAM_COUNT; i++) {
         const hk_param_value *p = &s->params[i];
         char range[48];
         snprintf(range, sizeof range, "[%g, %g]", p->min, p->max);
-        printf("  %-34s %12g  %-20s %-22s %s\n", hk_param_table[i].key, setup->param[i], hk_param_table[i].unit, range,
-               p->source.text ? p->source.text : "");
-        printf("  %-34s   %s\n", "", hk_param_table[i].doc);
+        char head[160];
+        int col = snprintf(head, sizeof head, "  %-34s %12g  %-20s %-22s ", hk_param_table[i].key, setup->param[i],
+                           hk_param_table[i].unit, range);
+        if (width > 0 && col + 20 > width) { /* too narrow for the source beside the figures */
+            size_t n = strlen(head);
+            while (n > 0 && head[n - 1] == ' ')
+                head[--n] = '\0';
+            printf("%s\n%39s", head, "");
+            col = 39;
+        } else {
+            fputs(head, stdout);
+        }
+        hk_cli_wrap(stdout, col, 39, width, p->source.text ? p->source.text : "");
+        printf("%39s", "");
+        hk_cli_wrap(stdout, 39, 39, width, hk_param_table[i].doc);
     }
     printf("\noutside events (--set ID.date=YYYY-MM-DD, --without ID)\n");
     for (int e = 0; e < s->n_events; e++) {
         char key[HK_ID_LEN + 8], date[16];
         snprintf(key, sizeof key, "%s.date", s->events[e].id);
         hk_date_format(setup->event_date[e], date);
-        printf("  %-34s %12s  %s\n", key, setup->event_removed[e] ? "(removed)" : date, s->events[e].source.text ? s->events[e].source.text : "");
+        int col = printf("  %-34s %12s  ", key, setup->event_removed[e] ? "(removed)" : date);
+        hk_cli_wrap(stdout, col, col, width, s->events[e].source.text ? s->events[e].source.text : "");
     }
     printf("\ntreaties (--without ID forbids it)\n");
     for (int t = 0; t < s->n_treaties; t++)

@@ -337,7 +337,7 @@ static const char *party_name(const hk_world *w, int a)
     if (a == w->s->mgl)
         return "Mongolia";
     if (a == w->s->chn)
-        return "China";
+        return actor_name(w, a); /* the Beijing government, then the Nationalist government */
     return actor_name(w, a);
 }
 

@@ -28,6 +28,21 @@ hk_scenario *hk_cli_load_scenario(const char *path)
     return s;
 }
 
+int hk_cli_setup(const char *path, char **sets, int n_sets, char **withouts, int n_withouts, hk_scenario **s,
+                 hk_setup *setup)
+{
+    *s = hk_cli_load_scenario(path);
+    if (!*s)
+        return -1;
+    hk_setup_init(setup, *s);
+    if (hk_cli_apply_overrides(setup, sets, n_sets, withouts, n_withouts) != 0) {
+        hk_scenario_free(*s);
+        *s = NULL;
+        return -1;
+    }
+    return 0;
+}
+
 int hk_cli_apply_overrides(hk_setup *setup, char **sets, int n_sets, char **withouts, int n_withouts)
 {
     char err[768];

@@ -13,6 +13,11 @@ enum { HK_EXIT_OK = 0, HK_EXIT_FAIL = 1, HK_EXIT_USAGE = 2 };
 /* Loads the scenario at `path` (NULL = built-in); prints every error to
  * stderr and returns NULL on failure. */
 hk_scenario *hk_cli_load_scenario(const char *path);
+/* Loads the scenario at `path` (NULL = built-in) into *s and a setup of it
+ * with the --set and --without overrides applied. Returns 0; -1 with the
+ * messages printed and nothing left to free. */
+int hk_cli_setup(const char *path, char **sets, int n_sets, char **withouts, int n_withouts, hk_scenario **s,
+                 hk_setup *setup);
 /* Applies a list of "KEY=VALUE" strings and "ID" removals; prints the first
  * error and returns -1. */
 int hk_cli_apply_overrides(hk_setup *setup, char **sets, int n_sets, char **withouts, int n_withouts);

@@ -85,15 +85,10 @@ int hk_cmd_params(int argc, char **argv)
     int parsed = hk_cli_parse("params", params_usage, options, argc, argv);
     if (parsed != HK_CLI_PARSED)
         return hk_cli_parse_status(parsed);
-    hk_scenario *s = hk_cli_load_scenario(scenario_path);
-    if (!s)
-        return HK_EXIT_USAGE;
+    hk_scenario *s;
     hk_setup setup;
-    hk_setup_init(&setup, s);
-    if (hk_cli_apply_overrides(&setup, sets, n_sets, withouts, n_withouts) != 0) {
-        hk_scenario_free(s);
+    if (hk_cli_setup(scenario_path, sets, n_sets, withouts, n_withouts, &s, &setup) != 0)
         return HK_EXIT_USAGE;
-    }
     if (json) {
         json_t *j = hk_params_json_setup(&setup);
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(10));

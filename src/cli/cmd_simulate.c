@@ -67,22 +67,17 @@ int hk_cmd_simulate(int argc, char **argv)
     int parsed = hk_cli_parse("simulate", simulate_usage, options, argc, argv);
     if (parsed != HK_CLI_PARSED)
         return hk_cli_parse_status(parsed);
-    if (until_text && hk_cli_parse_month("--until", until_text, &until) != 0)
-        return HK_EXIT_USAGE;
-
-    hk_scenario *s = hk_cli_load_scenario(scenario_path);
-    if (!s)
+    hk_scenario *s;
+    hk_setup setup;
+    if (hk_cli_setup(scenario_path, sets, n_sets, withouts, n_withouts, &s, &setup) != 0)
         return HK_EXIT_USAGE;
     int status = HK_EXIT_USAGE;
+    /* --until: its form and the scenario's months, checked once (run/inputs.c) */
     char why[256];
     if (until_text && hk_input_month(s, until_text, &until, why, sizeof why) != 0) {
         fprintf(stderr, "hokushin: --until %s\n", why);
         goto done;
     }
-    hk_setup setup;
-    hk_setup_init(&setup, s);
-    if (hk_cli_apply_overrides(&setup, sets, n_sets, withouts, n_withouts) != 0)
-        goto done;
     hk_output_opts opts = {
         .mode = HK_MODE_SIMULATE,
         .seed = seed,

@@ -22,16 +22,7 @@
 
 int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup)
 {
-    *s = hk_cli_load_scenario(o->scenario_path);
-    if (!*s)
-        return -1;
-    hk_setup_init(setup, *s);
-    if (hk_cli_apply_overrides(setup, (char **)o->sets, o->n_sets, (char **)o->withouts, o->n_withouts) != 0) {
-        hk_scenario_free(*s);
-        *s = NULL;
-        return -1;
-    }
-    return 0;
+    return hk_cli_setup(o->scenario_path, (char **)o->sets, o->n_sets, (char **)o->withouts, o->n_withouts, s, setup);
 }
 
 /* ---- Ctrl-C ------------------------------------------------------------ */

@@ -65,6 +65,12 @@ int hk_ens_cli_option(const char *cmd, int argc, char **argv, int *i, hk_ens_opt
             return -1;
         }
         o->withouts[o->n_withouts++] = (char *)v;
+    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--decide", &bad))) {
+        if (o->n_decides == HK_MAX_DECISIONS) {
+            fprintf(stderr, "hokushin: at most %d --decide options\n", HK_MAX_DECISIONS);
+            return -1;
+        }
+        o->decides[o->n_decides++] = (char *)v;
     } else if (strcmp(argv[*i], "--json") == 0) {
         o->json = true;
     } else {
@@ -79,7 +85,8 @@ int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup)
     if (!*s)
         return -1;
     hk_setup_init(setup, *s);
-    if (hk_cli_apply_overrides(setup, (char **)o->sets, o->n_sets, (char **)o->withouts, o->n_withouts) != 0) {
+    if (hk_cli_apply_overrides(setup, (char **)o->sets, o->n_sets, (char **)o->withouts, o->n_withouts) != 0 ||
+        hk_cli_apply_decides(setup, (char **)o->decides, o->n_decides) != 0) {
         hk_scenario_free(*s);
         *s = NULL;
         return -1;

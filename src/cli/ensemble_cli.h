@@ -23,6 +23,8 @@ typedef struct hk_ens_opts {
     int n_sets;
     char *withouts[HK_ENS_MAX_OVERRIDES];
     int n_withouts;
+    char *decides[HK_MAX_DECISIONS];
+    int n_decides;
     const char *db_path;
     bool resume, json;
 } hk_ens_opts;

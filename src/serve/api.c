@@ -197,14 +197,16 @@ static int get_uint(hk_reply *reply, json_t *o, const char *key, uint64_t def, u
 static int apply_overrides(hk_reply *reply, json_t *o, hk_setup *setup, int *n_changes)
 {
     *n_changes = 0;
-    static const char *const lists[] = {"set", "without"};
-    for (int l = 0; l < 2; l++) {
+    static const char *const lists[] = {"set", "without", "decide"};
+    for (int l = 0; l < 3; l++) {
         json_t *arr = json_object_get(o, lists[l]);
         if (!arr || json_is_null(arr))
             continue;
         if (!json_is_array(arr)) {
             hk_api_error(reply, 400, "'%s' must be an array of strings, e.g. %s", lists[l],
-                         l ? "[\"molotov_ribbentrop_pact\"]" : "[\"german_defeat.date=1944-11-01\"]");
+                         l == 2 ? "[\"JPN.strike_north=1941-08\"]"
+                         : l    ? "[\"molotov_ribbentrop_pact\"]"
+                                : "[\"german_defeat.date=1944-11-01\"]");
             return -1;
         }
         if (json_array_size(arr) > HK_API_MAX_OVERRIDES) {
@@ -220,7 +222,12 @@ static int apply_overrides(hk_reply *reply, json_t *o, hk_setup *setup, int *n_c
             }
             const char *text = json_string_value(item);
             char err[512];
-            if (l == 1) {
+            if (l == 2) {
+                if (hk_setup_decide(setup, text, err, sizeof err) != 0) {
+                    hk_api_error(reply, 400, "decide '%.80s': %s", text, err);
+                    return -1;
+                }
+            } else if (l == 1) {
                 if (hk_setup_without(setup, text, err, sizeof err) != 0) {
                     hk_api_error(reply, 400, "without '%.80s': %s", text, err);
                     return -1;
@@ -250,7 +257,7 @@ static int apply_overrides(hk_reply *reply, json_t *o, hk_setup *setup, int *n_c
 
 static void api_simulate(hk_api *api, const char *body, size_t len, hk_reply *reply)
 {
-    static const char *const allowed[] = {"seed", "until", "set", "without", "format", NULL};
+    static const char *const allowed[] = {"seed", "until", "set", "without", "decide", "format", NULL};
     json_t *o = body_object(reply, body, len, allowed, "POST /api/simulate");
     if (!o)
         return;
@@ -328,7 +335,7 @@ done:
 
 static void api_whatif(hk_api *api, const char *body, size_t len, hk_reply *reply)
 {
-    static const char *const allowed[] = {"runs", "seed", "set", "without", NULL};
+    static const char *const allowed[] = {"runs", "seed", "set", "without", "decide", NULL};
     json_t *o = body_object(reply, body, len, allowed, "POST /api/whatif");
     if (!o)
         return;
@@ -487,18 +494,48 @@ static int parse_orders(hk_reply *reply, const hk_api *api, const hk_game *g, js
         return -1;
     }
     static const char *const keys[] = {"doctrine_push", "reinforce", "propose_treaty", "denounce_treaty",
-                                       "incidents", "declare_war"};
+                                       "incidents", "declare_war", "fronts", "reinforce_front"};
     const char *key;
     json_t *x;
     json_object_foreach(v, key, x) {
         bool ok = false;
-        for (int i = 0; i < 6 && !ok; i++)
+        for (int i = 0; i < 8 && !ok; i++)
             ok = strcmp(key, keys[i]) == 0;
         if (!ok) {
             hk_api_error(reply, 400, "unknown order '%.60s'; orders are doctrine_push, reinforce, propose_treaty, "
-                                     "denounce_treaty, incidents, declare_war", key);
+                                     "denounce_treaty, incidents, declare_war, fronts, reinforce_front", key);
             return -1;
         }
+    }
+    /* a general war's orders: {"fronts": {"SECTOR": "attack"|"hold"|"withdraw"}, "reinforce_front": "SECTOR"} */
+    json_t *fronts = json_object_get(v, "fronts");
+    if (fronts && !json_is_null(fronts)) {
+        if (!json_is_object(fronts)) {
+            hk_api_error(reply, 400, "'fronts' must be an object of sector id to \"attack\", \"hold\" or \"withdraw\"");
+            return -1;
+        }
+        json_object_foreach(fronts, key, x) {
+            int f = hk_scenario_sector(api->s, key);
+            int p = json_is_string(x) ? hk_front_posture_parse(json_string_value(x)) : -1;
+            if (f < 0 || f >= HK_MAX_SECTORS) {
+                hk_api_error(reply, 400, "'fronts': '%.60s' is not a sector", key);
+                return -1;
+            }
+            if (p < 0) {
+                hk_api_error(reply, 400, "'fronts.%.60s' must be \"attack\", \"hold\", \"withdraw\" or \"model\"", key);
+                return -1;
+            }
+            o->front_posture[f] = p;
+        }
+    }
+    json_t *rf = json_object_get(v, "reinforce_front");
+    if (rf && !json_is_null(rf)) {
+        int f = json_is_string(rf) ? hk_scenario_sector(api->s, json_string_value(rf)) : -1;
+        if (f < 0) {
+            hk_api_error(reply, 400, "'reinforce_front' must name a sector");
+            return -1;
+        }
+        o->reinforce_front = f;
     }
     if (unit_field(reply, json_object_get(v, "doctrine_push"), "doctrine_push", &o->doctrine_push) != 0 ||
         unit_field(reply, json_object_get(v, "reinforce"), "reinforce", &o->reinforce) != 0 ||

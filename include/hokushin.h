@@ -32,6 +32,11 @@ hk_scenario *hk_scenario_load_dir(const char *dir, hk_diag *diag);
 /* The built-in Northeast Asia 1918–1945 scenario, embedded in the library. */
 hk_scenario *hk_scenario_load_builtin(hk_diag *diag);
 void hk_scenario_free(hk_scenario *s);
+/* Works out once what every run needs from a scenario beyond its records
+ * (treaty roles, pools, supply distances, equipment schedules). The loaders
+ * call it; a program that builds or changes a scenario by hand calls it
+ * after its last change. Returns false when out of memory. */
+bool hk_scenario_compile(hk_scenario *s);
 
 /* ---- setups: a scenario with overrides ------------------------------- */
 
@@ -141,6 +146,8 @@ typedef struct hk_month_summary {
     bool at_war_jpn_sov;
     int8_t control[HK_MAX_REGIONS];   /* who holds each region (actor index) */
     hk_war_summary war;               /* .active during a general war */
+    uint32_t present;    /* bit a set while actor a exists (its span) */
+    int8_t form[HK_MAX_ACTORS]; /* actor a's form this month, -1 none */
 } hk_month_summary;
 
 typedef struct hk_observer {

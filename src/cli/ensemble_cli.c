@@ -2,6 +2,8 @@
  * commands (see ensemble_cli.h). */
 #include "cli/ensemble_cli.h"
 
+#include "core/pool.h"
+
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
@@ -208,9 +210,7 @@ void hk_progress_bar_end(hk_progress_bar *bar)
 
 static int default_threads(void)
 {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    if (cores < 1)
-        cores = 1;
+    long cores = hk_pool_cores();
     /* Ranks sharing a machine share its cores. */
     const char *local = getenv("OMPI_COMM_WORLD_LOCAL_SIZE");
     if (!local)

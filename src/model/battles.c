@@ -11,6 +11,7 @@
  * battle the outcomes read. docs/model.md#battles,
  * docs/model.md#battles-border-campaign. */
 #include "model/battles.h"
+#include "model/combat.h"
 
 #include "model/politics.h"
 
@@ -25,9 +26,7 @@
  * distances) */
 #define HK_BATTLE_MAX_REGIONS 256
 
-#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
-
-static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+#include "model/system.h"
 
 /* A place a sector's battles may be fought: one of its regions that is no
  * railhead town (Nomonhan and Tamsag-Bulak, Changkufeng, Heihe). */
@@ -83,8 +82,8 @@ static int find_battle_site(const hk_world *w, int sec, double km[2])
     const hk_scenario *s = w->s;
     int site = -1;
     if (sec >= 0 && sec < s->n_sectors) {
-        km[0] = w->supply_km[sec][0];
-        km[1] = w->supply_km[sec][1];
+        km[0] = w->c->supply_km[sec][0];
+        km[1] = w->c->supply_km[sec][1];
     } else {
         km[0] = km[1] = 0.0;
         return -1;
@@ -160,7 +159,7 @@ static void battle_politics(hk_world *w, int loser_side, double men_jpn, double 
     if (loser_side < 0)
         return;
     double loser_men = loser_side == HK_SIDE_JPN ? men_jpn : men_sov;
-    double weight = clampd(loser_men / 50000.0, 0.05, 1.0);
+    double weight = hk_clamp(loser_men / 50000.0, 0.05, 1.0);
     if (weight >= w->lost_battle_weight) {
         w->lost_battle_side = loser_side;
         w->lost_battle_weight = weight;
@@ -250,7 +249,7 @@ static const char *side_label(int side) { return side == HK_SIDE_JPN ? "Japanese
 static double tokyo_restraint(const hk_world *w)
 {
     return P(w, INCIDENT_CHINA_RESTRAINT) * w->china_war +
-           P(w, INCIDENT_PACT_RESTRAINT) * hk_treaty_binds(w, w->roles.jpn_sov_neutrality);
+           P(w, INCIDENT_PACT_RESTRAINT) * hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
 }
 
 /* The USSR fights for its own border, and for an ally's only while a
@@ -259,7 +258,7 @@ static double tokyo_restraint(const hk_world *w)
 static bool soviet_bound(const hk_world *w, int sec)
 {
     int actor = w->s->sectors[sec].side[1];
-    return actor == w->s->sov || hk_treaty_binds(w, w->roles.sov_mgl_assistance);
+    return actor == w->s->sov || hk_treaty_binds(w, w->c->roles.sov_mgl_assistance);
 }
 
 /* Europe at war, or Germany and the USSR bound by a pact: quiet on the
@@ -280,7 +279,7 @@ double hk_battles_ceasefire_pressure(const hk_world *w, int side)
      * Kwantung Army: the war in China, a pact with the USSR */
     if (side == HK_SIDE_JPN)
         p += tokyo_restraint(w);
-    return clampd(p, 0.0, 1.0);
+    return hk_clamp(p, 0.0, 1.0);
 }
 
 /* The men a side could commit: its share of the theatre army (what stands
@@ -402,7 +401,7 @@ static hk_combat_side campaign_side(hk_world *w, int side, bool defends)
                             .posture = defends ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY};
 }
 
-double hk_battles_tokyo_prevails(const hk_world *w) { return clampd(1.0 - w->autonomy, 0.0, 1.0); }
+double hk_battles_tokyo_prevails(const hk_world *w) { return hk_clamp(1.0 - w->autonomy, 0.0, 1.0); }
 
 bool hk_battles_soviet_building(const hk_world *w)
 {

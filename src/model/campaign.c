@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/combat.h"
 #include "model/control.h"
 
 #define SRC_WAR "model: war-campaign (docs/model.md#war-campaign)"
@@ -208,7 +209,7 @@ static void side_per_man(const hk_world *w, int side, double pm[3])
 {
     double men = 0, t = 0, g = 0, a = 0;
     for (int f = 0; f < w->s->n_formations; f++) {
-        if (w->form_side[f] != side)
+        if (w->c->form_side[f] != side)
             continue;
         men += w->formation[f].men;
         t += w->formation[f].tanks;

@@ -9,6 +9,8 @@
  * and a surrender move the rest (campaign.c, war.c through hk_control_set). */
 #include "model/control.h"
 
+#include "world/actors.h"
+
 void hk_control_init(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -60,15 +62,18 @@ void hk_control_step(hk_world *w)
     }
     if (w->war)
         return; /* in war the fronts decide (campaign.c) */
-    bool normalised = hk_treaty_binds(w, w->roles.jpn_sov_normalization);
+    bool normalised = hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
     for (int i = 0; i < s->n_control; i++) {
         const hk_control_change *c = &s->control[i];
         int r = c->region, orig = s->regions[r].controller;
         if (manchukuo_change(s, c)) {
             /* Manchukuo is made of the Chinese regions the record gives it,
-             * once Manchuria is seized (a region taken in war stays taken) */
-            if (w->manchuria_seized && w->control[r] == orig && orig == s->chn)
-                w->control[r] = (int8_t)s->man;
+             * once Manchuria is seized: held by Japan's army until the
+             * puppet state exists (a region taken in war stays taken) */
+            int holder = hk_actor_exists(w, s->man, w->month) ? s->man : s->jpn;
+            if (w->manchuria_seized && orig == s->chn && (w->control[r] == orig || w->control[r] == s->jpn) &&
+                !w->war)
+                w->control[r] = (int8_t)holder;
         } else if (occupation_change(s, c)) {
             /* the expedition holds it while it is in Siberia and until a
              * normalisation treaty trades it back (004:131) */

@@ -14,9 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
-
-static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+#include "model/system.h"
 
 static double approach(double x, double target, double up, double down)
 {
@@ -58,8 +56,8 @@ static void pools_from_formations(hk_world *w)
 {
     double pool[3] = {0, 0, 0};
     for (int f = 0; f < w->s->n_formations; f++)
-        if (w->form_pool[f] >= 0)
-            pool[w->form_pool[f]] += w->formation[f].men;
+        if (w->c->form_pool[f] >= 0)
+            pool[w->c->form_pool[f]] += w->formation[f].men;
     w->jpn_men = pool[0];
     w->exp_men = pool[1];
     w->sov_men = pool[2];
@@ -71,12 +69,12 @@ static void update_equipment(hk_world *w)
 {
     for (int f = 0; f < w->s->n_formations; f++) {
         int at = w->equip_at[f];
-        while (at + 1 < w->n_equip[f] && w->equip[f][at + 1].from <= w->month)
+        while (at + 1 < w->c->n_equip[f] && w->c->equip[f][at + 1].from <= w->month)
             at++;
         if (at != w->equip_at[f] || w->month == w->start) {
             w->equip_at[f] = (uint8_t)at;
             for (int k = 0; k < 3; k++)
-                w->per_man[f][k] = w->equip[f][at].per_man[k];
+                w->per_man[f][k] = w->c->equip[f][at].per_man[k];
         }
     }
 }
@@ -86,15 +84,15 @@ static void update_equipment(hk_world *w)
  * yet is spread over all of them. */
 static bool formation_hosted(const hk_world *w, int f)
 {
-    int host = w->form_host_treaty[f];
+    int host = w->c->form_host_treaty[f];
     return host == -1 || (host >= 0 && hk_treaty_binds(w, host));
 }
 
 static bool formation_exists(const hk_world *w, int f)
 {
-    if (w->form_host_treaty[f] != -1) /* on an ally's soil: there while the treaty binds, not from a date */
+    if (w->c->form_host_treaty[f] != -1) /* on an ally's soil: there while the treaty binds, not from a date */
         return formation_hosted(w, f);
-    return w->n_equip[f] == 0 || w->equip[f][0].from <= w->month;
+    return w->c->n_equip[f] == 0 || w->c->equip[f][0].from <= w->month;
 }
 
 /* Replay: a formation on an ally's soil whose treaty was removed (--without)
@@ -102,7 +100,7 @@ static bool formation_exists(const hk_world *w, int f)
 static void withdraw_unhosted(hk_world *w)
 {
     for (int f = 0; f < w->s->n_formations; f++) {
-        int host = w->form_host_treaty[f];
+        int host = w->c->form_host_treaty[f];
         if (host == -1 || (host >= 0 && hk_treaty_binds(w, host)))
             continue;
         hk_formation_state *fs = &w->formation[f];
@@ -115,23 +113,23 @@ static void formations_from_pools(hk_world *w)
     const int n = w->s->n_formations;
     double wsum[3] = {0, 0, 0}, wall[3] = {0, 0, 0};
     for (int f = 0; f < n; f++) {
-        int p = w->form_pool[f];
+        int p = w->c->form_pool[f];
         if (p < 0 || p > 2)
             continue;
         if (formation_hosted(w, f))
-            wall[p] += w->weight[f];
+            wall[p] += w->c->weight[f];
         if (formation_exists(w, f))
-            wsum[p] += w->weight[f];
+            wsum[p] += w->c->weight[f];
     }
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
     for (int f = 0; f < n; f++) {
-        int p = w->form_pool[f];
+        int p = w->c->form_pool[f];
         if (p < 0 || p > 2)
             continue;
         bool all = !(wsum[p] > 0);
         double sum = all ? wall[p] : wsum[p];
         double men = ((all && formation_hosted(w, f)) || formation_exists(w, f)) && sum > 0
-                         ? pool[p] * w->weight[f] / sum : 0.0;
+                         ? pool[p] * w->c->weight[f] / sum : 0.0;
         w->formation[f].men = men;
         w->formation[f].tanks = men * w->per_man[f][0];
         w->formation[f].guns = men * w->per_man[f][1];
@@ -144,7 +142,7 @@ void hk_movement_sector_forces(hk_world *w)
     const hk_scenario *s = w->s;
     memset(w->sector_forces, 0, sizeof w->sector_forces);
     for (int f = 0; f < s->n_formations; f++) {
-        int side = w->form_side[f];
+        int side = w->c->form_side[f];
         const hk_formation_state *fs = &w->formation[f];
         if (side < 0 || fs->region < 0 || fs->men <= 0)
             continue;
@@ -170,9 +168,9 @@ static double soviet_target(const hk_world *w)
     const hk_scenario *s = w->s;
     double threat_men = w->jpn_men + w->exp_men;
     double lean = hk_world_lean(w, s->sov); /* forward posture of the leadership */
-    double mult = 1.0 + 0.5 * clampd(w->doctrine, 0, 1) + 0.3 * clampd(lean, 0, 1) +
-                  0.2 * hk_treaty_binds(w, w->roles.jpn_outside_consult) -
-                  0.2 * hk_treaty_binds(w, w->roles.jpn_sov_neutrality);
+    double mult = 1.0 + 0.5 * hk_clamp(w->doctrine, 0, 1) + 0.3 * hk_clamp(lean, 0, 1) +
+                  0.2 * hk_treaty_binds(w, w->c->roles.jpn_outside_consult) -
+                  0.2 * hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
     double target = P(w, SOVIET_THREAT_RATIO) * threat_men * mult;
     if (target < P(w, SOVIET_FLOOR))
         target = P(w, SOVIET_FLOOR);
@@ -187,7 +185,7 @@ static double soviet_target(const hk_world *w)
     if (hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && (hk_politics_entry_motive(w) >= 0.6 || w->war)) {
         /* an offensive in the east: enough for a decisive ratio, with margin */
         /* breaking a pact that binds without notice needs a wider margin */
-        int pact = w->roles.jpn_sov_neutrality;
+        int pact = w->c->roles.jpn_sov_neutrality;
         bool unnoticed = pact >= 0 && w->treaty[pact].status == HK_TREATY_IN_FORCE;
         double need = P(w, SOVIET_ENTRY_RATIO) * (unnoticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
         double offensive = need * 1.15 * w->jpn_men;
@@ -200,7 +198,7 @@ static double soviet_target(const hk_world *w)
 static void simulate_soviet(hk_world *w)
 {
     double target = soviet_target(w);
-    double cap = w->rail_capacity;
+    double cap = w->c->rail_capacity;
     bool freed = hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
     /* forces go west only while the east is at peace */
     bool at_war_west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !freed && !w->war;
@@ -213,7 +211,7 @@ static void simulate_soviet(hk_world *w)
     if (!at_war_west && w->sov_men > w->sov_peak)
         w->sov_peak = w->sov_men;
     w->sov_men = approach(w->sov_men, target, up, down);
-    w->sov_drawn = (at_war_west && w->sov_peak > 0) ? clampd(1.0 - w->sov_men / w->sov_peak, 0, 1) : 0.0;
+    w->sov_drawn = (at_war_west && w->sov_peak > 0) ? hk_clamp(1.0 - w->sov_men / w->sov_peak, 0, 1) : 0.0;
 }
 
 static void simulate_japan(hk_world *w)
@@ -222,7 +220,7 @@ static void simulate_japan(hk_world *w)
     double garrison = P(w, JAPAN_GARRISON);
     double target = garrison;
     if (w->manchuria_seized) {
-        double lean = clampd(w->doctrine, -1, 1);
+        double lean = hk_clamp(w->doctrine, -1, 1);
         /* sized against the Soviet army that could face it: while a war in
          * the west draws it away, against what it was before */
         double facing = w->sov_drawn > 0 && w->sov_peak > w->sov_men ? w->sov_peak : w->sov_men;
@@ -235,7 +233,7 @@ static void simulate_japan(hk_world *w)
             target = P(w, JAPAN_MAX_MEN);
     }
     if (w->player == s->jpn && w->orders_given)
-        target *= 1.0 + clampd(w->orders.reinforce, -0.5, 1.0);
+        target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);
     double up = P(w, JAPAN_BUILDUP), down = 0.01 * w->jpn_men; /* armies shrink slowly */
     /* Preparing a war in the north (the 1941 "special manoeuvres"): with the
      * USSR at war in the west, doctrine above the strike threshold and Japan

@@ -17,13 +17,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/mathx.h"
 #include "model/campaign.h"
 #include "model/control.h"
 #include "model/politics.h"
 
 #define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
 
-static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
 
 void hk_war_open(hk_world *w, int opener, const char *id, const char *text, const char *source)
 {
@@ -71,7 +71,7 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     const hk_scenario *s = w->s;
     if (w->war || w->japan_surrendered)
         return;
-    int pact = w->roles.jpn_sov_neutrality;
+    int pact = w->c->roles.jpn_sov_neutrality;
     bool binds = hk_treaty_binds(w, pact);
     bool noticed = pact >= 0 && w->treaty[pact].status == HK_TREATY_DENOUNCED;
 
@@ -111,7 +111,7 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     /* the stronger the motive, the sooner: 1 at the motive of 1945 (pledge,
      * Pacific war, Germany beaten, pact denounced), less with fewer reasons;
      * an ultimatum or an atomic bomb makes haste: the spoils go to those present */
-    double rate = P(w, WAR_DECISION_RATE) * clampd((m - 0.8) / 0.6, 0, 1.5) *
+    double rate = P(w, WAR_DECISION_RATE) * hk_clamp((m - 0.8) / 0.6, 0, 1.5) *
                   (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
     bool forced_s = forced_war(w, HK_SIDE_SOV);
     bool sov_go = forced_s || (sov_player ? (w->orders_given && w->orders.declare_war)

@@ -190,6 +190,13 @@ static json_t *side_forces(const hk_side_forces *f)
     return o;
 }
 
+/* Does actor a exist in the month summarised? */
+static bool present(const hk_month_summary *m, int a)
+{
+    /* a summary that does not say (present == 0) has everyone */
+    return a < 0 || a >= 32 || m->present == 0 || (m->present >> a & 1u);
+}
+
 json_t *hk_json_month(const hk_scenario *s, const hk_month_summary *m)
 {
     json_t *o = json_object();
@@ -198,7 +205,7 @@ json_t *hk_json_month(const hk_scenario *s, const hk_month_summary *m)
 
     json_t *doctrine = json_object();
     for (int a = 0; a < s->n_actors; a++)
-        if (s->actors[a].role == HK_ROLE_MODELLED)
+        if (s->actors[a].role == HK_ROLE_MODELLED && present(m, a))
             json_object_set_new(doctrine, s->actors[a].id, hk_json_number(m->doctrine[a], 4));
     json_object_set_new(o, "doctrine", doctrine);
 
@@ -231,6 +238,10 @@ json_t *hk_json_month(const hk_scenario *s, const hk_month_summary *m)
         json_t *sides = json_object();
         for (int side = 0; side < 2; side++) {
             int a = sec->side[side];
+            /* a side whose actor does not exist yet (Manchukuo before 1932)
+             * is held by the principal of its side */
+            if (a >= 0 && !present(m, a))
+                a = side ? s->sov : s->jpn;
             const char *key = (a >= 0 && a < s->n_actors) ? s->actors[a].id : (side ? "soviet_side" : "japanese_side");
             json_object_set_new(sides, key, side_forces(&m->forces[k][side]));
         }

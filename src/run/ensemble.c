@@ -2,6 +2,8 @@
  * database, and the ensemble's JSON and table (see ensemble.h). */
 #include "run/ensemble.h"
 
+#include "core/pool.h"
+
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -73,18 +75,17 @@ typedef struct ens_shared {
     const uint8_t *stored; /* bit i: run first + i is already in the database */
     hk_db *db;
     int64_t ensemble_id;
-    atomic_llong next;     /* next offset to claim */
+    atomic_int_fast64_t next; /* next offset to claim */
     atomic_llong done;     /* runs finished now */
     atomic_int failed;
-    pthread_mutex_t lock;  /* guards db, err, workers_left */
-    pthread_cond_t finished;
-    int workers_left;
+    pthread_mutex_t lock;  /* guards db and err */
     char err[256];
+    struct ens_worker *workers;
+    int64_t todo;          /* runs to do, for progress */
 } ens_shared;
 
 typedef struct ens_worker {
     ens_shared *sh;
-    pthread_t tid;
     hk_ensemble_agg outcomes, baseline, delta;
     int64_t runs;
     hk_outcomes *buf;      /* a claim's runs, for the database */
@@ -139,15 +140,14 @@ static int ens_one(ens_worker *w, int64_t run, hk_outcomes *out)
     return 0;
 }
 
-static void *ens_work(void *arg)
+static void ens_work(void *ctx, int worker)
 {
-    ens_worker *w = arg;
-    ens_shared *sh = w->sh;
+    ens_shared *sh = ctx;
+    ens_worker *w = &sh->workers[worker];
     while (!ens_stopping(sh)) {
-        int64_t start = atomic_fetch_add(&sh->next, sh->chunk);
-        if (start >= sh->count)
+        int64_t end, start = hk_pool_claim(&sh->next, sh->chunk, sh->count, &end);
+        if (start < 0)
             break;
-        int64_t end = start + sh->chunk < sh->count ? start + sh->chunk : sh->count;
         int n = 0;
         for (int64_t i = start; i < end && !ens_stopping(sh); i++) {
             if (sh->stored && (sh->stored[i >> 3] >> (i & 7) & 1))
@@ -181,11 +181,12 @@ static void *ens_work(void *arg)
                 ens_fail(sh, err);
         }
     }
-    pthread_mutex_lock(&sh->lock);
-    sh->workers_left--;
-    pthread_cond_signal(&sh->finished);
-    pthread_mutex_unlock(&sh->lock);
-    return NULL;
+}
+
+static void ens_tick(void *ctx)
+{
+    ens_shared *sh = ctx;
+    sh->cfg->progress(sh->cfg->progress_ud, atomic_load(&sh->done), sh->todo);
 }
 
 static double ens_now(void)
@@ -262,14 +263,6 @@ static int ens_open_db(const hk_ensemble_config *cfg, ens_shared *sh, hk_ensembl
 
 /* ---- the ensemble ---------------------------------------------------------- */
 
-static int ens_threads(int asked)
-{
-    if (asked > 0)
-        return asked;
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (int)n : 1;
-}
-
 int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char *err, size_t errlen)
 {
     memset(res, 0, sizeof *res);
@@ -298,7 +291,6 @@ int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char
     bool keep = cfg->db_path || cfg->store; /* the runs go somewhere: claim in batches */
     sh->chunk = keep ? HK_CHUNK_DB : HK_CHUNK_PLAIN;
     pthread_mutex_init(&sh->lock, NULL);
-    pthread_cond_init(&sh->finished, NULL);
 
     uint8_t *stored = NULL;
     int rc = 0;
@@ -312,7 +304,7 @@ int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char
         for (int64_t i = 0; i < sh->count; i++)
             skipped += sh->stored[i >> 3] >> (i & 7) & 1;
 
-    int threads = ens_threads(cfg->threads);
+    int threads = hk_pool_workers(cfg->threads);
     res->threads = threads;
     ens_worker *w = calloc((size_t)threads, sizeof *w);
     if (!w) {
@@ -320,53 +312,19 @@ int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char
         rc = -1;
         goto out;
     }
+    sh->workers = w;
+    sh->todo = sh->count - res->runs_stored - skipped;
+    for (int t = 0; t < threads && keep; t++) {
+        w[t].buf = malloc(sizeof(hk_outcomes) * HK_CHUNK_DB);
+        w[t].buf_runs = malloc(sizeof(int64_t) * HK_CHUNK_DB);
+        if (!w[t].buf || !w[t].buf_runs)
+            ens_fail(sh, "out of memory");
+    }
     double t0 = ens_now();
-    int started = 0;
-    for (int t = 0; t < threads; t++) {
+    for (int t = 0; t < threads; t++)
         w[t].sh = sh;
-        if (keep) {
-            w[t].buf = malloc(sizeof(hk_outcomes) * HK_CHUNK_DB);
-            w[t].buf_runs = malloc(sizeof(int64_t) * HK_CHUNK_DB);
-            if (!w[t].buf || !w[t].buf_runs) {
-                ens_fail(sh, "out of memory");
-                break;
-            }
-        }
-        pthread_mutex_lock(&sh->lock);
-        sh->workers_left++;
-        pthread_mutex_unlock(&sh->lock);
-        if (pthread_create(&w[t].tid, NULL, ens_work, &w[t]) != 0) {
-            pthread_mutex_lock(&sh->lock);
-            sh->workers_left--;
-            pthread_mutex_unlock(&sh->lock);
-            ens_fail(sh, "cannot start a thread");
-            break;
-        }
-        started++;
-    }
-    int64_t todo = sh->count - res->runs_stored - skipped;
-    pthread_mutex_lock(&sh->lock);
-    while (sh->workers_left > 0) {
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += 100 * 1000 * 1000;
-        if (until.tv_nsec >= 1000000000) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000;
-        }
-        pthread_cond_timedwait(&sh->finished, &sh->lock, &until);
-        if (cfg->progress && sh->workers_left > 0) {
-            pthread_mutex_unlock(&sh->lock);
-            cfg->progress(cfg->progress_ud, atomic_load(&sh->done), todo);
-            pthread_mutex_lock(&sh->lock);
-        }
-    }
-    pthread_mutex_unlock(&sh->lock);
-    for (int t = 0; t < started; t++)
-        pthread_join(w[t].tid, NULL);
+    hk_pool_run(threads, ens_work, sh, cfg->progress ? ens_tick : NULL, 100);
     res->seconds = ens_now() - t0;
-    if (cfg->progress)
-        cfg->progress(cfg->progress_ud, atomic_load(&sh->done), todo);
 
     /* Exact sums: the order of these merges does not change a bit. */
     for (int t = 0; t < threads; t++) {
@@ -387,7 +345,6 @@ out:
     hk_db_close(sh->db);
     free(stored);
     pthread_mutex_destroy(&sh->lock);
-    pthread_cond_destroy(&sh->finished);
     free(sh);
     return rc;
 }

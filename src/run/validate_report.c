@@ -462,6 +462,11 @@ static void combat_section(report *r)
                                    .no_surrender = japanese};
         int nat = hk_combat_nation_parse(s->actors[bs[i]->actor].id);
         side[i].nation = nat > 0 ? nat : HK_NATION_OTHER;
+        /* What the Soviet command planned for its attack (combat.h). */
+        if (!japanese) {
+            side[i].surprise = HK_COMBAT_KG_SOV_SURPRISE;
+            side[i].envelop = HK_COMBAT_KG_SOV_ENVELOP;
+        }
     }
     /* The campaign grows from the forces of its first engagement, the
      * record's battle nomonhan_opening (CDB90 259), matched by actor. */

@@ -214,6 +214,8 @@ hk_scenario *hk_scenario_load_files(const hk_scenario_file files[HK_FILE_COUNT],
     hk_arena_free(tree_arena);
     sort_errors(diag, errors_before, paths);
 
+    if (diag->count == errors_before && !hk_scenario_compile(s))
+        hk_diag_add(diag, NULL, 0, "out of memory loading the scenario");
     if (diag->count > errors_before) {
         hk_scenario_free(s);
         return NULL;

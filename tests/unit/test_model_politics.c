@@ -270,7 +270,7 @@ static void test_no_strike_under_pact_against_superior_force(void **state)
     hk_setup_init(&su, s);
     for (uint64_t r = 0; r < 20; r++) {
         hk_world *w = north_world(&su, r, 0.6, 300000, 600000);
-        int pact = w->roles.jpn_sov_neutrality;
+        int pact = w->c->roles.jpn_sov_neutrality;
         assert_true(pact >= 0);
         w->treaty[pact].status = HK_TREATY_IN_FORCE;
         w->treaty[pact].signed_on = w->month - 3;
@@ -282,7 +282,7 @@ static void test_no_strike_under_pact_against_superior_force(void **state)
     /* the pact alone raises the ratio needed by war.break_factor */
     hk_world *w = north_world(&su, 0, 0.6, 300000, 240000);
     double free_need = hk_politics_north_need(w);
-    w->treaty[w->roles.jpn_sov_neutrality].status = HK_TREATY_IN_FORCE;
+    w->treaty[w->c->roles.jpn_sov_neutrality].status = HK_TREATY_IN_FORCE;
     assert_true(fabs(hk_politics_north_need(w) - free_need * su.param[HK_P_WAR_BREAK_FACTOR]) < 1e-12);
     hk_world_free(w);
     fx_free(s);

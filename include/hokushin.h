@@ -123,6 +123,7 @@ typedef struct hk_war_summary {
     bool active;
     hk_month began;
     int opener;                       /* side that opened it */
+    int days;                         /* days of fighting so far */
     int n_fronts;
     hk_front_summary fronts[HK_MAX_SECTORS];
     double casualties[2];             /* per side, the war so far (prisoners included) */
@@ -183,6 +184,8 @@ typedef struct hk_outcomes {
     bool trans_siberian_cut;                   /* the Japanese side cut the line at some time */
     double soviet_divisions_east_1941;         /* Soviet men east of Baikal in 1941-12, in divisions */
     double soviet_divisions_west_1941;         /* most sent west by 1941-12, in divisions */
+    double war_days;                           /* days of general war fought (not in the table) */
+    double war_prisoners[2];                   /* of war_casualties: prisoners (not in the table) */
     /* A run cut short (hk_run's `until`) may stop before an outcome's window
      * closes: `until` is the last month played, and bit i of `decided` is set
      * when outcome i of hk_outcome_table is settled by then (it happened, or

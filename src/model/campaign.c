@@ -445,8 +445,27 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     } else if (fr->posture[d] == HK_FRONT_ATTACK) {
         def.posture = HK_POSTURE_HASTY; /* caught preparing its own attack */
     }
+    /* what the attacker plans (the combat model's pre-battle terms): the
+     * opener's first blow falls by surprise (the Soviet attack of 1945 was
+     * a strategic surprise, glantz2003); the side with twice the other's
+     * aircraft on the front holds the air; an objective the attacker reaches
+     * from two of its regions is enveloped (fronts converging, 001:197) */
+    if (a == w->war_opener && c->days == 0 && w->war_on == w->month)
+        att.surprise = 2;
+    att.air = att.aircraft > 2 * def.aircraft;
+    def.air = def.aircraft > 2 * att.aircraft;
+    int approaches = 0;
+    for (int l = 0; l < s->n_links; l++) {
+        const hk_link *k = &s->links[l];
+        int q = k->from == o ? k->to : k->to == o ? k->from : -1;
+        if (q >= 0 && k->kind != HK_LINK_SEA && own(w, q, a))
+            approaches++;
+    }
+    att.envelop = approaches >= 2;
     hk_combat_result res;
     hk_combat_resolve(&w->combat, &att, &def, s->regions[o].terrain, fight_days, r, &res);
+    c->prisoners[d] += res.prisoners[HK_COMBAT_DEFENDER];
+    c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
     losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
     losses(w, d, fr, &res.loss[HK_COMBAT_DEFENDER]);
     month_cas[f][a] += res.casualties[HK_COMBAT_ATTACKER];
@@ -658,6 +677,7 @@ void hk_campaign_summary(const hk_world *w, hk_war_summary *out)
     out->active = true;
     out->began = w->war_on;
     out->opener = w->war_opener;
+    out->days = c->days;
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         const hk_front *fr = &c->front[f];
         hk_front_summary *o = &out->fronts[out->n_fronts++];

@@ -64,6 +64,9 @@ void hk_outcomes_month(hk_world *w)
         o->regions_taken[side] = w->regions_taken[side] + (w->war ? hk_campaign_taken(w, side, NULL) : 0);
     }
     o->trans_siberian_cut = w->trans_siberian_was_cut;
+    o->war_days = w->war_days_total + (w->war ? w->camp.days : 0);
+    for (int side = 0; side < 2; side++)
+        o->war_prisoners[side] = w->war_pris_total[side] + (w->war ? w->camp.prisoners[side] : 0);
     if (w->month <= hk_month_of(1941, 12)) {
         o->soviet_divisions_east_1941 = w->sov_men / DIVISION_MEN;
         double west = w->sov_drawn * w->sov_peak / DIVISION_MEN;

@@ -51,7 +51,9 @@ void hk_war_end(hk_world *w, const char *reason_id, const char *reason, const ch
     for (int side = 0; side < 2; side++) {
         w->regions_taken[side] += hk_campaign_taken(w, side, NULL);
         w->war_cas_total[side] += w->war_losses[side];
+        w->war_pris_total[side] += w->camp.prisoners[side];
     }
+    w->war_days_total += w->camp.days;
     w->war = false;
     hk_world_emit2(w, "peace", reason_id, s->jpn, s->sov, reason, source);
 }

@@ -110,6 +110,7 @@ static json_t *war_json(const hk_scenario *s, const hk_war_summary *w)
     json_t *o = json_object();
     json_object_set_new(o, "began", hk_json_month_string(w->began));
     json_object_set_new(o, "opener", actor_id(s, lead[w->opener & 1]));
+    json_object_set_new(o, "days", json_integer(w->days));
     json_object_set_new(o, "sides", war_sides(s));
     json_t *fronts = json_array();
     for (int i = 0; i < w->n_fronts; i++) {

@@ -189,6 +189,8 @@ struct hk_world {
     hk_campaign_state camp;
     double war_months_total;  /* months at general war, all wars of the run */
     double war_cas_total[2];  /* casualties in all general wars of the run, per side */
+    double war_days_total;    /* days of general war fought, wars ended */
+    double war_pris_total[2]; /* prisoners in general wars ended, per side */
     int regions_taken[2];     /* regions each side took from the other, summed over wars */
     bool trans_siberian_was_cut;
     double sov_west_1941;     /* most Soviet men sent west by 1941-12 */

@@ -63,6 +63,13 @@ void hk_control_step(hk_world *w)
     if (w->war)
         return; /* in war the fronts decide (campaign.c) */
     bool normalised = hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
+    /* nothing to do unless what the changes follow has changed (bit 7: set) */
+    uint8_t key = (uint8_t)(0x80 | w->manchuria_seized | (hk_actor_exists(w, s->man, w->month) << 1) |
+                            ((w->intervention && !w->withdrawn) << 2) | (normalised << 3) |
+                            (w->war_months_total > 0) << 4);
+    if (key == w->control_key)
+        return;
+    w->control_key = key;
     for (int i = 0; i < s->n_control; i++) {
         const hk_control_change *c = &s->control[i];
         int r = c->region, orig = s->regions[r].controller;

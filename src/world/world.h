@@ -184,6 +184,7 @@ struct hk_world {
 
     /* control.c: who holds each region (actor index) */
     int8_t control[HK_MAX_REGIONS];
+    uint8_t control_key;      /* what simulate's peacetime control last followed (control.c) */
 
     /* general war (war.c, campaign.c) */
     hk_campaign_state camp;

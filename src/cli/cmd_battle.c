@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "model/combat.h"
+#include "run/inputs.h"
 
 #define BATTLE_DEFAULT_DAYS 3
 #define BATTLE_MAX_DAYS 3650
@@ -220,7 +221,7 @@ static void print_json(const battle_side_arg *a, const battle_side_arg *d, hk_te
     if (runs->n > 0) {
         json_t *r = json_object();
         json_object_set_new(r, "n", json_integer(runs->n));
-        json_object_set_new(r, "seed", json_integer((json_int_t)seed));
+        json_object_set_new(r, "seed", hk_json_seed(seed));
         json_t *p = json_object();
         json_object_set_new(p, "attacker", json_real((double)runs->wins[0] / runs->n));
         json_object_set_new(p, "defender", json_real((double)runs->wins[1] / runs->n));

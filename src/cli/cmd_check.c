@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "scenario/cite_check.h"
 
 static void usage(FILE *out)
@@ -33,24 +34,14 @@ static void usage(FILE *out)
 int hk_cmd_check(int argc, char **argv)
 {
     const char *path = NULL, *seeds = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *v;
-        int bad = 0;
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            usage(stdout);
-            return HK_EXIT_OK;
-        } else if ((v = hk_cli_value("check", argc, argv, &i, "--scenario", &bad))) {
-            path = v;
-        } else if ((v = hk_cli_value("check", argc, argv, &i, "--seeds", &bad))) {
-            seeds = v;
-        } else {
-            if (!bad) {
-                fprintf(stderr, "hokushin check: unexpected argument '%s'\n", argv[i]);
-                usage(stderr);
-            }
-            return HK_EXIT_USAGE;
-        }
-    }
+    const hk_opt options[] = {
+        HK_OPT_TEXT_("--scenario", &path),
+        HK_OPT_TEXT_("--seeds", &seeds),
+        HK_OPT_END,
+    };
+    int parsed = hk_cli_parse("check", usage, options, argc, argv);
+    if (parsed != HK_CLI_PARSED)
+        return hk_cli_parse_status(parsed);
     hk_diag diag;
     hk_diag_init(&diag);
     diag.limit = 10000;

@@ -247,17 +247,18 @@ static void relax(hk_world *w)
         if (w->influence[f] < 0)
             w->influence[f] = 0;
     }
-    /* keep each actor's shares summing to one against rounding */
-    for (int a = 0; a < s->n_actors; a++) {
-        double sum = 0;
-        for (int f = 0; f < s->n_factions; f++)
-            if (s->factions[f].actor == a)
-                sum += w->influence[f];
-        if (sum <= 0)
-            continue;
-        for (int f = 0; f < s->n_factions; f++)
-            if (s->factions[f].actor == a)
-                w->influence[f] /= sum;
+    /* keep each actor's shares summing to one against rounding: one pass
+     * sums every actor's factions (each in faction order), one divides */
+    double sum[HK_MAX_ACTORS] = {0};
+    for (int f = 0; f < s->n_factions; f++) {
+        int a = s->factions[f].actor;
+        if (a >= 0 && a < s->n_actors)
+            sum[a] += w->influence[f];
+    }
+    for (int f = 0; f < s->n_factions; f++) {
+        int a = s->factions[f].actor;
+        if (a >= 0 && a < s->n_actors && sum[a] > 0)
+            w->influence[f] /= sum[a];
     }
 }
 

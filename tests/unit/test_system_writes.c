@@ -17,6 +17,10 @@
 #include <string.h>
 
 #include "model/battles.h"
+#include "model/campaign.h"
+#include "model/control.h"
+#include "model/war.h"
+#include "world/actors.h"
 #include "model/diplomacy.h"
 #include "model/incidents.h"
 #include "model/movement.h"
@@ -46,7 +50,8 @@ static const field fields[] = {
     F(soviet_entry_on), F(japan_surrendered), F(exhaustion), F(war_losses), F(armistice_on), F(player),
     F(orders), F(orders_given), F(loss_men), F(loss_tanks), F(loss_guns), F(loss_aircraft), F(sov_peak),
     F(largest_battle), F(pins), F(n_pins), F(combat), F(out), F(next_facts), F(has_next_facts), F(text),
-    F(scratch), F(scratch_src),
+    F(scratch), F(scratch_src), F(control), F(control_key), F(camp), F(war_months_total), F(war_cas_total),
+    F(war_days_total), F(war_pris_total), F(regions_taken), F(trans_siberian_was_cut), F(sov_west_1941),
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
@@ -84,11 +89,29 @@ static const char *const battles_owns[] = {
      * outcomes module take them */
     "war", "war_in_month", "war_on", "war_opener", "exhaustion", "war_losses", "armistice_on", "out", NULL};
 static const char *const outcomes_owns[] = {"out", NULL};
+/* general war (war.c), its fronts in days (campaign.c), who holds each region (control.c) */
+static const char *const war_owns[] = {"war", "war_in_month", "war_opener", "war_on", "soviet_entry",
+                                       "soviet_entry_on", "japan_surrendered", "exhaustion", "war_losses",
+                                       "armistice_on", "camp", "control", "control_key", "war_months_total",
+                                       "war_cas_total", "war_days_total", "war_pris_total", "regions_taken",
+                                       "trans_siberian_was_cut", "sov_west_1941", "sov_peak", NULL};
+/* the fronts' fighting adds its losses and battles to the month's, as battles does (shared) */
+static const char *const campaign_owns[] = {"war", "war_in_month", "war_opener", "war_on", "soviet_entry",
+                                            "soviet_entry_on", "japan_surrendered", "exhaustion", "war_losses",
+                                            "armistice_on", "camp", "control", "control_key", "war_months_total",
+                                            "war_cas_total", "war_days_total", "war_pris_total", "regions_taken",
+                                            "trans_siberian_was_cut", "sov_west_1941", "sov_peak", "battles_month",
+                                            "loss_men", "loss_tanks", "loss_guns", "loss_aircraft", NULL};
+static const char *const actors_owns[] = {"actor_begun", NULL};
 
+/* in the month's order (src/run/world_step.c) */
 static const system_def systems[] = {
-    {"politics", hk_politics_step, politics_owns},   {"diplomacy", hk_diplomacy_step, diplomacy_owns},
-    {"movement", hk_movement_step, movement_owns},   {"incidents", hk_incidents_step, incidents_owns},
-    {"battles", hk_battles_step, battles_owns},      {"outcomes", hk_outcomes_month, outcomes_owns},
+    {"politics", hk_politics_step, politics_owns},   {"actors", hk_actors_step, actors_owns},
+    {"war", hk_war_step, war_owns},                  {"control", hk_control_step, war_owns},
+    {"diplomacy", hk_diplomacy_step, diplomacy_owns}, {"movement", hk_movement_step, movement_owns},
+    {"incidents", hk_incidents_step, incidents_owns}, {"battles", hk_battles_step, battles_owns},
+    {"campaign", hk_campaign_step, campaign_owns},   {"war (month's end)", hk_war_close_month, campaign_owns},
+    {"outcomes", hk_outcomes_month, outcomes_owns},
 };
 
 static bool listed(const char *const *list, const char *name)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "out/sources.h"
 
 static void sources_usage(FILE *out)
@@ -38,26 +39,15 @@ int hk_cmd_sources(int argc, char **argv)
 {
     const char *scenario_path = NULL, *seeds = NULL;
     bool json = false;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v;
-        int bad = 0;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            sources_usage(stdout);
-            return HK_EXIT_OK;
-        } else if (strcmp(a, "--json") == 0) {
-            json = true;
-        } else if ((v = hk_cli_value("sources", argc, argv, &i, "--scenario", &bad))) {
-            scenario_path = v;
-        } else if (!bad && (v = hk_cli_value("sources", argc, argv, &i, "--seeds", &bad))) {
-            seeds = v;
-        } else {
-            if (!bad) {
-                fprintf(stderr, "hokushin: sources: unknown option '%s'\n\n", a);
-                sources_usage(stderr);
-            }
-            return HK_EXIT_USAGE;
-        }
-    }
+    const hk_opt options[] = {
+        HK_OPT_TEXT_("--scenario", &scenario_path),
+        HK_OPT_TEXT_("--seeds", &seeds),
+        HK_OPT_FLAG_("--json", &json),
+        HK_OPT_END,
+    };
+    int parsed = hk_cli_parse("sources", sources_usage, options, argc, argv);
+    if (parsed != HK_CLI_PARSED)
+        return hk_cli_parse_status(parsed);
     if (seeds) {
         FILE *probe = fopen(seeds, "r");
         if (!probe) {

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "core/embed.h"
-#include "scenario/arena.h"
+#include "core/arena.h"
 #include "scenario/yaml_tree.h"
 
 /* ---- reading the scenario's files --------------------------------------- */

@@ -1,5 +1,6 @@
 /* api.c — the endpoints of `hokushin serve` (see api.h). */
 #include "serve/api.h"
+#include "out/advice_json.h"
 
 #include <inttypes.h>
 #include <jansson.h>
@@ -405,6 +406,8 @@ static json_t *game_doc(const hk_api *api, uint64_t id, const hk_game *g, json_t
     json_object_set_new(state, "over", json_boolean(hk_game_over(g)));
     json_object_set_new(state, "next", hk_game_over(g) ? json_null() : hk_json_month_string(hk_game_month(g)));
     json_object_set_new(state, "events", json_incref(events));
+    json_object_set_new(state, "advice", hk_advice_json(g)); /* the model's orders in the player's place */
+    json_object_set_new(state, "end", hk_game_end_json(g));   /* the game against the record, once over */
     char idtext[24];
     hk_games_id_text(id, idtext);
     return json_pack("{s:s, s:s, s:I, s:i, s:o, s:o}", "game", idtext, "as", api->s->actors[g->player].id, "seed",

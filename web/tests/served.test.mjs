@@ -203,7 +203,9 @@ try {
     check((await page.textContent("#pl-skip-to")) === "1940-12", `skipping ${n} months is shown to end in 1940-12`);
     await page.click("#pl-skip");
     await page.waitForFunction(() => document.querySelector("#pl-log > li.skipped"), null, { timeout: 60000 });
-    check((await page.textContent("#pl-date")) === "1940-12", `the skip shows 1940-12 (${await page.textContent("#pl-date")})`);
+    check((await page.textContent("#pl-date")) === "1941-01", `the skip brings the turn of 1941-01 (${await page.textContent("#pl-date")})`);
+    check((await page.textContent("#month-label")) === "1941-01", "the header shows the turn's month");
+    check((await page.inputValue("#pl-skip-n")) === "12", "the skip box starts again at 12");
     check((await page.textContent("#pl-orders-title")) === "Orders for 1941-01", "orders are next for 1941-01");
     const skipLog = await page.innerText("#pl-log > li.skipped");
     check(skipLog.includes(`${n} months played by the model`), `the log records the skip (${skipLog.split("\n")[0]})`);
@@ -222,7 +224,8 @@ try {
       `the save is at 1941-01 after ${saved.months_played ?? "?"} months (${dl.suggestedFilename()})`);
 
     const one = await playTurns(page, "first game");
-    check(one.map((r) => r.date).join(" ") === "1941-01 1941-02 1941-03", `three turns played (${one.map((r) => r.date).join(" ")})`);
+    // the header shows the turn's month: after playing 1941-01 the turn is 1941-02
+    check(one.map((r) => r.date).join(" ") === "1941-02 1941-03 1941-04", `three turns played (${one.map((r) => r.date).join(" ")})`);
     check(one[0].orders.includes('"doctrine_push":1') && one[2].orders.includes('"incidents":"contain"') &&
       one[1].orders.includes(`"propose_treaty":"${chosen[1].propose}"`) && one[2].orders.includes(`"denounce_treaty":"${chosen[2].denounce}"`),
       `the chosen orders were sent (propose ${chosen[1].propose}, denounce ${chosen[2].denounce})`);
@@ -237,8 +240,8 @@ try {
     await p2.click("#tab-btn-play");
     await p2.setInputFiles("#pl-load", path);
     await p2.waitForFunction(() => document.querySelectorAll("#pl-log > li").length === 1, null, { timeout: 30000 });
-    check((await p2.textContent("#pl-date")) === "1940-12" && (await p2.textContent("#pl-orders-title")) === "Orders for 1941-01",
-      "the loaded save is at 1940-12 with orders for 1941-01");
+    check((await p2.textContent("#pl-date")) === "1941-01" && (await p2.textContent("#pl-orders-title")) === "Orders for 1941-01",
+      "the loaded save is at the turn of 1941-01, its orders for 1941-01");
     check((await p2.textContent("#pl-side")) === "Japan", "the loaded game is Japan's");
     const two = await playTurns(p2, "loaded game");
     for (let i = 0; i < TURNS.length; i++) {

@@ -62,6 +62,15 @@ const char *hk_setup_nearest_key(const hk_setup *setup, const char *word);
 
 typedef enum hk_mode { HK_MODE_REPLAY, HK_MODE_SIMULATE } hk_mode;
 
+/* A battle's facts, by side ([0] the Japanese side, [1] the Soviet side). */
+typedef struct hk_event_facts {
+    int sector;             /* sector index, -1 none */
+    double committed[2];    /* men committed, < 0 unknown */
+    double casualties[2];   /* killed, wounded and missing, < 0 unknown */
+    int winner;             /* side, -1 a draw */
+    int days;               /* length of the fighting, 0 unknown */
+} hk_event_facts;
+
 /* One entry of the event log. Strings live until the run ends. */
 typedef struct hk_log_event {
     hk_date date;
@@ -71,6 +80,8 @@ typedef struct hk_log_event {
     int n_actors;
     const char *text;    /* a sentence that explains it */
     const char *source;  /* a seed citation, a publication, or "model: <rule>" */
+    bool has_facts;      /* a battle's facts follow */
+    hk_event_facts facts;
 } hk_log_event;
 
 /* Forces on one side of a border sector. */

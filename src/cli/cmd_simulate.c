@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "run/inputs.h"
 #include "out/output.h"
 
 #define SIM_DEFAULT_SEED 1
@@ -73,13 +74,9 @@ int hk_cmd_simulate(int argc, char **argv)
     if (!s)
         return HK_EXIT_USAGE;
     int status = HK_EXIT_USAGE;
-    hk_month first = hk_date_month(s->start), last = hk_date_month(s->end);
-    if (until != HK_MONTH_NONE && (until < first || until > last)) {
-        char a[16], b[16];
-        hk_month_format(first, a);
-        hk_month_format(last, b);
-        fprintf(stderr, "hokushin: --until %s is outside the scenario, which runs from %s to %s\n", until_text, a,
-                b);
+    char why[256];
+    if (until_text && hk_input_month(s, until_text, &until, why, sizeof why) != 0) {
+        fprintf(stderr, "hokushin: --until %s\n", why);
         goto done;
     }
     hk_setup setup;

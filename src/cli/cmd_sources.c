@@ -40,9 +40,9 @@ int hk_cmd_sources(int argc, char **argv)
     const char *scenario_path = NULL, *seeds = NULL;
     bool json = false;
     const hk_opt options[] = {
+        HK_OPT_FLAG_("--json", &json),
         HK_OPT_TEXT_("--scenario", &scenario_path),
         HK_OPT_TEXT_("--seeds", &seeds),
-        HK_OPT_FLAG_("--json", &json),
         HK_OPT_END,
     };
     int parsed = hk_cli_parse("sources", sources_usage, options, argc, argv);

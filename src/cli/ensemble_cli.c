@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "out/db.h"
+#include "run/inputs.h"
 #include "run/mpi.h"
 
 int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup)
@@ -165,12 +166,18 @@ static int default_threads(void)
  * version's tables) is bad input: found before any run, with exit status 2,
  * rather than as a failure of the ensemble. Opening creates the file and its
  * tables, as the ensemble would. */
-static int check_db(const char *path)
+static int check_db(const char *path, bool resume)
 {
-    char err[600];
+    char err[1600];
     hk_db *db = hk_db_open(path, err, sizeof err);
     if (!db) {
         fprintf(stderr, "hokushin: --db %s\n", err);
+        return -1;
+    }
+    /* A resume trusts the stored runs: a damaged file is refused first. */
+    if (resume && hk_db_check(db, err, sizeof err) != 0) {
+        fprintf(stderr, "hokushin: --resume: %s\n", err);
+        hk_db_close(db);
         return -1;
     }
     hk_db_close(db);
@@ -191,7 +198,7 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
     *is_root = m.rank == 0;
     /* Under MPI only rank 0 opens the database: the file need not be
      * reachable from the other machines. */
-    if (hk_mpi_agree(&m, o->db_path && m.rank == 0 && check_db(o->db_path) != 0) != 0) {
+    if (hk_mpi_agree(&m, o->db_path && m.rank == 0 && check_db(o->db_path, o->resume) != 0) != 0) {
         hk_mpi_finish(&m);
         return HK_EXIT_USAGE;
     }

@@ -362,6 +362,9 @@ static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why
                  c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV], c->peak[HK_SIDE_JPN], c->peak[HK_SIDE_SOV]);
     /* a ceasefire is a peace on the border; an end by rout or war is the
      * campaign's result */
+    /* every man the campaign drew in still stands or is a casualty */
+    double drawn[2] = {fmax(c->peak[0], c->men[0] + c->cas[0]), fmax(c->peak[1], c->men[1] + c->cas[1])};
+    hk_world_event_facts(w, c->sector, drawn, c->cas, loser < 0 ? -1 : 1 - loser, 0);
     hk_world_emit2(w, ceasefire ? "peace" : "battle_result", s->sectors[c->sector].id, s->jpn, s->sov, w->scratch,
                    SRC_MODEL("battles-border-campaign"));
 }
@@ -550,6 +553,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " The %s side attacks with %.0f against %.0f.",
                      side_label(att), c->men[att], c->men[1 - att]);
     }
+    hk_world_event_facts(w, sec, c->men, NULL, -1, 0);
     hk_world_emit2(w, "battle", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles-border-campaign"));
     if (att < 0) {
         c->quiet++;
@@ -594,6 +598,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
                  res.winner == HK_COMBAT_ATTACKER ? "succeeds" : res.winner == HK_COMBAT_DEFENDER ? "is beaten off"
                                                                                                   : "is fought to a standstill",
                  lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men, c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV]);
+    double lost[2] = {lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men};
+    hk_world_event_facts(w, sec, men, lost,
+                         res.winner == HK_COMBAT_ATTACKER ? att : res.winner == HK_COMBAT_DEFENDER ? def : -1, res.days);
     hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch,
                    SRC_MODEL("battles-border-campaign"));
 }
@@ -648,6 +655,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
                  "On the %s (tension %.2f) an incident grows into a battle: the Kwantung Army's officers "
                  "(autonomy %.2f) commit %.0f men against %.0f.",
                  sname, w->tension[sec], w->autonomy, men[HK_SIDE_JPN], men[HK_SIDE_SOV]);
+    hk_world_event_facts(w, sec, men, NULL, -1, 0);
     hk_world_emit2(w, "battle", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
@@ -657,6 +665,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
                      ? "the Soviet side is beaten" : "neither side prevails",
                  cas[HK_SIDE_JPN], cas[HK_SIDE_SOV],
                  goes_on ? " Neither side has broken off: both hold their ground and the fighting goes on." : "");
+    hk_world_event_facts(w, sec, men, cas, loser < 0 ? -1 : 1 - loser, res.days);
     hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
 }
 
@@ -731,6 +740,10 @@ static void replay_battle(hk_world *w, hk_rng *r, int bi)
                      "%s begins: %.0f men against %.0f at the height of it; its engagements are fought as "
                      "they come.",
                      b->name ? b->name : b->id, att.men, def.men);
+        double men[2];
+        men[as] = att.men;
+        men[ds] = def.men;
+        hk_world_event_facts(w, b->sector, men, NULL, -1, 0);
         hk_world_emit(w, b->start, "battle", b->id, actors, 2, w->scratch, b->source.text);
         return;
     }
@@ -757,6 +770,7 @@ static void replay_battle(hk_world *w, hk_rng *r, int bi)
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch, "%s: %.0f men attack %.0f.", b->name ? b->name : b->id,
                  att.men, def.men);
+    hk_world_event_facts(w, b->sector, men, NULL, -1, 0);
     hk_world_emit(w, b->start, "battle", b->id, actors, 2, w->scratch, b->source.text);
     if (hk_world_logging(w)) {
         char rec[2][64];
@@ -768,6 +782,12 @@ static void replay_battle(hk_world *w, hk_rng *r, int bi)
                  b->winner < 0 ? "a draw" : loser == HK_SIDE_JPN ? "the Japanese side is beaten" : "the Soviet side is beaten",
                  rec[HK_SIDE_JPN], rec[HK_SIDE_SOV], model[HK_SIDE_JPN], model[HK_SIDE_SOV], res.days,
                  res.days == 1 ? "" : "s");
+    }
+    {
+        double shown[2];
+        for (int i = 0; i < 2; i++)
+            shown[i] = cas[i] >= 0 ? cas[i] : model[i];
+        hk_world_event_facts(w, b->sector, men, shown, loser < 0 ? -1 : 1 - loser, res.days);
     }
     hk_world_emit(w, hk_date_is_set(b->end) ? b->end : b->start, "battle_result", b->id, actors, 2, w->scratch,
                   b->source.text);
@@ -834,6 +854,12 @@ static void close_campaign(hk_world *w, hk_rng *r, int bi)
                  rec[HK_SIDE_JPN], rec[HK_SIDE_SOV], model[HK_SIDE_JPN], model[HK_SIDE_SOV], parts[HK_SIDE_JPN],
                  parts[HK_SIDE_SOV], extra[HK_SIDE_JPN], extra[HK_SIDE_SOV], extra_days, extra_days == 1 ? "" : "s");
     }
+    {
+        double shown[2];
+        for (int i = 0; i < 2; i++)
+            shown[i] = cas[i] >= 0 ? cas[i] : model[i];
+        hk_world_event_facts(w, b->sector, men, shown, loser < 0 ? -1 : 1 - loser, total_days);
+    }
     hk_world_emit(w, b->end, "battle_result", b->id, actors, 2, w->scratch, b->source.text);
 }
 
@@ -869,6 +895,15 @@ static void war_month(hk_world *w, hk_rng *r)
         snprintf(w->scratch, sizeof w->scratch,
                  "A month of general war: the %s offensive costs the attacker %.0f and the defender %.0f men.",
                  a == HK_SIDE_JPN ? "Japanese" : "Soviet", res.casualties[0], res.casualties[1]);
+    {
+        double com[2], lost2[2];
+        com[a] = att.men;
+        com[d] = def.men;
+        lost2[a] = res.casualties[HK_COMBAT_ATTACKER];
+        lost2[d] = res.casualties[HK_COMBAT_DEFENDER];
+        hk_world_event_facts(w, -1, com, lost2,
+                             res.winner == HK_COMBAT_ATTACKER ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1, res.days);
+    }
     hk_world_emit2(w, "battle", "general_war", a == HK_SIDE_JPN ? s->jpn : s->sov,
                    a == HK_SIDE_JPN ? s->sov : s->jpn, w->scratch, SRC_MODEL("battles-war"));
 }
@@ -878,6 +913,9 @@ void hk_battles_step(hk_world *w)
     const hk_scenario *s = w->s;
     hk_rng r = hk_world_stream(w, HK_STREAM_BATTLES);
     w->battles_month = 0;
+    /* this month's battles by sector (incidents has read last month's for tension) */
+    memset(w->sector_battles, 0, sizeof w->sector_battles);
+    memset(w->sector_battle_size, 0, sizeof w->sector_battle_size);
     if (w->mode == HK_MODE_REPLAY) {
         for (int b = 0; b < s->n_battles; b++)
             if (hk_date_month(s->battles[b].start) == w->month)

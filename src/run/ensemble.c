@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "out/db.h"
+#include "run/inputs.h"
 #include "run/labels.h"
 
 /* Runs claimed at once by a thread. With a database a claim is also one
@@ -225,6 +226,10 @@ int64_t hk_ensemble_db_prepare(hk_db *db, const hk_ensemble_config *cfg, int64_t
         snprintf(err, errlen, "out of memory");
         return -1;
     }
+    if (cfg->resume && hk_db_check(db, err, errlen) != 0) {
+        free(setup_json);
+        return -1;
+    }
     int64_t id = cfg->resume ? hk_db_ensemble_find(db, cfg->seed, setup_json) : 0;
     if (id < 0) {
         snprintf(err, errlen, "%s: cannot read the ensemble table", cfg->db_path);
@@ -417,7 +422,7 @@ json_t *hk_ensemble_json(const hk_ensemble_result *res)
     json_object_set_new(j, "runs", json_integer(res->runs));
     json_object_set_new(j, "runs_requested", json_integer(res->runs_requested));
     json_object_set_new(j, "complete", json_boolean(!res->cancelled));
-    json_object_set_new(j, "seed", json_integer((json_int_t)res->seed));
+    json_object_set_new(j, "seed", hk_json_seed(res->seed));
     json_object_set_new(j, "outcomes", outcomes_json(&res->outcomes));
     json_object_set_new(j, "incidents_per_year", years_json(&res->outcomes));
     if (res->paired) {

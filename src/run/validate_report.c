@@ -11,8 +11,10 @@
 
 #include "model/combat.h"
 #include "run/calibrate.h"
+#include "run/inputs.h"
 #include "run/claims.h"
 #include "run/stats.h"
+#include "run/lint.h"
 #include "run/validate.h"
 
 /* Tolerances, stated in the report. */
@@ -527,7 +529,9 @@ static void combat_section(report *r)
             "The check declared in docs/combat.md: the combat model (src/model/combat.h, fitted on "
             "CDB90, which holds this campaign out) fights the scenario's recorded sides of `%s` "
             "(%s to %s, terrain %s; the %s side in prepared positions when it defends and "
-            "flagged as not surrendering) as the campaign's four engagements, `--phases %s` "
+            "flagged as not surrendering; the other side with what its command planned for its "
+            "attack, surprise and an envelopment, combat.md) as the campaign's four engagements, "
+            "`--phases %s` "
             "(%d days of fighting, each engagement starting on the campaign day after `@`). "
             "Both sides grow from their strengths in the first engagement (the record's "
             "`nomonhan_opening`%s) to the recorded peak, reached when the last engagement "
@@ -901,11 +905,25 @@ int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out,
         fprintf(stderr, "hokushin: validate: a simulate run failed\n");
         goto done;
     }
-    fprintf(r->body, "## %d. What fails\n\n", o->other_seed != 0 ? 7 : 6);
-    if (r->n_fails == 0)
+    /* single histories: the linter and the citations */
+    int section = o->other_seed != 0 ? 7 : 6;
+    char lint_fail[256];
+    if (o->lint_runs > 0) {
+        if (hk_lint_section(r->body, s, section, o->seed, o->lint_runs, o->progress, lint_fail, sizeof lint_fail) != 0) {
+            fprintf(stderr, "hokushin: validate: a simulate run failed\n");
+            goto done;
+        }
+        section++;
+    } else {
+        lint_fail[0] = '\0';
+    }
+    fprintf(r->body, "## %d. What fails\n\n", section);
+    if (r->n_fails == 0 && !lint_fail[0])
         fprintf(r->body, "Nothing: every figure and claim above passes.\n");
     for (int i = 0; i < r->n_fails; i++)
         fprintf(r->body, "- %s\n", r->fails[i]);
+    if (lint_fail[0])
+        fprintf(r->body, "- %s\n", lint_fail);
     fclose(r->body);
     r->body = NULL;
 
@@ -923,8 +941,8 @@ int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out,
     fwrite(text, 1, text_len, out);
     rc = r->figures_failed + r->claims_failed;
     if (json) {
-        *json = json_pack("{s:s, s:I, s:i, s:i, s:i, s:i, s:i, s:O, s:O}", "scenario", s->id ? s->id : "", "seed",
-                          (json_int_t)o->seed, "runs", o->runs, "figures_failed", r->figures_failed, "figures_total",
+        *json = json_pack("{s:s, s:o, s:i, s:i, s:i, s:i, s:i, s:O, s:O}", "scenario", s->id ? s->id : "", "seed",
+                          hk_json_seed(o->seed), "runs", o->runs, "figures_failed", r->figures_failed, "figures_total",
                           r->figures, "claims_failed", r->claims_failed, "claims_total", r->claims, "figures",
                           r->figures_json, "claims", r->claims_json);
     }

@@ -48,6 +48,8 @@ void hk_world_emit(hk_world *w, hk_date date, const char *kind, const char *id,
     h = hk_fnv1a64_more(h, id ? id : "", id ? strlen(id) : 0);
     w->event_hash = h;
     w->n_events++;
+    bool has_facts = w->has_next_facts;
+    w->has_next_facts = false;
     if (!hk_world_logging(w))
         return;
     hk_log_event e;
@@ -62,7 +64,21 @@ void hk_world_emit(hk_world *w, hk_date date, const char *kind, const char *id,
             e.actors[e.n_actors++] = actors[i];
     e.text = world_keep(w, text);
     e.source = world_keep(w, source);
+    e.has_facts = has_facts;
+    if (has_facts)
+        e.facts = w->next_facts;
     w->obs->on_event(w->obs->ud, &e);
+}
+
+void hk_world_event_facts(hk_world *w, int sector, const double committed[2], const double casualties[2],
+                          int winner, int days)
+{
+    w->next_facts = (hk_event_facts){.sector = sector, .winner = winner, .days = days};
+    for (int i = 0; i < 2; i++) {
+        w->next_facts.committed[i] = committed ? committed[i] : -1;
+        w->next_facts.casualties[i] = casualties ? casualties[i] : -1;
+    }
+    w->has_next_facts = true;
 }
 
 void hk_world_emit2(hk_world *w, const char *kind, const char *id, int a, int b,

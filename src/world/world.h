@@ -184,6 +184,10 @@ struct hk_world {
     hk_combat_params combat;
     hk_outcomes out;
 
+    /* the facts the next event carries (hk_world_event_facts), then cleared */
+    hk_event_facts next_facts;
+    bool has_next_facts;
+
     /* event text memory (only with an observer) */
     struct hk_arena *text;
     char scratch[HK_TEXT_LEN];
@@ -233,6 +237,9 @@ static inline bool hk_world_logging(const hk_world *w) { return w->obs && w->obs
 void hk_world_emit(hk_world *w, hk_date date, const char *kind, const char *id,
                    const int *actors, int n_actors, const char *text, const char *source);
 /* Short form: two actors (or -1), date = first of the current month. */
+/* Gives the next event emitted its facts (a battle's sides). */
+void hk_world_event_facts(hk_world *w, int sector, const double committed[2], const double casualties[2],
+                          int winner, int days);
 void hk_world_emit2(hk_world *w, const char *kind, const char *id, int a, int b,
                     const char *text, const char *source);
 /* The current month as a date (day 0). */

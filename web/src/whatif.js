@@ -72,7 +72,8 @@ export function createWhatIf(root, ix, { onChange = () => {}, onSample = null } 
     changed();
   }
   const bodyOf = () => ({
-    runs: Math.floor(+$("wi-runs").value), seed: Math.floor(+$("wi-seed").value) || 1, set: sets.slice(),
+    // runs and seed go as typed: the server checks both by the CLI's rules
+    runs: $("wi-runs").value === "" ? 500 : +$("wi-runs").value, seed: $("wi-seed").value.trim() || "1", set: sets.slice(),
     without: [...checks.querySelectorAll("input:checked")].map((c) => c.value),
   });
   let lastResult = null;

@@ -217,12 +217,14 @@ static void test_month_object(void **state)
     hk_scenario *s = fixture();
     hk_month_summary m;
     fill_month(&m);
+    m.control[0] = 0; /* hailar: JPN */
+    m.control[1] = 1; /* chita: SOV */
     json_t *j = hk_json_month(s, &m);
     char *text = json_dumps(j, HK_JSON_FLAGS);
     assert_string_equal(
         text,
         "{\"type\":\"month\",\"date\":\"1939-07\",\"doctrine\":{\"JPN\":0.1235,\"SOV\":0},\"incidents\":3,\"battles\":1,"
-        "\"at_war\":false,\"treaties\":[\"basic_convention_1925\"],\"effects\":[\"europe_war\"],"
+        "\"at_war\":false,\"control\":{\"hailar\":\"JPN\",\"chita\":\"SOV\"},\"treaties\":[\"basic_convention_1925\"],\"effects\":[\"europe_war\"],"
         "\"forces\":{\"khalkha\":{\"JPN\":{\"men\":30000,\"tanks\":70,\"guns\":300,\"aircraft\":250},"
         "\"SOV\":{\"men\":57000,\"tanks\":498,\"guns\":542,\"aircraft\":516}}},"
         "\"influence\":{\"kodoha\":0.25,\"navy\":0.5,\"toseiha\":0.25,\"red_army\":1},"

@@ -4,12 +4,14 @@
  * Input is read line by line, so the same commands work typed at a terminal
  * or fed through a pipe; the end of input quits without saving. */
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "run/labels.h"
 #include "cli/options.h"
 #include "run/play.h"
 
@@ -233,17 +235,15 @@ static void play_turn(play_ui *ui, const hk_orders *o)
 
 static void print_end(const play_ui *ui)
 {
-    hk_outcomes o;
+    hk_outcomes o, rec;
     hk_world_outcomes(ui->g->world, &o);
-    printf("\nThe game is over. Outcomes:\n");
+    bool have = hk_label_history(ui->g->scenario, &rec) == 0;
+    printf("\nThe game is over. Outcomes (your game; history):\n");
     for (int i = 0; i < HK_OUTCOME_COUNT; i++) {
-        double v = hk_outcome_value(&o, i);
-        if (v != v)
-            printf("  %-42s -\n", hk_outcome_table[i].name);
-        else if (hk_outcome_table[i].kind == HK_OUTCOME_PROPORTION)
-            printf("  %-42s %s\n", hk_outcome_table[i].name, v > 0.5 ? "yes" : "no");
-        else
-            printf("  %-42s %g\n", hk_outcome_table[i].name, v);
+        char a[64], h[64];
+        hk_label_outcome_value(i, hk_outcome_value(&o, i), a, sizeof a);
+        hk_label_outcome_value(i, have ? hk_outcome_value(&rec, i) : NAN, h, sizeof h);
+        printf("  %-50s %-10s %s\n  (%s)\n", hk_label_outcome(hk_outcome_table[i].name), a, h, hk_outcome_table[i].name);
     }
     printf("save FILE keeps the game; quit leaves.\n");
 }

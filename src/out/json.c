@@ -7,6 +7,7 @@
 #include "out/json.h"
 #include "out/labels_json.h"
 #include "out/sources.h"
+#include "run/labels.h"
 #include "out/output.h"
 #include "run/inputs.h"
 
@@ -719,7 +720,7 @@ json_t *hk_json_doc(const hk_json_run *r, json_t *summary)
     json_object_set(doc, "events", r->events ? r->events : json_array());
     json_object_set(doc, "months", r->months ? r->months : json_array());
     json_object_set_new(doc, "summary", summary ? summary : json_null());
-    json_object_set_new(doc, "labels", hk_labels_json(r->scenario));
+    json_object_set_new(doc, "labels", hk_labels_json(r->scenario, NULL));
     json_t *bib = hk_sources_json(r->scenario, NULL, NULL);
     json_object_set_new(doc, "sources", bib ? bib : json_null());
     return doc;
@@ -740,6 +741,12 @@ json_t *hk_json_run_doc(const hk_setup *setup, hk_mode mode, uint64_t seed, hk_m
                                       r.last_month, r.n_months, r.n_events, &out);
     json_t *doc = hk_json_doc(&r, summary);
     hk_json_run_free(&r);
+    /* the record beside each outcome: the replay's outcomes (this run's, when
+     * it is the replay of the scenario as it is) */
+    hk_outcomes rec;
+    bool own = mode == HK_MODE_REPLAY;
+    if (doc && (own ? (rec = out, true) : hk_label_history(setup->scenario, &rec) == 0))
+        json_object_set_new(doc, "labels", hk_labels_json(setup->scenario, &rec));
     return doc;
 }
 

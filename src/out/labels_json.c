@@ -25,17 +25,16 @@ json_t *hk_history_json(const hk_outcomes *o)
     return h;
 }
 
-json_t *hk_labels_json(const hk_scenario *s)
+json_t *hk_labels_json(const hk_scenario *s, const hk_outcomes *record)
 {
     json_t *j = json_object(), *outs = json_object(), *kinds = json_object(), *params = json_object(),
            *treaties = json_object(), *events = json_object();
-    hk_outcomes rec;
-    bool have = hk_label_history(s, &rec) == 0;
+    bool have = record != NULL;
     for (int i = 0; i < HK_OUTCOME_COUNT; i++) {
         const char *name = hk_outcome_table[i].name;
         json_t *o = json_pack("{s:s, s:s}", "label", hk_label_outcome(name), "doc", hk_outcome_table[i].doc);
         if (have) {
-            double v = hk_outcome_value(&rec, i);
+            double v = hk_outcome_value(record, i);
             char text[64];
             json_object_set_new(o, "history", json_string(hk_label_outcome_value(i, v, text, sizeof text)));
             json_object_set_new(o, "history_value", isfinite(v) ? json_real(v) : json_null());

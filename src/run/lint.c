@@ -185,12 +185,15 @@ static void note(linter *l, const held *h, hk_month month)
         l->seized = true;
     else if (!strcmp(h->id, "china_war"))
         l->china_war = true;
-    if (!strcmp(h->kind, "peace") && !strcmp(h->id, "surrender"))
-        for (int i = 0; i < h->n_actors; i++)
-            if (h->actors[i] >= 0 && h->actors[i] < s->n_actors && !l->surrendered[h->actors[i]]) {
-                l->surrendered[h->actors[i]] = true;
-                l->surrendered_on[h->actors[i]] = month;
-            }
+    /* a surrender names the party that surrenders first, then those it
+     * surrenders to */
+    if (!strcmp(h->kind, "peace") && !strcmp(h->id, "surrender") && h->n_actors > 0) {
+        int a = h->actors[0];
+        if (a >= 0 && a < s->n_actors && !l->surrendered[a]) {
+            l->surrendered[a] = true;
+            l->surrendered_on[a] = month;
+        }
+    }
 }
 
 static void on_month(void *ud, const hk_month_summary *m)

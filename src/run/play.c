@@ -163,6 +163,72 @@ void hk_game_state(const hk_game *g, hk_month_summary *out)
         hk_world_summary(g->world, out);
 }
 
+/* ---- the advisor --------------------------------------------------------- */
+
+typedef struct advice_tap {
+    hk_advice *a;
+    int player;
+    bool on;
+} advice_tap;
+
+static void advice_event(void *ud, const hk_log_event *e)
+{
+    advice_tap *t = ud;
+    if (!t->on || t->a->n >= HK_ADVICE_MAX || !e->kind || strcmp(e->kind, "incident") == 0)
+        return;
+    bool mine = false;
+    for (int i = 0; i < e->n_actors; i++)
+        mine |= e->actors[i] == t->player;
+    /* decisions are the player's actor's; battles and the outside world are not */
+    if (!mine || strcmp(e->kind, "outside_event") == 0 || strncmp(e->kind, "battle", 6) == 0)
+        return;
+    snprintf(t->a->kind[t->a->n], sizeof t->a->kind[0], "%s", e->kind);
+    snprintf(t->a->text[t->a->n], sizeof t->a->text[0], "%s", e->text ? e->text : (e->id ? e->id : ""));
+    t->a->n++;
+}
+
+static void advice_month(void *ud, const hk_month_summary *m)
+{
+    (void)ud;
+    (void)m;
+}
+
+int hk_game_advise(const hk_game *g, hk_advice *out)
+{
+    memset(out, 0, sizeof *out);
+    if (hk_game_over(g))
+        return -1;
+    hk_game *shadow = game_alloc(g->scenario, g->player, g->seed, g->run);
+    if (!shadow)
+        return -1;
+    shadow->setup = g->setup;
+    /* the same world: the setup is copied, so the world is made again from it */
+    hk_world_free(shadow->world);
+    shadow->world = hk_world_new(&shadow->setup, HK_MODE_SIMULATE, g->seed, g->run);
+    if (!shadow->world) {
+        free(shadow);
+        return -1;
+    }
+    hk_world_set_player(shadow->world, g->player);
+    for (int i = 0; i < g->n_turns && !hk_game_over(shadow); i++)
+        if (hk_game_turn(shadow, g->turns[i].given ? &g->turns[i].orders : NULL, NULL) != 0)
+            break;
+    hk_month_summary before;
+    hk_game_state(shadow, &before);
+    out->month = hk_game_month(shadow);
+    out->doctrine_before = before.doctrine[g->scenario->jpn >= 0 ? g->scenario->jpn : 0];
+    out->war_before = before.at_war_jpn_sov;
+    advice_tap tap = {out, g->player, true};
+    hk_observer o = {advice_event, advice_month, &tap};
+    int rc = hk_game_over(shadow) ? -1 : hk_game_turn(shadow, NULL, &o);
+    hk_month_summary after;
+    hk_game_state(shadow, &after);
+    out->doctrine_after = after.doctrine[g->scenario->jpn >= 0 ? g->scenario->jpn : 0];
+    out->war_after = after.at_war_jpn_sov;
+    hk_game_free(shadow);
+    return rc;
+}
+
 /* ---- writing ------------------------------------------------------------ */
 
 /* The shortest text that reads back as the same double, so a replayed game

@@ -71,6 +71,21 @@ int hk_game_turn(hk_game *g, const hk_orders *orders, const hk_observer *obs);
 /* The state to show: the last month played, or the opening state. */
 void hk_game_state(const hk_game *g, hk_month_summary *out);
 
+/* What the model would do in the player's place in the month the next turn
+ * plays: the game so far replayed on a copy, that month left to the model,
+ * and what it did for the player's actor. */
+#define HK_ADVICE_MAX 8
+typedef struct hk_advice {
+    hk_month month;
+    double doctrine_before, doctrine_after; /* Japan's doctrine around that month */
+    bool war_before, war_after;
+    int n;                                  /* events of the player's actor */
+    char kind[HK_ADVICE_MAX][24];
+    char text[HK_ADVICE_MAX][320];
+} hk_advice;
+/* Returns 0, or -1 when the game is over or memory ran out. */
+int hk_game_advise(const hk_game *g, hk_advice *out);
+
 /* The save file's text (malloc'd, NUL-terminated), or NULL if out of memory. */
 char *hk_game_save(const hk_game *g);
 /* Parses a save file and replays it. `name` is used in messages, which read

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "out/advice_json.h"
 #include "out/json.h"
 #include "run/inputs.h"
 #include "serve/api_internal.h"
@@ -56,6 +57,8 @@ static json_t *game_doc(const hk_api *api, const char *id, const hk_game *g, jso
     json_object_set_new(state, "over", json_boolean(hk_game_over(g)));
     json_object_set_new(state, "next", hk_game_over(g) ? json_null() : hk_json_month_string(hk_game_month(g)));
     json_object_set_new(state, "events", json_incref(events));
+    json_object_set_new(state, "advice", hk_advice_json(g)); /* the model's orders in the player's place */
+    json_object_set_new(state, "end", hk_game_end_json(g));   /* the game against the record, once over */
     return json_pack("{s:s, s:s, s:o, s:i, s:o, s:o}", "game", id, "as", api->s->actors[g->player].id, "seed",
                      hk_json_seed(g->seed), "months_played", g->n_turns, "state", state, "events", events);
 }

@@ -27,20 +27,23 @@ n=$(grep -c '\.txt:' "$tmp/claims")
 [ "$n" -ge 8 ] || fail "only $n claims listed"
 
 # a small report, twice: one thread, two threads — identical
-"$HK" validate --runs 40 --threads 1 --out "$tmp/v1.md" 2>"$tmp/err1" || { fail "validate exits $?"; cat "$tmp/err1" >&2; }
-"$HK" validate --runs 40 --threads 2 --out "$tmp/v2.md" --json "$tmp/v2.json" 2>"$tmp/err2" || fail "validate (2 threads) exits $?"
+"$HK" validate --runs 40 --lint-runs 100 --threads 1 --out "$tmp/v1.md" 2>"$tmp/err1" || { fail "validate exits $?"; cat "$tmp/err1" >&2; }
+"$HK" validate --runs 40 --lint-runs 100 --threads 2 --out "$tmp/v2.md" --json "$tmp/v2.json" 2>"$tmp/err2" || fail "validate (2 threads) exits $?"
 cmp -s "$tmp/v1.md" "$tmp/v2.md" || fail "the report differs between 1 and 2 threads"
 for section in '^\*\*Summary:\*\*' '^## 1\. The record' '^## 2\. Khalkhin Gol' '^## 3\. Calibrated' \
                '^## 4\. The combat model' "^## 5\. The sources' causal claims" \
-               '^## 6\. The same checks at another seed' '^## [0-9]+\. What fails'; do
-  grep -Eq "$section" "$tmp/v1.md" || fail "the report has no section matching $section"
+               '^## 6\. The same checks at another seed' '^## 7\. Single histories and citations' \
+               '^## 8\. What fails'; do
+  grep -q "$section" "$tmp/v1.md" || fail "the report has no section matching $section"
 done
 grep -q 'Fewer than 1,000 runs' "$tmp/v1.md" || fail "a 40-run report does not say it is a smoke test"
+grep -qE 'read 100 simulate histories .* \*\*[0-9]+ violations?\.\*\*' "$tmp/v1.md" ||
+    fail "section 7 does not say how many violations the linter found in its 100 histories"
+grep -q '(`casualties_above_committed`) | 0 | 0 |' "$tmp/v1.md" || fail "section 7: casualties above committed"
 
 # section 6 reruns every check at --seed + 1: its summary is that seed's own report's
-"$HK" validate --runs 40 --seed 1919 --other-seed 0 --out "$tmp/v1919.md" 2>/dev/null || fail "validate --seed 1919 exits $?"
-# (the sections after it move up one: What fails stays the last)
-grep -Eq '^## [0-9]+\. What fails' "$tmp/v1919.md" || fail "--other-seed 0 left out more than section 6"
+"$HK" validate --runs 40 --seed 1919 --other-seed 0 --lint-runs 0 --out "$tmp/v1919.md" 2>/dev/null || fail "validate --seed 1919 exits $?"
+grep -q '^## 6\. What fails' "$tmp/v1919.md" || fail "--other-seed 0 and --lint-runs 0 should leave sections 6 and 7 out"
 grep -q 'same checks at another seed' "$tmp/v1919.md" && fail "--other-seed 0 still wrote the other seed's section"
 own=$(sed -nE 's/^\*\*Summary:\*\* (.*)\.$/\1/p' "$tmp/v1919.md")
 grep -qF "Seed 1919: $own." "$tmp/v1.md" || fail "section 6 does not give seed 1919's own summary ($own)"

@@ -87,7 +87,7 @@ function monthOverview(ix, month) {
   const treaties = (month.treaties || []).map((id) => esc(ix.treatyById.get(id)?.name || id));
   const hot = Object.entries(month.tension || {}).sort((a, b) => b[1] - a[1]).slice(0, 3)
     .map(([id, t]) => `${esc(ix.sectorById.get(id)?.name || id)} ${fmtNum(t, 2)}`);
-  return `<h3>${esc(month.date)} <span class="muted">this month</span></h3>
+  return `<h3>${esc(month.date)} <span class="muted">${month.next ? "the last month played" : "this month"}</span></h3>
     ${evs.length ? `<ul class="month-events">${evs.map((e) => `<li><span class="kind kind-${esc(e.kind)}" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span> ${esc(e.text || e.id)} ${sourceHtml(e.source)}</li>`).join("")}</ul>` : '<p class="muted">No recorded event this month.</p>'}
     ${table([row("Treaties in force", treaties.join(", ") || "none"), row("Tensest sectors", hot.join(" · ")),
       row("Outside world", (month.effects || []).map((x) => esc(words(x))).join(", "))])}

@@ -243,7 +243,7 @@ async function start() {
         map.update(m);
         war.update(m);
         showState(m, label);
-        $("month-label").textContent = m.date || "";
+        $("month-label").textContent = m.next || m.date || ""; // the turn's month, as the play panel shows it
         if (ix.monthIndex.has(m.date)) slider.value = ix.monthIndex.get(m.date);
         for (const c of charts) if (m.date) c.setCursor(m.date);
         // the details pane follows the game: a selection is shown as the game has it

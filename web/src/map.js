@@ -457,12 +457,16 @@ function declutterLabels(g, width, gap = 6) {
       t.setAttribute("x", +t.getAttribute("x") - b.width - 2 * gap);
       b = t.getBBox();
     }
+    if (b.x < 4) { // too long for either side: leave it to the tooltip
+      t.classList.add("hidden-label");
+      continue;
+    }
     const hit = placed.some((p) => b.x < p.x + p.width && p.x < b.x + b.width && b.y < p.y + p.height && p.y < b.y + b.height);
     if (hit) {
       // try the other side of the dot before giving up
       t.setAttribute("x", +t.getAttribute("x") - b.width - 2 * gap);
       const b2 = t.getBBox();
-      if (placed.some((p) => b2.x < p.x + p.width && p.x < b2.x + b2.width && b2.y < p.y + p.height && p.y < b2.y + b2.height)) t.classList.add("hidden-label");
+      if (b2.x < 4 || placed.some((p) => b2.x < p.x + p.width && p.x < b2.x + b2.width && b2.y < p.y + p.height && p.y < b2.y + b2.height)) t.classList.add("hidden-label");
       else placed.push(b2);
     } else placed.push(b);
   }

@@ -1,7 +1,7 @@
 // play.js — the play panel (served mode): take Japan's or the Soviet
 // Union's decisions month by month against the model. The game's month is
 // shown on the map while a game is open.
-import { esc, el, fmtNum, fmtK, borderTotals, kindLabel } from "./util.js";
+import { esc, el, fmtNum, fmtK, fmtInt, borderTotals, kindLabel, outcomeLabel } from "./util.js";
 import { errorText } from "./whatif.js";
 
 export function createPlay(root, ix, { showMonth, showEvent }) {
@@ -17,8 +17,15 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       </div>
       <div id="pl-error" class="error" hidden></div>
     </div>
+    <div class="card walkthrough" id="pl-walk" hidden>
+      <h2>Your first game <span class="muted" id="pl-walk-step"></span></h2>
+      <div id="pl-walk-text"></div>
+      <div class="form-row"><button type="button" id="pl-walk-next" class="primary">Next</button><button type="button" id="pl-walk-skip">Close the walkthrough</button></div>
+    </div>
     <div class="card" id="pl-game" hidden>
-      <h2>Game <code id="pl-id"></code> · <span id="pl-side"></span> · <span id="pl-date" class="big-date"></span></h2>
+      <h2>Game <code id="pl-id"></code> · <span id="pl-side"></span> · turn of <span id="pl-date" class="big-date"></span></h2>
+      <div id="pl-last" class="muted small"></div>
+      <div id="pl-advice" class="advice"></div>
       <div id="pl-state" class="state-grid"></div>
       <form id="pl-orders">
         <fieldset><legend id="pl-orders-title">Orders for next month</legend>
@@ -34,6 +41,10 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
             <label><input type="radio" name="pl-inc" value="contain"> contain</label></div>
           <div class="form-row"><label class="danger"><input id="pl-war" type="checkbox"> declare war</label></div>
         </fieldset>
+        <fieldset id="pl-war-orders" hidden><legend>The war: your orders on each front</legend>
+          <div id="pl-fronts"></div>
+          <div class="form-row"><label>Send reinforcements to <select id="pl-reinforce-front"><option value="">where the model sends them</option></select></label></div>
+        </fieldset>
         <div class="form-row"><button id="pl-turn" class="primary" type="submit">End turn ▸</button>
           <button id="pl-save" type="button">Save</button></div>
       </form>
@@ -42,6 +53,7 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
         <span class="muted">through <output id="pl-skip-to"></output></span>
         <button id="pl-skip" type="button">Skip ▸▸</button>
       </div>
+      <div id="pl-end" hidden></div>
       <h3>Turn log</h3><ol id="pl-log" class="log"></ol>
     </div>`;
   const $ = (id) => root.querySelector("#" + id);
@@ -79,14 +91,42 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
 
   /* Shows a state and logs it. `skipped` (months the model played for the
    * player) folds that many months of events into one entry. */
+  let lastOrders = null; // the orders of the turn just played, to name the player's own decisions
+  /* An event the player's orders caused: a war declared, a treaty proposed
+   * or denounced by the player. */
+  function mine(e) {
+    const o = lastOrders;
+    if (!o) return false;
+    if (e.kind === "war" && o.declare_war) return true;
+    if (e.kind === "treaty_signed" && (e.treaty || e.id) === o.propose_treaty) return true;
+    if (e.kind === "treaty_denounced" && (e.treaty || e.id) === o.denounce_treaty) return true;
+    return false;
+  }
+  const sideName = () => (side === "JPN" ? "Japan" : "the Soviet Union");
+  function evText(e) {
+    if (mine(e)) return `<b class="yours">Your decision (${esc(sideName())}):</b> ${esc(e.text || e.id)}`;
+    if (e.kind === "peace" && e.reason) return `${esc(e.text || e.id)} <b>Why it ended:</b> ${esc(e.reason)}`;
+    return esc(e.text || e.id);
+  }
+
   function render(st, events, skipped = 0) {
     state = st || {};
     over = !!(state.over || state.finished || state.game_over);
     $("pl-game").hidden = false;
     $("pl-id").textContent = game;
     $("pl-side").textContent = side === "JPN" ? "Japan" : "Soviet Union";
-    $("pl-date").textContent = state.date || "";
+    // one month everywhere: the turn's (the month the orders are for); the
+    // map shows the situation at its start, the last month played
+    const turn = state.next || state.date || "";
+    $("pl-date").textContent = turn;
+    $("pl-last").textContent = state.date ? `The map shows the situation at the start of ${turn}, after ${state.date} was played.` : "";
     $("pl-orders-title").textContent = state.next ? `Orders for ${state.next}` : over ? "The game is over" : "Orders for next month";
+    // the advisor: what the model would do in your place this month, and why
+    const adv = state.advice;
+    $("pl-advice").hidden = !adv;
+    if (adv) $("pl-advice").innerHTML = `<span class="k">Advisor, ${esc(adv.month || turn)}</span> ${esc(adv.line || "")}`;
+    warOrders();
+    endScreen();
     // each formation on the border once, as the map's state bar counts
     const forces = borderTotals(ix, state);
     const cell = (k, v) => `<div><span class="k">${k}</span><span class="v">${v}</span></div>`;
@@ -105,7 +145,7 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     skipTarget();
     if (over) $("pl-turn").textContent = "Game over";
     const evs = events || state.events || [];
-    const evHtml = evs.map((e) => `<div class="log-ev" data-kind="${esc(e.kind)}"><span class="kind" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span> ${skipped ? `<span class="muted">${esc(e.date || "")}</span> ` : ""}${esc(e.text || e.id)}</div>`).join("");
+    const evHtml = evs.map((e) => `<div class="log-ev${mine(e) ? " mine" : ""}" data-kind="${esc(e.kind)}"><span class="kind" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span> ${skipped ? `<span class="muted">${esc(e.date || "")}</span> ` : ""}${evText(e)}</div>`).join("");
     const li = skipped
       ? el("li", { class: "skipped" }, `<b>${esc(state.date || "")}</b> <span class="muted">${skipped} month${skipped === 1 ? "" : "s"} played by the model for you, ${evs.length} event${evs.length === 1 ? "" : "s"}</span>` +
         (evs.length ? `<details><summary>events</summary>${evHtml}</details>` : ""))
@@ -115,6 +155,59 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     // after a skip the map's "this month" lists only the last month's events
     showMonth(skipped ? { ...state, events: evs.filter((e) => String(e.date || "").slice(0, 7) === state.date) } : state, `your game as ${side}`);
   }
+
+  /* During a war: attack, hold or withdraw on each front, and where the
+   * reinforcements go (the game's `fronts` and `reinforce_front` orders). */
+  function warOrders() {
+    const war = state.war;
+    $("pl-war-orders").hidden = !war || over;
+    if (!war) return;
+    const fronts = war.fronts || [];
+    const prev = {};
+    for (const sel of root.querySelectorAll("#pl-fronts select")) prev[sel.dataset.sector] = sel.value;
+    $("pl-fronts").innerHTML = fronts.map((f) => `<div class="form-row front-order"><span class="fname">${esc(f.name || f.sector)}</span>
+      <span class="muted">${fmtInt(f.men?.[side])} of yours, ${fmtInt(Object.entries(f.men || {}).find(([a]) => a !== side)?.[1])} facing; now ${esc(f.posture?.[side] || "–")}</span>
+      <select data-sector="${esc(f.sector)}"><option value="">as the model decides</option><option value="attack">attack</option><option value="hold">hold</option><option value="withdraw">withdraw</option></select></div>`).join("");
+    for (const sel of root.querySelectorAll("#pl-fronts select")) sel.value = prev[sel.dataset.sector] || "";
+    const cur = $("pl-reinforce-front").value;
+    $("pl-reinforce-front").innerHTML = `<option value="">where the model sends them</option>` + fronts.map((f) => `<option value="${esc(f.sector)}">${esc(f.name || f.sector)}</option>`).join("");
+    $("pl-reinforce-front").value = cur;
+  }
+
+  /* The end: the game's outcomes beside the record's. */
+  function endScreen() {
+    const end = state.end;
+    $("pl-end").hidden = !over || !end;
+    if (!over || !end) return;
+    const rows = Object.entries(end.outcomes || {}).map(([k, v]) => {
+      const h = end.history?.[k];
+      const same = h && h.text === v.text;
+      return `<tr data-name="${esc(k)}"><th title="${esc(k)}">${esc(outcomeLabel(k))}</th><td>${esc(v.text)}</td><td class="muted">${esc(h?.text ?? "–")}</td><td>${h ? (same ? "as it was" : '<b class="diff">differs</b>') : ""}</td></tr>`;
+    }).join("");
+    const n = Object.entries(end.outcomes || {}).filter(([k, v]) => end.history?.[k] && end.history[k].text !== v.text).length;
+    $("pl-end").innerHTML = `<h3>The game is over: your history against the record</h3>
+      <p>${n ? `Your game parted from history on ${n} of ${Object.keys(end.outcomes || {}).length} outcomes.` : "Your game ended as history did."}</p>
+      <table class="kv end-table"><tr><th>outcome</th><td><b>your game</b></td><td class="muted">history</td><td></td></tr>${rows}</table>`;
+  }
+
+  // ---- the first game's walkthrough ----
+  const WALK = [
+    "Each turn is one month. Above the orders, the <b>advisor</b> says what the model would do in your place this month, and why: follow it, or do otherwise.",
+    "<b>Doctrine emphasis</b> pushes your government toward striking north (against the USSR) or south (toward the Pacific); <b>forces on the border</b> reinforces or thins the army facing the other side.",
+    "<b>Treaties</b>: propose one, or denounce one in force. <b>Border incidents</b>: let the model decide, escalate them, or contain them. <b>Declare war</b> opens a general war; then you give orders on each front.",
+    "<b>End turn</b> plays the month; the map, the state bar and the log show what happened. <b>Skip</b> lets the model play your side for some months. <b>Save</b> keeps the game as a file you can load later.",
+  ];
+  let walkStep = 0;
+  const walkSeen = () => { try { return localStorage.getItem("hokushin-walkthrough") === "done"; } catch { return false; } };
+  const walkDone = () => { $("pl-walk").hidden = true; try { localStorage.setItem("hokushin-walkthrough", "done"); } catch { /* private window */ } };
+  function walkShow() {
+    $("pl-walk").hidden = false;
+    $("pl-walk-step").textContent = `${walkStep + 1} of ${WALK.length}`;
+    $("pl-walk-text").innerHTML = `<p>${WALK[walkStep]}</p>`;
+    $("pl-walk-next").textContent = walkStep === WALK.length - 1 ? "Start playing" : "Next";
+  }
+  $("pl-walk-next").onclick = () => { if (++walkStep >= WALK.length) walkDone(); else walkShow(); };
+  $("pl-walk-skip").onclick = walkDone;
 
   async function call(url, opts) {
     const res = await fetch(url, opts);
@@ -129,7 +222,9 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       const j = await call("/api/play", { method: "POST", headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ as: side, seed: Math.max(1, Math.floor(+$("pl-seed").value) || 1) }) });
       game = j.game; $("pl-log").innerHTML = "";
+      lastOrders = null;
       render(j.state, j.events);
+      if (!walkSeen()) { walkStep = 0; walkShow(); }
     } catch (e) { err(e.message); }
   };
 
@@ -145,11 +240,18 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       incidents: root.querySelector('input[name="pl-inc"]:checked').value,
       declare_war: $("pl-war").checked,
     };
+    if (!$("pl-war-orders").hidden) {
+      const fronts = {};
+      for (const sel of root.querySelectorAll("#pl-fronts select")) if (sel.value) fronts[sel.dataset.sector] = sel.value;
+      if (Object.keys(fronts).length) orders.fronts = fronts;
+      if ($("pl-reinforce-front").value) orders.reinforce_front = $("pl-reinforce-front").value;
+    }
     if (orders.declare_war && !confirm("Declare general war? This cannot be undone.")) return;
     $("pl-turn").disabled = true;
     try {
       const j = await call(`/api/play/${encodeURIComponent(game)}/turn`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ orders }) });
       $("pl-war").checked = false;
+      lastOrders = orders;
       render(j.state, j.events);
     } catch (e) { err(e.message); $("pl-turn").disabled = false; }
   };
@@ -161,10 +263,12 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     $("pl-skip").disabled = $("pl-turn").disabled = true;
     try {
       // null orders: the model decides the player's side too, as `skip N` does in the terminal.
+      lastOrders = null;
       const j = await call(`/api/play/${encodeURIComponent(game)}/turn`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ orders: null, months }) });
       // fewer than asked when the game ended on the way
       const ym = (d) => +d.slice(0, 4) * 12 + +d.slice(5, 7);
       const played = from && j.state?.date ? ym(j.state.date) - ym(from) + 1 : months;
+      $("pl-skip-n").value = 12; // the box starts again at a year
       render(j.state, j.events, played);
     } catch (e) { err(e.message); $("pl-skip").disabled = $("pl-turn").disabled = over; }
   };
@@ -176,7 +280,9 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       if (!res.ok) throw new Error(await errorText(res));
       const blob = await res.blob();
       const cd = res.headers.get("Content-Disposition") || "";
-      const name = (/filename="?([^";]+)"?/.exec(cd) || [])[1] || `hokushin-game-${game}.json`;
+      // the save is named by the side and the turn's month, the month the header shows
+      const name = `hokushin-${side}-${state?.next || state?.date || "game"}.json`;
+      void cd;
       const a = el("a", { href: URL.createObjectURL(blob), download: name });
       document.body.append(a); a.click(); a.remove();
       setTimeout(() => URL.revokeObjectURL(a.href), 5000);

@@ -6,9 +6,9 @@ import { esc, fmtInt, bloc, BLOC_COLOR, actorNameAt, monthOf } from "./util.js";
 
 /* The war a month shows: its `war`, or the war that ended this month. */
 export function warOf(ix, month) {
-  if (month?.war) return { war: month.war, peace: null };
   const evs = month?.events || ix.eventsByMonth.get(month?.date) || [];
-  const peace = evs.find((e) => e.kind === "peace" && (e.reason || e.sides));
+  const peace = evs.find((e) => e.kind === "peace" && (e.reason || e.sides)) || null;
+  if (month?.war) return { war: month.war, peace };
   if (!peace) return null;
   // the last month of war before it, for the figures
   let last = null;

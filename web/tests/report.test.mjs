@@ -240,6 +240,95 @@ try {
     check((await page.textContent("#month-label")) === at, "pause stops");
   });
 
+  await step("a click on a force circle opens that force", async () => {
+    check(await setSlider(page, "1939-08"), "at 1939-08");
+    const forces = await page.$$eval("#map .force", (els) => els.map((e) => {
+      const c = e.querySelector("circle").getBoundingClientRect();
+      return { region: e.dataset.region, bloc: e.classList.contains("force-jp") ? "jp" : "sv", x: c.x + c.width / 2, y: c.y + c.height / 2 };
+    }));
+    let opened = 0;
+    for (const f of forces) {
+      await page.mouse.click(f.x, f.y);
+      const h = await page.textContent("#details h3");
+      const name = sc.regions.find((r) => r.id === f.region)?.name || f.region;
+      if (h.startsWith("Forces at") && h.includes(name)) opened++;
+      else console.log(`     clicked the force at ${f.region} (${f.bloc}) and got: ${h.slice(0, 60)}`);
+    }
+    check(forces.length > 0 && opened === forces.length, `every force circle clicked at its centre opens that force (${opened} of ${forces.length})`);
+  });
+
+  await step("zoom and pan", async () => {
+    const before = await page.getAttribute("#map .viewport", "transform");
+    await page.click("#zoom-in");
+    await page.waitForTimeout(400);
+    const after = await page.getAttribute("#map .viewport", "transform");
+    check(after && after !== before && /scale\(1\.[5-9]/.test(after), `the map zooms in (${after})`);
+    await page.click("#zoom-reset");
+    await page.waitForTimeout(400);
+  });
+
+  if (doc.months.some((x) => x.control)) await step("region colours follow control month by month", async () => {
+    // a region whose controller changes from one month to the next
+    // during a war if the document has one
+    let pair = null;
+    const order = [...doc.months.keys()].slice(1).sort((i, j) => (doc.months[j].war ? 1 : 0) - (doc.months[i].war ? 1 : 0));
+    for (const i of order) {
+      if (pair) break;
+      const a = doc.months[i - 1], b = doc.months[i];
+      for (const [id, who] of Object.entries(b.control || {})) if (a.control?.[id] && a.control[id] !== who && sc.regions.some((r) => r.id === id)) { pair = { id, from: a, to: b }; break; }
+    }
+    check(!!pair, "the document has a change of control");
+    if (!pair) return;
+    const fill = async () => page.getAttribute(`#map .region[data-id="${pair.id}"] .region-dot`, "fill");
+    await setSlider(page, pair.from.date);
+    const f0 = await fill();
+    await setSlider(page, pair.to.date);
+    const f1 = await fill();
+    check(f0 !== f1, `${pair.id} changes colour from ${pair.from.date} (${pair.from.control[pair.id]}, ${f0}) to ${pair.to.date} (${pair.to.control[pair.id]}, ${f1})`);
+    if (pair.to.war) {
+      check(await page.locator("#war-card").isVisible(), "the war panel shows during the war");
+      check((await page.locator("#map .front").count()) > 0, "the front is drawn");
+      const attacks = pair.to.war.fronts.some((f) => Object.values(f.posture || {}).includes("attack"));
+      if (attacks) check((await page.locator("#map .offensive").count()) > 0, "an offensive has its arrow");
+      await shot(page, `${label}-war.png`);
+    }
+    const peace = doc.events.find((e) => e.kind === "peace" && e.reason);
+    if (peace) {
+      await setSlider(page, peace.date.slice(0, 7));
+      check((await page.textContent("#war-card")).includes(peace.reason), "the war panel says why the war ended");
+    }
+    // before Manchukuo, no Manchukuo on the map
+    await setSlider(page, doc.months[0].date);
+    check(!(await page.textContent("#map")).includes("MANCHUKUO"), "no Manchukuo on the map in the first month");
+  });
+
+  await step("the month is in the URL, and a copied URL opens it", async () => {
+    await setSlider(page, "1939-09");
+    const url = page.url();
+    check(/#1939-09/.test(url), `the URL follows the slider (${url.slice(-30)})`);
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.keyboard.press("ArrowRight");
+    check(/#1939-10/.test(page.url()), "and the arrow key");
+    const p2 = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await p2.goto(page.url());
+    await p2.waitForSelector("body[data-ready='1']", { timeout: 20000 });
+    check((await p2.textContent("#month-label")) === "1939-10", "a copied URL opens the same month");
+    await p2.close();
+  });
+
+  await step("a phone's 390 px: nothing overflows sideways", async () => {
+    const p3 = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await p3.goto(pathToFileURL(file).href + "#1939-08");
+    await p3.waitForSelector("body[data-ready='1']", { timeout: 20000 });
+    const sw = await p3.evaluate(() => document.documentElement.scrollWidth);
+    check(sw <= 390, `the page is no wider than the screen (${sw} px)`);
+    check(await p3.locator("#month-label").isVisible() && (await p3.locator("#month-label").boundingBox()).x + (await p3.locator("#month-label").boundingBox()).width <= 390, "the month label is whole");
+    const fs = await p3.$$eval("#map .region-label:not(.hidden-label)", (els) => els.map((e) => e.getBoundingClientRect().height));
+    check(fs.length > 3 && Math.min(...fs) >= 9, `map labels are legible (${fs.length} shown, smallest ${Math.round(Math.min(...fs))} px high)`);
+    await shot(p3, `${label}-phone.png`);
+    await p3.close();
+  });
+
   check(outside.length === 0, `no request outside the file (${outside.slice(0, 3).join(" ")})`);
   check(errors.length === 0, `no console errors at the end (${errors.slice(0, 3).join(" | ")})`);
   await page.close();

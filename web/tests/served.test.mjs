@@ -41,6 +41,22 @@ async function waitUp() {
   throw new Error("hokushin serve did not answer within 30 s");
 }
 
+/* RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], f = "", q = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (q) { if (c === '"' && text[i + 1] === '"') { f += '"'; i++; } else if (c === '"') q = false; else f += c; }
+    else if (c === '"') q = true;
+    else if (c === ",") { row.push(f); f = ""; }
+    else if (c === "\n") { row.push(f.replace(/\r$/, "")); rows.push(row); row = []; f = ""; }
+    else f += c;
+  }
+  if (f || row.length) { row.push(f); rows.push(row); }
+  return rows;
+}
+
 let browser;
 try {
   await waitUp();
@@ -89,6 +105,55 @@ try {
     await shot(page, "served-whatif.png");
   });
 
+  await step("a copied URL shows the same month and what-if", async () => {
+    await page.evaluate(() => document.activeElement?.blur());
+    const url = page.url();
+    check(/without=/.test(url) && /runs=40/.test(url) && /tab=whatif/.test(url), `the URL holds the what-if (${url.replace(base, "")})`);
+    const cmd = await page.textContent("#wi-cmd");
+    check(/^hokushin whatif --runs 40 --seed \d+ .*--without \S+/.test(cmd), `the equivalent command is shown (${cmd})`);
+    const month = await page.textContent("#month-label");
+    const p2 = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await p2.goto(url);
+    await p2.waitForSelector("body[data-ready='1']", { timeout: 30000 });
+    check((await p2.textContent("#month-label")) === month, `the same month (${month})`);
+    check(await p2.locator("#tab-whatif").isVisible(), "the what-if tab open");
+    check((await p2.textContent("#wi-cmd")) === cmd, "the same what-if settings");
+    await p2.waitForSelector("#wi-result tr.outcome", { timeout: 120000 });
+    check((await p2.locator("#wi-result tr.outcome").count()) > 0, "and its result");
+    // a CSV of the result whose rows match the JSON the API answers for it
+    const [dl] = await Promise.all([p2.waitForEvent("download"), p2.click('#wi-result-card .dl button[data-fmt="csv"]')]);
+    const csv = parseCsv(readFileSync(await dl.path(), "utf8"));
+    const body = { runs: 40, seed: +cmd.match(/--seed (\d+)/)[1], set: [], without: [...cmd.matchAll(/--without (\S+)/g)].map((x) => x[1]) };
+    let r = await (await fetch(base + "/api/whatif", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })).json();
+    while (r.job && !r.outcomes) {
+      await new Promise((z) => setTimeout(z, 300));
+      const j = await (await fetch(base + r.job)).json();
+      r = j.status === "done" ? j.result : { job: r.job };
+    }
+    const rows = csv.slice(1);
+    check(rows.length === Object.keys(r.outcomes).length, `one CSV row per outcome (${rows.length})`);
+    check(rows.every((row) => { const o = r.outcomes[row[0]]; return o && Math.abs(+row[6] - (o.p ?? o.mean)) < 1e-9; }), "each row's what-if value is the API's");
+    await p2.close();
+  });
+
+  await step("a chart's CSV matches the JSON API", async () => {
+    await page.click('#tabs button[data-tab="history"]');
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.click('#chart-doctrine .dl button[data-fmt="csv"]')]);
+    const lines = readFileSync(await dl.path(), "utf8").trim().split(/\r?\n/);
+    const api = await (await fetch(base + "/api/replay")).json();
+    check(lines.length - 1 === api.months.length, `one row per month (${lines.length - 1} of ${api.months.length})`);
+    const bad = lines.slice(1).filter((l, i) => { const [d, jpn] = l.split(","); return d !== api.months[i].date || +jpn !== +api.months[i].doctrine.JPN; });
+    check(bad.length === 0, `every row's month and doctrine are the API's (${bad.slice(0, 2).join(" | ")})`);
+    const [ev] = await Promise.all([page.waitForEvent("download"), page.click('#timeline-card .dl button[data-fmt="csv"], .card:has(#timeline) .dl button[data-fmt="csv"]')]);
+    const evLines = readFileSync(await ev.path(), "utf8").trim().split(/\r?\n(?=\d{4}-)/);
+    check(evLines.length - 1 === api.events.length, `the events CSV has every event (${evLines.length - 1} of ${api.events.length})`);
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.click('#chart-doctrine .dl button[data-fmt="svg"]')]);
+    check(readFileSync(await svg.path(), "utf8").startsWith("<svg"), "the chart downloads as SVG");
+    const [png] = await Promise.all([page.waitForEvent("download"), page.click('#chart-doctrine .dl button[data-fmt="png"]')]);
+    check(readFileSync(await png.path()).subarray(1, 4).toString() === "PNG", "and as PNG");
+    await page.click("#tab-btn-whatif");
+  });
+
   await step("a what-if can be cancelled", async () => {
     await page.fill("#wi-runs", "100000");
     await page.click("#wi-run");
@@ -107,6 +172,15 @@ try {
     await page.selectOption("#pl-as", "JPN");
     await page.click("#pl-start");
     await page.waitForSelector("#pl-game:not([hidden])", { timeout: 30000 });
+    // the first game's walkthrough, once
+    check(await page.locator("#pl-walk").isVisible(), "the first game opens a walkthrough");
+    const steps = [];
+    while (await page.locator("#pl-walk").isVisible() && steps.length < 10) {
+      steps.push(await page.textContent("#pl-walk-text"));
+      await page.click("#pl-walk-next");
+    }
+    check(steps.length >= 3 && /advisor/i.test(steps.join(" ")), `the walkthrough has ${steps.length} steps and names the advisor`);
+    check(/In your place the model would/.test(await page.textContent("#pl-advice")), `the advisor line (${(await page.textContent("#pl-advice")).slice(0, 80)})`);
     const d0 = await page.textContent("#pl-date");
     check(/^\d{4}-\d{2}/.test(d0), `game starts at a month (${d0})`);
     check((await page.textContent("#state")).includes("your game"), "map shows the game");
@@ -194,6 +268,8 @@ try {
     await page.fill("#pl-seed", SEED);
     const oldId = await page.textContent("#pl-id");
     await page.click("#pl-start");
+    await page.waitForTimeout(300);
+    check(await page.locator("#pl-walk").isHidden(), "the walkthrough is not shown again");
     await page.waitForFunction((id) => document.querySelector("#pl-id").textContent !== id, oldId, { timeout: 30000 });
     const first = (await page.textContent("#pl-orders-title")).match(/\d{4}-\d{2}/)?.[0];
     check(!!first, `the new game gives orders for a month (${first})`);
@@ -203,7 +279,9 @@ try {
     check((await page.textContent("#pl-skip-to")) === "1940-12", `skipping ${n} months is shown to end in 1940-12`);
     await page.click("#pl-skip");
     await page.waitForFunction(() => document.querySelector("#pl-log > li.skipped"), null, { timeout: 60000 });
-    check((await page.textContent("#pl-date")) === "1940-12", `the skip shows 1940-12 (${await page.textContent("#pl-date")})`);
+    check((await page.textContent("#pl-date")) === "1941-01", `the skip brings the turn of 1941-01 (${await page.textContent("#pl-date")})`);
+    check((await page.textContent("#month-label")) === "1941-01", "the header shows the turn's month");
+    check((await page.inputValue("#pl-skip-n")) === "12", "the skip box starts again at 12");
     check((await page.textContent("#pl-orders-title")) === "Orders for 1941-01", "orders are next for 1941-01");
     const skipLog = await page.innerText("#pl-log > li.skipped");
     check(skipLog.includes(`${n} months played by the model`), `the log records the skip (${skipLog.split("\n")[0]})`);
@@ -222,7 +300,8 @@ try {
       `the save is at 1941-01 after ${saved.months_played ?? "?"} months (${dl.suggestedFilename()})`);
 
     const one = await playTurns(page, "first game");
-    check(one.map((r) => r.date).join(" ") === "1941-01 1941-02 1941-03", `three turns played (${one.map((r) => r.date).join(" ")})`);
+    // the header shows the turn's month: after playing 1941-01 the turn is 1941-02
+    check(one.map((r) => r.date).join(" ") === "1941-02 1941-03 1941-04", `three turns played (${one.map((r) => r.date).join(" ")})`);
     check(one[0].orders.includes('"doctrine_push":1') && one[2].orders.includes('"incidents":"contain"') &&
       one[1].orders.includes(`"propose_treaty":"${chosen[1].propose}"`) && one[2].orders.includes(`"denounce_treaty":"${chosen[2].denounce}"`),
       `the chosen orders were sent (propose ${chosen[1].propose}, denounce ${chosen[2].denounce})`);
@@ -237,8 +316,8 @@ try {
     await p2.click("#tab-btn-play");
     await p2.setInputFiles("#pl-load", path);
     await p2.waitForFunction(() => document.querySelectorAll("#pl-log > li").length === 1, null, { timeout: 30000 });
-    check((await p2.textContent("#pl-date")) === "1940-12" && (await p2.textContent("#pl-orders-title")) === "Orders for 1941-01",
-      "the loaded save is at 1940-12 with orders for 1941-01");
+    check((await p2.textContent("#pl-date")) === "1941-01" && (await p2.textContent("#pl-orders-title")) === "Orders for 1941-01",
+      "the loaded save is at the turn of 1941-01, its orders for 1941-01");
     check((await p2.textContent("#pl-side")) === "Japan", "the loaded game is Japan's");
     const two = await playTurns(p2, "loaded game");
     for (let i = 0; i < TURNS.length; i++) {

@@ -913,6 +913,9 @@ void hk_battles_step(hk_world *w)
     const hk_scenario *s = w->s;
     hk_rng r = hk_world_stream(w, HK_STREAM_BATTLES);
     w->battles_month = 0;
+    /* this month's battles by sector (incidents has read last month's for tension) */
+    memset(w->sector_battles, 0, sizeof w->sector_battles);
+    memset(w->sector_battle_size, 0, sizeof w->sector_battle_size);
     if (w->mode == HK_MODE_REPLAY) {
         for (int b = 0; b < s->n_battles; b++)
             if (hk_date_month(s->battles[b].start) == w->month)

@@ -165,8 +165,6 @@ void hk_incidents_step(hk_world *w)
     for (int i = 0; i < s->n_sectors; i++) {
         rate[i] = hk_incidents_rate(w, i);
         total_rate += rate[i];
-        w->sector_battles[i] = 0;
-        w->sector_battle_size[i] = 0;
     }
     int recorded = w->mode == HK_MODE_REPLAY ? recorded_month_count(w) : -1;
     int total = 0;
@@ -179,10 +177,8 @@ void hk_incidents_step(hk_world *w)
             total += w->sector_incidents[i];
         }
     }
-    w->incidents_month = total;
+    w->incidents_month = total; /* the outcomes count it into the year */
     int y = hk_month_year(w->month);
-    if (y >= HK_YEAR_FIRST && y <= HK_YEAR_LAST)
-        w->out.incidents_per_year[y - HK_YEAR_FIRST] += total;
     w->n_pending = 0;
     if (w->mode == HK_MODE_SIMULATE)
         escalate(w, &r);

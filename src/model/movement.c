@@ -112,13 +112,16 @@ static void formations_from_pools(hk_world *w)
 {
     const int n = w->s->n_formations;
     double wsum[3] = {0, 0, 0}, wall[3] = {0, 0, 0};
+    bool hosted[HK_MAX_FORMATIONS], exists[HK_MAX_FORMATIONS]; /* worked out once a month */
     for (int f = 0; f < n; f++) {
         int p = w->c->form_pool[f];
         if (p < 0 || p > 2)
             continue;
-        if (formation_hosted(w, f))
+        hosted[f] = formation_hosted(w, f);
+        exists[f] = formation_exists(w, f);
+        if (hosted[f])
             wall[p] += w->c->weight[f];
-        if (formation_exists(w, f))
+        if (exists[f])
             wsum[p] += w->c->weight[f];
     }
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
@@ -128,7 +131,7 @@ static void formations_from_pools(hk_world *w)
             continue;
         bool all = !(wsum[p] > 0);
         double sum = all ? wall[p] : wsum[p];
-        double men = ((all && formation_hosted(w, f)) || formation_exists(w, f)) && sum > 0
+        double men = ((all && hosted[f]) || exists[f]) && sum > 0
                          ? pool[p] * w->c->weight[f] / sum : 0.0;
         w->formation[f].men = men;
         w->formation[f].tanks = men * w->per_man[f][0];
@@ -286,8 +289,6 @@ void hk_movement_step(hk_world *w)
     memset(w->loss_tanks, 0, sizeof w->loss_tanks);
     memset(w->loss_guns, 0, sizeof w->loss_guns);
     memset(w->loss_aircraft, 0, sizeof w->loss_aircraft);
-    if (w->exp_men > 0)
-        w->out.intervention_dead += w->exp_men * P(w, INTERVENTION_LOSS);
     hk_movement_sector_forces(w);
 }
 

@@ -24,7 +24,12 @@ void hk_outcomes_month(hk_world *w)
         o->doctrine_jpn_by_year[i] = w->doctrine;
         o->soviet_far_east_men_by_year[i] = w->sov_men;
         o->japan_manchuria_men_by_year[i] = w->jpn_men;
+        o->incidents_per_year[i] += w->incidents_month;
     }
+    /* the expedition's dead: the month's losses in Siberia (movement moves
+     * the men; the rate is the scenario's) */
+    if (w->exp_men > 0)
+        o->intervention_dead += w->exp_men * P(w, INTERVENTION_LOSS);
     if (w->war_on == w->month) { /* opened this month, even if peace came in the same month */
         if (w->war_opener == HK_SIDE_JPN && w->month >= hk_month_of(1941, 6) && w->month <= hk_month_of(1942, 12))
             o->strike_north_by_1942 = true;

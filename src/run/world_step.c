@@ -154,7 +154,7 @@ void hk_world_start(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t s
 
 hk_world *hk_world_new(const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run)
 {
-    if (!setup || !setup->scenario)
+    if (!setup || !setup->scenario || !setup->scenario->compiled)
         return NULL;
     hk_world *w = malloc(sizeof *w);
     if (!w)

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
-#include "model/params.h"
+#include "world/params.h"
 
 #define HK_MAX_ACTORS 12
 #define HK_MAX_FACTIONS 24

@@ -25,6 +25,14 @@ jq -e '. as $r | [$r.outcomes | to_entries[] | select(.value | has("p")) | .key]
   "$T/w.json" > /dev/null
 jq -e '. as $r | all($r.delta[]; .n == 0 or .n == 1 or (.ci95[0] <= .delta and .delta <= .ci95[1]))' "$T/w.json" > /dev/null
 jq -e '.delta.strike_north_by_1942.n == 400' "$T/w.json" > /dev/null
+# The override is not ignored: some outcome moves (a what-if equal to its
+# baseline everywhere would pass every check above).
+jq -e '[.delta[] | .delta | select(. != null and . != 0)] | length > 0' "$T/w.json" > /dev/null ||
+  { echo "--without molotov_ribbentrop_pact changed no outcome"; exit 1; }
+# Forbidding the pact itself: signed in some baseline runs, in none of the what-if's.
+"$HK" whatif --runs 100 --seed 3 --without neutrality_pact --json > "$T/np.json"
+jq -e '.baseline.neutrality_pact_signed.p > 0 and .outcomes.neutrality_pact_signed.p == 0' "$T/np.json" > /dev/null ||
+  { echo "--without neutrality_pact did not forbid the pact: $(jq -c .outcomes.neutrality_pact_signed "$T/np.json")"; exit 1; }
 
 # The baseline of a what-if is the plain ensemble of the same seed.
 "$HK" ensemble --runs 400 --seed 2 --json > "$T/e.json"

@@ -125,6 +125,7 @@ static hk_scenario *fixture(void)
     s->incidents[0].year_to = 1934;
     s->incidents[0].count = 152;
     s->n_incidents = 1;
+    hk_scenario_compile(s);
     return s;
 }
 
@@ -168,7 +169,7 @@ static void test_event_object(void **state)
     assert_dump(j, "{\"type\":\"event\",\"date\":\"1932-03\",\"kind\":\"incident\",\"id\":null,\"actors\":[null],"
                    "\"text\":null,\"source\":null}");
     json_decref(j);
-    free(s);
+    hk_scenario_free(s);
 }
 
 static void fill_month(hk_month_summary *m)
@@ -211,7 +212,7 @@ static void test_month_object(void **state)
         "\"quality\":1,\"supply\":0.8}}}");
     free(text);
     json_decref(j);
-    free(s);
+    hk_scenario_free(s);
 }
 
 /* The outcome table's order and the null for an absent figure. */
@@ -266,7 +267,7 @@ static void test_summary_object(void **state)
     assert_null(json_object_get(ipy, "1940"));
     assert_string_equal(json_string_value(json_object_get(j, "until")), "1939-08");
     json_decref(j);
-    free(s);
+    hk_scenario_free(s);
 }
 
 static void test_scenario_object(void **state)
@@ -300,7 +301,7 @@ static void test_scenario_object(void **state)
     json_t *sec = json_array_get(json_object_get(j, "sectors"), 0);
     assert_dump(json_object_get(sec, "sides"), "[\"JPN\",\"SOV\"]");
     json_decref(j);
-    free(s);
+    hk_scenario_free(s);
 }
 
 /* Events and months stream as lines and are kept for the document. */
@@ -341,7 +342,7 @@ static void test_run_collector(void **state)
     json_decref(doc);
     hk_json_run_free(&r);
     free(text);
-    free(s);
+    hk_scenario_free(s);
 }
 
 /* ---- event order -------------------------------------------------------- */
@@ -557,7 +558,7 @@ static char *render(bool explain, const hk_outcomes *outcomes)
     hk_timeline_finish(t, outcomes);
     hk_timeline_free(t);
     fclose(mem);
-    free(s);
+    hk_scenario_free(s);
     return text;
 }
 
@@ -594,7 +595,7 @@ static void test_outcomes_cut_run(void **state)
     assert_true(json_is_false(json_object_get(oc, "strike_north_by_1942")));
     assert_true(json_is_false(json_object_get(oc, "soviet_entry_by_1945_09")));
     json_decref(j);
-    free(s);
+    hk_scenario_free(s);
 }
 
 static void test_timeline_layout(void **state)

@@ -1,12 +1,12 @@
 /* params.c — the table of the model's parameters, from params.def. */
-#include "model/params.h"
+#include "world/params.h"
 
 #include <pthread.h>
 #include <string.h>
 
 const hk_param_info hk_param_table[HK_PARAM_COUNT] = {
 #define HK_PARAM(name, key, unit, doc) {key, unit, doc},
-#include "model/params.def"
+#include "world/params.def"
 #undef HK_PARAM
 };
 

@@ -46,6 +46,17 @@ int hk_cli_apply_overrides(hk_setup *setup, char **sets, int n_sets, char **with
     return 0;
 }
 
+int hk_cli_apply_decides(hk_setup *setup, char **decides, int n)
+{
+    char err[512];
+    for (int i = 0; i < n; i++)
+        if (hk_setup_decide(setup, decides[i], err, sizeof err) != 0) {
+            fprintf(stderr, "hokushin: --decide %s: %s\n", decides[i], err);
+            return -1;
+        }
+    return 0;
+}
+
 /* Seeds and counts are read by run/inputs.c, the rules the web API uses. */
 int hk_cli_parse_u64(const char *opt, const char *text, uint64_t *out)
 {

@@ -15,6 +15,8 @@ enum { HK_EXIT_OK = 0, HK_EXIT_FAIL = 1, HK_EXIT_USAGE = 2 };
 hk_scenario *hk_cli_load_scenario(const char *path);
 /* Applies a list of "KEY=VALUE" strings and "ID" removals; prints the first
  * error and returns -1. */
+/* --decide ACTOR.DECISION=YYYY-MM, each; -1 with the message printed. */
+int hk_cli_apply_decides(hk_setup *setup, char **decides, int n);
 int hk_cli_apply_overrides(hk_setup *setup, char **sets, int n_sets, char **withouts, int n_withouts);
 /* Parses a decimal integer option value; prints an error and returns -1 if bad. */
 int hk_cli_parse_u64(const char *opt, const char *text, uint64_t *out);
@@ -56,5 +58,6 @@ int hk_cmd_play(int argc, char **argv);
 int hk_cmd_calibrate(int argc, char **argv);
 int hk_cmd_validate(int argc, char **argv);
 int hk_cmd_sensitivity(int argc, char **argv);
+int hk_cmd_lint(int argc, char **argv);
 
 #endif

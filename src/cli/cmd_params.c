@@ -67,6 +67,14 @@ static void params_print(const hk_setup *setup)
     for (int t = 0; t < s->n_treaties; t++)
         printf("  %-34s %s%s\n", s->treaties[t].id, s->treaties[t].name ? s->treaties[t].name : "",
                setup->treaty_forbidden[t] ? " (forbidden)" : "");
+    printf("\ndecisions (--decide ACTOR.DECISION=YYYY-MM forces one that month)\n");
+    hk_setup su;
+    hk_setup_init(&su, s);
+    char names[160][48];
+    const char *what[160];
+    int n = hk_setup_decisions(&su, names, what, 160);
+    for (int i = 0; i < n && i < 160; i++)
+        printf("  %-34s %s\n", names[i], what[i]);
 }
 
 int hk_cmd_params(int argc, char **argv)

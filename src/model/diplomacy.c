@@ -337,7 +337,7 @@ static const char *party_name(const hk_world *w, int a)
     if (a == w->s->mgl)
         return "Mongolia";
     if (a == w->s->chn)
-        return "China";
+        return actor_name(w, a); /* the Beijing government, then the Nationalist government */
     return actor_name(w, a);
 }
 
@@ -377,9 +377,14 @@ static void simulate_treaties(hk_world *w)
                 continue;
             bool all = true, proposed = false;
             double gains[HK_MAX_PARTIES] = {0};
+            /* --decide ACTOR.sign.TREATY: the partners' consent taken as given */
+            bool forced = hk_world_forced(w, HK_DECIDE_SIGN, -1, t);
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
-                if (a == w->player && w->orders_given) {
+                if (forced) {
+                    gains[p] = 1.0;
+                    proposed = true;
+                } else if (a == w->player && w->orders_given) {
                     gains[p] = w->orders.propose_treaty == t ? 1.0 : -1.0;
                     proposed |= w->orders.propose_treaty == t;
                 } else {
@@ -411,7 +416,9 @@ static void simulate_treaties(hk_world *w)
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
                 bool wants;
-                if (a == w->player && w->orders_given)
+                if (hk_world_forced(w, HK_DECIDE_DENOUNCE, a, t))
+                    wants = true; /* --decide ACTOR.denounce.TREATY */
+                else if (a == w->player && w->orders_given)
                     wants = w->orders.denounce_treaty == t;
                 else if (a >= 0 && s->actors[a].role == HK_ROLE_MODELLED)
                     wants = hk_diplomacy_gain(w, t, a) < -min_gain && u < P(w, TREATY_DENOUNCE_RATE);

@@ -39,8 +39,8 @@ double hk_incidents_rate(const hk_world *w, int sec)
 {
     const hk_sector *sc = &w->s->sectors[sec];
     double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
-    if (j <= 0 || v <= 0 || w->war)
-        return 0.0; /* nobody in contact, or a general war instead of incidents */
+    if (j <= 0 || v <= 0 || w->war || w->japan_surrendered)
+        return 0.0; /* nobody in contact, a general war instead of incidents, or arms laid down */
     /* men in contact per km of this sector's border, over the reference density */
     double contact = sqrt(j * v) / fmax(sc->length_km, 1.0) / P(w, INCIDENT_FORCES_REF);
     double t = w->tension[sec] > 1e-6 ? w->tension[sec] : 1e-6;

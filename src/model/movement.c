@@ -7,6 +7,7 @@
  * and is spread over the pool's formations in the proportions of their
  * largest recorded strengths. docs/model.md#movement. */
 #include "model/movement.h"
+#include "world/actors.h"
 
 #include "model/politics.h"
 
@@ -84,12 +85,17 @@ static void update_equipment(hk_world *w)
  * yet is spread over all of them. */
 static bool formation_hosted(const hk_world *w, int f)
 {
+    /* no formation of an actor outside its span (Mongolia's army before 1924) */
+    if (!hk_actor_exists(w, w->s->formations[f].actor, w->month))
+        return false;
     int host = w->c->form_host_treaty[f];
     return host == -1 || (host >= 0 && hk_treaty_binds(w, host));
 }
 
 static bool formation_exists(const hk_world *w, int f)
 {
+    if (!hk_actor_exists(w, w->s->formations[f].actor, w->month))
+        return false;
     if (w->c->form_host_treaty[f] != -1) /* on an ally's soil: there while the treaty binds, not from a date */
         return formation_hosted(w, f);
     return w->c->n_equip[f] == 0 || w->c->equip[f][0].from <= w->month;

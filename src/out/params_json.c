@@ -61,5 +61,14 @@ json_t *hk_params_json_setup(const hk_setup *setup)
             json_object_set_new(w, "removed", json_true());
         json_array_append_new(without, w);
     }
-    return json_pack("{s:o, s:o, s:o}", "params", params_list(setup), "events", events, "without", without);
+    json_t *decide = json_array();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    char names[160][48];
+    const char *what[160];
+    int n = hk_setup_decisions(&su, names, what, 160);
+    for (int i = 0; i < n && i < 160; i++)
+        json_array_append_new(decide, json_pack("{s:s, s:s}", "id", names[i], "label", what[i]));
+    return json_pack("{s:o, s:o, s:o, s:o}", "params", params_list(setup), "events", events, "without", without,
+                     "decide", decide);
 }

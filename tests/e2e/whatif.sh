@@ -16,7 +16,7 @@ set -e
 grep -q -- "--set" "$T/err"
 
 "$HK" whatif --runs 400 --seed 2 --threads 2 --without molotov_ribbentrop_pact --json > "$T/w.json"
-jq -e '.runs == 400 and (.baseline | length) == 9 and (.delta | length) == 9 and (.outcomes | length) == 9' \
+jq -e '.runs == 400 and (.baseline | length) == 17 and (.delta | length) == 17 and (.outcomes | length) == 17' \
   "$T/w.json" > /dev/null
 # Each proportion's delta is the difference of the two sides (same runs), and
 # lies inside its interval.
@@ -47,4 +47,18 @@ rc=$?
 set -e
 [ "$rc" -eq 2 ] || { echo "a bad key exited $rc"; exit 1; }
 grep -q "politics.drift" "$T/err"
+
+# A forced strike north: every run opens the war in 1941-08 and the war's
+# course is reported with intervals; the baseline has (almost) no such war.
+"$HK" whatif --runs 60 --seed 3 --decide JPN.strike_north=1941-08 --json > "$T/d.json"
+jq -e '.outcomes.strike_north_by_1942.p == 1 and .outcomes.war_months.mean >= 1
+       and .delta.war_months.delta > 0 and (.outcomes.war_casualties_jpn | has("lo") or has("ci_lo") or has("mean"))
+       and .outcomes.regions_taken_by_sov.mean >= 0' "$T/d.json" > /dev/null \
+  || { echo "whatif --decide: war outcomes"; jq -c '.outcomes.war_months, .delta.war_months' "$T/d.json"; exit 1; }
+set +e
+"$HK" whatif --runs 5 --decide JPN.strike_nroth=1941-08 > /dev/null 2> "$T/err"
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || { echo "a bad decision exited $rc"; exit 1; }
+grep -q "JPN.strike_north" "$T/err"
 echo "whatif: ok"

@@ -7,17 +7,20 @@
  * (a good or foreign Host, Origin, Content-Type, a token or none); the rest
  * is the body, or for jobs and games the id in the path. A server with a
  * token and one without answer alternately. To keep each input cheap, a
- * what-if may ask for at most 4 runs, and a simulate body that gives no
- * "until" stops after three months (the run itself is the engine's, not
- * this harness's, concern). Any crash, sanitizer report, leak, a reply
+ * what-if may ask for at most 4 runs, a simulate stops after three months
+ * (a body without "until" gets one; a valid one is moved to 1918-03 after
+ * the body's own check) and a turn plays at most 3 months: the run itself
+ * is the engine's concern, not this harness's. Any crash, sanitizer report, leak, a reply
  * without a status or a JSON body that does not parse is a bug. */
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hokushin.h"
+#include "run/inputs.h"
 #include "serve/api.h"
 
 static hk_scenario *scenario;
@@ -104,14 +107,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         snprintf(path, sizeof path, "%s", p);
     }
 
-    /* A simulate without "until" runs three months only. */
+    /* A simulate runs three months only, a turn plays three at most. */
     const char *send = body;
     size_t send_len = n;
     char *capped = NULL;
-    if (which == 0) {
+    if (which == 0 || which == 4) {
         json_t *o = json_loadb(body, n, JSON_REJECT_DUPLICATES, NULL);
-        if (json_is_object(o) && !json_object_get(o, "until")) {
-            json_object_set_new(o, "until", json_string("1918-03"));
+        json_t *u = json_object_get(o, "until"), *m = json_object_get(o, "months");
+        bool cap = false;
+        if (which == 0 && json_is_object(o)) {
+            char err[256];
+            hk_month month;
+            cap = !u || (json_is_string(u) &&
+                         hk_input_month(scenario, json_string_value(u), &month, err, sizeof err) == 0);
+        } else if (which == 4 && json_is_integer(m) && json_integer_value(m) > 3) {
+            cap = true;
+        }
+        if (cap) {
+            if (which == 0)
+                json_object_set_new(o, "until", json_string("1918-03"));
+            else
+                json_object_set_new(o, "months", json_integer(3));
             capped = json_dumps(o, JSON_COMPACT);
             if (capped) {
                 send = capped;

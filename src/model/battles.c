@@ -12,6 +12,8 @@
  * docs/model.md#battles-border-campaign. */
 #include "model/battles.h"
 
+#include "model/assess.h"
+
 #include "model/politics.h"
 
 #include <math.h>
@@ -132,6 +134,8 @@ static double battle_supply_km(hk_world *w, int sec, int side)
     battle_site(w, sec, km);
     return km[side];
 }
+
+double hk_battles_site_km(hk_world *w, int sec, int side) { return battle_supply_km(w, sec, side); }
 
 /* The terrain of the sector's battle site, else of its first region. */
 static hk_terrain sector_terrain(hk_world *w, int sec)
@@ -506,7 +510,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
     /* reinforcements, decided on what each side sees at the start of the
      * month: the Kwantung Army seeks the ratio the Army believes enough,
      * the USSR the superiority it keeps over what faces it */
-    double need[2] = {hk_politics_north_need(w), P(w, SOVIET_THREAT_RATIO)};
+    double need[2] = {hk_assess_north_need(w), P(w, SOVIET_THREAT_RATIO)};
     double start[2] = {c->men[0], c->men[1]};
     double gain[2] = {0, 0};
     /* a side that fights on brings up what it wants: the Kwantung Army its

@@ -7,6 +7,8 @@
  * no longer gains (only with the notice its clause requires), broken by war,
  * and ends when it expires after notice. docs/model.md#diplomacy. */
 #include "model/diplomacy.h"
+
+#include "model/assess.h"
 #include "model/politics.h"
 
 #include <math.h>
@@ -127,7 +129,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
              * at least a quiet USSR behind the alliance (002:18, 001:163);
              * the German-Soviet pact removed the hope of a common front
              * against the USSR (001:151) */
-            return -w->doctrine - 0.5 * hk_politics_north_hawks(w) + 0.35 * hk_flag(w, HK_EFFECT_GER_SOV_PACT) +
+            return -w->doctrine - 0.5 * hk_assess_north_hawks(w) + 0.35 * hk_flag(w, HK_EFFECT_GER_SOV_PACT) +
                    0.25 * (w->committed_south || hk_flag(w, HK_EFFECT_FRANCE_FALLEN)) +
                    0.3 * hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) -
                    0.5 * (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH)) - 0.4;
@@ -155,7 +157,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
         if (actor == s->jpn)
             /* recognition once the expedition is over, or Soviet power in
              * the east is established without one */
-            return (w->withdrawn || (!w->intervention && w->sov_men >= P(w, SOVIET_FLOOR))) ? 0.4 - hk_politics_north_hawks(w)
+            return (w->withdrawn || (!w->intervention && hk_assess_soviet_established(w))) ? 0.4 - hk_assess_north_hawks(w)
                                                                                           : -1.0;
         return 0.3;
     }
@@ -171,7 +173,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
         /* recognition and the railway settled between the two, once Soviet
          * power in the east is established and no foreign expedition holds
          * Siberia: then there is a government to recognise (004:105) */
-        bool settled = (w->withdrawn || !w->intervention) && w->sov_men >= P(w, SOVIET_FLOOR);
+        bool settled = (w->withdrawn || !w->intervention) && hk_assess_soviet_established(w);
         if (!settled || war)
             return -1;
         /* China recognises less readily once Japan holds Manchuria and the
@@ -182,7 +184,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
         /* a common front against the USSR matters once Japan has a long
          * land border with it (Manchuria held) */
         if (actor == s->jpn)
-            return w->manchuria_seized ? 2.0 * hk_politics_north_hawks(w) + 0.3 * clampd(log(v / j), -1, 1) - 0.25 -
+            return w->manchuria_seized ? 2.0 * hk_assess_north_hawks(w) + 0.3 * clampd(log(v / j), -1, 1) - 0.25 -
                                              0.5 * hk_flag(w, HK_EFFECT_GER_SOV_PACT)
                                        : -1.0;
         return 0.3;

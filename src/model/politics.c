@@ -12,6 +12,8 @@
  * docs/model.md#politics gives the equations. */
 #include "model/politics.h"
 
+#include "model/assess.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -263,15 +265,6 @@ static void relax(hk_world *w)
     }
 }
 
-double hk_politics_north_hawks(const hk_world *w)
-{
-    double h = 0;
-    for (int f = 0; f < w->s->n_factions; f++)
-        if (w->s->factions[f].actor == w->s->jpn && w->s->factions[f].lean > 0.3)
-            h += w->influence[f] * w->s->factions[f].hawk;
-    return h;
-}
-
 /* ---- decisions --------------------------------------------------------------------- */
 
 static const char *fact_source(const hk_world *w, int fact) { return w->s->facts[fact].source.text; }
@@ -355,7 +348,7 @@ static void expedition(hk_world *w, hk_rng *r)
     if (!w->intervention && !w->withdrawn) {
         /* Soviet power in the east is weak: an opportunity for the Army */
         double weak = clampd(1.0 - w->sov_men / P(w, SOVIET_FLOOR), 0, 1);
-        double p = P(w, INTERVENTION_RATE) * weak * hk_politics_north_hawks(w) / 0.35;
+        double p = P(w, INTERVENTION_RATE) * weak * hk_assess_north_hawks(w) / 0.35;
         if (weak > 0 && hk_rng_bernoulli(r, p)) {
             w->intervention = true;
             w->intervention_on = w->month;
@@ -363,12 +356,12 @@ static void expedition(hk_world *w, hk_rng *r)
                 snprintf(w->scratch, sizeof w->scratch,
                          "With Soviet power east of Baikal at %.0f men (%.0f%% below a working garrison) and the "
                          "Army's northern hawks at %.2f of influence, Japan sends an expedition into Siberia.",
-                         w->sov_men, weak * 100, hk_politics_north_hawks(w));
+                         w->sov_men, weak * 100, hk_assess_north_hawks(w));
             hk_world_emit2(w, "fact", "intervention", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
     } else if (w->intervention && !w->withdrawn) {
         double years = (w->month - w->intervention_on) / 12.0;
-        double against = 1.0 - hk_politics_north_hawks(w) / 0.5;
+        double against = 1.0 - hk_assess_north_hawks(w) / 0.5;
         double p = P(w, INTERVENTION_WITHDRAW) * years * clampd(against, 0.05, 1);
         if (hk_rng_bernoulli(r, p)) {
             w->withdrawn = true;
@@ -376,7 +369,7 @@ static void expedition(hk_world *w, hk_rng *r)
                 snprintf(w->scratch, sizeof w->scratch,
                          "After %.1f years in Siberia and %.0f dead, with the northern hawks down to %.2f of "
                          "influence, the cabinet withdraws the expedition.",
-                         years, w->out.intervention_dead, hk_politics_north_hawks(w));
+                         years, w->out.intervention_dead, hk_assess_north_hawks(w));
             hk_world_emit2(w, "fact", "withdrawal", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
     }
@@ -397,10 +390,10 @@ static void field_army(hk_world *w, hk_rng *r)
      * Army's hopes in Siberia were given up (000:10) while the officers
      * were held back, and they do not forget it when the expedition is over */
     if (!w->manchuria_seized)
-        w->grievance += w->autonomy * hk_politics_north_hawks(w);
+        w->grievance += w->autonomy * hk_assess_north_hawks(w);
     /* not while an expedition is in Siberia, nor before Soviet order in the
      * east is restored (then the opportunity is the expedition's) */
-    bool settled = w->withdrawn || (!w->intervention && w->sov_men >= P(w, SOVIET_FLOOR));
+    bool settled = w->withdrawn || (!w->intervention && hk_assess_soviet_established(w));
     if (!w->manchuria_seized && settled) {
         /* below the pressure at which a plot is ready nobody acts; above it
          * the conspirators pick their occasion within months (000:14) */
@@ -414,7 +407,7 @@ static void field_army(hk_world *w, hk_rng *r)
                 snprintf(w->scratch, sizeof w->scratch,
                          "The Kwantung Army's officers (autonomy %.2f, their pressure to act at %.1f) act without "
                          "orders and take Manchuria; their success raises the northern hawks to %.2f of influence.",
-                         w->autonomy, w->grievance, hk_politics_north_hawks(w));
+                         w->autonomy, w->grievance, hk_assess_north_hawks(w));
             hk_world_emit2(w, "fact", "seize_manchuria", s->jpn, s->chn, w->scratch,
                            SRC_MODEL("politics-kwantung"));
         }
@@ -515,32 +508,10 @@ static void open_war(hk_world *w, int opener, const char *text, const char *sour
     hk_world_emit2(w, "war", opener == HK_SIDE_JPN ? "strike_north" : "soviet_entry", a, b, text, source);
 }
 
-double hk_politics_entry_motive(const hk_world *w)
-{
-    /* the USSR's own reasons for a war on Japan (001:183, 001:211): Japan
-     * weakened by its war with the United States and the territory and
-     * rights within reach; forces freed by Germany's defeat; no pact in the
-     * way; an Allied ultimatum; and a pledge to the Allies as one term
-     * among them. Entry needs a motive of 1. */
-    int pact = w->roles.jpn_sov_neutrality;
-    bool gone = pact < 0 || w->treaty[pact].status != HK_TREATY_IN_FORCE;
-    return P(w, ENTRY_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) +
-           P(w, ENTRY_SPOILS) * hk_flag(w, HK_EFFECT_JPN_US_WAR) +
-           P(w, ENTRY_FREED) * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) + P(w, ENTRY_PACT_GONE) * gone +
-           P(w, ENTRY_ULTIMATUM) * hk_flag(w, HK_EFFECT_ULTIMATUM);
-}
-
-double hk_politics_north_need(const hk_world *w)
-{
-    bool binds = hk_treaty_binds(w, w->roles.jpn_sov_neutrality);
-    return P(w, WAR_NORTH_RATIO) * (binds ? P(w, WAR_BREAK_FACTOR) : 1.0) *
-           (1.0 + P(w, WAR_LESSON) * w->north_lesson);
-}
-
 bool hk_politics_north_case(const hk_world *w)
 {
     return w->manchuria_seized && !w->war && !w->japan_surrendered && !w->committed_south &&
-           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / border_ratio(w) >= hk_politics_north_need(w);
+           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / border_ratio(w) >= hk_assess_north_need(w);
 }
 
 /* The eastern ratio of Soviet to Japanese men (whole theatre). */
@@ -562,7 +533,7 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     /* Japan: general war on the USSR is a cabinet decision (000:19) */
     bool jpn_player = w->player == s->jpn;
     double ratio_j = 1.0 / border_ratio(w);
-    double need_j = hk_politics_north_need(w);
+    double need_j = hk_assess_north_need(w);
     bool jpn_wants = hk_politics_north_case(w);
     bool jpn_go = jpn_player ? (w->orders_given && w->orders.declare_war)
                              : (jpn_wants && hk_rng_bernoulli(r, P(w, WAR_DECISION_RATE)));
@@ -582,11 +553,13 @@ static void cabinet_war(hk_world *w, hk_rng *r)
      * force ratio; a pact in force without notice raises the bar. */
     bool sov_player = w->player == s->sov;
     bool two_front = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
-    double m = hk_politics_entry_motive(w);
+    double m = hk_assess_entry_motive(w);
     bool motive = m >= 1.0;
     double need_s = P(w, SOVIET_ENTRY_RATIO) * (binds && !noticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
     double ratio_s = east_ratio(w);
-    bool sov_wants = motive && !two_front && ratio_s >= need_s;
+    /* and the offensive force assembled east of Baikal: the transfer from
+     * the west took the General Staff's three months (001:191) */
+    bool sov_wants = motive && !two_front && ratio_s >= need_s && hk_assess_offensive_ready(w);
     /* an ultimatum or an atomic bomb makes haste: the spoils go to those present */
     /* the stronger the motive, the sooner: 1 at the motive of 1945 (pledge,
      * Pacific war, Germany beaten, pact denounced), less with fewer reasons */
@@ -614,15 +587,27 @@ static void war_end(hk_world *w, hk_rng *r)
     const hk_scenario *s = w->s;
     if (w->japan_surrendered)
         return;
-    bool second_shock = hk_flag(w, HK_EFFECT_ATOMIC) || (w->war && w->war_opener == HK_SIDE_SOV);
-    if (hk_flag(w, HK_EFFECT_ULTIMATUM) && second_shock &&
-        hk_rng_bernoulli(r, P(w, WAR_SURRENDER_RATE))) {
+    /* Japan surrenders under an ultimatum once fighting on serves it no
+     * longer: while the USSR stays neutral Tokyo can hope for its mediation,
+     * and while no atomic bomb has fallen and the mainland army stands, for
+     * a decisive battle that wins better terms. With both hopes gone the
+     * surrender comes at war.surrender_rate; with one left, only when the
+     * other has gone for good (no Soviet entry can come: the pact binds and
+     * no pledge was given), at a fifth of it. docs/model.md#politics-peace */
+    bool mediation = hk_assess_japan_hopes_mediation(w), battle = hk_assess_japan_hopes_decisive_battle(w);
+    double rate = 0;
+    if (!mediation && !battle)
+        rate = P(w, WAR_SURRENDER_RATE);
+    else if (!battle && mediation && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE))
+        rate = 0.2 * P(w, WAR_SURRENDER_RATE);
+    if (hk_flag(w, HK_EFFECT_ULTIMATUM) && rate > 0 && hk_rng_bernoulli(r, rate)) {
         w->japan_surrendered = true;
         if (hk_world_logging(w))
-            snprintf(w->scratch, sizeof w->scratch, "Under the Allied ultimatum, %s, Japan surrenders.",
-                     hk_flag(w, HK_EFFECT_ATOMIC) && w->war ? "the atomic bombing and the Soviet entry"
-                     : hk_flag(w, HK_EFFECT_ATOMIC)         ? "after the atomic bombing"
-                                                            : "with the Soviet armies in Manchuria");
+            snprintf(w->scratch, sizeof w->scratch,
+                     "Under the Allied ultimatum, %s, Japan surrenders.",
+                     hk_flag(w, HK_EFFECT_ATOMIC) && !mediation ? "after the atomic bombing and the Soviet entry, with no hope left of Soviet mediation or of a decisive battle"
+                     : hk_flag(w, HK_EFFECT_ATOMIC)             ? "after the atomic bombing"
+                                                                : "with the Soviet armies through its army in Manchuria and no mediator left");
         hk_world_emit2(w, "peace", "surrender", s->jpn, -1, w->scratch, SRC_MODEL("politics-peace"));
         w->war = false;
         return;
@@ -722,7 +707,7 @@ void hk_politics_step(hk_world *w)
     relax(w);
     hk_politics_discipline(w);
     double growth = P(w, POLITICS_AUTONOMY_GROWTH);
-    double target = clampd(hk_politics_north_hawks(w) * 1.6, 0, 1);
+    double target = clampd(hk_assess_north_hawks(w) * 1.6, 0, 1);
     w->autonomy += growth * (target - w->autonomy);
     double d = hk_politics_doctrine_target(w);
     w->doctrine += 0.3 * (d - w->doctrine);

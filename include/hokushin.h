@@ -119,6 +119,17 @@ typedef struct hk_outcomes {
     /* Casualties of the largest Japan–USSR battle, for validation. */
     double major_battle_casualties[2];         /* [0] Japanese side, [1] Soviet side */
     double intervention_dead;                  /* Japanese dead of a Siberian expedition */
+    /* Simulate's border battles, per sector (index into the scenario's
+     * sectors): how many opened, and the most men a side committed in one
+     * (a campaign's peak). */
+    int border_battles[HK_MAX_SECTORS];
+    double border_battle_men[HK_MAX_SECTORS];
+    /* The 1945 chain: the months of the Soviet entry into Japan's war with
+     * the United States, of the first atomic bombing and of Japan's
+     * surrender (HK_MONTH_NONE when not), and the casualties of that entry
+     * war, [0] Japanese side, [1] Soviet side (NaN without one). */
+    hk_month entry_month, atomic_month, surrender_month;
+    double entry_war_casualties[2];
     /* A run cut short (hk_run's `until`) may stop before an outcome's window
      * closes: `until` is the last month played, and bit i of `decided` is set
      * when outcome i of hk_outcome_table is settled by then (it happened, or

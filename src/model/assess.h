@@ -26,8 +26,8 @@ double hk_assess_entry_motive(const hk_world *w);
  * faced (Japan can refill its army, as it did in 1945). */
 double hk_assess_offensive_force(const hk_world *w);
 
-/* True once the Soviet army east of Baikal holds the offensive force (less
- * a tenth): the transfer east is done. */
+/* True once the Soviet army east of Baikal holds the offensive force (to
+ * within 2%): the transfer east is done. */
 bool hk_assess_offensive_ready(const hk_world *w);
 
 /* True while Japan still has reason to fight on rather than surrender:
@@ -36,6 +36,11 @@ bool hk_assess_offensive_ready(const hk_world *w);
  * broken). docs/model.md#politics-peace. */
 bool hk_assess_japan_hopes_mediation(const hk_world *w);
 bool hk_assess_japan_hopes_decisive_battle(const hk_world *w);
+
+/* True when a month of war in the north, fought on paper with the combat
+ * model's central estimate as battles.c fights it, costs Japan fewer men
+ * than the USSR: a war that does not serve Japan is not a case for war. */
+bool hk_assess_north_war_pays(const hk_world *w);
 
 /* True once Soviet power holds the east: its army there at three quarters
  * of soviet.floor (the Civil War over). */

@@ -209,6 +209,12 @@ static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int sid
     hk_combat_side s = *in;
     s.nation = side == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
     s.no_surrender = side == HK_SIDE_JPN && (w->china_war || w->war || campaign);
+    /* a Japan with no hope left (no mediator, no decisive battle to win) is
+     * days from surrender: its field armies no longer fight to the last
+     * (in 1945 most of the Kwantung Army laid down its arms) */
+    if (side == HK_SIDE_JPN && w->soviet_entry && !hk_assess_japan_hopes_mediation(w) &&
+        !hk_assess_japan_hopes_decisive_battle(w))
+        s.no_surrender = false;
     return s;
 }
 
@@ -329,6 +335,8 @@ static void campaign_outcomes(hk_world *w)
 {
     hk_border_campaign *c = &w->border_campaign;
     double biggest = fmax(c->peak[0], c->peak[1]);
+    if (c->sector >= 0 && c->sector < HK_MAX_SECTORS)
+        w->out.border_battle_men[c->sector] = fmax(w->out.border_battle_men[c->sector], biggest);
     if (c->largest || biggest > w->largest_battle) {
         w->largest_battle = fmax(w->largest_battle, biggest);
         w->out.major_battle_casualties[HK_SIDE_JPN] = c->cas[HK_SIDE_JPN];
@@ -624,6 +632,10 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     hk_terrain terrain = sector_terrain(w, sec);
     hk_combat_result res;
     fight(w, r, sec, &att, &def, a, terrain, 30, &res, false);
+    if (sec >= 0 && sec < HK_MAX_SECTORS) {
+        w->out.border_battles[sec]++;
+        w->out.border_battle_men[sec] = fmax(w->out.border_battle_men[sec], fmax(att.men, def.men));
+    }
     int loser = res.winner == HK_COMBAT_ATTACKER ? d : res.winner == HK_COMBAT_DEFENDER ? a : -1;
     double men[2], cas[2];
     men[a] = att.men;
@@ -857,13 +869,33 @@ static void war_month(hk_world *w, hk_rng *r)
         guns[side] += w->formation[f].guns;
         air[side] += w->formation[f].aircraft;
     }
+    /* each side's quality: its formations' recorded quality, weighted by
+     * men (the Kwantung Army of 1945, refilled with raw divisions, stood at
+     * half its old worth) */
+    double q[2] = {0, 0}, qm[2] = {0, 0};
+    for (int f = 0; f < s->n_formations; f++) {
+        int side = w->form_side[f];
+        if (side < 0 || w->formation[f].men <= 0)
+            continue;
+        q[side] += w->formation[f].men * (w->formation[f].quality > 0 ? w->formation[f].quality : 1.0);
+        qm[side] += w->formation[f].men;
+    }
+    for (int k = 0; k < 2; k++)
+        q[k] = qm[k] > 0 ? q[k] / qm[k] : 1.0;
     hk_combat_side att = {.men = men[a] * 0.5, .tanks = tanks[a] * 0.5, .guns = guns[a] * 0.5,
-                          .aircraft = air[a] * 0.5, .quality = 1, .supply_km = 300};
+                          .aircraft = air[a] * 0.5, .quality = q[a], .supply_km = 300};
     hk_combat_side def = {.men = men[d] * 0.5, .tanks = tanks[d] * 0.5, .guns = guns[d] * 0.5,
-                          .aircraft = air[d] * 0.5, .quality = 1, .supply_km = 150,
+                          .aircraft = air[d] * 0.5, .quality = q[d], .supply_km = 150,
                           .posture = HK_POSTURE_HASTY}; /* a front too long to hold everywhere */
+    /* a Soviet entry into a war Japan has no hope left in lasts until the
+     * surrender reaches the field armies: one engagement's days
+     * (campaign.engagement_days), not a month (the record's offensive ran
+     * eleven days, 001:281) */
+    int days = 30;
+    if (w->soviet_entry && !hk_assess_japan_hopes_mediation(w) && !hk_assess_japan_hopes_decisive_battle(w))
+        days = (int)P(w, CAMPAIGN_ENGAGEMENT_DAYS);
     hk_combat_result res;
-    fight(w, r, -1, &att, &def, a, HK_TERRAIN_PLAIN, 30, &res, false);
+    fight(w, r, -1, &att, &def, a, HK_TERRAIN_PLAIN, days, &res, false);
     w->battles_month++;
     w->war_losses[a] += res.casualties[HK_COMBAT_ATTACKER];
     w->war_losses[d] += res.casualties[HK_COMBAT_DEFENDER];

@@ -128,10 +128,12 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
              * colonies exposed) and, once in the Axis, a fourth partner or
              * at least a quiet USSR behind the alliance (002:18, 001:163);
              * the German-Soviet pact removed the hope of a common front
-             * against the USSR (001:151) */
+             * against the USSR (001:151). At war with the United States a
+             * quiet north is what keeps Japan from a war on two fronts: the
+             * pact serves it for as long as that war lasts (001:175, 001:211) */
             return -w->doctrine - 0.5 * hk_assess_north_hawks(w) + 0.35 * hk_flag(w, HK_EFFECT_GER_SOV_PACT) +
                    0.25 * (w->committed_south || hk_flag(w, HK_EFFECT_FRANCE_FALLEN)) +
-                   0.3 * hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) -
+                   0.3 * hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) + 1.0 * hk_flag(w, HK_EFFECT_JPN_US_WAR) -
                    0.5 * (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH)) - 0.4;
         if (actor == s->sov) {
             /* the USSR: a quiet east is worth a treaty once a war in the

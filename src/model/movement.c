@@ -119,7 +119,7 @@ static bool pool_recorded(const hk_world *w, int pool, hk_month m);
  * soviet.floor, as in simulate, spread over its formations. */
 static void soviet_floor_replay(hk_world *w)
 {
-    if (w->sov_men > 0 || pool_recorded(w, 2, w->month))
+    if (pool_recorded(w, 2, w->month))
         return;
     w->sov_men = w->base_pool[2];
     spread_pools(w, 1u << 2);

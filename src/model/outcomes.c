@@ -47,6 +47,17 @@ void hk_outcomes_month(hk_world *w)
     }
     if (w->committed_south && w->committed_south_on <= hk_month_of(1941, 7))
         o->doctrine_south_by_1941_07 = true;
+    /* the 1945 chain */
+    if (w->soviet_entry && o->entry_month == HK_MONTH_NONE)
+        o->entry_month = w->soviet_entry_on;
+    if (hk_flag(w, HK_EFFECT_ATOMIC) && o->atomic_month == HK_MONTH_NONE)
+        o->atomic_month = w->flag_since[HK_EFFECT_ATOMIC];
+    if (w->japan_surrendered && o->surrender_month == HK_MONTH_NONE)
+        o->surrender_month = w->month;
+    if (w->soviet_entry) {
+        o->entry_war_casualties[0] = w->war_losses[HK_SIDE_JPN];
+        o->entry_war_casualties[1] = w->war_losses[HK_SIDE_SOV];
+    }
 }
 
 /* Which outcomes are settled once `last` has been played: those that

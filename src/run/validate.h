@@ -77,7 +77,7 @@ typedef struct hk_val_options {
     const char *command;      /* the command line that produced the report */
     bool progress;            /* progress lines on stderr */
     uint64_t other_seed;      /* also run every check at this seed and list the results
-                               * that differ (section 6); 0: not */
+                               * that differ (section 7); 0: not */
 } hk_val_options;
 
 /* Runs every check and writes the markdown report. With json non-NULL, also

@@ -32,17 +32,18 @@ n=$(grep -c '\.txt:' "$tmp/claims")
 cmp -s "$tmp/v1.md" "$tmp/v2.md" || fail "the report differs between 1 and 2 threads"
 for section in '^\*\*Summary:\*\*' '^## 1\. The record' '^## 2\. Khalkhin Gol' '^## 3\. Calibrated' \
                '^## 4\. The combat model' "^## 5\. The sources' causal claims" \
-               '^## 6\. The same checks at another seed' '^## 7\. What fails'; do
+               '^## 6\. Armies, border battles and 1945' \
+               '^## 7\. The same checks at another seed' '^## 8\. What fails'; do
   grep -q "$section" "$tmp/v1.md" || fail "the report has no section matching $section"
 done
 grep -q 'Fewer than 1,000 runs' "$tmp/v1.md" || fail "a 40-run report does not say it is a smoke test"
 
-# section 6 reruns every check at --seed + 1: its summary is that seed's own report's
+# section 7 reruns every check at --seed + 1: its summary is that seed's own report's
 "$HK" validate --runs 40 --seed 1919 --other-seed 0 --out "$tmp/v1919.md" 2>/dev/null || fail "validate --seed 1919 exits $?"
-grep -q '^## 6\. What fails' "$tmp/v1919.md" || fail "--other-seed 0 should leave section 6 out"
+grep -q '^## 7\. What fails' "$tmp/v1919.md" || fail "--other-seed 0 should leave section 7 out"
 grep -q 'same checks at another seed' "$tmp/v1919.md" && fail "--other-seed 0 still wrote the other seed's section"
 own=$(sed -nE 's/^\*\*Summary:\*\* (.*)\.$/\1/p' "$tmp/v1919.md")
-grep -qF "Seed 1919: $own." "$tmp/v1.md" || fail "section 6 does not give seed 1919's own summary ($own)"
+grep -qF "Seed 1919: $own." "$tmp/v1.md" || fail "section 7 does not give seed 1919's own summary ($own)"
 # at the same seed nothing can differ
 "$HK" validate --runs 40 --seed 7 --other-seed 7 --out "$tmp/v7.md" 2>/dev/null || fail "validate --other-seed 7 exits $?"
 grep -q 'same result at both seeds' "$tmp/v7.md" || fail "the same seed twice gives different results"

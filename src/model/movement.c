@@ -229,6 +229,14 @@ static double baseline_formation(hk_world *w, int f, hk_month m)
     while (at + 1 < n && w->rec_month[f][at + 1] <= m)
         at++;
     w->rec_at[f] = (uint8_t)at;
+    /* simulate: the mainland army's disbanding at the surrender (a record
+     * of 0 men) comes with this run's surrender, not the record's date */
+    if (w->mode == HK_MODE_SIMULATE && w->form_pool[f] == 0 && w->rec_men[f][at] <= 0 && !w->japan_surrendered) {
+        int k = at;
+        while (k > 0 && w->rec_men[f][k] <= 0)
+            k--;
+        return w->rec_men[f][k];
+    }
     return w->rec_men[f][at];
 }
 

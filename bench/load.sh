@@ -26,7 +26,8 @@ cleanup() {
 trap cleanup EXIT
 
 . "$src/tests/e2e/lib/server.sh"
-hk_serve_start "$hk" 18300 18399 "$tmp/server.err" ||
+# wrk holds $conns connections from one address: allow them
+HK_SERVE_ARGS="--client-connections 512" hk_serve_start "$hk" 18300 18399 "$tmp/server.err" ||
     { cat "$tmp/server.err" >&2; echo "load.sh: the server did not start" >&2; exit 1; }
 threads=$(sed -n 's/.*(\([0-9]*\) threads.*/\1/p' "$tmp/server.err")
 
@@ -37,7 +38,7 @@ for path in /api/params / "/api/params during a what-if"; do
     if [ "$path" = "/api/params during a what-if" ]; then
         # the same while a long what-if keeps the cores busy on its job thread
         path=/api/params
-        job=$(curl -s "http://127.0.0.1:$port/api/whatif" -d '{"runs":1000000,"without":["barbarossa"]}' |
+        job=$(curl -s "http://127.0.0.1:$port/api/whatif" -H 'Content-Type: application/json' -d '{"runs":100000,"without":["barbarossa"]}' |
             sed -n 's/.*"job":"\([^"]*\)".*/\1/p')
     fi
     curl -sf -o /dev/null "http://127.0.0.1:$port$path" # warm the cache

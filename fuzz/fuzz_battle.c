@@ -6,8 +6,10 @@
  * defender SPEC and a phase list. Whatever the parsers accept is fought, as
  * a campaign with the defender's SPEC also as the attacker's day-0 strength
  * (any accepted numbers, up to the parser's bounds), with and without the
- * random spread. Any crash, sanitizer report, non-finite or negative
- * casualty, or a side losing more than it ever had, is a bug. */
+ * random spread. The SPEC keys of the attacker's plan (surprise, air,
+ * envelop) reach the model the same way. Any crash, sanitizer report,
+ * non-finite or negative casualty, a side losing more than it ever had, or
+ * more prisoners than casualties, is a bug. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,6 +24,12 @@ static void check(const hk_combat_result *r, const hk_combat_side *a, const hk_c
     for (int i = 0; i < 2; i++) {
         double c = r->casualties[i];
         if (!isfinite(c) || c < 0 || c > s[i]->men * (1 + 1e-9) + 1e-6)
+            abort();
+        double pr = r->prisoners[i];
+        if (!isfinite(pr) || pr < 0 || pr > c + 1e-6)
+            abort();
+        if (r->loss[i].tanks > s[i]->tanks * (1 + 1e-9) + 1e-6 ||
+            r->loss[i].guns > s[i]->guns * (1 + 1e-9) + 1e-6)
             abort();
     }
 }

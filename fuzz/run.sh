@@ -30,7 +30,7 @@ for i in "${!names[@]}"; do
     [ -f "$f" ] && { printf "\\x$(printf %02x "$i")"; cat "$f"; } >"$corpus/seed-builtin-${names[$i]}"
 done
 # For fuzz_battle: two SIDE SPECs and a phase list, one per line.
-printf '%s\n%s\n%s' 'SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650' \
+printf '%s\n%s\n%s' 'SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650,surprise=2,envelop=1,air=1' \
     'JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1' \
     'JPN:3@0,JPN:11@35,JPN:3@56,SOV:12@84' >"$corpus/seed-battle-khalkhin-gol"
 if [ -d "$src/tests/corpus/fuzz-regressions" ]; then

@@ -32,6 +32,11 @@ hk_scenario *hk_scenario_load_dir(const char *dir, hk_diag *diag);
 /* The built-in Northeast Asia 1918–1945 scenario, embedded in the library. */
 hk_scenario *hk_scenario_load_builtin(hk_diag *diag);
 void hk_scenario_free(hk_scenario *s);
+/* Works out once what every run needs from a scenario beyond its records
+ * (treaty roles, pools, supply distances, equipment schedules). The loaders
+ * call it; a program that builds or changes a scenario by hand calls it
+ * after its last change. Returns false when out of memory. */
+bool hk_scenario_compile(hk_scenario *s);
 
 /* ---- setups: a scenario with overrides ------------------------------- */
 
@@ -57,6 +62,15 @@ const char *hk_setup_nearest_key(const hk_setup *setup, const char *word);
 
 typedef enum hk_mode { HK_MODE_REPLAY, HK_MODE_SIMULATE } hk_mode;
 
+/* A battle's facts, by side ([0] the Japanese side, [1] the Soviet side). */
+typedef struct hk_event_facts {
+    int sector;             /* sector index, -1 none */
+    double committed[2];    /* men committed, < 0 unknown */
+    double casualties[2];   /* killed, wounded and missing, < 0 unknown */
+    int winner;             /* side, -1 a draw */
+    int days;               /* length of the fighting, 0 unknown */
+} hk_event_facts;
+
 /* One entry of the event log. Strings live until the run ends. */
 typedef struct hk_log_event {
     hk_date date;
@@ -66,6 +80,8 @@ typedef struct hk_log_event {
     int n_actors;
     const char *text;    /* a sentence that explains it */
     const char *source;  /* a seed citation, a publication, or "model: <rule>" */
+    bool has_facts;      /* a battle's facts follow */
+    hk_event_facts facts;
 } hk_log_event;
 
 /* Forces on one side of a border sector. */
@@ -91,6 +107,8 @@ typedef struct hk_month_summary {
     int battles;         /* battles fought this month */
     uint32_t flags;      /* bit e set while outside effect e holds */
     bool at_war_jpn_sov;
+    uint32_t present;    /* bit a set while actor a exists (its span) */
+    int8_t form[HK_MAX_ACTORS]; /* actor a's form this month, -1 none */
 } hk_month_summary;
 
 typedef struct hk_observer {

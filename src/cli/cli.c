@@ -2,6 +2,8 @@
  * values, and reporting a standard output that could not be written. */
 #include "cli/cli.h"
 
+#include "run/inputs.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,81 +28,44 @@ hk_scenario *hk_cli_load_scenario(const char *path)
 
 int hk_cli_apply_overrides(hk_setup *setup, char **sets, int n_sets, char **withouts, int n_withouts)
 {
-    char err[512];
+    char err[768];
     for (int i = 0; i < n_sets; i++) {
-        char *eq = strchr(sets[i], '=');
-        if (!eq || eq == sets[i]) {
-            fprintf(stderr, "hokushin: --set '%s': expected KEY=VALUE (see 'hokushin params')\n", sets[i]);
-            return -1;
-        }
-        char key[256];
-        size_t klen = (size_t)(eq - sets[i]);
-        if (klen >= sizeof key)
-            klen = sizeof key - 1;
-        memcpy(key, sets[i], klen);
-        key[klen] = '\0';
-        if (hk_setup_set(setup, key, eq + 1, err, sizeof err) != 0) {
-            fprintf(stderr, "hokushin: --set %s: %s\n", sets[i], err);
+        if (hk_input_set(setup, sets[i], err, sizeof err) != 0) {
+            fprintf(stderr, "hokushin: --set %s\n", err);
             return -1;
         }
     }
     for (int i = 0; i < n_withouts; i++) {
-        if (hk_setup_without(setup, withouts[i], err, sizeof err) != 0) {
-            fprintf(stderr, "hokushin: --without %s: %s\n", withouts[i], err);
+        if (hk_input_without(setup, withouts[i], err, sizeof err) != 0) {
+            fprintf(stderr, "hokushin: --without %s\n", err);
             return -1;
         }
     }
     return 0;
 }
 
+/* Seeds and counts are read by run/inputs.c, the rules the web API uses. */
 int hk_cli_parse_u64(const char *opt, const char *text, uint64_t *out)
 {
-    char *end;
-    errno = 0;
-    if (!text || !*text || *text == '-') {
-        fprintf(stderr, "hokushin: %s needs a whole number >= 0, got '%s'\n", opt, text ? text : "");
+    char err[256];
+    if (hk_input_seed(text, out, err, sizeof err) != 0) {
+        if (strstr(opt, "seed"))
+            fprintf(stderr, "hokushin: %s %s\n", opt, err);
+        else
+            fprintf(stderr, "hokushin: %s needs a whole number, got '%s'\n", opt, text ? text : "");
         return -1;
     }
-    unsigned long long v = strtoull(text, &end, 10);
-    if (errno || *end) {
-        fprintf(stderr, "hokushin: %s needs a whole number >= 0, got '%s'\n", opt, text);
-        return -1;
-    }
-    *out = v;
     return 0;
 }
 
 int hk_cli_parse_month(const char *opt, const char *text, hk_month *out)
 {
-    hk_date d;
-    if (!text || !hk_date_parse(text, &d)) {
-        fprintf(stderr, "hokushin: %s needs a month as YYYY-MM, got '%s'\n", opt, text ? text : "");
+    char err[256];
+    if (hk_input_month(NULL, text, out, err, sizeof err) != 0) {
+        fprintf(stderr, "hokushin: %s %s\n", opt, err);
         return -1;
     }
-    *out = hk_date_month(d);
     return 0;
-}
-
-const char *hk_cli_value(const char *cmd, int argc, char **argv, int *i, const char *name, int *bad)
-{
-    size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0)
-        return NULL;
-    const char *v;
-    if (a[n] == '=')
-        v = a + n + 1;
-    else if (a[n] != '\0')
-        return NULL;
-    else
-        v = *i + 1 < argc ? argv[++*i] : NULL;
-    /* An empty value ("--scenario=") is as missing as no value at all. */
-    if (!v || !*v) {
-        fprintf(stderr, "hokushin: %s needs a value (see 'hokushin %s --help')\n", name, cmd);
-        *bad = 1;
-        return NULL;
-    }
-    return v;
 }
 
 int hk_cli_pick(const char *cmd, void (*usage)(FILE *), const char *const *opts, int n_opts, int argc, char **argv,

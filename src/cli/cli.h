@@ -19,12 +19,8 @@ int hk_cli_apply_overrides(hk_setup *setup, char **sets, int n_sets, char **with
 /* Parses a decimal integer option value; prints an error and returns -1 if bad. */
 int hk_cli_parse_u64(const char *opt, const char *text, uint64_t *out);
 int hk_cli_parse_month(const char *opt, const char *text, hk_month *out);
-/* A long option's value: "--name VALUE" or "--name=VALUE". NULL if argv[*i]
- * is not --name; NULL with *bad set (and "--name needs a value" printed)
- * when the value is missing. Advances *i past a separate value. `cmd`
- * names the command in the message. */
-const char *hk_cli_value(const char *cmd, int argc, char **argv, int *i, const char *name, int *bad);
-/* Matches argv[*i] against the long options `opts` ("--name VALUE" or
+/* (serve's own loop; the other commands use options.h's table.)
+ * Matches argv[*i] against the long options `opts` ("--name VALUE" or
  * "--name=VALUE") and sets *value to its value, advancing *i past a separate
  * one. Returns the option's index; -1 (message and usage(stderr) printed,
  * exit status 2 due) when argv[*i] is none of them or its value is missing.
@@ -44,6 +40,7 @@ int hk_cmd_ensemble(int argc, char **argv);
 int hk_cmd_whatif(int argc, char **argv);
 int hk_cmd_battle(int argc, char **argv);
 int hk_cmd_params(int argc, char **argv);
+int hk_cmd_sources(int argc, char **argv);
 int hk_cmd_check(int argc, char **argv);
 int hk_cmd_serve(int argc, char **argv);
 int hk_cmd_play(int argc, char **argv);

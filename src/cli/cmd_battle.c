@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "model/combat.h"
+#include "run/inputs.h"
 
 #define BATTLE_DEFAULT_DAYS 3
 #define BATTLE_MAX_DAYS 3650
@@ -27,6 +28,7 @@ static void battle_usage(FILE *out)
             "(docs/combat.md, docs/combat-validation.md).\n\n"
             "SPEC  SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]\n"
             "      [,posture=hasty|prepared|fortified][,no_surrender=0|1][,nation=CODE]\n"
+            "      [,surprise=0-3][,air=0|1][,envelop=0|1]\n"
             "      SIDE names the side (JPN, SOV, ...). quality is a combat effectiveness\n"
             "      value, 1 = par; supply_km the distance from the railhead that feeds the\n"
             "      side (0 = at the railhead); posture counts when the side defends;\n"
@@ -34,7 +36,13 @@ static void battle_usage(FILE *out)
             "      of 1937-1945): it fights on longer and both sides lose more. nation\n"
             "      picks the army whose fitted loss factor applies (RUS, JPN, GER, GBR, FRA,\n"
             "      USA, CSA, AUT, ISR, ARAB; OTHER = 1); without it, a SIDE that names one\n"
-            "      (SOV and USSR count as RUS) takes its own, any other SIDE takes OTHER.\n\n"
+            "      (SOV and USSR count as RUS) takes its own, any other SIDE takes OTHER.\n"
+            "      What the attacker plans, known before the battle: surprise=1|2|3 (minor,\n"
+            "      substantial, complete; its power is raised on the first days), envelop=1\n"
+            "      (an envelopment or rear attack: more power, and if it wins part of the\n"
+            "      beaten defender is cut off, as prisoners unless no_surrender=1, when\n"
+            "      they are killed); air=1 on either side for air superiority over the\n"
+            "      field. The winner's tanks raise the beaten side's losses in pursuit.\n\n"
             "options:\n"
             "  --days N      longest the battle may last, in days (default %d, the median\n"
             "                length of CDB90's 1919-1945 battles); it ends sooner when a\n"
@@ -60,7 +68,7 @@ static void battle_usage(FILE *out)
             "                winner, days fought\n\n"
             "example (Khalkhin Gol, May-September 1939: three Japanese attacks, then the\n"
             "Soviet August offensive, both sides growing from their May strengths):\n"
-            "  hokushin battle --attacker SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650 \\\n"
+            "  hokushin battle --attacker SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650,surprise=2,envelop=1 \\\n"
             "      --defender JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1 \\\n"
             "      --attacker-start SOV:men=1228,guns=14 --defender-start JPN:men=1300,tanks=10,guns=4,aircraft=20 \\\n"
             "      --terrain steppe --phases " HK_COMBAT_KG_PHASES_TEXT "\n",
@@ -149,6 +157,10 @@ static json_t *side_json(const battle_side_arg *s, const hk_combat_result *res, 
     json_object_set_new(forces, "nation", json_string(hk_combat_nation_name(s->side.nation)));
     if (i == HK_COMBAT_DEFENDER)
         json_object_set_new(forces, "posture", json_string(hk_combat_posture_name(s->side.posture)));
+    json_object_set_new(forces, "no_surrender", json_boolean(s->side.no_surrender));
+    json_object_set_new(forces, "air", json_boolean(s->side.air));
+    json_object_set_new(forces, "surprise", json_integer(s->side.surprise));
+    json_object_set_new(forces, "envelop", json_boolean(s->side.envelop));
     json_object_set_new(o, "forces", forces);
     if (s->has_start) {
         json_t *f0 = json_object();
@@ -166,6 +178,7 @@ static json_t *side_json(const battle_side_arg *s, const hk_combat_result *res, 
     json_object_set_new(losses, "guns", json_integer(llround(l->guns)));
     json_object_set_new(losses, "aircraft", json_integer(llround(l->aircraft)));
     json_object_set_new(o, "losses", losses);
+    json_object_set_new(o, "prisoners", json_integer(llround(res->prisoners[i])));
     const char *b = broke_name(res->broke_off[i]);
     json_object_set_new(o, "broke_off", b ? json_string(b) : json_null());
     return o;
@@ -208,7 +221,7 @@ static void print_json(const battle_side_arg *a, const battle_side_arg *d, hk_te
     if (runs->n > 0) {
         json_t *r = json_object();
         json_object_set_new(r, "n", json_integer(runs->n));
-        json_object_set_new(r, "seed", json_integer((json_int_t)seed));
+        json_object_set_new(r, "seed", hk_json_seed(seed));
         json_t *p = json_object();
         json_object_set_new(p, "attacker", json_real((double)runs->wins[0] / runs->n));
         json_object_set_new(p, "defender", json_real((double)runs->wins[1] / runs->n));
@@ -292,6 +305,8 @@ static void print_text(const battle_side_arg *a, const battle_side_arg *d, hk_te
     printf("%-24s %16.0f %16.0f\n", "casualties (k+w+m)", res->casualties[0], res->casualties[1]);
     printf("%-24s %15.1f%% %15.1f%%\n", "  share of men", 100 * res->casualties[0] / s[0]->men,
            100 * res->casualties[1] / s[1]->men);
+    if (res->encircled)
+        printf("%-24s %16.0f %16.0f\n", "  of them prisoners", res->prisoners[0], res->prisoners[1]);
     printf("%-24s %16.0f %16.0f\n", "tanks lost", res->loss[0].tanks, res->loss[1].tanks);
     printf("%-24s %16.0f %16.0f\n", "guns lost", res->loss[0].guns, res->loss[1].guns);
     printf("%-24s %16.0f %16.0f\n", "aircraft lost", res->loss[0].aircraft, res->loss[1].aircraft);

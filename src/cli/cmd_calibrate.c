@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/val_cli.h"
+#include "cli/options.h"
 #include "run/calibrate.h"
 
 #define CALIBRATE_DEFAULT_RUNS 400
@@ -48,40 +48,23 @@ static void calibrate_usage(FILE *out)
 
 int hk_cmd_calibrate(int argc, char **argv)
 {
-    uint64_t runs = CALIBRATE_DEFAULT_RUNS, seed = CALIBRATE_DEFAULT_SEED, threads = 0, max_iter = 200;
+    int64_t runs = CALIBRATE_DEFAULT_RUNS, threads = 0, max_iter = 200;
+    uint64_t seed = CALIBRATE_DEFAULT_SEED;
     const char *out_path = "data/calibration.yaml", *scenario = NULL, *apply = NULL, *params = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            calibrate_usage(stdout);
-            return HK_EXIT_OK;
-        }
-        if (strcmp(a, "--apply") == 0) {
-            /* The file is optional: the next word, unless it is an option. */
-            apply = i + 1 < argc && argv[i + 1][0] != '-' ? argv[++i] : "";
-            continue;
-        }
-        int taken = hk_val_cli_number("calibrate", argc, argv, &i, "--runs", 2, 1000000, &runs);
-        if (!taken)
-            taken = hk_val_cli_number("calibrate", argc, argv, &i, "--seed", 0, UINT64_MAX, &seed);
-        if (!taken)
-            taken = hk_val_cli_number("calibrate", argc, argv, &i, "--threads", 0, 256, &threads);
-        if (!taken)
-            taken = hk_val_cli_number("calibrate", argc, argv, &i, "--max-iter", 1, 100000, &max_iter);
-        if (!taken)
-            taken = hk_val_cli_text("calibrate", argc, argv, &i, "--params", &params);
-        if (!taken)
-            taken = hk_val_cli_text("calibrate", argc, argv, &i, "--out", &out_path);
-        if (!taken)
-            taken = hk_val_cli_text("calibrate", argc, argv, &i, "--scenario", &scenario);
-        if (taken < 0)
-            return HK_EXIT_USAGE;
-        if (!taken) {
-            fprintf(stderr, "hokushin: calibrate: unknown option '%s'\n\n", a);
-            calibrate_usage(stderr);
-            return HK_EXIT_USAGE;
-        }
-    }
+    const hk_opt options[] = {
+        HK_OPT_COUNT_("--runs", &runs, 2, 1000000, NULL),
+        HK_OPT_SEED_("--seed", &seed),
+        HK_OPT_COUNT_("--threads", &threads, 0, 256, " (every core)"),
+        HK_OPT_COUNT_("--max-iter", &max_iter, 1, 100000, NULL),
+        HK_OPT_TEXT_("--params", &params),
+        HK_OPT_TEXT_("--out", &out_path),
+        HK_OPT_TEXT_("--scenario", &scenario),
+        HK_OPT_MAYBE_("--apply", &apply),
+        HK_OPT_END,
+    };
+    int parsed = hk_cli_parse("calibrate", calibrate_usage, options, argc, argv);
+    if (parsed != HK_CLI_PARSED)
+        return hk_cli_parse_status(parsed);
     char apply_path[4096] = "";
     if (apply) {
         if (*apply)

@@ -51,30 +51,15 @@ static void ensemble_usage(FILE *out)
 int hk_cmd_ensemble(int argc, char **argv)
 {
     hk_ens_opts o = {.runs = HK_ENS_DEFAULT_RUNS, .seed = HK_ENS_DEFAULT_SEED};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v;
-        int bad = 0;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            ensemble_usage(stdout);
-            return HK_EXIT_OK;
-        }
-        int taken = hk_ens_cli_option("ensemble", argc, argv, &i, &o);
-        if (taken < 0)
-            return HK_EXIT_USAGE;
-        if (taken)
-            continue;
-        if (strcmp(a, "--resume") == 0) {
-            o.resume = true;
-        } else if ((v = hk_cli_value("ensemble", argc, argv, &i, "--db", &bad))) {
-            o.db_path = v;
-        } else {
-            if (!bad) {
-                fprintf(stderr, "hokushin: ensemble: unknown option '%s'\n\n", a);
-                ensemble_usage(stderr);
-            }
-            return HK_EXIT_USAGE;
-        }
-    }
+    const hk_opt options[] = {
+        HK_ENS_OPTIONS(&o),
+        HK_OPT_TEXT_("--db", &o.db_path),
+        HK_OPT_FLAG_("--resume", &o.resume),
+        HK_OPT_END,
+    };
+    int parsed = hk_cli_parse("ensemble", ensemble_usage, options, argc, argv);
+    if (parsed != HK_CLI_PARSED)
+        return hk_cli_parse_status(parsed);
     if (o.resume && !o.db_path) {
         fprintf(stderr, "hokushin: --resume continues an ensemble stored with --db FILE; give the file\n");
         return HK_EXIT_USAGE;
@@ -87,7 +72,7 @@ int hk_cmd_ensemble(int argc, char **argv)
     bool root, interrupted;
     int status = hk_ens_cli_run(&o, &setup, NULL, &res, &root, &interrupted);
     if (status == HK_EXIT_OK && root)
-        status = hk_ens_cli_report(&o, &res, interrupted);
+        status = hk_ens_cli_report_history(&o, &res, interrupted, s);
     hk_scenario_free(s);
     return status;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "out/params_json.h"
 
 static void params_usage(FILE *out)
@@ -50,24 +51,14 @@ int hk_cmd_params(int argc, char **argv)
 {
     const char *scenario_path = NULL;
     bool json = false;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v;
-        int bad = 0;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            params_usage(stdout);
-            return HK_EXIT_OK;
-        } else if (strcmp(a, "--json") == 0) {
-            json = true;
-        } else if ((v = hk_cli_value("params", argc, argv, &i, "--scenario", &bad))) {
-            scenario_path = v;
-        } else {
-            if (!bad) {
-                fprintf(stderr, "hokushin: params: unknown option '%s'\n\n", a);
-                params_usage(stderr);
-            }
-            return HK_EXIT_USAGE;
-        }
-    }
+    const hk_opt options[] = {
+        HK_OPT_TEXT_("--scenario", &scenario_path),
+        HK_OPT_FLAG_("--json", &json),
+        HK_OPT_END,
+    };
+    int parsed = hk_cli_parse("params", params_usage, options, argc, argv);
+    if (parsed != HK_CLI_PARSED)
+        return hk_cli_parse_status(parsed);
     hk_scenario *s = hk_cli_load_scenario(scenario_path);
     if (!s)
         return HK_EXIT_USAGE;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "run/play.h"
 
 #define PLAY_DEFAULT_SEED 1
@@ -400,26 +401,16 @@ int hk_cmd_play(int argc, char **argv)
 {
     const char *as = NULL, *load = NULL, *scenario_path = NULL;
     uint64_t seed = PLAY_DEFAULT_SEED;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = NULL;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            play_usage(stdout);
-            return HK_EXIT_OK;
-        }
-        static const char *const opts[] = {"--as", "--seed", "--load", "--scenario"};
-        int which = hk_cli_pick("play", play_usage, opts, 4, argc, argv, &i, &v);
-        if (which < 0)
-            return HK_EXIT_USAGE;
-        if (which == 0)
-            as = v;
-        else if (which == 1 && hk_cli_parse_u64("--seed", v, &seed) != 0)
-            return HK_EXIT_USAGE;
-        else if (which == 2)
-            load = v;
-        else if (which == 3)
-            scenario_path = v;
-    }
+    const hk_opt options[] = {
+        HK_OPT_TEXT_("--as", &as),
+        HK_OPT_SEED_("--seed", &seed),
+        HK_OPT_TEXT_("--load", &load),
+        HK_OPT_TEXT_("--scenario", &scenario_path),
+        HK_OPT_END,
+    };
+    int parsed = hk_cli_parse("play", play_usage, options, argc, argv);
+    if (parsed != HK_CLI_PARSED)
+        return hk_cli_parse_status(parsed);
     if (!as && !load) {
         fprintf(stderr, "hokushin: play needs --as JPN (Japan) or --as SOV (the Soviet Union), or --load FILE\n");
         return HK_EXIT_USAGE;

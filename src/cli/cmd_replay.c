@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "out/json.h"
 #include "out/output.h"
 
@@ -39,24 +40,15 @@ int hk_cmd_replay(int argc, char **argv)
 {
     const char *scenario_path = NULL, *out_dir = NULL;
     bool json = false;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v;
-        int bad = 0;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            replay_usage(stdout);
-            return HK_EXIT_OK;
-        } else if (strcmp(a, "--json") == 0) {
-            json = true;
-        } else if ((v = hk_cli_value("replay", argc, argv, &i, "--scenario", &bad))) {
-            scenario_path = v;
-        } else if ((v = hk_cli_value("replay", argc, argv, &i, "--out", &bad))) {
-            out_dir = v;
-        } else {
-            if (!bad)
-                fprintf(stderr, "hokushin: replay: unknown option '%s' (see 'hokushin replay --help')\n", a);
-            return HK_EXIT_USAGE;
-        }
-    }
+    const hk_opt options[] = {
+        HK_OPT_TEXT_("--scenario", &scenario_path),
+        HK_OPT_TEXT_("--out", &out_dir),
+        HK_OPT_FLAG_("--json", &json),
+        HK_OPT_END,
+    };
+    int parsed = hk_cli_parse("replay", replay_usage, options, argc, argv);
+    if (parsed != HK_CLI_PARSED)
+        return hk_cli_parse_status(parsed);
 
     hk_scenario *s = hk_cli_load_scenario(scenario_path);
     if (!s)

@@ -93,45 +93,30 @@ static int write_outputs(const char *dir, const hk_sensitivity_config *cfg, cons
     return 0;
 }
 
+/* --runs would be ambiguous here: the runs of each point, or in all? */
+static int wrong_runs(const char *opt, const char *text, void *out)
+{
+    fprintf(stderr, "hokushin: sensitivity: use --runs-per-point N (the runs of each point)\n");
+    return -1;
+}
+
 int hk_cmd_sensitivity(int argc, char **argv)
 {
     hk_ens_opts o = {.seed = HK_ENS_DEFAULT_SEED};
     const char *outcome = NULL, *out_dir = NULL;
     uint64_t runs = SENS_DEFAULT_RUNS, trajectories = SENS_DEFAULT_TRAJECTORIES;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v;
-        int bad = 0;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            sensitivity_usage(stdout);
-            return HK_EXIT_OK;
-        }
-        if (strncmp(a, "--runs", 6) == 0 && (a[6] == '\0' || a[6] == '=')) {
-            fprintf(stderr, "hokushin: sensitivity: use --runs-per-point N (the runs of each point)\n");
-            return HK_EXIT_USAGE;
-        }
-        int taken = hk_ens_cli_option("sensitivity", argc, argv, &i, &o);
-        if (taken < 0)
-            return HK_EXIT_USAGE;
-        if (taken)
-            continue;
-        if ((v = hk_cli_value("sensitivity", argc, argv, &i, "--outcome", &bad))) {
-            outcome = v;
-        } else if ((v = hk_cli_value("sensitivity", argc, argv, &i, "--runs-per-point", &bad))) {
-            if (hk_cli_parse_u64("--runs-per-point", v, &runs) != 0)
-                return HK_EXIT_USAGE;
-        } else if ((v = hk_cli_value("sensitivity", argc, argv, &i, "--trajectories", &bad))) {
-            if (hk_cli_parse_u64("--trajectories", v, &trajectories) != 0)
-                return HK_EXIT_USAGE;
-        } else if ((v = hk_cli_value("sensitivity", argc, argv, &i, "--out", &bad))) {
-            out_dir = v;
-        } else {
-            if (!bad) {
-                fprintf(stderr, "hokushin: sensitivity: unknown option '%s'\n\n", a);
-                sensitivity_usage(stderr);
-            }
-            return HK_EXIT_USAGE;
-        }
-    }
+    const hk_opt options[] = {
+        HK_OPT_SEED_("--runs-per-point", &runs),
+        HK_OPT_CUSTOM_("--runs", wrong_runs, NULL),
+        HK_ENS_OPTIONS(&o),
+        HK_OPT_TEXT_("--outcome", &outcome),
+        HK_OPT_SEED_("--trajectories", &trajectories),
+        HK_OPT_TEXT_("--out", &out_dir),
+        HK_OPT_END,
+    };
+    int parsed = hk_cli_parse("sensitivity", sensitivity_usage, options, argc, argv);
+    if (parsed != HK_CLI_PARSED)
+        return hk_cli_parse_status(parsed);
     if (!outcome) {
         fprintf(stderr, "hokushin: sensitivity needs --outcome NAME, one of:");
         for (int i = 0; i < HK_OUTCOME_COUNT; i++)

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
+#include "run/inputs.h"
 #include "out/output.h"
 
 #define SIM_DEFAULT_SEED 1
@@ -52,55 +54,29 @@ int hk_cmd_simulate(int argc, char **argv)
     uint64_t seed = SIM_DEFAULT_SEED;
     hk_month until = HK_MONTH_NONE;
     bool json = false;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v;
-        int bad = 0;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            simulate_usage(stdout);
-            return HK_EXIT_OK;
-        } else if (strcmp(a, "--json") == 0) {
-            json = true;
-        } else if ((v = hk_cli_value("simulate", argc, argv, &i, "--scenario", &bad))) {
-            scenario_path = v;
-        } else if ((v = hk_cli_value("simulate", argc, argv, &i, "--out", &bad))) {
-            out_dir = v;
-        } else if ((v = hk_cli_value("simulate", argc, argv, &i, "--seed", &bad))) {
-            if (hk_cli_parse_u64("--seed", v, &seed) != 0)
-                return HK_EXIT_USAGE;
-        } else if ((v = hk_cli_value("simulate", argc, argv, &i, "--until", &bad))) {
-            if (hk_cli_parse_month("--until", v, &until) != 0)
-                return HK_EXIT_USAGE;
-            until_text = v;
-        } else if ((v = hk_cli_value("simulate", argc, argv, &i, "--set", &bad))) {
-            if (n_sets == SIM_MAX_OVERRIDES) {
-                fprintf(stderr, "hokushin: at most %d --set options\n", SIM_MAX_OVERRIDES);
-                return HK_EXIT_USAGE;
-            }
-            sets[n_sets++] = (char *)v;
-        } else if ((v = hk_cli_value("simulate", argc, argv, &i, "--without", &bad))) {
-            if (n_withouts == SIM_MAX_OVERRIDES) {
-                fprintf(stderr, "hokushin: at most %d --without options\n", SIM_MAX_OVERRIDES);
-                return HK_EXIT_USAGE;
-            }
-            withouts[n_withouts++] = (char *)v;
-        } else {
-            if (!bad)
-                fprintf(stderr, "hokushin: simulate: unknown option '%s' (see 'hokushin simulate --help')\n", a);
-            return HK_EXIT_USAGE;
-        }
-    }
+    const hk_opt options[] = {
+        HK_OPT_TEXT_("--scenario", &scenario_path),
+        HK_OPT_TEXT_("--out", &out_dir),
+        HK_OPT_SEED_("--seed", &seed),
+        HK_OPT_TEXT_("--until", &until_text),
+        HK_OPT_LIST_("--set", sets, SIM_MAX_OVERRIDES, &n_sets),
+        HK_OPT_LIST_("--without", withouts, SIM_MAX_OVERRIDES, &n_withouts),
+        HK_OPT_FLAG_("--json", &json),
+        HK_OPT_END,
+    };
+    int parsed = hk_cli_parse("simulate", simulate_usage, options, argc, argv);
+    if (parsed != HK_CLI_PARSED)
+        return hk_cli_parse_status(parsed);
+    if (until_text && hk_cli_parse_month("--until", until_text, &until) != 0)
+        return HK_EXIT_USAGE;
 
     hk_scenario *s = hk_cli_load_scenario(scenario_path);
     if (!s)
         return HK_EXIT_USAGE;
     int status = HK_EXIT_USAGE;
-    hk_month first = hk_date_month(s->start), last = hk_date_month(s->end);
-    if (until != HK_MONTH_NONE && (until < first || until > last)) {
-        char a[16], b[16];
-        hk_month_format(first, a);
-        hk_month_format(last, b);
-        fprintf(stderr, "hokushin: --until %s is outside the scenario, which runs from %s to %s\n", until_text, a,
-                b);
+    char why[256];
+    if (until_text && hk_input_month(s, until_text, &until, why, sizeof why) != 0) {
+        fprintf(stderr, "hokushin: --until %s\n", why);
         goto done;
     }
     hk_setup setup;

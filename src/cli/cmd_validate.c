@@ -6,7 +6,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "cli/val_cli.h"
+#include "cli/options.h"
 #include "run/claims.h"
 #include "run/validate.h"
 
@@ -71,46 +71,31 @@ static void list_claims(void)
 
 int hk_cmd_validate(int argc, char **argv)
 {
-    uint64_t runs = VALIDATE_DEFAULT_RUNS, seed = VALIDATE_DEFAULT_SEED, threads = 0, other_seed = 0;
-    bool other_given = false;
+    int64_t runs = VALIDATE_DEFAULT_RUNS, threads = 0;
+    uint64_t seed = VALIDATE_DEFAULT_SEED, other_seed = 0;
+    bool other_given = false, claims = false;
     const char *out_path = "docs/validation.md", *scenario = NULL;
     const char *combat_doc = "docs/combat-validation.md", *calibration = "data/calibration.yaml";
     const char *json_path = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            validate_usage(stdout);
-            return HK_EXIT_OK;
-        }
-        if (strcmp(a, "--list-claims") == 0) {
-            list_claims();
-            return hk_cli_finish_stdout(HK_EXIT_OK);
-        }
-        int taken = hk_val_cli_number("validate", argc, argv, &i, "--runs", 2, 10000000, &runs);
-        if (!taken)
-            taken = hk_val_cli_number("validate", argc, argv, &i, "--seed", 0, UINT64_MAX, &seed);
-        if (!taken)
-            taken = hk_val_cli_number("validate", argc, argv, &i, "--threads", 0, 256, &threads);
-        if (!taken && (taken = hk_val_cli_number("validate", argc, argv, &i, "--other-seed", 0, UINT64_MAX,
-                                                 &other_seed)) > 0)
-            other_given = true;
-        if (!taken)
-            taken = hk_val_cli_text("validate", argc, argv, &i, "--out", &out_path);
-        if (!taken)
-            taken = hk_val_cli_text("validate", argc, argv, &i, "--json", &json_path);
-        if (!taken)
-            taken = hk_val_cli_text("validate", argc, argv, &i, "--scenario", &scenario);
-        if (!taken)
-            taken = hk_val_cli_text("validate", argc, argv, &i, "--combat-doc", &combat_doc);
-        if (!taken)
-            taken = hk_val_cli_text("validate", argc, argv, &i, "--calibration", &calibration);
-        if (taken < 0)
-            return HK_EXIT_USAGE;
-        if (!taken) {
-            fprintf(stderr, "hokushin: validate: unknown option '%s'\n\n", a);
-            validate_usage(stderr);
-            return HK_EXIT_USAGE;
-        }
+    const hk_opt options[] = {
+        HK_OPT_COUNT_("--runs", &runs, 2, 10000000, NULL),
+        HK_OPT_SEED_("--seed", &seed),
+        HK_OPT_COUNT_("--threads", &threads, 0, 256, " (every core)"),
+        {.name = "--other-seed", .kind = HK_OPT_SEED, .out = &other_seed, .given = &other_given},
+        HK_OPT_TEXT_("--out", &out_path),
+        HK_OPT_TEXT_("--json", &json_path),
+        HK_OPT_TEXT_("--scenario", &scenario),
+        HK_OPT_TEXT_("--combat-doc", &combat_doc),
+        HK_OPT_TEXT_("--calibration", &calibration),
+        HK_OPT_FLAG_("--list-claims", &claims),
+        HK_OPT_END,
+    };
+    int parsed = hk_cli_parse("validate", validate_usage, options, argc, argv);
+    if (parsed != HK_CLI_PARSED)
+        return hk_cli_parse_status(parsed);
+    if (claims) {
+        list_claims();
+        return hk_cli_finish_stdout(HK_EXIT_OK);
     }
     hk_scenario *s = hk_cli_load_scenario(scenario);
     if (!s)

@@ -39,21 +39,10 @@ static void whatif_usage(FILE *out)
 int hk_cmd_whatif(int argc, char **argv)
 {
     hk_ens_opts o = {.runs = HK_ENS_DEFAULT_RUNS, .seed = HK_ENS_DEFAULT_SEED};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            whatif_usage(stdout);
-            return HK_EXIT_OK;
-        }
-        int taken = hk_ens_cli_option("whatif", argc, argv, &i, &o);
-        if (taken < 0)
-            return HK_EXIT_USAGE;
-        if (!taken) {
-            fprintf(stderr, "hokushin: whatif: unknown option '%s'\n\n", a);
-            whatif_usage(stderr);
-            return HK_EXIT_USAGE;
-        }
-    }
+    const hk_opt options[] = {HK_ENS_OPTIONS(&o), HK_OPT_END};
+    int parsed = hk_cli_parse("whatif", whatif_usage, options, argc, argv);
+    if (parsed != HK_CLI_PARSED)
+        return hk_cli_parse_status(parsed);
     if (o.n_sets == 0 && o.n_withouts == 0) {
         fprintf(stderr, "hokushin: whatif needs at least one --set KEY=VALUE or --without ID to compare with\n"
                         "the baseline, e.g. 'hokushin whatif --without molotov_ribbentrop_pact'\n"
@@ -69,7 +58,7 @@ int hk_cmd_whatif(int argc, char **argv)
     bool root, interrupted;
     int status = hk_ens_cli_run(&o, &setup, &baseline, &res, &root, &interrupted);
     if (status == HK_EXIT_OK && root)
-        status = hk_ens_cli_report(&o, &res, interrupted);
+        status = hk_ens_cli_report_history(&o, &res, interrupted, s);
     hk_scenario_free(s);
     return status;
 }

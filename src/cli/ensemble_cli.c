@@ -1,6 +1,10 @@
 /* ensemble_cli.c — options, progress, Ctrl-C and MPI for the ensemble
  * commands (see ensemble_cli.h). */
 #include "cli/ensemble_cli.h"
+#include "out/labels_json.h"
+#include "run/labels.h"
+
+#include "core/pool.h"
 
 #include <errno.h>
 #include <math.h>
@@ -12,66 +16,8 @@
 #include <unistd.h>
 
 #include "out/db.h"
+#include "run/inputs.h"
 #include "run/mpi.h"
-
-#define ENS_MAX_RUNS ((uint64_t)1 << 40) /* far past any run index we can count */
-#define ENS_MAX_THREADS 1024
-
-/* A whole number from lo to hi; `lo_note` says what lo means, if anything.
- * One message for every way the value can be wrong, so that -1, 0 and
- * 2000 are not answered with ranges that contradict each other. */
-static int parse_bounded(const char *opt, const char *text, uint64_t lo, const char *lo_note, uint64_t hi,
-                         uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = text && *text && *text != '-' ? strtoull(text, &end, 10) : 0;
-    if (!text || !*text || *text == '-' || errno || *end || v < lo || v > hi) {
-        fprintf(stderr, "hokushin: %s needs a whole number from %llu%s to %llu, got '%s'\n", opt,
-                (unsigned long long)lo, lo_note, (unsigned long long)hi, text ? text : "");
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-int hk_ens_cli_option(const char *cmd, int argc, char **argv, int *i, hk_ens_opts *o)
-{
-    const char *v;
-    int bad = 0;
-    uint64_t n;
-    if ((v = hk_cli_value(cmd, argc, argv, i, "--scenario", &bad))) {
-        o->scenario_path = v;
-    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--runs", &bad))) {
-        if (parse_bounded("--runs", v, 1, "", ENS_MAX_RUNS, &n) != 0)
-            return -1;
-        o->runs = (int64_t)n;
-    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--seed", &bad))) {
-        if (hk_cli_parse_u64("--seed", v, &o->seed) != 0)
-            return -1;
-    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--threads", &bad))) {
-        if (parse_bounded("--threads", v, 0, " (every core)", ENS_MAX_THREADS, &n) != 0)
-            return -1;
-        o->threads = (int)n;
-    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--set", &bad))) {
-        if (o->n_sets == HK_ENS_MAX_OVERRIDES) {
-            fprintf(stderr, "hokushin: at most %d --set options\n", HK_ENS_MAX_OVERRIDES);
-            return -1;
-        }
-        o->sets[o->n_sets++] = (char *)v;
-    } else if ((v = hk_cli_value(cmd, argc, argv, i, "--without", &bad))) {
-        if (o->n_withouts == HK_ENS_MAX_OVERRIDES) {
-            fprintf(stderr, "hokushin: at most %d --without options\n", HK_ENS_MAX_OVERRIDES);
-            return -1;
-        }
-        o->withouts[o->n_withouts++] = (char *)v;
-    } else if (strcmp(argv[*i], "--json") == 0) {
-        o->json = true;
-    } else {
-        return bad ? -1 : 0;
-    }
-    return 1;
-}
 
 int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup)
 {
@@ -201,9 +147,7 @@ void hk_progress_bar_end(hk_progress_bar *bar)
 
 static int default_threads(void)
 {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    if (cores < 1)
-        cores = 1;
+    long cores = hk_pool_cores();
     /* Ranks sharing a machine share its cores. */
     const char *local = getenv("OMPI_COMM_WORLD_LOCAL_SIZE");
     if (!local)
@@ -222,12 +166,18 @@ static int default_threads(void)
  * version's tables) is bad input: found before any run, with exit status 2,
  * rather than as a failure of the ensemble. Opening creates the file and its
  * tables, as the ensemble would. */
-static int check_db(const char *path)
+static int check_db(const char *path, bool resume)
 {
-    char err[600];
+    char err[1600];
     hk_db *db = hk_db_open(path, err, sizeof err);
     if (!db) {
         fprintf(stderr, "hokushin: --db %s\n", err);
+        return -1;
+    }
+    /* A resume trusts the stored runs: a damaged file is refused first. */
+    if (resume && hk_db_check(db, err, sizeof err) != 0) {
+        fprintf(stderr, "hokushin: --resume: %s\n", err);
+        hk_db_close(db);
         return -1;
     }
     hk_db_close(db);
@@ -248,7 +198,7 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
     *is_root = m.rank == 0;
     /* Under MPI only rank 0 opens the database: the file need not be
      * reachable from the other machines. */
-    if (hk_mpi_agree(&m, o->db_path && m.rank == 0 && check_db(o->db_path) != 0) != 0) {
+    if (hk_mpi_agree(&m, o->db_path && m.rank == 0 && check_db(o->db_path, o->resume) != 0) != 0) {
         hk_mpi_finish(&m);
         return HK_EXIT_USAGE;
     }
@@ -301,13 +251,24 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
 
 int hk_ens_cli_report(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted)
 {
+    return hk_ens_cli_report_history(o, res, interrupted, NULL);
+}
+
+int hk_ens_cli_report_history(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted,
+                              const hk_scenario *s)
+{
+    /* the record beside each outcome: the replay's outcomes, one run */
+    hk_outcomes history;
+    bool have = s && hk_label_history(s, &history) == 0;
     if (o->json) {
         json_t *j = hk_ensemble_json(res);
+        if (have)
+            json_object_set_new(j, "history", hk_history_json(&history));
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(8));
         fputc('\n', stdout);
         json_decref(j);
     } else {
-        hk_ensemble_print(stdout, res);
+        hk_ensemble_print_history(stdout, res, have ? &history : NULL);
     }
     /* The table first, then the note about it on stderr. */
     int status = hk_cli_finish_stdout(HK_EXIT_OK);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "run/ensemble.h"
 
 #define HK_ENS_MAX_OVERRIDES 64
@@ -18,7 +19,7 @@ typedef struct hk_ens_opts {
     const char *scenario_path;
     int64_t runs;
     uint64_t seed;
-    int threads; /* 0 = every core */
+    int64_t threads; /* 0 = every core */
     char *sets[HK_ENS_MAX_OVERRIDES];
     int n_sets;
     char *withouts[HK_ENS_MAX_OVERRIDES];
@@ -27,10 +28,19 @@ typedef struct hk_ens_opts {
     bool resume, json;
 } hk_ens_opts;
 
-/* Tries to take argv[*i] (and its value) as one of the shared options.
- * Returns 1 if taken, 0 if it is not a shared option, -1 on a bad value
- * (message printed). `cmd` names the command in messages. */
-int hk_ens_cli_option(const char *cmd, int argc, char **argv, int *i, hk_ens_opts *o);
+#define HK_ENS_MAX_RUNS ((int64_t)1 << 40) /* far past any run index we can count */
+#define HK_ENS_MAX_THREADS 1024
+
+/* The shared options as entries of a command's option table (options.h):
+ * --scenario, --runs, --seed, --threads, --set, --without, --json. */
+#define HK_ENS_OPTIONS(o)                                                                  \
+    HK_OPT_TEXT_("--scenario", &(o)->scenario_path),                                      \
+    HK_OPT_COUNT_("--runs", &(o)->runs, 1, HK_ENS_MAX_RUNS, NULL),                              \
+    HK_OPT_SEED_("--seed", &(o)->seed),                                                   \
+    HK_OPT_COUNT_("--threads", &(o)->threads, 0, HK_ENS_MAX_THREADS, " (every core)"),    \
+    HK_OPT_LIST_("--set", (o)->sets, HK_ENS_MAX_OVERRIDES, &(o)->n_sets),   \
+    HK_OPT_LIST_("--without", (o)->withouts, HK_ENS_MAX_OVERRIDES, &(o)->n_withouts), \
+    HK_OPT_FLAG_("--json", &(o)->json)
 
 /* Loads the scenario the options name into *s and a setup of it with their
  * --set and --without applied. Returns 0; -1 with the messages printed and
@@ -46,6 +56,10 @@ int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *
 /* Prints a result as JSON or as a table on stdout; the exit status it
  * earns (130 if Ctrl-C stopped it). */
 int hk_ens_cli_report(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted);
+/* The same with the record's value beside each outcome (the replay of s;
+ * NULL: none), in the table and as `history` in the JSON. */
+int hk_ens_cli_report_history(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted,
+                              const hk_scenario *s);
 
 /* Installs the Ctrl-C (and SIGTERM) handler that sets *flag (a second
  * one kills). */

@@ -17,6 +17,7 @@ static const command commands[] = {
     {"whatif", hk_cmd_whatif, "an ensemble with overrides against the baseline"},
     {"battle", hk_cmd_battle, "one battle with the combat model"},
     {"params", hk_cmd_params, "every settable key with its value, unit and source"},
+    {"sources", hk_cmd_sources, "the bibliography: every cited source as a full citation"},
     {"check", hk_cmd_check, "validate a scenario folder"},
     {"serve", hk_cmd_serve, "the web page and JSON API on 127.0.0.1:8080"},
     {"play", hk_cmd_play, "take Japan's or the Soviet Union's decisions, month by month"},

@@ -8,7 +8,7 @@
 
 double hk_assess_north_need(const hk_world *w)
 {
-    bool binds = hk_treaty_binds(w, w->roles.jpn_sov_neutrality);
+    bool binds = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
     return P(w, WAR_NORTH_RATIO) * (binds ? P(w, WAR_BREAK_FACTOR) : 1.0) *
            (1.0 + P(w, WAR_LESSON) * w->north_lesson);
 }
@@ -29,7 +29,7 @@ double hk_assess_entry_motive(const hk_world *w)
      * rights within reach; forces freed by Germany's defeat; no pact in the
      * way; an Allied ultimatum; and a pledge to the Allies as one term
      * among them. Entry needs a motive of 1. */
-    int pact = w->roles.jpn_sov_neutrality;
+    int pact = w->c->roles.jpn_sov_neutrality;
     bool gone = pact < 0 || w->treaty[pact].status != HK_TREATY_IN_FORCE;
     return P(w, ENTRY_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) +
            P(w, ENTRY_SPOILS) * hk_flag(w, HK_EFFECT_JPN_US_WAR) +
@@ -77,11 +77,11 @@ bool hk_assess_north_war_pays(const hk_world *w)
     /* the cabinet's staff fights the first month on paper, as the war would
      * be fought (half of each army, the Soviet side holding a long front in
      * haste, battles.c's war month), with the combat model's central
-     * estimate: a war that costs Japan more men than the USSR does not
-     * serve it */
+     * estimate: a war whose first month Japan does not win does not serve
+     * it */
     double men[2] = {w->jpn_men, w->sov_men}, tanks[2] = {0, 0}, guns[2] = {0, 0}, air[2] = {0, 0};
     for (int f = 0; f < w->s->n_formations; f++) {
-        int side = w->form_side[f];
+        int side = w->c->form_side[f];
         if (side < 0)
             continue;
         tanks[side] += w->formation[f].tanks;
@@ -98,5 +98,5 @@ bool hk_assess_north_war_pays(const hk_world *w)
         return att.men >= 1000;
     hk_combat_result res;
     hk_combat_resolve(&w->combat, &att, &def, HK_TERRAIN_PLAIN, 30, NULL, &res);
-    return res.casualties[HK_COMBAT_ATTACKER] < res.casualties[HK_COMBAT_DEFENDER];
+    return res.winner == HK_COMBAT_ATTACKER;
 }

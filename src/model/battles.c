@@ -11,6 +11,7 @@
  * battle the outcomes read. docs/model.md#battles,
  * docs/model.md#battles-border-campaign. */
 #include "model/battles.h"
+#include "model/combat.h"
 
 #include "model/assess.h"
 
@@ -27,9 +28,7 @@
  * distances) */
 #define HK_BATTLE_MAX_REGIONS 256
 
-#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
-
-static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+#include "model/system.h"
 
 /* A place a sector's battles may be fought: one of its regions that is no
  * railhead town (Nomonhan and Tamsag-Bulak, Changkufeng, Heihe). */
@@ -85,8 +84,8 @@ static int find_battle_site(const hk_world *w, int sec, double km[2])
     const hk_scenario *s = w->s;
     int site = -1;
     if (sec >= 0 && sec < s->n_sectors) {
-        km[0] = w->supply_km[sec][0];
-        km[1] = w->supply_km[sec][1];
+        km[0] = w->c->supply_km[sec][0];
+        km[1] = w->c->supply_km[sec][1];
     } else {
         km[0] = km[1] = 0.0;
         return -1;
@@ -164,7 +163,7 @@ static void battle_politics(hk_world *w, int loser_side, double men_jpn, double 
     if (loser_side < 0)
         return;
     double loser_men = loser_side == HK_SIDE_JPN ? men_jpn : men_sov;
-    double weight = clampd(loser_men / 50000.0, 0.05, 1.0);
+    double weight = hk_clamp(loser_men / 50000.0, 0.05, 1.0);
     if (weight >= w->lost_battle_weight) {
         w->lost_battle_side = loser_side;
         w->lost_battle_weight = weight;
@@ -260,7 +259,7 @@ static const char *side_label(int side) { return side == HK_SIDE_JPN ? "Japanese
 static double tokyo_restraint(const hk_world *w)
 {
     return P(w, INCIDENT_CHINA_RESTRAINT) * w->china_war +
-           P(w, INCIDENT_PACT_RESTRAINT) * hk_treaty_binds(w, w->roles.jpn_sov_neutrality);
+           P(w, INCIDENT_PACT_RESTRAINT) * hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
 }
 
 /* The USSR fights for its own border, and for an ally's only while a
@@ -269,7 +268,7 @@ static double tokyo_restraint(const hk_world *w)
 static bool soviet_bound(const hk_world *w, int sec)
 {
     int actor = w->s->sectors[sec].side[1];
-    return actor == w->s->sov || hk_treaty_binds(w, w->roles.sov_mgl_assistance);
+    return actor == w->s->sov || hk_treaty_binds(w, w->c->roles.sov_mgl_assistance);
 }
 
 /* Europe at war, or Germany and the USSR bound by a pact: quiet on the
@@ -290,7 +289,7 @@ double hk_battles_ceasefire_pressure(const hk_world *w, int side)
      * Kwantung Army: the war in China, a pact with the USSR */
     if (side == HK_SIDE_JPN)
         p += tokyo_restraint(w);
-    return clampd(p, 0.0, 1.0);
+    return hk_clamp(p, 0.0, 1.0);
 }
 
 /* The men a side could commit: its share of the theatre army (what stands
@@ -375,6 +374,9 @@ static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why
                  c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV], c->peak[HK_SIDE_JPN], c->peak[HK_SIDE_SOV]);
     /* a ceasefire is a peace on the border; an end by rout or war is the
      * campaign's result */
+    /* every man the campaign drew in still stands or is a casualty */
+    double drawn[2] = {fmax(c->peak[0], c->men[0] + c->cas[0]), fmax(c->peak[1], c->men[1] + c->cas[1])};
+    hk_world_event_facts(w, c->sector, drawn, c->cas, loser < 0 ? -1 : 1 - loser, 0);
     hk_world_emit2(w, ceasefire ? "peace" : "battle_result", s->sectors[c->sector].id, s->jpn, s->sov, w->scratch,
                    SRC_MODEL("battles-border-campaign"));
 }
@@ -414,7 +416,7 @@ static hk_combat_side campaign_side(hk_world *w, int side, bool defends)
                             .posture = defends ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY};
 }
 
-double hk_battles_tokyo_prevails(const hk_world *w) { return clampd(1.0 - w->autonomy, 0.0, 1.0); }
+double hk_battles_tokyo_prevails(const hk_world *w) { return hk_clamp(1.0 - w->autonomy, 0.0, 1.0); }
 
 bool hk_battles_soviet_building(const hk_world *w)
 {
@@ -563,6 +565,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " The %s side attacks with %.0f against %.0f.",
                      side_label(att), c->men[att], c->men[1 - att]);
     }
+    hk_world_event_facts(w, sec, c->men, NULL, -1, 0);
     hk_world_emit2(w, "battle", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles-border-campaign"));
     if (att < 0) {
         c->quiet++;
@@ -607,6 +610,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
                  res.winner == HK_COMBAT_ATTACKER ? "succeeds" : res.winner == HK_COMBAT_DEFENDER ? "is beaten off"
                                                                                                   : "is fought to a standstill",
                  lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men, c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV]);
+    double lost[2] = {lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men};
+    hk_world_event_facts(w, sec, men, lost,
+                         res.winner == HK_COMBAT_ATTACKER ? att : res.winner == HK_COMBAT_DEFENDER ? def : -1, res.days);
     hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch,
                    SRC_MODEL("battles-border-campaign"));
 }
@@ -665,6 +671,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
                  "On the %s (tension %.2f) an incident grows into a battle: the Kwantung Army's officers "
                  "(autonomy %.2f) commit %.0f men against %.0f.",
                  sname, w->tension[sec], w->autonomy, men[HK_SIDE_JPN], men[HK_SIDE_SOV]);
+    hk_world_event_facts(w, sec, men, NULL, -1, 0);
     hk_world_emit2(w, "battle", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
@@ -674,6 +681,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
                      ? "the Soviet side is beaten" : "neither side prevails",
                  cas[HK_SIDE_JPN], cas[HK_SIDE_SOV],
                  goes_on ? " Neither side has broken off: both hold their ground and the fighting goes on." : "");
+    hk_world_event_facts(w, sec, men, cas, loser < 0 ? -1 : 1 - loser, res.days);
     hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
 }
 
@@ -748,6 +756,10 @@ static void replay_battle(hk_world *w, hk_rng *r, int bi)
                      "%s begins: %.0f men against %.0f at the height of it; its engagements are fought as "
                      "they come.",
                      b->name ? b->name : b->id, att.men, def.men);
+        double men[2];
+        men[as] = att.men;
+        men[ds] = def.men;
+        hk_world_event_facts(w, b->sector, men, NULL, -1, 0);
         hk_world_emit(w, b->start, "battle", b->id, actors, 2, w->scratch, b->source.text);
         return;
     }
@@ -774,6 +786,7 @@ static void replay_battle(hk_world *w, hk_rng *r, int bi)
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch, "%s: %.0f men attack %.0f.", b->name ? b->name : b->id,
                  att.men, def.men);
+    hk_world_event_facts(w, b->sector, men, NULL, -1, 0);
     hk_world_emit(w, b->start, "battle", b->id, actors, 2, w->scratch, b->source.text);
     if (hk_world_logging(w)) {
         char rec[2][64];
@@ -785,6 +798,12 @@ static void replay_battle(hk_world *w, hk_rng *r, int bi)
                  b->winner < 0 ? "a draw" : loser == HK_SIDE_JPN ? "the Japanese side is beaten" : "the Soviet side is beaten",
                  rec[HK_SIDE_JPN], rec[HK_SIDE_SOV], model[HK_SIDE_JPN], model[HK_SIDE_SOV], res.days,
                  res.days == 1 ? "" : "s");
+    }
+    {
+        double shown[2];
+        for (int i = 0; i < 2; i++)
+            shown[i] = cas[i] >= 0 ? cas[i] : model[i];
+        hk_world_event_facts(w, b->sector, men, shown, loser < 0 ? -1 : 1 - loser, res.days);
     }
     hk_world_emit(w, hk_date_is_set(b->end) ? b->end : b->start, "battle_result", b->id, actors, 2, w->scratch,
                   b->source.text);
@@ -851,6 +870,12 @@ static void close_campaign(hk_world *w, hk_rng *r, int bi)
                  rec[HK_SIDE_JPN], rec[HK_SIDE_SOV], model[HK_SIDE_JPN], model[HK_SIDE_SOV], parts[HK_SIDE_JPN],
                  parts[HK_SIDE_SOV], extra[HK_SIDE_JPN], extra[HK_SIDE_SOV], extra_days, extra_days == 1 ? "" : "s");
     }
+    {
+        double shown[2];
+        for (int i = 0; i < 2; i++)
+            shown[i] = cas[i] >= 0 ? cas[i] : model[i];
+        hk_world_event_facts(w, b->sector, men, shown, loser < 0 ? -1 : 1 - loser, total_days);
+    }
     hk_world_emit(w, b->end, "battle_result", b->id, actors, 2, w->scratch, b->source.text);
 }
 
@@ -862,7 +887,7 @@ static void war_month(hk_world *w, hk_rng *r)
     double men[2] = {w->jpn_men, w->sov_men};
     double tanks[2] = {0, 0}, guns[2] = {0, 0}, air[2] = {0, 0};
     for (int f = 0; f < s->n_formations; f++) {
-        int side = w->form_side[f];
+        int side = w->c->form_side[f];
         if (side < 0)
             continue;
         tanks[side] += w->formation[f].tanks;
@@ -874,7 +899,7 @@ static void war_month(hk_world *w, hk_rng *r)
      * half its old worth) */
     double q[2] = {0, 0}, qm[2] = {0, 0};
     for (int f = 0; f < s->n_formations; f++) {
-        int side = w->form_side[f];
+        int side = w->c->form_side[f];
         if (side < 0 || w->formation[f].men <= 0)
             continue;
         q[side] += w->formation[f].men * (w->formation[f].quality > 0 ? w->formation[f].quality : 1.0);
@@ -906,6 +931,15 @@ static void war_month(hk_world *w, hk_rng *r)
         snprintf(w->scratch, sizeof w->scratch,
                  "A month of general war: the %s offensive costs the attacker %.0f and the defender %.0f men.",
                  a == HK_SIDE_JPN ? "Japanese" : "Soviet", res.casualties[0], res.casualties[1]);
+    {
+        double com[2], lost2[2];
+        com[a] = att.men;
+        com[d] = def.men;
+        lost2[a] = res.casualties[HK_COMBAT_ATTACKER];
+        lost2[d] = res.casualties[HK_COMBAT_DEFENDER];
+        hk_world_event_facts(w, -1, com, lost2,
+                             res.winner == HK_COMBAT_ATTACKER ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1, res.days);
+    }
     hk_world_emit2(w, "battle", "general_war", a == HK_SIDE_JPN ? s->jpn : s->sov,
                    a == HK_SIDE_JPN ? s->sov : s->jpn, w->scratch, SRC_MODEL("battles-war"));
 }

@@ -11,70 +11,8 @@
  * its break point; the winner is the side further from its own. */
 #include "model/combat.h"
 
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-static const char *const terrain_names[HK_TERRAIN_COUNT] = {
-    "plain", "steppe", "desert", "hills", "mountain", "forest", "marsh", "urban", "island"};
-static const char *const posture_names[HK_POSTURE_COUNT] = {"hasty", "prepared", "fortified"};
-
-const char *hk_combat_terrain_name(hk_terrain t)
-{
-    return (t >= 0 && t < HK_TERRAIN_COUNT) ? terrain_names[t] : "?";
-}
-
-int hk_combat_terrain_parse(const char *name)
-{
-    for (int i = 0; name && i < HK_TERRAIN_COUNT; i++)
-        if (strcmp(name, terrain_names[i]) == 0)
-            return i;
-    return -1;
-}
-
-const char *hk_combat_posture_name(hk_posture p)
-{
-    return (p >= 0 && p < HK_POSTURE_COUNT) ? posture_names[p] : "?";
-}
-
-int hk_combat_posture_parse(const char *name)
-{
-    for (int i = 0; name && i < HK_POSTURE_COUNT; i++)
-        if (strcmp(name, posture_names[i]) == 0)
-            return i;
-    return -1;
-}
-
-static const char *const nation_codes[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
-
-const char *hk_combat_nation_name(int nation)
-{
-    return (nation >= 0 && nation < HK_NATION_COUNT) ? nation_codes[nation] : "?";
-}
-
-int hk_combat_nation_parse(const char *name)
-{
-    static const struct { const char *alias; int nation; } aliases[] = {
-        {"SOV", HK_NATION_RUS},    {"USSR", HK_NATION_RUS},   {"RUSSIA", HK_NATION_RUS},
-        {"SOVIET", HK_NATION_RUS}, {"JAPAN", HK_NATION_JPN},  {"GERMANY", HK_NATION_GER},
-        {"DEU", HK_NATION_GER},    {"UK", HK_NATION_GBR},     {"GB", HK_NATION_GBR},
-        {"BRITAIN", HK_NATION_GBR}, {"FRANCE", HK_NATION_FRA}, {"US", HK_NATION_USA},
-        {"AUSTRIA", HK_NATION_AUT}, {"ISRAEL", HK_NATION_ISR},
-    };
-    if (!name)
-        return -1;
-    for (int i = 0; i < HK_NATION_COUNT; i++)
-        if (strcasecmp(name, nation_codes[i]) == 0)
-            return i;
-    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-        if (strcasecmp(name, aliases[i].alias) == 0)
-            return aliases[i].nation;
-    return -1;
-}
 
 static double nonneg(double x)
 {
@@ -106,12 +44,41 @@ static double side_multiplier(const hk_combat_params *p, const hk_combat_side *s
 {
     double q = side_quality(s);
     double m = q * hk_combat_supply_factor(p, s->supply_km);
+    /* Air superiority (the other side's claim, if any, is cancelled by
+     * hk_combat_resolve) and a planned envelopment, which counts only for
+     * the side that attacks. */
+    if (s->air && p->air_power > 0)
+        m *= 1 + p->air_power;
+    if (!is_defender && s->envelop && p->envelop_power > 0)
+        m *= 1 + p->envelop_power;
     if (is_defender) {
         int post = (s->posture >= 0 && s->posture < HK_POSTURE_COUNT) ? (int)s->posture : 0;
         int ter = (terrain >= 0 && terrain < HK_TERRAIN_COUNT) ? (int)terrain : 0;
         m *= p->posture[post] * p->terrain[ter];
     }
     return m;
+}
+
+/* The attacker's surprise on day `day` (1 = the first): its power is
+ * multiplied by 1 + surprise_power x level, fading in a straight line to 1
+ * after surprise_days days. */
+static double surprise_factor(const hk_combat_params *p, int level, int day)
+{
+    if (level <= 0 || !(p->surprise_power > 0))
+        return 1;
+    if (level > 3)
+        level = 3;
+    double span = p->surprise_days >= 1 ? p->surprise_days : 1;
+    double fade = 1 - (day - 1) / span;
+    return fade > 0 ? 1 + p->surprise_power * level * fade : 1;
+}
+
+/* The share of a side's combat power that its tanks make, at the start: how
+ * much of it can exploit a breakthrough or close a ring. */
+static double armour_share(const hk_combat_params *p, const hk_combat_side *s)
+{
+    double all = raw_power(p, nonneg(s->men), nonneg(s->tanks), nonneg(s->guns), nonneg(s->aircraft));
+    return all > 0 ? p->w_tank * nonneg(s->tanks) / all : 0;
 }
 
 double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int is_defender,
@@ -142,6 +109,10 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         air[i] = nonneg(in[i]->aircraft);
         mult[i] = side_multiplier(p, in[i], i, terrain);
     }
+    /* Both sides cannot hold the air: claims on both sides cancel. */
+    if (in[0]->air && in[1]->air && p->air_power > 0)
+        for (int i = 0; i < 2; i++)
+            mult[i] /= 1 + p->air_power;
     /* Exactly two draws whenever an rng is given, so callers can rely on
      * how far the stream moves. */
     noise[0] = noise[1] = 1.0;
@@ -214,7 +185,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     int day = 0;
     while (day < max_days) {
         day++;
-        double r = pw[0] / pw[1];
+        double r = pw[0] * surprise_factor(p, att->surprise, day) / pw[1];
         double dec = pow((double)day, -p->day_decay);
         double share[2] = {clamp_share(base[0] * dec * pow(r, -p->helmbold)),
                            clamp_share(base[1] * dec * pow(r, p->helmbold))};
@@ -261,24 +232,44 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     out->score = log(m_def) - log(m_att);
     if (loser >= 0)
         out->winner = 1 - loser;
-    else if (out->score > p->draw_band)
+    else if (out->score + p->winner_bias > p->draw_band)
         out->winner = HK_COMBAT_ATTACKER;
-    else if (out->score < -p->draw_band)
+    else if (out->score + p->winner_bias < -p->draw_band)
         out->winner = HK_COMBAT_DEFENDER;
     else
         out->winner = HK_COMBAT_DRAW;
 
     /* The beaten side loses more while it disengages: stragglers, the
-     * wounded left behind and men captured in the pursuit. */
-    if (out->winner != HK_COMBAT_DRAW && p->pursuit > 0) {
+     * wounded left behind and men captured in the pursuit; the more of the
+     * winner's power is armour, the further it exploits the breakthrough. */
+    if (out->winner != HK_COMBAT_DRAW && (p->pursuit > 0 || p->exploit > 0)) {
         int l = 1 - out->winner;
-        double k = 1 + p->pursuit;
+        double k = 1 + nonneg(p->pursuit) + nonneg(p->exploit) * armour_share(p, in[out->winner]);
         hk_combat_losses *x = &out->loss[l];
         x->men = fmin(x->men * k, men0[l]);
         x->tanks = fmin(x->tanks * k, nonneg(in[l]->tanks));
         x->guns = fmin(x->guns * k, nonneg(in[l]->guns));
         x->aircraft = fmin(x->aircraft * k, nonneg(in[l]->aircraft));
         out->casualties[l] = x->men;
+    }
+
+    /* A planned envelopment that wins closes a ring round part of the
+     * beaten defender: those men are lost to it, as prisoners, or killed
+     * where the defender does not surrender. Its weapons inside are lost
+     * with them. */
+    if (out->winner == HK_COMBAT_ATTACKER && att->envelop &&
+        (p->encircle_base > 0 || p->encircle_armour > 0)) {
+        double e = nonneg(p->encircle_base) + nonneg(p->encircle_armour) * armour_share(p, att);
+        double cap = p->encircle_cap > 0 && p->encircle_cap < 1 ? p->encircle_cap : 0.9;
+        e = e > cap ? cap : e;
+        hk_combat_losses *x = &out->loss[1];
+        double cut = e * fmax(0, men0[1] - x->men);
+        x->men = fmin(x->men + cut, men0[1]);
+        x->tanks += e * fmax(0, nonneg(def->tanks) - x->tanks);
+        x->guns += e * fmax(0, nonneg(def->guns) - x->guns);
+        out->casualties[1] = x->men;
+        out->prisoners[1] = def->no_surrender ? 0 : cut;
+        out->encircled = cut > 0;
     }
 }
 
@@ -338,9 +329,11 @@ void hk_combat_campaign_buildup(const hk_combat_params *p, const hk_combat_side 
         sum.winner = r.winner == HK_COMBAT_DRAW ? HK_COMBAT_DRAW
                      : r.winner == HK_COMBAT_ATTACKER ? a : 1 - a;
         sum.score = a == 0 ? r.score : -r.score;
+        sum.encircled = r.encircled;
         for (int j = 0; j < 2; j++) {
             int i = j == 0 ? a : 1 - a;  /* r's index j is side i */
             sum.casualties[i] += r.casualties[j];
+            sum.prisoners[i] += r.prisoners[j];
             sum.loss[i].men += r.loss[j].men;
             sum.loss[i].tanks += r.loss[j].tanks;
             sum.loss[i].guns += r.loss[j].guns;
@@ -360,190 +353,4 @@ void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
                         const hk_combat_phase *phases, hk_rng *rng, hk_combat_result *out)
 {
     hk_combat_campaign_buildup(p, first, second, NULL, NULL, terrain, n_phases, phases, rng, out);
-}
-
-/* ---- SPEC parsing ------------------------------------------------------ */
-
-int hk_combat_parse_phases(const char *text, const char *first, const char *second, int max_days,
-                           int max_span, hk_combat_phase *ph, int *n, int *total)
-{
-    *n = 0;
-    *total = 0;
-    if (!text || !first || !second)
-        return -1;
-    const char *p = text;
-    while (p && *p) {
-        const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        char item[64];
-        if (len == 0 || len >= sizeof item || *n >= HK_COMBAT_MAX_PHASES)
-            return -1;
-        memcpy(item, p, len);
-        item[len] = '\0';
-        char *colon = strchr(item, ':');
-        if (!colon)
-            return -1;
-        *colon = '\0';
-        int who = strcmp(item, first) == 0 ? 0 : strcmp(item, second) == 0 ? 1 : -1;
-        char *at = strchr(colon + 1, '@');
-        long start = -1;
-        if (at) {
-            char *send;
-            *at = '\0';
-            errno = 0;
-            start = strtol(at + 1, &send, 10);
-            if (!at[1] || *send || errno || start < 0 || start > max_span)
-                return -1;
-        }
-        char *dend;
-        errno = 0;
-        long days = strtol(colon + 1, &dend, 10);
-        if (who < 0 || !colon[1] || *dend || errno || days < 1 || days > max_days)
-            return -1;
-        long prev_end = *n ? (long)ph[*n - 1].start_day + ph[*n - 1].days : 0;
-        if (start < 0)
-            start = prev_end > max_span ? max_span : prev_end;
-        if (*n && start < ph[*n - 1].start_day)
-            return -1;
-        ph[*n].days = (int)days;
-        ph[*n].second_attacks = who;
-        ph[*n].start_day = (int)start;
-        (*n)++;
-        *total += (int)days;
-        if (*total > max_days)
-            return -1;
-        p = end ? end + 1 : NULL;
-        if (end && !*p)
-            return -1;
-    }
-    return *n == 0 ? -1 : 0;
-}
-
-static int spec_error(char *err, size_t errlen, const char *fmt, const char *a, const char *b)
-{
-    if (err && errlen)
-        snprintf(err, errlen, fmt, a, b);
-    return -1;
-}
-
-int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
-                         hk_combat_side *out, char *err, size_t errlen)
-{
-    static const char *const usage =
-        "expected SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]"
-        "[,posture=hasty|prepared|fortified][,no_surrender=0|1][,nation=CODE], e.g. SOV:men=57000,tanks=498,guns=542,aircraft=515";
-    memset(out, 0, sizeof *out);
-    out->quality = 1;
-    out->posture = HK_POSTURE_HASTY;
-    if (!spec || !*spec)
-        return spec_error(err, errlen, "empty side; %s%s", usage, "");
-    const char *colon = strchr(spec, ':');
-    if (!colon)
-        return spec_error(err, errlen, "'%s': no SIDE: prefix; %s", spec, usage);
-    size_t nlen = (size_t)(colon - spec);
-    if (nlen == 0 || nlen > 15)
-        return spec_error(err, errlen, "'%s': SIDE must be 1-15 letters, digits or '_'; %s", spec,
-                          usage);
-    for (size_t i = 0; i < nlen; i++)
-        if (!isalnum((unsigned char)spec[i]) && spec[i] != '_')
-            return spec_error(err, errlen, "'%s': SIDE must be 1-15 letters, digits or '_'; %s",
-                              spec, usage);
-    if (side_name && name_len) {
-        size_t n = nlen < name_len - 1 ? nlen : name_len - 1;
-        memcpy(side_name, spec, n);
-        side_name[n] = '\0';
-    }
-
-    enum { K_MEN, K_TANKS, K_GUNS, K_AIR, K_QUALITY, K_SUPPLY, K_POSTURE, K_NOSURR, K_NATION,
-           K_COUNT };
-    static const char *const keys[K_COUNT] = {"men",     "tanks",     "guns",    "aircraft",
-                                              "quality", "supply_km", "posture", "no_surrender",
-                                              "nation"};
-    int seen[K_COUNT] = {0};
-    const char *p = colon + 1;
-    if (!*p)
-        return spec_error(err, errlen, "'%s': no fields after SIDE:; %s", spec, usage);
-    while (*p) {
-        const char *end = strchr(p, ',');
-        size_t flen = end ? (size_t)(end - p) : strlen(p);
-        char field[128];
-        if (flen == 0 || flen >= sizeof field)
-            return spec_error(err, errlen, "'%s': empty or overlong field; %s", spec, usage);
-        memcpy(field, p, flen);
-        field[flen] = '\0';
-        char *eq = strchr(field, '=');
-        if (!eq || eq == field)
-            return spec_error(err, errlen, "field '%s' is not KEY=VALUE; %s", field, usage);
-        *eq = '\0';
-        const char *val = eq + 1;
-        int k = -1;
-        for (int i = 0; i < K_COUNT; i++)
-            if (strcmp(field, keys[i]) == 0)
-                k = i;
-        if (k < 0)
-            return spec_error(err, errlen,
-                              "unknown key '%s'%s; the keys are men, tanks, guns, aircraft, "
-                              "quality, supply_km, posture, no_surrender, nation",
-                              field, "");
-        if (seen[k])
-            return spec_error(err, errlen, "key '%s' given twice in '%s'", field, spec);
-        seen[k] = 1;
-        if (k == K_POSTURE) {
-            int post = hk_combat_posture_parse(val);
-            if (post < 0)
-                return spec_error(err, errlen,
-                                  "posture '%s'%s: expected hasty, prepared or fortified", val, "");
-            out->posture = (hk_posture)post;
-        } else if (k == K_NATION) {
-            int nat = hk_combat_nation_parse(val);
-            if (nat < 0)
-                return spec_error(err, errlen,
-                                  "nation '%s'%s: expected OTHER, RUS, JPN, GER, GBR, FRA, USA, "
-                                  "CSA, AUT, ISR or ARAB",
-                                  val, "");
-            out->nation = nat;
-        } else if (k == K_NOSURR) {
-            if (strcmp(val, "0") != 0 && strcmp(val, "1") != 0)
-                return spec_error(err, errlen, "no_surrender='%s'%s: expected 0 or 1", val, "");
-            out->no_surrender = val[0] == '1';
-        } else {
-            char *vend;
-            errno = 0;
-            double v = strtod(val, &vend);
-            if (!*val || *vend || errno || !isfinite(v) || v < 0)
-                return spec_error(err, errlen, "%s='%s': expected a number >= 0", field, val);
-            if (k == K_QUALITY && !(v > 0))
-                return spec_error(err, errlen, "%s='%s': quality must be > 0 (1 = par)", field,
-                                  val);
-            if (k == K_MEN && !(v >= 1))
-                return spec_error(err, errlen, "%s='%s': a side needs at least 1 man", field, val);
-            /* Bounds far above any army keep every later sum finite. */
-            static const double top[K_COUNT] = {1e9, 1e7, 1e7, 1e7, 100, 1e5, 0, 0, 0};
-            if (v > top[k])
-                return spec_error(err, errlen, "%s='%s' is beyond any army; check the number",
-                                  field, val);
-            switch (k) {
-            case K_MEN: out->men = v; break;
-            case K_TANKS: out->tanks = v; break;
-            case K_GUNS: out->guns = v; break;
-            case K_AIR: out->aircraft = v; break;
-            case K_QUALITY: out->quality = v; break;
-            case K_SUPPLY: out->supply_km = v; break;
-            }
-        }
-        p = end ? end + 1 : p + flen;
-        if (end && !*p)
-            return spec_error(err, errlen, "'%s': trailing comma; %s", spec, usage);
-    }
-    if (!seen[K_NATION]) {
-        char nm[16];
-        size_t n = nlen < sizeof nm - 1 ? nlen : sizeof nm - 1;
-        memcpy(nm, spec, n);
-        nm[n] = '\0';
-        int nat = hk_combat_nation_parse(nm);
-        out->nation = nat > 0 ? nat : HK_NATION_OTHER;
-    }
-    if (!seen[K_MEN])
-        return spec_error(err, errlen, "'%s': men=N is required; %s", spec, usage);
-    return 0;
 }

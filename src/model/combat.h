@@ -44,6 +44,7 @@
 #include <stddef.h>
 
 #include "core/rng.h"
+#include "world/combat_types.h"
 #include "world/scenario.h"
 
 /* The most casualties one men-equivalent of a side's combat power can
@@ -56,96 +57,7 @@
  * and acts only at force ratios outside the record. */
 #define HK_COMBAT_MAX_KILL_RATE 2.0
 
-enum { HK_COMBAT_ATTACKER = 0, HK_COMBAT_DEFENDER = 1, HK_COMBAT_DRAW = -1 };
-
-/* The defender's posture (CDB90's post1: hasty, prepared, fortified; delay
- * and withdrawal count as hasty). Ignored for the attacker. */
-typedef enum hk_posture {
-    HK_POSTURE_HASTY = 0, HK_POSTURE_PREPARED, HK_POSTURE_FORTIFIED, HK_POSTURE_COUNT
-} hk_posture;
-
-/* National groups for the loss factors (docs/combat.md, "National loss
- * factors"): the armies CDB90 holds enough battles of to fit one. OTHER
- * (every other army) is the reference, factor 1. */
-enum {
-    HK_NATION_OTHER = 0, HK_NATION_RUS, HK_NATION_JPN, HK_NATION_GER, HK_NATION_GBR,
-    HK_NATION_FRA, HK_NATION_USA, HK_NATION_CSA, HK_NATION_AUT, HK_NATION_ISR, HK_NATION_ARAB,
-    HK_NATION_COUNT
-};
-#define HK_COMBAT_NATION_CODES                                                                   \
-    {"OTHER", "RUS", "JPN", "GER", "GBR", "FRA", "USA", "CSA", "AUT", "ISR", "ARAB"}
-
-typedef struct hk_combat_side {
-    double men, tanks, guns, aircraft;
-    double quality;      /* combat effectiveness value (Dupuy's CEV), 1 = par */
-    double supply_km;    /* distance from the railhead that feeds this side */
-    hk_posture posture;  /* defender only */
-    /* 1 for a force whose practice forbade surrender (the Japanese army of
-     * 1937-1945): it fights on past the usual break point, loses more and
-     * makes the enemy pay more (docs/combat.md, "No surrender"). 0 = no. */
-    int no_surrender;
-    int nation;          /* HK_NATION_*: whose army (0 = other, the reference) */
-} hk_combat_side;
-
-typedef struct hk_combat_losses {
-    double men, tanks, guns, aircraft;
-} hk_combat_losses;
-
-typedef struct hk_combat_result {
-    int winner;                /* HK_COMBAT_ATTACKER, HK_COMBAT_DEFENDER, HK_COMBAT_DRAW */
-    int days;                  /* days fought */
-    double casualties[2];      /* killed + wounded + missing, [attacker, defender] */
-    hk_combat_losses loss[2];  /* by arm; loss[i].men == casualties[i] */
-    int broke_off[2];          /* 0 no, 1 losses past break point, 2 force ratio collapsed */
-    double power_ratio;        /* attacker / defender combat power at the start */
-    double score;              /* > 0 favours the attacker (see docs/combat.md) */
-} hk_combat_result;
-
-typedef struct hk_combat_params {
-    /* combat power, in men-equivalents per weapon */
-    double w_tank, w_gun, w_air;
-    /* daily loss fractions at parity, for a battle of size_ref men in all */
-    double rate_att, rate_def;
-    double size_ref;           /* men (fixed, not fitted) */
-    double size_exp;           /* rates scale with (men in all / size_ref)^-size_exp */
-    double helmbold;           /* exponent of the power ratio: 1 square law, 0 logarithmic law */
-    double day_decay;          /* the rate on day t is scaled by t^-day_decay */
-    /* Dupuy's dispersion factor of the battle's era (WWI 250, WWII 3000):
-     * rates scale with (dispersion / dispersion_ref)^-dispersion_exp. The
-     * default is the reference, the Second World War's, so the engine's
-     * battles of 1918-1945 need not set it; the fit sets it per CDB90 battle. */
-    double dispersion, dispersion_ref, dispersion_exp;
-    double pursuit;            /* the loser's losses grow by this share (pursuit, capture) */
-    double posture[HK_POSTURE_COUNT];     /* defender power multipliers, hasty = 1 */
-    double terrain[HK_TERRAIN_COUNT];     /* defender power multipliers, plain = 1 */
-    double break_att, break_def;          /* loss fraction at which a side breaks off */
-    /* A side's break point is multiplied by (its quality / the enemy's)^quality_break
-     * (capped at break_cap): better troops stand more losses before they give way. */
-    double quality_break, break_cap;
-    /* A no_surrender side: its own daily loss share x ns_rate_own, the enemy's
-     * x ns_rate_enemy, and it breaks off only at ns_break (fitted on the fit
-     * part's Japanese battles of 1937-1945 only). */
-    double ns_rate_own, ns_rate_enemy, ns_break;
-    /* 1: the score (who won) reads a no-surrender side's ordinary break
-     * point, not ns_break (docs/combat.md, "Winner"); 0: ns_break. */
-    int ns_score_ordinary;
-    /* A side's own daily loss share x nation_loss[its nation] (fitted in a
-     * third stage on every fit-part battle; OTHER = 1). */
-    double nation_loss[HK_NATION_COUNT];
-    double collapse_ratio;     /* a side quits when its power < this × the enemy's */
-    double draw_band;          /* |score| below this is a draw */
-    double supply_half_km;     /* power × 1 / (1 + km / supply_half_km) ... */
-    double supply_floor;       /* ... but never below this share */
-    double loss_tank, loss_gun, loss_air; /* an arm's loss fraction / the men's */
-    /* With an rng, loss rates are scaled once per battle by lognormal
-     * factors: exp(c + d) for the attacker and exp(c - d) for the
-     * defender, c ~ N(0, noise_common_sd) (the battle's intensity), d ~
-     * N(0, noise_diff_sd) (the exchange); both from the fit's residuals. */
-    double noise_common_sd, noise_diff_sd;
-} hk_combat_params;
-
-/* The fitted values (src/model/combat_fit_data.c, written by tools/cdb90_fit). */
-void hk_combat_params_default(hk_combat_params *p);
+/* hk_combat_params_default(): the fitted values (world/combat_types.h). */
 
 /* Supply multiplier of combat power at `km` from the railhead, in (0, 1]. */
 double hk_combat_supply_factor(const hk_combat_params *p, double km);
@@ -196,6 +108,14 @@ void hk_combat_campaign_buildup(const hk_combat_params *p, const hk_combat_side 
  * first. tools/cdb90_fit and the validation report both use it. */
 #define HK_COMBAT_KG_PHASES {{3, 1, 0}, {11, 1, 35}, {3, 1, 56}, {12, 0, 84}}
 #define HK_COMBAT_KG_PHASES_TEXT "JPN:3@0,JPN:11@35,JPN:3@56,SOV:12@84"
+/* What the Soviet command planned for its attack (the August offensive),
+ * known before it: surprise, substantial (its deception; CDB90 260 codes
+ * the surprise achieved as substantial), and an envelopment from both
+ * flanks (CDB90 260's second scheme; 001_fd9a28d61a246780.txt:145). They
+ * count only in the engagement the Soviet side attacks. */
+#define HK_COMBAT_KG_SOV_SURPRISE 2
+#define HK_COMBAT_KG_SOV_ENVELOP 1
+#define HK_COMBAT_KG_SOV_PLAN_TEXT "surprise=2,envelop=1"
 
 void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
                         const hk_combat_side *second, hk_terrain terrain, int n_phases,
@@ -236,7 +156,8 @@ const char *hk_combat_nation_name(int nation);
 int hk_combat_nation_parse(const char *name);
 
 /* Parses `SIDE:men=N,tanks=N,guns=N,aircraft=N[,quality=Q][,supply_km=D][,posture=P]
- * [,no_surrender=0|1][,nation=CODE]`.
+ * [,no_surrender=0|1][,nation=CODE][,surprise=0-3][,air=0|1][,envelop=0|1]`
+ * (surprise and envelop count when the side attacks, air on either side).
  * SIDE (1–15 letters, digits or '_') goes to side_name. Without nation=,
  * the nation is SIDE's if SIDE names one (SOV, JPN, ...), else OTHER. Omitted weapons are 0,
  * quality 1, supply_km 0, posture hasty; men is required. Values must be

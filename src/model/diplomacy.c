@@ -10,14 +10,13 @@
 
 #include "model/assess.h"
 #include "model/politics.h"
+#include "world/actors.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
-
-static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+#include "model/system.h"
 
 static bool has_clause(const hk_treaty *t, int type)
 {
@@ -109,7 +108,7 @@ static double mongolian_threat(const hk_world *w)
 double hk_diplomacy_gain(const hk_world *w, int t, int actor)
 {
     const hk_scenario *s = w->s;
-    const hk_treaty_roles *r = &w->roles;
+    const hk_treaty_roles *r = &w->c->roles;
     if (actor < 0)
         return 0;
     if (s->actors[actor].role == HK_ROLE_OUTSIDE)
@@ -149,7 +148,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
             return -0.3 + 0.1 * hk_flag(w, HK_EFFECT_EUROPE_WAR) +
                    0.2 * (hk_flag(w, HK_EFFECT_FRANCE_FALLEN) || west_war) +
                    0.25 * (hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) && hk_flag(w, HK_EFFECT_GER_SOV_PACT)) + 0.2 * west_war +
-                   0.05 * clampd(j / v, 0, 2) -
+                   0.05 * hk_clamp(j / v, 0, 2) -
                    1.0 * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) - 0.5 * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
         }
     }
@@ -164,7 +163,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
         return 0.3;
     }
     if (t == r->sov_mgl_assistance)
-        return 0.6 * clampd(mongolian_threat(w), 0, 2) + 0.3 * w->manchuria_seized - 0.4;
+        return 0.6 * hk_clamp(mongolian_threat(w), 0, 2) + 0.3 * w->manchuria_seized - 0.4;
     if (t == r->sov_chn_nonaggression) {
         /* no pact before relations exist (a normalisation treaty binds) */
         if (r->sov_chn_normalization >= 0 && !hk_treaty_binds(w, r->sov_chn_normalization))
@@ -186,7 +185,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
         /* a common front against the USSR matters once Japan has a long
          * land border with it (Manchuria held) */
         if (actor == s->jpn)
-            return w->manchuria_seized ? 2.0 * hk_assess_north_hawks(w) + 0.3 * clampd(log(v / j), -1, 1) - 0.25 -
+            return w->manchuria_seized ? 2.0 * hk_assess_north_hawks(w) + 0.3 * hk_clamp(log(v / j), -1, 1) - 0.25 -
                                              0.5 * hk_flag(w, HK_EFFECT_GER_SOV_PACT)
                                        : -1.0;
         return 0.3;
@@ -205,9 +204,10 @@ bool hk_diplomacy_may_denounce(const hk_world *w, int t)
     return st->expires - w->month >= x->notice_months;
 }
 
+/* The actor as it was named this month ("Soviet Russia" in 1920). */
 static const char *actor_name(const hk_world *w, int a)
 {
-    return a >= 0 ? (w->s->actors[a].name ? w->s->actors[a].name : w->s->actors[a].id) : "?";
+    return hk_actor_name_at(w, a, w->month);
 }
 
 static void sign(hk_world *w, int t, hk_date date, const char *text, const char *source)
@@ -330,7 +330,7 @@ static const char *party_name(const hk_world *w, int a)
     if (a == w->s->jpn)
         return "Japan";
     if (a == w->s->sov)
-        return "the USSR";
+        return actor_name(w, a);
     if (a == w->s->mgl)
         return "Mongolia";
     if (a == w->s->chn)
@@ -341,7 +341,7 @@ static const char *party_name(const hk_world *w, int a)
 /* What the gains of a treaty's role are made of, in words. */
 static const char *gain_reasons(const hk_world *w, int t)
 {
-    const hk_treaty_roles *r = &w->roles;
+    const hk_treaty_roles *r = &w->c->roles;
     if (t == r->jpn_sov_neutrality)
         return hk_flag(w, HK_EFFECT_EUROPE_WAR) ? "a quiet flank while each looks elsewhere, less threat on the "
                                                  "border, with war in Europe"
@@ -367,7 +367,10 @@ static void simulate_treaties(hk_world *w)
         hk_treaty_state *st = &w->treaty[t];
         double u = hk_rng_uniform(&r); /* one draw per treaty per month, used or not */
         if (st->status == HK_TREATY_NONE) {
-            if (w->setup->treaty_forbidden[t] || hk_diplomacy_barred(w, t, NULL))
+            /* no party signs outside its span, nor before the treaty's
+             * preconditions hold (treaties.yaml `requires`) */
+            if (w->setup->treaty_forbidden[t] || hk_diplomacy_barred(w, t, NULL) ||
+                !hk_treaty_preconditions(w, t, NULL, 0))
                 continue;
             bool all = true, proposed = false;
             double gains[HK_MAX_PARTIES] = {0};

@@ -28,9 +28,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
-
-static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+#include "model/system.h"
 
 /* The Kwantung Army's push on the Soviet border: its autonomy, less the
  * share Tokyo holds back while the Army is committed in China (000:35). */
@@ -59,11 +57,11 @@ double hk_incidents_rate(const hk_world *w, int sec)
 
 static double tension_baseline(const hk_world *w)
 {
-    double b = 0.5 + 0.6 * clampd(w->doctrine, 0, 1) + 0.6 * kwantung_push(w) +
-               0.3 * hk_treaty_binds(w, w->roles.jpn_outside_consult) -
-               0.4 * hk_treaty_binds(w, w->roles.jpn_sov_neutrality) -
-               0.2 * hk_treaty_binds(w, w->roles.jpn_sov_normalization);
-    return clampd(b, 0.1, 3.0);
+    double b = 0.5 + 0.6 * hk_clamp(w->doctrine, 0, 1) + 0.6 * kwantung_push(w) +
+               0.3 * hk_treaty_binds(w, w->c->roles.jpn_outside_consult) -
+               0.4 * hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) -
+               0.2 * hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
+    return hk_clamp(b, 0.1, 3.0);
 }
 
 static void update_tension(hk_world *w)
@@ -77,7 +75,7 @@ static void update_tension(hk_world *w)
     }
     /* a pact signed this month (diplomacy plays first): both sides pull back, half the gap to the
      * new baseline closes at once */
-    int pact = w->roles.jpn_sov_neutrality;
+    int pact = w->c->roles.jpn_sov_neutrality;
     if (pact >= 0 && hk_treaty_binds(w, pact) && w->treaty[pact].signed_on == w->month)
         for (int i = 0; i < w->s->n_sectors; i++)
             if (w->tension[i] > b)
@@ -92,7 +90,7 @@ static void update_tension(hk_world *w)
         double per_1000km = w->sector_incidents[i] * 1000.0 / fmax(w->s->sectors[i].length_km, 1.0);
         t += decay * (b - t) + P(w, TENSION_INCIDENT) * log1p(per_1000km) +
              P(w, TENSION_BATTLE) * w->sector_battle_size[i];
-        w->tension[i] = clampd(t, 0.05, 5.0);
+        w->tension[i] = hk_clamp(t, 0.05, 5.0);
     }
 }
 
@@ -103,7 +101,7 @@ static int recorded_month_count(const hk_world *w)
     int y = hk_month_year(w->month);
     if (y < HK_YEAR_FIRST || y > HK_YEAR_LAST)
         return -1;
-    int n = w->record_incidents[y - HK_YEAR_FIRST];
+    int n = w->c->record_incidents[y - HK_YEAR_FIRST];
     if (n < 0)
         return -1;
     int m = hk_month_mon(w->month) - 1;
@@ -137,7 +135,7 @@ static void escalate(hk_world *w, hk_rng *r)
         if (n <= 0)
             continue;
         double j = w->sector_forces[i][HK_SIDE_JPN].men, v = w->sector_forces[i][HK_SIDE_SOV].men;
-        double ratio = clampd(j / (v > 1 ? v : 1), 0.2, 2.0);
+        double ratio = hk_clamp(j / (v > 1 ? v : 1), 0.2, 2.0);
         /* the field officers pick their fights where the other side's
          * supply is thin: the defender's haul to the battle ground over the
          * attacker's, to the power battle.supply_pull (the record's battles
@@ -145,22 +143,22 @@ static void escalate(hk_world *w, hk_rng *r)
          * hauled 170 and 650 km against 125 and 240, record.yaml) */
         double kma = fmax(hk_battles_site_km(w, i, HK_SIDE_JPN), 50.0);
         double kmd = fmax(hk_battles_site_km(w, i, HK_SIDE_SOV), 50.0);
-        double haul = pow(clampd(kmd / kma, 0.25, 4.0), P(w, BATTLE_SUPPLY_PULL));
+        double haul = pow(hk_clamp(kmd / kma, 0.25, 4.0), P(w, BATTLE_SUPPLY_PULL));
         double p = P(w, INCIDENT_ESCALATION) * w->autonomy * ratio * haul;
         /* a neutrality pact binds the field armies too: breaking it by a
          * battle would cost Tokyo what it signed for (001:175) */
-        if (hk_treaty_binds(w, w->roles.jpn_sov_neutrality))
+        if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality))
             p *= 1.0 - P(w, INCIDENT_PACT_RESTRAINT);
         if (w->player == s->jpn && w->orders_given) {
             if (w->orders.incidents == HK_ESC_ESCALATE)
-                p = clampd(p * 5 + 0.05, 0, 1);
+                p = hk_clamp(p * 5 + 0.05, 0, 1);
             else if (w->orders.incidents == HK_ESC_CONTAIN)
                 p = 0;
         }
         /* each incident is a spark, but where the officers see their chance
          * matters more than how many sparks the month had: a border with ten
          * clashes a month is not ten times as likely to see a battle */
-        double any = 1.0 - pow(1.0 - clampd(p, 0, 1), sqrt((double)n));
+        double any = 1.0 - pow(1.0 - hk_clamp(p, 0, 1), sqrt((double)n));
         if (u < any) {
             hk_pending_battle *b = &w->pending[w->n_pending++];
             b->sector = i;

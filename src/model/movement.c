@@ -16,9 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
-
-static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+#include "model/system.h"
 
 static double approach(double x, double target, double up, double down)
 {
@@ -60,8 +58,8 @@ static void pools_from_formations(hk_world *w)
 {
     double pool[3] = {0, 0, 0};
     for (int f = 0; f < w->s->n_formations; f++)
-        if (w->form_pool[f] >= 0)
-            pool[w->form_pool[f]] += w->formation[f].men;
+        if (w->c->form_pool[f] >= 0)
+            pool[w->c->form_pool[f]] += w->formation[f].men;
     w->jpn_men = pool[0];
     w->exp_men = pool[1];
     w->sov_men = pool[2];
@@ -73,12 +71,12 @@ static void update_equipment(hk_world *w)
 {
     for (int f = 0; f < w->s->n_formations; f++) {
         int at = w->equip_at[f];
-        while (at + 1 < w->n_equip[f] && w->equip[f][at + 1].from <= w->month)
+        while (at + 1 < w->c->n_equip[f] && w->c->equip[f][at + 1].from <= w->month)
             at++;
         if (at != w->equip_at[f] || w->month == w->start) {
             w->equip_at[f] = (uint8_t)at;
             for (int k = 0; k < 3; k++)
-                w->per_man[f][k] = w->equip[f][at].per_man[k];
+                w->per_man[f][k] = w->c->equip[f][at].per_man[k];
         }
     }
 }
@@ -88,15 +86,15 @@ static void update_equipment(hk_world *w)
  * yet is spread over all of them. */
 static bool formation_hosted(const hk_world *w, int f)
 {
-    int host = w->form_host_treaty[f];
+    int host = w->c->form_host_treaty[f];
     return host == -1 || (host >= 0 && hk_treaty_binds(w, host));
 }
 
 static bool formation_exists(const hk_world *w, int f)
 {
-    if (w->form_host_treaty[f] != -1) /* on an ally's soil: there while the treaty binds, not from a date */
+    if (w->c->form_host_treaty[f] != -1) /* on an ally's soil: there while the treaty binds, not from a date */
         return formation_hosted(w, f);
-    return w->n_equip[f] == 0 || w->equip[f][0].from <= w->month;
+    return w->c->n_equip[f] == 0 || w->c->equip[f][0].from <= w->month;
 }
 
 /* Replay: a formation on an ally's soil whose treaty was removed (--without)
@@ -104,7 +102,7 @@ static bool formation_exists(const hk_world *w, int f)
 static void withdraw_unhosted(hk_world *w)
 {
     for (int f = 0; f < w->s->n_formations; f++) {
-        int host = w->form_host_treaty[f];
+        int host = w->c->form_host_treaty[f];
         if (host == -1 || (host >= 0 && hk_treaty_binds(w, host)))
             continue;
         hk_formation_state *fs = &w->formation[f];
@@ -132,23 +130,23 @@ static void spread_pools(hk_world *w, unsigned mask)
     const int n = w->s->n_formations;
     double wsum[3] = {0, 0, 0}, wall[3] = {0, 0, 0};
     for (int f = 0; f < n; f++) {
-        int p = w->form_pool[f];
+        int p = w->c->form_pool[f];
         if (p < 0 || p > 2)
             continue;
         if (formation_hosted(w, f))
-            wall[p] += w->weight[f];
+            wall[p] += w->c->weight[f];
         if (formation_exists(w, f))
-            wsum[p] += w->weight[f];
+            wsum[p] += w->c->weight[f];
     }
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
     for (int f = 0; f < n; f++) {
-        int p = w->form_pool[f];
+        int p = w->c->form_pool[f];
         if (p < 0 || p > 2 || !((mask >> p) & 1u))
             continue;
         bool all = !(wsum[p] > 0);
         double sum = all ? wall[p] : wsum[p];
         double men = ((all && formation_hosted(w, f)) || formation_exists(w, f)) && sum > 0
-                         ? pool[p] * w->weight[f] / sum : 0.0;
+                         ? pool[p] * w->c->weight[f] / sum : 0.0;
         w->formation[f].men = men;
         w->formation[f].tanks = men * w->per_man[f][0];
         w->formation[f].guns = men * w->per_man[f][1];
@@ -161,7 +159,7 @@ void hk_movement_sector_forces(hk_world *w)
     const hk_scenario *s = w->s;
     memset(w->sector_forces, 0, sizeof w->sector_forces);
     for (int f = 0; f < s->n_formations; f++) {
-        int side = w->form_side[f];
+        int side = w->c->form_side[f];
         const hk_formation_state *fs = &w->formation[f];
         if (side < 0 || fs->region < 0 || fs->men <= 0)
             continue;
@@ -231,7 +229,7 @@ static double baseline_formation(hk_world *w, int f, hk_month m)
     w->rec_at[f] = (uint8_t)at;
     /* simulate: the mainland army's disbanding at the surrender (a record
      * of 0 men) comes with this run's surrender, not the record's date */
-    if (w->mode == HK_MODE_SIMULATE && w->form_pool[f] == 0 && w->rec_men[f][at] <= 0 && !w->japan_surrendered) {
+    if (w->mode == HK_MODE_SIMULATE && w->c->form_pool[f] == 0 && w->rec_men[f][at] <= 0 && !w->japan_surrendered) {
         int k = at;
         while (k > 0 && w->rec_men[f][k] <= 0)
             k--;
@@ -243,7 +241,7 @@ static double baseline_formation(hk_world *w, int f, hk_month m)
 static bool pool_recorded(const hk_world *w, int pool, hk_month m)
 {
     for (int f = 0; f < w->s->n_formations; f++)
-        if (w->form_pool[f] == pool && w->n_rec[f] > 0 && w->rec_month[f][0] <= m)
+        if (w->c->form_pool[f] == pool && w->n_rec[f] > 0 && w->rec_month[f][0] <= m)
             return true;
     return false;
 }
@@ -255,7 +253,7 @@ static void baseline_pools(hk_world *w, hk_month m)
 {
     double pool[3] = {0, 0, 0};
     for (int f = 0; f < w->s->n_formations; f++) {
-        int p = w->form_pool[f];
+        int p = w->c->form_pool[f];
         if (p < 0 || p > 2 || !formation_hosted(w, f))
             continue;
         pool[p] += baseline_formation(w, f, m);
@@ -301,7 +299,7 @@ static double baseline_at(const hk_world *w, int pool, hk_month m)
 {
     double sum = 0;
     for (int f = 0; f < w->s->n_formations; f++) {
-        if (w->form_pool[f] != pool || !formation_hosted(w, f))
+        if (w->c->form_pool[f] != pool || !formation_hosted(w, f))
             continue;
         int n = w->n_rec[f];
         if (n == 0 || m < w->rec_month[f][0])
@@ -317,7 +315,7 @@ static double baseline_at(const hk_world *w, int pool, hk_month m)
 /* True while the record has the JPN-SOV neutrality pact binding. */
 static bool record_pact(const hk_world *w)
 {
-    int t = w->roles.jpn_sov_neutrality;
+    int t = w->c->roles.jpn_sov_neutrality;
     if (t < 0)
         return false;
     const hk_treaty *x = &w->s->treaties[t];
@@ -336,7 +334,7 @@ static double response(const hk_world *w, int other)
     double men = other == 0 ? w->jpn_men : w->sov_men;
     if (b < 1000 || men < 1000)
         return 1.0;
-    return pow(clampd(men / b, 0.25, 4.0), P(w, FORCES_RESPONSE));
+    return pow(hk_clamp(men / b, 0.25, 4.0), P(w, FORCES_RESPONSE));
 }
 
 /* How many men the USSR wants east of Baikal this month. */
@@ -386,7 +384,7 @@ static double soviet_target(const hk_world *w)
 static void simulate_soviet(hk_world *w)
 {
     double target = soviet_target(w);
-    double cap = w->rail_capacity;
+    double cap = w->c->rail_capacity;
     bool freed = hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
     bool at_war_west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !freed && !w->war;
     /* the build-up goes at the record's own pace plus what the economy adds
@@ -414,7 +412,7 @@ static void simulate_japan(hk_world *w)
          * the seizure */
         hk_month first = HK_MONTH_NONE;
         for (int f = 0; f < s->n_formations; f++)
-            if (w->form_pool[f] == 0 && w->n_rec[f] > 0 && (first == HK_MONTH_NONE || w->rec_month[f][0] < first))
+            if (w->c->form_pool[f] == 0 && w->n_rec[f] > 0 && (first == HK_MONTH_NONE || w->rec_month[f][0] < first))
                 first = w->rec_month[f][0];
         garrison = first != HK_MONTH_NONE ? baseline_at(w, 0, first) : base;
         target = fmin(base, garrison);
@@ -439,12 +437,12 @@ static void simulate_japan(hk_world *w)
                 target = pre;
         }
         /* the pact's quiet in the north let Japan keep fewer men there */
-        int pact = w->roles.jpn_sov_neutrality;
+        int pact = w->c->roles.jpn_sov_neutrality;
         double q = P(w, JAPAN_PACT_QUIET);
         target *= (1.0 - q * hk_treaty_binds(w, pact)) / (1.0 - q * record_pact(w));
     }
     if (w->player == s->jpn && w->orders_given)
-        target *= 1.0 + clampd(w->orders.reinforce, -0.5, 1.0);
+        target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);
     double slope = w->base_pool[0] - w->base_last[0];
     double up = P(w, JAPAN_BUILDUP) + fmax(0, slope), down = 0.01 * w->jpn_men + fmax(0, -slope);
     /* Preparing a war in the north: with the USSR at war in the west,

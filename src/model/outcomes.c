@@ -39,7 +39,7 @@ void hk_outcomes_month(hk_world *w)
             }
         }
     }
-    int pact = w->roles.jpn_sov_neutrality;
+    int pact = w->c->roles.jpn_sov_neutrality;
     if (pact >= 0 && !o->neutrality_pact_signed && hk_treaty_binds(w, pact)) {
         hk_month m = w->treaty[pact].signed_on;
         o->neutrality_pact_signed = true;

@@ -18,9 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
-
-static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+#include "model/system.h"
 
 /* ---- faction selectors ------------------------------------------------------- */
 
@@ -32,7 +30,7 @@ static bool is_north_hawk(const hk_world *w, int f)
 static bool is_southern(const hk_world *w, int f) { return w->s->factions[f].lean < 0; }
 static bool is_moderate(const hk_world *w, int f)
 {
-    return f == w->faction_foreign || f == w->faction_navy || w->s->factions[f].hawk < 0.35;
+    return f == w->c->faction_foreign || f == w->c->faction_navy || w->s->factions[f].hawk < 0.35;
 }
 static bool is_northern(const hk_world *w, int f) { return w->s->factions[f].lean > 0.3; }
 
@@ -89,7 +87,7 @@ void hk_politics_purge(hk_world *w, int faction)
     /* the purged Imperial Way's posts go to its rival in the Army, the
      * Control faction, whose officers replaced them (000:24): the purge is
      * the Control faction's ascendancy. Any other purge is shared out. */
-    int heir = faction == w->faction_kodoha ? w->faction_toseiha : -1;
+    int heir = faction == w->c->faction_kodoha ? w->c->faction_toseiha : -1;
     if (heir >= 0 && !w->purged[heir] && s->factions[heir].actor == actor) {
         w->influence[heir] += removed;
         w->baseline[heir] += removed_base;
@@ -157,12 +155,12 @@ double hk_politics_doctrine_target(const hk_world *w)
         d -= P(w, DOCTRINE_FRANCE_PULL);
     /* deterrence needs armies facing each other across a land border */
     if (w->manchuria_seized || (w->intervention && !w->withdrawn))
-        d -= P(w, DOCTRINE_DETERRENCE) * clampd(log(border_ratio(w)), -1.5, 1.5);
+        d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(log(border_ratio(w)), -1.5, 1.5);
     /* the USSR at war in the west: the hope of a Soviet collapse, growing
      * with the share of the Far Eastern army actually sent west */
     if (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
         d += P(w, DOCTRINE_WEST_WAR) + P(w, DOCTRINE_OPPORTUNITY) * w->sov_drawn;
-    if (hk_treaty_binds(w, w->roles.jpn_sov_neutrality))
+    if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality))
         d -= P(w, DOCTRINE_PACT_PULL);
     if (w->china_war)
         d -= P(w, DOCTRINE_CHINA_PULL);
@@ -170,8 +168,8 @@ double hk_politics_doctrine_target(const hk_world *w)
      * north (002:11, 000:31) */
     d -= P(w, DOCTRINE_LESSON_PULL) * w->north_lesson;
     if (w->player == s->jpn && w->orders_given)
-        d += clampd(w->orders.doctrine_push, -1, 1) * 0.5;
-    return clampd(d, -1, 1);
+        d += hk_clamp(w->orders.doctrine_push, -1, 1) * 0.5;
+    return hk_clamp(d, -1, 1);
 }
 
 /* ---- events that move influence ---------------------------------------------------- */
@@ -251,17 +249,18 @@ static void relax(hk_world *w)
         if (w->influence[f] < 0)
             w->influence[f] = 0;
     }
-    /* keep each actor's shares summing to one against rounding */
-    for (int a = 0; a < s->n_actors; a++) {
-        double sum = 0;
-        for (int f = 0; f < s->n_factions; f++)
-            if (s->factions[f].actor == a)
-                sum += w->influence[f];
-        if (sum <= 0)
-            continue;
-        for (int f = 0; f < s->n_factions; f++)
-            if (s->factions[f].actor == a)
-                w->influence[f] /= sum;
+    /* keep each actor's shares summing to one against rounding: one pass
+     * sums every actor's factions (each in faction order), one divides */
+    double sum[HK_MAX_ACTORS] = {0};
+    for (int f = 0; f < s->n_factions; f++) {
+        int a = s->factions[f].actor;
+        if (a >= 0 && a < s->n_actors)
+            sum[a] += w->influence[f];
+    }
+    for (int f = 0; f < s->n_factions; f++) {
+        int a = s->factions[f].actor;
+        if (a >= 0 && a < s->n_actors && sum[a] > 0)
+            w->influence[f] /= sum[a];
     }
 }
 
@@ -275,7 +274,7 @@ double hk_politics_discipline(hk_world *w)
      * Army's posts for some years; the Control faction, bent on discipline
      * in the Army, took them back and put its own officers in (000:19,
      * 000:24). The pace is the Control faction's weight in the Army. */
-    int k = w->faction_kodoha, t = w->faction_toseiha;
+    int k = w->c->faction_kodoha, t = w->c->faction_toseiha;
     if (k < 0 || t < 0 || w->purged[k] || !w->manchuria_seized || w->war)
         return 0.0;
     double share = P(w, POLITICS_DISCIPLINE) * hk_politics_china_first(w);
@@ -291,7 +290,7 @@ double hk_politics_discipline(hk_world *w)
 
 bool hk_politics_coup_ready(const hk_world *w)
 {
-    int k = w->faction_kodoha, t = w->faction_toseiha;
+    int k = w->c->faction_kodoha, t = w->c->faction_toseiha;
     return k >= 0 && t >= 0 && !w->purged[k] && w->manchuria_seized && !w->war &&
            w->influence[t] > w->influence[k];
 }
@@ -304,16 +303,16 @@ static void coup(hk_world *w, hk_rng *r)
      * holds more influence than theirs, the more likely the further it has
      * pulled ahead, and the less likely the further north doctrine already
      * stands (what they wanted is then being done). */
-    int f = w->faction_kodoha;
+    int f = w->c->faction_kodoha;
     if (!hk_politics_coup_ready(w))
         return;
-    double blocked = 1.0 - clampd(w->doctrine, 0, 1);
-    double lead = 1.0 - w->influence[f] / w->influence[w->faction_toseiha];
-    double p = P(w, POLITICS_COUP_RATE) * blocked * clampd(lead, 0, 1);
+    double blocked = 1.0 - hk_clamp(w->doctrine, 0, 1);
+    double lead = 1.0 - w->influence[f] / w->influence[w->c->faction_toseiha];
+    double p = P(w, POLITICS_COUP_RATE) * blocked * hk_clamp(lead, 0, 1);
     if (!hk_rng_bernoulli(r, p))
         return;
     bool success = hk_rng_bernoulli(r, P(w, POLITICS_COUP_SUCCESS));
-    int t = w->faction_toseiha;
+    int t = w->c->faction_toseiha;
     double before = w->influence[f], rival = w->influence[t], lost = 1.0 - exp(-w->frustration);
     if (success) {
         hk_politics_shift(w, s->jpn, is_moderate, is_north_hawk, 0.3, true);
@@ -347,7 +346,7 @@ static void expedition(hk_world *w, hk_rng *r)
     const hk_scenario *s = w->s;
     if (!w->intervention && !w->withdrawn) {
         /* Soviet power in the east is weak: an opportunity for the Army */
-        double weak = clampd(1.0 - w->sov_men / P(w, SOVIET_FLOOR), 0, 1);
+        double weak = hk_clamp(1.0 - w->sov_men / P(w, SOVIET_FLOOR), 0, 1);
         double p = P(w, INTERVENTION_RATE) * weak * hk_assess_north_hawks(w) / 0.35;
         if (weak > 0 && hk_rng_bernoulli(r, p)) {
             w->intervention = true;
@@ -362,7 +361,7 @@ static void expedition(hk_world *w, hk_rng *r)
     } else if (w->intervention && !w->withdrawn) {
         double years = (w->month - w->intervention_on) / 12.0;
         double against = 1.0 - hk_assess_north_hawks(w) / 0.5;
-        double p = P(w, INTERVENTION_WITHDRAW) * years * clampd(against, 0.05, 1);
+        double p = P(w, INTERVENTION_WITHDRAW) * years * hk_clamp(against, 0.05, 1);
         if (hk_rng_bernoulli(r, p)) {
             w->withdrawn = true;
             if (hk_world_logging(w))
@@ -377,8 +376,8 @@ static void expedition(hk_world *w, hk_rng *r)
 
 double hk_politics_china_first(const hk_world *w)
 {
-    double tos = hk_world_influence(w, w->faction_toseiha);
-    double army = tos + hk_world_influence(w, w->faction_kodoha) + hk_world_influence(w, w->faction_kwantung);
+    double tos = hk_world_influence(w, w->c->faction_toseiha);
+    double army = tos + hk_world_influence(w, w->c->faction_kodoha) + hk_world_influence(w, w->c->faction_kwantung);
     return army > 0 ? tos / army : 0.0;
 }
 
@@ -402,7 +401,7 @@ static void field_army(hk_world *w, hk_rng *r)
             w->manchuria_seized = true;
             /* success emboldens the men who acted without orders */
             hk_politics_shift(w, s->jpn, is_moderate, is_north_hawk, 0.15, true);
-            w->autonomy = clampd(w->autonomy + 0.15, 0, 1);
+            w->autonomy = hk_clamp(w->autonomy + 0.15, 0, 1);
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "The Kwantung Army's officers (autonomy %.2f, their pressure to act at %.1f) act without "
@@ -527,7 +526,7 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     const hk_scenario *s = w->s;
     if (w->war || w->japan_surrendered)
         return;
-    int pact = w->roles.jpn_sov_neutrality;
+    int pact = w->c->roles.jpn_sov_neutrality;
     bool binds = hk_treaty_binds(w, pact);
     bool noticed = pact >= 0 && w->treaty[pact].status == HK_TREATY_DENOUNCED;
 
@@ -564,7 +563,7 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     /* an ultimatum or an atomic bomb makes haste: the spoils go to those present */
     /* the stronger the motive, the sooner: 1 at the motive of 1945 (pledge,
      * Pacific war, Germany beaten, pact denounced), less with fewer reasons */
-    double rate = P(w, WAR_DECISION_RATE) * clampd((m - 0.8) / 0.6, 0, 1.5) * (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
+    double rate = P(w, WAR_DECISION_RATE) * hk_clamp((m - 0.8) / 0.6, 0, 1.5) * (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
     bool sov_go = sov_player ? (w->orders_given && w->orders.declare_war)
                              : (sov_wants && hk_rng_bernoulli(r, rate < 1 ? rate : 1));
     if (sov_go) {
@@ -659,7 +658,7 @@ static void apply_pins(hk_world *w)
         case HK_PIN_COUP_FAILED:
         case HK_PIN_PURGE: {
             /* a coup and the purge that follows it are one blow, not two */
-            int t = f->target >= 0 ? f->target : w->faction_kodoha;
+            int t = f->target >= 0 ? f->target : w->c->faction_kodoha;
             if (t >= 0 && !(w->purged[t] && w->month - w->purged_on[t] <= 6))
                 hk_politics_purge(w, t);
             break;
@@ -708,7 +707,7 @@ void hk_politics_step(hk_world *w)
     relax(w);
     hk_politics_discipline(w);
     double growth = P(w, POLITICS_AUTONOMY_GROWTH);
-    double target = clampd(hk_assess_north_hawks(w) * 1.6, 0, 1);
+    double target = hk_clamp(hk_assess_north_hawks(w) * 1.6, 0, 1);
     w->autonomy += growth * (target - w->autonomy);
     double d = hk_politics_doctrine_target(w);
     w->doctrine += 0.3 * (d - w->doctrine);

@@ -13,6 +13,7 @@
 struct hk_db {
     sqlite3 *sql;
     sqlite3_stmt *insert_run, *insert_year;
+    char path[1024];
 };
 
 /* Extra per-run columns, kept for validation against the record. */
@@ -20,16 +21,30 @@ static const char *const extra_columns[] = {"major_battle_casualties_jpn", "majo
                                             "intervention_dead"};
 #define N_EXTRA ((int)(sizeof extra_columns / sizeof extra_columns[0]))
 
+/* The message of a failed call, from its own result code: the
+ * connection's last message may belong to a later call that succeeded
+ * ("not an error"). A damaged file gets what to do about it. */
+static void db_error_rc(hk_db *db, int rc, char *err, size_t errlen, const char *what)
+{
+    const char *msg = db && db->sql && sqlite3_errcode(db->sql) == rc ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc);
+    int primary = rc & 0xff;
+    snprintf(err, errlen, "%s: %s%s", what, msg,
+             primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
+                 ? " (the database file is damaged: move it aside and run again without --resume, or restore a copy)"
+                 : "");
+}
+
 static void db_error(hk_db *db, char *err, size_t errlen, const char *what)
 {
-    snprintf(err, errlen, "%s: %s", what, db && db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+    db_error_rc(db, db && db->sql ? sqlite3_errcode(db->sql) : SQLITE_NOMEM, err, errlen, what);
 }
 
 static int db_exec(hk_db *db, const char *sql, char *err, size_t errlen)
 {
     char *msg = NULL;
-    if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        snprintf(err, errlen, "%s", msg ? msg : sqlite3_errmsg(db->sql));
+    int rc = sqlite3_exec(db->sql, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "%s", msg ? msg : sqlite3_errstr(rc));
         sqlite3_free(msg);
         return -1;
     }
@@ -134,6 +149,7 @@ hk_db *hk_db_open(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
+    snprintf(db->path, sizeof db->path, "%s", path);
     if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "%s: cannot open the database: %s%s", path,
                  db->sql ? sqlite3_errmsg(db->sql) : "out of memory", folder_missing(path) ? " (does the folder exist?)" : "");
@@ -200,11 +216,11 @@ int64_t hk_db_ensemble_create(hk_db *db, uint64_t seed, int64_t runs_requested, 
     sqlite3_bind_text(st, 4, created, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, HK_VERSION, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE)
+        db_error_rc(db, rc, err, errlen, "cannot record the ensemble");
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        db_error(db, err, errlen, "cannot record the ensemble");
+    if (rc != SQLITE_DONE)
         return -1;
-    }
     return sqlite3_last_insert_rowid(db->sql);
 }
 
@@ -246,7 +262,9 @@ int hk_db_each_run(hk_db *db, int64_t id, void (*fn)(void *ud, const hk_db_run *
     }
     sqlite3_bind_int64(runs, 1, id);
     sqlite3_bind_int64(years, 1, id);
-    /* Both tables are walked in (run, year) order together, a merge join. */
+    /* Both tables are walked in (run, year) order together, a merge join.
+     * Every step's result is checked: a cursor that stops on an error
+     * (a damaged page) must not pass for the end of the table. */
     int yrc = sqlite3_step(years);
     int rc;
     while ((rc = sqlite3_step(runs)) == SQLITE_ROW) {
@@ -263,12 +281,58 @@ int hk_db_each_run(hk_db *db, int64_t id, void (*fn)(void *ud, const hk_db_run *
                 r.incidents[y] = sqlite3_column_int(years, 2);
             yrc = sqlite3_step(years);
         }
+        if (yrc != SQLITE_ROW && yrc != SQLITE_DONE)
+            break;
         fn(ud, &r);
+    }
+    int bad = 0;
+    if (yrc != SQLITE_ROW && yrc != SQLITE_DONE) {
+        db_error_rc(db, yrc, err, errlen, "cannot read the stored runs' years");
+        bad = 1;
+    } else if (rc != SQLITE_DONE) {
+        db_error_rc(db, rc, err, errlen, "cannot read the stored runs");
+        bad = 1;
     }
     sqlite3_finalize(runs);
     sqlite3_finalize(years);
+    return bad ? -1 : 0;
+}
+
+int hk_db_check(hk_db *db, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->sql, "PRAGMA quick_check", -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        db_error_rc(db, rc, err, errlen, db->path);
+        return -1;
+    }
+    char first[300] = "";
+    int problems = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *line = (const char *)sqlite3_column_text(st, 0);
+        if (line && strcmp(line, "ok") == 0)
+            continue;
+        if (!problems++) {
+            /* one line of SQLite's report, without its heading */
+            const char *t = line ? line : "?";
+            if (strncmp(t, "*** in database", 15) == 0 && strchr(t, '\n'))
+                t = strchr(t, '\n') + 1;
+            snprintf(first, sizeof first, "%.*s", (int)strcspn(t, "\n"), t);
+        }
+    }
     if (rc != SQLITE_DONE) {
-        db_error(db, err, errlen, "cannot read the stored runs");
+        char what[1200];
+        snprintf(what, sizeof what, "%s: the integrity check could not finish", db->path);
+        db_error_rc(db, rc, err, errlen, what);
+        sqlite3_finalize(st);
+        return -1;
+    }
+    sqlite3_finalize(st);
+    if (problems) {
+        snprintf(err, errlen,
+                 "%s: the database is damaged (%d problem%s, first: %s); its stored runs cannot be trusted: move "
+                 "the file aside and run again without --resume, or restore a copy",
+                 db->path, problems, problems == 1 ? "" : "s", first);
         return -1;
     }
     return 0;
@@ -299,8 +363,9 @@ static int db_insert_run(hk_db *db, int64_t id, int64_t run, const hk_outcomes *
     bind_real_or_null(st, col++, o->major_battle_casualties[0]);
     bind_real_or_null(st, col++, o->major_battle_casualties[1]);
     bind_real_or_null(st, col++, o->intervention_dead);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return -1;
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE)
+        return rc;
     sqlite3_stmt *ys = db->insert_year;
     for (int y = 0; y < HK_YEARS; y++) {
         sqlite3_reset(ys);
@@ -311,10 +376,11 @@ static int db_insert_run(hk_db *db, int64_t id, int64_t run, const hk_outcomes *
         bind_real_or_null(ys, 5, o->doctrine_jpn_by_year[y]);
         bind_real_or_null(ys, 6, o->soviet_far_east_men_by_year[y]);
         bind_real_or_null(ys, 7, o->japan_manchuria_men_by_year[y]);
-        if (sqlite3_step(ys) != SQLITE_DONE)
-            return -1;
+        rc = sqlite3_step(ys);
+        if (rc != SQLITE_DONE)
+            return rc;
     }
-    return 0;
+    return SQLITE_OK;
 }
 
 int hk_db_write_runs(hk_db *db, int64_t id, const int64_t *runs, const hk_outcomes *outs, int n, char *err,
@@ -328,8 +394,9 @@ int hk_db_write_runs(hk_db *db, int64_t id, const int64_t *runs, const hk_outcom
         return -1;
     }
     for (int i = 0; i < n; i++) {
-        if (db_insert_run(db, id, runs[i], &outs[i]) != 0) {
-            db_error(db, err, errlen, "cannot write a run");
+        int rc = db_insert_run(db, id, runs[i], &outs[i]);
+        if (rc != SQLITE_OK) {
+            db_error_rc(db, rc, err, errlen, "cannot write a run");
             db_exec(db, "ROLLBACK", why, sizeof why);
             return -1;
         }

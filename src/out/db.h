@@ -32,6 +32,11 @@ typedef struct hk_db_run {
 hk_db *hk_db_open(const char *path, char *err, size_t errlen);
 void hk_db_close(hk_db *db);
 
+/* PRAGMA quick_check: 0 if the file is sound, else -1 with a message in
+ * err that names the file, the first problem and what to do. Run before a
+ * resume trusts the stored runs. */
+int hk_db_check(hk_db *db, char *err, size_t errlen);
+
 /* The newest ensemble with this seed and setup, or 0 if none (-1 on error). */
 int64_t hk_db_ensemble_find(hk_db *db, uint64_t seed, const char *setup_json);
 /* A new ensemble row; its id, or -1 with a message in err. */

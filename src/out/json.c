@@ -5,7 +5,10 @@
  * only on its seed. Indices from the engine become ids here: the engine never
  * handles names, the outputs never handle indices. */
 #include "out/json.h"
+#include "out/labels_json.h"
+#include "out/sources.h"
 #include "out/output.h"
+#include "run/inputs.h"
 
 #include <math.h>
 #include <string.h>
@@ -85,6 +88,77 @@ static json_t *source_text(const hk_source *src)
     return str_or_null(src->text);
 }
 
+/* {"JPN": men, "SOV": men} from a battle's facts by side; NULL when unknown. */
+static json_t *by_side(const hk_scenario *s, const double v[2])
+{
+    if (v[0] < 0 && v[1] < 0)
+        return json_null();
+    json_t *o = json_object();
+    int who[2] = {s->jpn, s->sov};
+    for (int i = 0; i < 2; i++)
+        if (who[i] >= 0)
+            json_object_set_new(o, s->actors[who[i]].id, v[i] >= 0 ? hk_json_number(v[i], 0) : json_null());
+    return o;
+}
+
+static bool starts_with(const char *s, const char *p) { return s && strncmp(s, p, strlen(p)) == 0; }
+
+/* Events carry their facts as fields (product.md): battles their sector,
+ * forces, losses, winner and days; treaty events the treaty and parties;
+ * war and peace events the sides. */
+static void event_facts(const hk_scenario *s, const hk_log_event *e, json_t *o)
+{
+    const char *kind = e->kind;
+    if (kind && (!strcmp(kind, "battle") || !strcmp(kind, "battle_result") ||
+                 (!strcmp(kind, "peace") && e->has_facts))) {
+        const hk_event_facts *f = e->has_facts ? &e->facts : NULL;
+        static const double unknown[2] = {-1, -1};
+        int sector = f ? f->sector : -1;
+        if (sector < 0 && e->id)
+            sector = hk_scenario_sector(s, e->id);
+        if (sector < 0 && e->id) {
+            int b = -1;
+            for (int i = 0; i < s->n_battles; i++)
+                if (!strcmp(s->battles[i].id, e->id))
+                    b = i;
+            if (b >= 0)
+                sector = s->battles[b].sector;
+        }
+        json_object_set_new(o, "sector", sector_id(s, sector));
+        json_object_set_new(o, "committed", by_side(s, f ? f->committed : unknown));
+        json_object_set_new(o, "casualties", by_side(s, f ? f->casualties : unknown));
+        int who[2] = {s->jpn, s->sov};
+        json_object_set_new(o, "winner", f && f->winner >= 0 && f->winner < 2 ? actor_id(s, who[f->winner])
+                                                                               : json_null());
+        json_object_set_new(o, "days", f && f->days > 0 ? json_integer(f->days) : json_null());
+    }
+    if (starts_with(kind, "treaty_")) {
+        json_object_set_new(o, "treaty", str_or_null(e->id));
+        json_object_set_new(o, "parties", actor_list(s, e->actors, e->n_actors));
+    }
+    if (kind && (!strcmp(kind, "war") || !strcmp(kind, "peace"))) {
+        /* each actor on the side it stands (Manchukuo with Japan, Mongolia
+         * with the USSR); others (China in 1937) on the side opposite the first */
+        json_t *sides = json_object(), *list[2] = {json_array(), json_array()};
+        int first_side = -1;
+        for (int i = 0; i < e->n_actors; i++) {
+            int a = e->actors[i], side = -1;
+            if (a == s->jpn || a == s->man)
+                side = 0;
+            else if (a == s->sov || a == s->mgl)
+                side = 1;
+            else
+                side = first_side == 0 ? 1 : 0;
+            if (i == 0)
+                first_side = side;
+            json_array_append_new(list[side], actor_id(s, a));
+        }
+        json_object_set_new(sides, s->jpn >= 0 ? s->actors[s->jpn].id : "JPN", list[0]);
+        json_object_set_new(sides, s->sov >= 0 ? s->actors[s->sov].id : "SOV", list[1]);
+        json_object_set_new(o, "sides", sides);
+    }
+}
+
 json_t *hk_json_event(const hk_scenario *s, const hk_log_event *e)
 {
     json_t *o = json_object();
@@ -95,6 +169,7 @@ json_t *hk_json_event(const hk_scenario *s, const hk_log_event *e)
     json_object_set_new(o, "actors", actor_list(s, e->actors, e->n_actors));
     json_object_set_new(o, "text", str_or_null(e->text));
     json_object_set_new(o, "source", str_or_null(e->source));
+    event_facts(s, e, o);
     return o;
 }
 
@@ -108,6 +183,13 @@ static json_t *side_forces(const hk_side_forces *f)
     return o;
 }
 
+/* Does actor a exist in the month summarised? */
+static bool present(const hk_month_summary *m, int a)
+{
+    /* a summary that does not say (present == 0) has everyone */
+    return a < 0 || a >= 32 || m->present == 0 || (m->present >> a & 1u);
+}
+
 json_t *hk_json_month(const hk_scenario *s, const hk_month_summary *m)
 {
     json_t *o = json_object();
@@ -116,7 +198,7 @@ json_t *hk_json_month(const hk_scenario *s, const hk_month_summary *m)
 
     json_t *doctrine = json_object();
     for (int a = 0; a < s->n_actors; a++)
-        if (s->actors[a].role == HK_ROLE_MODELLED)
+        if (s->actors[a].role == HK_ROLE_MODELLED && present(m, a))
             json_object_set_new(doctrine, s->actors[a].id, hk_json_number(m->doctrine[a], 4));
     json_object_set_new(o, "doctrine", doctrine);
 
@@ -142,6 +224,10 @@ json_t *hk_json_month(const hk_scenario *s, const hk_month_summary *m)
         json_t *sides = json_object();
         for (int side = 0; side < 2; side++) {
             int a = sec->side[side];
+            /* a side whose actor does not exist yet (Manchukuo before 1932)
+             * is held by the principal of its side */
+            if (a >= 0 && !present(m, a))
+                a = side ? s->sov : s->jpn;
             const char *key = (a >= 0 && a < s->n_actors) ? s->actors[a].id : (side ? "soviet_side" : "japanese_side");
             json_object_set_new(sides, key, side_forces(&m->forces[k][side]));
         }
@@ -230,7 +316,7 @@ json_t *hk_json_summary(const hk_scenario *s, const char *mode, uint64_t seed, u
     json_t *j = json_object();
     json_object_set_new(j, "type", json_string("summary"));
     json_object_set_new(j, "mode", json_string(mode));
-    json_object_set_new(j, "seed", json_integer((json_int_t)seed));
+    json_object_set_new(j, "seed", hk_json_seed(seed));
     json_object_set_new(j, "run", json_integer((json_int_t)run));
     json_object_set_new(j, "scenario", str_or_null(s->id));
     json_object_set_new(j, "until", hk_json_month_string(until));
@@ -550,6 +636,9 @@ json_t *hk_json_doc(const hk_json_run *r, json_t *summary)
     json_object_set(doc, "events", r->events ? r->events : json_array());
     json_object_set(doc, "months", r->months ? r->months : json_array());
     json_object_set_new(doc, "summary", summary ? summary : json_null());
+    json_object_set_new(doc, "labels", hk_labels_json(r->scenario));
+    json_t *bib = hk_sources_json(r->scenario, NULL, NULL);
+    json_object_set_new(doc, "sources", bib ? bib : json_null());
     return doc;
 }
 

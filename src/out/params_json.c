@@ -5,6 +5,8 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "run/labels.h"
+
 /* JSON has no NaN or infinity: an unset range prints as null. */
 static json_t *num_or_null(double v)
 {
@@ -16,7 +18,8 @@ static json_t *params_list(const hk_scenario *s)
     json_t *params = json_array();
     for (int i = 0; i < HK_PARAM_COUNT; i++) {
         const hk_param_value *p = &s->params[i];
-        json_array_append_new(params, json_pack("{s:s, s:o, s:s, s:o, s:o, s:s, s:s}", "key", hk_param_table[i].key,
+        json_array_append_new(params, json_pack("{s:s, s:s, s:o, s:s, s:o, s:o, s:s, s:s}", "key", hk_param_table[i].key, "label",
+                                                hk_label_param(hk_param_table[i].key),
                                                 "value", num_or_null(p->value), "unit", hk_param_table[i].unit,
                                                 "min", num_or_null(p->min), "max", num_or_null(p->max), "source",
                                                 p->source.text ? p->source.text : "", "doc", hk_param_table[i].doc));
@@ -33,15 +36,15 @@ json_t *hk_params_json(const hk_scenario *s)
         snprintf(key, sizeof key, "%s.date", ev->id);
         hk_date_format(ev->date, date);
         const char *name = ev->name ? ev->name : ev->id;
-        json_array_append_new(events, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "key", key, "id", ev->id, "value",
-                                                date, "unit", "date", "name", name, "source",
+        json_array_append_new(events, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "key", key, "id", ev->id, "value",
+                                                date, "unit", "date", "name", name, "label", name, "source",
                                                 ev->source.text ? ev->source.text : ""));
-        json_array_append_new(without, json_pack("{s:s, s:s, s:s}", "id", ev->id, "kind", "event", "name", name));
+        json_array_append_new(without, json_pack("{s:s, s:s, s:s, s:s}", "id", ev->id, "kind", "event", "name", name, "label", name));
     }
     for (int t = 0; t < s->n_treaties; t++) {
         const hk_treaty *tr = &s->treaties[t];
-        json_array_append_new(without, json_pack("{s:s, s:s, s:s}", "id", tr->id, "kind", "treaty", "name",
-                                                 tr->name ? tr->name : tr->id));
+        json_array_append_new(without, json_pack("{s:s, s:s, s:s, s:s}", "id", tr->id, "kind", "treaty", "name",
+                                                 tr->name ? tr->name : tr->id, "label", tr->name ? tr->name : tr->id));
     }
     return json_pack("{s:o, s:o, s:o}", "params", params_list(s), "events", events, "without", without);
 }

@@ -17,39 +17,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "core/buf.h"
 #include "out/json.h"
-
-typedef struct buf {
-    char *p;
-    size_t len, cap;
-    bool failed;
-} buf;
-
-static void buf_add(buf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->failed = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void buf_str(buf *b, const char *s)
-{
-    buf_add(b, s, strlen(s));
-}
 
 static bool starts_with_ci(const char *p, const char *end, const char *word)
 {
@@ -69,17 +38,17 @@ static const char *find_ci(const char *p, const char *end, const char *word)
 
 /* Copies `text` into b with every `pattern` (case-insensitive) prefixed by
  * its first character and `\`: "</script" -> "<\/script". */
-static void add_escaped(buf *b, const char *text, size_t n, const char *pattern)
+static void add_escaped(hk_buf *b, const char *text, size_t n, const char *pattern)
 {
     const char *p = text, *end = text + n;
     while (p < end) {
         const char *hit = find_ci(p, end, pattern);
         if (!hit) {
-            buf_add(b, p, (size_t)(end - p));
+            hk_buf_add(b, p, (size_t)(end - p));
             break;
         }
-        buf_add(b, p, (size_t)(hit - p) + 1);
-        buf_str(b, "\\");
+        hk_buf_add(b, p, (size_t)(hit - p) + 1);
+        hk_buf_str(b, "\\");
         p = hit + 1;
     }
 }
@@ -143,17 +112,17 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
     va_end(ap);
 }
 
-static void add_data(buf *b, const json_t *doc)
+static void add_data(hk_buf *b, const json_t *doc)
 {
     char *text = json_dumps(doc, HK_JSON_FLAGS);
     if (!text) {
         b->failed = true;
         return;
     }
-    buf_str(b, "<script id=\"hk-data\" type=\"application/json\">");
+    hk_buf_str(b, "<script id=\"hk-data\" type=\"application/json\">");
     /* JSON has '<' only inside strings, where "<\/" reads back as "</". */
     add_escaped(b, text, strlen(text), "</");
-    buf_str(b, "</script>\n");
+    hk_buf_str(b, "</script>\n");
     free(text);
 }
 
@@ -166,20 +135,20 @@ char *hk_report_html(const hk_embedded_file *web, const json_t *doc, size_t *len
         return NULL;
     }
     const char *html = (const char *)index->data, *end = html + index->size;
-    buf b = {0};
+    hk_buf b = {0};
     bool data_done = false;
     const char *p = html;
     while (p < end) {
         const char *lt = memchr(p, '<', (size_t)(end - p));
         if (!lt) {
-            buf_add(&b, p, (size_t)(end - p));
+            hk_buf_add(&b, p, (size_t)(end - p));
             break;
         }
-        buf_add(&b, p, (size_t)(lt - p));
+        hk_buf_add(&b, p, (size_t)(lt - p));
         p = lt;
         const char *gt = memchr(p, '>', (size_t)(end - p));
         if (!gt) {
-            buf_add(&b, p, (size_t)(end - p));
+            hk_buf_add(&b, p, (size_t)(end - p));
             break;
         }
         const char *tag_end = gt + 1;
@@ -187,7 +156,7 @@ char *hk_report_html(const hk_embedded_file *web, const json_t *doc, size_t *len
         if (!data_done && starts_with_ci(p, end, "</head")) {
             add_data(&b, doc);
             data_done = true;
-            buf_add(&b, p, (size_t)(tag_end - p));
+            hk_buf_add(&b, p, (size_t)(tag_end - p));
         } else if (starts_with_ci(p, end, "<script") && attr_value(p, gt, "src", ref, sizeof ref) && !is_remote(ref)) {
             const hk_embedded_file *f = web_file(web, ref);
             if (!f) {
@@ -197,9 +166,9 @@ char *hk_report_html(const hk_embedded_file *web, const json_t *doc, size_t *len
             }
             char type[64] = "";
             attr_value(p, gt, "type", type, sizeof type);
-            buf_str(&b, strcmp(type, "module") == 0 ? "<script type=\"module\">\n" : "<script>\n");
+            hk_buf_str(&b, strcmp(type, "module") == 0 ? "<script type=\"module\">\n" : "<script>\n");
             add_escaped(&b, (const char *)f->data, f->size, "</script");
-            buf_str(&b, "\n</script>");
+            hk_buf_str(&b, "\n</script>");
             const char *close = find_ci(tag_end, end, "</script>");
             tag_end = close ? close + strlen("</script>") : tag_end;
         } else if (starts_with_ci(p, end, "<link") && attr_value(p, gt, "href", ref, sizeof ref) && !is_remote(ref)) {
@@ -213,15 +182,15 @@ char *hk_report_html(const hk_embedded_file *web, const json_t *doc, size_t *len
                     free(b.p);
                     return NULL;
                 }
-                buf_str(&b, "<style>\n");
+                hk_buf_str(&b, "<style>\n");
                 add_escaped(&b, (const char *)f->data, f->size, "</style");
-                buf_str(&b, "\n</style>");
+                hk_buf_str(&b, "\n</style>");
             } else if (strcasecmp(rel, "modulepreload") != 0 && strcasecmp(rel, "preload") != 0) {
                 /* Icons and the like: harmless if absent from disk. */
-                buf_add(&b, p, (size_t)(tag_end - p));
+                hk_buf_add(&b, p, (size_t)(tag_end - p));
             }
         } else {
-            buf_add(&b, p, (size_t)(tag_end - p));
+            hk_buf_add(&b, p, (size_t)(tag_end - p));
         }
         p = tag_end;
     }

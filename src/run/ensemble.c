@@ -2,6 +2,8 @@
  * database, and the ensemble's JSON and table (see ensemble.h). */
 #include "run/ensemble.h"
 
+#include "core/pool.h"
+
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -11,6 +13,8 @@
 #include <unistd.h>
 
 #include "out/db.h"
+#include "run/inputs.h"
+#include "run/labels.h"
 
 /* Runs claimed at once by a thread. With a database a claim is also one
  * transaction, so it is larger: fewer commits, and still a small loss if the
@@ -73,18 +77,17 @@ typedef struct ens_shared {
     const uint8_t *stored; /* bit i: run first + i is already in the database */
     hk_db *db;
     int64_t ensemble_id;
-    atomic_llong next;     /* next offset to claim */
+    atomic_int_fast64_t next; /* next offset to claim */
     atomic_llong done;     /* runs finished now */
     atomic_int failed;
-    pthread_mutex_t lock;  /* guards db, err, workers_left */
-    pthread_cond_t finished;
-    int workers_left;
+    pthread_mutex_t lock;  /* guards db and err */
     char err[256];
+    struct ens_worker *workers;
+    int64_t todo;          /* runs to do, for progress */
 } ens_shared;
 
 typedef struct ens_worker {
     ens_shared *sh;
-    pthread_t tid;
     hk_ensemble_agg outcomes, baseline, delta;
     int64_t runs;
     hk_outcomes *buf;      /* a claim's runs, for the database */
@@ -139,15 +142,14 @@ static int ens_one(ens_worker *w, int64_t run, hk_outcomes *out)
     return 0;
 }
 
-static void *ens_work(void *arg)
+static void ens_work(void *ctx, int worker)
 {
-    ens_worker *w = arg;
-    ens_shared *sh = w->sh;
+    ens_shared *sh = ctx;
+    ens_worker *w = &sh->workers[worker];
     while (!ens_stopping(sh)) {
-        int64_t start = atomic_fetch_add(&sh->next, sh->chunk);
-        if (start >= sh->count)
+        int64_t end, start = hk_pool_claim(&sh->next, sh->chunk, sh->count, &end);
+        if (start < 0)
             break;
-        int64_t end = start + sh->chunk < sh->count ? start + sh->chunk : sh->count;
         int n = 0;
         for (int64_t i = start; i < end && !ens_stopping(sh); i++) {
             if (sh->stored && (sh->stored[i >> 3] >> (i & 7) & 1))
@@ -181,11 +183,12 @@ static void *ens_work(void *arg)
                 ens_fail(sh, err);
         }
     }
-    pthread_mutex_lock(&sh->lock);
-    sh->workers_left--;
-    pthread_cond_signal(&sh->finished);
-    pthread_mutex_unlock(&sh->lock);
-    return NULL;
+}
+
+static void ens_tick(void *ctx)
+{
+    ens_shared *sh = ctx;
+    sh->cfg->progress(sh->cfg->progress_ud, atomic_load(&sh->done), sh->todo);
 }
 
 static double ens_now(void)
@@ -221,6 +224,10 @@ int64_t hk_ensemble_db_prepare(hk_db *db, const hk_ensemble_config *cfg, int64_t
     char *setup_json = hk_ensemble_setup_json(cfg->setup);
     if (!setup_json) {
         snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (cfg->resume && hk_db_check(db, err, errlen) != 0) {
+        free(setup_json);
         return -1;
     }
     int64_t id = cfg->resume ? hk_db_ensemble_find(db, cfg->seed, setup_json) : 0;
@@ -262,14 +269,6 @@ static int ens_open_db(const hk_ensemble_config *cfg, ens_shared *sh, hk_ensembl
 
 /* ---- the ensemble ---------------------------------------------------------- */
 
-static int ens_threads(int asked)
-{
-    if (asked > 0)
-        return asked;
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (int)n : 1;
-}
-
 int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char *err, size_t errlen)
 {
     memset(res, 0, sizeof *res);
@@ -298,7 +297,6 @@ int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char
     bool keep = cfg->db_path || cfg->store; /* the runs go somewhere: claim in batches */
     sh->chunk = keep ? HK_CHUNK_DB : HK_CHUNK_PLAIN;
     pthread_mutex_init(&sh->lock, NULL);
-    pthread_cond_init(&sh->finished, NULL);
 
     uint8_t *stored = NULL;
     int rc = 0;
@@ -312,7 +310,7 @@ int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char
         for (int64_t i = 0; i < sh->count; i++)
             skipped += sh->stored[i >> 3] >> (i & 7) & 1;
 
-    int threads = ens_threads(cfg->threads);
+    int threads = hk_pool_workers(cfg->threads);
     res->threads = threads;
     ens_worker *w = calloc((size_t)threads, sizeof *w);
     if (!w) {
@@ -320,53 +318,19 @@ int hk_ensemble_run(const hk_ensemble_config *cfg, hk_ensemble_result *res, char
         rc = -1;
         goto out;
     }
+    sh->workers = w;
+    sh->todo = sh->count - res->runs_stored - skipped;
+    for (int t = 0; t < threads && keep; t++) {
+        w[t].buf = malloc(sizeof(hk_outcomes) * HK_CHUNK_DB);
+        w[t].buf_runs = malloc(sizeof(int64_t) * HK_CHUNK_DB);
+        if (!w[t].buf || !w[t].buf_runs)
+            ens_fail(sh, "out of memory");
+    }
     double t0 = ens_now();
-    int started = 0;
-    for (int t = 0; t < threads; t++) {
+    for (int t = 0; t < threads; t++)
         w[t].sh = sh;
-        if (keep) {
-            w[t].buf = malloc(sizeof(hk_outcomes) * HK_CHUNK_DB);
-            w[t].buf_runs = malloc(sizeof(int64_t) * HK_CHUNK_DB);
-            if (!w[t].buf || !w[t].buf_runs) {
-                ens_fail(sh, "out of memory");
-                break;
-            }
-        }
-        pthread_mutex_lock(&sh->lock);
-        sh->workers_left++;
-        pthread_mutex_unlock(&sh->lock);
-        if (pthread_create(&w[t].tid, NULL, ens_work, &w[t]) != 0) {
-            pthread_mutex_lock(&sh->lock);
-            sh->workers_left--;
-            pthread_mutex_unlock(&sh->lock);
-            ens_fail(sh, "cannot start a thread");
-            break;
-        }
-        started++;
-    }
-    int64_t todo = sh->count - res->runs_stored - skipped;
-    pthread_mutex_lock(&sh->lock);
-    while (sh->workers_left > 0) {
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += 100 * 1000 * 1000;
-        if (until.tv_nsec >= 1000000000) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000;
-        }
-        pthread_cond_timedwait(&sh->finished, &sh->lock, &until);
-        if (cfg->progress && sh->workers_left > 0) {
-            pthread_mutex_unlock(&sh->lock);
-            cfg->progress(cfg->progress_ud, atomic_load(&sh->done), todo);
-            pthread_mutex_lock(&sh->lock);
-        }
-    }
-    pthread_mutex_unlock(&sh->lock);
-    for (int t = 0; t < started; t++)
-        pthread_join(w[t].tid, NULL);
+    hk_pool_run(threads, ens_work, sh, cfg->progress ? ens_tick : NULL, 100);
     res->seconds = ens_now() - t0;
-    if (cfg->progress)
-        cfg->progress(cfg->progress_ud, atomic_load(&sh->done), todo);
 
     /* Exact sums: the order of these merges does not change a bit. */
     for (int t = 0; t < threads; t++) {
@@ -387,7 +351,6 @@ out:
     hk_db_close(sh->db);
     free(stored);
     pthread_mutex_destroy(&sh->lock);
-    pthread_cond_destroy(&sh->finished);
     free(sh);
     return rc;
 }
@@ -421,8 +384,11 @@ static json_t *outcome_json(const hk_moments *m, hk_outcome_kind kind)
 static json_t *outcomes_json(const hk_ensemble_agg *a)
 {
     json_t *o = json_object();
-    for (int i = 0; i < HK_OUTCOME_COUNT; i++)
-        json_object_set_new(o, hk_outcome_table[i].name, outcome_json(&a->outcome[i], hk_outcome_table[i].kind));
+    for (int i = 0; i < HK_OUTCOME_COUNT; i++) {
+        json_t *x = outcome_json(&a->outcome[i], hk_outcome_table[i].kind);
+        json_object_set_new(x, "label", json_string(hk_label_outcome(hk_outcome_table[i].name)));
+        json_object_set_new(o, hk_outcome_table[i].name, x);
+    }
     return o;
 }
 
@@ -456,7 +422,7 @@ json_t *hk_ensemble_json(const hk_ensemble_result *res)
     json_object_set_new(j, "runs", json_integer(res->runs));
     json_object_set_new(j, "runs_requested", json_integer(res->runs_requested));
     json_object_set_new(j, "complete", json_boolean(!res->cancelled));
-    json_object_set_new(j, "seed", json_integer((json_int_t)res->seed));
+    json_object_set_new(j, "seed", hk_json_seed(res->seed));
     json_object_set_new(j, "outcomes", outcomes_json(&res->outcomes));
     json_object_set_new(j, "incidents_per_year", years_json(&res->outcomes));
     if (res->paired) {
@@ -478,18 +444,34 @@ json_t *hk_ensemble_json(const hk_ensemble_result *res)
 
 /* ---- the table -------------------------------------------------------------- */
 
-static void fmt_value(char *buf, size_t len, double v, hk_outcome_kind kind)
+/* A probability in percent, its change in percentage points ("pts"), a
+ * year + (month - 1) / 12 as year and month (its change in months), a
+ * large figure with thousands separators. */
+static void fmt_value(char *buf, size_t len, double v, int i, bool delta, bool unit)
 {
+    hk_outcome_kind kind = hk_outcome_table[i].kind;
+    const char *name = hk_outcome_table[i].name;
+    size_t nl = strlen(name);
+    bool year = nl > 5 && strcmp(name + nl - 5, "_year") == 0;
     if (!isfinite(v))
         snprintf(buf, len, "-");
     else if (kind == HK_OUTCOME_PROPORTION)
-        snprintf(buf, len, "%.1f%%", 100 * v);
-    else
+        snprintf(buf, len, delta ? (unit ? "%.1f pts" : "%.1f") : "%.1f%%", 100 * v);
+    else if (year && !delta)
+        hk_label_year_month(v, buf, len);
+    else if (year)
+        snprintf(buf, len, unit ? "%.1f months" : "%.1f", 12 * v);
+    else if (fabs(v) >= 10000) {
+        char t[24];
+        hk_label_thousands(llround(fabs(v)), t, sizeof t);
+        snprintf(buf, len, "%s%s", v < 0 ? "-" : "", t);
+    } else
         snprintf(buf, len, "%.2f", v);
 }
 
-static void fmt_stat(char *buf, size_t len, const hk_moments *m, hk_outcome_kind kind, bool delta)
+static void fmt_stat(char *buf, size_t len, const hk_moments *m, int i, bool delta)
 {
+    hk_outcome_kind kind = hk_outcome_table[i].kind;
     double mean = hk_moments_mean(m);
     hk_interval ci;
     if (kind == HK_OUTCOME_PROPORTION && !delta)
@@ -497,9 +479,9 @@ static void fmt_stat(char *buf, size_t len, const hk_moments *m, hk_outcome_kind
     else
         ci = hk_stats_t_interval(mean, hk_moments_sd(m), m->n, 0.95);
     char v[32], lo[32], hi[32];
-    fmt_value(v, sizeof v, mean, kind);
-    fmt_value(lo, sizeof lo, ci.lo, kind);
-    fmt_value(hi, sizeof hi, ci.hi, kind);
+    fmt_value(v, sizeof v, mean, i, delta, true);
+    fmt_value(lo, sizeof lo, ci.lo, i, delta, !delta);
+    fmt_value(hi, sizeof hi, ci.hi, i, delta, !delta);
     if (delta && isfinite(mean))
         snprintf(buf, len, "%s%s [%s, %s]", mean > 0 ? "+" : "", v, lo, hi);
     else if (isfinite(ci.lo))
@@ -510,34 +492,52 @@ static void fmt_stat(char *buf, size_t len, const hk_moments *m, hk_outcome_kind
 
 void hk_ensemble_print(FILE *out, const hk_ensemble_result *res)
 {
+    hk_ensemble_print_history(out, res, NULL);
+}
+
+void hk_ensemble_print_history(FILE *out, const hk_ensemble_result *res, const hk_outcomes *history)
+{
     int64_t made = res->runs - res->runs_stored;
-    fprintf(out, "%lld run%s, seed %llu", (long long)res->runs, res->runs == 1 ? "" : "s",
-            (unsigned long long)res->seed);
+    char nruns[32], nmade[32];
+    hk_label_thousands(res->runs, nruns, sizeof nruns);
+    hk_label_thousands(made, nmade, sizeof nmade);
+    fprintf(out, "%s run%s, seed %llu", nruns, res->runs == 1 ? "" : "s", (unsigned long long)res->seed);
     if (res->cancelled)
         fprintf(out, " (stopped early: %lld of %lld)", (long long)res->runs, (long long)res->runs_requested);
-    fprintf(out, "; %lld made in %.1f s on %d thread%s", (long long)made, res->seconds, res->threads,
+    fprintf(out, "; %s made in %.1f s on %d thread%s", nmade, res->seconds, res->threads,
             res->threads == 1 ? "" : "s");
     if (res->processes > 1)
         fprintf(out, " x %d processes", res->processes);
     if (res->runs_stored)
         fprintf(out, ", %lld read from the database", (long long)res->runs_stored);
     fprintf(out, "\n\n");
-    char a[160], b[160], c[160];
+    /* Each outcome's label on its own line, its id and figures on the next,
+     * so that no column cuts a word. */
+    char a[160], b[160], c[160], h[64];
     if (res->paired) {
-        fprintf(out, "%-42s %-28s %-28s %s\n", "outcome", "baseline [95% CI]", "what-if [95% CI]",
+        fprintf(out, "%-42s %-28s %-28s %s\n", "outcome (id)", "baseline [95% CI]", "what-if [95% CI]",
                 "difference [95% CI]");
         for (int i = 0; i < HK_OUTCOME_COUNT; i++) {
-            hk_outcome_kind k = hk_outcome_table[i].kind;
-            fmt_stat(a, sizeof a, &res->baseline.outcome[i], k, false);
-            fmt_stat(b, sizeof b, &res->outcomes.outcome[i], k, false);
-            fmt_stat(c, sizeof c, &res->delta.outcome[i], k, true);
-            fprintf(out, "%-42s %-28s %-28s %s\n", hk_outcome_table[i].name, a, b, c);
+            fmt_stat(a, sizeof a, &res->baseline.outcome[i], i, false);
+            fmt_stat(b, sizeof b, &res->outcomes.outcome[i], i, false);
+            fmt_stat(c, sizeof c, &res->delta.outcome[i], i, true);
+            fprintf(out, "%s", hk_label_outcome(hk_outcome_table[i].name));
+            if (history)
+                fprintf(out, " (history: %s)",
+                        hk_label_outcome_value(i, hk_outcome_value(history, i), h, sizeof h));
+            fprintf(out, "\n  %-40s %-28s %-28s %s\n", hk_outcome_table[i].name, a, b, c);
         }
     } else {
-        fprintf(out, "%-42s %-30s %s\n", "outcome", "value [95% CI]", "runs where defined");
+        fprintf(out, "%-42s %-30s %s\n", "outcome (id)", "value [95% CI]", "runs where defined");
         for (int i = 0; i < HK_OUTCOME_COUNT; i++) {
-            fmt_stat(a, sizeof a, &res->outcomes.outcome[i], hk_outcome_table[i].kind, false);
-            fprintf(out, "%-42s %-30s %lld\n", hk_outcome_table[i].name, a, (long long)res->outcomes.outcome[i].n);
+            fmt_stat(a, sizeof a, &res->outcomes.outcome[i], i, false);
+            char n[32];
+            hk_label_thousands(res->outcomes.outcome[i].n, n, sizeof n);
+            fprintf(out, "%s", hk_label_outcome(hk_outcome_table[i].name));
+            if (history)
+                fprintf(out, " (history: %s)",
+                        hk_label_outcome_value(i, hk_outcome_value(history, i), h, sizeof h));
+            fprintf(out, "\n  %-40s %-30s %s\n", hk_outcome_table[i].name, a, n);
         }
     }
     fprintf(out, "\nborder incidents per year (mean, sd%s)\n", res->paired ? "; what-if runs" : "");

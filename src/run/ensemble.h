@@ -113,6 +113,8 @@ double hk_ensemble_value(const hk_ensemble_agg *a, int i);
 json_t *hk_ensemble_json(const hk_ensemble_result *res);
 /* The same as a readable table. */
 void hk_ensemble_print(FILE *out, const hk_ensemble_result *res);
+/* The same with the record's value of each outcome beside it (NULL: none). */
+void hk_ensemble_print_history(FILE *out, const hk_ensemble_result *res, const hk_outcomes *history);
 
 /* A setup as canonical JSON (scenario, every parameter, event dates,
  * removals): what identifies an ensemble in the database. Caller frees. */

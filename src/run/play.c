@@ -5,7 +5,9 @@
  * against its range, and only then are the orders replayed. */
 #include "run/play.h"
 
+#include "core/buf.h"
 #include "core/format.h"
+#include "core/hash.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -14,17 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-uint64_t hk_fnv1a64(const void *data, size_t len)
-{
-    const unsigned char *p = data;
-    uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 void hk_orders_none(hk_orders *o)
 {
@@ -154,43 +145,6 @@ void hk_game_state(const hk_game *g, hk_month_summary *out)
 
 /* ---- writing ------------------------------------------------------------ */
 
-typedef struct sbuf {
-    char *p;
-    size_t len, cap;
-    bool failed;
-} sbuf;
-
-static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(sbuf *b, const char *fmt, ...)
-{
-    if (b->failed)
-        return;
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(b->p ? b->p + b->len : NULL, b->p ? b->cap - b->len : 0, fmt, ap);
-        va_end(ap);
-        if (n < 0) {
-            b->failed = true;
-            return;
-        }
-        if (b->p && b->len + (size_t)n < b->cap) {
-            b->len += (size_t)n;
-            return;
-        }
-        size_t cap = b->cap ? b->cap : 1024;
-        while (cap <= b->len + (size_t)n)
-            cap *= 2;
-        char *q = realloc(b->p, cap);
-        if (!q) {
-            b->failed = true;
-            return;
-        }
-        b->p = q;
-        b->cap = cap;
-    }
-}
-
 /* The shortest text that reads back as the same double, so a replayed game
  * gets exactly the orders that were given. */
 static void format_real(double x, char *buf, size_t len)
@@ -210,32 +164,32 @@ static const char *treaty_id(const hk_scenario *s, int t)
 char *hk_game_save(const hk_game *g)
 {
     const hk_scenario *s = g->scenario;
-    sbuf b = {0};
-    sb_printf(&b, "%s %d\n", HK_SAVE_MAGIC, HK_SAVE_VERSION);
-    sb_printf(&b, "scenario %s\n", s->id ? s->id : "");
-    sb_printf(&b, "seed %" PRIu64 "\n", g->seed);
-    sb_printf(&b, "run %" PRIu64 "\n", g->run);
-    sb_printf(&b, "player %s\n", s->actors[g->player].id);
-    sb_printf(&b, "months %d\n", g->n_turns);
+    hk_buf b = {0};
+    hk_buf_printf(&b, "%s %d\n", HK_SAVE_MAGIC, HK_SAVE_VERSION);
+    hk_buf_printf(&b, "scenario %s\n", s->id ? s->id : "");
+    hk_buf_printf(&b, "seed %" PRIu64 "\n", g->seed);
+    hk_buf_printf(&b, "run %" PRIu64 "\n", g->run);
+    hk_buf_printf(&b, "player %s\n", s->actors[g->player].id);
+    hk_buf_printf(&b, "months %d\n", g->n_turns);
     hk_month m = hk_date_month(s->start);
     for (int i = 0; i < g->n_turns; i++, m++) {
         const hk_play_turn *t = &g->turns[i];
         char date[16];
         hk_month_format(m, date);
         if (!t->given) {
-            sb_printf(&b, "turn %s model\n", date);
+            hk_buf_printf(&b, "turn %s model\n", date);
             continue;
         }
         char push[32], reinf[32];
         format_real(t->orders.doctrine_push, push, sizeof push);
         format_real(t->orders.reinforce, reinf, sizeof reinf);
-        sb_printf(&b, "turn %s push=%s reinforce=%s propose=%s denounce=%s incidents=%s war=%d\n", date, push, reinf,
+        hk_buf_printf(&b, "turn %s push=%s reinforce=%s propose=%s denounce=%s incidents=%s war=%d\n", date, push, reinf,
                   treaty_id(s, t->orders.propose_treaty), treaty_id(s, t->orders.denounce_treaty),
                   hk_escalation_name(t->orders.incidents), t->orders.declare_war ? 1 : 0);
     }
     if (!b.failed) {
         uint64_t h = hk_fnv1a64(b.p, b.len);
-        sb_printf(&b, "checksum %016" PRIx64 "\n", h);
+        hk_buf_printf(&b, "checksum %016" PRIx64 "\n", h);
     }
     if (b.failed) {
         free(b.p);

@@ -83,7 +83,7 @@ hk_game *hk_game_load_path(const hk_scenario *s, const char *path, char *err, si
  * never destroys an earlier save). Returns 0 or -1 with err. */
 int hk_game_save_path(const hk_game *g, const char *path, char *err, size_t errlen);
 
-/* The FNV-1a 64-bit hash used by the checksum line. */
-uint64_t hk_fnv1a64(const void *data, size_t len);
+/* The checksum line's hash is core/hash.h's hk_fnv1a64. */
+#include "core/hash.h"
 
 #endif

@@ -1,5 +1,6 @@
 /* sensitivity.c — Morris elementary effects (see sensitivity.h). */
 #include "run/sensitivity.h"
+#include "run/inputs.h"
 
 #include <gsl/gsl_qrng.h>
 #include <math.h>
@@ -165,9 +166,9 @@ json_t *hk_sensitivity_json(const hk_sensitivity_config *cfg, const hk_sensitivi
                                                 "sigma", num(p->sigma), "effects", p->effects));
     }
     const hk_outcome_info *o = &hk_outcome_table[cfg->outcome];
-    return json_pack("{s:s, s:s, s:s, s:I, s:i, s:i, s:i, s:I, s:b, s:o, s:o}", "method", "morris", "outcome",
+    return json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:i, s:I, s:b, s:o, s:o}", "method", "morris", "outcome",
                      o->name, "statistic", o->kind == HK_OUTCOME_PROPORTION ? "p" : "mean", "seed",
-                     (json_int_t)cfg->seed, "runs_per_point", cfg->runs_per_point, "trajectories",
+                     hk_json_seed(cfg->seed), "runs_per_point", cfg->runs_per_point, "trajectories",
                      cfg->trajectories, "points", res->points, "runs", (json_int_t)res->runs, "complete",
                      !res->cancelled, "parameters", params, "runs_per_second",
                      num(res->seconds > 0 ? round((double)res->runs / res->seconds * 10) / 10 : 0));

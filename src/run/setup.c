@@ -87,10 +87,26 @@ static const char *nearest(const hk_scenario *s, const char *word, int kinds, bo
             }
         }
     /* An unrelated word is nearest to something too; naming that would
-     * only mislead, so a candidate must be close enough to be a typo. */
+     * only mislead, so a candidate must be close enough to be a typo, or
+     * hold the word whole ("drift" for politics.drift, "neutrality" for
+     * neutrality_pact). */
     if (best && best_d > hk_nearest_limit(word)) {
         best = NULL;
         best_date = false;
+        if (strlen(word) >= 4) {
+            if (kinds & NEAR_PARAMS)
+                for (int i = 0; i < HK_PARAM_COUNT && !best; i++)
+                    if (strcasestr(hk_param_table[i].key, word))
+                        best = hk_param_table[i].key;
+            for (int e = 0; s && e < s->n_events && !best; e++)
+                if ((kinds & (NEAR_EVENTS | NEAR_EVENT_DATES)) && strcasestr(s->events[e].id, word)) {
+                    best = s->events[e].id;
+                    best_date = !(kinds & NEAR_EVENTS);
+                }
+            for (int t = 0; s && t < s->n_treaties && !best; t++)
+                if ((kinds & NEAR_TREATIES) && strcasestr(s->treaties[t].id, word))
+                    best = s->treaties[t].id;
+        }
     }
     if (is_date)
         *is_date = best_date;

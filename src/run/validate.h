@@ -28,8 +28,6 @@ typedef void (*hk_val_progress_fn)(void *ud, int done, int total);
  * run failed or threads could not start (out is then incomplete). */
 int hk_val_batch(const hk_setup *setup, uint64_t seed, int first, int runs, int threads,
                  hk_month until, hk_outcomes *out, hk_val_progress_fn progress, void *ud);
-/* The number of cores, at least 1. */
-int hk_val_cores(void);
 
 /* ---- statistics --------------------------------------------------------- */
 

@@ -11,6 +11,7 @@
 
 #include "model/combat.h"
 #include "run/calibrate.h"
+#include "run/inputs.h"
 #include "run/claims.h"
 #include "run/stats.h"
 #include "run/validate.h"
@@ -463,6 +464,11 @@ static void combat_section(report *r)
                                    .no_surrender = japanese};
         int nat = hk_combat_nation_parse(s->actors[bs[i]->actor].id);
         side[i].nation = nat > 0 ? nat : HK_NATION_OTHER;
+        /* What the Soviet command planned for its attack (combat.h). */
+        if (!japanese) {
+            side[i].surprise = HK_COMBAT_KG_SOV_SURPRISE;
+            side[i].envelop = HK_COMBAT_KG_SOV_ENVELOP;
+        }
     }
     /* The campaign grows from the forces of its first engagement, the
      * record's battle nomonhan_opening (CDB90 259), matched by actor. */
@@ -933,8 +939,8 @@ int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out,
     fwrite(text, 1, text_len, out);
     rc = r->figures_failed + r->claims_failed;
     if (json) {
-        *json = json_pack("{s:s, s:I, s:i, s:i, s:i, s:i, s:i, s:O, s:O}", "scenario", s->id ? s->id : "", "seed",
-                          (json_int_t)o->seed, "runs", o->runs, "figures_failed", r->figures_failed, "figures_total",
+        *json = json_pack("{s:s, s:o, s:i, s:i, s:i, s:i, s:i, s:O, s:O}", "scenario", s->id ? s->id : "", "seed",
+                          hk_json_seed(o->seed), "runs", o->runs, "figures_failed", r->figures_failed, "figures_total",
                           r->figures, "claims_failed", r->claims_failed, "claims_total", r->claims, "figures",
                           r->figures_json, "claims", r->claims_json);
     }

@@ -17,6 +17,7 @@
 #include "model/outcomes.h"
 #include "model/politics.h"
 #include "world/world.h"
+#include "world/actors.h"
 
 static void outside_events(hk_world *w)
 {
@@ -94,8 +95,13 @@ static void summarize(const hk_world *w, hk_month_summary *m)
     m->month = w->month;
     if (s->jpn >= 0)
         m->doctrine[s->jpn] = w->doctrine;
-    if (s->man >= 0)
+    if (s->man >= 0 && hk_actor_exists(w, s->man, w->month))
         m->doctrine[s->man] = w->doctrine; /* Manchukuo follows Tokyo */
+    for (int a = 0; a < s->n_actors && a < 32; a++) {
+        if (hk_actor_exists(w, a, w->month))
+            m->present |= UINT32_C(1) << a;
+        m->form[a] = (int8_t)hk_actor_form_at(w, a, w->month);
+    }
     memcpy(m->influence, w->influence, sizeof m->influence);
     memcpy(m->tension, w->tension, sizeof m->tension);
     memcpy(m->forces, w->sector_forces, sizeof m->forces);
@@ -117,6 +123,7 @@ void hk_world_play_month(hk_world *w, const hk_observer *obs)
     if (w->mode == HK_MODE_REPLAY)
         record_facts(w);
     hk_politics_step(w);
+    hk_actors_step(w);
     hk_diplomacy_step(w);
     hk_movement_step(w);
     hk_incidents_step(w);

@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "core/diag.h"
-#include "scenario/arena.h"
+#include "core/arena.h"
 #include "scenario/yaml_tree.h"
 #include "world/scenario.h"
 

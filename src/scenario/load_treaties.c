@@ -7,6 +7,66 @@
 
 static const char *clause_name(int i) { return hk_clause_type_name((hk_clause_type)i); }
 static const char *effect_name(int i) { return hk_effect_name((hk_effect)i); }
+static const char *condition_name(int i) { return hk_precondition_name((hk_precondition)i); }
+
+/* `requires:` a list of {actor, form, text, source} or {condition, text, source}. */
+static void load_requires(hk_loader *ld, hk_rec *tr, hk_treaty *t)
+{
+    static const char *const keys[] = {"actor", "form", "condition", "text", "source", NULL};
+    const hk_ynode *list = hk_rec_get(tr, "requires");
+    if (!list)
+        return;
+    if (list->type != HK_Y_SEQ) {
+        hk_load_error(ld, list->line, "'requires' of %s must be a list", tr->label);
+        return;
+    }
+    for (int i = 0; i < list->n; i++) {
+        hk_rec r;
+        if (!hk_rec_open(&r, ld, list->items[i], "precondition", keys))
+            continue;
+        snprintf(r.label, sizeof r.label, "a precondition of %.100s", tr->label);
+        if (t->n_requires == HK_MAX_REQUIREMENTS) {
+            hk_load_error(ld, r.line, "too many preconditions in %s: at most %d are allowed",
+                          tr->label, HK_MAX_REQUIREMENTS);
+            return;
+        }
+        hk_requirement *q = &t->requires[t->n_requires++];
+        memset(q, 0, sizeof *q);
+        q->at = (hk_at){ld->path, r.line};
+        q->actor = q->form = q->condition = -1;
+        bool has_actor = hk_rec_get(&r, "actor") != NULL, has_cond = hk_rec_get(&r, "condition") != NULL;
+        if (has_actor == has_cond)
+            hk_load_error(ld, r.line, "%s names either an 'actor' in a 'form' or a 'condition' "
+                          "(one of siberia_settled, manchuria_seized, china_war)", r.label);
+        if (has_cond)
+            hk_rec_enum(&r, "condition", true, "condition", condition_name, HK_PRE_COUNT,
+                        &q->condition);
+        if (has_actor && hk_rec_ref(&r, "actor", true, T_ACTOR, &q->actor) > 0) {
+            const char *form = NULL;
+            if (hk_rec_str(&r, "form", true, &form) > 0) {
+                const hk_actor *a = &ld->s->actors[q->actor];
+                for (int f = 0; f < a->n_forms; f++)
+                    if (!strcmp(a->forms[f].id, form))
+                        q->form = f;
+                if (q->form < 0) {
+                    char list_[160] = "";
+                    for (int f = 0; f < a->n_forms; f++) {
+                        size_t len = strlen(list_);
+                        snprintf(list_ + len, sizeof list_ - len, "%s%s", f ? ", " : "",
+                                 a->forms[f].id);
+                    }
+                    hk_load_error(ld, hk_rec_get(&r, "form")->line,
+                                  "actor '%s' has no form '%.40s' (its forms in actors.yaml: %s)",
+                                  a->id, form, a->n_forms ? list_ : "none");
+                }
+            }
+        } else if (!has_actor && hk_rec_get(&r, "form")) {
+            hk_load_error(ld, hk_rec_get(&r, "form")->line, "'form' needs the 'actor' it belongs to");
+        }
+        hk_rec_str(&r, "text", true, &q->text);
+        hk_rec_source(&r, &q->source);
+    }
+}
 
 static void load_clauses(hk_loader *ld, hk_rec *tr, hk_treaty *t)
 {
@@ -70,7 +130,8 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
     static const char *const top[] = {"treaties", NULL};
     static const char *const keys[] = {"id", "name", "parties", "signed", "in_force",
                                        "duration_years", "duration_months", "notice_months",
-                                       "denounced", "ended", "clauses", "source", NULL};
+                                       "denounced", "ended", "clauses", "requires", "source",
+                                       NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -107,6 +168,7 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
         check_order(ld, &r, "in_force", t->in_force, "ended", t->ended);
         check_order(ld, &r, "denounced", t->denounced, "ended", t->ended);
         load_clauses(ld, &r, t);
+        load_requires(ld, &r, t);
         hk_rec_source(&r, &t->source);
         if (ok > 0)
             s->n_treaties++;

@@ -8,6 +8,7 @@
 
 static const char *role_name(int i) { return i == HK_ROLE_MODELLED ? "modelled" : "outside"; }
 static const char *terrain_name(int i) { return hk_terrain_name((hk_terrain)i); }
+static const char *pin_name(int i) { return hk_pin_name((hk_pin)i); }
 static const char *link_kind_name(int i) { return hk_link_kind_name((hk_link_kind)i); }
 
 static void load_seeds(hk_loader *ld, const hk_ynode *list)
@@ -91,10 +92,80 @@ void hk_load_meta(hk_loader *ld, const hk_ynode *root)
     load_publications(ld, hk_file_list(ld, root, "publications"));
 }
 
+/* `begins_with: {decision: PIN, lag_months: N}`: an actor the run creates. */
+static void load_begins_with(hk_rec *r, hk_actor *a)
+{
+    static const char *const keys[] = {"decision", "lag_months", "source", NULL};
+    a->begins_with = -1;
+    const hk_ynode *b = hk_rec_get(r, "begins_with");
+    if (!b)
+        return;
+    hk_rec br;
+    if (!hk_rec_open(&br, r->ld, b, "begins_with", keys))
+        return;
+    snprintf(br.label, sizeof br.label, "the beginning of actor '%s'", a->id);
+    int pin = -1;
+    if (hk_rec_enum(&br, "decision", true, "decision", pin_name, HK_PIN_COUNT, &pin) > 0)
+        a->begins_with = pin;
+    hk_rec_int(&br, "lag_months", true, 0, 120, &a->lag_months);
+    hk_source src;
+    hk_rec_source(&br, &src);
+}
+
+/* `forms:` the actor's successive forms, in date order; the first opens its span. */
+static void load_forms(hk_rec *r, hk_actor *a)
+{
+    static const char *const keys[] = {"id", "name", "from", "source", NULL};
+    const hk_ynode *list = hk_rec_get(r, "forms");
+    if (!list)
+        return;
+    if (list->type != HK_Y_SEQ) {
+        hk_load_error(r->ld, list->line, "'forms' of %s must be a list of {id, name, from, source}",
+                      r->label);
+        return;
+    }
+    for (int i = 0; i < list->n; i++) {
+        hk_rec fr;
+        if (!hk_rec_open(&fr, r->ld, list->items[i], "form", keys))
+            continue;
+        if (a->n_forms == HK_MAX_FORMS) {
+            hk_load_error(r->ld, fr.line, "too many forms of actor '%s': at most %d", a->id,
+                          HK_MAX_FORMS);
+            return;
+        }
+        hk_actor_form *f = &a->forms[a->n_forms];
+        memset(f, 0, sizeof *f);
+        f->at = (hk_at){r->ld->path, fr.line};
+        const char *id = NULL;
+        if (hk_rec_str(&fr, "id", true, &id) > 0) {
+            if (strlen(id) >= HK_ID_LEN)
+                hk_load_error(r->ld, fr.line, "form id '%.40s' is too long", id);
+            for (int j = 0; j < a->n_forms; j++)
+                if (!strcmp(a->forms[j].id, id))
+                    hk_load_error(r->ld, fr.line, "form '%s' of actor '%s' given twice", id,
+                                  a->id);
+            snprintf(f->id, sizeof f->id, "%s", id);
+            snprintf(fr.label, sizeof fr.label, "form '%s' of actor '%s'", f->id, a->id);
+        }
+        hk_rec_str(&fr, "name", true, &f->name);
+        if (hk_rec_date(&fr, "from", true, &f->from) > 0 && a->n_forms > 0 &&
+            hk_date_order(f->from, a->forms[a->n_forms - 1].from) <= 0)
+            hk_load_error(r->ld, fr.line, "form '%s' of actor '%s' begins before the form "
+                          "it follows: list the forms in date order", f->id, a->id);
+        hk_rec_source(&fr, &f->source);
+        a->n_forms++;
+    }
+    if (a->n_forms && hk_date_is_set(a->until) &&
+        hk_date_order(a->until, a->forms[a->n_forms - 1].from) <= 0)
+        hk_load_error(r->ld, hk_rec_get(r, "until")->line,
+                      "actor '%s' ends ('until') before its last form begins", a->id);
+}
+
 void hk_load_actors(hk_loader *ld, const hk_ynode *root)
 {
     static const char *const top[] = {"actors", "factions", NULL};
-    static const char *const akeys[] = {"id", "name", "role", "cow", "source", NULL};
+    static const char *const akeys[] = {"id", "name", "role", "cow", "forms", "until",
+                                        "begins_with", "source", NULL};
     static const char *const fkeys[] = {"id", "actor", "name", "influence", "lean", "hawk",
                                         "source", NULL};
     hk_scenario *s = ld->s;
@@ -115,7 +186,10 @@ void hk_load_actors(hk_loader *ld, const hk_ynode *root)
         hk_rec_enum(&r, "role", true, "role", role_name, 2, &role);
         a->role = (hk_actor_role)role;
         hk_rec_int(&r, "cow", false, 0, 9999, &a->cow_code);
+        hk_rec_date(&r, "until", false, &a->until);
+        load_begins_with(&r, a);
         hk_rec_source(&r, &a->source);
+        load_forms(&r, a);
         if (ok > 0)
             s->n_actors++;
     }
@@ -201,7 +275,7 @@ void hk_load_links(hk_loader *ld, const hk_ynode *root)
 {
     static const char *const top[] = {"links", NULL};
     static const char *const keys[] = {"from", "to", "kind", "km", "capacity", "line",
-                                       "source", NULL};
+                                       "bottleneck", "source", NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -231,6 +305,7 @@ void hk_load_links(hk_loader *ld, const hk_ynode *root)
         hk_rec_num(&r, "km", true, 1, 20000, &l->km);
         hk_rec_num(&r, "capacity", true, 0, 1e9, &l->capacity);
         hk_rec_str(&r, "line", false, &l->line);
+        hk_rec_bool(&r, "bottleneck", false, &l->bottleneck);
         hk_rec_source(&r, &l->source);
         if (a > 0 && b > 0 && k > 0) {
             for (int j = 0; j < s->n_links; j++) {

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "core/embed.h"
 #include "hokushin.h"
@@ -214,6 +216,8 @@ hk_scenario *hk_scenario_load_files(const hk_scenario_file files[HK_FILE_COUNT],
     hk_arena_free(tree_arena);
     sort_errors(diag, errors_before, paths);
 
+    if (diag->count == errors_before && !hk_scenario_compile(s))
+        hk_diag_add(diag, NULL, 0, "out of memory loading the scenario");
     if (diag->count > errors_before) {
         hk_scenario_free(s);
         return NULL;
@@ -231,17 +235,34 @@ void hk_scenario_free(hk_scenario *s)
 
 /* ---- from a folder ---------------------------------------------------------- */
 
+/* Opened without blocking and checked before a byte is read: opening a
+ * FIFO for reading would wait for a writer, and a device or a socket is no
+ * scenario file. Only then is the descriptor made blocking again and read. */
 static unsigned char *read_file(const char *path, size_t *size, const char **why)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
         *why = strerror(errno);
         return NULL;
     }
     struct stat st;
-    if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
-        *why = "not a regular file";
-        fclose(fp);
+    if (fstat(fd, &st) != 0) {
+        *why = strerror(errno);
+        close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *why = S_ISFIFO(st.st_mode)  ? "a pipe (FIFO), not a regular file"
+               : S_ISDIR(st.st_mode) ? "a folder, not a regular file"
+                                     : "not a regular file";
+        close(fd);
+        return NULL;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    FILE *fp = flags >= 0 && fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0 ? fdopen(fd, "rb") : NULL;
+    if (!fp) {
+        *why = strerror(errno);
+        close(fd);
         return NULL;
     }
     /* One byte past the cap is enough for the parser to report the size. */

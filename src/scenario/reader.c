@@ -446,15 +446,16 @@ static void cite(hk_rec *r, int line, char *part, hk_source *out)
         hk_load_error(ld, line, "empty citation in the source of %s", r->label);
         return;
     }
-    /* Parameters may cite how their value was found instead of a text:
-     * `calibrated:` fitted by 'hokushin calibrate', `judged:` set by hand
-     * against the record. Both must say against what. */
-    static const char *const how[] = {"calibrated:", "judged:"};
+    /* A record may say how its numbers were found instead of citing a text:
+     * `derived:` with the arithmetic from cited figures, `judged:` set by
+     * hand against the record, and for parameters `calibrated:` fitted by
+     * 'hokushin calibrate'. Each must say what it rests on. */
+    static const char *const how[] = {"calibrated:", "judged:", "derived:"};
     for (size_t k = 0; k < sizeof how / sizeof how[0]; k++) {
         size_t n = strlen(how[k]);
         if (strncmp(part, how[k], n) != 0)
             continue;
-        if (!ld->allow_calibrated)
+        if (k == 0 && !ld->allow_calibrated)
             hk_load_error(ld, line, "'%s' sources are for parameters only", how[k]);
         else if (!*trim(part + n))
             hk_load_error(ld, line, "'%s' must say what the value was set against", how[k]);

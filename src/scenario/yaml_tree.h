@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #include "core/diag.h"
-#include "scenario/arena.h"
+#include "core/arena.h"
 
 #define HK_YAML_MAX_BYTES (4u << 20)
 #define HK_YAML_MAX_DEPTH 32

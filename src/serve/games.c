@@ -1,16 +1,23 @@
 /* games.c — the server's game table (see games.h). */
 #include "serve/games.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
-void hk_games_init(hk_games *t, uint64_t salt)
+static double monotonic_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+void hk_games_init(hk_games *t, double idle_seconds)
 {
     memset(t, 0, sizeof *t);
     pthread_mutex_init(&t->lock, NULL);
-    t->next_id = 1;
-    t->salt = salt;
+    t->idle_limit = idle_seconds > 0 ? idle_seconds : HK_GAMES_IDLE_SECONDS;
+    t->now = monotonic_seconds;
 }
 
 void hk_games_free(hk_games *t)
@@ -20,47 +27,54 @@ void hk_games_free(hk_games *t)
     pthread_mutex_destroy(&t->lock);
 }
 
-/* Ids mix a counter with the server's salt, so an id from an earlier run of
- * the server does not silently reach another player's game. */
-static uint64_t make_id(hk_games *t)
+/* Drops slot i if its game has been idle past the limit; under the lock. */
+static void expire(hk_games *t, int i, double now)
 {
-    uint64_t x = (t->next_id++) ^ t->salt;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
-    return x ? x : 1;
+    if (t->game[i] && now - t->used[i] > t->idle_limit) {
+        hk_game_free(t->game[i]);
+        t->game[i] = NULL;
+        t->id[i][0] = '\0';
+    }
 }
 
-uint64_t hk_games_add(hk_games *t, hk_game *g)
+int hk_games_add(hk_games *t, hk_game *g, char id[HK_ID_HEX + 1])
 {
+    if (hk_id_new(id) != 0) {
+        hk_game_free(g);
+        return -2;
+    }
     pthread_mutex_lock(&t->lock);
+    double now = t->now();
     int at = -1;
-    for (int i = 0; i < HK_GAMES_MAX && at < 0; i++)
-        if (!t->game[i])
+    for (int i = 0; i < HK_GAMES_MAX; i++) {
+        expire(t, i, now);
+        if (!t->game[i] && at < 0)
             at = i;
-    if (at < 0) { /* full: the game left alone longest goes */
-        at = 0;
-        for (int i = 1; i < HK_GAMES_MAX; i++)
-            if (t->used[i] < t->used[at])
-                at = i;
-        hk_game_free(t->game[at]);
+    }
+    if (at < 0) {
+        pthread_mutex_unlock(&t->lock);
+        hk_game_free(g);
+        return -1;
     }
     t->game[at] = g;
-    t->id[at] = make_id(t);
-    t->used[at] = ++t->tick;
-    uint64_t id = t->id[at];
+    memcpy(t->id[at], id, HK_ID_HEX + 1);
+    t->used[at] = now;
     pthread_mutex_unlock(&t->lock);
-    return id;
+    return 0;
 }
 
-hk_game *hk_games_acquire(hk_games *t, uint64_t id)
+hk_game *hk_games_acquire(hk_games *t, const char *id)
 {
-    if (!id)
+    if (!hk_id_valid(id))
         return NULL;
     pthread_mutex_lock(&t->lock);
+    double now = t->now();
     for (int i = 0; i < HK_GAMES_MAX; i++) {
-        if (t->game[i] && t->id[i] == id) {
-            t->used[i] = ++t->tick;
+        if (t->game[i] && hk_id_equal(t->id[i], id)) {
+            expire(t, i, now);
+            if (!t->game[i])
+                break;
+            t->used[i] = now;
             return t->game[i];
         }
     }
@@ -69,20 +83,3 @@ hk_game *hk_games_acquire(hk_games *t, uint64_t id)
 }
 
 void hk_games_release(hk_games *t) { pthread_mutex_unlock(&t->lock); }
-
-void hk_games_id_text(uint64_t id, char buf[24]) { snprintf(buf, 24, "%016" PRIx64, id); }
-
-uint64_t hk_games_id_parse(const char *text)
-{
-    if (strlen(text) != 16)
-        return 0;
-    uint64_t x = 0;
-    for (int i = 0; i < 16; i++) {
-        char c = text[i];
-        int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
-        if (d < 0)
-            return 0;
-        x = x << 4 | (uint64_t)d;
-    }
-    return x;
-}

@@ -1,7 +1,10 @@
 /* games.h — the games the web server holds for its players (POST
- * /api/play): a bounded table in which a new game evicts the one left alone
- * longest. Every access to a game happens under the table's mutex; a turn is
- * one month of one world, short enough to hold it. */
+ * /api/play). Each game is known by a random id (ids.h) and kept until it
+ * has been left alone for the table's idle limit; a new game never pushes
+ * out a game someone is still playing. When every slot holds a game in use,
+ * a new one is refused until one falls idle. Every access to a game happens
+ * under the table's mutex; a turn is one month of one world, short enough
+ * to hold it. */
 #ifndef HK_SERVE_GAMES_H
 #define HK_SERVE_GAMES_H
 
@@ -9,28 +12,32 @@
 #include <stdint.h>
 
 #include "run/play.h"
+#include "serve/ids.h"
 
-#define HK_GAMES_MAX 64
+#define HK_GAMES_MAX 128
+/* A game untouched this long is dropped (the API's messages say so). */
+#define HK_GAMES_IDLE_SECONDS (6 * 3600)
 
 typedef struct hk_games {
     pthread_mutex_t lock;
     hk_game *game[HK_GAMES_MAX];
-    uint64_t id[HK_GAMES_MAX];
-    uint64_t used[HK_GAMES_MAX]; /* tick of the last access */
-    uint64_t next_id, tick;
-    uint64_t salt;               /* makes ids differ between server starts */
+    char id[HK_GAMES_MAX][HK_ID_HEX + 1];
+    double used[HK_GAMES_MAX]; /* monotonic seconds of the last access */
+    double idle_limit;         /* seconds */
+    double (*now)(void);       /* the clock; tests may replace it */
 } hk_games;
 
-void hk_games_init(hk_games *t, uint64_t salt);
+/* idle_seconds <= 0 takes HK_GAMES_IDLE_SECONDS. */
+void hk_games_init(hk_games *t, double idle_seconds);
 void hk_games_free(hk_games *t);
-/* Takes ownership of g; returns its id (never 0). */
-uint64_t hk_games_add(hk_games *t, hk_game *g);
+/* Takes ownership of g and writes its new id to id. Returns 0; -1 when the
+ * table is full of games in use (g is freed), -2 when no random id can be
+ * had (g is freed). */
+int hk_games_add(hk_games *t, hk_game *g, char id[HK_ID_HEX + 1]);
 /* Locks the table and returns the game, or NULL (unlocked) if there is no
- * such game; call hk_games_release after using it. */
-hk_game *hk_games_acquire(hk_games *t, uint64_t id);
+ * such game (never was, or dropped after its idle limit); call
+ * hk_games_release after using it. */
+hk_game *hk_games_acquire(hk_games *t, const char *id);
 void hk_games_release(hk_games *t);
-/* "ID" text of an id, and back (0 if malformed). */
-void hk_games_id_text(uint64_t id, char buf[24]);
-uint64_t hk_games_id_parse(const char *text);
 
 #endif

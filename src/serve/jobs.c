@@ -13,7 +13,7 @@ void hk_jobs_init(hk_jobs *t, int threads)
 {
     memset(t, 0, sizeof *t);
     pthread_mutex_init(&t->lock, NULL);
-    t->next_id = 1;
+    t->next_order = 1;
     t->threads = threads;
 }
 
@@ -78,14 +78,20 @@ static void job_free(hk_job *j)
     free(j);
 }
 
-uint64_t hk_jobs_start(hk_jobs *t, const hk_setup *setup, const hk_setup *baseline, uint64_t seed, int64_t runs,
-                       char *err, size_t errlen)
+int hk_jobs_start(hk_jobs *t, const hk_setup *setup, const hk_setup *baseline, uint64_t seed, int64_t runs,
+                  const char *client, char id[HK_ID_HEX + 1], char *err, size_t errlen)
 {
     hk_job *j = calloc(1, sizeof *j);
     if (!j) {
         snprintf(err, errlen, "out of memory");
-        return 0;
+        return HK_JOBS_ERROR;
     }
+    if (hk_id_new(j->id) != 0) {
+        free(j);
+        snprintf(err, errlen, "the operating system gives no random bytes for a job id");
+        return HK_JOBS_ERROR;
+    }
+    snprintf(j->client, sizeof j->client, "%s", client ? client : "");
     j->setup = *setup;
     j->baseline = *baseline;
     j->seed = seed;
@@ -96,7 +102,7 @@ uint64_t hk_jobs_start(hk_jobs *t, const hk_setup *setup, const hk_setup *baseli
 
     hk_job *evict = NULL;
     pthread_mutex_lock(&t->lock);
-    int running = 0, free_slot = -1, oldest = -1;
+    int running = 0, mine = 0, free_slot = -1, oldest = -1;
     for (int i = 0; i < HK_JOBS_MAX; i++) {
         hk_job *x = t->slot[i];
         if (!x) {
@@ -104,43 +110,56 @@ uint64_t hk_jobs_start(hk_jobs *t, const hk_setup *setup, const hk_setup *baseli
                 free_slot = i;
         } else if (!x->finished) {
             running++;
-        } else if (oldest < 0 || x->id < t->slot[oldest]->id) {
+            mine += x->status == HK_JOB_RUNNING && strcmp(x->client, j->client) == 0;
+        } else if (oldest < 0 || x->order < t->slot[oldest]->order) {
             oldest = i;
         }
+    }
+    if (mine >= HK_JOBS_PER_CLIENT) {
+        pthread_mutex_unlock(&t->lock);
+        free(j);
+        snprintf(err, errlen,
+                 "you already run %d what-ifs, the most one client may; wait for one to finish or cancel one "
+                 "(DELETE its job)",
+                 mine);
+        return HK_JOBS_CLIENT_BUSY;
     }
     if (running >= HK_JOBS_RUNNING) {
         pthread_mutex_unlock(&t->lock);
         free(j);
-        snprintf(err, errlen, "%d what-ifs are already running; wait for one to finish or cancel one (DELETE its job)",
+        snprintf(err, errlen, "%d what-ifs are already running, the most this server runs at once; try again when "
+                              "one has finished",
                  running);
-        return 0;
+        return HK_JOBS_BUSY;
     }
     int at = free_slot >= 0 ? free_slot : oldest; /* running < HK_JOBS_MAX, so one exists */
     evict = t->slot[at];
-    j->id = t->next_id++;
+    j->order = t->next_order++;
     if (pthread_create(&j->thread, NULL, job_main, j) != 0) {
         pthread_mutex_unlock(&t->lock);
         free(j);
         snprintf(err, errlen, "cannot start a worker thread");
-        return 0;
+        return HK_JOBS_ERROR;
     }
     t->slot[at] = j;
-    uint64_t id = j->id;
+    memcpy(id, j->id, HK_ID_HEX + 1);
     pthread_mutex_unlock(&t->lock);
     if (evict)
         job_free(evict); /* finished: the join returns at once */
-    return id;
+    return 0;
 }
 
-static hk_job *find(hk_jobs *t, uint64_t id)
+static hk_job *find(hk_jobs *t, const char *id)
 {
+    if (!hk_id_valid(id))
+        return NULL;
     for (int i = 0; i < HK_JOBS_MAX; i++)
-        if (t->slot[i] && t->slot[i]->id == id)
+        if (t->slot[i] && hk_id_equal(t->slot[i]->id, id))
             return t->slot[i];
     return NULL;
 }
 
-char *hk_jobs_describe(hk_jobs *t, uint64_t id)
+char *hk_jobs_describe(hk_jobs *t, const char *id)
 {
     pthread_mutex_lock(&t->lock);
     hk_job *j = find(t, id);
@@ -179,7 +198,7 @@ char *hk_jobs_describe(hk_jobs *t, uint64_t id)
     return text;
 }
 
-bool hk_jobs_cancel(hk_jobs *t, uint64_t id)
+bool hk_jobs_cancel(hk_jobs *t, const char *id)
 {
     pthread_mutex_lock(&t->lock);
     hk_job *j = find(t, id);

@@ -1,9 +1,12 @@
-/* server.c — HTTP for the API of api.c, with libmicrohttpd.
+/* server.c — HTTP for the API of api.h, with libmicrohttpd.
  *
  * A pool of request threads answers; a what-if runs on a job thread of its
  * own, so no request waits for one. Request bodies are collected up to
  * HK_API_MAX_BODY and anything larger is read and dropped, then refused with
- * 413 (a body announced as huge is refused at once). SIGINT and SIGTERM are
+ * 413 (a body announced as huge is refused at once). One address may hold
+ * at most `client_connections` connections, so a client that opens slow
+ * connections by the hundred starves only itself. The library's messages
+ * (an aborted connection, say) are rate-limited. SIGINT and SIGTERM are
  * blocked in every thread and taken by sigwait in the main one, so that
  * stopping is an ordinary, orderly return. */
 #include "serve/server.h"
@@ -25,9 +28,13 @@
 #include <unistd.h>
 
 #include "serve/api.h"
+#include "serve/ids.h"
 
 #define HK_SERVER_DEFAULT_THREADS 4
+#define HK_SERVER_DEFAULT_CLIENT_CONNECTIONS 32
 #define HK_SERVER_MAX_CONNECTIONS 512
+/* libmicrohttpd messages shown per minute; the rest are counted. */
+#define HK_SERVER_LOG_PER_MINUTE 10
 /* A body announced larger than this is refused before reading it. */
 #define HK_SERVER_REFUSE_AT (16u * 1024u * 1024u)
 
@@ -62,6 +69,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, hk_reply *reply, boo
     add_header(r, MHD_HTTP_HEADER_ALLOW, reply->allow);
     add_header(r, MHD_HTTP_HEADER_LOCATION, reply->location);
     add_header(r, MHD_HTTP_HEADER_CONTENT_DISPOSITION, reply->disposition);
+    add_header(r, MHD_HTTP_HEADER_SET_COOKIE, reply->cookie);
+    add_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, reply->authenticate);
     enum MHD_Result ok = MHD_queue_response(c, (unsigned)reply->status, r);
     MHD_destroy_response(r);
     return ok;
@@ -123,8 +132,30 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (q->too_large) {
         hk_api_error(&reply, 413, "request body too large: at most %u bytes", HK_API_MAX_BODY);
     } else {
-        const char *format = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "format");
-        hk_api_handle(api, method, url, format, q->body, q->len, &reply);
+        char client[INET6_ADDRSTRLEN] = "";
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        if (ci && ci->client_addr) {
+            const struct sockaddr *sa = ci->client_addr;
+            if (sa->sa_family == AF_INET)
+                inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, client, sizeof client);
+            else if (sa->sa_family == AF_INET6)
+                inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, client, sizeof client);
+        }
+        hk_request req = {
+            .method = method,
+            .path = url,
+            .format = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "format"),
+            .token_arg = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token"),
+            .host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
+            .origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"),
+            .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+            .authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
+            .cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE),
+            .client = client,
+            .body = q->body,
+            .len = q->len,
+        };
+        hk_api_handle(api, &req, &reply);
     }
     return send_reply(c, &reply, strncmp(url, "/api/", 5) == 0);
 }
@@ -139,20 +170,20 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
     }
 }
 
-static uint64_t salt_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (uint64_t)ts.tv_sec * 1000000007ull ^ (uint64_t)ts.tv_nsec ^ ((uint64_t)getpid() << 32);
-}
-
 /* libmicrohttpd's own messages. While the daemon starts they are only kept
  * (the caller reports a failure once, in hokushin's words, and uses the
  * library's text only when errno says nothing); once it runs they go to
- * stderr under hokushin's name, one line each. */
+ * stderr under hokushin's name, one line each, at most
+ * HK_SERVER_LOG_PER_MINUTE a minute: a client that aborts connections by
+ * the thousand would otherwise flood the terminal. The first line of the
+ * next minute says how many were left out. */
 typedef struct mhd_log {
     atomic_bool running;
     char first[256];
+    pthread_mutex_t lock;
+    time_t window;      /* start of the current minute */
+    int shown;          /* lines shown in it */
+    long suppressed;    /* lines left out since the last one shown */
 } mhd_log;
 
 static void on_mhd_log(void *cls, const char *fmt, va_list ap)
@@ -163,10 +194,28 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
     size_t n = strlen(line);
     while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
         line[--n] = '\0';
-    if (atomic_load(&log->running))
+    if (!atomic_load(&log->running)) {
+        if (!log->first[0])
+            snprintf(log->first, sizeof log->first, "%.*s", (int)sizeof log->first - 1, line);
+        return;
+    }
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    pthread_mutex_lock(&log->lock);
+    if (ts.tv_sec - log->window >= 60) {
+        log->window = ts.tv_sec;
+        log->shown = 0;
+    }
+    if (log->shown < HK_SERVER_LOG_PER_MINUTE) {
+        log->shown++;
+        if (log->suppressed > 0)
+            fprintf(stderr, "hokushin serve: (%ld more messages of this kind left out)\n", log->suppressed);
+        log->suppressed = 0;
         fprintf(stderr, "hokushin serve: %s\n", line);
-    else if (!log->first[0])
-        snprintf(log->first, sizeof log->first, "%.*s", (int)sizeof log->first - 1, line);
+    } else {
+        log->suppressed++;
+    }
+    pthread_mutex_unlock(&log->lock);
 }
 
 int hk_server_run(const hk_scenario *s, const hk_server_opts *opts, char *err, size_t errlen)
@@ -206,23 +255,38 @@ int hk_server_run(const hk_scenario *s, const hk_server_opts *opts, char *err, s
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    hk_api_init(api, s, opts->job_threads, salt_now());
+    hk_api_opts ao = {
+        .job_threads = opts->job_threads,
+        .max_runs = opts->max_runs,
+        .bind = bind,
+        .token = opts->token,
+    };
+    if (hk_api_init(api, s, &ao, err, errlen) != 0) {
+        free(api);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        return -1;
+    }
     unsigned threads = opts->threads > 0 ? (unsigned)opts->threads : HK_SERVER_DEFAULT_THREADS;
     /* On this stack frame: the daemon and its threads are stopped before
      * this function returns. */
     mhd_log log;
+    memset(&log, 0, sizeof log);
     atomic_init(&log.running, false);
-    log.first[0] = '\0';
+    pthread_mutex_init(&log.lock, NULL);
+    unsigned per_client = opts->client_connections > 0 ? (unsigned)opts->client_connections
+                                                       : HK_SERVER_DEFAULT_CLIENT_CONNECTIONS;
     errno = 0;
     struct MHD_Daemon *d = MHD_start_daemon(
         flags, (uint16_t)opts->port, NULL, NULL, on_request, api, MHD_OPTION_SOCK_ADDR, addr,
         MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, &log,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)HK_SERVER_MAX_CONNECTIONS,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_client,
         MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
     if (!d) {
         int e = errno;
         hk_api_free(api);
         free(api);
+        pthread_mutex_destroy(&log.lock);
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         snprintf(err, errlen, "cannot listen on %s port %d: %s", bind, opts->port,
                  e ? strerror(e) : log.first[0] ? log.first : "address in use or not available");
@@ -232,8 +296,17 @@ int hk_server_run(const hk_scenario *s, const hk_server_opts *opts, char *err, s
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     int port = info ? info->port : opts->port;
     bool v6addr = addr == (struct sockaddr *)&v6;
-    fprintf(stderr, "hokushin serve: http://%s%s%s:%d/ (%u threads; Ctrl-C stops)\n", v6addr ? "[" : "", bind,
-            v6addr ? "]" : "", port, threads);
+    if (opts->token && *opts->token)
+        fprintf(stderr, "hokushin serve: http://%s%s%s:%d/?token=%s (%u threads; Ctrl-C stops)\n", v6addr ? "[" : "",
+                bind, v6addr ? "]" : "", port, opts->token, threads);
+    else
+        fprintf(stderr, "hokushin serve: http://%s%s%s:%d/ (%u threads; Ctrl-C stops)\n", v6addr ? "[" : "", bind,
+                v6addr ? "]" : "", port, threads);
+    if (!hk_api_is_loopback(bind))
+        fprintf(stderr,
+                "hokushin serve: warning: listening on %s, reachable from other machines; every /api/ request "
+                "must carry the token (header 'Authorization: Bearer %s', or open the address above once)\n",
+                bind, opts->token ? opts->token : "");
     fflush(stderr);
 
     int sig = 0;
@@ -243,6 +316,7 @@ int hk_server_run(const hk_scenario *s, const hk_server_opts *opts, char *err, s
     MHD_stop_daemon(d);
     hk_api_free(api);
     free(api);
+    pthread_mutex_destroy(&log.lock);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     return 0;
 }

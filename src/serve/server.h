@@ -4,6 +4,8 @@
 #ifndef HK_SERVE_SERVER_H
 #define HK_SERVE_SERVER_H
 
+#include <stdint.h>
+
 #include "hokushin.h"
 
 typedef struct hk_server_opts {
@@ -11,6 +13,10 @@ typedef struct hk_server_opts {
     int port;           /* 0 = any free port */
     int threads;        /* request threads; 0 = 4 */
     int job_threads;    /* per what-if job; 0 = every core */
+    int64_t max_runs;   /* most runs one what-if may ask; 0 = HK_API_DEFAULT_MAX_RUNS */
+    int client_connections; /* most connections from one address; 0 = 32 */
+    const char *token;  /* every /api/ request must carry it; NULL = none
+                         * (the caller makes one for a non-loopback address) */
 } hk_server_opts;
 
 /* Serves until SIGINT or SIGTERM, then stops cleanly: no new requests, the

@@ -51,11 +51,35 @@ typedef struct hk_source {
 
 typedef enum hk_actor_role { HK_ROLE_MODELLED, HK_ROLE_OUTSIDE } hk_actor_role;
 
+/* One form of an actor: the state as it was from `from` until the next
+ * form ("Soviet Russia", then the Far Eastern Republic in the east, then
+ * the USSR). `id` names it in treaty preconditions; `name` is how the text
+ * calls it at the time. */
+typedef struct hk_actor_form {
+    char id[HK_ID_LEN];
+    const char *name;
+    hk_date from;
+    hk_source source;
+    hk_at at;
+} hk_actor_form;
+
+#define HK_MAX_FORMS 6
+
 typedef struct hk_actor {
     char id[HK_ID_LEN]; /* JPN, SOV, MAN, MGL, CHN, GER, USA, GBR, ITA */
     const char *name;
     hk_actor_role role;
     int cow_code; /* Correlates of War state code, 0 if none */
+    /* The span: from the first form's `from` to `until` (unset: the
+     * scenario's end). An actor made by a decision (Manchukuo by the
+     * seizure of Manchuria) begins `lag_months` after that decision in the
+     * run instead of at its recorded date: `begins_with` is an hk_pin, or
+     * -1 when the span is the record's. */
+    hk_actor_form forms[HK_MAX_FORMS];
+    int n_forms;
+    hk_date until;
+    int begins_with;
+    int lag_months;
     hk_source source;
     hk_at at;
 } hk_actor;
@@ -97,6 +121,7 @@ typedef struct hk_link {
     double km;
     double capacity;     /* men moved per month at full use (see format doc) */
     const char *line;    /* "Trans-Siberian", "Chinese Eastern", ... or NULL */
+    bool bottleneck;     /* on the railway every reinforcement of the far side passes over */
     hk_source source;
     hk_at at;
 } hk_link;
@@ -149,6 +174,26 @@ typedef struct hk_clause {
     hk_at at;
 } hk_clause;
 
+/* A state of the world a treaty needs before it can be signed. */
+typedef enum hk_precondition {
+    HK_PRE_SIBERIA_SETTLED,   /* no Japanese expedition on Soviet soil */
+    HK_PRE_MANCHURIA_SEIZED,  /* Japan holds Manchuria */
+    HK_PRE_CHINA_WAR,         /* Japan at war with China */
+    HK_PRE_COUNT
+} hk_precondition;
+
+/* A treaty's precondition: an actor in one of its forms (`form` >= 0), or
+ * a condition of the world (`condition` >= 0). */
+typedef struct hk_requirement {
+    int actor, form;
+    int condition;
+    const char *text;  /* why, in our words */
+    hk_source source;
+    hk_at at;
+} hk_requirement;
+
+#define HK_MAX_REQUIREMENTS 4
+
 typedef struct hk_treaty {
     char id[HK_ID_LEN];
     const char *name;
@@ -162,6 +207,8 @@ typedef struct hk_treaty {
     hk_date ended;         /* record, or unset */
     hk_clause clauses[HK_MAX_CLAUSES];
     int n_clauses;
+    hk_requirement requires[HK_MAX_REQUIREMENTS];
+    int n_requires;
     hk_source source;
     hk_at at;
 } hk_treaty;
@@ -309,6 +356,7 @@ typedef struct hk_scenario {
     hk_param_value params[HK_PARAM_COUNT];
     /* Indices of the actors the model needs, resolved at load (-1 if absent). */
     int jpn, sov, man, mgl, chn;
+    struct hk_compiled *compiled; /* worked out at load (world/compiled.h) */
     void *arena; /* owns every string above */
 } hk_scenario;
 
@@ -319,6 +367,7 @@ const char *hk_clause_type_name(hk_clause_type t);
 const char *hk_effect_name(hk_effect e);
 const char *hk_fact_kind_name(hk_fact_kind k);
 const char *hk_pin_name(hk_pin p);
+const char *hk_precondition_name(hk_precondition c);
 /* Index of `id` in the scenario's tables, or -1. */
 int hk_scenario_actor(const hk_scenario *s, const char *id);
 int hk_scenario_faction(const hk_scenario *s, const char *id);

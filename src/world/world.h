@@ -19,11 +19,8 @@
 
 #include "hokushin.h"
 #include "core/rng.h"
-#include "model/combat.h"
-
-/* The sides of the border: 0 the Japanese side (JPN, MAN), 1 the Soviet side
- * (SOV, MGL); -1 for everyone else. */
-enum { HK_SIDE_JPN = 0, HK_SIDE_SOV = 1 };
+#include "world/compiled.h"
+#include "world/combat_types.h"
 
 /* Sub-stream keys: one stream per system per month, so a change in one
  * system's draws never shifts another's. */
@@ -45,17 +42,6 @@ typedef struct hk_treaty_state {
     hk_month signed_on, expires, denounced_on; /* HK_MONTH_NONE when not */
 } hk_treaty_state;
 
-/* Which treaty plays which role in the model, found from the clauses and
- * parties at world creation (not from ids, so another scenario works). */
-typedef struct hk_treaty_roles {
-    int jpn_sov_neutrality;    /* neutrality or non-aggression JPN–SOV */
-    int jpn_sov_normalization; /* normalisation JPN–SOV */
-    int sov_mgl_assistance;    /* mutual assistance SOV–MGL */
-    int sov_chn_nonaggression; /* non-aggression SOV–CHN */
-    int jpn_outside_consult;   /* consultation JPN–outside (Anti-Comintern) */
-    int sov_chn_normalization; /* normalisation SOV–CHN (the Peking agreement of 1924) */
-} hk_treaty_roles;
-
 /* A battle decided by the incidents system, fought by the battles system. */
 typedef struct hk_pending_battle {
     int sector;
@@ -64,15 +50,8 @@ typedef struct hk_pending_battle {
 } hk_pending_battle;
 
 #define HK_MAX_PENDING 4
-#define HK_MAX_EQUIP 12
 #define HK_MAX_REC 32
 
-/* Equipment per man of a formation from a month on: technology follows the
- * record (tanks, guns, aircraft per man), the numbers of men the model. */
-typedef struct hk_equip {
-    hk_month from;
-    double per_man[3];
-} hk_equip;
 /* Simulate: a border battle neither side broke off, fought on month by month
  * as a local campaign (docs/model.md#battles-border-campaign). One at a time. */
 typedef struct hk_border_campaign {
@@ -95,12 +74,11 @@ typedef struct hk_border_campaign {
 
 #define HK_TEXT_LEN 600
 
-/* Memory for event strings, only when an observer listens. */
-typedef struct hk_text_chunk hk_text_chunk;
 
 struct hk_world {
     const hk_setup *setup;
     const hk_scenario *s;
+    const hk_compiled *c;       /* s->compiled: what the scenario fixes, worked out at load */
     hk_mode mode;
     uint64_t seed, run;
     hk_rng rng;                 /* the run's root stream; never drawn from */
@@ -114,6 +92,9 @@ struct hk_world {
     uint32_t defeated;                  /* bit a: actor a has surrendered (its treaties lapse) */
     bool event_done[HK_MAX_EVENTS];
     hk_month flag_since[HK_EFFECT_COUNT];
+
+    /* actors: the month an actor made by a decision began (actors.c) */
+    hk_month actor_begun[HK_MAX_ACTORS];
 
     /* politics (JPN and SOV factions) */
     double influence[HK_MAX_FACTIONS];
@@ -136,14 +117,11 @@ struct hk_world {
     int lost_battle_fact;               /* that battle: the record's index (replay), or -1 */
     int lost_battle_sector;             /* its sector (simulate), or -1 */
     bool lost_major[2];                 /* a side lost a major border battle last month */
-    int faction_kwantung, faction_kodoha, faction_toseiha, faction_navy,
-        faction_foreign, faction_zaibatsu;
     bool purged[HK_MAX_FACTIONS];
     hk_month purged_on[HK_MAX_FACTIONS];
 
     /* diplomacy */
     hk_treaty_state treaty[HK_MAX_TREATIES];
-    hk_treaty_roles roles;
 
     /* forces: aggregates the model decides, spread over the formations */
     double jpn_men;          /* Japanese men in Manchuria and Korea */
@@ -151,19 +129,11 @@ struct hk_world {
     double sov_men;          /* Soviet men east of Baikal */
     double sov_drawn;        /* share of the Far Eastern army sent west, 0..1 */
     double sov_capacity;     /* share of its peacetime build-up the Soviet state can sustain, 0..1 */
-    double rail_capacity;    /* men/month over the Trans-Siberian's bottleneck */
     hk_formation_state formation[HK_MAX_FORMATIONS];
-    double weight[HK_MAX_FORMATIONS];        /* share of its pool (simulate) */
     double per_man[HK_MAX_FORMATIONS][3];    /* tanks, guns, aircraft per man, now */
-    hk_equip equip[HK_MAX_FORMATIONS][HK_MAX_EQUIP]; /* the schedule, by date */
-    uint8_t n_equip[HK_MAX_FORMATIONS], equip_at[HK_MAX_FORMATIONS];
-    int form_side[HK_MAX_FORMATIONS];       /* side, -1 none */
-    int form_pool[HK_MAX_FORMATIONS];       /* 0 mainland, 1 expedition, 2 Soviet east, -1 fixed */
-    int form_host_treaty[HK_MAX_FORMATIONS]; /* stationed on an ally's soil: the mutual-assistance
-                                              * treaty that lets it be there (-2 none exists); -1 home soil */
+    uint8_t equip_at[HK_MAX_FORMATIONS];     /* index in w->c->equip now */
     int strength_next;                       /* next strength record (replay) */
     hk_side_forces sector_forces[HK_MAX_SECTORS][2];
-    double supply_km[HK_MAX_SECTORS][2];
     uint16_t near_sector[HK_MAX_REGIONS];    /* bit s: region faces sector s */
     /* battles.c's memo of where each sector's battles are fought and each
      * side's haul there (they depend on the map alone): bit s of
@@ -180,7 +150,6 @@ struct hk_world {
     double sector_battle_size[HK_MAX_SECTORS]; /* this month: battles weighted by size, 1 = a major battle */
     hk_pending_battle pending[HK_MAX_PENDING];
     int n_pending;
-    int record_incidents[HK_YEARS];          /* replay: recorded count per year, -1 unknown */
     /* replay: a recorded battle that spans others (a campaign) sums the model's
      * casualties of its engagements, then fights the days they leave out */
     double campaign_cas[HK_MAX_BATTLES][2];
@@ -225,8 +194,12 @@ struct hk_world {
     hk_combat_params combat;
     hk_outcomes out;
 
+    /* the facts the next event carries (hk_world_event_facts), then cleared */
+    hk_event_facts next_facts;
+    bool has_next_facts;
+
     /* event text memory (only with an observer) */
-    hk_text_chunk *text;
+    struct hk_arena *text;
     char scratch[HK_TEXT_LEN];
     char scratch_src[HK_TEXT_LEN];
 };
@@ -274,6 +247,9 @@ static inline bool hk_world_logging(const hk_world *w) { return w->obs && w->obs
 void hk_world_emit(hk_world *w, hk_date date, const char *kind, const char *id,
                    const int *actors, int n_actors, const char *text, const char *source);
 /* Short form: two actors (or -1), date = first of the current month. */
+/* Gives the next event emitted its facts (a battle's sides). */
+void hk_world_event_facts(hk_world *w, int sector, const double committed[2], const double casualties[2],
+                          int winner, int days);
 void hk_world_emit2(hk_world *w, const char *kind, const char *id, int a, int b,
                     const char *text, const char *source);
 /* The current month as a date (day 0). */

@@ -4,7 +4,8 @@
 # src/model/params.def (so the corpus follows the model's keys), then the
 # case's changes: its own *.yaml files replace minimal's, `params.head`
 # lines go first under `params:` (from line 3), `params.omit` lists keys to
-# leave out, and `remove` lists files to delete. CASE_DIR may be "-" (none).
+# leave out, `remove` lists files to delete, and a `seeds/` folder gives
+# the seed texts its citations are checked against. CASE_DIR may be "-" (none).
 set -euo pipefail
 src=$1 case=$2 out=$3
 mkdir -p "$out"
@@ -21,6 +22,7 @@ omit=""
 } >"$out/params.yaml"
 if [ "$case" != "-" ]; then
     for f in "$case"/*.yaml; do [ -e "$f" ] && cp "$f" "$out"/; done
+    if [ -d "$case/seeds" ]; then rm -rf "$out/seeds"; cp -r "$case/seeds" "$out/seeds"; fi
     if [ -f "$case/remove" ]; then
         while read -r f; do [ -n "$f" ] && rm -f "$out/$f"; done <"$case/remove"
     fi

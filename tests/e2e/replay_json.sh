@@ -101,6 +101,22 @@ if sorted(ipy) != [str(y) for y in range(1918, 1946)]:
 elif sum(ipy.values()) != sum(m["incidents"] for m in months):
     fail.append("incidents_per_year sums to the months' incidents")
 
+# The record's battles carry their facts: forces, losses within them, winner, days.
+for o in objs:
+    if o.get("type") == "event" and o.get("kind") == "battle_result":
+        where = f"{o['date']} {o['id']}"
+        com, cas = o.get("committed") or {}, o.get("casualties") or {}
+        if not o.get("sector") or not com or not cas or not o.get("days"):
+            fail.append(f"{where}: sector, committed, casualties and days")
+        for a, men in cas.items():
+            if com.get(a) is not None and men is not None and men > com[a]:
+                fail.append(f"{where}: {a} loses {men} of {com[a]}")
+results = {o["id"]: o for o in objs if o.get("type") == "event" and o.get("kind") == "battle_result"}
+if results.get("nomonhan_counteroffensive", {}).get("winner") != "SOV":
+    fail.append("the August 1939 offensive is won by SOV")
+if "winner" not in results.get("changkufeng_counteroffensive", {"winner": 0}) or \
+        results.get("changkufeng_counteroffensive", {}).get("winner") is not None:
+    fail.append("Changkufeng's general offensive is a draw (winner null)")
 if fail:
     print("FAIL:\n  " + "\n  ".join(fail[:20]), file=sys.stderr)
     sys.exit(1)

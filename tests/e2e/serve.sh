@@ -5,7 +5,11 @@
 # polled to its end and another cancelled, games played, saved and loaded;
 # and it refuses what it should: paths outside the page (404), oversized
 # bodies (413), malformed JSON and unknown keys (400), wrong methods (405),
-# damaged saves (400). 20 clients at once all get answers; it listens on
+# damaged saves (400). No other web site can drive it: a cross-origin or
+# text/plain POST and a foreign Host are refused (403, 415). Ids are 128
+# random bits; one client gets at most 2 running what-ifs and 32
+# connections, while another address is still served; new games never push
+# out one in play. 20 clients at once all get answers; it listens on
 # 127.0.0.1 by default and stops cleanly on SIGTERM; a second server on its
 # port fails with one message of hokushin's and none of the library's.
 set -euo pipefail
@@ -29,6 +33,8 @@ hk_serve_start "$HK" 18100 18199 "$tmp/server.err" ||
     { cat "$tmp/server.err" >&2; echo "FAIL: the server did not start" >&2; exit 1; }
 base="http://127.0.0.1:$port"
 
+# JSON bodies say so: the server takes POSTs only as application/json
+J=(-H 'Content-Type: application/json')
 # status code, content type; the body goes to $tmp/body
 req() { curl -s -o "$tmp/body" -w '%{http_code} %{content_type}' "$@"; }
 expect() { # expect CODE TYPE-PREFIX what... -- curl args
@@ -82,24 +88,24 @@ expect 405 application/json "PUT /api/params" -X PUT "$base/api/params"
 
 # --- simulate: the CLI's JSON Lines ------------------------------------------
 expect 200 application/x-ndjson "POST /api/simulate" "$base/api/simulate" \
-    -d '{"seed":3,"until":"1930-12","without":["barbarossa"]}'
+    "${J[@]}" -d '{"seed":3,"until":"1930-12","without":["barbarossa"]}'
 "$HK" simulate --seed 3 --until 1930-12 --without barbarossa --json >"$tmp/cli.jsonl"
 cmp -s "$tmp/body" "$tmp/cli.jsonl" || bad "POST /api/simulate differs from 'simulate --json'"
-expect 400 application/json "simulate with a bad month" "$base/api/simulate" -d '{"until":"1999-01"}'
+expect 400 application/json "simulate with a bad month" "$base/api/simulate" "${J[@]}" -d '{"until":"1999-01"}'
 
 # --- bad input -----------------------------------------------------------------
-expect 400 application/json "malformed JSON" "$base/api/whatif" -d '{"runs": 10, "without": ['
+expect 400 application/json "malformed JSON" "$base/api/whatif" "${J[@]}" -d '{"runs": 10, "without": ['
 json_error "malformed JSON"
-expect 400 application/json "bad key" "$base/api/whatif" -d '{"runs":10,"set":["politics.drfit=0.05"]}'
+expect 400 application/json "bad key" "$base/api/whatif" "${J[@]}" -d '{"runs":10,"set":["politics.drfit=0.05"]}'
 jq -e '.error | test("did you mean")' "$tmp/body" >/dev/null || bad "a bad key does not suggest one: $(cat "$tmp/body")"
-expect 400 application/json "unknown field" "$base/api/whatif" -d '{"runz":10,"without":["neutrality_pact"]}'
-expect 400 application/json "no change" "$base/api/whatif" -d '{"runs":10}'
+expect 400 application/json "unknown field" "$base/api/whatif" "${J[@]}" -d '{"runz":10,"without":["neutrality_pact"]}'
+expect 400 application/json "no change" "$base/api/whatif" "${J[@]}" -d '{"runs":10}'
 head -c 300000 /dev/zero | tr '\0' x >"$tmp/big"
-expect 413 application/json "oversized body" "$base/api/whatif" --data-binary "@$tmp/big"
+expect 413 application/json "oversized body" "$base/api/whatif" "${J[@]}" --data-binary "@$tmp/big"
 json_error "oversized body"
 
 # --- a what-if job, polled to its end ----------------------------------------
-expect 202 application/json "POST /api/whatif" "$base/api/whatif" -d '{"runs":200,"seed":2,"without":["neutrality_pact"]}'
+expect 202 application/json "POST /api/whatif" "$base/api/whatif" "${J[@]}" -d '{"runs":200,"seed":2,"without":["neutrality_pact"]}'
 job=$(jq -r .job "$tmp/body")
 case "$job" in /api/jobs/*) ;; *) bad "no job URL: $(cat "$tmp/body")"; job=/api/jobs/0 ;; esac
 status=running
@@ -118,25 +124,64 @@ jq -e '.result.runs == 200 and (.result.outcomes.neutrality_pact_signed.p | type
     bad "the served what-if's outcomes differ from 'whatif --json'"
 
 # --- and one cancelled --------------------------------------------------------
-expect 202 application/json "a long what-if" "$base/api/whatif" -d '{"runs":1000000,"without":["barbarossa"]}'
+expect 400 application/json "more runs than --max-runs" "$base/api/whatif" "${J[@]}" -d '{"runs":1000000,"without":["barbarossa"]}'
+jq -e '.error | test("from 1 to 100000 .*--max-runs")' "$tmp/body" >/dev/null || bad "no --max-runs in: $(cat "$tmp/body")"
+expect 400 application/json "runs = -5" "$base/api/whatif" "${J[@]}" -d '{"runs":-5,"without":["barbarossa"]}'
+expect 202 application/json "a long what-if" "$base/api/whatif" "${J[@]}" -d '{"runs":100000,"without":["barbarossa"]}'
 long=$(jq -r .job "$tmp/body")
+echo "$long" | grep -Eq '^/api/jobs/[0-9a-f]{32}$' || bad "a job id is not 128 bits in hex: $long"
 # other requests are answered while it runs
 expect 200 application/json "params during a what-if" "$base/api/params"
 expect 200 application/json "DELETE the job" -X DELETE "$base$long"
 expect 200 application/json "the cancelled job" "$base$long"
 [ "$(jq -r .status "$tmp/body")" = cancelled ] || bad "DELETE did not cancel: $(cat "$tmp/body")"
 expect 404 application/json "an unknown job" "$base/api/jobs/987654"
+expect 404 application/json "a job id one digit off" "$base/api/jobs/$(echo "${long#/api/jobs/}" | tr 0123456789abcdef 123456789abcdef0)"
+
+# --- one client cannot take every what-if slot -----------------------------------
+ids=()
+for k in 1 2; do
+    expect 202 application/json "long what-if $k" "$base/api/whatif" "${J[@]}" -d "{\"runs\":100000,\"seed\":$k,\"without\":[\"barbarossa\"]}"
+    ids+=("$(jq -r .job "$tmp/body")")
+done
+expect 429 application/json "a third what-if from one client" "$base/api/whatif" "${J[@]}" -d '{"runs":100,"without":["barbarossa"]}'
+jq -e '.error | test("already run 2 what-ifs")' "$tmp/body" >/dev/null || bad "the 429 does not say why: $(cat "$tmp/body")"
+for j in "${ids[@]}"; do curl -s -o /dev/null -X DELETE "$base$j"; done
+
+# --- no other web site can drive it ----------------------------------------------
+small='{"runs":10,"without":["neutrality_pact"]}'
+expect 403 application/json "a cross-origin text/plain POST" "$base/api/whatif" \
+    -H 'Content-Type: text/plain' -H 'Origin: http://evil.example' -d "$small"
+jq -e '.error | test("evil.example")' "$tmp/body" >/dev/null || bad "the refusal does not name the origin"
+expect 403 application/json "a cross-origin JSON POST" "$base/api/whatif" -H 'Origin: http://evil.example' "${J[@]}" -d "$small"
+expect 403 application/json "a cross-origin game" "$base/api/play" -H 'Origin: http://evil.example' "${J[@]}" -d '{"as":"JPN"}'
+expect 403 application/json "an Origin of null" "$base/api/play" -H 'Origin: null' "${J[@]}" -d '{"as":"JPN"}'
+expect 415 application/json "a text/plain POST" "$base/api/whatif" -H 'Content-Type: text/plain' -d "$small"
+expect 415 application/json "a form POST" "$base/api/play" -d 'as=JPN'
+expect 403 application/json "Host: attacker.example" -H 'Host: attacker.example' "$base/api/params"
+jq -e '.error | test("attacker.example")' "$tmp/body" >/dev/null || bad "the refusal does not name the Host"
+expect 403 application/json "Host: attacker.example:PORT on the page" -H "Host: attacker.example:$port" "$base/"
+expect 403 application/json "Host: 127.0.0.1.evil.example" -H "Host: 127.0.0.1.evil.example:$port" "$base/api/replay"
+expect 200 application/json "Host: localhost:PORT" -H "Host: localhost:$port" "$base/api/params"
+expect 200 application/json "Host: [::1]:PORT" -H "Host: [::1]:$port" "$base/api/params"
+# the page's own requests: same origin, JSON
+expect 202 application/json "a same-origin what-if" "$base/api/whatif" -H "Origin: http://127.0.0.1:$port" "${J[@]}" -d "$small"
+own=$(jq -r .job "$tmp/body")
+expect 403 application/json "a cross-origin DELETE" -X DELETE -H 'Origin: http://evil.example' "$base$own"
+expect 200 application/json "a same-origin DELETE" -X DELETE -H "Origin: http://127.0.0.1:$port" "$base$own"
 
 # --- play -----------------------------------------------------------------------
-expect 200 application/json "POST /api/play" "$base/api/play" -d '{"as":"JPN","seed":3}'
+expect 200 application/json "POST /api/play" "$base/api/play" "${J[@]}" -d '{"as":"JPN","seed":3}'
 game=$(jq -r .game "$tmp/body")
+echo "$game" | grep -Eq '^[0-9a-f]{32}$' || bad "a game id is not 128 bits in hex: $game"
 [ "$(jq -r .state.date "$tmp/body")" = 1918-01 ] || bad "a new game does not open in 1918-01"
 orders='{"orders":{"doctrine_push":0.5,"reinforce":0.2,"propose_treaty":null,"denounce_treaty":null,"incidents":"contain","declare_war":false}}'
-for _ in 1 2 3; do expect 200 application/json "a turn" "$base/api/play/$game/turn" -d "$orders"; done
+for _ in 1 2 3; do expect 200 application/json "a turn" "$base/api/play/$game/turn" "${J[@]}" -d "$orders"; done
 cp "$tmp/body" "$tmp/turn3.json"
 [ "$(jq -r .state.date "$tmp/body")" = 1918-03 ] || bad "three turns do not reach 1918-03"
-expect 400 application/json "bad orders" "$base/api/play/$game/turn" -d '{"orders":{"incidents":"provoke"}}'
-expect 404 application/json "unknown game" "$base/api/play/0123456789abcdef/turn" -d '{}'
+expect 400 application/json "bad orders" "$base/api/play/$game/turn" "${J[@]}" -d '{"orders":{"incidents":"provoke"}}'
+expect 404 application/json "unknown game" "$base/api/play/0123456789abcdef/turn" "${J[@]}" -d '{}'
+jq -e '.error | test("left alone for 6 hours")' "$tmp/body" >/dev/null || bad "a missing game's error does not say games expire: $(cat "$tmp/body")"
 expect 200 application/json "save" "$base/api/play/$game/save"
 cp "$tmp/body" "$tmp/save.json"
 jq -e '.save | startswith("hokushin-save 1\n")' "$tmp/save.json" >/dev/null || bad "the save holds no save file"
@@ -144,14 +189,38 @@ req "$base/api/play/$game/save?format=text" >/dev/null
 cp "$tmp/body" "$tmp/save.txt"
 head -1 "$tmp/save.txt" | grep -qx 'hokushin-save 1' || bad "?format=text is not the save file"
 for f in save.json save.txt; do
-    expect 200 application/json "load $f" "$base/api/play/load" --data-binary "@$tmp/$f"
+    expect 200 application/json "load $f" "$base/api/play/load" "${J[@]}" --data-binary "@$tmp/$f"
     [ "$(jq -c .state "$tmp/body")" = "$(jq -c '.state | .events = []' "$tmp/turn3.json")" ] ||
         bad "loading $f does not restore the state"
 done
 sed 's/push=0.5/push=0.6/' "$tmp/save.txt" >"$tmp/bad.txt"
-expect 400 application/json "damaged save" "$base/api/play/load" --data-binary "@$tmp/bad.txt"
+expect 400 application/json "damaged save" "$base/api/play/load" "${J[@]}" --data-binary "@$tmp/bad.txt"
 jq -e '.error | test("checksum")' "$tmp/body" >/dev/null || bad "a damaged save is not reported as such"
-expect 400 application/json "not a save" "$base/api/play/load" -d 'hello'
+expect 400 application/json "not a save" "$base/api/play/load" "${J[@]}" -d 'hello'
+
+# many new games do not push out one in play: the table refuses instead
+full=0
+for k in $(seq 130); do
+    code=$(curl -s -o "$tmp/g" -w '%{http_code}' "$base/api/play" "${J[@]}" -d "{\"as\":\"SOV\",\"seed\":$k}")
+    [ "$code" = 503 ] && { full=1; break; }
+    [ "$code" = 200 ] || { bad "new game $k: $code $(cat "$tmp/g")"; break; }
+done
+[ "$full" = 1 ] || bad "130 new games were all taken: the table never fills"
+jq -e '.error | test("6 hours without a turn")' "$tmp/g" >/dev/null || bad "a full table does not say why: $(cat "$tmp/g")"
+expect 200 application/json "the first game after 130 others" "$base/api/play/$game/turn" "${J[@]}" -d '{"orders":null}'
+
+# --- one address holding 40 idle connections starves only itself --------------
+fds=()
+for _ in $(seq 40); do
+    exec {fd}<>"/dev/tcp/127.0.0.1/$port" && fds+=("$fd")
+done
+sleep 1
+code=$(curl -s -o /dev/null -m 5 -w '%{http_code}' --interface 127.0.0.2 "$base/api/params" || true)
+[ "$code" = 200 ] || bad "another address was not served while one held 40 connections: $code"
+code=$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$base/api/params" || true)
+[ "$code" = 200 ] && bad "a 41st connection from the address holding 40 was served"
+for fd in "${fds[@]}"; do exec {fd}>&-; done
+sleep 1
 
 # --- 20 clients at once -------------------------------------------------------
 pids=()

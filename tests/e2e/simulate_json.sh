@@ -46,6 +46,44 @@ if any(o["type"] == "event" and o["id"] == "molotov_ribbentrop_pact" for o in wo
     fail.append("--without molotov_ribbentrop_pact still has the pact")
 if not any(o["type"] == "event" and o["id"] == "molotov_ribbentrop_pact" for o in s1):
     fail.append("the baseline has the pact")
+# Events carry their facts as fields (product.md): nobody parses `text`.
+def facts(name, run):
+    for o in run:
+        if o["type"] != "event":
+            continue
+        k, where = o["kind"], f"{name} {o['date']} {o['kind']} {o['id']}"
+        if k in ("battle", "battle_result"):
+            for key in ("sector", "committed", "casualties", "winner", "days"):
+                if key not in o:
+                    fail.append(f"{where}: no '{key}'")
+            if not isinstance(o.get("committed"), dict) or not o["committed"]:
+                fail.append(f"{where}: 'committed' by actor")
+            if k == "battle_result":
+                cas, com = o.get("casualties") or {}, o.get("committed") or {}
+                if not cas:
+                    fail.append(f"{where}: a result has casualties")
+                for a, men in cas.items():
+                    if men is not None and com.get(a) is not None and men > com[a] + 0.5:
+                        fail.append(f"{where}: {a} loses {men} of {com[a]} committed")
+                if o.get("winner") not in (None, *cas.keys()):
+                    fail.append(f"{where}: winner {o.get('winner')} is not a side")
+                if o.get("days") is not None and o["days"] < 1:
+                    fail.append(f"{where}: days {o['days']}")
+        if k.startswith("treaty_"):
+            if o.get("treaty") != o["id"] or o.get("parties") != o["actors"]:
+                fail.append(f"{where}: treaty and parties")
+        if k in ("war", "peace"):
+            sides = o.get("sides")
+            if not isinstance(sides, dict) or set(sides) != {"JPN", "SOV"}:
+                fail.append(f"{where}: sides JPN and SOV")
+            elif sorted(sum(sides.values(), [])) != sorted(o["actors"]):
+                fail.append(f"{where}: every actor on a side")
+for name, run in (("seed 1", s1), ("seed 2", s2)):
+    facts(name, run)
+kinds = {o["kind"] for o in s1 + s2 if o["type"] == "event"}
+for k in ("battle_result", "treaty_signed", "war"):
+    if k not in kinds:
+        fail.append(f"seeds 1 and 2 have no '{k}' event to check")
 if fail:
     print("FAIL:\n  " + "\n  ".join(fail), file=sys.stderr)
     sys.exit(1)

@@ -221,9 +221,13 @@ static hk_scenario *fx_scenario(void)
     int chongjin = fx_region(s, "chongjin", 41.8, 129.78, s->jpn, HK_TERRAIN_URBAN, true, tumen);
 
     fx_link(s, chita, borzya, HK_LINK_RAIL, 370, 216000, "Trans-Siberian");
+    s->links[s->n_links - 1].bottleneck = true;
     fx_link(s, chita, blag, HK_LINK_RAIL, 1775, 216000, "Trans-Siberian (Amur line)");
+    s->links[s->n_links - 1].bottleneck = true;
     fx_link(s, blag, khab, HK_LINK_RAIL, 765, 216000, "Trans-Siberian (Amur line)");
+    s->links[s->n_links - 1].bottleneck = true;
     fx_link(s, khab, vlad, HK_LINK_RAIL, 760, 216000, "Trans-Siberian (Ussuri line)");
+    s->links[s->n_links - 1].bottleneck = true;
     fx_link(s, borzya, nomonhan, HK_LINK_ROAD, 650, 20000, NULL);
     fx_link(s, hailar, nomonhan, HK_LINK_ROAD, 200, 20000, NULL);
     fx_link(s, hailar, harbin, HK_LINK_RAIL, 740, 150000, "Chinese Eastern");
@@ -315,9 +319,10 @@ static hk_scenario *fx_scenario(void)
         c->source = fx_src("001_fd9a28d61a246780.txt:49");
     }
     fx_params(s);
+    hk_scenario_compile(s);
     return s;
 }
 
-static void fx_free(hk_scenario *s) { free(s); }
+static void fx_free(hk_scenario *s) { hk_scenario_free(s); }
 
 #endif

@@ -46,16 +46,16 @@ static hk_world *border_world(const hk_setup *su, uint64_t run, int sec)
     w->autonomy = 1.0;
     w->china_war = false;
     w->war = false;
-    if (w->roles.sov_mgl_assistance >= 0)
-        w->treaty[w->roles.sov_mgl_assistance].status = HK_TREATY_IN_FORCE;
-    if (w->roles.jpn_sov_neutrality >= 0)
-        w->treaty[w->roles.jpn_sov_neutrality].status = HK_TREATY_NONE;
+    if (w->c->roles.sov_mgl_assistance >= 0)
+        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_IN_FORCE;
+    if (w->c->roles.jpn_sov_neutrality >= 0)
+        w->treaty[w->c->roles.jpn_sov_neutrality].status = HK_TREATY_NONE;
     w->jpn_men = 300000;
     w->sov_men = 500000;
     w->sector_forces[sec][HK_SIDE_JPN] = (hk_side_forces){.men = 40000, .tanks = 100, .guns = 300, .aircraft = 100};
     w->sector_forces[sec][HK_SIDE_SOV] = (hk_side_forces){.men = 40000, .tanks = 400, .guns = 400, .aircraft = 200};
-    w->supply_km[sec][HK_SIDE_JPN] = 240;
-    w->supply_km[sec][HK_SIDE_SOV] = 650;
+    su->scenario->compiled->supply_km[sec][HK_SIDE_JPN] = 240;
+    su->scenario->compiled->supply_km[sec][HK_SIDE_SOV] = 650;
     w->n_pending = 0;
     return w;
 }
@@ -200,8 +200,8 @@ static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
     w = border_world(&su, 0, sec);
     open_campaign(w, sec, 10000, 8000);
     assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) < 1.0);
-    if (w->roles.sov_mgl_assistance >= 0) {
-        w->treaty[w->roles.sov_mgl_assistance].status = HK_TREATY_ENDED;
+    if (w->c->roles.sov_mgl_assistance >= 0) {
+        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_ENDED;
         assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) == 1.0);
     }
     hk_world_free(w);
@@ -334,8 +334,8 @@ static void test_soviet_builds_up_before_ceasefire(void **state)
     /* not bound to an ally's border: no build-up, and it takes the quiet */
     hk_world *w = border_world(&su, 0, sec);
     open_campaign(w, sec, 20000, 10000);
-    if (w->roles.sov_mgl_assistance >= 0) {
-        w->treaty[w->roles.sov_mgl_assistance].status = HK_TREATY_ENDED;
+    if (w->c->roles.sov_mgl_assistance >= 0) {
+        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_ENDED;
         assert_false(hk_battles_soviet_building(w));
     }
     hk_world_free(w);
@@ -411,8 +411,8 @@ static double soviet_peak_after_month(const hk_setup *su, int sec, double world_
 {
     hk_world *w = border_world(su, 3, sec);
     w->sov_men = 1000000; /* the theatre share is no limit */
-    w->supply_km[sec][HK_SIDE_JPN] = world_km;
-    w->supply_km[sec][HK_SIDE_SOV] = world_km;
+    su->scenario->compiled->supply_km[sec][HK_SIDE_JPN] = world_km;
+    su->scenario->compiled->supply_km[sec][HK_SIDE_SOV] = world_km;
     open_campaign(w, sec, jpn, sov);
     hk_battles_step(w);
     double peak = w->border_campaign.peak[HK_SIDE_SOV];

@@ -318,8 +318,13 @@ static void test_no_surrender_fights_longer_and_bloodier(void **state)
     d.no_surrender = 1;
     hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 20, NULL, &ns);
     assert_true(ns.casualties[1] > plain.casualties[1]);
-    assert_true(ns.casualties[0] > plain.casualties[0]);
     assert_true(ns.casualties[1] <= d.men + 1e-9);
+    /* Day by day its enemy pays more (over a whole battle it may pay less,
+     * when the side that does not surrender is spent sooner). */
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 1, NULL, &ns);
+    d.no_surrender = 0;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 1, NULL, &plain);
+    assert_true(ns.casualties[0] > plain.casualties[0]);
 }
 
 static void test_quality_raises_break_point(void **state)
@@ -546,6 +551,226 @@ static void test_fitted_parameters_are_sane(void **state)
     assert_true(p.dispersion == p.dispersion_ref);
 }
 
+
+/* Parameters with every planned-attack term switched on at known values,
+ * so that the direction of each is tested whatever the fit gives. */
+static void planned_params(hk_combat_params *p)
+{
+    hk_combat_params_default(p);
+    p->surprise_power = 0.4;
+    p->surprise_days = 3;
+    p->air_power = 0.3;
+    p->exploit = 0.5;
+    p->envelop_power = 0.3;
+    p->encircle_base = 0.2;
+    p->encircle_armour = 0.3;
+    p->encircle_cap = 0.9;
+}
+
+static void test_surprise_helps_the_attacker(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    planned_params(&p);
+    hk_combat_side att = side(30000, 100, 200, 0), def = side(20000, 50, 150, 0);
+    def.posture = HK_POSTURE_PREPARED;
+    hk_combat_result r0, r;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 5, NULL, &r0);
+    double last_a = r0.casualties[0], last_d = r0.casualties[1], last_z = r0.score;
+    for (int level = 1; level <= 3; level++) {
+        att.surprise = level;
+        hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 5, NULL, &r);
+        assert_true(r.casualties[0] < last_a);   /* the attacker loses less */
+        assert_true(r.casualties[1] > last_d);   /* the defender more */
+        assert_true(r.score > last_z);
+        last_a = r.casualties[0];
+        last_d = r.casualties[1];
+        last_z = r.score;
+    }
+    /* It counts only for the attacker, and not without its parameter. */
+    att.surprise = 0;
+    def.surprise = 3;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 5, NULL, &r);
+    assert_float_equal(r.casualties[0], r0.casualties[0], 1e-9);
+    att.surprise = 3;
+    def.surprise = 0;
+    p.surprise_power = 0;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 5, NULL, &r);
+    assert_float_equal(r.casualties[1], r0.casualties[1], 1e-9);
+    /* The fitted value lies in its declared range (0 to 0.6 a level). */
+    hk_combat_params f;
+    hk_combat_params_default(&f);
+    assert_true(f.surprise_power >= 0 && f.surprise_power <= 0.6);
+    assert_true(f.surprise_days >= 1);
+}
+
+static void test_surprise_fades(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    planned_params(&p);
+    p.draw_band = 1e9; /* nobody breaks on score; only attrition is compared */
+    p.break_att = p.break_def = p.break_cap = 0.95;
+    p.collapse_ratio = 0;
+    hk_combat_side att = side(30000, 0, 0, 0), def = side(30000, 0, 0, 0);
+    hk_combat_result a0, a1, b0, b1;
+    /* The gain of the 4th to the 10th day is the same with or without
+     * surprise, within what the first days' different losses leave. */
+    att.surprise = 0;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 3, NULL, &a0);
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 10, NULL, &b0);
+    att.surprise = 3;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 3, NULL, &a1);
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 10, NULL, &b1);
+    double early = (a1.casualties[1] - a0.casualties[1]);
+    double late = (b1.casualties[1] - a1.casualties[1]) - (b0.casualties[1] - a0.casualties[1]);
+    assert_true(early > 0);
+    assert_true(fabs(late) < 0.5 * early);
+}
+
+static void test_air_superiority(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    planned_params(&p);
+    hk_combat_side att = side(30000, 100, 200, 50), def = side(25000, 50, 150, 20);
+    hk_combat_result r0, ra, rd, rb;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 5, NULL, &r0);
+    att.air = 1;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 5, NULL, &ra);
+    assert_true(ra.casualties[0] < r0.casualties[0] && ra.casualties[1] > r0.casualties[1]);
+    def.air = 1; /* both claim it: neither has it */
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 5, NULL, &rb);
+    assert_float_equal(rb.casualties[0], r0.casualties[0], 1e-6);
+    att.air = 0; /* the defender holds the air */
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 5, NULL, &rd);
+    assert_true(rd.casualties[0] > r0.casualties[0] && rd.casualties[1] < r0.casualties[1]);
+    hk_combat_params f;
+    hk_combat_params_default(&f);
+    assert_true(f.air_power >= 0 && f.air_power < 3);
+}
+
+static void test_armour_exploits_a_breakthrough(void **state)
+{
+    (void)state;
+    hk_combat_params p, q;
+    planned_params(&p);
+    q = p;
+    q.exploit = 0;
+    hk_combat_side att = side(60000, 600, 500, 0), def = side(15000, 0, 50, 0);
+    hk_combat_result r, r0;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 10, NULL, &r);
+    hk_combat_resolve(&q, &att, &def, HK_TERRAIN_PLAIN, 10, NULL, &r0);
+    assert_int_equal(r.winner, HK_COMBAT_ATTACKER);
+    assert_true(r.casualties[1] > r0.casualties[1]);        /* the loser loses more */
+    assert_float_equal(r.casualties[0], r0.casualties[0], 1e-9); /* the winner the same */
+    assert_true(r.casualties[1] <= def.men && r.loss[1].guns <= def.guns);
+    /* Without tanks nothing to exploit with. */
+    att.tanks = 0;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 10, NULL, &r);
+    hk_combat_resolve(&q, &att, &def, HK_TERRAIN_PLAIN, 10, NULL, &r0);
+    assert_float_equal(r.casualties[1], r0.casualties[1], 1e-9);
+}
+
+static void test_encirclement(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    planned_params(&p);
+    hk_combat_side att = side(60000, 500, 500, 0), def = side(20000, 40, 100, 0);
+    hk_combat_result r0, r, rn;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 10, NULL, &r0);
+    att.envelop = 1;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 10, NULL, &r);
+    assert_int_equal(r.winner, HK_COMBAT_ATTACKER);
+    assert_true(r.encircled);
+    assert_true(r.prisoners[1] > 0 && r.prisoners[1] <= r.casualties[1]);
+    assert_true(r.casualties[1] > r0.casualties[1]);
+    assert_true(r.casualties[1] <= def.men);
+    assert_true(r.loss[1].tanks <= def.tanks && r.loss[1].guns <= def.guns);
+    assert_float_equal(r.prisoners[0], 0, 0);
+    /* A defender that does not surrender is lost all the same, but not as
+     * prisoners. */
+    def.no_surrender = 1;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_PLAIN, 10, NULL, &rn);
+    if (rn.winner == HK_COMBAT_ATTACKER) {
+        assert_true(rn.encircled);
+        assert_float_equal(rn.prisoners[1], 0, 0);
+        assert_true(rn.casualties[1] <= def.men);
+    }
+    /* A beaten attacker encircles nobody. */
+    def.no_surrender = 0;
+    hk_combat_side weak = side(5000, 0, 10, 0);
+    weak.envelop = 1;
+    hk_combat_side strong = side(40000, 100, 300, 0);
+    strong.posture = HK_POSTURE_FORTIFIED;
+    hk_combat_resolve(&p, &weak, &strong, HK_TERRAIN_HILLS, 10, NULL, &r);
+    assert_true(r.winner != HK_COMBAT_ATTACKER);
+    assert_false(r.encircled);
+    assert_float_equal(r.prisoners[1], 0, 0);
+    /* The fitted shares are shares. */
+    hk_combat_params f;
+    hk_combat_params_default(&f);
+    assert_true(f.encircle_base >= 0 && f.encircle_armour >= 0 && f.encircle_cap <= 0.95);
+    assert_true(f.envelop_power >= 0);
+}
+
+static void test_planned_terms_bounded(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    planned_params(&p);
+    p.encircle_base = 0.9;
+    p.exploit = 5;
+    hk_rng rng;
+    hk_rng_init(&rng, 11, 0);
+    for (int k = 0; k < 2000; k++) {
+        hk_combat_side a = side(1 + 1e5 * hk_rng_uniform(&rng), 500 * hk_rng_uniform(&rng),
+                                500 * hk_rng_uniform(&rng), 100 * hk_rng_uniform(&rng));
+        hk_combat_side d = side(1 + 1e5 * hk_rng_uniform(&rng), 500 * hk_rng_uniform(&rng),
+                                500 * hk_rng_uniform(&rng), 100 * hk_rng_uniform(&rng));
+        a.surprise = k % 4;
+        a.envelop = k % 3 == 0;
+        a.air = k % 5 == 0;
+        d.air = k % 7 == 0;
+        d.no_surrender = k % 2;
+        d.posture = (hk_posture)(k % 3);
+        hk_combat_result r;
+        hk_combat_resolve(&p, &a, &d, (hk_terrain)(k % HK_TERRAIN_COUNT), 1 + k % 30,
+                          k % 2 ? &rng : NULL, &r);
+        const hk_combat_side *s[2] = {&a, &d};
+        for (int i = 0; i < 2; i++) {
+            assert_true(r.casualties[i] >= 0 && r.casualties[i] <= s[i]->men * (1 + 1e-12));
+            assert_true(r.loss[i].tanks <= s[i]->tanks + 1e-9);
+            assert_true(r.loss[i].guns <= s[i]->guns + 1e-9);
+            assert_true(r.prisoners[i] >= 0 && r.prisoners[i] <= r.casualties[i] + 1e-9);
+        }
+    }
+}
+
+static void test_spec_planned_keys(void **state)
+{
+    (void)state;
+    hk_combat_side s;
+    char name[16], err[256];
+    assert_int_equal(hk_combat_parse_spec("SOV:men=57000,surprise=2,air=1,envelop=1", name,
+                                          sizeof name, &s, err, sizeof err),
+                     0);
+    assert_int_equal(s.surprise, 2);
+    assert_int_equal(s.air, 1);
+    assert_int_equal(s.envelop, 1);
+    assert_int_equal(hk_combat_parse_spec("SOV:men=5", name, sizeof name, &s, err, sizeof err), 0);
+    assert_int_equal(s.surprise + s.air + s.envelop, 0);
+    const char *bad[] = {"SOV:men=5,surprise=4", "SOV:men=5,surprise=-1", "SOV:men=5,surprise=1.5",
+                         "SOV:men=5,air=2",      "SOV:men=5,envelop=yes", "SOV:men=5,surprise=",
+                         "SOV:men=5,air=1,air=1"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        err[0] = '\0';
+        assert_int_equal(hk_combat_parse_spec(bad[i], name, sizeof name, &s, err, sizeof err), -1);
+        assert_true(err[0] != '\0');
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -570,6 +795,13 @@ int main(void)
         cmocka_unit_test(test_campaign_buildup),
         cmocka_unit_test(test_parse_phases),
         cmocka_unit_test(test_no_surrender_does_not_win_by_standing),
+        cmocka_unit_test(test_surprise_helps_the_attacker),
+        cmocka_unit_test(test_surprise_fades),
+        cmocka_unit_test(test_air_superiority),
+        cmocka_unit_test(test_armour_exploits_a_breakthrough),
+        cmocka_unit_test(test_encirclement),
+        cmocka_unit_test(test_planned_terms_bounded),
+        cmocka_unit_test(test_spec_planned_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -160,7 +160,7 @@ static int battles_under_pact(const hk_setup *su, int runs)
     int n = 0;
     for (int run = 0; run < runs; run++) {
         hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 1, (uint64_t)run);
-        int pact = w->roles.jpn_sov_neutrality;
+        int pact = w->c->roles.jpn_sov_neutrality;
         while (!hk_world_done(w)) {
             hk_world_step(w, NULL);
             if (hk_treaty_binds(w, pact) && !w->war)
@@ -236,7 +236,7 @@ static void test_outcomes_until(void **state)
     /* Over several histories, so that both an early commitment south and a
      * still-open window are seen. */
     int south_decided = 0, south_open = 0;
-    for (uint64_t run = 0; run < 40; run++) {
+    for (uint64_t run = 0; run < 200; run++) {
         assert_int_equal(hk_run(&su, HK_MODE_SIMULATE, 1, run, hk_month_of(1940, 12), NULL, &o), 0);
         assert_int_equal(o.until, hk_month_of(1940, 12));
         assert_false(o.soviet_entry_by_1945_09);

@@ -112,11 +112,11 @@ static void test_no_notice_while_the_pact_serves(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
-    int pact = w->roles.jpn_sov_neutrality;
+    int pact = w->c->roles.jpn_sov_neutrality;
     assert_true(pact >= 0);
     w->treaty[pact].status = HK_TREATY_IN_FORCE;
-    if (w->roles.jpn_sov_normalization >= 0)
-        w->treaty[w->roles.jpn_sov_normalization].status = HK_TREATY_IN_FORCE;
+    if (w->c->roles.jpn_sov_normalization >= 0)
+        w->treaty[w->c->roles.jpn_sov_normalization].status = HK_TREATY_IN_FORCE;
     w->flags |= 1u << HK_EFFECT_JPN_US_WAR;
     w->committed_south = true;
     for (double d = -1.0; d <= su.param[HK_P_DOCTRINE_STRIKE_NORTH]; d += 0.1) {

@@ -226,11 +226,12 @@ static void test_strike_north_with_opportunity(void **state)
     hk_scenario *s = fx_scenario();
     hk_setup su;
     hk_setup_init(&su, s);
-    /* a northern cabinet, the Soviet Far East drawn down to 0.8 of the
-     * Japanese strength, no pact: war comes, at months the draws decide */
+    /* a northern cabinet, the Soviet Far East drawn down to half the
+     * Japanese strength (a war its staff expects to win), no pact: war
+     * comes, at months the draws decide */
     int struck = 0, first = -1, different = 0;
     for (uint64_t r = 0; r < 20; r++) {
-        hk_world *w = north_world(&su, r, 0.6, 300000, 240000);
+        hk_world *w = north_world(&su, r, 0.6, 300000, 150000);
         assert_true(w->doctrine > su.param[HK_P_DOCTRINE_STRIKE_NORTH]);
         assert_true(hk_politics_north_case(w));
         int m = play_politics(w, 12);
@@ -250,7 +251,7 @@ static void test_strike_north_with_opportunity(void **state)
     /* the same cabinet that has lost Khalkhin Gol demands a ratio it does not have */
     su.param[HK_P_WAR_LESSON] = 1.0;
     for (uint64_t r = 0; r < 20; r++) {
-        hk_world *w = north_world(&su, r, 0.6, 300000, 240000);
+        hk_world *w = north_world(&su, r, 0.6, 300000, 180000);
         w->north_lesson = 1.0;
         assert_false(hk_politics_north_case(w));
         assert_int_equal(play_politics(w, 12), -1);
@@ -267,7 +268,7 @@ static void test_no_strike_under_pact_against_superior_force(void **state)
     hk_setup_init(&su, s);
     for (uint64_t r = 0; r < 20; r++) {
         hk_world *w = north_world(&su, r, 0.6, 300000, 600000);
-        int pact = w->roles.jpn_sov_neutrality;
+        int pact = w->c->roles.jpn_sov_neutrality;
         assert_true(pact >= 0);
         w->treaty[pact].status = HK_TREATY_IN_FORCE;
         w->treaty[pact].signed_on = w->month - 3;
@@ -279,7 +280,7 @@ static void test_no_strike_under_pact_against_superior_force(void **state)
     /* the pact alone raises the ratio needed by war.break_factor */
     hk_world *w = north_world(&su, 0, 0.6, 300000, 240000);
     double free_need = hk_assess_north_need(w);
-    w->treaty[w->roles.jpn_sov_neutrality].status = HK_TREATY_IN_FORCE;
+    w->treaty[w->c->roles.jpn_sov_neutrality].status = HK_TREATY_IN_FORCE;
     assert_true(fabs(hk_assess_north_need(w) - free_need * su.param[HK_P_WAR_BREAK_FACTOR]) < 1e-12);
     hk_world_free(w);
     fx_free(s);

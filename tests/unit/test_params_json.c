@@ -43,10 +43,13 @@ static void api_params_is_the_cli_document(void **state)
 {
     const hk_scenario *s = *state;
     hk_api api;
-    hk_api_init(&api, s, 1, 0);
+    hk_api_opts o = {.job_threads = 1};
+    char err[256];
+    assert_int_equal(hk_api_init(&api, s, &o, err, sizeof err), 0);
     hk_reply r;
     memset(&r, 0, sizeof r);
-    hk_api_handle(&api, "GET", "/api/params", NULL, NULL, 0, &r);
+    hk_request q = {.method = "GET", .path = "/api/params"};
+    hk_api_handle(&api, &q, &r);
     assert_int_equal(r.status, 200);
     json_t *served = reply_json(&r), *built = hk_params_json(s);
     assert_true(json_equal(served, built));
@@ -87,22 +90,27 @@ static void whatif_runs_out_of_range(void **state)
 {
     const hk_scenario *s = *state;
     hk_api api;
-    hk_api_init(&api, s, 1, 0);
+    hk_api_opts o = {.job_threads = 1};
+    char err[256];
+    assert_int_equal(hk_api_init(&api, s, &o, err, sizeof err), 0);
     static const char *const bodies[] = {
         "{\"runs\":0,\"without\":[\"barbarossa\"]}",
-        "{\"runs\":-1,\"without\":[\"barbarossa\"]}",
-        "{\"runs\":1000001,\"without\":[\"barbarossa\"]}",
+        "{\"runs\":-5,\"without\":[\"barbarossa\"]}",
+        "{\"runs\":100001,\"without\":[\"barbarossa\"]}",
         "{\"runs\":2.5,\"without\":[\"barbarossa\"]}",
+        "{\"runs\":\"10\",\"without\":[\"barbarossa\"]}",
     };
     for (size_t b = 0; b < sizeof bodies / sizeof bodies[0]; b++) {
         hk_reply r;
         memset(&r, 0, sizeof r);
-        hk_api_handle(&api, "POST", "/api/whatif", NULL, bodies[b], strlen(bodies[b]), &r);
+        hk_request q = {.method = "POST", .path = "/api/whatif", .content_type = "application/json",
+                        .body = bodies[b], .len = strlen(bodies[b])};
+        hk_api_handle(&api, &q, &r);
         assert_int_equal(r.status, 400);
         json_t *j = reply_json(&r);
         const char *msg = json_string_value(json_object_get(j, "error"));
         assert_non_null(msg);
-        assert_non_null(strstr(msg, "'runs' must be a whole number from 1 to 1000000"));
+        assert_non_null(strstr(msg, "'runs' needs a whole number from 1 to 100000 (this server's --max-runs)"));
         json_decref(j);
         free(r.body);
     }

@@ -1,6 +1,6 @@
 // details.js — the side panel: what a clicked region, force, link, sector,
 // battle, treaty or event is, with its source.
-import { esc, fmtInt, fmtNum, sourceHtml, bloc, BLOC_COLOR } from "./util.js";
+import { esc, fmtInt, fmtNum, sourceHtml, bloc, BLOC_COLOR, kindLabel, words, actorNameAt } from "./util.js";
 
 const row = (k, v) => (v == null || v === "" ? "" : `<tr><th>${esc(k)}</th><td>${v}</td></tr>`);
 const table = (rows) => `<table class="kv">${rows.join("")}</table>`;
@@ -10,7 +10,8 @@ export function renderDetails(box, sel, ix, month) {
     box.innerHTML = monthOverview(ix, month);
     return;
   }
-  const actorName = (a) => (a ? `<span class="actor" style="color:${BLOC_COLOR[bloc(a)]}">${esc(ix.actors.get(a)?.name || a)}</span>` : "–");
+  const when = month?.date;
+  const actorName = (a) => (a ? `<span class="actor" style="color:${BLOC_COLOR[bloc(a)]}">${esc(actorNameAt(ix, a, when))}</span>` : "–");
   const { type, item } = sel;
   let html = "";
   const formationsTable = (list) => `<table class="grid"><thead><tr><th>formation</th><th>men</th><th>tanks</th><th>guns</th><th>aircraft</th></tr></thead><tbody>${
@@ -24,7 +25,7 @@ export function renderDetails(box, sel, ix, month) {
     const links = ix.links.filter((l) => l.from === r.id || l.to === r.id)
       .map((l) => `${esc(l.kind)} to ${esc(ix.regionById.get(l.from === r.id ? l.to : l.from)?.name || "?")} (${fmtInt(l.km)} km${l.line ? ", " + esc(l.line) : ""})`);
     html = `<h3>${esc(r.name)} <span class="muted">region <code>${esc(r.id)}</code></span></h3>${table([
-      row("Controller", actorName(r.controller)), row("Terrain", esc(r.terrain)),
+      row(month?.control ? `Controller in ${month.date}` : "Controller", actorName(month?.control?.[r.id] ?? r.controller)), row("Terrain", esc(r.terrain)),
       row("Border sector", sec ? esc(sec.name) : "none"), row("Railhead", r.railhead ? "yes: can supply an army" : "no"),
       row("Position", `${fmtNum(r.lat, 2)}° N, ${fmtNum(r.lon, 2)}° E`), row("Links", links.join("<br>")),
     ])}${fs.length ? `<h4>Forces here in ${esc(month?.date)}</h4>${formationsTable(fs)}` : ""}${sourceHtml(r.source)}`;
@@ -43,7 +44,7 @@ export function renderDetails(box, sel, ix, month) {
     html = `<h3>${esc(s.name)} <span class="muted">border sector <code>${esc(s.id)}</code></span></h3>${table([
       row("Sides", (s.sides || []).map(actorName).join(" facing ")), row("Length", `${fmtInt(s.length_km)} km`),
       row(`Tension in ${month?.date || ""}`, fmtNum(month?.tension?.[s.id], 2)),
-      ...Object.entries(f).map(([a, v]) => row(`${ix.actors.get(a)?.name || a}`, `${fmtInt(v.men)} men, ${fmtInt(v.tanks)} tanks, ${fmtInt(v.guns)} guns, ${fmtInt(v.aircraft)} aircraft`)),
+      ...Object.entries(f).map(([a, v]) => row(`${actorNameAt(ix, a, when)}`, `${fmtInt(v.men)} men, ${fmtInt(v.tanks)} tanks, ${fmtInt(v.guns)} guns, ${fmtInt(v.aircraft)} aircraft`)),
     ])}${sourceHtml(s.source)}`;
   } else if (type === "battle") {
     const b = item;
@@ -60,11 +61,19 @@ export function renderDetails(box, sel, ix, month) {
       row("Duration", t.duration_months ? `${t.duration_months} months` : ""), row("Notice", t.notice_months ? `${t.notice_months} months before expiry` : ""),
       row(`In force in ${month?.date || "this month"}`, inForce ? "<b>yes</b>" : "no"),
     ])}${(t.clauses || []).length ? `<h4>Clauses</h4><ul class="clauses">${t.clauses.map((c) => `<li><b>${esc(c.type.replace(/_/g, " "))}</b>: ${esc(c.text)} ${sourceHtml(c.source)}</li>`).join("")}</ul>` : ""}${sourceHtml(t.source)}`;
+  } else if (type === "front") {
+    const f = item, war = sel.month?.war || month?.war || {};
+    const line = Array.isArray(f.line) ? { all: f.line } : f.line || {};
+    html = `<h3>Front: ${esc(f.name || f.sector)} <span class="muted">${esc(sel.month?.date || month?.date || "")}</span></h3>${table([
+      ...Object.entries(f.men || {}).map(([a, n]) => row(`${actorNameAt(ix, a, when)}`, `${fmtInt(n)} men, ${esc(f.posture?.[a] || "–")}`)),
+      ...Object.entries(line).map(([a, ids]) => row(`Held ${a === "all" ? "" : "by " + actorNameAt(ix, a, when)}`, ids.map((id) => esc(ix.regionById.get(id)?.name || id)).join(", "))),
+      row("War since", esc(war.began || "")),
+    ])}`;
   } else if (type === "event") {
     const e = item;
     const rel = ix.treatyById.get(e.id) || ix.outsideById.get(e.id);
     html = `<h3>${esc(e.text || e.id)}</h3>${table([
-      row("Date", esc(e.date)), row("Kind", esc(e.kind)), row("Id", `<code>${esc(e.id)}</code>`),
+      row("Date", esc(e.date)), row("Kind", `<span title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span>`), row("Id", `<code>${esc(e.id)}</code>`),
       row("Actors", (e.actors || []).map(actorName).join(", ")), row("Is", rel ? esc(rel.name) : ""),
     ])}${sourceHtml(e.source)}`;
   }
@@ -79,8 +88,8 @@ function monthOverview(ix, month) {
   const hot = Object.entries(month.tension || {}).sort((a, b) => b[1] - a[1]).slice(0, 3)
     .map(([id, t]) => `${esc(ix.sectorById.get(id)?.name || id)} ${fmtNum(t, 2)}`);
   return `<h3>${esc(month.date)} <span class="muted">this month</span></h3>
-    ${evs.length ? `<ul class="month-events">${evs.map((e) => `<li><span class="kind kind-${esc(e.kind)}">${esc(String(e.kind).replace(/_/g, " "))}</span> ${esc(e.text || e.id)} ${sourceHtml(e.source)}</li>`).join("")}</ul>` : '<p class="muted">No recorded event this month.</p>'}
+    ${evs.length ? `<ul class="month-events">${evs.map((e) => `<li><span class="kind kind-${esc(e.kind)}" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span> ${esc(e.text || e.id)} ${sourceHtml(e.source)}</li>`).join("")}</ul>` : '<p class="muted">No recorded event this month.</p>'}
     ${table([row("Treaties in force", treaties.join(", ") || "none"), row("Tensest sectors", hot.join(" · ")),
-      row("Outside world", (month.effects || []).map((x) => esc(x.replace(/_/g, " "))).join(", "))])}
+      row("Outside world", (month.effects || []).map((x) => esc(words(x))).join(", "))])}
     <p class="hint">Click a region, a force, a railway, a sector, a battle, a treaty or an event for what it is and its source.</p>`;
 }

@@ -5,8 +5,9 @@ import { geoConicConformal, geoGraticule } from "d3-geo";
 import { select } from "d3-selection";
 import { scaleSqrt, scaleLinear } from "d3-scale";
 import { symbol, symbolStar, symbolDiamond } from "d3-shape";
+import { zoom as d3zoom, zoomIdentity } from "d3-zoom";
 import geo from "./generated/geo.json";
-import { bloc, BLOC_COLOR, monthOf, esc, fmtK } from "./util.js";
+import { bloc, BLOC_COLOR, monthOf, esc, fmtK, actorExists } from "./util.js";
 
 const W = 900, H = 640;
 const SVGNS = "http://www.w3.org/2000/svg";
@@ -51,7 +52,10 @@ export function createMap(svgEl, ix, { onSelect }) {
   };
 
   svg.append("rect").attr("class", "sea").attr("width", W).attr("height", H);
-  const gLand = svg.append("g").attr("class", "layer-land");
+  // Everything drawn goes into one group that d3-zoom moves and scales.
+  const root = svg;
+  const view = svg.append("g").attr("class", "viewport");
+  const gLand = view.append("g").attr("class", "layer-land");
   // The atlas is cut to a lon/lat box (scripts/make-geo.mjs, 88–178°E,
   // 18–68°N), and the cut closes Russia's outline with straight chords (the
   // 88°E meridian, and a line along 65°N). Where the view's corners reach
@@ -77,13 +81,13 @@ export function createMap(svgEl, ix, { onSelect }) {
       .append("title").text(`${c.name} (present-day outline)`);
   }
   // Graticule every 10°, drawn by hand because the data is planar lon/lat.
-  const grat = svg.append("g").attr("class", "graticule");
+  const grat = view.append("g").attr("class", "graticule");
   const gr = geoGraticule().extent([[90, 20], [175, 66]]).step([10, 10]).lines();
   for (const l of gr) grat.append("path").attr("d", pathOf(l.coordinates.filter(([lo, la]) => lo >= 90 && lo <= 175 && la >= 20 && la <= 66), false));
-  const gPolity = svg.append("g").attr("class", "layer-polity");
-  const gBorders = svg.append("g").attr("class", "layer-borders");
+  const gPolity = view.append("g").attr("class", "layer-polity");
+  const gBorders = view.append("g").attr("class", "layer-borders");
   for (const b of geo.borders) gBorders.append("path").attr("class", "border").attr("d", pathOf(b, false));
-  const gCoast = svg.append("g").attr("class", "layer-coast");
+  const gCoast = view.append("g").attr("class", "layer-coast");
   for (const c of geo.coast) gCoast.append("path").attr("class", "coast").attr("d", pathOf(c, false));
 
   // ---- historical polities ----
@@ -99,7 +103,7 @@ export function createMap(svgEl, ix, { onSelect }) {
   const manPath = geo.manchuria?.length
     ? gPolity.append("path").attr("class", "polity polity-man").attr("d", geo.manchuria.map((r) => pathOf(r, true)).join(""))
     : null;
-  const polityLabels = svg.append("g").attr("class", "layer-polity-labels");
+  const polityLabels = view.append("g").attr("class", "layer-polity-labels");
   const bigLabel = (lon, lat, text, cls) => { const [x, y] = P(lon, lat); return polityLabels.append("text").attr("class", `polity-label ${cls || ""}`).attr("x", x).attr("y", y).text(text); };
   bigLabel(130, 57, "SOVIET UNION", "sv");
   bigLabel(104.5, 46.0, "MONGOLIA", "sv");
@@ -115,7 +119,7 @@ export function createMap(svgEl, ix, { onSelect }) {
   const manchukuoFrom = manFirst ? monthOf(manFirst.date) : null;
 
   // ---- links ----
-  const gLinks = svg.append("g").attr("class", "layer-links");
+  const gLinks = view.append("g").attr("class", "layer-links");
   for (const l of ix.links) {
     const a = ix.regionById.get(l.from), b = ix.regionById.get(l.to);
     if (!a || !b) continue;
@@ -133,11 +137,11 @@ export function createMap(svgEl, ix, { onSelect }) {
     if (l.kind === "rail") g.append("path").attr("class", "link-ties").attr("d", d);
     g.append("path").attr("class", "link-hit").attr("d", d);
     g.append("title").text(`${l.line || l.kind}: ${a.name} – ${b.name}, ${l.km} km`);
-    g.on("click", (ev) => { ev.stopPropagation(); onSelect({ type: "link", item: l }); });
+    g.node().__hk = { type: "link", item: l };
   }
 
   // ---- sectors ----
-  const gSectors = svg.append("g").attr("class", "layer-sectors");
+  const gSectors = view.append("g").attr("class", "layer-sectors");
   const sectorShapes = [];
   for (const s of ix.sectors) {
     const pts = ix.regions.filter((r) => r.sector === s.id).map((r) => P(r.lon, r.lat)).sort((p, q) => p[0] - q[0]);
@@ -148,18 +152,21 @@ export function createMap(svgEl, ix, { onSelect }) {
       : g.append("path").attr("d", "M" + pts.map((p) => p.map((v) => v.toFixed(1)).join(",")).join("L"));
     const cx = pts.reduce((a, p) => a + p[0], 0) / pts.length, cy = pts.reduce((a, p) => a + p[1], 0) / pts.length;
     g.append("title").text(`Border sector: ${s.name}`);
-    g.on("click", (ev) => { ev.stopPropagation(); onSelect({ type: "sector", item: s }); });
+    g.node().__hk = { type: "sector", item: s };
     sectorShapes.push({ s, shape, cx, cy, pts });
   }
   const tensionColor = scaleLinear().domain([0, 0.5, 1]).range(["#f2d16b", "#f08c2e", "#d7301f"]).clamp(true);
 
   // ---- regions ----
   // Forces under the region dots, so that a dot stays clickable inside a big circle.
-  const gForces = svg.append("g").attr("class", "layer-forces");
-  const gRegions = svg.append("g").attr("class", "layer-regions");
-  const gMarks = svg.append("g").attr("class", "layer-marks");
-  const gLabels = svg.append("g").attr("class", "layer-labels");
+  const gControl = view.append("g").attr("class", "layer-control");
+  const gFront = view.append("g").attr("class", "layer-front");
+  const gForces = view.append("g").attr("class", "layer-forces");
+  const gRegions = view.append("g").attr("class", "layer-regions");
+  const gMarks = view.append("g").attr("class", "layer-marks");
+  const gLabels = view.append("g").attr("class", "layer-labels");
   const regionXY = new Map();
+  const regionDots = new Map(), regionHalo = new Map();
   for (const r of ix.regions) {
     const [x, y] = P(r.lon, r.lat);
     regionXY.set(r.id, [x, y]);
@@ -168,12 +175,31 @@ export function createMap(svgEl, ix, { onSelect }) {
     g.append("circle").attr("class", "region-dot").attr("r", r.railhead ? 4 : 3.2).attr("fill", BLOC_COLOR[bloc(r.controller)]);
     g.append("circle").attr("class", "region-hit").attr("r", 9);
     g.append("title").text(r.name);
-    g.on("click", (ev) => { ev.stopPropagation(); onSelect({ type: "region", item: r }); });
+    g.node().__hk = { type: "region", item: r };
+    regionDots.set(r.id, g.select(".region-dot"));
+    const [hx, hy] = [x, y];
+    regionHalo.set(r.id, gControl.append("circle").attr("class", "control-halo").attr("cx", hx).attr("cy", hy).attr("r", 11).attr("data-id", r.id));
     // The label drops what the name adds in brackets ("Northern Kurils (Shumshu, Paramushir)"); the tooltip keeps it all.
     gLabels.append("text").attr("class", "region-label").attr("x", x + 6).attr("y", y - 5).attr("data-id", r.id)
+      .attr("data-x", x).attr("data-y", y)
       .text(String(r.name).replace(/\s*\(.*\)\s*$/, "").replace(/,.*$/, ""));
   }
-  declutterLabels(gLabels.node(), W);
+  /* Labels at a size legible on screen whatever the map's width and zoom:
+   * 11 px on the screen (at least), so a phone shows fewer labels, not
+   * smaller ones; the rest are hidden where they would overlap. */
+  function layoutLabels(k = 1) {
+    const screen = (svgEl.clientWidth || W) / W; // screen px per map unit
+    const fs = Math.max(11, 11 / Math.max(screen, 0.01)) / k;
+    for (const t of gLabels.node().querySelectorAll("text")) {
+      t.classList.remove("hidden-label");
+      t.style.fontSize = `${fs.toFixed(2)}px`;
+      t.style.strokeWidth = `${(fs * 0.27).toFixed(2)}px`;
+      t.setAttribute("x", +t.dataset.x + fs * 0.55);
+      t.setAttribute("y", +t.dataset.y - fs * 0.45);
+    }
+    declutterLabels(gLabels.node(), W, fs * 0.55);
+  }
+  layoutLabels();
 
   // Battles as the run fought them: from a "battle" event to its
   // "battle_result" (or the same month); the record's dates when the run
@@ -204,9 +230,26 @@ export function createMap(svgEl, ix, { onSelect }) {
   function update(month) {
     status.current = month;
     const date = month?.date;
-    const manchukuo = !!(manchukuoFrom && date && date >= manchukuoFrom);
+    // Manchukuo from its first month: the actor's span when the document
+    // gives it, else the run's first event that names it; with control, the
+    // Manchurian heartland's controller decides.
+    const control = month?.control && typeof month.control === "object" ? month.control : null;
+    const heart = ["hsinking", "harbin", "mukden"].map((id) => control?.[id]).filter(Boolean);
+    const manchukuo = heart.length ? heart.some((a) => a === "MAN" || a === "JPN") && actorExists(ix, "MAN", date)
+      : actorExists(ix, "MAN", date) ?? !!(manchukuoFrom && date && date >= manchukuoFrom);
     manLabel.text(manchukuo ? "MANCHUKUO" : "MANCHURIA").attr("class", `polity-label ${manchukuo ? "jp" : "cn"}`);
     if (manPath) manPath.classed("polity-jp", manchukuo).classed("polity-cn", !manchukuo);
+
+    // regions coloured by who controls them this month (the scenario's
+    // controller when the month has no `control`)
+    for (const r of ix.regions) {
+      const who = control?.[r.id] ?? r.controller;
+      const c = BLOC_COLOR[bloc(who)];
+      regionDots.get(r.id)?.attr("fill", c).attr("data-controller", who);
+      regionHalo.get(r.id)?.attr("fill", c).attr("data-controller", who)
+        .attr("fill-opacity", control ? 0.28 : 0.12);
+    }
+    drawFront(month);
 
     // sectors coloured by tension
     for (const { s, shape } of sectorShapes) {
@@ -240,7 +283,7 @@ export function createMap(svgEl, ix, { onSelect }) {
       node.append("circle").attr("r", r).attr("fill", BLOC_COLOR[g.bloc]);
       if (r >= 11) node.append("text").attr("class", "force-label").attr("dy", "0.35em").text(fmtK(g.men));
       node.append("title").text(`${g.list.map((f) => f.meta?.name || f.id).join(", ")}: ${fmtK(g.men)} men`);
-      node.on("click", (ev) => { ev.stopPropagation(); onSelect({ type: "force", item: g, month }); });
+      node.node().__hk = { type: "force", item: g, month };
     }
 
     // battles of the month: one star per region, the latest-begun battle on top
@@ -260,7 +303,7 @@ export function createMap(svgEl, ix, { onSelect }) {
         .attr("transform", `translate(${xy[0].toFixed(1)},${(xy[1] - 14).toFixed(1)})`);
       g.append("path").attr("d", symbol(symbolStar, 260)());
       g.append("title").text(`Battle: ${list.map((f) => f.b.name).join("; ")}`);
-      g.on("click", (ev) => { ev.stopPropagation(); onSelect({ type: "battle", item: b }); });
+      g.node().__hk = { type: "battle", item: b };
     }
     // incidents: the month gives a total; it is split over the sectors by
     // their tension for display (the marker's tooltip says so).
@@ -279,36 +322,145 @@ export function createMap(svgEl, ix, { onSelect }) {
         g.append("path").attr("d", symbol(symbolDiamond, 110)());
         g.append("text").attr("x", 8).attr("dy", "0.35em").text(k);
         g.append("title").text(`${k} of this month's ${n} border incident(s), placed by sector tension`);
-        g.on("click", (ev) => { ev.stopPropagation(); onSelect({ type: "sector", item: v.z.s }); });
+        g.node().__hk = { type: "sector", item: v.z.s };
       });
     }
   }
 
-  function highlight(kind, id) {
-    svg.selectAll(".selected").classed("selected", false);
-    if (kind === "region") svg.selectAll(`.region[data-id="${CSS.escape(id)}"]`).classed("selected", true);
+  // ---- the front of a general war: where each front's sides meet, and an
+  // arrow for each side attacking on it (the month's `war`, docs/api.md) ----
+  function drawFront(month) {
+    gFront.selectAll("*").remove();
+    const war = month?.war;
+    if (!war || !Array.isArray(war.fronts)) return;
+    const control = month.control || {};
+    const side = (a) => Object.entries(war.sides || {}).find(([, list]) => (list || []).includes(a))?.[0] ?? a;
+    for (const f of war.fronts) {
+      // `line`: the regions along the front, a list or one list per side
+      const byActor = Array.isArray(f.line) ? null : f.line || {};
+      const ids = [...new Set(Array.isArray(f.line) ? f.line : Object.values(byActor).flat())].filter((id) => regionXY.has(id));
+      const holder = (id) => control[id] ?? (byActor ? Object.entries(byActor).find(([, l]) => (l || []).includes(id))?.[0] : undefined);
+      // links whose ends are held by opposite sides: the front runs across their middles
+      const cross = [];
+      for (const l of ix.links) {
+        if (!ids.includes(l.from) && !ids.includes(l.to)) continue;
+        const a = holder(l.from), b = holder(l.to);
+        if (!a || !b || side(a) === side(b) || !regionXY.has(l.from) || !regionXY.has(l.to)) continue;
+        const [x1, y1] = regionXY.get(l.from), [x2, y2] = regionXY.get(l.to);
+        cross.push({ l, x: (x1 + x2) / 2, y: (y1 + y2) / 2, dx: x2 - x1, dy: y2 - y1 });
+      }
+      const g = gFront.append("g").attr("class", "front").attr("data-sector", f.sector);
+      g.node().__hk = { type: "front", item: f, month };
+      if (cross.length) {
+        cross.sort((p, q) => p.x - q.x || p.y - q.y);
+        // a short stroke across each contested link, joined where there are several
+        for (const c of cross) {
+          const len = Math.hypot(c.dx, c.dy) || 1, nx = -c.dy / len * 9, ny = c.dx / len * 9;
+          g.append("path").attr("class", "front-line").attr("d", `M${(c.x - nx).toFixed(1)},${(c.y - ny).toFixed(1)}L${(c.x + nx).toFixed(1)},${(c.y + ny).toFixed(1)}`);
+        }
+        if (cross.length > 1) g.append("path").attr("class", "front-line joined").attr("d", "M" + cross.map((c) => `${c.x.toFixed(1)},${c.y.toFixed(1)}`).join("L"));
+      } else if (ids.length > 1) {
+        const pts = ids.map((id) => regionXY.get(id));
+        g.append("path").attr("class", "front-line joined").attr("d", "M" + pts.map((p) => p.map((v) => v.toFixed(1)).join(",")).join("L"));
+      }
+      // offensives: from the attacker's regions of the front toward the nearest held by the other side
+      for (const [actor, posture] of Object.entries(f.posture || {})) {
+        if (posture !== "attack") continue;
+        const mine = ids.filter((id) => side(holder(id)) === side(actor));
+        const theirs = ids.filter((id) => holder(id) && side(holder(id)) !== side(actor));
+        const from = mine.length ? mine : [...regionXY.keys()].filter((id) => side(control[id]) === side(actor));
+        const to = theirs.length ? theirs : [];
+        let best = null;
+        for (const a of from) for (const b of to) {
+          const [x1, y1] = regionXY.get(a), [x2, y2] = regionXY.get(b);
+          const d = Math.hypot(x2 - x1, y2 - y1);
+          if (!best || d < best.d) best = { x1, y1, x2, y2, d };
+        }
+        if (!best) continue;
+        const k = Math.min(1, 40 / (best.d || 1));
+        const x1 = best.x1 + (best.x2 - best.x1) * 0.15, y1 = best.y1 + (best.y2 - best.y1) * 0.15;
+        const x2 = best.x1 + (best.x2 - best.x1) * Math.max(0.7, 1 - k * 0.2), y2 = best.y1 + (best.y2 - best.y1) * Math.max(0.7, 1 - k * 0.2);
+        g.append("path").attr("class", `offensive offensive-${bloc(actor)}`).attr("marker-end", `url(#arrow-${bloc(actor)})`)
+          .attr("d", `M${x1.toFixed(1)},${y1.toFixed(1)}L${x2.toFixed(1)},${y2.toFixed(1)}`)
+          .attr("data-actor", actor);
+      }
+      g.append("title").text(`Front: ${f.name || f.sector}`);
+    }
+  }
+  const defs = root.append("defs");
+  for (const b of ["jp", "sv", "cn", "other"]) {
+    defs.append("marker").attr("id", `arrow-${b}`).attr("viewBox", "0 0 10 10").attr("refX", 8).attr("refY", 5)
+      .attr("markerWidth", 5).attr("markerHeight", 5).attr("orient", "auto-start-reverse")
+      .append("path").attr("d", "M0,0L10,5L0,10z").attr("fill", BLOC_COLOR[b]);
   }
 
-  svg.on("click", () => onSelect(null));
-  return { update, highlight, project: P, regionXY, size: [W, H] };
+  function highlight(kind, id, sel) {
+    root.selectAll(".selected").classed("selected", false);
+    if (kind === "region") root.selectAll(`.region[data-id="${CSS.escape(id)}"]`).classed("selected", true);
+    if (kind === "force" && sel?.item) root.selectAll(`.force[data-region="${CSS.escape(sel.item.region)}"].force-${sel.item.bloc}`).classed("selected", true);
+  }
+
+  // ---- one click picks what is drawn on top under the cursor, forces first ----
+  const PRIORITY = ["force", "battle", "incident", "front", "region", "sector", "link"];
+  root.on("click", (ev) => {
+    // what lies under the pointer, and what the event was aimed at (a click
+    // made by a script has no position)
+    const els = [ev.target, ...document.elementsFromPoint(ev.clientX, ev.clientY)];
+    let best = null, rank = PRIORITY.length;
+    for (const e of els) {
+      if (!svgEl.contains(e)) continue;
+      for (let n = e; n && n !== svgEl; n = n.parentNode) {
+        if (!n.__hk) continue;
+        const r = PRIORITY.indexOf(n.classList.contains("incident") ? "incident" : n.__hk.type);
+        if (r >= 0 && r < rank) { best = n.__hk; rank = r; }
+        break;
+      }
+    }
+    onSelect(best);
+  });
+
+  // ---- zoom and pan ----
+  let k = 1;
+  const zoomer = d3zoom().scaleExtent([1, 10]).translateExtent([[0, 0], [W, H]]).extent([[0, 0], [W, H]])
+    .on("zoom", (ev) => {
+      view.attr("transform", ev.transform);
+      k = ev.transform.k;
+      // dots keep their size on screen; labels are laid out again when the zoom ends
+      gRegions.selectAll(".region").attr("transform", function () {
+        const t = this.getAttribute("transform").replace(/\s*scale\([^)]*\)/, "");
+        return `${t} scale(${(1 / Math.sqrt(k)).toFixed(3)})`;
+      });
+      root.attr("data-zoom", k.toFixed(2));
+    });
+  zoomer.on("end", () => layoutLabels(k));
+  root.call(zoomer).on("dblclick.zoom", null);
+  window.addEventListener("resize", () => layoutLabels(k));
+  const zoomBy = (f) => root.transition().duration(200).call(zoomer.scaleBy, f);
+  const reset = () => root.transition().duration(200).call(zoomer.transform, zoomIdentity);
+
+  return { update, highlight, project: P, regionXY, size: [W, H], zoomBy, reset };
 }
 
 /* Hides labels that would overlap one drawn before them (drawn in scenario
  * order, so the scenario's first regions keep theirs). */
-function declutterLabels(g, width) {
+function declutterLabels(g, width, gap = 6) {
   const placed = [];
   for (const t of g.querySelectorAll("text")) {
     let b;
     try { b = t.getBBox(); } catch { continue; }
     if (!b.width) continue;
+    if (b.x < 4) { // would run off the map's left edge: put it right of the dot
+      t.setAttribute("x", +t.getAttribute("x") - b.x + 4);
+      b = t.getBBox();
+    }
     if (b.x + b.width > width - 4) { // would run off the map: put it left of the dot
-      t.setAttribute("x", +t.getAttribute("x") - b.width - 12);
+      t.setAttribute("x", +t.getAttribute("x") - b.width - 2 * gap);
       b = t.getBBox();
     }
     const hit = placed.some((p) => b.x < p.x + p.width && p.x < b.x + b.width && b.y < p.y + p.height && p.y < b.y + b.height);
     if (hit) {
       // try the other side of the dot before giving up
-      t.setAttribute("x", +t.getAttribute("x") - b.width - 12);
+      t.setAttribute("x", +t.getAttribute("x") - b.width - 2 * gap);
       const b2 = t.getBBox();
       if (placed.some((p) => b2.x < p.x + p.width && p.x < b2.x + b2.width && b2.y < p.y + p.height && p.y < b2.y + b2.height)) t.classList.add("hidden-label");
       else placed.push(b2);

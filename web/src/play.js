@@ -1,7 +1,7 @@
 // play.js — the play panel (served mode): take Japan's or the Soviet
 // Union's decisions month by month against the model. The game's month is
 // shown on the map while a game is open.
-import { esc, el, fmtNum, fmtK, borderTotals } from "./util.js";
+import { esc, el, fmtNum, fmtK, borderTotals, kindLabel } from "./util.js";
 import { errorText } from "./whatif.js";
 
 export function createPlay(root, ix, { showMonth, showEvent }) {
@@ -105,7 +105,7 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     skipTarget();
     if (over) $("pl-turn").textContent = "Game over";
     const evs = events || state.events || [];
-    const evHtml = evs.map((e) => `<div class="log-ev" data-kind="${esc(e.kind)}"><span class="kind">${esc(e.kind)}</span> ${skipped ? `<span class="muted">${esc(e.date || "")}</span> ` : ""}${esc(e.text || e.id)}</div>`).join("");
+    const evHtml = evs.map((e) => `<div class="log-ev" data-kind="${esc(e.kind)}"><span class="kind" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span> ${skipped ? `<span class="muted">${esc(e.date || "")}</span> ` : ""}${esc(e.text || e.id)}</div>`).join("");
     const li = skipped
       ? el("li", { class: "skipped" }, `<b>${esc(state.date || "")}</b> <span class="muted">${skipped} month${skipped === 1 ? "" : "s"} played by the model for you, ${evs.length} event${evs.length === 1 ? "" : "s"}</span>` +
         (evs.length ? `<details><summary>events</summary>${evHtml}</details>` : ""))

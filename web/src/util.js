@@ -81,11 +81,35 @@ export function fmtNum(x, digits = 2) {
   return (+x).toFixed(digits);
 }
 
-/* A source string as HTML: each "; "-separated citation in its own <code>. */
+/* A citation's key and line: "001_x.txt:49" -> {key: "001_x.txt", line: 49};
+ * "coox1985, p. 310" -> {key: "coox1985"}. */
+export function citeKey(c) {
+  const s = String(c).trim();
+  const m = /^([^\s,:(]+\.txt):(\d+)/.exec(s);
+  if (m) return { key: m[1], line: +m[2] };
+  return { key: s.split(/[\s,:(]/)[0], line: null };
+}
+let BIB = null;
+export function setBibliography(b) { BIB = b || null; }
+/* The text a citation points at, for its tooltip: the seed's title and the
+ * cited line, or the publication's full reference. */
+function citeTitle(c) {
+  if (!BIB) return c;
+  const { key, line } = citeKey(c);
+  const seed = (BIB.seeds || []).find((s) => s.file === key);
+  if (seed) {
+    const l = (seed.lines || []).find((x) => x.line === line);
+    return `${seed.title || seed.file}${l?.text ? `, line ${line}: ${l.text.length > 300 ? l.text.slice(0, 300) + "…" : l.text}` : ""}`;
+  }
+  const pub = (BIB.publications || []).find((p) => p.id === key);
+  return pub ? pub.cite : c;
+}
+/* A source string as HTML: each "; "-separated citation a link that opens
+ * its entry in the bibliography (the Sources tab). */
 export function sourceHtml(src) {
   if (!src) return '<div class="source"><span class="k">Source</span> <em>none given</em></div>';
   const parts = String(src).split(/;\s*/).filter(Boolean);
-  return `<div class="source"><span class="k">Source</span> ${parts.map((p) => `<code>${esc(p)}</code>`).join(" ")}</div>`;
+  return `<div class="source"><span class="k">Source</span> ${parts.map((p) => `<a class="cite" href="#" data-cite="${esc(p)}" title="${esc(citeTitle(p))}"><code>${esc(p)}</code></a>`).join(" ")}</div>`;
 }
 
 export function el(tag, attrs = {}, html = "") {
@@ -96,4 +120,47 @@ export function el(tag, attrs = {}, html = "") {
   }
   if (html) e.innerHTML = html;
   return e;
+}
+
+/* ---- labels: the words a person reads for the program's ids ----
+ * The document's `labels` (docs/api.md) are the source; an id it does not
+ * know is spelled out from its words, never shown as code. */
+let LABELS = {};
+export function setLabels(l) { LABELS = l && typeof l === "object" ? l : {}; }
+export const words = (id) => String(id ?? "").replace(/[._]+/g, " ").trim();
+export const outcomeLabel = (id) => LABELS.outcomes?.[id]?.label || words(id).replace(/^./, (c) => c.toUpperCase());
+export const outcomeHistory = (id) => LABELS.outcomes?.[id]?.history ?? null;
+export const kindLabel = (k) => LABELS.event_kinds?.[k] || words(k);
+export const paramLabel = (k) => LABELS.params?.[k] || words(k);
+export const treatyLabel = (ix, id) => ix?.treatyById?.get(id)?.name || LABELS.treaties?.[id] || words(id);
+export const eventLabel = (ix, id) => ix?.outsideById?.get(id)?.name || LABELS.events?.[id] || words(id);
+/* An outcome named `..._year` holds year + (month - 1) / 12: shown as YYYY-MM. */
+export const isYearOutcome = (name) => /_year$/.test(name);
+export function yearMonth(v) {
+  if (v == null || !Number.isFinite(+v)) return "–";
+  const m = Math.round(+v * 12);
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
+}
+/* A figure as the terminal prints it: thousands separators, fixed digits. */
+export function fmtFixed(x, digits = 2) {
+  if (x == null || !Number.isFinite(+x)) return "–";
+  return (+x).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/* Whether an actor exists in a month: from its span when the document gives
+ * one (`from`/`to`, or `span: {from, to}`), from the run's first event that
+ * names it otherwise (Manchukuo); null when nothing tells. */
+export function actorExists(ix, id, date) {
+  const a = ix?.actors?.get(id);
+  const from = a?.span?.from ?? a?.from ?? null, to = a?.span?.to ?? a?.to ?? null;
+  if (!date) return null;
+  if (from || to) return (!from || monthOf(from) <= date) && (!to || date <= monthOf(to));
+  if (id !== "MAN") return null;
+  const first = ix.events?.find((e) => Array.isArray(e.actors) && e.actors.includes(id));
+  return first ? monthOf(first.date) <= date : null;
+}
+/* An actor's name as it was in a month: Manchuria before Manchukuo. */
+export function actorNameAt(ix, id, date) {
+  if (id === "MAN" && actorExists(ix, id, date) === false) return "Manchuria (Chinese)";
+  return ix?.actors?.get(id)?.name || id;
 }

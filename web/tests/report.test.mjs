@@ -106,9 +106,40 @@ try {
     check((await page.textContent("#details")).includes(e.source.split(/;\s*/)[0]), "event source shown");
   });
 
-  await step("outcomes keep their exact names", async () => {
+  if (doc.sources?.seeds?.length) await step("a citation opens its entry in the bibliography", async () => {
+    // an event citing a seed line whose text the bibliography has
+    let seed = null, line = null;
+    const e = doc.events.find((x) => String(x.source || "").split(/;\s*/).some((c) => {
+      const m = /^(.+\.txt):(\d+)$/.exec(c);
+      seed = m && doc.sources.seeds.find((z) => z.file === m[1]);
+      line = seed && seed.lines.find((l) => l.line === +m[2] && l.text);
+      return !!line;
+    }));
+    check(!!e, "an event cites a seed line the bibliography quotes");
+    if (e) {
+      await page.locator("#timeline li", { hasText: String(e.text).slice(0, 60) }).first().click();
+      await page.locator(`#details a.cite[data-cite="${seed.file}:${line.line}"]`).first().click();
+      check(await page.locator("#tab-sources").isVisible(), "the Sources tab opens");
+      const cited = await page.textContent("#src-cited");
+      check(cited.includes(seed.title), `the seed is named by its title (${seed.title})`);
+      check(cited.includes(line.text.slice(0, 40)), "the cited line's text is shown");
+      await shot(page, `${label}-sources.png`);
+    }
+    const pub = doc.sources.publications.find((p) => p.cited > 0);
+    check((await page.locator(`#tab-sources [id="src-${pub.id}"]`).textContent()).includes(pub.cite), `publication ${pub.id} listed with its full reference`);
+    await page.click('#tabs button[data-tab="history"]');
+  });
+
+  await step("outcomes read as words, their ids in a tooltip, the record beside them", async () => {
     const text = await page.textContent("#summary");
-    for (const k of Object.keys(doc.summary?.outcomes || {})) check(text.includes(k), `outcome ${k} shown by its name`);
+    for (const k of Object.keys(doc.summary?.outcomes || {})) {
+      check((await page.locator(`#summary [title="${k}"]`).count()) === 1, `outcome ${k} keeps its id in a tooltip`);
+      check(!text.includes(k), `outcome ${k} is shown by its label, not its id`);
+      const lab = doc.labels?.outcomes?.[k];
+      if (lab) check(text.includes(lab.label) && (lab.history == null || (await page.textContent(`#summary tr[data-name="${k}"] .history`)) === lab.history),
+        `outcome ${k}: "${lab.label}", history ${lab.history}`);
+    }
+    check(!/\b19\d\d\.\d/.test(text), "no year shown as a decimal");
   });
 
   await step("state bar agrees with the timeline", async () => {

@@ -78,7 +78,11 @@ try {
     await page.waitForSelector("#wi-result tr.outcome", { timeout: 180000 });
     const rows = await page.locator("#wi-result tr.outcome").count();
     check(rows >= 5, `outcomes shown against the baseline (${rows})`);
-    check((await page.textContent("#wi-result")).includes("neutrality_pact_signed"), "neutrality_pact_signed among them");
+    check((await page.locator('#wi-result tr.outcome[data-name="neutrality_pact_signed"] [title="neutrality_pact_signed"]').count()) === 1, "neutrality_pact_signed among them, its id in a tooltip");
+    const wt = await page.textContent("#wi-result");
+    check(!/[a-z]+_[a-z_]+/.test(wt), "no outcome shown by its id");
+    check(/history: \S/.test(wt), "the record beside the outcomes");
+    check(/ pts/.test(wt) && !/\b19\d\d\.\d/.test(wt), "changes in percentage points, no year as a decimal");
     check(await page.locator("#wi-error").isHidden(), "no what-if error");
     const deltas = await page.$$eval("#wi-result tr.outcome td:last-child", (tds) => tds.map((t) => t.textContent.trim()));
     check(deltas.some((t) => /^[+-]?\d/.test(t)), `changes shown (${deltas.slice(0, 3).join(" | ")})`);

@@ -14,7 +14,8 @@ hk_serve_start() {
     pid=
     for p in $(seq "$first" "$last"); do
         ss -ltnH "sport = :$p" 2>/dev/null | grep -q . && continue
-        "$hk" serve --port "$p" 2>"$err" &
+        # shellcheck disable=SC2086 # HK_SERVE_ARGS: extra options, split on spaces
+        "$hk" serve --port "$p" ${HK_SERVE_ARGS:-} 2>"$err" &
         pid=$!
         for _ in $(seq 100); do
             grep -q "http://" "$err" && break

@@ -1,6 +1,7 @@
-/* arena.h — a bump allocator for what a scenario owns (its strings) and for
- * the short-lived YAML trees of the loader: many small allocations, freed at
- * once, so the loader never has to track who owns a string. */
+/* arena.h — a bump allocator: many small allocations freed at once. The
+ * scenario keeps its strings in one, the loader its short-lived YAML trees,
+ * and a run the text of the events it logs, so none has to track who owns
+ * a string. */
 #ifndef HK_ARENA_H
 #define HK_ARENA_H
 

@@ -1,5 +1,5 @@
 /* arena.c — chunked bump allocation. */
-#include "scenario/arena.h"
+#include "core/arena.h"
 
 #include <stdlib.h>
 #include <string.h>

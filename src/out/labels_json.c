@@ -1,0 +1,61 @@
+/* labels_json.c — labels and the record's outcomes as JSON (see
+ * labels_json.h). */
+#include "out/labels_json.h"
+
+#include <math.h>
+
+#include "model/params.h"
+#include "run/labels.h"
+
+static const char *const event_kinds[] = {
+    "fact", "event", "decision", "cabinet", "forces", "incident", "outside_event", "battle", "battle_result",
+    "treaty_signed", "treaty_ended", "treaty_denounced", "purge", "coup", "war", "peace", "doctrine", "control",
+};
+
+json_t *hk_history_json(const hk_outcomes *o)
+{
+    json_t *h = json_object();
+    for (int i = 0; i < HK_OUTCOME_COUNT; i++) {
+        double v = hk_outcome_value(o, i);
+        char text[64];
+        hk_label_outcome_value(i, v, text, sizeof text);
+        json_object_set_new(h, hk_outcome_table[i].name,
+                            json_pack("{s:o, s:s}", "value", isfinite(v) ? json_real(v) : json_null(), "text", text));
+    }
+    return h;
+}
+
+json_t *hk_labels_json(const hk_scenario *s)
+{
+    json_t *j = json_object(), *outs = json_object(), *kinds = json_object(), *params = json_object(),
+           *treaties = json_object(), *events = json_object();
+    hk_outcomes rec;
+    bool have = hk_label_history(s, &rec) == 0;
+    for (int i = 0; i < HK_OUTCOME_COUNT; i++) {
+        const char *name = hk_outcome_table[i].name;
+        json_t *o = json_pack("{s:s, s:s}", "label", hk_label_outcome(name), "doc", hk_outcome_table[i].doc);
+        if (have) {
+            double v = hk_outcome_value(&rec, i);
+            char text[64];
+            json_object_set_new(o, "history", json_string(hk_label_outcome_value(i, v, text, sizeof text)));
+            json_object_set_new(o, "history_value", isfinite(v) ? json_real(v) : json_null());
+        }
+        json_object_set_new(outs, name, o);
+    }
+    for (size_t k = 0; k < sizeof event_kinds / sizeof event_kinds[0]; k++)
+        json_object_set_new(kinds, event_kinds[k], json_string(hk_label_event_kind(event_kinds[k])));
+    for (int i = 0; i < HK_PARAM_COUNT; i++)
+        json_object_set_new(params, hk_param_table[i].key, json_string(hk_label_param(hk_param_table[i].key)));
+    for (int t = 0; t < s->n_treaties; t++)
+        json_object_set_new(treaties, s->treaties[t].id,
+                            json_string(s->treaties[t].name ? s->treaties[t].name : s->treaties[t].id));
+    for (int e = 0; e < s->n_events; e++)
+        json_object_set_new(events, s->events[e].id,
+                            json_string(s->events[e].name ? s->events[e].name : s->events[e].id));
+    json_object_set_new(j, "outcomes", outs);
+    json_object_set_new(j, "event_kinds", kinds);
+    json_object_set_new(j, "params", params);
+    json_object_set_new(j, "treaties", treaties);
+    json_object_set_new(j, "events", events);
+    return j;
+}

@@ -1,0 +1,114 @@
+/* actors.c — actors in their time (see actors.h). */
+#include "world/actors.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Has the decision a pin names been taken in this run? */
+static bool decision_taken(const hk_world *w, int pin)
+{
+    switch ((hk_pin)pin) {
+    case HK_PIN_INTERVENTION: return w->intervention;
+    case HK_PIN_WITHDRAWAL: return w->withdrawn;
+    case HK_PIN_SEIZE_MANCHURIA: return w->manchuria_seized;
+    case HK_PIN_CHINA_WAR: return w->china_war;
+    case HK_PIN_DOCTRINE_SOUTH: return w->committed_south;
+    case HK_PIN_DOCTRINE_NORTH: return w->committed_north;
+    case HK_PIN_WAR: return w->war;
+    case HK_PIN_PEACE: return w->japan_surrendered;
+    default: return false;
+    }
+}
+
+static hk_month span_begins(const hk_world *w, int actor)
+{
+    const hk_actor *a = &w->s->actors[actor];
+    if (a->begins_with > HK_PIN_NONE)
+        return w->actor_begun[actor] == HK_MONTH_NONE ? HK_MONTH_NONE
+                                                      : w->actor_begun[actor] + a->lag_months;
+    return a->n_forms ? hk_date_month(a->forms[0].from) : w->start;
+}
+
+bool hk_actor_exists(const hk_world *w, int actor, hk_month m)
+{
+    if (actor < 0 || actor >= w->s->n_actors)
+        return true;
+    const hk_actor *a = &w->s->actors[actor];
+    hk_month from = span_begins(w, actor);
+    if (from == HK_MONTH_NONE || m < from)
+        return false;
+    return !hk_date_is_set(a->until) || m <= hk_date_month(a->until);
+}
+
+int hk_actor_form_at(const hk_world *w, int actor, hk_month m)
+{
+    if (actor < 0 || actor >= w->s->n_actors || !hk_actor_exists(w, actor, m))
+        return -1;
+    const hk_actor *a = &w->s->actors[actor];
+    int form = a->n_forms ? 0 : -1;
+    for (int f = 1; f < a->n_forms; f++)
+        if (hk_date_month(a->forms[f].from) <= m)
+            form = f;
+    return form;
+}
+
+const char *hk_actor_name_at(const hk_world *w, int actor, hk_month m)
+{
+    if (actor < 0 || actor >= w->s->n_actors)
+        return "?";
+    const hk_actor *a = &w->s->actors[actor];
+    int f = hk_actor_form_at(w, actor, m);
+    if (f < 0 && a->n_forms && m >= hk_date_month(a->forms[0].from))
+        f = a->n_forms - 1;
+    if (f >= 0 && a->forms[f].name)
+        return a->forms[f].name;
+    return a->name ? a->name : a->id;
+}
+
+bool hk_precondition_holds(const hk_world *w, hk_precondition c)
+{
+    switch (c) {
+    case HK_PRE_SIBERIA_SETTLED: return !w->intervention || w->withdrawn;
+    case HK_PRE_MANCHURIA_SEIZED: return w->manchuria_seized;
+    case HK_PRE_CHINA_WAR: return w->china_war;
+    default: return false;
+    }
+}
+
+bool hk_treaty_preconditions(const hk_world *w, int t, char *why, size_t len)
+{
+    const hk_scenario *s = w->s;
+    const hk_treaty *x = &s->treaties[t];
+    for (int p = 0; p < x->n_parties; p++)
+        if (!hk_actor_exists(w, x->parties[p], w->month)) {
+            if (why)
+                snprintf(why, len, "%s does not exist", s->actors[x->parties[p]].id);
+            return false;
+        }
+    for (int i = 0; i < x->n_requires; i++) {
+        const hk_requirement *q = &x->requires[i];
+        bool ok = q->condition >= 0 ? hk_precondition_holds(w, (hk_precondition)q->condition)
+                                    : hk_actor_form_at(w, q->actor, w->month) == q->form;
+        if (!ok) {
+            if (why) {
+                if (q->condition >= 0)
+                    snprintf(why, len, "condition %s does not hold",
+                             hk_precondition_name((hk_precondition)q->condition));
+                else
+                    snprintf(why, len, "%s is not %s", s->actors[q->actor].id,
+                             s->actors[q->actor].forms[q->form].id);
+            }
+            return false;
+        }
+    }
+    return true;
+}
+
+void hk_actors_step(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    for (int a = 0; a < s->n_actors; a++)
+        if (s->actors[a].begins_with > HK_PIN_NONE && w->actor_begun[a] == HK_MONTH_NONE &&
+            decision_taken(w, s->actors[a].begins_with))
+            w->actor_begun[a] = w->month;
+}

@@ -1,0 +1,30 @@
+/* actors.h — actors in their time: whether an actor exists in a month of a
+ * run, the form it has then (Soviet Russia, the Far Eastern Republic, the
+ * USSR), the name the text gives it, and whether a treaty's preconditions
+ * hold. Read-only helpers over the world, except hk_actors_step, which
+ * alone writes the months at which actors made by a decision begin. */
+#ifndef HK_WORLD_ACTORS_H
+#define HK_WORLD_ACTORS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "world/world.h"
+
+/* True when `actor` exists in month m of this run (an index < 0 names no
+ * actor and exists). A span is the scenario's record, except for an actor
+ * a decision makes, which begins its lag after that decision in the run. */
+bool hk_actor_exists(const hk_world *w, int actor, hk_month m);
+/* The form an actor has in month m, or -1 (no forms, or not yet). */
+int hk_actor_form_at(const hk_world *w, int actor, hk_month m);
+/* What the text calls the actor in month m: its form's name, else its own. */
+const char *hk_actor_name_at(const hk_world *w, int actor, hk_month m);
+/* The world condition of a treaty precondition. */
+bool hk_precondition_holds(const hk_world *w, hk_precondition c);
+/* True when treaty t may be signed this month: every party exists and
+ * every precondition holds. When false and why != NULL, says which fails. */
+bool hk_treaty_preconditions(const hk_world *w, int t, char *why, size_t len);
+/* Notes the month an actor made by a decision begins (after politics). */
+void hk_actors_step(hk_world *w);
+
+#endif

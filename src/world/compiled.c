@@ -1,0 +1,255 @@
+/* compiled.c — working out, once at load, what every run needs from the
+ * scenario beyond its records (see compiled.h): before, each run did this
+ * again, a twentieth of its instructions. */
+#include "world/compiled.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+
+int hk_scenario_side(const hk_scenario *s, int actor)
+{
+    if (actor < 0)
+        return -1;
+    if (actor == s->jpn || actor == s->man)
+        return HK_SIDE_JPN;
+    if (actor == s->sov || actor == s->mgl)
+        return HK_SIDE_SOV;
+    return -1;
+}
+
+bool hk_scenario_own_ground(const hk_scenario *s, int region, int side)
+{
+    int c = s->regions[region].controller;
+    int cs = hk_scenario_side(s, c);
+    return side == HK_SIDE_SOV ? cs == HK_SIDE_SOV : (cs == HK_SIDE_JPN || c == s->chn);
+}
+
+static double km_between(const hk_region *a, const hk_region *b)
+{
+    const double r = 6371.0, d2r = 0.017453292519943295;
+    double la1 = a->lat * d2r, la2 = b->lat * d2r;
+    double dla = la2 - la1, dlo = (b->lon - a->lon) * d2r;
+    double h = sin(dla / 2) * sin(dla / 2) + cos(la1) * cos(la2) * sin(dlo / 2) * sin(dlo / 2);
+    return 2 * r * asin(sqrt(h < 1 ? h : 1));
+}
+
+static int find_faction(const hk_scenario *s, const char *const *ids)
+{
+    for (; *ids; ids++)
+        for (int f = 0; f < s->n_factions; f++)
+            if (strcmp(s->factions[f].id, *ids) == 0)
+                return f;
+    return -1;
+}
+
+static bool treaty_has(const hk_treaty *t, hk_clause_type c)
+{
+    for (int i = 0; i < t->n_clauses; i++)
+        if (t->clauses[i].type == c)
+            return true;
+    return false;
+}
+
+static bool treaty_between(const hk_treaty *t, int a, int b)
+{
+    bool ha = false, hb = false;
+    for (int i = 0; i < t->n_parties; i++) {
+        ha |= t->parties[i] == a;
+        hb |= t->parties[i] == b;
+    }
+    return a >= 0 && b >= 0 && ha && hb;
+}
+
+static void find_roles(const hk_scenario *s, hk_treaty_roles *r)
+{
+    r->jpn_sov_neutrality = r->jpn_sov_normalization = r->sov_mgl_assistance = -1;
+    r->sov_chn_nonaggression = r->jpn_outside_consult = r->sov_chn_normalization = -1;
+    for (int i = 0; i < s->n_treaties; i++) {
+        const hk_treaty *t = &s->treaties[i];
+        if (treaty_between(t, s->jpn, s->sov)) {
+            /* a normalisation treaty may carry a loose neutrality promise
+             * (1925): it stays a normalisation treaty */
+            if (treaty_has(t, HK_CLAUSE_NORMALIZATION)) {
+                if (r->jpn_sov_normalization < 0)
+                    r->jpn_sov_normalization = i;
+            } else if ((treaty_has(t, HK_CLAUSE_NEUTRALITY) || treaty_has(t, HK_CLAUSE_NON_AGGRESSION)) &&
+                       r->jpn_sov_neutrality < 0) {
+                r->jpn_sov_neutrality = i;
+            }
+        } else if (treaty_between(t, s->sov, s->mgl) && treaty_has(t, HK_CLAUSE_MUTUAL_ASSISTANCE) &&
+                   r->sov_mgl_assistance < 0) {
+            r->sov_mgl_assistance = i;
+        } else if (treaty_between(t, s->sov, s->chn) && treaty_has(t, HK_CLAUSE_NON_AGGRESSION) &&
+                   r->sov_chn_nonaggression < 0) {
+            r->sov_chn_nonaggression = i;
+        } else if (treaty_between(t, s->sov, s->chn) && treaty_has(t, HK_CLAUSE_NORMALIZATION) &&
+                   r->sov_chn_normalization < 0) {
+            r->sov_chn_normalization = i;
+        } else if (r->jpn_outside_consult < 0 && treaty_has(t, HK_CLAUSE_CONSULTATION)) {
+            for (int p = 0; p < t->n_parties; p++) {
+                int a = t->parties[p];
+                if (a >= 0 && a != s->jpn && s->actors[a].role == HK_ROLE_OUTSIDE) {
+                    for (int q = 0; q < t->n_parties; q++)
+                        if (t->parties[q] == s->jpn)
+                            r->jpn_outside_consult = i;
+                }
+            }
+        }
+    }
+}
+
+/* Formations: pools, shares of their pool, equipment per man, from the
+ * largest strength each formation ever has in the record. */
+static void compile_formations(const hk_scenario *s, hk_compiled *c)
+{
+    for (int f = 0; f < s->n_formations; f++) {
+        const hk_formation *fm = &s->formations[f];
+        c->quality[f] = 1.0;
+        int best = -1;
+        for (int k = 0; k < s->n_strengths; k++)
+            /* ties go to the later record: where the formation stood when it was at full strength last */
+            if (s->strengths[k].formation == f &&
+                (best < 0 || s->strengths[k].men > s->strengths[best].men ||
+                 (s->strengths[k].men == s->strengths[best].men &&
+                  hk_date_cmp(s->strengths[k].date, s->strengths[best].date) > 0)))
+                best = k;
+        int region = fm->region;
+        if (best >= 0) {
+            const hk_strength *b = &s->strengths[best];
+            c->weight[f] = b->men > 0 ? b->men : 1;
+            if (b->quality > 0)
+                c->quality[f] = b->quality;
+            if (b->region >= 0)
+                region = b->region;
+        } else {
+            c->weight[f] = 1;
+        }
+        c->region[f] = (int16_t)region;
+        /* the equipment schedule: records with men, in date order */
+        int n = 0;
+        for (int k = 0; k < s->n_strengths; k++) {
+            const hk_strength *x = &s->strengths[k];
+            if (x->formation != f || x->men <= 0)
+                continue;
+            hk_equip e = {hk_date_month(x->date), {x->tanks / x->men, x->guns / x->men, x->aircraft / x->men}};
+            int at = n < HK_MAX_EQUIP ? n : HK_MAX_EQUIP - 1;
+            if (n >= HK_MAX_EQUIP && e.from < c->equip[f][at].from)
+                continue; /* full: keep the earliest ones and the latest seen */
+            while (at > 0 && c->equip[f][at - 1].from > e.from) {
+                c->equip[f][at] = c->equip[f][at - 1];
+                at--;
+            }
+            c->equip[f][at] = e;
+            if (n < HK_MAX_EQUIP)
+                n++;
+        }
+        c->n_equip[f] = (uint8_t)n;
+        int side = hk_scenario_side(s, fm->actor);
+        c->form_side[f] = side;
+        int ctrl_side = region >= 0 ? hk_scenario_side(s, s->regions[region].controller) : -1;
+        if (side == HK_SIDE_JPN)
+            c->form_pool[f] = ctrl_side == HK_SIDE_SOV ? 1 : 0;
+        else if (side == HK_SIDE_SOV)
+            c->form_pool[f] = 2;
+        else
+            c->form_pool[f] = -1;
+        /* a formation based on the soil of another actor of its side (Soviet
+         * troops in Mongolia) is there under a mutual-assistance treaty
+         * between the two (001:83): it exists only while one binds */
+        c->form_host_treaty[f] = -1;
+        int host = fm->region >= 0 ? s->regions[fm->region].controller : -1;
+        if (side >= 0 && host >= 0 && host != fm->actor && hk_scenario_side(s, host) == side) {
+            c->form_host_treaty[f] = -2;
+            for (int t = 0; t < s->n_treaties; t++)
+                if (treaty_between(&s->treaties[t], fm->actor, host) &&
+                    treaty_has(&s->treaties[t], HK_CLAUSE_MUTUAL_ASSISTANCE)) {
+                    c->form_host_treaty[f] = t;
+                    break;
+                }
+        }
+    }
+}
+
+static void compile_geography(const hk_scenario *s, hk_compiled *c)
+{
+    /* Supply: distance from the sector's front regions to the nearest railhead
+     * on each side (straight line; the combat model pays for the distance). */
+    for (int sec = 0; sec < s->n_sectors; sec++) {
+        for (int side = 0; side < 2; side++) {
+            double best = 1e9;
+            for (int f = 0; f < s->n_regions; f++) {
+                if (s->regions[f].sector != sec)
+                    continue;
+                for (int r = 0; r < s->n_regions; r++) {
+                    if (!s->regions[r].railhead || !hk_scenario_own_ground(s, r, side))
+                        continue;
+                    double d = km_between(&s->regions[f], &s->regions[r]);
+                    if (d < best)
+                        best = d;
+                }
+            }
+            c->supply_km[sec][side] = best < 1e9 ? best : 300.0;
+        }
+    }
+    /* The railway's bottleneck: the smallest capacity among the links
+     * links.yaml marks `bottleneck` (or the largest of all rail links if
+     * none is marked). */
+    double cap = 0;
+    for (int l = 0; l < s->n_links; l++) {
+        const hk_link *k = &s->links[l];
+        if (k->kind != HK_LINK_RAIL || !k->bottleneck)
+            continue;
+        if (cap == 0 || k->capacity < cap)
+            cap = k->capacity;
+    }
+    if (cap == 0)
+        for (int l = 0; l < s->n_links; l++)
+            if (s->links[l].kind == HK_LINK_RAIL && s->links[l].capacity > cap)
+                cap = s->links[l].capacity;
+    c->rail_capacity = cap > 0 ? cap : 100000.0;
+}
+
+static void compile_record(const hk_scenario *s, hk_compiled *c)
+{
+    for (int y = 0; y < HK_YEARS; y++)
+        c->record_incidents[y] = -1;
+    for (int i = 0; i < s->n_incidents; i++) {
+        const hk_incident_count *n = &s->incidents[i];
+        int years = n->year_to - n->year_from + 1;
+        if (years < 1)
+            continue;
+        for (int y = n->year_from; y <= n->year_to; y++) {
+            if (y < HK_YEAR_FIRST || y > HK_YEAR_LAST)
+                continue;
+            /* a span's count is shared out evenly, the remainder to its first years */
+            int share = n->count / years + ((y - n->year_from) < n->count % years ? 1 : 0);
+            c->record_incidents[y - HK_YEAR_FIRST] = share;
+        }
+    }
+}
+
+bool hk_scenario_compile(hk_scenario *s)
+{
+    if (!s->compiled) {
+        if (!s->arena && !(s->arena = hk_arena_new()))
+            return false;
+        if (!(s->compiled = hk_arena_alloc(s->arena, sizeof *s->compiled)))
+            return false;
+    }
+    hk_compiled *c = s->compiled;
+    memset(c, 0, sizeof *c);
+    find_roles(s, &c->roles);
+    c->faction_kwantung = find_faction(s, (const char *const[]){"kwantung_field", "kwantung", "kwantung_army", NULL});
+    c->faction_kodoha = find_faction(s, (const char *const[]){"kodoha", NULL});
+    c->faction_toseiha = find_faction(s, (const char *const[]){"toseiha", NULL});
+    c->faction_navy = find_faction(s, (const char *const[]){"navy", "ijn", NULL});
+    c->faction_foreign = find_faction(s, (const char *const[]){"foreign_ministry", "gaimusho", "foreign", NULL});
+    c->faction_zaibatsu = find_faction(s, (const char *const[]){"zaibatsu", NULL});
+    compile_formations(s, c);
+    compile_geography(s, c);
+    compile_record(s, c);
+    return true;
+}

@@ -1,0 +1,73 @@
+/* compiled.h — what the model needs from a scenario beyond its records,
+ * worked out once when the scenario is loaded (hk_scenario_compile) and
+ * read by every run: which treaty plays which role, which faction is which,
+ * each formation's pool, side, share and equipment schedule, the supply
+ * distances of the sectors, the railway's bottleneck, the record's incident
+ * counts by year. Nothing here depends on a parameter or changes in a run;
+ * a run reaches it as w->c. */
+#ifndef HK_WORLD_COMPILED_H
+#define HK_WORLD_COMPILED_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "hokushin.h"
+
+/* The sides of the border: 0 the Japanese side (JPN, MAN), 1 the Soviet side
+ * (SOV, MGL); -1 for everyone else. */
+enum { HK_SIDE_JPN = 0, HK_SIDE_SOV = 1 };
+
+/* Which treaty plays which role in the model, found from the clauses and
+ * parties (not from ids, so another scenario works); -1 where none does. */
+typedef struct hk_treaty_roles {
+    int jpn_sov_neutrality;    /* neutrality or non-aggression JPN–SOV */
+    int jpn_sov_normalization; /* normalisation JPN–SOV */
+    int sov_mgl_assistance;    /* mutual assistance SOV–MGL */
+    int sov_chn_nonaggression; /* non-aggression SOV–CHN */
+    int jpn_outside_consult;   /* consultation JPN–outside (Anti-Comintern) */
+    int sov_chn_normalization; /* normalisation SOV–CHN (the Peking agreement of 1924) */
+} hk_treaty_roles;
+
+#define HK_MAX_EQUIP 12
+
+/* Equipment per man of a formation from a month on: technology follows the
+ * record (tanks, guns, aircraft per man), the numbers of men the model. */
+typedef struct hk_equip {
+    hk_month from;
+    double per_man[3];
+} hk_equip;
+
+typedef struct hk_compiled {
+    hk_treaty_roles roles;
+    /* factions the model names (by id, with aliases), -1 if absent */
+    int faction_kwantung, faction_kodoha, faction_toseiha, faction_navy, faction_foreign, faction_zaibatsu;
+
+    /* formations, from the largest strength each ever has in the record */
+    double weight[HK_MAX_FORMATIONS];        /* share of its pool (simulate) */
+    double quality[HK_MAX_FORMATIONS];       /* its quality then (1 if none recorded) */
+    int16_t region[HK_MAX_FORMATIONS];       /* where it stood then (simulate) */
+    hk_equip equip[HK_MAX_FORMATIONS][HK_MAX_EQUIP]; /* the schedule, by date */
+    uint8_t n_equip[HK_MAX_FORMATIONS];
+    int form_side[HK_MAX_FORMATIONS];        /* side, -1 none */
+    int form_pool[HK_MAX_FORMATIONS];        /* 0 mainland, 1 expedition, 2 Soviet east, -1 fixed */
+    int form_host_treaty[HK_MAX_FORMATIONS]; /* stationed on an ally's soil: the mutual-assistance
+                                              * treaty that lets it be there (-2 none exists); -1 home soil */
+
+    /* geography */
+    double supply_km[HK_MAX_SECTORS][2];     /* sector front to each side's nearest railhead */
+    double rail_capacity;                    /* men/month over the bottleneck link(s) of links.yaml */
+
+    /* the record: incidents per year (replay), -1 unknown */
+    int record_incidents[HK_YEARS];
+} hk_compiled;
+
+/* hk_scenario_compile (hokushin.h) fills s->compiled. */
+/* The side an actor stands on (HK_SIDE_JPN for JPN and MAN, HK_SIDE_SOV
+ * for SOV and MGL), or -1. */
+int hk_scenario_side(const hk_scenario *s, int actor);
+/* Ground a side holds at the start: its own and its ally's; for the
+ * Japanese side China's too (Manchuria, held by China's government before
+ * the seizure). */
+bool hk_scenario_own_ground(const hk_scenario *s, int region, int side);
+
+#endif

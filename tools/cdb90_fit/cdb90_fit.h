@@ -1,0 +1,227 @@
+/* cdb90_fit.h — the parts of tools/cdb90_fit shared between its files. The tool fits the combat model (src/model/combat.c) and a plain
+ * Lanchester square law on a declared part of CDB90, and reports both on the
+ * part not fitted (docs/combat.md states the split).
+ *
+ *   cdb90_fit [CDB90_DIR] [--out REPO_DIR] [--evaluate] [--quiet]
+ *             [--codes N] [--ridge X] [--cauchy] [--restarts N]
+ *
+ * The fit has two stages: the general parameters on the fit part's battles
+ * without a no-surrender (Japanese, 1937-1945) side, then the three
+ * no-surrender factors on the fit part's battles with one, the rest held.
+ * Without --evaluate it fits with GSL's Nelder–Mead simplex and writes
+ * data/combat-fit.yaml, docs/combat-validation.md and
+ * src/model/combat_fit_data.c under REPO_DIR (default: the source tree).
+ * With --evaluate it fits nothing of the combat model: it scores the
+ * compiled-in parameters on the held-out part and prints key=value lines,
+ * which a test compares with the checked-in report. */
+#ifndef HK_CDB90_FIT_H
+#define HK_CDB90_FIT_H
+
+#include <stdio.h>
+
+#include <gsl/gsl_multimin.h>
+#include <gsl/gsl_vector.h>
+
+#include "model/combat.h"
+
+#ifndef HK_SOURCE_DIR
+#define HK_SOURCE_DIR "."
+#endif
+
+
+typedef struct csv {
+    char ***rows;  /* rows[i][j]; row 0 is the header */
+    int *ncols;
+    int nrows;
+} csv;
+enum { PART_NONE = -1, PART_FIT = 0, PART_HELD = 1 };
+#define MAX_BATTLES 700
+typedef struct cbattle {
+    int isqno;
+    char name[48];
+    int year;
+    double dispersion;   /* Dupuy's dispersion factor of its era */
+    int wina;            /* 1 attacker won, -1 lost, 0 draw */
+    int part;
+    int days;
+    int posture;
+    int terrain;
+    double code[HK_CDB90_CODES];
+    /* [0] attacker, [1] defender; NaN when missing */
+    double str[2], cas[2], tank[2], arty[2], fly[2], ctank[2], carty[2], cfly[2];
+    char actor[2][24];
+    int no_surrender[2]; /* a Japanese side of 1937-1945 (docs/combat.md) */
+    int nation[2];       /* HK_NATION_* of the side's (first) army */
+    int surprise;        /* the attacker's surprise, CDB90 surpa 0-3 (a defender's: 0) */
+    int air[2];          /* the side held air superiority (CDB90 aeroa 1 / -1) */
+    int envelop;         /* the attacker's planned scheme is an envelopment or a
+                          * rear attack (CDB90 pri1/pri2 EE, DE, LR, RR) */
+} cbattle;
+typedef struct lanchester {
+    double a;     /* attacker men lost per day per defender man */
+    double d;     /* defender men lost per day per attacker man */
+    double band;  /* |score| below this is a draw */
+} lanchester;
+enum {
+    X_WTANK, X_WGUN, X_WAIR, X_RATT, X_RDEF, X_SIZE, X_HELM, X_DECAY, X_PD, X_FD,
+    X_STEPPE, X_DESERT, X_HILLS, X_FOREST, X_MARSH, X_URBAN, X_BATT, X_BDEF, X_BAND, X_SCALE,
+    X_DISP, X_PURSUIT, X_QBREAK,
+    /* what the attacker plans (docs/combat.md, "Surprise, air, armour,
+     * encirclement") */
+    X_SURPRISE, X_AIR, X_EXPLOIT, X_ENVELOP, X_ENC_BASE, X_ENC_ARMOUR, X_WBIAS,
+    X_CODE0,
+    NX = X_CODE0 + HK_CDB90_CODES
+};
+/* The no-surrender factors, fitted in a second stage on the fit part's
+ * Japanese battles of 1937-1945 only, the other parameters held. */
+enum { Y_NSOWN, Y_NSENEMY, Y_NSBREAK, NY };
+/* Which battles a loss looks at: stage 1 the fit part without any
+ * no-surrender side, stage 2 the fit part's battles with one. */
+enum { STAGE_GENERAL = 0, STAGE_NO_SURRENDER = 1, STAGE_ALL = 2 };
+typedef struct fitctx {
+    const cbattle *b;
+    int n;
+    double loss_tank, loss_gun, loss_air;
+    int stage;
+    int n_codes;              /* codes beyond this are held at 0 */
+    hk_combat_params base;    /* stage 2: the stage-1 parameters */
+    double base_coef[HK_CDB90_CODES];
+} fitctx;
+/* The running sums of a loss: the casualty terms of the usable sides and
+ * the outcome terms of the battles, each averaged over its own count, so
+ * that the combat model and the Lanchester law are scored alike. */
+typedef struct loss_sums {
+    double e2, nll;
+    int ns, nb;
+} loss_sums;
+typedef struct score {
+    int n_battles, n_winner_right;
+    int n_sides, n_within2;
+    double sum_abs_log, sum_sq_log;
+} score;
+
+typedef struct report {
+    score mf, mh, lf, lh;   /* model / lanchester × fit / held-out */
+    double naive_att, naive_larger;
+    lanchester L;
+    hk_combat_result kg;
+    double loss_model, loss_lanchester, loss_ns;
+    int n_fit, n_held, n_ns_fit, n_ns_held;
+    score nsf, nsh;         /* the model on battles with a no-surrender side */
+    score nsf_off, nsh_off; /* the same with the no-surrender factors off */
+    /* per national group: held-out sides with the factors and with all of
+     * them at 1; fit-part sides counted */
+    score nat_h[HK_NATION_COUNT], nat_h_off[HK_NATION_COUNT];
+    int nat_fit_sides[HK_NATION_COUNT];
+    score mh_nat_off;       /* the whole held-out part with the factors at 1 */
+    /* the same model fitted with CDB90's advantage codes (set after the
+     * fact), for comparison only */
+    int have_codes;
+    score codes_mf, codes_mh;
+} report;
+
+
+
+/* The forces of scenarios/far-east-1918/record.yaml: battle khalkhin_gol at
+ * the campaign's peak (the August offensive), and battle nomonhan_opening
+ * (CDB90 259) at its first engagement. */
+#define KG_ATT "SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650," HK_COMBAT_KG_SOV_PLAN_TEXT
+#define KG_DEF "JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1"
+#define KG_ATT0 "SOV:men=1228,guns=14,supply_km=650"
+#define KG_DEF0 "JPN:men=1300,tanks=10,guns=4,aircraft=20,supply_km=240,posture=prepared,no_surrender=1"
+/* The days of actual fighting, as four engagements, with the side that
+ * attacked in each and the day each began (docs/combat.md). */
+#define KG_PHASES HK_COMBAT_KG_PHASES_TEXT
+
+extern const int japan_ussr[6];
+extern int g_cauchy;
+extern double g_ridge;
+extern int g_nations;
+extern int g_ns_score_ordinary;
+extern double g_quality_break_hold;
+extern double g_ns_scale;
+extern int g_score_ns_only;
+
+/* csv.c */
+char *slurp(const char *path);
+int csv_read(const char *path, csv *c);
+void csv_free(csv *c);
+int csv_col(const csv *c, const char *name);
+const char *csv_get(const csv *c, int row, int col);
+double num_or_nan(const char *s);
+
+/* cdb90.c */
+int cdb90_nation(const char *actors);
+int is_japan_ussr(int isqno);
+long days_from_civil(int y, int m, int d);
+double parse_time(const char *s);
+int map_terrain(const char *t1, const char *t2, const char *t3);
+double dupuy_dispersion(int year);
+int load_battles(const char *dir, cbattle *b, int *n_out);
+int usable(const cbattle *x);
+int side_usable(const cbattle *x, int s);
+
+/* fit.c */
+double zero_nan(double v);
+void model_battle(const hk_combat_params *cp, const double *coef, const cbattle *x,
+                         hk_combat_result *res);
+void lanchester_battle(const lanchester *L, const cbattle *x, double cas[2], double *zscore,
+                              int *winner);
+double softplus(double v);
+double outcome_nll(double z, double band, double scale, int wina);
+double cas_err(double model, double rec);
+double cas_loss(double e);
+int has_no_surrender(const cbattle *b);
+double sigm(double v);
+void fixed_params(hk_combat_params *cp);
+void unpack(const double *x, const fitctx *c, hk_combat_params *cp, double *coef,
+                   double *scale);
+void ns_unpack(const double *y, hk_combat_params *cp);
+void loss_add(loss_sums *t, const cbattle *b, const double cas[2], double z, double band,
+                     double scale);
+double loss_mean(const loss_sums *t);
+double battles_loss(const fitctx *c, const hk_combat_params *cp, const double *coef,
+                           double scale);
+double ns_loss(const gsl_vector *v, void *ctx);
+void nation_unpack(const double *z, hk_combat_params *cp);
+double nation_loss_fn(const gsl_vector *v, void *ctx);
+double model_loss(const gsl_vector *v, void *ctx);
+void lanchester_unpack(const double *y, lanchester *L, double *scale);
+double lanchester_loss(const gsl_vector *v, void *ctx);
+double nelder_mead(double (*f)(const gsl_vector *, void *), void *ctx, double *x, int n,
+                          int restarts, int max_iter, int quiet);
+
+/* score.c */
+void score_add_battle(score *s, int winner_model, int wina);
+void score_add_side(score *s, double model, double rec);
+double share(int k, int n);
+void score_model(const hk_combat_params *cp, const double *coef, const cbattle *b, int n,
+                        int part, score *s);
+void score_lanchester(const lanchester *L, const cbattle *b, int n, int part, score *s);
+void score_naive(const cbattle *b, int n, int part, double *always_att, double *larger);
+double median_ratio(const cbattle *b, int n, int arm);
+void residual_spread(const hk_combat_params *cp, const double *coef, const cbattle *b,
+                            int n, double *common, double *diff);
+void score_nation(const hk_combat_params *cp, const double *coef, const cbattle *b, int n,
+                         int part, int nation, score *s);
+
+/* khalkhin.c */
+int khalkhin_gol(const hk_combat_params *cp, hk_combat_result *r);
+void kg_sensitivity(FILE *f, const hk_combat_params *cp);
+
+/* write.c */
+const char *winner_name(int w);
+const char *wina_name(int wina);
+void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef);
+void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const report *R,
+                       const cbattle *b, int n);
+void pct(FILE *f, int k, int n);
+void battle_command(const cbattle *x, char *buf, size_t len);
+void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
+                             const report *R, const cbattle *b, int n);
+FILE *open_out(const char *dir, const char *rel);
+
+/* main.c */
+void initial_point(double *x);
+
+#endif

@@ -1,0 +1,384 @@
+/* fit.c — the combat model and the plain Lanchester square law on a CDB90 battle, the loss the fit minimises, and the Nelder-Mead search (tools/cdb90_fit). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cdb90_fit.h"
+
+/* ---- the combat model on a CDB90 battle --------------------------------- */
+
+double zero_nan(double v)
+{
+    return isfinite(v) && v > 0 ? v : 0;
+}
+
+void model_battle(const hk_combat_params *cp, const double *coef, const cbattle *x,
+                         hk_combat_result *res)
+{
+    hk_combat_side s[2];
+    for (int i = 0; i < 2; i++) {
+        memset(&s[i], 0, sizeof s[i]);
+        s[i].men = x->str[i];
+        s[i].tanks = zero_nan(x->tank[i]);
+        s[i].guns = zero_nan(x->arty[i]);
+        /* CDB90 counts close-support sorties over the battle; at about one
+         * sortie per aircraft a day, sorties / days approximates aircraft. */
+        s[i].aircraft = zero_nan(x->fly[i]) / x->days;
+        s[i].quality = 1;
+    }
+    double lq = 0;
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        lq += coef[k] * x->code[k];
+    s[0].quality = exp(lq);
+    s[1].posture = (hk_posture)x->posture;
+    s[0].no_surrender = x->no_surrender[0];
+    s[1].no_surrender = x->no_surrender[1];
+    s[0].nation = x->nation[0];
+    s[1].nation = x->nation[1];
+    s[0].surprise = x->surprise;
+    s[0].envelop = x->envelop;
+    s[0].air = x->air[0];
+    s[1].air = x->air[1];
+    hk_combat_params era = *cp;
+    era.dispersion = x->dispersion;
+    hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, x->days, NULL, res);
+}
+
+/* ---- the plain Lanchester square law -------------------------------------- */
+
+
+void lanchester_battle(const lanchester *L, const cbattle *x, double cas[2], double *zscore,
+                              int *winner)
+{
+    double A = x->str[0], D = x->str[1];
+    double A0 = A, D0 = D;
+    for (int t = 0; t < x->days && A > 0 && D > 0; t++) {
+        double nA = A - L->a * D, nD = D - L->d * A;
+        A = nA > 0 ? nA : 0;
+        D = nD > 0 ? nD : 0;
+    }
+    cas[0] = A0 - A;
+    cas[1] = D0 - D;
+    /* Square law: the attacker prevails when d·A0² exceeds a·D0². */
+    *zscore = log(L->d * A0 * A0 / (L->a * D0 * D0));
+    *winner = *zscore > L->band ? HK_COMBAT_ATTACKER
+              : *zscore < -L->band ? HK_COMBAT_DEFENDER
+                                  : HK_COMBAT_DRAW;
+}
+
+/* ---- loss: casualties in logs, winner as an ordered outcome ---------------- */
+
+double softplus(double v)
+{
+    return v > 30 ? v : log1p(exp(v));
+}
+
+/* Negative log-likelihood of the recorded outcome when attacker win, draw
+ * and defender win are cut from a logistic score at ±band. */
+double outcome_nll(double z, double band, double scale, int wina)
+{
+    double pa = 1 / (1 + exp(-scale * (z - band)));
+    double pd = 1 / (1 + exp(-scale * (-z - band)));
+    double p = wina == 1 ? pa : wina == -1 ? pd : 1 - pa - pd;
+    if (wina == 1)
+        return softplus(-scale * (z - band));
+    if (wina == -1)
+        return softplus(-scale * (-z - band));
+    return -log(p > 1e-12 ? p : 1e-12);
+}
+
+double cas_err(double model, double rec)
+{
+    return log((model + 1) / (rec + 1));
+}
+
+/* The casualty term of the loss. Squared log error lets a few gross
+ * misfits (CDB90 holds some doubtful casualty figures) pull the whole fit;
+ * the Cauchy form grows only logarithmically beyond a factor of 2. */
+int g_cauchy = 0;
+double g_ridge = 0.002;  /* weight of the ridge on posture, terrain and codes */
+int g_nations = 1;       /* stage 3: fit the national loss factors */
+/* The score reads a no-surrender side's ordinary break point. */
+int g_ns_score_ordinary = 1;
+double g_quality_break_hold = NAN; /* the pre-battle fit's quality_break, from the codes fit */
+double cas_loss(double e)
+{
+    if (!g_cauchy)
+        return e * e;
+    const double c = 0.6931471805599453; /* ln 2 */
+    return c * c * log1p((e / c) * (e / c));
+}
+
+
+
+int has_no_surrender(const cbattle *b)
+{
+    return b->no_surrender[0] || b->no_surrender[1];
+}
+
+
+double sigm(double v)
+{
+    return 1 / (1 + exp(-v));
+}
+
+void fixed_params(hk_combat_params *cp)
+{
+    memset(cp, 0, sizeof *cp);
+    cp->size_ref = 20000;
+    cp->collapse_ratio = 0.1;
+    cp->supply_half_km = 400;
+    cp->supply_floor = 0.25;
+    cp->dispersion = 3000;
+    cp->dispersion_ref = 3000;
+    cp->break_cap = 0.95;
+    cp->surprise_days = 3;
+    cp->encircle_cap = 0.9;
+    cp->ns_rate_own = 1;
+    cp->ns_rate_enemy = 1;
+    cp->ns_score_ordinary = g_ns_score_ordinary;
+    for (int k = 0; k < HK_NATION_COUNT; k++)
+        cp->nation_loss[k] = 1;
+    cp->posture[HK_POSTURE_HASTY] = 1;
+    cp->terrain[HK_TERRAIN_PLAIN] = 1;
+}
+
+void unpack(const double *x, const fitctx *c, hk_combat_params *cp, double *coef,
+                   double *scale)
+{
+    fixed_params(cp);
+    cp->w_tank = exp(x[X_WTANK]);
+    cp->w_gun = exp(x[X_WGUN]);
+    cp->w_air = exp(x[X_WAIR]);
+    cp->rate_att = exp(x[X_RATT]);
+    cp->rate_def = exp(x[X_RDEF]);
+    cp->size_exp = x[X_SIZE];
+    cp->helmbold = 2 * sigm(x[X_HELM]);
+    cp->day_decay = 1.5 * sigm(x[X_DECAY]);
+    cp->dispersion_exp = x[X_DISP];
+    cp->pursuit = exp(x[X_PURSUIT]);
+    cp->posture[HK_POSTURE_PREPARED] = exp(x[X_PD]);
+    cp->posture[HK_POSTURE_FORTIFIED] = exp(x[X_FD]);
+    cp->terrain[HK_TERRAIN_STEPPE] = exp(x[X_STEPPE]);
+    cp->terrain[HK_TERRAIN_DESERT] = exp(x[X_DESERT]);
+    cp->terrain[HK_TERRAIN_HILLS] = exp(x[X_HILLS]);
+    cp->terrain[HK_TERRAIN_FOREST] = exp(x[X_FOREST]);
+    cp->terrain[HK_TERRAIN_MARSH] = exp(x[X_MARSH]);
+    cp->terrain[HK_TERRAIN_URBAN] = exp(x[X_URBAN]);
+    /* CDB90 has no mountain or island battles coded as such: they take the
+     * rugged-ground value. */
+    cp->terrain[HK_TERRAIN_MOUNTAIN] = cp->terrain[HK_TERRAIN_HILLS];
+    cp->terrain[HK_TERRAIN_ISLAND] = cp->terrain[HK_TERRAIN_HILLS];
+    cp->break_att = sigm(x[X_BATT]);
+    cp->break_def = sigm(x[X_BDEF]);
+    cp->ns_break = cp->break_def;
+    /* Without the codes every CDB90 side has quality 1, so the fit cannot
+     * see what quality does to break points: it is held at the value the
+     * fit with the codes gives (g_quality_break_hold). */
+    cp->quality_break = (c && c->n_codes == 0 && isfinite(g_quality_break_hold))
+                            ? g_quality_break_hold
+                            : x[X_QBREAK];
+    cp->surprise_power = 0.6 * sigm(x[X_SURPRISE]);
+    cp->winner_bias = x[X_WBIAS];
+    cp->air_power = exp(x[X_AIR]);
+    cp->exploit = exp(x[X_EXPLOIT]);
+    cp->envelop_power = exp(x[X_ENVELOP]);
+    cp->encircle_base = 0.5 * sigm(x[X_ENC_BASE]);
+    cp->encircle_armour = sigm(x[X_ENC_ARMOUR]);
+    cp->draw_band = exp(x[X_BAND]);
+    *scale = exp(x[X_SCALE]);
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        coef[k] = (!c || k < c->n_codes) ? x[X_CODE0 + k] : 0;
+    if (c) {
+        cp->loss_tank = c->loss_tank;
+        cp->loss_gun = c->loss_gun;
+        cp->loss_air = c->loss_air;
+    }
+}
+
+void ns_unpack(const double *y, hk_combat_params *cp)
+{
+    cp->ns_rate_own = exp(y[Y_NSOWN]);
+    cp->ns_rate_enemy = exp(y[Y_NSENEMY]);
+    /* Never below the ordinary defender's: a force that does not
+     * surrender stands at least as long as one that may. */
+    cp->ns_break = cp->break_def + (0.95 - cp->break_def) * sigm(y[Y_NSBREAK]);
+}
+
+
+void loss_add(loss_sums *t, const cbattle *b, const double cas[2], double z, double band,
+                     double scale)
+{
+    for (int s = 0; s < 2; s++)
+        if (side_usable(b, s)) {
+            t->e2 += cas_loss(cas_err(cas[s], b->cas[s]));
+            t->ns++;
+        }
+    t->nll += outcome_nll(z, band, scale, b->wina);
+    t->nb++;
+}
+
+double loss_mean(const loss_sums *t)
+{
+    return t->e2 / (t->ns ? t->ns : 1) + t->nll / (t->nb ? t->nb : 1);
+}
+
+/* Sum of the casualty and outcome terms over the battles of the stage. */
+double battles_loss(const fitctx *c, const hk_combat_params *cp, const double *coef,
+                           double scale)
+{
+    loss_sums t = {0};
+    for (int i = 0; i < c->n; i++) {
+        const cbattle *b = &c->b[i];
+        if (b->part != PART_FIT || !usable(b))
+            continue;
+        if (c->stage != STAGE_ALL && has_no_surrender(b) != (c->stage == STAGE_NO_SURRENDER))
+            continue;
+        hk_combat_result r;
+        model_battle(cp, coef, b, &r);
+        loss_add(&t, b, r.casualties, r.score + cp->winner_bias, cp->draw_band, scale);
+    }
+    return loss_mean(&t);
+}
+
+double g_ns_scale = 1;  /* stage 2 uses the stage-1 outcome scale */
+
+double ns_loss(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double y[NY];
+    for (int i = 0; i < NY; i++)
+        y[i] = gsl_vector_get(v, (size_t)i);
+    hk_combat_params cp = c->base;
+    ns_unpack(y, &cp);
+    /* A weak pull towards "no effect" (factors 1, the ordinary break point). */
+    double ridge = y[Y_NSOWN] * y[Y_NSOWN] + y[Y_NSENEMY] * y[Y_NSENEMY];
+    double f = battles_loss(c, &cp, c->base_coef, g_ns_scale) + 0.002 * ridge;
+    return isfinite(f) ? f : 1e9;
+}
+
+/* Stage 3: the national loss factors (log), OTHER held at 1. */
+void nation_unpack(const double *z, hk_combat_params *cp)
+{
+    cp->nation_loss[HK_NATION_OTHER] = 1;
+    for (int k = 1; k < HK_NATION_COUNT; k++)
+        cp->nation_loss[k] = exp(z[k - 1]);
+}
+
+double nation_loss_fn(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double z[HK_NATION_COUNT - 1], ridge = 0;
+    for (int i = 0; i < HK_NATION_COUNT - 1; i++) {
+        z[i] = gsl_vector_get(v, (size_t)i);
+        ridge += z[i] * z[i];
+    }
+    hk_combat_params cp = c->base;
+    nation_unpack(z, &cp);
+    double f = battles_loss(c, &cp, c->base_coef, g_ns_scale) + g_ridge * ridge;
+    return isfinite(f) ? f : 1e9;
+}
+
+double model_loss(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double x[NX] = {0};
+    /* With --codes the vector stops after the codes in use; the rest are 0. */
+    for (size_t i = 0; i < v->size && i < NX; i++)
+        x[i] = gsl_vector_get(v, i);
+    hk_combat_params cp;
+    double coef[HK_CDB90_CODES], scale;
+    unpack(x, c, &cp, coef, &scale);
+    double e2 = 0, nll = 0;
+    int ns = 0, nb = 0;
+    for (int i = 0; i < c->n; i++) {
+        const cbattle *b = &c->b[i];
+        if (b->part != PART_FIT || !usable(b) || has_no_surrender(b))
+            continue;
+        hk_combat_result r;
+        model_battle(&cp, coef, b, &r);
+        for (int s = 0; s < 2; s++)
+            if (side_usable(b, s)) {
+                double e = cas_err(r.casualties[s], b->cas[s]);
+                e2 += cas_loss(e);
+                ns++;
+            }
+        nll += outcome_nll(r.score + cp.winner_bias, cp.draw_band, scale, b->wina);
+        nb++;
+    }
+    /* A weak ridge keeps rarely seen terrains and the codes near neutral. */
+    double ridge = 0;
+    for (int i = X_PD; i <= X_URBAN; i++)
+        ridge += x[i] * x[i];
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        ridge += x[X_CODE0 + k] * x[X_CODE0 + k];
+    double f = e2 / (ns ? ns : 1) + nll / (nb ? nb : 1) + g_ridge * ridge;
+    return isfinite(f) ? f : 1e9;
+}
+
+void lanchester_unpack(const double *y, lanchester *L, double *scale)
+{
+    L->a = exp(y[0]);
+    L->d = exp(y[1]);
+    L->band = exp(y[2]);
+    *scale = exp(y[3]);
+}
+
+double lanchester_loss(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double y[4];
+    for (int i = 0; i < 4; i++)
+        y[i] = gsl_vector_get(v, (size_t)i);
+    lanchester L;
+    double scale;
+    lanchester_unpack(y, &L, &scale);
+    loss_sums t = {0};
+    for (int i = 0; i < c->n; i++) {
+        const cbattle *b = &c->b[i];
+        if (b->part != PART_FIT || !usable(b))
+            continue;
+        double cas[2], z;
+        int w;
+        lanchester_battle(&L, b, cas, &z, &w);
+        loss_add(&t, b, cas, z, L.band, scale);
+    }
+    double f = loss_mean(&t);
+    return isfinite(f) ? f : 1e9;
+}
+
+/* Nelder–Mead with restarts: each restart rebuilds the simplex around the
+ * best point so far, which gets it out of collapsed simplices. */
+double nelder_mead(double (*f)(const gsl_vector *, void *), void *ctx, double *x, int n,
+                          int restarts, int max_iter, int quiet)
+{
+    gsl_multimin_function fn = {f, (size_t)n, ctx};
+    gsl_vector *xv = gsl_vector_alloc((size_t)n), *step = gsl_vector_alloc((size_t)n);
+    gsl_multimin_fminimizer *m =
+        gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, (size_t)n);
+    double best = 0;
+    for (int r = 0; r < restarts; r++) {
+        for (int i = 0; i < n; i++) {
+            gsl_vector_set(xv, (size_t)i, x[i]);
+            gsl_vector_set(step, (size_t)i, r == 0 ? 0.5 : 0.25);
+        }
+        gsl_multimin_fminimizer_set(m, &fn, xv, step);
+        int it = 0, status;
+        do {
+            it++;
+            status = gsl_multimin_fminimizer_iterate(m);
+            if (status)
+                break;
+            status = gsl_multimin_test_size(gsl_multimin_fminimizer_size(m), 1e-5);
+        } while (status == GSL_CONTINUE && it < max_iter);
+        for (int i = 0; i < n; i++)
+            x[i] = gsl_vector_get(m->x, (size_t)i);
+        best = m->fval;
+        if (!quiet)
+            fprintf(stderr, "  restart %d: %d iterations, loss %.5f\n", r + 1, it, best);
+    }
+    gsl_multimin_fminimizer_free(m);
+    gsl_vector_free(xv);
+    gsl_vector_free(step);
+    return best;
+}

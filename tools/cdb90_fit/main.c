@@ -1,0 +1,296 @@
+/* main.c — the command: options, the fit's stages, the report (tools/cdb90_fit). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cdb90_fit.h"
+
+void initial_point(double *x)
+{
+    memset(x, 0, sizeof(double) * NX);
+    x[X_WTANK] = log(20);
+    x[X_WGUN] = log(10);
+    x[X_WAIR] = log(10);
+    x[X_RATT] = log(0.08);
+    x[X_RDEF] = log(0.05);
+    x[X_SIZE] = 0.2;
+    x[X_HELM] = 0;          /* exponent 1 */
+    x[X_DECAY] = 0;         /* 0.75 */
+    x[X_PD] = 0.2;
+    x[X_FD] = 0.3;
+    x[X_BATT] = log(0.3 / 0.7);
+    x[X_BDEF] = log(0.3 / 0.7);
+    x[X_BAND] = log(0.1);
+    x[X_SCALE] = 0;
+    x[X_DISP] = 0.2;
+    x[X_PURSUIT] = log(0.3);
+    x[X_QBREAK] = 0;
+    x[X_SURPRISE] = 0;
+    x[X_WBIAS] = 0;
+    x[X_AIR] = log(0.3);
+    x[X_EXPLOIT] = log(0.2);
+    x[X_ENVELOP] = log(0.1);
+    x[X_ENC_BASE] = -3;
+    x[X_ENC_ARMOUR] = -2;
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        x[X_CODE0 + k] = 0.2;
+}
+
+/* The half-width of the scores for which a draw is the likeliest of the
+ * three outcomes when they are cut from a logistic of scale `scale` at
+ * +-band: 0 when there is no such score. */
+static double argmax_draw_band(double band, double scale)
+{
+    if (!(band > 0) || !(scale > 0) || scale * band <= log(2.0))
+        return 0;
+    double lo = 0, hi = band;
+    for (int it = 0; it < 100; it++) {
+        double z = 0.5 * (lo + hi);
+        double pa = 1 / (1 + exp(-scale * (z - band)));
+        double pd = 1 / (1 + exp(-scale * (-z - band)));
+        if (1 - pa - pd > pa)
+            lo = z;
+        else
+            hi = z;
+    }
+    return lo;
+}
+
+/* The whole fit with the first n_codes CDB90 advantage codes (0: only what
+ * is known before a battle): stage 1 the general parameters, then stages 2
+ * (no surrender) and 3 (national loss factors) in turn. */
+static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *Rp,
+                      hk_combat_params *cpp, double *coef)
+{
+    fitctx ctx_copy = *c;
+    fitctx *ctxp = &ctx_copy;
+    const cbattle *b = c->b;
+    int n = c->n;
+    ctxp->n_codes = n_codes;
+    double x[NX];
+    initial_point(x);
+    for (int k = n_codes; k < HK_CDB90_CODES; k++)
+        x[X_CODE0 + k] = 0;
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: stage 1, %d parameters by Nelder-Mead on the fit part "
+                        "without no-surrender sides\n", X_CODE0 + n_codes);
+    ctxp->stage = STAGE_GENERAL;
+    Rp->loss_model = nelder_mead(model_loss, ctxp, x, X_CODE0 + n_codes, restarts, 20000, quiet);
+    double scale;
+    unpack(x, ctxp, cpp, coef, &scale);
+    /* Stage 2: the no-surrender factors on the fit part's Japanese
+     * battles of 1937-1945, everything else held. */
+    ctxp->stage = STAGE_NO_SURRENDER;
+    ctxp->base = *cpp;
+    memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
+    g_ns_scale = scale;
+    double yn[NY] = {0, 0, 0};
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: stage 2, %d no-surrender parameters on %d battles\n", NY,
+                Rp->n_ns_fit);
+    /* Stages 2 and 3 share the Japanese battles of 1937-1945, so they
+     * are fitted in turn, each from the other's latest values, in two
+     * rounds. */
+    double zn[HK_NATION_COUNT - 1] = {0};
+    for (int round = 0; round < (g_nations ? 2 : 1); round++) {
+        ctxp->stage = STAGE_NO_SURRENDER;
+        ctxp->base = *cpp;
+        Rp->loss_ns = nelder_mead(ns_loss, ctxp, yn, NY, 4, 5000, quiet);
+        ns_unpack(yn, cpp);
+        /* Stage 3: the national loss factors on every fit-part
+         * battle, everything else held. */
+        if (g_nations) {
+            ctxp->stage = STAGE_ALL;
+            ctxp->base = *cpp;
+            if (!quiet)
+                fprintf(stderr, "cdb90_fit: stage 3, %d national loss factors\n",
+                        HK_NATION_COUNT - 1);
+            nelder_mead(nation_loss_fn, ctxp, zn, HK_NATION_COUNT - 1, 4, 5000, quiet);
+            nation_unpack(zn, cpp);
+        }
+    }
+    residual_spread(cpp, coef, b, n, &cpp->noise_common_sd, &cpp->noise_diff_sd);
+    /* The winner the model names is the most probable outcome under the
+     * fitted ordered logistic (cut points +-band, scale): a draw only where
+     * it is likelier than either win, which is a narrower band than the cut
+     * points, or none at all when scale x band <= ln 2. */
+    cpp->draw_band = argmax_draw_band(cpp->draw_band, scale);
+}
+
+int main(int argc, char **argv)
+{
+    const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
+    const char *out = HK_SOURCE_DIR;
+    int evaluate = 0, quiet = 0, restarts = 14, n_codes = 0, compare = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--evaluate") == 0)
+            evaluate = 1;
+        else if (strcmp(argv[i], "--restarts") == 0 && i + 1 < argc)
+            restarts = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
+        else if (strcmp(argv[i], "--codes") == 0 && i + 1 < argc) {
+            n_codes = atoi(argv[++i]);
+            if (n_codes < 0 || n_codes > HK_CDB90_CODES) {
+                fprintf(stderr, "cdb90_fit: --codes needs 0 to %d\n", HK_CDB90_CODES);
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--ridge") == 0 && i + 1 < argc) {
+            g_ridge = atof(argv[++i]);
+        } else if (strcmp(argv[i], "--ns-score-own-break") == 0) {
+            g_ns_score_ordinary = 0;
+        } else if (strcmp(argv[i], "--no-compare") == 0) {
+            compare = 0;
+        } else if (strcmp(argv[i], "--no-nations") == 0) {
+            g_nations = 0;
+        } else if (strcmp(argv[i], "--cauchy") == 0)
+            g_cauchy = 1;
+        else if (strcmp(argv[i], "--quiet") == 0)
+            quiet = 1;
+        else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+            out = argv[++i];
+        else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            printf("usage: cdb90_fit [CDB90_DIR] [--out REPO_DIR] [--evaluate] [--quiet]\n"
+                   "                 [--codes N] [--ridge X] [--cauchy] [--restarts N]\n\n"
+                   "Fits the combat model and a plain Lanchester square law on the odd-numbered\n"
+                   "CDB90 battles and reports both on the even-numbered ones and the six\n"
+                   "Japan-USSR engagements. Writes data/combat-fit.yaml,\n"
+                   "docs/combat-validation.md and src/model/combat_fit_data.c under REPO_DIR\n"
+                   "(default %s). --evaluate scores the compiled-in parameters instead and\n"
+                   "prints key=value lines. CDB90_DIR defaults to %s.\n\n"
+                   "For experiments (write them elsewhere with --out): --codes N uses only the\n"
+                   "first N CDB90 advantage codes (11 = those of the first version); --ridge X\n"
+                   "sets the ridge on posture, terrain and codes (0.002); --cauchy uses a robust\n"
+                   "casualty loss; --restarts N Nelder-Mead restarts (14).\n",
+                   HK_SOURCE_DIR, HK_SOURCE_DIR "/../shared/data/cdb90");
+            return 0;
+        } else if (argv[i][0] == '-') {
+            fprintf(stderr, "cdb90_fit: unknown option '%s' (see --help)\n", argv[i]);
+            return 2;
+        } else
+            data = argv[i];
+    }
+
+    static cbattle b[MAX_BATTLES];
+    int n = 0;
+    if (load_battles(data, b, &n) != 0)
+        return 2;
+    fitctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.b = b;
+    ctx.n = n;
+    ctx.n_codes = n_codes;
+    ctx.loss_tank = median_ratio(b, n, 0);
+    ctx.loss_gun = median_ratio(b, n, 1);
+    ctx.loss_air = median_ratio(b, n, 2);
+
+    report R;
+    memset(&R, 0, sizeof R);
+    for (int i = 0; i < n; i++) {
+        R.n_fit += b[i].part == PART_FIT && usable(&b[i]);
+        R.n_held += b[i].part == PART_HELD && usable(&b[i]);
+        R.n_ns_fit += b[i].part == PART_FIT && usable(&b[i]) && has_no_surrender(&b[i]);
+        R.n_ns_held += b[i].part == PART_HELD && usable(&b[i]) && has_no_surrender(&b[i]);
+    }
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: %d battles read; fit part %d, held-out part %d\n", n, R.n_fit,
+                R.n_held);
+
+    /* The baseline is fitted in both modes: it has four numbers and takes
+     * well under a second. */
+    double y[4] = {log(0.02), log(0.01), log(0.1), 0};
+    R.loss_lanchester = nelder_mead(lanchester_loss, &ctx, y, 4, 3, 5000, 1);
+    double lscale;
+    lanchester_unpack(y, &R.L, &lscale);
+
+    hk_combat_params cp;
+    double coef[HK_CDB90_CODES];
+    if (evaluate) {
+        hk_combat_params_default(&cp);
+        hk_combat_cdb90_coefs(coef);
+    } else {
+        /* The same model fitted with CDB90's 21 advantage codes, which
+         * historians set knowing the outcome: for comparison (it explains
+         * the record better, but cannot predict a battle not yet fought),
+         * and for the one parameter only the codes can show, what quality
+         * does to break points. */
+        if (compare && n_codes == 0) {
+            report Rc = R;
+            hk_combat_params cpc;
+            double coefc[HK_CDB90_CODES];
+            if (!quiet)
+                fprintf(stderr, "cdb90_fit: the comparison fit with the %d codes\n",
+                        HK_CDB90_CODES);
+            fit_model(&ctx, HK_CDB90_CODES, restarts, quiet, &Rc, &cpc, coefc);
+            score_model(&cpc, coefc, b, n, PART_FIT, &R.codes_mf);
+            score_model(&cpc, coefc, b, n, PART_HELD, &R.codes_mh);
+            R.have_codes = 1;
+            g_quality_break_hold = cpc.quality_break;
+        } else if (n_codes == 0) {
+            /* judged: about what the fits with the codes have given (0.53) */
+            g_quality_break_hold = 0.5;
+        }
+        fit_model(&ctx, n_codes, restarts, quiet, &R, &cp, coef);
+    }
+    score_model(&cp, coef, b, n, PART_FIT, &R.mf);
+    score_model(&cp, coef, b, n, PART_HELD, &R.mh);
+    score_lanchester(&R.L, b, n, PART_FIT, &R.lf);
+    score_lanchester(&R.L, b, n, PART_HELD, &R.lh);
+    score_naive(b, n, PART_HELD, &R.naive_att, &R.naive_larger);
+    {
+        /* The battles with a no-surrender side, with the factors and with
+         * them switched off (factors 1, the ordinary break point). */
+        hk_combat_params off = cp;
+        off.ns_rate_own = off.ns_rate_enemy = 1;
+        off.ns_break = off.break_def;
+        g_score_ns_only = 1;
+        score_model(&cp, coef, b, n, PART_FIT, &R.nsf);
+        score_model(&cp, coef, b, n, PART_HELD, &R.nsh);
+        score_model(&off, coef, b, n, PART_FIT, &R.nsf_off);
+        score_model(&off, coef, b, n, PART_HELD, &R.nsh_off);
+        g_score_ns_only = 0;
+        hk_combat_params flat = cp;
+        for (int k = 0; k < HK_NATION_COUNT; k++)
+            flat.nation_loss[k] = 1;
+        score_model(&flat, coef, b, n, PART_HELD, &R.mh_nat_off);
+        for (int k = 1; k < HK_NATION_COUNT; k++) {
+            score_nation(&cp, coef, b, n, PART_HELD, k, &R.nat_h[k]);
+            score_nation(&flat, coef, b, n, PART_HELD, k, &R.nat_h_off[k]);
+            score fitk;
+            score_nation(&cp, coef, b, n, PART_FIT, k, &fitk);
+            R.nat_fit_sides[k] = fitk.n_sides;
+        }
+        g_score_ns_only = 0;
+    }
+    if (khalkhin_gol(&cp, &R.kg) != 0)
+        return 1;
+
+    printf("heldout_winner_share=%.4f\nheldout_within2_share=%.4f\n"
+           "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
+           share(R.mh.n_winner_right, R.mh.n_battles), share(R.mh.n_within2, R.mh.n_sides),
+           share(R.lh.n_winner_right, R.lh.n_battles), share(R.lh.n_within2, R.lh.n_sides));
+    if (!quiet)
+        printf("fit_winner_share=%.4f\nfit_within2_share=%.4f\nkhalkhin_gol_sov=%.0f\n"
+               "khalkhin_gol_jpn=%.0f\nkhalkhin_gol_days=%d\nkhalkhin_gol_winner=%s\n",
+               share(R.mf.n_winner_right, R.mf.n_battles), share(R.mf.n_within2, R.mf.n_sides),
+               R.kg.casualties[0], R.kg.casualties[1], R.kg.days, winner_name(R.kg.winner));
+    if (evaluate)
+        return 0;
+
+    FILE *f = open_out(out, "data/combat-fit.yaml");
+    if (!f)
+        return 1;
+    write_yaml(f, &cp, coef, &R, b, n);
+    fclose(f);
+    if (!(f = open_out(out, "docs/combat-validation.md")))
+        return 1;
+    write_validation(f, &cp, coef, &R, b, n);
+    fclose(f);
+    if (!(f = open_out(out, "src/model/combat_fit_data.c")))
+        return 1;
+    write_params_c(f, &cp, coef);
+    fclose(f);
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: wrote data/combat-fit.yaml, docs/combat-validation.md, "
+                        "src/model/combat_fit_data.c under %s\n", out);
+    return 0;
+}

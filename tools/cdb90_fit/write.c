@@ -1,0 +1,400 @@
+/* write.c — writing data/combat-fit.yaml, docs/combat-validation.md and src/model/combat_fit_data.c (tools/cdb90_fit). */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cdb90_fit.h"
+
+/* ---- writing ------------------------------------------------------------- */
+
+const char *winner_name(int w)
+{
+    return w == HK_COMBAT_ATTACKER ? "attacker" : w == HK_COMBAT_DEFENDER ? "defender" : "draw";
+}
+
+const char *wina_name(int wina)
+{
+    return wina == 1 ? "attacker" : wina == -1 ? "defender" : "draw";
+}
+
+void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
+{
+    fprintf(f, "/* combat_fit_data.c — the combat model's parameters, written by\n"
+               " * tools/cdb90_fit from its fit on CDB90 (docs/combat-validation.md,\n"
+               " * data/combat-fit.yaml). Do not edit by hand: run the tool. */\n"
+               "#include \"model/combat.h\"\n\n#include <string.h>\n\n"
+               "void hk_combat_params_default(hk_combat_params *p)\n{\n"
+               "    memset(p, 0, sizeof *p);\n");
+#define W(field) fprintf(f, "    p->" #field " = %.17g;\n", cp->field)
+    W(w_tank); W(w_gun); W(w_air); W(rate_att); W(rate_def); W(size_ref); W(size_exp);
+    W(helmbold); W(day_decay); W(dispersion); W(dispersion_ref); W(dispersion_exp); W(pursuit);
+    for (int i = 0; i < HK_POSTURE_COUNT; i++)
+        fprintf(f, "    p->posture[%d] = %.17g; /* %s */\n", i, cp->posture[i],
+                hk_combat_posture_name((hk_posture)i));
+    for (int i = 0; i < HK_TERRAIN_COUNT; i++)
+        fprintf(f, "    p->terrain[%d] = %.17g; /* %s */\n", i, cp->terrain[i],
+                hk_combat_terrain_name((hk_terrain)i));
+    W(break_att); W(break_def); W(quality_break); W(break_cap); W(ns_rate_own);
+    W(ns_rate_enemy); W(ns_break); W(collapse_ratio); W(draw_band); W(supply_half_km);
+    W(supply_floor); W(loss_tank); W(loss_gun); W(loss_air); W(noise_common_sd);
+    W(noise_diff_sd); W(surprise_power); W(surprise_days); W(air_power); W(exploit);
+    W(envelop_power); W(winner_bias); W(encircle_base); W(encircle_armour); W(encircle_cap);
+    {
+        fprintf(f, "    p->ns_score_ordinary = %d;\n", cp->ns_score_ordinary);
+        static const char *const nat[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
+        for (int k = 0; k < HK_NATION_COUNT; k++)
+            fprintf(f, "    p->nation_loss[%d] = %.17g; /* %s */\n", k, cp->nation_loss[k], nat[k]);
+    }
+#undef W
+    fprintf(f, "}\n\nvoid hk_combat_cdb90_coefs(double coef[HK_CDB90_CODES])\n{\n");
+    static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        fprintf(f, "    coef[%d] = %.17g; /* %s */\n", k, coef[k], names[k]);
+    fprintf(f, "}\n");
+}
+
+void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const report *R,
+                       const cbattle *b, int n)
+{
+    fprintf(f, "# Combat model fitted on CDB90 by tools/cdb90_fit (do not edit by hand).\n"
+               "# Split (docs/combat.md): fit = odd isqno without the six Japan-USSR battles;\n"
+               "# held out = even isqno and isqno 256-260, 516; CDB90 duplicates left out.\n"
+               "method: GSL multimin nmsimplex2 (Nelder-Mead), restarts from the best point\n"
+               "loss: mean %s log casualty error + mean outcome negative log-likelihood\n",
+            g_cauchy ? "Cauchy" : "squared");
+    fprintf(f, "battles: {fit: %d, held_out: %d}\n", R->n_fit, R->n_held);
+    fprintf(f, "final_loss: {model: %.5f, lanchester: %.5f}\n", R->loss_model, R->loss_lanchester);
+    fprintf(f, "parameters:\n");
+#define P(name, val, how, note) \
+    fprintf(f, "  %-22s {value: %.6g, %s, note: \"%s\"}\n", name ":", val, how, note)
+    P("w_tank", cp->w_tank, "fitted", "men-equivalents per tank");
+    P("w_gun", cp->w_gun, "fitted", "men-equivalents per gun");
+    P("w_air", cp->w_air, "fitted", "men-equivalents per aircraft (CDB90: sorties/day)");
+    P("rate_att", cp->rate_att, "fitted", "attacker daily loss share at parity, size_ref men");
+    P("rate_def", cp->rate_def, "fitted", "defender daily loss share at parity, size_ref men");
+    P("size_ref", cp->size_ref, "fixed", "men in all at which rates are quoted");
+    P("size_exp", cp->size_exp, "fitted", "rates scale with (men/size_ref)^-size_exp");
+    P("helmbold", cp->helmbold, "fitted", "power-ratio exponent, range 0..2");
+    P("day_decay", cp->day_decay, "fitted", "rate on day t scaled by t^-day_decay, 0..1.5");
+    P("dispersion_ref", cp->dispersion_ref, "fixed", "Dupuy's WWII dispersion factor; default");
+    P("dispersion_exp", cp->dispersion_exp, "fitted", "rates x (dispersion/ref)^-exp");
+    P("pursuit", cp->pursuit, "fitted", "the loser's losses x (1 + pursuit)");
+    P("posture_prepared", cp->posture[HK_POSTURE_PREPARED], "fitted", "defender power x");
+    P("posture_fortified", cp->posture[HK_POSTURE_FORTIFIED], "fitted", "defender power x");
+    for (int t = 0; t < HK_TERRAIN_COUNT; t++) {
+        char key[40];
+        snprintf(key, sizeof key, "terrain_%s:", hk_combat_terrain_name((hk_terrain)t));
+        const char *how = t == HK_TERRAIN_PLAIN ? "fixed"
+                          : (t == HK_TERRAIN_MOUNTAIN || t == HK_TERRAIN_ISLAND) ? "copied"
+                                                                                 : "fitted";
+        fprintf(f, "  %-22s {value: %.6g, %s, note: \"defender power x\"}\n", key, cp->terrain[t],
+                how);
+    }
+    P("break_att", cp->break_att, "fitted", "attacker loss share at which it breaks off");
+    P("break_def", cp->break_def, "fitted", "defender loss share at which it breaks off");
+    P("quality_break", cp->quality_break, "fitted", "break point x (own/enemy quality)^this");
+    P("break_cap", cp->break_cap, "fixed", "no break point above this");
+    P("ns_rate_own", cp->ns_rate_own, "fitted_stage2", "no-surrender side's own loss rate x");
+    P("ns_rate_enemy", cp->ns_rate_enemy, "fitted_stage2", "its enemy's loss rate x");
+    P("ns_break", cp->ns_break, "fitted_stage2", "no-surrender side's break point");
+    for (int k = 1; k < HK_NATION_COUNT; k++) {
+        char key[32];
+        snprintf(key, sizeof key, "nation_loss_%s:", hk_combat_nation_name(k));
+        fprintf(f, "  %-22s {value: %.6g, fitted_stage3, note: \"own loss rate x\"}\n", key,
+                cp->nation_loss[k]);
+    }
+    P("draw_band", cp->draw_band, "fitted", "|score + winner_bias| under this is a draw");
+    P("winner_bias", cp->winner_bias, "fitted", "the attacker's edge in the winner rule");
+    P("collapse_ratio", cp->collapse_ratio, "fixed", "quit when power < this x enemy's");
+    P("supply_half_km", cp->supply_half_km, "fixed", "literature, not in CDB90");
+    P("supply_floor", cp->supply_floor, "fixed", "literature, not in CDB90");
+    P("loss_tank", cp->loss_tank, "median", "tank loss share / men loss share, fit part");
+    P("loss_gun", cp->loss_gun, "median", "gun loss share / men loss share, fit part");
+    P("loss_air", cp->loss_air, "median", "aircraft loss share / men loss share, fit part");
+    P("noise_common_sd", cp->noise_common_sd, "residual", "RMS of (e_att + e_def)/2, fit part");
+    P("noise_diff_sd", cp->noise_diff_sd, "residual", "RMS of (e_att - e_def)/2, fit part");
+    P("surprise_power", cp->surprise_power, "fitted",
+      "attacker power x (1 + this x surprise level 1-3) on day 1 (CDB90 surpa)");
+    P("surprise_days", cp->surprise_days, "fixed", "the surprise fades to none over these days");
+    P("air_power", cp->air_power, "fitted", "power x (1 + this) for air superiority (CDB90 aeroa)");
+    P("exploit", cp->exploit, "fitted", "loser's losses x (1 + pursuit + this x winner's armour share)");
+    P("envelop_power", cp->envelop_power, "fitted", "attacker power x (1 + this), planned envelopment");
+    P("encircle_base", cp->encircle_base, "fitted", "share of the beaten defender's men cut off");
+    P("encircle_armour", cp->encircle_armour, "fitted", "... plus this x the attacker's armour share");
+    P("encircle_cap", cp->encircle_cap, "fixed", "at most this share is cut off");
+#undef P
+    static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
+    fprintf(f, "quality_codes:   # ln(attacker/defender quality) = sum coef * CDB90 code\n");
+    for (int k = 0; k < HK_CDB90_CODES; k++)
+        fprintf(f, "  %-8s %.6g\n", names[k], coef[k]);
+    fprintf(f, "lanchester_square_law:\n  a: %.6g   # attacker men lost per defender man per day\n"
+               "  d: %.6g   # defender men lost per attacker man per day\n  band: %.6g\n",
+            R->L.a, R->L.d, R->L.band);
+    const score *ss[4] = {&R->mf, &R->mh, &R->lf, &R->lh};
+    const char *sn[4] = {"model_fit", "model_held_out", "lanchester_fit", "lanchester_held_out"};
+    fprintf(f, "residuals:\n");
+    for (int i = 0; i < 4; i++)
+        fprintf(f,
+                "  %-20s {battles: %d, winner_share: %.4f, sides: %d, within_2x_share: %.4f, "
+                "mean_abs_log_error: %.4f, rms_log_error: %.4f}\n",
+                sn[i], ss[i]->n_battles, share(ss[i]->n_winner_right, ss[i]->n_battles),
+                ss[i]->n_sides, share(ss[i]->n_within2, ss[i]->n_sides),
+                ss[i]->n_sides ? ss[i]->sum_abs_log / ss[i]->n_sides : NAN,
+                ss[i]->n_sides ? sqrt(ss[i]->sum_sq_log / ss[i]->n_sides) : NAN);
+    fprintf(f, "battles_residuals:  # isqno: [part, recorded att cas, def cas, model att, def, "
+               "recorded winner, model winner]\n");
+    for (int i = 0; i < n; i++) {
+        if (!usable(&b[i]))
+            continue;
+        hk_combat_result r;
+        model_battle(cp, coef, &b[i], &r);
+        fprintf(f, "  %d: [%s, %.0f, %.0f, %.0f, %.0f, %s, %s]\n", b[i].isqno,
+                b[i].part == PART_FIT ? "fit" : "held", b[i].cas[0], b[i].cas[1], r.casualties[0],
+                r.casualties[1], wina_name(b[i].wina), winner_name(r.winner));
+    }
+}
+
+void pct(FILE *f, int k, int n)
+{
+    fprintf(f, "%.1f%% (%d/%d)", 100.0 * share(k, n), k, n);
+}
+
+/* The `hokushin battle` options that fight a CDB90 battle as the fit does:
+ * forces, weapons (sorties per day as aircraft), posture, terrain, length,
+ * the army, no surrender, and the attacker's plan. */
+void battle_command(const cbattle *x, char *buf, size_t len)
+{
+    char side[2][200];
+    for (int i = 0; i < 2; i++) {
+        const char *nm = x->nation[i] == HK_NATION_JPN ? "JPN"
+                         : x->nation[i] == HK_NATION_RUS ? "SOV" : (i ? "DEF" : "ATT");
+        int k = snprintf(side[i], sizeof side[i], "%s:men=%.0f", nm, x->str[i]);
+        if (zero_nan(x->tank[i]) > 0)
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",tanks=%.0f", x->tank[i]);
+        if (zero_nan(x->arty[i]) > 0)
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",guns=%.0f", x->arty[i]);
+        if (zero_nan(x->fly[i]) > 0)
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",aircraft=%.6g",
+                          zero_nan(x->fly[i]) / x->days);
+        if (i == 1 && x->posture != HK_POSTURE_HASTY)
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",posture=%s",
+                          hk_combat_posture_name((hk_posture)x->posture));
+        if (x->no_surrender[i])
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",no_surrender=1");
+        if (x->air[i])
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",air=1");
+        if (i == 0 && x->surprise)
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",surprise=%d", x->surprise);
+        if (i == 0 && x->envelop)
+            snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",envelop=1");
+    }
+    snprintf(buf, len, "hokushin battle --attacker %s --defender %s --terrain %s --days %d",
+             side[0], side[1], hk_combat_terrain_name((hk_terrain)x->terrain), x->days);
+}
+
+void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
+                             const report *R, const cbattle *b, int n)
+{
+    fprintf(f, "# Combat model: validation on CDB90\n\n"
+               "Written by `tools/cdb90_fit` (`cdb90_fit ../shared/data/cdb90`); do not edit by "
+               "hand. The model, its equations and the split are in [combat.md](combat.md); the "
+               "fitted values in `data/combat-fit.yaml`.\n\n"
+               "Split (declared before fitting): fit on CDB90 battles with an odd `isqno`, hold "
+               "out those with an even one and the six Japan–USSR engagements (256–260, 516); "
+               "CDB90's duplicate rows are left out. Fit: %d battles; held out: %d.\n\n",
+            R->n_fit, R->n_held);
+    fprintf(f, "## Held-out figures\n\n"
+               "The model predicts from what is known before a battle: each side's strength and "
+               "weapons, the defender's posture, the terrain, the planned length, the army and "
+               "its practice (no surrender), and what the attacker plans: surprise (CDB90 "
+               "`surpa`), air superiority (`aeroa`) and an envelopment (its tactical scheme "
+               "`pri1`/`pri2`). The last column fits the same model with CDB90's 21 advantage "
+               "codes as well (leadership, morale, combat effectiveness and the like), which "
+               "historians set knowing the outcome: they explain the record, but no planner has "
+               "them before a battle, so they are not the model's figure.\n\n"
+               "| held out | winner named | sides with casualties within 2× | mean abs log error "
+               "| with the after-the-fact codes: winner / within 2× |\n"
+               "|---|---|---|---|---|\n");
+    fprintf(f, "| hokushin model, pre-battle information | ");
+    pct(f, R->mh.n_winner_right, R->mh.n_battles);
+    fprintf(f, " | ");
+    pct(f, R->mh.n_within2, R->mh.n_sides);
+    fprintf(f, " | %.3f | ", R->mh.sum_abs_log / R->mh.n_sides);
+    if (R->have_codes) {
+        pct(f, R->codes_mh.n_winner_right, R->codes_mh.n_battles);
+        fprintf(f, " / ");
+        pct(f, R->codes_mh.n_within2, R->codes_mh.n_sides);
+    } else
+        fprintf(f, "not fitted in this run");
+    fprintf(f, " |\n| plain Lanchester square law | ");
+    pct(f, R->lh.n_winner_right, R->lh.n_battles);
+    fprintf(f, " | ");
+    pct(f, R->lh.n_within2, R->lh.n_sides);
+    fprintf(f, " | %.3f | – |\n", R->lh.sum_abs_log / R->lh.n_sides);
+    fprintf(f, "| \"the attacker wins\" | %.1f%% | – | – | – |\n", 100 * R->naive_att);
+    fprintf(f, "| \"the larger army wins\" | %.1f%% | – | – | – |\n\n", 100 * R->naive_larger);
+    fprintf(f, "Targets, on the pre-battle figure: winner named in at least 80%% of held-out "
+               "battles — **%s**; casualties within a factor of 2 for at least 60%% of sides — "
+               "**%s**.\n\n",
+            share(R->mh.n_winner_right, R->mh.n_battles) >= 0.8 ? "met" : "not met",
+            share(R->mh.n_within2, R->mh.n_sides) >= 0.6 ? "met" : "not met");
+    if (R->have_codes)
+        fprintf(f, "On the fit part (in sample) the fit with the codes names %.1f%% of winners "
+                   "and has %.1f%% of sides within 2×.\n\n",
+                100 * share(R->codes_mf.n_winner_right, R->codes_mf.n_battles),
+                100 * share(R->codes_mf.n_within2, R->codes_mf.n_sides));
+    fprintf(f, "On the fit part (in sample) the model names %.1f%% of winners and has %.1f%% of "
+               "sides within 2×; the square law %.1f%% and %.1f%%.\n\n",
+            100 * share(R->mf.n_winner_right, R->mf.n_battles),
+            100 * share(R->mf.n_within2, R->mf.n_sides),
+            100 * share(R->lf.n_winner_right, R->lf.n_battles),
+            100 * share(R->lf.n_within2, R->lf.n_sides));
+    fprintf(f, "Machine-readable (checked by tests/e2e/battle.sh):\n\n```\n"
+               "heldout_winner_share=%.4f\nheldout_within2_share=%.4f\n"
+               "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
+            share(R->mh.n_winner_right, R->mh.n_battles), share(R->mh.n_within2, R->mh.n_sides),
+            share(R->lh.n_winner_right, R->lh.n_battles), share(R->lh.n_within2, R->lh.n_sides));
+    if (R->have_codes)
+        fprintf(f, "codes_heldout_winner_share=%.4f\ncodes_heldout_within2_share=%.4f\n",
+                share(R->codes_mh.n_winner_right, R->codes_mh.n_battles),
+                share(R->codes_mh.n_within2, R->codes_mh.n_sides));
+    fprintf(f, "```\n\n");
+
+    fprintf(f, "## The no-surrender factor\n\n"
+               "Fitted in a second stage on the %d fit-part battles with a Japanese side of "
+               "1937–1945 (everything else held); the held-out part has %d such battles, the six "
+               "Japan–USSR engagements among them. Own loss rate × %.2f, the enemy's × %.2f, "
+               "break point %.2f.\n\n"
+               "| battles with a Japanese side, 1937–1945 | winner named | sides within 2× | "
+               "mean abs log error |\n|---|---|---|---|\n",
+            R->n_ns_fit, R->n_ns_held, cp->ns_rate_own, cp->ns_rate_enemy, cp->ns_break);
+    {
+        const score *t[4] = {&R->nsf, &R->nsf_off, &R->nsh, &R->nsh_off};
+        const char *w[4] = {"fit part, with the factor", "fit part, factor off",
+                            "held out, with the factor", "held out, factor off"};
+        for (int i = 0; i < 4; i++) {
+            fprintf(f, "| %s | ", w[i]);
+            pct(f, t[i]->n_winner_right, t[i]->n_battles);
+            fprintf(f, " | ");
+            pct(f, t[i]->n_within2, t[i]->n_sides);
+            fprintf(f, " | %.3f |\n", t[i]->n_sides ? t[i]->sum_abs_log / t[i]->n_sides : NAN);
+        }
+        fprintf(f, "\n");
+    }
+    fprintf(f, "## National loss factors\n\n"
+               "Fitted in a third stage on every fit-part battle, everything else held (in turn "
+               "with the no-surrender factors): each army's own daily loss share is multiplied by "
+               "its factor; every army not listed takes 1. The held-out part tests them.\n\n"
+               "| army | factor | fit-part sides | held-out sides within 2×, with the factors | "
+               "the same, all factors 1 |\n|---|---|---|---|---|\n");
+    for (int k = 1; k < HK_NATION_COUNT; k++) {
+        fprintf(f, "| %s | %.2f | %d | ", hk_combat_nation_name(k), cp->nation_loss[k],
+                R->nat_fit_sides[k]);
+        pct(f, R->nat_h[k].n_within2, R->nat_h[k].n_sides);
+        fprintf(f, " | ");
+        pct(f, R->nat_h_off[k].n_within2, R->nat_h_off[k].n_sides);
+        fprintf(f, " |\n");
+    }
+    fprintf(f, "\nThe whole held-out part with every factor at 1: winner named ");
+    pct(f, R->mh_nat_off.n_winner_right, R->mh_nat_off.n_battles);
+    fprintf(f, ", sides within 2× ");
+    pct(f, R->mh_nat_off.n_within2, R->mh_nat_off.n_sides);
+    fprintf(f, ", mean abs log error %.3f.\n\n",
+            R->mh_nat_off.n_sides ? R->mh_nat_off.sum_abs_log / R->mh_nat_off.n_sides : NAN);
+    fprintf(f, "## The six Japan–USSR engagements (all held out)\n\n"
+               "Casualties as attacker / defender; ratio = model / record.\n\n"
+               "| isqno | battle | attacker | days | recorded | model | ratio | square law | "
+               "winner: record / model / square law |\n|---|---|---|---|---|---|---|---|---|\n");
+    for (int j = 0; j < 6; j++)
+        for (int i = 0; i < n; i++) {
+            if (b[i].isqno != japan_ussr[j] || !usable(&b[i]))
+                continue;
+            hk_combat_result r;
+            model_battle(cp, coef, &b[i], &r);
+            double lc[2], sc;
+            int lw;
+            lanchester_battle(&R->L, &b[i], lc, &sc, &lw);
+            fprintf(f, "| %d | %s %d | %s | %d | %.0f / %.0f | %.0f / %.0f | %.2f / %.2f | "
+                       "%.0f / %.0f | %s / %s / %s |\n",
+                    b[i].isqno, b[i].name, b[i].year, b[i].actor[0], b[i].days, b[i].cas[0],
+                    b[i].cas[1], r.casualties[0], r.casualties[1], r.casualties[0] / b[i].cas[0],
+                    r.casualties[1] / b[i].cas[1], lc[0], lc[1], wina_name(b[i].wina),
+                    winner_name(r.winner), winner_name(lw));
+        }
+    fprintf(f, "\nThe same engagements as `hokushin battle` fights them, from the recorded forces "
+               "and what was known before (tests/e2e/battle_engagements.sh runs these and checks "
+               "the winners above):\n\n```\n");
+    for (int j = 0; j < 6; j++)
+        for (int i = 0; i < n; i++)
+            if (b[i].isqno == japan_ussr[j] && usable(&b[i])) {
+                char cmd[512];
+                battle_command(&b[i], cmd, sizeof cmd);
+                fprintf(f, "%d: %s\n", b[i].isqno, cmd);
+            }
+    fprintf(f, "```\n");
+    {
+        score six, six_l;
+        int under = 0;
+        memset(&six, 0, sizeof six);
+        memset(&six_l, 0, sizeof six_l);
+        for (int i = 0; i < n; i++) {
+            if (!is_japan_ussr(b[i].isqno) || !usable(&b[i]))
+                continue;
+            hk_combat_result r;
+            model_battle(cp, coef, &b[i], &r);
+            double lc[2], sc;
+            int lw;
+            lanchester_battle(&R->L, &b[i], lc, &sc, &lw);
+            score_add_battle(&six, r.winner, b[i].wina);
+            score_add_battle(&six_l, lw, b[i].wina);
+            for (int s = 0; s < 2; s++)
+                if (side_usable(&b[i], s)) {
+                    score_add_side(&six, r.casualties[s], b[i].cas[s]);
+                    score_add_side(&six_l, lc[s], b[i].cas[s]);
+                    under += r.casualties[s] < b[i].cas[s];
+                }
+        }
+        fprintf(f, "\nOver the six: the model names %d of %d winners and has %d of %d sides within "
+                   "2×; the square law %d of %d and %d of %d. The model gives fewer casualties "
+                   "than recorded for %d of the %d sides.\n",
+                six.n_winner_right, six.n_battles, six.n_within2, six.n_sides,
+                six_l.n_winner_right, six_l.n_battles, six_l.n_within2, six_l.n_sides, under,
+                six.n_sides);
+    }
+    const hk_combat_result *k = &R->kg;
+    double rec_sov = 25655, rec_jpn_lo = 18000, rec_jpn_hi = 20000;
+    double e_sov = k->casualties[0] / rec_sov - 1;
+    double jpn = k->casualties[1];
+    double e_jpn = jpn < rec_jpn_lo ? jpn / rec_jpn_lo - 1 : jpn > rec_jpn_hi ? jpn / rec_jpn_hi - 1 : 0;
+    fprintf(f, "\n## Khalkhin Gol, 1939, from the historical forces\n\n"
+               "Forces of scenarios/far-east-1918/record.yaml (battle khalkhin_gol at the "
+               "campaign's peak, battle nomonhan_opening at its first engagement) and the "
+               "campaign's four engagements, as combat.md gives them:\n\n```\nhokushin battle "
+               "--attacker %s \\\n    --defender %s \\\n    --attacker-start %s \\\n"
+               "    --defender-start %s \\\n    --terrain steppe --phases %s\n```\n\n",
+            KG_ATT, KG_DEF, KG_ATT0, KG_DEF0, KG_PHASES);
+    fprintf(f, "| | record | model | error |\n|---|---|---|---|\n"
+               "| Soviet casualties | 25,655 (Krivosheev; 001_fd9a28d61a246780.txt:135) | %.0f | "
+               "%+.0f%% |\n"
+               "| Japanese casualties | 18,000–20,000 (Hata; 001_fd9a28d61a246780.txt:135) | %.0f "
+               "| %+.0f%% from the range |\n"
+               "| winner | Soviet | %s | |\n| days of fighting | about 29 in four engagements | %d | |\n\n",
+            k->casualties[0], 100 * e_sov, jpn, 100 * e_jpn,
+            k->winner == HK_COMBAT_ATTACKER ? "Soviet"
+            : k->winner == HK_COMBAT_DEFENDER ? "Japanese" : "draw",
+            k->days);
+    fprintf(f, "Within 25%% of the record for both sides: **%s**.\n",
+            (fabs(e_sov) <= 0.25 && fabs(e_jpn) <= 0.25) ? "yes" : "no");
+    kg_sensitivity(f, cp);
+}
+
+FILE *open_out(const char *dir, const char *rel)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        fprintf(stderr, "cdb90_fit: cannot write %s: %s\n", path, strerror(errno));
+    return f;
+}

@@ -1,0 +1,39 @@
+// war.js — the war panel: while a general war is fought (the month's `war`,
+// docs/api.md), its fronts with the men and posture of each side, the
+// regions each side has taken, the casualties, and when it ends, why (the
+// `peace` event's `reason`). Hidden in peace.
+import { esc, fmtInt, bloc, BLOC_COLOR, actorNameAt, monthOf } from "./util.js";
+
+/* The war a month shows: its `war`, or the war that ended this month. */
+export function warOf(ix, month) {
+  if (month?.war) return { war: month.war, peace: null };
+  const evs = month?.events || ix.eventsByMonth.get(month?.date) || [];
+  const peace = evs.find((e) => e.kind === "peace" && (e.reason || e.sides));
+  if (!peace) return null;
+  // the last month of war before it, for the figures
+  let last = null;
+  for (const m of ix.months) { if (m.date >= month.date) break; if (m.war) last = m.war; }
+  return { war: last, peace };
+}
+
+export function createWarPanel(card, ix, { onSelect }) {
+  function update(month) {
+    const w = warOf(ix, month);
+    card.hidden = !w;
+    if (!w) { card.innerHTML = ""; return; }
+    const { war, peace } = w;
+    const when = month.date;
+    const name = (a) => `<span style="color:${BLOC_COLOR[bloc(a)]}">${esc(actorNameAt(ix, a, when))}</span>`;
+    const regions = (ids) => (ids || []).map((id) => esc(ix.regionById.get(id)?.name || id)).join(", ") || "none";
+    const sides = Object.keys(war?.sides || war?.casualties || {});
+    const fronts = war?.fronts || [];
+    card.innerHTML = `<h2>${peace ? "The war has ended" : "General war"}${war?.began ? ` <span class="muted">since ${esc(war.began)}</span>` : ""}</h2>
+      ${war?.sides ? `<div class="war-sides">${Object.entries(war.sides).map(([lead, list]) => (list || [lead]).map(name).join(", ")).join(" <b>against</b> ")}</div>` : ""}
+      ${peace ? `<p class="war-end"><b>${esc(monthOf(peace.date))}:</b> ${esc(peace.reason || peace.text || "peace")}</p>` : ""}
+      ${fronts.length ? `<table class="grid war-fronts"><thead><tr><th>front</th>${sides.map((a) => `<th>${name(a)}</th>`).join("")}</tr></thead><tbody>${fronts.map((f, i) => `
+        <tr data-sector="${esc(f.sector)}" data-i="${i}" class="front-row"><td>${esc(f.name || f.sector)}</td>${sides.map((a) => `<td>${fmtInt(f.men?.[a])} men<br><span class="posture posture-${esc(f.posture?.[a] || "")}">${esc(f.posture?.[a] || "–")}</span></td>`).join("")}</tr>`).join("")}</tbody></table>` : ""}
+      ${war ? `<table class="kv">${sides.map((a) => `<tr><th>${name(a)}</th><td>casualties ${fmtInt(war.casualties?.[a])}${war.prisoners?.[a] != null ? `, of them prisoners ${fmtInt(war.prisoners[a])}` : ""}<br>regions taken: ${regions(war.regions_taken?.[a])}</td></tr>`).join("")}</table>` : ""}`;
+    for (const tr of card.querySelectorAll("tr.front-row")) tr.onclick = () => onSelect({ type: "front", item: fronts[+tr.dataset.i], month });
+  }
+  return { update };
+}

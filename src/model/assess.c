@@ -4,8 +4,6 @@
  * equations. */
 #include "model/assess.h"
 
-#include "model/combat.h"
-
 double hk_assess_north_need(const hk_world *w)
 {
     bool binds = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
@@ -70,33 +68,4 @@ bool hk_assess_soviet_established(const hk_world *w)
     /* three quarters of a working garrison (soviet.floor): Soviet power holds
      * the east and there is a government there to deal with */
     return w->sov_men >= 0.75 * P(w, SOVIET_FLOOR);
-}
-
-bool hk_assess_north_war_pays(const hk_world *w)
-{
-    /* the cabinet's staff fights the first month on paper, as the war would
-     * be fought (half of each army, the Soviet side holding a long front in
-     * haste, battles.c's war month), with the combat model's central
-     * estimate: a war whose first month Japan does not win does not serve
-     * it */
-    double men[2] = {w->jpn_men, w->sov_men}, tanks[2] = {0, 0}, guns[2] = {0, 0}, air[2] = {0, 0};
-    for (int f = 0; f < w->s->n_formations; f++) {
-        int side = w->c->form_side[f];
-        if (side < 0)
-            continue;
-        tanks[side] += w->formation[f].tanks;
-        guns[side] += w->formation[f].guns;
-        air[side] += w->formation[f].aircraft;
-    }
-    hk_combat_side att = {.men = men[0] * 0.5, .tanks = tanks[0] * 0.5, .guns = guns[0] * 0.5,
-                          .aircraft = air[0] * 0.5, .quality = 1, .supply_km = 300,
-                          .nation = HK_NATION_JPN, .no_surrender = true};
-    hk_combat_side def = {.men = men[1] * 0.5, .tanks = tanks[1] * 0.5, .guns = guns[1] * 0.5,
-                          .aircraft = air[1] * 0.5, .quality = 1, .supply_km = 150,
-                          .posture = HK_POSTURE_HASTY, .nation = HK_NATION_RUS};
-    if (att.men < 1000 || def.men < 1000)
-        return att.men >= 1000;
-    hk_combat_result res;
-    hk_combat_resolve(&w->combat, &att, &def, HK_TERRAIN_PLAIN, 30, NULL, &res);
-    return res.winner == HK_COMBAT_ATTACKER;
 }

@@ -37,11 +37,6 @@ bool hk_assess_offensive_ready(const hk_world *w);
 bool hk_assess_japan_hopes_mediation(const hk_world *w);
 bool hk_assess_japan_hopes_decisive_battle(const hk_world *w);
 
-/* True when a month of war in the north, fought on paper with the combat
- * model's central estimate as battles.c fights it, is won by Japan: a war
- * that does not serve Japan is not a case for war. */
-bool hk_assess_north_war_pays(const hk_world *w);
-
 /* True once Soviet power holds the east: its army there at three quarters
  * of soviet.floor (the Civil War over). */
 bool hk_assess_soviet_established(const hk_world *w);

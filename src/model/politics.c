@@ -510,8 +510,7 @@ static void open_war(hk_world *w, int opener, const char *text, const char *sour
 bool hk_politics_north_case(const hk_world *w)
 {
     return w->manchuria_seized && !w->war && !w->japan_surrendered && !w->committed_south &&
-           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / border_ratio(w) >= hk_assess_north_need(w) &&
-           hk_assess_north_war_pays(w);
+           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / border_ratio(w) >= hk_assess_north_need(w);
 }
 
 /* The eastern ratio of Soviet to Japanese men (whole theatre). */

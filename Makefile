@@ -5,7 +5,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 HOKUSHIN = $(BUILD)/hokushin
 
-.PHONY: all deps web build run test validate bench fuzz serve clean
+.PHONY: all deps web build run test validate bench fuzz sanitize serve clean
 
 all: build
 
@@ -38,10 +38,19 @@ validate: build
 bench: build
 	@bash bench/run.sh
 
+# make fuzz FUZZ_SECONDS=600 runs each harness ten minutes, one at a time
+# (fuzz/run.sh; FUZZ_RUNS=N instead stops each after N inputs)
+FUZZ_SECONDS ?= 60
 fuzz: deps
 	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DHK_FUZZ=ON -DHK_SANITIZE=ON >/dev/null
-	@cmake --build build-fuzz -j $(JOBS)
-	@bash fuzz/run.sh build-fuzz
+	@cmake --build build-fuzz -j $(JOBS) --target fuzz_scenario fuzz_save fuzz_battle fuzz_api
+	@bash fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
+# The whole ctest suite, browser tests included, built with clang's
+# AddressSanitizer and UndefinedBehaviorSanitizer (float-cast-overflow too);
+# any finding stops the program and fails its test. scripts/sanitize.sh.
+sanitize: web
+	@bash scripts/sanitize.sh build-sanitize
 
 clean:
-	rm -rf $(BUILD) build-fuzz out
+	rm -rf $(BUILD) build-fuzz build-sanitize out

@@ -79,6 +79,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         hk_combat_campaign_buildup(&p, &a, &d, &a0, NULL, HK_TERRAIN_HILLS, n, ph, &rng, &r);
         hk_combat_side amax = a;
         amax.men = fmax(a.men, a0.men);
+        amax.tanks = fmax(a.tanks, a0.tanks);
+        amax.guns = fmax(a.guns, a0.guns);
         check(&r, &amax, &d);
     }
     free(text);

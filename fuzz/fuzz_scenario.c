@@ -11,13 +11,20 @@
 #include <string.h>
 
 #include "hokushin.h"
+#include "core/arena.h"
 #include "scenario/load.h"
+#include "scenario/yaml_tree.h"
 
 #ifndef HK_SOURCE_DIR
 #define HK_SOURCE_DIR "."
 #endif
 
 static unsigned char *base_data[HK_FILE_COUNT];
+/* The base files parsed once: an input replaces one file, and parsing the
+ * other eight again on every input (thousands of small allocations, slow
+ * under ASan) was most of the time an input took. */
+static const hk_ynode *base_tree[HK_FILE_COUNT];
+static hk_arena *base_arena;
 static FILE *devnull;
 static size_t base_size[HK_FILE_COUNT];
 
@@ -85,6 +92,19 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
             exit(1);
         }
     }
+    base_arena = hk_arena_new();
+    for (int f = 0; f < HK_FILE_COUNT; f++) {
+        hk_diag d;
+        hk_diag_init(&d);
+        if (!base_arena ||
+            !hk_yaml_parse(base_arena, hk_scenario_file_names[f], base_data[f], base_size[f], &d, &base_tree[f]) ||
+            !base_tree[f]) {
+            hk_diag_print(&d, stderr);
+            fprintf(stderr, "fuzz_scenario: the base file %s does not parse\n", hk_scenario_file_names[f]);
+            exit(1);
+        }
+        hk_diag_free(&d);
+    }
     return 0;
 }
 
@@ -95,7 +115,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int which = data[0] % HK_FILE_COUNT;
     hk_scenario_file files[HK_FILE_COUNT];
     for (int f = 0; f < HK_FILE_COUNT; f++)
-        files[f] = (hk_scenario_file){hk_scenario_file_names[f], base_data[f], base_size[f], NULL};
+        files[f] = (hk_scenario_file){hk_scenario_file_names[f], base_data[f], base_size[f], NULL, base_tree[f]};
     /* An exact-size copy, so reading one byte past the input is caught. */
     unsigned char *copy = malloc(size - 1 ? size - 1 : 1);
     if (!copy)
@@ -103,6 +123,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(copy, data + 1, size - 1);
     files[which].data = copy;
     files[which].size = size - 1;
+    files[which].tree = NULL;
     hk_diag diag;
     hk_diag_init(&diag);
     hk_scenario *s = hk_scenario_load_files(files, &diag);

@@ -1,66 +1,90 @@
 #!/bin/bash
-# run.sh BUILD_DIR [SECONDS] — runs every fuzz_* binary found in BUILD_DIR (it
-# builds nothing: `make fuzz` configures with -DHK_FUZZ=ON and builds first)
-# for SECONDS each (default 60), starting from a seed corpus made of the
-# minimal test scenario, and prints how many inputs each one executed.
-# Crashing inputs are written to BUILD_DIR/fuzz-artifacts; add each one to
-# tests/corpus/fuzz-regressions once fixed.
+# run.sh BUILD_DIR [SECONDS] [NAME...] — runs the fuzz_* binaries of
+# BUILD_DIR (all, or fuzz_NAME for each NAME given) one after the other, for
+# SECONDS each (default $FUZZ_SECONDS, else 60), or until $FUZZ_RUNS inputs
+# when that is set. It builds nothing: `make fuzz` configures with
+# -DHK_FUZZ=ON and builds first.
+#
+# Each harness starts from its seed corpus in fuzz/seeds/NAME (kept in the
+# repository) plus every earlier crash in tests/corpus/fuzz-regressions, and
+# keeps what it finds in BUILD_DIR/fuzz-corpus/NAME, so a second run goes on
+# from there. Crashing inputs go to BUILD_DIR/fuzz-artifacts; add each one
+# to tests/corpus/fuzz-regressions once fixed. A line per harness gives the
+# inputs executed, crashes and leaks; BUILD_DIR/fuzz-summary.txt keeps them.
+#
+# The fuzzers run under nice (FUZZ_NICE, default 10), one at a time. ASan's
+# quarantine is kept at 16 MB (ASAN_OPTIONS overrides): the default 256 MB
+# made each input pay for returning pages to the system, and one input of
+# these harnesses allocates far less than 16 MB.
 set -euo pipefail
-build=${1:?usage: fuzz/run.sh BUILD_DIR [SECONDS]}
-seconds=${2:-60}
+build=${1:?usage: fuzz/run.sh BUILD_DIR [SECONDS] [NAME...]}
+seconds=${2:-${FUZZ_SECONDS:-60}}
+shift $(( $# >= 2 ? 2 : 1 ))
 src=$(cd "$(dirname "$0")/.." && pwd)
-corpus=$build/fuzz-corpus
 artifacts=$build/fuzz-artifacts
-mkdir -p "$corpus" "$artifacts"
+mkdir -p "$artifacts"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=16}
+summary=$build/fuzz-summary.txt
+: >"$summary"
 
-# Seeds: each file of the minimal scenario and of the built-in scenario
-# behind the byte that selects it, plus every earlier crash so that it stays
-# fixed.
+# The scenario harness also gets the built-in scenario's files, behind the
+# byte that selects each: larger and more varied records than the seeds.
 names=(scenario actors regions links forces treaties events record params)
-seed_dir=$(mktemp -d)
-trap 'rm -rf "$seed_dir"' EXIT
-bash "$src/tests/corpus/assemble.sh" "$src" - "$seed_dir/minimal"
-for i in "${!names[@]}"; do
-    { printf "\\x$(printf %02x "$i")"; cat "$seed_dir/minimal/${names[$i]}.yaml"; } \
-        >"$corpus/seed-${names[$i]}"
-done
-# The built-in scenario's files too: larger and more varied records.
-for i in "${!names[@]}"; do
-    f=$src/scenarios/far-east-1918/${names[$i]}.yaml
-    [ -f "$f" ] && { printf "\\x$(printf %02x "$i")"; cat "$f"; } >"$corpus/seed-builtin-${names[$i]}"
-done
-# For fuzz_battle: two SIDE SPECs and a phase list, one per line.
-printf '%s\n%s\n%s' 'SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650,surprise=2,envelop=1,air=1' \
-    'JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1' \
-    'JPN:3@0,JPN:11@35,JPN:3@56,SOV:12@84' >"$corpus/seed-battle-khalkhin-gol"
-if [ -d "$src/tests/corpus/fuzz-regressions" ]; then
-    cp "$src"/tests/corpus/fuzz-regressions/* "$corpus"/ 2>/dev/null || true
+seed_scenario() {
+    local dir=$1 i f
+    for i in "${!names[@]}"; do
+        f=$src/scenarios/far-east-1918/${names[$i]}.yaml
+        [ -f "$f" ] && { printf "\\x$(printf %02x "$i")"; cat "$f"; } >"$dir/seed-builtin-${names[$i]}"
+    done
+}
+
+if [ $# -gt 0 ]; then
+    fuzzers=()
+    for n in "$@"; do fuzzers+=("$build/fuzz_$n"); done
+else
+    fuzzers=("$build"/fuzz_*)
 fi
 
 found=0
 status=0
-for fuzzer in "$build"/fuzz_*; do
-    [ -x "$fuzzer" ] || continue
+for fuzzer in "${fuzzers[@]}"; do
+    [ -x "$fuzzer" ] && [ -f "$fuzzer" ] || continue
+    case "$fuzzer" in *.log) continue ;; esac
     found=1
     name=$(basename "$fuzzer")
+    short=${name#fuzz_}
+    corpus=$build/fuzz-corpus/$short
+    mkdir -p "$corpus"
+    [ -d "$src/fuzz/seeds/$short" ] && cp "$src/fuzz/seeds/$short"/* "$corpus"/ 2>/dev/null || true
+    rm -f "$corpus/README.md"
+    [ "$short" = scenario ] && seed_scenario "$corpus"
+    if [ -d "$src/tests/corpus/fuzz-regressions" ]; then
+        cp "$src"/tests/corpus/fuzz-regressions/* "$corpus"/ 2>/dev/null || true
+    fi
+    dict=()
+    [ "$short" = scenario ] && dict=(-dict="$src/fuzz/scenario.dict")
+    limit=(-max_total_time="$seconds")
+    [ -n "${FUZZ_RUNS:-}" ] && limit=(-runs="$FUZZ_RUNS")
     log=$build/$name.log
-    echo "fuzzing with $name for ${seconds}s..."
+    if [ -n "${FUZZ_RUNS:-}" ]; then echo "fuzzing with $name ($FUZZ_RUNS inputs)..."; else echo "fuzzing with $name (${seconds}s)..."; fi
+    start=$(date +%s)
     set +e
-    HK_MINIMAL_DIR="$src/tests/corpus/minimal" "$fuzzer" "$corpus" \
-        -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-        -dict="$src/fuzz/scenario.dict" -artifact_prefix="$artifacts/" -print_final_stats=1 \
-        >"$log" 2>&1
+    HK_MINIMAL_DIR="$src/tests/corpus/minimal" nice -n "${FUZZ_NICE:-10}" "$fuzzer" "$corpus" \
+        "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 "${dict[@]}" \
+        -artifact_prefix="$artifacts/$short-" -print_final_stats=1 >"$log" 2>&1
     rc=$?
     set -e
+    secs=$(( $(date +%s) - start ))
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    secs=$(sed -n 's/^stat::.*total_time.*//p' "$log" | tail -1)
-    if [ $rc -eq 0 ]; then
-        echo "$name: ${runs:-?} executions in ${seconds}s, no crash"
-    else
-        echo "$name: FAILED after ${runs:-?} executions (exit $rc); see $log and $artifacts"
-        grep -m5 -E "ERROR|SUMMARY" "$log" || true
+    leaks=$(grep -c "ERROR: LeakSanitizer" "$log" || true)
+    crashes=$(grep -Ec "ERROR: (AddressSanitizer|UndefinedBehaviorSanitizer|libFuzzer)|runtime error:|deadly signal" "$log" || true)
+    line="$name: ${runs:-?} inputs in ${secs}s, $crashes crashes, $leaks leaks"
+    if [ $rc -ne 0 ]; then
+        line="$line: FAILED (exit $rc); see $log and $artifacts"
         status=1
     fi
+    echo "$line" | tee -a "$summary"
+    [ $rc -eq 0 ] || grep -m5 -E "ERROR|SUMMARY|runtime error" "$log" || true
 done
 [ $found -eq 1 ] || { echo "no fuzz_* binaries in $build (build with: make fuzz)"; exit 1; }
 exit $status

@@ -40,8 +40,30 @@ bool hk_scenario_compile(hk_scenario *s);
 
 /* ---- setups: a scenario with overrides ------------------------------- */
 
+/* A decision forced at a date (`--decide ACTOR.DECISION=YYYY-MM`): the
+ * model takes it that month if it still can, and everything else follows
+ * from the state (docs/model.md#decide). */
+typedef enum hk_decision_kind {
+    HK_DECIDE_STRIKE_NORTH,     /* JPN opens general war on the USSR */
+    HK_DECIDE_COMMIT_SOUTH,     /* JPN commits south */
+    HK_DECIDE_SEIZE_MANCHURIA,  /* JPN seizes Manchuria */
+    HK_DECIDE_ENTER_WAR,        /* SOV opens war on Japan */
+    HK_DECIDE_SIGN,             /* ACTOR signs TREATY (target) */
+    HK_DECIDE_DENOUNCE,         /* ACTOR denounces TREATY (target) */
+    HK_DECIDE_COUNT
+} hk_decision_kind;
+typedef struct hk_decision {
+    int kind;       /* hk_decision_kind */
+    int actor;      /* scenario actor index */
+    int target;     /* treaty index for sign/denounce, else -1 */
+    hk_month month;
+} hk_decision;
+#define HK_MAX_DECISIONS 8
+
 typedef struct hk_setup {
     const hk_scenario *scenario;
+    hk_decision decide[HK_MAX_DECISIONS]; /* --decide, in the order given */
+    int n_decide;
     double param[HK_PARAM_COUNT];
     hk_date event_date[HK_MAX_EVENTS];   /* outside events, movable */
     bool event_removed[HK_MAX_EVENTS];   /* --without an outside event */
@@ -55,6 +77,13 @@ void hk_setup_init(hk_setup *setup, const hk_scenario *s);
 int hk_setup_set(hk_setup *setup, const char *key, const char *value, char *err, size_t errlen);
 /* `--without ID`: an outside event or a treaty. */
 int hk_setup_without(hk_setup *setup, const char *id, char *err, size_t errlen);
+/* `--decide ACTOR.DECISION=YYYY-MM` (DECISION strike_north, commit_south,
+ * seize_manchuria, enter_war, sign.TREATY, denounce.TREATY). Returns 0, or
+ * -1 with a message (and the nearest valid decision) in err. */
+int hk_setup_decide(hk_setup *setup, const char *text, char *err, size_t errlen);
+/* The decisions `--decide` takes, one "ACTOR.DECISION" a line, for
+ * `hokushin params`: writes at most n entries, returns how many there are. */
+int hk_setup_decisions(const hk_setup *setup, char names[][48], const char *what[], int n);
 /* The nearest settable key or id to `word` (for error messages). */
 const char *hk_setup_nearest_key(const hk_setup *setup, const char *word);
 
@@ -94,6 +123,26 @@ typedef struct hk_formation_state {
     double men, tanks, guns, aircraft, quality, supply;
 } hk_formation_state;
 
+/* A general war in a month's summary (the month line's `war`). */
+typedef struct hk_front_summary {
+    int sector;
+    double men[2];        /* [0] the Japanese side, [1] the Soviet side */
+    int posture[2];       /* 1 attack, 2 hold, 3 withdraw */
+    uint64_t line[2];     /* bit r: region r held by that side along the front */
+} hk_front_summary;
+typedef struct hk_war_summary {
+    bool active;
+    hk_month began;
+    int opener;                       /* side that opened it */
+    int days;                         /* days of fighting so far */
+    int n_fronts;
+    hk_front_summary fronts[HK_MAX_SECTORS];
+    double casualties[2];             /* per side, the war so far (prisoners included) */
+    double prisoners[2];
+    uint64_t taken[2];                /* bit r: region taken by that side in this war */
+    bool trans_siberian_cut;
+} hk_war_summary;
+
 /* The state of one month, as `replay --json` writes it. */
 typedef struct hk_month_summary {
     hk_month month;
@@ -107,6 +156,8 @@ typedef struct hk_month_summary {
     int battles;         /* battles fought this month */
     uint32_t flags;      /* bit e set while outside effect e holds */
     bool at_war_jpn_sov;
+    int8_t control[HK_MAX_REGIONS];   /* who holds each region (actor index) */
+    hk_war_summary war;               /* .active during a general war */
     uint32_t present;    /* bit a set while actor a exists (its span) */
     int8_t form[HK_MAX_ACTORS]; /* actor a's form this month, -1 none */
 } hk_month_summary;
@@ -148,6 +199,15 @@ typedef struct hk_outcomes {
      * war, [0] Japanese side, [1] Soviet side (NaN without one). */
     hk_month entry_month, atomic_month, surrender_month;
     double entry_war_casualties[2];
+    /* General war between Japan and the USSR, over the run (0 without one). */
+    double war_months;                         /* months at general war */
+    double war_casualties[2];                  /* casualties (prisoners included) per side */
+    double regions_taken[2];                   /* regions each side took from the other */
+    bool trans_siberian_cut;                   /* the Japanese side cut the line at some time */
+    double soviet_divisions_east_1941;         /* Soviet men east of Baikal in 1941-12, in divisions */
+    double soviet_divisions_west_1941;         /* most sent west by 1941-12, in divisions */
+    double war_days;                           /* days of general war fought (not in the table) */
+    double war_prisoners[2];                   /* of war_casualties: prisoners (not in the table) */
     /* A run cut short (hk_run's `until`) may stop before an outcome's window
      * closes: `until` is the last month played, and bit i of `decided` is set
      * when outcome i of hk_outcome_table is settled by then (it happened, or
@@ -164,7 +224,7 @@ typedef struct hk_outcome_info {
     hk_outcome_kind kind;
     const char *doc;
 } hk_outcome_info;
-#define HK_OUTCOME_COUNT 9
+#define HK_OUTCOME_COUNT 17
 extern const hk_outcome_info hk_outcome_table[HK_OUTCOME_COUNT];
 /* The value of outcome i in a run: 0/1 for proportions, NaN when absent. */
 double hk_outcome_value(const hk_outcomes *o, int i);
@@ -181,6 +241,9 @@ int hk_run(const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run,
 /* A side's orders for one month: what the model decides for each modelled
  * actor, or what a player chooses instead. */
 typedef enum hk_escalation { HK_ESC_MODEL = 0, HK_ESC_ESCALATE, HK_ESC_CONTAIN } hk_escalation;
+/* A front's posture in a general war, as orders give it (0: the model decides). */
+enum { HK_FRONT_MODEL = 0, HK_FRONT_ATTACK, HK_FRONT_HOLD, HK_FRONT_WITHDRAW };
+
 typedef struct hk_orders {
     double doctrine_push;   /* -1 push south .. +1 push north, 0 none */
     double reinforce;       /* share of reserves sent to the border (<0 withdraws) */
@@ -188,6 +251,11 @@ typedef struct hk_orders {
     int denounce_treaty;    /* treaty index, or -1 */
     hk_escalation incidents;
     bool declare_war;       /* open general war on the other side */
+    /* in a general war: each front's posture (HK_FRONT_*: 0 the model
+     * decides, 1 attack, 2 hold, 3 withdraw) and the front that receives
+     * the month's reinforcements (sector index, or -1 the model decides) */
+    int front_posture[HK_MAX_SECTORS];
+    int reinforce_front;
 } hk_orders;
 
 typedef struct hk_world hk_world;

@@ -5,6 +5,8 @@
 #include "run/inputs.h"
 
 #include <errno.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +43,17 @@ int hk_cli_apply_overrides(hk_setup *setup, char **sets, int n_sets, char **with
             return -1;
         }
     }
+    return 0;
+}
+
+int hk_cli_apply_decides(hk_setup *setup, char **decides, int n)
+{
+    char err[512];
+    for (int i = 0; i < n; i++)
+        if (hk_setup_decide(setup, decides[i], err, sizeof err) != 0) {
+            fprintf(stderr, "hokushin: --decide %s: %s\n", decides[i], err);
+            return -1;
+        }
     return 0;
 }
 
@@ -103,4 +116,48 @@ int hk_cli_finish_stdout(int status)
         return HK_EXIT_FAIL;
     }
     return status;
+}
+
+int hk_cli_width(void)
+{
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+        return ws.ws_col;
+    const char *c = getenv("COLUMNS");
+    int n = c ? atoi(c) : 0;
+    return n >= 40 && n <= 1000 ? n : 0;
+}
+
+void hk_cli_wrap(FILE *out, int col, int indent, int width, const char *text)
+{
+    if (width <= 0 || !text) {
+        fprintf(out, "%s\n", text ? text : "");
+        return;
+    }
+    const char *p = text;
+    bool first = true;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *end = p;
+        while (*end && *end != ' ')
+            end++;
+        int len = 0; /* display columns: one per UTF-8 code point */
+        for (const char *q = p; q < end; q++)
+            len += ((unsigned char)*q & 0xc0) != 0x80;
+        if (!first && col + 1 + len > width) {
+            fprintf(out, "\n%*s", indent, "");
+            col = indent;
+        } else if (!first) {
+            fputc(' ', out);
+            col++;
+        }
+        fwrite(p, 1, (size_t)(end - p), out);
+        col += len;
+        first = false;
+        p = end;
+    }
+    fputc('\n', out);
 }

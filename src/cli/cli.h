@@ -15,6 +15,8 @@ enum { HK_EXIT_OK = 0, HK_EXIT_FAIL = 1, HK_EXIT_USAGE = 2 };
 hk_scenario *hk_cli_load_scenario(const char *path);
 /* Applies a list of "KEY=VALUE" strings and "ID" removals; prints the first
  * error and returns -1. */
+/* --decide ACTOR.DECISION=YYYY-MM, each; -1 with the message printed. */
+int hk_cli_apply_decides(hk_setup *setup, char **decides, int n);
 int hk_cli_apply_overrides(hk_setup *setup, char **sets, int n_sets, char **withouts, int n_withouts);
 /* Parses a decimal integer option value; prints an error and returns -1 if bad. */
 int hk_cli_parse_u64(const char *opt, const char *text, uint64_t *out);
@@ -32,6 +34,15 @@ int hk_cli_pick(const char *cmd, void (*usage)(FILE *), const char *const *opts,
  * ask would exit 0 with its output lost. Returns `status`, or HK_EXIT_FAIL
  * with a message when standard output could not be written. */
 int hk_cli_finish_stdout(int status);
+/* The width to wrap text at: the terminal's when stdout is one, else
+ * $COLUMNS, else 0 (no wrapping, so that piped output keeps one line per
+ * record). */
+int hk_cli_width(void);
+/* Prints text from column `col` (where the cursor is), breaking lines at
+ * spaces only, never inside a word, so that no line passes `width`;
+ * continuation lines start at column `indent`. Ends with a newline. Width 0
+ * prints the text as it is. */
+void hk_cli_wrap(FILE *out, int col, int indent, int width, const char *text);
 
 /* Commands: each parses its own options and returns an exit status. */
 int hk_cmd_replay(int argc, char **argv);
@@ -47,5 +58,6 @@ int hk_cmd_play(int argc, char **argv);
 int hk_cmd_calibrate(int argc, char **argv);
 int hk_cmd_validate(int argc, char **argv);
 int hk_cmd_sensitivity(int argc, char **argv);
+int hk_cmd_lint(int argc, char **argv);
 
 #endif

@@ -300,6 +300,18 @@ static void print_text(const battle_side_arg *a, const battle_side_arg *d, hk_te
         printf("%-24s %16s %16s\n", "army (own loss factor)", na[0], na[1]);
     }
     printf("%-24s %16s %16s\n", "posture", "-", hk_combat_posture_name(s[1]->posture));
+    {
+        static const char *const degree[4] = {"-", "minor", "substantial", "complete"};
+        int sa = s[0]->surprise >= 0 && s[0]->surprise <= 3 ? s[0]->surprise : 0;
+        int sd = s[1]->surprise >= 0 && s[1]->surprise <= 3 ? s[1]->surprise : 0;
+        printf("%-24s %16s %16s\n", "surprise", degree[sa], degree[sd]);
+        printf("%-24s %16s %16s\n", "air superiority", s[0]->air ? "yes" : "-",
+               s[1]->air ? "yes" : "-");
+        printf("%-24s %16s %16s\n", "envelopment planned", s[0]->envelop ? "yes" : "-",
+               s[1]->envelop ? "yes" : "-");
+        printf("%-24s %16s %16s\n", "no surrender", s[0]->no_surrender ? "yes" : "-",
+               s[1]->no_surrender ? "yes" : "-");
+    }
     printf("%-24s %16.0f %16.0f\n", "combat power (men-eq.)", pw_a, pw_d);
     printf("%-24s %16s %16s\n", "", "----------", "----------");
     printf("%-24s %16.0f %16.0f\n", "casualties (k+w+m)", res->casualties[0], res->casualties[1]);

@@ -9,7 +9,7 @@ static void ensemble_usage(FILE *out)
 {
     fprintf(out,
             "usage: hokushin ensemble [--scenario DIR] [--runs N] [--seed N] [--threads K]\n"
-            "                         [--set KEY=VALUE]... [--without ID]... [--db FILE] [--resume] [--json]\n"
+            "                         [--set KEY=VALUE]... [--without ID]... [--decide D=YYYY-MM]... [--db FILE] [--resume] [--json]\n"
             "\n"
             "Runs N simulated histories (run i uses run index i of the seed, so the answer does\n"
             "not depend on the number of threads or processes) and reports each outcome: a\n"
@@ -24,6 +24,7 @@ static void ensemble_usage(FILE *out)
             "  --threads K       worker threads, 1 to 1024 (0 = every core, the default)\n"
             "  --set KEY=VALUE   change a parameter or move an event ('hokushin params' lists keys)\n"
             "  --without ID      remove an outside event or forbid a treaty; may be repeated\n"
+            "  --decide ACTOR.DECISION=YYYY-MM  force a decision that month ('hokushin params')\n"
             "  --db FILE         store every run in a SQLite file (tables in docs/data.md)\n"
             "  --resume          with --db: continue the stored ensemble of the same seed and\n"
             "                    setup, running only the runs it lacks\n"

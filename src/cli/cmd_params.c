@@ -8,10 +8,12 @@
 #include "cli/options.h"
 #include "out/params_json.h"
 
+#define PARAMS_MAX_OVERRIDES 256
+
 static void params_usage(FILE *out)
 {
     fprintf(out,
-            "usage: hokushin params [--scenario DIR] [--json]\n"
+            "usage: hokushin params [--scenario DIR] [--set KEY=VALUE]... [--without ID]... [--json]\n"
             "\n"
             "Lists what a what-if can change: each model parameter (--set KEY=VALUE) with its\n"
             "value, unit, the range calibration and sensitivity explore, and its source; each\n"
@@ -19,40 +21,72 @@ static void params_usage(FILE *out)
             "\n"
             "options:\n"
             "  --scenario DIR    a scenario folder instead of the built-in one\n"
+            "  --set KEY=VALUE   show the values with this change, as a run would use them\n"
+            "  --without ID      show this event or treaty as removed\n"
             "  --json            one JSON object: params, events, without\n"
             "  -h, --help        this text\n");
 }
 
-static void params_print(const hk_scenario *s)
+static void params_print(const hk_setup *setup)
 {
+    const hk_scenario *s = setup->scenario;
+    /* Long sources and descriptions wrap at spaces within the terminal's
+     * width, continued under the description's column. */
+    int width = hk_cli_width();
     printf("parameters (--set KEY=VALUE)\n");
     printf("  %-34s %12s  %-20s %-22s %s\n", "key", "value", "unit", "range", "source");
     for (int i = 0; i < HK_PARAM_COUNT; i++) {
         const hk_param_value *p = &s->params[i];
         char range[48];
         snprintf(range, sizeof range, "[%g, %g]", p->min, p->max);
-        printf("  %-34s %12g  %-20s %-22s %s\n", hk_param_table[i].key, p->value, hk_param_table[i].unit, range,
-               p->source.text ? p->source.text : "");
-        printf("  %-34s   %s\n", "", hk_param_table[i].doc);
+        char head[160];
+        int col = snprintf(head, sizeof head, "  %-34s %12g  %-20s %-22s ", hk_param_table[i].key, setup->param[i],
+                           hk_param_table[i].unit, range);
+        if (width > 0 && col + 20 > width) { /* too narrow for the source beside the figures */
+            size_t n = strlen(head);
+            while (n > 0 && head[n - 1] == ' ')
+                head[--n] = '\0';
+            printf("%s\n%39s", head, "");
+            col = 39;
+        } else {
+            fputs(head, stdout);
+        }
+        hk_cli_wrap(stdout, col, 39, width, p->source.text ? p->source.text : "");
+        printf("%39s", "");
+        hk_cli_wrap(stdout, 39, 39, width, hk_param_table[i].doc);
     }
     printf("\noutside events (--set ID.date=YYYY-MM-DD, --without ID)\n");
     for (int e = 0; e < s->n_events; e++) {
         char key[HK_ID_LEN + 8], date[16];
         snprintf(key, sizeof key, "%s.date", s->events[e].id);
-        hk_date_format(s->events[e].date, date);
-        printf("  %-34s %12s  %s\n", key, date, s->events[e].source.text ? s->events[e].source.text : "");
+        hk_date_format(setup->event_date[e], date);
+        int col = printf("  %-34s %12s  ", key, setup->event_removed[e] ? "(removed)" : date);
+        hk_cli_wrap(stdout, col, col, width, s->events[e].source.text ? s->events[e].source.text : "");
     }
     printf("\ntreaties (--without ID forbids it)\n");
     for (int t = 0; t < s->n_treaties; t++)
-        printf("  %-34s %s\n", s->treaties[t].id, s->treaties[t].name ? s->treaties[t].name : "");
+        printf("  %-34s %s%s\n", s->treaties[t].id, s->treaties[t].name ? s->treaties[t].name : "",
+               setup->treaty_forbidden[t] ? " (forbidden)" : "");
+    printf("\ndecisions (--decide ACTOR.DECISION=YYYY-MM forces one that month)\n");
+    hk_setup su;
+    hk_setup_init(&su, s);
+    char names[160][48];
+    const char *what[160];
+    int n = hk_setup_decisions(&su, names, what, 160);
+    for (int i = 0; i < n && i < 160; i++)
+        printf("  %-34s %s\n", names[i], what[i]);
 }
 
 int hk_cmd_params(int argc, char **argv)
 {
     const char *scenario_path = NULL;
     bool json = false;
+    char *sets[PARAMS_MAX_OVERRIDES], *withouts[PARAMS_MAX_OVERRIDES];
+    int n_sets = 0, n_withouts = 0;
     const hk_opt options[] = {
         HK_OPT_TEXT_("--scenario", &scenario_path),
+        HK_OPT_LIST_("--set", sets, PARAMS_MAX_OVERRIDES, &n_sets),
+        HK_OPT_LIST_("--without", withouts, PARAMS_MAX_OVERRIDES, &n_withouts),
         HK_OPT_FLAG_("--json", &json),
         HK_OPT_END,
     };
@@ -62,13 +96,19 @@ int hk_cmd_params(int argc, char **argv)
     hk_scenario *s = hk_cli_load_scenario(scenario_path);
     if (!s)
         return HK_EXIT_USAGE;
+    hk_setup setup;
+    hk_setup_init(&setup, s);
+    if (hk_cli_apply_overrides(&setup, sets, n_sets, withouts, n_withouts) != 0) {
+        hk_scenario_free(s);
+        return HK_EXIT_USAGE;
+    }
     if (json) {
-        json_t *j = hk_params_json(s);
+        json_t *j = hk_params_json_setup(&setup);
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
         fputc('\n', stdout);
         json_decref(j);
     } else {
-        params_print(s);
+        params_print(&setup);
     }
     hk_scenario_free(s);
     return hk_cli_finish_stdout(HK_EXIT_OK);

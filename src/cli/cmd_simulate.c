@@ -19,7 +19,8 @@ static void simulate_usage(FILE *out)
 {
     fprintf(out,
             "usage: hokushin simulate [--scenario DIR] [--seed N] [--until YYYY-MM]\n"
-            "                         [--set KEY=VALUE]... [--without ID]... [--json] [--out DIR]\n"
+            "                         [--set KEY=VALUE]... [--without ID]... [--decide ACTOR.DECISION=YYYY-MM]...\n"
+            "                         [--json] [--out DIR]\n"
             "\n"
             "Runs one history in which nothing is pinned but the outside world's events:\n"
             "Japan's and the Soviet Union's choices (treaties, doctrine, escalation, war) come\n"
@@ -35,6 +36,11 @@ static void simulate_usage(FILE *out)
             "                    an outside event: --set molotov_ribbentrop_pact.date=1940-06-01\n"
             "  --without ID      remove an outside event (barbarossa, us_oil_embargo, ...) or\n"
             "                    forbid a treaty (neutrality_pact, ...); may be repeated\n"
+            "  --decide ACTOR.DECISION=YYYY-MM\n"
+            "                    force a decision that month and let the rest follow:\n"
+            "                    JPN.strike_north, JPN.commit_south, JPN.seize_manchuria,\n"
+            "                    SOV.enter_war, ACTOR.sign.TREATY, ACTOR.denounce.TREATY\n"
+            "                    ('hokushin params' lists them); may be repeated\n"
             "  --json            JSON Lines on stdout (fields in docs/api.md)\n"
             "  --out DIR         write DIR/index.html, the run as an HTML report\n"
             "  -h, --help        this text\n"
@@ -42,6 +48,7 @@ static void simulate_usage(FILE *out)
             "examples:\n"
             "  hokushin simulate --seed 7\n"
             "  hokushin simulate --seed 7 --without molotov_ribbentrop_pact --until 1942-12\n"
+            "  hokushin simulate --seed 1 --decide JPN.strike_north=1941-08\n"
             "  hokushin simulate --json --seed 3 | jq -c 'select(.type==\"summary\").outcomes'\n",
             SIM_DEFAULT_SEED);
 }
@@ -50,7 +57,8 @@ int hk_cmd_simulate(int argc, char **argv)
 {
     const char *scenario_path = NULL, *out_dir = NULL, *until_text = NULL;
     char *sets[SIM_MAX_OVERRIDES], *withouts[SIM_MAX_OVERRIDES];
-    int n_sets = 0, n_withouts = 0;
+    int n_sets = 0, n_withouts = 0, n_decides = 0;
+    char *decides[HK_MAX_DECISIONS];
     uint64_t seed = SIM_DEFAULT_SEED;
     hk_month until = HK_MONTH_NONE;
     bool json = false;
@@ -61,6 +69,7 @@ int hk_cmd_simulate(int argc, char **argv)
         HK_OPT_TEXT_("--until", &until_text),
         HK_OPT_LIST_("--set", sets, SIM_MAX_OVERRIDES, &n_sets),
         HK_OPT_LIST_("--without", withouts, SIM_MAX_OVERRIDES, &n_withouts),
+        HK_OPT_LIST_("--decide", decides, HK_MAX_DECISIONS, &n_decides),
         HK_OPT_FLAG_("--json", &json),
         HK_OPT_END,
     };
@@ -81,7 +90,8 @@ int hk_cmd_simulate(int argc, char **argv)
     }
     hk_setup setup;
     hk_setup_init(&setup, s);
-    if (hk_cli_apply_overrides(&setup, sets, n_sets, withouts, n_withouts) != 0)
+    if (hk_cli_apply_overrides(&setup, sets, n_sets, withouts, n_withouts) != 0 ||
+        hk_cli_apply_decides(&setup, decides, n_decides) != 0)
         goto done;
     hk_output_opts opts = {
         .mode = HK_MODE_SIMULATE,

@@ -18,7 +18,7 @@ static void validate_usage(FILE *out)
     fprintf(out,
             "usage: hokushin validate [--runs N] [--seed N] [--threads K] [--out FILE]\n"
             "                         [--scenario DIR] [--combat-doc FILE] [--calibration FILE]\n"
-            "                         [--json FILE] [--other-seed N] [--list-claims]\n"
+            "                         [--json FILE] [--other-seed N] [--lint-runs N] [--list-claims]\n"
             "\n"
             "Checks the model against the record and writes a markdown report:\n"
             "  1. simulate's figures against the record (border incidents per year 1932-1939,\n"
@@ -30,7 +30,12 @@ static void validate_usage(FILE *out)
             "  4. the combat model's held-out CDB90 figures (from --combat-doc);\n"
             "  5. the sources' causal claims as paired ensembles (common random numbers);\n"
             "  6. every figure and claim again at another seed, and the results that differ\n"
-            "     there, to tell a pass that holds from one at the edge.\n"
+            "     there, to tell a pass that holds from one at the edge;\n"
+            "  7. single histories: the history linter over --lint-runs simulate runs (an\n"
+            "     actor outside its span, a treaty before its preconditions, a side losing\n"
+            "     more than it committed, events after a surrender, forces below zero, ...;\n"
+            "     'hokushin lint' runs it alone) and the citation check with the share of\n"
+            "     the seeds' dated and numeric facts the model uses.\n"
             "Every recorded value is read from the scenario; nothing in the report is typed in.\n"
             "\n"
             "options:\n"
@@ -46,6 +51,7 @@ static void validate_usage(FILE *out)
             "  --json FILE         also write every figure and claim as JSON (for R, pandas, jq)\n"
             "  --other-seed N      the seed of section 7 (default: --seed + 1; 0 leaves the\n"
             "                      section out and halves the time)\n"
+            "  --lint-runs N       histories the linter reads (default 10000; 0 leaves it out)\n"
             "  --list-claims       print the causal claims (id, design, expected direction,\n"
             "                      source) and exit\n"
             "  -h, --help          this text\n"
@@ -71,7 +77,7 @@ static void list_claims(void)
 
 int hk_cmd_validate(int argc, char **argv)
 {
-    int64_t runs = VALIDATE_DEFAULT_RUNS, threads = 0;
+    int64_t runs = VALIDATE_DEFAULT_RUNS, threads = 0, lint_runs = 10000;
     uint64_t seed = VALIDATE_DEFAULT_SEED, other_seed = 0;
     bool other_given = false, claims = false;
     const char *out_path = "docs/validation.md", *scenario = NULL;
@@ -82,6 +88,7 @@ int hk_cmd_validate(int argc, char **argv)
         HK_OPT_SEED_("--seed", &seed),
         HK_OPT_COUNT_("--threads", &threads, 0, 256, " (every core)"),
         {.name = "--other-seed", .kind = HK_OPT_SEED, .out = &other_seed, .given = &other_given},
+        HK_OPT_COUNT_("--lint-runs", &lint_runs, 0, 10000000, NULL),
         HK_OPT_TEXT_("--out", &out_path),
         HK_OPT_TEXT_("--json", &json_path),
         HK_OPT_TEXT_("--scenario", &scenario),
@@ -112,7 +119,7 @@ int hk_cmd_validate(int argc, char **argv)
              scenario ? scenario : "");
     hk_val_options o = {.runs = (int)runs, .seed = seed, .threads = (int)threads, .combat_doc = combat_doc,
                         .calibration = calibration, .command = command, .progress = true,
-                        .other_seed = other_seed};
+                        .other_seed = other_seed, .lint_runs = (int)lint_runs};
 
     /* The report is built in memory and written only once it is whole, so a
      * failed run never leaves a half-written report (or a stray temporary

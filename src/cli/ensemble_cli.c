@@ -25,7 +25,8 @@ int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup)
     if (!*s)
         return -1;
     hk_setup_init(setup, *s);
-    if (hk_cli_apply_overrides(setup, (char **)o->sets, o->n_sets, (char **)o->withouts, o->n_withouts) != 0) {
+    if (hk_cli_apply_overrides(setup, (char **)o->sets, o->n_sets, (char **)o->withouts, o->n_withouts) != 0 ||
+        hk_cli_apply_decides(setup, (char **)o->decides, o->n_decides) != 0) {
         hk_scenario_free(*s);
         *s = NULL;
         return -1;

@@ -24,6 +24,8 @@ typedef struct hk_ens_opts {
     int n_sets;
     char *withouts[HK_ENS_MAX_OVERRIDES];
     int n_withouts;
+    char *decides[HK_MAX_DECISIONS];
+    int n_decides;
     const char *db_path;
     bool resume, json;
 } hk_ens_opts;
@@ -40,6 +42,7 @@ typedef struct hk_ens_opts {
     HK_OPT_COUNT_("--threads", &(o)->threads, 0, HK_ENS_MAX_THREADS, " (every core)"),    \
     HK_OPT_LIST_("--set", (o)->sets, HK_ENS_MAX_OVERRIDES, &(o)->n_sets),   \
     HK_OPT_LIST_("--without", (o)->withouts, HK_ENS_MAX_OVERRIDES, &(o)->n_withouts), \
+    HK_OPT_LIST_("--decide", (o)->decides, HK_MAX_DECISIONS, &(o)->n_decides), \
     HK_OPT_FLAG_("--json", &(o)->json)
 
 /* Loads the scenario the options name into *s and a setup of it with their

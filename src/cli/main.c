@@ -19,6 +19,7 @@ static const command commands[] = {
     {"params", hk_cmd_params, "every settable key with its value, unit and source"},
     {"sources", hk_cmd_sources, "the bibliography: every cited source as a full citation"},
     {"check", hk_cmd_check, "validate a scenario folder"},
+    {"lint", hk_cmd_lint, "read many simulate histories for what cannot happen"},
     {"serve", hk_cmd_serve, "the web page and JSON API on 127.0.0.1:8080"},
     {"play", hk_cmd_play, "take Japan's or the Soviet Union's decisions, month by month"},
     {"calibrate", hk_cmd_calibrate, "fit the free parameters to the record"},

@@ -6,21 +6,22 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "run/inputs.h"
 
-/* A whole number from lo to hi: one message for every way it can be wrong,
- * so that -1, 0 and 2000 are not answered with ranges that contradict each
+/* A whole number from lo to hi, by run/inputs.c's rule (digits only: no
+ * sign, no spaces), with one message for every way it can be wrong, so
+ * that -1, 0 and 2000 are not answered with ranges that contradict each
  * other. */
 static int parse_count(const hk_opt *o, const char *text)
 {
-    char *end;
-    errno = 0;
-    unsigned long long v = *text != '-' ? strtoull(text, &end, 10) : 0;
-    if (*text == '-' || errno || *end || v < (unsigned long long)o->lo || v > (unsigned long long)o->hi) {
+    char err[256];
+    int64_t v;
+    if (hk_input_count(text, (int64_t)o->lo, (int64_t)o->hi, NULL, &v, err, sizeof err) != 0) {
         fprintf(stderr, "hokushin: %s needs a whole number from %lld%s to %lld, got '%s'\n", o->name,
                 (long long)o->lo, o->lo_note ? o->lo_note : "", (long long)o->hi, text);
         return -1;
     }
-    *(int64_t *)o->out = (int64_t)v;
+    *(int64_t *)o->out = v;
     return 0;
 }
 

@@ -1,5 +1,5 @@
 /* battles.c — fighting the battles that incidents escalated (simulate) or
- * that the record holds (replay), and the monthly fighting of a general war.
+ * that the record holds (replay). General war is campaign.c's.
  *
  * Each battle is handed to the combat model with the forces near its sector
  * (a share of them: battle.commit), fought on the sector's battle ground
@@ -134,7 +134,16 @@ static double battle_supply_km(hk_world *w, int sec, int side)
     return km[side];
 }
 
-double hk_battles_site_km(hk_world *w, int sec, int side) { return battle_supply_km(w, sec, side); }
+double hk_battles_site_km(const hk_world *w, int sec, int side)
+{
+    /* read the memo when battles has worked it out, else work it out without
+     * keeping it (the memo is battles' own state) */
+    if (sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS && ((w->battle_site_known >> sec) & 1u))
+        return w->battle_km[sec][side];
+    double km[2];
+    find_battle_site(w, sec, km);
+    return km[side];
+}
 
 /* The terrain of the sector's battle site, else of its first region. */
 static hk_terrain sector_terrain(hk_world *w, int sec)
@@ -879,76 +888,14 @@ static void close_campaign(hk_world *w, hk_rng *r, int bi)
     hk_world_emit(w, b->end, "battle_result", b->id, actors, 2, w->scratch, b->source.text);
 }
 
-/* A month of general war: the fronts meet with half of each army. */
-static void war_month(hk_world *w, hk_rng *r)
-{
-    const hk_scenario *s = w->s;
-    int a = w->war_opener, d = 1 - a;
-    double men[2] = {w->jpn_men, w->sov_men};
-    double tanks[2] = {0, 0}, guns[2] = {0, 0}, air[2] = {0, 0};
-    for (int f = 0; f < s->n_formations; f++) {
-        int side = w->c->form_side[f];
-        if (side < 0)
-            continue;
-        tanks[side] += w->formation[f].tanks;
-        guns[side] += w->formation[f].guns;
-        air[side] += w->formation[f].aircraft;
-    }
-    /* each side's quality: its formations' recorded quality, weighted by
-     * men (the Kwantung Army of 1945, refilled with raw divisions, stood at
-     * half its old worth) */
-    double q[2] = {0, 0}, qm[2] = {0, 0};
-    for (int f = 0; f < s->n_formations; f++) {
-        int side = w->c->form_side[f];
-        if (side < 0 || w->formation[f].men <= 0)
-            continue;
-        q[side] += w->formation[f].men * (w->formation[f].quality > 0 ? w->formation[f].quality : 1.0);
-        qm[side] += w->formation[f].men;
-    }
-    for (int k = 0; k < 2; k++)
-        q[k] = qm[k] > 0 ? q[k] / qm[k] : 1.0;
-    hk_combat_side att = {.men = men[a] * 0.5, .tanks = tanks[a] * 0.5, .guns = guns[a] * 0.5,
-                          .aircraft = air[a] * 0.5, .quality = q[a], .supply_km = 300};
-    hk_combat_side def = {.men = men[d] * 0.5, .tanks = tanks[d] * 0.5, .guns = guns[d] * 0.5,
-                          .aircraft = air[d] * 0.5, .quality = q[d], .supply_km = 150,
-                          .posture = HK_POSTURE_HASTY}; /* a front too long to hold everywhere */
-    /* a Soviet entry into a war Japan has no hope left in lasts until the
-     * surrender reaches the field armies: one engagement's days
-     * (campaign.engagement_days), not a month (the record's offensive ran
-     * eleven days, 001:281) */
-    int days = 30;
-    if (w->soviet_entry && !hk_assess_japan_hopes_mediation(w) && !hk_assess_japan_hopes_decisive_battle(w))
-        days = (int)P(w, CAMPAIGN_ENGAGEMENT_DAYS);
-    hk_combat_result res;
-    fight(w, r, -1, &att, &def, a, HK_TERRAIN_PLAIN, days, &res, false);
-    w->battles_month++;
-    w->war_losses[a] += res.casualties[HK_COMBAT_ATTACKER];
-    w->war_losses[d] += res.casualties[HK_COMBAT_DEFENDER];
-    double lost = res.casualties[0] + res.casualties[1];
-    double total = att.men + def.men;
-    w->exhaustion += total > 0 ? 4.0 * lost / total : 0;
-    if (hk_world_logging(w))
-        snprintf(w->scratch, sizeof w->scratch,
-                 "A month of general war: the %s offensive costs the attacker %.0f and the defender %.0f men.",
-                 a == HK_SIDE_JPN ? "Japanese" : "Soviet", res.casualties[0], res.casualties[1]);
-    {
-        double com[2], lost2[2];
-        com[a] = att.men;
-        com[d] = def.men;
-        lost2[a] = res.casualties[HK_COMBAT_ATTACKER];
-        lost2[d] = res.casualties[HK_COMBAT_DEFENDER];
-        hk_world_event_facts(w, -1, com, lost2,
-                             res.winner == HK_COMBAT_ATTACKER ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1, res.days);
-    }
-    hk_world_emit2(w, "battle", "general_war", a == HK_SIDE_JPN ? s->jpn : s->sov,
-                   a == HK_SIDE_JPN ? s->sov : s->jpn, w->scratch, SRC_MODEL("battles-war"));
-}
-
 void hk_battles_step(hk_world *w)
 {
     const hk_scenario *s = w->s;
     hk_rng r = hk_world_stream(w, HK_STREAM_BATTLES);
     w->battles_month = 0;
+    /* this month's battles by sector (incidents has read last month's for tension) */
+    memset(w->sector_battles, 0, sizeof w->sector_battles);
+    memset(w->sector_battle_size, 0, sizeof w->sector_battle_size);
     if (w->mode == HK_MODE_REPLAY) {
         for (int b = 0; b < s->n_battles; b++)
             if (hk_date_month(s->battles[b].start) == w->month)
@@ -971,7 +918,5 @@ void hk_battles_step(hk_world *w)
                 simulate_battle(w, &r, &w->pending[i]);
     }
     w->n_pending = 0;
-    /* replay fights only the record's battles */
-    if (w->war && w->mode == HK_MODE_SIMULATE)
-        war_month(w, &r);
+    /* general war is fought by the fronts (campaign.c) */
 }

@@ -185,7 +185,10 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     int day = 0;
     while (day < max_days) {
         day++;
-        double r = pw[0] * surprise_factor(p, att->surprise, day) / pw[1];
+        /* Surprise: the attacker's, or the defender's (an ambush, a blow
+         * the attacker did not expect). */
+        double r = pw[0] * surprise_factor(p, att->surprise, day) /
+                   (pw[1] * surprise_factor(p, def->surprise, day));
         double dec = pow((double)day, -p->day_decay);
         double share[2] = {clamp_share(base[0] * dec * pow(r, -p->helmbold)),
                            clamp_share(base[1] * dec * pow(r, p->helmbold))};

@@ -101,8 +101,8 @@ static double mongolian_threat(const hk_world *w)
         n++;
     }
     if (n == 0) /* no Mongolian sector: a share of the whole Japanese army */
-        return 0.2 * w->jpn_men / 30000.0;
-    return j / 30000.0 + 0.3 * (t / n - 1.0);
+        return P(w, DIPLO_MGL_THREAT_SHARE) * w->jpn_men / P(w, DIPLO_MGL_THREAT_MEN);
+    return j / P(w, DIPLO_MGL_THREAT_MEN) + P(w, DIPLO_MGL_THREAT_TENSION) * (t / n - 1.0);
 }
 
 double hk_diplomacy_gain(const hk_world *w, int t, int actor)
@@ -127,13 +127,15 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
              * colonies exposed) and, once in the Axis, a fourth partner or
              * at least a quiet USSR behind the alliance (002:18, 001:163);
              * the German-Soviet pact removed the hope of a common front
-             * against the USSR (001:151). At war with the United States a
-             * quiet north is what keeps Japan from a war on two fronts: the
-             * pact serves it for as long as that war lasts (001:175, 001:211) */
-            return -w->doctrine - 0.5 * hk_assess_north_hawks(w) + 0.35 * hk_flag(w, HK_EFFECT_GER_SOV_PACT) +
-                   0.25 * (w->committed_south || hk_flag(w, HK_EFFECT_FRANCE_FALLEN)) +
-                   0.3 * hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) + 1.0 * hk_flag(w, HK_EFFECT_JPN_US_WAR) -
-                   0.5 * (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH)) - 0.4;
+             * against the USSR (001:151) */
+            return -w->doctrine - P(w, DIPLO_PACT_JPN_HAWKS) * hk_assess_north_hawks(w) +
+                   P(w, DIPLO_PACT_JPN_GER_SOV) * hk_flag(w, HK_EFFECT_GER_SOV_PACT) +
+                   P(w, DIPLO_PACT_JPN_SOUTH) * (w->committed_south || hk_flag(w, HK_EFFECT_FRANCE_FALLEN)) +
+                   P(w, DIPLO_PACT_JPN_AXIS) * hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) +
+                   /* at war with the United States a quiet north keeps Japan
+                    * from a war on two fronts (001:175, 001:211) */
+                   P(w, DIPLO_PACT_JPN_US_WAR) * hk_flag(w, HK_EFFECT_JPN_US_WAR) -
+                   P(w, DIPLO_PACT_JPN_NORTH) * (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH)) - P(w, DIPLO_PACT_JPN_BASE);
         if (actor == s->sov) {
             /* the USSR: a quiet east is worth a treaty once a war in the
              * west looks near. War in Europe alone, with the German pact
@@ -145,11 +147,12 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
              * the Soviet one adds a little: it was the German danger, not
              * the border, that decided Moscow (002:7). */
             bool west_war = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
-            return -0.3 + 0.1 * hk_flag(w, HK_EFFECT_EUROPE_WAR) +
-                   0.2 * (hk_flag(w, HK_EFFECT_FRANCE_FALLEN) || west_war) +
-                   0.25 * (hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) && hk_flag(w, HK_EFFECT_GER_SOV_PACT)) + 0.2 * west_war +
-                   0.05 * hk_clamp(j / v, 0, 2) -
-                   1.0 * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) - 0.5 * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+            return -P(w, DIPLO_PACT_SOV_BASE) + P(w, DIPLO_PACT_SOV_EUROPE) * hk_flag(w, HK_EFFECT_EUROPE_WAR) +
+                   P(w, DIPLO_PACT_SOV_WEST) * (hk_flag(w, HK_EFFECT_FRANCE_FALLEN) || west_war) +
+                   P(w, DIPLO_PACT_SOV_AXIS) * (hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) && hk_flag(w, HK_EFFECT_GER_SOV_PACT)) +
+                   P(w, DIPLO_PACT_SOV_WAR) * west_war + P(w, DIPLO_PACT_SOV_RATIO) * hk_clamp(j / v, 0, 2) -
+                   P(w, DIPLO_PACT_SOV_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) -
+                   P(w, DIPLO_PACT_SOV_GER_DEFEATED) * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
         }
     }
     if (t == r->jpn_sov_normalization) {
@@ -158,17 +161,19 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
         if (actor == s->jpn)
             /* recognition once the expedition is over, or Soviet power in
              * the east is established without one */
-            return (w->withdrawn || (!w->intervention && hk_assess_soviet_established(w))) ? 0.4 - hk_assess_north_hawks(w)
-                                                                                          : -1.0;
-        return 0.3;
+            return (w->withdrawn || (!w->intervention && hk_assess_soviet_established(w)))
+                       ? P(w, DIPLO_NORM_JPN) - hk_assess_north_hawks(w)
+                       : -1.0;
+        return P(w, DIPLO_NORM_SOV);
     }
     if (t == r->sov_mgl_assistance)
-        return 0.6 * hk_clamp(mongolian_threat(w), 0, 2) + 0.3 * w->manchuria_seized - 0.4;
+        return P(w, DIPLO_MGL_THREAT) * hk_clamp(mongolian_threat(w), 0, 2) +
+               P(w, DIPLO_MGL_MANCHURIA) * w->manchuria_seized - P(w, DIPLO_MGL_BASE);
     if (t == r->sov_chn_nonaggression) {
         /* no pact before relations exist (a normalisation treaty binds) */
         if (r->sov_chn_normalization >= 0 && !hk_treaty_binds(w, r->sov_chn_normalization))
             return -1;
-        return w->china_war ? 0.5 : -0.3;
+        return w->china_war ? P(w, DIPLO_CHN_PACT_WAR) : -P(w, DIPLO_CHN_PACT_PEACE);
     }
     if (t == r->sov_chn_normalization) {
         /* recognition and the railway settled between the two, once Soviet
@@ -179,16 +184,19 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
             return -1;
         /* China recognises less readily once Japan holds Manchuria and the
          * railway is no longer China's to share */
-        return actor == s->sov ? 0.3 : 0.3 - 0.5 * w->manchuria_seized;
+        return actor == s->sov ? P(w, DIPLO_CHN_NORM)
+                               : P(w, DIPLO_CHN_NORM) - P(w, DIPLO_CHN_NORM_MANCHURIA) * w->manchuria_seized;
     }
     if (t == r->jpn_outside_consult) {
         /* a common front against the USSR matters once Japan has a long
          * land border with it (Manchuria held) */
         if (actor == s->jpn)
-            return w->manchuria_seized ? 2.0 * hk_assess_north_hawks(w) + 0.3 * hk_clamp(log(v / j), -1, 1) - 0.25 -
-                                             0.5 * hk_flag(w, HK_EFFECT_GER_SOV_PACT)
+            return w->manchuria_seized ? P(w, DIPLO_CONSULT_HAWKS) * hk_assess_north_hawks(w) +
+                                             P(w, DIPLO_CONSULT_RATIO) * hk_clamp(log(v / j), -1, 1) -
+                                             P(w, DIPLO_CONSULT_BASE) -
+                                             P(w, DIPLO_CONSULT_GER_SOV) * hk_flag(w, HK_EFFECT_GER_SOV_PACT)
                                        : -1.0;
-        return 0.3;
+        return P(w, DIPLO_CONSULT_OTHER);
     }
     return -1; /* a treaty the model has no calculus for: only replay concludes it */
 }
@@ -334,7 +342,7 @@ static const char *party_name(const hk_world *w, int a)
     if (a == w->s->mgl)
         return "Mongolia";
     if (a == w->s->chn)
-        return "China";
+        return actor_name(w, a); /* the Beijing government, then the Nationalist government */
     return actor_name(w, a);
 }
 
@@ -374,9 +382,14 @@ static void simulate_treaties(hk_world *w)
                 continue;
             bool all = true, proposed = false;
             double gains[HK_MAX_PARTIES] = {0};
+            /* --decide ACTOR.sign.TREATY: the partners' consent taken as given */
+            bool forced = hk_world_forced(w, HK_DECIDE_SIGN, -1, t);
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
-                if (a == w->player && w->orders_given) {
+                if (forced) {
+                    gains[p] = 1.0;
+                    proposed = true;
+                } else if (a == w->player && w->orders_given) {
                     gains[p] = w->orders.propose_treaty == t ? 1.0 : -1.0;
                     proposed |= w->orders.propose_treaty == t;
                 } else {
@@ -408,7 +421,9 @@ static void simulate_treaties(hk_world *w)
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
                 bool wants;
-                if (a == w->player && w->orders_given)
+                if (hk_world_forced(w, HK_DECIDE_DENOUNCE, a, t))
+                    wants = true; /* --decide ACTOR.denounce.TREATY */
+                else if (a == w->player && w->orders_given)
                     wants = w->orders.denounce_treaty == t;
                 else if (a >= 0 && s->actors[a].role == HK_ROLE_MODELLED)
                     wants = hk_diplomacy_gain(w, t, a) < -min_gain && u < P(w, TREATY_DENOUNCE_RATE);

@@ -41,8 +41,8 @@ double hk_incidents_rate(const hk_world *w, int sec)
 {
     const hk_sector *sc = &w->s->sectors[sec];
     double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
-    if (j <= 0 || v <= 0 || w->war)
-        return 0.0; /* nobody in contact, or a general war instead of incidents */
+    if (j <= 0 || v <= 0 || w->war || w->japan_surrendered)
+        return 0.0; /* nobody in contact, a general war instead of incidents, or arms laid down */
     /* men in contact per km of this sector's border, over the reference density */
     double contact = sqrt(j * v) / fmax(sc->length_km, 1.0) / P(w, INCIDENT_FORCES_REF);
     double t = w->tension[sec] > 1e-6 ? w->tension[sec] : 1e-6;
@@ -178,8 +178,6 @@ void hk_incidents_step(hk_world *w)
     for (int i = 0; i < s->n_sectors; i++) {
         rate[i] = hk_incidents_rate(w, i);
         total_rate += rate[i];
-        w->sector_battles[i] = 0;
-        w->sector_battle_size[i] = 0;
     }
     int recorded = w->mode == HK_MODE_REPLAY ? recorded_month_count(w) : -1;
     int total = 0;
@@ -192,10 +190,8 @@ void hk_incidents_step(hk_world *w)
             total += w->sector_incidents[i];
         }
     }
-    w->incidents_month = total;
+    w->incidents_month = total; /* the outcomes count it into the year */
     int y = hk_month_year(w->month);
-    if (y >= HK_YEAR_FIRST && y <= HK_YEAR_LAST)
-        w->out.incidents_per_year[y - HK_YEAR_FIRST] += total;
     w->n_pending = 0;
     if (w->mode == HK_MODE_SIMULATE)
         escalate(w, &r);

@@ -7,6 +7,7 @@
  * and is spread over the pool's formations in the proportions of their
  * largest recorded strengths. docs/model.md#movement. */
 #include "model/movement.h"
+#include "world/actors.h"
 
 #include "model/assess.h"
 
@@ -86,12 +87,17 @@ static void update_equipment(hk_world *w)
  * yet is spread over all of them. */
 static bool formation_hosted(const hk_world *w, int f)
 {
+    /* no formation of an actor outside its span (Mongolia's army before 1924) */
+    if (!hk_actor_exists(w, w->s->formations[f].actor, w->month))
+        return false;
     int host = w->c->form_host_treaty[f];
     return host == -1 || (host >= 0 && hk_treaty_binds(w, host));
 }
 
 static bool formation_exists(const hk_world *w, int f)
 {
+    if (!hk_actor_exists(w, w->s->formations[f].actor, w->month))
+        return false;
     if (w->c->form_host_treaty[f] != -1) /* on an ally's soil: there while the treaty binds, not from a date */
         return formation_hosted(w, f);
     return w->c->n_equip[f] == 0 || w->c->equip[f][0].from <= w->month;
@@ -129,13 +135,16 @@ static void spread_pools(hk_world *w, unsigned mask)
 {
     const int n = w->s->n_formations;
     double wsum[3] = {0, 0, 0}, wall[3] = {0, 0, 0};
+    bool hosted[HK_MAX_FORMATIONS], exists[HK_MAX_FORMATIONS]; /* worked out once a month */
     for (int f = 0; f < n; f++) {
         int p = w->c->form_pool[f];
         if (p < 0 || p > 2)
             continue;
-        if (formation_hosted(w, f))
+        hosted[f] = formation_hosted(w, f);
+        exists[f] = formation_exists(w, f);
+        if (hosted[f])
             wall[p] += w->c->weight[f];
-        if (formation_exists(w, f))
+        if (exists[f])
             wsum[p] += w->c->weight[f];
     }
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
@@ -145,7 +154,7 @@ static void spread_pools(hk_world *w, unsigned mask)
             continue;
         bool all = !(wsum[p] > 0);
         double sum = all ? wall[p] : wsum[p];
-        double men = ((all && formation_hosted(w, f)) || formation_exists(w, f)) && sum > 0
+        double men = ((all && hosted[f]) || exists[f]) && sum > 0
                          ? pool[p] * w->c->weight[f] / sum : 0.0;
         w->formation[f].men = men;
         w->formation[f].tanks = men * w->per_man[f][0];
@@ -497,8 +506,6 @@ void hk_movement_step(hk_world *w)
     memset(w->loss_tanks, 0, sizeof w->loss_tanks);
     memset(w->loss_guns, 0, sizeof w->loss_guns);
     memset(w->loss_aircraft, 0, sizeof w->loss_aircraft);
-    if (w->exp_men > 0)
-        w->out.intervention_dead += w->exp_men * P(w, INTERVENTION_LOSS);
     hk_movement_sector_forces(w);
 }
 

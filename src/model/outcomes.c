@@ -9,8 +9,18 @@
  *   major_border_battle_1937_1940  a border battle with >= battle.major_men engaged on a side, 1937-1940
  *   japan_loses_major_border_battle  Japan's side loses such a battle (any year, outside general war)
  *   soviet_entry_by_1945_09        the USSR opens war on Japan by 1945-09
- *   soviet_entry_months_after_german_defeat  months from Germany's defeat to that entry */
+ *   soviet_entry_months_after_german_defeat  months from Germany's defeat to that entry
+ *   war_months, war_casualties_jpn/_sov  months of general war, its casualties (prisoners
+ *                                  included), over the run
+ *   regions_taken_by_jpn/_sov      regions each side took from the other, held at each war's end
+ *   trans_siberian_cut             the Japanese side held a station of the Trans-Siberian
+ *   soviet_divisions_east/west_1941  Soviet men east of Baikal in 1941-12 and the most sent
+ *                                  west by then, in divisions of 12,000 */
+
+#define DIVISION_MEN 12000.0 /* a rifle division with its equipment (links.yaml) */
 #include "model/outcomes.h"
+
+#include "model/campaign.h"
 
 #include <math.h>
 
@@ -24,7 +34,12 @@ void hk_outcomes_month(hk_world *w)
         o->doctrine_jpn_by_year[i] = w->doctrine;
         o->soviet_far_east_men_by_year[i] = w->sov_men;
         o->japan_manchuria_men_by_year[i] = w->jpn_men;
+        o->incidents_per_year[i] += w->incidents_month;
     }
+    /* the expedition's dead: the month's losses in Siberia (movement moves
+     * the men; the rate is the scenario's) */
+    if (w->exp_men > 0)
+        o->intervention_dead += w->exp_men * P(w, INTERVENTION_LOSS);
     if (w->war_on == w->month) { /* opened this month, even if peace came in the same month */
         if (w->war_opener == HK_SIDE_JPN && w->month >= hk_month_of(1941, 6) && w->month <= hk_month_of(1942, 12))
             o->strike_north_by_1942 = true;
@@ -58,6 +73,22 @@ void hk_outcomes_month(hk_world *w)
         o->entry_war_casualties[0] = w->war_losses[HK_SIDE_JPN];
         o->entry_war_casualties[1] = w->war_losses[HK_SIDE_SOV];
     }
+    /* general war: the totals of wars ended, plus the one under way */
+    o->war_months = w->war_months_total;
+    for (int side = 0; side < 2; side++) {
+        o->war_casualties[side] = w->war_cas_total[side] + (w->war ? w->war_losses[side] : 0);
+        o->regions_taken[side] = w->regions_taken[side] + (w->war ? hk_campaign_taken(w, side, NULL) : 0);
+    }
+    o->trans_siberian_cut = w->trans_siberian_was_cut;
+    o->war_days = w->war_days_total + (w->war ? w->camp.days : 0);
+    for (int side = 0; side < 2; side++)
+        o->war_prisoners[side] = w->war_pris_total[side] + (w->war ? w->camp.prisoners[side] : 0);
+    if (w->month <= hk_month_of(1941, 12)) {
+        o->soviet_divisions_east_1941 = w->sov_men / DIVISION_MEN;
+        double west = w->sov_drawn * w->sov_peak / DIVISION_MEN;
+        if (west > o->soviet_divisions_west_1941)
+            o->soviet_divisions_west_1941 = west;
+    }
 }
 
 /* Which outcomes are settled once `last` has been played: those that
@@ -80,6 +111,12 @@ uint32_t hk_outcomes_decided(const hk_world *w, hk_month last)
     SET(6, o->japan_loses_major_border_battle || full);
     SET(7, o->soviet_entry_by_1945_09 || full || last >= hk_month_of(1945, 9));
     SET(8, !isnan(o->soviet_entry_months_after_german_defeat) || full || last >= hk_month_of(1945, 9));
+    /* the war's totals run to the end; the 1941 figures close with 1941 */
+    for (int i = 9; i <= 13; i++)
+        SET(i, full);
+    SET(14, o->trans_siberian_cut || full);
+    SET(15, full || last >= hk_month_of(1941, 12));
+    SET(16, full || last >= hk_month_of(1941, 12));
 #undef SET
     return d;
 }

@@ -1,6 +1,8 @@
 /* outcomes.h — keeping the run's outcomes up to date month by month.
  *
- * Writes: the outcomes (hk_outcomes) from the state the systems left. */
+ * Writes: the outcomes (hk_outcomes) from the state the systems left; the
+ * other systems only read them. (The major border battle's figures are
+ * still set by battles.c.) */
 #ifndef HK_MODEL_OUTCOMES_H
 #define HK_MODEL_OUTCOMES_H
 

@@ -115,7 +115,7 @@ void hk_politics_purge(hk_world *w, int faction)
 
 /* Soviet over Japanese men facing each other on the border (1 when nobody
  * faces anybody yet). */
-static double border_ratio(const hk_world *w)
+double hk_politics_border_ratio(const hk_world *w)
 {
     double j = hk_world_border_men(w, HK_SIDE_JPN), v = hk_world_border_men(w, HK_SIDE_SOV);
     if (j < 1000 || v < 1000) {
@@ -155,7 +155,7 @@ double hk_politics_doctrine_target(const hk_world *w)
         d -= P(w, DOCTRINE_FRANCE_PULL);
     /* deterrence needs armies facing each other across a land border */
     if (w->manchuria_seized || (w->intervention && !w->withdrawn))
-        d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(log(border_ratio(w)), -1.5, 1.5);
+        d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(log(hk_politics_border_ratio(w)), -1.5, 1.5);
     /* the USSR at war in the west: the hope of a Soviet collapse, growing
      * with the share of the Far Eastern army actually sent west */
     if (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
@@ -393,11 +393,13 @@ static void field_army(hk_world *w, hk_rng *r)
     /* not while an expedition is in Siberia, nor before Soviet order in the
      * east is restored (then the opportunity is the expedition's) */
     bool settled = w->withdrawn || (!w->intervention && hk_assess_soviet_established(w));
-    if (!w->manchuria_seized && settled) {
+    bool forced = hk_world_forced(w, HK_DECIDE_SEIZE_MANCHURIA, s->jpn, -1); /* --decide */
+    if (!w->manchuria_seized && (settled || forced)) {
         /* below the pressure at which a plot is ready nobody acts; above it
          * the conspirators pick their occasion within months (000:14) */
         double p = w->grievance >= P(w, JAPAN_SEIZE_PRESSURE) ? P(w, JAPAN_SEIZE_RATE) : 0.0;
-        if (hk_rng_bernoulli(r, p)) {
+        bool go = hk_rng_bernoulli(r, p);
+        if (go || forced) {
             w->manchuria_seized = true;
             /* success emboldens the men who acted without orders */
             hk_politics_shift(w, s->jpn, is_moderate, is_north_hawk, 0.15, true);
@@ -469,7 +471,9 @@ static void commitment(hk_world *w)
     else
         w->south_months = 0;
     bool opportunity = hk_flag(w, HK_EFFECT_OIL_EMBARGO) || hk_flag(w, HK_EFFECT_FRANCE_FALLEN);
-    if (w->committed_south || w->war || !opportunity || w->south_months < (int)P(w, DOCTRINE_COMMIT_MONTHS))
+    bool forced = hk_world_forced(w, HK_DECIDE_COMMIT_SOUTH, s->jpn, -1); /* --decide */
+    if (w->committed_south ||
+        (!forced && (w->war || !opportunity || w->south_months < (int)P(w, DOCTRINE_COMMIT_MONTHS))))
         return;
     w->committed_south = true;
     w->committed_south_on = w->month;
@@ -488,156 +492,10 @@ static void commitment(hk_world *w)
     hk_world_emit2(w, "doctrine", "doctrine_south", s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }
 
-static void open_war(hk_world *w, int opener, const char *text, const char *source)
-{
-    const hk_scenario *s = w->s;
-    w->war = true;
-    w->war_in_month = true;
-    w->war_opener = opener;
-    w->war_on = w->month;
-    w->exhaustion = 0;
-    w->war_losses[0] = w->war_losses[1] = 0;
-    if (opener == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
-        w->soviet_entry = true;
-        w->soviet_entry_on = w->month;
-    }
-    if (opener == HK_SIDE_JPN)
-        w->committed_north = true;
-    int a = opener == HK_SIDE_JPN ? s->jpn : s->sov, b = opener == HK_SIDE_JPN ? s->sov : s->jpn;
-    hk_world_emit2(w, "war", opener == HK_SIDE_JPN ? "strike_north" : "soviet_entry", a, b, text, source);
-}
-
 bool hk_politics_north_case(const hk_world *w)
 {
     return w->manchuria_seized && !w->war && !w->japan_surrendered && !w->committed_south &&
-           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / border_ratio(w) >= hk_assess_north_need(w);
-}
-
-/* The eastern ratio of Soviet to Japanese men (whole theatre). */
-static double east_ratio(const hk_world *w)
-{
-    double j = w->jpn_men > 1000 ? w->jpn_men : 1000;
-    return w->sov_men / j;
-}
-
-static void cabinet_war(hk_world *w, hk_rng *r)
-{
-    const hk_scenario *s = w->s;
-    if (w->war || w->japan_surrendered)
-        return;
-    int pact = w->c->roles.jpn_sov_neutrality;
-    bool binds = hk_treaty_binds(w, pact);
-    bool noticed = pact >= 0 && w->treaty[pact].status == HK_TREATY_DENOUNCED;
-
-    /* Japan: general war on the USSR is a cabinet decision (000:19) */
-    bool jpn_player = w->player == s->jpn;
-    double ratio_j = 1.0 / border_ratio(w);
-    double need_j = hk_assess_north_need(w);
-    bool jpn_wants = hk_politics_north_case(w);
-    bool jpn_go = jpn_player ? (w->orders_given && w->orders.declare_war)
-                             : (jpn_wants && hk_rng_bernoulli(r, P(w, WAR_DECISION_RATE)));
-    if (jpn_go) {
-        if (hk_world_logging(w))
-            snprintf(w->scratch, sizeof w->scratch,
-                     "Doctrine at %+.2f and %.2f Japanese men on the border for each Soviet one (needed %.2f%s%s)%s: "
-                     "the cabinet opens general war on the USSR.",
-                     w->doctrine, ratio_j, need_j, binds ? ", breaking the pact" : "",
-                     w->north_lesson > 0 ? ", raised by the lessons of lost battles" : "",
-                     w->sov_drawn > 0.01 ? " with Soviet forces drawn west" : "");
-        open_war(w, HK_SIDE_JPN, w->scratch, jpn_player ? "player: orders" : SRC_MODEL("politics-war"));
-        return;
-    }
-
-    /* USSR: enters when it has a motive, no second front, and a decisive
-     * force ratio; a pact in force without notice raises the bar. */
-    bool sov_player = w->player == s->sov;
-    bool two_front = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
-    double m = hk_assess_entry_motive(w);
-    bool motive = m >= 1.0;
-    double need_s = P(w, SOVIET_ENTRY_RATIO) * (binds && !noticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
-    double ratio_s = east_ratio(w);
-    /* and the offensive force assembled east of Baikal: the transfer from
-     * the west took the General Staff's three months (001:191) */
-    bool sov_wants = motive && !two_front && ratio_s >= need_s && hk_assess_offensive_ready(w);
-    /* an ultimatum or an atomic bomb makes haste: the spoils go to those present */
-    /* the stronger the motive, the sooner: 1 at the motive of 1945 (pledge,
-     * Pacific war, Germany beaten, pact denounced), less with fewer reasons */
-    double rate = P(w, WAR_DECISION_RATE) * hk_clamp((m - 0.8) / 0.6, 0, 1.5) * (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
-    bool sov_go = sov_player ? (w->orders_given && w->orders.declare_war)
-                             : (sov_wants && hk_rng_bernoulli(r, rate < 1 ? rate : 1));
-    if (sov_go) {
-        if (hk_world_logging(w))
-            snprintf(w->scratch, sizeof w->scratch,
-                     "With %.0f Soviet men east of Baikal against %.0f Japanese (ratio %.2f, needed %.2f) and a "
-                     "motive of %.2f (%s%s%s%s%s)%s, the USSR declares war on Japan.",
-                     w->sov_men, w->jpn_men, ratio_s, need_s, m,
-                     hk_flag(w, HK_EFFECT_JPN_US_WAR) ? "Japan at war with the United States; " : "",
-                     hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "forces freed by Germany's defeat; " : "",
-                     !binds || noticed ? "the pact denounced or gone; " : "",
-                     hk_flag(w, HK_EFFECT_ULTIMATUM) ? "an Allied ultimatum; " : "",
-                     hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? "its pledge to the Allies" : "no pledge to the Allies",
-                     noticed ? " and the pact denounced" : binds ? ", breaking the pact" : "");
-        open_war(w, HK_SIDE_SOV, w->scratch, sov_player ? "player: orders" : SRC_MODEL("politics-entry"));
-    }
-}
-
-static void war_end(hk_world *w, hk_rng *r)
-{
-    const hk_scenario *s = w->s;
-    if (w->japan_surrendered)
-        return;
-    /* Japan surrenders under an ultimatum once fighting on serves it no
-     * longer: while the USSR stays neutral Tokyo can hope for its mediation,
-     * and while no atomic bomb has fallen and the mainland army stands, for
-     * a decisive battle that wins better terms. With both hopes gone the
-     * surrender comes at war.surrender_rate; with one left, only when the
-     * other has gone for good (no Soviet entry can come: the pact binds and
-     * no pledge was given), at a fifth of it. docs/model.md#politics-peace */
-    bool mediation = hk_assess_japan_hopes_mediation(w), battle = hk_assess_japan_hopes_decisive_battle(w);
-    double rate = 0;
-    if (!mediation && !battle)
-        rate = P(w, WAR_SURRENDER_RATE);
-    else if (!battle && mediation && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE))
-        rate = 0.2 * P(w, WAR_SURRENDER_RATE);
-    if (hk_flag(w, HK_EFFECT_ULTIMATUM) && rate > 0 && hk_rng_bernoulli(r, rate)) {
-        w->japan_surrendered = true;
-        if (hk_world_logging(w))
-            snprintf(w->scratch, sizeof w->scratch,
-                     "Under the Allied ultimatum, %s, Japan surrenders.",
-                     hk_flag(w, HK_EFFECT_ATOMIC) && !mediation ? "after the atomic bombing and the Soviet entry, with no hope left of Soviet mediation or of a decisive battle"
-                     : hk_flag(w, HK_EFFECT_ATOMIC)             ? "after the atomic bombing"
-                                                                : "with the Soviet armies through its army in Manchuria and no mediator left");
-        hk_world_emit2(w, "peace", "surrender", s->jpn, -1, w->scratch, SRC_MODEL("politics-peace"));
-        w->war = false;
-        return;
-    }
-    /* a war of Japan's choosing, or a Soviet one outside a world war, ends in
-     * an armistice once both sides are spent; the Soviet entry into the
-     * Pacific war ends only with Japan's surrender */
-    if (w->war && !w->soviet_entry) {
-        double years = (w->month - w->war_on) / 12.0;
-        if (hk_rng_bernoulli(r, P(w, WAR_EXHAUSTION) * (years + w->exhaustion))) {
-            w->war = false;
-            w->armistice_on = w->month;
-            /* the side that bled more lost the war: a Japanese defeat discredits
-             * the northern hawks as a lost battle does, at full weight, teaches
-             * the lesson and brings the field officers to heel */
-            bool japan_lost = w->war_losses[HK_SIDE_JPN] > w->war_losses[HK_SIDE_SOV];
-            if (japan_lost) {
-                w->lost_battle_side = HK_SIDE_JPN;
-                w->lost_battle_weight = 1.0;
-                w->lost_battle_fact = w->lost_battle_sector = -1;
-                w->north_lesson = 1.0;
-            }
-            if (hk_world_logging(w))
-                snprintf(w->scratch, sizeof w->scratch,
-                         "After %.1f years of war (casualties: Japanese %.0f, Soviet %.0f) both sides are exhausted "
-                         "and agree to an armistice%s.",
-                         years, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV],
-                         japan_lost ? "; the failure discredits the advocates of the northern war" : "");
-            hk_world_emit2(w, "peace", "armistice", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-peace"));
-        }
-    }
+           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / hk_politics_border_ratio(w) >= hk_assess_north_need(w);
 }
 
 /* ---- replay: the record's decisions ------------------------------------------------- */
@@ -670,25 +528,6 @@ static void apply_pins(hk_world *w)
             break;
         case HK_PIN_DOCTRINE_NORTH: w->committed_north = true; break;
         case HK_PIN_CHINA_WAR: w->china_war = true; break;
-        case HK_PIN_WAR: {
-            int sa = f->n_actors > 0 ? hk_world_side(w, f->actors[0]) : -1;
-            int sb = f->n_actors > 1 ? hk_world_side(w, f->actors[1]) : -1;
-            if (sa >= 0 && sb >= 0 && sa != sb && !w->war) {
-                w->war = true;
-                w->war_in_month = true;
-                w->war_opener = sa;
-                w->war_on = w->month;
-                if (sa == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
-                    w->soviet_entry = true;
-                    w->soviet_entry_on = w->month;
-                }
-            }
-            break;
-        }
-        case HK_PIN_PEACE:
-            w->war = false;
-            w->japan_surrendered = true;
-            break;
         default: break;
         }
         (void)fact_source;
@@ -719,6 +558,7 @@ void hk_politics_step(hk_world *w)
     field_army(w, &r);
     coup(w, &r);
     commitment(w);
-    cabinet_war(w, &r);
-    war_end(w, &r);
+    /* a war Japan opened (war.c, last month) commits it to the north */
+    if (w->war && w->war_opener == HK_SIDE_JPN)
+        w->committed_north = true;
 }

@@ -2,8 +2,8 @@
  *
  * Writes: influence, baselines, Japan's doctrine and commitments, the
  * Kwantung Army's autonomy, coups and purges, the Siberian expedition and
- * its withdrawal, the seizure of Manchuria, the war with China, and the
- * decisions for and against general war between Japan and the USSR. */
+ * its withdrawal, the seizure of Manchuria and the war with China. General
+ * war between Japan and the USSR is war.c's. */
 #ifndef HK_POLITICS_H
 #define HK_POLITICS_H
 
@@ -45,6 +45,10 @@ double hk_politics_discipline(hk_world *w);
  * held, no war with the USSR, the faction not purged and the Control
  * faction holding more influence than it (it has lost the Army). */
 bool hk_politics_coup_ready(const hk_world *w);
+
+/* Soviet men on the border for each Japanese one (the whole theatre's
+ * armies when the border is nearly empty). */
+double hk_politics_border_ratio(const hk_world *w);
 
 /* north_need, north_hawks and entry_motive: src/model/assess.h */
 

@@ -88,6 +88,77 @@ static json_t *source_text(const hk_source *src)
     return str_or_null(src->text);
 }
 
+/* The two sides of a general war: {"JPN": [JPN, MAN], "SOV": [SOV, MGL]}. */
+static json_t *war_sides(const hk_scenario *s)
+{
+    json_t *o = json_object();
+    int lead[2] = {s->jpn, s->sov}, ally[2] = {s->man, s->mgl};
+    for (int side = 0; side < 2; side++) {
+        if (lead[side] < 0)
+            continue;
+        json_t *a = json_array();
+        json_array_append_new(a, actor_id(s, lead[side]));
+        if (ally[side] >= 0)
+            json_array_append_new(a, actor_id(s, ally[side]));
+        json_object_set_new(o, s->actors[lead[side]].id, a);
+    }
+    return o;
+}
+
+/* The month's `war` object (docs/api.md): fronts, casualties, regions taken. */
+static json_t *war_json(const hk_scenario *s, const hk_war_summary *w)
+{
+    static const char *const posture[] = {"hold", "attack", "hold", "withdraw"};
+    int lead[2] = {s->jpn, s->sov};
+    json_t *o = json_object();
+    json_object_set_new(o, "began", hk_json_month_string(w->began));
+    json_object_set_new(o, "opener", actor_id(s, lead[w->opener & 1]));
+    json_object_set_new(o, "days", json_integer(w->days));
+    json_object_set_new(o, "sides", war_sides(s));
+    json_t *fronts = json_array();
+    for (int i = 0; i < w->n_fronts; i++) {
+        const hk_front_summary *f = &w->fronts[i];
+        json_t *fo = json_object(), *men = json_object(), *po = json_object(), *line = json_object();
+        json_object_set_new(fo, "sector", sector_id(s, f->sector));
+        json_object_set_new(fo, "name", str_or_null(s->sectors[f->sector].name));
+        for (int side = 0; side < 2; side++) {
+            if (lead[side] < 0)
+                continue;
+            const char *k = s->actors[lead[side]].id;
+            json_object_set_new(men, k, hk_json_number(f->men[side], 0));
+            json_object_set_new(po, k, json_string(posture[f->posture[side] & 3]));
+            json_t *l = json_array();
+            for (int r = 0; r < s->n_regions && r < 64; r++)
+                if ((f->line[side] >> r) & 1)
+                    json_array_append_new(l, region_id(s, r));
+            json_object_set_new(line, k, l);
+        }
+        json_object_set_new(fo, "men", men);
+        json_object_set_new(fo, "posture", po);
+        json_object_set_new(fo, "line", line);
+        json_array_append_new(fronts, fo);
+    }
+    json_object_set_new(o, "fronts", fronts);
+    json_t *cas = json_object(), *pris = json_object(), *taken = json_object();
+    for (int side = 0; side < 2; side++) {
+        if (lead[side] < 0)
+            continue;
+        const char *k = s->actors[lead[side]].id;
+        json_object_set_new(cas, k, hk_json_number(w->casualties[side], 0));
+        json_object_set_new(pris, k, hk_json_number(w->prisoners[side], 0));
+        json_t *l = json_array();
+        for (int r = 0; r < s->n_regions && r < 64; r++)
+            if ((w->taken[side] >> r) & 1)
+                json_array_append_new(l, region_id(s, r));
+        json_object_set_new(taken, k, l);
+    }
+    json_object_set_new(o, "casualties", cas);
+    json_object_set_new(o, "prisoners", pris);
+    json_object_set_new(o, "regions_taken", taken);
+    json_object_set_new(o, "trans_siberian_cut", json_boolean(w->trans_siberian_cut));
+    return o;
+}
+
 /* {"JPN": men, "SOV": men} from a battle's facts by side; NULL when unknown. */
 static json_t *by_side(const hk_scenario *s, const double v[2])
 {
@@ -170,6 +241,11 @@ json_t *hk_json_event(const hk_scenario *s, const hk_log_event *e)
     json_object_set_new(o, "text", str_or_null(e->text));
     json_object_set_new(o, "source", str_or_null(e->source));
     event_facts(s, e, o);
+    /* why a war between Japan and the USSR ended (docs/api.md) */
+    if (e->kind && !strcmp(e->kind, "peace") && e->id && hk_scenario_sector(s, e->id) < 0) {
+        json_object_set_new(o, "reason", str_or_null(e->text));
+        json_object_set_new(o, "reason_id", str_or_null(e->id));
+    }
     return o;
 }
 
@@ -205,6 +281,13 @@ json_t *hk_json_month(const hk_scenario *s, const hk_month_summary *m)
     json_object_set_new(o, "incidents", json_integer(m->incidents));
     json_object_set_new(o, "battles", json_integer(m->battles));
     json_object_set_new(o, "at_war", json_boolean(m->at_war_jpn_sov));
+
+    json_t *control = json_object();
+    for (int r = 0; r < s->n_regions; r++)
+        json_object_set_new(control, s->regions[r].id, actor_id(s, m->control[r]));
+    json_object_set_new(o, "control", control);
+    if (m->war.active)
+        json_object_set_new(o, "war", war_json(s, &m->war));
 
     json_t *treaties = json_array();
     for (int t = 0; t < s->n_treaties; t++)

@@ -4,7 +4,7 @@
 
 #include <math.h>
 
-#include "model/params.h"
+#include "world/params.h"
 #include "run/labels.h"
 
 static const char *const event_kinds[] = {

@@ -14,5 +14,8 @@
  * every id --without accepts. Numbers that are not finite are null. A new
  * reference, or NULL when out of memory. */
 json_t *hk_params_json(const hk_scenario *s);
+/* The same with a setup's values (its --set parameters and event dates)
+ * instead of the scenario's; the removed ids are marked "removed": true. */
+json_t *hk_params_json_setup(const hk_setup *setup);
 
 #endif

@@ -24,6 +24,21 @@ const hk_outcome_info hk_outcome_table[HK_OUTCOME_COUNT] = {
      "the USSR opens war on Japan by 1945-09"},
     {"soviet_entry_months_after_german_defeat", HK_OUTCOME_MEAN,
      "months from Germany's defeat to the Soviet entry, runs with both"},
+    {"war_months", HK_OUTCOME_MEAN, "months of general war between Japan and the USSR (0 without one)"},
+    {"war_casualties_jpn", HK_OUTCOME_MEAN,
+     "Japanese side's casualties in general war with the USSR, prisoners included (0 without one)"},
+    {"war_casualties_sov", HK_OUTCOME_MEAN,
+     "Soviet side's casualties in general war with Japan, prisoners included (0 without one)"},
+    {"regions_taken_by_jpn", HK_OUTCOME_MEAN,
+     "regions the Japanese side took from the Soviet side in general war (held at its end)"},
+    {"regions_taken_by_sov", HK_OUTCOME_MEAN,
+     "regions the Soviet side took from the Japanese side in general war (held at its end)"},
+    {"trans_siberian_cut", HK_OUTCOME_PROPORTION,
+     "the Japanese side cuts the Trans-Siberian (holds a station of it) in general war"},
+    {"soviet_divisions_east_1941", HK_OUTCOME_MEAN,
+     "Soviet men east of Baikal in 1941-12, in divisions of 12,000"},
+    {"soviet_divisions_west_1941", HK_OUTCOME_MEAN,
+     "most Soviet men sent west from the Far East by 1941-12, in divisions of 12,000"},
 };
 
 double hk_outcome_value(const hk_outcomes *o, int i)
@@ -38,6 +53,14 @@ double hk_outcome_value(const hk_outcomes *o, int i)
     case 6: return o->japan_loses_major_border_battle;
     case 7: return o->soviet_entry_by_1945_09;
     case 8: return o->soviet_entry_months_after_german_defeat;
+    case 9: return o->war_months;
+    case 10: return o->war_casualties[0];
+    case 11: return o->war_casualties[1];
+    case 12: return o->regions_taken[0];
+    case 13: return o->regions_taken[1];
+    case 14: return o->trans_siberian_cut;
+    case 15: return o->soviet_divisions_east_1941;
+    case 16: return o->soviet_divisions_west_1941;
     default: return NAN;
     }
 }

@@ -23,6 +23,26 @@ void hk_orders_none(hk_orders *o)
     o->propose_treaty = -1;
     o->denounce_treaty = -1;
     o->incidents = HK_ESC_MODEL;
+    o->reinforce_front = -1;
+}
+
+const char *hk_front_posture_name(int p)
+{
+    switch (p) {
+    case HK_FRONT_ATTACK: return "attack";
+    case HK_FRONT_HOLD: return "hold";
+    case HK_FRONT_WITHDRAW: return "withdraw";
+    default: return "model";
+    }
+}
+
+int hk_front_posture_parse(const char *name)
+{
+    static const char *const names[] = {"model", "attack", "hold", "withdraw"};
+    for (int i = 0; i < 4; i++)
+        if (name && strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
 }
 
 const char *hk_escalation_name(hk_escalation e)
@@ -183,9 +203,16 @@ char *hk_game_save(const hk_game *g)
         char push[32], reinf[32];
         format_real(t->orders.doctrine_push, push, sizeof push);
         format_real(t->orders.reinforce, reinf, sizeof reinf);
-        hk_buf_printf(&b, "turn %s push=%s reinforce=%s propose=%s denounce=%s incidents=%s war=%d\n", date, push, reinf,
+        hk_buf_printf(&b, "turn %s push=%s reinforce=%s propose=%s denounce=%s incidents=%s war=%d", date, push, reinf,
                   treaty_id(s, t->orders.propose_treaty), treaty_id(s, t->orders.denounce_treaty),
                   hk_escalation_name(t->orders.incidents), t->orders.declare_war ? 1 : 0);
+        /* a general war's orders, only when given (older saves have none) */
+        for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
+            if (t->orders.front_posture[f] > HK_FRONT_MODEL && t->orders.front_posture[f] <= HK_FRONT_WITHDRAW)
+                hk_buf_printf(&b, " front.%s=%s", s->sectors[f].id, hk_front_posture_name(t->orders.front_posture[f]));
+        if (t->orders.reinforce_front >= 0 && t->orders.reinforce_front < s->n_sectors)
+            hk_buf_printf(&b, " reinforce_front=%s", s->sectors[t->orders.reinforce_front].id);
+        hk_buf_printf(&b, "\n");
     }
     if (!b.failed) {
         uint64_t h = hk_fnv1a64(b.p, b.len);
@@ -413,8 +440,29 @@ static int parse_turn(reader *r, const hk_scenario *s, int player, hk_month want
             break;
         }
     }
-    if (tok)
-        return fail(r, r->line, "unexpected '%.30s' after the orders", tok);
+    /* then, optionally, a general war's orders: front.SECTOR=POSTURE and reinforce_front=SECTOR */
+    for (; tok; tok = strtok_r(NULL, " ", &save)) {
+        const char *eq = strchr(tok, '=');
+        if (strncmp(tok, "front.", 6) == 0 && eq) {
+            char id[HK_ID_LEN];
+            size_t n = (size_t)(eq - tok - 6);
+            if (n >= sizeof id)
+                n = sizeof id - 1;
+            memcpy(id, tok + 6, n);
+            id[n] = 0;
+            int f = hk_scenario_sector(s, id), p = hk_front_posture_parse(eq + 1);
+            if (f < 0 || f >= HK_MAX_SECTORS || p < 0)
+                return fail(r, r->line, "'%.40s': expected front.SECTOR=attack|hold|withdraw|model", tok);
+            t->orders.front_posture[f] = p;
+        } else if (strncmp(tok, "reinforce_front=", 16) == 0) {
+            int f = hk_scenario_sector(s, tok + 16);
+            if (f < 0)
+                return fail(r, r->line, "'%.40s': reinforce_front must name a sector", tok);
+            t->orders.reinforce_front = f;
+        } else {
+            return fail(r, r->line, "unexpected '%.30s' after the orders", tok);
+        }
+    }
     return 0;
 }
 

@@ -86,4 +86,9 @@ int hk_game_save_path(const hk_game *g, const char *path, char *err, size_t errl
 /* The checksum line's hash is core/hash.h's hk_fnv1a64. */
 #include "core/hash.h"
 
+/* A front's posture order by name ("model", "attack", "hold", "withdraw"),
+ * and back (-1 unknown). */
+const char *hk_front_posture_name(int p);
+int hk_front_posture_parse(const char *name);
+
 #endif

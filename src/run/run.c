@@ -8,8 +8,8 @@
 int hk_run(const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run, hk_month until,
            const hk_observer *obs, hk_outcomes *out)
 {
-    if (!setup || !setup->scenario || !out)
-        return -1;
+    if (!setup || !setup->scenario || !setup->scenario->compiled || !out)
+        return -1; /* (a scenario built by hand needs hk_scenario_compile) */
     hk_world w; /* on the stack: a run allocates nothing without an observer */
     hk_world_start(&w, setup, mode, seed, run);
     hk_month last = (until == HK_MONTH_NONE || until > w.end) ? w.end : until;

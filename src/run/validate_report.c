@@ -14,6 +14,7 @@
 #include "run/inputs.h"
 #include "run/claims.h"
 #include "run/stats.h"
+#include "run/lint.h"
 #include "run/validate.h"
 #include "run/validate_forces.h"
 
@@ -529,7 +530,9 @@ static void combat_section(report *r)
             "The check declared in docs/combat.md: the combat model (src/model/combat.h, fitted on "
             "CDB90, which holds this campaign out) fights the scenario's recorded sides of `%s` "
             "(%s to %s, terrain %s; the %s side in prepared positions when it defends and "
-            "flagged as not surrendering) as the campaign's four engagements, `--phases %s` "
+            "flagged as not surrendering; the other side with what its command planned for its "
+            "attack, surprise and an envelopment, combat.md) as the campaign's four engagements, "
+            "`--phases %s` "
             "(%d days of fighting, each engagement starting on the campaign day after `@`). "
             "Both sides grow from their strengths in the first engagement (the record's "
             "`nomonhan_opening`%s) to the recorded peak, reached when the last engagement "
@@ -682,6 +685,82 @@ static void cdb90_section(report *r)
     fclose(f);
 }
 
+/* ---- the 1945 offensive -------------------------------------------------- */
+
+static double record_loss(const hk_scenario *s, const char *id, const char **source)
+{
+    for (int i = 0; i < s->n_losses; i++)
+        if (strcmp(s->losses[i].id, id) == 0) {
+            *source = s->losses[i].source.text;
+            return s->losses[i].value;
+        }
+    *source = "";
+    return NAN;
+}
+
+/* A figure within a factor of two of the record. */
+static void factor_row(report *r, const char *figure, const char *source, const double *v, int n, double rec)
+{
+    hk_val_summary sm;
+    hk_val_summarize(v, n, &sm);
+    char a[48], b[48], rec_t[64], sim[64], ci[96], range[96], why[256];
+    snprintf(rec_t, sizeof rec_t, "%s", num(a, sizeof a, rec, 0));
+    bool pass = sm.n > 0 && !isnan(rec) && sm.mean >= rec / 2 && sm.mean <= rec * 2;
+    snprintf(sim, sizeof sim, "%s", num(a, sizeof a, sm.mean, 0));
+    snprintf(ci, sizeof ci, "%s – %s", num(a, sizeof a, sm.lo, 0), num(b, sizeof b, sm.hi, 0));
+    snprintf(range, sizeof range, "%s – %s", num(a, sizeof a, sm.q025, 0), num(b, sizeof b, sm.q975, 0));
+    snprintf(why, sizeof why, "simulated mean %s is not within x2 of the record's %s", sim, rec_t);
+    figure_row(r, figure, rec_t, source, sim, ci, range, "x2", "held out", pass, why);
+    json_figure(r, figure, "mean", rec, rec, source, sm.mean, sm.lo, sm.hi, sm.q025, sm.q975, sm.n, "x2", "held out",
+                pass);
+}
+
+/* The Soviet offensive of 1945 as the runs fight it (docs/model.md#war-campaign):
+ * runs where the USSR enters a war on Japan with no general war before. */
+static void war_section(report *r)
+{
+    FILE *b = r->body;
+    const hk_scenario *s = r->s;
+    fprintf(b, "## 2b. The Soviet offensive of 1945\n\n");
+    double *v[5];
+    for (int k = 0; k < 5; k++)
+        v[k] = malloc(sizeof(double) * (size_t)(r->runs > 0 ? r->runs : 1));
+    int n = 0;
+    for (int i = 0; i < r->runs && v[4]; i++) {
+        const hk_outcomes *o = &r->base[i];
+        if (!o->soviet_entry_by_1945_09 || o->japan_soviet_war_before_1945)
+            continue;
+        v[0][n] = o->war_days;
+        v[1][n] = o->regions_taken[1];
+        v[2][n] = o->war_casualties[1] - o->war_prisoners[1];
+        v[3][n] = o->war_casualties[0] - o->war_prisoners[0];
+        v[4][n] = o->war_prisoners[0];
+        n++;
+    }
+    int regions = 0;
+    for (int i = 0; i < s->n_control; i++)
+        if (s->control[i].controller == s->sov && s->control[i].date.year == 1945)
+            regions++;
+    fprintf(b, "Over the %d of %d runs in which the USSR enters a war on Japan with no general war before it. "
+               "The record's figures are record.yaml's; a figure passes within a factor of two.\n\n", n, r->runs);
+    table_head(r);
+    const char *src;
+    double rec = record_loss(s, "war_1945_days", &src);
+    factor_row(r, "1945: days of war", src, v[0], n, rec);
+    factor_row(r, "1945: regions the Soviet side takes", "record.yaml control, 1945", v[1], n, regions);
+    rec = record_loss(s, "war_1945_soviet_casualties", &src);
+    factor_row(r, "1945: Soviet casualties", src, v[2], n, rec);
+    rec = record_loss(s, "war_1945_japanese_killed", &src);
+    factor_row(r, "1945: Japanese casualties in battle", src, v[3], n, rec);
+    rec = record_loss(s, "war_1945_japanese_prisoners", &src);
+    factor_row(r, "1945: Japanese prisoners", src, v[4], n, rec);
+    fprintf(b, "\nThe Japanese side's casualties in battle are compared with the Soviet count of its killed alone "
+               "(the Japanese count is about a quarter of it); its prisoners are the theatre army in the surrender "
+               "zone, which the model's Kwantung Army of 1945 (some 150,000 men against the record's 700,000 and more) cannot reach.\n\n");
+    for (int k = 0; k < 5; k++)
+        free(v[k]);
+}
+
 /* ---- claims -------------------------------------------------------------- */
 
 static void fmt_value(char *buf, size_t len, const hk_metric_info *mi, double v)
@@ -796,6 +875,7 @@ static int run_checks(report *r)
         return -1;
     record_section(r);
     combat_section(r);
+    war_section(r);
     calibration_section(r);
     cdb90_section(r);
     if (claims_section(r) != 0)
@@ -917,11 +997,25 @@ int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out,
         fprintf(stderr, "hokushin: validate: a simulate run failed\n");
         goto done;
     }
-    fprintf(r->body, "## %d. What fails\n\n", o->other_seed != 0 ? 8 : 7);
-    if (r->n_fails == 0)
+    /* single histories: the linter and the citations */
+    int section = o->other_seed != 0 ? 8 : 7;
+    char lint_fail[256];
+    if (o->lint_runs > 0) {
+        if (hk_lint_section(r->body, s, section, o->seed, o->lint_runs, o->progress, lint_fail, sizeof lint_fail) != 0) {
+            fprintf(stderr, "hokushin: validate: a simulate run failed\n");
+            goto done;
+        }
+        section++;
+    } else {
+        lint_fail[0] = '\0';
+    }
+    fprintf(r->body, "## %d. What fails\n\n", section);
+    if (r->n_fails == 0 && !lint_fail[0])
         fprintf(r->body, "Nothing: every figure and claim above passes.\n");
     for (int i = 0; i < r->n_fails; i++)
         fprintf(r->body, "- %s\n", r->fails[i]);
+    if (lint_fail[0])
+        fprintf(r->body, "- %s\n", lint_fail);
     fclose(r->body);
     r->body = NULL;
 

@@ -1,9 +1,10 @@
 /* world_step.c — one month of a run, and the stepping API for the game.
  *
  * Order each month: the outside world's events (both modes), the record's
- * facts (replay), then the systems in their fixed order — politics,
- * diplomacy, movement and supply, incidents, battles — then the outcomes
- * and the month's summary. */
+ * facts (replay), then the systems in their fixed order — politics, war
+ * (opening and end), control, diplomacy, movement and supply, incidents,
+ * battles, the fronts of a general war — then the outcomes and the month's
+ * summary. */
 #include "hokushin.h"
 
 #include <stdio.h>
@@ -11,11 +12,14 @@
 #include <string.h>
 
 #include "model/battles.h"
+#include "model/campaign.h"
+#include "model/control.h"
 #include "model/diplomacy.h"
 #include "model/incidents.h"
 #include "model/movement.h"
 #include "model/outcomes.h"
 #include "model/politics.h"
+#include "model/war.h"
 #include "world/world.h"
 #include "world/actors.h"
 
@@ -113,6 +117,8 @@ static void summarize(const hk_world *w, hk_month_summary *m)
     m->flags = w->flags;
     /* a war that began or ended during the month was fought in it */
     m->at_war_jpn_sov = w->war || w->war_in_month;
+    memcpy(m->control, w->control, sizeof m->control);
+    hk_campaign_summary(w, &m->war);
 }
 
 void hk_world_play_month(hk_world *w, const hk_observer *obs)
@@ -124,10 +130,14 @@ void hk_world_play_month(hk_world *w, const hk_observer *obs)
         record_facts(w);
     hk_politics_step(w);
     hk_actors_step(w);
+    hk_war_step(w);
+    hk_control_step(w);
     hk_diplomacy_step(w);
     hk_movement_step(w);
     hk_incidents_step(w);
     hk_battles_step(w);
+    hk_campaign_step(w);
+    hk_war_close_month(w);
     hk_outcomes_month(w);
     if (obs && obs->on_month) {
         hk_month_summary m;
@@ -154,7 +164,7 @@ void hk_world_start(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t s
 
 hk_world *hk_world_new(const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run)
 {
-    if (!setup || !setup->scenario)
+    if (!setup || !setup->scenario || !setup->scenario->compiled)
         return NULL;
     hk_world *w = malloc(sizeof *w);
     if (!w)

@@ -31,6 +31,9 @@ typedef struct hk_scenario_file {
     const unsigned char *data;
     size_t size;
     const char *missing;
+    /* Or the file already parsed (data is then not read): the fuzzing
+     * harness parses the files it leaves alone once, not on every input. */
+    const struct hk_ynode *tree;
 } hk_scenario_file;
 
 /* Loads a scenario from the bytes of its files (the folder and built-in

@@ -1,5 +1,5 @@
 /* load_params.c — params.yaml: a value, a range and a source for exactly the
- * keys the model declares in src/model/params.def. */
+ * keys the model declares in src/world/params.def. */
 #include <stdio.h>
 #include <string.h>
 
@@ -29,7 +29,7 @@ void hk_load_params(hk_loader *ld, const hk_ynode *root)
             continue;
         const hk_ynode *k = hk_rec_get(&r, "key");
         if (!k || k->type != HK_Y_SCALAR) {
-            hk_load_error(ld, r.line, "a parameter needs a 'key' (see src/model/params.def)");
+            hk_load_error(ld, r.line, "a parameter needs a 'key' (see src/world/params.def)");
             continue;
         }
         int p = hk_param_find(k->text);
@@ -44,7 +44,7 @@ void hk_load_params(hk_loader *ld, const hk_ynode *root)
                               k->text, best);
             else
                 hk_load_error(ld, k->line, "unknown parameter '%.60s' (the model's keys are in "
-                              "src/model/params.def)", k->text);
+                              "src/world/params.def)", k->text);
             continue;
         }
         snprintf(r.label, sizeof r.label, "parameter '%s'", k->text);

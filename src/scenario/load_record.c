@@ -223,13 +223,70 @@ static void load_losses(hk_loader *ld, const hk_ynode *list)
     }
 }
 
+/* Changes of hands: which region, to whom, from when. */
+static void load_control(hk_loader *ld, const hk_ynode *list)
+{
+    static const char *const keys[] = {"region", "controller", "date", "source", NULL};
+    hk_scenario *s = ld->s;
+    for (int i = 0; list && i < list->n; i++) {
+        hk_rec r;
+        if (!hk_rec_open(&r, ld, list->items[i], "control change", keys))
+            continue;
+        if (s->n_control == HK_MAX_CONTROL) {
+            hk_load_error(ld, r.line, "too many control changes: at most %d are allowed", HK_MAX_CONTROL);
+            return;
+        }
+        hk_control_change *c = &s->control[s->n_control];
+        memset(c, 0, sizeof *c);
+        c->at = (hk_at){ld->path, r.line};
+        c->region = c->controller = -1;
+        int a = hk_rec_ref(&r, "region", true, T_REGION, &c->region);
+        int b = hk_rec_ref(&r, "controller", true, T_ACTOR, &c->controller);
+        int d = hk_rec_date(&r, "date", true, &c->date);
+        hk_rec_source(&r, &c->source);
+        if (a > 0 && b > 0 && d > 0 && c->region >= 0 && c->controller >= 0)
+            s->n_control++;
+    }
+}
+
+/* Surrender zones: the regions whose garrisons give themselves up to `to`. */
+static void load_zones(hk_loader *ld, const hk_ynode *list)
+{
+    static const char *const keys[] = {"to", "regions", "source", NULL};
+    hk_scenario *s = ld->s;
+    for (int i = 0; list && i < list->n; i++) {
+        hk_rec r;
+        if (!hk_rec_open(&r, ld, list->items[i], "surrender zone", keys))
+            continue;
+        if (s->n_zones == HK_MAX_ZONES) {
+            hk_load_error(ld, r.line, "too many surrender zones: at most %d are allowed", HK_MAX_ZONES);
+            return;
+        }
+        hk_surrender_zone *z = &s->zones[s->n_zones];
+        memset(z, 0, sizeof *z);
+        z->at = (hk_at){ld->path, r.line};
+        z->to = -1;
+        int regs[HK_MAX_REGIONS], n = 0;
+        int a = hk_rec_ref(&r, "to", true, T_ACTOR, &z->to);
+        int b = hk_rec_refs(&r, "regions", true, T_REGION, regs, HK_MAX_REGIONS, &n);
+        for (int k = 0; k < n; k++)
+            if (regs[k] >= 0 && regs[k] < 64)
+                z->regions |= (uint64_t)1 << regs[k];
+        hk_rec_source(&r, &z->source);
+        if (a > 0 && b > 0 && z->to >= 0)
+            s->n_zones++;
+    }
+}
+
 void hk_load_record(hk_loader *ld, const hk_ynode *root)
 {
-    static const char *const top[] = {"facts", "battles", "incidents", "losses", NULL};
+    static const char *const top[] = {"facts", "battles", "incidents", "losses", "control", "surrender_zones", NULL};
     if (!hk_file_open(ld, root, top))
         return;
     load_facts(ld, hk_file_list(ld, root, "facts"));
     load_battles(ld, hk_file_list(ld, root, "battles"));
     load_incidents(ld, hk_file_list(ld, root, "incidents"));
     load_losses(ld, hk_file_list(ld, root, "losses"));
+    load_control(ld, hk_file_list(ld, root, "control"));
+    load_zones(ld, hk_file_list(ld, root, "surrender_zones"));
 }

@@ -170,14 +170,14 @@ hk_scenario *hk_scenario_load_files(const hk_scenario_file files[HK_FILE_COUNT],
         const char *path = file->path ? file->path : hk_scenario_file_names[f];
         paths[f] = hk_arena_strdup(s->arena, path);
         ld.path = paths[f] ? paths[f] : hk_scenario_file_names[f];
-        if (!file->data) {
+        const hk_ynode *root = file->tree;
+        if (!root && !file->data) {
             hk_diag_add(diag, ld.path, 0, "cannot read the file: %s",
                         file->missing ? file->missing : "missing");
             file_failed(&ld, (hk_scenario_file_id)f);
             continue;
         }
-        const hk_ynode *root = NULL;
-        if (!hk_yaml_parse(tree_arena, ld.path, file->data, file->size, diag, &root)) {
+        if (!root && !hk_yaml_parse(tree_arena, ld.path, file->data, file->size, diag, &root)) {
             file_failed(&ld, (hk_scenario_file_id)f);
             continue;
         }

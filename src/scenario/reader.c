@@ -262,15 +262,18 @@ int hk_rec_enum(hk_rec *r, const char *key, bool required, const char *what,
     int rc = scalar(r, key, required, &v);
     if (rc <= 0)
         return rc;
-    hk_nearest near;
-    hk_nearest_init(&near, v->text);
     for (int i = 0; i < count; i++) {
         if (strcmp(name(i), v->text) == 0) {
             *out = i;
             return 1;
         }
-        hk_nearest_offer(&near, name(i));
     }
+    /* Distances only for a word that matched nothing: they are the costly
+     * part, and most loads never need one. */
+    hk_nearest near;
+    hk_nearest_init(&near, v->text);
+    for (int i = 0; i < count; i++)
+        hk_nearest_offer(&near, name(i));
     char b[48], all[256] = "";
     const char *best = hk_nearest_result(&near);
     if (best) {

@@ -136,18 +136,48 @@ static int parse_orders(hk_reply *reply, const hk_api *api, const hk_game *g, js
         return -1;
     }
     static const char *const keys[] = {"doctrine_push", "reinforce", "propose_treaty", "denounce_treaty",
-                                       "incidents", "declare_war"};
+                                       "incidents", "declare_war", "fronts", "reinforce_front"};
     const char *key;
     json_t *x;
     json_object_foreach(v, key, x) {
         bool ok = false;
-        for (int i = 0; i < 6 && !ok; i++)
+        for (int i = 0; i < 8 && !ok; i++)
             ok = strcmp(key, keys[i]) == 0;
         if (!ok) {
             hk_api_error(reply, 400, "unknown order '%.60s'; orders are doctrine_push, reinforce, propose_treaty, "
-                                     "denounce_treaty, incidents, declare_war", key);
+                                     "denounce_treaty, incidents, declare_war, fronts, reinforce_front", key);
             return -1;
         }
+    }
+    /* a general war's orders: {"fronts": {"SECTOR": "attack"|"hold"|"withdraw"}, "reinforce_front": "SECTOR"} */
+    json_t *fronts = json_object_get(v, "fronts");
+    if (fronts && !json_is_null(fronts)) {
+        if (!json_is_object(fronts)) {
+            hk_api_error(reply, 400, "'fronts' must be an object of sector id to \"attack\", \"hold\" or \"withdraw\"");
+            return -1;
+        }
+        json_object_foreach(fronts, key, x) {
+            int f = hk_scenario_sector(api->s, key);
+            int p = json_is_string(x) ? hk_front_posture_parse(json_string_value(x)) : -1;
+            if (f < 0 || f >= HK_MAX_SECTORS) {
+                hk_api_error(reply, 400, "'fronts': '%.60s' is not a sector", key);
+                return -1;
+            }
+            if (p < 0) {
+                hk_api_error(reply, 400, "'fronts.%.60s' must be \"attack\", \"hold\", \"withdraw\" or \"model\"", key);
+                return -1;
+            }
+            o->front_posture[f] = p;
+        }
+    }
+    json_t *rf = json_object_get(v, "reinforce_front");
+    if (rf && !json_is_null(rf)) {
+        int f = json_is_string(rf) ? hk_scenario_sector(api->s, json_string_value(rf)) : -1;
+        if (f < 0) {
+            hk_api_error(reply, 400, "'reinforce_front' must name a sector");
+            return -1;
+        }
+        o->reinforce_front = f;
     }
     if (unit_field(reply, json_object_get(v, "doctrine_push"), "doctrine_push", &o->doctrine_push) != 0 ||
         unit_field(reply, json_object_get(v, "reinforce"), "reinforce", &o->reinforce) != 0 ||

@@ -245,14 +245,16 @@ int hk_api_seed(hk_reply *reply, json_t *o, uint64_t *out)
 int hk_api_overrides(hk_reply *reply, json_t *o, hk_setup *setup, int *n_changes)
 {
     *n_changes = 0;
-    static const char *const lists[] = {"set", "without"};
-    for (int l = 0; l < 2; l++) {
+    static const char *const lists[] = {"set", "without", "decide"};
+    for (int l = 0; l < 3; l++) {
         json_t *arr = json_object_get(o, lists[l]);
         if (!arr || json_is_null(arr))
             continue;
         if (!json_is_array(arr)) {
             hk_api_error(reply, 400, "'%s' must be an array of strings, e.g. %s", lists[l],
-                         l ? "[\"molotov_ribbentrop_pact\"]" : "[\"german_defeat.date=1944-11-01\"]");
+                         l == 2 ? "[\"JPN.strike_north=1941-08\"]"
+                         : l    ? "[\"molotov_ribbentrop_pact\"]"
+                                : "[\"german_defeat.date=1944-11-01\"]");
             return -1;
         }
         if (json_array_size(arr) > HK_API_MAX_OVERRIDES) {
@@ -268,7 +270,9 @@ int hk_api_overrides(hk_reply *reply, json_t *o, hk_setup *setup, int *n_changes
             }
             const char *text = json_string_value(item);
             char err[768];
-            int rc = l ? hk_input_without(setup, text, err, sizeof err) : hk_input_set(setup, text, err, sizeof err);
+            int rc = l == 2 ? hk_setup_decide(setup, text, err, sizeof err)
+                     : l    ? hk_input_without(setup, text, err, sizeof err)
+                            : hk_input_set(setup, text, err, sizeof err);
             if (rc != 0) {
                 hk_api_error(reply, 400, "%s %s", lists[l], err);
                 return -1;

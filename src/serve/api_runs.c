@@ -13,7 +13,7 @@
 
 void hk_api_simulate(hk_api *api, const hk_request *req, hk_reply *reply)
 {
-    static const char *const allowed[] = {"seed", "until", "set", "without", "format", NULL};
+    static const char *const allowed[] = {"seed", "until", "set", "without", "decide", "format", NULL};
     json_t *o = hk_api_body_object(reply, req->body, req->len, allowed, "POST /api/simulate");
     if (!o)
         return;
@@ -85,7 +85,7 @@ done:
 
 void hk_api_whatif(hk_api *api, const hk_request *req, hk_reply *reply)
 {
-    static const char *const allowed[] = {"runs", "seed", "set", "without", NULL};
+    static const char *const allowed[] = {"runs", "seed", "set", "without", "decide", NULL};
     json_t *o = hk_api_body_object(reply, req->body, req->len, allowed, "POST /api/whatif");
     if (!o)
         return;

@@ -4,6 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The first month a dated change holds for the whole of: a form that
+ * begins after the 1st (the USSR on 30 December 1922, Hitler's Germany on
+ * 30 January 1933) acts from the month after. */
+static hk_month whole_month(hk_date d)
+{
+    return hk_date_month(d) + (d.day > 1 ? 1 : 0);
+}
+
 /* Has the decision a pin names been taken in this run? */
 static bool decision_taken(const hk_world *w, int pin)
 {
@@ -26,7 +34,7 @@ static hk_month span_begins(const hk_world *w, int actor)
     if (a->begins_with > HK_PIN_NONE)
         return w->actor_begun[actor] == HK_MONTH_NONE ? HK_MONTH_NONE
                                                       : w->actor_begun[actor] + a->lag_months;
-    return a->n_forms ? hk_date_month(a->forms[0].from) : w->start;
+    return a->n_forms ? whole_month(a->forms[0].from) : w->start;
 }
 
 bool hk_actor_exists(const hk_world *w, int actor, hk_month m)
@@ -47,7 +55,7 @@ int hk_actor_form_at(const hk_world *w, int actor, hk_month m)
     const hk_actor *a = &w->s->actors[actor];
     int form = a->n_forms ? 0 : -1;
     for (int f = 1; f < a->n_forms; f++)
-        if (hk_date_month(a->forms[f].from) <= m)
+        if (whole_month(a->forms[f].from) <= m)
             form = f;
     return form;
 }
@@ -58,7 +66,7 @@ const char *hk_actor_name_at(const hk_world *w, int actor, hk_month m)
         return "?";
     const hk_actor *a = &w->s->actors[actor];
     int f = hk_actor_form_at(w, actor, m);
-    if (f < 0 && a->n_forms && m >= hk_date_month(a->forms[0].from))
+    if (f < 0 && a->n_forms && m >= whole_month(a->forms[0].from))
         f = a->n_forms - 1;
     if (f >= 0 && a->forms[f].name)
         return a->forms[f].name;
@@ -107,8 +115,25 @@ bool hk_treaty_preconditions(const hk_world *w, int t, char *why, size_t len)
 void hk_actors_step(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    for (int a = 0; a < s->n_actors; a++)
-        if (s->actors[a].begins_with > HK_PIN_NONE && w->actor_begun[a] == HK_MONTH_NONE &&
-            decision_taken(w, s->actors[a].begins_with))
+    for (int a = 0; a < s->n_actors; a++) {
+        const hk_actor *x = &s->actors[a];
+        if (x->begins_with <= HK_PIN_NONE)
+            continue;
+        if (w->actor_begun[a] == HK_MONTH_NONE && decision_taken(w, x->begins_with))
             w->actor_begun[a] = w->month;
+        /* the run's history says when the actor it made comes into being
+         * (replay's record has its own fact for it) */
+        if (w->mode == HK_MODE_SIMULATE && w->actor_begun[a] != HK_MONTH_NONE && w->month == w->actor_begun[a] + x->lag_months &&
+            hk_actor_exists(w, a, w->month)) {
+            char id[HK_ID_LEN + 8];
+            snprintf(id, sizeof id, "%s_begins", x->forms[0].id[0] ? x->forms[0].id : x->id);
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "%s is proclaimed, %d month%s after the %s that made it possible.",
+                         hk_actor_name_at(w, a, w->month), x->lag_months, x->lag_months == 1 ? "" : "s",
+                         x->begins_with == HK_PIN_SEIZE_MANCHURIA ? "seizure of Manchuria"
+                                                                 : hk_pin_name((hk_pin)x->begins_with));
+            hk_world_emit2(w, "fact", id, a, s->jpn, w->scratch, x->source.text);
+        }
+    }
 }

@@ -38,7 +38,8 @@ typedef struct hk_combat_side {
     int nation;          /* HK_NATION_*: whose army (0 = other, the reference) */
     /* What the attacker plans and a planner knows before the battle
      * (docs/combat.md, "Surprise, air, armour, encirclement"): */
-    int surprise;        /* 0-3 as attacker: none, minor, substantial, complete */
+    int surprise;        /* 0-3: none, minor, substantial, complete; the attacker's, or
+                          * the defender's (an ambush, a blow the attacker did not expect) */
     int air;             /* 1: this side holds air superiority over the field */
     int envelop;         /* 1 as attacker: its plan is an envelopment (flank, rear,
                           * single or double), which can encircle the beaten defender */

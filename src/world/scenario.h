@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
-#include "model/params.h"
+#include "world/params.h"
 
 #define HK_MAX_ACTORS 12
 #define HK_MAX_FACTIONS 24
@@ -29,6 +29,8 @@
 #define HK_MAX_BATTLES 16
 #define HK_MAX_INCIDENT_YEARS 16
 #define HK_MAX_LOSSES 16
+#define HK_MAX_CONTROL 48
+#define HK_MAX_ZONES 4
 #define HK_MAX_PUBLICATIONS 96
 #define HK_MAX_SEEDS 16
 #define HK_MAX_PARTIES 4
@@ -317,6 +319,27 @@ typedef struct hk_loss {
     hk_at at;
 } hk_loss;
 
+/* A change of hands the record dates (record.yaml `control`): from `date`
+ * on, `region` is held by `controller`. Replay follows these; simulate
+ * reaches control by its own mechanisms (docs/model.md#control). */
+typedef struct hk_control_change {
+    int region;
+    int controller;
+    hk_date date;
+    hk_source source;
+    hk_at at;
+} hk_control_change;
+
+/* Where the forces of a power that surrenders lay down their arms to
+ * another (record.yaml `surrender_zones`; General Order No. 1 in 1945):
+ * bit r of `regions` set for each region of the zone. */
+typedef struct hk_surrender_zone {
+    int to;            /* actor the surrendering forces give themselves up to */
+    uint64_t regions;
+    hk_source source;
+    hk_at at;
+} hk_surrender_zone;
+
 typedef struct hk_publication {
     char id[HK_ID_LEN];
     const char *cite;
@@ -353,6 +376,8 @@ typedef struct hk_scenario {
     hk_battle battles[HK_MAX_BATTLES];            int n_battles;
     hk_incident_count incidents[HK_MAX_INCIDENT_YEARS]; int n_incidents;
     hk_loss losses[HK_MAX_LOSSES];                int n_losses;
+    hk_control_change control[HK_MAX_CONTROL];    int n_control;
+    hk_surrender_zone zones[HK_MAX_ZONES];        int n_zones;
     hk_param_value params[HK_PARAM_COUNT];
     /* Indices of the actors the model needs, resolved at load (-1 if absent). */
     int jpn, sov, man, mgl, chn;

@@ -97,7 +97,21 @@ int hk_world_side(const hk_world *w, int actor)
 
 bool hk_world_own_ground(const hk_world *w, int region, int side)
 {
-    return hk_scenario_own_ground(w->s, region, side);
+    int c = w->control[region];
+    int cs = hk_world_side(w, c);
+    return side == HK_SIDE_SOV ? cs == HK_SIDE_SOV : (cs == HK_SIDE_JPN || c == w->s->chn);
+}
+
+bool hk_world_forced(const hk_world *w, int kind, int actor, int target)
+{
+    const hk_setup *su = w->setup;
+    for (int i = 0; i < su->n_decide; i++) {
+        const hk_decision *d = &su->decide[i];
+        if (d->kind == kind && d->month == w->month && (actor < 0 || d->actor == actor) &&
+            (target < 0 || d->target == target))
+            return true;
+    }
+    return false;
 }
 
 hk_rng hk_world_stream(const hk_world *w, int system)
@@ -187,6 +201,11 @@ void hk_world_init(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t se
     w->end = hk_date_month(s->end);
     w->month = w->start;
     w->player = -1;
+    /* the 1918 holders; control.c moves them from here on */
+    for (int r = 0; r < HK_MAX_REGIONS; r++)
+        w->control[r] = (int8_t)(r < s->n_regions ? s->regions[r].controller : -1);
+    for (int r = 0; r < HK_MAX_REGIONS; r++)
+        w->camp.front_of[r] = w->camp.control_at_start[r] = -1;
     for (int e = 0; e < HK_EFFECT_COUNT; e++)
         w->flag_since[e] = HK_MONTH_NONE;
 

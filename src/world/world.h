@@ -8,7 +8,10 @@
  *   diplomacy  treaties
  *   movement   forces (aggregates and formations), supply
  *   incidents  tension, incidents, battles waiting to be fought
- *   battles    battles, general war, peace
+ *   battles    border battles and border campaigns
+ *   war        general war: opening it, its end, surrender (war.c); its
+ *              fronts fought in days (campaign.c); who holds each region
+ *              (control.c)
  * Systems talk to each other only through this state, a month apart where
  * one reads what another wrote later in the order. */
 #ifndef HK_WORLD_H
@@ -26,8 +29,32 @@
  * system's draws never shifts another's. */
 enum {
     HK_STREAM_POLITICS = 1, HK_STREAM_DIPLOMACY, HK_STREAM_MOVEMENT,
-    HK_STREAM_INCIDENTS, HK_STREAM_BATTLES
+    HK_STREAM_INCIDENTS, HK_STREAM_BATTLES, HK_STREAM_WAR, HK_STREAM_CAMPAIGN
 };
+
+
+/* One front of a general war: a border sector's forces on each side and
+ * what each does (campaign.c). */
+typedef struct hk_front {
+    bool active;
+    double men[2], tanks[2], guns[2], aircraft[2];
+    uint8_t posture[2];          /* HK_FRONT_ATTACK / HOLD / WITHDRAW this month */
+    int advanced[2];             /* regions each side has taken on it */
+    double added[2];             /* men sent to it this month */
+} hk_front;
+
+/* The general war's campaign state (campaign.c and war.c write it). */
+typedef struct hk_campaign_state {
+    hk_front front[HK_MAX_SECTORS];
+    int8_t front_of[HK_MAX_REGIONS];       /* the front a region belongs to, -1 none */
+    int8_t control_at_start[HK_MAX_REGIONS]; /* who held each region when the war began */
+    double prisoners[2];                   /* men each side lost as prisoners */
+    int days;                              /* days of fighting in this war */
+    int surrender_day;                     /* day of this month Japan surrenders on (0 none) */
+    bool trans_siberian_cut;               /* now */
+} hk_campaign_state;
+
+
 
 typedef enum hk_treaty_status {
     HK_TREATY_NONE = 0,   /* not (yet) concluded */
@@ -156,7 +183,19 @@ struct hk_world {
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
 
-    /* general war */
+    /* control.c: who holds each region (actor index) */
+    int8_t control[HK_MAX_REGIONS];
+    uint8_t control_key;      /* what simulate's peacetime control last followed (control.c) */
+
+    /* general war (war.c, campaign.c) */
+    hk_campaign_state camp;
+    double war_months_total;  /* months at general war, all wars of the run */
+    double war_cas_total[2];  /* casualties in all general wars of the run, per side */
+    double war_days_total;    /* days of general war fought, wars ended */
+    double war_pris_total[2]; /* prisoners in general wars ended, per side */
+    int regions_taken[2];     /* regions each side took from the other, summed over wars */
+    bool trans_siberian_was_cut;
+    double sov_west_1941;     /* most Soviet men sent west by 1941-12 */
     bool war;                 /* Japan and the USSR at general war */
     bool war_in_month;        /* at war at some time this month (even if peace came later in it) */
     int war_opener;           /* side that opened it */
@@ -225,6 +264,10 @@ int hk_world_side(const hk_world *w, int actor);
  * and its ally's; for the Japanese side China's too (Manchuria, held by
  * China's government before the seizure). */
 bool hk_world_own_ground(const hk_world *w, int region, int side);
+/* A decision forced by --decide (hk_setup.decide) falls this month: of
+ * this kind, for this actor and target (-1: any). The system that owns the
+ * decision takes it. */
+bool hk_world_forced(const hk_world *w, int kind, int actor, int target);
 /* The stream of a system for the current month. */
 hk_rng hk_world_stream(const hk_world *w, int system);
 /* True while a treaty binds (in force or denounced and not yet expired). */

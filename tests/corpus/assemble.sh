@@ -1,7 +1,7 @@
 #!/bin/bash
 # assemble.sh SOURCE_DIR CASE_DIR OUT_DIR — builds a test scenario in OUT_DIR:
 # the files of tests/corpus/minimal, a params.yaml written from
-# src/model/params.def (so the corpus follows the model's keys), then the
+# src/world/params.def (so the corpus follows the model's keys), then the
 # case's changes: its own *.yaml files replace minimal's, `params.head`
 # lines go first under `params:` (from line 3), `params.omit` lists keys to
 # leave out, `remove` lists files to delete, and a `seeds/` folder gives
@@ -13,10 +13,10 @@ cp "$src"/tests/corpus/minimal/*.yaml "$out"/
 omit=""
 [ "$case" != "-" ] && [ -f "$case/params.omit" ] && omit=$(cat "$case/params.omit")
 {
-    echo "# written by tests/corpus/assemble.sh from src/model/params.def"
+    echo "# written by tests/corpus/assemble.sh from src/world/params.def"
     echo "params:"
     if [ "$case" != "-" ] && [ -f "$case/params.head" ]; then cat "$case/params.head"; fi
-    sed -n 's/^HK_PARAM([A-Z0-9_]*, *"\([^"]*\)".*/\1/p' "$src/src/model/params.def" |
+    sed -n 's/^HK_PARAM([A-Z0-9_]*, *"\([^"]*\)".*/\1/p' "$src/src/world/params.def" |
         { grep -vxF -e "${omit:-/none/}" || true; } |
         sed 's/.*/  - {key: &, value: 1, min: 0, max: 2, source: "calibrated: loader test value"}/'
 } >"$out/params.yaml"

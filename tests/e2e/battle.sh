@@ -5,7 +5,8 @@
 # casualties and losses by arm, the winner) and the same figures as the
 # validation report; a one-engagement campaign is the plain battle; five men
 # against a million inflict no more than the bound on inflicted losses; bad SPECs
-# and bad --phases exit 2 with a message;
+# and bad --phases exit 2 with a message; a winning envelopment takes
+# prisoners, except from a defender that does not surrender;
 # the held-out CDB90 figures the fitting tool computes from the compiled-in
 # parameters are the ones docs/combat-validation.md reports.
 set -euo pipefail
@@ -15,7 +16,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
-SOV='SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650'
+SOV='SOV:men=57000,tanks=498,guns=542,aircraft=515,supply_km=650,surprise=2,envelop=1'
 JPN='JPN:men=30000,tanks=120,guns=135,aircraft=200,supply_km=240,posture=prepared,no_surrender=1'
 PH='JPN:3@0,JPN:11@35,JPN:3@56,SOV:12@84'
 SOV0='SOV:men=1228,guns=14'
@@ -37,6 +38,11 @@ cmp -s "$tmp/kg.json" "$tmp/kg2.json" || { echo "FAIL: the same battle twice gav
 # day (docs/combat.md, "Bound on inflicted losses"), either way round.
 "$HK" battle --attacker SOV:men=5 --defender JPN:men=1000000 --json >"$tmp/tiny_att.json"
 "$HK" battle --attacker SOV:men=1000000 --defender JPN:men=5 --days 30 --json >"$tmp/tiny_def.json"
+
+"$HK" battle --attacker SOV:men=100000,tanks=800,guns=1000,surprise=2,envelop=1,air=1 \
+    --defender JPN:men=20000,guns=50 --days 10 --json >"$tmp/env.json"
+"$HK" battle --attacker SOV:men=100000,tanks=800,guns=1000,surprise=2,envelop=1,air=1 \
+    --defender JPN:men=20000,guns=50,no_surrender=1 --days 10 --json >"$tmp/env_ns.json"
 
 python3 - "$tmp" "$SRC/docs/combat-validation.md" <<'PY' || fail=1
 import json, re, sys
@@ -112,6 +118,19 @@ for name, weak in (("tiny_att", "attacker"), ("tiny_def", "defender")):
     cap = 2 * b[weak]["power"] * b["days"]
     if not b[strong]["casualties"] <= cap:
         fail.append(f"{name}: 5 men inflicted {b[strong]['casualties']} casualties in {b['days']} days (cap {cap:g})")
+# The planned attack: a winning envelopment takes prisoners from a defender
+# that may surrender, none from one that does not; both within what it had.
+for name, ns in (("env", False), ("env_ns", True)):
+    b = json.load(open(f"{d}/{name}.json"))
+    dfd = b["defender"]
+    if b["winner_role"] != "attacker":
+        fail.append(f"{name}: the overwhelming envelopment should win")
+    if not 0 <= dfd["prisoners"] <= dfd["casualties"] <= dfd["forces"]["men"]:
+        fail.append(f"{name}: prisoners within casualties within men")
+    if ns != (dfd["prisoners"] == 0):
+        fail.append(f"{name}: prisoners {dfd['prisoners']} with no_surrender={ns}")
+    if b["attacker"]["forces"]["envelop"] is not True or b["attacker"]["forces"]["surprise"] != 2:
+        fail.append(f"{name}: the plan is echoed")
 for msg in fail:
     print("FAIL:", msg, file=sys.stderr)
 sys.exit(1 if fail else 0)
@@ -148,6 +167,10 @@ expect_usage --attacker "$SOV" --defender "$JPN" --attacker-start 'XX:men=5' --p
 expect_usage --attacker "$SOV" --defender "$JPN" --defender-start 'JPN:men=-1' --phases "$PH"
 expect_usage --attacker 'SOV:men=5,nation=Atlantis' --defender "$JPN"
 expect_usage --attacker "$SOV" --defender 'JPN:men=5,no_surrender=2'
+expect_usage --attacker 'SOV:men=5,surprise=4' --defender "$JPN"
+expect_usage --attacker 'SOV:men=5,surprise=x' --defender "$JPN"
+expect_usage --attacker 'SOV:men=5,air=2' --defender "$JPN"
+expect_usage --attacker 'SOV:men=5,envelop=-1' --defender "$JPN"
 expect_usage --attacker "$SOV" --defender 'SOV:men=5'
 expect_usage --attacker "$SOV"
 expect_usage --attacker "$SOV" --defender "$JPN" --bogus

@@ -9,7 +9,7 @@ set -euo pipefail
 HK=${1:?usage: ensemble_mpi.sh PATH_TO_hokushin}
 # grep reads all of ldd's output: with -q it could stop early and pipefail would see SIGPIPE.
 if ! command -v mpirun > /dev/null || ! ldd "$HK" | grep libmpi > /dev/null; then
-  echo "mpirun missing or hokushin built without MPI (HK_MPI=OFF): nothing to test"; exit 0
+  echo "mpirun missing or hokushin built without MPI (HK_MPI=OFF): skipped"; exit 77
 fi
 T=$(mktemp -d)
 mp=

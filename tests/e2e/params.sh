@@ -25,6 +25,30 @@ while IFS= read -r id; do
   "$HK" ensemble --runs 1 --without "$id" --json > /dev/null || { echo "--without $id refused"; exit 1; }
 done < <(jq -r '.without[].id' "$T/p.json")
 
+# Every key, set to another value in its range, takes that value: the setup
+# the runs use shows it (params --set ... --json reports a setup's values),
+# so no key is accepted and then ignored.
+jq -r '.params[] | "\(.key)=\(if .value < .max then (.value + .max) / 2 else (.min + .value) / 2 end)"' \
+  "$T/p.json" > "$T/sets.txt"
+args=()
+while IFS= read -r kv; do args+=(--set "$kv"); done < "$T/sets.txt"
+"$HK" params "${args[@]}" --json > "$T/q.json"
+jq -e --slurpfile p "$T/p.json" '
+  [$p[0].params[] | {key: .key, want: (if .value < .max then (.value + .max) / 2 else (.min + .value) / 2 end)}] as $w
+  | [.params[]] as $got
+  | ($w | length) == ($got | length)
+    and all(range(0; $w | length); . as $i | $got[$i].key == $w[$i].key
+            and (($got[$i].value - $w[$i].want) | fabs) <= 1e-9 * ((($w[$i].want) | fabs) + 1))' "$T/q.json" > /dev/null ||
+  { echo "a --set key did not take its value"; exit 1; }
+# The same overrides are accepted by a run.
+"$HK" ensemble --runs 1 --threads 1 "${args[@]:0:128}" --json > /dev/null
+"$HK" ensemble --runs 1 --threads 1 "${args[@]:128}" --json > /dev/null
+# Moved events and removed ids show too.
+"$HK" params --set barbarossa.date=1942-05-01 --without neutrality_pact --json > "$T/e.json"
+jq -e '(.events[] | select(.id == "barbarossa") | .value) == "1942-05-01"
+       and (.without[] | select(.id == "neutrality_pact") | .removed) == true' "$T/e.json" > /dev/null ||
+  { echo "params does not show a moved event or a removed treaty"; exit 1; }
+
 # A missing value is named as such, not as an unknown option.
 set +e
 "$HK" params --scenario 2> "$T/err"

@@ -7,7 +7,7 @@
 set -euo pipefail
 HK=${1:?usage: play_tmux.sh PATH_TO_hokushin}
 HK=$(cd "$(dirname "$HK")" && pwd)/$(basename "$HK")
-command -v tmux >/dev/null || { echo "play_tmux: tmux is not installed; skipped"; exit 0; }
+command -v tmux >/dev/null || { echo "play_tmux: tmux is not installed; skipped"; exit 77; }
 tmp=$(mktemp -d)
 sock="hk-play-$$"
 cleanup() {

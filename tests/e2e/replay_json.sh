@@ -92,9 +92,36 @@ if s.get("mode") != "replay" or "seed" not in s or "scenario" not in s:
     fail.append("summary: mode replay, seed, scenario")
 names = ["strike_north_by_1942", "japan_soviet_war_before_1945", "neutrality_pact_signed", "neutrality_pact_year",
          "doctrine_south_by_1941_07", "major_border_battle_1937_1940", "japan_loses_major_border_battle",
-         "soviet_entry_by_1945_09", "soviet_entry_months_after_german_defeat"]
+         "soviet_entry_by_1945_09", "soviet_entry_months_after_german_defeat", "war_months", "war_casualties_jpn",
+         "war_casualties_sov", "regions_taken_by_jpn", "regions_taken_by_sov", "trans_siberian_cut",
+         "soviet_divisions_east_1941", "soviet_divisions_west_1941"]
 if list(s.get("outcomes", {})) != names:
-    fail.append(f"summary outcomes are the nine names in order, got {list(s.get('outcomes', {}))}")
+    fail.append(f"summary outcomes are the seventeen names in order, got {list(s.get('outcomes', {}))}")
+
+# control follows the record: every month names a holder for every region;
+# Manchukuo from 1932-03, northern Sakhalin Japanese 1920-07..1925-04, and
+# Manchuria, northern Korea, southern Sakhalin and the Kurils Soviet in 1945-08/09
+by_month = {o["date"]: o for o in objs if o.get("type") == "month"}
+def holder(date, region):
+    return by_month.get(date, {}).get("control", {}).get(region)
+for date, region, want in [("1931-12", "harbin", "CHN"), ("1932-03", "harbin", "MAN"), ("1945-07", "harbin", "MAN"),
+                           ("1945-08", "harbin", "SOV"), ("1945-07", "mukden", "MAN"), ("1945-08", "mukden", "SOV"),
+                           ("1945-08", "chongjin", "SOV"), ("1945-08", "keijo", "JPN"),
+                           ("1945-08", "south_sakhalin", "SOV"), ("1945-09", "kurils_south", "SOV"),
+                           ("1920-06", "north_sakhalin", "SOV"), ("1920-07", "north_sakhalin", "JPN"),
+                           ("1925-04", "north_sakhalin", "JPN"), ("1925-05", "north_sakhalin", "SOV")]:
+    if holder(date, region) != want:
+        fail.append(f"control of {region} in {date}: want {want}, got {holder(date, region)}")
+if any(len(o.get("control", {})) != len(by_month["1918-01"]["control"]) for o in by_month.values()):
+    fail.append("every month line names the holder of every region")
+war = by_month.get("1945-08", {}).get("war")
+if not war or war.get("began") != "1945-08" or set(war.get("sides", {})) != {"JPN", "SOV"}:
+    fail.append(f"1945-08 carries the war object with its sides, got {war}")
+if "war" in by_month.get("1944-12", {}):
+    fail.append("no war object in peacetime")
+peace = [o for o in objs if o.get("type") == "event" and o["kind"] == "peace" and str(o["date"]).startswith("1945-08")]
+if not peace or not peace[0].get("reason") or not peace[0].get("reason_id") or "sides" not in peace[0]:
+    fail.append(f"the 1945 peace carries sides, reason and reason_id, got {peace}")
 ipy = s.get("incidents_per_year", {})
 if sorted(ipy) != [str(y) for y in range(1918, 1946)]:
     fail.append("summary incidents_per_year 1918..1945")

@@ -29,8 +29,8 @@ for name, run in (("seed 1", s1), ("seed 2", s2)):
     last = run[-1]
     if last["type"] != "summary" or last["mode"] != "simulate":
         fail.append(f"{name}: last line a simulate summary")
-    if len(last.get("outcomes", {})) != 9:
-        fail.append(f"{name}: nine outcomes")
+    if len(last.get("outcomes", {})) != 17:
+        fail.append(f"{name}: seventeen outcomes")
 if s1[-1]["seed"] != 1 or s2[-1]["seed"] != 2:
     fail.append("summary carries the seed")
 # The same scenario and seed up to 1939-12 is the start of the full run.

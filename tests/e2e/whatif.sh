@@ -16,7 +16,7 @@ set -e
 grep -q -- "--set" "$T/err"
 
 "$HK" whatif --runs 400 --seed 2 --threads 2 --without molotov_ribbentrop_pact --json > "$T/w.json"
-jq -e '.runs == 400 and (.baseline | length) == 9 and (.delta | length) == 9 and (.outcomes | length) == 9' \
+jq -e '.runs == 400 and (.baseline | length) == 17 and (.delta | length) == 17 and (.outcomes | length) == 17' \
   "$T/w.json" > /dev/null
 # Each proportion's delta is the difference of the two sides (same runs), and
 # lies inside its interval.
@@ -25,6 +25,14 @@ jq -e '. as $r | [$r.outcomes | to_entries[] | select(.value | has("p")) | .key]
   "$T/w.json" > /dev/null
 jq -e '. as $r | all($r.delta[]; .n == 0 or .n == 1 or (.ci95[0] <= .delta and .delta <= .ci95[1]))' "$T/w.json" > /dev/null
 jq -e '.delta.strike_north_by_1942.n == 400' "$T/w.json" > /dev/null
+# The override is not ignored: some outcome moves (a what-if equal to its
+# baseline everywhere would pass every check above).
+jq -e '[.delta[] | .delta | select(. != null and . != 0)] | length > 0' "$T/w.json" > /dev/null ||
+  { echo "--without molotov_ribbentrop_pact changed no outcome"; exit 1; }
+# Forbidding the pact itself: signed in some baseline runs, in none of the what-if's.
+"$HK" whatif --runs 100 --seed 3 --without neutrality_pact --json > "$T/np.json"
+jq -e '.baseline.neutrality_pact_signed.p > 0 and .outcomes.neutrality_pact_signed.p == 0' "$T/np.json" > /dev/null ||
+  { echo "--without neutrality_pact did not forbid the pact: $(jq -c .outcomes.neutrality_pact_signed "$T/np.json")"; exit 1; }
 
 # The baseline of a what-if is the plain ensemble of the same seed.
 "$HK" ensemble --runs 400 --seed 2 --json > "$T/e.json"
@@ -39,4 +47,18 @@ rc=$?
 set -e
 [ "$rc" -eq 2 ] || { echo "a bad key exited $rc"; exit 1; }
 grep -q "politics.drift" "$T/err"
+
+# A forced strike north: every run opens the war in 1941-08 and the war's
+# course is reported with intervals; the baseline has (almost) no such war.
+"$HK" whatif --runs 60 --seed 3 --decide JPN.strike_north=1941-08 --json > "$T/d.json"
+jq -e '.outcomes.strike_north_by_1942.p == 1 and .outcomes.war_months.mean >= 1
+       and .delta.war_months.delta > 0 and (.outcomes.war_casualties_jpn | has("lo") or has("ci_lo") or has("mean"))
+       and .outcomes.regions_taken_by_sov.mean >= 0' "$T/d.json" > /dev/null \
+  || { echo "whatif --decide: war outcomes"; jq -c '.outcomes.war_months, .delta.war_months' "$T/d.json"; exit 1; }
+set +e
+"$HK" whatif --runs 5 --decide JPN.strike_nroth=1941-08 > /dev/null 2> "$T/err"
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || { echo "a bad decision exited $rc"; exit 1; }
+grep -q "JPN.strike_north" "$T/err"
 echo "whatif: ok"

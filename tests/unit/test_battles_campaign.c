@@ -158,7 +158,11 @@ static void test_campaign_persists_and_grows(void **state)
     }
     assert_true(alive >= 18);
     assert_true(sov_grew >= 18);
-    assert_true(jpn_grew >= 8);
+    /* In a fair share of the runs, not most: whether the Kwantung Army
+     * answers depends on how the first month's engagements went, which is
+     * the combat model's (7 of these 20 under the fit on pre-battle
+     * information, 8 or more under the earlier fit with CDB90's codes). */
+    assert_true(jpn_grew >= 5);
     assert_true(engaged >= 10);
     hk_scenario_free(s);
 }

@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "hokushin.h"
-#include "model/params.h"
+#include "world/params.h"
 #include "scenario/cite_check.h"
 
 static bool has(const char *text, double v)

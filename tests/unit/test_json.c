@@ -125,6 +125,7 @@ static hk_scenario *fixture(void)
     s->incidents[0].year_to = 1934;
     s->incidents[0].count = 152;
     s->n_incidents = 1;
+    hk_scenario_compile(s);
     return s;
 }
 
@@ -160,7 +161,26 @@ static void test_event_object(void **state)
     json_t *j = hk_json_event(s, &e);
     assert_dump(j, "{\"type\":\"event\",\"date\":\"1925-01-20\",\"kind\":\"treaty_signed\",\"id\":\"basic_convention_1925\","
                    "\"actors\":[\"JPN\",\"SOV\"],\"text\":\"Japan and the USSR \\\"normalise\\\" relations.\","
-                   "\"source\":\"004_091d0e3404114efd.txt:121\"}");
+                   "\"source\":\"004_091d0e3404114efd.txt:121\",\"treaty\":\"basic_convention_1925\","
+                   "\"parties\":[\"JPN\",\"SOV\"]}");
+    json_decref(j);
+    /* A battle's facts as fields: sector, committed, casualties, winner, days. */
+    hk_log_event b = {.date = D(1939, 8, 20), .kind = "battle_result", .id = "khalkha", .actors = {1, 0},
+                      .n_actors = 2, .text = "x", .source = "y", .has_facts = true,
+                      .facts = {.sector = 0, .committed = {30000, 57000}, .casualties = {11500, 10000},
+                                .winner = 1, .days = 11}};
+    j = hk_json_event(s, &b);
+    assert_dump(j, "{\"type\":\"event\",\"date\":\"1939-08-20\",\"kind\":\"battle_result\",\"id\":\"khalkha\","
+                   "\"actors\":[\"SOV\",\"JPN\"],\"text\":\"x\",\"source\":\"y\",\"sector\":\"khalkha\","
+                   "\"committed\":{\"JPN\":30000,\"SOV\":57000},\"casualties\":{\"JPN\":11500,\"SOV\":10000},"
+                   "\"winner\":\"SOV\",\"days\":11}");
+    json_decref(j);
+    /* A war's sides. */
+    hk_log_event w = {.date = D(1945, 8, 9), .kind = "war", .id = "soviet_entry", .actors = {1, 0}, .n_actors = 2};
+    j = hk_json_event(s, &w);
+    assert_dump(j, "{\"type\":\"event\",\"date\":\"1945-08-09\",\"kind\":\"war\",\"id\":\"soviet_entry\","
+                   "\"actors\":[\"SOV\",\"JPN\"],\"text\":null,\"source\":null,"
+                   "\"sides\":{\"JPN\":[\"JPN\"],\"SOV\":[\"SOV\"]}}");
     json_decref(j);
     /* A month-only date and missing strings stay well-formed. */
     hk_log_event f = {.date = D(1932, 3, 0), .kind = "incident", .n_actors = 1, .actors = {7}};
@@ -168,7 +188,7 @@ static void test_event_object(void **state)
     assert_dump(j, "{\"type\":\"event\",\"date\":\"1932-03\",\"kind\":\"incident\",\"id\":null,\"actors\":[null],"
                    "\"text\":null,\"source\":null}");
     json_decref(j);
-    free(s);
+    hk_scenario_free(s);
 }
 
 static void fill_month(hk_month_summary *m)
@@ -197,12 +217,14 @@ static void test_month_object(void **state)
     hk_scenario *s = fixture();
     hk_month_summary m;
     fill_month(&m);
+    m.control[0] = 0; /* hailar: JPN */
+    m.control[1] = 1; /* chita: SOV */
     json_t *j = hk_json_month(s, &m);
     char *text = json_dumps(j, HK_JSON_FLAGS);
     assert_string_equal(
         text,
         "{\"type\":\"month\",\"date\":\"1939-07\",\"doctrine\":{\"JPN\":0.1235,\"SOV\":0},\"incidents\":3,\"battles\":1,"
-        "\"at_war\":false,\"treaties\":[\"basic_convention_1925\"],\"effects\":[\"europe_war\"],"
+        "\"at_war\":false,\"control\":{\"hailar\":\"JPN\",\"chita\":\"SOV\"},\"treaties\":[\"basic_convention_1925\"],\"effects\":[\"europe_war\"],"
         "\"forces\":{\"khalkha\":{\"JPN\":{\"men\":30000,\"tanks\":70,\"guns\":300,\"aircraft\":250},"
         "\"SOV\":{\"men\":57000,\"tanks\":498,\"guns\":542,\"aircraft\":516}}},"
         "\"influence\":{\"kodoha\":0.25,\"navy\":0.5,\"toseiha\":0.25,\"red_army\":1},"
@@ -211,7 +233,7 @@ static void test_month_object(void **state)
         "\"quality\":1,\"supply\":0.8}}}");
     free(text);
     json_decref(j);
-    free(s);
+    hk_scenario_free(s);
 }
 
 /* The outcome table's order and the null for an absent figure. */
@@ -266,7 +288,7 @@ static void test_summary_object(void **state)
     assert_null(json_object_get(ipy, "1940"));
     assert_string_equal(json_string_value(json_object_get(j, "until")), "1939-08");
     json_decref(j);
-    free(s);
+    hk_scenario_free(s);
 }
 
 static void test_scenario_object(void **state)
@@ -300,7 +322,7 @@ static void test_scenario_object(void **state)
     json_t *sec = json_array_get(json_object_get(j, "sectors"), 0);
     assert_dump(json_object_get(sec, "sides"), "[\"JPN\",\"SOV\"]");
     json_decref(j);
-    free(s);
+    hk_scenario_free(s);
 }
 
 /* Events and months stream as lines and are kept for the document. */
@@ -341,7 +363,7 @@ static void test_run_collector(void **state)
     json_decref(doc);
     hk_json_run_free(&r);
     free(text);
-    free(s);
+    hk_scenario_free(s);
 }
 
 /* ---- event order -------------------------------------------------------- */
@@ -557,7 +579,7 @@ static char *render(bool explain, const hk_outcomes *outcomes)
     hk_timeline_finish(t, outcomes);
     hk_timeline_free(t);
     fclose(mem);
-    free(s);
+    hk_scenario_free(s);
     return text;
 }
 
@@ -594,7 +616,7 @@ static void test_outcomes_cut_run(void **state)
     assert_true(json_is_false(json_object_get(oc, "strike_north_by_1942")));
     assert_true(json_is_false(json_object_get(oc, "soviet_entry_by_1945_09")));
     json_decref(j);
-    free(s);
+    hk_scenario_free(s);
 }
 
 static void test_timeline_layout(void **state)

@@ -92,7 +92,7 @@ static hk_scenario *load_with(int which, const char *text, hk_diag *diag)
     for (int f = 0; f < HK_FILE_COUNT; f++) {
         const char *t = f == which && text ? text : minimal[f];
         files[f] = (hk_scenario_file){hk_scenario_file_names[f], (const unsigned char *)t,
-                                      strlen(t), NULL};
+                                      strlen(t), NULL, NULL};
         if (f == which && text == MISSING) {
             files[f].data = NULL;
             files[f].missing = "No such file or directory";
@@ -493,7 +493,7 @@ static void test_garbage_never_crashes(void **state)
             for (int g = 0; g < HK_FILE_COUNT; g++)
                 files[g] = (hk_scenario_file){hk_scenario_file_names[g],
                                               (const unsigned char *)minimal[g], strlen(minimal[g]),
-                                              NULL};
+                                              NULL, NULL};
             /* Sizes that include the NULs of the first inputs. */
             size_t len = i < 2 ? 4 : strlen(inputs[i]);
             files[f].data = (const unsigned char *)inputs[i];

@@ -12,7 +12,7 @@
 
 #include "fixture_scenario.h"
 #include "model/diplomacy.h"
-#include "model/params.h"
+#include "world/params.h"
 #include "world/world.h"
 
 static int treaty(const hk_scenario *s, const char *id)

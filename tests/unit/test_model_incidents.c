@@ -13,7 +13,7 @@
 
 #include "fixture_scenario.h"
 #include "model/incidents.h"
-#include "model/params.h"
+#include "world/params.h"
 #include "world/world.h"
 
 static void test_rate_mechanism(void **state)

@@ -13,6 +13,7 @@
 #include "fixture_scenario.h"
 #include "model/assess.h"
 #include "model/politics.h"
+#include "model/war.h"
 #include "world/world.h"
 
 static int faction(const hk_scenario *s, const char *id)
@@ -213,8 +214,11 @@ static int play_politics(hk_world *w, int months)
 {
     for (int i = 0; i < months; i++) {
         hk_politics_step(w);
-        if (w->war)
+        hk_war_step(w); /* the decision for war is war.c's, on politics' case */
+        if (w->war) {
+            hk_politics_step(w); /* next month politics records the commitment */
             return w->war_opener == HK_SIDE_JPN ? w->month : -2;
+        }
         w->month++;
     }
     return -1;

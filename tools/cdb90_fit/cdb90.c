@@ -145,12 +145,13 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
             const char *v = csv_get(&bat, r, c_code[k]);
             x->code[k] = *v ? atof(v) : -1;
         }
-        /* What the attacker planned, as CDB90 records it: surprise (surpa
-         * 1-3 minor, substantial, complete; a blank is a defender's
-         * surprise, which the model does not take) and air superiority in
+        /* What the sides planned, as CDB90 records it: surprise (surpa
+         * 1-3 the attacker's, minor, substantial, complete; a blank is the
+         * defender's, its degree lost in this copy) and air superiority in
          * the theatre (aeroa 1 the attacker's, blank the defender's). */
         const char *sp = csv_get(&bat, r, c_surpa), *ae = csv_get(&bat, r, c_aeroa);
-        x->surprise = *sp && atoi(sp) > 0 ? (atoi(sp) > 3 ? 3 : atoi(sp)) : 0;
+        x->surprise[0] = *sp && atoi(sp) > 0 ? (atoi(sp) > 3 ? 3 : atoi(sp)) : 0;
+        x->surprise[1] = !*sp;
         x->air[0] = *ae && atoi(ae) == 1;
         x->air[1] = !*ae;
         const char *post = csv_get(&bat, r, c_post);

@@ -52,7 +52,8 @@ typedef struct cbattle {
     char actor[2][24];
     int no_surrender[2]; /* a Japanese side of 1937-1945 (docs/combat.md) */
     int nation[2];       /* HK_NATION_* of the side's (first) army */
-    int surprise;        /* the attacker's surprise, CDB90 surpa 0-3 (a defender's: 0) */
+    int surprise[2];     /* the side's surprise, 0-3 (CDB90 surpa; a blank is the
+                          * defender's, of unknown degree: taken as minor) */
     int air[2];          /* the side held air superiority (CDB90 aeroa 1 / -1) */
     int envelop;         /* the attacker's planned scheme is an envelopment or a
                           * rear attack (CDB90 pri1/pri2 EE, DE, LR, RR) */
@@ -118,6 +119,10 @@ typedef struct report {
      * fact), for comparison only */
     int have_codes;
     score codes_mf, codes_mh;
+    /* the held-out part with one planned-attack term switched off (no
+     * refit): surprise, air, envelopment power, exploitation, encirclement,
+     * the winner rule's bias */
+    score abl[6];
 } report;
 
 

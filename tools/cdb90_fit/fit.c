@@ -35,7 +35,8 @@ void model_battle(const hk_combat_params *cp, const double *coef, const cbattle 
     s[1].no_surrender = x->no_surrender[1];
     s[0].nation = x->nation[0];
     s[1].nation = x->nation[1];
-    s[0].surprise = x->surprise;
+    s[0].surprise = x->surprise[0];
+    s[1].surprise = x->surprise[1];
     s[0].envelop = x->envelop;
     s[0].air = x->air[0];
     s[1].air = x->air[1];

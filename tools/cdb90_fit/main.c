@@ -261,6 +261,18 @@ int main(int argc, char **argv)
         }
         g_score_ns_only = 0;
     }
+    for (int k = 0; k < 6; k++) {
+        hk_combat_params q = cp;
+        switch (k) {
+        case 0: q.surprise_power = 0; break;
+        case 1: q.air_power = 0; break;
+        case 2: q.envelop_power = 0; break;
+        case 3: q.exploit = 0; break;
+        case 4: q.encircle_base = q.encircle_armour = 0; break;
+        default: q.winner_bias = 0; break;
+        }
+        score_model(&q, coef, b, n, PART_HELD, &R.abl[k]);
+    }
     if (khalkhin_gol(&cp, &R.kg) != 0)
         return 1;
 

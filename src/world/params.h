@@ -4,7 +4,7 @@
 
 typedef enum hk_param {
 #define HK_PARAM(name, key, unit, doc) HK_P_##name,
-#include "model/params.def"
+#include "world/params.def"
 #undef HK_PARAM
     HK_PARAM_COUNT
 } hk_param;

@@ -1,0 +1,703 @@
+/* campaign.c — a general war fought as fronts along the border sectors, in
+ * steps of days (docs/model.md#war-campaign).
+ *
+ * Each border sector is a front. When the war opens each side's front
+ * holds the forces facing that sector; the rest of its theatre army is a
+ * reserve that reaches the fronts month by month, no faster than the
+ * widest route of links from its sources allows (the Trans-Siberian's
+ * trains, the Borzya line, roads, sea lanes: links.yaml's capacities). In
+ * each step of war.step_days days each side attacks, holds or withdraws on
+ * each front (the player's orders, or the state: the force ratio against
+ * war.attack_ratio; the side outnumbered by war.redoubt_ratio in the
+ * theatre falls back, as the Kwantung Army's 1945 plan did). An attack is a
+ * battle of the combat model between the two fronts' forces, fought on the
+ * objective region's terrain with each side's haul from its railhead; a
+ * front beyond what its route sustains (war.supply_sustain months of its
+ * capacity) fights as if further still. A won battle hands the objective
+ * to the winner; armour exploits (war.exploit_tanks per 1000 men) and takes
+ * a second region when the beaten front is weak. A region cut off from
+ * every route to its side's bases is encircled: its front's men break out
+ * (war.breakout) or are lost, the Japanese army fighting to the end, the
+ * Soviet one surrendering. Losses go to movement (loss_men) like every
+ * battle's; the war's totals and exhaustion are kept here. */
+#include "model/campaign.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/combat.h"
+#include "model/control.h"
+
+#define SRC_WAR "model: war-campaign (docs/model.md#war-campaign)"
+
+
+static bool held_at_start(const hk_world *w, int r, int side)
+{
+    return hk_world_side(w, w->camp.control_at_start[r]) == side;
+}
+
+/* Bases: the side's railheads behind the border (no sector) that it held
+ * when the war began: depots, ports, the line to European Russia. */
+static bool is_base(const hk_world *w, int r, int side)
+{
+    const hk_region *g = &w->s->regions[r];
+    return g->railhead && g->sector < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
+}
+
+/* Where a side's reinforcements come from: the Soviet side's from the west,
+ * over the westernmost railhead it holds (the Trans-Siberian from European
+ * Russia); the Japanese side's from its bases (Japan, Korea, the Kwantung
+ * lease, the Manchurian depots). */
+static bool is_source(const hk_world *w, int r, int side)
+{
+    if (!is_base(w, r, side))
+        return false;
+    if (side == HK_SIDE_JPN)
+        return true;
+    const hk_scenario *s = w->s;
+    for (int q = 0; q < s->n_regions; q++)
+        if (q != r && is_base(w, q, side) && s->regions[q].lon < s->regions[r].lon)
+            return false;
+    return true;
+}
+
+static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
+
+void hk_campaign_haul(const hk_world *w, int side, double *km)
+{
+    const hk_scenario *s = w->s;
+    bool done[HK_MAX_REGIONS];
+    for (int r = 0; r < s->n_regions; r++) {
+        km[r] = s->regions[r].railhead && own(w, r, side) ? 0.0 : INFINITY;
+        done[r] = false;
+    }
+    for (;;) {
+        int u = -1;
+        for (int r = 0; r < s->n_regions; r++)
+            if (!done[r] && isfinite(km[r]) && (u < 0 || km[r] < km[u]))
+                u = r;
+        if (u < 0)
+            break;
+        done[u] = true;
+        for (int l = 0; l < s->n_links; l++) {
+            const hk_link *k = &s->links[l];
+            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
+            if (v < 0 || done[v] || !own(w, v, side))
+                continue;
+            if (km[u] + k->km < km[v])
+                km[v] = km[u] + k->km;
+        }
+    }
+}
+
+void hk_campaign_flow(const hk_world *w, int side, double *cap)
+{
+    const hk_scenario *s = w->s;
+    bool done[HK_MAX_REGIONS];
+    for (int r = 0; r < s->n_regions; r++) {
+        cap[r] = is_source(w, r, side) ? INFINITY : 0.0;
+        done[r] = false;
+    }
+    for (;;) {
+        int u = -1;
+        for (int r = 0; r < s->n_regions; r++)
+            if (!done[r] && cap[r] > 0 && (u < 0 || cap[r] > cap[u]))
+                u = r;
+        if (u < 0)
+            break;
+        done[u] = true;
+        for (int l = 0; l < s->n_links; l++) {
+            const hk_link *k = &s->links[l];
+            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
+            if (v < 0 || done[v] || !own(w, v, side))
+                continue;
+            double c = fmin(cap[u], k->capacity);
+            if (c > cap[v])
+                cap[v] = c;
+        }
+    }
+}
+
+uint64_t hk_campaign_encircled(const hk_world *w, int side)
+{
+    const hk_scenario *s = w->s;
+    uint64_t reach = 0, held = 0;
+    int queue[HK_MAX_REGIONS], n = 0;
+    for (int r = 0; r < s->n_regions && r < 64; r++) {
+        if (!own(w, r, side))
+            continue;
+        held |= (uint64_t)1 << r;
+        if (is_base(w, r, side)) {
+            reach |= (uint64_t)1 << r;
+            queue[n++] = r;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        int u = queue[i];
+        for (int l = 0; l < s->n_links; l++) {
+            const hk_link *k = &s->links[l];
+            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
+            if (v < 0 || v >= 64 || !((held >> v) & 1) || ((reach >> v) & 1))
+                continue;
+            reach |= (uint64_t)1 << v;
+            queue[n++] = v;
+        }
+    }
+    return held & ~reach;
+}
+
+int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
+{
+    const hk_scenario *s = w->s;
+    int best = -1, best_from = -1;
+    double best_km = INFINITY;
+    for (int l = 0; l < s->n_links; l++) {
+        const hk_link *k = &s->links[l];
+        for (int dir = 0; dir < 2; dir++) {
+            int q = dir ? k->to : k->from, v = dir ? k->from : k->to;
+            /* armies advance over land: rail, road, a river crossing; the sea
+             * lanes carry supplies to the side that holds both ends */
+            if (k->kind == HK_LINK_SEA || w->camp.front_of[q] != f || !own(w, q, side) ||
+                hk_control_side(w, v) != 1 - side)
+                continue;
+            /* the nearest enemy region along the front's own links; ties to
+             * the lower index, so the same state gives the same objective */
+            if (k->km < best_km || (k->km == best_km && v < best)) {
+                best = v;
+                best_from = q;
+                best_km = k->km;
+            }
+        }
+    }
+    if (from)
+        *from = best_from;
+    return best;
+}
+
+bool hk_campaign_trans_siberian_cut(const hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    for (int l = 0; l < s->n_links; l++) {
+        const hk_link *k = &s->links[l];
+        if (!k->line || strncmp(k->line, "Trans-Siberian", 14) != 0)
+            continue;
+        int ends[2] = {k->from, k->to};
+        for (int i = 0; i < 2; i++)
+            if (held_at_start(w, ends[i], HK_SIDE_SOV) && hk_control_side(w, ends[i]) == HK_SIDE_JPN)
+                return true;
+    }
+    return false;
+}
+
+int hk_campaign_taken(const hk_world *w, int side, uint64_t *mask)
+{
+    int n = 0;
+    uint64_t m = 0;
+    for (int r = 0; r < w->s->n_regions && r < 64; r++)
+        if (own(w, r, side) && held_at_start(w, r, 1 - side)) {
+            n++;
+            m |= (uint64_t)1 << r;
+        }
+    if (mask)
+        *mask = m;
+    return n;
+}
+
+/* Weapons per man of a side's whole theatre army (its formations). */
+static void side_per_man(const hk_world *w, int side, double pm[3])
+{
+    double men = 0, t = 0, g = 0, a = 0;
+    for (int f = 0; f < w->s->n_formations; f++) {
+        if (w->c->form_side[f] != side)
+            continue;
+        men += w->formation[f].men;
+        t += w->formation[f].tanks;
+        g += w->formation[f].guns;
+        a += w->formation[f].aircraft;
+    }
+    pm[0] = men > 0 ? t / men : 0;
+    pm[1] = men > 0 ? g / men : 0;
+    pm[2] = men > 0 ? a / men : 0;
+}
+
+static double pool_of(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->jpn_men : w->sov_men; }
+
+static const char *sector_label(const hk_world *w, int sec)
+{
+    const hk_sector *sc = &w->s->sectors[sec];
+    return sc->name ? sc->name : sc->id;
+}
+
+static const char *region_label(const hk_world *w, int r)
+{
+    const hk_region *g = &w->s->regions[r];
+    return g->name ? g->name : g->id;
+}
+
+static const char *side_name(int side) { return side == HK_SIDE_JPN ? "Japanese" : "Soviet"; }
+
+static int side_actor(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov; }
+
+void hk_campaign_begin(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    memset(c->front, 0, sizeof c->front);
+    c->prisoners[0] = c->prisoners[1] = 0;
+    c->days = 0;
+    c->surrender_day = 0;
+    c->trans_siberian_cut = false;
+    for (int r = 0; r < HK_MAX_REGIONS; r++) {
+        c->control_at_start[r] = w->control[r];
+        c->front_of[r] = (int8_t)(r < s->n_regions ? s->regions[r].sector : -1);
+    }
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        hk_front *fr = &c->front[f];
+        fr->active = true;
+        for (int side = 0; side < 2; side++) {
+            const hk_side_forces *sf = &w->sector_forces[f][side];
+            fr->men[side] = sf->men;
+            fr->tanks[side] = sf->tanks;
+            fr->guns[side] = sf->guns;
+            fr->aircraft[side] = sf->aircraft;
+            fr->posture[side] = HK_FRONT_HOLD;
+        }
+    }
+}
+
+/* Keeps the fronts within the theatre army (movement may have shrunk it)
+ * and sends the reserve forward within each front's route capacity:
+ * first to the front a player names, then where the enemy is strongest. */
+static void reinforce(hk_world *w, int side, const double *flow)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    double pm[3];
+    side_per_man(w, side, pm);
+    double sum = 0;
+    for (int f = 0; f < s->n_sectors; f++)
+        sum += c->front[f].men[side];
+    double pool = pool_of(w, side);
+    if (sum > pool && sum > 0) {
+        double k = pool / sum;
+        for (int f = 0; f < s->n_sectors; f++) {
+            hk_front *fr = &c->front[f];
+            fr->men[side] *= k;
+            fr->tanks[side] *= k;
+            fr->guns[side] *= k;
+            fr->aircraft[side] *= k;
+        }
+        return;
+    }
+    double reserve = pool - sum;
+    if (!(reserve > 1000))
+        return;
+    /* each front's route: the widest from the sources to any region it holds */
+    double route[HK_MAX_SECTORS], threat = 0;
+    for (int f = 0; f < s->n_sectors; f++) {
+        route[f] = 0;
+        for (int r = 0; r < s->n_regions; r++)
+            if (c->front_of[r] == f && own(w, r, side) && flow[r] > route[f])
+                route[f] = flow[r];
+        if (!isfinite(route[f]))
+            route[f] = 1e9; /* a source on the front itself */
+        if (c->front[f].active && route[f] > 0)
+            threat += c->front[f].men[1 - side] + 1000;
+    }
+    int player_front = -1;
+    if (w->player == side_actor(w, side) && w->orders_given && w->orders.reinforce_front >= 0 &&
+        w->orders.reinforce_front < s->n_sectors)
+        player_front = w->orders.reinforce_front;
+    for (int pass = 0; pass < 2 && reserve > 1000; pass++)
+        for (int f = 0; f < s->n_sectors; f++) {
+            hk_front *fr = &c->front[f];
+            if (!fr->active || route[f] <= 0)
+                continue;
+            double want;
+            if (pass == 0)
+                want = f == player_front ? reserve : 0;
+            else
+                want = player_front >= 0 ? 0 : reserve * (fr->men[1 - side] + 1000) / fmax(threat, 1);
+            double add = fmin(want, route[f] - fr->added[side]);
+            if (!(add > 0))
+                continue;
+            fr->added[side] += add;
+            fr->men[side] += add;
+            fr->tanks[side] += add * pm[0];
+            fr->guns[side] += add * pm[1];
+            fr->aircraft[side] += add * pm[2];
+            reserve -= add;
+        }
+}
+
+static hk_combat_side front_side(const hk_world *w, const hk_front *fr, int side, double km, double sustain)
+{
+    hk_combat_side cs = {.men = fr->men[side], .tanks = fr->tanks[side], .guns = fr->guns[side],
+                         .aircraft = fr->aircraft[side], .quality = 1};
+    /* beyond what its route sustains a front fights as if further away */
+    double over = sustain > 0 ? fr->men[side] / sustain : 4.0;
+    cs.supply_km = (isfinite(km) ? km : 2000.0) * (over > 1 ? over : 1) + (over > 1 ? 100.0 * (over - 1) : 0);
+    cs.nation = side == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
+    cs.no_surrender = side == HK_SIDE_JPN;
+    return cs;
+}
+
+/* The posture a side takes on a front: the player's order, else from the
+ * state: attack with the ratio war.attack_ratio over the defence, fall back
+ * when the theatre is lost (outnumbered war.redoubt_ratio to one), else
+ * hold. */
+static int decide_posture(const hk_world *w, int f, int side, double ratio)
+{
+    if (w->player >= 0 && w->player == side_actor(w, side) && w->orders_given &&
+        w->orders.front_posture[f] >= HK_FRONT_ATTACK && w->orders.front_posture[f] <= HK_FRONT_WITHDRAW)
+        return w->orders.front_posture[f];
+    double theatre = pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0);
+    if (ratio >= P(w, WAR_ATTACK_RATIO))
+        return HK_FRONT_ATTACK;
+    if (theatre >= P(w, WAR_REDOUBT_RATIO))
+        return HK_FRONT_WITHDRAW;
+    return HK_FRONT_HOLD;
+}
+
+static void take(hk_world *w, int region, int side, int f)
+{
+    hk_control_set(w, region, side_actor(w, side));
+    w->camp.front_of[region] = (int8_t)f;
+    w->camp.front[f].advanced[side]++;
+}
+
+static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *lo)
+{
+    double men = fmin(lo->men, fr->men[side]);
+    fr->men[side] -= men;
+    fr->tanks[side] = fmax(0, fr->tanks[side] - lo->tanks);
+    fr->guns[side] = fmax(0, fr->guns[side] - lo->guns);
+    fr->aircraft[side] = fmax(0, fr->aircraft[side] - lo->aircraft);
+    w->loss_men[side] += men;
+    w->loss_tanks[side] += lo->tanks;
+    w->loss_guns[side] += lo->guns;
+    w->loss_aircraft[side] += lo->aircraft;
+    w->war_losses[side] += men;
+    double armies = w->jpn_men + w->sov_men;
+    w->exhaustion += armies > 0 ? 4.0 * men / armies : 0;
+}
+
+/* One step on one front. Returns true when a battle was fought. */
+static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[2][HK_MAX_REGIONS],
+                       const double flow[2][HK_MAX_REGIONS], double month_cas[HK_MAX_SECTORS][2],
+                       int *battles)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    hk_front *fr = &c->front[f];
+    int obj[2], from[2];
+    double ratio[2] = {0, 0};
+    hk_combat_side cs[2][2]; /* [side][as attacker 0 / defender 1] */
+    for (int side = 0; side < 2; side++) {
+        obj[side] = hk_campaign_objective(w, f, side, &from[side]);
+        if (obj[side] < 0 || fr->men[side] < 100) {
+            obj[side] = -1;
+            continue;
+        }
+        int o = obj[side], d = 1 - side;
+        double sustain_a = (isfinite(flow[side][from[side]]) ? flow[side][from[side]] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+        double sustain_d = (isfinite(flow[d][o]) ? flow[d][o] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+        double link_km = 0;
+        for (int l = 0; l < s->n_links; l++)
+            if ((s->links[l].from == from[side] && s->links[l].to == o) ||
+                (s->links[l].to == from[side] && s->links[l].from == o))
+                link_km = s->links[l].km;
+        cs[side][0] = front_side(w, fr, side, km[side][from[side]] + link_km, sustain_a);
+        cs[side][1] = front_side(w, fr, d, km[d][o], sustain_d);
+        cs[side][1].posture = HK_POSTURE_PREPARED;
+        double pa = hk_combat_power(&w->combat, &cs[side][0], 0, s->regions[o].terrain);
+        double pd = hk_combat_power(&w->combat, &cs[side][1], 1, s->regions[o].terrain);
+        ratio[side] = pd > 0 ? pa / pd : 1e9;
+    }
+    for (int side = 0; side < 2; side++)
+        fr->posture[side] = (uint8_t)(obj[side] >= 0 ? decide_posture(w, f, side, ratio[side])
+                                      : (pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0) >= P(w, WAR_REDOUBT_RATIO)
+                                             ? HK_FRONT_WITHDRAW : HK_FRONT_HOLD));
+    /* who attacks: a side with the posture; both, the one with the better ratio */
+    int a = -1;
+    for (int side = 0; side < 2; side++)
+        if (obj[side] >= 0 && fr->posture[side] == HK_FRONT_ATTACK && (a < 0 || ratio[side] > ratio[a]))
+            a = side;
+    if (a < 0)
+        return false;
+    int d = 1 - a, o = obj[a];
+    /* a front falling back stands at its bases: the redoubt it falls back to */
+    if (fr->posture[d] == HK_FRONT_WITHDRAW && is_base(w, o, d) && !(w->player == side_actor(w, d) && w->orders_given))
+        fr->posture[d] = HK_FRONT_HOLD;
+    hk_combat_side att = cs[a][0], def = cs[a][1];
+    int fight_days = days;
+    if (fr->posture[d] == HK_FRONT_WITHDRAW) {
+        /* a delaying action by a rearguard, then the ground is given up */
+        double k = P(w, WAR_REARGUARD);
+        def.men *= k;
+        def.tanks *= k;
+        def.guns *= k;
+        def.aircraft *= k;
+        def.posture = HK_POSTURE_HASTY;
+        def.no_surrender = 0;
+        fight_days = days < 2 ? days : 2;
+    } else if (fr->posture[d] == HK_FRONT_ATTACK) {
+        def.posture = HK_POSTURE_HASTY; /* caught preparing its own attack */
+    }
+    /* what the attacker plans (the combat model's pre-battle terms): the
+     * opener's first blow falls by surprise (the Soviet attack of 1945 was
+     * a strategic surprise, glantz2003); the side with twice the other's
+     * aircraft on the front holds the air; an objective the attacker reaches
+     * from two of its regions is enveloped (fronts converging, 001:197) */
+    if (a == w->war_opener && c->days == 0 && w->war_on == w->month)
+        att.surprise = 2;
+    att.air = att.aircraft > 2 * def.aircraft;
+    def.air = def.aircraft > 2 * att.aircraft;
+    int approaches = 0;
+    for (int l = 0; l < s->n_links; l++) {
+        const hk_link *k = &s->links[l];
+        int q = k->from == o ? k->to : k->to == o ? k->from : -1;
+        if (q >= 0 && k->kind != HK_LINK_SEA && own(w, q, a))
+            approaches++;
+    }
+    att.envelop = approaches >= 2;
+    hk_combat_result res;
+    hk_combat_resolve(&w->combat, &att, &def, s->regions[o].terrain, fight_days, r, &res);
+    c->prisoners[d] += res.prisoners[HK_COMBAT_DEFENDER];
+    c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
+    losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
+    losses(w, d, fr, &res.loss[HK_COMBAT_DEFENDER]);
+    month_cas[f][a] += res.casualties[HK_COMBAT_ATTACKER];
+    month_cas[f][d] += res.casualties[HK_COMBAT_DEFENDER];
+    (*battles)++;
+    bool won = res.winner == HK_COMBAT_ATTACKER || fr->posture[d] == HK_FRONT_WITHDRAW || fr->men[d] < 100;
+    if (!won)
+        return true;
+    take(w, o, a, f);
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
+                 "against the defender's %.0f.",
+                 sector_label(w, f), side_name(a), att.men, att.tanks,
+                 fr->posture[d] == HK_FRONT_WITHDRAW ? "takes, as the defender falls back," : "breaks through and takes",
+                 region_label(w, o), res.days, res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER],
+                 res.casualties[HK_COMBAT_DEFENDER]);
+    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+    /* armour exploits the breakthrough: a second region when the beaten
+     * front is weak (Soviet deep operations, glantz2003) */
+    double tanks_per_k = fr->men[a] > 0 ? 1000.0 * fr->tanks[a] / fr->men[a] : 0;
+    int from2;
+    int o2 = hk_campaign_objective(w, f, a, &from2);
+    if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && fr->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a]) {
+        take(w, o2, a, f);
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "Its armour (%.1f tanks per 1000 men) exploits the breakthrough on the %s front and reaches %s.",
+                     tanks_per_k, sector_label(w, f), region_label(w, o2));
+        hk_world_emit2(w, "front", s->regions[o2].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+    }
+    return true;
+}
+
+/* Regions cut off from their side's bases: the fronts that hold nothing
+ * else break out or are lost; the ground passes to the other side. */
+static void encirclements(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    for (int side = 0; side < 2; side++) {
+        uint64_t cut = hk_campaign_encircled(w, side);
+        if (!cut)
+            continue;
+        for (int f = 0; f < s->n_sectors; f++) {
+            hk_front *fr = &c->front[f];
+            if (fr->men[side] < 1)
+                continue;
+            bool any = false, all_cut = true;
+            for (int r = 0; r < s->n_regions; r++)
+                if (c->front_of[r] == f && own(w, r, side)) {
+                    any = true;
+                    if (!((cut >> r) & 1))
+                        all_cut = false;
+                }
+            if (!any || !all_cut)
+                continue;
+            double out = fr->men[side] * P(w, WAR_BREAKOUT), lost = fr->men[side] - out;
+            /* the Japanese army's practice: no surrender, a fight to the end
+             * that costs the besieger too (001:145); the Soviet garrison
+             * surrenders */
+            if (side == HK_SIDE_JPN) {
+                hk_combat_losses lo = {lost, fr->tanks[side], fr->guns[side], fr->aircraft[side]};
+                losses(w, side, fr, &lo);
+                hk_combat_losses lo2 = {fmin(lost * 0.25, fr->men[1 - side]), 0, 0, 0};
+                losses(w, 1 - side, fr, &lo2);
+            } else {
+                c->prisoners[side] += lost;
+                hk_combat_losses lo = {lost, fr->tanks[side], fr->guns[side], fr->aircraft[side]};
+                losses(w, side, fr, &lo);
+            }
+            fr->men[side] = 0; /* the rest break out to the reserve */
+            fr->tanks[side] = fr->guns[side] = fr->aircraft[side] = 0;
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "The %s forces on the %s front are encircled: %.0f break out, %.0f are %s.",
+                         side_name(side), sector_label(w, f), out, lost,
+                         side == HK_SIDE_JPN ? "killed fighting to the end" : "taken prisoner");
+            hk_world_emit2(w, "encirclement", s->sectors[f].id, side_actor(w, 1 - side), side_actor(w, side),
+                           w->scratch, SRC_WAR);
+        }
+        for (int r = 0; r < s->n_regions && r < 64; r++)
+            if ((cut >> r) & 1)
+                hk_control_set(w, r, side_actor(w, 1 - side));
+    }
+}
+
+void hk_campaign_step(hk_world *w)
+{
+    if (!w->war || w->mode != HK_MODE_SIMULATE)
+        return;
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    hk_rng r = hk_world_stream(w, HK_STREAM_CAMPAIGN);
+    double km[2][HK_MAX_REGIONS], flow[2][HK_MAX_REGIONS];
+    for (int f = 0; f < s->n_sectors; f++)
+        c->front[f].added[0] = c->front[f].added[1] = 0;
+    for (int side = 0; side < 2; side++) {
+        hk_campaign_flow(w, side, flow[side]);
+        reinforce(w, side, flow[side]);
+    }
+    int step = (int)P(w, WAR_STEP_DAYS);
+    if (step < 1)
+        step = 1;
+    int last = c->surrender_day > 0 ? c->surrender_day : 30;
+    double month_cas[HK_MAX_SECTORS][2];
+    memset(month_cas, 0, sizeof month_cas);
+    int battles = 0;
+    for (int day = 0; day < last; day += step) {
+        int days = day + step <= last ? step : last - day;
+        for (int side = 0; side < 2; side++) {
+            hk_campaign_haul(w, side, km[side]);
+            hk_campaign_flow(w, side, flow[side]);
+        }
+        for (int f = 0; f < s->n_sectors; f++)
+            if (c->front[f].active)
+                front_step(w, &r, f, days, km, flow, month_cas, &battles);
+        encirclements(w);
+        c->days += days;
+    }
+    w->battles_month += battles;
+    if (hk_campaign_trans_siberian_cut(w)) {
+        c->trans_siberian_cut = true;
+        w->trans_siberian_was_cut = true;
+    } else {
+        c->trans_siberian_cut = false;
+    }
+    if (hk_world_logging(w)) {
+        int n = 0;
+        n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%d day%s of general war, %d battle%s:",
+                      last, last == 1 ? "" : "s", battles, battles == 1 ? "" : "s");
+        for (int f = 0; f < s->n_sectors && n < (int)sizeof w->scratch - 120; f++) {
+            const hk_front *fr = &c->front[f];
+            if (!fr->active)
+                continue;
+            static const char *const pn[] = {"-", "attacks", "holds", "falls back"};
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " %s: J %.0fk %s, S %.0fk %s;",
+                          s->sectors[f].id, fr->men[0] / 1000, pn[fr->posture[0] & 3], fr->men[1] / 1000,
+                          pn[fr->posture[1] & 3]);
+        }
+        snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " losses so far Japanese %.0f, Soviet %.0f%s.",
+                 w->war_losses[0], w->war_losses[1], c->trans_siberian_cut ? "; the Trans-Siberian is cut" : "");
+    }
+    hk_world_emit2(w, "war_month", "general_war", s->jpn, s->sov, w->scratch, SRC_WAR);
+}
+
+void hk_campaign_surrender(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    for (int z = 0; z < s->n_zones; z++) {
+        const hk_surrender_zone *zn = &s->zones[z];
+        int side = hk_world_side(w, zn->to);
+        if (side < 0)
+            continue;
+        /* what of the zone the power reaches over the links from its ground */
+        int queue[HK_MAX_REGIONS], n = 0, taken = 0, in_zone = 0;
+        bool seen[HK_MAX_REGIONS] = {false};
+        for (int r = 0; r < s->n_regions && r < 64; r++) {
+            if ((zn->regions >> r) & 1)
+                in_zone++;
+            if (own(w, r, side)) {
+                seen[r] = true;
+                queue[n++] = r;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int u = queue[i];
+            for (int l = 0; l < s->n_links; l++) {
+                const hk_link *k = &s->links[l];
+                int v = k->from == u ? k->to : k->to == u ? k->from : -1;
+                if (v < 0 || v >= 64 || seen[v] || !((zn->regions >> v) & 1) || hk_control_side(w, v) != 1 - side)
+                    continue;
+                seen[v] = true;
+                queue[n++] = v;
+                hk_control_set(w, v, zn->to);
+                taken++;
+            }
+        }
+        int zone_held = 0;
+        for (int r = 0; r < s->n_regions && r < 64; r++)
+            if (((zn->regions >> r) & 1) && own(w, r, side))
+                zone_held++;
+        /* the surrendering army in the zone gives itself up */
+        double share = in_zone > 0 ? (double)zone_held / in_zone : 0;
+        /* (the theatre army less the month's losses, which movement takes next month) */
+        double pris = fmax(0, pool_of(w, 1 - side) - w->loss_men[1 - side]) * share;
+        c->prisoners[1 - side] += pris;
+        w->war_losses[1 - side] += pris;
+        w->loss_men[1 - side] += pris;
+        for (int f = 0; f < s->n_sectors; f++)
+            c->front[f].men[1 - side] = 0;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "Japan's forces lay down their arms: %.0f men go into captivity, and the %s side occupies %d "
+                     "more region%s of the zone it receives the surrender in.",
+                     pris, side_name(side), taken, taken == 1 ? "" : "s");
+        hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
+    }
+}
+
+void hk_campaign_summary(const hk_world *w, hk_war_summary *out)
+{
+    const hk_scenario *s = w->s;
+    const hk_campaign_state *c = &w->camp;
+    memset(out, 0, sizeof *out);
+    if (!(w->war || w->war_in_month))
+        return;
+    out->active = true;
+    out->began = w->war_on;
+    out->opener = w->war_opener;
+    out->days = c->days;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        const hk_front *fr = &c->front[f];
+        hk_front_summary *o = &out->fronts[out->n_fronts++];
+        o->sector = f;
+        for (int side = 0; side < 2; side++) {
+            o->men[side] = w->mode == HK_MODE_SIMULATE ? fr->men[side] : w->sector_forces[f][side].men;
+            o->posture[side] = fr->posture[side] ? fr->posture[side] : HK_FRONT_HOLD;
+        }
+        for (int r = 0; r < s->n_regions && r < 64; r++) {
+            if (c->front_of[r] != f && !(w->mode == HK_MODE_REPLAY && s->regions[r].sector == f))
+                continue;
+            int side = own(w, r, HK_SIDE_JPN) ? 0 : own(w, r, HK_SIDE_SOV) ? 1 : -1;
+            if (side >= 0)
+                o->line[side] |= (uint64_t)1 << r;
+        }
+    }
+    for (int side = 0; side < 2; side++) {
+        out->casualties[side] = w->war_losses[side];
+        out->prisoners[side] = c->prisoners[side];
+        hk_campaign_taken(w, side, &out->taken[side]);
+    }
+    out->trans_siberian_cut = c->trans_siberian_cut;
+}

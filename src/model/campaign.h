@@ -1,0 +1,37 @@
+/* campaign.h — a general war fought as fronts along the border sectors, in
+ * steps of days (docs/model.md#war-campaign). Writes the campaign state
+ * (hk_world.camp), the war's casualties and exhaustion, and the changes of
+ * hands in war (through control.c). */
+#ifndef HK_CAMPAIGN_H
+#define HK_CAMPAIGN_H
+
+#include "world/world.h"
+
+/* Sets up the fronts when a war opens: each sector's forces face each other. */
+void hk_campaign_begin(hk_world *w);
+/* Fights the month's days (simulate; after battles). */
+void hk_campaign_step(hk_world *w);
+/* Japan has surrendered: its forces in a surrender zone lay down their
+ * arms, and the power they surrender to occupies what of the zone it can
+ * reach over the links from the ground it holds. */
+void hk_campaign_surrender(hk_world *w);
+/* The war as the month's summary shows it. */
+void hk_campaign_summary(const hk_world *w, hk_war_summary *out);
+/* Regions a side holds that the other side held when the war began. */
+int hk_campaign_taken(const hk_world *w, int side, uint64_t *mask);
+
+/* ---- exposed for tests ---------------------------------------------------- */
+/* Shortest haul (km) over a side's own ground from its nearest railhead to
+ * every region (INFINITY where it cannot reach). */
+void hk_campaign_haul(const hk_world *w, int side, double *km);
+/* The widest route (men/month: the least capacity of its links) from a
+ * side's supply sources to every region over its own ground (0 where none). */
+void hk_campaign_flow(const hk_world *w, int side, double *cap);
+/* Regions of `side` cut off from every supply link to its bases: bit set. */
+uint64_t hk_campaign_encircled(const hk_world *w, int side);
+/* The region a side attacks next on a front, or -1. */
+int hk_campaign_objective(const hk_world *w, int front, int side, int *from);
+/* True when the Trans-Siberian no longer runs over Soviet-held ground. */
+bool hk_campaign_trans_siberian_cut(const hk_world *w);
+
+#endif

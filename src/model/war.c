@@ -1,0 +1,277 @@
+/* war.c — general war between Japan and the USSR: its opening, its end and
+ * the record's war and peace (docs/model.md#war).
+ *
+ * Japan's cabinet opens war on the USSR when politics has made the case for
+ * it (hk_politics_north_case: Manchuria held, doctrine north, the force
+ * ratio the Army demands); the USSR enters when its motive, the absence of
+ * a second front and a decisive ratio come together; a player's orders or a
+ * forced decision (--decide) can open it too. A war of Japan's choosing, or
+ * a Soviet one outside a world war, ends in an armistice once both sides
+ * are spent (war.exhaustion); under an Allied ultimatum and a second shock
+ * Japan surrenders (war.surrender_rate), on a day of the month, and its
+ * armies in the surrender zones lay down their arms. This file and
+ * campaign.c are the only writers of the general-war state. */
+#include "model/war.h"
+
+#include "model/assess.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/mathx.h"
+#include "model/campaign.h"
+#include "model/control.h"
+#include "model/politics.h"
+
+#define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
+
+
+void hk_war_open(hk_world *w, int opener, const char *id, const char *text, const char *source)
+{
+    const hk_scenario *s = w->s;
+    w->war = true;
+    w->war_in_month = true;
+    w->war_opener = opener;
+    w->war_on = w->month;
+    w->exhaustion = 0;
+    w->war_losses[0] = w->war_losses[1] = 0;
+    if (opener == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
+        w->soviet_entry = true;
+        w->soviet_entry_on = w->month;
+    }
+    hk_campaign_begin(w);
+    int a = opener == HK_SIDE_JPN ? s->jpn : s->sov, b = opener == HK_SIDE_JPN ? s->sov : s->jpn;
+    hk_world_emit2(w, "war", id, a, b, text, source);
+}
+
+/* The war's end: the regions each side took count for the outcomes; the
+ * line stays where the fighting left it. */
+void hk_war_end(hk_world *w, const char *reason_id, const char *reason, const char *source)
+{
+    const hk_scenario *s = w->s;
+    for (int side = 0; side < 2; side++) {
+        w->regions_taken[side] += hk_campaign_taken(w, side, NULL);
+        w->war_cas_total[side] += w->war_losses[side];
+        w->war_pris_total[side] += w->camp.prisoners[side];
+    }
+    w->war_days_total += w->camp.days;
+    w->war = false;
+    hk_world_emit2(w, "peace", reason_id, s->jpn, s->sov, reason, source);
+}
+
+/* A forced decision for war (--decide): taken the month it falls, if the
+ * side is not already at war and Japan has not surrendered. */
+static bool forced_war(hk_world *w, int side)
+{
+    const hk_scenario *s = w->s;
+    if (side == HK_SIDE_JPN)
+        return hk_world_forced(w, HK_DECIDE_STRIKE_NORTH, s->jpn, -1);
+    return hk_world_forced(w, HK_DECIDE_ENTER_WAR, s->sov, -1);
+}
+
+static void cabinet_war(hk_world *w, hk_rng *r)
+{
+    const hk_scenario *s = w->s;
+    if (w->war || w->japan_surrendered)
+        return;
+    int pact = w->c->roles.jpn_sov_neutrality;
+    bool binds = hk_treaty_binds(w, pact);
+    bool noticed = pact >= 0 && w->treaty[pact].status == HK_TREATY_DENOUNCED;
+
+    /* Japan: general war on the USSR is a cabinet decision (000:19) */
+    bool jpn_player = w->player == s->jpn;
+    double ratio_j = 1.0 / hk_politics_border_ratio(w);
+    double need_j = hk_assess_north_need(w);
+    bool jpn_wants = hk_politics_north_case(w);
+    bool forced_j = forced_war(w, HK_SIDE_JPN);
+    bool jpn_go = forced_j || (jpn_player ? (w->orders_given && w->orders.declare_war)
+                                          : (jpn_wants && hk_rng_bernoulli(r, P(w, WAR_DECISION_RATE))));
+    if (jpn_go) {
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "%sDoctrine at %+.2f and %.2f Japanese men on the border for each Soviet one (needed %.2f%s%s)%s: "
+                     "the cabinet opens general war on the USSR.",
+                     forced_j && !jpn_wants ? "Forced by the what-if (--decide JPN.strike_north). " : "", w->doctrine,
+                     ratio_j, need_j, binds ? ", breaking the pact" : "",
+                     w->north_lesson > 0 ? ", raised by the lessons of lost battles" : "",
+                     w->sov_drawn > 0.01 ? " with Soviet forces drawn west" : "");
+        hk_war_open(w, HK_SIDE_JPN, "strike_north", w->scratch,
+                    forced_j ? "what-if: --decide JPN.strike_north"
+                    : jpn_player ? "player: orders" : SRC_MODEL("politics-war"));
+        return;
+    }
+
+    /* USSR: enters when it has a motive, no second front, and a decisive
+     * force ratio; a pact in force without notice raises the bar. */
+    bool sov_player = w->player == s->sov;
+    bool two_front = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+    double m = hk_assess_entry_motive(w);
+    bool motive = m >= 1.0;
+    double need_s = P(w, SOVIET_ENTRY_RATIO) * (binds && !noticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
+    double j = w->jpn_men > 1000 ? w->jpn_men : 1000;
+    double ratio_s = w->sov_men / j;
+    /* and the offensive force assembled east of Baikal: the transfer from
+     * the west took the General Staff's three months (001:191) */
+    bool sov_wants = motive && !two_front && ratio_s >= need_s && hk_assess_offensive_ready(w);
+    /* the stronger the motive, the sooner: 1 at the motive of 1945 (pledge,
+     * Pacific war, Germany beaten, pact denounced), less with fewer reasons;
+     * an ultimatum or an atomic bomb makes haste: the spoils go to those present */
+    double rate = P(w, WAR_DECISION_RATE) * hk_clamp((m - 0.8) / 0.6, 0, 1.5) *
+                  (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
+    bool forced_s = forced_war(w, HK_SIDE_SOV);
+    bool sov_go = forced_s || (sov_player ? (w->orders_given && w->orders.declare_war)
+                                          : (sov_wants && hk_rng_bernoulli(r, rate < 1 ? rate : 1)));
+    if (sov_go) {
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "%sWith %.0f Soviet men east of Baikal against %.0f Japanese (ratio %.2f, needed %.2f) and a "
+                     "motive of %.2f (%s%s%s%s%s)%s, the USSR declares war on Japan.",
+                     forced_s && !sov_wants ? "Forced by the what-if (--decide SOV.enter_war). " : "", w->sov_men,
+                     w->jpn_men, ratio_s, need_s, m,
+                     hk_flag(w, HK_EFFECT_JPN_US_WAR) ? "Japan at war with the United States; " : "",
+                     hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "forces freed by Germany's defeat; " : "",
+                     !binds || noticed ? "the pact denounced or gone; " : "",
+                     hk_flag(w, HK_EFFECT_ULTIMATUM) ? "an Allied ultimatum; " : "",
+                     hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? "its pledge to the Allies" : "no pledge to the Allies",
+                     noticed ? " and the pact denounced" : binds ? ", breaking the pact" : "");
+        hk_war_open(w, HK_SIDE_SOV, "soviet_entry", w->scratch,
+                    forced_s ? "what-if: --decide SOV.enter_war"
+                    : sov_player ? "player: orders" : SRC_MODEL("politics-entry"));
+    }
+}
+
+static void war_end(hk_world *w, hk_rng *r)
+{
+    const hk_scenario *s = w->s;
+    if (w->japan_surrendered)
+        return;
+    /* Japan surrenders under an ultimatum once fighting on serves it no
+     * longer: while the USSR stays neutral Tokyo can hope for its mediation,
+     * and while no atomic bomb has fallen and the mainland army stands, for
+     * a decisive battle that wins better terms. With both hopes gone the
+     * surrender comes at war.surrender_rate; with only the mediation left
+     * and no Soviet pledge to the Allies, at a fifth of it.
+     * docs/model.md#politics-peace */
+    bool mediation = hk_assess_japan_hopes_mediation(w), battle = hk_assess_japan_hopes_decisive_battle(w);
+    double rate = 0;
+    if (!mediation && !battle)
+        rate = P(w, WAR_SURRENDER_RATE);
+    else if (!battle && mediation && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE))
+        rate = 0.2 * P(w, WAR_SURRENDER_RATE);
+    if (hk_flag(w, HK_EFFECT_ULTIMATUM) && rate > 0 && hk_rng_bernoulli(r, rate)) {
+        w->japan_surrendered = true;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch, "Under the Allied ultimatum, %s, Japan surrenders.",
+                     hk_flag(w, HK_EFFECT_ATOMIC) && w->war ? "the atomic bombing and the Soviet entry"
+                     : hk_flag(w, HK_EFFECT_ATOMIC)         ? "after the atomic bombing"
+                                                            : "with the Soviet armies in Manchuria");
+        if (w->war) {
+            /* the fronts fight on until the day the surrender is announced
+             * (campaign.c), then the armies lay down their arms */
+            int after = 0; /* not before this month's shocks: the ultimatum, the bomb */
+            for (int e = 0; e < s->n_events; e++) {
+                hk_date d = w->setup->event_date[e];
+                int fx = s->events[e].effect;
+                if (hk_date_is_set(d) && hk_date_month(d) == w->month && w->event_done[e] &&
+                    (fx == HK_EFFECT_ULTIMATUM || fx == HK_EFFECT_ATOMIC) && d.day > after)
+                    after = d.day;
+            }
+            if (after > 28)
+                after = 28;
+            w->camp.surrender_day = after + 1 + (int)(hk_rng_uniform(r) * (29 - after));
+        } else {
+            hk_world_emit2(w, "peace", "surrender", s->jpn, -1, w->scratch, SRC_MODEL("politics-peace"));
+        }
+        return;
+    }
+    /* a war of Japan's choosing, or a Soviet one outside a world war, ends in
+     * an armistice once both sides are spent; the Soviet entry into the
+     * Pacific war ends only with Japan's surrender */
+    if (w->war && !w->soviet_entry) {
+        double years = (w->month - w->war_on) / 12.0;
+        if (hk_rng_bernoulli(r, P(w, WAR_EXHAUSTION) * (years + w->exhaustion))) {
+            w->armistice_on = w->month;
+            /* the side that bled more lost the war: a Japanese defeat discredits
+             * the northern hawks as a lost battle does, at full weight, teaches
+             * the lesson and brings the field officers to heel (read by
+             * politics next month) */
+            bool japan_lost = w->war_losses[HK_SIDE_JPN] > w->war_losses[HK_SIDE_SOV];
+            if (japan_lost) {
+                w->lost_battle_side = HK_SIDE_JPN;
+                w->lost_battle_weight = 1.0;
+                w->lost_battle_fact = w->lost_battle_sector = -1;
+                w->north_lesson = 1.0;
+            }
+            uint64_t m;
+            int tj = hk_campaign_taken(w, HK_SIDE_JPN, &m), ts = hk_campaign_taken(w, HK_SIDE_SOV, &m);
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "After %.1f years of war (casualties: Japanese %.0f, Soviet %.0f) both sides are exhausted "
+                         "and agree to an armistice on the line the fighting reached (Japanese side %d region%s "
+                         "taken, Soviet side %d)%s.",
+                         years, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], tj, tj == 1 ? "" : "s", ts,
+                         japan_lost ? "; the failure discredits the advocates of the northern war" : "");
+            hk_war_end(w, "armistice", w->scratch, SRC_MODEL("politics-peace"));
+        }
+    }
+}
+
+/* Replay: the record's war and peace. */
+static void apply_pins(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    for (int i = 0; i < w->n_pins; i++) {
+        const hk_fact *f = &s->facts[w->pins[i]];
+        if (f->pin == HK_PIN_WAR) {
+            int sa = f->n_actors > 0 ? hk_world_side(w, f->actors[0]) : -1;
+            int sb = f->n_actors > 1 ? hk_world_side(w, f->actors[1]) : -1;
+            if (sa >= 0 && sb >= 0 && sa != sb && !w->war) {
+                w->war = true;
+                w->war_in_month = true;
+                w->war_opener = sa;
+                w->war_on = w->month;
+                if (sa == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
+                    w->soviet_entry = true;
+                    w->soviet_entry_on = w->month;
+                }
+                hk_campaign_begin(w);
+            }
+        } else if (f->pin == HK_PIN_PEACE) {
+            w->war = false;
+            w->japan_surrendered = true;
+        }
+    }
+}
+
+void hk_war_step(hk_world *w)
+{
+    if (w->s->jpn < 0)
+        return;
+    w->camp.surrender_day = 0;
+    if (w->mode == HK_MODE_REPLAY) {
+        apply_pins(w);
+        return;
+    }
+    hk_rng r = hk_world_stream(w, HK_STREAM_WAR);
+    cabinet_war(w, &r);
+    war_end(w, &r);
+}
+
+/* After the month's fighting: a surrender decided this month takes effect. */
+void hk_war_close_month(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (w->war)
+        w->war_months_total += 1;
+    if (w->war && w->camp.surrender_day > 0) {
+        hk_campaign_surrender(w);
+        char reason[HK_TEXT_LEN];
+        snprintf(reason, sizeof reason,
+                 "Japan surrenders to the Allies on day %d of the month, under the ultimatum, the atomic bombing and "
+                 "the Soviet entry; its armies lay down their arms (Japanese casualties %.0f with prisoners, Soviet %.0f).",
+                 w->camp.surrender_day, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV]);
+        (void)s;
+        hk_war_end(w, "surrender", reason, SRC_MODEL("politics-peace"));
+    }
+}

@@ -1,0 +1,242 @@
+/* test_model_war.c — control of territory, supply as a flow over the links,
+ * fronts that move, encirclement, and --decide, on the built-in scenario. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "hokushin.h"
+#include "model/campaign.h"
+#include "model/control.h"
+#include "model/war.h"
+#include "world/world.h"
+
+static hk_scenario *builtin(void)
+{
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    assert_non_null(s);
+    hk_diag_free(&d);
+    return s;
+}
+
+static int region(const hk_scenario *s, const char *id)
+{
+    int r = hk_scenario_region(s, id);
+    assert_true(r >= 0);
+    return r;
+}
+
+static int sector(const hk_scenario *s, const char *id)
+{
+    int k = hk_scenario_sector(s, id);
+    assert_true(k >= 0);
+    return k;
+}
+
+/* Replay: Manchukuo from 1932-03, northern Sakhalin Japanese 1920-07 to
+ * 1925-04, Manchuria Soviet in 1945-08; every region has a holder. */
+static void test_replay_control_follows_record(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = hk_world_new(&su, HK_MODE_REPLAY, 1, 0);
+    int harbin = region(s, "harbin"), ns = region(s, "north_sakhalin"), keijo = region(s, "keijo");
+    int seen_man = 0, seen_jpn_sakhalin = 0;
+    while (!hk_world_done(w)) {
+        hk_month m = hk_world_month(w);
+        hk_world_step(w, NULL);
+        for (int r = 0; r < s->n_regions; r++)
+            assert_true(w->control[r] >= 0 && w->control[r] < s->n_actors);
+        if (m == hk_month_of(1931, 12))
+            assert_int_equal(w->control[harbin], s->chn);
+        if (m == hk_month_of(1932, 3))
+            seen_man = w->control[harbin] == s->man;
+        if (m == hk_month_of(1945, 7))
+            assert_int_equal(w->control[harbin], s->man);
+        if (m == hk_month_of(1945, 8)) {
+            assert_int_equal(w->control[harbin], s->sov);
+            assert_int_equal(w->control[keijo], s->jpn); /* south of the 38th parallel */
+        }
+        if (m == hk_month_of(1922, 1))
+            seen_jpn_sakhalin = w->control[ns] == s->jpn;
+        if (m == hk_month_of(1925, 6))
+            assert_int_equal(w->control[ns], s->sov);
+    }
+    assert_true(seen_man);
+    assert_true(seen_jpn_sakhalin);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* A world at the opening of a general war, Manchuria held by Manchukuo. */
+static hk_world *war_world(hk_setup *su, int opener)
+{
+    const hk_scenario *s = su->scenario;
+    hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 3, 0);
+    w->month = hk_month_of(1941, 8);
+    for (int i = 0; i < s->n_control; i++)
+        if (s->control[i].controller == s->man)
+            hk_control_set(w, s->control[i].region, s->man);
+    w->manchuria_seized = true;
+    w->jpn_men = 300000;
+    w->sov_men = 300000;
+    for (int k = 0; k < s->n_sectors; k++)
+        for (int side = 0; side < 2; side++)
+            w->sector_forces[k][side] = (hk_side_forces){40000, 100, 400, 100};
+    hk_war_open(w, opener, "test_war", "a test war", "test");
+    return w;
+}
+
+/* Supply is the widest route: the Soviet side's from its westernmost
+ * railhead over the Trans-Siberian; Mongolia's steppe only by the roads. */
+static void test_supply_flow(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_JPN);
+    double cap[HK_MAX_REGIONS], km[HK_MAX_REGIONS];
+    hk_campaign_flow(w, HK_SIDE_SOV, cap);
+    assert_true(isinf(cap[region(s, "irkutsk")])); /* the source */
+    assert_float_equal(cap[region(s, "khabarovsk")], 216000, 1);
+    assert_float_equal(cap[region(s, "otpor")], 108000, 1);     /* the Borzya line */
+    assert_float_equal(cap[region(s, "nomonhan")], 25000, 1);   /* the Khalkhin Gol road */
+    assert_float_equal(cap[region(s, "harbin")], 0, 0);         /* not Soviet ground */
+    hk_campaign_haul(w, HK_SIDE_SOV, km);
+    assert_float_equal(km[region(s, "nomonhan")], 650, 1);      /* from Borzya, the record's 650 km */
+    /* Japan cuts the Amur line at Blagoveshchensk: the Far East loses its flow */
+    hk_control_set(w, region(s, "blagoveshchensk"), s->jpn);
+    hk_campaign_flow(w, HK_SIDE_SOV, cap);
+    assert_float_equal(cap[region(s, "khabarovsk")], 0, 0);
+    assert_true(hk_campaign_trans_siberian_cut(w));
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* A won battle moves the front: the objective is the nearest enemy region
+ * over a land link; taking it hands it over and the next lies beyond. */
+static void test_front_moves(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int argun = sector(s, "argun"), from = -1;
+    int o = hk_campaign_objective(w, argun, HK_SIDE_SOV, &from);
+    assert_int_equal(o, region(s, "manzhouli"));
+    assert_int_equal(from, region(s, "otpor"));
+    /* a strong Soviet front against a weak one: it attacks and advances */
+    w->camp.front[argun].men[HK_SIDE_SOV] = 200000;
+    w->camp.front[argun].tanks[HK_SIDE_SOV] = 1500;
+    w->camp.front[argun].guns[HK_SIDE_SOV] = 3000;
+    w->camp.front[argun].men[HK_SIDE_JPN] = 5000;
+    w->camp.front[argun].tanks[HK_SIDE_JPN] = 0;
+    hk_campaign_step(w);
+    assert_int_equal(hk_control_side(w, region(s, "manzhouli")), HK_SIDE_SOV);
+    assert_true(w->camp.front[argun].advanced[HK_SIDE_SOV] >= 1);
+    assert_true(w->war_losses[HK_SIDE_SOV] > 0 && w->war_losses[HK_SIDE_JPN] > 0);
+    uint64_t taken;
+    assert_true(hk_campaign_taken(w, HK_SIDE_SOV, &taken) >= 1);
+    assert_true((taken >> region(s, "manzhouli")) & 1);
+    /* islands are not reached over the sea lanes */
+    assert_int_equal(hk_control_side(w, region(s, "south_sakhalin")), HK_SIDE_JPN);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* A region cut off from every route to its side's bases is encircled; the
+ * front holding only such ground loses its men, the Japanese fighting on. */
+static void test_encirclement(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int hailar = region(s, "hailar"), manzhouli = region(s, "manzhouli"), qiqihar = region(s, "qiqihar");
+    assert_int_equal(hk_campaign_encircled(w, HK_SIDE_JPN), 0);
+    /* the Soviet side takes Qiqihar behind Hailar: Hailar and Manzhouli are cut off
+     * (Nomonhan's road leads only to Mongolia) */
+    hk_control_set(w, qiqihar, s->sov);
+    hk_control_set(w, region(s, "nomonhan"), s->mgl);
+    uint64_t cut = hk_campaign_encircled(w, HK_SIDE_JPN);
+    assert_true((cut >> hailar) & 1);
+    assert_true((cut >> manzhouli) & 1);
+    assert_false((cut >> region(s, "harbin")) & 1);
+    int argun = sector(s, "argun");
+    double before = w->camp.front[argun].men[HK_SIDE_JPN];
+    assert_true(before > 0);
+    hk_campaign_step(w);
+    assert_float_equal(w->camp.front[argun].men[HK_SIDE_JPN], 0, 0);
+    assert_int_equal(hk_control_side(w, hailar), HK_SIDE_SOV);
+    assert_float_equal(w->camp.prisoners[HK_SIDE_JPN], 0, 0); /* no surrender */
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* --decide: parsing, the nearest valid decision for a typo, dates inside
+ * the scenario; a forced strike north opens the war that month. */
+static void test_decide(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    char err[512];
+    assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1941-08", err, sizeof err), 0);
+    assert_int_equal(su.n_decide, 1);
+    assert_int_equal(su.decide[0].kind, HK_DECIDE_STRIKE_NORTH);
+    assert_int_equal(su.decide[0].actor, s->jpn);
+    assert_int_equal(su.decide[0].month, hk_month_of(1941, 8));
+    assert_int_equal(hk_setup_decide(&su, "SOV.denounce.neutrality_pact=1944-04", err, sizeof err), 0);
+    assert_int_equal(su.decide[1].kind, HK_DECIDE_DENOUNCE);
+    assert_int_equal(su.decide[1].target, hk_scenario_treaty(s, "neutrality_pact"));
+    assert_int_equal(hk_setup_decide(&su, "JPN.strike_nroth=1941-08", err, sizeof err), -1);
+    assert_non_null(strstr(err, "JPN.strike_north"));
+    assert_int_equal(hk_setup_decide(&su, "JPN.strike_north", err, sizeof err), -1);
+    assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1941-13", err, sizeof err), -1);
+    assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1950-01", err, sizeof err), -1);
+    assert_int_equal(hk_setup_decide(&su, "SOV.strike_north=1941-08", err, sizeof err), -1);
+    char names[160][48];
+    const char *what[160];
+    int n = hk_setup_decisions(&su, names, what, 160);
+    bool enter = false, sign = false;
+    for (int i = 0; i < n && i < 160; i++) {
+        enter |= strcmp(names[i], "SOV.enter_war") == 0;
+        sign |= strcmp(names[i], "JPN.sign.neutrality_pact") == 0;
+    }
+    assert_true(enter && sign);
+
+    hk_setup one;
+    hk_setup_init(&one, s);
+    assert_int_equal(hk_setup_decide(&one, "JPN.strike_north=1941-08", err, sizeof err), 0);
+    hk_world *w = hk_world_new(&one, HK_MODE_SIMULATE, 1, 0);
+    while (hk_world_month(w) <= hk_month_of(1941, 8))
+        hk_world_step(w, NULL);
+    assert_true(w->war_on == hk_month_of(1941, 8));
+    assert_int_equal(w->war_opener, HK_SIDE_JPN);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_replay_control_follows_record),
+        cmocka_unit_test(test_supply_flow),
+        cmocka_unit_test(test_front_moves),
+        cmocka_unit_test(test_encirclement),
+        cmocka_unit_test(test_decide),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -188,6 +188,17 @@ typedef struct hk_outcomes {
     /* Casualties of the largest Japan–USSR battle, for validation. */
     double major_battle_casualties[2];         /* [0] Japanese side, [1] Soviet side */
     double intervention_dead;                  /* Japanese dead of a Siberian expedition */
+    /* Simulate's border battles, per sector (index into the scenario's
+     * sectors): how many opened, and the most men a side committed in one
+     * (a campaign's peak). */
+    int border_battles[HK_MAX_SECTORS];
+    double border_battle_men[HK_MAX_SECTORS];
+    /* The 1945 chain: the months of the Soviet entry into Japan's war with
+     * the United States, of the first atomic bombing and of Japan's
+     * surrender (HK_MONTH_NONE when not), and the casualties of that entry
+     * war, [0] Japanese side, [1] Soviet side (NaN without one). */
+    hk_month entry_month, atomic_month, surrender_month;
+    double entry_war_casualties[2];
     /* General war between Japan and the USSR, over the run (0 without one). */
     double war_months;                         /* months at general war */
     double war_casualties[2];                  /* casualties (prisoners included) per side */

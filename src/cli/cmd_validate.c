@@ -49,7 +49,7 @@ static void validate_usage(FILE *out)
             "                      (default docs/combat-validation.md)\n"
             "  --calibration FILE  the last fit to quote (default data/calibration.yaml)\n"
             "  --json FILE         also write every figure and claim as JSON (for R, pandas, jq)\n"
-            "  --other-seed N      the seed of section 6 (default: --seed + 1; 0 leaves the\n"
+            "  --other-seed N      the seed of section 7 (default: --seed + 1; 0 leaves the\n"
             "                      section out and halves the time)\n"
             "  --lint-runs N       histories the linter reads (default 10000; 0 leaves it out)\n"
             "  --list-claims       print the causal claims (id, design, expected direction,\n"

@@ -13,6 +13,8 @@
 #include "model/battles.h"
 #include "model/combat.h"
 
+#include "model/assess.h"
+
 #include "model/politics.h"
 
 #include <math.h>
@@ -132,6 +134,17 @@ static double battle_supply_km(hk_world *w, int sec, int side)
     return km[side];
 }
 
+double hk_battles_site_km(const hk_world *w, int sec, int side)
+{
+    /* read the memo when battles has worked it out, else work it out without
+     * keeping it (the memo is battles' own state) */
+    if (sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS && ((w->battle_site_known >> sec) & 1u))
+        return w->battle_km[sec][side];
+    double km[2];
+    find_battle_site(w, sec, km);
+    return km[side];
+}
+
 /* The terrain of the sector's battle site, else of its first region. */
 static hk_terrain sector_terrain(hk_world *w, int sec)
 {
@@ -204,6 +217,12 @@ static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int sid
     hk_combat_side s = *in;
     s.nation = side == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
     s.no_surrender = side == HK_SIDE_JPN && (w->china_war || w->war || campaign);
+    /* a Japan with no hope left (no mediator, no decisive battle to win) is
+     * days from surrender: its field armies no longer fight to the last
+     * (in 1945 most of the Kwantung Army laid down its arms) */
+    if (side == HK_SIDE_JPN && w->soviet_entry && !hk_assess_japan_hopes_mediation(w) &&
+        !hk_assess_japan_hopes_decisive_battle(w))
+        s.no_surrender = false;
     return s;
 }
 
@@ -324,6 +343,8 @@ static void campaign_outcomes(hk_world *w)
 {
     hk_border_campaign *c = &w->border_campaign;
     double biggest = fmax(c->peak[0], c->peak[1]);
+    if (c->sector >= 0 && c->sector < HK_MAX_SECTORS)
+        w->out.border_battle_men[c->sector] = fmax(w->out.border_battle_men[c->sector], biggest);
     if (c->largest || biggest > w->largest_battle) {
         w->largest_battle = fmax(w->largest_battle, biggest);
         w->out.major_battle_casualties[HK_SIDE_JPN] = c->cas[HK_SIDE_JPN];
@@ -508,7 +529,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
     /* reinforcements, decided on what each side sees at the start of the
      * month: the Kwantung Army seeks the ratio the Army believes enough,
      * the USSR the superiority it keeps over what faces it */
-    double need[2] = {hk_politics_north_need(w), P(w, SOVIET_THREAT_RATIO)};
+    double need[2] = {hk_assess_north_need(w), P(w, SOVIET_THREAT_RATIO)};
     double start[2] = {c->men[0], c->men[1]};
     double gain[2] = {0, 0};
     /* a side that fights on brings up what it wants: the Kwantung Army its
@@ -626,6 +647,10 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     hk_terrain terrain = sector_terrain(w, sec);
     hk_combat_result res;
     fight(w, r, sec, &att, &def, a, terrain, 30, &res, false);
+    if (sec >= 0 && sec < HK_MAX_SECTORS) {
+        w->out.border_battles[sec]++;
+        w->out.border_battle_men[sec] = fmax(w->out.border_battle_men[sec], fmax(att.men, def.men));
+    }
     int loser = res.winner == HK_COMBAT_ATTACKER ? d : res.winner == HK_COMBAT_DEFENDER ? a : -1;
     double men[2], cas[2];
     men[a] = att.men;

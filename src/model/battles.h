@@ -28,4 +28,9 @@ double hk_battles_tokyo_prevails(const hk_world *w);
  * of its theatre army; it does not seek a ceasefire meanwhile. */
 bool hk_battles_soviet_building(const hk_world *w);
 
+/* Each side's supply distance (km from its nearest railhead over its own
+ * links) at the place a sector's border battles are fought; worked out once
+ * a run and kept (it depends on the map and on whose ground is whose). */
+double hk_battles_site_km(const hk_world *w, int sec, int side);
+
 #endif

@@ -7,6 +7,8 @@
  * no longer gains (only with the notice its clause requires), broken by war,
  * and ends when it expires after notice. docs/model.md#diplomacy. */
 #include "model/diplomacy.h"
+
+#include "model/assess.h"
 #include "model/politics.h"
 #include "world/actors.h"
 
@@ -126,10 +128,13 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
              * at least a quiet USSR behind the alliance (002:18, 001:163);
              * the German-Soviet pact removed the hope of a common front
              * against the USSR (001:151) */
-            return -w->doctrine - P(w, DIPLO_PACT_JPN_HAWKS) * hk_politics_north_hawks(w) +
+            return -w->doctrine - P(w, DIPLO_PACT_JPN_HAWKS) * hk_assess_north_hawks(w) +
                    P(w, DIPLO_PACT_JPN_GER_SOV) * hk_flag(w, HK_EFFECT_GER_SOV_PACT) +
                    P(w, DIPLO_PACT_JPN_SOUTH) * (w->committed_south || hk_flag(w, HK_EFFECT_FRANCE_FALLEN)) +
-                   P(w, DIPLO_PACT_JPN_AXIS) * hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) -
+                   P(w, DIPLO_PACT_JPN_AXIS) * hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) +
+                   /* at war with the United States a quiet north keeps Japan
+                    * from a war on two fronts (001:175, 001:211) */
+                   P(w, DIPLO_PACT_JPN_US_WAR) * hk_flag(w, HK_EFFECT_JPN_US_WAR) -
                    P(w, DIPLO_PACT_JPN_NORTH) * (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH)) - P(w, DIPLO_PACT_JPN_BASE);
         if (actor == s->sov) {
             /* the USSR: a quiet east is worth a treaty once a war in the
@@ -156,8 +161,8 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
         if (actor == s->jpn)
             /* recognition once the expedition is over, or Soviet power in
              * the east is established without one */
-            return (w->withdrawn || (!w->intervention && w->sov_men >= P(w, SOVIET_FLOOR)))
-                       ? P(w, DIPLO_NORM_JPN) - hk_politics_north_hawks(w)
+            return (w->withdrawn || (!w->intervention && hk_assess_soviet_established(w)))
+                       ? P(w, DIPLO_NORM_JPN) - hk_assess_north_hawks(w)
                        : -1.0;
         return P(w, DIPLO_NORM_SOV);
     }
@@ -174,7 +179,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
         /* recognition and the railway settled between the two, once Soviet
          * power in the east is established and no foreign expedition holds
          * Siberia: then there is a government to recognise (004:105) */
-        bool settled = (w->withdrawn || !w->intervention) && w->sov_men >= P(w, SOVIET_FLOOR);
+        bool settled = (w->withdrawn || !w->intervention) && hk_assess_soviet_established(w);
         if (!settled || war)
             return -1;
         /* China recognises less readily once Japan holds Manchuria and the
@@ -186,7 +191,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
         /* a common front against the USSR matters once Japan has a long
          * land border with it (Manchuria held) */
         if (actor == s->jpn)
-            return w->manchuria_seized ? P(w, DIPLO_CONSULT_HAWKS) * hk_politics_north_hawks(w) +
+            return w->manchuria_seized ? P(w, DIPLO_CONSULT_HAWKS) * hk_assess_north_hawks(w) +
                                              P(w, DIPLO_CONSULT_RATIO) * hk_clamp(log(v / j), -1, 1) -
                                              P(w, DIPLO_CONSULT_BASE) -
                                              P(w, DIPLO_CONSULT_GER_SOV) * hk_flag(w, HK_EFFECT_GER_SOV_PACT)

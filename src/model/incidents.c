@@ -22,6 +22,8 @@
  * recorded count over the months and sectors. docs/model.md#incidents. */
 #include "model/incidents.h"
 
+#include "model/battles.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -134,7 +136,15 @@ static void escalate(hk_world *w, hk_rng *r)
             continue;
         double j = w->sector_forces[i][HK_SIDE_JPN].men, v = w->sector_forces[i][HK_SIDE_SOV].men;
         double ratio = hk_clamp(j / (v > 1 ? v : 1), 0.2, 2.0);
-        double p = P(w, INCIDENT_ESCALATION) * w->autonomy * ratio;
+        /* the field officers pick their fights where the other side's
+         * supply is thin: the defender's haul to the battle ground over the
+         * attacker's, to the power battle.supply_pull (the record's battles
+         * came at Changkufeng and on the Khalkha, where the Soviet side
+         * hauled 170 and 650 km against 125 and 240, record.yaml) */
+        double kma = fmax(hk_battles_site_km(w, i, HK_SIDE_JPN), 50.0);
+        double kmd = fmax(hk_battles_site_km(w, i, HK_SIDE_SOV), 50.0);
+        double haul = pow(hk_clamp(kmd / kma, 0.25, 4.0), P(w, BATTLE_SUPPLY_PULL));
+        double p = P(w, INCIDENT_ESCALATION) * w->autonomy * ratio * haul;
         /* a neutrality pact binds the field armies too: breaking it by a
          * battle would cost Tokyo what it signed for (001:175) */
         if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality))
@@ -145,7 +155,10 @@ static void escalate(hk_world *w, hk_rng *r)
             else if (w->orders.incidents == HK_ESC_CONTAIN)
                 p = 0;
         }
-        double any = 1.0 - pow(1.0 - hk_clamp(p, 0, 1), n);
+        /* each incident is a spark, but where the officers see their chance
+         * matters more than how many sparks the month had: a border with ten
+         * clashes a month is not ten times as likely to see a battle */
+        double any = 1.0 - pow(1.0 - hk_clamp(p, 0, 1), sqrt((double)n));
         if (u < any) {
             hk_pending_battle *b = &w->pending[w->n_pending++];
             b->sector = i;

@@ -9,6 +9,8 @@
 #include "model/movement.h"
 #include "world/actors.h"
 
+#include "model/assess.h"
+
 #include "model/politics.h"
 
 #include <math.h>
@@ -114,7 +116,22 @@ static void withdraw_unhosted(hk_world *w)
     }
 }
 
-static void formations_from_pools(hk_world *w)
+static void spread_pools(hk_world *w, unsigned mask);
+static bool pool_recorded(const hk_world *w, int pool, hk_month m);
+
+/* Replay: before the record's first Soviet figure the Soviet pool holds
+ * soviet.floor, as in simulate, spread over its formations. */
+static void soviet_floor_replay(hk_world *w)
+{
+    if (pool_recorded(w, 2, w->month))
+        return;
+    w->sov_men = w->base_pool[2];
+    spread_pools(w, 1u << 2);
+}
+
+static void formations_from_pools(hk_world *w) { spread_pools(w, 7u); }
+
+static void spread_pools(hk_world *w, unsigned mask)
 {
     const int n = w->s->n_formations;
     double wsum[3] = {0, 0, 0}, wall[3] = {0, 0, 0};
@@ -133,7 +150,7 @@ static void formations_from_pools(hk_world *w)
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
     for (int f = 0; f < n; f++) {
         int p = w->c->form_pool[f];
-        if (p < 0 || p > 2)
+        if (p < 0 || p > 2 || !((mask >> p) & 1u))
             continue;
         bool all = !(wsum[p] > 0);
         double sum = all ? wall[p] : wsum[p];
@@ -171,36 +188,205 @@ void hk_movement_sector_forces(hk_world *w)
     }
 }
 
+/* ---- the record's order of battle as simulate's baseline ------------------- */
+
+/* Each formation's recorded strengths in date order (the last record of a
+ * month wins, as in replay). */
+static void baseline_build(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    for (int f = 0; f < s->n_formations; f++) {
+        int n = 0;
+        for (int k = 0; k < s->n_strengths; k++) {
+            const hk_strength *st = &s->strengths[k];
+            if (st->formation != f)
+                continue;
+            hk_month m = hk_date_month(st->date);
+            int at = n;
+            while (at > 0 && w->rec_month[f][at - 1] > m)
+                at--;
+            if (at > 0 && w->rec_month[f][at - 1] == m) { /* same month: the later record wins */
+                w->rec_men[f][at - 1] = st->men;
+                continue;
+            }
+            if (n >= HK_MAX_REC)
+                continue;
+            for (int j = n; j > at; j--) {
+                w->rec_month[f][j] = w->rec_month[f][j - 1];
+                w->rec_men[f][j] = w->rec_men[f][j - 1];
+            }
+            w->rec_month[f][at] = m;
+            w->rec_men[f][at] = st->men;
+            n++;
+        }
+        w->n_rec[f] = (uint8_t)n;
+        w->rec_at[f] = 0;
+    }
+}
+
+/* A formation's baseline strength in month m: its last record (as replay
+ * has it); nothing before the first. Months only move forward, so the
+ * cursor only advances. */
+static double baseline_formation(hk_world *w, int f, hk_month m)
+{
+    int n = w->n_rec[f];
+    if (n == 0 || m < w->rec_month[f][0])
+        return 0.0;
+    int at = w->rec_at[f];
+    while (at + 1 < n && w->rec_month[f][at + 1] <= m)
+        at++;
+    w->rec_at[f] = (uint8_t)at;
+    /* simulate: the mainland army's disbanding at the surrender (a record
+     * of 0 men) comes with this run's surrender, not the record's date */
+    if (w->mode == HK_MODE_SIMULATE && w->c->form_pool[f] == 0 && w->rec_men[f][at] <= 0 && !w->japan_surrendered) {
+        int k = at;
+        while (k > 0 && w->rec_men[f][k] <= 0)
+            k--;
+        return w->rec_men[f][k];
+    }
+    return w->rec_men[f][at];
+}
+
+static bool pool_recorded(const hk_world *w, int pool, hk_month m)
+{
+    for (int f = 0; f < w->s->n_formations; f++)
+        if (w->c->form_pool[f] == pool && w->n_rec[f] > 0 && w->rec_month[f][0] <= m)
+            return true;
+    return false;
+}
+
+/* The record's pools in month m (a formation on an ally's soil counts while
+ * its treaty binds). A Soviet pool the record is silent on (before its
+ * first figure) holds soviet.floor, in both modes. */
+static void baseline_pools(hk_world *w, hk_month m)
+{
+    double pool[3] = {0, 0, 0};
+    for (int f = 0; f < w->s->n_formations; f++) {
+        int p = w->c->form_pool[f];
+        if (p < 0 || p > 2 || !formation_hosted(w, f))
+            continue;
+        pool[p] += baseline_formation(w, f, m);
+    }
+    if (!pool_recorded(w, 2, m)) {
+        /* the 1920s garrison, built up as the state recovers its hold on
+         * the east after the Civil War (soviet.start_capacity recovering at
+         * soviet.recovery a month) */
+        double cap = 1.0 - (1.0 - P(w, SOVIET_START_CAPACITY)) * pow(1.0 - P(w, SOVIET_RECOVERY), (double)(m - w->start));
+        pool[2] = P(w, SOVIET_FLOOR) * cap;
+    }
+    for (int p = 0; p < 3; p++) {
+        w->base_last[p] = w->base_pool[p];
+        w->base_pool[p] = pool[p];
+    }
+}
+
+/* The month the record's outside event with this effect came (the
+ * scenario's date, not a what-if's), or HK_MONTH_NONE. */
+static hk_month record_month(const hk_world *w, hk_effect e)
+{
+    hk_month best = HK_MONTH_NONE;
+    for (int i = 0; i < w->s->n_events; i++)
+        if (w->s->events[i].effect == e) {
+            hk_month m = hk_date_month(w->s->events[i].date);
+            if (best == HK_MONTH_NONE || m < best)
+                best = m;
+        }
+    return best;
+}
+
+static bool record_has_at(const hk_world *w, hk_effect e, hk_month m)
+{
+    hk_month r = record_month(w, e);
+    return r != HK_MONTH_NONE && m >= r;
+}
+
+static bool record_has(const hk_world *w, hk_effect e) { return record_has_at(w, e, w->month); }
+
+/* The record's pool p in month m, without moving the cursors (for months
+ * before the current one). */
+static double baseline_at(const hk_world *w, int pool, hk_month m)
+{
+    double sum = 0;
+    for (int f = 0; f < w->s->n_formations; f++) {
+        if (w->c->form_pool[f] != pool || !formation_hosted(w, f))
+            continue;
+        int n = w->n_rec[f];
+        if (n == 0 || m < w->rec_month[f][0])
+            continue;
+        int at = 0;
+        while (at + 1 < n && w->rec_month[f][at + 1] <= m)
+            at++;
+        sum += w->rec_men[f][at];
+    }
+    return sum;
+}
+
+/* True while the record has the JPN-SOV neutrality pact binding. */
+static bool record_pact(const hk_world *w)
+{
+    int t = w->c->roles.jpn_sov_neutrality;
+    if (t < 0)
+        return false;
+    const hk_treaty *x = &w->s->treaties[t];
+    if (!hk_date_is_set(x->signed_on) || w->month < hk_date_month(x->signed_on))
+        return false;
+    /* the record's end: the surrender, when the Soviet entry broke it */
+    hk_month end = record_month(w, HK_EFFECT_ATOMIC);
+    return end == HK_MONTH_NONE || w->month < end;
+}
+
+/* Each side's army answers the other's departure from the record: the ratio
+ * of the other side's men to its baseline, to the power forces.response. */
+static double response(const hk_world *w, int other)
+{
+    double b = w->base_last[other] > 0 ? w->base_last[other] : w->base_pool[other];
+    double men = other == 0 ? w->jpn_men : w->sov_men;
+    if (b < 1000 || men < 1000)
+        return 1.0;
+    return pow(hk_clamp(men / b, 0.25, 4.0), P(w, FORCES_RESPONSE));
+}
+
 /* How many men the USSR wants east of Baikal this month. */
 static double soviet_target(const hk_world *w)
 {
     const hk_scenario *s = w->s;
-    double threat_men = w->jpn_men + w->exp_men;
-    double lean = hk_world_lean(w, s->sov); /* forward posture of the leadership */
-    double mult = 1.0 + 0.5 * hk_clamp(w->doctrine, 0, 1) + 0.3 * hk_clamp(lean, 0, 1) +
-                  0.2 * hk_treaty_binds(w, w->c->roles.jpn_outside_consult) -
-                  0.2 * hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
-    double target = P(w, SOVIET_THREAT_RATIO) * threat_men * mult;
-    if (target < P(w, SOVIET_FLOOR))
-        target = P(w, SOVIET_FLOOR);
-    if (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && !w->war) {
-        /* the war in the west comes first: keep what deters, no more (unless
-         * Japan has already attacked) */
-        double keep = 0.6 * target;
-        target = keep > P(w, SOVIET_FLOOR) ? keep : P(w, SOVIET_FLOOR);
+    double base = w->base_pool[2];
+    if (!pool_recorded(w, 2, w->month))
+        return base; /* the 1920s garrison: soviet.floor */
+    /* the build-up the record shows, at the record's ratio to Japan's army:
+     * soviet.threat_ratio against the scenario's value scales it */
+    double ref = s->params[HK_P_SOVIET_THREAT_RATIO].value;
+    double target = base * (ref > 0 ? P(w, SOVIET_THREAT_RATIO) / ref : 1.0) * response(w, 0) * exp(w->budget[1]);
+    /* the war in the west kept soviet.west_share of the army from the east:
+     * the record has it from the German attack on */
+    double keep = 1.0 - P(w, SOVIET_WEST_SHARE);
+    bool west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+    bool west_rec = record_has(w, HK_EFFECT_GER_SOV_WAR) && !record_has(w, HK_EFFECT_GERMANY_DEFEATED);
+    target *= (west ? keep : 1.0) / (west_rec ? keep : 1.0);
+    /* the transfer east after Germany's defeat is the model's, not the
+     * record's: from the record's month of the defeat on (or this run's, if
+     * earlier) the plan stays as it stood before it, and the offensive force
+     * is added once the motive is well on its way (0.6 of what entry
+     * needs) */
+    hk_month rd = record_month(w, HK_EFFECT_GERMANY_DEFEATED);
+    hk_month fd = hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? w->flag_since[HK_EFFECT_GERMANY_DEFEATED] : HK_MONTH_NONE;
+    hk_month freeze = rd;
+    if (fd != HK_MONTH_NONE && (freeze == HK_MONTH_NONE || fd < freeze))
+        freeze = fd;
+    if (freeze != HK_MONTH_NONE && w->month >= freeze) {
+        double before = baseline_at(w, 2, freeze - 1) * (ref > 0 ? P(w, SOVIET_THREAT_RATIO) / ref : 1.0) *
+                        response(w, 0) * exp(w->budget[1]);
+        bool west_then = record_has_at(w, HK_EFFECT_GER_SOV_WAR, freeze - 1) &&
+                         !record_has_at(w, HK_EFFECT_GERMANY_DEFEATED, freeze - 1);
+        target = before * (west ? keep : 1.0) / (west_then ? keep : 1.0);
     }
-    /* the offensive is prepared once the motive is well on its way (0.6 of
-     * what entry needs): the transfer takes months */
-    if (hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && (hk_politics_entry_motive(w) >= 0.6 || w->war)) {
-        /* an offensive in the east: enough for a decisive ratio, with margin */
-        /* breaking a pact that binds without notice needs a wider margin */
-        int pact = w->c->roles.jpn_sov_neutrality;
-        bool unnoticed = pact >= 0 && w->treaty[pact].status == HK_TREATY_IN_FORCE;
-        double need = P(w, SOVIET_ENTRY_RATIO) * (unnoticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
-        double offensive = need * 1.15 * w->jpn_men;
+    if (hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && (hk_assess_entry_motive(w) >= 0.6 || w->war)) {
+        double offensive = hk_assess_offensive_force(w);
         if (offensive > target)
             target = offensive;
     }
+    if (target < P(w, SOVIET_FLOOR))
+        target = P(w, SOVIET_FLOOR);
     return target;
 }
 
@@ -209,67 +395,83 @@ static void simulate_soviet(hk_world *w)
     double target = soviet_target(w);
     double cap = w->c->rail_capacity;
     bool freed = hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
-    /* forces go west only while the east is at peace */
     bool at_war_west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !freed && !w->war;
-    /* in peace the build-up is bounded by the economy and a share of the
-     * railway; once Germany is beaten the railway runs for the east alone */
-    double up = freed ? P(w, SOVIET_TRANSFER_SHARE) * cap : fmin(P(w, SOVIET_BUILDUP) * w->sov_capacity, P(w, SOVIET_RAIL_SHARE) * cap);
-    /* the state's grip on the east recovers from the Civil War */
-    w->sov_capacity += P(w, SOVIET_RECOVERY) * (1.0 - w->sov_capacity);
-    double down = at_war_west ? P(w, SOVIET_WEST_DRAW) * w->sov_men : 0.01 * w->sov_men;
-    if (!at_war_west && w->sov_men > w->sov_peak)
-        w->sov_peak = w->sov_men;
+    /* the build-up goes at the record's own pace plus what the economy adds
+     * (soviet.buildup), within the railway's peacetime share; once Germany
+     * is beaten the railway runs for the east */
+    double slope = w->base_pool[2] - w->base_last[2];
+    double up = fmin(P(w, SOVIET_BUILDUP) + fmax(0, slope), P(w, SOVIET_RAIL_SHARE) * cap + fmax(0, slope));
+    if (freed) /* the railway runs for the east, and the record's plan no longer leads */
+        up = P(w, SOVIET_TRANSFER_SHARE) * cap;
+    double down = 0.01 * w->sov_men + fmax(0, -slope);
+    if (at_war_west)
+        down = fmax(down, P(w, SOVIET_WEST_DRAW) * w->sov_men);
     w->sov_men = approach(w->sov_men, target, up, down);
-    w->sov_drawn = (at_war_west && w->sov_peak > 0) ? hk_clamp(1.0 - w->sov_men / w->sov_peak, 0, 1) : 0.0;
+    w->sov_drawn = at_war_west ? P(w, SOVIET_WEST_SHARE) : 0.0;
 }
 
 static void simulate_japan(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    double garrison = P(w, JAPAN_GARRISON);
-    double target = garrison;
-    if (w->manchuria_seized) {
-        double lean = hk_clamp(w->doctrine, -1, 1);
-        /* sized against the Soviet army that could face it: while a war in
-         * the west draws it away, against what it was before */
-        double facing = w->sov_drawn > 0 && w->sov_peak > w->sov_men ? w->sov_peak : w->sov_men;
-        target = P(w, JAPAN_MANCHURIA_RATIO) * facing * (1.0 + 0.5 * lean);
-        if (w->china_war)
-            target *= 0.85; /* the China front competes for the same divisions */
-        if (target < garrison)
-            target = garrison;
-        if (target > P(w, JAPAN_MAX_MEN))
-            target = P(w, JAPAN_MAX_MEN);
+    double base = w->base_pool[0];
+    double garrison = w->base_pool[0];
+    double target;
+    if (!w->manchuria_seized) {
+        /* the garrison of the lease and Korea, as the record has it before
+         * the seizure */
+        hk_month first = HK_MONTH_NONE;
+        for (int f = 0; f < s->n_formations; f++)
+            if (w->c->form_pool[f] == 0 && w->n_rec[f] > 0 && (first == HK_MONTH_NONE || w->rec_month[f][0] < first))
+                first = w->rec_month[f][0];
+        garrison = first != HK_MONTH_NONE ? baseline_at(w, 0, first) : base;
+        target = fmin(base, garrison);
+    } else {
+        /* the record's Kwantung and Korea armies, answering the Soviet
+         * army's departure from its own record */
+        target = base * response(w, 2) * exp(w->budget[0]);
+        /* the special manoeuvres answered the German attack on the USSR:
+         * without it the army stays as it stood before */
+        hk_month rg = record_month(w, HK_EFFECT_GER_SOV_WAR);
+        double pre_west = rg != HK_MONTH_NONE ? baseline_at(w, 0, rg - 1) : base;
+        if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) && rg != HK_MONTH_NONE && w->month >= rg && target > pre_west)
+            target = pre_west;
+        /* the divisions sent to the Pacific answered the war with the
+         * United States: without it they stay (001:211) */
+        hk_month rp = record_month(w, HK_EFFECT_JPN_US_WAR);
+        if (!hk_flag(w, HK_EFFECT_JPN_US_WAR) && rp != HK_MONTH_NONE && w->month >= rp) {
+            double pre = baseline_at(w, 0, rp - 1);
+            if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) && pre > pre_west)
+                pre = pre_west;
+            if (target < pre)
+                target = pre;
+        }
+        /* the pact's quiet in the north let Japan keep fewer men there */
+        int pact = w->c->roles.jpn_sov_neutrality;
+        double q = P(w, JAPAN_PACT_QUIET);
+        target *= (1.0 - q * hk_treaty_binds(w, pact)) / (1.0 - q * record_pact(w));
     }
     if (w->player == s->jpn && w->orders_given)
         target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);
-    double up = P(w, JAPAN_BUILDUP), down = 0.01 * w->jpn_men; /* armies shrink slowly */
-    /* Preparing a war in the north (the 1941 "special manoeuvres"): with the
-     * USSR at war in the west, doctrine above the strike threshold and Japan
-     * not committed south, the mainland army is reinforced toward the border
-     * ratio the cabinet demands, at the mobilisation rate. */
+    double slope = w->base_pool[0] - w->base_last[0];
+    double up = P(w, JAPAN_BUILDUP) + fmax(0, slope), down = 0.01 * w->jpn_men + fmax(0, -slope);
+    /* Preparing a war in the north: with the USSR at war in the west,
+     * doctrine above the strike threshold and Japan not committed south,
+     * the mainland army is reinforced toward the border ratio the cabinet
+     * demands, at the mobilisation rate. */
     if (w->manchuria_seized && !w->committed_south && !w->war && w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) &&
         hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && w->player != s->jpn) {
         double jb = hk_world_border_men(w, HK_SIDE_JPN), sb = hk_world_border_men(w, HK_SIDE_SOV);
         double ratio = sb > 1000 && jb > 1000 ? jb / sb : w->jpn_men / fmax(w->sov_men, 1000.0);
-        double want = ratio > 0 ? w->jpn_men * hk_politics_north_need(w) / ratio : target;
-        want = fmin(want, P(w, JAPAN_MAX_MEN));
+        double want = ratio > 0 ? w->jpn_men * hk_assess_north_need(w) / ratio : target;
+        want = fmin(want, fmax(P(w, JAPAN_MAX_MEN), base));
         if (want > target) {
             target = want;
             up = fmax(up, P(w, JAPAN_MOBILIZE));
         }
     }
-    /* forces leave Manchuria for the south: by the cabinet's choice, or
-     * because a war with the United States, whoever chose it, calls for the
-     * divisions (the Kwantung Army stripped for the Pacific, 001:211) */
-    if ((w->committed_south || hk_flag(w, HK_EFFECT_JPN_US_WAR)) && !w->war) {
-        double keep = garrison + (w->jpn_men - garrison) * (1.0 - P(w, JAPAN_SOUTH_DRAW));
-        if (keep < target)
-            target = keep;
-        down = w->jpn_men - keep;
-        up = 0;
-    }
     w->jpn_men = approach(w->jpn_men, target, up, down > 0 ? down : 0);
+    if (w->jpn_men > w->jpn_peak)
+        w->jpn_peak = w->jpn_men;
 
     /* the Siberian expedition */
     double want = (w->intervention && !w->withdrawn) ? P(w, INTERVENTION_MEN) : 0.0;
@@ -279,7 +481,15 @@ static void simulate_japan(hk_world *w)
 void hk_movement_step(hk_world *w)
 {
     /* the losses of last month's battles come off first */
+    baseline_pools(w, w->month);
     if (w->mode == HK_MODE_SIMULATE) {
+        /* the money and men each side actually finds for its army wander
+         * around the plan: a slow random walk with monthly persistence
+         * forces.budget_persist and a spread of forces.budget_sd */
+        hk_rng r = hk_world_stream(w, HK_STREAM_MOVEMENT);
+        double rho = P(w, FORCES_BUDGET_PERSIST), sd = P(w, FORCES_BUDGET_SD);
+        for (int k = 0; k < 2; k++)
+            w->budget[k] = rho * w->budget[k] + sqrt(1.0 - rho * rho) * sd * hk_rng_normal(&r);
         w->jpn_men = fmax(0, w->jpn_men - w->loss_men[HK_SIDE_JPN]);
         w->sov_men = fmax(0, w->sov_men - w->loss_men[HK_SIDE_SOV]);
         simulate_soviet(w);
@@ -290,6 +500,7 @@ void hk_movement_step(hk_world *w)
         hk_movement_apply_records(w, w->month);
         withdraw_unhosted(w);
         pools_from_formations(w);
+        soviet_floor_replay(w);
     }
     memset(w->loss_men, 0, sizeof w->loss_men);
     memset(w->loss_tanks, 0, sizeof w->loss_tanks);
@@ -300,15 +511,20 @@ void hk_movement_step(hk_world *w)
 
 void hk_movement_start(hk_world *w)
 {
+    baseline_build(w);
+    baseline_pools(w, w->start);
+    w->base_last[0] = w->base_pool[0];
+    w->base_last[1] = w->base_pool[1];
+    w->base_last[2] = w->base_pool[2];
     hk_movement_apply_records(w, w->start);
     pools_from_formations(w);
     if (w->mode == HK_MODE_SIMULATE) {
-        if (w->jpn_men <= 0)
-            w->jpn_men = P(w, JAPAN_GARRISON);
-        if (w->sov_men <= 0)
-            w->sov_men = P(w, SOVIET_START_MEN);
+        w->jpn_men = w->base_pool[0] > 0 ? w->base_pool[0] : P(w, JAPAN_GARRISON);
+        w->sov_men = w->base_pool[2];
         w->exp_men = 0;
         formations_from_pools(w);
+    } else {
+        soviet_floor_replay(w);
     }
     w->sov_peak = w->sov_men;
     w->sov_capacity = P(w, SOVIET_START_CAPACITY);

@@ -62,6 +62,17 @@ void hk_outcomes_month(hk_world *w)
     }
     if (w->committed_south && w->committed_south_on <= hk_month_of(1941, 7))
         o->doctrine_south_by_1941_07 = true;
+    /* the 1945 chain */
+    if (w->soviet_entry && o->entry_month == HK_MONTH_NONE)
+        o->entry_month = w->soviet_entry_on;
+    if (hk_flag(w, HK_EFFECT_ATOMIC) && o->atomic_month == HK_MONTH_NONE)
+        o->atomic_month = w->flag_since[HK_EFFECT_ATOMIC];
+    if (w->japan_surrendered && o->surrender_month == HK_MONTH_NONE)
+        o->surrender_month = w->month;
+    if (w->soviet_entry) {
+        o->entry_war_casualties[0] = w->war_losses[HK_SIDE_JPN];
+        o->entry_war_casualties[1] = w->war_losses[HK_SIDE_SOV];
+    }
     /* general war: the totals of wars ended, plus the one under way */
     o->war_months = w->war_months_total;
     for (int side = 0; side < 2; side++) {

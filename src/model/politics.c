@@ -12,6 +12,8 @@
  * docs/model.md#politics gives the equations. */
 #include "model/politics.h"
 
+#include "model/assess.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -262,15 +264,6 @@ static void relax(hk_world *w)
     }
 }
 
-double hk_politics_north_hawks(const hk_world *w)
-{
-    double h = 0;
-    for (int f = 0; f < w->s->n_factions; f++)
-        if (w->s->factions[f].actor == w->s->jpn && w->s->factions[f].lean > 0.3)
-            h += w->influence[f] * w->s->factions[f].hawk;
-    return h;
-}
-
 /* ---- decisions --------------------------------------------------------------------- */
 
 static const char *fact_source(const hk_world *w, int fact) { return w->s->facts[fact].source.text; }
@@ -354,7 +347,7 @@ static void expedition(hk_world *w, hk_rng *r)
     if (!w->intervention && !w->withdrawn) {
         /* Soviet power in the east is weak: an opportunity for the Army */
         double weak = hk_clamp(1.0 - w->sov_men / P(w, SOVIET_FLOOR), 0, 1);
-        double p = P(w, INTERVENTION_RATE) * weak * hk_politics_north_hawks(w) / 0.35;
+        double p = P(w, INTERVENTION_RATE) * weak * hk_assess_north_hawks(w) / 0.35;
         if (weak > 0 && hk_rng_bernoulli(r, p)) {
             w->intervention = true;
             w->intervention_on = w->month;
@@ -362,12 +355,12 @@ static void expedition(hk_world *w, hk_rng *r)
                 snprintf(w->scratch, sizeof w->scratch,
                          "With Soviet power east of Baikal at %.0f men (%.0f%% below a working garrison) and the "
                          "Army's northern hawks at %.2f of influence, Japan sends an expedition into Siberia.",
-                         w->sov_men, weak * 100, hk_politics_north_hawks(w));
+                         w->sov_men, weak * 100, hk_assess_north_hawks(w));
             hk_world_emit2(w, "fact", "intervention", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
     } else if (w->intervention && !w->withdrawn) {
         double years = (w->month - w->intervention_on) / 12.0;
-        double against = 1.0 - hk_politics_north_hawks(w) / 0.5;
+        double against = 1.0 - hk_assess_north_hawks(w) / 0.5;
         double p = P(w, INTERVENTION_WITHDRAW) * years * hk_clamp(against, 0.05, 1);
         if (hk_rng_bernoulli(r, p)) {
             w->withdrawn = true;
@@ -375,7 +368,7 @@ static void expedition(hk_world *w, hk_rng *r)
                 snprintf(w->scratch, sizeof w->scratch,
                          "After %.1f years in Siberia and %.0f dead, with the northern hawks down to %.2f of "
                          "influence, the cabinet withdraws the expedition.",
-                         years, w->out.intervention_dead, hk_politics_north_hawks(w));
+                         years, w->out.intervention_dead, hk_assess_north_hawks(w));
             hk_world_emit2(w, "fact", "withdrawal", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
     }
@@ -396,10 +389,10 @@ static void field_army(hk_world *w, hk_rng *r)
      * Army's hopes in Siberia were given up (000:10) while the officers
      * were held back, and they do not forget it when the expedition is over */
     if (!w->manchuria_seized)
-        w->grievance += w->autonomy * hk_politics_north_hawks(w);
+        w->grievance += w->autonomy * hk_assess_north_hawks(w);
     /* not while an expedition is in Siberia, nor before Soviet order in the
      * east is restored (then the opportunity is the expedition's) */
-    bool settled = w->withdrawn || (!w->intervention && w->sov_men >= P(w, SOVIET_FLOOR));
+    bool settled = w->withdrawn || (!w->intervention && hk_assess_soviet_established(w));
     bool forced = hk_world_forced(w, HK_DECIDE_SEIZE_MANCHURIA, s->jpn, -1); /* --decide */
     if (!w->manchuria_seized && (settled || forced)) {
         /* below the pressure at which a plot is ready nobody acts; above it
@@ -415,7 +408,7 @@ static void field_army(hk_world *w, hk_rng *r)
                 snprintf(w->scratch, sizeof w->scratch,
                          "The Kwantung Army's officers (autonomy %.2f, their pressure to act at %.1f) act without "
                          "orders and take Manchuria; their success raises the northern hawks to %.2f of influence.",
-                         w->autonomy, w->grievance, hk_politics_north_hawks(w));
+                         w->autonomy, w->grievance, hk_assess_north_hawks(w));
             hk_world_emit2(w, "fact", "seize_manchuria", s->jpn, s->chn, w->scratch,
                            SRC_MODEL("politics-kwantung"));
         }
@@ -499,32 +492,10 @@ static void commitment(hk_world *w)
     hk_world_emit2(w, "doctrine", "doctrine_south", s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }
 
-double hk_politics_entry_motive(const hk_world *w)
-{
-    /* the USSR's own reasons for a war on Japan (001:183, 001:211): Japan
-     * weakened by its war with the United States and the territory and
-     * rights within reach; forces freed by Germany's defeat; no pact in the
-     * way; an Allied ultimatum; and a pledge to the Allies as one term
-     * among them. Entry needs a motive of 1. */
-    int pact = w->c->roles.jpn_sov_neutrality;
-    bool gone = pact < 0 || w->treaty[pact].status != HK_TREATY_IN_FORCE;
-    return P(w, ENTRY_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) +
-           P(w, ENTRY_SPOILS) * hk_flag(w, HK_EFFECT_JPN_US_WAR) +
-           P(w, ENTRY_FREED) * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) + P(w, ENTRY_PACT_GONE) * gone +
-           P(w, ENTRY_ULTIMATUM) * hk_flag(w, HK_EFFECT_ULTIMATUM);
-}
-
-double hk_politics_north_need(const hk_world *w)
-{
-    bool binds = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
-    return P(w, WAR_NORTH_RATIO) * (binds ? P(w, WAR_BREAK_FACTOR) : 1.0) *
-           (1.0 + P(w, WAR_LESSON) * w->north_lesson);
-}
-
 bool hk_politics_north_case(const hk_world *w)
 {
     return w->manchuria_seized && !w->war && !w->japan_surrendered && !w->committed_south &&
-           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / hk_politics_border_ratio(w) >= hk_politics_north_need(w);
+           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / hk_politics_border_ratio(w) >= hk_assess_north_need(w);
 }
 
 /* ---- replay: the record's decisions ------------------------------------------------- */
@@ -574,7 +545,7 @@ void hk_politics_step(hk_world *w)
     relax(w);
     hk_politics_discipline(w);
     double growth = P(w, POLITICS_AUTONOMY_GROWTH);
-    double target = hk_clamp(hk_politics_north_hawks(w) * 1.6, 0, 1);
+    double target = hk_clamp(hk_assess_north_hawks(w) * 1.6, 0, 1);
     w->autonomy += growth * (target - w->autonomy);
     double d = hk_politics_doctrine_target(w);
     w->doctrine += 0.3 * (d - w->doctrine);

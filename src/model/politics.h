@@ -21,10 +21,6 @@ double hk_politics_shift(hk_world *w, int actor, hk_faction_pred from, hk_factio
 /* Purges a faction: removes politics.purge_share of its influence (and
  * baseline) and cuts the Kwantung Army's autonomy. */
 void hk_politics_purge(hk_world *w, int faction);
-/* The Japanese/Soviet force ratio on the border the cabinet demands before
- * opening war on the USSR: war.north_ratio, times war.break_factor while a
- * neutrality pact binds, times 1 + war.lesson x (lost major battles, <= 1). */
-double hk_politics_north_need(const hk_world *w);
 /* True when the cabinet has a case for war in the north this month:
  * Manchuria held, not at war, not committed south, doctrine above
  * doctrine.strike_north and the border ratio at least the need. */
@@ -32,9 +28,6 @@ bool hk_politics_north_case(const hk_world *w);
 /* Japan's doctrine as derived this month from the state (before smoothing). */
 double hk_politics_doctrine_target(const hk_world *w);
 
-/* Influence of Japan's factions that lean north (lean > 0.3), weighted by
- * their hawkishness: the pull of the cabinet towards war on the USSR. */
-double hk_politics_north_hawks(const hk_world *w);
 
 /* The Control faction's share of the Army's influence (Control, Imperial
  * Way and Kwantung officers): above one half, the China-first faction
@@ -57,7 +50,6 @@ bool hk_politics_coup_ready(const hk_world *w);
  * armies when the border is nearly empty). */
 double hk_politics_border_ratio(const hk_world *w);
 
-/* The USSR's motive to enter a war on Japan (entry at 1; preparation at 0.6). */
-double hk_politics_entry_motive(const hk_world *w);
+/* north_need, north_hawks and entry_motive: src/model/assess.h */
 
 #endif

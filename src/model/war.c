@@ -13,6 +13,8 @@
  * campaign.c are the only writers of the general-war state. */
 #include "model/war.h"
 
+#include "model/assess.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -80,7 +82,7 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     /* Japan: general war on the USSR is a cabinet decision (000:19) */
     bool jpn_player = w->player == s->jpn;
     double ratio_j = 1.0 / hk_politics_border_ratio(w);
-    double need_j = hk_politics_north_need(w);
+    double need_j = hk_assess_north_need(w);
     bool jpn_wants = hk_politics_north_case(w);
     bool forced_j = forced_war(w, HK_SIDE_JPN);
     bool jpn_go = forced_j || (jpn_player ? (w->orders_given && w->orders.declare_war)
@@ -104,12 +106,14 @@ static void cabinet_war(hk_world *w, hk_rng *r)
      * force ratio; a pact in force without notice raises the bar. */
     bool sov_player = w->player == s->sov;
     bool two_front = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
-    double m = hk_politics_entry_motive(w);
+    double m = hk_assess_entry_motive(w);
     bool motive = m >= 1.0;
     double need_s = P(w, SOVIET_ENTRY_RATIO) * (binds && !noticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
     double j = w->jpn_men > 1000 ? w->jpn_men : 1000;
     double ratio_s = w->sov_men / j;
-    bool sov_wants = motive && !two_front && ratio_s >= need_s;
+    /* and the offensive force assembled east of Baikal: the transfer from
+     * the west took the General Staff's three months (001:191) */
+    bool sov_wants = motive && !two_front && ratio_s >= need_s && hk_assess_offensive_ready(w);
     /* the stronger the motive, the sooner: 1 at the motive of 1945 (pledge,
      * Pacific war, Germany beaten, pact denounced), less with fewer reasons;
      * an ultimatum or an atomic bomb makes haste: the spoils go to those present */
@@ -142,8 +146,20 @@ static void war_end(hk_world *w, hk_rng *r)
     const hk_scenario *s = w->s;
     if (w->japan_surrendered)
         return;
-    bool second_shock = hk_flag(w, HK_EFFECT_ATOMIC) || (w->war && w->war_opener == HK_SIDE_SOV);
-    if (hk_flag(w, HK_EFFECT_ULTIMATUM) && second_shock && hk_rng_bernoulli(r, P(w, WAR_SURRENDER_RATE))) {
+    /* Japan surrenders under an ultimatum once fighting on serves it no
+     * longer: while the USSR stays neutral Tokyo can hope for its mediation,
+     * and while no atomic bomb has fallen and the mainland army stands, for
+     * a decisive battle that wins better terms. With both hopes gone the
+     * surrender comes at war.surrender_rate; with only the mediation left
+     * and no Soviet pledge to the Allies, at a fifth of it.
+     * docs/model.md#politics-peace */
+    bool mediation = hk_assess_japan_hopes_mediation(w), battle = hk_assess_japan_hopes_decisive_battle(w);
+    double rate = 0;
+    if (!mediation && !battle)
+        rate = P(w, WAR_SURRENDER_RATE);
+    else if (!battle && mediation && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE))
+        rate = 0.2 * P(w, WAR_SURRENDER_RATE);
+    if (hk_flag(w, HK_EFFECT_ULTIMATUM) && rate > 0 && hk_rng_bernoulli(r, rate)) {
         w->japan_surrendered = true;
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch, "Under the Allied ultimatum, %s, Japan surrenders.",

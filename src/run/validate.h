@@ -75,7 +75,7 @@ typedef struct hk_val_options {
     const char *command;      /* the command line that produced the report */
     bool progress;            /* progress lines on stderr */
     uint64_t other_seed;      /* also run every check at this seed and list the results
-                               * that differ (section 6); 0: not */
+                               * that differ (section 7); 0: not */
     int lint_runs;            /* simulate histories the linter reads (its section); 0: none */
 } hk_val_options;
 

@@ -16,6 +16,7 @@
 #include "run/stats.h"
 #include "run/lint.h"
 #include "run/validate.h"
+#include "run/validate_forces.h"
 
 /* Tolerances, stated in the report. */
 #define TOL_INCIDENTS 0.25   /* relative, on the mean count of a year (or years) */
@@ -877,7 +878,21 @@ static int run_checks(report *r)
     war_section(r);
     calibration_section(r);
     cdb90_section(r);
-    return claims_section(r);
+    if (claims_section(r) != 0)
+        return -1;
+    /* section 6 (validate_forces.c): its figures count with the others */
+    hk_val_forces vf;
+    if (hk_val_forces_section(r->body, 6, &r->setup, o->seed, r->base, r->runs, &vf) != 0)
+        return -1;
+    for (int i = 0; i < vf.n; i++) {
+        r->figures++;
+        keep_verdict(r, vf.fig[i].what, vf.fig[i].value, vf.fig[i].pass);
+        if (!vf.fig[i].pass) {
+            r->figures_failed++;
+            fail(r, "**%s**: %s", vf.fig[i].what, vf.fig[i].why);
+        }
+    }
+    return 0;
 }
 
 static report *report_new(const hk_scenario *s, const hk_val_options *o, bool with_json, char **text,
@@ -930,7 +945,7 @@ static int other_seed_section(report *r)
     if (run_checks(r2) != 0)
         goto done;
     FILE *b = r->body;
-    fprintf(b, "## 6. The same checks at another seed\n\n");
+    fprintf(b, "## 7. The same checks at another seed\n\n");
     fprintf(b,
             "Every figure and claim above, rerun with seed %llu (%d runs per ensemble), to tell a pass that "
             "holds from one at the edge of its tolerance. Seed %llu: %d figures, %d pass and %d fail; %d causal "
@@ -983,7 +998,7 @@ int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out,
         goto done;
     }
     /* single histories: the linter and the citations */
-    int section = o->other_seed != 0 ? 7 : 6;
+    int section = o->other_seed != 0 ? 8 : 7;
     char lint_fail[256];
     if (o->lint_runs > 0) {
         if (hk_lint_section(r->body, s, section, o->seed, o->lint_runs, o->progress, lint_fail, sizeof lint_fail) != 0) {

@@ -77,6 +77,7 @@ typedef struct hk_pending_battle {
 } hk_pending_battle;
 
 #define HK_MAX_PENDING 4
+#define HK_MAX_REC 32
 
 /* Simulate: a border battle neither side broke off, fought on month by month
  * as a local campaign (docs/model.md#battles-border-campaign). One at a time. */
@@ -214,6 +215,15 @@ struct hk_world {
     /* losses of the month's battles, taken from the forces next month */
     double loss_men[2], loss_tanks[2], loss_guns[2], loss_aircraft[2];
     double sov_peak;          /* the Far Eastern army before a war drew it west */
+    /* movement's baseline: the record's order of battle, per formation (the
+     * men of each record in date order) and summed per pool this month and
+     * last month (simulate moves the pools away from it) */
+    hk_month rec_month[HK_MAX_FORMATIONS][HK_MAX_REC];
+    double rec_men[HK_MAX_FORMATIONS][HK_MAX_REC];
+    uint8_t n_rec[HK_MAX_FORMATIONS], rec_at[HK_MAX_FORMATIONS];
+    double base_pool[3], base_last[3];
+    double jpn_peak;          /* the largest Japanese mainland army so far */
+    double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */
 
     /* replay: the facts pinned this month */

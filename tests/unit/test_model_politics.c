@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fixture_scenario.h"
+#include "model/assess.h"
 #include "model/politics.h"
 #include "model/war.h"
 #include "world/world.h"
@@ -229,11 +230,12 @@ static void test_strike_north_with_opportunity(void **state)
     hk_scenario *s = fx_scenario();
     hk_setup su;
     hk_setup_init(&su, s);
-    /* a northern cabinet, the Soviet Far East drawn down to 0.8 of the
-     * Japanese strength, no pact: war comes, at months the draws decide */
+    /* a northern cabinet, the Soviet Far East drawn down to half the
+     * Japanese strength (a war its staff expects to win), no pact: war
+     * comes, at months the draws decide */
     int struck = 0, first = -1, different = 0;
     for (uint64_t r = 0; r < 20; r++) {
-        hk_world *w = north_world(&su, r, 0.6, 300000, 240000);
+        hk_world *w = north_world(&su, r, 0.6, 300000, 150000);
         assert_true(w->doctrine > su.param[HK_P_DOCTRINE_STRIKE_NORTH]);
         assert_true(hk_politics_north_case(w));
         int m = play_politics(w, 12);
@@ -253,7 +255,7 @@ static void test_strike_north_with_opportunity(void **state)
     /* the same cabinet that has lost Khalkhin Gol demands a ratio it does not have */
     su.param[HK_P_WAR_LESSON] = 1.0;
     for (uint64_t r = 0; r < 20; r++) {
-        hk_world *w = north_world(&su, r, 0.6, 300000, 240000);
+        hk_world *w = north_world(&su, r, 0.6, 300000, 180000);
         w->north_lesson = 1.0;
         assert_false(hk_politics_north_case(w));
         assert_int_equal(play_politics(w, 12), -1);
@@ -281,9 +283,9 @@ static void test_no_strike_under_pact_against_superior_force(void **state)
     }
     /* the pact alone raises the ratio needed by war.break_factor */
     hk_world *w = north_world(&su, 0, 0.6, 300000, 240000);
-    double free_need = hk_politics_north_need(w);
+    double free_need = hk_assess_north_need(w);
     w->treaty[w->c->roles.jpn_sov_neutrality].status = HK_TREATY_IN_FORCE;
-    assert_true(fabs(hk_politics_north_need(w) - free_need * su.param[HK_P_WAR_BREAK_FACTOR]) < 1e-12);
+    assert_true(fabs(hk_assess_north_need(w) - free_need * su.param[HK_P_WAR_BREAK_FACTOR]) < 1e-12);
     hk_world_free(w);
     fx_free(s);
 }
@@ -296,21 +298,21 @@ static void test_lost_major_battle_teaches_lesson(void **state)
     hk_setup_init(&su, s);
     hk_world *lost = north_world(&su, 0, 0.4, 300000, 400000);
     hk_world *calm = north_world(&su, 0, 0.4, 300000, 400000);
-    double need = hk_politics_north_need(lost);
+    double need = hk_assess_north_need(lost);
     lost->lost_battle_side = HK_SIDE_JPN;
     lost->lost_battle_weight = 0.6;
     lost->lost_major[HK_SIDE_JPN] = true;
     hk_politics_step(lost);
     hk_politics_step(calm);
-    assert_true(hk_politics_north_need(lost) > need * (1 + 0.99 * su.param[HK_P_WAR_LESSON]));
-    assert_true(fabs(hk_politics_north_need(calm) - need) < 1e-12);
+    assert_true(hk_assess_north_need(lost) > need * (1 + 0.99 * su.param[HK_P_WAR_LESSON]));
+    assert_true(fabs(hk_assess_north_need(calm) - need) < 1e-12);
     assert_true(hk_politics_doctrine_target(lost) < hk_politics_doctrine_target(calm) - 0.1);
     /* a small lost skirmish teaches nothing */
     hk_world *small = north_world(&su, 0, 0.4, 300000, 400000);
     small->lost_battle_side = HK_SIDE_JPN;
     small->lost_battle_weight = 0.05;
     hk_politics_step(small);
-    assert_true(fabs(hk_politics_north_need(small) - need) < 1e-12);
+    assert_true(fabs(hk_assess_north_need(small) - need) < 1e-12);
     hk_world_free(lost);
     hk_world_free(calm);
     hk_world_free(small);

@@ -1,0 +1,71 @@
+/* assess.c — read-only judgements of the state that several systems share
+ * (the need to go north, the hawks' weight, the motive to enter the war, the
+ * offensive force, what Japan still hopes for). docs/model.md gives the
+ * equations. */
+#include "model/assess.h"
+
+double hk_assess_north_need(const hk_world *w)
+{
+    bool binds = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
+    return P(w, WAR_NORTH_RATIO) * (binds ? P(w, WAR_BREAK_FACTOR) : 1.0) *
+           (1.0 + P(w, WAR_LESSON) * w->north_lesson);
+}
+
+double hk_assess_north_hawks(const hk_world *w)
+{
+    double h = 0;
+    for (int f = 0; f < w->s->n_factions; f++)
+        if (w->s->factions[f].actor == w->s->jpn && w->s->factions[f].lean > 0.3)
+            h += w->influence[f] * w->s->factions[f].hawk;
+    return h;
+}
+
+double hk_assess_entry_motive(const hk_world *w)
+{
+    /* the USSR's own reasons for a war on Japan (001:183, 001:211): Japan
+     * weakened by its war with the United States and the territory and
+     * rights within reach; forces freed by Germany's defeat; no pact in the
+     * way; an Allied ultimatum; and a pledge to the Allies as one term
+     * among them. Entry needs a motive of 1. */
+    int pact = w->c->roles.jpn_sov_neutrality;
+    bool gone = pact < 0 || w->treaty[pact].status != HK_TREATY_IN_FORCE;
+    return P(w, ENTRY_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) +
+           P(w, ENTRY_SPOILS) * hk_flag(w, HK_EFFECT_JPN_US_WAR) +
+           P(w, ENTRY_FREED) * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) + P(w, ENTRY_PACT_GONE) * gone +
+           P(w, ENTRY_ULTIMATUM) * hk_flag(w, HK_EFFECT_ULTIMATUM);
+}
+
+double hk_assess_offensive_force(const hk_world *w)
+{
+    double facing = w->jpn_peak > w->jpn_men ? w->jpn_peak : w->jpn_men;
+    return P(w, SOVIET_ENTRY_RATIO) * facing;
+}
+
+bool hk_assess_offensive_ready(const hk_world *w)
+{
+    return w->sov_men >= 0.98 * hk_assess_offensive_force(w);
+}
+
+bool hk_assess_japan_hopes_mediation(const hk_world *w)
+{
+    /* the USSR neutral: Tokyo could still ask it to broker terms */
+    return !(w->war && w->war_opener == HK_SIDE_SOV) && !w->soviet_entry;
+}
+
+bool hk_assess_japan_hopes_decisive_battle(const hk_world *w)
+{
+    /* a battle on the home islands that might win better terms: gone once
+     * the atomic bomb shows the war can be ended without one, or once the
+     * mainland army has lost half its men in the war */
+    if (hk_flag(w, HK_EFFECT_ATOMIC))
+        return false;
+    double start = w->jpn_men + w->war_losses[HK_SIDE_JPN];
+    return !(w->war && start > 0 && w->war_losses[HK_SIDE_JPN] >= 0.5 * start);
+}
+
+bool hk_assess_soviet_established(const hk_world *w)
+{
+    /* three quarters of a working garrison (soviet.floor): Soviet power holds
+     * the east and there is a government there to deal with */
+    return w->sov_men >= 0.75 * P(w, SOVIET_FLOOR);
+}

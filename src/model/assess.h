@@ -1,0 +1,44 @@
+/* assess.h — the quantities several systems read: read-only judgements of
+ * the state that politics, diplomacy, movement and battles share.
+ *
+ * Writes nothing. Each function reads the world and returns a number or a
+ * yes/no; the systems that act on it (the cabinet deciding on war, the
+ * staff sizing an army, a party weighing a treaty) call it. */
+#ifndef HK_ASSESS_H
+#define HK_ASSESS_H
+
+#include "world/world.h"
+
+/* The Japanese/Soviet force ratio on the border the cabinet demands before
+ * opening war on the USSR: war.north_ratio, times war.break_factor while a
+ * neutrality pact binds, times 1 + war.lesson x (lost major battles, <= 1). */
+double hk_assess_north_need(const hk_world *w);
+
+/* Influence of Japan's factions that lean north (lean > 0.3), weighted by
+ * their hawkishness: the pull of the cabinet towards war on the USSR. */
+double hk_assess_north_hawks(const hk_world *w);
+
+/* The USSR's motive to enter a war on Japan (entry at 1; preparation at 0.6). */
+double hk_assess_entry_motive(const hk_world *w);
+
+/* The force the USSR assembles east of Baikal before an offensive on Japan's
+ * mainland army: soviet.entry_ratio times the largest Japanese army it has
+ * faced (Japan can refill its army, as it did in 1945). */
+double hk_assess_offensive_force(const hk_world *w);
+
+/* True once the Soviet army east of Baikal holds the offensive force (to
+ * within 2%): the transfer east is done. */
+bool hk_assess_offensive_ready(const hk_world *w);
+
+/* True while Japan still has reason to fight on rather than surrender:
+ * hope of Soviet mediation (the USSR not at war with it) or of a decisive
+ * battle on the home islands (no atomic bombing, and its mainland army not
+ * broken). docs/model.md#politics-peace. */
+bool hk_assess_japan_hopes_mediation(const hk_world *w);
+bool hk_assess_japan_hopes_decisive_battle(const hk_world *w);
+
+/* True once Soviet power holds the east: its army there at three quarters
+ * of soviet.floor (the Civil War over). */
+bool hk_assess_soviet_established(const hk_world *w);
+
+#endif

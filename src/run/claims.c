@@ -228,7 +228,11 @@ const hk_claim hk_claim_table[] = {
      .design = HK_CLAIM_PAIRED, .set = {"soviet.threat_ratio=1"},
      .metric = HK_M_DOCTRINE_1938, .direction = +1,
      .test = "the same weaker Soviet build-up: Japan's doctrine at the end of 1938 stands further north",
-     .asserted = true},
+     /* not reproduced since the armies follow the record's order of battle:
+      * a weaker Soviet Far East now tempts the Kwantung Army into border
+      * battles it loses, and the lost battles turn doctrine south by 1938
+      * (docs/validation.md lists it among the failures) */
+     .asserted = false},
 };
 const int hk_claim_count = (int)(sizeof hk_claim_table / sizeof hk_claim_table[0]);
 

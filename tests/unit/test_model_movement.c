@@ -106,21 +106,26 @@ static void test_equipment_follows_schedule(void **state)
 static void test_soviet_buildup_answers_japan(void **state)
 {
     (void)state;
-    hk_scenario *s = fx_scenario();
+    /* the built-in scenario: the Soviet answer is to Japan's departure from
+     * its recorded army, so the month must have a record on both sides */
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    assert_non_null(s);
     hk_setup su;
     hk_setup_init(&su, s);
-    hk_world *a = world_at(&su, 1936, 1);
+    hk_world *a = world_at(&su, 1938, 6);
     hk_world *b = hk_world_new(&su, HK_MODE_SIMULATE, 5, 0);
     memcpy(b, a, sizeof *b);
     b->text = NULL;
-    a->jpn_men = a->exp_men = 0;
-    b->jpn_men = 1000000;
+    assert_true(a->jpn_men > 1000);
+    b->jpn_men = 2 * a->jpn_men; /* twice the army Japan had */
     hk_movement_step(a);
     hk_movement_step(b);
     assert_true(b->sov_men > a->sov_men);
     hk_world_free(a);
     hk_world_free(b);
-    fx_free(s);
+    hk_scenario_free(s);
 }
 
 int main(void)

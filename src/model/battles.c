@@ -134,15 +134,17 @@ static double battle_supply_km(hk_world *w, int sec, int side)
     return km[side];
 }
 
-double hk_battles_site_km(const hk_world *w, int sec, int side)
+bool hk_battles_site_km(const hk_world *w, int sec, double km[2])
 {
     /* read the memo when battles has worked it out, else work it out without
      * keeping it (the memo is battles' own state) */
-    if (sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS && ((w->battle_site_known >> sec) & 1u))
-        return w->battle_km[sec][side];
-    double km[2];
+    if (sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS && ((w->battle_site_known >> sec) & 1u)) {
+        km[0] = w->battle_km[sec][0];
+        km[1] = w->battle_km[sec][1];
+        return true;
+    }
     find_battle_site(w, sec, km);
-    return km[side];
+    return false;
 }
 
 /* The terrain of the sector's battle site, else of its first region. */

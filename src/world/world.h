@@ -177,6 +177,12 @@ struct hk_world {
     double sector_battle_size[HK_MAX_SECTORS]; /* this month: battles weighted by size, 1 = a major battle */
     hk_pending_battle pending[HK_MAX_PENDING];
     int n_pending;
+    /* incidents.c's memo of each sector's hauls to its battle ground before
+     * a battle fixes them (battle_km), for the control it was worked out
+     * under: bit s of haul_known says sector s is known */
+    int8_t haul_control[HK_MAX_REGIONS];
+    uint8_t haul_known;
+    double haul_km[HK_MAX_SECTORS][2];
     /* replay: a recorded battle that spans others (a campaign) sums the model's
      * casualties of its engagements, then fights the days they leave out */
     double campaign_cas[HK_MAX_BATTLES][2];

@@ -16,6 +16,7 @@
 #include "model/assess.h"
 
 #include "model/politics.h"
+#include "world/map.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -39,34 +40,21 @@ static bool battle_ground(const hk_scenario *s, int sec, int r)
 
 /* The length of the links from a side's railheads to every region, over its
  * own ground; the sector's battle ground on the other side's ground ends a
- * route and does not carry it further. Dijkstra over a few dozen regions. */
+ * route and does not carry it further. */
 static void routes_from_railheads(const hk_world *w, int sec, int side, double *dist)
 {
     const hk_scenario *s = w->s;
-    bool done[HK_BATTLE_MAX_REGIONS];
+    hk_regions rail = 0, own = 0, ground = 0;
     for (int r = 0; r < s->n_regions; r++) {
-        dist[r] = s->regions[r].railhead && hk_world_own_ground(w, r, side) ? 0.0 : INFINITY;
-        done[r] = false;
+        hk_regions bit = HK_REGION_BIT(r);
+        if (hk_world_own_ground(w, r, side))
+            own |= bit;
+        if (s->regions[r].railhead)
+            rail |= bit;
+        if (battle_ground(s, sec, r))
+            ground |= bit;
     }
-    for (;;) {
-        int u = -1;
-        for (int r = 0; r < s->n_regions; r++)
-            if (!done[r] && isfinite(dist[r]) && (u < 0 || dist[r] < dist[u]))
-                u = r;
-        if (u < 0)
-            break;
-        done[u] = true;
-        if (battle_ground(s, sec, u) && !hk_world_own_ground(w, u, side))
-            continue;
-        for (int l = 0; l < s->n_links; l++) {
-            const hk_link *k = &s->links[l];
-            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-            if (v < 0 || done[v] || !(hk_world_own_ground(w, v, side) || battle_ground(s, sec, v)))
-                continue;
-            if (dist[u] + k->km < dist[v])
-                dist[v] = dist[u] + k->km;
-        }
-    }
+    hk_map_routes(s, rail & own, own | ground, ~(ground & ~own), dist);
 }
 
 /* Where a sector's battles are fought, and each side's supply distance

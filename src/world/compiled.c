@@ -210,6 +210,15 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
             if (s->links[l].kind == HK_LINK_RAIL && s->links[l].capacity > cap)
                 cap = s->links[l].capacity;
     c->rail_capacity = cap > 0 ? cap : 100000.0;
+    /* each region's links, for routes over the map */
+    int n = 0;
+    for (int r = 0; r < s->n_regions; r++) {
+        c->adj_at[r] = (uint16_t)n;
+        for (int l = 0; l < s->n_links; l++)
+            if (s->links[l].from == r || s->links[l].to == r)
+                c->adj[n++] = (uint16_t)l;
+    }
+    c->adj_at[s->n_regions] = (uint16_t)n;
 }
 
 static void compile_record(const hk_scenario *s, hk_compiled *c)

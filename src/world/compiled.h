@@ -56,6 +56,9 @@ typedef struct hk_compiled {
     /* geography */
     double supply_km[HK_MAX_SECTORS][2];     /* sector front to each side's nearest railhead */
     double rail_capacity;                    /* men/month over the bottleneck link(s) of links.yaml */
+    /* the links of region r are adj[adj_at[r] .. adj_at[r + 1]), in index order (world/map.c) */
+    uint16_t adj_at[HK_MAX_REGIONS + 1];
+    uint16_t adj[2 * HK_MAX_LINKS];
 
     /* the record: incidents per year (replay), -1 unknown */
     int record_incidents[HK_YEARS];

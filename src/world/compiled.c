@@ -221,6 +221,24 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
     c->adj_at[s->n_regions] = (uint16_t)n;
 }
 
+/* The first month a dated change holds for the whole of: a form that
+ * begins after the 1st (the USSR on 30 December 1922, Hitler's Germany on
+ * 30 January 1933) acts from the month after. */
+static hk_month whole_month(hk_date d)
+{
+    return hk_date_month(d) + (d.day > 1 ? 1 : 0);
+}
+
+static void compile_actors(const hk_scenario *s, hk_compiled *c)
+{
+    for (int a = 0; a < s->n_actors; a++) {
+        const hk_actor *x = &s->actors[a];
+        for (int f = 0; f < x->n_forms && f < HK_MAX_FORMS; f++)
+            c->form_from[a][f] = whole_month(x->forms[f].from);
+        c->actor_until[a] = hk_date_is_set(x->until) ? hk_date_month(x->until) : INT32_MAX;
+    }
+}
+
 static void compile_record(const hk_scenario *s, hk_compiled *c)
 {
     for (int y = 0; y < HK_YEARS; y++)
@@ -259,6 +277,7 @@ bool hk_scenario_compile(hk_scenario *s)
     c->faction_zaibatsu = find_faction(s, (const char *const[]){"zaibatsu", NULL});
     compile_formations(s, c);
     compile_geography(s, c);
+    compile_actors(s, c);
     compile_record(s, c);
     return true;
 }

@@ -60,6 +60,12 @@ typedef struct hk_compiled {
     uint16_t adj_at[HK_MAX_REGIONS + 1];
     uint16_t adj[2 * HK_MAX_LINKS];
 
+    /* actors in their time (world/actors.c): the first whole month of each
+     * form (a form that begins after the 1st acts from the month after),
+     * and the last month of the span (INT32_MAX: to the end) */
+    hk_month form_from[HK_MAX_ACTORS][HK_MAX_FORMS];
+    hk_month actor_until[HK_MAX_ACTORS];
+
     /* the record: incidents per year (replay), -1 unknown */
     int record_incidents[HK_YEARS];
 } hk_compiled;

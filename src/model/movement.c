@@ -94,15 +94,6 @@ static bool formation_hosted(const hk_world *w, int f)
     return host == -1 || (host >= 0 && hk_treaty_binds(w, host));
 }
 
-static bool formation_exists(const hk_world *w, int f)
-{
-    if (!hk_actor_exists(w, w->s->formations[f].actor, w->month))
-        return false;
-    if (w->c->form_host_treaty[f] != -1) /* on an ally's soil: there while the treaty binds, not from a date */
-        return formation_hosted(w, f);
-    return w->c->n_equip[f] == 0 || w->c->equip[f][0].from <= w->month;
-}
-
 /* Replay: a formation on an ally's soil whose treaty was removed (--without)
  * or does not bind is not there, whatever the record says. */
 static void withdraw_unhosted(hk_world *w)
@@ -140,8 +131,12 @@ static void spread_pools(hk_world *w, unsigned mask)
         int p = w->c->form_pool[f];
         if (p < 0 || p > 2)
             continue;
+        /* it exists when hosted and, on home soil, from its first
+         * equipment record; on an ally's soil while the treaty binds, not
+         * from a date */
         hosted[f] = formation_hosted(w, f);
-        exists[f] = formation_exists(w, f);
+        exists[f] = hosted[f] && (w->c->form_host_treaty[f] != -1 || w->c->n_equip[f] == 0 ||
+                                  w->c->equip[f][0].from <= w->month);
         if (hosted[f])
             wall[p] += w->c->weight[f];
         if (exists[f])

@@ -159,6 +159,7 @@ struct hk_world {
     hk_formation_state formation[HK_MAX_FORMATIONS];
     double per_man[HK_MAX_FORMATIONS][3];    /* tanks, guns, aircraft per man, now */
     uint8_t equip_at[HK_MAX_FORMATIONS];     /* index in w->c->equip now */
+    uint64_t hosted;                         /* bit f: formation f is there this month (movement.c) */
     int strength_next;                       /* next strength record (replay) */
     hk_side_forces sector_forces[HK_MAX_SECTORS][2];
     uint16_t near_sector[HK_MAX_REGIONS];    /* bit s: region faces sector s */

@@ -221,6 +221,55 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
     c->adj_at[s->n_regions] = (uint16_t)n;
 }
 
+static bool has_clause(const hk_treaty *t, int type)
+{
+    for (int i = 0; i < t->n_clauses; i++)
+        if ((int)t->clauses[i].type == type)
+            return true;
+    return false;
+}
+
+bool hk_treaty_has_party(const hk_treaty *t, int a)
+{
+    for (int i = 0; i < t->n_parties; i++)
+        if (t->parties[i] == a)
+            return true;
+    return false;
+}
+
+static bool is_political(int type)
+{
+    return type == HK_CLAUSE_NON_AGGRESSION || type == HK_CLAUSE_NEUTRALITY ||
+           type == HK_CLAUSE_MUTUAL_ASSISTANCE || type == HK_CLAUSE_CONSULTATION || type == HK_CLAUSE_SPHERES;
+}
+
+bool hk_clause_bars(const hk_clause *c, const hk_treaty *x)
+{
+    if (c->bars_parties[0] < 0 || c->bars_parties[1] < 0)
+        return false;
+    if (c->bars_type < 0 && c->type != HK_CLAUSE_NO_POLITICAL_TREATY)
+        return false;
+    if (!hk_treaty_has_party(x, c->bars_parties[0]) || !hk_treaty_has_party(x, c->bars_parties[1]))
+        return false;
+    if (c->bars_type >= 0)
+        return has_clause(x, c->bars_type);
+    bool hit = false;
+    for (int k = 0; k < x->n_clauses; k++)
+        hit |= is_political(x->clauses[k].type);
+    return hit;
+}
+
+_Static_assert(HK_MAX_TREATIES <= 32, "hk_compiled.may_bar holds a bit a treaty");
+
+static void compile_treaties(const hk_scenario *s, hk_compiled *c)
+{
+    for (int t = 0; t < s->n_treaties; t++)
+        for (int y = 0; y < s->n_treaties; y++)
+            for (int i = 0; y != t && i < s->treaties[y].n_clauses; i++)
+                if (hk_clause_bars(&s->treaties[y].clauses[i], &s->treaties[t]))
+                    c->may_bar[t] |= (uint32_t)1 << y;
+}
+
 /* The first month a dated change holds for the whole of: a form that
  * begins after the 1st (the USSR on 30 December 1922, Hitler's Germany on
  * 30 January 1933) acts from the month after. */
@@ -278,6 +327,7 @@ bool hk_scenario_compile(hk_scenario *s)
     compile_formations(s, c);
     compile_geography(s, c);
     compile_actors(s, c);
+    compile_treaties(s, c);
     compile_record(s, c);
     return true;
 }

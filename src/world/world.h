@@ -102,6 +102,17 @@ typedef struct hk_border_campaign {
 #define HK_TEXT_LEN 600
 
 
+/* What the border battles leave for the outcomes: battles.c keeps it,
+ * outcomes.c reads it into hk_outcomes at the month's end (the fields mean
+ * what hk_outcomes' fields of the same names mean). */
+typedef struct hk_battle_tally {
+    bool major_border_battle_1937_1940;
+    bool japan_loses_major_border_battle;
+    double major_battle_casualties[2]; /* of the largest border battle, [side] */
+    int border_battles[HK_MAX_SECTORS];
+    double border_battle_men[HK_MAX_SECTORS];
+} hk_battle_tally;
+
 struct hk_world {
     const hk_setup *setup;
     const hk_scenario *s;
@@ -189,6 +200,7 @@ struct hk_world {
     double campaign_cas[HK_MAX_BATTLES][2];
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
+    hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */
     int8_t control[HK_MAX_REGIONS];

@@ -225,6 +225,7 @@ int hk_game_advise(const hk_game *g, hk_advice *out)
     hk_game_state(shadow, &after);
     out->doctrine_after = after.doctrine[g->scenario->jpn >= 0 ? g->scenario->jpn : 0];
     out->war_after = after.at_war_jpn_sov;
+    out->war = after.war; /* the postures the model took on each front */
     hk_game_free(shadow);
     return rc;
 }

@@ -51,6 +51,9 @@ static const label kind_labels[] = {
     {"campaign", "campaign"},
     {"front", "front"},
     {"order", "your order"},
+    {"war_month", "month of war"},
+    {"encirclement", "encirclement"},
+    {"occupation", "occupation"},
 };
 
 static const label param_labels[] = {
@@ -276,8 +279,10 @@ const char *hk_label_outcome_value(int i, double v, char *buf, size_t len)
         snprintf(buf, len, "%.0f month%s", v, fabs(v - 1) < 1e-9 ? "" : "s");
     else if (fabs(v) >= 1000)
         hk_label_thousands(llround(v), buf, len);
-    else
-        snprintf(buf, len, "%g", v);
+    else if (fabs(v - nearbyint(v)) < 1e-9)
+        snprintf(buf, len, "%.0f", v);
+    else /* a figure of one run, not a measurement: one decimal (51.4 divisions) */
+        snprintf(buf, len, "%.1f", v);
     return buf;
 }
 

@@ -112,6 +112,8 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
   }
 
   function render(st, events, skipped = 0) {
+    // the month before, for the map's arrows of advance: only the one just before
+    const prevState = !skipped && state && st && state.next === st.date ? state : null;
     state = st || {};
     over = !!(state.over || state.finished || state.game_over);
     $("pl-game").hidden = false;
@@ -156,7 +158,7 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     li.querySelectorAll(".log-ev").forEach((d, i) => { d.onclick = () => showEvent(evs[i]); });
     $("pl-log").prepend(li);
     // after a skip the map's "this month" lists only the last month's events
-    showMonth(skipped ? { ...state, events: evs.filter((e) => String(e.date || "").slice(0, 7) === state.date) } : state, `your game as ${side}`);
+    showMonth(skipped ? { ...state, events: evs.filter((e) => String(e.date || "").slice(0, 7) === state.date) } : state, `your game as ${side}`, prevState);
   }
 
   /* During a war: attack, hold or withdraw on each front, and where the

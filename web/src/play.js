@@ -123,7 +123,8 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     // map shows the situation at its start, the last month played
     const turn = state.next || state.date || "";
     $("pl-date").textContent = turn;
-    $("pl-last").textContent = state.date ? `The map shows the situation at the start of ${turn}, after ${state.date} was played.` : "";
+    $("pl-last").textContent = !state.date ? "" : state.date < turn ? `The map shows the situation at the start of ${turn}, after ${state.date} was played.`
+      : `The map shows the situation as the game opens in ${turn}.`;
     $("pl-orders-title").textContent = state.next ? `Orders for ${state.next}` : over ? "The game is over" : "Orders for next month";
     // the advisor: what the model would do in your place this month, and why
     const adv = state.advice;
@@ -232,6 +233,8 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       lastOrders = null;
       render(j.state, j.events);
       if (!walkSeen()) { walkStep = 0; walkShow(); }
+      // on a narrow screen the game opens below the map: bring it (or the walkthrough) into view
+      if (window.innerWidth < 640) $(walkSeen() ? "pl-game" : "pl-walk").scrollIntoView({ block: "start" });
     } catch (e) { err(e.message); }
   };
 

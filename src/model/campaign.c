@@ -68,8 +68,9 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
 {
     const hk_scenario *s = w->s;
     bool done[HK_MAX_REGIONS];
+    uint64_t held = hk_control_mask(w, side);
     for (int r = 0; r < s->n_regions; r++) {
-        km[r] = s->regions[r].railhead && own(w, r, side) ? 0.0 : INFINITY;
+        km[r] = s->regions[r].railhead && ((held >> r) & 1) ? 0.0 : INFINITY;
         done[r] = false;
     }
     for (;;) {
@@ -83,7 +84,7 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
         for (int l = 0; l < s->n_links; l++) {
             const hk_link *k = &s->links[l];
             int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-            if (v < 0 || done[v] || !own(w, v, side))
+            if (v < 0 || done[v] || !((held >> v) & 1))
                 continue;
             if (km[u] + k->km < km[v])
                 km[v] = km[u] + k->km;
@@ -95,6 +96,7 @@ void hk_campaign_flow(const hk_world *w, int side, double *cap)
 {
     const hk_scenario *s = w->s;
     bool done[HK_MAX_REGIONS];
+    uint64_t held = hk_control_mask(w, side);
     for (int r = 0; r < s->n_regions; r++) {
         cap[r] = is_source(w, r, side) ? INFINITY : 0.0;
         done[r] = false;
@@ -110,7 +112,7 @@ void hk_campaign_flow(const hk_world *w, int side, double *cap)
         for (int l = 0; l < s->n_links; l++) {
             const hk_link *k = &s->links[l];
             int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-            if (v < 0 || done[v] || !own(w, v, side))
+            if (v < 0 || done[v] || !((held >> v) & 1))
                 continue;
             double c = fmin(cap[u], k->capacity);
             if (c > cap[v])
@@ -239,11 +241,29 @@ static const char *side_name(int side) { return side == HK_SIDE_JPN ? "Japanese"
 
 static int side_actor(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov; }
 
+/* Both sides' hauls and widest routes, worked out again only when a region
+ * has changed hands since the last time (they depend on nothing else while
+ * a war lasts: the bases are the ground held when it began). */
+static void routes(hk_world *w)
+{
+    hk_campaign_state *c = &w->camp;
+    if (c->routes_ok && memcmp(c->route_control, w->control, sizeof c->route_control) == 0)
+        return;
+    for (int side = 0; side < 2; side++) {
+        hk_campaign_haul(w, side, c->route_km[side]);
+        hk_campaign_flow(w, side, c->route_flow[side]);
+        c->route_cut[side] = hk_campaign_encircled(w, side);
+    }
+    memcpy(c->route_control, w->control, sizeof c->route_control);
+    c->routes_ok = true;
+}
+
 void hk_campaign_begin(hk_world *w)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     memset(c->front, 0, sizeof c->front);
+    c->routes_ok = false;
     c->prisoners[0] = c->prisoners[1] = 0;
     c->days = 0;
     c->surrender_day = 0;
@@ -472,18 +492,35 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     month_cas[f][d] += res.casualties[HK_COMBAT_DEFENDER];
     (*battles)++;
     bool won = res.winner == HK_COMBAT_ATTACKER || fr->posture[d] == HK_FRONT_WITHDRAW || fr->men[d] < 100;
+    if (hk_world_logging(w)) {
+        /* the battle's facts as fields, like a border battle's */
+        double com[2], cas[2];
+        com[a] = att.men;
+        com[d] = def.men;
+        cas[a] = res.casualties[HK_COMBAT_ATTACKER];
+        cas[d] = res.casualties[HK_COMBAT_DEFENDER];
+        int winner = won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1;
+        hk_world_event_facts(w, f, com, cas, winner, res.days);
+        if (won)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
+                     "against the defender's %.0f.",
+                     sector_label(w, f), side_name(a), att.men, att.tanks,
+                     fr->posture[d] == HK_FRONT_WITHDRAW ? "takes, as the defender falls back," : "breaks through and takes",
+                     region_label(w, o), res.days, res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER],
+                     res.casualties[HK_COMBAT_DEFENDER]);
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side (%.0f men, %.0f tanks) attacks %s for %d day%s and is held by %.0f "
+                     "defenders; casualties %.0f against the defender's %.0f.",
+                     sector_label(w, f), side_name(a), att.men, att.tanks, region_label(w, o), res.days,
+                     res.days == 1 ? "" : "s", def.men, res.casualties[HK_COMBAT_ATTACKER],
+                     res.casualties[HK_COMBAT_DEFENDER]);
+    }
+    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
     if (!won)
         return true;
     take(w, o, a, f);
-    if (hk_world_logging(w))
-        snprintf(w->scratch, sizeof w->scratch,
-                 "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
-                 "against the defender's %.0f.",
-                 sector_label(w, f), side_name(a), att.men, att.tanks,
-                 fr->posture[d] == HK_FRONT_WITHDRAW ? "takes, as the defender falls back," : "breaks through and takes",
-                 region_label(w, o), res.days, res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER],
-                 res.casualties[HK_COMBAT_DEFENDER]);
-    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
     /* armour exploits the breakthrough: a second region when the beaten
      * front is weak (Soviet deep operations, glantz2003) */
     double tanks_per_k = fr->men[a] > 0 ? 1000.0 * fr->tanks[a] / fr->men[a] : 0;
@@ -507,7 +544,8 @@ static void encirclements(hk_world *w)
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     for (int side = 0; side < 2; side++) {
-        uint64_t cut = hk_campaign_encircled(w, side);
+        routes(w); /* the first side's encirclement changes hands */
+        uint64_t cut = c->route_cut[side];
         if (!cut)
             continue;
         for (int f = 0; f < s->n_sectors; f++) {
@@ -560,13 +598,11 @@ void hk_campaign_step(hk_world *w)
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     hk_rng r = hk_world_stream(w, HK_STREAM_CAMPAIGN);
-    double km[2][HK_MAX_REGIONS], flow[2][HK_MAX_REGIONS];
     for (int f = 0; f < s->n_sectors; f++)
         c->front[f].added[0] = c->front[f].added[1] = 0;
-    for (int side = 0; side < 2; side++) {
-        hk_campaign_flow(w, side, flow[side]);
-        reinforce(w, side, flow[side]);
-    }
+    routes(w);
+    for (int side = 0; side < 2; side++)
+        reinforce(w, side, c->route_flow[side]);
     int step = (int)P(w, WAR_STEP_DAYS);
     if (step < 1)
         step = 1;
@@ -576,13 +612,11 @@ void hk_campaign_step(hk_world *w)
     int battles = 0;
     for (int day = 0; day < last; day += step) {
         int days = day + step <= last ? step : last - day;
-        for (int side = 0; side < 2; side++) {
-            hk_campaign_haul(w, side, km[side]);
-            hk_campaign_flow(w, side, flow[side]);
-        }
+        routes(w);
         for (int f = 0; f < s->n_sectors; f++)
             if (c->front[f].active)
-                front_step(w, &r, f, days, km, flow, month_cas, &battles);
+                front_step(w, &r, f, days, (const double(*)[HK_MAX_REGIONS])c->route_km,
+                           (const double(*)[HK_MAX_REGIONS])c->route_flow, month_cas, &battles);
         encirclements(w);
         c->days += days;
     }

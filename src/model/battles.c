@@ -17,6 +17,7 @@
 #include "model/movement.h"
 
 #include "model/politics.h"
+#include "world/map.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -40,34 +41,21 @@ static bool battle_ground(const hk_scenario *s, int sec, int r)
 
 /* The length of the links from a side's railheads to every region, over its
  * own ground; the sector's battle ground on the other side's ground ends a
- * route and does not carry it further. Dijkstra over a few dozen regions. */
+ * route and does not carry it further. */
 static void routes_from_railheads(const hk_world *w, int sec, int side, double *dist)
 {
     const hk_scenario *s = w->s;
-    bool done[HK_BATTLE_MAX_REGIONS];
+    hk_regions rail = 0, own = 0, ground = 0;
     for (int r = 0; r < s->n_regions; r++) {
-        dist[r] = s->regions[r].railhead && hk_world_own_ground(w, r, side) ? 0.0 : INFINITY;
-        done[r] = false;
+        hk_regions bit = HK_REGION_BIT(r);
+        if (hk_world_own_ground(w, r, side))
+            own |= bit;
+        if (s->regions[r].railhead)
+            rail |= bit;
+        if (battle_ground(s, sec, r))
+            ground |= bit;
     }
-    for (;;) {
-        int u = -1;
-        for (int r = 0; r < s->n_regions; r++)
-            if (!done[r] && isfinite(dist[r]) && (u < 0 || dist[r] < dist[u]))
-                u = r;
-        if (u < 0)
-            break;
-        done[u] = true;
-        if (battle_ground(s, sec, u) && !hk_world_own_ground(w, u, side))
-            continue;
-        for (int l = 0; l < s->n_links; l++) {
-            const hk_link *k = &s->links[l];
-            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-            if (v < 0 || done[v] || !(hk_world_own_ground(w, v, side) || battle_ground(s, sec, v)))
-                continue;
-            if (dist[u] + k->km < dist[v])
-                dist[v] = dist[u] + k->km;
-        }
-    }
+    hk_map_routes(s, rail & own, own | ground, ~(ground & ~own), dist);
 }
 
 /* Where a sector's battles are fought, and each side's supply distance
@@ -135,15 +123,17 @@ static double battle_supply_km(hk_world *w, int sec, int side)
     return km[side];
 }
 
-double hk_battles_site_km(const hk_world *w, int sec, int side)
+bool hk_battles_site_km(const hk_world *w, int sec, double km[2])
 {
     /* read the memo when battles has worked it out, else work it out without
      * keeping it (the memo is battles' own state) */
-    if (sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS && ((w->battle_site_known >> sec) & 1u))
-        return w->battle_km[sec][side];
-    double km[2];
+    if (sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS && ((w->battle_site_known >> sec) & 1u)) {
+        km[0] = w->battle_km[sec][0];
+        km[1] = w->battle_km[sec][1];
+        return true;
+    }
     find_battle_site(w, sec, km);
-    return km[side];
+    return false;
 }
 
 /* The terrain of the sector's battle site, else of its first region. */
@@ -191,13 +181,13 @@ static void battle_consequences(hk_world *w, int loser_side, double men_jpn, dou
     bool major = biggest >= P(w, BATTLE_MAJOR_MEN);
     int y = hk_month_year(w->month);
     if (border && major && y >= 1937 && y <= 1940)
-        w->out.major_border_battle_1937_1940 = true;
+        w->tally.major_border_battle_1937_1940 = true;
     if (border && major && loser_side == HK_SIDE_JPN)
-        w->out.japan_loses_major_border_battle = true;
+        w->tally.japan_loses_major_border_battle = true;
     if (border && biggest > w->largest_battle) {
         w->largest_battle = biggest;
-        w->out.major_battle_casualties[0] = cas_jpn;
-        w->out.major_battle_casualties[1] = cas_sov;
+        w->tally.major_battle_casualties[0] = cas_jpn;
+        w->tally.major_battle_casualties[1] = cas_sov;
         w->border_campaign.largest = false; /* a larger battle has taken its place */
     }
     if (loser_side >= 0 && border && major)
@@ -417,18 +407,18 @@ static void campaign_outcomes(hk_world *w)
     hk_border_campaign *c = &w->border_campaign;
     double biggest = fmax(c->peak[0], c->peak[1]);
     if (c->sector >= 0 && c->sector < HK_MAX_SECTORS)
-        w->out.border_battle_men[c->sector] = fmax(w->out.border_battle_men[c->sector], biggest);
+        w->tally.border_battle_men[c->sector] = fmax(w->tally.border_battle_men[c->sector], biggest);
     if (c->largest || biggest > w->largest_battle) {
         w->largest_battle = fmax(w->largest_battle, biggest);
-        w->out.major_battle_casualties[HK_SIDE_JPN] = c->cas[HK_SIDE_JPN];
-        w->out.major_battle_casualties[HK_SIDE_SOV] = c->cas[HK_SIDE_SOV];
+        w->tally.major_battle_casualties[HK_SIDE_JPN] = c->cas[HK_SIDE_JPN];
+        w->tally.major_battle_casualties[HK_SIDE_SOV] = c->cas[HK_SIDE_SOV];
         c->largest = true;
     }
     if (!c->major && biggest >= P(w, BATTLE_MAJOR_MEN)) {
         c->major = true;
         int y = hk_month_year(w->month);
         if (y >= 1937 && y <= 1940)
-            w->out.major_border_battle_1937_1940 = true;
+            w->tally.major_border_battle_1937_1940 = true;
     }
 }
 
@@ -441,7 +431,7 @@ static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why
     const hk_scenario *s = w->s;
     campaign_outcomes(w);
     if (c->major && loser == HK_SIDE_JPN)
-        w->out.japan_loses_major_border_battle = true;
+        w->tally.japan_loses_major_border_battle = true;
     if (c->major && loser >= 0)
         w->lost_major[loser] = true;
     c->active = false;
@@ -727,8 +717,8 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     fight(w, r, sec, &att, &def, a, terrain, days, &res, false);
     if (sec >= 0 && sec < HK_MAX_SECTORS) {
-        w->out.border_battles[sec]++;
-        w->out.border_battle_men[sec] = fmax(w->out.border_battle_men[sec], fmax(att.men, def.men));
+        w->tally.border_battles[sec]++;
+        w->tally.border_battle_men[sec] = fmax(w->tally.border_battle_men[sec], fmax(att.men, def.men));
     }
     int loser = res.winner == HK_COMBAT_ATTACKER ? d : res.winner == HK_COMBAT_DEFENDER ? a : -1;
     double men[2], cas[2];
@@ -935,15 +925,15 @@ static void close_campaign(hk_world *w, hk_rng *r, int bi)
     double biggest = fmax(men[0], men[1]);
     if (biggest > w->largest_battle) {
         w->largest_battle = biggest;
-        w->out.major_battle_casualties[HK_SIDE_JPN] = cas[HK_SIDE_JPN] >= 0 ? cas[HK_SIDE_JPN] : model[HK_SIDE_JPN];
-        w->out.major_battle_casualties[HK_SIDE_SOV] = cas[HK_SIDE_SOV] >= 0 ? cas[HK_SIDE_SOV] : model[HK_SIDE_SOV];
+        w->tally.major_battle_casualties[HK_SIDE_JPN] = cas[HK_SIDE_JPN] >= 0 ? cas[HK_SIDE_JPN] : model[HK_SIDE_JPN];
+        w->tally.major_battle_casualties[HK_SIDE_SOV] = cas[HK_SIDE_SOV] >= 0 ? cas[HK_SIDE_SOV] : model[HK_SIDE_SOV];
     }
     int y = hk_month_year(w->month);
     if (biggest >= P(w, BATTLE_MAJOR_MEN)) {
         if (y >= 1937 && y <= 1940)
-            w->out.major_border_battle_1937_1940 = true;
+            w->tally.major_border_battle_1937_1940 = true;
         if (loser == HK_SIDE_JPN)
-            w->out.japan_loses_major_border_battle = true;
+            w->tally.japan_loses_major_border_battle = true;
     }
     int actors[2] = {b->attacker.actor, b->defender.actor};
     if (hk_world_logging(w)) {

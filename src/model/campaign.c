@@ -28,6 +28,7 @@
 
 #include "model/combat.h"
 #include "model/control.h"
+#include "world/map.h"
 
 #define SRC_WAR "model: war-campaign (docs/model.md#war-campaign)"
 
@@ -45,106 +46,61 @@ static bool is_base(const hk_world *w, int r, int side)
     return g->railhead && g->sector < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
 }
 
-/* Where a side's reinforcements come from: the Soviet side's from the west,
- * over the westernmost railhead it holds (the Trans-Siberian from European
- * Russia); the Japanese side's from its bases (Japan, Korea, the Kwantung
- * lease, the Manchurian depots). */
-static bool is_source(const hk_world *w, int r, int side)
+static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
+
+/* The regions a side holds, its bases and its sources, as sets. */
+static hk_regions own_set(const hk_world *w, int side)
 {
-    if (!is_base(w, r, side))
-        return false;
-    if (side == HK_SIDE_JPN)
-        return true;
-    const hk_scenario *s = w->s;
-    for (int q = 0; q < s->n_regions; q++)
-        if (q != r && is_base(w, q, side) && s->regions[q].lon < s->regions[r].lon)
-            return false;
-    return true;
+    hk_regions m = 0;
+    for (int r = 0; r < w->s->n_regions; r++)
+        if (own(w, r, side))
+            m |= HK_REGION_BIT(r);
+    return m;
 }
 
-static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
+static hk_regions base_set(const hk_world *w, int side)
+{
+    hk_regions m = 0;
+    for (int r = 0; r < w->s->n_regions; r++)
+        if (is_base(w, r, side))
+            m |= HK_REGION_BIT(r);
+    return m;
+}
 
 void hk_campaign_haul(const hk_world *w, int side, double *km)
 {
     const hk_scenario *s = w->s;
-    bool done[HK_MAX_REGIONS];
-    for (int r = 0; r < s->n_regions; r++) {
-        km[r] = s->regions[r].railhead && own(w, r, side) ? 0.0 : INFINITY;
-        done[r] = false;
-    }
-    for (;;) {
-        int u = -1;
-        for (int r = 0; r < s->n_regions; r++)
-            if (!done[r] && isfinite(km[r]) && (u < 0 || km[r] < km[u]))
-                u = r;
-        if (u < 0)
-            break;
-        done[u] = true;
-        for (int l = 0; l < s->n_links; l++) {
-            const hk_link *k = &s->links[l];
-            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-            if (v < 0 || done[v] || !own(w, v, side))
-                continue;
-            if (km[u] + k->km < km[v])
-                km[v] = km[u] + k->km;
-        }
-    }
+    hk_regions own = own_set(w, side), rail = 0;
+    for (int r = 0; r < s->n_regions; r++)
+        if (s->regions[r].railhead)
+            rail |= HK_REGION_BIT(r);
+    hk_map_routes(s, rail & own, own, ~(hk_regions)0, km);
 }
 
+/* Where a side's reinforcements come from: the Soviet side's from the west,
+ * over the westernmost railhead it holds (the Trans-Siberian from European
+ * Russia); the Japanese side's from its bases (Japan, Korea, the Kwantung
+ * lease, the Manchurian depots). */
 void hk_campaign_flow(const hk_world *w, int side, double *cap)
 {
     const hk_scenario *s = w->s;
-    bool done[HK_MAX_REGIONS];
-    for (int r = 0; r < s->n_regions; r++) {
-        cap[r] = is_source(w, r, side) ? INFINITY : 0.0;
-        done[r] = false;
+    hk_regions bases = base_set(w, side), sources = bases;
+    if (side != HK_SIDE_JPN) {
+        /* the bases no other base lies west of */
+        double west = INFINITY;
+        for (hk_regions m = bases; m; m &= m - 1)
+            west = fmin(west, s->regions[__builtin_ctzll(m)].lon);
+        for (hk_regions m = bases; m; m &= m - 1)
+            if (s->regions[__builtin_ctzll(m)].lon > west)
+                sources &= ~HK_REGION_BIT(__builtin_ctzll(m));
     }
-    for (;;) {
-        int u = -1;
-        for (int r = 0; r < s->n_regions; r++)
-            if (!done[r] && cap[r] > 0 && (u < 0 || cap[r] > cap[u]))
-                u = r;
-        if (u < 0)
-            break;
-        done[u] = true;
-        for (int l = 0; l < s->n_links; l++) {
-            const hk_link *k = &s->links[l];
-            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-            if (v < 0 || done[v] || !own(w, v, side))
-                continue;
-            double c = fmin(cap[u], k->capacity);
-            if (c > cap[v])
-                cap[v] = c;
-        }
-    }
+    hk_map_widest(s, sources, own_set(w, side), cap);
 }
 
 uint64_t hk_campaign_encircled(const hk_world *w, int side)
 {
-    const hk_scenario *s = w->s;
-    uint64_t reach = 0, held = 0;
-    int queue[HK_MAX_REGIONS], n = 0;
-    for (int r = 0; r < s->n_regions && r < 64; r++) {
-        if (!own(w, r, side))
-            continue;
-        held |= (uint64_t)1 << r;
-        if (is_base(w, r, side)) {
-            reach |= (uint64_t)1 << r;
-            queue[n++] = r;
-        }
-    }
-    for (int i = 0; i < n; i++) {
-        int u = queue[i];
-        for (int l = 0; l < s->n_links; l++) {
-            const hk_link *k = &s->links[l];
-            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-            if (v < 0 || v >= 64 || !((held >> v) & 1) || ((reach >> v) & 1))
-                continue;
-            reach |= (uint64_t)1 << v;
-            queue[n++] = v;
-        }
-    }
-    return held & ~reach;
+    hk_regions held = own_set(w, side);
+    return held & ~hk_map_reach(w->s, base_set(w, side), held);
 }
 
 int hk_campaign_objective(const hk_world *w, int f, int side, int *from)

@@ -85,7 +85,7 @@ static void update_equipment(hk_world *w)
 /* A formation takes its share of its pool from its first recorded strength
  * on (before that it did not exist); a pool none of whose formations exists
  * yet is spread over all of them. */
-static bool formation_hosted(const hk_world *w, int f)
+static bool hosted_now(const hk_world *w, int f)
 {
     /* no formation of an actor outside its span (Mongolia's army before 1924) */
     if (!hk_actor_exists(w, w->s->formations[f].actor, w->month))
@@ -94,14 +94,19 @@ static bool formation_hosted(const hk_world *w, int f)
     return host == -1 || (host >= 0 && hk_treaty_binds(w, host));
 }
 
-static bool formation_exists(const hk_world *w, int f)
+/* hosted_now for every formation, worked out once as the month's movement
+ * begins: nothing movement does changes a treaty or an actor's span. */
+_Static_assert(HK_MAX_FORMATIONS <= 64, "hk_world.hosted holds a bit a formation");
+
+static void find_hosted(hk_world *w)
 {
-    if (!hk_actor_exists(w, w->s->formations[f].actor, w->month))
-        return false;
-    if (w->c->form_host_treaty[f] != -1) /* on an ally's soil: there while the treaty binds, not from a date */
-        return formation_hosted(w, f);
-    return w->c->n_equip[f] == 0 || w->c->equip[f][0].from <= w->month;
+    w->hosted = 0;
+    for (int f = 0; f < w->s->n_formations; f++)
+        if (hosted_now(w, f))
+            w->hosted |= (uint64_t)1 << f;
 }
+
+static bool formation_hosted(const hk_world *w, int f) { return (w->hosted >> f) & 1u; }
 
 /* Replay: a formation on an ally's soil whose treaty was removed (--without)
  * or does not bind is not there, whatever the record says. */
@@ -160,8 +165,12 @@ static void spread_pools(hk_world *w, unsigned mask)
         int p = w->c->form_pool[f];
         if (p < 0 || p > 2)
             continue;
+        /* it exists when hosted and, on home soil, from its first
+         * equipment record; on an ally's soil while the treaty binds, not
+         * from a date */
         hosted[f] = formation_hosted(w, f);
-        exists[f] = formation_exists(w, f);
+        exists[f] = hosted[f] && (w->c->form_host_treaty[f] != -1 || w->c->n_equip[f] == 0 ||
+                                  w->c->equip[f][0].from <= w->month);
         rec[f] = exists[f] ? record_now(w, f) : 0.0;
         if (hosted[f])
             wall[p] += w->c->weight[f];
@@ -580,6 +589,7 @@ static void simulate_japan(hk_world *w)
 
 void hk_movement_step(hk_world *w)
 {
+    find_hosted(w);
     /* the losses of last month's battles come off first */
     baseline_pools(w, w->month);
     if (w->mode == HK_MODE_SIMULATE) {
@@ -612,6 +622,7 @@ void hk_movement_step(hk_world *w)
 void hk_movement_start(hk_world *w)
 {
     face_weights(w);
+    find_hosted(w);
     baseline_build(w);
     baseline_pools(w, w->start);
     w->base_last[0] = w->base_pool[0];

@@ -102,6 +102,17 @@ typedef struct hk_border_campaign {
 #define HK_TEXT_LEN 600
 
 
+/* What the border battles leave for the outcomes: battles.c keeps it,
+ * outcomes.c reads it into hk_outcomes at the month's end (the fields mean
+ * what hk_outcomes' fields of the same names mean). */
+typedef struct hk_battle_tally {
+    bool major_border_battle_1937_1940;
+    bool japan_loses_major_border_battle;
+    double major_battle_casualties[2]; /* of the largest border battle, [side] */
+    int border_battles[HK_MAX_SECTORS];
+    double border_battle_men[HK_MAX_SECTORS];
+} hk_battle_tally;
+
 struct hk_world {
     const hk_setup *setup;
     const hk_scenario *s;
@@ -159,6 +170,7 @@ struct hk_world {
     hk_formation_state formation[HK_MAX_FORMATIONS];
     double per_man[HK_MAX_FORMATIONS][3];    /* tanks, guns, aircraft per man, now */
     uint8_t equip_at[HK_MAX_FORMATIONS];     /* index in w->c->equip now */
+    uint64_t hosted;                         /* bit f: formation f is there this month (movement.c) */
     int strength_next;                       /* next strength record (replay) */
     hk_side_forces sector_forces[HK_MAX_SECTORS][2];
     uint16_t near_sector[HK_MAX_REGIONS];    /* bit s: region faces sector s */
@@ -181,11 +193,18 @@ struct hk_world {
     double sector_battle_size[HK_MAX_SECTORS]; /* this month: battles weighted by size, 1 = a major battle */
     hk_pending_battle pending[HK_MAX_PENDING];
     int n_pending;
+    /* incidents.c's memo of each sector's hauls to its battle ground before
+     * a battle fixes them (battle_km), for the control it was worked out
+     * under: bit s of haul_known says sector s is known */
+    int8_t haul_control[HK_MAX_REGIONS];
+    uint8_t haul_known;
+    double haul_km[HK_MAX_SECTORS][2];
     /* replay: a recorded battle that spans others (a campaign) sums the model's
      * casualties of its engagements, then fights the days they leave out */
     double campaign_cas[HK_MAX_BATTLES][2];
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
+    hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */
     int8_t control[HK_MAX_REGIONS];

@@ -227,11 +227,11 @@ static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
     w->border_campaign.broken[HK_SIDE_JPN] = true;
     hk_battles_step(w);
     assert_false(w->border_campaign.active);
-    assert_true(w->out.major_battle_casualties[HK_SIDE_JPN] == 30000);
-    assert_true(w->out.major_battle_casualties[HK_SIDE_SOV] == 57000);
+    assert_true(w->tally.major_battle_casualties[HK_SIDE_JPN] == 30000);
+    assert_true(w->tally.major_battle_casualties[HK_SIDE_SOV] == 57000);
     assert_true(w->largest_battle == 57000);
-    assert_true(w->out.major_border_battle_1937_1940);
-    assert_true(w->out.japan_loses_major_border_battle);
+    assert_true(w->tally.major_border_battle_1937_1940);
+    assert_true(w->tally.japan_loses_major_border_battle);
     assert_true(w->lost_major[HK_SIDE_JPN]);
     hk_world_free(w);
 

@@ -105,7 +105,9 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
   const sideName = () => (side === "JPN" ? "Japan" : "the Soviet Union");
   function evText(e) {
     if (mine(e)) return `<b class="yours">Your decision (${esc(sideName())}):</b> ${esc(e.text || e.id)}`;
-    if (e.kind === "peace" && e.reason) return `${esc(e.text || e.id)} <b>Why it ended:</b> ${esc(e.reason)}`;
+    // the reason, unless the text already gives it
+    if (e.kind === "peace" && e.reason && !String(e.text || "").includes(e.reason)) return `${esc(e.text || e.id)} <b>Why it ended:</b> ${esc(e.reason)}`;
+    if (e.kind === "peace") return `<b>The war has ended:</b> ${esc(e.text || e.id)}`;
     return esc(e.text || e.id);
   }
 
@@ -125,7 +127,7 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     const adv = state.advice;
     $("pl-advice").hidden = !adv;
     if (adv) $("pl-advice").innerHTML = `<span class="k">Advisor, ${esc(adv.month || turn)}</span> ${esc(adv.line || "")}`;
-    warOrders();
+    warOrders(events);
     endScreen();
     // each formation on the border once, as the map's state bar counts
     const forces = borderTotals(ix, state);
@@ -134,7 +136,8 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       cell("Japan's doctrine", fmtNum(state.doctrine?.JPN, 2)),
       cell("Incidents", esc(state.incidents ?? "–")),
       cell("Battles", esc(state.battles ?? "–")),
-      cell("At war", state.at_war ? '<b class="danger">yes</b>' : "no"),
+      cell("At war", (events || state.events || []).some((e) => e.kind === "peace") ? "peace made this month"
+        : state.at_war ? '<b class="danger">yes</b>' : "no"),
       cell("Men: Japanese side", fmtK(forces.jp)),
       cell("Men: Soviet side", fmtK(forces.sv)),
       cell("Treaties in force", (state.treaties || []).map((id) => esc(ix.treatyById.get(id)?.name || id)).join("<br>") || "none"),
@@ -158,8 +161,10 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
 
   /* During a war: attack, hold or withdraw on each front, and where the
    * reinforcements go (the game's `fronts` and `reinforce_front` orders). */
-  function warOrders() {
-    const war = state.war;
+  function warOrders(events) {
+    // only while the war goes on: the month peace was made still reports the war
+    const ended = (events || state.events || []).some((e) => e.kind === "peace");
+    const war = state.at_war && !ended ? state.war : null;
     $("pl-war-orders").hidden = !war || over;
     if (!war) return;
     const fronts = war.fronts || [];

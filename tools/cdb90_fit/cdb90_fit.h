@@ -123,6 +123,11 @@ typedef struct report {
      * refit): surprise, air, envelopment power, exploitation, encirclement,
      * the winner rule's bias */
     score abl[6];
+    /* the held-out battles of 1919-1945 (the years the simulation covers):
+     * the model, the comparison fit with the codes, the square law, and
+     * the simple references */
+    score mh45, codes_mh45, lh45;
+    double naive_att45, naive_larger45;
 } report;
 
 
@@ -146,6 +151,7 @@ extern int g_ns_score_ordinary;
 extern double g_quality_break_hold;
 extern double g_ns_scale;
 extern int g_score_ns_only;
+extern int g_year_lo, g_year_hi;
 
 /* csv.c */
 char *slurp(const char *path);

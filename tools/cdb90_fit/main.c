@@ -223,6 +223,9 @@ int main(int argc, char **argv)
             fit_model(&ctx, HK_CDB90_CODES, restarts, quiet, &Rc, &cpc, coefc);
             score_model(&cpc, coefc, b, n, PART_FIT, &R.codes_mf);
             score_model(&cpc, coefc, b, n, PART_HELD, &R.codes_mh);
+            g_year_lo = 1919, g_year_hi = 1945;
+            score_model(&cpc, coefc, b, n, PART_HELD, &R.codes_mh45);
+            g_year_lo = g_year_hi = 0;
             R.have_codes = 1;
             g_quality_break_hold = cpc.quality_break;
         } else if (n_codes == 0) {
@@ -236,6 +239,12 @@ int main(int argc, char **argv)
     score_lanchester(&R.L, b, n, PART_FIT, &R.lf);
     score_lanchester(&R.L, b, n, PART_HELD, &R.lh);
     score_naive(b, n, PART_HELD, &R.naive_att, &R.naive_larger);
+    /* The held-out battles of 1919-1945 on their own. */
+    g_year_lo = 1919, g_year_hi = 1945;
+    score_model(&cp, coef, b, n, PART_HELD, &R.mh45);
+    score_lanchester(&R.L, b, n, PART_HELD, &R.lh45);
+    score_naive(b, n, PART_HELD, &R.naive_att45, &R.naive_larger45);
+    g_year_lo = g_year_hi = 0;
     {
         /* The battles with a no-surrender side, with the factors and with
          * them switched off (factors 1, the ordinary break point). */
@@ -280,6 +289,9 @@ int main(int argc, char **argv)
            "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
            share(R.mh.n_winner_right, R.mh.n_battles), share(R.mh.n_within2, R.mh.n_sides),
            share(R.lh.n_winner_right, R.lh.n_battles), share(R.lh.n_within2, R.lh.n_sides));
+    printf("heldout_1919_1945_winner_share=%.4f\nheldout_1919_1945_within2_share=%.4f\n",
+           share(R.mh45.n_winner_right, R.mh45.n_battles),
+           share(R.mh45.n_within2, R.mh45.n_sides));
     if (!quiet)
         printf("fit_winner_share=%.4f\nfit_within2_share=%.4f\nkhalkhin_gol_sov=%.0f\n"
                "khalkhin_gol_jpn=%.0f\nkhalkhin_gol_days=%d\nkhalkhin_gol_winner=%s\n",

@@ -234,6 +234,36 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
     fprintf(f, " | %.3f | – |\n", R->lh.sum_abs_log / R->lh.n_sides);
     fprintf(f, "| \"the attacker wins\" | %.1f%% | – | – | – |\n", 100 * R->naive_att);
     fprintf(f, "| \"the larger army wins\" | %.1f%% | – | – | – |\n\n", 100 * R->naive_larger);
+    fprintf(f, "### The held-out battles of 1919–1945\n\n"
+               "The years the simulation covers: %d of the held-out battles (the six Japan–USSR "
+               "engagements among them), beside the whole held-out part.\n\n"
+               "| | whole held-out part: winner named | sides within 2× | held out, 1919–1945: "
+               "winner named | sides within 2× |\n|---|---|---|---|---|\n",
+            R->mh45.n_battles);
+    {
+        const score *all[3] = {&R->mh, R->have_codes ? &R->codes_mh : NULL, &R->lh};
+        const score *sub[3] = {&R->mh45, R->have_codes ? &R->codes_mh45 : NULL, &R->lh45};
+        static const char *const what[3] = {"model, pre-battle information",
+                                            "the same fitted with the after-the-fact codes",
+                                            "plain Lanchester square law"};
+        for (int k = 0; k < 3; k++) {
+            if (!all[k])
+                continue;
+            fprintf(f, "| %s | ", what[k]);
+            pct(f, all[k]->n_winner_right, all[k]->n_battles);
+            fprintf(f, " | ");
+            pct(f, all[k]->n_within2, all[k]->n_sides);
+            fprintf(f, " | ");
+            pct(f, sub[k]->n_winner_right, sub[k]->n_battles);
+            fprintf(f, " | ");
+            pct(f, sub[k]->n_within2, sub[k]->n_sides);
+            fprintf(f, " |\n");
+        }
+        fprintf(f, "| \"the attacker wins\" | %.1f%% | – | %.1f%% | – |\n", 100 * R->naive_att,
+                100 * R->naive_att45);
+        fprintf(f, "| \"the larger army wins\" | %.1f%% | – | %.1f%% | – |\n\n",
+                100 * R->naive_larger, 100 * R->naive_larger45);
+    }
     fprintf(f, "Targets, on the pre-battle figure: winner named in at least 80%% of held-out "
                "battles — **%s**; casualties within a factor of 2 for at least 60%% of sides — "
                "**%s**.\n\n",
@@ -255,10 +285,17 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
                "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
             share(R->mh.n_winner_right, R->mh.n_battles), share(R->mh.n_within2, R->mh.n_sides),
             share(R->lh.n_winner_right, R->lh.n_battles), share(R->lh.n_within2, R->lh.n_sides));
+    fprintf(f, "heldout_1919_1945_winner_share=%.4f\nheldout_1919_1945_within2_share=%.4f\n",
+            share(R->mh45.n_winner_right, R->mh45.n_battles),
+            share(R->mh45.n_within2, R->mh45.n_sides));
     if (R->have_codes)
-        fprintf(f, "codes_heldout_winner_share=%.4f\ncodes_heldout_within2_share=%.4f\n",
+        fprintf(f, "codes_heldout_winner_share=%.4f\ncodes_heldout_within2_share=%.4f\n"
+                   "codes_heldout_1919_1945_winner_share=%.4f\n"
+                   "codes_heldout_1919_1945_within2_share=%.4f\n",
                 share(R->codes_mh.n_winner_right, R->codes_mh.n_battles),
-                share(R->codes_mh.n_within2, R->codes_mh.n_sides));
+                share(R->codes_mh.n_within2, R->codes_mh.n_sides),
+                share(R->codes_mh45.n_winner_right, R->codes_mh45.n_battles),
+                share(R->codes_mh45.n_within2, R->codes_mh45.n_sides));
     fprintf(f, "```\n\n");
 
     fprintf(f, "## What the attacker plans\n\n"

@@ -33,6 +33,9 @@ void initial_point(double *x)
     x[X_ENVELOP] = log(0.1);
     x[X_ENC_BASE] = -3;
     x[X_ENC_ARMOUR] = -2;
+    x[X_FRONT] = log(3000);   /* men a km: about the median WWII attack's density */
+    x[X_ARMBROKEN] = 0;       /* half weight */
+    x[X_HEIGHTS] = log(0.2);
     for (int k = 0; k < HK_CDB90_CODES; k++)
         x[X_CODE0 + k] = 0.2;
 }
@@ -140,6 +143,18 @@ int main(int argc, char **argv)
             g_ns_score_ordinary = 0;
         } else if (strcmp(argv[i], "--no-compare") == 0) {
             compare = 0;
+        } else if (strcmp(argv[i], "--front") == 0) {
+            g_front = 1;
+        } else if (strcmp(argv[i], "--ns-collapse") == 0) {
+            g_ns_no_collapse = 0;
+        } else if (strcmp(argv[i], "--no-armour-terrain") == 0) {
+            g_armour_broken = 0;
+        } else if (strcmp(argv[i], "--no-heights") == 0) {
+            g_heights = 0;
+        } else if (strcmp(argv[i], "--no-front") == 0) {
+            g_front = 0;
+        } else if (strcmp(argv[i], "--ns-own-always") == 0) {
+            g_ns_outmatched = 0;
         } else if (strcmp(argv[i], "--no-nations") == 0) {
             g_nations = 0;
         } else if (strcmp(argv[i], "--cauchy") == 0)

@@ -40,6 +40,9 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     W(supply_floor); W(loss_tank); W(loss_gun); W(loss_air); W(noise_common_sd);
     W(noise_diff_sd); W(surprise_power); W(surprise_days); W(air_power); W(exploit);
     W(envelop_power); W(winner_bias); W(encircle_base); W(encircle_armour); W(encircle_cap);
+    W(front_density); W(armour_broken); W(heights);
+    fprintf(f, "    p->ns_own_outmatched = %d;\n", cp->ns_own_outmatched);
+    fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
     {
         fprintf(f, "    p->ns_score_ordinary = %d;\n", cp->ns_score_ordinary);
         static const char *const nat[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
@@ -123,6 +126,16 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
     P("encircle_base", cp->encircle_base, "fitted", "share of the beaten defender's men cut off");
     P("encircle_armour", cp->encircle_armour, "fitted", "... plus this x the attacker's armour share");
     P("encircle_cap", cp->encircle_cap, "fixed", "at most this share is cut off");
+    P("front_density", cp->front_density, cp->front_density > 0 ? "fitted" : "off",
+      "men a km of front in contact at WWII dispersion (x sqrt(3000/dispersion))");
+    P("armour_broken", cp->armour_broken, cp->armour_broken > 0 ? "fitted" : "off",
+      "a tank's weight x this on hills, mountain, forest, marsh, towns, islands");
+    P("heights", cp->heights, cp->heights > 0 ? "fitted" : "off",
+      "prepared or fortified defender on hills or mountain: power x (1 + this)");
+    fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a no-surrender side's own extra losses only while outmatched\"}\n",
+            "ns_own_outmatched:", cp->ns_own_outmatched);
+    fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a no-surrender side never quits on the force ratio\"}\n",
+            "ns_no_collapse:", cp->ns_no_collapse);
 #undef P
     static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
     fprintf(f, "quality_codes:   # ln(attacker/defender quality) = sum coef * CDB90 code\n");
@@ -187,7 +200,9 @@ void battle_command(const cbattle *x, char *buf, size_t len)
         if (x->surprise[i])
             k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",surprise=%d", x->surprise[i]);
         if (i == 0 && x->envelop)
-            snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",envelop=1");
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",envelop=1");
+        if (x->front[i] > 0)
+            snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",front_km=%g", x->front[i]);
     }
     snprintf(buf, len, "hokushin battle --attacker %s --defender %s --terrain %s --days %d",
              side[0], side[1], hk_combat_terrain_name((hk_terrain)x->terrain), x->days);
@@ -369,8 +384,10 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
     fprintf(f, ", mean abs log error %.3f.\n\n",
             R->mh_nat_off.n_sides ? R->mh_nat_off.sum_abs_log / R->mh_nat_off.n_sides : NAN);
     fprintf(f, "## The six Japan–USSR engagements (all held out)\n\n"
-               "Casualties as attacker / defender; ratio = model / record.\n\n"
-               "| isqno | battle | attacker | days | recorded | model | ratio | square law | "
+               "Casualties as attacker / defender; ratio = model / record; days as CDB90 "
+               "counts them (the calendar span) / as the model fights them (it ends an "
+               "engagement when a side breaks off).\n\n"
+               "| isqno | battle | attacker | days: record / model | recorded | model | ratio | square law | "
                "winner: record / model / square law |\n|---|---|---|---|---|---|---|---|---|\n");
     for (int j = 0; j < 6; j++)
         for (int i = 0; i < n; i++) {
@@ -381,9 +398,9 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
             double lc[2], sc;
             int lw;
             lanchester_battle(&R->L, &b[i], lc, &sc, &lw);
-            fprintf(f, "| %d | %s %d | %s | %d | %.0f / %.0f | %.0f / %.0f | %.2f / %.2f | "
+            fprintf(f, "| %d | %s %d | %s | %d / %d | %.0f / %.0f | %.0f / %.0f | %.2f / %.2f | "
                        "%.0f / %.0f | %s / %s / %s |\n",
-                    b[i].isqno, b[i].name, b[i].year, b[i].actor[0], b[i].days, b[i].cas[0],
+                    b[i].isqno, b[i].name, b[i].year, b[i].actor[0], b[i].days, r.days, b[i].cas[0],
                     b[i].cas[1], r.casualties[0], r.casualties[1], r.casualties[0] / b[i].cas[0],
                     r.casualties[1] / b[i].cas[1], lc[0], lc[1], wina_name(b[i].wina),
                     winner_name(r.winner), winner_name(lw));
@@ -453,6 +470,7 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
     fprintf(f, "Within 25%% of the record for both sides: **%s**.\n",
             (fabs(e_sov) <= 0.25 && fabs(e_jpn) <= 0.25) ? "yes" : "no");
     kg_sensitivity(f, cp);
+    khasan_section(f, cp);
 }
 
 FILE *open_out(const char *dir, const char *rel)

@@ -139,7 +139,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
     static const char *const usage =
         "expected SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]"
         "[,posture=hasty|prepared|fortified][,no_surrender=0|1][,nation=CODE][,surprise=0-3][,air=0|1]"
-        "[,envelop=0|1][,front_km=W], e.g. SOV:men=57000,tanks=498,guns=542,aircraft=515";
+        "[,envelop=0|1], e.g. SOV:men=57000,tanks=498,guns=542,aircraft=515";
     memset(out, 0, sizeof *out);
     out->quality = 1;
     out->posture = HK_POSTURE_HASTY;
@@ -163,11 +163,10 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
     }
 
     enum { K_MEN, K_TANKS, K_GUNS, K_AIR, K_QUALITY, K_SUPPLY, K_POSTURE, K_NOSURR, K_NATION,
-           K_SURPRISE, K_AIRSUP, K_ENVELOP, K_FRONT, K_COUNT };
+           K_SURPRISE, K_AIRSUP, K_ENVELOP, K_COUNT };
     static const char *const keys[K_COUNT] = {"men",     "tanks",     "guns",    "aircraft",
                                               "quality", "supply_km", "posture", "no_surrender",
-                                              "nation",  "surprise",  "air",     "envelop",
-                                              "front_km"};
+                                              "nation",  "surprise",  "air",     "envelop"};
     int seen[K_COUNT] = {0};
     const char *p = colon + 1;
     if (!*p)
@@ -193,7 +192,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
             return spec_error(err, errlen,
                               "unknown key '%s'%s; the keys are men, tanks, guns, aircraft, "
                               "quality, supply_km, posture, no_surrender, nation, surprise, air, "
-                              "envelop, front_km",
+                              "envelop",
                               field, "");
         if (seen[k])
             return spec_error(err, errlen, "key '%s' given twice in '%s'", field, spec);
@@ -241,7 +240,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
             if (k == K_MEN && !(v >= 1))
                 return spec_error(err, errlen, "%s='%s': a side needs at least 1 man", field, val);
             /* Bounds far above any army keep every later sum finite. */
-            static const double top[K_COUNT] = {1e9, 1e7, 1e7, 1e7, 100, 1e5, 0, 0, 0, 0, 0, 0, 1e5};
+            static const double top[K_COUNT] = {1e9, 1e7, 1e7, 1e7, 100, 1e5, 0, 0, 0, 0, 0, 0};
             if (v > top[k])
                 return spec_error(err, errlen, "%s='%s' is beyond any army; check the number",
                                   field, val);
@@ -252,7 +251,6 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
             case K_AIR: out->aircraft = v; break;
             case K_QUALITY: out->quality = v; break;
             case K_SUPPLY: out->supply_km = v; break;
-            case K_FRONT: out->front_km = v; break;
             }
         }
         p = end ? end + 1 : p + flen;

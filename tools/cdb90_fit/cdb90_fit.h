@@ -126,8 +126,9 @@ typedef struct report {
     score codes_mf, codes_mh;
     /* the held-out part with one planned-attack term switched off (no
      * refit): surprise, air, envelopment power, exploitation, encirclement,
-     * the winner rule's bias */
-    score abl[6];
+     * the winner rule's bias; no-surrender sides quitting on the force
+     * ratio */
+    score abl[7];
     /* the held-out battles of 1919-1945 (the years the simulation covers):
      * the model, the comparison fit with the codes, the square law, and
      * the simple references */
@@ -170,9 +171,10 @@ extern double g_quality_break_hold;
 extern double g_ns_scale;
 extern int g_score_ns_only;
 extern int g_year_lo, g_year_hi;
-/* switches for the structural terms (on by default): frontage, armour on
- * broken ground, heights, a no-surrender side's own extra losses only while
- * outmatched */
+/* switches for the structural terms: frontage, armour on broken ground,
+ * heights, a no-surrender side's own extra losses only while outmatched (off
+ * in the adopted fit), and no-surrender sides that do not quit on the force
+ * ratio (on) */
 extern int g_front, g_armour_broken, g_heights, g_ns_outmatched, g_ns_no_collapse;
 
 /* csv.c */

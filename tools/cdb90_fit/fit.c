@@ -104,7 +104,9 @@ int g_nations = 1;       /* stage 3: fit the national loss factors */
 /* The score reads a no-surrender side's ordinary break point. */
 int g_ns_score_ordinary = 1;
 double g_quality_break_hold = NAN; /* the pre-battle fit's quality_break, from the codes fit */
-int g_front = 0, g_armour_broken = 1, g_heights = 1, g_ns_outmatched = 1, g_ns_no_collapse = 1;
+/* The structural terms the model has but the adopted fit leaves off (each
+ * tried on CDB90, docs/combat.md), and the one it adopts (ns_no_collapse). */
+int g_front = 0, g_armour_broken = 0, g_heights = 0, g_ns_outmatched = 0, g_ns_no_collapse = 1;
 double cas_loss(double e)
 {
     if (!g_cauchy)

@@ -145,16 +145,14 @@ int main(int argc, char **argv)
             compare = 0;
         } else if (strcmp(argv[i], "--front") == 0) {
             g_front = 1;
+        } else if (strcmp(argv[i], "--armour-terrain") == 0) {
+            g_armour_broken = 1;
+        } else if (strcmp(argv[i], "--heights") == 0) {
+            g_heights = 1;
+        } else if (strcmp(argv[i], "--ns-own-outmatched") == 0) {
+            g_ns_outmatched = 1;
         } else if (strcmp(argv[i], "--ns-collapse") == 0) {
             g_ns_no_collapse = 0;
-        } else if (strcmp(argv[i], "--no-armour-terrain") == 0) {
-            g_armour_broken = 0;
-        } else if (strcmp(argv[i], "--no-heights") == 0) {
-            g_heights = 0;
-        } else if (strcmp(argv[i], "--no-front") == 0) {
-            g_front = 0;
-        } else if (strcmp(argv[i], "--ns-own-always") == 0) {
-            g_ns_outmatched = 0;
         } else if (strcmp(argv[i], "--no-nations") == 0) {
             g_nations = 0;
         } else if (strcmp(argv[i], "--cauchy") == 0)
@@ -175,7 +173,12 @@ int main(int argc, char **argv)
                    "For experiments (write them elsewhere with --out): --codes N uses only the\n"
                    "first N CDB90 advantage codes (11 = those of the first version); --ridge X\n"
                    "sets the ridge on posture, terrain and codes (0.002); --cauchy uses a robust\n"
-                   "casualty loss; --restarts N Nelder-Mead restarts (14).\n",
+                   "casualty loss; --restarts N Nelder-Mead restarts (14). Structural terms\n"
+                   "the adopted fit leaves off: --front (men a km of front in contact),\n"
+                   "--armour-terrain (tanks weigh less on broken ground), --heights (a\n"
+                   "prepared defence of hills), --ns-own-outmatched (a no-surrender side's own\n"
+                   "extra losses only while outmatched); --ns-collapse lets no-surrender sides\n"
+                   "quit on the force ratio as before.\n",
                    HK_SOURCE_DIR, HK_SOURCE_DIR "/../shared/data/cdb90");
             return 0;
         } else if (argv[i][0] == '-') {
@@ -285,7 +288,7 @@ int main(int argc, char **argv)
         }
         g_score_ns_only = 0;
     }
-    for (int k = 0; k < 6; k++) {
+    for (int k = 0; k < 7; k++) {
         hk_combat_params q = cp;
         switch (k) {
         case 0: q.surprise_power = 0; break;
@@ -293,7 +296,8 @@ int main(int argc, char **argv)
         case 2: q.envelop_power = 0; break;
         case 3: q.exploit = 0; break;
         case 4: q.encircle_base = q.encircle_armour = 0; break;
-        default: q.winner_bias = 0; break;
+        case 5: q.winner_bias = 0; break;
+        default: q.ns_no_collapse = 0; break;
         }
         score_model(&q, coef, b, n, PART_HELD, &R.abl[k]);
     }

@@ -200,9 +200,7 @@ void battle_command(const cbattle *x, char *buf, size_t len)
         if (x->surprise[i])
             k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",surprise=%d", x->surprise[i]);
         if (i == 0 && x->envelop)
-            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",envelop=1");
-        if (x->front[i] > 0)
-            snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",front_km=%g", x->front[i]);
+            snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",envelop=1");
     }
     snprintf(buf, len, "hokushin battle --attacker %s --defender %s --terrain %s --days %d",
              side[0], side[1], hk_combat_terrain_name((hk_terrain)x->terrain), x->days);
@@ -325,15 +323,16 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
             cp->surprise_power, cp->surprise_days, 1 + cp->air_power, 1 + cp->envelop_power,
             100 * cp->encircle_base, 100 * cp->encircle_armour, cp->exploit, cp->winner_bias);
     {
-        static const char *const what[6] = {"no surprise", "no air superiority",
+        static const char *const what[7] = {"no surprise", "no air superiority",
                                             "no envelopment power", "no armour exploitation",
-                                            "no encirclement", "no attacker bias in the winner rule"};
+                                            "no encirclement", "no attacker bias in the winner rule",
+                                            "no-surrender sides quit on the force ratio"};
         fprintf(f, "| as fitted | ");
         pct(f, R->mh.n_winner_right, R->mh.n_battles);
         fprintf(f, " | ");
         pct(f, R->mh.n_within2, R->mh.n_sides);
         fprintf(f, " | %.3f |\n", R->mh.sum_abs_log / R->mh.n_sides);
-        for (int k = 0; k < 6; k++) {
+        for (int k = 0; k < 7; k++) {
             fprintf(f, "| %s | ", what[k]);
             pct(f, R->abl[k].n_winner_right, R->abl[k].n_battles);
             fprintf(f, " | ");

@@ -7,11 +7,12 @@
 # bodies (413), malformed JSON and unknown keys (400), wrong methods (405),
 # damaged saves (400). No other web site can drive it: a cross-origin or
 # text/plain POST and a foreign Host are refused (403, 415). Ids are 128
-# random bits; one client gets at most 2 running what-ifs and 32
-# connections, while another address is still served; new games never push
-# out one in play. 20 clients at once all get answers; it listens on
-# 127.0.0.1 by default and stops cleanly on SIGTERM; a second server on its
-# port fails with one message of hokushin's and none of the library's.
+# random bits (successive ones differ in about half of them); one client
+# gets at most 2 running what-ifs and 32 connections, while another address
+# is still served; new games never push out one in play. 20 clients at
+# once all get answers; it listens on 127.0.0.1 by default and stops cleanly
+# on SIGTERM; a second server on its port fails with one message of
+# hokushin's and none of the library's.
 set -euo pipefail
 HK=${1:?usage: serve.sh PATH_TO_hokushin}
 tmp=$(mktemp -d)
@@ -147,6 +148,24 @@ done
 expect 429 application/json "a third what-if from one client" "$base/api/whatif" "${J[@]}" -d '{"runs":100,"without":["barbarossa"]}'
 jq -e '.error | test("already run 2 what-ifs")' "$tmp/body" >/dev/null || bad "the 429 does not say why: $(cat "$tmp/body")"
 for j in "${ids[@]}"; do curl -s -o /dev/null -X DELETE "$base$j"; done
+# ids cannot be worked out from one another: a counter or a clock changes a
+# few bits from one id to the next, 128 random bits about half of them
+# (fewer than 24 of 128 happens once in 3e11 pairs)
+bits_between() { # two ids of 32 hex digits: the number of bits that differ
+    local a=$1 b=$2 n=0 h x
+    for h in 0 16; do
+        x=$(( 0x${a:h:16} ^ 0x${b:h:16} ))
+        while [ "$x" != 0 ]; do x=$(( x & (x - 1) )); n=$((n + 1)); done
+    done
+    echo "$n"
+}
+prev=${long#/api/jobs/}
+for j in "${ids[@]}"; do
+    j=${j#/api/jobs/}
+    d=$(bits_between "$prev" "$j")
+    [ "$d" -ge 24 ] || bad "job ids $prev and $j differ in only $d bits: the next id can be guessed"
+    prev=$j
+done
 
 # --- no other web site can drive it ----------------------------------------------
 small='{"runs":10,"without":["neutrality_pact"]}'

@@ -93,6 +93,24 @@ expect 200 application/x-ndjson "POST /api/simulate" "$base/api/simulate" \
 "$HK" simulate --seed 3 --until 1930-12 --without barbarossa --json >"$tmp/cli.jsonl"
 cmp -s "$tmp/body" "$tmp/cli.jsonl" || bad "POST /api/simulate differs from 'simulate --json'"
 expect 400 application/json "simulate with a bad month" "$base/api/simulate" "${J[@]}" -d '{"until":"1999-01"}'
+# the CLI's rules (cli_errors.sh sends the same): months without a day, the
+# whole uint64 range of seeds printed unsigned, no space around a --set value
+expect 400 application/json "until with a day" "$base/api/simulate" "${J[@]}" -d '{"until":"1939-07-15"}'
+jq -e '.error | test("YYYY-MM from 1918-01 to 1945-09, got .1939-07-15.")' "$tmp/body" >/dev/null ||
+    bad "a day in 'until' is not refused as the CLI refuses it: $(cat "$tmp/body")"
+expect 400 application/json "set with a space" "$base/api/simulate" "${J[@]}" \
+    -d '{"set":["politics.drift= 0.03"],"until":"1918-02"}'
+jq -e '.error | test("a space around the key or the value")' "$tmp/body" >/dev/null ||
+    bad "a space in a 'set' value is not refused as the CLI refuses it: $(cat "$tmp/body")"
+for s in '"18446744073709551616"' '-1' '1.5' '"12x"'; do
+    expect 400 application/json "seed $s" "$base/api/simulate" "${J[@]}" -d "{\"seed\":$s,\"until\":\"1918-02\"}"
+    jq -e '.error | test("from 0 to 18446744073709551615")' "$tmp/body" >/dev/null ||
+        bad "seed $s: the refusal does not give the range: $(cat "$tmp/body")"
+done
+expect 200 application/x-ndjson "seed 2^64 - 1" "$base/api/simulate" "${J[@]}" \
+    -d '{"seed":"18446744073709551615","until":"1918-02"}'
+tail -1 "$tmp/body" | grep -q '"seed":"18446744073709551615"' ||
+    bad "seed 2^64 - 1 is not printed unsigned: $(tail -1 "$tmp/body" | head -c 300)"
 
 # --- bad input -----------------------------------------------------------------
 expect 400 application/json "malformed JSON" "$base/api/whatif" "${J[@]}" -d '{"runs": 10, "without": ['

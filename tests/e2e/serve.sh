@@ -180,6 +180,7 @@ bits_between() { # two ids of 32 hex digits: the number of bits that differ
 prev=${long#/api/jobs/}
 for j in "${ids[@]}"; do
     j=${j#/api/jobs/}
+    echo "$prev $j" | grep -Eq '^[0-9a-f]{32} [0-9a-f]{32}$' || { bad "job ids '$prev' and '$j' are not 128 bits in hex"; continue; }
     d=$(bits_between "$prev" "$j")
     [ "$d" -ge 24 ] || bad "job ids $prev and $j differ in only $d bits: the next id can be guessed"
     prev=$j

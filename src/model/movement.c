@@ -389,7 +389,7 @@ static double soviet_target(const hk_world *w)
                          !record_has_at(w, HK_EFFECT_GERMANY_DEFEATED, freeze - 1);
         target = before * (west ? keep : 1.0) / (west_then ? keep : 1.0);
     }
-    if (hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && (hk_assess_entry_motive(w) >= 0.6 || w->war)) {
+    if (hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && (hk_assess_entry_motive(w) >= P(w, SOVIET_PREPARE_MOTIVE) || w->war)) {
         double offensive = hk_assess_offensive_force(w);
         if (offensive > target)
             target = offensive;
@@ -412,7 +412,7 @@ static void simulate_soviet(hk_world *w)
     double up = fmin(P(w, SOVIET_BUILDUP) + fmax(0, slope), P(w, SOVIET_RAIL_SHARE) * cap + fmax(0, slope));
     if (freed) /* the railway runs for the east, and the record's plan no longer leads */
         up = P(w, SOVIET_TRANSFER_SHARE) * cap;
-    double down = 0.01 * w->sov_men + fmax(0, -slope);
+    double down = P(w, FORCES_RELEASE) * w->sov_men + fmax(0, -slope);
     if (at_war_west)
         down = fmax(down, P(w, SOVIET_WEST_DRAW) * w->sov_men);
     w->sov_men = approach(w->sov_men, target, up, down);
@@ -462,7 +462,7 @@ static void simulate_japan(hk_world *w)
     if (w->player == s->jpn && w->orders_given)
         target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);
     double slope = w->base_pool[0] - w->base_last[0];
-    double up = P(w, JAPAN_BUILDUP) + fmax(0, slope), down = 0.01 * w->jpn_men + fmax(0, -slope);
+    double up = P(w, JAPAN_BUILDUP) + fmax(0, slope), down = P(w, FORCES_RELEASE) * w->jpn_men + fmax(0, -slope);
     /* Preparing a war in the north: with the USSR at war in the west,
      * doctrine above the strike threshold and Japan not committed south,
      * the mainland army is reinforced toward the border ratio the cabinet
@@ -484,7 +484,8 @@ static void simulate_japan(hk_world *w)
 
     /* the Siberian expedition */
     double want = (w->intervention && !w->withdrawn) ? P(w, INTERVENTION_MEN) : 0.0;
-    w->exp_men = approach(w->exp_men, want, P(w, INTERVENTION_MEN) / 3.0, P(w, INTERVENTION_MEN) / 6.0);
+    w->exp_men = approach(w->exp_men, want, P(w, INTERVENTION_MEN) / P(w, INTERVENTION_BUILD_MONTHS),
+                          P(w, INTERVENTION_MEN) / P(w, INTERVENTION_LEAVE_MONTHS));
 }
 
 void hk_movement_step(hk_world *w)

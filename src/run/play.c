@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/format.h"
 #include "core/hash.h"
+#include "world/world.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -180,14 +181,15 @@ int hk_game_advise(const hk_game *g, hk_advice *out)
     hk_game_state(shadow, &before);
     out->month = hk_game_month(shadow);
     out->doctrine_before = before.doctrine[g->scenario->jpn >= 0 ? g->scenario->jpn : 0];
-    out->war_before = before.at_war_jpn_sov;
+    out->war_before = shadow->world->war; /* at war now, not only in the month played (the month of peace) */
     advice_tap tap = {out, g->player, true};
     hk_observer o = {advice_event, advice_month, &tap};
     int rc = hk_game_over(shadow) ? -1 : hk_game_turn(shadow, NULL, &o);
     hk_month_summary after;
     hk_game_state(shadow, &after);
     out->doctrine_after = after.doctrine[g->scenario->jpn >= 0 ? g->scenario->jpn : 0];
-    out->war_after = after.at_war_jpn_sov;
+    out->war_after = shadow->world->war;
+    out->war = after.war; /* the postures the model took on each front */
     hk_game_free(shadow);
     return rc;
 }

@@ -79,6 +79,7 @@ typedef struct hk_advice {
     int n;                                  /* events of the player's actor */
     char kind[HK_ADVICE_MAX][24];
     char text[HK_ADVICE_MAX][320];
+    hk_war_summary war;                     /* during a war: the fronts as the model left them */
 } hk_advice;
 /* Returns 0, or -1 when the game is over or memory ran out. */
 int hk_game_advise(const hk_game *g, hk_advice *out);

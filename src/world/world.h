@@ -52,6 +52,13 @@ typedef struct hk_campaign_state {
     int days;                              /* days of fighting in this war */
     int surrender_day;                     /* day of this month Japan surrenders on (0 none) */
     bool trans_siberian_cut;               /* now */
+    /* the routes over each side's ground (haul in km, widest flow) depend
+     * only on who holds what: kept while control is as it was when they
+     * were worked out (route_control) */
+    bool routes_ok;
+    int8_t route_control[HK_MAX_REGIONS];
+    double route_km[2][HK_MAX_REGIONS], route_flow[2][HK_MAX_REGIONS];
+    uint64_t route_cut[2]; /* each side's regions cut off from its bases */
 } hk_campaign_state;
 
 
@@ -174,6 +181,10 @@ struct hk_world {
     int strength_next;                       /* next strength record (replay) */
     hk_side_forces sector_forces[HK_MAX_SECTORS][2];
     uint16_t near_sector[HK_MAX_REGIONS];    /* bit s: region faces sector s */
+    /* movement, once a run: the weight of each sector a region's forces may
+     * face, and the region the link to it leads to (-1: the region's own) */
+    float face_weight[HK_MAX_REGIONS][HK_MAX_SECTORS];
+    int8_t face_via[HK_MAX_REGIONS][HK_MAX_SECTORS];
     /* battles.c's memo of where each sector's battles are fought and each
      * side's haul there (they depend on the map alone): bit s of
      * battle_site_known says sector s has been worked out */

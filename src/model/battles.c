@@ -960,7 +960,10 @@ static void close_campaign(hk_world *w, hk_rng *r, int bi)
 void hk_battles_step(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    hk_rng r = hk_world_stream(w, HK_STREAM_BATTLES);
+    /* the month's stream only when a battle may draw from it (splitting one
+     * every month was a twentieth of a run's work) */
+    bool fighting = w->mode == HK_MODE_REPLAY || w->border_campaign.active || w->n_pending > 0;
+    hk_rng r = fighting ? hk_world_stream(w, HK_STREAM_BATTLES) : (hk_rng){0};
     w->battles_month = 0;
     /* this month's battles by sector (incidents has read last month's for tension) */
     memset(w->sector_battles, 0, sizeof w->sector_battles);

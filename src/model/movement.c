@@ -391,17 +391,7 @@ static void baseline_pools(hk_world *w, hk_month m)
 
 /* The month the record's outside event with this effect came (the
  * scenario's date, not a what-if's), or HK_MONTH_NONE. */
-static hk_month record_month(const hk_world *w, hk_effect e)
-{
-    hk_month best = HK_MONTH_NONE;
-    for (int i = 0; i < w->s->n_events; i++)
-        if (w->s->events[i].effect == e) {
-            hk_month m = hk_date_month(w->s->events[i].date);
-            if (best == HK_MONTH_NONE || m < best)
-                best = m;
-        }
-    return best;
-}
+static hk_month record_month(const hk_world *w, hk_effect e) { return w->c->record_effect[e]; }
 
 static bool record_has_at(const hk_world *w, hk_effect e, hk_month m)
 {

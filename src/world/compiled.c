@@ -290,6 +290,14 @@ static void compile_actors(const hk_scenario *s, hk_compiled *c)
 
 static void compile_record(const hk_scenario *s, hk_compiled *c)
 {
+    for (int e = 0; e < HK_EFFECT_COUNT; e++)
+        c->record_effect[e] = HK_MONTH_NONE;
+    for (int i = 0; i < s->n_events; i++) {
+        int e = s->events[i].effect;
+        hk_month m = hk_date_month(s->events[i].date);
+        if (e >= 0 && e < HK_EFFECT_COUNT && (c->record_effect[e] == HK_MONTH_NONE || m < c->record_effect[e]))
+            c->record_effect[e] = m;
+    }
     for (int y = 0; y < HK_YEARS; y++)
         c->record_incidents[y] = -1;
     for (int i = 0; i < s->n_incidents; i++) {

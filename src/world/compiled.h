@@ -71,6 +71,10 @@ typedef struct hk_compiled {
     hk_month form_from[HK_MAX_ACTORS][HK_MAX_FORMS];
     hk_month actor_until[HK_MAX_ACTORS];
 
+    /* the record's month of each outside event's effect (the scenario's
+     * dates, not a what-if's): the earliest event with it, HK_MONTH_NONE */
+    hk_month record_effect[HK_EFFECT_COUNT];
+
     /* the record: incidents per year (replay), -1 unknown */
     int record_incidents[HK_YEARS];
 } hk_compiled;

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "fixture_builtin.h"
+#include "fixture_ensemble.h"
 #include "out/ensemble_out.h"
 #include "out/json.h"
 #include "run/mpi.h"
@@ -39,19 +40,6 @@ static void test_blocks(void **state)
             assert_int_equal(next, runs); /* every run, once */
             assert_true(hi - lo <= 1);
         }
-}
-
-/* The ensemble's JSON without what depends on the machine. */
-static char *stable_json(const hk_ensemble_result *res)
-{
-    json_t *j = hk_ensemble_json(res);
-    json_object_del(j, "runs_per_second");
-    json_object_del(j, "seconds");
-    json_object_del(j, "threads");
-    json_object_del(j, "processes");
-    char *text = json_dumps(j, HK_JSON_FLAGS);
-    json_decref(j);
-    return text;
 }
 
 /* Under mpirun: each rank runs its block; rank 0 compares the merge with a

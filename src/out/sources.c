@@ -83,7 +83,9 @@ static int scenario_files(const char *dir, file_text **out)
             if (len < 6 || strcmp(de->d_name + len - 5, ".yaml") != 0)
                 continue;
             char path[PATH_MAX];
-            snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+            int w = snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+            if (w < 0 || (size_t)w >= sizeof path) /* a path too long to open */
+                continue;
             f[n].data = slurp(path, &f[n].size);
             if (!f[n].data)
                 continue;
@@ -404,8 +406,8 @@ json_t *hk_sources_json(const hk_scenario *s, const char *dir, const char *seeds
         size_t size = 0;
         if (sd) {
             char path[PATH_MAX];
-            snprintf(path, sizeof path, "%s/%s", sd, file);
-            text = slurp(path, &size);
+            int w = snprintf(path, sizeof path, "%s/%s", sd, file);
+            text = w > 0 && (size_t)w < sizeof path ? slurp(path, &size) : NULL;
         }
         json_object_set_new(e, "available", json_boolean(text != NULL));
         json_t *lines = json_array();

@@ -37,20 +37,16 @@ static int sector_by_id(const hk_scenario *s, const char *id)
 
 /* Forces facing `sec` for one side, as movement would leave them: the
  * sector's count for incidents, and the men themselves in one formation
- * standing on a region that faces this sector alone, so that what a battle
- * there can draw on (hk_movement_held_for) is the same. */
+ * standing on the sector's battle ground, so that what a battle there can
+ * draw on (the formations within reach of it) is the same. */
 static void station(hk_world *w, int sec, int side, hk_side_forces f)
 {
     const hk_scenario *s = w->s;
     w->sector_forces[sec][side] = f;
     int region = -1;
-    for (int r = 0; r < s->n_regions && region < 0; r++) {
-        bool alone = w->face_weight[r][sec] > 0;
-        for (int k = 0; k < s->n_sectors && alone; k++)
-            alone = k == sec || !(w->face_weight[r][k] > 0);
-        if (alone)
+    for (int r = 0; r < s->n_regions; r++)
+        if (s->regions[r].sector == sec && (region < 0 || (s->regions[region].railhead && !s->regions[r].railhead)))
             region = r;
-    }
     assert_true(region >= 0);
     bool placed = false;
     for (int i = 0; i < s->n_formations; i++) {

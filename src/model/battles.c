@@ -14,6 +14,7 @@
 #include "model/combat.h"
 
 #include "model/assess.h"
+#include "model/movement.h"
 
 #include "model/politics.h"
 #include "world/map.h"
@@ -148,7 +149,7 @@ static hk_side_forces within_reach(hk_world *w, int sec, int side)
     if (sec < 0 || sec >= s->n_sectors || s->n_regions > HK_BATTLE_MAX_REGIONS)
         return out;
     /* Manchukuo's borders are Japan's to guard only once Manchuria is held */
-    if (side == HK_SIDE_JPN && s->sectors[sec].side[0] == s->man && s->man >= 0 && !w->manchuria_seized)
+    if (side == HK_SIDE_JPN && !w->manchuria_seized && hk_movement_manchurian_sector(w, sec))
         return out;
     double km[2];
     int site = battle_site(w, sec, km);

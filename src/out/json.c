@@ -182,7 +182,7 @@ static void event_facts(const hk_scenario *s, const hk_log_event *e, json_t *o)
 {
     const char *kind = e->kind;
     if (kind && (!strcmp(kind, "battle") || !strcmp(kind, "battle_result") ||
-                 (!strcmp(kind, "peace") && e->has_facts))) {
+                 ((!strcmp(kind, "peace") || !strcmp(kind, "front")) && e->has_facts))) {
         const hk_event_facts *f = e->has_facts ? &e->facts : NULL;
         static const double unknown[2] = {-1, -1};
         int sector = f ? f->sector : -1;

@@ -52,6 +52,13 @@ typedef struct hk_campaign_state {
     int days;                              /* days of fighting in this war */
     int surrender_day;                     /* day of this month Japan surrenders on (0 none) */
     bool trans_siberian_cut;               /* now */
+    /* the routes over each side's ground (haul in km, widest flow) depend
+     * only on who holds what: kept while control is as it was when they
+     * were worked out (route_control) */
+    bool routes_ok;
+    int8_t route_control[HK_MAX_REGIONS];
+    double route_km[2][HK_MAX_REGIONS], route_flow[2][HK_MAX_REGIONS];
+    uint64_t route_cut[2]; /* each side's regions cut off from its bases */
 } hk_campaign_state;
 
 

@@ -112,6 +112,8 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
   }
 
   function render(st, events, skipped = 0) {
+    // the month before, for the map's arrows of advance: only the one just before
+    const prevState = !skipped && state && st && state.next === st.date ? state : null;
     state = st || {};
     over = !!(state.over || state.finished || state.game_over);
     $("pl-game").hidden = false;
@@ -121,7 +123,8 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     // map shows the situation at its start, the last month played
     const turn = state.next || state.date || "";
     $("pl-date").textContent = turn;
-    $("pl-last").textContent = state.date ? `The map shows the situation at the start of ${turn}, after ${state.date} was played.` : "";
+    $("pl-last").textContent = !state.date ? "" : state.date < turn ? `The map shows the situation at the start of ${turn}, after ${state.date} was played.`
+      : `The map shows the situation as the game opens in ${turn}.`;
     $("pl-orders-title").textContent = state.next ? `Orders for ${state.next}` : over ? "The game is over" : "Orders for next month";
     // the advisor: what the model would do in your place this month, and why
     const adv = state.advice;
@@ -156,7 +159,7 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     li.querySelectorAll(".log-ev").forEach((d, i) => { d.onclick = () => showEvent(evs[i]); });
     $("pl-log").prepend(li);
     // after a skip the map's "this month" lists only the last month's events
-    showMonth(skipped ? { ...state, events: evs.filter((e) => String(e.date || "").slice(0, 7) === state.date) } : state, `your game as ${side}`);
+    showMonth(skipped ? { ...state, events: evs.filter((e) => String(e.date || "").slice(0, 7) === state.date) } : state, `your game as ${side}`, prevState);
   }
 
   /* During a war: attack, hold or withdraw on each front, and where the
@@ -230,6 +233,8 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       lastOrders = null;
       render(j.state, j.events);
       if (!walkSeen()) { walkStep = 0; walkShow(); }
+      // on a narrow screen the game opens below the map: bring it (or the walkthrough) into view
+      if (window.innerWidth < 640) $(walkSeen() ? "pl-game" : "pl-walk").scrollIntoView({ block: "start" });
     } catch (e) { err(e.message); }
   };
 

@@ -333,6 +333,31 @@ try {
     await p2.close();
   });
 
+  await step("a phone's 390 px: no tab of the served page overflows sideways", async () => {
+    const ph = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await ph.goto(base + "/#1939-08");
+    await ph.waitForSelector("body[data-ready='1']", { timeout: 30000 });
+    const width = () => ph.evaluate(() => document.documentElement.scrollWidth);
+    check((await width()) <= 390, `the history tab fits (${await width()} px)`);
+    for (const tab of ["whatif", "play", "sources"]) {
+      await ph.click(`#phone-nav button[data-go="${tab}"]`);
+      await ph.waitForTimeout(200);
+      check((await width()) <= 390, `the ${tab} tab fits (${await width()} px)`);
+    }
+    // Play is one tap away, and its form starts within the first screen after the tap
+    await ph.click('#phone-nav button[data-go="play"]');
+    await ph.waitForTimeout(300);
+    const y = await ph.evaluate(() => document.getElementById("pl-start").getBoundingClientRect().top);
+    check(y > 0 && y < 844 - 40, `after one tap on Play its New game button is on screen (${Math.round(y)} px)`);
+    await ph.click("#pl-start");
+    await ph.waitForSelector("#pl-game:not([hidden])", { timeout: 30000 });
+    check((await width()) <= 390, `a game fits (${await width()} px)`);
+    const top = await ph.evaluate(() => document.querySelector("#pl-walk:not([hidden]), #pl-game").getBoundingClientRect().top);
+    check(top >= 0 && top < 300, `the new game (its walkthrough) is brought into view (${Math.round(top)} px)`);
+    await shot(ph, "served-phone-play.png");
+    await ph.close();
+  });
+
   await step("a war declared in a game: front orders through the page, region colours from the engine's control", async () => {
     // the engine's colours for the sides, as util.js has them
     const COLOR = { JPN: "#c0392b", MAN: "#c0392b", SOV: "#2563a8", MGL: "#2563a8", CHN: "#5b8c3a" };

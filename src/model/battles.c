@@ -747,6 +747,10 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     double u = hk_rng_uniform(r);
     double share = P(w, BATTLE_COMMIT) * (0.05 + 0.95 * u * u);
     hk_side_forces fa = within_reach(w, sec, a), fd = within_reach(w, sec, d);
+    /* nobody of one side within reach of the battle ground (its route there
+     * cut by the other's ground): the incident stays an incident */
+    if (!(fa.men * share >= 1) || !(fd.men * share >= 1))
+        return;
     hk_combat_side att = {.men = fa.men * share, .tanks = fa.tanks * share, .guns = fa.guns * share,
                           .aircraft = fa.aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, a)};
     hk_combat_side def = {.men = fd.men * share, .tanks = fd.tanks * share, .guns = fd.guns * share,

@@ -465,7 +465,7 @@ static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *
     w->loss_aircraft[side] += lo->aircraft;
     w->war_losses[side] += men;
     double armies = w->jpn_men + w->sov_men;
-    w->exhaustion += armies > 0 ? 4.0 * men / armies : 0;
+    w->exhaustion += armies > 0 ? P(w, WAR_EXHAUSTION_WEIGHT) * men / armies : 0;
 }
 
 /* One step on one front. Returns true when a battle was fought. The
@@ -558,7 +558,8 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         def.aircraft *= k;
         def.posture = HK_POSTURE_HASTY;
         def.no_surrender = 0;
-        fight_days = days < 2 ? days : 2;
+        int rg = (int)P(w, WAR_REARGUARD_DAYS);
+        fight_days = days < rg ? days : rg;
     } else if (dpost == HK_FRONT_ATTACK) {
         def.posture = HK_POSTURE_HASTY; /* caught preparing its own attack */
     }
@@ -568,9 +569,9 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
      * aircraft on the front holds the air; an objective the attacker reaches
      * from two of its regions is enveloped (fronts converging, 001:197) */
     if (a == w->war_opener && c->days == 0 && w->war_on == w->month)
-        att.surprise = 2;
-    att.air = att.aircraft > 2 * def.aircraft;
-    def.air = def.aircraft > 2 * att.aircraft;
+        att.surprise = (int)P(w, WAR_SURPRISE_LEVEL);
+    att.air = att.aircraft > P(w, WAR_AIR_SUPERIORITY) * def.aircraft;
+    def.air = def.aircraft > P(w, WAR_AIR_SUPERIORITY) * att.aircraft;
     int approaches = 0;
     for (int l = 0; l < s->n_links; l++) {
         const hk_link *k = &s->links[l];

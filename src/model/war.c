@@ -152,7 +152,9 @@ static void cabinet_war(hk_world *w, hk_rng *r)
      * Pacific war, Germany beaten, pact denounced), less with fewer reasons;
      * an ultimatum or an atomic bomb makes haste: the spoils go to those present */
     double rate = P(w, WAR_DECISION_RATE) * hk_clamp((m - 0.8) / 0.6, 0, 1.5) *
-                  (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
+                  (hk_flag(w, HK_EFFECT_ATOMIC)      ? P(w, WAR_HASTE_ATOMIC)
+                   : hk_flag(w, HK_EFFECT_ULTIMATUM) ? P(w, WAR_HASTE_ULTIMATUM)
+                                                     : 1);
     bool forced_s = forced_war(w, HK_SIDE_SOV);
     bool sov_go = forced_s || (sov_player ? (w->orders_given && w->orders.declare_war)
                                           : (sov_wants && hk_rng_bernoulli(r, rate < 1 ? rate : 1)));
@@ -211,14 +213,14 @@ static void war_end(hk_world *w, hk_rng *r)
      * and while no atomic bomb has fallen and the mainland army stands, for
      * a decisive battle that wins better terms. With both hopes gone the
      * surrender comes at war.surrender_rate; with only the mediation left
-     * and no Soviet pledge to the Allies, at a fifth of it.
+     * and no Soviet pledge to the Allies, at war.mediation_surrender of it.
      * docs/model.md#politics-peace */
     bool mediation = hk_assess_japan_hopes_mediation(w), battle = hk_assess_japan_hopes_decisive_battle(w);
     double rate = 0;
     if (!mediation && !battle)
         rate = P(w, WAR_SURRENDER_RATE);
     else if (!battle && mediation && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE))
-        rate = 0.2 * P(w, WAR_SURRENDER_RATE);
+        rate = P(w, WAR_MEDIATION_SURRENDER) * P(w, WAR_SURRENDER_RATE);
     if (hk_flag(w, HK_EFFECT_ULTIMATUM) && rate > 0 && hk_rng_bernoulli(r, rate)) {
         /* at war, the surrender takes effect on its day, after the month's
          * fighting (hk_war_close_month): until then the armies stand */

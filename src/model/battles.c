@@ -14,6 +14,7 @@
 #include "model/combat.h"
 
 #include "model/assess.h"
+#include "model/movement.h"
 
 #include "model/politics.h"
 #include "world/map.h"
@@ -216,13 +217,85 @@ static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int sid
     return s;
 }
 
-/* Fights a battle; `campaign` when it is an engagement of a border campaign. */
+/* One side's share of what it committed: the first `k` of its echelons,
+ * less what the engagements before have cost it, arm by arm. */
+static hk_combat_side echelon_side(const hk_combat_side *whole, double arrived, const hk_combat_losses *lost)
+{
+    hk_combat_side x = *whole;
+    x.men = fmax(0, arrived * whole->men - lost->men);
+    x.tanks = fmax(0, arrived * whole->tanks - lost->tanks);
+    x.guns = fmax(0, arrived * whole->guns - lost->guns);
+    x.aircraft = fmax(0, arrived * whole->aircraft - lost->aircraft);
+    return x;
+}
+
+/* A border battle fought as its forces come into it. Neither side has its
+ * whole commitment on the spot on the first day: the record's battles grew
+ * from a first clash of a battalion or two (Changkufeng opened with 1,410
+ * Japanese against 1,460 Soviet troops of the 8,000 and 20,000 who fought
+ * there a week later, CDB90 256 and 258; Nomonhan with 1,300 against 1,228
+ * of 30,000 and 57,000, CDB90 259 and 260). Each side brings its force
+ * forward in battle.echelons equal echelons over the engagement's `days`,
+ * echelon k joining on day k·days/n; each stage is the combat model's
+ * engagement fought by what has come up less what the stages before cost,
+ * and the battle ends when a side breaks off (it does not feed its next
+ * echelon into a fight its first has lost). The result reads as one battle:
+ * casualties and losses summed, the days fought, the last stage's winner
+ * and break. docs/model.md#battles. */
+static void resolve_in_echelons(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
+                                hk_terrain terrain, int days, hk_combat_result *res)
+{
+    int n = (int)lround(P(w, BATTLE_ECHELONS));
+    if (n < 1)
+        n = 1;
+    if (n > days)
+        n = days;
+    memset(res, 0, sizeof *res);
+    res->winner = HK_COMBAT_DRAW;
+    hk_combat_losses lost[2];
+    memset(lost, 0, sizeof lost);
+    const hk_combat_side *whole[2] = {att, def};
+    for (int k = 0; k < n; k++) {
+        int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
+        double arrived = (double)(k + 1) / n;
+        hk_combat_side x[2];
+        for (int i = 0; i < 2; i++)
+            x[i] = echelon_side(whole[i], arrived, &lost[i]);
+        hk_combat_result st;
+        hk_combat_resolve(&w->combat, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
+        if (k == 0)
+            res->power_ratio = st.power_ratio;
+        res->days += st.days;
+        res->winner = st.winner;
+        res->score = st.score;
+        res->encircled |= st.encircled;
+        for (int i = 0; i < 2; i++) {
+            res->casualties[i] += st.casualties[i];
+            res->prisoners[i] += st.prisoners[i];
+            res->loss[i].men += st.loss[i].men;
+            res->loss[i].tanks += st.loss[i].tanks;
+            res->loss[i].guns += st.loss[i].guns;
+            res->loss[i].aircraft += st.loss[i].aircraft;
+            res->broke_off[i] = st.broke_off[i];
+            lost[i] = res->loss[i];
+        }
+        if (st.broke_off[0] || st.broke_off[1])
+            break;
+    }
+}
+
+/* Fights a battle; `campaign` when it is an engagement of a border campaign.
+ * A simulated border battle comes in echelons (resolve_in_echelons); a
+ * recorded engagement is fought as the record gives its forces. */
 static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
                   const hk_combat_side *def_in, int att_side, hk_terrain terrain, int days,
                   hk_combat_result *res, bool campaign)
 {
     hk_combat_side att = armed(w, att_in, att_side, campaign), def = armed(w, def_in, 1 - att_side, campaign);
-    hk_combat_resolve(&w->combat, &att, &def, terrain, days, r, res);
+    if (w->mode == HK_MODE_SIMULATE)
+        resolve_in_echelons(w, r, &att, &def, terrain, days, res);
+    else
+        hk_combat_resolve(&w->combat, &att, &def, terrain, days, r, res);
     int def_side = 1 - att_side;
     w->loss_men[att_side] += res->loss[HK_COMBAT_ATTACKER].men;
     w->loss_men[def_side] += res->loss[HK_COMBAT_DEFENDER].men;
@@ -491,8 +564,10 @@ static void campaign_month(hk_world *w, hk_rng *r)
         campaign_end(w, c->last_loser, false, "the border fighting merges into general war");
         return;
     }
+    /* a side whose line is down to a tenth of the most it committed (or to
+     * nobody) has nothing left to hold it with */
     for (int i = 0; i < 2; i++)
-        if (c->men[i] < 100) {
+        if (c->men[i] < 1 || c->men[i] < 0.1 * c->peak[i]) {
             campaign_end(w, i, false, i == HK_SIDE_JPN ? "the Japanese side has no one left on the line"
                                                 : "the Soviet side has no one left on the line");
             return;
@@ -625,18 +700,22 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
 {
     const hk_scenario *s = w->s;
     int sec = pb->sector, a = pb->attacker_side, d = 1 - a;
-    /* most clashes stay small; a few draw in divisions (a skewed share) */
+    /* most clashes stay small; a few draw in divisions (a skewed share) of
+     * what each side holds for this sector, each man counted once (the
+     * Primorye group's strength is the Ussuri's, not the Tumen mouth's too) */
     double u = hk_rng_uniform(r);
     double share = P(w, BATTLE_COMMIT) * (0.05 + 0.95 * u * u);
-    const hk_side_forces *fa = &w->sector_forces[sec][a], *fd = &w->sector_forces[sec][d];
-    hk_combat_side att = {.men = fa->men * share, .tanks = fa->tanks * share, .guns = fa->guns * share,
-                          .aircraft = fa->aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, a)};
-    hk_combat_side def = {.men = fd->men * share, .tanks = fd->tanks * share, .guns = fd->guns * share,
-                          .aircraft = fd->aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, d),
+    hk_side_forces fa = hk_movement_held_for(w, sec, a), fd = hk_movement_held_for(w, sec, d);
+    hk_combat_side att = {.men = fa.men * share, .tanks = fa.tanks * share, .guns = fa.guns * share,
+                          .aircraft = fa.aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, a)};
+    hk_combat_side def = {.men = fd.men * share, .tanks = fd.tanks * share, .guns = fd.guns * share,
+                          .aircraft = fd.aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, d),
                           .posture = HK_POSTURE_PREPARED};
     hk_terrain terrain = sector_terrain(w, sec);
     hk_combat_result res;
-    fight(w, r, sec, &att, &def, a, terrain, 30, &res, false);
+    /* an engagement, as long as the record's were (one to twelve days) */
+    int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    fight(w, r, sec, &att, &def, a, terrain, days, &res, false);
     if (sec >= 0 && sec < HK_MAX_SECTORS) {
         w->tally.border_battles[sec]++;
         w->tally.border_battle_men[sec] = fmax(w->tally.border_battle_men[sec], fmax(att.men, def.men));

@@ -52,21 +52,12 @@ static bool is_base(const hk_world *w, int r, int side)
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
 
-/* The regions a side holds, its bases and its sources, as sets. */
-static hk_regions own_set(const hk_world *w, int side)
+/* The regions r of the side for which in(w, r, side) holds, as a set. */
+static hk_regions set_of(const hk_world *w, int side, bool (*in)(const hk_world *, int, int))
 {
     hk_regions m = 0;
     for (int r = 0; r < w->s->n_regions; r++)
-        if (own(w, r, side))
-            m |= HK_REGION_BIT(r);
-    return m;
-}
-
-static hk_regions base_set(const hk_world *w, int side)
-{
-    hk_regions m = 0;
-    for (int r = 0; r < w->s->n_regions; r++)
-        if (is_base(w, r, side))
+        if (in(w, r, side))
             m |= HK_REGION_BIT(r);
     return m;
 }
@@ -74,11 +65,11 @@ static hk_regions base_set(const hk_world *w, int side)
 void hk_campaign_haul(const hk_world *w, int side, double *km)
 {
     const hk_scenario *s = w->s;
-    hk_regions own = own_set(w, side), rail = 0;
+    hk_regions held = set_of(w, side, own), rail = 0;
     for (int r = 0; r < s->n_regions; r++)
         if (s->regions[r].railhead)
             rail |= HK_REGION_BIT(r);
-    hk_map_routes(s, rail & own, own, ~(hk_regions)0, km);
+    hk_map_routes(s, rail & held, held, ~(hk_regions)0, km);
 }
 
 /* Where a side's reinforcements come from: the Soviet side's from the west,
@@ -88,7 +79,7 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
 void hk_campaign_flow(const hk_world *w, int side, double *cap)
 {
     const hk_scenario *s = w->s;
-    hk_regions bases = base_set(w, side), sources = bases;
+    hk_regions bases = set_of(w, side, is_base), sources = bases;
     if (side != HK_SIDE_JPN) {
         /* the bases no other base lies west of */
         double west = INFINITY;
@@ -98,13 +89,13 @@ void hk_campaign_flow(const hk_world *w, int side, double *cap)
             if (s->regions[__builtin_ctzll(m)].lon > west)
                 sources &= ~HK_REGION_BIT(__builtin_ctzll(m));
     }
-    hk_map_widest(s, sources, own_set(w, side), cap);
+    hk_map_widest(s, sources, set_of(w, side, own), cap);
 }
 
 uint64_t hk_campaign_encircled(const hk_world *w, int side)
 {
-    hk_regions held = own_set(w, side);
-    return held & ~hk_map_reach(w->s, base_set(w, side), held);
+    hk_regions held = set_of(w, side, own);
+    return held & ~hk_map_reach(w->s, set_of(w, side, is_base), held);
 }
 
 int hk_campaign_objective(const hk_world *w, int f, int side, int *from)

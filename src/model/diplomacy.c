@@ -168,6 +168,35 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
     return -1; /* a treaty the model has no calculus for: only replay concludes it */
 }
 
+/* True when treaty t holds `actor` back from something: a war (neutrality,
+ * non-aggression), a war for another (mutual assistance), or a treaty it
+ * may not make (a bar naming it that has not lapsed). Consultation,
+ * recognition and spheres bind it to nothing it would do otherwise. A
+ * party gives notice only on a treaty that holds it back: leaving one that
+ * costs nothing would only offend the partner (Japan kept the Anti-Comintern
+ * Pact after the German-Soviet pact voided its bar, and renewed it in 1941;
+ * docs/model.md#diplomacy). */
+bool hk_diplomacy_restrains(const hk_world *w, int t, int actor)
+{
+    const hk_treaty *x = &w->s->treaties[t];
+    for (int i = 0; i < x->n_clauses; i++) {
+        const hk_clause *c = &x->clauses[i];
+        switch (c->type) {
+        case HK_CLAUSE_NEUTRALITY:
+        case HK_CLAUSE_NON_AGGRESSION:
+        case HK_CLAUSE_MUTUAL_ASSISTANCE:
+            return true;
+        case HK_CLAUSE_NO_POLITICAL_TREATY:
+        case HK_CLAUSE_SECRET_PROTOCOL:
+            if ((c->bars_parties[0] == actor || c->bars_parties[1] == actor) && !clause_lapsed(w, x, c))
+                return true;
+            break;
+        default: break;
+        }
+    }
+    return false;
+}
+
 bool hk_diplomacy_may_denounce(const hk_world *w, int t)
 {
     const hk_treaty *x = &w->s->treaties[t];
@@ -393,7 +422,8 @@ static void simulate_treaties(hk_world *w)
                 else if (a == w->player && w->orders_given)
                     wants = w->orders.denounce_treaty == t;
                 else if (a >= 0 && s->actors[a].role == HK_ROLE_MODELLED)
-                    wants = hk_diplomacy_gain(w, t, a) < -min_gain && u < P(w, TREATY_DENOUNCE_RATE);
+                    wants = hk_diplomacy_gain(w, t, a) < -min_gain && hk_diplomacy_restrains(w, t, a) &&
+                            u < P(w, TREATY_DENOUNCE_RATE);
                 else
                     wants = false;
                 if (!wants)

@@ -16,6 +16,10 @@ void hk_diplomacy_step(hk_world *w);
 bool hk_diplomacy_barred(const hk_world *w, int t, int *by);
 /* Expected gain of `actor` from treaty t in the present state (> 0 wants it). */
 double hk_diplomacy_gain(const hk_world *w, int t, int actor);
+/* True when treaty t holds `actor` back from something it could otherwise
+ * do (a war, a war for another, a treaty it may not make): only such a
+ * treaty is worth the notice. */
+bool hk_diplomacy_restrains(const hk_world *w, int t, int actor);
 /* Whether party `actor` may give notice on treaty t this month. */
 bool hk_diplomacy_may_denounce(const hk_world *w, int t);
 

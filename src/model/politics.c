@@ -554,6 +554,8 @@ void hk_politics_step(hk_world *w)
         apply_pins(w);
         return;
     }
+    if (w->japan_surrendered)
+        return; /* a Japan that has surrendered decides nothing more */
     expedition(w, &r);
     field_army(w, &r);
     coup(w, &r);

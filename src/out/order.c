@@ -1,8 +1,11 @@
-/* order.c — holding a month's events to pass them on in date order. */
+/* order.c — holding a month's events to pass them on in reading order
+ * (world/event_order.h). */
 #include "out/order.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "world/event_order.h"
 
 void hk_order_init(hk_order *o, const hk_observer *next)
 {
@@ -13,23 +16,17 @@ void hk_order_init(hk_order *o, const hk_observer *next)
 void hk_order_free(hk_order *o)
 {
     free(o->held);
+    free(o->key);
     o->held = NULL;
-    o->n = o->cap = 0;
+    o->key = NULL;
+    o->n = o->cap = o->first = 0;
 }
 
-/* Passes on, in date order, the held events dated up to month `upto`. */
+/* Passes on, in reading order, the held events dated up to month `upto`. */
 static void release(hk_order *o, hk_month upto)
 {
-    /* Insertion sort: stable, and a month holds a few dozen events. */
-    for (int i = 1; i < o->n; i++) {
-        hk_log_event e = o->held[i];
-        int j = i;
-        while (j > 0 && hk_date_cmp(o->held[j - 1].date, e.date) > 0) {
-            o->held[j] = o->held[j - 1];
-            j--;
-        }
-        o->held[j] = e;
-    }
+    if (o->key)
+        hk_event_order(o->held, o->key, o->n, o->first);
     int kept = 0;
     for (int i = 0; i < o->n; i++) {
         if (hk_date_month(o->held[i].date) <= upto) {
@@ -40,6 +37,7 @@ static void release(hk_order *o, hk_month upto)
         }
     }
     o->n = kept;
+    o->first = kept;
 }
 
 
@@ -49,7 +47,12 @@ static void order_on_event(void *ud, const hk_log_event *e)
     if (o->n == o->cap) {
         int cap = o->cap ? 2 * o->cap : 64;
         hk_log_event *p = realloc(o->held, (size_t)cap * sizeof *p);
-        if (!p) {
+        int32_t *k = p ? realloc(o->key, (size_t)cap * sizeof *k) : NULL;
+        if (p)
+            o->held = p;
+        if (k)
+            o->key = k;
+        if (!p || !k) {
             /* Better unsorted than lost. */
             o->failed = 1;
             release(o, INT32_MAX);
@@ -57,7 +60,6 @@ static void order_on_event(void *ud, const hk_log_event *e)
                 o->next.on_event(o->next.ud, e);
             return;
         }
-        o->held = p;
         o->cap = cap;
     }
     /* The strings belong to the run and outlive the month. */

@@ -5,7 +5,8 @@
  * surrendered, which treaties are in force, whether Japan's troops are in
  * Siberia), so it checks the model rather than repeating its logic. The
  * events of a month are held until the month's summary arrives, which says
- * which actors exist and in what form. */
+ * which actors exist and in what form, and are read in the order the
+ * outputs print them (world/event_order.h). */
 #include "run/lint.h"
 
 #include <math.h>
@@ -13,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "world/event_order.h"
 
 #define HK_LINT_HELD 512
 
@@ -38,15 +41,8 @@ long hk_lint_total(const hk_lint_report *r)
     return n;
 }
 
-/* One event held until its month's summary. */
-typedef struct held {
-    hk_date date;
-    const char *kind, *id, *text;
-    int actors[HK_MAX_PARTIES];
-    int n_actors;
-    bool has_facts;
-    hk_event_facts facts;
-} held;
+/* An event held until its month's summary. */
+typedef hk_log_event held;
 
 struct hk_linter {
     const hk_scenario *s;
@@ -54,6 +50,7 @@ struct hk_linter {
     uint64_t run;
     bool hit[HK_LINT_COUNT];
     held ev[HK_LINT_HELD];
+    int32_t key[HK_LINT_HELD];
     int n_ev;
     /* the linter's own account of the run */
     bool surrendered[HK_MAX_ACTORS];
@@ -95,15 +92,7 @@ static void on_event(void *ud, const hk_log_event *e)
     linter *l = ud;
     if (l->n_ev == HK_LINT_HELD)
         return;
-    held *h = &l->ev[l->n_ev++];
-    h->date = e->date;
-    h->kind = e->kind;
-    h->id = e->id;
-    h->text = e->text;
-    h->n_actors = e->n_actors;
-    memcpy(h->actors, e->actors, sizeof h->actors);
-    h->has_facts = e->has_facts;
-    h->facts = e->facts;
+    l->ev[l->n_ev++] = *e;
 }
 
 static bool exists(const hk_month_summary *m, int a)
@@ -202,6 +191,9 @@ static void on_month(void *ud, const hk_month_summary *m)
     const hk_scenario *s = l->s;
     l->rep->months++;
     hk_date first = {(int16_t)hk_month_year(m->month), (int8_t)hk_month_mon(m->month), 0};
+    /* the month's events as the outputs give them: a surrender printed
+     * before the bomb that brought it is read so */
+    hk_event_order(l->ev, l->key, l->n_ev, 0);
     for (int i = 0; i < l->n_ev; i++) {
         const held *h = &l->ev[i];
         l->rep->events++;

@@ -23,6 +23,25 @@
 #include "world/world.h"
 #include "world/actors.h"
 
+/* An outside event happens on its date only if the state it belongs to
+ * still holds: the effect it requires is in force (the bomb falls in a war
+ * with the United States), and no party to it has surrendered or been
+ * defeated (nothing is done to or by Japan once it has laid down its arms). */
+static bool outside_event_can_happen(const hk_world *w, const hk_event *ev)
+{
+    const hk_scenario *s = w->s;
+    if (ev->conditional && !hk_flag(w, ev->requires))
+        return false;
+    for (int i = 0; i < ev->n_actors; i++) {
+        int a = ev->actors[i];
+        if (a >= 0 && a == s->jpn && w->japan_surrendered)
+            return false;
+        if (a >= 0 && a < 32 && (w->defeated >> a & 1u))
+            return false;
+    }
+    return true;
+}
+
 static void outside_events(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -35,6 +54,8 @@ static void outside_events(hk_world *w)
             continue;
         const hk_event *ev = &s->events[e];
         w->event_done[e] = true;
+        if (!outside_event_can_happen(w, ev))
+            continue; /* its time came and went without it */
         if (ev->effect < HK_EFFECT_COUNT) {
             w->flags |= 1u << ev->effect;
             if (w->flag_since[ev->effect] == HK_MONTH_NONE)

@@ -8,16 +8,18 @@
 /* The region at the other end of link l from u. */
 static inline int other_end(const hk_link *k, int u) { return k->from == u ? k->to : k->from; }
 
+/* v[r] = at_from for the regions of `from`, elsewhere for the others. */
+static void start(const hk_scenario *s, hk_regions from, double at_from, double elsewhere, double *v)
+{
+    for (int r = 0; r < s->n_regions; r++)
+        v[r] = (from >> r) & 1u ? at_from : elsewhere;
+}
+
 void hk_map_routes(const hk_scenario *s, hk_regions from, hk_regions enter, hk_regions through, double *dist)
 {
     const hk_compiled *c = s->compiled;
-    hk_regions open = 0; /* reached, not yet done */
-    for (int r = 0; r < s->n_regions; r++) {
-        dist[r] = (from >> r) & 1u ? 0.0 : INFINITY;
-        if ((from >> r) & 1u)
-            open |= HK_REGION_BIT(r);
-    }
-    hk_regions done = 0;
+    start(s, from, 0.0, INFINITY, dist);
+    hk_regions open = from, done = 0; /* open: reached, not yet done */
     while (open) {
         int u = -1;
         for (hk_regions m = open; m; m &= m - 1) {
@@ -45,13 +47,8 @@ void hk_map_routes(const hk_scenario *s, hk_regions from, hk_regions enter, hk_r
 void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap)
 {
     const hk_compiled *c = s->compiled;
-    hk_regions open = 0;
-    for (int r = 0; r < s->n_regions; r++) {
-        cap[r] = (from >> r) & 1u ? INFINITY : 0.0;
-        if ((from >> r) & 1u)
-            open |= HK_REGION_BIT(r);
-    }
-    hk_regions done = 0;
+    start(s, from, INFINITY, 0.0, cap);
+    hk_regions open = from, done = 0;
     while (open) {
         int u = -1;
         for (hk_regions m = open; m; m &= m - 1) {

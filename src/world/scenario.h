@@ -236,6 +236,8 @@ typedef struct hk_event {
     const char *name;
     hk_date date;
     hk_effect effect;
+    bool conditional;    /* it happens only while `requires` holds */
+    hk_effect requires;
     int actors[HK_MAX_PARTIES];
     int n_actors;
     const char *text;

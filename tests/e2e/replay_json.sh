@@ -70,9 +70,16 @@ for e in events:
     if set(e) < {"date", "kind", "id", "actors", "text", "source"} or not date_re.match(e["date"] or ""):
         fail.append(f"event fields: {json.dumps(e)[:120]}")
         break
-dates = [e["date"] for e in events]
-if dates != sorted(dates):
-    fail.append("events in time order")
+# Reading order: months in order; inside a month the dated events by day,
+# and an event known only by its month after the dated ones played before it.
+ev_months = [e["date"][:7] for e in events]
+if ev_months != sorted(ev_months):
+    fail.append("events in time order (months)")
+for month in sorted(set(ev_months)):
+    days = [e["date"] for e in events if e["date"][:7] == month and len(e["date"]) > 7]
+    if days != sorted(days):
+        fail.append(f"events in time order (days of {month})")
+        break
 
 # The dated facts of the record, each with a source.
 facts = [("basic_convention_1925", "1925-01-20", None), ("soviet_mongolian_protocol", "1936-03-12", None),

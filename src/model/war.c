@@ -278,15 +278,21 @@ static void war_end(hk_world *w, hk_rng *r)
             int back = settle(w);
             uint64_t m;
             int tj = hk_campaign_taken(w, HK_SIDE_JPN, &m), ts = hk_campaign_taken(w, HK_SIDE_SOV, &m);
+            char terms[200];
+            if (tj + ts == 0 && back == 0)
+                snprintf(terms, sizeof terms, "on the border of before the war, which the fighting has not moved");
+            else if (tj + ts == 0)
+                snprintf(terms, sizeof terms, "on the border of before the war: the side that bled more hands back the %d "
+                         "region%s it took", back, back == 1 ? "" : "s");
+            else
+                snprintf(terms, sizeof terms, "on the line the fighting reached: the side that bled less keeps %d region%s "
+                         "of the other's ground%s", tj + ts, tj + ts == 1 ? "" : "s",
+                         back > 0 ? ", the other hands back what it took" : "");
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "After %.1f years of war (casualties: Japanese %.0f, Soviet %.0f) both sides are exhausted "
-                         "and agree to an armistice%s: %s %d region%s of the other's ground%s%s.",
-                         years, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV],
-                         tj + ts == 0 ? " on the border of before the war" : "",
-                         tj + ts == 0 ? "the side that gained hands back its" : "the side that bled less keeps",
-                         tj + ts == 0 ? back : tj + ts, (tj + ts == 0 ? back : tj + ts) == 1 ? "" : "s",
-                         tj + ts == 0 ? "" : back > 0 ? ", the other hands back what it took" : "",
+                         "and agree to an armistice %s%s.",
+                         years, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], terms,
                          japan_lost ? "; the failure discredits the advocates of the northern war" : "");
             hk_war_end(w, "armistice", w->scratch, SRC_MODEL("politics-peace"));
         }

@@ -489,6 +489,10 @@ static void simulate_japan(hk_world *w)
             up = fmax(up, P(w, JAPAN_MOBILIZE));
         }
     }
+    if (w->war_mobilising) { /* a war decided on: to the war footing (war.c) */
+        target = fmax(target, P(w, JAPAN_MAX_MEN));
+        up = fmax(up, P(w, JAPAN_MOBILIZE));
+    }
     w->jpn_men = approach(w->jpn_men, target, up, down > 0 ? down : 0);
     if (w->jpn_men > w->jpn_peak)
         w->jpn_peak = w->jpn_men;

@@ -2,8 +2,10 @@
 # run.sh BUILD_DIR [SECONDS] [NAME...] — runs the fuzz_* binaries of
 # BUILD_DIR (all, or fuzz_NAME for each NAME given) one after the other, for
 # SECONDS each (default $FUZZ_SECONDS, else 60), or until $FUZZ_RUNS inputs
-# when that is set. It builds nothing: `make fuzz` configures with
-# -DHK_FUZZ=ON and builds first.
+# when that is set. With FUZZ_REPLAY=DIR it fuzzes nothing and runs each
+# input of DIR/NAME once (`make fuzz-replay`: the inputs a fast build kept,
+# through the AddressSanitizer build). It builds nothing: `make fuzz`
+# configures with -DHK_FUZZ=ON and builds first.
 #
 # Each harness starts from its seed corpus in fuzz/seeds/NAME (kept in the
 # repository) plus every earlier crash in tests/corpus/fuzz-regressions, and
@@ -12,7 +14,10 @@
 # to tests/corpus/fuzz-regressions once fixed. A line per harness gives the
 # inputs executed, crashes and leaks; BUILD_DIR/fuzz-summary.txt keeps them.
 #
-# The fuzzers run under nice (FUZZ_NICE, default 10), one at a time. ASan's
+# The fuzzers run under nice (FUZZ_NICE, default 19), one at a time, and do
+# not reread the corpus folder while they run (-reload=0: only parallel
+# fuzzers sharing a corpus need that, and relisting hundreds of files every
+# second cost one fuzzer several per cent). ASan's
 # quarantine is kept at 16 MB (ASAN_OPTIONS overrides): the default 256 MB
 # made each input pay for returning pages to the system, and one input of
 # these harnesses allocates far less than 16 MB.
@@ -53,24 +58,33 @@ for fuzzer in "${fuzzers[@]}"; do
     found=1
     name=$(basename "$fuzzer")
     short=${name#fuzz_}
-    corpus=$build/fuzz-corpus/$short
-    mkdir -p "$corpus"
-    [ -d "$src/fuzz/seeds/$short" ] && cp "$src/fuzz/seeds/$short"/* "$corpus"/ 2>/dev/null || true
-    rm -f "$corpus/README.md"
-    [ "$short" = scenario ] && seed_scenario "$corpus"
-    if [ -d "$src/tests/corpus/fuzz-regressions" ]; then
-        cp "$src"/tests/corpus/fuzz-regressions/* "$corpus"/ 2>/dev/null || true
-    fi
     dict=()
     [ "$short" = scenario ] && dict=(-dict="$src/fuzz/scenario.dict")
-    limit=(-max_total_time="$seconds")
-    [ -n "${FUZZ_RUNS:-}" ] && limit=(-runs="$FUZZ_RUNS")
     log=$build/$name.log
-    if [ -n "${FUZZ_RUNS:-}" ]; then echo "fuzzing with $name ($FUZZ_RUNS inputs)..."; else echo "fuzzing with $name (${seconds}s)..."; fi
+    if [ -n "${FUZZ_REPLAY:-}" ]; then
+        # Each kept input once, nothing new: -runs=0 stops after the corpus.
+        corpus=$FUZZ_REPLAY/$short
+        [ -d "$corpus" ] || { echo "$name: no corpus in $corpus"; continue; }
+        limit=(-runs=0)
+        log=$build/$name.replay.log
+        echo "running every input of $corpus through $name..."
+    else
+        corpus=$build/fuzz-corpus/$short
+        mkdir -p "$corpus"
+        [ -d "$src/fuzz/seeds/$short" ] && cp "$src/fuzz/seeds/$short"/* "$corpus"/ 2>/dev/null || true
+        rm -f "$corpus/README.md"
+        [ "$short" = scenario ] && seed_scenario "$corpus"
+        if [ -d "$src/tests/corpus/fuzz-regressions" ]; then
+            cp "$src"/tests/corpus/fuzz-regressions/* "$corpus"/ 2>/dev/null || true
+        fi
+        limit=(-max_total_time="$seconds")
+        [ -n "${FUZZ_RUNS:-}" ] && limit=(-runs="$FUZZ_RUNS")
+        if [ -n "${FUZZ_RUNS:-}" ]; then echo "fuzzing with $name ($FUZZ_RUNS inputs)..."; else echo "fuzzing with $name (${seconds}s)..."; fi
+    fi
     start=$(date +%s)
     set +e
-    HK_MINIMAL_DIR="$src/tests/corpus/minimal" nice -n "${FUZZ_NICE:-10}" "$fuzzer" "$corpus" \
-        "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 "${dict[@]}" \
+    HK_MINIMAL_DIR="$src/tests/corpus/minimal" nice -n "${FUZZ_NICE:-19}" "$fuzzer" "$corpus" \
+        "${limit[@]}" -reload=0 -max_len=65536 -timeout=10 -rss_limit_mb=2048 "${dict[@]}" \
         -artifact_prefix="$artifacts/$short-" -print_final_stats=1 >"$log" 2>&1
     rc=$?
     set -e

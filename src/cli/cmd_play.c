@@ -122,14 +122,7 @@ static void on_month(void *ud, const hk_month_summary *m)
     print_state(ud, m);
 }
 
-static bool player_party(const play_ui *ui, int t)
-{
-    const hk_treaty *x = &ui->s->treaties[t];
-    for (int p = 0; p < x->n_parties; p++)
-        if (x->parties[p] == ui->g->player)
-            return true;
-    return false;
-}
+static bool player_party(const play_ui *ui, int t) { return hk_orders_party(ui->s, ui->g->player, t); }
 
 /* The player's treaties, numbered from 1 in scenario order. */
 static int treaty_by_number(const play_ui *ui, int n)

@@ -14,8 +14,10 @@
 #include "model/combat.h"
 
 #include "model/assess.h"
+#include "model/movement.h"
 
 #include "model/politics.h"
+#include "world/map.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -39,34 +41,21 @@ static bool battle_ground(const hk_scenario *s, int sec, int r)
 
 /* The length of the links from a side's railheads to every region, over its
  * own ground; the sector's battle ground on the other side's ground ends a
- * route and does not carry it further. Dijkstra over a few dozen regions. */
+ * route and does not carry it further. */
 static void routes_from_railheads(const hk_world *w, int sec, int side, double *dist)
 {
     const hk_scenario *s = w->s;
-    bool done[HK_BATTLE_MAX_REGIONS];
+    hk_regions rail = 0, own = 0, ground = 0;
     for (int r = 0; r < s->n_regions; r++) {
-        dist[r] = s->regions[r].railhead && hk_world_own_ground(w, r, side) ? 0.0 : INFINITY;
-        done[r] = false;
+        hk_regions bit = HK_REGION_BIT(r);
+        if (hk_world_own_ground(w, r, side))
+            own |= bit;
+        if (s->regions[r].railhead)
+            rail |= bit;
+        if (battle_ground(s, sec, r))
+            ground |= bit;
     }
-    for (;;) {
-        int u = -1;
-        for (int r = 0; r < s->n_regions; r++)
-            if (!done[r] && isfinite(dist[r]) && (u < 0 || dist[r] < dist[u]))
-                u = r;
-        if (u < 0)
-            break;
-        done[u] = true;
-        if (battle_ground(s, sec, u) && !hk_world_own_ground(w, u, side))
-            continue;
-        for (int l = 0; l < s->n_links; l++) {
-            const hk_link *k = &s->links[l];
-            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-            if (v < 0 || done[v] || !(hk_world_own_ground(w, v, side) || battle_ground(s, sec, v)))
-                continue;
-            if (dist[u] + k->km < dist[v])
-                dist[v] = dist[u] + k->km;
-        }
-    }
+    hk_map_routes(s, rail & own, own | ground, ~(ground & ~own), dist);
 }
 
 /* Where a sector's battles are fought, and each side's supply distance
@@ -134,15 +123,17 @@ static double battle_supply_km(hk_world *w, int sec, int side)
     return km[side];
 }
 
-double hk_battles_site_km(const hk_world *w, int sec, int side)
+bool hk_battles_site_km(const hk_world *w, int sec, double km[2])
 {
     /* read the memo when battles has worked it out, else work it out without
      * keeping it (the memo is battles' own state) */
-    if (sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS && ((w->battle_site_known >> sec) & 1u))
-        return w->battle_km[sec][side];
-    double km[2];
+    if (sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS && ((w->battle_site_known >> sec) & 1u)) {
+        km[0] = w->battle_km[sec][0];
+        km[1] = w->battle_km[sec][1];
+        return true;
+    }
     find_battle_site(w, sec, km);
-    return km[side];
+    return false;
 }
 
 /* The terrain of the sector's battle site, else of its first region. */
@@ -190,13 +181,13 @@ static void battle_consequences(hk_world *w, int loser_side, double men_jpn, dou
     bool major = biggest >= P(w, BATTLE_MAJOR_MEN);
     int y = hk_month_year(w->month);
     if (border && major && y >= 1937 && y <= 1940)
-        w->out.major_border_battle_1937_1940 = true;
+        w->tally.major_border_battle_1937_1940 = true;
     if (border && major && loser_side == HK_SIDE_JPN)
-        w->out.japan_loses_major_border_battle = true;
+        w->tally.japan_loses_major_border_battle = true;
     if (border && biggest > w->largest_battle) {
         w->largest_battle = biggest;
-        w->out.major_battle_casualties[0] = cas_jpn;
-        w->out.major_battle_casualties[1] = cas_sov;
+        w->tally.major_battle_casualties[0] = cas_jpn;
+        w->tally.major_battle_casualties[1] = cas_sov;
         w->border_campaign.largest = false; /* a larger battle has taken its place */
     }
     if (loser_side >= 0 && border && major)
@@ -226,13 +217,85 @@ static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int sid
     return s;
 }
 
-/* Fights a battle; `campaign` when it is an engagement of a border campaign. */
+/* One side's share of what it committed: the first `k` of its echelons,
+ * less what the engagements before have cost it, arm by arm. */
+static hk_combat_side echelon_side(const hk_combat_side *whole, double arrived, const hk_combat_losses *lost)
+{
+    hk_combat_side x = *whole;
+    x.men = fmax(0, arrived * whole->men - lost->men);
+    x.tanks = fmax(0, arrived * whole->tanks - lost->tanks);
+    x.guns = fmax(0, arrived * whole->guns - lost->guns);
+    x.aircraft = fmax(0, arrived * whole->aircraft - lost->aircraft);
+    return x;
+}
+
+/* A border battle fought as its forces come into it. Neither side has its
+ * whole commitment on the spot on the first day: the record's battles grew
+ * from a first clash of a battalion or two (Changkufeng opened with 1,410
+ * Japanese against 1,460 Soviet troops of the 8,000 and 20,000 who fought
+ * there a week later, CDB90 256 and 258; Nomonhan with 1,300 against 1,228
+ * of 30,000 and 57,000, CDB90 259 and 260). Each side brings its force
+ * forward in battle.echelons equal echelons over the engagement's `days`,
+ * echelon k joining on day k·days/n; each stage is the combat model's
+ * engagement fought by what has come up less what the stages before cost,
+ * and the battle ends when a side breaks off (it does not feed its next
+ * echelon into a fight its first has lost). The result reads as one battle:
+ * casualties and losses summed, the days fought, the last stage's winner
+ * and break. docs/model.md#battles. */
+static void resolve_in_echelons(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
+                                hk_terrain terrain, int days, hk_combat_result *res)
+{
+    int n = (int)lround(P(w, BATTLE_ECHELONS));
+    if (n < 1)
+        n = 1;
+    if (n > days)
+        n = days;
+    memset(res, 0, sizeof *res);
+    res->winner = HK_COMBAT_DRAW;
+    hk_combat_losses lost[2];
+    memset(lost, 0, sizeof lost);
+    const hk_combat_side *whole[2] = {att, def};
+    for (int k = 0; k < n; k++) {
+        int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
+        double arrived = (double)(k + 1) / n;
+        hk_combat_side x[2];
+        for (int i = 0; i < 2; i++)
+            x[i] = echelon_side(whole[i], arrived, &lost[i]);
+        hk_combat_result st;
+        hk_combat_resolve(&w->combat, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
+        if (k == 0)
+            res->power_ratio = st.power_ratio;
+        res->days += st.days;
+        res->winner = st.winner;
+        res->score = st.score;
+        res->encircled |= st.encircled;
+        for (int i = 0; i < 2; i++) {
+            res->casualties[i] += st.casualties[i];
+            res->prisoners[i] += st.prisoners[i];
+            res->loss[i].men += st.loss[i].men;
+            res->loss[i].tanks += st.loss[i].tanks;
+            res->loss[i].guns += st.loss[i].guns;
+            res->loss[i].aircraft += st.loss[i].aircraft;
+            res->broke_off[i] = st.broke_off[i];
+            lost[i] = res->loss[i];
+        }
+        if (st.broke_off[0] || st.broke_off[1])
+            break;
+    }
+}
+
+/* Fights a battle; `campaign` when it is an engagement of a border campaign.
+ * A simulated border battle comes in echelons (resolve_in_echelons); a
+ * recorded engagement is fought as the record gives its forces. */
 static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
                   const hk_combat_side *def_in, int att_side, hk_terrain terrain, int days,
                   hk_combat_result *res, bool campaign)
 {
     hk_combat_side att = armed(w, att_in, att_side, campaign), def = armed(w, def_in, 1 - att_side, campaign);
-    hk_combat_resolve(&w->combat, &att, &def, terrain, days, r, res);
+    if (w->mode == HK_MODE_SIMULATE)
+        resolve_in_echelons(w, r, &att, &def, terrain, days, res);
+    else
+        hk_combat_resolve(&w->combat, &att, &def, terrain, days, r, res);
     int def_side = 1 - att_side;
     w->loss_men[att_side] += res->loss[HK_COMBAT_ATTACKER].men;
     w->loss_men[def_side] += res->loss[HK_COMBAT_DEFENDER].men;
@@ -344,18 +407,18 @@ static void campaign_outcomes(hk_world *w)
     hk_border_campaign *c = &w->border_campaign;
     double biggest = fmax(c->peak[0], c->peak[1]);
     if (c->sector >= 0 && c->sector < HK_MAX_SECTORS)
-        w->out.border_battle_men[c->sector] = fmax(w->out.border_battle_men[c->sector], biggest);
+        w->tally.border_battle_men[c->sector] = fmax(w->tally.border_battle_men[c->sector], biggest);
     if (c->largest || biggest > w->largest_battle) {
         w->largest_battle = fmax(w->largest_battle, biggest);
-        w->out.major_battle_casualties[HK_SIDE_JPN] = c->cas[HK_SIDE_JPN];
-        w->out.major_battle_casualties[HK_SIDE_SOV] = c->cas[HK_SIDE_SOV];
+        w->tally.major_battle_casualties[HK_SIDE_JPN] = c->cas[HK_SIDE_JPN];
+        w->tally.major_battle_casualties[HK_SIDE_SOV] = c->cas[HK_SIDE_SOV];
         c->largest = true;
     }
     if (!c->major && biggest >= P(w, BATTLE_MAJOR_MEN)) {
         c->major = true;
         int y = hk_month_year(w->month);
         if (y >= 1937 && y <= 1940)
-            w->out.major_border_battle_1937_1940 = true;
+            w->tally.major_border_battle_1937_1940 = true;
     }
 }
 
@@ -368,7 +431,7 @@ static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why
     const hk_scenario *s = w->s;
     campaign_outcomes(w);
     if (c->major && loser == HK_SIDE_JPN)
-        w->out.japan_loses_major_border_battle = true;
+        w->tally.japan_loses_major_border_battle = true;
     if (c->major && loser >= 0)
         w->lost_major[loser] = true;
     c->active = false;
@@ -501,8 +564,10 @@ static void campaign_month(hk_world *w, hk_rng *r)
         campaign_end(w, c->last_loser, false, "the border fighting merges into general war");
         return;
     }
+    /* a side whose line is down to a tenth of the most it committed (or to
+     * nobody) has nothing left to hold it with */
     for (int i = 0; i < 2; i++)
-        if (c->men[i] < 100) {
+        if (c->men[i] < 1 || c->men[i] < 0.1 * c->peak[i]) {
             campaign_end(w, i, false, i == HK_SIDE_JPN ? "the Japanese side has no one left on the line"
                                                 : "the Soviet side has no one left on the line");
             return;
@@ -635,21 +700,25 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
 {
     const hk_scenario *s = w->s;
     int sec = pb->sector, a = pb->attacker_side, d = 1 - a;
-    /* most clashes stay small; a few draw in divisions (a skewed share) */
+    /* most clashes stay small; a few draw in divisions (a skewed share) of
+     * what each side holds for this sector, each man counted once (the
+     * Primorye group's strength is the Ussuri's, not the Tumen mouth's too) */
     double u = hk_rng_uniform(r);
     double share = P(w, BATTLE_COMMIT) * (0.05 + 0.95 * u * u);
-    const hk_side_forces *fa = &w->sector_forces[sec][a], *fd = &w->sector_forces[sec][d];
-    hk_combat_side att = {.men = fa->men * share, .tanks = fa->tanks * share, .guns = fa->guns * share,
-                          .aircraft = fa->aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, a)};
-    hk_combat_side def = {.men = fd->men * share, .tanks = fd->tanks * share, .guns = fd->guns * share,
-                          .aircraft = fd->aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, d),
+    hk_side_forces fa = hk_movement_held_for(w, sec, a), fd = hk_movement_held_for(w, sec, d);
+    hk_combat_side att = {.men = fa.men * share, .tanks = fa.tanks * share, .guns = fa.guns * share,
+                          .aircraft = fa.aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, a)};
+    hk_combat_side def = {.men = fd.men * share, .tanks = fd.tanks * share, .guns = fd.guns * share,
+                          .aircraft = fd.aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, d),
                           .posture = HK_POSTURE_PREPARED};
     hk_terrain terrain = sector_terrain(w, sec);
     hk_combat_result res;
-    fight(w, r, sec, &att, &def, a, terrain, 30, &res, false);
+    /* an engagement, as long as the record's were (one to twelve days) */
+    int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    fight(w, r, sec, &att, &def, a, terrain, days, &res, false);
     if (sec >= 0 && sec < HK_MAX_SECTORS) {
-        w->out.border_battles[sec]++;
-        w->out.border_battle_men[sec] = fmax(w->out.border_battle_men[sec], fmax(att.men, def.men));
+        w->tally.border_battles[sec]++;
+        w->tally.border_battle_men[sec] = fmax(w->tally.border_battle_men[sec], fmax(att.men, def.men));
     }
     int loser = res.winner == HK_COMBAT_ATTACKER ? d : res.winner == HK_COMBAT_DEFENDER ? a : -1;
     double men[2], cas[2];
@@ -856,15 +925,15 @@ static void close_campaign(hk_world *w, hk_rng *r, int bi)
     double biggest = fmax(men[0], men[1]);
     if (biggest > w->largest_battle) {
         w->largest_battle = biggest;
-        w->out.major_battle_casualties[HK_SIDE_JPN] = cas[HK_SIDE_JPN] >= 0 ? cas[HK_SIDE_JPN] : model[HK_SIDE_JPN];
-        w->out.major_battle_casualties[HK_SIDE_SOV] = cas[HK_SIDE_SOV] >= 0 ? cas[HK_SIDE_SOV] : model[HK_SIDE_SOV];
+        w->tally.major_battle_casualties[HK_SIDE_JPN] = cas[HK_SIDE_JPN] >= 0 ? cas[HK_SIDE_JPN] : model[HK_SIDE_JPN];
+        w->tally.major_battle_casualties[HK_SIDE_SOV] = cas[HK_SIDE_SOV] >= 0 ? cas[HK_SIDE_SOV] : model[HK_SIDE_SOV];
     }
     int y = hk_month_year(w->month);
     if (biggest >= P(w, BATTLE_MAJOR_MEN)) {
         if (y >= 1937 && y <= 1940)
-            w->out.major_border_battle_1937_1940 = true;
+            w->tally.major_border_battle_1937_1940 = true;
         if (loser == HK_SIDE_JPN)
-            w->out.japan_loses_major_border_battle = true;
+            w->tally.japan_loses_major_border_battle = true;
     }
     int actors[2] = {b->attacker.actor, b->defender.actor};
     if (hk_world_logging(w)) {

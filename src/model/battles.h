@@ -29,8 +29,9 @@ double hk_battles_tokyo_prevails(const hk_world *w);
 bool hk_battles_soviet_building(const hk_world *w);
 
 /* Each side's supply distance (km from its nearest railhead over its own
- * links) at the place a sector's border battles are fought; worked out once
- * a run and kept (it depends on the map and on whose ground is whose). */
-double hk_battles_site_km(const hk_world *w, int sec, int side);
+ * links) at the place a sector's border battles are fought, km[side]:
+ * battles' memo once a battle there has fixed it, else worked out from whose
+ * ground is whose now. Returns whether it is the memo. */
+bool hk_battles_site_km(const hk_world *w, int sec, double km[2]);
 
 #endif

@@ -26,11 +26,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/assess.h"
 #include "model/combat.h"
 #include "model/control.h"
+#include "world/map.h"
 
 #define SRC_WAR "model: war-campaign (docs/model.md#war-campaign)"
 
+
+static bool in_aims(const hk_world *w, int side, int region);
 
 static bool held_at_start(const hk_world *w, int r, int side)
 {
@@ -45,106 +49,52 @@ static bool is_base(const hk_world *w, int r, int side)
     return g->railhead && g->sector < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
 }
 
-/* Where a side's reinforcements come from: the Soviet side's from the west,
- * over the westernmost railhead it holds (the Trans-Siberian from European
- * Russia); the Japanese side's from its bases (Japan, Korea, the Kwantung
- * lease, the Manchurian depots). */
-static bool is_source(const hk_world *w, int r, int side)
-{
-    if (!is_base(w, r, side))
-        return false;
-    if (side == HK_SIDE_JPN)
-        return true;
-    const hk_scenario *s = w->s;
-    for (int q = 0; q < s->n_regions; q++)
-        if (q != r && is_base(w, q, side) && s->regions[q].lon < s->regions[r].lon)
-            return false;
-    return true;
-}
-
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
+
+/* The regions r of the side for which in(w, r, side) holds, as a set. */
+static hk_regions set_of(const hk_world *w, int side, bool (*in)(const hk_world *, int, int))
+{
+    hk_regions m = 0;
+    for (int r = 0; r < w->s->n_regions; r++)
+        if (in(w, r, side))
+            m |= HK_REGION_BIT(r);
+    return m;
+}
 
 void hk_campaign_haul(const hk_world *w, int side, double *km)
 {
     const hk_scenario *s = w->s;
-    bool done[HK_MAX_REGIONS];
-    for (int r = 0; r < s->n_regions; r++) {
-        km[r] = s->regions[r].railhead && own(w, r, side) ? 0.0 : INFINITY;
-        done[r] = false;
-    }
-    for (;;) {
-        int u = -1;
-        for (int r = 0; r < s->n_regions; r++)
-            if (!done[r] && isfinite(km[r]) && (u < 0 || km[r] < km[u]))
-                u = r;
-        if (u < 0)
-            break;
-        done[u] = true;
-        for (int l = 0; l < s->n_links; l++) {
-            const hk_link *k = &s->links[l];
-            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-            if (v < 0 || done[v] || !own(w, v, side))
-                continue;
-            if (km[u] + k->km < km[v])
-                km[v] = km[u] + k->km;
-        }
-    }
+    hk_regions held = set_of(w, side, own), rail = 0;
+    for (int r = 0; r < s->n_regions; r++)
+        if (s->regions[r].railhead)
+            rail |= HK_REGION_BIT(r);
+    hk_map_routes(s, rail & held, held, ~(hk_regions)0, km);
 }
 
+/* Where a side's reinforcements come from: the Soviet side's from the west,
+ * over the westernmost railhead it holds (the Trans-Siberian from European
+ * Russia); the Japanese side's from its bases (Japan, Korea, the Kwantung
+ * lease, the Manchurian depots). */
 void hk_campaign_flow(const hk_world *w, int side, double *cap)
 {
     const hk_scenario *s = w->s;
-    bool done[HK_MAX_REGIONS];
-    for (int r = 0; r < s->n_regions; r++) {
-        cap[r] = is_source(w, r, side) ? INFINITY : 0.0;
-        done[r] = false;
+    hk_regions bases = set_of(w, side, is_base), sources = bases;
+    if (side != HK_SIDE_JPN) {
+        /* the bases no other base lies west of */
+        double west = INFINITY;
+        for (hk_regions m = bases; m; m &= m - 1)
+            west = fmin(west, s->regions[__builtin_ctzll(m)].lon);
+        for (hk_regions m = bases; m; m &= m - 1)
+            if (s->regions[__builtin_ctzll(m)].lon > west)
+                sources &= ~HK_REGION_BIT(__builtin_ctzll(m));
     }
-    for (;;) {
-        int u = -1;
-        for (int r = 0; r < s->n_regions; r++)
-            if (!done[r] && cap[r] > 0 && (u < 0 || cap[r] > cap[u]))
-                u = r;
-        if (u < 0)
-            break;
-        done[u] = true;
-        for (int l = 0; l < s->n_links; l++) {
-            const hk_link *k = &s->links[l];
-            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-            if (v < 0 || done[v] || !own(w, v, side))
-                continue;
-            double c = fmin(cap[u], k->capacity);
-            if (c > cap[v])
-                cap[v] = c;
-        }
-    }
+    hk_map_widest(s, sources, set_of(w, side, own), cap);
 }
 
 uint64_t hk_campaign_encircled(const hk_world *w, int side)
 {
-    const hk_scenario *s = w->s;
-    uint64_t reach = 0, held = 0;
-    int queue[HK_MAX_REGIONS], n = 0;
-    for (int r = 0; r < s->n_regions && r < 64; r++) {
-        if (!own(w, r, side))
-            continue;
-        held |= (uint64_t)1 << r;
-        if (is_base(w, r, side)) {
-            reach |= (uint64_t)1 << r;
-            queue[n++] = r;
-        }
-    }
-    for (int i = 0; i < n; i++) {
-        int u = queue[i];
-        for (int l = 0; l < s->n_links; l++) {
-            const hk_link *k = &s->links[l];
-            int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-            if (v < 0 || v >= 64 || !((held >> v) & 1) || ((reach >> v) & 1))
-                continue;
-            reach |= (uint64_t)1 << v;
-            queue[n++] = v;
-        }
-    }
-    return held & ~reach;
+    hk_regions held = set_of(w, side, own);
+    return held & ~hk_map_reach(w->s, set_of(w, side, is_base), held);
 }
 
 int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
@@ -159,7 +109,7 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
             /* armies advance over land: rail, road, a river crossing; the sea
              * lanes carry supplies to the side that holds both ends */
             if (k->kind == HK_LINK_SEA || w->camp.front_of[q] != f || !own(w, q, side) ||
-                hk_control_side(w, v) != 1 - side)
+                hk_control_side(w, v) != 1 - side || !in_aims(w, side, v))
                 continue;
             /* the nearest enemy region along the front's own links; ties to
              * the lower index, so the same state gives the same objective */
@@ -223,6 +173,66 @@ static void side_per_man(const hk_world *w, int side, double pm[3])
 
 static double pool_of(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->jpn_men : w->sov_men; }
 
+/* A side's troops as its formations' recorded quality, weighted by men: the
+ * Kwantung Army of 1945, refilled with raw divisions, stood at half its old
+ * worth (forces.yaml, glantz2003, 001:211). */
+static double side_quality(const hk_world *w, int side)
+{
+    double q = 0, men = 0;
+    for (int f = 0; f < w->s->n_formations; f++) {
+        const hk_formation_state *fs = &w->formation[f];
+        if (w->c->form_side[f] != side || !(fs->men > 0))
+            continue;
+        q += fs->men * (fs->quality > 0 ? fs->quality : 1.0);
+        men += fs->men;
+    }
+    return men > 0 ? q / men : 1.0;
+}
+
+/* The Japanese army's practice of no surrender (001:145): in battle its
+ * troops fight to the last until their government's surrender is
+ * announced (the Kwantung Army fought on for days after the Soviet entry,
+ * until the Emperor's broadcast and the order to lay down arms,
+ * glantz2003). */
+static bool fights_to_the_last(const hk_world *w, int side)
+{
+    return side == HK_SIDE_JPN && !w->japan_surrendered;
+}
+
+/* A cut-off garrison holds out to the end while Japan has a hope left of
+ * ending the war on better terms: a neutral USSR to mediate or a decisive
+ * battle to win. With both gone (the Soviet entry, the atomic bomb) the
+ * cabinet is seeking a way out, and an encircled force gives itself up. */
+static bool holds_out_encircled(const hk_world *w, int side)
+{
+    return side == HK_SIDE_JPN &&
+           (hk_assess_japan_hopes_mediation(w) || hk_assess_japan_hopes_decisive_battle(w));
+}
+
+/* What a side fights for: a side at war in Europe as well fights in the east
+ * only to hold or win back its own ground (the Soviet Far East of 1941-1945
+ * stood on the defensive while Germany was unbeaten); a side pledged to the
+ * Allies takes what the pledge gives it, the zones in which Japan's forces
+ * would surrender to it (General Order No. 1 drew the line of the Yalta and
+ * Potsdam understandings, general_order_no1); otherwise everything the
+ * other side holds. */
+static bool in_aims(const hk_world *w, int side, int region)
+{
+    if (held_at_start(w, region, side))
+        return true;
+    if (side != HK_SIDE_SOV)
+        return true;
+    if (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+        return false;
+    if (!hk_flag(w, HK_EFFECT_ALLIED_PLEDGE))
+        return true;
+    const hk_scenario *s = w->s;
+    for (int z = 0; z < s->n_zones; z++)
+        if (hk_world_side(w, s->zones[z].to) == side && region < 64 && ((s->zones[z].regions >> region) & 1))
+            return true;
+    return false;
+}
+
 static const char *sector_label(const hk_world *w, int sec)
 {
     const hk_sector *sc = &w->s->sectors[sec];
@@ -239,11 +249,29 @@ static const char *side_name(int side) { return side == HK_SIDE_JPN ? "Japanese"
 
 static int side_actor(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov; }
 
+/* Both sides' hauls and widest routes, worked out again only when a region
+ * has changed hands since the last time (they depend on nothing else while
+ * a war lasts: the bases are the ground held when it began). */
+static void routes(hk_world *w)
+{
+    hk_campaign_state *c = &w->camp;
+    if (c->routes_ok && memcmp(c->route_control, w->control, sizeof c->route_control) == 0)
+        return;
+    for (int side = 0; side < 2; side++) {
+        hk_campaign_haul(w, side, c->route_km[side]);
+        hk_campaign_flow(w, side, c->route_flow[side]);
+        c->route_cut[side] = hk_campaign_encircled(w, side);
+    }
+    memcpy(c->route_control, w->control, sizeof c->route_control);
+    c->routes_ok = true;
+}
+
 void hk_campaign_begin(hk_world *w)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     memset(c->front, 0, sizeof c->front);
+    c->routes_ok = false;
     c->prisoners[0] = c->prisoners[1] = 0;
     c->days = 0;
     c->surrender_day = 0;
@@ -333,13 +361,14 @@ static void reinforce(hk_world *w, int side, const double *flow)
 
 static hk_combat_side front_side(const hk_world *w, const hk_front *fr, int side, double km, double sustain)
 {
-    hk_combat_side cs = {.men = fr->men[side], .tanks = fr->tanks[side], .guns = fr->guns[side],
-                         .aircraft = fr->aircraft[side], .quality = 1};
-    /* beyond what its route sustains a front fights as if further away */
-    double over = sustain > 0 ? fr->men[side] / sustain : 4.0;
-    cs.supply_km = (isfinite(km) ? km : 2000.0) * (over > 1 ? over : 1) + (over > 1 ? 100.0 * (over - 1) : 0);
+    /* a front commits to a battle what its route keeps supplied; the rest
+     * follow behind and come forward as the fighting uses the first up */
+    double k = sustain > 0 && fr->men[side] > sustain ? sustain / fr->men[side] : 1.0;
+    hk_combat_side cs = {.men = fr->men[side] * k, .tanks = fr->tanks[side] * k, .guns = fr->guns[side] * k,
+                         .aircraft = fr->aircraft[side] * k, .quality = side_quality(w, side)};
+    cs.supply_km = isfinite(km) ? km : P(w, WAR_NO_ROUTE_KM);
     cs.nation = side == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
-    cs.no_surrender = side == HK_SIDE_JPN;
+    cs.no_surrender = fights_to_the_last(w, side);
     return cs;
 }
 
@@ -383,7 +412,10 @@ static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *
     w->exhaustion += armies > 0 ? 4.0 * men / armies : 0;
 }
 
-/* One step on one front. Returns true when a battle was fought. */
+/* One step on one front. Returns true when a battle was fought. The
+ * attacker fights with this front's forces; the objective is defended by
+ * the front that holds it (a region taken on one front may be attacked from
+ * another). */
 static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[2][HK_MAX_REGIONS],
                        const double flow[2][HK_MAX_REGIONS], double month_cas[HK_MAX_SECTORS][2],
                        int *battles)
@@ -392,6 +424,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     hk_campaign_state *c = &w->camp;
     hk_front *fr = &c->front[f];
     int obj[2], from[2];
+    hk_front *held_by[2] = {fr, fr}; /* the front defending each side's objective */
     double ratio[2] = {0, 0};
     hk_combat_side cs[2][2]; /* [side][as attacker 0 / defender 1] */
     for (int side = 0; side < 2; side++) {
@@ -401,6 +434,8 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
             continue;
         }
         int o = obj[side], d = 1 - side;
+        if (c->front_of[o] >= 0)
+            held_by[side] = &c->front[c->front_of[o]];
         double sustain_a = (isfinite(flow[side][from[side]]) ? flow[side][from[side]] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double sustain_d = (isfinite(flow[d][o]) ? flow[d][o] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double link_km = 0;
@@ -409,7 +444,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                 (s->links[l].to == from[side] && s->links[l].from == o))
                 link_km = s->links[l].km;
         cs[side][0] = front_side(w, fr, side, km[side][from[side]] + link_km, sustain_a);
-        cs[side][1] = front_side(w, fr, d, km[d][o], sustain_d);
+        cs[side][1] = front_side(w, held_by[side], d, km[d][o], sustain_d);
         cs[side][1].posture = HK_POSTURE_PREPARED;
         double pa = hk_combat_power(&w->combat, &cs[side][0], 0, s->regions[o].terrain);
         double pd = hk_combat_power(&w->combat, &cs[side][1], 1, s->regions[o].terrain);
@@ -427,12 +462,25 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     if (a < 0)
         return false;
     int d = 1 - a, o = obj[a];
+    hk_front *dfr = held_by[a];
+    if (dfr->men[d] < 100) {
+        /* nobody left to hold it: the attacker walks in */
+        take(w, o, a, f);
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch, "On the %s front the %s side occupies %s, left undefended.",
+                     sector_label(w, f), side_name(a), region_label(w, o));
+        hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+        return false;
+    }
     /* a front falling back stands at its bases: the redoubt it falls back to */
-    if (fr->posture[d] == HK_FRONT_WITHDRAW && is_base(w, o, d) && !(w->player == side_actor(w, d) && w->orders_given))
-        fr->posture[d] = HK_FRONT_HOLD;
+    int dpost = dfr == fr ? fr->posture[d] : dfr->posture[d];
+    if (dpost == HK_FRONT_WITHDRAW && is_base(w, o, d) && !(w->player == side_actor(w, d) && w->orders_given))
+        dpost = HK_FRONT_HOLD;
+    if (dfr == fr)
+        fr->posture[d] = (uint8_t)dpost;
     hk_combat_side att = cs[a][0], def = cs[a][1];
     int fight_days = days;
-    if (fr->posture[d] == HK_FRONT_WITHDRAW) {
+    if (dpost == HK_FRONT_WITHDRAW) {
         /* a delaying action by a rearguard, then the ground is given up */
         double k = P(w, WAR_REARGUARD);
         def.men *= k;
@@ -442,7 +490,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         def.posture = HK_POSTURE_HASTY;
         def.no_surrender = 0;
         fight_days = days < 2 ? days : 2;
-    } else if (fr->posture[d] == HK_FRONT_ATTACK) {
+    } else if (dpost == HK_FRONT_ATTACK) {
         def.posture = HK_POSTURE_HASTY; /* caught preparing its own attack */
     }
     /* what the attacker plans (the combat model's pre-battle terms): the
@@ -467,29 +515,50 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     c->prisoners[d] += res.prisoners[HK_COMBAT_DEFENDER];
     c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
     losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
-    losses(w, d, fr, &res.loss[HK_COMBAT_DEFENDER]);
+    losses(w, d, dfr, &res.loss[HK_COMBAT_DEFENDER]);
     month_cas[f][a] += res.casualties[HK_COMBAT_ATTACKER];
     month_cas[f][d] += res.casualties[HK_COMBAT_DEFENDER];
     (*battles)++;
-    bool won = res.winner == HK_COMBAT_ATTACKER || fr->posture[d] == HK_FRONT_WITHDRAW || fr->men[d] < 100;
+    bool won = res.winner == HK_COMBAT_ATTACKER || dpost == HK_FRONT_WITHDRAW || dfr->men[d] < 100;
+    if (hk_world_logging(w)) {
+        /* the battle's facts as fields, like a border battle's */
+        double com[2], cas[2];
+        com[a] = att.men;
+        com[d] = def.men;
+        cas[a] = res.casualties[HK_COMBAT_ATTACKER];
+        cas[d] = res.casualties[HK_COMBAT_DEFENDER];
+        int winner = won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1;
+        hk_world_event_facts(w, f, com, cas, winner, res.days);
+        char pris[64] = "";
+        if (res.prisoners[HK_COMBAT_DEFENDER] >= 1)
+            snprintf(pris, sizeof pris, ", %.0f of them taken prisoner", res.prisoners[HK_COMBAT_DEFENDER]);
+        if (won)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
+                     "against the defender's %.0f%s.",
+                     sector_label(w, f), side_name(a), att.men, att.tanks,
+                     dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back," : "breaks through and takes",
+                     region_label(w, o), res.days, res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER],
+                     res.casualties[HK_COMBAT_DEFENDER], pris);
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side (%.0f men, %.0f tanks) attacks %s for %d day%s and is held by %.0f "
+                     "defenders; casualties %.0f against the defender's %.0f.",
+                     sector_label(w, f), side_name(a), att.men, att.tanks, region_label(w, o), res.days,
+                     res.days == 1 ? "" : "s", def.men, res.casualties[HK_COMBAT_ATTACKER],
+                     res.casualties[HK_COMBAT_DEFENDER]);
+    }
+    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
     if (!won)
         return true;
     take(w, o, a, f);
-    if (hk_world_logging(w))
-        snprintf(w->scratch, sizeof w->scratch,
-                 "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
-                 "against the defender's %.0f.",
-                 sector_label(w, f), side_name(a), att.men, att.tanks,
-                 fr->posture[d] == HK_FRONT_WITHDRAW ? "takes, as the defender falls back," : "breaks through and takes",
-                 region_label(w, o), res.days, res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER],
-                 res.casualties[HK_COMBAT_DEFENDER]);
-    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
     /* armour exploits the breakthrough: a second region when the beaten
      * front is weak (Soviet deep operations, glantz2003) */
     double tanks_per_k = fr->men[a] > 0 ? 1000.0 * fr->tanks[a] / fr->men[a] : 0;
     int from2;
     int o2 = hk_campaign_objective(w, f, a, &from2);
-    if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && fr->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a]) {
+    hk_front *dfr2 = o2 >= 0 && c->front_of[o2] >= 0 ? &c->front[c->front_of[o2]] : fr;
+    if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a]) {
         take(w, o2, a, f);
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
@@ -507,7 +576,8 @@ static void encirclements(hk_world *w)
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     for (int side = 0; side < 2; side++) {
-        uint64_t cut = hk_campaign_encircled(w, side);
+        routes(w); /* the first side's encirclement changes hands */
+        uint64_t cut = c->route_cut[side];
         if (!cut)
             continue;
         for (int f = 0; f < s->n_sectors; f++) {
@@ -525,12 +595,13 @@ static void encirclements(hk_world *w)
                 continue;
             double out = fr->men[side] * P(w, WAR_BREAKOUT), lost = fr->men[side] - out;
             /* the Japanese army's practice: no surrender, a fight to the end
-             * that costs the besieger too (001:145); the Soviet garrison
-             * surrenders */
-            if (side == HK_SIDE_JPN) {
+             * that costs the besieger too (001:145), while Japan still has a
+             * hope to fight for; otherwise the garrison surrenders */
+            bool to_the_end = holds_out_encircled(w, side);
+            if (to_the_end) {
                 hk_combat_losses lo = {lost, fr->tanks[side], fr->guns[side], fr->aircraft[side]};
                 losses(w, side, fr, &lo);
-                hk_combat_losses lo2 = {fmin(lost * 0.25, fr->men[1 - side]), 0, 0, 0};
+                hk_combat_losses lo2 = {fmin(lost * P(w, WAR_SIEGE_COST), fr->men[1 - side]), 0, 0, 0};
                 losses(w, 1 - side, fr, &lo2);
             } else {
                 c->prisoners[side] += lost;
@@ -543,12 +614,12 @@ static void encirclements(hk_world *w)
                 snprintf(w->scratch, sizeof w->scratch,
                          "The %s forces on the %s front are encircled: %.0f break out, %.0f are %s.",
                          side_name(side), sector_label(w, f), out, lost,
-                         side == HK_SIDE_JPN ? "killed fighting to the end" : "taken prisoner");
+                         to_the_end ? "killed fighting to the end" : "taken prisoner");
             hk_world_emit2(w, "encirclement", s->sectors[f].id, side_actor(w, 1 - side), side_actor(w, side),
                            w->scratch, SRC_WAR);
         }
         for (int r = 0; r < s->n_regions && r < 64; r++)
-            if ((cut >> r) & 1)
+            if (((cut >> r) & 1) && in_aims(w, 1 - side, r))
                 hk_control_set(w, r, side_actor(w, 1 - side));
     }
 }
@@ -560,13 +631,11 @@ void hk_campaign_step(hk_world *w)
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     hk_rng r = hk_world_stream(w, HK_STREAM_CAMPAIGN);
-    double km[2][HK_MAX_REGIONS], flow[2][HK_MAX_REGIONS];
     for (int f = 0; f < s->n_sectors; f++)
         c->front[f].added[0] = c->front[f].added[1] = 0;
-    for (int side = 0; side < 2; side++) {
-        hk_campaign_flow(w, side, flow[side]);
-        reinforce(w, side, flow[side]);
-    }
+    routes(w);
+    for (int side = 0; side < 2; side++)
+        reinforce(w, side, c->route_flow[side]);
     int step = (int)P(w, WAR_STEP_DAYS);
     if (step < 1)
         step = 1;
@@ -576,13 +645,11 @@ void hk_campaign_step(hk_world *w)
     int battles = 0;
     for (int day = 0; day < last; day += step) {
         int days = day + step <= last ? step : last - day;
-        for (int side = 0; side < 2; side++) {
-            hk_campaign_haul(w, side, km[side]);
-            hk_campaign_flow(w, side, flow[side]);
-        }
+        routes(w);
         for (int f = 0; f < s->n_sectors; f++)
             if (c->front[f].active)
-                front_step(w, &r, f, days, km, flow, month_cas, &battles);
+                front_step(w, &r, f, days, (const double(*)[HK_MAX_REGIONS])c->route_km,
+                           (const double(*)[HK_MAX_REGIONS])c->route_flow, month_cas, &battles);
         encirclements(w);
         c->days += days;
     }

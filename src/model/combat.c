@@ -28,10 +28,28 @@ double hk_combat_supply_factor(const hk_combat_params *p, double km)
     return f < p->supply_floor ? p->supply_floor : f;
 }
 
-static double raw_power(const hk_combat_params *p, double men, double tanks, double guns,
-                        double aircraft)
+/* Terrain where tanks cannot manoeuvre freely: hills and mountains, woods,
+ * marsh, towns and islands. */
+static int broken_ground(hk_terrain t)
 {
-    return men + p->w_tank * tanks + p->w_gun * guns + p->w_air * aircraft;
+    return t == HK_TERRAIN_HILLS || t == HK_TERRAIN_MOUNTAIN || t == HK_TERRAIN_FOREST ||
+           t == HK_TERRAIN_MARSH || t == HK_TERRAIN_URBAN || t == HK_TERRAIN_ISLAND;
+}
+
+/* A tank's weight in men-equivalents on this ground (armour_broken <= 0
+ * means no reduction, for parameter sets that predate it). */
+static double tank_weight(const hk_combat_params *p, hk_terrain terrain)
+{
+    double k = p->armour_broken > 0 && p->armour_broken < 1 && broken_ground(terrain)
+                   ? p->armour_broken
+                   : 1;
+    return p->w_tank * k;
+}
+
+static double raw_power(const hk_combat_params *p, double wt, double men, double tanks,
+                        double guns, double aircraft)
+{
+    return men + wt * tanks + p->w_gun * guns + p->w_air * aircraft;
 }
 
 static double side_quality(const hk_combat_side *s)
@@ -55,6 +73,11 @@ static double side_multiplier(const hk_combat_params *p, const hk_combat_side *s
         int post = (s->posture >= 0 && s->posture < HK_POSTURE_COUNT) ? (int)s->posture : 0;
         int ter = (terrain >= 0 && terrain < HK_TERRAIN_COUNT) ? (int)terrain : 0;
         m *= p->posture[post] * p->terrain[ter];
+        /* Positions dug in on high ground: the attacker climbs under
+         * observed fire. */
+        if (post != HK_POSTURE_HASTY && p->heights > 0 &&
+            (terrain == HK_TERRAIN_HILLS || terrain == HK_TERRAIN_MOUNTAIN))
+            m *= 1 + p->heights;
     }
     return m;
 }
@@ -75,17 +98,32 @@ static double surprise_factor(const hk_combat_params *p, int level, int day)
 
 /* The share of a side's combat power that its tanks make, at the start: how
  * much of it can exploit a breakthrough or close a ring. */
-static double armour_share(const hk_combat_params *p, const hk_combat_side *s)
+static double armour_share(const hk_combat_params *p, double wt, const hk_combat_side *s)
 {
-    double all = raw_power(p, nonneg(s->men), nonneg(s->tanks), nonneg(s->guns), nonneg(s->aircraft));
-    return all > 0 ? p->w_tank * nonneg(s->tanks) / all : 0;
+    double all = raw_power(p, wt, nonneg(s->men), nonneg(s->tanks), nonneg(s->guns),
+                           nonneg(s->aircraft));
+    return all > 0 ? wt * nonneg(s->tanks) / all : 0;
+}
+
+/* Men a km of front can hold in contact in a battle of this era: Dupuy's
+ * dispersion factor is the area a force occupies, so the men along a km of
+ * front scale with its square root. 0: no limit. */
+static double contact_density(const hk_combat_params *p)
+{
+    if (!(p->front_density > 0))
+        return 0;
+    double r = 1;
+    if (p->dispersion > 0 && p->dispersion_ref > 0)
+        r = sqrt(p->dispersion_ref / p->dispersion);
+    return p->front_density * r;
 }
 
 double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int is_defender,
                        hk_terrain terrain)
 {
     return side_multiplier(p, s, is_defender, terrain) *
-           raw_power(p, nonneg(s->men), nonneg(s->tanks), nonneg(s->guns), nonneg(s->aircraft));
+           raw_power(p, tank_weight(p, terrain), nonneg(s->men), nonneg(s->tanks),
+                     nonneg(s->guns), nonneg(s->aircraft));
 }
 
 static double clamp_share(double x)
@@ -102,6 +140,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     memset(out, 0, sizeof *out);
     const hk_combat_side *in[2] = {att, def};
     double men[2], tanks[2], guns[2], air[2], men0[2], mult[2], noise[2];
+    const double wt = tank_weight(p, terrain);
     for (int i = 0; i < 2; i++) {
         men[i] = men0[i] = nonneg(in[i]->men);
         tanks[i] = nonneg(in[i]->tanks);
@@ -125,7 +164,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
 
     double pw[2];
     for (int i = 0; i < 2; i++)
-        pw[i] = mult[i] * raw_power(p, men[i], tanks[i], guns[i], air[i]);
+        pw[i] = mult[i] * raw_power(p, wt, men[i], tanks[i], guns[i], air[i]);
     if (!(pw[0] > 0) || !(pw[1] > 0)) {
         /* Nothing to fight with: the empty side gives way without a fight. */
         out->power_ratio = pw[1] > 0 ? 0 : (pw[0] > 0 ? INFINITY : 1);
@@ -152,11 +191,13 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
      * holding out to the end does not by itself make it the winner. */
     double brk_score[2] = {p->break_att, p->break_def};
     double qrel = side_quality(att) / side_quality(def);
+    /* A no-surrender side's own extra loss factor (applied day by day). */
+    double ns_own[2] = {1, 1};
     for (int i = 0; i < 2; i++) {
         /* A force that will not surrender loses more each day, makes its
          * enemy pay more for every position, and stands longer. */
         if (in[i]->no_surrender) {
-            base[i] *= p->ns_rate_own;
+            ns_own[i] = p->ns_rate_own > 0 ? p->ns_rate_own : 1;
             base[1 - i] *= p->ns_rate_enemy;
             brk[i] = p->ns_break;
         }
@@ -181,29 +222,52 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     if (max_days < 1)
         max_days = 1;
 
+    /* Frontage: the men (and tanks) a side can have in contact. */
+    double front_cap[2];
+    double dens = contact_density(p);
+    for (int i = 0; i < 2; i++)
+        front_cap[i] = dens > 0 && in[i]->front_km > 0 ? in[i]->front_km * dens : 0;
+
     int loser = -1;
     int day = 0;
     while (day < max_days) {
         day++;
+        /* The share of each side's men and tanks in contact today; the
+         * rest wait behind the line and replace its losses. Guns and
+         * aircraft reach over the front. */
+        double e[2], pc[2];
+        for (int i = 0; i < 2; i++) {
+            e[i] = front_cap[i] > 0 && men[i] > front_cap[i] ? front_cap[i] / men[i] : 1;
+            pc[i] = mult[i] * raw_power(p, wt, e[i] * men[i], e[i] * tanks[i], guns[i], air[i]);
+        }
         /* Surprise: the attacker's, or the defender's (an ambush, a blow
          * the attacker did not expect). */
-        double r = pw[0] * surprise_factor(p, att->surprise, day) /
-                   (pw[1] * surprise_factor(p, def->surprise, day));
+        double r = pc[0] * surprise_factor(p, att->surprise, day) /
+                   (pc[1] * surprise_factor(p, def->surprise, day));
         double dec = pow((double)day, -p->day_decay);
-        double share[2] = {clamp_share(base[0] * dec * pow(r, -p->helmbold)),
-                           clamp_share(base[1] * dec * pow(r, p->helmbold))};
-        /* No side inflicts more in a day than its surviving power allows
-         * (HK_COMBAT_MAX_KILL_RATE per men-equivalent): at extreme ratios
-         * Helmbold's law would otherwise let a few men cost thousands. */
-        for (int i = 0; i < 2; i++)
-            if (men[i] > 0 && share[i] * men[i] > HK_COMBAT_MAX_KILL_RATE * pw[1 - i])
-                share[i] = HK_COMBAT_MAX_KILL_RATE * pw[1 - i] / men[i];
+        double share[2] = {base[0] * dec * pow(r, -p->helmbold),
+                           base[1] * dec * pow(r, p->helmbold)};
+        /* A side that will not surrender pays for it in its own blood:
+         * always, or (ns_own_outmatched) only while it is outmatched. */
         for (int i = 0; i < 2; i++) {
-            men[i] *= 1 - share[i];
-            tanks[i] *= 1 - clamp_share(share[i] * p->loss_tank);
+            double own = i == 0 ? r : 1 / r;
+            if (!p->ns_own_outmatched || own < 1)
+                share[i] *= ns_own[i];
+            share[i] = clamp_share(share[i]);
+        }
+        /* No side inflicts more in a day than its surviving power allows
+         * (HK_COMBAT_MAX_KILL_RATE per men-equivalent in contact): at
+         * extreme ratios Helmbold's law would otherwise let a few men cost
+         * thousands. */
+        for (int i = 0; i < 2; i++)
+            if (men[i] > 0 && share[i] * e[i] * men[i] > HK_COMBAT_MAX_KILL_RATE * pc[1 - i])
+                share[i] = HK_COMBAT_MAX_KILL_RATE * pc[1 - i] / (e[i] * men[i]);
+        for (int i = 0; i < 2; i++) {
+            men[i] *= 1 - share[i] * e[i];
+            tanks[i] *= 1 - clamp_share(share[i] * p->loss_tank) * e[i];
             guns[i] *= 1 - clamp_share(share[i] * p->loss_gun);
             air[i] *= 1 - clamp_share(share[i] * p->loss_air);
-            pw[i] = mult[i] * raw_power(p, men[i], tanks[i], guns[i], air[i]);
+            pw[i] = mult[i] * raw_power(p, wt, men[i], tanks[i], guns[i], air[i]);
         }
         double m[2];
         for (int i = 0; i < 2; i++)
@@ -213,8 +277,19 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
             out->broke_off[loser] = 1;
             break;
         }
-        if (pw[0] < p->collapse_ratio * pw[1] || pw[1] < p->collapse_ratio * pw[0]) {
-            loser = pw[0] < pw[1] ? 0 : 1;
+        /* The force ratio in contact (the whole force when no front is
+         * given). */
+        for (int i = 0; i < 2; i++) {
+            double ei = front_cap[i] > 0 && men[i] > front_cap[i] ? front_cap[i] / men[i] : 1;
+            pc[i] = mult[i] * raw_power(p, wt, ei * men[i], ei * tanks[i], guns[i], air[i]);
+        }
+        /* A side whose power in contact falls under collapse_ratio of the
+         * enemy's gives way, unless it does not surrender (ns_no_collapse):
+         * then it holds until its losses reach its break point. */
+        int weak = pc[0] < pc[1] ? 0 : 1;
+        if (pc[weak] < p->collapse_ratio * pc[1 - weak] &&
+            !(p->ns_no_collapse && in[weak]->no_surrender)) {
+            loser = weak;
             out->broke_off[loser] = 2;
             break;
         }
@@ -247,7 +322,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
      * winner's power is armour, the further it exploits the breakthrough. */
     if (out->winner != HK_COMBAT_DRAW && (p->pursuit > 0 || p->exploit > 0)) {
         int l = 1 - out->winner;
-        double k = 1 + nonneg(p->pursuit) + nonneg(p->exploit) * armour_share(p, in[out->winner]);
+        double k = 1 + nonneg(p->pursuit) + nonneg(p->exploit) * armour_share(p, wt, in[out->winner]);
         hk_combat_losses *x = &out->loss[l];
         x->men = fmin(x->men * k, men0[l]);
         x->tanks = fmin(x->tanks * k, nonneg(in[l]->tanks));
@@ -262,7 +337,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
      * with them. */
     if (out->winner == HK_COMBAT_ATTACKER && att->envelop &&
         (p->encircle_base > 0 || p->encircle_armour > 0)) {
-        double e = nonneg(p->encircle_base) + nonneg(p->encircle_armour) * armour_share(p, att);
+        double e = nonneg(p->encircle_base) + nonneg(p->encircle_armour) * armour_share(p, wt, att);
         double cap = p->encircle_cap > 0 && p->encircle_cap < 1 ? p->encircle_cap : 0.9;
         e = e > cap ? cap : e;
         hk_combat_losses *x = &out->loss[1];

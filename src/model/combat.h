@@ -22,7 +22,11 @@
  *
  * - Set .no_surrender = 1 on a side whose practice forbade surrender (the
  *   Japanese army of 1937-1945, as in the fit); it changes loss rates and
- *   the break point (docs/combat.md, "No surrender").
+ *   the break point, and (ns_no_collapse, on in the fitted parameters) such
+ *   a side does not give way when the enemy's power outgrows its own
+ *   tenfold: it holds until its losses reach its break point, so battles
+ *   against it last longer and cost the enemy more (docs/combat.md, "No
+ *   surrender").
  * - hk_combat_campaign() fights several engagements in a row (a campaign of
  *   months is not one battle of that many days).
  * - Sides are given as they stand at the start; the result gives losses, the

@@ -18,28 +18,6 @@
 
 #include "model/system.h"
 
-static bool has_clause(const hk_treaty *t, int type)
-{
-    for (int i = 0; i < t->n_clauses; i++)
-        if ((int)t->clauses[i].type == type)
-            return true;
-    return false;
-}
-
-static bool has_party(const hk_treaty *t, int a)
-{
-    for (int i = 0; i < t->n_parties; i++)
-        if (t->parties[i] == a)
-            return true;
-    return false;
-}
-
-static bool is_political(int type)
-{
-    return type == HK_CLAUSE_NON_AGGRESSION || type == HK_CLAUSE_NEUTRALITY ||
-           type == HK_CLAUSE_MUTUAL_ASSISTANCE || type == HK_CLAUSE_CONSULTATION || type == HK_CLAUSE_SPHERES;
-}
-
 /* A no-political-treaty clause with an outside co-party lapses once that
  * co-party has itself made peace by treaty with the barred party (Japan held
  * the German–Soviet pact to void the Anti-Comintern bar, 001:151). */
@@ -59,26 +37,15 @@ bool hk_diplomacy_barred(const hk_world *w, int t, int *by)
 {
     const hk_scenario *s = w->s;
     const hk_treaty *x = &s->treaties[t];
-    for (int y = 0; y < s->n_treaties; y++) {
-        if (y == t || !hk_treaty_binds(w, y))
+    /* only the treaties with a clause that bars this one (compiled.c) */
+    for (uint32_t m = w->c->may_bar[t]; m; m &= m - 1) {
+        int y = __builtin_ctz(m);
+        if (!hk_treaty_binds(w, y))
             continue;
         const hk_treaty *ty = &s->treaties[y];
         for (int i = 0; i < ty->n_clauses; i++) {
             const hk_clause *c = &ty->clauses[i];
-            if (c->bars_parties[0] < 0 || c->bars_parties[1] < 0)
-                continue;
-            if (c->bars_type < 0 && c->type != HK_CLAUSE_NO_POLITICAL_TREATY)
-                continue;
-            if (!has_party(x, c->bars_parties[0]) || !has_party(x, c->bars_parties[1]))
-                continue;
-            bool hit = false;
-            if (c->bars_type >= 0) {
-                hit = has_clause(x, c->bars_type);
-            } else {
-                for (int k = 0; k < x->n_clauses; k++)
-                    hit |= is_political(x->clauses[k].type);
-            }
-            if (hit && !clause_lapsed(w, ty, c)) {
+            if (hk_clause_bars(c, x) && !clause_lapsed(w, ty, c)) {
                 if (by)
                     *by = y;
                 return true;
@@ -322,7 +289,7 @@ static void keep_terms(hk_world *w)
         hk_treaty_state *st = &w->treaty[t];
         if (!hk_treaty_binds(w, t))
             continue;
-        if ((w->war || w->war_in_month) && has_party(x, s->jpn) && has_party(x, s->sov)) {
+        if ((w->war || w->war_in_month) && hk_treaty_has_party(x, s->jpn) && hk_treaty_has_party(x, s->sov)) {
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch, "General war between Japan and the USSR breaks the %s.",
                          x->name ? x->name : x->id);

@@ -126,6 +126,28 @@ static void share_over_sectors(hk_world *w, int total, const double *rate)
         w->sector_incidents[best] += total - given;
 }
 
+/* Each side's haul to sector sec's battle ground (hk_battles_site_km),
+ * kept while the regions stay in the same hands: routing over the map for
+ * every sector with incidents, every month, was most of a run's work. */
+static void site_hauls(hk_world *w, int sec, double km[2])
+{
+    unsigned bit = 1u << sec;
+    if (memcmp(w->haul_control, w->control, sizeof w->control) != 0) {
+        memcpy(w->haul_control, w->control, sizeof w->control);
+        w->haul_known = 0;
+    }
+    if ((w->haul_known & bit) && !((w->battle_site_known >> sec) & 1u)) {
+        km[0] = w->haul_km[sec][0];
+        km[1] = w->haul_km[sec][1];
+        return;
+    }
+    if (!hk_battles_site_km(w, sec, km)) {
+        w->haul_km[sec][0] = km[0];
+        w->haul_km[sec][1] = km[1];
+        w->haul_known |= (uint8_t)bit;
+    }
+}
+
 static void escalate(hk_world *w, hk_rng *r)
 {
     const hk_scenario *s = w->s;
@@ -141,8 +163,10 @@ static void escalate(hk_world *w, hk_rng *r)
          * attacker's, to the power battle.supply_pull (the record's battles
          * came at Changkufeng and on the Khalkha, where the Soviet side
          * hauled 170 and 650 km against 125 and 240, record.yaml) */
-        double kma = fmax(hk_battles_site_km(w, i, HK_SIDE_JPN), 50.0);
-        double kmd = fmax(hk_battles_site_km(w, i, HK_SIDE_SOV), 50.0);
+        double km[2];
+        site_hauls(w, i, km);
+        double kma = fmax(km[HK_SIDE_JPN], 50.0);
+        double kmd = fmax(km[HK_SIDE_SOV], 50.0);
         double haul = pow(hk_clamp(kmd / kma, 0.25, 4.0), P(w, BATTLE_SUPPLY_PULL));
         double p = P(w, INCIDENT_ESCALATION) * w->autonomy * ratio * haul;
         /* a neutrality pact binds the field armies too: breaking it by a

@@ -85,7 +85,7 @@ static void update_equipment(hk_world *w)
 /* A formation takes its share of its pool from its first recorded strength
  * on (before that it did not exist); a pool none of whose formations exists
  * yet is spread over all of them. */
-static bool formation_hosted(const hk_world *w, int f)
+static bool hosted_now(const hk_world *w, int f)
 {
     /* no formation of an actor outside its span (Mongolia's army before 1924) */
     if (!hk_actor_exists(w, w->s->formations[f].actor, w->month))
@@ -94,14 +94,19 @@ static bool formation_hosted(const hk_world *w, int f)
     return host == -1 || (host >= 0 && hk_treaty_binds(w, host));
 }
 
-static bool formation_exists(const hk_world *w, int f)
+/* hosted_now for every formation, worked out once as the month's movement
+ * begins: nothing movement does changes a treaty or an actor's span. */
+_Static_assert(HK_MAX_FORMATIONS <= 64, "hk_world.hosted holds a bit a formation");
+
+static void find_hosted(hk_world *w)
 {
-    if (!hk_actor_exists(w, w->s->formations[f].actor, w->month))
-        return false;
-    if (w->c->form_host_treaty[f] != -1) /* on an ally's soil: there while the treaty binds, not from a date */
-        return formation_hosted(w, f);
-    return w->c->n_equip[f] == 0 || w->c->equip[f][0].from <= w->month;
+    w->hosted = 0;
+    for (int f = 0; f < w->s->n_formations; f++)
+        if (hosted_now(w, f))
+            w->hosted |= (uint64_t)1 << f;
 }
+
+static bool formation_hosted(const hk_world *w, int f) { return (w->hosted >> f) & 1u; }
 
 /* Replay: a formation on an ally's soil whose treaty was removed (--without)
  * or does not bind is not there, whatever the record says. */
@@ -131,21 +136,47 @@ static void soviet_floor_replay(hk_world *w)
 
 static void formations_from_pools(hk_world *w) { spread_pools(w, 7u); }
 
+/* A formation's strength in the record this month (its last record; 0
+ * before the first), read at the cursor baseline_pools has moved. */
+static double record_now(const hk_world *w, int f)
+{
+    int n = w->n_rec[f];
+    if (n == 0 || w->month < w->rec_month[f][0])
+        return 0.0;
+    int at = w->rec_at[f];
+    while (at + 1 < n && w->rec_month[f][at + 1] <= w->month)
+        at++;
+    return w->rec_men[f][at];
+}
+
+/* Spreads each pool over its formations in the proportions the record
+ * gives them this month (the Korea Army's two divisions are 24,000 men of
+ * 224,000 in 1936, not their share of the 1945 army); a pool whose existing
+ * formations the record has at nothing this month (before the first figure,
+ * after a withdrawal the run has not made) is spread by each formation's
+ * largest recorded strength. */
 static void spread_pools(hk_world *w, unsigned mask)
 {
     const int n = w->s->n_formations;
-    double wsum[3] = {0, 0, 0}, wall[3] = {0, 0, 0};
+    double wsum[3] = {0, 0, 0}, wall[3] = {0, 0, 0}, rsum[3] = {0, 0, 0};
+    double rec[HK_MAX_FORMATIONS];
     bool hosted[HK_MAX_FORMATIONS], exists[HK_MAX_FORMATIONS]; /* worked out once a month */
     for (int f = 0; f < n; f++) {
         int p = w->c->form_pool[f];
         if (p < 0 || p > 2)
             continue;
+        /* it exists when hosted and, on home soil, from its first
+         * equipment record; on an ally's soil while the treaty binds, not
+         * from a date */
         hosted[f] = formation_hosted(w, f);
-        exists[f] = formation_exists(w, f);
+        exists[f] = hosted[f] && (w->c->form_host_treaty[f] != -1 || w->c->n_equip[f] == 0 ||
+                                  w->c->equip[f][0].from <= w->month);
+        rec[f] = exists[f] ? record_now(w, f) : 0.0;
         if (hosted[f])
             wall[p] += w->c->weight[f];
         if (exists[f])
             wsum[p] += w->c->weight[f];
+        rsum[p] += rec[f];
     }
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
     for (int f = 0; f < n; f++) {
@@ -156,6 +187,8 @@ static void spread_pools(hk_world *w, unsigned mask)
         double sum = all ? wall[p] : wsum[p];
         double men = ((all && hosted[f]) || exists[f]) && sum > 0
                          ? pool[p] * w->c->weight[f] / sum : 0.0;
+        if (rsum[p] > 0)
+            men = pool[p] * rec[f] / rsum[p];
         w->formation[f].men = men;
         w->formation[f].tanks = men * w->per_man[f][0];
         w->formation[f].guns = men * w->per_man[f][1];
@@ -163,6 +196,51 @@ static void spread_pools(hk_world *w, unsigned mask)
     }
 }
 
+/* The sectors a region's forces may face, weighted (once a run:
+ * forces.near_km is a parameter). A formation guards the borders it faces
+ * in proportion to their length: its own region's sector at its full
+ * length, a sector reached over a link of d km at its length times
+ * (1 - d / forces.near_km), nothing at forces.near_km. */
+static void face_weights(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    double near = P(w, FORCES_NEAR_KM);
+    memset(w->face_weight, 0, sizeof w->face_weight);
+    memset(w->face_via, -1, sizeof w->face_via);
+    for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
+        int own = s->regions[r].sector;
+        if (own >= 0 && own < HK_MAX_SECTORS)
+            w->face_weight[r][own] = (float)s->sectors[own].length_km;
+        for (int l = 0; l < s->n_links && near > 0; l++) {
+            const hk_link *k = &s->links[l];
+            int o = k->from == r ? k->to : k->to == r ? k->from : -1;
+            if (o < 0 || !(k->km <= near))
+                continue;
+            int sec = s->regions[o].sector;
+            if (sec < 0 || sec >= HK_MAX_SECTORS || sec == own)
+                continue;
+            double x = s->sectors[sec].length_km * (1.0 - k->km / near);
+            if (x > w->face_weight[r][sec]) {
+                w->face_weight[r][sec] = (float)x;
+                w->face_via[r][sec] = (int8_t)o;
+            }
+        }
+    }
+}
+
+/* A side's forces face a sector over a link only where the link leads to
+ * its own ground or to the sector's battle ground (a region that is no
+ * railhead town): the Kwantung Army at Hailar watches the Khalkha, the
+ * Soviet corps at Nomonhan does not watch the Argun across Hulunbuir. */
+static bool faces(const hk_world *w, int r, int sec, int side)
+{
+    int via = w->face_via[r][sec];
+    return via < 0 || hk_world_own_ground(w, via, side) || !w->s->regions[via].railhead;
+}
+
+/* The forces facing a sector: a formation counts for every sector it
+ * faces, the patrols and garrisons that meet the other side's along it
+ * (incidents, the map). */
 void hk_movement_sector_forces(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -186,6 +264,37 @@ void hk_movement_sector_forces(hk_world *w)
             sf->aircraft += fs->aircraft;
         }
     }
+}
+
+/* The forces a side holds for one sector, each man counted once: a
+ * formation's men are shared among the sectors it faces by their weights
+ * (face_weights), so the Primorye group gives the 65 km of the Tumen mouth
+ * a twentieth of itself, not its whole strength as well as the Ussuri. What
+ * a border battle can draw on at the start (battles.c). */
+hk_side_forces hk_movement_held_for(const hk_world *w, int sector, int side)
+{
+    const hk_scenario *s = w->s;
+    hk_side_forces out = {0};
+    if (sector < 0 || sector >= s->n_sectors || sector >= HK_MAX_SECTORS)
+        return out;
+    if (side == HK_SIDE_JPN && s->sectors[sector].side[0] == s->man && s->man >= 0 && !w->manchuria_seized)
+        return out;
+    for (int f = 0; f < s->n_formations; f++) {
+        const hk_formation_state *fs = &w->formation[f];
+        if (w->c->form_side[f] != side || fs->region < 0 || fs->region >= HK_MAX_REGIONS || fs->men <= 0 ||
+            !(w->face_weight[fs->region][sector] > 0) || !faces(w, fs->region, sector, side))
+            continue;
+        double sum = 0;
+        for (int sec = 0; sec < s->n_sectors && sec < HK_MAX_SECTORS; sec++)
+            if (w->face_weight[fs->region][sec] > 0 && faces(w, fs->region, sec, side))
+                sum += w->face_weight[fs->region][sec];
+        double k = w->face_weight[fs->region][sector] / sum;
+        out.men += k * fs->men;
+        out.tanks += k * fs->tanks;
+        out.guns += k * fs->guns;
+        out.aircraft += k * fs->aircraft;
+    }
+    return out;
 }
 
 /* ---- the record's order of battle as simulate's baseline ------------------- */
@@ -480,6 +589,7 @@ static void simulate_japan(hk_world *w)
 
 void hk_movement_step(hk_world *w)
 {
+    find_hosted(w);
     /* the losses of last month's battles come off first */
     baseline_pools(w, w->month);
     if (w->mode == HK_MODE_SIMULATE) {
@@ -511,6 +621,8 @@ void hk_movement_step(hk_world *w)
 
 void hk_movement_start(hk_world *w)
 {
+    face_weights(w);
+    find_hosted(w);
     baseline_build(w);
     baseline_pools(w, w->start);
     w->base_last[0] = w->base_pool[0];

@@ -13,6 +13,10 @@
 void hk_movement_step(hk_world *w);
 /* Recomputes the forces facing each sector from the formations. */
 void hk_movement_sector_forces(hk_world *w);
+/* The forces a side holds for one sector, each man counted once (a
+ * formation's men shared among the sectors it faces): what a border battle
+ * there can draw on. */
+hk_side_forces hk_movement_held_for(const hk_world *w, int sector, int side);
 /* Applies recorded strengths dated up to the current month (replay), or the
  * scenario's opening strengths (both modes, at the start). */
 void hk_movement_apply_records(hk_world *w, hk_month upto);

@@ -23,6 +23,7 @@
 #include "model/campaign.h"
 
 #include <math.h>
+#include <string.h>
 
 void hk_outcomes_month(hk_world *w)
 {
@@ -36,6 +37,14 @@ void hk_outcomes_month(hk_world *w)
         o->japan_manchuria_men_by_year[i] = w->jpn_men;
         o->incidents_per_year[i] += w->incidents_month;
     }
+    /* the border battles, as battles tallies them */
+    const hk_battle_tally *b = &w->tally;
+    o->major_border_battle_1937_1940 = b->major_border_battle_1937_1940;
+    o->japan_loses_major_border_battle = b->japan_loses_major_border_battle;
+    o->major_battle_casualties[0] = b->major_battle_casualties[0];
+    o->major_battle_casualties[1] = b->major_battle_casualties[1];
+    memcpy(o->border_battles, b->border_battles, sizeof o->border_battles);
+    memcpy(o->border_battle_men, b->border_battle_men, sizeof o->border_battle_men);
     /* the expedition's dead: the month's losses in Siberia (movement moves
      * the men; the rate is the scenario's) */
     if (w->exp_men > 0)

@@ -160,7 +160,10 @@ static void war_end(hk_world *w, hk_rng *r)
     else if (!battle && mediation && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE))
         rate = 0.2 * P(w, WAR_SURRENDER_RATE);
     if (hk_flag(w, HK_EFFECT_ULTIMATUM) && rate > 0 && hk_rng_bernoulli(r, rate)) {
-        w->japan_surrendered = true;
+        /* at war, the surrender takes effect on its day, after the month's
+         * fighting (hk_war_close_month): until then the armies stand */
+        if (!w->war)
+            w->japan_surrendered = true;
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch, "Under the Allied ultimatum, %s, Japan surrenders.",
                      hk_flag(w, HK_EFFECT_ATOMIC) && w->war ? "the atomic bombing and the Soviet entry"
@@ -265,6 +268,7 @@ void hk_war_close_month(hk_world *w)
     if (w->war)
         w->war_months_total += 1;
     if (w->war && w->camp.surrender_day > 0) {
+        w->japan_surrendered = true;
         hk_campaign_surrender(w);
         char reason[HK_TEXT_LEN];
         snprintf(reason, sizeof reason,

@@ -182,7 +182,7 @@ static void event_facts(const hk_scenario *s, const hk_log_event *e, json_t *o)
 {
     const char *kind = e->kind;
     if (kind && (!strcmp(kind, "battle") || !strcmp(kind, "battle_result") ||
-                 (!strcmp(kind, "peace") && e->has_facts))) {
+                 ((!strcmp(kind, "peace") || !strcmp(kind, "front")) && e->has_facts))) {
         const hk_event_facts *f = e->has_facts ? &e->facts : NULL;
         static const double unknown[2] = {-1, -1};
         int sector = f ? f->sector : -1;
@@ -726,26 +726,48 @@ json_t *hk_json_doc(const hk_json_run *r, json_t *summary)
     return doc;
 }
 
-json_t *hk_json_run_doc(const hk_setup *setup, hk_mode mode, uint64_t seed, hk_month until)
+int hk_json_run_write(const hk_setup *setup, hk_mode mode, uint64_t seed, hk_month until, FILE *out, json_t **doc,
+                      hk_json_written *done)
 {
     hk_json_run r;
-    hk_json_run_init(&r, setup->scenario, NULL, true);
+    hk_json_run_init(&r, setup->scenario, out, doc != NULL);
     hk_observer obs = hk_json_run_observer(&r);
-    hk_outcomes out;
-    memset(&out, 0, sizeof out);
-    if (hk_run(setup, mode, seed, 0, until, &obs, &out) != 0) {
+    hk_outcomes o;
+    memset(&o, 0, sizeof o);
+    if (doc)
+        *doc = NULL;
+    if (hk_run(setup, mode, seed, 0, until, &obs, &o) != 0) {
         hk_json_run_free(&r);
-        return NULL;
+        return -1;
     }
     json_t *summary = hk_json_summary(setup->scenario, mode == HK_MODE_REPLAY ? "replay" : "simulate", seed, 0,
-                                      r.last_month, r.n_months, r.n_events, &out);
-    json_t *doc = hk_json_doc(&r, summary);
+                                      r.last_month, r.n_months, r.n_events, &o);
+    if (out && hk_json_write_line(out, summary) != 0)
+        r.write_error = 1;
+    if (doc)
+        *doc = hk_json_doc(&r, json_incref(summary));
+    json_decref(summary);
+    if (done) {
+        done->months = r.n_months;
+        done->events = r.n_events;
+        done->outcomes = o;
+    }
+    int rc = r.write_error ? -2 : 0;
     hk_json_run_free(&r);
+    return rc;
+}
+
+json_t *hk_json_run_doc(const hk_setup *setup, hk_mode mode, uint64_t seed, hk_month until)
+{
+    json_t *doc;
+    hk_json_written done;
+    if (hk_json_run_write(setup, mode, seed, until, NULL, &doc, &done) != 0)
+        return NULL;
     /* the record beside each outcome: the replay's outcomes (this run's, when
      * it is the replay of the scenario as it is) */
     hk_outcomes rec;
     bool own = mode == HK_MODE_REPLAY;
-    if (doc && (own ? (rec = out, true) : hk_label_history(setup->scenario, &rec) == 0))
+    if (doc && (own ? (rec = done.outcomes, true) : hk_label_history(setup->scenario, &rec) == 0))
         json_object_set_new(doc, "labels", hk_labels_json(setup->scenario, &rec));
     return doc;
 }

@@ -59,6 +59,22 @@ int hk_json_write_line(FILE *out, const json_t *obj);
 /* {"scenario","events","months","summary"} of a finished collection; steals
  * nothing from r (the arrays are shared by reference). */
 json_t *hk_json_doc(const hk_json_run *r, json_t *summary);
+/* What hk_json_run_write wrote: the lines (months, events) and the run's
+ * outcomes. */
+typedef struct hk_json_written {
+    int months, events;
+    hk_outcomes outcomes;
+} hk_json_written;
+
+/* The one JSON Lines writer of a run (`simulate --json`, `replay --json`,
+ * POST /api/simulate, the report's document): runs the setup, writes each
+ * event and month to `out` as a line as they come (when out is not NULL),
+ * then the summary line; with `doc` not NULL the whole document
+ * (hk_json_doc) is made too, and with `done` not NULL what was written.
+ * Returns 0, -1 if the run failed (nothing more written), -2 if a write to
+ * out failed. */
+int hk_json_run_write(const hk_setup *setup, hk_mode mode, uint64_t seed, hk_month until, FILE *out, json_t **doc,
+                      hk_json_written *done);
 /* Runs the setup and returns its document, or NULL if the run failed.
  * `until` = HK_MONTH_NONE runs to the scenario's end. */
 json_t *hk_json_run_doc(const hk_setup *setup, hk_mode mode, uint64_t seed, hk_month until);

@@ -4,12 +4,14 @@
 
 #include <math.h>
 
+#include "core/date.h"
 #include "world/params.h"
 #include "run/labels.h"
 
 static const char *const event_kinds[] = {
     "fact", "event", "decision", "cabinet", "forces", "incident", "outside_event", "battle", "battle_result",
     "treaty_signed", "treaty_ended", "treaty_denounced", "purge", "coup", "war", "peace", "doctrine", "control",
+    "front", "war_month", "encirclement", "occupation", "campaign",
 };
 
 json_t *hk_history_json(const hk_outcomes *o)
@@ -23,6 +25,34 @@ json_t *hk_history_json(const hk_outcomes *o)
                             json_pack("{s:o, s:s}", "value", isfinite(v) ? json_real(v) : json_null(), "text", text));
     }
     return h;
+}
+
+/* {ID: {"name", "forms": [{"id", "name", "from"}], "until"}}: each actor's
+ * name in each of its forms, `from` the first whole month the form holds (a
+ * form begun after the 1st holds from the next month, as world/actors.c
+ * reads it), so that a page names the Soviet side "Soviet Russia" in 1919
+ * and "the USSR" in 1945. */
+static json_t *actor_names(const hk_scenario *s)
+{
+    json_t *all = json_object();
+    for (int a = 0; a < s->n_actors; a++) {
+        const hk_actor *x = &s->actors[a];
+        json_t *forms = json_array();
+        for (int f = 0; f < x->n_forms; f++) {
+            char from[16];
+            hk_month_format(hk_date_month(x->forms[f].from) + (x->forms[f].from.day > 1 ? 1 : 0), from);
+            json_array_append_new(forms, json_pack("{s:s, s:s, s:s}", "id", x->forms[f].id, "name",
+                                                   x->forms[f].name ? x->forms[f].name : x->name ? x->name : x->id,
+                                                   "from", from));
+        }
+        char until[16];
+        if (hk_date_is_set(x->until))
+            hk_month_format(hk_date_month(x->until), until);
+        json_object_set_new(all, x->id,
+                            json_pack("{s:s, s:o, s:o}", "name", x->name ? x->name : x->id, "forms", forms, "until",
+                                      hk_date_is_set(x->until) ? json_string(until) : json_null()));
+    }
+    return all;
 }
 
 json_t *hk_labels_json(const hk_scenario *s, const hk_outcomes *record)
@@ -52,6 +82,7 @@ json_t *hk_labels_json(const hk_scenario *s, const hk_outcomes *record)
         json_object_set_new(events, s->events[e].id,
                             json_string(s->events[e].name ? s->events[e].name : s->events[e].id));
     json_object_set_new(j, "outcomes", outs);
+    json_object_set_new(j, "actors", actor_names(s));
     json_object_set_new(j, "event_kinds", kinds);
     json_object_set_new(j, "params", params);
     json_object_set_new(j, "treaties", treaties);

@@ -9,7 +9,8 @@
 
 /* {"outcomes": {name: {"label", "history", "history_value"}}, "event_kinds":
  * {kind: label}, "params": {key: label}, "treaties": {id: name}, "events":
- * {id: name}}; the outcomes' history is record's (the replay's outcomes,
+ * {id: name}, "actors": {id: {"name", "forms": [{"id", "name", "from"}],
+ * "until"}}}; the outcomes' history is record's (the replay's outcomes,
  * hk_label_history), none when record is NULL. */
 json_t *hk_labels_json(const hk_scenario *s, const hk_outcomes *record);
 /* {name: {"value": v or null, "text": "1941-04"}} for a run's outcomes. */

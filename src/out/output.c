@@ -1,5 +1,6 @@
-/* output.c — runs once and feeds the timeline, the JSON Lines and the
- * report from the same observer calls. */
+/* output.c — one run written the ways a command asks: the timeline, or
+ * the JSON Lines and/or the report through the one JSON writer
+ * (hk_json_run_write). */
 #include "out/output.h"
 
 #include <math.h>
@@ -11,28 +12,6 @@
 #include "out/order.h"
 #include "out/report.h"
 #include "out/timeline.h"
-
-/* Passes each call on to up to two observers. */
-typedef struct fanout {
-    hk_observer to[2];
-    int n;
-} fanout;
-
-static void fan_event(void *ud, const hk_log_event *e)
-{
-    fanout *f = ud;
-    for (int i = 0; i < f->n; i++)
-        if (f->to[i].on_event)
-            f->to[i].on_event(f->to[i].ud, e);
-}
-
-static void fan_month(void *ud, const hk_month_summary *m)
-{
-    fanout *f = ud;
-    for (int i = 0; i < f->n; i++)
-        if (f->to[i].on_month)
-            f->to[i].on_month(f->to[i].ud, m);
-}
 
 bool hk_output_outcome_decided(const hk_outcomes *o, int i, hk_month until, hk_month end)
 {
@@ -59,11 +38,49 @@ bool hk_output_outcome_decided(const hk_outcomes *o, int i, hk_month until, hk_m
     return false;
 }
 
+static int flush_stdout(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "hokushin: cannot write to standard output\n");
+        return 1;
+    }
+    return 0;
+}
+
+/* JSON Lines on stdout and/or the report: the run's one JSON writer. */
+static int json_output(const hk_setup *setup, const hk_output_opts *opts, const char *mode)
+{
+    char err[512];
+    json_t *doc = NULL;
+    hk_json_written done;
+    int rc = hk_json_run_write(setup, opts->mode, opts->seed, opts->until, opts->json ? stdout : NULL,
+                               opts->out_dir ? &doc : NULL, &done);
+    int status = 0;
+    if (rc == -1) {
+        fprintf(stderr, "hokushin: the %s run failed\n", mode);
+        status = 1;
+    } else if (rc != 0) {
+        status = 1;
+    }
+    if (rc != -1 && opts->out_dir) {
+        if (hk_report_write(opts->out_dir, hk_embedded_web, doc, err, sizeof err) != 0) {
+            fprintf(stderr, "hokushin: %s\n", err);
+            status = 1;
+        } else if (!opts->json) {
+            printf("hokushin: wrote %s/index.html (%s, %d months, %d events); open it in a browser\n", opts->out_dir,
+                   mode, done.months, done.events);
+        } else {
+            fprintf(stderr, "hokushin: wrote %s/index.html\n", opts->out_dir);
+        }
+    }
+    json_decref(doc);
+    return status | flush_stdout();
+}
+
 int hk_output_run(const hk_setup *setup, const hk_output_opts *opts)
 {
     const hk_scenario *s = setup->scenario;
     const char *mode = opts->mode == HK_MODE_REPLAY ? "replay" : "simulate";
-    char err[512];
 
     /* Fail before a long run, not after it. */
     if (opts->out_dir && !hk_embedded_find(hk_embedded_web, "index.html")) {
@@ -72,29 +89,18 @@ int hk_output_run(const hk_setup *setup, const hk_output_opts *opts)
         return 1;
     }
 
-    bool want_timeline = !opts->json && !opts->out_dir;
-    bool want_json = opts->json || opts->out_dir;
-    fanout fan = {.n = 0};
-    hk_timeline *tl = NULL;
-    hk_json_run jr;
-    memset(&jr, 0, sizeof jr);
-    if (want_timeline) {
-        hk_timeline_opts to = {.color = hk_timeline_want_color(stdout), .explain = opts->explain, .width = 0};
-        tl = hk_timeline_new(s, stdout, &to);
-        if (!tl) {
-            fprintf(stderr, "hokushin: out of memory\n");
-            return 1;
-        }
-        hk_timeline_header(tl, mode, opts->seed, opts->mode == HK_MODE_SIMULATE);
-        fan.to[fan.n++] = hk_timeline_observer(tl);
+    if (opts->json || opts->out_dir)
+        return json_output(setup, opts, mode);
+    hk_timeline_opts to = {.color = hk_timeline_want_color(stdout), .explain = opts->explain, .width = 0};
+    hk_timeline *tl = hk_timeline_new(s, stdout, &to);
+    if (!tl) {
+        fprintf(stderr, "hokushin: out of memory\n");
+        return 1;
     }
-    if (want_json) {
-        hk_json_run_init(&jr, s, opts->json ? stdout : NULL, opts->out_dir != NULL);
-        fan.to[fan.n++] = hk_json_run_observer(&jr);
-    }
-    hk_observer fan_obs = {fan_event, fan_month, &fan};
+    hk_timeline_header(tl, mode, opts->seed, opts->mode == HK_MODE_SIMULATE);
+    hk_observer tl_obs = hk_timeline_observer(tl);
     hk_order order;
-    hk_order_init(&order, &fan_obs);
+    hk_order_init(&order, &tl_obs);
     hk_observer obs = hk_order_observer(&order);
     hk_outcomes out;
     memset(&out, 0, sizeof out);
@@ -102,40 +108,11 @@ int hk_output_run(const hk_setup *setup, const hk_output_opts *opts)
     if (hk_run(setup, opts->mode, opts->seed, 0, opts->until, &obs, &out) != 0) {
         fprintf(stderr, "hokushin: the %s run failed\n", mode);
         status = 1;
-        goto done;
-    }
-    if (tl)
+    } else {
         hk_timeline_finish(tl, &out);
-    if (want_json) {
-        json_t *summary =
-            hk_json_summary(s, mode, opts->seed, 0, jr.last_month, jr.n_months, jr.n_events, &out);
-        if (opts->json && hk_json_write_line(stdout, summary) != 0)
-            jr.write_error = 1;
-        if (opts->out_dir) {
-            json_t *doc = hk_json_doc(&jr, json_incref(summary));
-            if (hk_report_write(opts->out_dir, hk_embedded_web, doc, err, sizeof err) != 0) {
-                fprintf(stderr, "hokushin: %s\n", err);
-                status = 1;
-            } else if (!opts->json) {
-                printf("hokushin: wrote %s/index.html (%s, %d months, %d events); open it in a browser\n",
-                       opts->out_dir, mode, jr.n_months, jr.n_events);
-            } else {
-                fprintf(stderr, "hokushin: wrote %s/index.html\n", opts->out_dir);
-            }
-            json_decref(doc);
-        }
-        json_decref(summary);
-        if (jr.write_error)
-            status = 1;
     }
-done:
     hk_order_free(&order);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "hokushin: cannot write to standard output\n");
-        status = 1;
-    }
-    if (want_json)
-        hk_json_run_free(&jr);
+    status |= flush_stdout();
     hk_timeline_free(tl);
     return status;
 }

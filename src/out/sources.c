@@ -144,9 +144,18 @@ static void cite_one(json_t *seeds, json_t *pubs, json_t *notes, const char *c, 
         }
         count(s, "cited", 1);
         if (kl < len && c[kl] == ':') {
-            char line[16];
-            snprintf(line, sizeof line, "%d", atoi(c + kl + 1));
-            count(json_object_get(s, "lines"), line, 1);
+            /* FILE:LINE, or FILE:FROM-TO: every line of the passage */
+            char *end = NULL;
+            long from = strtol(c + kl + 1, &end, 10), to = from;
+            if (end && end < c + len && *end == '-')
+                to = strtol(end + 1, NULL, 10);
+            if (to < from || to - from > 200)
+                to = from;
+            for (long n = from; n <= to; n++) {
+                char line[24];
+                snprintf(line, sizeof line, "%ld", n);
+                count(json_object_get(s, "lines"), line, 1);
+            }
         }
         return;
     }
@@ -208,10 +217,16 @@ static bool is_dir(const char *p)
     return d != NULL;
 }
 
-static const char *find_seeds_dir(const char *given, char *buf, size_t len)
+static const char *find_seeds_dir(const char *given, const char *scenario_dir, char *buf, size_t len)
 {
     if (given)
         return is_dir(given) ? given : NULL;
+    /* a scenario folder's own seeds first, as `hokushin check` looks */
+    if (scenario_dir) {
+        int w = snprintf(buf, len, "%s/seeds", scenario_dir);
+        if (w > 0 && (size_t)w < len && is_dir(buf))
+            return buf;
+    }
     const char *env = getenv("HK_SEEDS_DIR");
     if (env && is_dir(env))
         return env;
@@ -289,8 +304,41 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The folder a scenario was loaded from, read off the path its records were
+ * loaded with ("DIR/actors.yaml"), in buf; NULL for the built-in scenario
+ * (its records carry "scenarios/far-east-1918/...", the embedded files) or a
+ * scenario not loaded from a folder. So a scenario given as --scenario DIR
+ * gets its own seed titles and citation counts wherever its bibliography is
+ * made (the replay document the page reads, `hokushin sources`). */
+static const char *loaded_from(const hk_scenario *s, char *buf, size_t len)
+{
+    const char *at = s->n_actors ? s->actors[0].at.file : s->n_publications ? s->publications[0].at.file : NULL;
+    if (!at)
+        return NULL;
+    const char *slash = strrchr(at, '/');
+    if (!slash || slash == at || (size_t)(slash - at) >= len)
+        return NULL;
+    snprintf(buf, len, "%.*s", (int)(slash - at), at);
+    for (const hk_embedded_file *e = hk_embedded_scenario; e->path; e++) {
+        char builtin[PATH_MAX];
+        snprintf(builtin, sizeof builtin, "scenarios/far-east-1918/%s", e->path);
+        if (strcmp(builtin, at) == 0)
+            return NULL;
+    }
+    char probe[PATH_MAX + 16];
+    int w = snprintf(probe, sizeof probe, "%s/scenario.yaml", buf);
+    FILE *fp = w > 0 && (size_t)w < sizeof probe ? fopen(probe, "rb") : NULL;
+    if (!fp)
+        return NULL;
+    fclose(fp);
+    return buf;
+}
+
 json_t *hk_sources_json(const hk_scenario *s, const char *dir, const char *seeds_dir)
 {
+    char loaded[PATH_MAX];
+    if (!dir)
+        dir = loaded_from(s, loaded, sizeof loaded);
     file_text *files = NULL;
     int nf = scenario_files(dir, &files);
     if (nf < 0)
@@ -326,7 +374,7 @@ json_t *hk_sources_json(const hk_scenario *s, const char *dir, const char *seeds
         }
     }
     char dirbuf[PATH_MAX];
-    const char *sd = find_seeds_dir(seeds_dir, dirbuf, sizeof dirbuf);
+    const char *sd = find_seeds_dir(seeds_dir, dir, dirbuf, sizeof dirbuf);
 
     json_t *out = json_object();
     json_object_set_new(out, "seeds_dir", sd ? json_string(sd) : json_null());

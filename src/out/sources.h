@@ -18,9 +18,12 @@
  *    "publications": [{"id","cite","cited","locators":[..]}],
  *    "notes": {"judged": n, "derived": n, "calibrated": n, "model": n},
  *    "unknown": [{"key","cited"}]}
- * `dir` is the scenario folder (NULL: the built-in one); `seeds_dir` the
- * folder of the seed files (NULL: $HK_SEEDS_DIR, else ../shared/seeds
- * from the working folder or the program's). Returns NULL when out of memory. */
+ * `dir` is the scenario folder (NULL: the folder the scenario was loaded
+ * from, read off its records' paths, or the built-in one); `seeds_dir` the
+ * folder of the seed files (NULL: DIR/seeds, else $HK_SEEDS_DIR, else
+ * ../shared/seeds from the working folder or the program's). A citation of a
+ * range of lines (FILE:12-14) cites each of them. Returns NULL when out of
+ * memory. */
 json_t *hk_sources_json(const hk_scenario *s, const char *dir, const char *seeds_dir);
 /* The same as text for a person. */
 void hk_sources_print(FILE *out, const json_t *bib);

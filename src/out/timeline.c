@@ -7,6 +7,7 @@
 #include "out/timeline.h"
 
 #include "out/output.h"
+#include "run/labels.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -306,7 +307,7 @@ static void factions_of(hk_timeline *t, wrap *w, int actor)
     snprintf(word, sizeof word, "%s:", s->actors[actor].id);
     wrap_word(w, word, strlen(word), col(t, C_BOLD), col(t, C_RESET));
     for (int i = 0; i < n && i < 5; i++) {
-        snprintf(word, sizeof word, "%s %.0f%%%s", s->factions[order[i]].id,
+        snprintf(word, sizeof word, "%s %.0f%%%s", hk_label_faction(s, order[i]),
                  100.0 * t->last.influence[order[i]], i + 1 < n && i < 4 ? "," : "");
         wrap_word(w, word, strlen(word), "", "");
     }
@@ -441,8 +442,8 @@ static void year_block(hk_timeline *t)
     for (int i = 0, k = 0; i < s->n_treaties; i++) {
         if (!m->treaty_in_force[i])
             continue;
-        char word[HK_ID_LEN + 2];
-        snprintf(word, sizeof word, "%s%s", s->treaties[i].id, ++k < n ? "," : "");
+        char word[160];
+        snprintf(word, sizeof word, "%s%s", hk_label_treaty(s, i), ++k < n ? "," : "");
         wrap_word(&w, word, strlen(word), col(t, C_GREEN), col(t, C_RESET));
     }
     fputc('\n', t->out);

@@ -51,6 +51,9 @@ static const label kind_labels[] = {
     {"campaign", "campaign"},
     {"front", "front"},
     {"order", "your order"},
+    {"war_month", "month of war"},
+    {"encirclement", "encirclement"},
+    {"occupation", "occupation"},
 };
 
 static const label param_labels[] = {
@@ -134,6 +137,35 @@ static const label param_labels[] = {
     {"politics.discipline", "Control faction's monthly takeover of the Imperial Way"},
 };
 
+/* Short names of the built-in scenario's factions, for a line of the
+ * terminal's yearly state; another scenario's factions go by their names. */
+static const label faction_labels[] = {
+    {"kodoha", "Imperial Way (Kodoha)"},
+    {"toseiha", "Control (Toseiha)"},
+    {"kwantung_field", "Kwantung officers"},
+    {"navy", "Navy"},
+    {"foreign_ministry", "Foreign Ministry"},
+    {"zaibatsu", "Business (zaibatsu)"},
+    {"pan_asianists", "Pan-Asianists"},
+    {"leadership", "Party leadership"},
+    {"foreign_affairs", "Foreign Affairs Commissariat"},
+    {"red_army", "Red Army command"},
+    {"man_government", "Manchukuo government"},
+    {"mgl_government", "Mongolian government"},
+    {"chn_government", "Nationalist government"},
+};
+
+/* Short names of the built-in scenario's treaties, for the terminal's list
+ * of treaties in force; another scenario's treaties go by their names. */
+static const label treaty_labels[] = {
+    {"peking_agreement_1924", "Sino-Soviet Peking agreement"},
+    {"basic_convention_1925", "Soviet-Japanese Basic Convention"},
+    {"soviet_mongolian_protocol", "Soviet-Mongolian Protocol"},
+    {"anti_comintern_pact", "Anti-Comintern Pact"},
+    {"sino_soviet_pact", "Sino-Soviet Non-Aggression Pact"},
+    {"neutrality_pact", "Neutrality Pact"},
+};
+
 #define FIND(table, want)                                                           \
     do {                                                                            \
         for (size_t i_ = 0; (want) && i_ < sizeof(table) / sizeof(table[0]); i_++) \
@@ -176,6 +208,24 @@ const char *hk_label_event_kind(const char *kind)
 {
     FIND(kind_labels, kind);
     return made(kind);
+}
+
+const char *hk_label_faction(const hk_scenario *s, int faction)
+{
+    if (!s || faction < 0 || faction >= s->n_factions)
+        return "?";
+    const hk_faction *f = &s->factions[faction];
+    FIND(faction_labels, f->id);
+    return f->name ? f->name : made(f->id);
+}
+
+const char *hk_label_treaty(const hk_scenario *s, int treaty)
+{
+    if (!s || treaty < 0 || treaty >= s->n_treaties)
+        return "?";
+    const hk_treaty *t = &s->treaties[treaty];
+    FIND(treaty_labels, t->id);
+    return t->name ? t->name : made(t->id);
 }
 
 const char *hk_label_param(const char *key)
@@ -229,8 +279,10 @@ const char *hk_label_outcome_value(int i, double v, char *buf, size_t len)
         snprintf(buf, len, "%.0f month%s", v, fabs(v - 1) < 1e-9 ? "" : "s");
     else if (fabs(v) >= 1000)
         hk_label_thousands(llround(v), buf, len);
-    else
-        snprintf(buf, len, "%g", v);
+    else if (fabs(v - nearbyint(v)) < 1e-9)
+        snprintf(buf, len, "%.0f", v);
+    else /* a figure of one run, not a measurement: one decimal (51.4 divisions) */
+        snprintf(buf, len, "%.1f", v);
     return buf;
 }
 

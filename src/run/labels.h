@@ -14,6 +14,11 @@
 const char *hk_label_outcome(const char *name);
 /* "treaty signed" for "treaty_signed". */
 const char *hk_label_event_kind(const char *kind);
+/* "Imperial Way (Kodoha)" for the faction "kodoha": a short name, else the
+ * scenario's name for it. */
+const char *hk_label_faction(const hk_scenario *s, int faction);
+/* "Neutrality Pact" for the treaty "neutrality_pact": likewise. */
+const char *hk_label_treaty(const hk_scenario *s, int treaty);
 /* "Faction influence drift" for "politics.drift". */
 const char *hk_label_param(const char *key);
 /* The value of outcome i as a person reads it, in buf: "yes", "no",

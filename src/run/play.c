@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/format.h"
 #include "core/hash.h"
+#include "world/world.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -16,43 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void hk_orders_none(hk_orders *o)
-{
-    memset(o, 0, sizeof *o);
-    o->propose_treaty = -1;
-    o->denounce_treaty = -1;
-    o->incidents = HK_ESC_MODEL;
-    o->reinforce_front = -1;
-}
-
-const char *hk_front_posture_name(int p)
-{
-    switch (p) {
-    case HK_FRONT_ATTACK: return "attack";
-    case HK_FRONT_HOLD: return "hold";
-    case HK_FRONT_WITHDRAW: return "withdraw";
-    default: return "model";
-    }
-}
-
-int hk_front_posture_parse(const char *name)
-{
-    static const char *const names[] = {"model", "attack", "hold", "withdraw"};
-    for (int i = 0; i < 4; i++)
-        if (name && strcmp(name, names[i]) == 0)
-            return i;
-    return -1;
-}
-
-const char *hk_escalation_name(hk_escalation e)
-{
-    switch (e) {
-    case HK_ESC_ESCALATE: return "escalate";
-    case HK_ESC_CONTAIN: return "contain";
-    default: return "model";
-    }
-}
 
 static int player_actor(const hk_scenario *s, const char *id)
 {
@@ -217,14 +181,15 @@ int hk_game_advise(const hk_game *g, hk_advice *out)
     hk_game_state(shadow, &before);
     out->month = hk_game_month(shadow);
     out->doctrine_before = before.doctrine[g->scenario->jpn >= 0 ? g->scenario->jpn : 0];
-    out->war_before = before.at_war_jpn_sov;
+    out->war_before = shadow->world->war; /* at war now, not only in the month played (the month of peace) */
     advice_tap tap = {out, g->player, true};
     hk_observer o = {advice_event, advice_month, &tap};
     int rc = hk_game_over(shadow) ? -1 : hk_game_turn(shadow, NULL, &o);
     hk_month_summary after;
     hk_game_state(shadow, &after);
     out->doctrine_after = after.doctrine[g->scenario->jpn >= 0 ? g->scenario->jpn : 0];
-    out->war_after = after.at_war_jpn_sov;
+    out->war_after = shadow->world->war;
+    out->war = after.war; /* the postures the model took on each front */
     hk_game_free(shadow);
     return rc;
 }
@@ -410,37 +375,6 @@ static bool parse_u64(const char *v, uint64_t *out)
     return true;
 }
 
-static bool parse_unit_real(const char *v, double *out)
-{
-    if (!*v || strlen(v) > 30)
-        return false;
-    char *end;
-    errno = 0;
-    double x = strtod(v, &end);
-    if (*end || errno || !isfinite(x) || x < -1 || x > 1)
-        return false;
-    *out = x;
-    return true;
-}
-
-static int parse_treaty(reader *r, const hk_scenario *s, int player, const char *v, int *out)
-{
-    if (strcmp(v, "-") == 0) {
-        *out = -1;
-        return 0;
-    }
-    int t = hk_scenario_treaty(s, v);
-    if (t < 0)
-        return fail(r, r->line, "unknown treaty '%.40s'", v);
-    bool party = false;
-    for (int p = 0; p < s->treaties[t].n_parties; p++)
-        party |= s->treaties[t].parties[p] == player;
-    if (!party)
-        return fail(r, r->line, "the player is not a party to treaty '%s'", v);
-    *out = t;
-    return 0;
-}
-
 /* "turn YYYY-MM model" or "turn YYYY-MM push=.. reinforce=.. propose=..
  * denounce=.. incidents=.. war=0|1", every key once, in that order. */
 static int parse_turn(reader *r, const hk_scenario *s, int player, hk_month want, hk_play_turn *t)
@@ -478,26 +412,22 @@ static int parse_turn(reader *r, const hk_scenario *s, int player, hk_month want
         if (strncmp(tok, keys[k], kl) != 0 || tok[kl] != '=')
             return fail(r, r->line, "expected '%s=' in the turn of %s, found '%.30s'", keys[k], want_text, tok);
         const char *v = tok + kl + 1;
+        char err[160];
         switch (k) {
         case 0:
         case 1:
-            if (!parse_unit_real(v, k == 0 ? &t->orders.doctrine_push : &t->orders.reinforce))
-                return fail(r, r->line, "%s must be a number from -1 to 1, found '%.30s'", keys[k], v);
+            if (hk_orders_unit_text(v, k == 0 ? &t->orders.doctrine_push : &t->orders.reinforce, err, sizeof err))
+                return fail(r, r->line, "%s %s, found '%.30s'", keys[k], err, v);
             break;
         case 2:
         case 3:
-            if (parse_treaty(r, s, player, v, k == 2 ? &t->orders.propose_treaty : &t->orders.denounce_treaty) != 0)
-                return -1;
+            if (hk_orders_treaty(s, player, v, k == 2 ? &t->orders.propose_treaty : &t->orders.denounce_treaty, err,
+                                 sizeof err) != 0)
+                return fail(r, r->line, "%s: %s", keys[k], err);
             break;
         case 4:
-            if (strcmp(v, "model") == 0)
-                t->orders.incidents = HK_ESC_MODEL;
-            else if (strcmp(v, "escalate") == 0)
-                t->orders.incidents = HK_ESC_ESCALATE;
-            else if (strcmp(v, "contain") == 0)
-                t->orders.incidents = HK_ESC_CONTAIN;
-            else
-                return fail(r, r->line, "incidents must be model, escalate or contain, found '%.30s'", v);
+            if (hk_orders_incidents(v, &t->orders.incidents, err, sizeof err) != 0)
+                return fail(r, r->line, "incidents %s, found '%.30s'", err, v);
             break;
         default:
             if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)
@@ -509,6 +439,7 @@ static int parse_turn(reader *r, const hk_scenario *s, int player, hk_month want
     /* then, optionally, a general war's orders: front.SECTOR=POSTURE and reinforce_front=SECTOR */
     for (; tok; tok = strtok_r(NULL, " ", &save)) {
         const char *eq = strchr(tok, '=');
+        char err[160];
         if (strncmp(tok, "front.", 6) == 0 && eq) {
             char id[HK_ID_LEN];
             size_t n = (size_t)(eq - tok - 6);
@@ -516,15 +447,11 @@ static int parse_turn(reader *r, const hk_scenario *s, int player, hk_month want
                 n = sizeof id - 1;
             memcpy(id, tok + 6, n);
             id[n] = 0;
-            int f = hk_scenario_sector(s, id), p = hk_front_posture_parse(eq + 1);
-            if (f < 0 || f >= HK_MAX_SECTORS || p < 0)
-                return fail(r, r->line, "'%.40s': expected front.SECTOR=attack|hold|withdraw|model", tok);
-            t->orders.front_posture[f] = p;
+            if (hk_orders_front(&t->orders, s, id, eq + 1, err, sizeof err) != 0)
+                return fail(r, r->line, "'%.40s': %s", tok, err);
         } else if (strncmp(tok, "reinforce_front=", 16) == 0) {
-            int f = hk_scenario_sector(s, tok + 16);
-            if (f < 0)
-                return fail(r, r->line, "'%.40s': reinforce_front must name a sector", tok);
-            t->orders.reinforce_front = f;
+            if (hk_orders_reinforce_front(&t->orders, s, tok + 16, err, sizeof err) != 0)
+                return fail(r, r->line, "'%.40s': reinforce_front must name a sector: %s", tok, err);
         } else {
             return fail(r, r->line, "unexpected '%.30s' after the orders", tok);
         }

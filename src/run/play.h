@@ -28,6 +28,7 @@
 #include <stdint.h>
 
 #include "hokushin.h"
+#include "run/orders.h"
 
 #define HK_SAVE_MAGIC "hokushin-save"
 #define HK_SAVE_VERSION 1
@@ -52,10 +53,6 @@ typedef struct hk_game {
     bool have_last;
 } hk_game;
 
-/* Orders that change nothing: no push, no movement, no treaty, incidents as
- * the model decides, no war. */
-void hk_orders_none(hk_orders *o);
-const char *hk_escalation_name(hk_escalation e);
 
 /* A new game at the scenario's first month. `player` is an actor id ("JPN"
  * or "SOV"). Returns NULL with a message in err. */
@@ -82,6 +79,7 @@ typedef struct hk_advice {
     int n;                                  /* events of the player's actor */
     char kind[HK_ADVICE_MAX][24];
     char text[HK_ADVICE_MAX][320];
+    hk_war_summary war;                     /* during a war: the fronts as the model left them */
 } hk_advice;
 /* Returns 0, or -1 when the game is over or memory ran out. */
 int hk_game_advise(const hk_game *g, hk_advice *out);
@@ -103,7 +101,5 @@ int hk_game_save_path(const hk_game *g, const char *path, char *err, size_t errl
 
 /* A front's posture order by name ("model", "attack", "hold", "withdraw"),
  * and back (-1 unknown). */
-const char *hk_front_posture_name(int p);
-int hk_front_posture_parse(const char *name);
 
 #endif

@@ -46,12 +46,14 @@ enum { NEAR_PARAMS = 1, NEAR_EVENT_DATES = 2, NEAR_EVENTS = 4, NEAR_TREATIES = 8
 static const char *nearest(const hk_scenario *s, const char *word, int kinds, bool *is_date)
 {
     const char *best = NULL;
-    int best_d = 1 << 30;
+    /* Only a candidate within the limit is named: farther ones are not
+     * measured to the end (hk_edit_distance_below). */
+    int best_d = hk_nearest_limit(word) + 1;
     bool best_date = false;
     char buf[HK_ID_LEN + 8];
     if (kinds & NEAR_PARAMS)
         for (int i = 0; i < HK_PARAM_COUNT; i++) {
-            int d = hk_edit_distance(word, hk_param_table[i].key);
+            int d = hk_edit_distance_below(word, hk_param_table[i].key, best_d);
             if (d < best_d) {
                 best_d = d;
                 best = hk_param_table[i].key;
@@ -61,7 +63,7 @@ static const char *nearest(const hk_scenario *s, const char *word, int kinds, bo
     for (int e = 0; s && e < s->n_events; e++) {
         if (kinds & NEAR_EVENT_DATES) {
             snprintf(buf, sizeof buf, "%s.date", s->events[e].id);
-            int d = hk_edit_distance(word, buf);
+            int d = hk_edit_distance_below(word, buf, best_d);
             if (d < best_d) {
                 best_d = d;
                 best = s->events[e].id;
@@ -69,7 +71,7 @@ static const char *nearest(const hk_scenario *s, const char *word, int kinds, bo
             }
         }
         if (kinds & NEAR_EVENTS) {
-            int d = hk_edit_distance(word, s->events[e].id);
+            int d = hk_edit_distance_below(word, s->events[e].id, best_d);
             if (d < best_d) {
                 best_d = d;
                 best = s->events[e].id;
@@ -79,7 +81,7 @@ static const char *nearest(const hk_scenario *s, const char *word, int kinds, bo
     }
     if (kinds & NEAR_TREATIES)
         for (int t = 0; s && t < s->n_treaties; t++) {
-            int d = hk_edit_distance(word, s->treaties[t].id);
+            int d = hk_edit_distance_below(word, s->treaties[t].id, best_d);
             if (d < best_d) {
                 best_d = d;
                 best = s->treaties[t].id;
@@ -90,8 +92,7 @@ static const char *nearest(const hk_scenario *s, const char *word, int kinds, bo
      * only mislead, so a candidate must be close enough to be a typo, or
      * hold the word whole ("drift" for politics.drift, "neutrality" for
      * neutrality_pact). */
-    if (best && best_d > hk_nearest_limit(word)) {
-        best = NULL;
+    if (!best) {
         best_date = false;
         if (strlen(word) >= 4) {
             if (kinds & NEAR_PARAMS)

@@ -3,21 +3,33 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <string.h>
 
 #define MAXW 64
 
-int hk_edit_distance(const char *a, const char *b)
+/* The distance if it is below `bound`, else `bound`: the rows stop as soon
+ * as no cell of two rows in a row is below it (a cell comes from the row
+ * above or, for a swap, the one above that), and words whose lengths
+ * differ by `bound` or more are not compared at all. The best candidates
+ * are the same as with the full table; the many far ones cost little. */
+int hk_edit_distance_below(const char *a, const char *b, int bound)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > MAXW || lb > MAXW)
-        return INT_MAX / 2;
+        return INT_MAX / 2 < bound ? INT_MAX / 2 : bound;
+    if (bound <= 0)
+        return bound;
+    if ((int)(la > lb ? la - lb : lb - la) >= bound)
+        return bound;
     int d[MAXW + 1][MAXW + 1];
     for (size_t i = 0; i <= la; i++)
         d[i][0] = (int)i;
     for (size_t j = 0; j <= lb; j++)
         d[0][j] = (int)j;
+    bool far_above = false; /* every cell of the row above is >= bound */
     for (size_t i = 1; i <= la; i++) {
+        int row_min = d[i][0];
         for (size_t j = 1; j <= lb; j++) {
             int ca = tolower((unsigned char)a[i - 1]), cb = tolower((unsigned char)b[j - 1]);
             int cost = ca != cb;
@@ -30,23 +42,39 @@ int hk_edit_distance(const char *a, const char *b)
                 tolower((unsigned char)a[i - 2]) == cb && d[i - 2][j - 2] + 1 < v)
                 v = d[i - 2][j - 2] + 1;
             d[i][j] = v;
+            if (v < row_min)
+                row_min = v;
+        }
+        if (row_min >= bound) {
+            if (far_above)
+                return bound;
+            far_above = true;
+        } else {
+            far_above = false;
         }
     }
-    return d[la][lb];
+    return d[la][lb] < bound ? d[la][lb] : bound;
+}
+
+int hk_edit_distance(const char *a, const char *b)
+{
+    return hk_edit_distance_below(a, b, INT_MAX / 2);
 }
 
 void hk_nearest_init(hk_nearest *n, const char *word)
 {
     n->word = word;
     n->best = NULL;
-    n->best_dist = INT_MAX;
+    /* Only a candidate within the limit is ever named: the others need not
+     * be measured to the end. */
+    n->best_dist = hk_nearest_limit(word) + 1;
 }
 
 void hk_nearest_offer(hk_nearest *n, const char *candidate)
 {
     if (!candidate || !*candidate)
         return;
-    int d = hk_edit_distance(n->word, candidate);
+    int d = hk_edit_distance_below(n->word, candidate, n->best_dist);
     if (d < n->best_dist) {
         n->best_dist = d;
         n->best = candidate;
@@ -66,7 +94,5 @@ int hk_nearest_limit(const char *word)
 
 const char *hk_nearest_result(const hk_nearest *n)
 {
-    if (!n->best)
-        return NULL;
-    return n->best_dist <= hk_nearest_limit(n->word) ? n->best : NULL;
+    return n->best; /* only ever one within the limit */
 }

@@ -8,6 +8,9 @@
 /* Edit distance (insertions, deletions, substitutions, adjacent swaps),
  * case-insensitive; words longer than 64 bytes compare as far apart. */
 int hk_edit_distance(const char *a, const char *b);
+/* The same if it is below `bound`, else `bound`, at a fraction of the cost
+ * for far words: for a caller that keeps only the best candidate so far. */
+int hk_edit_distance_below(const char *a, const char *b, int bound);
 
 /* The largest edit distance at which a candidate still reads as a
  * misspelling of `word` rather than another name: a third of its length,

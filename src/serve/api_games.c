@@ -95,35 +95,30 @@ void hk_api_play_new(hk_api *api, const hk_request *req, hk_reply *reply)
 
 static int treaty_field(hk_reply *reply, const hk_api *api, const hk_game *g, json_t *v, const char *key, int *out)
 {
-    *out = -1;
-    if (!v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v)))
-        return 0;
-    int t = json_is_string(v) ? hk_scenario_treaty(api->s, json_string_value(v)) : -1;
-    if (t < 0) {
+    char err[160];
+    if (v && !json_is_null(v) && !json_is_string(v)) {
         hk_api_error(reply, 400, "'%s' must be a treaty id or null (GET /api/params lists them under \"without\")",
                      key);
         return -1;
     }
-    const hk_treaty *x = &api->s->treaties[t];
-    for (int p = 0; p < x->n_parties; p++)
-        if (x->parties[p] == g->player) {
-            *out = t;
-            return 0;
-        }
-    hk_api_error(reply, 400, "'%s': %s is not a party to %s", key, api->s->actors[g->player].id, x->id);
-    return -1;
+    const char *id = json_is_string(v) && *json_string_value(v) ? json_string_value(v) : NULL;
+    if (hk_orders_treaty(api->s, g->player, id, out, err, sizeof err) != 0) {
+        hk_api_error(reply, 400, "'%s': %s (GET /api/params lists the treaties under \"without\")", key, err);
+        return -1;
+    }
+    return 0;
 }
 
 static int unit_field(hk_reply *reply, json_t *v, const char *key, double *out)
 {
+    char err[160];
     *out = 0;
     if (!v || json_is_null(v))
         return 0;
-    if (!json_is_number(v) || !isfinite(json_number_value(v)) || fabs(json_number_value(v)) > 1) {
+    if (!json_is_number(v) || hk_orders_unit(json_number_value(v), out, err, sizeof err) != 0) {
         hk_api_error(reply, 400, "'%s' must be a number from -1 to 1", key);
         return -1;
     }
-    *out = json_number_value(v);
     return 0;
 }
 
@@ -153,6 +148,7 @@ static int parse_orders(hk_reply *reply, const hk_api *api, const hk_game *g, js
         }
     }
     /* a general war's orders: {"fronts": {"SECTOR": "attack"|"hold"|"withdraw"}, "reinforce_front": "SECTOR"} */
+    char err[160];
     json_t *fronts = json_object_get(v, "fronts");
     if (fronts && !json_is_null(fronts)) {
         if (!json_is_object(fronts)) {
@@ -160,27 +156,18 @@ static int parse_orders(hk_reply *reply, const hk_api *api, const hk_game *g, js
             return -1;
         }
         json_object_foreach(fronts, key, x) {
-            int f = hk_scenario_sector(api->s, key);
-            int p = json_is_string(x) ? hk_front_posture_parse(json_string_value(x)) : -1;
-            if (f < 0 || f >= HK_MAX_SECTORS) {
-                hk_api_error(reply, 400, "'fronts': '%.60s' is not a sector", key);
+            if (hk_orders_front(o, api->s, key, json_is_string(x) ? json_string_value(x) : NULL, err, sizeof err) !=
+                0) {
+                hk_api_error(reply, 400, "'fronts': %s", err);
                 return -1;
             }
-            if (p < 0) {
-                hk_api_error(reply, 400, "'fronts.%.60s' must be \"attack\", \"hold\", \"withdraw\" or \"model\"", key);
-                return -1;
-            }
-            o->front_posture[f] = p;
         }
     }
     json_t *rf = json_object_get(v, "reinforce_front");
-    if (rf && !json_is_null(rf)) {
-        int f = json_is_string(rf) ? hk_scenario_sector(api->s, json_string_value(rf)) : -1;
-        if (f < 0) {
-            hk_api_error(reply, 400, "'reinforce_front' must name a sector");
-            return -1;
-        }
-        o->reinforce_front = f;
+    if (rf && !json_is_null(rf) &&
+        hk_orders_reinforce_front(o, api->s, json_is_string(rf) ? json_string_value(rf) : NULL, err, sizeof err) != 0) {
+        hk_api_error(reply, 400, "'reinforce_front' must name a sector: %s", err);
+        return -1;
     }
     if (unit_field(reply, json_object_get(v, "doctrine_push"), "doctrine_push", &o->doctrine_push) != 0 ||
         unit_field(reply, json_object_get(v, "reinforce"), "reinforce", &o->reinforce) != 0 ||
@@ -188,18 +175,10 @@ static int parse_orders(hk_reply *reply, const hk_api *api, const hk_game *g, js
         treaty_field(reply, api, g, json_object_get(v, "denounce_treaty"), "denounce_treaty", &o->denounce_treaty) != 0)
         return -1;
     json_t *inc = json_object_get(v, "incidents");
-    if (inc && !json_is_null(inc)) {
-        const char *t = json_is_string(inc) ? json_string_value(inc) : "";
-        if (strcmp(t, "model") == 0)
-            o->incidents = HK_ESC_MODEL;
-        else if (strcmp(t, "escalate") == 0)
-            o->incidents = HK_ESC_ESCALATE;
-        else if (strcmp(t, "contain") == 0)
-            o->incidents = HK_ESC_CONTAIN;
-        else {
-            hk_api_error(reply, 400, "'incidents' must be \"model\", \"escalate\" or \"contain\"");
-            return -1;
-        }
+    if (inc && !json_is_null(inc) &&
+        hk_orders_incidents(json_is_string(inc) ? json_string_value(inc) : "", &o->incidents, err, sizeof err) != 0) {
+        hk_api_error(reply, 400, "'incidents' %s", err);
+        return -1;
     }
     json_t *war = json_object_get(v, "declare_war");
     if (war && !json_is_null(war)) {

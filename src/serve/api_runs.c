@@ -55,21 +55,8 @@ void hk_api_simulate(hk_api *api, const hk_request *req, hk_reply *reply)
         hk_api_error(reply, 500, "out of memory");
         goto done;
     }
-    hk_json_run jr;
-    hk_json_run_init(&jr, s, mem, false);
-    hk_observer obs = hk_json_run_observer(&jr);
-    hk_outcomes out;
-    memset(&out, 0, sizeof out);
-    int rc = hk_run(&setup, HK_MODE_SIMULATE, seed, 0, until, &obs, &out);
-    if (rc == 0) {
-        json_t *summary = hk_json_summary(s, "simulate", seed, 0, jr.last_month, jr.n_months, jr.n_events, &out);
-        if (hk_json_write_line(mem, summary) != 0)
-            jr.write_error = 1;
-        json_decref(summary);
-    }
-    bool bad = jr.write_error;
-    hk_json_run_free(&jr);
-    bad |= fclose(mem) != 0;
+    int rc = hk_json_run_write(&setup, HK_MODE_SIMULATE, seed, until, mem, NULL, NULL);
+    bool bad = fclose(mem) != 0;
     if (rc != 0 || bad) {
         free(text);
         hk_api_error(reply, 500, "the simulate run failed");

@@ -4,14 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The first month a dated change holds for the whole of: a form that
- * begins after the 1st (the USSR on 30 December 1922, Hitler's Germany on
- * 30 January 1933) acts from the month after. */
-static hk_month whole_month(hk_date d)
-{
-    return hk_date_month(d) + (d.day > 1 ? 1 : 0);
-}
-
 /* Has the decision a pin names been taken in this run? */
 static bool decision_taken(const hk_world *w, int pin)
 {
@@ -34,18 +26,18 @@ static hk_month span_begins(const hk_world *w, int actor)
     if (a->begins_with > HK_PIN_NONE)
         return w->actor_begun[actor] == HK_MONTH_NONE ? HK_MONTH_NONE
                                                       : w->actor_begun[actor] + a->lag_months;
-    return a->n_forms ? whole_month(a->forms[0].from) : w->start;
+    /* a dated form acts from its first whole month (compiled.c) */
+    return a->n_forms ? w->c->form_from[actor][0] : w->start;
 }
 
 bool hk_actor_exists(const hk_world *w, int actor, hk_month m)
 {
     if (actor < 0 || actor >= w->s->n_actors)
         return true;
-    const hk_actor *a = &w->s->actors[actor];
     hk_month from = span_begins(w, actor);
     if (from == HK_MONTH_NONE || m < from)
         return false;
-    return !hk_date_is_set(a->until) || m <= hk_date_month(a->until);
+    return m <= w->c->actor_until[actor];
 }
 
 int hk_actor_form_at(const hk_world *w, int actor, hk_month m)
@@ -55,7 +47,7 @@ int hk_actor_form_at(const hk_world *w, int actor, hk_month m)
     const hk_actor *a = &w->s->actors[actor];
     int form = a->n_forms ? 0 : -1;
     for (int f = 1; f < a->n_forms; f++)
-        if (whole_month(a->forms[f].from) <= m)
+        if (w->c->form_from[actor][f] <= m)
             form = f;
     return form;
 }
@@ -66,7 +58,7 @@ const char *hk_actor_name_at(const hk_world *w, int actor, hk_month m)
         return "?";
     const hk_actor *a = &w->s->actors[actor];
     int f = hk_actor_form_at(w, actor, m);
-    if (f < 0 && a->n_forms && m >= whole_month(a->forms[0].from))
+    if (f < 0 && a->n_forms && m >= w->c->form_from[actor][0])
         f = a->n_forms - 1;
     if (f >= 0 && a->forms[f].name)
         return a->forms[f].name;

@@ -43,6 +43,11 @@ typedef struct hk_combat_side {
     int air;             /* 1: this side holds air superiority over the field */
     int envelop;         /* 1 as attacker: its plan is an envelopment (flank, rear,
                           * single or double), which can encircle the beaten defender */
+    /* The width of the side's front in km, as planned (CDB90's wofa/wofd):
+     * only so many men and tanks a km can be in contact at once, the rest
+     * wait behind and replace the losses (docs/combat.md, "Frontage").
+     * 0 = not given: the whole force is in contact. */
+    double front_km;
 } hk_combat_side;
 
 typedef struct hk_combat_losses {
@@ -118,6 +123,24 @@ typedef struct hk_combat_params {
      * the defender has left is cut off and lost: as prisoners, or killed
      * when the defender does not surrender. */
     double envelop_power, encircle_base, encircle_armour, encircle_cap;
+    /* Frontage: at most front_density men a km of front (at the reference
+     * dispersion; x (dispersion_ref / dispersion)^0.5 in other eras) are in
+     * contact; men and tanks beyond it are a reserve that feeds the line.
+     * Guns and aircraft reach over the front and all count. 0 = no limit. */
+    double front_density;
+    /* Tanks on broken ground (hills, mountain, forest, marsh, towns,
+     * islands) count armour_broken of their weight (in 0..1). */
+    double armour_broken;
+    /* A prepared or fortified defence of heights (hills, mountain): the
+     * defender's power x (1 + heights). */
+    double heights;
+    /* 1: a no-surrender side's own extra losses (ns_rate_own) come only
+     * while the enemy's power in contact exceeds its own: holding on costs
+     * nothing more than an ordinary defence until it is being overwhelmed. */
+    int ns_own_outmatched;
+    /* 1: a no-surrender side never quits on the force ratio (collapse_ratio);
+     * it fights on until its losses reach its break point. */
+    int ns_no_collapse;
 } hk_combat_params;
 
 /* The fitted values: data written by tools/cdb90_fit into

@@ -210,6 +210,82 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
             if (s->links[l].kind == HK_LINK_RAIL && s->links[l].capacity > cap)
                 cap = s->links[l].capacity;
     c->rail_capacity = cap > 0 ? cap : 100000.0;
+    /* each region's links, for routes over the map */
+    int n = 0;
+    for (int r = 0; r < s->n_regions; r++) {
+        c->adj_at[r] = (uint16_t)n;
+        for (int l = 0; l < s->n_links; l++)
+            if (s->links[l].from == r || s->links[l].to == r)
+                c->adj[n++] = (uint16_t)l;
+    }
+    c->adj_at[s->n_regions] = (uint16_t)n;
+}
+
+static bool has_clause(const hk_treaty *t, int type)
+{
+    for (int i = 0; i < t->n_clauses; i++)
+        if ((int)t->clauses[i].type == type)
+            return true;
+    return false;
+}
+
+bool hk_treaty_has_party(const hk_treaty *t, int a)
+{
+    for (int i = 0; i < t->n_parties; i++)
+        if (t->parties[i] == a)
+            return true;
+    return false;
+}
+
+static bool is_political(int type)
+{
+    return type == HK_CLAUSE_NON_AGGRESSION || type == HK_CLAUSE_NEUTRALITY ||
+           type == HK_CLAUSE_MUTUAL_ASSISTANCE || type == HK_CLAUSE_CONSULTATION || type == HK_CLAUSE_SPHERES;
+}
+
+bool hk_clause_bars(const hk_clause *c, const hk_treaty *x)
+{
+    if (c->bars_parties[0] < 0 || c->bars_parties[1] < 0)
+        return false;
+    if (c->bars_type < 0 && c->type != HK_CLAUSE_NO_POLITICAL_TREATY)
+        return false;
+    if (!hk_treaty_has_party(x, c->bars_parties[0]) || !hk_treaty_has_party(x, c->bars_parties[1]))
+        return false;
+    if (c->bars_type >= 0)
+        return has_clause(x, c->bars_type);
+    bool hit = false;
+    for (int k = 0; k < x->n_clauses; k++)
+        hit |= is_political(x->clauses[k].type);
+    return hit;
+}
+
+_Static_assert(HK_MAX_TREATIES <= 32, "hk_compiled.may_bar holds a bit a treaty");
+
+static void compile_treaties(const hk_scenario *s, hk_compiled *c)
+{
+    for (int t = 0; t < s->n_treaties; t++)
+        for (int y = 0; y < s->n_treaties; y++)
+            for (int i = 0; y != t && i < s->treaties[y].n_clauses; i++)
+                if (hk_clause_bars(&s->treaties[y].clauses[i], &s->treaties[t]))
+                    c->may_bar[t] |= (uint32_t)1 << y;
+}
+
+/* The first month a dated change holds for the whole of: a form that
+ * begins after the 1st (the USSR on 30 December 1922, Hitler's Germany on
+ * 30 January 1933) acts from the month after. */
+static hk_month whole_month(hk_date d)
+{
+    return hk_date_month(d) + (d.day > 1 ? 1 : 0);
+}
+
+static void compile_actors(const hk_scenario *s, hk_compiled *c)
+{
+    for (int a = 0; a < s->n_actors; a++) {
+        const hk_actor *x = &s->actors[a];
+        for (int f = 0; f < x->n_forms && f < HK_MAX_FORMS; f++)
+            c->form_from[a][f] = whole_month(x->forms[f].from);
+        c->actor_until[a] = hk_date_is_set(x->until) ? hk_date_month(x->until) : INT32_MAX;
+    }
 }
 
 static void compile_record(const hk_scenario *s, hk_compiled *c)
@@ -250,6 +326,8 @@ bool hk_scenario_compile(hk_scenario *s)
     c->faction_zaibatsu = find_faction(s, (const char *const[]){"zaibatsu", NULL});
     compile_formations(s, c);
     compile_geography(s, c);
+    compile_actors(s, c);
+    compile_treaties(s, c);
     compile_record(s, c);
     return true;
 }

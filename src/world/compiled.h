@@ -56,10 +56,31 @@ typedef struct hk_compiled {
     /* geography */
     double supply_km[HK_MAX_SECTORS][2];     /* sector front to each side's nearest railhead */
     double rail_capacity;                    /* men/month over the bottleneck link(s) of links.yaml */
+    /* the links of region r are adj[adj_at[r] .. adj_at[r + 1]), in index order (world/map.c) */
+    uint16_t adj_at[HK_MAX_REGIONS + 1];
+    uint16_t adj[2 * HK_MAX_LINKS];
+
+    /* treaties: bit y of may_bar[t] when a clause of treaty y bars treaty t
+     * by its parties and kind (hk_clause_bars); whether it binds and has not
+     * lapsed is the run's (diplomacy.c) */
+    uint32_t may_bar[HK_MAX_TREATIES];
+
+    /* actors in their time (world/actors.c): the first whole month of each
+     * form (a form that begins after the 1st acts from the month after),
+     * and the last month of the span (INT32_MAX: to the end) */
+    hk_month form_from[HK_MAX_ACTORS][HK_MAX_FORMS];
+    hk_month actor_until[HK_MAX_ACTORS];
 
     /* the record: incidents per year (replay), -1 unknown */
     int record_incidents[HK_YEARS];
 } hk_compiled;
+
+/* Whether actor a is a party to treaty t. */
+bool hk_treaty_has_party(const hk_treaty *t, int a);
+/* Whether clause c bars treaty x, by x's parties and clauses: the pair the
+ * clause names are both parties, and x has the kind of clause it bars (or,
+ * for a no-political-treaty clause, any political clause). */
+bool hk_clause_bars(const hk_clause *c, const hk_treaty *x);
 
 /* hk_scenario_compile (hokushin.h) fills s->compiled. */
 /* The side an actor stands on (HK_SIDE_JPN for JPN and MAN, HK_SIDE_SOV

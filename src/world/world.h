@@ -52,6 +52,13 @@ typedef struct hk_campaign_state {
     int days;                              /* days of fighting in this war */
     int surrender_day;                     /* day of this month Japan surrenders on (0 none) */
     bool trans_siberian_cut;               /* now */
+    /* the routes over each side's ground (haul in km, widest flow) depend
+     * only on who holds what: kept while control is as it was when they
+     * were worked out (route_control) */
+    bool routes_ok;
+    int8_t route_control[HK_MAX_REGIONS];
+    double route_km[2][HK_MAX_REGIONS], route_flow[2][HK_MAX_REGIONS];
+    uint64_t route_cut[2]; /* each side's regions cut off from its bases */
 } hk_campaign_state;
 
 
@@ -101,6 +108,17 @@ typedef struct hk_border_campaign {
 
 #define HK_TEXT_LEN 600
 
+
+/* What the border battles leave for the outcomes: battles.c keeps it,
+ * outcomes.c reads it into hk_outcomes at the month's end (the fields mean
+ * what hk_outcomes' fields of the same names mean). */
+typedef struct hk_battle_tally {
+    bool major_border_battle_1937_1940;
+    bool japan_loses_major_border_battle;
+    double major_battle_casualties[2]; /* of the largest border battle, [side] */
+    int border_battles[HK_MAX_SECTORS];
+    double border_battle_men[HK_MAX_SECTORS];
+} hk_battle_tally;
 
 struct hk_world {
     const hk_setup *setup;
@@ -159,9 +177,14 @@ struct hk_world {
     hk_formation_state formation[HK_MAX_FORMATIONS];
     double per_man[HK_MAX_FORMATIONS][3];    /* tanks, guns, aircraft per man, now */
     uint8_t equip_at[HK_MAX_FORMATIONS];     /* index in w->c->equip now */
+    uint64_t hosted;                         /* bit f: formation f is there this month (movement.c) */
     int strength_next;                       /* next strength record (replay) */
     hk_side_forces sector_forces[HK_MAX_SECTORS][2];
     uint16_t near_sector[HK_MAX_REGIONS];    /* bit s: region faces sector s */
+    /* movement, once a run: the weight of each sector a region's forces may
+     * face, and the region the link to it leads to (-1: the region's own) */
+    float face_weight[HK_MAX_REGIONS][HK_MAX_SECTORS];
+    int8_t face_via[HK_MAX_REGIONS][HK_MAX_SECTORS];
     /* battles.c's memo of where each sector's battles are fought and each
      * side's haul there (they depend on the map alone): bit s of
      * battle_site_known says sector s has been worked out */
@@ -177,11 +200,18 @@ struct hk_world {
     double sector_battle_size[HK_MAX_SECTORS]; /* this month: battles weighted by size, 1 = a major battle */
     hk_pending_battle pending[HK_MAX_PENDING];
     int n_pending;
+    /* incidents.c's memo of each sector's hauls to its battle ground before
+     * a battle fixes them (battle_km), for the control it was worked out
+     * under: bit s of haul_known says sector s is known */
+    int8_t haul_control[HK_MAX_REGIONS];
+    uint8_t haul_known;
+    double haul_km[HK_MAX_SECTORS][2];
     /* replay: a recorded battle that spans others (a campaign) sums the model's
      * casualties of its engagements, then fights the days they leave out */
     double campaign_cas[HK_MAX_BATTLES][2];
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
+    hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */
     int8_t control[HK_MAX_REGIONS];

@@ -183,7 +183,8 @@ DATA="${HK_SHARED_DIR:-$SRC/../shared}/data/cdb90"
 if [ -x "$FIT" ] && [ -f "$DATA/battles.csv" ]; then
     "$FIT" "$DATA" --evaluate --quiet >"$tmp/eval.txt"
     for key in heldout_winner_share heldout_within2_share lanchester_heldout_winner_share \
-               lanchester_heldout_within2_share; do
+               lanchester_heldout_within2_share heldout_1919_1945_winner_share \
+               heldout_1919_1945_within2_share; do
         got=$(grep "^$key=" "$tmp/eval.txt" || true)
         want=$(grep "^$key=" "$SRC/docs/combat-validation.md" || true)
         if [ -z "$got" ] || [ "$got" != "$want" ]; then

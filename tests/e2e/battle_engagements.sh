@@ -2,7 +2,7 @@
 # battle_engagements: the six Japan-USSR engagements of CDB90 (256-260, 516),
 # fought by `hokushin battle` from their recorded forces and what was known
 # before each (the commands docs/combat-validation.md lists), give the
-# winners and casualties of the report's table; the report says how many of
+# winners, casualties and days of the report's table; the report says how many of
 # the record's winners the model names, and the count is checked against the
 # table. The declared Khalkhin Gol check (the campaign's four engagements,
 # with the Soviet plan of surprise and envelopment) names the Soviet side,
@@ -44,9 +44,9 @@ d, doc = sys.argv[1], sys.argv[2]
 text = open(doc, encoding="utf-8").read()
 fail = []
 rows = {}
-for m in re.finditer(r"^\| (\d+) \| [^|]+ \| [^|]+ \| \d+ \| [\d.]+ / [\d.]+ \| (\d+) / (\d+) \|"
+for m in re.finditer(r"^\| (\d+) \| [^|]+ \| [^|]+ \| \d+ / (\d+) \| [\d.]+ / [\d.]+ \| (\d+) / (\d+) \|"
                      r"[^\n]*\| (\w+) / (\w+) / (\w+) \|$", text, re.M):
-    rows[m.group(1)] = (int(m.group(2)), int(m.group(3)), m.group(4), m.group(5))
+    rows[m.group(1)] = (int(m.group(3)), int(m.group(4)), m.group(5), m.group(6), int(m.group(2)))
 named = 0
 for isq in ("256", "257", "258", "259", "260", "516"):
     if isq not in rows:
@@ -54,7 +54,9 @@ for isq in ("256", "257", "258", "259", "260", "516"):
         continue
     b = json.load(open(f"{d}/{isq}.json"))
     cas = (b["attacker"]["casualties"], b["defender"]["casualties"])
-    want_a, want_d, record, model = rows[isq]
+    want_a, want_d, record, model, days = rows[isq]
+    if b["days"] != days:
+        fail.append(f"{isq}: battle fights {b['days']} days, the report {days}")
     role = b["winner_role"]
     got = {"attacker": "attacker", "defender": "defender"}.get(role, "draw")
     if got != model:

@@ -35,6 +35,22 @@ else
     status=1
 fi
 
+# A scenario loaded from a folder, with another id than the built-in one and a
+# citation of a range of lines: its seeds keep their titles on the page, and
+# the range shows the whole passage.
+cp -r scenarios/far-east-1918 "$tmp/scen"
+sed -i 's/^id: far_east_1918$/id: far_east_folder/' "$tmp/scen/scenario.yaml"
+line=$(grep -n 'source: "003_d70ae68cf69d80c6.txt:16"$' "$tmp/scen/record.yaml" | head -1 | cut -d: -f1)
+if [ -n "$line" ] && sed -i "${line}s/txt:16\"/txt:16-18\"/" "$tmp/scen/record.yaml" &&
+    "$HK" replay --scenario "$tmp/scen" --out "$tmp/folder" >"$tmp/out" 2>"$tmp/err"; then
+    echo "== report mode (a scenario folder, hokushin replay --scenario DIR --out)"
+    HK_REPORT_HTML="$tmp/folder/index.html" HK_REPORT_LABEL=folder-report node web/tests/report.test.mjs || status=1
+else
+    echo "FAIL: no report of a scenario folder with a range citation:" >&2
+    cat "$tmp/err" >&2
+    status=1
+fi
+
 if "$HK" serve --help >/dev/null 2>&1; then
     echo "== served mode (hokushin serve)"
     node web/tests/served.test.mjs "$HK" || status=1

@@ -26,9 +26,17 @@ if not re.search(r"\[\d{3}_[0-9a-f]{16}\.txt:\d+", text):
 for year in range(1918, 1946):
     if not re.search(r"^-{3} " + str(year) + r"\b", text, re.M):
         fail.append(f"no yearly block for {year}")
-for word in ("doctrine", "Japanese side", "Soviet side", "treaties", "incidents", "neutrality_pact"):
+for word in ("doctrine", "Japanese side", "Soviet side", "treaties", "incidents", "Neutrality Pact",
+             "Imperial Way (Kodoha)", "Foreign Ministry"):
     if word not in text:
         fail.append(f"'{word}' missing")
+# the yearly state names factions and treaties in words, never by their ids
+# (the ids stay in citations like neutrality_pact_text)
+state = "\n".join(l for l in text.splitlines() if l.startswith("  ") and not "[" in l)
+for ident in ("kodoha", "toseiha", "foreign_ministry", "kwantung_field", "red_army", "neutrality_pact",
+              "basic_convention_1925", "anti_comintern_pact"):
+    if re.search(r"(?<![\w(])" + ident + r"\b", state):
+        fail.append(f"the yearly state shows the id '{ident}'")
 if fail:
     print("FAIL:\n  " + "\n  ".join(fail[:20]), file=sys.stderr)
     sys.exit(1)

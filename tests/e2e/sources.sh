@@ -37,6 +37,34 @@ grep -q "Hanada Tomoyuki" "$T/s.txt"
 grep -q "line 49 of 001_fd9a28d61a246780.txt" "$T/s.txt"
 grep -q "Alvin D. Coox, Nomonhan" "$T/s.txt"
 
+# a scenario loaded from a folder (another id than the built-in one) keeps its
+# seed titles and counts, in `sources` and in the replay document the page
+# reads; a citation of a range of lines (FILE:16-18) cites each line of it
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+cp -r "$SRC/scenarios/far-east-1918" "$T/scen"
+sed -i 's/^id: far_east_1918$/id: far_east_copy/' "$T/scen/scenario.yaml"
+grep -q '^id: far_east_copy$' "$T/scen/scenario.yaml"
+line=$(grep -n 'source: "003_d70ae68cf69d80c6.txt:16"$' "$T/scen/record.yaml" | head -1 | cut -d: -f1)
+[ -n "$line" ] || { echo "no citation of 003:16 alone to widen into a range"; exit 1; }
+sed -i "${line}s/txt:16\"/txt:16-18\"/" "$T/scen/record.yaml"
+cp -r "$T/seeds" "$T/scen/seeds"
+"$HK" sources --json --scenario "$T/scen" > "$T/f.json"
+jq -e 'all(.seeds[]; (.title | length) > 0 and .cited > 0)' "$T/f.json" > /dev/null ||
+  { echo "FAIL: a folder scenario's seeds lost their titles"; exit 1; }
+jq -e '[.seeds[] | select(.file == "003_d70ae68cf69d80c6.txt") | .lines[] | select(.line >= 16 and .line <= 18)
+        | .text == "line \(.line) of 003_d70ae68cf69d80c6.txt"] | length == 3 and all' "$T/f.json" > /dev/null ||
+  { echo "FAIL: the range 003:16-18 does not give lines 16, 17 and 18 with their text"; exit 1; }
+(cd "$T" && "$HK" replay --scenario "$T/scen" --out "$T/rep" > /dev/null)
+python3 - "$T/rep/index.html" <<'PY'
+import json, re, sys
+h = open(sys.argv[1]).read()
+d = json.loads(re.search(r'<script id="hk-data" type="application/json">(.*?)</script>', h, re.S).group(1).replace("<\\/", "</"))
+seeds = d["sources"]["seeds"]
+bad = [s["file"] for s in seeds if not s.get("title") or not s.get("cited")]
+if bad:
+    sys.exit(f"FAIL: the folder scenario's replay document has no title or count for {bad}")
+PY
+
 # without the seed files the titles stay and the lines say how to get them
 "$HK" sources --seeds "$T/seeds-not-there" 2> "$T/err" && { echo "a missing --seeds folder was accepted"; exit 1; } || rc=$?
 [ "${rc:-0}" = 2 ] && grep -q -- "--seeds" "$T/err" || { echo "sources --seeds missing: $rc $(cat "$T/err")"; exit 1; }

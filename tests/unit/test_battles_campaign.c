@@ -35,6 +35,41 @@ static int sector_by_id(const hk_scenario *s, const char *id)
     return -1;
 }
 
+/* Forces facing `sec` for one side, as movement would leave them: the
+ * sector's count for incidents, and the men themselves in one formation
+ * standing on a region that faces this sector alone, so that what a battle
+ * there can draw on (hk_movement_held_for) is the same. */
+static void station(hk_world *w, int sec, int side, hk_side_forces f)
+{
+    const hk_scenario *s = w->s;
+    w->sector_forces[sec][side] = f;
+    int region = -1;
+    for (int r = 0; r < s->n_regions && region < 0; r++) {
+        bool alone = w->face_weight[r][sec] > 0;
+        for (int k = 0; k < s->n_sectors && alone; k++)
+            alone = k == sec || !(w->face_weight[r][k] > 0);
+        if (alone)
+            region = r;
+    }
+    assert_true(region >= 0);
+    bool placed = false;
+    for (int i = 0; i < s->n_formations; i++) {
+        if (w->c->form_side[i] != side)
+            continue;
+        hk_formation_state *fs = &w->formation[i];
+        fs->men = fs->tanks = fs->guns = fs->aircraft = 0;
+        if (!placed) {
+            fs->region = region;
+            fs->men = f.men;
+            fs->tanks = f.tanks;
+            fs->guns = f.guns;
+            fs->aircraft = f.aircraft;
+            placed = true;
+        }
+    }
+    assert_true(placed);
+}
+
 /* A world in mid-1939 with nothing pressing for quiet: no war in Europe or
  * China, no pact, the protocol with Mongolia binding, the Kwantung Army
  * fully autonomous, and armies on both sides of `sec`. */
@@ -44,6 +79,7 @@ static hk_world *border_world(const hk_setup *su, uint64_t run, int sec)
     w->month = hk_month_of(1939, 6);
     w->flags = 0;
     w->autonomy = 1.0;
+    w->manchuria_seized = true;
     w->china_war = false;
     w->war = false;
     if (w->c->roles.sov_mgl_assistance >= 0)
@@ -52,8 +88,8 @@ static hk_world *border_world(const hk_setup *su, uint64_t run, int sec)
         w->treaty[w->c->roles.jpn_sov_neutrality].status = HK_TREATY_NONE;
     w->jpn_men = 300000;
     w->sov_men = 500000;
-    w->sector_forces[sec][HK_SIDE_JPN] = (hk_side_forces){.men = 40000, .tanks = 100, .guns = 300, .aircraft = 100};
-    w->sector_forces[sec][HK_SIDE_SOV] = (hk_side_forces){.men = 40000, .tanks = 400, .guns = 400, .aircraft = 200};
+    station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 40000, .tanks = 100, .guns = 300, .aircraft = 100});
+    station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 40000, .tanks = 400, .guns = 400, .aircraft = 200});
     su->scenario->compiled->supply_km[sec][HK_SIDE_JPN] = 240;
     su->scenario->compiled->supply_km[sec][HK_SIDE_SOV] = 650;
     w->n_pending = 0;
@@ -88,9 +124,8 @@ static void test_campaign_only_from_undecided(void **state)
     int opened_even = 0;
     for (int run = 0; run < 20; run++) {
         hk_world *w = border_world(&su, (uint64_t)run, sec);
-        w->sector_forces[sec][HK_SIDE_JPN] = (hk_side_forces){.men = 300};
-        w->sector_forces[sec][HK_SIDE_SOV] =
-            (hk_side_forces){.men = 200000, .tanks = 2000, .guns = 2000, .aircraft = 1000};
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 300});
+        station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 200000, .tanks = 2000, .guns = 2000, .aircraft = 1000});
         w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
         w->n_pending = 1;
         hk_battles_step(w);
@@ -99,8 +134,8 @@ static void test_campaign_only_from_undecided(void **state)
         hk_world_free(w);
 
         w = border_world(&su, (uint64_t)run, sec);
-        w->sector_forces[sec][HK_SIDE_JPN] = (hk_side_forces){.men = 20000, .guns = 200};
-        w->sector_forces[sec][HK_SIDE_SOV] = (hk_side_forces){.men = 20000, .guns = 200};
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 20000, .guns = 200});
+        station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 20000, .guns = 200});
         w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
         w->n_pending = 1;
         hk_battles_step(w);
@@ -192,11 +227,11 @@ static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
     w->border_campaign.broken[HK_SIDE_JPN] = true;
     hk_battles_step(w);
     assert_false(w->border_campaign.active);
-    assert_true(w->out.major_battle_casualties[HK_SIDE_JPN] == 30000);
-    assert_true(w->out.major_battle_casualties[HK_SIDE_SOV] == 57000);
+    assert_true(w->tally.major_battle_casualties[HK_SIDE_JPN] == 30000);
+    assert_true(w->tally.major_battle_casualties[HK_SIDE_SOV] == 57000);
     assert_true(w->largest_battle == 57000);
-    assert_true(w->out.major_border_battle_1937_1940);
-    assert_true(w->out.japan_loses_major_border_battle);
+    assert_true(w->tally.major_border_battle_1937_1940);
+    assert_true(w->tally.japan_loses_major_border_battle);
     assert_true(w->lost_major[HK_SIDE_JPN]);
     hk_world_free(w);
 

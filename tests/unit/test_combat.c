@@ -90,7 +90,10 @@ static void test_symmetric_forces_are_close(void **state)
     hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 3, NULL, &r);
     double ratio = r.casualties[0] / r.casualties[1];
     assert_true(ratio > 0.67 && ratio < 1.5);
-    assert_true(fabs(r.score) < 0.5);
+    /* Near even as the winner rule reads it: the score with the attacker's
+     * fitted edge (at parity the attacker loses a larger share a day, as
+     * Dupuy's rates have it, and the bias weighs that). */
+    assert_true(fabs(r.score + p.winner_bias) < 0.5);
     assert_true(fabs(r.power_ratio - 1) < 1e-12);
 }
 

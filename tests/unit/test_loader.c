@@ -572,6 +572,38 @@ static void test_nearest(void **state)
     assert_null(hk_nearest_result(&n));
 }
 
+/* The bounded distance the suggestions use gives the full table's answer
+ * whenever it is below the bound, and the bound otherwise: words of a small
+ * alphabet (so that swaps, repeats and near misses are common), all bounds. */
+static void test_edit_distance_below(void **state)
+{
+    (void)state;
+    uint32_t x = 12345;
+    for (int n = 0; n < 4000; n++) {
+        char a[20], b[20];
+        char *w[2] = {a, b};
+        for (int k = 0; k < 2; k++) {
+            x = x * 1103515245u + 12345u;
+            int len = (int)((x >> 16) % 12);
+            for (int i = 0; i < len; i++) {
+                x = x * 1103515245u + 12345u;
+                w[k][i] = "abcAB_."[(x >> 16) % 7];
+            }
+            w[k][len] = '\0';
+        }
+        int full = hk_edit_distance(a, b);
+        for (int bound = 0; bound <= 14; bound++) {
+            int got = hk_edit_distance_below(a, b, bound);
+            if (got != (full < bound ? full : bound))
+                fail_msg("'%s' '%s' bound %d: %d, full %d", a, b, bound, got, full);
+        }
+    }
+    char longw[80];
+    memset(longw, 'a', sizeof longw - 1);
+    longw[sizeof longw - 1] = '\0';
+    assert_int_equal(hk_edit_distance_below(longw, "a", 5), 5);
+}
+
 static void test_names_and_lookups(void **state)
 {
     (void)state;
@@ -643,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_garbage_never_crashes),
         cmocka_unit_test(test_yaml_limits),
         cmocka_unit_test(test_nearest),
+        cmocka_unit_test(test_edit_distance_below),
         cmocka_unit_test(test_names_and_lookups),
         cmocka_unit_test(test_load_dir_missing_folder),
         cmocka_unit_test(test_builtin),

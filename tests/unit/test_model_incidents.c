@@ -248,7 +248,9 @@ static void test_protocol_feeds_western_sector(void **state)
     sector_incidents_1936_1939(&without, s, RUNS, &w0, &o0);
     fprintf(stderr, "1936-39 a run: western %.1f with the protocol, %.1f without; other sectors %.1f, %.1f\n", w1,
             w0, o1, o0);
-    assert_true(w1 > 2.0 * w0);         /* the corps makes the Khalkha a contested line */
+    /* the corps makes the Khalkha a contested line: its 5,000 men of 1936
+     * (forces.yaml) beside Mongolia's 10,000 to 18,000 */
+    assert_true(w1 > 1.5 * w0);
     assert_true(w1 - w0 > o0 - o1);     /* and the men moved elsewhere do not make up for it */
     hk_scenario_free(s);
 }

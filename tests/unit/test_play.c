@@ -13,28 +13,8 @@
 
 #include <cmocka.h>
 
+#include "fixture_builtin.h"
 #include "run/play.h"
-
-static hk_scenario *scenario;
-
-static int setup_all(void **state)
-{
-    (void)state;
-    hk_diag d;
-    hk_diag_init(&d);
-    scenario = hk_scenario_load_builtin(&d);
-    if (!scenario)
-        hk_diag_print(&d, stderr);
-    hk_diag_free(&d);
-    return scenario ? 0 : -1;
-}
-
-static int teardown_all(void **state)
-{
-    (void)state;
-    hk_scenario_free(scenario);
-    return 0;
-}
 
 /* Month i's orders of a fixed script: some months left to the model, the
  * others with every kind of order. */
@@ -273,5 +253,5 @@ int main(void)
         cmocka_unit_test(test_bad_fields),
         cmocka_unit_test(test_new_game_checks_side),
     };
-    return cmocka_run_group_tests(tests, setup_all, teardown_all);
+    return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
 }

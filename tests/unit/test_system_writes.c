@@ -43,10 +43,12 @@ static const field fields[] = {
     F(committed_south_on), F(intervention), F(withdrawn), F(manchuria_seized), F(china_war),
     F(intervention_on), F(lost_battle_side), F(lost_battle_weight), F(lost_battle_fact), F(lost_battle_sector),
     F(lost_major), F(purged), F(purged_on), F(treaty), F(jpn_men), F(exp_men), F(sov_men), F(sov_drawn),
-    F(sov_capacity), F(formation), F(per_man), F(equip_at), F(strength_next), F(sector_forces), F(near_sector),
+    F(sov_capacity), F(formation), F(per_man), F(equip_at), F(hosted), F(strength_next), F(sector_forces),
+    F(near_sector), F(face_weight), F(face_via),
     F(battle_site_known), F(battle_site), F(battle_km), F(tension), F(incidents_month), F(battles_month),
-    F(sector_incidents), F(sector_battles), F(sector_battle_size), F(pending), F(n_pending), F(campaign_cas),
-    F(campaign_days), F(border_campaign), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
+    F(sector_incidents), F(sector_battles), F(sector_battle_size), F(pending), F(n_pending), F(haul_control), F(haul_known),
+    F(haul_km), F(campaign_cas),
+    F(campaign_days), F(border_campaign), F(tally), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
     F(soviet_entry_on), F(japan_surrendered), F(exhaustion), F(war_losses), F(armistice_on), F(player),
     F(orders), F(orders_given), F(loss_men), F(loss_tanks), F(loss_guns), F(loss_aircraft), F(sov_peak),
     F(largest_battle), F(rec_month), F(rec_men), F(n_rec), F(rec_at), F(base_pool), F(base_last), F(jpn_peak),
@@ -76,20 +78,21 @@ static const char *const politics_owns[] = {
     "exhaustion", "war_losses", "armistice_on", "sov_peak", "border_campaign", NULL};
 static const char *const diplomacy_owns[] = {"treaty", NULL};
 static const char *const movement_owns[] = {"jpn_men", "exp_men", "sov_men", "sov_drawn", "sov_capacity",
-                                            "formation", "per_man", "equip_at", "strength_next",
+                                            "formation", "per_man", "equip_at", "hosted", "strength_next",
                                             "sector_forces", "loss_men", "loss_tanks", "loss_guns",
                                             "loss_aircraft", "sov_peak", "rec_month", "rec_men", "n_rec",
-                                            "rec_at", "base_pool", "base_last", "jpn_peak", "budget", NULL};
+                                            "rec_at", "base_pool", "base_last", "jpn_peak", "budget",
+                                            "face_weight", "face_via", NULL};
 static const char *const incidents_owns[] = {"tension", "incidents_month", "sector_incidents", "pending",
-                                             "n_pending", NULL};
+                                             "n_pending", "haul_control", "haul_known", "haul_km", NULL};
 static const char *const battles_owns[] = {
     "battles_month", "sector_battles", "sector_battle_size", "battle_site_known", "battle_site", "battle_km",
     "campaign_cas", "campaign_days", "border_campaign", "loss_men", "loss_tanks", "loss_guns", "loss_aircraft",
     "largest_battle", "lost_battle_side", "lost_battle_weight", "lost_battle_fact", "lost_battle_sector",
     "lost_major", "tension", "n_pending", /* the battles incidents left waiting: fought, so taken off */
-    /* general war's course and the major battle's outcomes: still here until the war files and the
-     * outcomes module take them */
-    "war", "war_in_month", "war_on", "war_opener", "exhaustion", "war_losses", "armistice_on", "out", NULL};
+    "tally", /* what the battles leave for the outcomes (outcomes.c reads it into out) */
+    /* general war's course: still here until the war files take it */
+    "war", "war_in_month", "war_on", "war_opener", "exhaustion", "war_losses", "armistice_on", NULL};
 static const char *const outcomes_owns[] = {"out", NULL};
 /* general war (war.c), its fronts in days (campaign.c), who holds each region (control.c) */
 static const char *const war_owns[] = {"war", "war_in_month", "war_opener", "war_on", "soviet_entry",

@@ -101,11 +101,11 @@ double dupuy_dispersion(int year)
 int load_battles(const char *dir, cbattle *b, int *n_out)
 {
     char path[1024];
-    csv bat, bel, ter, dur;
-    const char *names[4] = {"battles.csv", "belligerents.csv", "terrain.csv",
-                            "battle_durations.csv"};
-    csv *tabs[4] = {&bat, &bel, &ter, &dur};
-    for (int i = 0; i < 4; i++) {
+    csv bat, bel, ter, dur, fro;
+    const char *names[5] = {"battles.csv", "belligerents.csv", "terrain.csv",
+                            "battle_durations.csv", "front_widths.csv"};
+    csv *tabs[5] = {&bat, &bel, &ter, &dur, &fro};
+    for (int i = 0; i < 5; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         if (csv_read(path, tabs[i]) != 0) {
             fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
@@ -244,12 +244,27 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
             b[i].nation[s] = cdb90_nation(b[i].actor[s]);
         }
     }
-    for (int i = 0; i < 4; i++)
+    /* front widths: each side's at the start (front_number 1), a planned
+     * quantity: how wide a sector each side was given */
+    int f_isq = csv_col(&fro, "isqno"), f_no = csv_col(&fro, "front_number"),
+        f_a = csv_col(&fro, "wofa"), f_d = csv_col(&fro, "wofd");
+    for (int r = 1; r < fro.nrows && f_isq >= 0 && f_no >= 0 && f_a >= 0 && f_d >= 0; r++) {
+        if (atoi(csv_get(&fro, r, f_no)) != 1)
+            continue;
+        int isq = atoi(csv_get(&fro, r, f_isq));
+        for (int i = 0; i < n; i++)
+            if (b[i].isqno == isq) {
+                double wa = num_or_nan(csv_get(&fro, r, f_a)), wd = num_or_nan(csv_get(&fro, r, f_d));
+                b[i].front[0] = wa > 0 ? wa : 0;
+                b[i].front[1] = wd > 0 ? wd : 0;
+            }
+    }
+    for (int i = 0; i < 5; i++)
         csv_free(tabs[i]);
     *n_out = n;
     return 0;
 fail:
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 5; i++)
         csv_free(tabs[i]);
     return -1;
 }

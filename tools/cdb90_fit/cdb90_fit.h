@@ -55,6 +55,8 @@ typedef struct cbattle {
     int surprise[2];     /* the side's surprise, 0-3 (CDB90 surpa; a blank is the
                           * defender's, of unknown degree: taken as minor) */
     int air[2];          /* the side held air superiority (CDB90 aeroa 1 / -1) */
+    double front[2];     /* the width of each side's front at the start, km
+                          * (CDB90 front_widths wofa/wofd); 0 unknown */
     int envelop;         /* the attacker's planned scheme is an envelopment or a
                           * rear attack (CDB90 pri1/pri2 EE, DE, LR, RR) */
 } cbattle;
@@ -70,6 +72,9 @@ enum {
     /* what the attacker plans (docs/combat.md, "Surprise, air, armour,
      * encirclement") */
     X_SURPRISE, X_AIR, X_EXPLOIT, X_ENVELOP, X_ENC_BASE, X_ENC_ARMOUR, X_WBIAS,
+    /* frontage, armour on broken ground, a prepared defence of heights
+     * (docs/combat.md) */
+    X_FRONT, X_ARMBROKEN, X_HEIGHTS,
     X_CODE0,
     NX = X_CODE0 + HK_CDB90_CODES
 };
@@ -121,8 +126,14 @@ typedef struct report {
     score codes_mf, codes_mh;
     /* the held-out part with one planned-attack term switched off (no
      * refit): surprise, air, envelopment power, exploitation, encirclement,
-     * the winner rule's bias */
-    score abl[6];
+     * the winner rule's bias; no-surrender sides quitting on the force
+     * ratio */
+    score abl[7];
+    /* the held-out battles of 1919-1945 (the years the simulation covers):
+     * the model, the comparison fit with the codes, the square law, and
+     * the simple references */
+    score mh45, codes_mh45, lh45;
+    double naive_att45, naive_larger45;
 } report;
 
 
@@ -138,6 +149,19 @@ typedef struct report {
  * attacked in each and the day each began (docs/combat.md). */
 #define KG_PHASES HK_COMBAT_KG_PHASES_TEXT
 
+/* Lake Khasan (Changkufeng), 1938, as a campaign: the three CDB90
+ * engagements (256 the Japanese night attack of 31 July, 257 the Soviet
+ * attack on Hill 52 of 2 August, 258 the Soviet general offensive of 6-11
+ * August), with the forces of scenarios/far-east-1918/record.yaml: each side
+ * grows from its strength in the first engagement to its strength in the
+ * last; what each side planned as CDB90 codes it (the Japanese night
+ * attack's surprise; the Soviet air superiority and envelopments). */
+#define KH_SOV "SOV:men=20000,tanks=200,guns=100,aircraft=80,supply_km=170,posture=prepared,air=1,envelop=1"
+#define KH_JPN "JPN:men=8000,guns=37,supply_km=125,posture=prepared,no_surrender=1,surprise=1"
+#define KH_SOV0 "SOV:men=1460,tanks=20,guns=20,supply_km=170,posture=prepared,air=1,envelop=1"
+#define KH_JPN0 "JPN:men=1410,guns=14,supply_km=125,posture=prepared,no_surrender=1,surprise=1"
+#define KH_PHASES "JPN:1@0,SOV:1@2,SOV:5@6"
+
 extern const int japan_ussr[6];
 extern int g_cauchy;
 extern double g_ridge;
@@ -146,6 +170,12 @@ extern int g_ns_score_ordinary;
 extern double g_quality_break_hold;
 extern double g_ns_scale;
 extern int g_score_ns_only;
+extern int g_year_lo, g_year_hi;
+/* switches for the structural terms: frontage, armour on broken ground,
+ * heights, a no-surrender side's own extra losses only while outmatched (off
+ * in the adopted fit), and no-surrender sides that do not quit on the force
+ * ratio (on) */
+extern int g_front, g_armour_broken, g_heights, g_ns_outmatched, g_ns_no_collapse;
 
 /* csv.c */
 char *slurp(const char *path);
@@ -213,6 +243,7 @@ void score_nation(const hk_combat_params *cp, const double *coef, const cbattle 
 /* khalkhin.c */
 int khalkhin_gol(const hk_combat_params *cp, hk_combat_result *r);
 void kg_sensitivity(FILE *f, const hk_combat_params *cp);
+void khasan_section(FILE *f, const hk_combat_params *cp);
 
 /* write.c */
 const char *winner_name(int w);

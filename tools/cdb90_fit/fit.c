@@ -40,6 +40,8 @@ void model_battle(const hk_combat_params *cp, const double *coef, const cbattle 
     s[0].envelop = x->envelop;
     s[0].air = x->air[0];
     s[1].air = x->air[1];
+    s[0].front_km = x->front[0];
+    s[1].front_km = x->front[1];
     hk_combat_params era = *cp;
     era.dispersion = x->dispersion;
     hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, x->days, NULL, res);
@@ -102,6 +104,9 @@ int g_nations = 1;       /* stage 3: fit the national loss factors */
 /* The score reads a no-surrender side's ordinary break point. */
 int g_ns_score_ordinary = 1;
 double g_quality_break_hold = NAN; /* the pre-battle fit's quality_break, from the codes fit */
+/* The structural terms the model has but the adopted fit leaves off (each
+ * tried on CDB90, docs/combat.md), and the one it adopts (ns_no_collapse). */
+int g_front = 0, g_armour_broken = 0, g_heights = 0, g_ns_outmatched = 0, g_ns_no_collapse = 1;
 double cas_loss(double e)
 {
     if (!g_cauchy)
@@ -187,6 +192,12 @@ void unpack(const double *x, const fitctx *c, hk_combat_params *cp, double *coef
     cp->encircle_base = 0.5 * sigm(x[X_ENC_BASE]);
     cp->encircle_armour = sigm(x[X_ENC_ARMOUR]);
     cp->draw_band = exp(x[X_BAND]);
+    /* men a km of front in contact (at the Second World War's dispersion) */
+    cp->front_density = g_front ? exp(x[X_FRONT]) : 0;
+    cp->armour_broken = g_armour_broken ? sigm(x[X_ARMBROKEN]) : 0;
+    cp->heights = g_heights ? exp(x[X_HEIGHTS]) : 0;
+    cp->ns_own_outmatched = g_ns_outmatched;
+    cp->ns_no_collapse = g_ns_no_collapse;
     *scale = exp(x[X_SCALE]);
     for (int k = 0; k < HK_CDB90_CODES; k++)
         coef[k] = (!c || k < c->n_codes) ? x[X_CODE0 + k] : 0;

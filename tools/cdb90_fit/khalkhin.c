@@ -132,3 +132,34 @@ void kg_sensitivity(FILE *f, const hk_combat_params *cp)
     fprintf(f, "| %d random runs (seed 1), 5–95 %% | %.0f–%.0f | %.0f–%.0f | Soviet in %.0f %% |\n",
             RUNS, cas[0][lo], cas[0][hi], cas[1][lo], cas[1][hi], 100.0 * wins / RUNS);
 }
+
+/* ---- Lake Khasan, 1938, as a campaign ------------------------------------ */
+
+void khasan_section(FILE *f, const hk_combat_params *cp)
+{
+    /* the Soviet side first, as in the Khalkhin Gol check */
+    static const hk_combat_phase ph[] = {{1, 1, 0}, {1, 0, 2}, {5, 0, 6}};
+    hk_combat_side s, j, s0, j0;
+    if (kg_side(KH_SOV, &s) || kg_side(KH_JPN, &j) || kg_side(KH_SOV0, &s0) ||
+        kg_side(KH_JPN0, &j0))
+        return;
+    hk_combat_result r;
+    hk_combat_campaign_buildup(cp, &s, &j, &s0, &j0, HK_TERRAIN_HILLS, 3, ph, NULL, &r);
+    fprintf(f, "\n## Lake Khasan (Changkufeng), 1938, as a campaign\n\n"
+               "CDB90's three engagements (256–258) fought in a row by forces growing from the "
+               "first engagement's to the last's (scenarios/far-east-1918/record.yaml, battles "
+               "changkufeng_opening and changkufeng_counteroffensive), each side with what it "
+               "planned as CDB90 codes it:\n\n```\nhokushin battle --attacker %s \\\n"
+               "    --defender %s \\\n    --attacker-start %s \\\n    --defender-start %s \\\n"
+               "    --terrain hills --phases %s\n```\n\n",
+            KH_SOV, KH_JPN, KH_SOV0, KH_JPN0, KH_PHASES);
+    fprintf(f, "| | record (CDB90 256–258 summed) | model |\n|---|---|---|\n"
+               "| Soviet casualties | 4,750 | %.0f |\n| Japanese casualties | 1,319 | %.0f |\n"
+               "| winner of the last engagement | Japanese (CDB90 258: the attack failed; the "
+               "scenario's record calls it a draw, both sides on the crest at the ceasefire) "
+               "| %s |\n"
+               "| days of fighting | 7 in three engagements (1 + 1 + 5), 31 July to the "
+               "ceasefire of 11 August | %d |\n",
+            r.casualties[0], r.casualties[1],
+            r.winner == 0 ? "Soviet" : r.winner == 1 ? "Japanese" : "draw", r.days);
+}

@@ -33,6 +33,9 @@ void initial_point(double *x)
     x[X_ENVELOP] = log(0.1);
     x[X_ENC_BASE] = -3;
     x[X_ENC_ARMOUR] = -2;
+    x[X_FRONT] = log(3000);   /* men a km: about the median WWII attack's density */
+    x[X_ARMBROKEN] = 0;       /* half weight */
+    x[X_HEIGHTS] = log(0.2);
     for (int k = 0; k < HK_CDB90_CODES; k++)
         x[X_CODE0 + k] = 0.2;
 }
@@ -140,6 +143,16 @@ int main(int argc, char **argv)
             g_ns_score_ordinary = 0;
         } else if (strcmp(argv[i], "--no-compare") == 0) {
             compare = 0;
+        } else if (strcmp(argv[i], "--front") == 0) {
+            g_front = 1;
+        } else if (strcmp(argv[i], "--armour-terrain") == 0) {
+            g_armour_broken = 1;
+        } else if (strcmp(argv[i], "--heights") == 0) {
+            g_heights = 1;
+        } else if (strcmp(argv[i], "--ns-own-outmatched") == 0) {
+            g_ns_outmatched = 1;
+        } else if (strcmp(argv[i], "--ns-collapse") == 0) {
+            g_ns_no_collapse = 0;
         } else if (strcmp(argv[i], "--no-nations") == 0) {
             g_nations = 0;
         } else if (strcmp(argv[i], "--cauchy") == 0)
@@ -160,7 +173,12 @@ int main(int argc, char **argv)
                    "For experiments (write them elsewhere with --out): --codes N uses only the\n"
                    "first N CDB90 advantage codes (11 = those of the first version); --ridge X\n"
                    "sets the ridge on posture, terrain and codes (0.002); --cauchy uses a robust\n"
-                   "casualty loss; --restarts N Nelder-Mead restarts (14).\n",
+                   "casualty loss; --restarts N Nelder-Mead restarts (14). Structural terms\n"
+                   "the adopted fit leaves off: --front (men a km of front in contact),\n"
+                   "--armour-terrain (tanks weigh less on broken ground), --heights (a\n"
+                   "prepared defence of hills), --ns-own-outmatched (a no-surrender side's own\n"
+                   "extra losses only while outmatched); --ns-collapse lets no-surrender sides\n"
+                   "quit on the force ratio as before.\n",
                    HK_SOURCE_DIR, HK_SOURCE_DIR "/../shared/data/cdb90");
             return 0;
         } else if (argv[i][0] == '-') {
@@ -223,6 +241,9 @@ int main(int argc, char **argv)
             fit_model(&ctx, HK_CDB90_CODES, restarts, quiet, &Rc, &cpc, coefc);
             score_model(&cpc, coefc, b, n, PART_FIT, &R.codes_mf);
             score_model(&cpc, coefc, b, n, PART_HELD, &R.codes_mh);
+            g_year_lo = 1919, g_year_hi = 1945;
+            score_model(&cpc, coefc, b, n, PART_HELD, &R.codes_mh45);
+            g_year_lo = g_year_hi = 0;
             R.have_codes = 1;
             g_quality_break_hold = cpc.quality_break;
         } else if (n_codes == 0) {
@@ -236,6 +257,12 @@ int main(int argc, char **argv)
     score_lanchester(&R.L, b, n, PART_FIT, &R.lf);
     score_lanchester(&R.L, b, n, PART_HELD, &R.lh);
     score_naive(b, n, PART_HELD, &R.naive_att, &R.naive_larger);
+    /* The held-out battles of 1919-1945 on their own. */
+    g_year_lo = 1919, g_year_hi = 1945;
+    score_model(&cp, coef, b, n, PART_HELD, &R.mh45);
+    score_lanchester(&R.L, b, n, PART_HELD, &R.lh45);
+    score_naive(b, n, PART_HELD, &R.naive_att45, &R.naive_larger45);
+    g_year_lo = g_year_hi = 0;
     {
         /* The battles with a no-surrender side, with the factors and with
          * them switched off (factors 1, the ordinary break point). */
@@ -261,7 +288,7 @@ int main(int argc, char **argv)
         }
         g_score_ns_only = 0;
     }
-    for (int k = 0; k < 6; k++) {
+    for (int k = 0; k < 7; k++) {
         hk_combat_params q = cp;
         switch (k) {
         case 0: q.surprise_power = 0; break;
@@ -269,7 +296,8 @@ int main(int argc, char **argv)
         case 2: q.envelop_power = 0; break;
         case 3: q.exploit = 0; break;
         case 4: q.encircle_base = q.encircle_armour = 0; break;
-        default: q.winner_bias = 0; break;
+        case 5: q.winner_bias = 0; break;
+        default: q.ns_no_collapse = 0; break;
         }
         score_model(&q, coef, b, n, PART_HELD, &R.abl[k]);
     }
@@ -280,6 +308,9 @@ int main(int argc, char **argv)
            "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
            share(R.mh.n_winner_right, R.mh.n_battles), share(R.mh.n_within2, R.mh.n_sides),
            share(R.lh.n_winner_right, R.lh.n_battles), share(R.lh.n_within2, R.lh.n_sides));
+    printf("heldout_1919_1945_winner_share=%.4f\nheldout_1919_1945_within2_share=%.4f\n",
+           share(R.mh45.n_winner_right, R.mh45.n_battles),
+           share(R.mh45.n_within2, R.mh45.n_sides));
     if (!quiet)
         printf("fit_winner_share=%.4f\nfit_within2_share=%.4f\nkhalkhin_gol_sov=%.0f\n"
                "khalkhin_gol_jpn=%.0f\nkhalkhin_gol_days=%d\nkhalkhin_gol_winner=%s\n",

@@ -29,6 +29,13 @@ double share(int k, int n)
 }
 
 int g_score_ns_only = 0; /* score_model: only battles with a no-surrender side */
+/* The scores count only battles of these years (inclusive; 0 0 = all). */
+int g_year_lo = 0, g_year_hi = 0;
+
+static int in_years(const cbattle *x)
+{
+    return !(g_year_lo || g_year_hi) || (x->year >= g_year_lo && x->year <= g_year_hi);
+}
 
 void score_model(const hk_combat_params *cp, const double *coef, const cbattle *b, int n,
                         int part, score *s)
@@ -37,7 +44,7 @@ void score_model(const hk_combat_params *cp, const double *coef, const cbattle *
     for (int i = 0; i < n; i++) {
         if (b[i].part != part || !usable(&b[i]))
             continue;
-        if (g_score_ns_only && !has_no_surrender(&b[i]))
+        if ((g_score_ns_only && !has_no_surrender(&b[i])) || !in_years(&b[i]))
             continue;
         hk_combat_result r;
         model_battle(cp, coef, &b[i], &r);
@@ -52,7 +59,7 @@ void score_lanchester(const lanchester *L, const cbattle *b, int n, int part, sc
 {
     memset(s, 0, sizeof *s);
     for (int i = 0; i < n; i++) {
-        if (b[i].part != part || !usable(&b[i]))
+        if (b[i].part != part || !usable(&b[i]) || !in_years(&b[i]))
             continue;
         double cas[2], sc;
         int w;
@@ -69,7 +76,7 @@ void score_naive(const cbattle *b, int n, int part, double *always_att, double *
 {
     int nb = 0, ka = 0, kl = 0;
     for (int i = 0; i < n; i++) {
-        if (b[i].part != part || !usable(&b[i]))
+        if (b[i].part != part || !usable(&b[i]) || !in_years(&b[i]))
             continue;
         nb++;
         ka += b[i].wina == 1;

@@ -40,6 +40,9 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     W(supply_floor); W(loss_tank); W(loss_gun); W(loss_air); W(noise_common_sd);
     W(noise_diff_sd); W(surprise_power); W(surprise_days); W(air_power); W(exploit);
     W(envelop_power); W(winner_bias); W(encircle_base); W(encircle_armour); W(encircle_cap);
+    W(front_density); W(armour_broken); W(heights);
+    fprintf(f, "    p->ns_own_outmatched = %d;\n", cp->ns_own_outmatched);
+    fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
     {
         fprintf(f, "    p->ns_score_ordinary = %d;\n", cp->ns_score_ordinary);
         static const char *const nat[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
@@ -123,6 +126,16 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
     P("encircle_base", cp->encircle_base, "fitted", "share of the beaten defender's men cut off");
     P("encircle_armour", cp->encircle_armour, "fitted", "... plus this x the attacker's armour share");
     P("encircle_cap", cp->encircle_cap, "fixed", "at most this share is cut off");
+    P("front_density", cp->front_density, cp->front_density > 0 ? "fitted" : "off",
+      "men a km of front in contact at WWII dispersion (x sqrt(3000/dispersion))");
+    P("armour_broken", cp->armour_broken, cp->armour_broken > 0 ? "fitted" : "off",
+      "a tank's weight x this on hills, mountain, forest, marsh, towns, islands");
+    P("heights", cp->heights, cp->heights > 0 ? "fitted" : "off",
+      "prepared or fortified defender on hills or mountain: power x (1 + this)");
+    fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a no-surrender side's own extra losses only while outmatched\"}\n",
+            "ns_own_outmatched:", cp->ns_own_outmatched);
+    fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a no-surrender side never quits on the force ratio\"}\n",
+            "ns_no_collapse:", cp->ns_no_collapse);
 #undef P
     static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
     fprintf(f, "quality_codes:   # ln(attacker/defender quality) = sum coef * CDB90 code\n");
@@ -234,6 +247,36 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
     fprintf(f, " | %.3f | – |\n", R->lh.sum_abs_log / R->lh.n_sides);
     fprintf(f, "| \"the attacker wins\" | %.1f%% | – | – | – |\n", 100 * R->naive_att);
     fprintf(f, "| \"the larger army wins\" | %.1f%% | – | – | – |\n\n", 100 * R->naive_larger);
+    fprintf(f, "### The held-out battles of 1919–1945\n\n"
+               "The years the simulation covers: %d of the held-out battles (the six Japan–USSR "
+               "engagements among them), beside the whole held-out part.\n\n"
+               "| | whole held-out part: winner named | sides within 2× | held out, 1919–1945: "
+               "winner named | sides within 2× |\n|---|---|---|---|---|\n",
+            R->mh45.n_battles);
+    {
+        const score *all[3] = {&R->mh, R->have_codes ? &R->codes_mh : NULL, &R->lh};
+        const score *sub[3] = {&R->mh45, R->have_codes ? &R->codes_mh45 : NULL, &R->lh45};
+        static const char *const what[3] = {"model, pre-battle information",
+                                            "the same fitted with the after-the-fact codes",
+                                            "plain Lanchester square law"};
+        for (int k = 0; k < 3; k++) {
+            if (!all[k])
+                continue;
+            fprintf(f, "| %s | ", what[k]);
+            pct(f, all[k]->n_winner_right, all[k]->n_battles);
+            fprintf(f, " | ");
+            pct(f, all[k]->n_within2, all[k]->n_sides);
+            fprintf(f, " | ");
+            pct(f, sub[k]->n_winner_right, sub[k]->n_battles);
+            fprintf(f, " | ");
+            pct(f, sub[k]->n_within2, sub[k]->n_sides);
+            fprintf(f, " |\n");
+        }
+        fprintf(f, "| \"the attacker wins\" | %.1f%% | – | %.1f%% | – |\n", 100 * R->naive_att,
+                100 * R->naive_att45);
+        fprintf(f, "| \"the larger army wins\" | %.1f%% | – | %.1f%% | – |\n\n",
+                100 * R->naive_larger, 100 * R->naive_larger45);
+    }
     fprintf(f, "Targets, on the pre-battle figure: winner named in at least 80%% of held-out "
                "battles — **%s**; casualties within a factor of 2 for at least 60%% of sides — "
                "**%s**.\n\n",
@@ -255,10 +298,17 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
                "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
             share(R->mh.n_winner_right, R->mh.n_battles), share(R->mh.n_within2, R->mh.n_sides),
             share(R->lh.n_winner_right, R->lh.n_battles), share(R->lh.n_within2, R->lh.n_sides));
+    fprintf(f, "heldout_1919_1945_winner_share=%.4f\nheldout_1919_1945_within2_share=%.4f\n",
+            share(R->mh45.n_winner_right, R->mh45.n_battles),
+            share(R->mh45.n_within2, R->mh45.n_sides));
     if (R->have_codes)
-        fprintf(f, "codes_heldout_winner_share=%.4f\ncodes_heldout_within2_share=%.4f\n",
+        fprintf(f, "codes_heldout_winner_share=%.4f\ncodes_heldout_within2_share=%.4f\n"
+                   "codes_heldout_1919_1945_winner_share=%.4f\n"
+                   "codes_heldout_1919_1945_within2_share=%.4f\n",
                 share(R->codes_mh.n_winner_right, R->codes_mh.n_battles),
-                share(R->codes_mh.n_within2, R->codes_mh.n_sides));
+                share(R->codes_mh.n_within2, R->codes_mh.n_sides),
+                share(R->codes_mh45.n_winner_right, R->codes_mh45.n_battles),
+                share(R->codes_mh45.n_within2, R->codes_mh45.n_sides));
     fprintf(f, "```\n\n");
 
     fprintf(f, "## What the attacker plans\n\n"
@@ -273,15 +323,16 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
             cp->surprise_power, cp->surprise_days, 1 + cp->air_power, 1 + cp->envelop_power,
             100 * cp->encircle_base, 100 * cp->encircle_armour, cp->exploit, cp->winner_bias);
     {
-        static const char *const what[6] = {"no surprise", "no air superiority",
+        static const char *const what[7] = {"no surprise", "no air superiority",
                                             "no envelopment power", "no armour exploitation",
-                                            "no encirclement", "no attacker bias in the winner rule"};
+                                            "no encirclement", "no attacker bias in the winner rule",
+                                            "no-surrender sides quit on the force ratio"};
         fprintf(f, "| as fitted | ");
         pct(f, R->mh.n_winner_right, R->mh.n_battles);
         fprintf(f, " | ");
         pct(f, R->mh.n_within2, R->mh.n_sides);
         fprintf(f, " | %.3f |\n", R->mh.sum_abs_log / R->mh.n_sides);
-        for (int k = 0; k < 6; k++) {
+        for (int k = 0; k < 7; k++) {
             fprintf(f, "| %s | ", what[k]);
             pct(f, R->abl[k].n_winner_right, R->abl[k].n_battles);
             fprintf(f, " | ");
@@ -332,8 +383,10 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
     fprintf(f, ", mean abs log error %.3f.\n\n",
             R->mh_nat_off.n_sides ? R->mh_nat_off.sum_abs_log / R->mh_nat_off.n_sides : NAN);
     fprintf(f, "## The six Japan–USSR engagements (all held out)\n\n"
-               "Casualties as attacker / defender; ratio = model / record.\n\n"
-               "| isqno | battle | attacker | days | recorded | model | ratio | square law | "
+               "Casualties as attacker / defender; ratio = model / record; days as CDB90 "
+               "counts them (the calendar span) / as the model fights them (it ends an "
+               "engagement when a side breaks off).\n\n"
+               "| isqno | battle | attacker | days: record / model | recorded | model | ratio | square law | "
                "winner: record / model / square law |\n|---|---|---|---|---|---|---|---|---|\n");
     for (int j = 0; j < 6; j++)
         for (int i = 0; i < n; i++) {
@@ -344,9 +397,9 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
             double lc[2], sc;
             int lw;
             lanchester_battle(&R->L, &b[i], lc, &sc, &lw);
-            fprintf(f, "| %d | %s %d | %s | %d | %.0f / %.0f | %.0f / %.0f | %.2f / %.2f | "
+            fprintf(f, "| %d | %s %d | %s | %d / %d | %.0f / %.0f | %.0f / %.0f | %.2f / %.2f | "
                        "%.0f / %.0f | %s / %s / %s |\n",
-                    b[i].isqno, b[i].name, b[i].year, b[i].actor[0], b[i].days, b[i].cas[0],
+                    b[i].isqno, b[i].name, b[i].year, b[i].actor[0], b[i].days, r.days, b[i].cas[0],
                     b[i].cas[1], r.casualties[0], r.casualties[1], r.casualties[0] / b[i].cas[0],
                     r.casualties[1] / b[i].cas[1], lc[0], lc[1], wina_name(b[i].wina),
                     winner_name(r.winner), winner_name(lw));
@@ -416,6 +469,7 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
     fprintf(f, "Within 25%% of the record for both sides: **%s**.\n",
             (fabs(e_sov) <= 0.25 && fabs(e_jpn) <= 0.25) ? "yes" : "no");
     kg_sensitivity(f, cp);
+    khasan_section(f, cp);
 }
 
 FILE *open_out(const char *dir, const char *rel)

@@ -44,7 +44,7 @@ export function renderDetails(box, sel, ix, month) {
     html = `<h3>${esc(s.name)} <span class="muted">border sector <code>${esc(s.id)}</code></span></h3>${table([
       row("Sides", (s.sides || []).map(actorName).join(" facing ")), row("Length", `${fmtInt(s.length_km)} km`),
       row(`Tension in ${month?.date || ""}`, fmtNum(month?.tension?.[s.id], 2)),
-      ...Object.entries(f).map(([a, v]) => row(`${actorNameAt(ix, a, when)}`, `${fmtInt(v.men)} men, ${fmtInt(v.tanks)} tanks, ${fmtInt(v.guns)} guns, ${fmtInt(v.aircraft)} aircraft`)),
+      ...Object.entries(f).map(([a, v]) => row(`${actorNameAt(ix, a, when, true)}`, `${fmtInt(v.men)} men, ${fmtInt(v.tanks)} tanks, ${fmtInt(v.guns)} guns, ${fmtInt(v.aircraft)} aircraft`)),
     ])}${sourceHtml(s.source)}`;
   } else if (type === "battle") {
     const b = item;
@@ -65,20 +65,27 @@ export function renderDetails(box, sel, ix, month) {
     const f = item, war = sel.month?.war || month?.war || {};
     const line = Array.isArray(f.line) ? { all: f.line } : f.line || {};
     html = `<h3>Front: ${esc(f.name || f.sector)} <span class="muted">${esc(sel.month?.date || month?.date || "")}</span></h3>${table([
-      ...Object.entries(f.men || {}).map(([a, n]) => row(`${actorNameAt(ix, a, when)}`, `${fmtInt(n)} men, ${esc(f.posture?.[a] || "–")}`)),
+      ...Object.entries(f.men || {}).map(([a, n]) => row(`${actorNameAt(ix, a, when, true)}`, `${fmtInt(n)} men, ${esc(f.posture?.[a] || "–")}`)),
       ...Object.entries(line).map(([a, ids]) => row(`Held ${a === "all" ? "" : "by " + actorNameAt(ix, a, when)}`, ids.map((id) => esc(ix.regionById.get(id)?.name || id)).join(", "))),
       row("War since", esc(war.began || "")),
     ])}`;
   } else if (type === "event") {
     const e = item;
     const rel = ix.treatyById.get(e.id) || ix.outsideById.get(e.id);
-    html = `<h3>${esc(e.text || e.id)}</h3>${table([
+    html = `<h3>${yours(e) ? '<b class="yours">Your decision:</b> ' : ""}${esc(e.text || e.id)}</h3>${table([
       row("Date", esc(e.date)), row("Kind", `<span title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span>`), row("Id", `<code>${esc(e.id)}</code>`),
       row("Actors", (e.actors || []).map(actorName).join(", ")), row("Is", rel ? esc(rel.name) : ""),
     ])}${sourceHtml(e.source)}`;
   }
   box.innerHTML = html;
 }
+
+/* An outside effect by the name of the event that brings it ("jpn_us_war"
+ * -> "Pearl Harbor..."), its words otherwise. */
+const effectLabel = (ix, x) => ix.outsideEvents.find((e) => e.effect === x)?.name || words(x);
+
+/* An event a game's player caused by an order (its source "player: ..."). */
+const yours = (e) => /^player\b/.test(String(e?.source || ""));
 
 /* With nothing selected, the panel says what happened in the month shown. */
 function monthOverview(ix, month) {
@@ -88,8 +95,8 @@ function monthOverview(ix, month) {
   const hot = Object.entries(month.tension || {}).sort((a, b) => b[1] - a[1]).slice(0, 3)
     .map(([id, t]) => `${esc(ix.sectorById.get(id)?.name || id)} ${fmtNum(t, 2)}`);
   return `<h3>${esc(month.date)} <span class="muted">${month.next ? "the last month played" : "this month"}</span></h3>
-    ${evs.length ? `<ul class="month-events">${evs.map((e) => `<li><span class="kind kind-${esc(e.kind)}" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span> ${esc(e.text || e.id)} ${sourceHtml(e.source)}</li>`).join("")}</ul>` : '<p class="muted">No recorded event this month.</p>'}
+    ${evs.length ? `<ul class="month-events">${evs.map((e) => `<li${yours(e) ? ' class="mine"' : ""}><span class="kind kind-${esc(e.kind)}" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span> ${yours(e) ? '<b class="yours">Your decision:</b> ' : ""}${esc(e.text || e.id)} ${sourceHtml(e.source)}</li>`).join("")}</ul>` : '<p class="muted">No recorded event this month.</p>'}
     ${table([row("Treaties in force", treaties.join(", ") || "none"), row("Tensest sectors", hot.join(" · ")),
-      row("Outside world", (month.effects || []).map((x) => esc(words(x))).join(", "))])}
+      row("Outside world", (month.effects || []).map((x) => `<span title="${esc(x)}">${esc(effectLabel(ix, x))}</span>`).join(", "))])}
     <p class="hint">Click a region, a force, a railway, a sector, a battle, a treaty or an event for what it is and its source.</p>`;
 }

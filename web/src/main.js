@@ -132,7 +132,7 @@ async function start() {
     const m = ix.months[current];
     if (!fromSlider) slider.value = current;
     $("month-label").textContent = m.date;
-    map.update(m);
+    map.update(m, ix.months[current - 1] || null);
     war.update(m);
     showState(m);
     for (const c of charts) c.setCursor(m.date);
@@ -206,6 +206,17 @@ async function start() {
   });
 
   if (!showDocument(recordDoc)) return;
+  // the map's key folds where it would cover much of a small map (a phone, a
+  // short window, the map beside the war panel), until the reader opens it
+  let keyTouched = false;
+  $("legend").querySelector("summary").addEventListener("click", () => { keyTouched = true; });
+  const fitKey = () => {
+    if (keyTouched) return;
+    const b = $("map-wrap").getBoundingClientRect();
+    $("legend").open = !(b.height < 520 || b.width < 640);
+  };
+  fitKey();
+  if (window.ResizeObserver) new ResizeObserver(fitKey).observe($("map-wrap"));
   $("zoom-in").onclick = () => map.zoomBy(1.6);
   $("zoom-out").onclick = () => map.zoomBy(1 / 1.6);
   $("zoom-reset").onclick = () => map.reset();
@@ -237,10 +248,10 @@ async function start() {
   if (mode === "served") {
     whatif = createWhatIf($("tab-whatif"), ix, { onChange: () => saveView(), onSample: openSample });
     play = createPlay($("tab-play"), ix, {
-      showMonth: (m, label) => {
+      showMonth: (m, label, prev) => {
         stop();
         override = m;
-        map.update(m);
+        map.update(m, prev);
         war.update(m);
         showState(m, label);
         $("month-label").textContent = m.next || m.date || ""; // the turn's month, as the play panel shows it

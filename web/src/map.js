@@ -227,7 +227,8 @@ export function createMap(svgEl, ix, { onSelect }) {
 
   const status = { current: null };
 
-  function update(month) {
+  /* `prev`: the month before, when known (the arrows of a month's advances). */
+  function update(month, prev = null) {
     status.current = month;
     const date = month?.date;
     // Manchukuo from its first month: the actor's span when the document
@@ -249,7 +250,7 @@ export function createMap(svgEl, ix, { onSelect }) {
       regionHalo.get(r.id)?.attr("fill", c).attr("data-controller", who)
         .attr("fill-opacity", control ? 0.28 : 0.12);
     }
-    drawFront(month);
+    drawFront(month, prev);
 
     // sectors coloured by tension
     for (const { s, shape } of sectorShapes) {
@@ -329,12 +330,33 @@ export function createMap(svgEl, ix, { onSelect }) {
 
   // ---- the front of a general war: where each front's sides meet, and an
   // arrow for each side attacking on it (the month's `war`, docs/api.md) ----
-  function drawFront(month) {
+  function drawFront(month, prev) {
     gFront.selectAll("*").remove();
     const war = month?.war;
     if (!war || !Array.isArray(war.fronts)) return;
     const control = month.control || {};
     const side = (a) => Object.entries(war.sides || {}).find(([, list]) => (list || []).includes(a))?.[0] ?? a;
+    // the month's advances: each region a side took this month, with an arrow
+    // from the nearest region linked to it that the side held the month before
+    const before = prev?.control && prev.date < month.date ? prev.control : null;
+    const gAdv = gFront.append("g").attr("class", "advances");
+    for (const [id, who] of Object.entries(before ? control : {})) {
+      if (!before[id] || side(before[id]) === side(who) || !regionXY.has(id)) continue;
+      const [x2, y2] = regionXY.get(id);
+      let best = null;
+      for (const l of ix.links) {
+        const o = l.from === id ? l.to : l.to === id ? l.from : null;
+        if (!o || !regionXY.has(o) || !before[o] || side(before[o]) !== side(who)) continue;
+        const [x1, y1] = regionXY.get(o), d = Math.hypot(x2 - x1, y2 - y1);
+        if (d > 0 && (!best || d < best.d)) best = { x1, y1, d };
+      }
+      if (!best) continue;
+      const t0 = Math.min(0.3, 8 / best.d), t1 = Math.max(0.7, 1 - 9 / best.d);
+      gAdv.append("path").attr("class", `offensive advance offensive-${bloc(who)}`).attr("marker-end", `url(#arrow-${bloc(who)})`)
+        .attr("d", `M${(best.x1 + (x2 - best.x1) * t0).toFixed(1)},${(best.y1 + (y2 - best.y1) * t0).toFixed(1)}L${(best.x1 + (x2 - best.x1) * t1).toFixed(1)},${(best.y1 + (y2 - best.y1) * t1).toFixed(1)}`)
+        .attr("data-actor", who).attr("data-region", id)
+        .append("title").text(`${ix.regionById.get(id)?.name || id} taken this month`);
+    }
     for (const f of war.fronts) {
       // `line`: the regions along the front, a list or one list per side
       const byActor = Array.isArray(f.line) ? null : f.line || {};

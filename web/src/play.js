@@ -105,11 +105,15 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
   const sideName = () => (side === "JPN" ? "Japan" : "the Soviet Union");
   function evText(e) {
     if (mine(e)) return `<b class="yours">Your decision (${esc(sideName())}):</b> ${esc(e.text || e.id)}`;
-    if (e.kind === "peace" && e.reason) return `${esc(e.text || e.id)} <b>Why it ended:</b> ${esc(e.reason)}`;
+    // the reason, unless the text already gives it
+    if (e.kind === "peace" && e.reason && !String(e.text || "").includes(e.reason)) return `${esc(e.text || e.id)} <b>Why it ended:</b> ${esc(e.reason)}`;
+    if (e.kind === "peace") return `<b>The war has ended:</b> ${esc(e.text || e.id)}`;
     return esc(e.text || e.id);
   }
 
   function render(st, events, skipped = 0) {
+    // the month before, for the map's arrows of advance: only the one just before
+    const prevState = !skipped && state && st && state.next === st.date ? state : null;
     state = st || {};
     over = !!(state.over || state.finished || state.game_over);
     $("pl-game").hidden = false;
@@ -119,13 +123,14 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     // map shows the situation at its start, the last month played
     const turn = state.next || state.date || "";
     $("pl-date").textContent = turn;
-    $("pl-last").textContent = state.date ? `The map shows the situation at the start of ${turn}, after ${state.date} was played.` : "";
+    $("pl-last").textContent = !state.date ? "" : state.date < turn ? `The map shows the situation at the start of ${turn}, after ${state.date} was played.`
+      : `The map shows the situation as the game opens in ${turn}.`;
     $("pl-orders-title").textContent = state.next ? `Orders for ${state.next}` : over ? "The game is over" : "Orders for next month";
     // the advisor: what the model would do in your place this month, and why
     const adv = state.advice;
     $("pl-advice").hidden = !adv;
     if (adv) $("pl-advice").innerHTML = `<span class="k">Advisor, ${esc(adv.month || turn)}</span> ${esc(adv.line || "")}`;
-    warOrders();
+    warOrders(events);
     endScreen();
     // each formation on the border once, as the map's state bar counts
     const forces = borderTotals(ix, state);
@@ -134,7 +139,8 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       cell("Japan's doctrine", fmtNum(state.doctrine?.JPN, 2)),
       cell("Incidents", esc(state.incidents ?? "–")),
       cell("Battles", esc(state.battles ?? "–")),
-      cell("At war", state.at_war ? '<b class="danger">yes</b>' : "no"),
+      cell("At war", (events || state.events || []).some((e) => e.kind === "peace") ? "peace made this month"
+        : state.at_war ? '<b class="danger">yes</b>' : "no"),
       cell("Men: Japanese side", fmtK(forces.jp)),
       cell("Men: Soviet side", fmtK(forces.sv)),
       cell("Treaties in force", (state.treaties || []).map((id) => esc(ix.treatyById.get(id)?.name || id)).join("<br>") || "none"),
@@ -153,13 +159,15 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     li.querySelectorAll(".log-ev").forEach((d, i) => { d.onclick = () => showEvent(evs[i]); });
     $("pl-log").prepend(li);
     // after a skip the map's "this month" lists only the last month's events
-    showMonth(skipped ? { ...state, events: evs.filter((e) => String(e.date || "").slice(0, 7) === state.date) } : state, `your game as ${side}`);
+    showMonth(skipped ? { ...state, events: evs.filter((e) => String(e.date || "").slice(0, 7) === state.date) } : state, `your game as ${side}`, prevState);
   }
 
   /* During a war: attack, hold or withdraw on each front, and where the
    * reinforcements go (the game's `fronts` and `reinforce_front` orders). */
-  function warOrders() {
-    const war = state.war;
+  function warOrders(events) {
+    // only while the war goes on: the month peace was made still reports the war
+    const ended = (events || state.events || []).some((e) => e.kind === "peace");
+    const war = state.at_war && !ended ? state.war : null;
     $("pl-war-orders").hidden = !war || over;
     if (!war) return;
     const fronts = war.fronts || [];
@@ -225,6 +233,8 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       lastOrders = null;
       render(j.state, j.events);
       if (!walkSeen()) { walkStep = 0; walkShow(); }
+      // on a narrow screen the game opens below the map: bring it (or the walkthrough) into view
+      if (window.innerWidth < 640) $(walkSeen() ? "pl-game" : "pl-walk").scrollIntoView({ block: "start" });
     } catch (e) { err(e.message); }
   };
 

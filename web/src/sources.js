@@ -2,7 +2,7 @@
 // cites as a full citation, from the document's `sources` (docs/api.md).
 // A citation anywhere on the page (util.js sourceHtml) opens its entry here;
 // a seed citation shows the cited line's text.
-import { esc, citeKey } from "./util.js";
+import { esc, citeKey, citedPassage } from "./util.js";
 
 export function createSources(root, ix, { open }) {
   const bib = ix.doc.sources;
@@ -34,7 +34,7 @@ export function createSources(root, ix, { open }) {
   /* Opens the entry of a citation ("001_x.txt:49", "coox1985, p. 310"). */
   function show(citation) {
     open();
-    const { key, line } = citeKey(citation);
+    const { key, line, to } = citeKey(citation);
     for (const x of root.querySelectorAll(".bib .on")) x.classList.remove("on");
     const entry = root.querySelector(`[id="src-${CSS.escape(key)}"]`);
     const box = root.querySelector("#src-cited");
@@ -47,14 +47,19 @@ export function createSources(root, ix, { open }) {
       return;
     }
     entry.classList.add("on");
+    // the whole cited passage: every line of a range (FILE:12-14)
     let text = null;
     if (line) {
-      const li = root.querySelector(`[id="src-${CSS.escape(key)}-${line}"]`);
-      if (li) { li.closest("details").open = true; li.classList.add("on"); text = li.textContent.replace(/^line \d+\s*/, ""); }
+      const seed = seeds.find((z) => z.file === key);
+      for (let n = line; n <= to; n++) {
+        const li = root.querySelector(`[id="src-${CSS.escape(key)}-${n}"]`);
+        if (li) { li.closest("details").open = true; li.classList.add("on"); }
+      }
+      text = citedPassage(seed, line, to);
     }
     const title = entry.querySelector("b")?.textContent || entry.firstChild?.textContent || key;
     box.innerHTML = `<div class="k">Citation <code>${esc(citation)}</code></div><div><b>${esc(title.trim())}</b></div>` +
-      (line ? `<blockquote class="seed-line">${text != null ? esc(text) : "(line not in the bibliography)"}</blockquote>` : "");
+      (line ? `<div class="muted small">${to > line ? `lines ${line}-${to}` : `line ${line}`}</div><blockquote class="seed-line">${text != null ? esc(text) : "(line not in the bibliography)"}</blockquote>` : "");
     box.scrollIntoView({ block: "nearest" });
   }
   return { show };

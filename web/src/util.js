@@ -81,13 +81,20 @@ export function fmtNum(x, digits = 2) {
   return (+x).toFixed(digits);
 }
 
-/* A citation's key and line: "001_x.txt:49" -> {key: "001_x.txt", line: 49};
+/* A citation's key and lines: "001_x.txt:49" -> {key: "001_x.txt", line: 49,
+ * to: 49}; a range "001_x.txt:12-14" -> {line: 12, to: 14};
  * "coox1985, p. 310" -> {key: "coox1985"}. */
 export function citeKey(c) {
   const s = String(c).trim();
-  const m = /^([^\s,:(]+\.txt):(\d+)/.exec(s);
-  if (m) return { key: m[1], line: +m[2] };
-  return { key: s.split(/[\s,:(]/)[0], line: null };
+  const m = /^([^\s,:(]+\.txt):(\d+)(?:\s*-\s*(\d+))?/.exec(s);
+  if (m) return { key: m[1], line: +m[2], to: m[3] && +m[3] >= +m[2] ? +m[3] : +m[2] };
+  return { key: s.split(/[\s,:(]/)[0], line: null, to: null };
+}
+/* The cited passage of a seed entry of the bibliography: the text of every
+ * line from `line` to `to`, joined; null when none of them has text. */
+export function citedPassage(seed, line, to) {
+  const got = (seed?.lines || []).filter((l) => l.line >= line && l.line <= (to ?? line) && l.text);
+  return got.length ? got.map((l) => l.text).join(" ") : null;
 }
 let BIB = null;
 export function setBibliography(b) { BIB = b || null; }
@@ -98,8 +105,10 @@ function citeTitle(c) {
   const { key, line } = citeKey(c);
   const seed = (BIB.seeds || []).find((s) => s.file === key);
   if (seed) {
-    const l = (seed.lines || []).find((x) => x.line === line);
-    return `${seed.title || seed.file}${l?.text ? `, line ${line}: ${l.text.length > 300 ? l.text.slice(0, 300) + "…" : l.text}` : ""}`;
+    const { to } = citeKey(c);
+    const text = line ? citedPassage(seed, line, to) : null;
+    const where = to > line ? `lines ${line}-${to}` : `line ${line}`;
+    return `${seed.title || seed.file}${text ? `, ${where}: ${text.length > 600 ? text.slice(0, 600) + "…" : text}` : ""}`;
   }
   const pub = (BIB.publications || []).find((p) => p.id === key);
   return pub ? pub.cite : c;
@@ -159,8 +168,15 @@ export function actorExists(ix, id, date) {
   const first = ix.events?.find((e) => Array.isArray(e.actors) && e.actors.includes(id));
   return first ? monthOf(first.date) <= date : null;
 }
-/* An actor's name as it was in a month: Manchuria before Manchukuo. */
-export function actorNameAt(ix, id, date) {
+/* An actor's name as it was in a month: the form it had then (labels.actors,
+ * docs/api.md: Soviet Russia in 1919, the USSR in 1945), Manchuria before
+ * Manchukuo. `capital` starts it with a capital letter ("The USSR"). */
+export function actorNameAt(ix, id, date, capital = false) {
   if (id === "MAN" && actorExists(ix, id, date) === false) return "Manchuria (Chinese)";
-  return ix?.actors?.get(id)?.name || id;
+  const forms = LABELS.actors?.[id]?.forms || [];
+  let name = null;
+  const d = monthOf(date);
+  for (const f of forms) if (!d || !f.from || f.from <= d) name = f.name;
+  name = name || ix?.actors?.get(id)?.name || LABELS.actors?.[id]?.name || id;
+  return capital ? name.replace(/^the /, "The ") : name;
 }

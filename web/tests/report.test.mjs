@@ -125,6 +125,35 @@ try {
       check(cited.includes(line.text.slice(0, 40)), "the cited line's text is shown");
       await shot(page, `${label}-sources.png`);
     }
+    // every seed document is named by its title, wherever the scenario was loaded from
+    const untitled = doc.sources.seeds.filter((z) => !z.title).map((z) => z.file);
+    check(untitled.length === 0, `the bibliography has every seed's title (${untitled.join(", ")})`);
+    const shown = await page.$$eval("#tab-sources .bib li[data-key$='.txt'] > b", (bs) => bs.map((b) => b.textContent));
+    check(shown.length === doc.sources.seeds.length && shown.every((t, i) => t === doc.sources.seeds[i].title),
+      `the Sources tab names each seed by its title (${shown.slice(0, 2).join(" | ")})`);
+    // a citation of a range of lines (FILE:12-14) shows the whole passage
+    let range = null;
+    for (const ev of doc.events) for (const c of String(ev.source || "").split(/;\s*/)) {
+      const m = /^(.+\.txt):(\d+)-(\d+)$/.exec(c);
+      if (m && !range) range = { ev, c, file: m[1], from: +m[2], to: +m[3] };
+    }
+    if (range) {
+      await page.click('#tabs button[data-tab="history"]');
+      await page.locator("#timeline li", { hasText: String(range.ev.text).slice(0, 60) }).first().click();
+      const a = page.locator(`#details a.cite[data-cite="${range.c}"]`).first();
+      const seed = doc.sources.seeds.find((z) => z.file === range.file);
+      const all = seed.lines.filter((l) => l.line >= range.from && l.line <= range.to);
+      check(all.length === range.to - range.from + 1, `the bibliography has every line of ${range.c} (${all.map((l) => l.line).join(", ")})`);
+      const lines = all.filter((l) => l.text); // a blank line of the seed quotes nothing
+      const tip = await a.getAttribute("title");
+      check(lines.length > 1 && tip.includes(lines[0].text.slice(0, 30)) && tip.includes(`lines ${range.from}-${range.to}`) &&
+        (lines.map((l) => l.text).join(" ").length > 600 || tip.includes(lines[lines.length - 1].text.slice(-30))),
+        `the citation's tooltip quotes lines ${range.from}-${range.to}`);
+      await a.click();
+      const box = await page.textContent("#src-cited");
+      check(lines.every((l) => box.includes(l.text)), `the citation ${range.c} shows the whole passage, not only its first line`);
+      await shot(page, `${label}-range.png`);
+    } else console.log("     (no citation of a range of lines in this document)");
     const pub = doc.sources.publications.find((p) => p.cited > 0);
     check((await page.locator(`#tab-sources [id="src-${pub.id}"]`).textContent()).includes(pub.cite), `publication ${pub.id} listed with its full reference`);
     await page.click('#tabs button[data-tab="history"]');
@@ -287,6 +316,15 @@ try {
     check(f0 !== f1, `${pair.id} changes colour from ${pair.from.date} (${pair.from.control[pair.id]}, ${f0}) to ${pair.to.date} (${pair.to.control[pair.id]}, ${f1})`);
     if (pair.to.war) {
       check(await page.locator("#war-card").isVisible(), "the war panel shows during the war");
+      // each side named as it was at the date (labels.actors' forms), not by its span's name
+      const forms = doc.labels?.actors;
+      if (forms) {
+        const named = await page.$$eval("#war-card .war-sides .actor", (xs) => xs.map((x) => [x.dataset.actor, x.textContent]));
+        const at = (id) => { let n = null; for (const f of forms[id]?.forms || []) if (f.from <= pair.to.date) n = f.name; return n || forms[id]?.name; };
+        const bad = named.filter(([id, t]) => t.toLowerCase() !== String(at(id)).toLowerCase());
+        check(named.length >= 2 && bad.length === 0, `the war panel names each side as it was in ${pair.to.date} (${named.map(([, t]) => t).join(", ")})`);
+        check(!(await page.textContent("#war-card")).includes(forms.SOV?.name || "\u0000"), `not by the span's name "${forms.SOV?.name}"`);
+      }
       check((await page.locator("#map .front").count()) > 0, "the front is drawn");
       const attacks = pair.to.war.fronts.some((f) => Object.values(f.posture || {}).includes("attack"));
       if (attacks) check((await page.locator("#map .offensive").count()) > 0, "an offensive has its arrow");

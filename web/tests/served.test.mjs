@@ -333,6 +333,141 @@ try {
     await p2.close();
   });
 
+  await step("a phone's 390 px: no tab of the served page overflows sideways", async () => {
+    const ph = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await ph.goto(base + "/#1939-08");
+    await ph.waitForSelector("body[data-ready='1']", { timeout: 30000 });
+    const width = () => ph.evaluate(() => document.documentElement.scrollWidth);
+    check((await width()) <= 390, `the history tab fits (${await width()} px)`);
+    for (const tab of ["whatif", "play", "sources"]) {
+      await ph.click(`#phone-nav button[data-go="${tab}"]`);
+      await ph.waitForTimeout(200);
+      check((await width()) <= 390, `the ${tab} tab fits (${await width()} px)`);
+    }
+    // Play is one tap away, and its form starts within the first screen after the tap
+    await ph.click('#phone-nav button[data-go="play"]');
+    await ph.waitForTimeout(300);
+    const y = await ph.evaluate(() => document.getElementById("pl-start").getBoundingClientRect().top);
+    check(y > 0 && y < 844 - 40, `after one tap on Play its New game button is on screen (${Math.round(y)} px)`);
+    await ph.click("#pl-start");
+    await ph.waitForSelector("#pl-game:not([hidden])", { timeout: 30000 });
+    check((await width()) <= 390, `a game fits (${await width()} px)`);
+    const top = await ph.evaluate(() => document.querySelector("#pl-walk:not([hidden]), #pl-game").getBoundingClientRect().top);
+    check(top >= 0 && top < 300, `the new game (its walkthrough) is brought into view (${Math.round(top)} px)`);
+    await shot(ph, "served-phone-play.png");
+    await ph.close();
+  });
+
+  await step("a war declared in a game: front orders through the page, region colours from the engine's control", async () => {
+    // the engine's colours for the sides, as util.js has them
+    const COLOR = { JPN: "#c0392b", MAN: "#c0392b", SOV: "#2563a8", MGL: "#2563a8", CHN: "#5b8c3a" };
+    const colourOf = (actor) => COLOR[actor] || "#777";
+    const ym = (d) => +d.slice(0, 4) * 12 + +d.slice(5, 7);
+    const dots = () => page.$$eval("#map .region", (gs) => Object.fromEntries(gs.map((g) => {
+      const c = g.querySelector(".region-dot");
+      return [g.dataset.id, { fill: c.getAttribute("fill"), who: c.dataset.controller }];
+    })));
+    const turn = async (click) => {
+      const before = await page.locator("#pl-log > li").count();
+      const [res] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/turn") && r.request().method() === "POST", { timeout: 120000 }),
+        click(),
+      ]);
+      const body = await res.json();
+      await page.waitForFunction((n) => document.querySelectorAll("#pl-log > li").length === n + 1, before, { timeout: 15000 });
+      return { sent: JSON.parse(res.request().postData() || "{}"), body };
+    };
+    page.on("dialog", (d) => d.accept()); // "Declare general war?"
+    await page.click("#tab-btn-play");
+    await page.selectOption("#pl-as", "JPN");
+    await page.fill("#pl-seed", "3");
+    const oldId = await page.textContent("#pl-id");
+    await page.click("#pl-start");
+    await page.waitForFunction((id) => document.querySelector("#pl-id").textContent !== id, oldId, { timeout: 30000 });
+    if (await page.locator("#pl-walk").isVisible()) await page.click("#pl-walk-skip");
+    const first = (await page.textContent("#pl-orders-title")).match(/\d{4}-\d{2}/)[0];
+    await page.fill("#pl-skip-n", String(ym("1940-12") - ym(first)));
+    const peace = await turn(() => page.click("#pl-skip"));
+    check(peace.body.state.next === "1940-12" && !peace.body.state.war, `the model plays to the turn of 1940-12 in peace (${peace.body.state.next})`);
+    check(await page.locator("#pl-war-orders").isHidden(), "no war orders in peace");
+    const dots0 = await dots();
+
+    // declare war through the orders form
+    await page.check("#pl-war");
+    const decl = await turn(() => page.click("#pl-turn"));
+    const st = decl.body.state;
+    check(decl.sent.orders?.declare_war === true, "the declaration is sent");
+    check(!!st.war && st.at_war, `the engine is at war (${st.date}, since ${st.war?.began})`);
+    check((await page.locator("#pl-log > li:first-child .log-ev.mine[data-kind=war]").count()) === 1, "the log names the war as the player's own decision");
+    // the map colours each region by the engine's control, and a region the war took changed colour
+    const dots1 = await dots();
+    const wrong = Object.entries(st.control || {}).filter(([id, who]) => dots1[id] && (dots1[id].who !== who || dots1[id].fill !== colourOf(who)));
+    check(Object.keys(st.control || {}).length > 10 && wrong.length === 0,
+      `every region is coloured by the engine's control (${wrong.slice(0, 3).map(([id, w]) => `${id}: ${w} shown ${dots1[id].who}`).join(", ")})`);
+    const changed = Object.keys(st.control || {}).filter((id) => dots0[id] && peace.body.state.control?.[id] !== st.control[id]);
+    const recoloured = changed.filter((id) => dots0[id].fill !== dots1[id].fill);
+    check(changed.length > 0 && recoloured.length > 0, `regions taken in the war change colour on the map (${recoloured.slice(0, 6).join(", ")} of ${changed.length} changed hands)`);
+    check((await page.locator("#map .front").count()) > 0, "the front line is drawn");
+    // the war panel, with each side named as it was in 1940
+    check(await page.locator("#war-card").isVisible(), "the war panel shows the game's war");
+    const wt = await page.textContent("#war-card");
+    check(/the USSR/i.test(wt) && !/Soviet Russia/.test(wt), `the war panel names the USSR as it was in 1940 (${wt.replace(/\s+/g, " ").slice(0, 90)})`);
+
+    // the advisor says what the model would order on the fronts, and why
+    const adv = await page.textContent("#pl-advice");
+    check(/would (attack|hold|withdraw) on /.test(adv) && /because|where/.test(adv) && !/days of general war/.test(adv),
+      `the advisor gives the model's orders on the fronts (${adv.replace(/\s+/g, " ").slice(0, 110)})`);
+
+    // orders on each front and a reinforcement target, through the page
+    const fronts = st.war.fronts;
+    check(await page.locator("#pl-war-orders").isVisible(), "the war orders show during the war");
+    const sels = page.locator("#pl-fronts select");
+    check((await sels.count()) === fronts.length, `one order per front (${await sels.count()} of ${fronts.length})`);
+    const want = {};
+    for (const [i, f] of fronts.entries()) {
+      want[f.sector] = ["attack", "hold", "withdraw"][i % 3];
+      await page.selectOption(`#pl-fronts select[data-sector="${f.sector}"]`, want[f.sector]);
+    }
+    await page.selectOption("#pl-reinforce-front", fronts[0].sector);
+    await shot(page, "served-war-orders.png");
+    const ord = await turn(() => page.click("#pl-turn"));
+    check(JSON.stringify(ord.sent.orders?.fronts) === JSON.stringify(want), `the front orders are sent (${JSON.stringify(ord.sent.orders?.fronts)})`);
+    check(ord.sent.orders?.reinforce_front === fronts[0].sector, `reinforcements go to ${fronts[0].sector}`);
+    check(ord.body.state.date === "1941-01", `the engine played the month (${ord.body.state.date})`);
+    // the page shows the engine's postures, not the orders it sent
+    const st2 = ord.body.state;
+    if (st2.war) {
+      const shown = await page.$$eval("#pl-fronts .front-order", (rows) => rows.map((r) => r.querySelector(".muted").textContent));
+      check(st2.war.fronts.every((f, i) => shown[i]?.endsWith(`now ${f.posture.JPN}`)), `each front shows the engine's posture (${shown.map((t) => t.split("now ")[1]).join(", ")})`);
+      const dots2 = await dots();
+      const wrong2 = Object.entries(st2.control || {}).filter(([id, who]) => dots2[id] && dots2[id].fill !== colourOf(who));
+      check(wrong2.length === 0, "the map follows the engine's control in the next month too");
+    }
+    // the war runs to its end, and the log says why it ended (the engine's `reason`)
+    let peaceEv = null;
+    for (let i = 0; i < 24 && !peaceEv && !(await page.locator("#pl-turn").isDisabled()); i++) {
+      const t = await turn(() => page.click("#pl-turn"));
+      peaceEv = (t.body.events || []).find((e) => e.kind === "peace") || null;
+    }
+    check(!!peaceEv?.reason, `the engine ends the war with a reason (${peaceEv?.reason_id})`);
+    const why = await page.locator("#pl-log .log-ev[data-kind=peace]").first().textContent().catch(() => "");
+    check(!!peaceEv?.reason && why.includes(peaceEv.reason), `the end of the war is explained in the log (${why.replace(/\s+/g, " ").slice(0, 120)})`);
+    check(await page.locator("#pl-war-orders").isHidden(), "no war orders once the war has ended");
+    check((await page.textContent("#war-card")).includes(peaceEv?.reason || "?"), "the war panel says why it ended");
+    await shot(page, "served-war-end.png");
+
+    // the rest of the game, played by the model, to its end screen
+    await page.fill("#pl-skip-n", "400");
+    await turn(() => page.click("#pl-skip"));
+    check(await page.locator("#pl-end").isVisible(), "the game ends with its end screen");
+    const rows = await page.locator("#pl-end tr[data-name]").count();
+    const endText = await page.textContent("#pl-end");
+    check(rows >= 5 && /history/.test(endText) && !/[a-z]+_[a-z_]+/.test(endText), `the end screen compares ${rows} outcomes with history, in words`);
+    check(await page.locator("#pl-turn").isDisabled() && await page.locator("#pl-skip").isDisabled(), "no turn can be played after the end");
+    await page.locator("#pl-end").scrollIntoViewIfNeeded();
+    await shot(page, "served-game-end.png");
+  });
+
   check(outside.length === 0, `no request outside the server (${outside.slice(0, 3).join(" ")})`);
   check(errors.filter((e) => !/Failed to load resource/.test(e)).length === 0, `no script errors (${errors.slice(0, 3).join(" | ")})`);
 } catch (e) {

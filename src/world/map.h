@@ -1,0 +1,33 @@
+/* map.h — the map as a graph, for every system that routes over it: each
+ * side's haul to a sector's battle ground (battles.c), the fronts' supply
+ * distances, reinforcement capacities and pockets (campaign.c). A set of
+ * regions is a bit mask (HK_MAX_REGIONS is 64); the links of each region
+ * are listed once, at load (hk_compiled.adj), so a route visits only the
+ * links it can take. */
+#ifndef HK_WORLD_MAP_H
+#define HK_WORLD_MAP_H
+
+#include <stdint.h>
+
+#include "hokushin.h"
+
+typedef uint64_t hk_regions;
+
+#define HK_REGION_BIT(r) ((hk_regions)1 << (r))
+
+/* Shortest routes: dist[r] is the fewest km from a region of `from` to r,
+ * entering only regions of `enter` and going on only from regions of
+ * `through`; INFINITY where no route is. Dijkstra over the links in index
+ * order, ties to the lower region index. */
+void hk_map_routes(const hk_scenario *s, hk_regions from, hk_regions enter, hk_regions through, double *dist);
+
+/* Widest routes: cap[r] is the largest capacity of a route from a region of
+ * `from` (INFINITY there) to r, a route's capacity being that of its
+ * narrowest link, entering only regions of `enter`; 0 where none is. */
+void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap);
+
+/* The regions of `within` reached from `from` over links between them
+ * (`from` included). */
+hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within);
+
+#endif

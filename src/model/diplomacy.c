@@ -187,10 +187,19 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
 bool hk_diplomacy_restrains(const hk_world *w, int t, int actor)
 {
     const hk_treaty *x = &w->s->treaties[t];
+    /* a normalisation treaty's neutrality was a reading of it in Tokyo, not
+     * an obligation (004:133): what it carries is diplomatic relations, and
+     * no cabinet broke them by notice */
+    bool normalization = false;
+    for (int i = 0; i < x->n_clauses; i++)
+        normalization |= x->clauses[i].type == HK_CLAUSE_NORMALIZATION;
     for (int i = 0; i < x->n_clauses; i++) {
         const hk_clause *c = &x->clauses[i];
         switch (c->type) {
         case HK_CLAUSE_NEUTRALITY:
+            if (!normalization)
+                return true;
+            break;
         case HK_CLAUSE_NON_AGGRESSION:
         case HK_CLAUSE_MUTUAL_ASSISTANCE:
             return true;

@@ -253,6 +253,7 @@ static void test_builtin_treaty_calculus(void **state)
     assert_true(hk_diplomacy_restrains(w, np, s->jpn));
     assert_true(hk_diplomacy_restrains(w, np, s->sov));
     assert_false(hk_diplomacy_restrains(w, pk, s->sov)); /* recognition binds to nothing */
+    assert_false(hk_diplomacy_restrains(w, treaty(s, "basic_convention_1925"), s->jpn)); /* nor relations */
     w->flags |= 1u << HK_EFFECT_GER_SOV_PACT;
     assert_false(hk_diplomacy_restrains(w, ac, s->jpn));
     hk_world_free(w);

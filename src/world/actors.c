@@ -51,6 +51,7 @@ bool hk_precondition_holds(const hk_world *w, hk_precondition c)
     case HK_PRE_SIBERIA_SETTLED: return !w->intervention || w->withdrawn;
     case HK_PRE_MANCHURIA_SEIZED: return w->manchuria_seized;
     case HK_PRE_CHINA_WAR: return w->china_war;
+    case HK_PRE_COMINTERN_HOSTILE: return hk_flag(w, HK_EFFECT_POPULAR_FRONT);
     default: return false;
     }
 }

@@ -116,13 +116,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     hk_scenario_file files[HK_FILE_COUNT];
     for (int f = 0; f < HK_FILE_COUNT; f++)
         files[f] = (hk_scenario_file){hk_scenario_file_names[f], base_data[f], base_size[f], NULL, base_tree[f]};
-    /* params.yaml (a record for each of the model's keys) is the largest
-     * base file, and no other file refers to it: reading it again for
-     * every input was a third of the time an input took. Unless the input
-     * replaces it, it is left out, which costs one "cannot read" message. */
-    if (which != HK_FILE_PARAMS)
-        files[HK_FILE_PARAMS] = (hk_scenario_file){hk_scenario_file_names[HK_FILE_PARAMS], NULL, 0,
-                                                   "left out by the fuzz harness", NULL};
     /* An exact-size copy, so reading one byte past the input is caught. */
     unsigned char *copy = malloc(size - 1 ? size - 1 : 1);
     if (!copy)

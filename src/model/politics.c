@@ -362,13 +362,19 @@ static void expedition(hk_world *w, hk_rng *r)
         double years = (w->month - w->intervention_on) / 12.0;
         double against = 1.0 - hk_assess_north_hawks(w) / 0.5;
         double p = P(w, INTERVENTION_WITHDRAW) * years * hk_clamp(against, 0.05, 1);
-        if (hk_rng_bernoulli(r, p)) {
+        /* the occasion was Soviet weakness in the east: once Soviet power
+         * holds it again, staying means war with it, and the cabinet goes
+         * (the Red Army and the Far Eastern Republic's army took the coast
+         * back as the last Japanese troops left, 003:16) */
+        bool back = hk_assess_soviet_established(w);
+        if (hk_rng_bernoulli(r, p) || back) {
             w->withdrawn = true;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
-                         "After %.1f years in Siberia and %.0f dead, with the northern hawks down to %.2f of "
-                         "influence, the cabinet withdraws the expedition.",
-                         years, w->out.intervention_dead, hk_assess_north_hawks(w));
+                         "After %.1f years in Siberia and %.0f dead, with the northern hawks at %.2f of influence%s, "
+                         "the cabinet withdraws the expedition.",
+                         years, w->out.intervention_dead, hk_assess_north_hawks(w),
+                         back ? " and Soviet power re-established east of Baikal (staying would mean war with it)" : "");
             hk_world_emit2(w, "fact", "withdrawal", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
     }

@@ -52,6 +52,8 @@ static char *slurp(const char *path, size_t *size)
 }
 
 /* Every *.yaml of the folder, or of the built-in scenario. */
+static void free_files(file_text *f, int n);
+
 static int scenario_files(const char *dir, file_text **out)
 {
     int n = 0, cap = 16;
@@ -64,10 +66,12 @@ static int scenario_files(const char *dir, file_text **out)
                 break;
             f[n].name = strdup(e->path);
             f[n].data = malloc(e->size + 1);
-            if (f[n].data) {
-                memcpy(f[n].data, e->data, e->size);
-                f[n].data[e->size] = '\0';
+            if (!f[n].name || !f[n].data) { /* out of memory: no files rather than a file without text */
+                free_files(f, n + 1);
+                return -1;
             }
+            memcpy(f[n].data, e->data, e->size);
+            f[n].data[e->size] = '\0';
             f[n].size = e->size;
             n++;
         }

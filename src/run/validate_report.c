@@ -851,7 +851,7 @@ static int claims_section(report *r)
         keep_verdict(r, what_v, value_v, res.status == HK_CLAIM_PASS);
         if (res.status != HK_CLAIM_PASS) {
             r->claims_failed++;
-            char what[96], why[720];
+            char what[96], why[1024];
             snprintf(what, sizeof what, "Claim %d, %s", i + 1, c->id);
             snprintf(why, sizeof why, "%s (effect %s, 95%% CI [%s, %s], expected %s)", res.note, eff, lo, hi,
                      expected);

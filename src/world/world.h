@@ -181,10 +181,6 @@ struct hk_world {
     int strength_next;                       /* next strength record (replay) */
     hk_side_forces sector_forces[HK_MAX_SECTORS][2];
     uint16_t near_sector[HK_MAX_REGIONS];    /* bit s: region faces sector s */
-    /* movement, once a run: the weight of each sector a region's forces may
-     * face, and the region the link to it leads to (-1: the region's own) */
-    float face_weight[HK_MAX_REGIONS][HK_MAX_SECTORS];
-    int8_t face_via[HK_MAX_REGIONS][HK_MAX_SECTORS];
     /* battles.c's memo of where each sector's battles are fought and each
      * side's haul there (they depend on the map alone): bit s of
      * battle_site_known says sector s has been worked out */

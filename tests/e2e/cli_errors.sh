@@ -90,5 +90,26 @@ printf 'not a database, just text\n%.0s' {1..200} > "$T/text.db"
 expect 2 "^hokushin: --db $T/text\.db: " "$HK" ensemble --db "$T/text.db" --runs 3
 grep -q "not a database" "$T/text.db" || bad "ensemble --db overwrote a file that is not a database"
 
+# --- 6. the rules the API shares (run/inputs.c; serve.sh sends the same) -------
+# Seeds are the whole uint64 range, printed unsigned; 2^64, negatives and
+# fractions are refused with the range. Months are YYYY-MM, not days. A
+# --set value with a space around it is refused, not trimmed.
+seed_re="needs a whole number from 0 to 18446744073709551615 \\(2\\^64 - 1\\)"
+expect 2 "^hokushin: --seed $seed_re, got '18446744073709551616' \\(too large\\)" \
+  "$HK" simulate --seed 18446744073709551616 --until 1918-02
+expect 2 "^hokushin: --seed $seed_re, got '-1'" "$HK" simulate --seed -1 --until 1918-02
+expect 2 "^hokushin: --seed $seed_re, got '1\\.5'" "$HK" simulate --seed 1.5 --until 1918-02
+expect 2 "^hokushin: --seed $seed_re" "$HK" ensemble --seed 99999999999999999999 --runs 2 --threads 1
+"$HK" simulate --seed 18446744073709551615 --until 1918-02 --json > "$T/out" 2> "$T/err" ||
+  bad "--seed 2^64 - 1 refused: $(head -c 300 "$T/err")"
+tail -1 "$T/out" | grep -q '"seed":"18446744073709551615"' ||
+  bad "--seed 2^64 - 1 is not printed unsigned: $(tail -1 "$T/out" | head -c 300)"
+expect 2 "^hokushin: --until needs a month as YYYY-MM from 1918-01 to 1945-09, got '1939-07-15'" \
+  "$HK" simulate --until 1939-07-15
+expect 2 "^hokushin: --set 'politics\\.drift= 0\\.03': a space around the key or the value" \
+  "$HK" simulate --set 'politics.drift= 0.03' --until 1918-02
+expect 2 "^hokushin: --set 'politics\\.drift=0\\.03 ': a space around the key or the value" \
+  "$HK" whatif --set 'politics.drift=0.03 ' --runs 2 --threads 1
+
 [ "$fail" = 0 ] && echo "cli_errors: ok"
 exit "$fail"

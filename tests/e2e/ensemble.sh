@@ -43,9 +43,20 @@ grep -q "border incidents per year" "$T/table.txt"
 
 # Ctrl-C: the runs in flight finish, the ones that finished are reported and
 # stored, and the exit status is 130.
+# The Ctrl-C is sent once runs are stored, so after the program has taken
+# over SIGINT: a command started with & in a script begins with SIGINT
+# ignored, and a slow start (a sanitizer build) lost a Ctrl-C sent at a
+# fixed time and ran on for the whole 10^8 runs.
 "$HK" ensemble --runs 100000000 --threads 2 --db "$T/int.sqlite" --json > "$T/int.json" 2> "$T/int.err" &
 pid=$!
-sleep 1.5
+stored=0
+for _ in $(seq 1 3600); do
+  kill -0 $pid 2>/dev/null || break
+  stored=$(sqlite3 "$T/int.sqlite" 'select count(*) from run' 2>/dev/null || echo 0)
+  [ "${stored:-0}" -gt 0 ] && break
+  sleep 0.5
+done
+[ "${stored:-0}" -gt 0 ] || { echo "no run was stored before the Ctrl-C"; cat "$T/int.err"; kill $pid; exit 1; }
 kill -INT $pid
 set +e
 wait $pid

@@ -7,11 +7,12 @@
 # bodies (413), malformed JSON and unknown keys (400), wrong methods (405),
 # damaged saves (400). No other web site can drive it: a cross-origin or
 # text/plain POST and a foreign Host are refused (403, 415). Ids are 128
-# random bits; one client gets at most 2 running what-ifs and 32
-# connections, while another address is still served; new games never push
-# out one in play. 20 clients at once all get answers; it listens on
-# 127.0.0.1 by default and stops cleanly on SIGTERM; a second server on its
-# port fails with one message of hokushin's and none of the library's.
+# random bits (successive ones differ in about half of them); one client
+# gets at most 2 running what-ifs and 32 connections, while another address
+# is still served; new games never push out one in play. 20 clients at
+# once all get answers; it listens on 127.0.0.1 by default and stops cleanly
+# on SIGTERM; a second server on its port fails with one message of
+# hokushin's and none of the library's.
 set -euo pipefail
 HK=${1:?usage: serve.sh PATH_TO_hokushin}
 tmp=$(mktemp -d)
@@ -92,6 +93,24 @@ expect 200 application/x-ndjson "POST /api/simulate" "$base/api/simulate" \
 "$HK" simulate --seed 3 --until 1930-12 --without barbarossa --json >"$tmp/cli.jsonl"
 cmp -s "$tmp/body" "$tmp/cli.jsonl" || bad "POST /api/simulate differs from 'simulate --json'"
 expect 400 application/json "simulate with a bad month" "$base/api/simulate" "${J[@]}" -d '{"until":"1999-01"}'
+# the CLI's rules (cli_errors.sh sends the same): months without a day, the
+# whole uint64 range of seeds printed unsigned, no space around a --set value
+expect 400 application/json "until with a day" "$base/api/simulate" "${J[@]}" -d '{"until":"1939-07-15"}'
+jq -e '.error | test("YYYY-MM from 1918-01 to 1945-09, got .1939-07-15.")' "$tmp/body" >/dev/null ||
+    bad "a day in 'until' is not refused as the CLI refuses it: $(cat "$tmp/body")"
+expect 400 application/json "set with a space" "$base/api/simulate" "${J[@]}" \
+    -d '{"set":["politics.drift= 0.03"],"until":"1918-02"}'
+jq -e '.error | test("a space around the key or the value")' "$tmp/body" >/dev/null ||
+    bad "a space in a 'set' value is not refused as the CLI refuses it: $(cat "$tmp/body")"
+for s in '"18446744073709551616"' '-1' '1.5' '"12x"'; do
+    expect 400 application/json "seed $s" "$base/api/simulate" "${J[@]}" -d "{\"seed\":$s,\"until\":\"1918-02\"}"
+    jq -e '.error | test("from 0 to 18446744073709551615")' "$tmp/body" >/dev/null ||
+        bad "seed $s: the refusal does not give the range: $(cat "$tmp/body")"
+done
+expect 200 application/x-ndjson "seed 2^64 - 1" "$base/api/simulate" "${J[@]}" \
+    -d '{"seed":"18446744073709551615","until":"1918-02"}'
+tail -1 "$tmp/body" | grep -q '"seed":"18446744073709551615"' ||
+    bad "seed 2^64 - 1 is not printed unsigned: $(tail -1 "$tmp/body" | head -c 300)"
 
 # --- bad input -----------------------------------------------------------------
 expect 400 application/json "malformed JSON" "$base/api/whatif" "${J[@]}" -d '{"runs": 10, "without": ['
@@ -147,6 +166,25 @@ done
 expect 429 application/json "a third what-if from one client" "$base/api/whatif" "${J[@]}" -d '{"runs":100,"without":["barbarossa"]}'
 jq -e '.error | test("already run 2 what-ifs")' "$tmp/body" >/dev/null || bad "the 429 does not say why: $(cat "$tmp/body")"
 for j in "${ids[@]}"; do curl -s -o /dev/null -X DELETE "$base$j"; done
+# ids cannot be worked out from one another: a counter or a clock changes a
+# few bits from one id to the next, 128 random bits about half of them
+# (fewer than 24 of 128 happens once in 3e11 pairs)
+bits_between() { # two ids of 32 hex digits: the number of bits that differ
+    local a=$1 b=$2 n=0 h x
+    for h in 0 16; do
+        x=$(( 0x${a:h:16} ^ 0x${b:h:16} ))
+        while [ "$x" != 0 ]; do x=$(( x & (x - 1) )); n=$((n + 1)); done
+    done
+    echo "$n"
+}
+prev=${long#/api/jobs/}
+for j in "${ids[@]}"; do
+    j=${j#/api/jobs/}
+    echo "$prev $j" | grep -Eq '^[0-9a-f]{32} [0-9a-f]{32}$' || { bad "job ids '$prev' and '$j' are not 128 bits in hex"; continue; }
+    d=$(bits_between "$prev" "$j")
+    [ "$d" -ge 24 ] || bad "job ids $prev and $j differ in only $d bits: the next id can be guessed"
+    prev=$j
+done
 
 # --- no other web site can drive it ----------------------------------------------
 small='{"runs":10,"without":["neutrality_pact"]}'

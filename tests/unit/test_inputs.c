@@ -135,6 +135,41 @@ static void ids(void **state)
     assert_false(hk_id_valid("0123456789ABCDEF0123456789abcdef"));
 }
 
+static int hex_bit(const char *id, int bit)
+{
+    char c = id[bit / 4];
+    int v = c <= '9' ? c - '0' : c - 'a' + 10;
+    return (v >> (3 - bit % 4)) & 1;
+}
+
+/* Ids cannot be worked out from one another: a counter, a clock or a mix of
+ * them changes a few low bits from one id to the next, random bits change
+ * about half of the 128. Each of 64 ids differs from the one before in at
+ * least 24 bits (random ids fail this once in 3e11 runs), and every bit
+ * position is 0 in one id and 1 in another (once in 7e16 runs). */
+static void ids_unpredictable(void **state)
+{
+    (void)state;
+    enum { N = 64, BITS = HK_ID_HEX * 4 };
+    char id[N][HK_ID_HEX + 1];
+    for (int i = 0; i < N; i++)
+        assert_int_equal(hk_id_new(id[i]), 0);
+    for (int i = 1; i < N; i++) {
+        int differ = 0;
+        for (int b = 0; b < BITS; b++)
+            differ += hex_bit(id[i], b) != hex_bit(id[i - 1], b);
+        if (differ < 24)
+            fail_msg("ids %s and %s differ in only %d bits", id[i - 1], id[i], differ);
+    }
+    for (int b = 0; b < BITS; b++) {
+        int ones = 0;
+        for (int i = 0; i < N; i++)
+            ones += hex_bit(id[i], b);
+        if (ones == 0 || ones == N)
+            fail_msg("bit %d of the ids is always %d", b, ones ? 1 : 0);
+    }
+}
+
 static double fake_now;
 static double fake_clock(void) { return fake_now; }
 
@@ -217,7 +252,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeds),           cmocka_unit_test(counts_and_months), cmocka_unit_test(settings),
-        cmocka_unit_test(ids),             cmocka_unit_test(games_expire_by_age), cmocka_unit_test(guards),
+        cmocka_unit_test(ids),             cmocka_unit_test(ids_unpredictable), cmocka_unit_test(games_expire_by_age), cmocka_unit_test(guards),
     };
     return cmocka_run_group_tests(tests, setup_scenario, free_scenario);
 }

@@ -407,6 +407,7 @@ static void test_seizure_waits_for_pressure(void **state)
     hk_world *w = manchuria_world(&su, 0);
     w->withdrawn = false;
     w->intervention_on = w->month - 1;
+    w->sov_men = 0.5 * su.param[HK_P_SOVIET_FLOOR]; /* Soviet power not yet back in the east */
     su.param[HK_P_INTERVENTION_WITHDRAW] = 0.005;
     w->grievance = ready;
     hk_politics_step(w);

@@ -133,6 +133,12 @@ try {
     const rows = csv.slice(1);
     check(rows.length === Object.keys(r.outcomes).length, `one CSV row per outcome (${rows.length})`);
     check(rows.every((row) => { const o = r.outcomes[row[0]]; return o && Math.abs(+row[6] - (o.p ?? o.mean)) < 1e-9; }), "each row's what-if value is the API's");
+    // the what-if opened as a sample history on the map and the timeline
+    await p2.click("#wi-sample");
+    await p2.waitForFunction(() => /simulate --seed \d+/.test(document.getElementById("sample-text").textContent), null, { timeout: 60000 });
+    const st = await p2.textContent("#sample-text");
+    check(body.without.every((w) => st.includes(`--without ${w}`)), `a sample history of the what-if is shown (${st.trim()})`);
+    check(await p2.locator("#tab-history").isVisible() && (await p2.locator("#timeline li").count()) > 10, "on the map and the timeline");
     await p2.close();
   });
 

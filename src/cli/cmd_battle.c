@@ -201,6 +201,8 @@ static void print_json(const battle_side_arg *a, const battle_side_arg *d, hk_te
                                     : res->winner == HK_COMBAT_DEFENDER ? "defender"
                                                                         : "draw"));
     json_object_set_new(o, "days", json_integer(res->days));
+    /* the (last) engagement's winner closed a ring round the beaten side */
+    json_object_set_new(o, "encircled", json_boolean(res->encircled));
     json_object_set_new(o, "max_days", json_integer(max_days));
     json_object_set_new(o, "terrain", json_string(hk_combat_terrain_name(terrain)));
     if (nph > 1 || ph[0].second_attacks) {
@@ -328,8 +330,9 @@ static void print_text(const battle_side_arg *a, const battle_side_arg *d, hk_te
     if (res->winner == HK_COMBAT_DRAW)
         printf("Result: a draw after %d day%s.\n", res->days, res->days == 1 ? "" : "s");
     else
-        printf("Result: %s wins after %d day%s.\n", res->winner == HK_COMBAT_ATTACKER ? ha : hd,
-               res->days, res->days == 1 ? "" : "s");
+        printf("Result: %s wins after %d day%s%s.\n", res->winner == HK_COMBAT_ATTACKER ? ha : hd,
+               res->days, res->days == 1 ? "" : "s",
+               res->encircled ? ", encircling the beaten side" : "");
     if (runs->n > 0) {
         printf("\nOver %d runs with the model's random spread:\n", runs->n);
         printf("  %s wins %.1f%%, %s wins %.1f%%, draws %.1f%%\n", a->name,

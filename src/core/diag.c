@@ -29,8 +29,10 @@ void hk_diag_add(hk_diag *d, const char *file, int line, const char *fmt, ...)
     if (d->count == d->cap) {
         int cap = d->cap ? d->cap * 2 : 16;
         hk_diag_item *items = realloc(d->items, (size_t)cap * sizeof *items);
-        if (!items)
+        if (!items) {
+            d->oom = true;
             return;
+        }
         d->items = items;
         d->cap = cap;
     }
@@ -44,6 +46,7 @@ void hk_diag_add(hk_diag *d, const char *file, int line, const char *fmt, ...)
     if (!it->message || (file && !it->file)) {
         free(it->file);
         free(it->message);
+        d->oom = true;
         return;
     }
     d->count++;
@@ -60,4 +63,6 @@ void hk_diag_print(const hk_diag *d, FILE *out)
         else
             fprintf(out, "%s\n", it->message);
     }
+    if (d->oom)
+        fprintf(out, "out of memory: some messages were lost\n");
 }

@@ -3,6 +3,7 @@
 #ifndef HK_DIAG_H
 #define HK_DIAG_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 typedef struct hk_diag_item {
@@ -15,6 +16,7 @@ typedef struct hk_diag {
     hk_diag_item *items;
     int count, cap;
     int limit; /* stop recording after this many (0 = 1000) */
+    bool oom;  /* a message was lost for want of memory: an error all the same */
 } hk_diag;
 
 void hk_diag_init(hk_diag *d);

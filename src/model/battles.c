@@ -136,6 +136,45 @@ bool hk_battles_site_km(const hk_world *w, int sec, double km[2])
     return false;
 }
 
+/* What a side can commit to a battle on a sector: the men, tanks, guns and
+ * aircraft of its formations that stand within forces.near_km of the
+ * battle ground by its own links (of the sector's own regions where it has
+ * no battle ground). Changkufeng drew the 19th Division from Chongjin, 125
+ * km off, and the Primorye group's corps from Nikolsk, 280 km off, not the
+ * Kwantung Army's eastern front 515 km away at Mudanjiang. */
+static hk_side_forces within_reach(hk_world *w, int sec, int side)
+{
+    const hk_scenario *s = w->s;
+    hk_side_forces out = {0};
+    if (sec < 0 || sec >= s->n_sectors || s->n_regions > HK_BATTLE_MAX_REGIONS)
+        return out;
+    /* Manchukuo's borders are Japan's to guard only once Manchuria is held */
+    if (side == HK_SIDE_JPN && !w->manchuria_seized && hk_movement_manchurian_sector(w, sec))
+        return out;
+    double km[2];
+    int site = battle_site(w, sec, km);
+    hk_regions from = 0, own = 0;
+    for (int r = 0; r < s->n_regions; r++) {
+        if (site >= 0 ? r == site : s->regions[r].sector == sec)
+            from |= HK_REGION_BIT(r);
+        if (hk_world_own_ground(w, r, side))
+            own |= HK_REGION_BIT(r);
+    }
+    double dist[HK_BATTLE_MAX_REGIONS];
+    hk_map_routes(s, from, own | from, own | from, dist);
+    double near = P(w, FORCES_NEAR_KM);
+    for (int f = 0; f < s->n_formations; f++) {
+        const hk_formation_state *fs = &w->formation[f];
+        if (w->c->form_side[f] != side || fs->region < 0 || fs->men <= 0 || !(dist[fs->region] <= near))
+            continue;
+        out.men += fs->men;
+        out.tanks += fs->tanks;
+        out.guns += fs->guns;
+        out.aircraft += fs->aircraft;
+    }
+    return out;
+}
+
 /* The terrain of the sector's battle site, else of its first region. */
 static hk_terrain sector_terrain(hk_world *w, int sec)
 {
@@ -236,12 +275,14 @@ static hk_combat_side echelon_side(const hk_combat_side *whole, double arrived, 
  * there a week later, CDB90 256 and 258; Nomonhan with 1,300 against 1,228
  * of 30,000 and 57,000, CDB90 259 and 260). Each side brings its force
  * forward in battle.echelons equal echelons over the engagement's `days`,
- * echelon k joining on day k·days/n; each stage is the combat model's
- * engagement fought by what has come up less what the stages before cost,
- * and the battle ends when a side breaks off (it does not feed its next
- * echelon into a fight its first has lost). The result reads as one battle:
- * casualties and losses summed, the days fought, the last stage's winner
- * and break. docs/model.md#battles. */
+ * echelon k arriving on day k·days/n whatever happened before it; each
+ * stage is the combat model's engagement fought by what has come up less
+ * what the stages before cost, up to the next arrival. A side whose line
+ * broke in one stage is fed again by the next echelon, as the record's
+ * commanders fed theirs; the battle stops early only when a side has no
+ * one left. The result reads as one battle: casualties and losses summed,
+ * its length in days to the end of its last stage, the last stage's winner
+ * and break. docs/model.md#battles-echelons. */
 static void resolve_in_echelons(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
                                 hk_terrain terrain, int days, hk_combat_result *res)
 {
@@ -261,11 +302,13 @@ static void resolve_in_echelons(hk_world *w, hk_rng *r, const hk_combat_side *at
         hk_combat_side x[2];
         for (int i = 0; i < 2; i++)
             x[i] = echelon_side(whole[i], arrived, &lost[i]);
+        if (k > 0 && (x[0].men < 1 || x[1].men < 1))
+            break; /* one side has no one left to bring up */
         hk_combat_result st;
         hk_combat_resolve(&w->combat, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
         if (k == 0)
             res->power_ratio = st.power_ratio;
-        res->days += st.days;
+        res->days = from + st.days; /* the battle's length: the days to this stage and its own */
         res->winner = st.winner;
         res->score = st.score;
         res->encircled |= st.encircled;
@@ -279,8 +322,6 @@ static void resolve_in_echelons(hk_world *w, hk_rng *r, const hk_combat_side *at
             res->broke_off[i] = st.broke_off[i];
             lost[i] = res->loss[i];
         }
-        if (st.broke_off[0] || st.broke_off[1])
-            break;
     }
 }
 
@@ -705,7 +746,11 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
      * Primorye group's strength is the Ussuri's, not the Tumen mouth's too) */
     double u = hk_rng_uniform(r);
     double share = P(w, BATTLE_COMMIT) * (0.05 + 0.95 * u * u);
-    hk_side_forces fa = hk_movement_held_for(w, sec, a), fd = hk_movement_held_for(w, sec, d);
+    hk_side_forces fa = within_reach(w, sec, a), fd = within_reach(w, sec, d);
+    /* nobody of one side within reach of the battle ground (its route there
+     * cut by the other's ground): the incident stays an incident */
+    if (!(fa.men * share >= 1) || !(fd.men * share >= 1))
+        return;
     hk_combat_side att = {.men = fa.men * share, .tanks = fa.tanks * share, .guns = fa.guns * share,
                           .aircraft = fa.aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, a)};
     hk_combat_side def = {.men = fd.men * share, .tanks = fd.tanks * share, .guns = fd.guns * share,
@@ -960,7 +1005,10 @@ static void close_campaign(hk_world *w, hk_rng *r, int bi)
 void hk_battles_step(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    hk_rng r = hk_world_stream(w, HK_STREAM_BATTLES);
+    /* the month's stream only when a battle may draw from it (splitting one
+     * every month was a twentieth of a run's work) */
+    bool fighting = w->mode == HK_MODE_REPLAY || w->border_campaign.active || w->n_pending > 0;
+    hk_rng r = fighting ? hk_world_stream(w, HK_STREAM_BATTLES) : (hk_rng){0};
     w->battles_month = 0;
     /* this month's battles by sector (incidents has read last month's for tension) */
     memset(w->sector_battles, 0, sizeof w->sector_battles);

@@ -35,6 +35,7 @@
 
 
 static bool in_aims(const hk_world *w, int side, int region);
+static bool opening(const hk_world *w, int side);
 
 static bool held_at_start(const hk_world *w, int r, int side)
 {
@@ -108,8 +109,11 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
             int q = dir ? k->to : k->from, v = dir ? k->from : k->to;
             /* armies advance over land: rail, road, a river crossing; the sea
              * lanes carry supplies to the side that holds both ends */
-            if (k->kind == HK_LINK_SEA || w->camp.front_of[q] != f || !own(w, q, side) ||
-                hk_control_side(w, v) != 1 - side || !in_aims(w, side, v))
+            /* from a region of this front, or into one of this front's
+             * from a region next to it (the Khalkha front's ground is all
+             * Mongolian: the Japanese side reaches it from Hailar) */
+            if (k->kind == HK_LINK_SEA || (w->camp.front_of[q] != f && w->camp.front_of[v] != f) ||
+                !own(w, q, side) || hk_control_side(w, v) != 1 - side || !in_aims(w, side, v))
                 continue;
             /* the nearest enemy region along the front's own links; ties to
              * the lower index, so the same state gives the same objective */
@@ -280,6 +284,8 @@ void hk_campaign_begin(hk_world *w)
         c->control_at_start[r] = w->control[r];
         c->front_of[r] = (int8_t)(r < s->n_regions ? s->regions[r].sector : -1);
     }
+    c->main_axis = -1;
+    c->quiet_months = 0;
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         hk_front *fr = &c->front[f];
         fr->active = true;
@@ -290,6 +296,34 @@ void hk_campaign_begin(hk_world *w)
             fr->guns[side] = sf->guns;
             fr->aircraft[side] = sf->aircraft;
             fr->posture[side] = HK_FRONT_HOLD;
+        }
+    }
+    /* the opener's main axis: the front whose objective is worth most, an
+     * enemy railhead on the railway every reinforcement of the other side
+     * passes over before a railhead off it before open ground (Kantokuen's
+     * main blow was to fall on the Maritime Province and the Ussuri line),
+     * and among those where its forces are strongest against the enemy's */
+    int op = w->war_opener;
+    double best = -1;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS && op >= 0 && op < 2; f++) {
+        int o = hk_campaign_objective(w, f, op, NULL);
+        if (o < 0)
+            continue;
+        int value = s->regions[o].railhead ? 1 : 0;
+        for (int l = 0; l < s->n_links && value == 1; l++)
+            if (s->links[l].bottleneck && (s->links[l].from == o || s->links[l].to == o))
+                value = 2;
+        hk_combat_side mine = {.men = c->front[f].men[op], .tanks = c->front[f].tanks[op],
+                               .guns = c->front[f].guns[op], .aircraft = c->front[f].aircraft[op], .quality = 1};
+        hk_combat_side theirs = {.men = c->front[f].men[1 - op], .tanks = c->front[f].tanks[1 - op],
+                                 .guns = c->front[f].guns[1 - op], .aircraft = c->front[f].aircraft[1 - op],
+                                 .quality = 1};
+        double pm = hk_combat_power(&w->combat, &mine, 0, HK_TERRAIN_PLAIN);
+        double pt = hk_combat_power(&w->combat, &theirs, 0, HK_TERRAIN_PLAIN);
+        double k = value + pm / (pm + pt + 1.0); /* the value first, the odds within it */
+        if (k > best) {
+            best = k;
+            c->main_axis = (int8_t)f;
         }
     }
 }
@@ -344,7 +378,7 @@ static void reinforce(hk_world *w, int side, const double *flow)
                 continue;
             double want;
             if (pass == 0)
-                want = f == player_front ? reserve : 0;
+                want = f == player_front || (player_front < 0 && opening(w, side) && f == c->main_axis) ? reserve : 0;
             else
                 want = player_front >= 0 ? 0 : reserve * (fr->men[1 - side] + 1000) / fmax(threat, 1);
             double add = fmin(want, route[f] - fr->added[side]);
@@ -372,17 +406,30 @@ static hk_combat_side front_side(const hk_world *w, const hk_front *fr, int side
     return cs;
 }
 
+/* The opener's opening offensive: the months of its war plan's first
+ * operation (war.opening_months), in which it attacks on its main axis
+ * whatever the odds and wherever else its power reaches war.opening_ratio
+ * of the defence's, until the attack on a front is beaten off. */
+static bool opening(const hk_world *w, int side)
+{
+    return side == w->war_opener && w->month - w->war_on < (int)P(w, WAR_OPENING_MONTHS);
+}
+
 /* The posture a side takes on a front: the player's order, else from the
- * state: attack with the ratio war.attack_ratio over the defence, fall back
- * when the theatre is lost (outnumbered war.redoubt_ratio to one), else
- * hold. */
+ * state: the opener's opening offensive; attack with the ratio
+ * war.attack_ratio over the defence; fall back when the theatre is lost
+ * (outnumbered war.redoubt_ratio to one); else hold. */
 static int decide_posture(const hk_world *w, int f, int side, double ratio)
 {
     if (w->player >= 0 && w->player == side_actor(w, side) && w->orders_given &&
         w->orders.front_posture[f] >= HK_FRONT_ATTACK && w->orders.front_posture[f] <= HK_FRONT_WITHDRAW)
         return w->orders.front_posture[f];
     double theatre = pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0);
-    if (ratio >= P(w, WAR_ATTACK_RATIO))
+    bool beaten_off = w->camp.front[f].repulsed[side];
+    if (ratio >= P(w, WAR_ATTACK_RATIO) && !beaten_off)
+        return HK_FRONT_ATTACK;
+    if (opening(w, side) && !beaten_off &&
+        (f == w->camp.main_axis || ratio >= P(w, WAR_OPENING_RATIO)))
         return HK_FRONT_ATTACK;
     if (theatre >= P(w, WAR_REDOUBT_RATIO))
         return HK_FRONT_WITHDRAW;
@@ -409,7 +456,7 @@ static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *
     w->loss_aircraft[side] += lo->aircraft;
     w->war_losses[side] += men;
     double armies = w->jpn_men + w->sov_men;
-    w->exhaustion += armies > 0 ? 4.0 * men / armies : 0;
+    w->exhaustion += armies > 0 ? P(w, WAR_EXHAUSTION_WEIGHT) * men / armies : 0;
 }
 
 /* One step on one front. Returns true when a battle was fought. The
@@ -479,6 +526,19 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     if (dfr == fr)
         fr->posture[d] = (uint8_t)dpost;
     hk_combat_side att = cs[a][0], def = cs[a][1];
+    /* the practice of no surrender holds ground where there is no way back:
+     * a base (the redoubt the army falls back to) or a region with no land
+     * route to the rest of its side's ground; elsewhere a beaten defender
+     * gives ground, and an attack that fails is called off, like any army's */
+    att.no_surrender = 0;
+    if (def.no_surrender && !is_base(w, o, d)) {
+        for (int l = 0; l < s->n_links; l++) {
+            const hk_link *k = &s->links[l];
+            int q = k->from == o ? k->to : k->to == o ? k->from : -1;
+            if (q >= 0 && k->kind != HK_LINK_SEA && own(w, q, d))
+                def.no_surrender = 0;
+        }
+    }
     int fight_days = days;
     if (dpost == HK_FRONT_WITHDRAW) {
         /* a delaying action by a rearguard, then the ground is given up */
@@ -489,7 +549,8 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         def.aircraft *= k;
         def.posture = HK_POSTURE_HASTY;
         def.no_surrender = 0;
-        fight_days = days < 2 ? days : 2;
+        int rg = (int)P(w, WAR_REARGUARD_DAYS);
+        fight_days = days < rg ? days : rg;
     } else if (dpost == HK_FRONT_ATTACK) {
         def.posture = HK_POSTURE_HASTY; /* caught preparing its own attack */
     }
@@ -499,9 +560,9 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
      * aircraft on the front holds the air; an objective the attacker reaches
      * from two of its regions is enveloped (fronts converging, 001:197) */
     if (a == w->war_opener && c->days == 0 && w->war_on == w->month)
-        att.surprise = 2;
-    att.air = att.aircraft > 2 * def.aircraft;
-    def.air = def.aircraft > 2 * att.aircraft;
+        att.surprise = (int)P(w, WAR_SURPRISE_LEVEL);
+    att.air = att.aircraft > P(w, WAR_AIR_SUPERIORITY) * def.aircraft;
+    def.air = def.aircraft > P(w, WAR_AIR_SUPERIORITY) * att.aircraft;
     int approaches = 0;
     for (int l = 0; l < s->n_links; l++) {
         const hk_link *k = &s->links[l];
@@ -549,8 +610,10 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                      res.casualties[HK_COMBAT_DEFENDER]);
     }
     hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
-    if (!won)
+    if (!won) {
+        fr->repulsed[a] = true; /* not renewed before next month's reinforcements */
         return true;
+    }
     take(w, o, a, f);
     /* armour exploits the breakthrough: a second region when the beaten
      * front is weak (Soviet deep operations, glantz2003) */
@@ -578,8 +641,6 @@ static void encirclements(hk_world *w)
     for (int side = 0; side < 2; side++) {
         routes(w); /* the first side's encirclement changes hands */
         uint64_t cut = c->route_cut[side];
-        if (!cut)
-            continue;
         for (int f = 0; f < s->n_sectors; f++) {
             hk_front *fr = &c->front[f];
             if (fr->men[side] < 1)
@@ -591,6 +652,8 @@ static void encirclements(hk_world *w)
                     if (!((cut >> r) & 1))
                         all_cut = false;
                 }
+            /* a front that has lost all its ground has fallen back: its men
+             * defend what the enemy front reaches next */
             if (!any || !all_cut)
                 continue;
             double out = fr->men[side] * P(w, WAR_BREAKOUT), lost = fr->men[side] - out;
@@ -631,8 +694,10 @@ void hk_campaign_step(hk_world *w)
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     hk_rng r = hk_world_stream(w, HK_STREAM_CAMPAIGN);
-    for (int f = 0; f < s->n_sectors; f++)
+    for (int f = 0; f < s->n_sectors; f++) {
         c->front[f].added[0] = c->front[f].added[1] = 0;
+        c->front[f].repulsed[0] = c->front[f].repulsed[1] = false;
+    }
     routes(w);
     for (int side = 0; side < 2; side++)
         reinforce(w, side, c->route_flow[side]);
@@ -654,6 +719,7 @@ void hk_campaign_step(hk_world *w)
         c->days += days;
     }
     w->battles_month += battles;
+    c->quiet_months = battles > 0 ? 0 : c->quiet_months + 1;
     if (hk_campaign_trans_siberian_cut(w)) {
         c->trans_siberian_cut = true;
         w->trans_siberian_was_cut = true;

@@ -133,9 +133,17 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
                        : -1.0;
         return P(w, DIPLO_NORM_SOV);
     }
-    if (t == r->sov_mgl_assistance)
+    if (t == r->sov_mgl_assistance) {
+        /* the USSR's own treaty with China recognised Chinese sovereignty
+         * over Outer Mongolia (1924, article 5): an alliance with Mongolia
+         * breaks with it, and Moscow pays that price only once the threat
+         * on Mongolia's border is pressing (001:81) */
+        bool sovereignty = actor == s->sov && r->sov_chn_normalization >= 0 &&
+                           hk_treaty_binds(w, r->sov_chn_normalization);
         return P(w, DIPLO_MGL_THREAT) * hk_clamp(mongolian_threat(w), 0, 2) +
-               P(w, DIPLO_MGL_MANCHURIA) * w->manchuria_seized - P(w, DIPLO_MGL_BASE);
+               P(w, DIPLO_MGL_MANCHURIA) * w->manchuria_seized - P(w, DIPLO_MGL_BASE) -
+               P(w, DIPLO_MGL_SOVEREIGNTY) * sovereignty;
+    }
     if (t == r->sov_chn_nonaggression) {
         /* no pact before relations exist (a normalisation treaty binds) */
         if (r->sov_chn_normalization >= 0 && !hk_treaty_binds(w, r->sov_chn_normalization))
@@ -179,10 +187,19 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
 bool hk_diplomacy_restrains(const hk_world *w, int t, int actor)
 {
     const hk_treaty *x = &w->s->treaties[t];
+    /* a normalisation treaty's neutrality was a reading of it in Tokyo, not
+     * an obligation (004:133): what it carries is diplomatic relations, and
+     * no cabinet broke them by notice */
+    bool normalization = false;
+    for (int i = 0; i < x->n_clauses; i++)
+        normalization |= x->clauses[i].type == HK_CLAUSE_NORMALIZATION;
     for (int i = 0; i < x->n_clauses; i++) {
         const hk_clause *c = &x->clauses[i];
         switch (c->type) {
         case HK_CLAUSE_NEUTRALITY:
+            if (!normalization)
+                return true;
+            break;
         case HK_CLAUSE_NON_AGGRESSION:
         case HK_CLAUSE_MUTUAL_ASSISTANCE:
             return true;

@@ -57,10 +57,11 @@ double hk_incidents_rate(const hk_world *w, int sec)
 
 static double tension_baseline(const hk_world *w)
 {
-    double b = 0.5 + 0.6 * hk_clamp(w->doctrine, 0, 1) + 0.6 * kwantung_push(w) +
-               0.3 * hk_treaty_binds(w, w->c->roles.jpn_outside_consult) -
-               0.4 * hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) -
-               0.2 * hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
+    double b = P(w, TENSION_BASE) + P(w, TENSION_DOCTRINE) * hk_clamp(w->doctrine, 0, 1) +
+               P(w, TENSION_PUSH) * kwantung_push(w) +
+               P(w, TENSION_CONSULT) * hk_treaty_binds(w, w->c->roles.jpn_outside_consult) -
+               P(w, TENSION_NEUTRALITY) * hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) -
+               P(w, TENSION_NORMALIZATION) * hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
     return hk_clamp(b, 0.1, 3.0);
 }
 
@@ -79,7 +80,7 @@ static void update_tension(hk_world *w)
     if (pact >= 0 && hk_treaty_binds(w, pact) && w->treaty[pact].signed_on == w->month)
         for (int i = 0; i < w->s->n_sectors; i++)
             if (w->tension[i] > b)
-                w->tension[i] = b + 0.5 * (w->tension[i] - b);
+                w->tension[i] = b + (1.0 - P(w, TENSION_PACT_PULLBACK)) * (w->tension[i] - b);
     for (int i = 0; i < w->s->n_sectors; i++) {
         double t = w->tension[i];
         /* incidents heat a border by their density: ten clashes on the

@@ -136,30 +136,10 @@ static void soviet_floor_replay(hk_world *w)
 
 static void formations_from_pools(hk_world *w) { spread_pools(w, 7u); }
 
-/* A formation's strength in the record this month (its last record; 0
- * before the first), read at the cursor baseline_pools has moved. */
-static double record_now(const hk_world *w, int f)
-{
-    int n = w->n_rec[f];
-    if (n == 0 || w->month < w->rec_month[f][0])
-        return 0.0;
-    int at = w->rec_at[f];
-    while (at + 1 < n && w->rec_month[f][at + 1] <= w->month)
-        at++;
-    return w->rec_men[f][at];
-}
-
-/* Spreads each pool over its formations in the proportions the record
- * gives them this month (the Korea Army's two divisions are 24,000 men of
- * 224,000 in 1936, not their share of the 1945 army); a pool whose existing
- * formations the record has at nothing this month (before the first figure,
- * after a withdrawal the run has not made) is spread by each formation's
- * largest recorded strength. */
 static void spread_pools(hk_world *w, unsigned mask)
 {
     const int n = w->s->n_formations;
-    double wsum[3] = {0, 0, 0}, wall[3] = {0, 0, 0}, rsum[3] = {0, 0, 0};
-    double rec[HK_MAX_FORMATIONS];
+    double wsum[3] = {0, 0, 0}, wall[3] = {0, 0, 0};
     bool hosted[HK_MAX_FORMATIONS], exists[HK_MAX_FORMATIONS]; /* worked out once a month */
     for (int f = 0; f < n; f++) {
         int p = w->c->form_pool[f];
@@ -171,12 +151,10 @@ static void spread_pools(hk_world *w, unsigned mask)
         hosted[f] = formation_hosted(w, f);
         exists[f] = hosted[f] && (w->c->form_host_treaty[f] != -1 || w->c->n_equip[f] == 0 ||
                                   w->c->equip[f][0].from <= w->month);
-        rec[f] = exists[f] ? record_now(w, f) : 0.0;
         if (hosted[f])
             wall[p] += w->c->weight[f];
         if (exists[f])
             wsum[p] += w->c->weight[f];
-        rsum[p] += rec[f];
     }
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
     for (int f = 0; f < n; f++) {
@@ -187,8 +165,6 @@ static void spread_pools(hk_world *w, unsigned mask)
         double sum = all ? wall[p] : wsum[p];
         double men = ((all && hosted[f]) || exists[f]) && sum > 0
                          ? pool[p] * w->c->weight[f] / sum : 0.0;
-        if (rsum[p] > 0)
-            men = pool[p] * rec[f] / rsum[p];
         w->formation[f].men = men;
         w->formation[f].tanks = men * w->per_man[f][0];
         w->formation[f].guns = men * w->per_man[f][1];
@@ -196,55 +172,29 @@ static void spread_pools(hk_world *w, unsigned mask)
     }
 }
 
-/* The sectors a region's forces may face, weighted (once a run:
- * forces.near_km is a parameter). A formation guards the borders it faces
- * in proportion to their length: its own region's sector at its full
- * length, a sector reached over a link of d km at its length times
- * (1 - d / forces.near_km), nothing at forces.near_km. */
-static void face_weights(hk_world *w)
-{
-    const hk_scenario *s = w->s;
-    double near = P(w, FORCES_NEAR_KM);
-    memset(w->face_weight, 0, sizeof w->face_weight);
-    memset(w->face_via, -1, sizeof w->face_via);
-    for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
-        int own = s->regions[r].sector;
-        if (own >= 0 && own < HK_MAX_SECTORS)
-            w->face_weight[r][own] = (float)s->sectors[own].length_km;
-        for (int l = 0; l < s->n_links && near > 0; l++) {
-            const hk_link *k = &s->links[l];
-            int o = k->from == r ? k->to : k->to == r ? k->from : -1;
-            if (o < 0 || !(k->km <= near))
-                continue;
-            int sec = s->regions[o].sector;
-            if (sec < 0 || sec >= HK_MAX_SECTORS || sec == own)
-                continue;
-            double x = s->sectors[sec].length_km * (1.0 - k->km / near);
-            if (x > w->face_weight[r][sec]) {
-                w->face_weight[r][sec] = (float)x;
-                w->face_via[r][sec] = (int8_t)o;
-            }
-        }
-    }
-}
-
-/* A side's forces face a sector over a link only where the link leads to
- * its own ground or to the sector's battle ground (a region that is no
- * railhead town): the Kwantung Army at Hailar watches the Khalkha, the
- * Soviet corps at Nomonhan does not watch the Argun across Hulunbuir. */
-static bool faces(const hk_world *w, int r, int sec, int side)
-{
-    int via = w->face_via[r][sec];
-    return via < 0 || hk_world_own_ground(w, via, side) || !w->s->regions[via].railhead;
-}
-
 /* The forces facing a sector: a formation counts for every sector it
  * faces, the patrols and garrisons that meet the other side's along it
- * (incidents, the map). */
+ * (incidents, the map). What a battle there can draw on is battles.c's
+ * (the formations within reach of its battle ground). */
+bool hk_movement_manchurian_sector(const hk_world *w, int sec)
+{
+    const hk_scenario *s = w->s;
+    if (s->man >= 0 && s->sectors[sec].side[0] == s->man)
+        return true;
+    for (int r = 0; r < s->n_regions; r++)
+        if (s->regions[r].sector == sec && s->chn >= 0 && s->regions[r].controller == s->chn)
+            return true;
+    return false;
+}
+
 void hk_movement_sector_forces(hk_world *w)
 {
     const hk_scenario *s = w->s;
     memset(w->sector_forces, 0, sizeof w->sector_forces);
+    unsigned manchurian = 0;
+    for (int sec = 0; sec < s->n_sectors && sec < 16; sec++)
+        if (hk_movement_manchurian_sector(w, sec))
+            manchurian |= 1u << sec;
     for (int f = 0; f < s->n_formations; f++) {
         int side = w->c->form_side[f];
         const hk_formation_state *fs = &w->formation[f];
@@ -254,8 +204,10 @@ void hk_movement_sector_forces(hk_world *w)
         for (int sec = 0; mask && sec < s->n_sectors; sec++, mask >>= 1) {
             if (!(mask & 1u))
                 continue;
-            /* Manchukuo's borders are Japan's to guard only once Manchuria is held */
-            if (side == HK_SIDE_JPN && s->sectors[sec].side[0] == s->man && s->man >= 0 && !w->manchuria_seized)
+            /* Manchukuo's borders, and a border whose contested ground was
+             * Manchurian in 1918, are Japan's to guard only once Manchuria
+             * is held */
+            if (side == HK_SIDE_JPN && ((manchurian >> sec) & 1u) && !w->manchuria_seized)
                 continue;
             hk_side_forces *sf = &w->sector_forces[sec][side];
             sf->men += fs->men;
@@ -264,37 +216,6 @@ void hk_movement_sector_forces(hk_world *w)
             sf->aircraft += fs->aircraft;
         }
     }
-}
-
-/* The forces a side holds for one sector, each man counted once: a
- * formation's men are shared among the sectors it faces by their weights
- * (face_weights), so the Primorye group gives the 65 km of the Tumen mouth
- * a twentieth of itself, not its whole strength as well as the Ussuri. What
- * a border battle can draw on at the start (battles.c). */
-hk_side_forces hk_movement_held_for(const hk_world *w, int sector, int side)
-{
-    const hk_scenario *s = w->s;
-    hk_side_forces out = {0};
-    if (sector < 0 || sector >= s->n_sectors || sector >= HK_MAX_SECTORS)
-        return out;
-    if (side == HK_SIDE_JPN && s->sectors[sector].side[0] == s->man && s->man >= 0 && !w->manchuria_seized)
-        return out;
-    for (int f = 0; f < s->n_formations; f++) {
-        const hk_formation_state *fs = &w->formation[f];
-        if (w->c->form_side[f] != side || fs->region < 0 || fs->region >= HK_MAX_REGIONS || fs->men <= 0 ||
-            !(w->face_weight[fs->region][sector] > 0) || !faces(w, fs->region, sector, side))
-            continue;
-        double sum = 0;
-        for (int sec = 0; sec < s->n_sectors && sec < HK_MAX_SECTORS; sec++)
-            if (w->face_weight[fs->region][sec] > 0 && faces(w, fs->region, sec, side))
-                sum += w->face_weight[fs->region][sec];
-        double k = w->face_weight[fs->region][sector] / sum;
-        out.men += k * fs->men;
-        out.tanks += k * fs->tanks;
-        out.guns += k * fs->guns;
-        out.aircraft += k * fs->aircraft;
-    }
-    return out;
 }
 
 /* ---- the record's order of battle as simulate's baseline ------------------- */
@@ -391,17 +312,7 @@ static void baseline_pools(hk_world *w, hk_month m)
 
 /* The month the record's outside event with this effect came (the
  * scenario's date, not a what-if's), or HK_MONTH_NONE. */
-static hk_month record_month(const hk_world *w, hk_effect e)
-{
-    hk_month best = HK_MONTH_NONE;
-    for (int i = 0; i < w->s->n_events; i++)
-        if (w->s->events[i].effect == e) {
-            hk_month m = hk_date_month(w->s->events[i].date);
-            if (best == HK_MONTH_NONE || m < best)
-                best = m;
-        }
-    return best;
-}
+static hk_month record_month(const hk_world *w, hk_effect e) { return w->c->record_effect[e]; }
 
 static bool record_has_at(const hk_world *w, hk_effect e, hk_month m)
 {
@@ -489,7 +400,7 @@ static double soviet_target(const hk_world *w)
                          !record_has_at(w, HK_EFFECT_GERMANY_DEFEATED, freeze - 1);
         target = before * (west ? keep : 1.0) / (west_then ? keep : 1.0);
     }
-    if (hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && (hk_assess_entry_motive(w) >= 0.6 || w->war)) {
+    if (hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && (hk_assess_entry_motive(w) >= P(w, SOVIET_PREPARE_MOTIVE) || w->war)) {
         double offensive = hk_assess_offensive_force(w);
         if (offensive > target)
             target = offensive;
@@ -512,7 +423,7 @@ static void simulate_soviet(hk_world *w)
     double up = fmin(P(w, SOVIET_BUILDUP) + fmax(0, slope), P(w, SOVIET_RAIL_SHARE) * cap + fmax(0, slope));
     if (freed) /* the railway runs for the east, and the record's plan no longer leads */
         up = P(w, SOVIET_TRANSFER_SHARE) * cap;
-    double down = 0.01 * w->sov_men + fmax(0, -slope);
+    double down = P(w, FORCES_RELEASE) * w->sov_men + fmax(0, -slope);
     if (at_war_west)
         down = fmax(down, P(w, SOVIET_WEST_DRAW) * w->sov_men);
     w->sov_men = approach(w->sov_men, target, up, down);
@@ -562,7 +473,7 @@ static void simulate_japan(hk_world *w)
     if (w->player == s->jpn && w->orders_given)
         target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);
     double slope = w->base_pool[0] - w->base_last[0];
-    double up = P(w, JAPAN_BUILDUP) + fmax(0, slope), down = 0.01 * w->jpn_men + fmax(0, -slope);
+    double up = P(w, JAPAN_BUILDUP) + fmax(0, slope), down = P(w, FORCES_RELEASE) * w->jpn_men + fmax(0, -slope);
     /* Preparing a war in the north: with the USSR at war in the west,
      * doctrine above the strike threshold and Japan not committed south,
      * the mainland army is reinforced toward the border ratio the cabinet
@@ -578,13 +489,18 @@ static void simulate_japan(hk_world *w)
             up = fmax(up, P(w, JAPAN_MOBILIZE));
         }
     }
+    if (w->war_mobilising) { /* a war decided on: to the war footing (war.c) */
+        target = fmax(target, P(w, JAPAN_MAX_MEN));
+        up = fmax(up, P(w, JAPAN_MOBILIZE));
+    }
     w->jpn_men = approach(w->jpn_men, target, up, down > 0 ? down : 0);
     if (w->jpn_men > w->jpn_peak)
         w->jpn_peak = w->jpn_men;
 
     /* the Siberian expedition */
     double want = (w->intervention && !w->withdrawn) ? P(w, INTERVENTION_MEN) : 0.0;
-    w->exp_men = approach(w->exp_men, want, P(w, INTERVENTION_MEN) / 3.0, P(w, INTERVENTION_MEN) / 6.0);
+    w->exp_men = approach(w->exp_men, want, P(w, INTERVENTION_MEN) / P(w, INTERVENTION_BUILD_MONTHS),
+                          P(w, INTERVENTION_MEN) / P(w, INTERVENTION_LEAVE_MONTHS));
 }
 
 void hk_movement_step(hk_world *w)
@@ -621,7 +537,6 @@ void hk_movement_step(hk_world *w)
 
 void hk_movement_start(hk_world *w)
 {
-    face_weights(w);
     find_hosted(w);
     baseline_build(w);
     baseline_pools(w, w->start);

@@ -13,10 +13,12 @@
 void hk_movement_step(hk_world *w);
 /* Recomputes the forces facing each sector from the formations. */
 void hk_movement_sector_forces(hk_world *w);
-/* The forces a side holds for one sector, each man counted once (a
- * formation's men shared among the sectors it faces): what a border battle
- * there can draw on. */
-hk_side_forces hk_movement_held_for(const hk_world *w, int sector, int side);
+/* A sector Japan guards only once Manchuria is held: a border of Manchukuo,
+ * or one whose contested ground was Manchurian in 1918 (the heights at
+ * Changkufeng above the Tumen: before 1931 the Korea Army and the Soviet
+ * coast met only across the river's last miles, with Chinese ground
+ * between them, and no incident of the record comes before 1932). */
+bool hk_movement_manchurian_sector(const hk_world *w, int sec);
 /* Applies recorded strengths dated up to the current month (replay), or the
  * scenario's opening strengths (both modes, at the start). */
 void hk_movement_apply_records(hk_world *w, hk_month upto);

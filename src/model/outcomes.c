@@ -94,9 +94,10 @@ void hk_outcomes_month(hk_world *w)
         o->war_prisoners[side] = w->war_pris_total[side] + (w->war ? w->camp.prisoners[side] : 0);
     if (w->month <= hk_month_of(1941, 12)) {
         o->soviet_divisions_east_1941 = w->sov_men / DIVISION_MEN;
-        double west = w->sov_drawn * w->sov_peak / DIVISION_MEN;
-        if (west > o->soviet_divisions_west_1941)
-            o->soviet_divisions_west_1941 = west;
+        /* what the war in the west has of the Far East's army at the year's
+         * end: nothing while a war in the east holds it there (movement) */
+        double d = w->sov_drawn < 0.95 ? w->sov_drawn : 0.95;
+        o->soviet_divisions_west_1941 = d / (1.0 - d) * w->sov_men / DIVISION_MEN;
     }
 }
 

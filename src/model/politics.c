@@ -86,8 +86,11 @@ void hk_politics_purge(hk_world *w, int faction)
     w->baseline[faction] -= removed_base;
     /* the purged Imperial Way's posts go to its rival in the Army, the
      * Control faction, whose officers replaced them (000:24): the purge is
-     * the Control faction's ascendancy. Any other purge is shared out. */
-    int heir = faction == w->c->faction_kodoha ? w->c->faction_toseiha : -1;
+     * the Control faction's ascendancy; a purge of the Control faction after
+     * a coup that succeeded hands its posts to the Imperial Way. Any other
+     * purge is shared out. */
+    int ko = w->c->faction_kodoha, to = w->c->faction_toseiha;
+    int heir = faction == ko ? to : faction == to ? ko : -1;
     if (heir >= 0 && !w->purged[heir] && s->factions[heir].actor == actor) {
         w->influence[heir] += removed;
         w->baseline[heir] += removed_base;
@@ -275,7 +278,8 @@ double hk_politics_discipline(hk_world *w)
      * in the Army, took them back and put its own officers in (000:19,
      * 000:24). The pace is the Control faction's weight in the Army. */
     int k = w->c->faction_kodoha, t = w->c->faction_toseiha;
-    if (k < 0 || t < 0 || w->purged[k] || !w->manchuria_seized || w->war)
+    /* (nobody disciplines the Army once a coup has removed the Control faction) */
+    if (k < 0 || t < 0 || w->purged[k] || w->purged[t] || !w->manchuria_seized || w->war)
         return 0.0;
     double share = P(w, POLITICS_DISCIPLINE) * hk_politics_china_first(w);
     double moved = w->influence[k] * share;
@@ -291,7 +295,7 @@ double hk_politics_discipline(hk_world *w)
 bool hk_politics_coup_ready(const hk_world *w)
 {
     int k = w->c->faction_kodoha, t = w->c->faction_toseiha;
-    return k >= 0 && t >= 0 && !w->purged[k] && w->manchuria_seized && !w->war &&
+    return k >= 0 && t >= 0 && !w->purged[k] && !w->purged[t] && w->manchuria_seized && !w->war &&
            w->influence[t] > w->influence[k];
 }
 
@@ -315,13 +319,31 @@ static void coup(hk_world *w, hk_rng *r)
     int t = w->c->faction_toseiha;
     double before = w->influence[f], rival = w->influence[t], lost = 1.0 - exp(-w->frustration);
     if (success) {
+        /* A coup that carries the Army is a change of regime, not a riot:
+         * the rival faction's leaders are arrested or retired and the
+         * victors take the War Ministry and the General Staff (the failed
+         * rising's purge, the other way round), the cabinet and the moderates
+         * around the throne lose ground to the northern hawks, and the field
+         * armies keep the autonomy the rising rewarded. */
+        double autonomy = w->autonomy;
         hk_politics_shift(w, s->jpn, is_moderate, is_north_hawk, 0.3, true);
+        double mid = w->influence[f];
+        hk_politics_purge(w, t);
+        w->autonomy = autonomy;
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "Officers of the %s, whose faction has lost %.0f%% of its posts to the %s (%.2f of influence "
-                     "against %.2f) while doctrine stays at %+.2f, stage a coup and carry the Army with them.",
-                     s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine);
+                     "against %.2f) while doctrine stays at %+.2f, stage a coup and carry the Army with them: a "
+                     "cabinet of their choosing takes office and the northern hawks rise to %.2f of influence.",
+                     s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine,
+                     hk_assess_north_hawks(w));
         hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "After the coup the %s is purged: its leaders are arrested or retired and its posts go to the "
+                     "%s, whose influence rises from %.2f to %.2f; the Army's discipline campaign is over.",
+                     s->factions[t].name, s->factions[f].name, mid, w->influence[f]);
+        hk_world_emit2(w, "purge", s->factions[t].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
         w->frustration = 0;
         return;
     }
@@ -362,13 +384,19 @@ static void expedition(hk_world *w, hk_rng *r)
         double years = (w->month - w->intervention_on) / 12.0;
         double against = 1.0 - hk_assess_north_hawks(w) / 0.5;
         double p = P(w, INTERVENTION_WITHDRAW) * years * hk_clamp(against, 0.05, 1);
-        if (hk_rng_bernoulli(r, p)) {
+        /* the occasion was Soviet weakness in the east: once Soviet power
+         * holds it again, staying means war with it, and the cabinet goes
+         * (the Red Army and the Far Eastern Republic's army took the coast
+         * back as the last Japanese troops left, 003:16) */
+        bool back = hk_assess_soviet_established(w);
+        if (hk_rng_bernoulli(r, p) || back) {
             w->withdrawn = true;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
-                         "After %.1f years in Siberia and %.0f dead, with the northern hawks down to %.2f of "
-                         "influence, the cabinet withdraws the expedition.",
-                         years, w->out.intervention_dead, hk_assess_north_hawks(w));
+                         "After %.1f years in Siberia and %.0f dead, with the northern hawks at %.2f of influence%s, "
+                         "the cabinet withdraws the expedition.",
+                         years, w->out.intervention_dead, hk_assess_north_hawks(w),
+                         back ? " and Soviet power re-established east of Baikal (staying would mean war with it)" : "");
             hk_world_emit2(w, "fact", "withdrawal", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
     }

@@ -87,12 +87,46 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     bool forced_j = forced_war(w, HK_SIDE_JPN);
     bool jpn_go = forced_j || (jpn_player ? (w->orders_given && w->orders.declare_war)
                                           : (jpn_wants && hk_rng_bernoulli(r, P(w, WAR_DECISION_RATE))));
-    if (jpn_go) {
+    /* A war decided on by the cabinet begins with the mobilisation of the
+     * mainland army toward its war footing (japan.max_men), as the special
+     * manoeuvres of July-August 1941 raised it toward 700,000 (glantz2003):
+     * the attack comes when the army stands at war.mobilised of it or after
+     * war.mobilise_months, the rail and shipping it takes (movement raises
+     * the army at japan.mobilize a month). A player's declaration is
+     * immediate: the player mobilises with its own orders. */
+    double footing = P(w, WAR_MOBILISED) * P(w, JAPAN_MAX_MEN);
+    if (jpn_go && !jpn_player && !w->war_mobilising && w->jpn_men < footing && P(w, WAR_MOBILISE_MONTHS) >= 1) {
+        w->war_mobilising = forced_j ? 2 : 1;
+        w->mobilising_on = w->month;
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
-                     "%sDoctrine at %+.2f and %.2f Japanese men on the border for each Soviet one (needed %.2f%s%s)%s: "
-                     "the cabinet opens general war on the USSR.",
+                     "%sThe cabinet decides on war with the USSR (doctrine at %+.2f, %.2f Japanese men on the border for "
+                     "each Soviet one): the army in Manchuria and Korea, %.0f men, mobilises toward %.0f under cover of "
+                     "special manoeuvres before it attacks.",
                      forced_j && !jpn_wants ? "Forced by the what-if (--decide JPN.strike_north). " : "", w->doctrine,
+                     ratio_j, w->jpn_men, P(w, JAPAN_MAX_MEN));
+        hk_world_emit2(w, "mobilisation", "strike_north", s->jpn, s->sov, w->scratch,
+                       forced_j ? "what-if: --decide JPN.strike_north" : SRC_MODEL("politics-war"));
+        return;
+    }
+    bool mobilised = false;
+    if (w->war_mobilising && !jpn_go) {
+        int months = w->month - w->mobilising_on;
+        mobilised = w->jpn_men >= footing || months >= (int)P(w, WAR_MOBILISE_MONTHS);
+        if (!mobilised)
+            return;
+        forced_j = w->war_mobilising == 2;
+        jpn_go = true;
+    }
+    if (jpn_go) {
+        w->war_mobilising = 0;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "%s%sDoctrine at %+.2f and %.2f Japanese men on the border for each Soviet one (needed %.2f%s%s)%s: "
+                     "the cabinet opens general war on the USSR.",
+                     mobilised ? "Its mobilisation done, the army stands at its war footing. " : "",
+                     forced_j && !jpn_wants && !mobilised ? "Forced by the what-if (--decide JPN.strike_north). " : "",
+                     w->doctrine,
                      ratio_j, need_j, binds ? ", breaking the pact" : "",
                      w->north_lesson > 0 ? ", raised by the lessons of lost battles" : "",
                      w->sov_drawn > 0.01 ? " with Soviet forces drawn west" : "");
@@ -118,7 +152,9 @@ static void cabinet_war(hk_world *w, hk_rng *r)
      * Pacific war, Germany beaten, pact denounced), less with fewer reasons;
      * an ultimatum or an atomic bomb makes haste: the spoils go to those present */
     double rate = P(w, WAR_DECISION_RATE) * hk_clamp((m - 0.8) / 0.6, 0, 1.5) *
-                  (hk_flag(w, HK_EFFECT_ATOMIC) ? 4 : hk_flag(w, HK_EFFECT_ULTIMATUM) ? 2 : 1);
+                  (hk_flag(w, HK_EFFECT_ATOMIC)      ? P(w, WAR_HASTE_ATOMIC)
+                   : hk_flag(w, HK_EFFECT_ULTIMATUM) ? P(w, WAR_HASTE_ULTIMATUM)
+                                                     : 1);
     bool forced_s = forced_war(w, HK_SIDE_SOV);
     bool sov_go = forced_s || (sov_player ? (w->orders_given && w->orders.declare_war)
                                           : (sov_wants && hk_rng_bernoulli(r, rate < 1 ? rate : 1)));
@@ -141,6 +177,32 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     }
 }
 
+/* An armistice's settlement: the side that lost the smaller share of its
+ * army (its theatre army now and its casualties) keeps the other's ground it
+ * holds; the other side's gains return to their holders of before the war.
+ * Returns the regions handed back. */
+static int settle(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    double share[2];
+    for (int side = 0; side < 2; side++) {
+        double pool = side == HK_SIDE_JPN ? w->jpn_men : w->sov_men;
+        share[side] = w->war_losses[side] / fmax(pool + w->war_losses[side], 1.0);
+    }
+    int winner = share[HK_SIDE_JPN] < share[HK_SIDE_SOV] ? HK_SIDE_JPN : HK_SIDE_SOV;
+    int back = 0;
+    for (int r = 0; r < s->n_regions && r < 64; r++) {
+        int before = w->camp.control_at_start[r];
+        int side_before = hk_world_side(w, before);
+        int side_now = hk_control_side(w, r);
+        if (side_now >= 0 && side_now != winner && side_before == 1 - side_now) {
+            hk_control_set(w, r, before);
+            back++;
+        }
+    }
+    return back;
+}
+
 static void war_end(hk_world *w, hk_rng *r)
 {
     const hk_scenario *s = w->s;
@@ -151,14 +213,14 @@ static void war_end(hk_world *w, hk_rng *r)
      * and while no atomic bomb has fallen and the mainland army stands, for
      * a decisive battle that wins better terms. With both hopes gone the
      * surrender comes at war.surrender_rate; with only the mediation left
-     * and no Soviet pledge to the Allies, at a fifth of it.
+     * and no Soviet pledge to the Allies, at war.mediation_surrender of it.
      * docs/model.md#politics-peace */
     bool mediation = hk_assess_japan_hopes_mediation(w), battle = hk_assess_japan_hopes_decisive_battle(w);
     double rate = 0;
     if (!mediation && !battle)
         rate = P(w, WAR_SURRENDER_RATE);
     else if (!battle && mediation && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE))
-        rate = 0.2 * P(w, WAR_SURRENDER_RATE);
+        rate = P(w, WAR_MEDIATION_SURRENDER) * P(w, WAR_SURRENDER_RATE);
     if (hk_flag(w, HK_EFFECT_ULTIMATUM) && rate > 0 && hk_rng_bernoulli(r, rate)) {
         /* at war, the surrender takes effect on its day, after the month's
          * fighting (hk_war_close_month): until then the armies stand */
@@ -193,7 +255,9 @@ static void war_end(hk_world *w, hk_rng *r)
      * Pacific war ends only with Japan's surrender */
     if (w->war && !w->soviet_entry) {
         double years = (w->month - w->war_on) / 12.0;
-        if (hk_rng_bernoulli(r, P(w, WAR_EXHAUSTION) * (years + w->exhaustion))) {
+        /* spent, or fighting a war neither side presses any more */
+        double hazard = P(w, WAR_EXHAUSTION) * (years + w->exhaustion) + P(w, WAR_STALEMATE_PEACE) * w->camp.quiet_months;
+        if (hk_rng_bernoulli(r, hazard < 1 ? hazard : 1)) {
             w->armistice_on = w->month;
             /* the side that bled more lost the war: a Japanese defeat discredits
              * the northern hawks as a lost battle does, at full weight, teaches
@@ -206,14 +270,29 @@ static void war_end(hk_world *w, hk_rng *r)
                 w->lost_battle_fact = w->lost_battle_sector = -1;
                 w->north_lesson = 1.0;
             }
+            /* the settlement follows the state the war has left: the side
+             * that bled less of its army keeps what it holds of the other's
+             * ground; what the other took goes back to its holder of before
+             * the war (the ceasefires of 1938 and 1939 restored the line each
+             * side claimed, 001:147) */
+            int back = settle(w);
             uint64_t m;
             int tj = hk_campaign_taken(w, HK_SIDE_JPN, &m), ts = hk_campaign_taken(w, HK_SIDE_SOV, &m);
+            char terms[200];
+            if (tj + ts == 0 && back == 0)
+                snprintf(terms, sizeof terms, "on the border of before the war, which the fighting has not moved");
+            else if (tj + ts == 0)
+                snprintf(terms, sizeof terms, "on the border of before the war: the side that bled more hands back the %d "
+                         "region%s it took", back, back == 1 ? "" : "s");
+            else
+                snprintf(terms, sizeof terms, "on the line the fighting reached: the side that bled less keeps %d region%s "
+                         "of the other's ground%s", tj + ts, tj + ts == 1 ? "" : "s",
+                         back > 0 ? ", the other hands back what it took" : "");
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "After %.1f years of war (casualties: Japanese %.0f, Soviet %.0f) both sides are exhausted "
-                         "and agree to an armistice on the line the fighting reached (Japanese side %d region%s "
-                         "taken, Soviet side %d)%s.",
-                         years, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], tj, tj == 1 ? "" : "s", ts,
+                         "and agree to an armistice %s%s.",
+                         years, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], terms,
                          japan_lost ? "; the failure discredits the advocates of the northern war" : "");
             hk_war_end(w, "armistice", w->scratch, SRC_MODEL("politics-peace"));
         }

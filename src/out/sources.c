@@ -52,6 +52,8 @@ static char *slurp(const char *path, size_t *size)
 }
 
 /* Every *.yaml of the folder, or of the built-in scenario. */
+static void free_files(file_text *f, int n);
+
 static int scenario_files(const char *dir, file_text **out)
 {
     int n = 0, cap = 16;
@@ -64,10 +66,12 @@ static int scenario_files(const char *dir, file_text **out)
                 break;
             f[n].name = strdup(e->path);
             f[n].data = malloc(e->size + 1);
-            if (f[n].data) {
-                memcpy(f[n].data, e->data, e->size);
-                f[n].data[e->size] = '\0';
+            if (!f[n].name || !f[n].data) { /* out of memory: no files rather than a file without text */
+                free_files(f, n + 1);
+                return -1;
             }
+            memcpy(f[n].data, e->data, e->size);
+            f[n].data[e->size] = '\0';
             f[n].size = e->size;
             n++;
         }
@@ -79,7 +83,9 @@ static int scenario_files(const char *dir, file_text **out)
             if (len < 6 || strcmp(de->d_name + len - 5, ".yaml") != 0)
                 continue;
             char path[PATH_MAX];
-            snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+            int w = snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+            if (w < 0 || (size_t)w >= sizeof path) /* a path too long to open */
+                continue;
             f[n].data = slurp(path, &f[n].size);
             if (!f[n].data)
                 continue;
@@ -400,8 +406,8 @@ json_t *hk_sources_json(const hk_scenario *s, const char *dir, const char *seeds
         size_t size = 0;
         if (sd) {
             char path[PATH_MAX];
-            snprintf(path, sizeof path, "%s/%s", sd, file);
-            text = slurp(path, &size);
+            int w = snprintf(path, sizeof path, "%s/%s", sd, file);
+            text = w > 0 && (size_t)w < sizeof path ? slurp(path, &size) : NULL;
         }
         json_object_set_new(e, "available", json_boolean(text != NULL));
         json_t *lines = json_array();

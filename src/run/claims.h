@@ -83,6 +83,7 @@ typedef struct hk_claim {
     double threshold;        /* level: the figure must exceed it (direction +1) or stay below (-1) */
     const char *test;        /* how the model tests it, in words */
     bool asserted;           /* the model reproduces it; tests/unit/test_claims.c reruns it */
+    const char *why_not;     /* where the model is known to disagree: why, added to the note when it fails */
 } hk_claim;
 
 extern const hk_claim hk_claim_table[];
@@ -97,7 +98,7 @@ typedef struct hk_claim_result {
     int n_a, n_b;
     /* The effect b - a (level: the figure) and its 95% interval. */
     double effect, lo, hi;
-    char note[320];
+    char note[640];
 } hk_claim_result;
 
 /* An observed claim splits one ensemble by what happened in each run, and

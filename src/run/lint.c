@@ -100,12 +100,13 @@ static bool exists(const hk_month_summary *m, int a)
     return a < 0 || a >= 32 || (m->present >> a & 1u);
 }
 
-static bool condition_holds(const linter *l, hk_precondition c)
+static bool condition_holds(const linter *l, hk_precondition c, const hk_month_summary *m)
 {
     switch (c) {
     case HK_PRE_SIBERIA_SETTLED: return !l->in_siberia;
     case HK_PRE_MANCHURIA_SEIZED: return l->seized;
     case HK_PRE_CHINA_WAR: return l->china_war;
+    case HK_PRE_COMINTERN_HOSTILE: return m->flags >> HK_EFFECT_POPULAR_FRONT & 1u;
     default: return false;
     }
 }
@@ -143,7 +144,7 @@ static void check_treaty(linter *l, const held *h, const hk_month_summary *m)
             violation(l, HK_LINT_TREATY_STATE, h->date, "%s signed while already in force", x->id);
         for (int i = 0; i < x->n_requires; i++) {
             const hk_requirement *q = &x->requires[i];
-            if (q->condition >= 0 && !condition_holds(l, (hk_precondition)q->condition))
+            if (q->condition >= 0 && !condition_holds(l, (hk_precondition)q->condition, m))
                 violation(l, HK_LINT_PRECONDITION, h->date, "%s signed without %s: %s", x->id,
                           hk_precondition_name((hk_precondition)q->condition), h->text ? h->text : "");
             if (q->condition < 0 && q->actor >= 0 && m->form[q->actor] != q->form)

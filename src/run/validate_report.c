@@ -755,8 +755,13 @@ static void war_section(report *r)
     rec = record_loss(s, "war_1945_japanese_prisoners", &src);
     factor_row(r, "1945: Japanese prisoners", src, v[4], n, rec);
     fprintf(b, "\nThe Japanese side's casualties in battle are compared with the Soviet count of its killed alone "
-               "(the Japanese count is about a quarter of it); its prisoners are the theatre army in the surrender "
-               "zone, which the model's Kwantung Army of 1945 (some 150,000 men against the record's 700,000 and more) cannot reach.\n\n");
+               "(the Japanese count is about a quarter of it); its prisoners are the army in the surrender zones on "
+               "the day of the surrender, and a run whose war has not ended by the scenario's last month counts none. "
+               "The mechanisms behind the figures (docs/model.md#war-campaign): the refilled Kwantung Army at half its "
+               "old quality, its plan to give up the border for a redoubt, Soviet fronts attacking on every axis with "
+               "surprise and exploiting with armour, each front committing what its route supplies, the Soviet aims "
+               "limited to the zones of the surrender, and the Japanese practice of no surrender lasting until the "
+               "surrender is announced.\n\n");
     for (int k = 0; k < 5; k++)
         free(v[k]);
 }
@@ -851,7 +856,7 @@ static int claims_section(report *r)
         keep_verdict(r, what_v, value_v, res.status == HK_CLAIM_PASS);
         if (res.status != HK_CLAIM_PASS) {
             r->claims_failed++;
-            char what[96], why[720];
+            char what[96], why[1024];
             snprintf(what, sizeof what, "Claim %d, %s", i + 1, c->id);
             snprintf(why, sizeof why, "%s (effect %s, 95%% CI [%s, %s], expected %s)", res.note, eff, lo, hi,
                      expected);

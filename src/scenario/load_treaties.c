@@ -37,7 +37,7 @@ static void load_requires(hk_loader *ld, hk_rec *tr, hk_treaty *t)
         bool has_actor = hk_rec_get(&r, "actor") != NULL, has_cond = hk_rec_get(&r, "condition") != NULL;
         if (has_actor == has_cond)
             hk_load_error(ld, r.line, "%s names either an 'actor' in a 'form' or a 'condition' "
-                          "(one of siberia_settled, manchuria_seized, china_war)", r.label);
+                          "(one of siberia_settled, manchuria_seized, china_war, comintern_hostile)", r.label);
         if (has_cond)
             hk_rec_enum(&r, "condition", true, "condition", condition_name, HK_PRE_COUNT,
                         &q->condition);

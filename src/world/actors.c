@@ -20,26 +20,6 @@ static bool decision_taken(const hk_world *w, int pin)
     }
 }
 
-static hk_month span_begins(const hk_world *w, int actor)
-{
-    const hk_actor *a = &w->s->actors[actor];
-    if (a->begins_with > HK_PIN_NONE)
-        return w->actor_begun[actor] == HK_MONTH_NONE ? HK_MONTH_NONE
-                                                      : w->actor_begun[actor] + a->lag_months;
-    /* a dated form acts from its first whole month (compiled.c) */
-    return a->n_forms ? w->c->form_from[actor][0] : w->start;
-}
-
-bool hk_actor_exists(const hk_world *w, int actor, hk_month m)
-{
-    if (actor < 0 || actor >= w->s->n_actors)
-        return true;
-    hk_month from = span_begins(w, actor);
-    if (from == HK_MONTH_NONE || m < from)
-        return false;
-    return m <= w->c->actor_until[actor];
-}
-
 int hk_actor_form_at(const hk_world *w, int actor, hk_month m)
 {
     if (actor < 0 || actor >= w->s->n_actors || !hk_actor_exists(w, actor, m))
@@ -71,6 +51,7 @@ bool hk_precondition_holds(const hk_world *w, hk_precondition c)
     case HK_PRE_SIBERIA_SETTLED: return !w->intervention || w->withdrawn;
     case HK_PRE_MANCHURIA_SEIZED: return w->manchuria_seized;
     case HK_PRE_CHINA_WAR: return w->china_war;
+    case HK_PRE_COMINTERN_HOSTILE: return hk_flag(w, HK_EFFECT_POPULAR_FRONT);
     default: return false;
     }
 }

@@ -285,11 +285,20 @@ static void compile_actors(const hk_scenario *s, hk_compiled *c)
         for (int f = 0; f < x->n_forms && f < HK_MAX_FORMS; f++)
             c->form_from[a][f] = whole_month(x->forms[f].from);
         c->actor_until[a] = hk_date_is_set(x->until) ? hk_date_month(x->until) : INT32_MAX;
+        c->actor_lag[a] = (int16_t)(x->begins_with > HK_PIN_NONE ? x->lag_months : -1);
     }
 }
 
 static void compile_record(const hk_scenario *s, hk_compiled *c)
 {
+    for (int e = 0; e < HK_EFFECT_COUNT; e++)
+        c->record_effect[e] = HK_MONTH_NONE;
+    for (int i = 0; i < s->n_events; i++) {
+        int e = s->events[i].effect;
+        hk_month m = hk_date_month(s->events[i].date);
+        if (e >= 0 && e < HK_EFFECT_COUNT && (c->record_effect[e] == HK_MONTH_NONE || m < c->record_effect[e]))
+            c->record_effect[e] = m;
+    }
     for (int y = 0; y < HK_YEARS; y++)
         c->record_incidents[y] = -1;
     for (int i = 0; i < s->n_incidents; i++) {

@@ -70,6 +70,13 @@ typedef struct hk_compiled {
      * and the last month of the span (INT32_MAX: to the end) */
     hk_month form_from[HK_MAX_ACTORS][HK_MAX_FORMS];
     hk_month actor_until[HK_MAX_ACTORS];
+    /* an actor a decision makes (begins_with): its lag after the decision;
+     * -1 for an actor whose span is the record's */
+    int16_t actor_lag[HK_MAX_ACTORS];
+
+    /* the record's month of each outside event's effect (the scenario's
+     * dates, not a what-if's): the earliest event with it, HK_MONTH_NONE */
+    hk_month record_effect[HK_EFFECT_COUNT];
 
     /* the record: incidents per year (replay), -1 unknown */
     int record_incidents[HK_YEARS];

@@ -1,6 +1,8 @@
 /* params.c — the table of the model's parameters, from params.def. */
 #include "world/params.h"
 
+#include "core/hash.h"
+
 #include <pthread.h>
 #include <string.h>
 
@@ -13,18 +15,12 @@ const hk_param_info hk_param_table[HK_PARAM_COUNT] = {
 /* An open-addressing index over the keys, built once: a scenario's
  * params.yaml looks up every key, and a linear scan of strcmp calls was
  * most of the time of loading one. */
-#define PARAM_SLOTS 256 /* a power of two, over twice HK_PARAM_COUNT */
+#define PARAM_SLOTS 512 /* a power of two, over twice HK_PARAM_COUNT */
 _Static_assert(PARAM_SLOTS >= 2 * HK_PARAM_COUNT, "grow PARAM_SLOTS");
 static short param_slot[PARAM_SLOTS];
 static pthread_once_t param_once = PTHREAD_ONCE_INIT;
 
-static unsigned key_hash(const char *k)
-{
-    unsigned h = 2166136261u;
-    for (; *k; k++)
-        h = (h ^ (unsigned char)*k) * 16777619u;
-    return h;
-}
+static unsigned key_hash(const char *k) { return (unsigned)hk_fnv1a64(k, strlen(k)); }
 
 static void param_index(void)
 {

@@ -12,7 +12,8 @@ static const char *const clause_type_names[HK_CLAUSE_TYPE_COUNT] = {
     "secret_protocol", "spheres", "withdrawal", "no_political_treaty"};
 static const char *const effect_names[HK_EFFECT_COUNT] = {
     "europe_war", "ger_sov_pact", "france_fallen", "axis_alliance", "ger_sov_war",
-    "oil_embargo", "jpn_us_war", "allied_pledge", "germany_defeated", "ultimatum", "atomic"};
+    "oil_embargo", "jpn_us_war", "allied_pledge", "germany_defeated", "ultimatum", "atomic",
+    "popular_front"};
 static const char *const fact_kind_names[HK_FACT_KIND_COUNT] = {
     "event", "decision", "battle", "incident", "treaty", "coup", "purge", "war", "forces",
     "cabinet"};
@@ -21,7 +22,7 @@ static const char *const pin_names[HK_PIN_COUNT] = {
     "doctrine_south", "doctrine_north", "china_war", "war", "peace"};
 
 static const char *const condition_names[HK_PRE_COUNT] = {
-    "siberia_settled", "manchuria_seized", "china_war"};
+    "siberia_settled", "manchuria_seized", "china_war", "comintern_hostile"};
 
 /* Out-of-range values name themselves rather than crash a printf. */
 #define NAME_OF(table, v) \

@@ -181,6 +181,7 @@ typedef enum hk_precondition {
     HK_PRE_SIBERIA_SETTLED,   /* no Japanese expedition on Soviet soil */
     HK_PRE_MANCHURIA_SEIZED,  /* Japan holds Manchuria */
     HK_PRE_CHINA_WAR,         /* Japan at war with China */
+    HK_PRE_COMINTERN_HOSTILE, /* the Comintern has turned on Germany and Japan (popular_front) */
     HK_PRE_COUNT
 } hk_precondition;
 
@@ -228,6 +229,7 @@ typedef enum hk_effect {
     HK_EFFECT_GERMANY_DEFEATED,  /* the war in Europe over */
     HK_EFFECT_ULTIMATUM,         /* the Allies demand Japan's surrender */
     HK_EFFECT_ATOMIC,            /* atomic bombing of Japan */
+    HK_EFFECT_POPULAR_FRONT,     /* the Comintern names Germany and Japan its chief enemies */
     HK_EFFECT_COUNT
 } hk_effect;
 

@@ -41,6 +41,7 @@ typedef struct hk_front {
     uint8_t posture[2];          /* HK_FRONT_ATTACK / HOLD / WITHDRAW this month */
     int advanced[2];             /* regions each side has taken on it */
     double added[2];             /* men sent to it this month */
+    bool repulsed[2];            /* the side's attack here was beaten off this month */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -51,6 +52,8 @@ typedef struct hk_campaign_state {
     double prisoners[2];                   /* men each side lost as prisoners */
     int days;                              /* days of fighting in this war */
     int surrender_day;                     /* day of this month Japan surrenders on (0 none) */
+    int8_t main_axis;                      /* the opener's main axis (a front), -1 none */
+    int quiet_months;                      /* months in a row in which no front fought */
     bool trans_siberian_cut;               /* now */
     /* the routes over each side's ground (haul in km, widest flow) depend
      * only on who holds what: kept while control is as it was when they
@@ -181,10 +184,6 @@ struct hk_world {
     int strength_next;                       /* next strength record (replay) */
     hk_side_forces sector_forces[HK_MAX_SECTORS][2];
     uint16_t near_sector[HK_MAX_REGIONS];    /* bit s: region faces sector s */
-    /* movement, once a run: the weight of each sector a region's forces may
-     * face, and the region the link to it leads to (-1: the region's own) */
-    float face_weight[HK_MAX_REGIONS][HK_MAX_SECTORS];
-    int8_t face_via[HK_MAX_REGIONS][HK_MAX_SECTORS];
     /* battles.c's memo of where each sector's battles are fought and each
      * side's haul there (they depend on the map alone): bit s of
      * battle_site_known says sector s has been worked out */
@@ -236,6 +235,8 @@ struct hk_world {
     double exhaustion;
     double war_losses[2];     /* each side's casualties in the current general war */
     hk_month armistice_on;    /* month of the last armistice, HK_MONTH_NONE before one */
+    uint8_t war_mobilising;   /* Japan mobilises for a war it has decided on: 0 no, 1 its cabinet, 2 forced (--decide) */
+    hk_month mobilising_on;   /* month the mobilisation began */
 
     /* a player's orders */
     int player;               /* actor index, -1 none */

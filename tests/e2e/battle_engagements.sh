@@ -6,7 +6,7 @@
 # the record's winners the model names, and the count is checked against the
 # table. The declared Khalkhin Gol check (the campaign's four engagements,
 # with the Soviet plan of surprise and envelopment) names the Soviet side,
-# as the record does, and every side loses at most what it committed.
+# winning its August offensive by encirclement, as the record does, and every side loses at most what it committed.
 set -euo pipefail
 HK=${1:?usage: battle_engagements.sh PATH_TO_hokushin}
 SRC=${HK_SOURCE_DIR:?HK_SOURCE_DIR not set}
@@ -75,6 +75,8 @@ print(f"six Japan-USSR engagements: the record's winner named in {named} of 6")
 kg = json.load(open(f"{d}/kg.json"))
 if kg.get("winner") != "SOV":
     fail.append(f"Khalkhin Gol: the record's winner is the Soviet side, battle names {kg.get('winner')!r}")
+if kg.get("encircled") is not True:
+    fail.append("Khalkhin Gol: the August offensive wins by encirclement, as the record has it")
 for role in ("attacker", "defender"):
     s = kg[role]
     if s["casualties"] > s["forces"]["men"]:

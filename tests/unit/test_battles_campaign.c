@@ -37,20 +37,16 @@ static int sector_by_id(const hk_scenario *s, const char *id)
 
 /* Forces facing `sec` for one side, as movement would leave them: the
  * sector's count for incidents, and the men themselves in one formation
- * standing on a region that faces this sector alone, so that what a battle
- * there can draw on (hk_movement_held_for) is the same. */
+ * standing on the sector's battle ground, so that what a battle there can
+ * draw on (the formations within reach of it) is the same. */
 static void station(hk_world *w, int sec, int side, hk_side_forces f)
 {
     const hk_scenario *s = w->s;
     w->sector_forces[sec][side] = f;
     int region = -1;
-    for (int r = 0; r < s->n_regions && region < 0; r++) {
-        bool alone = w->face_weight[r][sec] > 0;
-        for (int k = 0; k < s->n_sectors && alone; k++)
-            alone = k == sec || !(w->face_weight[r][k] > 0);
-        if (alone)
+    for (int r = 0; r < s->n_regions; r++)
+        if (s->regions[r].sector == sec && (region < 0 || (s->regions[region].railhead && !s->regions[r].railhead)))
             region = r;
-    }
     assert_true(region >= 0);
     bool placed = false;
     for (int i = 0; i < s->n_formations; i++) {
@@ -535,9 +531,69 @@ static void test_campaign_japanese_no_surrender(void **state)
     hk_scenario_free(s);
 }
 
+/* The battles' results a test reads from the event log. */
+typedef struct battle_tally {
+    int results, wiped, over;
+} battle_tally;
+
+static void tally_event(void *ud, const hk_log_event *e)
+{
+    battle_tally *t = ud;
+    if (!e->has_facts || strcmp(e->kind, "battle_result") != 0)
+        return;
+    t->results++;
+    for (int i = 0; i < 2; i++) {
+        double c = e->facts.committed[i], k = e->facts.casualties[i];
+        if (c >= 100 && k >= 0.5 * c && e->facts.days > 0 && e->facts.days <= 3)
+            t->wiped++;
+        if (c >= 0 && k > c + 0.5)
+            t->over++;
+    }
+}
+
+/* A border battle comes in echelons (docs/model.md#battles-echelons): even
+ * badly outmatched, a not-surrendering side never loses half of what it
+ * committed within three days, nor more than it committed, whatever the
+ * combat model's spread draws; an even battle still costs both sides. */
+static void test_battle_in_echelons(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    battle_tally t = {0};
+    hk_observer obs = {.on_event = tally_event, .ud = &t};
+    double cost = 0;
+    for (int run = 0; run < 200; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        w->obs = &obs;
+        double odds = run % 2 ? 8.0 : 1.0;
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 20000, .guns = 100});
+        station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 20000 * odds, .tanks = 200 * odds, .guns = 200 * odds,
+                                                      .aircraft = 100 * odds});
+        w->china_war = true; /* the Japanese side does not surrender */
+        w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+        w->n_pending = 1;
+        hk_battles_step(w);
+        if (odds == 1.0)
+            cost += w->loss_men[HK_SIDE_JPN] + w->loss_men[HK_SIDE_SOV];
+        w->obs = NULL;
+        hk_world_free(w);
+    }
+    fprintf(stderr, "%d battles, %d sides wiped out within three days, %d above what they committed\n", t.results,
+            t.wiped, t.over);
+    assert_true(t.results >= 200);
+    assert_int_equal(t.wiped, 0);
+    assert_int_equal(t.over, 0);
+    assert_true(cost > 0);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_battle_in_echelons),
         cmocka_unit_test(test_campaign_only_from_undecided),
         cmocka_unit_test(test_campaign_persists_and_grows),
         cmocka_unit_test(test_ceasefire_ends_and_totals_are_the_outcome),

@@ -330,6 +330,73 @@ static void test_no_surrender_fights_longer_and_bloodier(void **state)
     assert_true(ns.casualties[0] > plain.casualties[0]);
 }
 
+/* An outmatched side that does not surrender holds to its break point
+ * (ns_no_collapse) instead of giving way on the force ratio; without the
+ * rule it quits on the first day. */
+static void test_no_surrender_holds_when_outmatched(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    assert_int_equal(p.ns_no_collapse, 1);
+    hk_combat_side a = side(40000, 300, 300, 100), d = side(2000, 0, 10, 0);
+    d.posture = HK_POSTURE_PREPARED;
+    d.no_surrender = 1;
+    hk_combat_result held, quit, ordinary;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 10, NULL, &held);
+    assert_true(held.broke_off[1] != 2);
+    p.ns_no_collapse = 0;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 10, NULL, &quit);
+    assert_int_equal(quit.broke_off[1], 2);
+    assert_true(held.days > quit.days);
+    /* holding longer costs the attacker more */
+    assert_true(held.casualties[0] > quit.casualties[0]);
+    assert_true(held.casualties[1] <= d.men + 1e-9);
+    /* an ordinary defender still gives way on the ratio, whatever the rule */
+    p.ns_no_collapse = 1;
+    d.no_surrender = 0;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 10, NULL, &ordinary);
+    assert_int_equal(ordinary.broke_off[1], 2);
+}
+
+/* The terms the fit leaves off change nothing at their zero values, and
+ * act as documented when set: frontage holds the massed side's power in
+ * contact down, armour on broken ground weighs less, heights help a
+ * prepared defender on hills. */
+static void test_terms_left_off(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    assert_true(p.front_density == 0 && p.armour_broken == 0 && p.heights == 0);
+    assert_int_equal(p.ns_own_outmatched, 0);
+    hk_combat_side a = side(30000, 200, 100, 0), d = side(10000, 20, 40, 0);
+    d.posture = HK_POSTURE_PREPARED;
+    hk_combat_result base, with;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 5, NULL, &base);
+    a.front_km = 3;
+    d.front_km = 3;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 5, NULL, &with);
+    assert_memory_equal(&base, &with, sizeof base); /* no density: no limit */
+    p.front_density = 2000; /* 6,000 men a side in contact */
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 5, NULL, &with);
+    assert_true(with.casualties[1] < base.casualties[1]);
+    p.front_density = 0;
+    double pw_hills = hk_combat_power(&p, &a, 0, HK_TERRAIN_HILLS);
+    double pw_plain = hk_combat_power(&p, &a, 0, HK_TERRAIN_PLAIN);
+    p.armour_broken = 0.5;
+    assert_true(hk_combat_power(&p, &a, 0, HK_TERRAIN_HILLS) < pw_hills);
+    assert_true(fabs(hk_combat_power(&p, &a, 0, HK_TERRAIN_PLAIN) - pw_plain) < 1e-9);
+    double pw_def = hk_combat_power(&p, &d, 1, HK_TERRAIN_HILLS);
+    p.heights = 0.2;
+    assert_true(fabs(hk_combat_power(&p, &d, 1, HK_TERRAIN_HILLS) - 1.2 * pw_def) < 1e-6 * pw_def);
+    d.posture = HK_POSTURE_HASTY;
+    p.heights = 0;
+    double pw_hasty = hk_combat_power(&p, &d, 1, HK_TERRAIN_HILLS);
+    p.heights = 0.2;
+    assert_true(fabs(hk_combat_power(&p, &d, 1, HK_TERRAIN_HILLS) - pw_hasty) < 1e-9);
+}
+
 static void test_quality_raises_break_point(void **state)
 {
     (void)state;
@@ -790,6 +857,8 @@ int main(void)
         cmocka_unit_test(test_empty_and_bad_inputs),
         cmocka_unit_test(test_spec_parsing),
         cmocka_unit_test(test_no_surrender_fights_longer_and_bloodier),
+        cmocka_unit_test(test_no_surrender_holds_when_outmatched),
+        cmocka_unit_test(test_terms_left_off),
         cmocka_unit_test(test_quality_raises_break_point),
         cmocka_unit_test(test_campaign),
         cmocka_unit_test(test_names),

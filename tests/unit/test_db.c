@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "fixture_ensemble.h"
+
 #include "core/rng.h"
 #include "out/db.h"
 #include "out/ensemble_out.h"
@@ -89,17 +91,6 @@ static char *dump(const char *path, const char *query)
     return text;
 }
 
-static char *stable_json(const hk_ensemble_result *res)
-{
-    json_t *j = hk_ensemble_json(res);
-    json_object_del(j, "runs_per_second");
-    json_object_del(j, "seconds");
-    json_object_del(j, "threads");
-    json_object_del(j, "processes");
-    char *text = json_dumps(j, JSON_COMPACT);
-    json_decref(j);
-    return text;
-}
 
 static void rows_are_written_as_given(void **state)
 {

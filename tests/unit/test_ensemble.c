@@ -11,6 +11,8 @@
 
 #include <cmocka.h>
 
+#include "fixture_ensemble.h"
+
 /* cmocka compares floats as float; these need double. */
 #define assert_near(a, b, eps) assert_true(fabs((double)(a) - (double)(b)) <= (eps))
 
@@ -59,18 +61,6 @@ static void setup_with_shift(hk_setup *s, double shift)
     s->param[0] = shift;
 }
 
-/* The JSON without the fields that depend on timing or the machine. */
-static char *stable_json(const hk_ensemble_result *res)
-{
-    json_t *j = hk_ensemble_json(res);
-    json_object_del(j, "runs_per_second");
-    json_object_del(j, "seconds");
-    json_object_del(j, "threads");
-    json_object_del(j, "processes");
-    char *text = json_dumps(j, JSON_COMPACT);
-    json_decref(j);
-    return text;
-}
 
 static char *run_json(const hk_setup *setup, const hk_setup *baseline, int runs, int threads, int64_t first,
                       int64_t count)

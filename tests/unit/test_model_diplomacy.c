@@ -224,9 +224,46 @@ static void test_soviet_gain_two_front(void **state)
     fx_free(s);
 }
 
+/* On the built-in scenario: the USSR's recognition of Chinese sovereignty
+ * over Outer Mongolia (the Peking agreement, article 5) lowers its gain from
+ * an alliance with Mongolia, and Mongolia's not at all; a party can give
+ * notice only on a treaty that holds it back, and the Anti-Comintern Pact
+ * holds Japan back only while its bar has not lapsed. */
+static void test_builtin_treaty_calculus(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+    int smp = treaty(s, "soviet_mongolian_protocol"), pk = treaty(s, "peking_agreement_1924");
+    int ac = treaty(s, "anti_comintern_pact"), np = treaty(s, "neutrality_pact");
+    w->manchuria_seized = true;
+    w->treaty[pk].status = HK_TREATY_NONE;
+    double free_sov = hk_diplomacy_gain(w, smp, s->sov), free_mgl = hk_diplomacy_gain(w, smp, s->mgl);
+    w->treaty[pk].status = HK_TREATY_IN_FORCE;
+    assert_true(hk_diplomacy_gain(w, smp, s->sov) < free_sov);
+    assert_true(hk_diplomacy_gain(w, smp, s->mgl) == free_mgl);
+
+    assert_true(hk_diplomacy_restrains(w, ac, s->jpn));
+    assert_true(hk_diplomacy_restrains(w, np, s->jpn));
+    assert_true(hk_diplomacy_restrains(w, np, s->sov));
+    assert_false(hk_diplomacy_restrains(w, pk, s->sov)); /* recognition binds to nothing */
+    assert_false(hk_diplomacy_restrains(w, treaty(s, "basic_convention_1925"), s->jpn)); /* nor relations */
+    w->flags |= 1u << HK_EFFECT_GER_SOV_PACT;
+    assert_false(hk_diplomacy_restrains(w, ac, s->jpn));
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_builtin_treaty_calculus),
         cmocka_unit_test(test_bars),
         cmocka_unit_test(test_barred_treaty_never_signed),
         cmocka_unit_test(test_notice),

@@ -407,6 +407,7 @@ static void test_seizure_waits_for_pressure(void **state)
     hk_world *w = manchuria_world(&su, 0);
     w->withdrawn = false;
     w->intervention_on = w->month - 1;
+    w->sov_men = 0.5 * su.param[HK_P_SOVIET_FLOOR]; /* Soviet power not yet back in the east */
     su.param[HK_P_INTERVENTION_WITHDRAW] = 0.005;
     w->grievance = ready;
     hk_politics_step(w);
@@ -501,6 +502,41 @@ static void test_coup_follows_loss_of_the_army(void **state)
         assert_true(lost_on < 0 || coup_on - lost_on <= 36);
         hk_world_free(w);
     }
+    fx_free(s);
+}
+
+/* A coup that succeeds changes who rules the Army: the Control faction is
+ * purged and its posts go to the Imperial Way, the discipline campaign
+ * stops, no second rising follows, and the field armies keep their
+ * autonomy. */
+static void test_coup_that_succeeds_has_consequences(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_POLITICS_COUP_RATE] = 1.0;
+    su.param[HK_P_POLITICS_COUP_SUCCESS] = 1.0;
+    su.param[HK_P_JAPAN_SEIZE_RATE] = 0;
+    int ko = faction(s, "kodoha"), to = faction(s, "toseiha");
+    hk_world *w = araki_world(&su, 0, 0.18, true);
+    double ko_before = -1, autonomy_before = 0;
+    for (int i = 0; i < 120 && !w->purged[to]; i++) {
+        ko_before = w->influence[ko];
+        autonomy_before = w->autonomy;
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_true(w->purged[to]);
+    assert_false(w->purged[ko]);
+    assert_true(w->influence[ko] > ko_before + 0.05);
+    assert_true(w->influence[ko] > w->influence[to]);
+    assert_true(w->autonomy >= autonomy_before - 0.05);
+    assert_false(hk_politics_coup_ready(w));
+    double ko_after = w->influence[ko];
+    assert_true(hk_politics_discipline(w) == 0.0);
+    assert_true(w->influence[ko] == ko_after);
+    hk_world_free(w);
     fx_free(s);
 }
 
@@ -622,6 +658,7 @@ int main(void)
         cmocka_unit_test(test_control_faction_takes_back_posts),
         cmocka_unit_test(test_coup_follows_loss_of_the_army),
         cmocka_unit_test(test_no_coup_without_loss),
+        cmocka_unit_test(test_coup_that_succeeds_has_consequences),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -163,6 +163,7 @@ static void test_encirclement(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     hk_world *w = war_world(&su, HK_SIDE_SOV);
+    w->war_on = w->month - 12; /* past the opening offensive: nobody attacks at even odds */
     int hailar = region(s, "hailar"), manzhouli = region(s, "manzhouli"), qiqihar = region(s, "qiqihar");
     assert_int_equal(hk_campaign_encircled(w, HK_SIDE_JPN), 0);
     /* the Soviet side takes Qiqihar behind Hailar: Hailar and Manzhouli are cut off
@@ -223,9 +224,48 @@ static void test_decide(void **state)
     hk_world *w = hk_world_new(&one, HK_MODE_SIMULATE, 1, 0);
     while (hk_world_month(w) <= hk_month_of(1941, 8))
         hk_world_step(w, NULL);
-    assert_true(w->war_on == hk_month_of(1941, 8));
+    /* the decision comes first as a mobilisation, then the attack */
+    assert_false(w->war);
+    assert_int_equal(w->war_mobilising, 2);
+    double men_at_decision = w->jpn_men;
+    while (hk_world_month(w) <= hk_month_of(1941, 10) && !w->war)
+        hk_world_step(w, NULL);
+    assert_true(w->war);
+    assert_true(w->war_on > hk_month_of(1941, 8) && w->war_on <= hk_month_of(1941, 10));
     assert_int_equal(w->war_opener, HK_SIDE_JPN);
+    assert_true(w->jpn_men > men_at_decision);
     hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* A Soviet Union at war with Germany fights in the east only for its own
+ * ground: in a Japanese strike north of 1941 it takes nothing Japan's side
+ * held, and the Far East's army is held there (none drawn west). */
+static void test_two_front_aims(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    char err[512];
+    for (uint64_t seed = 1; seed <= 4; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1941-08", err, sizeof err), 0);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        bool fought = false;
+        while (!hk_world_done(w) && hk_world_month(w) <= hk_month_of(1943, 12)) {
+            hk_world_step(w, NULL);
+            if (!w->war)
+                continue;
+            fought = true;
+            assert_int_equal(hk_campaign_taken(w, HK_SIDE_SOV, NULL), 0);
+            assert_true(w->sov_drawn == 0);
+        }
+        assert_true(fought);
+        /* the war is over by the end of 1943, on the border or the winner's line */
+        assert_false(w->war);
+        assert_int_equal(hk_campaign_taken(w, HK_SIDE_SOV, NULL), 0);
+        hk_world_free(w);
+    }
     hk_scenario_free(s);
 }
 
@@ -237,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_front_moves),
         cmocka_unit_test(test_encirclement),
         cmocka_unit_test(test_decide),
+        cmocka_unit_test(test_two_front_aims),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

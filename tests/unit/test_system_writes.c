@@ -44,7 +44,7 @@ static const field fields[] = {
     F(intervention_on), F(lost_battle_side), F(lost_battle_weight), F(lost_battle_fact), F(lost_battle_sector),
     F(lost_major), F(purged), F(purged_on), F(treaty), F(jpn_men), F(exp_men), F(sov_men), F(sov_drawn),
     F(sov_capacity), F(formation), F(per_man), F(equip_at), F(hosted), F(strength_next), F(sector_forces),
-    F(near_sector), F(face_weight), F(face_via),
+    F(near_sector),
     F(battle_site_known), F(battle_site), F(battle_km), F(tension), F(incidents_month), F(battles_month),
     F(sector_incidents), F(sector_battles), F(sector_battle_size), F(pending), F(n_pending), F(haul_control), F(haul_known),
     F(haul_km), F(campaign_cas),
@@ -81,8 +81,7 @@ static const char *const movement_owns[] = {"jpn_men", "exp_men", "sov_men", "so
                                             "formation", "per_man", "equip_at", "hosted", "strength_next",
                                             "sector_forces", "loss_men", "loss_tanks", "loss_guns",
                                             "loss_aircraft", "sov_peak", "rec_month", "rec_men", "n_rec",
-                                            "rec_at", "base_pool", "base_last", "jpn_peak", "budget",
-                                            "face_weight", "face_via", NULL};
+                                            "rec_at", "base_pool", "base_last", "jpn_peak", "budget", NULL};
 static const char *const incidents_owns[] = {"tension", "incidents_month", "sector_incidents", "pending",
                                              "n_pending", "haul_control", "haul_known", "haul_km", NULL};
 static const char *const battles_owns[] = {

@@ -282,6 +282,18 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
                "**%s**.\n\n",
             share(R->mh.n_winner_right, R->mh.n_battles) >= 0.8 ? "met" : "not met",
             share(R->mh.n_within2, R->mh.n_sides) >= 0.6 ? "met" : "not met");
+    /* What limits them does not depend on the model: model-free rules on
+     * the same inputs and split (tools/cdb90_fit/ceiling.py, standard
+     * library Python; CDB90 9.0.3 is fixed, so its figures are too). */
+    fprintf(f, "What limits them (combat.md, \"Results\"; `python3 tools/cdb90_fit/ceiling.py`, "
+               "model-free rules on the same inputs and the same split): a logistic regression "
+               "of the winner on every pre-battle input CDB90 has names 65.2%% of the held-out "
+               "winners and, by its own probabilities, expects 68.9%%; grouped into 178 cells "
+               "alike in force ratio class, surprise, air, posture, envelopment and era, 26.6%% "
+               "of all 623 battles have an outcome other than their cell's commonest, in "
+               "sample; a log-linear regression of casualties on the same inputs has 53.1%% of "
+               "held-out sides within 2×. On pre-battle information the targets lie above what "
+               "any of these rules reaches.\n\n");
     if (R->have_codes)
         fprintf(f, "On the fit part (in sample) the fit with the codes names %.1f%% of winners "
                    "and has %.1f%% of sides within 2×.\n\n",

@@ -111,6 +111,9 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
     return esc(e.text || e.id);
   }
 
+  /* Peace made in the month last played (a skip's events span many months). */
+  const endedNow = (events) => (events || state.events || []).some((e) => e.kind === "peace" && (!e.date || String(e.date).slice(0, 7) === state.date));
+
   function render(st, events, skipped = 0) {
     // the month before, for the map's arrows of advance: only the one just before
     const prevState = !skipped && state && st && state.next === st.date ? state : null;
@@ -139,7 +142,7 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
       cell("Japan's doctrine", fmtNum(state.doctrine?.JPN, 2)),
       cell("Incidents", esc(state.incidents ?? "–")),
       cell("Battles", esc(state.battles ?? "–")),
-      cell("At war", (events || state.events || []).some((e) => e.kind === "peace") ? "peace made this month"
+      cell("At war", endedNow(events) ? "peace made this month"
         : state.at_war ? '<b class="danger">yes</b>' : "no"),
       cell("Men: Japanese side", fmtK(forces.jp)),
       cell("Men: Soviet side", fmtK(forces.sv)),
@@ -166,7 +169,7 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
    * reinforcements go (the game's `fronts` and `reinforce_front` orders). */
   function warOrders(events) {
     // only while the war goes on: the month peace was made still reports the war
-    const ended = (events || state.events || []).some((e) => e.kind === "peace");
+    const ended = endedNow(events);
     const war = state.at_war && !ended ? state.war : null;
     $("pl-war-orders").hidden = !war || over;
     if (!war) return;

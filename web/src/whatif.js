@@ -215,11 +215,13 @@ export function renderResult(box, r) {
       return `<div class="ib ${cls}"><span class="ci" style="left:${pct(a)}%;width:${Math.max(0.5, pct(c) - pct(a))}%"></span><span class="pt" style="left:${pct(v)}%"></span></div>`;
     };
     // a probability in %, a year + (month - 1) / 12 as YYYY-MM, other means with separators
-    const one = (v) => (isP ? fmtNum(v * 100, 1) + "%" : isY ? yearMonth(v) : fmtFixed(v, 2));
+    // as the terminal's table (src/out/ensemble_out.c): 10,000 and more whole, with separators
+    const big = (v) => fmtFixed(v, Math.abs(v) >= 10000 ? 0 : 2);
+    const one = (v) => (isP ? fmtNum(v * 100, 1) + "%" : isY ? yearMonth(v) : big(v));
     const f = (x) => one(val(x));
     const ci = (x) => (x.ci95 ? `[${x.ci95.map(one).join(", ")}]` : "");
     const dv = d.delta ?? (isP ? d.p : d.mean); // `hokushin whatif --json` names it delta
-    const dOne = (v) => (isP ? fmtNum(v * 100, 1) : isY ? fmtNum(v * 12, 1) : fmtFixed(v, 2));
+    const dOne = (v) => (isP ? fmtNum(v * 100, 1) : isY ? fmtNum(v * 12, 1) : big(v));
     const dUnit = isP ? " pts" : isY ? " months" : "";
     const dtext = Number.isFinite(dv) ? (dv > 0 ? "+" : "") + dOne(dv) + dUnit : "–";
     const dci = d.ci95 ? ` <span class="muted">[${d.ci95.map(dOne).join(", ")}]</span>` : "";
@@ -227,7 +229,7 @@ export function renderResult(box, r) {
     const hist = (r.history?.[name]?.text) ?? outcomeHistory(name);
     return `<tr class="outcome" data-name="${esc(name)}"><td class="oname"><span class="olabel" title="${esc(name)}">${esc(outcomeLabel(name))}</span>${isP ? "" : ' <span class="muted">(mean)</span>'}${hist != null ? `<div class="history">history: ${esc(hist)}</div>` : ""}</td>
       <td class="bars">${bar(b, "base")}${bar(o, "what")}</td>
-      <td class="num">${f(b)} <span class="muted">${ci(b)}</span><br><b>${f(o)}</b> <span class="muted">${ci(o)}</span></td>
+      <td class="num"><span class="v">${f(b)}</span> <span class="muted">${ci(b)}</span><br><b>${f(o)}</b> <span class="muted">${ci(o)}</span></td>
       <td class="num ${sig ? "sig" : ""}" title="${sig ? "the 95% interval of the change excludes 0" : ""}">${dtext}${dci}</td></tr>`;
   });
   box.innerHTML = `<div class="legend-row"><span class="legend-item"><i class="swatch" style="background:#9aa0a6"></i>baseline</span>

@@ -57,9 +57,9 @@ for (const [tag, w, h] of [["desktop", 1366, 900], ["phone", 390, 844]]) {
     prev = fills;
     if (d >= "1945-07") await shot(p, `${tag}-${d}.png`);
   }
-  if (tag === "phone") { await p.locator("#war-card").scrollIntoViewIfNeeded(); await shot(p, `${tag}-1945-08-war.png`); }
   // a front of the war opens its details
   await setSlider(p, "1945-08");
+  if (tag === "phone") { await p.locator("#war-card").scrollIntoViewIfNeeded(); await shot(p, `${tag}-1945-08-war.png`); }
   if (await p.locator("#war-card tr.front-row").count()) {
     await p.locator("#war-card tr.front-row").first().click();
     say(`  front details: ${(await p.textContent("#details h3")).trim()}`);

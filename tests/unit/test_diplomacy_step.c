@@ -1,0 +1,113 @@
+/* test_diplomacy_step.c — the diplomacy step on a world of the built-in
+ * scenario, one month at a time: a treaty forced that month is signed by
+ * the step and by nothing else, a treaty no party gains from is not signed
+ * when the month's chance would allow it, the step writes only treaties,
+ * and the same world gives the same treaties. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fixture_builtin.h"
+#include "model/diplomacy.h"
+#include "world/world.h"
+
+/* A simulated world of `su` played up to (not including) month m. */
+static hk_world *world_at(const hk_setup *su, hk_month m, uint64_t run)
+{
+    hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 1941, run);
+    assert_non_null(w);
+    while (w->month < m)
+        hk_world_step(w, NULL);
+    return w;
+}
+
+static void test_forced_signing(void **state)
+{
+    (void)state;
+    int t = hk_scenario_treaty(scenario, "neutrality_pact");
+    assert_true(t >= 0);
+    hk_setup plain, forced;
+    hk_setup_init(&plain, scenario);
+    hk_setup_init(&forced, scenario);
+    char err[256];
+    assert_int_equal(hk_setup_decide(&forced, "JPN.sign.neutrality_pact=1940-03", err, sizeof err), 0);
+    hk_month m = hk_month_of(1940, 3);
+    int tested = 0;
+    for (uint64_t run = 0; run < 4; run++) {
+        hk_world *a = world_at(&plain, m, run), *b = world_at(&forced, m, run);
+        if (a->treaty[t].status != HK_TREATY_NONE || b->treaty[t].status != HK_TREATY_NONE ||
+            hk_diplomacy_barred(b, t, NULL)) {
+            hk_world_free(a); /* signed already, or barred: nothing to test in this run */
+            hk_world_free(b);
+            continue;
+        }
+        /* before the step the two worlds agree on every treaty */
+        assert_memory_equal(a->treaty, b->treaty, sizeof a->treaty);
+        hk_diplomacy_step(b);
+        tested++;
+        assert_int_equal(b->treaty[t].status, HK_TREATY_IN_FORCE);
+        assert_int_equal(b->treaty[t].signed_on, m);
+        hk_world_free(a);
+        hk_world_free(b);
+    }
+    assert_true(tested > 0);
+}
+
+static void test_no_gain_no_treaty(void **state)
+{
+    (void)state;
+    int t = hk_scenario_treaty(scenario, "neutrality_pact");
+    hk_setup su;
+    hk_setup_init(&su, scenario);
+    char err[256];
+    /* the month's chance at its highest, but Japan gains nothing */
+    assert_int_equal(hk_setup_set(&su, "treaty.sign_rate", "0.5", err, sizeof err), 0);
+    hk_month m = hk_month_of(1936, 1);
+    int tested = 0;
+    for (uint64_t run = 0; run < 4; run++) {
+        hk_world *w = world_at(&su, m, run);
+        if (w->treaty[t].status == HK_TREATY_NONE) {
+            tested++;
+            w->doctrine = 1.0; /* set on the north: the pact's gain for Japan falls well below zero */
+            assert_true(hk_diplomacy_gain(w, t, scenario->jpn) < P(w, TREATY_MIN_GAIN));
+            hk_diplomacy_step(w);
+            assert_int_equal(w->treaty[t].status, HK_TREATY_NONE);
+        }
+        hk_world_free(w);
+    }
+    assert_true(tested > 0);
+}
+
+static void test_step_is_deterministic(void **state)
+{
+    (void)state;
+    hk_setup su;
+    hk_setup_init(&su, scenario);
+    hk_world *a = world_at(&su, hk_month_of(1925, 1), 2);
+    hk_world *b = world_at(&su, hk_month_of(1925, 1), 2);
+    for (int k = 0; k < 24; k++) {
+        hk_diplomacy_step(a);
+        hk_diplomacy_step(b);
+        assert_memory_equal(a->treaty, b->treaty, sizeof a->treaty);
+        hk_world_step(a, NULL);
+        hk_world_step(b, NULL);
+    }
+    hk_world_free(a);
+    hk_world_free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_forced_signing),
+        cmocka_unit_test(test_no_gain_no_treaty),
+        cmocka_unit_test(test_step_is_deterministic),
+    };
+    return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
+}

@@ -112,6 +112,37 @@ static void wrap_word(wrap *w, const char *word, size_t len, const char *on, con
     w->col += ww;
 }
 
+/* A word that is a whole number of five digits or more, perhaps in brackets or followed by
+ * punctuation ("229397", "(36000);"), written with thousands separators into buf, as the
+ * page writes it; 0 when the word is anything else (years, dates, ids, decimals). */
+static size_t group_digits(const char *word, size_t len, char *buf, size_t size)
+{
+    size_t a = 0;
+    while (a < len && (word[a] == '(' || word[a] == '['))
+        a++;
+    size_t d = a;
+    while (d < len && word[d] >= '0' && word[d] <= '9')
+        d++;
+    size_t digits = d - a;
+    if (digits < 5 || len + digits / 3 + 1 > size)
+        return 0;
+    for (size_t i = d; i < len; i++)
+        if (!strchr(".,;:)]%", word[i]))
+            return 0;
+    if (d + 1 < len && word[d] == '.' && word[d + 1] >= '0' && word[d + 1] <= '9')
+        return 0;
+    size_t n = 0;
+    memcpy(buf, word, a);
+    n = a;
+    for (size_t i = 0; i < digits; i++) {
+        if (i > 0 && (digits - i) % 3 == 0)
+            buf[n++] = ',';
+        buf[n++] = word[a + i];
+    }
+    memcpy(buf + n, word + d, len - d);
+    return n + (len - d);
+}
+
 static void wrap_text(wrap *w, const char *text, const char *on, const char *off)
 {
     const char *p = text;
@@ -121,8 +152,14 @@ static void wrap_text(wrap *w, const char *text, const char *on, const char *off
         const char *q = p;
         while (*q && *q != ' ' && *q != '\n' && *q != '\t')
             q++;
-        if (q > p)
-            wrap_word(w, p, (size_t)(q - p), on, off);
+        if (q > p) {
+            char grouped[64];
+            size_t g = group_digits(p, (size_t)(q - p), grouped, sizeof grouped);
+            if (g)
+                wrap_word(w, grouped, g, on, off);
+            else
+                wrap_word(w, p, (size_t)(q - p), on, off);
+        }
         p = q;
     }
 }

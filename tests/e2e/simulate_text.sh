@@ -43,6 +43,13 @@ expect2() {
     if [ "$status" != 2 ]; then echo "FAIL: simulate $* exited $status, want 2" >&2; exit 1; fi
     if ! [ -s "$tmp/err" ]; then echo "FAIL: simulate $* said nothing on stderr" >&2; exit 1; fi
 }
+# Large numbers in event text carry thousands separators, as on the page (years, dates,
+# seed file names and decimals excepted).
+"$HK" simulate --seed 5 > "$tmp/sep.txt"
+if grep -nE '(^|[ (\[])[0-9]{5,}([ .,;:)%]|$)' "$tmp/sep.txt" | grep -vE '[0-9]{5,}\.[0-9]' | head -3 | grep . ; then
+    echo "FAIL: simulate text has large numbers without thousands separators (above)" >&2; exit 1
+fi
+grep -qE '[0-9]{1,3},[0-9]{3}' "$tmp/sep.txt" || { echo "FAIL: no number with a thousands separator in simulate text" >&2; exit 1; }
 expect2 --seed abc
 expect2 --seed -1
 expect2 --seed

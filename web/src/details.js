@@ -1,6 +1,6 @@
 // details.js — the side panel: what a clicked region, force, link, sector,
 // battle, treaty or event is, with its source.
-import { esc, fmtInt, fmtNum, sourceHtml, bloc, BLOC_COLOR, kindLabel, words, actorNameAt } from "./util.js";
+import { esc, fmtInt, fmtNum, sourceHtml, bloc, BLOC_COLOR, kindLabel, words, actorNameAt, prose } from "./util.js";
 
 const row = (k, v) => (v == null || v === "" ? "" : `<tr><th>${esc(k)}</th><td>${v}</td></tr>`);
 const table = (rows) => `<table class="kv">${rows.join("")}</table>`;
@@ -72,7 +72,7 @@ export function renderDetails(box, sel, ix, month) {
   } else if (type === "event") {
     const e = item;
     const rel = ix.treatyById.get(e.id) || ix.outsideById.get(e.id);
-    html = `<h3>${yours(e) ? '<b class="yours">Your decision:</b> ' : ""}${esc(e.text || e.id)}</h3>${table([
+    html = `<h3>${yours(e) ? '<b class="yours">Your decision:</b> ' : ""}${prose(e.text || e.id)}</h3>${table([
       row("Date", esc(e.date)), row("Kind", `<span title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span>`), row("Id", `<code>${esc(e.id)}</code>`),
       row("Actors", (e.actors || []).map(actorName).join(", ")), row("Is", rel ? esc(rel.name) : ""),
     ])}${sourceHtml(e.source)}`;
@@ -95,7 +95,7 @@ function monthOverview(ix, month) {
   const hot = Object.entries(month.tension || {}).sort((a, b) => b[1] - a[1]).slice(0, 3)
     .map(([id, t]) => `${esc(ix.sectorById.get(id)?.name || id)} ${fmtNum(t, 2)}`);
   return `<h3>${esc(month.date)} <span class="muted">${month.next ? "the last month played" : "this month"}</span></h3>
-    ${evs.length ? `<ul class="month-events">${evs.map((e) => `<li${yours(e) ? ' class="mine"' : ""}><span class="kind kind-${esc(e.kind)}" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span> ${yours(e) ? '<b class="yours">Your decision:</b> ' : ""}${esc(e.text || e.id)} ${sourceHtml(e.source)}</li>`).join("")}</ul>` : '<p class="muted">No recorded event this month.</p>'}
+    ${evs.length ? `<ul class="month-events">${evs.map((e) => `<li${yours(e) ? ' class="mine"' : ""}><span class="kind kind-${esc(e.kind)}" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span> ${yours(e) ? '<b class="yours">Your decision:</b> ' : ""}${prose(e.text || e.id)} ${sourceHtml(e.source)}</li>`).join("")}</ul>` : '<p class="muted">No recorded event this month.</p>'}
     ${table([row("Treaties in force", treaties.join(", ") || "none"), row("Tensest sectors", hot.join(" · ")),
       row("Outside world", (month.effects || []).map((x) => `<span title="${esc(x)}">${esc(effectLabel(ix, x))}</span>`).join(", "))])}
     <p class="hint">Click a region, a force, a railway, a sector, a battle, a treaty or an event for what it is and its source.</p>`;

@@ -15,7 +15,7 @@ import { createSources } from "./sources.js";
 import { createWarPanel } from "./war.js";
 import { addDownloads, csvRows } from "./export.js";
 import { readHash, writeHash } from "./urlstate.js";
-import { esc, el, monthOf, fmtNum, fmtK, borderTotals, doctrineWord, setLabels, setBibliography, kindLabel, outcomeLabel, outcomeHistory, isYearOutcome, yearMonth } from "./util.js";
+import { esc, el, monthOf, fmtNum, fmtK, borderTotals, doctrineWord, setLabels, setBibliography, kindLabel, outcomeLabel, outcomeHistory, isYearOutcome, yearMonth, prose } from "./util.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -83,7 +83,7 @@ async function start() {
     tl.innerHTML = "";
     for (const e of ix.events) {
       const li = el("li", { "data-month": monthOf(e.date), "data-kind": e.kind },
-        `<time>${esc(e.date)}</time><span class="kind kind-${esc(e.kind)}" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span><span class="text">${esc(e.text || e.id)}</span>`);
+        `<time>${esc(e.date)}</time><span class="kind kind-${esc(e.kind)}" title="${esc(e.kind)}">${esc(kindLabel(e.kind))}</span><span class="text">${prose(e.text || e.id)}</span>`);
       li.onclick = () => { setMonth(nearestMonth(ix, e.date)); select({ type: "event", item: e }); };
       tl.append(li);
     }

@@ -1,7 +1,7 @@
 // play.js — the play panel (served mode): take Japan's or the Soviet
 // Union's decisions month by month against the model. The game's month is
 // shown on the map while a game is open.
-import { esc, el, fmtNum, fmtK, fmtInt, borderTotals, kindLabel, outcomeLabel } from "./util.js";
+import { esc, el, fmtNum, fmtK, fmtInt, borderTotals, kindLabel, outcomeLabel, prose } from "./util.js";
 import { errorText } from "./whatif.js";
 
 export function createPlay(root, ix, { showMonth, showEvent }) {
@@ -104,11 +104,11 @@ export function createPlay(root, ix, { showMonth, showEvent }) {
   }
   const sideName = () => (side === "JPN" ? "Japan" : "the Soviet Union");
   function evText(e) {
-    if (mine(e)) return `<b class="yours">Your decision (${esc(sideName())}):</b> ${esc(e.text || e.id)}`;
+    if (mine(e)) return `<b class="yours">Your decision (${esc(sideName())}):</b> ${prose(e.text || e.id)}`;
     // the reason, unless the text already gives it
-    if (e.kind === "peace" && e.reason && !String(e.text || "").includes(e.reason)) return `${esc(e.text || e.id)} <b>Why it ended:</b> ${esc(e.reason)}`;
-    if (e.kind === "peace") return `<b>The war has ended:</b> ${esc(e.text || e.id)}`;
-    return esc(e.text || e.id);
+    if (e.kind === "peace" && e.reason && !String(e.text || "").includes(e.reason)) return `${prose(e.text || e.id)} <b>Why it ended:</b> ${esc(e.reason)}`;
+    if (e.kind === "peace") return `<b>The war has ended:</b> ${prose(e.text || e.id)}`;
+    return prose(e.text || e.id);
   }
 
   /* Peace made in the month last played (a skip's events span many months). */

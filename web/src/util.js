@@ -5,6 +5,13 @@ export function esc(s) {
   return String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
+/* Event text from the engine, escaped, with whole numbers of five digits or more given
+   thousands separators ("229397 men" -> "229,397 men"), as the terminal writes them; years,
+   dates, ids and decimals are left as they are. */
+export function prose(s) {
+  return esc(s).replace(/(?<![\w.:/,])(\d{5,})(?!\w|\.\d)/g, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+}
+
 /* "1939-08" or "1939-08-20" -> "1939-08" */
 export const monthOf = (d) => (d ? String(d).slice(0, 7) : null);
 

@@ -53,6 +53,8 @@ try {
     check(box && box.width > 600 && box.height > 400, `map is large (${box && Math.round(box.width)}×${box && Math.round(box.height)})`);
     const tl = await page.locator("#timeline li").count();
     check(tl === doc.events.length, `timeline lists every event (${tl})`);
+    const bare = (await page.locator("#timeline li .text").allTextContents()).filter((t) => /(?<![\w.:/,])\d{5,}(?!\w|\.\d)/.test(t));
+    check(bare.length === 0, `event texts write large numbers with thousands separators (${bare.length} without: ${bare[0] || ""})`);
     check((await page.locator(".chart svg").count()) === 5, "five charts");
     if (doc.summary?.outcomes) {
       const n = await page.locator("#summary tr").count();

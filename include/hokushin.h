@@ -81,9 +81,10 @@ int hk_setup_without(hk_setup *setup, const char *id, char *err, size_t errlen);
  * seize_manchuria, enter_war, sign.TREATY, denounce.TREATY). Returns 0, or
  * -1 with a message (and the nearest valid decision) in err. */
 int hk_setup_decide(hk_setup *setup, const char *text, char *err, size_t errlen);
-/* The decisions `--decide` takes, one "ACTOR.DECISION" a line, for
- * `hokushin params`: writes at most n entries, returns how many there are. */
-int hk_setup_decisions(const hk_setup *setup, char names[][48], const char *what[], int n);
+/* The decisions `--decide` takes in scenario s: fn gets each one's
+ * "ACTOR.DECISION" and a sentence saying what it does, in order (for
+ * `hokushin params` and the API's parameter list). Returns how many. */
+int hk_decisions_each(const hk_scenario *s, void (*fn)(void *ud, const char *name, const char *what), void *ud);
 /* The nearest settable key or id to `word` (for error messages). */
 const char *hk_setup_nearest_key(const hk_setup *setup, const char *word);
 

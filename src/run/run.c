@@ -18,5 +18,6 @@ int hk_run(const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run, hk_
     hk_world_close(&w);
     *out = w.out;
     hk_world_release(&w);
-    return 0;
+    /* an event the observer got without its text is a history told wrong */
+    return w.text_lost ? -1 : 0;
 }

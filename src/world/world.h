@@ -268,8 +268,10 @@ struct hk_world {
     hk_event_facts next_facts;
     bool has_next_facts;
 
-    /* event text memory (only with an observer) */
+    /* event text memory (only with an observer); text_lost is set when an
+     * event's text could not be kept (out of memory), and the run fails */
     struct hk_arena *text;
+    bool text_lost;
     char scratch[HK_TEXT_LEN];
     char scratch_src[HK_TEXT_LEN];
 };

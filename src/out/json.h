@@ -11,7 +11,7 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "out/order.h"
 
 /* Compact, ordered, and enough digits for the 4-decimal rounding. */

@@ -6,7 +6,7 @@
  * treaty ACTOR.sign.TREATY and ACTOR.denounce.TREATY. The system that owns
  * the decision takes it that month if it still can (war.c, politics.c,
  * diplomacy.c); a misspelt decision gets the nearest valid one. */
-#include "hokushin.h"
+#include "world/api.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* run.c — one whole run, replay or simulate, from the scenario's start to
  * a month, with the world on the stack: nothing is allocated unless an
  * observer wants the events' text. */
-#include "hokushin.h"
+#include "world/api.h"
 
 #include "world/world.h"
 

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "core/embed.h"
-#include "hokushin.h"
+#include "world/api.h"
 #include "scenario/load.h"
 
 const char *const hk_scenario_file_names[HK_FILE_COUNT] = {

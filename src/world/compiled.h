@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 /* The sides of the border: 0 the Japanese side (JPN, MAN), 1 the Soviet side
  * (SOV, MGL); -1 for everyone else. */
@@ -89,7 +89,7 @@ bool hk_treaty_has_party(const hk_treaty *t, int a);
  * for a no-political-treaty clause, any political clause). */
 bool hk_clause_bars(const hk_clause *c, const hk_treaty *x);
 
-/* hk_scenario_compile (hokushin.h) fills s->compiled. */
+/* hk_scenario_compile (world/api.h) fills s->compiled. */
 /* The side an actor stands on (HK_SIDE_JPN for JPN and MAN, HK_SIDE_SOV
  * for SOV and MGL), or -1. */
 int hk_scenario_side(const hk_scenario *s, int actor);

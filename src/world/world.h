@@ -20,7 +20,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "core/rng.h"
 #include "world/compiled.h"
 #include "world/combat_types.h"

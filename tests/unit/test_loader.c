@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "core/embed.h"
-#include "hokushin.h"
+#include "world/api.h"
 #include "scenario/load.h"
 #include "scenario/nearest.h"
 #include "scenario/yaml_tree.h"

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "model/campaign.h"
 #include "model/control.h"
 #include "model/war.h"

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "core/arena.h"
 #include "scenario/load.h"
 #include "scenario/yaml_tree.h"

@@ -101,12 +101,7 @@ hk_ensemble_summary *hk_ensemble(const hk_setup *setup, uint64_t seed, int64_t r
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    hk_ensemble_config cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.setup = setup;
-    cfg.seed = seed;
-    cfg.runs = runs;
-    cfg.threads = threads;
+    hk_ensemble_config cfg = {.setup = setup, .seed = seed, .runs = runs, .threads = threads};
     if (hk_ensemble_run(&cfg, &e->res, err, errlen) != 0) {
         free(e);
         return NULL;

@@ -56,6 +56,10 @@ typedef struct hk_compiled {
     /* geography */
     double supply_km[HK_MAX_SECTORS][2];     /* sector front to each side's nearest railhead */
     double rail_capacity;                    /* men/month over the bottleneck link(s) of links.yaml */
+    /* bit sec: a Manchurian sector, Japan's to guard only once Manchuria is
+     * held (Manchukuo's borders, and borders whose contested ground was
+     * Chinese in 1918); movement.c */
+    uint64_t manchurian_sectors;
     /* the links of region r are adj[adj_at[r] .. adj_at[r + 1]), in index order (world/map.c) */
     uint16_t adj_at[HK_MAX_REGIONS + 1];
     uint16_t adj[2 * HK_MAX_LINKS];

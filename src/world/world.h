@@ -253,6 +253,15 @@ struct hk_world {
     double rec_men[HK_MAX_FORMATIONS][HK_MAX_REC];
     uint8_t n_rec[HK_MAX_FORMATIONS], rec_at[HK_MAX_FORMATIONS];
     double base_pool[3], base_last[3];
+    /* movement's pools of the record in earlier months (baseline_at), kept
+     * while the same formations are there */
+    struct {
+        hk_month month;
+        int pool;
+        uint64_t hosted;
+        double men;
+    } base_memo[4];
+    int n_base_memo, base_memo_next;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */

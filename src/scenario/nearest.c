@@ -8,11 +8,14 @@
 
 #define MAXW 64
 
-/* The distance if it is below `bound`, else `bound`: the rows stop as soon
- * as no cell of two rows in a row is below it (a cell comes from the row
- * above or, for a swap, the one above that), and words whose lengths
- * differ by `bound` or more are not compared at all. The best candidates
- * are the same as with the full table; the many far ones cost little. */
+/* The distance if it is below `bound`, else `bound`. A cell d[i][j] is at
+ * least |i - j|, so only the band of cells within `bound` of the diagonal
+ * is worked out, the cells just outside it standing for "bound or more"
+ * (which is all the answer needs of them); the rows stop as soon as no cell
+ * of two rows in a row is below the bound (a cell comes from the row above
+ * or, for a swap, the one above that), and words whose lengths differ by
+ * `bound` or more are not compared at all. The best candidates are the same
+ * as with the full table; the many far ones cost little. */
 int hk_edit_distance_below(const char *a, const char *b, int bound)
 {
     size_t la = strlen(a), lb = strlen(b);
@@ -22,24 +25,37 @@ int hk_edit_distance_below(const char *a, const char *b, int bound)
         return bound;
     if ((int)(la > lb ? la - lb : lb - la) >= bound)
         return bound;
-    int d[MAXW + 1][MAXW + 1];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = (int)i;
-    for (size_t j = 0; j <= lb; j++)
+    /* No cell exceeds the longer length: a wider band changes nothing. */
+    size_t band = (size_t)bound < la + lb + 2 ? (size_t)bound : la + lb + 2;
+    int far = (int)band; /* what a cell outside the band stands for */
+    unsigned char ca[MAXW], cb[MAXW];
+    for (size_t i = 0; i < la; i++)
+        ca[i] = (unsigned char)tolower((unsigned char)a[i]);
+    for (size_t j = 0; j < lb; j++)
+        cb[j] = (unsigned char)tolower((unsigned char)b[j]);
+    int d[MAXW + 1][MAXW + 2];
+    for (size_t j = 0; j <= lb && j < band; j++)
         d[0][j] = (int)j;
+    if (band <= lb)
+        d[0][band] = far;
     bool far_above = false; /* every cell of the row above is >= bound */
     for (size_t i = 1; i <= la; i++) {
-        int row_min = d[i][0];
-        for (size_t j = 1; j <= lb; j++) {
-            int ca = tolower((unsigned char)a[i - 1]), cb = tolower((unsigned char)b[j - 1]);
-            int cost = ca != cb;
+        size_t lo = i >= band ? i - band + 1 : 1, hi = i + band - 1 < lb ? i + band - 1 : lb;
+        d[i][0] = (int)i;
+        if (lo > 1)
+            d[i][lo - 1] = far;
+        if (hi < lb)
+            d[i][hi + 1] = far;
+        int row_min = lo == 1 ? d[i][0] : far;
+        for (size_t j = lo; j <= hi; j++) {
+            int cost = ca[i - 1] != cb[j - 1];
             int v = d[i - 1][j] + 1;
             if (d[i][j - 1] + 1 < v)
                 v = d[i][j - 1] + 1;
             if (d[i - 1][j - 1] + cost < v)
                 v = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
-                tolower((unsigned char)a[i - 2]) == cb && d[i - 2][j - 2] + 1 < v)
+            if (i > 1 && j > 1 && ca[i - 1] == cb[j - 2] && ca[i - 2] == cb[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
                 v = d[i - 2][j - 2] + 1;
             d[i][j] = v;
             if (v < row_min)

@@ -579,12 +579,13 @@ static void test_edit_distance_below(void **state)
 {
     (void)state;
     uint32_t x = 12345;
-    for (int n = 0; n < 4000; n++) {
-        char a[20], b[20];
+    for (int n = 0; n < 8000; n++) {
+        char a[40], b[40];
         char *w[2] = {a, b};
         for (int k = 0; k < 2; k++) {
             x = x * 1103515245u + 12345u;
-            int len = (int)((x >> 16) % 12);
+            /* Half short words, half up to 35 letters: bands narrower than the words. */
+            int len = (int)((x >> 16) % (n % 2 ? 12 : 36));
             for (int i = 0; i < len; i++) {
                 x = x * 1103515245u + 12345u;
                 w[k][i] = "abcAB_."[(x >> 16) % 7];

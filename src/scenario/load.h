@@ -94,6 +94,11 @@ typedef struct hk_rec {
     const hk_ynode *map;
     int line;
     char label[128];
+    /* The value of each of hk_rec_open's keys (NULL when absent), so that
+     * hk_rec_get finds a key the record declared without comparing text;
+     * keys is NULL when the record was not opened as a mapping. */
+    const char *const *keys;
+    const hk_ynode *val[32];
 } hk_rec;
 
 void hk_load_error(hk_loader *ld, int line, const char *fmt, ...)

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #define MAXW 64
@@ -16,23 +17,46 @@
  * or, for a swap, the one above that), and words whose lengths differ by
  * `bound` or more are not compared at all. The best candidates are the same
  * as with the full table; the many far ones cost little. */
-int hk_edit_distance_below(const char *a, const char *b, int bound)
+/* The word in lower case into out (at most MAXW letters) with the set of
+ * its letters (by their low six bits); its length, or MAXW + 1 if longer. */
+static size_t lower(const char *w, unsigned char out[MAXW], uint64_t *set)
 {
-    size_t la = strlen(a), lb = strlen(b);
+    size_t n = 0;
+    *set = 0;
+    for (; w[n]; n++) {
+        if (n == MAXW)
+            return MAXW + 1;
+        out[n] = (unsigned char)tolower((unsigned char)w[n]);
+        *set |= (uint64_t)1 << (out[n] & 63);
+    }
+    return n;
+}
+
+/* The distance below `bound` of the word a, already lowered (la letters,
+ * set sa), and b. */
+static int distance_below(const unsigned char *ca, size_t la, uint64_t sa, const char *b, int bound)
+{
+    unsigned char cb[MAXW];
+    uint64_t sb;
+    size_t lb = strlen(b);
+    /* Words whose lengths differ by the bound are not lowered at all. */
+    if (la <= MAXW && lb <= MAXW && bound > 0 && (int)(la > lb ? la - lb : lb - la) >= bound)
+        return bound;
+    lb = lower(b, cb, &sb);
     if (la > MAXW || lb > MAXW)
         return INT_MAX / 2 < bound ? INT_MAX / 2 : bound;
     if (bound <= 0)
         return bound;
     if ((int)(la > lb ? la - lb : lb - la) >= bound)
         return bound;
+    /* An edit takes at most one letter out and puts at most one in, so it
+     * changes the two words' sets of letters by two at most: half the
+     * letters only one of them has is a floor for the distance. */
+    if ((__builtin_popcountll(sa ^ sb) + 1) / 2 >= bound)
+        return bound;
     /* No cell exceeds the longer length: a wider band changes nothing. */
     size_t band = (size_t)bound < la + lb + 2 ? (size_t)bound : la + lb + 2;
     int far = (int)band; /* what a cell outside the band stands for */
-    unsigned char ca[MAXW], cb[MAXW];
-    for (size_t i = 0; i < la; i++)
-        ca[i] = (unsigned char)tolower((unsigned char)a[i]);
-    for (size_t j = 0; j < lb; j++)
-        cb[j] = (unsigned char)tolower((unsigned char)b[j]);
     int d[MAXW + 1][MAXW + 2];
     for (size_t j = 0; j <= lb && j < band; j++)
         d[0][j] = (int)j;
@@ -72,6 +96,14 @@ int hk_edit_distance_below(const char *a, const char *b, int bound)
     return d[la][lb] < bound ? d[la][lb] : bound;
 }
 
+int hk_edit_distance_below(const char *a, const char *b, int bound)
+{
+    unsigned char ca[MAXW];
+    uint64_t sa;
+    size_t la = lower(a, ca, &sa);
+    return distance_below(ca, la, sa, b, bound);
+}
+
 int hk_edit_distance(const char *a, const char *b)
 {
     return hk_edit_distance_below(a, b, INT_MAX / 2);
@@ -84,13 +116,16 @@ void hk_nearest_init(hk_nearest *n, const char *word)
     /* Only a candidate within the limit is ever named: the others need not
      * be measured to the end. */
     n->best_dist = hk_nearest_limit(word) + 1;
+    uint64_t set = 0;
+    n->len = word ? lower(word, n->lowered, &set) : MAXW + 1;
+    n->set = set;
 }
 
 void hk_nearest_offer(hk_nearest *n, const char *candidate)
 {
     if (!candidate || !*candidate)
         return;
-    int d = hk_edit_distance_below(n->word, candidate, n->best_dist);
+    int d = distance_below(n->lowered, n->len, n->set, candidate, n->best_dist);
     if (d < n->best_dist) {
         n->best_dist = d;
         n->best = candidate;

@@ -588,7 +588,9 @@ static void test_edit_distance_below(void **state)
             int len = (int)((x >> 16) % (n % 2 ? 12 : 36));
             for (int i = 0; i < len; i++) {
                 x = x * 1103515245u + 12345u;
-                w[k][i] = "abcAB_."[(x >> 16) % 7];
+                /* A small alphabet (swaps and near misses are common) or a large one
+                 * (the words share few letters); '!' and 'a' share their low six bits. */
+                w[k][i] = n % 4 < 2 ? "abcAB_."[(x >> 16) % 7] : "abcdefghijKLMNOP!_."[(x >> 16) % 19];
             }
             w[k][len] = '\0';
         }

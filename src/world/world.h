@@ -42,6 +42,7 @@ typedef struct hk_front {
     int advanced[2];             /* regions each side has taken on it */
     double added[2];             /* men sent to it this month */
     bool repulsed[2];            /* the side's attack here was beaten off this month */
+    bool besieged[2];            /* the side's men here are an encircled pocket holding out */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */

@@ -1043,6 +1043,37 @@ void hk_campaign_surrender(hk_world *w)
     }
 }
 
+void hk_campaign_line(const hk_world *w, int f, uint64_t line[2])
+{
+    const hk_scenario *s = w->s;
+    const hk_campaign_state *c = &w->camp;
+    line[0] = line[1] = 0;
+    /* the front's own regions, as each side holds them */
+    uint64_t mine = 0;
+    for (int r = 0; r < s->n_regions && r < 64; r++) {
+        if (c->front_of[r] != f && !(w->mode == HK_MODE_REPLAY && s->regions[r].sector == f))
+            continue;
+        mine |= (uint64_t)1 << r;
+        int side = own(w, r, HK_SIDE_JPN) ? 0 : own(w, r, HK_SIDE_SOV) ? 1 : -1;
+        if (side >= 0)
+            line[side] |= (uint64_t)1 << r;
+    }
+    /* and each side's regions in contact with the other's ground on it over
+     * a land link: where a front's ground is all one side's (the Khalkha's
+     * is Mongolian), the other side faces it from its neighbours (Hailar) */
+    for (int l = 0; l < s->n_links; l++) {
+        const hk_link *k = &s->links[l];
+        if (k->kind == HK_LINK_SEA || k->from >= 64 || k->to >= 64)
+            continue;
+        for (int dir = 0; dir < 2; dir++) {
+            int u = dir ? k->to : k->from, v = dir ? k->from : k->to;
+            int su = hk_control_side(w, u), sv = hk_control_side(w, v);
+            if (((mine >> v) & 1) && su >= 0 && sv >= 0 && su != sv)
+                line[su] |= (uint64_t)1 << u;
+        }
+    }
+}
+
 void hk_campaign_summary(const hk_world *w, hk_war_summary *out)
 {
     const hk_scenario *s = w->s;
@@ -1062,13 +1093,7 @@ void hk_campaign_summary(const hk_world *w, hk_war_summary *out)
             o->men[side] = w->mode == HK_MODE_SIMULATE ? fr->men[side] : w->sector_forces[f][side].men;
             o->posture[side] = fr->posture[side] ? fr->posture[side] : HK_FRONT_HOLD;
         }
-        for (int r = 0; r < s->n_regions && r < 64; r++) {
-            if (c->front_of[r] != f && !(w->mode == HK_MODE_REPLAY && s->regions[r].sector == f))
-                continue;
-            int side = own(w, r, HK_SIDE_JPN) ? 0 : own(w, r, HK_SIDE_SOV) ? 1 : -1;
-            if (side >= 0)
-                o->line[side] |= (uint64_t)1 << r;
-        }
+        hk_campaign_line(w, f, o->line);
     }
     for (int side = 0; side < 2; side++) {
         out->casualties[side] = w->war_losses[side];

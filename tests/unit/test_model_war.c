@@ -164,6 +164,36 @@ static void test_front_moves(void **state)
     hk_scenario_free(s);
 }
 
+/* The line of a front lists the regions each side holds along it: on the
+ * Khalkha, whose ground is all Mongolian, the Japanese side faces it from
+ * Hailar; on the Argun each side holds its bank. */
+static void test_front_line(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_JPN);
+    uint64_t line[2];
+    hk_campaign_line(w, sector(s, "western"), line);
+    assert_true(line[HK_SIDE_JPN] != 0);
+    assert_true((line[HK_SIDE_JPN] >> region(s, "hailar")) & 1);
+    assert_true((line[HK_SIDE_SOV] >> region(s, "nomonhan")) & 1);
+    hk_campaign_line(w, sector(s, "argun"), line);
+    assert_true((line[HK_SIDE_JPN] >> region(s, "manzhouli")) & 1);
+    assert_true((line[HK_SIDE_SOV] >> region(s, "otpor")) & 1);
+    for (int f = 0; f < s->n_sectors; f++) {
+        hk_campaign_line(w, f, line);
+        assert_true(line[HK_SIDE_JPN] != 0); /* never empty while Japan holds ground on the border */
+        assert_int_equal(line[HK_SIDE_JPN] & line[HK_SIDE_SOV], 0);
+    }
+    hk_war_summary sum;
+    hk_campaign_summary(w, &sum);
+    assert_true(sum.fronts[sector(s, "western")].line[HK_SIDE_JPN] != 0);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 /* A region cut off from every route to its side's bases is encircled; a
  * Japanese front holding only such ground will not surrender: it holds out,
  * besieged, and keeps its ground while it has men. */
@@ -288,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_replay_control_follows_record),
         cmocka_unit_test(test_supply_flow),
         cmocka_unit_test(test_front_moves),
+        cmocka_unit_test(test_front_line),
         cmocka_unit_test(test_encirclement),
         cmocka_unit_test(test_decide),
         cmocka_unit_test(test_two_front_aims),

@@ -1093,6 +1093,17 @@ void hk_campaign_summary(const hk_world *w, hk_war_summary *out)
             o->men[side] = w->mode == HK_MODE_SIMULATE ? fr->men[side] : w->sector_forces[f][side].men;
             o->posture[side] = fr->posture[side] ? fr->posture[side] : HK_FRONT_HOLD;
         }
+        if (w->mode == HK_MODE_REPLAY) {
+            /* the record's postures: a side attacks on a front where the
+             * record has it take ground this month, and holds elsewhere */
+            o->posture[0] = o->posture[1] = HK_FRONT_HOLD;
+            for (int i = 0; i < s->n_control; i++) {
+                const hk_control_change *cc = &s->control[i];
+                int side = hk_world_side(w, cc->controller);
+                if (hk_date_month(cc->date) == w->month && side >= 0 && s->regions[cc->region].sector == f)
+                    o->posture[side] = HK_FRONT_ATTACK;
+            }
+        }
         hk_campaign_line(w, f, o->line);
     }
     for (int side = 0; side < 2; side++) {

@@ -64,6 +64,21 @@ static void test_replay_control_follows_record(void **state)
         if (m == hk_month_of(1945, 8)) {
             assert_int_equal(w->control[harbin], s->sov);
             assert_int_equal(w->control[keijo], s->jpn); /* south of the 38th parallel */
+            /* the record's campaign: the Soviet side attacks where it takes
+             * ground, with the recorded casualties and prisoners */
+            hk_war_summary sum;
+            hk_month next = w->month;
+            w->month = m; /* as the month's line reads it, before the clock moves on */
+            hk_campaign_summary(w, &sum);
+            w->month = next;
+            assert_true(sum.active);
+            int attacks = 0;
+            for (int f = 0; f < sum.n_fronts; f++)
+                attacks += sum.fronts[f].posture[HK_SIDE_SOV] == HK_FRONT_ATTACK;
+            assert_true(attacks >= 3);
+            assert_float_equal(sum.casualties[HK_SIDE_SOV], 36456, 0.5);
+            assert_true(sum.prisoners[HK_SIDE_JPN] >= 594000);
+            assert_true(hk_campaign_taken(w, HK_SIDE_SOV, NULL) >= 10);
         }
         if (m == hk_month_of(1922, 1))
             seen_jpn_sakhalin = w->control[ns] == s->jpn;
@@ -72,6 +87,9 @@ static void test_replay_control_follows_record(void **state)
     }
     assert_true(seen_man);
     assert_true(seen_jpn_sakhalin);
+    /* the run's outcomes count the recorded war */
+    assert_float_equal(w->out.war_casualties[HK_SIDE_SOV], 36456, 0.5);
+    assert_true(w->out.regions_taken[HK_SIDE_SOV] >= 10);
     hk_world_free(w);
     hk_scenario_free(s);
 }

@@ -122,6 +122,11 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
              * 1945 went round the fortified regions, glantz2003) */
             if (holds_out_encircled(w, 1 - side) && !way_back(w, v, 1 - side))
                 continue;
+            /* ground taken this month is consolidated by its taker (dug in,
+             * its rear brought up) and not fought over again before next
+             * month's reinforcements: control does not flap */
+            if (w->camp.changes[v] > 0)
+                continue;
             /* the nearest enemy region along the front's own links; ties to
              * the lower index, so the same state gives the same objective */
             if (k->km < best_km || (k->km == best_km && v < best)) {
@@ -282,6 +287,7 @@ void hk_campaign_begin(hk_world *w)
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     memset(c->front, 0, sizeof c->front);
+    memset(c->changes, 0, sizeof c->changes);
     c->routes_ok = false;
     c->prisoners[0] = c->prisoners[1] = 0;
     c->days = 0;
@@ -446,6 +452,8 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
 static void take(hk_world *w, int region, int side, int f)
 {
     hk_control_set(w, region, side_actor(w, side));
+    if (w->camp.changes[region] < 255)
+        w->camp.changes[region]++;
     w->camp.front_of[region] = (int8_t)f;
     w->camp.front[f].advanced[side]++;
 }
@@ -642,10 +650,34 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         double pd = hk_combat_power(&w->combat, &cs[side][1], 1, s->regions[o].terrain);
         ratio[side] = pd > 0 ? pa / pd : 1e9;
     }
-    for (int side = 0; side < 2; side++)
-        fr->posture[side] = (uint8_t)(obj[side] >= 0 ? decide_posture(w, f, side, ratio[side])
-                                      : (pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0) >= P(w, WAR_REDOUBT_RATIO)
-                                             ? HK_FRONT_WITHDRAW : HK_FRONT_HOLD));
+    for (int side = 0; side < 2; side++) {
+        int order = w->player >= 0 && w->player == side_actor(w, side) && w->orders_given
+                        ? w->orders.front_posture[f] : HK_FRONT_MODEL;
+        if (obj[side] >= 0)
+            fr->posture[side] = (uint8_t)decide_posture(w, f, side, ratio[side]);
+        else if (order == HK_FRONT_ATTACK) {
+            /* the player's attack cannot be carried out: no ground of the
+             * enemy's within its aims lies over a land link from a region
+             * it holds on or next to this front. The front holds, and the
+             * player is told why, once a month. */
+            fr->posture[side] = HK_FRONT_HOLD;
+            if (!fr->refused[side]) {
+                fr->refused[side] = true;
+                if (hk_world_logging(w))
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "The order to attack on the %s front cannot be carried out: the %s side holds no region "
+                             "there, or next to it, with a land route to enemy ground it may take. The front holds "
+                             "instead.",
+                             sector_label(w, f), side_name(side));
+                hk_world_emit2(w, "order", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side),
+                               w->scratch, SRC_WAR);
+            }
+        } else if (order == HK_FRONT_HOLD || order == HK_FRONT_WITHDRAW)
+            fr->posture[side] = (uint8_t)order;
+        else
+            fr->posture[side] = (uint8_t)(pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0) >= P(w, WAR_REDOUBT_RATIO)
+                                              ? HK_FRONT_WITHDRAW : HK_FRONT_HOLD);
+    }
     /* who attacks: a side with the posture; both, the one with the better ratio */
     int a = -1;
     for (int side = 0; side < 2; side++)
@@ -940,7 +972,9 @@ void hk_campaign_step(hk_world *w)
     for (int f = 0; f < s->n_sectors; f++) {
         c->front[f].added[0] = c->front[f].added[1] = 0;
         c->front[f].repulsed[0] = c->front[f].repulsed[1] = false;
+        c->front[f].refused[0] = c->front[f].refused[1] = false;
     }
+    memset(c->changes, 0, sizeof c->changes);
     routes(w);
     for (int side = 0; side < 2; side++)
         reinforce(w, side, c->route_flow[side]);

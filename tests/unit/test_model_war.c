@@ -212,6 +212,58 @@ static void test_front_line(void **state)
     hk_scenario_free(s);
 }
 
+/* Control does not flap: a region taken in battle is consolidated by its
+ * taker for the rest of the month, so no region changes hands in battle
+ * more than once a month (forced strikes north, several seeds). */
+static void test_no_flapping(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    char err[512];
+    for (uint64_t seed = 1; seed <= 12; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1941-08", err, sizeof err), 0);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        while (!hk_world_done(w) && hk_world_month(w) <= hk_month_of(1943, 12)) {
+            hk_world_step(w, NULL);
+            for (int r = 0; r < s->n_regions; r++)
+                if (w->camp.changes[r] > 1)
+                    fail_msg("seed %llu, %s changes hands %d times in a month", (unsigned long long)seed,
+                             s->regions[r].id, w->camp.changes[r]);
+        }
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
+/* A player's order to attack on a front where its side can reach no enemy
+ * ground is refused with a reason, and the front holds: it is not silently
+ * turned into a withdrawal. */
+static void test_attack_order_refused(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_JPN);
+    int western = sector(s, "western");
+    hk_control_set(w, region(s, "hailar"), s->sov); /* Japan holds nothing on or by the Khalkha */
+    assert_int_equal(hk_campaign_objective(w, western, HK_SIDE_JPN, NULL), -1);
+    w->sov_men = 3 * w->jpn_men; /* outnumbered: the model alone would fall back */
+    w->player = s->jpn;
+    w->orders_given = true;
+    for (int f = 0; f < HK_MAX_SECTORS; f++)
+        w->orders.front_posture[f] = HK_FRONT_MODEL;
+    w->orders.reinforce_front = -1;
+    w->orders.front_posture[western] = HK_FRONT_ATTACK;
+    hk_campaign_step(w);
+    assert_int_equal(w->camp.front[western].posture[HK_SIDE_JPN], HK_FRONT_HOLD);
+    assert_true(w->camp.front[western].refused[HK_SIDE_JPN]);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 /* A region cut off from every route to its side's bases is encircled; a
  * Japanese front holding only such ground will not surrender: it holds out,
  * besieged, and keeps its ground while it has men. */
@@ -337,6 +389,8 @@ int main(void)
         cmocka_unit_test(test_supply_flow),
         cmocka_unit_test(test_front_moves),
         cmocka_unit_test(test_front_line),
+        cmocka_unit_test(test_no_flapping),
+        cmocka_unit_test(test_attack_order_refused),
         cmocka_unit_test(test_encirclement),
         cmocka_unit_test(test_decide),
         cmocka_unit_test(test_two_front_aims),

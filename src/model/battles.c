@@ -166,13 +166,8 @@ static hk_regions reach_regions(const hk_world *w, int sec, int side, int site)
     return out;
 }
 
-hk_regions hk_battles_reach(const hk_world *w, int sec, int side)
-{
-    double km[2];
-    return reach_regions(w, sec, side, find_battle_site(w, sec, km));
-}
-
-hk_side_forces hk_battles_forces_in(const hk_world *w, hk_regions regions, int side)
+/* The forces of a side standing in a set of regions. */
+static hk_side_forces forces_in(const hk_world *w, hk_regions regions, int side)
 {
     hk_side_forces out = {0};
     for (int f = 0; f < w->s->n_formations; f++) {
@@ -197,7 +192,7 @@ static hk_side_forces within_reach(hk_world *w, int sec, int side)
         return none;
     double km[2];
     int site = battle_site(w, sec, km);
-    return hk_battles_forces_in(w, reach_regions(w, sec, side, site), side);
+    return forces_in(w, reach_regions(w, sec, side, site), side);
 }
 
 /* The terrain of the sector's battle site, else of its first region. */
@@ -501,10 +496,6 @@ static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why
     if (c->major && loser >= 0)
         w->lost_major[loser] = true;
     c->active = false;
-    /* a ceasefire agreed by both sides draws the disputed line (001:147): the
-     * ground a battle could grow from is settled there */
-    if (ceasefire && c->sector >= 0 && c->sector < HK_MAX_SECTORS)
-        w->settled |= (uint8_t)(1u << c->sector);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "The fighting on the %s ends after %d month%s, the opening battle and %d engagement%s after it: %s. %s "
@@ -673,11 +664,12 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * rationing them; the USSR what it is bound to (its lift permitting) */
     double want[2] = {need[0] * start[1], need[1] * start[0]};
     /* a setback raises the Kwantung Army's stake: beaten in the last
-     * engagement, its officers feed in more of their own divisions, toward
-     * the theatre's share by their autonomy (the 23rd Division, then the
-     * tank regiments and parts of the 7th at Nomonhan, 001:135, 000:31) */
+     * engagement, its officers seek a larger margin over the enemy's men,
+     * the Army's ratio raised by their autonomy, and feed in more of their
+     * own divisions to get it (the 23rd Division, then the tank regiments
+     * and parts of the 7th at Nomonhan, 001:135, 000:31) */
     if (c->last_loser == HK_SIDE_JPN)
-        want[0] = fmax(want[0], c->men[0] + w->autonomy * fmax(0.0, campaign_available(w, HK_SIDE_JPN) - c->men[0]));
+        want[0] *= 1.0 + w->autonomy;
     for (int i = 0; i < 2; i++)
         if (!seek[i] && (i == HK_SIDE_JPN || soviet_bound(w, sec)))
             gain[i] = campaign_reinforce(w, i, want[i]);
@@ -789,18 +781,19 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
      * lets it move them in the engagement's days (campaign.lift over the
      * distance, the same lift a campaign's reinforcements have). The
      * attacker commits a skewed share of that — most clashes stay small, a
-     * few draw in divisions; the defender answers with what it can bring, up
-     * to the superiority the side keeps over what attacks it (the USSR's
-     * soviet.threat_ratio, the Japanese army's north ratio). The record's
-     * openings were a battalion or two a side (Changkufeng 1,410 against
-     * 1,460, Nomonhan 1,300 against 1,228: CDB90 256, 259) where the
-     * Soviet side hauled 170 and 650 km. */
+     * few draw in divisions — and never more than battle.commit of what is
+     * within reach; the defender answers with what it can bring, up to the
+     * superiority the side keeps over what attacks it (the USSR's
+     * soviet.threat_ratio, the Japanese army's north ratio), not a share of
+     * every man it has near the border. The record's openings were a
+     * battalion or two a side (Changkufeng 1,410 against 1,460, Nomonhan
+     * 1,300 against 1,228: CDB90 256, 259), where the Soviet side hauled 170
+     * and 650 km. */
     int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     double u = hk_rng_uniform(r);
-    double share = P(w, BATTLE_COMMIT) * (0.05 + 0.95 * u * u);
     hk_side_forces fa = within_reach(w, sec, a), fd = within_reach(w, sec, d);
     double bring_a = fmin(fa.men, opening_lift(w, sec, a, days)), bring_d = fmin(fd.men, opening_lift(w, sec, d, days));
-    double men_a = share * bring_a;
+    double men_a = fmin((0.05 + 0.95 * u * u) * bring_a, P(w, BATTLE_COMMIT) * fa.men);
     double ratio_d = d == HK_SIDE_SOV ? P(w, SOVIET_THREAT_RATIO) : hk_assess_north_need(w);
     double men_d = fmin(bring_d, ratio_d * men_a);
     /* nobody of one side within reach of the battle ground (its route there

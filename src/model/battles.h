@@ -8,7 +8,6 @@
 #ifndef HK_BATTLES_H
 #define HK_BATTLES_H
 
-#include "world/map.h"
 #include "world/world.h"
 
 void hk_battles_step(hk_world *w);
@@ -34,11 +33,5 @@ bool hk_battles_soviet_building(const hk_world *w);
  * battles' memo once a battle there has fixed it, else worked out from whose
  * ground is whose now. Returns whether it is the memo. */
 bool hk_battles_site_km(const hk_world *w, int sec, double km[2]);
-
-/* The regions whose formations of a side can reach sector sec's battle ground
- * (within forces.near_km by its own links), worked out from whose ground is
- * whose now; and the forces of a side standing in a set of regions. */
-hk_regions hk_battles_reach(const hk_world *w, int sec, int side);
-hk_side_forces hk_battles_forces_in(const hk_world *w, hk_regions regions, int side);
 
 #endif

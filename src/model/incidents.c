@@ -23,7 +23,6 @@
 #include "model/incidents.h"
 
 #include "model/battles.h"
-#include "model/combat.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -137,7 +136,6 @@ static void site_hauls(hk_world *w, int sec, double km[2])
     if (memcmp(w->haul_control, w->control, sizeof w->control) != 0) {
         memcpy(w->haul_control, w->control, sizeof w->control);
         w->haul_known = 0;
-        w->reach_known = 0;
     }
     if ((w->haul_known & bit) && !((w->battle_site_known >> sec) & 1u)) {
         km[0] = w->haul_km[sec][0];
@@ -151,53 +149,13 @@ static void site_hauls(hk_world *w, int sec, double km[2])
     }
 }
 
-/* Each side's forces within reach of sector sec's battle ground
- * (hk_battles_reach), the regions kept while they stay in the same hands. */
-static void reach_forces(hk_world *w, int sec, hk_side_forces f[2])
-{
-    unsigned bit = 1u << sec;
-    if (memcmp(w->haul_control, w->control, sizeof w->control) != 0) {
-        memcpy(w->haul_control, w->control, sizeof w->control);
-        w->haul_known = 0;
-        w->reach_known = 0;
-    }
-    if (!(w->reach_known & bit)) {
-        for (int i = 0; i < 2; i++)
-            w->reach_regions[sec][i] = hk_battles_reach(w, sec, i);
-        w->reach_known |= (uint8_t)bit;
-    }
-    for (int i = 0; i < 2; i++)
-        f[i] = hk_battles_forces_in(w, w->reach_regions[sec][i], i);
-}
-
-/* The local balance the field officers see at a sector's battle ground: the
- * combat power the Japanese side can bring there over the Soviet side's, each
- * side's forces within reach weighed by the supply its haul from the railhead
- * delivers (the combat model's supply factor). */
-double hk_incidents_local_balance(hk_world *w, int sec)
-{
-    hk_side_forces f[2];
-    double km[2];
-    site_hauls(w, sec, km);
-    reach_forces(w, sec, f);
-    double pw[2];
-    for (int i = 0; i < 2; i++) {
-        hk_combat_side cs = {.men = f[i].men, .tanks = f[i].tanks, .guns = f[i].guns, .aircraft = f[i].aircraft,
-                             .quality = 1, .supply_km = km[i]};
-        pw[i] = hk_combat_power(&w->combat, &cs, 0, HK_TERRAIN_STEPPE);
-    }
-    if (!(pw[HK_SIDE_JPN] > 0))
-        return 0.0;
-    return pw[HK_SIDE_SOV] > 0 ? pw[HK_SIDE_JPN] / pw[HK_SIDE_SOV] : 100.0;
-}
-
 static void escalate(hk_world *w, hk_rng *r)
 {
     const hk_scenario *s = w->s;
     for (int i = 0; i < s->n_sectors && w->n_pending < HK_MAX_PENDING; i++) {
         int n = w->sector_incidents[i];
         double u = hk_rng_uniform(r);
-        if (n <= 0 || ((w->settled >> i) & 1u))
+        if (n <= 0)
             continue;
         double j = w->sector_forces[i][HK_SIDE_JPN].men, v = w->sector_forces[i][HK_SIDE_SOV].men;
         double ratio = hk_clamp(j / (v > 1 ? v : 1), 0.2, 2.0);

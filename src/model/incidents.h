@@ -11,9 +11,5 @@
 void hk_incidents_step(hk_world *w);
 /* Expected incidents this month on sector `sec` (the Poisson mean). */
 double hk_incidents_rate(const hk_world *w, int sec);
-/* The local balance at sector sec's battle ground: the Japanese side's combat
- * power within reach of it over the Soviet side's, each weighed by the supply
- * its haul delivers (docs/model.md#incidents). Keeps incidents' memo. */
-double hk_incidents_local_balance(hk_world *w, int sec);
 
 #endif

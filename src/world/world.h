@@ -205,14 +205,11 @@ struct hk_world {
     int8_t haul_control[HK_MAX_REGIONS];
     uint8_t haul_known;
     double haul_km[HK_MAX_SECTORS][2];
-    uint8_t reach_known;                       /* the same for the regions within reach of it */
-    uint64_t reach_regions[HK_MAX_SECTORS][2]; /* bit r: region r's formations reach the battle ground */
     /* replay: a recorded battle that spans others (a campaign) sums the model's
      * casualties of its engagements, then fights the days they leave out */
     double campaign_cas[HK_MAX_BATTLES][2];
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
-    uint8_t settled;                    /* bit s: a ceasefire has settled sector s's disputed line (battles.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */

@@ -42,6 +42,8 @@ typedef struct hk_front {
     int advanced[2];             /* regions each side has taken on it */
     double added[2];             /* men sent to it this month */
     bool repulsed[2];            /* the side's attack here was beaten off this month */
+    bool refused[2];             /* the player's attack order here could not be carried out this month */
+    bool besieged[2];            /* the side's men here are an encircled pocket holding out */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -49,6 +51,7 @@ typedef struct hk_campaign_state {
     hk_front front[HK_MAX_SECTORS];
     int8_t front_of[HK_MAX_REGIONS];       /* the front a region belongs to, -1 none */
     int8_t control_at_start[HK_MAX_REGIONS]; /* who held each region when the war began */
+    uint8_t changes[HK_MAX_REGIONS];       /* times each region changed hands in battle this month */
     double prisoners[2];                   /* men each side lost as prisoners */
     int days;                              /* days of fighting in this war */
     int surrender_day;                     /* day of this month Japan surrenders on (0 none) */

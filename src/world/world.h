@@ -208,6 +208,8 @@ struct hk_world {
     int8_t haul_control[HK_MAX_REGIONS];
     uint8_t haul_known;
     double haul_km[HK_MAX_SECTORS][2];
+    /* the supply pull of each sector's last haul ratio, (kmd/kma)^battle.supply_pull */
+    double haul_ratio[HK_MAX_SECTORS], haul_pull[HK_MAX_SECTORS];
     /* replay: a recorded battle that spans others (a campaign) sums the model's
      * casualties of its engagements, then fights the days they leave out */
     double campaign_cas[HK_MAX_BATTLES][2];

@@ -496,6 +496,13 @@ static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why
     if (c->major && loser >= 0)
         w->lost_major[loser] = true;
     c->active = false;
+    /* a ceasefire agreed after a major battle draws the disputed line: both
+     * governments signed it and a commission marked it (Nomonhan, 15
+     * September 1939, 001:147), and the ground a battle could grow from is
+     * settled there. A skirmish's ceasefire settles nothing: the clashes
+     * of 1935-1937 left the lines as disputed as before (001:49). */
+    if (ceasefire && c->major && c->sector >= 0 && c->sector < HK_MAX_SECTORS)
+        w->settled |= (uint8_t)(1u << c->sector);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "The fighting on the %s ends after %d month%s, the opening battle and %d engagement%s after it: %s. %s "

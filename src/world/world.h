@@ -20,7 +20,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "core/rng.h"
 #include "world/compiled.h"
 #include "world/combat_types.h"
@@ -42,6 +42,8 @@ typedef struct hk_front {
     int advanced[2];             /* regions each side has taken on it */
     double added[2];             /* men sent to it this month */
     bool repulsed[2];            /* the side's attack here was beaten off this month */
+    bool refused[2];             /* the player's attack order here could not be carried out this month */
+    bool besieged[2];            /* the side's men here are an encircled pocket holding out */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -49,6 +51,7 @@ typedef struct hk_campaign_state {
     hk_front front[HK_MAX_SECTORS];
     int8_t front_of[HK_MAX_REGIONS];       /* the front a region belongs to, -1 none */
     int8_t control_at_start[HK_MAX_REGIONS]; /* who held each region when the war began */
+    uint8_t changes[HK_MAX_REGIONS];       /* times each region changed hands in battle this month */
     double prisoners[2];                   /* men each side lost as prisoners */
     int days;                              /* days of fighting in this war */
     int surrender_day;                     /* day of this month Japan surrenders on (0 none) */
@@ -254,6 +257,15 @@ struct hk_world {
     double rec_men[HK_MAX_FORMATIONS][HK_MAX_REC];
     uint8_t n_rec[HK_MAX_FORMATIONS], rec_at[HK_MAX_FORMATIONS];
     double base_pool[3], base_last[3];
+    /* movement's pools of the record in earlier months (baseline_at), kept
+     * while the same formations are there */
+    struct {
+        hk_month month;
+        int pool;
+        uint64_t hosted;
+        double men;
+    } base_memo[4];
+    int n_base_memo, base_memo_next;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */
@@ -269,8 +281,10 @@ struct hk_world {
     hk_event_facts next_facts;
     bool has_next_facts;
 
-    /* event text memory (only with an observer) */
+    /* event text memory (only with an observer); text_lost is set when an
+     * event's text could not be kept (out of memory), and the run fails */
     struct hk_arena *text;
+    bool text_lost;
     char scratch[HK_TEXT_LEN];
     char scratch_src[HK_TEXT_LEN];
 };

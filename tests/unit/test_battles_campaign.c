@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "core/diag.h"
-#include "hokushin.h"
+#include "world/api.h"
 #include "model/battles.h"
 #include "model/incidents.h"
 #include "world/world.h"

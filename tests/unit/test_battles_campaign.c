@@ -503,6 +503,39 @@ static void test_ceasefire_after_major_battle_settles_the_line(void **state)
     hk_scenario_free(s);
 }
 
+
+/* A side destroyed in its positions has lost the opening battle: a Japanese
+ * force that does not surrender (at war in China) may be wiped out without
+ * breaking off, and the battle does not go on as a campaign with nobody left
+ * on its line. */
+static void test_destroyed_side_loses_the_opening(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    int destroyed = 0;
+    for (int run = 0; run < 40; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        w->china_war = true; /* the Japanese side does not surrender */
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 3000});
+        station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 20000, .tanks = 4000, .guns = 4000, .aircraft = 2000});
+        w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+        w->n_pending = 1;
+        hk_battles_step(w);
+        if (w->battles_month == 1 && w->loss_men[HK_SIDE_JPN] > 0 && !w->border_campaign.active &&
+            w->lost_battle_side == HK_SIDE_JPN)
+            destroyed++;
+        /* a campaign never opens on a line with nobody left */
+        if (w->border_campaign.active)
+            assert_true(w->border_campaign.men[HK_SIDE_JPN] >= 0.1 * w->border_campaign.peak[HK_SIDE_JPN]);
+        hk_world_free(w);
+    }
+    assert_true(destroyed > 0);
+    hk_scenario_free(s);
+}
+
 /* Whole runs: the same seed gives the same campaigns and outcomes, and
  * campaigns do happen in simulate. */
 static void test_campaign_determinism(void **state)
@@ -732,6 +765,7 @@ int main(void)
         cmocka_unit_test(test_campaign_japanese_no_surrender),
         cmocka_unit_test(test_opening_answers_the_attack),
         cmocka_unit_test(test_setback_raises_the_stake),
+        cmocka_unit_test(test_destroyed_side_loses_the_opening),
         cmocka_unit_test(test_ceasefire_after_major_battle_settles_the_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -215,6 +215,7 @@ struct hk_world {
     double campaign_cas[HK_MAX_BATTLES][2];
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
+    uint8_t settled;                    /* bit s: a ceasefire after a major battle drew sector s's line (battles.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */

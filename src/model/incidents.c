@@ -183,7 +183,7 @@ static void escalate(hk_world *w, hk_rng *r)
         /* each incident is a spark, but where the officers see their chance
          * matters more than how many sparks the month had: a border with ten
          * clashes a month is not ten times as likely to see a battle */
-        double any = 1.0 - pow(1.0 - hk_clamp(p, 0, 1), sqrt((double)n));
+        double any = hk_clamp(p, 0, 1);
         if (u < any) {
             hk_pending_battle *b = &w->pending[w->n_pending++];
             b->sector = i;

@@ -20,7 +20,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "core/rng.h"
 #include "world/compiled.h"
 #include "world/combat_types.h"
@@ -256,6 +256,15 @@ struct hk_world {
     double rec_men[HK_MAX_FORMATIONS][HK_MAX_REC];
     uint8_t n_rec[HK_MAX_FORMATIONS], rec_at[HK_MAX_FORMATIONS];
     double base_pool[3], base_last[3];
+    /* movement's pools of the record in earlier months (baseline_at), kept
+     * while the same formations are there */
+    struct {
+        hk_month month;
+        int pool;
+        uint64_t hosted;
+        double men;
+    } base_memo[4];
+    int n_base_memo, base_memo_next;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */
@@ -271,8 +280,10 @@ struct hk_world {
     hk_event_facts next_facts;
     bool has_next_facts;
 
-    /* event text memory (only with an observer) */
+    /* event text memory (only with an observer); text_lost is set when an
+     * event's text could not be kept (out of memory), and the run fails */
     struct hk_arena *text;
+    bool text_lost;
     char scratch[HK_TEXT_LEN];
     char scratch_src[HK_TEXT_LEN];
 };

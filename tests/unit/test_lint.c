@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "run/lint.h"
 #include "world/world.h"
 

@@ -1096,7 +1096,7 @@ void hk_battles_step(hk_world *w)
             busy = w->border_campaign.sector;
             campaign_month(w, &r);
         }
-        for (int i = 0; i < w->n_pending; i++)
+        for (int i = 0; i < w->n_pending && w->armistice_on != w->month; i++) /* the armistice's ceasefire holds */
             if (w->pending[i].sector != busy)
                 simulate_battle(w, &r, &w->pending[i]);
     }

@@ -33,7 +33,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "run/inputs.h"
 #include "serve/api.h"
 

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "run/play.h"
 
 static hk_scenario *scenario;

@@ -4,16 +4,24 @@
  * scenario (tests/corpus/minimal, with a params.yaml written from the
  * model's parameter table); the rest of the input replaces that file. The
  * other eight stay valid, so the fuzzer reaches the cross-file checks too.
- * Any crash, sanitizer report, leak or timeout is a bug in the loader. */
+ * Any crash, sanitizer report, leak or timeout is a bug in the loader.
+ *
+ * The eight files an input leaves alone are parsed once, and the loader's
+ * cache (scenario/load_cache.c) copies what reading them gave instead of
+ * checking their records again, unless a file they refer to is the one that
+ * changed; it also reuses the scenario's block. HK_FUZZ_VERIFY=1 loads each
+ * input without the cache too and stops if the two differ in anything the
+ * loader reports. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "core/arena.h"
 #include "scenario/load.h"
 #include "scenario/yaml_tree.h"
+#include "world/compiled.h"
 
 #ifndef HK_SOURCE_DIR
 #define HK_SOURCE_DIR "."
@@ -25,6 +33,8 @@ static unsigned char *base_data[HK_FILE_COUNT];
  * under ASan) was most of the time an input took. */
 static const hk_ynode *base_tree[HK_FILE_COUNT];
 static hk_arena *base_arena;
+static hk_scenario_cache *cache;
+static int verify;
 static FILE *devnull;
 static size_t base_size[HK_FILE_COUNT];
 
@@ -105,7 +115,58 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         }
         hk_diag_free(&d);
     }
+    hk_scenario_file files[HK_FILE_COUNT];
+    for (int f = 0; f < HK_FILE_COUNT; f++)
+        files[f] = (hk_scenario_file){hk_scenario_file_names[f], base_data[f], base_size[f], NULL, base_tree[f]};
+    hk_diag d;
+    hk_diag_init(&d);
+    if (!(cache = hk_scenario_cache_new(files, &d))) {
+        hk_diag_print(&d, stderr);
+        fprintf(stderr, "fuzz_scenario: the base scenario does not load\n");
+        exit(1);
+    }
+    hk_diag_free(&d);
+    const char *v = getenv("HK_FUZZ_VERIFY");
+    verify = v && *v && strcmp(v, "0") != 0;
     return 0;
+}
+
+/* Everything the loader reports, as text: the errors, or that it loaded. */
+static char *report(const hk_scenario *s, const hk_diag *d, size_t *len)
+{
+    char *text = NULL;
+    FILE *fp = open_memstream(&text, len);
+    if (!fp)
+        abort();
+    hk_diag_print(d, fp);
+    fprintf(fp, "%s %d\n", s ? "loaded" : "refused", d->count);
+    if (s)
+        fprintf(fp, "%d %d %d %d %d %d %d %d\n", s->n_actors, s->n_regions, s->n_links,
+                s->n_formations, s->n_treaties, s->n_events, s->n_facts, s->n_publications);
+    fclose(fp);
+    return text;
+}
+
+/* The same input without the cache must give the same report, and the same
+ * compiled tables when it loads. */
+static void check_same(const hk_scenario_file files[HK_FILE_COUNT], const hk_scenario *s,
+                       const hk_diag *d)
+{
+    hk_diag plain_diag;
+    hk_diag_init(&plain_diag);
+    hk_scenario *plain = hk_scenario_load_files(files, &plain_diag);
+    size_t la, lb;
+    char *a = report(s, d, &la), *b = report(plain, &plain_diag, &lb);
+    if (la != lb || memcmp(a, b, la) != 0 ||
+        (s && plain && memcmp(s->compiled, plain->compiled, sizeof *s->compiled) != 0)) {
+        fprintf(stderr, "fuzz_scenario: the cache changed what the loader reports\n"
+                        "--- with the cache:\n%s--- without:\n%s", a, b);
+        abort();
+    }
+    free(a);
+    free(b);
+    hk_scenario_free(plain);
+    hk_diag_free(&plain_diag);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -126,11 +187,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     files[which].tree = NULL;
     hk_diag diag;
     hk_diag_init(&diag);
-    hk_scenario *s = hk_scenario_load_files(files, &diag);
+    hk_scenario *s = hk_scenario_cache_load(cache, files, &diag);
     /* Formatting every message exercises the error paths' strings too. */
     if (devnull)
         hk_diag_print(&diag, devnull);
-    hk_scenario_free(s);
+    if (verify)
+        check_same(files, s, &diag);
+    hk_scenario_cache_release(cache, s);
     hk_diag_free(&diag);
     free(copy);
     return 0;

@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 enum { HK_EXIT_OK = 0, HK_EXIT_FAIL = 1, HK_EXIT_USAGE = 2 };
 

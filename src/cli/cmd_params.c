@@ -13,7 +13,7 @@
 static void params_usage(FILE *out)
 {
     fprintf(out,
-            "usage: hokushin params [--scenario DIR] [--set KEY=VALUE]... [--without ID]... [--json]\n"
+            "usage: hokushin params [--scenario DIR] [--set KEY=VALUE]... [--without ID]... [--json | --markdown]\n"
             "\n"
             "Lists what a what-if can change: each model parameter (--set KEY=VALUE) with its\n"
             "value, unit, the range calibration and sensitivity explore, and its source; each\n"
@@ -24,7 +24,46 @@ static void params_usage(FILE *out)
             "  --set KEY=VALUE   show the values with this change, as a run would use them\n"
             "  --without ID      show this event or treaty as removed\n"
             "  --json            one JSON object: params, events, without\n"
+            "  --markdown        the parameter table of docs/model.md (the model's keys, not combat.*)\n"
             "  -h, --help        this text\n");
+}
+
+static void print_decision(void *ud, const char *name, const char *what)
+{
+    printf("  %-34s %s\n", name, what);
+}
+
+/* A table cell: no '|' or line break may end the cell early. */
+static void md_cell(const char *text)
+{
+    for (const char *c = text ? text : ""; *c; c++) {
+        if (*c == '|')
+            putchar('\\');
+        putchar(*c == '\n' || *c == '\r' ? ' ' : *c);
+    }
+}
+
+/* docs/model.md's parameter table, written from the scenario's values
+ * (scripts/params_table.sh puts it in place; tests/e2e/params_table.sh fails
+ * when the document's copy differs). The combat model's keys are
+ * docs/combat.md's. */
+static void params_markdown(const hk_setup *setup)
+{
+    const hk_scenario *s = setup->scenario;
+    printf("| key | value | range | unit | meaning | source |\n|---|---|---|---|---|---|\n");
+    for (int i = 0; i < HK_PARAM_COUNT; i++) {
+        const hk_param_info *info = &hk_param_table[i];
+        if (strncmp(info->key, "combat.", 7) == 0)
+            continue;
+        const hk_param_value *p = &s->params[i];
+        printf("| `%s` | %g | %g – %g | ", info->key, setup->param[i], p->min, p->max);
+        md_cell(info->unit);
+        fputs(" | ", stdout);
+        md_cell(info->doc);
+        fputs(" | ", stdout);
+        md_cell(p->source.text);
+        fputs(" |\n", stdout);
+    }
 }
 
 static void params_print(const hk_setup *setup)
@@ -68,19 +107,13 @@ static void params_print(const hk_setup *setup)
         printf("  %-34s %s%s\n", s->treaties[t].id, s->treaties[t].name ? s->treaties[t].name : "",
                setup->treaty_forbidden[t] ? " (forbidden)" : "");
     printf("\ndecisions (--decide ACTOR.DECISION=YYYY-MM forces one that month)\n");
-    hk_setup su;
-    hk_setup_init(&su, s);
-    char names[160][48];
-    const char *what[160];
-    int n = hk_setup_decisions(&su, names, what, 160);
-    for (int i = 0; i < n && i < 160; i++)
-        printf("  %-34s %s\n", names[i], what[i]);
+    hk_decisions_each(s, print_decision, NULL);
 }
 
 int hk_cmd_params(int argc, char **argv)
 {
     const char *scenario_path = NULL;
-    bool json = false;
+    bool json = false, markdown = false;
     char *sets[PARAMS_MAX_OVERRIDES], *withouts[PARAMS_MAX_OVERRIDES];
     int n_sets = 0, n_withouts = 0;
     const hk_opt options[] = {
@@ -88,6 +121,7 @@ int hk_cmd_params(int argc, char **argv)
         HK_OPT_LIST_("--set", sets, PARAMS_MAX_OVERRIDES, &n_sets),
         HK_OPT_LIST_("--without", withouts, PARAMS_MAX_OVERRIDES, &n_withouts),
         HK_OPT_FLAG_("--json", &json),
+        HK_OPT_FLAG_("--markdown", &markdown),
         HK_OPT_END,
     };
     int parsed = hk_cli_parse("params", params_usage, options, argc, argv);
@@ -102,6 +136,8 @@ int hk_cmd_params(int argc, char **argv)
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
         fputc('\n', stdout);
         json_decref(j);
+    } else if (markdown) {
+        params_markdown(&setup);
     } else {
         params_print(&setup);
     }

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 typedef enum hk_opt_kind {
     HK_OPT_FLAG,  /* bool *, set to true; takes no value */

@@ -136,24 +136,21 @@ bool hk_battles_site_km(const hk_world *w, int sec, double km[2])
     return false;
 }
 
-/* What a side can commit to a battle on a sector: the men, tanks, guns and
- * aircraft of its formations that stand within forces.near_km of the
- * battle ground by its own links (of the sector's own regions where it has
- * no battle ground). Changkufeng drew the 19th Division from Chongjin, 125
- * km off, and the Primorye group's corps from Nikolsk, 280 km off, not the
- * Kwantung Army's eastern front 515 km away at Mudanjiang. */
-static hk_side_forces within_reach(hk_world *w, int sec, int side)
+/* The regions whose formations can reach sector sec's battle ground for a
+ * side: within forces.near_km of it by the side's own links (of the sector's
+ * own regions where it has no battle ground), given the site. Changkufeng
+ * drew the 19th Division from Chongjin, 125 km off, and the Primorye group's
+ * corps from Nikolsk, 280 km off, not the Kwantung Army's eastern front 515
+ * km away at Mudanjiang. Manchukuo's borders are Japan's to guard only once
+ * Manchuria is held. */
+static hk_regions reach_regions(const hk_world *w, int sec, int side, int site)
 {
     const hk_scenario *s = w->s;
-    hk_side_forces out = {0};
     if (sec < 0 || sec >= s->n_sectors || s->n_regions > HK_BATTLE_MAX_REGIONS)
-        return out;
-    /* Manchukuo's borders are Japan's to guard only once Manchuria is held */
+        return 0;
     if (side == HK_SIDE_JPN && !w->manchuria_seized && hk_movement_manchurian_sector(w, sec))
-        return out;
-    double km[2];
-    int site = battle_site(w, sec, km);
-    hk_regions from = 0, own = 0;
+        return 0;
+    hk_regions from = 0, own = 0, out = 0;
     for (int r = 0; r < s->n_regions; r++) {
         if (site >= 0 ? r == site : s->regions[r].sector == sec)
             from |= HK_REGION_BIT(r);
@@ -163,9 +160,19 @@ static hk_side_forces within_reach(hk_world *w, int sec, int side)
     double dist[HK_BATTLE_MAX_REGIONS];
     hk_map_routes(s, from, own | from, own | from, dist);
     double near = P(w, FORCES_NEAR_KM);
-    for (int f = 0; f < s->n_formations; f++) {
+    for (int r = 0; r < s->n_regions; r++)
+        if (dist[r] <= near)
+            out |= HK_REGION_BIT(r);
+    return out;
+}
+
+/* The forces of a side standing in a set of regions. */
+static hk_side_forces forces_in(const hk_world *w, hk_regions regions, int side)
+{
+    hk_side_forces out = {0};
+    for (int f = 0; f < w->s->n_formations; f++) {
         const hk_formation_state *fs = &w->formation[f];
-        if (w->c->form_side[f] != side || fs->region < 0 || fs->men <= 0 || !(dist[fs->region] <= near))
+        if (w->c->form_side[f] != side || fs->region < 0 || fs->men <= 0 || !(regions & HK_REGION_BIT(fs->region)))
             continue;
         out.men += fs->men;
         out.tanks += fs->tanks;
@@ -173,6 +180,19 @@ static hk_side_forces within_reach(hk_world *w, int sec, int side)
         out.aircraft += fs->aircraft;
     }
     return out;
+}
+
+/* What a side can commit to a battle on a sector: the men, tanks, guns and
+ * aircraft of its formations within reach of the battle ground. */
+static hk_side_forces within_reach(hk_world *w, int sec, int side)
+{
+    hk_side_forces none = {0};
+    if (sec < 0 || sec >= w->s->n_sectors ||
+        (side == HK_SIDE_JPN && !w->manchuria_seized && hk_movement_manchurian_sector(w, sec)))
+        return none;
+    double km[2];
+    int site = battle_site(w, sec, km);
+    return forces_in(w, reach_regions(w, sec, side, site), side);
 }
 
 /* The terrain of the sector's battle site, else of its first region. */
@@ -476,6 +496,13 @@ static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why
     if (c->major && loser >= 0)
         w->lost_major[loser] = true;
     c->active = false;
+    /* a ceasefire agreed after a major battle draws the disputed line: both
+     * governments signed it and a commission marked it (Nomonhan, 15
+     * September 1939, 001:147), and the ground a battle could grow from is
+     * settled there. A skirmish's ceasefire settles nothing: the clashes
+     * of 1935-1937 left the lines as disputed as before (001:49). */
+    if (ceasefire && c->major && c->sector >= 0 && c->sector < HK_MAX_SECTORS)
+        w->settled |= (uint8_t)(1u << c->sector);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "The fighting on the %s ends after %d month%s, the opening battle and %d engagement%s after it: %s. %s "
@@ -642,9 +669,17 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * own divisions, as its officers did without Tokyo (001:135, 000:31) —
      * Tokyo's restraint acts by overruling them (campaign_decide), not by
      * rationing them; the USSR what it is bound to (its lift permitting) */
+    double want[2] = {need[0] * start[1], need[1] * start[0]};
+    /* a setback raises the Kwantung Army's stake: beaten in the last
+     * engagement, its officers seek a larger margin over the enemy's men,
+     * the Army's ratio raised by their autonomy, and feed in more of their
+     * own divisions to get it (the 23rd Division, then the tank regiments
+     * and parts of the 7th at Nomonhan, 001:135, 000:31) */
+    if (c->last_loser == HK_SIDE_JPN)
+        want[0] *= 1.0 + w->autonomy;
     for (int i = 0; i < 2; i++)
         if (!seek[i] && (i == HK_SIDE_JPN || soviet_bound(w, sec)))
-            gain[i] = campaign_reinforce(w, i, need[i] * start[1 - i]);
+            gain[i] = campaign_reinforce(w, i, want[i]);
     /* the USSR attacks once it has the superiority it sought (the August
      * offensive waited for the build-up, 001:145); otherwise the Kwantung
      * Army's officers keep the initiative while they fight on (000:31) */
@@ -664,7 +699,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
             else if (i == HK_SIDE_JPN)
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                               " The Kwantung Army fights on (%s), wants %.0f men (%.2f of the enemy's), brings up %.0f.",
-                              reason[i], need[i] * start[1 - i], need[i], gain[i]);
+                              reason[i], want[i], want[i] / fmax(start[1 - i], 1.0), gain[i]);
             else
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                               " The USSR (%s) fights on (%s), wants %.2f times the Japanese, brings up %.0f over %.0f km.",
@@ -737,29 +772,49 @@ bool hk_battles_undecided(const hk_combat_result *res)
     return res->broke_off[HK_COMBAT_ATTACKER] == 0 && res->broke_off[HK_COMBAT_DEFENDER] == 0;
 }
 
+/* Men a side can bring to sector sec's battle ground in `days` days over its
+ * haul from the railhead (campaign.lift, as a campaign's month). */
+static double opening_lift(hk_world *w, int sec, int side, int days)
+{
+    return P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, sec, side), 100.0) * days / 30.0;
+}
+
 static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
 {
     const hk_scenario *s = w->s;
     int sec = pb->sector, a = pb->attacker_side, d = 1 - a;
-    /* most clashes stay small; a few draw in divisions (a skewed share) of
-     * what each side holds for this sector, each man counted once (the
-     * Primorye group's strength is the Ussuri's, not the Tumen mouth's too) */
+    /* What each side can bring to the battle ground while the engagement
+     * lasts: its forces within reach, as far as its haul from the railhead
+     * lets it move them in the engagement's days (campaign.lift over the
+     * distance, the same lift a campaign's reinforcements have). The
+     * attacker commits a skewed share of that — most clashes stay small, a
+     * few draw in divisions — and never more than battle.commit of what is
+     * within reach; the defender answers with what it can bring, up to the
+     * superiority the side keeps over what attacks it (the USSR's
+     * soviet.threat_ratio, the Japanese army's north ratio), not a share of
+     * every man it has near the border. The record's openings were a
+     * battalion or two a side (Changkufeng 1,410 against 1,460, Nomonhan
+     * 1,300 against 1,228: CDB90 256, 259), where the Soviet side hauled 170
+     * and 650 km. */
+    int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     double u = hk_rng_uniform(r);
-    double share = P(w, BATTLE_COMMIT) * (0.05 + 0.95 * u * u);
     hk_side_forces fa = within_reach(w, sec, a), fd = within_reach(w, sec, d);
+    double bring_a = fmin(fa.men, opening_lift(w, sec, a, days)), bring_d = fmin(fd.men, opening_lift(w, sec, d, days));
+    double men_a = fmin((0.05 + 0.95 * u * u) * bring_a, P(w, BATTLE_COMMIT) * fa.men);
+    double ratio_d = d == HK_SIDE_SOV ? P(w, SOVIET_THREAT_RATIO) : hk_assess_north_need(w);
+    double men_d = fmin(bring_d, ratio_d * men_a);
     /* nobody of one side within reach of the battle ground (its route there
      * cut by the other's ground): the incident stays an incident */
-    if (!(fa.men * share >= 1) || !(fd.men * share >= 1))
+    if (!(men_a >= 1) || !(men_d >= 1))
         return;
-    hk_combat_side att = {.men = fa.men * share, .tanks = fa.tanks * share, .guns = fa.guns * share,
-                          .aircraft = fa.aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, a)};
-    hk_combat_side def = {.men = fd.men * share, .tanks = fd.tanks * share, .guns = fd.guns * share,
-                          .aircraft = fd.aircraft * share, .quality = 1, .supply_km = battle_supply_km(w, sec, d),
+    double ka = men_a / fa.men, kd = men_d / fd.men;
+    hk_combat_side att = {.men = men_a, .tanks = fa.tanks * ka, .guns = fa.guns * ka,
+                          .aircraft = fa.aircraft * ka, .quality = 1, .supply_km = battle_supply_km(w, sec, a)};
+    hk_combat_side def = {.men = men_d, .tanks = fd.tanks * kd, .guns = fd.guns * kd,
+                          .aircraft = fd.aircraft * kd, .quality = 1, .supply_km = battle_supply_km(w, sec, d),
                           .posture = HK_POSTURE_PREPARED};
     hk_terrain terrain = sector_terrain(w, sec);
     hk_combat_result res;
-    /* an engagement, as long as the record's were (one to twelve days) */
-    int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     fight(w, r, sec, &att, &def, a, terrain, days, &res, false);
     if (sec >= 0 && sec < HK_MAX_SECTORS) {
         w->tally.border_battles[sec]++;
@@ -771,9 +826,20 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     men[d] = def.men;
     cas[a] = res.casualties[HK_COMBAT_ATTACKER];
     cas[d] = res.casualties[HK_COMBAT_DEFENDER];
-    /* neither side broke off: the battle goes on as a campaign (one at a
-     * time); its outcomes are the campaign's when it ends */
-    bool goes_on = hk_battles_undecided(&res) && !w->border_campaign.active && att.men > 0 && def.men > 0;
+    /* a side left with under a tenth of what it committed has nothing to
+     * hold the line with (the campaign's own rule): it has lost, whether or
+     * not it broke off (a Japanese force that does not surrender is
+     * destroyed in its positions instead) */
+    bool spent[2] = {false, false};
+    spent[a] = att.men - res.loss[HK_COMBAT_ATTACKER].men < 0.1 * att.men;
+    spent[d] = def.men - res.loss[HK_COMBAT_DEFENDER].men < 0.1 * def.men;
+    if (spent[a] != spent[d])
+        loser = spent[a] ? a : d;
+    /* neither side broke off and both still hold the line: the battle goes
+     * on as a campaign (one at a time); its outcomes are the campaign's when
+     * it ends */
+    bool goes_on = hk_battles_undecided(&res) && !w->border_campaign.active && att.men > 0 && def.men > 0 &&
+                   !spent[0] && !spent[1];
     if (goes_on) {
         w->battles_month++;
         battle_politics(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], -1, sec);
@@ -1030,7 +1096,7 @@ void hk_battles_step(hk_world *w)
             busy = w->border_campaign.sector;
             campaign_month(w, &r);
         }
-        for (int i = 0; i < w->n_pending; i++)
+        for (int i = 0; i < w->n_pending && w->armistice_on != w->month; i++) /* the armistice's ceasefire holds */
             if (w->pending[i].sector != busy)
                 simulate_battle(w, &r, &w->pending[i]);
     }

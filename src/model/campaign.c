@@ -36,6 +36,8 @@
 
 static bool in_aims(const hk_world *w, int side, int region);
 static bool opening(const hk_world *w, int side);
+static bool way_back(const hk_world *w, int o, int side);
+static bool holds_out_encircled(const hk_world *w, int side);
 
 static bool held_at_start(const hk_world *w, int r, int side)
 {
@@ -114,6 +116,16 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
              * Mongolian: the Japanese side reaches it from Hailar) */
             if (k->kind == HK_LINK_SEA || (w->camp.front_of[q] != f && w->camp.front_of[v] != f) ||
                 !own(w, q, side) || hk_control_side(w, v) != 1 - side || !in_aims(w, side, v))
+                continue;
+            /* a garrison with no way back that will hold out to the end is
+             * bypassed and left besieged, not stormed (the Soviet fronts of
+             * 1945 went round the fortified regions, glantz2003) */
+            if (holds_out_encircled(w, 1 - side) && !way_back(w, v, 1 - side))
+                continue;
+            /* ground taken this month is consolidated by its taker (dug in,
+             * its rear brought up) and not fought over again before next
+             * month's reinforcements: control does not flap */
+            if (w->camp.changes[v] > 0)
                 continue;
             /* the nearest enemy region along the front's own links; ties to
              * the lower index, so the same state gives the same objective */
@@ -203,14 +215,14 @@ static bool fights_to_the_last(const hk_world *w, int side)
     return side == HK_SIDE_JPN && !w->japan_surrendered;
 }
 
-/* A cut-off garrison holds out to the end while Japan has a hope left of
- * ending the war on better terms: a neutral USSR to mediate or a decisive
- * battle to win. With both gone (the Soviet entry, the atomic bomb) the
- * cabinet is seeking a way out, and an encircled force gives itself up. */
+/* A cut-off Japanese garrison holds out until its government surrenders,
+ * whatever the cabinet is seeking meanwhile: in August 1945 the border
+ * garrisons fought on after the Soviet entry and the atomic bombs, until
+ * the Kwantung Army's ceasefire order of 17-19 August (Hutou's to the 26th,
+ * glantz2003); the mass surrender came with the order, not before it. */
 static bool holds_out_encircled(const hk_world *w, int side)
 {
-    return side == HK_SIDE_JPN &&
-           (hk_assess_japan_hopes_mediation(w) || hk_assess_japan_hopes_decisive_battle(w));
+    return fights_to_the_last(w, side);
 }
 
 /* What a side fights for: a side at war in Europe as well fights in the east
@@ -275,6 +287,7 @@ void hk_campaign_begin(hk_world *w)
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     memset(c->front, 0, sizeof c->front);
+    memset(c->changes, 0, sizeof c->changes);
     c->routes_ok = false;
     c->prisoners[0] = c->prisoners[1] = 0;
     c->days = 0;
@@ -439,6 +452,8 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
 static void take(hk_world *w, int region, int side, int f)
 {
     hk_control_set(w, region, side_actor(w, side));
+    if (w->camp.changes[region] < 255)
+        w->camp.changes[region]++;
     w->camp.front_of[region] = (int8_t)f;
     w->camp.front[f].advanced[side]++;
 }
@@ -457,6 +472,139 @@ static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *
     w->war_losses[side] += men;
     double armies = w->jpn_men + w->sov_men;
     w->exhaustion += armies > 0 ? P(w, WAR_EXHAUSTION_WEIGHT) * men / armies : 0;
+}
+
+/* A region of a border sector the side held when the war began: its
+ * fortified zone. */
+static bool fortified_line(const hk_world *w, int o, int side)
+{
+    return w->s->regions[o].sector >= 0 && held_at_start(w, o, side);
+}
+
+/* Whether a side holding region o has a land route back from it: a rail,
+ * road or river link to another region it holds. */
+static bool way_back(const hk_world *w, int o, int side)
+{
+    const hk_scenario *s = w->s;
+    for (int l = 0; l < s->n_links; l++) {
+        const hk_link *k = &s->links[l];
+        int q = k->from == o ? k->to : k->to == o ? k->from : -1;
+        if (q >= 0 && k->kind != HK_LINK_SEA && own(w, q, side))
+            return true;
+    }
+    return false;
+}
+
+/* A front's battle, fought as its forces come into it: like a border
+ * battle (battles.c, battle.echelons stages over the step's days, each the
+ * combat model's engagement of what has come up less what the stages
+ * before cost), but a front's commander does not feed a beaten attack or a
+ * broken line: an attack that breaks off or is beaten in a stage is called
+ * off, and a defender that `gives_way` falls back when beaten in a stage (a
+ * cut-off one fights on with what comes up; a force caught on the move
+ * cannot break contact for its first `pinned` days (a rearguard's delaying
+ * action, the caller's); a rearguard leaves
+ * after `stand` days).
+ * The result reads as one battle. */
+static int echelons(const hk_world *w)
+{
+    int n = (int)lround(P(w, BATTLE_ECHELONS));
+    return n < 1 ? 1 : n;
+}
+
+static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
+                         hk_terrain terrain, int days, int stand, bool gives_way, int pinned,
+                         hk_combat_result *res)
+{
+    int n = echelons(w);
+    if (n > days)
+        n = days;
+    memset(res, 0, sizeof *res);
+    res->winner = HK_COMBAT_DRAW;
+    const hk_combat_side *whole[2] = {att, def};
+    for (int k = 0; k < n; k++) {
+        int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
+        double arrived = (double)(k + 1) / n;
+        hk_combat_side x[2];
+        for (int i = 0; i < 2; i++) {
+            x[i] = *whole[i];
+            x[i].men = fmax(0, arrived * whole[i]->men - res->loss[i].men);
+            x[i].tanks = fmax(0, arrived * whole[i]->tanks - res->loss[i].tanks);
+            x[i].guns = fmax(0, arrived * whole[i]->guns - res->loss[i].guns);
+            x[i].aircraft = fmax(0, arrived * whole[i]->aircraft - res->loss[i].aircraft);
+        }
+        if (k > 0 && (x[0].men < 1 || x[1].men < 1))
+            break;
+        if (k > 0)
+            x[0].surprise = 0; /* the surprise is spent on the first blow */
+        hk_combat_result st;
+        hk_combat_resolve(&w->combat, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
+        if (k == 0)
+            res->power_ratio = st.power_ratio;
+        res->days = from + st.days;
+        res->winner = st.winner;
+        res->score = st.score;
+        res->encircled |= st.encircled;
+        for (int i = 0; i < 2; i++) {
+            res->casualties[i] += st.casualties[i];
+            res->prisoners[i] += st.prisoners[i];
+            res->loss[i].men += st.loss[i].men;
+            res->loss[i].tanks += st.loss[i].tanks;
+            res->loss[i].guns += st.loss[i].guns;
+            res->loss[i].aircraft += st.loss[i].aircraft;
+            res->broke_off[i] = st.broke_off[i];
+        }
+        if (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0])
+            break; /* the attack is called off */
+        if (to >= stand)
+            break; /* a rearguard's delaying action is over: it gives the ground */
+        if (st.winner == HK_COMBAT_ATTACKER && gives_way && to >= pinned)
+            break; /* the line breaks and the defender gives the ground */
+    }
+}
+
+/* A defender that does not stand: it falls back before the blow (a way
+ * back) and loses war.straggle of its men, taken prisoner; or, cut off,
+ * the defending front lays down its arms. The attacker takes the region.
+ * Reported as a front event with the men each side had there. */
+static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int o, bool back,
+                     const hk_combat_side *def, int dpost, double month_cas[HK_MAX_SECTORS][2], int *battles)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    int d = 1 - a;
+    double lost = back ? P(w, WAR_STRAGGLE) * def->men : dfr->men[d];
+    double k = dfr->men[d] > 0 ? fmin(1.0, lost / dfr->men[d]) : 1.0;
+    hk_combat_losses lo = {lost, dfr->tanks[d] * k, dfr->guns[d] * k, dfr->aircraft[d] * k};
+    c->prisoners[d] += fmin(lost, dfr->men[d]);
+    losses(w, d, dfr, &lo);
+    month_cas[f][d] += lo.men;
+    (*battles)++;
+    if (hk_world_logging(w)) {
+        double com[2] = {0, 0}, cas[2] = {0, 0};
+        com[a] = fr->men[a];
+        com[d] = back ? def->men : lost;
+        cas[d] = lost;
+        if (back) /* a cut-off force's surrender is no battle: no facts */
+            hk_world_event_facts(w, f, com, cas, a, 1);
+        if (back)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side (%.0f men) %s %s without a stand: outmatched by its leading echelon alone, "
+                     "the %s %s gives the ground up and falls back, leaving %.0f stragglers and wounded as "
+                     "prisoners.",
+                     sector_label(w, f), side_name(a), fr->men[a],
+                     dpost == HK_FRONT_WITHDRAW ? "follows up and takes" : "advances on and takes", region_label(w, o),
+                     side_name(d), dpost == HK_FRONT_WITHDRAW ? "rearguard" : "defence", lost);
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s forces in %s, cut off and outmatched by the leading echelon of %.0f %s men, "
+                     "lay down their arms: %.0f prisoners.",
+                     sector_label(w, f), side_name(d), region_label(w, o), fr->men[a], side_name(a), lost);
+    }
+    hk_world_emit2(w, back ? "front" : "encirclement", s->regions[o].id, side_actor(w, a), side_actor(w, d),
+                   w->scratch, SRC_WAR);
+    take(w, o, a, f);
+    return true;
 }
 
 /* One step on one front. Returns true when a battle was fought. The
@@ -492,15 +640,44 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                 link_km = s->links[l].km;
         cs[side][0] = front_side(w, fr, side, km[side][from[side]] + link_km, sustain_a);
         cs[side][1] = front_side(w, held_by[side], d, km[d][o], sustain_d);
-        cs[side][1].posture = HK_POSTURE_PREPARED;
+        /* both sides fortified their border zones in the 1930s (the Soviet
+         * Far East, 001:31; the Kwantung Army's fortified regions facing the
+         * Soviet border, glantz2003): a region of a border sector its side
+         * held when the war began is defended from fortifications, any other
+         * from prepared positions */
+        cs[side][1].posture = fortified_line(w, o, d) ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED;
         double pa = hk_combat_power(&w->combat, &cs[side][0], 0, s->regions[o].terrain);
         double pd = hk_combat_power(&w->combat, &cs[side][1], 1, s->regions[o].terrain);
         ratio[side] = pd > 0 ? pa / pd : 1e9;
     }
-    for (int side = 0; side < 2; side++)
-        fr->posture[side] = (uint8_t)(obj[side] >= 0 ? decide_posture(w, f, side, ratio[side])
-                                      : (pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0) >= P(w, WAR_REDOUBT_RATIO)
-                                             ? HK_FRONT_WITHDRAW : HK_FRONT_HOLD));
+    for (int side = 0; side < 2; side++) {
+        int order = w->player >= 0 && w->player == side_actor(w, side) && w->orders_given
+                        ? w->orders.front_posture[f] : HK_FRONT_MODEL;
+        if (obj[side] >= 0)
+            fr->posture[side] = (uint8_t)decide_posture(w, f, side, ratio[side]);
+        else if (order == HK_FRONT_ATTACK) {
+            /* the player's attack cannot be carried out: no ground of the
+             * enemy's within its aims lies over a land link from a region
+             * it holds on or next to this front. The front holds, and the
+             * player is told why, once a month. */
+            fr->posture[side] = HK_FRONT_HOLD;
+            if (!fr->refused[side]) {
+                fr->refused[side] = true;
+                if (hk_world_logging(w))
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "The order to attack on the %s front cannot be carried out: the %s side holds no region "
+                             "there, or next to it, with a land route to enemy ground it may take. The front holds "
+                             "instead.",
+                             sector_label(w, f), side_name(side));
+                hk_world_emit2(w, "order", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side),
+                               w->scratch, SRC_WAR);
+            }
+        } else if (order == HK_FRONT_HOLD || order == HK_FRONT_WITHDRAW)
+            fr->posture[side] = (uint8_t)order;
+        else
+            fr->posture[side] = (uint8_t)(pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0) >= P(w, WAR_REDOUBT_RATIO)
+                                              ? HK_FRONT_WITHDRAW : HK_FRONT_HOLD);
+    }
     /* who attacks: a side with the posture; both, the one with the better ratio */
     int a = -1;
     for (int side = 0; side < 2; side++)
@@ -526,31 +703,43 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     if (dfr == fr)
         fr->posture[d] = (uint8_t)dpost;
     hk_combat_side att = cs[a][0], def = cs[a][1];
-    /* the practice of no surrender holds ground where there is no way back:
-     * a base (the redoubt the army falls back to) or a region with no land
-     * route to the rest of its side's ground; elsewhere a beaten defender
-     * gives ground, and an attack that fails is called off, like any army's */
+    /* the practice of no surrender (001:145) forbids surrender, not a
+     * retreat: a defender with a land route back to its side's ground gives
+     * ground when beaten, like any army, and an attack that fails is called
+     * off; a garrison with no way back holds out to the end only while its
+     * side still hopes (hk_campaign_objective leaves such a garrison to be
+     * besieged, as the Soviet fronts of 1945 bypassed the fortified
+     * regions, glantz2003) */
     att.no_surrender = 0;
-    if (def.no_surrender && !is_base(w, o, d)) {
-        for (int l = 0; l < s->n_links; l++) {
-            const hk_link *k = &s->links[l];
-            int q = k->from == o ? k->to : k->to == o ? k->from : -1;
-            if (q >= 0 && k->kind != HK_LINK_SEA && own(w, q, d))
-                def.no_surrender = 0;
-        }
-    }
+    bool back = way_back(w, o, d);
+    def.no_surrender = !back && holds_out_encircled(w, d);
     int fight_days = days;
-    if (dpost == HK_FRONT_WITHDRAW) {
+    /* an attack needs a step's days to bring its echelons up: none is
+     * opened in the few days left before a ceasefire */
+    bool short_step = days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS);
+    /* a front falling back on foot is overtaken by an attacker with the
+     * armour to exploit (war.exploit_tanks per 1000 men): its rearguard no
+     * longer screens it and its main body is caught on the move, in the
+     * open (the Soviet mobile groups of 1945 caught the Kwantung Army's
+     * armies falling back, as the 5th Army at Mudanjiang, glantz2003) */
+    double armour_a = fr->men[a] > 0 ? 1000.0 * fr->tanks[a] / fr->men[a] : 0;
+    double armour_d = dfr->men[d] > 0 ? 1000.0 * dfr->tanks[d] / dfr->men[d] : 0;
+    bool caught = dpost == HK_FRONT_WITHDRAW && armour_a >= P(w, WAR_EXPLOIT_TANKS) && armour_d < P(w, WAR_EXPLOIT_TANKS);
+    if (caught) {
+        def.posture = HK_POSTURE_HASTY;
+        def.no_surrender = 0;
+    } else if (dpost == HK_FRONT_WITHDRAW) {
         /* a delaying action by a rearguard, then the ground is given up */
         double k = P(w, WAR_REARGUARD);
         def.men *= k;
         def.tanks *= k;
         def.guns *= k;
         def.aircraft *= k;
-        def.posture = HK_POSTURE_HASTY;
+        /* in its own border zone from the prepared positions of the line */
+        def.posture = fortified_line(w, o, d) ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY;
         def.no_surrender = 0;
         int rg = (int)P(w, WAR_REARGUARD_DAYS);
-        fight_days = days < rg ? days : rg;
+        fight_days = days < rg ? days : rg; /* the attacker's echelons still come up over the step */
     } else if (dpost == HK_FRONT_ATTACK) {
         def.posture = HK_POSTURE_HASTY; /* caught preparing its own attack */
     }
@@ -571,8 +760,22 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
             approaches++;
     }
     att.envelop = approaches >= 2;
+    /* a defender whose combat power is under the combat model's collapse
+     * ratio (the ratio at which a side gives way in battle, docs/combat.md)
+     * of what the attacker brings up first (its leading echelon of
+     * battle.echelons) does not stand to be destroyed: with a way back it
+     * falls back before the blow, trading the ground for time and leaving
+     * its stragglers and the wounded it cannot move; cut off, and not
+     * bound to hold out, it surrenders */
+    double p_att = hk_combat_power(&w->combat, &att, 0, s->regions[o].terrain) / echelons(w);
+    double p_def = hk_combat_power(&w->combat, &def, 1, s->regions[o].terrain);
+    if (!def.no_surrender && p_def < w->combat.collapse_ratio * p_att)
+        return give_way(w, f, fr, dfr, a, o, back, &def, dpost, month_cas, battles);
+    if (short_step)
+        return false;
     hk_combat_result res;
-    hk_combat_resolve(&w->combat, &att, &def, s->regions[o].terrain, fight_days, r, &res);
+    front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back || !def.no_surrender,
+                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, &res);
     c->prisoners[d] += res.prisoners[HK_COMBAT_DEFENDER];
     c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
     losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
@@ -632,9 +835,69 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     return true;
 }
 
+/* The besieging front assaults a pocket that holds out: the pocket fights
+ * with no way back and will not surrender, from its fortifications in its
+ * own border zone, and the assault comes in echelons over the step and is
+ * called off when beaten. What the pocket holds passes when it is gone. */
+static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    hk_front *fr = &c->front[f];
+    int a = 1 - side, o = -1;
+    if (fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS))
+        return;
+    for (int q = 0; q < s->n_regions && o < 0; q++)
+        if (c->front_of[q] == f && own(w, q, side))
+            o = q;
+    if (o < 0)
+        return;
+    const double *km_a = c->route_km[a], *flow_a = c->route_flow[a];
+    double best = INFINITY, sustain = 1e9;
+    for (int q = 0; q < s->n_regions; q++)
+        if (own(w, q, a) && isfinite(km_a[q]) && km_a[q] < best) {
+            best = km_a[q];
+            sustain = (isfinite(flow_a[q]) ? flow_a[q] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+        }
+    hk_combat_side att = front_side(w, fr, a, best, sustain);
+    hk_combat_side def = front_side(w, fr, side, P(w, WAR_NO_ROUTE_KM), 1e12);
+    att.no_surrender = 0;
+    def.no_surrender = 1;
+    def.posture = fortified_line(w, o, side) ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED;
+    /* it is not stormed without the margin any attack needs */
+    double p_def = hk_combat_power(&w->combat, &def, 1, s->regions[o].terrain);
+    double p_att = hk_combat_power(&w->combat, &att, 0, s->regions[o].terrain);
+    if (p_att < P(w, WAR_ATTACK_RATIO) * p_def)
+        return;
+    /* a deliberate assault by the leading echelon on a part of the
+     * perimeter, once a step: the pocket is reduced over weeks, not days */
+    int first = (int)lround((double)days / echelons(w));
+    hk_combat_result res;
+    front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, &res);
+    c->prisoners[side] += res.prisoners[HK_COMBAT_DEFENDER];
+    losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
+    losses(w, side, fr, &res.loss[HK_COMBAT_DEFENDER]);
+    w->battles_month++;
+    if (hk_world_logging(w)) {
+        double com[2], cas[2];
+        com[a] = att.men;
+        com[side] = def.men;
+        cas[a] = res.casualties[HK_COMBAT_ATTACKER];
+        cas[side] = res.casualties[HK_COMBAT_DEFENDER];
+        hk_world_event_facts(w, f, com, cas, res.winner == HK_COMBAT_ATTACKER ? a : res.winner == HK_COMBAT_DEFENDER ? side : -1, res.days);
+        snprintf(w->scratch, sizeof w->scratch,
+                 "On the %s front the %s side (%.0f men) assaults the encircled %s pocket at %s (%.0f men) for %d "
+                 "day%s; casualties %.0f against the defenders' %.0f%s.",
+                 sector_label(w, f), side_name(a), att.men, side_name(side), region_label(w, o), def.men, res.days,
+                 res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER],
+                 fr->men[side] < 100 ? ", and the pocket is gone" : "");
+    }
+    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, side), w->scratch, SRC_WAR);
+}
+
 /* Regions cut off from their side's bases: the fronts that hold nothing
  * else break out or are lost; the ground passes to the other side. */
-static void encirclements(hk_world *w)
+static void encirclements(hk_world *w, hk_rng *rng, int days)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
@@ -656,34 +919,46 @@ static void encirclements(hk_world *w)
              * defend what the enemy front reaches next */
             if (!any || !all_cut)
                 continue;
-            double out = fr->men[side] * P(w, WAR_BREAKOUT), lost = fr->men[side] - out;
-            /* the Japanese army's practice: no surrender, a fight to the end
-             * that costs the besieger too (001:145), while Japan still has a
-             * hope to fight for; otherwise the garrison surrenders */
-            bool to_the_end = holds_out_encircled(w, side);
-            if (to_the_end) {
-                hk_combat_losses lo = {lost, fr->tanks[side], fr->guns[side], fr->aircraft[side]};
-                losses(w, side, fr, &lo);
-                hk_combat_losses lo2 = {fmin(lost * P(w, WAR_SIEGE_COST), fr->men[1 - side]), 0, 0, 0};
-                losses(w, 1 - side, fr, &lo2);
-            } else {
-                c->prisoners[side] += lost;
-                hk_combat_losses lo = {lost, fr->tanks[side], fr->guns[side], fr->aircraft[side]};
-                losses(w, side, fr, &lo);
+            /* the Japanese army's practice (001:145): no surrender until the
+             * government's; a pocket holds out, besieged and cut off from
+             * every reinforcement, until the surrender or the armistice (the
+             * fortified regions of 1945 fought on past the Emperor's
+             * broadcast, glantz2003); any other army's pocket breaks out in
+             * part (war.breakout) and the rest surrender */
+            if (fights_to_the_last(w, side)) {
+                if (!fr->besieged[side] && hk_world_logging(w))
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "The %s forces on the %s front, %.0f men, are encircled and cut off from every "
+                             "supply route; they will not surrender and hold out, besieged.",
+                             side_name(side), sector_label(w, f), fr->men[side]);
+                if (!fr->besieged[side])
+                    hk_world_emit2(w, "encirclement", s->sectors[f].id, side_actor(w, 1 - side),
+                                   side_actor(w, side), w->scratch, SRC_WAR);
+                fr->besieged[side] = true;
+                siege(w, rng, f, side, days);
+                continue;
             }
+            double out = fr->men[side] * P(w, WAR_BREAKOUT), lost = fr->men[side] - out;
+            c->prisoners[side] += lost;
+            hk_combat_losses lo = {lost, fr->tanks[side], fr->guns[side], fr->aircraft[side]};
+            losses(w, side, fr, &lo);
             fr->men[side] = 0; /* the rest break out to the reserve */
             fr->tanks[side] = fr->guns[side] = fr->aircraft[side] = 0;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
-                         "The %s forces on the %s front are encircled: %.0f break out, %.0f are %s.",
-                         side_name(side), sector_label(w, f), out, lost,
-                         to_the_end ? "killed fighting to the end" : "taken prisoner");
+                         "The %s forces on the %s front are encircled: %.0f break out, %.0f are taken prisoner.",
+                         side_name(side), sector_label(w, f), out, lost);
             hk_world_emit2(w, "encirclement", s->sectors[f].id, side_actor(w, 1 - side), side_actor(w, side),
                            w->scratch, SRC_WAR);
         }
-        for (int r = 0; r < s->n_regions && r < 64; r++)
-            if (((cut >> r) & 1) && in_aims(w, 1 - side, r))
+        /* the cut-off ground passes to the other side, but for what a
+         * besieged pocket still holds */
+        for (int r = 0; r < s->n_regions && r < 64; r++) {
+            int fo = c->front_of[r];
+            bool held = fo >= 0 && c->front[fo].besieged[side] && c->front[fo].men[side] >= 100;
+            if (((cut >> r) & 1) && in_aims(w, 1 - side, r) && !held)
                 hk_control_set(w, r, side_actor(w, 1 - side));
+        }
     }
 }
 
@@ -697,14 +972,23 @@ void hk_campaign_step(hk_world *w)
     for (int f = 0; f < s->n_sectors; f++) {
         c->front[f].added[0] = c->front[f].added[1] = 0;
         c->front[f].repulsed[0] = c->front[f].repulsed[1] = false;
+        c->front[f].refused[0] = c->front[f].refused[1] = false;
     }
+    memset(c->changes, 0, sizeof c->changes);
     routes(w);
     for (int side = 0; side < 2; side++)
         reinforce(w, side, c->route_flow[side]);
     int step = (int)P(w, WAR_STEP_DAYS);
     if (step < 1)
         step = 1;
-    int last = c->surrender_day > 0 ? c->surrender_day : 30;
+    /* the fronts fight on until the order to lay down arms reaches them,
+     * war.ceasefire_days after the surrender is announced (the Emperor's
+     * broadcast of 15 August 1945, the Kwantung Army's ceasefire of 17-19
+     * August; the fighting went on after the war had ended on the
+     * mainland, 001:285) */
+    int last = c->surrender_day > 0 ? c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS) : 30;
+    if (last > 30)
+        last = 30;
     double month_cas[HK_MAX_SECTORS][2];
     memset(month_cas, 0, sizeof month_cas);
     int battles = 0;
@@ -715,7 +999,7 @@ void hk_campaign_step(hk_world *w)
             if (c->front[f].active)
                 front_step(w, &r, f, days, (const double(*)[HK_MAX_REGIONS])c->route_km,
                            (const double(*)[HK_MAX_REGIONS])c->route_flow, month_cas, &battles);
-        encirclements(w);
+        encirclements(w, &r, days);
         c->days += days;
     }
     w->battles_month += battles;
@@ -800,6 +1084,37 @@ void hk_campaign_surrender(hk_world *w)
     }
 }
 
+void hk_campaign_line(const hk_world *w, int f, uint64_t line[2])
+{
+    const hk_scenario *s = w->s;
+    const hk_campaign_state *c = &w->camp;
+    line[0] = line[1] = 0;
+    /* the front's own regions, as each side holds them */
+    uint64_t mine = 0;
+    for (int r = 0; r < s->n_regions && r < 64; r++) {
+        if (c->front_of[r] != f && !(w->mode == HK_MODE_REPLAY && s->regions[r].sector == f))
+            continue;
+        mine |= (uint64_t)1 << r;
+        int side = own(w, r, HK_SIDE_JPN) ? 0 : own(w, r, HK_SIDE_SOV) ? 1 : -1;
+        if (side >= 0)
+            line[side] |= (uint64_t)1 << r;
+    }
+    /* and each side's regions in contact with the other's ground on it over
+     * a land link: where a front's ground is all one side's (the Khalkha's
+     * is Mongolian), the other side faces it from its neighbours (Hailar) */
+    for (int l = 0; l < s->n_links; l++) {
+        const hk_link *k = &s->links[l];
+        if (k->kind == HK_LINK_SEA || k->from >= 64 || k->to >= 64)
+            continue;
+        for (int dir = 0; dir < 2; dir++) {
+            int u = dir ? k->to : k->from, v = dir ? k->from : k->to;
+            int su = hk_control_side(w, u), sv = hk_control_side(w, v);
+            if (((mine >> v) & 1) && su >= 0 && sv >= 0 && su != sv)
+                line[su] |= (uint64_t)1 << u;
+        }
+    }
+}
+
 void hk_campaign_summary(const hk_world *w, hk_war_summary *out)
 {
     const hk_scenario *s = w->s;
@@ -819,13 +1134,18 @@ void hk_campaign_summary(const hk_world *w, hk_war_summary *out)
             o->men[side] = w->mode == HK_MODE_SIMULATE ? fr->men[side] : w->sector_forces[f][side].men;
             o->posture[side] = fr->posture[side] ? fr->posture[side] : HK_FRONT_HOLD;
         }
-        for (int r = 0; r < s->n_regions && r < 64; r++) {
-            if (c->front_of[r] != f && !(w->mode == HK_MODE_REPLAY && s->regions[r].sector == f))
-                continue;
-            int side = own(w, r, HK_SIDE_JPN) ? 0 : own(w, r, HK_SIDE_SOV) ? 1 : -1;
-            if (side >= 0)
-                o->line[side] |= (uint64_t)1 << r;
+        if (w->mode == HK_MODE_REPLAY) {
+            /* the record's postures: a side attacks on a front where the
+             * record has it take ground this month, and holds elsewhere */
+            o->posture[0] = o->posture[1] = HK_FRONT_HOLD;
+            for (int i = 0; i < s->n_control; i++) {
+                const hk_control_change *cc = &s->control[i];
+                int side = hk_world_side(w, cc->controller);
+                if (hk_date_month(cc->date) == w->month && side >= 0 && s->regions[cc->region].sector == f)
+                    o->posture[side] = HK_FRONT_ATTACK;
+            }
         }
+        hk_campaign_line(w, f, o->line);
     }
     for (int side = 0; side < 2; side++) {
         out->casualties[side] = w->war_losses[side];

@@ -17,6 +17,9 @@ void hk_campaign_step(hk_world *w);
 void hk_campaign_surrender(hk_world *w);
 /* The war as the month's summary shows it. */
 void hk_campaign_summary(const hk_world *w, hk_war_summary *out);
+/* The line of front f: the regions each side holds along it, its own
+ * regions and those in contact with the other side's ground on it. */
+void hk_campaign_line(const hk_world *w, int f, uint64_t line[2]);
 /* Regions a side holds that the other side held when the war began. */
 int hk_campaign_taken(const hk_world *w, int side, uint64_t *mask);
 

@@ -178,23 +178,14 @@ static void spread_pools(hk_world *w, unsigned mask)
  * (the formations within reach of its battle ground). */
 bool hk_movement_manchurian_sector(const hk_world *w, int sec)
 {
-    const hk_scenario *s = w->s;
-    if (s->man >= 0 && s->sectors[sec].side[0] == s->man)
-        return true;
-    for (int r = 0; r < s->n_regions; r++)
-        if (s->regions[r].sector == sec && s->chn >= 0 && s->regions[r].controller == s->chn)
-            return true;
-    return false;
+    return sec >= 0 && sec < 64 && ((w->c->manchurian_sectors >> sec) & 1u); /* worked out at load */
 }
 
 void hk_movement_sector_forces(hk_world *w)
 {
     const hk_scenario *s = w->s;
     memset(w->sector_forces, 0, sizeof w->sector_forces);
-    unsigned manchurian = 0;
-    for (int sec = 0; sec < s->n_sectors && sec < 16; sec++)
-        if (hk_movement_manchurian_sector(w, sec))
-            manchurian |= 1u << sec;
+    uint64_t manchurian = w->c->manchurian_sectors;
     for (int f = 0; f < s->n_formations; f++) {
         int side = w->c->form_side[f];
         const hk_formation_state *fs = &w->formation[f];
@@ -323,8 +314,27 @@ static bool record_has_at(const hk_world *w, hk_effect e, hk_month m)
 static bool record_has(const hk_world *w, hk_effect e) { return record_has_at(w, e, w->month); }
 
 /* The record's pool p in month m, without moving the cursors (for months
- * before the current one). */
-static double baseline_at(const hk_world *w, int pool, hk_month m)
+ * before the current one). The same few months are asked for every month
+ * (the first record, the month before the German attack, before the
+ * Pacific war, before Germany's defeat): kept while the same formations are
+ * there, since the sum is over those present. */
+static double baseline_sum(const hk_world *w, int pool, hk_month m);
+
+static double baseline_at(hk_world *w, int pool, hk_month m)
+{
+    for (int i = 0; i < w->n_base_memo; i++)
+        if (w->base_memo[i].month == m && w->base_memo[i].pool == pool && w->base_memo[i].hosted == w->hosted)
+            return w->base_memo[i].men;
+    double men = baseline_sum(w, pool, m);
+    int i = w->n_base_memo < 4 ? w->n_base_memo++ : (w->base_memo_next++ & 3);
+    w->base_memo[i].month = m;
+    w->base_memo[i].pool = pool;
+    w->base_memo[i].hosted = w->hosted;
+    w->base_memo[i].men = men;
+    return men;
+}
+
+static double baseline_sum(const hk_world *w, int pool, hk_month m)
 {
     double sum = 0;
     for (int f = 0; f < w->s->n_formations; f++) {
@@ -367,7 +377,7 @@ static double response(const hk_world *w, int other)
 }
 
 /* How many men the USSR wants east of Baikal this month. */
-static double soviet_target(const hk_world *w)
+static double soviet_target(hk_world *w)
 {
     const hk_scenario *s = w->s;
     double base = w->base_pool[2];

@@ -299,6 +299,28 @@ static void war_end(hk_world *w, hk_rng *r)
     }
 }
 
+/* Replay: the record's figures of the war (record.yaml `losses`): the
+ * casualties and prisoners of the Soviet-Japanese war of August 1945 and
+ * its days, as the record gives them. The record holds one general war
+ * between the two; a loss it lacks stays at zero. */
+static double record_loss(const hk_scenario *s, const char *id)
+{
+    for (int i = 0; i < s->n_losses; i++)
+        if (!strcmp(s->losses[i].id, id))
+            return s->losses[i].value;
+    return 0;
+}
+
+static void record_war(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    double pris = record_loss(s, "war_1945_japanese_prisoners");
+    w->war_losses[HK_SIDE_SOV] = record_loss(s, "war_1945_soviet_casualties");
+    w->war_losses[HK_SIDE_JPN] = record_loss(s, "war_1945_japanese_killed") + pris;
+    w->camp.prisoners[HK_SIDE_JPN] = pris;
+    w->camp.days = (int)record_loss(s, "war_1945_days");
+}
+
 /* Replay: the record's war and peace. */
 static void apply_pins(hk_world *w)
 {
@@ -318,6 +340,7 @@ static void apply_pins(hk_world *w)
                     w->soviet_entry_on = w->month;
                 }
                 hk_campaign_begin(w);
+                record_war(w);
             }
         } else if (f->pin == HK_PIN_PEACE) {
             w->war = false;
@@ -346,6 +369,19 @@ void hk_war_close_month(hk_world *w)
     const hk_scenario *s = w->s;
     if (w->war)
         w->war_months_total += 1;
+    if (w->mode == HK_MODE_REPLAY && w->war_in_month && !w->war) {
+        /* the record's war ended this month: its totals, with the ground
+         * the record shows changing hands in it */
+        if (w->war_on == w->month)
+            w->war_months_total += 1;
+        for (int side = 0; side < 2; side++) {
+            w->regions_taken[side] += hk_campaign_taken(w, side, NULL);
+            w->war_cas_total[side] += w->war_losses[side];
+            w->war_pris_total[side] += w->camp.prisoners[side];
+        }
+        w->war_days_total += w->camp.days;
+        return;
+    }
     if (w->war && w->camp.surrender_day > 0) {
         w->today = w->camp.surrender_day; /* the surrender and what follows it carry its day */
         w->japan_surrendered = true;

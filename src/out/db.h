@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 typedef struct hk_db hk_db;
 

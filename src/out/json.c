@@ -671,6 +671,8 @@ void hk_json_run_init(hk_json_run *r, const hk_scenario *s, FILE *out, bool keep
     if (keep) {
         r->events = json_array();
         r->months = json_array();
+        if (!r->events || !r->months)
+            r->lost = 1;
     }
     hk_observer raw = {json_on_event, json_on_month, r};
     hk_order_init(&r->order, &raw);
@@ -686,10 +688,14 @@ void hk_json_run_free(hk_json_run *r)
 
 static void take(hk_json_run *r, json_t *obj, json_t *into)
 {
+    if (!obj) { /* out of memory: the line is lost, and the run must say so */
+        r->lost = 1;
+        return;
+    }
     if (r->out && hk_json_write_line(r->out, obj) != 0)
         r->write_error = 1;
-    if (r->keep)
-        json_array_append(into, obj);
+    if (r->keep && (!into || json_array_append(into, obj) != 0))
+        r->lost = 1;
     json_decref(obj);
 }
 
@@ -752,7 +758,11 @@ int hk_json_run_write(const hk_setup *setup, hk_mode mode, uint64_t seed, hk_mon
         done->events = r.n_events;
         done->outcomes = o;
     }
-    int rc = r.write_error ? -2 : 0;
+    /* out of memory on the way: a line lost, or events passed on out of
+     * their reading order */
+    if (!summary || (doc && !*doc) || r.order.failed)
+        r.lost = 1;
+    int rc = r.lost ? HK_JSON_RUN_LOST : r.write_error ? -2 : 0;
     hk_json_run_free(&r);
     return rc;
 }

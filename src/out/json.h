@@ -11,7 +11,7 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "out/order.h"
 
 /* Compact, ordered, and enough digits for the 4-decimal rounding. */
@@ -46,6 +46,7 @@ typedef struct hk_json_run {
     int n_events, n_months;
     hk_month last_month;
     int write_error; /* set when writing to out failed */
+    int lost;        /* set when a line could not be made or kept (out of memory) */
     hk_order order;
 } hk_json_run;
 
@@ -71,8 +72,10 @@ typedef struct hk_json_written {
  * event and month to `out` as a line as they come (when out is not NULL),
  * then the summary line; with `doc` not NULL the whole document
  * (hk_json_doc) is made too, and with `done` not NULL what was written.
- * Returns 0, -1 if the run failed (nothing more written), -2 if a write to
- * out failed. */
+ * Returns 0, -1 if the run failed (out of memory for an event's text
+ * included; what was written is incomplete), -2 if a write to out failed,
+ * HK_JSON_RUN_LOST if a line could not be made or kept (out of memory). */
+#define HK_JSON_RUN_LOST (-3)
 int hk_json_run_write(const hk_setup *setup, hk_mode mode, uint64_t seed, hk_month until, FILE *out, json_t **doc,
                       hk_json_written *done);
 /* Runs the setup and returns its document, or NULL if the run failed.

@@ -5,7 +5,7 @@
 
 #include <jansson.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 /* {"outcomes": {name: {"label", "history", "history_value"}}, "event_kinds":
  * {kind: label}, "params": {key: label}, "treaties": {id: name}, "events":

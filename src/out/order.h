@@ -12,7 +12,7 @@
 #ifndef HK_OUT_ORDER_H
 #define HK_OUT_ORDER_H
 
-#include "hokushin.h"
+#include "world/api.h"
 
 typedef struct hk_order {
     hk_observer next;

@@ -56,8 +56,8 @@ static int json_output(const hk_setup *setup, const hk_output_opts *opts, const 
     int rc = hk_json_run_write(setup, opts->mode, opts->seed, opts->until, opts->json ? stdout : NULL,
                                opts->out_dir ? &doc : NULL, &done);
     int status = 0;
-    if (rc == -1) {
-        fprintf(stderr, "hokushin: the %s run failed\n", mode);
+    if (rc == -1 || rc == HK_JSON_RUN_LOST) {
+        fprintf(stderr, "hokushin: the %s run failed: out of memory, its output is incomplete\n", mode);
         status = 1;
     } else if (rc != 0) {
         status = 1;
@@ -105,8 +105,8 @@ int hk_output_run(const hk_setup *setup, const hk_output_opts *opts)
     hk_outcomes out;
     memset(&out, 0, sizeof out);
     int status = 0;
-    if (hk_run(setup, opts->mode, opts->seed, 0, opts->until, &obs, &out) != 0) {
-        fprintf(stderr, "hokushin: the %s run failed\n", mode);
+    if (hk_run(setup, opts->mode, opts->seed, 0, opts->until, &obs, &out) != 0 || order.failed) {
+        fprintf(stderr, "hokushin: the %s run failed: out of memory, its output is incomplete\n", mode);
         status = 1;
     } else {
         hk_timeline_finish(tl, &out);

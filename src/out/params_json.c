@@ -28,6 +28,11 @@ static json_t *params_list(const hk_setup *setup)
     return params;
 }
 
+static void add_decision(void *ud, const char *name, const char *what)
+{
+    json_array_append_new((json_t *)ud, json_pack("{s:s, s:s}", "id", name, "label", what));
+}
+
 json_t *hk_params_json(const hk_scenario *s)
 {
     hk_setup setup;
@@ -62,13 +67,7 @@ json_t *hk_params_json_setup(const hk_setup *setup)
         json_array_append_new(without, w);
     }
     json_t *decide = json_array();
-    hk_setup su;
-    hk_setup_init(&su, s);
-    char names[160][48];
-    const char *what[160];
-    int n = hk_setup_decisions(&su, names, what, 160);
-    for (int i = 0; i < n && i < 160; i++)
-        json_array_append_new(decide, json_pack("{s:s, s:s}", "id", names[i], "label", what[i]));
+    hk_decisions_each(s, add_decision, decide);
     return json_pack("{s:o, s:o, s:o, s:o}", "params", params_list(setup), "events", events, "without", without,
                      "decide", decide);
 }

@@ -5,7 +5,7 @@
 
 #include <jansson.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 /* {"params": [{key, value, unit, min, max, source, doc}],
  *  "events": [{key, id, value, unit, name, source}],

@@ -10,7 +10,7 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 /* The bibliography as JSON:
  *   {"seeds_dir": path or null,

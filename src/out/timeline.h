@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 #define HK_TIMELINE_WIDTH 100
 

@@ -18,7 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 /* The fitted part of the record: incident counts whose years end by this. */
 #define HK_CALIBRATE_FIT_LAST_YEAR 1936

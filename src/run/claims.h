@@ -25,7 +25,7 @@
 
 #include <stdbool.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 typedef enum hk_claim_design { HK_CLAIM_PAIRED, HK_CLAIM_OBSERVED, HK_CLAIM_LEVEL } hk_claim_design;
 

@@ -6,7 +6,7 @@
  * treaty ACTOR.sign.TREATY and ACTOR.denounce.TREATY. The system that owns
  * the decision takes it that month if it still can (war.c, politics.c,
  * diplomacy.c); a misspelt decision gets the nearest valid one. */
-#include "hokushin.h"
+#include "world/api.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -58,12 +58,17 @@ static int list_decisions(const hk_scenario *s, char names[][48], const char *wh
     return k;
 }
 
-int hk_setup_decisions(const hk_setup *setup, char names[][48], const char *what[], int n)
-{
-    return list_decisions(setup->scenario, names, what, NULL, NULL, NULL, n);
-}
-
 #define MAX_LIST 160
+
+int hk_decisions_each(const hk_scenario *s, void (*fn)(void *ud, const char *name, const char *what), void *ud)
+{
+    char names[MAX_LIST][48];
+    const char *what[MAX_LIST];
+    int n = list_decisions(s, names, what, NULL, NULL, NULL, MAX_LIST);
+    for (int i = 0; i < n && i < MAX_LIST; i++)
+        fn(ud, names[i], what[i]);
+    return n;
+}
 
 int hk_setup_decide(hk_setup *setup, const char *text, char *err, size_t errlen)
 {

@@ -33,7 +33,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "run/stats.h"
 
 /* One run; the default is hk_run(setup, HK_MODE_SIMULATE, seed, run,

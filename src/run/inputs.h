@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 /* The text of the whole seed range, for messages and help. */
 #define HK_SEED_RANGE "a whole number from 0 to 18446744073709551615 (2^64 - 1)"

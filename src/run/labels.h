@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 /* "Japan strikes north by 1942" for "strike_north_by_1942". */
 const char *hk_label_outcome(const char *name);

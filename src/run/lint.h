@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 typedef enum hk_lint_kind {
     HK_LINT_ACTOR_SPAN,      /* an event names, or the map shows, an actor outside its span */

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 /* Orders that change nothing: no push, no movement, no treaty, incidents as
  * the model decides, no war, every front as the model decides. */

@@ -1,7 +1,7 @@
 /* outcomes.c — the outcome table: names, kinds and how to read each value,
  * so ensembles, databases and pages list the same outcomes in one order.
  * Definitions: docs/model.md#outcomes. */
-#include "hokushin.h"
+#include "world/api.h"
 
 #include <math.h>
 

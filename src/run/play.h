@@ -27,7 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "run/orders.h"
 
 #define HK_SAVE_MAGIC "hokushin-save"

@@ -1,7 +1,7 @@
 /* run.c — one whole run, replay or simulate, from the scenario's start to
  * a month, with the world on the stack: nothing is allocated unless an
  * observer wants the events' text. */
-#include "hokushin.h"
+#include "world/api.h"
 
 #include "world/world.h"
 
@@ -18,5 +18,6 @@ int hk_run(const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run, hk_
     hk_world_close(&w);
     *out = w.out;
     hk_world_release(&w);
-    return 0;
+    /* an event the observer got without its text is a history told wrong */
+    return w.text_lost ? -1 : 0;
 }

@@ -2,7 +2,7 @@
  * or removed outside events, forbidden treaties. Values are checked against
  * the scenario (parameter ranges, its months); a misspelt key gets the
  * nearest valid one, an unrelated word a pointer to 'hokushin params'. */
-#include "hokushin.h"
+#include "world/api.h"
 
 #include <ctype.h>
 #include <errno.h>

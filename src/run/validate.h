@@ -15,7 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 /* ---- batches ------------------------------------------------------------ */
 

@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 #define HK_VAL_FORCES_MAX 8
 

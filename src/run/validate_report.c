@@ -43,7 +43,7 @@ typedef struct report {
     int runs;
     FILE *body;
     int figures, figures_failed, claims, claims_failed;
-    char fails[MAX_FAILS][900];
+    char fails[MAX_FAILS][1200]; /* "**what**: why", why up to 1,024 bytes */
     int n_fails;
     json_t *figures_json, *claims_json; /* NULL unless JSON was asked for */
     verdict verdicts[MAX_VERDICTS];

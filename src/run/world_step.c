@@ -5,7 +5,7 @@
  * (opening and end), control, diplomacy, movement and supply, incidents,
  * battles, the fronts of a general war — then the outcomes and the month's
  * summary. */
-#include "hokushin.h"
+#include "world/api.h"
 
 #include <stdio.h>
 #include <stdlib.h>

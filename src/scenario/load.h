@@ -40,6 +40,25 @@ typedef struct hk_scenario_file {
  * loaders and the fuzzing harness all come here). NULL on any error. */
 hk_scenario *hk_scenario_load_files(const hk_scenario_file files[HK_FILE_COUNT], hk_diag *diag);
 
+/* Loading the same files again and again (the fuzzing harness): a cache,
+ * made from a scenario whose files all load cleanly, remembers what reading
+ * each of them gave. Given the same parsed tree of a file again, and when
+ * every file that file's reader looks at was itself replayed, the loader
+ * copies the file's tables from the cache instead of checking its records
+ * again: the same scenario and the same errors, for a fraction of the work.
+ * The scenarios it returns point into the cache's strings, so they go back
+ * with hk_scenario_cache_release before the cache is freed. */
+typedef struct hk_scenario_cache hk_scenario_cache;
+/* NULL (with the errors in diag) unless `base` loads without an error;
+ * the trees of `base` must outlive the cache. */
+hk_scenario_cache *hk_scenario_cache_new(const hk_scenario_file base[HK_FILE_COUNT], hk_diag *diag);
+void hk_scenario_cache_free(hk_scenario_cache *c);
+/* As hk_scenario_load_files; files whose `tree` is the base's own replay. */
+hk_scenario *hk_scenario_cache_load(hk_scenario_cache *c, const hk_scenario_file files[HK_FILE_COUNT],
+                                    hk_diag *diag);
+/* Frees a scenario from hk_scenario_cache_load, keeping its block for the next. */
+void hk_scenario_cache_release(hk_scenario_cache *c, hk_scenario *s);
+
 /* A view of one id table of the scenario: every record type with an id keeps
  * it as its first member, so one lookup serves all of them. */
 typedef struct hk_idtab {
@@ -75,6 +94,11 @@ typedef struct hk_rec {
     const hk_ynode *map;
     int line;
     char label[128];
+    /* The value of each of hk_rec_open's keys (NULL when absent), so that
+     * hk_rec_get finds a key the record declared without comparing text;
+     * keys is NULL when the record was not opened as a mapping. */
+    const char *const *keys;
+    const hk_ynode *val[32];
 } hk_rec;
 
 void hk_load_error(hk_loader *ld, int line, const char *fmt, ...)
@@ -136,5 +160,16 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root);
 void hk_load_events(hk_loader *ld, const hk_ynode *root);
 void hk_load_record(hk_loader *ld, const hk_ynode *root);
 void hk_load_params(hk_loader *ld, const hk_ynode *root);
+
+/* The loader itself, with a cache (or NULL) and a block to fill (or NULL
+ * to allocate one); loader.c. */
+hk_scenario *hk_scenario_load_reusing(const hk_scenario_file files[HK_FILE_COUNT], hk_diag *diag,
+                                      hk_scenario_cache *cache, hk_scenario *block);
+/* Instead of reading file f: true after copying what reading it gave the
+ * base, when its tree is the base's and no file its reader looks at was
+ * read afresh (`read`); load_cache.c. Also called with f == HK_FILE_COUNT
+ * after the last file. */
+bool hk_scenario_cache_replay(hk_scenario_cache *c, hk_loader *ld, int f,
+                              const hk_scenario_file *file, const bool read[HK_FILE_COUNT]);
 
 #endif

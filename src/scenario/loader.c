@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "core/embed.h"
-#include "hokushin.h"
+#include "world/api.h"
 #include "scenario/load.h"
 
 const char *const hk_scenario_file_names[HK_FILE_COUNT] = {
@@ -145,12 +145,24 @@ static void sort_errors(hk_diag *diag, int from, const char *const paths[HK_FILE
 
 hk_scenario *hk_scenario_load_files(const hk_scenario_file files[HK_FILE_COUNT], hk_diag *diag)
 {
-    hk_scenario *s = calloc(1, sizeof *s);
+    return hk_scenario_load_reusing(files, diag, NULL, NULL);
+}
+
+/* With `cache` and `block` NULL this is hk_scenario_load_files. A cache
+ * (load_cache.c) stands in for the readers of files it has seen before;
+ * `block`, zeroed here, is filled instead of a fresh allocation and is left
+ * to the caller on failure (its arena freed). */
+hk_scenario *hk_scenario_load_reusing(const hk_scenario_file files[HK_FILE_COUNT], hk_diag *diag,
+                                      hk_scenario_cache *cache, hk_scenario *block)
+{
+    hk_scenario *s = block ? memset(block, 0, sizeof *block) : calloc(1, sizeof *s);
     hk_arena *tree_arena = hk_arena_new();
     if (!s || !tree_arena || !(s->arena = hk_arena_new())) {
         hk_diag_add(diag, NULL, 0, "out of memory loading the scenario");
-        free(s ? s->arena : NULL);
-        free(s);
+        if (s && s->arena)
+            hk_arena_free(s->arena);
+        if (!block)
+            free(s);
         hk_arena_free(tree_arena);
         return NULL;
     }
@@ -165,11 +177,17 @@ hk_scenario *hk_scenario_load_files(const hk_scenario_file files[HK_FILE_COUNT],
         hk_load_treaties, hk_load_events, hk_load_record, hk_load_params};
     const hk_ynode *roots[HK_FILE_COUNT] = {0};
     const char *paths[HK_FILE_COUNT];
+    bool read[HK_FILE_COUNT] = {0}; /* read afresh, not replayed from the cache */
     for (int f = 0; f < HK_FILE_COUNT; f++) {
         const hk_scenario_file *file = &files[f];
         const char *path = file->path ? file->path : hk_scenario_file_names[f];
         paths[f] = hk_arena_strdup(s->arena, path);
         ld.path = paths[f] ? paths[f] : hk_scenario_file_names[f];
+        if (cache && hk_scenario_cache_replay(cache, &ld, f, file, read)) {
+            roots[f] = file->tree;
+            continue;
+        }
+        read[f] = true;
         const hk_ynode *root = file->tree;
         if (!root && !file->data) {
             hk_diag_add(diag, ld.path, 0, "cannot read the file: %s",
@@ -195,6 +213,9 @@ hk_scenario *hk_scenario_load_files(const hk_scenario_file files[HK_FILE_COUNT],
             file_failed(&ld, (hk_scenario_file_id)f);
     }
 
+    if (cache) /* the end of the last file, for a cache recording the base */
+        hk_scenario_cache_replay(cache, &ld, HK_FILE_COUNT, NULL, read);
+
     /* Checks that need more than one record. */
     s->jpn = hk_scenario_actor(s, "JPN");
     s->sov = hk_scenario_actor(s, "SOV");
@@ -219,7 +240,10 @@ hk_scenario *hk_scenario_load_files(const hk_scenario_file files[HK_FILE_COUNT],
     if (diag->count == errors_before && !hk_scenario_compile(s))
         hk_diag_add(diag, NULL, 0, "out of memory loading the scenario");
     if (diag->count > errors_before) {
-        hk_scenario_free(s);
+        if (block)
+            hk_arena_free(s->arena);
+        else
+            hk_scenario_free(s);
         return NULL;
     }
     return s;

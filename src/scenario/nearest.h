@@ -22,6 +22,10 @@ typedef struct hk_nearest {
     const char *word;
     const char *best;
     int best_dist;
+    /* The word lowered once, for every candidate (nearest.c). */
+    size_t len;
+    unsigned long long set;
+    unsigned char lowered[64];
 } hk_nearest;
 
 void hk_nearest_init(hk_nearest *n, const char *word);

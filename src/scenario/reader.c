@@ -41,6 +41,7 @@ bool hk_rec_open(hk_rec *r, hk_loader *ld, const hk_ynode *node, const char *wha
     r->ld = ld;
     r->map = node;
     r->line = node->line;
+    r->keys = NULL;
     snprintf(r->label, sizeof r->label, "%s", what);
     if (node->type != HK_Y_MAP) {
         hk_load_error(ld, node->line, "expected a %s as a mapping of keys to values", what);
@@ -54,6 +55,7 @@ bool hk_rec_open(hk_rec *r, hk_loader *ld, const hk_ynode *node, const char *wha
     /* Linear in the record's size: a known key can repeat only as often as
      * there are known keys, and unknown ones are reported (up to a limit). */
     int seen[32] = {0}, unknown = 0;
+    const hk_ynode *val[32] = {0};
     for (int i = 0; i + 1 < node->n; i += 2) {
         const hk_ynode *k = node->items[i];
         if (k->type != HK_Y_SCALAR) {
@@ -86,16 +88,35 @@ bool hk_rec_open(hk_rec *r, hk_loader *ld, const hk_ynode *node, const char *wha
                           r->label, seen[known]);
         else if (known < 32)
             seen[known] = k->line;
+        if (known < 32 && !val[known])
+            val[known] = node->items[i + 1]; /* the first, as hk_ymap_get finds */
     }
     if (unknown > 10)
         hk_load_error(ld, node->line, "%s has %d unknown keys (the first 10 are listed)", r->label,
                       unknown);
+    int n_keys = 0;
+    while (keys[n_keys])
+        n_keys++;
+    if (n_keys <= 32) {
+        memcpy(r->val, val, sizeof val);
+        r->keys = keys;
+    }
     return true;
 }
 
 const hk_ynode *hk_rec_get(const hk_rec *r, const char *key)
 {
-    const hk_ynode *v = hk_ymap_get(r->map, key);
+    const hk_ynode *v = NULL;
+    int j = 0;
+    /* A key of the record's own list, by address (the callers pass the
+     * same literal): its value was found when the record was opened. */
+    if (r->keys)
+        while (r->keys[j] && r->keys[j] != key)
+            j++;
+    if (r->keys && r->keys[j])
+        v = r->val[j];
+    else
+        v = hk_ymap_get(r->map, key);
     return hk_ynode_is_null(v) ? NULL : v;
 }
 

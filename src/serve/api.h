@@ -17,7 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "serve/games.h"
 #include "serve/ids.h"
 #include "serve/jobs.h"

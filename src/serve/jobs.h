@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "serve/ids.h"
 
 #define HK_JOBS_MAX 32

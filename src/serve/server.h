@@ -6,7 +6,7 @@
 
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 typedef struct hk_server_opts {
     const char *bind;   /* an IPv4 or IPv6 address; NULL = 127.0.0.1 */

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 /* The sides of the border: 0 the Japanese side (JPN, MAN), 1 the Soviet side
  * (SOV, MGL); -1 for everyone else. */
@@ -56,6 +56,14 @@ typedef struct hk_compiled {
     /* geography */
     double supply_km[HK_MAX_SECTORS][2];     /* sector front to each side's nearest railhead */
     double rail_capacity;                    /* men/month over the bottleneck link(s) of links.yaml */
+    /* bit sec: a Manchurian sector, Japan's to guard only once Manchuria is
+     * held (Manchukuo's borders, and borders whose contested ground was
+     * Chinese in 1918); movement.c */
+    uint64_t manchurian_sectors;
+    /* Japan's northern hawks: its factions leaning north (lean > 0.3), in
+     * index order, whose influence times hawk weight assess.c sums */
+    int n_hawks;
+    int8_t hawk_faction[HK_MAX_FACTIONS];
     /* the links of region r are adj[adj_at[r] .. adj_at[r + 1]), in index order (world/map.c) */
     uint16_t adj_at[HK_MAX_REGIONS + 1];
     uint16_t adj[2 * HK_MAX_LINKS];
@@ -89,7 +97,7 @@ bool hk_treaty_has_party(const hk_treaty *t, int a);
  * for a no-political-treaty clause, any political clause). */
 bool hk_clause_bars(const hk_clause *c, const hk_treaty *x);
 
-/* hk_scenario_compile (hokushin.h) fills s->compiled. */
+/* hk_scenario_compile (world/api.h) fills s->compiled. */
 /* The side an actor stands on (HK_SIDE_JPN for JPN and MAN, HK_SIDE_SOV
  * for SOV and MGL), or -1. */
 int hk_scenario_side(const hk_scenario *s, int actor);

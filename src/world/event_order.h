@@ -14,7 +14,7 @@
 
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 /* Sorts ev[0..n), stably, into reading order. ev[first..n) are the events
  * of one month's play in the order they were emitted; ev[0..first) are

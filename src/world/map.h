@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 typedef uint64_t hk_regions;
 

@@ -20,9 +20,11 @@ static const char *world_keep(hk_world *w, const char *s)
 {
     if (!s)
         return "";
-    if (!w->text && !(w->text = hk_arena_new()))
-        return "";
-    const char *out = hk_arena_strdup(w->text, s);
+    const char *out = NULL;
+    if (w->text || (w->text = hk_arena_new()))
+        out = hk_arena_strdup(w->text, s);
+    if (!out)
+        w->text_lost = true;
     return out ? out : "";
 }
 

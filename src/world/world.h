@@ -20,7 +20,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "core/rng.h"
 #include "world/compiled.h"
 #include "world/combat_types.h"
@@ -42,6 +42,8 @@ typedef struct hk_front {
     int advanced[2];             /* regions each side has taken on it */
     double added[2];             /* men sent to it this month */
     bool repulsed[2];            /* the side's attack here was beaten off this month */
+    bool refused[2];             /* the player's attack order here could not be carried out this month */
+    bool besieged[2];            /* the side's men here are an encircled pocket holding out */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -49,6 +51,7 @@ typedef struct hk_campaign_state {
     hk_front front[HK_MAX_SECTORS];
     int8_t front_of[HK_MAX_REGIONS];       /* the front a region belongs to, -1 none */
     int8_t control_at_start[HK_MAX_REGIONS]; /* who held each region when the war began */
+    uint8_t changes[HK_MAX_REGIONS];       /* times each region changed hands in battle this month */
     double prisoners[2];                   /* men each side lost as prisoners */
     int days;                              /* days of fighting in this war */
     int surrender_day;                     /* day of this month Japan surrenders on (0 none) */
@@ -207,11 +210,14 @@ struct hk_world {
     int8_t haul_control[HK_MAX_REGIONS];
     uint8_t haul_known;
     double haul_km[HK_MAX_SECTORS][2];
+    /* the supply pull of each sector's last haul ratio, (kmd/kma)^battle.supply_pull */
+    double haul_ratio[HK_MAX_SECTORS], haul_pull[HK_MAX_SECTORS];
     /* replay: a recorded battle that spans others (a campaign) sums the model's
      * casualties of its engagements, then fights the days they leave out */
     double campaign_cas[HK_MAX_BATTLES][2];
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
+    uint8_t settled;                    /* bit s: a ceasefire after a major battle drew sector s's line (battles.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */
@@ -255,6 +261,15 @@ struct hk_world {
     double rec_men[HK_MAX_FORMATIONS][HK_MAX_REC];
     uint8_t n_rec[HK_MAX_FORMATIONS], rec_at[HK_MAX_FORMATIONS];
     double base_pool[3], base_last[3];
+    /* movement's pools of the record in earlier months (baseline_at), kept
+     * while the same formations are there */
+    struct {
+        hk_month month;
+        int pool;
+        uint64_t hosted;
+        double men;
+    } base_memo[4];
+    int n_base_memo, base_memo_next;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */
@@ -270,8 +285,10 @@ struct hk_world {
     hk_event_facts next_facts;
     bool has_next_facts;
 
-    /* event text memory (only with an observer) */
+    /* event text memory (only with an observer); text_lost is set when an
+     * event's text could not be kept (out of memory), and the run fails */
     struct hk_arena *text;
+    bool text_lost;
     char scratch[HK_TEXT_LEN];
     char scratch_src[HK_TEXT_LEN];
 };

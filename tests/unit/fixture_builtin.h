@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 static hk_scenario *scenario;
 

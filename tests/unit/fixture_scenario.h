@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 
 static hk_date fx_date(int y, int m, int d)
 {

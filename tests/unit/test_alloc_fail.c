@@ -21,6 +21,9 @@
 /* -1: never fail; else the number of allocations still allowed */
 static long allowed = -1;
 static long asked;
+/* -1, or the one allocation (counted from `asked` = 0) that fails while
+ * every other succeeds: a failure the program may get past */
+static long only = -1;
 
 void *__real_malloc(size_t n);
 void *__real_calloc(size_t n, size_t size);
@@ -28,6 +31,8 @@ void *__real_realloc(void *p, size_t n);
 
 static int refuse(void)
 {
+    if (only >= 0)
+        return asked++ == only;
     asked++;
     if (allowed < 0)
         return 0;
@@ -76,6 +81,38 @@ static void test_loader(void **state)
     assert_true(failed > 0); /* the injection reaches the loader */
 }
 
+/* Runs the setup to `until` into JSON Lines with allocations failing as
+ * `sticky` says (the nth and every later one, or only the nth); a run that
+ * says it succeeded must have written every line of `full`, text included. */
+static int run_failing(const hk_setup *su, hk_month until, long n, bool sticky, const char *full, size_t full_len,
+                       int events)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len); /* libc's own allocations: not counted */
+    assert_non_null(mem);
+    hk_json_written done;
+    memset(&done, 0, sizeof done);
+    json_t *doc = NULL;
+    asked = 0;
+    if (sticky)
+        allowed = n;
+    else
+        only = n;
+    int rc = hk_json_run_write(su, HK_MODE_SIMULATE, 3, until, mem, &doc, &done);
+    allowed = only = -1;
+    assert_int_equal(fclose(mem), 0);
+    assert_true(rc == 0 || rc == -1 || rc == HK_JSON_RUN_LOST);
+    if (rc == 0) {
+        assert_int_equal(done.events, events);
+        assert_int_equal(len, full_len);
+        assert_memory_equal(text, full, len);
+    }
+    free(text);
+    json_decref(doc);
+    return rc;
+}
+
 static void test_run(void **state)
 {
     (void)state;
@@ -83,21 +120,31 @@ static void test_run(void **state)
     assert_non_null(s);
     hk_setup su;
     hk_setup_init(&su, s);
-    hk_month until = hk_month_of(1919, 6);
-    /* a run with every event's text and its JSON document */
-    asked = 0;
+    /* the whole run: its events' text fills more than one block of the
+     * run's text memory */
+    hk_month until = HK_MONTH_NONE;
+    /* a run with every event's text, its JSON Lines and its document */
+    char *full = NULL;
+    size_t full_len = 0;
+    FILE *mem = open_memstream(&full, &full_len);
+    assert_non_null(mem);
+    hk_json_written all;
     json_t *doc = NULL;
-    assert_int_equal(hk_json_run_write(&su, HK_MODE_SIMULATE, 3, until, NULL, &doc, NULL), 0);
+    asked = 0;
+    assert_int_equal(hk_json_run_write(&su, HK_MODE_SIMULATE, 3, until, mem, &doc, &all), 0);
+    assert_int_equal(fclose(mem), 0);
     json_decref(doc);
     long total = asked;
-    for (long n = 0; n < total; n += 1 + total / 400) {
-        allowed = n;
-        doc = NULL;
-        int rc = hk_json_run_write(&su, HK_MODE_SIMULATE, 3, until, NULL, &doc, NULL);
-        allowed = -1;
-        assert_true(rc == 0 || rc == -1);
-        json_decref(doc);
+    assert_true(all.events > 100);
+    /* every one of the first allocations (the run's own: the event order,
+     * the text memory), then a sample of the rest (the document's) */
+    int failed = 0, failed_once = 0;
+    for (long n = 0; n < total; n += n < 40 ? 1 : 1 + total / 40) {
+        failed += run_failing(&su, until, n, true, full, full_len, all.events) != 0;
+        failed_once += run_failing(&su, until, n, false, full, full_len, all.events) != 0;
     }
+    assert_true(failed > 0 && failed_once > 0); /* the injection reaches the run's output */
+    free(full);
     /* a world on the heap */
     for (long n = 0; n < 3; n++) {
         allowed = n;

@@ -13,8 +13,9 @@
 #include <string.h>
 
 #include "core/diag.h"
-#include "hokushin.h"
+#include "world/api.h"
 #include "model/battles.h"
+#include "model/incidents.h"
 #include "world/world.h"
 
 static hk_scenario *builtin(void)
@@ -120,8 +121,11 @@ static void test_campaign_only_from_undecided(void **state)
     int opened_even = 0;
     for (int run = 0; run < 20; run++) {
         hk_world *w = border_world(&su, (uint64_t)run, sec);
+        /* riflemen against a defender whose every man comes with armour and
+         * guns (the defender answers the attack with up to its superiority
+         * in men, and their weapons come with them) */
         station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 300});
-        station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 200000, .tanks = 2000, .guns = 2000, .aircraft = 1000});
+        station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 20000, .tanks = 4000, .guns = 4000, .aircraft = 2000});
         w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
         w->n_pending = 1;
         hk_battles_step(w);
@@ -377,6 +381,161 @@ static void test_soviet_builds_up_before_ceasefire(void **state)
     hk_scenario_free(s);
 }
 
+
+/* The opening battle is fought by what each side can bring to the battle
+ * ground while it lasts, and the defender answers the attack: it brings up
+ * at most the superiority it keeps over the attacker (the USSR's
+ * soviet.threat_ratio), not a share of every man within reach — the record's
+ * openings were a battalion or two a side (CDB90 256, 259). On the Khalkha
+ * the Soviet side hauls 650 km, so its opening is bounded by what that haul
+ * lifts in the engagement's days. */
+static void test_opening_answers_the_attack(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double ratio = s->params[HK_P_SOVIET_THREAT_RATIO].value;
+    double lift = s->params[HK_P_CAMPAIGN_LIFT].value, days = s->params[HK_P_CAMPAIGN_ENGAGEMENT_DAYS].value;
+    int fought = 0;
+    for (int run = 0; run < 20; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 3000, .guns = 30});
+        station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 200000, .tanks = 2000, .guns = 2000, .aircraft = 1000});
+        w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+        w->n_pending = 1;
+        hk_battles_step(w);
+        if (w->battles_month < 1) {
+            hk_world_free(w);
+            continue;
+        }
+        fought++;
+        /* what each side committed: the campaign's peaks, or the losses'
+         * bound when the battle was decided at once */
+        const hk_border_campaign *c = &w->border_campaign;
+        double jpn = c->active ? c->peak[HK_SIDE_JPN] : 3000, sov = c->active ? c->peak[HK_SIDE_SOV] : 0;
+        if (c->active) {
+            assert_true(sov <= ratio * jpn * (1 + 1e-9));
+            double km[2];
+            hk_battles_site_km(w, sec, km);
+            assert_true(sov <= lift / fmax(km[HK_SIDE_SOV], 100.0) * days / 30.0 * (1 + 1e-9));
+        }
+        assert_true(w->loss_men[HK_SIDE_SOV] <= ratio * 3000);
+        hk_world_free(w);
+    }
+    assert_true(fought >= 10);
+    hk_scenario_free(s);
+}
+
+/* A setback raises the Kwantung Army's stake: beaten in the last engagement
+ * and not overruled, its officers seek a larger margin over the enemy's
+ * men than the ratio the Army believes enough, raised by their autonomy,
+ * and bring up their own divisions to get it (001:135). */
+static void test_setback_raises_the_stake(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    for (int run = 0; run < 5; run++) {
+        double peak[2];
+        for (int k = 0; k < 2; k++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            open_campaign(w, sec, 10000, 8000); /* already the ratio the Army believes enough */
+            w->border_campaign.last_loser = k == 1 ? HK_SIDE_JPN : -1;
+            hk_battles_step(w);
+            peak[k] = w->border_campaign.peak[HK_SIDE_JPN];
+            hk_world_free(w);
+        }
+        assert_true(peak[0] == 10000);      /* ahead and unbeaten: it brings up no one */
+        assert_true(peak[1] > 10000 * 1.5); /* beaten: it raises its stake */
+    }
+    hk_scenario_free(s);
+}
+
+
+
+/* A ceasefire both sides agree to after a major battle draws the disputed
+ * line (001:147): the sector sees incidents again, but none grows into a
+ * battle there. A skirmish's ceasefire settles nothing. */
+static void test_ceasefire_after_major_battle_settles_the_line(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    char err[200];
+    assert_int_equal(hk_setup_set(&su, "incident.escalation", "0.1", err, sizeof err), 0);
+    int sec = sector_by_id(s, "western");
+    for (int major = 0; major < 2; major++) {
+        hk_world *w = border_world(&su, 0, sec);
+        open_campaign(w, sec, major ? 20000 : 2000, major ? 30000 : 3000);
+        hk_border_campaign *c = &w->border_campaign;
+        c->major = major == 1;
+        c->holder = HK_SIDE_SOV;       /* the Soviet side takes the quiet */
+        c->broken[HK_SIDE_JPN] = true; /* and the Kwantung Army's line broke */
+        hk_battles_step(w);
+        assert_false(c->active);
+        assert_int_equal((w->settled >> sec) & 1u, major);
+        hk_world_free(w);
+    }
+    int battles[2] = {0, 0}, incidents = 0;
+    for (int k = 0; k < 2; k++) {
+        hk_world *v = border_world(&su, 1, sec);
+        v->settled = k == 1 ? (uint8_t)(1u << sec) : 0;
+        for (int m = 0; m < 60; m++) {
+            v->tension[sec] = 3.0;
+            v->autonomy = 1.0;
+            hk_incidents_step(v);
+            if (k == 1)
+                incidents += v->sector_incidents[sec];
+            for (int i = 0; i < v->n_pending; i++)
+                battles[k] += v->pending[i].sector == sec;
+            v->month++;
+        }
+        hk_world_free(v);
+    }
+    assert_true(battles[0] > 0);
+    assert_int_equal(battles[1], 0);
+    assert_true(incidents > 0);
+    hk_scenario_free(s);
+}
+
+
+/* A side destroyed in its positions has lost the opening battle: a Japanese
+ * force that does not surrender (at war in China) may be wiped out without
+ * breaking off, and the battle does not go on as a campaign with nobody left
+ * on its line. */
+static void test_destroyed_side_loses_the_opening(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    int destroyed = 0;
+    for (int run = 0; run < 40; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        w->china_war = true; /* the Japanese side does not surrender */
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 3000});
+        station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 20000, .tanks = 4000, .guns = 4000, .aircraft = 2000});
+        w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+        w->n_pending = 1;
+        hk_battles_step(w);
+        if (w->battles_month == 1 && w->loss_men[HK_SIDE_JPN] > 0 && !w->border_campaign.active &&
+            w->lost_battle_side == HK_SIDE_JPN)
+            destroyed++;
+        /* a campaign never opens on a line with nobody left */
+        if (w->border_campaign.active)
+            assert_true(w->border_campaign.men[HK_SIDE_JPN] >= 0.1 * w->border_campaign.peak[HK_SIDE_JPN]);
+        hk_world_free(w);
+    }
+    assert_true(destroyed > 0);
+    hk_scenario_free(s);
+}
+
 /* Whole runs: the same seed gives the same campaigns and outcomes, and
  * campaigns do happen in simulate. */
 static void test_campaign_determinism(void **state)
@@ -604,6 +763,10 @@ int main(void)
         cmocka_unit_test(test_player_orders_decide_ceasefire),
         cmocka_unit_test(test_campaign_supply_over_the_links),
         cmocka_unit_test(test_campaign_japanese_no_surrender),
+        cmocka_unit_test(test_opening_answers_the_attack),
+        cmocka_unit_test(test_setback_raises_the_stake),
+        cmocka_unit_test(test_destroyed_side_loses_the_opening),
+        cmocka_unit_test(test_ceasefire_after_major_battle_settles_the_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

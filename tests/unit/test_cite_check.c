@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "world/params.h"
 #include "scenario/cite_check.h"
 

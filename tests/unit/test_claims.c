@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "run/calibrate.h"
 #include "run/claims.h"
 #include "run/validate.h"

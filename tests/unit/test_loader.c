@@ -12,10 +12,11 @@
 #include <cmocka.h>
 
 #include "core/embed.h"
-#include "hokushin.h"
+#include "world/api.h"
 #include "scenario/load.h"
 #include "scenario/nearest.h"
 #include "scenario/yaml_tree.h"
+#include "world/compiled.h"
 
 /* The minimal scenario's files, read once; params.yaml is written from the
  * model's parameter table as tests/corpus/assemble.sh writes it. */
@@ -507,6 +508,115 @@ static void test_garbage_never_crashes(void **state)
     }
 }
 
+/* The loader's cache (load_cache.c) gives what the plain loader gives: the
+ * same errors in the same order, or the same scenario, whichever file is
+ * changed and whether or not the files that refer to it could be copied. */
+static void same_as_plain(hk_scenario_cache *cache, const hk_ynode *const trees[HK_FILE_COUNT],
+                          int which, const char *text, size_t len)
+{
+    hk_scenario_file plain_files[HK_FILE_COUNT], cached_files[HK_FILE_COUNT];
+    for (int f = 0; f < HK_FILE_COUNT; f++) {
+        const char *t = f == which ? text : minimal[f];
+        size_t n = f == which ? len : strlen(t);
+        plain_files[f] = (hk_scenario_file){hk_scenario_file_names[f], (const unsigned char *)t, n,
+                                            NULL, NULL};
+        cached_files[f] = plain_files[f];
+        if (f != which)
+            cached_files[f].tree = trees[f];
+    }
+    hk_diag pd, cd;
+    hk_diag_init(&pd);
+    hk_diag_init(&cd);
+    hk_scenario *p = hk_scenario_load_files(plain_files, &pd);
+    hk_scenario *c = hk_scenario_cache_load(cache, cached_files, &cd);
+    if (pd.count != cd.count) {
+        fprintf(stderr, "file %d: plain:\n", which);
+        print_diag(&pd);
+        fprintf(stderr, "cached:\n");
+        print_diag(&cd);
+    }
+    assert_int_equal(pd.count, cd.count);
+    for (int i = 0; i < pd.count; i++) {
+        assert_int_equal(pd.items[i].line, cd.items[i].line);
+        assert_string_equal(pd.items[i].file ? pd.items[i].file : "-",
+                            cd.items[i].file ? cd.items[i].file : "-");
+        assert_string_equal(pd.items[i].message, cd.items[i].message);
+    }
+    assert_int_equal(p == NULL, c == NULL);
+    if (p) {
+        assert_memory_equal(p->compiled, c->compiled, sizeof *p->compiled);
+        assert_int_equal(p->n_regions, c->n_regions);
+        for (int r = 0; r < p->n_regions; r++) {
+            assert_string_equal(p->regions[r].id, c->regions[r].id);
+            assert_true(p->regions[r].lat == c->regions[r].lat);
+        }
+        assert_int_equal(p->n_facts, c->n_facts);
+        assert_int_equal(p->jpn, c->jpn);
+        for (int k = 0; k < HK_PARAM_COUNT; k++)
+            assert_true(p->params[k].value == c->params[k].value);
+    }
+    hk_scenario_free(p);
+    hk_scenario_cache_release(cache, c);
+    hk_diag_free(&pd);
+    hk_diag_free(&cd);
+}
+
+static void test_cache_same_as_plain(void **state)
+{
+    (void)state;
+    hk_arena *arena = hk_arena_new();
+    const hk_ynode *trees[HK_FILE_COUNT];
+    hk_scenario_file base[HK_FILE_COUNT];
+    for (int f = 0; f < HK_FILE_COUNT; f++) {
+        hk_diag d;
+        hk_diag_init(&d);
+        assert_true(hk_yaml_parse(arena, hk_scenario_file_names[f], (const unsigned char *)minimal[f],
+                                  strlen(minimal[f]), &d, &trees[f]));
+        hk_diag_free(&d);
+        base[f] = (hk_scenario_file){hk_scenario_file_names[f], NULL, 0, NULL, trees[f]};
+    }
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario_cache *cache = hk_scenario_cache_new(base, &d);
+    assert_non_null(cache);
+    assert_int_equal(d.count, 0);
+    hk_diag_free(&d);
+    /* Nothing changed (twice: the second reuses the block), and each file
+     * given as text rather than as the base's tree. */
+    same_as_plain(cache, trees, -1, NULL, 0);
+    same_as_plain(cache, trees, -1, NULL, 0);
+    for (int f = 0; f < HK_FILE_COUNT; f++)
+        same_as_plain(cache, trees, f, minimal[f], strlen(minimal[f]));
+    /* Every kind of error, in each file. */
+    for (size_t i = 0; i < sizeof error_cases / sizeof *error_cases; i++) {
+        char *text = edited(error_cases[i].file, error_cases[i].old, error_cases[i].new_text);
+        same_as_plain(cache, trees, error_cases[i].file, text, strlen(text));
+        free(text);
+    }
+    /* Changes that load, and one that the files referring to it notice: a
+     * region moved, an actor renamed, a publication and a date changed. */
+    static const struct { int file; const char *old, *new_text; } edits[] = {
+        {HK_FILE_REGIONS, "lat: 52.03", "lat: 52.5"},
+        {HK_FILE_REGIONS, "id: chita", "id: chita_oblast"},
+        {HK_FILE_ACTORS, "id: MGL", "id: MNG"},
+        {HK_FILE_SCENARIO, "start: 1918-01", "start: 1920-01"},
+    };
+    for (size_t i = 0; i < sizeof edits / sizeof *edits; i++) {
+        if (!strstr(minimal[edits[i].file], edits[i].old))
+            continue;
+        char *text = edited(edits[i].file, edits[i].old, edits[i].new_text);
+        same_as_plain(cache, trees, edits[i].file, text, strlen(text));
+        free(text);
+    }
+    for (int f = 0; f < HK_FILE_COUNT; f++) {
+        same_as_plain(cache, trees, f, "", 0);
+        same_as_plain(cache, trees, f, "- [", 3);
+        same_as_plain(cache, trees, f, "x: 1\n", 5);
+    }
+    hk_scenario_cache_free(cache);
+    hk_arena_free(arena);
+}
+
 static void test_yaml_limits(void **state)
 {
     (void)state;
@@ -579,15 +689,18 @@ static void test_edit_distance_below(void **state)
 {
     (void)state;
     uint32_t x = 12345;
-    for (int n = 0; n < 4000; n++) {
-        char a[20], b[20];
+    for (int n = 0; n < 8000; n++) {
+        char a[40], b[40];
         char *w[2] = {a, b};
         for (int k = 0; k < 2; k++) {
             x = x * 1103515245u + 12345u;
-            int len = (int)((x >> 16) % 12);
+            /* Half short words, half up to 35 letters: bands narrower than the words. */
+            int len = (int)((x >> 16) % (n % 2 ? 12 : 36));
             for (int i = 0; i < len; i++) {
                 x = x * 1103515245u + 12345u;
-                w[k][i] = "abcAB_."[(x >> 16) % 7];
+                /* A small alphabet (swaps and near misses are common) or a large one
+                 * (the words share few letters); '!' and 'a' share their low six bits. */
+                w[k][i] = n % 4 < 2 ? "abcAB_."[(x >> 16) % 7] : "abcdefghijKLMNOP!_."[(x >> 16) % 19];
             }
             w[k][len] = '\0';
         }
@@ -674,6 +787,7 @@ int main(void)
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_garbage_never_crashes),
         cmocka_unit_test(test_yaml_limits),
+        cmocka_unit_test(test_cache_same_as_plain),
         cmocka_unit_test(test_nearest),
         cmocka_unit_test(test_edit_distance_below),
         cmocka_unit_test(test_names_and_lookups),

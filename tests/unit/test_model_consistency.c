@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "world/world.h"
 
 static hk_scenario *builtin(void)

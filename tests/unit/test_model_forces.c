@@ -14,21 +14,14 @@
 #include "model/diplomacy.h"
 #include "world/world.h"
 
-static hk_scenario *builtin(void)
-{
-    hk_diag d;
-    memset(&d, 0, sizeof d);
-    hk_scenario *s = hk_scenario_load_builtin(&d);
-    assert_non_null(s);
-    return s;
-}
+#include "fixture_builtin.h"
 
 /* Simulate's armies stay near replay's, December by December, 1931-1944,
  * over a few runs (the full test is the validation report's table). */
 static void test_armies_follow_the_record(void **state)
 {
     (void)state;
-    hk_scenario *s = builtin();
+    const hk_scenario *s = scenario;
     hk_setup su;
     hk_setup_init(&su, s);
     hk_outcomes rep;
@@ -54,7 +47,6 @@ static void test_armies_follow_the_record(void **state)
      * Soviet Far East of 1942 */
     assert_true(rep.japan_manchuria_men_by_year[1942 - HK_YEAR_FIRST] > 600000);
     assert_true(rep.soviet_far_east_men_by_year[1942 - HK_YEAR_FIRST] > 900000);
-    hk_scenario_free(s);
 }
 
 typedef struct chain_log {
@@ -80,7 +72,7 @@ static void on_event(void *ud, const hk_log_event *e)
 static void test_the_1945_chain(void **state)
 {
     (void)state;
-    hk_scenario *s = builtin();
+    const hk_scenario *s = scenario;
     hk_setup su;
     hk_setup_init(&su, s);
     int surrenders = 0;
@@ -99,7 +91,6 @@ static void test_the_1945_chain(void **state)
         assert_true(o.entry_war_casualties[1] >= 0 && o.entry_war_casualties[1] < 1.6e6);
     }
     assert_true(surrenders > 20);
-    hk_scenario_free(s);
 }
 
 /* A pact that still serves its party is not denounced: Japan at war with
@@ -108,7 +99,7 @@ static void test_the_1945_chain(void **state)
 static void test_no_notice_while_the_pact_serves(void **state)
 {
     (void)state;
-    hk_scenario *s = builtin();
+    const hk_scenario *s = scenario;
     hk_setup su;
     hk_setup_init(&su, s);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
@@ -124,14 +115,13 @@ static void test_no_notice_while_the_pact_serves(void **state)
         assert_true(hk_diplomacy_gain(w, pact, s->jpn) > -su.param[HK_P_TREATY_MIN_GAIN]);
     }
     hk_world_free(w);
-    hk_scenario_free(s);
 }
 
 /* The USSR enters only with its offensive force assembled east of Baikal. */
 static void test_entry_waits_for_the_offensive_force(void **state)
 {
     (void)state;
-    hk_scenario *s = builtin();
+    const hk_scenario *s = scenario;
     hk_setup su;
     hk_setup_init(&su, s);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
@@ -142,7 +132,6 @@ static void test_entry_waits_for_the_offensive_force(void **state)
     w->sov_men = hk_assess_offensive_force(w);
     assert_true(hk_assess_offensive_ready(w));
     hk_world_free(w);
-    hk_scenario_free(s);
 }
 
 int main(void)
@@ -153,5 +142,5 @@ int main(void)
         cmocka_unit_test(test_no_notice_while_the_pact_serves),
         cmocka_unit_test(test_entry_waits_for_the_offensive_force),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
 }

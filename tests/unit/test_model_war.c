@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "model/campaign.h"
 #include "model/control.h"
 #include "model/war.h"
@@ -64,6 +64,21 @@ static void test_replay_control_follows_record(void **state)
         if (m == hk_month_of(1945, 8)) {
             assert_int_equal(w->control[harbin], s->sov);
             assert_int_equal(w->control[keijo], s->jpn); /* south of the 38th parallel */
+            /* the record's campaign: the Soviet side attacks where it takes
+             * ground, with the recorded casualties and prisoners */
+            hk_war_summary sum;
+            hk_month next = w->month;
+            w->month = m; /* as the month's line reads it, before the clock moves on */
+            hk_campaign_summary(w, &sum);
+            w->month = next;
+            assert_true(sum.active);
+            int attacks = 0;
+            for (int f = 0; f < sum.n_fronts; f++)
+                attacks += sum.fronts[f].posture[HK_SIDE_SOV] == HK_FRONT_ATTACK;
+            assert_true(attacks >= 3);
+            assert_float_equal(sum.casualties[HK_SIDE_SOV], 36456, 0.5);
+            assert_true(sum.prisoners[HK_SIDE_JPN] >= 594000);
+            assert_true(hk_campaign_taken(w, HK_SIDE_SOV, NULL) >= 10);
         }
         if (m == hk_month_of(1922, 1))
             seen_jpn_sakhalin = w->control[ns] == s->jpn;
@@ -72,6 +87,9 @@ static void test_replay_control_follows_record(void **state)
     }
     assert_true(seen_man);
     assert_true(seen_jpn_sakhalin);
+    /* the run's outcomes count the recorded war */
+    assert_float_equal(w->out.war_casualties[HK_SIDE_SOV], 36456, 0.5);
+    assert_true(w->out.regions_taken[HK_SIDE_SOV] >= 10);
     hk_world_free(w);
     hk_scenario_free(s);
 }
@@ -135,16 +153,26 @@ static void test_front_moves(void **state)
     int o = hk_campaign_objective(w, argun, HK_SIDE_SOV, &from);
     assert_int_equal(o, region(s, "manzhouli"));
     assert_int_equal(from, region(s, "otpor"));
-    /* a strong Soviet front against a weak one: it attacks and advances */
+    /* a Soviet front forty times the Japanese one: the defence does not
+     * stand to be destroyed; it falls back before the blow, leaving its
+     * stragglers as prisoners, and the Soviet side advances at no cost */
     w->camp.front[argun].men[HK_SIDE_SOV] = 200000;
     w->camp.front[argun].tanks[HK_SIDE_SOV] = 1500;
     w->camp.front[argun].guns[HK_SIDE_SOV] = 3000;
-    w->camp.front[argun].men[HK_SIDE_JPN] = 5000;
-    w->camp.front[argun].tanks[HK_SIDE_JPN] = 0;
+    for (int f = 0; f < s->n_sectors; f++) {
+        w->camp.front[f].men[HK_SIDE_JPN] = 5000;
+        w->camp.front[f].tanks[HK_SIDE_JPN] = 0;
+        if (f != argun) /* only this front attacks */
+            w->camp.front[f].men[HK_SIDE_SOV] = w->camp.front[f].tanks[HK_SIDE_SOV] = 0;
+    }
+    w->jpn_men = 5000.0 * s->n_sectors; /* no reserve to send forward */
+    w->sov_men = 200000;
     hk_campaign_step(w);
     assert_int_equal(hk_control_side(w, region(s, "manzhouli")), HK_SIDE_SOV);
     assert_true(w->camp.front[argun].advanced[HK_SIDE_SOV] >= 1);
-    assert_true(w->war_losses[HK_SIDE_SOV] > 0 && w->war_losses[HK_SIDE_JPN] > 0);
+    assert_true(w->war_losses[HK_SIDE_JPN] > 0);
+    assert_true(w->camp.prisoners[HK_SIDE_JPN] > 0);
+    assert_true(w->war_losses[HK_SIDE_JPN] < 5000); /* not to the last man */
     uint64_t taken;
     assert_true(hk_campaign_taken(w, HK_SIDE_SOV, &taken) >= 1);
     assert_true((taken >> region(s, "manzhouli")) & 1);
@@ -154,8 +182,120 @@ static void test_front_moves(void **state)
     hk_scenario_free(s);
 }
 
-/* A region cut off from every route to its side's bases is encircled; the
- * front holding only such ground loses its men, the Japanese fighting on. */
+/* The line of a front lists the regions each side holds along it: on the
+ * Khalkha, whose ground is all Mongolian, the Japanese side faces it from
+ * Hailar; on the Argun each side holds its bank. */
+static void test_front_line(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_JPN);
+    uint64_t line[2];
+    hk_campaign_line(w, sector(s, "western"), line);
+    assert_true(line[HK_SIDE_JPN] != 0);
+    assert_true((line[HK_SIDE_JPN] >> region(s, "hailar")) & 1);
+    assert_true((line[HK_SIDE_SOV] >> region(s, "nomonhan")) & 1);
+    hk_campaign_line(w, sector(s, "argun"), line);
+    assert_true((line[HK_SIDE_JPN] >> region(s, "manzhouli")) & 1);
+    assert_true((line[HK_SIDE_SOV] >> region(s, "otpor")) & 1);
+    for (int f = 0; f < s->n_sectors; f++) {
+        hk_campaign_line(w, f, line);
+        assert_true(line[HK_SIDE_JPN] != 0); /* never empty while Japan holds ground on the border */
+        assert_int_equal(line[HK_SIDE_JPN] & line[HK_SIDE_SOV], 0);
+    }
+    hk_war_summary sum;
+    hk_campaign_summary(w, &sum);
+    assert_true(sum.fronts[sector(s, "western")].line[HK_SIDE_JPN] != 0);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* Control does not flap: a region taken in battle is consolidated by its
+ * taker for the rest of the month, so no region changes hands in battle
+ * more than once a month (forced strikes north, several seeds). */
+static void test_no_flapping(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    char err[512];
+    for (uint64_t seed = 1; seed <= 12; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1941-08", err, sizeof err), 0);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        while (!hk_world_done(w) && hk_world_month(w) <= hk_month_of(1943, 12)) {
+            hk_world_step(w, NULL);
+            for (int r = 0; r < s->n_regions; r++)
+                if (w->camp.changes[r] > 1)
+                    fail_msg("seed %llu, %s changes hands %d times in a month", (unsigned long long)seed,
+                             s->regions[r].id, w->camp.changes[r]);
+        }
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
+/* An armistice is a ceasefire on the whole border: no border battle flares
+ * up in the month it is agreed (forced strikes north that end in one). */
+static void test_armistice_quiets_border(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    char err[512];
+    int armistices = 0;
+    for (uint64_t seed = 1; seed <= 8; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1941-08", err, sizeof err), 0);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        while (!hk_world_done(w) && hk_world_month(w) <= hk_month_of(1944, 12)) {
+            hk_month m = hk_world_month(w);
+            hk_world_step(w, NULL);
+            if (w->armistice_on == m) {
+                armistices++;
+                if (w->battles_month != 0)
+                    fail_msg("seed %llu: %d border battles in the month of the armistice", (unsigned long long)seed,
+                             w->battles_month);
+            }
+        }
+        hk_world_free(w);
+    }
+    assert_true(armistices > 0);
+    hk_scenario_free(s);
+}
+
+/* A player's order to attack on a front where its side can reach no enemy
+ * ground is refused with a reason, and the front holds: it is not silently
+ * turned into a withdrawal. */
+static void test_attack_order_refused(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_JPN);
+    int western = sector(s, "western");
+    hk_control_set(w, region(s, "hailar"), s->sov); /* Japan holds nothing on or by the Khalkha */
+    assert_int_equal(hk_campaign_objective(w, western, HK_SIDE_JPN, NULL), -1);
+    w->sov_men = 3 * w->jpn_men; /* outnumbered: the model alone would fall back */
+    w->player = s->jpn;
+    w->orders_given = true;
+    for (int f = 0; f < HK_MAX_SECTORS; f++)
+        w->orders.front_posture[f] = HK_FRONT_MODEL;
+    w->orders.reinforce_front = -1;
+    w->orders.front_posture[western] = HK_FRONT_ATTACK;
+    hk_campaign_step(w);
+    assert_int_equal(w->camp.front[western].posture[HK_SIDE_JPN], HK_FRONT_HOLD);
+    assert_true(w->camp.front[western].refused[HK_SIDE_JPN]);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* A region cut off from every route to its side's bases is encircled; a
+ * Japanese front holding only such ground will not surrender: it holds out,
+ * besieged, and keeps its ground while it has men. */
 static void test_encirclement(void **state)
 {
     (void)state;
@@ -178,8 +318,10 @@ static void test_encirclement(void **state)
     double before = w->camp.front[argun].men[HK_SIDE_JPN];
     assert_true(before > 0);
     hk_campaign_step(w);
-    assert_float_equal(w->camp.front[argun].men[HK_SIDE_JPN], 0, 0);
-    assert_int_equal(hk_control_side(w, hailar), HK_SIDE_SOV);
+    assert_true(w->camp.front[argun].besieged[HK_SIDE_JPN]);
+    double left = w->camp.front[argun].men[HK_SIDE_JPN];
+    assert_true(left > 0.5 * before); /* not wiped out within the month */
+    assert_int_equal(hk_control_side(w, hailar), left >= 100 ? HK_SIDE_JPN : HK_SIDE_SOV);
     assert_float_equal(w->camp.prisoners[HK_SIDE_JPN], 0, 0); /* no surrender */
     hk_world_free(w);
     hk_scenario_free(s);
@@ -187,6 +329,12 @@ static void test_encirclement(void **state)
 
 /* --decide: parsing, the nearest valid decision for a typo, dates inside
  * the scenario; a forced strike north opens the war that month. */
+static void note_decision(void *ud, const char *name, const char *what)
+{
+    (void)what;
+    *(int *)ud |= (strcmp(name, "SOV.enter_war") == 0) | (strcmp(name, "JPN.sign.neutrality_pact") == 0) << 1;
+}
+
 static void test_decide(void **state)
 {
     (void)state;
@@ -208,25 +356,26 @@ static void test_decide(void **state)
     assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1941-13", err, sizeof err), -1);
     assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1950-01", err, sizeof err), -1);
     assert_int_equal(hk_setup_decide(&su, "SOV.strike_north=1941-08", err, sizeof err), -1);
-    char names[160][48];
-    const char *what[160];
-    int n = hk_setup_decisions(&su, names, what, 160);
-    bool enter = false, sign = false;
-    for (int i = 0; i < n && i < 160; i++) {
-        enter |= strcmp(names[i], "SOV.enter_war") == 0;
-        sign |= strcmp(names[i], "JPN.sign.neutrality_pact") == 0;
-    }
-    assert_true(enter && sign);
+    int listed = 0; /* bit 0: SOV.enter_war, bit 1: JPN.sign.neutrality_pact */
+    hk_decisions_each(s, note_decision, &listed);
+    assert_int_equal(listed, 3);
 
     hk_setup one;
     hk_setup_init(&one, s);
     assert_int_equal(hk_setup_decide(&one, "JPN.strike_north=1941-08", err, sizeof err), 0);
-    /* (seed 2: a history whose mainland army stands below its war footing
-     * in 1941-08, under the Neutrality Pact's quiet) */
-    hk_world *w = hk_world_new(&one, HK_MODE_SIMULATE, 2, 0);
-    while (hk_world_month(w) <= hk_month_of(1941, 8))
-        hk_world_step(w, NULL);
-    /* the decision comes first as a mobilisation, then the attack */
+    /* the decision comes first as a mobilisation, then the attack, in a run
+     * whose army stands short of the ratio the Army wants when it comes */
+    hk_world *w = NULL;
+    for (uint64_t run = 0; run < 10; run++) {
+        w = hk_world_new(&one, HK_MODE_SIMULATE, 1, run);
+        while (hk_world_month(w) <= hk_month_of(1941, 8))
+            hk_world_step(w, NULL);
+        if (!w->war)
+            break;
+        hk_world_free(w);
+        w = NULL;
+    }
+    assert_non_null(w);
     assert_false(w->war);
     assert_int_equal(w->war_mobilising, 2);
     double men_at_decision = w->jpn_men;
@@ -235,7 +384,8 @@ static void test_decide(void **state)
     assert_true(w->war);
     assert_true(w->war_on > hk_month_of(1941, 8) && w->war_on <= hk_month_of(1941, 10));
     assert_int_equal(w->war_opener, HK_SIDE_JPN);
-    assert_true(w->jpn_men > men_at_decision);
+    /* the mobilisation raised the army, whatever the first weeks of war cost */
+    assert_true(w->jpn_men + w->war_losses[HK_SIDE_JPN] > men_at_decision);
     hk_world_free(w);
     hk_scenario_free(s);
 }
@@ -277,6 +427,10 @@ int main(void)
         cmocka_unit_test(test_replay_control_follows_record),
         cmocka_unit_test(test_supply_flow),
         cmocka_unit_test(test_front_moves),
+        cmocka_unit_test(test_front_line),
+        cmocka_unit_test(test_no_flapping),
+        cmocka_unit_test(test_armistice_quiets_border),
+        cmocka_unit_test(test_attack_order_refused),
         cmocka_unit_test(test_encirclement),
         cmocka_unit_test(test_decide),
         cmocka_unit_test(test_two_front_aims),

@@ -524,11 +524,11 @@ static void war_with_america(hk_world *w, hk_rng *r)
         int months = w->month - w->flag_since[HK_EFFECT_OIL_EMBARGO];
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
-                     "Committed to the south since %d-%02d and cut off from American oil for %d month%s, the "
-                     "cabinet will not give the south up: it decides on war with the United States and Britain, "
-                     "the fleet to strike first.",
-                     hk_month_year(w->committed_south_on), hk_month_mon(w->committed_south_on), months,
-                     months == 1 ? "" : "s");
+                     "Committed to the south since %d-%02d and cut off from American oil %s%.0d%s, the cabinet "
+                     "will not give the south up: it decides on war with the United States and Britain, the fleet "
+                     "to strike first.",
+                     hk_month_year(w->committed_south_on), hk_month_mon(w->committed_south_on),
+                     months > 0 ? "for " : "this month", months, months > 1 ? " months" : months == 1 ? " month" : "");
         hk_world_emit2(w, "doctrine", "war_decision_us", s->jpn, -1, w->scratch, SRC_MODEL("politics-us-war"));
         return;
     }

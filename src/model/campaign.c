@@ -714,9 +714,9 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     bool back = way_back(w, o, d);
     def.no_surrender = !back && holds_out_encircled(w, d);
     int fight_days = days;
-    /* an attack needs the days to bring its echelons up: none is opened in
-     * the few days left before a ceasefire */
-    bool short_step = days < echelons(w);
+    /* an attack needs a step's days to bring its echelons up: none is
+     * opened in the few days left before a ceasefire */
+    bool short_step = days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS);
     /* a front falling back on foot is overtaken by an attacker with the
      * armour to exploit (war.exploit_tanks per 1000 men): its rearguard no
      * longer screens it and its main body is caught on the move, in the
@@ -845,7 +845,7 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
     hk_campaign_state *c = &w->camp;
     hk_front *fr = &c->front[f];
     int a = 1 - side, o = -1;
-    if (fr->men[a] < 100 || days < echelons(w))
+    if (fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS))
         return;
     for (int q = 0; q < s->n_regions && o < 0; q++)
         if (c->front_of[q] == f && own(w, q, side))
@@ -981,7 +981,14 @@ void hk_campaign_step(hk_world *w)
     int step = (int)P(w, WAR_STEP_DAYS);
     if (step < 1)
         step = 1;
-    int last = c->surrender_day > 0 ? c->surrender_day : 30;
+    /* the fronts fight on until the order to lay down arms reaches them,
+     * war.ceasefire_days after the surrender is announced (the Emperor's
+     * broadcast of 15 August 1945, the Kwantung Army's ceasefire of 17-19
+     * August; the fighting went on after the war had ended on the
+     * mainland, 001:285) */
+    int last = c->surrender_day > 0 ? c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS) : 30;
+    if (last > 30)
+        last = 30;
     double month_cas[HK_MAX_SECTORS][2];
     memset(month_cas, 0, sizeof month_cas);
     int battles = 0;

@@ -155,7 +155,8 @@ static void escalate(hk_world *w, hk_rng *r)
     for (int i = 0; i < s->n_sectors && w->n_pending < HK_MAX_PENDING; i++) {
         int n = w->sector_incidents[i];
         double u = hk_rng_uniform(r);
-        if (n <= 0)
+        /* no battle grows on a line a ceasefire has settled (battles.c) */
+        if (n <= 0 || ((w->settled >> i) & 1u))
             continue;
         double j = w->sector_forces[i][HK_SIDE_JPN].men, v = w->sector_forces[i][HK_SIDE_SOV].men;
         double ratio = hk_clamp(j / (v > 1 ? v : 1), 0.2, 2.0);

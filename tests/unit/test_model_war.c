@@ -237,6 +237,35 @@ static void test_no_flapping(void **state)
     hk_scenario_free(s);
 }
 
+/* An armistice is a ceasefire on the whole border: no border battle flares
+ * up in the month it is agreed (forced strikes north that end in one). */
+static void test_armistice_quiets_border(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    char err[512];
+    int armistices = 0;
+    for (uint64_t seed = 1; seed <= 8; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1941-08", err, sizeof err), 0);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        while (!hk_world_done(w) && hk_world_month(w) <= hk_month_of(1944, 12)) {
+            hk_month m = hk_world_month(w);
+            hk_world_step(w, NULL);
+            if (w->armistice_on == m) {
+                armistices++;
+                if (w->battles_month != 0)
+                    fail_msg("seed %llu: %d border battles in the month of the armistice", (unsigned long long)seed,
+                             w->battles_month);
+            }
+        }
+        hk_world_free(w);
+    }
+    assert_true(armistices > 0);
+    hk_scenario_free(s);
+}
+
 /* A player's order to attack on a front where its side can reach no enemy
  * ground is refused with a reason, and the front holds: it is not silently
  * turned into a withdrawal. */
@@ -400,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_front_moves),
         cmocka_unit_test(test_front_line),
         cmocka_unit_test(test_no_flapping),
+        cmocka_unit_test(test_armistice_quiets_border),
         cmocka_unit_test(test_attack_order_refused),
         cmocka_unit_test(test_encirclement),
         cmocka_unit_test(test_decide),

@@ -13,10 +13,12 @@ double hk_assess_north_need(const hk_world *w)
 
 double hk_assess_north_hawks(const hk_world *w)
 {
+    /* Japan's factions leaning north (lean > 0.3), listed at load */
     double h = 0;
-    for (int f = 0; f < w->s->n_factions; f++)
-        if (w->s->factions[f].actor == w->s->jpn && w->s->factions[f].lean > 0.3)
-            h += w->influence[f] * w->s->factions[f].hawk;
+    for (int k = 0; k < w->c->n_hawks; k++) {
+        int f = w->c->hawk_faction[k];
+        h += w->influence[f] * w->s->factions[f].hawk;
+    }
     return h;
 }
 

@@ -496,6 +496,13 @@ static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why
     if (c->major && loser >= 0)
         w->lost_major[loser] = true;
     c->active = false;
+    /* a ceasefire agreed after a major battle draws the disputed line: both
+     * governments signed it and a commission marked it (Nomonhan, 15
+     * September 1939, 001:147), and the ground a battle could grow from is
+     * settled there. A skirmish's ceasefire settles nothing: the clashes
+     * of 1935-1937 left the lines as disputed as before (001:49). */
+    if (ceasefire && c->major && c->sector >= 0 && c->sector < HK_MAX_SECTORS)
+        w->settled |= (uint8_t)(1u << c->sector);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "The fighting on the %s ends after %d month%s, the opening battle and %d engagement%s after it: %s. %s "
@@ -819,9 +826,20 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     men[d] = def.men;
     cas[a] = res.casualties[HK_COMBAT_ATTACKER];
     cas[d] = res.casualties[HK_COMBAT_DEFENDER];
-    /* neither side broke off: the battle goes on as a campaign (one at a
-     * time); its outcomes are the campaign's when it ends */
-    bool goes_on = hk_battles_undecided(&res) && !w->border_campaign.active && att.men > 0 && def.men > 0;
+    /* a side left with under a tenth of what it committed has nothing to
+     * hold the line with (the campaign's own rule): it has lost, whether or
+     * not it broke off (a Japanese force that does not surrender is
+     * destroyed in its positions instead) */
+    bool spent[2] = {false, false};
+    spent[a] = att.men - res.loss[HK_COMBAT_ATTACKER].men < 0.1 * att.men;
+    spent[d] = def.men - res.loss[HK_COMBAT_DEFENDER].men < 0.1 * def.men;
+    if (spent[a] != spent[d])
+        loser = spent[a] ? a : d;
+    /* neither side broke off and both still hold the line: the battle goes
+     * on as a campaign (one at a time); its outcomes are the campaign's when
+     * it ends */
+    bool goes_on = hk_battles_undecided(&res) && !w->border_campaign.active && att.men > 0 && def.men > 0 &&
+                   !spent[0] && !spent[1];
     if (goes_on) {
         w->battles_month++;
         battle_politics(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], -1, sec);

@@ -90,14 +90,18 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
             (r->jpn_sov_normalization >= 0 && !hk_treaty_binds(w, r->jpn_sov_normalization)))
             return -1;
         if (actor == s->jpn)
-            /* Japan: a free hand in the south (committed there, or the
-             * colonies exposed) and, once in the Axis, a fourth partner or
-             * at least a quiet USSR behind the alliance (002:18, 001:163);
-             * the German-Soviet pact removed the hope of a common front
-             * against the USSR (001:151) */
+            /* Japan: the double shock of 1939 — the defeat in the border
+             * war and the German-Soviet pact, which removed the hope of a
+             * common front against the USSR (001:151) — a northern flank
+             * to keep quiet once it has decided to go south (001:175,
+             * 002:7) and, once in the Axis, a fourth partner or at least a
+             * quiet USSR behind the alliance (002:18, 001:163). An Army
+             * that has not been beaten in the north, and a cabinet that has
+             * not chosen the south, see no need to bind themselves. */
             return -w->doctrine - P(w, DIPLO_PACT_JPN_HAWKS) * hk_assess_north_hawks(w) +
                    P(w, DIPLO_PACT_JPN_GER_SOV) * hk_flag(w, HK_EFFECT_GER_SOV_PACT) +
-                   P(w, DIPLO_PACT_JPN_SOUTH) * (w->committed_south || hk_flag(w, HK_EFFECT_FRANCE_FALLEN)) +
+                   P(w, DIPLO_PACT_JPN_LESSON) * (w->north_lesson > 0) +
+                   P(w, DIPLO_PACT_JPN_SOUTH) * w->committed_south +
                    P(w, DIPLO_PACT_JPN_AXIS) * hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) +
                    /* at war with the United States a quiet north keeps Japan
                     * from a war on two fronts (001:175, 001:211) */
@@ -106,16 +110,18 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
         if (actor == s->sov) {
             /* the USSR: a quiet east is worth a treaty once a war in the
              * west looks near. War in Europe alone, with the German pact
-             * holding, did not make it so; Germany victorious in the west
-             * and free to turn east did (France fallen), and once Japan was
-             * in the Axis, with Moscow still at peace with Berlin by treaty,
-             * a treaty with Japan could pass for goodwill toward Germany
-             * (002:7, 002:14-18). A Japanese army strong against
+             * holding, did not make it so, nor did Germany's victory in
+             * the west (Moscow turned Tokyo's offer of July 1940 down);
+             * Berlin's silence on Moscow's terms for joining the Axis did
+             * (November 1940: the German threat), and once Japan was in the
+             * Axis, with Moscow still at peace with Berlin by treaty, a
+             * treaty with Japan could pass for goodwill toward Germany
+             * (002:7, 002:14-18, 001:165). A Japanese army strong against
              * the Soviet one adds a little: it was the German danger, not
              * the border, that decided Moscow (002:7). */
             bool west_war = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
             return -P(w, DIPLO_PACT_SOV_BASE) + P(w, DIPLO_PACT_SOV_EUROPE) * hk_flag(w, HK_EFFECT_EUROPE_WAR) +
-                   P(w, DIPLO_PACT_SOV_WEST) * (hk_flag(w, HK_EFFECT_FRANCE_FALLEN) || west_war) +
+                   P(w, DIPLO_PACT_SOV_WEST) * (hk_flag(w, HK_EFFECT_GERMAN_THREAT) || west_war) +
                    P(w, DIPLO_PACT_SOV_AXIS) * (hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) && hk_flag(w, HK_EFFECT_GER_SOV_PACT)) +
                    P(w, DIPLO_PACT_SOV_WAR) * west_war + P(w, DIPLO_PACT_SOV_RATIO) * hk_clamp(j / v, 0, 2) -
                    P(w, DIPLO_PACT_SOV_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) -

@@ -89,7 +89,7 @@ static void update_tension(hk_world *w)
          * come every few days (001:49) one more is routine, not news. Battles
          * are what raise a border's temperature for good. */
         double per_1000km = w->sector_incidents[i] * 1000.0 / fmax(w->s->sectors[i].length_km, 1.0);
-        t += decay * (b - t) + P(w, TENSION_INCIDENT) * log1p(per_1000km) +
+        t += decay * (b - t) + P(w, TENSION_INCIDENT) * (per_1000km > 0 ? log1p(per_1000km) : 0.0) +
              P(w, TENSION_BATTLE) * w->sector_battle_size[i];
         w->tension[i] = hk_clamp(t, 0.05, 5.0);
     }
@@ -155,7 +155,8 @@ static void escalate(hk_world *w, hk_rng *r)
     for (int i = 0; i < s->n_sectors && w->n_pending < HK_MAX_PENDING; i++) {
         int n = w->sector_incidents[i];
         double u = hk_rng_uniform(r);
-        if (n <= 0)
+        /* no battle grows on a line a ceasefire has settled (battles.c) */
+        if (n <= 0 || ((w->settled >> i) & 1u))
             continue;
         double j = w->sector_forces[i][HK_SIDE_JPN].men, v = w->sector_forces[i][HK_SIDE_SOV].men;
         double ratio = hk_clamp(j / (v > 1 ? v : 1), 0.2, 2.0);
@@ -168,7 +169,12 @@ static void escalate(hk_world *w, hk_rng *r)
         site_hauls(w, i, km);
         double kma = fmax(km[HK_SIDE_JPN], 50.0);
         double kmd = fmax(km[HK_SIDE_SOV], 50.0);
-        double haul = pow(hk_clamp(kmd / kma, 0.25, 4.0), P(w, BATTLE_SUPPLY_PULL));
+        double pull = hk_clamp(kmd / kma, 0.25, 4.0);
+        if (pull != w->haul_ratio[i]) { /* the hauls stay while the regions stay in the same hands */
+            w->haul_ratio[i] = pull;
+            w->haul_pull[i] = pow(pull, P(w, BATTLE_SUPPLY_PULL));
+        }
+        double haul = w->haul_pull[i];
         double p = P(w, INCIDENT_ESCALATION) * w->autonomy * ratio * haul;
         /* a neutrality pact binds the field armies too: breaking it by a
          * battle would cost Tokyo what it signed for (001:175) */

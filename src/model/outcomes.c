@@ -76,6 +76,8 @@ void hk_outcomes_month(hk_world *w)
         o->entry_month = w->soviet_entry_on;
     if (hk_flag(w, HK_EFFECT_ATOMIC) && o->atomic_month == HK_MONTH_NONE)
         o->atomic_month = w->flag_since[HK_EFFECT_ATOMIC];
+    if (w->north_lesson > 0 && o->lesson_month == HK_MONTH_NONE)
+        o->lesson_month = w->month;
     if (w->japan_surrendered && o->surrender_month == HK_MONTH_NONE)
         o->surrender_month = w->month;
     if (w->soviet_entry) {

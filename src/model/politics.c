@@ -490,6 +490,50 @@ static void commitment_lapse(hk_world *w)
     hk_world_emit2(w, "doctrine", "doctrine_north", s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }
 
+/* Japan's commitment south is a state the outside world answers (the
+ * American embargo followed the move into southern Indochina): politics
+ * raises its flag, the only flag not raised by an outside event. */
+static void raise_southern_advance(hk_world *w)
+{
+    w->flags |= 1u << HK_EFFECT_SOUTHERN_ADVANCE;
+    if (w->flag_since[HK_EFFECT_SOUTHERN_ADVANCE] == HK_MONTH_NONE)
+        w->flag_since[HK_EFFECT_SOUTHERN_ADVANCE] = w->month;
+}
+
+/* War with the United States is Japan's decision, not a date: once it has
+ * committed south and the Americans have answered with an oil embargo, the
+ * cabinet chooses between giving the south up and taking the oil by force,
+ * and chooses war with war.us_rate a month (four months passed from the
+ * embargo of August 1941 to the attack; feis1950, prange1981). The attack
+ * (the scenario's event decided_by Japan) comes the month after. A Japan
+ * that never went south, or that the Americans did not cut off, has no
+ * Pacific war. */
+static void war_with_america(hk_world *w, hk_rng *r)
+{
+    const hk_scenario *s = w->s;
+    if (!w->committed_south || !hk_flag(w, HK_EFFECT_OIL_EMBARGO) || hk_flag(w, HK_EFFECT_JPN_US_WAR))
+        return;
+    for (int e = 0; e < s->n_events; e++) {
+        const hk_event *ev = &s->events[e];
+        if (!ev->decided || ev->decided_by != s->jpn || ev->effect != HK_EFFECT_JPN_US_WAR || w->event_decided[e] ||
+            w->event_done[e] || w->setup->event_removed[e])
+            continue;
+        if (!hk_rng_bernoulli(r, P(w, WAR_US_RATE)))
+            return;
+        w->event_decided[e] = true;
+        int months = w->month - w->flag_since[HK_EFFECT_OIL_EMBARGO];
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "Committed to the south since %d-%02d and cut off from American oil for %d month%s, the "
+                     "cabinet will not give the south up: it decides on war with the United States and Britain, "
+                     "the fleet to strike first.",
+                     hk_month_year(w->committed_south_on), hk_month_mon(w->committed_south_on), months,
+                     months == 1 ? "" : "s");
+        hk_world_emit2(w, "doctrine", "war_decision_us", s->jpn, -1, w->scratch, SRC_MODEL("politics-us-war"));
+        return;
+    }
+}
+
 static void commitment(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -505,6 +549,7 @@ static void commitment(hk_world *w)
         return;
     w->committed_south = true;
     w->committed_south_on = w->month;
+    raise_southern_advance(w);
     if (hk_world_logging(w)) {
         double south = 0;
         for (int f = 0; f < s->n_factions; f++)
@@ -553,6 +598,7 @@ static void apply_pins(hk_world *w)
                 w->committed_south = true;
                 w->committed_south_on = w->month;
             }
+            raise_southern_advance(w);
             break;
         case HK_PIN_DOCTRINE_NORTH: w->committed_north = true; break;
         case HK_PIN_CHINA_WAR: w->china_war = true; break;
@@ -588,6 +634,7 @@ void hk_politics_step(hk_world *w)
     field_army(w, &r);
     coup(w, &r);
     commitment(w);
+    war_with_america(w, &r);
     /* a war Japan opened (war.c, last month) commits it to the north */
     if (w->war && w->war_opener == HK_SIDE_JPN)
         w->committed_north = true;

@@ -159,7 +159,8 @@ const hk_claim hk_claim_table[] = {
      .source = "000_7c8e6b011b0868af.txt:35",
      .design = HK_CLAIM_PAIRED, .without = {"neutrality_pact"},
      .metric = HK_M_STRIKE_NORTH, .direction = +1,
-     .test = "without the pact, P(strike north by 1942) rises"},
+     .test = "without the pact, P(strike north by 1942) rises (a rare outcome: 20 times the runs a side)",
+     .rare = true},
     {.id = "mongolian_protocol_clashes",
      .statement = "Soviet troops in Mongolia under the 1936 protocol fed the border clashes",
      .source = "001_fd9a28d61a246780.txt:83",
@@ -205,9 +206,13 @@ const hk_claim hk_claim_table[] = {
     {.id = "defeat_turns_to_accommodation",
      .statement = "Defeat in the border war turned Japan to neutralize relations with the USSR",
      .source = "001_fd9a28d61a246780.txt:151",
-     .design = HK_CLAIM_OBSERVED, .condition = HK_COND_JAPAN_LOSES_BATTLE,
+     /* the defeat must come before the pact's time to be its cause: a
+      * battle lost in 1942 is more often the fruit of a northern course
+      * that kept Japan from the pact than a reason for one */
+     .design = HK_CLAIM_OBSERVED, .condition = HK_COND_JAPAN_LOSES_BATTLE_BY_1940,
      .metric = HK_M_PACT_SIGNED, .direction = +1,
-     .test = "baseline runs where Japan loses a major border battle vs the rest: P(neutrality pact signed)"},
+     .test = "baseline runs where Japan has lost a major border battle by 1940 (before the pact could be "
+             "negotiated) vs the rest: P(neutrality pact signed)"},
     {.id = "kodoha_purge_weakens_north",
      .statement = "The purge of the Kodoha after the failed 1936 coup weakened the northern push",
      .source = "000_7c8e6b011b0868af.txt:24; 000_7c8e6b011b0868af.txt:19",
@@ -220,7 +225,8 @@ const hk_claim hk_claim_table[] = {
      .source = "000_7c8e6b011b0868af.txt:31; 001_fd9a28d61a246780.txt:47",
      .design = HK_CLAIM_PAIRED, .set = {"soviet.threat_ratio=1"},
      .metric = HK_M_STRIKE_NORTH, .direction = +1,
-     .test = "a Soviet Far East build-up that only matches the Japanese force (ratio 1, the range's floor) instead of outnumbering it: P(strike north by 1942) rises",
+     .test = "a Soviet Far East build-up that only matches the Japanese force (ratio 1, the range's floor) instead of outnumbering it: P(strike north by 1942) rises (a rare outcome: 20 times the runs a side)",
+     .rare = true,
      .asserted = true},
     {.id = "soviet_superiority_doctrine",
      .statement = "Soviet superiority in numbers and armour turned Japanese strategy away from the north",
@@ -277,6 +283,7 @@ const char *hk_condition_text(hk_condition c)
 {
     switch (c) {
     case HK_COND_JAPAN_LOSES_BATTLE: return "Japan loses a major border battle";
+    case HK_COND_JAPAN_LOSES_BATTLE_BY_1940: return "Japan has lost a major border battle by 1940";
     case HK_COND_NONE: break;
     }
     return "";
@@ -286,6 +293,8 @@ static bool condition_holds(hk_condition c, const hk_outcomes *o)
 {
     switch (c) {
     case HK_COND_JAPAN_LOSES_BATTLE: return o->japan_loses_major_border_battle;
+    case HK_COND_JAPAN_LOSES_BATTLE_BY_1940:
+        return o->lesson_month != HK_MONTH_NONE && o->lesson_month <= hk_month_of(1940, 12);
     case HK_COND_NONE: break;
     }
     return false;
@@ -363,9 +372,11 @@ static void judge(const hk_claim *c, hk_claim_result *r, double zero)
     }
 }
 
-static int eval_paired(const hk_claim *c, const hk_setup *base, const hk_outcomes *baseline, int runs,
-                       uint64_t seed, int threads, hk_claim_result *r)
+static int eval_paired(const hk_claim *c, const hk_setup *base, const hk_outcomes *baseline, int shown,
+                       const hk_outcomes *more, uint64_t seed, int threads, hk_claim_result *r)
 {
+    /* a rare outcome: the report's runs and the extra baseline runs */
+    int runs = c->rare && more ? shown * HK_CLAIM_OBSERVED_FACTOR : shown;
     hk_setup *arm = malloc(sizeof *arm);
     hk_outcomes *out = malloc(sizeof *out * (size_t)runs);
     double *va = malloc(sizeof(double) * (size_t)runs), *vb = malloc(sizeof(double) * (size_t)runs);
@@ -384,7 +395,7 @@ static int eval_paired(const hk_claim *c, const hk_setup *base, const hk_outcome
     }
     const hk_metric_info *mi = &hk_metric_table[c->metric];
     for (int i = 0; i < runs; i++) {
-        va[i] = hk_metric_value(c->metric, &baseline[i], base);
+        va[i] = hk_metric_value(c->metric, i < shown ? &baseline[i] : &more[i - shown], base);
         vb[i] = hk_metric_value(c->metric, &out[i], arm);
     }
     arm_estimate(mi->proportion, va, runs, &r->a, &r->a_lo, &r->a_hi, &r->n_a);
@@ -533,7 +544,14 @@ int hk_claim_eval(const hk_claim *c, const hk_setup *base, const hk_outcomes *ba
     r->a = r->b = r->effect = r->lo = r->hi = NAN;
     r->a_lo = r->a_hi = r->b_lo = r->b_hi = NAN;
     switch (c->design) {
-    case HK_CLAIM_PAIRED: return eval_paired(c, base, baseline, runs, seed, threads, r);
+    case HK_CLAIM_PAIRED: {
+        hk_outcomes *own = NULL, **m = more ? more : &own;
+        int rc = !c->rare || observed_runs(base, runs, seed, threads, m) == 0
+                     ? eval_paired(c, base, baseline, runs, c->rare ? *m : NULL, seed, threads, r)
+                     : -1;
+        free(own);
+        return rc;
+    }
     case HK_CLAIM_OBSERVED: {
         hk_outcomes *own = NULL, **m = more ? more : &own;
         int rc = observed_runs(base, runs, seed, threads, m) == 0 ? eval_observed(c, base, baseline, runs, *m, r) : -1;

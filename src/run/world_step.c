@@ -49,10 +49,16 @@ static void outside_events(hk_world *w)
     for (int e = 0; e < s->n_events; e++) {
         if (w->event_done[e] || su->event_removed[e])
             continue;
-        hk_date d = su->event_date[e];
-        if (!hk_date_is_set(d) || hk_date_month(d) != w->month)
-            continue;
         const hk_event *ev = &s->events[e];
+        hk_date d = su->event_date[e];
+        if (ev->decided && w->mode == HK_MODE_SIMULATE) {
+            /* a modelled actor's own move (Pearl Harbor): it comes the month
+             * after its decision (politics), not on the record's date */
+            if (!w->event_decided[e])
+                continue;
+            d = hk_world_date(w);
+        } else if (!hk_date_is_set(d) || hk_date_month(d) != w->month)
+            continue;
         w->event_done[e] = true;
         if (!outside_event_can_happen(w, ev))
             continue; /* its time came and went without it */

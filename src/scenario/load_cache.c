@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hokushin.h"
+#include "world/api.h"
 #include "scenario/load.h"
 
 struct hk_scenario_cache {

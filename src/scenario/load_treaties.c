@@ -178,8 +178,8 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
 void hk_load_events(hk_loader *ld, const hk_ynode *root)
 {
     static const char *const top[] = {"events", NULL};
-    static const char *const keys[] = {"id", "name", "date", "effect", "requires", "actors", "text",
-                                       "source", NULL};
+    static const char *const keys[] = {"id", "name", "date", "effect", "requires", "decided_by", "actors",
+                                       "text", "source", NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -201,6 +201,7 @@ void hk_load_events(hk_loader *ld, const hk_ynode *root)
         int requires = 0;
         e->conditional = hk_rec_enum(&r, "requires", false, "effect", effect_name, HK_EFFECT_COUNT, &requires) > 0;
         e->requires = (hk_effect)requires;
+        e->decided = hk_rec_ref(&r, "decided_by", false, T_ACTOR, &e->decided_by) > 0;
         hk_rec_refs(&r, "actors", false, T_ACTOR, e->actors, HK_MAX_PARTIES, &e->n_actors);
         hk_rec_str(&r, "text", false, &e->text);
         hk_rec_source(&r, &e->source);

@@ -202,6 +202,7 @@ typedef struct hk_outcomes {
      * surrender (HK_MONTH_NONE when not), and the casualties of that entry
      * war, [0] Japanese side, [1] Soviet side (NaN without one). */
     hk_month entry_month, atomic_month, surrender_month;
+    hk_month lesson_month;                     /* Japan first lost a major battle (or a war) in the north */
     double entry_war_casualties[2];
     /* General war between Japan and the USSR, over the run (0 without one). */
     double war_months;                         /* months at general war */

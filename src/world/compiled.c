@@ -210,6 +210,10 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
             if (s->links[l].kind == HK_LINK_RAIL && s->links[l].capacity > cap)
                 cap = s->links[l].capacity;
     c->rail_capacity = cap > 0 ? cap : 100000.0;
+    c->n_hawks = 0;
+    for (int f = 0; f < s->n_factions; f++)
+        if (s->factions[f].actor == s->jpn && s->factions[f].lean > 0.3)
+            c->hawk_faction[c->n_hawks++] = (int8_t)f;
     c->manchurian_sectors = 0;
     for (int sec = 0; sec < s->n_sectors && sec < 64; sec++) {
         bool m = s->man >= 0 && s->sectors[sec].side[0] == s->man;

@@ -60,6 +60,10 @@ typedef struct hk_compiled {
      * held (Manchukuo's borders, and borders whose contested ground was
      * Chinese in 1918); movement.c */
     uint64_t manchurian_sectors;
+    /* Japan's northern hawks: its factions leaning north (lean > 0.3), in
+     * index order, whose influence times hawk weight assess.c sums */
+    int n_hawks;
+    int8_t hawk_faction[HK_MAX_FACTIONS];
     /* the links of region r are adj[adj_at[r] .. adj_at[r + 1]), in index order (world/map.c) */
     uint16_t adj_at[HK_MAX_REGIONS + 1];
     uint16_t adj[2 * HK_MAX_LINKS];

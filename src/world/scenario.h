@@ -230,6 +230,8 @@ typedef enum hk_effect {
     HK_EFFECT_ULTIMATUM,         /* the Allies demand Japan's surrender */
     HK_EFFECT_ATOMIC,            /* atomic bombing of Japan */
     HK_EFFECT_POPULAR_FRONT,     /* the Comintern names Germany and Japan its chief enemies */
+    HK_EFFECT_GERMAN_THREAT,     /* Germany's talks with the USSR broken off: Moscow expects its attack */
+    HK_EFFECT_SOUTHERN_ADVANCE,  /* Japan has committed south (raised by that decision, not by an event) */
     HK_EFFECT_COUNT
 } hk_effect;
 
@@ -240,6 +242,8 @@ typedef struct hk_event {
     hk_effect effect;
     bool conditional;    /* it happens only while `requires` holds */
     hk_effect requires;
+    bool decided;        /* simulate: it comes by a modelled actor's decision, not on its date */
+    int decided_by;      /* that actor (when `decided`) */
     int actors[HK_MAX_PARTIES];
     int n_actors;
     const char *text;

@@ -232,6 +232,6 @@ void hk_world_init(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t se
     hk_outcomes *o = &w->out;
     o->neutrality_pact_year = NAN;
     o->soviet_entry_months_after_german_defeat = NAN;
-    o->entry_month = o->atomic_month = o->surrender_month = HK_MONTH_NONE;
+    o->entry_month = o->atomic_month = o->surrender_month = o->lesson_month = HK_MONTH_NONE;
     o->entry_war_casualties[0] = o->entry_war_casualties[1] = NAN;
 }

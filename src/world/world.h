@@ -142,6 +142,7 @@ struct hk_world {
     uint32_t flags;                     /* bit e: effect e holds */
     uint32_t defeated;                  /* bit a: actor a has surrendered (its treaties lapse) */
     bool event_done[HK_MAX_EVENTS];
+    bool event_decided[HK_MAX_EVENTS];  /* simulate: a decided_by event its actor has decided on (politics) */
     hk_month flag_since[HK_EFFECT_COUNT];
 
     /* actors: the month an actor made by a decision began (actors.c) */
@@ -208,11 +209,14 @@ struct hk_world {
     int8_t haul_control[HK_MAX_REGIONS];
     uint8_t haul_known;
     double haul_km[HK_MAX_SECTORS][2];
+    /* the supply pull of each sector's last haul ratio, (kmd/kma)^battle.supply_pull */
+    double haul_ratio[HK_MAX_SECTORS], haul_pull[HK_MAX_SECTORS];
     /* replay: a recorded battle that spans others (a campaign) sums the model's
      * casualties of its engagements, then fights the days they leave out */
     double campaign_cas[HK_MAX_BATTLES][2];
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
+    uint8_t settled;                    /* bit s: a ceasefire after a major battle drew sector s's line (battles.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */

@@ -1,7 +1,7 @@
 /* fixture_scenario.h — a small Northeast Asia scenario built in C, so the
  * model's tests do not depend on the YAML loader. Its numbers follow the
  * built-in scenario in shape (three sectors, the five fixed treaties, the
- * eleven outside events, the record's pinned decisions) but are smaller. */
+* twelve outside events, the record's pinned decisions) but are smaller. */
 #ifndef HK_TEST_FIXTURE_SCENARIO_H
 #define HK_TEST_FIXTURE_SCENARIO_H
 
@@ -277,6 +277,9 @@ static hk_scenario *fx_scenario(void)
     fx_event(s, "european_war", fx_date(1939, 9, 1), HK_EFFECT_EUROPE_WAR);
     fx_event(s, "fall_of_france", fx_date(1940, 6, 14), HK_EFFECT_FRANCE_FALLEN);
     fx_event(s, "tripartite_pact", fx_date(1940, 9, 27), HK_EFFECT_AXIS_ALLIANCE);
+    fx_event(s, "berlin_talks_fail", fx_date(1940, 11, 25), HK_EFFECT_GERMAN_THREAT);
+    s->events[s->n_events - 1].conditional = true;
+    s->events[s->n_events - 1].requires = HK_EFFECT_GER_SOV_PACT;
     fx_event(s, "barbarossa", fx_date(1941, 6, 22), HK_EFFECT_GER_SOV_WAR);
     fx_event(s, "us_oil_embargo", fx_date(1941, 8, 1), HK_EFFECT_OIL_EMBARGO);
     fx_event(s, "pearl_harbor", fx_date(1941, 12, 7), HK_EFFECT_JPN_US_WAR);

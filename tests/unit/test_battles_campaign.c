@@ -15,6 +15,7 @@
 #include "core/diag.h"
 #include "world/api.h"
 #include "model/battles.h"
+#include "model/incidents.h"
 #include "world/world.h"
 
 static hk_scenario *builtin(void)
@@ -455,6 +456,86 @@ static void test_setback_raises_the_stake(void **state)
 }
 
 
+
+/* A ceasefire both sides agree to after a major battle draws the disputed
+ * line (001:147): the sector sees incidents again, but none grows into a
+ * battle there. A skirmish's ceasefire settles nothing. */
+static void test_ceasefire_after_major_battle_settles_the_line(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    char err[200];
+    assert_int_equal(hk_setup_set(&su, "incident.escalation", "0.1", err, sizeof err), 0);
+    int sec = sector_by_id(s, "western");
+    for (int major = 0; major < 2; major++) {
+        hk_world *w = border_world(&su, 0, sec);
+        open_campaign(w, sec, major ? 20000 : 2000, major ? 30000 : 3000);
+        hk_border_campaign *c = &w->border_campaign;
+        c->major = major == 1;
+        c->holder = HK_SIDE_SOV;       /* the Soviet side takes the quiet */
+        c->broken[HK_SIDE_JPN] = true; /* and the Kwantung Army's line broke */
+        hk_battles_step(w);
+        assert_false(c->active);
+        assert_int_equal((w->settled >> sec) & 1u, major);
+        hk_world_free(w);
+    }
+    int battles[2] = {0, 0}, incidents = 0;
+    for (int k = 0; k < 2; k++) {
+        hk_world *v = border_world(&su, 1, sec);
+        v->settled = k == 1 ? (uint8_t)(1u << sec) : 0;
+        for (int m = 0; m < 60; m++) {
+            v->tension[sec] = 3.0;
+            v->autonomy = 1.0;
+            hk_incidents_step(v);
+            if (k == 1)
+                incidents += v->sector_incidents[sec];
+            for (int i = 0; i < v->n_pending; i++)
+                battles[k] += v->pending[i].sector == sec;
+            v->month++;
+        }
+        hk_world_free(v);
+    }
+    assert_true(battles[0] > 0);
+    assert_int_equal(battles[1], 0);
+    assert_true(incidents > 0);
+    hk_scenario_free(s);
+}
+
+
+/* A side destroyed in its positions has lost the opening battle: a Japanese
+ * force that does not surrender (at war in China) may be wiped out without
+ * breaking off, and the battle does not go on as a campaign with nobody left
+ * on its line. */
+static void test_destroyed_side_loses_the_opening(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    int destroyed = 0;
+    for (int run = 0; run < 40; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        w->china_war = true; /* the Japanese side does not surrender */
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 3000});
+        station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 20000, .tanks = 4000, .guns = 4000, .aircraft = 2000});
+        w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+        w->n_pending = 1;
+        hk_battles_step(w);
+        if (w->battles_month == 1 && w->loss_men[HK_SIDE_JPN] > 0 && !w->border_campaign.active &&
+            w->lost_battle_side == HK_SIDE_JPN)
+            destroyed++;
+        /* a campaign never opens on a line with nobody left */
+        if (w->border_campaign.active)
+            assert_true(w->border_campaign.men[HK_SIDE_JPN] >= 0.1 * w->border_campaign.peak[HK_SIDE_JPN]);
+        hk_world_free(w);
+    }
+    assert_true(destroyed > 0);
+    hk_scenario_free(s);
+}
+
 /* Whole runs: the same seed gives the same campaigns and outcomes, and
  * campaigns do happen in simulate. */
 static void test_campaign_determinism(void **state)
@@ -684,6 +765,8 @@ int main(void)
         cmocka_unit_test(test_campaign_japanese_no_surrender),
         cmocka_unit_test(test_opening_answers_the_attack),
         cmocka_unit_test(test_setback_raises_the_stake),
+        cmocka_unit_test(test_destroyed_side_loses_the_opening),
+        cmocka_unit_test(test_ceasefire_after_major_battle_settles_the_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

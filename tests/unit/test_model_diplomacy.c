@@ -187,9 +187,11 @@ static void test_gains_follow_state(void **state)
 }
 
 /* The USSR's side of the neutrality pact follows the two-front risk: war in
- * Europe alone, with the German pact holding, is not enough; Germany
- * victorious in the west raises it, and Japan in the Axis while Moscow is at
- * peace with Berlin opens it (002:7, 002:14-18). */
+ * Europe alone, with the German pact holding, is not enough, nor is
+ * Germany's victory in the west (Moscow turned Tokyo's offer of July 1940
+ * down); Japan in the Axis alone does not open it either; once Berlin has
+ * left Moscow's terms unanswered (the German threat) it does (002:7,
+ * 002:14-18, 001:165). */
 static void test_soviet_gain_two_front(void **state)
 {
     (void)state;
@@ -209,10 +211,13 @@ static void test_soviet_gain_two_front(void **state)
     assert_true(europe >= calm && europe <= need);
     w->flags |= 1u << HK_EFFECT_FRANCE_FALLEN;
     double france = hk_diplomacy_gain(w, np, s->sov);
-    assert_true(france > europe);
+    assert_true(france <= need);
     w->flags |= 1u << HK_EFFECT_AXIS_ALLIANCE;
+    double alone = hk_diplomacy_gain(w, np, s->sov);
+    assert_true(alone > france && alone <= need);
+    w->flags |= 1u << HK_EFFECT_GERMAN_THREAT;
     double axis = hk_diplomacy_gain(w, np, s->sov);
-    assert_true(axis > france && axis > need);
+    assert_true(axis > alone && axis > need);
     /* the goodwill reading needs the German pact: without it, no lift */
     w->flags &= ~(1u << HK_EFFECT_GER_SOV_PACT);
     assert_true(hk_diplomacy_gain(w, np, s->sov) < axis);

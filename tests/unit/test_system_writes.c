@@ -47,7 +47,7 @@ static const field fields[] = {
     F(near_sector),
     F(battle_site_known), F(battle_site), F(battle_km), F(tension), F(incidents_month), F(battles_month),
     F(sector_incidents), F(sector_battles), F(sector_battle_size), F(pending), F(n_pending), F(haul_control), F(haul_known),
-    F(haul_km), F(campaign_cas),
+    F(haul_km), F(haul_ratio), F(haul_pull), F(campaign_cas),
     F(campaign_days), F(border_campaign), F(tally), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
     F(soviet_entry_on), F(japan_surrendered), F(exhaustion), F(war_losses), F(armistice_on), F(player),
     F(orders), F(orders_given), F(loss_men), F(loss_tanks), F(loss_guns), F(loss_aircraft), F(sov_peak),
@@ -84,7 +84,8 @@ static const char *const movement_owns[] = {"jpn_men", "exp_men", "sov_men", "so
                                             "rec_at", "base_pool", "base_last", "base_memo", "n_base_memo",
                                             "base_memo_next", "jpn_peak", "budget", NULL};
 static const char *const incidents_owns[] = {"tension", "incidents_month", "sector_incidents", "pending",
-                                             "n_pending", "haul_control", "haul_known", "haul_km", NULL};
+                                             "n_pending", "haul_control", "haul_known", "haul_km", "haul_ratio",
+                                             "haul_pull", NULL};
 static const char *const battles_owns[] = {
     "battles_month", "sector_battles", "sector_battle_size", "battle_site_known", "battle_site", "battle_km",
     "campaign_cas", "campaign_days", "border_campaign", "loss_men", "loss_tanks", "loss_guns", "loss_aircraft",

@@ -8,7 +8,7 @@
 #include "cli/cli.h"
 #include "cli/options.h"
 #include "run/claims.h"
-#include "run/validate.h"
+#include "out/validate_md.h"
 
 #define VALIDATE_DEFAULT_RUNS 1000
 #define VALIDATE_DEFAULT_SEED 1918

@@ -79,10 +79,37 @@ typedef struct hk_val_options {
     int lint_runs;            /* simulate histories the linter reads (its section); 0: none */
 } hk_val_options;
 
-/* Runs every check and writes the markdown report. With json non-NULL, also
- * returns the same figures and claims as a JSON object (caller frees) for R
- * or pandas: {"runs", "seed", "figures": [...], "claims": [...]}. Returns
- * the number of failed figures and claims (>= 0), or -1 on a program failure. */
-int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out, json_t **json);
+/* One judged figure or claim: what, its value as the report gives it, and
+ * whether it passes (to compare the checks at another seed). */
+typedef struct hk_val_verdict {
+    char what[160];
+    char value[208];
+    bool pass;
+} hk_val_verdict;
+
+#define HK_VAL_MAX_FAILS 64
+#define HK_VAL_MAX_VERDICTS 64
+#define HK_VAL_FAIL_LEN 1200 /* "**what**: why", why up to 1,024 bytes */
+
+/* Every check of sections 1-6 at one seed (src/run/validate_report.c):
+ * the counts, each verdict, each failure's sentence, the sections' rows as
+ * markdown (body) and, when asked, the figures and claims as JSON. The
+ * document around them (title, summary, the comparison at another seed,
+ * the linter's section, what fails) is src/out/validate_md.c's. */
+typedef struct hk_val_checks {
+    int figures, figures_failed, claims, claims_failed;
+    char fails[HK_VAL_MAX_FAILS][HK_VAL_FAIL_LEN];
+    int n_fails;
+    hk_val_verdict verdicts[HK_VAL_MAX_VERDICTS];
+    int n_verdicts;
+    char *body;
+    size_t body_len;
+    json_t *figures_json, *claims_json; /* NULL unless with_json */
+} hk_val_checks;
+
+/* Runs the checks; returns 0, or -1 on a program failure (a run failed, out
+ * of memory). hk_val_checks_free releases what it holds. */
+int hk_val_checks_run(const hk_scenario *s, const hk_val_options *o, bool with_json, hk_val_checks *out);
+void hk_val_checks_free(hk_val_checks *c);
 
 #endif

@@ -1,10 +1,13 @@
-/* validate_report.c — docs/validation.md: the model against the record.
+/* validate_report.c — the checks of docs/validation.md: the model against
+ * the record, computed here; the document is src/out/validate_md.c's.
  *
  * Every number in the report is computed here from a fresh ensemble and the
  * loaded scenario: the recorded values come from the scenario's record
  * (record.yaml, treaties, events), never from this file. The tolerances and
- * pass rules are stated next to each figure. The body is written to memory
- * first so that the summary of passes and failures can head the report. */
+ * pass rules are stated next to each figure. Each section's rows are still
+ * written here, as markdown, into the checks' body; the verdicts, failures
+ * and counts are returned as data for the document's summary, the seed
+ * comparison and the list of failures. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,15 +28,10 @@
 #define TOL_PACT_YEARS 1.0   /* years, on the mean date of the pact where signed */
 #define TOL_ENTRY_MONTHS 1.0 /* months, on the mean delay of the Soviet entry */
 
-#define MAX_FAILS 64
-#define MAX_VERDICTS 64
+#define MAX_FAILS HK_VAL_MAX_FAILS
+#define MAX_VERDICTS HK_VAL_MAX_VERDICTS
 
-/* One judged figure or claim, kept to compare the report at another seed. */
-typedef struct verdict {
-    char what[160];
-    char value[208];
-    bool pass;
-} verdict;
+typedef hk_val_verdict verdict;
 
 typedef struct report {
     const hk_scenario *s;
@@ -43,7 +41,7 @@ typedef struct report {
     int runs;
     FILE *body;
     int figures, figures_failed, claims, claims_failed;
-    char fails[MAX_FAILS][1200]; /* "**what**: why", why up to 1,024 bytes */
+    char fails[MAX_FAILS][HK_VAL_FAIL_LEN];
     int n_fails;
     json_t *figures_json, *claims_json; /* NULL unless JSON was asked for */
     verdict verdicts[MAX_VERDICTS];
@@ -931,120 +929,42 @@ static void report_free(report *r)
     free(r);
 }
 
-/* Section 6: the same checks at another seed, and every verdict that
- * differs, so a reader can tell a robust pass from one at the edge. */
-static int other_seed_section(report *r)
+int hk_val_checks_run(const hk_scenario *s, const hk_val_options *o, bool with_json, hk_val_checks *out)
 {
-    const hk_val_options *o = r->o;
-    hk_val_options o2 = *o;
-    o2.seed = o->other_seed;
-    o2.other_seed = 0;
+    memset(out, 0, sizeof *out);
     char *text = NULL;
     size_t text_len = 0;
-    report *r2 = report_new(r->s, &o2, false, &text, &text_len);
+    report *r = report_new(s, o, with_json, &text, &text_len);
     int rc = -1;
-    if (!r2 || !r2->base || !r2->body)
+    if (!r || !r->base || !r->body || run_checks(r) != 0)
         goto done;
-    if (o->progress)
-        fprintf(stderr, "validate: the same checks at seed %llu\n", (unsigned long long)o2.seed);
-    if (run_checks(r2) != 0)
-        goto done;
-    FILE *b = r->body;
-    fprintf(b, "## 7. The same checks at another seed\n\n");
-    fprintf(b,
-            "Every figure and claim above, rerun with seed %llu (%d runs per ensemble), to tell a pass that "
-            "holds from one at the edge of its tolerance. Seed %llu: %d figures, %d pass and %d fail; %d causal "
-            "claims, %d pass and %d fail.\n\n",
-            (unsigned long long)o2.seed, o2.runs, (unsigned long long)o2.seed, r2->figures,
-            r2->figures - r2->figures_failed, r2->figures_failed, r2->claims, r2->claims - r2->claims_failed,
-            r2->claims_failed);
-    int differ = 0;
-    for (int i = 0; i < r->n_verdicts; i++) {
-        const verdict *v = &r->verdicts[i];
-        const verdict *w = NULL;
-        for (int j = 0; j < r2->n_verdicts && !w; j++)
-            if (strcmp(r2->verdicts[j].what, v->what) == 0)
-                w = &r2->verdicts[j];
-        if (w && w->pass == v->pass)
-            continue;
-        if (differ++ == 0) {
-            fprintf(b, "| Figure or claim | Seed %llu | Result | Seed %llu | Result |\n", (unsigned long long)o->seed,
-                    (unsigned long long)o2.seed);
-            fprintf(b, "|---|---|---|---|---|\n");
-        }
-        fprintf(b, "| %s | %s | %s | %s | %s |\n", v->what, v->value, v->pass ? "PASS" : "**FAIL**",
-                w ? w->value : "—", !w ? "not judged" : w->pass ? "PASS" : "**FAIL**");
-    }
-    if (differ == 0)
-        fprintf(b, "Every figure and claim has the same result at both seeds.\n");
-    else
-        fprintf(b, "\n%d of the %d results above differ at seed %llu.\n", differ, r->n_verdicts,
-                (unsigned long long)o2.seed);
-    fprintf(b, "\n");
-    rc = 0;
-done:
-    report_free(r2);
-    free(text);
-    return rc;
-}
-
-int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out, json_t **json)
-{
-    if (json)
-        *json = NULL;
-    char *text = NULL;
-    size_t text_len = 0;
-    report *r = report_new(s, o, json != NULL, &text, &text_len);
-    int rc = -1;
-    if (!r || !r->base || !r->body)
-        goto done;
-    if (run_checks(r) != 0 || (o->other_seed != 0 && other_seed_section(r) != 0)) {
-        fprintf(stderr, "hokushin: validate: a simulate run failed\n");
-        goto done;
-    }
-    /* single histories: the linter and the citations */
-    int section = o->other_seed != 0 ? 8 : 7;
-    char lint_fail[256];
-    if (o->lint_runs > 0) {
-        if (hk_lint_section(r->body, s, section, o->seed, o->lint_runs, o->progress, lint_fail, sizeof lint_fail) != 0) {
-            fprintf(stderr, "hokushin: validate: a simulate run failed\n");
-            goto done;
-        }
-        section++;
-    } else {
-        lint_fail[0] = '\0';
-    }
-    fprintf(r->body, "## %d. What fails\n\n", section);
-    if (r->n_fails == 0 && !lint_fail[0])
-        fprintf(r->body, "Nothing: every figure and claim above passes.\n");
-    for (int i = 0; i < r->n_fails; i++)
-        fprintf(r->body, "- %s\n", r->fails[i]);
-    if (lint_fail[0])
-        fprintf(r->body, "- %s\n", lint_fail);
     fclose(r->body);
     r->body = NULL;
-
-    fprintf(out, "# Validation: the model against the record\n\n");
-    fprintf(out,
-            "Generated by `%s` (hokushin %s, scenario `%s`, seed %llu, %d simulate runs per ensemble). "
-            "Do not edit by hand: `make validate` regenerates this file, and the same seed gives the same "
-            "numbers whatever the number of threads.%s\n\n",
-            o->command ? o->command : "hokushin validate", HK_VERSION, s->id ? s->id : "?",
-            (unsigned long long)o->seed, o->runs,
-            o->runs < 1000 ? " **Fewer than 1,000 runs: a smoke test, not the report of record.**" : "");
-    fprintf(out, "**Summary:** %d figures, %d pass and %d fail; %d causal claims, %d pass and %d fail.\n\n",
-            r->figures, r->figures - r->figures_failed, r->figures_failed, r->claims,
-            r->claims - r->claims_failed, r->claims_failed);
-    fwrite(text, 1, text_len, out);
-    rc = r->figures_failed + r->claims_failed;
-    if (json) {
-        *json = json_pack("{s:s, s:o, s:i, s:i, s:i, s:i, s:i, s:O, s:O}", "scenario", s->id ? s->id : "", "seed",
-                          hk_json_seed(o->seed), "runs", o->runs, "figures_failed", r->figures_failed, "figures_total",
-                          r->figures, "claims_failed", r->claims_failed, "claims_total", r->claims, "figures",
-                          r->figures_json, "claims", r->claims_json);
-    }
+    out->figures = r->figures;
+    out->figures_failed = r->figures_failed;
+    out->claims = r->claims;
+    out->claims_failed = r->claims_failed;
+    out->n_fails = r->n_fails;
+    memcpy(out->fails, r->fails, sizeof r->fails);
+    out->n_verdicts = r->n_verdicts;
+    memcpy(out->verdicts, r->verdicts, sizeof r->verdicts);
+    out->body = text;
+    out->body_len = text_len;
+    text = NULL;
+    out->figures_json = r->figures_json;
+    out->claims_json = r->claims_json;
+    r->figures_json = r->claims_json = NULL;
+    rc = 0;
 done:
     report_free(r);
     free(text);
     return rc;
+}
+
+void hk_val_checks_free(hk_val_checks *c)
+{
+    free(c->body);
+    json_decref(c->figures_json);
+    json_decref(c->claims_json);
+    memset(c, 0, sizeof *c);
 }

@@ -14,7 +14,7 @@
 # to tests/corpus/fuzz-regressions once fixed. A line per harness gives the
 # inputs executed, crashes and leaks; BUILD_DIR/fuzz-summary.txt keeps them.
 #
-# The fuzzers run under nice (FUZZ_NICE, default 19), one at a time, and do
+# The fuzzers run at niceness FUZZ_NICE (default 19), one at a time, and do
 # not reread the corpus folder while they run (-reload=0: only parallel
 # fuzzers sharing a corpus need that, and relisting hundreds of files every
 # second cost one fuzzer several per cent). ASan's
@@ -50,6 +50,12 @@ else
     fuzzers=("$build"/fuzz_*)
 fi
 
+# FUZZ_NICE is the niceness the fuzzers end up with, not an increment: under
+# `nice -n 10 make fuzz` a relative `nice -n 10` would give them 19.
+want=${FUZZ_NICE:-19}
+now=$(nice)
+add=$(( want > now ? want - now : 0 ))
+
 found=0
 status=0
 for fuzzer in "${fuzzers[@]}"; do
@@ -83,7 +89,7 @@ for fuzzer in "${fuzzers[@]}"; do
     fi
     start=$(date +%s)
     set +e
-    HK_MINIMAL_DIR="$src/tests/corpus/minimal" nice -n "${FUZZ_NICE:-19}" "$fuzzer" "$corpus" \
+    HK_MINIMAL_DIR="$src/tests/corpus/minimal" nice -n "$add" "$fuzzer" "$corpus" \
         "${limit[@]}" -reload=0 -max_len=65536 -timeout=10 -rss_limit_mb=2048 "${dict[@]}" \
         -artifact_prefix="$artifacts/$short-" -print_final_stats=1 >"$log" 2>&1
     rc=$?

@@ -774,7 +774,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     if (short_step)
         return false;
     hk_combat_result res;
-    front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back || !def.no_surrender,
+    front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back,
                  caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, &res);
     c->prisoners[d] += res.prisoners[HK_COMBAT_DEFENDER];
     c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];

@@ -326,22 +326,9 @@ static void resolve_in_echelons(hk_world *w, hk_rng *r, const hk_combat_side *at
             break; /* one side has no one left to bring up */
         hk_combat_result st;
         hk_combat_resolve(&w->combat, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
-        if (k == 0)
-            res->power_ratio = st.power_ratio;
-        res->days = from + st.days; /* the battle's length: the days to this stage and its own */
-        res->winner = st.winner;
-        res->score = st.score;
-        res->encircled |= st.encircled;
-        for (int i = 0; i < 2; i++) {
-            res->casualties[i] += st.casualties[i];
-            res->prisoners[i] += st.prisoners[i];
-            res->loss[i].men += st.loss[i].men;
-            res->loss[i].tanks += st.loss[i].tanks;
-            res->loss[i].guns += st.loss[i].guns;
-            res->loss[i].aircraft += st.loss[i].aircraft;
-            res->broke_off[i] = st.broke_off[i];
+        hk_combat_add_stage(res, &st, from, k == 0);
+        for (int i = 0; i < 2; i++)
             lost[i] = res->loss[i];
-        }
     }
 }
 

@@ -539,21 +539,7 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
             x[0].surprise = 0; /* the surprise is spent on the first blow */
         hk_combat_result st;
         hk_combat_resolve(&w->combat, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
-        if (k == 0)
-            res->power_ratio = st.power_ratio;
-        res->days = from + st.days;
-        res->winner = st.winner;
-        res->score = st.score;
-        res->encircled |= st.encircled;
-        for (int i = 0; i < 2; i++) {
-            res->casualties[i] += st.casualties[i];
-            res->prisoners[i] += st.prisoners[i];
-            res->loss[i].men += st.loss[i].men;
-            res->loss[i].tanks += st.loss[i].tanks;
-            res->loss[i].guns += st.loss[i].guns;
-            res->loss[i].aircraft += st.loss[i].aircraft;
-            res->broke_off[i] = st.broke_off[i];
-        }
+        hk_combat_add_stage(res, &st, from, k == 0);
         if (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0])
             break; /* the attack is called off */
         if (to >= stand)

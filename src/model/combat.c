@@ -432,3 +432,22 @@ void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
 {
     hk_combat_campaign_buildup(p, first, second, NULL, NULL, terrain, n_phases, phases, rng, out);
 }
+
+void hk_combat_add_stage(hk_combat_result *sum, const hk_combat_result *stage, int from, bool first)
+{
+    if (first)
+        sum->power_ratio = stage->power_ratio;
+    sum->days = from + stage->days;
+    sum->winner = stage->winner;
+    sum->score = stage->score;
+    sum->encircled |= stage->encircled;
+    for (int i = 0; i < 2; i++) {
+        sum->casualties[i] += stage->casualties[i];
+        sum->prisoners[i] += stage->prisoners[i];
+        sum->loss[i].men += stage->loss[i].men;
+        sum->loss[i].tanks += stage->loss[i].tanks;
+        sum->loss[i].guns += stage->loss[i].guns;
+        sum->loss[i].aircraft += stage->loss[i].aircraft;
+        sum->broke_off[i] = stage->broke_off[i];
+    }
+}

@@ -45,6 +45,7 @@
 #ifndef HK_COMBAT_H
 #define HK_COMBAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/rng.h"
@@ -73,6 +74,12 @@ double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int i
 void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        const hk_combat_side *def, hk_terrain terrain, int max_days,
                        hk_rng *rng, hk_combat_result *out);
+
+/* Folds one stage of a battle fought in stages (echelons) into the running
+ * result `sum`: casualties, prisoners and losses add up; the length is the
+ * days to the stage (`from`) and its own; the winner, score and breaks are
+ * the last stage's; the power ratio is the first stage's. */
+void hk_combat_add_stage(hk_combat_result *sum, const hk_combat_result *stage, int from, bool first);
 
 /* A campaign: engagements fought one after the other by what is left of
  * two sides, `first` and `second`; in each, one of them attacks (each side's

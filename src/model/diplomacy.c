@@ -182,6 +182,19 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
     return -1; /* a treaty the model has no calculus for: only replay concludes it */
 }
 
+/* A bar holds a party back only from a treaty there is to make: one the
+ * scenario holds, not yet concluded, of the kind it bars. The
+ * Anti-Comintern Pact barred a Soviet-Japanese non-aggression pact, and the
+ * pact of 1941 was one of neutrality: once it stood, the bar kept Japan
+ * from nothing (001:119, 001:129). */
+static bool bars_open_treaty(const hk_world *w, int t, const hk_clause *c)
+{
+    for (int y = 0; y < w->s->n_treaties; y++)
+        if (y != t && w->treaty[y].status == HK_TREATY_NONE && hk_clause_bars(c, &w->s->treaties[y]))
+            return true;
+    return false;
+}
+
 /* True when treaty t holds `actor` back from something: a war (neutrality,
  * non-aggression), a war for another (mutual assistance), or a treaty it
  * may not make (a bar naming it that has not lapsed). Consultation,
@@ -211,7 +224,8 @@ bool hk_diplomacy_restrains(const hk_world *w, int t, int actor)
             return true;
         case HK_CLAUSE_NO_POLITICAL_TREATY:
         case HK_CLAUSE_SECRET_PROTOCOL:
-            if ((c->bars_parties[0] == actor || c->bars_parties[1] == actor) && !clause_lapsed(w, x, c))
+            if ((c->bars_parties[0] == actor || c->bars_parties[1] == actor) && !clause_lapsed(w, x, c) &&
+                bars_open_treaty(w, t, c))
                 return true;
             break;
         default: break;
@@ -229,6 +243,20 @@ bool hk_diplomacy_may_denounce(const hk_world *w, int t)
     if (x->notice_months <= 0 || st->expires == HK_MONTH_NONE)
         return true;
     return st->expires - w->month >= x->notice_months;
+}
+
+/* The month a notice given now ends the treaty: the end of the current
+ * term when notice_months remain of it, otherwise the end of the next one
+ * (a notice too late for this term is a refusal to prolong it again: the
+ * Neutrality Pact's article 3 renewed it unless denounced a year before
+ * expiry, 001:167). */
+static hk_month notice_ends(const hk_world *w, int t)
+{
+    const hk_treaty *x = &w->s->treaties[t];
+    const hk_treaty_state *st = &w->treaty[t];
+    if (st->expires == HK_MONTH_NONE || x->notice_months <= 0 || hk_diplomacy_may_denounce(w, t))
+        return st->expires;
+    return st->expires + (x->duration_months > 0 ? x->duration_months : 12);
 }
 
 /* The actor as it was named this month ("Soviet Russia" in 1920). */
@@ -252,6 +280,7 @@ static void denounce(hk_world *w, int t, hk_date date, const char *text, const c
 {
     const hk_treaty *x = &w->s->treaties[t];
     hk_treaty_state *st = &w->treaty[t];
+    st->expires = notice_ends(w, t);
     st->denounced_on = hk_date_month(date);
     if (st->expires == HK_MONTH_NONE || x->notice_months <= 0) {
         /* no fixed term: notice ends it after the notice period, or at once */
@@ -333,10 +362,15 @@ static void keep_terms(hk_world *w)
         if (w->mode == HK_MODE_REPLAY && hk_date_is_set(x->ended))
             continue; /* the record says when */
         if (w->mode == HK_MODE_SIMULATE && st->status == HK_TREATY_IN_FORCE && x->duration_months > 0) {
-            /* a fixed term without notice: renewed if every party still gains */
+            /* a fixed term without notice: renewed unless a party would
+             * leave it, by the rule of notice: it loses by it and the treaty
+             * holds it back (Japan and Germany renewed the Anti-Comintern
+             * Pact in November 1941 though its bar had lapsed) */
             bool all = true;
-            for (int p = 0; p < x->n_parties; p++)
-                all &= hk_diplomacy_gain(w, t, x->parties[p]) > P(w, TREATY_MIN_GAIN);
+            for (int p = 0; p < x->n_parties; p++) {
+                int a = x->parties[p];
+                all &= !(hk_diplomacy_gain(w, t, a) < -P(w, TREATY_MIN_GAIN) && hk_diplomacy_restrains(w, t, a));
+            }
             if (all) {
                 st->expires += x->duration_months;
                 continue;
@@ -382,6 +416,14 @@ static const char *gain_reasons(const hk_world *w, int t)
     if (t == r->jpn_outside_consult)
         return "a common front against the USSR";
     return "the treaty's terms";
+}
+
+/* The USSR is preparing its offensive in the east (the motive and
+ * Germany's defeat that start the transfer, movement.c): docs/model.md#politics-entry. */
+static bool preparing_war(const hk_world *w, int actor)
+{
+    return actor == w->s->sov && hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) &&
+           hk_assess_entry_motive(w) >= P(w, SOVIET_PREPARE_MOTIVE);
 }
 
 static void simulate_treaties(hk_world *w)
@@ -435,7 +477,7 @@ static void simulate_treaties(hk_world *w)
                          min_gain, gain_reasons(w, t));
             }
             sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
-        } else if (st->status == HK_TREATY_IN_FORCE && !w->war && hk_diplomacy_may_denounce(w, t)) {
+        } else if (st->status == HK_TREATY_IN_FORCE && !w->war) {
             /* (in general war a treaty between the belligerents is broken, not denounced) */
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
@@ -445,20 +487,27 @@ static void simulate_treaties(hk_world *w)
                 else if (a == w->player && w->orders_given)
                     wants = w->orders.denounce_treaty == t;
                 else if (a >= 0 && s->actors[a].role == HK_ROLE_MODELLED)
+                    /* a power preparing the war a treaty forbids clears it
+                     * out of the way first: the USSR denounced the pact
+                     * before its offensive, not with it (001:215, 001:281) */
                     wants = hk_diplomacy_gain(w, t, a) < -min_gain && hk_diplomacy_restrains(w, t, a) &&
-                            u < P(w, TREATY_DENOUNCE_RATE);
+                            (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a));
                 else
                     wants = false;
                 if (!wants)
                     continue;
                 if (hk_world_logging(w))
                     snprintf(w->scratch, sizeof w->scratch,
-                             "%s no longer gains from the %s (%+.2f%s%s) and gives notice, %d months before it "
-                             "expires.",
+                             "%s no longer gains from the %s (%+.2f%s%s) and gives notice: it will not be "
+                             "prolonged and ends in %d months%s.",
                              actor_name(w, a), x->name ? x->name : x->id, hk_diplomacy_gain(w, t, a),
                              hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? "; pledged to the Allies" : "",
                              hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "; Germany defeated" : "",
-                             st->expires != HK_MONTH_NONE ? st->expires - w->month : x->notice_months);
+                             notice_ends(w, t) != HK_MONTH_NONE ? notice_ends(w, t) - w->month : x->notice_months,
+                             hk_diplomacy_may_denounce(w, t) || st->expires == HK_MONTH_NONE
+                                 ? ""
+                                 : ", at the end of the term it is renewed for, the notice coming too late for "
+                                   "this one");
                 denounce(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-denunciation"));
                 break;
             }

@@ -452,7 +452,17 @@ static void field_army(hk_world *w, hk_rng *r)
         double p = w->china_friction >= P(w, JAPAN_CHINA_FRICTION) ? P(w, JAPAN_CHINA_WAR_RATE) : 0.0;
         if (hk_rng_bernoulli(r, p)) {
             w->china_war = true;
-            if (hk_world_logging(w))
+            int to = w->c->faction_toseiha;
+            if (hk_world_logging(w) && to >= 0 && w->purged[to])
+                /* a coup that carried the Army purged the Control faction:
+                 * the friction is what its years in the Army left behind */
+                snprintf(w->scratch, sizeof w->scratch,
+                         "With Manchuria held and friction with China at %.0f, built up while the China-first "
+                         "Control faction still had a say in the Army (purged %d-%02d, it keeps %.0f%% of the Army's "
+                         "influence), a clash in north China grows into general war with China.",
+                         w->china_friction, hk_month_year(w->purged_on[to]), hk_month_mon(w->purged_on[to]),
+                         lead * 100);
+            else if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "With Manchuria held, friction with China at %.0f and the China-first Control faction "
                          "holding %.0f%% of the Army's influence, a clash in north China grows into general war "
@@ -490,16 +500,6 @@ static void commitment_lapse(hk_world *w)
     hk_world_emit2(w, "doctrine", "doctrine_north", s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }
 
-/* Japan's commitment south is a state the outside world answers (the
- * American embargo followed the move into southern Indochina): politics
- * raises its flag, the only flag not raised by an outside event. */
-static void raise_southern_advance(hk_world *w)
-{
-    w->flags |= 1u << HK_EFFECT_SOUTHERN_ADVANCE;
-    if (w->flag_since[HK_EFFECT_SOUTHERN_ADVANCE] == HK_MONTH_NONE)
-        w->flag_since[HK_EFFECT_SOUTHERN_ADVANCE] = w->month;
-}
-
 /* War with the United States is Japan's decision, not a date: once it has
  * committed south and the Americans have answered with an oil embargo, the
  * cabinet chooses between giving the south up and taking the oil by force,
@@ -524,11 +524,11 @@ static void war_with_america(hk_world *w, hk_rng *r)
         int months = w->month - w->flag_since[HK_EFFECT_OIL_EMBARGO];
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
-                     "Committed to the south since %d-%02d and cut off from American oil for %d month%s, the "
-                     "cabinet will not give the south up: it decides on war with the United States and Britain, "
-                     "the fleet to strike first.",
-                     hk_month_year(w->committed_south_on), hk_month_mon(w->committed_south_on), months,
-                     months == 1 ? "" : "s");
+                     "Committed to the south since %d-%02d and cut off from American oil %s%.0d%s, the cabinet "
+                     "will not give the south up: it decides on war with the United States and Britain, the fleet "
+                     "to strike first.",
+                     hk_month_year(w->committed_south_on), hk_month_mon(w->committed_south_on),
+                     months > 0 ? "for " : "this month", months, months > 1 ? " months" : months == 1 ? " month" : "");
         hk_world_emit2(w, "doctrine", "war_decision_us", s->jpn, -1, w->scratch, SRC_MODEL("politics-us-war"));
         return;
     }
@@ -549,7 +549,6 @@ static void commitment(hk_world *w)
         return;
     w->committed_south = true;
     w->committed_south_on = w->month;
-    raise_southern_advance(w);
     if (hk_world_logging(w)) {
         double south = 0;
         for (int f = 0; f < s->n_factions; f++)
@@ -598,7 +597,6 @@ static void apply_pins(hk_world *w)
                 w->committed_south = true;
                 w->committed_south_on = w->month;
             }
-            raise_southern_advance(w);
             break;
         case HK_PIN_DOCTRINE_NORTH: w->committed_north = true; break;
         case HK_PIN_CHINA_WAR: w->china_war = true; break;

@@ -383,6 +383,7 @@ void hk_war_close_month(hk_world *w)
         return;
     }
     if (w->war && w->camp.surrender_day > 0) {
+        w->today = w->camp.surrender_day; /* the surrender and what follows it carry its day */
         w->japan_surrendered = true;
         hk_campaign_surrender(w);
         char reason[HK_TEXT_LEN];
@@ -392,5 +393,6 @@ void hk_war_close_month(hk_world *w)
                  w->camp.surrender_day, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV]);
         (void)s;
         hk_war_end(w, "surrender", reason, SRC_MODEL("politics-peace"));
+        w->today = 0;
     }
 }

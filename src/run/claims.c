@@ -110,9 +110,10 @@ const hk_claim hk_claim_table[] = {
     {.id = "khalkhin_gol_decline",
      .statement = "Losing a major border battle (Khalkhin Gol) set the northern doctrine in decline",
      .source = "002_ef754c58233b510f.txt:11; 000_7c8e6b011b0868af.txt:5",
-     .design = HK_CLAIM_OBSERVED, .condition = HK_COND_JAPAN_LOSES_BATTLE,
+     .design = HK_CLAIM_OBSERVED, .condition = HK_COND_JAPAN_LOSES_BATTLE_BY_1940,
      .metric = HK_M_STRIKE_NORTH, .direction = -1,
-     .test = "baseline runs where Japan loses a major border battle vs runs where it does not: P(strike north by 1942)"},
+     .test = "baseline runs where Japan has lost a major border battle by 1940 (before the strike could come) vs "
+             "the rest: P(strike north by 1942)"},
     {.id = "khalkhin_gol_doctrine_decline",
      .statement = "Losing a major border battle turned the doctrine away from the north",
      .source = "002_ef754c58233b510f.txt:11; 000_7c8e6b011b0868af.txt:35",

@@ -147,7 +147,10 @@ static void check_treaty(linter *l, const held *h, const hk_month_summary *m)
             if (q->condition >= 0 && !condition_holds(l, (hk_precondition)q->condition, m))
                 violation(l, HK_LINT_PRECONDITION, h->date, "%s signed without %s: %s", x->id,
                           hk_precondition_name((hk_precondition)q->condition), h->text ? h->text : "");
-            if (q->condition < 0 && q->actor >= 0 && m->form[q->actor] != q->form)
+            if (q->treaty >= 0 && !l->in_force[q->treaty])
+                violation(l, HK_LINT_PRECONDITION, h->date, "%s signed while %s is not in force: %s", x->id,
+                          s->treaties[q->treaty].id, h->text ? h->text : "");
+            if (q->condition < 0 && q->treaty < 0 && q->actor >= 0 && m->form[q->actor] != q->form)
                 violation(l, HK_LINT_PRECONDITION, h->date, "%s signed while %s is not %s: %s", x->id,
                           aid(l, q->actor), s->actors[q->actor].forms[q->form].id, h->text ? h->text : "");
         }

@@ -30,7 +30,10 @@
 static bool outside_event_can_happen(const hk_world *w, const hk_event *ev)
 {
     const hk_scenario *s = w->s;
-    if (ev->conditional && !hk_flag(w, ev->requires))
+    /* (southern_advance is no outside event's: it is Japan's commitment to
+     * the south, politics' state, which the embargo answered) */
+    bool holds = ev->requires == HK_EFFECT_SOUTHERN_ADVANCE ? w->committed_south : hk_flag(w, ev->requires);
+    if (ev->conditional && !holds)
         return false;
     for (int i = 0; i < ev->n_actors; i++) {
         int a = ev->actors[i];

@@ -12,7 +12,7 @@ static const char *condition_name(int i) { return hk_precondition_name((hk_preco
 /* `requires:` a list of {actor, form, text, source} or {condition, text, source}. */
 static void load_requires(hk_loader *ld, hk_rec *tr, hk_treaty *t)
 {
-    static const char *const keys[] = {"actor", "form", "condition", "text", "source", NULL};
+    static const char *const keys[] = {"actor", "form", "condition", "treaty", "text", "source", NULL};
     const hk_ynode *list = hk_rec_get(tr, "requires");
     if (!list)
         return;
@@ -33,11 +33,15 @@ static void load_requires(hk_loader *ld, hk_rec *tr, hk_treaty *t)
         hk_requirement *q = &t->requires[t->n_requires++];
         memset(q, 0, sizeof *q);
         q->at = (hk_at){ld->path, r.line};
-        q->actor = q->form = q->condition = -1;
+        q->actor = q->form = q->condition = q->treaty = -1;
         bool has_actor = hk_rec_get(&r, "actor") != NULL, has_cond = hk_rec_get(&r, "condition") != NULL;
-        if (has_actor == has_cond)
-            hk_load_error(ld, r.line, "%s names either an 'actor' in a 'form' or a 'condition' "
-                          "(one of siberia_settled, manchuria_seized, china_war, comintern_hostile)", r.label);
+        bool has_treaty = hk_rec_get(&r, "treaty") != NULL;
+        if (has_actor + has_cond + has_treaty != 1)
+            hk_load_error(ld, r.line, "%s names one of an 'actor' in a 'form', a 'condition' "
+                          "(one of siberia_settled, manchuria_seized, china_war, comintern_hostile) or a "
+                          "'treaty' that must be in force (a treaty listed before this one)", r.label);
+        if (has_treaty && hk_rec_ref(&r, "treaty", true, T_TREATY, &q->treaty) > 0 && q->treaty == (int)(t - ld->s->treaties))
+            hk_load_error(ld, hk_rec_get(&r, "treaty")->line, "%s cannot require the treaty itself", r.label);
         if (has_cond)
             hk_rec_enum(&r, "condition", true, "condition", condition_name, HK_PRE_COUNT,
                         &q->condition);

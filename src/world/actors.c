@@ -68,11 +68,14 @@ bool hk_treaty_preconditions(const hk_world *w, int t, char *why, size_t len)
         }
     for (int i = 0; i < x->n_requires; i++) {
         const hk_requirement *q = &x->requires[i];
-        bool ok = q->condition >= 0 ? hk_precondition_holds(w, (hk_precondition)q->condition)
-                                    : hk_actor_form_at(w, q->actor, w->month) == q->form;
+        bool ok = q->treaty >= 0      ? hk_treaty_binds(w, q->treaty)
+                  : q->condition >= 0 ? hk_precondition_holds(w, (hk_precondition)q->condition)
+                                      : hk_actor_form_at(w, q->actor, w->month) == q->form;
         if (!ok) {
             if (why) {
-                if (q->condition >= 0)
+                if (q->treaty >= 0)
+                    snprintf(why, len, "%s is not in force", s->treaties[q->treaty].id);
+                else if (q->condition >= 0)
                     snprintf(why, len, "condition %s does not hold",
                              hk_precondition_name((hk_precondition)q->condition));
                 else

@@ -190,6 +190,7 @@ typedef enum hk_precondition {
 typedef struct hk_requirement {
     int actor, form;
     int condition;
+    int treaty;        /* another treaty that must bind (in force, or denounced and running) */
     const char *text;  /* why, in our words */
     hk_source source;
     hk_at at;
@@ -231,7 +232,7 @@ typedef enum hk_effect {
     HK_EFFECT_ATOMIC,            /* atomic bombing of Japan */
     HK_EFFECT_POPULAR_FRONT,     /* the Comintern names Germany and Japan its chief enemies */
     HK_EFFECT_GERMAN_THREAT,     /* Germany's talks with the USSR broken off: Moscow expects its attack */
-    HK_EFFECT_SOUTHERN_ADVANCE,  /* Japan has committed south (raised by that decision, not by an event) */
+    HK_EFFECT_SOUTHERN_ADVANCE,  /* Japan committed south: politics' state, read by `requires`, no event's effect */
     HK_EFFECT_COUNT
 } hk_effect;
 

@@ -36,7 +36,7 @@ void hk_world_release(hk_world *w)
 
 hk_date hk_world_date(const hk_world *w)
 {
-    hk_date d = {(int16_t)hk_month_year(w->month), (int8_t)hk_month_mon(w->month), 0};
+    hk_date d = {(int16_t)hk_month_year(w->month), (int8_t)hk_month_mon(w->month), (int8_t)w->today};
     return d;
 }
 

@@ -142,7 +142,8 @@ struct hk_world {
     uint32_t flags;                     /* bit e: effect e holds */
     uint32_t defeated;                  /* bit a: actor a has surrendered (its treaties lapse) */
     bool event_done[HK_MAX_EVENTS];
-    bool event_decided[HK_MAX_EVENTS];  /* simulate: a decided_by event its actor has decided on (politics) */
+    bool event_decided[HK_MAX_EVENTS];
+    int today;                          /* the day of the month a decision falls on, 0 when only its month is known */  /* simulate: a decided_by event its actor has decided on (politics) */
     hk_month flag_since[HK_EFFECT_COUNT];
 
     /* actors: the month an actor made by a decision began (actors.c) */

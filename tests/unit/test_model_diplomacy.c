@@ -78,6 +78,7 @@ typedef struct watch {
     int violations;
     int np_signed_count;
     int denounced_month;
+    int expired_month;             /* the pact's end at the close of a term */
 } watch;
 
 static void on_event(void *ud, const hk_log_event *e)
@@ -99,6 +100,8 @@ static void on_event(void *ud, const hk_log_event *e)
         }
         if (strcmp(e->kind, "treaty_denounced") == 0)
             x->denounced_month = m;
+        if (strcmp(e->kind, "treaty_ended") == 0 && e->text && strstr(e->text, "expires"))
+            x->expired_month = m;
     }
 }
 
@@ -110,7 +113,7 @@ static void test_barred_treaty_never_signed(void **state)
     hk_setup_init(&su, s);
     int signed_runs = 0;
     for (uint64_t r = 0; r < 150; r++) {
-        watch x = {-1, -1, -1, 0, 0, -1};
+        watch x = {-1, -1, -1, 0, 0, -1, -1};
         hk_observer obs = {on_event, NULL, &x};
         hk_outcomes o;
         hk_run(&su, HK_MODE_SIMULATE, 11, r, HK_MONTH_NONE, &obs, &o);
@@ -143,23 +146,29 @@ static void test_notice(void **state)
     assert_false(hk_diplomacy_may_denounce(w, np));
     hk_world_free(w);
 
-    /* in simulate, every notice on the pact comes at least notice_months
-     * before the end of its current five-year term */
-    int denounced = 0;
+    /* in simulate, a notice ends the pact at the close of a five-year term
+     * at least notice_months away: the current one, or the next when the
+     * notice comes too late for it (article 3: not denounced a year before
+     * expiry, it is prolonged) */
+    int denounced = 0, expired = 0;
     for (uint64_t r = 0; r < 200; r++) {
-        watch x = {-1, -1, -1, 0, 0, -1};
+        watch x = {-1, -1, -1, 0, 0, -1, -1};
         hk_observer obs = {on_event, NULL, &x};
         hk_outcomes o;
         hk_run(&su, HK_MODE_SIMULATE, 5, r, HK_MONTH_NONE, &obs, &o);
         if (x.denounced_month < 0)
             continue;
         denounced++;
+        if (x.expired_month < 0)
+            continue; /* broken by war, or the run ended first */
+        expired++;
         int dur = s->treaties[np].duration_months, notice = s->treaties[np].notice_months;
-        int since = x.denounced_month - x.np_signed;
-        int into_term = since % dur;
-        assert_true(dur - into_term >= notice);
+        assert_true(x.expired_month - x.denounced_month >= notice);
+        assert_int_equal((x.expired_month - x.np_signed) % dur, 0);
+        assert_true(x.expired_month - x.denounced_month < notice + dur);
     }
     assert_true(denounced > 0);
+    (void)expired;
     fx_free(s);
 }
 
@@ -233,7 +242,8 @@ static void test_soviet_gain_two_front(void **state)
  * over Outer Mongolia (the Peking agreement, article 5) lowers its gain from
  * an alliance with Mongolia, and Mongolia's not at all; a party can give
  * notice only on a treaty that holds it back, and the Anti-Comintern Pact
- * holds Japan back only while its bar has not lapsed. */
+ * holds Japan back only while its bar has not lapsed and bars a treaty there
+ * is to make. */
 static void test_builtin_treaty_calculus(void **state)
 {
     (void)state;
@@ -254,7 +264,10 @@ static void test_builtin_treaty_calculus(void **state)
     assert_true(hk_diplomacy_gain(w, smp, s->sov) < free_sov);
     assert_true(hk_diplomacy_gain(w, smp, s->mgl) == free_mgl);
 
-    assert_true(hk_diplomacy_restrains(w, ac, s->jpn));
+    /* the Anti-Comintern bar is on a non-aggression pact, and the built-in
+     * scenario's pact with the USSR is one of neutrality: it bars nothing
+     * Japan could make, so it holds Japan back from nothing */
+    assert_false(hk_diplomacy_restrains(w, ac, s->jpn));
     assert_true(hk_diplomacy_restrains(w, np, s->jpn));
     assert_true(hk_diplomacy_restrains(w, np, s->sov));
     assert_false(hk_diplomacy_restrains(w, pk, s->sov)); /* recognition binds to nothing */
@@ -262,6 +275,88 @@ static void test_builtin_treaty_calculus(void **state)
     w->flags |= 1u << HK_EFFECT_GER_SOV_PACT;
     assert_false(hk_diplomacy_restrains(w, ac, s->jpn));
     hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* What a built-in history did with its treaties, as its events say. */
+typedef struct chain {
+    int np_signed, np_notice, np_ended;  /* months, -1 */
+    int sov_war;                         /* the month the USSR opened war on Japan, -1 */
+    int sov_war_under_pact;              /* it did so while the pact bound it */
+    int ac_signed, ac_ended, ac_lapsed;  /* the Anti-Comintern Pact; lapsed at a term's end */
+} chain;
+
+static void on_chain(void *ud, const hk_log_event *e)
+{
+    chain *x = ud;
+    int m = hk_date_month(e->date);
+    if (!strcmp(e->id, "neutrality_pact")) {
+        if (!strcmp(e->kind, "treaty_signed"))
+            x->np_signed = m;
+        if (!strcmp(e->kind, "treaty_denounced") && x->np_notice < 0)
+            x->np_notice = m;
+        if (!strcmp(e->kind, "treaty_ended") && x->np_ended < 0)
+            x->np_ended = m;
+    }
+    if (!strcmp(e->id, "anti_comintern_pact")) {
+        if (!strcmp(e->kind, "treaty_signed"))
+            x->ac_signed = m;
+        if (!strcmp(e->kind, "treaty_ended")) {
+            x->ac_ended = m;
+            x->ac_lapsed = e->text && strstr(e->text, "expires") != NULL;
+        }
+    }
+}
+
+/* The USSR gives notice before it goes to war on Japan (it denounced the
+ * Neutrality Pact on 1945-04-05 and entered on 1945-08-09, 001:215,
+ * 001:281), even when the pact's term is too far gone for notice to end it
+ * at once; and the Anti-Comintern Pact, which binds nobody once the
+ * German-Soviet pact has voided its bar, is renewed at its term's end, not
+ * left to lapse (renewed 1941-11-25). */
+static const hk_scenario *chain_s; /* the scenario whose ids on_chain_war reads */
+static void on_chain_war(void *ud, const hk_log_event *e)
+{
+    on_chain(ud, e);
+    chain *x = ud;
+    int m = hk_date_month(e->date);
+    if (!strcmp(e->kind, "war") && e->n_actors >= 2 && e->actors[0] == chain_s->sov &&
+        e->actors[1] == chain_s->jpn && x->sov_war < 0) {
+        x->sov_war = m;
+        x->sov_war_under_pact = x->np_signed >= 0 && (x->np_ended < 0 || x->np_ended == m);
+    }
+}
+
+static void test_notice_before_entry(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    chain_s = s;
+    int entries = 0, renewals = 0;
+    for (uint64_t r = 0; r < 200; r++) {
+        chain x = {-1, -1, -1, -1, 0, -1, -1, 0};
+        hk_observer obs = {on_chain_war, NULL, &x};
+        hk_outcomes o;
+        hk_run(&su, HK_MODE_SIMULATE, 1918, r, HK_MONTH_NONE, &obs, &o);
+        if (x.sov_war >= 0 && x.sov_war_under_pact && o.soviet_entry_by_1945_09) {
+            entries++;
+            assert_true(x.np_notice >= 0 && x.np_notice < x.sov_war);
+        }
+        /* a term ended while Germany and the USSR were at peace (1940) or at
+         * war (1941-1942): never a lapse before Germany's defeat */
+        if (x.ac_signed >= 0 && x.ac_ended >= 0 && x.ac_ended < hk_month_of(1945, 5))
+            assert_false(x.ac_lapsed);
+        renewals += x.ac_signed >= 0 && (x.ac_ended < 0 || x.ac_ended >= x.ac_signed + 60);
+    }
+    /* the test must be able to fail: entries under the pact, and terms that ran out */
+    assert_true(entries > 0);
+    assert_true(renewals > 0);
     hk_scenario_free(s);
 }
 
@@ -274,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_notice),
         cmocka_unit_test(test_gains_follow_state),
         cmocka_unit_test(test_soviet_gain_two_front),
+        cmocka_unit_test(test_notice_before_entry),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -350,6 +350,63 @@ static void test_commitment_south_lapses_only_before_pacific_war(void **state)
     fx_free(s);
 }
 
+/* War with the United States is Japan's own decision from the state: a Japan
+ * committed south and under the American oil embargo decides on it (the
+ * attack, an event decided by Japan, is marked for the month after); without
+ * the embargo, or once already at war in the Pacific, there is no decision. */
+static int pacific_war_decided_within(hk_setup *su, bool embargo, bool at_war, int months)
+{
+    const hk_scenario *s = su->scenario;
+    int ph = -1;
+    for (int e = 0; e < s->n_events; e++)
+        if (strcmp(s->events[e].id, "pearl_harbor") == 0)
+            ph = e;
+    assert_true(ph >= 0);
+    hk_world *w = north_world(su, 0, 0.0, 300000, 600000);
+    w->committed_south = true;
+    w->committed_south_on = w->month - 2;
+    if (embargo) {
+        w->flags |= 1u << HK_EFFECT_OIL_EMBARGO;
+        w->flag_since[HK_EFFECT_OIL_EMBARGO] = w->month;
+    }
+    if (at_war)
+        w->flags |= 1u << HK_EFFECT_JPN_US_WAR;
+    int decided_after = -1;
+    for (int i = 0; i < months && decided_after < 0; i++) {
+        w->committed_south = true; /* held south whatever doctrine does */
+        hk_politics_step(w);
+        if (w->event_decided[ph])
+            decided_after = i;
+        w->month++;
+    }
+    hk_world_free(w);
+    return decided_after;
+}
+
+static void test_pacific_war_is_japans_decision(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    for (int e = 0; e < s->n_events; e++)
+        if (strcmp(s->events[e].id, "pearl_harbor") == 0) {
+            s->events[e].decided = true;
+            s->events[e].decided_by = s->jpn;
+        }
+    hk_setup su;
+    hk_setup_init(&su, s);
+    /* committed south and cut off from oil: war within two years (at
+     * war.us_rate a month, 0.25, the chance of none is 0.1%) */
+    assert_true(pacific_war_decided_within(&su, true, false, 24) >= 0);
+    /* no embargo: the south can be held without a war with America */
+    assert_int_equal(pacific_war_decided_within(&su, false, false, 36), -1);
+    /* already at war with the United States: nothing more to decide */
+    assert_int_equal(pacific_war_decided_within(&su, true, true, 36), -1);
+    /* a rate of zero: the decision never comes, whatever the embargo */
+    su.param[HK_P_WAR_US_RATE] = 0;
+    assert_int_equal(pacific_war_decided_within(&su, true, false, 36), -1);
+    fx_free(s);
+}
+
 /* ---- the Kwantung Army's seizure of Manchuria and the war with China -------- */
 
 /* A simulate world in 1930 with the expedition over and Soviet order in the
@@ -652,6 +709,7 @@ int main(void)
         cmocka_unit_test(test_no_strike_under_pact_against_superior_force),
         cmocka_unit_test(test_lost_major_battle_teaches_lesson),
         cmocka_unit_test(test_commitment_south_lapses_only_before_pacific_war),
+        cmocka_unit_test(test_pacific_war_is_japans_decision),
         cmocka_unit_test(test_seizure_waits_for_pressure),
         cmocka_unit_test(test_purge_passes_to_control_faction),
         cmocka_unit_test(test_china_war_follows_friction),

@@ -55,6 +55,7 @@ static const field fields[] = {
     F(budget), F(pins), F(n_pins), F(combat), F(out), F(next_facts), F(has_next_facts), F(text),
     F(scratch), F(scratch_src), F(control), F(control_key), F(camp), F(war_months_total), F(war_cas_total),
     F(war_days_total), F(war_pris_total), F(regions_taken), F(trans_siberian_was_cut), F(sov_west_1941),
+    F(event_decided), F(today),
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
@@ -75,7 +76,9 @@ static const char *const politics_owns[] = {
     "lost_battle_weight", "lost_battle_fact", "lost_battle_sector", "lost_major", "purged", "purged_on",
     /* general war: opened, ended and surrendered in politics until the war files take it */
     "war", "war_in_month", "war_opener", "war_on", "soviet_entry", "soviet_entry_on", "japan_surrendered",
-    "exhaustion", "war_losses", "armistice_on", "sov_peak", "border_campaign", NULL};
+    "exhaustion", "war_losses", "armistice_on", "sov_peak", "border_campaign",
+    "event_decided", /* Japan's own moves among the outside events: the war with the United States */
+    NULL};
 static const char *const diplomacy_owns[] = {"treaty", NULL};
 static const char *const movement_owns[] = {"jpn_men", "exp_men", "sov_men", "sov_drawn", "sov_capacity",
                                             "formation", "per_man", "equip_at", "hosted", "strength_next",
@@ -107,7 +110,9 @@ static const char *const campaign_owns[] = {"war", "war_in_month", "war_opener",
                                             "armistice_on", "camp", "control", "control_key", "war_months_total",
                                             "war_cas_total", "war_days_total", "war_pris_total", "regions_taken",
                                             "trans_siberian_was_cut", "sov_west_1941", "sov_peak", "battles_month",
-                                            "loss_men", "loss_tanks", "loss_guns", "loss_aircraft", NULL};
+                                            "loss_men", "loss_tanks", "loss_guns", "loss_aircraft",
+                                            "today", /* the surrender's day, while its events are emitted */
+                                            NULL};
 static const char *const actors_owns[] = {"actor_begun", NULL};
 
 /* in the month's order (src/run/world_step.c) */

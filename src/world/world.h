@@ -133,6 +133,7 @@ struct hk_world {
     hk_mode mode;
     uint64_t seed, run;
     hk_rng rng;                 /* the run's root stream; never drawn from */
+    hk_rng_splitter rng_split;  /* the root's part of each split (hk_world_stream) */
     hk_month start, end, month; /* month = the next month to play */
     const hk_observer *obs;     /* set during a step, NULL otherwise */
     uint64_t event_hash;        /* FNV-1a of kinds, ids and dates emitted */
@@ -270,6 +271,19 @@ struct hk_world {
         double men;
     } base_memo[4];
     int n_base_memo, base_memo_next;
+    /* movement's shortcuts, each kept while what it depends on holds (the
+     * same sums in the same order as working them out every month) */
+    struct {
+        hk_month equip_next;              /* from this month some formation's equipment changes */
+        hk_month pool_first[3];           /* each pool's first recorded month, HK_MONTH_NONE none */
+        uint64_t base_hosted;             /* the record's pools summed (before the Soviet floor) */
+        bool base_surrendered;            /* over these formations, with this surrender, */
+        hk_month base_from, base_until;   /* for months in [from, until): no record falls due */
+        double base_sum[3];
+        bool share_ok;                    /* each pool's shares summed over the formations */
+        uint64_t share_hosted, share_exists; /* there and existing */
+        double wsum[3], wall[3];
+    } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */

@@ -146,12 +146,20 @@ static void spread_pools(hk_world *w, unsigned mask)
 {
     const int n = w->s->n_formations;
     /* it exists when hosted and, on home soil, from its first equipment
-     * record; on an ally's soil while the treaty binds, not from a date */
-    uint64_t exists = 0;
-    for (int f = 0; f < n; f++)
-        if (w->c->form_host_treaty[f] != -1 || w->c->n_equip[f] == 0 || w->c->equip[f][0].from <= w->month)
-            exists |= (uint64_t)1 << f;
-    exists &= w->hosted;
+     * record; on an ally's soil while the treaty binds, not from a date
+     * (compiled.c) */
+    if (w->month >= w->mv.dated_next) {
+        hk_month next = INT32_MAX;
+        w->mv.dated = 0;
+        for (int f = 0; f < n; f++) {
+            if (w->c->exists_from[f] <= w->month)
+                w->mv.dated |= (uint64_t)1 << f;
+            else if (w->c->exists_from[f] < next)
+                next = w->c->exists_from[f];
+        }
+        w->mv.dated_next = next;
+    }
+    uint64_t exists = w->mv.dated & w->hosted;
     double *wsum = w->mv.wsum, *wall = w->mv.wall;
     if (!w->mv.share_ok || w->mv.share_hosted != w->hosted || w->mv.share_exists != exists) {
         for (int p = 0; p < 3; p++)
@@ -170,10 +178,12 @@ static void spread_pools(hk_world *w, unsigned mask)
         w->mv.share_exists = exists;
     }
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
-    for (int f = 0; f < n; f++) {
-        int p = w->c->form_pool[f];
-        if (p < 0 || p > 2 || !((mask >> p) & 1u))
-            continue;
+    uint64_t todo = 0;
+    for (int p = 0; p < 3; p++)
+        if ((mask >> p) & 1u)
+            todo |= w->c->pool_formations[p];
+    for (; todo; todo &= todo - 1) {
+        int f = __builtin_ctzll(todo), p = w->c->form_pool[f];
         bool all = !(wsum[p] > 0);
         double sum = all ? wall[p] : wsum[p];
         bool there = all ? (w->hosted >> f) & 1u : (exists >> f) & 1u;

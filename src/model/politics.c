@@ -245,17 +245,16 @@ static void relax(hk_world *w)
 {
     const hk_scenario *s = w->s;
     double drift = P(w, POLITICS_DRIFT);
+    /* keep each actor's shares summing to one against rounding: the pass
+     * that moves influence also sums every actor's factions (each in
+     * faction order), one more divides */
+    double sum[HK_MAX_ACTORS] = {0};
     for (int f = 0; f < s->n_factions; f++) {
         if (w->baseline[f] < 0)
             w->baseline[f] = 0;
         w->influence[f] += drift * (w->baseline[f] - w->influence[f]);
         if (w->influence[f] < 0)
             w->influence[f] = 0;
-    }
-    /* keep each actor's shares summing to one against rounding: one pass
-     * sums every actor's factions (each in faction order), one divides */
-    double sum[HK_MAX_ACTORS] = {0};
-    for (int f = 0; f < s->n_factions; f++) {
         int a = s->factions[f].actor;
         if (a >= 0 && a < s->n_actors)
             sum[a] += w->influence[f];

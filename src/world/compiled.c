@@ -170,6 +170,12 @@ static void compile_formations(const hk_scenario *s, hk_compiled *c)
                     break;
                 }
         }
+        /* movement spreads a pool over its formations from the month each
+         * exists: on home soil from its first equipment record, on an
+         * ally's soil (while the treaty binds) from the start */
+        if (c->form_pool[f] >= 0 && c->form_pool[f] <= 2)
+            c->pool_formations[c->form_pool[f]] |= (uint64_t)1 << f;
+        c->exists_from[f] = c->form_host_treaty[f] != -1 || c->n_equip[f] == 0 ? INT32_MIN : c->equip[f][0].from;
     }
 }
 

@@ -52,6 +52,8 @@ typedef struct hk_compiled {
     int form_pool[HK_MAX_FORMATIONS];        /* 0 mainland, 1 expedition, 2 Soviet east, -1 fixed */
     int form_host_treaty[HK_MAX_FORMATIONS]; /* stationed on an ally's soil: the mutual-assistance
                                               * treaty that lets it be there (-2 none exists); -1 home soil */
+    uint64_t pool_formations[3];             /* bit f: formation f is in pool p */
+    hk_month exists_from[HK_MAX_FORMATIONS]; /* the first month it exists when there (INT32_MIN: always) */
 
     /* geography */
     double supply_km[HK_MAX_SECTORS][2];     /* sector front to each side's nearest railhead */

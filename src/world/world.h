@@ -275,6 +275,8 @@ struct hk_world {
      * same sums in the same order as working them out every month) */
     struct {
         hk_month equip_next;              /* from this month some formation's equipment changes */
+        uint64_t dated;                   /* formations past their first month (compiled exists_from) */
+        hk_month dated_next;              /* the next month one comes of age */
         hk_month pool_first[3];           /* each pool's first recorded month, HK_MONTH_NONE none */
         uint64_t base_hosted;             /* the record's pools summed (before the Soviet floor) */
         bool base_surrendered;            /* over these formations, with this surrender, */

@@ -90,26 +90,29 @@ static void update_equipment(hk_world *w)
 
 /* A formation takes its share of its pool from its first recorded strength
  * on (before that it did not exist); a pool none of whose formations exists
- * yet is spread over all of them. */
-static bool hosted_now(const hk_world *w, int f)
-{
-    /* no formation of an actor outside its span (Mongolia's army before 1924) */
-    if (!hk_actor_exists(w, w->s->formations[f].actor, w->month))
-        return false;
-    int host = w->c->form_host_treaty[f];
-    return host == -1 || (host >= 0 && hk_treaty_binds(w, host));
-}
-
-/* hosted_now for every formation, worked out once as the month's movement
- * begins: nothing movement does changes a treaty or an actor's span. */
+ * yet is spread over all of them. It is there (hosted) while its actor
+ * exists (no Mongolian army before 1924) and, on an ally's soil, while the
+ * treaty that lets it be there binds. Worked out once as the month's
+ * movement begins (nothing movement does changes a treaty or an actor's
+ * span), from the masks of compiled.c: an actor's formations while it
+ * exists, on home soil or under a treaty that binds. */
 _Static_assert(HK_MAX_FORMATIONS <= 64, "hk_world.hosted holds a bit a formation");
 
 static void find_hosted(hk_world *w)
 {
-    w->hosted = 0;
-    for (int f = 0; f < w->s->n_formations; f++)
-        if (hosted_now(w, f))
-            w->hosted |= (uint64_t)1 << f;
+    const hk_compiled *c = w->c;
+    uint64_t there = c->always_formations, allowed = c->home_formations;
+    for (uint32_t m = c->formation_actors; m; m &= m - 1) {
+        int a = __builtin_ctz(m);
+        if (hk_actor_exists(w, a, w->month))
+            there |= c->actor_formations[a];
+    }
+    for (uint32_t m = c->host_treaties; m; m &= m - 1) {
+        int t = __builtin_ctz(m);
+        if (hk_treaty_binds(w, t))
+            allowed |= c->treaty_formations[t];
+    }
+    w->hosted = there & allowed;
 }
 
 static bool formation_hosted(const hk_world *w, int f) { return (w->hosted >> f) & 1u; }

@@ -146,6 +146,7 @@ struct hk_world {
     bool event_decided[HK_MAX_EVENTS];
     int today;                          /* the day of the month a decision falls on, 0 when only its month is known */  /* simulate: a decided_by event its actor has decided on (politics) */
     hk_month flag_since[HK_EFFECT_COUNT];
+    hk_month events_next;               /* no dated outside event falls before this month (world_step.c) */
 
     /* actors: the month an actor made by a decision began (actors.c) */
     hk_month actor_begun[HK_MAX_ACTORS];
@@ -336,6 +337,27 @@ bool hk_world_own_ground(const hk_world *w, int region, int side);
 bool hk_world_forced(const hk_world *w, int kind, int actor, int target);
 /* The stream of a system for the current month. */
 hk_rng hk_world_stream(const hk_world *w, int system);
+/* The same stream, split only when first drawn from (hk_lazy_rng): for a
+ * system that draws in few months. The draws are those of hk_world_stream. */
+typedef struct hk_lazy_stream {
+    const hk_world *w;
+    int system;
+    bool ready;
+    hk_rng r;
+} hk_lazy_stream;
+static inline hk_lazy_stream hk_world_lazy_stream(const hk_world *w, int system)
+{
+    hk_lazy_stream l = {w, system, false, {{0, 0, 0, 0}}};
+    return l;
+}
+static inline hk_rng *hk_lazy_rng(hk_lazy_stream *l)
+{
+    if (!l->ready) {
+        l->r = hk_world_stream(l->w, l->system);
+        l->ready = true;
+    }
+    return &l->r;
+}
 /* True while a treaty binds (in force or denounced and not yet expired). */
 static inline bool hk_treaty_binds(const hk_world *w, int t)
 {

@@ -55,7 +55,7 @@ static const field fields[] = {
     F(budget), F(pins), F(n_pins), F(combat), F(out), F(next_facts), F(has_next_facts), F(text),
     F(scratch), F(scratch_src), F(control), F(control_key), F(camp), F(war_months_total), F(war_cas_total),
     F(war_days_total), F(war_pris_total), F(regions_taken), F(trans_siberian_was_cut), F(sov_west_1941),
-    F(event_decided), F(today),
+    F(event_decided), F(today), F(events_next),
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 

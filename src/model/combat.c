@@ -52,6 +52,16 @@ static double raw_power(const hk_combat_params *p, double wt, double men, double
     return men + wt * tanks + p->w_gun * guns + p->w_air * aircraft;
 }
 
+/* The share of its weight a tank, gun or aircraft keeps on day `day`: in a
+ * night attack's first day aimed fire is blind, so weapons count
+ * night_weapons of their weight on both sides while men close with men. */
+static double weapons_share(const hk_combat_params *p, const hk_combat_side *att, int day)
+{
+    return att->night && day == 1 && p->night_weapons > 0 && p->night_weapons < 1
+               ? p->night_weapons
+               : 1;
+}
+
 static double side_quality(const hk_combat_side *s)
 {
     return (isfinite(s->quality) && s->quality > 0) ? s->quality : 1.0;
@@ -236,9 +246,15 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
          * rest wait behind the line and replace its losses. Guns and
          * aircraft reach over the front. */
         double e[2], pc[2];
+        double ws = weapons_share(p, att, day);
         for (int i = 0; i < 2; i++) {
             e[i] = front_cap[i] > 0 && men[i] > front_cap[i] ? front_cap[i] / men[i] : 1;
-            pc[i] = mult[i] * raw_power(p, wt, e[i] * men[i], e[i] * tanks[i], guns[i], air[i]);
+            if (ws < 1)
+                pc[i] = mult[i] * (e[i] * men[i] +
+                                   ws * (wt * e[i] * tanks[i] + p->w_gun * guns[i] +
+                                         p->w_air * air[i]));
+            else
+                pc[i] = mult[i] * raw_power(p, wt, e[i] * men[i], e[i] * tanks[i], guns[i], air[i]);
         }
         /* Surprise: the attacker's, or the defender's (an ambush, a blow
          * the attacker did not expect). */
@@ -302,6 +318,13 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         out->loss[i].guns = nonneg(in[i]->guns) - guns[i];
         out->loss[i].aircraft = nonneg(in[i]->aircraft) - air[i];
         out->casualties[i] = out->loss[i].men;
+    }
+    /* A no-surrender defender still on its ground when the battle ends
+     * holds it: the score asks how near it came to destruction as well as
+     * to where an ordinary army gives way (ns_hold). */
+    if (def->no_surrender && p->ns_hold > 0 && loser != 1) {
+        double h = p->ns_hold > 1 ? 1 : p->ns_hold;
+        brk_score[1] = pow(brk_score[1], 1 - h) * pow(brk[1], h);
     }
     /* The score compares how near each side came to its break point; the
      * small floor keeps it finite for a side that lost nothing. */

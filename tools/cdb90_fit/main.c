@@ -36,6 +36,7 @@ void initial_point(double *x)
     x[X_FRONT] = log(3000);   /* men a km: about the median WWII attack's density */
     x[X_ARMBROKEN] = 0;       /* half weight */
     x[X_HEIGHTS] = log(0.2);
+    x[X_NIGHT] = 0;           /* half weight */
     for (int k = 0; k < HK_CDB90_CODES; k++)
         x[X_CODE0 + k] = 0.2;
 }
@@ -88,7 +89,7 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
     ctxp->base = *cpp;
     memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
     g_ns_scale = scale;
-    double yn[NY] = {0, 0, 0};
+    double yn[NY] = {0, 0, 0, 0};
     if (!quiet)
         fprintf(stderr, "cdb90_fit: stage 2, %d no-surrender parameters on %d battles\n", NY,
                 Rp->n_ns_fit);
@@ -151,6 +152,10 @@ int main(int argc, char **argv)
             g_heights = 1;
         } else if (strcmp(argv[i], "--ns-own-outmatched") == 0) {
             g_ns_outmatched = 1;
+        } else if (strcmp(argv[i], "--night") == 0) {
+            g_night = 1;
+        } else if (strcmp(argv[i], "--ns-hold") == 0) {
+            g_ns_hold = 1;
         } else if (strcmp(argv[i], "--ns-collapse") == 0) {
             g_ns_no_collapse = 0;
         } else if (strcmp(argv[i], "--no-nations") == 0) {

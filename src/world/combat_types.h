@@ -133,6 +133,9 @@ typedef struct hk_combat_params {
     /* Tanks on broken ground (hills, mountain, forest, marsh, towns,
      * islands) count armour_broken of their weight (in 0..1). */
     double armour_broken;
+    /* Aircraft over broken ground count air_broken of their weight (in 0..1;
+     * 0 = off, full weight). */
+    double air_broken;
     /* A prepared or fortified defence of heights (hills, mountain): the
      * defender's power x (1 + heights). */
     double heights;

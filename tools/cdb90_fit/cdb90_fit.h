@@ -80,6 +80,8 @@ enum {
     X_FRONT, X_ARMBROKEN, X_HEIGHTS,
     /* a night attack: weapons' weight on its first day (docs/combat.md) */
     X_NIGHT,
+    /* aircraft over broken ground */
+    X_AIRBROKEN,
     X_CODE0,
     NX = X_CODE0 + HK_CDB90_CODES
 };
@@ -96,6 +98,10 @@ typedef struct fitctx {
     int stage;
     int n_codes;              /* codes beyond this are held at 0 */
     hk_combat_params base;    /* stage 2: the stage-1 parameters */
+    /* stage 1: the simplex searches only these entries of the parameter
+     * vector (the terms switched on); the rest stay at x_idle */
+    int act[NX], n_act;
+    double x_idle[NX];
     double base_coef[HK_CDB90_CODES];
 } fitctx;
 /* The running sums of a loss: the casualty terms of the usable sides and
@@ -184,7 +190,7 @@ extern int g_front, g_armour_broken, g_heights, g_ns_outmatched, g_ns_no_collaps
 /* a night attack blinds the weapons on its first day; a no-surrender
  * defender still on its ground holds it (the score reads its break point
  * towards ns_break) */
-extern int g_night, g_ns_hold;
+extern int g_night, g_ns_hold, g_air_broken;
 
 /* csv.c */
 char *slurp(const char *path);
@@ -268,5 +274,6 @@ FILE *open_out(const char *dir, const char *rel);
 
 /* main.c */
 void initial_point(double *x);
+int active_params(int n_codes, int *act);
 
 #endif

@@ -41,6 +41,21 @@ void initial_point(double *x)
         x[X_CODE0 + k] = 0.2;
 }
 
+/* The entries of the parameter vector the stage-1 simplex moves: the
+ * general parameters, the terms of the earlier trials (moved idle when off,
+ * as the checked-in fit was made), the new terms only when switched on, and
+ * the first n_codes codes. Returns how many. */
+int active_params(int n_codes, int *act)
+{
+    int k = 0;
+    for (int i = 0; i < X_CODE0 + n_codes; i++) {
+        if ((i == X_NIGHT && !g_night) || (i == X_AIRBROKEN && !g_air_broken))
+            continue;
+        act[k++] = i;
+    }
+    return k;
+}
+
 /* The half-width of the scores for which a draw is the likeliest of the
  * three outcomes when they are cut from a logistic of scale `scale` at
  * +-band: 0 when there is no such score. */
@@ -76,11 +91,18 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
     initial_point(x);
     for (int k = n_codes; k < HK_CDB90_CODES; k++)
         x[X_CODE0 + k] = 0;
+    ctxp->n_act = active_params(n_codes, ctxp->act);
+    memcpy(ctxp->x_idle, x, sizeof x);
+    double xa[NX];
+    for (int i = 0; i < ctxp->n_act; i++)
+        xa[i] = x[ctxp->act[i]];
     if (!quiet)
         fprintf(stderr, "cdb90_fit: stage 1, %d parameters by Nelder-Mead on the fit part "
-                        "without no-surrender sides\n", X_CODE0 + n_codes);
+                        "without no-surrender sides\n", ctxp->n_act);
     ctxp->stage = STAGE_GENERAL;
-    Rp->loss_model = nelder_mead(model_loss, ctxp, x, X_CODE0 + n_codes, restarts, 20000, quiet);
+    Rp->loss_model = nelder_mead(model_loss, ctxp, xa, ctxp->n_act, restarts, 20000, quiet);
+    for (int i = 0; i < ctxp->n_act; i++)
+        x[ctxp->act[i]] = xa[i];
     double scale;
     unpack(x, ctxp, cpp, coef, &scale);
     /* Stage 2: the no-surrender factors on the fit part's Japanese
@@ -100,7 +122,7 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
     for (int round = 0; round < (g_nations ? 2 : 1); round++) {
         ctxp->stage = STAGE_NO_SURRENDER;
         ctxp->base = *cpp;
-        Rp->loss_ns = nelder_mead(ns_loss, ctxp, yn, NY, 4, 5000, quiet);
+        Rp->loss_ns = nelder_mead(ns_loss, ctxp, yn, g_ns_hold ? NY : NY - 1, 4, 5000, quiet);
         ns_unpack(yn, cpp);
         /* Stage 3: the national loss factors on every fit-part
          * battle, everything else held. */
@@ -154,6 +176,8 @@ int main(int argc, char **argv)
             g_ns_outmatched = 1;
         } else if (strcmp(argv[i], "--night") == 0) {
             g_night = 1;
+        } else if (strcmp(argv[i], "--air-terrain") == 0) {
+            g_air_broken = 1;
         } else if (strcmp(argv[i], "--ns-hold") == 0) {
             g_ns_hold = 1;
         } else if (strcmp(argv[i], "--ns-collapse") == 0) {

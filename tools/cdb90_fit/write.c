@@ -40,7 +40,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     W(supply_floor); W(loss_tank); W(loss_gun); W(loss_air); W(noise_common_sd);
     W(noise_diff_sd); W(surprise_power); W(surprise_days); W(air_power); W(exploit);
     W(envelop_power); W(winner_bias); W(encircle_base); W(encircle_armour); W(encircle_cap);
-    W(front_density); W(armour_broken); W(heights); W(night_weapons); W(ns_hold);
+    W(front_density); W(armour_broken); W(heights); W(night_weapons); W(ns_hold); W(air_broken);
     fprintf(f, "    p->ns_own_outmatched = %d;\n", cp->ns_own_outmatched);
     fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
     {
@@ -132,6 +132,8 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
       "a tank's weight x this on hills, mountain, forest, marsh, towns, islands");
     P("heights", cp->heights, cp->heights > 0 ? "fitted" : "off",
       "prepared or fortified defender on hills or mountain: power x (1 + this)");
+    P("air_broken", cp->air_broken, cp->air_broken > 0 ? "fitted" : "off",
+      "an aircraft's weight x this over hills, mountain, forest, marsh, towns, islands");
     P("night_weapons", cp->night_weapons, cp->night_weapons > 0 ? "fitted" : "off",
       "a night attack's first day: tanks, guns and aircraft x this, both sides");
     P("ns_hold", cp->ns_hold, cp->ns_hold > 0 ? "fitted_stage2" : "off",

@@ -206,8 +206,11 @@ int main(int argc, char **argv)
                    "the adopted fit leaves off: --front (men a km of front in contact),\n"
                    "--armour-terrain (tanks weigh less on broken ground), --heights (a\n"
                    "prepared defence of hills), --ns-own-outmatched (a no-surrender side's own\n"
-                   "extra losses only while outmatched); --ns-collapse lets no-surrender sides\n"
-                   "quit on the force ratio as before.\n",
+                   "extra losses only while outmatched), --night (a night attack's first day\n"
+                   "blinds the weapons), --air-terrain (aircraft weigh less over broken\n"
+                   "ground), --ns-hold (an unbroken no-surrender defender holds its ground:\n"
+                   "the score reads its break point towards ns_break); --ns-collapse lets\n"
+                   "no-surrender sides quit on the force ratio as before.\n",
                    HK_SOURCE_DIR, HK_SOURCE_DIR "/../shared/data/cdb90");
             return 0;
         } else if (argv[i][0] == '-') {
@@ -298,6 +301,7 @@ int main(int argc, char **argv)
         hk_combat_params off = cp;
         off.ns_rate_own = off.ns_rate_enemy = 1;
         off.ns_break = off.break_def;
+        off.ns_hold = 0;
         g_score_ns_only = 1;
         score_model(&cp, coef, b, n, PART_FIT, &R.nsf);
         score_model(&cp, coef, b, n, PART_HELD, &R.nsh);

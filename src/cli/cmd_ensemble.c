@@ -67,7 +67,7 @@ int hk_cmd_ensemble(int argc, char **argv)
     }
     hk_scenario *s;
     hk_setup setup;
-    if (hk_ens_cli_setup(&o, &s, &setup) != 0)
+    if (hk_cli_setup(&o.setup, &s, &setup) != 0)
         return HK_EXIT_USAGE;
     hk_ensemble_result res;
     bool root, interrupted;

@@ -20,18 +20,6 @@
 #include "run/inputs.h"
 #include "run/mpi.h"
 
-int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup)
-{
-    if (hk_cli_setup(o->scenario_path, (char **)o->sets, o->n_sets, (char **)o->withouts, o->n_withouts, s, setup) != 0)
-        return -1;
-    if (hk_cli_apply_decides(setup, (char **)o->decides, o->n_decides) != 0) {
-        hk_scenario_free(*s);
-        *s = NULL;
-        return -1;
-    }
-    return 0;
-}
-
 /* ---- Ctrl-C ------------------------------------------------------------ */
 
 static atomic_int *interrupt_flag; /* the one process-wide signal hook */

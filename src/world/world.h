@@ -286,6 +286,7 @@ struct hk_world {
         bool share_ok;                    /* each pool's shares summed over the formations */
         uint64_t share_hosted, share_exists; /* there and existing */
         double wsum[3], wall[3];
+        double recovery_log;              /* ln(1 - soviet.recovery) */
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */

@@ -103,7 +103,10 @@ static const char *const war_owns[] = {"war", "war_in_month", "war_opener", "war
                                        "soviet_entry_on", "japan_surrendered", "exhaustion", "war_losses",
                                        "armistice_on", "camp", "control", "control_key", "war_months_total",
                                        "war_cas_total", "war_days_total", "war_pris_total", "regions_taken",
-                                       "trans_siberian_was_cut", "sov_west_1941", "sov_peak", NULL};
+                                       "trans_siberian_was_cut", "sov_west_1941", "sov_peak",
+                                       /* a war Japan lost, reported to politics as battles report one */
+                                       "lost_battle_side", "lost_battle_weight", "lost_battle_fact",
+                                       "lost_battle_sector", "lost_major", NULL};
 /* the fronts' fighting adds its losses and battles to the month's, as battles does (shared) */
 static const char *const campaign_owns[] = {"war", "war_in_month", "war_opener", "war_on", "soviet_entry",
                                             "soviet_entry_on", "japan_surrendered", "exhaustion", "war_losses",

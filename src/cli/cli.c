@@ -53,6 +53,21 @@ static int apply_args(hk_setup *setup, const hk_setup_args *a)
     return 0;
 }
 
+bool hk_cli_parse_setup(const char *cmd, void (*usage)(FILE *), const hk_opt *opts, int argc, char **argv,
+                        const hk_setup_args *a, hk_scenario **s, hk_setup *setup, int *status)
+{
+    int parsed = hk_cli_parse(cmd, usage, opts, argc, argv);
+    if (parsed != HK_CLI_PARSED) {
+        *status = hk_cli_parse_status(parsed);
+        return false;
+    }
+    if (hk_cli_setup(a, s, setup) != 0) {
+        *status = HK_EXIT_USAGE;
+        return false;
+    }
+    return true;
+}
+
 int hk_cli_setup(const hk_setup_args *a, hk_scenario **s, hk_setup *setup)
 {
     *s = hk_cli_load_scenario(a->scenario_path);

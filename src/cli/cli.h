@@ -38,6 +38,11 @@ typedef struct hk_setup_args {
  * and a setup of it with every --set, --without and --decide applied.
  * Returns 0; -1 with the messages printed and nothing left to free. */
 int hk_cli_setup(const hk_setup_args *a, hk_scenario **s, hk_setup *setup);
+/* hk_cli_parse (options.h) of a table holding a's options, then
+ * hk_cli_setup: true with *s and *setup ready; false with the exit status
+ * due in *status (0 after --help, 2 after a message). */
+bool hk_cli_parse_setup(const char *cmd, void (*usage)(FILE *), const hk_opt *opts, int argc, char **argv,
+                        const hk_setup_args *a, hk_scenario **s, hk_setup *setup, int *status);
 /* Parses a decimal integer option value; prints an error and returns -1 if bad. */
 int hk_cli_parse_u64(const char *opt, const char *text, uint64_t *out);
 int hk_cli_parse_month(const char *opt, const char *text, hk_month *out);

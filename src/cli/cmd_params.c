@@ -119,13 +119,11 @@ int hk_cmd_params(int argc, char **argv)
         HK_OPT_FLAG_("--markdown", &markdown),
         HK_OPT_END,
     };
-    int parsed = hk_cli_parse("params", params_usage, options, argc, argv);
-    if (parsed != HK_CLI_PARSED)
-        return hk_cli_parse_status(parsed);
     hk_scenario *s;
     hk_setup setup;
-    if (hk_cli_setup(&args, &s, &setup) != 0)
-        return HK_EXIT_USAGE;
+    int status;
+    if (!hk_cli_parse_setup("params", params_usage, options, argc, argv, &args, &s, &setup, &status))
+        return status;
     if (json) {
         json_t *j = hk_params_json_setup(&setup);
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(10));

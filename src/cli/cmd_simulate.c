@@ -68,14 +68,12 @@ int hk_cmd_simulate(int argc, char **argv)
         HK_OPT_FLAG_("--json", &json),
         HK_OPT_END,
     };
-    int parsed = hk_cli_parse("simulate", simulate_usage, options, argc, argv);
-    if (parsed != HK_CLI_PARSED)
-        return hk_cli_parse_status(parsed);
     hk_scenario *s;
     hk_setup setup;
-    if (hk_cli_setup(&args, &s, &setup) != 0)
-        return HK_EXIT_USAGE;
-    int status = HK_EXIT_USAGE;
+    int status;
+    if (!hk_cli_parse_setup("simulate", simulate_usage, options, argc, argv, &args, &s, &setup, &status))
+        return status;
+    status = HK_EXIT_USAGE;
     /* --until: its form and the scenario's months, checked once (run/inputs.c) */
     char why[256];
     if (until_text && hk_input_month(s, until_text, &until, why, sizeof why) != 0) {

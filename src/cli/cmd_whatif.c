@@ -55,16 +55,5 @@ int hk_cmd_whatif(int argc, char **argv)
                         "('hokushin params' lists what can be changed)\n");
         return HK_EXIT_USAGE;
     }
-    hk_scenario *s;
-    hk_setup baseline, setup;
-    if (hk_cli_setup(&o.setup, &s, &setup) != 0)
-        return HK_EXIT_USAGE;
-    hk_setup_init(&baseline, s);
-    hk_ensemble_result res;
-    bool root, interrupted;
-    int status = hk_ens_cli_run(&o, &setup, &baseline, &res, &root, &interrupted);
-    if (status == HK_EXIT_OK && root)
-        status = hk_ens_cli_report_history(&o, &res, interrupted, s);
-    hk_scenario_free(s);
-    return status;
+    return hk_ens_cli_main(&o, true);
 }

@@ -42,6 +42,11 @@ typedef struct hk_ens_opts {
  * returns 0 with *is_root false. Returns an exit status otherwise. */
 int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *baseline, hk_ensemble_result *res,
                    bool *is_root, bool *interrupted);
+/* What 'ensemble' (what_if false) and 'whatif' (true: against the
+ * scenario's own setup, run for run) do once their options are read: set
+ * the run up, run it, report it with the record beside each outcome. The
+ * exit status. */
+int hk_ens_cli_main(const hk_ens_opts *o, bool what_if);
 /* Prints a result as JSON or as a table on stdout; the exit status it
  * earns (130 if Ctrl-C stopped it). */
 int hk_ens_cli_report(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted);

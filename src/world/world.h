@@ -197,6 +197,13 @@ struct hk_world {
     uint8_t battle_site_known;
     int16_t battle_site[HK_MAX_SECTORS];
     double battle_km[HK_MAX_SECTORS][2];
+    /* battles.c's memo of the regions whose formations reach each sector's
+     * battle ground for each side (reach_regions), for the control it was
+     * worked out under: bit 2 sec + side of reach_known says it is known */
+    int8_t reach_control[HK_MAX_REGIONS];
+    uint16_t reach_known;
+    int16_t reach_site[HK_MAX_SECTORS][2];
+    uint64_t reach[HK_MAX_SECTORS][2];
 
     /* incidents and battles */
     double tension[HK_MAX_SECTORS];

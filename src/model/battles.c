@@ -577,6 +577,15 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         u[i] = hk_rng_uniform(r);
     }
     double tokyo = hk_battles_tokyo_prevails(w);
+    /* a pact signed while the fighting goes on binds both governments to
+     * respect the frontier it names (001:167): both take the quiet */
+    if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality)) {
+        for (int i = 0; i < 2; i++) {
+            seek[i] = true;
+            snprintf(reason[i], sizeof reason[i], "the neutrality pact binds it to respect the frontier");
+        }
+        return;
+    }
     if (c->holder == HK_SIDE_JPN) {
         seek[0] = true;
         snprintf(reason[0], sizeof reason[0], "it holds the ground it claims");

@@ -504,6 +504,53 @@ static void test_ceasefire_after_major_battle_settles_the_line(void **state)
 }
 
 
+/* While a Japanese-Soviet neutrality pact binds, no incident grows into a
+ * battle: both sides pledged to respect each other's frontiers (001:167)
+ * and the border stayed quiet until the pact was gone (001:175, 001:181);
+ * and a campaign under way when it binds ends in a ceasefire. */
+static void test_no_battle_under_the_pact(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    char err[200];
+    assert_int_equal(hk_setup_set(&su, "incident.escalation", "0.1", err, sizeof err), 0);
+    int sec = sector_by_id(s, "western");
+    int pact = s->compiled->roles.jpn_sov_neutrality;
+    assert_true(pact >= 0);
+    int battles[2] = {0, 0}, incidents = 0;
+    for (int bound = 0; bound < 2; bound++)
+        for (int run = 0; run < 5; run++) {
+            hk_world *v = border_world(&su, (uint64_t)run, sec);
+            v->treaty[pact].status = bound ? HK_TREATY_IN_FORCE : HK_TREATY_NONE;
+            for (int m = 0; m < 60; m++) {
+                v->tension[sec] = 3.0;
+                v->autonomy = 1.0;
+                hk_incidents_step(v);
+                if (bound)
+                    incidents += v->sector_incidents[sec];
+                for (int i = 0; i < v->n_pending; i++)
+                    battles[bound]++;
+                v->month++;
+            }
+            hk_world_free(v);
+        }
+    assert_true(battles[0] > 0);
+    assert_int_equal(battles[1], 0);
+    assert_true(incidents > 0); /* the patrols still meet */
+    /* a campaign the pact finds under way: both take the quiet */
+    for (int run = 0; run < 5; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        open_campaign(w, sec, 20000, 10000);
+        w->treaty[pact].status = HK_TREATY_IN_FORCE;
+        hk_battles_step(w);
+        assert_false(w->border_campaign.active);
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
 /* A side destroyed in its positions has lost the opening battle: a Japanese
  * force that does not surrender (at war in China) may be wiped out without
  * breaking off, and the battle does not go on as a campaign with nobody left
@@ -766,6 +813,7 @@ int main(void)
         cmocka_unit_test(test_opening_answers_the_attack),
         cmocka_unit_test(test_setback_raises_the_stake),
         cmocka_unit_test(test_destroyed_side_loses_the_opening),
+        cmocka_unit_test(test_no_battle_under_the_pact),
         cmocka_unit_test(test_ceasefire_after_major_battle_settles_the_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

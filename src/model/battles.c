@@ -548,7 +548,10 @@ double hk_battles_tokyo_prevails(const hk_world *w) { return hk_clamp(1.0 - w->a
 bool hk_battles_soviet_building(const hk_world *w)
 {
     const hk_border_campaign *c = &w->border_campaign;
-    if (!soviet_bound(w, c->sector) || c->attacks[HK_SIDE_SOV] > 0)
+    /* it owes an answer while it has not attacked in the campaign, or has
+     * been beaten in the last engagement since: a defeat raises the stake
+     * (the build-up after the Japanese attacks of 1939, 001:137) */
+    if (!soviet_bound(w, c->sector) || (c->attacks[HK_SIDE_SOV] > 0 && c->last_loser != HK_SIDE_SOV))
         return false;
     double want = P(w, SOVIET_THREAT_RATIO) * c->men[HK_SIDE_JPN];
     return campaign_available(w, HK_SIDE_SOV) >= SOVIET_READY * want;
@@ -558,16 +561,18 @@ bool hk_battles_soviet_building(const hk_world *w)
  * - a side whose attack last succeeded holds the ground it claims and takes
  *   the quiet;
  * - the Japanese side: the Kwantung Army's officers fight on until their
- *   line breaks (the combat model's break point in the last engagement), or
- *   until Tokyo overrules them. Tokyo wants quiet as the losses, Europe,
+ *   line breaks (the combat model's break point in the last engagement)
+ *   with no one more to bring up, or until Tokyo overrules them; a broken
+ *   line with men still to bring raises their stake instead (001:135). Tokyo wants quiet as the losses, Europe,
  *   the months and its own restraint weigh (p_J) and prevails with chance
  *   1 - A, A the Kwantung Army's autonomy, the share of decisions its
  *   officers take on their own (000:31, 001:135). The losses alone no
  *   longer stop a campaign the field army runs;
  * - the Soviet side: bound to the border and with its superiority within
- *   reach, it stops only once it has attacked with it (the August offensive
- *   came before the ceasefire, 001:145, 001:147); otherwise, or after that,
- *   it seeks quiet with its own pressure p_S or when its line has broken. */
+ *   reach, it stops only once it has attacked with it and was not beaten
+ *   (the August offensive came before the ceasefire, 001:145, 001:147);
+ *   otherwise, or after that, it seeks quiet with its own pressure p_S or
+ *   when its line has broken. */
 static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2], char reason[2][160])
 {
     hk_border_campaign *c = &w->border_campaign;
@@ -589,9 +594,9 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
     if (c->holder == HK_SIDE_JPN) {
         seek[0] = true;
         snprintf(reason[0], sizeof reason[0], "it holds the ground it claims");
-    } else if (c->broken[HK_SIDE_JPN]) {
+    } else if (c->broken[HK_SIDE_JPN] && !(campaign_available(w, HK_SIDE_JPN) > c->men[HK_SIDE_JPN] + 1.0)) {
         seek[0] = true;
-        snprintf(reason[0], sizeof reason[0], "its line broke in the last engagement");
+        snprintf(reason[0], sizeof reason[0], "its line broke and it has no one more to bring up");
     } else {
         seek[0] = u[0] < press[0] * tokyo;
         snprintf(reason[0], sizeof reason[0], "Tokyo, wanting quiet at %.2f, %s its officers (autonomy %.2f)", press[0],

@@ -223,8 +223,10 @@ static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
     assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_JPN) == 1.0);
     w->border_campaign.last_loser = HK_SIDE_JPN;
     w->border_campaign.holder = HK_SIDE_SOV;
-    /* the Kwantung Army's line broke in the last engagement: it stops */
+    /* the Kwantung Army's line broke in the last engagement and its theatre
+     * share has no one more to bring up: it stops */
     w->border_campaign.broken[HK_SIDE_JPN] = true;
+    w->jpn_men = 100000;
     hk_battles_step(w);
     assert_false(w->border_campaign.active);
     assert_true(w->tally.major_battle_casualties[HK_SIDE_JPN] == 30000);
@@ -305,7 +307,10 @@ static void test_tokyo_decides(void **state)
 }
 
 /* The Kwantung Army's officers, acting on their own, fight on whatever
- * their losses until Tokyo overrules them or their line breaks. */
+ * their losses until Tokyo overrules them or their line breaks with no one
+ * more to bring up; a broken line with men still to bring raises the stake
+ * (the Azuma detachment destroyed in May 1939, then the 23rd Division
+ * committed, 001:135). */
 static void test_field_army_fights_until_overruled_or_broken(void **state)
 {
     (void)state;
@@ -313,7 +318,7 @@ static void test_field_army_fights_until_overruled_or_broken(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 4; k++)
         for (int run = 0; run < 10; run++) {
             hk_world *w = border_world(&su, (uint64_t)run, sec);
             open_campaign(w, sec, 20000, 30000);
@@ -325,11 +330,13 @@ static void test_field_army_fights_until_overruled_or_broken(void **state)
             assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_JPN) == 1.0);
             if (k == 1)
                 w->autonomy = 0.0; /* Tokyo decides */
-            if (k == 2)
+            if (k >= 2)
                 c->broken[HK_SIDE_JPN] = true;
+            if (k == 2)
+                w->jpn_men = 20000; /* its theatre share, 4,000, is below the 5,000 on the line */
             hk_battles_step(w);
-            if (k == 0)
-                assert_true(c->active); /* fully autonomous, unbroken: it fights on */
+            if (k == 0 || k == 3)
+                assert_true(c->active); /* fully autonomous, unbroken or able to raise its stake: it fights on */
             else
                 assert_false(c->active);
             hk_world_free(w);
@@ -338,8 +345,10 @@ static void test_field_army_fights_until_overruled_or_broken(void **state)
 }
 
 /* The USSR, bound by the protocol and with superiority within its reach,
- * does not stop before it has attacked with it, whatever its losses; after
- * that, or with superiority out of reach, its losses count again. */
+ * does not stop before it has attacked with it, whatever its losses, nor
+ * after its attack was beaten off (a defeat raises the stake); after an
+ * attack that was not beaten, or with superiority out of reach, its losses
+ * count again. */
 static void test_soviet_builds_up_before_ceasefire(void **state)
 {
     (void)state;
@@ -347,11 +356,15 @@ static void test_soviet_builds_up_before_ceasefire(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 4; k++)
         for (int run = 0; run < 10; run++) {
             hk_world *w = border_world(&su, (uint64_t)run, sec);
             open_campaign(w, sec, 20000, 10000);
             hk_border_campaign *c = &w->border_campaign;
+            if (k == 3) { /* its offensive was beaten off: it builds up again */
+                c->attacks[HK_SIDE_SOV] = 1;
+                c->last_loser = HK_SIDE_SOV;
+            }
             c->holder = HK_SIDE_JPN;     /* the Japanese side takes the quiet */
             c->cas[HK_SIDE_SOV] = 10000; /* the Soviet side's pressure to stop is 1 */
             assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) == 1.0);
@@ -359,10 +372,10 @@ static void test_soviet_builds_up_before_ceasefire(void **state)
                 c->attacks[HK_SIDE_SOV] = 1; /* it has had its offensive */
             if (k == 2)
                 w->sov_men = 100000; /* a fifth of it is short of 1.8 x 20,000 */
-            assert_int_equal(hk_battles_soviet_building(w), k == 0);
+            assert_int_equal(hk_battles_soviet_building(w), k == 0 || k == 3);
             double before = c->men[HK_SIDE_SOV];
             hk_battles_step(w);
-            if (k == 0) {
+            if (k == 0 || k == 3) {
                 assert_true(c->active);
                 assert_true(c->peak[HK_SIDE_SOV] > before); /* and it builds up */
             } else {
@@ -476,6 +489,7 @@ static void test_ceasefire_after_major_battle_settles_the_line(void **state)
         c->major = major == 1;
         c->holder = HK_SIDE_SOV;       /* the Soviet side takes the quiet */
         c->broken[HK_SIDE_JPN] = true; /* and the Kwantung Army's line broke */
+        w->jpn_men = 5000;             /* with no one more to bring up */
         hk_battles_step(w);
         assert_false(c->active);
         assert_int_equal((w->settled >> sec) & 1u, major);

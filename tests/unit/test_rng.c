@@ -66,6 +66,23 @@ static void test_split(void **state)
     assert_int_equal(same, 0);
 }
 
+/* A splitter worked out once gives the streams hk_rng_split gives, for
+ * every key (the world splits its root stream this way each month). */
+static void test_splitter(void **state)
+{
+    (void)state;
+    for (uint64_t run = 0; run < 20; run++) {
+        hk_rng p;
+        hk_rng_init(&p, 1918 + run, run);
+        hk_rng_splitter sp = hk_rng_splitter_of(&p);
+        for (uint64_t key = 0; key < 300; key += 7) {
+            hk_rng a = hk_rng_split(&p, key), b = hk_rng_split_from(&sp, key);
+            for (int i = 0; i < 4; i++)
+                assert_true(a.s[i] == b.s[i]);
+        }
+    }
+}
+
 static void test_uniform(void **state)
 {
     (void)state;
@@ -182,7 +199,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reproducible), cmocka_unit_test(test_runs_and_seeds_differ),
-        cmocka_unit_test(test_split),        cmocka_unit_test(test_uniform),
+        cmocka_unit_test(test_split), cmocka_unit_test(test_splitter),
+        cmocka_unit_test(test_uniform),
         cmocka_unit_test(test_normal),       cmocka_unit_test(test_poisson),
         cmocka_unit_test(test_bernoulli),
     };

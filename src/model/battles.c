@@ -447,6 +447,33 @@ static double campaign_reinforce(hk_world *w, int side, double want)
     return room;
 }
 
+/* A side that fights on concentrates its theatre's mobile arms on the
+ * battle ground, not only the tanks and aircraft of the men it brings up
+ * from the sector: the Kwantung Army had 120 of its 200 tanks and 200 of its
+ * 560 aircraft at Khalkhin Gol in August 1939 (forces.yaml, CDB90 260). It
+ * draws tanks and aircraft toward the ratio it seeks in men over the enemy's
+ * (`ratio`), from at most campaign.arms_share of all its formations' and, in
+ * a month, no larger a share of them than its lift is of its theatre's men.
+ * The side ahead in armour (the USSR) draws nothing. */
+static void campaign_arms(hk_world *w, int side, double ratio)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    double pool = side == HK_SIDE_JPN ? w->jpn_men : w->sov_men;
+    if (!(pool > 0))
+        return;
+    hk_side_forces all = forces_in(w, ~(hk_regions)0, side);
+    double step = fmin(1.0, campaign_lift(w, side) / pool), share = P(w, CAMPAIGN_ARMS_SHARE);
+    double *have[2] = {&c->tanks[side], &c->aircraft[side]};
+    double enemy[2] = {c->tanks[1 - side], c->aircraft[1 - side]};
+    double theatre[2] = {all.tanks, all.aircraft};
+    for (int k = 0; k < 2; k++) {
+        double aim = fmin(ratio * enemy[k], share * theatre[k]);
+        double add = fmin(aim - *have[k], step * theatre[k]);
+        if (add > 0)
+            *have[k] += add;
+    }
+}
+
 /* The campaign's standing in the outcomes: the largest border battle, a
  * major one begun in 1937-1940. Kept up to date each month so that a run
  * cut short reads the fighting so far. */
@@ -679,8 +706,10 @@ static void campaign_month(hk_world *w, hk_rng *r)
     if (c->last_loser == HK_SIDE_JPN)
         want[0] *= 1.0 + w->autonomy;
     for (int i = 0; i < 2; i++)
-        if (!seek[i] && (i == HK_SIDE_JPN || soviet_bound(w, sec)))
+        if (!seek[i] && (i == HK_SIDE_JPN || soviet_bound(w, sec))) {
             gain[i] = campaign_reinforce(w, i, want[i]);
+            campaign_arms(w, i, want[i] / fmax(start[1 - i], 1.0));
+        }
     /* the USSR attacks once it has the superiority it sought (the August
      * offensive waited for the build-up, 001:145); otherwise the Kwantung
      * Army's officers keep the initiative while they fight on (000:31) */

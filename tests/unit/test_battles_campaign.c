@@ -565,6 +565,47 @@ static void test_no_battle_under_the_pact(void **state)
     hk_scenario_free(s);
 }
 
+/* A side that fights on concentrates its theatre's tanks and aircraft on
+ * the battle ground beyond those of the men it brings from the sector (the
+ * Kwantung Army's 120 of 200 tanks at Khalkhin Gol), toward the ratio it
+ * seeks over the enemy's, within campaign.arms_share of all it has and a
+ * month's lift; the side ahead in armour draws none. */
+static void test_campaign_concentrates_mobile_arms(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double share = s->params[HK_P_CAMPAIGN_ARMS_SHARE].value;
+    for (int run = 0; run < 5; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        open_campaign(w, sec, 10000, 20000); /* 200 Soviet tanks, no Japanese ones */
+        hk_border_campaign *c = &w->border_campaign;
+        c->last_loser = HK_SIDE_JPN; /* beaten: the officers raise the stake */
+        double sov_tanks = c->tanks[HK_SIDE_SOV];
+        /* the Japanese theatre: 40,000 men with 100 tanks facing the sector
+         * (border_world) and an armoured reserve of 400 tanks far from it */
+        int reserve = -1, placed = 0;
+        for (int f = 0; f < s->n_formations && reserve < 0; f++)
+            if (w->c->form_side[f] == HK_SIDE_JPN && placed++ > 0)
+                reserve = f;
+        assert_true(reserve >= 0);
+        w->formation[reserve].region = 0;
+        w->formation[reserve].men = 1000;
+        w->formation[reserve].tanks = 400;
+        hk_battles_step(w);
+        double brought = c->peak[HK_SIDE_JPN] - 10000; /* men brought up, with 100 tanks a 40,000 */
+        double borne = brought * 100.0 / 40000.0;
+        double lost = w->loss_tanks[HK_SIDE_JPN];
+        assert_true(c->tanks[HK_SIDE_JPN] + lost > borne + 1.0);                /* it drew more than its men brought */
+        assert_true(c->tanks[HK_SIDE_JPN] + lost <= share * 500 + 1e-6); /* within its share of all 500 */
+        assert_true(c->tanks[HK_SIDE_SOV] <= sov_tanks + 1e-9 || c->tanks[HK_SIDE_SOV] < sov_tanks); /* the USSR draws none */
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
 /* A side destroyed in its positions has lost the opening battle: a Japanese
  * force that does not surrender (at war in China) may be wiped out without
  * breaking off, and the battle does not go on as a campaign with nobody left
@@ -828,6 +869,7 @@ int main(void)
         cmocka_unit_test(test_setback_raises_the_stake),
         cmocka_unit_test(test_destroyed_side_loses_the_opening),
         cmocka_unit_test(test_no_battle_under_the_pact),
+        cmocka_unit_test(test_campaign_concentrates_mobile_arms),
         cmocka_unit_test(test_ceasefire_after_major_battle_settles_the_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

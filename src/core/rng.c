@@ -106,3 +106,13 @@ double hk_rng_normal(hk_rng *r)
         u1 = 1e-300;
     return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
 }
+
+void hk_rng_normal2(hk_rng *r, double *z0, double *z1)
+{
+    double u1 = hk_rng_uniform(r), u2 = hk_rng_uniform(r);
+    if (u1 < 1e-300)
+        u1 = 1e-300;
+    double rad = sqrt(-2.0 * log(u1)), a = 6.283185307179586 * u2;
+    *z0 = rad * cos(a);
+    *z1 = rad * sin(a);
+}

@@ -341,9 +341,10 @@ static void keep_terms(hk_world *w)
             continue;
         }
         int gone = -1;
-        for (int p = 0; p < x->n_parties; p++)
-            if (x->parties[p] >= 0 && x->parties[p] < 32 && (w->defeated >> x->parties[p] & 1u))
-                gone = x->parties[p];
+        if (w->c->treaty_parties[t] & w->defeated) /* a party has surrendered (the parties' mask, compiled.c) */
+            for (int p = 0; p < x->n_parties; p++)
+                if (x->parties[p] >= 0 && x->parties[p] < 32 && (w->defeated >> x->parties[p] & 1u))
+                    gone = x->parties[p];
         if (gone >= 0) {
             /* a party that has surrendered can no longer keep its promises */
             if (hk_world_logging(w))

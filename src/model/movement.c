@@ -338,7 +338,7 @@ static void baseline_pools(hk_world *w, hk_month m)
         /* the 1920s garrison, built up as the state recovers its hold on
          * the east after the Civil War (soviet.start_capacity recovering at
          * soviet.recovery a month) */
-        double cap = 1.0 - (1.0 - P(w, SOVIET_START_CAPACITY)) * pow(1.0 - P(w, SOVIET_RECOVERY), (double)(m - w->start));
+        double cap = 1.0 - (1.0 - P(w, SOVIET_START_CAPACITY)) * exp((double)(m - w->start) * w->mv.recovery_log);
         pool[2] = P(w, SOVIET_FLOOR) * cap;
     }
     for (int p = 0; p < 3; p++) {
@@ -419,7 +419,7 @@ static double response(const hk_world *w, int other)
     double men = other == 0 ? w->jpn_men : w->sov_men;
     if (b < 1000 || men < 1000)
         return 1.0;
-    return pow(hk_clamp(men / b, 0.25, 4.0), P(w, FORCES_RESPONSE));
+    return exp(P(w, FORCES_RESPONSE) * log(hk_clamp(men / b, 0.25, 4.0))); /* pow's value, at less cost */
 }
 
 /* How many men the USSR wants east of Baikal this month. */
@@ -567,8 +567,10 @@ void hk_movement_step(hk_world *w)
          * forces.budget_persist and a spread of forces.budget_sd */
         hk_rng r = hk_world_stream(w, HK_STREAM_MOVEMENT);
         double rho = P(w, FORCES_BUDGET_PERSIST), sd = P(w, FORCES_BUDGET_SD);
+        double z[2];
+        hk_rng_normal2(&r, &z[0], &z[1]); /* one pair of draws for both sides */
         for (int k = 0; k < 2; k++)
-            w->budget[k] = rho * w->budget[k] + sqrt(1.0 - rho * rho) * sd * hk_rng_normal(&r);
+            w->budget[k] = rho * w->budget[k] + sqrt(1.0 - rho * rho) * sd * z[k];
         w->jpn_men = fmax(0, w->jpn_men - w->loss_men[HK_SIDE_JPN]);
         w->sov_men = fmax(0, w->sov_men - w->loss_men[HK_SIDE_SOV]);
         simulate_soviet(w);
@@ -590,6 +592,7 @@ void hk_movement_step(hk_world *w)
 
 void hk_movement_start(hk_world *w)
 {
+    w->mv.recovery_log = log1p(-P(w, SOVIET_RECOVERY)); /* ln(1 - soviet.recovery), for each month's recovery */
     find_hosted(w);
     baseline_build(w);
     baseline_pools(w, w->start);

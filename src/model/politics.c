@@ -247,23 +247,23 @@ static void relax(hk_world *w)
     double drift = P(w, POLITICS_DRIFT);
     /* keep each actor's shares summing to one against rounding: the pass
      * that moves influence also sums every actor's factions (each in
-     * faction order), one more divides */
-    double sum[HK_MAX_ACTORS] = {0};
-    for (int f = 0; f < s->n_factions; f++) {
-        if (w->baseline[f] < 0)
-            w->baseline[f] = 0;
-        w->influence[f] += drift * (w->baseline[f] - w->influence[f]);
-        if (w->influence[f] < 0)
-            w->influence[f] = 0;
-        int a = s->factions[f].actor;
-        if (a >= 0 && a < s->n_actors)
-            sum[a] += w->influence[f];
+     * faction order), one more divides; a faction of no actor keeps its
+     * influence (the last slot of sum; compiled.c's faction_actor) */
+    const int n = s->n_factions;
+    const int8_t *actor = w->c->faction_actor;
+    double *infl = w->influence, *base = w->baseline;
+    double sum[HK_MAX_ACTORS + 1] = {0};
+    for (int f = 0; f < n; f++) {
+        double b = base[f] < 0 ? 0 : base[f];
+        double x = infl[f] + drift * (b - infl[f]);
+        x = x < 0 ? 0 : x;
+        base[f] = b;
+        infl[f] = x;
+        sum[actor[f]] += x;
     }
-    for (int f = 0; f < s->n_factions; f++) {
-        int a = s->factions[f].actor;
-        if (a >= 0 && a < s->n_actors && sum[a] > 0)
-            w->influence[f] /= sum[a];
-    }
+    for (int f = 0; f < n; f++)
+        if (actor[f] < HK_MAX_ACTORS && sum[actor[f]] > 0)
+            infl[f] /= sum[actor[f]];
 }
 
 /* ---- decisions --------------------------------------------------------------------- */

@@ -262,13 +262,14 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
             /* the side that bled more lost the war: a Japanese defeat discredits
              * the northern hawks as a lost battle does, at full weight, teaches
              * the lesson and brings the field officers to heel (read by
-             * politics next month) */
+             * politics next month, which owns the lesson: a lost major
+             * battle, as battles.c reports one) */
             bool japan_lost = w->war_losses[HK_SIDE_JPN] > w->war_losses[HK_SIDE_SOV];
             if (japan_lost) {
                 w->lost_battle_side = HK_SIDE_JPN;
                 w->lost_battle_weight = 1.0;
                 w->lost_battle_fact = w->lost_battle_sector = -1;
-                w->north_lesson = 1.0;
+                w->lost_major[HK_SIDE_JPN] = true;
             }
             /* the settlement follows the state the war has left: the side
              * that bled less of its army keeps what it holds of the other's

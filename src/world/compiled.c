@@ -358,6 +358,14 @@ bool hk_scenario_compile(hk_scenario *s)
     hk_compiled *c = s->compiled;
     memset(c, 0, sizeof *c);
     find_roles(s, &c->roles);
+    for (int f = 0; f < s->n_factions; f++) {
+        int a = s->factions[f].actor;
+        c->faction_actor[f] = (int8_t)(a >= 0 && a < s->n_actors ? a : HK_MAX_ACTORS);
+    }
+    for (int t = 0; t < s->n_treaties; t++)
+        for (int p = 0; p < s->treaties[t].n_parties; p++)
+            if (s->treaties[t].parties[p] >= 0 && s->treaties[t].parties[p] < 32)
+                c->treaty_parties[t] |= 1u << s->treaties[t].parties[p];
     for (int e = 0; e < s->n_events && e < 32; e++)
         if (s->events[e].decided)
             c->decided_events |= 1u << e;

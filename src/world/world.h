@@ -197,6 +197,13 @@ struct hk_world {
     uint8_t battle_site_known;
     int16_t battle_site[HK_MAX_SECTORS];
     double battle_km[HK_MAX_SECTORS][2];
+    /* battles.c's memo of the regions whose formations reach each sector's
+     * battle ground for each side (reach_regions), for the control it was
+     * worked out under: bit 2 sec + side of reach_known says it is known */
+    int8_t reach_control[HK_MAX_REGIONS];
+    uint16_t reach_known;
+    int16_t reach_site[HK_MAX_SECTORS][2];
+    uint64_t reach[HK_MAX_SECTORS][2];
 
     /* incidents and battles */
     double tension[HK_MAX_SECTORS];
@@ -286,6 +293,7 @@ struct hk_world {
         bool share_ok;                    /* each pool's shares summed over the formations */
         uint64_t share_hosted, share_exists; /* there and existing */
         double wsum[3], wall[3];
+        double recovery_log;              /* ln(1 - soviet.recovery) */
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */

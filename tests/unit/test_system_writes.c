@@ -45,7 +45,7 @@ static const field fields[] = {
     F(lost_major), F(purged), F(purged_on), F(treaty), F(jpn_men), F(exp_men), F(sov_men), F(sov_drawn),
     F(sov_capacity), F(formation), F(per_man), F(equip_at), F(hosted), F(strength_next), F(sector_forces),
     F(near_sector),
-    F(battle_site_known), F(battle_site), F(battle_km), F(tension), F(incidents_month), F(battles_month),
+    F(battle_site_known), F(battle_site), F(battle_km), F(reach_control), F(reach_known), F(reach_site), F(reach), F(tension), F(incidents_month), F(battles_month),
     F(sector_incidents), F(sector_battles), F(sector_battle_size), F(pending), F(n_pending), F(haul_control), F(haul_known),
     F(haul_km), F(haul_ratio), F(haul_pull), F(campaign_cas),
     F(campaign_days), F(border_campaign), F(tally), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
@@ -91,6 +91,7 @@ static const char *const incidents_owns[] = {"tension", "incidents_month", "sect
                                              "haul_pull", NULL};
 static const char *const battles_owns[] = {
     "battles_month", "sector_battles", "sector_battle_size", "battle_site_known", "battle_site", "battle_km",
+    "reach_control", "reach_known", "reach_site", "reach",
     "campaign_cas", "campaign_days", "border_campaign", "loss_men", "loss_tanks", "loss_guns", "loss_aircraft",
     "largest_battle", "lost_battle_side", "lost_battle_weight", "lost_battle_fact", "lost_battle_sector",
     "lost_major", "tension", "n_pending", /* the battles incidents left waiting: fought, so taken off */
@@ -103,7 +104,10 @@ static const char *const war_owns[] = {"war", "war_in_month", "war_opener", "war
                                        "soviet_entry_on", "japan_surrendered", "exhaustion", "war_losses",
                                        "armistice_on", "camp", "control", "control_key", "war_months_total",
                                        "war_cas_total", "war_days_total", "war_pris_total", "regions_taken",
-                                       "trans_siberian_was_cut", "sov_west_1941", "sov_peak", NULL};
+                                       "trans_siberian_was_cut", "sov_west_1941", "sov_peak",
+                                       /* a war Japan lost, reported to politics as battles report one */
+                                       "lost_battle_side", "lost_battle_weight", "lost_battle_fact",
+                                       "lost_battle_sector", "lost_major", NULL};
 /* the fronts' fighting adds its losses and battles to the month's, as battles does (shared) */
 static const char *const campaign_owns[] = {"war", "war_in_month", "war_opener", "war_on", "soviet_entry",
                                             "soviet_entry_on", "japan_surrendered", "exhaustion", "war_losses",

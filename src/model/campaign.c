@@ -978,6 +978,8 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     int from2;
     int o2 = hk_campaign_objective(w, f, a, &from2);
     hk_front *dfr2 = o2 >= 0 && c->front_of[o2] >= 0 ? &c->front[c->front_of[o2]] : fr;
+    if (o2 >= 0)
+        reserve_stands(w, dfr2, d, o2);
     if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a]) {
         take(w, o2, a, f);
         if (hk_world_logging(w))

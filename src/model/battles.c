@@ -192,7 +192,20 @@ static hk_side_forces within_reach(hk_world *w, int sec, int side)
         return none;
     double km[2];
     int site = battle_site(w, sec, km);
-    return forces_in(w, reach_regions(w, sec, side, site), side);
+    /* the reach depends on the map and on who holds what: kept while the
+     * regions stay in the same hands (the site is the run's, battle_site) */
+    _Static_assert(2 * HK_MAX_SECTORS <= 16, "hk_world.reach_known holds a bit a sector and side");
+    if (memcmp(w->reach_control, w->control, sizeof w->control) != 0) {
+        memcpy(w->reach_control, w->control, sizeof w->control);
+        w->reach_known = 0;
+    }
+    unsigned bit = 1u << (2 * sec + side);
+    if (!(w->reach_known & bit) || w->reach_site[sec][side] != site) {
+        w->reach[sec][side] = reach_regions(w, sec, side, site);
+        w->reach_site[sec][side] = (int16_t)site;
+        w->reach_known |= (uint16_t)bit;
+    }
+    return forces_in(w, w->reach[sec][side], side);
 }
 
 /* The terrain of the sector's battle site, else of its first region. */

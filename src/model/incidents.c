@@ -46,7 +46,8 @@ double hk_incidents_rate(const hk_world *w, int sec)
     /* men in contact per km of this sector's border, over the reference density */
     double contact = sqrt(j * v) / fmax(sc->length_km, 1.0) / P(w, INCIDENT_FORCES_REF);
     double t = w->tension[sec] > 1e-6 ? w->tension[sec] : 1e-6;
-    double f = exp(P(w, INCIDENT_TENSION_ELAST) * log(t));
+    double e = P(w, INCIDENT_TENSION_ELAST);
+    double f = e == 1.0 ? t : exp(e * log(t)); /* T^a; at a = 1 (its value) T itself */
     /* saturating in the density of forces in contact: more men behind a
      * densely held line add few patrols on it (docs/model.md#incidents) */
     double cb = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact > 1e-9 ? contact : 1e-9));

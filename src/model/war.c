@@ -104,7 +104,7 @@ static bool forced_war(hk_world *w, int side)
     return hk_world_forced(w, HK_DECIDE_ENTER_WAR, s->sov, -1);
 }
 
-static void cabinet_war(hk_world *w, hk_rng *r)
+static void cabinet_war(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
     if (w->war || w->japan_surrendered)
@@ -120,7 +120,7 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     bool jpn_wants = hk_politics_north_case(w);
     bool forced_j = forced_war(w, HK_SIDE_JPN);
     bool jpn_go = forced_j || (jpn_player ? (w->orders_given && w->orders.declare_war)
-                                          : (jpn_wants && hk_rng_bernoulli(r, P(w, WAR_DECISION_RATE))));
+                                          : (jpn_wants && hk_rng_bernoulli(hk_lazy_rng(r), P(w, WAR_DECISION_RATE))));
     /* A war decided on by the cabinet begins with the mobilisation of the
      * mainland army toward its war footing (japan.max_men), as the special
      * manoeuvres of July-August 1941 raised it toward 700,000 (glantz2003):
@@ -191,7 +191,7 @@ static void cabinet_war(hk_world *w, hk_rng *r)
                                                      : 1);
     bool forced_s = forced_war(w, HK_SIDE_SOV);
     bool sov_go = forced_s || (sov_player ? (w->orders_given && w->orders.declare_war)
-                                          : (sov_wants && hk_rng_bernoulli(r, rate < 1 ? rate : 1)));
+                                          : (sov_wants && hk_rng_bernoulli(hk_lazy_rng(r), rate < 1 ? rate : 1)));
     if (sov_go) {
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
@@ -237,7 +237,7 @@ static int settle(hk_world *w)
     return back;
 }
 
-static void war_end(hk_world *w, hk_rng *r)
+static void war_end(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
     if (w->japan_surrendered)
@@ -255,7 +255,7 @@ static void war_end(hk_world *w, hk_rng *r)
         rate = P(w, WAR_SURRENDER_RATE);
     else if (!battle && mediation && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE))
         rate = P(w, WAR_MEDIATION_SURRENDER) * P(w, WAR_SURRENDER_RATE);
-    if (hk_flag(w, HK_EFFECT_ULTIMATUM) && rate > 0 && hk_rng_bernoulli(r, rate)) {
+    if (hk_flag(w, HK_EFFECT_ULTIMATUM) && rate > 0 && hk_rng_bernoulli(hk_lazy_rng(r), rate)) {
         /* at war, the surrender takes effect on its day, after the month's
          * fighting (hk_war_close_month): until then the armies stand */
         if (!w->war)
@@ -275,7 +275,7 @@ static void war_end(hk_world *w, hk_rng *r)
                 after = w->camp.start_day;
             if (after > 28)
                 after = 28;
-            w->camp.surrender_day = after + 1 + (int)(hk_rng_uniform(r) * (29 - after));
+            w->camp.surrender_day = after + 1 + (int)(hk_rng_uniform(hk_lazy_rng(r)) * (29 - after));
         } else {
             hk_world_emit2(w, "peace", "surrender", s->jpn, -1, w->scratch, SRC_MODEL("politics-peace"));
         }
@@ -288,18 +288,19 @@ static void war_end(hk_world *w, hk_rng *r)
         double years = (w->month - w->war_on) / 12.0;
         /* spent, or fighting a war neither side presses any more */
         double hazard = P(w, WAR_EXHAUSTION) * (years + w->exhaustion) + P(w, WAR_STALEMATE_PEACE) * w->camp.quiet_months;
-        if (hk_rng_bernoulli(r, hazard < 1 ? hazard : 1)) {
+        if (hk_rng_bernoulli(hk_lazy_rng(r), hazard < 1 ? hazard : 1)) {
             w->armistice_on = w->month;
             /* the side that bled more lost the war: a Japanese defeat discredits
              * the northern hawks as a lost battle does, at full weight, teaches
              * the lesson and brings the field officers to heel (read by
-             * politics next month) */
+             * politics next month, which owns the lesson: a lost major
+             * battle, as battles.c reports one) */
             bool japan_lost = w->war_losses[HK_SIDE_JPN] > w->war_losses[HK_SIDE_SOV];
             if (japan_lost) {
                 w->lost_battle_side = HK_SIDE_JPN;
                 w->lost_battle_weight = 1.0;
                 w->lost_battle_fact = w->lost_battle_sector = -1;
-                w->north_lesson = 1.0;
+                w->lost_major[HK_SIDE_JPN] = true;
             }
             /* the settlement follows the state the war has left: the side
              * that bled less of its army keeps what it holds of the other's
@@ -389,7 +390,7 @@ void hk_war_step(hk_world *w)
         apply_pins(w);
         return;
     }
-    hk_rng r = hk_world_stream(w, HK_STREAM_WAR);
+    hk_lazy_stream r = hk_world_lazy_stream(w, HK_STREAM_WAR);
     cabinet_war(w, &r);
     war_end(w, &r);
 }

@@ -40,7 +40,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     W(supply_floor); W(loss_tank); W(loss_gun); W(loss_air); W(noise_common_sd);
     W(noise_diff_sd); W(surprise_power); W(surprise_days); W(air_power); W(exploit);
     W(envelop_power); W(winner_bias); W(encircle_base); W(encircle_armour); W(encircle_cap);
-    W(front_density); W(armour_broken); W(heights);
+    W(front_density); W(armour_broken); W(heights); W(night_weapons); W(ns_hold); W(air_broken);
     fprintf(f, "    p->ns_own_outmatched = %d;\n", cp->ns_own_outmatched);
     fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
     {
@@ -132,6 +132,12 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
       "a tank's weight x this on hills, mountain, forest, marsh, towns, islands");
     P("heights", cp->heights, cp->heights > 0 ? "fitted" : "off",
       "prepared or fortified defender on hills or mountain: power x (1 + this)");
+    P("air_broken", cp->air_broken, cp->air_broken > 0 ? "fitted" : "off",
+      "an aircraft's weight x this over hills, mountain, forest, marsh, towns, islands");
+    P("night_weapons", cp->night_weapons, cp->night_weapons > 0 ? "fitted" : "off",
+      "a night attack's first day: tanks, guns and aircraft x this, both sides");
+    P("ns_hold", cp->ns_hold, cp->ns_hold > 0 ? "fitted_stage2" : "off",
+      "unbroken no-surrender defender: score's break point ordinary^(1-this) x ns_break^this");
     fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a no-surrender side's own extra losses only while outmatched\"}\n",
             "ns_own_outmatched:", cp->ns_own_outmatched);
     fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a no-surrender side never quits on the force ratio\"}\n",
@@ -200,7 +206,9 @@ void battle_command(const cbattle *x, char *buf, size_t len)
         if (x->surprise[i])
             k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",surprise=%d", x->surprise[i]);
         if (i == 0 && x->envelop)
-            snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",envelop=1");
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",envelop=1");
+        if (i == 0 && x->night)
+            snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",night=1");
     }
     snprintf(buf, len, "hokushin battle --attacker %s --defender %s --terrain %s --days %d",
              side[0], side[1], hk_combat_terrain_name((hk_terrain)x->terrain), x->days);

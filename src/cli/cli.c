@@ -28,47 +28,57 @@ hk_scenario *hk_cli_load_scenario(const char *path)
     return s;
 }
 
-int hk_cli_setup(const char *path, char **sets, int n_sets, char **withouts, int n_withouts, hk_scenario **s,
-                 hk_setup *setup)
-{
-    *s = hk_cli_load_scenario(path);
-    if (!*s)
-        return -1;
-    hk_setup_init(setup, *s);
-    if (hk_cli_apply_overrides(setup, sets, n_sets, withouts, n_withouts) != 0) {
-        hk_scenario_free(*s);
-        *s = NULL;
-        return -1;
-    }
-    return 0;
-}
-
-int hk_cli_apply_overrides(hk_setup *setup, char **sets, int n_sets, char **withouts, int n_withouts)
+/* Every --set, --without and --decide applied in turn; -1 with the first
+ * error printed. */
+static int apply_args(hk_setup *setup, const hk_setup_args *a)
 {
     char err[768];
-    for (int i = 0; i < n_sets; i++) {
-        if (hk_input_set(setup, sets[i], err, sizeof err) != 0) {
+    for (int i = 0; i < a->n_sets; i++) {
+        if (hk_input_set(setup, a->sets[i], err, sizeof err) != 0) {
             fprintf(stderr, "hokushin: --set %s\n", err);
             return -1;
         }
     }
-    for (int i = 0; i < n_withouts; i++) {
-        if (hk_input_without(setup, withouts[i], err, sizeof err) != 0) {
+    for (int i = 0; i < a->n_withouts; i++) {
+        if (hk_input_without(setup, a->withouts[i], err, sizeof err) != 0) {
             fprintf(stderr, "hokushin: --without %s\n", err);
             return -1;
         }
     }
+    for (int i = 0; i < a->n_decides; i++)
+        if (hk_setup_decide(setup, a->decides[i], err, sizeof err) != 0) {
+            fprintf(stderr, "hokushin: --decide %s: %s\n", a->decides[i], err);
+            return -1;
+        }
     return 0;
 }
 
-int hk_cli_apply_decides(hk_setup *setup, char **decides, int n)
+bool hk_cli_parse_setup(const char *cmd, void (*usage)(FILE *), const hk_opt *opts, int argc, char **argv,
+                        const hk_setup_args *a, hk_scenario **s, hk_setup *setup, int *status)
 {
-    char err[512];
-    for (int i = 0; i < n; i++)
-        if (hk_setup_decide(setup, decides[i], err, sizeof err) != 0) {
-            fprintf(stderr, "hokushin: --decide %s: %s\n", decides[i], err);
-            return -1;
-        }
+    int parsed = hk_cli_parse(cmd, usage, opts, argc, argv);
+    if (parsed != HK_CLI_PARSED) {
+        *status = hk_cli_parse_status(parsed);
+        return false;
+    }
+    if (hk_cli_setup(a, s, setup) != 0) {
+        *status = HK_EXIT_USAGE;
+        return false;
+    }
+    return true;
+}
+
+int hk_cli_setup(const hk_setup_args *a, hk_scenario **s, hk_setup *setup)
+{
+    *s = hk_cli_load_scenario(a->scenario_path);
+    if (!*s)
+        return -1;
+    hk_setup_init(setup, *s);
+    if (apply_args(setup, a) != 0) {
+        hk_scenario_free(*s);
+        *s = NULL;
+        return -1;
+    }
     return 0;
 }
 

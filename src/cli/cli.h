@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+#include "cli/options.h"
 #include "world/api.h"
 
 enum { HK_EXIT_OK = 0, HK_EXIT_FAIL = 1, HK_EXIT_USAGE = 2 };
@@ -13,16 +14,35 @@ enum { HK_EXIT_OK = 0, HK_EXIT_FAIL = 1, HK_EXIT_USAGE = 2 };
 /* Loads the scenario at `path` (NULL = built-in); prints every error to
  * stderr and returns NULL on failure. */
 hk_scenario *hk_cli_load_scenario(const char *path);
-/* Loads the scenario at `path` (NULL = built-in) into *s and a setup of it
- * with the --set and --without overrides applied. Returns 0; -1 with the
- * messages printed and nothing left to free. */
-int hk_cli_setup(const char *path, char **sets, int n_sets, char **withouts, int n_withouts, hk_scenario **s,
-                 hk_setup *setup);
-/* Applies a list of "KEY=VALUE" strings and "ID" removals; prints the first
- * error and returns -1. */
-/* --decide ACTOR.DECISION=YYYY-MM, each; -1 with the message printed. */
-int hk_cli_apply_decides(hk_setup *setup, char **decides, int n);
-int hk_cli_apply_overrides(hk_setup *setup, char **sets, int n_sets, char **withouts, int n_withouts);
+
+/* What a command takes to set a run up, the same for every command:
+ * --scenario, --set KEY=VALUE, --without ID and --decide. */
+#define HK_CLI_MAX_OVERRIDES 256
+typedef struct hk_setup_args {
+    const char *scenario_path;
+    char *sets[HK_CLI_MAX_OVERRIDES];
+    int n_sets;
+    char *withouts[HK_CLI_MAX_OVERRIDES];
+    int n_withouts;
+    char *decides[HK_MAX_DECISIONS];
+    int n_decides;
+} hk_setup_args;
+/* Their entries in a command's option table (options.h): --scenario, --set
+ * and --without; --decide on its own, for the commands that run a history. */
+#define HK_SETUP_OPTIONS(a)                                                       \
+    HK_OPT_TEXT_("--scenario", &(a)->scenario_path),                              \
+    HK_OPT_LIST_("--set", (a)->sets, HK_CLI_MAX_OVERRIDES, &(a)->n_sets),         \
+    HK_OPT_LIST_("--without", (a)->withouts, HK_CLI_MAX_OVERRIDES, &(a)->n_withouts)
+#define HK_DECIDE_OPTION(a) HK_OPT_LIST_("--decide", (a)->decides, HK_MAX_DECISIONS, &(a)->n_decides)
+/* Loads the scenario the arguments name (NULL: the built-in one) into *s
+ * and a setup of it with every --set, --without and --decide applied.
+ * Returns 0; -1 with the messages printed and nothing left to free. */
+int hk_cli_setup(const hk_setup_args *a, hk_scenario **s, hk_setup *setup);
+/* hk_cli_parse (options.h) of a table holding a's options, then
+ * hk_cli_setup: true with *s and *setup ready; false with the exit status
+ * due in *status (0 after --help, 2 after a message). */
+bool hk_cli_parse_setup(const char *cmd, void (*usage)(FILE *), const hk_opt *opts, int argc, char **argv,
+                        const hk_setup_args *a, hk_scenario **s, hk_setup *setup, int *status);
 /* Parses a decimal integer option value; prints an error and returns -1 if bad. */
 int hk_cli_parse_u64(const char *opt, const char *text, uint64_t *out);
 int hk_cli_parse_month(const char *opt, const char *text, hk_month *out);

@@ -28,7 +28,7 @@ static void battle_usage(FILE *out)
             "(docs/combat.md, docs/combat-validation.md).\n\n"
             "SPEC  SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]\n"
             "      [,posture=hasty|prepared|fortified][,no_surrender=0|1][,nation=CODE]\n"
-            "      [,surprise=0-3][,air=0|1][,envelop=0|1]\n"
+            "      [,surprise=0-3][,air=0|1][,envelop=0|1][,night=0|1]\n"
             "      SIDE names the side (JPN, SOV, ...). quality is a combat effectiveness\n"
             "      value, 1 = par; supply_km the distance from the railhead that feeds the\n"
             "      side (0 = at the railhead); posture counts when the side defends;\n"
@@ -42,7 +42,9 @@ static void battle_usage(FILE *out)
             "      (an envelopment or rear attack: more power, and if it wins part of the\n"
             "      beaten defender is cut off, as prisoners unless no_surrender=1, when\n"
             "      they are killed); air=1 on either side for air superiority over the\n"
-            "      field. The winner's tanks raise the beaten side's losses in pursuit.\n\n"
+            "      field; night=1 for an attack in the dark (on its first day tanks, guns\n"
+            "      and aircraft fire blind on both sides). The winner's tanks raise the\n"
+            "      beaten side's losses in pursuit.\n\n"
             "options:\n"
             "  --days N      longest the battle may last, in days (default %d, the median\n"
             "                length of CDB90's 1919-1945 battles); it ends sooner when a\n"
@@ -161,6 +163,7 @@ static json_t *side_json(const battle_side_arg *s, const hk_combat_result *res, 
     json_object_set_new(forces, "air", json_boolean(s->side.air));
     json_object_set_new(forces, "surprise", json_integer(s->side.surprise));
     json_object_set_new(forces, "envelop", json_boolean(s->side.envelop));
+    json_object_set_new(forces, "night", json_boolean(s->side.night));
     json_object_set_new(o, "forces", forces);
     if (s->has_start) {
         json_t *f0 = json_object();
@@ -311,6 +314,7 @@ static void print_text(const battle_side_arg *a, const battle_side_arg *d, hk_te
                s[1]->air ? "yes" : "-");
         printf("%-24s %16s %16s\n", "envelopment planned", s[0]->envelop ? "yes" : "-",
                s[1]->envelop ? "yes" : "-");
+        printf("%-24s %16s %16s\n", "night attack", s[0]->night ? "yes" : "-", "-");
         printf("%-24s %16s %16s\n", "no surrender", s[0]->no_surrender ? "yes" : "-",
                s[1]->no_surrender ? "yes" : "-");
     }

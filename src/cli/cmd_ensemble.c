@@ -65,15 +65,5 @@ int hk_cmd_ensemble(int argc, char **argv)
         fprintf(stderr, "hokushin: --resume continues an ensemble stored with --db FILE; give the file\n");
         return HK_EXIT_USAGE;
     }
-    hk_scenario *s;
-    hk_setup setup;
-    if (hk_ens_cli_setup(&o, &s, &setup) != 0)
-        return HK_EXIT_USAGE;
-    hk_ensemble_result res;
-    bool root, interrupted;
-    int status = hk_ens_cli_run(&o, &setup, NULL, &res, &root, &interrupted);
-    if (status == HK_EXIT_OK && root)
-        status = hk_ens_cli_report_history(&o, &res, interrupted, s);
-    hk_scenario_free(s);
-    return status;
+    return hk_ens_cli_main(&o, false);
 }

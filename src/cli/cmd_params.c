@@ -8,7 +8,6 @@
 #include "cli/options.h"
 #include "out/params_json.h"
 
-#define PARAMS_MAX_OVERRIDES 256
 
 static void params_usage(FILE *out)
 {
@@ -112,25 +111,19 @@ static void params_print(const hk_setup *setup)
 
 int hk_cmd_params(int argc, char **argv)
 {
-    const char *scenario_path = NULL;
+    hk_setup_args args = {0};
     bool json = false, markdown = false;
-    char *sets[PARAMS_MAX_OVERRIDES], *withouts[PARAMS_MAX_OVERRIDES];
-    int n_sets = 0, n_withouts = 0;
     const hk_opt options[] = {
-        HK_OPT_TEXT_("--scenario", &scenario_path),
-        HK_OPT_LIST_("--set", sets, PARAMS_MAX_OVERRIDES, &n_sets),
-        HK_OPT_LIST_("--without", withouts, PARAMS_MAX_OVERRIDES, &n_withouts),
+        HK_SETUP_OPTIONS(&args),
         HK_OPT_FLAG_("--json", &json),
         HK_OPT_FLAG_("--markdown", &markdown),
         HK_OPT_END,
     };
-    int parsed = hk_cli_parse("params", params_usage, options, argc, argv);
-    if (parsed != HK_CLI_PARSED)
-        return hk_cli_parse_status(parsed);
     hk_scenario *s;
     hk_setup setup;
-    if (hk_cli_setup(scenario_path, sets, n_sets, withouts, n_withouts, &s, &setup) != 0)
-        return HK_EXIT_USAGE;
+    int status;
+    if (!hk_cli_parse_setup("params", params_usage, options, argc, argv, &args, &s, &setup, &status))
+        return status;
     if (json) {
         json_t *j = hk_params_json_setup(&setup);
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(10));

@@ -138,7 +138,7 @@ int hk_cmd_sensitivity(int argc, char **argv)
     }
     hk_scenario *s;
     hk_setup setup;
-    if (hk_ens_cli_setup(&o, &s, &setup) != 0)
+    if (hk_cli_setup(&o.setup, &s, &setup) != 0)
         return HK_EXIT_USAGE;
     int status = HK_EXIT_USAGE;
     static atomic_int stop;

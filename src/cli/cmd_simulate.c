@@ -13,7 +13,6 @@
 #include "out/output.h"
 
 #define SIM_DEFAULT_SEED 1
-#define SIM_MAX_OVERRIDES 64
 
 static void simulate_usage(FILE *out)
 {
@@ -55,40 +54,32 @@ static void simulate_usage(FILE *out)
 
 int hk_cmd_simulate(int argc, char **argv)
 {
-    const char *scenario_path = NULL, *out_dir = NULL, *until_text = NULL;
-    char *sets[SIM_MAX_OVERRIDES], *withouts[SIM_MAX_OVERRIDES];
-    int n_sets = 0, n_withouts = 0, n_decides = 0;
-    char *decides[HK_MAX_DECISIONS];
+    const char *out_dir = NULL, *until_text = NULL;
+    hk_setup_args args = {0};
     uint64_t seed = SIM_DEFAULT_SEED;
     hk_month until = HK_MONTH_NONE;
     bool json = false;
     const hk_opt options[] = {
-        HK_OPT_TEXT_("--scenario", &scenario_path),
+        HK_SETUP_OPTIONS(&args),
+        HK_DECIDE_OPTION(&args),
         HK_OPT_TEXT_("--out", &out_dir),
         HK_OPT_SEED_("--seed", &seed),
         HK_OPT_TEXT_("--until", &until_text),
-        HK_OPT_LIST_("--set", sets, SIM_MAX_OVERRIDES, &n_sets),
-        HK_OPT_LIST_("--without", withouts, SIM_MAX_OVERRIDES, &n_withouts),
-        HK_OPT_LIST_("--decide", decides, HK_MAX_DECISIONS, &n_decides),
         HK_OPT_FLAG_("--json", &json),
         HK_OPT_END,
     };
-    int parsed = hk_cli_parse("simulate", simulate_usage, options, argc, argv);
-    if (parsed != HK_CLI_PARSED)
-        return hk_cli_parse_status(parsed);
     hk_scenario *s;
     hk_setup setup;
-    if (hk_cli_setup(scenario_path, sets, n_sets, withouts, n_withouts, &s, &setup) != 0)
-        return HK_EXIT_USAGE;
-    int status = HK_EXIT_USAGE;
+    int status;
+    if (!hk_cli_parse_setup("simulate", simulate_usage, options, argc, argv, &args, &s, &setup, &status))
+        return status;
+    status = HK_EXIT_USAGE;
     /* --until: its form and the scenario's months, checked once (run/inputs.c) */
     char why[256];
     if (until_text && hk_input_month(s, until_text, &until, why, sizeof why) != 0) {
         fprintf(stderr, "hokushin: --until %s\n", why);
         goto done;
     }
-    if (hk_cli_apply_decides(&setup, decides, n_decides) != 0)
-        goto done;
     hk_output_opts opts = {
         .mode = HK_MODE_SIMULATE,
         .seed = seed,

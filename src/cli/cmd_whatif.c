@@ -49,22 +49,11 @@ int hk_cmd_whatif(int argc, char **argv)
     int parsed = hk_cli_parse("whatif", whatif_usage, options, argc, argv);
     if (parsed != HK_CLI_PARSED)
         return hk_cli_parse_status(parsed);
-    if (o.n_sets == 0 && o.n_withouts == 0 && o.n_decides == 0) {
+    if (o.setup.n_sets == 0 && o.setup.n_withouts == 0 && o.setup.n_decides == 0) {
         fprintf(stderr, "hokushin: whatif needs at least one --set KEY=VALUE or --without ID to compare with\n"
                         "the baseline, e.g. 'hokushin whatif --without molotov_ribbentrop_pact'\n"
                         "('hokushin params' lists what can be changed)\n");
         return HK_EXIT_USAGE;
     }
-    hk_scenario *s;
-    hk_setup baseline, setup;
-    if (hk_ens_cli_setup(&o, &s, &setup) != 0)
-        return HK_EXIT_USAGE;
-    hk_setup_init(&baseline, s);
-    hk_ensemble_result res;
-    bool root, interrupted;
-    int status = hk_ens_cli_run(&o, &setup, &baseline, &res, &root, &interrupted);
-    if (status == HK_EXIT_OK && root)
-        status = hk_ens_cli_report_history(&o, &res, interrupted, s);
-    hk_scenario_free(s);
-    return status;
+    return hk_ens_cli_main(&o, true);
 }

@@ -20,16 +20,21 @@
 #include "run/inputs.h"
 #include "run/mpi.h"
 
-int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup)
+int hk_ens_cli_main(const hk_ens_opts *o, bool what_if)
 {
-    if (hk_cli_setup(o->scenario_path, (char **)o->sets, o->n_sets, (char **)o->withouts, o->n_withouts, s, setup) != 0)
-        return -1;
-    if (hk_cli_apply_decides(setup, (char **)o->decides, o->n_decides) != 0) {
-        hk_scenario_free(*s);
-        *s = NULL;
-        return -1;
-    }
-    return 0;
+    hk_scenario *s;
+    hk_setup setup, baseline;
+    if (hk_cli_setup(&o->setup, &s, &setup) != 0)
+        return HK_EXIT_USAGE;
+    if (what_if)
+        hk_setup_init(&baseline, s);
+    hk_ensemble_result res;
+    bool root, interrupted;
+    int status = hk_ens_cli_run(o, &setup, what_if ? &baseline : NULL, &res, &root, &interrupted);
+    if (status == HK_EXIT_OK && root)
+        status = hk_ens_cli_report_history(o, &res, interrupted, s);
+    hk_scenario_free(s);
+    return status;
 }
 
 /* ---- Ctrl-C ------------------------------------------------------------ */

@@ -11,21 +11,14 @@
 #include "cli/options.h"
 #include "run/ensemble.h"
 
-#define HK_ENS_MAX_OVERRIDES 64
 #define HK_ENS_DEFAULT_RUNS 1000
 #define HK_ENS_DEFAULT_SEED 1
 
 typedef struct hk_ens_opts {
-    const char *scenario_path;
+    hk_setup_args setup; /* --scenario, --set, --without, --decide (cli.h) */
     int64_t runs;
     uint64_t seed;
     int64_t threads; /* 0 = every core */
-    char *sets[HK_ENS_MAX_OVERRIDES];
-    int n_sets;
-    char *withouts[HK_ENS_MAX_OVERRIDES];
-    int n_withouts;
-    char *decides[HK_MAX_DECISIONS];
-    int n_decides;
     const char *db_path;
     bool resume, json;
 } hk_ens_opts;
@@ -34,21 +27,14 @@ typedef struct hk_ens_opts {
 #define HK_ENS_MAX_THREADS 1024
 
 /* The shared options as entries of a command's option table (options.h):
- * --scenario, --runs, --seed, --threads, --set, --without, --json. */
-#define HK_ENS_OPTIONS(o)                                                                  \
-    HK_OPT_TEXT_("--scenario", &(o)->scenario_path),                                      \
-    HK_OPT_COUNT_("--runs", &(o)->runs, 1, HK_ENS_MAX_RUNS, NULL),                              \
-    HK_OPT_SEED_("--seed", &(o)->seed),                                                   \
-    HK_OPT_COUNT_("--threads", &(o)->threads, 0, HK_ENS_MAX_THREADS, " (every core)"),    \
-    HK_OPT_LIST_("--set", (o)->sets, HK_ENS_MAX_OVERRIDES, &(o)->n_sets),   \
-    HK_OPT_LIST_("--without", (o)->withouts, HK_ENS_MAX_OVERRIDES, &(o)->n_withouts), \
-    HK_OPT_LIST_("--decide", (o)->decides, HK_MAX_DECISIONS, &(o)->n_decides), \
+ * --scenario, --set, --without, --decide (cli.h), --runs, --seed,
+ * --threads, --json. hk_cli_setup(&o->setup, ...) sets the run up. */
+#define HK_ENS_OPTIONS(o)                                                               \
+    HK_SETUP_OPTIONS(&(o)->setup), HK_DECIDE_OPTION(&(o)->setup),                       \
+    HK_OPT_COUNT_("--runs", &(o)->runs, 1, HK_ENS_MAX_RUNS, NULL),                      \
+    HK_OPT_SEED_("--seed", &(o)->seed),                                                 \
+    HK_OPT_COUNT_("--threads", &(o)->threads, 0, HK_ENS_MAX_THREADS, " (every core)"), \
     HK_OPT_FLAG_("--json", &(o)->json)
-
-/* Loads the scenario the options name into *s and a setup of it with their
- * --set and --without applied. Returns 0; -1 with the messages printed and
- * nothing left to free when the scenario or an override is bad. */
-int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup);
 
 /* Runs an ensemble (or, with baseline, a what-if) as the CLI does: threads,
  * MPI ranks when launched by mpirun, a progress bar on a terminal, Ctrl-C
@@ -56,6 +42,11 @@ int hk_ens_cli_setup(const hk_ens_opts *o, hk_scenario **s, hk_setup *setup);
  * returns 0 with *is_root false. Returns an exit status otherwise. */
 int hk_ens_cli_run(const hk_ens_opts *o, const hk_setup *setup, const hk_setup *baseline, hk_ensemble_result *res,
                    bool *is_root, bool *interrupted);
+/* What 'ensemble' (what_if false) and 'whatif' (true: against the
+ * scenario's own setup, run for run) do once their options are read: set
+ * the run up, run it, report it with the record beside each outcome. The
+ * exit status. */
+int hk_ens_cli_main(const hk_ens_opts *o, bool what_if);
 /* Prints a result as JSON or as a table on stdout; the exit status it
  * earns (130 if Ctrl-C stopped it). */
 int hk_ens_cli_report(const hk_ens_opts *o, const hk_ensemble_result *res, bool interrupted);

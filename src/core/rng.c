@@ -11,15 +11,18 @@ static uint64_t splitmix64(uint64_t *x)
     return z ^ (z >> 31);
 }
 
-static void seed_from_key(hk_rng *r, uint64_t k0, uint64_t k1)
+static void seed_from_mix(hk_rng *r, uint64_t x)
 {
-    uint64_t x = k0;
-    uint64_t mixed = splitmix64(&x) ^ (k1 * 0xd1b54a32d192ed03ULL);
-    x = mixed;
     for (int i = 0; i < 4; i++)
         r->s[i] = splitmix64(&x);
     if ((r->s[0] | r->s[1] | r->s[2] | r->s[3]) == 0)
         r->s[0] = 1;
+}
+
+static void seed_from_key(hk_rng *r, uint64_t k0, uint64_t k1)
+{
+    uint64_t x = k0;
+    seed_from_mix(r, splitmix64(&x) ^ (k1 * 0xd1b54a32d192ed03ULL));
 }
 
 void hk_rng_init(hk_rng *r, uint64_t seed, uint64_t run)
@@ -31,6 +34,20 @@ hk_rng hk_rng_split(const hk_rng *parent, uint64_t key)
 {
     hk_rng child;
     seed_from_key(&child, parent->s[0] ^ (parent->s[2] << 1), key ^ parent->s[1] ^ parent->s[3]);
+    return child;
+}
+
+hk_rng_splitter hk_rng_splitter_of(const hk_rng *parent)
+{
+    uint64_t x = parent->s[0] ^ (parent->s[2] << 1);
+    hk_rng_splitter sp = {splitmix64(&x), parent->s[1] ^ parent->s[3]};
+    return sp;
+}
+
+hk_rng hk_rng_split_from(const hk_rng_splitter *sp, uint64_t key)
+{
+    hk_rng child;
+    seed_from_mix(&child, sp->mix ^ ((key ^ sp->key) * 0xd1b54a32d192ed03ULL));
     return child;
 }
 
@@ -88,4 +105,14 @@ double hk_rng_normal(hk_rng *r)
     if (u1 < 1e-300)
         u1 = 1e-300;
     return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+}
+
+void hk_rng_normal2(hk_rng *r, double *z0, double *z1)
+{
+    double u1 = hk_rng_uniform(r), u2 = hk_rng_uniform(r);
+    if (u1 < 1e-300)
+        u1 = 1e-300;
+    double rad = sqrt(-2.0 * log(u1)), a = 6.283185307179586 * u2;
+    *z0 = rad * cos(a);
+    *z1 = rad * sin(a);
 }

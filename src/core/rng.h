@@ -18,6 +18,14 @@ void hk_rng_init(hk_rng *r, uint64_t seed, uint64_t run);
 /* A child stream named by `key`; the parent does not advance, so splitting
  * never shifts the parent's later draws. */
 hk_rng hk_rng_split(const hk_rng *parent, uint64_t key);
+/* The part of hk_rng_split that depends on the parent alone, worked out
+ * once for a parent split many times: hk_rng_split_from(&sp, key) gives
+ * the same stream as hk_rng_split(parent, key). */
+typedef struct hk_rng_splitter {
+    uint64_t mix, key;
+} hk_rng_splitter;
+hk_rng_splitter hk_rng_splitter_of(const hk_rng *parent);
+hk_rng hk_rng_split_from(const hk_rng_splitter *sp, uint64_t key);
 
 uint64_t hk_rng_next(hk_rng *r);
 /* Uniform in [0, 1), 53 bits. */
@@ -33,6 +41,9 @@ double hk_rng_uniform(hk_rng *r);
 int hk_rng_poisson(hk_rng *r, double lambda);
 /* Standard normal deviate. */
 double hk_rng_normal(hk_rng *r);
+/* Two independent standard normal deviates from one pair of uniforms (both
+ * halves of Box-Muller): half the logarithms of two hk_rng_normal calls. */
+void hk_rng_normal2(hk_rng *r, double *z0, double *z1);
 /* True with probability p. */
 static inline int hk_rng_bernoulli(hk_rng *r, double p) { return hk_rng_uniform(r) < p; }
 

@@ -46,10 +46,28 @@ static double tank_weight(const hk_combat_params *p, hk_terrain terrain)
     return p->w_tank * k;
 }
 
+/* The share of its weight an aircraft keeps on this ground: on broken
+ * ground targets hide and close support finds less to strike (air_broken;
+ * <= 0 means no reduction). */
+static double air_share(const hk_combat_params *p, hk_terrain terrain)
+{
+    return p->air_broken > 0 && p->air_broken < 1 && broken_ground(terrain) ? p->air_broken : 1;
+}
+
 static double raw_power(const hk_combat_params *p, double wt, double men, double tanks,
                         double guns, double aircraft)
 {
     return men + wt * tanks + p->w_gun * guns + p->w_air * aircraft;
+}
+
+/* The share of its weight a tank, gun or aircraft keeps on day `day`: in a
+ * night attack's first day aimed fire is blind, so weapons count
+ * night_weapons of their weight on both sides while men close with men. */
+static double weapons_share(const hk_combat_params *p, const hk_combat_side *att, int day)
+{
+    return att->night && day == 1 && p->night_weapons > 0 && p->night_weapons < 1
+               ? p->night_weapons
+               : 1;
 }
 
 static double side_quality(const hk_combat_side *s)
@@ -98,10 +116,11 @@ static double surprise_factor(const hk_combat_params *p, int level, int day)
 
 /* The share of a side's combat power that its tanks make, at the start: how
  * much of it can exploit a breakthrough or close a ring. */
-static double armour_share(const hk_combat_params *p, double wt, const hk_combat_side *s)
+static double armour_share(const hk_combat_params *p, double wt, double af,
+                           const hk_combat_side *s)
 {
     double all = raw_power(p, wt, nonneg(s->men), nonneg(s->tanks), nonneg(s->guns),
-                           nonneg(s->aircraft));
+                           af * nonneg(s->aircraft));
     return all > 0 ? wt * nonneg(s->tanks) / all : 0;
 }
 
@@ -123,7 +142,7 @@ double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int i
 {
     return side_multiplier(p, s, is_defender, terrain) *
            raw_power(p, tank_weight(p, terrain), nonneg(s->men), nonneg(s->tanks),
-                     nonneg(s->guns), nonneg(s->aircraft));
+                     nonneg(s->guns), air_share(p, terrain) * nonneg(s->aircraft));
 }
 
 static double clamp_share(double x)
@@ -141,6 +160,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     const hk_combat_side *in[2] = {att, def};
     double men[2], tanks[2], guns[2], air[2], men0[2], mult[2], noise[2];
     const double wt = tank_weight(p, terrain);
+    const double af = air_share(p, terrain);
     for (int i = 0; i < 2; i++) {
         men[i] = men0[i] = nonneg(in[i]->men);
         tanks[i] = nonneg(in[i]->tanks);
@@ -164,7 +184,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
 
     double pw[2];
     for (int i = 0; i < 2; i++)
-        pw[i] = mult[i] * raw_power(p, wt, men[i], tanks[i], guns[i], air[i]);
+        pw[i] = mult[i] * raw_power(p, wt, men[i], tanks[i], guns[i], af * air[i]);
     if (!(pw[0] > 0) || !(pw[1] > 0)) {
         /* Nothing to fight with: the empty side gives way without a fight. */
         out->power_ratio = pw[1] > 0 ? 0 : (pw[0] > 0 ? INFINITY : 1);
@@ -236,9 +256,15 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
          * rest wait behind the line and replace its losses. Guns and
          * aircraft reach over the front. */
         double e[2], pc[2];
+        double ws = weapons_share(p, att, day);
         for (int i = 0; i < 2; i++) {
             e[i] = front_cap[i] > 0 && men[i] > front_cap[i] ? front_cap[i] / men[i] : 1;
-            pc[i] = mult[i] * raw_power(p, wt, e[i] * men[i], e[i] * tanks[i], guns[i], air[i]);
+            if (ws < 1)
+                pc[i] = mult[i] * (e[i] * men[i] +
+                                   ws * (wt * e[i] * tanks[i] + p->w_gun * guns[i] +
+                                         p->w_air * af * air[i]));
+            else
+                pc[i] = mult[i] * raw_power(p, wt, e[i] * men[i], e[i] * tanks[i], guns[i], af * air[i]);
         }
         /* Surprise: the attacker's, or the defender's (an ambush, a blow
          * the attacker did not expect). */
@@ -267,7 +293,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
             tanks[i] *= 1 - clamp_share(share[i] * p->loss_tank) * e[i];
             guns[i] *= 1 - clamp_share(share[i] * p->loss_gun);
             air[i] *= 1 - clamp_share(share[i] * p->loss_air);
-            pw[i] = mult[i] * raw_power(p, wt, men[i], tanks[i], guns[i], air[i]);
+            pw[i] = mult[i] * raw_power(p, wt, men[i], tanks[i], guns[i], af * air[i]);
         }
         double m[2];
         for (int i = 0; i < 2; i++)
@@ -281,7 +307,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
          * given). */
         for (int i = 0; i < 2; i++) {
             double ei = front_cap[i] > 0 && men[i] > front_cap[i] ? front_cap[i] / men[i] : 1;
-            pc[i] = mult[i] * raw_power(p, wt, ei * men[i], ei * tanks[i], guns[i], air[i]);
+            pc[i] = mult[i] * raw_power(p, wt, ei * men[i], ei * tanks[i], guns[i], af * air[i]);
         }
         /* A side whose power in contact falls under collapse_ratio of the
          * enemy's gives way, unless it does not surrender (ns_no_collapse):
@@ -303,6 +329,13 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         out->loss[i].aircraft = nonneg(in[i]->aircraft) - air[i];
         out->casualties[i] = out->loss[i].men;
     }
+    /* A no-surrender defender still on its ground when the battle ends
+     * holds it: the score asks how near it came to destruction as well as
+     * to where an ordinary army gives way (ns_hold). */
+    if (def->no_surrender && p->ns_hold > 0 && loser != 1) {
+        double h = p->ns_hold > 1 ? 1 : p->ns_hold;
+        brk_score[1] = pow(brk_score[1], 1 - h) * pow(brk[1], h);
+    }
     /* The score compares how near each side came to its break point; the
      * small floor keeps it finite for a side that lost nothing. */
     double m_att = (out->casualties[0] / (men0[0] + 1e-9)) / brk_score[0] + 1e-9;
@@ -322,7 +355,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
      * winner's power is armour, the further it exploits the breakthrough. */
     if (out->winner != HK_COMBAT_DRAW && (p->pursuit > 0 || p->exploit > 0)) {
         int l = 1 - out->winner;
-        double k = 1 + nonneg(p->pursuit) + nonneg(p->exploit) * armour_share(p, wt, in[out->winner]);
+        double k = 1 + nonneg(p->pursuit) + nonneg(p->exploit) * armour_share(p, wt, af, in[out->winner]);
         hk_combat_losses *x = &out->loss[l];
         x->men = fmin(x->men * k, men0[l]);
         x->tanks = fmin(x->tanks * k, nonneg(in[l]->tanks));
@@ -337,7 +370,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
      * with them. */
     if (out->winner == HK_COMBAT_ATTACKER && att->envelop &&
         (p->encircle_base > 0 || p->encircle_armour > 0)) {
-        double e = nonneg(p->encircle_base) + nonneg(p->encircle_armour) * armour_share(p, wt, att);
+        double e = nonneg(p->encircle_base) + nonneg(p->encircle_armour) * armour_share(p, wt, af, att);
         double cap = p->encircle_cap > 0 && p->encircle_cap < 1 ? p->encircle_cap : 0.9;
         e = e > cap ? cap : e;
         hk_combat_losses *x = &out->loss[1];

@@ -61,6 +61,9 @@ void hk_combat_params_default(hk_combat_params *p)
     p->front_density = 0;
     p->armour_broken = 0;
     p->heights = 0;
+    p->night_weapons = 0;
+    p->ns_hold = 0;
+    p->air_broken = 0;
     p->ns_own_outmatched = 0;
     p->ns_no_collapse = 1;
     p->ns_score_ordinary = 1;

@@ -375,9 +375,10 @@ static void keep_terms(hk_world *w)
             continue;
         }
         int gone = -1;
-        for (int p = 0; p < x->n_parties; p++)
-            if (x->parties[p] >= 0 && x->parties[p] < 32 && (w->defeated >> x->parties[p] & 1u))
-                gone = x->parties[p];
+        if (w->c->treaty_parties[t] & w->defeated) /* a party has surrendered (the parties' mask, compiled.c) */
+            for (int p = 0; p < x->n_parties; p++)
+                if (x->parties[p] >= 0 && x->parties[p] < 32 && (w->defeated >> x->parties[p] & 1u))
+                    gone = x->parties[p];
         if (gone >= 0) {
             /* a party that has surrendered can no longer keep its promises */
             if (hk_world_logging(w))
@@ -462,6 +463,16 @@ static void simulate_treaties(hk_world *w)
         hk_treaty_state *st = &w->treaty[t];
         double u = hk_rng_uniform(&r); /* one draw per treaty per month, used or not */
         if (st->status == HK_TREATY_NONE) {
+            /* --decide ACTOR.sign.TREATY: the partners' consent taken as given */
+            bool forced = hk_world_forced(w, HK_DECIDE_SIGN, -1, t);
+            /* a treaty without talks to hold (talks_months 0, none under
+             * way) whose negotiation fails this month signs nothing, whatever
+             * the gains (only a forced signing or a player's proposal goes
+             * without one): nothing below is asked then. Talks under way,
+             * or a treaty that takes them, are followed every month. */
+            bool player_proposes = w->orders_given && w->orders.propose_treaty == t && hk_treaty_has_party(x, w->player);
+            if (!forced && !player_proposes && u >= P(w, TREATY_SIGN_RATE) && x->talks_months == 0 && st->talks == 0)
+                continue;
             /* no party signs outside its span, nor before the treaty's
              * preconditions hold (treaties.yaml `requires`) */
             if (w->setup->treaty_forbidden[t] || hk_diplomacy_barred(w, t, NULL) ||
@@ -471,8 +482,6 @@ static void simulate_treaties(hk_world *w)
             }
             bool all = true, proposed = false;
             double gains[HK_MAX_PARTIES] = {0};
-            /* --decide ACTOR.sign.TREATY: the partners' consent taken as given */
-            bool forced = hk_world_forced(w, HK_DECIDE_SIGN, -1, t);
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
                 if (forced) {
@@ -487,7 +496,13 @@ static void simulate_treaties(hk_world *w)
                 all &= gains[p] > min_gain;
             }
             if (!all) {
-                st->talks = 0; /* a party no longer gains: the talks break off */
+                /* a party that no longer gains stalls the talks; one that
+                 * would lose by the treaty breaks them off */
+                bool off = false;
+                for (int p = 0; p < x->n_parties; p++)
+                    off |= gains[p] < -min_gain;
+                if (off)
+                    st->talks = 0;
                 continue;
             }
             /* A treaty takes talks: they open the month every party sees a
@@ -535,8 +550,8 @@ static void simulate_treaties(hk_world *w)
                     /* a power preparing the war a treaty forbids clears it
                      * out of the way first: the USSR denounced the pact
                      * before its offensive, not with it (001:215, 001:281) */
-                    wants = hk_diplomacy_gain(w, t, a) < -min_gain && hk_diplomacy_restrains(w, t, a) &&
-                            (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a));
+                    wants = (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a)) &&
+                            hk_diplomacy_gain(w, t, a) < -min_gain && hk_diplomacy_restrains(w, t, a);
                 else
                     wants = false;
                 if (!wants)

@@ -70,6 +70,9 @@ static void pools_from_formations(hk_world *w)
  * the model, the number of men is not. */
 static void update_equipment(hk_world *w)
 {
+    if (w->month != w->start && w->month < w->mv.equip_next)
+        return; /* no schedule changes this month */
+    hk_month next = INT32_MAX;
     for (int f = 0; f < w->s->n_formations; f++) {
         int at = w->equip_at[f];
         while (at + 1 < w->c->n_equip[f] && w->c->equip[f][at + 1].from <= w->month)
@@ -79,31 +82,37 @@ static void update_equipment(hk_world *w)
             for (int k = 0; k < 3; k++)
                 w->per_man[f][k] = w->c->equip[f][at].per_man[k];
         }
+        if (at + 1 < w->c->n_equip[f] && w->c->equip[f][at + 1].from < next)
+            next = w->c->equip[f][at + 1].from;
     }
+    w->mv.equip_next = next;
 }
 
 /* A formation takes its share of its pool from its first recorded strength
  * on (before that it did not exist); a pool none of whose formations exists
- * yet is spread over all of them. */
-static bool hosted_now(const hk_world *w, int f)
-{
-    /* no formation of an actor outside its span (Mongolia's army before 1924) */
-    if (!hk_actor_exists(w, w->s->formations[f].actor, w->month))
-        return false;
-    int host = w->c->form_host_treaty[f];
-    return host == -1 || (host >= 0 && hk_treaty_binds(w, host));
-}
-
-/* hosted_now for every formation, worked out once as the month's movement
- * begins: nothing movement does changes a treaty or an actor's span. */
+ * yet is spread over all of them. It is there (hosted) while its actor
+ * exists (no Mongolian army before 1924) and, on an ally's soil, while the
+ * treaty that lets it be there binds. Worked out once as the month's
+ * movement begins (nothing movement does changes a treaty or an actor's
+ * span), from the masks of compiled.c: an actor's formations while it
+ * exists, on home soil or under a treaty that binds. */
 _Static_assert(HK_MAX_FORMATIONS <= 64, "hk_world.hosted holds a bit a formation");
 
 static void find_hosted(hk_world *w)
 {
-    w->hosted = 0;
-    for (int f = 0; f < w->s->n_formations; f++)
-        if (hosted_now(w, f))
-            w->hosted |= (uint64_t)1 << f;
+    const hk_compiled *c = w->c;
+    uint64_t there = c->always_formations, allowed = c->home_formations;
+    for (uint32_t m = c->formation_actors; m; m &= m - 1) {
+        int a = __builtin_ctz(m);
+        if (hk_actor_exists(w, a, w->month))
+            there |= c->actor_formations[a];
+    }
+    for (uint32_t m = c->host_treaties; m; m &= m - 1) {
+        int t = __builtin_ctz(m);
+        if (hk_treaty_binds(w, t))
+            allowed |= c->treaty_formations[t];
+    }
+    w->hosted = there & allowed;
 }
 
 static bool formation_hosted(const hk_world *w, int f) { return (w->hosted >> f) & 1u; }
@@ -139,32 +148,49 @@ static void formations_from_pools(hk_world *w) { spread_pools(w, 7u); }
 static void spread_pools(hk_world *w, unsigned mask)
 {
     const int n = w->s->n_formations;
-    double wsum[3] = {0, 0, 0}, wall[3] = {0, 0, 0};
-    bool hosted[HK_MAX_FORMATIONS], exists[HK_MAX_FORMATIONS]; /* worked out once a month */
-    for (int f = 0; f < n; f++) {
-        int p = w->c->form_pool[f];
-        if (p < 0 || p > 2)
-            continue;
-        /* it exists when hosted and, on home soil, from its first
-         * equipment record; on an ally's soil while the treaty binds, not
-         * from a date */
-        hosted[f] = formation_hosted(w, f);
-        exists[f] = hosted[f] && (w->c->form_host_treaty[f] != -1 || w->c->n_equip[f] == 0 ||
-                                  w->c->equip[f][0].from <= w->month);
-        if (hosted[f])
-            wall[p] += w->c->weight[f];
-        if (exists[f])
-            wsum[p] += w->c->weight[f];
+    /* it exists when hosted and, on home soil, from its first equipment
+     * record; on an ally's soil while the treaty binds, not from a date
+     * (compiled.c) */
+    if (w->month >= w->mv.dated_next) {
+        hk_month next = INT32_MAX;
+        w->mv.dated = 0;
+        for (int f = 0; f < n; f++) {
+            if (w->c->exists_from[f] <= w->month)
+                w->mv.dated |= (uint64_t)1 << f;
+            else if (w->c->exists_from[f] < next)
+                next = w->c->exists_from[f];
+        }
+        w->mv.dated_next = next;
+    }
+    uint64_t exists = w->mv.dated & w->hosted;
+    double *wsum = w->mv.wsum, *wall = w->mv.wall;
+    if (!w->mv.share_ok || w->mv.share_hosted != w->hosted || w->mv.share_exists != exists) {
+        for (int p = 0; p < 3; p++)
+            wsum[p] = wall[p] = 0;
+        for (int f = 0; f < n; f++) {
+            int p = w->c->form_pool[f];
+            if (p < 0 || p > 2)
+                continue;
+            if ((w->hosted >> f) & 1u)
+                wall[p] += w->c->weight[f];
+            if ((exists >> f) & 1u)
+                wsum[p] += w->c->weight[f];
+        }
+        w->mv.share_ok = true;
+        w->mv.share_hosted = w->hosted;
+        w->mv.share_exists = exists;
     }
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
-    for (int f = 0; f < n; f++) {
-        int p = w->c->form_pool[f];
-        if (p < 0 || p > 2 || !((mask >> p) & 1u))
-            continue;
+    uint64_t todo = 0;
+    for (int p = 0; p < 3; p++)
+        if ((mask >> p) & 1u)
+            todo |= w->c->pool_formations[p];
+    for (; todo; todo &= todo - 1) {
+        int f = __builtin_ctzll(todo), p = w->c->form_pool[f];
         bool all = !(wsum[p] > 0);
         double sum = all ? wall[p] : wsum[p];
-        double men = ((all && hosted[f]) || exists[f]) && sum > 0
-                         ? pool[p] * w->c->weight[f] / sum : 0.0;
+        bool there = all ? (w->hosted >> f) & 1u : (exists >> f) & 1u;
+        double men = there && sum > 0 ? pool[p] * w->c->weight[f] / sum : 0.0;
         w->formation[f].men = men;
         w->formation[f].tanks = men * w->per_man[f][0];
         w->formation[f].guns = men * w->per_man[f][1];
@@ -184,17 +210,17 @@ bool hk_movement_manchurian_sector(const hk_world *w, int sec)
 void hk_movement_sector_forces(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    memset(w->sector_forces, 0, sizeof w->sector_forces);
+    memset(w->sector_forces, 0, (size_t)s->n_sectors * sizeof w->sector_forces[0]); /* the rest stays 0 */
     uint64_t manchurian = w->c->manchurian_sectors;
     for (int f = 0; f < s->n_formations; f++) {
         int side = w->c->form_side[f];
         const hk_formation_state *fs = &w->formation[f];
         if (side < 0 || fs->region < 0 || fs->men <= 0)
             continue;
-        unsigned mask = w->near_sector[fs->region];
-        for (int sec = 0; mask && sec < s->n_sectors; sec++, mask >>= 1) {
-            if (!(mask & 1u))
-                continue;
+        for (unsigned mask = w->near_sector[fs->region]; mask; mask &= mask - 1) {
+            int sec = __builtin_ctz(mask);
+            if (sec >= s->n_sectors)
+                break;
             /* Manchukuo's borders, and a border whose contested ground was
              * Manchurian in 1918, are Japan's to guard only once Manchuria
              * is held */
@@ -243,6 +269,14 @@ static void baseline_build(hk_world *w)
         w->n_rec[f] = (uint8_t)n;
         w->rec_at[f] = 0;
     }
+    for (int p = 0; p < 3; p++)
+        w->mv.pool_first[p] = HK_MONTH_NONE;
+    for (int f = 0; f < s->n_formations; f++) {
+        int p = w->c->form_pool[f];
+        if (p >= 0 && p < 3 && w->n_rec[f] > 0 &&
+            (w->mv.pool_first[p] == HK_MONTH_NONE || w->rec_month[f][0] < w->mv.pool_first[p]))
+            w->mv.pool_first[p] = w->rec_month[f][0];
+    }
 }
 
 /* A formation's baseline strength in month m: its last record (as replay
@@ -270,10 +304,7 @@ static double baseline_formation(hk_world *w, int f, hk_month m)
 
 static bool pool_recorded(const hk_world *w, int pool, hk_month m)
 {
-    for (int f = 0; f < w->s->n_formations; f++)
-        if (w->c->form_pool[f] == pool && w->n_rec[f] > 0 && w->rec_month[f][0] <= m)
-            return true;
-    return false;
+    return w->mv.pool_first[pool] != HK_MONTH_NONE && w->mv.pool_first[pool] <= m;
 }
 
 /* The record's pools in month m (a formation on an ally's soil counts while
@@ -281,18 +312,33 @@ static bool pool_recorded(const hk_world *w, int pool, hk_month m)
  * first figure) holds soviet.floor, in both modes. */
 static void baseline_pools(hk_world *w, hk_month m)
 {
-    double pool[3] = {0, 0, 0};
-    for (int f = 0; f < w->s->n_formations; f++) {
-        int p = w->c->form_pool[f];
-        if (p < 0 || p > 2 || !formation_hosted(w, f))
-            continue;
-        pool[p] += baseline_formation(w, f, m);
+    /* the sum changes only when a record falls due, the formations there
+     * change or (simulate) the mainland army's disbanding comes */
+    if (w->mv.base_hosted != w->hosted || w->mv.base_surrendered != w->japan_surrendered || m < w->mv.base_from ||
+        m >= w->mv.base_until) {
+        double sum[3] = {0, 0, 0};
+        hk_month until = INT32_MAX;
+        for (int f = 0; f < w->s->n_formations; f++) {
+            for (int k = w->n_rec[f] - 1; k >= 0 && w->rec_month[f][k] > m; k--)
+                if (w->rec_month[f][k] < until)
+                    until = w->rec_month[f][k];
+            int p = w->c->form_pool[f];
+            if (p < 0 || p > 2 || !formation_hosted(w, f))
+                continue;
+            sum[p] += baseline_formation(w, f, m);
+        }
+        memcpy(w->mv.base_sum, sum, sizeof sum);
+        w->mv.base_hosted = w->hosted;
+        w->mv.base_surrendered = w->japan_surrendered;
+        w->mv.base_from = m;
+        w->mv.base_until = until;
     }
+    double pool[3] = {w->mv.base_sum[0], w->mv.base_sum[1], w->mv.base_sum[2]};
     if (!pool_recorded(w, 2, m)) {
         /* the 1920s garrison, built up as the state recovers its hold on
          * the east after the Civil War (soviet.start_capacity recovering at
          * soviet.recovery a month) */
-        double cap = 1.0 - (1.0 - P(w, SOVIET_START_CAPACITY)) * pow(1.0 - P(w, SOVIET_RECOVERY), (double)(m - w->start));
+        double cap = 1.0 - (1.0 - P(w, SOVIET_START_CAPACITY)) * exp((double)(m - w->start) * w->mv.recovery_log);
         pool[2] = P(w, SOVIET_FLOOR) * cap;
     }
     for (int p = 0; p < 3; p++) {
@@ -373,7 +419,7 @@ static double response(const hk_world *w, int other)
     double men = other == 0 ? w->jpn_men : w->sov_men;
     if (b < 1000 || men < 1000)
         return 1.0;
-    return pow(hk_clamp(men / b, 0.25, 4.0), P(w, FORCES_RESPONSE));
+    return exp(P(w, FORCES_RESPONSE) * log(hk_clamp(men / b, 0.25, 4.0))); /* pow's value, at less cost */
 }
 
 /* How many men the USSR wants east of Baikal this month. */
@@ -449,10 +495,7 @@ static void simulate_japan(hk_world *w)
     if (!w->manchuria_seized) {
         /* the garrison of the lease and Korea, as the record has it before
          * the seizure */
-        hk_month first = HK_MONTH_NONE;
-        for (int f = 0; f < s->n_formations; f++)
-            if (w->c->form_pool[f] == 0 && w->n_rec[f] > 0 && (first == HK_MONTH_NONE || w->rec_month[f][0] < first))
-                first = w->rec_month[f][0];
+        hk_month first = w->mv.pool_first[0];
         garrison = first != HK_MONTH_NONE ? baseline_at(w, 0, first) : base;
         target = fmin(base, garrison);
     } else {
@@ -524,8 +567,10 @@ void hk_movement_step(hk_world *w)
          * forces.budget_persist and a spread of forces.budget_sd */
         hk_rng r = hk_world_stream(w, HK_STREAM_MOVEMENT);
         double rho = P(w, FORCES_BUDGET_PERSIST), sd = P(w, FORCES_BUDGET_SD);
+        double z[2];
+        hk_rng_normal2(&r, &z[0], &z[1]); /* one pair of draws for both sides */
         for (int k = 0; k < 2; k++)
-            w->budget[k] = rho * w->budget[k] + sqrt(1.0 - rho * rho) * sd * hk_rng_normal(&r);
+            w->budget[k] = rho * w->budget[k] + sqrt(1.0 - rho * rho) * sd * z[k];
         w->jpn_men = fmax(0, w->jpn_men - w->loss_men[HK_SIDE_JPN]);
         w->sov_men = fmax(0, w->sov_men - w->loss_men[HK_SIDE_SOV]);
         simulate_soviet(w);
@@ -547,6 +592,7 @@ void hk_movement_step(hk_world *w)
 
 void hk_movement_start(hk_world *w)
 {
+    w->mv.recovery_log = log1p(-P(w, SOVIET_RECOVERY)); /* ln(1 - soviet.recovery), for each month's recovery */
     find_hosted(w);
     baseline_build(w);
     baseline_pools(w, w->start);

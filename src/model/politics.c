@@ -245,26 +245,25 @@ static void relax(hk_world *w)
 {
     const hk_scenario *s = w->s;
     double drift = P(w, POLITICS_DRIFT);
-    for (int f = 0; f < s->n_factions; f++) {
-        if (w->baseline[f] < 0)
-            w->baseline[f] = 0;
-        w->influence[f] += drift * (w->baseline[f] - w->influence[f]);
-        if (w->influence[f] < 0)
-            w->influence[f] = 0;
+    /* keep each actor's shares summing to one against rounding: the pass
+     * that moves influence also sums every actor's factions (each in
+     * faction order), one more divides; a faction of no actor keeps its
+     * influence (the last slot of sum; compiled.c's faction_actor) */
+    const int n = s->n_factions;
+    const int8_t *actor = w->c->faction_actor;
+    double *infl = w->influence, *base = w->baseline;
+    double sum[HK_MAX_ACTORS + 1] = {0};
+    for (int f = 0; f < n; f++) {
+        double b = base[f] < 0 ? 0 : base[f];
+        double x = infl[f] + drift * (b - infl[f]);
+        x = x < 0 ? 0 : x;
+        base[f] = b;
+        infl[f] = x;
+        sum[actor[f]] += x;
     }
-    /* keep each actor's shares summing to one against rounding: one pass
-     * sums every actor's factions (each in faction order), one divides */
-    double sum[HK_MAX_ACTORS] = {0};
-    for (int f = 0; f < s->n_factions; f++) {
-        int a = s->factions[f].actor;
-        if (a >= 0 && a < s->n_actors)
-            sum[a] += w->influence[f];
-    }
-    for (int f = 0; f < s->n_factions; f++) {
-        int a = s->factions[f].actor;
-        if (a >= 0 && a < s->n_actors && sum[a] > 0)
-            w->influence[f] /= sum[a];
-    }
+    for (int f = 0; f < n; f++)
+        if (actor[f] < HK_MAX_ACTORS && sum[actor[f]] > 0)
+            infl[f] /= sum[actor[f]];
 }
 
 /* ---- decisions --------------------------------------------------------------------- */
@@ -299,7 +298,7 @@ bool hk_politics_coup_ready(const hk_world *w)
            w->influence[t] > w->influence[k];
 }
 
-static void coup(hk_world *w, hk_rng *r)
+static void coup(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
     /* The Imperial Way's young officers rise once their faction has lost the
@@ -313,9 +312,9 @@ static void coup(hk_world *w, hk_rng *r)
     double blocked = 1.0 - hk_clamp(w->doctrine, 0, 1);
     double lead = 1.0 - w->influence[f] / w->influence[w->c->faction_toseiha];
     double p = P(w, POLITICS_COUP_RATE) * blocked * hk_clamp(lead, 0, 1);
-    if (!hk_rng_bernoulli(r, p))
+    if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
         return;
-    bool success = hk_rng_bernoulli(r, P(w, POLITICS_COUP_SUCCESS));
+    bool success = hk_rng_bernoulli(hk_lazy_rng(r), P(w, POLITICS_COUP_SUCCESS));
     int t = w->c->faction_toseiha;
     double before = w->influence[f], rival = w->influence[t], lost = 1.0 - exp(-w->frustration);
     if (success) {
@@ -363,14 +362,14 @@ static void coup(hk_world *w, hk_rng *r)
     hk_world_emit2(w, "purge", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
 }
 
-static void expedition(hk_world *w, hk_rng *r)
+static void expedition(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
     if (!w->intervention && !w->withdrawn) {
         /* Soviet power in the east is weak: an opportunity for the Army */
         double weak = hk_clamp(1.0 - w->sov_men / P(w, SOVIET_FLOOR), 0, 1);
         double p = P(w, INTERVENTION_RATE) * weak * hk_assess_north_hawks(w) / 0.35;
-        if (weak > 0 && hk_rng_bernoulli(r, p)) {
+        if (weak > 0 && hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->intervention = true;
             w->intervention_on = w->month;
             if (hk_world_logging(w))
@@ -389,7 +388,7 @@ static void expedition(hk_world *w, hk_rng *r)
          * (the Red Army and the Far Eastern Republic's army took the coast
          * back as the last Japanese troops left, 003:16) */
         bool back = hk_assess_soviet_established(w);
-        if (hk_rng_bernoulli(r, p) || back) {
+        if (hk_rng_bernoulli(hk_lazy_rng(r), p) || back) {
             w->withdrawn = true;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
@@ -418,7 +417,7 @@ static bool china_war_closed(const hk_world *w)
     return hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) || hk_flag(w, HK_EFFECT_ULTIMATUM) || w->japan_surrendered;
 }
 
-static void field_army(hk_world *w, hk_rng *r)
+static void field_army(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
     /* the field officers' pressure to act builds with their autonomy and the
@@ -435,7 +434,7 @@ static void field_army(hk_world *w, hk_rng *r)
         /* below the pressure at which a plot is ready nobody acts; above it
          * the conspirators pick their occasion within months (000:14) */
         double p = w->grievance >= P(w, JAPAN_SEIZE_PRESSURE) ? P(w, JAPAN_SEIZE_RATE) : 0.0;
-        bool go = hk_rng_bernoulli(r, p);
+        bool go = hk_rng_bernoulli(hk_lazy_rng(r), p);
         if (go || forced) {
             w->manchuria_seized = true;
             /* success emboldens the men who acted without orders */
@@ -459,7 +458,7 @@ static void field_army(hk_world *w, hk_rng *r)
         double lead = hk_politics_china_first(w);
         w->china_friction += lead;
         double p = w->china_friction >= P(w, JAPAN_CHINA_FRICTION) ? P(w, JAPAN_CHINA_WAR_RATE) : 0.0;
-        if (hk_rng_bernoulli(r, p)) {
+        if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->china_war = true;
             int to = w->c->faction_toseiha;
             if (hk_world_logging(w) && to >= 0 && w->purged[to])
@@ -517,7 +516,7 @@ static void commitment_lapse(hk_world *w)
  * (the scenario's event decided_by Japan) comes the month after. A Japan
  * that never went south, or that the Americans did not cut off, has no
  * Pacific war. */
-static void war_with_america(hk_world *w, hk_rng *r)
+static void war_with_america(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
     if (!w->committed_south || !hk_flag(w, HK_EFFECT_OIL_EMBARGO) || hk_flag(w, HK_EFFECT_JPN_US_WAR))
@@ -527,7 +526,7 @@ static void war_with_america(hk_world *w, hk_rng *r)
         if (!ev->decided || ev->decided_by != s->jpn || ev->effect != HK_EFFECT_JPN_US_WAR || w->event_decided[e] ||
             w->event_done[e] || w->setup->event_removed[e])
             continue;
-        if (!hk_rng_bernoulli(r, P(w, WAR_US_RATE)))
+        if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, WAR_US_RATE)))
             return;
         w->event_decided[e] = true;
         int months = w->month - w->flag_since[HK_EFFECT_OIL_EMBARGO];
@@ -620,7 +619,7 @@ void hk_politics_step(hk_world *w)
     const hk_scenario *s = w->s;
     if (s->jpn < 0)
         return;
-    hk_rng r = hk_world_stream(w, HK_STREAM_POLITICS);
+    hk_lazy_stream r = hk_world_lazy_stream(w, HK_STREAM_POLITICS);
     react_to_shocks(w);
     react_to_battle(w);
     relax(w);

@@ -27,9 +27,38 @@
 #define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
 
 
+/* The latest day of this month on which an outside shock to Japan (an
+ * ultimatum, an atomic bombing) has fallen, 0 none. */
+static int shock_day(const hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    int day = 0;
+    for (int e = 0; e < s->n_events; e++) {
+        hk_date d = w->setup->event_date[e];
+        int fx = s->events[e].effect;
+        if (hk_date_is_set(d) && hk_date_month(d) == w->month && w->event_done[e] &&
+            (fx == HK_EFFECT_ULTIMATUM || fx == HK_EFFECT_ATOMIC) && d.day > day)
+            day = d.day;
+    }
+    return day;
+}
+
+/* The day of the month a war opens on: a Soviet entry the month's shock
+ * has hastened comes war.entry_days after it (the bombing of Hiroshima on
+ * 6 August 1945, the entry on the 9th, 001:281); a decision known only by
+ * its month opens the war on the month's first day. */
+static int opening_day(const hk_world *w, int opener)
+{
+    int day = 1, shock = opener == HK_SIDE_SOV ? shock_day(w) : 0;
+    if (shock > 0)
+        day = shock + (int)P(w, WAR_ENTRY_DAYS);
+    return day < 1 ? 1 : day > 28 ? 28 : day;
+}
+
 void hk_war_open(hk_world *w, int opener, const char *id, const char *text, const char *source)
 {
     const hk_scenario *s = w->s;
+    int day = opening_day(w, opener);
     w->war = true;
     w->war_in_month = true;
     w->war_opener = opener;
@@ -41,8 +70,13 @@ void hk_war_open(hk_world *w, int opener, const char *id, const char *text, cons
         w->soviet_entry_on = w->month;
     }
     hk_campaign_begin(w);
+    w->camp.start_day = day;
     int a = opener == HK_SIDE_JPN ? s->jpn : s->sov, b = opener == HK_SIDE_JPN ? s->sov : s->jpn;
+    int today = w->today;
+    if (day > 1)
+        w->today = day; /* the war's event carries its day */
     hk_world_emit2(w, "war", id, a, b, text, source);
+    w->today = today;
 }
 
 /* The war's end: the regions each side took count for the outcomes; the
@@ -70,7 +104,7 @@ static bool forced_war(hk_world *w, int side)
     return hk_world_forced(w, HK_DECIDE_ENTER_WAR, s->sov, -1);
 }
 
-static void cabinet_war(hk_world *w, hk_rng *r)
+static void cabinet_war(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
     if (w->war || w->japan_surrendered)
@@ -86,7 +120,7 @@ static void cabinet_war(hk_world *w, hk_rng *r)
     bool jpn_wants = hk_politics_north_case(w);
     bool forced_j = forced_war(w, HK_SIDE_JPN);
     bool jpn_go = forced_j || (jpn_player ? (w->orders_given && w->orders.declare_war)
-                                          : (jpn_wants && hk_rng_bernoulli(r, P(w, WAR_DECISION_RATE))));
+                                          : (jpn_wants && hk_rng_bernoulli(hk_lazy_rng(r), P(w, WAR_DECISION_RATE))));
     /* A war decided on by the cabinet begins with the mobilisation of the
      * mainland army toward its war footing (japan.max_men), as the special
      * manoeuvres of July-August 1941 raised it toward 700,000 (glantz2003):
@@ -157,7 +191,7 @@ static void cabinet_war(hk_world *w, hk_rng *r)
                                                      : 1);
     bool forced_s = forced_war(w, HK_SIDE_SOV);
     bool sov_go = forced_s || (sov_player ? (w->orders_given && w->orders.declare_war)
-                                          : (sov_wants && hk_rng_bernoulli(r, rate < 1 ? rate : 1)));
+                                          : (sov_wants && hk_rng_bernoulli(hk_lazy_rng(r), rate < 1 ? rate : 1)));
     if (sov_go) {
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
@@ -203,7 +237,7 @@ static int settle(hk_world *w)
     return back;
 }
 
-static void war_end(hk_world *w, hk_rng *r)
+static void war_end(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
     if (w->japan_surrendered)
@@ -221,7 +255,7 @@ static void war_end(hk_world *w, hk_rng *r)
         rate = P(w, WAR_SURRENDER_RATE);
     else if (!battle && mediation && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE))
         rate = P(w, WAR_MEDIATION_SURRENDER) * P(w, WAR_SURRENDER_RATE);
-    if (hk_flag(w, HK_EFFECT_ULTIMATUM) && rate > 0 && hk_rng_bernoulli(r, rate)) {
+    if (hk_flag(w, HK_EFFECT_ULTIMATUM) && rate > 0 && hk_rng_bernoulli(hk_lazy_rng(r), rate)) {
         /* at war, the surrender takes effect on its day, after the month's
          * fighting (hk_war_close_month): until then the armies stand */
         if (!w->war)
@@ -234,17 +268,14 @@ static void war_end(hk_world *w, hk_rng *r)
         if (w->war) {
             /* the fronts fight on until the day the surrender is announced
              * (campaign.c), then the armies lay down their arms */
-            int after = 0; /* not before this month's shocks: the ultimatum, the bomb */
-            for (int e = 0; e < s->n_events; e++) {
-                hk_date d = w->setup->event_date[e];
-                int fx = s->events[e].effect;
-                if (hk_date_is_set(d) && hk_date_month(d) == w->month && w->event_done[e] &&
-                    (fx == HK_EFFECT_ULTIMATUM || fx == HK_EFFECT_ATOMIC) && d.day > after)
-                    after = d.day;
-            }
+            /* not before this month's shocks (the ultimatum, the bomb), nor
+             * before the war of this month has begun */
+            int after = shock_day(w);
+            if (w->war_on == w->month && w->camp.start_day > after)
+                after = w->camp.start_day;
             if (after > 28)
                 after = 28;
-            w->camp.surrender_day = after + 1 + (int)(hk_rng_uniform(r) * (29 - after));
+            w->camp.surrender_day = after + 1 + (int)(hk_rng_uniform(hk_lazy_rng(r)) * (29 - after));
         } else {
             hk_world_emit2(w, "peace", "surrender", s->jpn, -1, w->scratch, SRC_MODEL("politics-peace"));
         }
@@ -257,18 +288,19 @@ static void war_end(hk_world *w, hk_rng *r)
         double years = (w->month - w->war_on) / 12.0;
         /* spent, or fighting a war neither side presses any more */
         double hazard = P(w, WAR_EXHAUSTION) * (years + w->exhaustion) + P(w, WAR_STALEMATE_PEACE) * w->camp.quiet_months;
-        if (hk_rng_bernoulli(r, hazard < 1 ? hazard : 1)) {
+        if (hk_rng_bernoulli(hk_lazy_rng(r), hazard < 1 ? hazard : 1)) {
             w->armistice_on = w->month;
             /* the side that bled more lost the war: a Japanese defeat discredits
              * the northern hawks as a lost battle does, at full weight, teaches
              * the lesson and brings the field officers to heel (read by
-             * politics next month) */
+             * politics next month, which owns the lesson: a lost major
+             * battle, as battles.c reports one) */
             bool japan_lost = w->war_losses[HK_SIDE_JPN] > w->war_losses[HK_SIDE_SOV];
             if (japan_lost) {
                 w->lost_battle_side = HK_SIDE_JPN;
                 w->lost_battle_weight = 1.0;
                 w->lost_battle_fact = w->lost_battle_sector = -1;
-                w->north_lesson = 1.0;
+                w->lost_major[HK_SIDE_JPN] = true;
             }
             /* the settlement follows the state the war has left: the side
              * that bled less of its army keeps what it holds of the other's
@@ -358,7 +390,7 @@ void hk_war_step(hk_world *w)
         apply_pins(w);
         return;
     }
-    hk_rng r = hk_world_stream(w, HK_STREAM_WAR);
+    hk_lazy_stream r = hk_world_lazy_stream(w, HK_STREAM_WAR);
     cabinet_war(w, &r);
     war_end(w, &r);
 }

@@ -413,6 +413,46 @@ static void incidents_record(hk_timeline *t, int year, bool whole_year, char *bu
     }
 }
 
+/* Formations standing on ground another bloc holds (the Siberian
+ * expedition at Khabarovsk, an army that has crossed the border): the
+ * border row leaves them out, so the year says where they are. */
+static bool abroad(const hk_scenario *s, const hk_month_summary *m, int f)
+{
+    const hk_formation_state *fs = &m->formations[f];
+    int j = bloc_of(s, s->formations[f].actor);
+    if (j < 0 || fs->region < 0 || fs->region >= s->n_regions || !(fs->men > 0))
+        return false;
+    int holder = m->control[fs->region];
+    return holder >= 0 && holder != s->formations[f].actor && bloc_of(s, holder) != j;
+}
+
+static void abroad_line(hk_timeline *t, const hk_month_summary *m)
+{
+    const hk_scenario *s = t->s;
+    int n = 0;
+    for (int f = 0; f < s->n_formations; f++)
+        n += abroad(s, m, f);
+    if (n == 0)
+        return;
+    fprintf(t->out, "  %-*s", LABEL_COL - 2, "abroad");
+    wrap w = {t->out, LABEL_COL, LABEL_COL, t->opts.width};
+    for (int f = 0, k = 0; f < s->n_formations; f++) {
+        if (!abroad(s, m, f))
+            continue;
+        const hk_formation_state *fs = &m->formations[f];
+        int holder = m->control[fs->region];
+        const hk_actor *a = &s->actors[holder];
+        int form = m->form[holder];
+        char men[32], word[256];
+        thousands(fs->men, men, sizeof men);
+        snprintf(word, sizeof word, "%s %s men at %s, in %s%s", s->formations[f].name, men,
+                 s->regions[fs->region].name, form >= 0 && form < a->n_forms ? a->forms[form].name : a->name,
+                 ++k < n ? ";" : "");
+        wrap_text(&w, word, "", "");
+    }
+    fputc('\n', t->out);
+}
+
 static void year_block(hk_timeline *t)
 {
     const hk_scenario *s = t->s;
@@ -467,6 +507,8 @@ static void year_block(hk_timeline *t)
             fprintf(t->out, "%-14s %speak %s men in %s%s\n", names[j], col(t, C_DIM), men, when, col(t, C_RESET));
         }
     }
+
+    abroad_line(t, m);
 
     fprintf(t->out, "  %-*s", LABEL_COL - 2, "treaties");
     wrap w = {t->out, LABEL_COL, LABEL_COL, t->opts.width};

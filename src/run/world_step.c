@@ -49,7 +49,17 @@ static void outside_events(hk_world *w)
 {
     const hk_scenario *s = w->s;
     const hk_setup *su = w->setup;
-    for (int e = 0; e < s->n_events; e++) {
+    /* the dated events are looked at only from the month the next one
+     * falls (events_next, found as they are looked at); a decided one
+     * every month */
+    bool dated = w->month >= w->events_next;
+    if (dated)
+        w->events_next = INT32_MAX;
+    _Static_assert(HK_MAX_EVENTS <= 32, "an event mask has a bit an event");
+    uint32_t todo = dated ? (uint32_t)((UINT64_C(1) << s->n_events) - 1)
+                          : w->mode == HK_MODE_SIMULATE ? w->c->decided_events : 0;
+    for (; todo; todo &= todo - 1) {
+        int e = __builtin_ctz(todo);
         if (w->event_done[e] || su->event_removed[e])
             continue;
         const hk_event *ev = &s->events[e];
@@ -60,8 +70,13 @@ static void outside_events(hk_world *w)
             if (!w->event_decided[e])
                 continue;
             d = hk_world_date(w);
-        } else if (!hk_date_is_set(d) || hk_date_month(d) != w->month)
+        } else if (!dated || !hk_date_is_set(d)) {
             continue;
+        } else if (hk_date_month(d) != w->month) {
+            if (hk_date_month(d) > w->month && hk_date_month(d) < w->events_next)
+                w->events_next = hk_date_month(d);
+            continue;
+        }
         w->event_done[e] = true;
         if (!outside_event_can_happen(w, ev))
             continue; /* its time came and went without it */

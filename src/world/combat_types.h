@@ -43,6 +43,8 @@ typedef struct hk_combat_side {
     int air;             /* 1: this side holds air superiority over the field */
     int envelop;         /* 1 as attacker: its plan is an envelopment (flank, rear,
                           * single or double), which can encircle the beaten defender */
+    int night;           /* 1 as attacker: it attacks in the dark (its first day is a
+                          * night, when aimed fire by guns, tanks and aircraft is blind) */
     /* The width of the side's front in km, as planned (CDB90's wofa/wofd):
      * only so many men and tanks a km can be in contact at once, the rest
      * wait behind and replace the losses (docs/combat.md, "Frontage").
@@ -131,6 +133,9 @@ typedef struct hk_combat_params {
     /* Tanks on broken ground (hills, mountain, forest, marsh, towns,
      * islands) count armour_broken of their weight (in 0..1). */
     double armour_broken;
+    /* Aircraft over broken ground count air_broken of their weight (in 0..1;
+     * 0 = off, full weight). */
+    double air_broken;
     /* A prepared or fortified defence of heights (hills, mountain): the
      * defender's power x (1 + heights). */
     double heights;
@@ -141,6 +146,15 @@ typedef struct hk_combat_params {
     /* 1: a no-surrender side never quits on the force ratio (collapse_ratio);
      * it fights on until its losses reach its break point. */
     int ns_no_collapse;
+    /* A night attack (the attacker's `night`): on its first day every
+     * side's tanks, guns and aircraft count night_weapons of their weight
+     * (in 0..1; 0 = off, full weight). */
+    double night_weapons;
+    /* A no-surrender defender that has not broken off when the battle
+     * ends still holds its ground: the score reads its break point as
+     * ordinary^(1 - ns_hold) x ns_break^ns_hold (0 = off: the ordinary
+     * one; 1: how near it came to destruction). */
+    double ns_hold;
 } hk_combat_params;
 
 /* The fitted values: data written by tools/cdb90_fit into

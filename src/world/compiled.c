@@ -170,6 +170,25 @@ static void compile_formations(const hk_scenario *s, hk_compiled *c)
                     break;
                 }
         }
+        /* movement spreads a pool over its formations from the month each
+         * exists: on home soil from its first equipment record, on an
+         * ally's soil (while the treaty binds) from the start */
+        uint64_t bit = (uint64_t)1 << f;
+        if (c->form_pool[f] >= 0 && c->form_pool[f] <= 2)
+            c->pool_formations[c->form_pool[f]] |= bit;
+        if (fm->actor >= 0 && fm->actor < s->n_actors) {
+            c->actor_formations[fm->actor] |= bit;
+            c->formation_actors |= 1u << fm->actor;
+        } else {
+            c->always_formations |= bit;
+        }
+        if (c->form_host_treaty[f] == -1) {
+            c->home_formations |= bit;
+        } else if (c->form_host_treaty[f] >= 0) {
+            c->treaty_formations[c->form_host_treaty[f]] |= bit;
+            c->host_treaties |= 1u << c->form_host_treaty[f];
+        }
+        c->exists_from[f] = c->form_host_treaty[f] != -1 || c->n_equip[f] == 0 ? INT32_MIN : c->equip[f][0].from;
     }
 }
 
@@ -339,6 +358,17 @@ bool hk_scenario_compile(hk_scenario *s)
     hk_compiled *c = s->compiled;
     memset(c, 0, sizeof *c);
     find_roles(s, &c->roles);
+    for (int f = 0; f < s->n_factions; f++) {
+        int a = s->factions[f].actor;
+        c->faction_actor[f] = (int8_t)(a >= 0 && a < s->n_actors ? a : HK_MAX_ACTORS);
+    }
+    for (int t = 0; t < s->n_treaties; t++)
+        for (int p = 0; p < s->treaties[t].n_parties; p++)
+            if (s->treaties[t].parties[p] >= 0 && s->treaties[t].parties[p] < 32)
+                c->treaty_parties[t] |= 1u << s->treaties[t].parties[p];
+    for (int e = 0; e < s->n_events && e < 32; e++)
+        if (s->events[e].decided)
+            c->decided_events |= 1u << e;
     c->faction_kwantung = find_faction(s, (const char *const[]){"kwantung_field", "kwantung", "kwantung_army", NULL});
     c->faction_kodoha = find_faction(s, (const char *const[]){"kodoha", NULL});
     c->faction_toseiha = find_faction(s, (const char *const[]){"toseiha", NULL});

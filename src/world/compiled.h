@@ -52,6 +52,18 @@ typedef struct hk_compiled {
     int form_pool[HK_MAX_FORMATIONS];        /* 0 mainland, 1 expedition, 2 Soviet east, -1 fixed */
     int form_host_treaty[HK_MAX_FORMATIONS]; /* stationed on an ally's soil: the mutual-assistance
                                               * treaty that lets it be there (-2 none exists); -1 home soil */
+    uint64_t pool_formations[3];             /* bit f: formation f is in pool p */
+    /* where a formation may be (movement.c): bit f of actor_formations[a]
+     * for its actor (always_formations: it names none), of
+     * home_formations on home soil, of treaty_formations[t] on an ally's
+     * soil under treaty t */
+    uint64_t actor_formations[HK_MAX_ACTORS], always_formations, home_formations;
+    uint64_t treaty_formations[HK_MAX_TREATIES];
+    uint32_t formation_actors, host_treaties; /* the actors and treaties those name */
+    int8_t faction_actor[HK_MAX_FACTIONS];   /* each faction's actor, HK_MAX_ACTORS when it names none */
+    uint32_t treaty_parties[HK_MAX_TREATIES]; /* bit a: actor a (< 32) is a party */
+    uint32_t decided_events;                 /* bit e: outside event e is a modelled actor's decision */
+    hk_month exists_from[HK_MAX_FORMATIONS]; /* the first month it exists when there (INT32_MIN: always) */
 
     /* geography */
     double supply_km[HK_MAX_SECTORS][2];     /* sector front to each side's nearest railhead */

@@ -119,7 +119,7 @@ bool hk_world_forced(const hk_world *w, int kind, int actor, int target)
 hk_rng hk_world_stream(const hk_world *w, int system)
 {
     uint64_t key = ((uint64_t)(uint32_t)w->month << 8) | (uint64_t)system;
-    return hk_rng_split(&w->rng, key);
+    return hk_rng_split_from(&w->rng_split, key); /* hk_rng_split(&w->rng, key) */
 }
 
 double hk_world_lean(const hk_world *w, int actor)
@@ -199,6 +199,7 @@ void hk_world_init(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t se
     w->seed = seed;
     w->run = run;
     hk_rng_init(&w->rng, seed, run);
+    w->rng_split = hk_rng_splitter_of(&w->rng);
     w->start = hk_date_month(s->start);
     w->end = hk_date_month(s->end);
     w->month = w->start;

@@ -55,6 +55,7 @@ typedef struct hk_campaign_state {
     double prisoners[2];                   /* men each side lost as prisoners */
     int days;                              /* days of fighting in this war */
     int surrender_day;                     /* day of this month Japan surrenders on (0 none) */
+    int start_day;                         /* day of its first month the war opened on (1 its first) */
     int8_t main_axis;                      /* the opener's main axis (a front), -1 none */
     int quiet_months;                      /* months in a row in which no front fought */
     bool trans_siberian_cut;               /* now */
@@ -134,6 +135,7 @@ struct hk_world {
     hk_mode mode;
     uint64_t seed, run;
     hk_rng rng;                 /* the run's root stream; never drawn from */
+    hk_rng_splitter rng_split;  /* the root's part of each split (hk_world_stream) */
     hk_month start, end, month; /* month = the next month to play */
     const hk_observer *obs;     /* set during a step, NULL otherwise */
     uint64_t event_hash;        /* FNV-1a of kinds, ids and dates emitted */
@@ -146,6 +148,7 @@ struct hk_world {
     bool event_decided[HK_MAX_EVENTS];
     int today;                          /* the day of the month a decision falls on, 0 when only its month is known */  /* simulate: a decided_by event its actor has decided on (politics) */
     hk_month flag_since[HK_EFFECT_COUNT];
+    hk_month events_next;               /* no dated outside event falls before this month (world_step.c) */
 
     /* actors: the month an actor made by a decision began (actors.c) */
     hk_month actor_begun[HK_MAX_ACTORS];
@@ -196,6 +199,13 @@ struct hk_world {
     uint8_t battle_site_known;
     int16_t battle_site[HK_MAX_SECTORS];
     double battle_km[HK_MAX_SECTORS][2];
+    /* battles.c's memo of the regions whose formations reach each sector's
+     * battle ground for each side (reach_regions), for the control it was
+     * worked out under: bit 2 sec + side of reach_known says it is known */
+    int8_t reach_control[HK_MAX_REGIONS];
+    uint16_t reach_known;
+    int16_t reach_site[HK_MAX_SECTORS][2];
+    uint64_t reach[HK_MAX_SECTORS][2];
 
     /* incidents and battles */
     double tension[HK_MAX_SECTORS];
@@ -271,6 +281,22 @@ struct hk_world {
         double men;
     } base_memo[4];
     int n_base_memo, base_memo_next;
+    /* movement's shortcuts, each kept while what it depends on holds (the
+     * same sums in the same order as working them out every month) */
+    struct {
+        hk_month equip_next;              /* from this month some formation's equipment changes */
+        uint64_t dated;                   /* formations past their first month (compiled exists_from) */
+        hk_month dated_next;              /* the next month one comes of age */
+        hk_month pool_first[3];           /* each pool's first recorded month, HK_MONTH_NONE none */
+        uint64_t base_hosted;             /* the record's pools summed (before the Soviet floor) */
+        bool base_surrendered;            /* over these formations, with this surrender, */
+        hk_month base_from, base_until;   /* for months in [from, until): no record falls due */
+        double base_sum[3];
+        bool share_ok;                    /* each pool's shares summed over the formations */
+        uint64_t share_hosted, share_exists; /* there and existing */
+        double wsum[3], wall[3];
+        double recovery_log;              /* ln(1 - soviet.recovery) */
+    } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */
@@ -321,6 +347,27 @@ bool hk_world_own_ground(const hk_world *w, int region, int side);
 bool hk_world_forced(const hk_world *w, int kind, int actor, int target);
 /* The stream of a system for the current month. */
 hk_rng hk_world_stream(const hk_world *w, int system);
+/* The same stream, split only when first drawn from (hk_lazy_rng): for a
+ * system that draws in few months. The draws are those of hk_world_stream. */
+typedef struct hk_lazy_stream {
+    const hk_world *w;
+    int system;
+    bool ready;
+    hk_rng r;
+} hk_lazy_stream;
+static inline hk_lazy_stream hk_world_lazy_stream(const hk_world *w, int system)
+{
+    hk_lazy_stream l = {w, system, false, {{0, 0, 0, 0}}};
+    return l;
+}
+static inline hk_rng *hk_lazy_rng(hk_lazy_stream *l)
+{
+    if (!l->ready) {
+        l->r = hk_world_stream(l->w, l->system);
+        l->ready = true;
+    }
+    return &l->r;
+}
 /* True while a treaty binds (in force or denounced and not yet expired). */
 static inline bool hk_treaty_binds(const hk_world *w, int t)
 {

@@ -171,6 +171,8 @@ expect_usage --attacker 'SOV:men=5,surprise=4' --defender "$JPN"
 expect_usage --attacker 'SOV:men=5,surprise=x' --defender "$JPN"
 expect_usage --attacker 'SOV:men=5,air=2' --defender "$JPN"
 expect_usage --attacker 'SOV:men=5,envelop=-1' --defender "$JPN"
+expect_usage --attacker 'JPN:men=5,night=2' --defender "$JPN"
+expect_usage --attacker 'JPN:men=5,night=' --defender "$JPN"
 expect_usage --attacker "$SOV" --defender 'SOV:men=5'
 expect_usage --attacker "$SOV"
 expect_usage --attacker "$SOV" --defender "$JPN" --bogus

@@ -81,6 +81,12 @@ for role in ("attacker", "defender"):
     s = kg[role]
     if s["casualties"] > s["forces"]["men"]:
         fail.append(f"Khalkhin Gol: {role} lost more than its peak strength")
+# What was known before each engagement: the Changkufeng attack of 31 July
+# 1938 began at 02:00, a night attack; none of the others did.
+for isq in ("256", "257", "258", "259", "260", "516"):
+    b = json.load(open(f"{d}/{isq}.json"))
+    if b["attacker"]["forces"].get("night") is not (isq == "256"):
+        fail.append(f"{isq}: the attacker's night flag should be {isq == '256'}")
 if kg["attacker"]["forces"].get("surprise") != 2 or kg["attacker"]["forces"].get("envelop") is not True:
     fail.append("Khalkhin Gol: the Soviet plan (surprise=2, envelop=1) is in the check")
 for msg in fail:

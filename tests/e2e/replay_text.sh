@@ -30,6 +30,16 @@ for word in ("doctrine", "Japanese side", "Soviet side", "treaties", "incidents"
              "Imperial Way (Kodoha)", "Foreign Ministry"):
     if word not in text:
         fail.append(f"'{word}' missing")
+# the Siberian expedition stands outside the border rows, on Soviet ground:
+# the years of the intervention say where it is, and the years after do not
+blocks = re.split(r"^-{3} (\d{4})\b.*$", text, flags=re.M)
+years = {int(blocks[i]): blocks[i + 1] for i in range(1, len(blocks) - 1, 2)}
+for year in (1919, 1920, 1921):
+    if not re.search(r"^  abroad +Siberian expeditionary force [\d,]+ men at \w+", years.get(year, ""), re.M):
+        fail.append(f"the {year} block does not say where the Siberian expedition stands")
+for year in (1924, 1930, 1938):
+    if re.search(r"^  abroad ", years.get(year, ""), re.M):
+        fail.append(f"the {year} block has an 'abroad' row, with no army abroad that year")
 # the yearly state names factions and treaties in words, never by their ids
 # (the ids stay in citations like neutrality_pact_text)
 state = "\n".join(l for l in text.splitlines() if l.startswith("  ") and not "[" in l)

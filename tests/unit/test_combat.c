@@ -842,6 +842,80 @@ static void test_spec_planned_keys(void **state)
     }
 }
 
+/* A night attack blinds the weapons of both sides on its first day only:
+ * an infantry attacker against a defender strong in guns and tanks gains,
+ * and with the term off (0) nothing moves. */
+static void test_night_attack(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    p.night_weapons = 0;
+    hk_combat_side a = side(1500, 0, 10, 0), d = side(1500, 20, 20, 0);
+    d.posture = HK_POSTURE_PREPARED;
+    hk_combat_result day, night, off;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 1, NULL, &day);
+    a.night = 1;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 1, NULL, &off);
+    assert_memory_equal(&day, &off, sizeof day);
+    p.night_weapons = 0.3;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 1, NULL, &night);
+    assert_true(night.casualties[0] < day.casualties[0]);
+    assert_true(night.casualties[1] > day.casualties[1]);
+    assert_true(night.score > day.score);
+    /* The defender's night, not the attacker's, does nothing. */
+    a.night = 0;
+    d.night = 1;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 1, NULL, &off);
+    assert_memory_equal(&day, &off, sizeof day);
+    /* Only the first day: a long battle's later days are fought in daylight. */
+    a.night = 1;
+    d.night = 0;
+    hk_combat_result n5, d5;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 5, NULL, &n5);
+    a.night = 0;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 5, NULL, &d5);
+    assert_true(n5.casualties[1] - d5.casualties[1] > 0);
+    char name[16], err[256];
+    hk_combat_side s;
+    assert_int_equal(hk_combat_parse_spec("JPN:men=1410,night=1", name, sizeof name, &s, err,
+                                          sizeof err),
+                     0);
+    assert_int_equal(s.night, 1);
+    assert_int_equal(hk_combat_parse_spec("JPN:men=1410,night=2", name, sizeof name, &s, err,
+                                          sizeof err),
+                     -1);
+}
+
+/* A no-surrender defender that has not broken off holds its ground: with
+ * ns_hold the score reads its break point towards ns_break, so the same
+ * losses judge better for it; the casualties do not move. */
+static void test_no_surrender_defender_holds(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side a = side(20000, 200, 100, 80), d = side(8000, 0, 37, 0);
+    d.posture = HK_POSTURE_PREPARED;
+    d.no_surrender = 1;
+    hk_combat_result off, on;
+    p.ns_hold = 0;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 5, NULL, &off);
+    p.ns_hold = 1;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 5, NULL, &on);
+    assert_true(fabs(on.casualties[0] - off.casualties[0]) < 1e-9);
+    assert_true(fabs(on.casualties[1] - off.casualties[1]) < 1e-9 || on.winner != off.winner);
+    if (off.broke_off[1] == 0)
+        assert_true(on.score < off.score);
+    /* An ordinary defender is judged as before. */
+    d.no_surrender = 0;
+    p.ns_hold = 0;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 5, NULL, &off);
+    p.ns_hold = 1;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_HILLS, 5, NULL, &on);
+    assert_memory_equal(&off, &on, sizeof on);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -874,6 +948,8 @@ int main(void)
         cmocka_unit_test(test_armour_exploits_a_breakthrough),
         cmocka_unit_test(test_encirclement),
         cmocka_unit_test(test_planned_terms_bounded),
+        cmocka_unit_test(test_night_attack),
+        cmocka_unit_test(test_no_surrender_defender_holds),
         cmocka_unit_test(test_spec_planned_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

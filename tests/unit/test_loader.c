@@ -481,8 +481,8 @@ static void test_garbage_never_crashes(void **state)
     (void)state;
     static const char *const inputs[] = {
         "\x00\x01\x02", "\xff\xfe\x00x", "\xc3\x28", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
-        "{a: {b: {c: {d: {e: {f: {g: {h: {i: {j: {k: {l: {m: {n: {o: {p: {q: {r: {s: {t: {u: "
-        "{v: {w: {x: {y: {z: {A: {B: {C: {D: {E: {F: {G: {H: 1}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}",
+        ("{a: {b: {c: {d: {e: {f: {g: {h: {i: {j: {k: {l: {m: {n: {o: {p: {q: {r: {s: {t: {u: " /* one input */
+         "{v: {w: {x: {y: {z: {A: {B: {C: {D: {E: {F: {G: {H: 1}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}"),
         "- - - - -", "actors: [1, 2, {3: 4}]", "actors:\n  - id: [JPN]\n", "? [a]\n: b\n",
         "\"unterminated", "!!binary AAAA", "%YAML 9.9\n--- x", "actors:\n  - {id: JPN, cow: 1e999}",
         "", "   \n\n", "~",

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "fixture_builtin.h"
 #include "fixture_scenario.h"
 #include "model/diplomacy.h"
 #include "world/params.h"
@@ -250,11 +251,7 @@ static void test_soviet_gain_two_front(void **state)
 static void test_builtin_treaty_calculus(void **state)
 {
     (void)state;
-    hk_diag d;
-    hk_diag_init(&d);
-    hk_scenario *s = hk_scenario_load_builtin(&d);
-    hk_diag_free(&d);
-    assert_non_null(s);
+    const hk_scenario *s = scenario; /* the built-in one, loaded once for the group */
     hk_setup su;
     hk_setup_init(&su, s);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
@@ -284,7 +281,6 @@ static void test_builtin_treaty_calculus(void **state)
     w->flags |= 1u << HK_EFFECT_GER_SOV_PACT;
     assert_false(hk_diplomacy_restrains(w, ac, s->jpn));
     hk_world_free(w);
-    hk_scenario_free(s);
 }
 
 /* What a built-in history did with its treaties, as its events say. */
@@ -339,11 +335,7 @@ static void on_chain_war(void *ud, const hk_log_event *e)
 static void test_notice_before_entry(void **state)
 {
     (void)state;
-    hk_diag d;
-    hk_diag_init(&d);
-    hk_scenario *s = hk_scenario_load_builtin(&d);
-    hk_diag_free(&d);
-    assert_non_null(s);
+    const hk_scenario *s = scenario; /* the built-in one, loaded once for the group */
     hk_setup su;
     hk_setup_init(&su, s);
     chain_s = s;
@@ -366,7 +358,6 @@ static void test_notice_before_entry(void **state)
     /* the test must be able to fail: entries under the pact, and terms that ran out */
     assert_true(entries > 0);
     assert_true(renewals > 0);
-    hk_scenario_free(s);
 }
 
 int main(void)
@@ -380,5 +371,5 @@ int main(void)
         cmocka_unit_test(test_soviet_gain_two_front),
         cmocka_unit_test(test_notice_before_entry),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
 }

@@ -66,6 +66,51 @@ static void test_split(void **state)
     assert_int_equal(same, 0);
 }
 
+/* A splitter worked out once gives the streams hk_rng_split gives, for
+ * every key (the world splits its root stream this way each month). */
+static void test_splitter(void **state)
+{
+    (void)state;
+    for (uint64_t run = 0; run < 20; run++) {
+        hk_rng p;
+        hk_rng_init(&p, 1918 + run, run);
+        hk_rng_splitter sp = hk_rng_splitter_of(&p);
+        for (uint64_t key = 0; key < 300; key += 7) {
+            hk_rng a = hk_rng_split(&p, key), b = hk_rng_split_from(&sp, key);
+            for (int i = 0; i < 4; i++)
+                assert_true(a.s[i] == b.s[i]);
+        }
+    }
+}
+
+/* Both halves of a pair are standard normal and uncorrelated. */
+static void test_normal2(void **state)
+{
+    (void)state;
+    hk_rng r;
+    hk_rng_init(&r, 11, 5);
+    const int n = 200000;
+    double sum[2] = {0, 0}, sum2[2] = {0, 0}, cross = 0;
+    int within1[2] = {0, 0};
+    for (int i = 0; i < n; i++) {
+        double z[2];
+        hk_rng_normal2(&r, &z[0], &z[1]);
+        for (int k = 0; k < 2; k++) {
+            assert_true(isfinite(z[k]));
+            sum[k] += z[k];
+            sum2[k] += z[k] * z[k];
+            within1[k] += fabs(z[k]) < 1;
+        }
+        cross += z[0] * z[1];
+    }
+    for (int k = 0; k < 2; k++) {
+        assert_float_equal(sum[k] / n, 0.0, 0.01);
+        assert_float_equal(sum2[k] / n, 1.0, 0.02);
+        assert_float_equal((double)within1[k] / n, 0.6827, 0.005);
+    }
+    assert_float_equal(cross / n, 0.0, 0.01);
+}
+
 static void test_uniform(void **state)
 {
     (void)state;
@@ -182,8 +227,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reproducible), cmocka_unit_test(test_runs_and_seeds_differ),
-        cmocka_unit_test(test_split),        cmocka_unit_test(test_uniform),
-        cmocka_unit_test(test_normal),       cmocka_unit_test(test_poisson),
+        cmocka_unit_test(test_split), cmocka_unit_test(test_splitter),
+        cmocka_unit_test(test_uniform),
+        cmocka_unit_test(test_normal), cmocka_unit_test(test_normal2),       cmocka_unit_test(test_poisson),
         cmocka_unit_test(test_bernoulli),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -36,7 +36,7 @@ typedef struct field {
 #define F(name) {#name, offsetof(hk_world, name), sizeof(((hk_world *)0)->name)}
 
 static const field fields[] = {
-    F(setup), F(s), F(c), F(mode), F(seed), F(run), F(rng), F(start), F(end), F(month), F(obs),
+    F(setup), F(s), F(c), F(mode), F(seed), F(run), F(rng), F(rng_split), F(start), F(end), F(month), F(obs),
     F(event_hash), F(n_events), F(flags), F(defeated), F(event_done), F(flag_since), F(actor_begun),
     F(influence), F(baseline), F(doctrine), F(autonomy), F(frustration), F(grievance), F(china_friction),
     F(south_months), F(north_months), F(north_lesson), F(committed_south), F(committed_north),
@@ -45,17 +45,17 @@ static const field fields[] = {
     F(lost_major), F(purged), F(purged_on), F(treaty), F(jpn_men), F(exp_men), F(sov_men), F(sov_drawn),
     F(sov_capacity), F(formation), F(per_man), F(equip_at), F(hosted), F(strength_next), F(sector_forces),
     F(near_sector),
-    F(battle_site_known), F(battle_site), F(battle_km), F(tension), F(incidents_month), F(battles_month),
+    F(battle_site_known), F(battle_site), F(battle_km), F(reach_control), F(reach_known), F(reach_site), F(reach), F(tension), F(incidents_month), F(battles_month),
     F(sector_incidents), F(sector_battles), F(sector_battle_size), F(pending), F(n_pending), F(haul_control), F(haul_known),
     F(haul_km), F(haul_ratio), F(haul_pull), F(campaign_cas),
     F(campaign_days), F(border_campaign), F(tally), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
     F(soviet_entry_on), F(japan_surrendered), F(exhaustion), F(war_losses), F(armistice_on), F(player),
     F(orders), F(orders_given), F(loss_men), F(loss_tanks), F(loss_guns), F(loss_aircraft), F(sov_peak),
-    F(largest_battle), F(rec_month), F(rec_men), F(n_rec), F(rec_at), F(base_pool), F(base_last), F(base_memo), F(n_base_memo), F(base_memo_next), F(jpn_peak),
+    F(largest_battle), F(rec_month), F(rec_men), F(n_rec), F(rec_at), F(base_pool), F(base_last), F(base_memo), F(n_base_memo), F(base_memo_next), F(mv), F(jpn_peak),
     F(budget), F(pins), F(n_pins), F(combat), F(out), F(next_facts), F(has_next_facts), F(text),
     F(scratch), F(scratch_src), F(control), F(control_key), F(camp), F(war_months_total), F(war_cas_total),
     F(war_days_total), F(war_pris_total), F(regions_taken), F(trans_siberian_was_cut), F(sov_west_1941),
-    F(event_decided), F(today),
+    F(event_decided), F(today), F(events_next),
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
@@ -85,12 +85,13 @@ static const char *const movement_owns[] = {"jpn_men", "exp_men", "sov_men", "so
                                             "sector_forces", "loss_men", "loss_tanks", "loss_guns",
                                             "loss_aircraft", "sov_peak", "rec_month", "rec_men", "n_rec",
                                             "rec_at", "base_pool", "base_last", "base_memo", "n_base_memo",
-                                            "base_memo_next", "jpn_peak", "budget", NULL};
+                                            "base_memo_next", "mv", "jpn_peak", "budget", NULL};
 static const char *const incidents_owns[] = {"tension", "incidents_month", "sector_incidents", "pending",
                                              "n_pending", "haul_control", "haul_known", "haul_km", "haul_ratio",
                                              "haul_pull", NULL};
 static const char *const battles_owns[] = {
     "battles_month", "sector_battles", "sector_battle_size", "battle_site_known", "battle_site", "battle_km",
+    "reach_control", "reach_known", "reach_site", "reach",
     "campaign_cas", "campaign_days", "border_campaign", "loss_men", "loss_tanks", "loss_guns", "loss_aircraft",
     "largest_battle", "lost_battle_side", "lost_battle_weight", "lost_battle_fact", "lost_battle_sector",
     "lost_major", "tension", "n_pending", /* the battles incidents left waiting: fought, so taken off */
@@ -103,7 +104,10 @@ static const char *const war_owns[] = {"war", "war_in_month", "war_opener", "war
                                        "soviet_entry_on", "japan_surrendered", "exhaustion", "war_losses",
                                        "armistice_on", "camp", "control", "control_key", "war_months_total",
                                        "war_cas_total", "war_days_total", "war_pris_total", "regions_taken",
-                                       "trans_siberian_was_cut", "sov_west_1941", "sov_peak", NULL};
+                                       "trans_siberian_was_cut", "sov_west_1941", "sov_peak",
+                                       /* a war Japan lost, reported to politics as battles report one */
+                                       "lost_battle_side", "lost_battle_weight", "lost_battle_fact",
+                                       "lost_battle_sector", "lost_major", NULL};
 /* the fronts' fighting adds its losses and battles to the month's, as battles does (shared) */
 static const char *const campaign_owns[] = {"war", "war_in_month", "war_opener", "war_on", "soviet_entry",
                                             "soviet_entry_on", "japan_surrendered", "exhaustion", "war_losses",

@@ -231,6 +231,13 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
                 long d = lround(z - a);
                 b[i].days = d < 1 ? 1 : (int)d;
                 b[i].year = atoi(csv_get(&dur, r, d_min));
+                /* A night attack: begun from 20:00 to 03:59. 00:00 is
+                 * this copy's time for a battle whose hour is not known. */
+                const char *t0 = csv_get(&dur, r, d_min);
+                int hh = -1, mm = -1;
+                if (strlen(t0) >= 16 && sscanf(t0 + 11, "%d:%d", &hh, &mm) == 2 &&
+                    !(hh == 0 && mm == 0))
+                    b[i].night = hh >= 20 || hh < 4;
             }
     }
     for (int i = 0; i < n; i++) {

@@ -59,6 +59,9 @@ typedef struct cbattle {
                           * (CDB90 front_widths wofa/wofd); 0 unknown */
     int envelop;         /* the attacker's planned scheme is an envelopment or a
                           * rear attack (CDB90 pri1/pri2 EE, DE, LR, RR) */
+    int night;           /* the attack began in the dark: CDB90's start time
+                          * (datetime_min) from 20:00 to 03:59, not 00:00, which
+                          * this copy gives when the hour is unknown */
 } cbattle;
 typedef struct lanchester {
     double a;     /* attacker men lost per day per defender man */
@@ -75,12 +78,16 @@ enum {
     /* frontage, armour on broken ground, a prepared defence of heights
      * (docs/combat.md) */
     X_FRONT, X_ARMBROKEN, X_HEIGHTS,
+    /* a night attack: weapons' weight on its first day (docs/combat.md) */
+    X_NIGHT,
+    /* aircraft over broken ground */
+    X_AIRBROKEN,
     X_CODE0,
     NX = X_CODE0 + HK_CDB90_CODES
 };
 /* The no-surrender factors, fitted in a second stage on the fit part's
  * Japanese battles of 1937-1945 only, the other parameters held. */
-enum { Y_NSOWN, Y_NSENEMY, Y_NSBREAK, NY };
+enum { Y_NSOWN, Y_NSENEMY, Y_NSBREAK, Y_NSHOLD, NY };
 /* Which battles a loss looks at: stage 1 the fit part without any
  * no-surrender side, stage 2 the fit part's battles with one. */
 enum { STAGE_GENERAL = 0, STAGE_NO_SURRENDER = 1, STAGE_ALL = 2 };
@@ -91,6 +98,10 @@ typedef struct fitctx {
     int stage;
     int n_codes;              /* codes beyond this are held at 0 */
     hk_combat_params base;    /* stage 2: the stage-1 parameters */
+    /* stage 1: the simplex searches only these entries of the parameter
+     * vector (the terms switched on); the rest stay at x_idle */
+    int act[NX], n_act;
+    double x_idle[NX];
     double base_coef[HK_CDB90_CODES];
 } fitctx;
 /* The running sums of a loss: the casualty terms of the usable sides and
@@ -176,6 +187,10 @@ extern int g_year_lo, g_year_hi;
  * in the adopted fit), and no-surrender sides that do not quit on the force
  * ratio (on) */
 extern int g_front, g_armour_broken, g_heights, g_ns_outmatched, g_ns_no_collapse;
+/* a night attack blinds the weapons on its first day; a no-surrender
+ * defender still on its ground holds it (the score reads its break point
+ * towards ns_break) */
+extern int g_night, g_ns_hold, g_air_broken;
 
 /* csv.c */
 char *slurp(const char *path);
@@ -259,5 +274,6 @@ FILE *open_out(const char *dir, const char *rel);
 
 /* main.c */
 void initial_point(double *x);
+int active_params(int n_codes, int *act);
 
 #endif

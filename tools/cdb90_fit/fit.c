@@ -38,6 +38,7 @@ void model_battle(const hk_combat_params *cp, const double *coef, const cbattle 
     s[0].surprise = x->surprise[0];
     s[1].surprise = x->surprise[1];
     s[0].envelop = x->envelop;
+    s[0].night = x->night;
     s[0].air = x->air[0];
     s[1].air = x->air[1];
     s[0].front_km = x->front[0];
@@ -107,6 +108,7 @@ double g_quality_break_hold = NAN; /* the pre-battle fit's quality_break, from t
 /* The structural terms the model has but the adopted fit leaves off (each
  * tried on CDB90, docs/combat.md), and the one it adopts (ns_no_collapse). */
 int g_front = 0, g_armour_broken = 0, g_heights = 0, g_ns_outmatched = 0, g_ns_no_collapse = 1;
+int g_night = 0, g_ns_hold = 0, g_air_broken = 0;
 double cas_loss(double e)
 {
     if (!g_cauchy)
@@ -196,6 +198,8 @@ void unpack(const double *x, const fitctx *c, hk_combat_params *cp, double *coef
     cp->front_density = g_front ? exp(x[X_FRONT]) : 0;
     cp->armour_broken = g_armour_broken ? sigm(x[X_ARMBROKEN]) : 0;
     cp->heights = g_heights ? exp(x[X_HEIGHTS]) : 0;
+    cp->night_weapons = g_night ? sigm(x[X_NIGHT]) : 0;
+    cp->air_broken = g_air_broken ? sigm(x[X_AIRBROKEN]) : 0;
     cp->ns_own_outmatched = g_ns_outmatched;
     cp->ns_no_collapse = g_ns_no_collapse;
     *scale = exp(x[X_SCALE]);
@@ -215,6 +219,7 @@ void ns_unpack(const double *y, hk_combat_params *cp)
     /* Never below the ordinary defender's: a force that does not
      * surrender stands at least as long as one that may. */
     cp->ns_break = cp->break_def + (0.95 - cp->break_def) * sigm(y[Y_NSBREAK]);
+    cp->ns_hold = g_ns_hold ? sigm(y[Y_NSHOLD]) : 0;
 }
 
 
@@ -258,9 +263,10 @@ double g_ns_scale = 1;  /* stage 2 uses the stage-1 outcome scale */
 double ns_loss(const gsl_vector *v, void *ctx)
 {
     const fitctx *c = ctx;
-    double y[NY];
-    for (int i = 0; i < NY; i++)
-        y[i] = gsl_vector_get(v, (size_t)i);
+    double y[NY] = {0};
+    /* Without --ns-hold the simplex has one entry fewer (ns_hold is last). */
+    for (size_t i = 0; i < NY && i < v->size; i++)
+        y[i] = gsl_vector_get(v, i);
     hk_combat_params cp = c->base;
     ns_unpack(y, &cp);
     /* A weak pull towards "no effect" (factors 1, the ordinary break point). */
@@ -294,10 +300,12 @@ double nation_loss_fn(const gsl_vector *v, void *ctx)
 double model_loss(const gsl_vector *v, void *ctx)
 {
     const fitctx *c = ctx;
-    double x[NX] = {0};
-    /* With --codes the vector stops after the codes in use; the rest are 0. */
-    for (size_t i = 0; i < v->size && i < NX; i++)
-        x[i] = gsl_vector_get(v, i);
+    double x[NX];
+    /* The simplex moves the active entries only; the others (codes beyond
+     * --codes, terms switched off) keep their idle values. */
+    memcpy(x, c->x_idle, sizeof x);
+    for (size_t i = 0; i < v->size && i < (size_t)c->n_act; i++)
+        x[c->act[i]] = gsl_vector_get(v, i);
     hk_combat_params cp;
     double coef[HK_CDB90_CODES], scale;
     unpack(x, c, &cp, coef, &scale);

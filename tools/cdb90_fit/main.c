@@ -36,8 +36,24 @@ void initial_point(double *x)
     x[X_FRONT] = log(3000);   /* men a km: about the median WWII attack's density */
     x[X_ARMBROKEN] = 0;       /* half weight */
     x[X_HEIGHTS] = log(0.2);
+    x[X_NIGHT] = 0;           /* half weight */
     for (int k = 0; k < HK_CDB90_CODES; k++)
         x[X_CODE0 + k] = 0.2;
+}
+
+/* The entries of the parameter vector the stage-1 simplex moves: the
+ * general parameters, the terms of the earlier trials (moved idle when off,
+ * as the checked-in fit was made), the new terms only when switched on, and
+ * the first n_codes codes. Returns how many. */
+int active_params(int n_codes, int *act)
+{
+    int k = 0;
+    for (int i = 0; i < X_CODE0 + n_codes; i++) {
+        if ((i == X_NIGHT && !g_night) || (i == X_AIRBROKEN && !g_air_broken))
+            continue;
+        act[k++] = i;
+    }
+    return k;
 }
 
 /* The half-width of the scores for which a draw is the likeliest of the
@@ -75,11 +91,18 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
     initial_point(x);
     for (int k = n_codes; k < HK_CDB90_CODES; k++)
         x[X_CODE0 + k] = 0;
+    ctxp->n_act = active_params(n_codes, ctxp->act);
+    memcpy(ctxp->x_idle, x, sizeof x);
+    double xa[NX];
+    for (int i = 0; i < ctxp->n_act; i++)
+        xa[i] = x[ctxp->act[i]];
     if (!quiet)
         fprintf(stderr, "cdb90_fit: stage 1, %d parameters by Nelder-Mead on the fit part "
-                        "without no-surrender sides\n", X_CODE0 + n_codes);
+                        "without no-surrender sides\n", ctxp->n_act);
     ctxp->stage = STAGE_GENERAL;
-    Rp->loss_model = nelder_mead(model_loss, ctxp, x, X_CODE0 + n_codes, restarts, 20000, quiet);
+    Rp->loss_model = nelder_mead(model_loss, ctxp, xa, ctxp->n_act, restarts, 20000, quiet);
+    for (int i = 0; i < ctxp->n_act; i++)
+        x[ctxp->act[i]] = xa[i];
     double scale;
     unpack(x, ctxp, cpp, coef, &scale);
     /* Stage 2: the no-surrender factors on the fit part's Japanese
@@ -88,7 +111,7 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
     ctxp->base = *cpp;
     memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
     g_ns_scale = scale;
-    double yn[NY] = {0, 0, 0};
+    double yn[NY] = {0, 0, 0, 0};
     if (!quiet)
         fprintf(stderr, "cdb90_fit: stage 2, %d no-surrender parameters on %d battles\n", NY,
                 Rp->n_ns_fit);
@@ -99,7 +122,7 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
     for (int round = 0; round < (g_nations ? 2 : 1); round++) {
         ctxp->stage = STAGE_NO_SURRENDER;
         ctxp->base = *cpp;
-        Rp->loss_ns = nelder_mead(ns_loss, ctxp, yn, NY, 4, 5000, quiet);
+        Rp->loss_ns = nelder_mead(ns_loss, ctxp, yn, g_ns_hold ? NY : NY - 1, 4, 5000, quiet);
         ns_unpack(yn, cpp);
         /* Stage 3: the national loss factors on every fit-part
          * battle, everything else held. */
@@ -151,6 +174,12 @@ int main(int argc, char **argv)
             g_heights = 1;
         } else if (strcmp(argv[i], "--ns-own-outmatched") == 0) {
             g_ns_outmatched = 1;
+        } else if (strcmp(argv[i], "--night") == 0) {
+            g_night = 1;
+        } else if (strcmp(argv[i], "--air-terrain") == 0) {
+            g_air_broken = 1;
+        } else if (strcmp(argv[i], "--ns-hold") == 0) {
+            g_ns_hold = 1;
         } else if (strcmp(argv[i], "--ns-collapse") == 0) {
             g_ns_no_collapse = 0;
         } else if (strcmp(argv[i], "--no-nations") == 0) {
@@ -177,8 +206,11 @@ int main(int argc, char **argv)
                    "the adopted fit leaves off: --front (men a km of front in contact),\n"
                    "--armour-terrain (tanks weigh less on broken ground), --heights (a\n"
                    "prepared defence of hills), --ns-own-outmatched (a no-surrender side's own\n"
-                   "extra losses only while outmatched); --ns-collapse lets no-surrender sides\n"
-                   "quit on the force ratio as before.\n",
+                   "extra losses only while outmatched), --night (a night attack's first day\n"
+                   "blinds the weapons), --air-terrain (aircraft weigh less over broken\n"
+                   "ground), --ns-hold (an unbroken no-surrender defender holds its ground:\n"
+                   "the score reads its break point towards ns_break); --ns-collapse lets\n"
+                   "no-surrender sides quit on the force ratio as before.\n",
                    HK_SOURCE_DIR, HK_SOURCE_DIR "/../shared/data/cdb90");
             return 0;
         } else if (argv[i][0] == '-') {
@@ -269,6 +301,7 @@ int main(int argc, char **argv)
         hk_combat_params off = cp;
         off.ns_rate_own = off.ns_rate_enemy = 1;
         off.ns_break = off.break_def;
+        off.ns_hold = 0;
         g_score_ns_only = 1;
         score_model(&cp, coef, b, n, PART_FIT, &R.nsf);
         score_model(&cp, coef, b, n, PART_HELD, &R.nsh);

@@ -1,5 +1,7 @@
 /* score.c — the held-out figures: winners named, sides within 2x, by part, army and battle group (tools/cdb90_fit). */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cdb90_fit.h"
@@ -48,6 +50,11 @@ void score_model(const hk_combat_params *cp, const double *coef, const cbattle *
             continue;
         hk_combat_result r;
         model_battle(cp, coef, &b[i], &r);
+        if (g_score_ns_only && getenv("CDB90_DUMP"))
+            fprintf(stderr, "%d %s %d days %d/%d %s%s: rec %.0f/%.0f model %.0f/%.0f win %d model %d\n",
+                    b[i].isqno, b[i].name, b[i].year, b[i].days, r.days, b[i].actor[0],
+                    b[i].night ? " night" : "", b[i].cas[0], b[i].cas[1], r.casualties[0],
+                    r.casualties[1], b[i].wina, r.winner == 0 ? 1 : r.winner == 1 ? -1 : 0);
         score_add_battle(s, r.winner, b[i].wina);
         for (int k = 0; k < 2; k++)
             if (side_usable(&b[i], k))

@@ -295,6 +295,7 @@ struct hk_world {
         uint64_t share_hosted, share_exists; /* there and existing */
         double wsum[3], wall[3];
         double recovery_log;              /* ln(1 - soviet.recovery) */
+        uint64_t ground_held;             /* claimed formations whose home region their side has held */
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */

@@ -189,9 +189,26 @@ static void side_per_man(const hk_world *w, int side, double pm[3])
 
 static double pool_of(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->jpn_men : w->sov_men; }
 
-/* A side's troops as its formations' recorded quality, weighted by men: the
- * Kwantung Army of 1945, refilled with raw divisions, stood at half its old
- * worth (forces.yaml, glantz2003, 001:211). */
+/* A formation's quality this month: that of its record in force (the last
+ * one dated up to the month with men in it), 1 where that record gives
+ * none. The Kwantung Army of 1941, at its peak, fights at full worth; the
+ * one of 1945, refilled with raw divisions, at half (forces.yaml,
+ * glantz2003, 001:211). */
+static double formation_quality(const hk_world *w, int f)
+{
+    const hk_scenario *s = w->s;
+    int best = -1;
+    for (int k = 0; k < s->n_strengths; k++) {
+        const hk_strength *st = &s->strengths[k];
+        if (st->formation != f || !(st->men > 0) || hk_date_month(st->date) > w->month)
+            continue;
+        if (best < 0 || hk_date_cmp(st->date, s->strengths[best].date) >= 0)
+            best = k;
+    }
+    return best >= 0 && s->strengths[best].quality > 0 ? s->strengths[best].quality : 1.0;
+}
+
+/* A side's troops as its formations' quality, weighted by men. */
 static double side_quality(const hk_world *w, int side)
 {
     double q = 0, men = 0;
@@ -199,7 +216,7 @@ static double side_quality(const hk_world *w, int side)
         const hk_formation_state *fs = &w->formation[f];
         if (w->c->form_side[f] != side || !(fs->men > 0))
             continue;
-        q += fs->men * (fs->quality > 0 ? fs->quality : 1.0);
+        q += fs->men * formation_quality(w, f);
         men += fs->men;
     }
     return men > 0 ? q / men : 1.0;
@@ -282,6 +299,81 @@ static void routes(hk_world *w)
     c->routes_ok = true;
 }
 
+/* A formation belongs to its side's theatre army when it is in the side's
+ * pool (the mainland army, the Far Eastern army) or an ally's own army
+ * outside the pools (the Mongolian army). */
+static bool in_theatre(const hk_world *w, int f, int side)
+{
+    int pool = w->c->form_pool[f];
+    return w->c->form_side[f] == side && (pool < 0 || pool == (side == HK_SIDE_JPN ? 0 : 2));
+}
+
+/* The men of a side's theatre army: its pool and its allies' armies. */
+static double theatre_of(const hk_world *w, int side)
+{
+    double men = pool_of(w, side);
+    for (int f = 0; f < w->s->n_formations; f++)
+        if (in_theatre(w, f, side) && w->c->form_pool[f] < 0 && w->formation[f].men > 0)
+            men += w->formation[f].men;
+    return men;
+}
+
+/* Where a side's fronts are worth men: the enemy's men facing each, and
+ * for the opener its plan's main axis war.main_blow times more (the
+ * Kantokuen plan massed the Kwantung Army against the Maritime Province,
+ * with secondary blows on the Amur and from the west, glantz2003). */
+static double front_weight(const hk_world *w, int f, int side, double enemy)
+{
+    double k = enemy + 1000;
+    if (side == w->war_opener && f == w->camp.main_axis)
+        k *= P(w, WAR_MAIN_BLOW);
+    return k;
+}
+
+/* The theatre armies placed on the fronts when the war opens: each
+ * formation stands on the fronts its ground faces (movement's map of the
+ * sectors a region faces), split among them by front_weight; a formation
+ * that faces no front (the central reserve at Dalian, the Korea Army's
+ * headquarters, the Soviet corps in Ulaanbaatar) is the side's reserve,
+ * sent forward over the links (reinforce). A front's men are the
+ * formations placed there, counted once. */
+static void place(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    uint64_t manchurian = w->c->manchurian_sectors;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
+        for (int side = 0; side < 2; side++) {
+            hk_front *fr = &c->front[f];
+            fr->men[side] = fr->tanks[side] = fr->guns[side] = fr->aircraft[side] = 0;
+        }
+    for (int side = 0; side < 2; side++)
+        for (int k = 0; k < s->n_formations; k++) {
+            const hk_formation_state *fs = &w->formation[k];
+            if (!in_theatre(w, k, side) || fs->region < 0 || !(fs->men > 0))
+                continue;
+            double wt[HK_MAX_SECTORS] = {0}, sum = 0;
+            unsigned mask = w->near_sector[fs->region];
+            for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+                if (!((mask >> f) & 1u))
+                    continue;
+                /* Manchukuo's borders are Japan's to hold only once Manchuria is */
+                if (side == HK_SIDE_JPN && ((manchurian >> f) & 1u) && !w->manchuria_seized)
+                    continue;
+                wt[f] = front_weight(w, f, side, w->sector_forces[f][1 - side].men);
+                sum += wt[f];
+            }
+            for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS && sum > 0; f++) {
+                double x = wt[f] / sum;
+                hk_front *fr = &c->front[f];
+                fr->men[side] += fs->men * x;
+                fr->tanks[side] += fs->tanks * x;
+                fr->guns[side] += fs->guns * x;
+                fr->aircraft[side] += fs->aircraft * x;
+            }
+        }
+}
+
 void hk_campaign_begin(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -292,6 +384,7 @@ void hk_campaign_begin(hk_world *w)
     c->prisoners[0] = c->prisoners[1] = 0;
     c->days = 0;
     c->surrender_day = 0;
+    c->start_day = 1;
     c->trans_siberian_cut = false;
     for (int r = 0; r < HK_MAX_REGIONS; r++) {
         c->control_at_start[r] = w->control[r];
@@ -339,6 +432,52 @@ void hk_campaign_begin(hk_world *w)
             c->main_axis = (int8_t)f;
         }
     }
+    place(w);
+}
+
+/* A side's allocation follows the threat: a front that holds keeps what
+ * holding needs, war.hold_ratio times the men facing it, and gives the
+ * rest back to the reserve when another front is short of what it needs;
+ * the reserve then goes forward over the links at their capacity
+ * (reinforce). So a side on the defensive thins its quiet fronts for the
+ * threatened ones (the Soviet Far East could draw on the Transbaikal for
+ * the Maritime Province, glantz2003). The opener's fronts in its opening
+ * offensive stand as its plan placed them (place, front_weight), and a
+ * player's side keeps its fronts where it put them. */
+static void release(hk_world *w, int side)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    if (w->player >= 0 && w->player == side_actor(w, side))
+        return;
+    if (opening(w, side))
+        return; /* the opener's fronts are placed by its plan for the opening offensive */
+    double surplus[HK_MAX_SECTORS] = {0}, spare = 0, short_of = 0;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        const hk_front *fr = &c->front[f];
+        if (!fr->active || fr->besieged[side])
+            continue;
+        double keep = P(w, WAR_HOLD_RATIO) * fr->men[1 - side];
+        if (fr->posture[side] == HK_FRONT_ATTACK || fr->men[side] < keep) {
+            short_of += fmax(0, keep - fr->men[side]);
+            continue;
+        }
+        surplus[f] = fr->men[side] - keep;
+        spare += surplus[f];
+    }
+    double go = fmin(spare, short_of);
+    if (!(go > 1000))
+        return;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        hk_front *fr = &c->front[f];
+        if (!(surplus[f] > 0) || !(fr->men[side] > 0))
+            continue;
+        double k = 1.0 - surplus[f] * (go / spare) / fr->men[side];
+        fr->men[side] *= k;
+        fr->tanks[side] *= k;
+        fr->guns[side] *= k;
+        fr->aircraft[side] *= k;
+    }
 }
 
 /* Keeps the fronts within the theatre army (movement may have shrunk it)
@@ -353,7 +492,7 @@ static void reinforce(hk_world *w, int side, const double *flow)
     double sum = 0;
     for (int f = 0; f < s->n_sectors; f++)
         sum += c->front[f].men[side];
-    double pool = pool_of(w, side);
+    double pool = theatre_of(w, side);
     if (sum > pool && sum > 0) {
         double k = pool / sum;
         for (int f = 0; f < s->n_sectors; f++) {
@@ -365,6 +504,10 @@ static void reinforce(hk_world *w, int side, const double *flow)
         }
         return;
     }
+    release(w, side);
+    sum = 0;
+    for (int f = 0; f < s->n_sectors; f++)
+        sum += c->front[f].men[side];
     double reserve = pool - sum;
     if (!(reserve > 1000))
         return;
@@ -378,7 +521,7 @@ static void reinforce(hk_world *w, int side, const double *flow)
         if (!isfinite(route[f]))
             route[f] = 1e9; /* a source on the front itself */
         if (c->front[f].active && route[f] > 0)
-            threat += c->front[f].men[1 - side] + 1000;
+            threat += front_weight(w, f, side, c->front[f].men[1 - side]);
     }
     int player_front = -1;
     if (w->player == side_actor(w, side) && w->orders_given && w->orders.reinforce_front >= 0 &&
@@ -393,7 +536,7 @@ static void reinforce(hk_world *w, int side, const double *flow)
             if (pass == 0)
                 want = f == player_front || (player_front < 0 && opening(w, side) && f == c->main_axis) ? reserve : 0;
             else
-                want = player_front >= 0 ? 0 : reserve * (fr->men[1 - side] + 1000) / fmax(threat, 1);
+                want = player_front >= 0 ? 0 : reserve * front_weight(w, f, side, fr->men[1 - side]) / fmax(threat, 1);
             double add = fmin(want, route[f] - fr->added[side]);
             if (!(add > 0))
                 continue;
@@ -593,6 +736,30 @@ static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int
     return true;
 }
 
+/* The reserve of a side is not on a front but in its rear, at the depots
+ * and railway junctions behind the border (the Kwantung Army's central
+ * reserve, its redoubt toward Korea in 1945, glantz2003): when the enemy
+ * reaches a region behind the border sectors, the reserve stands there
+ * and joins the front that defends it. */
+static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
+{
+    const hk_scenario *s = w->s;
+    if (s->regions[o].sector >= 0)
+        return;
+    double sum = 0;
+    for (int f = 0; f < s->n_sectors; f++)
+        sum += w->camp.front[f].men[d];
+    double reserve = theatre_of(w, d) - sum;
+    if (!(reserve > 1000))
+        return;
+    double pm[3];
+    side_per_man(w, d, pm);
+    dfr->men[d] += reserve;
+    dfr->tanks[d] += reserve * pm[0];
+    dfr->guns[d] += reserve * pm[1];
+    dfr->aircraft[d] += reserve * pm[2];
+}
+
 /* One step on one front. Returns true when a battle was fought. The
  * attacker fights with this front's forces; the objective is defended by
  * the front that holds it (a region taken on one front may be attacked from
@@ -617,6 +784,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         int o = obj[side], d = 1 - side;
         if (c->front_of[o] >= 0)
             held_by[side] = &c->front[c->front_of[o]];
+        reserve_stands(w, held_by[side], d, o);
         double sustain_a = (isfinite(flow[side][from[side]]) ? flow[side][from[side]] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double sustain_d = (isfinite(flow[d][o]) ? flow[d][o] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double link_km = 0;
@@ -810,6 +978,8 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     int from2;
     int o2 = hk_campaign_objective(w, f, a, &from2);
     hk_front *dfr2 = o2 >= 0 && c->front_of[o2] >= 0 ? &c->front[c->front_of[o2]] : fr;
+    if (o2 >= 0)
+        reserve_stands(w, dfr2, d, o2);
     if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a]) {
         take(w, o2, a, f);
         if (hk_world_logging(w))
@@ -937,12 +1107,15 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
             hk_world_emit2(w, "encirclement", s->sectors[f].id, side_actor(w, 1 - side), side_actor(w, side),
                            w->scratch, SRC_WAR);
         }
-        /* the cut-off ground passes to the other side, but for what a
-         * besieged pocket still holds */
+        /* the cut-off ground passes to the other side where its army can
+         * march in, over a land link from ground it holds, but for what a
+         * besieged pocket still holds; ground cut off only over the sea
+         * (Kamchatka, the islands) stays with its holder: no army reaches
+         * it, and the ground is not lost while the war lasts */
         for (int r = 0; r < s->n_regions && r < 64; r++) {
             int fo = c->front_of[r];
             bool held = fo >= 0 && c->front[fo].besieged[side] && c->front[fo].men[side] >= 100;
-            if (((cut >> r) & 1) && in_aims(w, 1 - side, r) && !held)
+            if (((cut >> r) & 1) && in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
                 hk_control_set(w, r, side_actor(w, 1 - side));
         }
     }
@@ -975,10 +1148,14 @@ void hk_campaign_step(hk_world *w)
     int last = c->surrender_day > 0 ? c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS) : 30;
     if (last > 30)
         last = 30;
+    /* a war that opens on a day of the month is fought from that day */
+    int first = w->war_on == w->month && c->start_day > 1 ? c->start_day - 1 : 0;
+    if (first > last)
+        first = last;
     double month_cas[HK_MAX_SECTORS][2];
     memset(month_cas, 0, sizeof month_cas);
     int battles = 0;
-    for (int day = 0; day < last; day += step) {
+    for (int day = first; day < last; day += step) {
         int days = day + step <= last ? step : last - day;
         routes(w);
         for (int f = 0; f < s->n_sectors; f++)
@@ -999,7 +1176,7 @@ void hk_campaign_step(hk_world *w)
     if (hk_world_logging(w)) {
         int n = 0;
         n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%d day%s of general war, %d battle%s:",
-                      last, last == 1 ? "" : "s", battles, battles == 1 ? "" : "s");
+                      last - first, last - first == 1 ? "" : "s", battles, battles == 1 ? "" : "s");
         for (int f = 0; f < s->n_sectors && n < (int)sizeof w->scratch - 120; f++) {
             const hk_front *fr = &c->front[f];
             if (!fr->active)

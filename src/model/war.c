@@ -27,9 +27,38 @@
 #define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
 
 
+/* The latest day of this month on which an outside shock to Japan (an
+ * ultimatum, an atomic bombing) has fallen, 0 none. */
+static int shock_day(const hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    int day = 0;
+    for (int e = 0; e < s->n_events; e++) {
+        hk_date d = w->setup->event_date[e];
+        int fx = s->events[e].effect;
+        if (hk_date_is_set(d) && hk_date_month(d) == w->month && w->event_done[e] &&
+            (fx == HK_EFFECT_ULTIMATUM || fx == HK_EFFECT_ATOMIC) && d.day > day)
+            day = d.day;
+    }
+    return day;
+}
+
+/* The day of the month a war opens on: a Soviet entry the month's shock
+ * has hastened comes war.entry_days after it (the bombing of Hiroshima on
+ * 6 August 1945, the entry on the 9th, 001:281); a decision known only by
+ * its month opens the war on the month's first day. */
+static int opening_day(const hk_world *w, int opener)
+{
+    int day = 1, shock = opener == HK_SIDE_SOV ? shock_day(w) : 0;
+    if (shock > 0)
+        day = shock + (int)P(w, WAR_ENTRY_DAYS);
+    return day < 1 ? 1 : day > 28 ? 28 : day;
+}
+
 void hk_war_open(hk_world *w, int opener, const char *id, const char *text, const char *source)
 {
     const hk_scenario *s = w->s;
+    int day = opening_day(w, opener);
     w->war = true;
     w->war_in_month = true;
     w->war_opener = opener;
@@ -41,8 +70,13 @@ void hk_war_open(hk_world *w, int opener, const char *id, const char *text, cons
         w->soviet_entry_on = w->month;
     }
     hk_campaign_begin(w);
+    w->camp.start_day = day;
     int a = opener == HK_SIDE_JPN ? s->jpn : s->sov, b = opener == HK_SIDE_JPN ? s->sov : s->jpn;
+    int today = w->today;
+    if (day > 1)
+        w->today = day; /* the war's event carries its day */
     hk_world_emit2(w, "war", id, a, b, text, source);
+    w->today = today;
 }
 
 /* The war's end: the regions each side took count for the outcomes; the
@@ -234,14 +268,11 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
         if (w->war) {
             /* the fronts fight on until the day the surrender is announced
              * (campaign.c), then the armies lay down their arms */
-            int after = 0; /* not before this month's shocks: the ultimatum, the bomb */
-            for (int e = 0; e < s->n_events; e++) {
-                hk_date d = w->setup->event_date[e];
-                int fx = s->events[e].effect;
-                if (hk_date_is_set(d) && hk_date_month(d) == w->month && w->event_done[e] &&
-                    (fx == HK_EFFECT_ULTIMATUM || fx == HK_EFFECT_ATOMIC) && d.day > after)
-                    after = d.day;
-            }
+            /* not before this month's shocks (the ultimatum, the bomb), nor
+             * before the war of this month has begun */
+            int after = shock_day(w);
+            if (w->war_on == w->month && w->camp.start_day > after)
+                after = w->camp.start_day;
             if (after > 28)
                 after = 28;
             w->camp.surrender_day = after + 1 + (int)(hk_rng_uniform(hk_lazy_rng(r)) * (29 - after));

@@ -55,6 +55,7 @@ typedef struct hk_campaign_state {
     double prisoners[2];                   /* men each side lost as prisoners */
     int days;                              /* days of fighting in this war */
     int surrender_day;                     /* day of this month Japan surrenders on (0 none) */
+    int start_day;                         /* day of its first month the war opened on (1 its first) */
     int8_t main_axis;                      /* the opener's main axis (a front), -1 none */
     int quiet_months;                      /* months in a row in which no front fought */
     bool trans_siberian_cut;               /* now */

@@ -104,8 +104,23 @@ static hk_world *war_world(hk_setup *su, int opener)
         if (s->control[i].controller == s->man)
             hk_control_set(w, s->control[i].region, s->man);
     w->manchuria_seized = true;
-    w->jpn_men = 300000;
-    w->sov_men = 300000;
+    /* each side's armies of the theatre at 40,000 men where they stand:
+     * the fronts hold the formations placed on them */
+    double pool[2] = {0, 0};
+    for (int f = 0; f < s->n_formations; f++) {
+        int side = w->c->form_side[f], p = w->c->form_pool[f];
+        bool in = (side == HK_SIDE_JPN && p == 0) || (side == HK_SIDE_SOV && p == 2);
+        w->formation[f] = (hk_formation_state){.region = w->formation[f].region, .quality = 1, .supply = 1};
+        if (!in)
+            continue;
+        w->formation[f].men = 40000;
+        w->formation[f].tanks = 100;
+        w->formation[f].guns = 400;
+        w->formation[f].aircraft = 100;
+        pool[side] += 40000;
+    }
+    w->jpn_men = pool[HK_SIDE_JPN];
+    w->sov_men = pool[HK_SIDE_SOV];
     for (int k = 0; k < s->n_sectors; k++)
         for (int side = 0; side < 2; side++)
             w->sector_forces[k][side] = (hk_side_forces){40000, 100, 400, 100};
@@ -148,17 +163,18 @@ static void test_front_moves(void **state)
     hk_scenario *s = builtin();
     hk_setup su;
     hk_setup_init(&su, s);
+    su.param[HK_P_WAR_HOLD_RATIO] = 0; /* the Japanese fronts stay where they are */
     hk_world *w = war_world(&su, HK_SIDE_SOV);
     int argun = sector(s, "argun"), from = -1;
     int o = hk_campaign_objective(w, argun, HK_SIDE_SOV, &from);
     assert_int_equal(o, region(s, "manzhouli"));
     assert_int_equal(from, region(s, "otpor"));
-    /* a Soviet front forty times the Japanese one: the defence does not
+    /* a Soviet front eighty times the Japanese one: the defence does not
      * stand to be destroyed; it falls back before the blow, leaving its
      * stragglers as prisoners, and the Soviet side advances at no cost */
-    w->camp.front[argun].men[HK_SIDE_SOV] = 200000;
-    w->camp.front[argun].tanks[HK_SIDE_SOV] = 1500;
-    w->camp.front[argun].guns[HK_SIDE_SOV] = 3000;
+    w->camp.front[argun].men[HK_SIDE_SOV] = 400000;
+    w->camp.front[argun].tanks[HK_SIDE_SOV] = 3000;
+    w->camp.front[argun].guns[HK_SIDE_SOV] = 6000;
     for (int f = 0; f < s->n_sectors; f++) {
         w->camp.front[f].men[HK_SIDE_JPN] = 5000;
         w->camp.front[f].tanks[HK_SIDE_JPN] = 0;
@@ -166,7 +182,7 @@ static void test_front_moves(void **state)
             w->camp.front[f].men[HK_SIDE_SOV] = w->camp.front[f].tanks[HK_SIDE_SOV] = 0;
     }
     w->jpn_men = 5000.0 * s->n_sectors; /* no reserve to send forward */
-    w->sov_men = 200000;
+    w->sov_men = 400000;
     hk_campaign_step(w);
     assert_int_equal(hk_control_side(w, region(s, "manzhouli")), HK_SIDE_SOV);
     assert_true(w->camp.front[argun].advanced[HK_SIDE_SOV] >= 1);
@@ -327,6 +343,68 @@ static void test_encirclement(void **state)
     hk_scenario_free(s);
 }
 
+/* Ground cut off only over the sea (Kamchatka behind Vladivostok) is not
+ * taken by an army that cannot march in: it stays with its holder, and
+ * when Vladivostok is retaken nothing of it is left to the other side (an
+ * armistice once left Japan "holding" Petropavlovsk it never reached). */
+static void test_sea_cut_ground_stays(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_JPN);
+    int vlad = region(s, "vladivostok"), kam = region(s, "petropavlovsk");
+    for (int f = 0; f < s->n_sectors; f++)
+        for (int side = 0; side < 2; side++)
+            w->camp.front[f].men[side] = w->camp.front[f].tanks[side] = 0;
+    w->jpn_men = w->sov_men = 0;
+    hk_control_set(w, vlad, s->jpn);
+    assert_true((hk_campaign_encircled(w, HK_SIDE_SOV) >> kam) & 1);
+    hk_campaign_step(w);
+    assert_int_equal(hk_control_side(w, kam), HK_SIDE_SOV);
+    hk_control_set(w, vlad, s->sov);
+    hk_campaign_step(w);
+    assert_int_equal(hk_campaign_taken(w, HK_SIDE_JPN, NULL), 0);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* The fronts are the formations placed on them, counted once: when a forced
+ * strike north opens, each side's fronts together hold no more than its
+ * theatre army, and Japan's main axis holds the most of its fronts. */
+static void test_fronts_placed(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    char err[512];
+    for (uint64_t seed = 1; seed <= 4; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1941-08", err, sizeof err), 0);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        while (!hk_world_done(w) && !w->war)
+            hk_world_step(w, NULL);
+        assert_true(w->war);
+        int axis = w->camp.main_axis;
+        assert_true(axis >= 0);
+        for (int side = 0; side < 2; side++) {
+            double sum = 0, army = side == HK_SIDE_JPN ? w->jpn_men : w->sov_men;
+            for (int f = 0; f < s->n_formations; f++)
+                if (w->c->form_side[f] == side && w->c->form_pool[f] < 0)
+                    army += w->formation[f].men;
+            for (int f = 0; f < s->n_sectors; f++)
+                sum += w->camp.front[f].men[side];
+            assert_true(sum <= army + 1);
+            assert_true(sum > 0.3 * army);
+        }
+        for (int f = 0; f < s->n_sectors; f++)
+            assert_true(w->camp.front[f].men[HK_SIDE_JPN] <= w->camp.front[axis].men[HK_SIDE_JPN]);
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
 /* --decide: parsing, the nearest valid decision for a typo, dates inside
  * the scenario; a forced strike north opens the war that month. */
 static void note_decision(void *ud, const char *name, const char *what)
@@ -434,6 +512,8 @@ int main(void)
         cmocka_unit_test(test_encirclement),
         cmocka_unit_test(test_decide),
         cmocka_unit_test(test_two_front_aims),
+        cmocka_unit_test(test_sea_cut_ground_stays),
+        cmocka_unit_test(test_fronts_placed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -203,6 +203,36 @@ static bool bars_open_treaty(const hk_world *w, int t, const hk_clause *c)
  * costs nothing would only offend the partner (Japan kept the Anti-Comintern
  * Pact after the German-Soviet pact voided its bar, and renewed it in 1941;
  * docs/model.md#diplomacy). */
+/* The USSR is preparing its offensive in the east (the motive and
+ * Germany's defeat that start the transfer, movement.c): docs/model.md#politics-entry. */
+static bool preparing_war(const hk_world *w, int actor)
+{
+    return actor == w->s->sov && hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) &&
+           hk_assess_entry_motive(w) >= P(w, SOVIET_PREPARE_MOTIVE);
+}
+
+/* Whether `actor` has a war in view against the other parties of treaty
+ * t, the war a promise of neutrality or non-aggression keeps it from. Japan
+ * has one against the USSR while its doctrine is past the strike-north
+ * threshold (the cabinet weighs war on the USSR); the USSR against Japan
+ * once it has pledged its entry to the Allies (Yalta, 001:183) or prepares
+ * the offensive. A Japan gone south has none: the pact kept its north
+ * quiet while it fought elsewhere (001:175), and leaving it would only
+ * have freed the USSR. Between other parties the model plans no war, and
+ * the promise is taken to bind. */
+static bool war_in_view(const hk_world *w, const hk_treaty *x, int actor)
+{
+    const hk_scenario *s = w->s;
+    bool jpn_sov = hk_treaty_has_party(x, s->jpn) && hk_treaty_has_party(x, s->sov);
+    if (!jpn_sov)
+        return true;
+    if (actor == s->jpn)
+        return w->doctrine > P(w, DOCTRINE_STRIKE_NORTH);
+    if (actor == s->sov)
+        return hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) || preparing_war(w, actor);
+    return true;
+}
+
 bool hk_diplomacy_restrains(const hk_world *w, int t, int actor)
 {
     const hk_treaty *x = &w->s->treaties[t];
@@ -216,10 +246,13 @@ bool hk_diplomacy_restrains(const hk_world *w, int t, int actor)
         const hk_clause *c = &x->clauses[i];
         switch (c->type) {
         case HK_CLAUSE_NEUTRALITY:
-            if (!normalization)
+            if (!normalization && war_in_view(w, x, actor))
                 return true;
             break;
         case HK_CLAUSE_NON_AGGRESSION:
+            if (war_in_view(w, x, actor))
+                return true;
+            break;
         case HK_CLAUSE_MUTUAL_ASSISTANCE:
             return true;
         case HK_CLAUSE_NO_POLITICAL_TREATY:
@@ -273,6 +306,7 @@ static void sign(hk_world *w, int t, hk_date date, const char *text, const char 
     st->signed_on = hk_date_month(date);
     st->denounced_on = HK_MONTH_NONE;
     st->expires = x->duration_months > 0 ? st->signed_on + x->duration_months : HK_MONTH_NONE;
+    st->talks = 0;
     hk_world_emit(w, date, "treaty_signed", x->id, x->parties, x->n_parties, text, source);
 }
 
@@ -419,14 +453,6 @@ static const char *gain_reasons(const hk_world *w, int t)
     return "the treaty's terms";
 }
 
-/* The USSR is preparing its offensive in the east (the motive and
- * Germany's defeat that start the transfer, movement.c): docs/model.md#politics-entry. */
-static bool preparing_war(const hk_world *w, int actor)
-{
-    return actor == w->s->sov && hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) &&
-           hk_assess_entry_motive(w) >= P(w, SOVIET_PREPARE_MOTIVE);
-}
-
 static void simulate_treaties(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -439,17 +465,21 @@ static void simulate_treaties(hk_world *w)
         if (st->status == HK_TREATY_NONE) {
             /* --decide ACTOR.sign.TREATY: the partners' consent taken as given */
             bool forced = hk_world_forced(w, HK_DECIDE_SIGN, -1, t);
-            /* a negotiation that fails this month signs nothing, whatever
+            /* a treaty without talks to hold (talks_months 0, none under
+             * way) whose negotiation fails this month signs nothing, whatever
              * the gains (only a forced signing or a player's proposal goes
-             * without one): nothing below is asked then */
+             * without one): nothing below is asked then. Talks under way,
+             * or a treaty that takes them, are followed every month. */
             bool player_proposes = w->orders_given && w->orders.propose_treaty == t && hk_treaty_has_party(x, w->player);
-            if (!forced && !player_proposes && u >= P(w, TREATY_SIGN_RATE))
+            if (!forced && !player_proposes && u >= P(w, TREATY_SIGN_RATE) && x->talks_months == 0 && st->talks == 0)
                 continue;
             /* no party signs outside its span, nor before the treaty's
              * preconditions hold (treaties.yaml `requires`) */
             if (w->setup->treaty_forbidden[t] || hk_diplomacy_barred(w, t, NULL) ||
-                !hk_treaty_preconditions(w, t, NULL, 0))
+                !hk_treaty_preconditions(w, t, NULL, 0)) {
+                st->talks = 0;
                 continue;
+            }
             bool all = true, proposed = false;
             double gains[HK_MAX_PARTIES] = {0};
             for (int p = 0; p < x->n_parties; p++) {
@@ -465,7 +495,27 @@ static void simulate_treaties(hk_world *w)
                 }
                 all &= gains[p] > min_gain;
             }
-            if (!all || (!proposed && u >= P(w, TREATY_SIGN_RATE)))
+            if (!all) {
+                /* a party that no longer gains stalls the talks; one that
+                 * would lose by the treaty breaks them off */
+                bool off = false;
+                for (int p = 0; p < x->n_parties; p++)
+                    off |= gains[p] < -min_gain;
+                if (off)
+                    st->talks = 0;
+                continue;
+            }
+            /* A treaty takes talks: they open the month every party sees a
+             * gain and run the treaty's talks_months before a signing can
+             * come, each month with treaty.sign_rate (the Basic Convention
+             * took eight months after Beijing's recognition of the USSR,
+             * 004:105, 004:121; the Neutrality Pact four after the Berlin
+             * talks failed, 001:165, 001:167). Forced or proposed by a
+             * player, the consent is taken as given. */
+            int held = st->talks;
+            if (st->talks < INT16_MAX)
+                st->talks++;
+            if (!proposed && (held < x->talks_months || u >= P(w, TREATY_SIGN_RATE)))
                 continue;
             if (hk_world_logging(w)) {
                 /* "Japan and the USSR sign the X: each expects to gain (Japan +0.39, USSR +0.60 on the
@@ -474,8 +524,11 @@ static void simulate_treaties(hk_world *w)
                 for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
                     n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s",
                                   p == 0 ? "" : p == x->n_parties - 1 ? " and " : ", ", party_name(w, x->parties[p]));
-                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " sign the %s: each expects to gain (",
-                              x->name ? x->name : x->id);
+                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " sign the %s", x->name ? x->name : x->id);
+                if (held > 0)
+                    n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " after %d month%s of talks", held,
+                                  held == 1 ? "" : "s");
+                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, ": each expects to gain (");
                 for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
                     n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s %+.2f", p ? ", " : "",
                                   party_name(w, x->parties[p]), gains[p]);

@@ -408,6 +408,15 @@ double hk_politics_china_first(const hk_world *w)
     return army > 0 ? tos / army : 0.0;
 }
 
+/* Whether a new war with China is out of Japan's reach: once Germany is
+ * defeated Japan stands alone against the Allies while the Soviet armies
+ * turn east (001:195), and no cabinet opens a war on the mainland; under
+ * the ultimatum, or after the surrender, still less. */
+static bool china_war_closed(const hk_world *w)
+{
+    return hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) || hk_flag(w, HK_EFFECT_ULTIMATUM) || w->japan_surrendered;
+}
+
 static void field_army(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -439,7 +448,7 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
             hk_world_emit2(w, "fact", "seize_manchuria", s->jpn, s->chn, w->scratch,
                            SRC_MODEL("politics-kwantung"));
         }
-    } else if (w->manchuria_seized && !w->china_war && !w->war) {
+    } else if (w->manchuria_seized && !w->china_war && !w->war && !china_war_closed(w)) {
         /* friction with China builds while Japan holds Manchuria, at the pace
          * the China-first Control faction sets in the Army (000:19): its
          * share of the Army's influence, which the purge of its rival

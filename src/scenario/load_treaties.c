@@ -134,7 +134,7 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
     static const char *const top[] = {"treaties", NULL};
     static const char *const keys[] = {"id", "name", "parties", "signed", "in_force",
                                        "duration_years", "duration_months", "notice_months",
-                                       "denounced", "ended", "clauses", "requires", "source",
+                                       "talks_months", "talks_source", "denounced", "ended", "clauses", "requires", "source",
                                        NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
@@ -165,6 +165,16 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
                           r.label);
         t->duration_months = y > 0 ? years * 12 : months;
         hk_rec_int(&r, "notice_months", false, 0, 1200, &t->notice_months);
+        /* the months of talks a signing takes in simulate, with where that comes from */
+        if (hk_rec_int(&r, "talks_months", false, 0, 120, &t->talks_months) > 0) {
+            const char *src = NULL;
+            t->talks_source.seed = t->talks_source.publication = -1;
+            if (hk_rec_str(&r, "talks_source", true, &src) > 0)
+                t->talks_source.text = src;
+        } else if (hk_rec_get(&r, "talks_source")) {
+            hk_load_error(ld, hk_rec_get(&r, "talks_source")->line, "%s gives 'talks_source' without 'talks_months'",
+                          r.label);
+        }
         hk_rec_date(&r, "denounced", false, &t->denounced);
         hk_rec_date(&r, "ended", false, &t->ended);
         check_order(ld, &r, "signed", t->signed_on, "in_force", t->in_force);

@@ -1,7 +1,14 @@
 /* event_order.c — a month's events in reading order (see event_order.h). */
 #include "world/event_order.h"
 
-static int32_t day_key(hk_date d, int day) { return hk_date_month(d) * 32 + day; }
+#include <string.h>
+
+static int32_t day_key(hk_date d, int day) { return (hk_date_month(d) * 32 + day) * 2; }
+
+/* What follows from an event on its day comes after it: the armies in a
+ * surrender zone lay down their arms after the surrender is announced,
+ * whichever part of the model wrote its event first. */
+static int32_t after_on_day(const hk_log_event *e) { return e->kind && !strcmp(e->kind, "occupation") ? 1 : 0; }
 
 void hk_event_order(hk_log_event *ev, int32_t *key, int n, int first)
 {
@@ -14,7 +21,7 @@ void hk_event_order(hk_log_event *ev, int32_t *key, int n, int first)
                 if (hk_date_month(ev[j].date) == m && ev[j].date.day > day)
                     day = ev[j].date.day;
         }
-        key[i] = day_key(ev[i].date, day < 0 ? 0 : day);
+        key[i] = day_key(ev[i].date, day < 0 ? 0 : day) + after_on_day(&ev[i]);
     }
     /* insertion sort: stable, and a month holds a few dozen events */
     for (int i = 1; i < n; i++) {

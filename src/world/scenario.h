@@ -207,6 +207,8 @@ typedef struct hk_treaty {
     hk_date in_force;      /* equals signed_on when not given */
     int duration_months;   /* 0 = indefinite */
     int notice_months;     /* denunciation notice before expiry, 0 = none */
+    int talks_months;      /* months of talks before simulate may sign it (0 = none) */
+    hk_source talks_source; /* where talks_months comes from */
     hk_date denounced;     /* record, or unset */
     hk_date ended;         /* record, or unset */
     hk_clause clauses[HK_MAX_CLAUSES];

@@ -81,6 +81,7 @@ typedef struct hk_treaty_state {
     uint8_t status;        /* hk_treaty_status */
     bool broken;
     hk_month signed_on, expires, denounced_on; /* HK_MONTH_NONE when not */
+    int16_t talks;         /* months the parties have been negotiating it (simulate), 0 = no talks */
 } hk_treaty_state;
 
 /* A battle decided by the incidents system, fought by the battles system. */

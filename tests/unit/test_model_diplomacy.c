@@ -112,6 +112,9 @@ static void test_barred_treaty_never_signed(void **state)
     hk_scenario *s = barred_scenario();
     hk_setup su;
     hk_setup_init(&su, s);
+    /* slow signings leave runs in which the neutrality pact comes before the
+     * Sino-Soviet pact, so that the test can fail */
+    su.param[HK_P_TREATY_SIGN_RATE] = 0.12;
     int signed_runs = 0;
     for (uint64_t r = 0; r < 150; r++) {
         watch x = {-1, -1, -1, 0, 0, -1, -1};
@@ -265,8 +268,14 @@ static void test_builtin_treaty_calculus(void **state)
      * scenario's pact with the USSR is one of neutrality: it bars nothing
      * Japan could make, so it holds Japan back from nothing */
     assert_false(hk_diplomacy_restrains(w, ac, s->jpn));
+    w->doctrine = 1.0; /* a Japan weighing war on the USSR: the pact holds it back */
     assert_true(hk_diplomacy_restrains(w, np, s->jpn));
+    w->doctrine = -0.5; /* gone south: the pact keeps its north quiet and holds it back from nothing */
+    assert_false(hk_diplomacy_restrains(w, np, s->jpn));
+    assert_false(hk_diplomacy_restrains(w, np, s->sov)); /* a USSR with no war in view in the east */
+    w->flags |= 1u << HK_EFFECT_ALLIED_PLEDGE;           /* pledged to the Allies: it does */
     assert_true(hk_diplomacy_restrains(w, np, s->sov));
+    w->flags &= ~(1u << HK_EFFECT_ALLIED_PLEDGE);
     assert_false(hk_diplomacy_restrains(w, pk, s->sov)); /* recognition binds to nothing */
     assert_false(hk_diplomacy_restrains(w, treaty(s, "basic_convention_1925"), s->jpn)); /* nor relations */
     w->flags |= 1u << HK_EFFECT_GER_SOV_PACT;

@@ -460,6 +460,33 @@ static double campaign_reinforce(hk_world *w, int side, double want)
     return room;
 }
 
+/* A side that fights on concentrates its theatre's mobile arms on the
+ * battle ground, not only the tanks and aircraft of the men it brings up
+ * from the sector: the Kwantung Army had 120 of its 200 tanks and 200 of its
+ * 560 aircraft at Khalkhin Gol in August 1939 (forces.yaml, CDB90 260). It
+ * draws tanks and aircraft toward the ratio it seeks in men over the enemy's
+ * (`ratio`), from at most campaign.arms_share of all its formations' and, in
+ * a month, no larger a share of them than its lift is of its theatre's men.
+ * The side ahead in armour (the USSR) draws nothing. */
+static void campaign_arms(hk_world *w, int side, double ratio)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    double pool = side == HK_SIDE_JPN ? w->jpn_men : w->sov_men;
+    if (!(pool > 0))
+        return;
+    hk_side_forces all = forces_in(w, ~(hk_regions)0, side);
+    double step = fmin(1.0, campaign_lift(w, side) / pool), share = P(w, CAMPAIGN_ARMS_SHARE);
+    double *have[2] = {&c->tanks[side], &c->aircraft[side]};
+    double enemy[2] = {c->tanks[1 - side], c->aircraft[1 - side]};
+    double theatre[2] = {all.tanks, all.aircraft};
+    for (int k = 0; k < 2; k++) {
+        double aim = fmin(ratio * enemy[k], share * theatre[k]);
+        double add = fmin(aim - *have[k], step * theatre[k]);
+        if (add > 0)
+            *have[k] += add;
+    }
+}
+
 /* The campaign's standing in the outcomes: the largest border battle, a
  * major one begun in 1937-1940. Kept up to date each month so that a run
  * cut short reads the fighting so far. */
@@ -561,7 +588,10 @@ double hk_battles_tokyo_prevails(const hk_world *w) { return hk_clamp(1.0 - w->a
 bool hk_battles_soviet_building(const hk_world *w)
 {
     const hk_border_campaign *c = &w->border_campaign;
-    if (!soviet_bound(w, c->sector) || c->attacks[HK_SIDE_SOV] > 0)
+    /* it owes an answer while it has not attacked in the campaign, or has
+     * been beaten in the last engagement since: a defeat raises the stake
+     * (the build-up after the Japanese attacks of 1939, 001:137) */
+    if (!soviet_bound(w, c->sector) || (c->attacks[HK_SIDE_SOV] > 0 && c->last_loser != HK_SIDE_SOV))
         return false;
     double want = P(w, SOVIET_THREAT_RATIO) * c->men[HK_SIDE_JPN];
     return campaign_available(w, HK_SIDE_SOV) >= SOVIET_READY * want;
@@ -571,16 +601,18 @@ bool hk_battles_soviet_building(const hk_world *w)
  * - a side whose attack last succeeded holds the ground it claims and takes
  *   the quiet;
  * - the Japanese side: the Kwantung Army's officers fight on until their
- *   line breaks (the combat model's break point in the last engagement), or
- *   until Tokyo overrules them. Tokyo wants quiet as the losses, Europe,
+ *   line breaks (the combat model's break point in the last engagement)
+ *   with no one more to bring up, or until Tokyo overrules them; a broken
+ *   line with men still to bring raises their stake instead (001:135). Tokyo wants quiet as the losses, Europe,
  *   the months and its own restraint weigh (p_J) and prevails with chance
  *   1 - A, A the Kwantung Army's autonomy, the share of decisions its
  *   officers take on their own (000:31, 001:135). The losses alone no
  *   longer stop a campaign the field army runs;
  * - the Soviet side: bound to the border and with its superiority within
- *   reach, it stops only once it has attacked with it (the August offensive
- *   came before the ceasefire, 001:145, 001:147); otherwise, or after that,
- *   it seeks quiet with its own pressure p_S or when its line has broken. */
+ *   reach, it stops only once it has attacked with it and was not beaten
+ *   (the August offensive came before the ceasefire, 001:145, 001:147);
+ *   otherwise, or after that, it seeks quiet with its own pressure p_S or
+ *   when its line has broken. */
 static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2], char reason[2][160])
 {
     hk_border_campaign *c = &w->border_campaign;
@@ -590,12 +622,21 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         u[i] = hk_rng_uniform(r);
     }
     double tokyo = hk_battles_tokyo_prevails(w);
+    /* a pact signed while the fighting goes on binds both governments to
+     * respect the frontier it names (001:167): both take the quiet */
+    if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality)) {
+        for (int i = 0; i < 2; i++) {
+            seek[i] = true;
+            snprintf(reason[i], sizeof reason[i], "the neutrality pact binds it to respect the frontier");
+        }
+        return;
+    }
     if (c->holder == HK_SIDE_JPN) {
         seek[0] = true;
         snprintf(reason[0], sizeof reason[0], "it holds the ground it claims");
-    } else if (c->broken[HK_SIDE_JPN]) {
+    } else if (c->broken[HK_SIDE_JPN] && !(campaign_available(w, HK_SIDE_JPN) > c->men[HK_SIDE_JPN] + 1.0)) {
         seek[0] = true;
-        snprintf(reason[0], sizeof reason[0], "its line broke in the last engagement");
+        snprintf(reason[0], sizeof reason[0], "its line broke and it has no one more to bring up");
     } else {
         seek[0] = u[0] < press[0] * tokyo;
         snprintf(reason[0], sizeof reason[0], "Tokyo, wanting quiet at %.2f, %s its officers (autonomy %.2f)", press[0],
@@ -678,8 +719,10 @@ static void campaign_month(hk_world *w, hk_rng *r)
     if (c->last_loser == HK_SIDE_JPN)
         want[0] *= 1.0 + w->autonomy;
     for (int i = 0; i < 2; i++)
-        if (!seek[i] && (i == HK_SIDE_JPN || soviet_bound(w, sec)))
+        if (!seek[i] && (i == HK_SIDE_JPN || soviet_bound(w, sec))) {
             gain[i] = campaign_reinforce(w, i, want[i]);
+            campaign_arms(w, i, want[i] / fmax(start[1 - i], 1.0));
+        }
     /* the USSR attacks once it has the superiority it sought (the August
      * offensive waited for the build-up, 001:145); otherwise the Kwantung
      * Army's officers keep the initiative while they fight on (000:31) */

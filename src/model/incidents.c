@@ -177,8 +177,11 @@ static void escalate(hk_world *w, hk_rng *r)
         }
         double haul = w->haul_pull[i];
         double p = P(w, INCIDENT_ESCALATION) * w->autonomy * ratio * haul;
-        /* a neutrality pact binds the field armies too: breaking it by a
-         * battle would cost Tokyo what it signed for (001:175) */
+        /* a neutrality pact binds the field armies too: both governments
+         * pledged to respect each other's frontiers and those of Manchukuo
+         * and Mongolia (001:167), and the border stayed quiet until the
+         * pact was gone (001:175, 001:181); at pact_restraint 1 (its value)
+         * no incident grows into a battle while it binds */
         if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality))
             p *= 1.0 - P(w, INCIDENT_PACT_RESTRAINT);
         if (w->player == s->jpn && w->orders_given) {

@@ -128,6 +128,7 @@ static const label param_labels[] = {
     {"battle.major_men", "Men on a side for a major battle"},
     {"forces.near_km", "Distance at which forces face a border"},
     {"campaign.lift", "Men times km brought forward to a campaign a month"},
+    {"campaign.arms_share", "Share of a side's tanks and aircraft a campaign may draw"},
     {"campaign.theatre_share", "Share of a theatre army a campaign may draw"},
     {"campaign.quiet", "Restraint while Europe is at war"},
     {"campaign.patience", "Months of campaign a side will bear"},

@@ -223,8 +223,10 @@ static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
     assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_JPN) == 1.0);
     w->border_campaign.last_loser = HK_SIDE_JPN;
     w->border_campaign.holder = HK_SIDE_SOV;
-    /* the Kwantung Army's line broke in the last engagement: it stops */
+    /* the Kwantung Army's line broke in the last engagement and its theatre
+     * share has no one more to bring up: it stops */
     w->border_campaign.broken[HK_SIDE_JPN] = true;
+    w->jpn_men = 100000;
     hk_battles_step(w);
     assert_false(w->border_campaign.active);
     assert_true(w->tally.major_battle_casualties[HK_SIDE_JPN] == 30000);
@@ -305,7 +307,10 @@ static void test_tokyo_decides(void **state)
 }
 
 /* The Kwantung Army's officers, acting on their own, fight on whatever
- * their losses until Tokyo overrules them or their line breaks. */
+ * their losses until Tokyo overrules them or their line breaks with no one
+ * more to bring up; a broken line with men still to bring raises the stake
+ * (the Azuma detachment destroyed in May 1939, then the 23rd Division
+ * committed, 001:135). */
 static void test_field_army_fights_until_overruled_or_broken(void **state)
 {
     (void)state;
@@ -313,7 +318,7 @@ static void test_field_army_fights_until_overruled_or_broken(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 4; k++)
         for (int run = 0; run < 10; run++) {
             hk_world *w = border_world(&su, (uint64_t)run, sec);
             open_campaign(w, sec, 20000, 30000);
@@ -325,11 +330,13 @@ static void test_field_army_fights_until_overruled_or_broken(void **state)
             assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_JPN) == 1.0);
             if (k == 1)
                 w->autonomy = 0.0; /* Tokyo decides */
-            if (k == 2)
+            if (k >= 2)
                 c->broken[HK_SIDE_JPN] = true;
+            if (k == 2)
+                w->jpn_men = 20000; /* its theatre share, 4,000, is below the 5,000 on the line */
             hk_battles_step(w);
-            if (k == 0)
-                assert_true(c->active); /* fully autonomous, unbroken: it fights on */
+            if (k == 0 || k == 3)
+                assert_true(c->active); /* fully autonomous, unbroken or able to raise its stake: it fights on */
             else
                 assert_false(c->active);
             hk_world_free(w);
@@ -338,8 +345,10 @@ static void test_field_army_fights_until_overruled_or_broken(void **state)
 }
 
 /* The USSR, bound by the protocol and with superiority within its reach,
- * does not stop before it has attacked with it, whatever its losses; after
- * that, or with superiority out of reach, its losses count again. */
+ * does not stop before it has attacked with it, whatever its losses, nor
+ * after its attack was beaten off (a defeat raises the stake); after an
+ * attack that was not beaten, or with superiority out of reach, its losses
+ * count again. */
 static void test_soviet_builds_up_before_ceasefire(void **state)
 {
     (void)state;
@@ -347,11 +356,15 @@ static void test_soviet_builds_up_before_ceasefire(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 4; k++)
         for (int run = 0; run < 10; run++) {
             hk_world *w = border_world(&su, (uint64_t)run, sec);
             open_campaign(w, sec, 20000, 10000);
             hk_border_campaign *c = &w->border_campaign;
+            if (k == 3) { /* its offensive was beaten off: it builds up again */
+                c->attacks[HK_SIDE_SOV] = 1;
+                c->last_loser = HK_SIDE_SOV;
+            }
             c->holder = HK_SIDE_JPN;     /* the Japanese side takes the quiet */
             c->cas[HK_SIDE_SOV] = 10000; /* the Soviet side's pressure to stop is 1 */
             assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) == 1.0);
@@ -359,10 +372,10 @@ static void test_soviet_builds_up_before_ceasefire(void **state)
                 c->attacks[HK_SIDE_SOV] = 1; /* it has had its offensive */
             if (k == 2)
                 w->sov_men = 100000; /* a fifth of it is short of 1.8 x 20,000 */
-            assert_int_equal(hk_battles_soviet_building(w), k == 0);
+            assert_int_equal(hk_battles_soviet_building(w), k == 0 || k == 3);
             double before = c->men[HK_SIDE_SOV];
             hk_battles_step(w);
-            if (k == 0) {
+            if (k == 0 || k == 3) {
                 assert_true(c->active);
                 assert_true(c->peak[HK_SIDE_SOV] > before); /* and it builds up */
             } else {
@@ -476,6 +489,7 @@ static void test_ceasefire_after_major_battle_settles_the_line(void **state)
         c->major = major == 1;
         c->holder = HK_SIDE_SOV;       /* the Soviet side takes the quiet */
         c->broken[HK_SIDE_JPN] = true; /* and the Kwantung Army's line broke */
+        w->jpn_men = 5000;             /* with no one more to bring up */
         hk_battles_step(w);
         assert_false(c->active);
         assert_int_equal((w->settled >> sec) & 1u, major);
@@ -503,6 +517,94 @@ static void test_ceasefire_after_major_battle_settles_the_line(void **state)
     hk_scenario_free(s);
 }
 
+
+/* While a Japanese-Soviet neutrality pact binds, no incident grows into a
+ * battle: both sides pledged to respect each other's frontiers (001:167)
+ * and the border stayed quiet until the pact was gone (001:175, 001:181);
+ * and a campaign under way when it binds ends in a ceasefire. */
+static void test_no_battle_under_the_pact(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    char err[200];
+    assert_int_equal(hk_setup_set(&su, "incident.escalation", "0.1", err, sizeof err), 0);
+    int sec = sector_by_id(s, "western");
+    int pact = s->compiled->roles.jpn_sov_neutrality;
+    assert_true(pact >= 0);
+    int battles[2] = {0, 0}, incidents = 0;
+    for (int bound = 0; bound < 2; bound++)
+        for (int run = 0; run < 5; run++) {
+            hk_world *v = border_world(&su, (uint64_t)run, sec);
+            v->treaty[pact].status = bound ? HK_TREATY_IN_FORCE : HK_TREATY_NONE;
+            for (int m = 0; m < 60; m++) {
+                v->tension[sec] = 3.0;
+                v->autonomy = 1.0;
+                hk_incidents_step(v);
+                if (bound)
+                    incidents += v->sector_incidents[sec];
+                for (int i = 0; i < v->n_pending; i++)
+                    battles[bound]++;
+                v->month++;
+            }
+            hk_world_free(v);
+        }
+    assert_true(battles[0] > 0);
+    assert_int_equal(battles[1], 0);
+    assert_true(incidents > 0); /* the patrols still meet */
+    /* a campaign the pact finds under way: both take the quiet */
+    for (int run = 0; run < 5; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        open_campaign(w, sec, 20000, 10000);
+        w->treaty[pact].status = HK_TREATY_IN_FORCE;
+        hk_battles_step(w);
+        assert_false(w->border_campaign.active);
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
+/* A side that fights on concentrates its theatre's tanks and aircraft on
+ * the battle ground beyond those of the men it brings from the sector (the
+ * Kwantung Army's 120 of 200 tanks at Khalkhin Gol), toward the ratio it
+ * seeks over the enemy's, within campaign.arms_share of all it has and a
+ * month's lift; the side ahead in armour draws none. */
+static void test_campaign_concentrates_mobile_arms(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double share = s->params[HK_P_CAMPAIGN_ARMS_SHARE].value;
+    for (int run = 0; run < 5; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        open_campaign(w, sec, 10000, 20000); /* 200 Soviet tanks, no Japanese ones */
+        hk_border_campaign *c = &w->border_campaign;
+        c->last_loser = HK_SIDE_JPN; /* beaten: the officers raise the stake */
+        double sov_tanks = c->tanks[HK_SIDE_SOV];
+        /* the Japanese theatre: 40,000 men with 100 tanks facing the sector
+         * (border_world) and an armoured reserve of 400 tanks far from it */
+        int reserve = -1, placed = 0;
+        for (int f = 0; f < s->n_formations && reserve < 0; f++)
+            if (w->c->form_side[f] == HK_SIDE_JPN && placed++ > 0)
+                reserve = f;
+        assert_true(reserve >= 0);
+        w->formation[reserve].region = 0;
+        w->formation[reserve].men = 1000;
+        w->formation[reserve].tanks = 400;
+        hk_battles_step(w);
+        double brought = c->peak[HK_SIDE_JPN] - 10000; /* men brought up, with 100 tanks a 40,000 */
+        double borne = brought * 100.0 / 40000.0;
+        double lost = w->loss_tanks[HK_SIDE_JPN];
+        assert_true(c->tanks[HK_SIDE_JPN] + lost > borne + 1.0);                /* it drew more than its men brought */
+        assert_true(c->tanks[HK_SIDE_JPN] + lost <= share * 500 + 1e-6); /* within its share of all 500 */
+        assert_true(c->tanks[HK_SIDE_SOV] <= sov_tanks + 1e-9 || c->tanks[HK_SIDE_SOV] < sov_tanks); /* the USSR draws none */
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
 
 /* A side destroyed in its positions has lost the opening battle: a Japanese
  * force that does not surrender (at war in China) may be wiped out without
@@ -766,6 +868,8 @@ int main(void)
         cmocka_unit_test(test_opening_answers_the_attack),
         cmocka_unit_test(test_setback_raises_the_stake),
         cmocka_unit_test(test_destroyed_side_loses_the_opening),
+        cmocka_unit_test(test_no_battle_under_the_pact),
+        cmocka_unit_test(test_campaign_concentrates_mobile_arms),
         cmocka_unit_test(test_ceasefire_after_major_battle_settles_the_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

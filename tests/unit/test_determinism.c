@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fixture_scenario.h"
+#include "world/world.h"
 
 typedef struct stream {
     uint64_t hash;
@@ -70,6 +71,32 @@ static void test_same_seed_same_history(void **state)
         assert_int_equal(a.months, 333);
         assert_memory_equal(&oa, &ob, sizeof oa);
     }
+    fx_free(s);
+}
+
+/* A stream split at its first draw (hk_lazy_stream) draws what the
+ * month's stream of that system draws, whichever month and system, and
+ * splits nothing when nothing is drawn. */
+static void test_lazy_stream_same_draws(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 11, 2);
+    assert_non_null(w);
+    for (int m = 0; m < 40; m++) {
+        for (int sys = HK_STREAM_POLITICS; sys <= HK_STREAM_CAMPAIGN; sys++) {
+            hk_rng eager = hk_world_stream(w, sys);
+            hk_lazy_stream lazy = hk_world_lazy_stream(w, sys);
+            assert_false(lazy.ready);
+            for (int i = 0; i < 5; i++)
+                assert_true(hk_rng_next(&eager) == hk_rng_next(hk_lazy_rng(&lazy)));
+            assert_true(lazy.ready);
+        }
+        w->month++; /* the streams are the month's */
+    }
+    hk_world_free(w);
     fx_free(s);
 }
 
@@ -157,6 +184,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_seed_same_history),
+        cmocka_unit_test(test_lazy_stream_same_draws),
         cmocka_unit_test(test_observer_does_not_change_the_run),
         cmocka_unit_test(test_stepping_equals_run),
         cmocka_unit_test(test_different_runs_differ),

@@ -56,6 +56,7 @@ typedef struct hk_campaign_state {
     int days;                              /* days of fighting in this war */
     int surrender_day;                     /* day of this month Japan surrenders on (0 none) */
     int start_day;                         /* day of its first month the war opened on (1 its first) */
+    double quality[2];                     /* each side's troops' quality this month (campaign.c) */
     int8_t main_axis;                      /* the opener's main axis (a front), -1 none */
     int quiet_months;                      /* months in a row in which no front fought */
     bool trans_siberian_cut;               /* now */

@@ -555,7 +555,7 @@ static hk_combat_side front_side(const hk_world *w, const hk_front *fr, int side
      * follow behind and come forward as the fighting uses the first up */
     double k = sustain > 0 && fr->men[side] > sustain ? sustain / fr->men[side] : 1.0;
     hk_combat_side cs = {.men = fr->men[side] * k, .tanks = fr->tanks[side] * k, .guns = fr->guns[side] * k,
-                         .aircraft = fr->aircraft[side] * k, .quality = side_quality(w, side)};
+                         .aircraft = fr->aircraft[side] * k, .quality = w->camp.quality[side]};
     cs.supply_km = isfinite(km) ? km : P(w, WAR_NO_ROUTE_KM);
     cs.nation = side == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
     cs.no_surrender = fights_to_the_last(w, side);
@@ -1135,8 +1135,10 @@ void hk_campaign_step(hk_world *w)
     }
     memset(c->changes, 0, sizeof c->changes);
     routes(w);
-    for (int side = 0; side < 2; side++)
+    for (int side = 0; side < 2; side++) {
+        c->quality[side] = side_quality(w, side); /* the month's, worked out once */
         reinforce(w, side, c->route_flow[side]);
+    }
     int step = (int)P(w, WAR_STEP_DAYS);
     if (step < 1)
         step = 1;

@@ -112,6 +112,16 @@ static void find_hosted(hk_world *w)
         if (hk_treaty_binds(w, t))
             allowed |= c->treaty_formations[t];
     }
+    /* an army is not on ground its side has never held: the Kwantung
+     * Army's fronts stand in Manchuria from the month it is seized (or,
+     * in replay, the record hands it over), and stay through a war that
+     * takes it back (their men fall in battle or surrender) */
+    for (uint64_t m = c->claimed_formations & ~w->mv.ground_held; m; m &= m - 1) {
+        int f = __builtin_ctzll(m), r = w->s->formations[f].region;
+        if (r >= 0 && hk_scenario_side(w->s, w->control[r]) == c->form_side[f])
+            w->mv.ground_held |= (uint64_t)1 << f;
+    }
+    allowed &= ~(c->claimed_formations & ~w->mv.ground_held);
     w->hosted = there & allowed;
 }
 

@@ -441,12 +441,16 @@ static void abroad_line(hk_timeline *t, const hk_month_summary *m)
             continue;
         const hk_formation_state *fs = &m->formations[f];
         int holder = m->control[fs->region];
+        /* the blocs by side, since the record's control of 1918-1922 knows
+         * no White governments; anyone else by its name at the date */
+        static const char *const side_name[2] = {"the Japanese side", "the Soviet side"};
         const hk_actor *a = &s->actors[holder];
-        int form = m->form[holder];
+        int form = m->form[holder], hb = bloc_of(s, holder);
         char men[32], word[256];
         thousands(fs->men, men, sizeof men);
-        snprintf(word, sizeof word, "%s %s men at %s, in %s%s", s->formations[f].name, men,
-                 s->regions[fs->region].name, form >= 0 && form < a->n_forms ? a->forms[form].name : a->name,
+        snprintf(word, sizeof word, "%s %s men at %s (held by %s)%s", s->formations[f].name, men,
+                 s->regions[fs->region].name,
+                 hb >= 0 ? side_name[hb] : form >= 0 && form < a->n_forms ? a->forms[form].name : a->name,
                  ++k < n ? ";" : "");
         wrap_text(&w, word, "", "");
     }

@@ -823,14 +823,14 @@ static int strike_north_section(report *r)
         hk_val_summarize(v, runs, &sw);
         hk_val_summarize(vb, r->runs, &sb);
         int dec = k == 0 || k >= 5 ? 2 : 0;
-        char a[48], c[48], d[48], e[48], f[48];
+        char a[48], c[48], d[48], e[48], f[48], g[48];
         if (k == 7)
             fprintf(b, "| %s | %.1f%% | %.1f%% – %.1f%% | — | %.1f%% |\n", names[k], 100 * sw.mean, 100 * sw.lo,
                     100 * sw.hi, 100 * sb.mean);
         else
             fprintf(b, "| %s | %s | %s – %s | %s – %s | %s |\n", names[k], num(a, sizeof a, sw.mean, dec),
                     num(c, sizeof c, sw.lo, dec), num(d, sizeof d, sw.hi, dec), num(e, sizeof e, sw.q025, dec),
-                    num(f, sizeof f, sw.q975, dec), num(a, sizeof a, sb.mean, dec));
+                    num(f, sizeof f, sw.q975, dec), num(g, sizeof g, sb.mean, dec));
     }
     fprintf(b, "\nThe baseline's wars are mostly the Soviet entry of 1945, which the what-if's runs, stopped at the "
                "end of 1943, do not reach. Divisions are of 12,000 men.\n\n");

@@ -182,6 +182,8 @@ static void compile_formations(const hk_scenario *s, hk_compiled *c)
         } else {
             c->always_formations |= bit;
         }
+        if (side >= 0 && host >= 0 && hk_scenario_side(s, host) != side && c->form_pool[f] != 1)
+            c->claimed_formations |= bit;
         if (c->form_host_treaty[f] == -1) {
             c->home_formations |= bit;
         } else if (c->form_host_treaty[f] >= 0) {

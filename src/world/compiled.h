@@ -58,6 +58,10 @@ typedef struct hk_compiled {
      * home_formations on home soil, of treaty_formations[t] on an ally's
      * soil under treaty t */
     uint64_t actor_formations[HK_MAX_ACTORS], always_formations, home_formations;
+    /* formations whose home region another's ground held in 1918 (the
+     * Kwantung Army's fronts in Chinese Manchuria): there only once their
+     * side has held it (movement.c); the Siberian expedition is not one */
+    uint64_t claimed_formations;
     uint64_t treaty_formations[HK_MAX_TREATIES];
     uint32_t formation_actors, host_treaties; /* the actors and treaties those name */
     int8_t faction_actor[HK_MAX_FACTIONS];   /* each faction's actor, HK_MAX_ACTORS when it names none */

@@ -56,6 +56,7 @@ typedef struct hk_campaign_state {
     int days;                              /* days of fighting in this war */
     int surrender_day;                     /* day of this month Japan surrenders on (0 none) */
     int start_day;                         /* day of its first month the war opened on (1 its first) */
+    double quality[2];                     /* each side's troops' quality this month (campaign.c) */
     int8_t main_axis;                      /* the opener's main axis (a front), -1 none */
     int quiet_months;                      /* months in a row in which no front fought */
     bool trans_siberian_cut;               /* now */
@@ -296,6 +297,7 @@ struct hk_world {
         uint64_t share_hosted, share_exists; /* there and existing */
         double wsum[3], wall[3];
         double recovery_log;              /* ln(1 - soviet.recovery) */
+        uint64_t ground_held;             /* claimed formations whose home region their side has held */
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */

@@ -33,7 +33,7 @@ cmp -s "$tmp/v1.md" "$tmp/v2.md" || fail "the report differs between 1 and 2 thr
 # sections are found by title: their numbers move as the report grows
 for section in '^\*\*Summary:\*\*' '^## [0-9]+\. The record' '^## [0-9]+\. Khalkhin Gol' '^## [0-9]+\. Calibrated' \
                '^## [0-9]+\. The combat model' "^## [0-9]+\. The sources' causal claims" \
-               '^## [0-9]+\. Armies, border battles and 1945' \
+               '^## [0-9]+\. Armies, border battles and 1945' '^## [0-9]+c\. What if Japan had struck north' \
                '^## [0-9]+\. The same checks at another seed' '^## [0-9]+\. Single histories and citations' \
                '^## [0-9]+\. What fails'; do
   grep -qE "$section" "$tmp/v1.md" || fail "the report has no section matching $section"

@@ -128,6 +128,79 @@ static void test_soviet_buildup_answers_japan(void **state)
     hk_scenario_free(s);
 }
 
+/* An army stands only on ground its side has held: before Manchuria is
+ * seized the Kwantung Army's fronts in Chinese Manchuria hold no one, and
+ * the Japanese pool stays with the formations on Japan's own ground; once
+ * the ground is Manchukuo's they stand there, and keep standing if it is
+ * lost again. */
+static void test_no_army_on_ground_never_held(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = world_at(&su, 1934, 6);
+    uint64_t claimed = w->c->claimed_formations;
+    assert_true(claimed != 0);
+    int n_claimed = 0;
+    for (int f = 0; f < s->n_formations; f++) {
+        if (!((claimed >> f) & 1u))
+            continue;
+        n_claimed++;
+        int r = s->formations[f].region;
+        assert_true(r >= 0);
+        assert_int_equal(hk_scenario_side(s, s->regions[r].controller), -1); /* China's ground in 1918 */
+        assert_int_equal(w->c->form_side[f], HK_SIDE_JPN);
+    }
+    assert_true(n_claimed >= 3); /* the eastern, northern and western fronts */
+
+    /* the same month with Manchuria in China's hands and never held */
+    hk_world *b = hk_world_new(&su, HK_MODE_SIMULATE, 5, 0);
+    memcpy(b, w, sizeof *b);
+    b->text = NULL;
+    for (int f = 0; f < s->n_formations; f++)
+        if ((claimed >> f) & 1u)
+            b->control[s->formations[f].region] = (int8_t)s->regions[s->formations[f].region].controller;
+    b->mv.ground_held = 0;
+    hk_movement_step(b);
+    double on_claimed = 0, pool = 0;
+    for (int f = 0; f < s->n_formations; f++) {
+        if (w->c->form_pool[f] != 0)
+            continue;
+        pool += b->formation[f].men;
+        if ((claimed >> f) & 1u)
+            on_claimed += b->formation[f].men;
+    }
+    assert_true(on_claimed == 0);
+    assert_true(fabs(pool - b->jpn_men) <= 1e-6 * (b->jpn_men + 1)); /* nobody lost */
+
+    /* held once: the fronts stand there, and a loss of the ground later
+     * does not send them home */
+    hk_movement_step(w);
+    on_claimed = 0;
+    for (int f = 0; f < s->n_formations; f++)
+        if ((claimed >> f) & 1u)
+            on_claimed += w->formation[f].men;
+    if (w->manchuria_seized) {
+        assert_true(on_claimed > 0);
+        for (int f = 0; f < s->n_formations; f++)
+            if ((claimed >> f) & 1u)
+                w->control[s->formations[f].region] = (int8_t)s->sov;
+        hk_movement_step(w);
+        double after = 0;
+        for (int f = 0; f < s->n_formations; f++)
+            if ((claimed >> f) & 1u)
+                after += w->formation[f].men;
+        assert_true(after > 0);
+    }
+    hk_world_free(w);
+    hk_world_free(b);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -135,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_sector_forces_from_formations),
         cmocka_unit_test(test_equipment_follows_schedule),
         cmocka_unit_test(test_soviet_buildup_answers_japan),
+        cmocka_unit_test(test_no_army_on_ground_never_held),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

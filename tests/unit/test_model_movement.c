@@ -201,6 +201,48 @@ static void test_no_army_on_ground_never_held(void **state)
     hk_scenario_free(s);
 }
 
+/* The schedule is the scenario's: in 1944 each formation's tanks, guns and
+ * aircraft per man are those of its latest recorded strength, for the
+ * formations with many records too (the Soviet fronts list eighteen; a
+ * schedule cut at twelve kept 1941's armour into 1945). */
+static void test_equipment_is_the_latest_record(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = world_at(&su, 1944, 1);
+    hk_movement_step(w);
+    int checked = 0, many = 0;
+    for (int f = 0; f < s->n_formations; f++) {
+        int latest = -1, n = 0;
+        for (int k = 0; k < s->n_strengths; k++) {
+            const hk_strength *x = &s->strengths[k];
+            if (x->formation != f || !(x->men > 0))
+                continue;
+            n++;
+            if (hk_date_month(x->date) <= w->month &&
+                (latest < 0 || hk_date_month(x->date) >= hk_date_month(s->strengths[latest].date)))
+                latest = k;
+        }
+        if (latest < 0)
+            continue;
+        const hk_strength *x = &s->strengths[latest];
+        assert_true(fabs(w->per_man[f][0] - x->tanks / x->men) < 1e-12);
+        assert_true(fabs(w->per_man[f][1] - x->guns / x->men) < 1e-12);
+        assert_true(fabs(w->per_man[f][2] - x->aircraft / x->men) < 1e-12);
+        checked++;
+        many += n > 12;
+    }
+    assert_true(checked > 5);
+    assert_true(many >= 3); /* the three Soviet fronts */
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_equipment_follows_schedule),
         cmocka_unit_test(test_soviet_buildup_answers_japan),
         cmocka_unit_test(test_no_army_on_ground_never_held),
+        cmocka_unit_test(test_equipment_is_the_latest_record),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

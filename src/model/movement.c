@@ -200,18 +200,15 @@ static void spread_pools(hk_world *w, unsigned mask)
         /* where the record gives the pool's formations this month, each
          * takes its recorded part (the Transbaikal's tank armies only when
          * the record has them there); before it, by its largest figure */
+        double men;
         if (w->mv.base_sum[p] > 0) {
-            double men = pool[p] * w->mv.base_men[f] / w->mv.base_sum[p];
-            w->formation[f].men = men;
-            w->formation[f].tanks = men * w->per_man[f][0];
-            w->formation[f].guns = men * w->per_man[f][1];
-            w->formation[f].aircraft = men * w->per_man[f][2];
-            continue;
+            men = pool[p] * w->mv.base_men[f] / w->mv.base_sum[p];
+        } else {
+            bool all = !(wsum[p] > 0);
+            double sum = all ? wall[p] : wsum[p];
+            bool there = all ? (w->hosted >> f) & 1u : (exists >> f) & 1u;
+            men = there && sum > 0 ? pool[p] * w->c->weight[f] / sum : 0.0;
         }
-        bool all = !(wsum[p] > 0);
-        double sum = all ? wall[p] : wsum[p];
-        bool there = all ? (w->hosted >> f) & 1u : (exists >> f) & 1u;
-        double men = there && sum > 0 ? pool[p] * w->c->weight[f] / sum : 0.0;
         w->formation[f].men = men;
         w->formation[f].tanks = men * w->per_man[f][0];
         w->formation[f].guns = men * w->per_man[f][1];
@@ -350,7 +347,6 @@ static void baseline_pools(hk_world *w, hk_month m)
             w->mv.base_men[f] = baseline_formation(w, f, m);
             sum[p] += w->mv.base_men[f];
         }
-        w->mv.share_ok = false; /* the shares follow these parts */
         memcpy(w->mv.base_sum, sum, sizeof sum);
         w->mv.base_hosted = w->hosted;
         w->mv.base_surrendered = w->japan_surrendered;

@@ -112,4 +112,13 @@ void hk_actors_step(hk_world *w)
             hk_world_emit2(w, "fact", id, a, s->jpn, w->scratch, x->source.text);
         }
     }
+    /* who exists this month, for the systems that follow (hk_actor_exists) */
+    uint32_t here = 0;
+    w->exists_month = HK_MONTH_NONE;
+    w->exists_mask = 0;
+    for (int a = 0; a < s->n_actors && a < 32; a++)
+        if (hk_actor_exists(w, a, w->month))
+            here |= 1u << a;
+    w->exists_mask = here;
+    w->exists_month = w->month;
 }

@@ -16,6 +16,8 @@
  * a decision makes, which begins its lag after that decision in the run. */
 static inline bool hk_actor_exists(const hk_world *w, int actor, hk_month m)
 {
+    if ((unsigned)actor < 32u && m == w->exists_month)
+        return (w->exists_mask >> actor) & 1u;
     if (actor < 0 || actor >= w->s->n_actors)
         return true;
     /* the span's first month: a decision's month plus its lag, a dated

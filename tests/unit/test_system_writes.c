@@ -37,7 +37,7 @@ typedef struct field {
 
 static const field fields[] = {
     F(setup), F(s), F(c), F(mode), F(seed), F(run), F(rng), F(rng_split), F(start), F(end), F(month), F(obs),
-    F(event_hash), F(n_events), F(flags), F(defeated), F(event_done), F(flag_since), F(actor_begun),
+    F(event_hash), F(n_events), F(flags), F(defeated), F(event_done), F(flag_since), F(actor_begun), F(exists_month), F(exists_mask),
     F(influence), F(baseline), F(doctrine), F(autonomy), F(frustration), F(grievance), F(china_friction),
     F(south_months), F(north_months), F(north_lesson), F(committed_south), F(committed_north),
     F(committed_south_on), F(intervention), F(withdrawn), F(manchuria_seized), F(china_war),
@@ -47,7 +47,7 @@ static const field fields[] = {
     F(near_sector),
     F(battle_site_known), F(battle_site), F(battle_km), F(reach_control), F(reach_known), F(reach_site), F(reach), F(tension), F(incidents_month), F(battles_month),
     F(sector_incidents), F(sector_battles), F(sector_battle_size), F(pending), F(n_pending), F(haul_control), F(haul_known),
-    F(haul_km), F(haul_ratio), F(haul_pull), F(campaign_cas),
+    F(haul_km), F(haul_ratio), F(haul_pull), F(contact_men), F(contact_density), F(campaign_cas),
     F(campaign_days), F(border_campaign), F(tally), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
     F(soviet_entry_on), F(japan_surrendered), F(exhaustion), F(war_losses), F(armistice_on), F(player),
     F(orders), F(orders_given), F(loss_men), F(loss_tanks), F(loss_guns), F(loss_aircraft), F(sov_peak),
@@ -88,7 +88,7 @@ static const char *const movement_owns[] = {"jpn_men", "exp_men", "sov_men", "so
                                             "base_memo_next", "mv", "jpn_peak", "budget", NULL};
 static const char *const incidents_owns[] = {"tension", "incidents_month", "sector_incidents", "pending",
                                              "n_pending", "haul_control", "haul_known", "haul_km", "haul_ratio",
-                                             "haul_pull", NULL};
+                                             "haul_pull", "contact_men", "contact_density", NULL};
 static const char *const battles_owns[] = {
     "battles_month", "sector_battles", "sector_battle_size", "battle_site_known", "battle_site", "battle_km",
     "reach_control", "reach_known", "reach_site", "reach",
@@ -117,7 +117,7 @@ static const char *const campaign_owns[] = {"war", "war_in_month", "war_opener",
                                             "loss_men", "loss_tanks", "loss_guns", "loss_aircraft",
                                             "today", /* the surrender's day, while its events are emitted */
                                             NULL};
-static const char *const actors_owns[] = {"actor_begun", NULL};
+static const char *const actors_owns[] = {"actor_begun", "exists_month", "exists_mask", NULL};
 
 /* in the month's order (src/run/world_step.c) */
 static const system_def systems[] = {

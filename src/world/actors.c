@@ -91,12 +91,16 @@ bool hk_treaty_preconditions(const hk_world *w, int t, char *why, size_t len)
 void hk_actors_step(hk_world *w)
 {
     const hk_scenario *s = w->s;
+    w->exists_month = HK_MONTH_NONE; /* worked out again below */
+    bool begun = false;
     for (int a = 0; a < s->n_actors; a++) {
         const hk_actor *x = &s->actors[a];
         if (x->begins_with <= HK_PIN_NONE)
             continue;
-        if (w->actor_begun[a] == HK_MONTH_NONE && decision_taken(w, x->begins_with))
+        if (w->actor_begun[a] == HK_MONTH_NONE && decision_taken(w, x->begins_with)) {
             w->actor_begun[a] = w->month;
+            begun = true;
+        }
         /* the run's history says when the actor it made comes into being
          * (replay's record has its own fact for it) */
         if (w->mode == HK_MODE_SIMULATE && w->actor_begun[a] != HK_MONTH_NONE && w->month == w->actor_begun[a] + x->lag_months &&
@@ -112,13 +116,26 @@ void hk_actors_step(hk_world *w)
             hk_world_emit2(w, "fact", id, a, s->jpn, w->scratch, x->source.text);
         }
     }
-    /* who exists this month, for the systems that follow (hk_actor_exists) */
-    uint32_t here = 0;
-    w->exists_month = HK_MONTH_NONE;
-    w->exists_mask = 0;
-    for (int a = 0; a < s->n_actors && a < 32; a++)
-        if (hk_actor_exists(w, a, w->month))
-            here |= 1u << a;
-    w->exists_mask = here;
+    /* who exists this month, for the systems that follow (hk_actor_exists):
+     * the same set from one span's first or last month to the next */
+    if (begun || w->month < w->exists_since || w->month >= w->exists_until) {
+        uint32_t here = 0;
+        hk_month until = INT32_MAX;
+        for (int a = 0; a < s->n_actors && a < 32; a++) {
+            hk_month from = hk_actor_from(w, a), last = w->c->actor_until[a];
+            if (from == HK_MONTH_NONE)
+                continue; /* not before its decision, which sets begun */
+            if (w->month < from)
+                until = from < until ? from : until;
+            else if (w->month <= last) {
+                here |= 1u << a;
+                if (last < until - 1)
+                    until = last + 1;
+            }
+        }
+        w->exists_mask = here;
+        w->exists_since = w->month;
+        w->exists_until = until;
+    }
     w->exists_month = w->month;
 }

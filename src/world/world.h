@@ -155,9 +155,10 @@ struct hk_world {
     hk_month actor_begun[HK_MAX_ACTORS];
     /* the actors (index < 32) that exist in month exists_month, bit a for
      * actor a, as the actors step leaves them (actor_begun changes nowhere
-     * else): hk_actor_exists reads a bit for that month */
+     * else): hk_actor_exists reads a bit for that month. */
     hk_month exists_month;
     uint32_t exists_mask;
+    hk_month exists_since, exists_until; /* the months [since, until) the mask holds for */
 
     /* politics (JPN and SOV factions) */
     double influence[HK_MAX_FACTIONS];

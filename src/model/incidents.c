@@ -37,53 +37,23 @@ static double kwantung_push(const hk_world *w)
     return w->autonomy * (1.0 - P(w, INCIDENT_CHINA_RESTRAINT) * w->china_war);
 }
 
-static bool in_contact(const hk_world *w, int sec)
+double hk_incidents_rate(const hk_world *w, int sec)
 {
-    /* nobody in contact, a general war instead of incidents, or arms laid down */
-    return !(w->sector_forces[sec][HK_SIDE_JPN].men <= 0 || w->sector_forces[sec][HK_SIDE_SOV].men <= 0 || w->war ||
-             w->japan_surrendered);
-}
-
-/* The density factor of sector sec's men in contact: saturating in the
- * density of forces in contact, more men behind a densely held line add few
- * patrols on it (docs/model.md#incidents). */
-static double density_factor(const hk_world *w, int sec)
-{
+    const hk_sector *sc = &w->s->sectors[sec];
     double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
+    if (j <= 0 || v <= 0 || w->war || w->japan_surrendered)
+        return 0.0; /* nobody in contact, a general war instead of incidents, or arms laid down */
     /* men in contact per km of this sector's border, over the reference density */
-    double contact = sqrt(j * v) / fmax(w->s->sectors[sec].length_km, 1.0) / P(w, INCIDENT_FORCES_REF);
-    double cb = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact > 1e-9 ? contact : 1e-9));
-    return 2.0 * cb / (1.0 + cb);
-}
-
-/* The rate of a sector in contact whose density factor is g. */
-static double rate_with(const hk_world *w, int sec, double g)
-{
+    double contact = sqrt(j * v) / fmax(sc->length_km, 1.0) / P(w, INCIDENT_FORCES_REF);
     double t = w->tension[sec] > 1e-6 ? w->tension[sec] : 1e-6;
     double e = P(w, INCIDENT_TENSION_ELAST);
     double f = e == 1.0 ? t : exp(e * log(t)); /* T^a; at a = 1 (its value) T itself */
+    /* saturating in the density of forces in contact: more men behind a
+     * densely held line add few patrols on it (docs/model.md#incidents) */
+    double cb = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact > 1e-9 ? contact : 1e-9));
+    double g = 2.0 * cb / (1.0 + cb);
     double h = 1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w);
-    return P(w, INCIDENT_BASE_RATE) * (w->s->sectors[sec].length_km / 1000.0) * f * g * h;
-}
-
-double hk_incidents_rate(const hk_world *w, int sec)
-{
-    return in_contact(w, sec) ? rate_with(w, sec, density_factor(w, sec)) : 0.0;
-}
-
-/* The same within the month's step, the density factor kept while both
- * sides' men in the sector stay as they were (most months). */
-static double month_rate(hk_world *w, int sec)
-{
-    if (!in_contact(w, sec))
-        return 0.0;
-    double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
-    if (j != w->contact_men[sec][HK_SIDE_JPN] || v != w->contact_men[sec][HK_SIDE_SOV]) {
-        w->contact_men[sec][HK_SIDE_JPN] = j;
-        w->contact_men[sec][HK_SIDE_SOV] = v;
-        w->contact_density[sec] = density_factor(w, sec);
-    }
-    return rate_with(w, sec, w->contact_density[sec]);
+    return P(w, INCIDENT_BASE_RATE) * (sc->length_km / 1000.0) * f * g * h;
 }
 
 static double tension_baseline(const hk_world *w)
@@ -243,7 +213,7 @@ void hk_incidents_step(hk_world *w)
     double rate[HK_MAX_SECTORS];
     double total_rate = 0;
     for (int i = 0; i < s->n_sectors; i++) {
-        rate[i] = month_rate(w, i);
+        rate[i] = hk_incidents_rate(w, i);
         total_rate += rate[i];
     }
     int recorded = w->mode == HK_MODE_REPLAY ? recorded_month_count(w) : -1;

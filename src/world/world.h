@@ -228,9 +228,6 @@ struct hk_world {
     int8_t haul_control[HK_MAX_REGIONS];
     uint8_t haul_known;
     double haul_km[HK_MAX_SECTORS][2];
-    /* incidents.c's memo of each sector's density factor, for the men in
-     * contact it was worked out for (0: none yet) */
-    double contact_men[HK_MAX_SECTORS][2], contact_density[HK_MAX_SECTORS];
     /* the supply pull of each sector's last haul ratio, (kmd/kma)^battle.supply_pull */
     double haul_ratio[HK_MAX_SECTORS], haul_pull[HK_MAX_SECTORS];
     /* replay: a recorded battle that spans others (a campaign) sums the model's

@@ -251,8 +251,11 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
     for (int r = 0; r < s->n_regions; r++) {
         c->adj_at[r] = (uint16_t)n;
         for (int l = 0; l < s->n_links; l++)
-            if (s->links[l].from == r || s->links[l].to == r)
+            if (s->links[l].from == r || s->links[l].to == r) {
+                c->adj_to[n] = (uint8_t)(s->links[l].from == r ? s->links[l].to : s->links[l].from);
+                c->adj_km[n] = s->links[l].km;
                 c->adj[n++] = (uint16_t)l;
+            }
     }
     c->adj_at[s->n_regions] = (uint16_t)n;
 }

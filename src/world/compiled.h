@@ -91,6 +91,9 @@ typedef struct hk_compiled {
     /* the links of region r are adj[adj_at[r] .. adj_at[r + 1]), in index order (world/map.c) */
     uint16_t adj_at[HK_MAX_REGIONS + 1];
     uint16_t adj[2 * HK_MAX_LINKS];
+    /* for each of those: the region at its other end and its length */
+    uint8_t adj_to[2 * HK_MAX_LINKS];
+    double adj_km[2 * HK_MAX_LINKS];
 
     /* treaties: bit y of may_bar[t] when a clause of treaty y bars treaty t
      * by its parties and kind (hk_clause_bars); whether it binds and has not

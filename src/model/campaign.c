@@ -100,12 +100,32 @@ uint64_t hk_campaign_encircled(const hk_world *w, int side)
     return held & ~hk_map_reach(w->s, set_of(w, side, is_base), held);
 }
 
+/* The first link from `from` on in the set `near` (bit l of word l / 64),
+ * or -1 past the last of n. */
+static int next_link(const uint64_t *near, int from, int n)
+{
+    for (int word = from >> 6; from < n; word++, from = word << 6) {
+        uint64_t m = near[word] & (~(uint64_t)0 << (from & 63));
+        if (m)
+            return (word << 6) + __builtin_ctzll(m) < n ? (word << 6) + __builtin_ctzll(m) : -1;
+    }
+    return -1;
+}
+
 int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
 {
     const hk_scenario *s = w->s;
     int best = -1, best_from = -1;
     double best_km = INFINITY;
-    for (int l = 0; l < s->n_links; l++) {
+    /* only a link with an end on this front can qualify (the first test
+     * below): those links, from each region's list, in index order */
+    uint64_t near[(HK_MAX_LINKS + 63) / 64] = {0};
+    const hk_compiled *cc = w->c;
+    for (int r = 0; r < s->n_regions; r++)
+        if (w->camp.front_of[r] == f)
+            for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
+                near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
+    for (int l = next_link(near, 0, s->n_links); l >= 0; l = next_link(near, l + 1, s->n_links)) {
         const hk_link *k = &s->links[l];
         for (int dir = 0; dir < 2; dir++) {
             int q = dir ? k->to : k->from, v = dir ? k->from : k->to;

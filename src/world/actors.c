@@ -60,12 +60,19 @@ bool hk_treaty_preconditions(const hk_world *w, int t, char *why, size_t len)
 {
     const hk_scenario *s = w->s;
     const hk_treaty *x = &s->treaties[t];
-    for (int p = 0; p < x->n_parties; p++)
-        if (!hk_actor_exists(w, x->parties[p], w->month)) {
-            if (why)
-                snprintf(why, len, "%s does not exist", s->actors[x->parties[p]].id);
+    /* every party exists: one test of the month's mask when no reason is asked */
+    _Static_assert(HK_MAX_ACTORS < 32, "a party's bit in a 32-bit mask");
+    if (!why && w->exists_month == w->month) {
+        if (w->c->treaty_parties[t] & ((1u << s->n_actors) - 1) & ~w->exists_mask)
             return false;
-        }
+    } else {
+        for (int p = 0; p < x->n_parties; p++)
+            if (!hk_actor_exists(w, x->parties[p], w->month)) {
+                if (why)
+                    snprintf(why, len, "%s does not exist", s->actors[x->parties[p]].id);
+                return false;
+            }
+    }
     for (int i = 0; i < x->n_requires; i++) {
         const hk_requirement *q = &x->requires[i];
         bool ok = q->treaty >= 0      ? hk_treaty_binds(w, q->treaty)

@@ -879,7 +879,34 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     double armour_a = fr->men[a] > 0 ? 1000.0 * fr->tanks[a] / fr->men[a] : 0;
     double armour_d = dfr->men[d] > 0 ? 1000.0 * dfr->tanks[d] / dfr->men[d] : 0;
     bool caught = dpost == HK_FRONT_WITHDRAW && armour_a >= P(w, WAR_EXPLOIT_TANKS) && armour_d < P(w, WAR_EXPLOIT_TANKS);
-    if (caught) {
+    /* a front that falls back leaves the garrison of its fortified border
+     * zone (war.border_garrison of its men) behind, bound to hold to the
+     * last while its side does not surrender: the Kwantung Army's plan of
+     * 1945 gave up the border for a redoubt but kept part of its strength
+     * in the fortified regions with orders to hold, and garrisons such as
+     * Hutou fought to the death rather than retreat (glantz2003). The
+     * attacker's mobile forces go round it after the main body (the Soviet
+     * fronts of 1945 bypassed the fortified regions); its leading echelon
+     * assaults the garrison, which fights from its fortifications without
+     * giving ground or surrendering, like a besieged pocket (siege below). */
+    bool garrison = dpost == HK_FRONT_WITHDRAW && fortified_line(w, o, d) && fights_to_the_last(w, d) &&
+                    P(w, WAR_BORDER_GARRISON) > 0;
+    if (garrison) {
+        double k = P(w, WAR_BORDER_GARRISON);
+        def.men *= k;
+        def.tanks *= k;
+        def.guns *= k;
+        def.aircraft *= k;
+        def.posture = HK_POSTURE_FORTIFIED;
+        def.no_surrender = 1;
+        caught = false;
+        /* the leading echelon alone turns on it, the rest go round */
+        double e = 1.0 / echelons(w);
+        att.men *= e;
+        att.tanks *= e;
+        att.guns *= e;
+        att.aircraft *= e;
+    } else if (caught) {
         def.posture = HK_POSTURE_HASTY;
         def.no_surrender = 0;
     } else if (dpost == HK_FRONT_WITHDRAW) {
@@ -914,6 +941,24 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
             approaches++;
     }
     att.envelop = approaches >= 2;
+    /* the rest of the front going round envelops the garrison it storms */
+    if (garrison)
+        att.envelop = true;
+    /* a garrison is stormed only with the margin any attack needs (as a
+     * pocket, siege below); without it the leading echelon masks it, the
+     * front goes round, and the garrison, cut off, holds out until its side
+     * lays down its arms */
+    if (garrison && hk_combat_power(&w->combat, &att, 0, s->regions[o].terrain) <
+                        P(w, WAR_ATTACK_RATIO) * hk_combat_power(&w->combat, &def, 1, s->regions[o].terrain)) {
+        take(w, o, a, f);
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side (%.0f men) goes round the %s garrison of %s (%.0f men), left to "
+                     "hold to the last, and masks it: too strong to storm with its leading echelon.",
+                     sector_label(w, f), side_name(a), fr->men[a], side_name(d), region_label(w, o), def.men);
+        hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+        return false;
+    }
     /* a defender whose combat power is under the combat model's collapse
      * ratio (the ratio at which a side gives way in battle, docs/combat.md)
      * of what the attacker brings up first (its leading echelon of
@@ -928,7 +973,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     if (short_step)
         return false;
     hk_combat_result res;
-    front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back,
+    front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back && !garrison,
                  caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, &res);
     c->prisoners[d] += res.prisoners[HK_COMBAT_DEFENDER];
     c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
@@ -955,7 +1000,9 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                      "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
                      "against the defender's %.0f%s.",
                      sector_label(w, f), side_name(a), att.men, att.tanks,
-                     dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back," : "breaks through and takes",
+                     garrison                     ? "storms the fortified zone's garrison, left to hold to the last, and takes"
+                     : dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back,"
+                                                  : "breaks through and takes",
                      region_label(w, o), res.days, res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER],
                      res.casualties[HK_COMBAT_DEFENDER], pris);
         else

@@ -164,6 +164,7 @@ static void test_front_moves(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     su.param[HK_P_WAR_HOLD_RATIO] = 0; /* the Japanese fronts stay where they are */
+    su.param[HK_P_WAR_BORDER_GARRISON] = 0; /* the whole front falls back */
     hk_world *w = war_world(&su, HK_SIDE_SOV);
     int argun = sector(s, "argun"), from = -1;
     int o = hk_campaign_objective(w, argun, HK_SIDE_SOV, &from);
@@ -196,6 +197,53 @@ static void test_front_moves(void **state)
     assert_int_equal(hk_control_side(w, region(s, "south_sakhalin")), HK_SIDE_JPN);
     hk_world_free(w);
     hk_scenario_free(s);
+}
+
+/* A front falling back from its fortified border zone leaves the zone's
+ * garrison (war.border_garrison of its men) to hold to the last: the
+ * attacker's leading echelon storms it while the rest go round, and the
+ * garrison is killed where it stands rather than taken prisoner. Without
+ * it the same front falls back and loses stragglers as prisoners. */
+static double killed_on_argun(double garrison, double *prisoners, bool *taken)
+{
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_HOLD_RATIO] = 0;
+    su.param[HK_P_WAR_BORDER_GARRISON] = garrison;
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int argun = sector(s, "argun");
+    w->camp.front[argun].men[HK_SIDE_SOV] = 400000;
+    w->camp.front[argun].tanks[HK_SIDE_SOV] = 3000;
+    w->camp.front[argun].guns[HK_SIDE_SOV] = 6000;
+    for (int f = 0; f < s->n_sectors; f++) {
+        w->camp.front[f].men[HK_SIDE_JPN] = 30000;
+        w->camp.front[f].tanks[HK_SIDE_JPN] = 0;
+        if (f != argun)
+            w->camp.front[f].men[HK_SIDE_SOV] = w->camp.front[f].tanks[HK_SIDE_SOV] = 0;
+    }
+    w->jpn_men = 30000.0 * s->n_sectors;
+    w->sov_men = 400000;
+    hk_campaign_step(w);
+    *prisoners = w->camp.prisoners[HK_SIDE_JPN];
+    *taken = hk_control_side(w, region(s, "manzhouli")) == HK_SIDE_SOV;
+    double killed = w->war_losses[HK_SIDE_JPN] - w->camp.prisoners[HK_SIDE_JPN];
+    hk_world_free(w);
+    hk_scenario_free(s);
+    return killed;
+}
+
+static void test_border_garrison(void **state)
+{
+    (void)state;
+    double pris0, pris1;
+    bool taken0, taken1;
+    double killed0 = killed_on_argun(0, &pris0, &taken0);
+    double killed1 = killed_on_argun(0.33, &pris1, &taken1);
+    assert_true(taken0);
+    assert_true(taken1); /* the garrison is gone round, not a wall */
+    assert_true(killed1 > killed0 + 1000);
+    assert_true(killed1 <= 0.33 * 30000 * 2 + 1); /* no more than it held */
 }
 
 /* The line of a front lists the regions each side holds along it: on the
@@ -514,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_two_front_aims),
         cmocka_unit_test(test_sea_cut_ground_stays),
         cmocka_unit_test(test_fronts_placed),
+        cmocka_unit_test(test_border_garrison),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

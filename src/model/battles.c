@@ -695,8 +695,14 @@ static void campaign_month(hk_world *w, hk_rng *r)
     }
     if (seek[0] && seek[1]) {
         char why[460];
+        /* what presses in the west, by its name at the date: the pact with
+         * Germany comes days before the war in Europe (001:147) */
+        const char *west = !europe_presses(w) ? ""
+                           : hk_flag(w, HK_EFFECT_EUROPE_WAR) || hk_flag(w, HK_EFFECT_GER_SOV_WAR)
+                               ? "; the war in Europe makes quiet on the border worth more"
+                               : "; the pact with Germany makes quiet on the border worth more";
         snprintf(why, sizeof why, "both sides agree to a ceasefire (Japanese side: %s; Soviet side: %s%s)", reason[0],
-                 reason[1], europe_presses(w) ? "; the war in Europe makes quiet on the border worth more" : "");
+                 reason[1], west);
         campaign_end(w, c->last_loser, true, why);
         return;
     }

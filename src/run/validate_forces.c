@@ -226,10 +226,15 @@ static void battles_part(FILE *b, const hk_scenario *s, const hk_outcomes *base,
     for (int sec = 0; sec < s->n_sectors && sec < HK_MAX_SECTORS; sec++) {
         char recs[400] = "none";
         int o = 0;
-        for (int i = 0; i < nrec; i++)
-            if (rec[i].sector == sec)
-                o += snprintf(recs + o, sizeof recs - (size_t)o, "%s%s %d (%s)", o ? "; " : "", rec[i].name,
-                              rec[i].year, men(x, sizeof x, rec[i].men));
+        for (int i = 0; i < nrec && o < (int)sizeof recs; i++) {
+            if (rec[i].sector != sec)
+                continue;
+            /* the year, unless the battle's name already gives it */
+            char year[16] = "";
+            snprintf(year, sizeof year, " %d", rec[i].year);
+            o += snprintf(recs + o, sizeof recs - (size_t)o, "%s%s%s (%s)", o ? "; " : "", rec[i].name,
+                          rec[i].name && strstr(rec[i].name, year + 1) ? "" : year, men(x, sizeof x, rec[i].men));
+        }
         int m = 0;
         for (int k = 0; k < runs; k++)
             if (base[k].border_battles[sec] > 0)

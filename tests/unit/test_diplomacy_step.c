@@ -15,6 +15,7 @@
 
 #include "fixture_builtin.h"
 #include "model/diplomacy.h"
+#include "world/actors.h"
 #include "world/world.h"
 
 /* A simulated world of `su` played up to (not including) month m. */
@@ -102,9 +103,49 @@ static void test_step_is_deterministic(void **state)
     hk_world_free(b);
 }
 
+/* A treaty takes talks: with every party gaining and the month's chance
+ * certain, a treaty whose talks have not run their talks_months is not
+ * signed (the talks go on a month), and one whose talks have run them is. */
+static void test_talks_before_signing(void **state)
+{
+    (void)state;
+    hk_setup su;
+    hk_setup_init(&su, scenario);
+    su.param[HK_P_TREATY_SIGN_RATE] = 1.0;
+    int tested = 0;
+    for (uint64_t run = 0; run < 4; run++)
+        for (int y = 1923; y <= 1941; y += 2) {
+            hk_world *a = world_at(&su, hk_month_of(y, 6), run), *b = world_at(&su, hk_month_of(y, 6), run);
+            for (int t = 0; t < scenario->n_treaties; t++) {
+                const hk_treaty *x = &scenario->treaties[t];
+                if (a->treaty[t].status != HK_TREATY_NONE || x->talks_months <= 0 ||
+                    hk_diplomacy_barred(a, t, NULL) || !hk_treaty_preconditions(a, t, NULL, 0))
+                    continue;
+                bool all = true;
+                for (int p = 0; p < x->n_parties; p++)
+                    all &= hk_diplomacy_gain(a, t, x->parties[p]) > P(a, TREATY_MIN_GAIN);
+                if (!all)
+                    continue;
+                a->treaty[t].talks = 0; /* the motive appears this month */
+                b->treaty[t].talks = (int16_t)x->talks_months;
+                hk_diplomacy_step(a);
+                hk_diplomacy_step(b);
+                assert_int_equal(a->treaty[t].status, HK_TREATY_NONE);
+                assert_int_equal(a->treaty[t].talks, 1);
+                assert_int_equal(b->treaty[t].status, HK_TREATY_IN_FORCE);
+                tested++;
+                break;
+            }
+            hk_world_free(a);
+            hk_world_free(b);
+        }
+    assert_true(tested > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_talks_before_signing),
         cmocka_unit_test(test_forced_signing),
         cmocka_unit_test(test_no_gain_no_treaty),
         cmocka_unit_test(test_step_is_deterministic),

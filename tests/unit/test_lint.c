@@ -14,6 +14,7 @@
 #include "world/api.h"
 #include "run/lint.h"
 #include "world/world.h"
+#include "world/event_order.h"
 
 static hk_scenario *builtin(void)
 {
@@ -300,9 +301,33 @@ static void test_outside_events_follow_state(void **state)
     hk_scenario_free(s);
 }
 
+/* The surrender reads before the armies laying down their arms on its day,
+ * whichever was emitted first; a month's undated events keep their order,
+ * and a dated one sorts by its day. */
+static void test_surrender_reads_first(void **state)
+{
+    (void)state;
+    hk_date day = {1945, 8, 17}, month = {1945, 8, 0}, bomb = {1945, 8, 6};
+    hk_log_event ev[4] = {
+        {.date = bomb, .kind = "outside_event", .id = "hiroshima"},
+        {.date = month, .kind = "war", .id = "soviet_entry"},
+        {.date = day, .kind = "occupation", .id = "surrender_zone"},
+        {.date = day, .kind = "peace", .id = "surrender"},
+    };
+    int32_t key[4];
+    hk_event_order(ev, key, 4, 0);
+    assert_string_equal(ev[0].id, "hiroshima");
+    assert_string_equal(ev[1].id, "soviet_entry");
+    assert_string_equal(ev[2].id, "surrender");
+    assert_string_equal(ev[3].id, "surrender_zone");
+    /* the day is the surrender's, after the month's shocks */
+    assert_true(ev[2].date.day > ev[0].date.day);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_surrender_reads_first),
         cmocka_unit_test(test_catches),
         cmocka_unit_test(test_builtin_histories),
         cmocka_unit_test(test_whatif_histories),

@@ -697,9 +697,39 @@ static void test_china_war_follows_friction(void **state)
     fx_free(s);
 }
 
+/* No new war with China once Japan's position has collapsed: with the
+ * friction past its level and the rate at one, Germany's defeat (or the
+ * ultimatum) keeps the war from breaking out; without it, it comes at once,
+ * and the text says what brought it. */
+static void test_no_china_war_after_collapse(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_JAPAN_CHINA_WAR_RATE] = 1.0;
+    int effects[] = {HK_EFFECT_GERMANY_DEFEATED, HK_EFFECT_ULTIMATUM, -1};
+    for (int k = 0; k < 3; k++) {
+        hk_world *w = manchuria_world(&su, 0);
+        w->month = hk_month_of(1945, 5);
+        w->manchuria_seized = true;
+        w->china_friction = 2 * su.param[HK_P_JAPAN_CHINA_FRICTION];
+        if (effects[k] >= 0)
+            w->flags |= 1u << effects[k];
+        for (int i = 0; i < 4 && !w->china_war; i++) {
+            hk_politics_step(w);
+            w->month++;
+        }
+        assert_int_equal(w->china_war, effects[k] < 0);
+        hk_world_free(w);
+    }
+    fx_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_no_china_war_after_collapse),
         cmocka_unit_test(test_lost_battle_discredits_pushers),
         cmocka_unit_test(test_soviet_defeat_emboldens_japanese_hawks),
         cmocka_unit_test(test_purge),

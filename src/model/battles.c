@@ -639,8 +639,19 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         snprintf(reason[0], sizeof reason[0], "its line broke and it has no one more to bring up");
     } else {
         seek[0] = u[0] < press[0] * tokyo;
-        snprintf(reason[0], sizeof reason[0], "Tokyo, wanting quiet at %.2f, %s its officers (autonomy %.2f)", press[0],
-                 seek[0] ? "overrules" : "does not overrule", w->autonomy);
+        /* why the officers fight on: Tokyo does not want quiet enough, or
+         * wants it and cannot make them stop (hk_battles_tokyo_prevails) */
+        if (seek[0])
+            snprintf(reason[0], sizeof reason[0], "Tokyo, wanting quiet at %.2f, overrules its officers (autonomy %.2f)",
+                     press[0], w->autonomy);
+        else if (press[0] >= 0.5)
+            snprintf(reason[0], sizeof reason[0],
+                     "Tokyo wants quiet at %.2f but cannot stop its officers at autonomy %.2f, against whom it "
+                     "prevails %.0f%% of the time",
+                     press[0], w->autonomy, 100.0 * tokyo);
+        else
+            snprintf(reason[0], sizeof reason[0], "Tokyo, with little wish for quiet at %.2f, lets its officers fight on "
+                     "at autonomy %.2f", press[0], w->autonomy);
     }
     bool building = hk_battles_soviet_building(w);
     if (c->holder == HK_SIDE_SOV) {

@@ -197,10 +197,18 @@ static void spread_pools(hk_world *w, unsigned mask)
             todo |= w->c->pool_formations[p];
     for (; todo; todo &= todo - 1) {
         int f = __builtin_ctzll(todo), p = w->c->form_pool[f];
-        bool all = !(wsum[p] > 0);
-        double sum = all ? wall[p] : wsum[p];
-        bool there = all ? (w->hosted >> f) & 1u : (exists >> f) & 1u;
-        double men = there && sum > 0 ? pool[p] * w->c->weight[f] / sum : 0.0;
+        /* where the record gives the pool's formations this month, each
+         * takes its recorded part (the Transbaikal's tank armies only when
+         * the record has them there); before it, by its largest figure */
+        double men;
+        if (w->mv.base_sum[p] > 0) {
+            men = pool[p] * w->mv.base_men[f] / w->mv.base_sum[p];
+        } else {
+            bool all = !(wsum[p] > 0);
+            double sum = all ? wall[p] : wsum[p];
+            bool there = all ? (w->hosted >> f) & 1u : (exists >> f) & 1u;
+            men = there && sum > 0 ? pool[p] * w->c->weight[f] / sum : 0.0;
+        }
         w->formation[f].men = men;
         w->formation[f].tanks = men * w->per_man[f][0];
         w->formation[f].guns = men * w->per_man[f][1];
@@ -332,10 +340,12 @@ static void baseline_pools(hk_world *w, hk_month m)
             for (int k = w->n_rec[f] - 1; k >= 0 && w->rec_month[f][k] > m; k--)
                 if (w->rec_month[f][k] < until)
                     until = w->rec_month[f][k];
+            w->mv.base_men[f] = 0;
             int p = w->c->form_pool[f];
             if (p < 0 || p > 2 || !formation_hosted(w, f))
                 continue;
-            sum[p] += baseline_formation(w, f, m);
+            w->mv.base_men[f] = baseline_formation(w, f, m);
+            sum[p] += w->mv.base_men[f];
         }
         memcpy(w->mv.base_sum, sum, sizeof sum);
         w->mv.base_hosted = w->hosted;

@@ -36,6 +36,14 @@ static void load_strengths(hk_loader *ld, const hk_ynode *list)
         hk_rec_source(&r, &st->source);
         if (f <= 0 || d <= 0)
             continue;
+        int of_formation = 0;
+        for (int j = 0; j < s->n_strengths; j++)
+            of_formation += s->strengths[j].formation == st->formation;
+        if (of_formation == HK_MAX_FORMATION_STRENGTHS) {
+            hk_load_error(ld, r.line, "%s: too many strengths for one formation: at most %d are allowed; "
+                          "merge close dates or split the formation", r.label, HK_MAX_FORMATION_STRENGTHS);
+            continue;
+        }
         /* A strength holds until the formation's next one, so they must come in order. */
         for (int j = s->n_strengths - 1; j >= 0; j--) {
             const hk_strength *prev = &s->strengths[j];

@@ -28,7 +28,9 @@ typedef struct hk_treaty_roles {
     int sov_chn_normalization; /* normalisation SOV–CHN (the Peking agreement of 1924) */
 } hk_treaty_roles;
 
-#define HK_MAX_EQUIP 12
+/* one entry for each strength of a formation: the loader refuses more, so
+ * no part of the schedule is dropped */
+#define HK_MAX_EQUIP HK_MAX_FORMATION_STRENGTHS
 
 /* Equipment per man of a formation from a month on: technology follows the
  * record (tanks, guns, aircraft per man), the numbers of men the model. */

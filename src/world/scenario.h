@@ -22,6 +22,7 @@
 #define HK_MAX_SECTORS 8
 #define HK_MAX_FORMATIONS 48
 #define HK_MAX_STRENGTHS 256
+#define HK_MAX_FORMATION_STRENGTHS 32 /* of one formation */
 #define HK_MAX_TREATIES 24
 #define HK_MAX_CLAUSES 8
 #define HK_MAX_EVENTS 32

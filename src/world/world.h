@@ -93,7 +93,7 @@ typedef struct hk_pending_battle {
 } hk_pending_battle;
 
 #define HK_MAX_PENDING 4
-#define HK_MAX_REC 32
+#define HK_MAX_REC HK_MAX_FORMATION_STRENGTHS
 
 /* Simulate: a border battle neither side broke off, fought on month by month
  * as a local campaign (docs/model.md#battles-border-campaign). One at a time. */
@@ -293,6 +293,7 @@ struct hk_world {
         bool base_surrendered;            /* over these formations, with this surrender, */
         hk_month base_from, base_until;   /* for months in [from, until): no record falls due */
         double base_sum[3];
+        double base_men[HK_MAX_FORMATIONS]; /* each formation's part of base_sum (0: not counted) */
         bool share_ok;                    /* each pool's shares summed over the formations */
         uint64_t share_hosted, share_exists; /* there and existing */
         double wsum[3], wall[3];

@@ -456,6 +456,37 @@ static void test_all_errors_at_once(void **state)
     free(t1);
 }
 
+/* A formation with more strengths than the model keeps is refused at the
+ * line of the first one too many, rather than its later ones dropped. */
+static void test_too_many_strengths_of_one_formation(void **state)
+{
+    (void)state;
+    char extra[8192] = "";
+    size_t o = 0;
+    for (int k = 0; k < HK_MAX_FORMATION_STRENGTHS - 1; k++) /* 1940-01 on, after the file's own two */
+        o += (size_t)snprintf(extra + o, sizeof extra - o,
+                              "  - {formation: kwantung_army, date: %d-%02d, men: 270000, source: coox1985}\n",
+                              1940 + k / 12, 1 + k % 12);
+    assert_true(o < sizeof extra);
+    const char *base = minimal[HK_FILE_FORCES]; /* its strengths come last: append */
+    size_t head = strlen(base);
+    assert_true(head > 0 && base[head - 1] == '\n');
+    char *text = malloc(head + o + 1);
+    assert_non_null(text);
+    memcpy(text, base, head);
+    memcpy(text + head, extra, o + 1);
+    hk_diag d;
+    hk_scenario *s = load_with(HK_FILE_FORCES, text, &d);
+    if (s || !has_error(&d, "forces.yaml", 12 + HK_MAX_FORMATION_STRENGTHS - 2, "too many strengths for one formation"))
+        print_diag(&d);
+    assert_null(s);
+    /* two in the file, then the thirty-first added is the thirty-third */
+    assert_true(has_error(&d, "forces.yaml", 12 + HK_MAX_FORMATION_STRENGTHS - 2, "too many strengths for one formation"));
+    assert_int_equal(d.count, 1);
+    hk_diag_free(&d);
+    free(text);
+}
+
 static void test_missing_file(void **state)
 {
     (void)state;
@@ -784,6 +815,7 @@ int main(void)
         cmocka_unit_test(test_minimal_sources_and_lines),
         cmocka_unit_test(test_error_kinds),
         cmocka_unit_test(test_all_errors_at_once),
+        cmocka_unit_test(test_too_many_strengths_of_one_formation),
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_garbage_never_crashes),
         cmocka_unit_test(test_yaml_limits),

@@ -25,6 +25,28 @@ static hk_world *world_at(const hk_setup *su, int year, int month)
     return w;
 }
 
+/* The built-in scenario, for the tests that need the record's armies. */
+static hk_scenario *builtin(void)
+{
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    return s;
+}
+
+/* A second world in the same state as a, to step with one field changed
+ * (its own text buffer left unset, so that freeing both frees each once). */
+static hk_world *world_copy(const hk_setup *su, const hk_world *a)
+{
+    hk_world *b = hk_world_new(su, HK_MODE_SIMULATE, 5, 0);
+    assert_non_null(b);
+    memcpy(b, a, sizeof *b);
+    b->text = NULL;
+    return b;
+}
+
 /* After a step the formations of each pool hold its men, no more, no less. */
 static void test_pools_conserved(void **state)
 {
@@ -108,16 +130,11 @@ static void test_soviet_buildup_answers_japan(void **state)
     (void)state;
     /* the built-in scenario: the Soviet answer is to Japan's departure from
      * its recorded army, so the month must have a record on both sides */
-    hk_diag d;
-    hk_diag_init(&d);
-    hk_scenario *s = hk_scenario_load_builtin(&d);
-    assert_non_null(s);
+    hk_scenario *s = builtin();
     hk_setup su;
     hk_setup_init(&su, s);
     hk_world *a = world_at(&su, 1938, 6);
-    hk_world *b = hk_world_new(&su, HK_MODE_SIMULATE, 5, 0);
-    memcpy(b, a, sizeof *b);
-    b->text = NULL;
+    hk_world *b = world_copy(&su, a);
     assert_true(a->jpn_men > 1000);
     b->jpn_men = 2 * a->jpn_men; /* twice the army Japan had */
     hk_movement_step(a);
@@ -136,10 +153,7 @@ static void test_soviet_buildup_answers_japan(void **state)
 static void test_no_army_on_ground_never_held(void **state)
 {
     (void)state;
-    hk_diag d;
-    hk_diag_init(&d);
-    hk_scenario *s = hk_scenario_load_builtin(&d);
-    assert_non_null(s);
+    hk_scenario *s = builtin();
     hk_setup su;
     hk_setup_init(&su, s);
     hk_world *w = world_at(&su, 1934, 6);
@@ -158,9 +172,7 @@ static void test_no_army_on_ground_never_held(void **state)
     assert_true(n_claimed >= 3); /* the eastern, northern and western fronts */
 
     /* the same month with Manchuria in China's hands and never held */
-    hk_world *b = hk_world_new(&su, HK_MODE_SIMULATE, 5, 0);
-    memcpy(b, w, sizeof *b);
-    b->text = NULL;
+    hk_world *b = world_copy(&su, w);
     for (int f = 0; f < s->n_formations; f++)
         if ((claimed >> f) & 1u)
             b->control[s->formations[f].region] = (int8_t)s->regions[s->formations[f].region].controller;
@@ -201,6 +213,45 @@ static void test_no_army_on_ground_never_held(void **state)
     hk_scenario_free(s);
 }
 
+/* The schedule is the scenario's: in 1944 each formation's tanks, guns and
+ * aircraft per man are those of its latest recorded strength, for the
+ * formations with many records too (the Soviet fronts list eighteen; a
+ * schedule cut at twelve kept 1941's armour into 1945). */
+static void test_equipment_is_the_latest_record(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = world_at(&su, 1944, 1);
+    hk_movement_step(w);
+    int checked = 0, many = 0;
+    for (int f = 0; f < s->n_formations; f++) {
+        int latest = -1, n = 0;
+        for (int k = 0; k < s->n_strengths; k++) {
+            const hk_strength *x = &s->strengths[k];
+            if (x->formation != f || !(x->men > 0))
+                continue;
+            n++;
+            if (hk_date_month(x->date) <= w->month &&
+                (latest < 0 || hk_date_month(x->date) >= hk_date_month(s->strengths[latest].date)))
+                latest = k;
+        }
+        if (latest < 0)
+            continue;
+        const hk_strength *x = &s->strengths[latest];
+        assert_true(fabs(w->per_man[f][0] - x->tanks / x->men) < 1e-12);
+        assert_true(fabs(w->per_man[f][1] - x->guns / x->men) < 1e-12);
+        assert_true(fabs(w->per_man[f][2] - x->aircraft / x->men) < 1e-12);
+        checked++;
+        many += n > 12;
+    }
+    assert_true(checked > 5);
+    assert_true(many >= 3); /* the three Soviet fronts */
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_equipment_follows_schedule),
         cmocka_unit_test(test_soviet_buildup_answers_japan),
         cmocka_unit_test(test_no_army_on_ground_never_held),
+        cmocka_unit_test(test_equipment_is_the_latest_record),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -318,6 +318,17 @@ static double theatre_of(const hk_world *w, int side)
     return men;
 }
 
+/* The men of a side's garrisons holding out in its fortified zones: part
+ * of its theatre army on no front. */
+static double garrisons_of(const hk_world *w, int side)
+{
+    double men = 0;
+    for (int r = 0; r < w->s->n_regions; r++)
+        if (w->camp.garrison[r] > 0 && held_at_start(w, r, side))
+            men += w->camp.garrison[r];
+    return men;
+}
+
 /* Where a side's fronts are worth men: the enemy's men facing each, and
  * for the opener its plan's main axis war.main_blow times more (the
  * Kantokuen plan massed the Kwantung Army against the Maritime Province,
@@ -392,6 +403,10 @@ void hk_campaign_begin(hk_world *w)
     }
     c->main_axis = -1;
     c->quiet_months = 0;
+    memset(c->garrison, 0, sizeof c->garrison);
+    memset(c->garrison_guns, 0, sizeof c->garrison_guns);
+    memset(c->garrison_left, 0, sizeof c->garrison_left);
+    memset(c->garrison_days, 0, sizeof c->garrison_days);
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         hk_front *fr = &c->front[f];
         fr->active = true;
@@ -492,7 +507,7 @@ static void reinforce(hk_world *w, int side, const double *flow)
     double sum = 0;
     for (int f = 0; f < s->n_sectors; f++)
         sum += c->front[f].men[side];
-    double pool = theatre_of(w, side);
+    double pool = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
     if (sum > pool && sum > 0) {
         double k = pool / sum;
         for (int f = 0; f < s->n_sectors; f++) {
@@ -601,13 +616,9 @@ static void take(hk_world *w, int region, int side, int f)
     w->camp.front[f].advanced[side]++;
 }
 
-static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *lo)
+/* What a side loses goes to movement and to the war's totals. */
+static void account(hk_world *w, int side, double men, const hk_combat_losses *lo)
 {
-    double men = fmin(lo->men, fr->men[side]);
-    fr->men[side] -= men;
-    fr->tanks[side] = fmax(0, fr->tanks[side] - lo->tanks);
-    fr->guns[side] = fmax(0, fr->guns[side] - lo->guns);
-    fr->aircraft[side] = fmax(0, fr->aircraft[side] - lo->aircraft);
     w->loss_men[side] += men;
     w->loss_tanks[side] += lo->tanks;
     w->loss_guns[side] += lo->guns;
@@ -615,6 +626,16 @@ static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *
     w->war_losses[side] += men;
     double armies = w->jpn_men + w->sov_men;
     w->exhaustion += armies > 0 ? P(w, WAR_EXHAUSTION_WEIGHT) * men / armies : 0;
+}
+
+static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *lo)
+{
+    double men = fmin(lo->men, fr->men[side]);
+    fr->men[side] -= men;
+    fr->tanks[side] = fmax(0, fr->tanks[side] - lo->tanks);
+    fr->guns[side] = fmax(0, fr->guns[side] - lo->guns);
+    fr->aircraft[side] = fmax(0, fr->aircraft[side] - lo->aircraft);
+    account(w, side, men, lo);
 }
 
 /* A region of a border sector the side held when the war began: its
@@ -749,7 +770,7 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
     double sum = 0;
     for (int f = 0; f < s->n_sectors; f++)
         sum += w->camp.front[f].men[d];
-    double reserve = theatre_of(w, d) - sum;
+    double reserve = theatre_of(w, d) - garrisons_of(w, d) - sum;
     if (!(reserve > 1000))
         return;
     double pm[3];
@@ -758,6 +779,143 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
     dfr->tanks[d] += reserve * pm[0];
     dfr->guns[d] += reserve * pm[1];
     dfr->aircraft[d] += reserve * pm[2];
+}
+
+/* A front falling back from a region of its fortified border zone leaves
+ * the zone's garrison there: war.border_garrison of the front, shared among
+ * the zone's regions (a belt of fortified regions along each border sector,
+ * glantz2003), with its share of the guns; the tanks go back with the main
+ * body. The attacker goes round it and the ground passes; the garrison
+ * holds out, besieged, and is reduced by storm. */
+static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int o)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    int d = 1 - a, zone = 0;
+    for (int r = 0; r < s->n_regions; r++)
+        if (s->regions[r].sector == s->regions[o].sector && held_at_start(w, r, d))
+            zone++;
+    double k = P(w, WAR_BORDER_GARRISON) / (zone > 0 ? zone : 1);
+    double men = k * dfr->men[d], guns = k * dfr->guns[d];
+    dfr->men[d] -= men;
+    dfr->guns[d] -= guns;
+    c->garrison[o] = men;
+    c->garrison_guns[o] = guns;
+    c->garrison_left[o] = men;
+    c->garrison_days[o] = 0;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "On the %s front the %s side falls back from its fortified zone at %s, leaving a garrison of %.0f men "
+                 "and %.0f guns to hold it to the last; the %s side (%.0f men) goes round the fortifications and "
+                 "invests them.",
+                 sector_label(w, f), side_name(d), region_label(w, o), men, guns, side_name(a), fr->men[a]);
+    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+    take(w, o, a, f);
+    return false;
+}
+
+/* The besiegers reduce the garrisons left in fortified zones, once a step.
+ * A fortified region is a belt of strongpoints taken in turn: each step the
+ * besieging front's leading echelon (one of battle.echelons) assaults at
+ * most war.storm_share of the garrison it was left with, bringing
+ * war.storm_ratio men against each defender there (fewer strongpoints when
+ * the echelon is smaller), and only with the margin any attack needs
+ * (war.attack_ratio); short of it the garrison is masked. The assault is a
+ * battle of the combat model over the step's days, the defenders in their
+ * fortifications, fighting from their magazines, not surrendering; the
+ * rest of the garrison holds its own strongpoints meanwhile. So a garrison
+ * is reduced over steps, as Hutou was over about eleven days (glantz2003),
+ * and what is left of it when its side surrenders goes into captivity
+ * (hk_campaign_surrender). */
+static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SECTORS][2], int *battles)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    for (int o = 0; o < s->n_regions; o++) {
+        double g = c->garrison[o];
+        if (!(g > 0))
+            continue;
+        int d = hk_world_side(w, c->control_at_start[o]), a = 1 - d, f = c->front_of[o];
+        if (d < 0 || d > 1 || f < 0)
+            continue;
+        hk_front *fr = &c->front[f];
+        if (own(w, o, d)) {
+            /* its side has the ground back: the garrison rejoins the front there */
+            fr->men[d] += g;
+            fr->guns[d] += c->garrison_guns[o];
+            c->garrison[o] = c->garrison_guns[o] = 0;
+            continue;
+        }
+        c->garrison_days[o] = (uint8_t)(c->garrison_days[o] + days > 255 ? 255 : c->garrison_days[o] + days);
+        /* no assault is opened in the few days left before a ceasefire */
+        if (!fights_to_the_last(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS))
+            continue;
+        double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
+        double part = fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o]);
+        double men_a = fmin(ratio * part, fr->men[a] / echelons(w));
+        part = fmin(part, men_a / ratio);
+        if (men_a < 100 || part < 1)
+            continue;
+        hk_combat_side att = front_side(w, fr, a, c->route_km[a][o], 1e12);
+        double ka = fr->men[a] > 0 ? men_a / fr->men[a] : 0;
+        att.men *= ka;
+        att.tanks *= ka;
+        att.guns *= ka;
+        att.aircraft *= ka;
+        att.no_surrender = 0;
+        att.envelop = 1; /* assaulted from every side */
+        hk_combat_side def = {.men = part, .guns = c->garrison_guns[o] * part / g, .quality = c->quality[d],
+                              .supply_km = 0, .posture = HK_POSTURE_FORTIFIED, .no_surrender = 1};
+        def.nation = d == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
+        hk_terrain terrain = s->regions[o].terrain;
+        if (hk_combat_power(&w->combat, &att, 0, terrain) < P(w, WAR_ATTACK_RATIO) * hk_combat_power(&w->combat, &def, 1, terrain))
+            continue; /* masked: it holds out */
+        hk_combat_result res;
+        hk_combat_resolve(&w->combat, &att, &def, terrain, days, rng, &res);
+        losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
+        c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
+        double dead = fmin(res.loss[HK_COMBAT_DEFENDER].men, g);
+        hk_combat_losses lo = res.loss[HK_COMBAT_DEFENDER];
+        c->garrison[o] -= dead;
+        c->garrison_guns[o] = fmax(0, c->garrison_guns[o] - lo.guns);
+        bool falls = c->garrison[o] < 100;
+        if (falls) {
+            /* the last strongpoints' few men die in them */
+            dead += c->garrison[o];
+            c->garrison[o] = c->garrison_guns[o] = 0;
+        }
+        lo.men = dead;
+        account(w, d, dead, &lo);
+        month_cas[f][a] += res.casualties[HK_COMBAT_ATTACKER];
+        month_cas[f][d] += dead;
+        (*battles)++;
+        if (hk_world_logging(w)) {
+            /* the siege's step as a battle: the whole garrison is besieged and
+             * fights over the step's days, one part of it assaulted */
+            double com[2], cas[2];
+            com[a] = att.men;
+            com[d] = g;
+            cas[a] = res.casualties[HK_COMBAT_ATTACKER];
+            cas[d] = dead;
+            hk_world_event_facts(w, f, com, cas, falls ? a : -1, days);
+            int n = c->garrison_days[o];
+            if (falls)
+                snprintf(w->scratch, sizeof w->scratch,
+                         "On the %s front %.0f %s men assault the last strongpoints of the %s garrison at %s on the "
+                         "%d%s day of its siege and take them: casualties %.0f against the defenders' %.0f, who die "
+                         "where they stand.",
+                         sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), n,
+                         n % 10 == 1 && n != 11 ? "st" : n % 10 == 2 && n != 12 ? "nd" : n % 10 == 3 && n != 13 ? "rd" : "th",
+                         res.casualties[HK_COMBAT_ATTACKER], dead);
+            else
+                snprintf(w->scratch, sizeof w->scratch,
+                         "On the %s front %.0f %s men assault part of the fortifications the %s garrison of %s (%.0f men) "
+                         "holds, over %d days of its siege: casualties %.0f against the defenders' %.0f; %.0f hold out.",
+                         sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), g, days,
+                         res.casualties[HK_COMBAT_ATTACKER], dead, c->garrison[o]);
+        }
+        hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+    }
 }
 
 /* One step on one front. Returns true when a battle was fought. The
@@ -880,33 +1038,17 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     double armour_d = dfr->men[d] > 0 ? 1000.0 * dfr->tanks[d] / dfr->men[d] : 0;
     bool caught = dpost == HK_FRONT_WITHDRAW && armour_a >= P(w, WAR_EXPLOIT_TANKS) && armour_d < P(w, WAR_EXPLOIT_TANKS);
     /* a front that falls back leaves the garrison of its fortified border
-     * zone (war.border_garrison of its men) behind, bound to hold to the
-     * last while its side does not surrender: the Kwantung Army's plan of
-     * 1945 gave up the border for a redoubt but kept part of its strength
-     * in the fortified regions with orders to hold, and garrisons such as
-     * Hutou fought to the death rather than retreat (glantz2003). The
-     * attacker's mobile forces go round it after the main body (the Soviet
-     * fronts of 1945 bypassed the fortified regions); its leading echelon
-     * assaults the garrison, which fights from its fortifications without
-     * giving ground or surrendering, like a besieged pocket (siege below). */
-    bool garrison = dpost == HK_FRONT_WITHDRAW && fortified_line(w, o, d) && fights_to_the_last(w, d) &&
-                    P(w, WAR_BORDER_GARRISON) > 0;
-    if (garrison) {
-        double k = P(w, WAR_BORDER_GARRISON);
-        def.men *= k;
-        def.tanks *= k;
-        def.guns *= k;
-        def.aircraft *= k;
-        def.posture = HK_POSTURE_FORTIFIED;
-        def.no_surrender = 1;
-        caught = false;
-        /* the leading echelon alone turns on it, the rest go round */
-        double e = 1.0 / echelons(w);
-        att.men *= e;
-        att.tanks *= e;
-        att.guns *= e;
-        att.aircraft *= e;
-    } else if (caught) {
+     * zone behind, bound to hold to the last while its side does not
+     * surrender: the Kwantung Army's plan of 1945 gave up the border for a
+     * redoubt but kept part of its strength in the fortified regions with
+     * orders to hold, and garrisons such as Hutou fought to the death rather
+     * than retreat (glantz2003). The attacker's mobile forces go round it
+     * (the Soviet fronts of 1945 bypassed the fortified regions) and the
+     * ground passes; the garrison is reduced by siege (storm) */
+    if (dpost == HK_FRONT_WITHDRAW && fortified_line(w, o, d) && fights_to_the_last(w, d) &&
+        P(w, WAR_BORDER_GARRISON) > 0 && !(c->garrison_left[o] > 0))
+        return leave_garrison(w, f, fr, dfr, a, o);
+    if (caught) {
         def.posture = HK_POSTURE_HASTY;
         def.no_surrender = 0;
     } else if (dpost == HK_FRONT_WITHDRAW) {
@@ -941,24 +1083,6 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
             approaches++;
     }
     att.envelop = approaches >= 2;
-    /* the rest of the front going round envelops the garrison it storms */
-    if (garrison)
-        att.envelop = true;
-    /* a garrison is stormed only with the margin any attack needs (as a
-     * pocket, siege below); without it the leading echelon masks it, the
-     * front goes round, and the garrison, cut off, holds out until its side
-     * lays down its arms */
-    if (garrison && hk_combat_power(&w->combat, &att, 0, s->regions[o].terrain) <
-                        P(w, WAR_ATTACK_RATIO) * hk_combat_power(&w->combat, &def, 1, s->regions[o].terrain)) {
-        take(w, o, a, f);
-        if (hk_world_logging(w))
-            snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s side (%.0f men) goes round the %s garrison of %s (%.0f men), left to "
-                     "hold to the last, and masks it: too strong to storm with its leading echelon.",
-                     sector_label(w, f), side_name(a), fr->men[a], side_name(d), region_label(w, o), def.men);
-        hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
-        return false;
-    }
     /* a defender whose combat power is under the combat model's collapse
      * ratio (the ratio at which a side gives way in battle, docs/combat.md)
      * of what the attacker brings up first (its leading echelon of
@@ -973,7 +1097,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     if (short_step)
         return false;
     hk_combat_result res;
-    front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back && !garrison,
+    front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back,
                  caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, &res);
     c->prisoners[d] += res.prisoners[HK_COMBAT_DEFENDER];
     c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
@@ -1000,8 +1124,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                      "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
                      "against the defender's %.0f%s.",
                      sector_label(w, f), side_name(a), att.men, att.tanks,
-                     garrison                     ? "storms the fortified zone's garrison, left to hold to the last, and takes"
-                     : dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back,"
+                     dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back,"
                                                   : "breaks through and takes",
                      region_label(w, o), res.days, res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER],
                      res.casualties[HK_COMBAT_DEFENDER], pris);
@@ -1211,6 +1334,7 @@ void hk_campaign_step(hk_world *w)
             if (c->front[f].active)
                 front_step(w, &r, f, days, (const double(*)[HK_MAX_REGIONS])c->route_km,
                            (const double(*)[HK_MAX_REGIONS])c->route_flow, month_cas, &battles);
+        storm(w, &r, days, month_cas, &battles);
         encirclements(w, &r, days);
         c->days += days;
     }
@@ -1287,11 +1411,24 @@ void hk_campaign_surrender(hk_world *w)
         w->loss_men[1 - side] += pris;
         for (int f = 0; f < s->n_sectors; f++)
             c->front[f].men[1 - side] = 0;
+        /* the garrisons still holding out in their fortified zones are part
+         * of the army that lays down its arms (Hutou's survivors surrendered
+         * days after the order, glantz2003) */
+        double held_out = 0;
+        for (int r = 0; r < s->n_regions; r++)
+            if (c->garrison[r] > 0 && held_at_start(w, r, 1 - side)) {
+                held_out += c->garrison[r];
+                c->garrison[r] = c->garrison_guns[r] = 0;
+            }
+        char gar[96] = "";
+        if (held_out >= 1)
+            snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, still holding out)",
+                     fmin(held_out, pris));
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
-                     "Japan's forces lay down their arms: %.0f men go into captivity, and the %s side occupies %d "
+                     "Japan's forces lay down their arms: %.0f men go into captivity%s, and the %s side occupies %d "
                      "more region%s of the zone it receives the surrender in.",
-                     pris, side_name(side), taken, taken == 1 ? "" : "s");
+                     pris, gar, side_name(side), taken, taken == 1 ? "" : "s");
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
     }
 }

@@ -67,6 +67,12 @@ typedef struct hk_campaign_state {
     int8_t route_control[HK_MAX_REGIONS];
     double route_km[2][HK_MAX_REGIONS], route_flow[2][HK_MAX_REGIONS];
     uint64_t route_cut[2]; /* each side's regions cut off from its bases */
+    /* the garrisons a front falling back leaves in its fortified border
+     * zone, gone round by the attacker and reduced by siege: men and guns
+     * in each region, of the side that held it when the war began */
+    double garrison[HK_MAX_REGIONS], garrison_guns[HK_MAX_REGIONS];
+    double garrison_left[HK_MAX_REGIONS];  /* the men each was left with */
+    uint8_t garrison_days[HK_MAX_REGIONS]; /* days each has been besieged */
 } hk_campaign_state;
 
 

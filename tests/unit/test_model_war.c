@@ -201,18 +201,23 @@ static void test_front_moves(void **state)
 
 /* A front falling back from its fortified border zone leaves the zone's
  * garrison (war.border_garrison of its men) to hold to the last: the
- * attacker's leading echelon storms it while the rest go round, and the
- * garrison is killed where it stands rather than taken prisoner. Without
- * it the same front falls back and loses stragglers as prisoners. */
-static double killed_on_argun(double garrison, double *prisoners, bool *taken)
+ * attacker goes round it and the ground passes, and the garrison is
+ * reduced by siege, at most war.storm_share of it a step, its dead killed
+ * where they stand rather than taken prisoner; what is left of it goes into
+ * captivity with its side's surrender. Without it the same front falls
+ * back and loses stragglers as prisoners. `days` limits the month's
+ * fighting (a surrender on that day, no ceasefire delay). */
+static double killed_on_argun(double garrison, int days, double *prisoners, bool *taken, double *left,
+                              double *holding, double *after_surrender)
 {
     hk_scenario *s = builtin();
     hk_setup su;
     hk_setup_init(&su, s);
     su.param[HK_P_WAR_HOLD_RATIO] = 0;
     su.param[HK_P_WAR_BORDER_GARRISON] = garrison;
+    su.param[HK_P_WAR_CEASEFIRE_DAYS] = 0;
     hk_world *w = war_world(&su, HK_SIDE_SOV);
-    int argun = sector(s, "argun");
+    int argun = sector(s, "argun"), m = region(s, "manzhouli");
     w->camp.front[argun].men[HK_SIDE_SOV] = 400000;
     w->camp.front[argun].tanks[HK_SIDE_SOV] = 3000;
     w->camp.front[argun].guns[HK_SIDE_SOV] = 6000;
@@ -224,10 +229,18 @@ static double killed_on_argun(double garrison, double *prisoners, bool *taken)
     }
     w->jpn_men = 30000.0 * s->n_sectors;
     w->sov_men = 400000;
+    w->camp.surrender_day = days < 30 ? days : 0;
     hk_campaign_step(w);
     *prisoners = w->camp.prisoners[HK_SIDE_JPN];
-    *taken = hk_control_side(w, region(s, "manzhouli")) == HK_SIDE_SOV;
+    *taken = hk_control_side(w, m) == HK_SIDE_SOV;
+    *left = w->camp.garrison_left[m];
+    *holding = w->camp.garrison[m];
     double killed = w->war_losses[HK_SIDE_JPN] - w->camp.prisoners[HK_SIDE_JPN];
+    w->japan_surrendered = true;
+    hk_campaign_surrender(w);
+    *after_surrender = 0;
+    for (int r = 0; r < s->n_regions; r++)
+        *after_surrender += w->camp.garrison[r];
     hk_world_free(w);
     hk_scenario_free(s);
     return killed;
@@ -236,14 +249,27 @@ static double killed_on_argun(double garrison, double *prisoners, bool *taken)
 static void test_border_garrison(void **state)
 {
     (void)state;
-    double pris0, pris1;
-    bool taken0, taken1;
-    double killed0 = killed_on_argun(0, &pris0, &taken0);
-    double killed1 = killed_on_argun(0.33, &pris1, &taken1);
+    double pris0, pris1, pris5, left0, left1, left5, hold0, hold1, hold5, after0, after1, after5;
+    bool taken0, taken1, taken5;
+    double killed0 = killed_on_argun(0, 30, &pris0, &taken0, &left0, &hold0, &after0);
+    double killed1 = killed_on_argun(0.33, 30, &pris1, &taken1, &left1, &hold1, &after1);
+    double killed5 = killed_on_argun(0.33, 5, &pris5, &taken5, &left5, &hold5, &after5);
     assert_true(taken0);
     assert_true(taken1); /* the garrison is gone round, not a wall */
+    assert_true(taken5);
+    assert_float_equal(left0, 0, 0);
+    /* a third of the front, shared between the zone's two fortified regions */
+    assert_float_equal(left1, 0.33 * 30000 / 2, 1);
     assert_true(killed1 > killed0 + 1000);
-    assert_true(killed1 <= 0.33 * 30000 * 2 + 1); /* no more than it held */
+    assert_true(killed1 <= 0.33 * 30000 + 1); /* no more than it held */
+    /* reduced over steps: one step's assault takes on at most
+     * war.storm_share of it, and a month of siege costs it more than a step */
+    assert_true(hold5 >= (1 - 0.34) * left5 - 1);
+    assert_true(hold5 < left5);
+    assert_true(killed1 > killed5);
+    /* what holds out surrenders with its side */
+    assert_float_equal(after1, 0, 0);
+    assert_float_equal(after5, 0, 0);
 }
 
 /* The line of a front lists the regions each side holds along it: on the

@@ -74,11 +74,68 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
     hk_map_routes(s, rail & held, held, ~(hk_regions)0, km);
 }
 
+/* The most men a month the links can carry from the regions of `from` to
+ * those of `to` over the regions of `held`: a maximum flow (Edmonds-Karp,
+ * shortest augmenting routes first, links in index order), each link
+ * carrying its capacity either way, so parallel routes add up and a link
+ * two routes share carries no more than its capacity. INFINITY when a
+ * source lies in `to`. */
+static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_regions held)
+{
+    if (from & to)
+        return INFINITY;
+    const hk_compiled *cc = s->compiled;
+    double fl[HK_MAX_LINKS]; /* net flow along each link, from its `from` end to its `to` end */
+    memset(fl, 0, sizeof(double) * (size_t)s->n_links);
+    double total = 0;
+    for (;;) {
+        int prev[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
+        hk_regions seen = from;
+        for (hk_regions m = from; m; m &= m - 1)
+            queue[qt++] = __builtin_ctzll(m);
+        while (qh < qt && hit < 0) {
+            int u = queue[qh++];
+            for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
+                int l = cc->adj[i];
+                const hk_link *k = &s->links[l];
+                int v = k->from == u ? k->to : k->from;
+                if (((seen >> v) & 1u) || !((held >> v) & 1u))
+                    continue;
+                double res = k->from == u ? k->capacity - fl[l] : k->capacity + fl[l];
+                if (!(res > 1e-6))
+                    continue;
+                seen |= HK_REGION_BIT(v);
+                prev[v] = l;
+                queue[qt++] = v;
+                if ((to >> v) & 1u)
+                    hit = v;
+            }
+        }
+        if (hit < 0)
+            break;
+        double b = INFINITY;
+        for (int v = hit; !((from >> v) & 1u);) {
+            const hk_link *k = &s->links[prev[v]];
+            int u = k->from == v ? k->to : k->from;
+            b = fmin(b, k->from == u ? k->capacity - fl[prev[v]] : k->capacity + fl[prev[v]]);
+            v = u;
+        }
+        for (int v = hit; !((from >> v) & 1u);) {
+            const hk_link *k = &s->links[prev[v]];
+            int u = k->from == v ? k->to : k->from;
+            fl[prev[v]] += k->from == u ? b : -b;
+            v = u;
+        }
+        total += b;
+    }
+    return total;
+}
+
 /* Where a side's reinforcements come from: the Soviet side's from the west,
  * over the westernmost railhead it holds (the Trans-Siberian from European
  * Russia); the Japanese side's from its bases (Japan, Korea, the Kwantung
  * lease, the Manchurian depots). */
-void hk_campaign_flow(const hk_world *w, int side, double *cap)
+static hk_regions sources_of(const hk_world *w, int side)
 {
     const hk_scenario *s = w->s;
     hk_regions bases = set_of(w, side, is_base), sources = bases;
@@ -91,7 +148,30 @@ void hk_campaign_flow(const hk_world *w, int side, double *cap)
             if (s->regions[__builtin_ctzll(m)].lon > west)
                 sources &= ~HK_REGION_BIT(__builtin_ctzll(m));
     }
-    hk_map_widest(s, sources, set_of(w, side, own), cap);
+    return sources;
+}
+
+/* What the links carry to each region a side holds: the maximum flow from
+ * its sources over its own ground (the routes' capacities added where they
+ * run in parallel); 0 where none reaches. */
+void hk_campaign_flow(const hk_world *w, int side, double *cap)
+{
+    const hk_scenario *s = w->s;
+    hk_regions sources = sources_of(w, side), held = set_of(w, side, own);
+    for (int r = 0; r < s->n_regions; r++)
+        cap[r] = (held >> r) & 1u ? max_flow(s, sources, HK_REGION_BIT(r), held) : 0;
+}
+
+/* What the links carry to a front: the maximum flow from the side's sources
+ * to the regions of front f it holds together. */
+double hk_campaign_front_flow(const hk_world *w, int side, int f)
+{
+    const hk_scenario *s = w->s;
+    hk_regions mine = 0, held = set_of(w, side, own);
+    for (int r = 0; r < s->n_regions; r++)
+        if (w->camp.front_of[r] == f && ((held >> r) & 1u))
+            mine |= HK_REGION_BIT(r);
+    return mine ? max_flow(s, sources_of(w, side), mine, held) : 0;
 }
 
 uint64_t hk_campaign_encircled(const hk_world *w, int side)
@@ -293,6 +373,8 @@ static void routes(hk_world *w)
     for (int side = 0; side < 2; side++) {
         hk_campaign_haul(w, side, c->route_km[side]);
         hk_campaign_flow(w, side, c->route_flow[side]);
+        for (int f = 0; f < w->s->n_sectors && f < HK_MAX_SECTORS; f++)
+            c->route_front[side][f] = hk_campaign_front_flow(w, side, f);
         c->route_cut[side] = hk_campaign_encircled(w, side);
     }
     memcpy(c->route_control, w->control, sizeof c->route_control);
@@ -403,6 +485,7 @@ void hk_campaign_begin(hk_world *w)
     }
     c->main_axis = -1;
     c->quiet_months = 0;
+    c->still_months = 0;
     memset(c->garrison, 0, sizeof c->garrison);
     memset(c->garrison_guns, 0, sizeof c->garrison_guns);
     memset(c->garrison_left, 0, sizeof c->garrison_left);
@@ -526,13 +609,12 @@ static void reinforce(hk_world *w, int side, const double *flow)
     double reserve = pool - sum;
     if (!(reserve > 1000))
         return;
-    /* each front's route: the widest from the sources to any region it holds */
+    /* each front's routes: what the links carry from the sources to the
+     * regions it holds */
+    (void)flow;
     double route[HK_MAX_SECTORS], threat = 0;
     for (int f = 0; f < s->n_sectors; f++) {
-        route[f] = 0;
-        for (int r = 0; r < s->n_regions; r++)
-            if (c->front_of[r] == f && own(w, r, side) && flow[r] > route[f])
-                route[f] = flow[r];
+        route[f] = c->route_front[side][f];
         if (!isfinite(route[f]))
             route[f] = 1e9; /* a source on the front itself */
         if (c->front[f].active && route[f] > 0)
@@ -676,6 +758,23 @@ static int echelons(const hk_world *w)
     return n < 1 ? 1 : n;
 }
 
+/* The combat model for a fight of `men` in all: its noise, fitted on
+ * CDB90's engagements (the battle's luck, one draw each), is that of one
+ * engagement; a front's battle is several engagements of that size along
+ * the front (war.engagement_men in all each, the size the model was fitted
+ * on), whose luck is their own, so the front's luck is their mean: the
+ * noise's spread over the square root of their number. */
+static const hk_combat_params *engagements(const hk_world *w, double men, hk_combat_params *p)
+{
+    double n = P(w, WAR_ENGAGEMENT_MEN) > 0 ? men / P(w, WAR_ENGAGEMENT_MEN) : 1;
+    if (!(n > 1))
+        return &w->combat;
+    *p = w->combat;
+    p->noise_common_sd /= sqrt(n);
+    p->noise_diff_sd /= sqrt(n);
+    return p;
+}
+
 static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
                          hk_terrain terrain, int days, int stand, bool gives_way, int pinned,
                          hk_combat_result *res)
@@ -702,7 +801,9 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
         if (k > 0)
             x[0].surprise = 0; /* the surprise is spent on the first blow */
         hk_combat_result st;
-        hk_combat_resolve(&w->combat, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
+        hk_combat_params p;
+        hk_combat_resolve(engagements(w, x[0].men + x[1].men, &p), &x[0], &x[1], terrain, to - from > 0 ? to - from : 1,
+                          r, &st);
         hk_combat_add_stage(res, &st, from, k == 0);
         if (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0])
             break; /* the attack is called off */
@@ -870,8 +971,13 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         hk_terrain terrain = s->regions[o].terrain;
         if (hk_combat_power(&w->combat, &att, 0, terrain) < P(w, WAR_ATTACK_RATIO) * hk_combat_power(&w->combat, &def, 1, terrain))
             continue; /* masked: it holds out */
+        /* nobody is pursued at a siege: a beaten assault falls back to the
+         * siege lines its front holds, and the defenders of a strongpoint
+         * that falls die in it */
+        hk_combat_params p = w->combat;
+        p.pursuit = p.exploit = 0;
         hk_combat_result res;
-        hk_combat_resolve(&w->combat, &att, &def, terrain, days, rng, &res);
+        hk_combat_resolve(&p, &att, &def, terrain, days, rng, &res);
         losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
         c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
         double dead = fmin(res.loss[HK_COMBAT_DEFENDER].men, g);
@@ -943,7 +1049,10 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         if (c->front_of[o] >= 0)
             held_by[side] = &c->front[c->front_of[o]];
         reserve_stands(w, held_by[side], d, o);
-        double sustain_a = (isfinite(flow[side][from[side]]) ? flow[side][from[side]] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+        /* the attacking front is fed over all its routes; the defence of a
+         * region over those that reach it */
+        double ff = c->route_front[side][f];
+        double sustain_a = (isfinite(ff) ? ff : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double sustain_d = (isfinite(flow[d][o]) ? flow[d][o] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double link_km = 0;
         for (int l = 0; l < s->n_links; l++)
@@ -958,6 +1067,17 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
          * held when the war began is defended from fortifications, any other
          * from prepared positions */
         cs[side][1].posture = fortified_line(w, o, d) ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED;
+        /* the odds a side weighs count the envelopment it would make: an
+         * objective its fronts reach from two regions (the secondary axes
+         * attack where the main one has outflanked the defence) */
+        int ways = 0;
+        for (int l = 0; l < s->n_links; l++) {
+            const hk_link *k = &s->links[l];
+            int q = k->from == o ? k->to : k->to == o ? k->from : -1;
+            if (q >= 0 && k->kind != HK_LINK_SEA && own(w, q, side))
+                ways++;
+        }
+        cs[side][0].envelop = ways >= 2;
         double pa = hk_combat_power(&w->combat, &cs[side][0], 0, s->regions[o].terrain);
         double pd = hk_combat_power(&w->combat, &cs[side][1], 1, s->regions[o].terrain);
         ratio[side] = pd > 0 ? pa / pd : 1e9;
@@ -1339,7 +1459,12 @@ void hk_campaign_step(hk_world *w)
         c->days += days;
     }
     w->battles_month += battles;
-    c->quiet_months = battles > 0 ? 0 : c->quiet_months + 1;
+    /* a stalemate: months in a row in which no front has fought; it presses
+     * for an armistice (war.c reads quiet_months) only once it has lasted
+     * war.stalemate_months, a pause of a few weeks being no stalemate */
+    c->still_months = battles > 0 ? 0 : c->still_months + 1;
+    int grace = (int)P(w, WAR_STALEMATE_MONTHS);
+    c->quiet_months = c->still_months >= grace ? c->still_months - grace + 1 : 0;
     if (hk_campaign_trans_siberian_cut(w)) {
         c->trans_siberian_cut = true;
         w->trans_siberian_was_cut = true;

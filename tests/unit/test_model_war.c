@@ -128,7 +128,7 @@ static hk_world *war_world(hk_setup *su, int opener)
     return w;
 }
 
-/* Supply is the widest route: the Soviet side's from its westernmost
+/* Supply is a flow over the links: the Soviet side's from its westernmost
  * railhead over the Trans-Siberian; Mongolia's steppe only by the roads. */
 static void test_supply_flow(void **state)
 {
@@ -144,6 +144,17 @@ static void test_supply_flow(void **state)
     assert_float_equal(cap[region(s, "otpor")], 108000, 1);     /* the Borzya line */
     assert_float_equal(cap[region(s, "nomonhan")], 25000, 1);   /* the Khalkhin Gol road */
     assert_float_equal(cap[region(s, "harbin")], 0, 0);         /* not Soviet ground */
+    /* parallel routes add up: Borzya is fed by its railway and the road
+     * beside it; Mudanjiang by the Chinese Eastern and the lines from Korea,
+     * more than any single route carries */
+    assert_float_equal(cap[region(s, "borzya")], 118000, 1);
+    double capj[HK_MAX_REGIONS];
+    hk_campaign_flow(w, HK_SIDE_JPN, capj);
+    assert_float_equal(capj[region(s, "mudanjiang")], 180000, 1);
+    assert_float_equal(hk_campaign_front_flow(w, HK_SIDE_JPN, sector(s, "ussuri")), 180000, 1);
+    /* and a link two routes share carries no more than its capacity: the
+     * whole Far East is fed over the one Trans-Siberian from Irkutsk */
+    assert_float_equal(hk_campaign_front_flow(w, HK_SIDE_SOV, sector(s, "ussuri")), 216000, 1);
     hk_campaign_haul(w, HK_SIDE_SOV, km);
     assert_float_equal(km[region(s, "nomonhan")], 650, 1);      /* from Borzya, the record's 650 km */
     /* Japan cuts the Amur line at Blagoveshchensk: the Far East loses its flow */
@@ -270,6 +281,33 @@ static void test_border_garrison(void **state)
     /* what holds out surrenders with its side */
     assert_float_equal(after1, 0, 0);
     assert_float_equal(after5, 0, 0);
+}
+
+/* One quiet month is no stalemate: a war presses for an armistice
+ * (quiet_months, read by war.c) only once no front has fought for
+ * war.stalemate_months in a row. */
+static void test_stalemate_takes_months(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_ATTACK_RATIO] = 1000; /* nobody attacks */
+    su.param[HK_P_WAR_OPENING_MONTHS] = 0;
+    su.param[HK_P_WAR_REDOUBT_RATIO] = 1000;
+    su.param[HK_P_WAR_STALEMATE_MONTHS] = 3;
+    hk_world *w = war_world(&su, HK_SIDE_JPN);
+    int seen[4];
+    for (int m = 0; m < 4; m++) {
+        hk_campaign_step(w);
+        seen[m] = w->camp.quiet_months;
+    }
+    assert_int_equal(seen[0], 0);
+    assert_int_equal(seen[1], 0);
+    assert_int_equal(seen[2], 1);
+    assert_int_equal(seen[3], 2);
+    hk_world_free(w);
+    hk_scenario_free(s);
 }
 
 /* The line of a front lists the regions each side holds along it: on the
@@ -589,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_sea_cut_ground_stays),
         cmocka_unit_test(test_fronts_placed),
         cmocka_unit_test(test_border_garrison),
+        cmocka_unit_test(test_stalemate_takes_months),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -372,13 +372,36 @@ static void routes(hk_world *w)
         return;
     for (int side = 0; side < 2; side++) {
         hk_campaign_haul(w, side, c->route_km[side]);
-        hk_campaign_flow(w, side, c->route_flow[side]);
-        for (int f = 0; f < w->s->n_sectors && f < HK_MAX_SECTORS; f++)
-            c->route_front[side][f] = hk_campaign_front_flow(w, side, f);
+        c->flow_known[side] = 0; /* the flows are worked out when asked for (flow_to, front_flow) */
+        c->front_known[side] = 0;
         c->route_cut[side] = hk_campaign_encircled(w, side);
     }
     memcpy(c->route_control, w->control, sizeof c->route_control);
     c->routes_ok = true;
+}
+
+/* What the links carry to region r of a side, and to its front f: maximum
+ * flows, worked out the first time they are asked for while control is as
+ * it was (routes) and kept; each is a function of who holds what. */
+static double flow_to(hk_world *w, int side, int r)
+{
+    hk_campaign_state *c = &w->camp;
+    if (!((c->flow_known[side] >> r) & 1u)) {
+        c->route_flow[side][r] =
+            own(w, r, side) ? max_flow(w->s, sources_of(w, side), HK_REGION_BIT(r), set_of(w, side, own)) : 0;
+        c->flow_known[side] |= HK_REGION_BIT(r);
+    }
+    return c->route_flow[side][r];
+}
+
+static double front_flow(hk_world *w, int side, int f)
+{
+    hk_campaign_state *c = &w->camp;
+    if (!((c->front_known[side] >> f) & 1u)) {
+        c->route_front[side][f] = hk_campaign_front_flow(w, side, f);
+        c->front_known[side] |= 1u << f;
+    }
+    return c->route_front[side][f];
 }
 
 /* A formation belongs to its side's theatre army when it is in the side's
@@ -581,7 +604,7 @@ static void release(hk_world *w, int side)
 /* Keeps the fronts within the theatre army (movement may have shrunk it)
  * and sends the reserve forward within each front's route capacity:
  * first to the front a player names, then where the enemy is strongest. */
-static void reinforce(hk_world *w, int side, const double *flow)
+static void reinforce(hk_world *w, int side)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
@@ -611,10 +634,9 @@ static void reinforce(hk_world *w, int side, const double *flow)
         return;
     /* each front's routes: what the links carry from the sources to the
      * regions it holds */
-    (void)flow;
     double route[HK_MAX_SECTORS], threat = 0;
     for (int f = 0; f < s->n_sectors; f++) {
-        route[f] = c->route_front[side][f];
+        route[f] = front_flow(w, side, f);
         if (!isfinite(route[f]))
             route[f] = 1e9; /* a source on the front itself */
         if (c->front[f].active && route[f] > 0)
@@ -1029,7 +1051,7 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
  * the front that holds it (a region taken on one front may be attacked from
  * another). */
 static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[2][HK_MAX_REGIONS],
-                       const double flow[2][HK_MAX_REGIONS], double month_cas[HK_MAX_SECTORS][2],
+                       double month_cas[HK_MAX_SECTORS][2],
                        int *battles)
 {
     const hk_scenario *s = w->s;
@@ -1051,9 +1073,9 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         reserve_stands(w, held_by[side], d, o);
         /* the attacking front is fed over all its routes; the defence of a
          * region over those that reach it */
-        double ff = c->route_front[side][f];
+        double ff = front_flow(w, side, f), fo = flow_to(w, d, o);
         double sustain_a = (isfinite(ff) ? ff : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
-        double sustain_d = (isfinite(flow[d][o]) ? flow[d][o] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+        double sustain_d = (isfinite(fo) ? fo : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double link_km = 0;
         for (int l = 0; l < s->n_links; l++)
             if ((s->links[l].from == from[side] && s->links[l].to == o) ||
@@ -1298,13 +1320,18 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
             o = q;
     if (o < 0)
         return;
-    const double *km_a = c->route_km[a], *flow_a = c->route_flow[a];
+    const double *km_a = c->route_km[a];
     double best = INFINITY, sustain = 1e9;
+    int near = -1;
     for (int q = 0; q < s->n_regions; q++)
         if (own(w, q, a) && isfinite(km_a[q]) && km_a[q] < best) {
             best = km_a[q];
-            sustain = (isfinite(flow_a[q]) ? flow_a[q] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+            near = q;
         }
+    if (near >= 0) {
+        double fq = flow_to(w, a, near);
+        sustain = (isfinite(fq) ? fq : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+    }
     hk_combat_side att = front_side(w, fr, a, best, sustain);
     hk_combat_side def = front_side(w, fr, side, P(w, WAR_NO_ROUTE_KM), 1e12);
     att.no_surrender = 0;
@@ -1427,7 +1454,7 @@ void hk_campaign_step(hk_world *w)
     routes(w);
     for (int side = 0; side < 2; side++) {
         c->quality[side] = side_quality(w, side); /* the month's, worked out once */
-        reinforce(w, side, c->route_flow[side]);
+        reinforce(w, side);
     }
     int step = (int)P(w, WAR_STEP_DAYS);
     if (step < 1)
@@ -1453,7 +1480,7 @@ void hk_campaign_step(hk_world *w)
         for (int f = 0; f < s->n_sectors; f++)
             if (c->front[f].active)
                 front_step(w, &r, f, days, (const double(*)[HK_MAX_REGIONS])c->route_km,
-                           (const double(*)[HK_MAX_REGIONS])c->route_flow, month_cas, &battles);
+                           month_cas, &battles);
         storm(w, &r, days, month_cas, &battles);
         encirclements(w, &r, days);
         c->days += days;

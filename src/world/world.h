@@ -68,6 +68,8 @@ typedef struct hk_campaign_state {
     int8_t route_control[HK_MAX_REGIONS];
     double route_km[2][HK_MAX_REGIONS], route_flow[2][HK_MAX_REGIONS];
     double route_front[2][HK_MAX_SECTORS]; /* what the links carry to each front (max flow) */
+    uint64_t flow_known[2];                /* which of route_flow are worked out for this control */
+    uint32_t front_known[2];               /* which of route_front are */
     uint64_t route_cut[2]; /* each side's regions cut off from its bases */
     /* the garrisons a front falling back leaves in its fortified border
      * zone, gone round by the attacker and reduced by siege: men and guns

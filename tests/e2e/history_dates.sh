@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# simulate histories read against the record's chain of dates: seeds 1-12,
+# each a possible history. In 1945 the atomic bombing and the Soviet entry
+# come before the surrender, which follows the last of them within days
+# (001:281: entry on 9 August, surrender announced on the 15th); no Soviet
+# entry before its pledged term unless a bomb has fallen.
+set -uo pipefail
+HK=${1:?usage: history_dates.sh PATH_TO_hokushin}
+command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for s in $(seq 1 12); do
+    "$HK" simulate --seed "$s" --json >"$tmp/$s.jsonl" || { echo "FAIL: simulate --seed $s"; exit 1; }
+done
+python3 - "$tmp" <<'PY'
+import datetime, json, os, sys
+d = sys.argv[1]
+fail = []
+def day(s):
+    p = s.split('-')
+    return datetime.date(int(p[0]), int(p[1]), int(p[2]) if len(p) > 2 else 1)
+for seed in range(1, 13):
+    ev = {}
+    for line in open(os.path.join(d, f"{seed}.jsonl")):
+        e = json.loads(line)
+        if e.get("type") == "event":
+            ev.setdefault((e["kind"], e["id"]), e["date"])
+    entry, bomb = ev.get(("war", "soviet_entry")), ev.get(("outside_event", "hiroshima"))
+    sur = ev.get(("peace", "surrender"))
+    if sur:
+        if not entry or not bomb:
+            fail.append(f"seed {seed}: surrender {sur} without the Soviet entry ({entry}) and the bomb ({bomb})")
+        elif (day(sur) - max(day(entry), day(bomb))).days > 10:
+            fail.append(f"seed {seed}: surrender {sur} more than 10 days after the last shock (entry {entry}, bomb {bomb})")
+    if entry and bomb and day(entry) < day(bomb):
+        fail.append(f"seed {seed}: Soviet entry {entry} before the atomic bombing {bomb}")
+    if bomb and entry is None:
+        fail.append(f"seed {seed}: the bomb falls ({bomb}) but the pledged Soviet entry never comes")
+for f in fail:
+    print("FAIL:", f)
+sys.exit(1 if fail else 0)
+PY
+rc=$?
+[ $rc -eq 0 ] && echo "history_dates: ok"
+exit $rc

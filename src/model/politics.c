@@ -511,9 +511,11 @@ static void commitment_lapse(hk_world *w)
 /* War with the United States is Japan's decision, not a date: once it has
  * committed south and the Americans have answered with an oil embargo, the
  * cabinet chooses between giving the south up and taking the oil by force,
- * and chooses war with war.us_rate a month (four months passed from the
- * embargo of August 1941 to the attack; feis1950, prange1981). The attack
- * (the scenario's event decided_by Japan) comes the month after. A Japan
+ * and chooses war with war.us_rate a month (the embargo of 1 August 1941
+ * was answered by the Imperial Conference of 6 September; feis1950). The
+ * attack (the scenario's event decided_by Japan) comes war.us_lead_months
+ * later, the time the services were given to make ready (6 September to 7
+ * December 1941; feis1950, prange1981). A Japan
  * that never went south, or that the Americans did not cut off, has no
  * Pacific war. */
 static void war_with_america(hk_world *w, hk_lazy_stream *r)
@@ -528,15 +530,18 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
             continue;
         if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, WAR_US_RATE)))
             return;
-        w->event_decided[e] = true;
+        /* the attack comes once the fleet and the army are ready */
+        int lead = (int)P(w, WAR_US_LEAD_MONTHS);
+        w->event_decided[e] = w->month + (lead < 1 ? 1 : lead);
         int months = w->month - w->flag_since[HK_EFFECT_OIL_EMBARGO];
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "Committed to the south since %d-%02d and cut off from American oil %s%.0d%s, the cabinet "
-                     "will not give the south up: it decides on war with the United States and Britain, the fleet "
-                     "to strike first.",
+                     "will not give the south up: it decides on war with the United States and Britain unless the "
+                     "talks in Washington give way, the Army and the fleet to be ready to strike in %d months.",
                      hk_month_year(w->committed_south_on), hk_month_mon(w->committed_south_on),
-                     months > 0 ? "for " : "this month", months, months > 1 ? " months" : months == 1 ? " month" : "");
+                     months > 0 ? "for " : "this month", months, months > 1 ? " months" : months == 1 ? " month" : "",
+                     lead < 1 ? 1 : lead);
         hk_world_emit2(w, "doctrine", "war_decision_us", s->jpn, -1, w->scratch, SRC_MODEL("politics-us-war"));
         return;
     }

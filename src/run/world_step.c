@@ -65,9 +65,9 @@ static void outside_events(hk_world *w)
         const hk_event *ev = &s->events[e];
         hk_date d = su->event_date[e];
         if (ev->decided && w->mode == HK_MODE_SIMULATE) {
-            /* a modelled actor's own move (Pearl Harbor): it comes the month
-             * after its decision (politics), not on the record's date */
-            if (!w->event_decided[e])
+            /* a modelled actor's own move (Pearl Harbor): it comes in the
+             * month its decision set (politics), not on the record's date */
+            if (!w->event_decided[e] || w->month < w->event_decided[e])
                 continue;
             d = hk_world_date(w);
         } else if (!dated || !hk_date_is_set(d)) {

@@ -3,7 +3,8 @@
 # each a possible history. In 1945 the atomic bombing and the Soviet entry
 # come before the surrender, which follows the last of them within days
 # (001:281: entry on 9 August, surrender announced on the 15th); no Soviet
-# entry before its pledged term unless a bomb has fallen.
+# entry before its pledged term unless a bomb has fallen; Pearl Harbor
+# months after the decision for it.
 set -uo pipefail
 HK=${1:?usage: history_dates.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -36,6 +37,13 @@ for seed in range(1, 13):
         fail.append(f"seed {seed}: Soviet entry {entry} before the atomic bombing {bomb}")
     if bomb and entry is None:
         fail.append(f"seed {seed}: the bomb falls ({bomb}) but the pledged Soviet entry never comes")
+    # the attack on Pearl Harbor comes months after the decision for it,
+    # the services made ready (6 September to 7 December 1941)
+    dec, pearl = ev.get(("doctrine", "war_decision_us")), ev.get(("outside_event", "pearl_harbor"))
+    if dec and pearl:
+        lag = (int(pearl[:4]) * 12 + int(pearl[5:7])) - (int(dec[:4]) * 12 + int(dec[5:7]))
+        if lag < 2:
+            fail.append(f"seed {seed}: Pearl Harbor {pearl} only {lag} month(s) after the decision {dec}")
 for f in fail:
     print("FAIL:", f)
 sys.exit(1 if fail else 0)

@@ -562,6 +562,17 @@ void hk_war_close_month(hk_world *w)
                  w->camp.surrender_day, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV]);
         (void)s;
         hk_war_end(w, "surrender", reason, SRC_MODEL("politics-peace"));
+        /* the war ends in law with the signing of the surrender,
+         * war.instrument_days after its acceptance (15 August to 2 September
+         * 1945): the fronts stop war.ceasefire_days after the acceptance, and
+         * the occupation of the surrender zone fills the days between (the
+         * Kurils were taken from 18 August to 4 September, 001:285) */
+        int day = w->camp.surrender_day, fought = day + (int)P(w, WAR_CEASEFIRE_DAYS);
+        int signed_on = day + (int)P(w, WAR_INSTRUMENT_DAYS);
+        if (fought > 30)
+            fought = 30;
+        if (signed_on > fought)
+            w->war_days_total += signed_on - fought;
         w->today = 0;
     }
 }

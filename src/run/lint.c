@@ -251,6 +251,12 @@ static void on_month(void *ud, const hk_month_summary *m)
                       !l->sov_war && !l->atomic ? "with neither an atomic bombing nor a war with the USSR behind it"
                                                 : "before the Soviet entry the USSR pledged to the Allies",
                       h->text ? h->text : "");
+        /* a faction acts only once formed (actors.yaml `emerges`) */
+        if (h->kind && h->id && (!strcmp(h->kind, "coup") || !strcmp(h->kind, "purge")))
+            for (int f = 0; f < s->n_factions && f < 32; f++)
+                if (!strcmp(s->factions[f].id, h->id) && !(m->factions_formed >> f & 1u))
+                    violation(l, HK_LINT_ACTOR_SPAN, h->date, "%s %s before the faction has formed: %s", h->kind,
+                              h->id, h->text ? h->text : "");
         if (h->has_facts)
             check_battle(l, h);
         if (h->kind && !strncmp(h->kind, "treaty_", 7))

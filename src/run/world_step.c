@@ -152,6 +152,9 @@ static void summarize(const hk_world *w, hk_month_summary *m)
         m->form[a] = (int8_t)hk_actor_form_at(w, a, w->month);
     }
     memcpy(m->influence, w->influence, sizeof m->influence);
+    for (int f = 0; f < s->n_factions && f < 32; f++)
+        if (hk_faction_formed(w, f))
+            m->factions_formed |= UINT32_C(1) << f;
     memcpy(m->tension, w->tension, sizeof m->tension);
     memcpy(m->forces, w->sector_forces, sizeof m->forces);
     memcpy(m->formations, w->formation, sizeof m->formations);

@@ -21,11 +21,29 @@ def day(s):
     p = s.split('-')
     return datetime.date(int(p[0]), int(p[1]), int(p[2]) if len(p) > 2 else 1)
 for seed in range(1, 13):
-    ev = {}
+    ev, months = {}, []
     for line in open(os.path.join(d, f"{seed}.jsonl")):
         e = json.loads(line)
         if e.get("type") == "event":
             ev.setdefault((e["kind"], e["id"]), e["date"])
+        elif e.get("type") == "month":
+            months.append(e)
+    # the Army's factions form with the seizure of Manchuria (000:14, 000:24)
+    seized = ev.get(("fact", "seize_manchuria"), "9999")
+    for m in months:
+        formed = m.get("factions_formed")
+        if formed is None:
+            fail.append(f"seed {seed}: month {m['date']} has no factions_formed"); break
+        if m["date"] < seized[:7] and ("kodoha" in formed or "toseiha" in formed):
+            fail.append(f"seed {seed}: {m['date']}: the Army's factions formed before the seizure of Manchuria ({seized})"); break
+    # treaties not signed before their talks could have run: the Peking
+    # agreement's from the USSR's founding, the Anti-Comintern Pact's from
+    # the Comintern's congress of August 1935
+    peking, anticom = ev.get(("treaty_signed", "peking_agreement_1924")), ev.get(("treaty_signed", "anti_comintern_pact"))
+    if peking and peking < "1924-01":
+        fail.append(f"seed {seed}: the Peking agreement signed in {peking}, a year before its talks could have run")
+    if anticom and anticom < "1936-06":
+        fail.append(f"seed {seed}: the Anti-Comintern Pact signed in {anticom}, before its talks could have run")
     entry, bomb = ev.get(("war", "soviet_entry")), ev.get(("outside_event", "hiroshima"))
     sur = ev.get(("peace", "surrender"))
     if sur:

@@ -35,6 +35,7 @@ static hk_month_summary month_of(const hk_scenario *s, int year, int mon)
         m.present |= UINT32_C(1) << a;
         m.form[a] = (int8_t)(s->actors[a].n_forms - 1);
     }
+    m.factions_formed = ~UINT32_C(0);
     return m;
 }
 
@@ -379,12 +380,43 @@ static void test_surrender_chain(void **state)
     hk_scenario_free(s);
 }
 
+/* A faction that forms under a condition (the Army's factions once
+ * Manchuria is seized) stages no coup before it has formed. */
+static void test_faction_span(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    int k = -1;
+    for (int f = 0; f < s->n_factions; f++)
+        if (!strcmp(s->factions[f].id, "kodoha"))
+            k = f;
+    assert_true(k >= 0);
+    assert_int_equal(s->factions[k].emerges, HK_PRE_MANCHURIA_SEIZED);
+    hk_log_event coup = {.date = {1925, 3, 0}, .kind = "coup", .id = "kodoha", .n_actors = 1, .text = "a rising"};
+    coup.actors[0] = s->jpn;
+    for (int formed = 0; formed < 2; formed++) {
+        hk_lint_report rep;
+        memset(&rep, 0, sizeof rep);
+        hk_observer obs;
+        hk_linter *l = hk_lint_begin(s, &rep, 1, &obs);
+        assert_non_null(l);
+        hk_month_summary m = month_of(s, 1925, 3);
+        m.factions_formed = formed ? ~UINT32_C(0) : ~(UINT32_C(1) << k);
+        obs.on_event(obs.ud, &coup);
+        obs.on_month(obs.ud, &m);
+        assert_int_equal(rep.count[HK_LINT_ACTOR_SPAN], formed ? 0 : 1);
+        hk_lint_end(l);
+    }
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_surrender_reads_first),
         cmocka_unit_test(test_catches),
         cmocka_unit_test(test_surrender_chain),
+        cmocka_unit_test(test_faction_span),
         cmocka_unit_test(test_builtin_histories),
         cmocka_unit_test(test_whatif_histories),
         cmocka_unit_test(test_outside_events_follow_state),

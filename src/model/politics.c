@@ -362,10 +362,25 @@ static void coup(hk_world *w, hk_lazy_stream *r)
     hk_world_emit2(w, "purge", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
 }
 
+/* Whether the Allies have asked for troops in Siberia, where the scenario
+ * has such a request among its outside events: the cabinet sent the
+ * expedition only once Wilson had asked for an Allied force to rescue the
+ * Czechoslovak Legion (July 1918, 003:15); a scenario without one leaves
+ * the decision to Soviet weakness alone. */
+static bool expedition_invited(const hk_world *w)
+{
+    if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST))
+        return true;
+    for (int e = 0; e < w->s->n_events; e++)
+        if (w->s->events[e].effect == HK_EFFECT_ALLIED_REQUEST)
+            return false;
+    return true;
+}
+
 static void expedition(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
-    if (!w->intervention && !w->withdrawn) {
+    if (!w->intervention && !w->withdrawn && expedition_invited(w)) {
         /* Soviet power in the east is weak: an opportunity for the Army */
         double weak = hk_clamp(1.0 - w->sov_men / P(w, SOVIET_FLOOR), 0, 1);
         double p = P(w, INTERVENTION_RATE) * weak * hk_assess_north_hawks(w) / 0.35;
@@ -374,8 +389,12 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
             w->intervention_on = w->month;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
-                         "With Soviet power east of Baikal at %.0f men (%.0f%% below a working garrison) and the "
-                         "Army's northern hawks at %.2f of influence, Japan sends an expedition into Siberia.",
+                         "%sWith Soviet power east of Baikal at %.0f men (%.0f%% below a working garrison) and the "
+                         "Army's northern hawks at %.2f of influence, Japan sends an expedition into Siberia under its "
+                         "own command, and the Army builds it up far beyond the Allied request.",
+                         hk_flag(w, HK_EFFECT_ALLIED_REQUEST) ? "Asked by the Allies for troops to help the "
+                                                                "Czechoslovak Legion out of Siberia. "
+                                                              : "",
                          w->sov_men, weak * 100, hk_assess_north_hawks(w));
             hk_world_emit2(w, "fact", "intervention", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }

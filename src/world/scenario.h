@@ -238,6 +238,7 @@ typedef enum hk_effect {
     HK_EFFECT_POPULAR_FRONT,     /* the Comintern names Germany and Japan its chief enemies */
     HK_EFFECT_GERMAN_THREAT,     /* Germany's talks with the USSR broken off: Moscow expects its attack */
     HK_EFFECT_SOUTHERN_ADVANCE,  /* Japan committed south: politics' state, read by `requires`, no event's effect */
+    HK_EFFECT_ALLIED_REQUEST,    /* the Allies ask Japan to send troops to Siberia */
     HK_EFFECT_COUNT
 } hk_effect;
 

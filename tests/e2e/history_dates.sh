@@ -36,6 +36,10 @@ for seed in range(1, 13):
             fail.append(f"seed {seed}: month {m['date']} has no factions_formed"); break
         if m["date"] < seized[:7] and ("kodoha" in formed or "toseiha" in formed):
             fail.append(f"seed {seed}: {m['date']}: the Army's factions formed before the seizure of Manchuria ({seized})"); break
+    # the expedition answers the Allies' request of July 1918 (003:15)
+    iv, req = ev.get(("fact", "intervention")), ev.get(("outside_event", "wilson_request"))
+    if iv and (not req or iv < req[:7]):
+        fail.append(f"seed {seed}: the Siberian expedition sent in {iv}, before the Allies asked for it ({req})")
     # treaties not signed before their talks could have run: the Peking
     # agreement's from the USSR's founding, the Anti-Comintern Pact's from
     # the Comintern's congress of August 1935

@@ -383,7 +383,12 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
     if (!w->intervention && !w->withdrawn && expedition_invited(w)) {
         /* Soviet power in the east is weak: an opportunity for the Army */
         double weak = hk_clamp(1.0 - w->sov_men / P(w, SOVIET_FLOOR), 0, 1);
-        double p = P(w, INTERVENTION_RATE) * weak * hk_assess_north_hawks(w) / 0.35;
+        /* asked by the Allies, the cabinet answers within weeks
+         * (intervention.answer: Wilson's request of July 1918, the troops
+         * sent in August, 003:15); unasked, the Army's hawks press it at
+         * intervention.rate as Soviet weakness invites */
+        double p = hk_flag(w, HK_EFFECT_ALLIED_REQUEST) ? P(w, INTERVENTION_ANSWER)
+                                                         : P(w, INTERVENTION_RATE) * weak * hk_assess_north_hawks(w) / 0.35;
         if (weak > 0 && hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->intervention = true;
             w->intervention_on = w->month;

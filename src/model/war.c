@@ -555,11 +555,29 @@ void hk_war_close_month(hk_world *w)
         w->today = w->camp.surrender_day; /* the surrender and what follows it carry its day */
         w->japan_surrendered = true;
         hk_campaign_surrender(w);
-        char reason[HK_TEXT_LEN];
+        char reason[HK_TEXT_LEN], when[96] = "";
+        hk_date gone = hopes_gone_on(w), today = {.year = (int16_t)hk_month_year(w->month),
+                                                  .month = (int8_t)hk_month_mon(w->month),
+                                                  .day = (int8_t)w->camp.surrender_day};
+        int after = 0;
+        for (hk_date d = gone; hk_date_cmp(d, today) < 0 && after < 62; after++)
+            d = date_add_days(d, 1);
+        bool atomic = hk_flag(w, HK_EFFECT_ATOMIC), entry = w->war_opener == HK_SIDE_SOV;
+        if (after > 0)
+            snprintf(when, sizeof when, "%d day%s after %s, ", after, after == 1 ? "" : "s",
+                     entry && hk_date_cmp(gone, outside_on(w, HK_EFFECT_ATOMIC)) > 0 ? "the Soviet entry"
+                     : atomic                                                       ? "the atomic bombing"
+                                                                                    : "its last hope went");
         snprintf(reason, sizeof reason,
-                 "Japan surrenders to the Allies on day %d of the month, under the ultimatum, the atomic bombing and "
-                 "the Soviet entry; its armies lay down their arms (Japanese casualties %.0f with prisoners, Soviet %.0f).",
-                 w->camp.surrender_day, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV]);
+                 "%s%s, Japan accepts the Allied ultimatum: %s; its armies lay down their arms (Japanese casualties "
+                 "%.0f with prisoners, Soviet %.0f).",
+                 when, after > 0 ? "with no hope left of better terms" : "With no hope left of better terms",
+                 atomic && entry ? "the atomic bombing has ended the hope of a decisive battle and the Soviet entry "
+                                   "that of Soviet mediation"
+                 : entry         ? "the Soviet entry has ended the hope of Soviet mediation and the war in Manchuria "
+                                   "that of a decisive battle"
+                                 : "the atomic bombing has ended the hope of a decisive battle",
+                 w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV]);
         (void)s;
         hk_war_end(w, "surrender", reason, SRC_MODEL("politics-peace"));
         /* the war ends in law with the signing of the surrender,

@@ -601,7 +601,9 @@ static void commitment(hk_world *w)
                 south += w->influence[f];
         snprintf(w->scratch, sizeof w->scratch,
                  "Doctrine has stayed below %+.2f for %d months (now %+.2f)%s%s; the Navy and its allies hold "
-                 "%.2f of influence; Japan commits south and draws forces out of Manchuria.",
+                 "%.2f of influence; Japan commits south: the south gets the ships, the oil and the new divisions, and the army "
+                 "in Manchuria stands on the defensive (it gives up divisions only once a war in the Pacific calls "
+                 "for them).",
                  P(w, DOCTRINE_COMMIT_SOUTH), w->south_months, w->doctrine,
                  hk_flag(w, HK_EFFECT_FRANCE_FALLEN) ? " with Europe's colonies exposed" : "",
                  hk_flag(w, HK_EFFECT_OIL_EMBARGO) ? " under an oil embargo" : "", south);

@@ -592,8 +592,10 @@ def main():
           "held-out Brier (base rate) | 1919–1945 held out, strict [95 % CI] |\n"
           "|---|---|---|---|---|---|---|")
     best_heldout = None
+    held_p = {}
     for name, make, cvp in learners:
         m = make().fit(X, y)
+        held_p[name] = [m.predict(features(b)) for b in held]
         row = [name, f"{100 * right_share(cvp, y, True):.1f}%"]
         res = {}
         for sname, S in sets:
@@ -620,6 +622,25 @@ def main():
         att = sum(b["wina"] == 1 for b in S)
         print(f"| \"the attacker wins\", {sname} | {100 * base:.1f}% (fit part) | "
               f"{share_ci(att, len(S))} | | | | |")
+    # Reliability: do the learners' probabilities hold on the held-out part?
+    # Battles binned by the probability of the outcome the learner names; in
+    # each bin the share it got right against the share it expected.
+    print("\n| held out: the learner's probability for the outcome it names | battles | "
+          "expected right | right (draws generous) [95 % CI] |\n|---|---|---|---|")
+    for name in (learners[0][0], learners[-1][0]):
+        bins = [(0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 1.01)]
+        for lo_, hi_ in bins:
+            k = n = 0
+            e = 0.0
+            for b, p in zip(held, held_p[name]):
+                q = max(p, 1 - p)
+                if lo_ <= q < hi_:
+                    n += 1
+                    e += q
+                    k += (p > 0.5) == (b["wina"] == 1)
+            if n:
+                print(f"| {name}: {lo_:.1f}–{min(hi_, 1.0):.1f} | {n} | {100 * e / n:.1f}% | "
+                      f"{share_ci(k, n)} |")
     name, k, n = best_heldout
     lo, hi = clopper_pearson(k, n)
     print(f"\nBest held-out winner share of any learner above, draws generous (chosen by looking "

@@ -494,6 +494,11 @@ static void simulate_treaties(hk_world *w)
                     gains[p] = hk_diplomacy_gain(w, t, a);
                 }
                 all &= gains[p] > min_gain;
+                /* a party that sees no gain holds the talks where they are;
+                 * with none under way the others' gains would only tell
+                 * whether to break off talks that are not held */
+                if (!all && st->talks == 0)
+                    break;
             }
             if (!all) {
                 /* a party that no longer gains stalls the talks; one that

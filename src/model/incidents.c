@@ -89,8 +89,10 @@ static void update_tension(hk_world *w)
          * diminishing effect, so that tension stays bounded: where clashes
          * come every few days (001:49) one more is routine, not news. Battles
          * are what raise a border's temperature for good. */
-        double per_1000km = w->sector_incidents[i] * 1000.0 / fmax(w->s->sectors[i].length_km, 1.0);
-        t += decay * (b - t) + P(w, TENSION_INCIDENT) * (per_1000km > 0 ? log1p(per_1000km) : 0.0) +
+        int n = w->sector_incidents[i];
+        double heat = n >= 0 && n < HK_HEAT_COUNTS ? w->c->incident_heat[i][n]
+                                                   : hk_incident_heat(n, w->s->sectors[i].length_km);
+        t += decay * (b - t) + P(w, TENSION_INCIDENT) * heat +
              P(w, TENSION_BATTLE) * w->sector_battle_size[i];
         w->tension[i] = hk_clamp(t, 0.05, 5.0);
     }

@@ -56,16 +56,31 @@ bool hk_precondition_holds(const hk_world *w, hk_precondition c)
     }
 }
 
+bool hk_faction_formed(const hk_world *w, int f)
+{
+    if (f < 0 || f >= w->s->n_factions || w->s->factions[f].emerges < 0)
+        return true;
+    /* formed once its condition has held: Manchuria seized stays seized */
+    return hk_precondition_holds(w, (hk_precondition)w->s->factions[f].emerges);
+}
+
 bool hk_treaty_preconditions(const hk_world *w, int t, char *why, size_t len)
 {
     const hk_scenario *s = w->s;
     const hk_treaty *x = &s->treaties[t];
-    for (int p = 0; p < x->n_parties; p++)
-        if (!hk_actor_exists(w, x->parties[p], w->month)) {
-            if (why)
-                snprintf(why, len, "%s does not exist", s->actors[x->parties[p]].id);
+    /* every party exists: one test of the month's mask when no reason is asked */
+    _Static_assert(HK_MAX_ACTORS < 32, "a party's bit in a 32-bit mask");
+    if (!why && w->exists_month == w->month) {
+        if (w->c->treaty_parties[t] & ((1u << s->n_actors) - 1) & ~w->exists_mask)
             return false;
-        }
+    } else {
+        for (int p = 0; p < x->n_parties; p++)
+            if (!hk_actor_exists(w, x->parties[p], w->month)) {
+                if (why)
+                    snprintf(why, len, "%s does not exist", s->actors[x->parties[p]].id);
+                return false;
+            }
+    }
     for (int i = 0; i < x->n_requires; i++) {
         const hk_requirement *q = &x->requires[i];
         bool ok = q->treaty >= 0      ? hk_treaty_binds(w, q->treaty)
@@ -91,12 +106,16 @@ bool hk_treaty_preconditions(const hk_world *w, int t, char *why, size_t len)
 void hk_actors_step(hk_world *w)
 {
     const hk_scenario *s = w->s;
+    w->exists_month = HK_MONTH_NONE; /* worked out again below */
+    bool begun = false;
     for (int a = 0; a < s->n_actors; a++) {
         const hk_actor *x = &s->actors[a];
         if (x->begins_with <= HK_PIN_NONE)
             continue;
-        if (w->actor_begun[a] == HK_MONTH_NONE && decision_taken(w, x->begins_with))
+        if (w->actor_begun[a] == HK_MONTH_NONE && decision_taken(w, x->begins_with)) {
             w->actor_begun[a] = w->month;
+            begun = true;
+        }
         /* the run's history says when the actor it made comes into being
          * (replay's record has its own fact for it) */
         if (w->mode == HK_MODE_SIMULATE && w->actor_begun[a] != HK_MONTH_NONE && w->month == w->actor_begun[a] + x->lag_months &&
@@ -112,4 +131,26 @@ void hk_actors_step(hk_world *w)
             hk_world_emit2(w, "fact", id, a, s->jpn, w->scratch, x->source.text);
         }
     }
+    /* who exists this month, for the systems that follow (hk_actor_exists):
+     * the same set from one span's first or last month to the next */
+    if (begun || w->month < w->exists_since || w->month >= w->exists_until) {
+        uint32_t here = 0;
+        hk_month until = INT32_MAX;
+        for (int a = 0; a < s->n_actors && a < 32; a++) {
+            hk_month from = hk_actor_from(w, a), last = w->c->actor_until[a];
+            if (from == HK_MONTH_NONE)
+                continue; /* not before its decision, which sets begun */
+            if (w->month < from)
+                until = from < until ? from : until;
+            else if (w->month <= last) {
+                here |= 1u << a;
+                if (last < until - 1)
+                    until = last + 1;
+            }
+        }
+        w->exists_mask = here;
+        w->exists_since = w->month;
+        w->exists_until = until;
+    }
+    w->exists_month = w->month;
 }

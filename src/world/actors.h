@@ -11,26 +11,36 @@
 
 #include "world/world.h"
 
+/* The first month of a modelled actor's span in this run: a decision's
+ * month plus its lag (HK_MONTH_NONE before the decision), a dated form's
+ * first whole month, or the run's start (compiled.c). */
+static inline hk_month hk_actor_from(const hk_world *w, int actor)
+{
+    const hk_compiled *c = w->c;
+    return c->actor_lag[actor] >= 0 ? (w->actor_begun[actor] == HK_MONTH_NONE ? HK_MONTH_NONE
+                                                                              : w->actor_begun[actor] + c->actor_lag[actor])
+                                    : (w->s->actors[actor].n_forms ? c->form_from[actor][0] : w->start);
+}
+
 /* True when `actor` exists in month m of this run (an index < 0 names no
  * actor and exists). A span is the scenario's record, except for an actor
  * a decision makes, which begins its lag after that decision in the run. */
 static inline bool hk_actor_exists(const hk_world *w, int actor, hk_month m)
 {
+    if ((unsigned)actor < 32u && m == w->exists_month)
+        return (w->exists_mask >> actor) & 1u;
     if (actor < 0 || actor >= w->s->n_actors)
         return true;
-    /* the span's first month: a decision's month plus its lag, a dated
-     * form's first whole month, or the run's start (compiled.c) */
-    const hk_compiled *c = w->c;
-    hk_month from = c->actor_lag[actor] >= 0
-                        ? (w->actor_begun[actor] == HK_MONTH_NONE ? HK_MONTH_NONE
-                                                                  : w->actor_begun[actor] + c->actor_lag[actor])
-                        : (w->s->actors[actor].n_forms ? c->form_from[actor][0] : w->start);
-    return from != HK_MONTH_NONE && m >= from && m <= c->actor_until[actor];
+    hk_month from = hk_actor_from(w, actor);
+    return from != HK_MONTH_NONE && m >= from && m <= w->c->actor_until[actor];
 }
 /* The form an actor has in month m, or -1 (no forms, or not yet). */
 int hk_actor_form_at(const hk_world *w, int actor, hk_month m);
 /* What the text calls the actor in month m: its form's name, else its own. */
 const char *hk_actor_name_at(const hk_world *w, int actor, hk_month m);
+/* True once faction f has formed in this run (its `emerges` condition has
+ * held; a faction without one is there from the start). */
+bool hk_faction_formed(const hk_world *w, int f);
 /* The world condition of a treaty precondition. */
 bool hk_precondition_holds(const hk_world *w, hk_precondition c);
 /* True when treaty t may be signed this month: every party exists and

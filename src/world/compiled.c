@@ -231,6 +231,9 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
             if (s->links[l].kind == HK_LINK_RAIL && s->links[l].capacity > cap)
                 cap = s->links[l].capacity;
     c->rail_capacity = cap > 0 ? cap : 100000.0;
+    for (int sec = 0; sec < s->n_sectors; sec++)
+        for (int n = 1; n < HK_HEAT_COUNTS; n++)
+            c->incident_heat[sec][n] = hk_incident_heat(n, s->sectors[sec].length_km);
     c->n_hawks = 0;
     for (int f = 0; f < s->n_factions; f++)
         if (s->factions[f].actor == s->jpn && s->factions[f].lean > 0.3)
@@ -248,8 +251,11 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
     for (int r = 0; r < s->n_regions; r++) {
         c->adj_at[r] = (uint16_t)n;
         for (int l = 0; l < s->n_links; l++)
-            if (s->links[l].from == r || s->links[l].to == r)
+            if (s->links[l].from == r || s->links[l].to == r) {
+                c->adj_to[n] = (uint8_t)(s->links[l].from == r ? s->links[l].to : s->links[l].from);
+                c->adj_km[n] = s->links[l].km;
                 c->adj[n++] = (uint16_t)l;
+            }
     }
     c->adj_at[s->n_regions] = (uint16_t)n;
 }

@@ -8,6 +8,7 @@
 #ifndef HK_WORLD_COMPILED_H
 #define HK_WORLD_COMPILED_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -74,6 +75,11 @@ typedef struct hk_compiled {
     /* geography */
     double supply_km[HK_MAX_SECTORS][2];     /* sector front to each side's nearest railhead */
     double rail_capacity;                    /* men/month over the bottleneck link(s) of links.yaml */
+    /* log1p of n incidents per 1000 km of sector sec's border, for n below
+     * HK_HEAT_COUNTS (0 for none): what a month's clashes add to its tension
+     * (incidents.c), the same expression worked out once */
+#define HK_HEAT_COUNTS 32
+    double incident_heat[HK_MAX_SECTORS][HK_HEAT_COUNTS];
     /* bit sec: a Manchurian sector, Japan's to guard only once Manchuria is
      * held (Manchukuo's borders, and borders whose contested ground was
      * Chinese in 1918); movement.c */
@@ -85,6 +91,9 @@ typedef struct hk_compiled {
     /* the links of region r are adj[adj_at[r] .. adj_at[r + 1]), in index order (world/map.c) */
     uint16_t adj_at[HK_MAX_REGIONS + 1];
     uint16_t adj[2 * HK_MAX_LINKS];
+    /* for each of those: the region at its other end and its length */
+    uint8_t adj_to[2 * HK_MAX_LINKS];
+    double adj_km[2 * HK_MAX_LINKS];
 
     /* treaties: bit y of may_bar[t] when a clause of treaty y bars treaty t
      * by its parties and kind (hk_clause_bars); whether it binds and has not
@@ -107,6 +116,15 @@ typedef struct hk_compiled {
     /* the record: incidents per year (replay), -1 unknown */
     int record_incidents[HK_YEARS];
 } hk_compiled;
+
+/* What n incidents in a month add to the tension of a border length_km
+ * long, before its weight: log1p of the incidents per 1000 km, 0 for none
+ * (docs/model.md#incidents). */
+static inline double hk_incident_heat(int n, double length_km)
+{
+    double per_1000km = n * 1000.0 / fmax(length_km, 1.0);
+    return per_1000km > 0 ? log1p(per_1000km) : 0.0;
+}
 
 /* Whether actor a is a party to treaty t. */
 bool hk_treaty_has_party(const hk_treaty *t, int a);

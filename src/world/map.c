@@ -5,9 +5,6 @@
 
 #include "world/compiled.h"
 
-/* The region at the other end of link l from u. */
-static inline int other_end(const hk_link *k, int u) { return k->from == u ? k->to : k->from; }
-
 /* v[r] = at_from for the regions of `from`, elsewhere for the others. */
 static void start(const hk_scenario *s, hk_regions from, double at_from, double elsewhere, double *v)
 {
@@ -32,12 +29,11 @@ void hk_map_routes(const hk_scenario *s, hk_regions from, hk_regions enter, hk_r
         if (!((through >> u) & 1u))
             continue;
         for (int i = c->adj_at[u]; i < c->adj_at[u + 1]; i++) {
-            const hk_link *k = &s->links[c->adj[i]];
-            int v = other_end(k, u);
+            int v = c->adj_to[i];
             if (((done >> v) & 1u) || !((enter >> v) & 1u))
                 continue;
-            if (dist[u] + k->km < dist[v]) {
-                dist[v] = dist[u] + k->km;
+            if (dist[u] + c->adj_km[i] < dist[v]) {
+                dist[v] = dist[u] + c->adj_km[i];
                 open |= HK_REGION_BIT(v);
             }
         }
@@ -60,7 +56,7 @@ void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, doub
         done |= HK_REGION_BIT(u);
         for (int i = c->adj_at[u]; i < c->adj_at[u + 1]; i++) {
             const hk_link *k = &s->links[c->adj[i]];
-            int v = other_end(k, u);
+            int v = c->adj_to[i];
             if (((done >> v) & 1u) || !((enter >> v) & 1u))
                 continue;
             double w = fmin(cap[u], k->capacity);
@@ -80,7 +76,7 @@ hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within
         int u = __builtin_ctzll(todo);
         todo &= todo - 1;
         for (int i = c->adj_at[u]; i < c->adj_at[u + 1]; i++) {
-            int v = other_end(&s->links[c->adj[i]], u);
+            int v = c->adj_to[i];
             if (((within >> v) & 1u) && !((reach >> v) & 1u)) {
                 reach |= HK_REGION_BIT(v);
                 todo |= HK_REGION_BIT(v);

@@ -220,6 +220,7 @@ void hk_world_init(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t se
     w->lost_battle_fact = w->lost_battle_sector = -1;
     for (int a = 0; a < HK_MAX_ACTORS; a++)
         w->actor_begun[a] = HK_MONTH_NONE;
+    w->exists_month = w->exists_since = w->exists_until = HK_MONTH_NONE;
     w->committed_south_on = w->intervention_on = w->war_on = w->soviet_entry_on = w->armistice_on = HK_MONTH_NONE;
 
     for (int t = 0; t < HK_MAX_TREATIES; t++)

@@ -101,14 +101,26 @@ typedef struct hk_val_claim {
 } hk_val_claim;
 #define HK_VAL_MAX_CLAIMS 32
 
+/* What if Japan had struck north in 1941-08 (section 2c), as data: each
+ * figure's summary over the what-if's runs (to 1943-12) and over the
+ * baseline's, in the order src/out/validate_md.c names them. */
+#define HK_VAL_STRIKE_FIGURES 10
+typedef struct hk_val_strike {
+    int runs, base_runs;
+    uint64_t seed;
+    hk_val_summary whatif[HK_VAL_STRIKE_FIGURES], base[HK_VAL_STRIKE_FIGURES];
+} hk_val_strike;
+
 /* Every check of sections 1-6 at one seed (src/run/validate_report.c):
  * the counts, each verdict, each failure's sentence, the sections' rows as
- * markdown (body) but for the claims', which are data (claim) and go at
- * byte claims_at of the body, their verdicts and failures at claims_verdict_at
- * and claims_fail_at of those lists; and, when asked, the figures and
- * claims as JSON. The document around them (title, summary, the claims'
- * section, the comparison at another seed, the linter's section, what
- * fails) is src/out/validate_md.c's. */
+ * markdown (body) but for two, which are data: the strike north's
+ * figures (strike), whose section goes at byte strike_at of the body, and
+ * the claims (claim), whose section goes at byte claims_at, their
+ * verdicts and failures at claims_verdict_at and claims_fail_at of those
+ * lists; and, when asked, the figures and claims as JSON. The document
+ * around them (title, summary, those two sections, the comparison at
+ * another seed, the linter's section, what fails) is
+ * src/out/validate_md.c's. */
 typedef struct hk_val_checks {
     int figures, figures_failed, claims, claims_failed;
     char fails[HK_VAL_MAX_FAILS][HK_VAL_FAIL_LEN];
@@ -118,6 +130,8 @@ typedef struct hk_val_checks {
     char *body;
     size_t body_len;
     int runs; /* the baseline's runs */
+    hk_val_strike strike;
+    size_t strike_at;
     hk_val_claim claim[HK_VAL_MAX_CLAIMS];
     int n_claim;
     size_t claims_at;

@@ -49,7 +49,8 @@ typedef struct report {
     int n_verdicts;
     hk_val_claim claim[HK_VAL_MAX_CLAIMS];
     int n_claim;
-    long claims_at;
+    hk_val_strike strike;
+    long strike_at, claims_at;
     int claims_verdict_at, claims_fail_at;
 } report;
 
@@ -775,7 +776,6 @@ static void war_section(report *r)
  * the figures with their intervals, beside the baseline's where it has one. */
 static int strike_north_section(report *r)
 {
-    FILE *b = r->body;
     const hk_val_options *o = r->o;
     int runs = 10 * r->runs;
     hk_setup su = r->setup;
@@ -789,21 +789,12 @@ static int strike_north_section(report *r)
         hk_val_batch(&su, o->seed, 0, runs, o->threads, hk_month_of(1943, 12), w,
                      o->progress ? progress_line : NULL, "strike north") != 0)
         goto done;
-    fprintf(b, "## 2c. What if Japan had struck north in August 1941\n\n");
-    fprintf(b, "`hokushin whatif --decide JPN.strike_north=1941-08`: %d runs of seed %llu, each to 1943-12, so that "
-               "the figures are the forced war's (a later war does not count). The decision is forced in 1941-08; "
-               "the mobilisation, the fronts, the war's course and its end follow from the state. There is no record "
-               "to pass; the baseline column is the same seed's %d runs without the decision, to the scenario's "
-               "end.\n\n",
-            runs, (unsigned long long)o->seed, r->runs);
-    fprintf(b, "| Figure | What-if mean | 95%% CI of the mean | 95%% of runs | Baseline mean |\n|---|---|---|---|---|\n");
-    static const char *const names[] = {
-        "Months of Japanese-Soviet war", "Japanese casualties (prisoners included)", "Soviet casualties (prisoners included)",
-        "Japanese casualties in battle", "Soviet casualties in battle",
-        "Regions taken by Japan, held at the war's end", "Regions taken by the USSR, held at the war's end",
-        "Trans-Siberian cut at some time (share of runs)", "Soviet divisions east of Baikal, 1941-12",
-        "Soviet divisions sent west by 1941-12"};
-    for (int k = 0; k < 10; k++) {
+    r->strike_at = ftell(r->body);
+    hk_val_strike *st = &r->strike;
+    st->runs = runs;
+    st->base_runs = r->runs;
+    st->seed = o->seed;
+    for (int k = 0; k < HK_VAL_STRIKE_FIGURES; k++) {
         for (int pass = 0; pass < 2; pass++) {
             const hk_outcomes *x = pass ? r->base : w;
             int n = pass ? r->runs : runs;
@@ -823,21 +814,9 @@ static int strike_north_section(report *r)
                 out[i] = val;
             }
         }
-        hk_val_summary sw, sb;
-        hk_val_summarize(v, runs, &sw);
-        hk_val_summarize(vb, r->runs, &sb);
-        int dec = k == 0 || k >= 5 ? 2 : 0;
-        char a[48], c[48], d[48], e[48], f[48], g[48];
-        if (k == 7)
-            fprintf(b, "| %s | %.1f%% | %.1f%% – %.1f%% | — | %.1f%% |\n", names[k], 100 * sw.mean, 100 * sw.lo,
-                    100 * sw.hi, 100 * sb.mean);
-        else
-            fprintf(b, "| %s | %s | %s – %s | %s – %s | %s |\n", names[k], hk_val_num(a, sizeof a, sw.mean, dec),
-                    hk_val_num(c, sizeof c, sw.lo, dec), hk_val_num(d, sizeof d, sw.hi, dec), hk_val_num(e, sizeof e, sw.q025, dec),
-                    hk_val_num(f, sizeof f, sw.q975, dec), hk_val_num(g, sizeof g, sb.mean, dec));
+        hk_val_summarize(v, runs, &st->whatif[k]);
+        hk_val_summarize(vb, r->runs, &st->base[k]);
     }
-    fprintf(b, "\nThe baseline's wars are mostly the Soviet entry of 1945, which the what-if's runs, stopped at the "
-               "end of 1943, do not reach. Divisions are of 12,000 men.\n\n");
     rc = 0;
 done:
     free(w);
@@ -987,6 +966,8 @@ int hk_val_checks_run(const hk_scenario *s, const hk_val_options *o, bool with_j
     out->n_claim = r->n_claim;
     memcpy(out->claim, r->claim, sizeof r->claim);
     out->claims_at = (size_t)r->claims_at;
+    out->strike = r->strike;
+    out->strike_at = (size_t)r->strike_at;
     out->claims_verdict_at = r->claims_verdict_at;
     out->claims_fail_at = r->claims_fail_at;
     out->figures_json = r->figures_json;

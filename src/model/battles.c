@@ -221,6 +221,16 @@ static hk_terrain sector_terrain(hk_world *w, int sec)
     return HK_TERRAIN_STEPPE;
 }
 
+bool hk_battles_winter_halts(hk_world *w, int sec)
+{
+    if (sec < 0 || sec >= w->s->n_sectors || sector_terrain(w, sec) != HK_TERRAIN_STEPPE)
+        return false;
+    int m = hk_month_mon(w->month), first = (int)lround(P(w, BATTLE_WINTER_FIRST)),
+        last = (int)lround(P(w, BATTLE_WINTER_LAST));
+    /* the season runs over the turn of the year (November to March) */
+    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+}
+
 static int days_between(hk_date a, hk_date b)
 {
     int months = hk_date_month(b) - hk_date_month(a);
@@ -385,6 +395,17 @@ static const char *sector_label(const hk_world *w, int sec)
 }
 
 static const char *side_label(int side) { return side == HK_SIDE_JPN ? "Japanese" : "Soviet"; }
+
+/* The Japanese army that holds a sector: the Kwantung Army on Manchukuo's
+ * borders, the Korea Army on Korea's own (the Tumen mouth, where its 19th
+ * Division fought at Changkufeng in 1938: cdb90, isqno 256 and 258). */
+const char *hk_battles_japanese_army(const hk_world *w, int sec)
+{
+    const hk_scenario *s = w->s;
+    if (sec >= 0 && sec < s->n_sectors && s->sectors[sec].side[0] == s->jpn)
+        return "Korea Army";
+    return "Kwantung Army";
+}
 
 /* Tokyo's restraint on the Kwantung Army: the war in China draws on the
  * Army (000:35) and a pact with the USSR binds the field armies too
@@ -744,7 +765,10 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * offensive waited for the build-up, 001:145); otherwise the Kwantung
      * Army's officers keep the initiative while they fight on (000:31) */
     int att = -1;
-    if (!seek[HK_SIDE_SOV] && c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN])
+    bool winter = hk_battles_winter_halts(w, sec);
+    if (winter)
+        att = -1; /* the steppe's winter: both sides hold where they stand */
+    else if (!seek[HK_SIDE_SOV] && c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN])
         att = HK_SIDE_SOV;
     else if (!seek[HK_SIDE_JPN])
         att = HK_SIDE_JPN;
@@ -758,8 +782,8 @@ static void campaign_month(hk_world *w, hk_rng *r)
                               " The %s side would take a ceasefire: %s.", side_label(i), reason[i]);
             else if (i == HK_SIDE_JPN)
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                              " The Kwantung Army fights on (%s), wants %.0f men (%.2f of the enemy's), brings up %.0f.",
-                              reason[i], want[i], want[i] / fmax(start[1 - i], 1.0), gain[i]);
+                              " The %s fights on (%s), wants %.0f men (%.2f of the enemy's), brings up %.0f.",
+                              hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / fmax(start[1 - i], 1.0), gain[i]);
             else
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                               " The USSR (%s) fights on (%s), wants %.2f times the Japanese, brings up %.0f over %.0f km.",
@@ -768,7 +792,11 @@ static void campaign_month(hk_world *w, hk_rng *r)
         }
         if (n >= (int)sizeof w->scratch)
             n = (int)sizeof w->scratch - 1;
-        if (att < 0)
+        if (att < 0 && winter)
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                     " Winter on the steppe: neither side can move or supply an attack over the roads, and both "
+                     "hold where they stand.");
+        else if (att < 0)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " Neither side attacks: patrols, shelling and air fighting.");
         else
@@ -839,6 +867,16 @@ static double opening_lift(hk_world *w, int sec, int side, int days)
     return P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, sec, side), 100.0) * days / 30.0;
 }
 
+/* Men a side already has on a battle's frontage: its men along the
+ * sector's border, spread over its length, for battle.front_km of it. They
+ * need no haul from the railhead; the rest comes up at the lift's pace. */
+static double on_the_spot(const hk_world *w, int sec, int side)
+{
+    const hk_sector *sc = &w->s->sectors[sec];
+    double per_km = w->sector_forces[sec][side].men / fmax(sc->length_km, 1.0);
+    return per_km * fmin(P(w, BATTLE_FRONT_KM), sc->length_km);
+}
+
 static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
 {
     const hk_scenario *s = w->s;
@@ -859,7 +897,12 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     double u = hk_rng_uniform(r);
     hk_side_forces fa = within_reach(w, sec, a), fd = within_reach(w, sec, d);
-    double bring_a = fmin(fa.men, opening_lift(w, sec, a, days)), bring_d = fmin(fd.men, opening_lift(w, sec, d, days));
+    /* in the steppe's winter nobody is brought up over the frozen roads:
+     * a clash there is fought by what stands on the frontage (the small
+     * winter clashes on the Mongolian border, Halhamiao in January 1935) */
+    double lift_k = hk_battles_winter_halts(w, sec) ? 0.0 : 1.0;
+    double bring_a = fmin(fa.men, on_the_spot(w, sec, a) + lift_k * opening_lift(w, sec, a, days));
+    double bring_d = fmin(fd.men, on_the_spot(w, sec, d) + lift_k * opening_lift(w, sec, d, days));
     double men_a = fmin((0.05 + 0.95 * u * u) * bring_a, P(w, BATTLE_COMMIT) * fa.men);
     double ratio_d = d == HK_SIDE_SOV ? P(w, SOVIET_THREAT_RATIO) : hk_assess_north_need(w);
     double men_d = fmin(bring_d, ratio_d * men_a);
@@ -917,9 +960,9 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     const char *sname = s->sectors[sec].name ? s->sectors[sec].name : s->sectors[sec].id;
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "On the %s (tension %.2f) an incident grows into a battle: the Kwantung Army's officers "
+                 "On the %s (tension %.2f) an incident grows into a battle: the %s's officers "
                  "(autonomy %.2f) commit %.0f men against %.0f.",
-                 sname, w->tension[sec], w->autonomy, men[HK_SIDE_JPN], men[HK_SIDE_SOV]);
+                 sname, w->tension[sec], hk_battles_japanese_army(w, sec), w->autonomy, men[HK_SIDE_JPN], men[HK_SIDE_SOV]);
     hk_world_event_facts(w, sec, men, NULL, -1, 0);
     hk_world_emit2(w, "battle", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
     if (hk_world_logging(w))

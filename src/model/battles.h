@@ -23,6 +23,15 @@ double hk_battles_ceasefire_pressure(const hk_world *w, int side);
 /* The chance that Tokyo's wish for a ceasefire prevails over the Kwantung
  * Army's officers this month: its restraint against their autonomy, 0..1. */
 double hk_battles_tokyo_prevails(const hk_world *w);
+
+/* "Kwantung Army" or, on Korea's own border, "Korea Army". */
+const char *hk_battles_japanese_army(const hk_world *w, int sec);
+
+/* True when sector sec's battle ground is open steppe in its winter months
+ * (battle.winter_first..battle.winter_last): no army moves or supplies an
+ * offensive there by road, so a clash is fought by what stands on the
+ * frontage and a campaign makes no attack. */
+bool hk_battles_winter_halts(hk_world *w, int sec);
 /* The USSR is building up toward superiority in the campaign under way: bound
  * to the border, not yet attacked with it, and the superiority within reach
  * of its theatre army; it does not seek a ceasefire meanwhile. */

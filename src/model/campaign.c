@@ -74,11 +74,68 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
     hk_map_routes(s, rail & held, held, ~(hk_regions)0, km);
 }
 
+/* The most men a month the links can carry from the regions of `from` to
+ * those of `to` over the regions of `held`: a maximum flow (Edmonds-Karp,
+ * shortest augmenting routes first, links in index order), each link
+ * carrying its capacity either way, so parallel routes add up and a link
+ * two routes share carries no more than its capacity. INFINITY when a
+ * source lies in `to`. */
+static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_regions held)
+{
+    if (from & to)
+        return INFINITY;
+    const hk_compiled *cc = s->compiled;
+    double fl[HK_MAX_LINKS]; /* net flow along each link, from its `from` end to its `to` end */
+    memset(fl, 0, sizeof(double) * (size_t)s->n_links);
+    double total = 0;
+    for (;;) {
+        int prev[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
+        hk_regions seen = from;
+        for (hk_regions m = from; m; m &= m - 1)
+            queue[qt++] = __builtin_ctzll(m);
+        while (qh < qt && hit < 0) {
+            int u = queue[qh++];
+            for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
+                int l = cc->adj[i];
+                const hk_link *k = &s->links[l];
+                int v = k->from == u ? k->to : k->from;
+                if (((seen >> v) & 1u) || !((held >> v) & 1u))
+                    continue;
+                double res = k->from == u ? k->capacity - fl[l] : k->capacity + fl[l];
+                if (!(res > 1e-6))
+                    continue;
+                seen |= HK_REGION_BIT(v);
+                prev[v] = l;
+                queue[qt++] = v;
+                if ((to >> v) & 1u)
+                    hit = v;
+            }
+        }
+        if (hit < 0)
+            break;
+        double b = INFINITY;
+        for (int v = hit; !((from >> v) & 1u);) {
+            const hk_link *k = &s->links[prev[v]];
+            int u = k->from == v ? k->to : k->from;
+            b = fmin(b, k->from == u ? k->capacity - fl[prev[v]] : k->capacity + fl[prev[v]]);
+            v = u;
+        }
+        for (int v = hit; !((from >> v) & 1u);) {
+            const hk_link *k = &s->links[prev[v]];
+            int u = k->from == v ? k->to : k->from;
+            fl[prev[v]] += k->from == u ? b : -b;
+            v = u;
+        }
+        total += b;
+    }
+    return total;
+}
+
 /* Where a side's reinforcements come from: the Soviet side's from the west,
  * over the westernmost railhead it holds (the Trans-Siberian from European
  * Russia); the Japanese side's from its bases (Japan, Korea, the Kwantung
  * lease, the Manchurian depots). */
-void hk_campaign_flow(const hk_world *w, int side, double *cap)
+static hk_regions sources_of(const hk_world *w, int side)
 {
     const hk_scenario *s = w->s;
     hk_regions bases = set_of(w, side, is_base), sources = bases;
@@ -91,7 +148,30 @@ void hk_campaign_flow(const hk_world *w, int side, double *cap)
             if (s->regions[__builtin_ctzll(m)].lon > west)
                 sources &= ~HK_REGION_BIT(__builtin_ctzll(m));
     }
-    hk_map_widest(s, sources, set_of(w, side, own), cap);
+    return sources;
+}
+
+/* What the links carry to each region a side holds: the maximum flow from
+ * its sources over its own ground (the routes' capacities added where they
+ * run in parallel); 0 where none reaches. */
+void hk_campaign_flow(const hk_world *w, int side, double *cap)
+{
+    const hk_scenario *s = w->s;
+    hk_regions sources = sources_of(w, side), held = set_of(w, side, own);
+    for (int r = 0; r < s->n_regions; r++)
+        cap[r] = (held >> r) & 1u ? max_flow(s, sources, HK_REGION_BIT(r), held) : 0;
+}
+
+/* What the links carry to a front: the maximum flow from the side's sources
+ * to the regions of front f it holds together. */
+double hk_campaign_front_flow(const hk_world *w, int side, int f)
+{
+    const hk_scenario *s = w->s;
+    hk_regions mine = 0, held = set_of(w, side, own);
+    for (int r = 0; r < s->n_regions; r++)
+        if (w->camp.front_of[r] == f && ((held >> r) & 1u))
+            mine |= HK_REGION_BIT(r);
+    return mine ? max_flow(s, sources_of(w, side), mine, held) : 0;
 }
 
 uint64_t hk_campaign_encircled(const hk_world *w, int side)
@@ -312,11 +392,36 @@ static void routes(hk_world *w)
         return;
     for (int side = 0; side < 2; side++) {
         hk_campaign_haul(w, side, c->route_km[side]);
-        hk_campaign_flow(w, side, c->route_flow[side]);
+        c->flow_known[side] = 0; /* the flows are worked out when asked for (flow_to, front_flow) */
+        c->front_known[side] = 0;
         c->route_cut[side] = hk_campaign_encircled(w, side);
     }
     memcpy(c->route_control, w->control, sizeof c->route_control);
     c->routes_ok = true;
+}
+
+/* What the links carry to region r of a side, and to its front f: maximum
+ * flows, worked out the first time they are asked for while control is as
+ * it was (routes) and kept; each is a function of who holds what. */
+static double flow_to(hk_world *w, int side, int r)
+{
+    hk_campaign_state *c = &w->camp;
+    if (!((c->flow_known[side] >> r) & 1u)) {
+        c->route_flow[side][r] =
+            own(w, r, side) ? max_flow(w->s, sources_of(w, side), HK_REGION_BIT(r), set_of(w, side, own)) : 0;
+        c->flow_known[side] |= HK_REGION_BIT(r);
+    }
+    return c->route_flow[side][r];
+}
+
+static double front_flow(hk_world *w, int side, int f)
+{
+    hk_campaign_state *c = &w->camp;
+    if (!((c->front_known[side] >> f) & 1u)) {
+        c->route_front[side][f] = hk_campaign_front_flow(w, side, f);
+        c->front_known[side] |= 1u << f;
+    }
+    return c->route_front[side][f];
 }
 
 /* A formation belongs to its side's theatre army when it is in the side's
@@ -335,6 +440,17 @@ static double theatre_of(const hk_world *w, int side)
     for (int f = 0; f < w->s->n_formations; f++)
         if (in_theatre(w, f, side) && w->c->form_pool[f] < 0 && w->formation[f].men > 0)
             men += w->formation[f].men;
+    return men;
+}
+
+/* The men of a side's garrisons holding out in its fortified zones: part
+ * of its theatre army on no front. */
+static double garrisons_of(const hk_world *w, int side)
+{
+    double men = 0;
+    for (int r = 0; r < w->s->n_regions; r++)
+        if (w->camp.garrison[r] > 0 && held_at_start(w, r, side))
+            men += w->camp.garrison[r];
     return men;
 }
 
@@ -412,6 +528,11 @@ void hk_campaign_begin(hk_world *w)
     }
     c->main_axis = -1;
     c->quiet_months = 0;
+    c->still_months = 0;
+    memset(c->garrison, 0, sizeof c->garrison);
+    memset(c->garrison_guns, 0, sizeof c->garrison_guns);
+    memset(c->garrison_left, 0, sizeof c->garrison_left);
+    memset(c->garrison_days, 0, sizeof c->garrison_days);
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         hk_front *fr = &c->front[f];
         fr->active = true;
@@ -503,7 +624,7 @@ static void release(hk_world *w, int side)
 /* Keeps the fronts within the theatre army (movement may have shrunk it)
  * and sends the reserve forward within each front's route capacity:
  * first to the front a player names, then where the enemy is strongest. */
-static void reinforce(hk_world *w, int side, const double *flow)
+static void reinforce(hk_world *w, int side)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
@@ -512,7 +633,7 @@ static void reinforce(hk_world *w, int side, const double *flow)
     double sum = 0;
     for (int f = 0; f < s->n_sectors; f++)
         sum += c->front[f].men[side];
-    double pool = theatre_of(w, side);
+    double pool = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
     if (sum > pool && sum > 0) {
         double k = pool / sum;
         for (int f = 0; f < s->n_sectors; f++) {
@@ -531,13 +652,11 @@ static void reinforce(hk_world *w, int side, const double *flow)
     double reserve = pool - sum;
     if (!(reserve > 1000))
         return;
-    /* each front's route: the widest from the sources to any region it holds */
+    /* each front's routes: what the links carry from the sources to the
+     * regions it holds */
     double route[HK_MAX_SECTORS], threat = 0;
     for (int f = 0; f < s->n_sectors; f++) {
-        route[f] = 0;
-        for (int r = 0; r < s->n_regions; r++)
-            if (c->front_of[r] == f && own(w, r, side) && flow[r] > route[f])
-                route[f] = flow[r];
+        route[f] = front_flow(w, side, f);
         if (!isfinite(route[f]))
             route[f] = 1e9; /* a source on the front itself */
         if (c->front[f].active && route[f] > 0)
@@ -621,13 +740,9 @@ static void take(hk_world *w, int region, int side, int f)
     w->camp.front[f].advanced[side]++;
 }
 
-static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *lo)
+/* What a side loses goes to movement and to the war's totals. */
+static void account(hk_world *w, int side, double men, const hk_combat_losses *lo)
 {
-    double men = fmin(lo->men, fr->men[side]);
-    fr->men[side] -= men;
-    fr->tanks[side] = fmax(0, fr->tanks[side] - lo->tanks);
-    fr->guns[side] = fmax(0, fr->guns[side] - lo->guns);
-    fr->aircraft[side] = fmax(0, fr->aircraft[side] - lo->aircraft);
     w->loss_men[side] += men;
     w->loss_tanks[side] += lo->tanks;
     w->loss_guns[side] += lo->guns;
@@ -635,6 +750,16 @@ static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *
     w->war_losses[side] += men;
     double armies = w->jpn_men + w->sov_men;
     w->exhaustion += armies > 0 ? P(w, WAR_EXHAUSTION_WEIGHT) * men / armies : 0;
+}
+
+static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *lo)
+{
+    double men = fmin(lo->men, fr->men[side]);
+    fr->men[side] -= men;
+    fr->tanks[side] = fmax(0, fr->tanks[side] - lo->tanks);
+    fr->guns[side] = fmax(0, fr->guns[side] - lo->guns);
+    fr->aircraft[side] = fmax(0, fr->aircraft[side] - lo->aircraft);
+    account(w, side, men, lo);
 }
 
 /* A region of a border sector the side held when the war began: its
@@ -675,6 +800,23 @@ static int echelons(const hk_world *w)
     return n < 1 ? 1 : n;
 }
 
+/* The combat model for a fight of `men` in all: its noise, fitted on
+ * CDB90's engagements (the battle's luck, one draw each), is that of one
+ * engagement; a front's battle is several engagements of that size along
+ * the front (war.engagement_men in all each, the size the model was fitted
+ * on), whose luck is their own, so the front's luck is their mean: the
+ * noise's spread over the square root of their number. */
+static const hk_combat_params *engagements(const hk_world *w, double men, hk_combat_params *p)
+{
+    double n = P(w, WAR_ENGAGEMENT_MEN) > 0 ? men / P(w, WAR_ENGAGEMENT_MEN) : 1;
+    if (!(n > 1))
+        return &w->combat;
+    *p = w->combat;
+    p->noise_common_sd /= sqrt(n);
+    p->noise_diff_sd /= sqrt(n);
+    return p;
+}
+
 static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
                          hk_terrain terrain, int days, int stand, bool gives_way, int pinned,
                          hk_combat_result *res)
@@ -701,7 +843,9 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
         if (k > 0)
             x[0].surprise = 0; /* the surprise is spent on the first blow */
         hk_combat_result st;
-        hk_combat_resolve(&w->combat, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
+        hk_combat_params p;
+        hk_combat_resolve(engagements(w, x[0].men + x[1].men, &p), &x[0], &x[1], terrain, to - from > 0 ? to - from : 1,
+                          r, &st);
         hk_combat_add_stage(res, &st, from, k == 0);
         if (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0])
             break; /* the attack is called off */
@@ -769,7 +913,7 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
     double sum = 0;
     for (int f = 0; f < s->n_sectors; f++)
         sum += w->camp.front[f].men[d];
-    double reserve = theatre_of(w, d) - sum;
+    double reserve = theatre_of(w, d) - garrisons_of(w, d) - sum;
     if (!(reserve > 1000))
         return;
     double pm[3];
@@ -780,12 +924,154 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
     dfr->aircraft[d] += reserve * pm[2];
 }
 
+/* A front falling back from a region of its fortified border zone leaves
+ * the zone's garrison there: war.border_garrison of the front, shared among
+ * the zone's regions (a belt of fortified regions along each border sector,
+ * glantz2003), with its share of the guns; the tanks go back with the main
+ * body. The attacker goes round it and the ground passes; the garrison
+ * holds out, besieged, and is reduced by storm. */
+static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int o)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    int d = 1 - a, zone = 0;
+    for (int r = 0; r < s->n_regions; r++)
+        if (s->regions[r].sector == s->regions[o].sector && held_at_start(w, r, d))
+            zone++;
+    double k = P(w, WAR_BORDER_GARRISON) / (zone > 0 ? zone : 1);
+    double men = k * dfr->men[d], guns = k * dfr->guns[d];
+    dfr->men[d] -= men;
+    dfr->guns[d] -= guns;
+    c->garrison[o] = men;
+    c->garrison_guns[o] = guns;
+    c->garrison_left[o] = men;
+    c->garrison_days[o] = 0;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "On the %s front the %s side falls back from its fortified zone at %s, leaving a garrison of %.0f men "
+                 "and %.0f guns to hold it to the last; the %s side (%.0f men) goes round the fortifications and "
+                 "invests them.",
+                 sector_label(w, f), side_name(d), region_label(w, o), men, guns, side_name(a), fr->men[a]);
+    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+    take(w, o, a, f);
+    return false;
+}
+
+/* The besiegers reduce the garrisons left in fortified zones, once a step.
+ * A fortified region is a belt of strongpoints taken in turn: each step the
+ * besieging front's leading echelon (one of battle.echelons) assaults at
+ * most war.storm_share of the garrison it was left with, bringing
+ * war.storm_ratio men against each defender there (fewer strongpoints when
+ * the echelon is smaller), and only with the margin any attack needs
+ * (war.attack_ratio); short of it the garrison is masked. The assault is a
+ * battle of the combat model over the step's days, the defenders in their
+ * fortifications, fighting from their magazines, not surrendering; the
+ * rest of the garrison holds its own strongpoints meanwhile. So a garrison
+ * is reduced over steps, as Hutou was over about eleven days (glantz2003),
+ * and what is left of it when its side surrenders goes into captivity
+ * (hk_campaign_surrender). */
+static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SECTORS][2], int *battles)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    for (int o = 0; o < s->n_regions; o++) {
+        double g = c->garrison[o];
+        if (!(g > 0))
+            continue;
+        int d = hk_world_side(w, c->control_at_start[o]), a = 1 - d, f = c->front_of[o];
+        if (d < 0 || d > 1 || f < 0)
+            continue;
+        hk_front *fr = &c->front[f];
+        if (own(w, o, d)) {
+            /* its side has the ground back: the garrison rejoins the front there */
+            fr->men[d] += g;
+            fr->guns[d] += c->garrison_guns[o];
+            c->garrison[o] = c->garrison_guns[o] = 0;
+            continue;
+        }
+        c->garrison_days[o] = (uint8_t)(c->garrison_days[o] + days > 255 ? 255 : c->garrison_days[o] + days);
+        /* no assault is opened in the few days left before a ceasefire */
+        if (!fights_to_the_last(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS))
+            continue;
+        double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
+        double part = fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o]);
+        double men_a = fmin(ratio * part, fr->men[a] / echelons(w));
+        part = fmin(part, men_a / ratio);
+        if (men_a < 100 || part < 1)
+            continue;
+        hk_combat_side att = front_side(w, fr, a, c->route_km[a][o], 1e12);
+        double ka = fr->men[a] > 0 ? men_a / fr->men[a] : 0;
+        att.men *= ka;
+        att.tanks *= ka;
+        att.guns *= ka;
+        att.aircraft *= ka;
+        att.no_surrender = 0;
+        att.envelop = 1; /* assaulted from every side */
+        hk_combat_side def = {.men = part, .guns = c->garrison_guns[o] * part / g, .quality = c->quality[d],
+                              .supply_km = 0, .posture = HK_POSTURE_FORTIFIED, .no_surrender = 1};
+        def.nation = d == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
+        hk_terrain terrain = s->regions[o].terrain;
+        if (hk_combat_power(&w->combat, &att, 0, terrain) < P(w, WAR_ATTACK_RATIO) * hk_combat_power(&w->combat, &def, 1, terrain))
+            continue; /* masked: it holds out */
+        /* nobody is pursued at a siege: a beaten assault falls back to the
+         * siege lines its front holds, and the defenders of a strongpoint
+         * that falls die in it */
+        hk_combat_params p = w->combat;
+        p.pursuit = p.exploit = 0;
+        hk_combat_result res;
+        hk_combat_resolve(&p, &att, &def, terrain, days, rng, &res);
+        losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
+        c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
+        double dead = fmin(res.loss[HK_COMBAT_DEFENDER].men, g);
+        hk_combat_losses lo = res.loss[HK_COMBAT_DEFENDER];
+        c->garrison[o] -= dead;
+        c->garrison_guns[o] = fmax(0, c->garrison_guns[o] - lo.guns);
+        bool falls = c->garrison[o] < 100;
+        if (falls) {
+            /* the last strongpoints' few men die in them */
+            dead += c->garrison[o];
+            c->garrison[o] = c->garrison_guns[o] = 0;
+        }
+        lo.men = dead;
+        account(w, d, dead, &lo);
+        month_cas[f][a] += res.casualties[HK_COMBAT_ATTACKER];
+        month_cas[f][d] += dead;
+        (*battles)++;
+        if (hk_world_logging(w)) {
+            /* the siege's step as a battle: the whole garrison is besieged and
+             * fights over the step's days, one part of it assaulted */
+            double com[2], cas[2];
+            com[a] = att.men;
+            com[d] = g;
+            cas[a] = res.casualties[HK_COMBAT_ATTACKER];
+            cas[d] = dead;
+            hk_world_event_facts(w, f, com, cas, falls ? a : -1, days);
+            int n = c->garrison_days[o];
+            if (falls)
+                snprintf(w->scratch, sizeof w->scratch,
+                         "On the %s front %.0f %s men assault the last strongpoints of the %s garrison at %s on the "
+                         "%d%s day of its siege and take them: casualties %.0f against the defenders' %.0f, who die "
+                         "where they stand.",
+                         sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), n,
+                         n % 10 == 1 && n != 11 ? "st" : n % 10 == 2 && n != 12 ? "nd" : n % 10 == 3 && n != 13 ? "rd" : "th",
+                         res.casualties[HK_COMBAT_ATTACKER], dead);
+            else
+                snprintf(w->scratch, sizeof w->scratch,
+                         "On the %s front %.0f %s men assault part of the fortifications the %s garrison of %s (%.0f men) "
+                         "holds, over %d days of its siege: casualties %.0f against the defenders' %.0f; %.0f hold out.",
+                         sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), g, days,
+                         res.casualties[HK_COMBAT_ATTACKER], dead, c->garrison[o]);
+        }
+        hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+    }
+}
+
 /* One step on one front. Returns true when a battle was fought. The
  * attacker fights with this front's forces; the objective is defended by
  * the front that holds it (a region taken on one front may be attacked from
  * another). */
 static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[2][HK_MAX_REGIONS],
-                       const double flow[2][HK_MAX_REGIONS], double month_cas[HK_MAX_SECTORS][2],
+                       double month_cas[HK_MAX_SECTORS][2],
                        int *battles)
 {
     const hk_scenario *s = w->s;
@@ -805,8 +1091,11 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         if (c->front_of[o] >= 0)
             held_by[side] = &c->front[c->front_of[o]];
         reserve_stands(w, held_by[side], d, o);
-        double sustain_a = (isfinite(flow[side][from[side]]) ? flow[side][from[side]] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
-        double sustain_d = (isfinite(flow[d][o]) ? flow[d][o] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+        /* the attacking front is fed over all its routes; the defence of a
+         * region over those that reach it */
+        double ff = front_flow(w, side, f), fo = flow_to(w, d, o);
+        double sustain_a = (isfinite(ff) ? ff : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+        double sustain_d = (isfinite(fo) ? fo : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double link_km = 0;
         for (int l = 0; l < s->n_links; l++)
             if ((s->links[l].from == from[side] && s->links[l].to == o) ||
@@ -820,6 +1109,17 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
          * held when the war began is defended from fortifications, any other
          * from prepared positions */
         cs[side][1].posture = fortified_line(w, o, d) ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED;
+        /* the odds a side weighs count the envelopment it would make: an
+         * objective its fronts reach from two regions (the secondary axes
+         * attack where the main one has outflanked the defence) */
+        int ways = 0;
+        for (int l = 0; l < s->n_links; l++) {
+            const hk_link *k = &s->links[l];
+            int q = k->from == o ? k->to : k->to == o ? k->from : -1;
+            if (q >= 0 && k->kind != HK_LINK_SEA && own(w, q, side))
+                ways++;
+        }
+        cs[side][0].envelop = ways >= 2;
         double pa = hk_combat_power(&w->combat, &cs[side][0], 0, s->regions[o].terrain);
         double pd = hk_combat_power(&w->combat, &cs[side][1], 1, s->regions[o].terrain);
         ratio[side] = pd > 0 ? pa / pd : 1e9;
@@ -899,6 +1199,17 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     double armour_a = fr->men[a] > 0 ? 1000.0 * fr->tanks[a] / fr->men[a] : 0;
     double armour_d = dfr->men[d] > 0 ? 1000.0 * dfr->tanks[d] / dfr->men[d] : 0;
     bool caught = dpost == HK_FRONT_WITHDRAW && armour_a >= P(w, WAR_EXPLOIT_TANKS) && armour_d < P(w, WAR_EXPLOIT_TANKS);
+    /* a front that falls back leaves the garrison of its fortified border
+     * zone behind, bound to hold to the last while its side does not
+     * surrender: the Kwantung Army's plan of 1945 gave up the border for a
+     * redoubt but kept part of its strength in the fortified regions with
+     * orders to hold, and garrisons such as Hutou fought to the death rather
+     * than retreat (glantz2003). The attacker's mobile forces go round it
+     * (the Soviet fronts of 1945 bypassed the fortified regions) and the
+     * ground passes; the garrison is reduced by siege (storm) */
+    if (dpost == HK_FRONT_WITHDRAW && fortified_line(w, o, d) && fights_to_the_last(w, d) &&
+        P(w, WAR_BORDER_GARRISON) > 0 && !(c->garrison_left[o] > 0))
+        return leave_garrison(w, f, fr, dfr, a, o);
     if (caught) {
         def.posture = HK_POSTURE_HASTY;
         def.no_surrender = 0;
@@ -975,7 +1286,8 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                      "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
                      "against the defender's %.0f%s.",
                      sector_label(w, f), side_name(a), att.men, att.tanks,
-                     dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back," : "breaks through and takes",
+                     dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back,"
+                                                  : "breaks through and takes",
                      region_label(w, o), res.days, res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER],
                      res.casualties[HK_COMBAT_DEFENDER], pris);
         else
@@ -1028,13 +1340,18 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
             o = q;
     if (o < 0)
         return;
-    const double *km_a = c->route_km[a], *flow_a = c->route_flow[a];
+    const double *km_a = c->route_km[a];
     double best = INFINITY, sustain = 1e9;
+    int near = -1;
     for (int q = 0; q < s->n_regions; q++)
         if (own(w, q, a) && isfinite(km_a[q]) && km_a[q] < best) {
             best = km_a[q];
-            sustain = (isfinite(flow_a[q]) ? flow_a[q] : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+            near = q;
         }
+    if (near >= 0) {
+        double fq = flow_to(w, a, near);
+        sustain = (isfinite(fq) ? fq : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+    }
     hk_combat_side att = front_side(w, fr, a, best, sustain);
     hk_combat_side def = front_side(w, fr, side, P(w, WAR_NO_ROUTE_KM), 1e12);
     att.no_surrender = 0;
@@ -1157,7 +1474,7 @@ void hk_campaign_step(hk_world *w)
     routes(w);
     for (int side = 0; side < 2; side++) {
         c->quality[side] = side_quality(w, side); /* the month's, worked out once */
-        reinforce(w, side, c->route_flow[side]);
+        reinforce(w, side);
     }
     int step = (int)P(w, WAR_STEP_DAYS);
     if (step < 1)
@@ -1183,12 +1500,18 @@ void hk_campaign_step(hk_world *w)
         for (int f = 0; f < s->n_sectors; f++)
             if (c->front[f].active)
                 front_step(w, &r, f, days, (const double(*)[HK_MAX_REGIONS])c->route_km,
-                           (const double(*)[HK_MAX_REGIONS])c->route_flow, month_cas, &battles);
+                           month_cas, &battles);
+        storm(w, &r, days, month_cas, &battles);
         encirclements(w, &r, days);
         c->days += days;
     }
     w->battles_month += battles;
-    c->quiet_months = battles > 0 ? 0 : c->quiet_months + 1;
+    /* a stalemate: months in a row in which no front has fought; it presses
+     * for an armistice (war.c reads quiet_months) only once it has lasted
+     * war.stalemate_months, a pause of a few weeks being no stalemate */
+    c->still_months = battles > 0 ? 0 : c->still_months + 1;
+    int grace = (int)P(w, WAR_STALEMATE_MONTHS);
+    c->quiet_months = c->still_months >= grace ? c->still_months - grace + 1 : 0;
     if (hk_campaign_trans_siberian_cut(w)) {
         c->trans_siberian_cut = true;
         w->trans_siberian_was_cut = true;
@@ -1260,11 +1583,24 @@ void hk_campaign_surrender(hk_world *w)
         w->loss_men[1 - side] += pris;
         for (int f = 0; f < s->n_sectors; f++)
             c->front[f].men[1 - side] = 0;
+        /* the garrisons still holding out in their fortified zones are part
+         * of the army that lays down its arms (Hutou's survivors surrendered
+         * days after the order, glantz2003) */
+        double held_out = 0;
+        for (int r = 0; r < s->n_regions; r++)
+            if (c->garrison[r] > 0 && held_at_start(w, r, 1 - side)) {
+                held_out += c->garrison[r];
+                c->garrison[r] = c->garrison_guns[r] = 0;
+            }
+        char gar[96] = "";
+        if (held_out >= 1)
+            snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, still holding out)",
+                     fmin(held_out, pris));
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
-                     "Japan's forces lay down their arms: %.0f men go into captivity, and the %s side occupies %d "
+                     "Japan's forces lay down their arms: %.0f men go into captivity%s, and the %s side occupies %d "
                      "more region%s of the zone it receives the surrender in.",
-                     pris, side_name(side), taken, taken == 1 ? "" : "s");
+                     pris, gar, side_name(side), taken, taken == 1 ? "" : "s");
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
     }
 }

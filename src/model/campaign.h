@@ -27,9 +27,12 @@ int hk_campaign_taken(const hk_world *w, int side, uint64_t *mask);
 /* Shortest haul (km) over a side's own ground from its nearest railhead to
  * every region (INFINITY where it cannot reach). */
 void hk_campaign_haul(const hk_world *w, int side, double *km);
-/* The widest route (men/month: the least capacity of its links) from a
- * side's supply sources to every region over its own ground (0 where none). */
+/* What the links carry (men/month) from a side's supply sources to every
+ * region over its own ground: the maximum flow, parallel routes added, each
+ * link within its capacity (0 where none reaches, INFINITY at a source). */
 void hk_campaign_flow(const hk_world *w, int side, double *cap);
+/* The same to the regions of front f the side holds, together. */
+double hk_campaign_front_flow(const hk_world *w, int side, int f);
 /* Regions of `side` cut off from every supply link to its bases: bit set. */
 uint64_t hk_campaign_encircled(const hk_world *w, int side);
 /* The region a side attacks next on a front, or -1. */

@@ -341,6 +341,8 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     double m_att = (out->casualties[0] / (men0[0] + 1e-9)) / brk_score[0] + 1e-9;
     double m_def = (out->casualties[1] / (men0[1] + 1e-9)) / brk_score[1] + 1e-9;
     out->score = log(m_def) - log(m_att);
+    out->strain[0] = m_att;
+    out->strain[1] = m_def;
     if (loser >= 0)
         out->winner = 1 - loser;
     else if (out->score + p->winner_bias > p->draw_band)
@@ -450,6 +452,7 @@ void hk_combat_campaign_buildup(const hk_combat_params *p, const hk_combat_side 
             sum.loss[i].guns += r.loss[j].guns;
             sum.loss[i].aircraft += r.loss[j].aircraft;
             sum.broke_off[i] = r.broke_off[j];
+            sum.strain[i] = r.strain[j];
             lost[i].men += r.loss[j].men;
             lost[i].tanks += r.loss[j].tanks;
             lost[i].guns += r.loss[j].guns;
@@ -482,5 +485,6 @@ void hk_combat_add_stage(hk_combat_result *sum, const hk_combat_result *stage, i
         sum->loss[i].guns += stage->loss[i].guns;
         sum->loss[i].aircraft += stage->loss[i].aircraft;
         sum->broke_off[i] = stage->broke_off[i];
+        sum->strain[i] = stage->strain[i];
     }
 }

@@ -362,20 +362,44 @@ static void coup(hk_world *w, hk_lazy_stream *r)
     hk_world_emit2(w, "purge", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
 }
 
+/* Whether the Allies have asked for troops in Siberia, where the scenario
+ * has such a request among its outside events: the cabinet sent the
+ * expedition only once Wilson had asked for an Allied force to rescue the
+ * Czechoslovak Legion (July 1918, 003:15); a scenario without one leaves
+ * the decision to Soviet weakness alone. */
+static bool expedition_invited(const hk_world *w)
+{
+    if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST))
+        return true;
+    for (int e = 0; e < w->s->n_events; e++)
+        if (w->s->events[e].effect == HK_EFFECT_ALLIED_REQUEST)
+            return false;
+    return true;
+}
+
 static void expedition(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
-    if (!w->intervention && !w->withdrawn) {
+    if (!w->intervention && !w->withdrawn && expedition_invited(w)) {
         /* Soviet power in the east is weak: an opportunity for the Army */
         double weak = hk_clamp(1.0 - w->sov_men / P(w, SOVIET_FLOOR), 0, 1);
-        double p = P(w, INTERVENTION_RATE) * weak * hk_assess_north_hawks(w) / 0.35;
+        /* asked by the Allies, the cabinet answers within weeks
+         * (intervention.answer: Wilson's request of July 1918, the troops
+         * sent in August, 003:15); unasked, the Army's hawks press it at
+         * intervention.rate as Soviet weakness invites */
+        double p = hk_flag(w, HK_EFFECT_ALLIED_REQUEST) ? P(w, INTERVENTION_ANSWER)
+                                                         : P(w, INTERVENTION_RATE) * weak * hk_assess_north_hawks(w) / 0.35;
         if (weak > 0 && hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->intervention = true;
             w->intervention_on = w->month;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
-                         "With Soviet power east of Baikal at %.0f men (%.0f%% below a working garrison) and the "
-                         "Army's northern hawks at %.2f of influence, Japan sends an expedition into Siberia.",
+                         "%sWith Soviet power east of Baikal at %.0f men (%.0f%% below a working garrison) and the "
+                         "Army's northern hawks at %.2f of influence, Japan sends an expedition into Siberia under its "
+                         "own command, and the Army builds it up far beyond the Allied request.",
+                         hk_flag(w, HK_EFFECT_ALLIED_REQUEST) ? "Asked by the Allies for troops to help the "
+                                                                "Czechoslovak Legion out of Siberia. "
+                                                              : "",
                          w->sov_men, weak * 100, hk_assess_north_hawks(w));
             hk_world_emit2(w, "fact", "intervention", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
@@ -511,9 +535,11 @@ static void commitment_lapse(hk_world *w)
 /* War with the United States is Japan's decision, not a date: once it has
  * committed south and the Americans have answered with an oil embargo, the
  * cabinet chooses between giving the south up and taking the oil by force,
- * and chooses war with war.us_rate a month (four months passed from the
- * embargo of August 1941 to the attack; feis1950, prange1981). The attack
- * (the scenario's event decided_by Japan) comes the month after. A Japan
+ * and chooses war with war.us_rate a month (the embargo of 1 August 1941
+ * was answered by the Imperial Conference of 6 September; feis1950). The
+ * attack (the scenario's event decided_by Japan) comes war.us_lead_months
+ * later, the time the services were given to make ready (6 September to 7
+ * December 1941; feis1950, prange1981). A Japan
  * that never went south, or that the Americans did not cut off, has no
  * Pacific war. */
 static void war_with_america(hk_world *w, hk_lazy_stream *r)
@@ -528,15 +554,18 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
             continue;
         if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, WAR_US_RATE)))
             return;
-        w->event_decided[e] = true;
+        /* the attack comes once the fleet and the army are ready */
+        int lead = (int)P(w, WAR_US_LEAD_MONTHS);
+        w->event_decided[e] = w->month + (lead < 1 ? 1 : lead);
         int months = w->month - w->flag_since[HK_EFFECT_OIL_EMBARGO];
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "Committed to the south since %d-%02d and cut off from American oil %s%.0d%s, the cabinet "
-                     "will not give the south up: it decides on war with the United States and Britain, the fleet "
-                     "to strike first.",
+                     "will not give the south up: it decides on war with the United States and Britain unless the "
+                     "talks in Washington give way, the Army and the fleet to be ready to strike in %d months.",
                      hk_month_year(w->committed_south_on), hk_month_mon(w->committed_south_on),
-                     months > 0 ? "for " : "this month", months, months > 1 ? " months" : months == 1 ? " month" : "");
+                     months > 0 ? "for " : "this month", months, months > 1 ? " months" : months == 1 ? " month" : "",
+                     lead < 1 ? 1 : lead);
         hk_world_emit2(w, "doctrine", "war_decision_us", s->jpn, -1, w->scratch, SRC_MODEL("politics-us-war"));
         return;
     }
@@ -564,7 +593,9 @@ static void commitment(hk_world *w)
                 south += w->influence[f];
         snprintf(w->scratch, sizeof w->scratch,
                  "Doctrine has stayed below %+.2f for %d months (now %+.2f)%s%s; the Navy and its allies hold "
-                 "%.2f of influence; Japan commits south and draws forces out of Manchuria.",
+                 "%.2f of influence; Japan commits south: the south gets the ships, the oil and the new divisions, and the army "
+                 "in Manchuria stands on the defensive (it gives up divisions only once a war in the Pacific calls "
+                 "for them).",
                  P(w, DOCTRINE_COMMIT_SOUTH), w->south_months, w->doctrine,
                  hk_flag(w, HK_EFFECT_FRANCE_FALLEN) ? " with Europe's colonies exposed" : "",
                  hk_flag(w, HK_EFFECT_OIL_EMBARGO) ? " under an oil embargo" : "", south);

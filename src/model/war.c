@@ -4,12 +4,15 @@
  * Japan's cabinet opens war on the USSR when politics has made the case for
  * it (hk_politics_north_case: Manchuria held, doctrine north, the force
  * ratio the Army demands); the USSR enters when its motive, the absence of
- * a second front and a decisive ratio come together; a player's orders or a
- * forced decision (--decide) can open it too. A war of Japan's choosing, or
- * a Soviet one outside a world war, ends in an armistice once both sides
- * are spent (war.exhaustion); under an Allied ultimatum and a second shock
- * Japan surrenders (war.surrender_rate), on a day of the month, and its
- * armies in the surrender zones lay down their arms. This file and
+ * a second front and a decisive ratio come together, at the term of a
+ * pledge to the Allies (war.pledge_months after Germany's defeat) unless an
+ * atomic bombing hastens it; a player's orders or a forced decision
+ * (--decide) can open it too. A war of Japan's choosing, or a Soviet one
+ * outside a world war, ends in an armistice once both sides are spent
+ * (war.exhaustion); under an Allied ultimatum, with the hopes of Soviet
+ * mediation and of a decisive battle gone, Japan surrenders
+ * war.surrender_days after the last shock, and its armies in the surrender
+ * zones lay down their arms. This file and
  * campaign.c are the only writers of the general-war state. */
 #include "model/war.h"
 
@@ -27,9 +30,9 @@
 #define SRC_MODEL(anchor) "model: " anchor " (docs/model.md#" anchor ")"
 
 
-/* The latest day of this month on which an outside shock to Japan (an
- * ultimatum, an atomic bombing) has fallen, 0 none. */
-static int shock_day(const hk_world *w)
+/* The latest day of this month on which an outside shock to Japan of the
+ * given kinds has fallen, 0 none. */
+static int shock_day_of(const hk_world *w, bool ultimatum, bool atomic)
 {
     const hk_scenario *s = w->s;
     int day = 0;
@@ -37,9 +40,87 @@ static int shock_day(const hk_world *w)
         hk_date d = w->setup->event_date[e];
         int fx = s->events[e].effect;
         if (hk_date_is_set(d) && hk_date_month(d) == w->month && w->event_done[e] &&
-            (fx == HK_EFFECT_ULTIMATUM || fx == HK_EFFECT_ATOMIC) && d.day > day)
+            ((ultimatum && fx == HK_EFFECT_ULTIMATUM) || (atomic && fx == HK_EFFECT_ATOMIC)) && d.day > day)
             day = d.day;
     }
+    return day;
+}
+
+/* The latest day of this month on which an outside shock to Japan (an
+ * ultimatum, an atomic bombing) has fallen, 0 none. */
+static int shock_day(const hk_world *w) { return shock_day_of(w, true, true); }
+
+/* The date of the first outside event of this effect that has come, unset
+ * if none has. */
+static hk_date outside_on(const hk_world *w, int effect)
+{
+    const hk_scenario *s = w->s;
+    hk_date best = {0};
+    for (int e = 0; e < s->n_events; e++) {
+        hk_date d = w->setup->event_date[e];
+        if ((int)s->events[e].effect == effect && w->event_done[e] && hk_date_is_set(d) &&
+            (!hk_date_is_set(best) || hk_date_cmp(d, best) < 0))
+            best = d;
+    }
+    if (hk_date_is_set(best) && best.day < 1)
+        best.day = 1;
+    return best;
+}
+
+static hk_date date_add_days(hk_date d, int days)
+{
+    int day = d.day + days, month = d.month, year = d.year;
+    while (day > hk_days_in_month(year, month)) {
+        day -= hk_days_in_month(year, month);
+        if (++month > 12) {
+            month = 1;
+            year++;
+        }
+    }
+    d.year = (int16_t)year;
+    d.month = (int8_t)month;
+    d.day = (int8_t)day;
+    return d;
+}
+
+/* The term of a Soviet pledge to the Allies to attack Japan a set time
+ * after Germany's defeat: at Yalta, three months (war.pledge_months,
+ * 001:183), the time the General Staff reckoned the transports from
+ * Europe would take (001:191). Unset while there is no pledge or Germany
+ * stands. */
+static hk_date pledge_term(const hk_world *w)
+{
+    hk_date none = {0};
+    if (!hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) || !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+        return none;
+    hk_date d = outside_on(w, HK_EFFECT_GERMANY_DEFEATED);
+    if (!hk_date_is_set(d))
+        return none;
+    int m = d.month - 1 + (int)P(w, WAR_PLEDGE_MONTHS);
+    d.year = (int16_t)(d.year + m / 12);
+    d.month = (int8_t)(m % 12 + 1);
+    int last = hk_days_in_month(d.year, d.month);
+    if (d.day > last)
+        d.day = (int8_t)last;
+    return d;
+}
+
+/* The day a pledged Soviet entry opens on in its term's month: the General
+ * Staff planned the offensive for the middle of that month (war.plan_day,
+ * 001:197), not before the term; an atomic bombing brings it forward to
+ * war.entry_days after the bombing (Hiroshima on 6 August 1945, the entry
+ * on the 9th, 001:281). 0 when the pledge does not set this month's entry. */
+static int pledged_day(const hk_world *w)
+{
+    hk_date term = pledge_term(w);
+    if (!hk_date_is_set(term) || hk_date_month(term) != w->month)
+        return 0;
+    int day = (int)P(w, WAR_PLAN_DAY);
+    if (day < term.day)
+        day = term.day;
+    int bomb = shock_day_of(w, false, true);
+    if (bomb > 0 && bomb + (int)P(w, WAR_ENTRY_DAYS) < day)
+        day = bomb + (int)P(w, WAR_ENTRY_DAYS);
     return day;
 }
 
@@ -50,7 +131,10 @@ static int shock_day(const hk_world *w)
 static int opening_day(const hk_world *w, int opener)
 {
     int day = 1, shock = opener == HK_SIDE_SOV ? shock_day(w) : 0;
-    if (shock > 0)
+    int pledged = opener == HK_SIDE_SOV ? pledged_day(w) : 0;
+    if (pledged > 0)
+        day = pledged;
+    else if (shock > 0)
         day = shock + (int)P(w, WAR_ENTRY_DAYS);
     return day < 1 ? 1 : day > 28 ? 28 : day;
 }
@@ -189,6 +273,21 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
                   (hk_flag(w, HK_EFFECT_ATOMIC)      ? P(w, WAR_HASTE_ATOMIC)
                    : hk_flag(w, HK_EFFECT_ULTIMATUM) ? P(w, WAR_HASTE_ULTIMATUM)
                                                      : 1);
+    /* Under a pledge to the Allies the entry keeps its term (pledge_term):
+     * before it the USSR enters only in haste, once an atomic bombing shows
+     * Japan near surrender and its offensive force stands ready (an Allied
+     * ultimatum alone did not move it: the Potsdam declaration of 26 July
+     * 1945 came while the fronts finished their preparations, 001:197); from
+     * the term's month it enters once its motive holds and its ratio is
+     * decisive, the transports done. */
+    hk_date term = pledge_term(w);
+    bool pledged = hk_date_is_set(term), term_reached = pledged && w->month >= hk_date_month(term);
+    if (pledged && !term_reached && !hk_flag(w, HK_EFFECT_ATOMIC))
+        sov_wants = false;
+    if (term_reached) {
+        sov_wants = motive && !two_front && ratio_s >= need_s;
+        rate = 1;
+    }
     bool forced_s = forced_war(w, HK_SIDE_SOV);
     bool sov_go = forced_s || (sov_player ? (w->orders_given && w->orders.declare_war)
                                           : (sov_wants && hk_rng_bernoulli(hk_lazy_rng(r), rate < 1 ? rate : 1)));
@@ -237,6 +336,30 @@ static int settle(hk_world *w)
     return back;
 }
 
+/* The date Japan's last hope of better terms went, under an ultimatum that
+ * stands: the latest of the ultimatum, the atomic bombing and the Soviet
+ * entry; a hope of a decisive battle lost in the field (half the army gone,
+ * no bomb) counts from this month's first day. */
+static hk_date hopes_gone_on(const hk_world *w)
+{
+    hk_date last = outside_on(w, HK_EFFECT_ULTIMATUM);
+    hk_date bomb = outside_on(w, HK_EFFECT_ATOMIC);
+    if (!hk_date_is_set(bomb)) {
+        bomb.year = (int16_t)hk_month_year(w->month);
+        bomb.month = (int8_t)hk_month_mon(w->month);
+        bomb.day = 1;
+    }
+    if (!hk_date_is_set(last) || hk_date_cmp(bomb, last) > 0)
+        last = bomb;
+    if (w->war && w->war_opener == HK_SIDE_SOV) {
+        hk_date entry = {.year = (int16_t)hk_month_year(w->war_on), .month = (int8_t)hk_month_mon(w->war_on),
+                         .day = (int8_t)(w->camp.start_day > 0 ? w->camp.start_day : 1)};
+        if (hk_date_cmp(entry, last) > 0)
+            last = entry;
+    }
+    return last;
+}
+
 static void war_end(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -246,16 +369,35 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
      * longer: while the USSR stays neutral Tokyo can hope for its mediation,
      * and while no atomic bomb has fallen and the mainland army stands, for
      * a decisive battle that wins better terms. With both hopes gone the
-     * surrender comes at war.surrender_rate; with only the mediation left
-     * and no Soviet pledge to the Allies, at war.mediation_surrender of it.
-     * docs/model.md#politics-peace */
+     * decision comes within days, war.surrender_days after the last of them
+     * went (the Soviet entry of 9 August 1945, after Hiroshima, moved the
+     * Emperor to seek peace, and two imperial decisions brought the
+     * acceptance of 15 August, 001:281); with only the mediation left and no
+     * Soviet pledge to the Allies, at war.mediation_surrender of
+     * war.surrender_rate a month. docs/model.md#politics-peace */
     bool mediation = hk_assess_japan_hopes_mediation(w), battle = hk_assess_japan_hopes_decisive_battle(w);
-    double rate = 0;
-    if (!mediation && !battle)
-        rate = P(w, WAR_SURRENDER_RATE);
-    else if (!battle && mediation && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE))
-        rate = P(w, WAR_MEDIATION_SURRENDER) * P(w, WAR_SURRENDER_RATE);
-    if (hk_flag(w, HK_EFFECT_ULTIMATUM) && rate > 0 && hk_rng_bernoulli(hk_lazy_rng(r), rate)) {
+    bool ultimatum = hk_flag(w, HK_EFFECT_ULTIMATUM), decided = false;
+    int decided_day = 0;
+    if (ultimatum && !mediation && !battle) {
+        hk_date on = date_add_days(hopes_gone_on(w), (int)P(w, WAR_SURRENDER_DAYS));
+        if (hk_date_month(on) <= w->month) {
+            decided = true;
+            decided_day = hk_date_month(on) == w->month ? on.day : 1;
+        }
+    } else if (ultimatum && !battle && mediation && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE)) {
+        decided = hk_rng_bernoulli(hk_lazy_rng(r), P(w, WAR_MEDIATION_SURRENDER) * P(w, WAR_SURRENDER_RATE));
+        if (decided && w->war) {
+            /* not before this month's shocks (the ultimatum, the bomb), nor
+             * before the war of this month has begun */
+            int after = shock_day(w);
+            if (w->war_on == w->month && w->camp.start_day > after)
+                after = w->camp.start_day;
+            if (after > 28)
+                after = 28;
+            decided_day = after + 1 + (int)(hk_rng_uniform(hk_lazy_rng(r)) * (29 - after));
+        }
+    }
+    if (decided) {
         /* at war, the surrender takes effect on its day, after the month's
          * fighting (hk_war_close_month): until then the armies stand */
         if (!w->war)
@@ -268,14 +410,9 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
         if (w->war) {
             /* the fronts fight on until the day the surrender is announced
              * (campaign.c), then the armies lay down their arms */
-            /* not before this month's shocks (the ultimatum, the bomb), nor
-             * before the war of this month has begun */
-            int after = shock_day(w);
-            if (w->war_on == w->month && w->camp.start_day > after)
-                after = w->camp.start_day;
-            if (after > 28)
-                after = 28;
-            w->camp.surrender_day = after + 1 + (int)(hk_rng_uniform(hk_lazy_rng(r)) * (29 - after));
+            if (decided_day < 1)
+                decided_day = 1;
+            w->camp.surrender_day = decided_day > 30 ? 30 : decided_day;
         } else {
             hk_world_emit2(w, "peace", "surrender", s->jpn, -1, w->scratch, SRC_MODEL("politics-peace"));
         }
@@ -418,13 +555,42 @@ void hk_war_close_month(hk_world *w)
         w->today = w->camp.surrender_day; /* the surrender and what follows it carry its day */
         w->japan_surrendered = true;
         hk_campaign_surrender(w);
-        char reason[HK_TEXT_LEN];
+        char reason[HK_TEXT_LEN], when[96] = "";
+        hk_date gone = hopes_gone_on(w), today = {.year = (int16_t)hk_month_year(w->month),
+                                                  .month = (int8_t)hk_month_mon(w->month),
+                                                  .day = (int8_t)w->camp.surrender_day};
+        int after = 0;
+        for (hk_date d = gone; hk_date_cmp(d, today) < 0 && after < 62; after++)
+            d = date_add_days(d, 1);
+        bool atomic = hk_flag(w, HK_EFFECT_ATOMIC), entry = w->war_opener == HK_SIDE_SOV;
+        if (after > 0)
+            snprintf(when, sizeof when, "%d day%s after %s, ", after, after == 1 ? "" : "s",
+                     entry && hk_date_cmp(gone, outside_on(w, HK_EFFECT_ATOMIC)) > 0 ? "the Soviet entry"
+                     : atomic                                                       ? "the atomic bombing"
+                                                                                    : "its last hope went");
         snprintf(reason, sizeof reason,
-                 "Japan surrenders to the Allies on day %d of the month, under the ultimatum, the atomic bombing and "
-                 "the Soviet entry; its armies lay down their arms (Japanese casualties %.0f with prisoners, Soviet %.0f).",
-                 w->camp.surrender_day, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV]);
+                 "%s%s, Japan accepts the Allied ultimatum: %s; its armies lay down their arms (Japanese casualties "
+                 "%.0f with prisoners, Soviet %.0f).",
+                 when, after > 0 ? "with no hope left of better terms" : "With no hope left of better terms",
+                 atomic && entry ? "the atomic bombing has ended the hope of a decisive battle and the Soviet entry "
+                                   "that of Soviet mediation"
+                 : entry         ? "the Soviet entry has ended the hope of Soviet mediation and the war in Manchuria "
+                                   "that of a decisive battle"
+                                 : "the atomic bombing has ended the hope of a decisive battle",
+                 w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV]);
         (void)s;
         hk_war_end(w, "surrender", reason, SRC_MODEL("politics-peace"));
+        /* the war ends in law with the signing of the surrender,
+         * war.instrument_days after its acceptance (15 August to 2 September
+         * 1945): the fronts stop war.ceasefire_days after the acceptance, and
+         * the occupation of the surrender zone fills the days between (the
+         * Kurils were taken from 18 August to 4 September, 001:285) */
+        int day = w->camp.surrender_day, fought = day + (int)P(w, WAR_CEASEFIRE_DAYS);
+        int signed_on = day + (int)P(w, WAR_INSTRUMENT_DAYS);
+        if (fought > 30)
+            fought = 30;
+        if (signed_on > fought)
+            w->war_days_total += signed_on - fought;
         w->today = 0;
     }
 }

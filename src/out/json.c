@@ -323,6 +323,13 @@ json_t *hk_json_month(const hk_scenario *s, const hk_month_summary *m)
     for (int f = 0; f < s->n_factions; f++)
         json_object_set_new(influence, s->factions[f].id, hk_json_number(m->influence[f], 4));
     json_object_set_new(o, "influence", influence);
+    /* the factions formed by this month (actors.yaml `emerges`): the weight
+     * of one not yet formed is its current's inside the Army, unorganised */
+    json_t *formed = json_array();
+    for (int f = 0; f < s->n_factions; f++)
+        if (f >= 32 || (m->factions_formed >> f & 1u))
+            json_array_append_new(formed, json_string(s->factions[f].id));
+    json_object_set_new(o, "factions_formed", formed);
 
     json_t *tension = json_object();
     for (int k = 0; k < s->n_sectors; k++)

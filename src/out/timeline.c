@@ -328,12 +328,31 @@ static void factions_of(hk_timeline *t, wrap *w, int actor)
 {
     const hk_scenario *s = t->s;
     int order[HK_MAX_FACTIONS], n = 0;
-    for (int f = 0; f < s->n_factions; f++)
-        if (s->factions[f].actor == actor)
-            order[n++] = f;
+    /* a faction not yet formed (actors.yaml `emerges`) shows as the group
+     * its weight belongs to before (`before_name`), once for all of them */
+    double infl[HK_MAX_FACTIONS];
+    for (int f = 0; f < s->n_factions; f++) {
+        if (s->factions[f].actor != actor)
+            continue;
+        infl[f] = t->last.influence[f];
+        bool formed = f >= 32 || (t->last.factions_formed >> f & 1u);
+        if (!formed) {
+            int first = -1;
+            for (int g = 0; g < f && first < 0; g++)
+                if (s->factions[g].actor == actor && !(g < 32 && (t->last.factions_formed >> g & 1u)) &&
+                    s->factions[g].before_name && s->factions[f].before_name &&
+                    !strcmp(s->factions[g].before_name, s->factions[f].before_name))
+                    first = g;
+            if (first >= 0) {
+                infl[first] += infl[f];
+                continue;
+            }
+        }
+        order[n++] = f;
+    }
     /* Largest first; ties keep scenario order so the text is stable. */
     for (int i = 1; i < n; i++)
-        for (int j = i; j > 0 && t->last.influence[order[j]] > t->last.influence[order[j - 1]]; j--) {
+        for (int j = i; j > 0 && infl[order[j]] > infl[order[j - 1]]; j--) {
             int tmp = order[j];
             order[j] = order[j - 1];
             order[j - 1] = tmp;
@@ -344,8 +363,11 @@ static void factions_of(hk_timeline *t, wrap *w, int actor)
     snprintf(word, sizeof word, "%s:", s->actors[actor].id);
     wrap_word(w, word, strlen(word), col(t, C_BOLD), col(t, C_RESET));
     for (int i = 0; i < n && i < 5; i++) {
-        snprintf(word, sizeof word, "%s %.0f%%%s", hk_label_faction(s, order[i]),
-                 100.0 * t->last.influence[order[i]], i + 1 < n && i < 4 ? "," : "");
+        int f = order[i];
+        bool formed = f >= 32 || (t->last.factions_formed >> f & 1u);
+        snprintf(word, sizeof word, "%s %.0f%%%s",
+                 !formed && s->factions[f].before_name ? s->factions[f].before_name : hk_label_faction(s, f),
+                 100.0 * infl[f], i + 1 < n && i < 4 ? "," : "");
         wrap_word(w, word, strlen(word), "", "");
     }
 }

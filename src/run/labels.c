@@ -91,7 +91,7 @@ static const label param_labels[] = {
     {"war.lesson", "Extra force ratio demanded after a lost battle"},
     {"war.decision_rate", "Chance a ready cabinet decides on war"},
     {"war.exhaustion", "Chance a war ends in an armistice"},
-    {"war.surrender_rate", "Chance of Japan's surrender after a second shock"},
+    {"war.surrender_rate", "Chance of Japan's surrender while it hopes for mediation"},
     {"intervention.rate", "Chance of an expedition into Siberia"},
     {"intervention.men", "Size of the Siberian expedition"},
     {"intervention.loss", "Deaths per man per month in Siberia"},

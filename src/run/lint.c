@@ -28,6 +28,9 @@ static const struct { const char *id, *rule; } kinds[HK_LINT_COUNT] = {
     [HK_LINT_TREATY_STATE] = {"treaty_state", "a treaty signed while in force, or denounced or ended while not"},
     [HK_LINT_EMPTY_BATTLE] = {"empty_battle", "a battle in which a side commits no one"},
     [HK_LINT_WIPED_OUT] = {"wiped_out_in_days", "a side loses half of what it committed within three days"},
+    [HK_LINT_SURRENDER_CHAIN] = {"surrender_before_shocks",
+                                 "Japan surrenders with neither an atomic bombing nor a war with the USSR behind it, "
+                                 "or, the USSR pledged to the Allies, before the Soviet entry"},
 };
 
 const char *hk_lint_id(hk_lint_kind k) { return k < HK_LINT_COUNT ? kinds[k].id : "unknown"; }
@@ -57,6 +60,7 @@ struct hk_linter {
     hk_month surrendered_on[HK_MAX_ACTORS];
     bool in_force[HK_MAX_TREATIES];
     bool in_siberia, seized, china_war;
+    bool atomic, pledge, sov_war; /* the shocks of 1945 seen so far */
 };
 typedef struct hk_linter linter;
 
@@ -178,6 +182,20 @@ static void note(linter *l, const held *h, hk_month month)
         l->seized = true;
     else if (!strcmp(h->id, "china_war"))
         l->china_war = true;
+    if (!strcmp(h->kind, "outside_event"))
+        for (int e = 0; e < s->n_events; e++)
+            if (!strcmp(s->events[e].id, h->id)) {
+                l->atomic |= s->events[e].effect == HK_EFFECT_ATOMIC;
+                l->pledge |= s->events[e].effect == HK_EFFECT_ALLIED_PLEDGE;
+            }
+    if (!strcmp(h->kind, "war")) {
+        bool jpn = false, sov = false;
+        for (int k = 0; k < h->n_actors; k++) {
+            jpn |= h->actors[k] == s->jpn;
+            sov |= h->actors[k] == s->sov;
+        }
+        l->sov_war |= jpn && sov;
+    }
     /* a surrender names the party that surrenders first, then those it
      * surrenders to */
     if (!strcmp(h->kind, "peace") && !strcmp(h->id, "surrender") && h->n_actors > 0) {
@@ -222,6 +240,23 @@ static void on_month(void *ud, const hk_month_summary *m)
         if (after)
             violation(l, HK_LINT_AFTER_END, h->date, "%s %s after %s's surrender: %s", h->kind, h->id ? h->id : "",
                       aid(l, who), h->text ? h->text : "");
+        /* Japan gives up the hope of a decisive battle only to an atomic
+         * bombing or a war lost in Manchuria, and the hope of Soviet
+         * mediation, once Moscow has pledged itself to the Allies, only to
+         * the Soviet entry (docs/model.md#politics-peace) */
+        if (h->kind && h->id && !strcmp(h->kind, "peace") && !strcmp(h->id, "surrender") && h->n_actors > 0 &&
+            h->actors[0] == s->jpn && !l->surrendered[s->jpn] &&
+            ((!l->atomic && !l->sov_war) || (l->pledge && !l->sov_war)))
+            violation(l, HK_LINT_SURRENDER_CHAIN, h->date, "Japan surrenders %s: %s",
+                      !l->sov_war && !l->atomic ? "with neither an atomic bombing nor a war with the USSR behind it"
+                                                : "before the Soviet entry the USSR pledged to the Allies",
+                      h->text ? h->text : "");
+        /* a faction acts only once formed (actors.yaml `emerges`) */
+        if (h->kind && h->id && (!strcmp(h->kind, "coup") || !strcmp(h->kind, "purge")))
+            for (int f = 0; f < s->n_factions && f < 32; f++)
+                if (!strcmp(s->factions[f].id, h->id) && !(m->factions_formed >> f & 1u))
+                    violation(l, HK_LINT_ACTOR_SPAN, h->date, "%s %s before the faction has formed: %s", h->kind,
+                              h->id, h->text ? h->text : "");
         if (h->has_facts)
             check_battle(l, h);
         if (h->kind && !strncmp(h->kind, "treaty_", 7))

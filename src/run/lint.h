@@ -22,6 +22,7 @@ typedef enum hk_lint_kind {
     HK_LINT_TREATY_STATE,    /* a treaty signed twice, or ended or denounced while not in force */
     HK_LINT_EMPTY_BATTLE,    /* a battle in which a side commits no one */
     HK_LINT_WIPED_OUT,       /* a side loses half of what it committed within three days */
+    HK_LINT_SURRENDER_CHAIN, /* Japan surrenders before the shocks that end its hopes of better terms */
     HK_LINT_COUNT
 } hk_lint_kind;
 

@@ -65,9 +65,9 @@ static void outside_events(hk_world *w)
         const hk_event *ev = &s->events[e];
         hk_date d = su->event_date[e];
         if (ev->decided && w->mode == HK_MODE_SIMULATE) {
-            /* a modelled actor's own move (Pearl Harbor): it comes the month
-             * after its decision (politics), not on the record's date */
-            if (!w->event_decided[e])
+            /* a modelled actor's own move (Pearl Harbor): it comes in the
+             * month its decision set (politics), not on the record's date */
+            if (!w->event_decided[e] || w->month < w->event_decided[e])
                 continue;
             d = hk_world_date(w);
         } else if (!dated || !hk_date_is_set(d)) {
@@ -152,6 +152,9 @@ static void summarize(const hk_world *w, hk_month_summary *m)
         m->form[a] = (int8_t)hk_actor_form_at(w, a, w->month);
     }
     memcpy(m->influence, w->influence, sizeof m->influence);
+    for (int f = 0; f < s->n_factions && f < 32; f++)
+        if (hk_faction_formed(w, f))
+            m->factions_formed |= UINT32_C(1) << f;
     memcpy(m->tension, w->tension, sizeof m->tension);
     memcpy(m->forces, w->sector_forces, sizeof m->forces);
     memcpy(m->formations, w->formation, sizeof m->formations);

@@ -161,13 +161,15 @@ static void load_forms(hk_rec *r, hk_actor *a)
                       "actor '%s' ends ('until') before its last form begins", a->id);
 }
 
+static const char *faction_condition_name(int i) { return hk_precondition_name((hk_precondition)i); }
+
 void hk_load_actors(hk_loader *ld, const hk_ynode *root)
 {
     static const char *const top[] = {"actors", "factions", NULL};
     static const char *const akeys[] = {"id", "name", "role", "cow", "forms", "until",
                                         "begins_with", "source", NULL};
     static const char *const fkeys[] = {"id", "actor", "name", "influence", "lean", "hawk",
-                                        "source", NULL};
+                                        "emerges", "before_name", "source", NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -208,6 +210,12 @@ void hk_load_actors(hk_loader *ld, const hk_ynode *root)
         hk_rec_num(&r, "influence", true, 0, 1, &f->influence);
         hk_rec_num(&r, "lean", true, -1, 1, &f->lean);
         hk_rec_num(&r, "hawk", true, 0, 1, &f->hawk);
+        /* a faction that forms under a condition (the Army's factions once
+         * the seizure of Manchuria has politicised it): before, its weight
+         * is the Army's undivided */
+        f->emerges = -1;
+        hk_rec_enum(&r, "emerges", false, "condition", faction_condition_name, HK_PRE_COUNT, &f->emerges);
+        hk_rec_str(&r, "before_name", false, &f->before_name);
         hk_rec_source(&r, &f->source);
         if (ok > 0)
             s->n_factions++;

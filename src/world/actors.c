@@ -56,6 +56,14 @@ bool hk_precondition_holds(const hk_world *w, hk_precondition c)
     }
 }
 
+bool hk_faction_formed(const hk_world *w, int f)
+{
+    if (f < 0 || f >= w->s->n_factions || w->s->factions[f].emerges < 0)
+        return true;
+    /* formed once its condition has held: Manchuria seized stays seized */
+    return hk_precondition_holds(w, (hk_precondition)w->s->factions[f].emerges);
+}
+
 bool hk_treaty_preconditions(const hk_world *w, int t, char *why, size_t len)
 {
     const hk_scenario *s = w->s;

@@ -38,6 +38,9 @@ static inline bool hk_actor_exists(const hk_world *w, int actor, hk_month m)
 int hk_actor_form_at(const hk_world *w, int actor, hk_month m);
 /* What the text calls the actor in month m: its form's name, else its own. */
 const char *hk_actor_name_at(const hk_world *w, int actor, hk_month m);
+/* True once faction f has formed in this run (its `emerges` condition has
+ * held; a faction without one is there from the start). */
+bool hk_faction_formed(const hk_world *w, int f);
 /* The world condition of a treaty precondition. */
 bool hk_precondition_holds(const hk_world *w, hk_precondition c);
 /* True when treaty t may be signed this month: every party exists and

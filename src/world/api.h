@@ -164,6 +164,7 @@ typedef struct hk_month_summary {
     hk_war_summary war;               /* .active during a general war */
     uint32_t present;    /* bit a set while actor a exists (its span) */
     int8_t form[HK_MAX_ACTORS]; /* actor a's form this month, -1 none */
+    uint32_t factions_formed;   /* bit f set once faction f has formed (actors.yaml `emerges`) */
 } hk_month_summary;
 
 typedef struct hk_observer {

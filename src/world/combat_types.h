@@ -66,6 +66,9 @@ typedef struct hk_combat_result {
     int broke_off[2];          /* 0 no, 1 losses past break point, 2 force ratio collapsed */
     double power_ratio;        /* attacker / defender combat power at the start */
     double score;              /* > 0 favours the attacker (see docs/combat.md) */
+    double strain[2];          /* each side's men lost when the fighting stopped (before any
+                                * pursuit) over the break point the score reads: 1 = its
+                                * line broke */
 } hk_combat_result;
 
 typedef struct hk_combat_params {

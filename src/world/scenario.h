@@ -94,6 +94,8 @@ typedef struct hk_faction {
     double influence; /* share inside its actor in 1918-01; an actor's sum to 1 */
     double lean;      /* preferred orientation: +1 strike north, -1 strike south */
     double hawk;      /* 0..1 willingness to use force */
+    int emerges;      /* hk_precondition under which it forms as a faction; -1 there from the start */
+    const char *before_name; /* what its weight belongs to before it forms (NULL: not shown) */
     hk_source source;
     hk_at at;
 } hk_faction;
@@ -236,6 +238,7 @@ typedef enum hk_effect {
     HK_EFFECT_POPULAR_FRONT,     /* the Comintern names Germany and Japan its chief enemies */
     HK_EFFECT_GERMAN_THREAT,     /* Germany's talks with the USSR broken off: Moscow expects its attack */
     HK_EFFECT_SOUTHERN_ADVANCE,  /* Japan committed south: politics' state, read by `requires`, no event's effect */
+    HK_EFFECT_ALLIED_REQUEST,    /* the Allies ask Japan to send troops to Siberia */
     HK_EFFECT_COUNT
 } hk_effect;
 

@@ -58,7 +58,8 @@ typedef struct hk_campaign_state {
     int start_day;                         /* day of its first month the war opened on (1 its first) */
     double quality[2];                     /* each side's troops' quality this month (campaign.c) */
     int8_t main_axis;                      /* the opener's main axis (a front), -1 none */
-    int quiet_months;                      /* months in a row in which no front fought */
+    int quiet_months;                      /* months of stalemate beyond war.stalemate_months */
+    int still_months;                      /* months in a row in which no front fought */
     bool trans_siberian_cut;               /* now */
     /* the routes over each side's ground (haul in km, widest flow) depend
      * only on who holds what: kept while control is as it was when they
@@ -66,7 +67,16 @@ typedef struct hk_campaign_state {
     bool routes_ok;
     int8_t route_control[HK_MAX_REGIONS];
     double route_km[2][HK_MAX_REGIONS], route_flow[2][HK_MAX_REGIONS];
+    double route_front[2][HK_MAX_SECTORS]; /* what the links carry to each front (max flow) */
+    uint64_t flow_known[2];                /* which of route_flow are worked out for this control */
+    uint32_t front_known[2];               /* which of route_front are */
     uint64_t route_cut[2]; /* each side's regions cut off from its bases */
+    /* the garrisons a front falling back leaves in its fortified border
+     * zone, gone round by the attacker and reduced by siege: men and guns
+     * in each region, of the side that held it when the war began */
+    double garrison[HK_MAX_REGIONS], garrison_guns[HK_MAX_REGIONS];
+    double garrison_left[HK_MAX_REGIONS];  /* the men each was left with */
+    uint8_t garrison_days[HK_MAX_REGIONS]; /* days each has been besieged */
 } hk_campaign_state;
 
 
@@ -146,7 +156,7 @@ struct hk_world {
     uint32_t flags;                     /* bit e: effect e holds */
     uint32_t defeated;                  /* bit a: actor a has surrendered (its treaties lapse) */
     bool event_done[HK_MAX_EVENTS];
-    bool event_decided[HK_MAX_EVENTS];
+    hk_month event_decided[HK_MAX_EVENTS]; /* a decided event: the month it comes, 0 undecided */
     int today;                          /* the day of the month a decision falls on, 0 when only its month is known */  /* simulate: a decided_by event its actor has decided on (politics) */
     hk_month flag_since[HK_EFFECT_COUNT];
     hk_month events_next;               /* no dated outside event falls before this month (world_step.c) */

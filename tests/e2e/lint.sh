@@ -19,7 +19,7 @@ cmp -s "$tmp/a" "$tmp/b" || { echo "FAIL: the same seed gave other counts"; fail
 head -1 "$tmp/a" | grep -Eq "^hokushin lint --runs 100 --seed 7: [0-9]+ violations? in 100 histories" ||
     { echo "FAIL: first line: $(head -1 "$tmp/a")"; fail=1; }
 for k in actor_span treaty_precondition casualties_above_committed after_surrender force_below_zero treaty_state \
-    empty_battle wiped_out_in_days; do
+    empty_battle wiped_out_in_days surrender_before_shocks; do
     grep -Eq "^  $k +0 in +0 runs" "$tmp/a" || { echo "FAIL: $k: $(grep "  $k " "$tmp/a")"; fail=1; }
 done
 [ $fail -eq 0 ] && echo "lint: ok"

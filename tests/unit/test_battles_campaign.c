@@ -432,7 +432,10 @@ static void test_opening_answers_the_attack(void **state)
             assert_true(sov <= ratio * jpn * (1 + 1e-9));
             double km[2];
             hk_battles_site_km(w, sec, km);
-            assert_true(sov <= lift / fmax(km[HK_SIDE_SOV], 100.0) * days / 30.0 * (1 + 1e-9));
+            /* what stands on the battle's frontage, and what the lift brings */
+            double spot = w->sector_forces[sec][HK_SIDE_SOV].men / s->sectors[sec].length_km *
+                          fmin(s->params[HK_P_BATTLE_FRONT_KM].value, s->sectors[sec].length_km);
+            assert_true(sov <= spot + lift / fmax(km[HK_SIDE_SOV], 100.0) * days / 30.0 * (1 + 1e-9));
         }
         assert_true(w->loss_men[HK_SIDE_SOV] <= ratio * 3000);
         hk_world_free(w);
@@ -851,10 +854,121 @@ static void test_battle_in_echelons(void **state)
     hk_scenario_free(s);
 }
 
+/* The defender of an opening battle answers with what stands on the
+ * battle's frontage and what its lift brings up in the engagement's days:
+ * on the Khalkha, 650 km from the Soviet railhead, the answer is no longer
+ * the lift alone (5,128 men in every run), but grows with the men along the
+ * border; without the frontage it was the same number whatever stood
+ * there. */
+static void test_opening_defender_stands_on_the_frontage(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double lift = s->params[HK_P_CAMPAIGN_LIFT].value, days = s->params[HK_P_CAMPAIGN_ENGAGEMENT_DAYS].value;
+    double cap = lift / 650.0 * days / 30.0;
+    double most[2] = {0, 0};
+    for (int k = 0; k < 2; k++) {
+        double facing = k ? 200000 : 40000;
+        for (int run = 0; run < 20; run++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 60000, .guns = 600});
+            station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = facing, .tanks = facing / 100, .guns = facing / 100});
+            w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+            w->n_pending = 1;
+            hk_battles_step(w);
+            if (w->border_campaign.active)
+                most[k] = fmax(most[k], w->border_campaign.peak[HK_SIDE_SOV]);
+            hk_world_free(w);
+        }
+    }
+    assert_true(most[1] > cap * 1.5);
+    assert_true(most[1] > most[0]);
+    hk_scenario_free(s);
+}
+
+/* The steppe's winter: on the Khalkha (open steppe) a clash is fought by
+ * what stands on the frontage, nobody brought up over the roads, and a
+ * campaign makes no attack from December to February; the Ussuri's wooded
+ * hills and a summer month on the steppe are not held back. */
+static void test_steppe_winter_halts_the_fighting(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int west = sector_by_id(s, "western"), ussuri = sector_by_id(s, "ussuri");
+    hk_world *w = border_world(&su, 1, west);
+    w->month = hk_month_of(1940, 1);
+    assert_true(hk_battles_winter_halts(w, west));
+    assert_false(hk_battles_winter_halts(w, ussuri));
+    w->month = hk_month_of(1939, 12);
+    assert_true(hk_battles_winter_halts(w, west));
+    w->month = hk_month_of(1940, 3);
+    assert_false(hk_battles_winter_halts(w, west));
+    w->month = hk_month_of(1939, 7);
+    assert_false(hk_battles_winter_halts(w, west));
+    hk_world_free(w);
+    /* a campaign in January fights no engagement; the same in July does */
+    int attacks[2] = {0, 0};
+    for (int k = 0; k < 2; k++)
+        for (int run = 0; run < 10; run++) {
+            w = border_world(&su, (uint64_t)run, west);
+            w->month = k ? hk_month_of(1939, 7) : hk_month_of(1940, 1);
+            open_campaign(w, west, 20000, 40000);
+            hk_battles_step(w);
+            attacks[k] += w->border_campaign.engagements;
+            hk_world_free(w);
+        }
+    assert_int_equal(attacks[0], 0);
+    assert_true(attacks[1] > 0);
+    /* a winter clash: the defender answers with what stands on the
+     * frontage alone */
+    double spot = 40000.0 / s->sectors[west].length_km * fmin(s->params[HK_P_BATTLE_FRONT_KM].value,
+                                                              s->sectors[west].length_km);
+    int fought = 0;
+    for (int run = 0; run < 20; run++) {
+        w = border_world(&su, (uint64_t)run, west);
+        w->month = hk_month_of(1940, 1);
+        station(w, west, HK_SIDE_JPN, (hk_side_forces){.men = 60000, .guns = 600});
+        w->pending[0] = (hk_pending_battle){.sector = west, .fact = -1, .attacker_side = HK_SIDE_JPN};
+        w->n_pending = 1;
+        hk_battles_step(w);
+        if (w->border_campaign.active) {
+            fought++;
+            assert_true(w->border_campaign.peak[HK_SIDE_SOV] <= spot * (1 + 1e-9));
+        }
+        hk_world_free(w);
+    }
+    assert_true(fought > 0);
+    hk_scenario_free(s);
+}
+
+/* Changkufeng's sector, the Tumen mouth on Korea's border, is the Korea
+ * Army's; Manchukuo's borders are the Kwantung Army's. */
+static void test_korea_army_holds_the_tumen(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = border_world(&su, 1, sector_by_id(s, "tumen"));
+    assert_string_equal(hk_battles_japanese_army(w, sector_by_id(s, "tumen")), "Korea Army");
+    assert_string_equal(hk_battles_japanese_army(w, sector_by_id(s, "western")), "Kwantung Army");
+    assert_string_equal(hk_battles_japanese_army(w, sector_by_id(s, "ussuri")), "Kwantung Army");
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_battle_in_echelons),
+        cmocka_unit_test(test_opening_defender_stands_on_the_frontage),
+        cmocka_unit_test(test_steppe_winter_halts_the_fighting),
+        cmocka_unit_test(test_korea_army_holds_the_tumen),
         cmocka_unit_test(test_campaign_only_from_undecided),
         cmocka_unit_test(test_campaign_persists_and_grows),
         cmocka_unit_test(test_ceasefire_ends_and_totals_are_the_outcome),

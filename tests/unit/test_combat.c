@@ -416,6 +416,41 @@ static void test_quality_raises_break_point(void **state)
     assert_true(raised.score < flat.score - 0.5);
 }
 
+/* strain: how near each side came to its break point when the fighting
+ * stopped; below 1 for a line that held, and the score is the log ratio of
+ * the two. */
+static void test_strain(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side a = side(20000, 0, 60, 0), d = side(16000, 0, 50, 0);
+    hk_combat_result r;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &r);
+    assert_true(r.broke_off[0] == 0 && r.broke_off[1] == 0);
+    for (int i = 0; i < 2; i++)
+        assert_true(r.strain[i] > 0 && r.strain[i] < 1);
+    assert_true(fabs(r.score - (log(r.strain[1]) - log(r.strain[0]))) < 1e-6);
+    /* A longer fight strains both sides more; lines that held stay under 1. */
+    hk_combat_result longer;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 30, NULL, &longer);
+    for (int i = 0; i < 2; i++) {
+        assert_true(longer.strain[i] > r.strain[i]);
+        if (!longer.broke_off[i] && !longer.broke_off[1 - i])
+            assert_true(longer.strain[i] < 1);
+    }
+    /* A campaign reports its last engagement's strain, by side. */
+    hk_combat_phase ph[2] = {{1, 0, 0}, {1, 1, 0}};
+    hk_combat_result c, last;
+    hk_combat_campaign(&p, &a, &d, HK_TERRAIN_PLAIN, 2, ph, NULL, &c);
+    hk_combat_side a2 = a, d2 = d;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &r);
+    a2.men -= r.loss[0].men, a2.guns -= r.loss[0].guns;
+    d2.men -= r.loss[1].men, d2.guns -= r.loss[1].guns;
+    hk_combat_resolve(&p, &d2, &a2, HK_TERRAIN_PLAIN, 1, NULL, &last);
+    assert_true(fabs(c.strain[0] - last.strain[1]) < 1e-9 && fabs(c.strain[1] - last.strain[0]) < 1e-9);
+}
+
 static void test_campaign(void **state)
 {
     (void)state;
@@ -935,6 +970,7 @@ int main(void)
         cmocka_unit_test(test_terms_left_off),
         cmocka_unit_test(test_quality_raises_break_point),
         cmocka_unit_test(test_campaign),
+        cmocka_unit_test(test_strain),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_fitted_parameters_are_sane),
         cmocka_unit_test(test_nation_loss_factor),

@@ -219,6 +219,7 @@ static void test_month_object(void **state)
     fill_month(&m);
     m.control[0] = 0; /* hailar: JPN */
     m.control[1] = 1; /* chita: SOV */
+    m.factions_formed = 0xBu; /* kodoha, navy, red_army: toseiha not yet formed */
     json_t *j = hk_json_month(s, &m);
     char *text = json_dumps(j, HK_JSON_FLAGS);
     assert_string_equal(
@@ -228,6 +229,7 @@ static void test_month_object(void **state)
         "\"forces\":{\"khalkha\":{\"JPN\":{\"men\":30000,\"tanks\":70,\"guns\":300,\"aircraft\":250},"
         "\"SOV\":{\"men\":57000,\"tanks\":498,\"guns\":542,\"aircraft\":516}}},"
         "\"influence\":{\"kodoha\":0.25,\"navy\":0.5,\"toseiha\":0.25,\"red_army\":1},"
+        "\"factions_formed\":[\"kodoha\",\"navy\",\"red_army\"],"
         "\"tension\":{\"khalkha\":0.8123},"
         "\"formations\":{\"div23\":{\"region\":\"hailar\",\"men\":15000,\"tanks\":0,\"guns\":60,\"aircraft\":0,"
         "\"quality\":1,\"supply\":0.8}}}");

@@ -35,6 +35,7 @@ static hk_month_summary month_of(const hk_scenario *s, int year, int mon)
         m.present |= UINT32_C(1) << a;
         m.form[a] = (int8_t)(s->actors[a].n_forms - 1);
     }
+    m.factions_formed = ~UINT32_C(0);
     return m;
 }
 
@@ -324,11 +325,98 @@ static void test_surrender_reads_first(void **state)
     assert_true(ev[2].date.day > ev[0].date.day);
 }
 
+/* Japan's surrender comes after the shocks that end its hopes: with no
+ * atomic bombing and no war with the USSR, or, once Moscow has pledged
+ * itself to the Allies, before the Soviet entry, it is counted. */
+static void test_surrender_chain(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    int usa = hk_scenario_actor(s, "USA");
+    hk_log_event yalta = {.date = {1945, 2, 11}, .kind = "outside_event", .id = "yalta_agreement", .n_actors = 1,
+                          .text = "the pledge"};
+    yalta.actors[0] = s->sov;
+    hk_log_event bomb = {.date = {1945, 8, 6}, .kind = "outside_event", .id = "hiroshima", .n_actors = 2,
+                         .text = "the bomb"};
+    bomb.actors[0] = usa;
+    bomb.actors[1] = s->jpn;
+    hk_log_event entry = {.date = {1945, 8, 9}, .kind = "war", .id = "soviet_entry", .n_actors = 2, .text = "entry"};
+    entry.actors[0] = s->sov;
+    entry.actors[1] = s->jpn;
+    hk_log_event sur = {.date = {1945, 8, 15}, .kind = "peace", .id = "surrender", .n_actors = 1, .text = "x"};
+    sur.actors[0] = s->jpn;
+    struct {
+        bool yalta, bomb, entry;
+        long want;
+    } cases[] = {
+        {false, false, false, 1}, /* no shock at all */
+        {true, true, false, 1},   /* the bomb, but the pledged entry not yet come */
+        {false, true, false, 0},  /* no pledge: the bomb alone may do */
+        {true, true, true, 0},    /* the record's chain */
+        {true, false, true, 0},   /* the entry and a war lost in Manchuria */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hk_lint_report rep;
+        memset(&rep, 0, sizeof rep);
+        hk_observer obs;
+        hk_linter *l = hk_lint_begin(s, &rep, i, &obs);
+        assert_non_null(l);
+        hk_month_summary m = month_of(s, 1945, 2);
+        if (cases[i].yalta)
+            obs.on_event(obs.ud, &yalta);
+        obs.on_month(obs.ud, &m);
+        if (cases[i].bomb)
+            obs.on_event(obs.ud, &bomb);
+        if (cases[i].entry)
+            obs.on_event(obs.ud, &entry);
+        obs.on_event(obs.ud, &sur);
+        m = month_of(s, 1945, 8);
+        obs.on_month(obs.ud, &m);
+        if (rep.count[HK_LINT_SURRENDER_CHAIN] != cases[i].want)
+            fail_msg("case %zu: %ld surrender_before_shocks, want %ld", i, rep.count[HK_LINT_SURRENDER_CHAIN],
+                     cases[i].want);
+        hk_lint_end(l);
+    }
+    hk_scenario_free(s);
+}
+
+/* A faction that forms under a condition (the Army's factions once
+ * Manchuria is seized) stages no coup before it has formed. */
+static void test_faction_span(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    int k = -1;
+    for (int f = 0; f < s->n_factions; f++)
+        if (!strcmp(s->factions[f].id, "kodoha"))
+            k = f;
+    assert_true(k >= 0);
+    assert_int_equal(s->factions[k].emerges, HK_PRE_MANCHURIA_SEIZED);
+    hk_log_event coup = {.date = {1925, 3, 0}, .kind = "coup", .id = "kodoha", .n_actors = 1, .text = "a rising"};
+    coup.actors[0] = s->jpn;
+    for (int formed = 0; formed < 2; formed++) {
+        hk_lint_report rep;
+        memset(&rep, 0, sizeof rep);
+        hk_observer obs;
+        hk_linter *l = hk_lint_begin(s, &rep, 1, &obs);
+        assert_non_null(l);
+        hk_month_summary m = month_of(s, 1925, 3);
+        m.factions_formed = formed ? ~UINT32_C(0) : ~(UINT32_C(1) << k);
+        obs.on_event(obs.ud, &coup);
+        obs.on_month(obs.ud, &m);
+        assert_int_equal(rep.count[HK_LINT_ACTOR_SPAN], formed ? 0 : 1);
+        hk_lint_end(l);
+    }
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_surrender_reads_first),
         cmocka_unit_test(test_catches),
+        cmocka_unit_test(test_surrender_chain),
+        cmocka_unit_test(test_faction_span),
         cmocka_unit_test(test_builtin_histories),
         cmocka_unit_test(test_whatif_histories),
         cmocka_unit_test(test_outside_events_follow_state),

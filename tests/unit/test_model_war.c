@@ -128,7 +128,7 @@ static hk_world *war_world(hk_setup *su, int opener)
     return w;
 }
 
-/* Supply is the widest route: the Soviet side's from its westernmost
+/* Supply is a flow over the links: the Soviet side's from its westernmost
  * railhead over the Trans-Siberian; Mongolia's steppe only by the roads. */
 static void test_supply_flow(void **state)
 {
@@ -144,6 +144,17 @@ static void test_supply_flow(void **state)
     assert_float_equal(cap[region(s, "otpor")], 108000, 1);     /* the Borzya line */
     assert_float_equal(cap[region(s, "nomonhan")], 25000, 1);   /* the Khalkhin Gol road */
     assert_float_equal(cap[region(s, "harbin")], 0, 0);         /* not Soviet ground */
+    /* parallel routes add up: Borzya is fed by its railway and the road
+     * beside it; Mudanjiang by the Chinese Eastern and the lines from Korea,
+     * more than any single route carries */
+    assert_float_equal(cap[region(s, "borzya")], 118000, 1);
+    double capj[HK_MAX_REGIONS];
+    hk_campaign_flow(w, HK_SIDE_JPN, capj);
+    assert_float_equal(capj[region(s, "mudanjiang")], 180000, 1);
+    assert_float_equal(hk_campaign_front_flow(w, HK_SIDE_JPN, sector(s, "ussuri")), 180000, 1);
+    /* and a link two routes share carries no more than its capacity: the
+     * whole Far East is fed over the one Trans-Siberian from Irkutsk */
+    assert_float_equal(hk_campaign_front_flow(w, HK_SIDE_SOV, sector(s, "ussuri")), 216000, 1);
     hk_campaign_haul(w, HK_SIDE_SOV, km);
     assert_float_equal(km[region(s, "nomonhan")], 650, 1);      /* from Borzya, the record's 650 km */
     /* Japan cuts the Amur line at Blagoveshchensk: the Far East loses its flow */
@@ -164,6 +175,7 @@ static void test_front_moves(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     su.param[HK_P_WAR_HOLD_RATIO] = 0; /* the Japanese fronts stay where they are */
+    su.param[HK_P_WAR_BORDER_GARRISON] = 0; /* the whole front falls back */
     hk_world *w = war_world(&su, HK_SIDE_SOV);
     int argun = sector(s, "argun"), from = -1;
     int o = hk_campaign_objective(w, argun, HK_SIDE_SOV, &from);
@@ -194,6 +206,106 @@ static void test_front_moves(void **state)
     assert_true((taken >> region(s, "manzhouli")) & 1);
     /* islands are not reached over the sea lanes */
     assert_int_equal(hk_control_side(w, region(s, "south_sakhalin")), HK_SIDE_JPN);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* A front falling back from its fortified border zone leaves the zone's
+ * garrison (war.border_garrison of its men) to hold to the last: the
+ * attacker goes round it and the ground passes, and the garrison is
+ * reduced by siege, at most war.storm_share of it a step, its dead killed
+ * where they stand rather than taken prisoner; what is left of it goes into
+ * captivity with its side's surrender. Without it the same front falls
+ * back and loses stragglers as prisoners. `days` limits the month's
+ * fighting (a surrender on that day, no ceasefire delay). */
+static double killed_on_argun(double garrison, int days, double *prisoners, bool *taken, double *left,
+                              double *holding, double *after_surrender)
+{
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_HOLD_RATIO] = 0;
+    su.param[HK_P_WAR_BORDER_GARRISON] = garrison;
+    su.param[HK_P_WAR_CEASEFIRE_DAYS] = 0;
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int argun = sector(s, "argun"), m = region(s, "manzhouli");
+    w->camp.front[argun].men[HK_SIDE_SOV] = 400000;
+    w->camp.front[argun].tanks[HK_SIDE_SOV] = 3000;
+    w->camp.front[argun].guns[HK_SIDE_SOV] = 6000;
+    for (int f = 0; f < s->n_sectors; f++) {
+        w->camp.front[f].men[HK_SIDE_JPN] = 30000;
+        w->camp.front[f].tanks[HK_SIDE_JPN] = 0;
+        if (f != argun)
+            w->camp.front[f].men[HK_SIDE_SOV] = w->camp.front[f].tanks[HK_SIDE_SOV] = 0;
+    }
+    w->jpn_men = 30000.0 * s->n_sectors;
+    w->sov_men = 400000;
+    w->camp.surrender_day = days < 30 ? days : 0;
+    hk_campaign_step(w);
+    *prisoners = w->camp.prisoners[HK_SIDE_JPN];
+    *taken = hk_control_side(w, m) == HK_SIDE_SOV;
+    *left = w->camp.garrison_left[m];
+    *holding = w->camp.garrison[m];
+    double killed = w->war_losses[HK_SIDE_JPN] - w->camp.prisoners[HK_SIDE_JPN];
+    w->japan_surrendered = true;
+    hk_campaign_surrender(w);
+    *after_surrender = 0;
+    for (int r = 0; r < s->n_regions; r++)
+        *after_surrender += w->camp.garrison[r];
+    hk_world_free(w);
+    hk_scenario_free(s);
+    return killed;
+}
+
+static void test_border_garrison(void **state)
+{
+    (void)state;
+    double pris0, pris1, pris5, left0, left1, left5, hold0, hold1, hold5, after0, after1, after5;
+    bool taken0, taken1, taken5;
+    double killed0 = killed_on_argun(0, 30, &pris0, &taken0, &left0, &hold0, &after0);
+    double killed1 = killed_on_argun(0.33, 30, &pris1, &taken1, &left1, &hold1, &after1);
+    double killed5 = killed_on_argun(0.33, 5, &pris5, &taken5, &left5, &hold5, &after5);
+    assert_true(taken0);
+    assert_true(taken1); /* the garrison is gone round, not a wall */
+    assert_true(taken5);
+    assert_float_equal(left0, 0, 0);
+    /* a third of the front, shared between the zone's two fortified regions */
+    assert_float_equal(left1, 0.33 * 30000 / 2, 1);
+    assert_true(killed1 > killed0 + 1000);
+    assert_true(killed1 <= 0.33 * 30000 + 1); /* no more than it held */
+    /* reduced over steps: one step's assault takes on at most
+     * war.storm_share of it, and a month of siege costs it more than a step */
+    assert_true(hold5 >= (1 - 0.34) * left5 - 1);
+    assert_true(hold5 < left5);
+    assert_true(killed1 > killed5);
+    /* what holds out surrenders with its side */
+    assert_float_equal(after1, 0, 0);
+    assert_float_equal(after5, 0, 0);
+}
+
+/* One quiet month is no stalemate: a war presses for an armistice
+ * (quiet_months, read by war.c) only once no front has fought for
+ * war.stalemate_months in a row. */
+static void test_stalemate_takes_months(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_ATTACK_RATIO] = 1000; /* nobody attacks */
+    su.param[HK_P_WAR_OPENING_MONTHS] = 0;
+    su.param[HK_P_WAR_REDOUBT_RATIO] = 1000;
+    su.param[HK_P_WAR_STALEMATE_MONTHS] = 3;
+    hk_world *w = war_world(&su, HK_SIDE_JPN);
+    int seen[4];
+    for (int m = 0; m < 4; m++) {
+        hk_campaign_step(w);
+        seen[m] = w->camp.quiet_months;
+    }
+    assert_int_equal(seen[0], 0);
+    assert_int_equal(seen[1], 0);
+    assert_int_equal(seen[2], 1);
+    assert_int_equal(seen[3], 2);
     hk_world_free(w);
     hk_scenario_free(s);
 }
@@ -514,6 +626,8 @@ int main(void)
         cmocka_unit_test(test_two_front_aims),
         cmocka_unit_test(test_sea_cut_ground_stays),
         cmocka_unit_test(test_fronts_placed),
+        cmocka_unit_test(test_border_garrison),
+        cmocka_unit_test(test_stalemate_takes_months),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -547,6 +547,14 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
     const hk_scenario *s = w->s;
     if (!w->committed_south || !hk_flag(w, HK_EFFECT_OIL_EMBARGO) || hk_flag(w, HK_EFFECT_JPN_US_WAR))
         return;
+    /* the embargo is weighed before it is answered: the Imperial Conference
+     * met five weeks after it (6 September 1941; feis1950) */
+    if (w->month - w->flag_since[HK_EFFECT_OIL_EMBARGO] < 1)
+        return;
+    /* and no cabinet opens a new war on the Allies once Germany is beaten
+     * and Japan would stand alone (as china_war_closed, 001:195) */
+    if (china_war_closed(w))
+        return;
     for (int e = 0; e < s->n_events; e++) {
         const hk_event *ev = &s->events[e];
         if (!ev->decided || ev->decided_by != s->jpn || ev->effect != HK_EFFECT_JPN_US_WAR || w->event_decided[e] ||

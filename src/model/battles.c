@@ -363,6 +363,12 @@ static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
                   hk_combat_result *res, bool campaign)
 {
     hk_combat_side att = armed(w, att_in, att_side, campaign), def = armed(w, def_in, 1 - att_side, campaign);
+    /* the refusal to surrender binds a force holding its ground, not one
+     * sent forward: an attack that fails is called off (the Japanese
+     * attacks of July 1939 across the Khalkha and on the east bank were
+     * stopped after days, coox1985), as the general war's attacks are
+     * (campaign.c) */
+    att.no_surrender = 0;
     if (w->mode == HK_MODE_SIMULATE)
         resolve_in_echelons(w, r, &att, &def, terrain, days, res);
     else
@@ -762,13 +768,20 @@ static void campaign_month(hk_world *w, hk_rng *r)
             campaign_arms(w, i, want[i] / fmax(start[1 - i], 1.0));
         }
     /* the USSR attacks once it has the superiority it sought (the August
-     * offensive waited for the build-up, 001:145); otherwise the Kwantung
-     * Army's officers keep the initiative while they fight on (000:31) */
+     * offensive waited for the build-up, 001:145), and at once, with what
+     * it has, to take back ground the Japanese side has taken from it while
+     * it has at least as many men there (the counter-attacks at Bain-Tsagan
+     * in July 1939 and on the Changkufeng heights in August 1938, each
+     * launched within days of the Japanese attack: coox1985; cdb90, isqno
+     * 258); otherwise the Kwantung Army's officers keep the initiative
+     * while they fight on (000:31) */
     int att = -1;
     bool winter = hk_battles_winter_halts(w, sec);
+    bool retake = c->holder == HK_SIDE_JPN && soviet_bound(w, sec) && c->men[HK_SIDE_SOV] >= c->men[HK_SIDE_JPN];
     if (winter)
         att = -1; /* the steppe's winter: both sides hold where they stand */
-    else if (!seek[HK_SIDE_SOV] && c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN])
+    else if (!seek[HK_SIDE_SOV] &&
+             (c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN] || retake))
         att = HK_SIDE_SOV;
     else if (!seek[HK_SIDE_JPN])
         att = HK_SIDE_JPN;

@@ -1005,6 +1005,11 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         att.tanks *= ka;
         att.guns *= ka;
         att.aircraft *= ka;
+        /* the guns stay behind when the mobile forces go round: the leading
+         * echelon's artillery supports the assault (the assault groups of
+         * 1945 went in behind heavy guns firing into the embrasures,
+         * glantz2003) */
+        att.guns = fmax(att.guns, fr->guns[a] / echelons(w));
         att.no_surrender = 0;
         att.envelop = 1; /* assaulted from every side */
         hk_combat_side def = {.men = part, .guns = c->garrison_guns[o] * part / g, .quality = c->quality[d],

@@ -752,7 +752,9 @@ static void test_campaign_supply_over_the_links(void **state)
  * Kwantung Army fully autonomous nothing else in the month reads the war in
  * China, so the same seed gives the same engagement either way. The
  * opening clash of an incident is still fought by an ordinary army in
- * peacetime. */
+ * peacetime when it defends; an attack, at war or not, is called off when
+ * it fails (the refusal to surrender binds a force holding its ground), so
+ * a Japanese attack comes out the same either way. */
 static void test_campaign_japanese_no_surrender(void **state)
 {
     (void)state;
@@ -778,17 +780,20 @@ static void test_campaign_japanese_no_surrender(void **state)
         engaged += eng[0];
         assert_true(cas[0][0] == cas[1][0]);
         assert_true(cas[0][1] == cas[1][1]);
-        double opening[2];
-        for (int cw = 0; cw < 2; cw++) {
-            hk_world *w = border_world(&su, (uint64_t)run, sec);
-            w->china_war = cw == 1;
-            w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
-            w->n_pending = 1;
-            hk_battles_step(w);
-            opening[cw] = w->loss_men[HK_SIDE_JPN];
-            hk_world_free(w);
-        }
-        opening_differs += opening[0] != opening[1];
+        double opening[2][2];
+        for (int as = 0; as < 2; as++)
+            for (int cw = 0; cw < 2; cw++) {
+                hk_world *w = border_world(&su, (uint64_t)run, sec);
+                w->china_war = cw == 1;
+                w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = as};
+                w->n_pending = 1;
+                hk_battles_step(w);
+                opening[as][cw] = w->loss_men[HK_SIDE_JPN];
+                hk_world_free(w);
+            }
+        /* attacking, the same; defending, the refusal to surrender counts */
+        assert_true(opening[HK_SIDE_JPN][0] == opening[HK_SIDE_JPN][1]);
+        opening_differs += opening[HK_SIDE_SOV][0] != opening[HK_SIDE_SOV][1];
     }
     assert_true(engaged >= 8);
     assert_true(opening_differs >= 8);
@@ -962,6 +967,36 @@ static void test_korea_army_holds_the_tumen(void **state)
     hk_scenario_free(s);
 }
 
+/* Ground the Japanese side has taken from the USSR is counter-attacked at
+ * once with what is there, without waiting for the superiority the Soviet
+ * side otherwise builds up to (Bain-Tsagan, July 1939; the Changkufeng
+ * heights, August 1938): with 24,000 Soviet against 20,000 Japanese men,
+ * short of 1.8 times, the USSR attacks when the Japanese hold its ground
+ * and not otherwise. */
+static void test_soviet_counterattacks_to_retake(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    int attacks[2] = {0, 0};
+    for (int held = 0; held < 2; held++)
+        for (int run = 0; run < 10; run++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            open_campaign(w, sec, 20000, 24000);
+            w->border_campaign.holder = held ? HK_SIDE_JPN : -1;
+            w->jpn_men = 20000; /* nobody more for either side to bring up */
+            w->sov_men = 24000 / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value;
+            hk_battles_step(w);
+            attacks[held] += w->border_campaign.attacks[HK_SIDE_SOV];
+            hk_world_free(w);
+        }
+    assert_int_equal(attacks[0], 0);
+    assert_true(attacks[1] >= 5);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -969,6 +1004,7 @@ int main(void)
         cmocka_unit_test(test_opening_defender_stands_on_the_frontage),
         cmocka_unit_test(test_steppe_winter_halts_the_fighting),
         cmocka_unit_test(test_korea_army_holds_the_tumen),
+        cmocka_unit_test(test_soviet_counterattacks_to_retake),
         cmocka_unit_test(test_campaign_only_from_undecided),
         cmocka_unit_test(test_campaign_persists_and_grows),
         cmocka_unit_test(test_ceasefire_ends_and_totals_are_the_outcome),

@@ -272,10 +272,12 @@ static void test_border_garrison(void **state)
     /* a third of the front, shared between the zone's two fortified regions */
     assert_float_equal(left1, 0.33 * 30000 / 2, 1);
     assert_true(killed1 > killed0 + 1000);
-    assert_true(killed1 <= 0.33 * 30000 + 1); /* no more than it held */
+    /* no more than the front held, nor than a garrison was left */
+    assert_true(killed1 <= 30000 + 1);
+    assert_true(hold1 >= 0 && hold1 <= left1);
     /* reduced over steps: one step's assault takes on at most
      * war.storm_share of it, and a month of siege costs it more than a step */
-    assert_true(hold5 >= (1 - 0.34) * left5 - 1);
+    assert_true(hold5 >= (1 - 0.5) * left5 - 1);
     assert_true(hold5 < left5);
     assert_true(killed1 > killed5);
     /* what holds out surrenders with its side */

@@ -1,13 +1,177 @@
 /* validate_md.c — docs/validation.md: the title and summary, the checks'
- * sections (src/run/validate_report.c), the same checks at another seed and
+ * sections (src/run/validate_report.c) with the strike north's figures and
+ * the sources' causal claims rendered here from their data, the same checks at another seed and
  * every result that differs there, the linter's section, and what fails. */
 #include "out/validate_md.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "run/claims.h"
 #include "run/inputs.h"
 #include "run/lint.h"
+
+/* ---- section 2c: what if Japan had struck north in August 1941 ----------------- */
+
+static void strike_north_md(FILE *b, const hk_val_strike *st)
+{
+    fprintf(b, "## 2c. What if Japan had struck north in August 1941\n\n");
+    fprintf(b, "`hokushin whatif --decide JPN.strike_north=1941-08`: %d runs of seed %llu, each to 1943-12, so that "
+               "the figures are the forced war's (a later war does not count). The decision is forced in 1941-08; "
+               "the mobilisation, the fronts, the war's course and its end follow from the state. There is no record "
+               "to pass; the baseline column is the same seed's %d runs without the decision, to the scenario's "
+               "end.\n\n",
+            st->runs, (unsigned long long)st->seed, st->base_runs);
+    fprintf(b, "| Figure | What-if mean | 95%% CI of the mean | 95%% of runs | Baseline mean |\n|---|---|---|---|---|\n");
+    static const char *const names[HK_VAL_STRIKE_FIGURES] = {
+        "Months of Japanese-Soviet war", "Japanese casualties (prisoners included)", "Soviet casualties (prisoners included)",
+        "Japanese casualties in battle", "Soviet casualties in battle",
+        "Regions taken by Japan, held at the war's end", "Regions taken by the USSR, held at the war's end",
+        "Trans-Siberian cut at some time (share of runs)", "Soviet divisions east of Baikal, 1941-12",
+        "Soviet divisions sent west by 1941-12"};
+    for (int k = 0; k < HK_VAL_STRIKE_FIGURES; k++) {
+        const hk_val_summary *sw = &st->whatif[k], *sb = &st->base[k];
+        int dec = k == 0 || k >= 5 ? 2 : 0;
+        char a[48], c[48], d[48], e[48], f[48], g[48];
+        if (k == 7) /* a share of runs, in per cent */
+            fprintf(b, "| %s | %.1f%% | %.1f%% – %.1f%% | — | %.1f%% |\n", names[k], 100 * sw->mean, 100 * sw->lo,
+                    100 * sw->hi, 100 * sb->mean);
+        else
+            fprintf(b, "| %s | %s | %s – %s | %s – %s | %s |\n", names[k], hk_val_num(a, sizeof a, sw->mean, dec),
+                    hk_val_num(c, sizeof c, sw->lo, dec), hk_val_num(d, sizeof d, sw->hi, dec),
+                    hk_val_num(e, sizeof e, sw->q025, dec), hk_val_num(f, sizeof f, sw->q975, dec),
+                    hk_val_num(g, sizeof g, sb->mean, dec));
+    }
+    fprintf(b, "\nThe baseline's wars are mostly the Soviet entry of 1945, which the what-if's runs, stopped at the "
+               "end of 1943, do not reach. Divisions are of 12,000 men.\n\n");
+}
+
+/* ---- section 5: the sources' causal claims ---------------------------------- */
+
+static void fmt_value(char *buf, size_t len, const hk_metric_info *mi, double v)
+{
+    char a[48];
+    if (mi->proportion)
+        snprintf(buf, len, "%.3f", v);
+    else if (strcmp(mi->unit, "men") == 0 || strcmp(mi->unit, "incidents") == 0)
+        snprintf(buf, len, "%s", hk_val_num(a, sizeof a, v, 0));
+    else
+        snprintf(buf, len, "%.3f", v);
+}
+
+/* A claim's figures as the report gives them. */
+typedef struct claim_text {
+    char a[64], b[64], eff[64], lo[64], hi[64], expected[64];
+} claim_text;
+
+static void claim_text_of(const hk_val_claim *vc, claim_text *t)
+{
+    const hk_claim *c = &hk_claim_table[vc->index];
+    const hk_metric_info *mi = &hk_metric_table[c->metric];
+    fmt_value(t->a, sizeof t->a, mi, vc->res.a);
+    fmt_value(t->b, sizeof t->b, mi, vc->res.b);
+    fmt_value(t->eff, sizeof t->eff, mi, vc->res.effect);
+    fmt_value(t->lo, sizeof t->lo, mi, vc->res.lo);
+    fmt_value(t->hi, sizeof t->hi, mi, vc->res.hi);
+    if (c->design == HK_CLAIM_LEVEL)
+        snprintf(t->expected, sizeof t->expected, "%s %g", c->direction > 0 ? ">" : "<", c->threshold);
+    else
+        snprintf(t->expected, sizeof t->expected, "%s", c->direction > 0 ? "> 0" : "< 0");
+}
+
+static void claims_md(FILE *b, const hk_val_checks *ck)
+{
+    fprintf(b, "## 5. The sources' causal claims\n\n");
+    fprintf(b,
+            "Each claim a source makes is put to the model as a comparison of ensembles. "
+            "*Paired* (%d runs a side): the baseline against the baseline with the cause removed or moved, with "
+            "common random numbers (the same seed and run indices in both arms), so the effect is the mean of "
+            "per-run differences; its interval is Newcombe's paired score interval for a share, Student's t for a "
+            "mean. *Observed* (%d runs, the report's runs and more of the same seed, since the rarer group can "
+            "hold a few percent of them): one baseline ensemble split by what happened in the run (association "
+            "inside the model, not an intervention), the columns *A* and *B* giving the runs in each group; "
+            "Newcombe's hybrid score interval for two independent shares, "
+            "Welch's for means. *Level*: one baseline figure against a threshold. A claim passes when the 95%% "
+            "interval lies wholly on the side the source implies; otherwise it fails, and stays in the table.\n\n",
+            ck->runs, ck->runs * HK_CLAIM_OBSERVED_FACTOR);
+    fprintf(b, "| # | Claim (source) | Test | A | B | Effect B − A [95%% CI] | Expected | Result |\n");
+    fprintf(b, "|---|---|---|---|---|---|---|---|\n");
+    for (int k = 0; k < ck->n_claim; k++) {
+        const hk_val_claim *vc = &ck->claim[k];
+        const hk_claim *c = &hk_claim_table[vc->index];
+        const hk_claim_result *res = &vc->res;
+        claim_text t;
+        claim_text_of(vc, &t);
+        char arm[256], armb[400], arma[400];
+        hk_claim_describe_arm(c, arm, sizeof arm);
+        switch (c->design) {
+        case HK_CLAIM_PAIRED:
+            snprintf(arma, sizeof arma, "baseline: %s (n=%d)", t.a, res->n_a);
+            snprintf(armb, sizeof armb, "`%s`: %s (n=%d)", arm, t.b, res->n_b);
+            break;
+        case HK_CLAIM_OBSERVED:
+            snprintf(arma, sizeof arma, "the other runs: %s (n=%d)", t.a, res->n_a);
+            snprintf(armb, sizeof armb, "runs where %s: %s (n=%d)", hk_condition_text(c->condition), t.b, res->n_b);
+            break;
+        case HK_CLAIM_LEVEL:
+            snprintf(arma, sizeof arma, "baseline: %s (n=%d)", t.a, res->n_a);
+            snprintf(armb, sizeof armb, "—");
+            break;
+        }
+        fprintf(b, "| %d | %s (%s) | %s: %s; `%s` | %s | %s | %s [%s, %s] | %s | %s |\n", vc->index + 1, c->statement,
+                c->source, hk_claim_design_name(c->design), c->test, hk_metric_table[c->metric].name, arma, armb,
+                c->design == HK_CLAIM_LEVEL ? t.a : t.eff, t.lo, t.hi, t.expected,
+                res->status == HK_CLAIM_PASS ? "PASS" : res->status == HK_CLAIM_FAIL ? "**FAIL**" : "**FAIL** (not testable)");
+    }
+    fprintf(b, "\n");
+}
+
+/* The claims' verdicts and failures, written in at their places of the
+ * checks' lists (each list kept to its length, as the checks keep it). */
+static void place_claims(hk_val_checks *ck)
+{
+    hk_val_verdict *v = malloc(sizeof ck->verdicts);
+    char(*f)[HK_VAL_FAIL_LEN] = malloc(sizeof ck->fails);
+    if (!v || !f) {
+        free(v);
+        free(f);
+        return;
+    }
+    int nv = 0, nf = 0;
+    for (int i = 0; i < ck->claims_verdict_at && i < ck->n_verdicts && nv < HK_VAL_MAX_VERDICTS; i++)
+        v[nv++] = ck->verdicts[i];
+    for (int i = 0; i < ck->claims_fail_at && i < ck->n_fails && nf < HK_VAL_MAX_FAILS; i++)
+        memcpy(f[nf++], ck->fails[i], HK_VAL_FAIL_LEN);
+    for (int k = 0; k < ck->n_claim; k++) {
+        const hk_val_claim *vc = &ck->claim[k];
+        const hk_claim *c = &hk_claim_table[vc->index];
+        claim_text t;
+        claim_text_of(vc, &t);
+        if (nv < HK_VAL_MAX_VERDICTS) {
+            hk_val_verdict *x = &v[nv++];
+            snprintf(x->what, sizeof x->what, "Claim %d, %s", vc->index + 1, c->id);
+            snprintf(x->value, sizeof x->value, "%s [%s, %s]", c->design == HK_CLAIM_LEVEL ? t.a : t.eff, t.lo, t.hi);
+            x->pass = vc->res.status == HK_CLAIM_PASS;
+        }
+        if (vc->res.status != HK_CLAIM_PASS && nf < HK_VAL_MAX_FAILS) {
+            char what[96], why[1024];
+            snprintf(what, sizeof what, "Claim %d, %s", vc->index + 1, c->id);
+            snprintf(why, sizeof why, "%s (effect %s, 95%% CI [%s, %s], expected %s)", vc->res.note, t.eff, t.lo,
+                     t.hi, t.expected);
+            snprintf(f[nf++], HK_VAL_FAIL_LEN, "**%s**: %s", what, why);
+        }
+    }
+    for (int i = ck->claims_verdict_at; i < ck->n_verdicts && nv < HK_VAL_MAX_VERDICTS; i++)
+        v[nv++] = ck->verdicts[i];
+    for (int i = ck->claims_fail_at; i < ck->n_fails && nf < HK_VAL_MAX_FAILS; i++)
+        memcpy(f[nf++], ck->fails[i], HK_VAL_FAIL_LEN);
+    memcpy(ck->verdicts, v, sizeof ck->verdicts);
+    memcpy(ck->fails, f, sizeof ck->fails);
+    ck->n_verdicts = nv;
+    ck->n_fails = nf;
+    free(v);
+    free(f);
+}
 
 /* Section 7: the same checks at another seed, and every verdict that
  * differs, so a reader can tell a robust pass from one at the edge. */
@@ -23,6 +187,7 @@ static int other_seed_section(FILE *b, const hk_scenario *s, const hk_val_option
         free(c2);
         return -1;
     }
+    place_claims(c2);
     fprintf(b, "## 7. The same checks at another seed\n\n");
     fprintf(b,
             "Every figure and claim above, rerun with seed %llu (%d runs per ensemble), to tell a pass that "
@@ -74,11 +239,18 @@ int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out,
         fprintf(stderr, "hokushin: validate: a simulate run failed\n");
         goto done;
     }
-    /* sections 1-6 as the checks wrote them, then the rest */
+    place_claims(c);
+    /* sections 1-6 as the checks wrote them, the claims' among them, then the rest */
     body = open_memstream(&text, &text_len);
     if (!body)
         goto done;
-    fwrite(c->body, 1, c->body_len, body);
+    size_t at = c->claims_at <= c->body_len ? c->claims_at : c->body_len;
+    size_t st = c->strike_at <= at ? c->strike_at : at;
+    fwrite(c->body, 1, st, body);
+    strike_north_md(body, &c->strike);
+    fwrite(c->body + st, 1, at - st, body);
+    claims_md(body, c);
+    fwrite(c->body + at, 1, c->body_len - at, body);
     if (o->other_seed != 0 && other_seed_section(body, s, o, c) != 0) {
         fprintf(stderr, "hokushin: validate: a simulate run failed\n");
         goto done;

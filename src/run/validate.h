@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "run/claims.h"
 #include "world/api.h"
 
 /* ---- batches ------------------------------------------------------------ */
@@ -91,11 +92,35 @@ typedef struct hk_val_verdict {
 #define HK_VAL_MAX_VERDICTS 64
 #define HK_VAL_FAIL_LEN 1200 /* "**what**: why", why up to 1,024 bytes */
 
+/* A causal claim put to the model (section 5): its place in hk_claim_table
+ * and the result, as data; src/out/validate_md.c writes its row, its
+ * verdict and its failure. */
+typedef struct hk_val_claim {
+    int index;
+    hk_claim_result res;
+} hk_val_claim;
+#define HK_VAL_MAX_CLAIMS 32
+
+/* What if Japan had struck north in 1941-08 (section 2c), as data: each
+ * figure's summary over the what-if's runs (to 1943-12) and over the
+ * baseline's, in the order src/out/validate_md.c names them. */
+#define HK_VAL_STRIKE_FIGURES 10
+typedef struct hk_val_strike {
+    int runs, base_runs;
+    uint64_t seed;
+    hk_val_summary whatif[HK_VAL_STRIKE_FIGURES], base[HK_VAL_STRIKE_FIGURES];
+} hk_val_strike;
+
 /* Every check of sections 1-6 at one seed (src/run/validate_report.c):
  * the counts, each verdict, each failure's sentence, the sections' rows as
- * markdown (body) and, when asked, the figures and claims as JSON. The
- * document around them (title, summary, the comparison at another seed,
- * the linter's section, what fails) is src/out/validate_md.c's. */
+ * markdown (body) but for two, which are data: the strike north's
+ * figures (strike), whose section goes at byte strike_at of the body, and
+ * the claims (claim), whose section goes at byte claims_at, their
+ * verdicts and failures at claims_verdict_at and claims_fail_at of those
+ * lists; and, when asked, the figures and claims as JSON. The document
+ * around them (title, summary, those two sections, the comparison at
+ * another seed, the linter's section, what fails) is
+ * src/out/validate_md.c's. */
 typedef struct hk_val_checks {
     int figures, figures_failed, claims, claims_failed;
     char fails[HK_VAL_MAX_FAILS][HK_VAL_FAIL_LEN];
@@ -104,8 +129,19 @@ typedef struct hk_val_checks {
     int n_verdicts;
     char *body;
     size_t body_len;
+    int runs; /* the baseline's runs */
+    hk_val_strike strike;
+    size_t strike_at;
+    hk_val_claim claim[HK_VAL_MAX_CLAIMS];
+    int n_claim;
+    size_t claims_at;
+    int claims_verdict_at, claims_fail_at;
     json_t *figures_json, *claims_json; /* NULL unless with_json */
 } hk_val_checks;
+
+/* 25655 -> "25,655", a fraction with `decimals`, NaN "n/a": a number as
+ * the report gives it. */
+const char *hk_val_num(char *buf, size_t len, double v, int decimals);
 
 /* Runs the checks; returns 0, or -1 on a program failure (a run failed, out
  * of memory). hk_val_checks_free releases what it holds. */

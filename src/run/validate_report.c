@@ -4,10 +4,11 @@
  * Every number in the report is computed here from a fresh ensemble and the
  * loaded scenario: the recorded values come from the scenario's record
  * (record.yaml, treaties, events), never from this file. The tolerances and
- * pass rules are stated next to each figure. Each section's rows are still
- * written here, as markdown, into the checks' body; the verdicts, failures
- * and counts are returned as data for the document's summary, the seed
- * comparison and the list of failures. */
+ * pass rules are stated next to each figure. Sections 1-4 and 6 are still
+ * written here, as markdown, into the checks' body; the causal claims
+ * (section 5) are returned as data, as are the verdicts, failures and
+ * counts, for the document's claims, summary, seed comparison and list of
+ * failures. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,11 @@ typedef struct report {
     json_t *figures_json, *claims_json; /* NULL unless JSON was asked for */
     verdict verdicts[MAX_VERDICTS];
     int n_verdicts;
+    hk_val_claim claim[HK_VAL_MAX_CLAIMS];
+    int n_claim;
+    hk_val_strike strike;
+    long strike_at, claims_at;
+    int claims_verdict_at, claims_fail_at;
 } report;
 
 /* NaN as JSON null. */
@@ -67,8 +73,7 @@ static void json_figure(report *r, const char *figure, const char *kind, double 
 
 /* ---- small helpers ------------------------------------------------------- */
 
-/* 25655 -> "25,655"; fractions keep `decimals`. */
-static const char *num(char *buf, size_t len, double v, int decimals)
+const char *hk_val_num(char *buf, size_t len, double v, int decimals)
 {
     if (isnan(v)) {
         snprintf(buf, len, "n/a");
@@ -208,9 +213,9 @@ static void mean_row(report *r, const char *figure, const char *source, const do
     char a[48], b[48], c[48], rec[160], sim[64], ci[96], range[96], tol[64], why[256];
     int rd = rec_lo == floor(rec_lo) && rec_hi == floor(rec_hi) ? 0 : decimals;
     if (rec_lo == rec_hi)
-        snprintf(rec, sizeof rec, "%s%s", num(a, sizeof a, rec_lo, rd), unit);
+        snprintf(rec, sizeof rec, "%s%s", hk_val_num(a, sizeof a, rec_lo, rd), unit);
     else
-        snprintf(rec, sizeof rec, "%s–%s%s", num(a, sizeof a, rec_lo, rd), num(b, sizeof b, rec_hi, rd), unit);
+        snprintf(rec, sizeof rec, "%s–%s%s", hk_val_num(a, sizeof a, rec_lo, rd), hk_val_num(b, sizeof b, rec_hi, rd), unit);
     double lo = tol_rel > 0 ? rec_lo * (1 - tol_rel) : rec_lo - tol_abs;
     double hi = tol_rel > 0 ? rec_hi * (1 + tol_rel) : rec_hi + tol_abs;
     if (tol_rel > 0)
@@ -218,15 +223,15 @@ static void mean_row(report *r, const char *figure, const char *source, const do
     else
         snprintf(tol, sizeof tol, "±%g%s", tol_abs, unit);
     bool pass = sm.n > 0 && sm.mean >= lo && sm.mean <= hi;
-    snprintf(sim, sizeof sim, "%s%s", num(a, sizeof a, sm.mean, decimals), sm.missing ? " †" : "");
-    snprintf(ci, sizeof ci, "%s – %s", num(a, sizeof a, sm.lo, decimals), num(b, sizeof b, sm.hi, decimals));
-    snprintf(range, sizeof range, "%s – %s", num(a, sizeof a, sm.q025, decimals),
-             num(b, sizeof b, sm.q975, decimals));
+    snprintf(sim, sizeof sim, "%s%s", hk_val_num(a, sizeof a, sm.mean, decimals), sm.missing ? " †" : "");
+    snprintf(ci, sizeof ci, "%s – %s", hk_val_num(a, sizeof a, sm.lo, decimals), hk_val_num(b, sizeof b, sm.hi, decimals));
+    snprintf(range, sizeof range, "%s – %s", hk_val_num(a, sizeof a, sm.q025, decimals),
+             hk_val_num(b, sizeof b, sm.q975, decimals));
     if (sm.n == 0)
         snprintf(why, sizeof why, "no simulate run produces this figure (%d runs)", n);
     else
-        snprintf(why, sizeof why, "simulated mean %s outside the accepted %s–%s", num(a, sizeof a, sm.mean, decimals),
-                 num(b, sizeof b, lo, decimals), num(c, sizeof c, hi, decimals));
+        snprintf(why, sizeof why, "simulated mean %s outside the accepted %s–%s", hk_val_num(a, sizeof a, sm.mean, decimals),
+                 hk_val_num(b, sizeof b, lo, decimals), hk_val_num(c, sizeof c, hi, decimals));
     figure_row(r, figure, rec, source, sim, ci, range, tol, part, pass, why);
     json_figure(r, figure, "mean", rec_lo, rec_hi, source, sm.mean, sm.lo, sm.hi, sm.q025, sm.q975, sm.n, tol, part,
                 pass);
@@ -702,11 +707,11 @@ static void factor_row(report *r, const char *figure, const char *source, const 
     hk_val_summary sm;
     hk_val_summarize(v, n, &sm);
     char a[48], b[48], rec_t[64], sim[64], ci[96], range[96], why[256];
-    snprintf(rec_t, sizeof rec_t, "%s", num(a, sizeof a, rec, 0));
+    snprintf(rec_t, sizeof rec_t, "%s", hk_val_num(a, sizeof a, rec, 0));
     bool pass = sm.n > 0 && !isnan(rec) && sm.mean >= rec / 2 && sm.mean <= rec * 2;
-    snprintf(sim, sizeof sim, "%s", num(a, sizeof a, sm.mean, 0));
-    snprintf(ci, sizeof ci, "%s – %s", num(a, sizeof a, sm.lo, 0), num(b, sizeof b, sm.hi, 0));
-    snprintf(range, sizeof range, "%s – %s", num(a, sizeof a, sm.q025, 0), num(b, sizeof b, sm.q975, 0));
+    snprintf(sim, sizeof sim, "%s", hk_val_num(a, sizeof a, sm.mean, 0));
+    snprintf(ci, sizeof ci, "%s – %s", hk_val_num(a, sizeof a, sm.lo, 0), hk_val_num(b, sizeof b, sm.hi, 0));
+    snprintf(range, sizeof range, "%s – %s", hk_val_num(a, sizeof a, sm.q025, 0), hk_val_num(b, sizeof b, sm.q975, 0));
     snprintf(why, sizeof why, "simulated mean %s is not within x2 of the record's %s", sim, rec_t);
     figure_row(r, figure, rec_t, source, sim, ci, range, "x2", "held out", pass, why);
     json_figure(r, figure, "mean", rec, rec, source, sm.mean, sm.lo, sm.hi, sm.q025, sm.q975, sm.n, "x2", "held out",
@@ -771,7 +776,6 @@ static void war_section(report *r)
  * the figures with their intervals, beside the baseline's where it has one. */
 static int strike_north_section(report *r)
 {
-    FILE *b = r->body;
     const hk_val_options *o = r->o;
     int runs = 10 * r->runs;
     hk_setup su = r->setup;
@@ -785,21 +789,12 @@ static int strike_north_section(report *r)
         hk_val_batch(&su, o->seed, 0, runs, o->threads, hk_month_of(1943, 12), w,
                      o->progress ? progress_line : NULL, "strike north") != 0)
         goto done;
-    fprintf(b, "## 2c. What if Japan had struck north in August 1941\n\n");
-    fprintf(b, "`hokushin whatif --decide JPN.strike_north=1941-08`: %d runs of seed %llu, each to 1943-12, so that "
-               "the figures are the forced war's (a later war does not count). The decision is forced in 1941-08; "
-               "the mobilisation, the fronts, the war's course and its end follow from the state. There is no record "
-               "to pass; the baseline column is the same seed's %d runs without the decision, to the scenario's "
-               "end.\n\n",
-            runs, (unsigned long long)o->seed, r->runs);
-    fprintf(b, "| Figure | What-if mean | 95%% CI of the mean | 95%% of runs | Baseline mean |\n|---|---|---|---|---|\n");
-    static const char *const names[] = {
-        "Months of Japanese-Soviet war", "Japanese casualties (prisoners included)", "Soviet casualties (prisoners included)",
-        "Japanese casualties in battle", "Soviet casualties in battle",
-        "Regions taken by Japan, held at the war's end", "Regions taken by the USSR, held at the war's end",
-        "Trans-Siberian cut at some time (share of runs)", "Soviet divisions east of Baikal, 1941-12",
-        "Soviet divisions sent west by 1941-12"};
-    for (int k = 0; k < 10; k++) {
+    r->strike_at = ftell(r->body);
+    hk_val_strike *st = &r->strike;
+    st->runs = runs;
+    st->base_runs = r->runs;
+    st->seed = o->seed;
+    for (int k = 0; k < HK_VAL_STRIKE_FIGURES; k++) {
         for (int pass = 0; pass < 2; pass++) {
             const hk_outcomes *x = pass ? r->base : w;
             int n = pass ? r->runs : runs;
@@ -819,21 +814,9 @@ static int strike_north_section(report *r)
                 out[i] = val;
             }
         }
-        hk_val_summary sw, sb;
-        hk_val_summarize(v, runs, &sw);
-        hk_val_summarize(vb, r->runs, &sb);
-        int dec = k == 0 || k >= 5 ? 2 : 0;
-        char a[48], c[48], d[48], e[48], f[48], g[48];
-        if (k == 7)
-            fprintf(b, "| %s | %.1f%% | %.1f%% – %.1f%% | — | %.1f%% |\n", names[k], 100 * sw.mean, 100 * sw.lo,
-                    100 * sw.hi, 100 * sb.mean);
-        else
-            fprintf(b, "| %s | %s | %s – %s | %s – %s | %s |\n", names[k], num(a, sizeof a, sw.mean, dec),
-                    num(c, sizeof c, sw.lo, dec), num(d, sizeof d, sw.hi, dec), num(e, sizeof e, sw.q025, dec),
-                    num(f, sizeof f, sw.q975, dec), num(g, sizeof g, sb.mean, dec));
+        hk_val_summarize(v, runs, &st->whatif[k]);
+        hk_val_summarize(vb, r->runs, &st->base[k]);
     }
-    fprintf(b, "\nThe baseline's wars are mostly the Soviet entry of 1945, which the what-if's runs, stopped at the "
-               "end of 1943, do not reach. Divisions are of 12,000 men.\n\n");
     rc = 0;
 done:
     free(w);
@@ -844,110 +827,58 @@ done:
 
 /* ---- claims -------------------------------------------------------------- */
 
-static void fmt_value(char *buf, size_t len, const hk_metric_info *mi, double v)
-{
-    char a[48];
-    if (mi->proportion)
-        snprintf(buf, len, "%.3f", v);
-    else if (strcmp(mi->unit, "men") == 0 || strcmp(mi->unit, "incidents") == 0)
-        snprintf(buf, len, "%s", num(a, sizeof a, v, 0));
-    else
-        snprintf(buf, len, "%.3f", v);
-}
-
+/* Puts every claim to the model: the results as data, their section's
+ * place in the body (src/out/validate_md.c writes it there). */
 static int claims_section(report *r)
 {
-    FILE *b = r->body;
-    fprintf(b, "## 5. The sources' causal claims\n\n");
-    fprintf(b,
-            "Each claim a source makes is put to the model as a comparison of ensembles. "
-            "*Paired* (%d runs a side): the baseline against the baseline with the cause removed or moved, with "
-            "common random numbers (the same seed and run indices in both arms), so the effect is the mean of "
-            "per-run differences; its interval is Newcombe's paired score interval for a share, Student's t for a "
-            "mean. *Observed* (%d runs, the report's runs and more of the same seed, since the rarer group can "
-            "hold a few percent of them): one baseline ensemble split by what happened in the run (association "
-            "inside the model, not an intervention), the columns *A* and *B* giving the runs in each group; "
-            "Newcombe's hybrid score interval for two independent shares, "
-            "Welch's for means. *Level*: one baseline figure against a threshold. A claim passes when the 95%% "
-            "interval lies wholly on the side the source implies; otherwise it fails, and stays in the table.\n\n",
-            r->runs, r->runs * HK_CLAIM_OBSERVED_FACTOR);
-    fprintf(b, "| # | Claim (source) | Test | A | B | Effect B − A [95%% CI] | Expected | Result |\n");
-    fprintf(b, "|---|---|---|---|---|---|---|---|\n");
+    r->claims_at = ftell(r->body);
+    r->claims_verdict_at = r->n_verdicts;
+    r->claims_fail_at = r->n_fails;
     hk_outcomes *more = NULL; /* the observed claims' further runs, shared */
+    if (hk_claim_count > HK_VAL_MAX_CLAIMS) {
+        fprintf(stderr, "hokushin: validate: %d claims, room for %d (HK_VAL_MAX_CLAIMS)\n", hk_claim_count,
+                HK_VAL_MAX_CLAIMS);
+        return -1;
+    }
     for (int i = 0; i < hk_claim_count; i++) {
         const hk_claim *c = &hk_claim_table[i];
         const hk_metric_info *mi = &hk_metric_table[c->metric];
         if (r->o->progress)
             fprintf(stderr, "validate: claim %d/%d %s\n", i + 1, hk_claim_count, c->id);
-        hk_claim_result res;
-        if (hk_claim_eval(c, &r->setup, r->base, r->runs, r->o->seed, r->o->threads, &more, &res) != 0) {
+        hk_val_claim *vc = &r->claim[r->n_claim];
+        vc->index = i;
+        if (hk_claim_eval(c, &r->setup, r->base, r->runs, r->o->seed, r->o->threads, &more, &vc->res) != 0) {
             free(more);
             return -1;
         }
+        const hk_claim_result *res = &vc->res;
+        r->n_claim++;
         r->claims++;
-        char arm[256], a[64], bb[64], eff[64], lo[64], hi[64], armb[400], arma[400];
-        hk_claim_describe_arm(c, arm, sizeof arm);
-        fmt_value(a, sizeof a, mi, res.a);
-        fmt_value(bb, sizeof bb, mi, res.b);
-        fmt_value(eff, sizeof eff, mi, res.effect);
-        fmt_value(lo, sizeof lo, mi, res.lo);
-        fmt_value(hi, sizeof hi, mi, res.hi);
-        switch (c->design) {
-        case HK_CLAIM_PAIRED:
-            snprintf(arma, sizeof arma, "baseline: %s (n=%d)", a, res.n_a);
-            snprintf(armb, sizeof armb, "`%s`: %s (n=%d)", arm, bb, res.n_b);
-            break;
-        case HK_CLAIM_OBSERVED:
-            snprintf(arma, sizeof arma, "the other runs: %s (n=%d)", a, res.n_a);
-            snprintf(armb, sizeof armb, "runs where %s: %s (n=%d)", hk_condition_text(c->condition), bb, res.n_b);
-            break;
-        case HK_CLAIM_LEVEL:
-            snprintf(arma, sizeof arma, "baseline: %s (n=%d)", a, res.n_a);
-            snprintf(armb, sizeof armb, "—");
-            break;
-        }
-        char expected[64];
-        if (c->design == HK_CLAIM_LEVEL)
-            snprintf(expected, sizeof expected, "%s %g", c->direction > 0 ? ">" : "<", c->threshold);
-        else
-            snprintf(expected, sizeof expected, "%s", c->direction > 0 ? "> 0" : "< 0");
-        fprintf(b, "| %d | %s (%s) | %s: %s; `%s` | %s | %s | %s [%s, %s] | %s | %s |\n", i + 1, c->statement,
-                c->source, hk_claim_design_name(c->design), c->test, mi->name, arma, armb,
-                c->design == HK_CLAIM_LEVEL ? a : eff, lo, hi, expected,
-                res.status == HK_CLAIM_PASS ? "PASS" : res.status == HK_CLAIM_FAIL ? "**FAIL**" : "**FAIL** (not testable)");
-        if (r->claims_json)
+        if (res->status != HK_CLAIM_PASS)
+            r->claims_failed++;
+        if (r->claims_json) {
+            char arm[256];
+            hk_claim_describe_arm(c, arm, sizeof arm);
             json_array_append_new(
                 r->claims_json,
                 json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:i, s:o, s:o, s:i, s:[o,o], s:i, s:s, s:s}",
                           "id", c->id, "statement", c->statement, "source", c->source, "design",
                           hk_claim_design_name(c->design), "metric", mi->name, "change", arm, "threshold",
-                          c->design == HK_CLAIM_LEVEL ? json_real(c->threshold) : json_null(), "a", jnum(res.a),
-                          "n_a", res.n_a, "b", jnum(res.b), "effect", jnum(res.effect), "direction", c->direction,
-                          "ci95", jnum(res.lo), jnum(res.hi), "n_b", res.n_b, "result",
-                          res.status == HK_CLAIM_PASS ? "pass" : res.status == HK_CLAIM_FAIL ? "fail" : "untestable",
-                          "note", res.note));
-        char what_v[160], value_v[208];
-        snprintf(what_v, sizeof what_v, "Claim %d, %s", i + 1, c->id);
-        snprintf(value_v, sizeof value_v, "%s [%s, %s]", c->design == HK_CLAIM_LEVEL ? a : eff, lo, hi);
-        keep_verdict(r, what_v, value_v, res.status == HK_CLAIM_PASS);
-        if (res.status != HK_CLAIM_PASS) {
-            r->claims_failed++;
-            char what[96], why[1024];
-            snprintf(what, sizeof what, "Claim %d, %s", i + 1, c->id);
-            snprintf(why, sizeof why, "%s (effect %s, 95%% CI [%s, %s], expected %s)", res.note, eff, lo, hi,
-                     expected);
-            fail(r, "**%s**: %s", what, why);
+                          c->design == HK_CLAIM_LEVEL ? json_real(c->threshold) : json_null(), "a", jnum(res->a),
+                          "n_a", res->n_a, "b", jnum(res->b), "effect", jnum(res->effect), "direction", c->direction,
+                          "ci95", jnum(res->lo), jnum(res->hi), "n_b", res->n_b, "result",
+                          res->status == HK_CLAIM_PASS ? "pass" : res->status == HK_CLAIM_FAIL ? "fail" : "untestable",
+                          "note", res->note));
         }
     }
     free(more);
-    fprintf(b, "\n");
     return 0;
 }
 
 /* ---- the whole report ---------------------------------------------------- */
 
-/* Runs every check of sections 1-5 into r->body. Returns 0, or -1 on a
- * program failure. */
+/* Runs every check of sections 1-6 into r->body (the claims' as data).
+ * Returns 0, or -1 on a program failure. */
 static int run_checks(report *r)
 {
     const hk_val_options *o = r->o;
@@ -1031,6 +962,14 @@ int hk_val_checks_run(const hk_scenario *s, const hk_val_options *o, bool with_j
     out->body = text;
     out->body_len = text_len;
     text = NULL;
+    out->runs = r->runs;
+    out->n_claim = r->n_claim;
+    memcpy(out->claim, r->claim, sizeof r->claim);
+    out->claims_at = (size_t)r->claims_at;
+    out->strike = r->strike;
+    out->strike_at = (size_t)r->strike_at;
+    out->claims_verdict_at = r->claims_verdict_at;
+    out->claims_fail_at = r->claims_fail_at;
     out->figures_json = r->figures_json;
     out->claims_json = r->claims_json;
     r->figures_json = r->claims_json = NULL;

@@ -108,10 +108,10 @@ void hk_actors_step(hk_world *w)
     const hk_scenario *s = w->s;
     w->exists_month = HK_MONTH_NONE; /* worked out again below */
     bool begun = false;
-    for (int a = 0; a < s->n_actors; a++) {
+    /* the actors a decision makes (compiled.c), in index order */
+    for (uint32_t m = w->c->decided_actors; m; m &= m - 1) {
+        int a = __builtin_ctz(m);
         const hk_actor *x = &s->actors[a];
-        if (x->begins_with <= HK_PIN_NONE)
-            continue;
         if (w->actor_begun[a] == HK_MONTH_NONE && decision_taken(w, x->begins_with)) {
             w->actor_begun[a] = w->month;
             begun = true;

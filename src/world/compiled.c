@@ -325,6 +325,8 @@ static void compile_actors(const hk_scenario *s, hk_compiled *c)
             c->form_from[a][f] = whole_month(x->forms[f].from);
         c->actor_until[a] = hk_date_is_set(x->until) ? hk_date_month(x->until) : INT32_MAX;
         c->actor_lag[a] = (int16_t)(x->begins_with > HK_PIN_NONE ? x->lag_months : -1);
+        if (x->begins_with > HK_PIN_NONE)
+            c->decided_actors |= 1u << a;
     }
 }
 

@@ -108,6 +108,7 @@ typedef struct hk_compiled {
     /* an actor a decision makes (begins_with): its lag after the decision;
      * -1 for an actor whose span is the record's */
     int16_t actor_lag[HK_MAX_ACTORS];
+    uint32_t decided_actors; /* bit a: actor a is one a decision makes */
 
     /* the record's month of each outside event's effect (the scenario's
      * dates, not a what-if's): the earliest event with it, HK_MONTH_NONE */

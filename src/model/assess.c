@@ -4,11 +4,15 @@
  * equations. */
 #include "model/assess.h"
 
+double hk_assess_north_need_free(const hk_world *w)
+{
+    return P(w, WAR_NORTH_RATIO) * (1.0 + P(w, WAR_LESSON) * w->north_lesson);
+}
+
 double hk_assess_north_need(const hk_world *w)
 {
     bool binds = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
-    return P(w, WAR_NORTH_RATIO) * (binds ? P(w, WAR_BREAK_FACTOR) : 1.0) *
-           (1.0 + P(w, WAR_LESSON) * w->north_lesson);
+    return hk_assess_north_need_free(w) * (binds ? P(w, WAR_BREAK_FACTOR) : 1.0);
 }
 
 double hk_assess_north_hawks(const hk_world *w)

@@ -13,6 +13,8 @@
  * opening war on the USSR: war.north_ratio, times war.break_factor while a
  * neutrality pact binds, times 1 + war.lesson x (lost major battles, <= 1). */
 double hk_assess_north_need(const hk_world *w);
+/* the same ratio with no pact binding (no war.break_factor) */
+double hk_assess_north_need_free(const hk_world *w);
 
 /* Influence of Japan's factions that lean north (lean > 0.3), weighted by
  * their hawkishness: the pull of the cabinet towards war on the USSR. */

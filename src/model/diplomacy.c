@@ -213,8 +213,12 @@ static bool preparing_war(const hk_world *w, int actor)
 
 /* Whether `actor` has a war in view against the other parties of treaty
  * t, the war a promise of neutrality or non-aggression keeps it from. Japan
- * has one against the USSR while its doctrine is past the strike-north
- * threshold (the cabinet weighs war on the USSR); the USSR against Japan
+ * has one against the USSR when the cabinet would strike north were the
+ * pact out of the way (hk_politics_north_case_free: doctrine past the
+ * strike-north threshold and the force ratio the Army demands without the
+ * cost of breaking a pact); doctrine alone, with an army too weak to
+ * attack, gives no war to clear the way for, and a notice then would only
+ * free the USSR; the USSR against Japan
  * once it has pledged its entry to the Allies (Yalta, 001:183) or prepares
  * the offensive. A Japan gone south has none: the pact kept its north
  * quiet while it fought elsewhere (001:175), and leaving it would only
@@ -227,7 +231,7 @@ static bool war_in_view(const hk_world *w, const hk_treaty *x, int actor)
     if (!jpn_sov)
         return true;
     if (actor == s->jpn)
-        return w->doctrine > P(w, DOCTRINE_STRIKE_NORTH);
+        return hk_politics_north_case_free(w);
     if (actor == s->sov)
         return hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) || preparing_war(w, actor);
     return true;

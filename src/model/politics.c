@@ -617,6 +617,15 @@ bool hk_politics_north_case(const hk_world *w)
            w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / hk_politics_border_ratio(w) >= hk_assess_north_need(w);
 }
 
+/* The same case with no pact in the way: what a cabinet weighing notice on
+ * the Neutrality Pact asks (would it strike once the pact were gone?). */
+bool hk_politics_north_case_free(const hk_world *w)
+{
+    return w->manchuria_seized && !w->war && !w->japan_surrendered && !w->committed_south &&
+           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) &&
+           1.0 / hk_politics_border_ratio(w) >= hk_assess_north_need_free(w);
+}
+
 /* ---- replay: the record's decisions ------------------------------------------------- */
 
 static void apply_pins(hk_world *w)

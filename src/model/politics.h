@@ -25,6 +25,8 @@ void hk_politics_purge(hk_world *w, int faction);
  * Manchuria held, not at war, not committed south, doctrine above
  * doctrine.strike_north and the border ratio at least the need. */
 bool hk_politics_north_case(const hk_world *w);
+/* the same case were the JPN-SOV pact not in the way (notice weighs it) */
+bool hk_politics_north_case_free(const hk_world *w);
 /* Japan's doctrine as derived this month from the state (before smoothing). */
 double hk_politics_doctrine_target(const hk_world *w);
 

@@ -12,7 +12,9 @@
 
 #include "fixture_builtin.h"
 #include "fixture_scenario.h"
+#include "model/assess.h"
 #include "model/diplomacy.h"
+#include "model/politics.h"
 #include "world/params.h"
 #include "world/world.h"
 
@@ -360,6 +362,42 @@ static void test_notice_before_entry(void **state)
     assert_true(renewals > 0);
 }
 
+/* Japan gives notice on the pact only for a war it would open once the pact
+ * were gone: doctrine past the strike-north threshold with an army too weak
+ * for the ratio the cabinet demands is no reason to free the USSR's hands. */
+static void test_japan_notice_needs_a_war(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+    int np = treaty(s, "neutrality_pact");
+    w->treaty[np].status = HK_TREATY_IN_FORCE;
+    w->manchuria_seized = true;
+    w->doctrine = P(w, DOCTRINE_STRIKE_NORTH) + 0.4;
+    w->north_lesson = 0;
+    /* about 600,000 Japanese against 750,000 Soviet men: strongly north in
+     * doctrine, but short of war.north_ratio */
+    for (int i = 0; i < s->n_sectors; i++) /* the armies, not the sectors' men */
+        w->sector_forces[i][0].men = w->sector_forces[i][1].men = 0;
+    w->jpn_men = 600000;
+    w->exp_men = 0;
+    w->sov_men = 750000;
+    assert_true(1.0 / hk_politics_border_ratio(w) < P(w, WAR_NORTH_RATIO));
+    assert_false(hk_diplomacy_restrains(w, np, s->jpn));
+    /* the ratio met without the pact's cost (but not with it): the pact is
+     * what stands between the cabinet and its war, and it restrains */
+    w->jpn_men = w->sov_men * P(w, WAR_NORTH_RATIO) * 1.05;
+    assert_true(1.0 / hk_politics_border_ratio(w) < hk_assess_north_need(w));
+    assert_true(hk_diplomacy_restrains(w, np, s->jpn));
+    /* a Japan gone south has no war in the north in view whatever the ratio */
+    w->committed_south = true;
+    assert_false(hk_diplomacy_restrains(w, np, s->jpn));
+    hk_world_free(w);
+    fx_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_gains_follow_state),
         cmocka_unit_test(test_soviet_gain_two_front),
         cmocka_unit_test(test_notice_before_entry),
+        cmocka_unit_test(test_japan_notice_needs_a_war),
     };
     return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
 }

@@ -162,7 +162,7 @@ double hk_politics_doctrine_target(const hk_world *w)
     /* the USSR at war in the west: the hope of a Soviet collapse, growing
      * with the share of the Far Eastern army actually sent west */
     if (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
-        d += P(w, DOCTRINE_WEST_WAR) + P(w, DOCTRINE_OPPORTUNITY) * w->sov_drawn;
+        d += (w->west_hope_lost ? 0.0 : P(w, DOCTRINE_WEST_WAR)) + P(w, DOCTRINE_OPPORTUNITY) * w->sov_drawn;
     if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality))
         d -= P(w, DOCTRINE_PACT_PULL);
     if (w->china_war)
@@ -579,6 +579,35 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
     }
 }
 
+/* The hope of a Soviet collapse is a wait for the Soviet Far East to be
+ * weakened: a cabinet that has stood past the strike-north threshold for
+ * doctrine.hope_months months with the USSR at war in the west and never
+ * had the force ratio its war needs (not even with the pact out of the way)
+ * gives the hope up, as the Army gave up its mobilisation of July 1941 in
+ * August (002:24, glantz2003); what remains of the pull north is the
+ * Soviet army actually drawn west (doctrine.opportunity). */
+static void west_hope(hk_world *w)
+{
+    if (w->west_hope_lost || !hk_flag(w, HK_EFFECT_GER_SOV_WAR) || hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) || w->war)
+        return;
+    if (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && !w->committed_south && !hk_politics_north_case_free(w))
+        w->north_waited++;
+    else
+        w->north_waited = 0;
+    int hope = (int)P(w, DOCTRINE_HOPE_MONTHS);
+    if (w->north_waited == 0 || w->north_waited < hope)
+        return;
+    w->west_hope_lost = true;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "Doctrine has stood past %+.2f for %d months (now %+.2f) with the USSR at war in the west, but the "
+                 "Soviet Far East has not been weakened: %.2f Japanese men on the border for each Soviet one, where a "
+                 "war in the north needs %.2f. The hope of a Soviet collapse is given up.",
+                 P(w, DOCTRINE_STRIKE_NORTH), w->north_waited, w->doctrine, 1.0 / hk_politics_border_ratio(w),
+                 hk_assess_north_need_free(w));
+    hk_world_emit2(w, "doctrine", "west_hope_lost", w->s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
+}
+
 static void commitment(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -687,6 +716,7 @@ void hk_politics_step(hk_world *w)
     expedition(w, &r);
     field_army(w, &r);
     coup(w, &r);
+    west_hope(w);
     commitment(w);
     war_with_america(w, &r);
     /* a war Japan opened (war.c, last month) commits it to the north */

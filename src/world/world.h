@@ -180,6 +180,9 @@ struct hk_world {
     double china_friction;              /* accumulated friction with China since Manchuria was seized */
     int south_months;                   /* consecutive months below the threshold */
     int north_months;                   /* consecutive months above the strike threshold while committed south */
+    int north_waited;                   /* consecutive months past the strike threshold, the USSR at war in the
+                                         * west, without the force ratio a war in the north needs */
+    bool west_hope_lost;                /* that wait ran out: the hope of a Soviet collapse is given up */
     double north_lesson;                /* weight of the major border battles Japan lost: the Army's
                                          * estimate of Soviet strength (raises the ratio it demands) */
     bool committed_south, committed_north;

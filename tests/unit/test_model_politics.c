@@ -726,6 +726,45 @@ static void test_no_china_war_after_collapse(void **state)
     fx_free(s);
 }
 
+/* The hope of a Soviet collapse is a wait for the ratio a war in the north
+ * needs: a cabinet past the strike-north threshold that does not get it for
+ * doctrine.hope_months gives the hope up (doctrine.west_war no longer pulls
+ * north); one that has the ratio keeps it. */
+static void test_west_hope_given_up_without_the_ratio(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_DECISION_RATE] = 0; /* the cabinet weighs, never decides, here */
+    su.param[HK_P_DOCTRINE_HOPE_MONTHS] = 6;
+    int months = 6;
+    /* 300,000 Japanese against 600,000 Soviet men: the case is never there */
+    hk_world *w = north_world(&su, 0, 0.6, 300000, 600000);
+    for (int i = 0; i < months; i++) {
+        w->doctrine = su.param[HK_P_DOCTRINE_STRIKE_NORTH] + 0.4;
+        assert_false(w->west_hope_lost);
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_true(w->west_hope_lost);
+    /* the hope given up, the same state pulls less north */
+    double lost = hk_politics_doctrine_target(w);
+    w->west_hope_lost = false;
+    assert_true(hk_politics_doctrine_target(w) > lost);
+    hk_world_free(w);
+    /* 300,000 against 150,000: the ratio is there and the hope holds */
+    w = north_world(&su, 0, 0.6, 300000, 150000);
+    for (int i = 0; i < 2 * months; i++) {
+        w->doctrine = su.param[HK_P_DOCTRINE_STRIKE_NORTH] + 0.4;
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_false(w->west_hope_lost);
+    hk_world_free(w);
+    fx_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -739,6 +778,7 @@ int main(void)
         cmocka_unit_test(test_no_strike_under_pact_against_superior_force),
         cmocka_unit_test(test_lost_major_battle_teaches_lesson),
         cmocka_unit_test(test_commitment_south_lapses_only_before_pacific_war),
+        cmocka_unit_test(test_west_hope_given_up_without_the_ratio),
         cmocka_unit_test(test_pacific_war_is_japans_decision),
         cmocka_unit_test(test_seizure_waits_for_pressure),
         cmocka_unit_test(test_purge_passes_to_control_faction),

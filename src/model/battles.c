@@ -715,8 +715,14 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * nobody) has nothing left to hold it with */
     for (int i = 0; i < 2; i++)
         if (c->men[i] < 1 || c->men[i] < 0.1 * c->peak[i]) {
-            campaign_end(w, i, false, i == HK_SIDE_JPN ? "the Japanese side has no one left on the line"
-                                                : "the Soviet side has no one left on the line");
+            const char *side = i == HK_SIDE_JPN ? "the Japanese side" : "the Soviet side";
+            char why[160];
+            if (c->men[i] < 1)
+                snprintf(why, sizeof why, "%s has no one left on the line", side);
+            else
+                snprintf(why, sizeof why, "%s is down to %.0f men, under a tenth of the %.0f it committed", side,
+                         c->men[i], c->peak[i]);
+            campaign_end(w, i, false, why);
             return;
         }
     /* who decides each side's ceasefire, and why (campaign_decide) */
@@ -978,14 +984,32 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
                  sname, w->tension[sec], hk_battles_japanese_army(w, sec), w->autonomy, men[HK_SIDE_JPN], men[HK_SIDE_SOV]);
     hk_world_event_facts(w, sec, men, NULL, -1, 0);
     hk_world_emit2(w, "battle", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
+    /* a battle that goes on: nobody broke off, but a side can still have
+     * lost it on the day; a beaten defender gives up the ground the
+     * attacker took (campaign_open's holder), a beaten attacker is thrown
+     * back to where it started; either keeps its men on the line */
+    const char *goes_on_text = "";
+    if (goes_on && loser < 0)
+        goes_on_text = " Neither side has broken off: both hold their ground and the fighting goes on.";
+    else if (goes_on && loser == d)
+        goes_on_text = loser == HK_SIDE_JPN
+                           ? " The Japanese side gives ground but keeps a line: neither side has broken off and the "
+                             "fighting goes on."
+                           : " The Soviet side gives ground but keeps a line: neither side has broken off and the "
+                             "fighting goes on.";
+    else if (goes_on)
+        goes_on_text = loser == HK_SIDE_JPN
+                           ? " The Japanese attack is thrown back, but its men stay on the line: neither side has "
+                             "broken off and the fighting goes on."
+                           : " The Soviet attack is thrown back, but its men stay on the line: neither side has "
+                             "broken off and the fighting goes on.";
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "After %d day%s on the %s: %s. Casualties: Japanese side %.0f, Soviet side %.0f.%s", res.days,
                  res.days == 1 ? "" : "s", sname,
                  loser == HK_SIDE_JPN ? "the Japanese side is beaten" : loser == HK_SIDE_SOV
                      ? "the Soviet side is beaten" : "neither side prevails",
-                 cas[HK_SIDE_JPN], cas[HK_SIDE_SOV],
-                 goes_on ? " Neither side has broken off: both hold their ground and the fighting goes on." : "");
+                 cas[HK_SIDE_JPN], cas[HK_SIDE_SOV], goes_on_text);
     hk_world_event_facts(w, sec, men, cas, loser < 0 ? -1 : 1 - loser, res.days);
     hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
 }

@@ -1525,8 +1525,26 @@ void hk_campaign_step(hk_world *w)
     }
     if (hk_world_logging(w)) {
         int n = 0;
-        n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%d day%s of general war, %d battle%s:",
-                      last - first, last - first == 1 ? "" : "s", battles, battles == 1 ? "" : "s");
+        /* the days the fronts stepped this month: from the war's opening
+         * day (or the 1st) to the month's end, or to the surrender's day and
+         * the war.ceasefire_days it takes to reach the fronts */
+        static const char *const mon[] = {"January", "February", "March",     "April",   "May",      "June",
+                                          "July",    "August",   "September", "October", "November", "December"};
+        const char *mname = mon[hk_month_mon(w->month) - 1];
+        int nd = last - first, cease = (int)P(w, WAR_CEASEFIRE_DAYS);
+        if (c->surrender_day > 0 && last == c->surrender_day + cease && cease > 0)
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                          "%d day%s of fighting on the fronts, %d to %d %s (the surrender of %d %s reaches them %d "
+                          "day%s later), %d battle%s:",
+                          nd, nd == 1 ? "" : "s", first + 1, last, mname, c->surrender_day, mname, cease,
+                          cease == 1 ? "" : "s", battles, battles == 1 ? "" : "s");
+        else if (c->surrender_day > 0 || first > 0)
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                          "%d day%s of fighting on the fronts, %d to %d %s, %d battle%s:", nd, nd == 1 ? "" : "s",
+                          first + 1, last, mname, battles, battles == 1 ? "" : "s");
+        else
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%d days of war on the fronts, %d battle%s:",
+                          nd, battles, battles == 1 ? "" : "s");
         for (int f = 0; f < s->n_sectors && n < (int)sizeof w->scratch - 120; f++) {
             const hk_front *fr = &c->front[f];
             if (!fr->active)

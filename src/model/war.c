@@ -424,7 +424,9 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
     if (w->war && !w->soviet_entry) {
         double years = (w->month - w->war_on) / 12.0;
         /* spent, or fighting a war neither side presses any more */
-        double hazard = P(w, WAR_EXHAUSTION) * (years + w->exhaustion) + P(w, WAR_STALEMATE_PEACE) * w->camp.quiet_months;
+        double worn = P(w, WAR_EXHAUSTION) * (years + w->exhaustion);
+        double still = P(w, WAR_STALEMATE_PEACE) * w->camp.quiet_months;
+        double hazard = worn + still;
         if (hk_rng_bernoulli(hk_lazy_rng(r), hazard < 1 ? hazard : 1)) {
             w->armistice_on = w->month;
             /* the side that bled more lost the war: a Japanese defeat discredits
@@ -458,11 +460,22 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                          "of the other's ground%s", tj + ts, tj + ts == 1 ? "" : "s",
                          back > 0 ? ", the other hands back what it took" : "");
             if (hk_world_logging(w))
+            {
+                /* the reason is the larger of the hazard's two terms: the
+                 * war's wear, or a stalemate of months with no battle */
+                char why[120];
+                if (still > worn)
+                    snprintf(why, sizeof why, "with no battle fought on any front for %d month%s, neither side presses "
+                             "the war and both",
+                             w->camp.still_months, w->camp.still_months == 1 ? "" : "s");
+                else
+                    snprintf(why, sizeof why, "both sides are exhausted and");
                 snprintf(w->scratch, sizeof w->scratch,
-                         "After %.1f years of war (casualties: Japanese %.0f, Soviet %.0f) both sides are exhausted "
-                         "and agree to an armistice %s%s.",
-                         years, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], terms,
+                         "After %.1f years of war (casualties: Japanese %.0f, Soviet %.0f) %s "
+                         "agree to an armistice %s%s.",
+                         years, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], why, terms,
                          japan_lost ? "; the failure discredits the advocates of the northern war" : "");
+            }
             hk_war_end(w, "armistice", w->scratch, SRC_MODEL("politics-peace"));
         }
     }

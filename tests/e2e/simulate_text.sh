@@ -50,6 +50,42 @@ if grep -nE '(^|[ (\[])[0-9]{5,}([ .,;:)%]|$)' "$tmp/sep.txt" | grep -vE '[0-9]{
     echo "FAIL: simulate text has large numbers without thousands separators (above)" >&2; exit 1
 fi
 grep -qE '[0-9]{1,3},[0-9]{3}' "$tmp/sep.txt" || { echo "FAIL: no number with a thousands separator in simulate text" >&2; exit 1; }
+# The history's sentences say what the model did: a decided battle that goes
+# on says who gave ground, not that both held theirs; a campaign's spent side
+# is down to under a tenth of what it committed; a war month counts the days
+# its fronts fought, matching the dates it names; an armistice for a
+# stalemate names the months without a battle.
+"$HK" simulate --seed 3 --json >"$tmp/w3.jsonl"
+"$HK" simulate --seed 7 --json >"$tmp/w7.jsonl"
+"$HK" simulate --seed 1 --decide JPN.strike_north=1941-08 --json >"$tmp/wn.jsonl"
+python3 - "$tmp/w3.jsonl" "$tmp/w7.jsonl" "$tmp/wn.jsonl" <<'PY'
+import json, re, sys
+fail = []
+for path in sys.argv[1:]:
+    evs = [o for o in map(json.loads, open(path, encoding="utf-8")) if o["type"] == "event"]
+    quiet = 0
+    for e in evs:
+        t = e.get("text") or ""
+        if e["kind"] == "battle_result" and e.get("winner") and "both hold their ground" in t:
+            fail.append(f"{path} {e['date']}: a battle with a winner says both hold their ground: {t[:120]}")
+        if "days of general war" in t:
+            fail.append(f"{path} {e['date']}: 'days of general war' does not say what it counts: {t[:80]}")
+        m = re.search(r"is down to ([\d,]+) men, under a tenth of the ([\d,]+) it committed", t)
+        if m and not int(m[1].replace(",", "")) * 10 < int(m[2].replace(",", "")):
+            fail.append(f"{path} {e['date']}: {m[0]} is not under a tenth")
+        m = re.match(r"(\d+) days? of fighting on the fronts, (\d+) to (\d+) ", t)
+        if m and int(m[1]) != int(m[3]) - int(m[2]) + 1:
+            fail.append(f"{path} {e['date']}: {m[0]} counts the days wrongly")
+        if e["kind"] == "war_month":
+            quiet = quiet + 1 if re.search(r", 0 battles:", t) else 0
+        m = re.search(r"no battle fought on any front for (\d+) months?", t)
+        if e["kind"] == "peace" and m and int(m[1]) != quiet:
+            fail.append(f"{path} {e['date']}: the armistice says {m[1]} months without a battle, the months say {quiet}")
+if fail:
+    print("FAIL:\n  " + "\n  ".join(fail), file=sys.stderr)
+    sys.exit(1)
+PY
+
 expect2 --seed abc
 expect2 --seed -1
 expect2 --seed

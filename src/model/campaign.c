@@ -576,6 +576,24 @@ void hk_campaign_begin(hk_world *w)
     place(w);
 }
 
+/* The men a side has on all its fronts. */
+static double fronts_men(const hk_world *w, int side)
+{
+    double sum = 0;
+    for (int f = 0; f < w->s->n_sectors; f++)
+        sum += w->camp.front[f].men[side];
+    return sum;
+}
+
+/* A side's men and arms on a front, times k. */
+static void scale_front(hk_front *fr, int side, double k)
+{
+    fr->men[side] *= k;
+    fr->tanks[side] *= k;
+    fr->guns[side] *= k;
+    fr->aircraft[side] *= k;
+}
+
 /* A side's allocation follows the threat: a front that holds keeps what
  * holding needs, war.hold_ratio times the men facing it, and gives the
  * rest back to the reserve when another front is short of what it needs;
@@ -614,10 +632,7 @@ static void release(hk_world *w, int side)
         if (!(surplus[f] > 0) || !(fr->men[side] > 0))
             continue;
         double k = 1.0 - surplus[f] * (go / spare) / fr->men[side];
-        fr->men[side] *= k;
-        fr->tanks[side] *= k;
-        fr->guns[side] *= k;
-        fr->aircraft[side] *= k;
+        scale_front(fr, side, k);
     }
 }
 
@@ -630,25 +645,18 @@ static void reinforce(hk_world *w, int side)
     hk_campaign_state *c = &w->camp;
     double pm[3];
     side_per_man(w, side, pm);
-    double sum = 0;
-    for (int f = 0; f < s->n_sectors; f++)
-        sum += c->front[f].men[side];
+    double sum = fronts_men(w, side);
     double pool = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
     if (sum > pool && sum > 0) {
         double k = pool / sum;
         for (int f = 0; f < s->n_sectors; f++) {
             hk_front *fr = &c->front[f];
-            fr->men[side] *= k;
-            fr->tanks[side] *= k;
-            fr->guns[side] *= k;
-            fr->aircraft[side] *= k;
+            scale_front(fr, side, k);
         }
         return;
     }
     release(w, side);
-    sum = 0;
-    for (int f = 0; f < s->n_sectors; f++)
-        sum += c->front[f].men[side];
+    sum = fronts_men(w, side);
     double reserve = pool - sum;
     if (!(reserve > 1000))
         return;
@@ -910,10 +918,7 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
     const hk_scenario *s = w->s;
     if (s->regions[o].sector >= 0)
         return;
-    double sum = 0;
-    for (int f = 0; f < s->n_sectors; f++)
-        sum += w->camp.front[f].men[d];
-    double reserve = theatre_of(w, d) - garrisons_of(w, d) - sum;
+    double reserve = theatre_of(w, d) - garrisons_of(w, d) - fronts_men(w, d);
     if (!(reserve > 1000))
         return;
     double pm[3];

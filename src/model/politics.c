@@ -640,20 +640,18 @@ static void commitment(hk_world *w)
     hk_world_emit2(w, "doctrine", "doctrine_south", s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }
 
-bool hk_politics_north_case(const hk_world *w)
+/* Japan's case for striking north when the border ratio must reach `need`. */
+static bool north_case_at(const hk_world *w, double need)
 {
     return w->manchuria_seized && !w->war && !w->japan_surrendered && !w->committed_south &&
-           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / hk_politics_border_ratio(w) >= hk_assess_north_need(w);
+           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / hk_politics_border_ratio(w) >= need;
 }
+
+bool hk_politics_north_case(const hk_world *w) { return north_case_at(w, hk_assess_north_need(w)); }
 
 /* The same case with no pact in the way: what a cabinet weighing notice on
  * the Neutrality Pact asks (would it strike once the pact were gone?). */
-bool hk_politics_north_case_free(const hk_world *w)
-{
-    return w->manchuria_seized && !w->war && !w->japan_surrendered && !w->committed_south &&
-           w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) &&
-           1.0 / hk_politics_border_ratio(w) >= hk_assess_north_need_free(w);
-}
+bool hk_politics_north_case_free(const hk_world *w) { return north_case_at(w, hk_assess_north_need_free(w)); }
 
 /* ---- replay: the record's decisions ------------------------------------------------- */
 

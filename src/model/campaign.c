@@ -296,16 +296,11 @@ static double pool_of(const hk_world *w, int side) { return side == HK_SIDE_JPN 
  * glantz2003, 001:211). */
 static double formation_quality(const hk_world *w, int f)
 {
-    const hk_scenario *s = w->s;
-    int best = -1;
-    for (int k = 0; k < s->n_strengths; k++) {
-        const hk_strength *st = &s->strengths[k];
-        if (st->formation != f || !(st->men > 0) || hk_date_month(st->date) > w->month)
-            continue;
-        if (best < 0 || hk_date_cmp(st->date, s->strengths[best].date) >= 0)
-            best = k;
-    }
-    return best >= 0 && s->strengths[best].quality > 0 ? s->strengths[best].quality : 1.0;
+    /* the schedule worked out at load (compiled.c): its last entry by now */
+    for (int i = w->c->n_equip[f] - 1; i >= 0; i--)
+        if (w->c->equip[f][i].from <= w->month)
+            return w->c->equip[f][i].quality;
+    return 1.0;
 }
 
 /* A side's troops as its formations' quality, weighted by men. */

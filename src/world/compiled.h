@@ -38,6 +38,7 @@ typedef struct hk_treaty_roles {
 typedef struct hk_equip {
     hk_month from;
     double per_man[3];
+    double quality; /* the quality the latest record up to this month gives (1 if none): the campaign's */
 } hk_equip;
 
 typedef struct hk_compiled {
@@ -99,6 +100,11 @@ typedef struct hk_compiled {
      * by its parties and kind (hk_clause_bars); whether it binds and has not
      * lapsed is the run's (diplomacy.c) */
     uint32_t may_bar[HK_MAX_TREATIES];
+    /* bit a of may_restrain[t] when a clause of treaty t could ever hold
+     * actor a back (hk_diplomacy_restrains: neutrality outside a
+     * normalisation, non-aggression, mutual assistance, a bar naming it);
+     * recognition or consultation alone never does */
+    uint32_t may_restrain[HK_MAX_TREATIES];
 
     /* actors in their time (world/actors.c): the first whole month of each
      * form (a form that begins after the 1st acts from the month after),

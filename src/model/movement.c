@@ -255,46 +255,14 @@ void hk_movement_sector_forces(hk_world *w)
 
 /* ---- the record's order of battle as simulate's baseline ------------------- */
 
-/* Each formation's recorded strengths in date order (the last record of a
- * month wins, as in replay). */
+/* The record's strengths in date order are the scenario's (compiled.c):
+ * a run starts each formation's cursor at the first and takes the pools'
+ * first recorded months. */
 static void baseline_build(hk_world *w)
 {
-    const hk_scenario *s = w->s;
-    for (int f = 0; f < s->n_formations; f++) {
-        int n = 0;
-        for (int k = 0; k < s->n_strengths; k++) {
-            const hk_strength *st = &s->strengths[k];
-            if (st->formation != f)
-                continue;
-            hk_month m = hk_date_month(st->date);
-            int at = n;
-            while (at > 0 && w->rec_month[f][at - 1] > m)
-                at--;
-            if (at > 0 && w->rec_month[f][at - 1] == m) { /* same month: the later record wins */
-                w->rec_men[f][at - 1] = st->men;
-                continue;
-            }
-            if (n >= HK_MAX_REC)
-                continue;
-            for (int j = n; j > at; j--) {
-                w->rec_month[f][j] = w->rec_month[f][j - 1];
-                w->rec_men[f][j] = w->rec_men[f][j - 1];
-            }
-            w->rec_month[f][at] = m;
-            w->rec_men[f][at] = st->men;
-            n++;
-        }
-        w->n_rec[f] = (uint8_t)n;
-        w->rec_at[f] = 0;
-    }
+    memset(w->rec_at, 0, sizeof w->rec_at);
     for (int p = 0; p < 3; p++)
-        w->mv.pool_first[p] = HK_MONTH_NONE;
-    for (int f = 0; f < s->n_formations; f++) {
-        int p = w->c->form_pool[f];
-        if (p >= 0 && p < 3 && w->n_rec[f] > 0 &&
-            (w->mv.pool_first[p] == HK_MONTH_NONE || w->rec_month[f][0] < w->mv.pool_first[p]))
-            w->mv.pool_first[p] = w->rec_month[f][0];
-    }
+        w->mv.pool_first[p] = w->c->rec_first[p];
 }
 
 /* A formation's baseline strength in month m: its last record (as replay
@@ -302,22 +270,22 @@ static void baseline_build(hk_world *w)
  * cursor only advances. */
 static double baseline_formation(hk_world *w, int f, hk_month m)
 {
-    int n = w->n_rec[f];
-    if (n == 0 || m < w->rec_month[f][0])
+    int n = w->c->n_rec[f];
+    if (n == 0 || m < w->c->rec_month[f][0])
         return 0.0;
     int at = w->rec_at[f];
-    while (at + 1 < n && w->rec_month[f][at + 1] <= m)
+    while (at + 1 < n && w->c->rec_month[f][at + 1] <= m)
         at++;
     w->rec_at[f] = (uint8_t)at;
     /* simulate: the mainland army's disbanding at the surrender (a record
      * of 0 men) comes with this run's surrender, not the record's date */
-    if (w->mode == HK_MODE_SIMULATE && w->c->form_pool[f] == 0 && w->rec_men[f][at] <= 0 && !w->japan_surrendered) {
+    if (w->mode == HK_MODE_SIMULATE && w->c->form_pool[f] == 0 && w->c->rec_men[f][at] <= 0 && !w->japan_surrendered) {
         int k = at;
-        while (k > 0 && w->rec_men[f][k] <= 0)
+        while (k > 0 && w->c->rec_men[f][k] <= 0)
             k--;
-        return w->rec_men[f][k];
+        return w->c->rec_men[f][k];
     }
-    return w->rec_men[f][at];
+    return w->c->rec_men[f][at];
 }
 
 static bool pool_recorded(const hk_world *w, int pool, hk_month m)
@@ -337,9 +305,9 @@ static void baseline_pools(hk_world *w, hk_month m)
         double sum[3] = {0, 0, 0};
         hk_month until = INT32_MAX;
         for (int f = 0; f < w->s->n_formations; f++) {
-            for (int k = w->n_rec[f] - 1; k >= 0 && w->rec_month[f][k] > m; k--)
-                if (w->rec_month[f][k] < until)
-                    until = w->rec_month[f][k];
+            for (int k = w->c->n_rec[f] - 1; k >= 0 && w->c->rec_month[f][k] > m; k--)
+                if (w->c->rec_month[f][k] < until)
+                    until = w->c->rec_month[f][k];
             w->mv.base_men[f] = 0;
             int p = w->c->form_pool[f];
             if (p < 0 || p > 2 || !formation_hosted(w, f))
@@ -406,13 +374,13 @@ static double baseline_sum(const hk_world *w, int pool, hk_month m)
     for (int f = 0; f < w->s->n_formations; f++) {
         if (w->c->form_pool[f] != pool || !formation_hosted(w, f))
             continue;
-        int n = w->n_rec[f];
-        if (n == 0 || m < w->rec_month[f][0])
+        int n = w->c->n_rec[f];
+        if (n == 0 || m < w->c->rec_month[f][0])
             continue;
         int at = 0;
-        while (at + 1 < n && w->rec_month[f][at + 1] <= m)
+        while (at + 1 < n && w->c->rec_month[f][at + 1] <= m)
             at++;
-        sum += w->rec_men[f][at];
+        sum += w->c->rec_men[f][at];
     }
     return sum;
 }

@@ -208,6 +208,46 @@ static void compile_formations(const hk_scenario *s, hk_compiled *c)
     }
 }
 
+/* Each formation's recorded strengths in date order (the last record of a
+ * month wins, as in replay), and the first month each pool has one. */
+static void compile_baseline(const hk_scenario *s, hk_compiled *c)
+{
+    for (int f = 0; f < s->n_formations; f++) {
+        int n = 0;
+        for (int k = 0; k < s->n_strengths; k++) {
+            const hk_strength *st = &s->strengths[k];
+            if (st->formation != f)
+                continue;
+            hk_month m = hk_date_month(st->date);
+            int at = n;
+            while (at > 0 && c->rec_month[f][at - 1] > m)
+                at--;
+            if (at > 0 && c->rec_month[f][at - 1] == m) { /* same month: the later record wins */
+                c->rec_men[f][at - 1] = st->men;
+                continue;
+            }
+            if (n >= HK_MAX_FORMATION_STRENGTHS)
+                continue;
+            for (int j = n; j > at; j--) {
+                c->rec_month[f][j] = c->rec_month[f][j - 1];
+                c->rec_men[f][j] = c->rec_men[f][j - 1];
+            }
+            c->rec_month[f][at] = m;
+            c->rec_men[f][at] = st->men;
+            n++;
+        }
+        c->n_rec[f] = (uint8_t)n;
+    }
+    for (int p = 0; p < 3; p++)
+        c->rec_first[p] = HK_MONTH_NONE;
+    for (int f = 0; f < s->n_formations; f++) {
+        int p = c->form_pool[f];
+        if (p >= 0 && p < 3 && c->n_rec[f] > 0 &&
+            (c->rec_first[p] == HK_MONTH_NONE || c->rec_month[f][0] < c->rec_first[p]))
+            c->rec_first[p] = c->rec_month[f][0];
+    }
+}
+
 static void compile_geography(const hk_scenario *s, hk_compiled *c)
 {
     /* Supply: distance from the sector's front regions to the nearest railhead
@@ -430,6 +470,7 @@ bool hk_scenario_compile(hk_scenario *s)
     c->faction_foreign = find_faction(s, (const char *const[]){"foreign_ministry", "gaimusho", "foreign", NULL});
     c->faction_zaibatsu = find_faction(s, (const char *const[]){"zaibatsu", NULL});
     compile_formations(s, c);
+    compile_baseline(s, c);
     compile_geography(s, c);
     compile_actors(s, c);
     compile_treaties(s, c);

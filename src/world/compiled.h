@@ -52,6 +52,13 @@ typedef struct hk_compiled {
     int16_t region[HK_MAX_FORMATIONS];       /* where it stood then (simulate) */
     hk_equip equip[HK_MAX_FORMATIONS][HK_MAX_EQUIP]; /* the schedule, by date */
     uint8_t n_equip[HK_MAX_FORMATIONS];
+    /* the record's strengths of each formation in date order, one a month
+     * (the month's last record wins, as in replay): simulate's baseline
+     * (movement.c); rec_first[p], the first month pool p has a record */
+    hk_month rec_month[HK_MAX_FORMATIONS][HK_MAX_FORMATION_STRENGTHS];
+    double rec_men[HK_MAX_FORMATIONS][HK_MAX_FORMATION_STRENGTHS];
+    uint8_t n_rec[HK_MAX_FORMATIONS];
+    hk_month rec_first[3];
     int form_side[HK_MAX_FORMATIONS];        /* side, -1 none */
     int form_pool[HK_MAX_FORMATIONS];        /* 0 mainland, 1 expedition, 2 Soviet east, -1 fixed */
     int form_host_treaty[HK_MAX_FORMATIONS]; /* stationed on an ally's soil: the mutual-assistance

@@ -149,7 +149,6 @@ struct hk_world {
     hk_rng_splitter rng_split;  /* the root's part of each split (hk_world_stream) */
     hk_month start, end, month; /* month = the next month to play */
     const hk_observer *obs;     /* set during a step, NULL otherwise */
-    uint64_t event_hash;        /* FNV-1a of kinds, ids and dates emitted */
     int n_events;
 
     /* outside world */
@@ -288,9 +287,7 @@ struct hk_world {
     /* movement's baseline: the record's order of battle, per formation (the
      * men of each record in date order) and summed per pool this month and
      * last month (simulate moves the pools away from it) */
-    hk_month rec_month[HK_MAX_FORMATIONS][HK_MAX_REC];
-    double rec_men[HK_MAX_FORMATIONS][HK_MAX_REC];
-    uint8_t n_rec[HK_MAX_FORMATIONS], rec_at[HK_MAX_FORMATIONS];
+    uint8_t rec_at[HK_MAX_FORMATIONS]; /* each formation's cursor in the record's strengths (w->c->rec_month) */
     double base_pool[3], base_last[3];
     /* movement's pools of the record in earlier months (baseline_at), kept
      * while the same formations are there */

@@ -78,6 +78,7 @@ static void update_equipment(hk_world *w)
         while (at + 1 < w->c->n_equip[f] && w->c->equip[f][at + 1].from <= w->month)
             at++;
         if (at != w->equip_at[f] || w->month == w->start) {
+            w->mv.coef_ok = false;
             w->equip_at[f] = (uint8_t)at;
             for (int k = 0; k < 3; k++)
                 w->per_man[f][k] = w->c->equip[f][at].per_man[k];
@@ -189,6 +190,7 @@ static void spread_pools(hk_world *w, unsigned mask)
         w->mv.share_ok = true;
         w->mv.share_hosted = w->hosted;
         w->mv.share_exists = exists;
+        w->mv.coef_ok = false;
     }
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
     uint64_t todo = 0;
@@ -225,10 +227,77 @@ bool hk_movement_manchurian_sector(const hk_world *w, int sec)
     return sec >= 0 && sec < 64 && ((w->c->manchurian_sectors >> sec) & 1u); /* worked out at load */
 }
 
+/* The sectors a formation of `side` standing in `region` counts for:
+ * Manchukuo's borders, and a border whose contested ground was Manchurian
+ * in 1918, are Japan's to guard only once Manchuria is held. */
+static unsigned faced_sectors(const hk_world *w, int side, int region)
+{
+    unsigned mask = w->near_sector[region] & ((1u << w->s->n_sectors) - 1);
+    if (side == HK_SIDE_JPN && !w->manchuria_seized)
+        mask &= ~(unsigned)w->c->manchurian_sectors;
+    return mask;
+}
+
+/* Simulate: a pool's men are spread over its formations in fixed shares
+ * (spread_pools) while the record, the formations there and the equipment
+ * stay the same, so each sector's forces are the pools' men times the
+ * shares of the formations facing it, worked out again only when those
+ * change. */
+static void pool_coefficients(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    memset(w->mv.coef, 0, sizeof w->mv.coef);
+    uint64_t exists = w->mv.dated & w->hosted;
+    for (int f = 0; f < s->n_formations; f++) {
+        int side = w->c->form_side[f], p = w->c->form_pool[f], region = w->formation[f].region;
+        if (side < 0 || p < 0 || p > 2 || region < 0)
+            continue;
+        double share;
+        if (w->mv.base_sum[p] > 0) {
+            share = w->mv.base_men[f] / w->mv.base_sum[p];
+        } else {
+            bool all = !(w->mv.wsum[p] > 0);
+            double sum = all ? w->mv.wall[p] : w->mv.wsum[p];
+            bool there = all ? (w->hosted >> f) & 1u : (exists >> f) & 1u;
+            share = there && sum > 0 ? w->c->weight[f] / sum : 0.0;
+        }
+        if (!(share > 0))
+            continue;
+        for (unsigned mask = faced_sectors(w, side, region); mask; mask &= mask - 1) {
+            hk_side_forces *k = &w->mv.coef[__builtin_ctz(mask)][side][p];
+            k->men += share;
+            k->tanks += share * w->per_man[f][0];
+            k->guns += share * w->per_man[f][1];
+            k->aircraft += share * w->per_man[f][2];
+        }
+    }
+    w->mv.coef_ok = true;
+    w->mv.coef_seized = w->manchuria_seized;
+}
+
 void hk_movement_sector_forces(hk_world *w)
 {
     const hk_scenario *s = w->s;
     memset(w->sector_forces, 0, (size_t)s->n_sectors * sizeof w->sector_forces[0]); /* the rest stays 0 */
+    if (w->mode == HK_MODE_SIMULATE) {
+        if (!w->mv.coef_ok || w->mv.coef_seized != w->manchuria_seized)
+            pool_coefficients(w);
+        const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
+        for (int sec = 0; sec < s->n_sectors; sec++)
+            for (int side = 0; side < 2; side++) {
+                hk_side_forces *sf = &w->sector_forces[sec][side];
+                for (int p = 0; p < 3; p++) {
+                    const hk_side_forces *k = &w->mv.coef[sec][side][p];
+                    if (!(pool[p] > 0) || !(k->men > 0))
+                        continue;
+                    sf->men += pool[p] * k->men;
+                    sf->tanks += pool[p] * k->tanks;
+                    sf->guns += pool[p] * k->guns;
+                    sf->aircraft += pool[p] * k->aircraft;
+                }
+            }
+        return;
+    }
     uint64_t manchurian = w->c->manchurian_sectors;
     for (int f = 0; f < s->n_formations; f++) {
         int side = w->c->form_side[f];
@@ -316,6 +385,7 @@ static void baseline_pools(hk_world *w, hk_month m)
             sum[p] += w->mv.base_men[f];
         }
         memcpy(w->mv.base_sum, sum, sizeof sum);
+        w->mv.coef_ok = false;
         w->mv.base_hosted = w->hosted;
         w->mv.base_surrendered = w->japan_surrendered;
         w->mv.base_from = m;

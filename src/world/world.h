@@ -315,6 +315,11 @@ struct hk_world {
         double wsum[3], wall[3];
         double recovery_log;              /* ln(1 - soviet.recovery) */
         uint64_t ground_held;             /* claimed formations whose home region their side has held */
+        /* simulate: each sector's forces per man of each pool (the pools'
+         * shares of the formations facing it), kept while the shares, the
+         * equipment and Manchuria's holder stay the same */
+        bool coef_ok, coef_seized;
+        hk_side_forces coef[HK_MAX_SECTORS][2][3];
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */

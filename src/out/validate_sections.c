@@ -41,26 +41,10 @@ const char *hk_val_num(char *buf, size_t len, double v, int decimals)
     return buf;
 }
 
-/* 25655.4 -> "25,655": men, rounded. */
+/* 25655.4 -> "25,655": men, rounded half away from zero. */
 static const char *men(char *buf, size_t len, double v)
 {
-    if (isnan(v)) {
-        snprintf(buf, len, "n/a");
-        return buf;
-    }
-    long long x = llround(v);
-    char raw[32];
-    snprintf(raw, sizeof raw, "%lld", x < 0 ? -x : x);
-    int n = (int)strlen(raw), o = 0;
-    if (x < 0 && o < (int)len - 1)
-        buf[o++] = '-';
-    for (int i = 0; i < n && o < (int)len - 2; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = raw[i];
-    }
-    buf[o] = '\0';
-    return buf;
+    return hk_val_num(buf, len, isnan(v) ? v : (double)llround(v), 0);
 }
 
 /* ---- a figure's row ---------------------------------------------------------- */
@@ -86,8 +70,6 @@ static void fig_text_of(const hk_val_figure *f, fig_text *t)
         else
             snprintf(t->rec, sizeof t->rec, "%s–%s%s", hk_val_num(a, sizeof a, f->rec_lo, rd),
                      hk_val_num(b, sizeof b, f->rec_hi, rd), f->unit);
-        double lo = f->tol_rel > 0 ? f->rec_lo * (1 - f->tol_rel) : f->rec_lo - f->tol_abs;
-        double hi = f->tol_rel > 0 ? f->rec_hi * (1 + f->tol_rel) : f->rec_hi + f->tol_abs;
         if (f->tol_rel > 0)
             snprintf(t->tol, sizeof t->tol, "±%.0f%%", f->tol_rel * 100);
         else
@@ -101,8 +83,8 @@ static void fig_text_of(const hk_val_figure *f, fig_text *t)
             snprintf(t->why, sizeof t->why, "no simulate run produces this figure (%d runs)", f->n);
         else
             snprintf(t->why, sizeof t->why, "simulated mean %s outside the accepted %s–%s",
-                     hk_val_num(a, sizeof a, sm->mean, dec), hk_val_num(b, sizeof b, lo, dec),
-                     hk_val_num(c, sizeof c, hi, dec));
+                     hk_val_num(a, sizeof a, sm->mean, dec), hk_val_num(b, sizeof b, f->accept_lo, dec),
+                     hk_val_num(c, sizeof c, f->accept_hi, dec));
         break;
     }
     case HK_VAL_PROP: {

@@ -119,6 +119,7 @@ typedef struct hk_val_figure {
     char source[1024];
     double rec_lo, rec_hi;     /* PROP: 1 the record says yes, 0 no */
     double tol_rel, tol_abs;   /* MEAN: relative tolerance, or (tol_rel 0) absolute */
+    double accept_lo, accept_hi; /* MEAN: the means that pass */
     int decimals;
     const char *unit;          /* "", " y", " mo" */
     const char *part;          /* "fitted", "held out" */

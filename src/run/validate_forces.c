@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "run/stats.h"
 #include "world/scenario.h"
 
 /* The Manchurian strategic offensive operation, 9-20 August 1945: Soviet
@@ -24,12 +25,6 @@ const char *const hk_val_sov_1945_source =
     "Books, 1997, the Manchurian strategic offensive operation (as quoted with its killed and wounded in the "
     "article \"Soviet invasion of Manchuria\", en.wikipedia.org); Glantz, D. M., *The Soviet Strategic "
     "Offensive in Manchuria, 1945: 'August Storm'*, London: Frank Cass, 2003";
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 /* Quantile q of n sorted values (nearest rank). */
 static double quantile(const double *v, int n, double q)
@@ -55,7 +50,7 @@ static void army_years(const hk_outcomes *rep, const hk_outcomes *base, int runs
             v[k] = soviet ? base[k].soviet_far_east_men_by_year[i] : base[k].japan_manchuria_men_by_year[i];
             sum += v[k];
         }
-        qsort(v, (size_t)runs, sizeof *v, cmp_double);
+        hk_stats_sort(v, (size_t)runs);
         a->mean = runs ? sum / runs : NAN;
         a->q05 = quantile(v, runs, HK_VAL_BAND_LO);
         a->q95 = quantile(v, runs, HK_VAL_BAND_HI);
@@ -114,7 +109,7 @@ static void battles_part(const hk_scenario *s, const hk_outcomes *base, int runs
         for (int k = 0; k < runs; k++)
             if (base[k].border_battles[sec] > 0)
                 v[m++] = base[k].border_battle_men[sec];
-        qsort(v, (size_t)m, sizeof *v, cmp_double);
+        hk_stats_sort(v, (size_t)m);
         res->with_battle[sec] = m;
         res->median_men[sec] = quantile(v, m, 0.5);
         res->p90_men[sec] = quantile(v, m, 0.9);

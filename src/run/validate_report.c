@@ -151,9 +151,9 @@ static hk_val_figure *mean_row(report *r, hk_val_section section, const char *na
     f->tol_abs = tol_abs;
     f->decimals = decimals;
     f->unit = unit;
-    double lo = tol_rel > 0 ? rec_lo * (1 - tol_rel) : rec_lo - tol_abs;
-    double hi = tol_rel > 0 ? rec_hi * (1 + tol_rel) : rec_hi + tol_abs;
-    judged(r, f, f->sm.n > 0 && f->sm.mean >= lo && f->sm.mean <= hi);
+    f->accept_lo = tol_rel > 0 ? rec_lo * (1 - tol_rel) : rec_lo - tol_abs;
+    f->accept_hi = tol_rel > 0 ? rec_hi * (1 + tol_rel) : rec_hi + tol_abs;
+    judged(r, f, f->sm.n > 0 && f->sm.mean >= f->accept_lo && f->sm.mean <= f->accept_hi);
     return f;
 }
 

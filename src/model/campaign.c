@@ -1082,10 +1082,12 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     int d = 1 - a, zone = 0;
+    /* shared among the zone's regions; only the fortified ones keep theirs
+     * (the rest go back with the main body) */
     for (int r = 0; r < s->n_regions; r++)
-        if (s->regions[r].sector == s->regions[o].sector && fortified_line(w, r, d))
+        if (s->regions[r].sector == s->regions[o].sector && held_at_start(w, r, d))
             zone++;
-    double k = P(w, WAR_BORDER_GARRISON) / (zone > 0 ? zone : 1);
+    double k = fortified_line(w, o, d) ? P(w, WAR_BORDER_GARRISON) / (zone > 0 ? zone : 1) : 0;
     double men = k * dfr->men[d], guns = k * dfr->guns[d];
     dfr->men[d] -= men;
     dfr->guns[d] -= guns;

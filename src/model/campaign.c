@@ -734,6 +734,11 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
         return w->orders.front_posture[f];
     double theatre = pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0);
     bool beaten_off = w->camp.front[f].repulsed[side];
+    /* a side whose theatre is lost gives up its forward fronts and makes no
+     * attack of its own (the Kwantung Army of 1945 planned no offensive,
+     * only the fall back to its redoubt, glantz2003) */
+    if (theatre >= P(w, WAR_REDOUBT_RATIO) && !opening(w, side))
+        return HK_FRONT_WITHDRAW;
     if (ratio >= P(w, WAR_ATTACK_RATIO) && !beaten_off)
         return HK_FRONT_ATTACK;
     if (opening(w, side) && !beaten_off &&
@@ -847,14 +852,17 @@ static double march_rate(const hk_world *w, const hk_front *fr, int side)
  * this step: it fights for o once it has covered half the link between
  * them (the line between two regions lies midway), marching
  * march_rate a day; an advance toward o carries over from step to step and
- * starts again when the objective changes. */
+ * starts again when the objective changes. Its first objective it meets on
+ * the line it stood on when the war opened. */
 static bool marched(const hk_world *w, hk_front *fr, int side, int o, int from, int days)
 {
-    if (fr->march_to[side] != o) {
-        fr->march_to[side] = (int16_t)o;
-        fr->march[side] = 0;
-    }
     double need = 0.5 * land_km(w, from, o);
+    if (fr->march_to[side] != o) {
+        /* the war's first objective across the border: the front stands on
+         * the line, deployed for the war, and fights at once */
+        fr->march[side] = fr->march_to[side] < 0 ? need : 0;
+        fr->march_to[side] = (int16_t)o;
+    }
     if (fr->march[side] >= need)
         return true;
     fr->march[side] += march_rate(w, fr, side) * days;
@@ -1069,6 +1077,9 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
     dfr->tanks[d] += reserve * pm[0];
     dfr->guns[d] += reserve * pm[1];
     dfr->aircraft[d] += reserve * pm[2];
+    /* the ground it stands on is that front's */
+    if (w->camp.front_of[o] < 0)
+        w->camp.front_of[o] = (int8_t)(dfr - w->camp.front);
 }
 
 /* A front falling back from a region of its fortified border zone leaves
@@ -1082,12 +1093,12 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     int d = 1 - a, zone = 0;
-    /* shared among the zone's regions; only the fortified ones keep theirs
-     * (the rest go back with the main body) */
+    /* shared among the zone's fortified regions (the Khasan heights' share
+     * is Chongjin's, the Najin-Chongjin fortress area behind them) */
     for (int r = 0; r < s->n_regions; r++)
-        if (s->regions[r].sector == s->regions[o].sector && held_at_start(w, r, d))
+        if (s->regions[r].sector == s->regions[o].sector && fortified_line(w, r, d))
             zone++;
-    double k = fortified_line(w, o, d) ? P(w, WAR_BORDER_GARRISON) / (zone > 0 ? zone : 1) : 0;
+    double k = P(w, WAR_BORDER_GARRISON) / (zone > 0 ? zone : 1);
     double men = k * dfr->men[d], guns = k * dfr->guns[d];
     dfr->men[d] -= men;
     dfr->guns[d] -= guns;
@@ -1506,7 +1517,10 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     if (o2 >= 0)
         reserve_stands(w, dfr2, d, o2);
     if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a] &&
-        0.5 * land_km(w, from2, o2) <= march_rate(w, fr, a) * days) {
+        0.5 * land_km(w, from2, o2) <= march_rate(w, fr, a) * days &&
+        !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0))) {
+        /* (armour does not run over a fortified region that will hold: the
+         * rifle divisions following up meet its garrison) */
         take(w, o2, a, f);
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
@@ -1699,6 +1713,21 @@ void hk_campaign_step(hk_world *w)
         encirclements(w, &r, days);
         c->days += days;
     }
+    /* a besieged garrison, cut off from its army, learns of the order to lay
+     * down arms only days after the fronts stop, from its besiegers: it
+     * fights on for war.garrison_order_days (Hutou's last positions fell on
+     * 26 August 1945, a week after the Kwantung Army's ceasefire reached its
+     * field armies, glantz2003) */
+    int held_to = last;
+    if (c->surrender_day > 0) {
+        held_to = last + (int)P(w, WAR_GARRISON_ORDER_DAYS);
+        if (held_to > 30)
+            held_to = 30;
+        for (int day = last; day < held_to; day += step) {
+            int days = day + step <= held_to ? step : held_to - day;
+            storm(w, &r, days, month_cas, &battles);
+        }
+    }
     w->battles_month += battles;
     /* a stalemate: months in a row in which no front has fought; it presses
      * for an armistice (war.c reads quiet_months) only once it has lasted
@@ -1721,12 +1750,17 @@ void hk_campaign_step(hk_world *w)
                                           "July",    "August",   "September", "October", "November", "December"};
         const char *mname = mon[hk_month_mon(w->month) - 1];
         int nd = last - first, cease = (int)P(w, WAR_CEASEFIRE_DAYS);
+        char besieged[96] = "";
+        if (held_to > last && garrisons_of(w, HK_SIDE_JPN) + garrisons_of(w, HK_SIDE_SOV) >= 1)
+            snprintf(besieged, sizeof besieged, "; the besieged fortified regions fight on to the %d%s", held_to,
+                     held_to % 10 == 1 && held_to != 11 ? "st" : held_to % 10 == 2 && held_to != 12 ? "nd"
+                     : held_to % 10 == 3 && held_to != 13 ? "rd" : "th");
         if (c->surrender_day > 0 && last == c->surrender_day + cease && cease > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s (the surrender of %d %s reaches them %d "
-                          "day%s later), %d battle%s:",
+                          "day%s later%s), %d battle%s:",
                           nd, nd == 1 ? "" : "s", first + 1, last, mname, c->surrender_day, mname, cease,
-                          cease == 1 ? "" : "s", battles, battles == 1 ? "" : "s");
+                          cease == 1 ? "" : "s", besieged, battles, battles == 1 ? "" : "s");
         else if (c->surrender_day > 0 || first > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s, %d battle%s:", nd, nd == 1 ? "" : "s",

@@ -339,13 +339,16 @@ static void test_march_takes_days(void **state)
     su.param[HK_P_WAR_MARCH_FOOT] = 1;
     su.param[HK_P_WAR_MARCH_MOBILE] = 1;
     hk_world *w = war_world(&su, HK_SIDE_JPN);
-    int ussuri = sector(s, "ussuri"), us = region(s, "ussuriysk");
+    int ussuri = sector(s, "ussuri"), us = region(s, "ussuriysk"), im = region(s, "iman");
     w->camp.front[ussuri].men[HK_SIDE_JPN] = 600000;
     w->camp.front[ussuri].guns[HK_SIDE_JPN] = 6000;
     w->jpn_men += 600000;
     hk_campaign_step(w);
-    /* 30 km in a month against the 57 km to the line before Voroshilov */
-    assert_int_equal(hk_control_side(w, us), HK_SIDE_SOV);
+    /* the first objective across the border is fought for at once, from the
+     * line the front stood on; the next, Iman, 300 km up the railway, only
+     * after 150 km of marching: not in a month at 1 km a day */
+    assert_int_equal(hk_control_side(w, us), HK_SIDE_JPN);
+    assert_int_equal(hk_control_side(w, im), HK_SIDE_SOV);
     assert_true(w->camp.front[ussuri].march[HK_SIDE_JPN] > 0);
     hk_world_free(w);
     hk_scenario_free(s);

@@ -44,6 +44,8 @@ typedef struct hk_front {
     bool repulsed[2];            /* the side's attack here was beaten off this month */
     bool refused[2];             /* the player's attack order here could not be carried out this month */
     bool besieged[2];            /* the side's men here are an encircled pocket holding out */
+    double march[2];             /* km the side's front has advanced toward march_to */
+    int16_t march_to[2];         /* the region it is advancing on, -1 none */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */

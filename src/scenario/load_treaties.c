@@ -192,8 +192,8 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
 void hk_load_events(hk_loader *ld, const hk_ynode *root)
 {
     static const char *const top[] = {"events", NULL};
-    static const char *const keys[] = {"id", "name", "date", "effect", "requires", "decided_by", "actors",
-                                       "text", "source", NULL};
+    static const char *const keys[] = {"id", "name", "date", "effect", "requires", "waits", "decided_by",
+                                       "actors", "text", "source", NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -215,6 +215,9 @@ void hk_load_events(hk_loader *ld, const hk_ynode *root)
         int requires = 0;
         e->conditional = hk_rec_enum(&r, "requires", false, "effect", effect_name, HK_EFFECT_COUNT, &requires) > 0;
         e->requires = (hk_effect)requires;
+        if (hk_rec_bool(&r, "waits", false, &e->waits) > 0 && e->waits && !e->conditional)
+            hk_load_error(ld, r.line, "event '%s': `waits` needs a `requires` to wait for; add one or drop `waits`",
+                            e->id);
         e->decided = hk_rec_ref(&r, "decided_by", false, T_ACTOR, &e->decided_by) > 0;
         hk_rec_refs(&r, "actors", false, T_ACTOR, e->actors, HK_MAX_PARTIES, &e->n_actors);
         hk_rec_str(&r, "text", false, &e->text);

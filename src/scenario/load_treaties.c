@@ -209,9 +209,11 @@ void hk_load_events(hk_loader *ld, const hk_ynode *root)
         int ok = hk_rec_id(&r, T_EVENT, false, e->id);
         hk_rec_str(&r, "name", true, &e->name);
         hk_rec_date(&r, "date", true, &e->date);
+        /* an event without an effect is told but changes no state (the
+         * second atomic bomb: the first one's shock is the model's) */
         int effect = 0;
-        hk_rec_enum(&r, "effect", true, "effect", effect_name, HK_EFFECT_COUNT, &effect);
-        e->effect = (hk_effect)effect;
+        bool has_effect = hk_rec_enum(&r, "effect", false, "effect", effect_name, HK_EFFECT_COUNT, &effect) > 0;
+        e->effect = has_effect ? (hk_effect)effect : HK_EFFECT_COUNT;
         int requires = 0;
         e->conditional = hk_rec_enum(&r, "requires", false, "effect", effect_name, HK_EFFECT_COUNT, &requires) > 0;
         e->requires = (hk_effect)requires;

@@ -294,8 +294,12 @@ double hk_politics_discipline(hk_world *w)
 bool hk_politics_coup_ready(const hk_world *w)
 {
     int k = w->c->faction_kodoha, t = w->c->faction_toseiha;
+    /* not once the Army is at war: its regiments, the young officers'
+     * among them, are at the front (the 1st Division, whose officers led the
+     * rising of February 1936, was sent to Manchuria; no rising came after
+     * the war with China began in 1937) */
     return k >= 0 && t >= 0 && !w->purged[k] && !w->purged[t] && w->manchuria_seized && !w->war &&
-           w->influence[t] > w->influence[k];
+           !w->china_war && w->influence[t] > w->influence[k];
 }
 
 static void coup(hk_world *w, hk_lazy_stream *r)

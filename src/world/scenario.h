@@ -62,6 +62,7 @@ typedef struct hk_actor_form {
     char id[HK_ID_LEN];
     const char *name;
     hk_date from;
+    bool drops_treaties; /* its predecessor's treaties lapse with it (else it takes them over) */
     hk_source source;
     hk_at at;
 } hk_actor_form;

@@ -157,6 +157,7 @@ struct hk_world {
     uint32_t flags;                     /* bit e: effect e holds */
     uint32_t defeated;                  /* bit a: actor a has surrendered (its treaties lapse) */
     bool event_done[HK_MAX_EVENTS];
+    bool event_waiting[HK_MAX_EVENTS]; /* an answer past its date, waiting for its move */
     hk_month event_decided[HK_MAX_EVENTS]; /* a decided event: the month it comes, 0 undecided */
     int today;                          /* the day of the month a decision falls on, 0 when only its month is known */  /* simulate: a decided_by event its actor has decided on (politics) */
     hk_month flag_since[HK_EFFECT_COUNT];

@@ -826,8 +826,12 @@ static void campaign_month(hk_world *w, hk_rng *r)
     bool envelop = att >= 0 && campaign_envelops(w, att, planned, terrain);
     if (hk_world_logging(w)) {
         int n = snprintf(w->scratch, sizeof w->scratch,
-                         "Month %d on the %s: %.0f Japanese-side against %.0f Soviet-side men.",
-                         c->months, sector_label(w, sec), start[HK_SIDE_JPN], start[HK_SIDE_SOV]);
+                         "Month %d on the %s: %.0f Japanese-side against %.0f %s%s%s.",
+                         c->months, sector_label(w, sec), start[HK_SIDE_JPN], start[HK_SIDE_SOV],
+                         soviet_bound(w, sec) ? "Soviet-side men" : "men of ",
+                         soviet_bound(w, sec) || !hk_actor_name_at(w, s->sectors[sec].side[1], w->month)
+                             ? "" : hk_actor_name_at(w, s->sectors[sec].side[1], w->month),
+                         soviet_bound(w, sec) ? "" : "'s army, with no Soviet troops beside them");
         for (int i = 0; i < 2 && n < (int)sizeof w->scratch - 80; i++) {
             if (seek[i])
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,

@@ -250,7 +250,6 @@ static void pool_coefficients(hk_world *w)
     uint64_t exists = w->mv.dated & w->hosted;
     for (int f = 0; f < s->n_formations; f++) {
         int side = w->c->form_side[f], p = w->c->form_pool[f], region = w->formation[f].region;
-        w->mv.coef_region[f] = (int16_t)region;
         if (side < 0 || p < 0 || p > 2 || region < 0)
             continue;
         double share;
@@ -281,10 +280,7 @@ void hk_movement_sector_forces(hk_world *w)
     const hk_scenario *s = w->s;
     memset(w->sector_forces, 0, (size_t)s->n_sectors * sizeof w->sector_forces[0]); /* the rest stays 0 */
     if (w->mode == HK_MODE_SIMULATE) {
-        bool moved = false; /* the model moves no formation in simulate, but a caller may */
-        for (int f = 0; f < s->n_formations; f++)
-            moved |= w->formation[f].region != w->mv.coef_region[f];
-        if (!w->mv.coef_ok || moved || w->mv.coef_seized != w->manchuria_seized)
+        if (!w->mv.coef_ok || w->mv.coef_seized != w->manchuria_seized)
             pool_coefficients(w);
         const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
         for (int sec = 0; sec < s->n_sectors; sec++)

@@ -316,10 +316,10 @@ struct hk_world {
         double recovery_log;              /* ln(1 - soviet.recovery) */
         uint64_t ground_held;             /* claimed formations whose home region their side has held */
         /* simulate: each sector's forces per man of each pool (the pools'
-         * shares of the formations facing it), kept while the shares, the formations' regions, the
-         * equipment and Manchuria's holder stay the same */
+         * shares of the formations facing it), kept while the shares, the
+         * equipment and Manchuria's holder stay the same; simulate moves no
+         * formation, so a program that does clears coef_ok */
         bool coef_ok, coef_seized;
-        int16_t coef_region[HK_MAX_FORMATIONS]; /* where each formation stood */
         hk_side_forces coef[HK_MAX_SECTORS][2][3];
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */

@@ -93,6 +93,7 @@ static void test_sector_forces_from_formations(void **state)
     /* with every formation moved away from the border, nobody faces it */
     for (int f = 0; f < s->n_formations; f++)
         w->formation[f].region = -1;
+    w->mv.coef_ok = false; /* simulate moves no formation: who does says so (world.h) */
     hk_movement_sector_forces(w);
     for (int sec = 0; sec < s->n_sectors; sec++)
         for (int side = 0; side < 2; side++)

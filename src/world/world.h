@@ -44,6 +44,8 @@ typedef struct hk_front {
     bool repulsed[2];            /* the side's attack here was beaten off this month */
     bool refused[2];             /* the player's attack order here could not be carried out this month */
     bool besieged[2];            /* the side's men here are an encircled pocket holding out */
+    double march[2];             /* km the side's front has advanced toward march_to */
+    int16_t march_to[2];         /* the region it is advancing on, -1 none */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -122,6 +124,7 @@ typedef struct hk_border_campaign {
     bool major;                 /* has reached battle.major_men on a side */
     bool largest;               /* is the run's largest border battle so far */
     int attacks[2];             /* engagements each side has opened in the campaign */
+    int offensives;             /* of the Soviet attacks, those made at the superiority it built up for */
     bool broken[2];             /* the side broke off in the last engagement (past its break point) */
 } hk_border_campaign;
 
@@ -155,6 +158,7 @@ struct hk_world {
     uint32_t flags;                     /* bit e: effect e holds */
     uint32_t defeated;                  /* bit a: actor a has surrendered (its treaties lapse) */
     bool event_done[HK_MAX_EVENTS];
+    bool event_waiting[HK_MAX_EVENTS]; /* an answer past its date, waiting for its move */
     hk_month event_decided[HK_MAX_EVENTS]; /* a decided event: the month it comes, 0 undecided */
     int today;                          /* the day of the month a decision falls on, 0 when only its month is known */  /* simulate: a decided_by event its actor has decided on (politics) */
     hk_month flag_since[HK_EFFECT_COUNT];

@@ -663,7 +663,8 @@ static void test_campaign_determinism(void **state)
             assert_true(a->border_campaign.peak[1] == b->border_campaign.peak[1]);
         }
         with_campaign += months_a > 0;
-        assert_true(a->event_hash == b->event_hash);
+        assert_int_equal(a->n_events, b->n_events);
+        assert_true(memcmp(&a->out, &b->out, sizeof a->out) == 0);
         assert_true(a->out.major_battle_casualties[0] == b->out.major_battle_casualties[0]);
         assert_true(a->out.major_battle_casualties[1] == b->out.major_battle_casualties[1]);
         assert_int_equal(a->out.japan_loses_major_border_battle, b->out.japan_loses_major_border_battle);

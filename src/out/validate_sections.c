@@ -13,6 +13,7 @@
 #include "model/combat.h"
 #include "run/calibrate.h"
 #include "run/inputs.h"
+#include "run/labels.h"
 #include "run/stats.h"
 
 const char *hk_val_num(char *buf, size_t len, double v, int decimals)
@@ -23,21 +24,17 @@ const char *hk_val_num(char *buf, size_t len, double v, int decimals)
     }
     char raw[64];
     snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
+    bool negative = v < 0 && strspn(raw, "0.") != strlen(raw);
     char *dot = strchr(raw, '.');
-    size_t int_len = dot ? (size_t)(dot - raw) : strlen(raw);
-    size_t k = 0;
-    if (v < 0 && strspn(raw, "0.") != strlen(raw) && k + 1 < len)
-        buf[k++] = '-';
+    if (dot)
+        *dot = '\0'; /* raw: the whole part; dot + 1: the decimals */
     /* Years (four digits with decimals) read better without a separator. */
-    bool group = fabs(v) >= 10000 || decimals == 0;
-    for (size_t i = 0; i < int_len && k + 2 < len; i++) {
-        if (group && i > 0 && (int_len - i) % 3 == 0)
-            buf[k++] = ',';
-        buf[k++] = raw[i];
-    }
-    for (const char *p = raw + int_len; *p && k + 1 < len; p++)
-        buf[k++] = *p;
-    buf[k] = '\0';
+    char whole[40];
+    if ((fabs(v) >= 10000 || decimals == 0) && isfinite(v) && strlen(raw) < 19)
+        hk_label_thousands(strtoll(raw, NULL, 10), whole, sizeof whole);
+    else
+        snprintf(whole, sizeof whole, "%s", raw);
+    snprintf(buf, len, "%s%s%s%s", negative ? "-" : "", whole, dot ? "." : "", dot ? dot + 1 : "");
     return buf;
 }
 

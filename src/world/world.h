@@ -321,7 +321,8 @@ struct hk_world {
         uint64_t ground_held;             /* claimed formations whose home region their side has held */
         /* simulate: each sector's forces per man of each pool (the pools'
          * shares of the formations facing it), kept while the shares, the
-         * equipment and Manchuria's holder stay the same */
+         * equipment and Manchuria's holder stay the same; simulate moves no
+         * formation, so a program that does clears coef_ok */
         bool coef_ok, coef_seized;
         hk_side_forces coef[HK_MAX_SECTORS][2][3];
     } mv;

@@ -55,7 +55,9 @@ static void battle_usage(FILE *out)
             "                after the one before); each is fought by what is left of\n"
             "                both sides and its intensity starts afresh. Casualties are\n"
             "                summed, the winner is the last engagement's. Give the days of\n"
-            "                actual fighting, not the calendar span (docs/combat.md)\n"
+            "                actual fighting, not the calendar span (docs/combat.md); on\n"
+            "                the days between two engagements (a later @DAY) both sides\n"
+            "                stay in contact and lose as the last engagement ebbs\n"
             "  --attacker-start SPEC, --defender-start SPEC\n"
             "                with --phases, the side's strength at day 0 (same SIDE; only\n"
             "                men, tanks, guns and aircraft count): the side grows from it\n"
@@ -182,6 +184,7 @@ static json_t *side_json(const battle_side_arg *s, const hk_combat_result *res, 
     json_object_set_new(losses, "aircraft", json_integer(llround(l->aircraft)));
     json_object_set_new(o, "losses", losses);
     json_object_set_new(o, "prisoners", json_integer(llround(res->prisoners[i])));
+    json_object_set_new(o, "between_engagements", json_integer(llround(res->quiet[i])));
     const char *b = broke_name(res->broke_off[i]);
     json_object_set_new(o, "broke_off", b ? json_string(b) : json_null());
     return o;
@@ -325,6 +328,8 @@ static void print_text(const battle_side_arg *a, const battle_side_arg *d, hk_te
            100 * res->casualties[1] / s[1]->men);
     if (res->encircled)
         printf("%-24s %16.0f %16.0f\n", "  of them prisoners", res->prisoners[0], res->prisoners[1]);
+    if (res->quiet[0] > 0 || res->quiet[1] > 0)
+        printf("%-24s %16.0f %16.0f\n", "  between engagements", res->quiet[0], res->quiet[1]);
     printf("%-24s %16.0f %16.0f\n", "tanks lost", res->loss[0].tanks, res->loss[1].tanks);
     printf("%-24s %16.0f %16.0f\n", "guns lost", res->loss[0].guns, res->loss[1].guns);
     printf("%-24s %16.0f %16.0f\n", "aircraft lost", res->loss[0].aircraft, res->loss[1].aircraft);

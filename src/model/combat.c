@@ -54,10 +54,23 @@ static double air_share(const hk_combat_params *p, hk_terrain terrain)
     return p->air_broken > 0 && p->air_broken < 1 && broken_ground(terrain) ? p->air_broken : 1;
 }
 
+/* Combat power of men and the men-equivalents of their weapons: M + W, or
+ * with support_exp M x (1 + W / M)^support_exp (weapons need men: their
+ * worth saturates as they outnumber the men, docs/combat.md). */
+static double men_and_weapons(const hk_combat_params *p, double men, double weapons)
+{
+    if (!(p->support_exp > 0 && p->support_exp < 1) || !(weapons > 0))
+        return men + weapons;
+    double m = men > 1 ? men : 1;
+    return m * pow(1 + weapons / m, p->support_exp);
+}
+
 static double raw_power(const hk_combat_params *p, double wt, double men, double tanks,
                         double guns, double aircraft)
 {
-    return men + wt * tanks + p->w_gun * guns + p->w_air * aircraft;
+    if (!(p->support_exp > 0 && p->support_exp < 1))
+        return men + wt * tanks + p->w_gun * guns + p->w_air * aircraft; /* as before, bit for bit */
+    return men_and_weapons(p, men, wt * tanks + p->w_gun * guns + p->w_air * aircraft);
 }
 
 /* The share of its weight a tank, gun or aircraft keeps on day `day`: in a
@@ -119,8 +132,8 @@ static double surprise_factor(const hk_combat_params *p, int level, int day)
 static double armour_share(const hk_combat_params *p, double wt, double af,
                            const hk_combat_side *s)
 {
-    double all = raw_power(p, wt, nonneg(s->men), nonneg(s->tanks), nonneg(s->guns),
-                           af * nonneg(s->aircraft));
+    double all = nonneg(s->men) + wt * nonneg(s->tanks) + p->w_gun * nonneg(s->guns) +
+                 p->w_air * (af * nonneg(s->aircraft));
     return all > 0 ? wt * nonneg(s->tanks) / all : 0;
 }
 
@@ -260,9 +273,9 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         for (int i = 0; i < 2; i++) {
             e[i] = front_cap[i] > 0 && men[i] > front_cap[i] ? front_cap[i] / men[i] : 1;
             if (ws < 1)
-                pc[i] = mult[i] * (e[i] * men[i] +
-                                   ws * (wt * e[i] * tanks[i] + p->w_gun * guns[i] +
-                                         p->w_air * af * air[i]));
+                pc[i] = mult[i] * men_and_weapons(p, e[i] * men[i],
+                                                  ws * (wt * e[i] * tanks[i] + p->w_gun * guns[i] +
+                                                        p->w_air * af * air[i]));
             else
                 pc[i] = mult[i] * raw_power(p, wt, e[i] * men[i], e[i] * tanks[i], guns[i], af * air[i]);
         }
@@ -386,6 +399,40 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     }
 }
 
+/* The losses of both sides in contact on the quiet days between two
+ * engagements (quiet_contact): each holds, and loses the share that the last
+ * engagement's intensity, decaying as t^-day_decay from its first day, gives
+ * a defender on day t at the power ratio of the day. `men` holds each side's
+ * men on the field on the first quiet day; `grow` what arrives each day. */
+static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
+                       hk_terrain terrain, int t_from, int t_to, double men[2],
+                       const double grow[2], double lost[2])
+{
+    for (int t = t_from; t < t_to; t++) {
+        double pw[2];
+        for (int i = 0; i < 2; i++) {
+            hk_combat_side s = *side[i];
+            s.men = men[i];
+            pw[i] = hk_combat_power(p, &s, 1, terrain);
+        }
+        if (!(pw[0] > 0) || !(pw[1] > 0))
+            return;
+        double size_f = pow((men[0] + men[1] + 1.0) / p->size_ref, -p->size_exp);
+        if (p->dispersion > 0 && p->dispersion_ref > 0)
+            size_f *= pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp);
+        double dec = pow((double)t, -p->day_decay);
+        for (int i = 0; i < 2; i++) {
+            double share = p->rate_def * size_f * dec * pow(pw[1 - i] / pw[i], p->helmbold);
+            int nat = side[i]->nation;
+            if (nat > 0 && nat < HK_NATION_COUNT && p->nation_loss[nat] > 0)
+                share *= p->nation_loss[nat];
+            double l = clamp_share(share) * men[i];
+            lost[i] += l;
+            men[i] = fmax(0, men[i] - l) + grow[i];
+        }
+    }
+}
+
 /* One arm of a side at build-up share f: start + f * (peak - start). */
 static double grown(double start, double peak, double f)
 {
@@ -412,9 +459,34 @@ void hk_combat_campaign_buildup(const hk_combat_params *p, const hk_combat_side 
     hk_combat_losses lost[2];
     memset(lost, 0, sizeof lost);
     hk_combat_result sum, r;
+    int prev_days = 0; /* days the last engagement fought */
     memset(&sum, 0, sizeof sum);
     sum.winner = HK_COMBAT_DRAW;
     for (int k = 0; k < n_phases; k++) {
+        /* The quiet days since the last engagement ended, both sides in
+         * contact (quiet_contact). */
+        if (k > 0 && p->quiet_contact && span > 0) {
+            int from = phases[k - 1].start_day + prev_days, to = phases[k].start_day;
+            if (to > from) {
+                double men[2], grow[2], ql[2] = {0, 0};
+                for (int i = 0; i < 2; i++) {
+                    double f0 = (first_start || second_start) ? (double)from / span : 1;
+                    f0 = f0 < 0 ? 0 : f0 > 1 ? 1 : f0;
+                    men[i] = fmax(0, grown(start[i]->men, peak[i]->men, f0) - lost[i].men);
+                    grow[i] = (first_start || second_start)
+                                  ? (nonneg(peak[i]->men) - nonneg(start[i]->men)) / span
+                                  : 0;
+                }
+                quiet_days(p, peak, terrain, from - phases[k - 1].start_day + 1,
+                           to - phases[k - 1].start_day + 1, men, grow, ql);
+                for (int i = 0; i < 2; i++) {
+                    sum.casualties[i] += ql[i];
+                    sum.quiet[i] += ql[i];
+                    sum.loss[i].men += ql[i];
+                    lost[i].men += ql[i];
+                }
+            }
+        }
         double f = 1;
         if (span > 0 && (first_start || second_start)) {
             f = (double)phases[k].start_day / span;
@@ -431,10 +503,12 @@ void hk_combat_campaign_buildup(const hk_combat_params *p, const hk_combat_side 
             s[i].aircraft =
                 fmax(0, grown(start[i]->aircraft, peak[i]->aircraft, f) - lost[i].aircraft);
         }
+        prev_days = 0;
         if (!(s[0].men >= 1) || !(s[1].men >= 1))
             continue;
         int a = phases[k].second_attacks ? 1 : 0; /* index of this engagement's attacker */
         hk_combat_resolve(p, &s[a], &s[1 - a], terrain, phases[k].days, rng, &r);
+        prev_days = r.days;
         if (k == 0)
             sum.power_ratio = a == 0 ? r.power_ratio
                               : r.power_ratio > 0 ? 1 / r.power_ratio : INFINITY;

@@ -237,6 +237,15 @@ static bool war_in_view(const hk_world *w, const hk_treaty *x, int actor)
     return true;
 }
 
+/* Whether `actor` would leave treaty t: it loses by it (gain below
+ * -treaty.min_gain) and the treaty holds it back. */
+static bool would_leave(const hk_world *w, int t, int actor)
+{
+    /* a treaty that could never hold it back (compiled.c) it keeps, whatever it gains */
+    return actor >= 0 && actor < 32 && ((w->c->may_restrain[t] >> actor) & 1u) &&
+           hk_diplomacy_gain(w, t, actor) < -P(w, TREATY_MIN_GAIN) && hk_diplomacy_restrains(w, t, actor);
+}
+
 bool hk_diplomacy_restrains(const hk_world *w, int t, int actor)
 {
     const hk_treaty *x = &w->s->treaties[t];
@@ -453,7 +462,7 @@ static void keep_terms(hk_world *w)
             bool all = true;
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
-                all &= !(hk_diplomacy_gain(w, t, a) < -P(w, TREATY_MIN_GAIN) && hk_diplomacy_restrains(w, t, a));
+                all &= !would_leave(w, t, a);
             }
             if (all) {
                 st->expires += x->duration_months;
@@ -604,8 +613,7 @@ static void simulate_treaties(hk_world *w)
                     /* a power preparing the war a treaty forbids clears it
                      * out of the way first: the USSR denounced the pact
                      * before its offensive, not with it (001:215, 001:281) */
-                    wants = (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a)) &&
-                            hk_diplomacy_gain(w, t, a) < -min_gain && hk_diplomacy_restrains(w, t, a);
+                    wants = (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a)) && would_leave(w, t, a);
                 else
                     wants = false;
                 if (!wants)

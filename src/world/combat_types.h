@@ -62,6 +62,8 @@ typedef struct hk_combat_result {
     double casualties[2];      /* killed + wounded + missing, [attacker, defender] */
     hk_combat_losses loss[2];  /* by arm; loss[i].men == casualties[i] */
     double prisoners[2];       /* of casualties[i]: men taken prisoner when encircled */
+    double quiet[2];           /* of casualties[i]: men lost in contact on the quiet days
+                                * between a campaign's engagements (quiet_contact) */
     int encircled;             /* 1: the beaten defender was encircled */
     int broke_off[2];          /* 0 no, 1 losses past break point, 2 force ratio collapsed */
     double power_ratio;        /* attacker / defender combat power at the start */
@@ -158,6 +160,19 @@ typedef struct hk_combat_params {
      * ordinary^(1 - ns_hold) x ns_break^ns_hold (0 = off: the ordinary
      * one; 1: how near it came to destruction). */
     double ns_hold;
+    /* Weapons need men: a side's tanks, guns and aircraft (W men-equivalents)
+     * beside its M men give combat power M x (1 + W / M)^support_exp, so
+     * their worth grows less than in proportion as they outnumber the men
+     * who hold and exploit what they hit (in 0..1; 0 or 1 = off, M + W). */
+    double support_exp;
+    /* 1: in a campaign (hk_combat_campaign_buildup) the days between two
+     * engagements are not free: the sides stay in contact (outposts,
+     * shelling, raids) and each loses, day by day, the share the last
+     * engagement's decaying intensity gives on that day to a side that
+     * holds (rate_def x t^-day_decay x the power ratio^helmbold x its
+     * army's factor), t counted from that engagement's first day. No new
+     * number: the fitted law carried on past the engagement. 0 = off. */
+    int quiet_contact;
 } hk_combat_params;
 
 /* The fitted values: data written by tools/cdb90_fit into

@@ -491,6 +491,8 @@ static void test_campaign_buildup(void **state)
     (void)state;
     hk_combat_params p;
     hk_combat_params_default(&p);
+    /* The engagements alone (the days between them are tested below). */
+    p.quiet_contact = 0;
     hk_combat_side a = side(50000, 400, 500, 400), d = side(25000, 100, 120, 150);
     hk_combat_side a0 = side(1000, 0, 10, 0), d0 = side(1200, 10, 5, 20);
     d.posture = HK_POSTURE_PREPARED;
@@ -524,6 +526,73 @@ static void test_campaign_buildup(void **state)
     /* NULL starts are the peak campaign, bit for bit. */
     hk_combat_campaign_buildup(&p, &a, &d, NULL, NULL, HK_TERRAIN_STEPPE, 3, ph, NULL, &grow);
     assert_memory_equal(&grow, &peak, sizeof grow);
+}
+
+/* The quiet days between a campaign's engagements cost both sides what the
+ * last engagement's decaying intensity gives a holding side; engagements
+ * fought back to back, and a single battle, are unchanged. */
+static void test_campaign_quiet_contact(void **state)
+{
+    (void)state;
+    hk_combat_params on, off;
+    hk_combat_params_default(&on);
+    on.quiet_contact = 1;
+    off = on;
+    off.quiet_contact = 0;
+    hk_combat_side a = side(50000, 400, 500, 400), d = side(25000, 100, 120, 150);
+    hk_combat_side a0 = side(1000, 0, 10, 0), d0 = side(1200, 10, 5, 20);
+    a.nation = HK_NATION_RUS;
+    d.posture = HK_POSTURE_PREPARED;
+    hk_combat_phase gap[3] = {{3, 1, 0}, {5, 1, 50}, {10, 0, 100}};
+    hk_combat_result q, n;
+    hk_combat_campaign_buildup(&on, &a, &d, &a0, &d0, HK_TERRAIN_STEPPE, 3, gap, NULL, &q);
+    hk_combat_campaign_buildup(&off, &a, &d, &a0, &d0, HK_TERRAIN_STEPPE, 3, gap, NULL, &n);
+    for (int i = 0; i < 2; i++) {
+        assert_true(q.quiet[i] > 0);
+        assert_true(n.quiet[i] == 0);
+        /* in contact for ~90 days, a few per cent of the peak at most */
+        assert_true(q.quiet[i] < 0.2 * (i ? d.men : a.men));
+        assert_true(q.casualties[i] <= (i ? d.men : a.men));
+    }
+    /* The army's loss factor acts on the quiet days too. */
+    hk_combat_side other = a;
+    other.nation = HK_NATION_OTHER;
+    hk_combat_result qo;
+    hk_combat_campaign_buildup(&on, &other, &d, &a0, &d0, HK_TERRAIN_STEPPE, 3, gap, NULL, &qo);
+    assert_true(on.nation_loss[HK_NATION_RUS] > 1 && q.quiet[0] > qo.quiet[0]);
+    assert_int_equal(q.days, n.days);
+    /* An engagement that starts before the last one ended (here on day 1,
+     * whatever the first fought) leaves no quiet day: the same result, bit
+     * for bit. */
+    hk_combat_phase tight[2] = {{3, 1, 0}, {5, 0, 1}};
+    hk_combat_result t1, t0;
+    hk_combat_campaign_buildup(&on, &a, &d, &a0, &d0, HK_TERRAIN_STEPPE, 2, tight, NULL, &t1);
+    hk_combat_campaign_buildup(&off, &a, &d, &a0, &d0, HK_TERRAIN_STEPPE, 2, tight, NULL, &t0);
+    assert_memory_equal(&t1, &t0, sizeof t1);
+    /* A single battle never reads the flag. */
+    hk_combat_result b1, b0;
+    hk_combat_resolve(&on, &a, &d, HK_TERRAIN_STEPPE, 10, NULL, &b1);
+    hk_combat_resolve(&off, &a, &d, HK_TERRAIN_STEPPE, 10, NULL, &b0);
+    assert_memory_equal(&b1, &b0, sizeof b1);
+}
+
+/* Weapons need men (support_exp): with the exponent at 1 or 0 the power is
+ * men plus weapons; below 1 the weapons' worth saturates as they outnumber
+ * the men, and a side without weapons is its men either way. */
+static void test_support_saturation(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    p.support_exp = 0;
+    hk_combat_side s = side(1000, 10, 10, 20), bare = side(1000, 0, 0, 0);
+    double linear = hk_combat_power(&p, &s, 0, HK_TERRAIN_PLAIN);
+    double bare_lin = hk_combat_power(&p, &bare, 0, HK_TERRAIN_PLAIN);
+    p.support_exp = 0.5;
+    double sat = hk_combat_power(&p, &s, 0, HK_TERRAIN_PLAIN);
+    assert_true(sat < linear);
+    assert_true(sat > hk_combat_power(&p, &bare, 0, HK_TERRAIN_PLAIN));
+    assert_true(fabs(hk_combat_power(&p, &bare, 0, HK_TERRAIN_PLAIN) - bare_lin) < 1e-9);
 }
 
 static void test_no_surrender_does_not_win_by_standing(void **state)
@@ -976,6 +1045,8 @@ int main(void)
         cmocka_unit_test(test_nation_loss_factor),
         cmocka_unit_test(test_nation_names_and_spec),
         cmocka_unit_test(test_campaign_buildup),
+        cmocka_unit_test(test_campaign_quiet_contact),
+        cmocka_unit_test(test_support_saturation),
         cmocka_unit_test(test_parse_phases),
         cmocka_unit_test(test_no_surrender_does_not_win_by_standing),
         cmocka_unit_test(test_surprise_helps_the_attacker),

@@ -108,7 +108,10 @@ double g_quality_break_hold = NAN; /* the pre-battle fit's quality_break, from t
 /* The structural terms the model has but the adopted fit leaves off (each
  * tried on CDB90, docs/combat.md), and the one it adopts (ns_no_collapse). */
 int g_front = 0, g_armour_broken = 0, g_heights = 0, g_ns_outmatched = 0, g_ns_no_collapse = 1;
-int g_night = 0, g_ns_hold = 0, g_air_broken = 0;
+int g_night = 0, g_ns_hold = 0, g_air_broken = 0, g_support = 0;
+/* Losses in contact between a campaign's engagements (no CDB90 battle is a
+ * campaign, so the fit never sees it; the Khalkhin Gol check does). */
+int g_quiet_contact = 1;
 double cas_loss(double e)
 {
     if (!g_cauchy)
@@ -145,6 +148,7 @@ void fixed_params(hk_combat_params *cp)
     cp->ns_rate_own = 1;
     cp->ns_rate_enemy = 1;
     cp->ns_score_ordinary = g_ns_score_ordinary;
+    cp->quiet_contact = g_quiet_contact;
     for (int k = 0; k < HK_NATION_COUNT; k++)
         cp->nation_loss[k] = 1;
     cp->posture[HK_POSTURE_HASTY] = 1;
@@ -200,6 +204,7 @@ void unpack(const double *x, const fitctx *c, hk_combat_params *cp, double *coef
     cp->heights = g_heights ? exp(x[X_HEIGHTS]) : 0;
     cp->night_weapons = g_night ? sigm(x[X_NIGHT]) : 0;
     cp->air_broken = g_air_broken ? sigm(x[X_AIRBROKEN]) : 0;
+    cp->support_exp = g_support ? sigm(x[X_SUPPORT]) : 0;
     cp->ns_own_outmatched = g_ns_outmatched;
     cp->ns_no_collapse = g_ns_no_collapse;
     *scale = exp(x[X_SCALE]);

@@ -57,7 +57,7 @@ void kg_sensitivity(FILE *f, const hk_combat_params *cp)
     static const hk_combat_phase d29[] = {{29, 0, 0}}, d120[] = {{120, 0, 0}},
                                  d12[] = {{12, 0, 0}},
                                  sov4[] = {{3, 0, 0}, {11, 0, 35}, {3, 0, 56}, {12, 0, 84}};
-    enum { PLAIN = 1, NO_NATIONS = 2 };
+    enum { PLAIN = 1, NO_NATIONS = 2, NO_QUIET = 3 };
     static const struct {
         const char *what, *att, *def, *att0, *def0;
         int n;
@@ -92,6 +92,8 @@ void kg_sensitivity(FILE *f, const hk_combat_params *cp)
          0},
         {"as declared, on plain ground (terrain factor 1)", KG_ATT, KG_DEF, KG_ATT0, KG_DEF0,
          KG_NPHASES, kg_phases, PLAIN},
+        {"as declared, the days between the engagements without losses (the fifth version)",
+         KG_ATT, KG_DEF, KG_ATT0, KG_DEF0, KG_NPHASES, kg_phases, NO_QUIET},
     };
     fprintf(f, "\nSensitivity (not the check):\n\n| variant | Soviet | Japanese | winner |\n"
                "|---|---|---|---|\n");
@@ -101,6 +103,8 @@ void kg_sensitivity(FILE *f, const hk_combat_params *cp)
         if (v[i].how == NO_NATIONS)
             for (int k = 0; k < HK_NATION_COUNT; k++)
                 q.nation_loss[k] = 1;
+        if (v[i].how == NO_QUIET)
+            q.quiet_contact = 0;
         /* The fitted steppe factor rests on CDB90's few and mixed "bare"
          * battles, hence the row on plain ground. */
         g_kg_terrain = v[i].how == PLAIN ? HK_TERRAIN_PLAIN : HK_TERRAIN_STEPPE;

@@ -37,6 +37,7 @@ void initial_point(double *x)
     x[X_ARMBROKEN] = 0;       /* half weight */
     x[X_HEIGHTS] = log(0.2);
     x[X_NIGHT] = 0;           /* half weight */
+    x[X_SUPPORT] = log(0.7 / 0.3); /* exponent 0.7 */
     for (int k = 0; k < HK_CDB90_CODES; k++)
         x[X_CODE0 + k] = 0.2;
 }
@@ -49,7 +50,8 @@ int active_params(int n_codes, int *act)
 {
     int k = 0;
     for (int i = 0; i < X_CODE0 + n_codes; i++) {
-        if ((i == X_NIGHT && !g_night) || (i == X_AIRBROKEN && !g_air_broken))
+        if ((i == X_NIGHT && !g_night) || (i == X_AIRBROKEN && !g_air_broken) ||
+            (i == X_SUPPORT && !g_support))
             continue;
         act[k++] = i;
     }
@@ -176,6 +178,10 @@ int main(int argc, char **argv)
             g_ns_outmatched = 1;
         } else if (strcmp(argv[i], "--night") == 0) {
             g_night = 1;
+        } else if (strcmp(argv[i], "--no-quiet") == 0) {
+            g_quiet_contact = 0;
+        } else if (strcmp(argv[i], "--support") == 0) {
+            g_support = 1;
         } else if (strcmp(argv[i], "--air-terrain") == 0) {
             g_air_broken = 1;
         } else if (strcmp(argv[i], "--ns-hold") == 0) {
@@ -210,7 +216,9 @@ int main(int argc, char **argv)
                    "blinds the weapons), --air-terrain (aircraft weigh less over broken\n"
                    "ground), --ns-hold (an unbroken no-surrender defender holds its ground:\n"
                    "the score reads its break point towards ns_break); --ns-collapse lets\n"
-                   "no-surrender sides quit on the force ratio as before.\n",
+                   "no-surrender sides quit on the force ratio as before; --support (weapons\n"
+                   "need men: their worth saturates, M x (1 + W/M)^s); --no-quiet (no losses\n"
+                   "in contact between a campaign's engagements).\n",
                    HK_SOURCE_DIR, HK_SOURCE_DIR "/../shared/data/cdb90");
             return 0;
         } else if (argv[i][0] == '-') {

@@ -41,8 +41,10 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     W(noise_diff_sd); W(surprise_power); W(surprise_days); W(air_power); W(exploit);
     W(envelop_power); W(winner_bias); W(encircle_base); W(encircle_armour); W(encircle_cap);
     W(front_density); W(armour_broken); W(heights); W(night_weapons); W(ns_hold); W(air_broken);
+    W(support_exp);
     fprintf(f, "    p->ns_own_outmatched = %d;\n", cp->ns_own_outmatched);
     fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
+    fprintf(f, "    p->quiet_contact = %d;\n", cp->quiet_contact);
     {
         fprintf(f, "    p->ns_score_ordinary = %d;\n", cp->ns_score_ordinary);
         static const char *const nat[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
@@ -136,12 +138,16 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
       "an aircraft's weight x this over hills, mountain, forest, marsh, towns, islands");
     P("night_weapons", cp->night_weapons, cp->night_weapons > 0 ? "fitted" : "off",
       "a night attack's first day: tanks, guns and aircraft x this, both sides");
+    P("support_exp", cp->support_exp, cp->support_exp > 0 ? "fitted" : "off",
+      "weapons need men: power M x (1 + W/M)^this (0 = off: M + W)");
     P("ns_hold", cp->ns_hold, cp->ns_hold > 0 ? "fitted_stage2" : "off",
       "unbroken no-surrender defender: score's break point ordinary^(1-this) x ns_break^this");
     fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a no-surrender side's own extra losses only while outmatched\"}\n",
             "ns_own_outmatched:", cp->ns_own_outmatched);
     fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a no-surrender side never quits on the force ratio\"}\n",
             "ns_no_collapse:", cp->ns_no_collapse);
+    fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a campaign's sides lose in contact between engagements (fitted law carried on)\"}\n",
+            "quiet_contact:", cp->quiet_contact);
 #undef P
     static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
     fprintf(f, "quality_codes:   # ln(attacker/defender quality) = sum coef * CDB90 code\n");

@@ -81,14 +81,20 @@ int hk_rng_poisson(hk_rng *r, double lambda)
     if (lambda > 2.0 * HK_RNG_POISSON_MAX)
         return HK_RNG_POISSON_MAX;
     if (lambda < 30) {
-        /* Knuth's product method: exact and cheap for small means. */
-        double limit = exp(-lambda), p = 1.0;
+        /* Inversion by sequential search: one uniform, then the smallest k
+         * whose cumulative probability exceeds it (each term from the one
+         * before, p_k = p_{k-1} lambda / k), exact for small means and, past
+         * the first, a multiplication and an addition a count where the
+         * product method drew a uniform each. The cumulative sum can stop
+         * short of 1 by rounding: the search ends where the terms vanish. */
+        double u = hk_rng_uniform(r), p = exp(-lambda), cdf = p;
         int k = 0;
-        do {
+        while (u >= cdf && p > 0) {
             k++;
-            p *= hk_rng_uniform(r);
-        } while (p > limit);
-        return k - 1;
+            p *= lambda / k;
+            cdf += p;
+        }
+        return k;
     }
     /* Large means: normal approximation with continuity correction,
      * clamped in double before the conversion so it is always defined. */
@@ -109,10 +115,16 @@ double hk_rng_normal(hk_rng *r)
 
 void hk_rng_normal2(hk_rng *r, double *z0, double *z1)
 {
-    double u1 = hk_rng_uniform(r), u2 = hk_rng_uniform(r);
-    if (u1 < 1e-300)
-        u1 = 1e-300;
-    double rad = sqrt(-2.0 * log(u1)), a = 6.283185307179586 * u2;
-    *z0 = rad * cos(a);
-    *z1 = rad * sin(a);
+    /* Marsaglia's polar method: a point uniform in the unit disc (4/pi
+     * pairs of uniforms on average) gives both deviates with one logarithm
+     * and no sine or cosine. */
+    double x, y, s;
+    do {
+        x = 2.0 * hk_rng_uniform(r) - 1.0;
+        y = 2.0 * hk_rng_uniform(r) - 1.0;
+        s = x * x + y * y;
+    } while (s >= 1.0 || s == 0.0);
+    double f = sqrt(-2.0 * log(s) / s);
+    *z0 = x * f;
+    *z1 = y * f;
 }

@@ -41,8 +41,9 @@ double hk_rng_uniform(hk_rng *r);
 int hk_rng_poisson(hk_rng *r, double lambda);
 /* Standard normal deviate. */
 double hk_rng_normal(hk_rng *r);
-/* Two independent standard normal deviates from one pair of uniforms (both
- * halves of Box-Muller): half the logarithms of two hk_rng_normal calls. */
+/* Two independent standard normal deviates (Marsaglia's polar method: a
+ * pair of uniforms inside the unit disc, 1.27 pairs on average, one
+ * logarithm and no trigonometry). */
 void hk_rng_normal2(hk_rng *r, double *z0, double *z1);
 /* True with probability p. */
 static inline int hk_rng_bernoulli(hk_rng *r, double p) { return hk_rng_uniform(r) < p; }

@@ -17,6 +17,7 @@
 #include "model/movement.h"
 
 #include "model/politics.h"
+#include "world/actors.h"
 #include "world/map.h"
 
 #include <math.h>
@@ -369,6 +370,15 @@ static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
      * stopped after days, coox1985), as the general war's attacks are
      * (campaign.c) */
     att.no_surrender = 0;
+    /* in a border campaign it binds men cut off, not a line with a way
+     * back: the 23rd Division died in its positions once the Soviet
+     * envelopment had closed behind it (001:145), while a beaten line with
+     * its own border at its back falls back across it. So the defender
+     * fights to the last only against an attack that envelops it
+     * (campaign_envelops); otherwise it breaks off as an ordinary army
+     * does. docs/model.md#battles-border-campaign */
+    if (campaign && !att.envelop)
+        def.no_surrender = 0;
     if (w->mode == HK_MODE_SIMULATE)
         resolve_in_echelons(w, r, &att, &def, terrain, days, res);
     else
@@ -696,8 +706,24 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
     } else {
         seek[1] = u[1] < press[1];
         snprintf(reason[1], sizeof reason[1], "pressure to stop %.2f%s", press[1],
-                 c->attacks[HK_SIDE_SOV] > 0 ? " after its offensive" : ", its superiority out of reach");
+                 c->offensives > 0 ? " after its offensive" : ", its superiority out of reach");
     }
+}
+
+/* Whether an attack of the campaign is planned as an envelopment: the
+ * USSR's offensive once it has the superiority it built up for (not the
+ * hasty counter-attack to retake ground), on open ground where flanks can
+ * be turned, with more tanks at the site than the defender has to stop
+ * them. The August 1939 offensive was that: 57,000 men and 498 tanks
+ * against 30,000 and 120 on the Khalkha steppe closed a ring from both
+ * flanks (cdb90, isqno 260, coded as an envelopment; 001:145); the
+ * Changkufeng attack of 1938, 200 tanks against none but on heights
+ * between a lake and a river, went in frontally (cdb90, isqno 258). */
+static bool campaign_envelops(const hk_world *w, int att, bool planned, hk_terrain terrain)
+{
+    const hk_border_campaign *c = &w->border_campaign;
+    bool open = terrain == HK_TERRAIN_STEPPE || terrain == HK_TERRAIN_PLAIN || terrain == HK_TERRAIN_DESERT;
+    return att == HK_SIDE_SOV && planned && open && c->tanks[HK_SIDE_SOV] > c->tanks[HK_SIDE_JPN];
 }
 
 /* One month of a campaign: the ceasefire, the reinforcements, the attack. */
@@ -768,8 +794,13 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * and parts of the 7th at Nomonhan, 001:135, 000:31) */
     if (c->last_loser == HK_SIDE_JPN)
         want[0] *= 1.0 + w->autonomy;
+    /* the USSR also keeps its strength up on ground it holds while the
+     * Kwantung Army fights on: the 1st Army Group stood at full strength on
+     * the Khalkha after its August offensive until the ceasefire (001:145,
+     * 001:147), and a line thinned once it has won invites the next attack */
+    bool keep = c->holder == HK_SIDE_SOV && !seek[HK_SIDE_JPN];
     for (int i = 0; i < 2; i++)
-        if (!seek[i] && (i == HK_SIDE_JPN || soviet_bound(w, sec))) {
+        if ((!seek[i] || (i == HK_SIDE_SOV && keep)) && (i == HK_SIDE_JPN || soviet_bound(w, sec))) {
             gain[i] = campaign_reinforce(w, i, want[i]);
             campaign_arms(w, i, want[i] / fmax(start[1 - i], 1.0));
         }
@@ -784,17 +815,23 @@ static void campaign_month(hk_world *w, hk_rng *r)
     int att = -1;
     bool winter = hk_battles_winter_halts(w, sec);
     bool retake = c->holder == HK_SIDE_JPN && soviet_bound(w, sec) && c->men[HK_SIDE_SOV] >= c->men[HK_SIDE_JPN];
+    bool planned = c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN];
     if (winter)
         att = -1; /* the steppe's winter: both sides hold where they stand */
-    else if (!seek[HK_SIDE_SOV] &&
-             (c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN] || retake))
+    else if (!seek[HK_SIDE_SOV] && (planned || retake))
         att = HK_SIDE_SOV;
     else if (!seek[HK_SIDE_JPN])
         att = HK_SIDE_JPN;
+    hk_terrain terrain = sector_terrain(w, sec);
+    bool envelop = att >= 0 && campaign_envelops(w, att, planned, terrain);
     if (hk_world_logging(w)) {
         int n = snprintf(w->scratch, sizeof w->scratch,
-                         "Month %d on the %s: %.0f Japanese-side against %.0f Soviet-side men.",
-                         c->months, sector_label(w, sec), start[HK_SIDE_JPN], start[HK_SIDE_SOV]);
+                         "Month %d on the %s: %.0f Japanese-side against %.0f %s%s%s.",
+                         c->months, sector_label(w, sec), start[HK_SIDE_JPN], start[HK_SIDE_SOV],
+                         soviet_bound(w, sec) ? "Soviet-side men" : "men of ",
+                         soviet_bound(w, sec) || !hk_actor_name_at(w, s->sectors[sec].side[1], w->month)
+                             ? "" : hk_actor_name_at(w, s->sectors[sec].side[1], w->month),
+                         soviet_bound(w, sec) ? "" : "'s army, with no Soviet troops beside them");
         for (int i = 0; i < 2 && n < (int)sizeof w->scratch - 80; i++) {
             if (seek[i])
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
@@ -818,6 +855,11 @@ static void campaign_month(hk_world *w, hk_rng *r)
         else if (att < 0)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " Neither side attacks: patrols, shelling and air fighting.");
+        else if (envelop)
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                     " The %s side attacks with %.0f men and %.0f tanks against %.0f and %.0f, to envelop the "
+                     "Japanese line from its flanks.",
+                     side_label(att), c->men[att], c->tanks[att], c->men[1 - att], c->tanks[1 - att]);
         else
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " The %s side attacks with %.0f against %.0f.",
                      side_label(att), c->men[att], c->men[1 - att]);
@@ -831,9 +873,10 @@ static void campaign_month(hk_world *w, hk_rng *r)
     }
     int def = 1 - att;
     hk_combat_side as = campaign_side(w, att, false), ds = campaign_side(w, def, true);
+    as.envelop = envelop;
     hk_combat_result res;
     int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
-    fight(w, r, sec, &as, &ds, att, sector_terrain(w, sec), days, &res, true);
+    fight(w, r, sec, &as, &ds, att, terrain, days, &res, true);
     const hk_combat_losses *lo[2];
     lo[att] = &res.loss[HK_COMBAT_ATTACKER];
     lo[def] = &res.loss[HK_COMBAT_DEFENDER];
@@ -846,6 +889,8 @@ static void campaign_month(hk_world *w, hk_rng *r)
     }
     c->engagements++;
     c->attacks[att]++;
+    if (att == HK_SIDE_SOV && planned)
+        c->offensives++;
     c->broken[att] = res.broke_off[HK_COMBAT_ATTACKER] != 0;
     c->broken[def] = res.broke_off[HK_COMBAT_DEFENDER] != 0;
     c->quiet = 0;
@@ -862,11 +907,18 @@ static void campaign_month(hk_world *w, hk_rng *r)
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "After %d day%s the %s attack on the %s %s. Casualties: Japanese side %.0f, Soviet side %.0f; "
-                 "since the fighting began %.0f and %.0f.",
+                 "since the fighting began %.0f and %.0f.%s",
                  res.days, res.days == 1 ? "" : "s", side_label(att), sector_label(w, sec),
                  res.winner == HK_COMBAT_ATTACKER ? "succeeds" : res.winner == HK_COMBAT_DEFENDER ? "is beaten off"
                                                                                                   : "is fought to a standstill",
-                 lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men, c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV]);
+                 lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men, c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV],
+                 res.encircled && res.winner == HK_COMBAT_ATTACKER
+                     ? " The envelopment closes behind part of the Japanese line; the men cut off fight in their "
+                       "positions to the last."
+                 : res.encircled ? " A ring closes round part of the Japanese line, but the rest holds."
+                 : envelop && res.winner != HK_COMBAT_ATTACKER ? " The envelopment does not close."
+                 : !envelop && att == HK_SIDE_SOV && res.winner == HK_COMBAT_ATTACKER
+                     ? " The Japanese line, not cut off, gives ground." : "");
     double lost[2] = {lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men};
     hk_world_event_facts(w, sec, men, lost,
                          res.winner == HK_COMBAT_ATTACKER ? att : res.winner == HK_COMBAT_DEFENDER ? def : -1, res.days);
@@ -977,11 +1029,30 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
                             -1, sec);
     }
     const char *sname = s->sectors[sec].name ? s->sectors[sec].name : s->sectors[sec].id;
+    /* on an ally's border that no treaty binds the USSR to defend, the
+     * Soviet side is the ally's own army (the Mongolian army on the Khalkha
+     * before the protocol of 1936, 001:83): the text names it */
+    char sov[2][120];
+    bool alone = !soviet_bound(w, sec);
+    if (alone) {
+        const char *ally = hk_actor_name_at(w, s->sectors[sec].side[1], w->month);
+        snprintf(sov[0], sizeof sov[0], "%s's army", ally ? ally : "the ally");
+    } else {
+        snprintf(sov[0], sizeof sov[0], "the Soviet side");
+    }
+    /* sov[1]: the same without its article, for the casualty list */
+    snprintf(sov[1], sizeof sov[1], "%.100s", strncmp(sov[0], "the ", 4) == 0 ? sov[0] + 4 : sov[0]);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s (tension %.2f) an incident grows into a battle: the %s's officers "
-                 "(autonomy %.2f) commit %.0f men against %.0f.",
-                 sname, w->tension[sec], hk_battles_japanese_army(w, sec), w->autonomy, men[HK_SIDE_JPN], men[HK_SIDE_SOV]);
+                 "(autonomy %.2f) commit %.0f men against %.0f%s%s.",
+                 sname, w->tension[sec], hk_battles_japanese_army(w, sec), w->autonomy, men[HK_SIDE_JPN], men[HK_SIDE_SOV],
+                 alone ? " of " : "", alone ? sov[0] : "");
+    if (alone && hk_world_logging(w)) {
+        size_t n = strlen(w->scratch);
+        snprintf(w->scratch + n, sizeof w->scratch - n,
+                 " It stands alone: no treaty yet binds the USSR to defend this border.");
+    }
     hk_world_event_facts(w, sec, men, NULL, -1, 0);
     hk_world_emit2(w, "battle", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
     /* a battle that goes on: nobody broke off, but a side can still have
@@ -995,8 +1066,10 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
         goes_on_text = loser == HK_SIDE_JPN
                            ? " The Japanese side gives ground but keeps a line: neither side has broken off and the "
                              "fighting goes on."
-                           : " The Soviet side gives ground but keeps a line: neither side has broken off and the "
-                             "fighting goes on.";
+                           : alone ? " The beaten army gives ground but keeps a line: neither side has broken off "
+                                     "and the fighting goes on."
+                                   : " The Soviet side gives ground but keeps a line: neither side has broken off and "
+                                     "the fighting goes on.";
     else if (goes_on)
         goes_on_text = loser == HK_SIDE_JPN
                            ? " The Japanese attack is thrown back, but its men stay on the line: neither side has "
@@ -1005,11 +1078,11 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
                              "broken off and the fighting goes on.";
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "After %d day%s on the %s: %s. Casualties: Japanese side %.0f, Soviet side %.0f.%s", res.days,
+                 "After %d day%s on the %s: %s%s. Casualties: Japanese side %.0f, %s %.0f.%s", res.days,
                  res.days == 1 ? "" : "s", sname,
-                 loser == HK_SIDE_JPN ? "the Japanese side is beaten" : loser == HK_SIDE_SOV
-                     ? "the Soviet side is beaten" : "neither side prevails",
-                 cas[HK_SIDE_JPN], cas[HK_SIDE_SOV], goes_on_text);
+                 loser == HK_SIDE_JPN ? "the Japanese side is beaten" : loser == HK_SIDE_SOV ? sov[0] : "neither side prevails",
+                 loser == HK_SIDE_SOV ? " is beaten" : "", cas[HK_SIDE_JPN], alone ? sov[1] : "Soviet side",
+                 cas[HK_SIDE_SOV], goes_on_text);
     hk_world_event_facts(w, sec, men, cas, loser < 0 ? -1 : 1 - loser, res.days);
     hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
 }

@@ -38,6 +38,10 @@ static bool in_aims(const hk_world *w, int side, int region);
 static bool opening(const hk_world *w, int side);
 static bool way_back(const hk_world *w, int o, int side);
 static bool holds_out_encircled(const hk_world *w, int side);
+static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o);
+static bool fortified_line(const hk_world *w, int o, int side);
+static bool holds_fortress(const hk_world *w, int side);
+static void account(hk_world *w, int side, double men, const hk_combat_losses *lo);
 
 static bool held_at_start(const hk_world *w, int r, int side)
 {
@@ -296,16 +300,11 @@ static double pool_of(const hk_world *w, int side) { return side == HK_SIDE_JPN 
  * glantz2003, 001:211). */
 static double formation_quality(const hk_world *w, int f)
 {
-    const hk_scenario *s = w->s;
-    int best = -1;
-    for (int k = 0; k < s->n_strengths; k++) {
-        const hk_strength *st = &s->strengths[k];
-        if (st->formation != f || !(st->men > 0) || hk_date_month(st->date) > w->month)
-            continue;
-        if (best < 0 || hk_date_cmp(st->date, s->strengths[best].date) >= 0)
-            best = k;
-    }
-    return best >= 0 && s->strengths[best].quality > 0 ? s->strengths[best].quality : 1.0;
+    /* the schedule worked out at load (compiled.c): its last entry by now */
+    for (int i = w->c->n_equip[f] - 1; i >= 0; i--)
+        if (w->c->equip[f][i].from <= w->month)
+            return w->c->equip[f][i].quality;
+    return 1.0;
 }
 
 /* A side's troops as its formations' quality, weighted by men. */
@@ -536,6 +535,7 @@ void hk_campaign_begin(hk_world *w)
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         hk_front *fr = &c->front[f];
         fr->active = true;
+        fr->march_to[0] = fr->march_to[1] = -1;
         for (int side = 0; side < 2; side++) {
             const hk_side_forces *sf = &w->sector_forces[f][side];
             fr->men[side] = sf->men;
@@ -729,6 +729,11 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
         return w->orders.front_posture[f];
     double theatre = pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0);
     bool beaten_off = w->camp.front[f].repulsed[side];
+    /* a side whose theatre is lost gives up its forward fronts and makes no
+     * attack of its own (the Kwantung Army of 1945 planned no offensive,
+     * only the fall back to its redoubt, glantz2003) */
+    if (theatre >= P(w, WAR_REDOUBT_RATIO) && !opening(w, side))
+        return HK_FRONT_WITHDRAW;
     if (ratio >= P(w, WAR_ATTACK_RATIO) && !beaten_off)
         return HK_FRONT_ATTACK;
     if (opening(w, side) && !beaten_off &&
@@ -739,13 +744,124 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
     return HK_FRONT_HOLD;
 }
 
+/* The land link's length between two regions (the shortest, if several),
+ * 0 when none. */
+static double land_km(const hk_world *w, int u, int v)
+{
+    const hk_scenario *s = w->s;
+    double km = 0;
+    for (int l = 0; l < s->n_links; l++) {
+        const hk_link *k = &s->links[l];
+        if (k->kind != HK_LINK_SEA && ((k->from == u && k->to == v) || (k->from == v && k->to == u)) &&
+            (km == 0 || k->km < km))
+            km = k->km;
+    }
+    return km;
+}
+
+/* A front that has lost the last region it held falls back with its men
+ * along the links to the nearest region its side holds next to the one it
+ * lost: onto ground of no front, which becomes its own (its line moves
+ * back), or into the front that holds that ground, whose defence its men
+ * join (the Primorye group falling back up the Ussuri line joins the
+ * defence of Khabarovsk, and does not stand apart from it). With no way
+ * back, a front whose side holds its fortresses shuts itself up in the
+ * fortified region it lost, besieged (Vladivostok's fortress, runov2008);
+ * any other stays a pocket (encirclements). */
+static void fall_back(hk_world *w, int g, int d, int o)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    hk_front *gf = &c->front[g];
+    if (!(gf->men[d] >= 1))
+        return;
+    for (int r = 0; r < s->n_regions; r++)
+        if (c->front_of[r] == g && own(w, r, d))
+            return; /* it still holds ground of its own */
+    int q = -1;
+    double best = INFINITY;
+    for (int r = 0; r < s->n_regions; r++) {
+        double km = own(w, r, d) ? land_km(w, o, r) : 0;
+        if (km > 0 && km < best) {
+            best = km;
+            q = r;
+        }
+    }
+    if (q < 0) {
+        /* cut off: the Japanese army's pocket holds out (encirclements);
+         * any other breaks out in part (war.breakout), and the rest lay
+         * down their arms */
+        if (holds_out_encircled(w, d))
+            return;
+        double out = gf->men[d] * P(w, WAR_BREAKOUT), lost = gf->men[d] - out;
+        c->prisoners[d] += lost;
+        hk_combat_losses lo = {lost, gf->tanks[d], gf->guns[d], gf->aircraft[d]};
+        account(w, d, lost, &lo);
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "The %s forces of the %s front, driven from %s with no way back, are encircled: %.0f break out, "
+                     "%.0f are taken prisoner.",
+                     side_name(d), sector_label(w, g), region_label(w, o), out, lost);
+        hk_world_emit2(w, "encirclement", s->sectors[g].id, side_actor(w, 1 - d), side_actor(w, d), w->scratch,
+                       SRC_WAR);
+        gf->men[d] = gf->tanks[d] = gf->guns[d] = gf->aircraft[d] = 0;
+        return;
+    }
+    int h = c->front_of[q];
+    if (h < 0) {
+        c->front_of[q] = (int8_t)g;
+        return;
+    }
+    if (h == g)
+        return;
+    hk_front *hf = &c->front[h];
+    hf->men[d] += gf->men[d];
+    hf->tanks[d] += gf->tanks[d];
+    hf->guns[d] += gf->guns[d];
+    hf->aircraft[d] += gf->aircraft[d];
+    gf->men[d] = gf->tanks[d] = gf->guns[d] = gf->aircraft[d] = 0;
+}
+
 static void take(hk_world *w, int region, int side, int f)
 {
+    int g = w->camp.front_of[region];
     hk_control_set(w, region, side_actor(w, side));
     if (w->camp.changes[region] < 255)
         w->camp.changes[region]++;
     w->camp.front_of[region] = (int8_t)f;
     w->camp.front[f].advanced[side]++;
+    if (g >= 0)
+        fall_back(w, g, 1 - side, region);
+}
+
+/* How fast a front advances: on foot (war.march_foot km a day), or with the
+ * armour to exploit (war.exploit_tanks per 1000 men) at the pace of its
+ * mobile groups (war.march_mobile). */
+static double march_rate(const hk_world *w, const hk_front *fr, int side)
+{
+    double tpk = fr->men[side] > 0 ? 1000.0 * fr->tanks[side] / fr->men[side] : 0;
+    return tpk >= P(w, WAR_EXPLOIT_TANKS) ? P(w, WAR_MARCH_MOBILE) : P(w, WAR_MARCH_FOOT);
+}
+
+/* Whether a side's front has come up to objective o from region `from`
+ * this step: it fights for o once it has covered half the link between
+ * them (the line between two regions lies midway), marching
+ * march_rate a day; an advance toward o carries over from step to step and
+ * starts again when the objective changes. Its first objective it meets on
+ * the line it stood on when the war opened. */
+static bool marched(const hk_world *w, hk_front *fr, int side, int o, int from, int days)
+{
+    double need = 0.5 * land_km(w, from, o);
+    if (fr->march_to[side] != o) {
+        /* the war's first objective across the border: the front stands on
+         * the line, deployed for the war, and fights at once */
+        fr->march[side] = fr->march_to[side] < 0 ? need : 0;
+        fr->march_to[side] = (int16_t)o;
+    }
+    if (fr->march[side] >= need)
+        return true;
+    fr->march[side] += march_rate(w, fr, side) * days;
+    return fr->march[side] >= need;
 }
 
 /* What a side loses goes to movement and to the war's totals. */
@@ -774,7 +890,31 @@ static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *
  * fortified zone. */
 static bool fortified_line(const hk_world *w, int o, int side)
 {
-    return w->s->regions[o].sector >= 0 && held_at_start(w, o, side);
+    const hk_scenario *s = w->s;
+    if (s->regions[o].sector < 0 || !held_at_start(w, o, side))
+        return false;
+    /* the fortified regions were built across the railways into the other
+     * side's ground, at the junctions and river crossings they cover (the
+     * Soviet ones from 1932 at Vladivostok, Grodekovo and Voroshilov, Iman,
+     * Khabarovsk, Blagoveshchensk, Borzya and Dauria, runov2008; the
+     * Kwantung Army's at Hailar, Aigun, Suifenhe and Hutou, glantz2003): a
+     * region of the border zone on no railway (the Khasan heights) is
+     * defended from field positions */
+    for (int l = 0; l < s->n_links; l++)
+        if (s->links[l].kind == HK_LINK_RAIL && (s->links[l].from == o || s->links[l].to == o))
+            return true;
+    return false;
+}
+
+/* Whose fortified garrisons hold when their front is driven off or falls
+ * back: the Japanese army's while its government fights on (its practice of
+ * no surrender, 001:145; Hutou held to the ceasefire, glantz2003); the
+ * Soviet fortified regions' machine-gun and artillery battalions, static
+ * troops without transport, always (the fortified regions of the Far East
+ * were built to hold out encircled behind the enemy's advance, runov2008). */
+static bool holds_fortress(const hk_world *w, int side)
+{
+    return side == HK_SIDE_SOV || !w->japan_surrendered;
 }
 
 /* Whether a side holding region o has a land route back from it: a rail,
@@ -904,6 +1044,8 @@ static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int
     }
     hk_world_emit2(w, back ? "front" : "encirclement", s->regions[o].id, side_actor(w, a), side_actor(w, d),
                    w->scratch, SRC_WAR);
+    if (back)
+        fort_garrison(w, f, dfr, a, o);
     take(w, o, a, f);
     return true;
 }
@@ -919,6 +1061,9 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
     if (s->regions[o].sector >= 0)
         return;
     double reserve = theatre_of(w, d) - garrisons_of(w, d) - fronts_men(w, d);
+    /* only what its routes bring there: none east of a cut railway beyond
+     * what the other routes carry */
+    reserve = fmin(reserve, flow_to(w, d, o) * P(w, WAR_SUPPLY_SUSTAIN));
     if (!(reserve > 1000))
         return;
     double pm[3];
@@ -927,6 +1072,9 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
     dfr->tanks[d] += reserve * pm[0];
     dfr->guns[d] += reserve * pm[1];
     dfr->aircraft[d] += reserve * pm[2];
+    /* the ground it stands on is that front's */
+    if (w->camp.front_of[o] < 0)
+        w->camp.front_of[o] = (int8_t)(dfr - w->camp.front);
 }
 
 /* A front falling back from a region of its fortified border zone leaves
@@ -940,8 +1088,10 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     int d = 1 - a, zone = 0;
+    /* shared among the zone's fortified regions (the Khasan heights' share
+     * is Chongjin's, the Najin-Chongjin fortress area behind them) */
     for (int r = 0; r < s->n_regions; r++)
-        if (s->regions[r].sector == s->regions[o].sector && held_at_start(w, r, d))
+        if (s->regions[r].sector == s->regions[o].sector && fortified_line(w, r, d))
             zone++;
     double k = P(w, WAR_BORDER_GARRISON) / (zone > 0 ? zone : 1);
     double men = k * dfr->men[d], guns = k * dfr->guns[d];
@@ -960,6 +1110,42 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
     hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
     take(w, o, a, f);
     return false;
+}
+
+/* A front driven out of a fortified region of its border zone, beaten in
+ * battle or falling back before the blow, leaves the region's static
+ * garrison in its works: war.fort_garrison of the front's men, shared among
+ * the zone's fortified regions, with their share of the guns (the
+ * fortified regions had battalions of their own that stayed when the field
+ * divisions went, runov2008, glantz2003). The attacker takes the ground
+ * round it and must reduce it by siege (storm). Once a region: a garrison
+ * that has fallen is not left again. */
+static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    int d = 1 - a, zone = 0;
+    if (!(P(w, WAR_FORT_GARRISON) > 0) || !fortified_line(w, o, d) || !holds_fortress(w, d) || c->garrison_left[o] > 0)
+        return;
+    for (int r = 0; r < s->n_regions; r++)
+        if (s->regions[r].sector == s->regions[o].sector && fortified_line(w, r, d))
+            zone++;
+    double k = P(w, WAR_FORT_GARRISON) / (zone > 0 ? zone : 1);
+    double men = k * dfr->men[d], guns = k * dfr->guns[d];
+    if (men < 100)
+        return;
+    dfr->men[d] -= men;
+    dfr->guns[d] -= guns;
+    c->garrison[o] = men;
+    c->garrison_guns[o] = guns;
+    c->garrison_left[o] = men;
+    c->garrison_days[o] = 0;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "On the %s front the garrison of the %s fortified region at %s, %.0f men and %.0f guns, stays in its "
+                 "works as the %s line goes back, and holds out behind the %s advance.",
+                 sector_label(w, f), side_name(d), region_label(w, o), men, guns, side_name(d), side_name(a));
+    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
 }
 
 /* The besiegers reduce the garrisons left in fortified zones, once a step.
@@ -996,7 +1182,7 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         }
         c->garrison_days[o] = (uint8_t)(c->garrison_days[o] + days > 255 ? 255 : c->garrison_days[o] + days);
         /* no assault is opened in the few days left before a ceasefire */
-        if (!fights_to_the_last(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS))
+        if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS))
             continue;
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
         double part = fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o]);
@@ -1171,6 +1357,8 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         return false;
     int d = 1 - a, o = obj[a];
     hk_front *dfr = held_by[a];
+    if (!marched(w, fr, a, o, from[a], days))
+        return false; /* still advancing on it */
     if (dfr->men[d] < 100) {
         /* nobody left to hold it: the attacker walks in */
         take(w, o, a, f);
@@ -1313,6 +1501,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         fr->repulsed[a] = true; /* not renewed before next month's reinforcements */
         return true;
     }
+    fort_garrison(w, f, dfr, a, o);
     take(w, o, a, f);
     /* armour exploits the breakthrough: a second region when the beaten
      * front is weak (Soviet deep operations, glantz2003) */
@@ -1322,7 +1511,11 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     hk_front *dfr2 = o2 >= 0 && c->front_of[o2] >= 0 ? &c->front[c->front_of[o2]] : fr;
     if (o2 >= 0)
         reserve_stands(w, dfr2, d, o2);
-    if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a]) {
+    if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a] &&
+        0.5 * land_km(w, from2, o2) <= march_rate(w, fr, a) * days &&
+        !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0))) {
+        /* (armour does not run over a fortified region that will hold: the
+         * rifle divisions following up meet its garrison) */
         take(w, o2, a, f);
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
@@ -1515,6 +1708,21 @@ void hk_campaign_step(hk_world *w)
         encirclements(w, &r, days);
         c->days += days;
     }
+    /* a besieged garrison, cut off from its army, learns of the order to lay
+     * down arms only days after the fronts stop, from its besiegers: it
+     * fights on for war.garrison_order_days (Hutou's last positions fell on
+     * 26 August 1945, a week after the Kwantung Army's ceasefire reached its
+     * field armies, glantz2003) */
+    int held_to = last;
+    if (c->surrender_day > 0) {
+        held_to = last + (int)P(w, WAR_GARRISON_ORDER_DAYS);
+        if (held_to > 30)
+            held_to = 30;
+        for (int day = last; day < held_to; day += step) {
+            int days = day + step <= held_to ? step : held_to - day;
+            storm(w, &r, days, month_cas, &battles);
+        }
+    }
     w->battles_month += battles;
     /* a stalemate: months in a row in which no front has fought; it presses
      * for an armistice (war.c reads quiet_months) only once it has lasted
@@ -1537,12 +1745,17 @@ void hk_campaign_step(hk_world *w)
                                           "July",    "August",   "September", "October", "November", "December"};
         const char *mname = mon[hk_month_mon(w->month) - 1];
         int nd = last - first, cease = (int)P(w, WAR_CEASEFIRE_DAYS);
+        char besieged[96] = "";
+        if (held_to > last && garrisons_of(w, HK_SIDE_JPN) + garrisons_of(w, HK_SIDE_SOV) >= 1)
+            snprintf(besieged, sizeof besieged, "; the besieged fortified regions fight on to the %d%s", held_to,
+                     held_to % 10 == 1 && held_to != 11 ? "st" : held_to % 10 == 2 && held_to != 12 ? "nd"
+                     : held_to % 10 == 3 && held_to != 13 ? "rd" : "th");
         if (c->surrender_day > 0 && last == c->surrender_day + cease && cease > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s (the surrender of %d %s reaches them %d "
-                          "day%s later), %d battle%s:",
+                          "day%s later%s), %d battle%s:",
                           nd, nd == 1 ? "" : "s", first + 1, last, mname, c->surrender_day, mname, cease,
-                          cease == 1 ? "" : "s", battles, battles == 1 ? "" : "s");
+                          cease == 1 ? "" : "s", besieged, battles, battles == 1 ? "" : "s");
         else if (c->surrender_day > 0 || first > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s, %d battle%s:", nd, nd == 1 ? "" : "s",

@@ -237,6 +237,15 @@ static bool war_in_view(const hk_world *w, const hk_treaty *x, int actor)
     return true;
 }
 
+/* Whether `actor` would leave treaty t: it loses by it (gain below
+ * -treaty.min_gain) and the treaty holds it back. */
+static bool would_leave(const hk_world *w, int t, int actor)
+{
+    /* a treaty that could never hold it back (compiled.c) it keeps, whatever it gains */
+    return actor >= 0 && actor < 32 && ((w->c->may_restrain[t] >> actor) & 1u) &&
+           hk_diplomacy_gain(w, t, actor) < -P(w, TREATY_MIN_GAIN) && hk_diplomacy_restrains(w, t, actor);
+}
+
 bool hk_diplomacy_restrains(const hk_world *w, int t, int actor)
 {
     const hk_treaty *x = &w->s->treaties[t];
@@ -361,6 +370,49 @@ static void replay_treaties(hk_world *w)
     }
 }
 
+/* A party whose regime gives way this month to another (a new form of the
+ * actor): the new form takes the treaty over, and the history says whom it
+ * now binds, or lets it lapse, as the scenario's forms say (the Nationalist
+ * government held to the Peking agreement's railway terms, fought over in
+ * 1929; 001:37). Returns whether the treaty has ended. */
+static bool successor(hk_world *w, int t)
+{
+    const hk_scenario *s = w->s;
+    const hk_treaty *x = &s->treaties[t];
+    bool ended = false;
+    for (int p = 0; p < x->n_parties && !ended; p++) {
+        int a = x->parties[p];
+        if (a < 0 || a >= s->n_actors)
+            continue;
+        const hk_actor *ac = &s->actors[a];
+        for (int f = 1; f < ac->n_forms; f++) {
+            if (w->c->form_from[a][f] != w->month)
+                continue;
+            const char *was = ac->forms[f - 1].name ? ac->forms[f - 1].name : ac->forms[f - 1].id;
+            const char *now = ac->forms[f].name ? ac->forms[f].name : ac->forms[f].id;
+            if (ac->forms[f].drops_treaties) {
+                if (hk_world_logging(w))
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "The %s lapses: %s, which signed it, has given way to %s, which does not take it over.",
+                             x->name ? x->name : x->id, was, now);
+                end_treaty(w, t, hk_world_date(w), false, w->scratch, ac->forms[f].source.text);
+                ended = true;
+            } else {
+                if (hk_world_logging(w))
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "%s takes over the treaties of %s: the %s now binds it.", now, was,
+                             x->name ? x->name : x->id);
+                if (w->scratch[0] >= 'a' && w->scratch[0] <= 'z')
+                    w->scratch[0] = (char)(w->scratch[0] - 'a' + 'A');
+                hk_world_emit(w, hk_world_date(w), "fact", "treaty_succession", x->parties, x->n_parties, w->scratch,
+                              ac->forms[f].source.text);
+            }
+            break;
+        }
+    }
+    return ended;
+}
+
 /* Expiry, renewal, and breach by war (both modes keep terms; replay's
  * record ends treaties on its own dates, so only simulate checks breach). */
 static void keep_terms(hk_world *w)
@@ -391,6 +443,8 @@ static void keep_terms(hk_world *w)
             end_treaty(w, t, hk_world_date(w), false, w->scratch, SRC_MODEL("diplomacy-breach"));
             continue;
         }
+        if (successor(w, t))
+            continue;
         if (st->expires == HK_MONTH_NONE || w->month < st->expires)
             continue;
         if (st->status == HK_TREATY_IN_FORCE && (x->notice_months > 0 || w->mode == HK_MODE_REPLAY)) {
@@ -408,7 +462,7 @@ static void keep_terms(hk_world *w)
             bool all = true;
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
-                all &= !(hk_diplomacy_gain(w, t, a) < -P(w, TREATY_MIN_GAIN) && hk_diplomacy_restrains(w, t, a));
+                all &= !would_leave(w, t, a);
             }
             if (all) {
                 st->expires += x->duration_months;
@@ -559,8 +613,7 @@ static void simulate_treaties(hk_world *w)
                     /* a power preparing the war a treaty forbids clears it
                      * out of the way first: the USSR denounced the pact
                      * before its offensive, not with it (001:215, 001:281) */
-                    wants = (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a)) &&
-                            hk_diplomacy_gain(w, t, a) < -min_gain && hk_diplomacy_restrains(w, t, a);
+                    wants = (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a)) && would_leave(w, t, a);
                 else
                     wants = false;
                 if (!wants)

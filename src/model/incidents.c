@@ -43,6 +43,13 @@ double hk_incidents_rate(const hk_world *w, int sec)
     double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
     if (j <= 0 || v <= 0 || w->war || w->japan_surrendered)
         return 0.0; /* nobody in contact, a general war instead of incidents, or arms laid down */
+    /* a border campaign under way on the sector: its clashes are the
+     * campaign's engagements, and the record counts a battle as one of the
+     * year's incidents, not each of its clashes (176 in 1935 including the
+     * Battle of Khalkhyn Temple, 001:49); the incident that opened it was
+     * counted in its month */
+    if (w->border_campaign.active && w->border_campaign.sector == sec && w->mode == HK_MODE_SIMULATE)
+        return 0.0;
     /* men in contact per km of this sector's border, over the reference density */
     double contact = sqrt(j * v) / fmax(sc->length_km, 1.0) / P(w, INCIDENT_FORCES_REF);
     double t = w->tension[sec] > 1e-6 ? w->tension[sec] : 1e-6;

@@ -78,6 +78,7 @@ static void update_equipment(hk_world *w)
         while (at + 1 < w->c->n_equip[f] && w->c->equip[f][at + 1].from <= w->month)
             at++;
         if (at != w->equip_at[f] || w->month == w->start) {
+            w->mv.coef_ok = false;
             w->equip_at[f] = (uint8_t)at;
             for (int k = 0; k < 3; k++)
                 w->per_man[f][k] = w->c->equip[f][at].per_man[k];
@@ -189,6 +190,7 @@ static void spread_pools(hk_world *w, unsigned mask)
         w->mv.share_ok = true;
         w->mv.share_hosted = w->hosted;
         w->mv.share_exists = exists;
+        w->mv.coef_ok = false;
     }
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
     uint64_t todo = 0;
@@ -225,10 +227,77 @@ bool hk_movement_manchurian_sector(const hk_world *w, int sec)
     return sec >= 0 && sec < 64 && ((w->c->manchurian_sectors >> sec) & 1u); /* worked out at load */
 }
 
+/* The sectors a formation of `side` standing in `region` counts for:
+ * Manchukuo's borders, and a border whose contested ground was Manchurian
+ * in 1918, are Japan's to guard only once Manchuria is held. */
+static unsigned faced_sectors(const hk_world *w, int side, int region)
+{
+    unsigned mask = w->near_sector[region] & ((1u << w->s->n_sectors) - 1);
+    if (side == HK_SIDE_JPN && !w->manchuria_seized)
+        mask &= ~(unsigned)w->c->manchurian_sectors;
+    return mask;
+}
+
+/* Simulate: a pool's men are spread over its formations in fixed shares
+ * (spread_pools) while the record, the formations there and the equipment
+ * stay the same, so each sector's forces are the pools' men times the
+ * shares of the formations facing it, worked out again only when those
+ * change. */
+static void pool_coefficients(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    memset(w->mv.coef, 0, sizeof w->mv.coef);
+    uint64_t exists = w->mv.dated & w->hosted;
+    for (int f = 0; f < s->n_formations; f++) {
+        int side = w->c->form_side[f], p = w->c->form_pool[f], region = w->formation[f].region;
+        if (side < 0 || p < 0 || p > 2 || region < 0)
+            continue;
+        double share;
+        if (w->mv.base_sum[p] > 0) {
+            share = w->mv.base_men[f] / w->mv.base_sum[p];
+        } else {
+            bool all = !(w->mv.wsum[p] > 0);
+            double sum = all ? w->mv.wall[p] : w->mv.wsum[p];
+            bool there = all ? (w->hosted >> f) & 1u : (exists >> f) & 1u;
+            share = there && sum > 0 ? w->c->weight[f] / sum : 0.0;
+        }
+        if (!(share > 0))
+            continue;
+        for (unsigned mask = faced_sectors(w, side, region); mask; mask &= mask - 1) {
+            hk_side_forces *k = &w->mv.coef[__builtin_ctz(mask)][side][p];
+            k->men += share;
+            k->tanks += share * w->per_man[f][0];
+            k->guns += share * w->per_man[f][1];
+            k->aircraft += share * w->per_man[f][2];
+        }
+    }
+    w->mv.coef_ok = true;
+    w->mv.coef_seized = w->manchuria_seized;
+}
+
 void hk_movement_sector_forces(hk_world *w)
 {
     const hk_scenario *s = w->s;
     memset(w->sector_forces, 0, (size_t)s->n_sectors * sizeof w->sector_forces[0]); /* the rest stays 0 */
+    if (w->mode == HK_MODE_SIMULATE) {
+        if (!w->mv.coef_ok || w->mv.coef_seized != w->manchuria_seized)
+            pool_coefficients(w);
+        const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
+        for (int sec = 0; sec < s->n_sectors; sec++)
+            for (int side = 0; side < 2; side++) {
+                hk_side_forces *sf = &w->sector_forces[sec][side];
+                for (int p = 0; p < 3; p++) {
+                    const hk_side_forces *k = &w->mv.coef[sec][side][p];
+                    if (!(pool[p] > 0) || !(k->men > 0))
+                        continue;
+                    sf->men += pool[p] * k->men;
+                    sf->tanks += pool[p] * k->tanks;
+                    sf->guns += pool[p] * k->guns;
+                    sf->aircraft += pool[p] * k->aircraft;
+                }
+            }
+        return;
+    }
     uint64_t manchurian = w->c->manchurian_sectors;
     for (int f = 0; f < s->n_formations; f++) {
         int side = w->c->form_side[f];
@@ -255,46 +324,14 @@ void hk_movement_sector_forces(hk_world *w)
 
 /* ---- the record's order of battle as simulate's baseline ------------------- */
 
-/* Each formation's recorded strengths in date order (the last record of a
- * month wins, as in replay). */
+/* The record's strengths in date order are the scenario's (compiled.c):
+ * a run starts each formation's cursor at the first and takes the pools'
+ * first recorded months. */
 static void baseline_build(hk_world *w)
 {
-    const hk_scenario *s = w->s;
-    for (int f = 0; f < s->n_formations; f++) {
-        int n = 0;
-        for (int k = 0; k < s->n_strengths; k++) {
-            const hk_strength *st = &s->strengths[k];
-            if (st->formation != f)
-                continue;
-            hk_month m = hk_date_month(st->date);
-            int at = n;
-            while (at > 0 && w->rec_month[f][at - 1] > m)
-                at--;
-            if (at > 0 && w->rec_month[f][at - 1] == m) { /* same month: the later record wins */
-                w->rec_men[f][at - 1] = st->men;
-                continue;
-            }
-            if (n >= HK_MAX_REC)
-                continue;
-            for (int j = n; j > at; j--) {
-                w->rec_month[f][j] = w->rec_month[f][j - 1];
-                w->rec_men[f][j] = w->rec_men[f][j - 1];
-            }
-            w->rec_month[f][at] = m;
-            w->rec_men[f][at] = st->men;
-            n++;
-        }
-        w->n_rec[f] = (uint8_t)n;
-        w->rec_at[f] = 0;
-    }
+    memset(w->rec_at, 0, sizeof w->rec_at);
     for (int p = 0; p < 3; p++)
-        w->mv.pool_first[p] = HK_MONTH_NONE;
-    for (int f = 0; f < s->n_formations; f++) {
-        int p = w->c->form_pool[f];
-        if (p >= 0 && p < 3 && w->n_rec[f] > 0 &&
-            (w->mv.pool_first[p] == HK_MONTH_NONE || w->rec_month[f][0] < w->mv.pool_first[p]))
-            w->mv.pool_first[p] = w->rec_month[f][0];
-    }
+        w->mv.pool_first[p] = w->c->rec_first[p];
 }
 
 /* A formation's baseline strength in month m: its last record (as replay
@@ -302,22 +339,22 @@ static void baseline_build(hk_world *w)
  * cursor only advances. */
 static double baseline_formation(hk_world *w, int f, hk_month m)
 {
-    int n = w->n_rec[f];
-    if (n == 0 || m < w->rec_month[f][0])
+    int n = w->c->n_rec[f];
+    if (n == 0 || m < w->c->rec_month[f][0])
         return 0.0;
     int at = w->rec_at[f];
-    while (at + 1 < n && w->rec_month[f][at + 1] <= m)
+    while (at + 1 < n && w->c->rec_month[f][at + 1] <= m)
         at++;
     w->rec_at[f] = (uint8_t)at;
     /* simulate: the mainland army's disbanding at the surrender (a record
      * of 0 men) comes with this run's surrender, not the record's date */
-    if (w->mode == HK_MODE_SIMULATE && w->c->form_pool[f] == 0 && w->rec_men[f][at] <= 0 && !w->japan_surrendered) {
+    if (w->mode == HK_MODE_SIMULATE && w->c->form_pool[f] == 0 && w->c->rec_men[f][at] <= 0 && !w->japan_surrendered) {
         int k = at;
-        while (k > 0 && w->rec_men[f][k] <= 0)
+        while (k > 0 && w->c->rec_men[f][k] <= 0)
             k--;
-        return w->rec_men[f][k];
+        return w->c->rec_men[f][k];
     }
-    return w->rec_men[f][at];
+    return w->c->rec_men[f][at];
 }
 
 static bool pool_recorded(const hk_world *w, int pool, hk_month m)
@@ -337,9 +374,9 @@ static void baseline_pools(hk_world *w, hk_month m)
         double sum[3] = {0, 0, 0};
         hk_month until = INT32_MAX;
         for (int f = 0; f < w->s->n_formations; f++) {
-            for (int k = w->n_rec[f] - 1; k >= 0 && w->rec_month[f][k] > m; k--)
-                if (w->rec_month[f][k] < until)
-                    until = w->rec_month[f][k];
+            for (int k = w->c->n_rec[f] - 1; k >= 0 && w->c->rec_month[f][k] > m; k--)
+                if (w->c->rec_month[f][k] < until)
+                    until = w->c->rec_month[f][k];
             w->mv.base_men[f] = 0;
             int p = w->c->form_pool[f];
             if (p < 0 || p > 2 || !formation_hosted(w, f))
@@ -348,6 +385,7 @@ static void baseline_pools(hk_world *w, hk_month m)
             sum[p] += w->mv.base_men[f];
         }
         memcpy(w->mv.base_sum, sum, sizeof sum);
+        w->mv.coef_ok = false;
         w->mv.base_hosted = w->hosted;
         w->mv.base_surrendered = w->japan_surrendered;
         w->mv.base_from = m;
@@ -406,13 +444,13 @@ static double baseline_sum(const hk_world *w, int pool, hk_month m)
     for (int f = 0; f < w->s->n_formations; f++) {
         if (w->c->form_pool[f] != pool || !formation_hosted(w, f))
             continue;
-        int n = w->n_rec[f];
-        if (n == 0 || m < w->rec_month[f][0])
+        int n = w->c->n_rec[f];
+        if (n == 0 || m < w->c->rec_month[f][0])
             continue;
         int at = 0;
-        while (at + 1 < n && w->rec_month[f][at + 1] <= m)
+        while (at + 1 < n && w->c->rec_month[f][at + 1] <= m)
             at++;
-        sum += w->rec_men[f][at];
+        sum += w->c->rec_men[f][at];
     }
     return sum;
 }

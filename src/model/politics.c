@@ -294,8 +294,12 @@ double hk_politics_discipline(hk_world *w)
 bool hk_politics_coup_ready(const hk_world *w)
 {
     int k = w->c->faction_kodoha, t = w->c->faction_toseiha;
+    /* not once the Army is at war: its regiments, the young officers'
+     * among them, are at the front (the 1st Division, whose officers led the
+     * rising of February 1936, was sent to Manchuria; no rising came after
+     * the war with China began in 1937) */
     return k >= 0 && t >= 0 && !w->purged[k] && !w->purged[t] && w->manchuria_seized && !w->war &&
-           w->influence[t] > w->influence[k];
+           !w->china_war && w->influence[t] > w->influence[k];
 }
 
 static void coup(hk_world *w, hk_lazy_stream *r)
@@ -562,18 +566,26 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
             continue;
         if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, WAR_US_RATE)))
             return;
-        /* the attack comes once the fleet and the army are ready */
+        /* the attack comes once the fleet and the army are ready: they make
+         * ready from the month the cabinet first weighs the embargo, while
+         * the talks go on (the Imperial Conference of 6 September 1941 set
+         * the preparations going alongside the talks; feis1950), so a
+         * decision that comes later than the first month does not put the
+         * attack off unless it comes after the services are ready */
         int lead = (int)P(w, WAR_US_LEAD_MONTHS);
-        w->event_decided[e] = w->month + (lead < 1 ? 1 : lead);
+        lead = lead < 1 ? 1 : lead;
+        hk_month ready = w->flag_since[HK_EFFECT_OIL_EMBARGO] + 1 + lead;
+        w->event_decided[e] = ready > w->month + 1 ? ready : w->month + 1;
+        lead = w->event_decided[e] - w->month;
         int months = w->month - w->flag_since[HK_EFFECT_OIL_EMBARGO];
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "Committed to the south since %d-%02d and cut off from American oil %s%.0d%s, the cabinet "
                      "will not give the south up: it decides on war with the United States and Britain unless the "
-                     "talks in Washington give way, the Army and the fleet to be ready to strike in %d months.",
+                     "talks in Washington give way, the Army and the fleet to be ready to strike in %d month%s.",
                      hk_month_year(w->committed_south_on), hk_month_mon(w->committed_south_on),
                      months > 0 ? "for " : "this month", months, months > 1 ? " months" : months == 1 ? " month" : "",
-                     lead < 1 ? 1 : lead);
+                     lead, lead > 1 ? "s" : "");
         hk_world_emit2(w, "doctrine", "war_decision_us", s->jpn, -1, w->scratch, SRC_MODEL("politics-us-war"));
         return;
     }
@@ -598,13 +610,20 @@ static void west_hope(hk_world *w)
     if (w->north_waited == 0 || w->north_waited < hope)
         return;
     w->west_hope_lost = true;
+    /* the Army's own plan for the north given up, its northern hawks lose
+     * their standing for good and the south-leaning factions gain: the
+     * shift the Army's abandonment of its 1941 mobilisation made (002:24,
+     * 000:35) */
+    double moved = hk_politics_shift(w, w->s->jpn, is_north_hawk, is_southern, P(w, POLITICS_HOPE_LOST), true);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "Doctrine has stood past %+.2f for %d months (now %+.2f) with the USSR at war in the west, but the "
                  "Soviet Far East has not been weakened: %.2f Japanese men on the border for each Soviet one, where a "
-                 "war in the north needs %.2f. The hope of a Soviet collapse is given up.",
+                 "war in the north needs %.2f. The hope of a Soviet collapse is given up, and with the Army's plan "
+                 "for the north %.2f of influence passes from its northern hawks to the Navy and the south-leaning "
+                 "factions.",
                  P(w, DOCTRINE_STRIKE_NORTH), w->north_waited, w->doctrine, 1.0 / hk_politics_border_ratio(w),
-                 hk_assess_north_need_free(w));
+                 hk_assess_north_need_free(w), moved);
     hk_world_emit2(w, "doctrine", "west_hope_lost", w->s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }
 
@@ -682,7 +701,9 @@ static void apply_pins(hk_world *w)
             }
             break;
         case HK_PIN_DOCTRINE_NORTH: w->committed_north = true; break;
-        case HK_PIN_CHINA_WAR: w->china_war = true; break;
+        case HK_PIN_CHINA_WAR:
+            w->china_war = true;
+            break;
         default: break;
         }
         (void)fact_source;

@@ -470,10 +470,16 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                              w->camp.still_months, w->camp.still_months == 1 ? "" : "s");
                 else
                     snprintf(why, sizeof why, "both sides are exhausted and");
+                char span[48];
+                int months = w->month - w->war_on;
+                if (months < 12)
+                    snprintf(span, sizeof span, "%d month%s", months, months == 1 ? "" : "s");
+                else
+                    snprintf(span, sizeof span, "%.1f years", years);
                 snprintf(w->scratch, sizeof w->scratch,
-                         "After %.1f years of war (casualties: Japanese %.0f, Soviet %.0f) %s "
+                         "After %s of war (casualties: Japanese %.0f, Soviet %.0f) %s "
                          "agree to an armistice %s%s.",
-                         years, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], why, terms,
+                         span, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], why, terms,
                          japan_lost ? "; the failure discredits the advocates of the northern war" : "");
             }
             hk_war_end(w, "armistice", w->scratch, SRC_MODEL("politics-peace"));

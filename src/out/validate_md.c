@@ -1,7 +1,9 @@
 /* validate_md.c — docs/validation.md: the title and summary, the checks'
- * sections (src/run/validate_report.c) with the strike north's figures and
- * the sources' causal claims rendered here from their data, the same checks at another seed and
- * every result that differs there, the linter's section, and what fails. */
+ * sections in their order (1-4 and 6 from validate_sections.c; the strike
+ * north's what-if and the sources' causal claims here), all rendered from
+ * the data src/run/validate_report.c computes, the same checks at another
+ * seed and every result that differs there, the linter's section, and what
+ * fails. */
 #include "out/validate_md.h"
 
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 #include "run/claims.h"
 #include "run/inputs.h"
 #include "run/lint.h"
+#include "out/validate_sections.h"
 
 /* ---- section 2c: what if Japan had struck north in August 1941 ----------------- */
 
@@ -126,29 +129,29 @@ static void claims_md(FILE *b, const hk_val_checks *ck)
     fprintf(b, "\n");
 }
 
-/* The claims' verdicts and failures, written in at their places of the
- * checks' lists (each list kept to its length, as the checks keep it). */
-static void place_claims(hk_val_checks *ck)
+/* Every verdict and failure in the document's order: the figures'
+ * (validate_sections.c) with the claims' written in at their place. */
+static void results_of(const hk_val_checks *ck, hk_val_results *out)
 {
-    hk_val_verdict *v = malloc(sizeof ck->verdicts);
-    char(*f)[HK_VAL_FAIL_LEN] = malloc(sizeof ck->fails);
-    if (!v || !f) {
-        free(v);
-        free(f);
+    hk_val_results *fig = malloc(sizeof *fig);
+    if (!fig) {
+        out->n_verdicts = out->n_fails = 0;
         return;
     }
+    int claims_at, claims_fail_at;
+    hk_val_figure_results(ck, fig, &claims_at, &claims_fail_at);
     int nv = 0, nf = 0;
-    for (int i = 0; i < ck->claims_verdict_at && i < ck->n_verdicts && nv < HK_VAL_MAX_VERDICTS; i++)
-        v[nv++] = ck->verdicts[i];
-    for (int i = 0; i < ck->claims_fail_at && i < ck->n_fails && nf < HK_VAL_MAX_FAILS; i++)
-        memcpy(f[nf++], ck->fails[i], HK_VAL_FAIL_LEN);
+    for (int i = 0; i < claims_at && nv < HK_VAL_MAX_VERDICTS; i++)
+        out->verdicts[nv++] = fig->verdicts[i];
+    for (int i = 0; i < claims_fail_at && nf < HK_VAL_MAX_FAILS; i++)
+        memcpy(out->fails[nf++], fig->fails[i], HK_VAL_FAIL_LEN);
     for (int k = 0; k < ck->n_claim; k++) {
         const hk_val_claim *vc = &ck->claim[k];
         const hk_claim *c = &hk_claim_table[vc->index];
         claim_text t;
         claim_text_of(vc, &t);
         if (nv < HK_VAL_MAX_VERDICTS) {
-            hk_val_verdict *x = &v[nv++];
+            hk_val_verdict *x = &out->verdicts[nv++];
             snprintf(x->what, sizeof x->what, "Claim %d, %s", vc->index + 1, c->id);
             snprintf(x->value, sizeof x->value, "%s [%s, %s]", c->design == HK_CLAIM_LEVEL ? t.a : t.eff, t.lo, t.hi);
             x->pass = vc->res.status == HK_CLAIM_PASS;
@@ -158,24 +161,22 @@ static void place_claims(hk_val_checks *ck)
             snprintf(what, sizeof what, "Claim %d, %s", vc->index + 1, c->id);
             snprintf(why, sizeof why, "%s (effect %s, 95%% CI [%s, %s], expected %s)", vc->res.note, t.eff, t.lo,
                      t.hi, t.expected);
-            snprintf(f[nf++], HK_VAL_FAIL_LEN, "**%s**: %s", what, why);
+            snprintf(out->fails[nf++], HK_VAL_FAIL_LEN, "**%s**: %s", what, why);
         }
     }
-    for (int i = ck->claims_verdict_at; i < ck->n_verdicts && nv < HK_VAL_MAX_VERDICTS; i++)
-        v[nv++] = ck->verdicts[i];
-    for (int i = ck->claims_fail_at; i < ck->n_fails && nf < HK_VAL_MAX_FAILS; i++)
-        memcpy(f[nf++], ck->fails[i], HK_VAL_FAIL_LEN);
-    memcpy(ck->verdicts, v, sizeof ck->verdicts);
-    memcpy(ck->fails, f, sizeof ck->fails);
-    ck->n_verdicts = nv;
-    ck->n_fails = nf;
-    free(v);
-    free(f);
+    for (int i = claims_at; i < fig->n_verdicts && nv < HK_VAL_MAX_VERDICTS; i++)
+        out->verdicts[nv++] = fig->verdicts[i];
+    for (int i = claims_fail_at; i < fig->n_fails && nf < HK_VAL_MAX_FAILS; i++)
+        memcpy(out->fails[nf++], fig->fails[i], HK_VAL_FAIL_LEN);
+    out->n_verdicts = nv;
+    out->n_fails = nf;
+    free(fig);
 }
 
 /* Section 7: the same checks at another seed, and every verdict that
  * differs, so a reader can tell a robust pass from one at the edge. */
-static int other_seed_section(FILE *b, const hk_scenario *s, const hk_val_options *o, const hk_val_checks *c)
+static int other_seed_section(FILE *b, const hk_scenario *s, const hk_val_options *o, const hk_val_checks *c,
+                              const hk_val_results *cr)
 {
     hk_val_options o2 = *o;
     o2.seed = o->other_seed;
@@ -183,11 +184,13 @@ static int other_seed_section(FILE *b, const hk_scenario *s, const hk_val_option
     if (o->progress)
         fprintf(stderr, "validate: the same checks at seed %llu\n", (unsigned long long)o2.seed);
     hk_val_checks *c2 = malloc(sizeof *c2);
-    if (!c2 || hk_val_checks_run(s, &o2, false, c2) != 0) {
+    hk_val_results *r2 = malloc(sizeof *r2);
+    if (!c2 || !r2 || hk_val_checks_run(s, &o2, c2) != 0) {
         free(c2);
+        free(r2);
         return -1;
     }
-    place_claims(c2);
+    results_of(c2, r2);
     fprintf(b, "## 7. The same checks at another seed\n\n");
     fprintf(b,
             "Every figure and claim above, rerun with seed %llu (%d runs per ensemble), to tell a pass that "
@@ -197,12 +200,12 @@ static int other_seed_section(FILE *b, const hk_scenario *s, const hk_val_option
             c2->figures - c2->figures_failed, c2->figures_failed, c2->claims, c2->claims - c2->claims_failed,
             c2->claims_failed);
     int differ = 0;
-    for (int i = 0; i < c->n_verdicts; i++) {
-        const hk_val_verdict *v = &c->verdicts[i];
+    for (int i = 0; i < cr->n_verdicts; i++) {
+        const hk_val_verdict *v = &cr->verdicts[i];
         const hk_val_verdict *w = NULL;
-        for (int j = 0; j < c2->n_verdicts && !w; j++)
-            if (strcmp(c2->verdicts[j].what, v->what) == 0)
-                w = &c2->verdicts[j];
+        for (int j = 0; j < r2->n_verdicts && !w; j++)
+            if (strcmp(r2->verdicts[j].what, v->what) == 0)
+                w = &r2->verdicts[j];
         if (w && w->pass == v->pass)
             continue;
         if (differ++ == 0) {
@@ -216,11 +219,11 @@ static int other_seed_section(FILE *b, const hk_scenario *s, const hk_val_option
     if (differ == 0)
         fprintf(b, "Every figure and claim has the same result at both seeds.\n");
     else
-        fprintf(b, "\n%d of the %d results above differ at seed %llu.\n", differ, c->n_verdicts,
+        fprintf(b, "\n%d of the %d results above differ at seed %llu.\n", differ, cr->n_verdicts,
                 (unsigned long long)o2.seed);
     fprintf(b, "\n");
-    hk_val_checks_free(c2);
     free(c2);
+    free(r2);
     return 0;
 }
 
@@ -229,29 +232,31 @@ int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out,
     if (json)
         *json = NULL;
     hk_val_checks *c = calloc(1, sizeof *c);
+    hk_val_results *cr = calloc(1, sizeof *cr);
     char *text = NULL;
     size_t text_len = 0;
     FILE *body = NULL;
     int rc = -1;
-    if (!c)
+    if (!c || !cr)
         goto done;
-    if (hk_val_checks_run(s, o, json != NULL, c) != 0) {
+    if (hk_val_checks_run(s, o, c) != 0) {
         fprintf(stderr, "hokushin: validate: a simulate run failed\n");
         goto done;
     }
-    place_claims(c);
-    /* sections 1-6 as the checks wrote them, the claims' among them, then the rest */
+    results_of(c, cr);
+    /* sections 1-6 from the checks' data, then the rest */
     body = open_memstream(&text, &text_len);
     if (!body)
         goto done;
-    size_t at = c->claims_at <= c->body_len ? c->claims_at : c->body_len;
-    size_t st = c->strike_at <= at ? c->strike_at : at;
-    fwrite(c->body, 1, st, body);
+    hk_val_md_record(body, c);
+    hk_val_md_combat(body, c);
+    hk_val_md_war(body, c);
     strike_north_md(body, &c->strike);
-    fwrite(c->body + st, 1, at - st, body);
+    hk_val_md_calibration(body, s, o, c);
+    hk_val_md_cdb90(body, o);
     claims_md(body, c);
-    fwrite(c->body + at, 1, c->body_len - at, body);
-    if (o->other_seed != 0 && other_seed_section(body, s, o, c) != 0) {
+    hk_val_md_forces(body, s, c, 6);
+    if (o->other_seed != 0 && other_seed_section(body, s, o, c, cr) != 0) {
         fprintf(stderr, "hokushin: validate: a simulate run failed\n");
         goto done;
     }
@@ -268,10 +273,10 @@ int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out,
         lint_fail[0] = '\0';
     }
     fprintf(body, "## %d. What fails\n\n", section);
-    if (c->n_fails == 0 && !lint_fail[0])
+    if (cr->n_fails == 0 && !lint_fail[0])
         fprintf(body, "Nothing: every figure and claim above passes.\n");
-    for (int i = 0; i < c->n_fails; i++)
-        fprintf(body, "- %s\n", c->fails[i]);
+    for (int i = 0; i < cr->n_fails; i++)
+        fprintf(body, "- %s\n", cr->fails[i]);
     if (lint_fail[0])
         fprintf(body, "- %s\n", lint_fail);
     fclose(body);
@@ -291,17 +296,16 @@ int hk_validate_report(const hk_scenario *s, const hk_val_options *o, FILE *out,
     fwrite(text, 1, text_len, out);
     rc = c->figures_failed + c->claims_failed;
     if (json) {
-        *json = json_pack("{s:s, s:o, s:i, s:i, s:i, s:i, s:i, s:O, s:O}", "scenario", s->id ? s->id : "", "seed",
+        *json = json_pack("{s:s, s:o, s:i, s:i, s:i, s:i, s:i, s:o, s:o}", "scenario", s->id ? s->id : "", "seed",
                           hk_json_seed(o->seed), "runs", o->runs, "figures_failed", c->figures_failed,
                           "figures_total", c->figures, "claims_failed", c->claims_failed, "claims_total", c->claims,
-                          "figures", c->figures_json, "claims", c->claims_json);
+                          "figures", hk_val_figures_json(c), "claims", hk_val_claims_json(c));
     }
 done:
     if (body)
         fclose(body);
-    if (c)
-        hk_val_checks_free(c);
     free(c);
+    free(cr);
     free(text);
     return rc;
 }

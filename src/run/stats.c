@@ -3,6 +3,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>
+#include <stdlib.h>
 
 /* Values at or beyond this magnitude would let a sum of squares overflow. */
 #define HK_STATS_LIMIT 2147483648.0 /* 2^31 */
@@ -92,3 +93,11 @@ hk_interval hk_stats_t_interval(double mean, double sd, int64_t n, double level)
     double half = hk_stats_t_quantile(level, (double)(n - 1)) * sd / sqrt((double)n);
     return (hk_interval){mean - half, mean + half};
 }
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+void hk_stats_sort(double *v, size_t n) { qsort(v, n, sizeof *v, cmp_double); }

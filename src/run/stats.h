@@ -15,6 +15,7 @@
 #define HK_STATS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 __extension__ typedef __int128 hk_i128;
@@ -54,5 +55,8 @@ hk_interval hk_stats_wilson(int64_t k, int64_t n, double level);
 hk_interval hk_stats_t_interval(double mean, double sd, int64_t n, double level);
 /* The two-sided quantile t such that P(|T_df| <= t) = level. */
 double hk_stats_t_quantile(double level, double df);
+
+/* Sorts n numbers (none NaN) in ascending order. */
+void hk_stats_sort(double *v, size_t n);
 
 #endif

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "run/claims.h"
+#include "run/validate_forces.h"
 #include "world/api.h"
 
 /* ---- batches ------------------------------------------------------------ */
@@ -92,6 +93,78 @@ typedef struct hk_val_verdict {
 #define HK_VAL_MAX_VERDICTS 64
 #define HK_VAL_FAIL_LEN 1200 /* "**what**: why", why up to 1,024 bytes */
 
+/* Tolerances, stated in the report. */
+#define HK_VAL_TOL_INCIDENTS 0.25   /* relative, on the mean count of a year (or years) */
+#define HK_VAL_TOL_CASUALTIES 0.25  /* relative, on a battle's mean casualties */
+#define HK_VAL_TOL_LOSSES 0.25      /* relative, around the recorded range of the intervention's dead */
+#define HK_VAL_TOL_PACT_YEARS 1.0   /* years, on the mean date of the pact where signed */
+#define HK_VAL_TOL_ENTRY_MONTHS 1.0 /* months, on the mean delay of the Soviet entry */
+
+/* A judged figure of sections 1, 2 and 2b, as data: what was simulated,
+ * what the record says, the rule that judges it and the verdict;
+ * src/out/validate_sections.c writes its row. */
+typedef enum hk_val_figure_kind {
+    HK_VAL_MEAN,   /* a mean against the record's value or range, within a tolerance */
+    HK_VAL_PROP,   /* yes/no: the record's outcome must be the more likely one */
+    HK_VAL_FACTOR, /* a mean within a factor of two of the record */
+    HK_VAL_ABSENT  /* the scenario lacks the record to judge it: a failure (why) */
+} hk_val_figure_kind;
+
+typedef enum hk_val_section { HK_VAL_SEC_RECORD, HK_VAL_SEC_COMBAT, HK_VAL_SEC_WAR } hk_val_section;
+
+typedef struct hk_val_figure {
+    hk_val_section section;
+    hk_val_figure_kind kind;
+    char figure[128];
+    char source[1024];
+    double rec_lo, rec_hi;     /* PROP: 1 the record says yes, 0 no */
+    double tol_rel, tol_abs;   /* MEAN: relative tolerance, or (tol_rel 0) absolute */
+    double accept_lo, accept_hi; /* MEAN: the means that pass */
+    int decimals;
+    const char *unit;          /* "", " y", " mo" */
+    const char *part;          /* "fitted", "held out" */
+    hk_val_summary sm;         /* MEAN, FACTOR: over the n values */
+    int n, k;                  /* the values (runs); PROP: k of n true */
+    const char *why;           /* ABSENT: what is missing */
+    bool then_interventions;   /* section 1: the runs with an intervention follow its row */
+    bool pass;
+} hk_val_figure;
+#define HK_VAL_MAX_FIGURES 40
+
+/* Section 1's rows that are not figures: how many runs have an
+ * intervention, and the months from Germany's defeat to the Soviet entry
+ * in bins of a month (0-1 .. 6-7, 7 or more, no entry by the end). */
+typedef struct hk_val_record_extra {
+    int interventions;
+    bool entry_bins;
+    int bins[9];
+    hk_date end;
+} hk_val_record_extra;
+
+/* Section 2: Khalkhin Gol fought by the combat model on the recorded
+ * sides; its figures are among the figures. */
+typedef struct hk_val_kg {
+    bool recorded;             /* the scenario has the battle */
+    const char *id, *att_id, *def_id, *terrain;
+    hk_date start, end;
+    int days;
+    bool from_opening;         /* both sides grow from the record's nomonhan_opening */
+    double central[2];
+    int central_winner;        /* HK_COMBAT_ATTACKER, _DEFENDER, or a draw */
+    bool central_ok;
+    int wins[3];               /* attacker, defender, draws over the runs */
+    int record_winner;         /* 0 attacker, 1 defender, else a draw */
+    int runs;
+} hk_val_kg;
+
+/* Section 3: the calibrated parameters and the error over each part. */
+typedef struct hk_val_calibration {
+    int n_params;
+    int param[HK_PARAM_COUNT]; /* the free parameters' indices (hk_calibrate_free_params) */
+    double fit_sum, held_sum;  /* the incident counts' absolute relative errors summed, fitted and held-out part */
+    int n_fit, n_held;
+} hk_val_calibration;
+
 /* A causal claim put to the model (section 5): its place in hk_claim_table
  * and the result, as data; src/out/validate_md.c writes its row, its
  * verdict and its failure. */
@@ -111,41 +184,30 @@ typedef struct hk_val_strike {
     hk_val_summary whatif[HK_VAL_STRIKE_FIGURES], base[HK_VAL_STRIKE_FIGURES];
 } hk_val_strike;
 
-/* Every check of sections 1-6 at one seed (src/run/validate_report.c):
- * the counts, each verdict, each failure's sentence, the sections' rows as
- * markdown (body) but for two, which are data: the strike north's
- * figures (strike), whose section goes at byte strike_at of the body, and
- * the claims (claim), whose section goes at byte claims_at, their
- * verdicts and failures at claims_verdict_at and claims_fail_at of those
- * lists; and, when asked, the figures and claims as JSON. The document
- * around them (title, summary, those two sections, the comparison at
- * another seed, the linter's section, what fails) is
- * src/out/validate_md.c's. */
+/* Every check of sections 1-6 at one seed (src/run/validate_report.c), as
+ * data: the counts; the figures of sections 1, 2 and 2b in their order;
+ * each section's other figures; the strike north's what-if; the claims;
+ * section 6's armies, battles and 1945 (validate_forces.h). The document,
+ * each verdict's and failure's text, and the JSON are src/out's
+ * (validate_md.c, validate_sections.c). */
 typedef struct hk_val_checks {
     int figures, figures_failed, claims, claims_failed;
-    char fails[HK_VAL_MAX_FAILS][HK_VAL_FAIL_LEN];
-    int n_fails;
-    hk_val_verdict verdicts[HK_VAL_MAX_VERDICTS];
-    int n_verdicts;
-    char *body;
-    size_t body_len;
     int runs; /* the baseline's runs */
+    uint64_t seed;
+    hk_val_figure fig[HK_VAL_MAX_FIGURES];
+    int n_fig;
+    hk_val_record_extra record;
+    hk_val_kg kg;
+    int war_runs; /* section 2b: the runs with the Soviet entry and no war before it */
     hk_val_strike strike;
-    size_t strike_at;
+    hk_val_calibration calibration;
     hk_val_claim claim[HK_VAL_MAX_CLAIMS];
     int n_claim;
-    size_t claims_at;
-    int claims_verdict_at, claims_fail_at;
-    json_t *figures_json, *claims_json; /* NULL unless with_json */
+    hk_val_forces forces;
 } hk_val_checks;
 
-/* 25655 -> "25,655", a fraction with `decimals`, NaN "n/a": a number as
- * the report gives it. */
-const char *hk_val_num(char *buf, size_t len, double v, int decimals);
-
 /* Runs the checks; returns 0, or -1 on a program failure (a run failed, out
- * of memory). hk_val_checks_free releases what it holds. */
-int hk_val_checks_run(const hk_scenario *s, const hk_val_options *o, bool with_json, hk_val_checks *out);
-void hk_val_checks_free(hk_val_checks *c);
+ * of memory). */
+int hk_val_checks_run(const hk_scenario *s, const hk_val_options *o, hk_val_checks *out);
 
 #endif

@@ -1,44 +1,30 @@
-/* validate_forces.c — docs/validation.md's section on the armies, the border
- * battles and 1945.
+/* validate_forces.c — the figures of docs/validation.md's section on the
+ * armies, the border battles and 1945, as data (src/out/validate_sections.c
+ * writes the section).
  *
- * The figures are data here: the recorded armies come from a replay run of
- * the scenario (its forces.yaml, each strength with its source), the
- * recorded border battles from its record.yaml, and the one figure the
- * scenario does not hold, the casualties of the 1945 Manchurian operation,
- * from the publication named below. The simulated side is the report's
- * baseline ensemble. */
+ * The recorded armies come from a replay run of the scenario (its
+ * forces.yaml, each strength with its source), the recorded border battles
+ * from its record.yaml, and the one figure the scenario does not hold, the
+ * casualties of the 1945 Manchurian operation, from the publication named
+ * below. The simulated side is the report's baseline ensemble. */
 #include "run/validate_forces.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "run/stats.h"
 #include "world/scenario.h"
-
-/* Tolerances, stated in the report. */
-#define TOL_ARMY 0.25       /* relative, on the mean December strength */
-#define BAND_LO 0.05        /* the record must lie inside the central 90% of runs */
-#define BAND_HI 0.95
-#define TOL_AGREE 0.25      /* relative, replay against simulate's mean, 1918-1929 */
-#define TOL_1945 2.0        /* factor, on the mean casualties of the 1945 campaign */
-#define ARMY_FIRST 1931
-#define ARMY_LAST 1944
 
 /* The Manchurian strategic offensive operation, 9-20 August 1945: Soviet
  * killed 9,780-12,031 and wounded 24,425 (the three fronts, the Pacific
  * Fleet's landings left out). */
-static const double SOV_1945_LO = 9780 + 24425, SOV_1945_HI = 12031 + 24425;
-static const char *const SOV_1945_SOURCE =
+const double hk_val_sov_1945_lo = 9780 + 24425, hk_val_sov_1945_hi = 12031 + 24425;
+const char *const hk_val_sov_1945_source =
     "Krivosheev, G. F. (ed.), *Soviet Casualties and Combat Losses in the Twentieth Century*, London: Greenhill "
     "Books, 1997, the Manchurian strategic offensive operation (as quoted with its killed and wounded in the "
     "article \"Soviet invasion of Manchuria\", en.wikipedia.org); Glantz, D. M., *The Soviet Strategic "
     "Offensive in Manchuria, 1945: 'August Storm'*, London: Frank Cass, 2003";
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 /* Quantile q of n sorted values (nearest rank). */
 static double quantile(const double *v, int n, double q)
@@ -49,53 +35,14 @@ static double quantile(const double *v, int n, double q)
     return v[i < 0 ? 0 : i >= n ? n - 1 : i];
 }
 
-static const char *men(char *buf, size_t len, double v)
-{
-    if (isnan(v)) {
-        snprintf(buf, len, "n/a");
-        return buf;
-    }
-    long long x = llround(v);
-    char raw[32];
-    snprintf(raw, sizeof raw, "%lld", x < 0 ? -x : x);
-    int n = (int)strlen(raw), o = 0;
-    if (x < 0 && o < (int)len - 1)
-        buf[o++] = '-';
-    for (int i = 0; i < n && o < (int)len - 2; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = raw[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
-static hk_val_forces_figure *add(hk_val_forces *res, const char *what, const char *value, bool pass, const char *why)
-{
-    if (res->n >= HK_VAL_FORCES_MAX)
-        return NULL;
-    hk_val_forces_figure *f = &res->fig[res->n++];
-    snprintf(f->what, sizeof f->what, "%s", what);
-    snprintf(f->value, sizeof f->value, "%s", value);
-    snprintf(f->why, sizeof f->why, "%s", why);
-    f->pass = pass;
-    return f;
-}
-
-/* One side's December strengths: the table rows and the chart. */
-typedef struct army_year {
-    int year;
-    double rec, mean, q05, q95;
-    bool pass;
-} army_year;
-
+/* One side's December strengths, from..to. */
 static void army_years(const hk_outcomes *rep, const hk_outcomes *base, int runs, bool soviet, int from, int to,
-                       army_year *out)
+                       hk_val_army_year *out)
 {
     double *v = malloc(sizeof *v * (size_t)(runs > 0 ? runs : 1));
-    for (int y = from; y <= to; y++) {
+    for (int y = from; y <= to && v; y++) {
         int i = y - HK_YEAR_FIRST;
-        army_year *a = &out[y - from];
+        hk_val_army_year *a = &out[y - from];
         a->year = y;
         a->rec = soviet ? rep->soviet_far_east_men_by_year[i] : rep->japan_manchuria_men_by_year[i];
         double sum = 0;
@@ -103,80 +50,20 @@ static void army_years(const hk_outcomes *rep, const hk_outcomes *base, int runs
             v[k] = soviet ? base[k].soviet_far_east_men_by_year[i] : base[k].japan_manchuria_men_by_year[i];
             sum += v[k];
         }
-        qsort(v, (size_t)runs, sizeof *v, cmp_double);
+        hk_stats_sort(v, (size_t)runs);
         a->mean = runs ? sum / runs : NAN;
-        a->q05 = quantile(v, runs, BAND_LO);
-        a->q95 = quantile(v, runs, BAND_HI);
-        a->pass = a->rec > 0 && fabs(a->mean / a->rec - 1.0) <= TOL_ARMY && a->rec >= a->q05 && a->rec <= a->q95;
+        a->q05 = quantile(v, runs, HK_VAL_BAND_LO);
+        a->q95 = quantile(v, runs, HK_VAL_BAND_HI);
+        a->pass = a->rec > 0 && fabs(a->mean / a->rec - 1.0) <= HK_VAL_TOL_ARMY && a->rec >= a->q05 &&
+                  a->rec <= a->q95;
     }
     free(v);
-}
-
-static void army_chart(FILE *b, const char *title, const army_year *a, int n)
-{
-    double top = 0;
-    for (int i = 0; i < n; i++)
-        top = fmax(top, fmax(a[i].rec, a[i].q95));
-    fprintf(b, "```mermaid\nxychart-beta\n    title \"%s (thousands of men, December)\"\n    x-axis [", title);
-    for (int i = 0; i < n; i++)
-        fprintf(b, "%s%d", i ? ", " : "", a[i].year);
-    fprintf(b, "]\n    y-axis \"thousand men\" 0 --> %.0f\n", ceil(top / 1000.0 / 100.0) * 100.0);
-    const char *names[4] = {"record", "simulated mean", "5th percentile", "95th percentile"};
-    for (int s = 0; s < 4; s++) {
-        fprintf(b, "    line \"%s\" [", names[s]);
-        for (int i = 0; i < n; i++) {
-            double v = s == 0 ? a[i].rec : s == 1 ? a[i].mean : s == 2 ? a[i].q05 : a[i].q95;
-            fprintf(b, "%s%.0f", i ? ", " : "", v / 1000.0);
-        }
-        fprintf(b, "]\n");
-    }
-    fprintf(b, "```\n\n*Lines, top to bottom in the legend: the record, the simulated mean, the 5th and the 95th "
-               "percentile of the runs.*\n\n");
-}
-
-static void army_table(FILE *b, hk_val_forces *res, const char *what, const army_year *a, int n)
-{
-    char x[32], y[32], z[32], w[32];
-    fprintf(b, "| December | Record (replay) | Simulated mean | mean / record | 5%% – 95%% of runs | Result |\n");
-    fprintf(b, "|---|---|---|---|---|---|\n");
-    int failed = 0, first_fail = -1;
-    double worst = 0;
-    for (int i = 0; i < n; i++) {
-        fprintf(b, "| %d | %s | %s | %.2f | %s – %s | %s |\n", a[i].year, men(x, sizeof x, a[i].rec),
-                men(y, sizeof y, a[i].mean), a[i].rec > 0 ? a[i].mean / a[i].rec : NAN, men(z, sizeof z, a[i].q05),
-                men(w, sizeof w, a[i].q95), a[i].pass ? "PASS" : "**FAIL**");
-        if (!a[i].pass) {
-            failed++;
-            if (first_fail < 0)
-                first_fail = i;
-        }
-        if (a[i].rec > 0)
-            worst = fmax(worst, fabs(a[i].mean / a[i].rec - 1.0));
-    }
-    fprintf(b, "\n");
-    char value[208], why[400];
-    snprintf(value, sizeof value, "%d of %d years pass; largest departure of the mean %.0f%%", n - failed, n,
-             worst * 100);
-    if (failed)
-        snprintf(why, sizeof why, "%d of %d Decembers fail, the first %d (record %s, mean %s, 90%% of runs %s – %s)",
-                 failed, n, a[first_fail].year, men(x, sizeof x, a[first_fail].rec),
-                 men(y, sizeof y, a[first_fail].mean), men(z, sizeof z, a[first_fail].q05),
-                 men(w, sizeof w, a[first_fail].q95));
-    else
-        why[0] = '\0';
-    add(res, what, value, failed == 0, why);
 }
 
 /* The recorded border battles: the record's battles outside general war,
  * one per campaign (an engagement inside a longer recorded battle on the
  * same sector counts with it), with the most men a side had. */
-typedef struct rec_battle {
-    int sector, year;
-    double men;
-    const char *name;
-} rec_battle;
-
-static int record_border_battles(const hk_scenario *s, rec_battle *out, int max)
+static int record_border_battles(const hk_scenario *s, hk_val_rec_battle *out, int max)
 {
     int n = 0;
     for (int i = 0; i < s->n_battles && n < max; i++) {
@@ -203,171 +90,102 @@ static int record_border_battles(const hk_scenario *s, rec_battle *out, int max)
     return n;
 }
 
-static void battles_part(FILE *b, const hk_scenario *s, const hk_outcomes *base, int runs, hk_val_forces *res)
+static void battles_part(const hk_scenario *s, const hk_outcomes *base, int runs, hk_val_forces *res)
 {
-    rec_battle rec[32];
-    int nrec = record_border_battles(s, rec, 32);
-    int total = 0, at_record = 0;
-    char x[32], y[32], z[32];
-    fprintf(b, "| Sector | Record: battles (most men on a side) | Simulated battles per run | Share of simulated "
-               "battles | Largest battle in a run where there is one: median, 90th percentile (men on a side) |\n");
-    fprintf(b, "|---|---|---|---|---|\n");
-    int count[HK_MAX_SECTORS] = {0};
+    res->n_rec = record_border_battles(s, res->rec, HK_VAL_MAX_REC_BATTLES);
+    res->n_sectors = s->n_sectors < HK_MAX_SECTORS ? s->n_sectors : HK_MAX_SECTORS;
     bool recorded[HK_MAX_SECTORS] = {false};
     for (int k = 0; k < runs; k++)
-        for (int sec = 0; sec < s->n_sectors && sec < HK_MAX_SECTORS; sec++) {
-            count[sec] += base[k].border_battles[sec];
-            total += base[k].border_battles[sec];
+        for (int sec = 0; sec < res->n_sectors; sec++) {
+            res->count[sec] += base[k].border_battles[sec];
+            res->total += base[k].border_battles[sec];
         }
-    for (int i = 0; i < nrec; i++)
-        if (rec[i].sector >= 0 && rec[i].sector < HK_MAX_SECTORS)
-            recorded[rec[i].sector] = true;
+    for (int i = 0; i < res->n_rec; i++)
+        if (res->rec[i].sector >= 0 && res->rec[i].sector < HK_MAX_SECTORS)
+            recorded[res->rec[i].sector] = true;
     double *v = malloc(sizeof *v * (size_t)(runs > 0 ? runs : 1));
-    for (int sec = 0; sec < s->n_sectors && sec < HK_MAX_SECTORS; sec++) {
-        char recs[400] = "none";
-        int o = 0;
-        for (int i = 0; i < nrec && o < (int)sizeof recs; i++) {
-            if (rec[i].sector != sec)
-                continue;
-            /* the year, unless the battle's name already gives it */
-            char year[16] = "";
-            snprintf(year, sizeof year, " %d", rec[i].year);
-            o += snprintf(recs + o, sizeof recs - (size_t)o, "%s%s%s (%s)", o ? "; " : "", rec[i].name,
-                          rec[i].name && strstr(rec[i].name, year + 1) ? "" : year, men(x, sizeof x, rec[i].men));
-        }
+    for (int sec = 0; sec < res->n_sectors && v; sec++) {
         int m = 0;
         for (int k = 0; k < runs; k++)
             if (base[k].border_battles[sec] > 0)
                 v[m++] = base[k].border_battle_men[sec];
-        qsort(v, (size_t)m, sizeof *v, cmp_double);
+        hk_stats_sort(v, (size_t)m);
+        res->with_battle[sec] = m;
+        res->median_men[sec] = quantile(v, m, 0.5);
+        res->p90_men[sec] = quantile(v, m, 0.9);
         if (recorded[sec])
-            at_record += count[sec];
-        fprintf(b, "| %s | %s | %.2f | %.0f%% | %s, %s |\n", s->sectors[sec].name ? s->sectors[sec].name : s->sectors[sec].id,
-                recs, runs ? (double)count[sec] / runs : 0.0, total ? 100.0 * count[sec] / total : 0.0,
-                m ? men(y, sizeof y, quantile(v, m, 0.5)) : "—", m ? men(z, sizeof z, quantile(v, m, 0.9)) : "—");
+            res->at_record += res->count[sec];
     }
     free(v);
-    double share = total ? (double)at_record / total : 0.0;
-    fprintf(b, "\nEvery battle of the record came on a sector where the Soviet side's haul to the battle ground was "
-               "the longer one. *Share at the record's sites* counts the simulated battles on the sectors that "
-               "saw a recorded battle; it passes above one half (the record's sites are where most battles come, "
-               "without being the only place they can).\n\n");
-    char value[208], why[400];
-    snprintf(value, sizeof value, "%.0f%% of %d simulated border battles", share * 100, total);
-    snprintf(why, sizeof why, "only %.0f%% of the simulated border battles come on the sectors of the record's battles",
-             share * 100);
-    add(res, "Border battles on the sectors of the record's battles", value, share > 0.5, why);
 }
 
-static void chain_part(FILE *b, const hk_outcomes *base, int runs, hk_val_forces *res)
+static void chain_part(const hk_outcomes *base, int runs, hk_val_forces *res)
 {
-    int surrendered = 0, broken = 0, no_entry = 0, no_bomb = 0;
     double sum_s = 0, sum_j = 0;
-    int n_war = 0;
     for (int k = 0; k < runs; k++) {
         const hk_outcomes *o = &base[k];
         if (o->surrender_month != HK_MONTH_NONE) {
-            surrendered++;
+            res->surrendered++;
             bool entry_first = o->entry_month != HK_MONTH_NONE && o->entry_month <= o->surrender_month;
             bool bomb_first = o->atomic_month != HK_MONTH_NONE && o->atomic_month <= o->surrender_month;
             if (!entry_first)
-                no_entry++;
+                res->no_entry++;
             if (!bomb_first)
-                no_bomb++;
+                res->no_bomb++;
             if (!entry_first || !bomb_first)
-                broken++;
+                res->broken++;
         }
         if (!isnan(o->entry_war_casualties[1])) {
             sum_s += o->entry_war_casualties[1];
             sum_j += o->entry_war_casualties[0];
-            n_war++;
+            res->n_war++;
         }
     }
-    char x[32], y[32], z[32], value[208], why[400];
-    fprintf(b, "Of %d runs, %d end in Japan's surrender; in %d of them the surrender came before the Soviet entry "
-               "or before the atomic bombing (%d before the entry, %d before the bombing). The record's order is "
-               "the entry and the bombing first, then the surrender.\n\n",
-            runs, surrendered, broken, no_entry, no_bomb);
-    snprintf(value, sizeof value, "%d of %d surrenders out of order", broken, surrendered);
-    snprintf(why, sizeof why, "%d of %d surrenders come before the Soviet entry or the atomic bombing", broken,
-             surrendered);
-    add(res, "Japan surrenders after the Soviet entry and the atomic bombing", value, broken == 0 && surrendered > 0,
-        why);
-
-    double ms = n_war ? sum_s / n_war : NAN, mj = n_war ? sum_j / n_war : NAN;
-    bool pass = n_war > 0 && ms >= SOV_1945_LO / TOL_1945 && ms <= SOV_1945_HI * TOL_1945;
-    fprintf(b, "| Figure | Record | Source | Simulated mean | Tolerance | Result |\n|---|---|---|---|---|---|\n");
-    fprintf(b, "| Soviet casualties of the 1945 campaign (killed and wounded) | %s–%s | %s | %s (over the %d runs with "
-               "a Soviet entry; Japanese side %s) | ×%.0f | %s |\n\n",
-            men(x, sizeof x, SOV_1945_LO), men(y, sizeof y, SOV_1945_HI), SOV_1945_SOURCE, men(z, sizeof z, ms), n_war,
-            men(value, sizeof value, mj), TOL_1945, pass ? "PASS" : "**FAIL**");
-    snprintf(value, sizeof value, "%s", men(z, sizeof z, ms));
-    snprintf(why, sizeof why, "simulated mean %s outside %s–%s (×%.0f of the record)", men(x, sizeof x, ms),
-             men(y, sizeof y, SOV_1945_LO / TOL_1945), men(z, sizeof z, SOV_1945_HI * TOL_1945), TOL_1945);
-    add(res, "Soviet casualties of the 1945 campaign", value, pass, why);
+    res->sov_mean = res->n_war ? sum_s / res->n_war : NAN;
+    res->jpn_mean = res->n_war ? sum_j / res->n_war : NAN;
 }
 
-int hk_val_forces_section(FILE *b, int number, const hk_setup *setup, uint64_t seed, const hk_outcomes *base,
-                          int runs, hk_val_forces *res)
+bool hk_val_forces_pass(const hk_val_forces *f, int figure)
 {
-    res->n = 0;
+    switch (figure) {
+    case HK_VAL_F_ARMY_JPN:
+    case HK_VAL_F_ARMY_SOV: {
+        const hk_val_army_year *a = figure == HK_VAL_F_ARMY_JPN ? f->jp : f->sv;
+        for (int i = 0; i < HK_VAL_ARMY_YEARS; i++)
+            if (!a[i].pass)
+                return false;
+        return true;
+    }
+    case HK_VAL_F_EARLY: return f->early_worst <= HK_VAL_TOL_AGREE;
+    case HK_VAL_F_BATTLE_SITES: return (f->total ? (double)f->at_record / f->total : 0.0) > 0.5;
+    case HK_VAL_F_END_ORDER: return f->broken == 0 && f->surrendered > 0;
+    case HK_VAL_F_SOV_1945:
+        return f->n_war > 0 && f->sov_mean >= hk_val_sov_1945_lo / HK_VAL_TOL_1945 &&
+               f->sov_mean <= hk_val_sov_1945_hi * HK_VAL_TOL_1945;
+    default: return false;
+    }
+}
+
+int hk_val_forces_compute(const hk_setup *setup, uint64_t seed, const hk_outcomes *base, int runs, hk_val_forces *res)
+{
+    memset(res, 0, sizeof *res);
+    res->runs = runs;
     hk_outcomes rep;
     if (hk_run(setup, HK_MODE_REPLAY, seed, 0, HK_MONTH_NONE, NULL, &rep) != 0)
         return -1;
-    fprintf(b, "## %d. Armies, border battles and 1945\n\n", number);
-    fprintf(b, "### Armies at the record's scale\n\n");
-    fprintf(b, "*Record* is replay's December strength: the last strengths recorded in "
-               "`scenarios/far-east-1918/forces.yaml`, each with its source there (Japanese men in Manchuria and "
-               "Korea; Soviet men east of Lake Baikal, the 57th Special Corps and the Mongolian army included, and "
-               "before the record's first Soviet figure the judged garrison `soviet.floor`). Simulate starts from "
-               "the same order of battle and moves away from it by its own decisions (docs/model.md#movement). A "
-               "year passes when the simulated mean lies within ±%.0f%% of the record and the record inside the "
-               "central 90%% of the %d runs.\n\n",
-            TOL_ARMY * 100, runs);
-    enum { N = ARMY_LAST - ARMY_FIRST + 1 };
-    army_year jp[N], sv[N];
-    army_years(&rep, base, runs, false, ARMY_FIRST, ARMY_LAST, jp);
-    army_years(&rep, base, runs, true, ARMY_FIRST, ARMY_LAST, sv);
-    fprintf(b, "**Japanese men in Manchuria and Korea**\n\n");
-    army_table(b, res, "Japanese men in Manchuria and Korea, each December 1931–1944", jp, N);
-    army_chart(b, "Japanese men in Manchuria and Korea", jp, N);
-    fprintf(b, "**Soviet men east of Lake Baikal**\n\n");
-    army_table(b, res, "Soviet men east of Baikal, each December 1931–1944", sv, N);
-    army_chart(b, "Soviet men east of Baikal", sv, N);
-
-    /* the two modes on the 1920s */
-    enum { M = 1929 - 1918 + 1 };
-    army_year ej[M], es[M];
-    army_years(&rep, base, runs, false, 1918, 1929, ej);
-    army_years(&rep, base, runs, true, 1918, 1929, es);
-    fprintf(b, "**Replay and simulate, 1918–1929** (December, men; the Siberian expedition is counted apart from "
-               "the mainland army)\n\n| December | Japanese: replay | Japanese: simulate mean | Soviet: replay | "
-               "Soviet: simulate mean |\n|---|---|---|---|---|\n");
+    army_years(&rep, base, runs, false, HK_VAL_ARMY_FIRST, HK_VAL_ARMY_LAST, res->jp);
+    army_years(&rep, base, runs, true, HK_VAL_ARMY_FIRST, HK_VAL_ARMY_LAST, res->sv);
+    army_years(&rep, base, runs, false, 1918, 1929, res->ej);
+    army_years(&rep, base, runs, true, 1918, 1929, res->es);
     double worst = 0;
-    char a1[32], a2[32], a3[32], a4[32];
-    for (int i = 0; i < M; i++) {
-        fprintf(b, "| %d | %s | %s | %s | %s |\n", ej[i].year, men(a1, sizeof a1, ej[i].rec),
-                men(a2, sizeof a2, ej[i].mean), men(a3, sizeof a3, es[i].rec), men(a4, sizeof a4, es[i].mean));
-        if (ej[i].rec > 0)
-            worst = fmax(worst, fabs(ej[i].mean / ej[i].rec - 1));
-        if (es[i].rec > 0)
-            worst = fmax(worst, fabs(es[i].mean / es[i].rec - 1));
+    for (int i = 0; i < HK_VAL_EARLY_YEARS; i++) {
+        if (res->ej[i].rec > 0)
+            worst = fmax(worst, fabs(res->ej[i].mean / res->ej[i].rec - 1));
+        if (res->es[i].rec > 0)
+            worst = fmax(worst, fabs(res->es[i].mean / res->es[i].rec - 1));
     }
-    fprintf(b, "\n");
-    char value[208], why[400];
-    snprintf(value, sizeof value, "largest departure %.0f%%", worst * 100);
-    snprintf(why, sizeof why, "simulate's mean departs from replay by %.0f%% in a year of 1918–1929 (±%.0f%% allowed)",
-             worst * 100, TOL_AGREE * 100);
-    add(res, "Replay and simulate agree on the armies, 1918–1929", value, worst <= TOL_AGREE, why);
-
-    fprintf(b, "### Border battles: where and how large\n\n");
-    battles_part(b, setup->scenario, base, runs, res);
-    fprintf(b, "### 1945\n\n");
-    chain_part(b, base, runs, res);
-
-    fprintf(b, "| Figure | Simulated | Result |\n|---|---|---|\n");
-    for (int i = 0; i < res->n; i++)
-        fprintf(b, "| %s | %s | %s |\n", res->fig[i].what, res->fig[i].value, res->fig[i].pass ? "PASS" : "**FAIL**");
-    fprintf(b, "\n");
+    res->early_worst = worst;
+    battles_part(setup->scenario, base, runs, res);
+    chain_part(base, runs, res);
     return 0;
 }

@@ -27,12 +27,6 @@ static void wilson(int k, int n, double *lo, double *hi)
     *hi = ci.hi;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* Linear interpolation between order statistics (R's type 7). */
 static double quantile_sorted(const double *v, int n, double p)
 {
@@ -74,7 +68,7 @@ void hk_val_summarize(const double *x, int n, hk_val_summary *out)
     double half = k > 1 ? hk_val_t975(k - 1) * out->sd / sqrt((double)k) : 0;
     out->lo = mean - half;
     out->hi = mean + half;
-    qsort(v, (size_t)k, sizeof(double), cmp_double);
+    hk_stats_sort(v, (size_t)k);
     out->q025 = quantile_sorted(v, k, 0.025);
     out->q975 = quantile_sorted(v, k, 0.975);
     out->median = quantile_sorted(v, k, 0.5);

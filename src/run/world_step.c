@@ -72,14 +72,27 @@ static void outside_events(hk_world *w)
             d = hk_world_date(w);
         } else if (!dated || !hk_date_is_set(d)) {
             continue;
-        } else if (hk_date_month(d) != w->month) {
+        } else if (hk_date_month(d) > w->month || (hk_date_month(d) < w->month && !w->event_waiting[e])) {
             if (hk_date_month(d) > w->month && hk_date_month(d) < w->events_next)
                 w->events_next = hk_date_month(d);
             continue;
         }
+        if (!outside_event_can_happen(w, ev)) {
+            /* an answer to a move (the embargo to a southern advance) that
+             * has not been made yet waits for it past its date, looked at
+             * again each month; any other event's time came and went */
+            if (ev->waits && w->mode == HK_MODE_SIMULATE && !w->japan_surrendered) {
+                w->event_waiting[e] = true;
+                if (w->month + 1 < w->events_next)
+                    w->events_next = w->month + 1;
+            } else {
+                w->event_done[e] = true;
+            }
+            continue;
+        }
         w->event_done[e] = true;
-        if (!outside_event_can_happen(w, ev))
-            continue; /* its time came and went without it */
+        if (w->event_waiting[e])
+            d = hk_world_date(w); /* it comes now, answering the move */
         if (ev->effect < HK_EFFECT_COUNT) {
             w->flags |= 1u << ev->effect;
             if (w->flag_since[ev->effect] == HK_MONTH_NONE)

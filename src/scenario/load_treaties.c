@@ -192,8 +192,8 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
 void hk_load_events(hk_loader *ld, const hk_ynode *root)
 {
     static const char *const top[] = {"events", NULL};
-    static const char *const keys[] = {"id", "name", "date", "effect", "requires", "decided_by", "actors",
-                                       "text", "source", NULL};
+    static const char *const keys[] = {"id", "name", "date", "effect", "requires", "waits", "decided_by",
+                                       "actors", "text", "source", NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -209,12 +209,17 @@ void hk_load_events(hk_loader *ld, const hk_ynode *root)
         int ok = hk_rec_id(&r, T_EVENT, false, e->id);
         hk_rec_str(&r, "name", true, &e->name);
         hk_rec_date(&r, "date", true, &e->date);
+        /* an event without an effect is told but changes no state (the
+         * second atomic bomb: the first one's shock is the model's) */
         int effect = 0;
-        hk_rec_enum(&r, "effect", true, "effect", effect_name, HK_EFFECT_COUNT, &effect);
-        e->effect = (hk_effect)effect;
+        bool has_effect = hk_rec_enum(&r, "effect", false, "effect", effect_name, HK_EFFECT_COUNT, &effect) > 0;
+        e->effect = has_effect ? (hk_effect)effect : HK_EFFECT_COUNT;
         int requires = 0;
         e->conditional = hk_rec_enum(&r, "requires", false, "effect", effect_name, HK_EFFECT_COUNT, &requires) > 0;
         e->requires = (hk_effect)requires;
+        if (hk_rec_bool(&r, "waits", false, &e->waits) > 0 && e->waits && !e->conditional)
+            hk_load_error(ld, r.line, "event '%s': `waits` needs a `requires` to wait for; add one or drop `waits`",
+                            e->id);
         e->decided = hk_rec_ref(&r, "decided_by", false, T_ACTOR, &e->decided_by) > 0;
         hk_rec_refs(&r, "actors", false, T_ACTOR, e->actors, HK_MAX_PARTIES, &e->n_actors);
         hk_rec_str(&r, "text", false, &e->text);

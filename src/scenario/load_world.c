@@ -115,7 +115,7 @@ static void load_begins_with(hk_rec *r, hk_actor *a)
 /* `forms:` the actor's successive forms, in date order; the first opens its span. */
 static void load_forms(hk_rec *r, hk_actor *a)
 {
-    static const char *const keys[] = {"id", "name", "from", "source", NULL};
+    static const char *const keys[] = {"id", "name", "from", "treaties", "source", NULL};
     const hk_ynode *list = hk_rec_get(r, "forms");
     if (!list)
         return;
@@ -152,6 +152,15 @@ static void load_forms(hk_rec *r, hk_actor *a)
             hk_date_order(f->from, a->forms[a->n_forms - 1].from) <= 0)
             hk_load_error(r->ld, fr.line, "form '%s' of actor '%s' begins before the form "
                           "it follows: list the forms in date order", f->id, a->id);
+        /* what becomes of the treaties its predecessor signed */
+        const char *tr = NULL;
+        if (hk_rec_str(&fr, "treaties", false, &tr) > 0) {
+            if (!strcmp(tr, "lapse"))
+                f->drops_treaties = true;
+            else if (strcmp(tr, "keep"))
+                hk_load_error(r->ld, fr.line, "form '%s' of actor '%s': 'treaties' is '%.40s'; write 'keep' "
+                              "(the new regime takes its predecessor's treaties over) or 'lapse'", f->id, a->id, tr);
+        }
         hk_rec_source(&fr, &f->source);
         a->n_forms++;
     }

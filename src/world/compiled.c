@@ -134,7 +134,7 @@ static void compile_formations(const hk_scenario *s, hk_compiled *c)
             const hk_strength *x = &s->strengths[k];
             if (x->formation != f || x->men <= 0)
                 continue;
-            hk_equip e = {hk_date_month(x->date), {x->tanks / x->men, x->guns / x->men, x->aircraft / x->men}};
+            hk_equip e = {hk_date_month(x->date), {x->tanks / x->men, x->guns / x->men, x->aircraft / x->men}, 1.0};
             int at = n < HK_MAX_EQUIP ? n : HK_MAX_EQUIP - 1;
             if (n >= HK_MAX_EQUIP && e.from < c->equip[f][at].from)
                 continue; /* full: keep the earliest ones and the latest seen */
@@ -147,6 +147,20 @@ static void compile_formations(const hk_scenario *s, hk_compiled *c)
                 n++;
         }
         c->n_equip[f] = (uint8_t)n;
+        /* the quality each entry's month gives: that of the latest record
+         * with men dated in or before it (a later record the same day wins),
+         * 1 where it gives none */
+        for (int i = 0; i < n; i++) {
+            int q = -1;
+            for (int k = 0; k < s->n_strengths; k++) {
+                const hk_strength *x = &s->strengths[k];
+                if (x->formation != f || !(x->men > 0) || hk_date_month(x->date) > c->equip[f][i].from)
+                    continue;
+                if (q < 0 || hk_date_cmp(x->date, s->strengths[q].date) >= 0)
+                    q = k;
+            }
+            c->equip[f][i].quality = q >= 0 && s->strengths[q].quality > 0 ? s->strengths[q].quality : 1.0;
+        }
         int side = hk_scenario_side(s, fm->actor);
         c->form_side[f] = side;
         int ctrl_side = region >= 0 ? hk_scenario_side(s, s->regions[region].controller) : -1;
@@ -191,6 +205,46 @@ static void compile_formations(const hk_scenario *s, hk_compiled *c)
             c->host_treaties |= 1u << c->form_host_treaty[f];
         }
         c->exists_from[f] = c->form_host_treaty[f] != -1 || c->n_equip[f] == 0 ? INT32_MIN : c->equip[f][0].from;
+    }
+}
+
+/* Each formation's recorded strengths in date order (the last record of a
+ * month wins, as in replay), and the first month each pool has one. */
+static void compile_baseline(const hk_scenario *s, hk_compiled *c)
+{
+    for (int f = 0; f < s->n_formations; f++) {
+        int n = 0;
+        for (int k = 0; k < s->n_strengths; k++) {
+            const hk_strength *st = &s->strengths[k];
+            if (st->formation != f)
+                continue;
+            hk_month m = hk_date_month(st->date);
+            int at = n;
+            while (at > 0 && c->rec_month[f][at - 1] > m)
+                at--;
+            if (at > 0 && c->rec_month[f][at - 1] == m) { /* same month: the later record wins */
+                c->rec_men[f][at - 1] = st->men;
+                continue;
+            }
+            if (n >= HK_MAX_FORMATION_STRENGTHS)
+                continue;
+            for (int j = n; j > at; j--) {
+                c->rec_month[f][j] = c->rec_month[f][j - 1];
+                c->rec_men[f][j] = c->rec_men[f][j - 1];
+            }
+            c->rec_month[f][at] = m;
+            c->rec_men[f][at] = st->men;
+            n++;
+        }
+        c->n_rec[f] = (uint8_t)n;
+    }
+    for (int p = 0; p < 3; p++)
+        c->rec_first[p] = HK_MONTH_NONE;
+    for (int f = 0; f < s->n_formations; f++) {
+        int p = c->form_pool[f];
+        if (p >= 0 && p < 3 && c->n_rec[f] > 0 &&
+            (c->rec_first[p] == HK_MONTH_NONE || c->rec_month[f][0] < c->rec_first[p]))
+            c->rec_first[p] = c->rec_month[f][0];
     }
 }
 
@@ -300,13 +354,43 @@ bool hk_clause_bars(const hk_clause *c, const hk_treaty *x)
 
 _Static_assert(HK_MAX_TREATIES <= 32, "hk_compiled.may_bar holds a bit a treaty");
 
+/* The actors a clause of treaty x could ever hold back (see may_restrain). */
+static uint32_t restrained_actors(const hk_treaty *x)
+{
+    bool normalization = false;
+    for (int i = 0; i < x->n_clauses; i++)
+        normalization |= x->clauses[i].type == HK_CLAUSE_NORMALIZATION;
+    uint32_t m = 0;
+    for (int i = 0; i < x->n_clauses; i++) {
+        const hk_clause *c = &x->clauses[i];
+        switch (c->type) {
+        case HK_CLAUSE_NEUTRALITY:
+            if (!normalization)
+                m = UINT32_MAX;
+            break;
+        case HK_CLAUSE_NON_AGGRESSION:
+        case HK_CLAUSE_MUTUAL_ASSISTANCE: m = UINT32_MAX; break;
+        case HK_CLAUSE_NO_POLITICAL_TREATY:
+        case HK_CLAUSE_SECRET_PROTOCOL:
+            for (int k = 0; k < 2; k++)
+                if (c->bars_parties[k] >= 0 && c->bars_parties[k] < 32)
+                    m |= (uint32_t)1 << c->bars_parties[k];
+            break;
+        default: break;
+        }
+    }
+    return m;
+}
+
 static void compile_treaties(const hk_scenario *s, hk_compiled *c)
 {
-    for (int t = 0; t < s->n_treaties; t++)
+    for (int t = 0; t < s->n_treaties; t++) {
         for (int y = 0; y < s->n_treaties; y++)
             for (int i = 0; y != t && i < s->treaties[y].n_clauses; i++)
                 if (hk_clause_bars(&s->treaties[y].clauses[i], &s->treaties[t]))
                     c->may_bar[t] |= (uint32_t)1 << y;
+        c->may_restrain[t] = restrained_actors(&s->treaties[t]);
+    }
 }
 
 /* The first month a dated change holds for the whole of: a form that
@@ -386,6 +470,7 @@ bool hk_scenario_compile(hk_scenario *s)
     c->faction_foreign = find_faction(s, (const char *const[]){"foreign_ministry", "gaimusho", "foreign", NULL});
     c->faction_zaibatsu = find_faction(s, (const char *const[]){"zaibatsu", NULL});
     compile_formations(s, c);
+    compile_baseline(s, c);
     compile_geography(s, c);
     compile_actors(s, c);
     compile_treaties(s, c);

@@ -38,6 +38,7 @@ typedef struct hk_treaty_roles {
 typedef struct hk_equip {
     hk_month from;
     double per_man[3];
+    double quality; /* the quality the latest record up to this month gives (1 if none): the campaign's */
 } hk_equip;
 
 typedef struct hk_compiled {
@@ -51,6 +52,13 @@ typedef struct hk_compiled {
     int16_t region[HK_MAX_FORMATIONS];       /* where it stood then (simulate) */
     hk_equip equip[HK_MAX_FORMATIONS][HK_MAX_EQUIP]; /* the schedule, by date */
     uint8_t n_equip[HK_MAX_FORMATIONS];
+    /* the record's strengths of each formation in date order, one a month
+     * (the month's last record wins, as in replay): simulate's baseline
+     * (movement.c); rec_first[p], the first month pool p has a record */
+    hk_month rec_month[HK_MAX_FORMATIONS][HK_MAX_FORMATION_STRENGTHS];
+    double rec_men[HK_MAX_FORMATIONS][HK_MAX_FORMATION_STRENGTHS];
+    uint8_t n_rec[HK_MAX_FORMATIONS];
+    hk_month rec_first[3];
     int form_side[HK_MAX_FORMATIONS];        /* side, -1 none */
     int form_pool[HK_MAX_FORMATIONS];        /* 0 mainland, 1 expedition, 2 Soviet east, -1 fixed */
     int form_host_treaty[HK_MAX_FORMATIONS]; /* stationed on an ally's soil: the mutual-assistance
@@ -99,6 +107,11 @@ typedef struct hk_compiled {
      * by its parties and kind (hk_clause_bars); whether it binds and has not
      * lapsed is the run's (diplomacy.c) */
     uint32_t may_bar[HK_MAX_TREATIES];
+    /* bit a of may_restrain[t] when a clause of treaty t could ever hold
+     * actor a back (hk_diplomacy_restrains: neutrality outside a
+     * normalisation, non-aggression, mutual assistance, a bar naming it);
+     * recognition or consultation alone never does */
+    uint32_t may_restrain[HK_MAX_TREATIES];
 
     /* actors in their time (world/actors.c): the first whole month of each
      * form (a form that begins after the 1st acts from the month after),

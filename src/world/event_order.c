@@ -3,12 +3,22 @@
 
 #include <string.h>
 
-static int32_t day_key(hk_date d, int day) { return (hk_date_month(d) * 32 + day) * 2; }
+static int32_t day_key(hk_date d, int day) { return (hk_date_month(d) * 32 + day) * 3; }
 
 /* What follows from an event on its day comes after it: the armies in a
  * surrender zone lay down their arms after the surrender is announced,
- * whichever part of the model wrote its event first. */
-static int32_t after_on_day(const hk_log_event *e) { return e->kind && !strcmp(e->kind, "occupation") ? 1 : 0; }
+ * whichever part of the model wrote its event first. A war declared on a
+ * day opens at its start (the Soviet declaration of 9 August 1945 took
+ * effect at midnight, hours before Nagasaki; 001:281), before the outside
+ * world's events of that day. */
+static int32_t after_on_day(const hk_log_event *e)
+{
+    if (!e->kind)
+        return 1;
+    if (!strcmp(e->kind, "occupation"))
+        return 2;
+    return !strcmp(e->kind, "war") && e->date.day > 0 ? 0 : 1;
+}
 
 void hk_event_order(hk_log_event *ev, int32_t *key, int n, int first)
 {

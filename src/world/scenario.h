@@ -62,6 +62,7 @@ typedef struct hk_actor_form {
     char id[HK_ID_LEN];
     const char *name;
     hk_date from;
+    bool drops_treaties; /* its predecessor's treaties lapse with it (else it takes them over) */
     hk_source source;
     hk_at at;
 } hk_actor_form;
@@ -249,6 +250,7 @@ typedef struct hk_event {
     hk_effect effect;
     bool conditional;    /* it happens only while `requires` holds */
     hk_effect requires;
+    bool waits;          /* an answer to a move: past its date it waits for `requires` to hold */
     bool decided;        /* simulate: it comes by a modelled actor's decision, not on its date */
     int decided_by;      /* that actor (when `decided`) */
     int actors[HK_MAX_PARTIES];

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "core/arena.h"
-#include "core/hash.h"
 
 /* ---- event text memory --------------------------------------------------- */
 
@@ -43,12 +42,6 @@ hk_date hk_world_date(const hk_world *w)
 void hk_world_emit(hk_world *w, hk_date date, const char *kind, const char *id,
                    const int *actors, int n_actors, const char *text, const char *source)
 {
-    int32_t key = date.year * 10000 + date.month * 100 + date.day;
-    uint64_t h = w->event_hash ? w->event_hash : HK_FNV1A64_INIT;
-    h = hk_fnv1a64_more(h, &key, sizeof key);
-    h = hk_fnv1a64_more(h, kind, strlen(kind));
-    h = hk_fnv1a64_more(h, id ? id : "", id ? strlen(id) : 0);
-    w->event_hash = h;
     w->n_events++;
     bool has_facts = w->has_next_facts;
     w->has_next_facts = false;

@@ -44,6 +44,8 @@ typedef struct hk_front {
     bool repulsed[2];            /* the side's attack here was beaten off this month */
     bool refused[2];             /* the player's attack order here could not be carried out this month */
     bool besieged[2];            /* the side's men here are an encircled pocket holding out */
+    double march[2];             /* km the side's front has advanced toward march_to */
+    int16_t march_to[2];         /* the region it is advancing on, -1 none */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -122,6 +124,7 @@ typedef struct hk_border_campaign {
     bool major;                 /* has reached battle.major_men on a side */
     bool largest;               /* is the run's largest border battle so far */
     int attacks[2];             /* engagements each side has opened in the campaign */
+    int offensives;             /* of the Soviet attacks, those made at the superiority it built up for */
     bool broken[2];             /* the side broke off in the last engagement (past its break point) */
 } hk_border_campaign;
 
@@ -149,13 +152,13 @@ struct hk_world {
     hk_rng_splitter rng_split;  /* the root's part of each split (hk_world_stream) */
     hk_month start, end, month; /* month = the next month to play */
     const hk_observer *obs;     /* set during a step, NULL otherwise */
-    uint64_t event_hash;        /* FNV-1a of kinds, ids and dates emitted */
     int n_events;
 
     /* outside world */
     uint32_t flags;                     /* bit e: effect e holds */
     uint32_t defeated;                  /* bit a: actor a has surrendered (its treaties lapse) */
     bool event_done[HK_MAX_EVENTS];
+    bool event_waiting[HK_MAX_EVENTS]; /* an answer past its date, waiting for its move */
     hk_month event_decided[HK_MAX_EVENTS]; /* a decided event: the month it comes, 0 undecided */
     int today;                          /* the day of the month a decision falls on, 0 when only its month is known */  /* simulate: a decided_by event its actor has decided on (politics) */
     hk_month flag_since[HK_EFFECT_COUNT];
@@ -288,9 +291,7 @@ struct hk_world {
     /* movement's baseline: the record's order of battle, per formation (the
      * men of each record in date order) and summed per pool this month and
      * last month (simulate moves the pools away from it) */
-    hk_month rec_month[HK_MAX_FORMATIONS][HK_MAX_REC];
-    double rec_men[HK_MAX_FORMATIONS][HK_MAX_REC];
-    uint8_t n_rec[HK_MAX_FORMATIONS], rec_at[HK_MAX_FORMATIONS];
+    uint8_t rec_at[HK_MAX_FORMATIONS]; /* each formation's cursor in the record's strengths (w->c->rec_month) */
     double base_pool[3], base_last[3];
     /* movement's pools of the record in earlier months (baseline_at), kept
      * while the same formations are there */
@@ -318,6 +319,12 @@ struct hk_world {
         double wsum[3], wall[3];
         double recovery_log;              /* ln(1 - soviet.recovery) */
         uint64_t ground_held;             /* claimed formations whose home region their side has held */
+        /* simulate: each sector's forces per man of each pool (the pools'
+         * shares of the formations facing it), kept while the shares, the
+         * equipment and Manchuria's holder stay the same; simulate moves no
+         * formation, so a program that does clears coef_ok */
+        bool coef_ok, coef_seized;
+        hk_side_forces coef[HK_MAX_SECTORS][2][3];
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */

@@ -3,8 +3,8 @@
 # each a possible history. In 1945 the atomic bombing and the Soviet entry
 # come before the surrender, which follows the last of them within days
 # (001:281: entry on 9 August, surrender announced on the 15th); no Soviet
-# entry before its pledged term unless a bomb has fallen; Pearl Harbor
-# months after the decision for it.
+# entry before its pledged term unless a bomb has fallen; the embargo
+# answering a southern advance, Pearl Harbor months after it.
 set -uo pipefail
 HK=${1:?usage: history_dates.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -55,17 +55,31 @@ for seed in range(1, 13):
             fail.append(f"seed {seed}: surrender {sur} without the Soviet entry ({entry}) and the bomb ({bomb})")
         elif (day(sur) - max(day(entry), day(bomb))).days > 10:
             fail.append(f"seed {seed}: surrender {sur} more than 10 days after the last shock (entry {entry}, bomb {bomb})")
-    if entry and bomb and day(entry) < day(bomb):
+    # a USSR pledged to the Allies keeps the pledge's term unless a bomb has
+    # fallen; one that never pledged (no Pacific war by the pledge's date)
+    # is bound to no such chain
+    pledge = ev.get(("outside_event", "yalta_agreement"))
+    if entry and bomb and pledge and day(entry) < day(bomb):
         fail.append(f"seed {seed}: Soviet entry {entry} before the atomic bombing {bomb}")
     if bomb and entry is None:
         fail.append(f"seed {seed}: the bomb falls ({bomb}) but the pledged Soviet entry never comes")
-    # the attack on Pearl Harbor comes months after the decision for it,
-    # the services made ready (6 September to 7 December 1941)
+    # the attack on Pearl Harbor comes after the decision for it and months
+    # after the embargo, the services made ready from the month the cabinet
+    # first weighed it (1 August to 7 December 1941)
+    def mon(x):
+        return int(x[:4]) * 12 + int(x[5:7])
     dec, pearl = ev.get(("doctrine", "war_decision_us")), ev.get(("outside_event", "pearl_harbor"))
-    if dec and pearl:
-        lag = (int(pearl[:4]) * 12 + int(pearl[5:7])) - (int(dec[:4]) * 12 + int(dec[5:7]))
-        if lag < 2:
-            fail.append(f"seed {seed}: Pearl Harbor {pearl} only {lag} month(s) after the decision {dec}")
+    emb = ev.get(("outside_event", "us_oil_embargo"))
+    if dec and pearl and mon(pearl) - mon(dec) < 1:
+        fail.append(f"seed {seed}: Pearl Harbor {pearl} in the month of the decision {dec}")
+    if pearl and (not emb or mon(pearl) - mon(emb) < 4):
+        fail.append(f"seed {seed}: Pearl Harbor {pearl} less than 4 months after the embargo {emb}")
+    # the embargo answers a southern advance, also one made after its date
+    south = ev.get(("doctrine", "doctrine_south"))
+    if south and not emb and south[:7] < "1945-05":
+        fail.append(f"seed {seed}: Japan committed south in {south} and was never cut off from American oil")
+    if emb and (not south or emb[:7] <= south[:7]):
+        fail.append(f"seed {seed}: the embargo {emb} before any southern advance ({south})")
 for f in fail:
     print("FAIL:", f)
 sys.exit(1 if fail else 0)

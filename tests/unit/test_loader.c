@@ -404,6 +404,8 @@ static const error_case error_cases[] = {
     {HK_FILE_LINKS, "links:\n", "links: {}\nother:\n", "links.yaml", 1, "'links' must be a list"},
     {HK_FILE_EVENTS, "events:\n", "--- 1\n---\nevents:\n", "events.yaml", 2,
      "more than one YAML document"},
+    {HK_FILE_EVENTS, "effect: oil_embargo,", "effect: oil_embargo, waits: true,", "events.yaml", 12,
+     "`waits` needs a `requires` to wait for"},
 };
 
 static void test_error_kinds(void **state)

@@ -362,6 +362,52 @@ static void test_notice_before_entry(void **state)
     assert_true(renewals > 0);
 }
 
+/* A regime that gives way to another passes its treaties on, or lets them
+ * lapse, as the new form says: the Nationalist government of 1928 took the
+ * Beijing government's Peking agreement over (the history says so that
+ * month); a form that says `treaties: lapse` ends it. */
+typedef struct succ {
+    int succession, ended;
+} succ;
+
+static void on_succ(void *ud, const hk_log_event *e)
+{
+    succ *x = ud;
+    if (!strcmp(e->id, "treaty_succession") && hk_date_month(e->date) == hk_month_of(1928, 6) && e->text &&
+        strstr(e->text, "Nationalist government takes over"))
+        x->succession++;
+    if (!strcmp(e->id, "peking_agreement_1924") && !strcmp(e->kind, "treaty_ended") && x->ended < 0)
+        x->ended = hk_date_month(e->date);
+}
+
+static void test_regime_change_passes_treaties(void **state)
+{
+    (void)state;
+    hk_setup su;
+    hk_setup_init(&su, scenario);
+    succ x = {0, -1};
+    hk_observer obs = {on_succ, NULL, &x};
+    hk_outcomes o;
+    hk_run(&su, HK_MODE_REPLAY, 1918, 0, HK_MONTH_NONE, &obs, &o);
+    assert_int_equal(x.succession, 1);
+    assert_true(x.ended < 0 || x.ended > hk_month_of(1928, 6));
+    int chn = -1, nat = -1;
+    for (int a = 0; a < scenario->n_actors; a++)
+        if (!strcmp(scenario->actors[a].id, "CHN"))
+            chn = a;
+    assert_true(chn >= 0);
+    for (int f = 0; f < scenario->actors[chn].n_forms; f++)
+        if (!strcmp(scenario->actors[chn].forms[f].id, "nationalist"))
+            nat = f;
+    assert_true(nat > 0);
+    scenario->actors[chn].forms[nat].drops_treaties = true;
+    x = (succ){0, -1};
+    hk_run(&su, HK_MODE_REPLAY, 1918, 0, HK_MONTH_NONE, &obs, &o);
+    scenario->actors[chn].forms[nat].drops_treaties = false;
+    assert_int_equal(x.succession, 0);
+    assert_int_equal(x.ended, hk_month_of(1928, 6));
+}
+
 /* Japan gives notice on the pact only for a war it would open once the pact
  * were gone: doctrine past the strike-north threshold with an army too weak
  * for the ratio the cabinet demands is no reason to free the USSR's hands. */
@@ -409,6 +455,7 @@ int main(void)
         cmocka_unit_test(test_soviet_gain_two_front),
         cmocka_unit_test(test_notice_before_entry),
         cmocka_unit_test(test_japan_notice_needs_a_war),
+        cmocka_unit_test(test_regime_change_passes_treaties),
     };
     return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
 }

@@ -226,6 +226,7 @@ static double killed_on_argun(double garrison, int days, double *prisoners, bool
     hk_setup_init(&su, s);
     su.param[HK_P_WAR_HOLD_RATIO] = 0;
     su.param[HK_P_WAR_BORDER_GARRISON] = garrison;
+    su.param[HK_P_WAR_FORT_GARRISON] = 0; /* only the plan's garrison of a front falling back */
     su.param[HK_P_WAR_CEASEFIRE_DAYS] = 0;
     hk_world *w = war_world(&su, HK_SIDE_SOV);
     int argun = sector(s, "argun"), m = region(s, "manzhouli");
@@ -283,6 +284,74 @@ static void test_border_garrison(void **state)
     /* what holds out surrenders with its side */
     assert_float_equal(after1, 0, 0);
     assert_float_equal(after5, 0, 0);
+}
+
+/* A Soviet front driven out of its fortified zone leaves the fortified
+ * regions' static garrisons in their works (war.fort_garrison), besieged
+ * behind the Japanese advance; once it has lost the last of its ground it
+ * falls back with its men into the front that holds the next region along
+ * the railway (the Primorye group up the Ussuri line to Khabarovsk), and
+ * no front of men stands on no ground. */
+static void test_soviet_fortress_and_fall_back(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_FORT_GARRISON] = 0.1;
+    su.param[HK_P_WAR_MARCH_FOOT] = 1000; /* no march between the regions: the fighting alone */
+    su.param[HK_P_WAR_MARCH_MOBILE] = 1000;
+    hk_world *w = war_world(&su, HK_SIDE_JPN);
+    int ussuri = sector(s, "ussuri"), us = region(s, "ussuriysk"), im = region(s, "iman");
+    for (int f = 0; f < s->n_sectors; f++) {
+        w->camp.front[f].men[HK_SIDE_JPN] = f == ussuri ? 600000 : 30000;
+        w->camp.front[f].guns[HK_SIDE_JPN] = f == ussuri ? 6000 : 300;
+        w->camp.front[f].men[HK_SIDE_SOV] = 30000;
+        w->camp.front[f].tanks[HK_SIDE_SOV] = 0;
+    }
+    w->jpn_men = 600000 + 30000.0 * (s->n_sectors - 1);
+    w->sov_men = 30000.0 * s->n_sectors;
+    hk_campaign_step(w);
+    assert_int_equal(hk_control_side(w, us), HK_SIDE_JPN);
+    assert_true(w->camp.garrison_left[us] > 100); /* Voroshilov's fortified region was left its garrison */
+    if (hk_control_side(w, im) == HK_SIDE_JPN)
+        assert_true(w->camp.front[ussuri].men[HK_SIDE_SOV] < 1); /* its ground is gone, and its men with it */
+    /* no Soviet front has men but on ground it holds */
+    for (int f = 0; f < s->n_sectors; f++) {
+        bool ground = false;
+        for (int r = 0; r < s->n_regions; r++)
+            ground = ground || (w->camp.front_of[r] == f && hk_control_side(w, r) == HK_SIDE_SOV);
+        if (!ground && f != sector(s, "western"))
+            assert_true(w->camp.front[f].men[HK_SIDE_SOV] < 1);
+    }
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* An advance takes time: a front on foot covers war.march_foot km a day and
+ * fights for a region only once it has come halfway along the link to it. */
+static void test_march_takes_days(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_MARCH_FOOT] = 1;
+    su.param[HK_P_WAR_MARCH_MOBILE] = 1;
+    hk_world *w = war_world(&su, HK_SIDE_JPN);
+    int ussuri = sector(s, "ussuri"), us = region(s, "ussuriysk"), im = region(s, "iman");
+    w->camp.front[ussuri].men[HK_SIDE_JPN] = 600000;
+    w->camp.front[ussuri].guns[HK_SIDE_JPN] = 6000;
+    w->jpn_men += 600000;
+    hk_campaign_step(w);
+    /* the first objective across the border is fought for at once, from the
+     * line the front stood on; the next, Iman, 300 km up the railway, only
+     * after 150 km of marching: not in a month at 1 km a day */
+    assert_int_equal(hk_control_side(w, us), HK_SIDE_JPN);
+    assert_int_equal(hk_control_side(w, im), HK_SIDE_SOV);
+    assert_true(w->camp.front[ussuri].march[HK_SIDE_JPN] > 0);
+    hk_world_free(w);
+    hk_scenario_free(s);
 }
 
 /* One quiet month is no stalemate: a war presses for an armistice
@@ -629,6 +698,8 @@ int main(void)
         cmocka_unit_test(test_sea_cut_ground_stays),
         cmocka_unit_test(test_fronts_placed),
         cmocka_unit_test(test_border_garrison),
+        cmocka_unit_test(test_soviet_fortress_and_fall_back),
+        cmocka_unit_test(test_march_takes_days),
         cmocka_unit_test(test_stalemate_takes_months),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,7 +37,7 @@ typedef struct field {
 
 static const field fields[] = {
     F(setup), F(s), F(c), F(mode), F(seed), F(run), F(rng), F(rng_split), F(start), F(end), F(month), F(obs),
-    F(event_hash), F(n_events), F(flags), F(defeated), F(event_done), F(flag_since), F(actor_begun), F(exists_month), F(exists_mask), F(exists_since), F(exists_until),
+    F(n_events), F(flags), F(defeated), F(event_done), F(flag_since), F(actor_begun), F(exists_month), F(exists_mask), F(exists_since), F(exists_until),
     F(influence), F(baseline), F(doctrine), F(autonomy), F(frustration), F(grievance), F(china_friction),
     F(south_months), F(north_months), F(north_waited), F(west_hope_lost), F(north_lesson), F(committed_south), F(committed_north),
     F(committed_south_on), F(intervention), F(withdrawn), F(manchuria_seized), F(china_war),
@@ -51,7 +51,7 @@ static const field fields[] = {
     F(campaign_days), F(border_campaign), F(tally), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
     F(soviet_entry_on), F(japan_surrendered), F(exhaustion), F(war_losses), F(armistice_on), F(player),
     F(orders), F(orders_given), F(loss_men), F(loss_tanks), F(loss_guns), F(loss_aircraft), F(sov_peak),
-    F(largest_battle), F(rec_month), F(rec_men), F(n_rec), F(rec_at), F(base_pool), F(base_last), F(base_memo), F(n_base_memo), F(base_memo_next), F(mv), F(jpn_peak),
+    F(largest_battle), F(rec_at), F(base_pool), F(base_last), F(base_memo), F(n_base_memo), F(base_memo_next), F(mv), F(jpn_peak),
     F(budget), F(pins), F(n_pins), F(combat), F(out), F(next_facts), F(has_next_facts), F(text),
     F(scratch), F(scratch_src), F(control), F(control_key), F(camp), F(war_months_total), F(war_cas_total),
     F(war_days_total), F(war_pris_total), F(regions_taken), F(trans_siberian_was_cut), F(sov_west_1941),
@@ -60,7 +60,7 @@ static const field fields[] = {
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
 /* The event log and its scratch text: every system appends to it. */
-static const char *const log_fields[] = {"event_hash", "n_events", "text", "scratch", "scratch_src",
+static const char *const log_fields[] = {"n_events", "text", "scratch", "scratch_src",
                                          "next_facts", "has_next_facts", NULL};
 
 typedef struct system {
@@ -83,8 +83,7 @@ static const char *const diplomacy_owns[] = {"treaty", NULL};
 static const char *const movement_owns[] = {"jpn_men", "exp_men", "sov_men", "sov_drawn", "sov_capacity",
                                             "formation", "per_man", "equip_at", "hosted", "strength_next",
                                             "sector_forces", "loss_men", "loss_tanks", "loss_guns",
-                                            "loss_aircraft", "sov_peak", "rec_month", "rec_men", "n_rec",
-                                            "rec_at", "base_pool", "base_last", "base_memo", "n_base_memo",
+                                            "loss_aircraft", "sov_peak", "rec_at", "base_pool", "base_last", "base_memo", "n_base_memo",
                                             "base_memo_next", "mv", "jpn_peak", "budget", NULL};
 static const char *const incidents_owns[] = {"tension", "incidents_month", "sector_incidents", "pending",
                                              "n_pending", "haul_control", "haul_known", "haul_km", "haul_ratio",

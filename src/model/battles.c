@@ -799,7 +799,10 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * the Khalkha after its August offensive until the ceasefire (001:145,
      * 001:147), and a line thinned once it has won invites the next attack */
     bool keep = c->holder == HK_SIDE_SOV && !seek[HK_SIDE_JPN];
-    for (int i = 0; i < 2; i++)
+    /* in the steppe's winter nobody is brought up over the frozen roads,
+     * as in an opening battle (battle.winter_first to winter_last) */
+    bool frozen = hk_battles_winter_halts(w, sec);
+    for (int i = 0; i < 2 && !frozen; i++)
         if ((!seek[i] || (i == HK_SIDE_SOV && keep)) && (i == HK_SIDE_JPN || soviet_bound(w, sec))) {
             gain[i] = campaign_reinforce(w, i, want[i]);
             campaign_arms(w, i, want[i] / fmax(start[1 - i], 1.0));
@@ -813,7 +816,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * 258); otherwise the Kwantung Army's officers keep the initiative
      * while they fight on (000:31) */
     int att = -1;
-    bool winter = hk_battles_winter_halts(w, sec);
+    bool winter = frozen;
     bool retake = c->holder == HK_SIDE_JPN && soviet_bound(w, sec) && c->men[HK_SIDE_SOV] >= c->men[HK_SIDE_JPN];
     bool planned = c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN];
     if (winter)
@@ -850,7 +853,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
             n = (int)sizeof w->scratch - 1;
         if (att < 0 && winter)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " Winter on the steppe: neither side can move or supply an attack over the roads, and both "
+                     " Winter on the steppe: neither side can bring men up or supply an attack over the roads, and both "
                      "hold where they stand.");
         else if (att < 0)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,

@@ -170,6 +170,14 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        hk_rng *rng, hk_combat_result *out)
 {
     memset(out, 0, sizeof *out);
+    /* ns_defender_only: the attacker's refusal to surrender does not act
+     * (a failed attack is called off); everything else reads `att`. */
+    hk_combat_side att_own;
+    if (p->ns_defender_only && att->no_surrender) {
+        att_own = *att;
+        att_own.no_surrender = 0;
+        att = &att_own;
+    }
     const hk_combat_side *in[2] = {att, def};
     double men[2], tanks[2], guns[2], air[2], men0[2], mult[2], noise[2];
     const double wt = tank_weight(p, terrain);

@@ -413,11 +413,23 @@ static bool successor(hk_world *w, int t)
     return ended;
 }
 
+/* Whether some actor's regime gives way to another this month (a form of
+ * it begins): only then can a treaty pass to a successor. */
+static bool regime_changes(const hk_world *w)
+{
+    for (int a = 0; a < w->s->n_actors; a++)
+        for (int f = 1; f < w->s->actors[a].n_forms; f++)
+            if (w->c->form_from[a][f] == w->month)
+                return true;
+    return false;
+}
+
 /* Expiry, renewal, and breach by war (both modes keep terms; replay's
  * record ends treaties on its own dates, so only simulate checks breach). */
 static void keep_terms(hk_world *w)
 {
     const hk_scenario *s = w->s;
+    const bool regimes = regime_changes(w);
     for (int t = 0; t < s->n_treaties; t++) {
         const hk_treaty *x = &s->treaties[t];
         hk_treaty_state *st = &w->treaty[t];
@@ -443,7 +455,7 @@ static void keep_terms(hk_world *w)
             end_treaty(w, t, hk_world_date(w), false, w->scratch, SRC_MODEL("diplomacy-breach"));
             continue;
         }
-        if (successor(w, t))
+        if (regimes && successor(w, t))
             continue;
         if (st->expires == HK_MONTH_NONE || w->month < st->expires)
             continue;

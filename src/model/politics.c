@@ -412,11 +412,15 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
         double against = 1.0 - hk_assess_north_hawks(w) / 0.5;
         double p = P(w, INTERVENTION_WITHDRAW) * years * hk_clamp(against, 0.05, 1);
         /* the occasion was Soviet weakness in the east: once Soviet power
-         * holds it again, staying means war with it, and the cabinet goes
-         * (the Red Army and the Far Eastern Republic's army took the coast
-         * back as the last Japanese troops left, 003:16) */
+         * holds it again, staying means fighting it, and the cabinet's case
+         * for going grows by intervention.established; not at once: the
+         * expedition held on two years against the Far Eastern Republic's
+         * army and beat off its offensives of March and April 1922 before
+         * Tokyo announced the withdrawal in June (003:16) */
         bool back = hk_assess_soviet_established(w);
-        if (hk_rng_bernoulli(hk_lazy_rng(r), p) || back) {
+        if (back)
+            p *= P(w, INTERVENTION_ESTABLISHED);
+        if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->withdrawn = true;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,

@@ -463,17 +463,22 @@ static void abroad_line(hk_timeline *t, const hk_month_summary *m)
             continue;
         const hk_formation_state *fs = &m->formations[f];
         int holder = m->control[fs->region];
-        /* the blocs by side, since the record's control of 1918-1922 knows
-         * no White governments; anyone else by its name at the date */
-        static const char *const side_name[2] = {"the Japanese side", "the Soviet side"};
+        /* whose country the ground is, by the holder's name at the date
+         * (Soviet Russia in 1919, the Far Eastern Republic in 1921), where
+         * the holder is the ground's own (the expedition stands on Soviet
+         * territory, which is not to say it has lost the town); ground taken
+         * from another (Chongjin in August 1945) is "held by" its taker */
         const hk_actor *a = &s->actors[holder];
-        int form = m->form[holder], hb = bloc_of(s, holder);
+        int form = m->form[holder];
+        const char *whose = form >= 0 && form < a->n_forms && a->forms[form].name ? a->forms[form].name
+                            : a->name                                            ? a->name
+                                                                                 : a->id;
         char men[32], word[256];
         thousands(fs->men, men, sizeof men);
-        snprintf(word, sizeof word, "%s %s men at %s (held by %s)%s", s->formations[f].name, men,
-                 s->regions[fs->region].name,
-                 hb >= 0 ? side_name[hb] : form >= 0 && form < a->n_forms ? a->forms[form].name : a->name,
-                 ++k < n ? ";" : "");
+        int own = s->regions[fs->region].controller;
+        bool home = own == holder || (own >= 0 && bloc_of(s, own) >= 0 && bloc_of(s, own) == bloc_of(s, holder));
+        snprintf(word, sizeof word, "%s %s men at %s, %s %s%s", s->formations[f].name, men,
+                 s->regions[fs->region].name, home ? "on the territory of" : "held by", whose, ++k < n ? ";" : "");
         wrap_text(&w, word, "", "");
     }
     fputc('\n', t->out);

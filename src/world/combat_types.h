@@ -173,6 +173,11 @@ typedef struct hk_combat_params {
      * army's factor), t counted from that engagement's first day. No new
      * number: the fitted law carried on past the engagement. 0 = off. */
     int quiet_contact;
+    /* 1: a side's no_surrender acts only while it defends: the refusal to
+     * surrender binds a force holding its ground, and an attack that fails
+     * is called off by its commander (as the simulation's battles and
+     * campaigns already read the flag). 0: on either side. */
+    int ns_defender_only;
 } hk_combat_params;
 
 /* The fitted values: data written by tools/cdb90_fit into

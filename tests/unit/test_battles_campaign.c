@@ -979,6 +979,10 @@ static void test_steppe_winter_halts_the_fighting(void **state)
             open_campaign(w, west, 20000, 40000);
             hk_battles_step(w);
             attacks[k] += w->border_campaign.engagements;
+            if (k == 0) { /* nor is anyone brought up over the frozen roads */
+                assert_true(w->border_campaign.peak[HK_SIDE_JPN] == 20000);
+                assert_true(w->border_campaign.peak[HK_SIDE_SOV] == 40000);
+            }
             hk_world_free(w);
         }
     assert_int_equal(attacks[0], 0);

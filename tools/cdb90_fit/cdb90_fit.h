@@ -192,7 +192,7 @@ extern int g_front, g_armour_broken, g_heights, g_ns_outmatched, g_ns_no_collaps
 /* a night attack blinds the weapons on its first day; a no-surrender
  * defender still on its ground holds it (the score reads its break point
  * towards ns_break) */
-extern int g_night, g_ns_hold, g_air_broken, g_support, g_quiet_contact;
+extern int g_night, g_ns_hold, g_air_broken, g_support, g_quiet_contact, g_ns_defender_only;
 
 /* csv.c */
 char *slurp(const char *path);

@@ -112,6 +112,7 @@ int g_night = 0, g_ns_hold = 0, g_air_broken = 0, g_support = 0;
 /* Losses in contact between a campaign's engagements (no CDB90 battle is a
  * campaign, so the fit never sees it; the Khalkhin Gol check does). */
 int g_quiet_contact = 1;
+int g_ns_defender_only = 0; /* 1: only a defending side's no-surrender acts */
 double cas_loss(double e)
 {
     if (!g_cauchy)
@@ -149,6 +150,7 @@ void fixed_params(hk_combat_params *cp)
     cp->ns_rate_enemy = 1;
     cp->ns_score_ordinary = g_ns_score_ordinary;
     cp->quiet_contact = g_quiet_contact;
+    cp->ns_defender_only = g_ns_defender_only;
     for (int k = 0; k < HK_NATION_COUNT; k++)
         cp->nation_loss[k] = 1;
     cp->posture[HK_POSTURE_HASTY] = 1;

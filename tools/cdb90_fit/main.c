@@ -178,6 +178,8 @@ int main(int argc, char **argv)
             g_ns_outmatched = 1;
         } else if (strcmp(argv[i], "--night") == 0) {
             g_night = 1;
+        } else if (strcmp(argv[i], "--ns-defender-only") == 0) {
+            g_ns_defender_only = 1;
         } else if (strcmp(argv[i], "--no-quiet") == 0) {
             g_quiet_contact = 0;
         } else if (strcmp(argv[i], "--support") == 0) {
@@ -218,7 +220,8 @@ int main(int argc, char **argv)
                    "the score reads its break point towards ns_break); --ns-collapse lets\n"
                    "no-surrender sides quit on the force ratio as before; --support (weapons\n"
                    "need men: their worth saturates, M x (1 + W/M)^s); --no-quiet (no losses\n"
-                   "in contact between a campaign's engagements).\n",
+                   "in contact between a campaign's engagements); --ns-defender-only (a\n"
+                   "side's no-surrender acts only while it defends).\n",
                    HK_SOURCE_DIR, HK_SOURCE_DIR "/../shared/data/cdb90");
             return 0;
         } else if (argv[i][0] == '-') {

@@ -6,6 +6,18 @@
 
 #include "cdb90_fit.h"
 
+#include <gsl/gsl_cdf.h>
+
+/* Exact (Clopper-Pearson) 95% interval of a share k/n. */
+static double cp_lo(int k, int n)
+{
+    return k <= 0 || n <= 0 ? 0 : gsl_cdf_beta_Pinv(0.025, k, n - k + 1);
+}
+static double cp_hi(int k, int n)
+{
+    return n <= 0 || k >= n ? 1 : gsl_cdf_beta_Pinv(0.975, k + 1, n - k);
+}
+
 /* ---- writing ------------------------------------------------------------- */
 
 const char *winner_name(int w)
@@ -45,6 +57,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     fprintf(f, "    p->ns_own_outmatched = %d;\n", cp->ns_own_outmatched);
     fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
     fprintf(f, "    p->quiet_contact = %d;\n", cp->quiet_contact);
+    fprintf(f, "    p->ns_defender_only = %d;\n", cp->ns_defender_only);
     {
         fprintf(f, "    p->ns_score_ordinary = %d;\n", cp->ns_score_ordinary);
         static const char *const nat[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
@@ -148,6 +161,8 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
             "ns_no_collapse:", cp->ns_no_collapse);
     fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a campaign's sides lose in contact between engagements (fitted law carried on)\"}\n",
             "quiet_contact:", cp->quiet_contact);
+    fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a side's no-surrender acts only while it defends\"}\n",
+            "ns_defender_only:", cp->ns_defender_only);
 #undef P
     static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
     fprintf(f, "quality_codes:   # ln(attacker/defender quality) = sum coef * CDB90 code\n");
@@ -305,14 +320,19 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
                "Clopper-Pearson intervals): of a penalised logistic regression, nearest "
                "neighbours, boosted trees, a random forest and the mean of the four, the best "
                "names 67.4%% [61.9-72.6] of the held-out winners even when a recorded draw counts "
-               "as named by any rule that does not name the attacker (the model: 64.2%% "
-               "[58.6-69.5]), and the learners' own probabilities expect 63.8-67.4%%; the best "
+               "as named by any rule that does not name the attacker (the model: %.1f%% "
+               "[%.1f-%.1f]), and the learners' own probabilities expect 63.8-67.4%%; the best "
                "has 54.9%% [50.9-58.9] of the held-out sides' casualties within 2× (the model "
-               "54.8%% [50.7-58.7]). Grouped into 178 cells alike in force ratio class, "
+               "%.1f%% [%.1f-%.1f]). Grouped into 178 cells alike in force ratio class, "
                "surprise, air, posture, envelopment and era, 26.6%% of all 623 battles have an "
                "outcome other than their cell's commonest, in sample. Both targets lie above "
                "the upper end of every interval: on pre-battle information they are out of reach "
-               "of every predictor tried, not only of this model.\n\n");
+               "of every predictor tried, not only of this model.\n\n",
+            100 * share(R->mh.n_winner_right, R->mh.n_battles),
+            100 * cp_lo(R->mh.n_winner_right, R->mh.n_battles),
+            100 * cp_hi(R->mh.n_winner_right, R->mh.n_battles),
+            100 * share(R->mh.n_within2, R->mh.n_sides), 100 * cp_lo(R->mh.n_within2, R->mh.n_sides),
+            100 * cp_hi(R->mh.n_within2, R->mh.n_sides));
     fprintf(f, "In plain terms: what is known before a battle (the numbers, the weapons, the "
                "ground, the defender's posture, the planned length, surprise, air and the plan "
                "of attack) leaves about one battle in three going against the side it favours; "
@@ -333,6 +353,30 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
                    "and has %.1f%% of sides within 2×.\n\n",
                 100 * share(R->codes_mf.n_winner_right, R->codes_mf.n_battles),
                 100 * share(R->codes_mf.n_within2, R->codes_mf.n_sides));
+    /* The four figures side by side: what a planner knows against what
+     * historians judged afterwards, in sample and held out, and the
+     * ceiling of model-free learners on the pre-battle inputs. */
+    fprintf(f, "Side by side (winner named / sides with casualties within 2×):\n\n"
+               "| | fit part (in sample) | held out | held out, 1919–1945 |\n|---|---|---|---|\n");
+    fprintf(f, "| model, pre-battle information | %.1f%% / %.1f%% | %.1f%% / %.1f%% | %.1f%% / %.1f%% |\n",
+            100 * share(R->mf.n_winner_right, R->mf.n_battles),
+            100 * share(R->mf.n_within2, R->mf.n_sides),
+            100 * share(R->mh.n_winner_right, R->mh.n_battles),
+            100 * share(R->mh.n_within2, R->mh.n_sides),
+            100 * share(R->mh45.n_winner_right, R->mh45.n_battles),
+            100 * share(R->mh45.n_within2, R->mh45.n_sides));
+    if (R->have_codes)
+        fprintf(f, "| the same with the after-the-fact codes | %.1f%% / %.1f%% | %.1f%% / %.1f%% | "
+                   "%.1f%% / %.1f%% |\n",
+                100 * share(R->codes_mf.n_winner_right, R->codes_mf.n_battles),
+                100 * share(R->codes_mf.n_within2, R->codes_mf.n_sides),
+                100 * share(R->codes_mh.n_winner_right, R->codes_mh.n_battles),
+                100 * share(R->codes_mh.n_within2, R->codes_mh.n_sides),
+                100 * share(R->codes_mh45.n_winner_right, R->codes_mh45.n_battles),
+                100 * share(R->codes_mh45.n_within2, R->codes_mh45.n_sides));
+    fprintf(f, "| best model-free learner, pre-battle information (ceiling.py) | – | "
+               "67.4%% [61.9–72.6] / 54.9%% [50.9–58.9] | – |\n"
+               "| target, pre-battle information | | at least 80%% / at least 60%% | |\n\n");
     fprintf(f, "On the fit part (in sample) the model names %.1f%% of winners and has %.1f%% of "
                "sides within 2×; the square law %.1f%% and %.1f%%.\n\n",
             100 * share(R->mf.n_winner_right, R->mf.n_battles),

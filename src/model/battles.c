@@ -839,15 +839,28 @@ static void campaign_month(hk_world *w, hk_rng *r)
             if (seek[i])
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                               " The %s side would take a ceasefire: %s.", side_label(i), reason[i]);
+            else if (i == HK_SIDE_JPN && !(gain[i] >= 0.5))
+                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                              " The %s fights on (%s), wants %.0f men (%.2f of the enemy's), brings up no one this month.",
+                              hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / fmax(start[1 - i], 1.0));
             else if (i == HK_SIDE_JPN)
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                               " The %s fights on (%s), wants %.0f men (%.2f of the enemy's), brings up %.0f.",
                               hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / fmax(start[1 - i], 1.0), gain[i]);
-            else
+            else {
+                double km = battle_supply_km(w, sec, i);
+                char move[64];
+                if (!(gain[i] >= 0.5))
+                    snprintf(move, sizeof move, "brings up no one this month");
+                else if (km < 1.0)
+                    snprintf(move, sizeof move, "brings up %.0f by the railway at the border", gain[i]);
+                else
+                    snprintf(move, sizeof move, "brings up %.0f over %.0f km", gain[i], km);
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                              " The USSR (%s) fights on (%s), wants %.2f times the Japanese, brings up %.0f over %.0f km.",
+                              " The USSR (%s) fights on (%s), wants %.2f times the Japanese, %s.",
                               s->sectors[sec].side[1] == s->sov ? "its own border" : "its protocol with Mongolia",
-                              reason[i], need[i], gain[i], battle_supply_km(w, sec, i));
+                              reason[i], need[i], move);
+            }
         }
         if (n >= (int)sizeof w->scratch)
             n = (int)sizeof w->scratch - 1;

@@ -86,6 +86,15 @@ if fail:
     sys.exit(1)
 PY
 
+# A border campaign's month says what each side brings up in words that hold:
+# not "brings up 0", and no road of 0 km when the railway reaches the border.
+for seed in 1 2 3 4 5 6 7 8 9 10; do
+    "$HK" simulate --seed "$seed" | tr -s ' \n' '  ' >"$tmp/flat.txt"
+    if grep -oE 'brings up 0[ .]|over 0 km' "$tmp/flat.txt" | head -1 | grep . ; then
+        echo "FAIL: simulate --seed $seed says a campaign brings up 0 men or over 0 km (above)" >&2; exit 1
+    fi
+done
+
 expect2 --seed abc
 expect2 --seed -1
 expect2 --seed

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "model/combat.h"
 #include "run/inputs.h"
+#include "run/stats.h"
 
 #define BATTLE_DEFAULT_DAYS 3
 #define BATTLE_MAX_DAYS 3650
@@ -100,12 +101,6 @@ typedef struct battle_runs {
     double mean[2], p05[2], p95[2];
 } battle_runs;
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 static int run_many(const hk_combat_params *cp, const battle_side_arg *a, const battle_side_arg *d,
                     hk_terrain terrain, int nph, const hk_combat_phase *ph, int runs,
                     uint64_t seed, battle_runs *out)
@@ -130,7 +125,7 @@ static int run_many(const hk_combat_params *cp, const battle_side_arg *a, const 
         double *v = cas + (size_t)s * runs, sum = 0;
         for (int i = 0; i < runs; i++)
             sum += v[i];
-        qsort(v, (size_t)runs, sizeof *v, cmp_double);
+        hk_stats_sort(v, (size_t)runs);
         out->mean[s] = sum / runs;
         out->p05[s] = v[(int)floor(0.05 * (runs - 1))];
         out->p95[s] = v[(int)ceil(0.95 * (runs - 1))];

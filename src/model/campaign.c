@@ -1077,6 +1077,34 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
         w->camp.front_of[o] = (int8_t)(dfr - w->camp.front);
 }
 
+
+/* A share of a front's men for one fortified region of side d's zone round
+ * region o: the share is split among the zone's fortified regions (the
+ * Khasan heights' share is Chongjin's, the Najin-Chongjin fortress area
+ * behind them). */
+static double zone_share(const hk_world *w, int o, int d, double share)
+{
+    const hk_scenario *s = w->s;
+    int zone = 0;
+    for (int r = 0; r < s->n_regions; r++)
+        if (s->regions[r].sector == s->regions[o].sector && fortified_line(w, r, d))
+            zone++;
+    return share / (zone > 0 ? zone : 1);
+}
+
+/* The men and guns taken from side d's front into region o's garrison,
+ * which then stands besieged from its first day. */
+static void station_garrison(hk_world *w, hk_front *dfr, int d, int o, double men, double guns)
+{
+    hk_campaign_state *c = &w->camp;
+    dfr->men[d] -= men;
+    dfr->guns[d] -= guns;
+    c->garrison[o] = men;
+    c->garrison_guns[o] = guns;
+    c->garrison_left[o] = men;
+    c->garrison_days[o] = 0;
+}
+
 /* A front falling back from a region of its fortified border zone leaves
  * the zone's garrison there: war.border_garrison of the front, shared among
  * the zone's regions (a belt of fortified regions along each border sector,
@@ -1086,21 +1114,10 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
 static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int o)
 {
     const hk_scenario *s = w->s;
-    hk_campaign_state *c = &w->camp;
-    int d = 1 - a, zone = 0;
-    /* shared among the zone's fortified regions (the Khasan heights' share
-     * is Chongjin's, the Najin-Chongjin fortress area behind them) */
-    for (int r = 0; r < s->n_regions; r++)
-        if (s->regions[r].sector == s->regions[o].sector && fortified_line(w, r, d))
-            zone++;
-    double k = P(w, WAR_BORDER_GARRISON) / (zone > 0 ? zone : 1);
+    int d = 1 - a;
+    double k = zone_share(w, o, d, P(w, WAR_BORDER_GARRISON));
     double men = k * dfr->men[d], guns = k * dfr->guns[d];
-    dfr->men[d] -= men;
-    dfr->guns[d] -= guns;
-    c->garrison[o] = men;
-    c->garrison_guns[o] = guns;
-    c->garrison_left[o] = men;
-    c->garrison_days[o] = 0;
+    station_garrison(w, dfr, d, o, men, guns);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the %s side falls back from its fortified zone at %s, leaving a garrison of %.0f men "
@@ -1124,22 +1141,14 @@ static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
-    int d = 1 - a, zone = 0;
+    int d = 1 - a;
     if (!(P(w, WAR_FORT_GARRISON) > 0) || !fortified_line(w, o, d) || !holds_fortress(w, d) || c->garrison_left[o] > 0)
         return;
-    for (int r = 0; r < s->n_regions; r++)
-        if (s->regions[r].sector == s->regions[o].sector && fortified_line(w, r, d))
-            zone++;
-    double k = P(w, WAR_FORT_GARRISON) / (zone > 0 ? zone : 1);
+    double k = zone_share(w, o, d, P(w, WAR_FORT_GARRISON));
     double men = k * dfr->men[d], guns = k * dfr->guns[d];
     if (men < 100)
         return;
-    dfr->men[d] -= men;
-    dfr->guns[d] -= guns;
-    c->garrison[o] = men;
-    c->garrison_guns[o] = guns;
-    c->garrison_left[o] = men;
-    c->garrison_days[o] = 0;
+    station_garrison(w, dfr, d, o, men, guns);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the garrison of the %s fortified region at %s, %.0f men and %.0f guns, stays in its "

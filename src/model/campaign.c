@@ -746,14 +746,19 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
 
 /* The land link's length between two regions (the shortest, if several),
  * 0 when none. */
+/* The English suffix of a day's number: 1st, 2nd, 3rd, 11th, 23rd. */
+static const char *ordinal(int n)
+{
+    return n % 10 == 1 && n != 11 ? "st" : n % 10 == 2 && n != 12 ? "nd" : n % 10 == 3 && n != 13 ? "rd" : "th";
+}
+
 static double land_km(const hk_world *w, int u, int v)
 {
-    const hk_scenario *s = w->s;
+    const hk_compiled *cc = w->c;
     double km = 0;
-    for (int l = 0; l < s->n_links; l++) {
-        const hk_link *k = &s->links[l];
-        if (k->kind != HK_LINK_SEA && ((k->from == u && k->to == v) || (k->from == v && k->to == u)) &&
-            (km == 0 || k->km < km))
+    for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1]; i++) {
+        const hk_link *k = &w->s->links[cc->adj[i]];
+        if (k->kind != HK_LINK_SEA && (k->from == v || k->to == v) && (km == 0 || k->km < km))
             km = k->km;
     }
     return km;
@@ -804,7 +809,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
                      side_name(d), sector_label(w, g), region_label(w, o), out, lost);
         hk_world_emit2(w, "encirclement", s->sectors[g].id, side_actor(w, 1 - d), side_actor(w, d), w->scratch,
                        SRC_WAR);
-        gf->men[d] = gf->tanks[d] = gf->guns[d] = gf->aircraft[d] = 0;
+        scale_front(gf, d, 0);
         return;
     }
     int h = c->front_of[q];
@@ -819,7 +824,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
     hf->tanks[d] += gf->tanks[d];
     hf->guns[d] += gf->guns[d];
     hf->aircraft[d] += gf->aircraft[d];
-    gf->men[d] = gf->tanks[d] = gf->guns[d] = gf->aircraft[d] = 0;
+    scale_front(gf, d, 0);
 }
 
 static void take(hk_world *w, int region, int side, int f)
@@ -900,8 +905,8 @@ static bool fortified_line(const hk_world *w, int o, int side)
      * Kwantung Army's at Hailar, Aigun, Suifenhe and Hutou, glantz2003): a
      * region of the border zone on no railway (the Khasan heights) is
      * defended from field positions */
-    for (int l = 0; l < s->n_links; l++)
-        if (s->links[l].kind == HK_LINK_RAIL && (s->links[l].from == o || s->links[l].to == o))
+    for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
+        if (s->links[w->c->adj[i]].kind == HK_LINK_RAIL)
             return true;
     return false;
 }
@@ -1258,7 +1263,7 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
                          "%d%s day of its siege and take them: casualties %.0f against the defenders' %.0f, who die "
                          "where they stand.",
                          sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), n,
-                         n % 10 == 1 && n != 11 ? "st" : n % 10 == 2 && n != 12 ? "nd" : n % 10 == 3 && n != 13 ? "rd" : "th",
+                         ordinal(n),
                          res.casualties[HK_COMBAT_ATTACKER], dead);
             else
                 snprintf(w->scratch, sizeof w->scratch,
@@ -1318,10 +1323,9 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
          * objective its fronts reach from two regions (the secondary axes
          * attack where the main one has outflanked the defence) */
         int ways = 0;
-        for (int l = 0; l < s->n_links; l++) {
-            const hk_link *k = &s->links[l];
-            int q = k->from == o ? k->to : k->to == o ? k->from : -1;
-            if (q >= 0 && k->kind != HK_LINK_SEA && own(w, q, side))
+        for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++) {
+            const hk_link *k = &s->links[w->c->adj[i]];
+            if (k->kind != HK_LINK_SEA && own(w, k->from == o ? k->to : k->from, side))
                 ways++;
         }
         cs[side][0].envelop = ways >= 2;
@@ -1757,8 +1761,7 @@ void hk_campaign_step(hk_world *w)
         char besieged[96] = "";
         if (held_to > last && garrisons_of(w, HK_SIDE_JPN) + garrisons_of(w, HK_SIDE_SOV) >= 1)
             snprintf(besieged, sizeof besieged, "; the besieged fortified regions fight on to the %d%s", held_to,
-                     held_to % 10 == 1 && held_to != 11 ? "st" : held_to % 10 == 2 && held_to != 12 ? "nd"
-                     : held_to % 10 == 3 && held_to != 13 ? "rd" : "th");
+                     ordinal(held_to));
         if (c->surrender_day > 0 && last == c->surrender_day + cease && cease > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s (the surrender of %d %s reaches them %d "

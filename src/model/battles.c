@@ -168,9 +168,10 @@ static hk_regions reach_regions(const hk_world *w, int sec, int side, int site)
 }
 
 /* The forces of a side standing in a set of regions. */
-static hk_side_forces forces_in(const hk_world *w, hk_regions regions, int side)
+static hk_side_forces forces_in(hk_world *w, hk_regions regions, int side)
 {
     hk_side_forces out = {0};
+    hk_movement_formations(w);
     for (int f = 0; f < w->s->n_formations; f++) {
         const hk_formation_state *fs = &w->formation[f];
         if (w->c->form_side[f] != side || fs->region < 0 || fs->men <= 0 || !(regions & HK_REGION_BIT(fs->region)))

@@ -318,6 +318,7 @@ struct hk_world {
         uint64_t share_hosted, share_exists; /* there and existing */
         double wsum[3], wall[3];
         double recovery_log;              /* ln(1 - soviet.recovery) */
+        bool spread_due;                  /* simulate: the formations not yet given this month's pools */
         uint64_t ground_held;             /* claimed formations whose home region their side has held */
         /* simulate: each sector's forces per man of each pool (the pools'
          * shares of the formations facing it), kept while the shares, the

@@ -194,10 +194,15 @@ static void play(hk_mode mode, uint64_t runs)
             memcpy(at, w, sizeof *at);
             at->text = NULL;
             at->war_in_month = at->war;
+            /* simulate spreads the pools over the formations when they are
+             * read (hk_movement_formations): that writing is movement's, so
+             * each system starts from formations already given them */
+            hk_movement_formations(at);
             for (size_t k = 0; k < sizeof systems / sizeof systems[0]; k++) {
                 bad += foreign_writes(&systems[k], at);
                 at->text = NULL;
                 systems[k].step(at);
+                hk_movement_formations(at);
             }
             hk_world_release(at);
             free(at);

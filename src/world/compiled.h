@@ -122,6 +122,11 @@ typedef struct hk_compiled {
      * -1 for an actor whose span is the record's */
     int16_t actor_lag[HK_MAX_ACTORS];
     uint32_t decided_actors; /* bit a: actor a is one a decision makes */
+    /* the months some actor's regime gives way to another (a form after
+     * its first begins), in date order without repeats: only in those can
+     * a treaty pass to a successor (diplomacy.c) */
+    hk_month regime_months[HK_MAX_ACTORS * HK_MAX_FORMS];
+    int n_regime_months;
 
     /* the record's month of each outside event's effect (the scenario's
      * dates, not a what-if's): the earliest event with it, HK_MONTH_NONE */

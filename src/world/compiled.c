@@ -468,6 +468,8 @@ bool hk_scenario_compile(hk_scenario *s)
     for (int f = 0; f < s->n_factions; f++) {
         int a = s->factions[f].actor;
         c->faction_actor[f] = (int8_t)(a >= 0 && a < s->n_actors ? a : HK_MAX_ACTORS);
+        if (a >= 0 && a < s->n_actors)
+            c->faction_actors |= 1u << a;
     }
     for (int t = 0; t < s->n_treaties; t++)
         for (int p = 0; p < s->treaties[t].n_parties; p++)

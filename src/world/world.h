@@ -172,6 +172,12 @@ struct hk_world {
     hk_month exists_month;
     uint32_t exists_mask;
     hk_month exists_since, exists_until; /* the months [since, until) the mask holds for */
+    /* each actor's form by the date alone (the last that has begun, 0
+     * before the second; -1 an actor without forms) for the months
+     * [forms_since, forms_until): between two months a regime changes in
+     * (compiled.c's regime_months) they stay the same */
+    int8_t form_now[HK_MAX_ACTORS];
+    hk_month forms_since, forms_until;
 
     /* politics (JPN and SOV factions) */
     double influence[HK_MAX_FACTIONS];

@@ -148,6 +148,26 @@ static double pushed_lean(const hk_world *w, int actor)
     return den > 0 ? num / den : 0.0;
 }
 
+/* The southern window: the fall of France laid Europe's colonies open, and
+ * the southern advance stays open while Germany holds the continent and
+ * before the fleet the United States voted in answer (the Two-Ocean Navy
+ * Act of July 1940) outgrows Japan's, doctrine.south_window months after
+ * (feis1950, prange1981). Returns how far through the window Japan stands
+ * (0 at the fall of France, 1 at its close), or -1 when it is shut: not yet
+ * opened, past, or closed by Germany's defeat. */
+static double south_window(const hk_world *w)
+{
+    if (!hk_flag(w, HK_EFFECT_FRANCE_FALLEN) || hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+        return -1.0;
+    double span = P(w, DOCTRINE_SOUTH_WINDOW);
+    double in = (double)(w->month - w->flag_since[HK_EFFECT_FRANCE_FALLEN]);
+    if (span <= 0 || in >= span)
+        return -1.0;
+    return in / span;
+}
+
+bool hk_politics_south_open(const hk_world *w) { return south_window(w) >= 0; }
+
 double hk_politics_doctrine_target(const hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -156,6 +176,11 @@ double hk_politics_doctrine_target(const hk_world *w)
         d -= P(w, DOCTRINE_OIL_PULL);
     if (hk_flag(w, HK_EFFECT_FRANCE_FALLEN))
         d -= P(w, DOCTRINE_FRANCE_PULL);
+    /* the Navy's case to strike south before the American fleet outgrows
+     * Japan's, pressing harder as the window closes (000:35) */
+    double through = south_window(w);
+    if (through > 0)
+        d -= P(w, DOCTRINE_WINDOW_PULL) * through;
     /* deterrence needs armies facing each other across a land border */
     if (w->manchuria_seized || (w->intervention && !w->withdrawn))
         d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(log(hk_politics_border_ratio(w)), -1.5, 1.5);
@@ -639,8 +664,27 @@ static void commitment(hk_world *w)
         w->south_months++;
     else
         w->south_months = 0;
-    bool opportunity = hk_flag(w, HK_EFFECT_OIL_EMBARGO) || hk_flag(w, HK_EFFECT_FRANCE_FALLEN);
+    /* the opportunity is Europe's colonies laid open while the window
+     * lasts: not after Germany's defeat, nor once the American fleet has
+     * outgrown Japan's (a Japan already under an embargo can still turn) */
+    bool opportunity = hk_politics_south_open(w) ||
+                       (hk_flag(w, HK_EFFECT_OIL_EMBARGO) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED));
     bool forced = hk_world_forced(w, HK_DECIDE_COMMIT_SOUTH, s->jpn, -1); /* --decide */
+    /* the month the window shuts on a Japan that never went south: the
+     * history says why no Pacific war follows */
+    if (!w->committed_south && !hk_flag(w, HK_EFFECT_JPN_US_WAR) && !w->war &&
+        hk_flag(w, HK_EFFECT_FRANCE_FALLEN) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) &&
+        w->month - w->flag_since[HK_EFFECT_FRANCE_FALLEN] == (int)P(w, DOCTRINE_SOUTH_WINDOW)) {
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "%d months after the fall of France Japan has not gone south (doctrine %+.2f): the fleet the "
+                     "United States voted in 1940 is coming into service and the Navy no longer holds a war in "
+                     "the south winnable. The southern advance is given up; Japan stays out of the war in the "
+                     "Pacific.",
+                     (int)P(w, DOCTRINE_SOUTH_WINDOW), w->doctrine);
+        hk_world_emit2(w, "doctrine", "south_window_closed", s->jpn, -1, w->scratch,
+                       SRC_MODEL("politics-commitment"));
+    }
     if (w->committed_south ||
         (!forced && (w->war || !opportunity || w->south_months < (int)P(w, DOCTRINE_COMMIT_MONTHS))))
         return;

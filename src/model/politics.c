@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/control.h"
 #include "model/system.h"
 
 /* ---- faction selectors ------------------------------------------------------- */
@@ -406,6 +407,48 @@ static bool expedition_invited(const hk_world *w)
     return true;
 }
 
+/* The expedition's outposts: partisans grow with Soviet strength in the
+ * east, and the outpost off the railway, out of reach of the main body, is
+ * the one they can take (Nikolayevsk, winter and spring of 1920, 003:16);
+ * Japan answers by taking ground it can hold until Moscow settles
+ * (northern Sakhalin, 1920-07, held to 1925, 003:16, 004:131). */
+static void partisans(hk_world *w, hk_lazy_stream *r)
+{
+    const hk_scenario *s = w->s;
+    if (w->outpost_lost_on == HK_MONTH_NONE) {
+        double level = 0.75 * P(w, SOVIET_FLOOR); /* Soviet power re-established (hk_assess_soviet_established) */
+        int at = hk_control_outpost(w, true);
+        if (at < 0 || level <= 0 || hk_assess_soviet_established(w))
+            return;
+        double grown = hk_clamp(w->sov_men / level, 0, 1);
+        if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown))
+            return;
+        w->outpost_lost_on = w->month;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "With Soviet strength in the east back to %.0f men, partisans close on %s, an outpost of the "
+                     "expedition off the railway and out of reach of its main body, take it and destroy its "
+                     "Japanese garrison and settlers.",
+                     w->sov_men, s->regions[at].name);
+        hk_world_emit2(w, "fact", "outpost_destroyed", s->sov, s->jpn, w->scratch,
+                       SRC_MODEL("politics-intervention"));
+        return;
+    }
+    if (w->reprisal_on != HK_MONTH_NONE || w->month <= w->outpost_lost_on)
+        return;
+    int to = hk_control_reprisal_ground(w);
+    if (to < 0 || hk_treaty_binds(w, w->c->roles.jpn_sov_normalization))
+        return;
+    w->reprisal_on = w->month;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "In reprisal for the massacre at %s Japan occupies %s, to hold it until Moscow settles for "
+                 "the outrage.",
+                 s->regions[hk_control_outpost(w, false) >= 0 ? hk_control_outpost(w, false) : to].name,
+                 s->regions[to].name);
+    hk_world_emit2(w, "fact", "reprisal_occupation", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
+}
+
 static void expedition(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -433,6 +476,7 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
             hk_world_emit2(w, "fact", "intervention", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
     } else if (w->intervention && !w->withdrawn) {
+        partisans(w, r);
         double years = (w->month - w->intervention_on) / 12.0;
         double against = 1.0 - hk_assess_north_hawks(w) / 0.5;
         double p = P(w, INTERVENTION_WITHDRAW) * years * hk_clamp(against, 0.05, 1);
@@ -443,8 +487,11 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
          * army and beat off its offensives of March and April 1922 before
          * Tokyo announced the withdrawal in June (003:16) */
         bool back = hk_assess_soviet_established(w);
-        if (back)
-            p *= P(w, INTERVENTION_ESTABLISHED);
+        /* before it, the Army's buffer state still looks within reach and
+         * the Whites it backs still hold: the cabinet seldom speaks of leaving
+         * (intervention.unsettled; the expedition stayed on after the Allies
+         * left in 1920, 003:16) */
+        p *= back ? P(w, INTERVENTION_ESTABLISHED) : P(w, INTERVENTION_UNSETTLED);
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->withdrawn = true;
             if (hk_world_logging(w))

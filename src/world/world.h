@@ -192,6 +192,8 @@ struct hk_world {
     hk_month committed_south_on;
     bool intervention, withdrawn, manchuria_seized, china_war;
     hk_month intervention_on;
+    hk_month outpost_lost_on;           /* partisans took the expedition's outpost off the railway */
+    hk_month reprisal_on;               /* Japan occupied ground in reprisal for it */
     int lost_battle_side;               /* side that lost a battle last month, or -1 */
     double lost_battle_weight;          /* its size, 0..1 */
     int lost_battle_fact;               /* that battle: the record's index (replay), or -1 */
@@ -256,7 +258,7 @@ struct hk_world {
 
     /* control.c: who holds each region (actor index) */
     int8_t control[HK_MAX_REGIONS];
-    uint8_t control_key;      /* what simulate's peacetime control last followed (control.c) */
+    uint16_t control_key;     /* what simulate's peacetime control last followed (control.c) */
 
     /* general war (war.c, campaign.c) */
     hk_campaign_state camp;

@@ -380,6 +380,7 @@ static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
      * does. docs/model.md#battles-border-campaign */
     if (campaign && !att.envelop)
         def.no_surrender = 0;
+    def.way_back = campaign; /* its border at its back: only the men a ring cuts off are bound (docs/combat.md) */
     if (w->mode == HK_MODE_SIMULATE)
         resolve_in_echelons(w, r, &att, &def, terrain, days, res);
     else

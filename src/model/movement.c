@@ -364,6 +364,49 @@ static void baseline_build(hk_world *w)
     memset(w->rec_at, 0, sizeof w->rec_at);
     for (int p = 0; p < 3; p++)
         w->mv.pool_first[p] = w->c->rec_first[p];
+    /* the Soviet pool's record begins with the first figure for the Soviet
+     * army itself (the actor of its largest formation), not with an ally's
+     * army recorded earlier (the Mongolian army from 1924): until then the
+     * 1920s garrison holds the Soviet formations */
+    int lead = -1;
+    double most = 0;
+    for (int f = 0; f < w->s->n_formations; f++)
+        if (w->c->form_pool[f] == 2 && w->c->weight[f] > most) {
+            most = w->c->weight[f];
+            lead = w->s->formations[f].actor;
+        }
+    if (lead >= 0) {
+        hk_month first = HK_MONTH_NONE;
+        for (int f = 0; f < w->s->n_formations; f++)
+            if (w->c->form_pool[f] == 2 && w->s->formations[f].actor == lead && w->c->n_rec[f] > 0 &&
+                (first == HK_MONTH_NONE || w->c->rec_month[f][0] < first))
+                first = w->c->rec_month[f][0];
+        w->mv.pool_first[2] = first;
+    }
+}
+
+/* The 1920s garrison (soviet.floor) stands in the Soviet formations the
+ * record has no figure for yet, by their shares; a formation the record
+ * already gives (the Mongolian army) keeps its own figure beside it. Only
+ * while the Soviet pool has no record and some formation of it has one. */
+static void floor_shares(hk_world *w, hk_month m, double floor)
+{
+    double rec = 0, wsum = 0;
+    for (int f = 0; f < w->s->n_formations; f++) {
+        if (w->c->form_pool[f] != 2 || !formation_hosted(w, f))
+            continue;
+        if (w->c->n_rec[f] > 0 && m >= w->c->rec_month[f][0])
+            rec += w->mv.base_men[f];
+        else
+            wsum += w->c->weight[f];
+    }
+    if (!(rec > 0) || !(wsum > 0))
+        return;
+    for (int f = 0; f < w->s->n_formations; f++)
+        if (w->c->form_pool[f] == 2 && formation_hosted(w, f) && !(w->c->n_rec[f] > 0 && m >= w->c->rec_month[f][0]))
+            w->mv.base_men[f] = floor * w->c->weight[f] / wsum;
+    w->mv.base_sum[2] = rec + floor;
+    w->mv.coef_ok = false;
 }
 
 /* A formation's baseline strength in month m: its last record (as replay
@@ -430,6 +473,9 @@ static void baseline_pools(hk_world *w, hk_month m)
          * soviet.recovery a month) */
         double cap = 1.0 - (1.0 - P(w, SOVIET_START_CAPACITY)) * exp((double)(m - w->start) * w->mv.recovery_log);
         pool[2] = P(w, SOVIET_FLOOR) * cap;
+        floor_shares(w, m, pool[2]);
+        if (w->mv.base_sum[2] > pool[2])
+            pool[2] = w->mv.base_sum[2]; /* the garrison and the allied army the record gives */
     }
     for (int p = 0; p < 3; p++) {
         w->base_last[p] = w->base_pool[p];

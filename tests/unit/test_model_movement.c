@@ -265,6 +265,48 @@ static void test_equipment_is_the_latest_record(void **state)
     hk_scenario_free(s);
 }
 
+/* Before the record's first figure for the Soviet army (1929) the 1920s
+ * garrison (soviet.floor) stands in the Soviet formations, in both modes;
+ * the Mongolian army, recorded from 1924, keeps its own figure beside it
+ * and does not take the whole pool. */
+static void test_garrison_of_the_1920s_in_the_soviet_formations(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    for (int mode = 0; mode < 2; mode++) {
+        hk_world *w = hk_world_new(&su, mode == 0 ? HK_MODE_SIMULATE : HK_MODE_REPLAY, 2, 0);
+        assert_non_null(w);
+        while (w->month < hk_month_of(1926, 12))
+            hk_world_step(w, NULL);
+        int soviet = 0, allied = 0;
+        double sov_men = 0, pool = 0;
+        for (int f = 0; f < s->n_formations; f++) {
+            if (w->c->form_pool[f] != 2)
+                continue;
+            pool += w->formation[f].men;
+            if (w->c->form_host_treaty[f] != -1)
+                continue; /* the corps in Mongolia: not before the protocol */
+            if (s->formations[f].actor == s->sov) {
+                soviet++;
+                assert_true(w->formation[f].men > 5000);
+                assert_true(w->formation[f].guns > 0);
+                sov_men += w->formation[f].men;
+            } else {
+                allied++;
+                assert_true(fabs(w->formation[f].men - 10000) < 1); /* the Mongolian army's record */
+            }
+        }
+        assert_true(soviet >= 3);
+        assert_true(allied >= 1);
+        assert_true(sov_men >= 0.5 * 40000 && sov_men <= 40000 + 1);
+        assert_true(fabs(pool - w->sov_men) <= 1e-6 * (w->sov_men + 1));
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_soviet_buildup_answers_japan),
         cmocka_unit_test(test_no_army_on_ground_never_held),
         cmocka_unit_test(test_equipment_is_the_latest_record),
+        cmocka_unit_test(test_garrison_of_the_1920s_in_the_soviet_formations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -238,6 +238,18 @@ static void compile_baseline(const hk_scenario *s, hk_compiled *c)
         }
         c->n_rec[f] = (uint8_t)n;
     }
+    hk_month start = hk_date_month(s->start);
+    for (int f = 0; f < s->n_formations; f++) {
+        int best = -1;
+        for (int k = 0; k < s->n_strengths; k++) {
+            const hk_strength *st = &s->strengths[k];
+            if (st->formation != f || hk_date_month(st->date) > start)
+                continue;
+            if (best < 0 || hk_date_cmp(st->date, s->strengths[best].date) >= 0)
+                best = k;
+        }
+        c->start_record[f] = (int16_t)best;
+    }
     for (int p = 0; p < 3; p++)
         c->rec_first[p] = HK_MONTH_NONE;
     for (int f = 0; f < s->n_formations; f++) {

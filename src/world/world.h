@@ -73,6 +73,11 @@ typedef struct hk_campaign_state {
     uint64_t flow_known[2];                /* which of route_flow are worked out for this control */
     uint32_t front_known[2];               /* which of route_front are */
     uint64_t route_cut[2]; /* each side's regions cut off from its bases */
+    /* each side's ground and the sources of its reinforcements, for the
+     * control they were worked out for (sets_control; sets_ok) */
+    bool sets_ok;
+    int8_t sets_control[HK_MAX_REGIONS];
+    uint64_t sets_held[2], sets_sources[2];
     /* the garrisons a front falling back leaves in its fortified border
      * zone, gone round by the attacker and reduced by siege: men and guns
      * in each region, of the side that held it when the war began */

@@ -217,10 +217,8 @@ static hk_terrain sector_terrain(hk_world *w, int sec)
     int site = battle_site(w, sec, km);
     if (site >= 0)
         return w->s->regions[site].terrain;
-    for (int r = 0; r < w->s->n_regions; r++)
-        if (w->s->regions[r].sector == sec)
-            return w->s->regions[r].terrain;
-    return HK_TERRAIN_STEPPE;
+    /* the sector's first region's (compiled.c) */
+    return sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS ? w->c->sector_terrain[sec] : HK_TERRAIN_STEPPE;
 }
 
 bool hk_battles_winter_halts(hk_world *w, int sec)

@@ -304,6 +304,14 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
     for (int f = 0; f < s->n_factions; f++)
         if (s->factions[f].actor == s->jpn && s->factions[f].lean > 0.3)
             c->hawk_faction[c->n_hawks++] = (int8_t)f;
+    for (int sec = 0; sec < s->n_sectors && sec < HK_MAX_SECTORS; sec++) {
+        c->sector_terrain[sec] = HK_TERRAIN_STEPPE;
+        for (int r = 0; r < s->n_regions; r++)
+            if (s->regions[r].sector == sec) {
+                c->sector_terrain[sec] = s->regions[r].terrain;
+                break;
+            }
+    }
     c->manchurian_sectors = 0;
     for (int sec = 0; sec < s->n_sectors && sec < 64; sec++) {
         bool m = s->man >= 0 && s->sectors[sec].side[0] == s->man;

@@ -97,6 +97,9 @@ typedef struct hk_compiled {
      * held (Manchukuo's borders, and borders whose contested ground was
      * Chinese in 1918); movement.c */
     uint64_t manchurian_sectors;
+    /* the terrain of each sector's first region (steppe if none): where a
+     * sector has no battle ground, its battles' terrain (battles.c) */
+    hk_terrain sector_terrain[HK_MAX_SECTORS];
     /* Japan's northern hawks: its factions leaning north (lean > 0.3), in
      * index order, whose influence times hawk weight assess.c sums */
     int n_hawks;

@@ -21,6 +21,7 @@
 #include "world/map.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -544,6 +545,19 @@ static void campaign_outcomes(hk_world *w)
     }
 }
 
+/* The border campaign's reasons and accounts are words for the text: made
+ * only when it is written (an ensemble's runs write none). */
+static void say(const hk_world *w, char *buf, size_t n, const char *fmt, ...)
+{
+    buf[0] = '\0';
+    if (!hk_world_logging(w))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, n, fmt, ap);
+    va_end(ap);
+}
+
 /* The end of a campaign: the loser of its last engagement has lost it. A
  * major campaign lost teaches the lesson politics draws next month; each
  * engagement has already moved the factions. */
@@ -669,54 +683,54 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
     if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality)) {
         for (int i = 0; i < 2; i++) {
             seek[i] = true;
-            snprintf(reason[i], sizeof reason[i], "the neutrality pact binds it to respect the frontier");
+            say(w, reason[i], sizeof reason[i], "the neutrality pact binds it to respect the frontier");
         }
         return;
     }
     if (c->holder == HK_SIDE_JPN) {
         seek[0] = true;
-        snprintf(reason[0], sizeof reason[0], "it holds the ground it claims");
+        say(w, reason[0], sizeof reason[0], "it holds the ground it claims");
     } else if (c->broken[HK_SIDE_JPN] && !(campaign_available(w, HK_SIDE_JPN) > c->men[HK_SIDE_JPN] + 1.0)) {
         seek[0] = true;
-        snprintf(reason[0], sizeof reason[0], "its line broke and it has no one more to bring up");
+        say(w, reason[0], sizeof reason[0], "its line broke and it has no one more to bring up");
     } else {
         seek[0] = u[0] < press[0] * tokyo;
         /* why the officers fight on: Tokyo does not want quiet enough, or
          * wants it and cannot make them stop (hk_battles_tokyo_prevails) */
         if (seek[0])
-            snprintf(reason[0], sizeof reason[0], "Tokyo, wanting quiet at %.2f, overrules its officers (autonomy %.2f)",
+            say(w, reason[0], sizeof reason[0], "Tokyo, wanting quiet at %.2f, overrules its officers (autonomy %.2f)",
                      press[0], w->autonomy);
         else if (press[0] >= 0.5)
-            snprintf(reason[0], sizeof reason[0],
+            say(w, reason[0], sizeof reason[0],
                      "Tokyo wants quiet at %.2f but cannot stop its officers at autonomy %.2f, against whom it "
                      "prevails %.0f%% of the time",
                      press[0], w->autonomy, 100.0 * tokyo);
         else
-            snprintf(reason[0], sizeof reason[0], "Tokyo, with little wish for quiet at %.2f, lets its officers fight on "
+            say(w, reason[0], sizeof reason[0], "Tokyo, with little wish for quiet at %.2f, lets its officers fight on "
                      "at autonomy %.2f", press[0], w->autonomy);
     }
     bool building = hk_battles_soviet_building(w);
     if (c->holder == HK_SIDE_SOV) {
         seek[1] = true;
-        snprintf(reason[1], sizeof reason[1], "it holds the ground it claims");
+        say(w, reason[1], sizeof reason[1], "it holds the ground it claims");
     } else if (!soviet_bound(w, c->sector)) {
         seek[1] = true;
-        snprintf(reason[1], sizeof reason[1], "no treaty binds the USSR to this border");
+        say(w, reason[1], sizeof reason[1], "no treaty binds the USSR to this border");
     } else if (u_resolve >= resolve) {
         seek[1] = true;
-        snprintf(reason[1], sizeof reason[1],
+        say(w, reason[1], sizeof reason[1],
                  "its army in the east, %.1f times the Japanese, is short of the %.1f it plans for, and Moscow yields the "
                  "ground rather than risk a war",
                  w->sov_men / fmax(w->jpn_men, 1.0), P(w, SOVIET_THREAT_RATIO));
     } else if (building) {
         seek[1] = false;
-        snprintf(reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");
+        say(w, reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");
     } else if (c->broken[HK_SIDE_SOV]) {
         seek[1] = true;
-        snprintf(reason[1], sizeof reason[1], "its line broke in the last engagement");
+        say(w, reason[1], sizeof reason[1], "its line broke in the last engagement");
     } else {
         seek[1] = u[1] < press[1];
-        snprintf(reason[1], sizeof reason[1], "pressure to stop %.2f%s", press[1],
+        say(w, reason[1], sizeof reason[1], "pressure to stop %.2f%s", press[1],
                  c->offensives > 0 ? " after its offensive" : ", its superiority out of reach");
     }
 }
@@ -755,9 +769,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
             const char *side = i == HK_SIDE_JPN ? "the Japanese side" : "the Soviet side";
             char why[160];
             if (c->men[i] < 1)
-                snprintf(why, sizeof why, "%s has no one left on the line", side);
+                say(w, why, sizeof why, "%s has no one left on the line", side);
             else
-                snprintf(why, sizeof why, "%s is down to %.0f men, under a tenth of the %.0f it committed", side,
+                say(w, why, sizeof why, "%s is down to %.0f men, under a tenth of the %.0f it committed", side,
                          c->men[i], c->peak[i]);
             campaign_end(w, i, false, why);
             return;
@@ -772,7 +786,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
     int ps = w->player >= 0 && w->orders_given ? hk_world_side(w, w->player) : -1;
     if (ps >= 0 && w->orders.incidents != HK_ESC_MODEL) {
         seek[ps] = w->orders.incidents == HK_ESC_CONTAIN;
-        snprintf(reason[ps], sizeof reason[ps], "%s", seek[ps] ? "the player's orders seek quiet" : "the player's orders fight on");
+        say(w, reason[ps], sizeof reason[ps], "%s", seek[ps] ? "the player's orders seek quiet" : "the player's orders fight on");
     }
     if (seek[0] && seek[1]) {
         char why[460];
@@ -782,7 +796,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
                            : hk_flag(w, HK_EFFECT_EUROPE_WAR) || hk_flag(w, HK_EFFECT_GER_SOV_WAR)
                                ? "; the war in Europe makes quiet on the border worth more"
                                : "; the pact with Germany makes quiet on the border worth more";
-        snprintf(why, sizeof why, "both sides agree to a ceasefire (Japanese side: %s; Soviet side: %s%s)", reason[0],
+        say(w, why, sizeof why, "both sides agree to a ceasefire (Japanese side: %s; Soviet side: %s%s)", reason[0],
                  reason[1], west);
         campaign_end(w, c->last_loser, true, why);
         return;

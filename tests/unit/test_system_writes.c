@@ -37,7 +37,7 @@ typedef struct field {
 
 static const field fields[] = {
     F(setup), F(s), F(c), F(mode), F(seed), F(run), F(rng), F(rng_split), F(start), F(end), F(month), F(obs),
-    F(n_events), F(flags), F(defeated), F(event_done), F(flag_since), F(actor_begun), F(exists_month), F(exists_mask), F(exists_since), F(exists_until),
+    F(n_events), F(flags), F(defeated), F(event_done), F(flag_since), F(actor_begun), F(exists_month), F(exists_mask), F(exists_since), F(exists_until), F(form_now), F(forms_since), F(forms_until),
     F(influence), F(baseline), F(doctrine), F(autonomy), F(frustration), F(grievance), F(china_friction),
     F(south_months), F(north_months), F(north_waited), F(west_hope_lost), F(north_lesson), F(committed_south), F(committed_north),
     F(committed_south_on), F(intervention), F(withdrawn), F(manchuria_seized), F(china_war),
@@ -117,7 +117,7 @@ static const char *const campaign_owns[] = {"war", "war_in_month", "war_opener",
                                             "today", /* the surrender's day, while its events are emitted */
                                             NULL};
 static const char *const actors_owns[] = {"actor_begun", "exists_month", "exists_mask", "exists_since", "exists_until",
-                                          NULL};
+                                          "form_now", "forms_since", "forms_until", NULL};
 
 /* in the month's order (src/run/world_step.c) */
 static const system_def systems[] = {

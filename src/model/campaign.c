@@ -29,6 +29,7 @@
 #include "model/assess.h"
 #include "model/combat.h"
 #include "model/control.h"
+#include "model/movement.h"
 #include "world/map.h"
 
 #define SRC_WAR "model: war-campaign (docs/model.md#war-campaign)"
@@ -524,6 +525,7 @@ void hk_campaign_begin(hk_world *w)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
+    hk_movement_formations(w);
     memset(c->front, 0, sizeof c->front);
     memset(c->changes, 0, sizeof c->changes);
     c->routes_ok = false;
@@ -1700,6 +1702,7 @@ void hk_campaign_step(hk_world *w)
         return;
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
+    hk_movement_formations(w);
     hk_rng r = hk_world_stream(w, HK_STREAM_CAMPAIGN);
     for (int f = 0; f < s->n_sectors; f++) {
         c->front[f].added[0] = c->front[f].added[1] = 0;

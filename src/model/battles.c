@@ -168,9 +168,10 @@ static hk_regions reach_regions(const hk_world *w, int sec, int side, int site)
 }
 
 /* The forces of a side standing in a set of regions. */
-static hk_side_forces forces_in(const hk_world *w, hk_regions regions, int side)
+static hk_side_forces forces_in(hk_world *w, hk_regions regions, int side)
 {
     hk_side_forces out = {0};
+    hk_movement_formations(w);
     for (int f = 0; f < w->s->n_formations; f++) {
         const hk_formation_state *fs = &w->formation[f];
         if (w->c->form_side[f] != side || fs->region < 0 || fs->men <= 0 || !(regions & HK_REGION_BIT(fs->region)))
@@ -444,10 +445,7 @@ static bool soviet_bound(const hk_world *w, int sec)
 
 /* Europe at war, or Germany and the USSR bound by a pact: quiet on the
  * border is worth more to both (001:147, 001:151). */
-static bool europe_presses(const hk_world *w)
-{
-    return hk_flag(w, HK_EFFECT_EUROPE_WAR) || hk_flag(w, HK_EFFECT_GER_SOV_PACT) || hk_flag(w, HK_EFFECT_GER_SOV_WAR);
-}
+static bool europe_presses(const hk_world *w) { return hk_assess_europe_presses(w); }
 
 double hk_battles_ceasefire_pressure(const hk_world *w, int side)
 {
@@ -659,7 +657,15 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         press[i] = hk_battles_ceasefire_pressure(w, i);
         u[i] = hk_rng_uniform(r);
     }
-    double tokyo = hk_battles_tokyo_prevails(w);
+    /* the officers' licence runs out: each month the campaign lasts Tokyo's
+     * orders weigh more and its officers' autonomy counts for less, gone by
+     * campaign.patience months (the staff officers of 1939 were overruled
+     * and removed once the fighting had gone on for a season, 001:133) */
+    double licence = fmax(0.0, 1.0 - (double)c->months / fmax(P(w, CAMPAIGN_PATIENCE), 1.0));
+    double tokyo = hk_clamp(1.0 - w->autonomy * licence, 0.0, 1.0);
+    /* Moscow's resolve to fight for the ground (hk_assess_soviet_resolve) */
+    double resolve = hk_assess_soviet_resolve(w);
+    double u_resolve = hk_rng_uniform(r);
     /* a pact signed while the fighting goes on binds both governments to
      * respect the frontier it names (001:167): both take the quiet */
     if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality)) {
@@ -698,6 +704,12 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
     } else if (!soviet_bound(w, c->sector)) {
         seek[1] = true;
         snprintf(reason[1], sizeof reason[1], "no treaty binds the USSR to this border");
+    } else if (u_resolve >= resolve) {
+        seek[1] = true;
+        snprintf(reason[1], sizeof reason[1],
+                 "its army in the east, %.1f times the Japanese, is short of the %.1f it plans for, and Moscow yields the "
+                 "ground rather than risk a war",
+                 w->sov_men / fmax(w->jpn_men, 1.0), P(w, SOVIET_THREAT_RATIO));
     } else if (building) {
         seek[1] = false;
         snprintf(reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");

@@ -212,24 +212,51 @@ static hk_side_forces within_reach(hk_world *w, int sec, int side)
 }
 
 /* The terrain of the sector's battle site, else of its first region. */
-static hk_terrain sector_terrain(hk_world *w, int sec)
+static hk_terrain sector_terrain(const hk_world *w, int sec)
 {
+    /* read battles' memo when it has the site, else work it out without
+     * keeping it: incidents asks too, and the memo is battles' own state */
     double km[2];
-    int site = battle_site(w, sec, km);
+    int site = sec < HK_MAX_SECTORS && ((w->battle_site_known >> sec) & 1u) ? w->battle_site[sec]
+                                                                            : find_battle_site(w, sec, km);
     if (site >= 0)
         return w->s->regions[site].terrain;
     /* the sector's first region's (compiled.c) */
     return sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS ? w->c->sector_terrain[sec] : HK_TERRAIN_STEPPE;
 }
 
-bool hk_battles_winter_halts(hk_world *w, int sec)
+/* Whether sector sec's battle ground is on the steppe, from the scenario
+ * alone when every region its battles can be fought on (the battle grounds,
+ * or its first region when it has none) agrees, so that incidents asks
+ * without routing; by the site itself only when they differ. */
+static bool sector_on_steppe(const hk_world *w, int sec)
 {
-    if (sec < 0 || sec >= w->s->n_sectors || sector_terrain(w, sec) != HK_TERRAIN_STEPPE)
+    const hk_scenario *s = w->s;
+    bool any = false, all = true, first = true;
+    for (int r = 0; r < s->n_regions; r++) {
+        if (s->regions[r].sector != sec || !(first || battle_ground(s, sec, r)))
+            continue;
+        bool steppe = s->regions[r].terrain == HK_TERRAIN_STEPPE;
+        any |= steppe;
+        all &= steppe;
+        first = false;
+    }
+    if (first)
+        return true; /* no region: sector_terrain's default */
+    if (!any || all)
+        return any;
+    return sector_terrain(w, sec) == HK_TERRAIN_STEPPE;
+}
+
+bool hk_battles_winter_halts(const hk_world *w, int sec)
+{
+    if (sec < 0 || sec >= w->s->n_sectors)
         return false;
     int m = hk_month_mon(w->month), first = (int)lround(P(w, BATTLE_WINTER_FIRST)),
         last = (int)lround(P(w, BATTLE_WINTER_LAST));
     /* the season runs over the turn of the year (November to March) */
-    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    bool winter = first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    return winter && sector_on_steppe(w, sec);
 }
 
 static int days_between(hk_date a, hk_date b)

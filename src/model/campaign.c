@@ -1343,6 +1343,14 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
          * region over those that reach it */
         double ff = front_flow(w, side, f), fo = flow_to(w, d, o);
         double sustain_a = (isfinite(ff) ? ff : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+        /* an offensive prepared for months fights its opening operation on
+         * the depots stocked beforehand, not on what its routes carry day by
+         * day (the Soviet fronts' preparations were complete by 1 August
+         * 1945, their supplies brought up over the spring and summer,
+         * 001:197, 001:209; the tank army's fuel for the Khingan crossing
+         * was carried with it and flown in, glantz2003) */
+        if (opening(w, side))
+            sustain_a = 1e12;
         double sustain_d = (isfinite(fo) ? fo : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double link_km = 0;
         for (int l = 0; l < s->n_links; l++)

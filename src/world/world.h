@@ -273,8 +273,9 @@ struct hk_world {
 
     /* general war (war.c, campaign.c) */
     hk_campaign_state camp;
-    double war_months_total;  /* months at general war, all wars of the run */
-    double war_cas_total[2];  /* casualties in all general wars of the run, per side */
+    double war_months_total;  /* months at general war, the run's first general war */
+    double war_cas_total[2];  /* casualties in the run's first general war, per side */
+    int wars_begun;           /* general wars opened so far in the run (war.c); the totals count the first */
     double war_days_total;    /* days of general war fought, wars ended */
     double war_pris_total[2]; /* prisoners in general wars ended, per side */
     int regions_taken[2];     /* regions each side took from the other, summed over wars */

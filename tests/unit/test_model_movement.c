@@ -280,7 +280,7 @@ static void test_garrison_of_the_1920s_in_the_soviet_formations(void **state)
         assert_non_null(w);
         while (w->month < hk_month_of(1926, 12))
             hk_world_step(w, NULL);
-        hk_movement_formations(w); /* simulate spreads the pools when read */
+        hk_movement_formations(w); /* the pools are spread over the formations when read */
         int soviet = 0, allied = 0;
         double sov_men = 0, pool = 0;
         for (int f = 0; f < s->n_formations; f++) {

@@ -168,9 +168,10 @@ static hk_regions reach_regions(const hk_world *w, int sec, int side, int site)
 }
 
 /* The forces of a side standing in a set of regions. */
-static hk_side_forces forces_in(const hk_world *w, hk_regions regions, int side)
+static hk_side_forces forces_in(hk_world *w, hk_regions regions, int side)
 {
     hk_side_forces out = {0};
+    hk_movement_formations(w);
     for (int f = 0; f < w->s->n_formations; f++) {
         const hk_formation_state *fs = &w->formation[f];
         if (w->c->form_side[f] != side || fs->region < 0 || fs->men <= 0 || !(regions & HK_REGION_BIT(fs->region)))
@@ -210,10 +211,13 @@ static hk_side_forces within_reach(hk_world *w, int sec, int side)
 }
 
 /* The terrain of the sector's battle site, else of its first region. */
-static hk_terrain sector_terrain(hk_world *w, int sec)
+static hk_terrain sector_terrain(const hk_world *w, int sec)
 {
+    /* read battles' memo when it has the site, else work it out without
+     * keeping it: incidents asks too, and the memo is battles' own state */
     double km[2];
-    int site = battle_site(w, sec, km);
+    int site = sec < HK_MAX_SECTORS && ((w->battle_site_known >> sec) & 1u) ? w->battle_site[sec]
+                                                                            : find_battle_site(w, sec, km);
     if (site >= 0)
         return w->s->regions[site].terrain;
     for (int r = 0; r < w->s->n_regions; r++)
@@ -222,14 +226,38 @@ static hk_terrain sector_terrain(hk_world *w, int sec)
     return HK_TERRAIN_STEPPE;
 }
 
-bool hk_battles_winter_halts(hk_world *w, int sec)
+/* Whether sector sec's battle ground is on the steppe, from the scenario
+ * alone when every region its battles can be fought on (the battle grounds,
+ * or its first region when it has none) agrees, so that incidents asks
+ * without routing; by the site itself only when they differ. */
+static bool sector_on_steppe(const hk_world *w, int sec)
 {
-    if (sec < 0 || sec >= w->s->n_sectors || sector_terrain(w, sec) != HK_TERRAIN_STEPPE)
+    const hk_scenario *s = w->s;
+    bool any = false, all = true, first = true;
+    for (int r = 0; r < s->n_regions; r++) {
+        if (s->regions[r].sector != sec || !(first || battle_ground(s, sec, r)))
+            continue;
+        bool steppe = s->regions[r].terrain == HK_TERRAIN_STEPPE;
+        any |= steppe;
+        all &= steppe;
+        first = false;
+    }
+    if (first)
+        return true; /* no region: sector_terrain's default */
+    if (!any || all)
+        return any;
+    return sector_terrain(w, sec) == HK_TERRAIN_STEPPE;
+}
+
+bool hk_battles_winter_halts(const hk_world *w, int sec)
+{
+    if (sec < 0 || sec >= w->s->n_sectors)
         return false;
     int m = hk_month_mon(w->month), first = (int)lround(P(w, BATTLE_WINTER_FIRST)),
         last = (int)lround(P(w, BATTLE_WINTER_LAST));
     /* the season runs over the turn of the year (November to March) */
-    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    bool winter = first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    return winter && sector_on_steppe(w, sec);
 }
 
 static int days_between(hk_date a, hk_date b)
@@ -379,34 +407,8 @@ static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
      * does. docs/model.md#battles-border-campaign */
     if (campaign && !att.envelop)
         def.no_surrender = 0;
-    double ring = hk_clamp(P(w, CAMPAIGN_RING_SHARE), 0.0, 1.0);
-    if (w->mode == HK_MODE_SIMULATE && campaign && att.envelop && def.no_surrender && ring < 1.0) {
-        /* the ring closes behind part of the line, not all of it: the men
-         * inside it fight where they stand, the rest of the line, with its
-         * border at its back, breaks off as an ordinary army does (at
-         * Nomonhan the ring closed round the 23rd Division while the rest of
-         * the 6th Army fell back, 001:145). Both are fought from the same
-         * draws, and each share of the line loses what its part of the
-         * fighting gives it, never more than it had. */
-        hk_rng inside = *r;
-        hk_combat_result cut;
-        resolve_in_echelons(w, &inside, &att, &def, terrain, days, &cut);
-        hk_combat_side rest = def;
-        rest.no_surrender = 0;
-        resolve_in_echelons(w, r, &att, &rest, terrain, days, res);
-        for (int i = 0; i < 2; i++) {
-            hk_combat_losses *a = &res->loss[i];
-            const hk_combat_losses *b = &cut.loss[i];
-            a->men = (1.0 - ring) * a->men + ring * b->men;
-            a->tanks = (1.0 - ring) * a->tanks + ring * b->tanks;
-            a->guns = (1.0 - ring) * a->guns + ring * b->guns;
-            a->aircraft = (1.0 - ring) * a->aircraft + ring * b->aircraft;
-            res->casualties[i] = a->men;
-            res->prisoners[i] = (1.0 - ring) * res->prisoners[i] + ring * cut.prisoners[i];
-            res->quiet[i] = (1.0 - ring) * res->quiet[i] + ring * cut.quiet[i];
-        }
-        res->encircled |= cut.encircled;
-    } else if (w->mode == HK_MODE_SIMULATE)
+    def.way_back = campaign; /* its border at its back: only the men a ring cuts off are bound (docs/combat.md) */
+    if (w->mode == HK_MODE_SIMULATE)
         resolve_in_echelons(w, r, &att, &def, terrain, days, res);
     else
         hk_combat_resolve(&w->combat, &att, &def, terrain, days, r, res);

@@ -29,6 +29,7 @@
 #include "model/assess.h"
 #include "model/combat.h"
 #include "model/control.h"
+#include "model/movement.h"
 #include "world/map.h"
 
 #define SRC_WAR "model: war-campaign (docs/model.md#war-campaign)"
@@ -199,8 +200,17 @@ static int next_link(const uint64_t *near, int from, int n)
 int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
 {
     const hk_scenario *s = w->s;
-    int best = -1, best_from = -1;
+    int best = -1, best_from = -1, best_tier = 2;
     double best_km = INFINITY;
+    /* a front with the armour to exploit (war.exploit_tanks per 1000 men)
+     * makes for the depth: the enemy's railway junctions and depots behind
+     * its border zone come before the towns of the border itself, which the
+     * rifle armies following up are left to take (the deep operation: the
+     * Soviet tank army of 1945 crossed the Great Khingan for Changchun and
+     * Mukden, leaving Hailar to the 36th Army, glantz2003; the Trans-Baikal
+     * Front's orders named Changchun and Mukden, 001:197) */
+    const hk_front *self = &w->camp.front[f];
+    bool deep = self->men[side] > 0 && 1000.0 * self->tanks[side] / self->men[side] >= P(w, WAR_EXPLOIT_TANKS);
     /* only a link with an end on this front can qualify (the first test
      * below): those links, from each region's list, in index order */
     uint64_t near[(HK_MAX_LINKS + 63) / 64] = {0};
@@ -233,7 +243,9 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
                 continue;
             /* the nearest enemy region along the front's own links; ties to
              * the lower index, so the same state gives the same objective */
-            if (k->km < best_km || (k->km == best_km && v < best)) {
+            int tier = deep && s->regions[v].railhead && s->regions[v].sector < 0 ? 0 : 1;
+            if (tier < best_tier || (tier == best_tier && (k->km < best_km || (k->km == best_km && v < best)))) {
+                best_tier = tier;
                 best = v;
                 best_from = q;
                 best_km = k->km;
@@ -513,6 +525,7 @@ void hk_campaign_begin(hk_world *w)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
+    hk_movement_formations(w);
     memset(c->front, 0, sizeof c->front);
     memset(c->changes, 0, sizeof c->changes);
     c->routes_ok = false;
@@ -853,14 +866,15 @@ static double march_rate(const hk_world *w, const hk_front *fr, int side)
  * them (the line between two regions lies midway), marching
  * march_rate a day; an advance toward o carries over from step to step and
  * starts again when the objective changes. Its first objective it meets on
- * the line it stood on when the war opened. */
+ * the line it stood on when the war opened, when that lies on the border;
+ * one deeper it marches to (over the Great Khingan from Mongolia). */
 static bool marched(const hk_world *w, hk_front *fr, int side, int o, int from, int days)
 {
     double need = 0.5 * land_km(w, from, o);
     if (fr->march_to[side] != o) {
         /* the war's first objective across the border: the front stands on
          * the line, deployed for the war, and fights at once */
-        fr->march[side] = fr->march_to[side] < 0 ? need : 0;
+        fr->march[side] = fr->march_to[side] < 0 && w->s->regions[o].sector >= 0 ? need : 0;
         fr->march_to[side] = (int16_t)o;
     }
     if (fr->march[side] >= need)
@@ -1680,6 +1694,7 @@ void hk_campaign_step(hk_world *w)
         return;
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
+    hk_movement_formations(w);
     hk_rng r = hk_world_stream(w, HK_STREAM_CAMPAIGN);
     for (int f = 0; f < s->n_sectors; f++) {
         c->front[f].added[0] = c->front[f].added[1] = 0;

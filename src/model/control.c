@@ -9,6 +9,7 @@
  * and a surrender move the rest (campaign.c, war.c through hk_control_set). */
 #include "model/control.h"
 
+#include "model/assess.h"
 #include "world/actors.h"
 
 void hk_control_init(hk_world *w)
@@ -51,6 +52,26 @@ static bool occupation_change(const hk_scenario *s, const hk_control_change *c)
     return c->controller == s->jpn && s->sov >= 0 && s->regions[c->region].controller == s->sov;
 }
 
+/* The first region of the expedition's ground of the given hold that Japan
+ * holds now (off the railway only, if asked), or that it could take (any
+ * holder): the outpost partisans can cut off, the ground a reprisal takes. */
+static int expedition_ground(const hk_world *w, int hold, bool held, bool off_rail)
+{
+    const hk_scenario *s = w->s;
+    for (int i = 0; i < s->n_control; i++) {
+        const hk_control_change *c = &s->control[i];
+        if (!occupation_change(s, c) || c->hold != hold || (off_rail && s->regions[c->region].railhead))
+            continue;
+        if (!held || w->control[c->region] == s->jpn)
+            return c->region;
+    }
+    return -1;
+}
+
+int hk_control_outpost(const hk_world *w, bool held) { return expedition_ground(w, HK_HOLD_OUTPOST, held, true); }
+
+int hk_control_reprisal_ground(const hk_world *w) { return expedition_ground(w, HK_HOLD_REPRISAL, false, false); }
+
 void hk_control_step(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -63,10 +84,11 @@ void hk_control_step(hk_world *w)
     if (w->war)
         return; /* in war the fronts decide (campaign.c) */
     bool normalised = hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
-    /* nothing to do unless what the changes follow has changed (bit 7: set) */
-    uint8_t key = (uint8_t)(0x80 | w->manchuria_seized | (hk_actor_exists(w, s->man, w->month) << 1) |
-                            ((w->intervention && !w->withdrawn) << 2) | (normalised << 3) |
-                            (w->war_months_total > 0) << 4);
+    bool in = w->intervention && !w->withdrawn, back = in && hk_assess_soviet_established(w);
+    /* nothing to do unless what the changes follow has changed (bit 15: set) */
+    uint16_t key = (uint16_t)(0x8000 | w->manchuria_seized | (hk_actor_exists(w, s->man, w->month) << 1) |
+                              (in << 2) | (normalised << 3) | (w->war_months_total > 0) << 4 | back << 5 |
+                              (w->outpost_lost_on != HK_MONTH_NONE) << 6 | (w->reprisal_on != HK_MONTH_NONE) << 7);
     if (key == w->control_key)
         return;
     w->control_key = key;
@@ -81,12 +103,19 @@ void hk_control_step(hk_world *w)
             if (w->manchuria_seized && orig == s->chn && (w->control[r] == orig || w->control[r] == s->jpn) &&
                 !w->war)
                 w->control[r] = (int8_t)holder;
-        } else if (occupation_change(s, c)) {
-            /* the expedition holds it while it is in Siberia and until a
-             * normalisation treaty trades it back (004:131) */
-            if (w->intervention && !normalised && w->control[r] == orig && !w->withdrawn)
+        } else if (occupation_change(s, c) && w->war_months_total == 0) {
+            /* the Siberian expedition's ground (hk_hold): held while it is
+             * there; an outpost given up once Soviet power holds the east
+             * again, or lost to partisans first when off the railway; ground
+             * taken in reprisal held until a normalisation treaty trades it
+             * back (004:131) */
+            bool hold = c->hold == HK_HOLD_REPRISAL ? w->reprisal_on != HK_MONTH_NONE && !normalised
+                        : c->hold == HK_HOLD_OUTPOST
+                            ? in && !back && !(w->outpost_lost_on != HK_MONTH_NONE && !s->regions[r].railhead)
+                            : in;
+            if (hold && w->control[r] == orig)
                 w->control[r] = (int8_t)s->jpn;
-            else if (normalised && w->control[r] == s->jpn)
+            else if (!hold && w->control[r] == s->jpn)
                 w->control[r] = (int8_t)orig;
         }
     }

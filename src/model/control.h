@@ -11,6 +11,13 @@ void hk_control_init(hk_world *w);
  * that follow from the state outside a war (Manchuria seized, the
  * expedition's occupation and its end under a normalisation treaty). */
 void hk_control_step(hk_world *w);
+/* The Siberian expedition's outpost off the railway (record.yaml control,
+ * hold: outpost; politics' partisan attack): one Japan holds now if `held`,
+ * or -1. */
+int hk_control_outpost(const hk_world *w, bool held);
+/* The ground the record shows Japan taking in reprisal (hold: reprisal),
+ * or -1. */
+int hk_control_reprisal_ground(const hk_world *w);
 /* A change of hands in war (campaign.c, war.c). */
 void hk_control_set(hk_world *w, int region, int actor);
 /* The side holding a region (HK_SIDE_JPN/SOV, or -1). */

@@ -141,6 +141,7 @@ static void withdraw_unhosted(hk_world *w)
     }
 }
 
+static void pool_shares(hk_world *w);
 static void spread_pools(hk_world *w, unsigned mask);
 static bool pool_recorded(const hk_world *w, int pool, hk_month m);
 
@@ -151,12 +152,35 @@ static void soviet_floor_replay(hk_world *w)
     if (pool_recorded(w, 2, w->month))
         return;
     w->sov_men = w->base_pool[2];
+    pool_shares(w);
     spread_pools(w, 1u << 2);
 }
 
-static void formations_from_pools(hk_world *w) { spread_pools(w, 7u); }
+/* Simulate: the pools' men reach the formations only when something reads
+ * them (a battle, a front, an observer's month), through
+ * hk_movement_formations. Nothing but movement writes what the spreading
+ * reads (the pools, the record's parts, the formations there, the
+ * equipment), so a spreading late in the month, or in the next month
+ * before movement steps again, gives the numbers the month's step would
+ * have written. */
+static void formations_from_pools(hk_world *w)
+{
+    pool_shares(w);
+    w->mv.spread_due = true;
+}
 
-static void spread_pools(hk_world *w, unsigned mask)
+void hk_movement_formations(hk_world *w)
+{
+    if (!w->mv.spread_due)
+        return;
+    w->mv.spread_due = false;
+    spread_pools(w, 7u);
+}
+
+/* Which formations exist this month and each pool's weights summed over
+ * them (over all those there, for a pool none of whose formations exists
+ * yet), worked out again only when those change. */
+static void pool_shares(hk_world *w)
 {
     const int n = w->s->n_formations;
     /* it exists when hosted and, on home soil, from its first equipment
@@ -192,6 +216,14 @@ static void spread_pools(hk_world *w, unsigned mask)
         w->mv.share_exists = exists;
         w->mv.coef_ok = false;
     }
+}
+
+/* Each formation of the pools in `mask` its part of its pool, from the
+ * shares pool_shares left. */
+static void spread_pools(hk_world *w, unsigned mask)
+{
+    const uint64_t hosted = w->mv.share_hosted, exists = w->mv.share_exists;
+    const double *wsum = w->mv.wsum, *wall = w->mv.wall;
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
     uint64_t todo = 0;
     for (int p = 0; p < 3; p++)
@@ -208,7 +240,7 @@ static void spread_pools(hk_world *w, unsigned mask)
         } else {
             bool all = !(wsum[p] > 0);
             double sum = all ? wall[p] : wsum[p];
-            bool there = all ? (w->hosted >> f) & 1u : (exists >> f) & 1u;
+            bool there = all ? (hosted >> f) & 1u : (exists >> f) & 1u;
             men = there && sum > 0 ? pool[p] * w->c->weight[f] / sum : 0.0;
         }
         w->formation[f].men = men;
@@ -710,6 +742,7 @@ void hk_movement_start(hk_world *w)
         w->sov_men = w->base_pool[2];
         w->exp_men = 0;
         formations_from_pools(w);
+        hk_movement_formations(w); /* a run's first month: written at once */
     } else {
         soviet_floor_replay(w);
     }

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/control.h"
 #include "model/system.h"
 
 /* ---- faction selectors ------------------------------------------------------- */
@@ -148,6 +149,26 @@ static double pushed_lean(const hk_world *w, int actor)
     return den > 0 ? num / den : 0.0;
 }
 
+/* The southern window: the fall of France laid Europe's colonies open, and
+ * the southern advance stays open while Germany holds the continent and
+ * before the fleet the United States voted in answer (the Two-Ocean Navy
+ * Act of July 1940) outgrows Japan's, doctrine.south_window months after
+ * (feis1950, prange1981). Returns how far through the window Japan stands
+ * (0 at the fall of France, 1 at its close), or -1 when it is shut: not yet
+ * opened, past, or closed by Germany's defeat. */
+static double south_window(const hk_world *w)
+{
+    if (!hk_flag(w, HK_EFFECT_FRANCE_FALLEN) || hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+        return -1.0;
+    double span = P(w, DOCTRINE_SOUTH_WINDOW);
+    double in = (double)(w->month - w->flag_since[HK_EFFECT_FRANCE_FALLEN]);
+    if (span <= 0 || in >= span)
+        return -1.0;
+    return in / span;
+}
+
+bool hk_politics_south_open(const hk_world *w) { return south_window(w) >= 0; }
+
 double hk_politics_doctrine_target(const hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -156,6 +177,11 @@ double hk_politics_doctrine_target(const hk_world *w)
         d -= P(w, DOCTRINE_OIL_PULL);
     if (hk_flag(w, HK_EFFECT_FRANCE_FALLEN))
         d -= P(w, DOCTRINE_FRANCE_PULL);
+    /* the Navy's case to strike south before the American fleet outgrows
+     * Japan's, pressing harder as the window closes (000:35) */
+    double through = south_window(w);
+    if (through > 0)
+        d -= P(w, DOCTRINE_WINDOW_PULL) * through;
     /* deterrence needs armies facing each other across a land border */
     if (w->manchuria_seized || (w->intervention && !w->withdrawn))
         d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(log(hk_politics_border_ratio(w)), -1.5, 1.5);
@@ -261,6 +287,16 @@ static void relax(hk_world *w)
         infl[f] = x;
         sum[actor[f]] += x;
     }
+    /* a sum of exactly one (nearly always: the drift is toward baselines
+     * that sum to one) leaves the shares as they are, so the division is
+     * only made when some actor's sum is off */
+    bool off = false;
+    for (uint32_t m = w->c->faction_actors; m; m &= m - 1) {
+        int a = __builtin_ctz(m);
+        off |= sum[a] > 0 && sum[a] != 1.0;
+    }
+    if (!off)
+        return;
     for (int f = 0; f < n; f++)
         if (actor[f] < HK_MAX_ACTORS && sum[actor[f]] > 0)
             infl[f] /= sum[actor[f]];
@@ -381,6 +417,48 @@ static bool expedition_invited(const hk_world *w)
     return true;
 }
 
+/* The expedition's outposts: partisans grow with Soviet strength in the
+ * east, and the outpost off the railway, out of reach of the main body, is
+ * the one they can take (Nikolayevsk, winter and spring of 1920, 003:16);
+ * Japan answers by taking ground it can hold until Moscow settles
+ * (northern Sakhalin, 1920-07, held to 1925, 003:16, 004:131). */
+static void partisans(hk_world *w, hk_lazy_stream *r)
+{
+    const hk_scenario *s = w->s;
+    if (w->outpost_lost_on == HK_MONTH_NONE) {
+        double level = 0.75 * P(w, SOVIET_FLOOR); /* Soviet power re-established (hk_assess_soviet_established) */
+        int at = hk_control_outpost(w, true);
+        if (at < 0 || level <= 0 || hk_assess_soviet_established(w))
+            return;
+        double grown = hk_clamp(w->sov_men / level, 0, 1);
+        if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown))
+            return;
+        w->outpost_lost_on = w->month;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "With Soviet strength in the east back to %.0f men, partisans close on %s, an outpost of the "
+                     "expedition off the railway and out of reach of its main body, take it and destroy its "
+                     "Japanese garrison and settlers.",
+                     w->sov_men, s->regions[at].name);
+        hk_world_emit2(w, "fact", "outpost_destroyed", s->sov, s->jpn, w->scratch,
+                       SRC_MODEL("politics-intervention"));
+        return;
+    }
+    if (w->reprisal_on != HK_MONTH_NONE || w->month <= w->outpost_lost_on)
+        return;
+    int to = hk_control_reprisal_ground(w);
+    if (to < 0 || hk_treaty_binds(w, w->c->roles.jpn_sov_normalization))
+        return;
+    w->reprisal_on = w->month;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "In reprisal for the massacre at %s Japan occupies %s, to hold it until Moscow settles for "
+                 "the outrage.",
+                 s->regions[hk_control_outpost(w, false) >= 0 ? hk_control_outpost(w, false) : to].name,
+                 s->regions[to].name);
+    hk_world_emit2(w, "fact", "reprisal_occupation", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
+}
+
 static void expedition(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -408,6 +486,7 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
             hk_world_emit2(w, "fact", "intervention", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
     } else if (w->intervention && !w->withdrawn) {
+        partisans(w, r);
         double years = (w->month - w->intervention_on) / 12.0;
         double against = 1.0 - hk_assess_north_hawks(w) / 0.5;
         double p = P(w, INTERVENTION_WITHDRAW) * years * hk_clamp(against, 0.05, 1);
@@ -418,8 +497,11 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
          * army and beat off its offensives of March and April 1922 before
          * Tokyo announced the withdrawal in June (003:16) */
         bool back = hk_assess_soviet_established(w);
-        if (back)
-            p *= P(w, INTERVENTION_ESTABLISHED);
+        /* before it, the Army's buffer state still looks within reach and
+         * the Whites it backs still hold: the cabinet seldom speaks of leaving
+         * (intervention.unsettled; the expedition stayed on after the Allies
+         * left in 1920, 003:16) */
+        p *= back ? P(w, INTERVENTION_ESTABLISHED) : P(w, INTERVENTION_UNSETTLED);
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->withdrawn = true;
             if (hk_world_logging(w))
@@ -639,8 +721,27 @@ static void commitment(hk_world *w)
         w->south_months++;
     else
         w->south_months = 0;
-    bool opportunity = hk_flag(w, HK_EFFECT_OIL_EMBARGO) || hk_flag(w, HK_EFFECT_FRANCE_FALLEN);
+    /* the opportunity is Europe's colonies laid open while the window
+     * lasts: not after Germany's defeat, nor once the American fleet has
+     * outgrown Japan's (a Japan already under an embargo can still turn) */
+    bool opportunity = hk_politics_south_open(w) ||
+                       (hk_flag(w, HK_EFFECT_OIL_EMBARGO) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED));
     bool forced = hk_world_forced(w, HK_DECIDE_COMMIT_SOUTH, s->jpn, -1); /* --decide */
+    /* the month the window shuts on a Japan that never went south: the
+     * history says why no Pacific war follows */
+    if (!w->committed_south && !hk_flag(w, HK_EFFECT_JPN_US_WAR) && !w->war &&
+        hk_flag(w, HK_EFFECT_FRANCE_FALLEN) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) &&
+        w->month - w->flag_since[HK_EFFECT_FRANCE_FALLEN] == (int)P(w, DOCTRINE_SOUTH_WINDOW)) {
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "%d months after the fall of France Japan has not gone south (doctrine %+.2f): the fleet the "
+                     "United States voted in 1940 is coming into service and the Navy no longer holds a war in "
+                     "the south winnable. The southern advance is given up; Japan stays out of the war in the "
+                     "Pacific.",
+                     (int)P(w, DOCTRINE_SOUTH_WINDOW), w->doctrine);
+        hk_world_emit2(w, "doctrine", "south_window_closed", s->jpn, -1, w->scratch,
+                       SRC_MODEL("politics-commitment"));
+    }
     if (w->committed_south ||
         (!forced && (w->war || !opportunity || w->south_months < (int)P(w, DOCTRINE_COMMIT_MONTHS))))
         return;

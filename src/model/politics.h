@@ -27,6 +27,10 @@ void hk_politics_purge(hk_world *w, int faction);
 bool hk_politics_north_case(const hk_world *w);
 /* the same case were the JPN-SOV pact not in the way (notice weighs it) */
 bool hk_politics_north_case_free(const hk_world *w);
+/* Whether the southern advance is open: Europe's colonies exposed since the
+ * fall of France, Germany not defeated, the American fleet not yet grown
+ * past Japan's (doctrine.south_window). */
+bool hk_politics_south_open(const hk_world *w);
 /* Japan's doctrine as derived this month from the state (before smoothing). */
 double hk_politics_doctrine_target(const hk_world *w);
 

@@ -444,8 +444,11 @@ static bool abroad(const hk_scenario *s, const hk_month_summary *m, int f)
     int j = bloc_of(s, s->formations[f].actor);
     if (j < 0 || fs->region < 0 || fs->region >= s->n_regions || !(fs->men > 0))
         return false;
-    int holder = m->control[fs->region];
-    return holder >= 0 && holder != s->formations[f].actor && bloc_of(s, holder) != j;
+    int holder = m->control[fs->region], own = s->regions[fs->region].controller;
+    /* on ground another side holds, or on ground its own side has taken
+     * from a power outside its bloc (the Siberian expedition at Khabarovsk) */
+    return (holder >= 0 && holder != s->formations[f].actor && bloc_of(s, holder) != j) ||
+           (holder >= 0 && bloc_of(s, holder) == j && bloc_of(s, own) >= 0 && bloc_of(s, own) != j);
 }
 
 static void abroad_line(hk_timeline *t, const hk_month_summary *m)
@@ -462,7 +465,12 @@ static void abroad_line(hk_timeline *t, const hk_month_summary *m)
         if (!abroad(s, m, f))
             continue;
         const hk_formation_state *fs = &m->formations[f];
-        int holder = m->control[fs->region];
+        int holder = m->control[fs->region], own = s->regions[fs->region].controller;
+        /* ground its own side has occupied: whose territory it is, by that
+         * power's name at the date */
+        bool occupied = bloc_of(s, holder) == bloc_of(s, s->formations[f].actor);
+        if (occupied)
+            holder = own;
         /* whose country the ground is, by the holder's name at the date
          * (Soviet Russia in 1919, the Far Eastern Republic in 1921), where
          * the holder is the ground's own (the expedition stands on Soviet
@@ -475,10 +483,11 @@ static void abroad_line(hk_timeline *t, const hk_month_summary *m)
                                                                                  : a->id;
         char men[32], word[256];
         thousands(fs->men, men, sizeof men);
-        int own = s->regions[fs->region].controller;
         bool home = own == holder || (own >= 0 && bloc_of(s, own) >= 0 && bloc_of(s, own) == bloc_of(s, holder));
         snprintf(word, sizeof word, "%s %s men at %s, %s %s%s", s->formations[f].name, men,
-                 s->regions[fs->region].name, home ? "on the territory of" : "held by", whose, ++k < n ? ";" : "");
+                 s->regions[fs->region].name,
+                 occupied ? "occupied territory of" : home ? "on the territory of" : "held by", whose,
+                 ++k < n ? ";" : "");
         wrap_text(&w, word, "", "");
     }
     fputc('\n', t->out);

@@ -226,7 +226,7 @@ static void load_losses(hk_loader *ld, const hk_ynode *list)
 /* Changes of hands: which region, to whom, from when. */
 static void load_control(hk_loader *ld, const hk_ynode *list)
 {
-    static const char *const keys[] = {"region", "controller", "date", "source", NULL};
+    static const char *const keys[] = {"region", "controller", "date", "hold", "source", NULL};
     hk_scenario *s = ld->s;
     for (int i = 0; list && i < list->n; i++) {
         hk_rec r;
@@ -243,6 +243,8 @@ static void load_control(hk_loader *ld, const hk_ynode *list)
         int a = hk_rec_ref(&r, "region", true, T_REGION, &c->region);
         int b = hk_rec_ref(&r, "controller", true, T_ACTOR, &c->controller);
         int d = hk_rec_date(&r, "date", true, &c->date);
+        c->hold = HK_HOLD_EXPEDITION;
+        hk_rec_enum(&r, "hold", false, "hold", hk_hold_name, HK_HOLD_COUNT, &c->hold);
         hk_rec_source(&r, &c->source);
         if (a > 0 && b > 0 && d > 0 && c->region >= 0 && c->controller >= 0)
             s->n_control++;

@@ -411,6 +411,19 @@ static void compile_actors(const hk_scenario *s, hk_compiled *c)
         c->actor_lag[a] = (int16_t)(x->begins_with > HK_PIN_NONE ? x->lag_months : -1);
         if (x->begins_with > HK_PIN_NONE)
             c->decided_actors |= 1u << a;
+        for (int f = 1; f < x->n_forms && f < HK_MAX_FORMS; f++) {
+            /* into date order, once each */
+            hk_month m = c->form_from[a][f];
+            int at = 0;
+            while (at < c->n_regime_months && c->regime_months[at] < m)
+                at++;
+            if (at < c->n_regime_months && c->regime_months[at] == m)
+                continue;
+            memmove(&c->regime_months[at + 1], &c->regime_months[at],
+                    sizeof c->regime_months[0] * (size_t)(c->n_regime_months - at));
+            c->regime_months[at] = m;
+            c->n_regime_months++;
+        }
     }
 }
 
@@ -455,6 +468,8 @@ bool hk_scenario_compile(hk_scenario *s)
     for (int f = 0; f < s->n_factions; f++) {
         int a = s->factions[f].actor;
         c->faction_actor[f] = (int8_t)(a >= 0 && a < s->n_actors ? a : HK_MAX_ACTORS);
+        if (a >= 0 && a < s->n_actors)
+            c->faction_actors |= 1u << a;
     }
     for (int t = 0; t < s->n_treaties; t++)
         for (int p = 0; p < s->treaties[t].n_parties; p++)

@@ -76,6 +76,7 @@ typedef struct hk_compiled {
     uint64_t treaty_formations[HK_MAX_TREATIES];
     uint32_t formation_actors, host_treaties; /* the actors and treaties those name */
     int8_t faction_actor[HK_MAX_FACTIONS];   /* each faction's actor, HK_MAX_ACTORS when it names none */
+    uint32_t faction_actors;                 /* bit a: some faction is actor a's */
     uint32_t treaty_parties[HK_MAX_TREATIES]; /* bit a: actor a (< 32) is a party */
     uint32_t decided_events;                 /* bit e: outside event e is a modelled actor's decision */
     hk_month exists_from[HK_MAX_FORMATIONS]; /* the first month it exists when there (INT32_MIN: always) */
@@ -122,6 +123,11 @@ typedef struct hk_compiled {
      * -1 for an actor whose span is the record's */
     int16_t actor_lag[HK_MAX_ACTORS];
     uint32_t decided_actors; /* bit a: actor a is one a decision makes */
+    /* the months some actor's regime gives way to another (a form after
+     * its first begins), in date order without repeats: only in those can
+     * a treaty pass to a successor (diplomacy.c) */
+    hk_month regime_months[HK_MAX_ACTORS * HK_MAX_FORMS];
+    int n_regime_months;
 
     /* the record's month of each outside event's effect (the scenario's
      * dates, not a what-if's): the earliest event with it, HK_MONTH_NONE */

@@ -21,6 +21,8 @@ static const char *const pin_names[HK_PIN_COUNT] = {
     "none", "intervention", "withdrawal", "seize_manchuria", "coup_failed", "purge",
     "doctrine_south", "doctrine_north", "china_war", "war", "peace"};
 
+static const char *const hold_names[HK_HOLD_COUNT] = {"expedition", "outpost", "reprisal"};
+
 static const char *const condition_names[HK_PRE_COUNT] = {
     "siberia_settled", "manchuria_seized", "china_war", "comintern_hostile"};
 
@@ -34,6 +36,7 @@ const char *hk_clause_type_name(hk_clause_type t) { return NAME_OF(clause_type_n
 const char *hk_effect_name(hk_effect e) { return NAME_OF(effect_names, e); }
 const char *hk_fact_kind_name(hk_fact_kind k) { return NAME_OF(fact_kind_names, k); }
 const char *hk_pin_name(hk_pin p) { return NAME_OF(pin_names, p); }
+const char *hk_hold_name(int h) { return NAME_OF(hold_names, h); }
 const char *hk_precondition_name(hk_precondition c) { return NAME_OF(condition_names, c); }
 
 /* Every record with an id keeps it first, so one scan serves all tables. */

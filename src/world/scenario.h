@@ -339,9 +339,22 @@ typedef struct hk_loss {
 /* A change of hands the record dates (record.yaml `control`): from `date`
  * on, `region` is held by `controller`. Replay follows these; simulate
  * reaches control by its own mechanisms (docs/model.md#control). */
+/* What simulate makes of a peacetime occupation the record holds (replay
+ * follows the dates): ground held while the Siberian expedition is there,
+ * an outpost given up once Soviet power holds the east again (or lost to
+ * partisans first, if off the railway), or ground taken in reprisal for
+ * such a loss and held until a normalisation treaty trades it back. */
+typedef enum hk_hold {
+    HK_HOLD_EXPEDITION,
+    HK_HOLD_OUTPOST,
+    HK_HOLD_REPRISAL,
+    HK_HOLD_COUNT
+} hk_hold;
+
 typedef struct hk_control_change {
     int region;
     int controller;
+    int hold;            /* hk_hold: simulate's rule for an occupation */
     hk_date date;
     hk_source source;
     hk_at at;
@@ -408,6 +421,7 @@ const char *hk_link_kind_name(hk_link_kind k);
 const char *hk_clause_type_name(hk_clause_type t);
 const char *hk_effect_name(hk_effect e);
 const char *hk_fact_kind_name(hk_fact_kind k);
+const char *hk_hold_name(int h);
 const char *hk_pin_name(hk_pin p);
 const char *hk_precondition_name(hk_precondition c);
 /* Index of `id` in the scenario's tables, or -1. */

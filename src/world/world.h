@@ -192,6 +192,8 @@ struct hk_world {
     hk_month committed_south_on;
     bool intervention, withdrawn, manchuria_seized, china_war;
     hk_month intervention_on;
+    hk_month outpost_lost_on;           /* partisans took the expedition's outpost off the railway */
+    hk_month reprisal_on;               /* Japan occupied ground in reprisal for it */
     int lost_battle_side;               /* side that lost a battle last month, or -1 */
     double lost_battle_weight;          /* its size, 0..1 */
     int lost_battle_fact;               /* that battle: the record's index (replay), or -1 */
@@ -256,7 +258,7 @@ struct hk_world {
 
     /* control.c: who holds each region (actor index) */
     int8_t control[HK_MAX_REGIONS];
-    uint8_t control_key;      /* what simulate's peacetime control last followed (control.c) */
+    uint16_t control_key;     /* what simulate's peacetime control last followed (control.c) */
 
     /* general war (war.c, campaign.c) */
     hk_campaign_state camp;
@@ -277,6 +279,7 @@ struct hk_world {
     double exhaustion;
     double war_losses[2];     /* each side's casualties in the current general war */
     hk_month armistice_on;    /* month of the last armistice, HK_MONTH_NONE before one */
+    uint64_t ceded[2];        /* the regions of each side's own the last armistice left to the other (war.c) */
     uint8_t war_mobilising;   /* Japan mobilises for a war it has decided on: 0 no, 1 its cabinet, 2 forced (--decide) */
     hk_month mobilising_on;   /* month the mobilisation began */
 
@@ -318,6 +321,7 @@ struct hk_world {
         uint64_t share_hosted, share_exists; /* there and existing */
         double wsum[3], wall[3];
         double recovery_log;              /* ln(1 - soviet.recovery) */
+        bool spread_due;                  /* simulate: the formations not yet given this month's pools */
         uint64_t ground_held;             /* claimed formations whose home region their side has held */
         /* simulate: each sector's forces per man of each pool (the pools'
          * shares of the formations facing it), kept while the shares, the

@@ -1113,7 +1113,7 @@ static void test_no_battle_where_the_ussr_yields(void **state)
     hk_scenario_free(s);
 }
 
-/* The officers' licence runs out: however autonomous, by campaign.patience
+/* The officers' licence runs out: however autonomous, by campaign.licence_months
  * months Tokyo, wanting quiet, has its way. */
 static void test_campaign_licence_runs_out(void **state)
 {
@@ -1122,7 +1122,7 @@ static void test_campaign_licence_runs_out(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    int months = (int)s->params[HK_P_CAMPAIGN_PATIENCE].value;
+    int months = (int)s->params[HK_P_CAMPAIGN_LICENCE_MONTHS].value;
     int sought = 0;
     for (int run = 0; run < 10; run++) {
         hk_world *w = border_world(&su, (uint64_t)run, sec);

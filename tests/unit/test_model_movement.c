@@ -16,6 +16,14 @@
 #include "model/movement.h"
 #include "world/world.h"
 
+/* A month's movement, with the formations given their pools' men (simulate
+ * spreads them when read). */
+static void step(hk_world *w)
+{
+    hk_movement_step(w);
+    hk_movement_formations(w);
+}
+
 static hk_world *world_at(const hk_setup *su, int year, int month)
 {
     hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 5, 0);
@@ -55,7 +63,7 @@ static void test_pools_conserved(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     hk_world *w = world_at(&su, 1938, 6);
-    hk_movement_step(w);
+    step(w);
     double pool[3] = {0, 0, 0};
     bool any[3] = {false, false, false};
     for (int f = 0; f < s->n_formations; f++) {
@@ -141,8 +149,8 @@ static void test_soviet_buildup_answers_japan(void **state)
      * railway allows, the Soviet side ends higher against it */
     for (int k = 0; k < 24; k++) {
         b->jpn_men = 2 * a->jpn_men;
-        hk_movement_step(a);
-        hk_movement_step(b);
+        step(a);
+        step(b);
     }
     assert_true(b->sov_men > a->sov_men);
     hk_world_free(a);
@@ -182,7 +190,7 @@ static void test_no_army_on_ground_never_held(void **state)
         if ((claimed >> f) & 1u)
             b->control[s->formations[f].region] = (int8_t)s->regions[s->formations[f].region].controller;
     b->mv.ground_held = 0;
-    hk_movement_step(b);
+    step(b);
     double on_claimed = 0, pool = 0;
     for (int f = 0; f < s->n_formations; f++) {
         if (w->c->form_pool[f] != 0)
@@ -196,7 +204,7 @@ static void test_no_army_on_ground_never_held(void **state)
 
     /* held once: the fronts stand there, and a loss of the ground later
      * does not send them home */
-    hk_movement_step(w);
+    step(w);
     on_claimed = 0;
     for (int f = 0; f < s->n_formations; f++)
         if ((claimed >> f) & 1u)
@@ -206,7 +214,7 @@ static void test_no_army_on_ground_never_held(void **state)
         for (int f = 0; f < s->n_formations; f++)
             if ((claimed >> f) & 1u)
                 w->control[s->formations[f].region] = (int8_t)s->sov;
-        hk_movement_step(w);
+        step(w);
         double after = 0;
         for (int f = 0; f < s->n_formations; f++)
             if ((claimed >> f) & 1u)
@@ -229,7 +237,7 @@ static void test_equipment_is_the_latest_record(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     hk_world *w = world_at(&su, 1944, 1);
-    hk_movement_step(w);
+    step(w);
     int checked = 0, many = 0;
     for (int f = 0; f < s->n_formations; f++) {
         int latest = -1, n = 0;
@@ -272,6 +280,7 @@ static void test_garrison_of_the_1920s_in_the_soviet_formations(void **state)
         assert_non_null(w);
         while (w->month < hk_month_of(1926, 12))
             hk_world_step(w, NULL);
+        hk_movement_formations(w); /* the pools are spread over the formations when read */
         int soviet = 0, allied = 0;
         double sov_men = 0, pool = 0;
         for (int f = 0; f < s->n_formations; f++) {

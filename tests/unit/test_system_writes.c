@@ -41,7 +41,7 @@ static const field fields[] = {
     F(influence), F(baseline), F(doctrine), F(autonomy), F(frustration), F(grievance), F(china_friction),
     F(south_months), F(north_months), F(north_waited), F(west_hope_lost), F(north_lesson), F(committed_south), F(committed_north),
     F(committed_south_on), F(intervention), F(withdrawn), F(manchuria_seized), F(china_war),
-    F(intervention_on), F(lost_battle_side), F(lost_battle_weight), F(lost_battle_fact), F(lost_battle_sector),
+    F(intervention_on), F(outpost_lost_on), F(reprisal_on), F(lost_battle_side), F(lost_battle_weight), F(lost_battle_fact), F(lost_battle_sector),
     F(lost_major), F(purged), F(purged_on), F(treaty), F(jpn_men), F(exp_men), F(sov_men), F(sov_drawn),
     F(sov_capacity), F(formation), F(per_man), F(equip_at), F(hosted), F(strength_next), F(sector_forces),
     F(near_sector),
@@ -72,7 +72,7 @@ typedef struct system {
 static const char *const politics_owns[] = {
     "influence", "baseline", "doctrine", "autonomy", "frustration", "grievance", "china_friction",
     "south_months", "north_months", "north_waited", "west_hope_lost", "north_lesson", "committed_south", "committed_north", "committed_south_on",
-    "intervention", "withdrawn", "manchuria_seized", "china_war", "intervention_on", "lost_battle_side",
+    "intervention", "withdrawn", "manchuria_seized", "china_war", "intervention_on", "outpost_lost_on", "reprisal_on", "lost_battle_side",
     "lost_battle_weight", "lost_battle_fact", "lost_battle_sector", "lost_major", "purged", "purged_on",
     /* general war: opened, ended and surrendered in politics until the war files take it */
     "war", "war_in_month", "war_opener", "war_on", "soviet_entry", "soviet_entry_on", "japan_surrendered",
@@ -194,10 +194,15 @@ static void play(hk_mode mode, uint64_t runs)
             memcpy(at, w, sizeof *at);
             at->text = NULL;
             at->war_in_month = at->war;
+            /* simulate spreads the pools over the formations when they are
+             * read (hk_movement_formations): that writing is movement's, so
+             * each system starts from formations already given them */
+            hk_movement_formations(at);
             for (size_t k = 0; k < sizeof systems / sizeof systems[0]; k++) {
                 bad += foreign_writes(&systems[k], at);
                 at->text = NULL;
                 systems[k].step(at);
+                hk_movement_formations(at);
             }
             hk_world_release(at);
             free(at);

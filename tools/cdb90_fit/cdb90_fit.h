@@ -213,10 +213,16 @@ int load_battles(const char *dir, cbattle *b, int *n_out);
 int usable(const cbattle *x);
 int side_usable(const cbattle *x, int s);
 
+/* tails.c: the loss distribution of battles of a given size and length,
+ * the record's and the model's (docs/combat.md, "Heavy losses") */
+int tails_run(const cbattle *b, int n, int draws, int echelons);
+
 /* fit.c */
 double zero_nan(double v);
 void model_battle(const hk_combat_params *cp, const double *coef, const cbattle *x,
                          hk_combat_result *res);
+void model_battle_rng(const hk_combat_params *cp, const double *coef, const cbattle *x, hk_rng *rng,
+                      hk_combat_result *res);
 void lanchester_battle(const lanchester *L, const cbattle *x, double cas[2], double *zscore,
                               int *winner);
 double softplus(double v);

@@ -15,6 +15,13 @@ double zero_nan(double v)
 void model_battle(const hk_combat_params *cp, const double *coef, const cbattle *x,
                          hk_combat_result *res)
 {
+    model_battle_rng(cp, coef, x, NULL, res);
+}
+
+/* The same with the model's random spread (rng) when rng is not NULL. */
+void model_battle_rng(const hk_combat_params *cp, const double *coef, const cbattle *x, hk_rng *rng,
+                      hk_combat_result *res)
+{
     hk_combat_side s[2];
     for (int i = 0; i < 2; i++) {
         memset(&s[i], 0, sizeof s[i]);
@@ -45,7 +52,7 @@ void model_battle(const hk_combat_params *cp, const double *coef, const cbattle 
     s[1].front_km = x->front[1];
     hk_combat_params era = *cp;
     era.dispersion = x->dispersion;
-    hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, x->days, NULL, res);
+    hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, x->days, rng, res);
 }
 
 /* ---- the plain Lanchester square law -------------------------------------- */

@@ -220,10 +220,8 @@ static hk_terrain sector_terrain(const hk_world *w, int sec)
                                                                             : find_battle_site(w, sec, km);
     if (site >= 0)
         return w->s->regions[site].terrain;
-    for (int r = 0; r < w->s->n_regions; r++)
-        if (w->s->regions[r].sector == sec)
-            return w->s->regions[r].terrain;
-    return HK_TERRAIN_STEPPE;
+    /* the sector's first region's (compiled.c) */
+    return sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS ? w->c->sector_terrain[sec] : HK_TERRAIN_STEPPE;
 }
 
 /* Whether sector sec's battle ground is on the steppe, from the scenario

@@ -414,12 +414,29 @@ static void routes(hk_world *w)
 /* What the links carry to region r of a side, and to its front f: maximum
  * flows, worked out the first time they are asked for while control is as
  * it was (routes) and kept; each is a function of who holds what. */
+/* Each side's ground and sources as control stands (set_of, sources_of),
+ * worked out again only when it has changed. */
+static void route_sets(hk_world *w)
+{
+    hk_campaign_state *c = &w->camp;
+    if (c->sets_ok && memcmp(c->sets_control, w->control, sizeof c->sets_control) == 0)
+        return;
+    for (int side = 0; side < 2; side++) {
+        c->sets_held[side] = set_of(w, side, own);
+        c->sets_sources[side] = sources_of(w, side);
+    }
+    memcpy(c->sets_control, w->control, sizeof c->sets_control);
+    c->sets_ok = true;
+}
+
 static double flow_to(hk_world *w, int side, int r)
 {
     hk_campaign_state *c = &w->camp;
     if (!((c->flow_known[side] >> r) & 1u)) {
-        c->route_flow[side][r] =
-            own(w, r, side) ? max_flow(w->s, sources_of(w, side), HK_REGION_BIT(r), set_of(w, side, own)) : 0;
+        route_sets(w);
+        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, c->sets_sources[side], HK_REGION_BIT(r),
+                                                             c->sets_held[side])
+                                                  : 0;
         c->flow_known[side] |= HK_REGION_BIT(r);
     }
     return c->route_flow[side][r];
@@ -429,7 +446,13 @@ static double front_flow(hk_world *w, int side, int f)
 {
     hk_campaign_state *c = &w->camp;
     if (!((c->front_known[side] >> f) & 1u)) {
-        c->route_front[side][f] = hk_campaign_front_flow(w, side, f);
+        /* hk_campaign_front_flow, over the sets as control stands */
+        route_sets(w);
+        hk_regions mine = 0, held = c->sets_held[side];
+        for (int r = 0; r < w->s->n_regions; r++)
+            if (c->front_of[r] == f && ((held >> r) & 1u))
+                mine |= HK_REGION_BIT(r);
+        c->route_front[side][f] = mine ? max_flow(w->s, c->sets_sources[side], mine, held) : 0;
         c->front_known[side] |= 1u << f;
     }
     return c->route_front[side][f];
@@ -529,6 +552,7 @@ void hk_campaign_begin(hk_world *w)
     memset(c->front, 0, sizeof c->front);
     memset(c->changes, 0, sizeof c->changes);
     c->routes_ok = false;
+    c->sets_ok = false; /* the bases are the ground held as the war begins */
     c->prisoners[0] = c->prisoners[1] = 0;
     c->days = 0;
     c->surrender_day = 0;
@@ -1319,6 +1343,14 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
          * region over those that reach it */
         double ff = front_flow(w, side, f), fo = flow_to(w, d, o);
         double sustain_a = (isfinite(ff) ? ff : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+        /* an offensive prepared for months fights its opening operation on
+         * the depots stocked beforehand, not on what its routes carry day by
+         * day (the Soviet fronts' preparations were complete by 1 August
+         * 1945, their supplies brought up over the spring and summer,
+         * 001:197, 001:209; the tank army's fuel for the Khingan crossing
+         * was carried with it and flown in, glantz2003) */
+        if (opening(w, side))
+            sustain_a = 1e12;
         double sustain_d = (isfinite(fo) ? fo : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double link_km = 0;
         for (int l = 0; l < s->n_links; l++)

@@ -33,12 +33,16 @@ void hk_movement_apply_records(hk_world *w, hk_month upto)
      * `upto` in date order, each overwriting its formation's earlier one */
     for (int f = 0; f < s->n_formations; f++) {
         int best = -1;
-        for (int k = 0; k < s->n_strengths; k++) {
-            const hk_strength *st = &s->strengths[k];
-            if (st->formation != f || hk_date_month(st->date) > upto)
-                continue;
-            if (best < 0 || hk_date_cmp(st->date, s->strengths[best].date) >= 0)
-                best = k;
+        if (upto == hk_date_month(s->start)) { /* a run's first month: worked out at load (compiled.c) */
+            best = w->c->start_record[f];
+        } else {
+            for (int k = 0; k < s->n_strengths; k++) {
+                const hk_strength *st = &s->strengths[k];
+                if (st->formation != f || hk_date_month(st->date) > upto)
+                    continue;
+                if (best < 0 || hk_date_cmp(st->date, s->strengths[best].date) >= 0)
+                    best = k;
+            }
         }
         if (best < 0)
             continue;

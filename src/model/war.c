@@ -145,6 +145,7 @@ void hk_war_open(hk_world *w, int opener, const char *id, const char *text, cons
     int day = opening_day(w, opener);
     w->war = true;
     w->war_in_month = true;
+    w->wars_begun++;
     w->war_opener = opener;
     w->war_on = w->month;
     w->exhaustion = 0;
@@ -163,17 +164,24 @@ void hk_war_open(hk_world *w, int opener, const char *id, const char *text, cons
     w->today = today;
 }
 
+/* Whether the war under way is the run's first general war: the outcomes'
+ * war totals are the first war's (a forced strike north of 1941 is told
+ * apart from a later Soviet war to win back its ground, or the entry of
+ * 1945). The replay's one war is opened by the record. */
+static bool first_war(const hk_world *w) { return w->wars_begun <= 1; }
+
 /* The war's end: the regions each side took count for the outcomes; the
  * line stays where the fighting left it. */
 void hk_war_end(hk_world *w, const char *reason_id, const char *reason, const char *source)
 {
     const hk_scenario *s = w->s;
-    for (int side = 0; side < 2; side++) {
+    for (int side = 0; side < 2 && first_war(w); side++) {
         w->regions_taken[side] += hk_campaign_taken(w, side, NULL);
         w->war_cas_total[side] += w->war_losses[side];
         w->war_pris_total[side] += w->camp.prisoners[side];
     }
-    w->war_days_total += w->camp.days;
+    if (first_war(w))
+        w->war_days_total += w->camp.days;
     w->war = false;
     hk_world_emit2(w, "peace", reason_id, s->jpn, s->sov, reason, source);
 }
@@ -604,7 +612,7 @@ void hk_war_step(hk_world *w)
 void hk_war_close_month(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    if (w->war)
+    if (w->war && first_war(w))
         w->war_months_total += 1;
     if (w->mode == HK_MODE_REPLAY && w->war_in_month && !w->war) {
         /* the record's war ended this month: its totals, with the ground
@@ -657,7 +665,7 @@ void hk_war_close_month(hk_world *w)
         int signed_on = day + (int)P(w, WAR_INSTRUMENT_DAYS);
         if (fought > 30)
             fought = 30;
-        if (signed_on > fought)
+        if (signed_on > fought && first_war(w))
             w->war_days_total += signed_on - fought;
         w->today = 0;
     }

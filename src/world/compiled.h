@@ -59,6 +59,10 @@ typedef struct hk_compiled {
     double rec_men[HK_MAX_FORMATIONS][HK_MAX_FORMATION_STRENGTHS];
     uint8_t n_rec[HK_MAX_FORMATIONS];
     hk_month rec_first[3];
+    /* each formation's record in force at the scenario's start (the latest
+     * dated up to its month, the later of two on one date), -1 none: every
+     * run starts from it (movement.c) */
+    int16_t start_record[HK_MAX_FORMATIONS];
     int form_side[HK_MAX_FORMATIONS];        /* side, -1 none */
     int form_pool[HK_MAX_FORMATIONS];        /* 0 mainland, 1 expedition, 2 Soviet east, -1 fixed */
     int form_host_treaty[HK_MAX_FORMATIONS]; /* stationed on an ally's soil: the mutual-assistance
@@ -93,6 +97,9 @@ typedef struct hk_compiled {
      * held (Manchukuo's borders, and borders whose contested ground was
      * Chinese in 1918); movement.c */
     uint64_t manchurian_sectors;
+    /* the terrain of each sector's first region (steppe if none): where a
+     * sector has no battle ground, its battles' terrain (battles.c) */
+    hk_terrain sector_terrain[HK_MAX_SECTORS];
     /* Japan's northern hawks: its factions leaning north (lean > 0.3), in
      * index order, whose influence times hawk weight assess.c sums */
     int n_hawks;

@@ -40,6 +40,8 @@ void model_battle_rng(const hk_combat_params *cp, const double *coef, const cbat
     s[1].posture = (hk_posture)x->posture;
     s[0].no_surrender = x->no_surrender[0];
     s[1].no_surrender = x->no_surrender[1];
+    s[0].way_back = x->way_back[0];
+    s[1].way_back = x->way_back[1];
     s[0].nation = x->nation[0];
     s[1].nation = x->nation[1];
     s[0].surprise = x->surprise[0];
@@ -120,6 +122,7 @@ int g_night = 0, g_ns_hold = 0, g_air_broken = 0, g_support = 0;
  * campaign, so the fit never sees it; the Khalkhin Gol check does). */
 int g_quiet_contact = 1;
 int g_ns_defender_only = 0; /* 1: only a defending side's no-surrender acts */
+int g_way_back = 0;         /* 1: mainland no-surrender sides have a way back */
 double cas_loss(double e)
 {
     if (!g_cauchy)

@@ -184,6 +184,8 @@ int main(int argc, char **argv)
             g_night = 1;
         } else if (strcmp(argv[i], "--ns-defender-only") == 0) {
             g_ns_defender_only = 1;
+        } else if (strcmp(argv[i], "--way-back") == 0) {
+            g_way_back = 1;
         } else if (strcmp(argv[i], "--no-quiet") == 0) {
             g_quiet_contact = 0;
         } else if (strcmp(argv[i], "--support") == 0) {
@@ -225,7 +227,9 @@ int main(int argc, char **argv)
                    "no-surrender sides quit on the force ratio as before; --support (weapons\n"
                    "need men: their worth saturates, M x (1 + W/M)^s); --no-quiet (no losses\n"
                    "in contact between a campaign's engagements); --ns-defender-only (a\n"
-                   "side's no-surrender acts only while it defends).\n\n"
+                   "side's no-surrender acts only while it defends); --way-back (the\n"
+                   "no-surrender sides on the mainland, not the island garrisons, have a way\n"
+                   "back: only the men a ring cuts off fight to the last).\n\n"
                    "--tails N prints, for every battle with both strengths, the recorded and\n"
                    "the compiled-in model's casualties and, over N draws of its random spread,\n"
                    "how often a side loses 70%% or more and the exchange reaches 5:1 and 10:1\n"

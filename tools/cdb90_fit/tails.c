@@ -37,6 +37,7 @@ static void sides_of(const cbattle *x, hk_combat_side s[2])
         s[i].aircraft = zero_nan(x->fly[i]) / x->days;
         s[i].quality = 1;
         s[i].no_surrender = x->no_surrender[i];
+        s[i].way_back = x->way_back[i];
         s[i].nation = x->nation[i];
         s[i].surprise = x->surprise[i];
         s[i].air = x->air[i];

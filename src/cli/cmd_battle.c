@@ -29,7 +29,7 @@ static void battle_usage(FILE *out)
             "(docs/combat.md, docs/combat-validation.md).\n\n"
             "SPEC  SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]\n"
             "      [,posture=hasty|prepared|fortified][,no_surrender=0|1][,nation=CODE]\n"
-            "      [,surprise=0-3][,air=0|1][,envelop=0|1][,night=0|1]\n"
+            "      [,surprise=0-3][,air=0|1][,envelop=0|1][,night=0|1][,way_back=0|1]\n"
             "      SIDE names the side (JPN, SOV, ...). quality is a combat effectiveness\n"
             "      value, 1 = par; supply_km the distance from the railhead that feeds the\n"
             "      side (0 = at the railhead); posture counts when the side defends;\n"
@@ -45,7 +45,10 @@ static void battle_usage(FILE *out)
             "      they are killed); air=1 on either side for air superiority over the\n"
             "      field; night=1 for an attack in the dark (on its first day tanks, guns\n"
             "      and aircraft fire blind on both sides). The winner's tanks raise the\n"
-            "      beaten side's losses in pursuit.\n\n"
+            "      beaten side's losses in pursuit. way_back=1 on a no_surrender side\n"
+            "      that is not cut off (its own ground behind it): its line gives ground\n"
+            "      as another army's does, and only the men a closing envelopment cuts\n"
+            "      off fight to the last.\n\n"
             "options:\n"
             "  --days N      longest the battle may last, in days (default %d, the median\n"
             "                length of CDB90's 1919-1945 battles); it ends sooner when a\n"
@@ -157,6 +160,7 @@ static json_t *side_json(const battle_side_arg *s, const hk_combat_result *res, 
     if (i == HK_COMBAT_DEFENDER)
         json_object_set_new(forces, "posture", json_string(hk_combat_posture_name(s->side.posture)));
     json_object_set_new(forces, "no_surrender", json_boolean(s->side.no_surrender));
+    json_object_set_new(forces, "way_back", json_boolean(s->side.way_back));
     json_object_set_new(forces, "air", json_boolean(s->side.air));
     json_object_set_new(forces, "surprise", json_integer(s->side.surprise));
     json_object_set_new(forces, "envelop", json_boolean(s->side.envelop));

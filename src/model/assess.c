@@ -4,6 +4,8 @@
  * equations. */
 #include "model/assess.h"
 
+#include "core/mathx.h"
+
 double hk_assess_north_need_free(const hk_world *w)
 {
     return P(w, WAR_NORTH_RATIO) * (1.0 + P(w, WAR_LESSON) * w->north_lesson);
@@ -74,4 +76,17 @@ bool hk_assess_soviet_established(const hk_world *w)
     /* three quarters of a working garrison (soviet.floor): Soviet power holds
      * the east and there is a government there to deal with */
     return w->sov_men >= 0.75 * P(w, SOVIET_FLOOR);
+}
+
+bool hk_assess_europe_presses(const hk_world *w)
+{
+    return hk_flag(w, HK_EFFECT_EUROPE_WAR) || hk_flag(w, HK_EFFECT_GER_SOV_PACT) || hk_flag(w, HK_EFFECT_GER_SOV_WAR);
+}
+
+double hk_assess_soviet_resolve(const hk_world *w)
+{
+    double want = P(w, SOVIET_THREAT_RATIO);
+    if (!(w->jpn_men > 0) || !(want > 1.0))
+        return 1.0;
+    return hk_clamp((w->sov_men / w->jpn_men - 1.0) / (want - 1.0), 0.0, 1.0);
 }

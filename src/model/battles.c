@@ -168,9 +168,10 @@ static hk_regions reach_regions(const hk_world *w, int sec, int side, int site)
 }
 
 /* The forces of a side standing in a set of regions. */
-static hk_side_forces forces_in(const hk_world *w, hk_regions regions, int side)
+static hk_side_forces forces_in(hk_world *w, hk_regions regions, int side)
 {
     hk_side_forces out = {0};
+    hk_movement_formations(w);
     for (int f = 0; f < w->s->n_formations; f++) {
         const hk_formation_state *fs = &w->formation[f];
         if (w->c->form_side[f] != side || fs->region < 0 || fs->men <= 0 || !(regions & HK_REGION_BIT(fs->region)))
@@ -210,26 +211,51 @@ static hk_side_forces within_reach(hk_world *w, int sec, int side)
 }
 
 /* The terrain of the sector's battle site, else of its first region. */
-static hk_terrain sector_terrain(hk_world *w, int sec)
+static hk_terrain sector_terrain(const hk_world *w, int sec)
 {
+    /* read battles' memo when it has the site, else work it out without
+     * keeping it: incidents asks too, and the memo is battles' own state */
     double km[2];
-    int site = battle_site(w, sec, km);
+    int site = sec < HK_MAX_SECTORS && ((w->battle_site_known >> sec) & 1u) ? w->battle_site[sec]
+                                                                            : find_battle_site(w, sec, km);
     if (site >= 0)
         return w->s->regions[site].terrain;
-    for (int r = 0; r < w->s->n_regions; r++)
-        if (w->s->regions[r].sector == sec)
-            return w->s->regions[r].terrain;
-    return HK_TERRAIN_STEPPE;
+    /* the sector's first region's (compiled.c) */
+    return sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS ? w->c->sector_terrain[sec] : HK_TERRAIN_STEPPE;
 }
 
-bool hk_battles_winter_halts(hk_world *w, int sec)
+/* Whether sector sec's battle ground is on the steppe, from the scenario
+ * alone when every region its battles can be fought on (the battle grounds,
+ * or its first region when it has none) agrees, so that incidents asks
+ * without routing; by the site itself only when they differ. */
+static bool sector_on_steppe(const hk_world *w, int sec)
 {
-    if (sec < 0 || sec >= w->s->n_sectors || sector_terrain(w, sec) != HK_TERRAIN_STEPPE)
+    const hk_scenario *s = w->s;
+    bool any = false, all = true, first = true;
+    for (int r = 0; r < s->n_regions; r++) {
+        if (s->regions[r].sector != sec || !(first || battle_ground(s, sec, r)))
+            continue;
+        bool steppe = s->regions[r].terrain == HK_TERRAIN_STEPPE;
+        any |= steppe;
+        all &= steppe;
+        first = false;
+    }
+    if (first)
+        return true; /* no region: sector_terrain's default */
+    if (!any || all)
+        return any;
+    return sector_terrain(w, sec) == HK_TERRAIN_STEPPE;
+}
+
+bool hk_battles_winter_halts(const hk_world *w, int sec)
+{
+    if (sec < 0 || sec >= w->s->n_sectors)
         return false;
     int m = hk_month_mon(w->month), first = (int)lround(P(w, BATTLE_WINTER_FIRST)),
         last = (int)lround(P(w, BATTLE_WINTER_LAST));
     /* the season runs over the turn of the year (November to March) */
-    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    bool winter = first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    return winter && sector_on_steppe(w, sec);
 }
 
 static int days_between(hk_date a, hk_date b)
@@ -379,6 +405,7 @@ static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
      * does. docs/model.md#battles-border-campaign */
     if (campaign && !att.envelop)
         def.no_surrender = 0;
+    def.way_back = campaign; /* its border at its back: only the men a ring cuts off are bound (docs/combat.md) */
     if (w->mode == HK_MODE_SIMULATE)
         resolve_in_echelons(w, r, &att, &def, terrain, days, res);
     else
@@ -443,10 +470,7 @@ static bool soviet_bound(const hk_world *w, int sec)
 
 /* Europe at war, or Germany and the USSR bound by a pact: quiet on the
  * border is worth more to both (001:147, 001:151). */
-static bool europe_presses(const hk_world *w)
-{
-    return hk_flag(w, HK_EFFECT_EUROPE_WAR) || hk_flag(w, HK_EFFECT_GER_SOV_PACT) || hk_flag(w, HK_EFFECT_GER_SOV_WAR);
-}
+static bool europe_presses(const hk_world *w) { return hk_assess_europe_presses(w); }
 
 double hk_battles_ceasefire_pressure(const hk_world *w, int side)
 {
@@ -658,7 +682,15 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         press[i] = hk_battles_ceasefire_pressure(w, i);
         u[i] = hk_rng_uniform(r);
     }
-    double tokyo = hk_battles_tokyo_prevails(w);
+    /* the officers' licence runs out: each month the campaign lasts Tokyo's
+     * orders weigh more and its officers' autonomy counts for less, gone by
+     * campaign.patience months (the staff officers of 1939 were overruled
+     * and removed once the fighting had gone on for a season, 001:133) */
+    double licence = fmax(0.0, 1.0 - (double)c->months / fmax(P(w, CAMPAIGN_PATIENCE), 1.0));
+    double tokyo = hk_clamp(1.0 - w->autonomy * licence, 0.0, 1.0);
+    /* Moscow's resolve to fight for the ground (hk_assess_soviet_resolve) */
+    double resolve = hk_assess_soviet_resolve(w);
+    double u_resolve = hk_rng_uniform(r);
     /* a pact signed while the fighting goes on binds both governments to
      * respect the frontier it names (001:167): both take the quiet */
     if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality)) {
@@ -697,6 +729,12 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
     } else if (!soviet_bound(w, c->sector)) {
         seek[1] = true;
         snprintf(reason[1], sizeof reason[1], "no treaty binds the USSR to this border");
+    } else if (u_resolve >= resolve) {
+        seek[1] = true;
+        snprintf(reason[1], sizeof reason[1],
+                 "its army in the east, %.1f times the Japanese, is short of the %.1f it plans for, and Moscow yields the "
+                 "ground rather than risk a war",
+                 w->sov_men / fmax(w->jpn_men, 1.0), P(w, SOVIET_THREAT_RATIO));
     } else if (building) {
         seek[1] = false;
         snprintf(reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");

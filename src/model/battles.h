@@ -31,7 +31,7 @@ const char *hk_battles_japanese_army(const hk_world *w, int sec);
  * (battle.winter_first..battle.winter_last): no army moves or supplies an
  * offensive there by road, so a clash is fought by what stands on the
  * frontage and a campaign makes no attack. */
-bool hk_battles_winter_halts(hk_world *w, int sec);
+bool hk_battles_winter_halts(const hk_world *w, int sec);
 /* The USSR is building up toward superiority in the campaign under way: bound
  * to the border, not yet attacked with it, and the superiority within reach
  * of its theatre army; it does not seek a ceasefire meanwhile. */

@@ -29,6 +29,7 @@
 #include "model/assess.h"
 #include "model/combat.h"
 #include "model/control.h"
+#include "model/movement.h"
 #include "world/map.h"
 
 #define SRC_WAR "model: war-campaign (docs/model.md#war-campaign)"
@@ -199,8 +200,17 @@ static int next_link(const uint64_t *near, int from, int n)
 int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
 {
     const hk_scenario *s = w->s;
-    int best = -1, best_from = -1;
+    int best = -1, best_from = -1, best_tier = 2;
     double best_km = INFINITY;
+    /* a front with the armour to exploit (war.exploit_tanks per 1000 men)
+     * makes for the depth: the enemy's railway junctions and depots behind
+     * its border zone come before the towns of the border itself, which the
+     * rifle armies following up are left to take (the deep operation: the
+     * Soviet tank army of 1945 crossed the Great Khingan for Changchun and
+     * Mukden, leaving Hailar to the 36th Army, glantz2003; the Trans-Baikal
+     * Front's orders named Changchun and Mukden, 001:197) */
+    const hk_front *self = &w->camp.front[f];
+    bool deep = self->men[side] > 0 && 1000.0 * self->tanks[side] / self->men[side] >= P(w, WAR_EXPLOIT_TANKS);
     /* only a link with an end on this front can qualify (the first test
      * below): those links, from each region's list, in index order */
     uint64_t near[(HK_MAX_LINKS + 63) / 64] = {0};
@@ -233,7 +243,9 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
                 continue;
             /* the nearest enemy region along the front's own links; ties to
              * the lower index, so the same state gives the same objective */
-            if (k->km < best_km || (k->km == best_km && v < best)) {
+            int tier = deep && s->regions[v].railhead && s->regions[v].sector < 0 ? 0 : 1;
+            if (tier < best_tier || (tier == best_tier && (k->km < best_km || (k->km == best_km && v < best)))) {
+                best_tier = tier;
                 best = v;
                 best_from = q;
                 best_km = k->km;
@@ -402,12 +414,29 @@ static void routes(hk_world *w)
 /* What the links carry to region r of a side, and to its front f: maximum
  * flows, worked out the first time they are asked for while control is as
  * it was (routes) and kept; each is a function of who holds what. */
+/* Each side's ground and sources as control stands (set_of, sources_of),
+ * worked out again only when it has changed. */
+static void route_sets(hk_world *w)
+{
+    hk_campaign_state *c = &w->camp;
+    if (c->sets_ok && memcmp(c->sets_control, w->control, sizeof c->sets_control) == 0)
+        return;
+    for (int side = 0; side < 2; side++) {
+        c->sets_held[side] = set_of(w, side, own);
+        c->sets_sources[side] = sources_of(w, side);
+    }
+    memcpy(c->sets_control, w->control, sizeof c->sets_control);
+    c->sets_ok = true;
+}
+
 static double flow_to(hk_world *w, int side, int r)
 {
     hk_campaign_state *c = &w->camp;
     if (!((c->flow_known[side] >> r) & 1u)) {
-        c->route_flow[side][r] =
-            own(w, r, side) ? max_flow(w->s, sources_of(w, side), HK_REGION_BIT(r), set_of(w, side, own)) : 0;
+        route_sets(w);
+        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, c->sets_sources[side], HK_REGION_BIT(r),
+                                                             c->sets_held[side])
+                                                  : 0;
         c->flow_known[side] |= HK_REGION_BIT(r);
     }
     return c->route_flow[side][r];
@@ -417,7 +446,13 @@ static double front_flow(hk_world *w, int side, int f)
 {
     hk_campaign_state *c = &w->camp;
     if (!((c->front_known[side] >> f) & 1u)) {
-        c->route_front[side][f] = hk_campaign_front_flow(w, side, f);
+        /* hk_campaign_front_flow, over the sets as control stands */
+        route_sets(w);
+        hk_regions mine = 0, held = c->sets_held[side];
+        for (int r = 0; r < w->s->n_regions; r++)
+            if (c->front_of[r] == f && ((held >> r) & 1u))
+                mine |= HK_REGION_BIT(r);
+        c->route_front[side][f] = mine ? max_flow(w->s, c->sets_sources[side], mine, held) : 0;
         c->front_known[side] |= 1u << f;
     }
     return c->route_front[side][f];
@@ -513,9 +548,11 @@ void hk_campaign_begin(hk_world *w)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
+    hk_movement_formations(w);
     memset(c->front, 0, sizeof c->front);
     memset(c->changes, 0, sizeof c->changes);
     c->routes_ok = false;
+    c->sets_ok = false; /* the bases are the ground held as the war begins */
     c->prisoners[0] = c->prisoners[1] = 0;
     c->days = 0;
     c->surrender_day = 0;
@@ -853,14 +890,15 @@ static double march_rate(const hk_world *w, const hk_front *fr, int side)
  * them (the line between two regions lies midway), marching
  * march_rate a day; an advance toward o carries over from step to step and
  * starts again when the objective changes. Its first objective it meets on
- * the line it stood on when the war opened. */
+ * the line it stood on when the war opened, when that lies on the border;
+ * one deeper it marches to (over the Great Khingan from Mongolia). */
 static bool marched(const hk_world *w, hk_front *fr, int side, int o, int from, int days)
 {
     double need = 0.5 * land_km(w, from, o);
     if (fr->march_to[side] != o) {
         /* the war's first objective across the border: the front stands on
          * the line, deployed for the war, and fights at once */
-        fr->march[side] = fr->march_to[side] < 0 ? need : 0;
+        fr->march[side] = fr->march_to[side] < 0 && w->s->regions[o].sector >= 0 ? need : 0;
         fr->march_to[side] = (int16_t)o;
     }
     if (fr->march[side] >= need)
@@ -1305,6 +1343,14 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
          * region over those that reach it */
         double ff = front_flow(w, side, f), fo = flow_to(w, d, o);
         double sustain_a = (isfinite(ff) ? ff : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
+        /* an offensive prepared for months fights its opening operation on
+         * the depots stocked beforehand, not on what its routes carry day by
+         * day (the Soviet fronts' preparations were complete by 1 August
+         * 1945, their supplies brought up over the spring and summer,
+         * 001:197, 001:209; the tank army's fuel for the Khingan crossing
+         * was carried with it and flown in, glantz2003) */
+        if (opening(w, side))
+            sustain_a = 1e12;
         double sustain_d = (isfinite(fo) ? fo : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double link_km = 0;
         for (int l = 0; l < s->n_links; l++)
@@ -1680,6 +1726,7 @@ void hk_campaign_step(hk_world *w)
         return;
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
+    hk_movement_formations(w);
     hk_rng r = hk_world_stream(w, HK_STREAM_CAMPAIGN);
     for (int f = 0; f < s->n_sectors; f++) {
         c->front[f].added[0] = c->front[f].added[1] = 0;

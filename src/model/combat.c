@@ -178,6 +178,27 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         att_own.no_surrender = 0;
         att = &att_own;
     }
+    /* A no-surrender side with a way back (way_back) is a line, not a
+     * garrison: it does not give way on the force ratio, since its practice
+     * forbids withdrawal without orders (holds), but it neither pays the
+     * garrison's price in blood nor fights on to ns_break: once its losses
+     * pass the ordinary break point it is pulled back across its own
+     * ground. Only the men a closing ring cuts off are bound to the last
+     * (ring_to_last, below). */
+    hk_combat_side att_back, def_back;
+    int ring_to_last = 0, holds[2] = {0, 0};
+    if (att->no_surrender && att->way_back) {
+        att_back = *att;
+        att_back.no_surrender = 0;
+        att = &att_back;
+        holds[0] = 1;
+    }
+    if (def->no_surrender && def->way_back) {
+        def_back = *def;
+        def_back.no_surrender = 0;
+        def = &def_back;
+        ring_to_last = holds[1] = 1;
+    }
     const hk_combat_side *in[2] = {att, def};
     double men[2], tanks[2], guns[2], air[2], men0[2], mult[2], noise[2];
     const double wt = tank_weight(p, terrain);
@@ -335,7 +356,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
          * then it holds until its losses reach its break point. */
         int weak = pc[0] < pc[1] ? 0 : 1;
         if (pc[weak] < p->collapse_ratio * pc[1 - weak] &&
-            !(p->ns_no_collapse && in[weak]->no_surrender)) {
+            !(p->ns_no_collapse && (in[weak]->no_surrender || holds[weak]))) {
             loser = weak;
             out->broke_off[loser] = 2;
             break;
@@ -389,8 +410,9 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
 
     /* A planned envelopment that wins closes a ring round part of the
      * beaten defender: those men are lost to it, as prisoners, or killed
-     * where the defender does not surrender. Its weapons inside are lost
-     * with them. */
+     * where the defender does not surrender (a side with a way back too:
+     * the men cut off are the ones its practice binds). Its weapons inside
+     * are lost with them. */
     if (out->winner == HK_COMBAT_ATTACKER && att->envelop &&
         (p->encircle_base > 0 || p->encircle_armour > 0)) {
         double e = nonneg(p->encircle_base) + nonneg(p->encircle_armour) * armour_share(p, wt, af, att);
@@ -402,7 +424,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         x->tanks += e * fmax(0, nonneg(def->tanks) - x->tanks);
         x->guns += e * fmax(0, nonneg(def->guns) - x->guns);
         out->casualties[1] = x->men;
-        out->prisoners[1] = def->no_surrender ? 0 : cut;
+        out->prisoners[1] = def->no_surrender || ring_to_last ? 0 : cut;
         out->encircled = cut > 0;
     }
 }

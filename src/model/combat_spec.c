@@ -139,7 +139,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
     static const char *const usage =
         "expected SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]"
         "[,posture=hasty|prepared|fortified][,no_surrender=0|1][,nation=CODE][,surprise=0-3][,air=0|1]"
-        "[,envelop=0|1][,night=0|1], e.g. SOV:men=57000,tanks=498,guns=542,aircraft=515";
+        "[,envelop=0|1][,night=0|1][,way_back=0|1], e.g. SOV:men=57000,tanks=498,guns=542,aircraft=515";
     memset(out, 0, sizeof *out);
     out->quality = 1;
     out->posture = HK_POSTURE_HASTY;
@@ -163,11 +163,11 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
     }
 
     enum { K_MEN, K_TANKS, K_GUNS, K_AIR, K_QUALITY, K_SUPPLY, K_POSTURE, K_NOSURR, K_NATION,
-           K_SURPRISE, K_AIRSUP, K_ENVELOP, K_NIGHT, K_COUNT };
+           K_SURPRISE, K_AIRSUP, K_ENVELOP, K_NIGHT, K_WAYBACK, K_COUNT };
     static const char *const keys[K_COUNT] = {"men",     "tanks",     "guns",    "aircraft",
                                               "quality", "supply_km", "posture", "no_surrender",
                                               "nation",  "surprise",  "air",     "envelop",
-                                              "night"};
+                                              "night",   "way_back"};
     int seen[K_COUNT] = {0};
     const char *p = colon + 1;
     if (!*p)
@@ -193,7 +193,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
             return spec_error(err, errlen,
                               "unknown key '%s'%s; the keys are men, tanks, guns, aircraft, "
                               "quality, supply_km, posture, no_surrender, nation, surprise, air, "
-                              "envelop, night",
+                              "envelop, night, way_back",
                               field, "");
         if (seen[k])
             return spec_error(err, errlen, "key '%s' given twice in '%s'", field, spec);
@@ -212,7 +212,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
                                   "CSA, AUT, ISR or ARAB",
                                   val, "");
             out->nation = nat;
-        } else if (k == K_NOSURR || k == K_AIRSUP || k == K_ENVELOP || k == K_NIGHT) {
+        } else if (k == K_NOSURR || k == K_AIRSUP || k == K_ENVELOP || k == K_NIGHT || k == K_WAYBACK) {
             if (strcmp(val, "0") != 0 && strcmp(val, "1") != 0)
                 return spec_error(err, errlen, "%s='%s': expected 0 or 1", field, val);
             int on = val[0] == '1';
@@ -222,6 +222,8 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
                 out->air = on;
             else if (k == K_NIGHT)
                 out->night = on;
+            else if (k == K_WAYBACK)
+                out->way_back = on;
             else
                 out->envelop = on;
         } else if (k == K_SURPRISE) {

@@ -426,10 +426,10 @@ static bool successor(hk_world *w, int t)
  * it begins): only then can a treaty pass to a successor. */
 static bool regime_changes(const hk_world *w)
 {
-    for (int a = 0; a < w->s->n_actors; a++)
-        for (int f = 1; f < w->s->actors[a].n_forms; f++)
-            if (w->c->form_from[a][f] == w->month)
-                return true;
+    /* the months a form begins, in date order (compiled.c) */
+    for (int i = 0; i < w->c->n_regime_months && w->c->regime_months[i] <= w->month; i++)
+        if (w->c->regime_months[i] == w->month)
+            return true;
     return false;
 }
 

@@ -22,6 +22,7 @@
  * recorded count over the months and sectors. docs/model.md#incidents. */
 #include "model/incidents.h"
 
+#include "model/assess.h"
 #include "model/battles.h"
 
 #include <math.h>
@@ -69,7 +70,8 @@ static double tension_baseline(const hk_world *w)
                P(w, TENSION_PUSH) * kwantung_push(w) +
                P(w, TENSION_CONSULT) * hk_treaty_binds(w, w->c->roles.jpn_outside_consult) -
                P(w, TENSION_NEUTRALITY) * hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) -
-               P(w, TENSION_NORMALIZATION) * hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
+               P(w, TENSION_NORMALIZATION) * hk_treaty_binds(w, w->c->roles.jpn_sov_normalization) -
+               P(w, TENSION_EUROPE) * hk_assess_europe_presses(w);
     return hk_clamp(b, 0.1, 3.0);
 }
 
@@ -168,6 +170,10 @@ static void escalate(hk_world *w, hk_rng *r)
         /* no battle grows on a line a ceasefire has settled (battles.c) */
         if (n <= 0 || ((w->settled >> i) & 1u))
             continue;
+        /* in the steppe's deep winter nobody is brought up over the roads
+         * (battles.c): a clash there stays a clash */
+        if (hk_battles_winter_halts(w, i))
+            continue;
         double j = w->sector_forces[i][HK_SIDE_JPN].men, v = w->sector_forces[i][HK_SIDE_SOV].men;
         double ratio = hk_clamp(j / (v > 1 ? v : 1), 0.2, 2.0);
         /* the field officers pick their fights where the other side's
@@ -186,6 +192,18 @@ static void escalate(hk_world *w, hk_rng *r)
         }
         double haul = w->haul_pull[i];
         double p = P(w, INCIDENT_ESCALATION) * w->autonomy * ratio * haul;
+        /* a clash grows into a battle only where the other side stands and
+         * fights: short of the superiority it plans for, Moscow yields
+         * disputed ground (hk_assess_soviet_resolve) */
+        p *= hk_assess_soviet_resolve(w);
+        /* with Europe at war or Germany and the USSR bound by a pact, quiet
+         * in the east is worth more to both governments (001:147, 001:151),
+         * and Tokyo reins in its officers as in a campaign (campaign.quiet) */
+        if (hk_assess_europe_presses(w))
+            p *= 1.0 - hk_clamp(P(w, CAMPAIGN_QUIET), 0.0, 1.0);
+        /* a major battle lost turns the Army to settling with the USSR
+         * (001:151) */
+        p *= 1.0 - P(w, INCIDENT_DEFEAT_RESTRAINT) * hk_clamp(w->north_lesson, 0.0, 1.0);
         /* a neutrality pact binds the field armies too: both governments
          * pledged to respect each other's frontiers and those of Manchukuo
          * and Mongolia (001:167), and the border stayed quiet until the

@@ -33,12 +33,16 @@ void hk_movement_apply_records(hk_world *w, hk_month upto)
      * `upto` in date order, each overwriting its formation's earlier one */
     for (int f = 0; f < s->n_formations; f++) {
         int best = -1;
-        for (int k = 0; k < s->n_strengths; k++) {
-            const hk_strength *st = &s->strengths[k];
-            if (st->formation != f || hk_date_month(st->date) > upto)
-                continue;
-            if (best < 0 || hk_date_cmp(st->date, s->strengths[best].date) >= 0)
-                best = k;
+        if (upto == hk_date_month(s->start)) { /* a run's first month: worked out at load (compiled.c) */
+            best = w->c->start_record[f];
+        } else {
+            for (int k = 0; k < s->n_strengths; k++) {
+                const hk_strength *st = &s->strengths[k];
+                if (st->formation != f || hk_date_month(st->date) > upto)
+                    continue;
+                if (best < 0 || hk_date_cmp(st->date, s->strengths[best].date) >= 0)
+                    best = k;
+            }
         }
         if (best < 0)
             continue;
@@ -141,6 +145,7 @@ static void withdraw_unhosted(hk_world *w)
     }
 }
 
+static void pool_shares(hk_world *w);
 static void spread_pools(hk_world *w, unsigned mask);
 static bool pool_recorded(const hk_world *w, int pool, hk_month m);
 
@@ -151,12 +156,35 @@ static void soviet_floor_replay(hk_world *w)
     if (pool_recorded(w, 2, w->month))
         return;
     w->sov_men = w->base_pool[2];
+    pool_shares(w);
     spread_pools(w, 1u << 2);
 }
 
-static void formations_from_pools(hk_world *w) { spread_pools(w, 7u); }
+/* Simulate: the pools' men reach the formations only when something reads
+ * them (a battle, a front, an observer's month), through
+ * hk_movement_formations. Nothing but movement writes what the spreading
+ * reads (the pools, the record's parts, the formations there, the
+ * equipment), so a spreading late in the month, or in the next month
+ * before movement steps again, gives the numbers the month's step would
+ * have written. */
+static void formations_from_pools(hk_world *w)
+{
+    pool_shares(w);
+    w->mv.spread_due = true;
+}
 
-static void spread_pools(hk_world *w, unsigned mask)
+void hk_movement_formations(hk_world *w)
+{
+    if (!w->mv.spread_due)
+        return;
+    w->mv.spread_due = false;
+    spread_pools(w, 7u);
+}
+
+/* Which formations exist this month and each pool's weights summed over
+ * them (over all those there, for a pool none of whose formations exists
+ * yet), worked out again only when those change. */
+static void pool_shares(hk_world *w)
 {
     const int n = w->s->n_formations;
     /* it exists when hosted and, on home soil, from its first equipment
@@ -192,6 +220,14 @@ static void spread_pools(hk_world *w, unsigned mask)
         w->mv.share_exists = exists;
         w->mv.coef_ok = false;
     }
+}
+
+/* Each formation of the pools in `mask` its part of its pool, from the
+ * shares pool_shares left. */
+static void spread_pools(hk_world *w, unsigned mask)
+{
+    const uint64_t hosted = w->mv.share_hosted, exists = w->mv.share_exists;
+    const double *wsum = w->mv.wsum, *wall = w->mv.wall;
     const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
     uint64_t todo = 0;
     for (int p = 0; p < 3; p++)
@@ -208,7 +244,7 @@ static void spread_pools(hk_world *w, unsigned mask)
         } else {
             bool all = !(wsum[p] > 0);
             double sum = all ? wall[p] : wsum[p];
-            bool there = all ? (w->hosted >> f) & 1u : (exists >> f) & 1u;
+            bool there = all ? (hosted >> f) & 1u : (exists >> f) & 1u;
             men = there && sum > 0 ? pool[p] * w->c->weight[f] / sum : 0.0;
         }
         w->formation[f].men = men;
@@ -332,6 +368,49 @@ static void baseline_build(hk_world *w)
     memset(w->rec_at, 0, sizeof w->rec_at);
     for (int p = 0; p < 3; p++)
         w->mv.pool_first[p] = w->c->rec_first[p];
+    /* the Soviet pool's record begins with the first figure for the Soviet
+     * army itself (the actor of its largest formation), not with an ally's
+     * army recorded earlier (the Mongolian army from 1924): until then the
+     * 1920s garrison holds the Soviet formations */
+    int lead = -1;
+    double most = 0;
+    for (int f = 0; f < w->s->n_formations; f++)
+        if (w->c->form_pool[f] == 2 && w->c->weight[f] > most) {
+            most = w->c->weight[f];
+            lead = w->s->formations[f].actor;
+        }
+    if (lead >= 0) {
+        hk_month first = HK_MONTH_NONE;
+        for (int f = 0; f < w->s->n_formations; f++)
+            if (w->c->form_pool[f] == 2 && w->s->formations[f].actor == lead && w->c->n_rec[f] > 0 &&
+                (first == HK_MONTH_NONE || w->c->rec_month[f][0] < first))
+                first = w->c->rec_month[f][0];
+        w->mv.pool_first[2] = first;
+    }
+}
+
+/* The 1920s garrison (soviet.floor) stands in the Soviet formations the
+ * record has no figure for yet, by their shares; a formation the record
+ * already gives (the Mongolian army) keeps its own figure beside it. Only
+ * while the Soviet pool has no record and some formation of it has one. */
+static void floor_shares(hk_world *w, hk_month m, double floor)
+{
+    double rec = 0, wsum = 0;
+    for (int f = 0; f < w->s->n_formations; f++) {
+        if (w->c->form_pool[f] != 2 || !formation_hosted(w, f))
+            continue;
+        if (w->c->n_rec[f] > 0 && m >= w->c->rec_month[f][0])
+            rec += w->mv.base_men[f];
+        else
+            wsum += w->c->weight[f];
+    }
+    if (!(rec > 0) || !(wsum > 0))
+        return;
+    for (int f = 0; f < w->s->n_formations; f++)
+        if (w->c->form_pool[f] == 2 && formation_hosted(w, f) && !(w->c->n_rec[f] > 0 && m >= w->c->rec_month[f][0]))
+            w->mv.base_men[f] = floor * w->c->weight[f] / wsum;
+    w->mv.base_sum[2] = rec + floor;
+    w->mv.coef_ok = false;
 }
 
 /* A formation's baseline strength in month m: its last record (as replay
@@ -398,6 +477,9 @@ static void baseline_pools(hk_world *w, hk_month m)
          * soviet.recovery a month) */
         double cap = 1.0 - (1.0 - P(w, SOVIET_START_CAPACITY)) * exp((double)(m - w->start) * w->mv.recovery_log);
         pool[2] = P(w, SOVIET_FLOOR) * cap;
+        floor_shares(w, m, pool[2]);
+        if (w->mv.base_sum[2] > pool[2])
+            pool[2] = w->mv.base_sum[2]; /* the garrison and the allied army the record gives */
     }
     for (int p = 0; p < 3; p++) {
         w->base_last[p] = w->base_pool[p];
@@ -664,6 +746,7 @@ void hk_movement_start(hk_world *w)
         w->sov_men = w->base_pool[2];
         w->exp_men = 0;
         formations_from_pools(w);
+        hk_movement_formations(w); /* a run's first month: written at once */
     } else {
         soviet_floor_replay(w);
     }

@@ -13,6 +13,10 @@
 void hk_movement_step(hk_world *w);
 /* Recomputes the forces facing each sector from the formations. */
 void hk_movement_sector_forces(hk_world *w);
+/* Brings w->formation up to date before it is read: simulate spreads the
+ * pools' men over the formations only when something reads them (a battle,
+ * a front, a month's summary). Cheap when they are up to date. */
+void hk_movement_formations(hk_world *w);
 /* A sector Japan guards only once Manchuria is held: a border of Manchukuo,
  * or one whose contested ground was Manchurian in 1918 (the heights at
  * Changkufeng above the Tumen: before 1931 the Korea Army and the Soviet

@@ -10,10 +10,10 @@
  *   japan_loses_major_border_battle  Japan's side loses such a battle (any year, outside general war)
  *   soviet_entry_by_1945_09        the USSR opens war on Japan by 1945-09
  *   soviet_entry_months_after_german_defeat  months from Germany's defeat to that entry
- *   war_months, war_casualties_jpn/_sov  months of general war, its casualties (prisoners
- *                                  included), over the run
- *   regions_taken_by_jpn/_sov      regions each side took from the other, held at each war's end
- *   trans_siberian_cut             the Japanese side held a station of the Trans-Siberian
+ *   war_months, war_casualties_jpn/_sov  months of the run's first general war, its casualties
+ *                                  (prisoners included); a later war does not count
+ *   regions_taken_by_jpn/_sov      regions each side took from the other, held at that war's end
+ *   trans_siberian_cut             the Japanese side held a station of the Trans-Siberian in it
  *   soviet_divisions_east/west_1941  Soviet men east of Baikal in 1941-12 and the most sent
  *                                  west by then, in divisions of 12,000 */
 
@@ -84,16 +84,19 @@ void hk_outcomes_month(hk_world *w)
         o->entry_war_casualties[0] = w->war_losses[HK_SIDE_JPN];
         o->entry_war_casualties[1] = w->war_losses[HK_SIDE_SOV];
     }
-    /* general war: the totals of wars ended, plus the one under way */
+    /* general war: the run's first, ended or under way (war.c keeps its
+     * totals; a later war does not add to them) */
+    bool first = w->war && w->wars_begun <= 1;
     o->war_months = w->war_months_total;
     for (int side = 0; side < 2; side++) {
-        o->war_casualties[side] = w->war_cas_total[side] + (w->war ? w->war_losses[side] : 0);
-        o->regions_taken[side] = w->regions_taken[side] + (w->war ? hk_campaign_taken(w, side, NULL) : 0);
+        o->war_casualties[side] = w->war_cas_total[side] + (first ? w->war_losses[side] : 0);
+        o->regions_taken[side] = w->regions_taken[side] + (first ? hk_campaign_taken(w, side, NULL) : 0);
     }
-    o->trans_siberian_cut = w->trans_siberian_was_cut;
-    o->war_days = w->war_days_total + (w->war ? w->camp.days : 0);
+    if (w->trans_siberian_was_cut && w->wars_begun <= 1)
+        o->trans_siberian_cut = true;
+    o->war_days = w->war_days_total + (first ? w->camp.days : 0);
     for (int side = 0; side < 2; side++)
-        o->war_prisoners[side] = w->war_pris_total[side] + (w->war ? w->camp.prisoners[side] : 0);
+        o->war_prisoners[side] = w->war_pris_total[side] + (first ? w->camp.prisoners[side] : 0);
     if (w->month <= hk_month_of(1941, 12)) {
         o->soviet_divisions_east_1941 = w->sov_men / DIVISION_MEN;
         /* what the war in the west has of the Far East's army at the year's

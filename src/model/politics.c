@@ -290,6 +290,16 @@ static void relax(hk_world *w)
         infl[f] = x;
         sum[actor[f]] += x;
     }
+    /* a sum of exactly one (nearly always: the drift is toward baselines
+     * that sum to one) leaves the shares as they are, so the division is
+     * only made when some actor's sum is off */
+    bool off = false;
+    for (uint32_t m = w->c->faction_actors; m; m &= m - 1) {
+        int a = __builtin_ctz(m);
+        off |= sum[a] > 0 && sum[a] != 1.0;
+    }
+    if (!off)
+        return;
     for (int f = 0; f < n; f++)
         if (actor[f] < HK_MAX_ACTORS && sum[actor[f]] > 0)
             infl[f] /= sum[actor[f]];

@@ -145,6 +145,7 @@ void hk_war_open(hk_world *w, int opener, const char *id, const char *text, cons
     int day = opening_day(w, opener);
     w->war = true;
     w->war_in_month = true;
+    w->wars_begun++;
     w->war_opener = opener;
     w->war_on = w->month;
     w->exhaustion = 0;
@@ -163,17 +164,24 @@ void hk_war_open(hk_world *w, int opener, const char *id, const char *text, cons
     w->today = today;
 }
 
+/* Whether the war under way is the run's first general war: the outcomes'
+ * war totals are the first war's (a forced strike north of 1941 is told
+ * apart from a later Soviet war to win back its ground, or the entry of
+ * 1945). The replay's one war is opened by the record. */
+static bool first_war(const hk_world *w) { return w->wars_begun <= 1; }
+
 /* The war's end: the regions each side took count for the outcomes; the
  * line stays where the fighting left it. */
 void hk_war_end(hk_world *w, const char *reason_id, const char *reason, const char *source)
 {
     const hk_scenario *s = w->s;
-    for (int side = 0; side < 2; side++) {
+    for (int side = 0; side < 2 && first_war(w); side++) {
         w->regions_taken[side] += hk_campaign_taken(w, side, NULL);
         w->war_cas_total[side] += w->war_losses[side];
         w->war_pris_total[side] += w->camp.prisoners[side];
     }
-    w->war_days_total += w->camp.days;
+    if (first_war(w))
+        w->war_days_total += w->camp.days;
     w->war = false;
     hk_world_emit2(w, "peace", reason_id, s->jpn, s->sov, reason, source);
 }
@@ -266,6 +274,21 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     /* and the offensive force assembled east of Baikal: the transfer from
      * the west took the General Staff's three months (001:191) */
     bool sov_wants = motive && !two_front && ratio_s >= need_s && hk_assess_offensive_ready(w);
+    /* its own ground an armistice left in Japanese hands is a motive of its
+     * own: the USSR, free of the war in the west and with the ratio it wants
+     * for an offensive, opens war to win it back (it had recovered by force
+     * or treaty all the ground of the old empire it could in 1920-1945:
+     * northern Sakhalin in 1925, southern Sakhalin and the Kurils in 1945,
+     * 001:285) */
+    int lost = 0;
+    for (uint64_t g = w->ceded[HK_SIDE_SOV]; g; g &= g - 1)
+        if (hk_control_side(w, __builtin_ctzll(g)) == HK_SIDE_JPN)
+            lost++;
+    bool revanche = lost > 0 && !two_front && ratio_s >= need_s;
+    if (revanche && !sov_wants) {
+        sov_wants = true;
+        m = m > 1.0 ? m : 1.0;
+    }
     /* the stronger the motive, the sooner: 1 at the motive of 1945 (pledge,
      * Pacific war, Germany beaten, pact denounced), less with fewer reasons;
      * an ultimatum or an atomic bomb makes haste: the spoils go to those present */
@@ -295,7 +318,7 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "%sWith %.0f Soviet men east of Baikal against %.0f Japanese (ratio %.2f, needed %.2f) and a "
-                     "motive of %.2f (%s%s%s%s%s)%s, the USSR declares war on Japan.",
+                     "motive of %.2f (%s%s%s%s%s)%s, the USSR declares war on Japan%s.",
                      forced_s && !sov_wants ? "Forced by the what-if (--decide SOV.enter_war). " : "", w->sov_men,
                      w->jpn_men, ratio_s, need_s, m,
                      hk_flag(w, HK_EFFECT_JPN_US_WAR) ? "Japan at war with the United States; " : "",
@@ -303,7 +326,9 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
                      !binds || noticed ? "the pact denounced or gone; " : "",
                      hk_flag(w, HK_EFFECT_ULTIMATUM) ? "an Allied ultimatum; " : "",
                      hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? "its pledge to the Allies" : "no pledge to the Allies",
-                     noticed ? " and the pact denounced" : binds ? ", breaking the pact" : "");
+                     noticed ? " and the pact denounced" : binds ? ", breaking the pact" : "",
+                     lost == 0 ? "" : lost == 1 ? " to win back the region it ceded at the armistice"
+                                                : " to win back the regions it ceded at the armistice");
         hk_war_open(w, HK_SIDE_SOV, "soviet_entry", w->scratch,
                     forced_s ? "what-if: --decide SOV.enter_war"
                     : sov_player ? "player: orders" : SRC_MODEL("politics-entry"));
@@ -314,15 +339,20 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
  * army (its theatre army now and its casualties) keeps the other's ground it
  * holds; the other side's gains return to their holders of before the war.
  * Returns the regions handed back. */
-static int settle(hk_world *w)
+static int settlement_winner(const hk_world *w)
 {
-    const hk_scenario *s = w->s;
     double share[2];
     for (int side = 0; side < 2; side++) {
         double pool = side == HK_SIDE_JPN ? w->jpn_men : w->sov_men;
         share[side] = w->war_losses[side] / fmax(pool + w->war_losses[side], 1.0);
     }
-    int winner = share[HK_SIDE_JPN] < share[HK_SIDE_SOV] ? HK_SIDE_JPN : HK_SIDE_SOV;
+    return share[HK_SIDE_JPN] < share[HK_SIDE_SOV] ? HK_SIDE_JPN : HK_SIDE_SOV;
+}
+
+static int settle(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    int winner = settlement_winner(w);
     int back = 0;
     for (int r = 0; r < s->n_regions && r < 64; r++) {
         int before = w->camp.control_at_start[r];
@@ -333,7 +363,26 @@ static int settle(hk_world *w)
             back++;
         }
     }
+    /* what the loser leaves in the winner's hands it means to win back
+     * (cabinet_war) */
+    uint64_t m;
+    hk_campaign_taken(w, winner, &m);
+    w->ceded[1 - winner] = m;
     return back;
+}
+
+/* Whether the side that would give up its own ground under an armistice
+ * can still hope to win it back by fighting on: its theatre army outnumbers
+ * the other's by the margin an attack needs (war.attack_ratio), and no war
+ * elsewhere binds it (the USSR fighting Germany stood on the defensive in
+ * the east, glantz2003). A side that can does not sign its ground away;
+ * one that cannot agrees, and keeps its claim. */
+static bool can_win_back(const hk_world *w, int side)
+{
+    if (side == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+        return false;
+    double mine = side == HK_SIDE_JPN ? w->jpn_men : w->sov_men, theirs = side == HK_SIDE_JPN ? w->sov_men : w->jpn_men;
+    return mine >= P(w, WAR_ATTACK_RATIO) * fmax(theirs, 1000.0);
 }
 
 /* The date Japan's last hope of better terms went, under an ultimatum that
@@ -427,7 +476,9 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
         double worn = P(w, WAR_EXHAUSTION) * (years + w->exhaustion);
         double still = P(w, WAR_STALEMATE_PEACE) * w->camp.quiet_months;
         double hazard = worn + still;
-        if (hk_rng_bernoulli(hk_lazy_rng(r), hazard < 1 ? hazard : 1)) {
+        int loser = 1 - settlement_winner(w);
+        bool cedes = hk_campaign_taken(w, 1 - loser, NULL) > 0;
+        if (hk_rng_bernoulli(hk_lazy_rng(r), hazard < 1 ? hazard : 1) && !(cedes && can_win_back(w, loser))) {
             w->armistice_on = w->month;
             /* the side that bled more lost the war: a Japanese defeat discredits
              * the northern hawks as a lost battle does, at full weight, teaches
@@ -449,7 +500,7 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
             int back = settle(w);
             uint64_t m;
             int tj = hk_campaign_taken(w, HK_SIDE_JPN, &m), ts = hk_campaign_taken(w, HK_SIDE_SOV, &m);
-            char terms[200];
+            char terms[288];
             if (tj + ts == 0 && back == 0)
                 snprintf(terms, sizeof terms, "on the border of before the war, which the fighting has not moved");
             else if (tj + ts == 0)
@@ -457,8 +508,14 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                          "region%s it took", back, back == 1 ? "" : "s");
             else
                 snprintf(terms, sizeof terms, "on the line the fighting reached: the side that bled less keeps %d region%s "
-                         "of the other's ground%s", tj + ts, tj + ts == 1 ? "" : "s",
-                         back > 0 ? ", the other hands back what it took" : "");
+                         "of the other's ground%s; the %s side, %s, cannot win it back now and signs under protest, "
+                         "keeping its claim", tj + ts, tj + ts == 1 ? "" : "s",
+                         back > 0 ? ", the other hands back what it took" : "",
+                         loser == HK_SIDE_JPN ? "Japanese" : "Soviet",
+                         loser == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_GER_SOV_WAR) &&
+                                 !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED)
+                             ? "bound by the war with Germany"
+                             : "without the margin an offensive needs");
             if (hk_world_logging(w))
             {
                 /* the reason is the larger of the hazard's two terms: the
@@ -555,7 +612,7 @@ void hk_war_step(hk_world *w)
 void hk_war_close_month(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    if (w->war)
+    if (w->war && first_war(w))
         w->war_months_total += 1;
     if (w->mode == HK_MODE_REPLAY && w->war_in_month && !w->war) {
         /* the record's war ended this month: its totals, with the ground
@@ -608,7 +665,7 @@ void hk_war_close_month(hk_world *w)
         int signed_on = day + (int)P(w, WAR_INSTRUMENT_DAYS);
         if (fought > 30)
             fought = 30;
-        if (signed_on > fought)
+        if (signed_on > fought && first_war(w))
             w->war_days_total += signed_on - fought;
         w->today = 0;
     }

@@ -202,6 +202,7 @@ void hk_world_play_month(hk_world *w, const hk_observer *obs)
     hk_outcomes_month(w);
     if (obs && obs->on_month) {
         hk_month_summary m;
+        hk_movement_formations(w);
         summarize(w, &m);
         obs->on_month(obs->ud, &m);
     }
@@ -270,8 +271,9 @@ void hk_world_step(hk_world *w, const hk_observer *obs)
         hk_world_close(w);
 }
 
-void hk_world_summary(const hk_world *w, hk_month_summary *out)
+void hk_world_summary(hk_world *w, hk_month_summary *out)
 {
+    hk_movement_formations(w);
     summarize(w, out);
 }
 

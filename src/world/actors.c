@@ -25,6 +25,8 @@ int hk_actor_form_at(const hk_world *w, int actor, hk_month m)
 {
     if (actor < 0 || actor >= w->s->n_actors || !hk_actor_exists(w, actor, m))
         return -1;
+    if (m >= w->forms_since && m < w->forms_until) /* as the actors step left them */
+        return w->form_now[actor];
     const hk_actor *a = &w->s->actors[actor];
     int form = a->n_forms ? 0 : -1;
     for (int f = 1; f < a->n_forms; f++)
@@ -166,4 +168,23 @@ void hk_actors_step(hk_world *w)
         w->exists_until = until;
     }
     w->exists_month = w->month;
+    /* each actor's form, worked out again from a month a regime changes */
+    if (w->month < w->forms_since || w->month >= w->forms_until) {
+        hk_month until = INT32_MAX;
+        for (int i = 0; i < w->c->n_regime_months; i++)
+            if (w->c->regime_months[i] > w->month) {
+                until = w->c->regime_months[i];
+                break;
+            }
+        for (int a = 0; a < s->n_actors; a++) {
+            const hk_actor *x = &s->actors[a];
+            int form = x->n_forms ? 0 : -1;
+            for (int f = 1; f < x->n_forms; f++)
+                if (w->c->form_from[a][f] <= w->month)
+                    form = f;
+            w->form_now[a] = (int8_t)form;
+        }
+        w->forms_since = w->month;
+        w->forms_until = until;
+    }
 }

@@ -276,7 +276,9 @@ void hk_world_set_player(hk_world *w, int actor);
 void hk_world_set_orders(hk_world *w, const hk_orders *orders);
 /* Advances one month, reporting to obs. */
 void hk_world_step(hk_world *w, const hk_observer *obs);
-void hk_world_summary(const hk_world *w, hk_month_summary *out);
+/* The month just stepped (not const: simulate spreads the pools over the
+ * formations only when they are read). */
+void hk_world_summary(hk_world *w, hk_month_summary *out);
 void hk_world_outcomes(const hk_world *w, hk_outcomes *out);
 
 #endif

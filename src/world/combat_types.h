@@ -35,6 +35,13 @@ typedef struct hk_combat_side {
      * 1937-1945): it fights on past the usual break point, loses more and
      * makes the enemy pay more (docs/combat.md, "No surrender"). 0 = no. */
     int no_surrender;
+    /* 1 for a no-surrender side that is not cut off: its own ground lies
+     * behind it (a border line, a front with a land route back). Its line
+     * then gives ground as another army's does, and the practice binds only
+     * the men a closing envelopment cuts off, who fight to the last and are
+     * killed, not taken (docs/combat.md, "Heavy losses"). 0 = not given: the
+     * whole side holds as a garrison with no way back does. */
+    int way_back;
     int nation;          /* HK_NATION_*: whose army (0 = other, the reference) */
     /* What the attacker plans and a planner knows before the battle
      * (docs/combat.md, "Surprise, air, armour, encirclement"): */

@@ -238,6 +238,18 @@ static void compile_baseline(const hk_scenario *s, hk_compiled *c)
         }
         c->n_rec[f] = (uint8_t)n;
     }
+    hk_month start = hk_date_month(s->start);
+    for (int f = 0; f < s->n_formations; f++) {
+        int best = -1;
+        for (int k = 0; k < s->n_strengths; k++) {
+            const hk_strength *st = &s->strengths[k];
+            if (st->formation != f || hk_date_month(st->date) > start)
+                continue;
+            if (best < 0 || hk_date_cmp(st->date, s->strengths[best].date) >= 0)
+                best = k;
+        }
+        c->start_record[f] = (int16_t)best;
+    }
     for (int p = 0; p < 3; p++)
         c->rec_first[p] = HK_MONTH_NONE;
     for (int f = 0; f < s->n_formations; f++) {
@@ -292,6 +304,14 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
     for (int f = 0; f < s->n_factions; f++)
         if (s->factions[f].actor == s->jpn && s->factions[f].lean > 0.3)
             c->hawk_faction[c->n_hawks++] = (int8_t)f;
+    for (int sec = 0; sec < s->n_sectors && sec < HK_MAX_SECTORS; sec++) {
+        c->sector_terrain[sec] = HK_TERRAIN_STEPPE;
+        for (int r = 0; r < s->n_regions; r++)
+            if (s->regions[r].sector == sec) {
+                c->sector_terrain[sec] = s->regions[r].terrain;
+                break;
+            }
+    }
     c->manchurian_sectors = 0;
     for (int sec = 0; sec < s->n_sectors && sec < 64; sec++) {
         bool m = s->man >= 0 && s->sectors[sec].side[0] == s->man;
@@ -411,6 +431,19 @@ static void compile_actors(const hk_scenario *s, hk_compiled *c)
         c->actor_lag[a] = (int16_t)(x->begins_with > HK_PIN_NONE ? x->lag_months : -1);
         if (x->begins_with > HK_PIN_NONE)
             c->decided_actors |= 1u << a;
+        for (int f = 1; f < x->n_forms && f < HK_MAX_FORMS; f++) {
+            /* into date order, once each */
+            hk_month m = c->form_from[a][f];
+            int at = 0;
+            while (at < c->n_regime_months && c->regime_months[at] < m)
+                at++;
+            if (at < c->n_regime_months && c->regime_months[at] == m)
+                continue;
+            memmove(&c->regime_months[at + 1], &c->regime_months[at],
+                    sizeof c->regime_months[0] * (size_t)(c->n_regime_months - at));
+            c->regime_months[at] = m;
+            c->n_regime_months++;
+        }
     }
 }
 
@@ -455,6 +488,8 @@ bool hk_scenario_compile(hk_scenario *s)
     for (int f = 0; f < s->n_factions; f++) {
         int a = s->factions[f].actor;
         c->faction_actor[f] = (int8_t)(a >= 0 && a < s->n_actors ? a : HK_MAX_ACTORS);
+        if (a >= 0 && a < s->n_actors)
+            c->faction_actors |= 1u << a;
     }
     for (int t = 0; t < s->n_treaties; t++)
         for (int p = 0; p < s->treaties[t].n_parties; p++)

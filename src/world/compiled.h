@@ -59,6 +59,10 @@ typedef struct hk_compiled {
     double rec_men[HK_MAX_FORMATIONS][HK_MAX_FORMATION_STRENGTHS];
     uint8_t n_rec[HK_MAX_FORMATIONS];
     hk_month rec_first[3];
+    /* each formation's record in force at the scenario's start (the latest
+     * dated up to its month, the later of two on one date), -1 none: every
+     * run starts from it (movement.c) */
+    int16_t start_record[HK_MAX_FORMATIONS];
     int form_side[HK_MAX_FORMATIONS];        /* side, -1 none */
     int form_pool[HK_MAX_FORMATIONS];        /* 0 mainland, 1 expedition, 2 Soviet east, -1 fixed */
     int form_host_treaty[HK_MAX_FORMATIONS]; /* stationed on an ally's soil: the mutual-assistance
@@ -76,6 +80,7 @@ typedef struct hk_compiled {
     uint64_t treaty_formations[HK_MAX_TREATIES];
     uint32_t formation_actors, host_treaties; /* the actors and treaties those name */
     int8_t faction_actor[HK_MAX_FACTIONS];   /* each faction's actor, HK_MAX_ACTORS when it names none */
+    uint32_t faction_actors;                 /* bit a: some faction is actor a's */
     uint32_t treaty_parties[HK_MAX_TREATIES]; /* bit a: actor a (< 32) is a party */
     uint32_t decided_events;                 /* bit e: outside event e is a modelled actor's decision */
     hk_month exists_from[HK_MAX_FORMATIONS]; /* the first month it exists when there (INT32_MIN: always) */
@@ -92,6 +97,9 @@ typedef struct hk_compiled {
      * held (Manchukuo's borders, and borders whose contested ground was
      * Chinese in 1918); movement.c */
     uint64_t manchurian_sectors;
+    /* the terrain of each sector's first region (steppe if none): where a
+     * sector has no battle ground, its battles' terrain (battles.c) */
+    hk_terrain sector_terrain[HK_MAX_SECTORS];
     /* Japan's northern hawks: its factions leaning north (lean > 0.3), in
      * index order, whose influence times hawk weight assess.c sums */
     int n_hawks;
@@ -122,6 +130,11 @@ typedef struct hk_compiled {
      * -1 for an actor whose span is the record's */
     int16_t actor_lag[HK_MAX_ACTORS];
     uint32_t decided_actors; /* bit a: actor a is one a decision makes */
+    /* the months some actor's regime gives way to another (a form after
+     * its first begins), in date order without repeats: only in those can
+     * a treaty pass to a successor (diplomacy.c) */
+    hk_month regime_months[HK_MAX_ACTORS * HK_MAX_FORMS];
+    int n_regime_months;
 
     /* the record's month of each outside event's effect (the scenario's
      * dates, not a what-if's): the earliest event with it, HK_MONTH_NONE */

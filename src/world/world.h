@@ -73,6 +73,11 @@ typedef struct hk_campaign_state {
     uint64_t flow_known[2];                /* which of route_flow are worked out for this control */
     uint32_t front_known[2];               /* which of route_front are */
     uint64_t route_cut[2]; /* each side's regions cut off from its bases */
+    /* each side's ground and the sources of its reinforcements, for the
+     * control they were worked out for (sets_control; sets_ok) */
+    bool sets_ok;
+    int8_t sets_control[HK_MAX_REGIONS];
+    uint64_t sets_held[2], sets_sources[2];
     /* the garrisons a front falling back leaves in its fortified border
      * zone, gone round by the attacker and reduced by siege: men and guns
      * in each region, of the side that held it when the war began */
@@ -172,6 +177,12 @@ struct hk_world {
     hk_month exists_month;
     uint32_t exists_mask;
     hk_month exists_since, exists_until; /* the months [since, until) the mask holds for */
+    /* each actor's form by the date alone (the last that has begun, 0
+     * before the second; -1 an actor without forms) for the months
+     * [forms_since, forms_until): between two months a regime changes in
+     * (compiled.c's regime_months) they stay the same */
+    int8_t form_now[HK_MAX_ACTORS];
+    hk_month forms_since, forms_until;
 
     /* politics (JPN and SOV factions) */
     double influence[HK_MAX_FACTIONS];
@@ -262,8 +273,9 @@ struct hk_world {
 
     /* general war (war.c, campaign.c) */
     hk_campaign_state camp;
-    double war_months_total;  /* months at general war, all wars of the run */
-    double war_cas_total[2];  /* casualties in all general wars of the run, per side */
+    double war_months_total;  /* months at general war, the run's first general war */
+    double war_cas_total[2];  /* casualties in the run's first general war, per side */
+    int wars_begun;           /* general wars opened so far in the run (war.c); the totals count the first */
     double war_days_total;    /* days of general war fought, wars ended */
     double war_pris_total[2]; /* prisoners in general wars ended, per side */
     int regions_taken[2];     /* regions each side took from the other, summed over wars */
@@ -279,6 +291,7 @@ struct hk_world {
     double exhaustion;
     double war_losses[2];     /* each side's casualties in the current general war */
     hk_month armistice_on;    /* month of the last armistice, HK_MONTH_NONE before one */
+    uint64_t ceded[2];        /* the regions of each side's own the last armistice left to the other (war.c) */
     uint8_t war_mobilising;   /* Japan mobilises for a war it has decided on: 0 no, 1 its cabinet, 2 forced (--decide) */
     hk_month mobilising_on;   /* month the mobilisation began */
 
@@ -320,6 +333,7 @@ struct hk_world {
         uint64_t share_hosted, share_exists; /* there and existing */
         double wsum[3], wall[3];
         double recovery_log;              /* ln(1 - soviet.recovery) */
+        bool spread_due;                  /* simulate: the formations not yet given this month's pools */
         uint64_t ground_held;             /* claimed formations whose home region their side has held */
         /* simulate: each sector's forces per man of each pool (the pools'
          * shares of the formations facing it), kept while the shares, the

@@ -177,7 +177,7 @@ expect_usage --attacker "$SOV" --defender 'SOV:men=5'
 expect_usage --attacker "$SOV"
 expect_usage --attacker "$SOV" --defender "$JPN" --bogus
 expect_usage --attacker
-"$HK" battle --help | grep -q -- '--attacker' || { echo "FAIL: --help" >&2; fail=1; }
+"$HK" battle --help >"$tmp/help.txt" && grep -q -- '--attacker' "$tmp/help.txt" || { echo "FAIL: --help" >&2; fail=1; }
 
 # The held-out figures of the compiled-in fit are those of the report.
 FIT="${HK_BUILD_DIR:-}/cdb90_fit"

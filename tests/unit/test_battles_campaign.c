@@ -84,7 +84,7 @@ static hk_world *border_world(const hk_setup *su, uint64_t run, int sec)
     if (w->c->roles.jpn_sov_neutrality >= 0)
         w->treaty[w->c->roles.jpn_sov_neutrality].status = HK_TREATY_NONE;
     w->jpn_men = 300000;
-    w->sov_men = 500000;
+    w->sov_men = 570000; /* past the superiority the USSR plans for: it stands and fights */
     station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 40000, .tanks = 100, .guns = 300, .aircraft = 100});
     station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 40000, .tanks = 400, .guns = 400, .aircraft = 200});
     su->scenario->compiled->supply_km[sec][HK_SIDE_JPN] = 240;
@@ -830,8 +830,10 @@ static void test_campaign_envelopment_binds_the_defender(void **state)
             c->tanks[HK_SIDE_JPN] = k == 1 ? 1000 : 0;
             /* the Japanese side holds ground the USSR takes back at once */
             c->holder = HK_SIDE_JPN;
-            if (k == 2) /* and no one more to bring up: a fifth of it is what stands there */
+            if (k == 2) { /* and no one more to bring up: a fifth of it is what stands there */
                 w->sov_men = 18500 / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value;
+                w->jpn_men = w->sov_men / 2; /* still resolved to fight for the ground */
+            }
             hk_battles_step(w);
             if (c->attacks[HK_SIDE_SOV] > 0) {
                 attacked[k]++;
@@ -1055,9 +1057,93 @@ static void test_soviet_counterattacks_to_retake(void **state)
     hk_scenario_free(s);
 }
 
+/* A clash grows into a battle, and a campaign goes on, only where the USSR
+ * stands and fights: with its army in the east no larger than the Japanese
+ * (short of the superiority it plans for) Moscow yields the ground, and a
+ * campaign under way ends even where the Japanese side holds ground it
+ * claims. In the steppe's winter no clash there grows into a battle, and a
+ * major battle lost holds the Japanese officers back. */
+static void test_no_battle_where_the_ussr_yields(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    char err[200];
+    assert_int_equal(hk_setup_set(&su, "incident.escalation", "0.1", err, sizeof err), 0);
+    int sec = sector_by_id(s, "western");
+    int battles[4] = {0, 0, 0, 0}, winter = 0;
+    for (int k = 0; k < 4; k++) /* 0 resolved, 1 at parity, 2 beaten before, 3 half-way */
+        for (int run = 0; run < 5; run++) {
+            hk_world *v = border_world(&su, (uint64_t)run, sec);
+            if (k == 1)
+                v->sov_men = v->jpn_men;
+            if (k == 2)
+                v->north_lesson = 1.0;
+            if (k == 3)
+                v->sov_men = 1.4 * v->jpn_men;
+            for (int m = 0; m < 60; m++) {
+                v->tension[sec] = 3.0;
+                v->autonomy = 1.0;
+                hk_incidents_step(v);
+                for (int i = 0; i < v->n_pending; i++) {
+                    battles[k]++;
+                    winter += hk_battles_winter_halts(v, v->pending[i].sector);
+                }
+                v->month++;
+            }
+            hk_world_free(v);
+        }
+    assert_true(battles[0] > 20);
+    assert_int_equal(battles[1], 0);
+    assert_true(battles[2] < battles[0] / 2);
+    assert_true(battles[3] > 0 && battles[3] < battles[0]);
+    assert_int_equal(winter, 0);
+    /* a campaign under way: a USSR at parity yields the ground */
+    for (int run = 0; run < 5; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        open_campaign(w, sec, 20000, 10000);
+        w->border_campaign.holder = HK_SIDE_JPN;
+        w->sov_men = w->jpn_men;
+        hk_battles_step(w);
+        assert_false(w->border_campaign.active);
+        assert_int_equal(w->border_campaign.attacks[HK_SIDE_SOV], 0);
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
+/* The officers' licence runs out: however autonomous, by campaign.patience
+ * months Tokyo, wanting quiet, has its way. */
+static void test_campaign_licence_runs_out(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    int months = (int)s->params[HK_P_CAMPAIGN_PATIENCE].value;
+    int sought = 0;
+    for (int run = 0; run < 10; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        open_campaign(w, sec, 20000, 10000);
+        hk_border_campaign *c = &w->border_campaign;
+        c->months = months; /* this month's step counts one more */
+        c->holder = HK_SIDE_SOV; /* the Soviet side takes the quiet */
+        w->autonomy = 1.0;
+        hk_battles_step(w);
+        sought += !c->active;
+        hk_world_free(w);
+    }
+    assert_int_equal(sought, 10);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_no_battle_where_the_ussr_yields),
+        cmocka_unit_test(test_campaign_licence_runs_out),
         cmocka_unit_test(test_battle_in_echelons),
         cmocka_unit_test(test_opening_defender_stands_on_the_frontage),
         cmocka_unit_test(test_steppe_winter_halts_the_fighting),

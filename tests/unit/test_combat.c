@@ -1020,6 +1020,42 @@ static void test_no_surrender_defender_holds(void **state)
     assert_memory_equal(&off, &on, sizeof on);
 }
 
+/* A no-surrender line with a way back is not a garrison: against an
+ * envelopment it loses no more than an ordinary line would have in men it
+ * could save, only the men cut off are lost to the last (killed, not taken),
+ * and without way_back the side fights as before. */
+static void test_way_back(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side att = side(20000, 150, 200, 0), def = side(10000, 20, 80, 0);
+    att.envelop = 1;
+    def.posture = HK_POSTURE_PREPARED;
+    def.no_surrender = 1;
+    hk_combat_result garrison, line, plain;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_STEPPE, 10, NULL, &garrison);
+    def.way_back = 1;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_STEPPE, 10, NULL, &line);
+    hk_combat_side ordinary = def;
+    ordinary.no_surrender = ordinary.way_back = 0;
+    hk_combat_resolve(&p, &att, &ordinary, HK_TERRAIN_STEPPE, 10, NULL, &plain);
+    assert_true(line.casualties[1] < garrison.casualties[1]);
+    assert_true(line.casualties[1] <= def.men);
+    if (line.winner == HK_COMBAT_ATTACKER && line.encircled) {
+        assert_float_equal(line.prisoners[1], 0, 0);
+        assert_true(plain.prisoners[1] > 0);
+        /* the same ring, killed instead of taken */
+        assert_float_equal(line.casualties[1], plain.casualties[1], 1e-6 * def.men);
+    }
+    /* way_back alone (a side that surrenders) changes nothing */
+    ordinary.way_back = 1;
+    hk_combat_result same;
+    hk_combat_resolve(&p, &att, &ordinary, HK_TERRAIN_STEPPE, 10, NULL, &same);
+    assert_float_equal(same.casualties[0], plain.casualties[0], 0);
+    assert_float_equal(same.casualties[1], plain.casualties[1], 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1058,6 +1094,7 @@ int main(void)
         cmocka_unit_test(test_night_attack),
         cmocka_unit_test(test_no_surrender_defender_holds),
         cmocka_unit_test(test_spec_planned_keys),
+        cmocka_unit_test(test_way_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,6 +16,14 @@
 #include "model/movement.h"
 #include "world/world.h"
 
+/* A month's movement, with the formations given their pools' men (simulate
+ * spreads them when read). */
+static void step(hk_world *w)
+{
+    hk_movement_step(w);
+    hk_movement_formations(w);
+}
+
 static hk_world *world_at(const hk_setup *su, int year, int month)
 {
     hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 5, 0);
@@ -55,7 +63,7 @@ static void test_pools_conserved(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     hk_world *w = world_at(&su, 1938, 6);
-    hk_movement_step(w);
+    step(w);
     double pool[3] = {0, 0, 0};
     bool any[3] = {false, false, false};
     for (int f = 0; f < s->n_formations; f++) {
@@ -141,8 +149,8 @@ static void test_soviet_buildup_answers_japan(void **state)
      * railway allows, the Soviet side ends higher against it */
     for (int k = 0; k < 24; k++) {
         b->jpn_men = 2 * a->jpn_men;
-        hk_movement_step(a);
-        hk_movement_step(b);
+        step(a);
+        step(b);
     }
     assert_true(b->sov_men > a->sov_men);
     hk_world_free(a);
@@ -182,7 +190,7 @@ static void test_no_army_on_ground_never_held(void **state)
         if ((claimed >> f) & 1u)
             b->control[s->formations[f].region] = (int8_t)s->regions[s->formations[f].region].controller;
     b->mv.ground_held = 0;
-    hk_movement_step(b);
+    step(b);
     double on_claimed = 0, pool = 0;
     for (int f = 0; f < s->n_formations; f++) {
         if (w->c->form_pool[f] != 0)
@@ -196,7 +204,7 @@ static void test_no_army_on_ground_never_held(void **state)
 
     /* held once: the fronts stand there, and a loss of the ground later
      * does not send them home */
-    hk_movement_step(w);
+    step(w);
     on_claimed = 0;
     for (int f = 0; f < s->n_formations; f++)
         if ((claimed >> f) & 1u)
@@ -206,7 +214,7 @@ static void test_no_army_on_ground_never_held(void **state)
         for (int f = 0; f < s->n_formations; f++)
             if ((claimed >> f) & 1u)
                 w->control[s->formations[f].region] = (int8_t)s->sov;
-        hk_movement_step(w);
+        step(w);
         double after = 0;
         for (int f = 0; f < s->n_formations; f++)
             if ((claimed >> f) & 1u)
@@ -229,7 +237,7 @@ static void test_equipment_is_the_latest_record(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     hk_world *w = world_at(&su, 1944, 1);
-    hk_movement_step(w);
+    step(w);
     int checked = 0, many = 0;
     for (int f = 0; f < s->n_formations; f++) {
         int latest = -1, n = 0;
@@ -257,6 +265,49 @@ static void test_equipment_is_the_latest_record(void **state)
     hk_scenario_free(s);
 }
 
+/* Before the record's first figure for the Soviet army (1929) the 1920s
+ * garrison (soviet.floor) stands in the Soviet formations, in both modes;
+ * the Mongolian army, recorded from 1924, keeps its own figure beside it
+ * and does not take the whole pool. */
+static void test_garrison_of_the_1920s_in_the_soviet_formations(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    for (int mode = 0; mode < 2; mode++) {
+        hk_world *w = hk_world_new(&su, mode == 0 ? HK_MODE_SIMULATE : HK_MODE_REPLAY, 2, 0);
+        assert_non_null(w);
+        while (w->month < hk_month_of(1926, 12))
+            hk_world_step(w, NULL);
+        hk_movement_formations(w); /* the pools are spread over the formations when read */
+        int soviet = 0, allied = 0;
+        double sov_men = 0, pool = 0;
+        for (int f = 0; f < s->n_formations; f++) {
+            if (w->c->form_pool[f] != 2)
+                continue;
+            pool += w->formation[f].men;
+            if (w->c->form_host_treaty[f] != -1)
+                continue; /* the corps in Mongolia: not before the protocol */
+            if (s->formations[f].actor == s->sov) {
+                soviet++;
+                assert_true(w->formation[f].men > 5000);
+                assert_true(w->formation[f].guns > 0);
+                sov_men += w->formation[f].men;
+            } else {
+                allied++;
+                assert_true(fabs(w->formation[f].men - 10000) < 1); /* the Mongolian army's record */
+            }
+        }
+        assert_true(soviet >= 3);
+        assert_true(allied >= 1);
+        assert_true(sov_men >= 0.5 * 40000 && sov_men <= 40000 + 1);
+        assert_true(fabs(pool - w->sov_men) <= 1e-6 * (w->sov_men + 1));
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_soviet_buildup_answers_japan),
         cmocka_unit_test(test_no_army_on_ground_never_held),
         cmocka_unit_test(test_equipment_is_the_latest_record),
+        cmocka_unit_test(test_garrison_of_the_1920s_in_the_soviet_formations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

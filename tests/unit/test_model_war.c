@@ -476,9 +476,14 @@ static void test_attack_order_refused(void **state)
     hk_setup_init(&su, s);
     hk_world *w = war_world(&su, HK_SIDE_JPN);
     int western = sector(s, "western");
-    hk_control_set(w, region(s, "hailar"), s->sov); /* Japan holds nothing on or by the Khalkha */
+    /* Japan holds nothing on or by the Khalkha: not Hailar, nor Changchun and
+     * Chifeng at the far end of the roads over the Great Khingan */
+    hk_control_set(w, region(s, "hailar"), s->sov);
+    hk_control_set(w, region(s, "hsinking"), s->sov);
+    hk_control_set(w, region(s, "chifeng"), s->sov);
     assert_int_equal(hk_campaign_objective(w, western, HK_SIDE_JPN, NULL), -1);
     w->sov_men = 3 * w->jpn_men; /* outnumbered: the model alone would fall back */
+    w->war_on = w->month - 12;   /* past the opening offensive: Japan takes nothing back elsewhere */
     w->player = s->jpn;
     w->orders_given = true;
     for (int f = 0; f < HK_MAX_SECTORS; f++)

@@ -37,7 +37,7 @@ typedef struct field {
 
 static const field fields[] = {
     F(setup), F(s), F(c), F(mode), F(seed), F(run), F(rng), F(rng_split), F(start), F(end), F(month), F(obs),
-    F(n_events), F(flags), F(defeated), F(event_done), F(flag_since), F(actor_begun), F(exists_month), F(exists_mask), F(exists_since), F(exists_until),
+    F(n_events), F(flags), F(defeated), F(event_done), F(flag_since), F(actor_begun), F(exists_month), F(exists_mask), F(exists_since), F(exists_until), F(form_now), F(forms_since), F(forms_until),
     F(influence), F(baseline), F(doctrine), F(autonomy), F(frustration), F(grievance), F(china_friction),
     F(south_months), F(north_months), F(north_waited), F(west_hope_lost), F(north_lesson), F(committed_south), F(committed_north),
     F(committed_south_on), F(intervention), F(withdrawn), F(manchuria_seized), F(china_war),
@@ -55,6 +55,7 @@ static const field fields[] = {
     F(budget), F(pins), F(n_pins), F(combat), F(out), F(next_facts), F(has_next_facts), F(text),
     F(scratch), F(scratch_src), F(control), F(control_key), F(camp), F(war_months_total), F(war_cas_total),
     F(war_days_total), F(war_pris_total), F(regions_taken), F(trans_siberian_was_cut), F(sov_west_1941),
+    F(ceded), F(wars_begun),
     F(event_decided), F(today), F(events_next),
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
@@ -103,7 +104,7 @@ static const char *const war_owns[] = {"war", "war_in_month", "war_opener", "war
                                        "soviet_entry_on", "japan_surrendered", "exhaustion", "war_losses",
                                        "armistice_on", "camp", "control", "control_key", "war_months_total",
                                        "war_cas_total", "war_days_total", "war_pris_total", "regions_taken",
-                                       "trans_siberian_was_cut", "sov_west_1941", "sov_peak",
+                                       "trans_siberian_was_cut", "sov_west_1941", "sov_peak", "ceded", "wars_begun",
                                        /* a war Japan lost, reported to politics as battles report one */
                                        "lost_battle_side", "lost_battle_weight", "lost_battle_fact",
                                        "lost_battle_sector", "lost_major", NULL};
@@ -117,7 +118,7 @@ static const char *const campaign_owns[] = {"war", "war_in_month", "war_opener",
                                             "today", /* the surrender's day, while its events are emitted */
                                             NULL};
 static const char *const actors_owns[] = {"actor_begun", "exists_month", "exists_mask", "exists_since", "exists_until",
-                                          NULL};
+                                          "form_now", "forms_since", "forms_until", NULL};
 
 /* in the month's order (src/run/world_step.c) */
 static const system_def systems[] = {
@@ -194,10 +195,15 @@ static void play(hk_mode mode, uint64_t runs)
             memcpy(at, w, sizeof *at);
             at->text = NULL;
             at->war_in_month = at->war;
+            /* simulate spreads the pools over the formations when they are
+             * read (hk_movement_formations): that writing is movement's, so
+             * each system starts from formations already given them */
+            hk_movement_formations(at);
             for (size_t k = 0; k < sizeof systems / sizeof systems[0]; k++) {
                 bad += foreign_writes(&systems[k], at);
                 at->text = NULL;
                 systems[k].step(at);
+                hk_movement_formations(at);
             }
             hk_world_release(at);
             free(at);

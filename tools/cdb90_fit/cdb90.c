@@ -118,7 +118,7 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
     int c_isq = csv_col(&bat, "isqno"), c_wina = csv_col(&bat, "wina"),
         c_parent = csv_col(&bat, "parent"), c_post = csv_col(&bat, "post1"),
         c_name = csv_col(&bat, "name"), c_surpa = csv_col(&bat, "surpa"),
-        c_aeroa = csv_col(&bat, "aeroa");
+        c_aeroa = csv_col(&bat, "aeroa"), c_locn = csv_col(&bat, "locn");
     static const char *const code_names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
     int c_code[HK_CDB90_CODES];
     for (int k = 0; k < HK_CDB90_CODES; k++)
@@ -134,6 +134,13 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
         if (x->isqno <= 0)
             continue;
         snprintf(x->name, sizeof x->name, "%s", csv_get(&bat, r, c_name));
+        /* on the Asian mainland (CDB90's locn), where a side had its own
+         * ground behind it, not on an island */
+        if (c_locn >= 0) {
+            const char *lo = csv_get(&bat, r, c_locn);
+            x->mainland = strcmp(lo, "MANCHURIA") == 0 || strcmp(lo, "MALAYA") == 0 ||
+                          strcmp(lo, "CHINA") == 0 || strcmp(lo, "KOREA") == 0 || strcmp(lo, "BURMA") == 0;
+        }
         /* This copy of CDB90 stores negative codes as blanks: a blank wina is
          * an attacker's defeat (210 of 219 blanks have the attacker's
          * mission score below the defender's, none above), and a blank
@@ -249,6 +256,10 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
             b[i].no_surrender[s] = strstr(b[i].actor[s], "Japan") != NULL && b[i].year >= 1937 &&
                                    b[i].year <= 1945;
             b[i].nation[s] = cdb90_nation(b[i].actor[s]);
+            /* --way-back: a no-surrender side on the mainland has a way back
+             * (docs/combat.md, "A line with a way back"); the island
+             * garrisons of Tarawa, Iwo Jima and Okinawa have none */
+            b[i].way_back[s] = g_way_back && b[i].no_surrender[s] && b[i].mainland;
         }
     }
     /* front widths: each side's at the start (front_number 1), a planned

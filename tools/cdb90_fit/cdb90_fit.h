@@ -52,6 +52,8 @@ typedef struct cbattle {
     char actor[2][24];
     int no_surrender[2]; /* a Japanese side of 1937-1945 (docs/combat.md) */
     int nation[2];       /* HK_NATION_* of the side's (first) army */
+    int mainland;        /* fought on the Asian mainland (CDB90 locn), not an island */
+    int way_back[2];     /* --way-back: a no-surrender side with its own ground behind it */
     int surprise[2];     /* the side's surprise, 0-3 (CDB90 surpa; a blank is the
                           * defender's, of unknown degree: taken as minor) */
     int air[2];          /* the side held air superiority (CDB90 aeroa 1 / -1) */
@@ -192,6 +194,7 @@ extern int g_front, g_armour_broken, g_heights, g_ns_outmatched, g_ns_no_collaps
 /* a night attack blinds the weapons on its first day; a no-surrender
  * defender still on its ground holds it (the score reads its break point
  * towards ns_break) */
+extern int g_way_back;
 extern int g_night, g_ns_hold, g_air_broken, g_support, g_quiet_contact, g_ns_defender_only;
 
 /* csv.c */
@@ -213,10 +216,16 @@ int load_battles(const char *dir, cbattle *b, int *n_out);
 int usable(const cbattle *x);
 int side_usable(const cbattle *x, int s);
 
+/* tails.c: the loss distribution of battles of a given size and length,
+ * the record's and the model's (docs/combat.md, "Heavy losses") */
+int tails_run(const cbattle *b, int n, int draws, int echelons);
+
 /* fit.c */
 double zero_nan(double v);
 void model_battle(const hk_combat_params *cp, const double *coef, const cbattle *x,
                          hk_combat_result *res);
+void model_battle_rng(const hk_combat_params *cp, const double *coef, const cbattle *x, hk_rng *rng,
+                      hk_combat_result *res);
 void lanchester_battle(const lanchester *L, const cbattle *x, double cas[2], double *zscore,
                               int *winner);
 double softplus(double v);

@@ -644,6 +644,16 @@ def main():
             if n:
                 print(f"| {name}: {lo_:.1f}–{min(hi_, 1.0):.1f} | {n} | {100 * e / n:.1f}% | "
                       f"{share_ci(k, n)} |")
+    # The six Japan-USSR engagements (all held out): each learner's
+    # probability that the attacker wins, from the same pre-battle inputs.
+    print("\n| the six: P(attacker wins) from pre-battle inputs | " +
+          " | ".join(name for name, _, _ in learners) + " | recorded |\n|---|" +
+          "---|" * (len(learners) + 1))
+    for i, b in enumerate(held):
+        if b["q"] in JAPAN_USSR:
+            rec = {1: "attacker", -1: "defender", 0: "draw"}.get(b["wina"], "?")
+            print(f"| {b['q']} | " + " | ".join(f"{held_p[name][i]:.2f}" for name, _, _ in learners) +
+                  f" | {rec} |")
     name, k, n = best_heldout
     lo, hi = clopper_pearson(k, n)
     print(f"\nBest held-out winner share of any learner above, draws generous (chosen by looking "

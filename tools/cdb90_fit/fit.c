@@ -15,6 +15,13 @@ double zero_nan(double v)
 void model_battle(const hk_combat_params *cp, const double *coef, const cbattle *x,
                          hk_combat_result *res)
 {
+    model_battle_rng(cp, coef, x, NULL, res);
+}
+
+/* The same with the model's random spread (rng) when rng is not NULL. */
+void model_battle_rng(const hk_combat_params *cp, const double *coef, const cbattle *x, hk_rng *rng,
+                      hk_combat_result *res)
+{
     hk_combat_side s[2];
     for (int i = 0; i < 2; i++) {
         memset(&s[i], 0, sizeof s[i]);
@@ -33,6 +40,8 @@ void model_battle(const hk_combat_params *cp, const double *coef, const cbattle 
     s[1].posture = (hk_posture)x->posture;
     s[0].no_surrender = x->no_surrender[0];
     s[1].no_surrender = x->no_surrender[1];
+    s[0].way_back = x->way_back[0];
+    s[1].way_back = x->way_back[1];
     s[0].nation = x->nation[0];
     s[1].nation = x->nation[1];
     s[0].surprise = x->surprise[0];
@@ -45,7 +54,7 @@ void model_battle(const hk_combat_params *cp, const double *coef, const cbattle 
     s[1].front_km = x->front[1];
     hk_combat_params era = *cp;
     era.dispersion = x->dispersion;
-    hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, x->days, NULL, res);
+    hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, x->days, rng, res);
 }
 
 /* ---- the plain Lanchester square law -------------------------------------- */
@@ -113,6 +122,7 @@ int g_night = 0, g_ns_hold = 0, g_air_broken = 0, g_support = 0;
  * campaign, so the fit never sees it; the Khalkhin Gol check does). */
 int g_quiet_contact = 1;
 int g_ns_defender_only = 0; /* 1: only a defending side's no-surrender acts */
+int g_way_back = 0;         /* 1: mainland no-surrender sides have a way back */
 double cas_loss(double e)
 {
     if (!g_cauchy)

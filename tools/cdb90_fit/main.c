@@ -150,10 +150,14 @@ int main(int argc, char **argv)
 {
     const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
     const char *out = HK_SOURCE_DIR;
-    int evaluate = 0, quiet = 0, restarts = 14, n_codes = 0, compare = 1;
+    int evaluate = 0, quiet = 0, restarts = 14, n_codes = 0, compare = 1, tails = 0, echelons = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--evaluate") == 0)
             evaluate = 1;
+        else if (strcmp(argv[i], "--tails") == 0 && i + 1 < argc)
+            tails = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
+        else if (strcmp(argv[i], "--echelons") == 0 && i + 1 < argc)
+            echelons = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
         else if (strcmp(argv[i], "--restarts") == 0 && i + 1 < argc)
             restarts = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
         else if (strcmp(argv[i], "--codes") == 0 && i + 1 < argc) {
@@ -180,6 +184,8 @@ int main(int argc, char **argv)
             g_night = 1;
         } else if (strcmp(argv[i], "--ns-defender-only") == 0) {
             g_ns_defender_only = 1;
+        } else if (strcmp(argv[i], "--way-back") == 0) {
+            g_way_back = 1;
         } else if (strcmp(argv[i], "--no-quiet") == 0) {
             g_quiet_contact = 0;
         } else if (strcmp(argv[i], "--support") == 0) {
@@ -221,7 +227,14 @@ int main(int argc, char **argv)
                    "no-surrender sides quit on the force ratio as before; --support (weapons\n"
                    "need men: their worth saturates, M x (1 + W/M)^s); --no-quiet (no losses\n"
                    "in contact between a campaign's engagements); --ns-defender-only (a\n"
-                   "side's no-surrender acts only while it defends).\n",
+                   "side's no-surrender acts only while it defends); --way-back (the\n"
+                   "no-surrender sides on the mainland, not the island garrisons, have a way\n"
+                   "back: only the men a ring cuts off fight to the last).\n\n"
+                   "--tails N prints, for every battle with both strengths, the recorded and\n"
+                   "the compiled-in model's casualties and, over N draws of its random spread,\n"
+                   "how often a side loses 70%% or more and the exchange reaches 5:1 and 10:1\n"
+                   "(--echelons K: fought in K echelons, as the simulation's border battles);\n"
+                   "tools/cdb90_fit/border_tails.py summarises them.\n",
                    HK_SOURCE_DIR, HK_SOURCE_DIR "/../shared/data/cdb90");
             return 0;
         } else if (argv[i][0] == '-') {
@@ -235,6 +248,8 @@ int main(int argc, char **argv)
     int n = 0;
     if (load_battles(data, b, &n) != 0)
         return 2;
+    if (tails)
+        return tails_run(b, n, tails, echelons);
     fitctx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.b = b;

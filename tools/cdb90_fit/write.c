@@ -222,6 +222,8 @@ void battle_command(const cbattle *x, char *buf, size_t len)
                           hk_combat_posture_name((hk_posture)x->posture));
         if (x->no_surrender[i])
             k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",no_surrender=1");
+        if (x->way_back[i])
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",way_back=1");
         if (x->air[i])
             k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",air=1");
         if (x->surprise[i])

@@ -1,0 +1,127 @@
+/* tails.c — how heavy the losses of single battles run, in the record and in
+ * the model (docs/combat.md, "Heavy losses"). `cdb90_fit --tails N` prints,
+ * for every CDB90 battle with both strengths, the recorded casualties, the
+ * model's central estimate and, over N draws of the model's random spread,
+ * how often each side loses 70 % or more of its men and how often the
+ * exchange (the larger side's casualties over the smaller's) reaches 5:1
+ * and 10:1. `--echelons K` fights each battle as the simulation fights a
+ * border battle (src/model/battles.c): K equal echelons over its days, each
+ * stage a battle of its own. tools/cdb90_fit/border_tails.py reads the lines
+ * and picks the battles of a size and length. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cdb90_fit.h"
+#include "core/rng.h"
+
+/* One stage's side: the first `arrived` share of the whole, less what the
+ * stages before cost (as src/model/battles.c's echelon_side). */
+static hk_combat_side echelon(const hk_combat_side *whole, double arrived, const hk_combat_losses *lost)
+{
+    hk_combat_side x = *whole;
+    x.men = fmax(0, arrived * whole->men - lost->men);
+    x.tanks = fmax(0, arrived * whole->tanks - lost->tanks);
+    x.guns = fmax(0, arrived * whole->guns - lost->guns);
+    x.aircraft = fmax(0, arrived * whole->aircraft - lost->aircraft);
+    return x;
+}
+
+static void sides_of(const cbattle *x, hk_combat_side s[2])
+{
+    for (int i = 0; i < 2; i++) {
+        memset(&s[i], 0, sizeof s[i]);
+        s[i].men = x->str[i];
+        s[i].tanks = zero_nan(x->tank[i]);
+        s[i].guns = zero_nan(x->arty[i]);
+        s[i].aircraft = zero_nan(x->fly[i]) / x->days;
+        s[i].quality = 1;
+        s[i].no_surrender = x->no_surrender[i];
+        s[i].way_back = x->way_back[i];
+        s[i].nation = x->nation[i];
+        s[i].surprise = x->surprise[i];
+        s[i].air = x->air[i];
+        s[i].front_km = x->front[i];
+    }
+    s[1].posture = (hk_posture)x->posture;
+    s[0].envelop = x->envelop;
+    s[0].night = x->night;
+}
+
+static void fight(const hk_combat_params *cp, const double *coef, const cbattle *x, int echelons, hk_rng *rng,
+                  hk_combat_result *res)
+{
+    if (echelons <= 1) {
+        model_battle_rng(cp, coef, x, rng, res);
+        return;
+    }
+    hk_combat_params era = *cp;
+    era.dispersion = x->dispersion;
+    hk_combat_side whole[2];
+    sides_of(x, whole);
+    int n = echelons > x->days ? x->days : echelons;
+    memset(res, 0, sizeof *res);
+    res->winner = HK_COMBAT_DRAW;
+    hk_combat_losses lost[2];
+    memset(lost, 0, sizeof lost);
+    for (int k = 0; k < n; k++) {
+        int from = (int)lround((double)k * x->days / n), to = (int)lround((double)(k + 1) * x->days / n);
+        double arrived = (double)(k + 1) / n;
+        hk_combat_side s[2];
+        for (int i = 0; i < 2; i++)
+            s[i] = echelon(&whole[i], arrived, &lost[i]);
+        if (k > 0 && (s[0].men < 1 || s[1].men < 1))
+            break;
+        hk_combat_result st;
+        hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, to - from > 0 ? to - from : 1, rng, &st);
+        hk_combat_add_stage(res, &st, from, k == 0);
+        for (int i = 0; i < 2; i++)
+            lost[i] = res->loss[i];
+    }
+}
+
+static double exchange(double a, double b)
+{
+    double hi = a > b ? a : b, lo = a > b ? b : a;
+    return (hi + 1) / (lo + 1);
+}
+
+int tails_run(const cbattle *b, int n, int draws, int echelons)
+{
+    hk_combat_params cp;
+    double coef[HK_CDB90_CODES];
+    hk_combat_params_default(&cp);
+    hk_combat_cdb90_coefs(coef);
+    printf("# isqno part year days envelop no_surrender str_a str_d cas_a cas_d wina | model_a model_d "
+           "winner encircled | p70_a p70_d pex5 pex10 mean_share_a mean_share_d (draws %d, echelons %d)\n",
+           draws, echelons);
+    for (int i = 0; i < n; i++) {
+        const cbattle *x = &b[i];
+        if (!usable(x))
+            continue;
+        hk_combat_result r;
+        fight(&cp, coef, x, echelons, NULL, &r);
+        int k70[2] = {0, 0}, k5 = 0, k10 = 0;
+        double ms[2] = {0, 0};
+        hk_rng rng;
+        hk_rng_init(&rng, 1, (uint64_t)x->isqno);
+        for (int d = 0; d < draws; d++) {
+            hk_combat_result q;
+            fight(&cp, coef, x, echelons, &rng, &q);
+            for (int s = 0; s < 2; s++) {
+                double f = q.casualties[s] / x->str[s];
+                k70[s] += f >= 0.7;
+                ms[s] += f;
+            }
+            double e = exchange(q.casualties[0], q.casualties[1]);
+            k5 += e >= 5;
+            k10 += e >= 10;
+        }
+        double nd = draws > 0 ? draws : 1;
+        printf("%d %d %d %d %d %d %.0f %.0f %.0f %.0f %d | %.0f %.0f %d %d | %.4f %.4f %.4f %.4f %.4f %.4f\n",
+               x->isqno, x->part, x->year, x->days, x->envelop, x->no_surrender[0] * 1 + x->no_surrender[1] * 2,
+               x->str[0], x->str[1], x->cas[0], x->cas[1], x->wina, r.casualties[0], r.casualties[1], r.winner,
+               r.encircled, k70[0] / nd, k70[1] / nd, k5 / nd, k10 / nd, ms[0] / nd, ms[1] / nd);
+    }
+    return 0;
+}

@@ -85,8 +85,8 @@ bool hk_assess_europe_presses(const hk_world *w)
 
 double hk_assess_soviet_resolve(const hk_world *w)
 {
-    double want = P(w, SOVIET_THREAT_RATIO);
-    if (!(w->jpn_men > 0) || !(want > 1.0))
+    double want = P(w, SOVIET_THREAT_RATIO), low = P(w, SOVIET_YIELD_RATIO);
+    if (!(w->jpn_men > 0) || !(want > low))
         return 1.0;
-    return hk_clamp((w->sov_men / w->jpn_men - 1.0) / (want - 1.0), 0.0, 1.0);
+    return hk_clamp((w->sov_men / w->jpn_men - low) / (want - low), 0.0, 1.0);
 }

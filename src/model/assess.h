@@ -49,7 +49,7 @@ bool hk_assess_europe_presses(const hk_world *w);
 
 /* How far the USSR stands and fights for disputed ground on its eastern
  * border, 0 to 1: its army east of Baikal over the Japanese mainland army,
- * from parity (0) to the superiority it plans for, soviet.threat_ratio (1).
+ * from soviet.yield_ratio (0) to the superiority it plans for, soviet.threat_ratio (1).
  * Below it Moscow yields ground rather than risk a war it is not ready for,
  * as it did while it built up in the early 1930s. */
 double hk_assess_soviet_resolve(const hk_world *w);

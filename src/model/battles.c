@@ -591,19 +591,23 @@ static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why
      * of 1935-1937 left the lines as disputed as before (001:49). */
     if (ceasefire && c->major && c->sector >= 0 && c->sector < HK_MAX_SECTORS)
         w->settled |= (uint8_t)(1u << c->sector);
+    /* every man the campaign drew in still stands or is a casualty: the
+     * casualties are counted against all the men it drew in over its
+     * months, of whom at most the peak stood on the line at once */
+    double drawn[2] = {fmax(c->peak[0], c->men[0] + c->cas[0]), fmax(c->peak[1], c->men[1] + c->cas[1])};
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "The fighting on the %s ends after %d month%s, the opening battle and %d engagement%s after it: %s. %s "
-                 "Casualties in all: Japanese side %.0f, Soviet side %.0f; at most %.0f and %.0f men committed.",
+                 "Casualties in all: Japanese side %.0f of the %.0f men it drew in, Soviet side %.0f of %.0f (at most "
+                 "%.0f and %.0f on the line at once).",
                  sector_label(w, c->sector), c->months, c->months == 1 ? "" : "s", c->engagements,
                  c->engagements == 1 ? "" : "s", why,
                  loser < 0 ? "Neither side has the better of it."
                            : loser == HK_SIDE_JPN ? "The Japanese side has lost it." : "The Soviet side has lost it.",
-                 c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV], c->peak[HK_SIDE_JPN], c->peak[HK_SIDE_SOV]);
+                 c->cas[HK_SIDE_JPN], drawn[HK_SIDE_JPN], c->cas[HK_SIDE_SOV], drawn[HK_SIDE_SOV], c->peak[HK_SIDE_JPN],
+                 c->peak[HK_SIDE_SOV]);
     /* a ceasefire is a peace on the border; an end by rout or war is the
      * campaign's result */
-    /* every man the campaign drew in still stands or is a casualty */
-    double drawn[2] = {fmax(c->peak[0], c->men[0] + c->cas[0]), fmax(c->peak[1], c->men[1] + c->cas[1])};
     hk_world_event_facts(w, c->sector, drawn, c->cas, loser < 0 ? -1 : 1 - loser, 0);
     hk_world_emit2(w, ceasefire ? "peace" : "battle_result", s->sectors[c->sector].id, s->jpn, s->sov, w->scratch,
                    SRC_MODEL("battles-border-campaign"));
@@ -686,11 +690,11 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
      * orders weigh more and its officers' autonomy counts for less, gone by
      * campaign.patience months (the staff officers of 1939 were overruled
      * and removed once the fighting had gone on for a season, 001:133) */
-    double licence = fmax(0.0, 1.0 - (double)c->months / fmax(P(w, CAMPAIGN_PATIENCE), 1.0));
+    double licence = fmax(0.0, 1.0 - (double)c->months / fmax(P(w, CAMPAIGN_LICENCE_MONTHS), 1.0));
     double tokyo = hk_clamp(1.0 - w->autonomy * licence, 0.0, 1.0);
-    /* Moscow's resolve to fight for the ground (hk_assess_soviet_resolve) */
-    double resolve = hk_assess_soviet_resolve(w);
-    double u_resolve = hk_rng_uniform(r);
+    /* Moscow's resolve to fight for the ground (hk_assess_soviet_resolve),
+     * a fight it is in goes on unless it has no resolve left at all */
+    bool yields = !(hk_assess_soviet_resolve(w) > 0.0);
     /* a pact signed while the fighting goes on binds both governments to
      * respect the frontier it names (001:167): both take the quiet */
     if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality)) {
@@ -729,7 +733,7 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
     } else if (!soviet_bound(w, c->sector)) {
         seek[1] = true;
         snprintf(reason[1], sizeof reason[1], "no treaty binds the USSR to this border");
-    } else if (u_resolve >= resolve) {
+    } else if (yields) {
         seek[1] = true;
         snprintf(reason[1], sizeof reason[1],
                  "its army in the east, %.1f times the Japanese, is short of the %.1f it plans for, and Moscow yields the "

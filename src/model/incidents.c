@@ -198,9 +198,9 @@ static void escalate(hk_world *w, hk_rng *r)
         p *= hk_assess_soviet_resolve(w);
         /* with Europe at war or Germany and the USSR bound by a pact, quiet
          * in the east is worth more to both governments (001:147, 001:151),
-         * and Tokyo reins in its officers as in a campaign (campaign.quiet) */
+         * and Tokyo reins in its officers */
         if (hk_assess_europe_presses(w))
-            p *= 1.0 - hk_clamp(P(w, CAMPAIGN_QUIET), 0.0, 1.0);
+            p *= 1.0 - P(w, INCIDENT_EUROPE_RESTRAINT);
         /* a major battle lost turns the Army to settling with the USSR
          * (001:151) */
         p *= 1.0 - P(w, INCIDENT_DEFEAT_RESTRAINT) * hk_clamp(w->north_lesson, 0.0, 1.0);

@@ -305,6 +305,15 @@ static hk_month notice_ends(const hk_world *w, int t)
     return st->expires + (x->duration_months > 0 ? x->duration_months : 12);
 }
 
+/* The last month in which notice still ends the treaty at the close of the
+ * current term. */
+static bool notice_due(const hk_world *w, int t)
+{
+    const hk_treaty *x = &w->s->treaties[t];
+    const hk_treaty_state *st = &w->treaty[t];
+    return x->notice_months > 0 && st->expires != HK_MONTH_NONE && st->expires - w->month == x->notice_months;
+}
+
 /* The actor as it was named this month ("Soviet Russia" in 1920). */
 static const char *actor_name(const hk_world *w, int a)
 {
@@ -625,23 +634,37 @@ static void simulate_treaties(hk_world *w)
                     /* a power preparing the war a treaty forbids clears it
                      * out of the way first: the USSR denounced the pact
                      * before its offensive, not with it (001:215, 001:281) */
-                    wants = (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a)) && would_leave(w, t, a);
+                    /* nor does a party that wants out let the last month for
+                     * notice pass and the treaty renew itself for a whole
+                     * new term (001:167) */
+                    wants = (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a) || notice_due(w, t)) &&
+                            would_leave(w, t, a);
                 else
                     wants = false;
                 if (!wants)
                     continue;
-                if (hk_world_logging(w))
-                    snprintf(w->scratch, sizeof w->scratch,
-                             "%s no longer gains from the %s (%+.2f%s%s) and gives notice: it will not be "
-                             "prolonged and ends in %d months%s.",
-                             actor_name(w, a), x->name ? x->name : x->id, hk_diplomacy_gain(w, t, a),
-                             hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? "; pledged to the Allies" : "",
-                             hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "; Germany defeated" : "",
-                             notice_ends(w, t) != HK_MONTH_NONE ? notice_ends(w, t) - w->month : x->notice_months,
-                             hk_diplomacy_may_denounce(w, t) || st->expires == HK_MONTH_NONE
-                                 ? ""
-                                 : ", at the end of the term it is renewed for, the notice coming too late for "
-                                   "this one");
+                if (hk_world_logging(w)) {
+                    hk_month ends = notice_ends(w, t) != HK_MONTH_NONE ? notice_ends(w, t)
+                                                                        : w->month + x->notice_months;
+                    bool late = !hk_diplomacy_may_denounce(w, t) && st->expires != HK_MONTH_NONE;
+                    int n = snprintf(w->scratch, sizeof w->scratch,
+                                     "%s no longer gains from the %s (%+.2f%s%s) and gives notice: ",
+                                     actor_name(w, a), x->name ? x->name : x->id, hk_diplomacy_gain(w, t, a),
+                                     hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? "; pledged to the Allies" : "",
+                                     hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "; Germany defeated" : "");
+                    if (late)
+                        snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                                 "the notice comes too late to stop it renewing itself in %d-%02d (it was due by "
+                                 "%d-%02d), so it will not be prolonged again and runs to %d-%02d.",
+                                 hk_month_year(st->expires), hk_month_mon(st->expires),
+                                 hk_month_year(st->expires - x->notice_months),
+                                 hk_month_mon(st->expires - x->notice_months), hk_month_year(ends),
+                                 hk_month_mon(ends));
+                    else
+                        snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                                 "it will not be prolonged and ends in %d-%02d, %d months from now.",
+                                 hk_month_year(ends), hk_month_mon(ends), ends - w->month);
+                }
                 denounce(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-denunciation"));
                 break;
             }

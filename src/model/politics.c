@@ -20,6 +20,7 @@
 
 #include "model/control.h"
 #include "model/system.h"
+#include "world/actors.h"
 
 /* ---- faction selectors ------------------------------------------------------- */
 
@@ -162,7 +163,9 @@ static double south_window(const hk_world *w)
         return -1.0;
     double span = P(w, DOCTRINE_SOUTH_WINDOW);
     double in = (double)(w->month - w->flag_since[HK_EFFECT_FRANCE_FALLEN]);
-    if (span <= 0 || in >= span)
+    if (span <= 0)
+        return 0.0; /* no window set: open while Germany stands */
+    if (in >= span)
         return -1.0;
     return in / span;
 }
@@ -335,7 +338,7 @@ bool hk_politics_coup_ready(const hk_world *w)
      * rising of February 1936, was sent to Manchuria; no rising came after
      * the war with China began in 1937) */
     return k >= 0 && t >= 0 && !w->purged[k] && !w->purged[t] && w->manchuria_seized && !w->war &&
-           !w->china_war && w->influence[t] > w->influence[k];
+           !w->china_war && w->influence[t] > w->influence[k] && hk_faction_formed(w, k);
 }
 
 static void coup(hk_world *w, hk_lazy_stream *r)
@@ -402,6 +405,16 @@ static void coup(hk_world *w, hk_lazy_stream *r)
     hk_world_emit2(w, "purge", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
 }
 
+/* Whether the scenario has an outside event with this effect: a scenario
+ * without one leaves the decision it gates to the rest of the state. */
+static bool hk_scenario_has_effect(const hk_world *w, hk_effect e)
+{
+    for (int i = 0; i < w->s->n_events; i++)
+        if (w->s->events[i].effect == e)
+            return true;
+    return false;
+}
+
 /* Whether the Allies have asked for troops in Siberia, where the scenario
  * has such a request among its outside events: the cabinet sent the
  * expedition only once Wilson had asked for an Allied force to rescue the
@@ -409,12 +422,7 @@ static void coup(hk_world *w, hk_lazy_stream *r)
  * the decision to Soviet weakness alone. */
 static bool expedition_invited(const hk_world *w)
 {
-    if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST))
-        return true;
-    for (int e = 0; e < w->s->n_events; e++)
-        if (w->s->events[e].effect == HK_EFFECT_ALLIED_REQUEST)
-            return false;
-    return true;
+    return hk_flag(w, HK_EFFECT_ALLIED_REQUEST) || !hk_scenario_has_effect(w, HK_EFFECT_ALLIED_REQUEST);
 }
 
 /* The expedition's outposts: partisans grow with Soviet strength in the
@@ -548,6 +556,23 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
         /* below the pressure at which a plot is ready nobody acts; above it
          * the conspirators pick their occasion within months (000:14) */
         double p = w->grievance >= P(w, JAPAN_SEIZE_PRESSURE) ? P(w, JAPAN_SEIZE_RATE) : 0.0;
+        /* the stroke counts on surprise against a thin garrison: with the
+         * Northeastern Army's main force at home it is seldom tried (the
+         * plotters of 1931 struck a year after Zhang Xueliang took his best
+         * troops south of the Wall; fenby2004, coble1991) */
+        bool away = hk_flag(w, HK_EFFECT_NORTHEAST_AWAY);
+        if (!away && !hk_scenario_has_effect(w, HK_EFFECT_NORTHEAST_AWAY)) {
+            /* a scenario without the Northeastern Army's move: no gate */
+        } else if (!away) {
+            p *= P(w, JAPAN_SEIZE_GUARDED);
+        } else {
+            /* the plotters need time to ready the stroke once the garrison
+             * has thinned: the chance grows over japan.seize_prepare months */
+            double prep = P(w, JAPAN_SEIZE_PREPARE);
+            double since = (double)(w->month - w->flag_since[HK_EFFECT_NORTHEAST_AWAY]);
+            if (prep > 0)
+                p *= hk_clamp(since / prep, 0, 1);
+        }
         bool go = hk_rng_bernoulli(hk_lazy_rng(r), p);
         if (go || forced) {
             w->manchuria_seized = true;
@@ -557,8 +582,10 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "The Kwantung Army's officers (autonomy %.2f, their pressure to act at %.1f) act without "
-                         "orders and take Manchuria; their success raises the northern hawks to %.2f of influence.",
-                         w->autonomy, w->grievance, hk_assess_north_hawks(w));
+                         "orders%s and take Manchuria; their success raises the northern hawks to %.2f of influence.",
+                         w->autonomy, w->grievance,
+                         away ? ", striking while the Northeastern Army's best troops are south of the Great Wall" : "",
+                         hk_assess_north_hawks(w));
             hk_world_emit2(w, "fact", "seize_manchuria", s->jpn, s->chn, w->scratch,
                            SRC_MODEL("politics-kwantung"));
         }
@@ -572,6 +599,12 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
         double lead = hk_politics_china_first(w);
         w->china_friction += lead;
         double p = w->china_friction >= P(w, JAPAN_CHINA_FRICTION) ? P(w, JAPAN_CHINA_WAR_RATE) : 0.0;
+        /* before China's united front Nanjing settles a clash in the north
+         * by a local truce (Tanggu 1933, He-Umezu 1935); after it, the next
+         * clash is war (001:95, coble1991) */
+        bool front = hk_flag(w, HK_EFFECT_UNITED_FRONT);
+        if (!front && hk_scenario_has_effect(w, HK_EFFECT_UNITED_FRONT))
+            p *= P(w, JAPAN_CHINA_TRUCE);
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->china_war = true;
             int to = w->c->faction_toseiha;
@@ -581,15 +614,17 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
                 snprintf(w->scratch, sizeof w->scratch,
                          "With Manchuria held and friction with China at %.0f, built up while the China-first "
                          "Control faction still had a say in the Army (purged %d-%02d, it keeps %.0f%% of the Army's "
-                         "influence), a clash in north China grows into general war with China.",
+                         "influence), a clash in north China grows into general war with China%s.",
                          w->china_friction, hk_month_year(w->purged_on[to]), hk_month_mon(w->purged_on[to]),
-                         lead * 100);
+                         lead * 100, front ? ", united now against Japan" : "");
             else if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "With Manchuria held, friction with China at %.0f and the China-first Control faction "
                          "holding %.0f%% of the Army's influence, a clash in north China grows into general war "
-                         "with China.",
-                         w->china_friction, lead * 100);
+                         "with China%s.",
+                         w->china_friction, lead * 100,
+                         front ? ", whose parties are united against Japan and no longer settle for a local truce"
+                               : ", which this time will not settle for a local truce");
             hk_world_emit2(w, "war", "china_war", s->jpn, s->chn, w->scratch, SRC_MODEL("politics-china"));
         }
     }
@@ -731,7 +766,7 @@ static void commitment(hk_world *w)
      * history says why no Pacific war follows */
     if (!w->committed_south && !hk_flag(w, HK_EFFECT_JPN_US_WAR) && !w->war &&
         hk_flag(w, HK_EFFECT_FRANCE_FALLEN) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) &&
-        w->month - w->flag_since[HK_EFFECT_FRANCE_FALLEN] == (int)P(w, DOCTRINE_SOUTH_WINDOW)) {
+        P(w, DOCTRINE_SOUTH_WINDOW) > 0 && w->month - w->flag_since[HK_EFFECT_FRANCE_FALLEN] == (int)P(w, DOCTRINE_SOUTH_WINDOW)) {
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "%d months after the fall of France Japan has not gone south (doctrine %+.2f): the fleet the "

@@ -1,6 +1,7 @@
 /* actors.c — actors in their time (see actors.h). */
 #include "world/actors.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,6 +55,18 @@ bool hk_precondition_holds(const hk_world *w, hk_precondition c)
     case HK_PRE_MANCHURIA_SEIZED: return w->manchuria_seized;
     case HK_PRE_CHINA_WAR: return w->china_war;
     case HK_PRE_COMINTERN_HOSTILE: return hk_flag(w, HK_EFFECT_POPULAR_FRONT);
+    case HK_PRE_ARMY_SPLIT: {
+        /* the Imperial Way rose with the seizure and the Control faction
+         * formed against it as it began to take the posts back: the split
+         * is named once it has taken politics.split_posts of them, or a
+         * coup and its purge have made it plain (000:19, 000:24) */
+        int k = w->c->faction_kodoha, t = w->c->faction_toseiha;
+        if (!w->manchuria_seized)
+            return false;
+        if ((k >= 0 && w->purged[k]) || (t >= 0 && w->purged[t]))
+            return true;
+        return 1.0 - exp(-w->frustration) >= P(w, POLITICS_SPLIT_POSTS);
+    }
     default: return false;
     }
 }

@@ -13,7 +13,7 @@ static const char *const clause_type_names[HK_CLAUSE_TYPE_COUNT] = {
 static const char *const effect_names[HK_EFFECT_COUNT] = {
     "europe_war", "ger_sov_pact", "france_fallen", "axis_alliance", "ger_sov_war",
     "oil_embargo", "jpn_us_war", "allied_pledge", "germany_defeated", "ultimatum", "atomic",
-    "popular_front", "german_threat", "southern_advance", "allied_request"};
+    "popular_front", "german_threat", "southern_advance", "allied_request", "northeast_away", "united_front"};
 static const char *const fact_kind_names[HK_FACT_KIND_COUNT] = {
     "event", "decision", "battle", "incident", "treaty", "coup", "purge", "war", "forces",
     "cabinet"};
@@ -24,7 +24,7 @@ static const char *const pin_names[HK_PIN_COUNT] = {
 static const char *const hold_names[HK_HOLD_COUNT] = {"expedition", "outpost", "reprisal"};
 
 static const char *const condition_names[HK_PRE_COUNT] = {
-    "siberia_settled", "manchuria_seized", "china_war", "comintern_hostile"};
+    "siberia_settled", "manchuria_seized", "china_war", "comintern_hostile", "army_split"};
 
 /* Out-of-range values name themselves rather than crash a printf. */
 #define NAME_OF(table, v) \

@@ -186,6 +186,7 @@ typedef enum hk_precondition {
     HK_PRE_MANCHURIA_SEIZED,  /* Japan holds Manchuria */
     HK_PRE_CHINA_WAR,         /* Japan at war with China */
     HK_PRE_COMINTERN_HOSTILE, /* the Comintern has turned on Germany and Japan (popular_front) */
+    HK_PRE_ARMY_SPLIT,        /* the Army's officers split into named factions over its posts */
     HK_PRE_COUNT
 } hk_precondition;
 
@@ -240,6 +241,8 @@ typedef enum hk_effect {
     HK_EFFECT_GERMAN_THREAT,     /* Germany's talks with the USSR broken off: Moscow expects its attack */
     HK_EFFECT_SOUTHERN_ADVANCE,  /* Japan committed south: politics' state, read by `requires`, no event's effect */
     HK_EFFECT_ALLIED_REQUEST,    /* the Allies ask Japan to send troops to Siberia */
+    HK_EFFECT_NORTHEAST_AWAY,    /* the Northeastern Army's best troops south of the Great Wall */
+    HK_EFFECT_UNITED_FRONT,      /* China's parties united against Japan: a clash means war */
     HK_EFFECT_COUNT
 } hk_effect;
 

@@ -80,6 +80,32 @@ for seed in range(1, 13):
         fail.append(f"seed {seed}: Japan committed south in {south} and was never cut off from American oil")
     if emb and (not south or emb[:7] <= south[:7]):
         fail.append(f"seed {seed}: the embargo {emb} before any southern advance ({south})")
+    # the turn south answers Europe's colonies laid open: never once Germany
+    # is beaten, nor the embargo of 1941 four years late
+    gdef = ev.get(("outside_event", "german_defeat"), "9999")
+    if south and south[:7] >= gdef[:7]:
+        fail.append(f"seed {seed}: Japan commits south in {south}, after Germany's defeat ({gdef})")
+    if emb and emb[:7] >= "1944-01":
+        fail.append(f"seed {seed}: the oil embargo of a southern advance comes in {emb}")
+    # the Army's factions are named once the contest for its posts is open,
+    # not with the seizure itself
+    for m in months:
+        if "kodoha" in m.get("factions_formed", []):
+            if m["date"] <= seized[:7]:
+                fail.append(f"seed {seed}: the factions named in {m['date']}, the month of the seizure ({seized})")
+            break
+    # the expedition holds the port while it is in Siberia; the reprisal
+    # follows the loss of the outpost, and only then is northern Sakhalin held
+    wd = ev.get(("fact", "withdrawal"), "9999")
+    lost, rep = ev.get(("fact", "outpost_destroyed")), ev.get(("fact", "reprisal_occupation"))
+    if rep and (not lost or rep[:7] <= lost[:7]):
+        fail.append(f"seed {seed}: the reprisal {rep} without an outpost lost before it ({lost})")
+    for m in months:
+        c = m.get("control", {})
+        if iv and iv[:7] < m["date"] < wd[:7] and c.get("vladivostok") != "JPN":
+            fail.append(f"seed {seed}: {m['date']}: the expedition is in Siberia but Vladivostok is {c.get('vladivostok')}"); break
+        if m["date"] < "1930" and c.get("north_sakhalin") == "JPN" and (not rep or m["date"] < rep[:7]):
+            fail.append(f"seed {seed}: {m['date']}: northern Sakhalin held by Japan before any reprisal ({rep})"); break
 for f in fail:
     print("FAIL:", f)
 sys.exit(1 if fail else 0)

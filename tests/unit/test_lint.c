@@ -380,8 +380,9 @@ static void test_surrender_chain(void **state)
     hk_scenario_free(s);
 }
 
-/* A faction that forms under a condition (the Army's factions once
- * Manchuria is seized) stages no coup before it has formed. */
+/* A faction that forms under a condition (the Army's factions once the
+ * contest for its posts after the seizure of Manchuria splits it) stages no
+ * coup before it has formed. */
 static void test_faction_span(void **state)
 {
     (void)state;
@@ -391,7 +392,7 @@ static void test_faction_span(void **state)
         if (!strcmp(s->factions[f].id, "kodoha"))
             k = f;
     assert_true(k >= 0);
-    assert_int_equal(s->factions[k].emerges, HK_PRE_MANCHURIA_SEIZED);
+    assert_int_equal(s->factions[k].emerges, HK_PRE_ARMY_SPLIT);
     hk_log_event coup = {.date = {1925, 3, 0}, .kind = "coup", .id = "kodoha", .n_actors = 1, .text = "a rising"};
     coup.actors[0] = s->jpn;
     for (int formed = 0; formed < 2; formed++) {

@@ -765,6 +765,42 @@ static void test_west_hope_given_up_without_the_ratio(void **state)
     fx_free(s);
 }
 
+/* The southern advance is open from the fall of France while the window
+ * lasts: it presses doctrine south as it closes, shuts at its end or at
+ * Germany's defeat, and a Japan whose doctrine stands south does not
+ * commit once it has shut. */
+static void test_south_window(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = north_world(&su, 0, 0.1, 300000, 600000);
+    w->flags = 1u << HK_EFFECT_FRANCE_FALLEN;
+    w->flag_since[HK_EFFECT_FRANCE_FALLEN] = w->month;
+    int span = (int)su.param[HK_P_DOCTRINE_SOUTH_WINDOW];
+    assert_true(hk_politics_south_open(w));
+    double early = hk_politics_doctrine_target(w);
+    w->flag_since[HK_EFFECT_FRANCE_FALLEN] = w->month - span + 1;
+    assert_true(hk_politics_south_open(w));
+    assert_true(hk_politics_doctrine_target(w) < early); /* the Navy presses as it closes */
+    w->flags |= 1u << HK_EFFECT_GERMANY_DEFEATED;
+    assert_false(hk_politics_south_open(w));
+    w->flags &= ~(1u << HK_EFFECT_GERMANY_DEFEATED);
+    w->flag_since[HK_EFFECT_FRANCE_FALLEN] = w->month - span;
+    assert_false(hk_politics_south_open(w));
+    /* shut: a doctrine far south for months commits nowhere */
+    for (int i = 0; i < 6; i++) {
+        w->doctrine = -0.9;
+        w->south_months = 12;
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_false(w->committed_south);
+    hk_world_free(w);
+    fx_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -779,6 +815,7 @@ int main(void)
         cmocka_unit_test(test_lost_major_battle_teaches_lesson),
         cmocka_unit_test(test_commitment_south_lapses_only_before_pacific_war),
         cmocka_unit_test(test_west_hope_given_up_without_the_ratio),
+        cmocka_unit_test(test_south_window),
         cmocka_unit_test(test_pacific_war_is_japans_decision),
         cmocka_unit_test(test_seizure_waits_for_pressure),
         cmocka_unit_test(test_purge_passes_to_control_faction),

@@ -327,18 +327,6 @@ static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int sid
     return s;
 }
 
-/* One side's share of what it committed: the first `k` of its echelons,
- * less what the engagements before have cost it, arm by arm. */
-static hk_combat_side echelon_side(const hk_combat_side *whole, double arrived, const hk_combat_losses *lost)
-{
-    hk_combat_side x = *whole;
-    x.men = fmax(0, arrived * whole->men - lost->men);
-    x.tanks = fmax(0, arrived * whole->tanks - lost->tanks);
-    x.guns = fmax(0, arrived * whole->guns - lost->guns);
-    x.aircraft = fmax(0, arrived * whole->aircraft - lost->aircraft);
-    return x;
-}
-
 /* A border battle fought as its forces come into it. Neither side has its
  * whole commitment on the spot on the first day: the record's battles grew
  * from a first clash of a battalion or two (Changkufeng opened with 1,410
@@ -372,7 +360,7 @@ static void resolve_in_echelons(hk_world *w, hk_rng *r, const hk_combat_side *at
         double arrived = (double)(k + 1) / n;
         hk_combat_side x[2];
         for (int i = 0; i < 2; i++)
-            x[i] = echelon_side(whole[i], arrived, &lost[i]);
+            x[i] = hk_combat_echelon(whole[i], arrived, &lost[i]);
         if (k > 0 && (x[0].men < 1 || x[1].men < 1))
             break; /* one side has no one left to bring up */
         hk_combat_result st;

@@ -573,6 +573,16 @@ void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
     hk_combat_campaign_buildup(p, first, second, NULL, NULL, terrain, n_phases, phases, rng, out);
 }
 
+hk_combat_side hk_combat_echelon(const hk_combat_side *whole, double arrived, const hk_combat_losses *lost)
+{
+    hk_combat_side x = *whole;
+    x.men = fmax(0, arrived * whole->men - lost->men);
+    x.tanks = fmax(0, arrived * whole->tanks - lost->tanks);
+    x.guns = fmax(0, arrived * whole->guns - lost->guns);
+    x.aircraft = fmax(0, arrived * whole->aircraft - lost->aircraft);
+    return x;
+}
+
 void hk_combat_add_stage(hk_combat_result *sum, const hk_combat_result *stage, int from, bool first)
 {
     if (first)

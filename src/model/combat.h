@@ -75,6 +75,11 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        const hk_combat_side *def, hk_terrain terrain, int max_days,
                        hk_rng *rng, hk_combat_result *out);
 
+/* One stage's side of a battle fought in stages (echelons): the first
+ * `arrived` share of the whole side, less what the stages before cost it,
+ * arm by arm, never below zero. */
+hk_combat_side hk_combat_echelon(const hk_combat_side *whole, double arrived, const hk_combat_losses *lost);
+
 /* Folds one stage of a battle fought in stages (echelons) into the running
  * result `sum`: casualties, prisoners and losses add up; the length is the
  * days to the stage (`from`) and its own; the winner, score and breaks are

@@ -15,18 +15,6 @@
 #include "cdb90_fit.h"
 #include "core/rng.h"
 
-/* One stage's side: the first `arrived` share of the whole, less what the
- * stages before cost (as src/model/battles.c's echelon_side). */
-static hk_combat_side echelon(const hk_combat_side *whole, double arrived, const hk_combat_losses *lost)
-{
-    hk_combat_side x = *whole;
-    x.men = fmax(0, arrived * whole->men - lost->men);
-    x.tanks = fmax(0, arrived * whole->tanks - lost->tanks);
-    x.guns = fmax(0, arrived * whole->guns - lost->guns);
-    x.aircraft = fmax(0, arrived * whole->aircraft - lost->aircraft);
-    return x;
-}
-
 static void sides_of(const cbattle *x, hk_combat_side s[2])
 {
     for (int i = 0; i < 2; i++) {
@@ -69,7 +57,7 @@ static void fight(const hk_combat_params *cp, const double *coef, const cbattle 
         double arrived = (double)(k + 1) / n;
         hk_combat_side s[2];
         for (int i = 0; i < 2; i++)
-            s[i] = echelon(&whole[i], arrived, &lost[i]);
+            s[i] = hk_combat_echelon(&whole[i], arrived, &lost[i]);
         if (k > 0 && (s[0].men < 1 || s[1].men < 1))
             break;
         hk_combat_result st;

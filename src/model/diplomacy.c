@@ -9,6 +9,7 @@
 #include "model/diplomacy.h"
 
 #include "model/assess.h"
+#include "model/control.h"
 #include "model/politics.h"
 #include "world/actors.h"
 
@@ -332,6 +333,23 @@ static void sign(hk_world *w, int t, hk_date date, const char *text, const char 
     hk_world_emit(w, date, "treaty_signed", x->id, x->parties, x->n_parties, text, source);
 }
 
+/* The ground Japan took in reprisal (northern Sakhalin, 1920) goes back with
+ * the normalisation treaty (control.c hands it over): said in the month it
+ * is signed, while Japan still holds it (004:131). */
+static void evacuate_reprisal(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    int r = hk_control_reprisal_ground(w);
+    if (w->reprisal_on == HK_MONTH_NONE || r < 0 || w->control[r] != s->jpn)
+        return;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "Under the treaty Japan withdraws its troops from %s, held since the reprisal, in return for oil "
+                 "concessions there.",
+                 s->regions[r].name);
+    hk_world_emit2(w, "fact", "reprisal_evacuation", s->jpn, s->sov, w->scratch, "004_091d0e3404114efd.txt:131");
+}
+
 static void denounce(hk_world *w, int t, hk_date date, const char *text, const char *source)
 {
     const hk_treaty *x = &w->s->treaties[t];
@@ -621,6 +639,8 @@ static void simulate_treaties(hk_world *w)
                          min_gain, gain_reasons(w, t));
             }
             sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
+            if (t == w->c->roles.jpn_sov_normalization)
+                evacuate_reprisal(w);
         } else if (st->status == HK_TREATY_IN_FORCE && !w->war) {
             /* (in general war a treaty between the belligerents is broken, not denounced) */
             for (int p = 0; p < x->n_parties; p++) {

@@ -106,6 +106,14 @@ for seed in range(1, 13):
             fail.append(f"seed {seed}: {m['date']}: the expedition is in Siberia but Vladivostok is {c.get('vladivostok')}"); break
         if m["date"] < "1930" and c.get("north_sakhalin") == "JPN" and (not rep or m["date"] < rep[:7]):
             fail.append(f"seed {seed}: {m['date']}: northern Sakhalin held by Japan before any reprisal ({rep})"); break
+    # the ground taken in reprisal goes back with the Basic Convention, and
+    # the history says so in the month it is signed (004:131)
+    conv = ev.get(("treaty_signed", "basic_convention_1925"))
+    evac = ev.get(("fact", "reprisal_evacuation"))
+    if rep and conv and (not evac or evac[:7] != conv[:7]):
+        fail.append(f"seed {seed}: northern Sakhalin held from {rep}, the convention signed {conv}, the evacuation told {evac}")
+    if evac and not rep:
+        fail.append(f"seed {seed}: an evacuation told ({evac}) with no reprisal before it")
 for f in fail:
     print("FAIL:", f)
 sys.exit(1 if fail else 0)

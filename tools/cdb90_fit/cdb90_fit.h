@@ -224,6 +224,8 @@ int tails_run(const cbattle *b, int n, int draws, int echelons);
 double zero_nan(double v);
 void model_battle(const hk_combat_params *cp, const double *coef, const cbattle *x,
                          hk_combat_result *res);
+/* The two sides of a battle as the combat model takes them, at par quality. */
+void cdb90_sides(const cbattle *x, hk_combat_side s[2]);
 void model_battle_rng(const hk_combat_params *cp, const double *coef, const cbattle *x, hk_rng *rng,
                       hk_combat_result *res);
 void lanchester_battle(const lanchester *L, const cbattle *x, double cas[2], double *zscore,

@@ -18,11 +18,10 @@ void model_battle(const hk_combat_params *cp, const double *coef, const cbattle 
     model_battle_rng(cp, coef, x, NULL, res);
 }
 
-/* The same with the model's random spread (rng) when rng is not NULL. */
-void model_battle_rng(const hk_combat_params *cp, const double *coef, const cbattle *x, hk_rng *rng,
-                      hk_combat_result *res)
+/* The two sides of a CDB90 battle as the combat model takes them, at par
+ * quality: strengths, equipment and what was planned or known beforehand. */
+void cdb90_sides(const cbattle *x, hk_combat_side s[2])
 {
-    hk_combat_side s[2];
     for (int i = 0; i < 2; i++) {
         memset(&s[i], 0, sizeof s[i]);
         s[i].men = x->str[i];
@@ -32,26 +31,28 @@ void model_battle_rng(const hk_combat_params *cp, const double *coef, const cbat
          * sortie per aircraft a day, sorties / days approximates aircraft. */
         s[i].aircraft = zero_nan(x->fly[i]) / x->days;
         s[i].quality = 1;
+        s[i].no_surrender = x->no_surrender[i];
+        s[i].way_back = x->way_back[i];
+        s[i].nation = x->nation[i];
+        s[i].surprise = x->surprise[i];
+        s[i].air = x->air[i];
+        s[i].front_km = x->front[i];
     }
+    s[1].posture = (hk_posture)x->posture;
+    s[0].envelop = x->envelop;
+    s[0].night = x->night;
+}
+
+/* The same with the model's random spread (rng) when rng is not NULL. */
+void model_battle_rng(const hk_combat_params *cp, const double *coef, const cbattle *x, hk_rng *rng,
+                      hk_combat_result *res)
+{
+    hk_combat_side s[2];
+    cdb90_sides(x, s);
     double lq = 0;
     for (int k = 0; k < HK_CDB90_CODES; k++)
         lq += coef[k] * x->code[k];
     s[0].quality = exp(lq);
-    s[1].posture = (hk_posture)x->posture;
-    s[0].no_surrender = x->no_surrender[0];
-    s[1].no_surrender = x->no_surrender[1];
-    s[0].way_back = x->way_back[0];
-    s[1].way_back = x->way_back[1];
-    s[0].nation = x->nation[0];
-    s[1].nation = x->nation[1];
-    s[0].surprise = x->surprise[0];
-    s[1].surprise = x->surprise[1];
-    s[0].envelop = x->envelop;
-    s[0].night = x->night;
-    s[0].air = x->air[0];
-    s[1].air = x->air[1];
-    s[0].front_km = x->front[0];
-    s[1].front_km = x->front[1];
     hk_combat_params era = *cp;
     era.dispersion = x->dispersion;
     hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, x->days, rng, res);

@@ -15,27 +15,6 @@
 #include "cdb90_fit.h"
 #include "core/rng.h"
 
-static void sides_of(const cbattle *x, hk_combat_side s[2])
-{
-    for (int i = 0; i < 2; i++) {
-        memset(&s[i], 0, sizeof s[i]);
-        s[i].men = x->str[i];
-        s[i].tanks = zero_nan(x->tank[i]);
-        s[i].guns = zero_nan(x->arty[i]);
-        s[i].aircraft = zero_nan(x->fly[i]) / x->days;
-        s[i].quality = 1;
-        s[i].no_surrender = x->no_surrender[i];
-        s[i].way_back = x->way_back[i];
-        s[i].nation = x->nation[i];
-        s[i].surprise = x->surprise[i];
-        s[i].air = x->air[i];
-        s[i].front_km = x->front[i];
-    }
-    s[1].posture = (hk_posture)x->posture;
-    s[0].envelop = x->envelop;
-    s[0].night = x->night;
-}
-
 static void fight(const hk_combat_params *cp, const double *coef, const cbattle *x, int echelons, hk_rng *rng,
                   hk_combat_result *res)
 {
@@ -46,7 +25,7 @@ static void fight(const hk_combat_params *cp, const double *coef, const cbattle 
     hk_combat_params era = *cp;
     era.dispersion = x->dispersion;
     hk_combat_side whole[2];
-    sides_of(x, whole);
+    cdb90_sides(x, whole);
     int n = echelons > x->days ? x->days : echelons;
     memset(res, 0, sizeof *res);
     res->winner = HK_COMBAT_DRAW;

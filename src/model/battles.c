@@ -225,27 +225,13 @@ static hk_terrain sector_terrain(const hk_world *w, int sec)
     return sec >= 0 && sec < w->s->n_sectors && sec < HK_MAX_SECTORS ? w->c->sector_terrain[sec] : HK_TERRAIN_STEPPE;
 }
 
-/* Whether sector sec's battle ground is on the steppe, from the scenario
- * alone when every region its battles can be fought on (the battle grounds,
- * or its first region when it has none) agrees, so that incidents asks
- * without routing; by the site itself only when they differ. */
+/* Whether sector sec's battle ground is on the steppe: from the scenario
+ * (compiled.c) when every place its battles can be fought agrees, so that
+ * incidents asks without routing; by the site itself only when they differ. */
 static bool sector_on_steppe(const hk_world *w, int sec)
 {
-    const hk_scenario *s = w->s;
-    bool any = false, all = true, first = true;
-    for (int r = 0; r < s->n_regions; r++) {
-        if (s->regions[r].sector != sec || !(first || battle_ground(s, sec, r)))
-            continue;
-        bool steppe = s->regions[r].terrain == HK_TERRAIN_STEPPE;
-        any |= steppe;
-        all &= steppe;
-        first = false;
-    }
-    if (first)
-        return true; /* no region: sector_terrain's default */
-    if (!any || all)
-        return any;
-    return sector_terrain(w, sec) == HK_TERRAIN_STEPPE;
+    int8_t k = sec < HK_MAX_SECTORS ? w->c->sector_steppe[sec] : -1;
+    return k >= 0 ? k == 1 : sector_terrain(w, sec) == HK_TERRAIN_STEPPE;
 }
 
 bool hk_battles_winter_halts(const hk_world *w, int sec)

@@ -311,6 +311,18 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
                 c->sector_terrain[sec] = s->regions[r].terrain;
                 break;
             }
+        /* a battle ground is a region of the sector that is no railhead
+         * town (battles.c); the first region stands in where there is none */
+        bool any = false, all = true, first = true;
+        for (int r = 0; r < s->n_regions; r++) {
+            if (s->regions[r].sector != sec || !(first || !s->regions[r].railhead))
+                continue;
+            bool steppe = s->regions[r].terrain == HK_TERRAIN_STEPPE;
+            any |= steppe;
+            all &= steppe;
+            first = false;
+        }
+        c->sector_steppe[sec] = (int8_t)(first || (any && all) ? 1 : !any ? 0 : -1);
     }
     c->manchurian_sectors = 0;
     for (int sec = 0; sec < s->n_sectors && sec < 64; sec++) {

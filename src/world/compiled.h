@@ -100,6 +100,11 @@ typedef struct hk_compiled {
     /* the terrain of each sector's first region (steppe if none): where a
      * sector has no battle ground, its battles' terrain (battles.c) */
     hk_terrain sector_terrain[HK_MAX_SECTORS];
+    /* whether each sector's battles are on the steppe, from the scenario
+     * alone: 1 when every place they can be fought (its battle grounds, or
+     * its first region when it has none) is steppe, 0 when none is, -1 when
+     * it turns on the run's battle site (battles.c, the steppe's winter) */
+    int8_t sector_steppe[HK_MAX_SECTORS];
     /* Japan's northern hawks: its factions leaning north (lean > 0.3), in
      * index order, whose influence times hawk weight assess.c sums */
     int n_hawks;

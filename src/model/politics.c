@@ -598,13 +598,26 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
          * China grows into general war within months (001:115). */
         double lead = hk_politics_china_first(w);
         w->china_friction += lead;
-        double p = w->china_friction >= P(w, JAPAN_CHINA_FRICTION) ? P(w, JAPAN_CHINA_WAR_RATE) : 0.0;
+        double ripe = P(w, JAPAN_CHINA_FRICTION) > 0 ? w->china_friction / P(w, JAPAN_CHINA_FRICTION) : 1.0;
+        double p = ripe >= 1 ? P(w, JAPAN_CHINA_WAR_RATE) : 0.0;
         /* before China's united front Nanjing settles a clash in the north
          * by a local truce (Tanggu 1933, He-Umezu 1935); after it, the next
          * clash is war (001:95, coble1991) */
         bool front = hk_flag(w, HK_EFFECT_UNITED_FRONT);
-        if (!front && hk_scenario_has_effect(w, HK_EFFECT_UNITED_FRONT))
+        if (!front && hk_scenario_has_effect(w, HK_EFFECT_UNITED_FRONT)) {
             p *= P(w, JAPAN_CHINA_TRUCE);
+        } else if (front) {
+            /* once China no longer gives way, the clashes the Japanese
+             * garrisons in north China provoke are met by force, more of them
+             * the harder the Army presses (the friction, now short of its
+             * mark as well as past it); and the front takes months to stand,
+             * Nanjing's resolve growing over japan.china_front_months */
+            p = P(w, JAPAN_CHINA_WAR_RATE) * hk_clamp(ripe, 0, 1);
+            double months = P(w, JAPAN_CHINA_FRONT_MONTHS);
+            double since = (double)(w->month - w->flag_since[HK_EFFECT_UNITED_FRONT]);
+            if (months > 0)
+                p *= hk_clamp(since / months, 0, 1);
+        }
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->china_war = true;
             int to = w->c->faction_toseiha;

@@ -259,6 +259,8 @@ typedef struct hk_event {
     int actors[HK_MAX_PARTIES];
     int n_actors;
     const char *text;
+    int text_when;       /* hk_precondition under which text_then is told instead; -1 none */
+    const char *text_then;
     hk_source source;
     hk_at at;
 } hk_event;

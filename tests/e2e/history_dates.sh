@@ -20,12 +20,14 @@ fail = []
 def day(s):
     p = s.split('-')
     return datetime.date(int(p[0]), int(p[1]), int(p[2]) if len(p) > 2 else 1)
+china_1937 = []
 for seed in range(1, 13):
-    ev, months = {}, []
+    ev, months, texts = {}, [], {}
     for line in open(os.path.join(d, f"{seed}.jsonl")):
         e = json.loads(line)
         if e.get("type") == "event":
             ev.setdefault((e["kind"], e["id"]), e["date"])
+            texts.setdefault((e["kind"], e["id"]), e.get("text", ""))
         elif e.get("type") == "month":
             months.append(e)
     # the Army's factions form with the seizure of Manchuria (000:14, 000:24)
@@ -48,6 +50,17 @@ for seed in range(1, 13):
         fail.append(f"seed {seed}: the Peking agreement signed in {peking}, a year before its talks could have run")
     if anticom and anticom < "1936-06":
         fail.append(f"seed {seed}: the Anti-Comintern Pact signed in {anticom}, before its talks could have run")
+    # the China war waits on China's will to fight: before the united front
+    # Nanjing settles clashes by local truces, and the front takes months
+    # to stand after the Xi'an Incident (001:95); the incident's text fits a
+    # history already at war
+    cw, xi = ev.get(("war", "china_war")), ev.get(("outside_event", "xian_incident"))
+    if cw and cw[:4] == "1937":
+        china_1937.append(seed)
+    if cw and xi and cw[:7] == xi[:7]:
+        fail.append(f"seed {seed}: the China war begins in {cw}, the month of the Xi'an Incident ({xi})")
+    if cw and xi and cw[:7] < xi[:7] and "turn on Japan" in texts.get(("outside_event", "xian_incident"), ""):
+        fail.append(f"seed {seed}: at war with China since {cw}, yet at Xi'an ({xi}) Chiang agrees to turn on Japan")
     entry, bomb = ev.get(("war", "soviet_entry")), ev.get(("outside_event", "hiroshima"))
     sur = ev.get(("peace", "surrender"))
     if sur:
@@ -114,6 +127,10 @@ for seed in range(1, 13):
         fail.append(f"seed {seed}: northern Sakhalin held from {rep}, the convention signed {conv}, the evacuation told {evac}")
     if evac and not rep:
         fail.append(f"seed {seed}: an evacuation told ({evac}) with no reprisal before it")
+# the record's chain (a united front at the end of 1936, the next clash in
+# north China a war) makes 1937 the likely year of the China war
+if len(china_1937) < 7:
+    fail.append(f"the China war begins in 1937 in only {len(china_1937)} of 12 histories (seeds {china_1937})")
 for f in fail:
     print("FAIL:", f)
 sys.exit(1 if fail else 0)

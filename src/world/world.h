@@ -217,6 +217,10 @@ struct hk_world {
 
     /* diplomacy */
     hk_treaty_state treaty[HK_MAX_TREATIES];
+    /* diplomacy: the incidents on Mongolia's border, each month's count
+     * added as the next month opens and the sum decaying by a twelfth a
+     * month (about a year's worth): the pressure Moscow answers */
+    double mgl_pressure;
 
     /* forces: aggregates the model decides, spread over the formations */
     double jpn_men;          /* Japanese men in Manchuria and Korea */

@@ -20,7 +20,7 @@ fail = []
 def day(s):
     p = s.split('-')
     return datetime.date(int(p[0]), int(p[1]), int(p[2]) if len(p) > 2 else 1)
-china_1937, lags = [], set()
+china_1937, lags, protocol_1936 = [], set(), []
 def mon(x):
     return int(x[:4]) * 12 + int(x[5:7])
 for seed in range(1, 13):
@@ -68,6 +68,15 @@ for seed in range(1, 13):
     mk = ev.get(("fact", "manchukuo_begins"))
     if mk and seized != "9999":
         lags.add(mon(mk) - mon(seized))
+    # the Soviet-Mongolian protocol answers the pressure on Mongolia's border
+    # (001:81: March 1936); a Neutrality Pact signed after the German attack
+    # says so
+    prot = ev.get(("treaty_signed", "soviet_mongolian_protocol"))
+    if prot and prot[:4] == "1936":
+        protocol_1936.append(seed)
+    npact, barb = ev.get(("treaty_signed", "neutrality_pact")), ev.get(("outside_event", "barbarossa"))
+    if npact and barb and npact[:7] > barb[:7] and "German" not in texts.get(("treaty_signed", "neutrality_pact"), ""):
+        fail.append(f"seed {seed}: the Neutrality Pact signed {npact}, after the German attack ({barb}), without a word of it")
     entry, bomb = ev.get(("war", "soviet_entry")), ev.get(("outside_event", "hiroshima"))
     sur = ev.get(("peace", "surrender"))
     if sur:
@@ -132,6 +141,8 @@ for seed in range(1, 13):
         fail.append(f"seed {seed}: northern Sakhalin held from {rep}, the convention signed {conv}, the evacuation told {evac}")
     if evac and not rep:
         fail.append(f"seed {seed}: an evacuation told ({evac}) with no reprisal before it")
+if len(protocol_1936) < 5:
+    fail.append(f"the Soviet-Mongolian protocol signed in 1936 in only {len(protocol_1936)} of 12 histories (seeds {protocol_1936})")
 if len(lags) < 3:
     fail.append(f"Manchukuo proclaimed always {sorted(lags)} months after the seizure: the lag does not follow the run")
 # the record's chain (a united front at the end of 1936, the next clash in

@@ -510,17 +510,42 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
          * (intervention.unsettled; the expedition stayed on after the Allies
          * left in 1920, 003:16) */
         p *= back ? P(w, INTERVENTION_ESTABLISHED) : P(w, INTERVENTION_UNSETTLED);
+        /* once the buffer state the expedition faced has been folded into
+         * the Soviet state (the Soviet side in its last form), staying is an
+         * occupation of that state's soil: no Japanese force stayed on the
+         * mainland past the Far Eastern Republic's end (003:16) */
+        const hk_actor *sov = s->sov >= 0 ? &s->actors[s->sov] : NULL;
+        bool union_made = sov && sov->n_forms > 1 && hk_actor_form_at(w, s->sov, w->month) == sov->n_forms - 1;
+        if (union_made && p < P(w, INTERVENTION_UNION_RATE))
+            p = P(w, INTERVENTION_UNION_RATE);
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->withdrawn = true;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
-                         "After %.1f years in Siberia and %.0f dead, with the northern hawks at %.2f of influence%s, "
+                         "After %.1f years in Siberia and %.0f dead, with the northern hawks at %.2f of influence%s%s%s, "
                          "the cabinet withdraws the expedition.",
                          years, w->out.intervention_dead, hk_assess_north_hawks(w),
-                         back ? " and Soviet power re-established east of Baikal (staying would mean war with it)" : "");
+                         back ? " and Soviet power re-established east of Baikal (staying would mean war with it)" : "",
+                         union_made ? ", and the buffer state in the east folded into " : "",
+                         union_made ? hk_actor_name_at(w, s->sov, w->month) : "");
             hk_world_emit2(w, "fact", "withdrawal", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
     }
+}
+
+/* The expedition's size follows its occasion: the Army builds it to
+ * intervention.men while Soviet power in the east is broken and a buffer
+ * state looks within reach (more than 70,000 men by November 1918, 003:16);
+ * once Soviet power holds the east again the expedition gives up the
+ * Transbaikal and the Amur and keeps intervention.hold of it on the railway
+ * and in the south of the Maritime province (frus1921v2_d661: out of both
+ * provinces by the summer of 1920, only the south of the Maritime province
+ * held). */
+double hk_politics_expedition_men(const hk_world *w)
+{
+    if (!w->intervention || w->withdrawn)
+        return 0.0;
+    return P(w, INTERVENTION_MEN) * (hk_assess_soviet_established(w) ? P(w, INTERVENTION_HOLD) : 1.0);
 }
 
 double hk_politics_china_first(const hk_world *w)

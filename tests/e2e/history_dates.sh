@@ -21,6 +21,7 @@ def day(s):
     p = s.split('-')
     return datetime.date(int(p[0]), int(p[1]), int(p[2]) if len(p) > 2 else 1)
 china_1937, lags, protocol_1936 = [], set(), []
+expeditions, expedition_fell = [], []
 def mon(x):
     return int(x[:4]) * 12 + int(x[5:7])
 for seed in range(1, 13):
@@ -124,6 +125,18 @@ for seed in range(1, 13):
     # the expedition holds the port while it is in Siberia; the reprisal
     # follows the loss of the outpost, and only then is northern Sakhalin held
     wd = ev.get(("fact", "withdrawal"), "9999")
+    # the expedition grows to its peak while Soviet power is broken and
+    # shrinks to a garrison once it holds the east again (frus1921v2_d661)
+    exp = [m.get("formations", {}).get("jpn_siberian_expedition", {}).get("men", 0) for m in months
+           if iv and iv[:7] < m["date"] < wd[:7]]
+    if exp and max(exp) > 0:
+        expeditions.append(seed)
+        if min(exp[len(exp) // 2:]) < 0.9 * max(exp):
+            expedition_fell.append(seed)
+    # no expedition stays on Soviet soil long after the buffer state it
+    # faced is gone (the USSR of 1922-12-30)
+    if iv and wd[:7] > "1923-06":
+        fail.append(f"seed {seed}: the expedition stays in Siberia until {wd}, months after the Far Eastern Republic is gone")
     lost, rep = ev.get(("fact", "outpost_destroyed")), ev.get(("fact", "reprisal_occupation"))
     if rep and (not lost or rep[:7] <= lost[:7]):
         fail.append(f"seed {seed}: the reprisal {rep} without an outpost lost before it ({lost})")
@@ -141,6 +154,8 @@ for seed in range(1, 13):
         fail.append(f"seed {seed}: northern Sakhalin held from {rep}, the convention signed {conv}, the evacuation told {evac}")
     if evac and not rep:
         fail.append(f"seed {seed}: an evacuation told ({evac}) with no reprisal before it")
+if len(expedition_fell) * 2 < len(expeditions):
+    fail.append(f"the Siberian expedition keeps its peak strength to the end in {len(expeditions) - len(expedition_fell)} of {len(expeditions)} histories")
 if len(protocol_1936) < 5:
     fail.append(f"the Soviet-Mongolian protocol signed in 1936 in only {len(protocol_1936)} of 12 histories (seeds {protocol_1936})")
 if len(lags) < 3:

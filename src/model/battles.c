@@ -703,8 +703,13 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         /* why the officers fight on: Tokyo does not want quiet enough, or
          * wants it and cannot make them stop (hk_battles_tokyo_prevails) */
         if (seek[0])
-            say(w, reason[0], sizeof reason[0], "Tokyo, wanting quiet at %.2f, overrules its officers (autonomy %.2f)",
-                     press[0], w->autonomy);
+            /* what the wish for quiet is made of (hk_battles_ceasefire_pressure) */
+            say(w, reason[0], sizeof reason[0],
+                     "Tokyo, wanting quiet at %.2f (losses %.0f%% of its peak, %d month%s%s%s), overrules its "
+                     "officers (autonomy %.2f)",
+                     press[0], c->peak[0] > 0 ? 100.0 * c->cas[0] / c->peak[0] : 0.0, c->months,
+                     c->months == 1 ? "" : "s", europe_presses(w) ? ", Europe at war" : "",
+                     w->china_war ? ", war in China" : "", w->autonomy);
         else if (press[0] >= 0.5)
             say(w, reason[0], sizeof reason[0],
                      "Tokyo wants quiet at %.2f but cannot stop its officers at autonomy %.2f, against whom it "

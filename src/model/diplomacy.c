@@ -644,9 +644,19 @@ static void simulate_treaties(hk_world *w)
                 for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
                     n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s %+.2f", p ? ", " : "",
                                   party_name(w, x->parties[p]), gains[p]);
-                snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                          " on the model's gain scale, where %.2f is needed: %s) and no treaty in force bars it.",
                          min_gain, gain_reasons(w, t));
+                /* a pact against the USSR signed while a border war with it
+                 * goes on does not pass unremarked */
+                const hk_border_campaign *bc = &w->border_campaign;
+                if (t == w->c->roles.jpn_outside_consult && bc->active && bc->sector >= 0 && n > 0 &&
+                    n < (int)sizeof w->scratch - 1)
+                    snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                             " It is signed while the fighting on the %s goes on, and %s protests that it is "
+                             "aimed at itself.",
+                             s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
+                             party_name(w, s->sov));
             }
             sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
             if (t == w->c->roles.jpn_sov_normalization)
@@ -713,9 +723,53 @@ static void mongolian_pressure(hk_world *w)
     w->mgl_pressure = w->mgl_pressure * (11.0 / 12.0) + n;
 }
 
+/* A border war has its diplomatic echo: the month after its opening battle
+ * the government whose side was attacked protests to the other, which
+ * answers that the ground is its own (Moscow's protests over Changkufeng in
+ * July 1938 and over the Khalkha in May 1939 each met the answer that the
+ * hill or the river bank was Manchukuo's; coox1977, coox1985). */
+static void border_protest(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    const hk_border_campaign *c = &w->border_campaign;
+    if (!c->active || w->war || c->began == HK_MONTH_NONE || w->month != c->began + 1 || c->sector < 0 ||
+        c->sector >= s->n_sectors)
+        return;
+    const hk_sector *sec = &s->sectors[c->sector];
+    /* the side that opened more of the fighting is the one protested at */
+    bool japan_opened = c->attacks[HK_SIDE_JPN] >= c->attacks[HK_SIDE_SOV];
+    int client = sec->side[1], jside = sec->side[0];
+    /* a Mongolian border with no Soviet pledge behind it: Ulaanbaatar
+     * protests alone; with one, Moscow speaks for it */
+    bool pledged = client == s->mgl && w->c->roles.sov_mgl_assistance >= 0 &&
+                   hk_treaty_binds(w, w->c->roles.sov_mgl_assistance);
+    int sov_voice = client == s->mgl && !pledged ? s->mgl : s->sov;
+    const char *sov_name = party_name(w, sov_voice);
+    const char *claim = jside == s->man && hk_actor_exists(w, s->man, w->month) ? party_name(w, s->man) : "Japan";
+    if (!hk_world_logging(w))
+        ;
+    else if (japan_opened)
+        snprintf(w->scratch, sizeof w->scratch,
+                 "%s protests to Tokyo against the Japanese attack on the %s and demands that the Japanese side "
+                 "go back behind the frontier; Tokyo answers that the ground is %s's and that the fighting was "
+                 "begun by the other side.",
+                 sov_name, sec->name ? sec->name : sec->id, claim);
+    else
+        snprintf(w->scratch, sizeof w->scratch,
+                 "Tokyo protests to %s against the attack on the %s and holds the ground %s's; %s answers that "
+                 "its troops stand on its own side of the frontier.",
+                 sov_name, sec->name ? sec->name : sec->id, claim, sov_name);
+    if (hk_world_logging(w) && w->scratch[0] >= 'a' && w->scratch[0] <= 'z')
+        w->scratch[0] = (char)(w->scratch[0] - 'a' + 'A');
+    hk_world_emit2(w, "fact", "border_protest", japan_opened ? sov_voice : s->jpn, japan_opened ? s->jpn : sov_voice,
+                   w->scratch, SRC_MODEL("diplomacy-protest"));
+}
+
 void hk_diplomacy_step(hk_world *w)
 {
     mongolian_pressure(w);
+    if (w->mode == HK_MODE_SIMULATE)
+        border_protest(w);
     if (w->mode == HK_MODE_REPLAY)
         replay_treaties(w);
     else

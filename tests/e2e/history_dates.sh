@@ -25,11 +25,12 @@ expeditions, expedition_fell = [], []
 def mon(x):
     return int(x[:4]) * 12 + int(x[5:7])
 for seed in range(1, 13):
-    ev, months, texts = {}, [], {}
+    ev, months, texts, allev = {}, [], {}, []
     for line in open(os.path.join(d, f"{seed}.jsonl")):
         e = json.loads(line)
         if e.get("type") == "event":
             ev.setdefault((e["kind"], e["id"]), e["date"])
+            allev.append((e["kind"], e["id"], e["date"]))
             texts.setdefault((e["kind"], e["id"]), e.get("text", ""))
         elif e.get("type") == "month":
             months.append(e)
@@ -69,6 +70,13 @@ for seed in range(1, 13):
     mk = ev.get(("fact", "manchukuo_begins"))
     if mk and seized != "9999":
         lags.add(mon(mk) - mon(seized))
+    # every border war has its diplomatic echo: a protest the month after
+    # its opening battle, before the war ends
+    sectors = ("western", "argun", "amur", "ussuri", "tumen")
+    for (kind, i), when in ev.items():
+        if kind == "peace" and i in sectors and not any(
+                e2[0] == "fact" and e2[1] == "border_protest" for e2 in allev if e2[2] <= when):
+            fail.append(f"seed {seed}: the border war on the {i} ends {when} without a protest before it")
     # the Soviet-Mongolian protocol answers the pressure on Mongolia's border
     # (001:81: March 1936); a Neutrality Pact signed after the German attack
     # says so

@@ -19,8 +19,16 @@
 
 #include "model/system.h"
 
-static double approach(double x, double target, double up, double down)
+/* armies' budgets are voted for a year: each side's departure from its
+ * plan is drawn at a vote and held until the next (forces.budget_*) */
+#define HK_BUDGET_MONTHS 12
+
+static double approach(const hk_world *w, double x, double target, double up, double down)
 {
+    /* armies are raised and sent home by whole units: a gap of less than
+     * forces.least_move of the army is left standing */
+    if (fabs(target - x) < P(w, FORCES_LEAST_MOVE) * x)
+        return x;
     if (target > x)
         return x + (target - x < up ? target - x : up);
     return x - (x - target < down ? x - target : down);
@@ -314,11 +322,15 @@ static void pool_coefficients(hk_world *w)
 void hk_movement_sector_forces(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    memset(w->sector_forces, 0, (size_t)s->n_sectors * sizeof w->sector_forces[0]); /* the rest stays 0 */
     if (w->mode == HK_MODE_SIMULATE) {
+        const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
         if (!w->mv.coef_ok || w->mv.coef_seized != w->manchuria_seized)
             pool_coefficients(w);
-        const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
+        else if (w->mv.forces_ok && memcmp(pool, w->mv.forces_pool, sizeof pool) == 0)
+            return; /* the same pools over the same shares: last month's forces */
+        memcpy(w->mv.forces_pool, pool, sizeof pool);
+        w->mv.forces_ok = true;
+        memset(w->sector_forces, 0, (size_t)s->n_sectors * sizeof w->sector_forces[0]); /* the rest stays 0 */
         for (int sec = 0; sec < s->n_sectors; sec++)
             for (int side = 0; side < 2; side++) {
                 hk_side_forces *sf = &w->sector_forces[sec][side];
@@ -334,6 +346,8 @@ void hk_movement_sector_forces(hk_world *w)
             }
         return;
     }
+    w->mv.forces_ok = false;
+    memset(w->sector_forces, 0, (size_t)s->n_sectors * sizeof w->sector_forces[0]); /* the rest stays 0 */
     uint64_t manchurian = w->c->manchurian_sectors;
     for (int f = 0; f < s->n_formations; f++) {
         int side = w->c->form_side[f];
@@ -553,13 +567,21 @@ static bool record_pact(const hk_world *w)
 
 /* Each side's army answers the other's departure from the record: the ratio
  * of the other side's men to its baseline, to the power forces.response. */
-static double response(const hk_world *w, int other)
+static double response(hk_world *w, int other)
 {
     double b = w->base_last[other] > 0 ? w->base_last[other] : w->base_pool[other];
     double men = other == 0 ? w->jpn_men : w->sov_men;
     if (b < 1000 || men < 1000)
         return 1.0;
-    return exp(P(w, FORCES_RESPONSE) * log(hk_clamp(men / b, 0.25, 4.0))); /* pow's value, at less cost */
+    /* kept while the other side's army and its baseline stand still (as
+     * they do between a budget vote and the next once the pools settle) */
+    int k = other == 0 ? 0 : 1;
+    if (w->mv.resp_men[k] == men && w->mv.resp_base[k] == b)
+        return w->mv.resp[k];
+    w->mv.resp_men[k] = men;
+    w->mv.resp_base[k] = b;
+    w->mv.resp[k] = exp(P(w, FORCES_RESPONSE) * log(hk_clamp(men / b, 0.25, 4.0))); /* pow's value, at less cost */
+    return w->mv.resp[k];
 }
 
 /* How many men the USSR wants east of Baikal this month. */
@@ -572,7 +594,7 @@ static double soviet_target(hk_world *w)
     /* the build-up the record shows, at the record's ratio to Japan's army:
      * soviet.threat_ratio against the scenario's value scales it */
     double ref = s->params[HK_P_SOVIET_THREAT_RATIO].value;
-    double target = base * (ref > 0 ? P(w, SOVIET_THREAT_RATIO) / ref : 1.0) * response(w, 0) * exp(w->budget[1]);
+    double target = base * (ref > 0 ? P(w, SOVIET_THREAT_RATIO) / ref : 1.0) * response(w, 0) * w->mv.budget_exp[1];
     /* the war in the west kept soviet.west_share of the army from the east:
      * the record has it from the German attack on */
     double keep = 1.0 - P(w, SOVIET_WEST_SHARE);
@@ -591,7 +613,7 @@ static double soviet_target(hk_world *w)
         freeze = fd;
     if (freeze != HK_MONTH_NONE && w->month >= freeze) {
         double before = baseline_at(w, 2, freeze - 1) * (ref > 0 ? P(w, SOVIET_THREAT_RATIO) / ref : 1.0) *
-                        response(w, 0) * exp(w->budget[1]);
+                        response(w, 0) * w->mv.budget_exp[1];
         bool west_then = record_has_at(w, HK_EFFECT_GER_SOV_WAR, freeze - 1) &&
                          !record_has_at(w, HK_EFFECT_GERMANY_DEFEATED, freeze - 1);
         target = before * (west ? keep : 1.0) / (west_then ? keep : 1.0);
@@ -622,7 +644,7 @@ static void simulate_soviet(hk_world *w)
     double down = P(w, FORCES_RELEASE) * w->sov_men + fmax(0, -slope);
     if (at_war_west)
         down = fmax(down, P(w, SOVIET_WEST_DRAW) * w->sov_men);
-    w->sov_men = approach(w->sov_men, target, up, down);
+    w->sov_men = approach(w, w->sov_men, target, up, down);
     w->sov_drawn = at_war_west ? P(w, SOVIET_WEST_SHARE) : 0.0;
 }
 
@@ -641,7 +663,7 @@ static void simulate_japan(hk_world *w)
     } else {
         /* the record's Kwantung and Korea armies, answering the Soviet
          * army's departure from its own record */
-        target = base * response(w, 2) * exp(w->budget[0]);
+        target = base * response(w, 2) * w->mv.budget_exp[0];
         /* the special manoeuvres answered the German attack on the USSR:
          * without it the army stays as it stood before */
         hk_month rg = record_month(w, HK_EFFECT_GER_SOV_WAR);
@@ -686,13 +708,13 @@ static void simulate_japan(hk_world *w)
         target = fmax(target, P(w, JAPAN_MAX_MEN));
         up = fmax(up, P(w, JAPAN_MOBILIZE));
     }
-    w->jpn_men = approach(w->jpn_men, target, up, down > 0 ? down : 0);
+    w->jpn_men = approach(w, w->jpn_men, target, up, down > 0 ? down : 0);
     if (w->jpn_men > w->jpn_peak)
         w->jpn_peak = w->jpn_men;
 
     /* the Siberian expedition */
     double want = (w->intervention && !w->withdrawn) ? P(w, INTERVENTION_MEN) : 0.0;
-    w->exp_men = approach(w->exp_men, want, P(w, INTERVENTION_MEN) / P(w, INTERVENTION_BUILD_MONTHS),
+    w->exp_men = approach(w, w->exp_men, want, P(w, INTERVENTION_MEN) / P(w, INTERVENTION_BUILD_MONTHS),
                           P(w, INTERVENTION_MEN) / P(w, INTERVENTION_LEAVE_MONTHS));
 }
 
@@ -702,15 +724,21 @@ void hk_movement_step(hk_world *w)
     /* the losses of last month's battles come off first */
     baseline_pools(w, w->month);
     if (w->mode == HK_MODE_SIMULATE) {
-        /* the money and men each side actually finds for its army wander
-         * around the plan: a slow random walk with monthly persistence
+        /* the money and men each side actually finds for its army depart
+         * from the plan: voted once a year and held until the next vote, a
+         * slow random walk from one vote to the next with persistence
          * forces.budget_persist and a spread of forces.budget_sd */
-        hk_rng r = hk_world_stream(w, HK_STREAM_MOVEMENT);
-        double rho = P(w, FORCES_BUDGET_PERSIST), sd = P(w, FORCES_BUDGET_SD);
-        double z[2];
-        hk_rng_normal2(&r, &z[0], &z[1]); /* one pair of draws for both sides */
-        for (int k = 0; k < 2; k++)
-            w->budget[k] = rho * w->budget[k] + sqrt(1.0 - rho * rho) * sd * z[k];
+        if (w->month >= w->mv.budget_next) {
+            hk_rng r = hk_world_stream(w, HK_STREAM_MOVEMENT);
+            double rho = P(w, FORCES_BUDGET_PERSIST), sd = P(w, FORCES_BUDGET_SD);
+            double z[2];
+            hk_rng_normal2(&r, &z[0], &z[1]); /* one pair of draws for both sides */
+            for (int k = 0; k < 2; k++) {
+                w->budget[k] = rho * w->budget[k] + sqrt(1.0 - rho * rho) * sd * z[k];
+                w->mv.budget_exp[k] = exp(w->budget[k]);
+            }
+            w->mv.budget_next = w->month + HK_BUDGET_MONTHS;
+        }
         w->jpn_men = fmax(0, w->jpn_men - w->loss_men[HK_SIDE_JPN]);
         w->sov_men = fmax(0, w->sov_men - w->loss_men[HK_SIDE_SOV]);
         simulate_soviet(w);

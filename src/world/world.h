@@ -341,6 +341,11 @@ struct hk_world {
          * formation, so a program that does clears coef_ok */
         bool coef_ok, coef_seized;
         hk_side_forces coef[HK_MAX_SECTORS][2][3];
+        hk_month budget_next;             /* simulate: the month of the next budget vote */
+        double budget_exp[2];             /* e^budget of each side, from the last vote */
+        bool forces_ok;                   /* simulate: sector_forces are forces_pool times coef */
+        double forces_pool[3];
+        double resp_men[2], resp_base[2], resp[2]; /* forces.response against each side (JPN, SOV), and its inputs */
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */

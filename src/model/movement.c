@@ -330,19 +330,18 @@ void hk_movement_sector_forces(hk_world *w)
             return; /* the same pools over the same shares: last month's forces */
         memcpy(w->mv.forces_pool, pool, sizeof pool);
         w->mv.forces_ok = true;
-        memset(w->sector_forces, 0, (size_t)s->n_sectors * sizeof w->sector_forces[0]); /* the rest stays 0 */
+        /* every pool's term in the same order from 0: a pool with no men or
+         * no share adds an exact +0 (pools and shares are never negative),
+         * so the sums are those of adding only the others */
+        const double q0 = pool[0] > 0 ? pool[0] : 0, q1 = pool[1] > 0 ? pool[1] : 0, q2 = pool[2] > 0 ? pool[2] : 0;
         for (int sec = 0; sec < s->n_sectors; sec++)
             for (int side = 0; side < 2; side++) {
+                const hk_side_forces *k = w->mv.coef[sec][side];
                 hk_side_forces *sf = &w->sector_forces[sec][side];
-                for (int p = 0; p < 3; p++) {
-                    const hk_side_forces *k = &w->mv.coef[sec][side][p];
-                    if (!(pool[p] > 0) || !(k->men > 0))
-                        continue;
-                    sf->men += pool[p] * k->men;
-                    sf->tanks += pool[p] * k->tanks;
-                    sf->guns += pool[p] * k->guns;
-                    sf->aircraft += pool[p] * k->aircraft;
-                }
+                sf->men = ((0.0 + q0 * k[0].men) + q1 * k[1].men) + q2 * k[2].men;
+                sf->tanks = ((0.0 + q0 * k[0].tanks) + q1 * k[1].tanks) + q2 * k[2].tanks;
+                sf->guns = ((0.0 + q0 * k[0].guns) + q1 * k[1].guns) + q2 * k[2].guns;
+                sf->aircraft = ((0.0 + q0 * k[0].aircraft) + q1 * k[1].aircraft) + q2 * k[2].aircraft;
             }
         return;
     }

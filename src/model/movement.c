@@ -409,19 +409,22 @@ static void baseline_build(hk_world *w)
 static void floor_shares(hk_world *w, hk_month m, double floor)
 {
     double rec = 0, wsum = 0;
-    for (int f = 0; f < w->s->n_formations; f++) {
-        if (w->c->form_pool[f] != 2 || !formation_hosted(w, f))
-            continue;
-        if (w->c->n_rec[f] > 0 && m >= w->c->rec_month[f][0])
+    uint64_t unrecorded = 0; /* the Soviet pool's formations there without a record yet, in order */
+    for (uint64_t todo = w->c->pool_formations[2] & w->hosted; todo; todo &= todo - 1) {
+        int f = __builtin_ctzll(todo);
+        if (w->c->n_rec[f] > 0 && m >= w->c->rec_month[f][0]) {
             rec += w->mv.base_men[f];
-        else
+        } else {
             wsum += w->c->weight[f];
+            unrecorded |= (uint64_t)1 << f;
+        }
     }
     if (!(rec > 0) || !(wsum > 0))
         return;
-    for (int f = 0; f < w->s->n_formations; f++)
-        if (w->c->form_pool[f] == 2 && formation_hosted(w, f) && !(w->c->n_rec[f] > 0 && m >= w->c->rec_month[f][0]))
-            w->mv.base_men[f] = floor * w->c->weight[f] / wsum;
+    for (; unrecorded; unrecorded &= unrecorded - 1) {
+        int f = __builtin_ctzll(unrecorded);
+        w->mv.base_men[f] = floor * w->c->weight[f] / wsum;
+    }
     w->mv.base_sum[2] = rec + floor;
     w->mv.coef_ok = false;
 }
@@ -466,9 +469,20 @@ static void baseline_pools(hk_world *w, hk_month m)
         double sum[3] = {0, 0, 0};
         hk_month until = INT32_MAX;
         for (int f = 0; f < w->s->n_formations; f++) {
-            for (int k = w->c->n_rec[f] - 1; k >= 0 && w->c->rec_month[f][k] > m; k--)
-                if (w->c->rec_month[f][k] < until)
-                    until = w->c->rec_month[f][k];
+            /* the formation's next record after m, from its cursor (the
+             * records are in date order, one a month) */
+            int n = w->c->n_rec[f];
+            if (n > 0) {
+                int at = w->rec_at[f];
+                while (at + 1 < n && w->c->rec_month[f][at + 1] <= m)
+                    at++;
+                w->rec_at[f] = (uint8_t)at;
+                hk_month next = w->c->rec_month[f][at] > m ? w->c->rec_month[f][at]
+                                : at + 1 < n                ? w->c->rec_month[f][at + 1]
+                                                            : INT32_MAX;
+                if (next < until)
+                    until = next;
+            }
             w->mv.base_men[f] = 0;
             int p = w->c->form_pool[f];
             if (p < 0 || p > 2 || !formation_hosted(w, f))

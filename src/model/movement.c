@@ -651,12 +651,12 @@ static void simulate_soviet(hk_world *w)
      * (soviet.buildup), within the railway's peacetime share; once Germany
      * is beaten the railway runs for the east */
     double slope = w->base_pool[2] - w->base_last[2];
-    double up = fmin(P(w, SOVIET_BUILDUP) + fmax(0, slope), P(w, SOVIET_RAIL_SHARE) * cap + fmax(0, slope));
+    double up = hk_fmin(P(w, SOVIET_BUILDUP) + hk_fmax(0, slope), P(w, SOVIET_RAIL_SHARE) * cap + hk_fmax(0, slope));
     if (freed) /* the railway runs for the east, and the record's plan no longer leads */
         up = P(w, SOVIET_TRANSFER_SHARE) * cap;
-    double down = P(w, FORCES_RELEASE) * w->sov_men + fmax(0, -slope);
+    double down = P(w, FORCES_RELEASE) * w->sov_men + hk_fmax(0, -slope);
     if (at_war_west)
-        down = fmax(down, P(w, SOVIET_WEST_DRAW) * w->sov_men);
+        down = hk_fmax(down, P(w, SOVIET_WEST_DRAW) * w->sov_men);
     w->sov_men = approach(w, w->sov_men, target, up, down);
     w->sov_drawn = at_war_west ? P(w, SOVIET_WEST_SHARE) : 0.0;
 }
@@ -672,7 +672,7 @@ static void simulate_japan(hk_world *w)
          * the seizure */
         hk_month first = w->mv.pool_first[0];
         garrison = first != HK_MONTH_NONE ? baseline_at(w, 0, first) : base;
-        target = fmin(base, garrison);
+        target = hk_fmin(base, garrison);
     } else {
         /* the record's Kwantung and Korea armies, answering the Soviet
          * army's departure from its own record */
@@ -701,7 +701,7 @@ static void simulate_japan(hk_world *w)
     if (w->player == s->jpn && w->orders_given)
         target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);
     double slope = w->base_pool[0] - w->base_last[0];
-    double up = P(w, JAPAN_BUILDUP) + fmax(0, slope), down = P(w, FORCES_RELEASE) * w->jpn_men + fmax(0, -slope);
+    double up = P(w, JAPAN_BUILDUP) + hk_fmax(0, slope), down = P(w, FORCES_RELEASE) * w->jpn_men + hk_fmax(0, -slope);
     /* Preparing a war in the north: with the USSR at war in the west,
      * doctrine above the strike threshold and Japan not committed south,
      * the mainland army is reinforced toward the border ratio the cabinet
@@ -709,17 +709,17 @@ static void simulate_japan(hk_world *w)
     if (w->manchuria_seized && !w->committed_south && !w->war && w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) &&
         hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && w->player != s->jpn) {
         double jb = hk_world_border_men(w, HK_SIDE_JPN), sb = hk_world_border_men(w, HK_SIDE_SOV);
-        double ratio = sb > 1000 && jb > 1000 ? jb / sb : w->jpn_men / fmax(w->sov_men, 1000.0);
+        double ratio = sb > 1000 && jb > 1000 ? jb / sb : w->jpn_men / hk_fmax(w->sov_men, 1000.0);
         double want = ratio > 0 ? w->jpn_men * hk_assess_north_need(w) / ratio : target;
-        want = fmin(want, fmax(P(w, JAPAN_MAX_MEN), base));
+        want = hk_fmin(want, hk_fmax(P(w, JAPAN_MAX_MEN), base));
         if (want > target) {
             target = want;
-            up = fmax(up, P(w, JAPAN_MOBILIZE));
+            up = hk_fmax(up, P(w, JAPAN_MOBILIZE));
         }
     }
     if (w->war_mobilising) { /* a war decided on: to the war footing (war.c) */
-        target = fmax(target, P(w, JAPAN_MAX_MEN));
-        up = fmax(up, P(w, JAPAN_MOBILIZE));
+        target = hk_fmax(target, P(w, JAPAN_MAX_MEN));
+        up = hk_fmax(up, P(w, JAPAN_MOBILIZE));
     }
     w->jpn_men = approach(w, w->jpn_men, target, up, down > 0 ? down : 0);
     if (w->jpn_men > w->jpn_peak)
@@ -752,8 +752,8 @@ void hk_movement_step(hk_world *w)
             }
             w->mv.budget_next = w->month + HK_BUDGET_MONTHS;
         }
-        w->jpn_men = fmax(0, w->jpn_men - w->loss_men[HK_SIDE_JPN]);
-        w->sov_men = fmax(0, w->sov_men - w->loss_men[HK_SIDE_SOV]);
+        w->jpn_men = hk_fmax(0, w->jpn_men - w->loss_men[HK_SIDE_JPN]);
+        w->sov_men = hk_fmax(0, w->sov_men - w->loss_men[HK_SIDE_SOV]);
         simulate_soviet(w);
         simulate_japan(w);
         update_equipment(w);

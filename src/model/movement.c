@@ -726,7 +726,7 @@ static void simulate_japan(hk_world *w)
         w->jpn_peak = w->jpn_men;
 
     /* the Siberian expedition */
-    double want = (w->intervention && !w->withdrawn) ? P(w, INTERVENTION_MEN) : 0.0;
+    double want = hk_politics_expedition_men(w);
     w->exp_men = approach(w, w->exp_men, want, P(w, INTERVENTION_MEN) / P(w, INTERVENTION_BUILD_MONTHS),
                           P(w, INTERVENTION_MEN) / P(w, INTERVENTION_LEAVE_MONTHS));
 }

@@ -171,6 +171,8 @@ struct hk_world {
 
     /* actors: the month an actor made by a decision began (actors.c) */
     hk_month actor_begun[HK_MAX_ACTORS];
+    hk_month actor_decided[HK_MAX_ACTORS]; /* the month of the decision that makes it */
+    double actor_progress[HK_MAX_ACTORS];  /* its maker's men-months since, over begins_men */
     /* the actors (index < 32) that exist in month exists_month, bit a for
      * actor a, as the actors step leaves them (actor_begun changes nowhere
      * else): hk_actor_exists reads a bit for that month. */
@@ -215,6 +217,10 @@ struct hk_world {
 
     /* diplomacy */
     hk_treaty_state treaty[HK_MAX_TREATIES];
+    /* diplomacy: the incidents on Mongolia's border, each month's count
+     * added as the next month opens and the sum decaying by a twelfth a
+     * month (about a year's worth): the pressure Moscow answers */
+    double mgl_pressure;
 
     /* forces: aggregates the model decides, spread over the formations */
     double jpn_men;          /* Japanese men in Manchuria and Korea */

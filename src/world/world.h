@@ -46,6 +46,8 @@ typedef struct hk_front {
     bool besieged[2];            /* the side's men here are an encircled pocket holding out */
     double march[2];             /* km the side's front has advanced toward march_to */
     int16_t march_to[2];         /* the region it is advancing on, -1 none */
+    double fuel[2];              /* km its mobile groups have gone on the fuel they carry */
+    double halt[2];              /* days its mobile groups still wait for fuel to come up */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */

@@ -343,6 +343,7 @@ struct hk_world {
         hk_side_forces coef[HK_MAX_SECTORS][2][3];
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
+    bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */
 

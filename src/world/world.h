@@ -356,6 +356,7 @@ struct hk_world {
         double resp_men[2], resp_base[2], resp[2]; /* forces.response against each side (JPN, SOV), and its inputs */
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
+    bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */
 

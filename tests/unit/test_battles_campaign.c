@@ -1008,10 +1008,11 @@ static void test_opening_defender_stands_on_the_frontage(void **state)
     hk_scenario_free(s);
 }
 
-/* The steppe's winter: on the Khalkha (open steppe) a clash is fought by
+/* The border's winter: on the Khalkha (open steppe) a clash is fought by
  * what stands on the frontage, nobody brought up over the roads, and a
- * campaign makes no attack from December to February; the Ussuri's wooded
- * hills and a summer month on the steppe are not held back. */
+ * campaign makes no attack from December to February; so on the Ussuri,
+ * which freezes in the same months (before, a 38,000-man Soviet offensive
+ * there in a December read as possible); a summer month is not held back. */
 static void test_steppe_winter_halts_the_fighting(void **state)
 {
     (void)state;
@@ -1022,7 +1023,7 @@ static void test_steppe_winter_halts_the_fighting(void **state)
     hk_world *w = border_world(&su, 1, west);
     w->month = hk_month_of(1940, 1);
     assert_true(hk_battles_winter_halts(w, west));
-    assert_false(hk_battles_winter_halts(w, ussuri));
+    assert_true(hk_battles_winter_halts(w, ussuri));
     w->month = hk_month_of(1939, 12);
     assert_true(hk_battles_winter_halts(w, west));
     w->month = hk_month_of(1940, 3);
@@ -1047,6 +1048,19 @@ static void test_steppe_winter_halts_the_fighting(void **state)
         }
     assert_int_equal(attacks[0], 0);
     assert_true(attacks[1] > 0);
+    /* nor on the Ussuri in January */
+    for (int run = 0; run < 10; run++) {
+        w = border_world(&su, (uint64_t)run, ussuri);
+        w->month = hk_month_of(1940, 1);
+        open_campaign(w, ussuri, 20000, 40000);
+        hk_battles_step(w);
+        assert_int_equal(w->border_campaign.engagements, 0);
+        hk_world_free(w);
+    }
+    w = border_world(&su, 1, ussuri);
+    w->month = hk_month_of(1939, 7);
+    assert_false(hk_battles_winter_halts(w, ussuri));
+    hk_world_free(w);
     /* a winter clash: the defender answers with what stands on the
      * frontage alone */
     double spot = 40000.0 / s->sectors[west].length_km * fmin(s->params[HK_P_BATTLE_FRONT_KM].value,

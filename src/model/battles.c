@@ -337,30 +337,7 @@ static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int sid
 static void resolve_in_echelons(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
                                 hk_terrain terrain, int days, hk_combat_result *res)
 {
-    int n = (int)lround(P(w, BATTLE_ECHELONS));
-    if (n < 1)
-        n = 1;
-    if (n > days)
-        n = days;
-    memset(res, 0, sizeof *res);
-    res->winner = HK_COMBAT_DRAW;
-    hk_combat_losses lost[2];
-    memset(lost, 0, sizeof lost);
-    const hk_combat_side *whole[2] = {att, def};
-    for (int k = 0; k < n; k++) {
-        int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
-        double arrived = (double)(k + 1) / n;
-        hk_combat_side x[2];
-        for (int i = 0; i < 2; i++)
-            x[i] = hk_combat_echelon(whole[i], arrived, &lost[i]);
-        if (k > 0 && (x[0].men < 1 || x[1].men < 1))
-            break; /* one side has no one left to bring up */
-        hk_combat_result st;
-        hk_combat_resolve(&w->combat, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
-        hk_combat_add_stage(res, &st, from, k == 0);
-        for (int i = 0; i < 2; i++)
-            lost[i] = res->loss[i];
-    }
+    hk_combat_resolve_echelons(&w->combat, att, def, terrain, days, (int)lround(P(w, BATTLE_ECHELONS)), r, res);
 }
 
 /* Fights a battle; `campaign` when it is an engagement of a border campaign.

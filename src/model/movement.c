@@ -290,7 +290,7 @@ static unsigned faced_sectors(const hk_world *w, int side, int region)
 static void pool_coefficients(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    memset(w->mv.coef, 0, sizeof w->mv.coef);
+    memset(w->mv.coef, 0, (size_t)s->n_sectors * sizeof w->mv.coef[0]); /* only the scenario's sectors are read */
     uint64_t exists = w->mv.dated & w->hosted;
     for (int f = 0; f < s->n_formations; f++) {
         int side = w->c->form_side[f], p = w->c->form_pool[f], region = w->formation[f].region;

@@ -661,11 +661,47 @@ static void simulate_soviet(hk_world *w)
     w->sov_drawn = at_war_west ? P(w, SOVIET_WEST_SHARE) : 0.0;
 }
 
+/* The special manoeuvres (Kantokuen) told the month they begin: with the
+ * USSR at war with Germany, the army's target stands above the army of the
+ * month before that attack (pre_west), which only the attack lifts, and the
+ * army grows faster than its peacetime pace (japan.buildup). Told once;
+ * a history whose army does not grow gets no event. A war the cabinet has
+ * decided on tells its own mobilisation (war.c). */
+static void tell_special_manoeuvres(hk_world *w, double before, double pre_west, double target)
+{
+    const hk_scenario *s = w->s;
+    if (w->manoeuvres_told || pre_west < 0 || !hk_flag(w, HK_EFFECT_GER_SOV_WAR) ||
+        hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) || w->war || w->war_mobilising)
+        return;
+    if (!(target > pre_west) || !(w->jpn_men > pre_west) || !(w->jpn_men - before > P(w, JAPAN_BUILDUP)))
+        return;
+    w->manoeuvres_told = true;
+    if (!hk_world_logging(w))
+        return;
+    int n = snprintf(w->scratch, sizeof w->scratch,
+                     "Tokyo answers the German attack on the USSR: it will not join it at once, but readies the army "
+                     "in Manchuria and Korea to strike north if the Soviet Far East is stripped for the west. Under "
+                     "cover of special manoeuvres (Kantokuen) that army, %.0f men, is to be raised to %.0f; %.0f come "
+                     "this month",
+                     before, target, w->jpn_men - before);
+    if (n > 0 && (size_t)n < sizeof w->scratch && w->sov_men > 1000)
+        n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                      ". The Soviet Far East holds %.0f men (%.2f Japanese to one Soviet)", w->sov_men,
+                      w->jpn_men / w->sov_men);
+    if (n > 0 && (size_t)n < sizeof w->scratch)
+        snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                 ". Both roads stay open (doctrine %+.2f; %s).", w->doctrine,
+                 w->committed_south ? "the advance south goes on beside it" : "no commitment south yet");
+    hk_world_emit2(w, "forces", "special_manoeuvres", s->jpn, s->sov, w->scratch,
+                   SRC_MODEL("kantokuen") "; glantz2003");
+}
+
 static void simulate_japan(hk_world *w)
 {
     const hk_scenario *s = w->s;
     double base = w->base_pool[0];
     double garrison = w->base_pool[0];
+    double before = w->jpn_men, pre_west = -1;
     double target;
     if (!w->manchuria_seized) {
         /* the garrison of the lease and Korea, as the record has it before
@@ -680,7 +716,7 @@ static void simulate_japan(hk_world *w)
         /* the special manoeuvres answered the German attack on the USSR:
          * without it the army stays as it stood before */
         hk_month rg = record_month(w, HK_EFFECT_GER_SOV_WAR);
-        double pre_west = rg != HK_MONTH_NONE ? baseline_at(w, 0, rg - 1) : base;
+        pre_west = rg != HK_MONTH_NONE ? baseline_at(w, 0, rg - 1) : base;
         if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) && rg != HK_MONTH_NONE && w->month >= rg && target > pre_west)
             target = pre_west;
         /* the divisions sent to the Pacific answered the war with the
@@ -722,11 +758,13 @@ static void simulate_japan(hk_world *w)
         up = hk_fmax(up, P(w, JAPAN_MOBILIZE));
     }
     w->jpn_men = approach(w, w->jpn_men, target, up, down > 0 ? down : 0);
+    if (w->manchuria_seized && w->player != s->jpn)
+        tell_special_manoeuvres(w, before, pre_west, target);
     if (w->jpn_men > w->jpn_peak)
         w->jpn_peak = w->jpn_men;
 
     /* the Siberian expedition */
-    double want = (w->intervention && !w->withdrawn) ? P(w, INTERVENTION_MEN) : 0.0;
+    double want = hk_politics_expedition_men(w);
     w->exp_men = approach(w, w->exp_men, want, P(w, INTERVENTION_MEN) / P(w, INTERVENTION_BUILD_MONTHS),
                           P(w, INTERVENTION_MEN) / P(w, INTERVENTION_LEAVE_MONTHS));
 }

@@ -236,13 +236,12 @@ static bool sector_on_steppe(const hk_world *w, int sec)
 
 bool hk_battles_winter_halts(const hk_world *w, int sec)
 {
-    if (sec < 0 || sec >= w->s->n_sectors)
-        return false;
+    if (sec < 0 || sec >= w->s->n_sectors || !sector_on_steppe(w, sec))
+        return false; /* off the steppe first: it is asked of every sector with incidents */
     int m = hk_month_mon(w->month), first = (int)lround(P(w, BATTLE_WINTER_FIRST)),
         last = (int)lround(P(w, BATTLE_WINTER_LAST));
     /* the season runs over the turn of the year (November to March) */
-    bool winter = first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
-    return winter && sector_on_steppe(w, sec);
+    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
 }
 
 static int days_between(hk_date a, hk_date b)

@@ -474,6 +474,7 @@ static double campaign_reinforce(hk_world *w, int side, double want)
     double room = fmin(want - c->men[side], fmin(campaign_lift(w, side), campaign_available(w, side) - c->men[side]));
     if (!(room > 0))
         return 0.0;
+    hk_movement_formations(w); /* the sector's weapons, given when read */
     const hk_side_forces *f = &w->sector_forces[c->sector][side];
     double k = f->men > 0 ? room / f->men : 0.0;
     c->men[side] += room;

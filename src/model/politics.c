@@ -139,10 +139,9 @@ double hk_politics_border_ratio(const hk_world *w)
 static double pushed_lean(const hk_world *w, int actor)
 {
     double num = 0, den = 0;
-    for (int f = 0; f < w->s->n_factions; f++) {
+    for (uint32_t m = actor >= 0 && actor < HK_MAX_ACTORS ? w->c->actor_factions[actor] : 0; m; m &= m - 1) {
+        int f = __builtin_ctz(m); /* the actor's factions in order (compiled.c) */
         const hk_faction *fa = &w->s->factions[f];
-        if (fa->actor != actor)
-            continue;
         double wt = w->influence[f] * (0.5 + fa->hawk);
         num += wt * fa->lean;
         den += wt;

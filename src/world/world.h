@@ -352,6 +352,7 @@ struct hk_world {
         hk_month budget_next;             /* simulate: the month of the next budget vote */
         double budget_exp[2];             /* e^budget of each side, from the last vote */
         bool forces_ok;                   /* simulate: sector_forces are forces_pool times coef */
+        bool arms_due;                    /* simulate: sector_forces' weapons not yet worked out (hk_movement_formations) */
         double forces_pool[3];
         double resp_men[2], resp_base[2], resp[2]; /* forces.response against each side (JPN, SOV), and its inputs */
     } mv;

@@ -16,6 +16,7 @@
 #include "world/api.h"
 #include "model/battles.h"
 #include "model/incidents.h"
+#include "model/movement.h"
 #include "world/world.h"
 
 static hk_scenario *builtin(void)
@@ -43,6 +44,7 @@ static int sector_by_id(const hk_scenario *s, const char *id)
 static void station(hk_world *w, int sec, int side, hk_side_forces f)
 {
     const hk_scenario *s = w->s;
+    hk_movement_formations(w); /* what movement leaves to be worked out when read, first */
     w->sector_forces[sec][side] = f;
     int region = -1;
     for (int r = 0; r < s->n_regions; r++)

@@ -95,10 +95,13 @@ static void test_replay_control_follows_record(void **state)
 }
 
 /* A world at the opening of a general war, Manchuria held by Manchukuo. */
-static hk_world *war_world(hk_setup *su, int opener)
+static hk_world *war_world_run(hk_setup *su, int opener, uint64_t run);
+static hk_world *war_world(hk_setup *su, int opener) { return war_world_run(su, opener, 0); }
+
+static hk_world *war_world_run(hk_setup *su, int opener, uint64_t run)
 {
     const hk_scenario *s = su->scenario;
-    hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 3, 0);
+    hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 3, run);
     w->month = hk_month_of(1941, 8);
     for (int i = 0; i < s->n_control; i++)
         if (s->control[i].controller == s->man)
@@ -424,6 +427,72 @@ static void test_stalemate_takes_months(void **state)
     hk_scenario_free(s);
 }
 
+/* A Japan that wants its army and oil for the south (committed south,
+ * under an oil embargo, its decision on the south put off for the war)
+ * seeks an armistice in the north: the war ends sooner than one without
+ * that pull, never in the month it opened, and the armistice names the
+ * south as its motive rather than exhaustion. */
+typedef struct peace_text {
+    char text[HK_TEXT_LEN];
+} peace_text;
+
+static void keep_peace(void *ud, const hk_log_event *e)
+{
+    peace_text *p = ud;
+    if (e->kind && strcmp(e->kind, "peace") == 0 && e->text)
+        snprintf(p->text, sizeof p->text, "%s", e->text);
+}
+
+static int months_to_armistice(hk_setup *su, bool south, uint64_t run, peace_text *p)
+{
+    hk_world *w = war_world_run(su, HK_SIDE_JPN, run);
+    if (south) {
+        w->committed_south = true;
+        w->committed_south_on = w->month - 8;
+        w->flags |= 1u << HK_EFFECT_OIL_EMBARGO;
+        w->flag_since[HK_EFFECT_OIL_EMBARGO] = w->month - 1;
+        w->south_deferred_on = w->month;
+    }
+    peace_text ignored;
+    hk_observer obs = {keep_peace, NULL, p ? p : &ignored};
+    int months = -1;
+    for (int m = 0; m < 60 && months < 0; m++) {
+        w->obs = &obs;
+        hk_war_step(w);
+        w->obs = NULL;
+        if (!w->war)
+            months = m;
+        w->month++;
+    }
+    hk_world_free(w);
+    return months;
+}
+
+static void test_south_seeks_armistice(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_STALEMATE_PEACE] = 0;
+    int runs = 40;
+    double with = 0, without = 0;
+    for (int r = 0; r < runs; r++) {
+        peace_text p = {""};
+        int a = months_to_armistice(&su, true, (uint64_t)r, &p), b = months_to_armistice(&su, false, (uint64_t)r, NULL);
+        assert_true(a >= 1); /* never in the month the war opened */
+        with += a;
+        without += b < 0 ? 60 : b;
+        if (!strstr(p.text, "south") || strstr(p.text, "exhausted"))
+            fail_msg("run %d: the armistice does not name the south: %s", r, p.text);
+    }
+    with /= runs;
+    without /= runs;
+    print_message("months to the armistice: %.1f with the south's pull, %.1f without\n", with, without);
+    assert_true(with < 6 && with < without / 2);
+    hk_scenario_free(s);
+}
+
 /* The line of a front lists the regions each side holds along it: on the
  * Khalkha, whose ground is all Mongolian, the Japanese side faces it from
  * Hailar; on the Argun each side holds its bank. */
@@ -739,6 +808,7 @@ int main(void)
         cmocka_unit_test(test_front_line),
         cmocka_unit_test(test_no_flapping),
         cmocka_unit_test(test_armistice_quiets_border),
+        cmocka_unit_test(test_south_seeks_armistice),
         cmocka_unit_test(test_attack_order_refused),
         cmocka_unit_test(test_encirclement),
         cmocka_unit_test(test_decide),

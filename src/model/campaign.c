@@ -1264,11 +1264,9 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the %s side falls back from its fortified zone at %s, leaving a garrison of %.0f men "
-                 "and %.0f guns to hold it to the last; the %s side (%.0f men) goes round the fortifications and "
-                 "invests them.",
+                 "and %.0f guns to hold it to the last while its covering forces delay the %s side (%.0f men).",
                  sector_label(w, f), side_name(d), region_label(w, o), men, guns, side_name(a), fr->men[a]);
     hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
-    take(w, o, a, f);
     return false;
 }
 
@@ -1585,7 +1583,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
      * ground passes; the garrison is reduced by siege (storm) */
     if (dpost == HK_FRONT_WITHDRAW && fortified_line(w, o, d) && fights_to_the_last(w, d) &&
         P(w, WAR_BORDER_GARRISON) > 0 && !(c->garrison_left[o] > 0))
-        return leave_garrison(w, f, fr, dfr, a, o);
+        leave_garrison(w, f, fr, dfr, a, o);
     if (caught) {
         def.posture = HK_POSTURE_HASTY;
         def.no_surrender = 0;

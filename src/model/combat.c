@@ -165,9 +165,11 @@ static double clamp_share(double x)
     return x > 0.9 ? 0.9 : x;
 }
 
-void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
-                       const hk_combat_side *def, hk_terrain terrain, int max_days,
-                       hk_rng *rng, hk_combat_result *out)
+/* One battle, its first day being day day0 + 1 of the engagement it is
+ * part of (0: a battle of its own). The day's intensity, the attacker's
+ * surprise and a night attack's first day read the engagement's day. */
+static void resolve(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
+                    hk_terrain terrain, int max_days, int day0, hk_rng *rng, hk_combat_result *out)
 {
     memset(out, 0, sizeof *out);
     /* ns_defender_only: the attacker's refusal to surrender does not act
@@ -298,7 +300,8 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
          * rest wait behind the line and replace its losses. Guns and
          * aircraft reach over the front. */
         double e[2], pc[2];
-        double ws = weapons_share(p, att, day);
+        const int t = day0 + day; /* the engagement's day */
+        double ws = weapons_share(p, att, t);
         for (int i = 0; i < 2; i++) {
             e[i] = front_cap[i] > 0 && men[i] > front_cap[i] ? front_cap[i] / men[i] : 1;
             if (ws < 1)
@@ -310,9 +313,9 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         }
         /* Surprise: the attacker's, or the defender's (an ambush, a blow
          * the attacker did not expect). */
-        double r = pc[0] * surprise_factor(p, att->surprise, day) /
-                   (pc[1] * surprise_factor(p, def->surprise, day));
-        double dec = pow((double)day, -p->day_decay);
+        double r = pc[0] * surprise_factor(p, att->surprise, t) /
+                   (pc[1] * surprise_factor(p, def->surprise, t));
+        double dec = pow((double)t, -p->day_decay);
         double share[2] = {base[0] * dec * pow(r, -p->helmbold),
                            base[1] * dec * pow(r, p->helmbold)};
         /* A side that will not surrender pays for it in its own blood:
@@ -330,6 +333,24 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         for (int i = 0; i < 2; i++)
             if (men[i] > 0 && share[i] * e[i] * men[i] > HK_COMBAT_MAX_KILL_RATE * pc[1 - i])
                 share[i] = HK_COMBAT_MAX_KILL_RATE * pc[1 - i] / (e[i] * men[i]);
+        /* A side gives way the moment its losses reach its break point,
+         * not at the end of a day that would carry it past: the day is
+         * fought only to that moment (its share f of the day, for both
+         * sides), and what a beaten side loses beyond it is the pursuit's
+         * (below). Without it one day's overshoot could take a side far
+         * past the point where it breaks off (p->break_stop). */
+        if (p->break_stop) {
+            double f = 1;
+            for (int i = 0; i < 2; i++) {
+                double left = men[i] - (1 - brk[i]) * men0[i]; /* men it can lose before it breaks */
+                double loss = share[i] * e[i] * men[i];
+                if (men0[i] > 0 && loss > 0 && loss > left)
+                    f = fmin(f, left > 0 ? left / loss : 0);
+            }
+            if (f < 1)
+                for (int i = 0; i < 2; i++)
+                    share[i] *= f;
+        }
         for (int i = 0; i < 2; i++) {
             men[i] *= 1 - share[i] * e[i];
             tanks[i] *= 1 - clamp_share(share[i] * p->loss_tank) * e[i];
@@ -340,7 +361,8 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         double m[2];
         for (int i = 0; i < 2; i++)
             m[i] = men0[i] > 0 ? (1 - men[i] / men0[i]) / brk[i] : 0;
-        if (m[0] >= 1 || m[1] >= 1) {
+        double reach = p->break_stop ? 1 - 1e-9 : 1; /* a day stopped at the break point reaches it */
+        if (m[0] >= reach || m[1] >= reach) {
             loser = m[0] >= m[1] ? 0 : 1;
             out->broke_off[loser] = 1;
             break;
@@ -427,6 +449,76 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
         out->prisoners[1] = def->no_surrender || ring_to_last ? 0 : cut;
         out->encircled = cut > 0;
     }
+}
+
+void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
+                       const hk_combat_side *def, hk_terrain terrain, int max_days,
+                       hk_rng *rng, hk_combat_result *out)
+{
+    resolve(p, att, def, terrain, max_days, 0, rng, out);
+}
+
+/* The winner of an engagement fought in stages follows from all of it,
+ * not from its last stage alone: a side whose line broke in the last stage
+ * is beaten; otherwise the rule of one battle (the score, docs/combat.md,
+ * "Winner") is read on the engagement's totals, each side's losses over
+ * the men it brought against its break point, with the attacker's edge
+ * (winner_bias). An attack that bled itself white in its first stages is
+ * not a success because its last echelon gained a day. */
+static void engagement_winner(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
+                              hk_combat_result *res)
+{
+    if (res->broke_off[HK_COMBAT_ATTACKER] || res->broke_off[HK_COMBAT_DEFENDER])
+        return; /* the last stage's break decides, as in one battle */
+    double men[2] = {nonneg(att->men), nonneg(def->men)}, brk[2] = {p->break_att, p->break_def}, m[2];
+    for (int i = 0; i < 2; i++) {
+        if (!(men[i] > 0) || !(brk[i] > 0))
+            return;
+        m[i] = res->casualties[i] / men[i] / brk[i] + 1e-9;
+    }
+    res->strain[0] = m[0];
+    res->strain[1] = m[1];
+    res->score = log(m[1]) - log(m[0]);
+    if (res->score + p->winner_bias > p->draw_band)
+        res->winner = HK_COMBAT_ATTACKER;
+    else if (res->score + p->winner_bias < -p->draw_band)
+        res->winner = HK_COMBAT_DEFENDER;
+    else
+        res->winner = HK_COMBAT_DRAW;
+}
+
+void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side *att,
+                                const hk_combat_side *def, hk_terrain terrain, int days, int echelons,
+                                hk_rng *rng, hk_combat_result *res)
+{
+    int n = echelons < 1 ? 1 : echelons;
+    if (days < 1)
+        days = 1;
+    if (n > days)
+        n = days;
+    memset(res, 0, sizeof *res);
+    res->winner = HK_COMBAT_DRAW;
+    hk_combat_losses lost[2];
+    memset(lost, 0, sizeof lost);
+    const hk_combat_side *whole[2] = {att, def};
+    int stages = 0;
+    for (int k = 0; k < n; k++) {
+        int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
+        double arrived = (double)(k + 1) / n;
+        hk_combat_side x[2];
+        for (int i = 0; i < 2; i++)
+            x[i] = hk_combat_echelon(whole[i], arrived, &lost[i]);
+        if (k > 0 && (x[0].men < 1 || x[1].men < 1))
+            break; /* one side has no one left to bring up */
+        hk_combat_result st;
+        resolve(p, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, p->echelon_clock ? from : 0, rng, &st);
+        hk_combat_add_stage(res, &st, from, k == 0);
+        stages++;
+        for (int i = 0; i < 2; i++)
+            lost[i] = res->loss[i];
+    }
+    if (stages > 1 && p->echelon_winner)
+        engagement_winner(p, att, def, res);
 }
 
 /* The losses of both sides in contact on the quiet days between two

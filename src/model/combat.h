@@ -75,6 +75,21 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        const hk_combat_side *def, hk_terrain terrain, int max_days,
                        hk_rng *rng, hk_combat_result *out);
 
+/* A battle fought as its forces come into it: each side brings its whole
+ * force forward in `echelons` equal echelons over `days` days, echelon k
+ * arriving on day k·days/n (n = echelons, at most days); each stage is a
+ * battle fought by what has come up less what the stages before cost, up
+ * to the next arrival, its days counted on from the engagement's start
+ * when p->echelon_clock (the intensity t^-day_decay does not start afresh
+ * with each echelon), and the battle stops early only when a side has no
+ * one left. Casualties and losses are summed; with p->echelon_winner the
+ * winner follows from the whole engagement (a side broken in the last
+ * stage is beaten, otherwise the score on the totals), else it is the last
+ * stage's. With an rng each stage draws its own two normals. */
+void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side *att,
+                                const hk_combat_side *def, hk_terrain terrain, int days, int echelons,
+                                hk_rng *rng, hk_combat_result *res);
+
 /* One stage's side of a battle fought in stages (echelons): the first
  * `arrived` share of the whole side, less what the stages before cost it,
  * arm by arm, never below zero. */

@@ -185,6 +185,20 @@ typedef struct hk_combat_params {
      * is called off by its commander (as the simulation's battles and
      * campaigns already read the flag). 0: on either side. */
     int ns_defender_only;
+    /* 1: a side's day is fought only until its losses reach its break
+     * point (both sides' losses that day scaled to that moment); what it
+     * loses beyond comes from the pursuit. 0: the whole day is fought and
+     * the break is read at its end. */
+    int break_stop;
+    /* A battle fought in echelons (hk_combat_resolve_echelons): 1: each
+     * stage's days are counted on from the engagement's first day, so the
+     * intensity decays over the engagement rather than starting afresh with
+     * each echelon; 0: afresh. */
+    int echelon_clock;
+    /* 1: the winner of a battle fought in echelons follows from all its
+     * stages (a break in the last, else the score on the totals); 0: the
+     * last stage's winner. */
+    int echelon_winner;
 } hk_combat_params;
 
 /* The fitted values: data written by tools/cdb90_fit into

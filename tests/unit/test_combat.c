@@ -1056,6 +1056,83 @@ static void test_way_back(void **state)
     assert_float_equal(same.casualties[1], plain.casualties[1], 0);
 }
 
+/* A battle fought in echelons (hk_combat_resolve_echelons) is one
+ * engagement whose forces come up over its days: its intensity decays over
+ * the engagement's days, not afresh with each echelon, so it costs no more
+ * than the whole forces would lose fought as one battle of the same days
+ * from the first (fewer men are in it at first); with the clock restarted
+ * at each echelon it cost up to twice as much. */
+static void test_echelons_keep_the_engagement_clock(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    assert_int_equal(p.echelon_clock, 1);
+    static const double men[][2] = {{39000, 37500}, {30800, 17200}, {8000, 20000}, {5000, 5000}};
+    for (size_t k = 0; k < sizeof men / sizeof men[0]; k++) {
+        hk_combat_side a = side(men[k][0], 100, 300, 50), d = side(men[k][1], 20, 200, 40);
+        d.posture = HK_POSTURE_PREPARED;
+        hk_combat_result one, ech;
+        hk_combat_resolve(&p, &a, &d, HK_TERRAIN_STEPPE, 10, NULL, &one);
+        hk_combat_resolve_echelons(&p, &a, &d, HK_TERRAIN_STEPPE, 10, 3, NULL, &ech);
+        double all_one = one.casualties[0] + one.casualties[1], all_ech = ech.casualties[0] + ech.casualties[1];
+        assert_true(all_ech <= all_one * 1.05);
+        assert_true(ech.days <= 10);
+    }
+    /* one echelon is one battle, bit for bit */
+    hk_combat_side a = side(20000, 50, 100, 20), d = side(15000, 30, 80, 10);
+    hk_combat_result x, y;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 10, NULL, &x);
+    hk_combat_resolve_echelons(&p, &a, &d, HK_TERRAIN_PLAIN, 10, 1, NULL, &y);
+    assert_memory_equal(&x, &y, sizeof x);
+}
+
+/* The winner of a battle in echelons follows from all of it: an attacker
+ * has won only if, over the whole engagement, it came no nearer its break
+ * point than the defender did to its own by more than the attacker's edge
+ * (winner_bias), the rule of one battle read on the totals, unless a side's
+ * line broke in the last stage; no attack at odds under 2:1 that lost five
+ * times the defender's men has won without breaking the defender; and no
+ * attacker loses nine tenths of its men. Over many draws of the random
+ * spread. */
+static void test_echelons_winner_follows_the_result(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    int fought = 0, wins = 0;
+    for (uint64_t run = 0; run < 4000; run++) {
+        hk_rng r;
+        hk_rng_init(&r, 11, run);
+        double ma = 3000 + (double)(run % 17) * 2500, md = 2000 + (double)(run % 13) * 2500;
+        hk_combat_side a = side(ma, (double)(run % 5) * 20, ma / 100, 10), d = side(md, 10, md / 100, 10);
+        a.nation = HK_NATION_RUS;
+        d.nation = HK_NATION_JPN;
+        a.envelop = (int)(run % 3 == 0);
+        d.posture = (hk_posture)(run % 2);
+        hk_combat_result res;
+        hk_combat_resolve_echelons(&p, &a, &d, HK_TERRAIN_STEPPE, 10, 3, &r, &res);
+        fought++;
+        double sa = res.casualties[0] / ma, sd = res.casualties[1] / md;
+        /* each side's strain on the whole engagement: its losses over the
+         * men it brought, against its break point; the attacker's edge is
+         * the model's winner_bias */
+        double strain_a = sa / p.break_att, strain_d = sd / p.break_def, edge = exp(p.winner_bias);
+        bool broke = res.broke_off[0] || res.broke_off[1];
+        if (res.winner == HK_COMBAT_ATTACKER && !broke) {
+            assert_true(strain_a <= edge * strain_d * 1.000001 + 1e-6);
+            wins += res.casualties[0] >= 5 * res.casualties[1] && ma < 2 * md;
+        }
+        if (res.winner == HK_COMBAT_DEFENDER && !broke)
+            assert_true(strain_a * 0.999999 + 1e-6 >= edge * strain_d);
+        assert_true(sa < 0.9);
+    }
+    assert_int_equal(fought, 4000);
+    /* no attack at odds under 2:1 succeeds while losing five times the
+     * defender's men without breaking its line */
+    assert_int_equal(wins, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1095,6 +1172,8 @@ int main(void)
         cmocka_unit_test(test_no_surrender_defender_holds),
         cmocka_unit_test(test_spec_planned_keys),
         cmocka_unit_test(test_way_back),
+        cmocka_unit_test(test_echelons_keep_the_engagement_clock),
+        cmocka_unit_test(test_echelons_winner_follows_the_result),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

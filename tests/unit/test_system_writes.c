@@ -51,7 +51,7 @@ static const field fields[] = {
     F(campaign_days), F(border_campaign), F(tally), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
     F(soviet_entry_on), F(japan_surrendered), F(exhaustion), F(war_losses), F(armistice_on), F(player),
     F(orders), F(orders_given), F(loss_men), F(loss_tanks), F(loss_guns), F(loss_aircraft), F(sov_peak),
-    F(largest_battle), F(rec_at), F(base_pool), F(base_last), F(base_memo), F(n_base_memo), F(base_memo_next), F(mv), F(jpn_peak),
+    F(largest_battle), F(rec_at), F(base_pool), F(base_last), F(base_memo), F(n_base_memo), F(base_memo_next), F(mv), F(jpn_peak), F(manoeuvres_told),
     F(budget), F(pins), F(n_pins), F(combat), F(out), F(next_facts), F(has_next_facts), F(text),
     F(scratch), F(scratch_src), F(control), F(control_key), F(camp), F(war_months_total), F(war_cas_total),
     F(war_days_total), F(war_pris_total), F(regions_taken), F(trans_siberian_was_cut), F(sov_west_1941),
@@ -80,12 +80,12 @@ static const char *const politics_owns[] = {
     "exhaustion", "war_losses", "armistice_on", "sov_peak", "border_campaign",
     "event_decided", /* Japan's own moves among the outside events: the war with the United States */
     NULL};
-static const char *const diplomacy_owns[] = {"treaty", NULL};
+static const char *const diplomacy_owns[] = {"treaty", "mgl_pressure", NULL};
 static const char *const movement_owns[] = {"jpn_men", "exp_men", "sov_men", "sov_drawn", "sov_capacity",
                                             "formation", "per_man", "equip_at", "hosted", "strength_next",
                                             "sector_forces", "loss_men", "loss_tanks", "loss_guns",
                                             "loss_aircraft", "sov_peak", "rec_at", "base_pool", "base_last", "base_memo", "n_base_memo",
-                                            "base_memo_next", "mv", "jpn_peak", "budget", NULL};
+                                            "base_memo_next", "mv", "jpn_peak", "manoeuvres_told", "budget", NULL};
 static const char *const incidents_owns[] = {"tension", "incidents_month", "sector_incidents", "pending",
                                              "n_pending", "haul_control", "haul_known", "haul_km", "haul_ratio",
                                              "haul_pull", NULL};
@@ -117,7 +117,7 @@ static const char *const campaign_owns[] = {"war", "war_in_month", "war_opener",
                                             "loss_men", "loss_tanks", "loss_guns", "loss_aircraft",
                                             "today", /* the surrender's day, while its events are emitted */
                                             NULL};
-static const char *const actors_owns[] = {"actor_begun", "exists_month", "exists_mask", "exists_since", "exists_until",
+static const char *const actors_owns[] = {"actor_begun", "actor_decided", "actor_progress", "exists_month", "exists_mask", "exists_since", "exists_until",
                                           "form_now", "forms_since", "forms_until", NULL};
 
 /* in the month's order (src/run/world_step.c) */

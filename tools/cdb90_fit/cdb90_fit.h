@@ -196,6 +196,10 @@ extern int g_front, g_armour_broken, g_heights, g_ns_outmatched, g_ns_no_collaps
  * towards ns_break) */
 extern int g_way_back;
 extern int g_night, g_ns_hold, g_air_broken, g_support, g_quiet_contact, g_ns_defender_only;
+/* -1: the compiled-in parameters' break_stop; 0 or 1: that (--break-stop, --no-break-stop) */
+extern int g_break_stop;
+/* battles in echelons: -1 as compiled in (fit: on), 0/1 as given */
+extern int g_echelon_clock, g_echelon_winner;
 
 /* csv.c */
 char *slurp(const char *path);

@@ -123,7 +123,9 @@ int g_night = 0, g_ns_hold = 0, g_air_broken = 0, g_support = 0;
  * campaign, so the fit never sees it; the Khalkhin Gol check does). */
 int g_quiet_contact = 1;
 int g_ns_defender_only = 0; /* 1: only a defending side's no-surrender acts */
-int g_way_back = 0;         /* 1: mainland no-surrender sides have a way back */
+int g_way_back = 0;
+int g_echelon_clock = -1, g_echelon_winner = -1;
+int g_break_stop = -1;      /* -1: as compiled in (the fit: off); 0/1 as given */         /* 1: mainland no-surrender sides have a way back */
 double cas_loss(double e)
 {
     if (!g_cauchy)
@@ -162,6 +164,9 @@ void fixed_params(hk_combat_params *cp)
     cp->ns_score_ordinary = g_ns_score_ordinary;
     cp->quiet_contact = g_quiet_contact;
     cp->ns_defender_only = g_ns_defender_only;
+    cp->break_stop = g_break_stop > 0; /* off unless asked: refitted with it the fit does worse (docs/combat.md) */
+    cp->echelon_clock = g_echelon_clock != 0;
+    cp->echelon_winner = g_echelon_winner != 0;
     for (int k = 0; k < HK_NATION_COUNT; k++)
         cp->nation_loss[k] = 1;
     cp->posture[HK_POSTURE_HASTY] = 1;

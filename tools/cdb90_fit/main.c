@@ -184,6 +184,14 @@ int main(int argc, char **argv)
             g_night = 1;
         } else if (strcmp(argv[i], "--ns-defender-only") == 0) {
             g_ns_defender_only = 1;
+        } else if (strcmp(argv[i], "--break-stop") == 0) {
+            g_break_stop = 1;
+        } else if (strcmp(argv[i], "--no-break-stop") == 0) {
+            g_break_stop = 0;
+        } else if (strcmp(argv[i], "--no-echelon-clock") == 0) {
+            g_echelon_clock = 0;
+        } else if (strcmp(argv[i], "--no-echelon-winner") == 0) {
+            g_echelon_winner = 0;
         } else if (strcmp(argv[i], "--way-back") == 0) {
             g_way_back = 1;
         } else if (strcmp(argv[i], "--no-quiet") == 0) {
@@ -283,6 +291,12 @@ int main(int argc, char **argv)
     if (evaluate) {
         hk_combat_params_default(&cp);
         hk_combat_cdb90_coefs(coef);
+        if (g_break_stop >= 0)
+            cp.break_stop = g_break_stop;
+        if (g_echelon_clock >= 0)
+            cp.echelon_clock = g_echelon_clock;
+        if (g_echelon_winner >= 0)
+            cp.echelon_winner = g_echelon_winner;
     } else {
         /* The same model fitted with CDB90's 21 advantage codes, which
          * historians set knowing the outcome: for comparison (it explains

@@ -26,25 +26,7 @@ static void fight(const hk_combat_params *cp, const double *coef, const cbattle 
     era.dispersion = x->dispersion;
     hk_combat_side whole[2];
     cdb90_sides(x, whole);
-    int n = echelons > x->days ? x->days : echelons;
-    memset(res, 0, sizeof *res);
-    res->winner = HK_COMBAT_DRAW;
-    hk_combat_losses lost[2];
-    memset(lost, 0, sizeof lost);
-    for (int k = 0; k < n; k++) {
-        int from = (int)lround((double)k * x->days / n), to = (int)lround((double)(k + 1) * x->days / n);
-        double arrived = (double)(k + 1) / n;
-        hk_combat_side s[2];
-        for (int i = 0; i < 2; i++)
-            s[i] = hk_combat_echelon(&whole[i], arrived, &lost[i]);
-        if (k > 0 && (s[0].men < 1 || s[1].men < 1))
-            break;
-        hk_combat_result st;
-        hk_combat_resolve(&era, &s[0], &s[1], (hk_terrain)x->terrain, to - from > 0 ? to - from : 1, rng, &st);
-        hk_combat_add_stage(res, &st, from, k == 0);
-        for (int i = 0; i < 2; i++)
-            lost[i] = res->loss[i];
-    }
+    hk_combat_resolve_echelons(&era, &whole[0], &whole[1], (hk_terrain)x->terrain, x->days, echelons, rng, res);
 }
 
 static double exchange(double a, double b)
@@ -59,6 +41,12 @@ int tails_run(const cbattle *b, int n, int draws, int echelons)
     double coef[HK_CDB90_CODES];
     hk_combat_params_default(&cp);
     hk_combat_cdb90_coefs(coef);
+    if (g_break_stop >= 0)
+        cp.break_stop = g_break_stop;
+    if (g_echelon_clock >= 0)
+        cp.echelon_clock = g_echelon_clock;
+    if (g_echelon_winner >= 0)
+        cp.echelon_winner = g_echelon_winner;
     printf("# isqno part year days envelop no_surrender str_a str_d cas_a cas_d wina | model_a model_d "
            "winner encircled | p70_a p70_d pex5 pex10 mean_share_a mean_share_d (draws %d, echelons %d)\n",
            draws, echelons);

@@ -58,6 +58,9 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
     fprintf(f, "    p->quiet_contact = %d;\n", cp->quiet_contact);
     fprintf(f, "    p->ns_defender_only = %d;\n", cp->ns_defender_only);
+    fprintf(f, "    p->break_stop = %d;\n", cp->break_stop);
+    fprintf(f, "    p->echelon_clock = %d;\n", cp->echelon_clock);
+    fprintf(f, "    p->echelon_winner = %d;\n", cp->echelon_winner);
     {
         fprintf(f, "    p->ns_score_ordinary = %d;\n", cp->ns_score_ordinary);
         static const char *const nat[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
@@ -163,6 +166,12 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
             "quiet_contact:", cp->quiet_contact);
     fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a side's no-surrender acts only while it defends\"}\n",
             "ns_defender_only:", cp->ns_defender_only);
+    fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a side's day is fought only until it reaches its break point; beyond it the pursuit\"}\n",
+            "break_stop:", cp->break_stop);
+    fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a battle in echelons counts each stage's days from the engagement's start\"}\n",
+            "echelon_clock:", cp->echelon_clock);
+    fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a battle in echelons is won on all its stages, not its last\"}\n",
+            "echelon_winner:", cp->echelon_winner);
 #undef P
     static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
     fprintf(f, "quality_codes:   # ln(attacker/defender quality) = sum coef * CDB90 code\n");

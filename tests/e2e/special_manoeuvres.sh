@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# special_manoeuvres: the Japanese army's build-up after the German attack on
+# the USSR is told. In simulate, the month the Japanese side's border strength
+# jumps after that attack carries one `forces` event `special_manoeuvres`
+# (text and source), and no other month does; a history without the German
+# attack has no build-up and no event; a war the cabinet decides on tells its
+# own mobilisation instead.
+set -euo pipefail
+HK=${1:?usage: special_manoeuvres.sh PATH_TO_hokushin}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+jside='[.forces[] | to_entries[] | select(.key=="JPN" or .key=="MAN") | .value.men] | add // 0'
+for seed in 1 2 3 4 5; do
+  "$HK" simulate --seed "$seed" --json > "$T/s.jsonl"
+  n=$(jq -s '[.[] | select(.type=="event" and .kind=="forces" and .id=="special_manoeuvres")] | length' "$T/s.jsonl")
+  [ "$n" -eq 1 ] || { echo "seed $seed: $n special_manoeuvres events (want 1)"; exit 1; }
+  ev=$(jq -c 'select(.type=="event" and .id=="special_manoeuvres")' "$T/s.jsonl")
+  m=$(jq -r .date <<< "$ev")
+  jq -e '(.text | test("special manoeuvres")) and (.text | test("German attack")) and (.source | test("glantz2003"))' \
+    <<< "$ev" > /dev/null || { echo "seed $seed: the event does not say what and why: $ev"; exit 1; }
+  # the German attack came before it (an outside event)
+  g=$(jq -r 'select(.type=="event" and .id=="barbarossa") | .date' "$T/s.jsonl" | head -1)
+  [ -n "$g" ] && [[ "${g:0:7}" < "${m:0:7}" ]] || { echo "seed $seed: event $m, German attack '$g'"; exit 1; }
+  # the month of the event is the month the Japanese side's border strength
+  # jumps (by a fifth or more), and no month after the German attack before it does
+  jq -s -r --arg g "${g:0:7}" "[.[] | select(.type==\"month\" and .date >= \$g)] | .[] | [.date, ($jside)] | @tsv" \
+    "$T/s.jsonl" > "$T/m.tsv"
+  first=$(awk -F'\t' 'NR > 1 && $2 > 1.2 * prev { print $1; exit } { prev = $2 }' "$T/m.tsv")
+  [ "$first" = "${m:0:7}" ] || { echo "seed $seed: event in $m, border jump in '$first'"; exit 1; }
+done
+
+# no German attack, no build-up, no event
+"$HK" simulate --seed 1 --without barbarossa --json > "$T/w.jsonl"
+jq -s -e '[.[] | select(.type=="event" and .id=="special_manoeuvres")] | length == 0' "$T/w.jsonl" > /dev/null ||
+  { echo "--without barbarossa still tells the special manoeuvres"; exit 1; }
+# a decided war tells its own mobilisation, once
+"$HK" simulate --seed 1 --decide JPN.strike_north=1941-08 --json > "$T/n.jsonl"
+jq -s -e '[.[] | select(.type=="event" and .id=="special_manoeuvres")] | length == 0' "$T/n.jsonl" > /dev/null ||
+  { echo "the strike north tells the special manoeuvres twice"; exit 1; }
+# the text form shows it too
+"$HK" simulate --seed 2 > "$T/t.txt"
+grep -q "Kantokuen" "$T/t.txt" || { echo "simulate's text has no special manoeuvres"; exit 1; }
+echo ok

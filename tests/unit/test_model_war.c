@@ -330,34 +330,36 @@ static void test_soviet_fortress_and_fall_back(void **state)
 
 /* A front that loses its last region falls back toward its side's own
  * bases (for the Japanese side Korea, the Kwantung lease, Japan), not to
- * the nearest town: the Japanese Ussuri front driven out of Suifenhe and
- * Mudanjiang goes back by the Tumen line to Chongjin and joins the front
- * there (Chongjin on the way to Korea, 390 km), not to Harbin (335 km, a
- * Manchukuo junction further from Korea). */
+ * the nearest town: the Japanese Ussuri front, Suifenhe already lost,
+ * driven out of Mudanjiang goes back by the Tumen line to Chongjin and
+ * joins the front there (390 km, on the way to Korea), not to Harbin (335
+ * km, a Manchukuo junction further from Korea), where it would become that
+ * ground's front or join the one there. One step of the month, so that the fall back is all that moves. */
 static void test_fall_back_toward_bases(void **state)
 {
     (void)state;
     hk_scenario *s = builtin();
     hk_setup su;
     hk_setup_init(&su, s);
-    su.param[HK_P_WAR_MARCH_FOOT] = 1000; /* no march between the regions: the fighting alone */
-    su.param[HK_P_WAR_MARCH_MOBILE] = 1000;
+    su.param[HK_P_WAR_STEP_DAYS] = 30;
     hk_world *w = war_world(&su, HK_SIDE_SOV);
     int ussuri = sector(s, "ussuri"), tumen = sector(s, "tumen");
-    int hb = region(s, "harbin"), mu = region(s, "mudanjiang"), ch = region(s, "chongjin");
+    int hb = region(s, "harbin"), mu = region(s, "mudanjiang"), sf = region(s, "suifenhe");
+    hk_control_set(w, sf, s->sov);
     for (int f = 0; f < s->n_sectors; f++) {
-        w->camp.front[f].men[HK_SIDE_JPN] = f == tumen ? 100000 : 20000;
+        w->camp.front[f].men[HK_SIDE_JPN] = 20000;
         w->camp.front[f].guns[HK_SIDE_JPN] = 200;
-        w->camp.front[f].men[HK_SIDE_SOV] = f == ussuri ? 900000 : 20000;
-        w->camp.front[f].guns[HK_SIDE_SOV] = f == ussuri ? 9000 : 200;
+        w->camp.front[f].men[HK_SIDE_SOV] = f == ussuri ? 600000 : 20000;
+        w->camp.front[f].guns[HK_SIDE_SOV] = f == ussuri ? 6000 : 200;
         w->camp.front[f].tanks[HK_SIDE_SOV] = 0;
     }
-    w->jpn_men = 100000 + 20000.0 * (s->n_sectors - 1);
-    w->sov_men = 900000 + 20000.0 * (s->n_sectors - 1);
+    w->jpn_men = 20000.0 * s->n_sectors;
+    w->sov_men = 600000 + 20000.0 * (s->n_sectors - 1);
     hk_campaign_step(w);
     assert_int_equal(hk_control_side(w, mu), HK_SIDE_SOV);
-    assert_int_equal(hk_control_side(w, ch), HK_SIDE_JPN);
-    assert_true(w->camp.front_of[hb] != ussuri); /* it did not fall back to Harbin */
+    assert_true(w->camp.front[ussuri].men[HK_SIDE_JPN] < 1);
+    assert_true(w->camp.front_of[hb] != ussuri);                       /* not onto Harbin */
+    assert_true(w->camp.front[tumen].men[HK_SIDE_JPN] > 20000 + 1000); /* but into the Tumen front */
     hk_world_free(w);
     hk_scenario_free(s);
 }

@@ -692,16 +692,23 @@ void hk_war_close_month(hk_world *w)
                      entry && hk_date_cmp(gone, outside_on(w, HK_EFFECT_ATOMIC)) > 0 ? "the Soviet entry"
                      : atomic                                                       ? "the atomic bombing"
                                                                                     : "its last hope went");
+        /* the war ends in law with the signing of the surrender,
+         * war.instrument_days after its acceptance (15 August to 2 September
+         * 1945, 001:287) */
+        static const char *const mon[] = {"January", "February", "March",     "April",   "May",      "June",
+                                          "July",    "August",   "September", "October", "November", "December"};
+        hk_date signs = date_add_days(today, (int)P(w, WAR_INSTRUMENT_DAYS));
         snprintf(reason, sizeof reason,
                  "%s%s, Japan accepts the Allied ultimatum: %s; its armies lay down their arms (Japanese casualties "
-                 "%.0f with prisoners, Soviet %.0f).",
+                 "%.0f with prisoners, Soviet %.0f), and the instrument of surrender is signed on %d %s %d.",
                  when, after > 0 ? "with no hope left of better terms" : "With no hope left of better terms",
                  atomic && entry ? "the atomic bombing has ended the hope of a decisive battle and the Soviet entry "
                                    "that of Soviet mediation"
                  : entry         ? "the Soviet entry has ended the hope of Soviet mediation and the war in Manchuria "
                                    "that of a decisive battle"
                                  : "the atomic bombing has ended the hope of a decisive battle",
-                 w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV]);
+                 w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], signs.day, mon[(signs.month + 11) % 12],
+                 signs.year);
         (void)s;
         hk_war_end(w, "surrender", reason, SRC_MODEL("politics-peace"));
         /* the war ends in law with the signing of the surrender,

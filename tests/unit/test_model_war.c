@@ -331,6 +331,42 @@ static void test_soviet_fortress_and_fall_back(void **state)
     hk_scenario_free(s);
 }
 
+/* A front that loses its last region falls back toward its side's own
+ * bases (for the Japanese side Korea, the Kwantung lease, Japan), not to
+ * the nearest town: the Japanese Ussuri front, Suifenhe already lost,
+ * driven out of Mudanjiang goes back by the Tumen line to Chongjin and
+ * joins the front there (390 km, on the way to Korea), not to Harbin (335
+ * km, a Manchukuo junction further from Korea), where it would become that
+ * ground's front or join the one there. One step of the month, so that the fall back is all that moves. */
+static void test_fall_back_toward_bases(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_STEP_DAYS] = 30;
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int ussuri = sector(s, "ussuri"), tumen = sector(s, "tumen");
+    int hb = region(s, "harbin"), mu = region(s, "mudanjiang"), sf = region(s, "suifenhe");
+    hk_control_set(w, sf, s->sov);
+    for (int f = 0; f < s->n_sectors; f++) {
+        w->camp.front[f].men[HK_SIDE_JPN] = 20000;
+        w->camp.front[f].guns[HK_SIDE_JPN] = 200;
+        w->camp.front[f].men[HK_SIDE_SOV] = f == ussuri ? 600000 : 20000;
+        w->camp.front[f].guns[HK_SIDE_SOV] = f == ussuri ? 6000 : 200;
+        w->camp.front[f].tanks[HK_SIDE_SOV] = 0;
+    }
+    w->jpn_men = 20000.0 * s->n_sectors;
+    w->sov_men = 600000 + 20000.0 * (s->n_sectors - 1);
+    hk_campaign_step(w);
+    assert_int_equal(hk_control_side(w, mu), HK_SIDE_SOV);
+    assert_true(w->camp.front[ussuri].men[HK_SIDE_JPN] < 1);
+    assert_true(w->camp.front_of[hb] != ussuri);                       /* not onto Harbin */
+    assert_true(w->camp.front[tumen].men[HK_SIDE_JPN] > 20000 + 1000); /* but into the Tumen front */
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 /* An advance takes time: a front on foot covers war.march_foot km a day and
  * fights for a region only once it has come halfway along the link to it. */
 static void test_march_takes_days(void **state)
@@ -817,6 +853,7 @@ int main(void)
         cmocka_unit_test(test_fronts_placed),
         cmocka_unit_test(test_border_garrison),
         cmocka_unit_test(test_soviet_fortress_and_fall_back),
+        cmocka_unit_test(test_fall_back_toward_bases),
         cmocka_unit_test(test_march_takes_days),
         cmocka_unit_test(test_fuel_halts_armour),
         cmocka_unit_test(test_stalemate_takes_months),

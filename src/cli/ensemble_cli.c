@@ -267,7 +267,7 @@ int hk_ens_cli_report_history(const hk_ens_opts *o, const hk_ensemble_result *re
     if (o->json) {
         json_t *j = hk_ensemble_json(res);
         if (have)
-            json_object_set_new(j, "history", hk_history_json(&history));
+            json_object_set_new(j, "history", hk_ensemble_history_json(&history, res));
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(8));
         fputc('\n', stdout);
         json_decref(j);

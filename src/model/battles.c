@@ -443,7 +443,8 @@ double hk_battles_ceasefire_pressure(const hk_world *w, int side)
 static double campaign_available(const hk_world *w, int side)
 {
     double pool = side == HK_SIDE_JPN ? w->jpn_men : w->sov_men;
-    return P(w, CAMPAIGN_THEATRE_SHARE) * pool;
+    double licence = side == HK_SIDE_SOV ? hk_assess_soviet_resolve(w) : 1.0;
+    return P(w, CAMPAIGN_THEATRE_SHARE) * pool * licence;
 }
 
 /* Men a side can bring forward in a month over its supply distance; from a
@@ -806,14 +807,43 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * the Khalkha after its August offensive until the ceasefire (001:145,
      * 001:147), and a line thinned once it has won invites the next attack */
     bool keep = c->holder == HK_SIDE_SOV && !seek[HK_SIDE_JPN];
+    /* and the Kwantung Army keeps its own line up on ground it holds while
+     * the USSR builds up against it: at Nomonhan both camps came to deploy
+     * more than two or three divisions, the Kwantung Army against the
+     * General Staff's wish to keep the conflict small (001:133), while the
+     * 1st Army Group gathered for its offensive (001:137) */
+    bool keep_j = c->holder == HK_SIDE_JPN && !seek[HK_SIDE_SOV] && soviet_bound(w, sec);
     /* in the steppe's winter nobody is brought up over the frozen roads,
      * as in an opening battle (battle.winter_first to winter_last) */
     bool frozen = hk_battles_winter_halts(w, sec);
-    for (int i = 0; i < 2 && !frozen; i++)
-        if ((!seek[i] || (i == HK_SIDE_SOV && keep)) && (i == HK_SIDE_JPN || soviet_bound(w, sec))) {
-            gain[i] = campaign_reinforce(w, i, want[i]);
-            campaign_arms(w, i, want[i] / fmax(start[1 - i], 1.0));
-        }
+    bool feeds[2];
+    for (int i = 0; i < 2; i++)
+        feeds[i] = !frozen && (!seek[i] || (i == HK_SIDE_SOV && keep) || (i == HK_SIDE_JPN && keep_j)) &&
+                   (i == HK_SIDE_JPN || soviet_bound(w, sec));
+    /* the escalation ladder: a side that feeds the fighting answers the
+     * columns it sees the other bring up this month, not only the men on
+     * the line at its start, as far as its lift and its share of the
+     * theatre let it. The Kwantung Army sees the Soviet build-up on its
+     * way (its incoming men, at the Soviet aim from the month's start);
+     * the USSR then answers what the Kwantung Army has brought up. So a
+     * campaign both sides keep feeding grows month by month toward what
+     * each can bring to the site, and one that a side will not feed stays
+     * at the ratio the other keeps over the men it faces. */
+    if (feeds[HK_SIDE_SOV] && feeds[HK_SIDE_JPN]) {
+        double inc = fmax(0.0, fmin(want[1] - start[1], fmin(campaign_lift(w, HK_SIDE_SOV),
+                                                             campaign_available(w, HK_SIDE_SOV) - start[1])));
+        want[0] = need[0] * (start[1] + inc) * (c->last_loser == HK_SIDE_JPN ? 1.0 + w->autonomy : 1.0);
+    }
+    if (feeds[HK_SIDE_JPN]) {
+        gain[0] = campaign_reinforce(w, HK_SIDE_JPN, want[0]);
+        campaign_arms(w, HK_SIDE_JPN, want[0] / fmax(start[1], 1.0));
+    }
+    if (feeds[HK_SIDE_SOV]) {
+        if (feeds[HK_SIDE_JPN])
+            want[1] = need[1] * c->men[HK_SIDE_JPN];
+        gain[1] = campaign_reinforce(w, HK_SIDE_SOV, want[1]);
+        campaign_arms(w, HK_SIDE_SOV, want[1] / fmax(start[0], 1.0));
+    }
     /* the USSR attacks once it has the superiority it sought (the August
      * offensive waited for the build-up, 001:145), and at once, with what
      * it has, to take back ground the Japanese side has taken from it while
@@ -843,7 +873,11 @@ static void campaign_month(hk_world *w, hk_rng *r)
                              ? "" : hk_actor_name_at(w, s->sectors[sec].side[1], w->month),
                          soviet_bound(w, sec) ? "" : "'s army, with no Soviet troops beside them");
         for (int i = 0; i < 2 && n < (int)sizeof w->scratch - 80; i++) {
-            if (seek[i])
+            if (seek[i] && gain[i] >= 0.5)
+                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                              " The %s side would take a ceasefire (%s) but keeps its line up against the other's "
+                              "build-up: it brings up %.0f.", side_label(i), reason[i], gain[i]);
+            else if (seek[i])
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                               " The %s side would take a ceasefire: %s.", side_label(i), reason[i]);
             else if (i == HK_SIDE_JPN && !(gain[i] >= 0.5))

@@ -41,6 +41,8 @@ static bool way_back(const hk_world *w, int o, int side);
 static bool holds_out_encircled(const hk_world *w, int side);
 static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o);
 static bool fortified_line(const hk_world *w, int o, int side);
+static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, int o, const int from[2],
+                    hk_combat_side cs[2][2], hk_front *held_by[2], double month_cas[HK_MAX_SECTORS][2], int *battles);
 static bool holds_fortress(const hk_world *w, int side);
 static void account(hk_world *w, int side, double men, const hk_combat_losses *lo);
 
@@ -885,26 +887,74 @@ static double march_rate(const hk_world *w, const hk_front *fr, int side)
     return tpk >= P(w, WAR_EXPLOIT_TANKS) ? P(w, WAR_MARCH_MOBILE) : P(w, WAR_MARCH_FOOT);
 }
 
-/* Whether a side's front has come up to objective o from region `from`
- * this step: it fights for o once it has covered half the link between
- * them (the line between two regions lies midway), marching
- * march_rate a day; an advance toward o carries over from step to step and
- * starts again when the objective changes. Its first objective it meets on
- * the line it stood on when the war opened, when that lies on the border;
- * one deeper it marches to (over the Great Khingan from Mongolia). */
-static bool marched(const hk_world *w, hk_front *fr, int side, int o, int from, int days)
+/* How far a side's front gets in `days` days of marching. A front on foot
+ * goes war.march_foot km a day, its supply following at its pace. A front
+ * with the armour to exploit goes at the pace of its mobile groups
+ * (war.march_mobile) only as far as the fuel they carry takes them
+ * (war.fuel_km); then they wait until more comes up over their haul, the
+ * km from their railhead (`haul`, along the ground the side holds, plus the
+ * km gone since), at war.haul_km_day, and go on. So a deep thrust slows
+ * with its distance from the railway (the Transbaikal Front's tank army
+ * crossed the Great Khingan in its first days, then stood for want of fuel
+ * until it was brought up by lorry and aircraft, and reached the central
+ * Manchurian plain some ten days after it set out, glantz2003). */
+static double advance(const hk_world *w, hk_front *fr, int side, double days, double haul, double need, double *km)
 {
-    double need = 0.5 * land_km(w, from, o);
+    double rate = march_rate(w, fr, side), left = days;
+    *km = 0;
+    if (!(rate > P(w, WAR_MARCH_FOOT))) {
+        double t = fmin(days, need / rate);
+        *km = rate * t;
+        return t;
+    }
+    double carry = P(w, WAR_FUEL_KM) > 0 ? P(w, WAR_FUEL_KM) : 1e9;
+    double per_day = P(w, WAR_HAUL_KM_DAY) > 0 ? P(w, WAR_HAUL_KM_DAY) : 1e9;
+    for (int guard = 0; left > 1e-9 && *km < need - 1e-9 && guard < 8; guard++) {
+        if (fr->halt[side] > 0) {
+            double h = fmin(fr->halt[side], left);
+            fr->halt[side] -= h;
+            left -= h;
+            if (fr->halt[side] > 1e-9)
+                break;
+            fr->halt[side] = 0;
+            fr->fuel[side] = 0; /* the fuel has come up */
+            continue;
+        }
+        double t = fmin(fmin(left, (carry - fr->fuel[side]) / rate), (need - *km) / rate);
+        if (t < 0)
+            t = 0;
+        *km += rate * t;
+        fr->fuel[side] += rate * t;
+        left -= t;
+        if (fr->fuel[side] >= carry - 1e-9)
+            fr->halt[side] = (isfinite(haul) ? haul + *km : P(w, WAR_NO_ROUTE_KM)) / per_day;
+    }
+    return days - left;
+}
+
+/* Whether a side's front has come up to objective o from region `from`
+ * this step of `days` days (`haul`: the km from its railhead to `from`):
+ * the days it took, -1 while it is still on its way. It fights for o once
+ * it has covered half the link between them (the line between two regions
+ * lies midway), marching as far as `advance` takes it; an advance toward o
+ * carries over from step to step and starts again when the objective
+ * changes. Its first objective it meets on the line it stood on when the
+ * war opened, when that lies on the border; one deeper it marches to (over
+ * the Great Khingan from Mongolia). */
+static int marched(const hk_world *w, hk_front *fr, int side, int o, int from, int days, double haul)
+{
+    double link = 0.5 * land_km(w, from, o);
     if (fr->march_to[side] != o) {
         /* the war's first objective across the border: the front stands on
          * the line, deployed for the war, and fights at once */
-        fr->march[side] = fr->march_to[side] < 0 && w->s->regions[o].sector >= 0 ? need : 0;
+        fr->march[side] = fr->march_to[side] < 0 && w->s->regions[o].sector >= 0 ? link : 0;
         fr->march_to[side] = (int16_t)o;
     }
-    if (fr->march[side] >= need)
-        return true;
-    fr->march[side] += march_rate(w, fr, side) * days;
-    return fr->march[side] >= need;
+    if (fr->march[side] >= link)
+        return 0;
+    double km, used = advance(w, fr, side, days, haul + fr->march[side], link - fr->march[side], &km);
+    fr->march[side] += km;
+    return fr->march[side] >= link - 1e-6 ? (int)ceil(used - 1e-9) : -1;
 }
 
 /* What a side loses goes to movement and to the war's totals. */
@@ -1414,10 +1464,29 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
             a = side;
     if (a < 0)
         return false;
-    int d = 1 - a, o = obj[a];
+    int o = obj[a];
+    int used = marched(w, fr, a, o, from[a], days, km[a][from[a]]);
+    if (used < 0 || used >= days)
+        return false; /* still advancing on it, or up to it as the step ends */
+    /* the step's fighting starts the day the front comes up */
+    int step_day = w->today;
+    if (w->today > 0)
+        w->today += used;
+    bool fought = contact(w, r, f, days, days - used, a, o, from, cs, held_by, month_cas, battles);
+    w->today = step_day;
+    return fought;
+}
+
+/* The attack of side a on front f against objective o, which its front has
+ * come up to with `days` of the step's `step` days left. */
+static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, int o, const int from[2],
+                    hk_combat_side cs[2][2], hk_front *held_by[2], double month_cas[HK_MAX_SECTORS][2], int *battles)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    hk_front *fr = &c->front[f];
+    int d = 1 - a;
     hk_front *dfr = held_by[a];
-    if (!marched(w, fr, a, o, from[a], days))
-        return false; /* still advancing on it */
     if (dfr->men[d] < 100) {
         /* nobody left to hold it: the attacker walks in */
         take(w, o, a, f);
@@ -1447,7 +1516,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     int fight_days = days;
     /* an attack needs a step's days to bring its echelons up: none is
      * opened in the few days left before a ceasefire */
-    bool short_step = days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS);
+    bool short_step = step < echelons(w) || step < (int)P(w, WAR_STEP_DAYS);
     /* a front falling back on foot is overtaken by an attacker with the
      * armour to exploit (war.exploit_tanks per 1000 men): its rearguard no
      * longer screens it and its main body is caught on the move, in the
@@ -1571,10 +1640,11 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     if (o2 >= 0)
         reserve_stands(w, dfr2, d, o2);
     if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a] &&
-        0.5 * land_km(w, from2, o2) <= march_rate(w, fr, a) * days &&
+        fr->halt[a] <= 0 && 0.5 * land_km(w, from2, o2) <= fmin(march_rate(w, fr, a) * days, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
         !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0))) {
         /* (armour does not run over a fortified region that will hold: the
          * rifle divisions following up meet its garrison) */
+        fr->fuel[a] += land_km(w, from2, o2);
         take(w, o2, a, f);
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
@@ -1757,8 +1827,11 @@ void hk_campaign_step(hk_world *w)
     double month_cas[HK_MAX_SECTORS][2];
     memset(month_cas, 0, sizeof month_cas);
     int battles = 0;
+    /* the fronts' events carry the day their step opens on */
+    int today = w->today;
     for (int day = first; day < last; day += step) {
         int days = day + step <= last ? step : last - day;
+        w->today = day + 1;
         routes(w);
         for (int f = 0; f < s->n_sectors; f++)
             if (c->front[f].active)
@@ -1780,9 +1853,11 @@ void hk_campaign_step(hk_world *w)
             held_to = 30;
         for (int day = last; day < held_to; day += step) {
             int days = day + step <= held_to ? step : held_to - day;
+            w->today = day + 1;
             storm(w, &r, days, month_cas, &battles);
         }
     }
+    w->today = today;
     w->battles_month += battles;
     /* a stalemate: months in a row in which no front has fought; it presses
      * for an armistice (war.c reads quiet_months) only once it has lasted

@@ -70,7 +70,11 @@ static double mongolian_threat(const hk_world *w)
     }
     if (n == 0) /* no Mongolian sector: a share of the whole Japanese army */
         return P(w, DIPLO_MGL_THREAT_SHARE) * w->jpn_men / P(w, DIPLO_MGL_THREAT_MEN);
-    return j / P(w, DIPLO_MGL_THREAT_MEN) + P(w, DIPLO_MGL_THREAT_TENSION) * (t / n - 1.0);
+    /* and the clashes on that border over about the last year: the
+     * pressure of 1935 (the Khalkhyn temple, the failed Manchuli talks)
+     * turned Moscow's oral promise into the protocol (001:81) */
+    double clashes = P(w, DIPLO_MGL_THREAT_INCIDENTS) > 0 ? w->mgl_pressure / P(w, DIPLO_MGL_THREAT_INCIDENTS) : 0;
+    return j / P(w, DIPLO_MGL_THREAT_MEN) + P(w, DIPLO_MGL_THREAT_TENSION) * (t / n - 1.0) + clashes;
 }
 
 double hk_diplomacy_gain(const hk_world *w, int t, int actor)
@@ -535,14 +539,20 @@ static const char *party_name(const hk_world *w, int a)
 static const char *gain_reasons(const hk_world *w, int t)
 {
     const hk_treaty_roles *r = &w->c->roles;
-    if (t == r->jpn_sov_neutrality)
+    if (t == r->jpn_sov_neutrality) {
+        if (hk_flag(w, HK_EFFECT_GER_SOV_WAR))
+            return "a quiet flank while each looks elsewhere, the USSR fighting the German invasion in the west, "
+                   "less threat on the border";
         return hk_flag(w, HK_EFFECT_EUROPE_WAR) ? "a quiet flank while each looks elsewhere, less threat on the "
                                                  "border, with war in Europe"
                                                : "a quiet flank while each looks elsewhere, less threat on the border";
+    }
     if (t == r->jpn_sov_normalization || t == r->sov_chn_normalization)
         return "recognition, trade and a settled frontier";
     if (t == r->sov_mgl_assistance)
-        return "help against the Japanese forces near Mongolia";
+        return w->mgl_pressure >= 0.5 * P(w, DIPLO_MGL_THREAT_INCIDENTS)
+                   ? "help against the Japanese forces near Mongolia and the clashes on its border"
+                   : "help against the Japanese forces near Mongolia";
     if (t == r->sov_chn_nonaggression)
         return "help for China at war with Japan, a front that ties Japan down";
     if (t == r->jpn_outside_consult)
@@ -692,8 +702,20 @@ static void simulate_treaties(hk_world *w)
     }
 }
 
+/* Last month's incidents on the sectors facing Mongolia join the pressure
+ * on its border (read before the incidents system redraws them). */
+static void mongolian_pressure(hk_world *w)
+{
+    double n = 0;
+    for (int i = 0; i < w->s->n_sectors; i++)
+        if (w->s->mgl >= 0 && w->s->sectors[i].side[1] == w->s->mgl)
+            n += w->sector_incidents[i];
+    w->mgl_pressure = w->mgl_pressure * (11.0 / 12.0) + n;
+}
+
 void hk_diplomacy_step(hk_world *w)
 {
+    mongolian_pressure(w);
     if (w->mode == HK_MODE_REPLAY)
         replay_treaties(w);
     else

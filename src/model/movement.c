@@ -19,8 +19,16 @@
 
 #include "model/system.h"
 
-static double approach(double x, double target, double up, double down)
+/* armies' budgets are voted for a year: each side's departure from its
+ * plan is drawn at a vote and held until the next (forces.budget_*) */
+#define HK_BUDGET_MONTHS 12
+
+static double approach(const hk_world *w, double x, double target, double up, double down)
 {
+    /* armies are raised and sent home by whole units: a gap of less than
+     * forces.least_move of the army is left standing */
+    if (fabs(target - x) < P(w, FORCES_LEAST_MOVE) * x)
+        return x;
     if (target > x)
         return x + (target - x < up ? target - x : up);
     return x - (x - target < down ? x - target : down);
@@ -314,26 +322,31 @@ static void pool_coefficients(hk_world *w)
 void hk_movement_sector_forces(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    memset(w->sector_forces, 0, (size_t)s->n_sectors * sizeof w->sector_forces[0]); /* the rest stays 0 */
     if (w->mode == HK_MODE_SIMULATE) {
+        const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
         if (!w->mv.coef_ok || w->mv.coef_seized != w->manchuria_seized)
             pool_coefficients(w);
-        const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
+        else if (w->mv.forces_ok && memcmp(pool, w->mv.forces_pool, sizeof pool) == 0)
+            return; /* the same pools over the same shares: last month's forces */
+        memcpy(w->mv.forces_pool, pool, sizeof pool);
+        w->mv.forces_ok = true;
+        /* every pool's term in the same order from 0: a pool with no men or
+         * no share adds an exact +0 (pools and shares are never negative),
+         * so the sums are those of adding only the others */
+        const double q0 = pool[0] > 0 ? pool[0] : 0, q1 = pool[1] > 0 ? pool[1] : 0, q2 = pool[2] > 0 ? pool[2] : 0;
         for (int sec = 0; sec < s->n_sectors; sec++)
             for (int side = 0; side < 2; side++) {
+                const hk_side_forces *k = w->mv.coef[sec][side];
                 hk_side_forces *sf = &w->sector_forces[sec][side];
-                for (int p = 0; p < 3; p++) {
-                    const hk_side_forces *k = &w->mv.coef[sec][side][p];
-                    if (!(pool[p] > 0) || !(k->men > 0))
-                        continue;
-                    sf->men += pool[p] * k->men;
-                    sf->tanks += pool[p] * k->tanks;
-                    sf->guns += pool[p] * k->guns;
-                    sf->aircraft += pool[p] * k->aircraft;
-                }
+                sf->men = ((0.0 + q0 * k[0].men) + q1 * k[1].men) + q2 * k[2].men;
+                sf->tanks = ((0.0 + q0 * k[0].tanks) + q1 * k[1].tanks) + q2 * k[2].tanks;
+                sf->guns = ((0.0 + q0 * k[0].guns) + q1 * k[1].guns) + q2 * k[2].guns;
+                sf->aircraft = ((0.0 + q0 * k[0].aircraft) + q1 * k[1].aircraft) + q2 * k[2].aircraft;
             }
         return;
     }
+    w->mv.forces_ok = false;
+    memset(w->sector_forces, 0, (size_t)s->n_sectors * sizeof w->sector_forces[0]); /* the rest stays 0 */
     uint64_t manchurian = w->c->manchurian_sectors;
     for (int f = 0; f < s->n_formations; f++) {
         int side = w->c->form_side[f];
@@ -396,19 +409,22 @@ static void baseline_build(hk_world *w)
 static void floor_shares(hk_world *w, hk_month m, double floor)
 {
     double rec = 0, wsum = 0;
-    for (int f = 0; f < w->s->n_formations; f++) {
-        if (w->c->form_pool[f] != 2 || !formation_hosted(w, f))
-            continue;
-        if (w->c->n_rec[f] > 0 && m >= w->c->rec_month[f][0])
+    uint64_t unrecorded = 0; /* the Soviet pool's formations there without a record yet, in order */
+    for (uint64_t todo = w->c->pool_formations[2] & w->hosted; todo; todo &= todo - 1) {
+        int f = __builtin_ctzll(todo);
+        if (w->c->n_rec[f] > 0 && m >= w->c->rec_month[f][0]) {
             rec += w->mv.base_men[f];
-        else
+        } else {
             wsum += w->c->weight[f];
+            unrecorded |= (uint64_t)1 << f;
+        }
     }
     if (!(rec > 0) || !(wsum > 0))
         return;
-    for (int f = 0; f < w->s->n_formations; f++)
-        if (w->c->form_pool[f] == 2 && formation_hosted(w, f) && !(w->c->n_rec[f] > 0 && m >= w->c->rec_month[f][0]))
-            w->mv.base_men[f] = floor * w->c->weight[f] / wsum;
+    for (; unrecorded; unrecorded &= unrecorded - 1) {
+        int f = __builtin_ctzll(unrecorded);
+        w->mv.base_men[f] = floor * w->c->weight[f] / wsum;
+    }
     w->mv.base_sum[2] = rec + floor;
     w->mv.coef_ok = false;
 }
@@ -453,9 +469,20 @@ static void baseline_pools(hk_world *w, hk_month m)
         double sum[3] = {0, 0, 0};
         hk_month until = INT32_MAX;
         for (int f = 0; f < w->s->n_formations; f++) {
-            for (int k = w->c->n_rec[f] - 1; k >= 0 && w->c->rec_month[f][k] > m; k--)
-                if (w->c->rec_month[f][k] < until)
-                    until = w->c->rec_month[f][k];
+            /* the formation's next record after m, from its cursor (the
+             * records are in date order, one a month) */
+            int n = w->c->n_rec[f];
+            if (n > 0) {
+                int at = w->rec_at[f];
+                while (at + 1 < n && w->c->rec_month[f][at + 1] <= m)
+                    at++;
+                w->rec_at[f] = (uint8_t)at;
+                hk_month next = w->c->rec_month[f][at] > m ? w->c->rec_month[f][at]
+                                : at + 1 < n                ? w->c->rec_month[f][at + 1]
+                                                            : INT32_MAX;
+                if (next < until)
+                    until = next;
+            }
             w->mv.base_men[f] = 0;
             int p = w->c->form_pool[f];
             if (p < 0 || p > 2 || !formation_hosted(w, f))
@@ -553,13 +580,21 @@ static bool record_pact(const hk_world *w)
 
 /* Each side's army answers the other's departure from the record: the ratio
  * of the other side's men to its baseline, to the power forces.response. */
-static double response(const hk_world *w, int other)
+static double response(hk_world *w, int other)
 {
     double b = w->base_last[other] > 0 ? w->base_last[other] : w->base_pool[other];
     double men = other == 0 ? w->jpn_men : w->sov_men;
     if (b < 1000 || men < 1000)
         return 1.0;
-    return exp(P(w, FORCES_RESPONSE) * log(hk_clamp(men / b, 0.25, 4.0))); /* pow's value, at less cost */
+    /* kept while the other side's army and its baseline stand still (as
+     * they do between a budget vote and the next once the pools settle) */
+    int k = other == 0 ? 0 : 1;
+    if (w->mv.resp_men[k] == men && w->mv.resp_base[k] == b)
+        return w->mv.resp[k];
+    w->mv.resp_men[k] = men;
+    w->mv.resp_base[k] = b;
+    w->mv.resp[k] = exp(P(w, FORCES_RESPONSE) * log(hk_clamp(men / b, 0.25, 4.0))); /* pow's value, at less cost */
+    return w->mv.resp[k];
 }
 
 /* How many men the USSR wants east of Baikal this month. */
@@ -572,7 +607,7 @@ static double soviet_target(hk_world *w)
     /* the build-up the record shows, at the record's ratio to Japan's army:
      * soviet.threat_ratio against the scenario's value scales it */
     double ref = s->params[HK_P_SOVIET_THREAT_RATIO].value;
-    double target = base * (ref > 0 ? P(w, SOVIET_THREAT_RATIO) / ref : 1.0) * response(w, 0) * exp(w->budget[1]);
+    double target = base * (ref > 0 ? P(w, SOVIET_THREAT_RATIO) / ref : 1.0) * response(w, 0) * w->mv.budget_exp[1];
     /* the war in the west kept soviet.west_share of the army from the east:
      * the record has it from the German attack on */
     double keep = 1.0 - P(w, SOVIET_WEST_SHARE);
@@ -591,7 +626,7 @@ static double soviet_target(hk_world *w)
         freeze = fd;
     if (freeze != HK_MONTH_NONE && w->month >= freeze) {
         double before = baseline_at(w, 2, freeze - 1) * (ref > 0 ? P(w, SOVIET_THREAT_RATIO) / ref : 1.0) *
-                        response(w, 0) * exp(w->budget[1]);
+                        response(w, 0) * w->mv.budget_exp[1];
         bool west_then = record_has_at(w, HK_EFFECT_GER_SOV_WAR, freeze - 1) &&
                          !record_has_at(w, HK_EFFECT_GERMANY_DEFEATED, freeze - 1);
         target = before * (west ? keep : 1.0) / (west_then ? keep : 1.0);
@@ -616,13 +651,13 @@ static void simulate_soviet(hk_world *w)
      * (soviet.buildup), within the railway's peacetime share; once Germany
      * is beaten the railway runs for the east */
     double slope = w->base_pool[2] - w->base_last[2];
-    double up = fmin(P(w, SOVIET_BUILDUP) + fmax(0, slope), P(w, SOVIET_RAIL_SHARE) * cap + fmax(0, slope));
+    double up = hk_fmin(P(w, SOVIET_BUILDUP) + hk_fmax(0, slope), P(w, SOVIET_RAIL_SHARE) * cap + hk_fmax(0, slope));
     if (freed) /* the railway runs for the east, and the record's plan no longer leads */
         up = P(w, SOVIET_TRANSFER_SHARE) * cap;
-    double down = P(w, FORCES_RELEASE) * w->sov_men + fmax(0, -slope);
+    double down = P(w, FORCES_RELEASE) * w->sov_men + hk_fmax(0, -slope);
     if (at_war_west)
-        down = fmax(down, P(w, SOVIET_WEST_DRAW) * w->sov_men);
-    w->sov_men = approach(w->sov_men, target, up, down);
+        down = hk_fmax(down, P(w, SOVIET_WEST_DRAW) * w->sov_men);
+    w->sov_men = approach(w, w->sov_men, target, up, down);
     w->sov_drawn = at_war_west ? P(w, SOVIET_WEST_SHARE) : 0.0;
 }
 
@@ -673,11 +708,11 @@ static void simulate_japan(hk_world *w)
          * the seizure */
         hk_month first = w->mv.pool_first[0];
         garrison = first != HK_MONTH_NONE ? baseline_at(w, 0, first) : base;
-        target = fmin(base, garrison);
+        target = hk_fmin(base, garrison);
     } else {
         /* the record's Kwantung and Korea armies, answering the Soviet
          * army's departure from its own record */
-        target = base * response(w, 2) * exp(w->budget[0]);
+        target = base * response(w, 2) * w->mv.budget_exp[0];
         /* the special manoeuvres answered the German attack on the USSR:
          * without it the army stays as it stood before */
         hk_month rg = record_month(w, HK_EFFECT_GER_SOV_WAR);
@@ -702,7 +737,7 @@ static void simulate_japan(hk_world *w)
     if (w->player == s->jpn && w->orders_given)
         target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);
     double slope = w->base_pool[0] - w->base_last[0];
-    double up = P(w, JAPAN_BUILDUP) + fmax(0, slope), down = P(w, FORCES_RELEASE) * w->jpn_men + fmax(0, -slope);
+    double up = P(w, JAPAN_BUILDUP) + hk_fmax(0, slope), down = P(w, FORCES_RELEASE) * w->jpn_men + hk_fmax(0, -slope);
     /* Preparing a war in the north: with the USSR at war in the west,
      * doctrine above the strike threshold and Japan not committed south,
      * the mainland army is reinforced toward the border ratio the cabinet
@@ -710,27 +745,27 @@ static void simulate_japan(hk_world *w)
     if (w->manchuria_seized && !w->committed_south && !w->war && w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) &&
         hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && w->player != s->jpn) {
         double jb = hk_world_border_men(w, HK_SIDE_JPN), sb = hk_world_border_men(w, HK_SIDE_SOV);
-        double ratio = sb > 1000 && jb > 1000 ? jb / sb : w->jpn_men / fmax(w->sov_men, 1000.0);
+        double ratio = sb > 1000 && jb > 1000 ? jb / sb : w->jpn_men / hk_fmax(w->sov_men, 1000.0);
         double want = ratio > 0 ? w->jpn_men * hk_assess_north_need(w) / ratio : target;
-        want = fmin(want, fmax(P(w, JAPAN_MAX_MEN), base));
+        want = hk_fmin(want, hk_fmax(P(w, JAPAN_MAX_MEN), base));
         if (want > target) {
             target = want;
-            up = fmax(up, P(w, JAPAN_MOBILIZE));
+            up = hk_fmax(up, P(w, JAPAN_MOBILIZE));
         }
     }
     if (w->war_mobilising) { /* a war decided on: to the war footing (war.c) */
-        target = fmax(target, P(w, JAPAN_MAX_MEN));
-        up = fmax(up, P(w, JAPAN_MOBILIZE));
+        target = hk_fmax(target, P(w, JAPAN_MAX_MEN));
+        up = hk_fmax(up, P(w, JAPAN_MOBILIZE));
     }
-    w->jpn_men = approach(w->jpn_men, target, up, down > 0 ? down : 0);
+    w->jpn_men = approach(w, w->jpn_men, target, up, down > 0 ? down : 0);
     if (w->manchuria_seized && w->player != s->jpn)
         tell_special_manoeuvres(w, before, pre_west, target);
     if (w->jpn_men > w->jpn_peak)
         w->jpn_peak = w->jpn_men;
 
     /* the Siberian expedition */
-    double want = (w->intervention && !w->withdrawn) ? P(w, INTERVENTION_MEN) : 0.0;
-    w->exp_men = approach(w->exp_men, want, P(w, INTERVENTION_MEN) / P(w, INTERVENTION_BUILD_MONTHS),
+    double want = hk_politics_expedition_men(w);
+    w->exp_men = approach(w, w->exp_men, want, P(w, INTERVENTION_MEN) / P(w, INTERVENTION_BUILD_MONTHS),
                           P(w, INTERVENTION_MEN) / P(w, INTERVENTION_LEAVE_MONTHS));
 }
 
@@ -740,17 +775,23 @@ void hk_movement_step(hk_world *w)
     /* the losses of last month's battles come off first */
     baseline_pools(w, w->month);
     if (w->mode == HK_MODE_SIMULATE) {
-        /* the money and men each side actually finds for its army wander
-         * around the plan: a slow random walk with monthly persistence
+        /* the money and men each side actually finds for its army depart
+         * from the plan: voted once a year and held until the next vote, a
+         * slow random walk from one vote to the next with persistence
          * forces.budget_persist and a spread of forces.budget_sd */
-        hk_rng r = hk_world_stream(w, HK_STREAM_MOVEMENT);
-        double rho = P(w, FORCES_BUDGET_PERSIST), sd = P(w, FORCES_BUDGET_SD);
-        double z[2];
-        hk_rng_normal2(&r, &z[0], &z[1]); /* one pair of draws for both sides */
-        for (int k = 0; k < 2; k++)
-            w->budget[k] = rho * w->budget[k] + sqrt(1.0 - rho * rho) * sd * z[k];
-        w->jpn_men = fmax(0, w->jpn_men - w->loss_men[HK_SIDE_JPN]);
-        w->sov_men = fmax(0, w->sov_men - w->loss_men[HK_SIDE_SOV]);
+        if (w->month >= w->mv.budget_next) {
+            hk_rng r = hk_world_stream(w, HK_STREAM_MOVEMENT);
+            double rho = P(w, FORCES_BUDGET_PERSIST), sd = P(w, FORCES_BUDGET_SD);
+            double z[2];
+            hk_rng_normal2(&r, &z[0], &z[1]); /* one pair of draws for both sides */
+            for (int k = 0; k < 2; k++) {
+                w->budget[k] = rho * w->budget[k] + sqrt(1.0 - rho * rho) * sd * z[k];
+                w->mv.budget_exp[k] = exp(w->budget[k]);
+            }
+            w->mv.budget_next = w->month + HK_BUDGET_MONTHS;
+        }
+        w->jpn_men = hk_fmax(0, w->jpn_men - w->loss_men[HK_SIDE_JPN]);
+        w->sov_men = hk_fmax(0, w->sov_men - w->loss_men[HK_SIDE_SOV]);
         simulate_soviet(w);
         simulate_japan(w);
         update_equipment(w);

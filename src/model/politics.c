@@ -510,17 +510,42 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
          * (intervention.unsettled; the expedition stayed on after the Allies
          * left in 1920, 003:16) */
         p *= back ? P(w, INTERVENTION_ESTABLISHED) : P(w, INTERVENTION_UNSETTLED);
+        /* once the buffer state the expedition faced has been folded into
+         * the Soviet state (the Soviet side in its last form), staying is an
+         * occupation of that state's soil: no Japanese force stayed on the
+         * mainland past the Far Eastern Republic's end (003:16) */
+        const hk_actor *sov = s->sov >= 0 ? &s->actors[s->sov] : NULL;
+        bool union_made = sov && sov->n_forms > 1 && hk_actor_form_at(w, s->sov, w->month) == sov->n_forms - 1;
+        if (union_made && p < P(w, INTERVENTION_UNION_RATE))
+            p = P(w, INTERVENTION_UNION_RATE);
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->withdrawn = true;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
-                         "After %.1f years in Siberia and %.0f dead, with the northern hawks at %.2f of influence%s, "
+                         "After %.1f years in Siberia and %.0f dead, with the northern hawks at %.2f of influence%s%s%s, "
                          "the cabinet withdraws the expedition.",
                          years, w->out.intervention_dead, hk_assess_north_hawks(w),
-                         back ? " and Soviet power re-established east of Baikal (staying would mean war with it)" : "");
+                         back ? " and Soviet power re-established east of Baikal (staying would mean war with it)" : "",
+                         union_made ? ", and the buffer state in the east folded into " : "",
+                         union_made ? hk_actor_name_at(w, s->sov, w->month) : "");
             hk_world_emit2(w, "fact", "withdrawal", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }
     }
+}
+
+/* The expedition's size follows its occasion: the Army builds it to
+ * intervention.men while Soviet power in the east is broken and a buffer
+ * state looks within reach (more than 70,000 men by November 1918, 003:16);
+ * once Soviet power holds the east again the expedition gives up the
+ * Transbaikal and the Amur and keeps intervention.hold of it on the railway
+ * and in the south of the Maritime province (frus1921v2_d661: out of both
+ * provinces by the summer of 1920, only the south of the Maritime province
+ * held). */
+double hk_politics_expedition_men(const hk_world *w)
+{
+    if (!w->intervention || w->withdrawn)
+        return 0.0;
+    return P(w, INTERVENTION_MEN) * (hk_assess_soviet_established(w) ? P(w, INTERVENTION_HOLD) : 1.0);
 }
 
 double hk_politics_china_first(const hk_world *w)
@@ -598,13 +623,26 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
          * China grows into general war within months (001:115). */
         double lead = hk_politics_china_first(w);
         w->china_friction += lead;
-        double p = w->china_friction >= P(w, JAPAN_CHINA_FRICTION) ? P(w, JAPAN_CHINA_WAR_RATE) : 0.0;
+        double ripe = P(w, JAPAN_CHINA_FRICTION) > 0 ? w->china_friction / P(w, JAPAN_CHINA_FRICTION) : 1.0;
+        double p = ripe >= 1 ? P(w, JAPAN_CHINA_WAR_RATE) : 0.0;
         /* before China's united front Nanjing settles a clash in the north
          * by a local truce (Tanggu 1933, He-Umezu 1935); after it, the next
          * clash is war (001:95, coble1991) */
         bool front = hk_flag(w, HK_EFFECT_UNITED_FRONT);
-        if (!front && hk_scenario_has_effect(w, HK_EFFECT_UNITED_FRONT))
+        if (!front && hk_scenario_has_effect(w, HK_EFFECT_UNITED_FRONT)) {
             p *= P(w, JAPAN_CHINA_TRUCE);
+        } else if (front) {
+            /* once China no longer gives way, the clashes the Japanese
+             * garrisons in north China provoke are met by force, more of them
+             * the harder the Army presses (the friction, now short of its
+             * mark as well as past it); and the front takes months to stand,
+             * Nanjing's resolve growing over japan.china_front_months */
+            p = P(w, JAPAN_CHINA_WAR_RATE) * hk_clamp(ripe, 0, 1);
+            double months = P(w, JAPAN_CHINA_FRONT_MONTHS);
+            double since = (double)(w->month - w->flag_since[HK_EFFECT_UNITED_FRONT]);
+            if (months > 0)
+                p *= hk_clamp(since / months, 0, 1);
+        }
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->china_war = true;
             int to = w->c->faction_toseiha;

@@ -39,6 +39,8 @@ double hk_politics_doctrine_target(const hk_world *w);
  * Way and Kwantung officers): above one half, the China-first faction
  * leads the Army and war with China may come. */
 double hk_politics_china_first(const hk_world *w);
+/* The men the cabinet keeps in Siberia this month (0 with no expedition). */
+double hk_politics_expedition_men(const hk_world *w);
 
 /* The Control faction takes the Imperial Way's posts back: while Manchuria
  * is held, the Imperial Way is not purged and there is no war with the

@@ -4,6 +4,7 @@
 #include "out/ensemble_out.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -97,6 +98,89 @@ json_t *hk_ensemble_json(const hk_ensemble_result *res)
     return j;
 }
 
+/* ---- the record beside the runs --------------------------------------------- */
+
+/* The outcomes that count the run's first general war between Japan and the
+ * USSR (their docs in src/run/outcomes.c say so). The record's figure of
+ * one of them is its first war's, and it stands beside a column of runs
+ * only when the runs' first war is that war: a column whose first war comes
+ * before 1945 in most runs (a forced strike north of 1941) counts a war the
+ * record has not, where the record has none before 1945. */
+static const char *const first_war_outcomes[] = {"war_months",           "war_casualties_jpn",   "war_casualties_sov",
+                                                 "regions_taken_by_jpn", "regions_taken_by_sov", "trans_siberian_cut"};
+
+bool hk_outcome_counts_first_war(int i)
+{
+    if (i < 0 || i >= HK_OUTCOME_COUNT)
+        return false;
+    for (size_t k = 0; k < sizeof first_war_outcomes / sizeof first_war_outcomes[0]; k++)
+        if (strcmp(hk_outcome_table[i].name, first_war_outcomes[k]) == 0)
+            return true;
+    return false;
+}
+
+static int outcome_index(const char *name)
+{
+    for (int i = 0; i < HK_OUTCOME_COUNT; i++)
+        if (strcmp(hk_outcome_table[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* The share of a column's runs whose first war is one before 1945 that the
+ * record does not have (0 when the record has a war before 1945 too, or no
+ * such outcome is kept). */
+static double unrecorded_war_share(const hk_outcomes *history, const hk_ensemble_agg *a)
+{
+    int early = outcome_index("japan_soviet_war_before_1945");
+    if (early < 0 || !history || hk_outcome_value(history, early) > 0.5 || !a)
+        return 0;
+    double p = hk_ensemble_value(a, early);
+    return isfinite(p) ? p : 0;
+}
+
+bool hk_history_comparable(const hk_outcomes *history, int i, const hk_ensemble_agg *a)
+{
+    return !hk_outcome_counts_first_war(i) || unrecorded_war_share(history, a) <= 0.5;
+}
+
+const char *hk_ensemble_history_text(const hk_outcomes *history, int i, const hk_ensemble_result *res, char *buf,
+                                     size_t len)
+{
+    char v[64];
+    hk_label_outcome_value(i, hk_outcome_value(history, i), v, sizeof v);
+    const hk_ensemble_agg *what = &res->outcomes, *base = res->paired ? &res->baseline : NULL;
+    bool what_ok = hk_history_comparable(history, i, what), base_ok = !base || hk_history_comparable(history, i, base);
+    if (what_ok && base_ok) {
+        snprintf(buf, len, "%s", v);
+        return buf;
+    }
+    /* the record's war: the Soviet entry of 1945 when the record has it */
+    int entry = outcome_index("soviet_entry_by_1945_09");
+    bool entry_1945 = entry >= 0 && hk_outcome_value(history, entry) > 0.5;
+    const char *which = !base ? "the runs" : !what_ok && !base_ok ? "either column" : !what_ok ? "the what-if" : "the baseline";
+    double share = unrecorded_war_share(history, !what_ok ? what : base);
+    snprintf(buf, len, "%s, in %s; not comparable with %s, whose first war comes before 1945 in %.0f%% of runs", v,
+             entry_1945 ? "the Soviet entry of 1945" : "the record's first war", which, 100 * share);
+    return buf;
+}
+
+json_t *hk_ensemble_history_json(const hk_outcomes *history, const hk_ensemble_result *res)
+{
+    json_t *h = json_object();
+    for (int i = 0; i < HK_OUTCOME_COUNT; i++) {
+        double v = hk_outcome_value(history, i);
+        char text[320];
+        hk_ensemble_history_text(history, i, res, text, sizeof text);
+        json_t *o = json_pack("{s:o, s:s, s:b}", "value", isfinite(v) ? json_real(v) : json_null(), "text", text,
+                              "comparable", hk_history_comparable(history, i, &res->outcomes));
+        if (res->paired)
+            json_object_set_new(o, "baseline_comparable", json_boolean(hk_history_comparable(history, i, &res->baseline)));
+        json_object_set_new(h, hk_outcome_table[i].name, o);
+    }
+    return h;
+}
+
 /* ---- the table -------------------------------------------------------------- */
 
 /* A probability in percent, its change in percentage points ("pts"), a
@@ -168,7 +252,7 @@ void hk_ensemble_print_history(FILE *out, const hk_ensemble_result *res, const h
     fprintf(out, "\n\n");
     /* Each outcome's label on its own line, its id and figures on the next,
      * so that no column cuts a word. */
-    char a[160], b[160], c[160], h[64];
+    char a[160], b[160], c[160], h[320];
     if (res->paired) {
         fprintf(out, "%-42s %-28s %-28s %s\n", "outcome (id)", "baseline [95% CI]", "what-if [95% CI]",
                 "difference [95% CI]");
@@ -178,8 +262,7 @@ void hk_ensemble_print_history(FILE *out, const hk_ensemble_result *res, const h
             fmt_stat(c, sizeof c, &res->delta.outcome[i], i, true);
             fprintf(out, "%s", hk_label_outcome(hk_outcome_table[i].name));
             if (history)
-                fprintf(out, " (history: %s)",
-                        hk_label_outcome_value(i, hk_outcome_value(history, i), h, sizeof h));
+                fprintf(out, " (history: %s)", hk_ensemble_history_text(history, i, res, h, sizeof h));
             fprintf(out, "\n  %-40s %-28s %-28s %s\n", hk_outcome_table[i].name, a, b, c);
         }
     } else {
@@ -190,8 +273,7 @@ void hk_ensemble_print_history(FILE *out, const hk_ensemble_result *res, const h
             hk_label_thousands(res->outcomes.outcome[i].n, n, sizeof n);
             fprintf(out, "%s", hk_label_outcome(hk_outcome_table[i].name));
             if (history)
-                fprintf(out, " (history: %s)",
-                        hk_label_outcome_value(i, hk_outcome_value(history, i), h, sizeof h));
+                fprintf(out, " (history: %s)", hk_ensemble_history_text(history, i, res, h, sizeof h));
             fprintf(out, "\n  %-40s %-30s %s\n", hk_outcome_table[i].name, a, n);
         }
     }

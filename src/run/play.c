@@ -70,6 +70,81 @@ void hk_game_free(hk_game *g)
 
 bool hk_game_over(const hk_game *g) { return hk_world_done(g->world); }
 
+/* ---- the state's digest -------------------------------------------------- */
+
+typedef struct digest {
+    uint64_t h;
+} digest;
+
+static void mix(digest *d, const void *p, size_t n) { d->h = hk_fnv1a64_more(d->h, p, n); }
+static void mix_i(digest *d, int64_t v) { mix(d, &v, sizeof v); }
+static void mix_d(digest *d, double v)
+{
+    if (v == 0)
+        v = 0; /* -0 and 0 are the same state */
+    mix(d, &v, sizeof v);
+}
+
+uint64_t hk_game_digest(const hk_game *g)
+{
+    const hk_world *w = g->world;
+    const hk_scenario *s = g->scenario;
+    digest d = {HK_FNV1A64_INIT};
+    mix_i(&d, w->month);
+    mix_i(&d, w->n_events);
+    mix_i(&d, w->flags);
+    mix_i(&d, w->defeated);
+    /* politics */
+    for (int f = 0; f < s->n_factions && f < HK_MAX_FACTIONS; f++) {
+        mix_d(&d, w->influence[f]);
+        mix_i(&d, w->purged[f]);
+    }
+    mix_d(&d, w->doctrine);
+    mix_d(&d, w->autonomy);
+    mix_d(&d, w->north_lesson);
+    mix_i(&d, w->committed_south | w->committed_north << 1 | w->manchuria_seized << 2 | w->china_war << 3);
+    /* treaties */
+    for (int t = 0; t < s->n_treaties && t < HK_MAX_TREATIES; t++) {
+        mix_i(&d, w->treaty[t].status);
+        mix_i(&d, w->treaty[t].signed_on);
+        mix_i(&d, w->treaty[t].expires);
+    }
+    /* forces and the border */
+    mix_d(&d, w->jpn_men);
+    mix_d(&d, w->sov_men);
+    mix_d(&d, w->exp_men);
+    mix_d(&d, w->sov_drawn);
+    for (int k = 0; k < s->n_sectors && k < HK_MAX_SECTORS; k++)
+        mix_d(&d, w->tension[k]);
+    /* who holds what, and the general war: the wars begun, the ground the
+     * last armistice ceded, the totals the outcomes count */
+    for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++)
+        mix_i(&d, w->control[r]);
+    mix_i(&d, w->war | w->japan_surrendered << 1 | w->soviet_entry << 2 | w->war_mobilising << 3);
+    mix_i(&d, w->wars_begun);
+    mix_i(&d, (int64_t)w->ceded[0]);
+    mix_i(&d, (int64_t)w->ceded[1]);
+    mix_i(&d, w->armistice_on);
+    mix_i(&d, w->war_on);
+    for (int side = 0; side < 2; side++) {
+        mix_d(&d, w->war_losses[side]);
+        mix_d(&d, w->war_cas_total[side]);
+        mix_i(&d, w->regions_taken[side]);
+    }
+    mix_d(&d, w->war_months_total);
+    mix_i(&d, w->camp.days);
+    /* the outcomes so far */
+    hk_outcomes o;
+    hk_world_outcomes(w, &o);
+    for (int i = 0; i < HK_OUTCOME_COUNT; i++) {
+        double v = hk_outcome_value(&o, i);
+        mix_d(&d, isfinite(v) ? v : -1);
+    }
+    for (int y = 0; y < HK_YEARS; y++)
+        mix_i(&d, o.incidents_per_year[y]);
+    return d.h;
+}
+
 hk_month hk_game_month(const hk_game *g) { return hk_world_month(g->world); }
 
 /* Forwards events to the caller's observer and keeps the month's summary. */
@@ -245,6 +320,7 @@ char *hk_game_save(const hk_game *g)
             hk_buf_printf(&b, " reinforce_front=%s", s->sectors[t->orders.reinforce_front].id);
         hk_buf_printf(&b, "\n");
     }
+    hk_buf_printf(&b, "state %016" PRIx64 "\n", hk_game_digest(g));
     if (!b.failed) {
         uint64_t h = hk_fnv1a64(b.p, b.len);
         hk_buf_printf(&b, "checksum %016" PRIx64 "\n", h);
@@ -524,9 +600,9 @@ hk_game *hk_game_load(const hk_scenario *s, const char *text, size_t len, const 
         fail(&r, 1, "bad save format version '%.20s'", r.buf + ml + 1);
         return NULL;
     }
-    if (version != HK_SAVE_VERSION) {
-        fail(&r, 1, "save format version %" PRIu64 " is not supported; this program reads version %d", version,
-             HK_SAVE_VERSION);
+    if (version < HK_SAVE_VERSION_MIN || version > HK_SAVE_VERSION) {
+        fail(&r, 1, "save format version %" PRIu64 " is not supported; this program reads versions %d to %d", version,
+             HK_SAVE_VERSION_MIN, HK_SAVE_VERSION);
         return NULL;
     }
     if (verify_checksum(&r) != 0)
@@ -579,6 +655,27 @@ hk_game *hk_game_load(const hk_scenario *s, const char *text, size_t len, const 
             return NULL;
         }
     }
+    /* version 2: the digest of the state the game had reached */
+    uint64_t want_state = 0;
+    int state_line = 0;
+    if (version >= 2) {
+        if (!(v = field(&r, "state"))) {
+            free(turns);
+            return NULL;
+        }
+        state_line = r.line;
+        bool ok = strlen(v) == 16;
+        for (const char *p = v; ok && *p; p++) {
+            int dg = (*p >= '0' && *p <= '9') ? *p - '0' : (*p >= 'a' && *p <= 'f') ? *p - 'a' + 10 : -1;
+            ok = dg >= 0;
+            want_state = want_state << 4 | (uint64_t)(dg < 0 ? 0 : dg);
+        }
+        if (!ok) {
+            fail(&r, r.line, "state must be 16 lower-case hex digits, found '%.30s'", v);
+            free(turns);
+            return NULL;
+        }
+    }
     int extra = next_line(&r);
     if (extra != 0) {
         if (extra > 0) /* -1 has reported its own error */
@@ -602,6 +699,18 @@ hk_game *hk_game_load(const hk_scenario *s, const char *text, size_t len, const 
         }
     }
     free(turns);
+    if (state_line > 0) {
+        uint64_t reached = hk_game_digest(g);
+        if (reached != want_state) {
+            fail(&r, state_line,
+                 "replaying the saved orders reaches another state than the game had when it was saved (digest "
+                 "%016" PRIx64 ", saved %016" PRIx64 "): the save was made by another build of the model or on an "
+                 "edited scenario; continue it with the hokushin and scenario that made it",
+                 reached, want_state);
+            hk_game_free(g);
+            return NULL;
+        }
+    }
     return g;
 }
 

@@ -4,11 +4,17 @@
  * The world is deterministic, so a game is fully described by its scenario,
  * seed, run index, the player's actor and the orders of every month played.
  * That is all a save file holds; loading it replays those orders and gets the
- * same world back, bit for bit, instead of serialising the world's state.
+ * same world back, bit for bit, instead of serialising the world's state:
+ * the wars begun, the ground an armistice ceded, the fronts and everything
+ * else follow from the orders. The `state` line is the digest of the world
+ * the game had reached when it was saved (hk_game_digest): a replay that
+ * reaches another state (a save made by another build of the model, or on
+ * an edited scenario of the same id) is refused rather than resumed as a
+ * different game. Version 1 files, which have no `state` line, still load.
  *
  * Save file (text, one field per line, '\n' line ends):
  *
- *     hokushin-save 1
+ *     hokushin-save 2
  *     scenario far-east-1918
  *     seed 3
  *     run 0
@@ -16,6 +22,7 @@
  *     months 2
  *     turn 1918-01 model
  *     turn 1918-02 push=1 reinforce=0.5 propose=- denounce=- incidents=contain war=0
+ *     state 1f0c6a1e9b2d4c33
  *     checksum 6c62272e07bb0142
  *
  * `model` means the player left that month to the model. The checksum is the
@@ -31,7 +38,9 @@
 #include "run/orders.h"
 
 #define HK_SAVE_MAGIC "hokushin-save"
-#define HK_SAVE_VERSION 1
+#define HK_SAVE_VERSION 2
+/* the oldest version this program reads (1: no `state` line) */
+#define HK_SAVE_VERSION_MIN 1
 /* A save file is a few tens of kB at most; anything much larger is not one. */
 #define HK_SAVE_MAX_BYTES (1u << 20)
 
@@ -58,6 +67,11 @@ typedef struct hk_game {
  * or "SOV"). Returns NULL with a message in err. */
 hk_game *hk_game_new(const hk_scenario *s, const char *player, uint64_t seed, char *err, size_t errlen);
 void hk_game_free(hk_game *g);
+/* A digest of the world the game has reached: the month, the politics, the
+ * treaties, the forces, who holds each region, the general war's state and
+ * its totals (the wars begun, the ground ceded), and the outcomes so far.
+ * Two games with the same digest are in the same state. */
+uint64_t hk_game_digest(const hk_game *g);
 bool hk_game_over(const hk_game *g);
 /* The month the next turn plays. */
 hk_month hk_game_month(const hk_game *g);

@@ -109,8 +109,10 @@ static void outside_events(hk_world *w)
             if (ev->n_actors > 0 && ev->actors[0] >= 0 && ev->actors[0] < 32)
                 w->defeated |= 1u << ev->actors[0];
         }
-        hk_world_emit(w, d, "outside_event", ev->id, ev->actors, ev->n_actors, ev->text ? ev->text : ev->name,
-                      ev->source.text);
+        const char *text = ev->text ? ev->text : ev->name;
+        if (ev->text_when >= 0 && ev->text_then && hk_precondition_holds(w, (hk_precondition)ev->text_when))
+            text = ev->text_then;
+        hk_world_emit(w, d, "outside_event", ev->id, ev->actors, ev->n_actors, text, ev->source.text);
     }
 }
 

@@ -193,7 +193,7 @@ void hk_load_events(hk_loader *ld, const hk_ynode *root)
 {
     static const char *const top[] = {"events", NULL};
     static const char *const keys[] = {"id", "name", "date", "effect", "requires", "waits", "decided_by",
-                                       "actors", "text", "source", NULL};
+                                       "actors", "text", "text_when", "text_then", "source", NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -223,6 +223,16 @@ void hk_load_events(hk_loader *ld, const hk_ynode *root)
         e->decided = hk_rec_ref(&r, "decided_by", false, T_ACTOR, &e->decided_by) > 0;
         hk_rec_refs(&r, "actors", false, T_ACTOR, e->actors, HK_MAX_PARTIES, &e->n_actors);
         hk_rec_str(&r, "text", false, &e->text);
+        /* the text told instead while a condition holds (the Xi'an Incident
+         * in a history already at war with China) */
+        e->text_when = -1;
+        bool when = hk_rec_enum(&r, "text_when", false, "condition", condition_name, HK_PRE_COUNT, &e->text_when) > 0;
+        bool then = hk_rec_str(&r, "text_then", false, &e->text_then) > 0;
+        if (when != then)
+            hk_load_error(ld, r.line, "event '%s': `text_when` and `text_then` go together; give both or neither",
+                          e->id);
+        if (!when)
+            e->text_when = -1;
         hk_rec_source(&r, &e->source);
         if (ok > 0)
             s->n_events++;

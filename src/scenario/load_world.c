@@ -95,7 +95,7 @@ void hk_load_meta(hk_loader *ld, const hk_ynode *root)
 /* `begins_with: {decision: PIN, lag_months: N}`: an actor the run creates. */
 static void load_begins_with(hk_rec *r, hk_actor *a)
 {
-    static const char *const keys[] = {"decision", "lag_months", "source", NULL};
+    static const char *const keys[] = {"decision", "lag_months", "men", "source", NULL};
     a->begins_with = -1;
     const hk_ynode *b = hk_rec_get(r, "begins_with");
     if (!b)
@@ -108,6 +108,8 @@ static void load_begins_with(hk_rec *r, hk_actor *a)
     if (hk_rec_enum(&br, "decision", true, "decision", pin_name, HK_PIN_COUNT, &pin) > 0)
         a->begins_with = pin;
     hk_rec_int(&br, "lag_months", true, 0, 120, &a->lag_months);
+    a->begins_men = 0;
+    hk_rec_num(&br, "men", false, 1, 1e7, &a->begins_men);
     hk_source src;
     hk_rec_source(&br, &src);
 }

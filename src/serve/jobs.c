@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "run/ensemble.h"
+#include "run/labels.h"
 
 void hk_jobs_init(hk_jobs *t, int threads)
 {
@@ -46,6 +47,11 @@ static void *job_main(void *arg)
     char *text = NULL;
     if (rc == 0 && !res.cancelled) {
         json_t *doc = hk_ensemble_json(&res);
+        /* the record beside each outcome, as `whatif --json` gives it: a
+         * first-war figure marked where a column counts another war */
+        hk_outcomes history;
+        if (doc && hk_label_history(j->setup.scenario, &history) == 0)
+            json_object_set_new(doc, "history", hk_ensemble_history_json(&history, &res));
         /* the flags of `whatif --json`, so both give the same figures */
         text = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8)) : NULL;
         json_decref(doc);

@@ -127,22 +127,49 @@ void hk_actors_step(hk_world *w)
     for (uint32_t m = w->c->decided_actors; m; m &= m - 1) {
         int a = __builtin_ctz(m);
         const hk_actor *x = &s->actors[a];
-        if (w->actor_begun[a] == HK_MONTH_NONE && decision_taken(w, x->begins_with)) {
-            w->actor_begun[a] = w->month;
-            begun = true;
+        if (w->actor_begun[a] != HK_MONTH_NONE)
+            continue;
+        if (w->actor_decided[a] == HK_MONTH_NONE) {
+            if (!decision_taken(w, x->begins_with))
+                continue;
+            w->actor_decided[a] = w->month;
         }
+        /* replay keeps the record's lag; in simulate an actor whose maker
+         * must first hold the ground (Manchukuo, proclaimed once the
+         * Kwantung Army held the three provinces) begins when the maker's
+         * men, month by month after the decision, have done the work the
+         * record's army did in lag_months: a larger army sooner, a thin
+         * one later */
+        int since = w->month - w->actor_decided[a];
+        bool ready;
+        if (w->mode == HK_MODE_SIMULATE && x->begins_men > 0) {
+            if (since > 0)
+                w->actor_progress[a] += w->jpn_men / x->begins_men;
+            ready = w->actor_progress[a] >= x->lag_months;
+        } else {
+            ready = since >= x->lag_months;
+        }
+        if (!ready)
+            continue;
+        w->actor_begun[a] = w->month;
+        begun = true;
         /* the run's history says when the actor it made comes into being
          * (replay's record has its own fact for it) */
-        if (w->mode == HK_MODE_SIMULATE && w->actor_begun[a] != HK_MONTH_NONE && w->month == w->actor_begun[a] + x->lag_months &&
-            hk_actor_exists(w, a, w->month)) {
+        if (w->mode == HK_MODE_SIMULATE && hk_actor_exists(w, a, w->month)) {
             char id[HK_ID_LEN + 8];
             snprintf(id, sizeof id, "%s_begins", x->forms[0].id[0] ? x->forms[0].id : x->id);
-            if (hk_world_logging(w))
-                snprintf(w->scratch, sizeof w->scratch,
-                         "%s is proclaimed, %d month%s after the %s that made it possible.",
-                         hk_actor_name_at(w, a, w->month), x->lag_months, x->lag_months == 1 ? "" : "s",
-                         x->begins_with == HK_PIN_SEIZE_MANCHURIA ? "seizure of Manchuria"
-                                                                 : hk_pin_name((hk_pin)x->begins_with));
+            if (hk_world_logging(w)) {
+                const char *after = x->begins_with == HK_PIN_SEIZE_MANCHURIA ? "seizure of Manchuria"
+                                                                              : hk_pin_name((hk_pin)x->begins_with);
+                if (x->begins_men > 0)
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "%s is proclaimed, %d month%s after the %s, once the Japanese army there (%.0f men "
+                             "in Manchuria and Korea) holds the ground.",
+                             hk_actor_name_at(w, a, w->month), since, since == 1 ? "" : "s", after, w->jpn_men);
+                else
+                    snprintf(w->scratch, sizeof w->scratch, "%s is proclaimed, %d month%s after the %s.",
+                             hk_actor_name_at(w, a, w->month), since, since == 1 ? "" : "s", after);
+            }
             hk_world_emit2(w, "fact", id, a, s->jpn, w->scratch, x->source.text);
         }
     }

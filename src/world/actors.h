@@ -11,14 +11,13 @@
 
 #include "world/world.h"
 
-/* The first month of a modelled actor's span in this run: a decision's
- * month plus its lag (HK_MONTH_NONE before the decision), a dated form's
+/* The first month of a modelled actor's span in this run: the month the
+ * actors step began an actor a decision makes (HK_MONTH_NONE before), a dated form's
  * first whole month, or the run's start (compiled.c). */
 static inline hk_month hk_actor_from(const hk_world *w, int actor)
 {
     const hk_compiled *c = w->c;
-    return c->actor_lag[actor] >= 0 ? (w->actor_begun[actor] == HK_MONTH_NONE ? HK_MONTH_NONE
-                                                                              : w->actor_begun[actor] + c->actor_lag[actor])
+    return c->actor_lag[actor] >= 0 ? w->actor_begun[actor]
                                     : (w->s->actors[actor].n_forms ? c->form_from[actor][0] : w->start);
 }
 

@@ -84,6 +84,10 @@ typedef struct hk_actor {
     hk_date until;
     int begins_with;
     int lag_months;
+    /* simulate: the men its maker needs (begins_with.men): the actor begins
+     * once the maker's men, summed over the months after the decision and
+     * divided by this, reach lag_months; 0: exactly lag_months later */
+    double begins_men;
     hk_source source;
     hk_at at;
 } hk_actor;
@@ -259,6 +263,8 @@ typedef struct hk_event {
     int actors[HK_MAX_PARTIES];
     int n_actors;
     const char *text;
+    int text_when;       /* hk_precondition under which text_then is told instead; -1 none */
+    const char *text_then;
     hk_source source;
     hk_at at;
 } hk_event;

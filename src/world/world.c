@@ -211,8 +211,10 @@ void hk_world_init(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t se
     w->autonomy = w->c->faction_kwantung >= 0 ? w->influence[w->c->faction_kwantung] : 0.2;
     w->lost_battle_side = -1;
     w->lost_battle_fact = w->lost_battle_sector = -1;
-    for (int a = 0; a < HK_MAX_ACTORS; a++)
-        w->actor_begun[a] = HK_MONTH_NONE;
+    for (int a = 0; a < HK_MAX_ACTORS; a++) {
+        w->actor_begun[a] = w->actor_decided[a] = HK_MONTH_NONE;
+        w->actor_progress[a] = 0;
+    }
     w->exists_month = w->exists_since = w->exists_until = HK_MONTH_NONE;
     w->outpost_lost_on = w->reprisal_on = HK_MONTH_NONE;
     w->committed_south_on = w->intervention_on = w->war_on = w->soviet_entry_on = w->armistice_on = HK_MONTH_NONE;

@@ -46,6 +46,8 @@ typedef struct hk_front {
     bool besieged[2];            /* the side's men here are an encircled pocket holding out */
     double march[2];             /* km the side's front has advanced toward march_to */
     int16_t march_to[2];         /* the region it is advancing on, -1 none */
+    double fuel[2];              /* km its mobile groups have gone on the fuel they carry */
+    double halt[2];              /* days its mobile groups still wait for fuel to come up */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -171,6 +173,8 @@ struct hk_world {
 
     /* actors: the month an actor made by a decision began (actors.c) */
     hk_month actor_begun[HK_MAX_ACTORS];
+    hk_month actor_decided[HK_MAX_ACTORS]; /* the month of the decision that makes it */
+    double actor_progress[HK_MAX_ACTORS];  /* its maker's men-months since, over begins_men */
     /* the actors (index < 32) that exist in month exists_month, bit a for
      * actor a, as the actors step leaves them (actor_begun changes nowhere
      * else): hk_actor_exists reads a bit for that month. */
@@ -215,6 +219,10 @@ struct hk_world {
 
     /* diplomacy */
     hk_treaty_state treaty[HK_MAX_TREATIES];
+    /* diplomacy: the incidents on Mongolia's border, each month's count
+     * added as the next month opens and the sum decaying by a twelfth a
+     * month (about a year's worth): the pressure Moscow answers */
+    double mgl_pressure;
 
     /* forces: aggregates the model decides, spread over the formations */
     double jpn_men;          /* Japanese men in Manchuria and Korea */
@@ -341,6 +349,11 @@ struct hk_world {
          * formation, so a program that does clears coef_ok */
         bool coef_ok, coef_seized;
         hk_side_forces coef[HK_MAX_SECTORS][2][3];
+        hk_month budget_next;             /* simulate: the month of the next budget vote */
+        double budget_exp[2];             /* e^budget of each side, from the last vote */
+        bool forces_ok;                   /* simulate: sector_forces are forces_pool times coef */
+        double forces_pool[3];
+        double resp_men[2], resp_base[2], resp[2]; /* forces.response against each side (JPN, SOV), and its inputs */
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */

@@ -20,12 +20,17 @@ fail = []
 def day(s):
     p = s.split('-')
     return datetime.date(int(p[0]), int(p[1]), int(p[2]) if len(p) > 2 else 1)
+china_1937, lags, protocol_1936 = [], set(), []
+expeditions, expedition_fell = [], []
+def mon(x):
+    return int(x[:4]) * 12 + int(x[5:7])
 for seed in range(1, 13):
-    ev, months = {}, []
+    ev, months, texts = {}, [], {}
     for line in open(os.path.join(d, f"{seed}.jsonl")):
         e = json.loads(line)
         if e.get("type") == "event":
             ev.setdefault((e["kind"], e["id"]), e["date"])
+            texts.setdefault((e["kind"], e["id"]), e.get("text", ""))
         elif e.get("type") == "month":
             months.append(e)
     # the Army's factions form with the seizure of Manchuria (000:14, 000:24)
@@ -48,6 +53,31 @@ for seed in range(1, 13):
         fail.append(f"seed {seed}: the Peking agreement signed in {peking}, a year before its talks could have run")
     if anticom and anticom < "1936-06":
         fail.append(f"seed {seed}: the Anti-Comintern Pact signed in {anticom}, before its talks could have run")
+    # the China war waits on China's will to fight: before the united front
+    # Nanjing settles clashes by local truces, and the front takes months
+    # to stand after the Xi'an Incident (001:95); the incident's text fits a
+    # history already at war
+    cw, xi = ev.get(("war", "china_war")), ev.get(("outside_event", "xian_incident"))
+    if cw and cw[:4] == "1937":
+        china_1937.append(seed)
+    if cw and xi and cw[:7] == xi[:7]:
+        fail.append(f"seed {seed}: the China war begins in {cw}, the month of the Xi'an Incident ({xi})")
+    if cw and xi and cw[:7] < xi[:7] and "turn on Japan" in texts.get(("outside_event", "xian_incident"), ""):
+        fail.append(f"seed {seed}: at war with China since {cw}, yet at Xi'an ({xi}) Chiang agrees to turn on Japan")
+    # Manchukuo is proclaimed once the army that seized Manchuria holds it,
+    # sooner with more men: the lag follows the run, not a constant
+    mk = ev.get(("fact", "manchukuo_begins"))
+    if mk and seized != "9999":
+        lags.add(mon(mk) - mon(seized))
+    # the Soviet-Mongolian protocol answers the pressure on Mongolia's border
+    # (001:81: March 1936); a Neutrality Pact signed after the German attack
+    # says so
+    prot = ev.get(("treaty_signed", "soviet_mongolian_protocol"))
+    if prot and prot[:4] == "1936":
+        protocol_1936.append(seed)
+    npact, barb = ev.get(("treaty_signed", "neutrality_pact")), ev.get(("outside_event", "barbarossa"))
+    if npact and barb and npact[:7] > barb[:7] and "German" not in texts.get(("treaty_signed", "neutrality_pact"), ""):
+        fail.append(f"seed {seed}: the Neutrality Pact signed {npact}, after the German attack ({barb}), without a word of it")
     entry, bomb = ev.get(("war", "soviet_entry")), ev.get(("outside_event", "hiroshima"))
     sur = ev.get(("peace", "surrender"))
     if sur:
@@ -66,8 +96,6 @@ for seed in range(1, 13):
     # the attack on Pearl Harbor comes after the decision for it and months
     # after the embargo, the services made ready from the month the cabinet
     # first weighed it (1 August to 7 December 1941)
-    def mon(x):
-        return int(x[:4]) * 12 + int(x[5:7])
     dec, pearl = ev.get(("doctrine", "war_decision_us")), ev.get(("outside_event", "pearl_harbor"))
     emb = ev.get(("outside_event", "us_oil_embargo"))
     if dec and pearl and mon(pearl) - mon(dec) < 1:
@@ -97,6 +125,18 @@ for seed in range(1, 13):
     # the expedition holds the port while it is in Siberia; the reprisal
     # follows the loss of the outpost, and only then is northern Sakhalin held
     wd = ev.get(("fact", "withdrawal"), "9999")
+    # the expedition grows to its peak while Soviet power is broken and
+    # shrinks to a garrison once it holds the east again (frus1921v2_d661)
+    exp = [m.get("formations", {}).get("jpn_siberian_expedition", {}).get("men", 0) for m in months
+           if iv and iv[:7] < m["date"] < wd[:7]]
+    if exp and max(exp) > 0:
+        expeditions.append(seed)
+        if min(exp[len(exp) // 2:]) < 0.9 * max(exp):
+            expedition_fell.append(seed)
+    # no expedition stays on Soviet soil long after the buffer state it
+    # faced is gone (the USSR of 1922-12-30)
+    if iv and wd[:7] > "1923-06":
+        fail.append(f"seed {seed}: the expedition stays in Siberia until {wd}, months after the Far Eastern Republic is gone")
     lost, rep = ev.get(("fact", "outpost_destroyed")), ev.get(("fact", "reprisal_occupation"))
     if rep and (not lost or rep[:7] <= lost[:7]):
         fail.append(f"seed {seed}: the reprisal {rep} without an outpost lost before it ({lost})")
@@ -114,6 +154,16 @@ for seed in range(1, 13):
         fail.append(f"seed {seed}: northern Sakhalin held from {rep}, the convention signed {conv}, the evacuation told {evac}")
     if evac and not rep:
         fail.append(f"seed {seed}: an evacuation told ({evac}) with no reprisal before it")
+if len(expedition_fell) * 2 < len(expeditions):
+    fail.append(f"the Siberian expedition keeps its peak strength to the end in {len(expeditions) - len(expedition_fell)} of {len(expeditions)} histories")
+if len(protocol_1936) < 5:
+    fail.append(f"the Soviet-Mongolian protocol signed in 1936 in only {len(protocol_1936)} of 12 histories (seeds {protocol_1936})")
+if len(lags) < 3:
+    fail.append(f"Manchukuo proclaimed always {sorted(lags)} months after the seizure: the lag does not follow the run")
+# the record's chain (a united front at the end of 1936, the next clash in
+# north China a war) makes 1937 the likely year of the China war
+if len(china_1937) < 7:
+    fail.append(f"the China war begins in 1937 in only {len(china_1937)} of 12 histories (seeds {china_1937})")
 for f in fail:
     print("FAIL:", f)
 sys.exit(1 if fail else 0)

@@ -222,10 +222,10 @@ expect 404 application/json "unknown game" "$base/api/play/0123456789abcdef/turn
 jq -e '.error | test("left alone for 6 hours")' "$tmp/body" >/dev/null || bad "a missing game's error does not say games expire: $(cat "$tmp/body")"
 expect 200 application/json "save" "$base/api/play/$game/save"
 cp "$tmp/body" "$tmp/save.json"
-jq -e '.save | startswith("hokushin-save 1\n")' "$tmp/save.json" >/dev/null || bad "the save holds no save file"
+jq -e '.save | startswith("hokushin-save 2\n")' "$tmp/save.json" >/dev/null || bad "the save holds no save file"
 req "$base/api/play/$game/save?format=text" >/dev/null
 cp "$tmp/body" "$tmp/save.txt"
-head -1 "$tmp/save.txt" | grep -qx 'hokushin-save 1' || bad "?format=text is not the save file"
+head -1 "$tmp/save.txt" | grep -qx 'hokushin-save 2' || bad "?format=text is not the save file"
 for f in save.json save.txt; do
     expect 200 application/json "load $f" "$base/api/play/load" "${J[@]}" --data-binary "@$tmp/$f"
     [ "$(jq -c .state "$tmp/body")" = "$(jq -c '.state | .events = []' "$tmp/turn3.json")" ] ||

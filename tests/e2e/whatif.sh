@@ -55,6 +55,22 @@ jq -e '.outcomes.strike_north_by_1942.p == 1 and .outcomes.war_months.mean >= 1
        and .delta.war_months.delta > 0 and (.outcomes.war_casualties_jpn | has("lo") or has("ci_lo") or has("mean"))
        and .outcomes.regions_taken_by_sov.mean >= 0' "$T/d.json" > /dev/null \
   || { echo "whatif --decide: war outcomes"; jq -c '.outcomes.war_months, .delta.war_months' "$T/d.json"; exit 1; }
+# The record beside it compares like with like: its war is the Soviet entry of
+# 1945, so its figures of the first war are marked not comparable with a
+# what-if whose first war is the strike north of 1941 (the baseline's first
+# war is 1945's, and the rows of other outcomes keep the plain figure).
+jq -e '.history.war_months.comparable == false and .history.war_months.baseline_comparable == true
+       and (.history.war_months.text | test("not comparable with the what-if"))
+       and (.history.war_casualties_jpn.text | test("not comparable"))
+       and .history.soviet_divisions_east_1941.comparable == true
+       and (.history.neutrality_pact_signed.text | test("comparable") | not)' "$T/d.json" > /dev/null \
+  || { echo "whatif --decide: the record's war figures beside a 1941 war"; jq -c '.history.war_months' "$T/d.json"; exit 1; }
+"$HK" whatif --runs 30 --seed 3 --decide JPN.strike_north=1941-08 > "$T/d.txt"
+grep -q '^Months of Japanese-Soviet war (history: 1 month, in the Soviet entry of 1945; not comparable with the what-if' "$T/d.txt" \
+  || { echo "whatif table: the war's months beside the record's 1945 war are not marked"; grep '^Months of' "$T/d.txt"; exit 1; }
+grep -q '^Neutrality pact signed (history: yes)$' "$T/d.txt" || { echo "whatif table: a plain history row changed"; exit 1; }
+"$HK" whatif --runs 30 --seed 3 --set war.exhaustion=0.05 > "$T/p.txt"
+grep -q 'not comparable' "$T/p.txt" && { echo "whatif table: rows marked not comparable without an early war"; grep 'not comparable' "$T/p.txt"; exit 1; }
 set +e
 "$HK" whatif --runs 5 --decide JPN.strike_nroth=1941-08 > /dev/null 2> "$T/err"
 rc=$?

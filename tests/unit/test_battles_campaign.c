@@ -447,7 +447,9 @@ static void test_opening_answers_the_attack(void **state)
 /* A setback raises the Kwantung Army's stake: beaten in the last engagement
  * and not overruled, its officers seek a larger margin over the enemy's
  * men than the ratio the Army believes enough, raised by their autonomy,
- * and bring up their own divisions to get it (001:135). */
+ * and bring up their own divisions to get it (001:135). Against an ally's
+ * army that brings no one up, so that the ladder (test_campaign_ladder)
+ * does not enter. */
 static void test_setback_raises_the_stake(void **state)
 {
     (void)state;
@@ -461,6 +463,8 @@ static void test_setback_raises_the_stake(void **state)
             hk_world *w = border_world(&su, (uint64_t)run, sec);
             open_campaign(w, sec, 10000, 8000); /* already the ratio the Army believes enough */
             w->border_campaign.last_loser = k == 1 ? HK_SIDE_JPN : -1;
+            /* no Soviet columns on the roads to answer: the Mongolian army stands alone */
+            w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
             hk_battles_step(w);
             peak[k] = w->border_campaign.peak[HK_SIDE_JPN];
             hk_world_free(w);
@@ -833,6 +837,8 @@ static void test_campaign_envelopment_binds_the_defender(void **state)
             if (k == 2) { /* and no one more to bring up: a fifth of it is what stands there */
                 w->sov_men = 18500 / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value;
                 w->jpn_men = w->sov_men / 2; /* still resolved to fight for the ground */
+            } else { /* the Japanese line has no one more to bring up against the build-up */
+                w->jpn_men = 18500 / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value;
             }
             hk_battles_step(w);
             if (c->attacks[HK_SIDE_SOV] > 0) {
@@ -853,6 +859,58 @@ static void test_campaign_envelopment_binds_the_defender(void **state)
     assert_int_equal(wiped_open, 0);
     /* the enveloped line loses more than one that is not */
     assert_true(lost[0] / attacked[0] > lost[1] / attacked[1]);
+    hk_scenario_free(s);
+}
+
+/* The escalation ladder (docs/model.md#battles-ladder): a campaign both
+ * sides feed grows toward what each can bring, each answering the columns
+ * the other brings up that month; one a side will not feed stays at the
+ * ratio the other keeps over the men it faces. The Kwantung Army, beaten
+ * and fighting on, brings up more when the USSR is building up against it
+ * than when the Mongolian army stands alone, and the USSR answers the
+ * men it has brought up, not only those of the month's start. And Moscow
+ * feeds a campaign only as far as its resolve: short of the superiority it
+ * plans for, it draws less of its theatre. */
+static void test_campaign_ladder(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double share = s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value;
+    int grew = 0;
+    for (int run = 0; run < 5; run++) {
+        double jpn[2], sov[2];
+        for (int k = 0; k < 2; k++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            open_campaign(w, sec, 10000, 12000);
+            w->border_campaign.last_loser = HK_SIDE_JPN;
+            if (k == 0)
+                w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
+            hk_battles_step(w);
+            jpn[k] = w->border_campaign.peak[HK_SIDE_JPN];
+            sov[k] = w->border_campaign.peak[HK_SIDE_SOV];
+            hk_world_free(w);
+        }
+        assert_true(sov[0] == 12000);   /* no Soviet columns: the ally's army stands alone */
+        assert_true(jpn[1] > jpn[0]);   /* the Kwantung Army answers the Soviet build-up */
+        grew += sov[1] > 1.8 * 10000;   /* the USSR answers what came up, not the month's start */
+    }
+    assert_true(grew >= 4);
+    /* Moscow's licence: at half its resolve it draws on half its share */
+    for (int run = 0; run < 3; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        double want = s->params[HK_P_SOVIET_THREAT_RATIO].value, low = s->params[HK_P_SOVIET_YIELD_RATIO].value;
+        w->jpn_men = 100000; /* so that the share, not the lift, binds */
+        w->sov_men = 100000 * (low + 0.5 * (want - low));
+        open_campaign(w, sec, 10000, 12000);
+        w->border_campaign.last_loser = HK_SIDE_JPN;
+        hk_battles_step(w);
+        double peak = w->border_campaign.peak[HK_SIDE_SOV];
+        assert_true(peak > 12000 && peak <= 0.5 * share * w->sov_men * (1 + 1e-9));
+        hk_world_free(w);
+    }
     hk_scenario_free(s);
 }
 
@@ -1162,6 +1220,7 @@ int main(void)
         cmocka_unit_test(test_campaign_envelopment_binds_the_defender),
         cmocka_unit_test(test_opening_answers_the_attack),
         cmocka_unit_test(test_setback_raises_the_stake),
+        cmocka_unit_test(test_campaign_ladder),
         cmocka_unit_test(test_destroyed_side_loses_the_opening),
         cmocka_unit_test(test_no_battle_under_the_pact),
         cmocka_unit_test(test_campaign_concentrates_mobile_arms),

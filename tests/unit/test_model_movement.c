@@ -296,7 +296,11 @@ static void test_garrison_of_the_1920s_in_the_soviet_formations(void **state)
                 sov_men += w->formation[f].men;
             } else {
                 allied++;
-                assert_true(fabs(w->formation[f].men - 10000) < 1); /* the Mongolian army's record */
+                /* the Mongolian army's record: its part of a pool that
+                 * simulate leaves standing within forces.least_move of the
+                 * plan (replay: the record itself) */
+                double tol = mode == 0 ? 10000 * hk_param_of(w, HK_P_FORCES_LEAST_MOVE) + 1 : 1;
+                assert_true(fabs(w->formation[f].men - 10000) < tol);
             }
         }
         assert_true(soviet >= 3);

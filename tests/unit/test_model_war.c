@@ -354,6 +354,49 @@ static void test_march_takes_days(void **state)
     hk_scenario_free(s);
 }
 
+/* A front led by armour goes at its mobile groups' pace only as far as the
+ * fuel they carry (war.fuel_km); then it stands until more comes up over
+ * its haul from the railhead (war.haul_km_day). The Japanese armoured
+ * front takes Voroshilov, then Vladivostok (55 km to its line), and makes
+ * for Iman (150 km to its line up the railway): with fuel for 60 km and
+ * the fuel coming up at 1 km a day it stands short of Iman's line at the
+ * month's end, waiting; with fuel for 900 km it comes up to it. */
+static void fuel_run(double fuel_km, double *march, double *halt)
+{
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_MARCH_MOBILE] = 100;
+    su.param[HK_P_WAR_FUEL_KM] = fuel_km;
+    su.param[HK_P_WAR_HAUL_KM_DAY] = 1;
+    hk_world *w = war_world(&su, HK_SIDE_JPN);
+    int ussuri = sector(s, "ussuri"), us = region(s, "ussuriysk"), im = region(s, "iman");
+    w->camp.front[ussuri].men[HK_SIDE_JPN] = 600000;
+    w->camp.front[ussuri].tanks[HK_SIDE_JPN] = 6000;
+    w->camp.front[ussuri].guns[HK_SIDE_JPN] = 6000;
+    w->jpn_men += 600000;
+    hk_campaign_step(w);
+    assert_int_equal(hk_control_side(w, us), HK_SIDE_JPN);
+    const hk_front *fr = &w->camp.front[ussuri];
+    assert_int_equal(fr->march_to[HK_SIDE_JPN], im);
+    *march = fr->march[HK_SIDE_JPN];
+    *halt = fr->halt[HK_SIDE_JPN];
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+static void test_fuel_halts_armour(void **state)
+{
+    (void)state;
+    double march, halt;
+    fuel_run(60, &march, &halt);
+    assert_true(march < 150 - 1e-6);
+    assert_true(halt > 0);
+    fuel_run(900, &march, &halt);
+    assert_true(march >= 150 - 1e-6);
+    assert_true(halt == 0);
+}
+
 /* One quiet month is no stalemate: a war presses for an armistice
  * (quiet_months, read by war.c) only once no front has fought for
  * war.stalemate_months in a row. */
@@ -705,6 +748,7 @@ int main(void)
         cmocka_unit_test(test_border_garrison),
         cmocka_unit_test(test_soviet_fortress_and_fall_back),
         cmocka_unit_test(test_march_takes_days),
+        cmocka_unit_test(test_fuel_halts_armour),
         cmocka_unit_test(test_stalemate_takes_months),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

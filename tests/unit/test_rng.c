@@ -7,9 +7,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <cmocka.h>
 
+#include "core/mathx.h"
 #include "core/rng.h"
 
 static void test_reproducible(void **state)
@@ -223,6 +225,27 @@ static void test_bernoulli(void **state)
     }
 }
 
+/* hk_fmax and hk_fmin give libm's fmax and fmin bit for bit: ordinary
+ * numbers, equal ones, both signed zeros in both orders, NaN on either side
+ * and infinities. libm is called through pointers: the compiler takes its
+ * own fmax and fmin for commutative and may swap their arguments. */
+static double (*volatile libm_fmax)(double, double) = fmax;
+static double (*volatile libm_fmin)(double, double) = fmin;
+
+static void test_fmax_fmin_as_libm(void **state)
+{
+    (void)state;
+    const double v[] = {0.0, -0.0, 1.0, -1.0, 2.5, 1e-300, -1e300, INFINITY, -INFINITY, NAN, 36000.0, 36000.000000000007};
+    const int n = (int)(sizeof v / sizeof v[0]);
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++) {
+            double a = libm_fmax(v[i], v[j]), b = hk_fmax(v[i], v[j]);
+            double c = libm_fmin(v[i], v[j]), d = hk_fmin(v[i], v[j]);
+            assert_true(isnan(a) ? isnan(b) : memcmp(&a, &b, sizeof a) == 0);
+            assert_true(isnan(c) ? isnan(d) : memcmp(&c, &d, sizeof c) == 0);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,7 +253,7 @@ int main(void)
         cmocka_unit_test(test_split), cmocka_unit_test(test_splitter),
         cmocka_unit_test(test_uniform),
         cmocka_unit_test(test_normal), cmocka_unit_test(test_normal2),       cmocka_unit_test(test_poisson),
-        cmocka_unit_test(test_bernoulli),
+        cmocka_unit_test(test_bernoulli), cmocka_unit_test(test_fmax_fmin_as_libm),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

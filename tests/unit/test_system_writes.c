@@ -80,7 +80,7 @@ static const char *const politics_owns[] = {
     "exhaustion", "war_losses", "armistice_on", "sov_peak", "border_campaign",
     "event_decided", /* Japan's own moves among the outside events: the war with the United States */
     NULL};
-static const char *const diplomacy_owns[] = {"treaty", NULL};
+static const char *const diplomacy_owns[] = {"treaty", "mgl_pressure", NULL};
 static const char *const movement_owns[] = {"jpn_men", "exp_men", "sov_men", "sov_drawn", "sov_capacity",
                                             "formation", "per_man", "equip_at", "hosted", "strength_next",
                                             "sector_forces", "loss_men", "loss_tanks", "loss_guns",
@@ -117,7 +117,7 @@ static const char *const campaign_owns[] = {"war", "war_in_month", "war_opener",
                                             "loss_men", "loss_tanks", "loss_guns", "loss_aircraft",
                                             "today", /* the surrender's day, while its events are emitted */
                                             NULL};
-static const char *const actors_owns[] = {"actor_begun", "exists_month", "exists_mask", "exists_since", "exists_until",
+static const char *const actors_owns[] = {"actor_begun", "actor_decided", "actor_progress", "exists_month", "exists_mask", "exists_since", "exists_until",
                                           "form_now", "forms_since", "forms_until", NULL};
 
 /* in the month's order (src/run/world_step.c) */

@@ -21,12 +21,18 @@ export async function launch() {
   });
 }
 
-/* A page at 1400×900 that records console errors, page errors and every
- * request that leaves `allowed` (a predicate on the URL); those are aborted. */
+/* A page at 1400×900 that records console errors (a resource that failed to
+ * load is named by its URL: "Failed to load resource: ... <URL>"), page
+ * errors and every request that leaves `allowed` (a predicate on the URL);
+ * those are aborted. */
 export async function openPage(browser, allowed) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = [], outside = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    const url = m.location()?.url;
+    errors.push(/Failed to load resource/.test(m.text()) && url ? `${m.text()} <${url}>` : m.text());
+  });
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.route("**/*", (route) => {
     const url = route.request().url();
@@ -68,4 +74,11 @@ export async function setSlider(page, date) {
     for (let i = 0; i <= +s.max; i++) if (go(i)) return true;
     return false;
   }, date);
+}
+
+/* The console errors a served page may show on purpose: an API request the
+ * page refused or that failed, which the page then reports in its own words.
+ * Any other failed load (a missing icon, script or style) is an error. */
+export function unexpectedErrors(errors) {
+  return errors.filter((e) => !/^Failed to load resource: .* <[^>]*\/api\/[^>]*>$/.test(e));
 }

@@ -607,7 +607,14 @@ static void test_campaign_concentrates_mobile_arms(void **state)
         double lost = w->loss_tanks[HK_SIDE_JPN];
         assert_true(c->tanks[HK_SIDE_JPN] + lost > borne + 1.0);                /* it drew more than its men brought */
         assert_true(c->tanks[HK_SIDE_JPN] + lost <= share * 500 + 1e-6); /* within its share of all 500 */
-        assert_true(c->tanks[HK_SIDE_SOV] <= sov_tanks + 1e-9 || c->tanks[HK_SIDE_SOV] < sov_tanks); /* the USSR draws none */
+        /* the USSR draws only to answer the armour Japan brings: what it had
+         * on the field (left + lost) stays within its own 200 or a few times
+         * Japan's on the field (the ratio it seeks). The tanks left after
+         * the battle are no test of it: with a campaign's lighter losses a
+         * side that drew can end above what it began with. */
+        double sov_field = c->tanks[HK_SIDE_SOV] + w->loss_tanks[HK_SIDE_SOV];
+        double jpn_field = c->tanks[HK_SIDE_JPN] + lost;
+        assert_true(sov_field <= fmax(sov_tanks, 3.0 * jpn_field) + 1e-6);
         hk_world_free(w);
     }
     hk_scenario_free(s);

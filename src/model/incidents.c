@@ -52,7 +52,7 @@ double hk_incidents_rate(const hk_world *w, int sec)
     if (w->border_campaign.active && w->border_campaign.sector == sec && w->mode == HK_MODE_SIMULATE)
         return 0.0;
     /* men in contact per km of this sector's border, over the reference density */
-    double contact = sqrt(j * v) / fmax(sc->length_km, 1.0) / P(w, INCIDENT_FORCES_REF);
+    double contact = sqrt(j * v) / hk_fmax(sc->length_km, 1.0) / P(w, INCIDENT_FORCES_REF);
     double t = w->tension[sec] > 1e-6 ? w->tension[sec] : 1e-6;
     double e = P(w, INCIDENT_TENSION_ELAST);
     double f = e == 1.0 ? t : exp(e * log(t)); /* T^a; at a = 1 (its value) T itself */
@@ -82,7 +82,7 @@ static void update_tension(hk_world *w)
      * starts again from the political baseline, not from the war's heat */
     if (w->armistice_on == w->month) {
         for (int i = 0; i < w->s->n_sectors; i++)
-            w->tension[i] = fmin(w->tension[i], b);
+            w->tension[i] = hk_fmin(w->tension[i], b);
     }
     /* a pact signed this month (diplomacy plays first): both sides pull back, half the gap to the
      * new baseline closes at once */
@@ -170,7 +170,7 @@ static void escalate(hk_world *w, hk_rng *r)
         /* no battle grows on a line a ceasefire has settled (battles.c) */
         if (n <= 0 || ((w->settled >> i) & 1u))
             continue;
-        /* in the steppe's deep winter nobody is brought up over the roads
+        /* in the border's deep winter nobody is brought up
          * (battles.c): a clash there stays a clash */
         if (hk_battles_winter_halts(w, i))
             continue;
@@ -183,8 +183,8 @@ static void escalate(hk_world *w, hk_rng *r)
          * hauled 170 and 650 km against 125 and 240, record.yaml) */
         double km[2];
         site_hauls(w, i, km);
-        double kma = fmax(km[HK_SIDE_JPN], 50.0);
-        double kmd = fmax(km[HK_SIDE_SOV], 50.0);
+        double kma = hk_fmax(km[HK_SIDE_JPN], 50.0);
+        double kmd = hk_fmax(km[HK_SIDE_SOV], 50.0);
         double pull = hk_clamp(kmd / kma, 0.25, 4.0);
         if (pull != w->haul_ratio[i]) { /* the hauls stay while the regions stay in the same hands */
             w->haul_ratio[i] = pull;

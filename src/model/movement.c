@@ -181,8 +181,31 @@ static void formations_from_pools(hk_world *w)
     w->mv.spread_due = true;
 }
 
+/* Simulate: each sector's tanks, guns and aircraft from the pools and shares
+ * of the month's sector forces (hk_movement_sector_forces gives the men at
+ * once, which incidents read every month), only when a battle, a front or an
+ * observer reads them, through hk_movement_formations; the same sums as
+ * working them out with the men. */
+static void sector_arms(hk_world *w)
+{
+    if (!w->mv.arms_due)
+        return;
+    w->mv.arms_due = false;
+    const double *pool = w->mv.forces_pool;
+    const double q0 = pool[0] > 0 ? pool[0] : 0, q1 = pool[1] > 0 ? pool[1] : 0, q2 = pool[2] > 0 ? pool[2] : 0;
+    for (int sec = 0; sec < w->s->n_sectors; sec++)
+        for (int side = 0; side < 2; side++) {
+            const hk_side_forces *k = w->mv.coef[sec][side];
+            hk_side_forces *sf = &w->sector_forces[sec][side];
+            sf->tanks = ((0.0 + q0 * k[0].tanks) + q1 * k[1].tanks) + q2 * k[2].tanks;
+            sf->guns = ((0.0 + q0 * k[0].guns) + q1 * k[1].guns) + q2 * k[2].guns;
+            sf->aircraft = ((0.0 + q0 * k[0].aircraft) + q1 * k[1].aircraft) + q2 * k[2].aircraft;
+        }
+}
+
 void hk_movement_formations(hk_world *w)
 {
+    sector_arms(w);
     if (!w->mv.spread_due)
         return;
     w->mv.spread_due = false;
@@ -290,7 +313,7 @@ static unsigned faced_sectors(const hk_world *w, int side, int region)
 static void pool_coefficients(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    memset(w->mv.coef, 0, sizeof w->mv.coef);
+    memset(w->mv.coef, 0, (size_t)s->n_sectors * sizeof w->mv.coef[0]); /* only the scenario's sectors are read */
     uint64_t exists = w->mv.dated & w->hosted;
     for (int f = 0; f < s->n_formations; f++) {
         int side = w->c->form_side[f], p = w->c->form_pool[f], region = w->formation[f].region;
@@ -337,15 +360,13 @@ void hk_movement_sector_forces(hk_world *w)
         for (int sec = 0; sec < s->n_sectors; sec++)
             for (int side = 0; side < 2; side++) {
                 const hk_side_forces *k = w->mv.coef[sec][side];
-                hk_side_forces *sf = &w->sector_forces[sec][side];
-                sf->men = ((0.0 + q0 * k[0].men) + q1 * k[1].men) + q2 * k[2].men;
-                sf->tanks = ((0.0 + q0 * k[0].tanks) + q1 * k[1].tanks) + q2 * k[2].tanks;
-                sf->guns = ((0.0 + q0 * k[0].guns) + q1 * k[1].guns) + q2 * k[2].guns;
-                sf->aircraft = ((0.0 + q0 * k[0].aircraft) + q1 * k[1].aircraft) + q2 * k[2].aircraft;
+                w->sector_forces[sec][side].men = ((0.0 + q0 * k[0].men) + q1 * k[1].men) + q2 * k[2].men;
             }
+        w->mv.arms_due = true; /* the weapons when read (sector_arms) */
         return;
     }
     w->mv.forces_ok = false;
+    w->mv.arms_due = false;
     memset(w->sector_forces, 0, (size_t)s->n_sectors * sizeof w->sector_forces[0]); /* the rest stays 0 */
     uint64_t manchurian = w->c->manchurian_sectors;
     for (int f = 0; f < s->n_formations; f++) {

@@ -13,9 +13,11 @@
 void hk_movement_step(hk_world *w);
 /* Recomputes the forces facing each sector from the formations. */
 void hk_movement_sector_forces(hk_world *w);
-/* Brings w->formation up to date before it is read: simulate spreads the
- * pools' men over the formations only when something reads them (a battle,
- * a front, a month's summary). Cheap when they are up to date. */
+/* Brings w->formation and the weapons of w->sector_forces up to date before
+ * they are read: simulate spreads the pools' men over the formations, and
+ * works out each sector's tanks, guns and aircraft, only when something
+ * reads them (a battle, a front, a month's summary; a sector's men are
+ * there every month). Cheap when they are up to date. */
 void hk_movement_formations(hk_world *w);
 /* A sector Japan guards only once Manchuria is held: a border of Manchukuo,
  * or one whose contested ground was Manchurian in 1918 (the heights at

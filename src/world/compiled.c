@@ -385,6 +385,7 @@ bool hk_clause_bars(const hk_clause *c, const hk_treaty *x)
 }
 
 _Static_assert(HK_MAX_TREATIES <= 32, "hk_compiled.may_bar holds a bit a treaty");
+_Static_assert(HK_MAX_FACTIONS <= 32, "hk_compiled.actor_factions holds a bit a faction");
 
 /* The actors a clause of treaty x could ever hold back (see may_restrain). */
 static uint32_t restrained_actors(const hk_treaty *x)
@@ -500,8 +501,10 @@ bool hk_scenario_compile(hk_scenario *s)
     for (int f = 0; f < s->n_factions; f++) {
         int a = s->factions[f].actor;
         c->faction_actor[f] = (int8_t)(a >= 0 && a < s->n_actors ? a : HK_MAX_ACTORS);
-        if (a >= 0 && a < s->n_actors)
+        if (a >= 0 && a < s->n_actors) {
             c->faction_actors |= 1u << a;
+            c->actor_factions[a] |= 1u << f;
+        }
     }
     for (int t = 0; t < s->n_treaties; t++)
         for (int p = 0; p < s->treaties[t].n_parties; p++)

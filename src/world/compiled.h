@@ -81,6 +81,7 @@ typedef struct hk_compiled {
     uint32_t formation_actors, host_treaties; /* the actors and treaties those name */
     int8_t faction_actor[HK_MAX_FACTIONS];   /* each faction's actor, HK_MAX_ACTORS when it names none */
     uint32_t faction_actors;                 /* bit a: some faction is actor a's */
+    uint32_t actor_factions[HK_MAX_ACTORS];  /* bit f: faction f is actor a's */
     uint32_t treaty_parties[HK_MAX_TREATIES]; /* bit a: actor a (< 32) is a party */
     uint32_t decided_events;                 /* bit e: outside event e is a modelled actor's decision */
     hk_month exists_from[HK_MAX_FORMATIONS]; /* the first month it exists when there (INT32_MIN: always) */

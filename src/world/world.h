@@ -205,6 +205,7 @@ struct hk_world {
                                          * estimate of Soviet strength (raises the ratio it demands) */
     bool committed_south, committed_north;
     hk_month committed_south_on;
+    hk_month south_deferred_on;         /* the southern decision was put off for a war in the north since, 0 not */
     bool intervention, withdrawn, manchuria_seized, china_war;
     hk_month intervention_on;
     hk_month outpost_lost_on;           /* partisans took the expedition's outpost off the railway */
@@ -352,6 +353,7 @@ struct hk_world {
         hk_month budget_next;             /* simulate: the month of the next budget vote */
         double budget_exp[2];             /* e^budget of each side, from the last vote */
         bool forces_ok;                   /* simulate: sector_forces are forces_pool times coef */
+        bool arms_due;                    /* simulate: sector_forces' weapons not yet worked out (hk_movement_formations) */
         double forces_pool[3];
         double resp_men[2], resp_base[2], resp[2]; /* forces.response against each side (JPN, SOV), and its inputs */
     } mv;

@@ -4,7 +4,7 @@
 # jumps after that attack carries one `forces` event `special_manoeuvres`
 # (text and source), and no other month does; a history without the German
 # attack has no build-up and no event; a war the cabinet decides on tells its
-# own mobilisation instead.
+# own mobilisation (the special manoeuvres, if any, come before it).
 set -euo pipefail
 HK=${1:?usage: special_manoeuvres.sh PATH_TO_hokushin}
 T=$(mktemp -d)
@@ -34,10 +34,13 @@ done
 "$HK" simulate --seed 1 --without barbarossa --json > "$T/w.jsonl"
 jq -s -e '[.[] | select(.type=="event" and .id=="special_manoeuvres")] | length == 0' "$T/w.jsonl" > /dev/null ||
   { echo "--without barbarossa still tells the special manoeuvres"; exit 1; }
-# a decided war tells its own mobilisation, once
+# a decided war tells its own mobilisation: the special manoeuvres come at
+# most once, and only before the month the cabinet decides on war
 "$HK" simulate --seed 1 --decide JPN.strike_north=1941-08 --json > "$T/n.jsonl"
-jq -s -e '[.[] | select(.type=="event" and .id=="special_manoeuvres")] | length == 0' "$T/n.jsonl" > /dev/null ||
-  { echo "the strike north tells the special manoeuvres twice"; exit 1; }
+jq -s -e '([.[] | select(.type=="event" and .kind=="mobilisation") | .date[0:7]] | min) as $d
+          | [.[] | select(.type=="event" and .id=="special_manoeuvres") | .date[0:7]]
+          | length <= 1 and all(.[]; . < $d)' "$T/n.jsonl" > /dev/null ||
+  { echo "the strike north tells the special manoeuvres with or after its own mobilisation"; exit 1; }
 # the text form shows it too
 "$HK" simulate --seed 2 > "$T/t.txt"
 grep -q "Kantokuen" "$T/t.txt" || { echo "simulate's text has no special manoeuvres"; exit 1; }

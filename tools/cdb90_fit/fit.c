@@ -123,9 +123,9 @@ int g_night = 0, g_ns_hold = 0, g_air_broken = 0, g_support = 0;
  * campaign, so the fit never sees it; the Khalkhin Gol check does). */
 int g_quiet_contact = 1;
 int g_ns_defender_only = 0; /* 1: only a defending side's no-surrender acts */
-int g_way_back = 0;
-int g_echelon_clock = -1, g_echelon_winner = -1;
-int g_break_stop = -1;      /* -1: as compiled in (the fit: off); 0/1 as given */         /* 1: mainland no-surrender sides have a way back */
+int g_way_back = 0;         /* 1: mainland no-surrender sides have a way back */
+int g_echelon_clock = -1, g_echelon_winner = -1; /* -1: as compiled in (the fit: both on) */
+int g_break_stop = -1;      /* -1: as compiled in (the fit: off); 0/1 as given */
 double cas_loss(double e)
 {
     if (!g_cauchy)

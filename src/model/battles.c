@@ -236,12 +236,19 @@ static bool sector_on_steppe(const hk_world *w, int sec)
 
 bool hk_battles_winter_halts(const hk_world *w, int sec)
 {
-    if (sec < 0 || sec >= w->s->n_sectors || !sector_on_steppe(w, sec))
-        return false; /* off the steppe first: it is asked of every sector with incidents */
+    if (sec < 0 || sec >= w->s->n_sectors)
+        return false;
     int m = hk_month_mon(w->month), first = (int)lround(P(w, BATTLE_WINTER_FIRST)),
         last = (int)lround(P(w, BATTLE_WINTER_LAST));
     /* the season runs over the turn of the year (November to March) */
-    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    bool winter = first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    /* the whole border, not the steppe alone: the Amur, the Ussuri and the
+     * Argun freeze in the same months, and every battle and campaign of
+     * the record on it was fought between May and September (Kanchazu in
+     * June 1937, Changkufeng in July and August 1938, Nomonhan from May to
+     * September 1939: cdb90, isqno 256-260; 001:49); its winter clashes
+     * stayed clashes (Halhamiao, January 1935) */
+    return winter;
 }
 
 static int days_between(hk_date a, hk_date b)
@@ -430,6 +437,11 @@ double hk_battles_ceasefire_pressure(const hk_world *w, int side)
         return 1.0;
     double lost = c->peak[side] > 0 ? c->cas[side] / c->peak[side] : 0.0;
     double p = lost + P(w, CAMPAIGN_QUIET) * europe_presses(w) + c->months / fmax(P(w, CAMPAIGN_PATIENCE), 1.0);
+    /* the border's winter: a campaign that can be neither fed nor fought in
+     * the deep cold is worth a ceasefire to both governments, who meant to
+     * end the fighting of 1939 before the winter (001:147) */
+    if (hk_battles_winter_halts(w, c->sector))
+        p += 1.0;
     /* Tokyo's wish for quiet grows with the reasons it has to restrain the
      * Kwantung Army: the war in China, a pact with the USSR */
     if (side == HK_SIDE_JPN)
@@ -705,7 +717,7 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
                  "its army in the east, %.1f times the Japanese, is short of the %.1f it plans for, and Moscow yields the "
                  "ground rather than risk a war",
                  w->sov_men / fmax(w->jpn_men, 1.0), P(w, SOVIET_THREAT_RATIO));
-    } else if (building) {
+    } else if (building && !hk_battles_winter_halts(w, c->sector)) {
         seek[1] = false;
         say(w, reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");
     } else if (c->broken[HK_SIDE_SOV]) {
@@ -813,8 +825,8 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * General Staff's wish to keep the conflict small (001:133), while the
      * 1st Army Group gathered for its offensive (001:137) */
     bool keep_j = c->holder == HK_SIDE_JPN && !seek[HK_SIDE_SOV] && soviet_bound(w, sec);
-    /* in the steppe's winter nobody is brought up over the frozen roads,
-     * as in an opening battle (battle.winter_first to winter_last) */
+    /* in the border's winter nobody is brought up in the deep cold, as in
+     * an opening battle (battle.winter_first to winter_last) */
     bool frozen = hk_battles_winter_halts(w, sec);
     bool feeds[2];
     for (int i = 0; i < 2; i++)
@@ -857,7 +869,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
     bool retake = c->holder == HK_SIDE_JPN && soviet_bound(w, sec) && c->men[HK_SIDE_SOV] >= c->men[HK_SIDE_JPN];
     bool planned = c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN];
     if (winter)
-        att = -1; /* the steppe's winter: both sides hold where they stand */
+        att = -1; /* the border's winter: both sides hold where they stand */
     else if (!seek[HK_SIDE_SOV] && (planned || retake))
         att = HK_SIDE_SOV;
     else if (!seek[HK_SIDE_JPN])
@@ -907,8 +919,8 @@ static void campaign_month(hk_world *w, hk_rng *r)
             n = (int)sizeof w->scratch - 1;
         if (att < 0 && winter)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " Winter on the steppe: neither side can bring men up or supply an attack over the roads, and both "
-                     "hold where they stand.");
+                     " Winter %s: neither side can bring men up or supply an attack in the deep cold, and both "
+                     "hold where they stand.", sector_on_steppe(w, sec) ? "on the steppe" : "on the border");
         else if (att < 0)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " Neither side attacks: patrols, shelling and air fighting.");
@@ -1025,7 +1037,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     double u = hk_rng_uniform(r);
     hk_side_forces fa = within_reach(w, sec, a), fd = within_reach(w, sec, d);
-    /* in the steppe's winter nobody is brought up over the frozen roads:
+    /* in the border's winter nobody is brought up in the deep cold:
      * a clash there is fought by what stands on the frontage (the small
      * winter clashes on the Mongolian border, Halhamiao in January 1935) */
     double lift_k = hk_battles_winter_halts(w, sec) ? 0.0 : 1.0;

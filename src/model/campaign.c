@@ -342,7 +342,14 @@ static double side_quality(const hk_world *w, int side)
  * glantz2003). */
 static bool fights_to_the_last(const hk_world *w, int side)
 {
-    return side == HK_SIDE_JPN && !w->japan_surrendered;
+    /* once the surrender is announced (the fronts fight on until the order
+     * to lay down arms reaches them, war.ceasefire_days), a field army no
+     * longer fights to the last: its men give up rather than die for a war
+     * their government has ended (Changchun and Mukden were handed over to
+     * the Soviet airborne landings of 19 August without a fight,
+     * glantz2003) */
+    bool announced = w->camp.surrender_day > 0 && w->today > w->camp.surrender_day;
+    return side == HK_SIDE_JPN && !w->japan_surrendered && !announced;
 }
 
 /* A cut-off Japanese garrison holds out until its government surrenders,
@@ -733,6 +740,22 @@ static void reinforce(hk_world *w, int side)
             fr->aircraft[side] += add * pm[2];
             reserve -= add;
         }
+    /* the reader is told where a front's new men come from: the side's
+     * reserve behind the fronts, over the routes that reach the front */
+    for (int f = 0; f < s->n_sectors; f++) {
+        const hk_front *fr = &c->front[f];
+        if (!(fr->added[side] >= P(w, WAR_ENGAGEMENT_MEN)) || !hk_world_logging(w))
+            continue;
+        char most[64] = "";
+        if (route[f] < 1e8)
+            snprintf(most, sizeof most, " (%.0f a month at most)", route[f]);
+        snprintf(w->scratch, sizeof w->scratch,
+                 "The %s side brings %.0f men of its reserve up to the %s front, by the railways and roads that "
+                 "reach it%s; %.0f stay in reserve.",
+                 side_name(side), fr->added[side], sector_label(w, f), most, fmax(0, reserve));
+        hk_world_emit2(w, "front", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side), w->scratch,
+                       SRC_WAR);
+    }
 }
 
 static hk_combat_side front_side(const hk_world *w, const hk_front *fr, int side, double km, double sustain)
@@ -804,8 +827,8 @@ static double land_km(const hk_world *w, int u, int v)
 }
 
 /* A front that has lost the last region it held falls back with its men
- * along the links to the nearest region its side holds next to the one it
- * lost: onto ground of no front, which becomes its own (its line moves
+ * along the links to a region its side holds next to the one it lost, the
+ * one on the shortest way back to its side's own bases: onto ground of no front, which becomes its own (its line moves
  * back), or into the front that holds that ground, whose defence its men
  * join (the Primorye group falling back up the Ussuri line joins the
  * defence of Khabarovsk, and does not stand apart from it). With no way
@@ -822,12 +845,29 @@ static void fall_back(hk_world *w, int g, int d, int o)
     for (int r = 0; r < s->n_regions; r++)
         if (c->front_of[r] == g && own(w, r, d))
             return; /* it still holds ground of its own */
+    /* the way back is toward the side's own bases, its redoubt (the
+     * Kwantung Army's plan of 1945 fell back toward Korea, not into the
+     * Manchurian plain's dead ends, glantz2003): the neighbour from which
+     * the route home over the side's ground is shortest, counting the link
+     * to it; one cut off from home only when there is no other */
+    hk_regions held = set_of(w, d, own), home = 0;
+    for (int r = 0; r < s->n_regions; r++)
+        if (is_base(w, r, d) && c->control_at_start[r] == side_actor(w, d))
+            home |= HK_REGION_BIT(r);
+    double to_home[HK_MAX_REGIONS];
+    hk_map_routes(s, home, held, held, to_home);
     int q = -1;
     double best = INFINITY;
+    bool best_home = false;
     for (int r = 0; r < s->n_regions; r++) {
         double km = own(w, r, d) ? land_km(w, o, r) : 0;
-        if (km > 0 && km < best) {
-            best = km;
+        if (!(km > 0))
+            continue;
+        bool reaches = isfinite(to_home[r]);
+        double via = reaches ? km + to_home[r] : km;
+        if ((reaches && !best_home) || (reaches == best_home && via < best)) {
+            best = via;
+            best_home = reaches;
             q = r;
         }
     }
@@ -1101,7 +1141,7 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
  * back) and loses war.straggle of its men, taken prisoner; or, cut off,
  * the defending front lays down its arms. The attacker takes the region.
  * Reported as a front event with the men each side had there. */
-static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int o, bool back,
+static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int o, bool back, bool told,
                      const hk_combat_side *def, int dpost, double month_cas[HK_MAX_SECTORS][2], int *battles)
 {
     const hk_scenario *s = w->s;
@@ -1121,7 +1161,17 @@ static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int
         cas[d] = lost;
         if (back) /* a cut-off force's surrender is no battle: no facts */
             hk_world_event_facts(w, f, com, cas, a, 1);
-        if (back)
+        if (back && told)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side (%.0f men) advances on %s; its %s defence, told of the surrender, "
+                     "gives the ground up without a fight and falls back, leaving %.0f stragglers as prisoners.",
+                     sector_label(w, f), side_name(a), fr->men[a], region_label(w, o), side_name(d), lost);
+        else if (told)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s forces in %s, cut off and told of the surrender, lay down their arms to "
+                     "the %s side (%.0f men): %.0f prisoners.",
+                     sector_label(w, f), side_name(d), region_label(w, o), side_name(a), fr->men[a], lost);
+        else if (back)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men) %s %s without a stand: outmatched by its leading echelon alone, "
                      "the %s %s gives the ground up and falls back, leaving %.0f stragglers and wounded as "
@@ -1214,11 +1264,9 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the %s side falls back from its fortified zone at %s, leaving a garrison of %.0f men "
-                 "and %.0f guns to hold it to the last; the %s side (%.0f men) goes round the fortifications and "
-                 "invests them.",
+                 "and %.0f guns to hold it to the last while its covering forces delay the %s side (%.0f men).",
                  sector_label(w, f), side_name(d), region_label(w, o), men, guns, side_name(a), fr->men[a]);
     hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
-    take(w, o, a, f);
     return false;
 }
 
@@ -1535,7 +1583,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
      * ground passes; the garrison is reduced by siege (storm) */
     if (dpost == HK_FRONT_WITHDRAW && fortified_line(w, o, d) && fights_to_the_last(w, d) &&
         P(w, WAR_BORDER_GARRISON) > 0 && !(c->garrison_left[o] > 0))
-        return leave_garrison(w, f, fr, dfr, a, o);
+        leave_garrison(w, f, fr, dfr, a, o);
     if (caught) {
         def.posture = HK_POSTURE_HASTY;
         def.no_surrender = 0;
@@ -1581,7 +1629,12 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     double p_att = hk_combat_power(&w->combat, &att, 0, s->regions[o].terrain) / echelons(w);
     double p_def = hk_combat_power(&w->combat, &def, 1, s->regions[o].terrain);
     if (!def.no_surrender && p_def < w->combat.collapse_ratio * p_att)
-        return give_way(w, f, fr, dfr, a, o, back, &def, dpost, month_cas, battles);
+        return give_way(w, f, fr, dfr, a, o, back, false, &def, dpost, month_cas, battles);
+    /* a Japanese field force told of the surrender does not fight for
+     * ground its government has given up: it falls back or, cut off, lays
+     * down its arms (fights_to_the_last) */
+    if (d == HK_SIDE_JPN && c->surrender_day > 0 && w->today > c->surrender_day)
+        return give_way(w, f, fr, dfr, a, o, back, true, &def, dpost, month_cas, battles);
     if (short_step)
         return false;
     hk_combat_result res;
@@ -1902,9 +1955,18 @@ void hk_campaign_step(hk_world *w)
             if (!fr->active)
                 continue;
             static const char *const pn[] = {"-", "attacks", "holds", "falls back"};
-            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " %s: J %.0fk %s, S %.0fk %s;",
-                          s->sectors[f].id, fr->men[0] / 1000, pn[fr->posture[0] & 3], fr->men[1] / 1000,
-                          pn[fr->posture[1] & 3]);
+            /* a side with no one left on a front has fallen back from it
+             * (its men joined the front on its way back) or lost them */
+            char side_text[2][48];
+            for (int side = 0; side < 2; side++) {
+                if (fr->men[side] < 500)
+                    snprintf(side_text[side], sizeof side_text[side], "%s none left", side ? "S" : "J");
+                else
+                    snprintf(side_text[side], sizeof side_text[side], "%s %.0fk %s", side ? "S" : "J",
+                             fr->men[side] / 1000, pn[fr->posture[side] & 3]);
+            }
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " %s: %s, %s;", s->sectors[f].id,
+                          side_text[0], side_text[1]);
         }
         snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " losses so far Japanese %.0f, Soviet %.0f%s.",
                  w->war_losses[0], w->war_losses[1], c->trans_siberian_cut ? "; the Trans-Siberian is cut" : "");
@@ -1922,7 +1984,8 @@ void hk_campaign_surrender(hk_world *w)
         if (side < 0)
             continue;
         /* what of the zone the power reaches over the links from its ground */
-        int queue[HK_MAX_REGIONS], n = 0, taken = 0, in_zone = 0;
+        int queue[HK_MAX_REGIONS], n = 0, taken = 0, in_zone = 0, names_n = 0;
+        char names[360] = "";
         bool seen[HK_MAX_REGIONS] = {false};
         for (int r = 0; r < s->n_regions && r < 64; r++) {
             if ((zn->regions >> r) & 1)
@@ -1942,6 +2005,11 @@ void hk_campaign_surrender(hk_world *w)
                 seen[v] = true;
                 queue[n++] = v;
                 hk_control_set(w, v, zn->to);
+                /* the regions named, those beyond the fronts (the islands,
+                 * Korea's north) among them */
+                if (hk_world_logging(w) && names_n < (int)sizeof names - 80)
+                    names_n += snprintf(names + names_n, sizeof names - (size_t)names_n, "%s%s",
+                                        taken ? ", " : ": ", region_label(w, v));
                 taken++;
             }
         }
@@ -1974,8 +2042,8 @@ void hk_campaign_surrender(hk_world *w)
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "Japan's forces lay down their arms: %.0f men go into captivity%s, and the %s side occupies %d "
-                     "more region%s of the zone it receives the surrender in.",
-                     pris, gar, side_name(side), taken, taken == 1 ? "" : "s");
+                     "more region%s of the zone it receives the surrender in%s.",
+                     pris, gar, side_name(side), taken, taken == 1 ? "" : "s", names);
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
     }
 }

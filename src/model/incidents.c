@@ -170,7 +170,7 @@ static void escalate(hk_world *w, hk_rng *r)
         /* no battle grows on a line a ceasefire has settled (battles.c) */
         if (n <= 0 || ((w->settled >> i) & 1u))
             continue;
-        /* in the steppe's deep winter nobody is brought up over the roads
+        /* in the border's deep winter nobody is brought up
          * (battles.c): a clash there stays a clash */
         if (hk_battles_winter_halts(w, i))
             continue;

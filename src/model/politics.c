@@ -703,7 +703,55 @@ static void commitment_lapse(hk_world *w)
  * later, the time the services were given to make ready (6 September to 7
  * December 1941; feis1950, prange1981). A Japan
  * that never went south, or that the Americans did not cut off, has no
- * Pacific war. */
+ * Pacific war.
+ *
+ * The southern advance was made with quiet in the north (the Neutrality
+ * Pact brought it the Army and the Navy, 001:175): a cabinet whose army is
+ * at war with the USSR, or mobilising for one, does not open a second war
+ * while the oil lets it wait. It puts the decision off until the northern
+ * war ends or war.oil_months of the embargo have passed; past them the
+ * stocks will not outlast the war in the north, and it decides on war in
+ * the south at war.us_rate all the same, knowing it will fight on two fronts
+ * (the armistice it then seeks in the north is war.c's). */
+
+/* Japan's army is bound in the north: at general war with the USSR, or
+ * mobilising for one its cabinet has decided on. */
+static bool north_war(const hk_world *w) { return (w->war && !w->japan_surrendered) || w->war_mobilising; }
+
+/* "at war with the USSR since 1941-09 (512,948 men in Manchuria and Korea,
+ * 53,310 lost)" or "mobilising against the USSR since 1941-08 (...)". */
+static void north_clause(const hk_world *w, char *buf, size_t len)
+{
+    hk_month since = w->war ? w->war_on : w->mobilising_on;
+    char lost[64] = "";
+    if (w->war && w->war_losses[HK_SIDE_JPN] >= 1)
+        snprintf(lost, sizeof lost, ", %.0f lost", w->war_losses[HK_SIDE_JPN]);
+    snprintf(buf, len, "%s since %d-%02d (%.0f men in Manchuria and Korea%s)",
+             w->war ? "at war with the USSR" : "mobilising against the USSR", hk_month_year(since),
+             hk_month_mon(since), w->jpn_men, lost);
+}
+
+bool hk_politics_south_war(const hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (hk_flag(w, HK_EFFECT_JPN_US_WAR))
+        return true;
+    for (int e = 0; e < s->n_events; e++) {
+        const hk_event *ev = &s->events[e];
+        if (ev->decided && ev->decided_by == s->jpn && ev->effect == HK_EFFECT_JPN_US_WAR && w->event_decided[e] &&
+            !w->setup->event_removed[e])
+            return true;
+    }
+    return false;
+}
+
+bool hk_politics_south_pull(const hk_world *w)
+{
+    if (!w->committed_south || w->japan_surrendered)
+        return false;
+    return hk_politics_south_war(w) || (w->south_deferred_on && hk_flag(w, HK_EFFECT_OIL_EMBARGO));
+}
+
 static void war_with_america(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -722,6 +770,29 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
         if (!ev->decided || ev->decided_by != s->jpn || ev->effect != HK_EFFECT_JPN_US_WAR || w->event_decided[e] ||
             w->event_done[e] || w->setup->event_removed[e])
             continue;
+        int months = w->month - w->flag_since[HK_EFFECT_OIL_EMBARGO];
+        int oil = (int)P(w, WAR_OIL_MONTHS);
+        bool north = north_war(w);
+        char clause[160];
+        if (north)
+            north_clause(w, clause, sizeof clause);
+        /* a war in the north puts the decision off while the oil can wait */
+        if (north && months < oil) {
+            if (!w->south_deferred_on) {
+                w->south_deferred_on = w->month;
+                if (hk_world_logging(w))
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "Committed to the south since %d-%02d and cut off from American oil for %d month%s, the "
+                             "cabinet would answer in the south, but its army has been %s: it will not fight the USSR and "
+                             "the United States and Britain at once, and the decision on the south waits for quiet in "
+                             "the north, for as long as the oil allows (%d months under the embargo).",
+                             hk_month_year(w->committed_south_on), hk_month_mon(w->committed_south_on), months,
+                             months == 1 ? "" : "s", clause, oil);
+                hk_world_emit2(w, "doctrine", "war_decision_us_deferred", s->jpn, s->sov, w->scratch,
+                               SRC_MODEL("politics-us-war"));
+            }
+            return;
+        }
         if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, WAR_US_RATE)))
             return;
         /* the attack comes once the fleet and the army are ready: they make
@@ -735,16 +806,35 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
         hk_month ready = w->flag_since[HK_EFFECT_OIL_EMBARGO] + 1 + lead;
         w->event_decided[e] = ready > w->month + 1 ? ready : w->month + 1;
         lead = w->event_decided[e] - w->month;
-        int months = w->month - w->flag_since[HK_EFFECT_OIL_EMBARGO];
-        if (hk_world_logging(w))
+        if (hk_world_logging(w)) {
+            char why[400];
+            if (north)
+                /* the oil forces it: a war on two fronts */
+                snprintf(why, sizeof why,
+                         "with its army %s and the oil running down, the cabinet cannot wait for the war in the "
+                         "north to end: it decides on war with the United States and Britain as well, a war on two "
+                         "fronts,",
+                         clause);
+            else if (w->south_deferred_on)
+                snprintf(why, sizeof why,
+                         "with the war in the north over%s, the cabinet takes up the decision it put off in %d-%02d: "
+                         "it decides on war with the United States and Britain",
+                         w->armistice_on != HK_MONTH_NONE && w->armistice_on > w->south_deferred_on
+                             ? " by the armistice"
+                             : "",
+                         hk_month_year(w->south_deferred_on), hk_month_mon(w->south_deferred_on));
+            else
+                snprintf(why, sizeof why, "the cabinet will not give the south up: it decides on war with the "
+                         "United States and Britain");
             snprintf(w->scratch, sizeof w->scratch,
-                     "Committed to the south since %d-%02d and cut off from American oil %s%.0d%s, the cabinet "
-                     "will not give the south up: it decides on war with the United States and Britain unless the "
+                     "Committed to the south since %d-%02d and cut off from American oil %s%.0d%s, %s unless the "
                      "talks in Washington give way, the Army and the fleet to be ready to strike in %d month%s.",
                      hk_month_year(w->committed_south_on), hk_month_mon(w->committed_south_on),
                      months > 0 ? "for " : "this month", months, months > 1 ? " months" : months == 1 ? " month" : "",
-                     lead, lead > 1 ? "s" : "");
-        hk_world_emit2(w, "doctrine", "war_decision_us", s->jpn, -1, w->scratch, SRC_MODEL("politics-us-war"));
+                     why, lead, lead > 1 ? "s" : "");
+        }
+        hk_world_emit2(w, "doctrine", "war_decision_us", s->jpn, north ? s->sov : -1, w->scratch,
+                       SRC_MODEL("politics-us-war"));
         return;
     }
 }

@@ -31,6 +31,14 @@ bool hk_politics_north_case_free(const hk_world *w);
  * fall of France, Germany not defeated, the American fleet not yet grown
  * past Japan's (doctrine.south_window). */
 bool hk_politics_south_open(const hk_world *w);
+/* Japan has decided on war with the United States and Britain (its attack
+ * is set) or is fighting it. */
+bool hk_politics_south_war(const hk_world *w);
+/* Japan, committed south, wants quiet in the north for the south: it has
+ * decided on or is fighting war with the United States and Britain, or has
+ * put that decision off for a war in the north (war.c weighs it for an
+ * armistice). */
+bool hk_politics_south_pull(const hk_world *w);
 /* Japan's doctrine as derived this month from the state (before smoothing). */
 double hk_politics_doctrine_target(const hk_world *w);
 

@@ -475,7 +475,11 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
         /* spent, or fighting a war neither side presses any more */
         double worn = P(w, WAR_EXHAUSTION) * (years + w->exhaustion);
         double still = P(w, WAR_STALEMATE_PEACE) * w->camp.quiet_months;
-        double hazard = worn + still;
+        /* a Japan that wants its army and oil for the south seeks quiet in
+         * the north (the southern advance was made with it, 001:175), once
+         * the war has been fought for a month */
+        double south = w->month > w->war_on && hk_politics_south_pull(w) ? P(w, WAR_SOUTH_PEACE) : 0;
+        double hazard = worn + still + south;
         int loser = 1 - settlement_winner(w);
         bool cedes = hk_campaign_taken(w, 1 - loser, NULL) > 0;
         if (hk_rng_bernoulli(hk_lazy_rng(r), hazard < 1 ? hazard : 1) && !(cedes && can_win_back(w, loser))) {
@@ -497,6 +501,15 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
              * ground; what the other took goes back to its holder of before
              * the war (the ceasefires of 1938 and 1939 restored the line each
              * side claimed, 001:147) */
+            /* the ground each side took in the war and what it holds of it
+             * now, before the settlement hands any back: a side that took
+             * ground and has lost all of it again lost its front */
+            int took[2] = {0, 0}, held[2];
+            for (int f = 0; f < HK_MAX_SECTORS; f++)
+                for (int side = 0; side < 2; side++)
+                    took[side] += w->camp.front[f].advanced[side];
+            for (int side = 0; side < 2; side++)
+                held[side] = hk_campaign_taken(w, side, NULL);
             int back = settle(w);
             uint64_t m;
             int tj = hk_campaign_taken(w, HK_SIDE_JPN, &m), ts = hk_campaign_taken(w, HK_SIDE_SOV, &m);
@@ -518,26 +531,61 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                              : "without the margin an offensive needs");
             if (hk_world_logging(w))
             {
-                /* the reason is the larger of the hazard's two terms: the
-                 * war's wear, or a stalemate of months with no battle */
-                char why[120];
-                if (still > worn)
+                /* the reason is the largest of the hazard's terms, the
+                 * motive that in the model brought the peace: Japan's war in
+                 * the south, a stalemate of months with no battle, the
+                 * losses (with a front one side has lost), or the war's
+                 * length */
+                char why[256];
+                double worn_loss = P(w, WAR_EXHAUSTION) * w->exhaustion, worn_time = worn - worn_loss;
+                bool sov_bound = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+                int lost_front = took[HK_SIDE_JPN] > 0 && held[HK_SIDE_JPN] == 0   ? HK_SIDE_JPN
+                                 : took[HK_SIDE_SOV] > 0 && held[HK_SIDE_SOV] == 0 ? HK_SIDE_SOV
+                                                                                   : -1;
+                if (south >= still && south >= worn_loss && south >= worn_time) {
+                    char who[64] = "Japan";
+                    const char *aim = hk_flag(w, HK_EFFECT_JPN_US_WAR)
+                                          ? "the war it is fighting in the south against the United States and Britain"
+                                      : hk_politics_south_war(w) ? "the war on the United States and Britain it has decided on"
+                                                                 : "the southern advance it has put off for this war";
+                    if (!hk_politics_south_war(w) && hk_flag(w, HK_EFFECT_OIL_EMBARGO))
+                        snprintf(who, sizeof who, "Japan, under an American oil embargo since %d-%02d,",
+                                 hk_month_year(w->flag_since[HK_EFFECT_OIL_EMBARGO]),
+                                 hk_month_mon(w->flag_since[HK_EFFECT_OIL_EMBARGO]));
+                    snprintf(why, sizeof why, "%s wants its army and its oil for %s and seeks quiet in the north; %s "
+                             "takes it, and both",
+                             who, aim, sov_bound ? "the USSR, fighting Germany in the west," : "the USSR");
+                } else if (still >= worn_loss && still >= worn_time) {
                     snprintf(why, sizeof why, "with no battle fought on any front for %d month%s, neither side presses "
                              "the war and both",
                              w->camp.still_months, w->camp.still_months == 1 ? "" : "s");
-                else
-                    snprintf(why, sizeof why, "both sides are exhausted and");
+                } else if (worn_loss >= worn_time) {
+                    char front[160] = "";
+                    if (lost_front >= 0)
+                        snprintf(front, sizeof front, ", and the %s side has lost again the %d region%s it took",
+                                 lost_front == HK_SIDE_JPN ? "Japanese" : "Soviet", took[lost_front],
+                                 took[lost_front] == 1 ? "" : "s");
+                    snprintf(why, sizeof why, "the losses have worn both armies down (%.0f%% of the Japanese, %.0f%% "
+                             "of the Soviet in the theatre)%s: both",
+                             100 * w->war_losses[HK_SIDE_JPN] / fmax(w->jpn_men + w->war_losses[HK_SIDE_JPN], 1),
+                             100 * w->war_losses[HK_SIDE_SOV] / fmax(w->sov_men + w->war_losses[HK_SIDE_SOV], 1),
+                             front);
+                } else {
+                    snprintf(why, sizeof why, "neither side sees a way to win a war grown long, and both");
+                }
                 char span[48];
                 int months = w->month - w->war_on;
                 if (months < 12)
                     snprintf(span, sizeof span, "%d month%s", months, months == 1 ? "" : "s");
                 else
                     snprintf(span, sizeof span, "%.1f years", years);
-                snprintf(w->scratch, sizeof w->scratch,
-                         "After %s of war (casualties: Japanese %.0f, Soviet %.0f) %s "
-                         "agree to an armistice %s%s.",
-                         span, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], why, terms,
-                         japan_lost ? "; the failure discredits the advocates of the northern war" : "");
+                int n = snprintf(w->scratch, sizeof w->scratch,
+                                 "After %s of war (casualties: Japanese %.0f, Soviet %.0f) %s "
+                                 "agree to an armistice %s%s.",
+                                 span, w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], why, terms,
+                                 japan_lost ? "; the failure discredits the advocates of the northern war" : "");
+                if (n >= (int)sizeof w->scratch) /* a text cut short still ends a sentence */
+                    memcpy(w->scratch + sizeof w->scratch - 2, ".", 2);
             }
             hk_war_end(w, "armistice", w->scratch, SRC_MODEL("politics-peace"));
         }
@@ -644,16 +692,23 @@ void hk_war_close_month(hk_world *w)
                      entry && hk_date_cmp(gone, outside_on(w, HK_EFFECT_ATOMIC)) > 0 ? "the Soviet entry"
                      : atomic                                                       ? "the atomic bombing"
                                                                                     : "its last hope went");
+        /* the war ends in law with the signing of the surrender,
+         * war.instrument_days after its acceptance (15 August to 2 September
+         * 1945, 001:287) */
+        static const char *const mon[] = {"January", "February", "March",     "April",   "May",      "June",
+                                          "July",    "August",   "September", "October", "November", "December"};
+        hk_date signs = date_add_days(today, (int)P(w, WAR_INSTRUMENT_DAYS));
         snprintf(reason, sizeof reason,
                  "%s%s, Japan accepts the Allied ultimatum: %s; its armies lay down their arms (Japanese casualties "
-                 "%.0f with prisoners, Soviet %.0f).",
+                 "%.0f with prisoners, Soviet %.0f), and the instrument of surrender is signed on %d %s %d.",
                  when, after > 0 ? "with no hope left of better terms" : "With no hope left of better terms",
                  atomic && entry ? "the atomic bombing has ended the hope of a decisive battle and the Soviet entry "
                                    "that of Soviet mediation"
                  : entry         ? "the Soviet entry has ended the hope of Soviet mediation and the war in Manchuria "
                                    "that of a decisive battle"
                                  : "the atomic bombing has ended the hope of a decisive battle",
-                 w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV]);
+                 w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], signs.day, mon[(signs.month + 11) % 12],
+                 signs.year);
         (void)s;
         hk_war_end(w, "surrender", reason, SRC_MODEL("politics-peace"));
         /* the war ends in law with the signing of the surrender,

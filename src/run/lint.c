@@ -225,14 +225,17 @@ static void on_month(void *ud, const hk_month_summary *m)
                 violation(l, HK_LINT_ACTOR_SPAN, h->date, "%s %s names %s: %s", h->kind, h->id ? h->id : "",
                           aid(l, h->actors[k]), h->text ? h->text : "");
         /* after a surrender: the treaties it ends lapse, and in its month its
-         * armies lay down their arms (the surrender taking effect), nothing else */
+         * armies lay down their arms (the surrender taking effect) once the
+         * order reaches their fronts and besieged garrisons, fighting until
+         * then (the Kwantung Army's ceasefire of 17-19 August 1945, Hutou to
+         * the 26th, glantz2003), nothing else */
         bool after = false;
         int who = -1;
         for (int k = 0; k < h->n_actors; k++) {
             int a = h->actors[k];
             if (a >= 0 && a < s->n_actors && l->surrendered[a] && hk_date_month(h->date) >= l->surrendered_on[a] &&
                 !(hk_date_month(h->date) == l->surrendered_on[a] &&
-                  (!strcmp(h->kind, "peace") || !strcmp(h->kind, "occupation"))) &&
+                  (!strcmp(h->kind, "peace") || !strcmp(h->kind, "occupation") || !strcmp(h->kind, "front") || !strcmp(h->kind, "war_month"))) &&
                 strcmp(h->kind, "treaty_ended") != 0) {
                 after = true;
                 who = a;

@@ -205,6 +205,7 @@ struct hk_world {
                                          * estimate of Soviet strength (raises the ratio it demands) */
     bool committed_south, committed_north;
     hk_month committed_south_on;
+    hk_month south_deferred_on;         /* the southern decision was put off for a war in the north since, 0 not */
     bool intervention, withdrawn, manchuria_seized, china_war;
     hk_month intervention_on;
     hk_month outpost_lost_on;           /* partisans took the expedition's outpost off the railway */

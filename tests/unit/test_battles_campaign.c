@@ -609,7 +609,10 @@ static void test_campaign_concentrates_mobile_arms(void **state)
         double lost = w->loss_tanks[HK_SIDE_JPN];
         assert_true(c->tanks[HK_SIDE_JPN] + lost > borne + 1.0);                /* it drew more than its men brought */
         assert_true(c->tanks[HK_SIDE_JPN] + lost <= share * 500 + 1e-6); /* within its share of all 500 */
-        assert_true(c->tanks[HK_SIDE_SOV] <= sov_tanks + 1e-9 || c->tanks[HK_SIDE_SOV] < sov_tanks); /* the USSR draws none */
+        /* the USSR draws none beyond what the men it brings up carry (it
+         * answers the Japanese build-up: the ladder), 400 tanks a 40,000 */
+        double sov_borne = (c->peak[HK_SIDE_SOV] - 20000) * 400.0 / 40000.0;
+        assert_true(c->tanks[HK_SIDE_SOV] <= sov_tanks + sov_borne + 1e-6);
         hk_world_free(w);
     }
     hk_scenario_free(s);
@@ -1010,10 +1013,11 @@ static void test_opening_defender_stands_on_the_frontage(void **state)
     hk_scenario_free(s);
 }
 
-/* The steppe's winter: on the Khalkha (open steppe) a clash is fought by
+/* The border's winter: on the Khalkha (open steppe) a clash is fought by
  * what stands on the frontage, nobody brought up over the roads, and a
- * campaign makes no attack from December to February; the Ussuri's wooded
- * hills and a summer month on the steppe are not held back. */
+ * campaign makes no attack from December to February; so on the Ussuri,
+ * which freezes in the same months (before, a 38,000-man Soviet offensive
+ * there in a December read as possible); a summer month is not held back. */
 static void test_steppe_winter_halts_the_fighting(void **state)
 {
     (void)state;
@@ -1024,7 +1028,7 @@ static void test_steppe_winter_halts_the_fighting(void **state)
     hk_world *w = border_world(&su, 1, west);
     w->month = hk_month_of(1940, 1);
     assert_true(hk_battles_winter_halts(w, west));
-    assert_false(hk_battles_winter_halts(w, ussuri));
+    assert_true(hk_battles_winter_halts(w, ussuri));
     w->month = hk_month_of(1939, 12);
     assert_true(hk_battles_winter_halts(w, west));
     w->month = hk_month_of(1940, 3);
@@ -1049,6 +1053,19 @@ static void test_steppe_winter_halts_the_fighting(void **state)
         }
     assert_int_equal(attacks[0], 0);
     assert_true(attacks[1] > 0);
+    /* nor on the Ussuri in January */
+    for (int run = 0; run < 10; run++) {
+        w = border_world(&su, (uint64_t)run, ussuri);
+        w->month = hk_month_of(1940, 1);
+        open_campaign(w, ussuri, 20000, 40000);
+        hk_battles_step(w);
+        assert_int_equal(w->border_campaign.engagements, 0);
+        hk_world_free(w);
+    }
+    w = border_world(&su, 1, ussuri);
+    w->month = hk_month_of(1939, 7);
+    assert_false(hk_battles_winter_halts(w, ussuri));
+    hk_world_free(w);
     /* a winter clash: the defender answers with what stands on the
      * frontage alone */
     double spot = 40000.0 / s->sectors[west].length_km * fmin(s->params[HK_P_BATTLE_FRONT_KM].value,

@@ -354,7 +354,15 @@ static void test_commitment_south_lapses_only_before_pacific_war(void **state)
  * committed south and under the American oil embargo decides on it (the
  * attack, an event decided by Japan, is marked for the month after); without
  * the embargo, or once already at war in the Pacific, there is no decision. */
+static int pacific_war_decided_north(hk_setup *su, bool embargo, bool at_war, int months, int north);
 static int pacific_war_decided_within(hk_setup *su, bool embargo, bool at_war, int months)
+{
+    return pacific_war_decided_north(su, embargo, at_war, months, 0);
+}
+
+/* The same with a war in the north: north 1 Japan at general war with the
+ * USSR (opened this month), 2 its army mobilising for one. */
+static int pacific_war_decided_north(hk_setup *su, bool embargo, bool at_war, int months, int north)
 {
     const hk_scenario *s = su->scenario;
     int ph = -1;
@@ -371,6 +379,14 @@ static int pacific_war_decided_within(hk_setup *su, bool embargo, bool at_war, i
     }
     if (at_war)
         w->flags |= 1u << HK_EFFECT_JPN_US_WAR;
+    if (north == 1) {
+        w->war = true;
+        w->war_opener = HK_SIDE_JPN;
+        w->war_on = w->month;
+    } else if (north == 2) {
+        w->war_mobilising = 1;
+        w->mobilising_on = w->month;
+    }
     int decided_after = -1;
     for (int i = 0; i < months && decided_after < 0; i++) {
         w->committed_south = true; /* held south whatever doctrine does */
@@ -401,6 +417,19 @@ static void test_pacific_war_is_japans_decision(void **state)
     assert_int_equal(pacific_war_decided_within(&su, false, false, 36), -1);
     /* already at war with the United States: nothing more to decide */
     assert_int_equal(pacific_war_decided_within(&su, true, true, 36), -1);
+    /* at war with the USSR, or mobilising for it, the cabinet puts the
+     * decision off for war.oil_months of the embargo (the first month it is
+     * weighed is the month after it), then takes it all the same */
+    int oil = (int)su.param[HK_P_WAR_OIL_MONTHS];
+    for (int north = 1; north <= 2; north++) {
+        int after = pacific_war_decided_north(&su, true, false, oil + 36, north);
+        if (after < oil || after < 0)
+            fail_msg("with a war in the north (%d) the decision came after %d months, before %d", north, after, oil);
+    }
+    /* a wait of no months: it decides as without the war */
+    su.param[HK_P_WAR_OIL_MONTHS] = 0;
+    assert_true(pacific_war_decided_north(&su, true, false, 24, 1) >= 0);
+    assert_true(pacific_war_decided_north(&su, true, false, 24, 1) < 12);
     /* a rate of zero: the decision never comes, whatever the embargo */
     su.param[HK_P_WAR_US_RATE] = 0;
     assert_int_equal(pacific_war_decided_within(&su, true, false, 36), -1);

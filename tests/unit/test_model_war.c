@@ -95,10 +95,13 @@ static void test_replay_control_follows_record(void **state)
 }
 
 /* A world at the opening of a general war, Manchuria held by Manchukuo. */
-static hk_world *war_world(hk_setup *su, int opener)
+static hk_world *war_world_run(hk_setup *su, int opener, uint64_t run);
+static hk_world *war_world(hk_setup *su, int opener) { return war_world_run(su, opener, 0); }
+
+static hk_world *war_world_run(hk_setup *su, int opener, uint64_t run)
 {
     const hk_scenario *s = su->scenario;
-    hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 3, 0);
+    hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 3, run);
     w->month = hk_month_of(1941, 8);
     for (int i = 0; i < s->n_control; i++)
         if (s->control[i].controller == s->man)
@@ -328,6 +331,42 @@ static void test_soviet_fortress_and_fall_back(void **state)
     hk_scenario_free(s);
 }
 
+/* A front that loses its last region falls back toward its side's own
+ * bases (for the Japanese side Korea, the Kwantung lease, Japan), not to
+ * the nearest town: the Japanese Ussuri front, Suifenhe already lost,
+ * driven out of Mudanjiang goes back by the Tumen line to Chongjin and
+ * joins the front there (390 km, on the way to Korea), not to Harbin (335
+ * km, a Manchukuo junction further from Korea), where it would become that
+ * ground's front or join the one there. One step of the month, so that the fall back is all that moves. */
+static void test_fall_back_toward_bases(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_STEP_DAYS] = 30;
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int ussuri = sector(s, "ussuri"), tumen = sector(s, "tumen");
+    int hb = region(s, "harbin"), mu = region(s, "mudanjiang"), sf = region(s, "suifenhe");
+    hk_control_set(w, sf, s->sov);
+    for (int f = 0; f < s->n_sectors; f++) {
+        w->camp.front[f].men[HK_SIDE_JPN] = 20000;
+        w->camp.front[f].guns[HK_SIDE_JPN] = 200;
+        w->camp.front[f].men[HK_SIDE_SOV] = f == ussuri ? 600000 : 20000;
+        w->camp.front[f].guns[HK_SIDE_SOV] = f == ussuri ? 6000 : 200;
+        w->camp.front[f].tanks[HK_SIDE_SOV] = 0;
+    }
+    w->jpn_men = 20000.0 * s->n_sectors;
+    w->sov_men = 600000 + 20000.0 * (s->n_sectors - 1);
+    hk_campaign_step(w);
+    assert_int_equal(hk_control_side(w, mu), HK_SIDE_SOV);
+    assert_true(w->camp.front[ussuri].men[HK_SIDE_JPN] < 1);
+    assert_true(w->camp.front_of[hb] != ussuri);                       /* not onto Harbin */
+    assert_true(w->camp.front[tumen].men[HK_SIDE_JPN] > 20000 + 1000); /* but into the Tumen front */
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 /* An advance takes time: a front on foot covers war.march_foot km a day and
  * fights for a region only once it has come halfway along the link to it. */
 static void test_march_takes_days(void **state)
@@ -421,6 +460,72 @@ static void test_stalemate_takes_months(void **state)
     assert_int_equal(seen[2], 1);
     assert_int_equal(seen[3], 2);
     hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* A Japan that wants its army and oil for the south (committed south,
+ * under an oil embargo, its decision on the south put off for the war)
+ * seeks an armistice in the north: the war ends sooner than one without
+ * that pull, never in the month it opened, and the armistice names the
+ * south as its motive rather than exhaustion. */
+typedef struct peace_text {
+    char text[HK_TEXT_LEN];
+} peace_text;
+
+static void keep_peace(void *ud, const hk_log_event *e)
+{
+    peace_text *p = ud;
+    if (e->kind && strcmp(e->kind, "peace") == 0 && e->text)
+        snprintf(p->text, sizeof p->text, "%s", e->text);
+}
+
+static int months_to_armistice(hk_setup *su, bool south, uint64_t run, peace_text *p)
+{
+    hk_world *w = war_world_run(su, HK_SIDE_JPN, run);
+    if (south) {
+        w->committed_south = true;
+        w->committed_south_on = w->month - 8;
+        w->flags |= 1u << HK_EFFECT_OIL_EMBARGO;
+        w->flag_since[HK_EFFECT_OIL_EMBARGO] = w->month - 1;
+        w->south_deferred_on = w->month;
+    }
+    peace_text ignored;
+    hk_observer obs = {keep_peace, NULL, p ? p : &ignored};
+    int months = -1;
+    for (int m = 0; m < 60 && months < 0; m++) {
+        w->obs = &obs;
+        hk_war_step(w);
+        w->obs = NULL;
+        if (!w->war)
+            months = m;
+        w->month++;
+    }
+    hk_world_free(w);
+    return months;
+}
+
+static void test_south_seeks_armistice(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_STALEMATE_PEACE] = 0;
+    int runs = 40;
+    double with = 0, without = 0;
+    for (int r = 0; r < runs; r++) {
+        peace_text p = {""};
+        int a = months_to_armistice(&su, true, (uint64_t)r, &p), b = months_to_armistice(&su, false, (uint64_t)r, NULL);
+        assert_true(a >= 1); /* never in the month the war opened */
+        with += a;
+        without += b < 0 ? 60 : b;
+        if (!strstr(p.text, "south") || strstr(p.text, "exhausted"))
+            fail_msg("run %d: the armistice does not name the south: %s", r, p.text);
+    }
+    with /= runs;
+    without /= runs;
+    print_message("months to the armistice: %.1f with the south's pull, %.1f without\n", with, without);
+    assert_true(with < 6 && with < without / 2);
     hk_scenario_free(s);
 }
 
@@ -739,6 +844,7 @@ int main(void)
         cmocka_unit_test(test_front_line),
         cmocka_unit_test(test_no_flapping),
         cmocka_unit_test(test_armistice_quiets_border),
+        cmocka_unit_test(test_south_seeks_armistice),
         cmocka_unit_test(test_attack_order_refused),
         cmocka_unit_test(test_encirclement),
         cmocka_unit_test(test_decide),
@@ -747,6 +853,7 @@ int main(void)
         cmocka_unit_test(test_fronts_placed),
         cmocka_unit_test(test_border_garrison),
         cmocka_unit_test(test_soviet_fortress_and_fall_back),
+        cmocka_unit_test(test_fall_back_toward_bases),
         cmocka_unit_test(test_march_takes_days),
         cmocka_unit_test(test_fuel_halts_armour),
         cmocka_unit_test(test_stalemate_takes_months),

@@ -11,7 +11,7 @@
 static const char *const event_kinds[] = {
     "fact", "event", "decision", "cabinet", "forces", "incident", "outside_event", "battle", "battle_result",
     "treaty_signed", "treaty_ended", "treaty_denounced", "purge", "coup", "war", "peace", "doctrine", "control",
-    "front", "war_month", "encirclement", "occupation", "campaign",
+    "front", "war_month", "encirclement", "occupation", "campaign", "mobilisation", "order",
 };
 
 json_t *hk_history_json(const hk_outcomes *o)

@@ -54,6 +54,7 @@ static const label kind_labels[] = {
     {"war_month", "month of war"},
     {"encirclement", "encirclement"},
     {"occupation", "occupation"},
+    {"mobilisation", "mobilisation"},
 };
 
 static const label param_labels[] = {

@@ -42,5 +42,18 @@ done
 # Japan is committed south and under the embargo by 1941-09 in most seeds
 [ "$deferred" -ge 5 ] || bad "the southern decision is put off for the northern war in only $deferred of 8 seeds"
 [ "$south_peace" -ge 4 ] || bad "the armistice names the south in only $south_peace of 8 seeds"
+# every kind of event the war writes has a label in the document the page
+# reads (labels.event_kinds), so the page never shows a bare identifier
+"$HK" simulate --seed 1 --decide JPN.strike_north=1941-08 --out "$tmp/page" >/dev/null
+python3 - "$tmp/page/index.html" <<'PY' || fail=1
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+doc = json.loads(re.search(r'<script id="hk-data" type="application/json">(.*?)</script>', html, re.S).group(1))
+labelled = doc["labels"]["event_kinds"]
+missing = sorted({e["kind"] for e in doc["events"]} - set(labelled))
+if missing:
+    print("FAIL: event kinds with no label in labels.event_kinds: " + ", ".join(missing), file=sys.stderr)
+    sys.exit(1)
+PY
 [ "$fail" = 0 ] && echo "strike_north: ok ($deferred of 8 seeds put the south off, $south_peace armistices name it)"
 exit $fail

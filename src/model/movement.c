@@ -40,18 +40,8 @@ void hk_movement_apply_records(hk_world *w, hk_month upto)
     /* strengths are not necessarily sorted: apply every record dated up to
      * `upto` in date order, each overwriting its formation's earlier one */
     for (int f = 0; f < s->n_formations; f++) {
-        int best = -1;
-        if (upto == hk_date_month(s->start)) { /* a run's first month: worked out at load (compiled.c) */
-            best = w->c->start_record[f];
-        } else {
-            for (int k = 0; k < s->n_strengths; k++) {
-                const hk_strength *st = &s->strengths[k];
-                if (st->formation != f || hk_date_month(st->date) > upto)
-                    continue;
-                if (best < 0 || hk_date_cmp(st->date, s->strengths[best].date) >= 0)
-                    best = k;
-            }
-        }
+        /* a run's first month: worked out at load (compiled.c) */
+        int best = upto == hk_date_month(s->start) ? w->c->start_record[f] : hk_scenario_strength_at(s, f, upto);
         if (best < 0)
             continue;
         const hk_strength *st = &s->strengths[best];

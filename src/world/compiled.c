@@ -239,17 +239,8 @@ static void compile_baseline(const hk_scenario *s, hk_compiled *c)
         c->n_rec[f] = (uint8_t)n;
     }
     hk_month start = hk_date_month(s->start);
-    for (int f = 0; f < s->n_formations; f++) {
-        int best = -1;
-        for (int k = 0; k < s->n_strengths; k++) {
-            const hk_strength *st = &s->strengths[k];
-            if (st->formation != f || hk_date_month(st->date) > start)
-                continue;
-            if (best < 0 || hk_date_cmp(st->date, s->strengths[best].date) >= 0)
-                best = k;
-        }
-        c->start_record[f] = (int16_t)best;
-    }
+    for (int f = 0; f < s->n_formations; f++)
+        c->start_record[f] = (int16_t)hk_scenario_strength_at(s, f, start);
     for (int p = 0; p < 3; p++)
         c->rec_first[p] = HK_MONTH_NONE;
     for (int f = 0; f < s->n_formations; f++) {
@@ -526,4 +517,17 @@ bool hk_scenario_compile(hk_scenario *s)
     compile_treaties(s, c);
     compile_record(s, c);
     return true;
+}
+
+int hk_scenario_strength_at(const hk_scenario *s, int f, hk_month upto)
+{
+    int best = -1;
+    for (int k = 0; k < s->n_strengths; k++) {
+        const hk_strength *st = &s->strengths[k];
+        if (st->formation != f || hk_date_month(st->date) > upto)
+            continue;
+        if (best < 0 || hk_date_cmp(st->date, s->strengths[best].date) >= 0)
+            best = k;
+    }
+    return best;
 }

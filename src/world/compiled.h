@@ -167,6 +167,9 @@ bool hk_treaty_has_party(const hk_treaty *t, int a);
 bool hk_clause_bars(const hk_clause *c, const hk_treaty *x);
 
 /* hk_scenario_compile (world/api.h) fills s->compiled. */
+/* The record of formation f in force at month upto: the latest dated up to
+ * it, the later of two on one date; -1 none. */
+int hk_scenario_strength_at(const hk_scenario *s, int f, hk_month upto);
 /* The side an actor stands on (HK_SIDE_JPN for JPN and MAN, HK_SIDE_SOV
  * for SOV and MGL), or -1. */
 int hk_scenario_side(const hk_scenario *s, int actor);

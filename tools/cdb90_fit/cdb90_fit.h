@@ -200,6 +200,8 @@ extern int g_night, g_ns_hold, g_air_broken, g_support, g_quiet_contact, g_ns_de
 extern int g_break_stop;
 /* battles in echelons: -1 as compiled in (fit: on), 0/1 as given */
 extern int g_echelon_clock, g_echelon_winner;
+/* the compiled-in parameters with the flags above that were given (fit.c) */
+void fit_params_compiled(hk_combat_params *cp, double coef[HK_CDB90_CODES]);
 
 /* csv.c */
 char *slurp(const char *path);

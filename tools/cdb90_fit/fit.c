@@ -425,3 +425,15 @@ double nelder_mead(double (*f)(const gsl_vector *, void *), void *ctx, double *x
     gsl_vector_free(step);
     return best;
 }
+
+void fit_params_compiled(hk_combat_params *cp, double coef[HK_CDB90_CODES])
+{
+    hk_combat_params_default(cp);
+    hk_combat_cdb90_coefs(coef);
+    if (g_break_stop >= 0)
+        cp->break_stop = g_break_stop;
+    if (g_echelon_clock >= 0)
+        cp->echelon_clock = g_echelon_clock;
+    if (g_echelon_winner >= 0)
+        cp->echelon_winner = g_echelon_winner;
+}

@@ -293,14 +293,7 @@ int main(int argc, char **argv)
     hk_combat_params cp;
     double coef[HK_CDB90_CODES];
     if (evaluate) {
-        hk_combat_params_default(&cp);
-        hk_combat_cdb90_coefs(coef);
-        if (g_break_stop >= 0)
-            cp.break_stop = g_break_stop;
-        if (g_echelon_clock >= 0)
-            cp.echelon_clock = g_echelon_clock;
-        if (g_echelon_winner >= 0)
-            cp.echelon_winner = g_echelon_winner;
+        fit_params_compiled(&cp, coef);
     } else {
         /* The same model fitted with CDB90's 21 advantage codes, which
          * historians set knowing the outcome: for comparison (it explains

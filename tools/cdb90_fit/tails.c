@@ -39,14 +39,7 @@ int tails_run(const cbattle *b, int n, int draws, int echelons)
 {
     hk_combat_params cp;
     double coef[HK_CDB90_CODES];
-    hk_combat_params_default(&cp);
-    hk_combat_cdb90_coefs(coef);
-    if (g_break_stop >= 0)
-        cp.break_stop = g_break_stop;
-    if (g_echelon_clock >= 0)
-        cp.echelon_clock = g_echelon_clock;
-    if (g_echelon_winner >= 0)
-        cp.echelon_winner = g_echelon_winner;
+    fit_params_compiled(&cp, coef);
     printf("# isqno part year days envelop no_surrender str_a str_d cas_a cas_d wina | model_a model_d "
            "winner encircled | p70_a p70_d pex5 pex10 mean_share_a mean_share_d (draws %d, echelons %d)\n",
            draws, echelons);

@@ -19,6 +19,14 @@
 
 #include "model/system.h"
 
+/* A sentence that opens with an actor's name in lower case ("the Far
+ * Eastern Republic") begins with a capital. */
+static void capitalise(char *text)
+{
+    if (text[0] >= 'a' && text[0] <= 'z')
+        text[0] = (char)(text[0] - 'a' + 'A');
+}
+
 /* A no-political-treaty clause with an outside co-party lapses once that
  * co-party has itself made peace by treaty with the barred party (Japan held
  * the German–Soviet pact to void the Anti-Comintern bar, 001:151). */
@@ -433,8 +441,7 @@ static bool successor(hk_world *w, int t)
                     snprintf(w->scratch, sizeof w->scratch,
                              "%s takes over the treaties of %s: the %s now binds it.", now, was,
                              x->name ? x->name : x->id);
-                if (w->scratch[0] >= 'a' && w->scratch[0] <= 'z')
-                    w->scratch[0] = (char)(w->scratch[0] - 'a' + 'A');
+                capitalise(w->scratch);
                 hk_world_emit(w, hk_world_date(w), "fact", "treaty_succession", x->parties, x->n_parties, w->scratch,
                               ac->forms[f].source.text);
             }
@@ -759,8 +766,8 @@ static void border_protest(hk_world *w)
                  "Tokyo protests to %s against the attack on the %s and holds the ground %s's; %s answers that "
                  "its troops stand on its own side of the frontier.",
                  sov_name, sec->name ? sec->name : sec->id, claim, sov_name);
-    if (hk_world_logging(w) && w->scratch[0] >= 'a' && w->scratch[0] <= 'z')
-        w->scratch[0] = (char)(w->scratch[0] - 'a' + 'A');
+    if (hk_world_logging(w))
+        capitalise(w->scratch);
     hk_world_emit2(w, "fact", "border_protest", japan_opened ? sov_voice : s->jpn, japan_opened ? s->jpn : sov_voice,
                    w->scratch, SRC_MODEL("diplomacy-protest"));
 }

@@ -161,12 +161,18 @@ static void site_hauls(hk_world *w, int sec, double km[2])
     }
 }
 
-static void escalate(hk_world *w, hk_rng *r)
+static void escalate(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
-    for (int i = 0; i < s->n_sectors && w->n_pending < HK_MAX_PENDING; i++) {
+    /* a sector past the last one with incidents draws a uniform nobody
+     * reads (the stream ends with this step), so the loop stops there */
+    int last = -1;
+    for (int i = 0; i < s->n_sectors; i++)
+        if (w->sector_incidents[i] > 0)
+            last = i;
+    for (int i = 0; i <= last && w->n_pending < HK_MAX_PENDING; i++) {
         int n = w->sector_incidents[i];
-        double u = hk_rng_uniform(r);
+        double u = hk_rng_uniform(hk_lazy_rng(r));
         /* no battle grows on a line a ceasefire has settled (battles.c) */
         if (n <= 0 || ((w->settled >> i) & 1u))
             continue;
@@ -233,7 +239,8 @@ static void escalate(hk_world *w, hk_rng *r)
 void hk_incidents_step(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    hk_rng r = hk_world_stream(w, HK_STREAM_INCIDENTS);
+    /* split when first drawn from: a month with no sector in contact draws nothing */
+    hk_lazy_stream r = hk_world_lazy_stream(w, HK_STREAM_INCIDENTS);
     update_tension(w);
     double rate[HK_MAX_SECTORS];
     double total_rate = 0;
@@ -248,7 +255,7 @@ void hk_incidents_step(hk_world *w)
         total = recorded;
     } else {
         for (int i = 0; i < s->n_sectors; i++) {
-            w->sector_incidents[i] = hk_rng_poisson(&r, rate[i]);
+            w->sector_incidents[i] = rate[i] > 0 ? hk_rng_poisson(hk_lazy_rng(&r), rate[i]) : 0;
             total += w->sector_incidents[i];
         }
     }

@@ -331,6 +331,8 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
             if (s->links[l].from == r || s->links[l].to == r) {
                 c->adj_to[n] = (uint8_t)(s->links[l].from == r ? s->links[l].to : s->links[l].from);
                 c->adj_km[n] = s->links[l].km;
+                c->adj_cap[n] = s->links[l].capacity;
+                c->adj_from[n] = s->links[l].from == r;
                 c->adj[n++] = (uint16_t)l;
             }
     }

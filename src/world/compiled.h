@@ -113,9 +113,13 @@ typedef struct hk_compiled {
     /* the links of region r are adj[adj_at[r] .. adj_at[r + 1]), in index order (world/map.c) */
     uint16_t adj_at[HK_MAX_REGIONS + 1];
     uint16_t adj[2 * HK_MAX_LINKS];
-    /* for each of those: the region at its other end and its length */
+    /* for each of those: the region at its other end, its length, its
+     * capacity, and whether the region is the link's `from` end (the way a
+     * flow along it counts, campaign.c's max_flow) */
     uint8_t adj_to[2 * HK_MAX_LINKS];
     double adj_km[2 * HK_MAX_LINKS];
+    double adj_cap[2 * HK_MAX_LINKS];
+    bool adj_from[2 * HK_MAX_LINKS];
 
     /* treaties: bit y of may_bar[t] when a clause of treaty y bars treaty t
      * by its parties and kind (hk_clause_bars); whether it binds and has not

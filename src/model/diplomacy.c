@@ -455,6 +455,10 @@ static bool successor(hk_world *w, int t)
  * it begins): only then can a treaty pass to a successor. */
 static bool regime_changes(const hk_world *w)
 {
+    /* none between the month the actors step last worked out the forms and
+     * the next month a form begins (actors.c) */
+    if (w->month > w->forms_since && w->month < w->forms_until)
+        return false;
     /* the months a form begins, in date order (compiled.c) */
     for (int i = 0; i < w->c->n_regime_months && w->c->regime_months[i] <= w->month; i++)
         if (w->c->regime_months[i] == w->month)

@@ -88,6 +88,12 @@ typedef struct hk_compiled {
 
     /* geography */
     double supply_km[HK_MAX_SECTORS][2];     /* sector front to each side's nearest railhead */
+    /* each side's own ground as the scenario begins (bit r: region r), and
+     * each sector's battle site and hauls there with that ground
+     * (hk_map_battle_site; battles.c reads them while the ground is the same) */
+    uint64_t site_own[2];
+    int16_t site[HK_MAX_SECTORS];
+    double site_km[HK_MAX_SECTORS][2];
     double rail_capacity;                    /* men/month over the bottleneck link(s) of links.yaml */
     /* log1p of n incidents per 1000 km of sector sec's border, for n below
      * HK_HEAT_COUNTS (0 for none): what a month's clashes add to its tension

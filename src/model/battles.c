@@ -206,8 +206,8 @@ bool hk_battles_winter_halts(const hk_world *w, int sec)
 {
     if (sec < 0 || sec >= w->s->n_sectors)
         return false;
-    int m = hk_month_mon(w->month), first = (int)lround(P(w, BATTLE_WINTER_FIRST)),
-        last = (int)lround(P(w, BATTLE_WINTER_LAST));
+    int m = hk_month_mon(w->month), first = hk_round_int(P(w, BATTLE_WINTER_FIRST)),
+        last = hk_round_int(P(w, BATTLE_WINTER_LAST));
     /* the season runs over the turn of the year (November to March) */
     bool winter = first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
     /* the whole border, not the steppe alone: the Amur, the Ussuri and the

@@ -338,6 +338,10 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
             }
     }
     c->adj_at[s->n_regions] = (uint16_t)n;
+    c->mgl_sectors = 0;
+    for (int sec = 0; sec < s->n_sectors && sec < 32; sec++)
+        if (s->sectors[sec].side[1] == s->mgl)
+            c->mgl_sectors |= 1u << sec;
     /* the battle sites over the ground each side holds at the start (the
      * routes above) */
     c->site_own[0] = c->site_own[1] = 0;

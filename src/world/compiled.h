@@ -91,6 +91,8 @@ typedef struct hk_compiled {
     /* each side's own ground as the scenario begins (bit r: region r), and
      * each sector's battle site and hauls there with that ground
      * (hk_map_battle_site; battles.c reads them while the ground is the same) */
+    /* bit i: sector i's Soviet side is Mongolia (its side[1] is the scenario's mgl) */
+    uint32_t mgl_sectors;
     uint64_t site_own[2];
     int16_t site[HK_MAX_SECTORS];
     double site_km[HK_MAX_SECTORS][2];

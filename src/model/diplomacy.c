@@ -687,7 +687,9 @@ static void simulate_treaties(hk_world *w)
                     /* nor does a party that wants out let the last month for
                      * notice pass and the treaty renew itself for a whole
                      * new term (001:167) */
-                    wants = (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a) || notice_due(w, t)) &&
+                    /* (a party the treaty could never hold back keeps it: would_leave's first test, asked first) */
+                    wants = a < 32 && ((w->c->may_restrain[t] >> a) & 1u) &&
+                            (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a) || notice_due(w, t)) &&
                             would_leave(w, t, a);
                 else
                     wants = false;

@@ -282,10 +282,11 @@ static void relax(hk_world *w)
     double *infl = w->influence, *base = w->baseline;
     double sum[HK_MAX_ACTORS + 1] = {0};
     for (int f = 0; f < n; f++) {
-        double b = base[f] < 0 ? 0 : base[f];
-        double x = infl[f] + drift * (b - infl[f]);
+        double b = base[f];
+        if (b < 0) /* rare: only then is the baseline written */
+            base[f] = b = 0;
+        double i = infl[f], x = i + drift * (b - i);
         x = x < 0 ? 0 : x;
-        base[f] = b;
         infl[f] = x;
         sum[actor[f]] += x;
     }

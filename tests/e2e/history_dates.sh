@@ -13,6 +13,29 @@ trap 'rm -rf "$tmp"' EXIT
 for s in $(seq 1 12); do
     "$HK" simulate --seed "$s" --json >"$tmp/$s.jsonl" || { echo "FAIL: simulate --seed $s"; exit 1; }
 done
+# the year's border row counts the Korea Army's division on the lower Tumen,
+# where Korea bordered Russia, from 1918 in both modes (not 0 men until
+# Manchuria is seized), and not the expedition standing on Soviet ground
+"$HK" simulate --seed 1 >"$tmp/s1.txt" || { echo "FAIL: simulate --seed 1 (text)"; exit 1; }
+"$HK" replay >"$tmp/replay.txt" || { echo "FAIL: replay (text)"; exit 1; }
+python3 - "$tmp" <<'PY' || exit 1
+import os, re, sys
+bad = []
+for name in ("s1.txt", "replay.txt"):
+    year = None
+    for line in open(os.path.join(sys.argv[1], name)):
+        m = re.match(r"--- (\d{4})", line)
+        if m:
+            year = int(m.group(1))
+        m = re.match(r"\s+border\s+Japanese side\s+([\d,]+) men", line)
+        if m and year and year <= 1923:
+            men = int(m.group(1).replace(",", ""))
+            if not 5000 <= men <= 30000:
+                bad.append(f"{name} {year}: the border row shows {men} Japanese men (the Korea Army's division on the Tumen)")
+for b in bad:
+    print("FAIL:", b)
+sys.exit(1 if bad else 0)
+PY
 python3 - "$tmp" <<'PY'
 import datetime, json, os, sys
 d = sys.argv[1]

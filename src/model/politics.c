@@ -578,8 +578,9 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
     bool forced = hk_world_forced(w, HK_DECIDE_SEIZE_MANCHURIA, s->jpn, -1); /* --decide */
     if (!w->manchuria_seized && (settled || forced)) {
         /* below the pressure at which a plot is ready nobody acts; above it
-         * the conspirators pick their occasion within months (000:14) */
-        double p = w->grievance >= P(w, JAPAN_SEIZE_PRESSURE) ? P(w, JAPAN_SEIZE_RATE) : 0.0;
+         * the conspirators ready their stroke and pick its occasion (000:14) */
+        bool ripe = w->grievance >= P(w, JAPAN_SEIZE_PRESSURE);
+        double p = ripe ? P(w, JAPAN_SEIZE_RATE) : 0.0;
         /* the stroke counts on surprise against a thin garrison: with the
          * Northeastern Army's main force at home it is seldom tried (the
          * plotters of 1931 struck a year after Zhang Xueliang took his best
@@ -590,12 +591,15 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
         } else if (!away) {
             p *= P(w, JAPAN_SEIZE_GUARDED);
         } else {
-            /* the plotters need time to ready the stroke once the garrison
-             * has thinned: the chance grows over japan.seize_prepare months */
-            double prep = P(w, JAPAN_SEIZE_PREPARE);
-            double since = (double)(w->month - w->flag_since[HK_EFFECT_NORTHEAST_AWAY]);
-            if (prep > 0)
-                p *= hk_clamp(since / prep, 0, 1);
+            /* with the garrison thinned and their pressure high enough the
+             * plotters ready the stroke (guns brought to Mukden, the
+             * railway explosion planned) over japan.seize_prepare months,
+             * and strike only once it is ready: each month of readying is
+             * one the state allowed, not a date */
+            if (ripe && w->seize_prep < INT16_MAX)
+                w->seize_prep++;
+            if (w->seize_prep <= (int)P(w, JAPAN_SEIZE_PREPARE))
+                p = 0.0;
         }
         bool go = hk_rng_bernoulli(hk_lazy_rng(r), p);
         if (go || forced) {

@@ -353,7 +353,11 @@ static void coup(hk_world *w, hk_lazy_stream *r)
         return;
     double blocked = 1.0 - hk_clamp(w->doctrine, 0, 1);
     double lead = 1.0 - w->influence[f] / w->influence[w->c->faction_toseiha];
-    double p = P(w, POLITICS_COUP_RATE) * blocked * hk_clamp(lead, 0, 1);
+    /* the young officers rise once their faction has lost the Army's top
+     * posts (the Control faction's lead past politics.coup_lead: Mazaki
+     * removed in July 1935, the 1st Division ordered to Manchuria that
+     * winter; 000:24), not while it still holds a share near its rival's */
+    double p = lead >= P(w, POLITICS_COUP_LEAD) ? P(w, POLITICS_COUP_RATE) * blocked : 0.0;
     if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
         return;
     bool success = hk_rng_bernoulli(hk_lazy_rng(r), P(w, POLITICS_COUP_SUCCESS));

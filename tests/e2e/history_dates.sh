@@ -45,7 +45,7 @@ def day(s):
     return datetime.date(int(p[0]), int(p[1]), int(p[2]) if len(p) > 2 else 1)
 china_1937, lags, protocol_1936 = [], set(), []
 expeditions, expedition_fell = [], []
-seized_late_1931 = []
+seized_late_1931, rising_1936 = [], []
 def mon(x):
     return int(x[:4]) * 12 + int(x[5:7])
 for seed in range(1, 13):
@@ -62,6 +62,9 @@ for seed in range(1, 13):
     seized = ev.get(("fact", "seize_manchuria"), "9999")
     if "1931-09" <= seized[:7] <= "1931-12":
         seized_late_1931.append(seed)
+    rising = ev.get(("coup", "kodoha"))
+    if rising and "1935-10" <= rising[:7] <= "1936-06":
+        rising_1936.append(seed)
     away = ev.get(("outside_event", "northeast_army_south"))
     if away and seized != "9999" and away[:7] < seized[:7] and mon(seized) - mon(away) < 12:
         fail.append(f"seed {seed}: Manchuria seized {seized}, {mon(seized) - mon(away)} months after the Northeastern Army went south ({away}): the stroke was not readied")
@@ -200,6 +203,11 @@ if len(lags) < 2:
 # the plotters strike once their stroke is readied, about a year after the
 # Northeastern Army went south (1930-09): late 1931 is the likely time
 # (000:14, coble1991), neither the winter after Zhang's move nor years later
+# the Imperial Way's young officers rise once their faction has lost the
+# Army's top posts, not as soon as the Control faction overtakes it, nor years
+# later (000:24: February 1936)
+if len(rising_1936) < 5:
+    fail.append(f"the Imperial Way's rising comes in 1935-10..1936-06 in only {len(rising_1936)} of 12 histories (seeds {rising_1936})")
 if len(seized_late_1931) < 8:
     fail.append(f"Manchuria seized in 1931-09..12 in only {len(seized_late_1931)} of 12 histories (seeds {seized_late_1931})")
 # the record's chain (a united front at the end of 1936, the next clash in

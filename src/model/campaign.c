@@ -96,23 +96,25 @@ static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_
     memset(fl, 0, sizeof(double) * (size_t)s->n_links);
     double total = 0;
     for (;;) {
-        int prev[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
+        /* the links from the compiled lists (compiled.c): prev[v] the entry
+         * of the link v was reached by, in the list of the region before it */
+        int prev[HK_MAX_REGIONS], from_of[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
         hk_regions seen = from;
         for (hk_regions m = from; m; m &= m - 1)
             queue[qt++] = __builtin_ctzll(m);
         while (qh < qt && hit < 0) {
             int u = queue[qh++];
             for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
-                int l = cc->adj[i];
-                const hk_link *k = &s->links[l];
-                int v = k->from == u ? k->to : k->from;
+                int v = cc->adj_to[i];
                 if (((seen >> v) & 1u) || !((held >> v) & 1u))
                     continue;
-                double res = k->from == u ? k->capacity - fl[l] : k->capacity + fl[l];
+                int l = cc->adj[i];
+                double res = cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l];
                 if (!(res > 1e-6))
                     continue;
                 seen |= HK_REGION_BIT(v);
-                prev[v] = l;
+                prev[v] = i;
+                from_of[v] = u;
                 queue[qt++] = v;
                 if ((to >> v) & 1u)
                     hit = v;
@@ -121,17 +123,13 @@ static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_
         if (hit < 0)
             break;
         double b = INFINITY;
-        for (int v = hit; !((from >> v) & 1u);) {
-            const hk_link *k = &s->links[prev[v]];
-            int u = k->from == v ? k->to : k->from;
-            b = fmin(b, k->from == u ? k->capacity - fl[prev[v]] : k->capacity + fl[prev[v]]);
-            v = u;
+        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
+            int i = prev[v], l = cc->adj[i];
+            b = fmin(b, cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l]);
         }
-        for (int v = hit; !((from >> v) & 1u);) {
-            const hk_link *k = &s->links[prev[v]];
-            int u = k->from == v ? k->to : k->from;
-            fl[prev[v]] += k->from == u ? b : -b;
-            v = u;
+        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
+            int i = prev[v];
+            fl[cc->adj[i]] += cc->adj_from[i] ? b : -b;
         }
         total += b;
     }

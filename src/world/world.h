@@ -111,6 +111,11 @@ typedef struct hk_pending_battle {
     int attacker_side;  /* 0 Japanese side attacks, 1 Soviet side */
 } hk_pending_battle;
 
+typedef struct hk_incident_memo {
+    uint32_t known;
+    double contact[HK_MAX_SECTORS], g[HK_MAX_SECTORS];
+} hk_incident_memo;
+
 #define HK_MAX_PENDING 4
 #define HK_MAX_REC HK_MAX_FORMATION_STRENGTHS
 
@@ -269,6 +274,9 @@ struct hk_world {
     double haul_km[HK_MAX_SECTORS][2];
     /* the supply pull of each sector's last haul ratio, (kmd/kma)^battle.supply_pull */
     double haul_ratio[HK_MAX_SECTORS], haul_pull[HK_MAX_SECTORS];
+    /* incidents.c's memo of each sector's density factor for the men in
+     * contact it was worked out at (bit s of known: sector s) */
+    hk_incident_memo incident_memo;
     /* replay: a recorded battle that spans others (a campaign) sums the model's
      * casualties of its engagements, then fights the days they leave out */
     double campaign_cas[HK_MAX_BATTLES][2];

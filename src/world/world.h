@@ -200,6 +200,7 @@ struct hk_world {
     double autonomy;                    /* the Kwantung Army's field officers, 0..1 */
     double frustration;                 /* share of its posts the Imperial Way has lost to the Control faction */
     double grievance;                   /* field officers' accumulated pressure to act in Manchuria */
+    int seize_prep;                     /* months the plotters have spent readying the stroke in Manchuria */
     double china_friction;              /* accumulated friction with China since Manchuria was seized */
     int south_months;                   /* consecutive months below the threshold */
     int north_months;                   /* consecutive months above the strike threshold while committed south */

@@ -197,6 +197,7 @@ struct hk_world {
     double influence[HK_MAX_FACTIONS];
     double baseline[HK_MAX_FACTIONS];
     double doctrine;                    /* Japan, -1 south .. +1 north */
+    double doctrine_hope;               /* the part of it that is the hope of a Soviet collapse (politics) */
     double autonomy;                    /* the Kwantung Army's field officers, 0..1 */
     double frustration;                 /* share of its posts the Imperial Way has lost to the Control faction */
     double grievance;                   /* field officers' accumulated pressure to act in Manchuria */

@@ -221,7 +221,7 @@ static void test_front_moves(void **state)
  * captivity with its side's surrender. Without it the same front falls
  * back and loses stragglers as prisoners. `days` limits the month's
  * fighting (a surrender on that day, no ceasefire delay). */
-static double killed_on_argun(double garrison, int days, double *prisoners, bool *taken, double *left,
+static double killed_on_argun(double garrison, int days, int step, double *prisoners, bool *taken, double *left,
                               double *holding, double *after_surrender)
 {
     hk_scenario *s = builtin();
@@ -231,6 +231,8 @@ static double killed_on_argun(double garrison, int days, double *prisoners, bool
     su.param[HK_P_WAR_BORDER_GARRISON] = garrison;
     su.param[HK_P_WAR_FORT_GARRISON] = 0; /* only the plan's garrison of a front falling back */
     su.param[HK_P_WAR_CEASEFIRE_DAYS] = 0;
+    if (step > 0)
+        su.param[HK_P_WAR_STEP_DAYS] = step;
     hk_world *w = war_world(&su, HK_SIDE_SOV);
     int argun = sector(s, "argun"), m = region(s, "manzhouli");
     w->camp.front[argun].men[HK_SIDE_SOV] = 400000;
@@ -266,9 +268,9 @@ static void test_border_garrison(void **state)
     (void)state;
     double pris0, pris1, pris5, left0, left1, left5, hold0, hold1, hold5, after0, after1, after5;
     bool taken0, taken1, taken5;
-    double killed0 = killed_on_argun(0, 30, &pris0, &taken0, &left0, &hold0, &after0);
-    double killed1 = killed_on_argun(0.33, 30, &pris1, &taken1, &left1, &hold1, &after1);
-    double killed5 = killed_on_argun(0.33, 5, &pris5, &taken5, &left5, &hold5, &after5);
+    double killed0 = killed_on_argun(0, 30, 0, &pris0, &taken0, &left0, &hold0, &after0);
+    double killed1 = killed_on_argun(0.33, 30, 0, &pris1, &taken1, &left1, &hold1, &after1);
+    double killed5 = killed_on_argun(0.33, 5, 0, &pris5, &taken5, &left5, &hold5, &after5);
     assert_true(taken0);
     assert_true(taken1); /* the garrison is gone round, not a wall */
     assert_true(taken5);
@@ -279,14 +281,75 @@ static void test_border_garrison(void **state)
     /* no more than the front held, nor than a garrison was left */
     assert_true(killed1 <= 30000 + 1);
     assert_true(hold1 >= 0 && hold1 <= left1);
-    /* reduced over steps: one step's assault takes on at most
-     * war.storm_share of it, and a month of siege costs it more than a step */
-    assert_true(hold5 >= (1 - 0.5) * left5 - 1);
-    assert_true(hold5 < left5);
+    /* reduced over steps: a month of siege wears it down, but it is first
+     * assaulted in the step after the one it was left in, and after a
+     * surrender (day 5, the first step's end) it is not assaulted at all:
+     * its besiegers bring it the order to lay down its arms */
+    assert_true(hold1 < left1);
+    assert_float_equal(hold5, left5, 1e-6);
     assert_true(killed1 > killed5);
     /* what holds out surrenders with its side */
     assert_float_equal(after1, 0, 0);
     assert_float_equal(after5, 0, 0);
+}
+
+/* A garrison is not assaulted in the step it was left in (the assault
+ * would be told before the line fell back from it): with one step of a
+ * month, the garrison left on its first day stands whole at its end, and
+ * with steps of five days it is assaulted from the second. */
+static void test_garrison_assaulted_after_left(void **state)
+{
+    (void)state;
+    double pris, left, hold, after;
+    bool taken;
+    killed_on_argun(0.33, 30, 30, &pris, &taken, &left, &hold, &after);
+    assert_true(taken);
+    assert_true(left > 1000);
+    assert_float_equal(hold, left, 1e-6);
+    killed_on_argun(0.33, 30, 5, &pris, &taken, &left, &hold, &after);
+    assert_true(hold < left);
+}
+
+/* An assault crossing of a great river (the Amur crossing from
+ * Blagoveshchensk to Heihe, a river link) puts the armour over only
+ * war.crossing_days later: the armoured Soviet Amur front takes Heihe but
+ * does not exploit to Harbin in the same step, and with a crossing that
+ * takes the month it stands at Heihe; with no wait its armour reaches
+ * Harbin within the month. */
+static bool amur_reaches_harbin(double crossing_days, double *halt)
+{
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_HOLD_RATIO] = 0;
+    su.param[HK_P_WAR_CROSSING_DAYS] = crossing_days;
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int amur = sector(s, "amur"), hh = region(s, "heihe"), hb = region(s, "harbin");
+    for (int f = 0; f < s->n_sectors; f++) {
+        w->camp.front[f].men[HK_SIDE_JPN] = 5000;
+        w->camp.front[f].tanks[HK_SIDE_JPN] = 0;
+        w->camp.front[f].men[HK_SIDE_SOV] = f == amur ? 300000 : 0;
+        w->camp.front[f].tanks[HK_SIDE_SOV] = f == amur ? 1500 : 0;
+        w->camp.front[f].guns[HK_SIDE_SOV] = f == amur ? 3000 : 0;
+    }
+    w->jpn_men = 5000.0 * s->n_sectors;
+    w->sov_men = 300000;
+    hk_campaign_step(w);
+    assert_int_equal(hk_control_side(w, hh), HK_SIDE_SOV);
+    *halt = w->camp.front[amur].halt[HK_SIDE_SOV];
+    bool reached = hk_control_side(w, hb) == HK_SIDE_SOV;
+    hk_world_free(w);
+    hk_scenario_free(s);
+    return reached;
+}
+
+static void test_river_crossing_holds_armour(void **state)
+{
+    (void)state;
+    double halt;
+    assert_false(amur_reaches_harbin(40, &halt));
+    assert_true(halt > 0);
+    assert_true(amur_reaches_harbin(0, &halt));
 }
 
 /* A Soviet front driven out of its fortified zone leaves the fortified
@@ -852,6 +915,8 @@ int main(void)
         cmocka_unit_test(test_sea_cut_ground_stays),
         cmocka_unit_test(test_fronts_placed),
         cmocka_unit_test(test_border_garrison),
+        cmocka_unit_test(test_garrison_assaulted_after_left),
+        cmocka_unit_test(test_river_crossing_holds_armour),
         cmocka_unit_test(test_soviet_fortress_and_fall_back),
         cmocka_unit_test(test_fall_back_toward_bases),
         cmocka_unit_test(test_march_takes_days),

@@ -511,7 +511,15 @@ static double front_weight(const hk_world *w, int f, int side, double enemy)
 
 /* The theatre armies placed on the fronts when the war opens: each
  * formation stands on the fronts its ground faces (movement's map of the
- * sectors a region faces), split among them by front_weight; a formation
+ * sectors a region faces), split among them by front_weight times the
+ * square root of the length of border each front has to hold (a long front
+ * is held more thinly, a short one in more depth: the Soviet armies round
+ * Voroshilov stood mostly against the 905 km of the Ussuri and the Primorye
+ * border, the 25th Army, about a fifth of them, against the 65 km of the
+ * Tumen, and the Japanese 1st Area Army mostly round Mudanjiang,
+ * glantz2003; the enemy's men facing two fronts count on both, so they
+ * alone split such a formation evenly between a long front and a short
+ * one); a formation
  * that faces no front (the central reserve at Dalian, the Korea Army's
  * headquarters, the Soviet corps in Ulaanbaatar) is the side's reserve,
  * sent forward over the links (reinforce). A front's men are the
@@ -539,7 +547,8 @@ static void place(hk_world *w)
                 /* Manchukuo's borders are Japan's to hold only once Manchuria is */
                 if (side == HK_SIDE_JPN && ((manchurian >> f) & 1u) && !w->manchuria_seized)
                     continue;
-                wt[f] = front_weight(w, f, side, w->sector_forces[f][1 - side].men);
+                double len = s->sectors[f].length_km > 0 ? sqrt(s->sectors[f].length_km) : 1;
+                wt[f] = front_weight(w, f, side, w->sector_forces[f][1 - side].men) * len;
                 sum += wt[f];
             }
             for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS && sum > 0; f++) {
@@ -1360,27 +1369,29 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
             continue;
         }
         if (c->garrison_from[o] > 0) {
-            /* left during this step, on the day it was left: besieged from
-             * then, first assaulted in the next step (its assault cannot
-             * come before the line fell back from it) */
+            /* left during this step: besieged from the day it was left, and
+             * first assaulted in the next step unless it was left on this
+             * one's first day (no assault is told before the line fell back
+             * from it, nor fought in fewer days than a step) */
             int since = w->today + days - c->garrison_from[o];
-            c->garrison_days[o] = (uint8_t)(since > 0 ? since : 0);
             c->garrison_from[o] = 0;
-            continue;
+            if (since < days) {
+                c->garrison_days[o] = (uint8_t)(since > 0 ? since : 0);
+                continue;
+            }
         }
         c->garrison_days[o] = (uint8_t)(c->garrison_days[o] + days > 255 ? 255 : c->garrison_days[o] + days);
         /* no assault is opened in the few days left before a ceasefire */
         if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS))
             continue;
-        /* after Japan's surrender no garrison is assaulted: its besiegers
-         * bring it the order to lay down its arms (the fortified regions of
-         * August 1945 gave up as the order reached them, Hutou last on the
-         * 26th, glantz2003), and a step that the surrender falls in fights
-         * only to its day */
+        /* once Japan's surrender has reached the fronts (war.ceasefire_days
+         * after it, when they stop) no garrison is assaulted: its besiegers
+         * bring it the order to lay down its arms instead (the fortified
+         * regions of August 1945 gave up within days of the Kwantung Army's
+         * order, Hutou last on the 26th, glantz2003); until then the
+         * besiegers, like the fronts, fight on */
         int fight = days;
-        if (c->surrender_day > 0 && c->surrender_day - w->today + 1 < fight)
-            fight = c->surrender_day - w->today + 1;
-        if (fight < 1)
+        if (c->surrender_day > 0 && w->today + days - 1 > c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS))
             continue;
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
         double part = fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o]);
@@ -1676,7 +1687,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
      * bound to hold out, it surrenders */
     double p_att = hk_combat_power(&w->combat, &att, 0, s->regions[o].terrain) / echelons(w);
     double p_def = hk_combat_power(&w->combat, &def, 1, s->regions[o].terrain);
-    if (!def.no_surrender && p_def < w->combat.collapse_ratio * p_att) {
+    /* (a front caught on the move by armour cannot break contact: it
+     * fights, however outmatched) */
+    if (!def.no_surrender && !caught && p_def < w->combat.collapse_ratio * p_att) {
         crossing(w, fr, a, from[a], o);
         return give_way(w, f, fr, dfr, a, o, back, false, &def, dpost, month_cas, battles);
     }

@@ -86,6 +86,7 @@ typedef struct hk_campaign_state {
     double garrison[HK_MAX_REGIONS], garrison_guns[HK_MAX_REGIONS];
     double garrison_left[HK_MAX_REGIONS];  /* the men each was left with */
     uint8_t garrison_days[HK_MAX_REGIONS]; /* days each has been besieged */
+    uint8_t garrison_from[HK_MAX_REGIONS]; /* day of the step it was left on, until its first step of siege (0 none) */
 } hk_campaign_state;
 
 

@@ -48,6 +48,12 @@ typedef struct hk_front {
     int16_t march_to[2];         /* the region it is advancing on, -1 none */
     double fuel[2];              /* km its mobile groups have gone on the fuel they carry */
     double halt[2];              /* days its mobile groups still wait for fuel to come up */
+    double odds[2];              /* the side's best combat power over the defence's here this month */
+    double facing[2];            /* the defenders it was weighed against then */
+    double haul[2];              /* and the km from its railhead it would have fought at */
+    bool attacked[2];            /* the side attacked here this month */
+    double men_at_start[2];      /* the side's men here when the war opened */
+    double brought[2];           /* men the side has brought up here from its reserve since */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -87,6 +93,9 @@ typedef struct hk_campaign_state {
     double garrison_left[HK_MAX_REGIONS];  /* the men each was left with */
     uint8_t garrison_days[HK_MAX_REGIONS]; /* days each has been besieged */
     uint8_t garrison_from[HK_MAX_REGIONS]; /* day of the step it was left on, until its first step of siege (0 none) */
+    double pool_at_start[2];               /* each side's theatre army when the war opened */
+    uint32_t countered;                    /* fronts on which the side that did not open the war has struck back */
+    bool plan_told;                        /* the opener's plan has been told against the state */
 } hk_campaign_state;
 
 

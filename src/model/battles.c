@@ -1199,7 +1199,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
                              "broken off and the fighting goes on.";
     char contact[160] = "";
     if (goes_on && hk_world_logging(w))
-        snprintf(contact, sizeof contact, " In contact for the rest of the month the lines lose %.0f and %.0f more.",
+        snprintf(contact, sizeof contact, " In contact for the rest of the month the Japanese side loses %.0f more and the Soviet side %.0f.",
                  w->border_campaign.contact[HK_SIDE_JPN], w->border_campaign.contact[HK_SIDE_SOV]);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,

@@ -148,6 +148,8 @@ typedef struct hk_border_campaign {
     int attacks[2];             /* engagements each side has opened in the campaign */
     int offensives;             /* of the Soviet attacks, those made at the superiority it built up for */
     bool broken[2];             /* the side broke off in the last engagement (past its break point) */
+    int clock;                  /* days from the last engagement's first day to the end of the month reached */
+    double contact[2];          /* casualties in contact in the month's days outside an engagement, per side */
 } hk_border_campaign;
 
 #define HK_TEXT_LEN 600

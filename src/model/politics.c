@@ -141,9 +141,8 @@ static double pushed_lean(const hk_world *w, int actor)
     double num = 0, den = 0;
     for (uint32_t m = actor >= 0 && actor < HK_MAX_ACTORS ? w->c->actor_factions[actor] : 0; m; m &= m - 1) {
         int f = __builtin_ctz(m); /* the actor's factions in order (compiled.c) */
-        const hk_faction *fa = &w->s->factions[f];
-        double wt = w->influence[f] * (0.5 + fa->hawk);
-        num += wt * fa->lean;
+        double wt = w->influence[f] * w->c->faction_push[f]; /* 0.5 + hawk, worked out at load */
+        num += wt * w->c->faction_lean[f];
         den += wt;
     }
     return den > 0 ? num / den : 0.0;

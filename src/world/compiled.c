@@ -509,6 +509,8 @@ bool hk_scenario_compile(hk_scenario *s)
     memset(c, 0, sizeof *c);
     find_roles(s, &c->roles);
     for (int f = 0; f < s->n_factions; f++) {
+        c->faction_push[f] = 0.5 + s->factions[f].hawk;
+        c->faction_lean[f] = s->factions[f].lean;
         int a = s->factions[f].actor;
         c->faction_actor[f] = (int8_t)(a >= 0 && a < s->n_actors ? a : HK_MAX_ACTORS);
         if (a >= 0 && a < s->n_actors) {

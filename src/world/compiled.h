@@ -82,6 +82,8 @@ typedef struct hk_compiled {
     int8_t faction_actor[HK_MAX_FACTIONS];   /* each faction's actor, HK_MAX_ACTORS when it names none */
     uint32_t faction_actors;                 /* bit a: some faction is actor a's */
     uint32_t actor_factions[HK_MAX_ACTORS];  /* bit f: faction f is actor a's */
+    /* each faction's weight in its actor's pushed lean, 0.5 + hawk, and its lean (politics.c) */
+    double faction_push[HK_MAX_FACTIONS], faction_lean[HK_MAX_FACTIONS];
     uint32_t treaty_parties[HK_MAX_TREATIES]; /* bit a: actor a (< 32) is a party */
     uint32_t decided_events;                 /* bit e: outside event e is a modelled actor's decision */
     hk_month exists_from[HK_MAX_FORMATIONS]; /* the first month it exists when there (INT32_MIN: always) */

@@ -22,8 +22,7 @@ double hk_assess_north_hawks(const hk_world *w)
     /* Japan's factions leaning north (lean > 0.3), listed at load */
     double h = 0;
     for (int k = 0; k < w->c->n_hawks; k++) {
-        int f = w->c->hawk_faction[k];
-        h += w->influence[f] * w->s->factions[f].hawk;
+        h += w->influence[w->c->hawk_faction[k]] * w->c->hawk_weight[k];
     }
     return h;
 }

@@ -294,8 +294,10 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
             c->incident_heat[sec][n] = hk_incident_heat(n, s->sectors[sec].length_km);
     c->n_hawks = 0;
     for (int f = 0; f < s->n_factions; f++)
-        if (s->factions[f].actor == s->jpn && s->factions[f].lean > 0.3)
+        if (s->factions[f].actor == s->jpn && s->factions[f].lean > 0.3) {
+            c->hawk_weight[c->n_hawks] = s->factions[f].hawk;
             c->hawk_faction[c->n_hawks++] = (int8_t)f;
+        }
     for (int sec = 0; sec < s->n_sectors && sec < HK_MAX_SECTORS; sec++) {
         c->sector_terrain[sec] = HK_TERRAIN_STEPPE;
         for (int r = 0; r < s->n_regions; r++)

@@ -120,6 +120,7 @@ typedef struct hk_compiled {
      * index order, whose influence times hawk weight assess.c sums */
     int n_hawks;
     int8_t hawk_faction[HK_MAX_FACTIONS];
+    double hawk_weight[HK_MAX_FACTIONS]; /* and each one's hawk weight */
     /* the links of region r are adj[adj_at[r] .. adj_at[r + 1]), in index order (world/map.c) */
     uint16_t adj_at[HK_MAX_REGIONS + 1];
     uint16_t adj[2 * HK_MAX_LINKS];

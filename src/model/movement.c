@@ -105,9 +105,12 @@ static void find_hosted(hk_world *w)
 {
     const hk_compiled *c = w->c;
     uint64_t there = c->always_formations, allowed = c->home_formations;
-    for (uint32_t m = c->formation_actors; m; m &= m - 1) {
+    /* the actors there this month: the actors step's mask when it has
+     * worked out this month (hk_actor_exists reads the same) */
+    bool masked = w->exists_month == w->month;
+    for (uint32_t m = c->formation_actors & (masked ? w->exists_mask : ~0u); m; m &= m - 1) {
         int a = __builtin_ctz(m);
-        if (hk_actor_exists(w, a, w->month))
+        if (masked || hk_actor_exists(w, a, w->month))
             there |= c->actor_formations[a];
     }
     for (uint32_t m = c->host_treaties; m; m &= m - 1) {

@@ -307,10 +307,11 @@ static void relax(hk_world *w)
     double *infl = w->influence, *base = w->baseline;
     double sum[HK_MAX_ACTORS + 1] = {0};
     for (int f = 0; f < n; f++) {
-        double b = base[f] < 0 ? 0 : base[f];
-        double x = infl[f] + drift * (b - infl[f]);
+        double b = base[f];
+        if (b < 0) /* rare: only then is the baseline written */
+            base[f] = b = 0;
+        double i = infl[f], x = i + drift * (b - i);
         x = x < 0 ? 0 : x;
-        base[f] = b;
         infl[f] = x;
         sum[actor[f]] += x;
     }
@@ -378,7 +379,11 @@ static void coup(hk_world *w, hk_lazy_stream *r)
         return;
     double blocked = 1.0 - hk_clamp(w->doctrine, 0, 1);
     double lead = 1.0 - w->influence[f] / w->influence[w->c->faction_toseiha];
-    double p = P(w, POLITICS_COUP_RATE) * blocked * hk_clamp(lead, 0, 1);
+    /* the young officers rise once their faction has lost the Army's top
+     * posts (the Control faction's lead past politics.coup_lead: Mazaki
+     * removed in July 1935, the 1st Division ordered to Manchuria that
+     * winter; 000:24), not while it still holds a share near its rival's */
+    double p = lead >= P(w, POLITICS_COUP_LEAD) ? P(w, POLITICS_COUP_RATE) * blocked : 0.0;
     if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
         return;
     bool success = hk_rng_bernoulli(hk_lazy_rng(r), P(w, POLITICS_COUP_SUCCESS));
@@ -603,8 +608,9 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
     bool forced = hk_world_forced(w, HK_DECIDE_SEIZE_MANCHURIA, s->jpn, -1); /* --decide */
     if (!w->manchuria_seized && (settled || forced)) {
         /* below the pressure at which a plot is ready nobody acts; above it
-         * the conspirators pick their occasion within months (000:14) */
-        double p = w->grievance >= P(w, JAPAN_SEIZE_PRESSURE) ? P(w, JAPAN_SEIZE_RATE) : 0.0;
+         * the conspirators ready their stroke and pick its occasion (000:14) */
+        bool ripe = w->grievance >= P(w, JAPAN_SEIZE_PRESSURE);
+        double p = ripe ? P(w, JAPAN_SEIZE_RATE) : 0.0;
         /* the stroke counts on surprise against a thin garrison: with the
          * Northeastern Army's main force at home it is seldom tried (the
          * plotters of 1931 struck a year after Zhang Xueliang took his best
@@ -615,12 +621,15 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
         } else if (!away) {
             p *= P(w, JAPAN_SEIZE_GUARDED);
         } else {
-            /* the plotters need time to ready the stroke once the garrison
-             * has thinned: the chance grows over japan.seize_prepare months */
-            double prep = P(w, JAPAN_SEIZE_PREPARE);
-            double since = (double)(w->month - w->flag_since[HK_EFFECT_NORTHEAST_AWAY]);
-            if (prep > 0)
-                p *= hk_clamp(since / prep, 0, 1);
+            /* with the garrison thinned and their pressure high enough the
+             * plotters ready the stroke (guns brought to Mukden, the
+             * railway explosion planned) over japan.seize_prepare months,
+             * and strike only once it is ready: each month of readying is
+             * one the state allowed, not a date */
+            if (ripe && w->seize_prep < INT16_MAX)
+                w->seize_prep++;
+            if (w->seize_prep <= (int)P(w, JAPAN_SEIZE_PREPARE))
+                p = 0.0;
         }
         bool go = hk_rng_bernoulli(hk_lazy_rng(r), p);
         if (go || forced) {

@@ -759,7 +759,7 @@ static void simulate_japan(hk_world *w)
     /* (the attack is weighed before it is answered: the Imperial
      * Conference met ten days after it, on 2 July 1941, and the
      * mobilisation was ordered on the 7th; glantz2003) */
-    if (w->manchuria_seized && hk_politics_north_open(w) && !w->war && w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) &&
+    if (w->manchuria_seized && !w->committed_south && !w->war && w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) &&
         hk_flag(w, HK_EFFECT_GER_SOV_WAR) && w->month > w->flag_since[HK_EFFECT_GER_SOV_WAR] &&
         !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && w->player != s->jpn) {
         double jb = hk_world_border_men(w, HK_SIDE_JPN), sb = hk_world_border_men(w, HK_SIDE_SOV);

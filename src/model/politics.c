@@ -980,21 +980,10 @@ static void commitment(hk_world *w)
     hk_world_emit2(w, "doctrine", "doctrine_south", s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }
 
-/* Whether the southern advance still leaves the north open: not committed
- * south, or committed but not yet answered by the American embargo (nor at
- * war in the Pacific). The conference of 2 July 1941 decided the southern
- * advance and readied the north together; the Army gave its northern plan
- * up in August, once the embargo had made the south the war to fight
- * (002:24, feis1950). */
-bool hk_politics_north_open(const hk_world *w)
-{
-    return !w->committed_south || (!hk_flag(w, HK_EFFECT_OIL_EMBARGO) && !hk_politics_south_war(w));
-}
-
 /* Japan's case for striking north when the border ratio must reach `need`. */
 static bool north_case_at(const hk_world *w, double need)
 {
-    return w->manchuria_seized && !w->war && !w->japan_surrendered && hk_politics_north_open(w) &&
+    return w->manchuria_seized && !w->war && !w->japan_surrendered && !w->committed_south &&
            w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / hk_politics_border_ratio(w) >= need;
 }
 

@@ -44,9 +44,6 @@ double hk_politics_doctrine_target(const hk_world *w);
 /* Japan's doctrine with the hope of a Soviet collapse set aside: what the
  * commitment south, and its lapse, are weighed on. */
 double hk_politics_south_case(const hk_world *w);
-/* Whether the north is still open to Japan: not committed south, or
- * committed but not yet answered by the embargo nor at war in the Pacific. */
-bool hk_politics_north_open(const hk_world *w);
 
 
 /* The Control faction's share of the Army's influence (Control, Imperial

@@ -28,37 +28,7 @@
 /* the USSR attacks once it has this share of the superiority it seeks */
 #define SOVIET_READY 0.95
 
-/* the most regions battle_site routes over (a larger map keeps the world's
- * distances) */
-#define HK_BATTLE_MAX_REGIONS 256
-
 #include "model/system.h"
-
-/* A place a sector's battles may be fought: one of its regions that is no
- * railhead town (Nomonhan and Tamsag-Bulak, Changkufeng, Heihe). */
-static bool battle_ground(const hk_scenario *s, int sec, int r)
-{
-    return s->regions[r].sector == sec && !s->regions[r].railhead;
-}
-
-/* The length of the links from a side's railheads to every region, over its
- * own ground; the sector's battle ground on the other side's ground ends a
- * route and does not carry it further. */
-static void routes_from_railheads(const hk_world *w, int sec, int side, double *dist)
-{
-    const hk_scenario *s = w->s;
-    hk_regions rail = 0, own = 0, ground = 0;
-    for (int r = 0; r < s->n_regions; r++) {
-        hk_regions bit = HK_REGION_BIT(r);
-        if (hk_world_own_ground(w, r, side))
-            own |= bit;
-        if (s->regions[r].railhead)
-            rail |= bit;
-        if (battle_ground(s, sec, r))
-            ground |= bit;
-    }
-    hk_map_routes(s, rail & own, own | ground, ~(ground & ~own), dist);
-}
 
 /* Where a sector's battles are fought, and each side's supply distance
  * there. The place is the battle ground both sides reach over their own
@@ -69,11 +39,12 @@ static void routes_from_railheads(const hk_world *w, int sec, int side, double *
  * from Borzya, 001:137, and 240 km for the Japanese from Hailar;
  * Changkufeng 170 and 125). A sector without such ground (every region a
  * railhead town: the Ussuri, the Argun) is fought at its railheads, with the
- * world's distances (world.c). Returns the region, or -1. */
+ * world's distances (world.c). Returns the region, or -1. The routing is
+ * world/map.c's (hk_map_battle_site); with the ground each side held in
+ * 1918 it was worked out at load (compiled.c). */
 static int find_battle_site(const hk_world *w, int sec, double km[2])
 {
     const hk_scenario *s = w->s;
-    int site = -1;
     if (sec >= 0 && sec < s->n_sectors) {
         km[0] = w->c->supply_km[sec][0];
         km[1] = w->c->supply_km[sec][1];
@@ -81,23 +52,20 @@ static int find_battle_site(const hk_world *w, int sec, double km[2])
         km[0] = km[1] = 0.0;
         return -1;
     }
-    bool ground = false;
-    for (int r = 0; r < s->n_regions && !ground; r++)
-        ground = battle_ground(s, sec, r);
-    if (!ground || s->n_regions > HK_BATTLE_MAX_REGIONS)
-        return -1;
-    double d[2][HK_BATTLE_MAX_REGIONS];
-    routes_from_railheads(w, sec, HK_SIDE_JPN, d[0]);
-    routes_from_railheads(w, sec, HK_SIDE_SOV, d[1]);
+    hk_regions own[2] = {0, 0};
     for (int r = 0; r < s->n_regions; r++)
-        if (battle_ground(s, sec, r) && isfinite(d[0][r]) && isfinite(d[1][r]) &&
-            (site < 0 || d[0][r] + d[1][r] < d[0][site] + d[1][site]))
-            site = r;
-    if (site >= 0) {
-        km[0] = d[0][site];
-        km[1] = d[1][site];
+        for (int side = 0; side < 2; side++)
+            if (hk_world_own_ground(w, r, side))
+                own[side] |= HK_REGION_BIT(r);
+    if (sec < HK_MAX_SECTORS && own[0] == w->c->site_own[0] && own[1] == w->c->site_own[1]) {
+        int site = w->c->site[sec];
+        if (site >= 0) {
+            km[0] = w->c->site_km[sec][0];
+            km[1] = w->c->site_km[sec][1];
+        }
+        return site;
     }
-    return site;
+    return hk_map_battle_site(s, sec, own, km);
 }
 
 _Static_assert(HK_MAX_SECTORS <= 8, "hk_world.battle_site_known holds a bit a sector");
@@ -148,7 +116,7 @@ bool hk_battles_site_km(const hk_world *w, int sec, double km[2])
 static hk_regions reach_regions(const hk_world *w, int sec, int side, int site)
 {
     const hk_scenario *s = w->s;
-    if (sec < 0 || sec >= s->n_sectors || s->n_regions > HK_BATTLE_MAX_REGIONS)
+    if (sec < 0 || sec >= s->n_sectors || s->n_regions > HK_MAP_SITE_MAX_REGIONS)
         return 0;
     if (side == HK_SIDE_JPN && !w->manchuria_seized && hk_movement_manchurian_sector(w, sec))
         return 0;
@@ -159,7 +127,7 @@ static hk_regions reach_regions(const hk_world *w, int sec, int side, int site)
         if (hk_world_own_ground(w, r, side))
             own |= HK_REGION_BIT(r);
     }
-    double dist[HK_BATTLE_MAX_REGIONS];
+    double dist[HK_MAP_SITE_MAX_REGIONS];
     hk_map_routes(s, from, own | from, own | from, dist);
     double near = P(w, FORCES_NEAR_KM);
     for (int r = 0; r < s->n_regions; r++)
@@ -238,8 +206,8 @@ bool hk_battles_winter_halts(const hk_world *w, int sec)
 {
     if (sec < 0 || sec >= w->s->n_sectors)
         return false;
-    int m = hk_month_mon(w->month), first = (int)lround(P(w, BATTLE_WINTER_FIRST)),
-        last = (int)lround(P(w, BATTLE_WINTER_LAST));
+    int m = hk_month_mon(w->month), first = hk_round_int(P(w, BATTLE_WINTER_FIRST)),
+        last = hk_round_int(P(w, BATTLE_WINTER_LAST));
     /* the season runs over the turn of the year (November to March) */
     bool winter = first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
     /* the whole border, not the steppe alone: the Amur, the Ussuri and the

@@ -45,6 +45,8 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                     hk_combat_side cs[2][2], hk_front *held_by[2], double month_cas[HK_MAX_SECTORS][2], int *battles);
 static bool holds_fortress(const hk_world *w, int side);
 static void account(hk_world *w, int side, double men, const hk_combat_losses *lo);
+static void tell_plan(hk_world *w);
+static void tell_counter_stroke(hk_world *w, int f, int side, int o);
 
 static bool held_at_start(const hk_world *w, int r, int side)
 {
@@ -96,23 +98,25 @@ static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_
     memset(fl, 0, sizeof(double) * (size_t)s->n_links);
     double total = 0;
     for (;;) {
-        int prev[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
+        /* the links from the compiled lists (compiled.c): prev[v] the entry
+         * of the link v was reached by, in the list of the region before it */
+        int prev[HK_MAX_REGIONS], from_of[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
         hk_regions seen = from;
         for (hk_regions m = from; m; m &= m - 1)
             queue[qt++] = __builtin_ctzll(m);
         while (qh < qt && hit < 0) {
             int u = queue[qh++];
             for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
-                int l = cc->adj[i];
-                const hk_link *k = &s->links[l];
-                int v = k->from == u ? k->to : k->from;
+                int v = cc->adj_to[i];
                 if (((seen >> v) & 1u) || !((held >> v) & 1u))
                     continue;
-                double res = k->from == u ? k->capacity - fl[l] : k->capacity + fl[l];
+                int l = cc->adj[i];
+                double res = cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l];
                 if (!(res > 1e-6))
                     continue;
                 seen |= HK_REGION_BIT(v);
-                prev[v] = l;
+                prev[v] = i;
+                from_of[v] = u;
                 queue[qt++] = v;
                 if ((to >> v) & 1u)
                     hit = v;
@@ -121,17 +125,13 @@ static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_
         if (hit < 0)
             break;
         double b = INFINITY;
-        for (int v = hit; !((from >> v) & 1u);) {
-            const hk_link *k = &s->links[prev[v]];
-            int u = k->from == v ? k->to : k->from;
-            b = fmin(b, k->from == u ? k->capacity - fl[prev[v]] : k->capacity + fl[prev[v]]);
-            v = u;
+        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
+            int i = prev[v], l = cc->adj[i];
+            b = fmin(b, cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l]);
         }
-        for (int v = hit; !((from >> v) & 1u);) {
-            const hk_link *k = &s->links[prev[v]];
-            int u = k->from == v ? k->to : k->from;
-            fl[prev[v]] += k->from == u ? b : -b;
-            v = u;
+        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
+            int i = prev[v];
+            fl[cc->adj[i]] += cc->adj_from[i] ? b : -b;
         }
         total += b;
     }
@@ -581,6 +581,8 @@ void hk_campaign_begin(hk_world *w)
         c->front_of[r] = (int8_t)(r < s->n_regions ? s->regions[r].sector : -1);
     }
     c->main_axis = -1;
+    c->countered = 0;
+    c->plan_told = false;
     c->quiet_months = 0;
     c->still_months = 0;
     memset(c->garrison, 0, sizeof c->garrison);
@@ -631,6 +633,11 @@ void hk_campaign_begin(hk_world *w)
         }
     }
     place(w);
+    for (int side = 0; side < 2; side++) {
+        c->pool_at_start[side] = pool_of(w, side);
+        for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
+            c->front[f].men_at_start[side] = c->front[f].men[side];
+    }
 }
 
 /* The men a side has on all its fronts. */
@@ -745,6 +752,7 @@ static void reinforce(hk_world *w, int side)
             if (!(add > 0))
                 continue;
             fr->added[side] += add;
+            fr->brought[side] += add;
             fr->men[side] += add;
             fr->tanks[side] += add * pm[0];
             fr->guns[side] += add * pm[1];
@@ -1540,6 +1548,11 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         double pa = hk_combat_power(&w->combat, &cs[side][0], 0, s->regions[o].terrain);
         double pd = hk_combat_power(&w->combat, &cs[side][1], 1, s->regions[o].terrain);
         ratio[side] = pd > 0 ? pa / pd : 1e9;
+        if (ratio[side] > fr->odds[side]) {
+            fr->odds[side] = ratio[side];
+            fr->facing[side] = cs[side][1].men;
+            fr->haul[side] = cs[side][0].supply_km;
+        }
     }
     for (int side = 0; side < 2; side++) {
         int order = w->player >= 0 && w->player == side_actor(w, side) && w->orders_given
@@ -1576,10 +1589,12 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
             a = side;
     if (a < 0)
         return false;
+    fr->attacked[a] = true;
     int o = obj[a];
     int used = marched(w, fr, a, o, from[a], days, km[a][from[a]]);
     if (used < 0 || used >= days)
         return false; /* still advancing on it, or up to it as the step ends */
+    tell_counter_stroke(w, f, a, o);
     /* the step's fighting starts the day the front comes up */
     int step_day = w->today;
     if (w->today > 0)
@@ -1918,6 +1933,104 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
     }
 }
 
+/* A war Japan opens is told against its plan once its first month has been
+ * fought: the Kantokuen plan of 1941 named the Maritime Province for the
+ * main blow and the Amur and the western (Khalkha and Transbaikal) axes for
+ * secondary ones (senshi_sosho_kantogun2; glantz2003). Each front the
+ * opener holds acts as the state lets it (decide_posture): the main axis
+ * attacks whatever the odds, another only where its combat power (men,
+ * arms, supply, against the defence's works) reaches war.opening_ratio of
+ * the defence's. The text gives each front's odds, so a secondary blow that
+ * was not made says why. */
+static void tell_plan(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    int op = w->war_opener;
+    if (c->plan_told || op != HK_SIDE_JPN || c->main_axis < 0)
+        return;
+    c->plan_told = true;
+    const char *src = SRC_WAR "; senshi_sosho_kantogun2; glantz2003";
+    const hk_front *mf = &c->front[c->main_axis];
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "The Japanese war plan against the state of the first month: the Kantokuen plan of 1941 put the main "
+                 "blow on the Maritime Province and secondary blows on the Amur and from the west. The main blow falls "
+                 "on the %s front (%.0fk Japanese against %.0fk Soviet now).",
+                 sector_label(w, c->main_axis), mf->men[op] / 1000, mf->men[1 - op] / 1000);
+    hk_world_emit2(w, "front", "war_plan", s->jpn, s->sov, w->scratch, src);
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        const hk_front *fr = &c->front[f];
+        if (f == c->main_axis || !fr->active || !(fmax(fr->men_at_start[op], fr->men[op]) >= 1000))
+            continue;
+        char haul[64];
+        if (fr->haul[op] >= P(w, WAR_NO_ROUTE_KM))
+            snprintf(haul, sizeof haul, "with no route from a railhead");
+        else
+            snprintf(haul, sizeof haul, "%.0f km from its railhead", fr->haul[op]);
+        if (!hk_world_logging(w))
+            ;
+        else if (fr->attacked[op])
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front, beside the main blow, the Japanese side makes a secondary attack (%.0fk against "
+                     "%.0fk, %s): its combat power, men, arms and supply against the defence's works, reached %.2f of "
+                     "the defence's, over the %.2f such an attack needs.",
+                     sector_label(w, f), fr->men[op] / 1000, fr->facing[op] / 1000, haul, fr->odds[op],
+                     P(w, WAR_OPENING_RATIO));
+        else if (fr->odds[op] > 0)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front, beside the main blow, the Japanese side holds (%.0fk against %.0fk, %s): its "
+                     "combat power, men, arms and supply against the defence's works, is %.2f of the defence's, under "
+                     "the %.2f a secondary attack needs; it ties down the Soviet men facing it.",
+                     sector_label(w, f), fr->men[op] / 1000, fr->facing[op] / 1000, haul, fr->odds[op],
+                     P(w, WAR_OPENING_RATIO));
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front, beside the main blow, the Japanese side holds (%.0fk men): no Soviet ground lies "
+                     "within its reach.",
+                     sector_label(w, f), fr->men[op] / 1000);
+        hk_world_emit2(w, "front", s->sectors[f].id, s->jpn, s->sov, w->scratch, src);
+    }
+}
+
+/* The first attack on a front by the side that did not open the war, told
+ * with where its men came from: the front's own of the war's opening, what
+ * its reserve brought up since over the routes (reinforce: the Far East's
+ * own, its quiet fronts thinned to what holding needs, release), and what
+ * has come from outside the theatre since the war opened, read from the
+ * theatre army's size (movement: while the USSR fights Germany the Far
+ * East gets no one, and gave divisions to the west, 001:181). */
+static void tell_counter_stroke(hk_world *w, int f, int side, int o)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    if (w->war_opener != HK_SIDE_JPN || side == w->war_opener || f < 0 || f >= 32 || ((c->countered >> f) & 1u))
+        return;
+    c->countered |= 1u << f;
+    if (!hk_world_logging(w))
+        return;
+    const hk_front *fr = &c->front[f];
+    double sent = pool_of(w, side) + w->war_losses[side] - c->pool_at_start[side];
+    bool west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+    char tail[200];
+    if (sent >= 1000)
+        snprintf(tail, sizeof tail, "%.0f men have come into the theatre from the west since the war opened", sent);
+    else if (west)
+        snprintf(tail, sizeof tail,
+                 "Moscow, at war with Germany since %d-%02d, has sent the Far East no one since the war opened: the "
+                 "counter-stroke is the Far East's own",
+                 hk_month_year(w->flag_since[HK_EFFECT_GER_SOV_WAR]), hk_month_mon(w->flag_since[HK_EFFECT_GER_SOV_WAR]));
+    else
+        snprintf(tail, sizeof tail, "no one has come into the theatre from outside it since the war opened");
+    snprintf(w->scratch, sizeof w->scratch,
+             "The %s side strikes back on the %s front toward %s with %.0f men and %.0f tanks: the front had %.0f when "
+             "the war opened and %.0f have been brought up since from the reserve behind the fronts, the quieter "
+             "fronts thinned to what holding needs; %s.",
+             side_name(side), sector_label(w, f), region_label(w, o), fr->men[side], fr->tanks[side],
+             fr->men_at_start[side], fr->brought[side], tail);
+    hk_world_emit2(w, "front", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side), w->scratch, SRC_WAR);
+}
+
 void hk_campaign_step(hk_world *w)
 {
     if (!w->war || w->mode != HK_MODE_SIMULATE)
@@ -1930,6 +2043,10 @@ void hk_campaign_step(hk_world *w)
         c->front[f].added[0] = c->front[f].added[1] = 0;
         c->front[f].repulsed[0] = c->front[f].repulsed[1] = false;
         c->front[f].refused[0] = c->front[f].refused[1] = false;
+        c->front[f].odds[0] = c->front[f].odds[1] = 0;
+        c->front[f].facing[0] = c->front[f].facing[1] = 0;
+        c->front[f].haul[0] = c->front[f].haul[1] = 0;
+        c->front[f].attacked[0] = c->front[f].attacked[1] = false;
     }
     memset(c->changes, 0, sizeof c->changes);
     routes(w);
@@ -1986,6 +2103,7 @@ void hk_campaign_step(hk_world *w)
         }
     }
     w->today = today;
+    tell_plan(w);
     w->battles_month += battles;
     /* a stalemate: months in a row in which no front has fought; it presses
      * for an armistice (war.c reads quiet_months) only once it has lasted

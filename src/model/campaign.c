@@ -1389,9 +1389,10 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         }
         c->garrison_days[o] = (uint8_t)(c->garrison_days[o] + fight > 255 ? 255 : c->garrison_days[o] + fight);
         /* no assault is opened in the few days left before a ceasefire, nor
-         * in fewer days than a front's battle needs to bring its echelons up */
+         * on a garrison left during the step without a day to invest its
+         * works besides the days its echelons need */
         if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS) ||
-            fight < echelons(w))
+            (fight < days && fight < echelons(w) + 1))
             continue;
         /* once Japan's surrender has reached the fronts (war.ceasefire_days
          * after it, when they stop) no garrison is assaulted: its besiegers

@@ -28,37 +28,7 @@
 /* the USSR attacks once it has this share of the superiority it seeks */
 #define SOVIET_READY 0.95
 
-/* the most regions battle_site routes over (a larger map keeps the world's
- * distances) */
-#define HK_BATTLE_MAX_REGIONS 256
-
 #include "model/system.h"
-
-/* A place a sector's battles may be fought: one of its regions that is no
- * railhead town (Nomonhan and Tamsag-Bulak, Changkufeng, Heihe). */
-static bool battle_ground(const hk_scenario *s, int sec, int r)
-{
-    return s->regions[r].sector == sec && !s->regions[r].railhead;
-}
-
-/* The length of the links from a side's railheads to every region, over its
- * own ground; the sector's battle ground on the other side's ground ends a
- * route and does not carry it further. */
-static void routes_from_railheads(const hk_world *w, int sec, int side, double *dist)
-{
-    const hk_scenario *s = w->s;
-    hk_regions rail = 0, own = 0, ground = 0;
-    for (int r = 0; r < s->n_regions; r++) {
-        hk_regions bit = HK_REGION_BIT(r);
-        if (hk_world_own_ground(w, r, side))
-            own |= bit;
-        if (s->regions[r].railhead)
-            rail |= bit;
-        if (battle_ground(s, sec, r))
-            ground |= bit;
-    }
-    hk_map_routes(s, rail & own, own | ground, ~(ground & ~own), dist);
-}
 
 /* Where a sector's battles are fought, and each side's supply distance
  * there. The place is the battle ground both sides reach over their own
@@ -69,11 +39,12 @@ static void routes_from_railheads(const hk_world *w, int sec, int side, double *
  * from Borzya, 001:137, and 240 km for the Japanese from Hailar;
  * Changkufeng 170 and 125). A sector without such ground (every region a
  * railhead town: the Ussuri, the Argun) is fought at its railheads, with the
- * world's distances (world.c). Returns the region, or -1. */
+ * world's distances (world.c). Returns the region, or -1. The routing is
+ * world/map.c's (hk_map_battle_site); with the ground each side held in
+ * 1918 it was worked out at load (compiled.c). */
 static int find_battle_site(const hk_world *w, int sec, double km[2])
 {
     const hk_scenario *s = w->s;
-    int site = -1;
     if (sec >= 0 && sec < s->n_sectors) {
         km[0] = w->c->supply_km[sec][0];
         km[1] = w->c->supply_km[sec][1];
@@ -81,23 +52,20 @@ static int find_battle_site(const hk_world *w, int sec, double km[2])
         km[0] = km[1] = 0.0;
         return -1;
     }
-    bool ground = false;
-    for (int r = 0; r < s->n_regions && !ground; r++)
-        ground = battle_ground(s, sec, r);
-    if (!ground || s->n_regions > HK_BATTLE_MAX_REGIONS)
-        return -1;
-    double d[2][HK_BATTLE_MAX_REGIONS];
-    routes_from_railheads(w, sec, HK_SIDE_JPN, d[0]);
-    routes_from_railheads(w, sec, HK_SIDE_SOV, d[1]);
+    hk_regions own[2] = {0, 0};
     for (int r = 0; r < s->n_regions; r++)
-        if (battle_ground(s, sec, r) && isfinite(d[0][r]) && isfinite(d[1][r]) &&
-            (site < 0 || d[0][r] + d[1][r] < d[0][site] + d[1][site]))
-            site = r;
-    if (site >= 0) {
-        km[0] = d[0][site];
-        km[1] = d[1][site];
+        for (int side = 0; side < 2; side++)
+            if (hk_world_own_ground(w, r, side))
+                own[side] |= HK_REGION_BIT(r);
+    if (sec < HK_MAX_SECTORS && own[0] == w->c->site_own[0] && own[1] == w->c->site_own[1]) {
+        int site = w->c->site[sec];
+        if (site >= 0) {
+            km[0] = w->c->site_km[sec][0];
+            km[1] = w->c->site_km[sec][1];
+        }
+        return site;
     }
-    return site;
+    return hk_map_battle_site(s, sec, own, km);
 }
 
 _Static_assert(HK_MAX_SECTORS <= 8, "hk_world.battle_site_known holds a bit a sector");
@@ -148,7 +116,7 @@ bool hk_battles_site_km(const hk_world *w, int sec, double km[2])
 static hk_regions reach_regions(const hk_world *w, int sec, int side, int site)
 {
     const hk_scenario *s = w->s;
-    if (sec < 0 || sec >= s->n_sectors || s->n_regions > HK_BATTLE_MAX_REGIONS)
+    if (sec < 0 || sec >= s->n_sectors || s->n_regions > HK_MAP_SITE_MAX_REGIONS)
         return 0;
     if (side == HK_SIDE_JPN && !w->manchuria_seized && hk_movement_manchurian_sector(w, sec))
         return 0;
@@ -159,7 +127,7 @@ static hk_regions reach_regions(const hk_world *w, int sec, int side, int site)
         if (hk_world_own_ground(w, r, side))
             own |= HK_REGION_BIT(r);
     }
-    double dist[HK_BATTLE_MAX_REGIONS];
+    double dist[HK_MAP_SITE_MAX_REGIONS];
     hk_map_routes(s, from, own | from, own | from, dist);
     double near = P(w, FORCES_NEAR_KM);
     for (int r = 0; r < s->n_regions; r++)
@@ -238,8 +206,8 @@ bool hk_battles_winter_halts(const hk_world *w, int sec)
 {
     if (sec < 0 || sec >= w->s->n_sectors)
         return false;
-    int m = hk_month_mon(w->month), first = (int)lround(P(w, BATTLE_WINTER_FIRST)),
-        last = (int)lround(P(w, BATTLE_WINTER_LAST));
+    int m = hk_month_mon(w->month), first = hk_round_int(P(w, BATTLE_WINTER_FIRST)),
+        last = hk_round_int(P(w, BATTLE_WINTER_LAST));
     /* the season runs over the turn of the year (November to March) */
     bool winter = first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
     /* the whole border, not the steppe alone: the Amur, the Ussuri and the
@@ -626,6 +594,41 @@ static hk_combat_side campaign_side(hk_world *w, int side, bool defends)
                             .posture = defends ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY};
 }
 
+/* The month's days outside an engagement: the two lines stay in contact,
+ * with outposts, patrols, shelling and air raids, and the record counts a
+ * campaign's casualties over all its days (Khalkhin Gol's May to September,
+ * 001:135), not only those of its engagements. Each side loses what the
+ * combat model's fitted law gives a line that holds on day t of a battle
+ * that goes on, t counted from the first day of the campaign's last
+ * engagement (hk_combat_contact; docs/combat.md, "Contact between
+ * engagements"): days t_from..t_to-1, each side as a defender in position
+ * with the forces it has on the line. No number is added: the rate and its
+ * decay are the fitted ones carried on past the engagement.
+ * docs/model.md#battles-border-campaign */
+static void campaign_contact(hk_world *w, int t_from, int t_to)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    hk_combat_side sd[2];
+    for (int i = 0; i < 2; i++) {
+        hk_combat_side cs = campaign_side(w, i, true);
+        sd[i] = armed(w, &cs, i, true);
+    }
+    double lost[2];
+    hk_combat_contact(&w->combat, &sd[HK_SIDE_JPN], &sd[HK_SIDE_SOV], sector_terrain(w, c->sector), t_from, t_to,
+                      lost);
+    for (int i = 0; i < 2; i++) {
+        lost[i] = fmin(fmax(0.0, lost[i]), c->men[i]);
+        c->men[i] -= lost[i];
+        c->cas[i] += lost[i];
+        c->contact[i] = lost[i];
+        w->loss_men[i] += lost[i];
+    }
+    c->clock = t_to > t_from ? t_to - 1 : c->clock;
+}
+
+/* The days of the current month. */
+static int month_days(const hk_world *w) { return hk_days_in_month(hk_month_year(w->month), hk_month_mon(w->month)); }
+
 double hk_battles_tokyo_prevails(const hk_world *w) { return hk_clamp(1.0 - w->autonomy, 0.0, 1.0); }
 
 bool hk_battles_soviet_building(const hk_world *w)
@@ -881,6 +884,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
         att = HK_SIDE_JPN;
     hk_terrain terrain = sector_terrain(w, sec);
     bool envelop = att >= 0 && campaign_envelops(w, att, planned, terrain);
+    /* a month without an engagement is a month in contact */
+    if (att < 0)
+        campaign_contact(w, c->clock + 1, c->clock + month_days(w) + 1);
     if (hk_world_logging(w)) {
         int n = snprintf(w->scratch, sizeof w->scratch,
                          "Month %d on the %s: %.0f Japanese-side against %.0f %s%s%s.",
@@ -925,10 +931,13 @@ static void campaign_month(hk_world *w, hk_rng *r)
         if (att < 0 && winter)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " Winter %s: neither side can bring men up or supply an attack in the deep cold, and both "
-                     "hold where they stand.", sector_on_steppe(w, sec) ? "on the steppe" : "on the border");
+                     "hold where they stand; in contact the month costs the Japanese side %.0f and the Soviet side "
+                     "%.0f.", sector_on_steppe(w, sec) ? "on the steppe" : "on the border", c->contact[HK_SIDE_JPN],
+                     c->contact[HK_SIDE_SOV]);
         else if (att < 0)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " Neither side attacks: patrols, shelling and air fighting.");
+                     " Neither side attacks: patrols, shelling and air fighting cost the Japanese side %.0f and the "
+                     "Soviet side %.0f.", c->contact[HK_SIDE_JPN], c->contact[HK_SIDE_SOV]);
         else if (envelop)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " The %s side attacks with %.0f men and %.0f tanks against %.0f and %.0f, to envelop the "
@@ -961,6 +970,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
         c->aircraft[i] = fmax(0, c->aircraft[i] - lo[i]->aircraft);
         c->cas[i] += lo[i]->men;
     }
+    /* the rest of the month in contact, on the engagement's clock */
+    c->clock = res.days;
+    campaign_contact(w, res.days + 1, month_days(w) + 1);
     c->engagements++;
     c->attacks[att]++;
     if (att == HK_SIDE_SOV && planned)
@@ -981,11 +993,12 @@ static void campaign_month(hk_world *w, hk_rng *r)
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "After %d day%s the %s attack on the %s %s. Casualties: Japanese side %.0f, Soviet side %.0f; "
-                 "since the fighting began %.0f and %.0f.%s",
+                 "in contact for the rest of the month %.0f and %.0f more; since the fighting began %.0f and %.0f.%s",
                  res.days, res.days == 1 ? "" : "s", side_label(att), sector_label(w, sec),
                  res.winner == HK_COMBAT_ATTACKER ? "succeeds" : res.winner == HK_COMBAT_DEFENDER ? "is beaten off"
                                                                                                   : "is fought to a standstill",
-                 lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men, c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV],
+                 lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men, c->contact[HK_SIDE_JPN], c->contact[HK_SIDE_SOV],
+                 c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV],
                  res.encircled && res.winner == HK_COMBAT_ATTACKER
                      ? " The envelopment closes behind part of the Japanese line; the men cut off fight in their "
                        "positions to the last."
@@ -1098,6 +1111,8 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
         lo[a] = res.loss[HK_COMBAT_ATTACKER];
         lo[d] = res.loss[HK_COMBAT_DEFENDER];
         campaign_open(w, sec, &sd[HK_SIDE_JPN], &sd[HK_SIDE_SOV], cas, lo, a, loser);
+        w->border_campaign.clock = res.days;
+        campaign_contact(w, res.days + 1, month_days(w) + 1);
     } else {
         battle_consequences(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], cas[HK_SIDE_JPN], cas[HK_SIDE_SOV], true,
                             -1, sec);
@@ -1150,13 +1165,17 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
                              "broken off and the fighting goes on."
                            : " The Soviet attack is thrown back, but its men stay on the line: neither side has "
                              "broken off and the fighting goes on.";
+    char contact[160] = "";
+    if (goes_on && hk_world_logging(w))
+        snprintf(contact, sizeof contact, " In contact for the rest of the month the Japanese side loses %.0f more and the Soviet side %.0f.",
+                 w->border_campaign.contact[HK_SIDE_JPN], w->border_campaign.contact[HK_SIDE_SOV]);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "After %d day%s on the %s: %s%s. Casualties: Japanese side %.0f, %s %.0f.%s", res.days,
+                 "After %d day%s on the %s: %s%s. Casualties: Japanese side %.0f, %s %.0f.%s%s", res.days,
                  res.days == 1 ? "" : "s", sname,
                  loser == HK_SIDE_JPN ? "the Japanese side is beaten" : loser == HK_SIDE_SOV ? sov[0] : "neither side prevails",
                  loser == HK_SIDE_SOV ? " is beaten" : "", cas[HK_SIDE_JPN], alone ? sov[1] : "Soviet side",
-                 cas[HK_SIDE_SOV], goes_on_text);
+                 cas[HK_SIDE_SOV], goes_on_text, contact);
     hk_world_event_facts(w, sec, men, cas, loser < 0 ? -1 : 1 - loser, res.days);
     hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
 }

@@ -98,23 +98,25 @@ static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_
     memset(fl, 0, sizeof(double) * (size_t)s->n_links);
     double total = 0;
     for (;;) {
-        int prev[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
+        /* the links from the compiled lists (compiled.c): prev[v] the entry
+         * of the link v was reached by, in the list of the region before it */
+        int prev[HK_MAX_REGIONS], from_of[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
         hk_regions seen = from;
         for (hk_regions m = from; m; m &= m - 1)
             queue[qt++] = __builtin_ctzll(m);
         while (qh < qt && hit < 0) {
             int u = queue[qh++];
             for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
-                int l = cc->adj[i];
-                const hk_link *k = &s->links[l];
-                int v = k->from == u ? k->to : k->from;
+                int v = cc->adj_to[i];
                 if (((seen >> v) & 1u) || !((held >> v) & 1u))
                     continue;
-                double res = k->from == u ? k->capacity - fl[l] : k->capacity + fl[l];
+                int l = cc->adj[i];
+                double res = cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l];
                 if (!(res > 1e-6))
                     continue;
                 seen |= HK_REGION_BIT(v);
-                prev[v] = l;
+                prev[v] = i;
+                from_of[v] = u;
                 queue[qt++] = v;
                 if ((to >> v) & 1u)
                     hit = v;
@@ -123,17 +125,13 @@ static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_
         if (hit < 0)
             break;
         double b = INFINITY;
-        for (int v = hit; !((from >> v) & 1u);) {
-            const hk_link *k = &s->links[prev[v]];
-            int u = k->from == v ? k->to : k->from;
-            b = fmin(b, k->from == u ? k->capacity - fl[prev[v]] : k->capacity + fl[prev[v]]);
-            v = u;
+        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
+            int i = prev[v], l = cc->adj[i];
+            b = fmin(b, cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l]);
         }
-        for (int v = hit; !((from >> v) & 1u);) {
-            const hk_link *k = &s->links[prev[v]];
-            int u = k->from == v ? k->to : k->from;
-            fl[prev[v]] += k->from == u ? b : -b;
-            v = u;
+        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
+            int i = prev[v];
+            fl[cc->adj[i]] += cc->adj_from[i] ? b : -b;
         }
         total += b;
     }
@@ -513,7 +511,15 @@ static double front_weight(const hk_world *w, int f, int side, double enemy)
 
 /* The theatre armies placed on the fronts when the war opens: each
  * formation stands on the fronts its ground faces (movement's map of the
- * sectors a region faces), split among them by front_weight; a formation
+ * sectors a region faces), split among them by front_weight times the
+ * square root of the length of border each front has to hold (a long front
+ * is held more thinly, a short one in more depth: the Soviet armies round
+ * Voroshilov stood mostly against the 905 km of the Ussuri and the Primorye
+ * border, the 25th Army, about a fifth of them, against the 65 km of the
+ * Tumen, and the Japanese 1st Area Army mostly round Mudanjiang,
+ * glantz2003; the enemy's men facing two fronts count on both, so they
+ * alone split such a formation evenly between a long front and a short
+ * one); a formation
  * that faces no front (the central reserve at Dalian, the Korea Army's
  * headquarters, the Soviet corps in Ulaanbaatar) is the side's reserve,
  * sent forward over the links (reinforce). A front's men are the
@@ -541,7 +547,8 @@ static void place(hk_world *w)
                 /* Manchukuo's borders are Japan's to hold only once Manchuria is */
                 if (side == HK_SIDE_JPN && ((manchurian >> f) & 1u) && !w->manchuria_seized)
                     continue;
-                wt[f] = front_weight(w, f, side, w->sector_forces[f][1 - side].men);
+                double len = s->sectors[f].length_km > 0 ? sqrt(s->sectors[f].length_km) : 1;
+                wt[f] = front_weight(w, f, side, w->sector_forces[f][1 - side].men) * len;
                 sum += wt[f];
             }
             for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS && sum > 0; f++) {
@@ -582,6 +589,7 @@ void hk_campaign_begin(hk_world *w)
     memset(c->garrison_guns, 0, sizeof c->garrison_guns);
     memset(c->garrison_left, 0, sizeof c->garrison_left);
     memset(c->garrison_days, 0, sizeof c->garrison_days);
+    memset(c->garrison_from, 0, sizeof c->garrison_from);
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         hk_front *fr = &c->front[f];
         fr->active = true;
@@ -834,6 +842,31 @@ static double land_km(const hk_world *w, int u, int v)
             km = k->km;
     }
     return km;
+}
+
+/* A front that takes region o over an assault crossing of a river (a
+ * river link from the region it attacked from) has only its rifle troops
+ * on the far bank at first: its mobile groups come over when ferries and
+ * bridges are up, war.crossing_days later (the Amur in August 1945,
+ * glantz2003), and wait for them (the halt `advance` keeps); so no armour
+ * exploits the crossing in the step it is made. */
+static void crossing(const hk_world *w, hk_front *fr, int side, int from, int o)
+{
+    if (from < 0 || !(P(w, WAR_CROSSING_DAYS) > 0))
+        return;
+    const hk_compiled *cc = w->c;
+    bool river = false, land = false;
+    for (int i = cc->adj_at[from]; i < cc->adj_at[from + 1]; i++) {
+        const hk_link *k = &w->s->links[cc->adj[i]];
+        if (k->from != o && k->to != o)
+            continue;
+        if (k->kind == HK_LINK_RIVER)
+            river = true;
+        else if (k->kind != HK_LINK_SEA)
+            land = true; /* a bridge or road the other way round: no crossing */
+    }
+    if (river && !land)
+        fr->halt[side] = fmax(fr->halt[side], P(w, WAR_CROSSING_DAYS));
 }
 
 /* A front that has lost the last region it held falls back with its men
@@ -1256,6 +1289,9 @@ static void station_garrison(hk_world *w, hk_front *dfr, int d, int o, double me
     c->garrison_guns[o] = guns;
     c->garrison_left[o] = men;
     c->garrison_days[o] = 0;
+    /* its siege starts the day it is left; the first assault comes in the
+     * step after (storm), not in one dated before it */
+    c->garrison_from[o] = (uint8_t)(w->today > 0 ? w->today : 1);
 }
 
 /* A front falling back from a region of its fortified border zone leaves
@@ -1340,9 +1376,30 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
             c->garrison[o] = c->garrison_guns[o] = 0;
             continue;
         }
+        if (c->garrison_from[o] > 0) {
+            /* left during this step: besieged from the day it was left, and
+             * first assaulted in the next step unless it was left on this
+             * one's first day (no assault is told before the line fell back
+             * from it, nor fought in fewer days than a step) */
+            int since = w->today + days - c->garrison_from[o];
+            c->garrison_from[o] = 0;
+            if (since < days) {
+                c->garrison_days[o] = (uint8_t)(since > 0 ? since : 0);
+                continue;
+            }
+        }
         c->garrison_days[o] = (uint8_t)(c->garrison_days[o] + days > 255 ? 255 : c->garrison_days[o] + days);
         /* no assault is opened in the few days left before a ceasefire */
         if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS))
+            continue;
+        /* once Japan's surrender has reached the fronts (war.ceasefire_days
+         * after it, when they stop) no garrison is assaulted: its besiegers
+         * bring it the order to lay down its arms instead (the fortified
+         * regions of August 1945 gave up within days of the Kwantung Army's
+         * order, Hutou last on the 26th, glantz2003); until then the
+         * besiegers, like the fronts, fight on */
+        int fight = days;
+        if (c->surrender_day > 0 && w->today + days - 1 > c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS))
             continue;
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
         double part = fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o]);
@@ -1375,7 +1432,7 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         hk_combat_params p = w->combat;
         p.pursuit = p.exploit = 0;
         hk_combat_result res;
-        hk_combat_resolve(&p, &att, &def, terrain, days, rng, &res);
+        hk_combat_resolve(&p, &att, &def, terrain, fight, rng, &res);
         losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
         c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
         double dead = fmin(res.loss[HK_COMBAT_DEFENDER].men, g);
@@ -1401,7 +1458,7 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
             com[d] = g;
             cas[a] = res.casualties[HK_COMBAT_ATTACKER];
             cas[d] = dead;
-            hk_world_event_facts(w, f, com, cas, falls ? a : -1, days);
+            hk_world_event_facts(w, f, com, cas, falls ? a : -1, fight);
             int n = c->garrison_days[o];
             if (falls)
                 snprintf(w->scratch, sizeof w->scratch,
@@ -1415,7 +1472,7 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
                 snprintf(w->scratch, sizeof w->scratch,
                          "On the %s front %.0f %s men assault part of the fortifications the %s garrison of %s (%.0f men) "
                          "holds, over %d days of its siege: casualties %.0f against the defenders' %.0f; %.0f hold out.",
-                         sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), g, days,
+                         sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), g, fight,
                          res.casualties[HK_COMBAT_ATTACKER], dead, c->garrison[o]);
         }
         hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
@@ -1645,13 +1702,19 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
      * bound to hold out, it surrenders */
     double p_att = hk_combat_power(&w->combat, &att, 0, s->regions[o].terrain) / echelons(w);
     double p_def = hk_combat_power(&w->combat, &def, 1, s->regions[o].terrain);
-    if (!def.no_surrender && p_def < w->combat.collapse_ratio * p_att)
+    /* (a front caught on the move by armour cannot break contact: it
+     * fights, however outmatched) */
+    if (!def.no_surrender && !caught && p_def < w->combat.collapse_ratio * p_att) {
+        crossing(w, fr, a, from[a], o);
         return give_way(w, f, fr, dfr, a, o, back, false, &def, dpost, month_cas, battles);
+    }
     /* a Japanese field force told of the surrender does not fight for
      * ground its government has given up: it falls back or, cut off, lays
      * down its arms (fights_to_the_last) */
-    if (d == HK_SIDE_JPN && c->surrender_day > 0 && w->today > c->surrender_day)
+    if (d == HK_SIDE_JPN && c->surrender_day > 0 && w->today > c->surrender_day) {
+        crossing(w, fr, a, from[a], o);
         return give_way(w, f, fr, dfr, a, o, back, true, &def, dpost, month_cas, battles);
+    }
     if (short_step)
         return false;
     hk_combat_result res;
@@ -1701,8 +1764,12 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     }
     fort_garrison(w, f, dfr, a, o);
     take(w, o, a, f);
+    crossing(w, fr, a, from[a], o);
     /* armour exploits the breakthrough: a second region when the beaten
-     * front is weak (Soviet deep operations, glantz2003) */
+     * front is weak (Soviet deep operations, glantz2003), within the days
+     * of the step the battle has left it (its mobile groups go to the next
+     * region's line, half the link, at their pace and on their fuel) */
+    int after = days - res.days;
     double tanks_per_k = fr->men[a] > 0 ? 1000.0 * fr->tanks[a] / fr->men[a] : 0;
     int from2;
     int o2 = hk_campaign_objective(w, f, a, &from2);
@@ -1710,7 +1777,8 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     if (o2 >= 0)
         reserve_stands(w, dfr2, d, o2);
     if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a] &&
-        fr->halt[a] <= 0 && 0.5 * land_km(w, from2, o2) <= fmin(march_rate(w, fr, a) * days, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
+        fr->halt[a] <= 0 && after > 0 &&
+        0.5 * land_km(w, from2, o2) <= fmin(march_rate(w, fr, a) * after, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
         !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0))) {
         /* (armour does not run over a fortified region that will hold: the
          * rifle divisions following up meet its garrison) */
@@ -2055,8 +2123,8 @@ void hk_campaign_step(hk_world *w)
         int nd = last - first, cease = (int)P(w, WAR_CEASEFIRE_DAYS);
         char besieged[96] = "";
         if (held_to > last && garrisons_of(w, HK_SIDE_JPN) + garrisons_of(w, HK_SIDE_SOV) >= 1)
-            snprintf(besieged, sizeof besieged, "; the besieged fortified regions fight on to the %d%s", held_to,
-                     ordinal(held_to));
+            snprintf(besieged, sizeof besieged, "; the besieged fortified regions, no longer assaulted, hold their "
+                     "works to the %d%s", held_to, ordinal(held_to));
         if (c->surrender_day > 0 && last == c->surrender_day + cease && cease > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s (the surrender of %d %s reaches them %d "

@@ -555,6 +555,17 @@ static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
     }
 }
 
+void hk_combat_contact(const hk_combat_params *p, const hk_combat_side *a, const hk_combat_side *b,
+                       hk_terrain terrain, int t_from, int t_to, double lost[2])
+{
+    lost[0] = lost[1] = 0;
+    if (!p->quiet_contact || t_to <= t_from)
+        return;
+    const hk_combat_side *side[2] = {a, b};
+    double men[2] = {nonneg(a->men), nonneg(b->men)}, grow[2] = {0, 0};
+    quiet_days(p, side, terrain, t_from < 1 ? 1 : t_from, t_to, men, grow, lost);
+}
+
 /* One arm of a side at build-up share f: start + f * (peak - start). */
 static double grown(double start, double peak, double f)
 {

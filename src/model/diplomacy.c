@@ -69,9 +69,8 @@ static double mongolian_threat(const hk_world *w)
 {
     double j = 0, t = 0;
     int n = 0;
-    for (int i = 0; i < w->s->n_sectors; i++) {
-        if (w->s->sectors[i].side[1] != w->s->mgl)
-            continue;
+    for (uint32_t m = w->c->mgl_sectors; m; m &= m - 1) { /* in index order (compiled.c) */
+        int i = __builtin_ctz(m);
         j += w->sector_forces[i][HK_SIDE_JPN].men;
         t += w->tension[i];
         n++;
@@ -455,6 +454,10 @@ static bool successor(hk_world *w, int t)
  * it begins): only then can a treaty pass to a successor. */
 static bool regime_changes(const hk_world *w)
 {
+    /* none between the month the actors step last worked out the forms and
+     * the next month a form begins (actors.c) */
+    if (w->month > w->forms_since && w->month < w->forms_until)
+        return false;
     /* the months a form begins, in date order (compiled.c) */
     for (int i = 0; i < w->c->n_regime_months && w->c->regime_months[i] <= w->month; i++)
         if (w->c->regime_months[i] == w->month)
@@ -684,7 +687,9 @@ static void simulate_treaties(hk_world *w)
                     /* nor does a party that wants out let the last month for
                      * notice pass and the treaty renew itself for a whole
                      * new term (001:167) */
-                    wants = (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a) || notice_due(w, t)) &&
+                    /* (a party the treaty could never hold back keeps it: would_leave's first test, asked first) */
+                    wants = a < 32 && ((w->c->may_restrain[t] >> a) & 1u) &&
+                            (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a) || notice_due(w, t)) &&
                             would_leave(w, t, a);
                 else
                     wants = false;
@@ -724,9 +729,8 @@ static void simulate_treaties(hk_world *w)
 static void mongolian_pressure(hk_world *w)
 {
     double n = 0;
-    for (int i = 0; i < w->s->n_sectors; i++)
-        if (w->s->mgl >= 0 && w->s->sectors[i].side[1] == w->s->mgl)
-            n += w->sector_incidents[i];
+    for (uint32_t m = w->s->mgl >= 0 ? w->c->mgl_sectors : 0; m; m &= m - 1) /* in index order (compiled.c) */
+        n += w->sector_incidents[__builtin_ctz(m)];
     w->mgl_pressure = w->mgl_pressure * (11.0 / 12.0) + n;
 }
 

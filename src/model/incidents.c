@@ -38,7 +38,10 @@ static double kwantung_push(const hk_world *w)
     return w->autonomy * (1.0 - P(w, INCIDENT_CHINA_RESTRAINT) * w->china_war);
 }
 
-double hk_incidents_rate(const hk_world *w, int sec)
+/* The rate of sector sec; with memo, the density factor g is kept in it
+ * for the contact it was worked out at (the pools often stand still from
+ * one month to the next, and with them the men in contact). */
+static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo)
 {
     const hk_sector *sc = &w->s->sectors[sec];
     double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
@@ -58,11 +61,23 @@ double hk_incidents_rate(const hk_world *w, int sec)
     double f = e == 1.0 ? t : exp(e * log(t)); /* T^a; at a = 1 (its value) T itself */
     /* saturating in the density of forces in contact: more men behind a
      * densely held line add few patrols on it (docs/model.md#incidents) */
-    double cb = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact > 1e-9 ? contact : 1e-9));
-    double g = 2.0 * cb / (1.0 + cb);
+    double g;
+    if (memo && ((memo->known >> sec) & 1u) && memo->contact[sec] == contact) {
+        g = memo->g[sec];
+    } else {
+        double cb = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact > 1e-9 ? contact : 1e-9));
+        g = 2.0 * cb / (1.0 + cb);
+        if (memo) {
+            memo->contact[sec] = contact;
+            memo->g[sec] = g;
+            memo->known |= 1u << sec;
+        }
+    }
     double h = 1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w);
     return P(w, INCIDENT_BASE_RATE) * (sc->length_km / 1000.0) * f * g * h;
 }
+
+double hk_incidents_rate(const hk_world *w, int sec) { return sector_rate(w, sec, NULL); }
 
 static double tension_baseline(const hk_world *w)
 {
@@ -161,12 +176,18 @@ static void site_hauls(hk_world *w, int sec, double km[2])
     }
 }
 
-static void escalate(hk_world *w, hk_rng *r)
+static void escalate(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
-    for (int i = 0; i < s->n_sectors && w->n_pending < HK_MAX_PENDING; i++) {
+    /* a sector past the last one with incidents draws a uniform nobody
+     * reads (the stream ends with this step), so the loop stops there */
+    int last = -1;
+    for (int i = 0; i < s->n_sectors; i++)
+        if (w->sector_incidents[i] > 0)
+            last = i;
+    for (int i = 0; i <= last && w->n_pending < HK_MAX_PENDING; i++) {
         int n = w->sector_incidents[i];
-        double u = hk_rng_uniform(r);
+        double u = hk_rng_uniform(hk_lazy_rng(r));
         /* no battle grows on a line a ceasefire has settled (battles.c) */
         if (n <= 0 || ((w->settled >> i) & 1u))
             continue;
@@ -233,12 +254,13 @@ static void escalate(hk_world *w, hk_rng *r)
 void hk_incidents_step(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    hk_rng r = hk_world_stream(w, HK_STREAM_INCIDENTS);
+    /* split when first drawn from: a month with no sector in contact draws nothing */
+    hk_lazy_stream r = hk_world_lazy_stream(w, HK_STREAM_INCIDENTS);
     update_tension(w);
     double rate[HK_MAX_SECTORS];
     double total_rate = 0;
     for (int i = 0; i < s->n_sectors; i++) {
-        rate[i] = hk_incidents_rate(w, i);
+        rate[i] = sector_rate(w, i, &w->incident_memo);
         total_rate += rate[i];
     }
     int recorded = w->mode == HK_MODE_REPLAY ? recorded_month_count(w) : -1;
@@ -248,7 +270,7 @@ void hk_incidents_step(hk_world *w)
         total = recorded;
     } else {
         for (int i = 0; i < s->n_sectors; i++) {
-            w->sector_incidents[i] = hk_rng_poisson(&r, rate[i]);
+            w->sector_incidents[i] = rate[i] > 0 ? hk_rng_poisson(hk_lazy_rng(&r), rate[i]) : 0;
             total += w->sector_incidents[i];
         }
     }

@@ -21,7 +21,7 @@ static bool decision_taken(const hk_world *w, int pin)
     }
 }
 
-int hk_actor_form_at(const hk_world *w, int actor, hk_month m)
+int hk_actor_form_scan(const hk_world *w, int actor, hk_month m)
 {
     if (actor < 0 || actor >= w->s->n_actors || !hk_actor_exists(w, actor, m))
         return -1;

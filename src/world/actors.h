@@ -33,8 +33,16 @@ static inline bool hk_actor_exists(const hk_world *w, int actor, hk_month m)
     hk_month from = hk_actor_from(w, actor);
     return from != HK_MONTH_NONE && m >= from && m <= w->c->actor_until[actor];
 }
-/* The form an actor has in month m, or -1 (no forms, or not yet). */
-int hk_actor_form_at(const hk_world *w, int actor, hk_month m);
+/* The form an actor has in month m, or -1 (no forms, or not yet):
+ * inline for the month the actors step has worked out (its mask of the
+ * actors there and each one's form), else hk_actor_form_scan. */
+int hk_actor_form_scan(const hk_world *w, int actor, hk_month m);
+static inline int hk_actor_form_at(const hk_world *w, int actor, hk_month m)
+{
+    if ((unsigned)actor < 32u && m == w->exists_month && m >= w->forms_since && m < w->forms_until)
+        return (w->exists_mask >> actor) & 1u ? w->form_now[actor] : -1;
+    return hk_actor_form_scan(w, actor, m);
+}
 /* What the text calls the actor in month m: its form's name, else its own. */
 const char *hk_actor_name_at(const hk_world *w, int actor, hk_month m);
 /* True once faction f has formed in this run (its `emerges` condition has

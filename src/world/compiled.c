@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "world/map.h"
 
 int hk_scenario_side(const hk_scenario *s, int actor)
 {
@@ -331,10 +332,28 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
             if (s->links[l].from == r || s->links[l].to == r) {
                 c->adj_to[n] = (uint8_t)(s->links[l].from == r ? s->links[l].to : s->links[l].from);
                 c->adj_km[n] = s->links[l].km;
+                c->adj_cap[n] = s->links[l].capacity;
+                c->adj_from[n] = s->links[l].from == r;
                 c->adj[n++] = (uint16_t)l;
             }
     }
     c->adj_at[s->n_regions] = (uint16_t)n;
+    c->mgl_sectors = 0;
+    for (int sec = 0; sec < s->n_sectors && sec < 32; sec++)
+        if (s->sectors[sec].side[1] == s->mgl)
+            c->mgl_sectors |= 1u << sec;
+    /* the battle sites over the ground each side holds at the start (the
+     * routes above) */
+    c->site_own[0] = c->site_own[1] = 0;
+    for (int r = 0; r < s->n_regions && r < 64; r++)
+        for (int side = 0; side < 2; side++)
+            if (hk_scenario_own_ground(s, r, side))
+                c->site_own[side] |= (uint64_t)1 << r;
+    for (int sec = 0; sec < s->n_sectors && sec < HK_MAX_SECTORS; sec++) {
+        c->site_km[sec][0] = c->supply_km[sec][0];
+        c->site_km[sec][1] = c->supply_km[sec][1];
+        c->site[sec] = (int16_t)hk_map_battle_site(s, sec, c->site_own, c->site_km[sec]);
+    }
 }
 
 static bool has_clause(const hk_treaty *t, int type)

@@ -88,6 +88,14 @@ typedef struct hk_compiled {
 
     /* geography */
     double supply_km[HK_MAX_SECTORS][2];     /* sector front to each side's nearest railhead */
+    /* each side's own ground as the scenario begins (bit r: region r), and
+     * each sector's battle site and hauls there with that ground
+     * (hk_map_battle_site; battles.c reads them while the ground is the same) */
+    /* bit i: sector i's Soviet side is Mongolia (its side[1] is the scenario's mgl) */
+    uint32_t mgl_sectors;
+    uint64_t site_own[2];
+    int16_t site[HK_MAX_SECTORS];
+    double site_km[HK_MAX_SECTORS][2];
     double rail_capacity;                    /* men/month over the bottleneck link(s) of links.yaml */
     /* log1p of n incidents per 1000 km of sector sec's border, for n below
      * HK_HEAT_COUNTS (0 for none): what a month's clashes add to its tension
@@ -113,9 +121,13 @@ typedef struct hk_compiled {
     /* the links of region r are adj[adj_at[r] .. adj_at[r + 1]), in index order (world/map.c) */
     uint16_t adj_at[HK_MAX_REGIONS + 1];
     uint16_t adj[2 * HK_MAX_LINKS];
-    /* for each of those: the region at its other end and its length */
+    /* for each of those: the region at its other end, its length, its
+     * capacity, and whether the region is the link's `from` end (the way a
+     * flow along it counts, campaign.c's max_flow) */
     uint8_t adj_to[2 * HK_MAX_LINKS];
     double adj_km[2 * HK_MAX_LINKS];
+    double adj_cap[2 * HK_MAX_LINKS];
+    bool adj_from[2 * HK_MAX_LINKS];
 
     /* treaties: bit y of may_bar[t] when a clause of treaty y bars treaty t
      * by its parties and kind (hk_clause_bars); whether it binds and has not

@@ -85,3 +85,40 @@ hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within
     }
     return reach;
 }
+
+/* The length of the links from a side's railheads to every region, over its
+ * own ground; the sector's battle ground on the other side's ground ends a
+ * route and does not carry it further. */
+static void routes_from_railheads(const hk_scenario *s, hk_regions own, hk_regions ground, double *dist)
+{
+    hk_regions rail = 0;
+    for (int r = 0; r < s->n_regions; r++)
+        if (s->regions[r].railhead)
+            rail |= HK_REGION_BIT(r);
+    hk_map_routes(s, rail & own, own | ground, ~(ground & ~own), dist);
+}
+
+int hk_map_battle_site(const hk_scenario *s, int sec, const hk_regions own[2], double km[2])
+{
+    /* a place a sector's battles may be fought: one of its regions that is
+     * no railhead town (Nomonhan and Tamsag-Bulak, Changkufeng, Heihe) */
+    hk_regions ground = 0;
+    for (int r = 0; r < s->n_regions; r++)
+        if (s->regions[r].sector == sec && !s->regions[r].railhead)
+            ground |= HK_REGION_BIT(r);
+    if (!ground || s->n_regions > HK_MAP_SITE_MAX_REGIONS)
+        return -1;
+    double d[2][HK_MAP_SITE_MAX_REGIONS];
+    routes_from_railheads(s, own[0], ground, d[0]);
+    routes_from_railheads(s, own[1], ground, d[1]);
+    int site = -1;
+    for (int r = 0; r < s->n_regions; r++)
+        if (((ground >> r) & 1u) && isfinite(d[0][r]) && isfinite(d[1][r]) &&
+            (site < 0 || d[0][r] + d[1][r] < d[0][site] + d[1][site]))
+            site = r;
+    if (site >= 0) {
+        km[0] = d[0][site];
+        km[1] = d[1][site];
+    }
+    return site;
+}

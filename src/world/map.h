@@ -30,4 +30,14 @@ void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, doub
  * (`from` included). */
 hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within);
 
+/* Where sector sec's battles are fought when each side holds the ground of
+ * own[side] (its own and its ally's, battles.c): the sector's battle ground
+ * (its regions that are no railhead town) both sides reach from their
+ * railheads over their own ground with the least haul in all, the other
+ * side's battle ground ending a route; km[side] each side's haul there.
+ * Returns the region, or -1 with km left as it was (no such ground, none
+ * reached, or a map past HK_MAP_SITE_MAX_REGIONS). */
+#define HK_MAP_SITE_MAX_REGIONS 256
+int hk_map_battle_site(const hk_scenario *s, int sec, const hk_regions own[2], double km[2]);
+
 #endif

@@ -92,6 +92,7 @@ typedef struct hk_campaign_state {
     double garrison[HK_MAX_REGIONS], garrison_guns[HK_MAX_REGIONS];
     double garrison_left[HK_MAX_REGIONS];  /* the men each was left with */
     uint8_t garrison_days[HK_MAX_REGIONS]; /* days each has been besieged */
+    uint8_t garrison_from[HK_MAX_REGIONS]; /* day of the step it was left on, until its first step of siege (0 none) */
     double pool_at_start[2];               /* each side's theatre army when the war opened */
     uint32_t countered;                    /* fronts on which the side that did not open the war has struck back */
     bool plan_told;                        /* the opener's plan has been told against the state */
@@ -120,6 +121,11 @@ typedef struct hk_pending_battle {
     int attacker_side;  /* 0 Japanese side attacks, 1 Soviet side */
 } hk_pending_battle;
 
+typedef struct hk_incident_memo {
+    uint32_t known;
+    double contact[HK_MAX_SECTORS], g[HK_MAX_SECTORS];
+} hk_incident_memo;
+
 #define HK_MAX_PENDING 4
 #define HK_MAX_REC HK_MAX_FORMATION_STRENGTHS
 
@@ -142,6 +148,8 @@ typedef struct hk_border_campaign {
     int attacks[2];             /* engagements each side has opened in the campaign */
     int offensives;             /* of the Soviet attacks, those made at the superiority it built up for */
     bool broken[2];             /* the side broke off in the last engagement (past its break point) */
+    int clock;                  /* days from the last engagement's first day to the end of the month reached */
+    double contact[2];          /* casualties in contact in the month's days outside an engagement, per side */
 } hk_border_campaign;
 
 #define HK_TEXT_LEN 600
@@ -201,9 +209,11 @@ struct hk_world {
     double influence[HK_MAX_FACTIONS];
     double baseline[HK_MAX_FACTIONS];
     double doctrine;                    /* Japan, -1 south .. +1 north */
+    double doctrine_hope;               /* the part of it that is the hope of a Soviet collapse (politics) */
     double autonomy;                    /* the Kwantung Army's field officers, 0..1 */
     double frustration;                 /* share of its posts the Imperial Way has lost to the Control faction */
     double grievance;                   /* field officers' accumulated pressure to act in Manchuria */
+    int seize_prep;                     /* months the plotters have spent readying the stroke in Manchuria */
     double china_friction;              /* accumulated friction with China since Manchuria was seized */
     int south_months;                   /* consecutive months below the threshold */
     int north_months;                   /* consecutive months above the strike threshold while committed south */
@@ -277,6 +287,9 @@ struct hk_world {
     double haul_km[HK_MAX_SECTORS][2];
     /* the supply pull of each sector's last haul ratio, (kmd/kma)^battle.supply_pull */
     double haul_ratio[HK_MAX_SECTORS], haul_pull[HK_MAX_SECTORS];
+    /* incidents.c's memo of each sector's density factor for the men in
+     * contact it was worked out at (bit s of known: sector s) */
+    hk_incident_memo incident_memo;
     /* replay: a recorded battle that spans others (a campaign) sums the model's
      * casualties of its engagements, then fights the days they leave out */
     double campaign_cas[HK_MAX_BATTLES][2];

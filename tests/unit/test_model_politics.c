@@ -123,6 +123,13 @@ static void test_shocks_and_oil(void **state)
     b->flags |= 1u << HK_EFFECT_OIL_EMBARGO;
     double after = hk_politics_doctrine_target(b);
     assert_true(after < before - 0.3);
+    /* before the embargo, the alliance with Germany brings its threat:
+     * doctrine.threat_pull, replaced by the embargo's own pull once it comes */
+    b->flags &= ~(1u << HK_EFFECT_OIL_EMBARGO);
+    b->flags |= 1u << HK_EFFECT_AXIS_ALLIANCE;
+    assert_true(fabs(hk_politics_doctrine_target(b) - (before - su.param[HK_P_DOCTRINE_THREAT_PULL])) < 1e-9);
+    b->flags |= 1u << HK_EFFECT_OIL_EMBARGO;
+    assert_true(fabs(hk_politics_doctrine_target(b) - after) < 1e-9);
     hk_world_free(a);
     hk_world_free(b);
     fx_free(s);
@@ -830,9 +837,45 @@ static void test_south_window(void **state)
     fx_free(s);
 }
 
+/* The hope of a Soviet collapse does not hold the southern advance back:
+ * the Imperial Conference of July 1941 decided the south and readied the
+ * north together. A Japan whose doctrine stands north only by that hope,
+ * its south case below commit_south, commits south with the window open,
+ * and the hope does not make the commitment lapse. */
+static void test_hope_does_not_hold_back_the_south(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_DOCTRINE_FRANCE_PULL] = 0.6; /* the south case well below commit_south */
+    hk_world *w = north_world(&su, 0, 0.1, 300000, 300000);
+    w->flags |= 1u << HK_EFFECT_FRANCE_FALLEN;
+    w->flag_since[HK_EFFECT_FRANCE_FALLEN] = w->month - 12;
+    w->doctrine_hope = su.param[HK_P_DOCTRINE_WEST_WAR]; /* the war in the west under way */
+    w->doctrine = hk_politics_doctrine_target(w);
+    assert_true(w->doctrine > su.param[HK_P_DOCTRINE_COMMIT_SOUTH]);
+    assert_true(hk_politics_south_case(w) < su.param[HK_P_DOCTRINE_COMMIT_SOUTH]);
+    int months = (int)su.param[HK_P_DOCTRINE_COMMIT_MONTHS];
+    for (int i = 0; i < months && !w->committed_south; i++) {
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_true(w->committed_south);
+    assert_true(w->doctrine > su.param[HK_P_DOCTRINE_COMMIT_SOUTH]); /* still leaning north by the hope */
+    for (int i = 0; i < 2 * months; i++) {
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_true(w->committed_south); /* the hope does not turn it */
+    hk_world_free(w);
+    fx_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hope_does_not_hold_back_the_south),
         cmocka_unit_test(test_no_china_war_after_collapse),
         cmocka_unit_test(test_lost_battle_discredits_pushers),
         cmocka_unit_test(test_soviet_defeat_emboldens_japanese_hawks),

@@ -246,6 +246,34 @@ static void test_fmax_fmin_as_libm(void **state)
         }
 }
 
+/* hk_round_int gives (int)lround bit for bit: halves both ways, the
+ * largest double below a half, signed zeros, the edge of the inline range,
+ * infinities, NaN, and a spread of random values. */
+static long (*volatile libm_lround)(double) = lround;
+
+static void test_round_int_as_libm(void **state)
+{
+    (void)state;
+    const double v[] = {0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+                        1e9 + 0.5, -1e9 - 0.5, 1073741823.5, -1073741823.5, 1073741824.0, -1073741824.0,
+                        4e9, -4e9, 1e300, INFINITY, -INFINITY, NAN, 3.0, 11.0, 0.7, -0.7};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        for (int k = -2; k <= 2; k++) {
+            double x = v[i];
+            for (int j = 0; j < (k < 0 ? -k : k); j++)
+                x = nextafter(x, k < 0 ? -INFINITY : INFINITY);
+            assert_int_equal(hk_round_int(x), (int)libm_lround(x));
+        }
+    hk_rng r;
+    hk_rng_init(&r, 9, 9);
+    for (int i = 0; i < 100000; i++) {
+        double x = (hk_rng_uniform(&r) - 0.5) * (i % 2 ? 100.0 : 4e6);
+        double h = floor(x) + 0.5; /* and the half next to it */
+        assert_int_equal(hk_round_int(x), (int)libm_lround(x));
+        assert_int_equal(hk_round_int(h), (int)libm_lround(h));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_uniform),
         cmocka_unit_test(test_normal), cmocka_unit_test(test_normal2),       cmocka_unit_test(test_poisson),
         cmocka_unit_test(test_bernoulli), cmocka_unit_test(test_fmax_fmin_as_libm),
+        cmocka_unit_test(test_round_int_as_libm),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -47,7 +47,7 @@ static const field fields[] = {
     F(near_sector),
     F(battle_site_known), F(battle_site), F(battle_km), F(reach_control), F(reach_known), F(reach_site), F(reach), F(tension), F(incidents_month), F(battles_month),
     F(sector_incidents), F(sector_battles), F(sector_battle_size), F(pending), F(n_pending), F(haul_control), F(haul_known),
-    F(haul_km), F(haul_ratio), F(haul_pull), F(campaign_cas),
+    F(haul_km), F(haul_ratio), F(haul_pull), F(incident_memo), F(campaign_cas),
     F(campaign_days), F(border_campaign), F(tally), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
     F(soviet_entry_on), F(japan_surrendered), F(exhaustion), F(war_losses), F(armistice_on), F(player),
     F(orders), F(orders_given), F(loss_men), F(loss_tanks), F(loss_guns), F(loss_aircraft), F(sov_peak),
@@ -88,7 +88,7 @@ static const char *const movement_owns[] = {"jpn_men", "exp_men", "sov_men", "so
                                             "base_memo_next", "mv", "jpn_peak", "manoeuvres_told", "budget", NULL};
 static const char *const incidents_owns[] = {"tension", "incidents_month", "sector_incidents", "pending",
                                              "n_pending", "haul_control", "haul_known", "haul_km", "haul_ratio",
-                                             "haul_pull", NULL};
+                                             "haul_pull", "incident_memo", NULL};
 static const char *const battles_owns[] = {
     "battles_month", "sector_battles", "sector_battle_size", "battle_site_known", "battle_site", "battle_km",
     "reach_control", "reach_known", "reach_site", "reach",

@@ -418,10 +418,14 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
 
     /* The beaten side loses more while it disengages: stragglers, the
      * wounded left behind and men captured in the pursuit; the more of the
-     * winner's power is armour, the further it exploits the breakthrough. */
+     * winner's power is armour, the further it exploits the breakthrough.
+     * A beaten attacker falls back to the lines it came from, and a
+     * defender holding its ground follows it less far
+     * (pursuit_attacker_cut). */
     if (out->winner != HK_COMBAT_DRAW && (p->pursuit > 0 || p->exploit > 0)) {
         int l = 1 - out->winner;
-        double k = 1 + nonneg(p->pursuit) + nonneg(p->exploit) * armour_share(p, wt, af, in[out->winner]);
+        double cut = l == HK_COMBAT_ATTACKER ? fmin(1.0, nonneg(p->pursuit_attacker_cut)) : 0.0;
+        double k = 1 + (1 - cut) * nonneg(p->pursuit) + nonneg(p->exploit) * armour_share(p, wt, af, in[out->winner]);
         hk_combat_losses *x = &out->loss[l];
         x->men = fmin(x->men * k, men0[l]);
         x->tanks = fmin(x->tanks * k, nonneg(in[l]->tanks));

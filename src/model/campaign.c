@@ -594,6 +594,7 @@ void hk_campaign_begin(hk_world *w)
         hk_front *fr = &c->front[f];
         fr->active = true;
         fr->march_to[0] = fr->march_to[1] = -1;
+        fr->fell_back_to[0] = fr->fell_back_to[1] = -1;
         for (int side = 0; side < 2; side++) {
             const hk_side_forces *sf = &w->sector_forces[f][side];
             fr->men[side] = sf->men;
@@ -942,6 +943,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
     if (h == g)
         return;
     hk_front *hf = &c->front[h];
+    gf->fell_back_to[d] = (int8_t)h; /* the month's line says where they went */
     hf->men[d] += gf->men[d];
     hf->tanks[d] += gf->tanks[d];
     hf->guns[d] += gf->guns[d];
@@ -1376,21 +1378,21 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
             c->garrison[o] = c->garrison_guns[o] = 0;
             continue;
         }
+        /* a garrison left during this step is besieged from the day it was
+         * left, and assaulted over the days of the step left after it, told
+         * on that day: no assault is told before the line fell back from it */
+        int fight = days, from_day = w->today;
         if (c->garrison_from[o] > 0) {
-            /* left during this step: besieged from the day it was left, and
-             * first assaulted in the next step unless it was left on this
-             * one's first day (no assault is told before the line fell back
-             * from it, nor fought in fewer days than a step) */
-            int since = w->today + days - c->garrison_from[o];
+            from_day = c->garrison_from[o] > w->today ? c->garrison_from[o] : w->today;
+            fight = w->today + days - from_day;
             c->garrison_from[o] = 0;
-            if (since < days) {
-                c->garrison_days[o] = (uint8_t)(since > 0 ? since : 0);
-                continue;
-            }
         }
-        c->garrison_days[o] = (uint8_t)(c->garrison_days[o] + days > 255 ? 255 : c->garrison_days[o] + days);
-        /* no assault is opened in the few days left before a ceasefire */
-        if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS))
+        c->garrison_days[o] = (uint8_t)(c->garrison_days[o] + fight > 255 ? 255 : c->garrison_days[o] + fight);
+        /* no assault is opened in the few days left before a ceasefire, nor
+         * on a garrison left during the step without a day to invest its
+         * works besides the days its echelons need */
+        if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS) ||
+            (fight < days && fight < echelons(w) + 1))
             continue;
         /* once Japan's surrender has reached the fronts (war.ceasefire_days
          * after it, when they stop) no garrison is assaulted: its besiegers
@@ -1398,11 +1400,12 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
          * regions of August 1945 gave up within days of the Kwantung Army's
          * order, Hutou last on the 26th, glantz2003); until then the
          * besiegers, like the fronts, fight on */
-        int fight = days;
         if (c->surrender_day > 0 && w->today + days - 1 > c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS))
             continue;
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
-        double part = fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o]);
+        /* war.storm_share is what a step's assault takes on: an assault over
+         * fewer days (a garrison left during the step) takes on less */
+        double part = fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o] * fight / days);
         double men_a = fmin(ratio * part, fr->men[a] / echelons(w));
         part = fmin(part, men_a / ratio);
         if (men_a < 100 || part < 1)
@@ -1475,7 +1478,10 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
                          sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), g, fight,
                          res.casualties[HK_COMBAT_ATTACKER], dead, c->garrison[o]);
         }
+        int step_day = w->today;
+        w->today = from_day;
         hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+        w->today = step_day;
     }
 }
 
@@ -2147,7 +2153,11 @@ void hk_campaign_step(hk_world *w)
              * (its men joined the front on its way back) or lost them */
             char side_text[2][48];
             for (int side = 0; side < 2; side++) {
-                if (fr->men[side] < 500)
+                int to = fr->fell_back_to[side];
+                if (fr->men[side] < 500 && to >= 0 && to < s->n_sectors && c->front[to].men[side] >= 500)
+                    snprintf(side_text[side], sizeof side_text[side], "%s fell back to %s", side ? "S" : "J",
+                             s->sectors[to].id);
+                else if (fr->men[side] < 500)
                     snprintf(side_text[side], sizeof side_text[side], "%s none left", side ? "S" : "J");
                 else
                     snprintf(side_text[side], sizeof side_text[side], "%s %.0fk %s", side ? "S" : "J",

@@ -709,7 +709,9 @@ static void commitment_lapse(hk_world *w)
     const hk_scenario *s = w->s;
     if (!w->committed_south)
         return;
-    if (hk_politics_south_case(w) > P(w, DOCTRINE_STRIKE_NORTH) && !hk_flag(w, HK_EFFECT_JPN_US_WAR))
+    /* (not once the cabinet has decided on war in the Pacific: the attack
+     * is being readied and the forces are bound to it) */
+    if (hk_politics_south_case(w) > P(w, DOCTRINE_STRIKE_NORTH) && !hk_politics_south_war(w))
         w->north_months++;
     else
         w->north_months = 0;

@@ -355,6 +355,28 @@ static void test_commitment_south_lapses_only_before_pacific_war(void **state)
     assert_false(w->war);
     hk_world_free(w);
     fx_free(s);
+    /* and once the cabinet has decided on that war, before the attack: the
+     * forces are being readied for it and the commitment holds */
+    s = fx_scenario();
+    int ph = -1;
+    for (int e = 0; e < s->n_events; e++)
+        if (strcmp(s->events[e].id, "pearl_harbor") == 0) {
+            s->events[e].decided = true;
+            s->events[e].decided_by = s->jpn;
+            ph = e;
+        }
+    assert_true(ph >= 0);
+    hk_setup_init(&su, s);
+    w = north_world(&su, 0, 0.6, 300000, 600000);
+    w->committed_south = true;
+    w->event_decided[ph] = w->month + 36; /* the attack far off: decided, not yet made */
+    for (int i = 0; i < 12; i++) {
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_true(w->committed_south);
+    hk_world_free(w);
+    fx_free(s);
 }
 
 /* War with the United States is Japan's own decision from the state: a Japan

@@ -46,7 +46,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
 static bool holds_fortress(const hk_world *w, int side);
 static void account(hk_world *w, int side, double men, const hk_combat_losses *lo);
 static void tell_plan(hk_world *w);
-static void tell_counter_stroke(hk_world *w, int f, int side, int o);
+static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_combat_side *cs);
 
 static bool held_at_start(const hk_world *w, int r, int side)
 {
@@ -594,6 +594,7 @@ void hk_campaign_begin(hk_world *w)
         hk_front *fr = &c->front[f];
         fr->active = true;
         fr->march_to[0] = fr->march_to[1] = -1;
+        fr->fell_back_to[0] = fr->fell_back_to[1] = -1;
         for (int side = 0; side < 2; side++) {
             const hk_side_forces *sf = &w->sector_forces[f][side];
             fr->men[side] = sf->men;
@@ -789,6 +790,29 @@ static hk_combat_side front_side(const hk_world *w, const hk_front *fr, int side
     return cs;
 }
 
+/* A counter-stroke waits for its reserve: the men a side's reserve brings
+ * up to a front in a month come over the links at their monthly capacity,
+ * so they join the front evenly over the month (by day d, d/30 of them);
+ * until then they are on the railway, not in the attack. This binds the
+ * side that did not open the war, whose reserve moves only once the war
+ * has begun; the opener's reserve was moved up while the war was prepared
+ * (its opening offensive fights on depots stocked beforehand). So a Soviet
+ * counter-stroke of the autumn of 1941 attacks with what stands on the
+ * front and what has arrived, not on the first day with a month's
+ * reinforcements. */
+static void arriving(const hk_world *w, const hk_front *fr, int side, hk_combat_side *cs)
+{
+    if (side == w->war_opener || !(fr->added[side] > 0) || !(fr->men[side] > 0) || !(cs->men > 0))
+        return;
+    double day = w->today > 0 ? (double)(w->today - 1) : 0;
+    double away = fr->added[side] * (1.0 - fmin(1.0, day / 30.0));
+    double k = fmax(0.0, 1.0 - away / fr->men[side]);
+    cs->men *= k;
+    cs->tanks *= k;
+    cs->guns *= k;
+    cs->aircraft *= k;
+}
+
 /* The opener's opening offensive: the months of its war plan's first
  * operation (war.opening_months), in which it attacks on its main axis
  * whatever the odds and wherever else its power reaches war.opening_ratio
@@ -942,6 +966,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
     if (h == g)
         return;
     hk_front *hf = &c->front[h];
+    gf->fell_back_to[d] = (int8_t)h; /* the month's line says where they went */
     hf->men[d] += gf->men[d];
     hf->tanks[d] += gf->tanks[d];
     hf->guns[d] += gf->guns[d];
@@ -1376,21 +1401,21 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
             c->garrison[o] = c->garrison_guns[o] = 0;
             continue;
         }
+        /* a garrison left during this step is besieged from the day it was
+         * left, and assaulted over the days of the step left after it, told
+         * on that day: no assault is told before the line fell back from it */
+        int fight = days, from_day = w->today;
         if (c->garrison_from[o] > 0) {
-            /* left during this step: besieged from the day it was left, and
-             * first assaulted in the next step unless it was left on this
-             * one's first day (no assault is told before the line fell back
-             * from it, nor fought in fewer days than a step) */
-            int since = w->today + days - c->garrison_from[o];
+            from_day = c->garrison_from[o] > w->today ? c->garrison_from[o] : w->today;
+            fight = w->today + days - from_day;
             c->garrison_from[o] = 0;
-            if (since < days) {
-                c->garrison_days[o] = (uint8_t)(since > 0 ? since : 0);
-                continue;
-            }
         }
-        c->garrison_days[o] = (uint8_t)(c->garrison_days[o] + days > 255 ? 255 : c->garrison_days[o] + days);
-        /* no assault is opened in the few days left before a ceasefire */
-        if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS))
+        c->garrison_days[o] = (uint8_t)(c->garrison_days[o] + fight > 255 ? 255 : c->garrison_days[o] + fight);
+        /* no assault is opened in the few days left before a ceasefire, nor
+         * on a garrison left during the step without a day to invest its
+         * works besides the days its echelons need */
+        if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS) ||
+            (fight < days && fight < echelons(w) + 1))
             continue;
         /* once Japan's surrender has reached the fronts (war.ceasefire_days
          * after it, when they stop) no garrison is assaulted: its besiegers
@@ -1398,11 +1423,12 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
          * regions of August 1945 gave up within days of the Kwantung Army's
          * order, Hutou last on the 26th, glantz2003); until then the
          * besiegers, like the fronts, fight on */
-        int fight = days;
         if (c->surrender_day > 0 && w->today + days - 1 > c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS))
             continue;
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
-        double part = fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o]);
+        /* war.storm_share is what a step's assault takes on: an assault over
+         * fewer days (a garrison left during the step) takes on less */
+        double part = fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o] * fight / days);
         double men_a = fmin(ratio * part, fr->men[a] / echelons(w));
         part = fmin(part, men_a / ratio);
         if (men_a < 100 || part < 1)
@@ -1475,7 +1501,10 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
                          sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), g, fight,
                          res.casualties[HK_COMBAT_ATTACKER], dead, c->garrison[o]);
         }
+        int step_day = w->today;
+        w->today = from_day;
         hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+        w->today = step_day;
     }
 }
 
@@ -1523,6 +1552,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                 (s->links[l].to == from[side] && s->links[l].from == o))
                 link_km = s->links[l].km;
         cs[side][0] = front_side(w, fr, side, km[side][from[side]] + link_km, sustain_a);
+        arriving(w, fr, side, &cs[side][0]);
         cs[side][1] = front_side(w, held_by[side], d, km[d][o], sustain_d);
         /* both sides fortified their border zones in the 1930s (the Soviet
          * Far East, 001:31; the Kwantung Army's fortified regions facing the
@@ -1589,7 +1619,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     int used = marched(w, fr, a, o, from[a], days, km[a][from[a]]);
     if (used < 0 || used >= days)
         return false; /* still advancing on it, or up to it as the step ends */
-    tell_counter_stroke(w, f, a, o);
+    tell_counter_stroke(w, f, a, o, &cs[a][0]);
     /* the step's fighting starts the day the front comes up */
     int step_day = w->today;
     if (w->today > 0)
@@ -1995,7 +2025,7 @@ static void tell_plan(hk_world *w)
  * has come from outside the theatre since the war opened, read from the
  * theatre army's size (movement: while the USSR fights Germany the Far
  * East gets no one, and gave divisions to the west, 001:181). */
-static void tell_counter_stroke(hk_world *w, int f, int side, int o)
+static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_combat_side *cs)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
@@ -2017,11 +2047,14 @@ static void tell_counter_stroke(hk_world *w, int f, int side, int o)
                  hk_month_year(w->flag_since[HK_EFFECT_GER_SOV_WAR]), hk_month_mon(w->flag_since[HK_EFFECT_GER_SOV_WAR]));
     else
         snprintf(tail, sizeof tail, "no one has come into the theatre from outside it since the war opened");
+    char coming[80] = "";
+    if (fr->men[side] - cs->men >= 1000)
+        snprintf(coming, sizeof coming, " (%.0f more still on their way up)", fr->men[side] - cs->men);
     snprintf(w->scratch, sizeof w->scratch,
-             "The %s side strikes back on the %s front toward %s with %.0f men and %.0f tanks: the front had %.0f when "
-             "the war opened and %.0f have been brought up since from the reserve behind the fronts, the quieter "
-             "fronts thinned to what holding needs; %s.",
-             side_name(side), sector_label(w, f), region_label(w, o), fr->men[side], fr->tanks[side],
+             "The %s side strikes back on the %s front toward %s with %.0f men and %.0f tanks%s: the front had %.0f "
+             "when the war opened and %.0f have been brought up since from the reserve behind the fronts, the "
+             "quieter fronts thinned to what holding needs; %s.",
+             side_name(side), sector_label(w, f), region_label(w, o), cs->men, cs->tanks, coming,
              fr->men_at_start[side], fr->brought[side], tail);
     hk_world_emit2(w, "front", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side), w->scratch, SRC_WAR);
 }
@@ -2147,7 +2180,11 @@ void hk_campaign_step(hk_world *w)
              * (its men joined the front on its way back) or lost them */
             char side_text[2][48];
             for (int side = 0; side < 2; side++) {
-                if (fr->men[side] < 500)
+                int to = fr->fell_back_to[side];
+                if (fr->men[side] < 500 && to >= 0 && to < s->n_sectors && c->front[to].men[side] >= 500)
+                    snprintf(side_text[side], sizeof side_text[side], "%s fell back to %s", side ? "S" : "J",
+                             s->sectors[to].id);
+                else if (fr->men[side] < 500)
                     snprintf(side_text[side], sizeof side_text[side], "%s none left", side ? "S" : "J");
                 else
                     snprintf(side_text[side], sizeof side_text[side], "%s %.0fk %s", side ? "S" : "J",

@@ -48,6 +48,7 @@ typedef struct hk_front {
     int16_t march_to[2];         /* the region it is advancing on, -1 none */
     double fuel[2];              /* km its mobile groups have gone on the fuel they carry */
     double halt[2];              /* days its mobile groups still wait for fuel to come up */
+    int8_t fell_back_to[2];      /* the front the side's men here joined when it lost its last ground, -1 none */
     double odds[2];              /* the side's best combat power over the defence's here this month */
     double facing[2];            /* the defenders it was weighed against then */
     double haul[2];              /* and the km from its railhead it would have fought at */
@@ -381,6 +382,7 @@ struct hk_world {
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */
+    bool revenge_told;        /* war: the USSR's turn east to answer a Japanese attack has been told */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */
 

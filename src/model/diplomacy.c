@@ -326,6 +326,16 @@ static bool notice_due(const hk_world *w, int t)
     return x->notice_months > 0 && st->expires != HK_MONTH_NONE && st->expires - w->month == x->notice_months;
 }
 
+/* A treaty with a term and a notice clause whose notice is not yet due
+ * (and not yet too late for this term): notice given now or in the month it
+ * falls due ends it at the same term's end. */
+static bool waits_for_notice(const hk_world *w, int t)
+{
+    const hk_treaty *x = &w->s->treaties[t];
+    const hk_treaty_state *st = &w->treaty[t];
+    return x->notice_months > 0 && st->expires != HK_MONTH_NONE && st->expires - w->month > x->notice_months;
+}
+
 /* The actor as it was named this month ("Soviet Russia" in 1920). */
 static const char *actor_name(const hk_world *w, int a)
 {
@@ -687,9 +697,17 @@ static void simulate_treaties(hk_world *w)
                     /* nor does a party that wants out let the last month for
                      * notice pass and the treaty renew itself for a whole
                      * new term (001:167) */
+                    /* and a party that wants out of a treaty with a term and
+                     * a notice clause, with no war of its own to clear the
+                     * way for, gives its notice when it falls due: the
+                     * treaty ends at the term's end either way, and an early
+                     * notice only warns the other side (the Soviet notice of
+                     * 5 April 1945 came days before the Neutrality Pact's
+                     * deadline; 001:167, 001:215) */
                     /* (a party the treaty could never hold back keeps it: would_leave's first test, asked first) */
                     wants = a < 32 && ((w->c->may_restrain[t] >> a) & 1u) &&
-                            (u < P(w, TREATY_DENOUNCE_RATE) || preparing_war(w, a) || notice_due(w, t)) &&
+                            ((u < P(w, TREATY_DENOUNCE_RATE) && !waits_for_notice(w, t)) || preparing_war(w, a) ||
+                             notice_due(w, t)) &&
                             would_leave(w, t, a);
                 else
                     wants = false;

@@ -681,7 +681,7 @@ static void simulate_soviet(hk_world *w)
  * army grows faster than its peacetime pace (japan.buildup). Told once;
  * a history whose army does not grow gets no event. A war the cabinet has
  * decided on tells its own mobilisation (war.c). */
-static void tell_special_manoeuvres(hk_world *w, double before, double pre_west, double target, double plan)
+static void tell_special_manoeuvres(hk_world *w, double before, double pre_west, double target)
 {
     const hk_scenario *s = w->s;
     if (w->manoeuvres_told || pre_west < 0 || !hk_flag(w, HK_EFFECT_GER_SOV_WAR) ||
@@ -692,6 +692,12 @@ static void tell_special_manoeuvres(hk_world *w, double before, double pre_west,
     w->manoeuvres_told = true;
     if (!hk_world_logging(w))
         return;
+    /* the plan is the army the record's build-up reaches next month as
+     * well (the men of the special manoeuvres came over two months); asked
+     * only for the text, since the record's pools of a month not yet come
+     * are summed afresh each time */
+    double next = baseline_at(w, 0, w->month + 1) * response(w, 2) * w->mv.budget_exp[0];
+    double plan = hk_fmax(target, next);
     int n = snprintf(w->scratch, sizeof w->scratch,
                      "Tokyo answers the German attack on the USSR: it will not join it at once, but readies the army "
                      "in Manchuria and Korea to strike north if the Soviet Far East is stripped for the west. Under "
@@ -776,13 +782,8 @@ static void simulate_japan(hk_world *w)
         up = hk_fmax(up, P(w, JAPAN_MOBILIZE));
     }
     w->jpn_men = approach(w, w->jpn_men, target, up, down > 0 ? down : 0);
-    if (w->manchuria_seized && w->player != s->jpn && !w->manoeuvres_told) {
-        /* the plan is the army the record's build-up reaches next month as
-         * well (the men of the special manoeuvres came over two months) */
-        double next = baseline_at(w, 0, w->month + 1) * response(w, 2) * w->mv.budget_exp[0];
-        double plan = hk_fmax(target, next);
-        tell_special_manoeuvres(w, before, pre_west, target, plan);
-    }
+    if (w->manchuria_seized && w->player != s->jpn && !w->manoeuvres_told)
+        tell_special_manoeuvres(w, before, pre_west, target);
     if (w->jpn_men > w->jpn_peak)
         w->jpn_peak = w->jpn_men;
 

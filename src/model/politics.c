@@ -180,13 +180,19 @@ static double west_hope_term(const hk_world *w)
     return (w->west_hope_lost ? 0.0 : P(w, DOCTRINE_WEST_WAR)) + P(w, DOCTRINE_OPPORTUNITY) * w->sov_drawn;
 }
 
-/* The doctrine the commitment south is weighed on: the hope of a Soviet
- * collapse set aside. The Imperial Conference of 2 July 1941 decided the
- * southern advance and the preparations against the USSR together, the
- * north as a contingency should the Soviet Far East be stripped (002:24,
- * feis1950): the hope readied an army in the north, it did not hold the
- * southern advance back, nor turn a commitment already made. */
-double hk_politics_south_case(const hk_world *w) { return w->doctrine - w->doctrine_hope; }
+/* The doctrine the commitment south is weighed on: with the Neutrality
+ * Pact binding, the hope of a Soviet collapse set aside. The pact brought
+ * the Army and the Navy quiet in the north (001:175), and the Imperial
+ * Conference of 2 July 1941 then decided the southern advance and the
+ * preparations against the USSR together, the north a contingency should
+ * the Soviet Far East be stripped (002:24, feis1950): the hope readied an
+ * army in the north, it did not hold the southern advance back, nor turn a
+ * commitment already made. With no pact the north is unsettled and the
+ * hope weighs against the south as the rest of the doctrine does. */
+double hk_politics_south_case(const hk_world *w)
+{
+    return w->doctrine - (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) ? w->doctrine_hope : 0.0);
+}
 
 double hk_politics_doctrine_target(const hk_world *w)
 {
@@ -821,7 +827,14 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
             }
             return;
         }
-        if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, WAR_US_RATE)))
+        /* each month the oil runs down presses harder: the Navy held that
+         * waiting meant losing the means to fight (feis1950), so the chance
+         * of deciding compounds with the months weighed, war.us_rate in the
+         * first, 1 - (1 - war.us_rate)^n in the n-th (with no war in the
+         * north to put it off, months counts from the first weighing) */
+        int weighed = north ? months - oil + 1 : months;
+        double p = 1.0 - pow(1.0 - P(w, WAR_US_RATE), weighed < 1 ? 1 : weighed);
+        if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
             return;
         /* the attack comes once the fleet and the army are ready: they make
          * ready from the month the cabinet first weighs the embargo, while

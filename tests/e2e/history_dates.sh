@@ -118,6 +118,14 @@ for seed in range(1, 13):
     npact, barb = ev.get(("treaty_signed", "neutrality_pact")), ev.get(("outside_event", "barbarossa"))
     if npact and barb and npact[:7] > barb[:7] and "German" not in texts.get(("treaty_signed", "neutrality_pact"), ""):
         fail.append(f"seed {seed}: the Neutrality Pact signed {npact}, after the German attack ({barb}), without a word of it")
+    # a party that wants out of the pact gives notice when it falls due, a
+    # year before the five-year term ends (001:167; the Soviet notice of 5
+    # April 1945, 001:215), or once it prepares the war the pact forbids
+    # (Germany beaten); not at the first chance, which only warns the other
+    den = ev.get(("treaty_denounced", "neutrality_pact"))
+    gdefeat = ev.get(("outside_event", "german_defeat"), "9999")
+    if npact and den and mon(den) - mon(npact) != 48 and den[:7] < gdefeat[:7]:
+        fail.append(f"seed {seed}: the Neutrality Pact signed {npact} and denounced {den}, before its notice fell due")
     entry, bomb = ev.get(("war", "soviet_entry")), ev.get(("outside_event", "hiroshima"))
     sur = ev.get(("peace", "surrender"))
     if sur:

@@ -3,6 +3,7 @@
  * offensive force, what Japan still hopes for). docs/model.md gives the
  * equations. */
 #include "model/assess.h"
+#include "model/war.h"
 
 #include "core/mathx.h"
 
@@ -40,7 +41,7 @@ double hk_assess_entry_motive(const hk_world *w)
     return P(w, ENTRY_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) +
            P(w, ENTRY_SPOILS) * hk_flag(w, HK_EFFECT_JPN_US_WAR) +
            P(w, ENTRY_FREED) * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) + P(w, ENTRY_PACT_GONE) * gone +
-           P(w, ENTRY_ULTIMATUM) * hk_flag(w, HK_EFFECT_ULTIMATUM);
+           P(w, ENTRY_ULTIMATUM) * hk_flag(w, HK_EFFECT_ULTIMATUM) + P(w, ENTRY_ATTACKED) * hk_war_struck_by_japan(w);
 }
 
 double hk_assess_offensive_force(const hk_world *w)

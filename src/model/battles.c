@@ -594,6 +594,41 @@ static hk_combat_side campaign_side(hk_world *w, int side, bool defends)
                             .posture = defends ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY};
 }
 
+/* The month's days outside an engagement: the two lines stay in contact,
+ * with outposts, patrols, shelling and air raids, and the record counts a
+ * campaign's casualties over all its days (Khalkhin Gol's May to September,
+ * 001:135), not only those of its engagements. Each side loses what the
+ * combat model's fitted law gives a line that holds on day t of a battle
+ * that goes on, t counted from the first day of the campaign's last
+ * engagement (hk_combat_contact; docs/combat.md, "Contact between
+ * engagements"): days t_from..t_to-1, each side as a defender in position
+ * with the forces it has on the line. No number is added: the rate and its
+ * decay are the fitted ones carried on past the engagement.
+ * docs/model.md#battles-border-campaign */
+static void campaign_contact(hk_world *w, int t_from, int t_to)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    hk_combat_side sd[2];
+    for (int i = 0; i < 2; i++) {
+        hk_combat_side cs = campaign_side(w, i, true);
+        sd[i] = armed(w, &cs, i, true);
+    }
+    double lost[2];
+    hk_combat_contact(&w->combat, &sd[HK_SIDE_JPN], &sd[HK_SIDE_SOV], sector_terrain(w, c->sector), t_from, t_to,
+                      lost);
+    for (int i = 0; i < 2; i++) {
+        lost[i] = fmin(fmax(0.0, lost[i]), c->men[i]);
+        c->men[i] -= lost[i];
+        c->cas[i] += lost[i];
+        c->contact[i] = lost[i];
+        w->loss_men[i] += lost[i];
+    }
+    c->clock = t_to > t_from ? t_to - 1 : c->clock;
+}
+
+/* The days of the current month. */
+static int month_days(const hk_world *w) { return hk_days_in_month(hk_month_year(w->month), hk_month_mon(w->month)); }
+
 double hk_battles_tokyo_prevails(const hk_world *w) { return hk_clamp(1.0 - w->autonomy, 0.0, 1.0); }
 
 bool hk_battles_soviet_building(const hk_world *w)
@@ -849,6 +884,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
         att = HK_SIDE_JPN;
     hk_terrain terrain = sector_terrain(w, sec);
     bool envelop = att >= 0 && campaign_envelops(w, att, planned, terrain);
+    /* a month without an engagement is a month in contact */
+    if (att < 0)
+        campaign_contact(w, c->clock + 1, c->clock + month_days(w) + 1);
     if (hk_world_logging(w)) {
         int n = snprintf(w->scratch, sizeof w->scratch,
                          "Month %d on the %s: %.0f Japanese-side against %.0f %s%s%s.",
@@ -893,10 +931,13 @@ static void campaign_month(hk_world *w, hk_rng *r)
         if (att < 0 && winter)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " Winter %s: neither side can bring men up or supply an attack in the deep cold, and both "
-                     "hold where they stand.", sector_on_steppe(w, sec) ? "on the steppe" : "on the border");
+                     "hold where they stand; in contact the month costs the Japanese side %.0f and the Soviet side "
+                     "%.0f.", sector_on_steppe(w, sec) ? "on the steppe" : "on the border", c->contact[HK_SIDE_JPN],
+                     c->contact[HK_SIDE_SOV]);
         else if (att < 0)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " Neither side attacks: patrols, shelling and air fighting.");
+                     " Neither side attacks: patrols, shelling and air fighting cost the Japanese side %.0f and the "
+                     "Soviet side %.0f.", c->contact[HK_SIDE_JPN], c->contact[HK_SIDE_SOV]);
         else if (envelop)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " The %s side attacks with %.0f men and %.0f tanks against %.0f and %.0f, to envelop the "
@@ -929,6 +970,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
         c->aircraft[i] = fmax(0, c->aircraft[i] - lo[i]->aircraft);
         c->cas[i] += lo[i]->men;
     }
+    /* the rest of the month in contact, on the engagement's clock */
+    c->clock = res.days;
+    campaign_contact(w, res.days + 1, month_days(w) + 1);
     c->engagements++;
     c->attacks[att]++;
     if (att == HK_SIDE_SOV && planned)
@@ -949,11 +993,12 @@ static void campaign_month(hk_world *w, hk_rng *r)
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "After %d day%s the %s attack on the %s %s. Casualties: Japanese side %.0f, Soviet side %.0f; "
-                 "since the fighting began %.0f and %.0f.%s",
+                 "in contact for the rest of the month %.0f and %.0f more; since the fighting began %.0f and %.0f.%s",
                  res.days, res.days == 1 ? "" : "s", side_label(att), sector_label(w, sec),
                  res.winner == HK_COMBAT_ATTACKER ? "succeeds" : res.winner == HK_COMBAT_DEFENDER ? "is beaten off"
                                                                                                   : "is fought to a standstill",
-                 lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men, c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV],
+                 lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men, c->contact[HK_SIDE_JPN], c->contact[HK_SIDE_SOV],
+                 c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV],
                  res.encircled && res.winner == HK_COMBAT_ATTACKER
                      ? " The envelopment closes behind part of the Japanese line; the men cut off fight in their "
                        "positions to the last."
@@ -1066,6 +1111,8 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
         lo[a] = res.loss[HK_COMBAT_ATTACKER];
         lo[d] = res.loss[HK_COMBAT_DEFENDER];
         campaign_open(w, sec, &sd[HK_SIDE_JPN], &sd[HK_SIDE_SOV], cas, lo, a, loser);
+        w->border_campaign.clock = res.days;
+        campaign_contact(w, res.days + 1, month_days(w) + 1);
     } else {
         battle_consequences(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], cas[HK_SIDE_JPN], cas[HK_SIDE_SOV], true,
                             -1, sec);
@@ -1118,13 +1165,17 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
                              "broken off and the fighting goes on."
                            : " The Soviet attack is thrown back, but its men stay on the line: neither side has "
                              "broken off and the fighting goes on.";
+    char contact[160] = "";
+    if (goes_on && hk_world_logging(w))
+        snprintf(contact, sizeof contact, " In contact for the rest of the month the Japanese side loses %.0f more and the Soviet side %.0f.",
+                 w->border_campaign.contact[HK_SIDE_JPN], w->border_campaign.contact[HK_SIDE_SOV]);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "After %d day%s on the %s: %s%s. Casualties: Japanese side %.0f, %s %.0f.%s", res.days,
+                 "After %d day%s on the %s: %s%s. Casualties: Japanese side %.0f, %s %.0f.%s%s", res.days,
                  res.days == 1 ? "" : "s", sname,
                  loser == HK_SIDE_JPN ? "the Japanese side is beaten" : loser == HK_SIDE_SOV ? sov[0] : "neither side prevails",
                  loser == HK_SIDE_SOV ? " is beaten" : "", cas[HK_SIDE_JPN], alone ? sov[1] : "Soviet side",
-                 cas[HK_SIDE_SOV], goes_on_text);
+                 cas[HK_SIDE_SOV], goes_on_text, contact);
     hk_world_event_facts(w, sec, men, cas, loser < 0 ? -1 : 1 - loser, res.days);
     hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles"));
 }

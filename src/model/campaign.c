@@ -45,6 +45,8 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                     hk_combat_side cs[2][2], hk_front *held_by[2], double month_cas[HK_MAX_SECTORS][2], int *battles);
 static bool holds_fortress(const hk_world *w, int side);
 static void account(hk_world *w, int side, double men, const hk_combat_losses *lo);
+static void tell_plan(hk_world *w);
+static void tell_counter_stroke(hk_world *w, int f, int side, int o);
 
 static bool held_at_start(const hk_world *w, int r, int side)
 {
@@ -509,7 +511,15 @@ static double front_weight(const hk_world *w, int f, int side, double enemy)
 
 /* The theatre armies placed on the fronts when the war opens: each
  * formation stands on the fronts its ground faces (movement's map of the
- * sectors a region faces), split among them by front_weight; a formation
+ * sectors a region faces), split among them by front_weight times the
+ * square root of the length of border each front has to hold (a long front
+ * is held more thinly, a short one in more depth: the Soviet armies round
+ * Voroshilov stood mostly against the 905 km of the Ussuri and the Primorye
+ * border, the 25th Army, about a fifth of them, against the 65 km of the
+ * Tumen, and the Japanese 1st Area Army mostly round Mudanjiang,
+ * glantz2003; the enemy's men facing two fronts count on both, so they
+ * alone split such a formation evenly between a long front and a short
+ * one); a formation
  * that faces no front (the central reserve at Dalian, the Korea Army's
  * headquarters, the Soviet corps in Ulaanbaatar) is the side's reserve,
  * sent forward over the links (reinforce). A front's men are the
@@ -537,7 +547,8 @@ static void place(hk_world *w)
                 /* Manchukuo's borders are Japan's to hold only once Manchuria is */
                 if (side == HK_SIDE_JPN && ((manchurian >> f) & 1u) && !w->manchuria_seized)
                     continue;
-                wt[f] = front_weight(w, f, side, w->sector_forces[f][1 - side].men);
+                double len = s->sectors[f].length_km > 0 ? sqrt(s->sectors[f].length_km) : 1;
+                wt[f] = front_weight(w, f, side, w->sector_forces[f][1 - side].men) * len;
                 sum += wt[f];
             }
             for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS && sum > 0; f++) {
@@ -570,16 +581,20 @@ void hk_campaign_begin(hk_world *w)
         c->front_of[r] = (int8_t)(r < s->n_regions ? s->regions[r].sector : -1);
     }
     c->main_axis = -1;
+    c->countered = 0;
+    c->plan_told = false;
     c->quiet_months = 0;
     c->still_months = 0;
     memset(c->garrison, 0, sizeof c->garrison);
     memset(c->garrison_guns, 0, sizeof c->garrison_guns);
     memset(c->garrison_left, 0, sizeof c->garrison_left);
     memset(c->garrison_days, 0, sizeof c->garrison_days);
+    memset(c->garrison_from, 0, sizeof c->garrison_from);
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         hk_front *fr = &c->front[f];
         fr->active = true;
         fr->march_to[0] = fr->march_to[1] = -1;
+        fr->fell_back_to[0] = fr->fell_back_to[1] = -1;
         for (int side = 0; side < 2; side++) {
             const hk_side_forces *sf = &w->sector_forces[f][side];
             fr->men[side] = sf->men;
@@ -618,6 +633,11 @@ void hk_campaign_begin(hk_world *w)
         }
     }
     place(w);
+    for (int side = 0; side < 2; side++) {
+        c->pool_at_start[side] = pool_of(w, side);
+        for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
+            c->front[f].men_at_start[side] = c->front[f].men[side];
+    }
 }
 
 /* The men a side has on all its fronts. */
@@ -732,6 +752,7 @@ static void reinforce(hk_world *w, int side)
             if (!(add > 0))
                 continue;
             fr->added[side] += add;
+            fr->brought[side] += add;
             fr->men[side] += add;
             fr->tanks[side] += add * pm[0];
             fr->guns[side] += add * pm[1];
@@ -824,6 +845,31 @@ static double land_km(const hk_world *w, int u, int v)
     return km;
 }
 
+/* A front that takes region o over an assault crossing of a river (a
+ * river link from the region it attacked from) has only its rifle troops
+ * on the far bank at first: its mobile groups come over when ferries and
+ * bridges are up, war.crossing_days later (the Amur in August 1945,
+ * glantz2003), and wait for them (the halt `advance` keeps); so no armour
+ * exploits the crossing in the step it is made. */
+static void crossing(const hk_world *w, hk_front *fr, int side, int from, int o)
+{
+    if (from < 0 || !(P(w, WAR_CROSSING_DAYS) > 0))
+        return;
+    const hk_compiled *cc = w->c;
+    bool river = false, land = false;
+    for (int i = cc->adj_at[from]; i < cc->adj_at[from + 1]; i++) {
+        const hk_link *k = &w->s->links[cc->adj[i]];
+        if (k->from != o && k->to != o)
+            continue;
+        if (k->kind == HK_LINK_RIVER)
+            river = true;
+        else if (k->kind != HK_LINK_SEA)
+            land = true; /* a bridge or road the other way round: no crossing */
+    }
+    if (river && !land)
+        fr->halt[side] = fmax(fr->halt[side], P(w, WAR_CROSSING_DAYS));
+}
+
 /* A front that has lost the last region it held falls back with its men
  * along the links to a region its side holds next to the one it lost, the
  * one on the shortest way back to its side's own bases: onto ground of no front, which becomes its own (its line moves
@@ -897,6 +943,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
     if (h == g)
         return;
     hk_front *hf = &c->front[h];
+    gf->fell_back_to[d] = (int8_t)h; /* the month's line says where they went */
     hf->men[d] += gf->men[d];
     hf->tanks[d] += gf->tanks[d];
     hf->guns[d] += gf->guns[d];
@@ -1244,6 +1291,9 @@ static void station_garrison(hk_world *w, hk_front *dfr, int d, int o, double me
     c->garrison_guns[o] = guns;
     c->garrison_left[o] = men;
     c->garrison_days[o] = 0;
+    /* its siege starts the day it is left; the first assault comes in the
+     * step after (storm), not in one dated before it */
+    c->garrison_from[o] = (uint8_t)(w->today > 0 ? w->today : 1);
 }
 
 /* A front falling back from a region of its fortified border zone leaves
@@ -1328,12 +1378,34 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
             c->garrison[o] = c->garrison_guns[o] = 0;
             continue;
         }
-        c->garrison_days[o] = (uint8_t)(c->garrison_days[o] + days > 255 ? 255 : c->garrison_days[o] + days);
-        /* no assault is opened in the few days left before a ceasefire */
-        if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS))
+        /* a garrison left during this step is besieged from the day it was
+         * left, and assaulted over the days of the step left after it, told
+         * on that day: no assault is told before the line fell back from it */
+        int fight = days, from_day = w->today;
+        if (c->garrison_from[o] > 0) {
+            from_day = c->garrison_from[o] > w->today ? c->garrison_from[o] : w->today;
+            fight = w->today + days - from_day;
+            c->garrison_from[o] = 0;
+        }
+        c->garrison_days[o] = (uint8_t)(c->garrison_days[o] + fight > 255 ? 255 : c->garrison_days[o] + fight);
+        /* no assault is opened in the few days left before a ceasefire, nor
+         * on a garrison left during the step without a day to invest its
+         * works besides the days its echelons need */
+        if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS) ||
+            (fight < days && fight < echelons(w) + 1))
+            continue;
+        /* once Japan's surrender has reached the fronts (war.ceasefire_days
+         * after it, when they stop) no garrison is assaulted: its besiegers
+         * bring it the order to lay down its arms instead (the fortified
+         * regions of August 1945 gave up within days of the Kwantung Army's
+         * order, Hutou last on the 26th, glantz2003); until then the
+         * besiegers, like the fronts, fight on */
+        if (c->surrender_day > 0 && w->today + days - 1 > c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS))
             continue;
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
-        double part = fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o]);
+        /* war.storm_share is what a step's assault takes on: an assault over
+         * fewer days (a garrison left during the step) takes on less */
+        double part = fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o] * fight / days);
         double men_a = fmin(ratio * part, fr->men[a] / echelons(w));
         part = fmin(part, men_a / ratio);
         if (men_a < 100 || part < 1)
@@ -1363,7 +1435,7 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         hk_combat_params p = w->combat;
         p.pursuit = p.exploit = 0;
         hk_combat_result res;
-        hk_combat_resolve(&p, &att, &def, terrain, days, rng, &res);
+        hk_combat_resolve(&p, &att, &def, terrain, fight, rng, &res);
         losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
         c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
         double dead = fmin(res.loss[HK_COMBAT_DEFENDER].men, g);
@@ -1389,7 +1461,7 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
             com[d] = g;
             cas[a] = res.casualties[HK_COMBAT_ATTACKER];
             cas[d] = dead;
-            hk_world_event_facts(w, f, com, cas, falls ? a : -1, days);
+            hk_world_event_facts(w, f, com, cas, falls ? a : -1, fight);
             int n = c->garrison_days[o];
             if (falls)
                 snprintf(w->scratch, sizeof w->scratch,
@@ -1403,10 +1475,13 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
                 snprintf(w->scratch, sizeof w->scratch,
                          "On the %s front %.0f %s men assault part of the fortifications the %s garrison of %s (%.0f men) "
                          "holds, over %d days of its siege: casualties %.0f against the defenders' %.0f; %.0f hold out.",
-                         sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), g, days,
+                         sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), g, fight,
                          res.casualties[HK_COMBAT_ATTACKER], dead, c->garrison[o]);
         }
+        int step_day = w->today;
+        w->today = from_day;
         hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+        w->today = step_day;
     }
 }
 
@@ -1474,6 +1549,11 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         double pa = hk_combat_power(&w->combat, &cs[side][0], 0, s->regions[o].terrain);
         double pd = hk_combat_power(&w->combat, &cs[side][1], 1, s->regions[o].terrain);
         ratio[side] = pd > 0 ? pa / pd : 1e9;
+        if (ratio[side] > fr->odds[side]) {
+            fr->odds[side] = ratio[side];
+            fr->facing[side] = cs[side][1].men;
+            fr->haul[side] = cs[side][0].supply_km;
+        }
     }
     for (int side = 0; side < 2; side++) {
         int order = w->player >= 0 && w->player == side_actor(w, side) && w->orders_given
@@ -1510,10 +1590,12 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
             a = side;
     if (a < 0)
         return false;
+    fr->attacked[a] = true;
     int o = obj[a];
     int used = marched(w, fr, a, o, from[a], days, km[a][from[a]]);
     if (used < 0 || used >= days)
         return false; /* still advancing on it, or up to it as the step ends */
+    tell_counter_stroke(w, f, a, o);
     /* the step's fighting starts the day the front comes up */
     int step_day = w->today;
     if (w->today > 0)
@@ -1626,13 +1708,19 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
      * bound to hold out, it surrenders */
     double p_att = hk_combat_power(&w->combat, &att, 0, s->regions[o].terrain) / echelons(w);
     double p_def = hk_combat_power(&w->combat, &def, 1, s->regions[o].terrain);
-    if (!def.no_surrender && p_def < w->combat.collapse_ratio * p_att)
+    /* (a front caught on the move by armour cannot break contact: it
+     * fights, however outmatched) */
+    if (!def.no_surrender && !caught && p_def < w->combat.collapse_ratio * p_att) {
+        crossing(w, fr, a, from[a], o);
         return give_way(w, f, fr, dfr, a, o, back, false, &def, dpost, month_cas, battles);
+    }
     /* a Japanese field force told of the surrender does not fight for
      * ground its government has given up: it falls back or, cut off, lays
      * down its arms (fights_to_the_last) */
-    if (d == HK_SIDE_JPN && c->surrender_day > 0 && w->today > c->surrender_day)
+    if (d == HK_SIDE_JPN && c->surrender_day > 0 && w->today > c->surrender_day) {
+        crossing(w, fr, a, from[a], o);
         return give_way(w, f, fr, dfr, a, o, back, true, &def, dpost, month_cas, battles);
+    }
     if (short_step)
         return false;
     hk_combat_result res;
@@ -1682,8 +1770,12 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     }
     fort_garrison(w, f, dfr, a, o);
     take(w, o, a, f);
+    crossing(w, fr, a, from[a], o);
     /* armour exploits the breakthrough: a second region when the beaten
-     * front is weak (Soviet deep operations, glantz2003) */
+     * front is weak (Soviet deep operations, glantz2003), within the days
+     * of the step the battle has left it (its mobile groups go to the next
+     * region's line, half the link, at their pace and on their fuel) */
+    int after = days - res.days;
     double tanks_per_k = fr->men[a] > 0 ? 1000.0 * fr->tanks[a] / fr->men[a] : 0;
     int from2;
     int o2 = hk_campaign_objective(w, f, a, &from2);
@@ -1691,7 +1783,8 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     if (o2 >= 0)
         reserve_stands(w, dfr2, d, o2);
     if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a] &&
-        fr->halt[a] <= 0 && 0.5 * land_km(w, from2, o2) <= fmin(march_rate(w, fr, a) * days, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
+        fr->halt[a] <= 0 && after > 0 &&
+        0.5 * land_km(w, from2, o2) <= fmin(march_rate(w, fr, a) * after, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
         !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0))) {
         /* (armour does not run over a fortified region that will hold: the
          * rifle divisions following up meet its garrison) */
@@ -1841,6 +1934,104 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
     }
 }
 
+/* A war Japan opens is told against its plan once its first month has been
+ * fought: the Kantokuen plan of 1941 named the Maritime Province for the
+ * main blow and the Amur and the western (Khalkha and Transbaikal) axes for
+ * secondary ones (senshi_sosho_kantogun2; glantz2003). Each front the
+ * opener holds acts as the state lets it (decide_posture): the main axis
+ * attacks whatever the odds, another only where its combat power (men,
+ * arms, supply, against the defence's works) reaches war.opening_ratio of
+ * the defence's. The text gives each front's odds, so a secondary blow that
+ * was not made says why. */
+static void tell_plan(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    int op = w->war_opener;
+    if (c->plan_told || op != HK_SIDE_JPN || c->main_axis < 0)
+        return;
+    c->plan_told = true;
+    const char *src = SRC_WAR "; senshi_sosho_kantogun2; glantz2003";
+    const hk_front *mf = &c->front[c->main_axis];
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "The Japanese war plan against the state of the first month: the Kantokuen plan of 1941 put the main "
+                 "blow on the Maritime Province and secondary blows on the Amur and from the west. The main blow falls "
+                 "on the %s front (%.0fk Japanese against %.0fk Soviet now).",
+                 sector_label(w, c->main_axis), mf->men[op] / 1000, mf->men[1 - op] / 1000);
+    hk_world_emit2(w, "front", "war_plan", s->jpn, s->sov, w->scratch, src);
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        const hk_front *fr = &c->front[f];
+        if (f == c->main_axis || !fr->active || !(fmax(fr->men_at_start[op], fr->men[op]) >= 1000))
+            continue;
+        char haul[64];
+        if (fr->haul[op] >= P(w, WAR_NO_ROUTE_KM))
+            snprintf(haul, sizeof haul, "with no route from a railhead");
+        else
+            snprintf(haul, sizeof haul, "%.0f km from its railhead", fr->haul[op]);
+        if (!hk_world_logging(w))
+            ;
+        else if (fr->attacked[op])
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front, beside the main blow, the Japanese side makes a secondary attack (%.0fk against "
+                     "%.0fk, %s): its combat power, men, arms and supply against the defence's works, reached %.2f of "
+                     "the defence's, over the %.2f such an attack needs.",
+                     sector_label(w, f), fr->men[op] / 1000, fr->facing[op] / 1000, haul, fr->odds[op],
+                     P(w, WAR_OPENING_RATIO));
+        else if (fr->odds[op] > 0)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front, beside the main blow, the Japanese side holds (%.0fk against %.0fk, %s): its "
+                     "combat power, men, arms and supply against the defence's works, is %.2f of the defence's, under "
+                     "the %.2f a secondary attack needs; it ties down the Soviet men facing it.",
+                     sector_label(w, f), fr->men[op] / 1000, fr->facing[op] / 1000, haul, fr->odds[op],
+                     P(w, WAR_OPENING_RATIO));
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front, beside the main blow, the Japanese side holds (%.0fk men): no Soviet ground lies "
+                     "within its reach.",
+                     sector_label(w, f), fr->men[op] / 1000);
+        hk_world_emit2(w, "front", s->sectors[f].id, s->jpn, s->sov, w->scratch, src);
+    }
+}
+
+/* The first attack on a front by the side that did not open the war, told
+ * with where its men came from: the front's own of the war's opening, what
+ * its reserve brought up since over the routes (reinforce: the Far East's
+ * own, its quiet fronts thinned to what holding needs, release), and what
+ * has come from outside the theatre since the war opened, read from the
+ * theatre army's size (movement: while the USSR fights Germany the Far
+ * East gets no one, and gave divisions to the west, 001:181). */
+static void tell_counter_stroke(hk_world *w, int f, int side, int o)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    if (w->war_opener != HK_SIDE_JPN || side == w->war_opener || f < 0 || f >= 32 || ((c->countered >> f) & 1u))
+        return;
+    c->countered |= 1u << f;
+    if (!hk_world_logging(w))
+        return;
+    const hk_front *fr = &c->front[f];
+    double sent = pool_of(w, side) + w->war_losses[side] - c->pool_at_start[side];
+    bool west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+    char tail[200];
+    if (sent >= 1000)
+        snprintf(tail, sizeof tail, "%.0f men have come into the theatre from the west since the war opened", sent);
+    else if (west)
+        snprintf(tail, sizeof tail,
+                 "Moscow, at war with Germany since %d-%02d, has sent the Far East no one since the war opened: the "
+                 "counter-stroke is the Far East's own",
+                 hk_month_year(w->flag_since[HK_EFFECT_GER_SOV_WAR]), hk_month_mon(w->flag_since[HK_EFFECT_GER_SOV_WAR]));
+    else
+        snprintf(tail, sizeof tail, "no one has come into the theatre from outside it since the war opened");
+    snprintf(w->scratch, sizeof w->scratch,
+             "The %s side strikes back on the %s front toward %s with %.0f men and %.0f tanks: the front had %.0f when "
+             "the war opened and %.0f have been brought up since from the reserve behind the fronts, the quieter "
+             "fronts thinned to what holding needs; %s.",
+             side_name(side), sector_label(w, f), region_label(w, o), fr->men[side], fr->tanks[side],
+             fr->men_at_start[side], fr->brought[side], tail);
+    hk_world_emit2(w, "front", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side), w->scratch, SRC_WAR);
+}
+
 void hk_campaign_step(hk_world *w)
 {
     if (!w->war || w->mode != HK_MODE_SIMULATE)
@@ -1853,6 +2044,10 @@ void hk_campaign_step(hk_world *w)
         c->front[f].added[0] = c->front[f].added[1] = 0;
         c->front[f].repulsed[0] = c->front[f].repulsed[1] = false;
         c->front[f].refused[0] = c->front[f].refused[1] = false;
+        c->front[f].odds[0] = c->front[f].odds[1] = 0;
+        c->front[f].facing[0] = c->front[f].facing[1] = 0;
+        c->front[f].haul[0] = c->front[f].haul[1] = 0;
+        c->front[f].attacked[0] = c->front[f].attacked[1] = false;
     }
     memset(c->changes, 0, sizeof c->changes);
     routes(w);
@@ -1909,6 +2104,7 @@ void hk_campaign_step(hk_world *w)
         }
     }
     w->today = today;
+    tell_plan(w);
     w->battles_month += battles;
     /* a stalemate: months in a row in which no front has fought; it presses
      * for an armistice (war.c reads quiet_months) only once it has lasted
@@ -1933,8 +2129,8 @@ void hk_campaign_step(hk_world *w)
         int nd = last - first, cease = (int)P(w, WAR_CEASEFIRE_DAYS);
         char besieged[96] = "";
         if (held_to > last && garrisons_of(w, HK_SIDE_JPN) + garrisons_of(w, HK_SIDE_SOV) >= 1)
-            snprintf(besieged, sizeof besieged, "; the besieged fortified regions fight on to the %d%s", held_to,
-                     ordinal(held_to));
+            snprintf(besieged, sizeof besieged, "; the besieged fortified regions, no longer assaulted, hold their "
+                     "works to the %d%s", held_to, ordinal(held_to));
         if (c->surrender_day > 0 && last == c->surrender_day + cease && cease > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s (the surrender of %d %s reaches them %d "
@@ -1957,7 +2153,11 @@ void hk_campaign_step(hk_world *w)
              * (its men joined the front on its way back) or lost them */
             char side_text[2][48];
             for (int side = 0; side < 2; side++) {
-                if (fr->men[side] < 500)
+                int to = fr->fell_back_to[side];
+                if (fr->men[side] < 500 && to >= 0 && to < s->n_sectors && c->front[to].men[side] >= 500)
+                    snprintf(side_text[side], sizeof side_text[side], "%s fell back to %s", side ? "S" : "J",
+                             s->sectors[to].id);
+                else if (fr->men[side] < 500)
                     snprintf(side_text[side], sizeof side_text[side], "%s none left", side ? "S" : "J");
                 else
                     snprintf(side_text[side], sizeof side_text[side], "%s %.0fk %s", side ? "S" : "J",

@@ -418,10 +418,14 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
 
     /* The beaten side loses more while it disengages: stragglers, the
      * wounded left behind and men captured in the pursuit; the more of the
-     * winner's power is armour, the further it exploits the breakthrough. */
+     * winner's power is armour, the further it exploits the breakthrough.
+     * A beaten attacker falls back to the lines it came from, and a
+     * defender holding its ground follows it less far
+     * (pursuit_attacker_cut). */
     if (out->winner != HK_COMBAT_DRAW && (p->pursuit > 0 || p->exploit > 0)) {
         int l = 1 - out->winner;
-        double k = 1 + nonneg(p->pursuit) + nonneg(p->exploit) * armour_share(p, wt, af, in[out->winner]);
+        double cut = l == HK_COMBAT_ATTACKER ? fmin(1.0, nonneg(p->pursuit_attacker_cut)) : 0.0;
+        double k = 1 + (1 - cut) * nonneg(p->pursuit) + nonneg(p->exploit) * armour_share(p, wt, af, in[out->winner]);
         hk_combat_losses *x = &out->loss[l];
         x->men = fmin(x->men * k, men0[l]);
         x->tanks = fmin(x->tanks * k, nonneg(in[l]->tanks));
@@ -530,6 +534,9 @@ static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
                        hk_terrain terrain, int t_from, int t_to, double men[2],
                        const double grow[2], double lost[2])
 {
+    /* the dispersion's factor is the same every day: worked out once */
+    bool dispersed = p->dispersion > 0 && p->dispersion_ref > 0;
+    double disp_f = dispersed && t_from < t_to ? pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp) : 1.0;
     for (int t = t_from; t < t_to; t++) {
         double pw[2];
         for (int i = 0; i < 2; i++) {
@@ -540,8 +547,8 @@ static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
         if (!(pw[0] > 0) || !(pw[1] > 0))
             return;
         double size_f = pow((men[0] + men[1] + 1.0) / p->size_ref, -p->size_exp);
-        if (p->dispersion > 0 && p->dispersion_ref > 0)
-            size_f *= pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp);
+        if (dispersed)
+            size_f *= disp_f;
         double dec = pow((double)t, -p->day_decay);
         for (int i = 0; i < 2; i++) {
             double share = p->rate_def * size_f * dec * pow(pw[1 - i] / pw[i], p->helmbold);
@@ -553,6 +560,17 @@ static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
             men[i] = fmax(0, men[i] - l) + grow[i];
         }
     }
+}
+
+void hk_combat_contact(const hk_combat_params *p, const hk_combat_side *a, const hk_combat_side *b,
+                       hk_terrain terrain, int t_from, int t_to, double lost[2])
+{
+    lost[0] = lost[1] = 0;
+    if (!p->quiet_contact || t_to <= t_from)
+        return;
+    const hk_combat_side *side[2] = {a, b};
+    double men[2] = {nonneg(a->men), nonneg(b->men)}, grow[2] = {0, 0};
+    quiet_days(p, side, terrain, t_from < 1 ? 1 : t_from, t_to, men, grow, lost);
 }
 
 /* One arm of a side at build-up share f: start + f * (peak - start). */

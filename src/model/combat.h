@@ -101,6 +101,15 @@ hk_combat_side hk_combat_echelon(const hk_combat_side *whole, double arrived, co
  * the last stage's; the power ratio is the first stage's. */
 void hk_combat_add_stage(hk_combat_result *sum, const hk_combat_result *stage, int from, bool first);
 
+/* The losses in contact of two sides facing each other between engagements
+ * (quiet_contact; docs/combat.md, "Contact between engagements"): on each day
+ * t of [t_from, t_to), counted from the first day of the engagement before,
+ * each side holds and loses the share the fitted law gives a defender on
+ * that day of a battle that goes on, at the day's power ratio. lost[0] is
+ * `a`'s, lost[1] `b`'s; nothing when quiet_contact is off. Draws nothing. */
+void hk_combat_contact(const hk_combat_params *p, const hk_combat_side *a, const hk_combat_side *b,
+                       hk_terrain terrain, int t_from, int t_to, double lost[2]);
+
 /* A campaign: engagements fought one after the other by what is left of
  * two sides, `first` and `second`; in each, one of them attacks (each side's
  * posture counts when it defends). Each engagement lasts at most its days

@@ -21,6 +21,7 @@ void hk_combat_params_default(hk_combat_params *p)
     p->dispersion_ref = 3000;
     p->dispersion_exp = 0.28619184255910146;
     p->pursuit = 0.61949768600180077;
+    p->pursuit_attacker_cut = 0.63283254424352109;
     p->posture[0] = 1; /* hasty */
     p->posture[1] = 0.86317370701004414; /* prepared */
     p->posture[2] = 1.450348903965861; /* fortified */

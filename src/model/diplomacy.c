@@ -704,7 +704,9 @@ static void simulate_treaties(hk_world *w)
                      * notice only warns the other side (the Soviet notice of
                      * 5 April 1945 came days before the Neutrality Pact's
                      * deadline; 001:167, 001:215) */
-                    wants = ((u < P(w, TREATY_DENOUNCE_RATE) && !waits_for_notice(w, t)) || preparing_war(w, a) ||
+                    /* (a party the treaty could never hold back keeps it: would_leave's first test, asked first) */
+                    wants = a < 32 && ((w->c->may_restrain[t] >> a) & 1u) &&
+                            ((u < P(w, TREATY_DENOUNCE_RATE) && !waits_for_notice(w, t)) || preparing_war(w, a) ||
                              notice_due(w, t)) &&
                             would_leave(w, t, a);
                 else

@@ -185,6 +185,13 @@ static void escalate(hk_world *w, hk_lazy_stream *r)
     for (int i = 0; i < s->n_sectors; i++)
         if (w->sector_incidents[i] > 0)
             last = i;
+    if (last < 0)
+        return;
+    /* what is the same for every sector this month, asked once */
+    const double resolve = hk_assess_soviet_resolve(w);
+    const bool presses = hk_assess_europe_presses(w);
+    const double lesson = 1.0 - P(w, INCIDENT_DEFEAT_RESTRAINT) * hk_clamp(w->north_lesson, 0.0, 1.0);
+    const bool pact = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
     for (int i = 0; i <= last && w->n_pending < HK_MAX_PENDING; i++) {
         int n = w->sector_incidents[i];
         double u = hk_rng_uniform(hk_lazy_rng(r));
@@ -216,21 +223,21 @@ static void escalate(hk_world *w, hk_lazy_stream *r)
         /* a clash grows into a battle only where the other side stands and
          * fights: short of the superiority it plans for, Moscow yields
          * disputed ground (hk_assess_soviet_resolve) */
-        p *= hk_assess_soviet_resolve(w);
+        p *= resolve;
         /* with Europe at war or Germany and the USSR bound by a pact, quiet
          * in the east is worth more to both governments (001:147, 001:151),
          * and Tokyo reins in its officers */
-        if (hk_assess_europe_presses(w))
+        if (presses)
             p *= 1.0 - P(w, INCIDENT_EUROPE_RESTRAINT);
         /* a major battle lost turns the Army to settling with the USSR
          * (001:151) */
-        p *= 1.0 - P(w, INCIDENT_DEFEAT_RESTRAINT) * hk_clamp(w->north_lesson, 0.0, 1.0);
+        p *= lesson;
         /* a neutrality pact binds the field armies too: both governments
          * pledged to respect each other's frontiers and those of Manchukuo
          * and Mongolia (001:167), and the border stayed quiet until the
          * pact was gone (001:175, 001:181); at pact_restraint 1 (its value)
          * no incident grows into a battle while it binds */
-        if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality))
+        if (pact)
             p *= 1.0 - P(w, INCIDENT_PACT_RESTRAINT);
         if (w->player == s->jpn && w->orders_given) {
             if (w->orders.incidents == HK_ESC_ESCALATE)

@@ -105,9 +105,12 @@ static void find_hosted(hk_world *w)
 {
     const hk_compiled *c = w->c;
     uint64_t there = c->always_formations, allowed = c->home_formations;
-    for (uint32_t m = c->formation_actors; m; m &= m - 1) {
+    /* the actors there this month: the actors step's mask when it has
+     * worked out this month (hk_actor_exists reads the same) */
+    bool masked = w->exists_month == w->month;
+    for (uint32_t m = c->formation_actors & (masked ? w->exists_mask : ~0u); m; m &= m - 1) {
         int a = __builtin_ctz(m);
-        if (hk_actor_exists(w, a, w->month))
+        if (masked || hk_actor_exists(w, a, w->month))
             there |= c->actor_formations[a];
     }
     for (uint32_t m = c->host_treaties; m; m &= m - 1) {
@@ -689,12 +692,18 @@ static void tell_special_manoeuvres(hk_world *w, double before, double pre_west,
     w->manoeuvres_told = true;
     if (!hk_world_logging(w))
         return;
+    /* the plan is the army the record's build-up reaches next month as
+     * well (the men of the special manoeuvres came over two months); asked
+     * only for the text, since the record's pools of a month not yet come
+     * are summed afresh each time */
+    double next = baseline_at(w, 0, w->month + 1) * response(w, 2) * w->mv.budget_exp[0];
+    double plan = hk_fmax(target, next);
     int n = snprintf(w->scratch, sizeof w->scratch,
                      "Tokyo answers the German attack on the USSR: it will not join it at once, but readies the army "
                      "in Manchuria and Korea to strike north if the Soviet Far East is stripped for the west. Under "
                      "cover of special manoeuvres (Kantokuen) that army, %.0f men, is to be raised to %.0f; %.0f come "
                      "this month",
-                     before, target, w->jpn_men - before);
+                     before, plan, w->jpn_men - before);
     if (n > 0 && (size_t)n < sizeof w->scratch && w->sov_men > 1000)
         n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                       ". The Soviet Far East holds %.0f men (%.2f Japanese to one Soviet)", w->sov_men,
@@ -753,8 +762,12 @@ static void simulate_japan(hk_world *w)
      * doctrine above the strike threshold and Japan not committed south,
      * the mainland army is reinforced toward the border ratio the cabinet
      * demands, at the mobilisation rate. */
+    /* (the attack is weighed before it is answered: the Imperial
+     * Conference met ten days after it, on 2 July 1941, and the
+     * mobilisation was ordered on the 7th; glantz2003) */
     if (w->manchuria_seized && !w->committed_south && !w->war && w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) &&
-        hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && w->player != s->jpn) {
+        hk_flag(w, HK_EFFECT_GER_SOV_WAR) && w->month > w->flag_since[HK_EFFECT_GER_SOV_WAR] &&
+        !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) && w->player != s->jpn) {
         double jb = hk_world_border_men(w, HK_SIDE_JPN), sb = hk_world_border_men(w, HK_SIDE_SOV);
         double ratio = sb > 1000 && jb > 1000 ? jb / sb : w->jpn_men / hk_fmax(w->sov_men, 1000.0);
         double want = ratio > 0 ? w->jpn_men * hk_assess_north_need(w) / ratio : target;
@@ -769,7 +782,7 @@ static void simulate_japan(hk_world *w)
         up = hk_fmax(up, P(w, JAPAN_MOBILIZE));
     }
     w->jpn_men = approach(w, w->jpn_men, target, up, down > 0 ? down : 0);
-    if (w->manchuria_seized && w->player != s->jpn)
+    if (w->manchuria_seized && w->player != s->jpn && !w->manoeuvres_told)
         tell_special_manoeuvres(w, before, pre_west, target);
     if (w->jpn_men > w->jpn_peak)
         w->jpn_peak = w->jpn_men;

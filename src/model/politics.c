@@ -171,12 +171,40 @@ static double south_window(const hk_world *w)
 
 bool hk_politics_south_open(const hk_world *w) { return south_window(w) >= 0; }
 
+/* The USSR at war in the west: the hope of a Soviet collapse, growing
+ * with the share of the Far Eastern army actually sent west. */
+static double west_hope_term(const hk_world *w)
+{
+    if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) || hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+        return 0.0;
+    return (w->west_hope_lost ? 0.0 : P(w, DOCTRINE_WEST_WAR)) + P(w, DOCTRINE_OPPORTUNITY) * w->sov_drawn;
+}
+
+/* The doctrine the commitment south is weighed on: with the Neutrality
+ * Pact binding, the hope of a Soviet collapse set aside. The pact brought
+ * the Army and the Navy quiet in the north (001:175), and the Imperial
+ * Conference of 2 July 1941 then decided the southern advance and the
+ * preparations against the USSR together, the north a contingency should
+ * the Soviet Far East be stripped (002:24, feis1950): the hope readied an
+ * army in the north, it did not hold the southern advance back, nor turn a
+ * commitment already made. With no pact the north is unsettled and the
+ * hope weighs against the south as the rest of the doctrine does. */
+double hk_politics_south_case(const hk_world *w)
+{
+    return w->doctrine - (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) ? w->doctrine_hope : 0.0);
+}
+
 double hk_politics_doctrine_target(const hk_world *w)
 {
     const hk_scenario *s = w->s;
     double d = pushed_lean(w, s->jpn);
     if (hk_flag(w, HK_EFFECT_OIL_EMBARGO))
         d -= P(w, DOCTRINE_OIL_PULL);
+    else if (hk_flag(w, HK_EFFECT_AXIS_ALLIANCE))
+        /* allied to Germany, Japan has the Americans' restrictions on its
+         * trade to reckon with: the threat of the embargo, before it comes,
+         * makes the Indies' oil the way out (feis1950) */
+        d -= P(w, DOCTRINE_THREAT_PULL);
     if (hk_flag(w, HK_EFFECT_FRANCE_FALLEN))
         d -= P(w, DOCTRINE_FRANCE_PULL);
     /* the Navy's case to strike south before the American fleet outgrows
@@ -187,10 +215,7 @@ double hk_politics_doctrine_target(const hk_world *w)
     /* deterrence needs armies facing each other across a land border */
     if (w->manchuria_seized || (w->intervention && !w->withdrawn))
         d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(log(hk_politics_border_ratio(w)), -1.5, 1.5);
-    /* the USSR at war in the west: the hope of a Soviet collapse, growing
-     * with the share of the Far Eastern army actually sent west */
-    if (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
-        d += (w->west_hope_lost ? 0.0 : P(w, DOCTRINE_WEST_WAR)) + P(w, DOCTRINE_OPPORTUNITY) * w->sov_drawn;
+    d += west_hope_term(w);
     if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality))
         d -= P(w, DOCTRINE_PACT_PULL);
     if (w->china_war)
@@ -282,10 +307,11 @@ static void relax(hk_world *w)
     double *infl = w->influence, *base = w->baseline;
     double sum[HK_MAX_ACTORS + 1] = {0};
     for (int f = 0; f < n; f++) {
-        double b = base[f] < 0 ? 0 : base[f];
-        double x = infl[f] + drift * (b - infl[f]);
+        double b = base[f];
+        if (b < 0) /* rare: only then is the baseline written */
+            base[f] = b = 0;
+        double i = infl[f], x = i + drift * (b - i);
         x = x < 0 ? 0 : x;
-        base[f] = b;
         infl[f] = x;
         sum[actor[f]] += x;
     }
@@ -692,7 +718,7 @@ static void commitment_lapse(hk_world *w)
     const hk_scenario *s = w->s;
     if (!w->committed_south)
         return;
-    if (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && !hk_flag(w, HK_EFFECT_JPN_US_WAR))
+    if (hk_politics_south_case(w) > P(w, DOCTRINE_STRIKE_NORTH) && !hk_flag(w, HK_EFFECT_JPN_US_WAR))
         w->north_months++;
     else
         w->north_months = 0;
@@ -809,7 +835,14 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
             }
             return;
         }
-        if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, WAR_US_RATE)))
+        /* each month the oil runs down presses harder: the Navy held that
+         * waiting meant losing the means to fight (feis1950), so the chance
+         * of deciding compounds with the months weighed, war.us_rate in the
+         * first, 1 - (1 - war.us_rate)^n in the n-th (with no war in the
+         * north to put it off, months counts from the first weighing) */
+        int weighed = north ? months - oil + 1 : months;
+        double p = 1.0 - pow(1.0 - P(w, WAR_US_RATE), weighed < 1 ? 1 : weighed);
+        if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
             return;
         /* the attack comes once the fleet and the army are ready: they make
          * ready from the month the cabinet first weighs the embargo, while
@@ -895,7 +928,8 @@ static void commitment(hk_world *w)
 {
     const hk_scenario *s = w->s;
     commitment_lapse(w);
-    if (w->doctrine < P(w, DOCTRINE_COMMIT_SOUTH))
+    double south_case = hk_politics_south_case(w);
+    if (south_case < P(w, DOCTRINE_COMMIT_SOUTH))
         w->south_months++;
     else
         w->south_months = 0;
@@ -910,13 +944,25 @@ static void commitment(hk_world *w)
     if (!w->committed_south && !hk_flag(w, HK_EFFECT_JPN_US_WAR) && !w->war &&
         hk_flag(w, HK_EFFECT_FRANCE_FALLEN) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) &&
         P(w, DOCTRINE_SOUTH_WINDOW) > 0 && w->month - w->flag_since[HK_EFFECT_FRANCE_FALLEN] == (int)P(w, DOCTRINE_SOUTH_WINDOW)) {
-        if (hk_world_logging(w))
+        if (hk_world_logging(w)) {
+            /* why: the largest thing that held the south case short of the
+             * commitment, read from the state */
+            const char *why;
+            if (w->north_lesson <= 0 && hk_assess_north_hawks(w) >= 0.3)
+                why = "no defeat on the border has taught the Army what the Red Army is worth, and its northern "
+                      "hawks still hold the Army's case for a war in the north";
+            else if (!hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality))
+                why = "with no pact to quiet the north, the Army would not strip Manchuria for the south";
+            else
+                why = "the cabinet never agreed on the southern advance";
             snprintf(w->scratch, sizeof w->scratch,
-                     "%d months after the fall of France Japan has not gone south (doctrine %+.2f): the fleet the "
-                     "United States voted in 1940 is coming into service and the Navy no longer holds a war in "
-                     "the south winnable. The southern advance is given up; Japan stays out of the war in the "
-                     "Pacific.",
-                     (int)P(w, DOCTRINE_SOUTH_WINDOW), w->doctrine);
+                     "%d months after the fall of France Japan has not gone south (south case %+.2f, doctrine "
+                     "%+.2f): %s. The fleet the United States voted in 1940 is coming into service and the Navy "
+                     "no longer holds a war in the south winnable. The southern advance is given up; Japan stays "
+                     "out of the war in the Pacific. With no Japanese move south to answer, Washington keeps its "
+                     "licences on Japan's trade and its aid to China but does not cut off the oil.",
+                     (int)P(w, DOCTRINE_SOUTH_WINDOW), hk_politics_south_case(w), w->doctrine, why);
+        }
         hk_world_emit2(w, "doctrine", "south_window_closed", s->jpn, -1, w->scratch,
                        SRC_MODEL("politics-commitment"));
     }
@@ -1008,6 +1054,9 @@ void hk_politics_step(hk_world *w)
     w->autonomy += growth * (target - w->autonomy);
     double d = hk_politics_doctrine_target(w);
     w->doctrine += 0.3 * (d - w->doctrine);
+    /* the hope's share of it follows the same pace (its term in the target,
+     * smoothed as the doctrine is) */
+    w->doctrine_hope += 0.3 * (west_hope_term(w) - w->doctrine_hope);
 
     if (w->mode == HK_MODE_REPLAY) {
         apply_pins(w);

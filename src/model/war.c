@@ -186,6 +186,58 @@ void hk_war_end(hk_world *w, const char *reason_id, const char *reason, const ch
     hk_world_emit2(w, "peace", reason_id, s->jpn, s->sov, reason, source);
 }
 
+bool hk_war_struck_by_japan(const hk_world *w)
+{
+    return !w->war && w->wars_begun > 0 && w->war_opener == HK_SIDE_JPN && w->armistice_on != HK_MONTH_NONE;
+}
+
+/* An armistice's exchange of prisoners: each side's men taken in the war
+ * go home, as after the Khalkhin Gol ceasefire of 1939 (coox1985). Told
+ * with the figures of the war the armistice ends (the campaign's count). */
+static void tell_prisoners(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    double pj = w->camp.prisoners[HK_SIDE_JPN], ps = w->camp.prisoners[HK_SIDE_SOV];
+    if (!(pj + ps >= 1))
+        return;
+    if (hk_world_logging(w)) {
+        char who[96];
+        if (ps >= 1 && pj >= 1)
+            snprintf(who, sizeof who, "%.0f Soviet and %.0f Japanese soldiers", ps, pj);
+        else
+            snprintf(who, sizeof who, "%.0f %s soldiers", ps >= 1 ? ps : pj, ps >= 1 ? "Soviet" : "Japanese");
+        snprintf(w->scratch, sizeof w->scratch,
+                 "The armistice provides for an exchange of prisoners: the %s taken in the war, in battle or with "
+                 "their encircled fronts, go home.",
+                 who);
+    }
+    hk_world_emit2(w, "forces", "prisoner_exchange", s->jpn, s->sov, w->scratch,
+                   SRC_MODEL("politics-peace") "; coox1985");
+}
+
+/* The USSR turns east to answer a Japanese attack: once Germany is beaten
+ * and the motive of a war on Japan is strong enough for the General Staff
+ * to prepare one (soviet.prepare_motive, which starts the transfer east in
+ * movement), told once, with the forces as they stand and what the
+ * offensive wants (hk_assess_offensive_force). */
+static void tell_revenge(hk_world *w, double motive)
+{
+    const hk_scenario *s = w->s;
+    if (w->revenge_told || !hk_war_struck_by_japan(w) || !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ||
+        motive < P(w, SOVIET_PREPARE_MOTIVE))
+        return;
+    w->revenge_told = true;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "With Germany beaten, Moscow turns east: Japan's attack of %d-%02d, which the armistice of %d-%02d "
+                 "left unanswered, is to be avenged. Forces go east over the Trans-Siberian to the %.0f men of the Far "
+                 "East, facing %.0f Japanese; the offensive the General Staff plans wants %.0f.",
+                 hk_month_year(w->war_on), hk_month_mon(w->war_on), hk_month_year(w->armistice_on),
+                 hk_month_mon(w->armistice_on), w->sov_men, w->jpn_men, hk_assess_offensive_force(w));
+    hk_world_emit2(w, "forces", "soviet_revenge", s->sov, s->jpn, w->scratch,
+                   SRC_MODEL("politics-entry") "; 001_fd9a28d61a246780.txt:191; 001_fd9a28d61a246780.txt:215");
+}
+
 /* A forced decision for war (--decide): taken the month it falls, if the
  * side is not already at war and Japan has not surrendered. */
 static bool forced_war(hk_world *w, int side)
@@ -267,6 +319,7 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     bool sov_player = w->player == s->sov;
     bool two_front = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
     double m = hk_assess_entry_motive(w);
+    tell_revenge(w, m);
     bool motive = m >= 1.0;
     double need_s = P(w, SOVIET_ENTRY_RATIO) * (binds && !noticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
     double j = w->jpn_men > 1000 ? w->jpn_men : 1000;
@@ -315,14 +368,19 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     bool sov_go = forced_s || (sov_player ? (w->orders_given && w->orders.declare_war)
                                           : (sov_wants && hk_rng_bernoulli(hk_lazy_rng(r), rate < 1 ? rate : 1)));
     if (sov_go) {
+        char avenge[64] = "";
+        if (hk_war_struck_by_japan(w))
+            snprintf(avenge, sizeof avenge, "Japan's attack of %d-%02d to avenge; ", hk_month_year(w->war_on),
+                     hk_month_mon(w->war_on));
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "%sWith %.0f Soviet men east of Baikal against %.0f Japanese (ratio %.2f, needed %.2f) and a "
-                     "motive of %.2f (%s%s%s%s%s)%s, the USSR declares war on Japan%s.",
+                     "motive of %.2f (%s%s%s%s%s%s)%s, the USSR declares war on Japan%s.",
                      forced_s && !sov_wants ? "Forced by the what-if (--decide SOV.enter_war). " : "", w->sov_men,
                      w->jpn_men, ratio_s, need_s, m,
                      hk_flag(w, HK_EFFECT_JPN_US_WAR) ? "Japan at war with the United States; " : "",
                      hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "forces freed by Germany's defeat; " : "",
+                     avenge,
                      !binds || noticed ? "the pact denounced or gone; " : "",
                      hk_flag(w, HK_EFFECT_ULTIMATUM) ? "an Allied ultimatum; " : "",
                      hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? "its pledge to the Allies" : "no pledge to the Allies",
@@ -588,6 +646,7 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                     memcpy(w->scratch + sizeof w->scratch - 2, ".", 2);
             }
             hk_war_end(w, "armistice", w->scratch, SRC_MODEL("politics-peace"));
+            tell_prisoners(w);
         }
     }
 }

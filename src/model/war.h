@@ -19,4 +19,8 @@ void hk_war_open(hk_world *w, int opener, const char *id, const char *text, cons
 /* Ends it: `reason_id` "armistice" or "surrender", `reason` a sentence. */
 void hk_war_end(hk_world *w, const char *reason_id, const char *reason, const char *source);
 
+/* Whether the last general war was one Japan opened on the USSR and an
+ * armistice ended it: a Soviet motive of its own for a later war (assess). */
+bool hk_war_struck_by_japan(const hk_world *w);
+
 #endif

@@ -95,6 +95,11 @@ typedef struct hk_combat_params {
      * battles of 1918-1945 need not set it; the fit sets it per CDB90 battle. */
     double dispersion, dispersion_ref, dispersion_exp;
     double pursuit;            /* the loser's losses grow by this share (pursuit, capture) */
+    /* A beaten attacker falls back to the lines it attacked from, which the
+     * defender, holding its own ground, seldom follows: its pursuit share is
+     * (1 - pursuit_attacker_cut) x pursuit. 0: the same as a beaten
+     * defender's. Fitted in its own stage, everything else held. */
+    double pursuit_attacker_cut;
     double posture[HK_POSTURE_COUNT];     /* defender power multipliers, hasty = 1 */
     double terrain[HK_TERRAIN_COUNT];     /* defender power multipliers, plain = 1 */
     double break_att, break_def;          /* loss fraction at which a side breaks off */

@@ -48,6 +48,13 @@ typedef struct hk_front {
     int16_t march_to[2];         /* the region it is advancing on, -1 none */
     double fuel[2];              /* km its mobile groups have gone on the fuel they carry */
     double halt[2];              /* days its mobile groups still wait for fuel to come up */
+    int8_t fell_back_to[2];      /* the front the side's men here joined when it lost its last ground, -1 none */
+    double odds[2];              /* the side's best combat power over the defence's here this month */
+    double facing[2];            /* the defenders it was weighed against then */
+    double haul[2];              /* and the km from its railhead it would have fought at */
+    bool attacked[2];            /* the side attacked here this month */
+    double men_at_start[2];      /* the side's men here when the war opened */
+    double brought[2];           /* men the side has brought up here from its reserve since */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -86,6 +93,10 @@ typedef struct hk_campaign_state {
     double garrison[HK_MAX_REGIONS], garrison_guns[HK_MAX_REGIONS];
     double garrison_left[HK_MAX_REGIONS];  /* the men each was left with */
     uint8_t garrison_days[HK_MAX_REGIONS]; /* days each has been besieged */
+    uint8_t garrison_from[HK_MAX_REGIONS]; /* day of the step it was left on, until its first step of siege (0 none) */
+    double pool_at_start[2];               /* each side's theatre army when the war opened */
+    uint32_t countered;                    /* fronts on which the side that did not open the war has struck back */
+    bool plan_told;                        /* the opener's plan has been told against the state */
 } hk_campaign_state;
 
 
@@ -138,6 +149,8 @@ typedef struct hk_border_campaign {
     int attacks[2];             /* engagements each side has opened in the campaign */
     int offensives;             /* of the Soviet attacks, those made at the superiority it built up for */
     bool broken[2];             /* the side broke off in the last engagement (past its break point) */
+    int clock;                  /* days from the last engagement's first day to the end of the month reached */
+    double contact[2];          /* casualties in contact in the month's days outside an engagement, per side */
 } hk_border_campaign;
 
 #define HK_TEXT_LEN 600
@@ -197,6 +210,7 @@ struct hk_world {
     double influence[HK_MAX_FACTIONS];
     double baseline[HK_MAX_FACTIONS];
     double doctrine;                    /* Japan, -1 south .. +1 north */
+    double doctrine_hope;               /* the part of it that is the hope of a Soviet collapse (politics) */
     double autonomy;                    /* the Kwantung Army's field officers, 0..1 */
     double frustration;                 /* share of its posts the Imperial Way has lost to the Control faction */
     double grievance;                   /* field officers' accumulated pressure to act in Manchuria */
@@ -368,6 +382,7 @@ struct hk_world {
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */
+    bool revenge_told;        /* war: the USSR's turn east to answer a Japanese attack has been told */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */
 

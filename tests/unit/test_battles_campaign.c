@@ -1088,6 +1088,66 @@ static void test_steppe_winter_halts_the_fighting(void **state)
     hk_scenario_free(s);
 }
 
+/* The days of a campaign's month outside an engagement are not free: the
+ * lines stay in contact and both sides lose men (the combat model's fitted
+ * law carried on past the last engagement, hk_combat_contact), less than an
+ * engagement costs and less each month as the contact ebbs; what they lose
+ * is in the campaign's casualties and the pools' losses. */
+static void test_campaign_contact_between_engagements(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int west = sector_by_id(s, "western"), second_months = 0;
+    for (int run = 0; run < 10; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, west);
+        w->month = hk_month_of(1940, 1); /* winter: no engagement, no one brought up */
+        open_campaign(w, west, 20000, 40000);
+        hk_border_campaign *c = &w->border_campaign;
+        c->clock = 30; /* the opening battle a month back */
+        hk_battles_step(w);
+        assert_true(c->active);
+        assert_int_equal(c->engagements, 0);
+        double first[2];
+        for (int i = 0; i < 2; i++) {
+            first[i] = c->cas[i];
+            assert_true(first[i] > 0);
+            assert_true(first[i] < 0.05 * (i ? 40000 : 20000)); /* lighter than an engagement */
+            assert_true(fabs(c->men[i] + c->cas[i] - (i ? 40000 : 20000)) < 1e-6);
+            assert_true(fabs(w->loss_men[i] - c->cas[i]) < 1e-6);
+        }
+        assert_int_equal(c->clock, 61);
+        w->month++;
+        hk_battles_step(w);
+        if (c->active) { /* not ended by a ceasefire */
+            second_months++;
+            assert_int_equal(c->engagements, 0);
+            for (int i = 0; i < 2; i++) {
+                double second = c->cas[i] - first[i];
+                assert_true(second > 0 && second < first[i]); /* the contact ebbs */
+            }
+        }
+        hk_world_free(w);
+    }
+    assert_true(second_months > 0);
+    /* a month with an engagement: its remaining days are in contact too */
+    int engaged = 0;
+    for (int run = 0; run < 10; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, west);
+        open_campaign(w, west, 20000, 40000);
+        hk_battles_step(w);
+        hk_border_campaign *c = &w->border_campaign;
+        if (c->engagements == 1 && c->clock == 30) { /* 1939-06 has 30 days */
+            engaged++;
+            assert_true(c->contact[0] > 0 && c->contact[1] > 0);
+        }
+        hk_world_free(w);
+    }
+    assert_true(engaged > 0);
+    hk_scenario_free(s);
+}
+
 /* Changkufeng's sector, the Tumen mouth on Korea's border, is the Korea
  * Army's; Manchukuo's borders are the Kwantung Army's. */
 static void test_korea_army_holds_the_tumen(void **state)
@@ -1224,6 +1284,7 @@ int main(void)
         cmocka_unit_test(test_battle_in_echelons),
         cmocka_unit_test(test_opening_defender_stands_on_the_frontage),
         cmocka_unit_test(test_steppe_winter_halts_the_fighting),
+        cmocka_unit_test(test_campaign_contact_between_engagements),
         cmocka_unit_test(test_korea_army_holds_the_tumen),
         cmocka_unit_test(test_soviet_counterattacks_to_retake),
         cmocka_unit_test(test_campaign_only_from_undecided),

@@ -528,7 +528,7 @@ static int max_line_width(const char *text)
 static char *render(bool explain, const hk_outcomes *outcomes)
 {
     hk_scenario *s = fixture();
-    /* A Soviet formation at Hailar, and a second sector that the same
+    /* A Soviet formation at Chita, and a second sector that the same
      * formations face (as the model counts a formation in every sector near
      * it): the border totals must count each formation once. */
     s->sectors[1] = s->sectors[0];
@@ -537,7 +537,8 @@ static char *render(bool explain, const hk_outcomes *outcomes)
     snprintf(s->formations[1].id, HK_ID_LEN, "sov57");
     s->formations[1].name = "57th Corps";
     s->formations[1].actor = 1;
-    s->formations[1].region = 0;
+    s->formations[1].region = 1; /* on its own side's ground, facing the same sector */
+    s->regions[1].sector = 0;
     s->n_formations = 2;
     char *text = NULL;
     size_t len = 0;
@@ -568,7 +569,9 @@ static char *render(bool explain, const hk_outcomes *outcomes)
     obs.on_event(obs.ud, &many);
     hk_month_summary m;
     fill_month(&m);
-    m.formations[1] = (hk_formation_state){0, 57000, 498, 542, 515.6, 1.0, 0.8};
+    m.formations[1] = (hk_formation_state){1, 57000, 498, 542, 515.6, 1.0, 0.8};
+    m.control[0] = 0; /* hailar: JPN */
+    m.control[1] = 1; /* chita: SOV */
     m.forces[0][0] = (hk_side_forces){15000, 0, 60, 0};
     m.forces[1][0] = m.forces[0][0];
     m.forces[1][1] = m.forces[0][1];

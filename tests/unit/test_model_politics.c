@@ -123,6 +123,13 @@ static void test_shocks_and_oil(void **state)
     b->flags |= 1u << HK_EFFECT_OIL_EMBARGO;
     double after = hk_politics_doctrine_target(b);
     assert_true(after < before - 0.3);
+    /* before the embargo, the alliance with Germany brings its threat:
+     * doctrine.threat_pull, replaced by the embargo's own pull once it comes */
+    b->flags &= ~(1u << HK_EFFECT_OIL_EMBARGO);
+    b->flags |= 1u << HK_EFFECT_AXIS_ALLIANCE;
+    assert_true(fabs(hk_politics_doctrine_target(b) - (before - su.param[HK_P_DOCTRINE_THREAT_PULL])) < 1e-9);
+    b->flags |= 1u << HK_EFFECT_OIL_EMBARGO;
+    assert_true(fabs(hk_politics_doctrine_target(b) - after) < 1e-9);
     hk_world_free(a);
     hk_world_free(b);
     fx_free(s);
@@ -362,6 +369,7 @@ static int pacific_war_decided_within(hk_setup *su, bool embargo, bool at_war, i
 
 /* The same with a war in the north: north 1 Japan at general war with the
  * USSR (opened this month), 2 its army mobilising for one. */
+static uint64_t pacific_run; /* the run index of the worlds below */
 static int pacific_war_decided_north(hk_setup *su, bool embargo, bool at_war, int months, int north)
 {
     const hk_scenario *s = su->scenario;
@@ -370,7 +378,7 @@ static int pacific_war_decided_north(hk_setup *su, bool embargo, bool at_war, in
         if (strcmp(s->events[e].id, "pearl_harbor") == 0)
             ph = e;
     assert_true(ph >= 0);
-    hk_world *w = north_world(su, 0, 0.0, 300000, 600000);
+    hk_world *w = north_world(su, pacific_run, 0.0, 300000, 600000);
     w->committed_south = true;
     w->committed_south_on = w->month - 2;
     if (embargo) {
@@ -430,6 +438,20 @@ static void test_pacific_war_is_japans_decision(void **state)
     su.param[HK_P_WAR_OIL_MONTHS] = 0;
     assert_true(pacific_war_decided_north(&su, true, false, 24, 1) >= 0);
     assert_true(pacific_war_decided_north(&su, true, false, 24, 1) < 12);
+    /* the oil runs down: the chance compounds with the months weighed, so
+     * at a rate of 0.05 nearly every cabinet has decided within a year (1 -
+     * 0.95^78 = 98%), where a steady 0.05 a month would leave over half
+     * undecided (0.95^12 = 54%) */
+    su.param[HK_P_WAR_OIL_MONTHS] = (double)oil;
+    su.param[HK_P_WAR_US_RATE] = 0.05;
+    int within_year = 0;
+    for (pacific_run = 0; pacific_run < 20; pacific_run++) {
+        int after = pacific_war_decided_within(&su, true, false, 12);
+        within_year += after >= 0 && after < 12;
+    }
+    pacific_run = 0;
+    if (within_year < 16)
+        fail_msg("at war.us_rate 0.05 only %d of 20 cabinets decided within a year", within_year);
     /* a rate of zero: the decision never comes, whatever the embargo */
     su.param[HK_P_WAR_US_RATE] = 0;
     assert_int_equal(pacific_war_decided_within(&su, true, false, 36), -1);
@@ -830,9 +852,58 @@ static void test_south_window(void **state)
     fx_free(s);
 }
 
+/* The hope of a Soviet collapse does not hold the southern advance back:
+ * the Imperial Conference of July 1941 decided the south and readied the
+ * north together. A Japan whose doctrine stands north only by that hope,
+ * its south case below commit_south, commits south with the window open,
+ * and the hope does not make the commitment lapse. */
+static void test_hope_does_not_hold_back_the_south(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_DOCTRINE_FRANCE_PULL] = 0.6; /* the south case well below commit_south */
+    hk_world *w = north_world(&su, 0, 0.1, 300000, 300000);
+    w->flags |= 1u << HK_EFFECT_FRANCE_FALLEN;
+    w->flag_since[HK_EFFECT_FRANCE_FALLEN] = w->month - 12;
+    w->doctrine_hope = su.param[HK_P_DOCTRINE_WEST_WAR]; /* the war in the west under way */
+    w->treaty[w->c->roles.jpn_sov_neutrality].status = HK_TREATY_IN_FORCE; /* the north quieted by the pact */
+    w->doctrine = hk_politics_doctrine_target(w);
+    assert_true(w->doctrine > su.param[HK_P_DOCTRINE_COMMIT_SOUTH]);
+    assert_true(hk_politics_south_case(w) < su.param[HK_P_DOCTRINE_COMMIT_SOUTH]);
+    int months = (int)su.param[HK_P_DOCTRINE_COMMIT_MONTHS];
+    for (int i = 0; i < months && !w->committed_south; i++) {
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_true(w->committed_south);
+    assert_true(w->doctrine > su.param[HK_P_DOCTRINE_COMMIT_SOUTH]); /* still leaning north by the hope */
+    for (int i = 0; i < 2 * months; i++) {
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_true(w->committed_south); /* the hope does not turn it */
+    hk_world_free(w);
+    /* with no pact the north is unsettled: the hope holds the south back */
+    w = north_world(&su, 0, 0.1, 300000, 300000);
+    w->flags |= 1u << HK_EFFECT_FRANCE_FALLEN;
+    w->flag_since[HK_EFFECT_FRANCE_FALLEN] = w->month - 12;
+    w->doctrine_hope = su.param[HK_P_DOCTRINE_WEST_WAR];
+    w->doctrine = hk_politics_doctrine_target(w);
+    for (int i = 0; i < months; i++) {
+        hk_politics_step(w);
+        w->month++;
+    }
+    assert_false(w->committed_south);
+    hk_world_free(w);
+    fx_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hope_does_not_hold_back_the_south),
         cmocka_unit_test(test_no_china_war_after_collapse),
         cmocka_unit_test(test_lost_battle_discredits_pushers),
         cmocka_unit_test(test_soviet_defeat_emboldens_japanese_hawks),

@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "world/api.h"
@@ -221,7 +222,35 @@ static void test_front_moves(void **state)
  * captivity with its side's surrender. Without it the same front falls
  * back and loses stragglers as prisoners. `days` limits the month's
  * fighting (a surrender on that day, no ceasefire delay). */
-static double killed_on_argun(double garrison, int days, double *prisoners, bool *taken, double *left,
+/* What the siege events of a run tell: the last day an assault is made,
+ * and assaults told on a day before their garrison was left. */
+typedef struct siege_log {
+    int last_assault;
+    int early;          /* assaults dated before the line fell back from the region */
+    char left_id[8][32];
+    int left_day[8], n_left;
+} siege_log;
+
+static void note_siege(void *ud, const hk_log_event *e)
+{
+    siege_log *g = ud;
+    if (!e->text || strcmp(e->kind, "front") != 0 || !e->id)
+        return;
+    if (strstr(e->text, "falls back from its fortified zone") && g->n_left < 8) {
+        snprintf(g->left_id[g->n_left], sizeof g->left_id[0], "%s", e->id);
+        g->left_day[g->n_left++] = e->date.day;
+    } else if (strstr(e->text, " assault")) {
+        if (e->date.day > g->last_assault)
+            g->last_assault = e->date.day;
+        for (int i = 0; i < g->n_left; i++)
+            if (strcmp(g->left_id[i], e->id) == 0 && e->date.day < g->left_day[i])
+                g->early++;
+    }
+}
+
+static siege_log last_sieges;
+
+static double killed_on_argun(double garrison, int days, int step, double *prisoners, bool *taken, double *left,
                               double *holding, double *after_surrender)
 {
     hk_scenario *s = builtin();
@@ -231,6 +260,8 @@ static double killed_on_argun(double garrison, int days, double *prisoners, bool
     su.param[HK_P_WAR_BORDER_GARRISON] = garrison;
     su.param[HK_P_WAR_FORT_GARRISON] = 0; /* only the plan's garrison of a front falling back */
     su.param[HK_P_WAR_CEASEFIRE_DAYS] = 0;
+    if (step > 0)
+        su.param[HK_P_WAR_STEP_DAYS] = step;
     hk_world *w = war_world(&su, HK_SIDE_SOV);
     int argun = sector(s, "argun"), m = region(s, "manzhouli");
     w->camp.front[argun].men[HK_SIDE_SOV] = 400000;
@@ -245,7 +276,11 @@ static double killed_on_argun(double garrison, int days, double *prisoners, bool
     w->jpn_men = 30000.0 * s->n_sectors;
     w->sov_men = 400000;
     w->camp.surrender_day = days < 30 ? days : 0;
+    memset(&last_sieges, 0, sizeof last_sieges);
+    hk_observer obs = {note_siege, NULL, &last_sieges};
+    w->obs = &obs;
     hk_campaign_step(w);
+    w->obs = NULL;
     *prisoners = w->camp.prisoners[HK_SIDE_JPN];
     *taken = hk_control_side(w, m) == HK_SIDE_SOV;
     *left = w->camp.garrison_left[m];
@@ -266,9 +301,10 @@ static void test_border_garrison(void **state)
     (void)state;
     double pris0, pris1, pris5, left0, left1, left5, hold0, hold1, hold5, after0, after1, after5;
     bool taken0, taken1, taken5;
-    double killed0 = killed_on_argun(0, 30, &pris0, &taken0, &left0, &hold0, &after0);
-    double killed1 = killed_on_argun(0.33, 30, &pris1, &taken1, &left1, &hold1, &after1);
-    double killed5 = killed_on_argun(0.33, 5, &pris5, &taken5, &left5, &hold5, &after5);
+    double killed0 = killed_on_argun(0, 30, 0, &pris0, &taken0, &left0, &hold0, &after0);
+    double killed1 = killed_on_argun(0.33, 30, 0, &pris1, &taken1, &left1, &hold1, &after1);
+    double killed5 = killed_on_argun(0.33, 5, 0, &pris5, &taken5, &left5, &hold5, &after5);
+    siege_log after_day5 = last_sieges;
     assert_true(taken0);
     assert_true(taken1); /* the garrison is gone round, not a wall */
     assert_true(taken5);
@@ -284,9 +320,72 @@ static void test_border_garrison(void **state)
     assert_true(hold5 >= (1 - 0.5) * left5 - 1);
     assert_true(hold5 < left5);
     assert_true(killed1 > killed5);
+    /* once the surrender has reached the fronts (day 5, no ceasefire delay)
+     * no assault is made: its besiegers bring the garrison the order to lay
+     * down its arms (war.garrison_order_days gives it days to receive it) */
+    assert_true(after_day5.last_assault >= 1);
+    assert_true(after_day5.last_assault <= 5);
     /* what holds out surrenders with its side */
     assert_float_equal(after1, 0, 0);
     assert_float_equal(after5, 0, 0);
+}
+
+/* No assault is told on a day before the line fell back from its
+ * garrison: the Soviet armoured front takes Manzhouli on the first day and
+ * comes up to Hailar within the step; Hailar's garrison, left that day, is
+ * first assaulted in the next step, not in one dated before it. */
+static void test_garrison_assaulted_after_left(void **state)
+{
+    (void)state;
+    double pris, left, hold, after;
+    bool taken;
+    killed_on_argun(0.33, 30, 0, &pris, &taken, &left, &hold, &after);
+    assert_true(taken);
+    assert_true(last_sieges.n_left >= 2); /* Manzhouli's garrison, and Hailar's */
+    assert_true(last_sieges.last_assault > 5);
+    assert_int_equal(last_sieges.early, 0);
+}
+
+/* An assault crossing of a great river (the Amur crossing from
+ * Blagoveshchensk to Heihe, a river link) puts the armour over only
+ * war.crossing_days later: the armoured Soviet Amur front takes Heihe but
+ * does not exploit to Harbin in the same step, and with a crossing that
+ * takes the month it stands at Heihe; with no wait its armour reaches
+ * Harbin within the month. */
+static bool amur_reaches_harbin(double crossing_days, double *halt)
+{
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_HOLD_RATIO] = 0;
+    su.param[HK_P_WAR_CROSSING_DAYS] = crossing_days;
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int amur = sector(s, "amur"), hh = region(s, "heihe"), hb = region(s, "harbin");
+    for (int f = 0; f < s->n_sectors; f++) {
+        w->camp.front[f].men[HK_SIDE_JPN] = 5000;
+        w->camp.front[f].tanks[HK_SIDE_JPN] = 0;
+        w->camp.front[f].men[HK_SIDE_SOV] = f == amur ? 300000 : 0;
+        w->camp.front[f].tanks[HK_SIDE_SOV] = f == amur ? 1500 : 0;
+        w->camp.front[f].guns[HK_SIDE_SOV] = f == amur ? 3000 : 0;
+    }
+    w->jpn_men = 5000.0 * s->n_sectors;
+    w->sov_men = 300000;
+    hk_campaign_step(w);
+    assert_int_equal(hk_control_side(w, hh), HK_SIDE_SOV);
+    *halt = w->camp.front[amur].halt[HK_SIDE_SOV];
+    bool reached = hk_control_side(w, hb) == HK_SIDE_SOV;
+    hk_world_free(w);
+    hk_scenario_free(s);
+    return reached;
+}
+
+static void test_river_crossing_holds_armour(void **state)
+{
+    (void)state;
+    double halt;
+    assert_false(amur_reaches_harbin(40, &halt));
+    assert_true(halt > 0);
+    assert_true(amur_reaches_harbin(0, &halt));
 }
 
 /* A Soviet front driven out of its fortified zone leaves the fortified
@@ -852,6 +951,8 @@ int main(void)
         cmocka_unit_test(test_sea_cut_ground_stays),
         cmocka_unit_test(test_fronts_placed),
         cmocka_unit_test(test_border_garrison),
+        cmocka_unit_test(test_garrison_assaulted_after_left),
+        cmocka_unit_test(test_river_crossing_holds_armour),
         cmocka_unit_test(test_soviet_fortress_and_fall_back),
         cmocka_unit_test(test_fall_back_toward_bases),
         cmocka_unit_test(test_march_takes_days),

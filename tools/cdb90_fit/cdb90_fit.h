@@ -254,6 +254,10 @@ double battles_loss(const fitctx *c, const hk_combat_params *cp, const double *c
 double ns_loss(const gsl_vector *v, void *ctx);
 void nation_unpack(const double *z, hk_combat_params *cp);
 double nation_loss_fn(const gsl_vector *v, void *ctx);
+void pursuit_unpack(const double *z, hk_combat_params *cp);
+double pursuit_loss_fn(const gsl_vector *v, void *ctx);
+extern int g_pursuit_cut;        /* 1: stage 4 fits the beaten attacker's pursuit cut (default) */
+extern double g_pursuit_cut_set; /* >= 0: --evaluate with this cut instead of the compiled one */
 double model_loss(const gsl_vector *v, void *ctx);
 void lanchester_unpack(const double *y, lanchester *L, double *scale);
 double lanchester_loss(const gsl_vector *v, void *ctx);

@@ -126,6 +126,8 @@ int g_ns_defender_only = 0; /* 1: only a defending side's no-surrender acts */
 int g_way_back = 0;         /* 1: mainland no-surrender sides have a way back */
 int g_echelon_clock = -1, g_echelon_winner = -1; /* -1: as compiled in (the fit: both on) */
 int g_break_stop = -1;      /* -1: as compiled in (the fit: off); 0/1 as given */
+int g_pursuit_cut = 1;
+double g_pursuit_cut_set = -1;
 double cas_loss(double e)
 {
     if (!g_cauchy)
@@ -320,6 +322,25 @@ double nation_loss_fn(const gsl_vector *v, void *ctx)
     return isfinite(f) ? f : 1e9;
 }
 
+/* Stage 4: the cut in a beaten attacker's pursuit (logistic), on every
+ * fit-part battle, everything else held. The pursuit comes after the
+ * winner is named, so only the casualty terms of the loss move and the
+ * outcome's scale does not matter. */
+void pursuit_unpack(const double *z, hk_combat_params *cp)
+{
+    cp->pursuit_attacker_cut = sigm(z[0]);
+}
+
+double pursuit_loss_fn(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double z[1] = {gsl_vector_get(v, 0)};
+    hk_combat_params cp = c->base;
+    pursuit_unpack(z, &cp);
+    double f = battles_loss(c, &cp, c->base_coef, g_ns_scale);
+    return isfinite(f) ? f : 1e9;
+}
+
 double model_loss(const gsl_vector *v, void *ctx)
 {
     const fitctx *c = ctx;
@@ -436,4 +457,6 @@ void fit_params_compiled(hk_combat_params *cp, double coef[HK_CDB90_CODES])
         cp->echelon_clock = g_echelon_clock;
     if (g_echelon_winner >= 0)
         cp->echelon_winner = g_echelon_winner;
+    if (g_pursuit_cut_set >= 0)
+        cp->pursuit_attacker_cut = g_pursuit_cut_set;
 }

@@ -78,6 +78,23 @@ static double argmax_draw_band(double band, double scale)
     return lo;
 }
 
+/* Stage 4 from the parameters in *cpp (stages 1-3 done): the cut in a
+ * beaten attacker's pursuit, by Nelder-Mead on every fit-part battle,
+ * everything else held. */
+static void fit_pursuit_cut(fitctx *ctxp, hk_combat_params *cpp, const double *coef, int quiet)
+{
+    double z[1] = {0}; /* a cut of one half to start */
+    ctxp->stage = STAGE_ALL;
+    ctxp->base = *cpp;
+    memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
+    double before = battles_loss(ctxp, cpp, coef, g_ns_scale);
+    double after = nelder_mead(pursuit_loss_fn, ctxp, z, 1, 4, 5000, quiet);
+    pursuit_unpack(z, cpp);
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: stage 4, the beaten attacker's pursuit cut %.4f (fit-part loss %.5f -> %.5f)\n",
+                cpp->pursuit_attacker_cut, before, after);
+}
+
 /* The whole fit with the first n_codes CDB90 advantage codes (0: only what
  * is known before a battle): stage 1 the general parameters, then stages 2
  * (no surrender) and 3 (national loss factors) in turn. */
@@ -144,12 +161,19 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
      * it is likelier than either win, which is a narrower band than the cut
      * points, or none at all when scale x band <= ln 2. */
     cpp->draw_band = argmax_draw_band(cpp->draw_band, scale);
+    /* Stage 4: the beaten attacker's pursuit on every fit-part battle,
+     * everything else held, under the winner rule the model names winners
+     * by (the band just set): the pursuit follows the winner named. The
+     * random spread above is the residuals' of stages 1-3. */
+    if (g_pursuit_cut)
+        fit_pursuit_cut(ctxp, cpp, coef, quiet);
 }
 
 int main(int argc, char **argv)
 {
     const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
     const char *out = HK_SOURCE_DIR;
+    int fit_cut_only = 0;
     int evaluate = 0, quiet = 0, restarts = 14, n_codes = 0, compare = 1, tails = 0, echelons = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--evaluate") == 0)
@@ -194,6 +218,16 @@ int main(int argc, char **argv)
             g_echelon_winner = 0;
         } else if (strcmp(argv[i], "--way-back") == 0) {
             g_way_back = 1;
+        } else if (strcmp(argv[i], "--no-pursuit-cut") == 0) {
+            g_pursuit_cut = 0;
+        } else if (strcmp(argv[i], "--pursuit-cut") == 0 && i + 1 < argc) {
+            g_pursuit_cut_set = atof(argv[++i]);
+            if (!(g_pursuit_cut_set >= 0 && g_pursuit_cut_set <= 1)) {
+                fprintf(stderr, "cdb90_fit: --pursuit-cut takes a number from 0 to 1\n");
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--fit-pursuit-cut") == 0) {
+            fit_cut_only = 1;
         } else if (strcmp(argv[i], "--no-quiet") == 0) {
             g_quiet_contact = 0;
         } else if (strcmp(argv[i], "--support") == 0) {
@@ -241,7 +275,11 @@ int main(int argc, char **argv)
                    "day is fought only until a side reaches its break point; with --evaluate\n"
                    "and --tails too, as --no-break-stop). With --tails --echelons K:\n"
                    "--no-echelon-clock (each echelon's stage starts a new battle's clock),\n"
-                   "--no-echelon-winner (the last stage's winner).\n\n"
+                   "--no-echelon-winner (the last stage's winner). --no-pursuit-cut fits\n"
+                   "without stage 4 (a beaten attacker pursued as far as a beaten defender);\n"
+                   "--pursuit-cut X (0 to 1) evaluates and tails with that cut instead of the\n"
+                   "compiled one; --evaluate --fit-pursuit-cut fits stage 4 alone from the\n"
+                   "compiled stages 1-3 and prints the cut.\n\n"
                    "--tails N prints, for every battle with both strengths, the recorded and\n"
                    "the compiled-in model's casualties and, over N draws of its random spread,\n"
                    "how often a side loses 70%% or more and the exchange reaches 5:1 and 10:1\n"
@@ -294,6 +332,12 @@ int main(int argc, char **argv)
     double coef[HK_CDB90_CODES];
     if (evaluate) {
         fit_params_compiled(&cp, coef);
+        /* stage 4 alone from the compiled stages 1-3 (the cut set to 0 first) */
+        if (fit_cut_only) {
+            cp.pursuit_attacker_cut = 0;
+            fit_pursuit_cut(&ctx, &cp, coef, 0);
+            printf("pursuit_attacker_cut=%.17g\n", cp.pursuit_attacker_cut);
+        }
     } else {
         /* The same model fitted with CDB90's 21 advantage codes, which
          * historians set knowing the outcome: for comparison (it explains

@@ -40,7 +40,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
                "    memset(p, 0, sizeof *p);\n");
 #define W(field) fprintf(f, "    p->" #field " = %.17g;\n", cp->field)
     W(w_tank); W(w_gun); W(w_air); W(rate_att); W(rate_def); W(size_ref); W(size_exp);
-    W(helmbold); W(day_decay); W(dispersion); W(dispersion_ref); W(dispersion_exp); W(pursuit);
+    W(helmbold); W(day_decay); W(dispersion); W(dispersion_ref); W(dispersion_exp); W(pursuit); W(pursuit_attacker_cut);
     for (int i = 0; i < HK_POSTURE_COUNT; i++)
         fprintf(f, "    p->posture[%d] = %.17g; /* %s */\n", i, cp->posture[i],
                 hk_combat_posture_name((hk_posture)i));
@@ -101,6 +101,8 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
     P("dispersion_ref", cp->dispersion_ref, "fixed", "Dupuy's WWII dispersion factor; default");
     P("dispersion_exp", cp->dispersion_exp, "fitted", "rates x (dispersion/ref)^-exp");
     P("pursuit", cp->pursuit, "fitted", "the loser's losses x (1 + pursuit)");
+    P("pursuit_attacker_cut", cp->pursuit_attacker_cut, "fitted_stage4",
+      "a beaten attacker's pursuit x (1 - this)");
     P("posture_prepared", cp->posture[HK_POSTURE_PREPARED], "fitted", "defender power x");
     P("posture_fortified", cp->posture[HK_POSTURE_FORTIFIED], "fitted", "defender power x");
     for (int t = 0; t < HK_TERRAIN_COUNT; t++) {

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# strike_north_war: a forced strike north of 1941 fought as a war, seeds 1-8.
+# - The first month tells the Japanese war plan against the state: the main
+#   blow, and for every other front Japan holds whether it makes a secondary
+#   attack or holds, with its combat power over the defence's.
+# - The first Soviet attack on a front in a war Japan opened says where its
+#   men came from: the front's own, what the reserve brought up since, and
+#   what came (or did not come) from the west.
+# - An armistice that ends the war with prisoners taken tells their exchange,
+#   with the war's count of them.
+# - After the armistice the war has a sequel from the state: once Germany is
+#   beaten, the USSR turns east to answer the attack (told once), and a
+#   Soviet war on Japan that follows names the attack among its motives.
+set -euo pipefail
+HK=${1:?usage: strike_north_war.sh PATH_TO_hokushin}
+command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*" >&2; fail=1; }
+struck=0 sequel=0
+for seed in 1 2 3 4 5 6 7 8; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/run"
+    jq -c 'select(.type == "event") | {date, kind, id, actors, text}' "$tmp/run" >"$tmp/ev"
+    open=$(jq -r 'select(.kind == "war" and .id == "strike_north") | .date[0:7]' "$tmp/ev" | head -1)
+    [ -n "$open" ] || { bad "seed $seed: the forced strike north opens no war"; continue; }
+    # the plan, told once, in the war's first month
+    plan=$(jq -r --arg m "$open" 'select(.id == "war_plan") | .date[0:7]' "$tmp/ev")
+    [ "$plan" = "$open" ] || bad "seed $seed: the war plan is told in '${plan}', not once in the war's first month $open"
+    # every front Japan held at the opening besides the main axis: attacks or holds, and why
+    fronts=$(jq -r --arg m "$open" 'select(.type == "month" and .date == $m) | .war.fronts[]
+        | select(.men.JPN >= 10000) | .sector' "$tmp/run" | sort)
+    told=$(jq -r --arg m "$open" 'select(.kind == "front" and .date[0:7] == $m and (.text | test("beside the main blow"))) | .id' "$tmp/ev" | sort)
+    n_fronts=$(printf '%s\n' "$fronts" | grep -c . || true)
+    n_told=$(printf '%s\n' "$told" | grep -c . || true)
+    [ "$n_told" -ge 1 ] && [ "$n_told" -ge $((n_fronts - 1)) ] ||
+        bad "seed $seed: $n_told fronts beside the main blow told, of $n_fronts Japan holds"
+    jq -r --arg m "$open" 'select(.kind == "front" and .date[0:7] == $m and (.text | test("beside the main blow"))) | .text' "$tmp/ev" |
+        grep -v -q "of the defence's" && bad "seed $seed: a front beside the main blow does not give its odds"
+    # a Soviet counter-stroke says where its men came from
+    if grep -q '"text":"The Soviet side strikes back' "$tmp/ev"; then
+        struck=$((struck + 1))
+        jq -r 'select(.text | test("^The Soviet side strikes back")) | .text' "$tmp/ev" |
+            grep -v -q "when the war opened and .* brought up since.*\(from the west\|no one\)" &&
+            bad "seed $seed: a counter-stroke does not say where its men came from"
+    fi
+    # every Soviet first attack on a front in the war is told as a counter-stroke
+    peace=$(jq -r --arg a "$open" 'select(.kind == "peace" and .date[0:7] >= $a) | .date[0:7]' "$tmp/ev" | head -1)
+    [ -n "$peace" ] || peace=9999-99
+    first_sov=$(jq -r --arg a "$open" --arg b "$peace" 'select(.kind == "front" and .date[0:7] >= $a and .date[0:7] <= $b
+        and (.text | test("the Soviet side \\([0-9,]+ men"))) | .date[0:7]' "$tmp/ev" | head -1)
+    if [ -n "$first_sov" ] && ! grep -q '"text":"The Soviet side strikes back' "$tmp/ev"; then
+        bad "seed $seed: the Soviet side attacks in $first_sov with no word on where its men came from"
+    fi
+    # the armistice's exchange of prisoners, with the war's count of them
+    armistice=$(jq -r --arg b "$peace" 'select(.kind == "peace" and .id == "armistice" and .date[0:7] == $b) | .date' "$tmp/ev")
+    if [ -n "$armistice" ]; then
+        pris=$(jq -r --arg b "$peace" 'select(.type == "month" and .date == $b) | .war.prisoners // empty | (.JPN + .SOV)' "$tmp/run" | head -1)
+        [ -n "$pris" ] || pris=$(jq -r --arg a "$open" 'select(.type == "month" and .date >= $a and .war != null) | .war.prisoners | (.JPN + .SOV)' "$tmp/run" | tail -1)
+        if awk -v p="${pris:-0}" 'BEGIN { exit !(p >= 1) }'; then
+            ex=$(jq -r --arg b "$peace" 'select(.id == "prisoner_exchange" and .date[0:7] == $b) | .text' "$tmp/ev")
+            [ -n "$ex" ] || bad "seed $seed: the armistice of $peace says nothing of the ${pris} prisoners"
+        fi
+        # the sequel: the USSR turns east once Germany is beaten (told once)
+        beaten=$(jq -r 'select(.kind == "outside_event" and (.text | test("war in Europe ends"))) | .date[0:7]' "$tmp/ev" | head -1)
+        rev=$(jq -r 'select(.id == "soviet_revenge") | .date[0:7]' "$tmp/ev")
+        if [ -n "$beaten" ] && [ "$(printf '%s\n' "$rev" | grep -c .)" != 1 ]; then
+            bad "seed $seed: Germany is beaten in $beaten but the USSR's answer to the attack is told '${rev}' times"
+        fi
+        entry=$(jq -r --arg b "$peace" 'select(.kind == "war" and .date[0:7] > $b and (.actors[0] == "SOV")) | .text' "$tmp/ev" | head -1)
+        if [ -n "$entry" ]; then
+            sequel=$((sequel + 1))
+            grep -q "attack of $open to avenge" <<<"$entry" || bad "seed $seed: the Soviet war after the armistice does not name the attack of $open: ${entry:0:300}"
+        fi
+    fi
+done
+[ "$fail" = 0 ] && echo "strike_north_war: ok ($struck of 8 seeds with a Soviet counter-stroke told, $sequel with a Soviet war after the armistice)"
+exit $fail

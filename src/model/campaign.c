@@ -46,7 +46,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
 static bool holds_fortress(const hk_world *w, int side);
 static void account(hk_world *w, int side, double men, const hk_combat_losses *lo);
 static void tell_plan(hk_world *w);
-static void tell_counter_stroke(hk_world *w, int f, int side, int o);
+static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_combat_side *cs);
 
 static bool held_at_start(const hk_world *w, int r, int side)
 {
@@ -790,6 +790,29 @@ static hk_combat_side front_side(const hk_world *w, const hk_front *fr, int side
     return cs;
 }
 
+/* A counter-stroke waits for its reserve: the men a side's reserve brings
+ * up to a front in a month come over the links at their monthly capacity,
+ * so they join the front evenly over the month (by day d, d/30 of them);
+ * until then they are on the railway, not in the attack. This binds the
+ * side that did not open the war, whose reserve moves only once the war
+ * has begun; the opener's reserve was moved up while the war was prepared
+ * (its opening offensive fights on depots stocked beforehand). So a Soviet
+ * counter-stroke of the autumn of 1941 attacks with what stands on the
+ * front and what has arrived, not on the first day with a month's
+ * reinforcements. */
+static void arriving(const hk_world *w, const hk_front *fr, int side, hk_combat_side *cs)
+{
+    if (side == w->war_opener || !(fr->added[side] > 0) || !(fr->men[side] > 0) || !(cs->men > 0))
+        return;
+    double day = w->today > 0 ? (double)(w->today - 1) : 0;
+    double away = fr->added[side] * (1.0 - fmin(1.0, day / 30.0));
+    double k = fmax(0.0, 1.0 - away / fr->men[side]);
+    cs->men *= k;
+    cs->tanks *= k;
+    cs->guns *= k;
+    cs->aircraft *= k;
+}
+
 /* The opener's opening offensive: the months of its war plan's first
  * operation (war.opening_months), in which it attacks on its main axis
  * whatever the odds and wherever else its power reaches war.opening_ratio
@@ -1529,6 +1552,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                 (s->links[l].to == from[side] && s->links[l].from == o))
                 link_km = s->links[l].km;
         cs[side][0] = front_side(w, fr, side, km[side][from[side]] + link_km, sustain_a);
+        arriving(w, fr, side, &cs[side][0]);
         cs[side][1] = front_side(w, held_by[side], d, km[d][o], sustain_d);
         /* both sides fortified their border zones in the 1930s (the Soviet
          * Far East, 001:31; the Kwantung Army's fortified regions facing the
@@ -1595,7 +1619,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     int used = marched(w, fr, a, o, from[a], days, km[a][from[a]]);
     if (used < 0 || used >= days)
         return false; /* still advancing on it, or up to it as the step ends */
-    tell_counter_stroke(w, f, a, o);
+    tell_counter_stroke(w, f, a, o, &cs[a][0]);
     /* the step's fighting starts the day the front comes up */
     int step_day = w->today;
     if (w->today > 0)
@@ -2001,7 +2025,7 @@ static void tell_plan(hk_world *w)
  * has come from outside the theatre since the war opened, read from the
  * theatre army's size (movement: while the USSR fights Germany the Far
  * East gets no one, and gave divisions to the west, 001:181). */
-static void tell_counter_stroke(hk_world *w, int f, int side, int o)
+static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_combat_side *cs)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
@@ -2023,11 +2047,14 @@ static void tell_counter_stroke(hk_world *w, int f, int side, int o)
                  hk_month_year(w->flag_since[HK_EFFECT_GER_SOV_WAR]), hk_month_mon(w->flag_since[HK_EFFECT_GER_SOV_WAR]));
     else
         snprintf(tail, sizeof tail, "no one has come into the theatre from outside it since the war opened");
+    char coming[80] = "";
+    if (fr->men[side] - cs->men >= 1000)
+        snprintf(coming, sizeof coming, " (%.0f more still on their way up)", fr->men[side] - cs->men);
     snprintf(w->scratch, sizeof w->scratch,
-             "The %s side strikes back on the %s front toward %s with %.0f men and %.0f tanks: the front had %.0f when "
-             "the war opened and %.0f have been brought up since from the reserve behind the fronts, the quieter "
-             "fronts thinned to what holding needs; %s.",
-             side_name(side), sector_label(w, f), region_label(w, o), fr->men[side], fr->tanks[side],
+             "The %s side strikes back on the %s front toward %s with %.0f men and %.0f tanks%s: the front had %.0f "
+             "when the war opened and %.0f have been brought up since from the reserve behind the fronts, the "
+             "quieter fronts thinned to what holding needs; %s.",
+             side_name(side), sector_label(w, f), region_label(w, o), cs->men, cs->tanks, coming,
              fr->men_at_start[side], fr->brought[side], tail);
     hk_world_emit2(w, "front", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side), w->scratch, SRC_WAR);
 }

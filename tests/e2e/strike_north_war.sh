@@ -5,7 +5,8 @@
 #   attack or holds, with its combat power over the defence's.
 # - The first Soviet attack on a front in a war Japan opened says where its
 #   men came from: the front's own, what the reserve brought up since, and
-#   what came (or did not come) from the west.
+#   what came (or did not come) from the west; it is not made on a month's
+#   first day with all the men its reserve brings up that month.
 # - An armistice that ends the war with prisoners taken tells their exchange,
 #   with the war's count of them.
 # - After the armistice the war has a sequel from the state: once Germany is
@@ -44,6 +45,16 @@ for seed in 1 2 3 4 5 6 7 8; do
             grep -v -q "when the war opened and .* brought up since.*\(from the west\|no one\)" &&
             bad "seed $seed: a counter-stroke does not say where its men came from"
     fi
+    # the men its reserve brings up in a month join the front over the month:
+    # a counter-stroke on a month's first days is not made with all of them
+    jq -r 'select(.text | test("^The Soviet side strikes back")) | "\(.date) \(.id)"' "$tmp/ev" >"$tmp/cs"
+    while read -r day sector; do
+        [ "${day:8:2}" = 01 ] || continue
+        if [ -n "$(jq -r --arg m "${day:0:7}" --arg s "$sector" 'select(.date == $m and .id == $s and (.text | test("^The Soviet side brings"))) | .date' "$tmp/ev")" ] &&
+           ! jq -r --arg d "$day" --arg s "$sector" 'select(.date == $d and .id == $s and (.text | test("^The Soviet side strikes back"))) | .text' "$tmp/ev" | grep -q "still on their way"; then
+            bad "seed $seed: the Soviet counter-stroke of $day on $sector attacks with the whole month's reinforcements on its first day"
+        fi
+    done <"$tmp/cs"
     # every Soviet first attack on a front in the war is told as a counter-stroke
     peace=$(jq -r --arg a "$open" 'select(.kind == "peace" and .date[0:7] >= $a) | .date[0:7]' "$tmp/ev" | head -1)
     [ -n "$peace" ] || peace=9999-99

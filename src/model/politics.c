@@ -546,14 +546,22 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
         bool union_made = sov && sov->n_forms > 1 && hk_actor_form_at(w, s->sov, w->month) == sov->n_forms - 1;
         if (union_made && p < P(w, INTERVENTION_UNION_RATE))
             p = P(w, INTERVENTION_UNION_RATE);
+        /* once Japan has told the powers it will leave (Washington, early
+         * 1922; 004:133) and Soviet power holds the east, a cabinet that
+         * stays is breaking its word to them: it announces the withdrawal
+         * within months (June 1922, 003:16) */
+        bool pledged = hk_flag(w, HK_EFFECT_POWERS_PRESS);
+        if (pledged && back && p < P(w, INTERVENTION_PLEDGE_RATE))
+            p = P(w, INTERVENTION_PLEDGE_RATE);
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->withdrawn = true;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
-                         "After %.1f years in Siberia and %.0f dead, with the northern hawks at %.2f of influence%s%s%s, "
+                         "After %.1f years in Siberia and %.0f dead, with the northern hawks at %.2f of influence%s%s%s%s, "
                          "the cabinet withdraws the expedition.",
                          years, w->out.intervention_dead, hk_assess_north_hawks(w),
                          back ? " and Soviet power re-established east of Baikal (staying would mean war with it)" : "",
+                         pledged && back && !union_made ? ", and Japan's word to the powers at Washington to be kept" : "",
                          union_made ? ", and the buffer state in the east folded into " : "",
                          union_made ? hk_actor_name_at(w, s->sov, w->month) : "");
             hk_world_emit2(w, "fact", "withdrawal", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));

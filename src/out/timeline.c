@@ -402,14 +402,12 @@ static int bloc_of(const hk_scenario *s, int actor)
  * count it twice. A formation is left out while its bloc has nothing
  * counted in its sector (Japan's army in Manchuria before it guards
  * Manchukuo's borders). */
-static bool abroad(const hk_scenario *s, const hk_month_summary *m, int f);
-
 /* The men on each side's border sectors: those the model counts there, and
  * a force on its own side's ground in a border sector though the model
  * leaves it out (the Korea Army's division at Chongjin on the lower Tumen,
  * where Korea bordered Russia, before the Manchurian hills beside it were
- * Japan's to guard). A force on the other side's ground (the Siberian
- * expedition at Vladivostok) is on the "abroad" line, not here. */
+ * Japan's to guard); not a force the model leaves out on the other side's
+ * ground (the Siberian expedition at Vladivostok, on the "abroad" line). */
 static void border_totals(const hk_scenario *s, const hk_month_summary *m, hk_side_forces out[2])
 {
     memset(out, 0, 2 * sizeof *out);
@@ -419,7 +417,7 @@ static void border_totals(const hk_scenario *s, const hk_month_summary *m, hk_si
         if (j < 0 || fs->region < 0 || fs->region >= s->n_regions || !(fs->men > 0))
             continue;
         int k = s->regions[fs->region].sector;
-        if (k < 0 || k >= s->n_sectors || abroad(s, m, f))
+        if (k < 0 || k >= s->n_sectors)
             continue;
         int own = s->regions[fs->region].controller;
         if (!(m->forces[k][j].men > 0) && !(own >= 0 && bloc_of(s, own) == j))

@@ -45,7 +45,7 @@ def day(s):
     return datetime.date(int(p[0]), int(p[1]), int(p[2]) if len(p) > 2 else 1)
 china_1937, lags, protocol_1936 = [], set(), []
 expeditions, expedition_fell = [], []
-seized_late_1931, rising_1936 = [], []
+seized_late_1931, rising_1936, stayed_past_fer = [], [], []
 def mon(x):
     return int(x[:4]) * 12 + int(x[5:7])
 for seed in range(1, 13):
@@ -183,6 +183,11 @@ for seed in range(1, 13):
             expedition_fell.append(seed)
     # no expedition stays on Soviet soil long after the buffer state it
     # faced is gone (the USSR of 1922-12-30)
+    # once Japan has told the powers at Washington it will leave, the cabinet
+    # announces the withdrawal within months (June 1922, 003:16), before the
+    # Far Eastern Republic is folded into the USSR (1922-11/12)
+    if iv and "1922-11" <= wd[:7] < "9999":
+        stayed_past_fer.append(seed)
     if iv and wd[:7] > "1923-06":
         fail.append(f"seed {seed}: the expedition stays in Siberia until {wd}, months after the Far Eastern Republic is gone")
     lost, rep = ev.get(("fact", "outpost_destroyed")), ev.get(("fact", "reprisal_occupation"))
@@ -216,6 +221,8 @@ if len(lags) < 2:
 # later (000:24: February 1936)
 if len(rising_1936) < 5:
     fail.append(f"the Imperial Way's rising comes in 1935-10..1936-06 in only {len(rising_1936)} of 12 histories (seeds {rising_1936})")
+if len(stayed_past_fer) > 1:
+    fail.append(f"the expedition stays in Siberia to the Far Eastern Republic's end in {len(stayed_past_fer)} of 12 histories (seeds {stayed_past_fer})")
 if len(seized_late_1931) < 8:
     fail.append(f"Manchuria seized in 1931-09..12 in only {len(seized_late_1931)} of 12 histories (seeds {seized_late_1931})")
 # the record's chain (a united front at the end of 1936, the next clash in

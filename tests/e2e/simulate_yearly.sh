@@ -48,10 +48,8 @@ def border_totals(month):
     """men of each bloc in formations standing in a region that faces a sector
     whose side of that bloc is counted this month, or on their own bloc's
     ground in a border sector (the Korea Army on the lower Tumen before
-    Manchuria is held), each formation once; not those on ground of the
-    other bloc (the Siberian expedition at Vladivostok, on the "abroad" line)."""
+    Manchuria is held), each formation once."""
     tot = [0.0, 0.0]
-    control = month.get("control", {})
     for fid, f in month["formations"].items():
         sec = region_sector.get(f["region"])
         a = actor_of.get(fid)
@@ -61,12 +59,7 @@ def border_totals(month):
         if side is None:
             continue
         own = regions[f["region"]].get("controller")
-        holder = control.get(f["region"], own)
         bloc = lambda x: 0 if x in jp_bloc else 1 if x in sov_bloc else None
-        if holder is not None and holder != a and bloc(holder) != side:
-            continue  # on ground the other side holds
-        if bloc(holder) == side and bloc(own) is not None and bloc(own) != side:
-            continue  # on ground its side took from the other (abroad)
         sides = list(month["forces"].get(sec, {}).values())
         if (len(sides) == 2 and sides[side]["men"] > 0) or bloc(own) == side:
             tot[side] += f["men"]

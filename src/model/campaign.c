@@ -2203,6 +2203,33 @@ void hk_campaign_surrender(hk_world *w)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
+    /* Japan's surrender gives up the ground it holds beyond its own: what an
+     * earlier war took from the Soviet side (kept under an armistice) goes
+     * back to the power whose ground it was, whatever the surrender zones
+     * say (the surrender of 1945 left Japan nothing on the mainland or in
+     * Russia's Far East; 001:287) */
+    {
+        int back = 0, names_n = 0;
+        char names[360] = "";
+        for (int r = 0; r < s->n_regions && r < 64; r++) {
+            int home = s->regions[r].controller;
+            if (!own(w, r, HK_SIDE_JPN) || home < 0 || hk_world_side(w, home) != HK_SIDE_SOV)
+                continue;
+            hk_control_set(w, r, home);
+            if (hk_world_logging(w) && names_n < (int)sizeof names - 80)
+                names_n += snprintf(names + names_n, sizeof names - (size_t)names_n, "%s%s", back ? ", " : "",
+                                    region_label(w, r));
+            back++;
+        }
+        if (back > 0 && hk_world_logging(w)) {
+            snprintf(w->scratch, sizeof w->scratch,
+                     "With the surrender Japan gives up the Soviet ground it still held: %s go%s back to the "
+                     "Soviet side.",
+                     names, back == 1 ? "es" : "");
+            hk_world_emit2(w, "occupation", "soviet_ground_returned", s->sov, s->jpn, w->scratch,
+                           "001_fd9a28d61a246780.txt:287");
+        }
+    }
     for (int z = 0; z < s->n_zones; z++) {
         const hk_surrender_zone *zn = &s->zones[z];
         int side = hk_world_side(w, zn->to);

@@ -12,6 +12,8 @@
 # - After the armistice the war has a sequel from the state: once Germany is
 #   beaten, the USSR turns east to answer the attack (told once), and a
 #   Soviet war on Japan that follows names the attack among its motives.
+# - A Japan that surrenders holds no Soviet ground after it: what it kept
+#   under the armistice goes back, and the history says so.
 set -euo pipefail
 HK=${1:?usage: strike_north_war.sh PATH_TO_hokushin}
 command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
@@ -82,6 +84,20 @@ for seed in 1 2 3 4 5 6 7 8; do
         if [ -n "$entry" ]; then
             sequel=$((sequel + 1))
             grep -q "attack of $open to avenge" <<<"$entry" || bad "seed $seed: the Soviet war after the armistice does not name the attack of $open: ${entry:0:300}"
+        fi
+    fi
+    # a Japan that has surrendered holds no Soviet ground: what it kept under
+    # an armistice goes back with the surrender
+    surr=$(jq -r 'select(.kind == "peace" and .id == "surrender") | .date[0:7]' "$tmp/ev" | head -1)
+    if [ -n "$surr" ]; then
+        kept=$(jq -rs --arg s "$surr" '(map(select(.type == "month")) | .[0].control) as $home
+            | map(select(.type == "month" and .date >= $s)) | last | .control | to_entries
+            | map(select(.value == "JPN" and $home[.key] == "SOV") | .key) | join(" ")' "$tmp/run")
+        [ -z "$kept" ] || bad "seed $seed: Japan surrendered in $surr but still holds Soviet ground: $kept"
+        taken=$(jq -r --arg b "$peace" 'select(.type == "month" and .date == $b) | .war.regions_taken.JPN // [] | length' "$tmp/run" | head -1)
+        if [ -n "$armistice" ] && [ "${taken:-0}" -gt 0 ] &&
+           ! jq -r --arg s "$surr" 'select(.id == "soviet_ground_returned" and .date[0:7] == $s) | .id' "$tmp/ev" | grep -q .; then
+            bad "seed $seed: Japan kept $taken regions under the armistice and the surrender does not say they go back"
         fi
     fi
 done

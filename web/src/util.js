@@ -37,23 +37,33 @@ export function bloc(actor) {
   return "other";
 }
 /* Men of each bloc on the border in a month object: every formation whose
- * region faces a sector, counted once, and only while its bloc has men
- * counted in that sector's `forces` (the same rule as the terminal
+ * region faces a sector, counted once, while its bloc has men counted in
+ * that sector's `forces` or it stands on its own side's ground, and not
+ * while it stands on the other side's (the same rule as the terminal
  * timeline's "border" line; docs/api.md). */
 export function borderTotals(ix, m) {
   const out = { jp: 0, sv: 0 };
   for (const [fid, st] of Object.entries(m?.formations || {})) {
     const men = +(st?.men || 0);
-    const sid = ix.regionById.get(st?.region)?.sector;
-    const b = bloc(ix.formations.get(fid)?.actor);
+    const reg = ix.regionById.get(st?.region);
+    const sid = reg?.sector;
+    const actor = ix.formations.get(fid)?.actor;
+    const b = bloc(actor);
     if (!(men > 0) || !sid || (b !== "jp" && b !== "sv")) continue;
+    // a force on the other side's ground is abroad, not on the border
+    const holder = m.control?.[st.region], home = reg?.controller;
+    const inBloc = (a) => bloc(a) === "jp" || bloc(a) === "sv";
+    if (holder && ((holder !== actor && bloc(holder) !== b) || (bloc(holder) === b && inBloc(home) && bloc(home) !== b))) continue;
+    // on its own side's ground it counts though the model leaves it out of
+    // the sector (the Korea Army's division at Chongjin before 1931)
+    const ownGround = home && bloc(home) === b;
     const per = m.forces?.[sid];
     const sec = ix.sectorById.get(sid);
     // the bloc's side of the sector: its actor in `sides`, else the position in `forces`
     let sideMen = null;
     for (const [actor, v] of Object.entries(per || {})) if (bloc(actor) === b) sideMen = +(v?.men || 0);
     if (sideMen == null && sec?.sides) sideMen = +(per?.[sec.sides[b === "jp" ? 0 : 1]]?.men || 0);
-    if (!(sideMen > 0)) continue;
+    if (!(sideMen > 0) && !ownGround) continue;
     out[b] += men;
   }
   return out;

@@ -53,12 +53,22 @@ static bool held_at_start(const hk_world *w, int r, int side)
     return hk_world_side(w, w->camp.control_at_start[r]) == side;
 }
 
+/* Whether region r is a railhead this month: one from the start, or one
+ * whose line has opened by now (regions.yaml `rail_from`: the Bei'an-Heihe
+ * line brought the railway to the Amur opposite Blagoveshchensk in 1935,
+ * beihei_railway), so a war fought after it supplies its front there. */
+static bool railhead_now(const hk_world *w, int r)
+{
+    const hk_region *g = &w->s->regions[r];
+    return g->railhead || (hk_date_is_set(g->rail_from) && w->month >= hk_date_month(g->rail_from));
+}
+
 /* Bases: the side's railheads behind the border (no sector) that it held
  * when the war began: depots, ports, the line to European Russia. */
 static bool is_base(const hk_world *w, int r, int side)
 {
     const hk_region *g = &w->s->regions[r];
-    return g->railhead && g->sector < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
+    return railhead_now(w, r) && g->sector < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
 }
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
@@ -78,7 +88,7 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
     const hk_scenario *s = w->s;
     hk_regions held = set_of(w, side, own), rail = 0;
     for (int r = 0; r < s->n_regions; r++)
-        if (s->regions[r].railhead)
+        if (railhead_now(w, r))
             rail |= HK_REGION_BIT(r);
     hk_map_routes(s, rail & held, held, ~(hk_regions)0, km);
 }
@@ -245,7 +255,7 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
                 continue;
             /* the nearest enemy region along the front's own links; ties to
              * the lower index, so the same state gives the same objective */
-            int tier = deep && s->regions[v].railhead && s->regions[v].sector < 0 ? 0 : 1;
+            int tier = deep && railhead_now(w, v) && s->regions[v].sector < 0 ? 0 : 1;
             if (tier < best_tier || (tier == best_tier && (k->km < best_km || (k->km == best_km && v < best)))) {
                 best_tier = tier;
                 best = v;
@@ -615,7 +625,7 @@ void hk_campaign_begin(hk_world *w)
         int o = hk_campaign_objective(w, f, op, NULL);
         if (o < 0)
             continue;
-        int value = s->regions[o].railhead ? 1 : 0;
+        int value = railhead_now(w, o) ? 1 : 0;
         for (int l = 0; l < s->n_links && value == 1; l++)
             if (s->links[l].bottleneck && (s->links[l].from == o || s->links[l].to == o))
                 value = 2;

@@ -238,7 +238,7 @@ void hk_load_regions(hk_loader *ld, const hk_ynode *root)
     static const char *const top[] = {"sectors", "regions", NULL};
     static const char *const skeys[] = {"id", "name", "length_km", "sides", "source", NULL};
     static const char *const rkeys[] = {"id", "name", "lat", "lon", "controller", "terrain",
-                                        "railhead", "sector", "source", NULL};
+                                        "railhead", "rail_from", "sector", "source", NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -283,6 +283,7 @@ void hk_load_regions(hk_loader *ld, const hk_ynode *root)
         hk_rec_enum(&r, "terrain", true, "terrain", terrain_name, HK_TERRAIN_COUNT, &t);
         g->terrain = (hk_terrain)t;
         hk_rec_bool(&r, "railhead", false, &g->railhead);
+        hk_rec_date(&r, "rail_from", false, &g->rail_from);
         hk_rec_ref(&r, "sector", false, T_SECTOR, &g->sector);
         hk_rec_source(&r, &g->source);
         if (ok > 0)

@@ -119,6 +119,11 @@ typedef struct hk_region {
     hk_terrain terrain;
     int sector;       /* border sector it faces, or -1 */
     bool railhead;    /* a railway station able to supply an army */
+    /* a railhead only from this date, when its line opened (the Bei'an-Heihe
+     * line to the Amur, 1935); unset: `railhead` throughout. The border
+     * geography worked out at load (compiled.c, map.c) reads `railhead`
+     * alone; a war's campaign reads the date (campaign.c) */
+    hk_date rail_from;
     hk_source source;
     hk_at at;
 } hk_region;

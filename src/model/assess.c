@@ -54,6 +54,12 @@ bool hk_assess_offensive_ready(const hk_world *w)
     return w->sov_men >= 0.98 * hk_assess_offensive_force(w);
 }
 
+bool hk_assess_west_crisis(const hk_world *w)
+{
+    return hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) &&
+           w->month - w->flag_since[HK_EFFECT_GER_SOV_WAR] < P(w, WAR_WEST_CRISIS_MONTHS);
+}
+
 bool hk_assess_japan_hopes_mediation(const hk_world *w)
 {
     /* the USSR neutral: Tokyo could still ask it to broker terms */

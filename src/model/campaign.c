@@ -593,6 +593,7 @@ void hk_campaign_begin(hk_world *w)
     c->main_axis = -1;
     c->countered = 0;
     c->plan_told = false;
+    c->stavka_told = 0;
     c->quiet_months = 0;
     c->still_months = 0;
     memset(c->garrison, 0, sizeof c->garrison);
@@ -657,6 +658,58 @@ static double fronts_men(const hk_world *w, int side)
     for (int f = 0; f < w->s->n_sectors; f++)
         sum += w->camp.front[f].men[side];
     return sum;
+}
+
+double hk_campaign_reserve(const hk_world *w, int side)
+{
+    return fmax(0, theatre_of(w, side) - garrisons_of(w, side) - fronts_men(w, side));
+}
+
+/* Whether Stavka holds the Soviet side of a war Japan opened to the
+ * defensive: while Germany's offensive holds it (hk_assess_west_crisis), the
+ * reserve behind the eastern fronts is kept for the west (movement sends it
+ * there) and a front gets from it only what holding needs, war.hold_ratio
+ * times the men facing it; so a counter-stroke is made, if at all, with what
+ * a front already has (the Far East's divisions went to Moscow in
+ * October-December 1941, rzd_transfers_1941). */
+static bool stavka_holds(const hk_world *w, int side)
+{
+    return side == HK_SIDE_SOV && w->war_opener == HK_SIDE_JPN && !w->soviet_entry &&
+           !(w->player >= 0 && w->player == side_actor(w, side)) && hk_assess_west_crisis(w);
+}
+
+/* Stavka's answer told: the month it first holds the Far East to the
+ * defensive in the war, and the month the German offensive no longer holds
+ * it while the war goes on. */
+static void tell_stavka(hk_world *w, int side, double reserve)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    if (side != HK_SIDE_SOV || w->war_opener != HK_SIDE_JPN || w->soviet_entry)
+        return;
+    bool holds = stavka_holds(w, side);
+    int bit = holds ? 1 : 2;
+    if ((c->stavka_told & bit) || (!holds && !(c->stavka_told & 1)))
+        return;
+    c->stavka_told |= (uint8_t)bit;
+    if (hk_world_logging(w)) {
+        hk_month since = w->flag_since[HK_EFFECT_GER_SOV_WAR];
+        if (holds)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "Stavka answers Japan's attack with the Germans still advancing in the west (their attack of "
+                     "%d-%02d, %d month%s ago): it sends the Far East no one, keeps the %.0f men of its reserve behind "
+                     "the eastern fronts for the west, and orders the fronts to hold with what holding needs; the Far "
+                     "East calls up its own reservists, %.0f a month.",
+                     hk_month_year(since), hk_month_mon(since), w->month - since, w->month - since == 1 ? "" : "s",
+                     reserve, P(w, SOVIET_WAR_MOBILIZE));
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "%d months after the German attack of %d-%02d Germany's offensive no longer holds Stavka: the "
+                     "Far East may send the %.0f men of its reserve to its fronts and strike back to win its ground; "
+                     "from the west it still gets no one while the war with Germany lasts.",
+                     w->month - since, hk_month_year(since), hk_month_mon(since), reserve);
+    }
+    hk_world_emit2(w, "forces", "stavka", s->sov, s->jpn, w->scratch, SRC_WAR "; rzd_transfers_1941");
 }
 
 /* A side's men and arms on a front, times k. */
@@ -732,6 +785,8 @@ static void reinforce(hk_world *w, int side)
     release(w, side);
     sum = fronts_men(w, side);
     double reserve = pool - sum;
+    tell_stavka(w, side, fmax(0, reserve));
+    bool held = stavka_holds(w, side);
     if (!(reserve > 1000))
         return;
     /* each front's routes: what the links carry from the sources to the
@@ -758,6 +813,8 @@ static void reinforce(hk_world *w, int side)
                 want = f == player_front || (player_front < 0 && opening(w, side) && f == c->main_axis) ? reserve : 0;
             else
                 want = player_front >= 0 ? 0 : reserve * front_weight(w, f, side, fr->men[1 - side]) / fmax(threat, 1);
+            if (held) /* Stavka keeps the rest for the west */
+                want = fmin(want, fmax(0, P(w, WAR_HOLD_RATIO) * fr->men[1 - side] - fr->men[side]));
             double add = fmin(want, route[f] - fr->added[side]);
             if (!(add > 0))
                 continue;
@@ -2048,7 +2105,12 @@ static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_co
     double sent = pool_of(w, side) + w->war_losses[side] - c->pool_at_start[side];
     bool west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
     char tail[200];
-    if (sent >= 1000)
+    if (sent >= 1000 && west)
+        snprintf(tail, sizeof tail,
+                 "Moscow, at war with Germany, has sent the Far East no one: the %.0f men the theatre has gained since "
+                 "the war opened are its own reservists and new formations",
+                 sent);
+    else if (sent >= 1000)
         snprintf(tail, sizeof tail, "%.0f men have come into the theatre from the west since the war opened", sent);
     else if (west)
         snprintf(tail, sizeof tail,

@@ -100,9 +100,10 @@ void hk_outcomes_month(hk_world *w)
     if (w->month <= hk_month_of(1941, 12)) {
         o->soviet_divisions_east_1941 = w->sov_men / DIVISION_MEN;
         /* what the war in the west has of the Far East's army at the year's
-         * end: nothing while a war in the east holds it there (movement) */
+         * end: in peace its share drawn west; in a war Japan opened, what
+         * Stavka took from the reserve behind the eastern fronts (movement) */
         double d = w->sov_drawn < 0.95 ? w->sov_drawn : 0.95;
-        o->soviet_divisions_west_1941 = d / (1.0 - d) * w->sov_men / DIVISION_MEN;
+        o->soviet_divisions_west_1941 = (d / (1.0 - d) * w->sov_men + w->sov_sent_war) / DIVISION_MEN;
     }
 }
 

@@ -97,6 +97,7 @@ typedef struct hk_campaign_state {
     double pool_at_start[2];               /* each side's theatre army when the war opened */
     uint32_t countered;                    /* fronts on which the side that did not open the war has struck back */
     bool plan_told;                        /* the opener's plan has been told against the state */
+    uint8_t stavka_told;                   /* bit 0: Stavka's answer under Germany's offensive told; bit 1: its end */
 } hk_campaign_state;
 
 
@@ -313,6 +314,7 @@ struct hk_world {
     int regions_taken[2];     /* regions each side took from the other, summed over wars */
     bool trans_siberian_was_cut;
     double sov_west_1941;     /* most Soviet men sent west by 1941-12 */
+    double sov_sent_war;      /* Soviet men the Far East sent west while fighting a war Japan opened (movement.c) */
     bool war;                 /* Japan and the USSR at general war */
     bool war_in_month;        /* at war at some time this month (even if peace came later in it) */
     int war_opener;           /* side that opened it */

@@ -14,7 +14,8 @@ double hk_assess_north_need_free(const hk_world *w)
 
 double hk_assess_north_need(const hk_world *w)
 {
-    bool binds = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
+    /* the Neutrality Pact, or the undertaking an armistice renewed (war.c) */
+    bool binds = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) || w->armistice_pact == 1;
     return hk_assess_north_need_free(w) * (binds ? P(w, WAR_BREAK_FACTOR) : 1.0);
 }
 
@@ -36,7 +37,7 @@ double hk_assess_entry_motive(const hk_world *w)
      * way; an Allied ultimatum; and a pledge to the Allies as one term
      * among them. Entry needs a motive of 1. */
     int pact = w->c->roles.jpn_sov_neutrality;
-    bool gone = pact < 0 || w->treaty[pact].status != HK_TREATY_IN_FORCE;
+    bool gone = (pact < 0 || w->treaty[pact].status != HK_TREATY_IN_FORCE) && w->armistice_pact != 1;
     return P(w, ENTRY_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) +
            P(w, ENTRY_SPOILS) * hk_flag(w, HK_EFFECT_JPN_US_WAR) +
            P(w, ENTRY_FREED) * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) + P(w, ENTRY_PACT_GONE) * gone +

@@ -326,6 +326,7 @@ struct hk_world {
     double war_losses[2];     /* each side's casualties in the current general war */
     hk_month armistice_on;    /* month of the last armistice, HK_MONTH_NONE before one */
     uint64_t ceded[2];        /* the regions of each side's own the last armistice left to the other (war.c) */
+    uint8_t armistice_pact;   /* war.c: the last armistice's neutrality undertaking: 0 none, 1 in force, 2 denounced */
     uint8_t war_mobilising;   /* Japan mobilises for a war it has decided on: 0 no, 1 its cabinet, 2 forced (--decide) */
     hk_month mobilising_on;   /* month the mobilisation began */
 

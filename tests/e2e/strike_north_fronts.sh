@@ -10,6 +10,13 @@
 #   the reserve than holding needs, so no counter-stroke is built from it
 #   before the German offensive is held; with no German war (--without
 #   barbarossa) there is no such constraint and nothing of it is told.
+# - An armistice is followed by its settlement (a treaty event
+#   armistice_agreement the same month): what each side keeps, and, with
+#   the USSR at war with Germany, an undertaking of neutrality on the line.
+# - The USSR's war to avenge the attack is timed like the entry of 1945: by
+#   Germany's defeat and the transfer east (war.pledge_months, three months),
+#   with or without a Pacific war (--without pearl_harbor): not before the
+#   transfer is done unless an atomic bombing hastens it, not after its term.
 set -euo pipefail
 HK=${1:?usage: strike_north_fronts.sh PATH_TO_hokushin}
 command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
@@ -17,6 +24,31 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 bad() { echo "FAIL: $*" >&2; fail=1; }
+# the settlement after the first armistice, and the timing of the war that
+# avenges the attack (reads $tmp/ev)
+check_sequel() {
+    local seed=$1 how=$2 arm beaten term entry want atomic
+    arm=$(jq -r 'select(.kind == "peace" and .id == "armistice") | .date[0:7]' "$tmp/ev" | head -1)
+    [ -n "$arm" ] || return 0
+    st=$(jq -r --arg m "$arm" 'select(.id == "armistice_agreement" and .date[0:7] == $m) | .text' "$tmp/ev" | head -1)
+    [ -n "$st" ] || { bad "seed $seed$how: the armistice of $arm is followed by no settlement"; return 0; }
+    if [ "$arm" \< "1945-05" ]; then
+        grep -q "undertaking of neutrality" <<<"$st" ||
+            bad "seed $seed$how: the USSR fights Germany in $arm but the settlement has no undertaking of neutrality: ${st:0:200}"
+    fi
+    beaten=$(jq -r 'select(.kind == "outside_event" and (.text | test("war in Europe ends"))) | .date[0:7]' "$tmp/ev" | head -1)
+    [ -n "$beaten" ] || return 0
+    term=$(date -u -d "${beaten}-01 +3 months" +%Y-%m)
+    entry=$(jq -r --arg b "$arm" 'select(.kind == "war" and .date[0:7] > $b and (.actors[0] == "SOV")) | .date[0:7]' "$tmp/ev" | head -1)
+    atomic=$(jq -r 'select(.kind == "outside_event" and (.text | test("atomic bomb"))) | .date[0:7]' "$tmp/ev" | head -1)
+    if [ -z "$entry" ]; then
+        [ "$term" \> "1945-09" ] || bad "seed $seed$how: Germany is beaten in $beaten, but no war avenges the attack of the armistice of $arm by the scenario's end (term $term)"
+    elif [ "$entry" \> "$term" ]; then
+        bad "seed $seed$how: the war avenging the attack opens in $entry, after the transfer's term $term"
+    elif [ "$entry" \< "$term" ] && { [ -z "$atomic" ] || [ "$entry" \< "$atomic" ]; }; then
+        bad "seed $seed$how: the war avenging the attack opens in $entry, before the transfer's term $term, unhastened"
+    fi
+}
 for seed in 1 2 3 4 5 6 7 8; do
     "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/run"
     jq -c 'select(.type == "event") | {date, kind, id, actors, text}' "$tmp/run" >"$tmp/ev"
@@ -48,6 +80,14 @@ for seed in 1 2 3 4 5 6 7 8; do
         awk -v s="$sov" -v j="$jpn" 'BEGIN { exit !(s > 1.5 * j + 60000) }' &&
             bad "seed $seed: under Germany's offensive the Soviet $sector front holds $sov men against $jpn in $m"
     done < <(jq -r 'select(.text | test("^The Soviet side brings")) | "\(.date[0:7]) \(.id)"' "$tmp/ev")
+    check_sequel "$seed" ""
+done
+# with no Pacific war (no pledge to the Allies) the war to avenge the attack
+# keeps the transfer's term as well
+for seed in 1 2 3 4; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --without pearl_harbor --json >"$tmp/run"
+    jq -c 'select(.type == "event") | {date, kind, id, actors, text}' "$tmp/run" >"$tmp/ev"
+    check_sequel "$seed" " (no Pacific war)"
 done
 # with no German war there is no Stavka constraint to tell
 "$HK" simulate --seed 1 --decide JPN.strike_north=1941-08 --without barbarossa --json >"$tmp/run"

@@ -57,11 +57,7 @@ static bool held_at_start(const hk_world *w, int r, int side)
  * whose line has opened by now (regions.yaml `rail_from`: the Bei'an-Heihe
  * line brought the railway to the Amur opposite Blagoveshchensk in 1935,
  * beihei_railway), so a war fought after it supplies its front there. */
-static bool railhead_now(const hk_world *w, int r)
-{
-    const hk_region *g = &w->s->regions[r];
-    return g->railhead || (hk_date_is_set(g->rail_from) && w->month >= hk_date_month(g->rail_from));
-}
+static bool railhead_now(const hk_world *w, int r) { return w->c->rail_on[r] <= w->month; }
 
 /* Bases: the side's railheads behind the border (no sector) that it held
  * when the war began: depots, ports, the line to European Russia. */

@@ -94,7 +94,7 @@ static hk_date date_add_days(hk_date d, int days)
 static hk_date pledge_term(const hk_world *w)
 {
     hk_date none = {0};
-    if (!(hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) || hk_war_struck_by_japan(w)) || !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+    if (!hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) || !(hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) || hk_war_struck_by_japan(w)))
         return none;
     hk_date d = outside_on(w, HK_EFFECT_GERMANY_DEFEATED);
     if (!hk_date_is_set(d))
@@ -274,8 +274,6 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
 
     /* Japan: general war on the USSR is a cabinet decision (000:19) */
     bool jpn_player = w->player == s->jpn;
-    double ratio_j = 1.0 / hk_politics_border_ratio(w);
-    double need_j = hk_assess_north_need(w);
     bool jpn_wants = hk_politics_north_case(w);
     bool forced_j = forced_war(w, HK_SIDE_JPN);
     bool jpn_go = forced_j || (jpn_player ? (w->orders_given && w->orders.declare_war)
@@ -288,6 +286,9 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
      * the army at japan.mobilize a month). A player's declaration is
      * immediate: the player mobilises with its own orders. */
     double footing = P(w, WAR_MOBILISED) * P(w, JAPAN_MAX_MEN);
+    /* the ratio on the border and what a war needs, for the texts below */
+    double ratio_j = jpn_go || w->war_mobilising ? 1.0 / hk_politics_border_ratio(w) : 0;
+    double need_j = jpn_go || w->war_mobilising ? hk_assess_north_need(w) : 0;
     if (jpn_go && !jpn_player && !w->war_mobilising && w->jpn_men < footing && P(w, WAR_MOBILISE_MONTHS) >= 1) {
         w->war_mobilising = forced_j ? 2 : 1;
         w->mobilising_on = w->month;

@@ -3,6 +3,11 @@
 # - The Amur front is supplied from Heihe, the railhead of the Bei'an-Heihe
 #   line (open since 1935): the war plan tells its haul as a few km, not the
 #   630 km from Harbin.
+# - Secondary fronts attack when their odds allow: in the opening months
+#   some front besides the main axis attacks in at least one of the seeds
+#   (the Khalkha front, which Stavka does not reinforce under Germany's
+#   offensive), and a secondary attack the war plan tells is one whose odds
+#   reached the war.opening_ratio it names.
 # - Stavka's answer follows the war in the west: a war Japan opens while
 #   Germany's offensive holds Moscow (within war.west_crisis_months of its
 #   attack) is told Stavka's choice in its first month (the Far East gets no
@@ -24,6 +29,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 bad() { echo "FAIL: $*" >&2; fail=1; }
+secondary=0
 # the settlement after the first armistice, and the timing of the war that
 # avenges the attack (reads $tmp/ev)
 check_sequel() {
@@ -61,6 +67,20 @@ for seed in 1 2 3 4 5 6 7 8; do
         [ -n "$km" ] && [ "${km%% *}" -le 50 ] ||
             bad "seed $seed: the Amur front is not supplied from Heihe's railhead: ${amur:0:240}"
     fi
+    # secondary attacks in the opening (its first two months)
+    axis=$(jq -r 'select(.id == "war_plan") | .text' "$tmp/ev" | grep -o 'falls on the .* front (' | sed 's/^falls on the //; s/ front ($//' | head -1)
+    [ -n "$axis" ] || { bad "seed $seed: the war plan names no main blow"; axis="-"; }
+    second=$(date -u -d "${open}-01 +1 month" +%Y-%m)
+    n=$(jq -r --arg a "$open" --arg b "$second" 'select(.kind == "front" and .actors[0] == "JPN" and .date[0:7] >= $a
+        and .date[0:7] <= $b and (.text | test("the Japanese side \\([0-9,]+ men"))) | .text' "$tmp/ev" |
+        grep -v -c -F "On the $axis front" || true)
+    [ "${n:-0}" -gt 0 ] && secondary=$((secondary + 1))
+    jq -r --arg m "$open" 'select(.kind == "front" and .date[0:7] == $m and (.text | test("makes a secondary attack"))) | .text' "$tmp/ev" |
+        while read -r t; do
+            o=$(grep -o 'reached [0-9.]* of' <<<"$t" | grep -o '[0-9.]*' | head -1)
+            need=$(grep -o 'over the [0-9.]* such' <<<"$t" | grep -o '[0-9.]*' | head -1)
+            awk -v o="$o" -v n="$need" 'BEGIN { exit !(o >= n) }' || echo "FAIL: seed $seed: a secondary attack under its odds: ${t:0:200}" >&2
+        done 2>&1 | grep -q FAIL && bad "seed $seed: a secondary attack told under the odds it needs"
     # Stavka's choice, told in the war's first month
     st=$(jq -r 'select(.id == "stavka") | "\(.date[0:7]) \(.text)"' "$tmp/ev" | head -1)
     [ "${st:0:7}" = "$open" ] && grep -q "sends the Far East no one" <<<"$st" ||
@@ -82,6 +102,7 @@ for seed in 1 2 3 4 5 6 7 8; do
     done < <(jq -r 'select(.text | test("^The Soviet side brings")) | "\(.date[0:7]) \(.id)"' "$tmp/ev")
     check_sequel "$seed" ""
 done
+[ "$secondary" -ge 1 ] || bad "no front besides the main axis attacks in the opening months of seeds 1-8"
 # with no Pacific war (no pledge to the Allies) the war to avenge the attack
 # keeps the transfer's term as well
 for seed in 1 2 3 4; do

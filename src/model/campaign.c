@@ -1329,7 +1329,7 @@ static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int
  * reserve, its redoubt toward Korea in 1945, glantz2003): when the enemy
  * reaches a region behind the border sectors, the reserve stands there
  * and joins the front that defends it. */
-static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
+static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double facing)
 {
     const hk_scenario *s = w->s;
     if (s->regions[o].sector >= 0)
@@ -1338,11 +1338,16 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
     /* only what its routes bring there: none east of a cut railway beyond
      * what the other routes carry */
     reserve = fmin(reserve, flow_to(w, d, o) * P(w, WAR_SUPPLY_SUSTAIN));
+    /* while Stavka keeps the reserve for the west, only what holding the
+     * ground against the front coming on needs (stavka_holds) */
+    if (stavka_holds(w, d))
+        reserve = fmin(reserve, P(w, WAR_HOLD_RATIO) * facing - dfr->men[d]);
     if (!(reserve > 1000))
         return;
     double pm[3];
     side_per_man(w, d, pm);
     dfr->men[d] += reserve;
+    dfr->brought[d] += reserve; /* come up from the reserve, as reinforce's */
     dfr->tanks[d] += reserve * pm[0];
     dfr->guns[d] += reserve * pm[1];
     dfr->aircraft[d] += reserve * pm[2];
@@ -1595,7 +1600,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         int o = obj[side], d = 1 - side;
         if (c->front_of[o] >= 0)
             held_by[side] = &c->front[c->front_of[o]];
-        reserve_stands(w, held_by[side], d, o);
+        reserve_stands(w, held_by[side], d, o, fr->men[side]);
         /* the attacking front is fed over all its routes; the defence of a
          * region over those that reach it */
         double ff = front_flow(w, side, f), fo = flow_to(w, d, o);
@@ -1868,7 +1873,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     int o2 = hk_campaign_objective(w, f, a, &from2);
     hk_front *dfr2 = o2 >= 0 && c->front_of[o2] >= 0 ? &c->front[c->front_of[o2]] : fr;
     if (o2 >= 0)
-        reserve_stands(w, dfr2, d, o2);
+        reserve_stands(w, dfr2, d, o2, fr->men[a]);
     if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a] &&
         fr->halt[a] <= 0 && after > 0 &&
         0.5 * land_km(w, from2, o2) <= fmin(march_rate(w, fr, a) * after, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&

@@ -487,17 +487,19 @@ static void settlement(hk_world *w)
         snprintf(held, sizeof held, "the border stands where it stood before the war");
     if (w->armistice_pact)
         snprintf(w->scratch, sizeof w->scratch,
-                 "The armistice's settlement: %s. Since %s, both sign with it an undertaking of neutrality on the "
-                 "armistice line for as long as either is at war with a third power, the terms of the broken "
-                 "Neutrality Pact renewed on the new line; a party may give notice of it.",
+                 "Japan and the USSR sign the armistice's terms: %s. Since %s, both undertake to stay neutral "
+                 "on the armistice line for as long as either is at war with a third power (an undertaking of "
+                 "neutrality: the terms of the broken Neutrality Pact renewed on the new line); a party may give "
+                 "notice of it.",
                  held,
                  sov && jpn ? "the USSR, fighting Germany, and Japan, turning south, each want quiet on this front"
                  : sov      ? "the USSR, fighting Germany, wants quiet in the east"
                             : "Japan, turning south, wants quiet in the north");
     else
         snprintf(w->scratch, sizeof w->scratch,
-                 "The armistice's settlement: %s. Neither side is at war elsewhere or wants quiet here enough to "
-                 "pledge its neutrality: no pact follows, and the armistice stays a ceasefire on the line.",
+                 "Japan and the USSR sign the armistice's terms: %s. Neither side is at war elsewhere or wants "
+                 "quiet here enough to pledge its neutrality: no pact follows, and the armistice stays a ceasefire "
+                 "on the line.",
                  held);
     hk_world_emit2(w, "treaty_signed", "armistice_agreement", s->jpn, s->sov, w->scratch,
                    SRC_MODEL("politics-peace") "; 001_fd9a28d61a246780.txt:175");

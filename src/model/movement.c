@@ -677,7 +677,8 @@ static void soviet_at_war(hk_world *w, double target)
     if (want > w->sov_men)
         w->sov_men += hk_fmin(up, want - w->sov_men);
     w->sov_drawn = 0.0;
-    if (!hk_assess_west_crisis(w))
+    /* (a player's USSR keeps its reserve where its orders put it) */
+    if (!hk_assess_west_crisis(w) || w->player == w->s->sov)
         return;
     double sent = hk_fmin(P(w, SOVIET_WEST_DRAW) * w->sov_men, hk_campaign_reserve(w, HK_SIDE_SOV));
     if (!(sent > 0))

@@ -901,6 +901,12 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
      * only the fall back to its redoubt, glantz2003) */
     if (theatre >= P(w, WAR_REDOUBT_RATIO) && !opening(w, side))
         return HK_FRONT_WITHDRAW;
+    /* while Germany's offensive holds Stavka its eastern fronts hold: no
+     * counter-stroke is made before it lets the Far East use its reserve
+     * (stavka_holds; the Far East's divisions were going to Moscow in
+     * October-December 1941, rzd_transfers_1941) */
+    if (stavka_holds(w, side))
+        return HK_FRONT_HOLD;
     if (ratio >= P(w, WAR_ATTACK_RATIO) && !beaten_off)
         return HK_FRONT_ATTACK;
     if (opening(w, side) && !beaten_off &&

@@ -12,8 +12,9 @@
 #   Germany's offensive holds Moscow (within war.west_crisis_months of its
 #   attack) is told Stavka's choice in its first month (the Far East gets no
 #   one, its reserve is kept for the west); no Soviet front then gets more of
-#   the reserve than holding needs, so no counter-stroke is built from it
-#   before the German offensive is held; with no German war (--without
+#   the reserve than holding needs, and the fronts hold: no Soviet
+#   counter-stroke comes before Stavka lets the Far East use its reserve
+#   (told in the same event's sequel); with no German war (--without
 #   barbarossa) there is no such constraint and nothing of it is told.
 # - An armistice is followed by its settlement (a treaty event
 #   armistice_agreement the same month): what each side keeps, and, with
@@ -92,6 +93,8 @@ for seed in 1 2 3 4 5 6 7 8; do
     [ -n "$released" ] || released=9999-99
     peace=$(jq -r --arg a "$open" 'select(.kind == "peace" and .date[0:7] >= $a) | .date[0:7]' "$tmp/ev" | head -1)
     [ -n "$peace" ] && [ "$peace" \< "$released" ] && released=$peace
+    early=$(jq -r --arg r "$released" 'select(.kind == "front" and .date[0:7] < $r and (.text | test("^The Soviet side strikes back"))) | .date' "$tmp/ev" | head -1)
+    [ -z "$early" ] || bad "seed $seed: a Soviet counter-stroke on $early, while Germany's offensive holds Stavka (until $released)"
     while read -r m sector; do
         [ "$m" \< "$released" ] || continue
         jq -r --arg m "$m" --arg s "$sector" 'select(.type == "month" and .date == $m) | .war.fronts[]

@@ -489,6 +489,11 @@ int hk_cite_check(const hk_scenario *s, const hk_seed_texts *t, hk_diag *diag)
             snprintf(what, sizeof what, "treaty '%s' months of talks", tr->id);
             check_value(&k, &c, tr->at, what, tr->talks_months);
         }
+        if (tr->price_source.text) {
+            parse_source(s, tr->price_source.text, &c);
+            snprintf(what, sizeof what, "treaty '%s' price", tr->id);
+            check_value(&k, &c, tr->at, what, tr->price);
+        }
         for (int j = 0; j < tr->n_clauses; j++) {
             parse_source(s, tr->clauses[j].source.text, &c);
             snprintf(what, sizeof what, "a clause of '%s'", tr->id);

@@ -113,6 +113,7 @@ typedef struct hk_treaty_state {
     bool broken;
     hk_month signed_on, expires, denounced_on; /* HK_MONTH_NONE when not */
     int16_t talks;         /* months the parties have been negotiating it (simulate), 0 = no talks */
+    float pressure;        /* talks over a treaty's price: the pressure to settle built up so far */
 } hk_treaty_state;
 
 /* A battle decided by the incidents system, fought by the battles system. */

@@ -507,6 +507,12 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
          * intervention.rate as Soviet weakness invites */
         double p = hk_flag(w, HK_EFFECT_ALLIED_REQUEST) ? P(w, INTERVENTION_ANSWER)
                                                          : P(w, INTERVENTION_RATE) * weak * hk_assess_north_hawks(w) / 0.35;
+        /* a request is debated before it is answered, not answered the
+         * month it comes: the Diet's heated debate and the cabinet's
+         * decision of 2 August took the weeks after Wilson's request of 17
+         * July 1918 (003:15), and the troops landed in August */
+        if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST) && w->month - w->flag_since[HK_EFFECT_ALLIED_REQUEST] < 1)
+            p = 0.0;
         if (weak > 0 && hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->intervention = true;
             w->intervention_on = w->month;

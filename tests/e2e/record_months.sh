@@ -3,7 +3,8 @@
 # each comes from the state, so it must vary from run to run, but most runs
 # must put it in or next to its record month, and its most common month must
 # not sit at the earliest the mechanism allows. The record's months: the
-# Neutrality Pact 1941-04 (001:167).
+# Neutrality Pact 1941-04 (001:167); the Siberian expedition 1918-08, the
+# month after Wilson's request (003:15).
 set -uo pipefail
 HK=${1:?usage: record_months.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -46,6 +47,13 @@ for r in runs:
     t = r.get(("treaty_signed", "neutrality_pact"))
     if t and t[0] < "1941-06" and "northern Sakhalin" not in t[1]:
         fail.append(f"the Neutrality Pact signed {t[0]} without a word of the price it waited on: {t[1][:120]}")
+        break
+# the Siberian expedition: the Allies' request debated, then answered
+check(("fact", "intervention"), "1918-08", 0, 0.7, "Siberian expedition")
+for i, r in enumerate(runs):
+    iv, req = r.get(("fact", "intervention")), r.get(("outside_event", "wilson_request"))
+    if iv and req and iv[0] <= req[0]:
+        fail.append(f"seed {i + 1}: the expedition sent {iv[0]}, the month of the request ({req[0]}), before any debate")
         break
 for f in fail:
     print("FAIL:", f)

@@ -4,7 +4,8 @@
 # must put it in or next to its record month, and its most common month must
 # not sit at the earliest the mechanism allows. The record's months: the
 # Neutrality Pact 1941-04 (001:167); the Siberian expedition 1918-08, the
-# month after Wilson's request (003:15).
+# month after Wilson's request (003:15); the Imperial Way's rising 1936-02
+# (000:24).
 set -uo pipefail
 HK=${1:?usage: record_months.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -55,6 +56,9 @@ for i, r in enumerate(runs):
     if iv and req and iv[0] <= req[0]:
         fail.append(f"seed {i + 1}: the expedition sent {iv[0]}, the month of the request ({req[0]}), before any debate")
         break
+# the young officers rise in the months before their division is posted
+# away, not the month the Control faction's lead first allows it
+check(("coup", "kodoha"), "1936-02", 2, 0.5, "Imperial Way rising")
 for f in fail:
     print("FAIL:", f)
 sys.exit(1 if fail else 0)

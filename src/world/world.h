@@ -114,6 +114,7 @@ typedef struct hk_treaty_state {
     bool broken;
     hk_month signed_on, expires, denounced_on; /* HK_MONTH_NONE when not */
     int16_t talks;         /* months the parties have been negotiating it (simulate), 0 = no talks */
+    float pressure;        /* talks over a treaty's price: the pressure to settle built up so far */
 } hk_treaty_state;
 
 /* A battle decided by the incidents system, fought by the battles system. */
@@ -231,6 +232,7 @@ struct hk_world {
     hk_month intervention_on;
     hk_month outpost_lost_on;           /* partisans took the expedition's outpost off the railway */
     hk_month reprisal_on;               /* Japan occupied ground in reprisal for it */
+    hk_month coup_posted_on;            /* the Control faction, its lead past politics.coup_lead, posts the Imperial Way's division away */
     int lost_battle_side;               /* side that lost a battle last month, or -1 */
     double lost_battle_weight;          /* its size, 0..1 */
     int lost_battle_fact;               /* that battle: the record's index (replay), or -1 */

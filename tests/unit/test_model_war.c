@@ -723,10 +723,10 @@ static void test_attack_order_refused(void **state)
     hk_setup_init(&su, s);
     hk_world *w = war_world(&su, HK_SIDE_JPN);
     int western = sector(s, "western");
-    /* Japan holds nothing on or by the Khalkha: not Hailar, nor Changchun and
-     * Chifeng at the far end of the roads over the Great Khingan */
+    /* Japan holds nothing on or by the Khalkha: not Hailar, nor Wangyemiao
+     * and Chifeng at the far end of the roads over the Great Khingan */
     hk_control_set(w, region(s, "hailar"), s->sov);
-    hk_control_set(w, region(s, "hsinking"), s->sov);
+    hk_control_set(w, region(s, "wangyemiao"), s->sov);
     hk_control_set(w, region(s, "chifeng"), s->sov);
     assert_int_equal(hk_campaign_objective(w, western, HK_SIDE_JPN, NULL), -1);
     w->sov_men = 3 * w->jpn_men; /* outnumbered: the model alone would fall back */

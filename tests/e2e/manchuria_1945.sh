@@ -7,6 +7,11 @@
 #   surrender, in every seed (the 39th Army and the 6th Guards Tank Army met
 #   the 107th Division at Halung-Arshaan and Solun, glantz2003); not a march
 #   into Hsinking after the surrender.
+# - The army that lays down its arms is the one Japan had in Manchuria in
+#   August 1945: the prisoners of seeds 1-10 average within a quarter of the
+#   record's (record.yaml war_1945_japanese_prisoners), not the army of 1941
+#   the Kwantung Army was held to once Germany's defeat ended the war in the
+#   west.
 set -euo pipefail
 HK=${1:?usage: manchuria_1945.sh PATH_TO_hokushin}
 command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
@@ -14,6 +19,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 bad() { echo "FAIL: $*" >&2; fail=1; }
+rec_pris=$(awk '/id: war_1945_japanese_prisoners/ {f=1} f && /value:/ {print $2; exit}' "${HK_SOURCE_DIR:-$(dirname "$0")/../..}/scenarios/far-east-1918/record.yaml")
+[ -n "$rec_pris" ] || { echo "SKIP: the record's prisoners not found"; exit 77; }
+pris_sum=0 n_pris=0
 for seed in 1 2 3 4 5 6 7 8 9 10; do
     "$HK" simulate --seed "$seed" --json >"$tmp/run"
     jq -c 'select(.type == "event")' "$tmp/run" >"$tmp/ev"
@@ -25,6 +33,13 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
     west=$(jq -r --arg s "$surr" --arg e "$entry" 'select(.kind == "front" and .sector == "western" and .date >= $e
         and .date < $s and (.committed.JPN // 0) >= 1000 and (.casualties.JPN // 0) > 0) | .date' "$tmp/ev" | head -1)
     [ -n "$west" ] || bad "seed $seed: the western front fights no battle between the entry ($entry) and the surrender ($surr)"
+    p=$(jq -r --arg m "${surr:0:7}" 'select(.type == "month" and .date == $m) | .war.prisoners.JPN // 0 | floor' "$tmp/run")
+    pris_sum=$((pris_sum + p)); n_pris=$((n_pris + 1))
 done
+if [ "$n_pris" -gt 0 ]; then
+    mean=$((pris_sum / n_pris))
+    [ $((4 * mean)) -ge $((3 * rec_pris)) ] && [ $((4 * mean)) -le $((5 * rec_pris)) ] ||
+        bad "Japanese prisoners average $mean over seeds 1-10, not within a quarter of the record's $rec_pris"
+fi
 [ "$fail" = 0 ] && echo "manchuria_1945: ok"
 exit "$fail"

@@ -912,31 +912,48 @@ static void fall_back(hk_world *w, int g, int d, int o)
     for (int r = 0; r < s->n_regions; r++)
         if (c->front_of[r] == g && own(w, r, d))
             return; /* it still holds ground of its own */
-    /* the way back is toward the side's own bases, its redoubt (the
-     * Kwantung Army's plan of 1945 fell back toward Korea, not into the
-     * Manchurian plain's dead ends, glantz2003): the neighbour from which
-     * the route home over the side's ground is shortest, counting the link
-     * to it; one cut off from home only when there is no other */
-    hk_regions held = set_of(w, d, own), home = 0;
-    for (int r = 0; r < s->n_regions; r++)
+    /* the way back is toward the side's own bases (Korea, the Kwantung
+     * lease, not into the Manchurian plain's dead ends): the neighbour from
+     * which the route home over the side's ground is shortest, counting the
+     * link to it; one cut off from home only when there is no other. A side
+     * defending against a war the other opened, or whose theatre is lost
+     * (outnumbered war.redoubt_ratio to one), falls back instead to the
+     * redoubt its plan of defence names while it holds it: the Kwantung
+     * Army's plan of 1945, made against the Soviet attack it expected, gave
+     * up the border zones for the mountains of south-eastern Manchuria round
+     * Tonghua, covering Korea, and its armies fell back toward it, not into
+     * Korea (glantz2003) */
+    hk_regions held = set_of(w, d, own), home = 0, redoubt = 0;
+    for (int r = 0; r < s->n_regions; r++) {
         if (is_base(w, r, d) && c->control_at_start[r] == side_actor(w, d))
             home |= HK_REGION_BIT(r);
-    double to_home[HK_MAX_REGIONS];
-    hk_map_routes(s, home, held, held, to_home);
+        if (s->regions[r].redoubt >= 0 && hk_world_side(w, s->regions[r].redoubt) == d && is_base(w, r, d))
+            redoubt |= HK_REGION_BIT(r);
+    }
+    bool to_redoubt = redoubt && (w->war_opener == 1 - d ||
+                                  pool_of(w, 1 - d) / fmax(pool_of(w, d), 1000.0) >= P(w, WAR_REDOUBT_RATIO));
     int q = -1;
-    double best = INFINITY;
     bool best_home = false;
-    for (int r = 0; r < s->n_regions; r++) {
-        double km = own(w, r, d) ? land_km(w, o, r) : 0;
-        if (!(km > 0))
-            continue;
-        bool reaches = isfinite(to_home[r]);
-        double via = reaches ? km + to_home[r] : km;
-        if ((reaches && !best_home) || (reaches == best_home && via < best)) {
-            best = via;
-            best_home = reaches;
-            q = r;
+    /* toward the redoubt when one is planned and a way leads there, else home */
+    bool toward_redoubt = false;
+    for (int pass = to_redoubt ? 0 : 1; pass < 2 && !best_home; pass++) {
+        double to_home[HK_MAX_REGIONS];
+        hk_map_routes(s, pass == 0 ? redoubt : home, held, held, to_home);
+        double best = INFINITY;
+        q = -1;
+        for (int r = 0; r < s->n_regions; r++) {
+            double km = own(w, r, d) ? land_km(w, o, r) : 0;
+            if (!(km > 0))
+                continue;
+            bool reaches = isfinite(to_home[r]);
+            double via = reaches ? km + to_home[r] : km;
+            if ((reaches && !best_home) || (reaches == best_home && via < best)) {
+                best = via;
+                best_home = reaches;
+                q = r;
+            }
         }
+        toward_redoubt = pass == 0 && best_home;
     }
     if (q < 0) {
         /* cut off: the Japanese army's pocket holds out (encirclements);
@@ -958,6 +975,16 @@ static void fall_back(hk_world *w, int g, int d, int o)
         scale_front(gf, d, 0);
         return;
     }
+    if (toward_redoubt && hk_world_logging(w)) {
+        int rd = __builtin_ctzll(redoubt);
+        snprintf(w->scratch, sizeof w->scratch,
+                 "The %s forces of the %s front (%.0f men), driven from %s, fall back by %s toward the redoubt at %s "
+                 "that their plan of defence names.",
+                 side_name(d), sector_label(w, g), gf->men[d], region_label(w, o), region_label(w, q),
+                 region_label(w, rd));
+    }
+    if (toward_redoubt)
+        hk_world_emit2(w, "front", s->regions[q].id, side_actor(w, 1 - d), side_actor(w, d), w->scratch, SRC_WAR);
     int h = c->front_of[q];
     if (h < 0) {
         c->front_of[q] = (int8_t)g;

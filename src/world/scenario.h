@@ -119,6 +119,7 @@ typedef struct hk_region {
     hk_terrain terrain;
     int sector;       /* border sector it faces, or -1 */
     bool railhead;    /* a railway station able to supply an army */
+    int redoubt;      /* actor whose war plan falls back to it, or -1 */
     hk_source source;
     hk_at at;
 } hk_region;

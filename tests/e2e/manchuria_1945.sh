@@ -12,6 +12,10 @@
 #   record's (record.yaml war_1945_japanese_prisoners), not the army of 1941
 #   the Kwantung Army was held to once Germany's defeat ended the war in the
 #   west.
+# - The Kwantung Army falls back as its plan of 1945 laid down, toward the
+#   redoubt round Tonghua in south-eastern Manchuria: its eastern armies
+#   driven from Mudanjiang do not go over into Korea (the Tumen front), and
+#   the history says where they go.
 set -euo pipefail
 HK=${1:?usage: manchuria_1945.sh PATH_TO_hokushin}
 command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
@@ -33,6 +37,10 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
     west=$(jq -r --arg s "$surr" --arg e "$entry" 'select(.kind == "front" and .sector == "western" and .date >= $e
         and .date < $s and (.committed.JPN // 0) >= 1000 and (.casualties.JPN // 0) > 0) | .date' "$tmp/ev" | head -1)
     [ -n "$west" ] || bad "seed $seed: the western front fights no battle between the entry ($entry) and the surrender ($surr)"
+    korea=$(jq -r 'select(.kind == "war_month") | .text' "$tmp/ev" | grep -c "J fell back to tumen" || true)
+    [ "$korea" = 0 ] || bad "seed $seed: a Japanese front falls back into Korea (the Tumen front)"
+    redoubt=$(jq -r 'select(.kind == "front") | .text' "$tmp/ev" | grep -c "toward the redoubt at Tonghua" || true)
+    [ "$redoubt" -ge 1 ] || bad "seed $seed: no Japanese front falls back toward the redoubt at Tonghua"
     p=$(jq -r --arg m "${surr:0:7}" 'select(.type == "month" and .date == $m) | .war.prisoners.JPN // 0 | floor' "$tmp/run")
     pris_sum=$((pris_sum + p)); n_pris=$((n_pris + 1))
 done

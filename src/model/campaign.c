@@ -1207,13 +1207,8 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
         int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
         double arrived = (double)(k + 1) / n;
         hk_combat_side x[2];
-        for (int i = 0; i < 2; i++) {
-            x[i] = *whole[i];
-            x[i].men = fmax(0, arrived * whole[i]->men - res->loss[i].men);
-            x[i].tanks = fmax(0, arrived * whole[i]->tanks - res->loss[i].tanks);
-            x[i].guns = fmax(0, arrived * whole[i]->guns - res->loss[i].guns);
-            x[i].aircraft = fmax(0, arrived * whole[i]->aircraft - res->loss[i].aircraft);
-        }
+        for (int i = 0; i < 2; i++)
+            x[i] = hk_combat_echelon(whole[i], arrived, &res->loss[i]);
         if (k > 0 && (x[0].men < 1 || x[1].men < 1))
             break;
         if (k > 0)
@@ -2226,6 +2221,14 @@ void hk_campaign_step(hk_world *w)
     hk_world_emit2(w, "war_month", "general_war", s->jpn, s->sov, w->scratch, SRC_WAR);
 }
 
+/* Appends region r's name to a list being told, after `sep`, while there
+ * is room for it (only when the history is being written). */
+static void name_region(const hk_world *w, char *names, size_t size, int *n, const char *sep, int r)
+{
+    if (hk_world_logging(w) && *n < (int)size - 80)
+        *n += snprintf(names + *n, size - (size_t)*n, "%s%s", sep, region_label(w, r));
+}
+
 void hk_campaign_surrender(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -2243,9 +2246,7 @@ void hk_campaign_surrender(hk_world *w)
             if (!own(w, r, HK_SIDE_JPN) || home < 0 || hk_world_side(w, home) != HK_SIDE_SOV)
                 continue;
             hk_control_set(w, r, home);
-            if (hk_world_logging(w) && names_n < (int)sizeof names - 80)
-                names_n += snprintf(names + names_n, sizeof names - (size_t)names_n, "%s%s", back ? ", " : "",
-                                    region_label(w, r));
+            name_region(w, names, sizeof names, &names_n, back ? ", " : "", r);
             back++;
         }
         if (back > 0 && hk_world_logging(w)) {
@@ -2286,9 +2287,7 @@ void hk_campaign_surrender(hk_world *w)
                 hk_control_set(w, v, zn->to);
                 /* the regions named, those beyond the fronts (the islands,
                  * Korea's north) among them */
-                if (hk_world_logging(w) && names_n < (int)sizeof names - 80)
-                    names_n += snprintf(names + names_n, sizeof names - (size_t)names_n, "%s%s",
-                                        taken ? ", " : ": ", region_label(w, v));
+                name_region(w, names, sizeof names, &names_n, taken ? ", " : ": ", v);
                 taken++;
             }
         }

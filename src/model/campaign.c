@@ -335,6 +335,19 @@ static double side_quality(const hk_world *w, int side)
     return men > 0 ? q / men : 1.0;
 }
 
+/* How far the other side's theatre army outweighs a side's: men times
+ * their troops' quality this month (the Kwantung Army of 1945 weighed its
+ * refilled divisions at a fraction of their old worth and planned for a
+ * lost border accordingly, glantz2003; 001:211). */
+static double theatre_odds(const hk_world *w, int side)
+{
+    const hk_campaign_state *c = &w->camp;
+    double q[2];
+    for (int i = 0; i < 2; i++)
+        q[i] = c->quality[i] > 0 ? c->quality[i] : 1.0;
+    return pool_of(w, 1 - side) * q[1 - side] / fmax(pool_of(w, side) * q[side], 1000.0);
+}
+
 /* The Japanese army's practice of no surrender (001:145): in battle its
  * troops fight to the last until their government's surrender is
  * announced (the Kwantung Army fought on for days after the Soviet entry,
@@ -831,7 +844,7 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
     if (w->player >= 0 && w->player == side_actor(w, side) && w->orders_given &&
         w->orders.front_posture[f] >= HK_FRONT_ATTACK && w->orders.front_posture[f] <= HK_FRONT_WITHDRAW)
         return w->orders.front_posture[f];
-    double theatre = pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0);
+    double theatre = theatre_odds(w, side);
     bool beaten_off = w->camp.front[f].repulsed[side];
     /* a side whose theatre is lost gives up its forward fronts and makes no
      * attack of its own (the Kwantung Army of 1945 planned no offensive,
@@ -931,7 +944,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
             redoubt |= HK_REGION_BIT(r);
     }
     bool to_redoubt = redoubt && (w->war_opener == 1 - d ||
-                                  pool_of(w, 1 - d) / fmax(pool_of(w, d), 1000.0) >= P(w, WAR_REDOUBT_RATIO));
+                                  theatre_odds(w, d) >= P(w, WAR_REDOUBT_RATIO));
     int q = -1;
     bool best_home = false;
     /* toward the redoubt when one is planned and a way leads there, else home */
@@ -1022,6 +1035,10 @@ static double march_rate(const hk_world *w, const hk_front *fr, int side)
     return tpk >= P(w, WAR_EXPLOIT_TANKS) ? P(w, WAR_MARCH_MOBILE) : P(w, WAR_MARCH_FOOT);
 }
 
+/* A front's pace this step against its usual (the weather, the roads:
+ * war.going_sd), 1 before the first step's draw. */
+static double going(const hk_front *fr, int side) { return fr->going[side] > 0 ? fr->going[side] : 1.0; }
+
 /* How far a side's front gets in `days` days of marching. A front on foot
  * goes war.march_foot km a day, its supply following at its pace. A front
  * with the armour to exploit goes at the pace of its mobile groups
@@ -1035,9 +1052,10 @@ static double march_rate(const hk_world *w, const hk_front *fr, int side)
  * Manchurian plain some ten days after it set out, glantz2003). */
 static double advance(const hk_world *w, hk_front *fr, int side, double days, double haul, double need, double *km)
 {
-    double rate = march_rate(w, fr, side), left = days;
+    double usual = march_rate(w, fr, side), left = days;
+    double rate = usual * going(fr, side);
     *km = 0;
-    if (!(rate > P(w, WAR_MARCH_FOOT))) {
+    if (!(usual > P(w, WAR_MARCH_FOOT))) {
         double t = fmin(days, need / rate);
         *km = rate * t;
         return t;
@@ -1626,7 +1644,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         } else if (order == HK_FRONT_HOLD || order == HK_FRONT_WITHDRAW)
             fr->posture[side] = (uint8_t)order;
         else
-            fr->posture[side] = (uint8_t)(pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0) >= P(w, WAR_REDOUBT_RATIO)
+            fr->posture[side] = (uint8_t)(theatre_odds(w, side) >= P(w, WAR_REDOUBT_RATIO)
                                               ? HK_FRONT_WITHDRAW : HK_FRONT_HOLD);
     }
     /* who attacks: a side with the posture; both, the one with the better ratio */
@@ -1830,7 +1848,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         reserve_stands(w, dfr2, d, o2);
     if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a] &&
         fr->halt[a] <= 0 && after > 0 &&
-        0.5 * land_km(w, from2, o2) <= fmin(march_rate(w, fr, a) * after, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
+        0.5 * land_km(w, from2, o2) <= fmin(march_rate(w, fr, a) * going(fr, a) * after, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
         !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0))) {
         /* (armour does not run over a fortified region that will hold: the
          * rifle divisions following up meet its garrison) */
@@ -2127,6 +2145,13 @@ void hk_campaign_step(hk_world *w)
     for (int day = first; day < last; day += step) {
         int days = day + step <= last ? step : last - day;
         w->today = day + 1;
+        /* each front's going over the step, each side's: the weather and
+         * the roads, which no plan foresees (the rains of August 1945 in
+         * eastern Manchuria, the dry steppe of the west, glantz2003) */
+        double sd = P(w, WAR_GOING_SD);
+        for (int f = 0; f < s->n_sectors && sd > 0; f++)
+            for (int side = 0; side < 2; side++)
+                c->front[f].going[side] = exp(sd * hk_rng_normal(&r) - 0.5 * sd * sd);
         routes(w);
         for (int f = 0; f < s->n_sectors; f++)
             if (c->front[f].active)

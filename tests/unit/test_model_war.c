@@ -772,6 +772,7 @@ static void test_encirclement(void **state)
     hk_scenario *s = builtin();
     hk_setup su;
     hk_setup_init(&su, s);
+    su.param[HK_P_WAR_GOING_SD] = 0; /* the usual pace: the weather is not what is tested here */
     hk_world *w = war_world(&su, HK_SIDE_SOV);
     w->war_on = w->month - 12; /* past the opening offensive: nobody attacks at even odds */
     int hailar = region(s, "hailar"), manzhouli = region(s, "manzhouli"), qiqihar = region(s, "qiqihar");

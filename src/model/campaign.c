@@ -1167,13 +1167,10 @@ static bool holds_fortress(const hk_world *w, int side)
  * road or river link to another region it holds. */
 static bool way_back(const hk_world *w, int o, int side)
 {
-    const hk_scenario *s = w->s;
-    for (int l = 0; l < s->n_links; l++) {
-        const hk_link *k = &s->links[l];
-        int q = k->from == o ? k->to : k->to == o ? k->from : -1;
-        if (q >= 0 && k->kind != HK_LINK_SEA && own(w, q, side))
+    const hk_compiled *cc = w->c;
+    for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++)
+        if (w->s->links[cc->adj[i]].kind != HK_LINK_SEA && own(w, cc->adj_to[i], side))
             return true;
-    }
     return false;
 }
 
@@ -1586,11 +1583,10 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         if (opening(w, side))
             sustain_a = 1e12;
         double sustain_d = (isfinite(fo) ? fo : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
-        double link_km = 0;
-        for (int l = 0; l < s->n_links; l++)
-            if ((s->links[l].from == from[side] && s->links[l].to == o) ||
-                (s->links[l].to == from[side] && s->links[l].from == o))
-                link_km = s->links[l].km;
+        double link_km = 0; /* the last of the links between them, in index order */
+        for (int i = w->c->adj_at[from[side]]; i < w->c->adj_at[from[side] + 1]; i++)
+            if (w->c->adj_to[i] == o)
+                link_km = s->links[w->c->adj[i]].km;
         cs[side][0] = front_side(w, fr, side, km[side][from[side]] + link_km, sustain_a);
         arriving(w, fr, side, &cs[side][0]);
         cs[side][1] = front_side(w, held_by[side], d, km[d][o], sustain_d);
@@ -1756,12 +1752,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     att.air = att.aircraft > P(w, WAR_AIR_SUPERIORITY) * def.aircraft;
     def.air = def.aircraft > P(w, WAR_AIR_SUPERIORITY) * att.aircraft;
     int approaches = 0;
-    for (int l = 0; l < s->n_links; l++) {
-        const hk_link *k = &s->links[l];
-        int q = k->from == o ? k->to : k->to == o ? k->from : -1;
-        if (q >= 0 && k->kind != HK_LINK_SEA && own(w, q, a))
+    for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
+        if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && own(w, w->c->adj_to[i], a))
             approaches++;
-    }
     att.envelop = approaches >= 2;
     /* a defender whose combat power is under the combat model's collapse
      * ratio (the ratio at which a side gives way in battle, docs/combat.md)
@@ -2302,10 +2295,10 @@ void hk_campaign_surrender(hk_world *w)
         }
         for (int i = 0; i < n; i++) {
             int u = queue[i];
-            for (int l = 0; l < s->n_links; l++) {
-                const hk_link *k = &s->links[l];
-                int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-                if (v < 0 || v >= 64 || seen[v] || !((zn->regions >> v) & 1) || hk_control_side(w, v) != 1 - side)
+            /* u's links in index order (compiled.c) */
+            for (int j = w->c->adj_at[u]; j < w->c->adj_at[u + 1]; j++) {
+                int v = w->c->adj_to[j];
+                if (v >= 64 || seen[v] || !((zn->regions >> v) & 1) || hk_control_side(w, v) != 1 - side)
                     continue;
                 seen[v] = true;
                 queue[n++] = v;

@@ -770,17 +770,22 @@ static void simulate_japan(hk_world *w)
          * army's departure from its own record */
         target = base * response(w, 2) * w->mv.budget_exp[0];
         /* the special manoeuvres answered the German attack on the USSR:
-         * without it the army stays as it stood before */
+         * without it the army stays as it stood before. Whether the attack
+         * came, not whether the war it began still goes on: Germany's defeat
+         * ends that war (its flag), and the army the record then refills to
+         * answer the Soviet build-up of 1945 is not held back to its size of
+         * 1941 (glantz2003; 001:211) */
         hk_month rg = record_month(w, HK_EFFECT_GER_SOV_WAR);
         pre_west = rg != HK_MONTH_NONE ? baseline_at(w, 0, rg - 1) : base;
-        if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) && rg != HK_MONTH_NONE && w->month >= rg && target > pre_west)
+        bool attacked = w->flag_since[HK_EFFECT_GER_SOV_WAR] != HK_MONTH_NONE;
+        if (!attacked && rg != HK_MONTH_NONE && w->month >= rg && target > pre_west)
             target = pre_west;
         /* the divisions sent to the Pacific answered the war with the
          * United States: without it they stay (001:211) */
         hk_month rp = record_month(w, HK_EFFECT_JPN_US_WAR);
         if (!hk_flag(w, HK_EFFECT_JPN_US_WAR) && rp != HK_MONTH_NONE && w->month >= rp) {
             double pre = baseline_at(w, 0, rp - 1);
-            if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) && pre > pre_west)
+            if (!attacked && pre > pre_west)
                 pre = pre_west;
             if (target < pre)
                 target = pre;

@@ -124,6 +124,7 @@ typedef struct hk_region {
      * geography worked out at load (compiled.c, map.c) reads `railhead`
      * alone; a war's campaign reads the date (campaign.c) */
     hk_date rail_from;
+    int redoubt;      /* actor whose war plan falls back to it, or -1 */
     hk_source source;
     hk_at at;
 } hk_region;

@@ -55,6 +55,7 @@ typedef struct hk_front {
     bool attacked[2];            /* the side attacked here this month */
     double men_at_start[2];      /* the side's men here when the war opened */
     double brought[2];           /* men the side has brought up here from its reserve since */
+    double going[2];             /* its pace this step against the usual: weather and roads (campaign.c) */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */

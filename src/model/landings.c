@@ -212,13 +212,14 @@ static hk_combat_side attacker_of(const hk_world *w, const op *p)
         x.quality = is->quality[p->q];
     }
     /* a force over the sea lives on what the shipping brings over the link;
-     * one over land on the road from its depots */
-    x.supply_km = p->km;
+     * one over land on the road from its depots to the border, which lies
+     * midway between the two regions' towns (as on the fronts) */
+    x.supply_km = p->landing ? p->km : 0.5 * p->km;
     x.nation = p->a == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
     return x;
 }
 
-/* The garrison defending region o, whole: in the works it built before the
+/* The garrison defending region o where it is attacked: in the works it built before the
  * war (the Koton fortified region on the 50th parallel, the pillboxes and
  * tunnels of Shumshu: pwencycl_karafuto, wiki_91st_division), or in
  * positions prepared since when it came there in the war. */
@@ -226,7 +227,11 @@ static hk_combat_side defender_of(const hk_world *w, int o)
 {
     const hk_island_state *is = &w->isl;
     int d = is->side[o];
-    hk_combat_side x = {.men = is->men[o], .tanks = is->tanks[o], .guns = is->guns[o],
+    /* only the part stationed where the blow falls meets it: the rest of
+     * an island garrison holds its other coasts and islands against
+     * landings there (landing.garrison_share) */
+    double k = P(w, LANDING_GARRISON_SHARE) > 0 ? fmin(1.0, P(w, LANDING_GARRISON_SHARE)) : 1.0;
+    hk_combat_side x = {.men = k * is->men[o], .tanks = k * is->tanks[o], .guns = k * is->guns[o],
                         .aircraft = is->aircraft[o], .quality = is->quality[o], .supply_km = 0};
     x.posture = is->since[o] == 0 ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED;
     x.nation = d == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
@@ -315,11 +320,16 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
         hk_combat_result st;
         hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, to - from > 0 ? to - from : 1, rng, &st);
         hk_combat_add_stage(&res, &st, from, k == 0);
-        if (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0])
-            break; /* the attack is called off */
+        /* an attack over land is called off when it is beaten; a landing
+         * has no way back off the beach and fights on as its lifts and
+         * guns come ashore (Shumshu, 18-19 August 1945) */
+        if (!(p->landing && !p->beach) && (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0]))
+            break;
         if (x[1].men - st.loss[1].men < 100)
             break; /* nobody left to hold */
     }
+    /* the point attacked is lost when its defenders are beaten or gone */
+    bool broken = res.winner == HK_COMBAT_ATTACKER || D.men - res.casualties[1] < 100;
     double cas_a = fmin(res.casualties[0], A.men), cas_d = fmin(res.casualties[1], D.men);
     /* the losses, from the force each side fought with */
     if (p->beach) {
@@ -342,7 +352,7 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     account(w, d, cas_d, fmin(res.prisoners[1], cas_d));
     is->ops++;
     w->battles_month++;
-    bool won = res.winner == HK_COMBAT_ATTACKER || is->men[o] < 100;
+    bool won = broken || is->men[o] < 100;
     double com[2], cas[2];
     com[a] = p->landing && !p->beach ? fmax(first_men, fmin(A.men, lift)) : A.men;
     com[d] = D.men;
@@ -487,7 +497,7 @@ void hk_landings_step(hk_world *w)
                 continue;
             if (p.q >= 0 && p.q < 64)
                 used |= (uint64_t)1 << p.q;
-            if (!(D.men >= 100)) {
+            if (!(is->men[o] >= 100)) {
                 /* nobody holds it: the force walks in or comes ashore */
                 int q = p.beach ? -1 : p.q;
                 is->men[o] = q >= 0 ? is->men[q] : is->bh_men[o];
@@ -548,6 +558,10 @@ void hk_landings_surrender(hk_world *w)
     if (!(pris >= 1))
         return;
     account(w, HK_SIDE_JPN, pris, pris);
+    /* told on the day the order reaches the island garrisons */
+    int day = w->today, told = w->camp.surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS) + (int)P(w, WAR_GARRISON_ORDER_DAYS);
+    if (w->camp.surrender_day > 0)
+        w->today = told > 30 ? 30 : told;
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "Japan's island garrisons on the ground the Soviet side now holds lay down their arms: %.0f men in %d "
@@ -555,4 +569,5 @@ void hk_landings_surrender(hk_world *w)
                  pris, n, n == 1 ? "" : "s");
     hk_world_emit2(w, "occupation", "island_garrisons", s->sov, s->jpn, w->scratch,
                    "general_order_no1; 001_fd9a28d61a246780.txt:285");
+    w->today = day;
 }

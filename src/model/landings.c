@@ -83,7 +83,7 @@ void hk_landings_begin(hk_world *w)
     hk_island_state *is = &w->isl;
     memset(is, 0, sizeof *is);
     for (int r = 0; r < HK_MAX_REGIONS; r++)
-        is->side[r] = is->bh_side[r] = is->holdout_side[r] = is->bh_from[r] = -1;
+        is->side[r] = is->bh_side[r] = is->holdout_side[r] = is->bh_from[r] = is->sail_to[r] = -1;
     for (int r = 0; r < s->n_regions; r++) {
         const hk_island_force *x = record_of(w, r);
         if (!x || !(x->men > 0))
@@ -453,6 +453,75 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     is->since[o] = (int16_t)(is->day + res.days);
 }
 
+/* Whether region g, held by side a, lies next to ground of the other side
+ * on an island that a fights for (over any link). */
+static bool faces(const hk_world *w, int a, int g)
+{
+    const hk_scenario *s = w->s;
+    for (int l = 0; l < s->n_links; l++) {
+        const hk_link *k = &s->links[l];
+        int o = k->from == g ? k->to : k->to == g ? k->from : -1;
+        if (o >= 0 && island(w, o) && hk_control_side(w, o) == 1 - a && hk_campaign_in_aims(w, a, o))
+            return true;
+    }
+    return false;
+}
+
+/* The opener's forces with no enemy island in reach go to one from which
+ * they can strike: over a sea lane of their own side to an island it holds
+ * next to the enemy's ground, sailing after landing.prep_days and the
+ * crossing, and join the force there (a war plan's troops for an island
+ * front gathered from the home islands: Hokkaido's 7th Division for
+ * northern Sakhalin, wiki_7th_division). Arrivals join on their day. */
+static void sail(hk_world *w, int now)
+{
+    const hk_scenario *s = w->s;
+    hk_island_state *is = &w->isl;
+    for (int q = 0; q < s->n_regions && q < 64; q++) {
+        int g = is->sail_to[q];
+        if (g >= 0 && now >= is->sail_day[q]) {
+            int a = is->side[q];
+            is->sail_to[q] = -1;
+            if (a < 0 || !own(w, g, a) || !(is->men[q] > 0))
+                continue;
+            double m = is->men[g] > 0 && is->side[g] == a ? is->men[g] : 0;
+            is->quality[g] = (m * (m > 0 ? is->quality[g] : 0) + is->men[q] * is->quality[q]) / (m + is->men[q]);
+            is->men[g] = m + is->men[q];
+            is->tanks[g] = (m > 0 ? is->tanks[g] : 0) + is->tanks[q];
+            is->guns[g] = (m > 0 ? is->guns[g] : 0) + is->guns[q];
+            is->aircraft[g] = (m > 0 ? is->aircraft[g] : 0) + is->aircraft[q];
+            if (!(m > 0))
+                is->since[g] = (int16_t)now;
+            is->side[g] = (int8_t)a;
+            is->men[q] = is->tanks[q] = is->guns[q] = is->aircraft[q] = 0;
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "On the island front %.0f %s men come over the sea from %s to %s, %.0f men there now.",
+                         is->men[g] - m, side_name(a), region_label(w, q), region_label(w, g), is->men[g]);
+            hk_world_emit2(w, "front", s->regions[g].id, side_actor(w, a), side_actor(w, 1 - a), w->scratch, SRC_ISL);
+            continue;
+        }
+        int a = is->side[q];
+        bool opening = a == w->war_opener && w->month - w->war_on < (int)P(w, WAR_OPENING_MONTHS);
+        if (g >= 0 || a < 0 || !opening || !(is->men[q] >= 100) || !own(w, q, a) || faces(w, a, q))
+            continue;
+        int best = -1;
+        double km = INFINITY;
+        for (int l = 0; l < s->n_links; l++) {
+            const hk_link *k = &s->links[l];
+            int v = k->from == q ? k->to : k->to == q ? k->from : -1;
+            if (v >= 0 && k->kind == HK_LINK_SEA && island(w, v) && own(w, v, a) && faces(w, a, v) && k->km < km) {
+                km = k->km;
+                best = v;
+            }
+        }
+        if (best < 0)
+            continue;
+        is->sail_to[q] = (int8_t)best;
+        is->sail_day[q] = (int16_t)ready_day(w, q, km);
+    }
+}
+
 void hk_landings_step(hk_world *w)
 {
     if (!w->war || w->mode != HK_MODE_SIMULATE)
@@ -480,6 +549,7 @@ void hk_landings_step(hk_world *w)
     for (int day = first; day < last; day += step) {
         int days = day + step <= last ? step : last - day;
         w->today = day + 1;
+        sail(w, is->day);
         uint64_t used = 0; /* the forces that have fought this step */
         for (int o = 0; o < s->n_regions && o < 64; o++) {
             if (!island(w, o) || is->side[o] < 0 || !own(w, o, is->side[o]))

@@ -113,6 +113,8 @@ typedef struct hk_island_state {
     double bh_quality[HK_MAX_REGIONS];
     int8_t bh_side[HK_MAX_REGIONS];     /* whose beachhead is on each region, -1 none */
     int8_t bh_from[HK_MAX_REGIONS];     /* the region it sailed from */
+    int8_t sail_to[HK_MAX_REGIONS];     /* the island a force is on its way to over its side's lane, -1 none */
+    int16_t sail_day[HK_MAX_REGIONS];   /* war day it arrives there */
     double holdout[HK_MAX_REGIONS];     /* defenders of a region taken still holding out in it */
     int8_t holdout_side[HK_MAX_REGIONS];
     int day;                            /* days of the war the island fronts have counted */

@@ -29,6 +29,7 @@
 #include "model/assess.h"
 #include "model/combat.h"
 #include "model/control.h"
+#include "model/landings.h"
 #include "model/movement.h"
 #include "world/map.h"
 
@@ -405,6 +406,8 @@ static bool in_aims(const hk_world *w, int side, int region)
     return false;
 }
 
+bool hk_campaign_in_aims(const hk_world *w, int side, int region) { return in_aims(w, side, region); }
+
 static const char *sector_label(const hk_world *w, int sec)
 {
     const hk_sector *sc = &w->s->sectors[sec];
@@ -658,6 +661,7 @@ void hk_campaign_begin(hk_world *w)
         for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
             c->front[f].men_at_start[side] = c->front[f].men[side];
     }
+    hk_landings_begin(w); /* the island fronts' forces */
 }
 
 /* The men a side has on all its fronts. */
@@ -2059,6 +2063,11 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
         for (int r = 0; r < s->n_regions && r < 64; r++) {
             int fo = c->front_of[r];
             bool held = fo >= 0 && c->front[fo].besieged[side] && c->front[fo].men[side] >= 100;
+            /* (an island's ground is fought for on the island fronts,
+             * landings.c: the 50th parallel is no way in for an army
+             * marching from the mainland) */
+            if (s->regions[r].terrain == HK_TERRAIN_ISLAND)
+                continue;
             if (((cut >> r) & 1) && in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
                 hk_control_set(w, r, side_actor(w, 1 - side));
         }
@@ -2250,6 +2259,7 @@ void hk_campaign_step(hk_world *w)
         }
     }
     w->today = today;
+    hk_landings_step(w); /* the island fronts, over the month's days */
     tell_plan(w);
     w->battles_month += battles;
     /* a stalemate: months in a row in which no front has fought; it presses
@@ -2421,6 +2431,7 @@ void hk_campaign_surrender(hk_world *w)
                      pris, gar, side_name(side), taken, taken == 1 ? "" : "s", names);
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
     }
+    hk_landings_surrender(w); /* the island garrisons on the ground now occupied */
 }
 
 void hk_campaign_line(const hk_world *w, int f, uint64_t line[2])

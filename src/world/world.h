@@ -29,7 +29,7 @@
  * system's draws never shifts another's. */
 enum {
     HK_STREAM_POLITICS = 1, HK_STREAM_DIPLOMACY, HK_STREAM_MOVEMENT,
-    HK_STREAM_INCIDENTS, HK_STREAM_BATTLES, HK_STREAM_WAR, HK_STREAM_CAMPAIGN
+    HK_STREAM_INCIDENTS, HK_STREAM_BATTLES, HK_STREAM_WAR, HK_STREAM_CAMPAIGN, HK_STREAM_LANDINGS
 };
 
 
@@ -100,6 +100,31 @@ typedef struct hk_campaign_state {
     bool plan_told;                        /* the opener's plan has been told against the state */
     uint8_t stavka_told;                   /* bit 0: Stavka's answer under Germany's offensive told; bit 1: its end */
 } hk_campaign_state;
+
+/* The island fronts of a general war: southern Sakhalin and the Kurils,
+ * fought over the 50th-parallel land link and by landings over the sea
+ * links (landings.c writes it). A region's force is the garrison or the
+ * force of the side holding it; a beachhead is the other side's force
+ * landed on it and fighting there. */
+typedef struct hk_island_state {
+    double men[HK_MAX_REGIONS], tanks[HK_MAX_REGIONS], guns[HK_MAX_REGIONS], aircraft[HK_MAX_REGIONS];
+    double quality[HK_MAX_REGIONS];
+    int8_t side[HK_MAX_REGIONS];        /* whose force stands on each region, -1 none */
+    int16_t since[HK_MAX_REGIONS];      /* war day the force came there (0 when the war opened) */
+    double bh_men[HK_MAX_REGIONS], bh_tanks[HK_MAX_REGIONS], bh_guns[HK_MAX_REGIONS];
+    double bh_quality[HK_MAX_REGIONS];
+    int8_t bh_side[HK_MAX_REGIONS];     /* whose beachhead is on each region, -1 none */
+    int8_t bh_from[HK_MAX_REGIONS];     /* the region it sailed from */
+    int8_t sail_to[HK_MAX_REGIONS];     /* the island a force is on its way to over its side's lane, -1 none */
+    int16_t sail_day[HK_MAX_REGIONS];   /* war day it arrives there */
+    double holdout[HK_MAX_REGIONS];     /* defenders of a region taken still holding out in it */
+    int8_t holdout_side[HK_MAX_REGIONS];
+    int day;                            /* days of the war the island fronts have counted */
+    double cas[2];                      /* each side's casualties on the island fronts in this war */
+    double prisoners[2];                /* of which prisoners */
+    int ops;                            /* battles fought on the island fronts in this war */
+    uint64_t taken[2];                  /* regions each side took on the island fronts in this war */
+} hk_island_state;
 
 
 
@@ -309,6 +334,7 @@ struct hk_world {
 
     /* general war (war.c, campaign.c) */
     hk_campaign_state camp;
+    hk_island_state isl;      /* the island fronts (landings.c) */
     double war_months_total;  /* months at general war, the run's first general war */
     double war_cas_total[2];  /* casualties in the run's first general war, per side */
     int wars_begun;           /* general wars opened so far in the run (war.c); the totals count the first */

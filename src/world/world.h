@@ -144,6 +144,7 @@ typedef struct hk_border_campaign {
     double cas[2];              /* casualties so far, the opening battle's included */
     int last_loser;             /* side beaten in the last engagement, -1 none or a draw */
     int holder;                 /* side whose attack last succeeded: it holds the ground it claims; -1 none */
+    bool fresh;                 /* the holder took its ground in the last engagement (battles.c) */
     bool major;                 /* has reached battle.major_men on a side */
     bool largest;               /* is the run's largest border battle so far */
     int attacks[2];             /* engagements each side has opened in the campaign */

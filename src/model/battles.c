@@ -219,6 +219,21 @@ bool hk_battles_winter_halts(const hk_world *w, int sec)
     return winter;
 }
 
+bool hk_battles_in_season(const hk_world *w, int sec)
+{
+    if (sec < 0 || sec >= w->s->n_sectors)
+        return false;
+    int m = hk_month_mon(w->month), first = hk_round_int(P(w, BATTLE_SEASON_FIRST)),
+        last = hk_round_int(P(w, BATTLE_SEASON_LAST));
+    /* the months after the thaw has dried the roads and the rivers' ice has
+     * gone, before the freeze: every battle of the record on the border was
+     * fought in them (Kanchazu in June 1937, Changkufeng in July and August
+     * 1938, Nomonhan from May to September 1939: cdb90, isqno 256-260), and
+     * the armies that fought them planned for them (the fighting of 1939 was
+     * to end before the winter, 001:147) */
+    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+}
+
 static int days_between(hk_date a, hk_date b)
 {
     int months = hk_date_month(b) - hk_date_month(a);
@@ -905,8 +920,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
     bool retake = c->holder == HK_SIDE_JPN && c->fresh && c->quiet == 0 && soviet_bound(w, sec) &&
                   c->men[HK_SIDE_SOV] >= c->men[HK_SIDE_JPN];
     bool planned = c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN];
-    if (winter)
-        att = -1; /* the border's winter: both sides hold where they stand */
+    bool season = hk_battles_in_season(w, sec);
+    if (winter || !season)
+        att = -1; /* the border's winter, or out of the campaigning season: both sides hold where they stand */
     else if (!seek[HK_SIDE_SOV] && (planned || retake))
         att = HK_SIDE_SOV;
     else if (!seek[HK_SIDE_JPN])
@@ -963,6 +979,11 @@ static void campaign_month(hk_world *w, hk_rng *r)
                      "hold where they stand; in contact the month costs the Japanese side %.0f and the Soviet side "
                      "%.0f.", sector_on_steppe(w, sec) ? "on the steppe" : "on the border", c->contact[HK_SIDE_JPN],
                      c->contact[HK_SIDE_SOV]);
+        else if (att < 0 && !season)
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                     " Out of the campaigning season (the thaw or the freeze on the roads and rivers), neither side "
+                     "attacks: patrols, shelling and air fighting cost the Japanese side %.0f and the Soviet side "
+                     "%.0f.", c->contact[HK_SIDE_JPN], c->contact[HK_SIDE_SOV]);
         else if (att < 0)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " Neither side attacks: patrols, shelling and air fighting cost the Japanese side %.0f and the "

@@ -1341,6 +1341,75 @@ static void test_retake_only_at_once(void **state)
     hk_scenario_free(s);
 }
 
+/* The campaigning season (battle.season_first..season_last, May to
+ * September): out of it a border campaign makes no attack, though its
+ * months are not the deep winter's; and a clash that would have grown into
+ * a battle is held over to the season instead of opening one, and answered
+ * at the next clash in it. */
+static void test_campaigning_season(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int west = sector_by_id(s, "western");
+    hk_world *w = border_world(&su, 1, west);
+    int in[13] = {0};
+    for (int m = 1; m <= 12; m++) {
+        w->month = hk_month_of(1939, m);
+        in[m] = hk_battles_in_season(w, west);
+    }
+    for (int m = 1; m <= 12; m++)
+        assert_int_equal(in[m], m >= 5 && m <= 9);
+    hk_world_free(w);
+    /* a campaign in October or March: no engagement; in September: some */
+    int attacks[3] = {0, 0, 0};
+    const int month[3] = {10, 3, 9};
+    for (int k = 0; k < 3; k++)
+        for (int run = 0; run < 10; run++) {
+            w = border_world(&su, (uint64_t)run, west);
+            w->month = hk_month_of(1939, month[k]);
+            open_campaign(w, west, 20000, 40000);
+            hk_battles_step(w);
+            attacks[k] += w->border_campaign.engagements;
+            hk_world_free(w);
+        }
+    assert_int_equal(attacks[0], 0);
+    assert_int_equal(attacks[1], 0);
+    assert_true(attacks[2] > 0);
+    /* escalation out of season: no battle opens, some are held over; in
+     * the season a held-over clash is answered at the next clash */
+    int held = 0, opened_off = 0, answered = 0, clashes = 0;
+    for (int run = 0; run < 60; run++) {
+        w = border_world(&su, (uint64_t)run, west);
+        w->month = hk_month_of(1938, 10);
+        for (int i = 0; i < s->n_sectors; i++)
+            w->tension[i] = 3.0;
+        hk_incidents_step(w);
+        opened_off += w->n_pending;
+        held += (w->held_over >> west) & 1u;
+        hk_world_free(w);
+        w = border_world(&su, (uint64_t)run, west);
+        w->month = hk_month_of(1939, 6);
+        for (int i = 0; i < s->n_sectors; i++)
+            w->tension[i] = 3.0;
+        w->held_over = (uint8_t)(1u << west);
+        hk_incidents_step(w);
+        if (w->sector_incidents[west] > 0) {
+            clashes++;
+            for (int b = 0; b < w->n_pending; b++)
+                answered += w->pending[b].sector == west;
+            assert_false((w->held_over >> west) & 1u);
+        }
+        hk_world_free(w);
+    }
+    assert_int_equal(opened_off, 0);
+    assert_true(held > 0);
+    assert_true(clashes > 0);
+    assert_int_equal(answered, clashes);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1353,6 +1422,7 @@ int main(void)
         cmocka_unit_test(test_korea_army_holds_the_tumen),
         cmocka_unit_test(test_soviet_counterattacks_to_retake),
         cmocka_unit_test(test_retake_only_at_once),
+        cmocka_unit_test(test_campaigning_season),
         cmocka_unit_test(test_tokyo_keeps_the_war_local),
         cmocka_unit_test(test_campaign_only_from_undecided),
         cmocka_unit_test(test_campaign_persists_and_grows),

@@ -172,6 +172,7 @@ typedef struct hk_border_campaign {
     double cas[2];              /* casualties so far, the opening battle's included */
     int last_loser;             /* side beaten in the last engagement, -1 none or a draw */
     int holder;                 /* side whose attack last succeeded: it holds the ground it claims; -1 none */
+    bool fresh;                 /* the holder took its ground in the last engagement (battles.c) */
     bool major;                 /* has reached battle.major_men on a side */
     bool largest;               /* is the run's largest border battle so far */
     int attacks[2];             /* engagements each side has opened in the campaign */
@@ -326,6 +327,7 @@ struct hk_world {
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
     uint8_t settled;                    /* bit s: a ceasefire after a major battle drew sector s's line (battles.c) */
+    uint8_t held_over;                  /* bit s: a clash on sector s out of the campaigning season that its officers mean to answer in it (incidents.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */

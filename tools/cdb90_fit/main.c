@@ -167,13 +167,16 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
      * random spread above is the residuals' of stages 1-3. */
     if (g_pursuit_cut)
         fit_pursuit_cut(ctxp, cpp, coef, quiet);
+    /* Stage 5: the beaten defender's collapse, everything else held. */
+    if (g_collapse)
+        fit_collapse(ctxp, cpp, coef, quiet);
 }
 
 int main(int argc, char **argv)
 {
     const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
     const char *out = HK_SOURCE_DIR;
-    int fit_cut_only = 0;
+    int fit_cut_only = 0, fit_collapse_only = 0;
     int evaluate = 0, quiet = 0, restarts = 14, n_codes = 0, compare = 1, tails = 0, echelons = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--evaluate") == 0)
@@ -226,6 +229,10 @@ int main(int argc, char **argv)
                 fprintf(stderr, "cdb90_fit: --pursuit-cut takes a number from 0 to 1\n");
                 return 2;
             }
+        } else if (strcmp(argv[i], "--no-collapse") == 0) {
+            g_collapse = 0;
+        } else if (strcmp(argv[i], "--fit-collapse") == 0) {
+            fit_collapse_only = 1;
         } else if (strcmp(argv[i], "--fit-pursuit-cut") == 0) {
             fit_cut_only = 1;
         } else if (strcmp(argv[i], "--no-quiet") == 0) {
@@ -279,7 +286,10 @@ int main(int argc, char **argv)
                    "without stage 4 (a beaten attacker pursued as far as a beaten defender);\n"
                    "--pursuit-cut X (0 to 1) evaluates and tails with that cut instead of the\n"
                    "compiled one; --evaluate --fit-pursuit-cut fits stage 4 alone from the\n"
-                   "compiled stages 1-3 and prints the cut.\n\n"
+                   "compiled stages 1-3 and prints the cut. --no-collapse fits without stage 5\n"
+                   "(a beaten defender never collapses), and evaluates and tails with the\n"
+                   "collapse off; --evaluate --fit-collapse fits stage 5 alone from the\n"
+                   "compiled stages 1-4 and prints it.\n\n"
                    "--tails N prints, for every battle with both strengths, the recorded and\n"
                    "the compiled-in model's casualties and, over N draws of its random spread,\n"
                    "how often a side loses 70%% or more and the exchange reaches 5:1 and 10:1\n"
@@ -337,6 +347,14 @@ int main(int argc, char **argv)
             cp.pursuit_attacker_cut = 0;
             fit_pursuit_cut(&ctx, &cp, coef, 0);
             printf("pursuit_attacker_cut=%.17g\n", cp.pursuit_attacker_cut);
+        }
+        /* stage 5 alone from the compiled stages 1-4 */
+        if (fit_collapse_only) {
+            fit_collapse(&ctx, &cp, coef, 0);
+            printf("collapse_c0=%.17g\ncollapse_env=%.17g\ncollapse_surprise=%.17g\ncollapse_k=%.17g\n"
+                   "collapse_size=%.17g\ncollapse_garrison=%.17g\ncollapse_share=%.17g\n",
+                   cp.collapse_c0, cp.collapse_env, cp.collapse_surprise, cp.collapse_k, cp.collapse_size,
+                   cp.collapse_garrison, cp.collapse_share);
         }
     } else {
         /* The same model fitted with CDB90's 21 advantage codes, which

@@ -72,7 +72,7 @@ void hk_combat_params_default(hk_combat_params *p)
     p->collapse_k = 0.45131351095674099;
     p->collapse_size = -0.09992087222799903;
     p->collapse_garrison = 0.63370648066404756;
-    p->collapse_share = 0.209098798488485;
+    p->collapse_share = 0.21136194816981174;
     p->ns_own_outmatched = 0;
     p->ns_no_collapse = 1;
     p->quiet_contact = 1;

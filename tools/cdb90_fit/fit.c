@@ -128,6 +128,7 @@ int g_echelon_clock = -1, g_echelon_winner = -1; /* -1: as compiled in (the fit:
 int g_break_stop = -1;      /* -1: as compiled in (the fit: off); 0/1 as given */
 int g_pursuit_cut = 1;
 int g_collapse = 1;
+double g_spread_all[2] = {NAN, NAN};
 double g_pursuit_cut_set = -1;
 double cas_loss(double e)
 {
@@ -623,6 +624,8 @@ void fit_collapse(fitctx *c, hk_combat_params *cp, const double *coef, int quiet
     hk_combat_params q = *cp;
     q.collapse_share = 0;
     double sc0 = cp->noise_common_sd, sd0 = cp->noise_diff_sd;
+    g_spread_all[0] = sc0;
+    g_spread_all[1] = sd0;
     residual_spread_ordinary(&q, coef, c->b, c->n, 1, &cp->noise_common_sd, &cp->noise_diff_sd);
     if (!quiet)
         fprintf(stderr, "cdb90_fit: stage 5, the random spread of the battles that did not collapse: "

@@ -377,6 +377,8 @@ int main(int argc, char **argv)
             g_year_lo = g_year_hi = 0;
             R.have_codes = 1;
             g_quality_break_hold = cpc.quality_break;
+            for (int part = 0; part < 2; part++)
+                tails_summary(&cpc, coefc, b, n, part, TAILS_DRAWS, TAILS_ECHELONS, &R.t_codes[part]);
         } else if (n_codes == 0) {
             /* judged: about what the fits with the codes have given (0.53) */
             g_quality_break_hold = 0.5;
@@ -435,6 +437,23 @@ int main(int argc, char **argv)
     }
     if (khalkhin_gol(&cp, &R.kg) != 0)
         return 1;
+    /* the defender's collapse (stage 5) on both parts */
+    for (int part = 0; part < 2; part++) {
+        collapse_score(&cp, coef, b, n, part, &R.coll_ll[part], &R.coll_ll_base[part], &R.coll_named[part],
+                       &R.coll_n[part], &R.coll_k[part]);
+        tails_summary(&cp, coef, b, n, part, TAILS_DRAWS, TAILS_ECHELONS, &R.t_model[part]);
+        hk_combat_params off = cp;
+        off.collapse_share = 0;
+        tails_summary(&off, coef, b, n, part, TAILS_DRAWS, TAILS_ECHELONS, &R.t_off[part]);
+        if (isfinite(g_spread_all[0])) {
+            off.noise_common_sd = g_spread_all[0];
+            off.noise_diff_sd = g_spread_all[1];
+            tails_summary(&off, coef, b, n, part, TAILS_DRAWS, TAILS_ECHELONS, &R.t_before[part]);
+            R.have_before = 1;
+            R.spread_all[0] = g_spread_all[0];
+            R.spread_all[1] = g_spread_all[1];
+        }
+    }
 
     printf("heldout_winner_share=%.4f\nheldout_within2_share=%.4f\n"
            "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
@@ -443,6 +462,10 @@ int main(int argc, char **argv)
     printf("heldout_1919_1945_winner_share=%.4f\nheldout_1919_1945_within2_share=%.4f\n",
            share(R.mh45.n_winner_right, R.mh45.n_battles),
            share(R.mh45.n_within2, R.mh45.n_sides));
+    printf("heldout_collapse_loglik=%.4f\nheldout_collapse_loglik_base=%.4f\n"
+           "heldout_border_exchange5_share=%.4f\nheldout_border_defender5_share=%.4f\n"
+           "heldout_border_attacker5_share=%.4f\n",
+           R.coll_ll[1], R.coll_ll_base[1], R.t_model[1].m5, R.t_model[1].m_d5, R.t_model[1].m_a5);
     if (!quiet)
         printf("fit_winner_share=%.4f\nfit_within2_share=%.4f\nkhalkhin_gol_sov=%.0f\n"
                "khalkhin_gol_jpn=%.0f\nkhalkhin_gol_days=%d\nkhalkhin_gol_winner=%s\n",

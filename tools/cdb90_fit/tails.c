@@ -78,3 +78,53 @@ int tails_run(const cbattle *b, int n, int draws, int echelons)
     }
     return 0;
 }
+
+/* The battles of a border battle's size and length (docs/combat.md,
+ * "Defenders that break"): 1900 on, 1,000-100,000 men in all, 1-14 days,
+ * neither side a garrison that does not surrender, both sides' casualties
+ * known. */
+int border_size(const cbattle *x)
+{
+    double men = x->str[0] + x->str[1];
+    return usable(x) && x->year >= 1900 && men >= 1000 && men <= 100000 && x->days >= 1 && x->days <= 14 &&
+           !x->no_surrender[0] && !x->no_surrender[1] && side_usable(x, 0) && side_usable(x, 1);
+}
+
+void tails_summary(const hk_combat_params *cp, const double *coef, const cbattle *b, int n, int part, int draws,
+                   int echelons, tails_sum *t)
+{
+    memset(t, 0, sizeof *t);
+    for (int i = 0; i < n; i++) {
+        const cbattle *x = &b[i];
+        if (x->part != part || !border_size(x))
+            continue;
+        t->n++;
+        double e = exchange(x->cas[0], x->cas[1]);
+        t->rec5 += e >= 5;
+        t->rec_a5 += e >= 5 && x->cas[0] > x->cas[1];
+        t->rec_d5 += e >= 5 && x->cas[1] > x->cas[0];
+        t->rec_col += x->collapsed;
+        hk_rng rng;
+        hk_rng_init(&rng, 1, (uint64_t)x->isqno);
+        double k5 = 0, ka = 0, kd = 0, kc = 0;
+        for (int d = 0; d < draws; d++) {
+            hk_combat_result q;
+            fight(cp, coef, x, echelons, &rng, &q);
+            double m = exchange(q.casualties[0], q.casualties[1]);
+            k5 += m >= 5;
+            ka += m >= 5 && q.casualties[0] > q.casualties[1];
+            kd += m >= 5 && q.casualties[1] > q.casualties[0];
+            kc += q.collapsed;
+        }
+        double nd = draws > 0 ? draws : 1;
+        t->m5 += k5 / nd;
+        t->m_a5 += ka / nd;
+        t->m_d5 += kd / nd;
+        t->m_col += kc / nd;
+    }
+    if (t->n > 0) {
+        double k = t->n;
+        t->rec5 /= k, t->rec_a5 /= k, t->rec_d5 /= k, t->rec_col /= k;
+        t->m5 /= k, t->m_a5 /= k, t->m_d5 /= k, t->m_col /= k;
+    }
+}

@@ -117,6 +117,7 @@ void hk_landings_begin(hk_world *w)
         is->aircraft[SL(r)] = x->aircraft;
         is->quality[SL(r)] = x->quality > 0 ? x->quality : 1.0;
         is->side[SL(r)] = (int8_t)side;
+        is->works[SL(r)] = x->works;
     }
 }
 
@@ -241,10 +242,11 @@ static hk_combat_side attacker_of(const hk_world *w, const op *p)
     return x;
 }
 
-/* The garrison defending region o where it is attacked: in the works it built before the
- * war (the Koton fortified region on the 50th parallel, the pillboxes and
- * tunnels of Shumshu: pwencycl_karafuto, wiki_91st_division), or in
- * positions prepared since when it came there in the war. */
+/* The garrison defending region o where it is attacked: in the works it
+ * built before the war where its record has them (the Koton fortified
+ * region on the 50th parallel, the pillboxes of Shumshu:
+ * pwencycl_karafuto, wiki_91st_division), else, or when it came there in
+ * the war, in prepared positions. */
 static hk_combat_side defender_of(const hk_world *w, int o)
 {
     const hk_island_state *is = &w->isl;
@@ -255,7 +257,7 @@ static hk_combat_side defender_of(const hk_world *w, int o)
     double k = P(w, LANDING_GARRISON_SHARE) > 0 ? fmin(1.0, P(w, LANDING_GARRISON_SHARE)) : 1.0;
     hk_combat_side x = {.men = k * is->men[SL(o)], .tanks = k * is->tanks[SL(o)], .guns = k * is->guns[SL(o)],
                         .aircraft = is->aircraft[SL(o)], .quality = is->quality[SL(o)], .supply_km = 0};
-    x.posture = is->since[SL(o)] == 0 ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED;
+    x.posture = is->since[SL(o)] == 0 && is->works[SL(o)] ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED;
     x.nation = d == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
     x.no_surrender = to_the_last(w, d);
     return x;

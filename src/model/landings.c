@@ -391,31 +391,34 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     cas[d] = cas_d;
     hk_world_event_facts(w, -1, com, cas, won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1, res.days);
     if (hk_world_logging(w)) {
-        char how[200];
-        if (p->beach)
-            snprintf(how, sizeof how, "from its beachhead on %s", region_label(w, o));
-        else if (p->landing)
-            snprintf(how, sizeof how,
-                     "landing from %s, %.0f km over the sea: its first lift of %.0f men ashore with small arms, its "
-                     "guns %d day%s after",
-                     region_label(w, p->q), p->km, fmin(A.men, lift), (int)P(w, LANDING_HEAVY_DAYS),
-                     (int)P(w, LANDING_HEAVY_DAYS) == 1 ? "" : "s");
+        /* what the attacker did, and with what */
+        char act[320], arms[64];
+        int hd = (int)P(w, LANDING_HEAVY_DAYS);
+        if (A.tanks >= 1)
+            snprintf(arms, sizeof arms, "%.0f men and %.0f tanks", A.men, A.tanks);
         else
-            snprintf(how, sizeof how, "over the land border from %s%s", region_label(w, p->q),
-                     p->rear ? ", with a landing on the coast behind the defence" : "");
-        const char *works = D.posture == HK_POSTURE_FORTIFIED ? "in its fortified zone" : "in prepared positions";
+            snprintf(arms, sizeof arms, "%.0f men", A.men);
+        if (p->beach)
+            snprintf(act, sizeof act, "with %s, attacks from its beachhead on %s", arms, region_label(w, o));
+        else if (p->landing)
+            snprintf(act, sizeof act,
+                     "with %s, lands on %s from %s, %.0f km over the sea (its first lift of %.0f ashore with their "
+                     "small arms, its guns %d day%s later),",
+                     arms, region_label(w, o), region_label(w, p->q), p->km, fmin(A.men, lift), hd, hd == 1 ? "" : "s");
+        else
+            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s%s", arms, region_label(w, o),
+                     region_label(w, p->q), p->rear ? ", a landing on the coast outflanking the defence," : "");
+        const char *works = D.posture == HK_POSTURE_FORTIFIED ? "in its fortified works" : "in prepared positions";
         if (won)
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the island front the %s side (%.0f men, %.0f tanks) attacks %s %s and takes it after %d "
-                     "day%s from its %s garrison (%.0f men %s); casualties %.0f against the defender's %.0f.",
-                     side_name(a), A.men, A.tanks, region_label(w, o), how, res.days, res.days == 1 ? "" : "s",
-                     side_name(d), D.men, works, cas_a, cas_d);
+                     "On the island front the %s side, %s and takes it after %d day%s from the %.0f men of the %s "
+                     "garrison there, %s; casualties %.0f against the defender's %.0f.",
+                     side_name(a), act, res.days, res.days == 1 ? "" : "s", D.men, side_name(d), works, cas_a, cas_d);
         else
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the island front the %s side (%.0f men, %.0f tanks) attacks %s %s for %d day%s and is held "
-                     "by its %s garrison (%.0f men %s); casualties %.0f against the defender's %.0f%s.",
-                     side_name(a), A.men, A.tanks, region_label(w, o), how, res.days, res.days == 1 ? "" : "s",
-                     side_name(d), D.men, works, cas_a, cas_d,
+                     "On the island front the %s side, %s and is held after %d day%s by the %.0f men of the %s "
+                     "garrison there, %s; casualties %.0f against the defender's %.0f%s.",
+                     side_name(a), act, res.days, res.days == 1 ? "" : "s", D.men, side_name(d), works, cas_a, cas_d,
                      p->landing ? "; the landing force holds its beachhead" : "");
     }
     hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_ISL);

@@ -26,6 +26,10 @@ bool hk_campaign_in_aims(const hk_world *w, int side, int region);
 /* Regions a side holds that the other side held when the war began. */
 int hk_campaign_taken(const hk_world *w, int side, uint64_t *mask);
 
+/* The men of a side's theatre army on no front and in no besieged
+ * garrison: its reserve behind the fronts (0 at least). */
+double hk_campaign_reserve(const hk_world *w, int side);
+
 /* ---- exposed for tests ---------------------------------------------------- */
 /* Shortest haul (km) over a side's own ground from its nearest railhead to
  * every region (INFINITY where it cannot reach). */

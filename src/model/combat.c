@@ -168,8 +168,68 @@ static double clamp_share(double x)
 /* One battle, its first day being day day0 + 1 of the engagement it is
  * part of (0: a battle of its own). The day's intensity, the attacker's
  * surprise and a night attack's first day read the engagement's day. */
+double hk_combat_collapse_p(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
+                            double power_ratio)
+{
+    int lvl = att->surprise < 0 ? 0 : att->surprise > 3 ? 3 : att->surprise;
+    double lr = power_ratio > 0 && isfinite(power_ratio) ? log(power_ratio) : 0;
+    lr = lr < -5 ? -5 : lr > 5 ? 5 : lr;
+    double all = nonneg(att->men) + nonneg(def->men);
+    double ls = all > 0 && p->size_ref > 0 ? log(all / p->size_ref) : 0;
+    double z = p->collapse_c0 + (att->envelop ? p->collapse_env : 0) + p->collapse_surprise * lvl +
+               p->collapse_k * lr + p->collapse_size * ls +
+               (def->no_surrender && !def->way_back ? p->collapse_garrison : 0);
+    return 1 / (1 + exp(-z));
+}
+
+/* Whether the defender's line collapses (collapse_share; docs/combat.md,
+ * "Defenders that break"): u in [0, 1) is the battle's uniform draw, or
+ * negative for the central estimate, where it collapses when that is the
+ * likelier outcome. An attacker whose own losses broke it off breaks no
+ * one. A collapsed defender is beaten, whatever the losses' score says. */
+static int collapses(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
+                     const hk_combat_result *out, double u)
+{
+    if (!(p->collapse_share > 0) || out->broke_off[HK_COMBAT_ATTACKER])
+        return 0;
+    double pr = hk_combat_collapse_p(p, att, def, out->power_ratio);
+    return u < 0 ? pr >= 0.5 : u < pr;
+}
+
+/* The collapsed defender's loss: a line broken through or turned loses a
+ * share of the men it has left, killed, captured or scattered in the rout,
+ * and their tanks and guns with them. They count as its casualties (the
+ * missing among them), not in `prisoners`, which holds the men a closed
+ * ring takes: CDB90, which the share is fitted on, does not say how many
+ * of a routed defender's missing were taken. */
+static void collapse_loss(const hk_combat_params *p, const hk_combat_side *def, hk_combat_result *out)
+{
+    double sh = p->collapse_share > 0.95 ? 0.95 : p->collapse_share;
+    hk_combat_losses *x = &out->loss[HK_COMBAT_DEFENDER];
+    double cut = sh * fmax(0, nonneg(def->men) - x->men);
+    x->men += cut;
+    x->tanks += sh * fmax(0, nonneg(def->tanks) - x->tanks);
+    x->guns += sh * fmax(0, nonneg(def->guns) - x->guns);
+    out->casualties[HK_COMBAT_DEFENDER] = x->men;
+    out->collapsed = 1;
+}
+
+/* The uniform that decides a collapse: from a child stream of the
+ * battle's rng (split after the battle's own draws), so the parent stream
+ * does not advance and every later draw of the caller stays where it was;
+ * -1 for the central estimate or with the mechanism off. */
+#define COLLAPSE_STREAM 0x636f6c6c61707365ULL /* "collapse" */
+static double collapse_draw(const hk_combat_params *p, hk_rng *rng)
+{
+    if (!rng || !(p->collapse_share > 0))
+        return -1;
+    hk_rng child = hk_rng_split(rng, COLLAPSE_STREAM);
+    return hk_rng_uniform(&child);
+}
+
 static void resolve(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
-                    hk_terrain terrain, int max_days, int day0, hk_rng *rng, hk_combat_result *out)
+                    hk_terrain terrain, int max_days, int day0, int may_collapse, hk_rng *rng,
+                    hk_combat_result *out)
 {
     memset(out, 0, sizeof *out);
     /* ns_defender_only: the attacker's refusal to surrender does not act
@@ -225,6 +285,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         noise[0] = exp(c + d);
         noise[1] = exp(c - d);
     }
+    double u_collapse = may_collapse ? collapse_draw(p, rng) : -1;
 
     double pw[2];
     for (int i = 0; i < 2; i++)
@@ -453,13 +514,20 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         out->prisoners[1] = def->no_surrender || ring_to_last ? 0 : cut;
         out->encircled = cut > 0;
     }
+    /* The defender's line breaks through or is turned: a rout, beside
+     * (or instead of) the pursuit and the ring of an attacker that won on
+     * the losses. */
+    if (may_collapse && collapses(p, att, def, out, u_collapse)) {
+        out->winner = HK_COMBAT_ATTACKER;
+        collapse_loss(p, def, out);
+    }
 }
 
 void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        const hk_combat_side *def, hk_terrain terrain, int max_days,
                        hk_rng *rng, hk_combat_result *out)
 {
-    resolve(p, att, def, terrain, max_days, 0, rng, out);
+    resolve(p, att, def, terrain, max_days, 0, 1, rng, out);
 }
 
 /* The winner of an engagement fought in stages follows from all of it,
@@ -515,7 +583,7 @@ void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side 
         if (k > 0 && (x[0].men < 1 || x[1].men < 1))
             break; /* one side has no one left to bring up */
         hk_combat_result st;
-        resolve(p, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, p->echelon_clock ? from : 0, rng, &st);
+        resolve(p, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, p->echelon_clock ? from : 0, 0, rng, &st);
         hk_combat_add_stage(res, &st, from, k == 0);
         stages++;
         for (int i = 0; i < 2; i++)
@@ -523,6 +591,12 @@ void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side 
     }
     if (stages > 1 && p->echelon_winner)
         engagement_winner(p, att, def, res);
+    /* the collapse is the engagement's, decided once (one draw, after the
+     * stages' own) */
+    if (collapses(p, att, def, res, collapse_draw(p, rng))) {
+        res->winner = HK_COMBAT_ATTACKER;
+        collapse_loss(p, def, res);
+    }
 }
 
 /* The losses of both sides in contact on the quiet days between two

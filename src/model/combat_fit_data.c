@@ -48,8 +48,8 @@ void hk_combat_params_default(hk_combat_params *p)
     p->loss_tank = 4.5461280247885103;
     p->loss_gun = 0.31576840119365412;
     p->loss_air = 1.7696329411908482;
-    p->noise_common_sd = 0.67140692161408466;
-    p->noise_diff_sd = 0.57661308609660167;
+    p->noise_common_sd = 0.64974081303638576;
+    p->noise_diff_sd = 0.51536766546985702;
     p->surprise_power = 0.59949019635167811;
     p->surprise_days = 3;
     p->air_power = 0.14049512974550379;
@@ -66,6 +66,13 @@ void hk_combat_params_default(hk_combat_params *p)
     p->ns_hold = 0;
     p->air_broken = 0;
     p->support_exp = 0;
+    p->collapse_c0 = -2.3890454607190614;
+    p->collapse_env = 1.0027352018180635;
+    p->collapse_surprise = 0.66417156043509873;
+    p->collapse_k = 0.45131351095674099;
+    p->collapse_size = -0.09992087222799903;
+    p->collapse_garrison = 0.63370648066404756;
+    p->collapse_share = 0.21136194816981174;
     p->ns_own_outmatched = 0;
     p->ns_no_collapse = 1;
     p->quiet_contact = 1;

@@ -383,6 +383,17 @@ static void coup(hk_world *w, hk_lazy_stream *r)
      * removed in July 1935, the 1st Division ordered to Manchuria that
      * winter; 000:24), not while it still holds a share near its rival's */
     double p = lead >= P(w, POLITICS_COUP_LEAD) ? P(w, POLITICS_COUP_RATE) * blocked : 0.0;
+    /* Once it holds the Army, the Control faction posts the young
+     * officers' division away from the capital (the 1st Division ordered
+     * to Manchuria, to leave in the spring of 1936): they can rise only
+     * where their troops are, and they ready the rising for the months
+     * before the division sails, the chance growing as its departure nears
+     * (politics.coup_posting months after the order; 000:24). The order is
+     * given the month the lead first reaches coup_lead, and stands. */
+    if (p > 0 && w->coup_posted_on == HK_MONTH_NONE)
+        w->coup_posted_on = w->month;
+    if (p > 0 && P(w, POLITICS_COUP_POSTING) > 0)
+        p *= hk_clamp((double)(w->month - w->coup_posted_on + 1) / P(w, POLITICS_COUP_POSTING), 0, 1);
     if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
         return;
     bool success = hk_rng_bernoulli(hk_lazy_rng(r), P(w, POLITICS_COUP_SUCCESS));
@@ -507,6 +518,12 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
          * intervention.rate as Soviet weakness invites */
         double p = hk_flag(w, HK_EFFECT_ALLIED_REQUEST) ? P(w, INTERVENTION_ANSWER)
                                                          : P(w, INTERVENTION_RATE) * weak * hk_assess_north_hawks(w) / 0.35;
+        /* a request is debated before it is answered, not answered the
+         * month it comes: the Diet's heated debate and the cabinet's
+         * decision of 2 August took the weeks after Wilson's request of 17
+         * July 1918 (003:15), and the troops landed in August */
+        if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST) && w->month - w->flag_since[HK_EFFECT_ALLIED_REQUEST] < 1)
+            p = 0.0;
         if (weak > 0 && hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->intervention = true;
             w->intervention_on = w->month;

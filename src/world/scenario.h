@@ -120,6 +120,12 @@ typedef struct hk_region {
     hk_terrain terrain;
     int sector;       /* border sector it faces, or -1 */
     bool railhead;    /* a railway station able to supply an army */
+    /* a railhead only from this date, when its line opened (the Bei'an-Heihe
+     * line to the Amur, 1935); unset: `railhead` throughout. The border
+     * geography worked out at load (compiled.c, map.c) reads `railhead`
+     * alone; a war's campaign reads the date (campaign.c) */
+    hk_date rail_from;
+    int redoubt;      /* actor whose war plan falls back to it, or -1 */
     hk_source source;
     hk_at at;
 } hk_region;
@@ -235,6 +241,16 @@ typedef struct hk_treaty {
     int notice_months;     /* denunciation notice before expiry, 0 = none */
     int talks_months;      /* months of talks before simulate may sign it (0 = none) */
     hk_source talks_source; /* where talks_months comes from */
+    /* A term one party demands and the other will not grant (Moscow's
+     * demand for Japan's concessions in northern Sakhalin): with one, the
+     * talks are a bargain that ends when the pressure on both sides to
+     * settle, the gains each forgoes while there is no treaty, has reached
+     * `price` (on the gain scale, summed over the months of talks);
+     * diplomacy.c. 0 = none. */
+    double price;
+    int price_by;          /* the actor that demands it */
+    const char *price_text;
+    hk_source price_source;
     hk_date denounced;     /* record, or unset */
     hk_date ended;         /* record, or unset */
     hk_clause clauses[HK_MAX_CLAUSES];

@@ -55,6 +55,7 @@ typedef struct hk_front {
     bool attacked[2];            /* the side attacked here this month */
     double men_at_start[2];      /* the side's men here when the war opened */
     double brought[2];           /* men the side has brought up here from its reserve since */
+    double going[2];             /* its pace this step against the usual: weather and roads (campaign.c) */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -97,6 +98,7 @@ typedef struct hk_campaign_state {
     double pool_at_start[2];               /* each side's theatre army when the war opened */
     uint32_t countered;                    /* fronts on which the side that did not open the war has struck back */
     bool plan_told;                        /* the opener's plan has been told against the state */
+    uint8_t stavka_told;                   /* bit 0: Stavka's answer under Germany's offensive told; bit 1: its end */
 } hk_campaign_state;
 
 /* The island fronts of a general war: southern Sakhalin and the Kurils,
@@ -146,6 +148,7 @@ typedef struct hk_treaty_state {
     bool broken;
     hk_month signed_on, expires, denounced_on; /* HK_MONTH_NONE when not */
     int16_t talks;         /* months the parties have been negotiating it (simulate), 0 = no talks */
+    float pressure;        /* talks over a treaty's price: the pressure to settle built up so far */
 } hk_treaty_state;
 
 /* A battle decided by the incidents system, fought by the battles system. */
@@ -177,6 +180,7 @@ typedef struct hk_border_campaign {
     double cas[2];              /* casualties so far, the opening battle's included */
     int last_loser;             /* side beaten in the last engagement, -1 none or a draw */
     int holder;                 /* side whose attack last succeeded: it holds the ground it claims; -1 none */
+    bool fresh;                 /* the holder took its ground in the last engagement (battles.c) */
     bool major;                 /* has reached battle.major_men on a side */
     bool largest;               /* is the run's largest border battle so far */
     int attacks[2];             /* engagements each side has opened in the campaign */
@@ -263,6 +267,7 @@ struct hk_world {
     hk_month intervention_on;
     hk_month outpost_lost_on;           /* partisans took the expedition's outpost off the railway */
     hk_month reprisal_on;               /* Japan occupied ground in reprisal for it */
+    hk_month coup_posted_on;            /* the Control faction, its lead past politics.coup_lead, posts the Imperial Way's division away */
     int lost_battle_side;               /* side that lost a battle last month, or -1 */
     double lost_battle_weight;          /* its size, 0..1 */
     int lost_battle_fact;               /* that battle: the record's index (replay), or -1 */
@@ -330,6 +335,7 @@ struct hk_world {
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
     uint8_t settled;                    /* bit s: a ceasefire after a major battle drew sector s's line (battles.c) */
+    uint8_t held_over;                  /* bit s: a clash on sector s out of the campaigning season that its officers mean to answer in it (incidents.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */
@@ -347,6 +353,7 @@ struct hk_world {
     int regions_taken[2];     /* regions each side took from the other, summed over wars */
     bool trans_siberian_was_cut;
     double sov_west_1941;     /* most Soviet men sent west by 1941-12 */
+    double sov_sent_war;      /* Soviet men the Far East sent west while fighting a war Japan opened (movement.c) */
     bool war;                 /* Japan and the USSR at general war */
     bool war_in_month;        /* at war at some time this month (even if peace came later in it) */
     int war_opener;           /* side that opened it */
@@ -358,6 +365,7 @@ struct hk_world {
     double war_losses[2];     /* each side's casualties in the current general war */
     hk_month armistice_on;    /* month of the last armistice, HK_MONTH_NONE before one */
     uint64_t ceded[2];        /* the regions of each side's own the last armistice left to the other (war.c) */
+    uint8_t armistice_pact;   /* war.c: the last armistice's neutrality undertaking: 0 none, 1 in force, 2 denounced */
     uint8_t war_mobilising;   /* Japan mobilises for a war it has decided on: 0 no, 1 its cabinet, 2 forced (--decide) */
     hk_month mobilising_on;   /* month the mobilisation began */
 

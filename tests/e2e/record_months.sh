@@ -5,7 +5,7 @@
 # not sit at the earliest the mechanism allows. The record's months: the
 # Neutrality Pact 1941-04 (001:167); the Siberian expedition 1918-08, the
 # month after Wilson's request (003:15); the Imperial Way's rising 1936-02
-# (000:24).
+# (000:24); the Soviet-Mongolian protocol 1936-03 (001:81).
 set -uo pipefail
 HK=${1:?usage: record_months.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -59,6 +59,9 @@ for i, r in enumerate(runs):
 # the young officers rise in the months before their division is posted
 # away, not the month the Control faction's lead first allows it
 check(("coup", "kodoha"), "1936-02", 2, 0.5, "Imperial Way rising")
+# the protocol: once Moscow answers the threat on Mongolia's border in
+# writing, the signing follows within weeks
+check(("treaty_signed", "soviet_mongolian_protocol"), "1936-03", 2, 0.35, "Soviet-Mongolian protocol")
 for f in fail:
     print("FAIL:", f)
 sys.exit(1 if fail else 0)

@@ -77,7 +77,7 @@ void hk_combat_params_default(hk_combat_params *p)
     p->ns_no_collapse = 1;
     p->quiet_contact = 1;
     p->ns_defender_only = 0;
-    p->break_stop = 0;
+    p->break_stop = 1;
     p->echelon_clock = 1;
     p->echelon_winner = 1;
     p->ns_score_ordinary = 1;

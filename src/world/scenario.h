@@ -190,6 +190,7 @@ typedef struct hk_island_force {
     const char *name;
     double men, tanks, guns, aircraft;
     double quality;    /* combat effectiveness, 1 = reference; <= 0 unknown (1) */
+    bool works;        /* it holds fortified works built before the war (else prepared positions) */
     hk_source source;
     hk_at at;
 } hk_island_force;

@@ -108,19 +108,27 @@ typedef struct hk_campaign_state {
  * links (landings.c writes it). A region's force is the garrison or the
  * force of the side holding it; a beachhead is the other side's force
  * landed on it and fighting there. */
+#define HK_ISL_SLOTS 12 /* island regions and the bases of island forces, at most */
 typedef struct hk_island_state {
-    double men[HK_MAX_REGIONS], tanks[HK_MAX_REGIONS], guns[HK_MAX_REGIONS], aircraft[HK_MAX_REGIONS];
-    double quality[HK_MAX_REGIONS];
-    int8_t side[HK_MAX_REGIONS];        /* whose force stands on each region, -1 none */
-    int16_t since[HK_MAX_REGIONS];      /* war day the force came there (0 when the war opened) */
-    double bh_men[HK_MAX_REGIONS], bh_tanks[HK_MAX_REGIONS], bh_guns[HK_MAX_REGIONS];
-    double bh_quality[HK_MAX_REGIONS];
-    int8_t bh_side[HK_MAX_REGIONS];     /* whose beachhead is on each region, -1 none */
-    int8_t bh_from[HK_MAX_REGIONS];     /* the region it sailed from */
-    int8_t sail_to[HK_MAX_REGIONS];     /* the island a force is on its way to over its side's lane, -1 none */
-    int16_t sail_day[HK_MAX_REGIONS];   /* war day it arrives there */
-    double holdout[HK_MAX_REGIONS];     /* defenders of a region taken still holding out in it */
-    int8_t holdout_side[HK_MAX_REGIONS];
+    /* each region's slot in the arrays below, HK_ISL_SLOTS (an empty one,
+     * never written) when it has none: the world stays small */
+    int8_t slot[HK_MAX_REGIONS];
+    double men[HK_ISL_SLOTS + 1], tanks[HK_ISL_SLOTS + 1], guns[HK_ISL_SLOTS + 1], aircraft[HK_ISL_SLOTS + 1];
+    double quality[HK_ISL_SLOTS + 1];
+    int8_t side[HK_ISL_SLOTS + 1];      /* whose force stands on each region, -1 none */
+    int16_t since[HK_ISL_SLOTS + 1];    /* war day the force came there (0 when the war opened) */
+    bool works[HK_ISL_SLOTS + 1];       /* the force holds fortified works of before the war */
+    double bh_men[HK_ISL_SLOTS + 1], bh_tanks[HK_ISL_SLOTS + 1], bh_guns[HK_ISL_SLOTS + 1];
+    double bh_quality[HK_ISL_SLOTS + 1];
+    int8_t bh_side[HK_ISL_SLOTS + 1];   /* whose beachhead is on each region, -1 none */
+    int8_t bh_from[HK_ISL_SLOTS + 1];   /* the region it sailed from */
+    int8_t sail_to[HK_ISL_SLOTS + 1];   /* the island a force is on its way to over its side's lane, -1 none */
+    int16_t sail_day[HK_ISL_SLOTS + 1]; /* war day it arrives there */
+    double holdout[HK_ISL_SLOTS + 1];   /* defenders of a region taken still holding out in it */
+    int8_t holdout_side[HK_ISL_SLOTS + 1];
+    uint64_t isles;                     /* the island regions (bit r) */
+    double odds[HK_ISL_SLOTS + 1];      /* the last odds worked out against each region ... */
+    double odds_key[HK_ISL_SLOTS + 1][3]; /* ... for these men on each side and haul */
     int day;                            /* days of the war the island fronts have counted */
     double cas[2];                      /* each side's casualties on the island fronts in this war */
     double prisoners[2];                /* of which prisoners */

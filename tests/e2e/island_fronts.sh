@@ -11,6 +11,9 @@
 # - The month lines' control shows southern Sakhalin and the northern Kurils
 #   Soviet by the end of the war, and Japanese before it.
 # - The island garrisons go into captivity: an `occupation` event.
+# - In a forced strike north of 1941 (seeds 1-4) northern Sakhalin is a
+#   front: Japan brings a division over the sea to southern Sakhalin and
+#   attacks over the 50th parallel, and takes it in at least one seed.
 set -euo pipefail
 HK=${1:?usage: island_fronts.sh PATH_TO_hokushin}
 command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
@@ -39,6 +42,16 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
     jq -r 'select(.type == "event" and .kind == "occupation" and .id == "island_garrisons") | .id' "$tmp/run" | grep -q . ||
         bad "seed $seed: the island garrisons' captivity is not told"
 done
+took=0
+for seed in 1 2 3 4; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/sn"
+    n=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and (.source // "" | test("war-islands"))
+        and .date < "1943" and .committed.JPN > 0) | .winner' "$tmp/sn" | grep -c . || true)
+    [ "$n" -ge 1 ] || bad "strike north, seed $seed: no Japanese attack on northern Sakhalin by 1942"
+    w=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and .winner == "JPN") | .date' "$tmp/sn" | head -1)
+    [ -n "$w" ] && took=$((took + 1))
+done
+[ "$took" -ge 1 ] || bad "strike north: Japan takes northern Sakhalin in none of seeds 1-4"
 within() { # name mean record
     awk -v m="$2" -v r="$3" -v n="$1" 'BEGIN { if (!(m >= r / 2 && m <= r * 2)) { printf "FAIL: %s: mean %.0f, record %.0f (outside x2)\n", n, m, r; exit 1 } }' || fail=1
 }

@@ -125,7 +125,7 @@ int g_quiet_contact = 1;
 int g_ns_defender_only = 0; /* 1: only a defending side's no-surrender acts */
 int g_way_back = 0;         /* 1: mainland no-surrender sides have a way back */
 int g_echelon_clock = -1, g_echelon_winner = -1; /* -1: as compiled in (the fit: both on) */
-int g_break_stop = -1;      /* -1: as compiled in (the fit: off); 0/1 as given */
+int g_break_stop = -1;      /* -1: as compiled in (fitted off, written on); 0/1 as given */
 int g_pursuit_cut = 1;
 int g_collapse = 1;
 double g_spread_all[2] = {NAN, NAN};

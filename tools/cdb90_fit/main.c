@@ -170,6 +170,15 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
     /* Stage 5: the beaten defender's collapse, everything else held. */
     if (g_collapse)
         fit_collapse(ctxp, cpp, coef, quiet);
+    /* A side gives way the moment its losses reach its break point: the
+     * law the model runs with fights a day only to that moment
+     * (break_stop). Fitted without it (refitted with it the simplex lands
+     * elsewhere and does worse held out, docs/combat.md); at the fitted
+     * point it changes no central estimate of a CDB90 battle, only the
+     * draws of the random spread whose one day would carry a side far past
+     * its break point (a two-day assault costing half the attackers).
+     * --no-break-stop writes it off. */
+    cpp->break_stop = g_break_stop != 0;
 }
 
 int main(int argc, char **argv)

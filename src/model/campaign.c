@@ -60,6 +60,12 @@ static bool held_at_start(const hk_world *w, int r, int side)
  * beihei_railway), so a war fought after it supplies its front there. */
 static bool railhead_now(const hk_world *w, int r) { return w->c->rail_on[r] <= w->month; }
 
+/* Whether link l is there this month: one from the start, or one whose way
+ * has opened by now (links.yaml `opened`: the Harbin-Heihe line reached the
+ * Amur in 1935, beihei_railway), so a war fought before it neither supplies,
+ * moves nor advances over a line not yet built. */
+static bool link_open(const hk_world *w, int l) { return w->c->link_on[l] <= w->month; }
+
 /* Bases: the side's railheads behind the border (no sector) that it held
  * when the war began: depots, ports, the line to European Russia. */
 static bool is_base(const hk_world *w, int r, int side)
@@ -87,7 +93,7 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
     for (int r = 0; r < s->n_regions; r++)
         if (railhead_now(w, r))
             rail |= HK_REGION_BIT(r);
-    hk_map_routes(s, rail & held, held, ~(hk_regions)0, km);
+    hk_map_routes_at(s, w->month, rail & held, held, ~(hk_regions)0, km);
 }
 
 /* The most men a month the links can carry from the regions of `from` to
@@ -96,7 +102,7 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
  * carrying its capacity either way, so parallel routes add up and a link
  * two routes share carries no more than its capacity. INFINITY when a
  * source lies in `to`. */
-static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_regions held)
+static double max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk_regions to, hk_regions held)
 {
     if (from & to)
         return INFINITY;
@@ -115,7 +121,7 @@ static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_
             int u = queue[qh++];
             for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
                 int v = cc->adj_to[i];
-                if (((seen >> v) & 1u) || !((held >> v) & 1u))
+                if (((seen >> v) & 1u) || !((held >> v) & 1u) || cc->link_on[cc->adj[i]] > month)
                     continue;
                 int l = cc->adj[i];
                 double res = cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l];
@@ -173,7 +179,7 @@ void hk_campaign_flow(const hk_world *w, int side, double *cap)
     const hk_scenario *s = w->s;
     hk_regions sources = sources_of(w, side), held = set_of(w, side, own);
     for (int r = 0; r < s->n_regions; r++)
-        cap[r] = (held >> r) & 1u ? max_flow(s, sources, HK_REGION_BIT(r), held) : 0;
+        cap[r] = (held >> r) & 1u ? max_flow(s, w->month, sources, HK_REGION_BIT(r), held) : 0;
 }
 
 /* What the links carry to a front: the maximum flow from the side's sources
@@ -185,13 +191,13 @@ double hk_campaign_front_flow(const hk_world *w, int side, int f)
     for (int r = 0; r < s->n_regions; r++)
         if (w->camp.front_of[r] == f && ((held >> r) & 1u))
             mine |= HK_REGION_BIT(r);
-    return mine ? max_flow(s, sources_of(w, side), mine, held) : 0;
+    return mine ? max_flow(s, w->month, sources_of(w, side), mine, held) : 0;
 }
 
 uint64_t hk_campaign_encircled(const hk_world *w, int side)
 {
     hk_regions held = set_of(w, side, own);
-    return held & ~hk_map_reach(w->s, set_of(w, side, is_base), held);
+    return held & ~hk_map_reach_at(w->s, w->month, set_of(w, side, is_base), held);
 }
 
 /* The first link from `from` on in the set `near` (bit l of word l / 64),
@@ -227,7 +233,8 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
     for (int r = 0; r < s->n_regions; r++)
         if (w->camp.front_of[r] == f)
             for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
-                near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
+                if (link_open(w, cc->adj[i]))
+                    near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
     for (int l = next_link(near, 0, s->n_links); l >= 0; l = next_link(near, l + 1, s->n_links)) {
         const hk_link *k = &s->links[l];
         for (int dir = 0; dir < 2; dir++) {
@@ -425,13 +432,18 @@ static const char *side_name(int side) { return side == HK_SIDE_JPN ? "Japanese"
 static int side_actor(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov; }
 
 /* Both sides' hauls and widest routes, worked out again only when a region
- * has changed hands since the last time (they depend on nothing else while
- * a war lasts: the bases are the ground held when it began). */
+ * has changed hands since the last time or a link has opened (they depend
+ * on nothing else while a war lasts: the bases are the ground held when it
+ * began). */
 static void routes(hk_world *w)
 {
     hk_campaign_state *c = &w->camp;
-    if (c->routes_ok && memcmp(c->route_control, w->control, sizeof c->route_control) == 0)
+    if (c->routes_ok && w->month < c->route_until && memcmp(c->route_control, w->control, sizeof c->route_control) == 0)
         return;
+    c->route_until = INT32_MAX;
+    for (int l = 0; l < w->s->n_links; l++)
+        if (w->c->link_on[l] > w->month && w->c->link_on[l] < c->route_until)
+            c->route_until = w->c->link_on[l];
     for (int side = 0; side < 2; side++) {
         hk_campaign_haul(w, side, c->route_km[side]);
         c->flow_known[side] = 0; /* the flows are worked out when asked for (flow_to, front_flow) */
@@ -465,7 +477,7 @@ static double flow_to(hk_world *w, int side, int r)
     hk_campaign_state *c = &w->camp;
     if (!((c->flow_known[side] >> r) & 1u)) {
         route_sets(w);
-        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, c->sets_sources[side], HK_REGION_BIT(r),
+        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, w->month, c->sets_sources[side], HK_REGION_BIT(r),
                                                              c->sets_held[side])
                                                   : 0;
         c->flow_known[side] |= HK_REGION_BIT(r);
@@ -483,7 +495,7 @@ static double front_flow(hk_world *w, int side, int f)
         for (int r = 0; r < w->s->n_regions; r++)
             if (c->front_of[r] == f && ((held >> r) & 1u))
                 mine |= HK_REGION_BIT(r);
-        c->route_front[side][f] = mine ? max_flow(w->s, c->sets_sources[side], mine, held) : 0;
+        c->route_front[side][f] = mine ? max_flow(w->s, w->month, c->sets_sources[side], mine, held) : 0;
         c->front_known[side] |= 1u << f;
     }
     return c->route_front[side][f];
@@ -948,7 +960,7 @@ static double land_km(const hk_world *w, int u, int v)
     double km = 0;
     for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1]; i++) {
         const hk_link *k = &w->s->links[cc->adj[i]];
-        if (k->kind != HK_LINK_SEA && (k->from == v || k->to == v) && (km == 0 || k->km < km))
+        if (k->kind != HK_LINK_SEA && link_open(w, cc->adj[i]) && (k->from == v || k->to == v) && (km == 0 || k->km < km))
             km = k->km;
     }
     return km;
@@ -968,7 +980,7 @@ static void crossing(const hk_world *w, hk_front *fr, int side, int from, int o)
     bool river = false, land = false;
     for (int i = cc->adj_at[from]; i < cc->adj_at[from + 1]; i++) {
         const hk_link *k = &w->s->links[cc->adj[i]];
-        if (k->from != o && k->to != o)
+        if ((k->from != o && k->to != o) || !link_open(w, cc->adj[i]))
             continue;
         if (k->kind == HK_LINK_RIVER)
             river = true;
@@ -1024,7 +1036,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
     bool toward_redoubt = false;
     for (int pass = to_redoubt ? 0 : 1; pass < 2 && !best_home; pass++) {
         double to_home[HK_MAX_REGIONS];
-        hk_map_routes(s, pass == 0 ? redoubt : home, held, held, to_home);
+        hk_map_routes_at(s, w->month, pass == 0 ? redoubt : home, held, held, to_home);
         double best = INFINITY;
         q = -1;
         for (int r = 0; r < s->n_regions; r++) {
@@ -1220,7 +1232,7 @@ static bool fortified_line(const hk_world *w, int o, int side)
      * region of the border zone on no railway (the Khasan heights) is
      * defended from field positions */
     for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
-        if (s->links[w->c->adj[i]].kind == HK_LINK_RAIL)
+        if (s->links[w->c->adj[i]].kind == HK_LINK_RAIL && link_open(w, w->c->adj[i]))
             return true;
     return false;
 }
@@ -1242,7 +1254,7 @@ static bool way_back(const hk_world *w, int o, int side)
 {
     const hk_compiled *cc = w->c;
     for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++)
-        if (w->s->links[cc->adj[i]].kind != HK_LINK_SEA && own(w, cc->adj_to[i], side))
+        if (w->s->links[cc->adj[i]].kind != HK_LINK_SEA && link_open(w, cc->adj[i]) && own(w, cc->adj_to[i], side))
             return true;
     return false;
 }
@@ -1661,7 +1673,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         double sustain_d = (isfinite(fo) ? fo : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double link_km = 0; /* the last of the links between them, in index order */
         for (int i = w->c->adj_at[from[side]]; i < w->c->adj_at[from[side] + 1]; i++)
-            if (w->c->adj_to[i] == o)
+            if (w->c->adj_to[i] == o && link_open(w, w->c->adj[i]))
                 link_km = s->links[w->c->adj[i]].km;
         cs[side][0] = front_side(w, fr, side, km[side][from[side]] + link_km, sustain_a);
         arriving(w, fr, side, &cs[side][0]);
@@ -1678,7 +1690,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         int ways = 0;
         for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++) {
             const hk_link *k = &s->links[w->c->adj[i]];
-            if (k->kind != HK_LINK_SEA && own(w, k->from == o ? k->to : k->from, side))
+            if (k->kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, k->from == o ? k->to : k->from, side))
                 ways++;
         }
         cs[side][0].envelop = ways >= 2;
@@ -1829,7 +1841,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     def.air = def.aircraft > P(w, WAR_AIR_SUPERIORITY) * att.aircraft;
     int approaches = 0;
     for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
-        if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && own(w, w->c->adj_to[i], a))
+        if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, w->c->adj_to[i], a))
             approaches++;
     att.envelop = approaches >= 2;
     /* a defender whose combat power is under the combat model's collapse
@@ -2452,7 +2464,7 @@ void hk_campaign_line(const hk_world *w, int f, uint64_t line[2])
      * is Mongolian), the other side faces it from its neighbours (Hailar) */
     for (int l = 0; l < s->n_links; l++) {
         const hk_link *k = &s->links[l];
-        if (k->kind == HK_LINK_SEA || k->from >= 64 || k->to >= 64)
+        if (k->kind == HK_LINK_SEA || k->from >= 64 || k->to >= 64 || !link_open(w, l))
             continue;
         for (int dir = 0; dir < 2; dir++) {
             int u = dir ? k->to : k->from, v = dir ? k->from : k->to;

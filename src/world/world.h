@@ -74,9 +74,11 @@ typedef struct hk_campaign_state {
     int still_months;                      /* months in a row in which no front fought */
     bool trans_siberian_cut;               /* now */
     /* the routes over each side's ground (haul in km, widest flow) depend
-     * only on who holds what: kept while control is as it was when they
-     * were worked out (route_control) */
+     * only on who holds what and which links are open: kept while control
+     * is as it was when they were worked out (route_control) and no link
+     * has opened since (before route_until, the next link's opening) */
     bool routes_ok;
+    hk_month route_until;
     int8_t route_control[HK_MAX_REGIONS];
     double route_km[2][HK_MAX_REGIONS], route_flow[2][HK_MAX_REGIONS];
     double route_front[2][HK_MAX_SECTORS]; /* what the links carry to each front (max flow) */

@@ -376,7 +376,13 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
          * the attacker did not expect). */
         double r = pc[0] * surprise_factor(p, att->surprise, t) /
                    (pc[1] * surprise_factor(p, def->surprise, t));
-        double dec = pow((double)t, -p->day_decay);
+        /* the intensity's clock: the engagement's day, or in a stage of an
+         * engagement fought in echelons (echelon_clock_share in (0, 1)) a
+         * share of the days before the stage counted on */
+        double tc = day0 > 0 && p->echelon_clock_share > 0 && p->echelon_clock_share < 1
+                        ? p->echelon_clock_share * day0 + day
+                        : (double)t;
+        double dec = pow(tc, -p->day_decay);
         double share[2] = {base[0] * dec * pow(r, -p->helmbold),
                            base[1] * dec * pow(r, p->helmbold)};
         /* A side that will not surrender pays for it in its own blood:

@@ -616,6 +616,11 @@ static void bargain(hk_world *w, int t, double u)
         off |= gains[p] < -min_gain;
         if (x->parties[p] == x->price_by)
             asker = gains[p];
+        /* with no talks under way, a party that would lose by the treaty
+         * settles it: the others' gains would only tell whether to break
+         * off talks that are not held */
+        if (off && st->talks == 0)
+            return;
     }
     if (off) {
         st->talks = 0;

@@ -760,6 +760,8 @@ static void simulate_treaties(hk_world *w)
                              s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
                              party_name(w, s->sov));
             }
+            if (hk_world_logging(w))
+                capitalise(w->scratch); /* "The USSR and Mongolia sign ..." */
             sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
             if (t == w->c->roles.jpn_sov_normalization)
                 evacuate_reprisal(w);

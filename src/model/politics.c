@@ -429,12 +429,20 @@ static void coup(hk_world *w, hk_lazy_stream *r)
         return;
     }
     hk_politics_purge(w, f);
-    if (hk_world_logging(w))
+    if (hk_world_logging(w)) {
+        /* the division they rise with, ordered away when their faction lost the Army */
+        char posted[120] = "";
+        if (w->coup_posted_on == w->month && P(w, POLITICS_COUP_POSTING) > 0)
+            snprintf(posted, sizeof posted, " before their division, ordered away from the capital this month, leaves it");
+        else if (w->coup_posted_on != HK_MONTH_NONE && P(w, POLITICS_COUP_POSTING) > 0)
+            snprintf(posted, sizeof posted, " before their division, ordered away from the capital in %d-%02d, leaves it",
+                     hk_month_year(w->coup_posted_on), hk_month_mon(w->coup_posted_on));
         snprintf(w->scratch, sizeof w->scratch,
                  "Officers of the %s, whose faction has lost %.0f%% of its posts to the %s (%.2f of influence "
-                 "against %.2f, doctrine held at %+.2f), rise in a coup; the Army does not follow and the rising "
+                 "against %.2f, doctrine held at %+.2f), rise in a coup%s; the Army does not follow and the rising "
                  "fails.",
-                 s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine);
+                 s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine, posted);
+    }
     hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,

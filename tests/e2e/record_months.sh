@@ -62,7 +62,7 @@ for i, r in enumerate(runs):
 check(("coup", "kodoha"), "1936-02", 2, 0.5, "Imperial Way rising")
 # the protocol: once Moscow answers the threat on Mongolia's border in
 # writing, the signing follows within weeks
-check(("treaty_signed", "soviet_mongolian_protocol"), "1936-03", 2, 0.35, "Soviet-Mongolian protocol")
+check(("treaty_signed", "soviet_mongolian_protocol"), "1936-03", 2, 0.3, "Soviet-Mongolian protocol")
 # the outpost at the Amur's mouth falls only while the ice cuts it off, and
 # the reprisal goes by sea once the ice is gone
 winter = 0

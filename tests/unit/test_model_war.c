@@ -321,11 +321,12 @@ static void test_border_garrison(void **state)
     assert_true(hold5 >= (1 - 0.5) * left5 - 1);
     assert_true(hold5 < left5);
     assert_true(killed1 > killed5);
-    /* once the surrender has reached the fronts (day 5, no ceasefire delay)
-     * no assault is made: its besiegers bring the garrison the order to lay
-     * down its arms (war.garrison_order_days gives it days to receive it) */
-    assert_true(after_day5.last_assault >= 1);
-    assert_true(after_day5.last_assault <= 5);
+    /* the fronts stop when the surrender reaches them (day 5, no ceasefire
+     * delay), but a besieged garrison is assaulted until the order to lay
+     * down its arms reaches it, war.garrison_order_days (5) later, and not
+     * after (Hutou's last positions fell to assault on 26 August 1945) */
+    assert_true(after_day5.last_assault > 5);
+    assert_true(after_day5.last_assault <= 5 + 5);
     /* what holds out surrenders with its side */
     assert_float_equal(after1, 0, 0);
     assert_float_equal(after5, 0, 0);
@@ -810,10 +811,17 @@ static void test_sea_cut_ground_stays(void **state)
     hk_setup_init(&su, s);
     hk_world *w = war_world(&su, HK_SIDE_JPN);
     int vlad = region(s, "vladivostok"), kam = region(s, "petropavlovsk");
+    /* no island forces: the islands' own fronts (landings.c, where a force
+     * can land) are not what is tested here */
+    for (int k = 0; k <= HK_ISL_SLOTS; k++)
+        w->isl.men[k] = 0;
     for (int f = 0; f < s->n_sectors; f++)
         for (int side = 0; side < 2; side++)
             w->camp.front[f].men[side] = w->camp.front[f].tanks[side] = 0;
     w->jpn_men = w->sov_men = 0;
+    /* nor any island force that could land there (landings.c) */
+    for (int k = 0; k <= HK_ISL_SLOTS; k++)
+        w->isl.men[k] = w->isl.tanks[k] = w->isl.bh_men[k] = w->isl.bh_tanks[k] = 0;
     hk_control_set(w, vlad, s->jpn);
     assert_true((hk_campaign_encircled(w, HK_SIDE_SOV) >> kam) & 1);
     hk_campaign_step(w);

@@ -1032,11 +1032,17 @@ static void fall_back(hk_world *w, int g, int d, int o)
     }
     if (toward_redoubt && hk_world_logging(w)) {
         int rd = __builtin_ctzll(redoubt);
-        snprintf(w->scratch, sizeof w->scratch,
-                 "The %s forces of the %s front (%.0f men), driven from %s, fall back by %s toward the redoubt at %s "
-                 "that their plan of defence names.",
-                 side_name(d), sector_label(w, g), gf->men[d], region_label(w, o), region_label(w, q),
-                 region_label(w, rd));
+        if (q == rd)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "The %s forces of the %s front (%.0f men), driven from %s, fall back into the redoubt at %s that "
+                     "their plan of defence names.",
+                     side_name(d), sector_label(w, g), gf->men[d], region_label(w, o), region_label(w, rd));
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "The %s forces of the %s front (%.0f men), driven from %s, fall back by %s toward the redoubt at "
+                     "%s that their plan of defence names.",
+                     side_name(d), sector_label(w, g), gf->men[d], region_label(w, o), region_label(w, q),
+                     region_label(w, rd));
     }
     if (toward_redoubt)
         hk_world_emit2(w, "front", s->regions[q].id, side_actor(w, 1 - d), side_actor(w, d), w->scratch, SRC_WAR);

@@ -29,6 +29,7 @@
 #include "model/assess.h"
 #include "model/combat.h"
 #include "model/control.h"
+#include "model/landings.h"
 #include "model/movement.h"
 #include "world/map.h"
 
@@ -53,12 +54,24 @@ static bool held_at_start(const hk_world *w, int r, int side)
     return hk_world_side(w, w->camp.control_at_start[r]) == side;
 }
 
+/* Whether region r is a railhead this month: one from the start, or one
+ * whose line has opened by now (regions.yaml `rail_from`: the Bei'an-Heihe
+ * line brought the railway to the Amur opposite Blagoveshchensk in 1935,
+ * beihei_railway), so a war fought after it supplies its front there. */
+static bool railhead_now(const hk_world *w, int r) { return w->c->rail_on[r] <= w->month; }
+
+/* Whether link l is there this month: one from the start, or one whose way
+ * has opened by now (links.yaml `opened`: the Harbin-Heihe line reached the
+ * Amur in 1935, beihei_railway), so a war fought before it neither supplies,
+ * moves nor advances over a line not yet built. */
+static bool link_open(const hk_world *w, int l) { return w->c->link_on[l] <= w->month; }
+
 /* Bases: the side's railheads behind the border (no sector) that it held
  * when the war began: depots, ports, the line to European Russia. */
 static bool is_base(const hk_world *w, int r, int side)
 {
     const hk_region *g = &w->s->regions[r];
-    return g->railhead && g->sector < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
+    return railhead_now(w, r) && g->sector < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
 }
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
@@ -78,9 +91,9 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
     const hk_scenario *s = w->s;
     hk_regions held = set_of(w, side, own), rail = 0;
     for (int r = 0; r < s->n_regions; r++)
-        if (s->regions[r].railhead)
+        if (railhead_now(w, r))
             rail |= HK_REGION_BIT(r);
-    hk_map_routes(s, rail & held, held, ~(hk_regions)0, km);
+    hk_map_routes_at(s, w->month, rail & held, held, ~(hk_regions)0, km);
 }
 
 /* The most men a month the links can carry from the regions of `from` to
@@ -89,7 +102,7 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
  * carrying its capacity either way, so parallel routes add up and a link
  * two routes share carries no more than its capacity. INFINITY when a
  * source lies in `to`. */
-static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_regions held)
+static double max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk_regions to, hk_regions held)
 {
     if (from & to)
         return INFINITY;
@@ -108,7 +121,7 @@ static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_
             int u = queue[qh++];
             for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
                 int v = cc->adj_to[i];
-                if (((seen >> v) & 1u) || !((held >> v) & 1u))
+                if (((seen >> v) & 1u) || !((held >> v) & 1u) || cc->link_on[cc->adj[i]] > month)
                     continue;
                 int l = cc->adj[i];
                 double res = cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l];
@@ -166,7 +179,7 @@ void hk_campaign_flow(const hk_world *w, int side, double *cap)
     const hk_scenario *s = w->s;
     hk_regions sources = sources_of(w, side), held = set_of(w, side, own);
     for (int r = 0; r < s->n_regions; r++)
-        cap[r] = (held >> r) & 1u ? max_flow(s, sources, HK_REGION_BIT(r), held) : 0;
+        cap[r] = (held >> r) & 1u ? max_flow(s, w->month, sources, HK_REGION_BIT(r), held) : 0;
 }
 
 /* What the links carry to a front: the maximum flow from the side's sources
@@ -178,13 +191,13 @@ double hk_campaign_front_flow(const hk_world *w, int side, int f)
     for (int r = 0; r < s->n_regions; r++)
         if (w->camp.front_of[r] == f && ((held >> r) & 1u))
             mine |= HK_REGION_BIT(r);
-    return mine ? max_flow(s, sources_of(w, side), mine, held) : 0;
+    return mine ? max_flow(s, w->month, sources_of(w, side), mine, held) : 0;
 }
 
 uint64_t hk_campaign_encircled(const hk_world *w, int side)
 {
     hk_regions held = set_of(w, side, own);
-    return held & ~hk_map_reach(w->s, set_of(w, side, is_base), held);
+    return held & ~hk_map_reach_at(w->s, w->month, set_of(w, side, is_base), held);
 }
 
 /* The first link from `from` on in the set `near` (bit l of word l / 64),
@@ -208,7 +221,8 @@ static void near_of(const hk_world *w, int f, uint64_t *near)
     for (int r = 0; r < w->s->n_regions; r++)
         if (w->camp.front_of[r] == f)
             for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
-                near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
+                if (link_open(w, cc->adj[i]))
+                    near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
 }
 
 /* Front f's links worked out again, after its ground has changed. */
@@ -247,7 +261,7 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
     bool deep = self->men[side] > 0 && 1000.0 * self->tanks[side] / self->men[side] >= P(w, WAR_EXPLOIT_TANKS);
     /* only a link with an end on this front can qualify (the first test
      * below): those links, from each region's list, in index order (kept
-     * as front_of changes, front_links) */
+     * as front_of changes and each month, front_links) */
     uint64_t own_near[(HK_MAX_LINKS + 63) / 64];
     const uint64_t *near = w->camp.near_links[f];
     if (!((w->camp.near_ok >> f) & 1u)) {
@@ -275,7 +289,7 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
              * the lower index, so the same state gives the same objective
              * (one that cannot be nearer than the best so far is not weighed
              * further) */
-            int tier = deep && s->regions[v].railhead && s->regions[v].sector < 0 ? 0 : 1;
+            int tier = deep && railhead_now(w, v) && s->regions[v].sector < 0 ? 0 : 1;
             if (!(tier < best_tier || (tier == best_tier && (k->km < best_km || (k->km == best_km && v < best)))))
                 continue;
             if (!in_aims(w, side, v))
@@ -438,6 +452,8 @@ static bool in_aims(const hk_world *w, int side, int region)
     return false;
 }
 
+bool hk_campaign_in_aims(const hk_world *w, int side, int region) { return in_aims(w, side, region); }
+
 static const char *sector_label(const hk_world *w, int sec)
 {
     const hk_sector *sc = &w->s->sectors[sec];
@@ -455,13 +471,18 @@ static const char *side_name(int side) { return side == HK_SIDE_JPN ? "Japanese"
 static int side_actor(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov; }
 
 /* Both sides' hauls and widest routes, worked out again only when a region
- * has changed hands since the last time (they depend on nothing else while
- * a war lasts: the bases are the ground held when it began). */
+ * has changed hands since the last time or a link has opened (they depend
+ * on nothing else while a war lasts: the bases are the ground held when it
+ * began). */
 static void routes(hk_world *w)
 {
     hk_campaign_state *c = &w->camp;
-    if (c->routes_ok && memcmp(c->route_control, w->control, sizeof c->route_control) == 0)
+    if (c->routes_ok && w->month < c->route_until && memcmp(c->route_control, w->control, sizeof c->route_control) == 0)
         return;
+    c->route_until = INT32_MAX;
+    for (int l = 0; l < w->s->n_links; l++)
+        if (w->c->link_on[l] > w->month && w->c->link_on[l] < c->route_until)
+            c->route_until = w->c->link_on[l];
     for (int side = 0; side < 2; side++) {
         hk_campaign_haul(w, side, c->route_km[side]);
         c->flow_known[side] = 0; /* the flows are worked out when asked for (flow_to, front_flow) */
@@ -495,7 +516,7 @@ static double flow_to(hk_world *w, int side, int r)
     hk_campaign_state *c = &w->camp;
     if (!((c->flow_known[side] >> r) & 1u)) {
         route_sets(w);
-        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, c->sets_sources[side], HK_REGION_BIT(r),
+        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, w->month, c->sets_sources[side], HK_REGION_BIT(r),
                                                              c->sets_held[side])
                                                   : 0;
         c->flow_known[side] |= HK_REGION_BIT(r);
@@ -513,7 +534,7 @@ static double front_flow(hk_world *w, int side, int f)
         for (int r = 0; r < w->s->n_regions; r++)
             if (c->front_of[r] == f && ((held >> r) & 1u))
                 mine |= HK_REGION_BIT(r);
-        c->route_front[side][f] = mine ? max_flow(w->s, c->sets_sources[side], mine, held) : 0;
+        c->route_front[side][f] = mine ? max_flow(w->s, w->month, c->sets_sources[side], mine, held) : 0;
         c->front_known[side] |= 1u << f;
     }
     return c->route_front[side][f];
@@ -638,6 +659,7 @@ void hk_campaign_begin(hk_world *w)
     c->main_axis = -1;
     c->countered = 0;
     c->plan_told = false;
+    c->stavka_told = 0;
     c->quiet_months = 0;
     c->still_months = 0;
     memset(c->garrison, 0, sizeof c->garrison);
@@ -670,7 +692,7 @@ void hk_campaign_begin(hk_world *w)
         int o = hk_campaign_objective(w, f, op, NULL);
         if (o < 0)
             continue;
-        int value = s->regions[o].railhead ? 1 : 0;
+        int value = railhead_now(w, o) ? 1 : 0;
         for (int l = 0; l < s->n_links && value == 1; l++)
             if (s->links[l].bottleneck && (s->links[l].from == o || s->links[l].to == o))
                 value = 2;
@@ -693,6 +715,7 @@ void hk_campaign_begin(hk_world *w)
         for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
             c->front[f].men_at_start[side] = c->front[f].men[side];
     }
+    hk_landings_begin(w); /* the island fronts' forces */
 }
 
 /* The men a side has on all its fronts. */
@@ -702,6 +725,58 @@ static double fronts_men(const hk_world *w, int side)
     for (int f = 0; f < w->s->n_sectors; f++)
         sum += w->camp.front[f].men[side];
     return sum;
+}
+
+double hk_campaign_reserve(const hk_world *w, int side)
+{
+    return fmax(0, theatre_of(w, side) - garrisons_of(w, side) - fronts_men(w, side));
+}
+
+/* Whether Stavka holds the Soviet side of a war Japan opened to the
+ * defensive: while Germany's offensive holds it (hk_assess_west_crisis), the
+ * reserve behind the eastern fronts is kept for the west (movement sends it
+ * there) and a front gets from it only what holding needs, war.hold_ratio
+ * times the men facing it; so a counter-stroke is made, if at all, with what
+ * a front already has (the Far East's divisions went to Moscow in
+ * October-December 1941, rzd_transfers_1941). */
+static bool stavka_holds(const hk_world *w, int side)
+{
+    return side == HK_SIDE_SOV && w->war_opener == HK_SIDE_JPN && !w->soviet_entry &&
+           !(w->player >= 0 && w->player == side_actor(w, side)) && hk_assess_west_crisis(w);
+}
+
+/* Stavka's answer told: the month it first holds the Far East to the
+ * defensive in the war, and the month the German offensive no longer holds
+ * it while the war goes on. */
+static void tell_stavka(hk_world *w, int side, double reserve)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    if (side != HK_SIDE_SOV || w->war_opener != HK_SIDE_JPN || w->soviet_entry)
+        return;
+    bool holds = stavka_holds(w, side);
+    int bit = holds ? 1 : 2;
+    if ((c->stavka_told & bit) || (!holds && !(c->stavka_told & 1)))
+        return;
+    c->stavka_told |= (uint8_t)bit;
+    if (hk_world_logging(w)) {
+        hk_month since = w->flag_since[HK_EFFECT_GER_SOV_WAR];
+        if (holds)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "Stavka answers Japan's attack with the Germans still advancing in the west (their attack of "
+                     "%d-%02d, %d month%s ago): it sends the Far East no one, keeps the %.0f men of its reserve behind "
+                     "the eastern fronts for the west, and orders the fronts to hold with what holding needs; the Far "
+                     "East calls up its own reservists, %.0f a month.",
+                     hk_month_year(since), hk_month_mon(since), w->month - since, w->month - since == 1 ? "" : "s",
+                     reserve, P(w, SOVIET_WAR_MOBILIZE));
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "%d months after the German attack of %d-%02d Germany's offensive no longer holds Stavka: the "
+                     "Far East may send the %.0f men of its reserve to its fronts and strike back to win its ground; "
+                     "from the west it still gets no one while the war with Germany lasts.",
+                     w->month - since, hk_month_year(since), hk_month_mon(since), reserve);
+    }
+    hk_world_emit2(w, "forces", "stavka", s->sov, s->jpn, w->scratch, SRC_WAR "; rzd_transfers_1941");
 }
 
 /* A side's men and arms on a front, times k. */
@@ -777,6 +852,8 @@ static void reinforce(hk_world *w, int side)
     release(w, side);
     sum = fronts_men(w, side);
     double reserve = pool - sum;
+    tell_stavka(w, side, fmax(0, reserve));
+    bool held = stavka_holds(w, side);
     if (!(reserve > 1000))
         return;
     /* each front's routes: what the links carry from the sources to the
@@ -803,6 +880,8 @@ static void reinforce(hk_world *w, int side)
                 want = f == player_front || (player_front < 0 && opening(w, side) && f == c->main_axis) ? reserve : 0;
             else
                 want = player_front >= 0 ? 0 : reserve * front_weight(w, f, side, fr->men[1 - side]) / fmax(threat, 1);
+            if (held) /* Stavka keeps the rest for the west */
+                want = fmin(want, fmax(0, P(w, WAR_HOLD_RATIO) * fr->men[1 - side] - fr->men[side]));
             double add = fmin(want, route[f] - fr->added[side]);
             if (!(add > 0))
                 continue;
@@ -893,6 +972,12 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
      * only the fall back to its redoubt, glantz2003) */
     if (theatre >= P(w, WAR_REDOUBT_RATIO) && !opening(w, side))
         return HK_FRONT_WITHDRAW;
+    /* while Germany's offensive holds Stavka its eastern fronts hold: no
+     * counter-stroke is made before it lets the Far East use its reserve
+     * (stavka_holds; the Far East's divisions were going to Moscow in
+     * October-December 1941, rzd_transfers_1941) */
+    if (stavka_holds(w, side))
+        return HK_FRONT_HOLD;
     if (ratio >= P(w, WAR_ATTACK_RATIO) && !beaten_off)
         return HK_FRONT_ATTACK;
     if (opening(w, side) && !beaten_off &&
@@ -917,7 +1002,7 @@ static double land_km(const hk_world *w, int u, int v)
     double km = 0;
     for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1]; i++) {
         const hk_link *k = &w->s->links[cc->adj[i]];
-        if (k->kind != HK_LINK_SEA && (k->from == v || k->to == v) && (km == 0 || k->km < km))
+        if (k->kind != HK_LINK_SEA && link_open(w, cc->adj[i]) && (k->from == v || k->to == v) && (km == 0 || k->km < km))
             km = k->km;
     }
     return km;
@@ -937,7 +1022,7 @@ static void crossing(const hk_world *w, hk_front *fr, int side, int from, int o)
     bool river = false, land = false;
     for (int i = cc->adj_at[from]; i < cc->adj_at[from + 1]; i++) {
         const hk_link *k = &w->s->links[cc->adj[i]];
-        if (k->from != o && k->to != o)
+        if ((k->from != o && k->to != o) || !link_open(w, cc->adj[i]))
             continue;
         if (k->kind == HK_LINK_RIVER)
             river = true;
@@ -993,7 +1078,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
     bool toward_redoubt = false;
     for (int pass = to_redoubt ? 0 : 1; pass < 2 && !best_home; pass++) {
         double to_home[HK_MAX_REGIONS];
-        hk_map_routes(s, pass == 0 ? redoubt : home, held, held, to_home);
+        hk_map_routes_at(s, w->month, pass == 0 ? redoubt : home, held, held, to_home);
         double best = INFINITY;
         q = -1;
         for (int r = 0; r < s->n_regions; r++) {
@@ -1195,7 +1280,7 @@ static bool fortified_line(const hk_world *w, int o, int side)
      * region of the border zone on no railway (the Khasan heights) is
      * defended from field positions */
     for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
-        if (s->links[w->c->adj[i]].kind == HK_LINK_RAIL)
+        if (s->links[w->c->adj[i]].kind == HK_LINK_RAIL && link_open(w, w->c->adj[i]))
             return true;
     return false;
 }
@@ -1217,7 +1302,7 @@ static bool way_back(const hk_world *w, int o, int side)
 {
     const hk_compiled *cc = w->c;
     for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++)
-        if (w->s->links[cc->adj[i]].kind != HK_LINK_SEA && own(w, cc->adj_to[i], side))
+        if (w->s->links[cc->adj[i]].kind != HK_LINK_SEA && link_open(w, cc->adj[i]) && own(w, cc->adj_to[i], side))
             return true;
     return false;
 }
@@ -1351,7 +1436,7 @@ static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int
  * reserve, its redoubt toward Korea in 1945, glantz2003): when the enemy
  * reaches a region behind the border sectors, the reserve stands there
  * and joins the front that defends it. */
-static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
+static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double facing)
 {
     const hk_scenario *s = w->s;
     if (s->regions[o].sector >= 0)
@@ -1360,11 +1445,16 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
     /* only what its routes bring there: none east of a cut railway beyond
      * what the other routes carry */
     reserve = fmin(reserve, flow_to(w, d, o) * P(w, WAR_SUPPLY_SUSTAIN));
+    /* while Stavka keeps the reserve for the west, only what holding the
+     * ground against the front coming on needs (stavka_holds) */
+    if (stavka_holds(w, d))
+        reserve = fmin(reserve, P(w, WAR_HOLD_RATIO) * facing - dfr->men[d]);
     if (!(reserve > 1000))
         return;
     double pm[3];
     side_per_man(w, d, pm);
     dfr->men[d] += reserve;
+    dfr->brought[d] += reserve; /* come up from the reserve, as reinforce's */
     dfr->tanks[d] += reserve * pm[0];
     dfr->guns[d] += reserve * pm[1];
     dfr->aircraft[d] += reserve * pm[2];
@@ -1615,7 +1705,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         int o = obj[side], d = 1 - side;
         if (c->front_of[o] >= 0)
             held_by[side] = &c->front[c->front_of[o]];
-        reserve_stands(w, held_by[side], d, o);
+        reserve_stands(w, held_by[side], d, o, fr->men[side]);
         /* the attacking front is fed over all its routes; the defence of a
          * region over those that reach it */
         double ff = front_flow(w, side, f), fo = flow_to(w, d, o);
@@ -1631,7 +1721,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         double sustain_d = (isfinite(fo) ? fo : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double link_km = 0; /* the last of the links between them, in index order */
         for (int i = w->c->adj_at[from[side]]; i < w->c->adj_at[from[side] + 1]; i++)
-            if (w->c->adj_to[i] == o)
+            if (w->c->adj_to[i] == o && link_open(w, w->c->adj[i]))
                 link_km = s->links[w->c->adj[i]].km;
         cs[side][0] = front_side(w, fr, side, km[side][from[side]] + link_km, sustain_a);
         arriving(w, fr, side, &cs[side][0]);
@@ -1648,7 +1738,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         int ways = 0;
         for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++) {
             const hk_link *k = &s->links[w->c->adj[i]];
-            if (k->kind != HK_LINK_SEA && own(w, k->from == o ? k->to : k->from, side))
+            if (k->kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, k->from == o ? k->to : k->from, side))
                 ways++;
         }
         cs[side][0].envelop = ways >= 2;
@@ -1799,7 +1889,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     def.air = def.aircraft > P(w, WAR_AIR_SUPERIORITY) * att.aircraft;
     int approaches = 0;
     for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
-        if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && own(w, w->c->adj_to[i], a))
+        if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, w->c->adj_to[i], a))
             approaches++;
     att.envelop = approaches >= 2;
     /* a defender whose combat power is under the combat model's collapse
@@ -1884,7 +1974,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     int o2 = hk_campaign_objective(w, f, a, &from2);
     hk_front *dfr2 = o2 >= 0 && c->front_of[o2] >= 0 ? &c->front[c->front_of[o2]] : fr;
     if (o2 >= 0)
-        reserve_stands(w, dfr2, d, o2);
+        reserve_stands(w, dfr2, d, o2, fr->men[a]);
     if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a] &&
         fr->halt[a] <= 0 && after > 0 &&
         0.5 * land_km(w, from2, o2) <= fmin(march_rate(w, fr, a) * going(fr, a) * after, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
@@ -2031,6 +2121,11 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
         for (int r = 0; r < s->n_regions && r < 64; r++) {
             int fo = c->front_of[r];
             bool held = fo >= 0 && c->front[fo].besieged[side] && c->front[fo].men[side] >= 100;
+            /* (an island's ground is fought for on the island fronts,
+             * landings.c: the 50th parallel is no way in for an army
+             * marching from the mainland) */
+            if (s->regions[r].terrain == HK_TERRAIN_ISLAND)
+                continue;
             if (((cut >> r) & 1) && in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
                 hk_control_set(w, r, side_actor(w, 1 - side));
         }
@@ -2117,7 +2212,12 @@ static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_co
     double sent = pool_of(w, side) + w->war_losses[side] - c->pool_at_start[side];
     bool west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
     char tail[200];
-    if (sent >= 1000)
+    if (sent >= 1000 && west)
+        snprintf(tail, sizeof tail,
+                 "Moscow, at war with Germany, has sent the Far East no one: the %.0f men the theatre has gained since "
+                 "the war opened are its own reservists and new formations",
+                 sent);
+    else if (sent >= 1000)
         snprintf(tail, sizeof tail, "%.0f men have come into the theatre from the west since the war opened", sent);
     else if (west)
         snprintf(tail, sizeof tail,
@@ -2146,6 +2246,10 @@ void hk_campaign_step(hk_world *w)
     hk_campaign_state *c = &w->camp;
     hk_movement_formations(w);
     hk_rng r = hk_world_stream(w, HK_STREAM_CAMPAIGN);
+    /* the links each front reaches, over the links open this month */
+    c->near_ok = 0;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
+        front_links(w, f);
     for (int f = 0; f < s->n_sectors; f++) {
         c->front[f].added[0] = c->front[f].added[1] = 0;
         c->front[f].repulsed[0] = c->front[f].repulsed[1] = false;
@@ -2217,6 +2321,7 @@ void hk_campaign_step(hk_world *w)
         }
     }
     w->today = today;
+    hk_landings_step(w); /* the island fronts, over the month's days */
     tell_plan(w);
     w->battles_month += battles;
     /* a stalemate: months in a row in which no front has fought; it presses
@@ -2388,6 +2493,7 @@ void hk_campaign_surrender(hk_world *w)
                      pris, gar, side_name(side), taken, taken == 1 ? "" : "s", names);
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
     }
+    hk_landings_surrender(w); /* the island garrisons on the ground now occupied */
 }
 
 void hk_campaign_line(const hk_world *w, int f, uint64_t line[2])
@@ -2410,7 +2516,7 @@ void hk_campaign_line(const hk_world *w, int f, uint64_t line[2])
      * is Mongolian), the other side faces it from its neighbours (Hailar) */
     for (int l = 0; l < s->n_links; l++) {
         const hk_link *k = &s->links[l];
-        if (k->kind == HK_LINK_SEA || k->from >= 64 || k->to >= 64)
+        if (k->kind == HK_LINK_SEA || k->from >= 64 || k->to >= 64 || !link_open(w, l))
             continue;
         for (int dir = 0; dir < 2; dir++) {
             int u = dir ? k->to : k->from, v = dir ? k->from : k->to;

@@ -351,6 +351,7 @@ static void sign(hk_world *w, int t, hk_date date, const char *text, const char 
     st->denounced_on = HK_MONTH_NONE;
     st->expires = x->duration_months > 0 ? st->signed_on + x->duration_months : HK_MONTH_NONE;
     st->talks = 0;
+    st->pressure = 0;
     hk_world_emit(w, date, "treaty_signed", x->id, x->parties, x->n_parties, text, source);
 }
 
@@ -580,6 +581,81 @@ static const char *gain_reasons(const hk_world *w, int t)
     return "the treaty's terms";
 }
 
+/* A treaty with a price (treaties.yaml `price`): one party asks a term the
+ * other will not grant (Moscow asked Japan to give up its oil and coal
+ * concessions in northern Sakhalin, 001:163, 001:165; the Japanese public
+ * would not stand for it, and the Navy's oil came from there). The talks
+ * open once a party seeks the treaty and none would lose by it (Japan's
+ * approach after the Tripartite Pact, 001:163; Moscow, not yet wanting the
+ * treaty, answers with its terms). Then the party that asks the price waits
+ * for the other to pay, in the belief that the other's troubles will make
+ * it (frus1940v1_d728, frus1941v4_d727), and each month of waiting costs it
+ * the gain it forgoes without the treaty (its gain above treaty.min_gain).
+ * Once that cost, summed over the months of talks, has reached the price, it
+ * drops the demand and signs on the other's promise to settle the matter
+ * later (Stalin in April 1941, on Matsuoka's promise to settle the
+ * concessions within months, with the German danger grown: frus1941v4_d770,
+ * frus1944v4_d771), provided the other still seeks the treaty. A party that
+ * needs the treaty more waits less: the date follows from its gains. The
+ * month's cost varies with the course of the talks (0.5 to 1.5 times the
+ * forgone gain, the month's draw u). A party that would lose by the treaty
+ * breaks the talks off and the waiting starts again; one that merely no
+ * longer gains holds them where they are. */
+static void bargain(hk_world *w, int t, double u)
+{
+    const hk_scenario *s = w->s;
+    const hk_treaty *x = &s->treaties[t];
+    hk_treaty_state *st = &w->treaty[t];
+    double min_gain = P(w, TREATY_MIN_GAIN);
+    double gains[HK_MAX_PARTIES] = {0}, asker = 0;
+    bool any = false, off = false, all = true;
+    for (int p = 0; p < x->n_parties; p++) {
+        gains[p] = hk_diplomacy_gain(w, t, x->parties[p]);
+        any |= gains[p] > min_gain;
+        all &= gains[p] > min_gain;
+        off |= gains[p] < -min_gain;
+        if (x->parties[p] == x->price_by)
+            asker = gains[p];
+        /* with no talks under way, a party that would lose by the treaty
+         * settles it: the others' gains would only tell whether to break
+         * off talks that are not held */
+        if (off && st->talks == 0)
+            return;
+    }
+    if (off) {
+        st->talks = 0;
+        st->pressure = 0;
+        return;
+    }
+    if (!any && st->talks == 0)
+        return;
+    if (st->talks < INT16_MAX)
+        st->talks++;
+    if (asker > min_gain)
+        st->pressure += (float)((asker - min_gain) * (0.5 + u));
+    if (st->pressure < x->price || !all)
+        return;
+    if (hk_world_logging(w)) {
+        int n = 0;
+        for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 400; p++)
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s",
+                          p == 0 ? "" : p == x->n_parties - 1 ? " and " : ", ", party_name(w, x->parties[p]));
+        n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                      " sign the %s after %d month%s of talks held up by %s's price, %s: %s drops the demand and "
+                      "takes a promise to settle it later. Each expects to gain (",
+                      x->name ? x->name : x->id, st->talks, st->talks == 1 ? "" : "s", party_name(w, x->price_by),
+                      x->price_text ? x->price_text : "its terms", party_name(w, x->price_by));
+        for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s %+.2f", p ? ", " : "",
+                          party_name(w, x->parties[p]), gains[p]);
+        if (n < (int)sizeof w->scratch - 1)
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                     " on the model's gain scale: %s) and no treaty in force bars it.", gain_reasons(w, t));
+        capitalise(w->scratch);
+    }
+    sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-bargain"));
+}
+
 static void simulate_treaties(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -598,13 +674,19 @@ static void simulate_treaties(hk_world *w)
              * without one): nothing below is asked then. Talks under way,
              * or a treaty that takes them, are followed every month. */
             bool player_proposes = w->orders_given && w->orders.propose_treaty == t && hk_treaty_has_party(x, w->player);
-            if (!forced && !player_proposes && u >= P(w, TREATY_SIGN_RATE) && x->talks_months == 0 && st->talks == 0)
+            if (!forced && !player_proposes && u >= P(w, TREATY_SIGN_RATE) && x->talks_months == 0 && st->talks == 0 &&
+                x->price <= 0)
                 continue;
             /* no party signs outside its span, nor before the treaty's
              * preconditions hold (treaties.yaml `requires`) */
             if (w->setup->treaty_forbidden[t] || hk_diplomacy_barred(w, t, NULL) ||
                 !hk_treaty_preconditions(w, t, NULL, 0)) {
                 st->talks = 0;
+                st->pressure = 0;
+                continue;
+            }
+            if (x->price > 0 && !forced && !player_proposes) {
+                bargain(w, t, u);
                 continue;
             }
             bool all = true, proposed = false;
@@ -678,6 +760,8 @@ static void simulate_treaties(hk_world *w)
                              s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
                              party_name(w, s->sov));
             }
+            if (hk_world_logging(w))
+                capitalise(w->scratch); /* "The USSR and Mongolia sign ..." */
             sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
             if (t == w->c->roles.jpn_sov_normalization)
                 evacuate_reprisal(w);

@@ -12,6 +12,7 @@
 
 #include "core/embed.h"
 #include "core/arena.h"
+#include "scenario/cite_check.h"
 #include "scenario/yaml_tree.h"
 
 /* ---- reading the scenario's files --------------------------------------- */
@@ -197,14 +198,13 @@ static void walk_sources(json_t *seeds, json_t *pubs, json_t *notes, const hk_yn
             const hk_ynode *k = n->items[i], *v = n->items[i + 1];
             if (k->type == HK_Y_SCALAR && k->text && strcmp(k->text, "source") == 0 && v->type == HK_Y_SCALAR &&
                 v->text) {
-                const char *st = v->text;
-                for (const char *q = st;; q++) {
-                    if (*q == ';' || *q == '\0') {
-                        cite_one(seeds, pubs, notes, st, (size_t)(q - st));
-                        st = q + 1;
-                    }
+                /* parts joined by ';', an explanation's own ';' kept in it (cite_check.h) */
+                for (const char *st = v->text;;) {
+                    const char *q = hk_source_part_end(st);
+                    cite_one(seeds, pubs, notes, st, (size_t)(q - st));
                     if (*q == '\0')
                         break;
+                    st = q + 1;
                 }
             } else {
                 walk_sources(seeds, pubs, notes, v);

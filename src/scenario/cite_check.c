@@ -256,6 +256,46 @@ void hk_seed_texts_free(hk_seed_texts *t)
 
 /* ---- a record's source ----------------------------------------------------- */
 
+static bool is_explanation(const char *p)
+{
+    while (isspace((unsigned char)*p))
+        p++;
+    return !strncmp(p, "judged:", 7) || !strncmp(p, "derived:", 8) || !strncmp(p, "calibrated:", 11);
+}
+
+/* Whether the text after a ';' (up to the next ';' or the end) opens a
+ * citation rather than going on with the prose before it. */
+static bool starts_citation(const char *p)
+{
+    while (isspace((unsigned char)*p))
+        p++;
+    if (is_explanation(p))
+        return true;
+    const char *end = p;
+    while (*end && *end != ';' && *end != ',')
+        end++;
+    while (end > p && isspace((unsigned char)end[-1]))
+        end--;
+    if (end == p)
+        return true; /* an empty citation: the loader says so */
+    /* one word: a seed's FILE:LINE or a publication id */
+    for (const char *q = p; q < end; q++)
+        if (isspace((unsigned char)*q))
+            return false;
+    return true;
+}
+
+const char *hk_source_part_end(const char *part)
+{
+    const char *q = strchr(part, ';');
+    if (!is_explanation(part))
+        return q ? q : part + strlen(part);
+    while (q && !starts_citation(q + 1))
+        q = strchr(q + 1, ';');
+    return q ? q : part + strlen(part);
+}
+
+
 typedef struct cited {
     int seed[16], from[16], to[16];
     int n_lines;
@@ -272,8 +312,10 @@ static void parse_source(const hk_scenario *s, const char *text, cited *c)
         return;
     char copy[2048];
     snprintf(copy, sizeof copy, "%s", text);
-    char *save = NULL;
-    for (char *part = strtok_r(copy, ";", &save); part; part = strtok_r(NULL, ";", &save)) {
+    for (char *part = copy, *next; *part; part = next) {
+        char *end = (char *)hk_source_part_end(part);
+        next = *end ? end + 1 : end;
+        *end = '\0';
         while (isspace((unsigned char)*part))
             part++;
         if (!strncmp(part, "judged:", 7) || !strncmp(part, "calibrated:", 11)) {
@@ -446,6 +488,11 @@ int hk_cite_check(const hk_scenario *s, const hk_seed_texts *t, hk_diag *diag)
             parse_source(s, tr->talks_source.text, &c);
             snprintf(what, sizeof what, "treaty '%s' months of talks", tr->id);
             check_value(&k, &c, tr->at, what, tr->talks_months);
+        }
+        if (tr->price_source.text) {
+            parse_source(s, tr->price_source.text, &c);
+            snprintf(what, sizeof what, "treaty '%s' price", tr->id);
+            check_value(&k, &c, tr->at, what, tr->price);
         }
         for (int j = 0; j < tr->n_clauses; j++) {
             parse_source(s, tr->clauses[j].source.text, &c);

@@ -47,6 +47,14 @@ typedef struct hk_seed_use {
 } hk_seed_use;
 void hk_seed_use_count(const hk_scenario *s, const hk_seed_texts *t, hk_seed_use *out);
 
+/* Where the citation that starts at `part` of a source text ends: at the
+ * next ';', or at its '\0'. Citations are joined by ';', but an explanation
+ * (`judged:`, `derived:`, `calibrated:`) is prose and may use ';' itself: in
+ * one, a ';' ends the part only when what follows it is a citation (another
+ * explanation, a seed's FILE:LINE, or a publication id: one word, with an
+ * optional locator after a comma). */
+const char *hk_source_part_end(const char *part);
+
 /* The numbers written in a piece of text ("290,000", "1.5 million", "13 km",
  * "18,000-20,000", "twelve", "60%"); at most max into out. Exposed for tests. */
 int hk_numbers_in_text(const char *text, double *out, int max);

@@ -134,7 +134,8 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
     static const char *const top[] = {"treaties", NULL};
     static const char *const keys[] = {"id", "name", "parties", "signed", "in_force",
                                        "duration_years", "duration_months", "notice_months",
-                                       "talks_months", "talks_source", "denounced", "ended", "clauses", "requires", "source",
+                                       "talks_months", "talks_source", "price", "price_by", "price_text",
+                                       "price_source", "denounced", "ended", "clauses", "requires", "source",
                                        NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
@@ -174,6 +175,29 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
         } else if (hk_rec_get(&r, "talks_source")) {
             hk_load_error(ld, hk_rec_get(&r, "talks_source")->line, "%s gives 'talks_source' without 'talks_months'",
                           r.label);
+        }
+        /* a term one party demands (the price of its signature), with its
+         * value on the gain scale and where that comes from */
+        t->price_by = -1;
+        if (hk_rec_num(&r, "price", false, 0, 100, &t->price) > 0) {
+            const char *src = NULL;
+            hk_rec_ref(&r, "price_by", true, T_ACTOR, &t->price_by);
+            hk_rec_str(&r, "price_text", true, &t->price_text);
+            t->price_source.seed = t->price_source.publication = -1;
+            if (hk_rec_str(&r, "price_source", true, &src) > 0)
+                t->price_source.text = src;
+            bool party = false;
+            for (int p = 0; p < t->n_parties; p++)
+                party |= t->parties[p] == t->price_by;
+            if (t->price_by >= 0 && !party)
+                hk_load_error(ld, hk_rec_get(&r, "price_by")->line, "%s: 'price_by' must be one of its parties",
+                              r.label);
+        } else {
+            static const char *const only[] = {"price_by", "price_text", "price_source"};
+            for (size_t k = 0; k < sizeof only / sizeof *only; k++)
+                if (hk_rec_get(&r, only[k]))
+                    hk_load_error(ld, hk_rec_get(&r, only[k])->line, "%s gives '%s' without 'price'", r.label,
+                                  only[k]);
         }
         hk_rec_date(&r, "denounced", false, &t->denounced);
         hk_rec_date(&r, "ended", false, &t->ended);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "scenario/load.h"
+#include "scenario/cite_check.h"
 #include "core/format.h"
 #include "scenario/nearest.h"
 
@@ -553,9 +554,12 @@ void hk_rec_source(hk_rec *r, hk_source *out)
     if (!out->text || !copy)
         return;
     r->ld->n_sourced++;
-    char *save = NULL;
     int n = 0;
-    for (char *part = strtok_r(copy, ";", &save); part; part = strtok_r(NULL, ";", &save)) {
+    /* parts joined by ';', an explanation's own ';' kept in it (cite_check.h) */
+    for (char *part = copy, *next; *part; part = next) {
+        char *end = (char *)hk_source_part_end(part);
+        next = *end ? end + 1 : end;
+        *end = '\0';
         if (++n > 16) {
             hk_load_error(r->ld, v->line, "the source of %s joins more than 16 citations",
                           r->label);

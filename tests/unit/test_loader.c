@@ -321,6 +321,47 @@ static void test_minimal_sources_and_lines(void **state)
     hk_diag_free(&d);
 }
 
+/* An explanation is prose and may use ';' itself: only a ';' followed by a
+ * citation (a seed's FILE:LINE, a publication id, another explanation)
+ * starts a new one. The loader once took "not months, ..." after the ';'
+ * of a judged: text for a publication and refused the file. */
+static void test_semicolon_in_explanation(void **state)
+{
+    (void)state;
+    char *text = edited(HK_FILE_PARAMS, "source: \"calibrated: test\"}",
+                        "source: \"judged: shifts fade over years; not months, as the record shows; "
+                        "003_d70ae68cf69d80c6.txt:3; weinberg1994, p. 20\"}");
+    hk_diag d;
+    hk_scenario *s = load_with(HK_FILE_PARAMS, text, &d);
+    if (!s)
+        print_diag(&d);
+    assert_non_null(s);
+    /* the seed after the prose is still read as a citation */
+    assert_int_equal(s->params[0].source.seed, 2);
+    assert_int_equal(s->params[0].source.line, 3);
+    assert_string_equal(s->params[0].source.text, "judged: shifts fade over years; not months, as the record shows; "
+                                                  "003_d70ae68cf69d80c6.txt:3; weinberg1994, p. 20");
+    hk_scenario_free(s);
+    hk_diag_free(&d);
+    free(text);
+    /* a misspelt publication after an explanation is still a citation, and an error */
+    text = edited(HK_FILE_PARAMS, "source: \"calibrated: test\"}",
+                  "source: \"judged: shifts fade over years; weinbreg1994, p. 20\"}");
+    s = load_with(HK_FILE_PARAMS, text, &d);
+    assert_null(s);
+    assert_true(has_error(&d, "params.yaml", 3, "unknown publication 'weinbreg1994'"));
+    hk_diag_free(&d);
+    free(text);
+    /* outside an explanation ';' joins citations as before: prose there is refused */
+    text = edited(HK_FILE_PARAMS, "source: \"calibrated: test\"}",
+                  "source: \"weinberg1994; not months\"}");
+    s = load_with(HK_FILE_PARAMS, text, &d);
+    assert_null(s);
+    assert_true(has_error(&d, "params.yaml", 3, "unknown publication 'not months'"));
+    hk_diag_free(&d);
+    free(text);
+}
+
 /* ---- errors ------------------------------------------------------------------------- */
 
 typedef struct error_case {
@@ -815,6 +856,7 @@ int main(void)
         cmocka_unit_test(test_minimal_loads),
         cmocka_unit_test(test_minimal_values),
         cmocka_unit_test(test_minimal_sources_and_lines),
+        cmocka_unit_test(test_semicolon_in_explanation),
         cmocka_unit_test(test_error_kinds),
         cmocka_unit_test(test_all_errors_at_once),
         cmocka_unit_test(test_too_many_strengths_of_one_formation),

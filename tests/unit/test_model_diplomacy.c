@@ -447,6 +447,122 @@ static void test_japan_notice_needs_a_war(void **state)
     fx_free(s);
 }
 
+/* The Neutrality Pact's talks are a bargain over Moscow's price (the
+ * northern Sakhalin concessions): Moscow waits for Japan to pay, each month
+ * costing it the gain it forgoes, and signs once that cost has reached the
+ * price. So the pact is not signed the months after both sides first gain
+ * (the old rule signed it three months on, with a chance a month, its most
+ * common month the earliest), it comes sooner for a USSR that needs it more,
+ * a Japan that no longer seeks it holds the talks, and one that would lose
+ * by it breaks them off and the waiting starts again. */
+static hk_world *pact_world(hk_setup *su, const hk_scenario *s, uint64_t run)
+{
+    hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 1, run);
+    w->month = hk_month_of(1940, 11);
+    w->treaty[treaty(s, "peking_agreement_1924")].status = HK_TREATY_IN_FORCE;
+    w->treaty[treaty(s, "basic_convention_1925")].status = HK_TREATY_IN_FORCE;
+    w->flags |= 1u << HK_EFFECT_GER_SOV_PACT | 1u << HK_EFFECT_EUROPE_WAR | 1u << HK_EFFECT_AXIS_ALLIANCE |
+                1u << HK_EFFECT_GERMAN_THREAT;
+    w->manchuria_seized = true;
+    w->committed_south = true; /* Japan seeks the pact */
+    w->north_lesson = 1;
+    w->doctrine = -0.3;
+    w->jpn_men = 450000; /* the armies of 1940 (forces.yaml) */
+    w->exp_men = 0;
+    w->sov_men = 700000;
+    return w;
+}
+
+static int months_to_sign(hk_world *w, int np, int most)
+{
+    for (int m = 1; m <= most; m++) {
+        hk_diplomacy_step(w);
+        if (w->treaty[np].status == HK_TREATY_IN_FORCE)
+            return m;
+        w->month++;
+    }
+    return -1;
+}
+
+static void test_pact_waits_on_the_price(void **state)
+{
+    (void)state;
+    const hk_scenario *s = scenario;
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int np = treaty(s, "neutrality_pact");
+    assert_true(s->treaties[np].price > 0);
+    assert_int_equal(s->treaties[np].price_by, s->sov);
+    int hist[16] = {0}, lo = 99, hi = 0;
+    for (uint64_t r = 0; r < 200; r++) {
+        hk_world *w = pact_world(&su, s, r);
+        double sov = hk_diplomacy_gain(w, np, s->sov);
+        assert_true(sov > P(w, TREATY_MIN_GAIN));
+        assert_true(hk_diplomacy_gain(w, np, s->jpn) > P(w, TREATY_MIN_GAIN));
+        int m = months_to_sign(w, np, 15);
+        assert_true(m > 0);
+        /* the waiting: pressure added at (G - min_gain)(0.5 + u) a month */
+        double rate = sov - P(w, TREATY_MIN_GAIN);
+        assert_true(m >= (int)(s->treaties[np].price / (1.5 * rate)));
+        assert_true(m <= (int)(s->treaties[np].price / (0.5 * rate)) + 1);
+        hist[m]++;
+        lo = m < lo ? m : lo;
+        hi = m > hi ? m : hi;
+        hk_world_free(w);
+    }
+    /* it varies, and its most common month is not the earliest */
+    int mode = 0;
+    for (int m = 1; m < 16; m++)
+        if (hist[m] > hist[mode])
+            mode = m;
+    assert_true(hi > lo);
+    assert_true(mode > lo);
+    /* the record: from Moscow's terms of November 1940 to April 1941 is the
+     * sixth month of the waiting */
+    print_message("pact after months: mode %d, %d..%d\n", mode, lo, hi);
+    assert_true(mode >= 5 && mode <= 7);
+
+    /* a USSR at war in the west needs the pact more: it gives way sooner */
+    int sooner = 0, later = 0;
+    for (uint64_t r = 0; r < 50; r++) {
+        hk_world *a = pact_world(&su, s, r), *b = pact_world(&su, s, r);
+        b->flags |= 1u << HK_EFFECT_GER_SOV_WAR;
+        assert_true(hk_diplomacy_gain(b, np, s->sov) > hk_diplomacy_gain(a, np, s->sov));
+        int ma = months_to_sign(a, np, 15), mb = months_to_sign(b, np, 15);
+        sooner += mb < ma;
+        later += mb > ma;
+        hk_world_free(a);
+        hk_world_free(b);
+    }
+    assert_true(sooner > 40);
+    assert_int_equal(later, 0);
+
+    /* a Japan that no longer seeks it holds the talks where they are; one
+     * that would lose by it breaks them off and the pressure is lost */
+    hk_world *w = pact_world(&su, s, 7);
+    for (int m = 0; m < 3; m++, w->month++)
+        hk_diplomacy_step(w);
+    float held = w->treaty[np].pressure;
+    assert_true(held > 0);
+    assert_int_equal(w->treaty[np].status, HK_TREATY_NONE);
+    w->committed_south = false;
+    w->north_lesson = 0;
+    w->doctrine = 0.0;
+    double g = hk_diplomacy_gain(w, np, s->jpn);
+    if (g > -P(w, TREATY_MIN_GAIN) && g <= P(w, TREATY_MIN_GAIN)) {
+        hk_diplomacy_step(w);
+        assert_true(w->treaty[np].pressure >= held); /* Moscow still waits */
+        assert_int_equal(w->treaty[np].status, HK_TREATY_NONE);
+    }
+    w->doctrine = 0.8; /* a cabinet set on war in the north */
+    assert_true(hk_diplomacy_gain(w, np, s->jpn) < -P(w, TREATY_MIN_GAIN));
+    w->month++;
+    hk_diplomacy_step(w);
+    assert_int_equal(w->treaty[np].talks, 0);
+    assert_true(w->treaty[np].pressure == 0);
+    hk_world_free(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +575,7 @@ int main(void)
         cmocka_unit_test(test_notice_before_entry),
         cmocka_unit_test(test_japan_notice_needs_a_war),
         cmocka_unit_test(test_regime_change_passes_treaties),
+        cmocka_unit_test(test_pact_waits_on_the_price),
     };
     return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
 }

@@ -14,7 +14,8 @@ double hk_assess_north_need_free(const hk_world *w)
 
 double hk_assess_north_need(const hk_world *w)
 {
-    bool binds = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
+    /* the Neutrality Pact, or the undertaking an armistice renewed (war.c) */
+    bool binds = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) || w->armistice_pact == 1;
     return hk_assess_north_need_free(w) * (binds ? P(w, WAR_BREAK_FACTOR) : 1.0);
 }
 
@@ -36,7 +37,7 @@ double hk_assess_entry_motive(const hk_world *w)
      * way; an Allied ultimatum; and a pledge to the Allies as one term
      * among them. Entry needs a motive of 1. */
     int pact = w->c->roles.jpn_sov_neutrality;
-    bool gone = pact < 0 || w->treaty[pact].status != HK_TREATY_IN_FORCE;
+    bool gone = (pact < 0 || w->treaty[pact].status != HK_TREATY_IN_FORCE) && w->armistice_pact != 1;
     return P(w, ENTRY_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) +
            P(w, ENTRY_SPOILS) * hk_flag(w, HK_EFFECT_JPN_US_WAR) +
            P(w, ENTRY_FREED) * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) + P(w, ENTRY_PACT_GONE) * gone +
@@ -52,6 +53,12 @@ double hk_assess_offensive_force(const hk_world *w)
 bool hk_assess_offensive_ready(const hk_world *w)
 {
     return w->sov_men >= 0.98 * hk_assess_offensive_force(w);
+}
+
+bool hk_assess_west_crisis(const hk_world *w)
+{
+    return hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) &&
+           w->month - w->flag_since[HK_EFFECT_GER_SOV_WAR] < P(w, WAR_WEST_CRISIS_MONTHS);
 }
 
 bool hk_assess_japan_hopes_mediation(const hk_world *w)

@@ -39,6 +39,13 @@ bool hk_assess_offensive_ready(const hk_world *w);
 bool hk_assess_japan_hopes_mediation(const hk_world *w);
 bool hk_assess_japan_hopes_decisive_battle(const hk_world *w);
 
+/* True while Germany's offensive holds Stavka: the USSR at war with an
+ * unbeaten Germany for less than war.west_crisis_months (from the attack of
+ * 22 June 1941 to the counter-offensive before Moscow of 5 December,
+ * rzd_transfers_1941). A war Japan opens in the east then gets nothing from
+ * the west, and the Far East's reserve is kept for the west. */
+bool hk_assess_west_crisis(const hk_world *w);
+
 /* True once Soviet power holds the east: its army there at three quarters
  * of soviet.floor (the Civil War over). */
 bool hk_assess_soviet_established(const hk_world *w);

@@ -219,6 +219,21 @@ bool hk_battles_winter_halts(const hk_world *w, int sec)
     return winter;
 }
 
+bool hk_battles_in_season(const hk_world *w, int sec)
+{
+    if (sec < 0 || sec >= w->s->n_sectors)
+        return false;
+    int m = hk_month_mon(w->month), first = hk_round_int(P(w, BATTLE_SEASON_FIRST)),
+        last = hk_round_int(P(w, BATTLE_SEASON_LAST));
+    /* the months after the thaw has dried the roads and the rivers' ice has
+     * gone, before the freeze: every battle of the record on the border was
+     * fought in them (Kanchazu in June 1937, Changkufeng in July and August
+     * 1938, Nomonhan from May to September 1939: cdb90, isqno 256-260), and
+     * the armies that fought them planned for them (the fighting of 1939 was
+     * to end before the winter, 001:147) */
+    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+}
+
 static int days_between(hk_date a, hk_date b)
 {
     int months = hk_date_month(b) - hk_date_month(a);
@@ -417,13 +432,35 @@ double hk_battles_ceasefire_pressure(const hk_world *w, int side)
     return hk_clamp(p, 0.0, 1.0);
 }
 
-/* The men a side could commit: its share of the theatre army (what stands
- * behind the other borders stays there). */
-static double campaign_available(const hk_world *w, int side)
+/* The men the USSR could commit: its share of the theatre army (what
+ * stands behind the other borders stays there), as far as Moscow means to
+ * fight for the ground. */
+static double soviet_available(const hk_world *w)
 {
-    double pool = side == HK_SIDE_JPN ? w->jpn_men : w->sov_men;
-    double licence = side == HK_SIDE_SOV ? hk_assess_soviet_resolve(w) : 1.0;
-    return P(w, CAMPAIGN_THEATRE_SHARE) * pool * licence;
+    return P(w, CAMPAIGN_THEATRE_SHARE) * w->sov_men * hk_assess_soviet_resolve(w);
+}
+
+/* The men the Japanese side could commit. Tokyo keeps a border war local:
+ * the Kwantung Army fights it with the forces that face the sector (those
+ * within reach of its battle ground), and draws on the rest of its share of
+ * the theatre only as far as its officers act on their own, their autonomy
+ * while their licence lasts (campaign_decide). At Nomonhan the General
+ * Staff held to non-expansion and the 6th Army's 30,000 met the 1st Army
+ * Group's 57,000, which had been built up over a 650 km haul (001:133,
+ * 001:137, 001:145; cdb90, isqno 260): the side with the shorter haul did not
+ * outbuild the other, because it was not let. */
+static double japanese_available(hk_world *w)
+{
+    const hk_border_campaign *c = &w->border_campaign;
+    double share = P(w, CAMPAIGN_THEATRE_SHARE) * w->jpn_men;
+    double local = fmin(within_reach(w, c->sector, HK_SIDE_JPN).men, share);
+    double licence = fmax(0.0, 1.0 - (double)c->months / fmax(P(w, CAMPAIGN_LICENCE_MONTHS), 1.0));
+    return local + hk_clamp(w->autonomy * licence, 0.0, 1.0) * (share - local);
+}
+
+static double campaign_available(hk_world *w, int side)
+{
+    return side == HK_SIDE_SOV ? soviet_available(w) : japanese_available(w);
 }
 
 /* Men a side can bring forward in a month over its supply distance; from a
@@ -573,6 +610,7 @@ static void campaign_open(hk_world *w, int sec, const hk_combat_side *js, const 
     /* only an attack that succeeds takes ground: a defence that holds
      * leaves the line as disputed as before */
     c->holder = loser >= 0 && loser != attacker ? attacker : -1;
+    c->fresh = c->holder >= 0;
     const hk_combat_side *sd[2] = {js, ss};
     for (int i = 0; i < 2; i++) {
         c->peak[i] = sd[i]->men;
@@ -640,7 +678,7 @@ bool hk_battles_soviet_building(const hk_world *w)
     if (!soviet_bound(w, c->sector) || (c->attacks[HK_SIDE_SOV] > 0 && c->last_loser != HK_SIDE_SOV))
         return false;
     double want = P(w, SOVIET_THREAT_RATIO) * c->men[HK_SIDE_JPN];
-    return campaign_available(w, HK_SIDE_SOV) >= SOVIET_READY * want;
+    return soviet_available(w) >= SOVIET_READY * want;
 }
 
 /* The month's ceasefire decisions, from the state:
@@ -871,13 +909,20 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * in July 1939 and on the Changkufeng heights in August 1938, each
      * launched within days of the Japanese attack: coox1985; cdb90, isqno
      * 258); otherwise the Kwantung Army's officers keep the initiative
-     * while they fight on (000:31) */
+     * while they fight on (000:31). The hasty counter-attack is the answer
+     * to ground just taken, in the month after the engagement that took it:
+     * once a month has passed with the Japanese side dug in on it, or a
+     * counter-attack has failed to take it back, the Soviet command no
+     * longer throws in what it has but prepares the offensive (the August 1939 offensive came after six weeks of build-up
+     * against the Japanese on the east bank, 001:137, 001:145) */
     int att = -1;
     bool winter = frozen;
-    bool retake = c->holder == HK_SIDE_JPN && soviet_bound(w, sec) && c->men[HK_SIDE_SOV] >= c->men[HK_SIDE_JPN];
+    bool retake = c->holder == HK_SIDE_JPN && c->fresh && c->quiet == 0 && soviet_bound(w, sec) &&
+                  c->men[HK_SIDE_SOV] >= c->men[HK_SIDE_JPN];
     bool planned = c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN];
-    if (winter)
-        att = -1; /* the border's winter: both sides hold where they stand */
+    bool season = hk_battles_in_season(w, sec);
+    if (winter || !season)
+        att = -1; /* the border's winter, or out of the campaigning season: both sides hold where they stand */
     else if (!seek[HK_SIDE_SOV] && (planned || retake))
         att = HK_SIDE_SOV;
     else if (!seek[HK_SIDE_JPN])
@@ -934,6 +979,11 @@ static void campaign_month(hk_world *w, hk_rng *r)
                      "hold where they stand; in contact the month costs the Japanese side %.0f and the Soviet side "
                      "%.0f.", sector_on_steppe(w, sec) ? "on the steppe" : "on the border", c->contact[HK_SIDE_JPN],
                      c->contact[HK_SIDE_SOV]);
+        else if (att < 0 && !season)
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                     " Out of the campaigning season (the thaw or the freeze on the roads and rivers), neither side "
+                     "attacks: patrols, shelling and air fighting cost the Japanese side %.0f and the Soviet side "
+                     "%.0f.", c->contact[HK_SIDE_JPN], c->contact[HK_SIDE_SOV]);
         else if (att < 0)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " Neither side attacks: patrols, shelling and air fighting cost the Japanese side %.0f and the "
@@ -984,6 +1034,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
     /* ground changes hands only when an attack succeeds */
     if (res.winner == HK_COMBAT_ATTACKER)
         c->holder = att;
+    c->fresh = res.winner == HK_COMBAT_ATTACKER;
     w->battles_month++;
     double men[2];
     men[att] = as.men;

@@ -32,6 +32,10 @@ const char *hk_battles_japanese_army(const hk_world *w, int sec);
  * offensive there by road, so a clash is fought by what stands on the
  * frontage and a campaign makes no attack. */
 bool hk_battles_winter_halts(const hk_world *w, int sec);
+/* True in sector sec's campaigning season (battle.season_first to
+ * battle.season_last): only then does a border battle open or a border
+ * campaign's side attack. */
+bool hk_battles_in_season(const hk_world *w, int sec);
 /* The USSR is building up toward superiority in the campaign under way: bound
  * to the border, not yet attacked with it, and the superiority within reach
  * of its theatre army; it does not seek a ceasefire meanwhile. */

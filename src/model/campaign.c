@@ -29,6 +29,7 @@
 #include "model/assess.h"
 #include "model/combat.h"
 #include "model/control.h"
+#include "model/landings.h"
 #include "model/movement.h"
 #include "world/map.h"
 
@@ -53,12 +54,24 @@ static bool held_at_start(const hk_world *w, int r, int side)
     return hk_world_side(w, w->camp.control_at_start[r]) == side;
 }
 
+/* Whether region r is a railhead this month: one from the start, or one
+ * whose line has opened by now (regions.yaml `rail_from`: the Bei'an-Heihe
+ * line brought the railway to the Amur opposite Blagoveshchensk in 1935,
+ * beihei_railway), so a war fought after it supplies its front there. */
+static bool railhead_now(const hk_world *w, int r) { return w->c->rail_on[r] <= w->month; }
+
+/* Whether link l is there this month: one from the start, or one whose way
+ * has opened by now (links.yaml `opened`: the Harbin-Heihe line reached the
+ * Amur in 1935, beihei_railway), so a war fought before it neither supplies,
+ * moves nor advances over a line not yet built. */
+static bool link_open(const hk_world *w, int l) { return w->c->link_on[l] <= w->month; }
+
 /* Bases: the side's railheads behind the border (no sector) that it held
  * when the war began: depots, ports, the line to European Russia. */
 static bool is_base(const hk_world *w, int r, int side)
 {
     const hk_region *g = &w->s->regions[r];
-    return g->railhead && g->sector < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
+    return railhead_now(w, r) && g->sector < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
 }
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
@@ -78,9 +91,9 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
     const hk_scenario *s = w->s;
     hk_regions held = set_of(w, side, own), rail = 0;
     for (int r = 0; r < s->n_regions; r++)
-        if (s->regions[r].railhead)
+        if (railhead_now(w, r))
             rail |= HK_REGION_BIT(r);
-    hk_map_routes(s, rail & held, held, ~(hk_regions)0, km);
+    hk_map_routes_at(s, w->month, rail & held, held, ~(hk_regions)0, km);
 }
 
 /* The most men a month the links can carry from the regions of `from` to
@@ -89,7 +102,7 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
  * carrying its capacity either way, so parallel routes add up and a link
  * two routes share carries no more than its capacity. INFINITY when a
  * source lies in `to`. */
-static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_regions held)
+static double max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk_regions to, hk_regions held)
 {
     if (from & to)
         return INFINITY;
@@ -108,7 +121,7 @@ static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_
             int u = queue[qh++];
             for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
                 int v = cc->adj_to[i];
-                if (((seen >> v) & 1u) || !((held >> v) & 1u))
+                if (((seen >> v) & 1u) || !((held >> v) & 1u) || cc->link_on[cc->adj[i]] > month)
                     continue;
                 int l = cc->adj[i];
                 double res = cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l];
@@ -166,7 +179,7 @@ void hk_campaign_flow(const hk_world *w, int side, double *cap)
     const hk_scenario *s = w->s;
     hk_regions sources = sources_of(w, side), held = set_of(w, side, own);
     for (int r = 0; r < s->n_regions; r++)
-        cap[r] = (held >> r) & 1u ? max_flow(s, sources, HK_REGION_BIT(r), held) : 0;
+        cap[r] = (held >> r) & 1u ? max_flow(s, w->month, sources, HK_REGION_BIT(r), held) : 0;
 }
 
 /* What the links carry to a front: the maximum flow from the side's sources
@@ -178,13 +191,13 @@ double hk_campaign_front_flow(const hk_world *w, int side, int f)
     for (int r = 0; r < s->n_regions; r++)
         if (w->camp.front_of[r] == f && ((held >> r) & 1u))
             mine |= HK_REGION_BIT(r);
-    return mine ? max_flow(s, sources_of(w, side), mine, held) : 0;
+    return mine ? max_flow(s, w->month, sources_of(w, side), mine, held) : 0;
 }
 
 uint64_t hk_campaign_encircled(const hk_world *w, int side)
 {
     hk_regions held = set_of(w, side, own);
-    return held & ~hk_map_reach(w->s, set_of(w, side, is_base), held);
+    return held & ~hk_map_reach_at(w->s, w->month, set_of(w, side, is_base), held);
 }
 
 /* The first link from `from` on in the set `near` (bit l of word l / 64),
@@ -220,7 +233,8 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
     for (int r = 0; r < s->n_regions; r++)
         if (w->camp.front_of[r] == f)
             for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
-                near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
+                if (link_open(w, cc->adj[i]))
+                    near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
     for (int l = next_link(near, 0, s->n_links); l >= 0; l = next_link(near, l + 1, s->n_links)) {
         const hk_link *k = &s->links[l];
         for (int dir = 0; dir < 2; dir++) {
@@ -245,7 +259,7 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
                 continue;
             /* the nearest enemy region along the front's own links; ties to
              * the lower index, so the same state gives the same objective */
-            int tier = deep && s->regions[v].railhead && s->regions[v].sector < 0 ? 0 : 1;
+            int tier = deep && railhead_now(w, v) && s->regions[v].sector < 0 ? 0 : 1;
             if (tier < best_tier || (tier == best_tier && (k->km < best_km || (k->km == best_km && v < best)))) {
                 best_tier = tier;
                 best = v;
@@ -335,6 +349,19 @@ static double side_quality(const hk_world *w, int side)
     return men > 0 ? q / men : 1.0;
 }
 
+/* How far the other side's theatre army outweighs a side's: men times
+ * their troops' quality this month (the Kwantung Army of 1945 weighed its
+ * refilled divisions at a fraction of their old worth and planned for a
+ * lost border accordingly, glantz2003; 001:211). */
+static double theatre_odds(const hk_world *w, int side)
+{
+    const hk_campaign_state *c = &w->camp;
+    double q[2];
+    for (int i = 0; i < 2; i++)
+        q[i] = c->quality[i] > 0 ? c->quality[i] : 1.0;
+    return pool_of(w, 1 - side) * q[1 - side] / fmax(pool_of(w, side) * q[side], 1000.0);
+}
+
 /* The Japanese army's practice of no surrender (001:145): in battle its
  * troops fight to the last until their government's surrender is
  * announced (the Kwantung Army fought on for days after the Soviet entry,
@@ -386,6 +413,8 @@ static bool in_aims(const hk_world *w, int side, int region)
     return false;
 }
 
+bool hk_campaign_in_aims(const hk_world *w, int side, int region) { return in_aims(w, side, region); }
+
 static const char *sector_label(const hk_world *w, int sec)
 {
     const hk_sector *sc = &w->s->sectors[sec];
@@ -403,13 +432,18 @@ static const char *side_name(int side) { return side == HK_SIDE_JPN ? "Japanese"
 static int side_actor(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov; }
 
 /* Both sides' hauls and widest routes, worked out again only when a region
- * has changed hands since the last time (they depend on nothing else while
- * a war lasts: the bases are the ground held when it began). */
+ * has changed hands since the last time or a link has opened (they depend
+ * on nothing else while a war lasts: the bases are the ground held when it
+ * began). */
 static void routes(hk_world *w)
 {
     hk_campaign_state *c = &w->camp;
-    if (c->routes_ok && memcmp(c->route_control, w->control, sizeof c->route_control) == 0)
+    if (c->routes_ok && w->month < c->route_until && memcmp(c->route_control, w->control, sizeof c->route_control) == 0)
         return;
+    c->route_until = INT32_MAX;
+    for (int l = 0; l < w->s->n_links; l++)
+        if (w->c->link_on[l] > w->month && w->c->link_on[l] < c->route_until)
+            c->route_until = w->c->link_on[l];
     for (int side = 0; side < 2; side++) {
         hk_campaign_haul(w, side, c->route_km[side]);
         c->flow_known[side] = 0; /* the flows are worked out when asked for (flow_to, front_flow) */
@@ -443,7 +477,7 @@ static double flow_to(hk_world *w, int side, int r)
     hk_campaign_state *c = &w->camp;
     if (!((c->flow_known[side] >> r) & 1u)) {
         route_sets(w);
-        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, c->sets_sources[side], HK_REGION_BIT(r),
+        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, w->month, c->sets_sources[side], HK_REGION_BIT(r),
                                                              c->sets_held[side])
                                                   : 0;
         c->flow_known[side] |= HK_REGION_BIT(r);
@@ -461,7 +495,7 @@ static double front_flow(hk_world *w, int side, int f)
         for (int r = 0; r < w->s->n_regions; r++)
             if (c->front_of[r] == f && ((held >> r) & 1u))
                 mine |= HK_REGION_BIT(r);
-        c->route_front[side][f] = mine ? max_flow(w->s, c->sets_sources[side], mine, held) : 0;
+        c->route_front[side][f] = mine ? max_flow(w->s, w->month, c->sets_sources[side], mine, held) : 0;
         c->front_known[side] |= 1u << f;
     }
     return c->route_front[side][f];
@@ -583,6 +617,7 @@ void hk_campaign_begin(hk_world *w)
     c->main_axis = -1;
     c->countered = 0;
     c->plan_told = false;
+    c->stavka_told = 0;
     c->quiet_months = 0;
     c->still_months = 0;
     memset(c->garrison, 0, sizeof c->garrison);
@@ -615,7 +650,7 @@ void hk_campaign_begin(hk_world *w)
         int o = hk_campaign_objective(w, f, op, NULL);
         if (o < 0)
             continue;
-        int value = s->regions[o].railhead ? 1 : 0;
+        int value = railhead_now(w, o) ? 1 : 0;
         for (int l = 0; l < s->n_links && value == 1; l++)
             if (s->links[l].bottleneck && (s->links[l].from == o || s->links[l].to == o))
                 value = 2;
@@ -638,6 +673,7 @@ void hk_campaign_begin(hk_world *w)
         for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
             c->front[f].men_at_start[side] = c->front[f].men[side];
     }
+    hk_landings_begin(w); /* the island fronts' forces */
 }
 
 /* The men a side has on all its fronts. */
@@ -647,6 +683,58 @@ static double fronts_men(const hk_world *w, int side)
     for (int f = 0; f < w->s->n_sectors; f++)
         sum += w->camp.front[f].men[side];
     return sum;
+}
+
+double hk_campaign_reserve(const hk_world *w, int side)
+{
+    return fmax(0, theatre_of(w, side) - garrisons_of(w, side) - fronts_men(w, side));
+}
+
+/* Whether Stavka holds the Soviet side of a war Japan opened to the
+ * defensive: while Germany's offensive holds it (hk_assess_west_crisis), the
+ * reserve behind the eastern fronts is kept for the west (movement sends it
+ * there) and a front gets from it only what holding needs, war.hold_ratio
+ * times the men facing it; so a counter-stroke is made, if at all, with what
+ * a front already has (the Far East's divisions went to Moscow in
+ * October-December 1941, rzd_transfers_1941). */
+static bool stavka_holds(const hk_world *w, int side)
+{
+    return side == HK_SIDE_SOV && w->war_opener == HK_SIDE_JPN && !w->soviet_entry &&
+           !(w->player >= 0 && w->player == side_actor(w, side)) && hk_assess_west_crisis(w);
+}
+
+/* Stavka's answer told: the month it first holds the Far East to the
+ * defensive in the war, and the month the German offensive no longer holds
+ * it while the war goes on. */
+static void tell_stavka(hk_world *w, int side, double reserve)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    if (side != HK_SIDE_SOV || w->war_opener != HK_SIDE_JPN || w->soviet_entry)
+        return;
+    bool holds = stavka_holds(w, side);
+    int bit = holds ? 1 : 2;
+    if ((c->stavka_told & bit) || (!holds && !(c->stavka_told & 1)))
+        return;
+    c->stavka_told |= (uint8_t)bit;
+    if (hk_world_logging(w)) {
+        hk_month since = w->flag_since[HK_EFFECT_GER_SOV_WAR];
+        if (holds)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "Stavka answers Japan's attack with the Germans still advancing in the west (their attack of "
+                     "%d-%02d, %d month%s ago): it sends the Far East no one, keeps the %.0f men of its reserve behind "
+                     "the eastern fronts for the west, and orders the fronts to hold with what holding needs; the Far "
+                     "East calls up its own reservists, %.0f a month.",
+                     hk_month_year(since), hk_month_mon(since), w->month - since, w->month - since == 1 ? "" : "s",
+                     reserve, P(w, SOVIET_WAR_MOBILIZE));
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "%d months after the German attack of %d-%02d Germany's offensive no longer holds Stavka: the "
+                     "Far East may send the %.0f men of its reserve to its fronts and strike back to win its ground; "
+                     "from the west it still gets no one while the war with Germany lasts.",
+                     w->month - since, hk_month_year(since), hk_month_mon(since), reserve);
+    }
+    hk_world_emit2(w, "forces", "stavka", s->sov, s->jpn, w->scratch, SRC_WAR "; rzd_transfers_1941");
 }
 
 /* A side's men and arms on a front, times k. */
@@ -722,6 +810,8 @@ static void reinforce(hk_world *w, int side)
     release(w, side);
     sum = fronts_men(w, side);
     double reserve = pool - sum;
+    tell_stavka(w, side, fmax(0, reserve));
+    bool held = stavka_holds(w, side);
     if (!(reserve > 1000))
         return;
     /* each front's routes: what the links carry from the sources to the
@@ -748,6 +838,8 @@ static void reinforce(hk_world *w, int side)
                 want = f == player_front || (player_front < 0 && opening(w, side) && f == c->main_axis) ? reserve : 0;
             else
                 want = player_front >= 0 ? 0 : reserve * front_weight(w, f, side, fr->men[1 - side]) / fmax(threat, 1);
+            if (held) /* Stavka keeps the rest for the west */
+                want = fmin(want, fmax(0, P(w, WAR_HOLD_RATIO) * fr->men[1 - side] - fr->men[side]));
             double add = fmin(want, route[f] - fr->added[side]);
             if (!(add > 0))
                 continue;
@@ -831,13 +923,19 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
     if (w->player >= 0 && w->player == side_actor(w, side) && w->orders_given &&
         w->orders.front_posture[f] >= HK_FRONT_ATTACK && w->orders.front_posture[f] <= HK_FRONT_WITHDRAW)
         return w->orders.front_posture[f];
-    double theatre = pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0);
+    double theatre = theatre_odds(w, side);
     bool beaten_off = w->camp.front[f].repulsed[side];
     /* a side whose theatre is lost gives up its forward fronts and makes no
      * attack of its own (the Kwantung Army of 1945 planned no offensive,
      * only the fall back to its redoubt, glantz2003) */
     if (theatre >= P(w, WAR_REDOUBT_RATIO) && !opening(w, side))
         return HK_FRONT_WITHDRAW;
+    /* while Germany's offensive holds Stavka its eastern fronts hold: no
+     * counter-stroke is made before it lets the Far East use its reserve
+     * (stavka_holds; the Far East's divisions were going to Moscow in
+     * October-December 1941, rzd_transfers_1941) */
+    if (stavka_holds(w, side))
+        return HK_FRONT_HOLD;
     if (ratio >= P(w, WAR_ATTACK_RATIO) && !beaten_off)
         return HK_FRONT_ATTACK;
     if (opening(w, side) && !beaten_off &&
@@ -862,7 +960,7 @@ static double land_km(const hk_world *w, int u, int v)
     double km = 0;
     for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1]; i++) {
         const hk_link *k = &w->s->links[cc->adj[i]];
-        if (k->kind != HK_LINK_SEA && (k->from == v || k->to == v) && (km == 0 || k->km < km))
+        if (k->kind != HK_LINK_SEA && link_open(w, cc->adj[i]) && (k->from == v || k->to == v) && (km == 0 || k->km < km))
             km = k->km;
     }
     return km;
@@ -882,7 +980,7 @@ static void crossing(const hk_world *w, hk_front *fr, int side, int from, int o)
     bool river = false, land = false;
     for (int i = cc->adj_at[from]; i < cc->adj_at[from + 1]; i++) {
         const hk_link *k = &w->s->links[cc->adj[i]];
-        if (k->from != o && k->to != o)
+        if ((k->from != o && k->to != o) || !link_open(w, cc->adj[i]))
             continue;
         if (k->kind == HK_LINK_RIVER)
             river = true;
@@ -912,31 +1010,48 @@ static void fall_back(hk_world *w, int g, int d, int o)
     for (int r = 0; r < s->n_regions; r++)
         if (c->front_of[r] == g && own(w, r, d))
             return; /* it still holds ground of its own */
-    /* the way back is toward the side's own bases, its redoubt (the
-     * Kwantung Army's plan of 1945 fell back toward Korea, not into the
-     * Manchurian plain's dead ends, glantz2003): the neighbour from which
-     * the route home over the side's ground is shortest, counting the link
-     * to it; one cut off from home only when there is no other */
-    hk_regions held = set_of(w, d, own), home = 0;
-    for (int r = 0; r < s->n_regions; r++)
+    /* the way back is toward the side's own bases (Korea, the Kwantung
+     * lease, not into the Manchurian plain's dead ends): the neighbour from
+     * which the route home over the side's ground is shortest, counting the
+     * link to it; one cut off from home only when there is no other. A side
+     * defending against a war the other opened, or whose theatre is lost
+     * (outnumbered war.redoubt_ratio to one), falls back instead to the
+     * redoubt its plan of defence names while it holds it: the Kwantung
+     * Army's plan of 1945, made against the Soviet attack it expected, gave
+     * up the border zones for the mountains of south-eastern Manchuria round
+     * Tonghua, covering Korea, and its armies fell back toward it, not into
+     * Korea (glantz2003) */
+    hk_regions held = set_of(w, d, own), home = 0, redoubt = 0;
+    for (int r = 0; r < s->n_regions; r++) {
         if (is_base(w, r, d) && c->control_at_start[r] == side_actor(w, d))
             home |= HK_REGION_BIT(r);
-    double to_home[HK_MAX_REGIONS];
-    hk_map_routes(s, home, held, held, to_home);
+        if (s->regions[r].redoubt >= 0 && hk_world_side(w, s->regions[r].redoubt) == d && is_base(w, r, d))
+            redoubt |= HK_REGION_BIT(r);
+    }
+    bool to_redoubt = redoubt && (w->war_opener == 1 - d ||
+                                  theatre_odds(w, d) >= P(w, WAR_REDOUBT_RATIO));
     int q = -1;
-    double best = INFINITY;
     bool best_home = false;
-    for (int r = 0; r < s->n_regions; r++) {
-        double km = own(w, r, d) ? land_km(w, o, r) : 0;
-        if (!(km > 0))
-            continue;
-        bool reaches = isfinite(to_home[r]);
-        double via = reaches ? km + to_home[r] : km;
-        if ((reaches && !best_home) || (reaches == best_home && via < best)) {
-            best = via;
-            best_home = reaches;
-            q = r;
+    /* toward the redoubt when one is planned and a way leads there, else home */
+    bool toward_redoubt = false;
+    for (int pass = to_redoubt ? 0 : 1; pass < 2 && !best_home; pass++) {
+        double to_home[HK_MAX_REGIONS];
+        hk_map_routes_at(s, w->month, pass == 0 ? redoubt : home, held, held, to_home);
+        double best = INFINITY;
+        q = -1;
+        for (int r = 0; r < s->n_regions; r++) {
+            double km = own(w, r, d) ? land_km(w, o, r) : 0;
+            if (!(km > 0))
+                continue;
+            bool reaches = isfinite(to_home[r]);
+            double via = reaches ? km + to_home[r] : km;
+            if ((reaches && !best_home) || (reaches == best_home && via < best)) {
+                best = via;
+                best_home = reaches;
+                q = r;
+            }
         }
+        toward_redoubt = pass == 0 && best_home;
     }
     if (q < 0) {
         /* cut off: the Japanese army's pocket holds out (encirclements);
@@ -958,6 +1073,16 @@ static void fall_back(hk_world *w, int g, int d, int o)
         scale_front(gf, d, 0);
         return;
     }
+    if (toward_redoubt && hk_world_logging(w)) {
+        int rd = __builtin_ctzll(redoubt);
+        snprintf(w->scratch, sizeof w->scratch,
+                 "The %s forces of the %s front (%.0f men), driven from %s, fall back by %s toward the redoubt at %s "
+                 "that their plan of defence names.",
+                 side_name(d), sector_label(w, g), gf->men[d], region_label(w, o), region_label(w, q),
+                 region_label(w, rd));
+    }
+    if (toward_redoubt)
+        hk_world_emit2(w, "front", s->regions[q].id, side_actor(w, 1 - d), side_actor(w, d), w->scratch, SRC_WAR);
     int h = c->front_of[q];
     if (h < 0) {
         c->front_of[q] = (int8_t)g;
@@ -995,6 +1120,10 @@ static double march_rate(const hk_world *w, const hk_front *fr, int side)
     return tpk >= P(w, WAR_EXPLOIT_TANKS) ? P(w, WAR_MARCH_MOBILE) : P(w, WAR_MARCH_FOOT);
 }
 
+/* A front's pace this step against its usual (the weather, the roads:
+ * war.going_sd), 1 before the first step's draw. */
+static double going(const hk_front *fr, int side) { return fr->going[side] > 0 ? fr->going[side] : 1.0; }
+
 /* How far a side's front gets in `days` days of marching. A front on foot
  * goes war.march_foot km a day, its supply following at its pace. A front
  * with the armour to exploit goes at the pace of its mobile groups
@@ -1008,9 +1137,10 @@ static double march_rate(const hk_world *w, const hk_front *fr, int side)
  * Manchurian plain some ten days after it set out, glantz2003). */
 static double advance(const hk_world *w, hk_front *fr, int side, double days, double haul, double need, double *km)
 {
-    double rate = march_rate(w, fr, side), left = days;
+    double usual = march_rate(w, fr, side), left = days;
+    double rate = usual * going(fr, side);
     *km = 0;
-    if (!(rate > P(w, WAR_MARCH_FOOT))) {
+    if (!(usual > P(w, WAR_MARCH_FOOT))) {
         double t = fmin(days, need / rate);
         *km = rate * t;
         return t;
@@ -1102,7 +1232,7 @@ static bool fortified_line(const hk_world *w, int o, int side)
      * region of the border zone on no railway (the Khasan heights) is
      * defended from field positions */
     for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
-        if (s->links[w->c->adj[i]].kind == HK_LINK_RAIL)
+        if (s->links[w->c->adj[i]].kind == HK_LINK_RAIL && link_open(w, w->c->adj[i]))
             return true;
     return false;
 }
@@ -1122,13 +1252,10 @@ static bool holds_fortress(const hk_world *w, int side)
  * road or river link to another region it holds. */
 static bool way_back(const hk_world *w, int o, int side)
 {
-    const hk_scenario *s = w->s;
-    for (int l = 0; l < s->n_links; l++) {
-        const hk_link *k = &s->links[l];
-        int q = k->from == o ? k->to : k->to == o ? k->from : -1;
-        if (q >= 0 && k->kind != HK_LINK_SEA && own(w, q, side))
+    const hk_compiled *cc = w->c;
+    for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++)
+        if (w->s->links[cc->adj[i]].kind != HK_LINK_SEA && link_open(w, cc->adj[i]) && own(w, cc->adj_to[i], side))
             return true;
-    }
     return false;
 }
 
@@ -1180,13 +1307,8 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
         int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
         double arrived = (double)(k + 1) / n;
         hk_combat_side x[2];
-        for (int i = 0; i < 2; i++) {
-            x[i] = *whole[i];
-            x[i].men = fmax(0, arrived * whole[i]->men - res->loss[i].men);
-            x[i].tanks = fmax(0, arrived * whole[i]->tanks - res->loss[i].tanks);
-            x[i].guns = fmax(0, arrived * whole[i]->guns - res->loss[i].guns);
-            x[i].aircraft = fmax(0, arrived * whole[i]->aircraft - res->loss[i].aircraft);
-        }
+        for (int i = 0; i < 2; i++)
+            x[i] = hk_combat_echelon(whole[i], arrived, &res->loss[i]);
         if (k > 0 && (x[0].men < 1 || x[1].men < 1))
             break;
         if (k > 0)
@@ -1266,7 +1388,7 @@ static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int
  * reserve, its redoubt toward Korea in 1945, glantz2003): when the enemy
  * reaches a region behind the border sectors, the reserve stands there
  * and joins the front that defends it. */
-static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
+static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double facing)
 {
     const hk_scenario *s = w->s;
     if (s->regions[o].sector >= 0)
@@ -1275,11 +1397,16 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o)
     /* only what its routes bring there: none east of a cut railway beyond
      * what the other routes carry */
     reserve = fmin(reserve, flow_to(w, d, o) * P(w, WAR_SUPPLY_SUSTAIN));
+    /* while Stavka keeps the reserve for the west, only what holding the
+     * ground against the front coming on needs (stavka_holds) */
+    if (stavka_holds(w, d))
+        reserve = fmin(reserve, P(w, WAR_HOLD_RATIO) * facing - dfr->men[d]);
     if (!(reserve > 1000))
         return;
     double pm[3];
     side_per_man(w, d, pm);
     dfr->men[d] += reserve;
+    dfr->brought[d] += reserve; /* come up from the reserve, as reinforce's */
     dfr->tanks[d] += reserve * pm[0];
     dfr->guns[d] += reserve * pm[1];
     dfr->aircraft[d] += reserve * pm[2];
@@ -1417,14 +1544,12 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS) ||
             (fight < days && fight < echelons(w) + 1))
             continue;
-        /* once Japan's surrender has reached the fronts (war.ceasefire_days
-         * after it, when they stop) no garrison is assaulted: its besiegers
-         * bring it the order to lay down its arms instead (the fortified
-         * regions of August 1945 gave up within days of the Kwantung Army's
-         * order, Hutou last on the 26th, glantz2003); until then the
-         * besiegers, like the fronts, fight on */
-        if (c->surrender_day > 0 && w->today + days - 1 > c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS))
-            continue;
+        /* a garrison still holding out once the fronts have stopped is
+         * assaulted until the order to lay down its arms reaches it
+         * (war.garrison_order_days after the fronts stop, the caller's):
+         * cut off and not believing the surrender, the garrison of Hutou
+         * fought on and was reduced strongpoint by strongpoint until its
+         * last positions fell on 26 August 1945 (glantz2003) */
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
         /* war.storm_share is what a step's assault takes on: an assault over
          * fewer days (a garrison left during the step) takes on less */
@@ -1532,7 +1657,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         int o = obj[side], d = 1 - side;
         if (c->front_of[o] >= 0)
             held_by[side] = &c->front[c->front_of[o]];
-        reserve_stands(w, held_by[side], d, o);
+        reserve_stands(w, held_by[side], d, o, fr->men[side]);
         /* the attacking front is fed over all its routes; the defence of a
          * region over those that reach it */
         double ff = front_flow(w, side, f), fo = flow_to(w, d, o);
@@ -1546,11 +1671,10 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         if (opening(w, side))
             sustain_a = 1e12;
         double sustain_d = (isfinite(fo) ? fo : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
-        double link_km = 0;
-        for (int l = 0; l < s->n_links; l++)
-            if ((s->links[l].from == from[side] && s->links[l].to == o) ||
-                (s->links[l].to == from[side] && s->links[l].from == o))
-                link_km = s->links[l].km;
+        double link_km = 0; /* the last of the links between them, in index order */
+        for (int i = w->c->adj_at[from[side]]; i < w->c->adj_at[from[side] + 1]; i++)
+            if (w->c->adj_to[i] == o && link_open(w, w->c->adj[i]))
+                link_km = s->links[w->c->adj[i]].km;
         cs[side][0] = front_side(w, fr, side, km[side][from[side]] + link_km, sustain_a);
         arriving(w, fr, side, &cs[side][0]);
         cs[side][1] = front_side(w, held_by[side], d, km[d][o], sustain_d);
@@ -1566,7 +1690,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         int ways = 0;
         for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++) {
             const hk_link *k = &s->links[w->c->adj[i]];
-            if (k->kind != HK_LINK_SEA && own(w, k->from == o ? k->to : k->from, side))
+            if (k->kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, k->from == o ? k->to : k->from, side))
                 ways++;
         }
         cs[side][0].envelop = ways >= 2;
@@ -1604,7 +1728,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         } else if (order == HK_FRONT_HOLD || order == HK_FRONT_WITHDRAW)
             fr->posture[side] = (uint8_t)order;
         else
-            fr->posture[side] = (uint8_t)(pool_of(w, 1 - side) / fmax(pool_of(w, side), 1000.0) >= P(w, WAR_REDOUBT_RATIO)
+            fr->posture[side] = (uint8_t)(theatre_odds(w, side) >= P(w, WAR_REDOUBT_RATIO)
                                               ? HK_FRONT_WITHDRAW : HK_FRONT_HOLD);
     }
     /* who attacks: a side with the posture; both, the one with the better ratio */
@@ -1716,12 +1840,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     att.air = att.aircraft > P(w, WAR_AIR_SUPERIORITY) * def.aircraft;
     def.air = def.aircraft > P(w, WAR_AIR_SUPERIORITY) * att.aircraft;
     int approaches = 0;
-    for (int l = 0; l < s->n_links; l++) {
-        const hk_link *k = &s->links[l];
-        int q = k->from == o ? k->to : k->to == o ? k->from : -1;
-        if (q >= 0 && k->kind != HK_LINK_SEA && own(w, q, a))
+    for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
+        if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, w->c->adj_to[i], a))
             approaches++;
-    }
     att.envelop = approaches >= 2;
     /* a defender whose combat power is under the combat model's collapse
      * ratio (the ratio at which a side gives way in battle, docs/combat.md)
@@ -1805,10 +1926,10 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     int o2 = hk_campaign_objective(w, f, a, &from2);
     hk_front *dfr2 = o2 >= 0 && c->front_of[o2] >= 0 ? &c->front[c->front_of[o2]] : fr;
     if (o2 >= 0)
-        reserve_stands(w, dfr2, d, o2);
+        reserve_stands(w, dfr2, d, o2, fr->men[a]);
     if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a] &&
         fr->halt[a] <= 0 && after > 0 &&
-        0.5 * land_km(w, from2, o2) <= fmin(march_rate(w, fr, a) * after, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
+        0.5 * land_km(w, from2, o2) <= fmin(march_rate(w, fr, a) * going(fr, a) * after, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
         !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0))) {
         /* (armour does not run over a fortified region that will hold: the
          * rifle divisions following up meet its garrison) */
@@ -1952,6 +2073,11 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
         for (int r = 0; r < s->n_regions && r < 64; r++) {
             int fo = c->front_of[r];
             bool held = fo >= 0 && c->front[fo].besieged[side] && c->front[fo].men[side] >= 100;
+            /* (an island's ground is fought for on the island fronts,
+             * landings.c: the 50th parallel is no way in for an army
+             * marching from the mainland) */
+            if (s->regions[r].terrain == HK_TERRAIN_ISLAND)
+                continue;
             if (((cut >> r) & 1) && in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
                 hk_control_set(w, r, side_actor(w, 1 - side));
         }
@@ -2038,7 +2164,12 @@ static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_co
     double sent = pool_of(w, side) + w->war_losses[side] - c->pool_at_start[side];
     bool west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
     char tail[200];
-    if (sent >= 1000)
+    if (sent >= 1000 && west)
+        snprintf(tail, sizeof tail,
+                 "Moscow, at war with Germany, has sent the Far East no one: the %.0f men the theatre has gained since "
+                 "the war opened are its own reservists and new formations",
+                 sent);
+    else if (sent >= 1000)
         snprintf(tail, sizeof tail, "%.0f men have come into the theatre from the west since the war opened", sent);
     else if (west)
         snprintf(tail, sizeof tail,
@@ -2105,6 +2236,13 @@ void hk_campaign_step(hk_world *w)
     for (int day = first; day < last; day += step) {
         int days = day + step <= last ? step : last - day;
         w->today = day + 1;
+        /* each front's going over the step, each side's: the weather and
+         * the roads, which no plan foresees (the rains of August 1945 in
+         * eastern Manchuria, the dry steppe of the west, glantz2003) */
+        double sd = P(w, WAR_GOING_SD);
+        for (int f = 0; f < s->n_sectors && sd > 0; f++)
+            for (int side = 0; side < 2; side++)
+                c->front[f].going[side] = exp(sd * hk_rng_normal(&r) - 0.5 * sd * sd);
         routes(w);
         for (int f = 0; f < s->n_sectors; f++)
             if (c->front[f].active)
@@ -2131,6 +2269,7 @@ void hk_campaign_step(hk_world *w)
         }
     }
     w->today = today;
+    hk_landings_step(w); /* the island fronts, over the month's days */
     tell_plan(w);
     w->battles_month += battles;
     /* a stalemate: months in a row in which no front has fought; it presses
@@ -2156,8 +2295,8 @@ void hk_campaign_step(hk_world *w)
         int nd = last - first, cease = (int)P(w, WAR_CEASEFIRE_DAYS);
         char besieged[96] = "";
         if (held_to > last && garrisons_of(w, HK_SIDE_JPN) + garrisons_of(w, HK_SIDE_SOV) >= 1)
-            snprintf(besieged, sizeof besieged, "; the besieged fortified regions, no longer assaulted, hold their "
-                     "works to the %d%s", held_to, ordinal(held_to));
+            snprintf(besieged, sizeof besieged, "; the besieged fortified regions hold their works, under "
+                     "assault, to the %d%s", held_to, ordinal(held_to));
         if (c->surrender_day > 0 && last == c->surrender_day + cease && cease > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s (the surrender of %d %s reaches them %d "
@@ -2199,6 +2338,14 @@ void hk_campaign_step(hk_world *w)
     hk_world_emit2(w, "war_month", "general_war", s->jpn, s->sov, w->scratch, SRC_WAR);
 }
 
+/* Appends region r's name to a list being told, after `sep`, while there
+ * is room for it (only when the history is being written). */
+static void name_region(const hk_world *w, char *names, size_t size, int *n, const char *sep, int r)
+{
+    if (hk_world_logging(w) && *n < (int)size - 80)
+        *n += snprintf(names + *n, size - (size_t)*n, "%s%s", sep, region_label(w, r));
+}
+
 void hk_campaign_surrender(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -2216,9 +2363,7 @@ void hk_campaign_surrender(hk_world *w)
             if (!own(w, r, HK_SIDE_JPN) || home < 0 || hk_world_side(w, home) != HK_SIDE_SOV)
                 continue;
             hk_control_set(w, r, home);
-            if (hk_world_logging(w) && names_n < (int)sizeof names - 80)
-                names_n += snprintf(names + names_n, sizeof names - (size_t)names_n, "%s%s", back ? ", " : "",
-                                    region_label(w, r));
+            name_region(w, names, sizeof names, &names_n, back ? ", " : "", r);
             back++;
         }
         if (back > 0 && hk_world_logging(w)) {
@@ -2249,19 +2394,17 @@ void hk_campaign_surrender(hk_world *w)
         }
         for (int i = 0; i < n; i++) {
             int u = queue[i];
-            for (int l = 0; l < s->n_links; l++) {
-                const hk_link *k = &s->links[l];
-                int v = k->from == u ? k->to : k->to == u ? k->from : -1;
-                if (v < 0 || v >= 64 || seen[v] || !((zn->regions >> v) & 1) || hk_control_side(w, v) != 1 - side)
+            /* u's links in index order (compiled.c) */
+            for (int j = w->c->adj_at[u]; j < w->c->adj_at[u + 1]; j++) {
+                int v = w->c->adj_to[j];
+                if (v >= 64 || seen[v] || !((zn->regions >> v) & 1) || hk_control_side(w, v) != 1 - side)
                     continue;
                 seen[v] = true;
                 queue[n++] = v;
                 hk_control_set(w, v, zn->to);
                 /* the regions named, those beyond the fronts (the islands,
                  * Korea's north) among them */
-                if (hk_world_logging(w) && names_n < (int)sizeof names - 80)
-                    names_n += snprintf(names + names_n, sizeof names - (size_t)names_n, "%s%s",
-                                        taken ? ", " : ": ", region_label(w, v));
+                name_region(w, names, sizeof names, &names_n, taken ? ", " : ": ", v);
                 taken++;
             }
         }
@@ -2298,6 +2441,7 @@ void hk_campaign_surrender(hk_world *w)
                      pris, gar, side_name(side), taken, taken == 1 ? "" : "s", names);
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
     }
+    hk_landings_surrender(w); /* the island garrisons on the ground now occupied */
 }
 
 void hk_campaign_line(const hk_world *w, int f, uint64_t line[2])
@@ -2320,7 +2464,7 @@ void hk_campaign_line(const hk_world *w, int f, uint64_t line[2])
      * is Mongolian), the other side faces it from its neighbours (Hailar) */
     for (int l = 0; l < s->n_links; l++) {
         const hk_link *k = &s->links[l];
-        if (k->kind == HK_LINK_SEA || k->from >= 64 || k->to >= 64)
+        if (k->kind == HK_LINK_SEA || k->from >= 64 || k->to >= 64 || !link_open(w, l))
             continue;
         for (int dir = 0; dir < 2; dir++) {
             int u = dir ? k->to : k->from, v = dir ? k->from : k->to;

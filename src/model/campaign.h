@@ -20,8 +20,15 @@ void hk_campaign_summary(const hk_world *w, hk_war_summary *out);
 /* The line of front f: the regions each side holds along it, its own
  * regions and those in contact with the other side's ground on it. */
 void hk_campaign_line(const hk_world *w, int f, uint64_t line[2]);
+/* Whether region `region` is within what `side` fights for (campaign.c's
+ * war aims: its own ground, the surrender zones it is pledged, or all). */
+bool hk_campaign_in_aims(const hk_world *w, int side, int region);
 /* Regions a side holds that the other side held when the war began. */
 int hk_campaign_taken(const hk_world *w, int side, uint64_t *mask);
+
+/* The men of a side's theatre army on no front and in no besieged
+ * garrison: its reserve behind the fronts (0 at least). */
+double hk_campaign_reserve(const hk_world *w, int side);
 
 /* ---- exposed for tests ---------------------------------------------------- */
 /* Shortest haul (km) over a side's own ground from its nearest railhead to

@@ -168,8 +168,66 @@ static double clamp_share(double x)
 /* One battle, its first day being day day0 + 1 of the engagement it is
  * part of (0: a battle of its own). The day's intensity, the attacker's
  * surprise and a night attack's first day read the engagement's day. */
+double hk_combat_collapse_p(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
+                            double power_ratio)
+{
+    int lvl = att->surprise < 0 ? 0 : att->surprise > 3 ? 3 : att->surprise;
+    double lr = power_ratio > 0 && isfinite(power_ratio) ? log(power_ratio) : 0;
+    lr = lr < -5 ? -5 : lr > 5 ? 5 : lr;
+    double all = nonneg(att->men) + nonneg(def->men);
+    double ls = all > 0 && p->size_ref > 0 ? log(all / p->size_ref) : 0;
+    double z = p->collapse_c0 + (att->envelop ? p->collapse_env : 0) + p->collapse_surprise * lvl +
+               p->collapse_k * lr + p->collapse_size * ls +
+               (def->no_surrender && !def->way_back ? p->collapse_garrison : 0);
+    return 1 / (1 + exp(-z));
+}
+
+/* The uniform that decides a collapse: from a child stream of the
+ * battle's rng (split after the battle's own draws), so the parent stream
+ * does not advance and every later draw of the caller stays where it was. */
+#define COLLAPSE_STREAM 0x636f6c6c61707365ULL /* "collapse" */
+static double collapse_draw(hk_rng *rng)
+{
+    hk_rng child = hk_rng_split(rng, COLLAPSE_STREAM);
+    return hk_rng_uniform(&child);
+}
+
+/* Whether the defender's line collapses (collapse_share; docs/combat.md,
+ * "Defenders that break"): with an rng, when the battle's uniform falls
+ * under the odds; without one (the central estimate), when a collapse is
+ * the likelier outcome. An attacker whose own losses broke it off breaks
+ * no one. A collapsed defender is beaten, whatever the losses' score says.
+ * The rng is not advanced. */
+static int collapses(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
+                     const hk_combat_result *out, hk_rng *rng)
+{
+    if (!(p->collapse_share > 0) || out->broke_off[HK_COMBAT_ATTACKER])
+        return 0;
+    double pr = hk_combat_collapse_p(p, att, def, out->power_ratio);
+    return rng ? collapse_draw(rng) < pr : pr >= 0.5;
+}
+
+/* The collapsed defender's loss: a line broken through or turned loses a
+ * share of the men it has left, killed, captured or scattered in the rout,
+ * and their tanks and guns with them. They count as its casualties (the
+ * missing among them), not in `prisoners`, which holds the men a closed
+ * ring takes: CDB90, which the share is fitted on, does not say how many
+ * of a routed defender's missing were taken. */
+static void collapse_loss(const hk_combat_params *p, const hk_combat_side *def, hk_combat_result *out)
+{
+    double sh = p->collapse_share > 0.95 ? 0.95 : p->collapse_share;
+    hk_combat_losses *x = &out->loss[HK_COMBAT_DEFENDER];
+    double cut = sh * fmax(0, nonneg(def->men) - x->men);
+    x->men += cut;
+    x->tanks += sh * fmax(0, nonneg(def->tanks) - x->tanks);
+    x->guns += sh * fmax(0, nonneg(def->guns) - x->guns);
+    out->casualties[HK_COMBAT_DEFENDER] = x->men;
+    out->collapsed = 1;
+}
+
 static void resolve(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
-                    hk_terrain terrain, int max_days, int day0, hk_rng *rng, hk_combat_result *out)
+                    hk_terrain terrain, int max_days, int day0, int may_collapse, hk_rng *rng,
+                    hk_combat_result *out)
 {
     memset(out, 0, sizeof *out);
     /* ns_defender_only: the attacker's refusal to surrender does not act
@@ -315,7 +373,13 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
          * the attacker did not expect). */
         double r = pc[0] * surprise_factor(p, att->surprise, t) /
                    (pc[1] * surprise_factor(p, def->surprise, t));
-        double dec = pow((double)t, -p->day_decay);
+        /* the intensity's clock: the engagement's day, or in a stage of an
+         * engagement fought in echelons (echelon_clock_share in (0, 1)) a
+         * share of the days before the stage counted on */
+        double tc = day0 > 0 && p->echelon_clock_share > 0 && p->echelon_clock_share < 1
+                        ? p->echelon_clock_share * day0 + day
+                        : (double)t;
+        double dec = pow(tc, -p->day_decay);
         double share[2] = {base[0] * dec * pow(r, -p->helmbold),
                            base[1] * dec * pow(r, p->helmbold)};
         /* A side that will not surrender pays for it in its own blood:
@@ -453,13 +517,20 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         out->prisoners[1] = def->no_surrender || ring_to_last ? 0 : cut;
         out->encircled = cut > 0;
     }
+    /* The defender's line breaks through or is turned: a rout, beside
+     * (or instead of) the pursuit and the ring of an attacker that won on
+     * the losses. */
+    if (may_collapse && collapses(p, att, def, out, rng)) {
+        out->winner = HK_COMBAT_ATTACKER;
+        collapse_loss(p, def, out);
+    }
 }
 
 void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        const hk_combat_side *def, hk_terrain terrain, int max_days,
                        hk_rng *rng, hk_combat_result *out)
 {
-    resolve(p, att, def, terrain, max_days, 0, rng, out);
+    resolve(p, att, def, terrain, max_days, 0, 1, rng, out);
 }
 
 /* The winner of an engagement fought in stages follows from all of it,
@@ -515,7 +586,7 @@ void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side 
         if (k > 0 && (x[0].men < 1 || x[1].men < 1))
             break; /* one side has no one left to bring up */
         hk_combat_result st;
-        resolve(p, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, p->echelon_clock ? from : 0, rng, &st);
+        resolve(p, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, p->echelon_clock ? from : 0, 0, rng, &st);
         hk_combat_add_stage(res, &st, from, k == 0);
         stages++;
         for (int i = 0; i < 2; i++)
@@ -523,6 +594,12 @@ void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side 
     }
     if (stages > 1 && p->echelon_winner)
         engagement_winner(p, att, def, res);
+    /* the collapse is the engagement's, decided once (one draw, after the
+     * stages' own) */
+    if (collapses(p, att, def, res, rng)) {
+        res->winner = HK_COMBAT_ATTACKER;
+        collapse_loss(p, def, res);
+    }
 }
 
 /* The losses of both sides in contact on the quiet days between two

@@ -38,7 +38,10 @@
  *   loss rates are scaled once per battle by lognormal factors whose spread
  *   is the fit's residual (noise_common_sd, noise_diff_sd), so repeated
  *   battles scatter as the historical record does around the model. The rng
- *   is advanced by exactly two normal draws.
+ *   is advanced by exactly two normal draws. The collapse of a defender
+ *   (collapse_share > 0) is decided by a uniform from a child stream split
+ *   off after them, which does not advance the rng (in
+ *   hk_combat_resolve_echelons once for the engagement, after its stages).
  * - quality <= 0 means 1 (par); supply_km < 0 means 0; a side with no men
  *   and no weapons loses at once.
  */
@@ -70,6 +73,15 @@ double hk_combat_supply_factor(const hk_combat_params *p, double km);
  * posture and terrain. */
 double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int is_defender,
                        hk_terrain terrain);
+
+/* The probability that a beaten defender's line collapses (broken
+ * through, outflanked, routed), from what is known before the battle: the
+ * attacker's plan (envelopment, surprise), the power ratio at the start,
+ * the battle's size and whether the defender is a garrison that does not
+ * surrender and has no way back (docs/combat.md, "Defenders that break").
+ * 0.5 when every collapse_ term is 0. */
+double hk_combat_collapse_p(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
+                            double power_ratio);
 
 void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        const hk_combat_side *def, hk_terrain terrain, int max_days,

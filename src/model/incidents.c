@@ -196,12 +196,12 @@ static void escalate(hk_world *w, hk_lazy_stream *r)
         int n = w->sector_incidents[i];
         double u = hk_rng_uniform(hk_lazy_rng(r));
         /* no battle grows on a line a ceasefire has settled (battles.c) */
-        if (n <= 0 || ((w->settled >> i) & 1u))
+        if (n <= 0 || ((w->settled >> i) & 1u)) {
+            if ((w->settled >> i) & 1u)
+                w->held_over &= (uint8_t)~(1u << i);
             continue;
-        /* in the border's deep winter nobody is brought up
-         * (battles.c): a clash there stays a clash */
-        if (hk_battles_winter_halts(w, i))
-            continue;
+        }
+        unsigned bit = 1u << i;
         double j = w->sector_forces[i][HK_SIDE_JPN].men, v = w->sector_forces[i][HK_SIDE_SOV].men;
         double ratio = hk_clamp(j / (v > 1 ? v : 1), 0.2, 2.0);
         /* the field officers pick their fights where the other side's
@@ -249,7 +249,23 @@ static void escalate(hk_world *w, hk_lazy_stream *r)
          * matters more than how many sparks the month had: a border with ten
          * clashes a month is not ten times as likely to see a battle */
         double any = hk_clamp(p, 0, 1);
-        if (u < any) {
+        /* out of the campaigning season (battles.c) a clash stays a clash,
+         * but one the officers would have answered is held over: they
+         * answer it at the next clash in the season, if nothing has since
+         * taken away their reason (a pact, a lost battle, Moscow's resolve:
+         * p is worked out again then). The record's battles came in the
+         * season after the winter's clashes (Nomonhan in May 1939) and none
+         * out of it (battle.season_first) */
+        if (!hk_battles_in_season(w, i)) {
+            if (u < any)
+                w->held_over |= (uint8_t)bit;
+            else if (!(any > 0))
+                w->held_over &= (uint8_t)~bit;
+            continue;
+        }
+        bool held = (w->held_over & bit) && any > 0;
+        w->held_over &= (uint8_t)~bit;
+        if (u < any || held) {
             hk_pending_battle *b = &w->pending[w->n_pending++];
             b->sector = i;
             b->fact = -1;

@@ -10,6 +10,7 @@
 #include "world/actors.h"
 
 #include "model/assess.h"
+#include "model/campaign.h"
 
 #include "model/politics.h"
 
@@ -655,9 +656,44 @@ static double soviet_target(hk_world *w)
     return target;
 }
 
+/* A war Japan has opened in the east: the Far East mobilises. It raises men
+ * of its own (its reservists, new formations: soviet.war_mobilize a month
+ * over its peacetime build-up) toward the force an offensive to win back
+ * its ground needs (hk_assess_offensive_force); the railway from the west
+ * brings more (soviet.transfer_share of its capacity) only while no war with
+ * Germany binds the USSR. While Germany's offensive holds Stavka
+ * (hk_assess_west_crisis) the reserve behind the eastern fronts, the men the
+ * fronts do not take to hold (campaign.c), is Stavka's and goes west at
+ * soviet.west_draw of the army a month, as the Far East's divisions went to
+ * Moscow in October-December 1941 (rzd_transfers_1941): Stavka's choice
+ * between the capital and a counter-stroke in the east. */
+static void soviet_at_war(hk_world *w, double target)
+{
+    bool west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+    double want = hk_fmax(target, hk_assess_offensive_force(w));
+    double up = P(w, SOVIET_BUILDUP) + P(w, SOVIET_WAR_MOBILIZE);
+    if (!west)
+        up += P(w, SOVIET_TRANSFER_SHARE) * w->c->rail_capacity;
+    if (want > w->sov_men)
+        w->sov_men += hk_fmin(up, want - w->sov_men);
+    w->sov_drawn = 0.0;
+    /* (a player's USSR keeps its reserve where its orders put it) */
+    if (!hk_assess_west_crisis(w) || w->player == w->s->sov)
+        return;
+    double sent = hk_fmin(P(w, SOVIET_WEST_DRAW) * w->sov_men, hk_campaign_reserve(w, HK_SIDE_SOV));
+    if (!(sent > 0))
+        return;
+    w->sov_men -= sent;
+    w->sov_sent_war += sent;
+}
+
 static void simulate_soviet(hk_world *w)
 {
     double target = soviet_target(w);
+    if (w->war && w->war_opener == HK_SIDE_JPN && !w->soviet_entry) {
+        soviet_at_war(w, target);
+        return;
+    }
     double cap = w->c->rail_capacity;
     bool freed = hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
     bool at_war_west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !freed && !w->war;
@@ -734,17 +770,22 @@ static void simulate_japan(hk_world *w)
          * army's departure from its own record */
         target = base * response(w, 2) * w->mv.budget_exp[0];
         /* the special manoeuvres answered the German attack on the USSR:
-         * without it the army stays as it stood before */
+         * without it the army stays as it stood before. Whether the attack
+         * came, not whether the war it began still goes on: Germany's defeat
+         * ends that war (its flag), and the army the record then refills to
+         * answer the Soviet build-up of 1945 is not held back to its size of
+         * 1941 (glantz2003; 001:211) */
         hk_month rg = record_month(w, HK_EFFECT_GER_SOV_WAR);
         pre_west = rg != HK_MONTH_NONE ? baseline_at(w, 0, rg - 1) : base;
-        if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) && rg != HK_MONTH_NONE && w->month >= rg && target > pre_west)
+        bool attacked = w->flag_since[HK_EFFECT_GER_SOV_WAR] != HK_MONTH_NONE;
+        if (!attacked && rg != HK_MONTH_NONE && w->month >= rg && target > pre_west)
             target = pre_west;
         /* the divisions sent to the Pacific answered the war with the
          * United States: without it they stay (001:211) */
         hk_month rp = record_month(w, HK_EFFECT_JPN_US_WAR);
         if (!hk_flag(w, HK_EFFECT_JPN_US_WAR) && rp != HK_MONTH_NONE && w->month >= rp) {
             double pre = baseline_at(w, 0, rp - 1);
-            if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) && pre > pre_west)
+            if (!attacked && pre > pre_west)
                 pre = pre_west;
             if (target < pre)
                 target = pre;

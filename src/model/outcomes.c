@@ -20,7 +20,9 @@
 #define DIVISION_MEN 12000.0 /* a rifle division with its equipment (links.yaml) */
 #include "model/outcomes.h"
 
+#include "model/assess.h"
 #include "model/campaign.h"
+#include "model/politics.h"
 
 #include <math.h>
 #include <string.h>
@@ -63,6 +65,22 @@ void hk_outcomes_month(hk_world *w)
             }
         }
     }
+    /* how near the cabinet came to striking north in the window of
+     * strike_north_by_1942: the Japanese border ratio over the ratio its
+     * war needs (hk_assess_north_need, war.break_factor while a pact binds),
+     * in the months the rest of its case holds (hk_politics_north_case:
+     * Manchuria held, at peace, not committed south, doctrine past
+     * doctrine.strike_north); a war it opened is the case made, 1 */
+    if (w->month >= hk_month_of(1941, 6) && w->month <= hk_month_of(1942, 12)) {
+        double v = 0;
+        if (w->war_on == w->month && w->war_opener == HK_SIDE_JPN && w->war_in_month)
+            v = 1;
+        else if (w->manchuria_seized && !w->war && !w->japan_surrendered && !w->committed_south &&
+                 w->doctrine > P(w, DOCTRINE_STRIKE_NORTH))
+            v = 1.0 / hk_politics_border_ratio(w) / hk_assess_north_need(w);
+        if (v > o->north_case_1941_1942)
+            o->north_case_1941_1942 = v;
+    }
     int pact = w->c->roles.jpn_sov_neutrality;
     if (pact >= 0 && !o->neutrality_pact_signed && hk_treaty_binds(w, pact)) {
         hk_month m = w->treaty[pact].signed_on;
@@ -100,9 +118,10 @@ void hk_outcomes_month(hk_world *w)
     if (w->month <= hk_month_of(1941, 12)) {
         o->soviet_divisions_east_1941 = w->sov_men / DIVISION_MEN;
         /* what the war in the west has of the Far East's army at the year's
-         * end: nothing while a war in the east holds it there (movement) */
+         * end: in peace its share drawn west; in a war Japan opened, what
+         * Stavka took from the reserve behind the eastern fronts (movement) */
         double d = w->sov_drawn < 0.95 ? w->sov_drawn : 0.95;
-        o->soviet_divisions_west_1941 = d / (1.0 - d) * w->sov_men / DIVISION_MEN;
+        o->soviet_divisions_west_1941 = (d / (1.0 - d) * w->sov_men + w->sov_sent_war) / DIVISION_MEN;
     }
 }
 

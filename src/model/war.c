@@ -83,15 +83,18 @@ static hk_date date_add_days(hk_date d, int days)
     return d;
 }
 
-/* The term of a Soviet pledge to the Allies to attack Japan a set time
- * after Germany's defeat: at Yalta, three months (war.pledge_months,
- * 001:183), the time the General Staff reckoned the transports from
- * Europe would take (001:191). Unset while there is no pledge or Germany
- * stands. */
+/* The term of a Soviet war on Japan that Germany's defeat sets: a pledge
+ * to the Allies to attack Japan a set time after it (at Yalta, three
+ * months, war.pledge_months, 001:183), the time the General Staff reckoned
+ * the transports from Europe would take (001:191); with no pledge, an
+ * attack of Japan's an armistice left unanswered (hk_war_struck_by_japan),
+ * which the General Staff answers on the same reckoning: the offensive
+ * comes when the transfer east is done, not at a venture before it. Unset
+ * while there is neither or Germany stands. */
 static hk_date pledge_term(const hk_world *w)
 {
     hk_date none = {0};
-    if (!hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) || !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+    if (!hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) || !(hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) || hk_war_struck_by_japan(w)))
         return none;
     hk_date d = outside_on(w, HK_EFFECT_GERMANY_DEFEATED);
     if (!hk_date_is_set(d))
@@ -150,6 +153,7 @@ void hk_war_open(hk_world *w, int opener, const char *id, const char *text, cons
     w->war_on = w->month;
     w->exhaustion = 0;
     w->war_losses[0] = w->war_losses[1] = 0;
+    w->armistice_pact = 0; /* a new war ends what an armistice agreed */
     if (opener == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
         w->soviet_entry = true;
         w->soviet_entry_on = w->month;
@@ -227,13 +231,22 @@ static void tell_revenge(hk_world *w, double motive)
         motive < P(w, SOVIET_PREPARE_MOTIVE))
         return;
     w->revenge_told = true;
+    bool denounced = w->armistice_pact == 1;
+    if (denounced)
+        w->armistice_pact = 2;
+    hk_date term = pledge_term(w);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "With Germany beaten, Moscow turns east: Japan's attack of %d-%02d, which the armistice of %d-%02d "
-                 "left unanswered, is to be avenged. Forces go east over the Trans-Siberian to the %.0f men of the Far "
-                 "East, facing %.0f Japanese; the offensive the General Staff plans wants %.0f.",
+                 "left unanswered, is to be avenged%s. Forces go east over the Trans-Siberian to the %.0f men of the Far "
+                 "East, facing %.0f Japanese; the offensive the General Staff plans wants %.0f, and is timed for "
+                 "%d-%02d, when the transfer is done.",
                  hk_month_year(w->war_on), hk_month_mon(w->war_on), hk_month_year(w->armistice_on),
-                 hk_month_mon(w->armistice_on), w->sov_men, w->jpn_men, hk_assess_offensive_force(w));
+                 hk_month_mon(w->armistice_on),
+                 denounced ? ", and the USSR gives notice that it no longer holds to the armistice's undertaking of "
+                             "neutrality"
+                           : "",
+                 w->sov_men, w->jpn_men, hk_assess_offensive_force(w), term.year, term.month);
     hk_world_emit2(w, "forces", "soviet_revenge", s->sov, s->jpn, w->scratch,
                    SRC_MODEL("politics-entry") "; 001_fd9a28d61a246780.txt:191; 001_fd9a28d61a246780.txt:215");
 }
@@ -254,13 +267,13 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     if (w->war || w->japan_surrendered)
         return;
     int pact = w->c->roles.jpn_sov_neutrality;
-    bool binds = hk_treaty_binds(w, pact);
-    bool noticed = pact >= 0 && w->treaty[pact].status == HK_TREATY_DENOUNCED;
+    /* the Neutrality Pact, or the undertaking of neutrality an armistice
+     * renewed on its line (settlement_terms) */
+    bool binds = hk_treaty_binds(w, pact) || w->armistice_pact == 1;
+    bool noticed = (pact >= 0 && w->treaty[pact].status == HK_TREATY_DENOUNCED) || w->armistice_pact == 2;
 
     /* Japan: general war on the USSR is a cabinet decision (000:19) */
     bool jpn_player = w->player == s->jpn;
-    double ratio_j = 1.0 / hk_politics_border_ratio(w);
-    double need_j = hk_assess_north_need(w);
     bool jpn_wants = hk_politics_north_case(w);
     bool forced_j = forced_war(w, HK_SIDE_JPN);
     bool jpn_go = forced_j || (jpn_player ? (w->orders_given && w->orders.declare_war)
@@ -273,6 +286,9 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
      * the army at japan.mobilize a month). A player's declaration is
      * immediate: the player mobilises with its own orders. */
     double footing = P(w, WAR_MOBILISED) * P(w, JAPAN_MAX_MEN);
+    /* the ratio on the border and what a war needs, for the texts below */
+    double ratio_j = jpn_go || w->war_mobilising ? 1.0 / hk_politics_border_ratio(w) : 0;
+    double need_j = jpn_go || w->war_mobilising ? hk_assess_north_need(w) : 0;
     if (jpn_go && !jpn_player && !w->war_mobilising && w->jpn_men < footing && P(w, WAR_MOBILISE_MONTHS) >= 1) {
         w->war_mobilising = forced_j ? 2 : 1;
         w->mobilising_on = w->month;
@@ -427,6 +443,66 @@ static int settle(hk_world *w)
     hk_campaign_taken(w, winner, &m);
     w->ceded[1 - winner] = m;
     return back;
+}
+
+/* What an armistice settles beyond the line, from the state it leaves:
+ * what each side holds of the other's ground, and each side's wars
+ * elsewhere. A side at war with a third power, or set on one (the USSR with
+ * an unbeaten Germany; Japan with the United States and Britain, or
+ * committed to the southern advance), wants quiet on this front and buys
+ * it with an undertaking of neutrality on the armistice line for as long
+ * as either is at war with a third power: the terms of the Neutrality Pact
+ * (neutrality should either be attacked by a third power, the quiet in the
+ * north it brought the Army and the Navy, 001:175) renewed on the new line.
+ * It binds as the pact did (war.break_factor on a war against it) until a
+ * party gives notice: the USSR gives it once Germany is beaten and it turns
+ * east (tell_revenge), as it denounced the pact in April 1945. With neither
+ * at war elsewhere the armistice stays a bare ceasefire on the line. Told
+ * as a treaty event after the armistice. */
+static void settlement(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    bool sov = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+    bool jpn = hk_flag(w, HK_EFFECT_JPN_US_WAR) || hk_politics_south_war(w) ||
+               (w->committed_south && hk_politics_south_open(w));
+    w->armistice_pact = sov || jpn ? 1 : 0;
+    if (!hk_world_logging(w)) {
+        hk_world_emit2(w, "treaty_signed", "armistice_agreement", s->jpn, s->sov, w->scratch,
+                       SRC_MODEL("politics-peace") "; 001_fd9a28d61a246780.txt:175");
+        return;
+    }
+    char held[200] = "";
+    int nj = 0, ns = 0;
+    for (uint64_t g = w->ceded[HK_SIDE_SOV]; g; g &= g - 1)
+        nj++;
+    for (uint64_t g = w->ceded[HK_SIDE_JPN]; g; g &= g - 1)
+        ns++;
+    if (nj > 0)
+        snprintf(held, sizeof held, "Japan keeps the %d Soviet region%s it holds, the USSR its claim to them", nj,
+                 nj == 1 ? "" : "s");
+    else if (ns > 0)
+        snprintf(held, sizeof held, "the USSR keeps the %d region%s of Japan's side it holds, Japan its claim to them",
+                 ns, ns == 1 ? "" : "s");
+    else
+        snprintf(held, sizeof held, "the border stands where it stood before the war");
+    if (w->armistice_pact)
+        snprintf(w->scratch, sizeof w->scratch,
+                 "Japan and the USSR sign the armistice's terms: %s. Since %s, both undertake to stay neutral "
+                 "on the armistice line for as long as either is at war with a third power (an undertaking of "
+                 "neutrality: the terms of the broken Neutrality Pact renewed on the new line); a party may give "
+                 "notice of it.",
+                 held,
+                 sov && jpn ? "the USSR, fighting Germany, and Japan, turning south, each want quiet on this front"
+                 : sov      ? "the USSR, fighting Germany, wants quiet in the east"
+                            : "Japan, turning south, wants quiet in the north");
+    else
+        snprintf(w->scratch, sizeof w->scratch,
+                 "Japan and the USSR sign the armistice's terms: %s. Neither side is at war elsewhere or wants "
+                 "quiet here enough to pledge its neutrality: no pact follows, and the armistice stays a ceasefire "
+                 "on the line.",
+                 held);
+    hk_world_emit2(w, "treaty_signed", "armistice_agreement", s->jpn, s->sov, w->scratch,
+                   SRC_MODEL("politics-peace") "; 001_fd9a28d61a246780.txt:175");
 }
 
 /* Whether the side that would give up its own ground under an armistice
@@ -647,6 +723,7 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
             }
             hk_war_end(w, "armistice", w->scratch, SRC_MODEL("politics-peace"));
             tell_prisoners(w);
+            settlement(w);
         }
     }
 }

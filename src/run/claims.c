@@ -33,6 +33,9 @@ const hk_metric_info hk_metric_table[HK_M_COUNT] = {
     [HK_M_SOV_ENTRY] = {"soviet_entry_by_1945_09", true, "", "the USSR enters the war on Japan by 1945-09"},
     [HK_M_SOV_ENTRY_MONTH] = {"soviet_entry_time", false, "year", "when the USSR enters (fractional year); the scenario's end + 1 month when it does not"},
     [HK_M_SOV_ENTRY_WITHIN_6] = {"soviet_entry_within_6_months", true, "", "the USSR enters within 6 months of Germany's defeat"},
+    [HK_M_NORTH_CASE] = {"north_case_1941_1942", false, "ratio over need",
+                         "the cabinet's case for striking north, 1941-06..1942-12: its best border ratio over the ratio "
+                         "its war needs, in the months the rest of its case held (1 once it struck; 0 when it never held)"},
 };
 
 /* The first month after the scenario, as a fractional year: "never" for a
@@ -99,6 +102,7 @@ double hk_metric_value(hk_metric m, const hk_outcomes *o, const hk_setup *setup)
             return NAN;
         return o->soviet_entry_by_1945_09 && !isnan(o->soviet_entry_months_after_german_defeat) &&
                o->soviet_entry_months_after_german_defeat <= 6.0;
+    case HK_M_NORTH_CASE: return o->north_case_1941_1942;
     case HK_M_COUNT: break;
     }
     return NAN;
@@ -155,13 +159,22 @@ const hk_claim hk_claim_table[] = {
      .metric = HK_M_SOV_ENTRY_MONTH, .direction = -1,
      .test = "Germany's defeat moved six months earlier: the Soviet entry comes earlier (never = end + 1 month)",
      .asserted = true},
+    /* the strike itself is too rare in the baseline (about one run in a
+     * thousand, with or without the pact) for a paired test to see the
+     * pact's part in it: the claim is tested on the decision's weight, how
+     * near the cabinet came to the strike, which every run carries. It fails
+     * when the pact does not hold the cabinet back: when it neither raises
+     * the ratio a war against it needs (war.break_factor) nor keeps the
+     * doctrine from the north or the cabinet from its commitment south */
     {.id = "pact_restrains_north",
      .statement = "Bound by the pact, Japan did not join Germany's attack on the USSR",
      .source = "000_7c8e6b011b0868af.txt:35",
      .design = HK_CLAIM_PAIRED, .without = {"neutrality_pact"},
-     .metric = HK_M_STRIKE_NORTH, .direction = +1,
-     .test = "without the pact, P(strike north by 1942) rises (a rare outcome: 20 times the runs a side)",
-     .rare = true},
+     .metric = HK_M_NORTH_CASE, .direction = +1,
+     .test = "without the pact, the cabinet's case for striking north in 1941-06..1942-12 grows: its best border "
+             "ratio over the ratio its war needs, in the months the rest of its case held (doctrine past "
+             "doctrine.strike_north, not committed south, at peace), 1 once it struck, 0 when the case never held",
+     .asserted = true},
     {.id = "mongolian_protocol_clashes",
      .statement = "Soviet troops in Mongolia under the 1936 protocol fed the border clashes",
      .source = "001_fd9a28d61a246780.txt:83",

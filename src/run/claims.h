@@ -47,6 +47,7 @@ typedef enum hk_metric {
     HK_M_SOV_ENTRY,             /* soviet_entry_by_1945_09 */
     HK_M_SOV_ENTRY_MONTH,       /* month of the Soviet entry (fractional year), end + 1 month when none */
     HK_M_SOV_ENTRY_WITHIN_6,    /* the USSR enters within 6 months of Germany's defeat */
+    HK_M_NORTH_CASE,            /* the cabinet's case for striking north, 1941-06..1942-12 */
     HK_M_COUNT
 } hk_metric;
 

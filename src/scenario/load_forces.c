@@ -63,9 +63,56 @@ static void load_strengths(hk_loader *ld, const hk_ynode *list)
     }
 }
 
+/* The island forces (hk_island_force): one list, each region's records in
+ * date order. */
+static void load_islands(hk_loader *ld, const hk_ynode *list)
+{
+    static const char *const keys[] = {"region", "actor", "date", "name", "men", "tanks", "guns",
+                                       "aircraft", "quality", "works", "source", NULL};
+    hk_scenario *s = ld->s;
+    for (int i = 0; list && i < list->n; i++) {
+        hk_rec r;
+        if (!hk_rec_open(&r, ld, list->items[i], "island force", keys))
+            continue;
+        if (s->n_islands == HK_MAX_ISLAND_FORCES) {
+            hk_load_error(ld, r.line, "too many island forces: at most %d are allowed", HK_MAX_ISLAND_FORCES);
+            return;
+        }
+        hk_island_force *x = &s->islands[s->n_islands];
+        memset(x, 0, sizeof *x);
+        x->at = (hk_at){ld->path, r.line};
+        x->region = x->actor = -1;
+        int g = hk_rec_ref(&r, "region", true, T_REGION, &x->region);
+        hk_rec_ref(&r, "actor", true, T_ACTOR, &x->actor);
+        int d = hk_rec_date(&r, "date", true, &x->date);
+        hk_rec_str(&r, "name", true, &x->name);
+        hk_rec_num(&r, "men", true, 0, 1e8, &x->men);
+        hk_rec_num(&r, "tanks", false, 0, 1e6, &x->tanks);
+        hk_rec_num(&r, "guns", false, 0, 1e6, &x->guns);
+        hk_rec_num(&r, "aircraft", false, 0, 1e6, &x->aircraft);
+        if (hk_rec_num(&r, "quality", false, 0.01, 10, &x->quality) == 0)
+            x->quality = 0;
+        hk_rec_bool(&r, "works", false, &x->works);
+        hk_rec_source(&r, &x->source);
+        if (g <= 0 || d <= 0)
+            continue;
+        for (int j = s->n_islands - 1; j >= 0; j--) {
+            const hk_island_force *prev = &s->islands[j];
+            if (prev->region != x->region)
+                continue;
+            if (hk_date_cmp(x->date, prev->date) <= 0)
+                hk_load_error(ld, hk_rec_get(&r, "date")->line,
+                              "island force on '%s' comes after one of the same date or later (line %d): list a "
+                              "region's island forces in date order", s->regions[x->region].id, prev->at.line);
+            break;
+        }
+        s->n_islands++;
+    }
+}
+
 void hk_load_forces(hk_loader *ld, const hk_ynode *root)
 {
-    static const char *const top[] = {"formations", "strengths", NULL};
+    static const char *const top[] = {"formations", "strengths", "islands", NULL};
     static const char *const keys[] = {"id", "actor", "name", "region", "source", NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
@@ -88,4 +135,5 @@ void hk_load_forces(hk_loader *ld, const hk_ynode *root)
             s->n_formations++;
     }
     load_strengths(ld, hk_file_list(ld, root, "strengths"));
+    load_islands(ld, hk_file_list(ld, root, "islands"));
 }

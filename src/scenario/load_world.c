@@ -238,7 +238,8 @@ void hk_load_regions(hk_loader *ld, const hk_ynode *root)
     static const char *const top[] = {"sectors", "regions", NULL};
     static const char *const skeys[] = {"id", "name", "length_km", "sides", "source", NULL};
     static const char *const rkeys[] = {"id", "name", "lat", "lon", "controller", "terrain",
-                                        "railhead", "sector", "source", NULL};
+                                        "railhead", "rail_from", "sector", "redoubt", "source",
+                                        NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -274,6 +275,7 @@ void hk_load_regions(hk_loader *ld, const hk_ynode *root)
         memset(g, 0, sizeof *g);
         g->at = (hk_at){ld->path, r.line};
         g->sector = -1;
+        g->redoubt = -1;
         int ok = hk_rec_id(&r, T_REGION, false, g->id);
         hk_rec_str(&r, "name", true, &g->name);
         hk_rec_num(&r, "lat", true, -90, 90, &g->lat);
@@ -283,7 +285,9 @@ void hk_load_regions(hk_loader *ld, const hk_ynode *root)
         hk_rec_enum(&r, "terrain", true, "terrain", terrain_name, HK_TERRAIN_COUNT, &t);
         g->terrain = (hk_terrain)t;
         hk_rec_bool(&r, "railhead", false, &g->railhead);
+        hk_rec_date(&r, "rail_from", false, &g->rail_from);
         hk_rec_ref(&r, "sector", false, T_SECTOR, &g->sector);
+        hk_rec_ref(&r, "redoubt", false, T_ACTOR, &g->redoubt);
         hk_rec_source(&r, &g->source);
         if (ok > 0)
             s->n_regions++;
@@ -294,7 +298,7 @@ void hk_load_links(hk_loader *ld, const hk_ynode *root)
 {
     static const char *const top[] = {"links", NULL};
     static const char *const keys[] = {"from", "to", "kind", "km", "capacity", "line",
-                                       "bottleneck", "source", NULL};
+                                       "bottleneck", "opened", "source", NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -325,6 +329,7 @@ void hk_load_links(hk_loader *ld, const hk_ynode *root)
         hk_rec_num(&r, "capacity", true, 0, 1e9, &l->capacity);
         hk_rec_str(&r, "line", false, &l->line);
         hk_rec_bool(&r, "bottleneck", false, &l->bottleneck);
+        hk_rec_date(&r, "opened", false, &l->opened);
         hk_rec_source(&r, &l->source);
         if (a > 0 && b > 0 && k > 0) {
             for (int j = 0; j < s->n_links; j++) {

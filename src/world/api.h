@@ -214,6 +214,11 @@ typedef struct hk_outcomes {
     double soviet_divisions_west_1941;         /* most sent west by 1941-12, in divisions */
     double war_days;                           /* days of general war fought (not in the table) */
     double war_prisoners[2];                   /* of war_casualties: prisoners (not in the table) */
+    /* How near the cabinet came to striking north in 1941-06..1942-12: its
+     * best border ratio over the ratio its war needs, in the months the rest
+     * of its case held; 1 once it opened the war; 0 when the case never held
+     * (not in the table: claims.c's pact_restrains_north reads it). */
+    double north_case_1941_1942;
     /* A run cut short (hk_run's `until`) may stop before an outcome's window
      * closes: `until` is the last month played, and bit i of `decided` is set
      * when outcome i of hk_outcome_table is settled by then (it happened, or

@@ -72,6 +72,8 @@ typedef struct hk_combat_result {
     double quiet[2];           /* of casualties[i]: men lost in contact on the quiet days
                                 * between a campaign's engagements (quiet_contact) */
     int encircled;             /* 1: the beaten defender was encircled */
+    int collapsed;             /* 1: the beaten defender's line collapsed (collapse_share):
+                                * broken through, outflanked, its men routed or taken */
     int broke_off[2];          /* 0 no, 1 losses past break point, 2 force ratio collapsed */
     double power_ratio;        /* attacker / defender combat power at the start */
     double score;              /* > 0 favours the attacker (see docs/combat.md) */
@@ -200,10 +202,33 @@ typedef struct hk_combat_params {
      * intensity decays over the engagement rather than starting afresh with
      * each echelon; 0: afresh. */
     int echelon_clock;
+    /* With echelon_clock, the share of the days before a stage that its
+     * intensity counts (in (0, 1); 0 or 1: all of them): a stage fought by
+     * a newly arrived echelon is fought partly as a new battle (fresh
+     * troops, new positions) and partly as the engagement's continuation.
+     * Fitted on the fit part's battles fought in echelons (docs/combat.md,
+     * "Severity of engagements fought in echelons"). */
+    double echelon_clock_share;
     /* 1: the winner of a battle fought in echelons follows from all its
      * stages (a break in the last, else the score on the totals); 0: the
      * last stage's winner. */
     int echelon_winner;
+    /* The beaten defender's collapse (docs/combat.md, "Defenders that
+     * break"): when the attacker wins, the defender's line is broken through
+     * or turned with probability sigm(collapse_c0 + collapse_env x envelop
+     * + collapse_surprise x surprise level + collapse_k x ln power ratio at
+     * the start + collapse_size x ln (men in all / size_ref) +
+     * collapse_garrison if it does not surrender and has no way back), all
+     * known before the battle; then collapse_share of the
+     * men it has left are lost in the rout (casualties, not `prisoners`),
+     * with that share of its tanks and guns. Fitted in its own
+     * stage on the fit part's battles won by the attacker, against CDB90's
+     * resolution codes (the defender withdrew with heavy losses or was
+     * annihilated, or the attacker broke through). With an rng one uniform
+     * draw decides it; without, it happens when it is the likelier outcome
+     * (p >= 0.5). collapse_share 0 = off. */
+    double collapse_c0, collapse_env, collapse_surprise, collapse_k, collapse_size, collapse_garrison;
+    double collapse_share;
 } hk_combat_params;
 
 /* The fitted values: data written by tools/cdb90_fit into

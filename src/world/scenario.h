@@ -35,6 +35,7 @@
 #define HK_MAX_PUBLICATIONS 96
 #define HK_MAX_SEEDS 16
 #define HK_MAX_PARTIES 4
+#define HK_MAX_ISLAND_FORCES 24
 #define HK_ID_LEN 40
 
 /* Where a record was written, for `PATH:LINE` messages. */
@@ -119,6 +120,12 @@ typedef struct hk_region {
     hk_terrain terrain;
     int sector;       /* border sector it faces, or -1 */
     bool railhead;    /* a railway station able to supply an army */
+    /* a railhead only from this date, when its line opened (the Bei'an-Heihe
+     * line to the Amur, 1935); unset: `railhead` throughout. The border
+     * geography worked out at load (compiled.c, map.c) reads `railhead`
+     * alone; a war's campaign reads the date (campaign.c) */
+    hk_date rail_from;
+    int redoubt;      /* actor whose war plan falls back to it, or -1 */
     hk_source source;
     hk_at at;
 } hk_region;
@@ -132,6 +139,12 @@ typedef struct hk_link {
     double capacity;     /* men moved per month at full use (see format doc) */
     const char *line;    /* "Trans-Siberian", "Chinese Eastern", ... or NULL */
     bool bottleneck;     /* on the railway every reinforcement of the far side passes over */
+    /* the date the way opened, when it was built after the scenario's start
+     * (the Harbin-Heihe line, finished to the Amur in 1935); unset: there
+     * throughout. A war's campaign routes only over the links open in its
+     * month (campaign.c); the border geography worked out at load (compiled.c,
+     * map.c) and the border battles' haul (battles.c) read every link */
+    hk_date opened;
     hk_source source;
     hk_at at;
 } hk_link;
@@ -165,6 +178,22 @@ typedef struct hk_strength {
     hk_source source;
     hk_at at;
 } hk_strength;
+
+/* A force on an island region (or a base it sails from) from `date` on,
+ * until the region's next record: the garrisons of southern Sakhalin and
+ * the Kurils and the Soviet forces facing them. Not part of the theatre
+ * armies' pools: they belong to other commands (Japan's 5th Area Army, the
+ * Kamchatka Defence Region) and fight only the island fronts (landings.c). */
+typedef struct hk_island_force {
+    int region, actor;
+    hk_date date;
+    const char *name;
+    double men, tanks, guns, aircraft;
+    double quality;    /* combat effectiveness, 1 = reference; <= 0 unknown (1) */
+    bool works;        /* it holds fortified works built before the war (else prepared positions) */
+    hk_source source;
+    hk_at at;
+} hk_island_force;
 
 typedef enum hk_clause_type {
     HK_CLAUSE_NORMALIZATION, HK_CLAUSE_NON_AGGRESSION, HK_CLAUSE_NEUTRALITY,
@@ -421,6 +450,7 @@ typedef struct hk_scenario {
     hk_sector sectors[HK_MAX_SECTORS];            int n_sectors;
     hk_formation formations[HK_MAX_FORMATIONS];   int n_formations;
     hk_strength strengths[HK_MAX_STRENGTHS];      int n_strengths;
+    hk_island_force islands[HK_MAX_ISLAND_FORCES]; int n_islands;
     hk_treaty treaties[HK_MAX_TREATIES];          int n_treaties;
     hk_event events[HK_MAX_EVENTS];               int n_events;
     hk_fact facts[HK_MAX_FACTS];                  int n_facts;

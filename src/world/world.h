@@ -29,7 +29,7 @@
  * system's draws never shifts another's. */
 enum {
     HK_STREAM_POLITICS = 1, HK_STREAM_DIPLOMACY, HK_STREAM_MOVEMENT,
-    HK_STREAM_INCIDENTS, HK_STREAM_BATTLES, HK_STREAM_WAR, HK_STREAM_CAMPAIGN
+    HK_STREAM_INCIDENTS, HK_STREAM_BATTLES, HK_STREAM_WAR, HK_STREAM_CAMPAIGN, HK_STREAM_LANDINGS
 };
 
 
@@ -55,6 +55,7 @@ typedef struct hk_front {
     bool attacked[2];            /* the side attacked here this month */
     double men_at_start[2];      /* the side's men here when the war opened */
     double brought[2];           /* men the side has brought up here from its reserve since */
+    double going[2];             /* its pace this step against the usual: weather and roads (campaign.c) */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -73,9 +74,11 @@ typedef struct hk_campaign_state {
     int still_months;                      /* months in a row in which no front fought */
     bool trans_siberian_cut;               /* now */
     /* the routes over each side's ground (haul in km, widest flow) depend
-     * only on who holds what: kept while control is as it was when they
-     * were worked out (route_control) */
+     * only on who holds what and which links are open: kept while control
+     * is as it was when they were worked out (route_control) and no link
+     * has opened since (before route_until, the next link's opening) */
     bool routes_ok;
+    hk_month route_until;
     int8_t route_control[HK_MAX_REGIONS];
     double route_km[2][HK_MAX_REGIONS], route_flow[2][HK_MAX_REGIONS];
     double route_front[2][HK_MAX_SECTORS]; /* what the links carry to each front (max flow) */
@@ -97,7 +100,41 @@ typedef struct hk_campaign_state {
     double pool_at_start[2];               /* each side's theatre army when the war opened */
     uint32_t countered;                    /* fronts on which the side that did not open the war has struck back */
     bool plan_told;                        /* the opener's plan has been told against the state */
+    uint8_t stavka_told;                   /* bit 0: Stavka's answer under Germany's offensive told; bit 1: its end */
 } hk_campaign_state;
+
+/* The island fronts of a general war: southern Sakhalin and the Kurils,
+ * fought over the 50th-parallel land link and by landings over the sea
+ * links (landings.c writes it). A region's force is the garrison or the
+ * force of the side holding it; a beachhead is the other side's force
+ * landed on it and fighting there. */
+#define HK_ISL_SLOTS 12 /* island regions and the bases of island forces, at most */
+typedef struct hk_island_state {
+    /* each region's slot in the arrays below, HK_ISL_SLOTS (an empty one,
+     * never written) when it has none: the world stays small */
+    int8_t slot[HK_MAX_REGIONS];
+    double men[HK_ISL_SLOTS + 1], tanks[HK_ISL_SLOTS + 1], guns[HK_ISL_SLOTS + 1], aircraft[HK_ISL_SLOTS + 1];
+    double quality[HK_ISL_SLOTS + 1];
+    int8_t side[HK_ISL_SLOTS + 1];      /* whose force stands on each region, -1 none */
+    int16_t since[HK_ISL_SLOTS + 1];    /* war day the force came there (0 when the war opened) */
+    bool works[HK_ISL_SLOTS + 1];       /* the force holds fortified works of before the war */
+    double bh_men[HK_ISL_SLOTS + 1], bh_tanks[HK_ISL_SLOTS + 1], bh_guns[HK_ISL_SLOTS + 1];
+    double bh_quality[HK_ISL_SLOTS + 1];
+    int8_t bh_side[HK_ISL_SLOTS + 1];   /* whose beachhead is on each region, -1 none */
+    int8_t bh_from[HK_ISL_SLOTS + 1];   /* the region it sailed from */
+    int8_t sail_to[HK_ISL_SLOTS + 1];   /* the island a force is on its way to over its side's lane, -1 none */
+    int16_t sail_day[HK_ISL_SLOTS + 1]; /* war day it arrives there */
+    double holdout[HK_ISL_SLOTS + 1];   /* defenders of a region taken still holding out in it */
+    int8_t holdout_side[HK_ISL_SLOTS + 1];
+    uint64_t isles;                     /* the island regions (bit r) */
+    double odds[HK_ISL_SLOTS + 1];      /* the last odds worked out against each region ... */
+    double odds_key[HK_ISL_SLOTS + 1][3]; /* ... for these men on each side and haul */
+    int day;                            /* days of the war the island fronts have counted */
+    double cas[2];                      /* each side's casualties on the island fronts in this war */
+    double prisoners[2];                /* of which prisoners */
+    int ops;                            /* battles fought on the island fronts in this war */
+    uint64_t taken[2];                  /* regions each side took on the island fronts in this war */
+} hk_island_state;
 
 
 
@@ -145,6 +182,7 @@ typedef struct hk_border_campaign {
     double cas[2];              /* casualties so far, the opening battle's included */
     int last_loser;             /* side beaten in the last engagement, -1 none or a draw */
     int holder;                 /* side whose attack last succeeded: it holds the ground it claims; -1 none */
+    bool fresh;                 /* the holder took its ground in the last engagement (battles.c) */
     bool major;                 /* has reached battle.major_men on a side */
     bool largest;               /* is the run's largest border battle so far */
     int attacks[2];             /* engagements each side has opened in the campaign */
@@ -299,6 +337,7 @@ struct hk_world {
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
     uint8_t settled;                    /* bit s: a ceasefire after a major battle drew sector s's line (battles.c) */
+    uint8_t held_over;                  /* bit s: a clash on sector s out of the campaigning season that its officers mean to answer in it (incidents.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */
@@ -307,6 +346,7 @@ struct hk_world {
 
     /* general war (war.c, campaign.c) */
     hk_campaign_state camp;
+    hk_island_state isl;      /* the island fronts (landings.c) */
     double war_months_total;  /* months at general war, the run's first general war */
     double war_cas_total[2];  /* casualties in the run's first general war, per side */
     int wars_begun;           /* general wars opened so far in the run (war.c); the totals count the first */
@@ -315,6 +355,7 @@ struct hk_world {
     int regions_taken[2];     /* regions each side took from the other, summed over wars */
     bool trans_siberian_was_cut;
     double sov_west_1941;     /* most Soviet men sent west by 1941-12 */
+    double sov_sent_war;      /* Soviet men the Far East sent west while fighting a war Japan opened (movement.c) */
     bool war;                 /* Japan and the USSR at general war */
     bool war_in_month;        /* at war at some time this month (even if peace came later in it) */
     int war_opener;           /* side that opened it */
@@ -326,6 +367,7 @@ struct hk_world {
     double war_losses[2];     /* each side's casualties in the current general war */
     hk_month armistice_on;    /* month of the last armistice, HK_MONTH_NONE before one */
     uint64_t ceded[2];        /* the regions of each side's own the last armistice left to the other (war.c) */
+    uint8_t armistice_pact;   /* war.c: the last armistice's neutrality undertaking: 0 none, 1 in force, 2 denounced */
     uint8_t war_mobilising;   /* Japan mobilises for a war it has decided on: 0 no, 1 its cabinet, 2 forced (--decide) */
     hk_month mobilising_on;   /* month the mobilisation began */
 

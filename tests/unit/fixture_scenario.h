@@ -56,6 +56,7 @@ static int fx_region(hk_scenario *s, const char *id, double lat, double lon, int
     r->terrain = t;
     r->railhead = rail;
     r->sector = sector;
+    r->redoubt = -1;
     return i;
 }
 

@@ -837,8 +837,9 @@ static void test_campaign_envelopment_binds_the_defender(void **state)
             hk_border_campaign *c = &w->border_campaign;
             c->tanks[HK_SIDE_SOV] = 330;
             c->tanks[HK_SIDE_JPN] = k == 1 ? 1000 : 0;
-            /* the Japanese side holds ground the USSR takes back at once */
+            /* the Japanese side holds ground, just taken, the USSR takes back at once */
             c->holder = HK_SIDE_JPN;
+            c->fresh = true;
             if (k == 2) { /* and no one more to bring up: a fifth of it is what stands there */
                 w->sov_men = 18500 / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value;
                 w->jpn_men = w->sov_men / 2; /* still resolved to fight for the ground */
@@ -1183,6 +1184,7 @@ static void test_soviet_counterattacks_to_retake(void **state)
             hk_world *w = border_world(&su, (uint64_t)run, sec);
             open_campaign(w, sec, 20000, 24000);
             w->border_campaign.holder = held ? HK_SIDE_JPN : -1;
+            w->border_campaign.fresh = held; /* taken in the engagement just fought */
             w->jpn_men = 20000; /* nobody more for either side to bring up */
             w->sov_men = 24000 / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value;
             hk_battles_step(w);
@@ -1276,6 +1278,138 @@ static void test_campaign_licence_runs_out(void **state)
     hk_scenario_free(s);
 }
 
+/* Tokyo keeps a border war local: the Kwantung Army fights it with the
+ * forces within reach of the battle ground and draws on the rest of its
+ * share of the theatre only as far as its officers act on their own. With
+ * no autonomy it brings up nobody beyond the 20,000 facing the sector,
+ * though its haul is short and its share three times that; with full
+ * autonomy it goes past them. */
+static void test_tokyo_keeps_the_war_local(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    for (int run = 0; run < 5; run++) {
+        double peak[2];
+        for (int k = 0; k < 2; k++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 20000, .tanks = 50, .guns = 150, .aircraft = 50});
+            w->autonomy = k ? 1.0 : 0.0;
+            open_campaign(w, sec, 10000, 30000);
+            /* the Japanese side holds ground it claims while the USSR builds
+             * up against it: it keeps its line up (keep_j) */
+            w->border_campaign.holder = HK_SIDE_JPN;
+            w->border_campaign.quiet = 1;
+            hk_battles_step(w);
+            peak[k] = w->border_campaign.peak[HK_SIDE_JPN];
+            hk_world_free(w);
+        }
+        assert_true(peak[0] <= 20000 * (1 + 1e-9));
+        assert_true(peak[1] > 30000);
+    }
+    hk_scenario_free(s);
+}
+
+/* The hasty counter-attack answers ground just taken: once a month has
+ * passed without an engagement, or when the ground was not taken in the
+ * last engagement (a counter-attack on it failed), the Soviet side no
+ * longer attacks at mere parity but waits for the superiority it plans
+ * for. */
+static void test_retake_only_at_once(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    int attacks = 0;
+    for (int run = 0; run < 10; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        open_campaign(w, sec, 20000, 24000);
+        w->border_campaign.holder = HK_SIDE_JPN;
+        w->border_campaign.fresh = run % 2; /* taken in the last engagement, */
+        w->border_campaign.quiet = run % 2; /* and dug in on it for a month since, or not taken in it */
+        w->jpn_men = 20000;
+        w->sov_men = 24000 / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value;
+        hk_battles_step(w);
+        attacks += w->border_campaign.attacks[HK_SIDE_SOV];
+        hk_world_free(w);
+    }
+    assert_int_equal(attacks, 0);
+    hk_scenario_free(s);
+}
+
+/* The campaigning season (battle.season_first..season_last, May to
+ * September): out of it a border campaign makes no attack, though its
+ * months are not the deep winter's; and a clash that would have grown into
+ * a battle is held over to the season instead of opening one, and answered
+ * at the next clash in it. */
+static void test_campaigning_season(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int west = sector_by_id(s, "western");
+    hk_world *w = border_world(&su, 1, west);
+    int in[13] = {0};
+    for (int m = 1; m <= 12; m++) {
+        w->month = hk_month_of(1939, m);
+        in[m] = hk_battles_in_season(w, west);
+    }
+    for (int m = 1; m <= 12; m++)
+        assert_int_equal(in[m], m >= 5 && m <= 9);
+    hk_world_free(w);
+    /* a campaign in October or March: no engagement; in September: some */
+    int attacks[3] = {0, 0, 0};
+    const int month[3] = {10, 3, 9};
+    for (int k = 0; k < 3; k++)
+        for (int run = 0; run < 10; run++) {
+            w = border_world(&su, (uint64_t)run, west);
+            w->month = hk_month_of(1939, month[k]);
+            open_campaign(w, west, 20000, 40000);
+            hk_battles_step(w);
+            attacks[k] += w->border_campaign.engagements;
+            hk_world_free(w);
+        }
+    assert_int_equal(attacks[0], 0);
+    assert_int_equal(attacks[1], 0);
+    assert_true(attacks[2] > 0);
+    /* escalation out of season: no battle opens, some are held over; in
+     * the season a held-over clash is answered at the next clash */
+    int held = 0, opened_off = 0, answered = 0, clashes = 0;
+    for (int run = 0; run < 60; run++) {
+        w = border_world(&su, (uint64_t)run, west);
+        w->month = hk_month_of(1938, 10);
+        for (int i = 0; i < s->n_sectors; i++)
+            w->tension[i] = 3.0;
+        hk_incidents_step(w);
+        opened_off += w->n_pending;
+        held += (w->held_over >> west) & 1u;
+        hk_world_free(w);
+        w = border_world(&su, (uint64_t)run, west);
+        w->month = hk_month_of(1939, 6);
+        for (int i = 0; i < s->n_sectors; i++)
+            w->tension[i] = 3.0;
+        w->held_over = (uint8_t)(1u << west);
+        hk_incidents_step(w);
+        if (w->sector_incidents[west] > 0) {
+            clashes++;
+            for (int b = 0; b < w->n_pending; b++)
+                answered += w->pending[b].sector == west;
+            assert_false((w->held_over >> west) & 1u);
+        }
+        hk_world_free(w);
+    }
+    assert_int_equal(opened_off, 0);
+    assert_true(held > 0);
+    assert_true(clashes > 0);
+    assert_int_equal(answered, clashes);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1287,6 +1421,9 @@ int main(void)
         cmocka_unit_test(test_campaign_contact_between_engagements),
         cmocka_unit_test(test_korea_army_holds_the_tumen),
         cmocka_unit_test(test_soviet_counterattacks_to_retake),
+        cmocka_unit_test(test_retake_only_at_once),
+        cmocka_unit_test(test_campaigning_season),
+        cmocka_unit_test(test_tokyo_keeps_the_war_local),
         cmocka_unit_test(test_campaign_only_from_undecided),
         cmocka_unit_test(test_campaign_persists_and_grows),
         cmocka_unit_test(test_ceasefire_ends_and_totals_are_the_outcome),

@@ -158,6 +158,53 @@ static void test_soviet_buildup_answers_japan(void **state)
     hk_scenario_free(s);
 }
 
+/* A war Japan opens on the USSR: the Far East mobilises faster than its
+ * peacetime build-up (soviet.war_mobilize a month over it, and the railway
+ * from the west with no German war), and while Germany's offensive holds
+ * Stavka the west takes men from the reserve behind the fronts rather than
+ * sending any. Two worlds in the same month, one at war, stepped alike. */
+static void test_soviet_mobilises_in_a_war_japan_opens(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    /* 1939-06: no war in the west */
+    hk_world *a = world_at(&su, 1939, 6);
+    hk_world *b = world_copy(&su, a);
+    b->war = true;
+    b->war_opener = HK_SIDE_JPN;
+    b->war_on = b->month;
+    for (int k = 0; k < 3; k++) {
+        step(a);
+        step(b);
+    }
+    double mob = hk_param_of(a, HK_P_SOVIET_WAR_MOBILIZE);
+    assert_true(b->sov_men - a->sov_men >= 3 * mob);
+    assert_true(b->sov_sent_war == 0);
+    hk_world_free(a);
+    hk_world_free(b);
+    /* 1941-09, three months into Germany's attack: nothing from the west,
+     * and Stavka takes part of the reserve; what the Far East raises of its
+     * own still comes */
+    a = world_at(&su, 1941, 9);
+    assert_true(hk_flag(a, HK_EFFECT_GER_SOV_WAR));
+    b = world_copy(&su, a);
+    b->war = true;
+    b->war_opener = HK_SIDE_JPN;
+    b->war_on = b->month;
+    double before = b->sov_men;
+    step(b);
+    assert_true(b->sov_sent_war > 0);
+    assert_true(b->sov_sent_war <= hk_param_of(b, HK_P_SOVIET_WEST_DRAW) * (before + 3 * mob) + 1);
+    assert_true(b->sov_men + b->sov_sent_war > before + 0.5 * mob);
+    assert_true(b->sov_men + b->sov_sent_war <=
+                before + hk_param_of(b, HK_P_SOVIET_BUILDUP) + mob + 1);
+    hk_world_free(a);
+    hk_world_free(b);
+    hk_scenario_free(s);
+}
+
 /* An army stands only on ground its side has held: before Manchuria is
  * seized the Kwantung Army's fronts in Chinese Manchuria hold no one, and
  * the Japanese pool stays with the formations on Japan's own ground; once
@@ -319,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_sector_forces_from_formations),
         cmocka_unit_test(test_equipment_follows_schedule),
         cmocka_unit_test(test_soviet_buildup_answers_japan),
+        cmocka_unit_test(test_soviet_mobilises_in_a_war_japan_opens),
         cmocka_unit_test(test_no_army_on_ground_never_held),
         cmocka_unit_test(test_equipment_is_the_latest_record),
         cmocka_unit_test(test_garrison_of_the_1920s_in_the_soviet_formations),

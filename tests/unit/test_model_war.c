@@ -149,13 +149,14 @@ static void test_supply_flow(void **state)
     assert_float_equal(cap[region(s, "nomonhan")], 25000, 1);   /* the Khalkhin Gol road */
     assert_float_equal(cap[region(s, "harbin")], 0, 0);         /* not Soviet ground */
     /* parallel routes add up: Borzya is fed by its railway and the road
-     * beside it; Mudanjiang by the Chinese Eastern and the lines from Korea,
-     * more than any single route carries */
+     * beside it; Mudanjiang by the Chinese Eastern, the lines from Korea and
+     * the Tunhua road from the redoubt round Tonghua, more than any single
+     * route carries */
     assert_float_equal(cap[region(s, "borzya")], 118000, 1);
     double capj[HK_MAX_REGIONS];
     hk_campaign_flow(w, HK_SIDE_JPN, capj);
-    assert_float_equal(capj[region(s, "mudanjiang")], 180000, 1);
-    assert_float_equal(hk_campaign_front_flow(w, HK_SIDE_JPN, sector(s, "ussuri")), 180000, 1);
+    assert_float_equal(capj[region(s, "mudanjiang")], 195000, 1);
+    assert_float_equal(hk_campaign_front_flow(w, HK_SIDE_JPN, sector(s, "ussuri")), 195000, 1);
     /* and a link two routes share carries no more than its capacity: the
      * whole Far East is fed over the one Trans-Siberian from Irkutsk */
     assert_float_equal(hk_campaign_front_flow(w, HK_SIDE_SOV, sector(s, "ussuri")), 216000, 1);
@@ -320,11 +321,12 @@ static void test_border_garrison(void **state)
     assert_true(hold5 >= (1 - 0.5) * left5 - 1);
     assert_true(hold5 < left5);
     assert_true(killed1 > killed5);
-    /* once the surrender has reached the fronts (day 5, no ceasefire delay)
-     * no assault is made: its besiegers bring the garrison the order to lay
-     * down its arms (war.garrison_order_days gives it days to receive it) */
-    assert_true(after_day5.last_assault >= 1);
-    assert_true(after_day5.last_assault <= 5);
+    /* the fronts stop when the surrender reaches them (day 5, no ceasefire
+     * delay), but a besieged garrison is assaulted until the order to lay
+     * down its arms reaches it, war.garrison_order_days (5) later, and not
+     * after (Hutou's last positions fell to assault on 26 August 1945) */
+    assert_true(after_day5.last_assault > 5);
+    assert_true(after_day5.last_assault <= 5 + 5);
     /* what holds out surrenders with its side */
     assert_float_equal(after1, 0, 0);
     assert_float_equal(after5, 0, 0);
@@ -432,18 +434,25 @@ static void test_soviet_fortress_and_fall_back(void **state)
 
 /* A front that loses its last region falls back toward its side's own
  * bases (for the Japanese side Korea, the Kwantung lease, Japan), not to
- * the nearest town: the Japanese Ussuri front, Suifenhe already lost,
- * driven out of Mudanjiang goes back by the Tumen line to Chongjin and
- * joins the front there (390 km, on the way to Korea), not to Harbin (335
- * km, a Manchukuo junction further from Korea), where it would become that
- * ground's front or join the one there. One step of the month, so that the fall back is all that moves. */
-static void test_fall_back_toward_bases(void **state)
+ * the nearest town: the Japanese Ussuri front of a war Japan opened,
+ * Suifenhe already lost, driven out of Mudanjiang goes back by the Tumen
+ * line to Chongjin and joins the front there (390 km, on the way to Korea),
+ * not to Harbin (335 km, a Manchukuo junction further from Korea), when its
+ * side has planned no redoubt. Defending against a war the other side
+ * opened, it falls back instead to the redoubt its plan of defence names
+ * (the Kwantung Army's plan of 1945: Tonghua, glantz2003):
+ * the front's men go with it onto the redoubt's ground, which becomes that
+ * front's, and none go into Korea. One step of the month, so that the fall
+ * back is all that moves. */
+static void fall_back_case(bool planned, bool *to_korea, bool *to_redoubt)
 {
-    (void)state;
     hk_scenario *s = builtin();
     hk_setup su;
     hk_setup_init(&su, s);
     su.param[HK_P_WAR_STEP_DAYS] = 30;
+    int th = region(s, "tonghua");
+    if (!planned)
+        s->regions[th].redoubt = -1;
     hk_world *w = war_world(&su, HK_SIDE_SOV);
     int ussuri = sector(s, "ussuri"), tumen = sector(s, "tumen");
     int hb = region(s, "harbin"), mu = region(s, "mudanjiang"), sf = region(s, "suifenhe");
@@ -459,11 +468,22 @@ static void test_fall_back_toward_bases(void **state)
     w->sov_men = 600000 + 20000.0 * (s->n_sectors - 1);
     hk_campaign_step(w);
     assert_int_equal(hk_control_side(w, mu), HK_SIDE_SOV);
-    assert_true(w->camp.front[ussuri].men[HK_SIDE_JPN] < 1);
-    assert_true(w->camp.front_of[hb] != ussuri);                       /* not onto Harbin */
-    assert_true(w->camp.front[tumen].men[HK_SIDE_JPN] > 20000 + 1000); /* but into the Tumen front */
+    assert_true(w->camp.front_of[hb] != ussuri); /* not onto Harbin */
+    *to_korea = w->camp.front[tumen].men[HK_SIDE_JPN] > 20000 + 1000;
+    *to_redoubt = w->camp.front_of[th] == ussuri && hk_control_side(w, th) == HK_SIDE_JPN &&
+                  w->camp.front[ussuri].men[HK_SIDE_JPN] > 1000;
     hk_world_free(w);
     hk_scenario_free(s);
+}
+
+static void test_fall_back_toward_bases(void **state)
+{
+    (void)state;
+    bool korea, redoubt;
+    fall_back_case(false, &korea, &redoubt);
+    assert_true(korea && !redoubt);
+    fall_back_case(true, &korea, &redoubt);
+    assert_true(redoubt && !korea);
 }
 
 /* An advance takes time: a front on foot covers war.march_foot km a day and
@@ -723,10 +743,10 @@ static void test_attack_order_refused(void **state)
     hk_setup_init(&su, s);
     hk_world *w = war_world(&su, HK_SIDE_JPN);
     int western = sector(s, "western");
-    /* Japan holds nothing on or by the Khalkha: not Hailar, nor Changchun and
-     * Chifeng at the far end of the roads over the Great Khingan */
+    /* Japan holds nothing on or by the Khalkha: not Hailar, nor Wangyemiao
+     * and Chifeng at the far end of the roads over the Great Khingan */
     hk_control_set(w, region(s, "hailar"), s->sov);
-    hk_control_set(w, region(s, "hsinking"), s->sov);
+    hk_control_set(w, region(s, "wangyemiao"), s->sov);
     hk_control_set(w, region(s, "chifeng"), s->sov);
     assert_int_equal(hk_campaign_objective(w, western, HK_SIDE_JPN, NULL), -1);
     w->sov_men = 3 * w->jpn_men; /* outnumbered: the model alone would fall back */
@@ -753,6 +773,7 @@ static void test_encirclement(void **state)
     hk_scenario *s = builtin();
     hk_setup su;
     hk_setup_init(&su, s);
+    su.param[HK_P_WAR_GOING_SD] = 0; /* the usual pace: the weather is not what is tested here */
     hk_world *w = war_world(&su, HK_SIDE_SOV);
     w->war_on = w->month - 12; /* past the opening offensive: nobody attacks at even odds */
     int hailar = region(s, "hailar"), manzhouli = region(s, "manzhouli"), qiqihar = region(s, "qiqihar");
@@ -790,10 +811,17 @@ static void test_sea_cut_ground_stays(void **state)
     hk_setup_init(&su, s);
     hk_world *w = war_world(&su, HK_SIDE_JPN);
     int vlad = region(s, "vladivostok"), kam = region(s, "petropavlovsk");
+    /* no island forces: the islands' own fronts (landings.c, where a force
+     * can land) are not what is tested here */
+    for (int k = 0; k <= HK_ISL_SLOTS; k++)
+        w->isl.men[k] = 0;
     for (int f = 0; f < s->n_sectors; f++)
         for (int side = 0; side < 2; side++)
             w->camp.front[f].men[side] = w->camp.front[f].tanks[side] = 0;
     w->jpn_men = w->sov_men = 0;
+    /* nor any island force that could land there (landings.c) */
+    for (int k = 0; k <= HK_ISL_SLOTS; k++)
+        w->isl.men[k] = w->isl.tanks[k] = w->isl.bh_men[k] = w->isl.bh_tanks[k] = 0;
     hk_control_set(w, vlad, s->jpn);
     assert_true((hk_campaign_encircled(w, HK_SIDE_SOV) >> kam) & 1);
     hk_campaign_step(w);

@@ -186,6 +186,7 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
         b_ctank = csv_col(&bel, "ctank"), b_carty = csv_col(&bel, "carty"),
         b_cfly = csv_col(&bel, "cfly"), b_actors = csv_col(&bel, "actors"),
         b_pri1 = csv_col(&bel, "pri1"), b_pri2 = csv_col(&bel, "pri2");
+    int b_reso[3] = {csv_col(&bel, "reso1"), csv_col(&bel, "reso2"), csv_col(&bel, "reso3")};
     for (int r = 1; r < bel.nrows; r++) {
         int isq = atoi(csv_get(&bel, r, b_isq));
         int side = atoi(csv_get(&bel, r, b_att)) == 1 ? 0 : 1;
@@ -210,6 +211,18 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
                 if (!strcmp(pr, "EE") || !strcmp(pr, "DE") || !strcmp(pr, "LR") ||
                     !strcmp(pr, "RR"))
                     x->envelop = 1;
+            }
+            /* How the battle ended, as CDB90 codes it after the fact: the
+             * defender's line collapsed when the defender withdrew with
+             * heavy losses (WL) or was annihilated (AA). (A breakthrough,
+             * the attacker's BB, alone is not one: those defenders lost
+             * no more than others, docs/combat.md.) An outcome to fit
+             * against, never an input (docs/combat.md, "Defenders that
+             * break"). */
+            for (int k = 0; k < 3; k++) {
+                const char *rs = b_reso[k] >= 0 ? csv_get(&bel, r, b_reso[k]) : "";
+                if (side == 1 && (!strcmp(rs, "WL") || !strcmp(rs, "AA")))
+                    x->collapsed = 1;
             }
             break;
         }

@@ -59,6 +59,9 @@ typedef struct cbattle {
     int air[2];          /* the side held air superiority (CDB90 aeroa 1 / -1) */
     double front[2];     /* the width of each side's front at the start, km
                           * (CDB90 front_widths wofa/wofd); 0 unknown */
+    int collapsed;       /* the defender's line collapsed, as CDB90's resolution codes
+                          * give it after the fact (the defender's WL or AA):
+                          * fitted against, never read as an input */
     int envelop;         /* the attacker's planned scheme is an envelopment or a
                           * rear attack (CDB90 pri1/pri2 EE, DE, LR, RR) */
     int night;           /* the attack began in the dark: CDB90's start time
@@ -107,6 +110,10 @@ typedef struct fitctx {
     int act[NX], n_act;
     double x_idle[NX];
     double base_coef[HK_CDB90_CODES];
+    /* stage 5 (the collapse): each battle's power ratio at the start, and
+     * the battles its share is fitted on */
+    double ratio[MAX_BATTLES];
+    int sel[MAX_BATTLES];
 } fitctx;
 /* The running sums of a loss: the casualty terms of the usable sides and
  * the outcome terms of the battles, each averaged over its own count, so
@@ -120,6 +127,13 @@ typedef struct score {
     int n_sides, n_within2;
     double sum_abs_log, sum_sq_log;
 } score;
+
+/* tails.c: see tails_summary */
+typedef struct tails_sum {
+    int n;
+    double rec5, rec_a5, rec_d5, rec_col;
+    double m5, m_a5, m_d5, m_col;
+} tails_sum;
 
 typedef struct report {
     score mf, mh, lf, lh;   /* model / lanchester × fit / held-out */
@@ -149,6 +163,16 @@ typedef struct report {
      * the simple references */
     score mh45, codes_mh45, lh45;
     double naive_att45, naive_larger45;
+    /* the defender's collapse (stage 5): the logistic on each part (per
+     * battle log-likelihood, its base rate's, named); the exchanges of
+     * border-size battles by part [0 fit, 1 held out] for the model as
+     * fitted, with the collapse off at the same spread, as before stage 5
+     * (no collapse, the spread of all battles), and the fit with the codes */
+    double coll_ll[2], coll_ll_base[2];
+    int coll_named[2], coll_n[2], coll_k[2];
+    tails_sum t_model[2], t_off[2], t_before[2], t_codes[2];
+    int have_before;
+    double spread_all[2];
 } report;
 
 
@@ -225,6 +249,16 @@ int side_usable(const cbattle *x, int s);
 /* tails.c: the loss distribution of battles of a given size and length,
  * the record's and the model's (docs/combat.md, "Heavy losses") */
 int tails_run(const cbattle *b, int n, int draws, int echelons);
+/* Over one part's battles of a border battle's size and length
+ * (border_size): the share with an exchange of 5:1 or worse, the attacker
+ * the side that lost more (a5), the defender (d5), the defender collapsed;
+ * the record's and the model's mean over `draws` draws of its random
+ * spread in `echelons` echelons (docs/combat.md, "Defenders that break"). */
+int border_size(const cbattle *x);
+void tails_summary(const hk_combat_params *cp, const double *coef, const cbattle *b, int n, int part, int draws,
+                   int echelons, tails_sum *t);
+#define TAILS_DRAWS 200
+#define TAILS_ECHELONS 3
 
 /* fit.c */
 double zero_nan(double v);
@@ -256,6 +290,26 @@ void nation_unpack(const double *z, hk_combat_params *cp);
 double nation_loss_fn(const gsl_vector *v, void *ctx);
 void pursuit_unpack(const double *z, hk_combat_params *cp);
 double pursuit_loss_fn(const gsl_vector *v, void *ctx);
+/* stage 5: the beaten defender's collapse (docs/combat.md, "Defenders that break") */
+#define NCOLL 6 /* the collapse's logistic terms */
+int collapse_fit_battle(const cbattle *x);
+double collapse_power_ratio(const hk_combat_params *cp, const double *coef, const cbattle *x);
+void collapse_p_unpack(const double *z, hk_combat_params *cp);
+double collapse_p_loss(const gsl_vector *v, void *ctx);
+double collapse_share_loss(const gsl_vector *v, void *ctx);
+void collapse_score(const hk_combat_params *cp, const double *coef, const cbattle *b, int n, int part,
+                    double *ll, double *ll_base, int *named, int *nb, int *nc);
+void fit_collapse(fitctx *c, hk_combat_params *cp, const double *coef, int quiet);
+/* stage 6: the clock of a stage fought in echelons */
+int echelon_fit_battle(const cbattle *x, int part);
+void echelon_battle(const hk_combat_params *cp, const cbattle *x, hk_combat_result *res);
+void echelon_errors(const hk_combat_params *cp, const cbattle *b, int n, int part, double *bias, double *mse, int *k);
+double echelon_clock_loss(const gsl_vector *v, void *ctx);
+void fit_echelon_clock(fitctx *c, hk_combat_params *cp, int quiet);
+extern int g_echelon_share;     /* 1: stage 6 (default) */
+extern double g_echelon_share_set; /* >= 0: --evaluate and --tails with this share */
+extern double g_spread_all[2]; /* stage 5: the random spread of all fit-part battles */
+extern int g_collapse;          /* 1: stage 5 fits the collapse (default); 0: off */
 extern int g_pursuit_cut;        /* 1: stage 4 fits the beaten attacker's pursuit cut (default) */
 extern double g_pursuit_cut_set; /* >= 0: --evaluate with this cut instead of the compiled one */
 double model_loss(const gsl_vector *v, void *ctx);
@@ -275,6 +329,8 @@ void score_naive(const cbattle *b, int n, int part, double *always_att, double *
 double median_ratio(const cbattle *b, int n, int arm);
 void residual_spread(const hk_combat_params *cp, const double *coef, const cbattle *b,
                             int n, double *common, double *diff);
+void residual_spread_ordinary(const hk_combat_params *cp, const double *coef, const cbattle *b,
+                              int n, int ordinary, double *common, double *diff);
 void score_nation(const hk_combat_params *cp, const double *coef, const cbattle *b, int n,
                          int part, int nation, score *s);
 

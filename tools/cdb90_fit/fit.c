@@ -125,8 +125,12 @@ int g_quiet_contact = 1;
 int g_ns_defender_only = 0; /* 1: only a defending side's no-surrender acts */
 int g_way_back = 0;         /* 1: mainland no-surrender sides have a way back */
 int g_echelon_clock = -1, g_echelon_winner = -1; /* -1: as compiled in (the fit: both on) */
-int g_break_stop = -1;      /* -1: as compiled in (the fit: off); 0/1 as given */
+int g_break_stop = -1;      /* -1: as compiled in (fitted off, written on); 0/1 as given */
 int g_pursuit_cut = 1;
+int g_collapse = 1;
+int g_echelon_share = 1;
+double g_echelon_share_set = -1;
+double g_spread_all[2] = {NAN, NAN};
 double g_pursuit_cut_set = -1;
 double cas_loss(double e)
 {
@@ -459,4 +463,273 @@ void fit_params_compiled(hk_combat_params *cp, double coef[HK_CDB90_CODES])
         cp->echelon_winner = g_echelon_winner;
     if (g_pursuit_cut_set >= 0)
         cp->pursuit_attacker_cut = g_pursuit_cut_set;
+    if (!g_collapse)
+        cp->collapse_share = 0;
+    if (g_echelon_share_set >= 0)
+        cp->echelon_clock_share = g_echelon_share_set;
+}
+
+/* ---- stage 5: the defender's collapse ------------------------------------
+ * (docs/combat.md, "Defenders that break"). Two parts, everything else
+ * held. (a) The probability that the defender's line collapses: a
+ * logistic in what is known before the battle (the attacker's planned
+ * envelopment, its surprise, the power ratio at the start as the model
+ * computes it, the battle's size, a garrison that does not surrender), by
+ * maximum likelihood on the fit part's battles, against CDB90's resolution
+ * codes (cbattle.collapsed). (b) The share of its remaining men a
+ * collapsed defender loses: on the fit part's collapsed battles, the
+ * squared log error of the defender's casualties with the collapse
+ * forced. */
+int collapse_fit_battle(const cbattle *x)
+{
+    return x->part == PART_FIT && usable(x);
+}
+
+/* The power ratio at the start, from the model's central estimate with
+ * the collapse off (it comes after the winner and does not change it). */
+double collapse_power_ratio(const hk_combat_params *cp, const double *coef, const cbattle *x)
+{
+    hk_combat_params q = *cp;
+    q.collapse_share = 0;
+    hk_combat_result r;
+    model_battle(&q, coef, x, &r);
+    return r.power_ratio;
+}
+
+void collapse_p_unpack(const double *z, hk_combat_params *cp)
+{
+    cp->collapse_c0 = z[0];
+    cp->collapse_env = z[1];
+    cp->collapse_surprise = z[2];
+    cp->collapse_k = z[3];
+    cp->collapse_size = z[4];
+    cp->collapse_garrison = z[5];
+}
+
+double collapse_p_loss(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double z[NCOLL], ridge = 0;
+    for (int i = 0; i < NCOLL; i++) {
+        z[i] = gsl_vector_get(v, (size_t)i);
+        if (i > 0)
+            ridge += z[i] * z[i];
+    }
+    hk_combat_params cp = c->base;
+    collapse_p_unpack(z, &cp);
+    double nll = 0;
+    int k = 0;
+    for (int i = 0; i < c->n; i++) {
+        const cbattle *x = &c->b[i];
+        if (!collapse_fit_battle(x))
+            continue;
+        hk_combat_side s[2];
+        cdb90_sides(x, s);
+        double p = hk_combat_collapse_p(&cp, &s[0], &s[1], c->ratio[i]);
+        p = p < 1e-9 ? 1e-9 : p > 1 - 1e-9 ? 1 - 1e-9 : p;
+        nll -= x->collapsed ? log(p) : log(1 - p);
+        k++;
+    }
+    double f = (k ? nll / k : 0) + g_ridge * ridge;
+    return isfinite(f) ? f : 1e9;
+}
+
+/* The battles part (b) reads: collapsed in the record and won by the
+ * attacker in the model's central estimate. */
+static int collapse_share_battle(const hk_combat_params *cp, const double *coef, const cbattle *x)
+{
+    (void)cp;
+    (void)coef;
+    return collapse_fit_battle(x) && x->collapsed && side_usable(x, 1);
+}
+
+double collapse_share_loss(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    hk_combat_params cp = c->base;
+    cp.collapse_share = 0.95 * sigm(gsl_vector_get(v, 0));
+    cp.collapse_c0 = 50; /* forced */
+    cp.collapse_env = cp.collapse_surprise = cp.collapse_k = cp.collapse_size = cp.collapse_garrison = 0;
+    double e2 = 0;
+    int k = 0;
+    for (int i = 0; i < c->n; i++) {
+        const cbattle *x = &c->b[i];
+        if (!c->sel[i])
+            continue;
+        hk_combat_result r;
+        model_battle(&cp, c->base_coef, x, &r);
+        double e = cas_err(r.casualties[1], x->cas[1]);
+        e2 += e * e;
+        k++;
+    }
+    return k ? e2 / k : 0;
+}
+
+/* The logistic's log-likelihood per battle on one part's battles won by
+ * the attacker, and that of the part's own base rate (no terms): how much
+ * the pre-battle terms tell. *named: battles where the likelier outcome
+ * (p >= 0.5) is the recorded one. */
+void collapse_score(const hk_combat_params *cp, const double *coef, const cbattle *b, int n, int part,
+                    double *ll, double *ll_base, int *named, int *nb, int *nc)
+{
+    double k = 0, c = 0;
+    *named = 0;
+    for (int i = 0; i < n; i++) {
+        const cbattle *x = &b[i];
+        if (!(x->part == part && usable(x)))
+            continue;
+        k++;
+        c += x->collapsed;
+    }
+    double base = k > 0 ? c / k : 0.5;
+    *ll = *ll_base = 0;
+    for (int i = 0; i < n; i++) {
+        const cbattle *x = &b[i];
+        if (!(x->part == part && usable(x)))
+            continue;
+        hk_combat_side sd[2];
+        cdb90_sides(x, sd);
+        double p = hk_combat_collapse_p(cp, &sd[0], &sd[1], collapse_power_ratio(cp, coef, x));
+        p = p < 1e-9 ? 1e-9 : p > 1 - 1e-9 ? 1 - 1e-9 : p;
+        *ll += x->collapsed ? log(p) : log(1 - p);
+        *ll_base += x->collapsed ? log(base) : log(1 - base);
+        *named += (p >= 0.5) == (x->collapsed != 0);
+    }
+    if (k > 0) {
+        *ll /= k;
+        *ll_base /= k;
+    }
+    *nb = (int)k;
+    *nc = (int)c;
+}
+
+void fit_collapse(fitctx *c, hk_combat_params *cp, const double *coef, int quiet)
+{
+    c->base = *cp;
+    c->base.collapse_share = 0;
+    memcpy(c->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
+    int nb = 0, nc = 0, ns = 0;
+    for (int i = 0; i < c->n && i < MAX_BATTLES; i++) {
+        c->ratio[i] = collapse_fit_battle(&c->b[i]) ? collapse_power_ratio(cp, coef, &c->b[i]) : 1;
+        c->sel[i] = collapse_share_battle(cp, coef, &c->b[i]);
+        nb += collapse_fit_battle(&c->b[i]);
+        nc += collapse_fit_battle(&c->b[i]) && c->b[i].collapsed;
+        ns += c->sel[i];
+    }
+    double z[NCOLL] = {0};
+    double f = nelder_mead(collapse_p_loss, c, z, NCOLL, 4, 5000, 1);
+    collapse_p_unpack(z, cp);
+    double y[1] = {-1};
+    double g = nelder_mead(collapse_share_loss, c, y, 1, 4, 5000, 1);
+    cp->collapse_share = 0.95 * sigm(y[0]);
+    /* The random spread: the residuals of the battles that did not
+     * collapse, about the model without the collapse; the collapse adds
+     * its own scatter to that. */
+    hk_combat_params q = *cp;
+    q.collapse_share = 0;
+    double sc0 = cp->noise_common_sd, sd0 = cp->noise_diff_sd;
+    g_spread_all[0] = sc0;
+    g_spread_all[1] = sd0;
+    residual_spread_ordinary(&q, coef, c->b, c->n, 1, &cp->noise_common_sd, &cp->noise_diff_sd);
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: stage 5, the random spread of the battles that did not collapse: "
+                        "common %.4f (all battles %.4f), exchange %.4f (%.4f)\n",
+                cp->noise_common_sd, sc0, cp->noise_diff_sd, sd0);
+    if (!quiet)
+        fprintf(stderr,
+                "cdb90_fit: stage 5, collapse on %d fit-part battles (%d collapsed; "
+                "log-likelihood per battle %.4f): c0 %.3f env %.3f surprise %.3f ratio %.3f size %.3f "
+                "garrison %.3f; share %.3f on %d (mean sq log error %.4f)\n",
+                nb, nc, -f, cp->collapse_c0, cp->collapse_env, cp->collapse_surprise, cp->collapse_k,
+                cp->collapse_size, cp->collapse_garrison, cp->collapse_share, ns, g);
+    if (!quiet) {
+        double ll, llb;
+        int named, k, kc;
+        collapse_score(cp, coef, c->b, c->n, PART_HELD, &ll, &llb, &named, &k, &kc);
+        fprintf(stderr, "cdb90_fit: stage 5, held out: %d battles, %d collapsed; "
+                        "log-likelihood per battle %.4f (its base rate alone %.4f); named %d\n",
+                k, kc, ll, llb, named);
+    }
+}
+
+/* ---- stage 6: the clock of a stage fought in echelons ---------------------
+ * (docs/combat.md, "Severity of engagements fought in echelons"). The
+ * simulation fights a border engagement in battle.echelons (3) echelons;
+ * with the engagement's clock (a stage's intensity decaying from the
+ * engagement's first day) CDB90's battles of several days fought so came
+ * out far lighter than the record, the larger and longer the more. The
+ * share of the days before a stage that its clock counts is fitted on the
+ * fit part's battles of 1900 on lasting 2 days or more, fought in
+ * TAILS_ECHELONS echelons, by the squared log error of both sides'
+ * casualties (central estimate), everything else held. */
+int echelon_fit_battle(const cbattle *x, int part)
+{
+    return x->part == part && usable(x) && x->year >= 1900 && x->days >= 2 && side_usable(x, 0) &&
+           side_usable(x, 1);
+}
+
+void echelon_battle(const hk_combat_params *cp, const cbattle *x, hk_combat_result *res)
+{
+    hk_combat_params era = *cp;
+    era.dispersion = x->dispersion;
+    hk_combat_side whole[2];
+    cdb90_sides(x, whole);
+    hk_combat_resolve_echelons(&era, &whole[0], &whole[1], (hk_terrain)x->terrain, x->days, TAILS_ECHELONS, NULL,
+                               res);
+}
+
+/* mean log error (bias) and mean squared log error of both sides'
+ * casualties over one part's battles fought in echelons */
+void echelon_errors(const hk_combat_params *cp, const cbattle *b, int n, int part, double *bias, double *mse, int *k)
+{
+    double s = 0, s2 = 0;
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        if (!echelon_fit_battle(&b[i], part))
+            continue;
+        hk_combat_result r;
+        echelon_battle(cp, &b[i], &r);
+        for (int j = 0; j < 2; j++) {
+            double e = cas_err(r.casualties[j], b[i].cas[j]);
+            s += e;
+            s2 += e * e;
+            m++;
+        }
+    }
+    *bias = m ? s / m : 0;
+    *mse = m ? s2 / m : 0;
+    *k = m / 2;
+}
+
+double echelon_clock_loss(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    hk_combat_params cp = c->base;
+    cp.echelon_clock_share = sigm(gsl_vector_get(v, 0));
+    double bias, mse;
+    int k;
+    echelon_errors(&cp, c->b, c->n, PART_FIT, &bias, &mse, &k);
+    return isfinite(mse) ? mse : 1e9;
+}
+
+void fit_echelon_clock(fitctx *c, hk_combat_params *cp, int quiet)
+{
+    c->base = *cp;
+    double b0, m0, b1, m1, h0, hm0, h1, hm1;
+    int k, kh;
+    hk_combat_params before = *cp;
+    before.echelon_clock_share = 0;
+    echelon_errors(&before, c->b, c->n, PART_FIT, &b0, &m0, &k);
+    echelon_errors(&before, c->b, c->n, PART_HELD, &h0, &hm0, &kh);
+    double z[1] = {0};
+    nelder_mead(echelon_clock_loss, c, z, 1, 4, 2000, 1);
+    cp->echelon_clock_share = sigm(z[0]);
+    echelon_errors(cp, c->b, c->n, PART_FIT, &b1, &m1, &k);
+    echelon_errors(cp, c->b, c->n, PART_HELD, &h1, &hm1, &kh);
+    if (!quiet)
+        fprintf(stderr,
+                "cdb90_fit: stage 6, a stage's clock counts %.3f of the days before it; battles of 1900 on, "
+                "2 days or more, in %d echelons: fit part (%d) mean log error %+.3f -> %+.3f, squared %.3f -> "
+                "%.3f; held out (%d) %+.3f -> %+.3f, squared %.3f -> %.3f\n",
+                cp->echelon_clock_share, TAILS_ECHELONS, k, b0, b1, m0, m1, kh, h0, h1, hm0, hm1);
 }

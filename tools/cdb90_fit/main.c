@@ -167,13 +167,29 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
      * random spread above is the residuals' of stages 1-3. */
     if (g_pursuit_cut)
         fit_pursuit_cut(ctxp, cpp, coef, quiet);
+    /* Stage 5: the beaten defender's collapse, everything else held. */
+    if (g_collapse)
+        fit_collapse(ctxp, cpp, coef, quiet);
+    /* A side gives way the moment its losses reach its break point: the
+     * law the model runs with fights a day only to that moment
+     * (break_stop). Fitted without it (refitted with it the simplex lands
+     * elsewhere and does worse held out, docs/combat.md); at the fitted
+     * point it changes no central estimate of a CDB90 battle, only the
+     * draws of the random spread whose one day would carry a side far past
+     * its break point (a two-day assault costing half the attackers).
+     * --no-break-stop writes it off. */
+    cpp->break_stop = g_break_stop != 0;
+    /* Stage 6: the clock of a stage fought in echelons, everything else
+     * held (under the law as written, break_stop included). */
+    if (g_echelon_share && cpp->echelon_clock)
+        fit_echelon_clock(ctxp, cpp, quiet);
 }
 
 int main(int argc, char **argv)
 {
     const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
     const char *out = HK_SOURCE_DIR;
-    int fit_cut_only = 0;
+    int fit_cut_only = 0, fit_collapse_only = 0, fit_echelon_only = 0;
     int evaluate = 0, quiet = 0, restarts = 14, n_codes = 0, compare = 1, tails = 0, echelons = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--evaluate") == 0)
@@ -226,6 +242,20 @@ int main(int argc, char **argv)
                 fprintf(stderr, "cdb90_fit: --pursuit-cut takes a number from 0 to 1\n");
                 return 2;
             }
+        } else if (strcmp(argv[i], "--echelon-share") == 0 && i + 1 < argc) {
+            g_echelon_share_set = atof(argv[++i]);
+            if (!(g_echelon_share_set >= 0 && g_echelon_share_set <= 1)) {
+                fprintf(stderr, "cdb90_fit: --echelon-share takes a number from 0 to 1\n");
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--no-echelon-share") == 0) {
+            g_echelon_share = 0;
+        } else if (strcmp(argv[i], "--fit-echelon-share") == 0) {
+            fit_echelon_only = 1;
+        } else if (strcmp(argv[i], "--no-collapse") == 0) {
+            g_collapse = 0;
+        } else if (strcmp(argv[i], "--fit-collapse") == 0) {
+            fit_collapse_only = 1;
         } else if (strcmp(argv[i], "--fit-pursuit-cut") == 0) {
             fit_cut_only = 1;
         } else if (strcmp(argv[i], "--no-quiet") == 0) {
@@ -279,7 +309,10 @@ int main(int argc, char **argv)
                    "without stage 4 (a beaten attacker pursued as far as a beaten defender);\n"
                    "--pursuit-cut X (0 to 1) evaluates and tails with that cut instead of the\n"
                    "compiled one; --evaluate --fit-pursuit-cut fits stage 4 alone from the\n"
-                   "compiled stages 1-3 and prints the cut.\n\n"
+                   "compiled stages 1-3 and prints the cut. --no-collapse fits without stage 5\n"
+                   "(a beaten defender never collapses), and evaluates and tails with the\n"
+                   "collapse off; --evaluate --fit-collapse fits stage 5 alone from the\n"
+                   "compiled stages 1-4 and prints it.\n\n"
                    "--tails N prints, for every battle with both strengths, the recorded and\n"
                    "the compiled-in model's casualties and, over N draws of its random spread,\n"
                    "how often a side loses 70%% or more and the exchange reaches 5:1 and 10:1\n"
@@ -338,6 +371,18 @@ int main(int argc, char **argv)
             fit_pursuit_cut(&ctx, &cp, coef, 0);
             printf("pursuit_attacker_cut=%.17g\n", cp.pursuit_attacker_cut);
         }
+        if (fit_echelon_only) {
+            fit_echelon_clock(&ctx, &cp, 0);
+            printf("echelon_clock_share=%.17g\n", cp.echelon_clock_share);
+        }
+        /* stage 5 alone from the compiled stages 1-4 */
+        if (fit_collapse_only) {
+            fit_collapse(&ctx, &cp, coef, 0);
+            printf("collapse_c0=%.17g\ncollapse_env=%.17g\ncollapse_surprise=%.17g\ncollapse_k=%.17g\n"
+                   "collapse_size=%.17g\ncollapse_garrison=%.17g\ncollapse_share=%.17g\n",
+                   cp.collapse_c0, cp.collapse_env, cp.collapse_surprise, cp.collapse_k, cp.collapse_size,
+                   cp.collapse_garrison, cp.collapse_share);
+        }
     } else {
         /* The same model fitted with CDB90's 21 advantage codes, which
          * historians set knowing the outcome: for comparison (it explains
@@ -359,6 +404,8 @@ int main(int argc, char **argv)
             g_year_lo = g_year_hi = 0;
             R.have_codes = 1;
             g_quality_break_hold = cpc.quality_break;
+            for (int part = 0; part < 2; part++)
+                tails_summary(&cpc, coefc, b, n, part, TAILS_DRAWS, TAILS_ECHELONS, &R.t_codes[part]);
         } else if (n_codes == 0) {
             /* judged: about what the fits with the codes have given (0.53) */
             g_quality_break_hold = 0.5;
@@ -417,6 +464,23 @@ int main(int argc, char **argv)
     }
     if (khalkhin_gol(&cp, &R.kg) != 0)
         return 1;
+    /* the defender's collapse (stage 5) on both parts */
+    for (int part = 0; part < 2; part++) {
+        collapse_score(&cp, coef, b, n, part, &R.coll_ll[part], &R.coll_ll_base[part], &R.coll_named[part],
+                       &R.coll_n[part], &R.coll_k[part]);
+        tails_summary(&cp, coef, b, n, part, TAILS_DRAWS, TAILS_ECHELONS, &R.t_model[part]);
+        hk_combat_params off = cp;
+        off.collapse_share = 0;
+        tails_summary(&off, coef, b, n, part, TAILS_DRAWS, TAILS_ECHELONS, &R.t_off[part]);
+        if (isfinite(g_spread_all[0])) {
+            off.noise_common_sd = g_spread_all[0];
+            off.noise_diff_sd = g_spread_all[1];
+            tails_summary(&off, coef, b, n, part, TAILS_DRAWS, TAILS_ECHELONS, &R.t_before[part]);
+            R.have_before = 1;
+            R.spread_all[0] = g_spread_all[0];
+            R.spread_all[1] = g_spread_all[1];
+        }
+    }
 
     printf("heldout_winner_share=%.4f\nheldout_within2_share=%.4f\n"
            "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
@@ -425,6 +489,10 @@ int main(int argc, char **argv)
     printf("heldout_1919_1945_winner_share=%.4f\nheldout_1919_1945_within2_share=%.4f\n",
            share(R.mh45.n_winner_right, R.mh45.n_battles),
            share(R.mh45.n_within2, R.mh45.n_sides));
+    printf("heldout_collapse_loglik=%.4f\nheldout_collapse_loglik_base=%.4f\n"
+           "heldout_border_exchange5_share=%.4f\nheldout_border_defender5_share=%.4f\n"
+           "heldout_border_attacker5_share=%.4f\n",
+           R.coll_ll[1], R.coll_ll_base[1], R.t_model[1].m5, R.t_model[1].m_d5, R.t_model[1].m_a5);
     if (!quiet)
         printf("fit_winner_share=%.4f\nfit_within2_share=%.4f\nkhalkhin_gol_sov=%.0f\n"
                "khalkhin_gol_jpn=%.0f\nkhalkhin_gol_days=%d\nkhalkhin_gol_winner=%s\n",

@@ -137,10 +137,21 @@ double median_ratio(const cbattle *b, int n, int arm)
 void residual_spread(const hk_combat_params *cp, const double *coef, const cbattle *b,
                             int n, double *common, double *diff)
 {
+    residual_spread_ordinary(cp, coef, b, n, 0, common, diff);
+}
+
+/* The same on the battles whose defender did not collapse in the record
+ * (`ordinary`), when the collapse is a mechanism of its own: the spread
+ * of the ordinary battles, to which the collapse adds its own. */
+void residual_spread_ordinary(const hk_combat_params *cp, const double *coef, const cbattle *b,
+                              int n, int ordinary, double *common, double *diff)
+{
     double sc = 0, sd = 0;
     int k = 0;
     for (int i = 0; i < n; i++) {
         if (b[i].part != PART_FIT || !side_usable(&b[i], 0) || !side_usable(&b[i], 1))
+            continue;
+        if (ordinary && b[i].collapsed)
             continue;
         hk_combat_result r;
         model_battle(cp, coef, &b[i], &r);

@@ -54,6 +54,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     W(envelop_power); W(winner_bias); W(encircle_base); W(encircle_armour); W(encircle_cap);
     W(front_density); W(armour_broken); W(heights); W(night_weapons); W(ns_hold); W(air_broken);
     W(support_exp);
+    W(collapse_c0); W(collapse_env); W(collapse_surprise); W(collapse_k); W(collapse_size); W(collapse_garrison); W(collapse_share); W(echelon_clock_share);
     fprintf(f, "    p->ns_own_outmatched = %d;\n", cp->ns_own_outmatched);
     fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
     fprintf(f, "    p->quiet_contact = %d;\n", cp->quiet_contact);
@@ -103,6 +104,16 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
     P("pursuit", cp->pursuit, "fitted", "the loser's losses x (1 + pursuit)");
     P("pursuit_attacker_cut", cp->pursuit_attacker_cut, "fitted_stage4",
       "a beaten attacker's pursuit x (1 - this)");
+    P("collapse_c0", cp->collapse_c0, "fitted_stage5",
+      "a beaten defender collapses with p = sigm(c0 + env x envelop + surprise x level + k x ln ratio + ...)");
+    P("collapse_env", cp->collapse_env, "fitted_stage5", "the attacker planned an envelopment");
+    P("collapse_surprise", cp->collapse_surprise, "fitted_stage5", "per level of the attacker's surprise");
+    P("collapse_k", cp->collapse_k, "fitted_stage5", "per unit of ln power ratio at the start");
+    P("collapse_size", cp->collapse_size, "fitted_stage5", "per unit of ln (men in all / size_ref)");
+    P("collapse_garrison", cp->collapse_garrison, "fitted_stage5",
+      "a defender that does not surrender and has no way back");
+    P("collapse_share", cp->collapse_share, "fitted_stage5",
+      "share of its remaining men a collapsed defender loses, routed or taken");
     P("posture_prepared", cp->posture[HK_POSTURE_PREPARED], "fitted", "defender power x");
     P("posture_fortified", cp->posture[HK_POSTURE_FORTIFIED], "fitted", "defender power x");
     for (int t = 0; t < HK_TERRAIN_COUNT; t++) {
@@ -246,6 +257,71 @@ void battle_command(const cbattle *x, char *buf, size_t len)
     }
     snprintf(buf, len, "hokushin battle --attacker %s --defender %s --terrain %s --days %d",
              side[0], side[1], hk_combat_terrain_name((hk_terrain)x->terrain), x->days);
+}
+
+/* The defender's collapse (stage 5): its terms, the logistic held out,
+ * and the exchanges of battles of a border battle's size, before and
+ * after, by part and by side. */
+static void tails_row(FILE *f, const char *what, const tails_sum t[2], int record)
+{
+    fprintf(f, "| %s |", what);
+    for (int part = 0; part < 2; part++) {
+        const tails_sum *x = &t[part];
+        if (record)
+            fprintf(f, " %.1f%% | %.1f%% | %.1f%% | %.1f%% |", 100 * x->rec5, 100 * x->rec_d5, 100 * x->rec_a5,
+                    100 * x->rec_col);
+        else
+            fprintf(f, " %.1f%% | %.1f%% | %.1f%% | %.1f%% |", 100 * x->m5, 100 * x->m_d5, 100 * x->m_a5,
+                    100 * x->m_col);
+    }
+    fprintf(f, "\n");
+}
+
+static void write_collapse(FILE *f, const hk_combat_params *cp, const report *R)
+{
+    fprintf(f, "## Defenders that break\n\n"
+               "A defender's line can collapse: broken through or turned, its men routed. The odds "
+               "read only what is known before the battle (combat.md, \"Defenders that break\"): "
+               "p = 1 / (1 + exp(−(%.3f + %.3f × envelopment planned + %.3f × the attacker's surprise "
+               "level + %.3f × ln power ratio at the start + %.3f × ln(men in all / %.0f) + %.3f × a "
+               "defender garrison that does not surrender))), fitted by maximum likelihood on the %d "
+               "fit-part battles against CDB90's resolution codes (the defender withdrew with heavy "
+               "losses, WL, or was annihilated, AA: %d of them), which are outcomes fitted against, "
+               "never inputs. A collapsed defender is beaten and loses %.1f%% of the men it has left "
+               "(fitted on those %d battles), with that share of its tanks and guns; the random spread "
+               "is the residual spread of the battles that did not collapse (common %.3f, exchange "
+               "%.3f",
+            cp->collapse_c0, cp->collapse_env, cp->collapse_surprise, cp->collapse_k, cp->collapse_size,
+            cp->size_ref, cp->collapse_garrison, R->coll_n[0], R->coll_k[0], 100 * cp->collapse_share,
+            R->coll_k[0], cp->noise_common_sd, cp->noise_diff_sd);
+    if (R->have_before)
+        fprintf(f, "; of all battles %.3f and %.3f", R->spread_all[0], R->spread_all[1]);
+    fprintf(f, ").\n\n");
+    fprintf(f, "The odds on the held-out part (%d battles, %d collapsed): log-likelihood per battle "
+               "%.3f, against %.3f for the held-out part's own rate of collapse alone; the likelier "
+               "outcome is the recorded one in %.1f%% (%d/%d), against %.1f%% for \"no defender "
+               "collapses\". On the fit part %.3f against %.3f.\n\n",
+            R->coll_n[1], R->coll_k[1], R->coll_ll[1], R->coll_ll_base[1],
+            100 * share(R->coll_named[1], R->coll_n[1]), R->coll_named[1], R->coll_n[1],
+            100 * share(R->coll_n[1] - R->coll_k[1], R->coll_n[1]), R->coll_ll[0], R->coll_ll_base[0]);
+    fprintf(f, "Battles of a border battle's size and length (1900 on, 1,000–100,000 men in all, 1–14 "
+               "days, no garrison that does not surrender; %d fit-part and %d held-out battles), fought "
+               "as the simulation fights a border battle (%d echelons) with the random spread, %d draws "
+               "each: the share whose exchange (the larger loss over the smaller) is 5:1 or worse, and "
+               "of them the defender the side that lost more, or the attacker; and the defender "
+               "collapsed.\n\n"
+               "| | fit: 5:1 or worse | defender lost 5× | attacker lost 5× | defender collapsed | "
+               "held out: 5:1 or worse | defender lost 5× | attacker lost 5× | defender collapsed |\n"
+               "|---|---|---|---|---|---|---|---|---|\n",
+            R->t_model[0].n, R->t_model[1].n, TAILS_ECHELONS, TAILS_DRAWS);
+    tails_row(f, "CDB90, the record", R->t_model, 1);
+    tails_row(f, "model, pre-battle information", R->t_model, 0);
+    tails_row(f, "the same, collapse off", R->t_off, 0);
+    if (R->have_before)
+        tails_row(f, "before the collapse (no collapse, the spread of all battles)", R->t_before, 0);
+    if (R->have_codes)
+        tails_row(f, "the same fitted with the after-the-fact codes", R->t_codes, 0);
+    fprintf(f, "\n");
 }
 
 void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
@@ -412,7 +488,12 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
                 share(R->codes_mh.n_within2, R->codes_mh.n_sides),
                 share(R->codes_mh45.n_winner_right, R->codes_mh45.n_battles),
                 share(R->codes_mh45.n_within2, R->codes_mh45.n_sides));
+    fprintf(f, "heldout_collapse_loglik=%.4f\nheldout_collapse_loglik_base=%.4f\n"
+               "heldout_border_exchange5_share=%.4f\nheldout_border_defender5_share=%.4f\n"
+               "heldout_border_attacker5_share=%.4f\n",
+            R->coll_ll[1], R->coll_ll_base[1], R->t_model[1].m5, R->t_model[1].m_d5, R->t_model[1].m_a5);
     fprintf(f, "```\n\n");
+    write_collapse(f, cp, R);
 
     fprintf(f, "## What the attacker plans\n\n"
                "Surprise ×(1 + %.3f × degree) on the first day, fading over %.0f days; air "

@@ -1,0 +1,699 @@
+/* landings.c — the island fronts of a general war (docs/model.md#war-islands).
+ *
+ * Southern Sakhalin and the Kurils lie off the mainland fronts: no railway
+ * or road joins them to Manchuria, and the theatre armies' pools do not
+ * reach them. Their garrisons and the forces facing them are their own
+ * (forces.yaml `islands`: Japan's 88th Division on Sakhalin, the 91st on
+ * Shumshu and Paramushir, the 89th on the southern Kurils; the Soviet 16th
+ * Army on northern Sakhalin and the Kamchatka Defence Region), and each
+ * month of war they fight in steps of war.step_days:
+ *
+ * - over a land link (the 50th parallel on Sakhalin) a force attacks the
+ *   ground next to it as a front does, the defence in the fortified zone
+ *   its side built along the border (the Koton fortified region);
+ * - over a sea link a force lands once its shipping is gathered and loaded
+ *   (landing.prep_days after the war opened or it took the port it sails
+ *   from) and has crossed (landing.sea_km_day): one lift of
+ *   landing.lift_men comes ashore first, the rest one lift each round trip,
+ *   and the guns and tanks only landing.heavy_days after the first men, so
+ *   a landing fights its first day with small arms against the garrison's
+ *   works (Shumshu, 18 August 1945). A landing that is held stays on its
+ *   beachhead and fights on in the next step with its heavy weapons ashore;
+ *   one made behind a line attacked over land outflanks it (Toro, 16
+ *   August 1945);
+ * - a side attacks as a front does (war.attack_ratio, or the opener's
+ *   opening offensive at war.opening_ratio); once Japan's surrender is
+ *   announced the power that receives it in a zone goes to occupy the
+ *   zone's islands whatever the odds, and a garrison the order to lay down
+ *   its arms has not yet reached (war.ceasefire_days and
+ *   war.garrison_order_days after the announcement) defends itself
+ *   (the Kurils, 18-23 August 1945, 001:285);
+ * - a won battle hands the region to the attacker, whose force moves into
+ *   it; a Japanese garrison beaten before the surrender holds out in the
+ *   island's interior and lays down its arms at the surrender, one beaten
+ *   after it at once; a Soviet one is taken.
+ * Losses count in the war's casualties, prisoners and exhaustion (this file
+ * is part of the campaign's writer: campaign.c calls it); the island forces
+ * are not in the pools, so movement does not take them. */
+#include "model/landings.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/campaign.h"
+#include "model/combat.h"
+#include "model/control.h"
+#include "world/compiled.h"
+
+#define SRC_ISL "model: war-islands (docs/model.md#war-islands)"
+
+static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
+static const char *side_name(int side) { return side == HK_SIDE_JPN ? "Japanese" : "Soviet"; }
+static int side_actor(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov; }
+static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain == HK_TERRAIN_ISLAND; }
+
+static const char *region_label(const hk_world *w, int r)
+{
+    const hk_region *g = &w->s->regions[r];
+    return g->name ? g->name : g->id;
+}
+
+/* A region's slot in the island state (world.h), HK_ISL_SLOTS for none. */
+#define SL(r) (is->slot[(r)])
+#define SLW(r) (w->isl.slot[(r)])
+
+/* The island force recorded for region r this month: the region's last
+ * record dated in or before it (the records of a region come in date
+ * order), NULL when none. */
+static const hk_island_force *record_of(const hk_world *w, int r)
+{
+    const hk_island_force *best = NULL;
+    for (int i = 0; i < w->s->n_islands; i++) {
+        const hk_island_force *x = &w->s->islands[i];
+        if (x->region == r && hk_date_month(x->date) <= w->month)
+            best = x;
+    }
+    return best;
+}
+
+double hk_landings_force(const hk_world *w, int r)
+{
+    return w->isl.side[SLW(r)] >= 0 ? w->isl.men[SLW(r)] : 0;
+}
+
+void hk_landings_begin(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    hk_island_state *is = &w->isl;
+    memset(is, 0, sizeof *is);
+    /* the slots: the island regions and the regions island forces are
+     * recorded on */
+    int n = 0;
+    for (int r = 0; r < HK_MAX_REGIONS; r++) {
+        bool has = false;
+        for (int i = 0; i < s->n_islands && r < s->n_regions; i++)
+            has = has || s->islands[i].region == r;
+        bool isle = r < s->n_regions && island(w, r);
+        is->slot[r] = (int8_t)((isle || has) && n < HK_ISL_SLOTS ? n++ : HK_ISL_SLOTS);
+        if (isle && r < 64)
+            is->isles |= (uint64_t)1 << r;
+    }
+    for (int k = 0; k <= HK_ISL_SLOTS; k++) {
+        is->side[k] = is->bh_side[k] = is->holdout_side[k] = is->bh_from[k] = is->sail_to[k] = -1;
+        is->odds_key[k][0] = -1;
+    }
+    for (int r = 0; r < s->n_regions; r++) {
+        const hk_island_force *x = record_of(w, r);
+        if (!x || !(x->men > 0))
+            continue;
+        int side = hk_world_side(w, x->actor);
+        /* a force stands on its own side's ground */
+        if (side < 0 || side > 1 || !own(w, r, side))
+            continue;
+        is->men[SL(r)] = x->men;
+        is->tanks[SL(r)] = x->tanks;
+        is->guns[SL(r)] = x->guns;
+        is->aircraft[SL(r)] = x->aircraft;
+        is->quality[SL(r)] = x->quality > 0 ? x->quality : 1.0;
+        is->side[SL(r)] = (int8_t)side;
+        is->works[SL(r)] = x->works;
+    }
+}
+
+/* Japan's surrender has been announced this month, as of today. */
+static bool announced(const hk_world *w)
+{
+    return w->camp.surrender_day > 0 && w->today > w->camp.surrender_day;
+}
+
+/* The Japanese army's practice of no surrender (001:145) binds a garrison
+ * until its government's surrender is announced. */
+static bool to_the_last(const hk_world *w, int side)
+{
+    return side == HK_SIDE_JPN && !w->japan_surrendered && !announced(w);
+}
+
+/* Whether side a receives Japan's surrender in a zone holding region o. */
+static bool receives(const hk_world *w, int a, int o)
+{
+    const hk_scenario *s = w->s;
+    for (int z = 0; z < s->n_zones; z++)
+        if (hk_world_side(w, s->zones[z].to) == a && o < 64 && ((s->zones[z].regions >> o) & 1))
+            return true;
+    return false;
+}
+
+/* Days a landing from q needs before it is off o: its preparation, from
+ * the war's opening or the day the force came to q, and the crossing. */
+static int ready_day(const hk_world *w, int q, double km)
+{
+    double pace = P(w, LANDING_SEA_KM_DAY) > 0 ? P(w, LANDING_SEA_KM_DAY) : 300;
+    return w->isl.since[SLW(q)] + (int)P(w, LANDING_PREP_DAYS) + (int)ceil(km / pace - 1e-9);
+}
+
+/* An operation against region o: from q over a land link, or landing over
+ * a sea link (landing); `rear`: a landing is ready behind a land attack. */
+typedef struct op {
+    int o, q, a;
+    bool landing, beach, rear;
+    double km;
+    int wait; /* days into the step before a landing is off its beach */
+} op;
+
+/* How side a can attack region o in the step of `days` days from war day
+ * `now`: over land from a force next to it, from a beachhead on it, or by
+ * a landing from a force over the sea that is off the beach within the
+ * step (`wait` days into it). False when it cannot. */
+static bool approach(const hk_world *w, int a, int o, int now, int days, op *out)
+{
+    const hk_scenario *s = w->s;
+    const hk_island_state *is = &w->isl;
+    memset(out, 0, sizeof *out);
+    out->o = o;
+    out->a = a;
+    out->q = -1;
+    double sea_km = INFINITY;
+    int sea_q = -1, sea_wait = 0;
+    const hk_compiled *cc = w->c;
+    for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++) {
+        const hk_link *k = &s->links[cc->adj[i]];
+        int q = cc->adj_to[i];
+        if (is->side[SL(q)] != a || !(is->men[SL(q)] >= 100) || !own(w, q, a))
+            continue;
+        if (k->kind != HK_LINK_SEA) {
+            if (out->q < 0 || out->landing || k->km < out->km) {
+                out->q = q;
+                out->km = k->km;
+                out->landing = false;
+            }
+        } else if (ready_day(w, q, k->km) < now + days && k->km < sea_km) {
+            sea_km = k->km;
+            sea_q = q;
+            sea_wait = ready_day(w, q, k->km) > now ? ready_day(w, q, k->km) - now : 0;
+        }
+    }
+    if (is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 100) {
+        out->beach = true;
+        out->landing = true;
+        out->q = is->bh_from[SL(o)];
+        out->km = 0;
+        for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1] && out->q >= 0; i++)
+            if (cc->adj_to[i] == out->q)
+                out->km = s->links[cc->adj[i]].km;
+        return true;
+    }
+    if (out->q >= 0) {
+        out->rear = sea_q >= 0 && sea_wait == 0;
+        return true;
+    }
+    if (sea_q >= 0) {
+        out->q = sea_q;
+        out->km = sea_km;
+        out->landing = true;
+        out->wait = sea_wait;
+        return true;
+    }
+    return false;
+}
+
+/* The attacking force of an operation, whole. */
+static hk_combat_side attacker_of(const hk_world *w, const op *p)
+{
+    const hk_island_state *is = &w->isl;
+    hk_combat_side x = {0};
+    if (p->beach) {
+        x.men = is->bh_men[SL(p->o)];
+        x.tanks = is->bh_tanks[SL(p->o)];
+        x.guns = is->bh_guns[SL(p->o)];
+        x.quality = is->bh_quality[SL(p->o)];
+    } else {
+        x.men = is->men[SL(p->q)];
+        x.tanks = is->tanks[SL(p->q)];
+        x.guns = is->guns[SL(p->q)];
+        x.aircraft = is->aircraft[SL(p->q)];
+        x.quality = is->quality[SL(p->q)];
+    }
+    /* a force over the sea lives on what the shipping brings over the link;
+     * one over land on the road from its depots to the border, which lies
+     * midway between the two regions' towns (as on the fronts) */
+    x.supply_km = p->landing ? p->km : 0.5 * p->km;
+    x.nation = p->a == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
+    return x;
+}
+
+/* The garrison defending region o where it is attacked: in the works it
+ * built before the war where its record has them (the Koton fortified
+ * region on the 50th parallel, the pillboxes of Shumshu:
+ * pwencycl_karafuto, wiki_91st_division), else, or when it came there in
+ * the war, in prepared positions. */
+static hk_combat_side defender_of(const hk_world *w, int o)
+{
+    const hk_island_state *is = &w->isl;
+    int d = is->side[SL(o)];
+    /* only the part stationed where the blow falls meets it: the rest of
+     * an island garrison holds its other coasts and islands against
+     * landings there (landing.garrison_share) */
+    double k = P(w, LANDING_GARRISON_SHARE) > 0 ? fmin(1.0, P(w, LANDING_GARRISON_SHARE)) : 1.0;
+    hk_combat_side x = {.men = k * is->men[SL(o)], .tanks = k * is->tanks[SL(o)], .guns = k * is->guns[SL(o)],
+                        .aircraft = is->aircraft[SL(o)], .quality = is->quality[SL(o)], .supply_km = 0};
+    x.posture = is->since[SL(o)] == 0 && is->works[SL(o)] ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED;
+    x.nation = d == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
+    x.no_surrender = to_the_last(w, d);
+    return x;
+}
+
+/* Whether side a attacks with the odds `ratio` (combat power over the
+ * defence's): as a front does, and, once Japan's surrender is announced,
+ * the power receiving it to occupy its zone. */
+static bool attacks(const hk_world *w, int a, int o, double ratio)
+{
+    if (announced(w))
+        return a != HK_SIDE_JPN && receives(w, a, o);
+    if (ratio >= P(w, WAR_ATTACK_RATIO))
+        return true;
+    bool opening = a == w->war_opener && w->month - w->war_on < (int)P(w, WAR_OPENING_MONTHS);
+    return opening && ratio >= P(w, WAR_OPENING_RATIO);
+}
+
+/* What a side loses on the island fronts: the war's casualties and its
+ * exhaustion, as campaign.c counts a front's; not movement's pools. */
+static void account(hk_world *w, int side, double men, double prisoners)
+{
+    w->isl.cas[side] += men;
+    w->isl.prisoners[side] += prisoners;
+    w->camp.prisoners[side] += prisoners;
+    w->war_losses[side] += men;
+    double armies = w->jpn_men + w->sov_men;
+    w->exhaustion += armies > 0 ? P(w, WAR_EXHAUSTION_WEIGHT) * men / armies : 0;
+}
+
+/* One operation's battle over the step's `days` days, fought in stages as
+ * the forces come into it (battle.echelons): a landing's men come ashore a
+ * lift at a time, its guns and tanks landing.heavy_days after the first;
+ * the defence's men come up from over the island. */
+static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
+{
+    const hk_scenario *s = w->s;
+    hk_island_state *is = &w->isl;
+    int a = p->a, d = 1 - a, o = p->o;
+    hk_combat_side A = attacker_of(w, p), D = defender_of(w, o);
+    A.envelop = p->rear;
+    if (a == w->war_opener && w->war_on == w->month && is->day == 0)
+        A.surprise = (int)P(w, WAR_SURPRISE_LEVEL);
+    double pace = P(w, LANDING_SEA_KM_DAY) > 0 ? P(w, LANDING_SEA_KM_DAY) : 300;
+    int round = p->landing ? 2 * (int)ceil(p->km / pace - 1e-9) : 0;
+    if (round < 1)
+        round = 1;
+    double lift = P(w, LANDING_LIFT_MEN) > 0 ? P(w, LANDING_LIFT_MEN) : A.men;
+    /* the stages: an attack over land comes in battle.echelons as its
+     * forces come up (as a front's); a landing fights its first stage, to
+     * landing.heavy_days, with the first lift's small arms and the rest with
+     * the lifts landed and their guns; a beachhead's forces are all ashore */
+    int cut = (int)P(w, LANDING_HEAVY_DAYS) > 1 ? (int)P(w, LANDING_HEAVY_DAYS) : 1;
+    int n = p->beach ? 1 : p->landing ? (days > cut ? 2 : 1) : (int)lround(P(w, BATTLE_ECHELONS));
+    if (n < 1)
+        n = 1;
+    if (n > days)
+        n = days;
+    hk_combat_result res;
+    memset(&res, 0, sizeof res);
+    res.winner = HK_COMBAT_DRAW;
+    double first_men = 0;
+    for (int k = 0; k < n; k++) {
+        int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
+        if (p->landing && !p->beach)
+            from = k == 0 ? 0 : cut, to = k == 0 && n == 2 ? cut : days;
+        double ka = p->landing ? 1.0 : (double)(k + 1) / n, heavy = 1;
+        if (p->landing && !p->beach) {
+            /* the lifts ashore by this stage, and the heavy weapons after
+             * landing.heavy_days */
+            double lifts = 1 + floor((double)from / round);
+            ka = A.men > 0 ? fmin(1.0, lift * lifts / A.men) : 1.0;
+            heavy = from >= (int)P(w, LANDING_HEAVY_DAYS) ? 1 : 0;
+        }
+        hk_combat_side x[2] = {A, D};
+        x[0].men = fmax(0, ka * A.men - res.loss[0].men);
+        x[0].tanks = fmax(0, heavy * ka * A.tanks - res.loss[0].tanks);
+        x[0].guns = fmax(0, heavy * ka * A.guns - res.loss[0].guns);
+        x[0].aircraft = fmax(0, A.aircraft - res.loss[0].aircraft);
+        double kd = p->landing ? 1.0 : (double)(k + 1) / n;
+        x[1].men = fmax(0, kd * D.men - res.loss[1].men);
+        x[1].tanks = fmax(0, kd * D.tanks - res.loss[1].tanks);
+        x[1].guns = fmax(0, kd * D.guns - res.loss[1].guns);
+        x[1].aircraft = fmax(0, D.aircraft - res.loss[1].aircraft);
+        if (k == 0)
+            first_men = x[0].men;
+        if (k > 0 && (x[0].men < 1 || x[1].men < 1))
+            break;
+        if (k > 0)
+            x[0].surprise = 0;
+        hk_combat_result st;
+        hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, to - from > 0 ? to - from : 1, rng, &st);
+        hk_combat_add_stage(&res, &st, from, k == 0);
+        /* an attack over land is called off when it is beaten; a landing
+         * has no way back off the beach and fights on as its lifts and
+         * guns come ashore (Shumshu, 18-19 August 1945) */
+        if (!(p->landing && !p->beach) && (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0]))
+            break;
+        if (x[1].men - st.loss[1].men < 100)
+            break; /* nobody left to hold */
+    }
+    /* the point attacked is lost when its defenders are beaten or gone */
+    bool broken = res.winner == HK_COMBAT_ATTACKER || D.men - res.casualties[1] < 100;
+    double cas_a = fmin(res.casualties[0], A.men), cas_d = fmin(res.casualties[1], D.men);
+    /* the losses, from the force each side fought with */
+    if (p->beach) {
+        double k = is->bh_men[SL(o)] > 0 ? fmax(0, 1 - cas_a / is->bh_men[SL(o)]) : 0;
+        is->bh_men[SL(o)] -= cas_a;
+        is->bh_tanks[SL(o)] = fmax(0, is->bh_tanks[SL(o)] - res.loss[0].tanks);
+        is->bh_guns[SL(o)] = fmax(0, is->bh_guns[SL(o)] - res.loss[0].guns);
+        (void)k;
+    } else {
+        is->men[SL(p->q)] -= cas_a;
+        is->tanks[SL(p->q)] = fmax(0, is->tanks[SL(p->q)] - res.loss[0].tanks);
+        is->guns[SL(p->q)] = fmax(0, is->guns[SL(p->q)] - res.loss[0].guns);
+        is->aircraft[SL(p->q)] = fmax(0, is->aircraft[SL(p->q)] - res.loss[0].aircraft);
+    }
+    is->men[SL(o)] -= cas_d;
+    is->tanks[SL(o)] = fmax(0, is->tanks[SL(o)] - res.loss[1].tanks);
+    is->guns[SL(o)] = fmax(0, is->guns[SL(o)] - res.loss[1].guns);
+    is->aircraft[SL(o)] = fmax(0, is->aircraft[SL(o)] - res.loss[1].aircraft);
+    account(w, a, cas_a, fmin(res.prisoners[0], cas_a));
+    account(w, d, cas_d, fmin(res.prisoners[1], cas_d));
+    is->ops++;
+    w->battles_month++;
+    bool won = broken || is->men[SL(o)] < 100;
+    double com[2], cas[2];
+    com[a] = p->landing && !p->beach ? fmax(first_men, fmin(A.men, lift)) : A.men;
+    com[d] = D.men;
+    cas[a] = cas_a;
+    cas[d] = cas_d;
+    hk_world_event_facts(w, -1, com, cas, won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1, res.days);
+    if (hk_world_logging(w)) {
+        /* what the attacker did, and with what */
+        char act[320], arms[64];
+        int hd = (int)P(w, LANDING_HEAVY_DAYS);
+        if (A.tanks >= 1)
+            snprintf(arms, sizeof arms, "%.0f men and %.0f tanks", A.men, A.tanks);
+        else
+            snprintf(arms, sizeof arms, "%.0f men", A.men);
+        if (p->beach)
+            snprintf(act, sizeof act, "with %s, attacks from its beachhead on %s", arms, region_label(w, o));
+        else if (p->landing)
+            snprintf(act, sizeof act,
+                     "with %s, lands on %s from %s, %.0f km over the sea (its first lift of %.0f ashore with their "
+                     "small arms, its guns %d day%s later),",
+                     arms, region_label(w, o), region_label(w, p->q), p->km, fmin(A.men, lift), hd, hd == 1 ? "" : "s");
+        else
+            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s%s", arms, region_label(w, o),
+                     region_label(w, p->q), p->rear ? ", a landing on the coast outflanking the defence," : "");
+        const char *works = D.posture == HK_POSTURE_FORTIFIED ? "in its fortified works" : "in prepared positions";
+        if (won)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the island front the %s side, %s and takes it after %d day%s from the %.0f men of the %s "
+                     "garrison there, %s; casualties %.0f against the defender's %.0f.",
+                     side_name(a), act, res.days, res.days == 1 ? "" : "s", D.men, side_name(d), works, cas_a, cas_d);
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the island front the %s side, %s and is held after %d day%s by the %.0f men of the %s "
+                     "garrison there, %s; casualties %.0f against the defender's %.0f%s.",
+                     side_name(a), act, res.days, res.days == 1 ? "" : "s", D.men, side_name(d), works, cas_a, cas_d,
+                     p->landing ? "; the landing force holds its beachhead" : "");
+    }
+    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_ISL);
+    if (!won) {
+        if (p->landing && !p->beach) {
+            /* held on the beach: the landing force stays ashore, its heavy
+             * weapons landed, and fights on from its beachhead */
+            is->bh_men[SL(o)] = is->men[SL(p->q)];
+            is->bh_tanks[SL(o)] = is->tanks[SL(p->q)];
+            is->bh_guns[SL(o)] = is->guns[SL(p->q)];
+            is->bh_quality[SL(o)] = is->quality[SL(p->q)];
+            is->bh_side[SL(o)] = (int8_t)a;
+            is->bh_from[SL(o)] = (int8_t)p->q;
+            is->men[SL(p->q)] = is->tanks[SL(p->q)] = is->guns[SL(p->q)] = is->aircraft[SL(p->q)] = 0;
+        }
+        if (p->beach && is->bh_men[SL(o)] < 100) {
+            is->bh_men[SL(o)] = 0;
+            is->bh_side[SL(o)] = -1; /* the beachhead is gone */
+        }
+        return;
+    }
+    /* the region passes; the attacker's force moves into it */
+    double left = fmax(0, is->men[SL(o)]);
+    hk_control_set(w, o, side_actor(w, a));
+    if (o < 64)
+        is->taken[a] |= (uint64_t)1 << o;
+    double men, tanks, guns, aircraft = 0, qual;
+    if (p->beach) {
+        men = is->bh_men[SL(o)];
+        tanks = is->bh_tanks[SL(o)];
+        guns = is->bh_guns[SL(o)];
+        qual = is->bh_quality[SL(o)];
+        is->bh_men[SL(o)] = is->bh_tanks[SL(o)] = is->bh_guns[SL(o)] = 0;
+        is->bh_side[SL(o)] = -1;
+    } else {
+        men = is->men[SL(p->q)];
+        tanks = is->tanks[SL(p->q)];
+        guns = is->guns[SL(p->q)];
+        aircraft = is->aircraft[SL(p->q)];
+        qual = is->quality[SL(p->q)];
+        is->men[SL(p->q)] = is->tanks[SL(p->q)] = is->guns[SL(p->q)] = is->aircraft[SL(p->q)] = 0;
+    }
+    /* the beaten garrison: a Japanese one bound to hold out withdraws into
+     * the island's interior and holds out there until its surrender; any
+     * other lays down its arms */
+    if (left >= 1) {
+        if (to_the_last(w, d)) {
+            is->holdout[SL(o)] += left;
+            is->holdout_side[SL(o)] = (int8_t)d;
+        } else {
+            account(w, d, left, left);
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "The rest of the %s garrison of %s, %.0f men, lays down its arms to the %s side.",
+                         side_name(d), region_label(w, o), left, side_name(a));
+            hk_world_emit2(w, "occupation", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch,
+                           SRC_ISL);
+        }
+    }
+    is->men[SL(o)] = men;
+    is->tanks[SL(o)] = tanks;
+    is->guns[SL(o)] = guns;
+    is->aircraft[SL(o)] = aircraft;
+    is->quality[SL(o)] = qual;
+    is->side[SL(o)] = (int8_t)a;
+    is->since[SL(o)] = (int16_t)(is->day + res.days);
+}
+
+/* Whether region g, held by side a, lies next to ground of the other side
+ * on an island that a fights for (over any link). */
+static bool faces(const hk_world *w, int a, int g)
+{
+    const hk_compiled *cc = w->c;
+    for (int i = cc->adj_at[g]; i < cc->adj_at[g + 1]; i++) {
+        int o = cc->adj_to[i];
+        if (island(w, o) && hk_control_side(w, o) == 1 - a && hk_campaign_in_aims(w, a, o))
+            return true;
+    }
+    return false;
+}
+
+/* The opener's forces with no enemy island in reach go to one from which
+ * they can strike: over a sea lane of their own side to an island it holds
+ * next to the enemy's ground, sailing after landing.prep_days and the
+ * crossing, and join the force there (a war plan's troops for an island
+ * front gathered from the home islands: Hokkaido's 7th Division for
+ * northern Sakhalin, wiki_7th_division). Arrivals join on their day. */
+static void sail(hk_world *w, int now)
+{
+    const hk_scenario *s = w->s;
+    hk_island_state *is = &w->isl;
+    for (int q = 0; q < s->n_regions && q < 64; q++) {
+        if (is->side[SL(q)] < 0)
+            continue;
+        int g = is->sail_to[SL(q)];
+        if (g >= 0 && now >= is->sail_day[SL(q)]) {
+            int a = is->side[SL(q)];
+            is->sail_to[SL(q)] = -1;
+            if (a < 0 || !own(w, g, a) || !(is->men[SL(q)] > 0))
+                continue;
+            double m = is->men[SL(g)] > 0 && is->side[SL(g)] == a ? is->men[SL(g)] : 0;
+            is->quality[SL(g)] = (m * (m > 0 ? is->quality[SL(g)] : 0) + is->men[SL(q)] * is->quality[SL(q)]) / (m + is->men[SL(q)]);
+            is->men[SL(g)] = m + is->men[SL(q)];
+            is->tanks[SL(g)] = (m > 0 ? is->tanks[SL(g)] : 0) + is->tanks[SL(q)];
+            is->guns[SL(g)] = (m > 0 ? is->guns[SL(g)] : 0) + is->guns[SL(q)];
+            is->aircraft[SL(g)] = (m > 0 ? is->aircraft[SL(g)] : 0) + is->aircraft[SL(q)];
+            if (!(m > 0))
+                is->since[SL(g)] = (int16_t)now;
+            is->side[SL(g)] = (int8_t)a;
+            is->men[SL(q)] = is->tanks[SL(q)] = is->guns[SL(q)] = is->aircraft[SL(q)] = 0;
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "On the island front %.0f %s men come over the sea from %s to %s, %.0f men there now.",
+                         is->men[SL(g)] - m, side_name(a), region_label(w, q), region_label(w, g), is->men[SL(g)]);
+            hk_world_emit2(w, "front", s->regions[g].id, side_actor(w, a), side_actor(w, 1 - a), w->scratch, SRC_ISL);
+            continue;
+        }
+        int a = is->side[SL(q)];
+        bool opening = a == w->war_opener && w->month - w->war_on < (int)P(w, WAR_OPENING_MONTHS);
+        if (g >= 0 || a < 0 || !opening || !(is->men[SL(q)] >= 100) || !own(w, q, a) || faces(w, a, q))
+            continue;
+        int best = -1;
+        double km = INFINITY;
+        for (int i = w->c->adj_at[q]; i < w->c->adj_at[q + 1]; i++) {
+            const hk_link *k = &s->links[w->c->adj[i]];
+            int v = w->c->adj_to[i];
+            if (k->kind == HK_LINK_SEA && island(w, v) && own(w, v, a) && faces(w, a, v) && k->km < km) {
+                km = k->km;
+                best = v;
+            }
+        }
+        if (best < 0)
+            continue;
+        is->sail_to[SL(q)] = (int8_t)best;
+        is->sail_day[SL(q)] = (int16_t)ready_day(w, q, km);
+    }
+}
+
+void hk_landings_step(hk_world *w)
+{
+    if (!w->war || w->mode != HK_MODE_SIMULATE)
+        return;
+    const hk_scenario *s = w->s;
+    hk_island_state *is = &w->isl;
+    const hk_campaign_state *c = &w->camp;
+    int step = (int)P(w, WAR_STEP_DAYS);
+    if (step < 1)
+        step = 1;
+    /* the island garrisons, cut off from their armies, fight until the
+     * order to lay down arms reaches them, war.ceasefire_days and
+     * war.garrison_order_days after the surrender is announced, and lay
+     * them down that day (Shumshu's garrison fought from 18 August 1945 and
+     * gave up on the 23rd, 001:285) */
+    int last = 30;
+    if (c->surrender_day > 0)
+        last = c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS) + (int)P(w, WAR_GARRISON_ORDER_DAYS) - 1;
+    if (last > 30)
+        last = 30;
+    int first = w->war_on == w->month && c->start_day > 1 ? c->start_day - 1 : 0;
+    if (first > last)
+        first = last;
+    hk_rng r = hk_world_stream(w, HK_STREAM_LANDINGS);
+    int today = w->today;
+    for (int day = first; day < last; day += step) {
+        int days = day + step <= last ? step : last - day;
+        w->today = day + 1;
+        sail(w, is->day);
+        uint64_t used = 0; /* the forces that have fought this step */
+        for (uint64_t m = is->isles; m; m &= m - 1) {
+            int o = __builtin_ctzll(m);
+            if (is->side[SL(o)] < 0 || !own(w, o, is->side[SL(o)]))
+                continue;
+            int a = 1 - is->side[SL(o)];
+            op p;
+            if (!hk_campaign_in_aims(w, a, o) || !approach(w, a, o, is->day, days, &p))
+                continue;
+            if (!p.beach && p.q >= 0 && ((used >> p.q) & 1))
+                continue;
+            /* the state on the day a landing would be off its beach */
+            w->today = day + 1 + p.wait;
+            /* (after the surrender's announcement the odds decide nothing) */
+            double ratio = 0;
+            if (!announced(w)) {
+                hk_combat_side A = attacker_of(w, &p), D = defender_of(w, o);
+                /* (worked out again only when the forces or the way have changed) */
+                double *key = is->odds_key[SL(o)];
+                if (key[0] != A.men || key[1] != D.men || key[2] != A.supply_km) {
+                    double pd = hk_combat_power(&w->combat, &D, 1, s->regions[o].terrain);
+                    is->odds[SL(o)] = pd > 0 ? hk_combat_power(&w->combat, &A, 0, s->regions[o].terrain) / pd : 1e9;
+                    key[0] = A.men;
+                    key[1] = D.men;
+                    key[2] = A.supply_km;
+                }
+                ratio = is->odds[SL(o)];
+            }
+            if (!attacks(w, a, o, ratio)) {
+                w->today = day + 1;
+                continue;
+            }
+            if (p.q >= 0 && p.q < 64)
+                used |= (uint64_t)1 << p.q;
+            if (!(is->men[SL(o)] >= 100)) {
+                /* nobody holds it: the force walks in or comes ashore */
+                int q = p.beach ? -1 : p.q;
+                is->men[SL(o)] = q >= 0 ? is->men[SL(q)] : is->bh_men[SL(o)];
+                is->tanks[SL(o)] = q >= 0 ? is->tanks[SL(q)] : is->bh_tanks[SL(o)];
+                is->guns[SL(o)] = q >= 0 ? is->guns[SL(q)] : is->bh_guns[SL(o)];
+                is->aircraft[SL(o)] = q >= 0 ? is->aircraft[SL(q)] : 0;
+                is->quality[SL(o)] = q >= 0 ? is->quality[SL(q)] : is->bh_quality[SL(o)];
+                is->side[SL(o)] = (int8_t)a;
+                is->since[SL(o)] = (int16_t)is->day;
+                if (q >= 0)
+                    is->men[SL(q)] = is->tanks[SL(q)] = is->guns[SL(q)] = is->aircraft[SL(q)] = 0;
+                is->bh_men[SL(o)] = 0;
+                is->bh_side[SL(o)] = -1;
+                hk_control_set(w, o, side_actor(w, a));
+                if (o < 64)
+                    is->taken[a] |= (uint64_t)1 << o;
+                if (hk_world_logging(w))
+                    snprintf(w->scratch, sizeof w->scratch, "On the island front the %s side occupies %s, undefended.",
+                             side_name(a), region_label(w, o));
+                hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, 1 - a), w->scratch,
+                               SRC_ISL);
+                w->today = day + 1;
+                continue;
+            }
+            /* a landing off its beach within the step fights from that day */
+            fight(w, &r, &p, days - p.wait);
+            w->today = day + 1;
+        }
+        is->day += days;
+    }
+    /* the days of the month after the garrisons stop still count for the
+     * preparation of what follows */
+    if (last < 30 && c->surrender_day > 0)
+        is->day += 30 - (last > first ? last : first);
+    w->today = today;
+}
+
+void hk_landings_surrender(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    hk_island_state *is = &w->isl;
+    double pris = 0;
+    int n = 0;
+    for (int r = 0; r < s->n_regions; r++) {
+        double men = 0;
+        if (is->side[SL(r)] == HK_SIDE_JPN && !own(w, r, HK_SIDE_JPN) && is->men[SL(r)] >= 1) {
+            men += is->men[SL(r)];
+            is->men[SL(r)] = is->tanks[SL(r)] = is->guns[SL(r)] = is->aircraft[SL(r)] = 0;
+            is->side[SL(r)] = -1;
+        }
+        if (is->holdout_side[SL(r)] == HK_SIDE_JPN && is->holdout[SL(r)] >= 1) {
+            men += is->holdout[SL(r)];
+            is->holdout[SL(r)] = 0;
+            is->holdout_side[SL(r)] = -1;
+        }
+        if (men >= 1) {
+            pris += men;
+            n++;
+        }
+    }
+    if (!(pris >= 1))
+        return;
+    account(w, HK_SIDE_JPN, pris, pris);
+    /* told on the day the order reaches the island garrisons */
+    int day = w->today, told = w->camp.surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS) + (int)P(w, WAR_GARRISON_ORDER_DAYS);
+    if (w->camp.surrender_day > 0)
+        w->today = told > 30 ? 30 : told;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "Japan's island garrisons on the ground the Soviet side now holds lay down their arms: %.0f men in %d "
+                 "region%s go into captivity.",
+                 pris, n, n == 1 ? "" : "s");
+    hk_world_emit2(w, "occupation", "island_garrisons", s->sov, s->jpn, w->scratch,
+                   "general_order_no1; 001_fd9a28d61a246780.txt:285");
+    w->today = day;
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# island_fronts: the 1945 war fights for southern Sakhalin and the Kurils
+# (docs/model.md#war-islands), simulate seeds 1-10.
+# - A Sakhalin operation (a `front` event on south_sakhalin from the island
+#   fronts) and a Kurils one (on kurils_north) in August-September 1945,
+#   each with the men committed and the casualties per side.
+# - Summed over the ten seeds, each operation's casualties are within x2 of
+#   the record's (Sakhalin: Soviet about 1,461, Japanese 700-2,000 killed
+#   with their wounded, taken as 2,000; Shumshu: Soviet 1,567, Japanese
+#   1,018; wiki_south_sakhalin, wiki_shumshu).
+# - The month lines' control shows southern Sakhalin and the northern Kurils
+#   Soviet by the end of the war, and Japanese before it.
+# - The island garrisons go into captivity: an `occupation` event.
+# - In a forced strike north of 1941 (seeds 1-4) northern Sakhalin is a
+#   front: Japan brings a division over the sea to southern Sakhalin and
+#   attacks over the 50th parallel, and takes it in at least one seed.
+set -euo pipefail
+HK=${1:?usage: island_fronts.sh PATH_TO_hokushin}
+command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*" >&2; fail=1; }
+sak_s=0 sak_j=0 kur_s=0 kur_j=0
+for seed in 1 2 3 4 5 6 7 8 9 10; do
+    "$HK" simulate --seed "$seed" --json >"$tmp/run"
+    jq -c 'select(.type == "event" and .kind == "front" and (.source // "" | test("war-islands"))
+        and .casualties != null)' "$tmp/run" >"$tmp/isl"
+    for r in south_sakhalin kurils_north; do
+        n=$(jq -r --arg r "$r" 'select(.id == $r and (.date >= "1945-08") and (.date < "1945-10")
+            and .committed.SOV > 0 and .committed.JPN > 0) | .id' "$tmp/isl" | grep -c . || true)
+        [ "$n" -ge 1 ] || bad "seed $seed: no island operation against $r in August-September 1945"
+    done
+    read -r s1 j1 < <(jq -rs '[.[] | select(.id == "south_sakhalin")] | "\(map(.casualties.SOV) | add // 0) \(map(.casualties.JPN) | add // 0)"' "$tmp/isl")
+    read -r s2 j2 < <(jq -rs '[.[] | select(.id == "kurils_north")] | "\(map(.casualties.SOV) | add // 0) \(map(.casualties.JPN) | add // 0)"' "$tmp/isl")
+    sak_s=$(echo "$sak_s + $s1" | bc); sak_j=$(echo "$sak_j + $j1" | bc)
+    kur_s=$(echo "$kur_s + $s2" | bc); kur_j=$(echo "$kur_j + $j2" | bc)
+    before=$(jq -r 'select(.type == "month" and .date == "1945-07") | "\(.control.south_sakhalin) \(.control.kurils_north)"' "$tmp/run")
+    after=$(jq -r 'select(.type == "month" and .date == "1945-09") | "\(.control.south_sakhalin) \(.control.kurils_north)"' "$tmp/run")
+    [ "$before" = "JPN JPN" ] || bad "seed $seed: southern Sakhalin and the northern Kurils in 1945-07: '$before', not Japanese"
+    [ "$after" = "SOV SOV" ] || bad "seed $seed: southern Sakhalin and the northern Kurils in 1945-09: '$after', not Soviet"
+    jq -r 'select(.type == "event" and .kind == "occupation" and .id == "island_garrisons") | .id' "$tmp/run" | grep -q . ||
+        bad "seed $seed: the island garrisons' captivity is not told"
+done
+took=0
+for seed in 1 2 3 4; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/sn"
+    n=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and (.source // "" | test("war-islands"))
+        and .date < "1943" and .committed.JPN > 0) | .winner' "$tmp/sn" | grep -c . || true)
+    [ "$n" -ge 1 ] || bad "strike north, seed $seed: no Japanese attack on northern Sakhalin by 1942"
+    w=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and .winner == "JPN") | .date' "$tmp/sn" | head -1)
+    [ -n "$w" ] && took=$((took + 1))
+done
+[ "$took" -ge 1 ] || bad "strike north: Japan takes northern Sakhalin in none of seeds 1-4"
+within() { # name mean record
+    awk -v m="$2" -v r="$3" -v n="$1" 'BEGIN { if (!(m >= r / 2 && m <= r * 2)) { printf "FAIL: %s: mean %.0f, record %.0f (outside x2)\n", n, m, r; exit 1 } }' || fail=1
+}
+within "Sakhalin, Soviet casualties" "$(echo "$sak_s / 10" | bc -l)" 1461
+within "Sakhalin, Japanese casualties" "$(echo "$sak_j / 10" | bc -l)" 2000
+within "Shumshu, Soviet casualties" "$(echo "$kur_s / 10" | bc -l)" 1567
+within "Shumshu, Japanese casualties" "$(echo "$kur_j / 10" | bc -l)" 1018
+echo "island fronts, seeds 1-10: Sakhalin S $(echo "$sak_s / 10" | bc) J $(echo "$sak_j / 10" | bc), Shumshu S $(echo "$kur_s / 10" | bc) J $(echo "$kur_j / 10" | bc)"
+exit $fail

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# manchuria_1945: the Soviet offensive of August 1945 as simulate fights it,
+# seeds 1-10.
+# - The Transbaikal Front's armies in eastern Mongolia fight their way over
+#   the Great Khingan before Japan's surrender is announced: a battle on the
+#   Khalkha (western) front with Japanese defenders in it, dated before the
+#   surrender, in every seed (the 39th Army and the 6th Guards Tank Army met
+#   the 107th Division at Halung-Arshaan and Solun, glantz2003); not a march
+#   into Hsinking after the surrender.
+# - The army that lays down its arms is the one Japan had in Manchuria in
+#   August 1945: the prisoners of seeds 1-10 average within a quarter of the
+#   record's (record.yaml war_1945_japanese_prisoners), not the army of 1941
+#   the Kwantung Army was held to once Germany's defeat ended the war in the
+#   west.
+# - The Kwantung Army falls back as its plan of 1945 laid down, toward the
+#   redoubt round Tonghua in south-eastern Manchuria: its eastern armies
+#   driven from Mudanjiang do not go over into Korea (the Tumen front), and
+#   the history says where they go.
+# - The ten seeds do not fight one campaign on one timetable: the day the
+#   western front first fights differs between seeds (the weather and the
+#   roads, the forces), and so do the Japanese losses in battle.
+set -euo pipefail
+HK=${1:?usage: manchuria_1945.sh PATH_TO_hokushin}
+command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*" >&2; fail=1; }
+rec_pris=$(awk '/id: war_1945_japanese_prisoners/ {f=1} f && /value:/ {print $2; exit}' "${HK_SOURCE_DIR:-$(dirname "$0")/../..}/scenarios/far-east-1918/record.yaml")
+[ -n "$rec_pris" ] || { echo "SKIP: the record's prisoners not found"; exit 77; }
+pris_sum=0 n_pris=0
+: >"$tmp/days"
+: >"$tmp/killed"
+for seed in 1 2 3 4 5 6 7 8 9 10; do
+    "$HK" simulate --seed "$seed" --json >"$tmp/run"
+    jq -c 'select(.type == "event")' "$tmp/run" >"$tmp/ev"
+    entry=$(jq -r 'select(.kind == "war" and (.actors[0] == "SOV")) | .date' "$tmp/ev" | head -1)
+    [ -n "$entry" ] || { bad "seed $seed: no Soviet entry"; continue; }
+    surr=$(jq -r 'select(.id == "surrender") | .date' "$tmp/ev" | head -1)
+    [ -n "$surr" ] || { bad "seed $seed: no surrender"; continue; }
+    # the western front's battles before the surrender, with defenders
+    west=$(jq -r --arg s "$surr" --arg e "$entry" 'select(.kind == "front" and .sector == "western" and .date >= $e
+        and .date < $s and (.committed.JPN // 0) >= 1000 and (.casualties.JPN // 0) > 0) | .date' "$tmp/ev" | head -1)
+    echo "$west" >>"$tmp/days"
+    jq -r --arg m "${surr:0:7}" 'select(.type == "month" and .date == $m)
+        | (.war.casualties.JPN - .war.prisoners.JPN) / 1000 | floor' "$tmp/run" >>"$tmp/killed"
+    [ -n "$west" ] || bad "seed $seed: the western front fights no battle between the entry ($entry) and the surrender ($surr)"
+    korea=$(jq -r 'select(.kind == "war_month") | .text' "$tmp/ev" | grep -c "J fell back to tumen" || true)
+    [ "$korea" = 0 ] || bad "seed $seed: a Japanese front falls back into Korea (the Tumen front)"
+    redoubt=$(jq -r 'select(.kind == "front") | .text' "$tmp/ev" | grep -c "toward the redoubt at Tonghua" || true)
+    [ "$redoubt" -ge 1 ] || bad "seed $seed: no Japanese front falls back toward the redoubt at Tonghua"
+    p=$(jq -r --arg m "${surr:0:7}" 'select(.type == "month" and .date == $m) | .war.prisoners.JPN // 0 | floor' "$tmp/run")
+    pris_sum=$((pris_sum + p)); n_pris=$((n_pris + 1))
+done
+[ "$(sort -u "$tmp/days" | grep -c .)" -ge 2 ] || bad "the western front first fights on the same day in every seed: $(sort -u "$tmp/days" | tr '\n' ' ')"
+[ "$(sort -u "$tmp/killed" | grep -c .)" -ge 5 ] || bad "the Japanese losses in battle hardly vary between seeds: $(sort -u "$tmp/killed" | tr '\n' ' ')"
+if [ "$n_pris" -gt 0 ]; then
+    mean=$((pris_sum / n_pris))
+    [ $((4 * mean)) -ge $((3 * rec_pris)) ] && [ $((4 * mean)) -le $((5 * rec_pris)) ] ||
+        bad "Japanese prisoners average $mean over seeds 1-10, not within a quarter of the record's $rec_pris"
+fi
+[ "$fail" = 0 ] && echo "manchuria_1945: ok"
+exit "$fail"

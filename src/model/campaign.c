@@ -934,13 +934,21 @@ static hk_combat_side front_side(const hk_world *w, const hk_front *fr, int side
  * counter-stroke of the autumn of 1941 attacks with what stands on the
  * front and what has arrived, not on the first day with a month's
  * reinforcements. */
+/* The share of a front's supplied men that has arrived today (1: all up). */
+static double arrived_share(const hk_world *w, const hk_front *fr, int side)
+{
+    if (side == w->war_opener || !(fr->added[side] > 0) || !(fr->men[side] > 0))
+        return 1.0;
+    double day = w->today > 0 ? (double)(w->today - 1) : 0;
+    double away = fr->added[side] * (1.0 - fmin(1.0, day / 30.0));
+    return fmax(0.0, 1.0 - away / fr->men[side]);
+}
+
 static void arriving(const hk_world *w, const hk_front *fr, int side, hk_combat_side *cs)
 {
     if (side == w->war_opener || !(fr->added[side] > 0) || !(fr->men[side] > 0) || !(cs->men > 0))
         return;
-    double day = w->today > 0 ? (double)(w->today - 1) : 0;
-    double away = fr->added[side] * (1.0 - fmin(1.0, day / 30.0));
-    double k = fmax(0.0, 1.0 - away / fr->men[side]);
+    double k = arrived_share(w, fr, side);
     cs->men *= k;
     cs->tanks *= k;
     cs->guns *= k;
@@ -2228,9 +2236,23 @@ static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_co
                  hk_month_year(w->flag_since[HK_EFFECT_GER_SOV_WAR]), hk_month_mon(w->flag_since[HK_EFFECT_GER_SOV_WAR]));
     else
         snprintf(tail, sizeof tail, "no one has come into the theatre from outside it since the war opened");
-    char coming[80] = "";
-    if (fr->men[side] - cs->men >= 1000)
-        snprintf(coming, sizeof coming, " (%.0f more still on their way up)", fr->men[side] - cs->men);
+    /* the front's men not in the attack: those of the month's reinforcements
+     * still on the railway (arriving), and those beyond what its routes keep
+     * supplied in battle, held in the rear (front_side) */
+    double up = arrived_share(w, fr, side);
+    double supplied = up > 0 ? cs->men / up : fr->men[side];
+    double on_way = supplied - cs->men, held = fr->men[side] - supplied;
+    char coming[200] = "";
+    if (on_way >= 1000 && held >= 1000)
+        snprintf(coming, sizeof coming,
+                 " (%.0f more still on their way up, and %.0f held in the rear, more than its routes keep "
+                 "supplied in battle)",
+                 on_way, held);
+    else if (on_way >= 1000)
+        snprintf(coming, sizeof coming, " (%.0f more still on their way up)", on_way);
+    else if (held >= 1000)
+        snprintf(coming, sizeof coming, " (%.0f more held in the rear, more than its routes keep supplied in battle)",
+                 held);
     snprintf(w->scratch, sizeof w->scratch,
              "The %s side strikes back on the %s front toward %s with %.0f men and %.0f tanks%s: the front had %.0f "
              "when the war opened and %.0f have been brought up since from the reserve behind the fronts, the "

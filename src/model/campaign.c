@@ -1600,12 +1600,14 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS) ||
             (fight < days && fight < echelons(w) + 1))
             continue;
-        /* a garrison still holding out once the fronts have stopped is
-         * assaulted until the order to lay down its arms reaches it
-         * (war.garrison_order_days after the fronts stop, the caller's):
-         * cut off and not believing the surrender, the garrison of Hutou
-         * fought on and was reduced strongpoint by strongpoint until its
-         * last positions fell on 26 August 1945 (glantz2003) */
+        /* once Japan's surrender has reached the fronts (war.ceasefire_days
+         * after it, when they stop) no garrison is assaulted: its besiegers
+         * bring it the order to lay down its arms instead (the fortified
+         * regions of August 1945 gave up within days of the Kwantung Army's
+         * order, Hutou last on the 26th, glantz2003); until then the
+         * besiegers, like the fronts, fight on */
+        if (c->surrender_day > 0 && w->today + days - 1 > c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS))
+            continue;
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
         /* war.storm_share is what a step's assault takes on: an assault over
          * fewer days (a garrison left during the step) takes on less */
@@ -2369,8 +2371,8 @@ void hk_campaign_step(hk_world *w)
         int nd = last - first, cease = (int)P(w, WAR_CEASEFIRE_DAYS);
         char besieged[96] = "";
         if (held_to > last && garrisons_of(w, HK_SIDE_JPN) + garrisons_of(w, HK_SIDE_SOV) >= 1)
-            snprintf(besieged, sizeof besieged, "; the besieged fortified regions hold their works, under "
-                     "assault, to the %d%s", held_to, ordinal(held_to));
+            snprintf(besieged, sizeof besieged, "; the besieged fortified regions, no longer assaulted, hold their "
+                     "works to the %d%s", held_to, ordinal(held_to));
         if (c->surrender_day > 0 && last == c->surrender_day + cease && cease > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s (the surrender of %d %s reaches them %d "

@@ -333,12 +333,11 @@ static void test_border_garrison(void **state)
     assert_true(hold5s < left5s);
     assert_true(hold5 <= hold5s);
     assert_true(killed1 > killed5);
-    /* the fronts stop when the surrender reaches them (day 5, no ceasefire
-     * delay), but a besieged garrison is assaulted until the order to lay
-     * down its arms reaches it, war.garrison_order_days (5) later, and not
-     * after (Hutou's last positions fell to assault on 26 August 1945) */
-    assert_true(after_day5.last_assault > 5);
-    assert_true(after_day5.last_assault <= 5 + 5);
+    /* once the surrender has reached the fronts (day 5, no ceasefire delay)
+     * no assault is made: its besiegers bring the garrison the order to lay
+     * down its arms (war.garrison_order_days gives it days to receive it) */
+    assert_true(after_day5.last_assault >= 1);
+    assert_true(after_day5.last_assault <= 5);
     /* what holds out surrenders with its side */
     assert_float_equal(after1, 0, 0);
     assert_float_equal(after5, 0, 0);

@@ -182,18 +182,29 @@ double hk_combat_collapse_p(const hk_combat_params *p, const hk_combat_side *att
     return 1 / (1 + exp(-z));
 }
 
+/* The uniform that decides a collapse: from a child stream of the
+ * battle's rng (split after the battle's own draws), so the parent stream
+ * does not advance and every later draw of the caller stays where it was. */
+#define COLLAPSE_STREAM 0x636f6c6c61707365ULL /* "collapse" */
+static double collapse_draw(hk_rng *rng)
+{
+    hk_rng child = hk_rng_split(rng, COLLAPSE_STREAM);
+    return hk_rng_uniform(&child);
+}
+
 /* Whether the defender's line collapses (collapse_share; docs/combat.md,
- * "Defenders that break"): u in [0, 1) is the battle's uniform draw, or
- * negative for the central estimate, where it collapses when that is the
- * likelier outcome. An attacker whose own losses broke it off breaks no
- * one. A collapsed defender is beaten, whatever the losses' score says. */
+ * "Defenders that break"): with an rng, when the battle's uniform falls
+ * under the odds; without one (the central estimate), when a collapse is
+ * the likelier outcome. An attacker whose own losses broke it off breaks
+ * no one. A collapsed defender is beaten, whatever the losses' score says.
+ * The rng is not advanced. */
 static int collapses(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
-                     const hk_combat_result *out, double u)
+                     const hk_combat_result *out, hk_rng *rng)
 {
     if (!(p->collapse_share > 0) || out->broke_off[HK_COMBAT_ATTACKER])
         return 0;
     double pr = hk_combat_collapse_p(p, att, def, out->power_ratio);
-    return u < 0 ? pr >= 0.5 : u < pr;
+    return rng ? collapse_draw(rng) < pr : pr >= 0.5;
 }
 
 /* The collapsed defender's loss: a line broken through or turned loses a
@@ -212,19 +223,6 @@ static void collapse_loss(const hk_combat_params *p, const hk_combat_side *def, 
     x->guns += sh * fmax(0, nonneg(def->guns) - x->guns);
     out->casualties[HK_COMBAT_DEFENDER] = x->men;
     out->collapsed = 1;
-}
-
-/* The uniform that decides a collapse: from a child stream of the
- * battle's rng (split after the battle's own draws), so the parent stream
- * does not advance and every later draw of the caller stays where it was;
- * -1 for the central estimate or with the mechanism off. */
-#define COLLAPSE_STREAM 0x636f6c6c61707365ULL /* "collapse" */
-static double collapse_draw(const hk_combat_params *p, hk_rng *rng)
-{
-    if (!rng || !(p->collapse_share > 0))
-        return -1;
-    hk_rng child = hk_rng_split(rng, COLLAPSE_STREAM);
-    return hk_rng_uniform(&child);
 }
 
 static void resolve(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
@@ -285,7 +283,6 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         noise[0] = exp(c + d);
         noise[1] = exp(c - d);
     }
-    double u_collapse = may_collapse ? collapse_draw(p, rng) : -1;
 
     double pw[2];
     for (int i = 0; i < 2; i++)
@@ -376,7 +373,13 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
          * the attacker did not expect). */
         double r = pc[0] * surprise_factor(p, att->surprise, t) /
                    (pc[1] * surprise_factor(p, def->surprise, t));
-        double dec = pow((double)t, -p->day_decay);
+        /* the intensity's clock: the engagement's day, or in a stage of an
+         * engagement fought in echelons (echelon_clock_share in (0, 1)) a
+         * share of the days before the stage counted on */
+        double tc = day0 > 0 && p->echelon_clock_share > 0 && p->echelon_clock_share < 1
+                        ? p->echelon_clock_share * day0 + day
+                        : (double)t;
+        double dec = pow(tc, -p->day_decay);
         double share[2] = {base[0] * dec * pow(r, -p->helmbold),
                            base[1] * dec * pow(r, p->helmbold)};
         /* A side that will not surrender pays for it in its own blood:
@@ -517,7 +520,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
     /* The defender's line breaks through or is turned: a rout, beside
      * (or instead of) the pursuit and the ring of an attacker that won on
      * the losses. */
-    if (may_collapse && collapses(p, att, def, out, u_collapse)) {
+    if (may_collapse && collapses(p, att, def, out, rng)) {
         out->winner = HK_COMBAT_ATTACKER;
         collapse_loss(p, def, out);
     }
@@ -593,7 +596,7 @@ void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side 
         engagement_winner(p, att, def, res);
     /* the collapse is the engagement's, decided once (one draw, after the
      * stages' own) */
-    if (collapses(p, att, def, res, collapse_draw(p, rng))) {
+    if (collapses(p, att, def, res, rng)) {
         res->winner = HK_COMBAT_ATTACKER;
         collapse_loss(p, def, res);
     }

@@ -616,6 +616,11 @@ static void bargain(hk_world *w, int t, double u)
         off |= gains[p] < -min_gain;
         if (x->parties[p] == x->price_by)
             asker = gains[p];
+        /* with no talks under way, a party that would lose by the treaty
+         * settles it: the others' gains would only tell whether to break
+         * off talks that are not held */
+        if (off && st->talks == 0)
+            return;
     }
     if (off) {
         st->talks = 0;
@@ -755,6 +760,8 @@ static void simulate_treaties(hk_world *w)
                              s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
                              party_name(w, s->sov));
             }
+            if (hk_world_logging(w))
+                capitalise(w->scratch); /* "The USSR and Mongolia sign ..." */
             sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
             if (t == w->c->roles.jpn_sov_normalization)
                 evacuate_reprisal(w);

@@ -429,12 +429,20 @@ static void coup(hk_world *w, hk_lazy_stream *r)
         return;
     }
     hk_politics_purge(w, f);
-    if (hk_world_logging(w))
+    if (hk_world_logging(w)) {
+        /* the division they rise with, ordered away when their faction lost the Army */
+        char posted[120] = "";
+        if (w->coup_posted_on == w->month && P(w, POLITICS_COUP_POSTING) > 0)
+            snprintf(posted, sizeof posted, " before their division, ordered away from the capital this month, leaves it");
+        else if (w->coup_posted_on != HK_MONTH_NONE && P(w, POLITICS_COUP_POSTING) > 0)
+            snprintf(posted, sizeof posted, " before their division, ordered away from the capital in %d-%02d, leaves it",
+                     hk_month_year(w->coup_posted_on), hk_month_mon(w->coup_posted_on));
         snprintf(w->scratch, sizeof w->scratch,
                  "Officers of the %s, whose faction has lost %.0f%% of its posts to the %s (%.2f of influence "
-                 "against %.2f, doctrine held at %+.2f), rise in a coup; the Army does not follow and the rising "
+                 "against %.2f, doctrine held at %+.2f), rise in a coup%s; the Army does not follow and the rising "
                  "fails.",
-                 s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine);
+                 s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine, posted);
+    }
     hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
@@ -469,15 +477,34 @@ static bool expedition_invited(const hk_world *w)
  * the one they can take (Nikolayevsk, winter and spring of 1920, 003:16);
  * Japan answers by taking ground it can hold until Moscow settles
  * (northern Sakhalin, 1920-07, held to 1925, 003:16, 004:131). */
+/* The lower Amur's ice season (intervention.ice_first to ice_last, over the
+ * turn of the year): the outpost at the river's mouth is out of reach of
+ * relief and ships, and partisans can surround it; the Japanese answer by
+ * river and sea comes once the ice is gone. */
+static bool amur_frozen(const hk_world *w)
+{
+    int m = hk_month_mon(w->month), first = (int)P(w, INTERVENTION_ICE_FIRST), last = (int)P(w, INTERVENTION_ICE_LAST);
+    if (first <= 0 || last <= 0)
+        return true; /* no season set: any month */
+    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+}
+
 static void partisans(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
+    bool frozen = amur_frozen(w);
     if (w->outpost_lost_on == HK_MONTH_NONE) {
         double level = 0.75 * P(w, SOVIET_FLOOR); /* Soviet power re-established (hk_assess_soviet_established) */
         int at = hk_control_outpost(w, true);
         if (at < 0 || level <= 0 || hk_assess_soviet_established(w))
             return;
         double grown = hk_clamp(w->sov_men / level, 0, 1);
+        /* only an outpost the ice has cut off can be surrounded and taken
+         * (Nikolayevsk: surrounded in January 1920, its garrison destroyed
+         * in March, far from any relief, the prisoners killed in May before
+         * the relief came up the river in June) */
+        if (!frozen)
+            return;
         if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown))
             return;
         w->outpost_lost_on = w->month;
@@ -491,7 +518,9 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
                        SRC_MODEL("politics-intervention"));
         return;
     }
-    if (w->reprisal_on != HK_MONTH_NONE || w->month <= w->outpost_lost_on)
+    /* the reprisal goes by sea, once the ice is gone (northern Sakhalin,
+     * July 1920) */
+    if (w->reprisal_on != HK_MONTH_NONE || w->month <= w->outpost_lost_on || frozen)
         return;
     int to = hk_control_reprisal_ground(w);
     if (to < 0 || hk_treaty_binds(w, w->c->roles.jpn_sov_normalization))
@@ -570,6 +599,14 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
         bool pledged = hk_flag(w, HK_EFFECT_POWERS_PRESS);
         if (pledged && back && p < P(w, INTERVENTION_PLEDGE_RATE))
             p = P(w, INTERVENTION_PLEDGE_RATE);
+        /* an expedition sent at the Allies' request does not leave while
+         * the task they asked of it is undone: the Czechoslovak Legion it
+         * was to help out of Siberia (003:15) sailed from Vladivostok only
+         * in September 1920 (the outside event legion_evacuated); a
+         * scenario without that event sets no such bar */
+        if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST) && hk_scenario_has_effect(w, HK_EFFECT_LEGION_OUT) &&
+            !hk_flag(w, HK_EFFECT_LEGION_OUT))
+            p = 0.0;
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->withdrawn = true;
             if (hk_world_logging(w))

@@ -74,15 +74,21 @@ typedef struct hk_campaign_state {
     int still_months;                      /* months in a row in which no front fought */
     bool trans_siberian_cut;               /* now */
     /* the routes over each side's ground (haul in km, widest flow) depend
-     * only on who holds what: kept while control is as it was when they
-     * were worked out (route_control) */
+     * only on who holds what and which links are open: kept while control
+     * is as it was when they were worked out (route_control) and no link
+     * has opened since (before route_until, the next link's opening) */
     bool routes_ok;
+    hk_month route_until;
     int8_t route_control[HK_MAX_REGIONS];
     double route_km[2][HK_MAX_REGIONS], route_flow[2][HK_MAX_REGIONS];
     double route_front[2][HK_MAX_SECTORS]; /* what the links carry to each front (max flow) */
     uint64_t flow_known[2];                /* which of route_flow are worked out for this control */
     uint32_t front_known[2];               /* which of route_front are */
     uint64_t route_cut[2]; /* each side's regions cut off from its bases */
+    /* the links with an end on each front's regions, kept by campaign.c as
+     * front_of changes (bit f of near_ok: front f's are up to date) */
+    uint64_t near_links[HK_MAX_SECTORS][(HK_MAX_LINKS + 63) / 64];
+    uint8_t near_ok;
     /* each side's ground and the sources of its reinforcements, for the
      * control they were worked out for (sets_control; sets_ok) */
     bool sets_ok;

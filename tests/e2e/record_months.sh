@@ -5,7 +5,9 @@
 # not sit at the earliest the mechanism allows. The record's months: the
 # Neutrality Pact 1941-04 (001:167); the Siberian expedition 1918-08, the
 # month after Wilson's request (003:15); the Imperial Way's rising 1936-02
-# (000:24).
+# (000:24); the Soviet-Mongolian protocol 1936-03 (001:81); Nikolayevsk in
+# the winter of 1919-20 (003:16); no withdrawal from Siberia while the
+# Czechoslovak Legion the Allies sent it to help is still there (to 1920-09).
 set -uo pipefail
 HK=${1:?usage: record_months.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -59,6 +61,26 @@ for i, r in enumerate(runs):
 # the young officers rise in the months before their division is posted
 # away, not the month the Control faction's lead first allows it
 check(("coup", "kodoha"), "1936-02", 2, 0.5, "Imperial Way rising")
+# the protocol: once Moscow answers the threat on Mongolia's border in
+# writing, the signing follows within weeks
+check(("treaty_signed", "soviet_mongolian_protocol"), "1936-03", 2, 0.3, "Soviet-Mongolian protocol")
+# the outpost at the Amur's mouth falls only while the ice cuts it off, and
+# the reprisal goes by sea once the ice is gone
+winter = 0
+for i, r in enumerate(runs):
+    lost, rep = r.get(("fact", "outpost_destroyed")), r.get(("fact", "reprisal_occupation"))
+    if lost and not (int(lost[0][5:7]) >= 11 or int(lost[0][5:7]) <= 5):
+        fail.append(f"seed {i + 1}: the outpost taken in {lost[0]}, with the Amur open to ships and relief")
+    if rep and 1 <= int(rep[0][5:7]) <= 5:
+        fail.append(f"seed {i + 1}: the reprisal by sea in {rep[0]}, in the ice")
+    winter += bool(lost) and "1919-11" <= lost[0] <= "1920-05"
+print(f"Nikolayevsk: taken in the winter of 1919-20 in {winter} of 40 runs")
+for i, r in enumerate(runs):
+    wd = r.get(("fact", "withdrawal"))
+    if wd and wd[0] < "1920-09":
+        fail.append(f"seed {i + 1}: the expedition withdrawn {wd[0]}, with the Czechoslovak Legion still in Siberia")
+if winter < 12:
+    fail.append(f"the outpost taken in the winter of 1919-20 in only {winter} of 40 runs")
 for f in fail:
     print("FAIL:", f)
 sys.exit(1 if fail else 0)

@@ -57,6 +57,7 @@ static const field fields[] = {
     F(war_days_total), F(war_pris_total), F(regions_taken), F(trans_siberian_was_cut), F(sov_west_1941),
     F(ceded), F(wars_begun), F(isl),
     F(event_decided), F(today), F(events_next),
+    F(coup_posted_on), F(held_over), F(sov_sent_war), F(armistice_pact),
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
@@ -79,16 +80,21 @@ static const char *const politics_owns[] = {
     "war", "war_in_month", "war_opener", "war_on", "soviet_entry", "soviet_entry_on", "japan_surrendered",
     "exhaustion", "war_losses", "armistice_on", "sov_peak", "border_campaign",
     "event_decided", /* Japan's own moves among the outside events: the war with the United States */
+    "coup_posted_on", /* the Control faction posts the Imperial Way's division away */
     NULL};
 static const char *const diplomacy_owns[] = {"treaty", "mgl_pressure", NULL};
 static const char *const movement_owns[] = {"jpn_men", "exp_men", "sov_men", "sov_drawn", "sov_capacity",
                                             "formation", "per_man", "equip_at", "hosted", "strength_next",
                                             "sector_forces", "loss_men", "loss_tanks", "loss_guns",
                                             "loss_aircraft", "sov_peak", "rec_at", "base_pool", "base_last", "base_memo", "n_base_memo",
-                                            "base_memo_next", "mv", "jpn_peak", "manoeuvres_told", "budget", NULL};
+                                            "base_memo_next", "mv", "jpn_peak", "manoeuvres_told", "budget",
+                                            "sov_sent_war", /* what the Far East sends west in a war Japan opened */
+                                            NULL};
 static const char *const incidents_owns[] = {"tension", "incidents_month", "sector_incidents", "pending",
                                              "n_pending", "haul_control", "haul_known", "haul_km", "haul_ratio",
-                                             "haul_pull", "incident_memo", NULL};
+                                             "haul_pull", "incident_memo",
+                                             "held_over", /* clashes out of season, answered in it */
+                                             NULL};
 static const char *const battles_owns[] = {
     "battles_month", "sector_battles", "sector_battle_size", "battle_site_known", "battle_site", "battle_km",
     "reach_control", "reach_known", "reach_site", "reach",
@@ -105,6 +111,7 @@ static const char *const war_owns[] = {"war", "war_in_month", "war_opener", "war
                                        "armistice_on", "camp", "isl", "control", "control_key", "war_months_total",
                                        "war_cas_total", "war_days_total", "war_pris_total", "regions_taken",
                                        "trans_siberian_was_cut", "sov_west_1941", "sov_peak", "ceded", "wars_begun",
+                                       "armistice_pact", /* an armistice's neutrality undertaking */
                                        /* a war Japan lost, reported to politics as battles report one */
                                        "lost_battle_side", "lost_battle_weight", "lost_battle_fact",
                                        "lost_battle_sector", "lost_major", NULL};

@@ -40,6 +40,11 @@ def main():
             att = {"Japanese": "JPN", "Soviet": "SOV"}[m.group(1)] if m else None
             rows.append((seed, e, att))
     counts = {"half": [], "ratio5": [], "att90": [], "winner_worse": []}
+    # of the 5:1 exchanges: which side lost five times the other's men, the
+    # attacker or the defender, and which army (docs/combat.md, "Defenders
+    # that break")
+    by_role = {"attacker": 0, "defender": 0, "?": 0}
+    by_army = {"JPN": 0, "SOV": 0}
     ratios, shares = [], []
     for seed, e, att in rows:
         com, cas, win = e["committed"], e["casualties"], e.get("winner")
@@ -55,6 +60,9 @@ def main():
             counts["half"].append(tag)
         if hi >= 5 * max(lo, 1.0) and hi >= 100:
             counts["ratio5"].append(tag)
+            loser = max(sides, key=lambda k: cas.get(k, 0))
+            by_army[loser] = by_army.get(loser, 0) + 1
+            by_role["?" if not att else "attacker" if loser == att else "defender"] += 1
         if att and sh.get(att, 0) >= 0.9:
             counts["att90"].append(tag)
         if win in sh:
@@ -69,6 +77,10 @@ def main():
               "winner_worse": "won by the side that lost three times the men or more"}
     for k, v in counts.items():
         print(f"  {labels[k]}: {len(v)} engagements in {len(set(t[0] for t in v))} histories")
+    print("  of the 5:1 exchanges, the side that lost five times the other's men: attacker %d, defender %d%s; "
+          "Japanese %d, Soviet %d" % (by_role["attacker"], by_role["defender"],
+                                      f", unknown {by_role['?']}" if by_role["?"] else "", by_army.get("JPN", 0),
+                                      by_army.get("SOV", 0)))
     print("  casualty ratio (larger/smaller) q10 q25 q50 q75 q90:",
           " ".join(f"{x:.2f}" for x in quantiles(ratios)))
     print("  loss share of committed q10 q25 q50 q75 q90:",

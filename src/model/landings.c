@@ -331,6 +331,17 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     hk_combat_result res;
     memset(&res, 0, sizeof res);
     res.winner = HK_COMBAT_DRAW;
+    /* a garrison whose government has announced its surrender is neither
+     * routed nor pursued when its line breaks: the men a rout or a pursuit
+     * would cost it lay down their arms (below, with the rest of it), and
+     * its battle losses are what the fighting cost it (Shumshu's garrison,
+     * 18-23 August 1945, went into captivity on the order, 001:285). Each
+     * stage is fought as well without the rout and the pursuit, on the
+     * same draws, to tell the two apart. */
+    bool yields = d == HK_SIDE_JPN && announced(w) && !D.no_surrender;
+    hk_combat_params cp = w->combat;
+    cp.pursuit = cp.exploit = cp.collapse_share = 0;
+    double gave_up = 0;
     for (int k = 0; k < n; k++) {
         int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
         if (p->landing && !p->beach)
@@ -371,7 +382,16 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
             x[0].night = 1;
         }
         hk_combat_result st;
-        hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, to - from > 0 ? to - from : 1, rng, &st);
+        int span = to - from > 0 ? to - from : 1;
+        if (yields) {
+            hk_rng same = *rng;
+            hk_combat_result calm;
+            hk_combat_resolve(&cp, &x[0], &x[1], s->regions[o].terrain, span, &same, &calm);
+            hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, span, rng, &st);
+            gave_up += fmax(0, fmin(st.loss[1].men, x[1].men) - calm.loss[1].men);
+        } else {
+            hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, span, rng, &st);
+        }
         /* a stage costs a side no more than the men it had in it */
         for (int i = 0; i < 2; i++)
             if (st.casualties[i] > x[i].men) {
@@ -391,6 +411,10 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     /* the point attacked is lost when its defenders are beaten or gone */
     bool broken = res.winner == HK_COMBAT_ATTACKER || D.men - res.casualties[1] < 100;
     double cas_a = fmin(res.casualties[0], A.men), cas_d = fmin(res.casualties[1], D.men);
+    /* those who gave up when the point fell stay with the garrison's rest
+     * and lay down their arms with it below */
+    gave_up = broken ? fmin(gave_up, cas_d) : 0;
+    cas_d -= gave_up;
     /* the losses, from the force each side fought with */
     if (p->beach) {
         double k = is->bh_men[SL(o)] > 0 ? fmax(0, 1 - cas_a / is->bh_men[SL(o)]) : 0;

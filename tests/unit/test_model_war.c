@@ -13,6 +13,7 @@
 #include "world/api.h"
 #include "model/campaign.h"
 #include "model/control.h"
+#include "model/landings.h"
 #include "model/war.h"
 #include "world/world.h"
 
@@ -842,6 +843,73 @@ static void test_sea_cut_ground_stays(void **state)
     hk_scenario_free(s);
 }
 
+/* A landing on an island garrison after Japan's surrender is announced
+ * (Shumshu, 18 August 1945): the garrison, no longer bound to the last, is
+ * neither routed nor pursued when its line breaks. What it loses in a
+ * battle it loses is what the fighting costs it, never half of the men it
+ * committed within three days (the linter's wiped_out_in_days); those left
+ * lay down their arms as prisoners. */
+typedef struct isle_log {
+    int battles, wiped;
+} isle_log;
+
+static void note_isle(void *ud, const hk_log_event *e)
+{
+    isle_log *g = ud;
+    if (!e->has_facts || !e->id || strcmp(e->id, "kurils_north") != 0)
+        return;
+    const hk_event_facts *f = &e->facts;
+    if (f->winner != HK_SIDE_SOV)
+        return; /* (a garrison that holds is not what is tested) */
+    g->battles++;
+    if (f->committed[HK_SIDE_JPN] >= 100 && f->casualties[HK_SIDE_JPN] >= 0.5 * f->committed[HK_SIDE_JPN] &&
+        f->days > 0 && f->days <= 3)
+        g->wiped++;
+}
+
+static void test_island_garrison_yields_not_routed(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int kur = region(s, "kurils_north"), kam = region(s, "petropavlovsk");
+    isle_log g = {0, 0};
+    for (uint64_t run = 0; run < 300; run++) {
+        hk_world *w = war_world_run(&su, HK_SIDE_SOV, run);
+        hk_island_state *is = &w->isl;
+        for (int k = 0; k <= HK_ISL_SLOTS; k++) {
+            is->men[k] = is->tanks[k] = is->guns[k] = is->aircraft[k] = is->bh_men[k] = is->holdout[k] = 0;
+            is->side[k] = is->bh_side[k] = is->holdout_side[k] = is->sail_to[k] = -1;
+        }
+        hk_control_set(w, kur, s->jpn);
+        hk_control_set(w, kam, s->sov);
+        int j = is->slot[kur], v = is->slot[kam];
+        assert_true(j < HK_ISL_SLOTS && v < HK_ISL_SLOTS);
+        is->men[j] = 23000; /* the 91st Division (forces.yaml islands) */
+        is->quality[j] = 1;
+        is->works[j] = 1;
+        is->side[j] = HK_SIDE_JPN;
+        is->men[v] = 40000; /* a strong landing force, with its guns and tanks */
+        is->guns[v] = 600;
+        is->tanks[v] = 100;
+        is->quality[v] = 1;
+        is->side[v] = HK_SIDE_SOV;
+        is->since[v] = -60; /* its shipping gathered long since */
+        w->war_on = w->month - 12;
+        w->camp.start_day = 1;
+        w->camp.surrender_day = 1; /* announced from the 2nd */
+        hk_observer obs = {note_isle, NULL, &g};
+        w->obs = &obs;
+        hk_landings_step(w);
+        w->obs = NULL;
+        hk_world_free(w);
+    }
+    assert_true(g.battles > 0);
+    assert_int_equal(g.wiped, 0);
+    hk_scenario_free(s);
+}
+
 /* The fronts are the formations placed on them, counted once: when a forced
  * strike north opens, each side's fronts together hold no more than its
  * theatre army, and Japan's main axis holds the most of its fronts. */
@@ -986,6 +1054,7 @@ int main(void)
         cmocka_unit_test(test_decide),
         cmocka_unit_test(test_two_front_aims),
         cmocka_unit_test(test_sea_cut_ground_stays),
+        cmocka_unit_test(test_island_garrison_yields_not_routed),
         cmocka_unit_test(test_fronts_placed),
         cmocka_unit_test(test_border_garrison),
         cmocka_unit_test(test_garrison_assaulted_after_left),

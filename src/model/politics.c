@@ -599,6 +599,14 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
         bool pledged = hk_flag(w, HK_EFFECT_POWERS_PRESS);
         if (pledged && back && p < P(w, INTERVENTION_PLEDGE_RATE))
             p = P(w, INTERVENTION_PLEDGE_RATE);
+        /* an expedition sent at the Allies' request does not leave while
+         * the task they asked of it is undone: the Czechoslovak Legion it
+         * was to help out of Siberia (003:15) sailed from Vladivostok only
+         * in September 1920 (the outside event legion_evacuated); a
+         * scenario without that event sets no such bar */
+        if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST) && hk_scenario_has_effect(w, HK_EFFECT_LEGION_OUT) &&
+            !hk_flag(w, HK_EFFECT_LEGION_OUT))
+            p = 0.0;
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->withdrawn = true;
             if (hk_world_logging(w))

@@ -6,7 +6,8 @@
 # Neutrality Pact 1941-04 (001:167); the Siberian expedition 1918-08, the
 # month after Wilson's request (003:15); the Imperial Way's rising 1936-02
 # (000:24); the Soviet-Mongolian protocol 1936-03 (001:81); Nikolayevsk in
-# the winter of 1919-20 (003:16).
+# the winter of 1919-20 (003:16); no withdrawal from Siberia while the
+# Czechoslovak Legion the Allies sent it to help is still there (to 1920-09).
 set -uo pipefail
 HK=${1:?usage: record_months.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -74,6 +75,10 @@ for i, r in enumerate(runs):
         fail.append(f"seed {i + 1}: the reprisal by sea in {rep[0]}, in the ice")
     winter += bool(lost) and "1919-11" <= lost[0] <= "1920-05"
 print(f"Nikolayevsk: taken in the winter of 1919-20 in {winter} of 40 runs")
+for i, r in enumerate(runs):
+    wd = r.get(("fact", "withdrawal"))
+    if wd and wd[0] < "1920-09":
+        fail.append(f"seed {i + 1}: the expedition withdrawn {wd[0]}, with the Czechoslovak Legion still in Siberia")
 if winter < 12:
     fail.append(f"the outpost taken in the winter of 1919-20 in only {winter} of 40 runs")
 for f in fail:

@@ -158,6 +158,29 @@ double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int i
                      nonneg(s->guns), air_share(p, terrain) * nonneg(s->aircraft));
 }
 
+/* The day's intensity, t^-decay. A battle reads it for every day it
+ * fights, mostly at the engagement's whole days 1, 2, ...: those are kept
+ * once worked out (per thread, for the decay they were worked out with), the
+ * same pow() call's result, so nothing a battle computes changes. Other days
+ * (an echelon's clock, day share x day0 + day) are worked out each time. */
+#define DECAY_DAYS 512
+static double day_intensity(double t, double decay)
+{
+    static _Thread_local double tab[DECAY_DAYS], tab_decay;
+    static _Thread_local bool tab_set;
+    int d = (int)t;
+    if (!(t >= 1 && t < DECAY_DAYS) || (double)d != t)
+        return pow(t, -decay);
+    if (!tab_set || memcmp(&decay, &tab_decay, sizeof decay) != 0) {
+        memset(tab, 0, sizeof tab);
+        tab_decay = decay;
+        tab_set = true;
+    }
+    if (tab[d] == 0)
+        tab[d] = pow(t, -decay);
+    return tab[d];
+}
+
 static double clamp_share(double x)
 {
     if (!(x > 0))
@@ -379,7 +402,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         double tc = day0 > 0 && p->echelon_clock_share > 0 && p->echelon_clock_share < 1
                         ? p->echelon_clock_share * day0 + day
                         : (double)t;
-        double dec = pow(tc, -p->day_decay);
+        double dec = day_intensity(tc, p->day_decay);
         double share[2] = {base[0] * dec * pow(r, -p->helmbold),
                            base[1] * dec * pow(r, p->helmbold)};
         /* A side that will not surrender pays for it in its own blood:
@@ -626,7 +649,7 @@ static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
         double size_f = pow((men[0] + men[1] + 1.0) / p->size_ref, -p->size_exp);
         if (dispersed)
             size_f *= disp_f;
-        double dec = pow((double)t, -p->day_decay);
+        double dec = day_intensity((double)t, p->day_decay);
         for (int i = 0; i < 2; i++) {
             double share = p->rate_def * size_f * dec * pow(pw[1 - i] / pw[i], p->helmbold);
             int nat = side[i]->nation;

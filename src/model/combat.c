@@ -637,13 +637,21 @@ static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
     /* the dispersion's factor is the same every day: worked out once */
     bool dispersed = p->dispersion > 0 && p->dispersion_ref > 0;
     double disp_f = dispersed && t_from < t_to ? pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp) : 1.0;
+    /* each side's power as hk_combat_power works it out, both sides as
+     * defenders: only the men change from day to day, so the multiplier
+     * and the weapons are read once and the sum is taken each day in the
+     * same order (the same result, bit for bit) */
+    double mult[2], wt = tank_weight(p, terrain), af = air_share(p, terrain), tanks[2], guns[2], air[2];
+    for (int i = 0; i < 2; i++) {
+        mult[i] = side_multiplier(p, side[i], 1, terrain);
+        tanks[i] = nonneg(side[i]->tanks);
+        guns[i] = nonneg(side[i]->guns);
+        air[i] = af * nonneg(side[i]->aircraft);
+    }
     for (int t = t_from; t < t_to; t++) {
         double pw[2];
-        for (int i = 0; i < 2; i++) {
-            hk_combat_side s = *side[i];
-            s.men = men[i];
-            pw[i] = hk_combat_power(p, &s, 1, terrain);
-        }
+        for (int i = 0; i < 2; i++)
+            pw[i] = mult[i] * raw_power(p, wt, nonneg(men[i]), tanks[i], guns[i], air[i]);
         if (!(pw[0] > 0) || !(pw[1] > 0))
             return;
         double size_f = pow((men[0] + men[1] + 1.0) / p->size_ref, -p->size_exp);

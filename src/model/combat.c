@@ -181,6 +181,22 @@ static double day_intensity(double t, double decay)
     return tab[d];
 }
 
+/* Dupuy's dispersion factor (dispersion / dispersion_ref)^-dispersion_exp:
+ * the same for every battle of a parameter set, kept once worked out (per
+ * thread, for the values it was worked out with; the same pow() result). */
+static double dispersion_factor(const hk_combat_params *p)
+{
+    static _Thread_local double key[3], val;
+    static _Thread_local bool set;
+    double k[3] = {p->dispersion, p->dispersion_ref, p->dispersion_exp};
+    if (!set || memcmp(k, key, sizeof k) != 0) {
+        val = pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp);
+        memcpy(key, k, sizeof k);
+        set = true;
+    }
+    return val;
+}
+
 static double clamp_share(double x)
 {
     if (!(x > 0))
@@ -327,7 +343,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
 
     double size_f = pow((men0[0] + men0[1] + 1.0) / p->size_ref, -p->size_exp);
     if (p->dispersion > 0 && p->dispersion_ref > 0)
-        size_f *= pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp);
+        size_f *= dispersion_factor(p);
     double base[2] = {p->rate_att * size_f * noise[0], p->rate_def * size_f * noise[1]};
     double brk[2] = {p->break_att, p->break_def};
     /* The break points the score reads: a side that does not surrender
@@ -352,7 +368,8 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         if (nat > 0 && nat < HK_NATION_COUNT && p->nation_loss[nat] > 0)
             base[i] *= p->nation_loss[nat];
         /* Better troops stand more losses before they give way. */
-        double qf = pow(i == 0 ? qrel : 1 / qrel, p->quality_break);
+        double qb = i == 0 ? qrel : 1 / qrel; /* pow(1, y) is 1 for every y */
+        double qf = qb == 1.0 ? 1.0 : pow(qb, p->quality_break);
         brk[i] *= qf;
         brk_score[i] *= qf;
         if (!(p->ns_score_ordinary && in[i]->no_surrender))
@@ -636,7 +653,7 @@ static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
 {
     /* the dispersion's factor is the same every day: worked out once */
     bool dispersed = p->dispersion > 0 && p->dispersion_ref > 0;
-    double disp_f = dispersed && t_from < t_to ? pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp) : 1.0;
+    double disp_f = dispersed && t_from < t_to ? dispersion_factor(p) : 1.0;
     /* each side's power as hk_combat_power works it out, both sides as
      * defenders: only the men change from day to day, so the multiplier
      * and the weapons are read once and the sum is taken each day in the

@@ -166,18 +166,18 @@ double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int i
 #define DECAY_DAYS 512
 static double day_intensity(double t, double decay)
 {
-    static _Thread_local double tab[DECAY_DAYS], tab_decay;
-    static _Thread_local bool tab_set;
+    /* each day's value with the decay it was worked out for: a caller
+     * that alternates parameter sets works out again only what changed */
+    static _Thread_local double tab[DECAY_DAYS], tab_decay[DECAY_DAYS];
+    static _Thread_local bool tab_set[DECAY_DAYS];
     int d = (int)t;
     if (!(t >= 1 && t < DECAY_DAYS) || (double)d != t)
         return pow(t, -decay);
-    if (!tab_set || memcmp(&decay, &tab_decay, sizeof decay) != 0) {
-        memset(tab, 0, sizeof tab);
-        tab_decay = decay;
-        tab_set = true;
-    }
-    if (tab[d] == 0)
+    if (!tab_set[d] || memcmp(&decay, &tab_decay[d], sizeof decay) != 0) {
         tab[d] = pow(t, -decay);
+        tab_decay[d] = decay;
+        tab_set[d] = true;
+    }
     return tab[d];
 }
 

@@ -212,6 +212,39 @@ static int next_link(const uint64_t *near, int from, int n)
     return -1;
 }
 
+/* The links with an end on a region of front f, as a set (bit l of word
+ * l / 64). */
+static void near_of(const hk_world *w, int f, uint64_t *near)
+{
+    const hk_compiled *cc = w->c;
+    memset(near, 0, sizeof(uint64_t) * ((HK_MAX_LINKS + 63) / 64));
+    for (int r = 0; r < w->s->n_regions; r++)
+        if (w->camp.front_of[r] == f)
+            for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
+                if (link_open(w, cc->adj[i]))
+                    near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
+}
+
+/* Front f's links worked out again, after its ground has changed. */
+static void front_links(hk_world *w, int f)
+{
+    if (f < 0 || f >= HK_MAX_SECTORS)
+        return;
+    near_of(w, f, w->camp.near_links[f]);
+    w->camp.near_ok |= (uint8_t)(1u << f);
+}
+
+/* Region r becomes front f's ground (f -1: no front's). */
+static void set_front(hk_world *w, int r, int f)
+{
+    int g = w->camp.front_of[r];
+    w->camp.front_of[r] = (int8_t)f;
+    if (g != f) {
+        front_links(w, g);
+        front_links(w, f);
+    }
+}
+
 int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
 {
     const hk_scenario *s = w->s;
@@ -227,14 +260,14 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
     const hk_front *self = &w->camp.front[f];
     bool deep = self->men[side] > 0 && 1000.0 * self->tanks[side] / self->men[side] >= P(w, WAR_EXPLOIT_TANKS);
     /* only a link with an end on this front can qualify (the first test
-     * below): those links, from each region's list, in index order */
-    uint64_t near[(HK_MAX_LINKS + 63) / 64] = {0};
-    const hk_compiled *cc = w->c;
-    for (int r = 0; r < s->n_regions; r++)
-        if (w->camp.front_of[r] == f)
-            for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
-                if (link_open(w, cc->adj[i]))
-                    near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
+     * below): those links, from each region's list, in index order (kept
+     * as front_of changes and each month, front_links) */
+    uint64_t own_near[(HK_MAX_LINKS + 63) / 64];
+    const uint64_t *near = w->camp.near_links[f];
+    if (!((w->camp.near_ok >> f) & 1u)) {
+        near_of(w, f, own_near);
+        near = own_near;
+    }
     for (int l = next_link(near, 0, s->n_links); l >= 0; l = next_link(near, l + 1, s->n_links)) {
         const hk_link *k = &s->links[l];
         for (int dir = 0; dir < 2; dir++) {
@@ -245,12 +278,7 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
              * from a region next to it (the Khalkha front's ground is all
              * Mongolian: the Japanese side reaches it from Hailar) */
             if (k->kind == HK_LINK_SEA || (w->camp.front_of[q] != f && w->camp.front_of[v] != f) ||
-                !own(w, q, side) || hk_control_side(w, v) != 1 - side || !in_aims(w, side, v))
-                continue;
-            /* a garrison with no way back that will hold out to the end is
-             * bypassed and left besieged, not stormed (the Soviet fronts of
-             * 1945 went round the fortified regions, glantz2003) */
-            if (holds_out_encircled(w, 1 - side) && !way_back(w, v, 1 - side))
+                !own(w, q, side) || hk_control_side(w, v) != 1 - side)
                 continue;
             /* ground taken this month is consolidated by its taker (dug in,
              * its rear brought up) and not fought over again before next
@@ -258,9 +286,20 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
             if (w->camp.changes[v] > 0)
                 continue;
             /* the nearest enemy region along the front's own links; ties to
-             * the lower index, so the same state gives the same objective */
+             * the lower index, so the same state gives the same objective
+             * (one that cannot be nearer than the best so far is not weighed
+             * further) */
             int tier = deep && railhead_now(w, v) && s->regions[v].sector < 0 ? 0 : 1;
-            if (tier < best_tier || (tier == best_tier && (k->km < best_km || (k->km == best_km && v < best)))) {
+            if (!(tier < best_tier || (tier == best_tier && (k->km < best_km || (k->km == best_km && v < best)))))
+                continue;
+            if (!in_aims(w, side, v))
+                continue;
+            /* a garrison with no way back that will hold out to the end is
+             * bypassed and left besieged, not stormed (the Soviet fronts of
+             * 1945 went round the fortified regions, glantz2003) */
+            if (holds_out_encircled(w, 1 - side) && !way_back(w, v, 1 - side))
+                continue;
+            {
                 best_tier = tier;
                 best = v;
                 best_from = q;
@@ -614,6 +653,9 @@ void hk_campaign_begin(hk_world *w)
         c->control_at_start[r] = w->control[r];
         c->front_of[r] = (int8_t)(r < s->n_regions ? s->regions[r].sector : -1);
     }
+    c->near_ok = 0;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
+        front_links(w, f);
     c->main_axis = -1;
     c->countered = 0;
     c->plan_told = false;
@@ -892,13 +934,21 @@ static hk_combat_side front_side(const hk_world *w, const hk_front *fr, int side
  * counter-stroke of the autumn of 1941 attacks with what stands on the
  * front and what has arrived, not on the first day with a month's
  * reinforcements. */
+/* The share of a front's supplied men that has arrived today (1: all up). */
+static double arrived_share(const hk_world *w, const hk_front *fr, int side)
+{
+    if (side == w->war_opener || !(fr->added[side] > 0) || !(fr->men[side] > 0))
+        return 1.0;
+    double day = w->today > 0 ? (double)(w->today - 1) : 0;
+    double away = fr->added[side] * (1.0 - fmin(1.0, day / 30.0));
+    return fmax(0.0, 1.0 - away / fr->men[side]);
+}
+
 static void arriving(const hk_world *w, const hk_front *fr, int side, hk_combat_side *cs)
 {
     if (side == w->war_opener || !(fr->added[side] > 0) || !(fr->men[side] > 0) || !(cs->men > 0))
         return;
-    double day = w->today > 0 ? (double)(w->today - 1) : 0;
-    double away = fr->added[side] * (1.0 - fmin(1.0, day / 30.0));
-    double k = fmax(0.0, 1.0 - away / fr->men[side]);
+    double k = arrived_share(w, fr, side);
     cs->men *= k;
     cs->tanks *= k;
     cs->guns *= k;
@@ -1075,17 +1125,23 @@ static void fall_back(hk_world *w, int g, int d, int o)
     }
     if (toward_redoubt && hk_world_logging(w)) {
         int rd = __builtin_ctzll(redoubt);
-        snprintf(w->scratch, sizeof w->scratch,
-                 "The %s forces of the %s front (%.0f men), driven from %s, fall back by %s toward the redoubt at %s "
-                 "that their plan of defence names.",
-                 side_name(d), sector_label(w, g), gf->men[d], region_label(w, o), region_label(w, q),
-                 region_label(w, rd));
+        if (q == rd)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "The %s forces of the %s front (%.0f men), driven from %s, fall back into the redoubt at %s that "
+                     "their plan of defence names.",
+                     side_name(d), sector_label(w, g), gf->men[d], region_label(w, o), region_label(w, rd));
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "The %s forces of the %s front (%.0f men), driven from %s, fall back by %s toward the redoubt at "
+                     "%s that their plan of defence names.",
+                     side_name(d), sector_label(w, g), gf->men[d], region_label(w, o), region_label(w, q),
+                     region_label(w, rd));
     }
     if (toward_redoubt)
         hk_world_emit2(w, "front", s->regions[q].id, side_actor(w, 1 - d), side_actor(w, d), w->scratch, SRC_WAR);
     int h = c->front_of[q];
     if (h < 0) {
-        c->front_of[q] = (int8_t)g;
+        set_front(w, q, g);
         return;
     }
     if (h == g)
@@ -1105,7 +1161,7 @@ static void take(hk_world *w, int region, int side, int f)
     hk_control_set(w, region, side_actor(w, side));
     if (w->camp.changes[region] < 255)
         w->camp.changes[region]++;
-    w->camp.front_of[region] = (int8_t)f;
+    set_front(w, region, f);
     w->camp.front[f].advanced[side]++;
     if (g >= 0)
         fall_back(w, g, 1 - side, region);
@@ -1412,7 +1468,7 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double faci
     dfr->aircraft[d] += reserve * pm[2];
     /* the ground it stands on is that front's */
     if (w->camp.front_of[o] < 0)
-        w->camp.front_of[o] = (int8_t)(dfr - w->camp.front);
+        set_front(w, o, (int)(dfr - w->camp.front));
 }
 
 
@@ -1544,12 +1600,14 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS) ||
             (fight < days && fight < echelons(w) + 1))
             continue;
-        /* a garrison still holding out once the fronts have stopped is
-         * assaulted until the order to lay down its arms reaches it
-         * (war.garrison_order_days after the fronts stop, the caller's):
-         * cut off and not believing the surrender, the garrison of Hutou
-         * fought on and was reduced strongpoint by strongpoint until its
-         * last positions fell on 26 August 1945 (glantz2003) */
+        /* once Japan's surrender has reached the fronts (war.ceasefire_days
+         * after it, when they stop) no garrison is assaulted: its besiegers
+         * bring it the order to lay down its arms instead (the fortified
+         * regions of August 1945 gave up within days of the Kwantung Army's
+         * order, Hutou last on the 26th, glantz2003); until then the
+         * besiegers, like the fronts, fight on */
+        if (c->surrender_day > 0 && w->today + days - 1 > c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS))
+            continue;
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
         /* war.storm_share is what a step's assault takes on: an assault over
          * fewer days (a garrison left during the step) takes on less */
@@ -2178,9 +2236,23 @@ static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_co
                  hk_month_year(w->flag_since[HK_EFFECT_GER_SOV_WAR]), hk_month_mon(w->flag_since[HK_EFFECT_GER_SOV_WAR]));
     else
         snprintf(tail, sizeof tail, "no one has come into the theatre from outside it since the war opened");
-    char coming[80] = "";
-    if (fr->men[side] - cs->men >= 1000)
-        snprintf(coming, sizeof coming, " (%.0f more still on their way up)", fr->men[side] - cs->men);
+    /* the front's men not in the attack: those of the month's reinforcements
+     * still on the railway (arriving), and those beyond what its routes keep
+     * supplied in battle, held in the rear (front_side) */
+    double up = arrived_share(w, fr, side);
+    double supplied = up > 0 ? cs->men / up : fr->men[side];
+    double on_way = supplied - cs->men, held = fr->men[side] - supplied;
+    char coming[200] = "";
+    if (on_way >= 1000 && held >= 1000)
+        snprintf(coming, sizeof coming,
+                 " (%.0f more still on their way up, and %.0f held in the rear, more than its routes keep "
+                 "supplied in battle)",
+                 on_way, held);
+    else if (on_way >= 1000)
+        snprintf(coming, sizeof coming, " (%.0f more still on their way up)", on_way);
+    else if (held >= 1000)
+        snprintf(coming, sizeof coming, " (%.0f more held in the rear, more than its routes keep supplied in battle)",
+                 held);
     snprintf(w->scratch, sizeof w->scratch,
              "The %s side strikes back on the %s front toward %s with %.0f men and %.0f tanks%s: the front had %.0f "
              "when the war opened and %.0f have been brought up since from the reserve behind the fronts, the "
@@ -2198,6 +2270,10 @@ void hk_campaign_step(hk_world *w)
     hk_campaign_state *c = &w->camp;
     hk_movement_formations(w);
     hk_rng r = hk_world_stream(w, HK_STREAM_CAMPAIGN);
+    /* the links each front reaches, over the links open this month */
+    c->near_ok = 0;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
+        front_links(w, f);
     for (int f = 0; f < s->n_sectors; f++) {
         c->front[f].added[0] = c->front[f].added[1] = 0;
         c->front[f].repulsed[0] = c->front[f].repulsed[1] = false;
@@ -2295,8 +2371,8 @@ void hk_campaign_step(hk_world *w)
         int nd = last - first, cease = (int)P(w, WAR_CEASEFIRE_DAYS);
         char besieged[96] = "";
         if (held_to > last && garrisons_of(w, HK_SIDE_JPN) + garrisons_of(w, HK_SIDE_SOV) >= 1)
-            snprintf(besieged, sizeof besieged, "; the besieged fortified regions hold their works, under "
-                     "assault, to the %d%s", held_to, ordinal(held_to));
+            snprintf(besieged, sizeof besieged, "; the besieged fortified regions, no longer assaulted, hold their "
+                     "works to the %d%s", held_to, ordinal(held_to));
         if (c->surrender_day > 0 && last == c->surrender_day + cease && cease > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s (the surrender of %d %s reaches them %d "

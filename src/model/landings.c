@@ -234,10 +234,10 @@ static hk_combat_side attacker_of(const hk_world *w, const op *p)
         x.aircraft = is->aircraft[SL(p->q)];
         x.quality = is->quality[SL(p->q)];
     }
-    /* a force over the sea lives on what the shipping brings over the link;
-     * one over land on the road from its depots to the border, which lies
-     * midway between the two regions' towns (as on the fronts) */
-    x.supply_km = p->landing ? p->km : 0.5 * p->km;
+    /* a force over land lives on the road from its depots to the border,
+     * which lies midway between the two regions' towns (as on the
+     * fronts); a landing on what its ships bring to the beach, its port */
+    x.supply_km = p->landing ? 0 : 0.5 * p->km;
     x.nation = p->a == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
     return x;
 }
@@ -260,18 +260,29 @@ static hk_combat_side defender_of(const hk_world *w, int o)
     x.posture = is->since[SL(o)] == 0 && is->works[SL(o)] ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED;
     x.nation = d == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
     x.no_surrender = to_the_last(w, d);
+    /* the rest of the island and its garrison lie behind the point
+     * attacked: its defenders give ground as a line does (the 88th
+     * Division fell back from Koton down the Poronai valley) */
+    x.way_back = 1;
     return x;
 }
 
 /* Whether side a attacks with the odds `ratio` (combat power over the
  * defence's): as a front does, and, once Japan's surrender is announced,
- * the power receiving it to occupy its zone. */
-static bool attacks(const hk_world *w, int a, int o, double ratio)
+ * the power receiving it to occupy its zone (but from a beachhead). */
+static bool attacks(const hk_world *w, int a, int o, double ratio, bool beach)
 {
-    if (announced(w))
+    /* (a landing that has been held digs in on its beach and attacks from
+     * it again only with war.attack_ratio: neither the occupation nor the
+     * opening offensive throws it away) */
+    if (announced(w) && !beach)
         return a != HK_SIDE_JPN && receives(w, a, o);
+    if (announced(w) && a == HK_SIDE_JPN)
+        return false;
     if (ratio >= P(w, WAR_ATTACK_RATIO))
         return true;
+    if (beach)
+        return false;
     bool opening = a == w->war_opener && w->month - w->war_on < (int)P(w, WAR_OPENING_MONTHS);
     return opening && ratio >= P(w, WAR_OPENING_RATIO);
 }
@@ -309,9 +320,10 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     /* the stages: an attack over land comes in battle.echelons as its
      * forces come up (as a front's); a landing fights its first stage, to
      * landing.heavy_days, with the first lift's small arms and the rest with
-     * the lifts landed and their guns; a beachhead's forces are all ashore */
+     * the lifts landed and their guns; an attack from a beachhead, all its
+     * forces ashore, in battle.echelons stages, called off when beaten */
     int cut = (int)P(w, LANDING_HEAVY_DAYS) > 1 ? (int)P(w, LANDING_HEAVY_DAYS) : 1;
-    int n = p->beach ? 1 : p->landing ? (days > cut ? 2 : 1) : (int)lround(P(w, BATTLE_ECHELONS));
+    int n = p->landing && !p->beach ? (days > cut ? 2 : 1) : (int)lround(P(w, BATTLE_ECHELONS));
     if (n < 1)
         n = 1;
     if (n > days)
@@ -319,7 +331,6 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     hk_combat_result res;
     memset(&res, 0, sizeof res);
     res.winner = HK_COMBAT_DRAW;
-    double first_men = 0;
     for (int k = 0; k < n; k++) {
         int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
         if (p->landing && !p->beach)
@@ -335,26 +346,44 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
         hk_combat_side x[2] = {A, D};
         x[0].men = fmax(0, ka * A.men - res.loss[0].men);
         x[0].tanks = fmax(0, heavy * ka * A.tanks - res.loss[0].tanks);
-        x[0].guns = fmax(0, heavy * ka * A.guns - res.loss[0].guns);
+        /* its own guns come ashore with its tanks, but the ships' guns and
+         * the batteries across the strait fire for the first lift in their
+         * place (the shelling of Shumshu from Cape Lopatka, wiki_shumshu) */
+        x[0].guns = fmax(0, ka * A.guns - res.loss[0].guns);
         x[0].aircraft = fmax(0, A.aircraft - res.loss[0].aircraft);
-        double kd = p->landing ? 1.0 : (double)(k + 1) / n;
+        /* the defence comes up over the stages: a surprised garrison only
+         * gathers on the beach through the first day (Shumshu, 18 August
+         * 1945, wiki_91st_division) */
+        double kd = p->beach ? 1.0 : (double)(k + 1) / n;
         x[1].men = fmax(0, kd * D.men - res.loss[1].men);
         x[1].tanks = fmax(0, kd * D.tanks - res.loss[1].tanks);
         x[1].guns = fmax(0, kd * D.guns - res.loss[1].guns);
         x[1].aircraft = fmax(0, D.aircraft - res.loss[1].aircraft);
-        if (k == 0)
-            first_men = x[0].men;
         if (k > 0 && (x[0].men < 1 || x[1].men < 1))
             break;
         if (k > 0)
             x[0].surprise = 0;
+        /* a landing picks its beach and its hour: its first lift comes
+         * ashore in the dark, by surprise (Shumshu, at 04:22 on 18 August
+         * 1945 in fog, found the garrison unready, wiki_91st_division) */
+        if (p->landing && !p->beach && k == 0) {
+            x[0].surprise = x[0].surprise > 1 ? x[0].surprise : 1;
+            x[0].night = 1;
+        }
         hk_combat_result st;
         hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, to - from > 0 ? to - from : 1, rng, &st);
+        /* a stage costs a side no more than the men it had in it */
+        for (int i = 0; i < 2; i++)
+            if (st.casualties[i] > x[i].men) {
+                double cut_to = x[i].men > 0 ? x[i].men / st.casualties[i] : 0;
+                st.casualties[i] = x[i].men;
+                st.prisoners[i] *= cut_to;
+                st.loss[i].men = x[i].men;
+            }
         hk_combat_add_stage(&res, &st, from, k == 0);
-        /* an attack over land is called off when it is beaten; a landing
-         * has no way back off the beach and fights on as its lifts and
-         * guns come ashore (Shumshu, 18-19 August 1945) */
-        if (!(p->landing && !p->beach) && (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0]))
+        /* an attack that is beaten is called off: over land it goes back to
+         * its line, a landing digs in on its beach and holds it */
+        if (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0])
             break;
         if (x[1].men - st.loss[1].men < 100)
             break; /* nobody left to hold */
@@ -385,7 +414,7 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     w->battles_month++;
     bool won = broken || is->men[SL(o)] < 100;
     double com[2], cas[2];
-    com[a] = p->landing && !p->beach ? fmax(first_men, fmin(A.men, lift)) : A.men;
+    com[a] = A.men; /* the force committed, its later lifts and echelons with it, as on the fronts */
     com[d] = D.men;
     cas[a] = cas_a;
     cas[d] = cas_d;
@@ -581,6 +610,7 @@ void hk_landings_step(hk_world *w)
     if (first > last)
         first = last;
     hk_rng r = hk_world_stream(w, HK_STREAM_LANDINGS);
+    int echelons = (int)lround(P(w, BATTLE_ECHELONS));
     int today = w->today;
     for (int day = first; day < last; day += step) {
         int days = day + step <= last ? step : last - day;
@@ -597,11 +627,16 @@ void hk_landings_step(hk_world *w)
                 continue;
             if (!p.beach && p.q >= 0 && ((used >> p.q) & 1))
                 continue;
+            /* an attack needs the days to bring its echelons or lifts up:
+             * none is opened in the last few days of a step, nor before a
+             * ceasefire (as on the fronts, campaign.c) */
+            if (days - p.wait < echelons)
+                continue;
             /* the state on the day a landing would be off its beach */
             w->today = day + 1 + p.wait;
             /* (after the surrender's announcement the odds decide nothing) */
             double ratio = 0;
-            if (!announced(w)) {
+            if (!announced(w) || p.beach) {
                 hk_combat_side A = attacker_of(w, &p), D = defender_of(w, o);
                 /* (worked out again only when the forces or the way have changed) */
                 double *key = is->odds_key[SL(o)];
@@ -614,7 +649,7 @@ void hk_landings_step(hk_world *w)
                 }
                 ratio = is->odds[SL(o)];
             }
-            if (!attacks(w, a, o, ratio)) {
+            if (!attacks(w, a, o, ratio, p.beach)) {
                 w->today = day + 1;
                 continue;
             }

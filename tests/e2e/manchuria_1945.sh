@@ -47,7 +47,7 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
     [ -n "$west" ] || bad "seed $seed: the western front fights no battle between the entry ($entry) and the surrender ($surr)"
     korea=$(jq -r 'select(.kind == "war_month") | .text' "$tmp/ev" | grep -c "J fell back to tumen" || true)
     [ "$korea" = 0 ] || bad "seed $seed: a Japanese front falls back into Korea (the Tumen front)"
-    redoubt=$(jq -r 'select(.kind == "front") | .text' "$tmp/ev" | grep -c "toward the redoubt at Tonghua" || true)
+    redoubt=$(jq -r 'select(.kind == "front") | .text' "$tmp/ev" | grep -cE "(toward|into) the redoubt at Tonghua" || true)
     [ "$redoubt" -ge 1 ] || bad "seed $seed: no Japanese front falls back toward the redoubt at Tonghua"
     p=$(jq -r --arg m "${surr:0:7}" 'select(.type == "month" and .date == $m) | .war.prisoners.JPN // 0 | floor' "$tmp/run")
     pris_sum=$((pris_sum + p)); n_pris=$((n_pris + 1))

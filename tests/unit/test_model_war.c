@@ -250,6 +250,7 @@ static void note_siege(void *ud, const hk_log_event *e)
 }
 
 static siege_log last_sieges;
+static double order_days = -1; /* war.garrison_order_days for killed_on_argun, < 0 the scenario's */
 
 static double killed_on_argun(double garrison, int days, int step, double *prisoners, bool *taken, double *left,
                               double *holding, double *after_surrender)
@@ -261,6 +262,8 @@ static double killed_on_argun(double garrison, int days, int step, double *priso
     su.param[HK_P_WAR_BORDER_GARRISON] = garrison;
     su.param[HK_P_WAR_FORT_GARRISON] = 0; /* only the plan's garrison of a front falling back */
     su.param[HK_P_WAR_CEASEFIRE_DAYS] = 0;
+    if (order_days >= 0)
+        su.param[HK_P_WAR_GARRISON_ORDER_DAYS] = order_days;
     if (step > 0)
         su.param[HK_P_WAR_STEP_DAYS] = step;
     hk_world *w = war_world(&su, HK_SIDE_SOV);
@@ -306,6 +309,13 @@ static void test_border_garrison(void **state)
     double killed1 = killed_on_argun(0.33, 30, 0, &pris1, &taken1, &left1, &hold1, &after1);
     double killed5 = killed_on_argun(0.33, 5, 0, &pris5, &taken5, &left5, &hold5, &after5);
     siege_log after_day5 = last_sieges;
+    /* the same with the order reaching the garrison as the fronts stop: the
+     * war's one step of siege alone */
+    double pris5s, left5s, hold5s, after5s;
+    bool taken5s;
+    order_days = 0;
+    killed_on_argun(0.33, 5, 0, &pris5s, &taken5s, &left5s, &hold5s, &after5s);
+    order_days = -1;
     assert_true(taken0);
     assert_true(taken1); /* the garrison is gone round, not a wall */
     assert_true(taken5);
@@ -317,16 +327,17 @@ static void test_border_garrison(void **state)
     assert_true(killed1 <= 30000 + 1);
     assert_true(hold1 >= 0 && hold1 <= left1);
     /* reduced over steps: one step's assault takes on at most
-     * war.storm_share of it, and a month of siege costs it more than a step */
-    assert_true(hold5 >= (1 - 0.5) * left5 - 1);
-    assert_true(hold5 < left5);
+     * war.storm_share of it, and a month of siege costs it more than a step
+     * and the order's days after it */
+    assert_true(hold5s >= (1 - 0.5) * left5s - 1);
+    assert_true(hold5s < left5s);
+    assert_true(hold5 <= hold5s);
     assert_true(killed1 > killed5);
-    /* the fronts stop when the surrender reaches them (day 5, no ceasefire
-     * delay), but a besieged garrison is assaulted until the order to lay
-     * down its arms reaches it, war.garrison_order_days (5) later, and not
-     * after (Hutou's last positions fell to assault on 26 August 1945) */
-    assert_true(after_day5.last_assault > 5);
-    assert_true(after_day5.last_assault <= 5 + 5);
+    /* once the surrender has reached the fronts (day 5, no ceasefire delay)
+     * no assault is made: its besiegers bring the garrison the order to lay
+     * down its arms (war.garrison_order_days gives it days to receive it) */
+    assert_true(after_day5.last_assault >= 1);
+    assert_true(after_day5.last_assault <= 5);
     /* what holds out surrenders with its side */
     assert_float_equal(after1, 0, 0);
     assert_float_equal(after5, 0, 0);
@@ -352,8 +363,10 @@ static void test_garrison_assaulted_after_left(void **state)
  * Blagoveshchensk to Heihe, a river link) puts the armour over only
  * war.crossing_days later: the armoured Soviet Amur front takes Heihe but
  * does not exploit to Harbin in the same step, and with a crossing that
- * takes the month it stands at Heihe; with no wait its armour reaches
- * Harbin within the month. */
+ * takes the month it stands at Heihe; with no wait its armour goes on
+ * within the month to where Heihe's links lead: Harbin by the line, or
+ * Qiqihar by the post road through Mergen (the nearer; the 2nd Red Banner
+ * Army's road of 1945). */
 static bool amur_reaches_harbin(double crossing_days, double *halt)
 {
     hk_scenario *s = builtin();
@@ -362,7 +375,7 @@ static bool amur_reaches_harbin(double crossing_days, double *halt)
     su.param[HK_P_WAR_HOLD_RATIO] = 0;
     su.param[HK_P_WAR_CROSSING_DAYS] = crossing_days;
     hk_world *w = war_world(&su, HK_SIDE_SOV);
-    int amur = sector(s, "amur"), hh = region(s, "heihe"), hb = region(s, "harbin");
+    int amur = sector(s, "amur"), hh = region(s, "heihe"), hb = region(s, "harbin"), qq = region(s, "qiqihar");
     for (int f = 0; f < s->n_sectors; f++) {
         w->camp.front[f].men[HK_SIDE_JPN] = 5000;
         w->camp.front[f].tanks[HK_SIDE_JPN] = 0;
@@ -375,7 +388,7 @@ static bool amur_reaches_harbin(double crossing_days, double *halt)
     hk_campaign_step(w);
     assert_int_equal(hk_control_side(w, hh), HK_SIDE_SOV);
     *halt = w->camp.front[amur].halt[HK_SIDE_SOV];
-    bool reached = hk_control_side(w, hb) == HK_SIDE_SOV;
+    bool reached = hk_control_side(w, hb) == HK_SIDE_SOV || hk_control_side(w, qq) == HK_SIDE_SOV;
     hk_world_free(w);
     hk_scenario_free(s);
     return reached;

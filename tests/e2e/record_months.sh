@@ -9,7 +9,8 @@
 # the winter of 1919-20 (003:16); no withdrawal from Siberia while the
 # Czechoslovak Legion the Allies sent it to help is still there (to 1920-09);
 # the Peking agreement 1924-05 (004:105), the Basic Convention 1925-01
-# (004:121), the Anti-Comintern Pact 1936-11 (000:28).
+# (004:121), the Anti-Comintern Pact 1936-11 (000:28); the withdrawal from
+# Siberia announced 1922-06 (003:16).
 set -uo pipefail
 HK=${1:?usage: record_months.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -73,6 +74,10 @@ check(("treaty_signed", "soviet_mongolian_protocol"), "1936-03", 2, 0.3, "Soviet
 check(("treaty_signed", "peking_agreement_1924"), "1924-05", 1, 0.6, "Peking agreement")
 check(("treaty_signed", "basic_convention_1925"), "1925-01", 1, 0.5, "Basic Convention")
 check(("treaty_signed", "anti_comintern_pact"), "1936-11", 1, 0.6, "Anti-Comintern Pact")
+# the withdrawal from Siberia: announced in June 1922 (003:16), four months
+# after the Washington pledge, once the cabinet had brought the Army round;
+# a monthly chance from the pledge on put it most often in the pledge's month
+check(("fact", "withdrawal"), "1922-06", 2, 0.4, "Withdrawal from Siberia")
 for key, record in ((("treaty_signed", "peking_agreement_1924"), "1924-05"),):
     dates = [r[key][0] for r in runs if key in r]
     mode = collections.Counter(dates).most_common(1)[0][0] if dates else None

@@ -629,6 +629,10 @@ static void bargain(hk_world *w, int t, double u)
          * off talks that are not held */
         if (off && st->talks == 0)
             return;
+        /* terms to settle open no talks until every party gains: the
+         * others' gains would not change that */
+        if (!x->price_asked && st->talks == 0 && !all)
+            return;
     }
     if (off) {
         st->talks = 0;

@@ -293,10 +293,9 @@ static void react_to_battle(hk_world *w)
     w->lost_battle_fact = w->lost_battle_sector = -1;
 }
 
-static void relax(hk_world *w)
+static void relax_pass(hk_world *w, double drift)
 {
     const hk_scenario *s = w->s;
-    double drift = P(w, POLITICS_DRIFT);
     /* keep each actor's shares summing to one against rounding: the pass
      * that moves influence also sums every actor's factions (each in
      * faction order), one more divides; a faction of no actor keeps its
@@ -327,6 +326,28 @@ static void relax(hk_world *w)
     for (int f = 0; f < n; f++)
         if (actor[f] < HK_MAX_ACTORS && sum[actor[f]] > 0)
             infl[f] /= sum[actor[f]];
+}
+
+/* The pass is a function of the influence, the baselines and the drift
+ * alone: once a pass has left them as they were (the shares at their
+ * baselines, or as near as the drift's rounding takes them), it is not made
+ * again until one of them has changed. */
+static void relax(hk_world *w)
+{
+    double drift = P(w, POLITICS_DRIFT);
+    size_t sz = (size_t)w->s->n_factions * sizeof(double);
+    if (w->relax_still && memcmp(&drift, &w->relax_drift, sizeof drift) == 0 &&
+        memcmp(w->influence, w->relax_infl, sz) == 0 && memcmp(w->baseline, w->relax_base, sz) == 0)
+        return;
+    memcpy(w->relax_infl, w->influence, sz);
+    memcpy(w->relax_base, w->baseline, sz);
+    relax_pass(w, drift);
+    w->relax_still = memcmp(w->influence, w->relax_infl, sz) == 0 && memcmp(w->baseline, w->relax_base, sz) == 0;
+    if (!w->relax_still) {
+        memcpy(w->relax_infl, w->influence, sz);
+        memcpy(w->relax_base, w->baseline, sz);
+    }
+    w->relax_drift = drift;
 }
 
 /* ---- decisions --------------------------------------------------------------------- */

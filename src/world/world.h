@@ -252,6 +252,11 @@ struct hk_world {
     /* politics (JPN and SOV factions) */
     double influence[HK_MAX_FACTIONS];
     double baseline[HK_MAX_FACTIONS];
+    /* influence and baselines as politics' monthly drift last left them,
+     * and whether that pass changed nothing (then, with both unchanged
+     * since, the next pass would change nothing either) */
+    double relax_infl[HK_MAX_FACTIONS], relax_base[HK_MAX_FACTIONS], relax_drift;
+    bool relax_still;
     double doctrine;                    /* Japan, -1 south .. +1 north */
     double doctrine_hope;               /* the part of it that is the hope of a Soviet collapse (politics) */
     double autonomy;                    /* the Kwantung Army's field officers, 0..1 */

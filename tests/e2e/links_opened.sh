@@ -7,6 +7,8 @@
 # railhead of Heihe itself (a few km). On a map without the post road, the
 # Japanese at Heihe in 1934 have no way to their bases (the line not being
 # built): the war's first month finds them cut off; in 1941 they are not.
+# A war of 1927 reinforces the Tumen front by sea, before the Korean line
+# to Chongjin was whole.
 set -euo pipefail
 HK=${1:?usage: links_opened.sh PATH_TO_hokushin}
 command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
@@ -31,6 +33,17 @@ for seed in 1 2 3; do
     km=$(haul "$seed" 1941-08)
     if [ -n "$km" ] && [ "$km" -ge 100 ]; then
         bad "seed $seed, strike north 1941-08: the Japanese Amur front is hauled $km km, not from the Heihe railhead"
+    fi
+done
+# A war of 1927, before the Kankyo line to Chongjin was whole (1928-09) and
+# the Tumen line to Mudanjiang built (1935-06), reinforces the Japanese
+# Tumen front by sea alone (Tsuruga-Chongjin, 25,000 a month)
+for seed in 1 2; do
+    most=$("$HK" simulate --seed "$seed" --decide JPN.strike_north=1927-08 --json |
+        jq -r 'select(.type == "event" and (.text | test("^The Japanese side brings .* up to the Tumen mouth"))) | .text' |
+        head -1 | sed -n 's/.*(\([0-9,]*\) a month at most).*/\1/p' | tr -d ,)
+    if [ -n "$most" ] && [ "$most" -gt 25000 ]; then
+        bad "seed $seed, strike north 1927-08: the Japanese Tumen front is reinforced at up to $most a month, over lines not yet built"
     fi
 done
 [ -f "$SRC/scenarios/far-east-1918/links.yaml" ] || { echo "SKIP: no scenario source at $SRC"; exit 77; }

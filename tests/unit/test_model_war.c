@@ -824,10 +824,6 @@ static void test_sea_cut_ground_stays(void **state)
     hk_setup_init(&su, s);
     hk_world *w = war_world(&su, HK_SIDE_JPN);
     int vlad = region(s, "vladivostok"), kam = region(s, "petropavlovsk");
-    /* no island forces: the islands' own fronts (landings.c, where a force
-     * can land) are not what is tested here */
-    for (int k = 0; k <= HK_ISL_SLOTS; k++)
-        w->isl.men[k] = 0;
     for (int f = 0; f < s->n_sectors; f++)
         for (int side = 0; side < 2; side++)
             w->camp.front[f].men[side] = w->camp.front[f].tanks[side] = 0;

@@ -616,14 +616,17 @@ static void bargain(hk_world *w, int t, double u)
     hk_treaty_state *st = &w->treaty[t];
     double min_gain = P(w, TREATY_MIN_GAIN);
     double gains[HK_MAX_PARTIES] = {0}, pace = 1e9;
+    int pace_party = -1;
     bool any = false, off = false, all = true;
     for (int p = 0; p < x->n_parties; p++) {
         gains[p] = hk_diplomacy_gain(w, t, x->parties[p]);
         any |= gains[p] > min_gain;
         all &= gains[p] > min_gain;
         off |= gains[p] < -min_gain;
-        if (x->price_by >= 0 ? x->parties[p] == x->price_by : gains[p] < pace)
+        if (x->price_by >= 0 ? x->parties[p] == x->price_by : gains[p] < pace) {
             pace = gains[p];
+            pace_party = x->parties[p];
+        }
         /* with no talks under way, a party that would lose by the treaty
          * settles it: the others' gains would only tell whether to break
          * off talks that are not held */
@@ -663,11 +666,11 @@ static void bargain(hk_world *w, int t, double u)
                           party_name(w, x->price_by));
         else
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                          " sign the %s after %d month%s of talks over %s, settled at the pace of %s. Each expects "
-                          "to gain (",
+                          " sign the %s after %d month%s of talks over %s, settled at the pace of %s%s. Each "
+                          "expects to gain (",
                           x->name ? x->name : x->id, st->talks, st->talks == 1 ? "" : "s",
-                          x->price_text ? x->price_text : "its terms",
-                          x->price_by >= 0 ? party_name(w, x->price_by) : "the party that gains least");
+                          x->price_text ? x->price_text : "its terms", party_name(w, pace_party),
+                          x->price_by >= 0 ? "" : ", which gains least");
         for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s %+.2f", p ? ", " : "",
                           party_name(w, x->parties[p]), gains[p]);

@@ -615,11 +615,21 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
             p = P(w, INTERVENTION_UNION_RATE);
         /* once Japan has told the powers it will leave (Washington, early
          * 1922; 004:133) and Soviet power holds the east, a cabinet that
-         * stays is breaking its word to them: it announces the withdrawal
-         * within months (June 1922, 003:16) */
+         * stays is breaking its word to them; but leaving means bringing the
+         * Army round (the cabinet that announced it in June 1922 was formed
+         * to carry out the Washington agreements, on condition that the
+         * Army cut its budget; 003:16, frus1922v02_d743). Each month the
+         * case for leaving grows by the share of the Army the northern
+         * hawks do not hold, times the month's course (0.5 to 1.5); once it
+         * reaches intervention.pledge_price the cabinet announces the
+         * withdrawal. The date follows from the hawks, not from a monthly
+         * chance whose most common month is the pledge's own. */
         bool pledged = hk_flag(w, HK_EFFECT_POWERS_PRESS);
-        if (pledged && back && p < P(w, INTERVENTION_PLEDGE_RATE))
-            p = P(w, INTERVENTION_PLEDGE_RATE);
+        if (pledged && back) {
+            w->withdraw_case += hk_clamp(against, 0.05, 1) * (0.5 + hk_rng_uniform(hk_lazy_rng(r)));
+            if (w->withdraw_case >= P(w, INTERVENTION_PLEDGE_PRICE))
+                p = 1.0;
+        }
         /* an expedition sent at the Allies' request does not leave while
          * the task they asked of it is undone: the Czechoslovak Legion it
          * was to help out of Siberia (003:15) sailed from Vladivostok only

@@ -278,6 +278,7 @@ struct hk_world {
     hk_month intervention_on;
     hk_month outpost_lost_on;           /* partisans took the expedition's outpost off the railway */
     hk_month reprisal_on;               /* Japan occupied ground in reprisal for it */
+    double withdraw_case;               /* politics.c: the cabinet's case for leaving Siberia built since the Washington pledge */
     hk_month coup_posted_on;            /* the Control faction, its lead past politics.coup_lead, posts the Imperial Way's division away */
     int lost_battle_side;               /* side that lost a battle last month, or -1 */
     double lost_battle_weight;          /* its size, 0..1 */

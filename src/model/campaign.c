@@ -2451,6 +2451,17 @@ void hk_campaign_surrender(hk_world *w)
                            "001_fd9a28d61a246780.txt:287");
         }
     }
+    /* the armies lay down their arms, and the other side occupies the
+     * zone, only once the order reaches the fronts, war.ceasefire_days
+     * after the surrender is announced (the Kwantung Army laid down its arms
+     * from 17 to 20 August 1945, its commander meeting Vasilevsky on the
+     * 19th; Harbin, Changchun and Mukden were occupied on the 18th and 19th,
+     * glantz2003), not on the day of the broadcast */
+    int announced = w->today;
+    if (c->surrender_day > 0) {
+        int told = c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS);
+        w->today = told > 30 ? 30 : told;
+    }
     for (int z = 0; z < s->n_zones; z++) {
         const hk_surrender_zone *zn = &s->zones[z];
         int side = hk_world_side(w, zn->to);
@@ -2517,6 +2528,7 @@ void hk_campaign_surrender(hk_world *w)
                      pris, gar, side_name(side), taken, taken == 1 ? "" : "s", names);
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
     }
+    w->today = announced;
     hk_landings_surrender(w); /* the island garrisons on the ground now occupied */
 }
 

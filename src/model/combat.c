@@ -158,6 +158,45 @@ double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int i
                      nonneg(s->guns), air_share(p, terrain) * nonneg(s->aircraft));
 }
 
+/* The day's intensity, t^-decay. A battle reads it for every day it
+ * fights, mostly at the engagement's whole days 1, 2, ...: those are kept
+ * once worked out (per thread, for the decay they were worked out with), the
+ * same pow() call's result, so nothing a battle computes changes. Other days
+ * (an echelon's clock, day share x day0 + day) are worked out each time. */
+#define DECAY_DAYS 512
+static double day_intensity(double t, double decay)
+{
+    /* each day's value with the decay it was worked out for: a caller
+     * that alternates parameter sets works out again only what changed */
+    static _Thread_local double tab[DECAY_DAYS], tab_decay[DECAY_DAYS];
+    static _Thread_local bool tab_set[DECAY_DAYS];
+    int d = (int)t;
+    if (!(t >= 1 && t < DECAY_DAYS) || (double)d != t)
+        return pow(t, -decay);
+    if (!tab_set[d] || memcmp(&decay, &tab_decay[d], sizeof decay) != 0) {
+        tab[d] = pow(t, -decay);
+        tab_decay[d] = decay;
+        tab_set[d] = true;
+    }
+    return tab[d];
+}
+
+/* Dupuy's dispersion factor (dispersion / dispersion_ref)^-dispersion_exp:
+ * the same for every battle of a parameter set, kept once worked out (per
+ * thread, for the values it was worked out with; the same pow() result). */
+static double dispersion_factor(const hk_combat_params *p)
+{
+    static _Thread_local double key[3], val;
+    static _Thread_local bool set;
+    double k[3] = {p->dispersion, p->dispersion_ref, p->dispersion_exp};
+    if (!set || memcmp(k, key, sizeof k) != 0) {
+        val = pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp);
+        memcpy(key, k, sizeof k);
+        set = true;
+    }
+    return val;
+}
+
 static double clamp_share(double x)
 {
     if (!(x > 0))
@@ -304,7 +343,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
 
     double size_f = pow((men0[0] + men0[1] + 1.0) / p->size_ref, -p->size_exp);
     if (p->dispersion > 0 && p->dispersion_ref > 0)
-        size_f *= pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp);
+        size_f *= dispersion_factor(p);
     double base[2] = {p->rate_att * size_f * noise[0], p->rate_def * size_f * noise[1]};
     double brk[2] = {p->break_att, p->break_def};
     /* The break points the score reads: a side that does not surrender
@@ -329,7 +368,8 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         if (nat > 0 && nat < HK_NATION_COUNT && p->nation_loss[nat] > 0)
             base[i] *= p->nation_loss[nat];
         /* Better troops stand more losses before they give way. */
-        double qf = pow(i == 0 ? qrel : 1 / qrel, p->quality_break);
+        double qb = i == 0 ? qrel : 1 / qrel; /* pow(1, y) is 1 for every y */
+        double qf = qb == 1.0 ? 1.0 : pow(qb, p->quality_break);
         brk[i] *= qf;
         brk_score[i] *= qf;
         if (!(p->ns_score_ordinary && in[i]->no_surrender))
@@ -379,7 +419,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         double tc = day0 > 0 && p->echelon_clock_share > 0 && p->echelon_clock_share < 1
                         ? p->echelon_clock_share * day0 + day
                         : (double)t;
-        double dec = pow(tc, -p->day_decay);
+        double dec = day_intensity(tc, p->day_decay);
         double share[2] = {base[0] * dec * pow(r, -p->helmbold),
                            base[1] * dec * pow(r, p->helmbold)};
         /* A side that will not surrender pays for it in its own blood:
@@ -613,20 +653,28 @@ static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
 {
     /* the dispersion's factor is the same every day: worked out once */
     bool dispersed = p->dispersion > 0 && p->dispersion_ref > 0;
-    double disp_f = dispersed && t_from < t_to ? pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp) : 1.0;
+    double disp_f = dispersed && t_from < t_to ? dispersion_factor(p) : 1.0;
+    /* each side's power as hk_combat_power works it out, both sides as
+     * defenders: only the men change from day to day, so the multiplier
+     * and the weapons are read once and the sum is taken each day in the
+     * same order (the same result, bit for bit) */
+    double mult[2], wt = tank_weight(p, terrain), af = air_share(p, terrain), tanks[2], guns[2], air[2];
+    for (int i = 0; i < 2; i++) {
+        mult[i] = side_multiplier(p, side[i], 1, terrain);
+        tanks[i] = nonneg(side[i]->tanks);
+        guns[i] = nonneg(side[i]->guns);
+        air[i] = af * nonneg(side[i]->aircraft);
+    }
     for (int t = t_from; t < t_to; t++) {
         double pw[2];
-        for (int i = 0; i < 2; i++) {
-            hk_combat_side s = *side[i];
-            s.men = men[i];
-            pw[i] = hk_combat_power(p, &s, 1, terrain);
-        }
+        for (int i = 0; i < 2; i++)
+            pw[i] = mult[i] * raw_power(p, wt, nonneg(men[i]), tanks[i], guns[i], air[i]);
         if (!(pw[0] > 0) || !(pw[1] > 0))
             return;
         double size_f = pow((men[0] + men[1] + 1.0) / p->size_ref, -p->size_exp);
         if (dispersed)
             size_f *= disp_f;
-        double dec = pow((double)t, -p->day_decay);
+        double dec = day_intensity((double)t, p->day_decay);
         for (int i = 0; i < 2; i++) {
             double share = p->rate_def * size_f * dec * pow(pw[1 - i] / pw[i], p->helmbold);
             int nat = side[i]->nation;

@@ -581,45 +581,60 @@ static const char *gain_reasons(const hk_world *w, int t)
     return "the treaty's terms";
 }
 
-/* A treaty with a price (treaties.yaml `price`): one party asks a term the
- * other will not grant (Moscow asked Japan to give up its oil and coal
- * concessions in northern Sakhalin, 001:163, 001:165; the Japanese public
- * would not stand for it, and the Navy's oil came from there). The talks
- * open once a party seeks the treaty and none would lose by it (Japan's
- * approach after the Tripartite Pact, 001:163; Moscow, not yet wanting the
- * treaty, answers with its terms). Then the party that asks the price waits
- * for the other to pay, in the belief that the other's troubles will make
- * it (frus1940v1_d728, frus1941v4_d727), and each month of waiting costs it
- * the gain it forgoes without the treaty (its gain above treaty.min_gain).
- * Once that cost, summed over the months of talks, has reached the price, it
- * drops the demand and signs on the other's promise to settle the matter
- * later (Stalin in April 1941, on Matsuoka's promise to settle the
- * concessions within months, with the German danger grown: frus1941v4_d770,
- * frus1944v4_d771), provided the other still seeks the treaty. A party that
- * needs the treaty more waits less: the date follows from its gains. The
- * month's cost varies with the course of the talks (0.5 to 1.5 times the
- * forgone gain, the month's draw u). A party that would lose by the treaty
- * breaks the talks off and the waiting starts again; one that merely no
- * longer gains holds them where they are. */
+/* Talks whose end follows from the state (treaties.yaml `price`): each
+ * treaty has terms to settle, their weight on the gain scale (`price`, from
+ * the record's talks), and they are settled at the pace of the party that
+ * has to be brought to them. The talks open once the parties seek the
+ * treaty and none would lose by it. Each month of talks the party that
+ * sets the pace gives ground in proportion to what it forgoes without the
+ * treaty (its gain above treaty.min_gain); once that, summed over the
+ * months of talks, has reached the weight of the terms, the terms are
+ * settled and the treaty signed, provided every party still gains. A party
+ * that needs the treaty more settles sooner: the date follows from its
+ * gains, not from a wait of set length and a monthly chance. The month's
+ * ground varies with the course of the talks (0.5 to 1.5 times the forgone
+ * gain, the month's draw u). A party that would lose by the treaty breaks
+ * the talks off and they start again; one that merely no longer gains
+ * holds them where they are.
+ *
+ * Which party sets the pace: the one that asks a price, when one does
+ * (`price_by`: Moscow asked Japan to give up its oil and coal concessions
+ * in northern Sakhalin, 001:163, 001:165, which the Japanese public would
+ * not stand for; Moscow waited for Japan to pay, in the belief that its
+ * troubles would make it, frus1940v1_d728, frus1941v4_d727, and dropped
+ * the demand on Matsuoka's promise to settle later, the German danger
+ * grown, frus1941v4_d770, frus1944v4_d771); otherwise the party that gains
+ * least, the one the others must bring round (Tokyo, in no hurry while it
+ * held northern Sakhalin, over the Basic Convention, 004:111), unless the
+ * scenario names the party whose consent set the pace (`pace_by`: Berlin's
+ * formal proposal for the Anti-Comintern Pact came only once Hitler had
+ * approved it, in June 1936, oshima_interrogation). */
 static void bargain(hk_world *w, int t, double u)
 {
     const hk_scenario *s = w->s;
     const hk_treaty *x = &s->treaties[t];
     hk_treaty_state *st = &w->treaty[t];
     double min_gain = P(w, TREATY_MIN_GAIN);
-    double gains[HK_MAX_PARTIES] = {0}, asker = 0;
+    double gains[HK_MAX_PARTIES] = {0}, pace = 1e9;
+    int pace_party = -1;
     bool any = false, off = false, all = true;
     for (int p = 0; p < x->n_parties; p++) {
         gains[p] = hk_diplomacy_gain(w, t, x->parties[p]);
         any |= gains[p] > min_gain;
         all &= gains[p] > min_gain;
         off |= gains[p] < -min_gain;
-        if (x->parties[p] == x->price_by)
-            asker = gains[p];
+        if (x->price_by >= 0 ? x->parties[p] == x->price_by : gains[p] < pace) {
+            pace = gains[p];
+            pace_party = x->parties[p];
+        }
         /* with no talks under way, a party that would lose by the treaty
          * settles it: the others' gains would only tell whether to break
          * off talks that are not held */
         if (off && st->talks == 0)
+            return;
+        /* terms to settle open no talks until every party gains: the
+         * others' gains would not change that */
+        if (!x->price_asked && st->talks == 0 && !all)
             return;
     }
     if (off) {
@@ -627,12 +642,14 @@ static void bargain(hk_world *w, int t, double u)
         st->pressure = 0;
         return;
     }
-    if (!any && st->talks == 0)
+    /* a price asked opens the talks once one party seeks the treaty (the
+     * other answers with its terms); terms to settle, once all do */
+    if ((x->price_asked ? !any : !all) && st->talks == 0)
         return;
     if (st->talks < INT16_MAX)
         st->talks++;
-    if (asker > min_gain)
-        st->pressure += (float)((asker - min_gain) * (0.5 + u));
+    if (pace > min_gain)
+        st->pressure += (float)((pace - min_gain) * (0.5 + u));
     if (st->pressure < x->price || !all)
         return;
     if (hk_world_logging(w)) {
@@ -640,20 +657,40 @@ static void bargain(hk_world *w, int t, double u)
         for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 400; p++)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s",
                           p == 0 ? "" : p == x->n_parties - 1 ? " and " : ", ", party_name(w, x->parties[p]));
-        n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                      " sign the %s after %d month%s of talks held up by %s's price, %s: %s drops the demand and "
-                      "takes a promise to settle it later. Each expects to gain (",
-                      x->name ? x->name : x->id, st->talks, st->talks == 1 ? "" : "s", party_name(w, x->price_by),
-                      x->price_text ? x->price_text : "its terms", party_name(w, x->price_by));
+        if (x->price_by >= 0 && x->price_asked)
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                          " sign the %s after %d month%s of talks held up by %s's price, %s: %s drops the demand and "
+                          "takes a promise to settle it later. Each expects to gain (",
+                          x->name ? x->name : x->id, st->talks, st->talks == 1 ? "" : "s",
+                          party_name(w, x->price_by), x->price_text ? x->price_text : "its terms",
+                          party_name(w, x->price_by));
+        else
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                          " sign the %s after %d month%s of talks over %s, settled at the pace of %s%s. Each "
+                          "expects to gain (",
+                          x->name ? x->name : x->id, st->talks, st->talks == 1 ? "" : "s",
+                          x->price_text ? x->price_text : "its terms", party_name(w, pace_party),
+                          x->price_by >= 0 ? "" : ", which gains least");
         for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s %+.2f", p ? ", " : "",
                           party_name(w, x->parties[p]), gains[p]);
         if (n < (int)sizeof w->scratch - 1)
-            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " on the model's gain scale: %s) and no treaty in force bars it.", gain_reasons(w, t));
+        /* a pact against the USSR signed while a border war with it goes
+         * on does not pass unremarked */
+        const hk_border_campaign *bc = &w->border_campaign;
+        if (t == w->c->roles.jpn_outside_consult && bc->active && bc->sector >= 0 && n > 0 &&
+            n < (int)sizeof w->scratch - 1)
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                     " It is signed while the fighting on the %s goes on, and %s protests that it is aimed at itself.",
+                     s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
+                     party_name(w, s->sov));
         capitalise(w->scratch);
     }
     sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-bargain"));
+    if (t == w->c->roles.jpn_sov_normalization)
+        evacuate_reprisal(w);
 }
 
 static void simulate_treaties(hk_world *w)

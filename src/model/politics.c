@@ -293,10 +293,9 @@ static void react_to_battle(hk_world *w)
     w->lost_battle_fact = w->lost_battle_sector = -1;
 }
 
-static void relax(hk_world *w)
+static void relax_pass(hk_world *w, double drift)
 {
     const hk_scenario *s = w->s;
-    double drift = P(w, POLITICS_DRIFT);
     /* keep each actor's shares summing to one against rounding: the pass
      * that moves influence also sums every actor's factions (each in
      * faction order), one more divides; a faction of no actor keeps its
@@ -327,6 +326,28 @@ static void relax(hk_world *w)
     for (int f = 0; f < n; f++)
         if (actor[f] < HK_MAX_ACTORS && sum[actor[f]] > 0)
             infl[f] /= sum[actor[f]];
+}
+
+/* The pass is a function of the influence, the baselines and the drift
+ * alone: once a pass has left them as they were (the shares at their
+ * baselines, or as near as the drift's rounding takes them), it is not made
+ * again until one of them has changed. */
+static void relax(hk_world *w)
+{
+    double drift = P(w, POLITICS_DRIFT);
+    size_t sz = (size_t)w->s->n_factions * sizeof(double);
+    if (w->relax_still && memcmp(&drift, &w->relax_drift, sizeof drift) == 0 &&
+        memcmp(w->influence, w->relax_infl, sz) == 0 && memcmp(w->baseline, w->relax_base, sz) == 0)
+        return;
+    memcpy(w->relax_infl, w->influence, sz);
+    memcpy(w->relax_base, w->baseline, sz);
+    relax_pass(w, drift);
+    w->relax_still = memcmp(w->influence, w->relax_infl, sz) == 0 && memcmp(w->baseline, w->relax_base, sz) == 0;
+    if (!w->relax_still) {
+        memcpy(w->relax_infl, w->influence, sz);
+        memcpy(w->relax_base, w->baseline, sz);
+    }
+    w->relax_drift = drift;
 }
 
 /* ---- decisions --------------------------------------------------------------------- */
@@ -594,11 +615,21 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
             p = P(w, INTERVENTION_UNION_RATE);
         /* once Japan has told the powers it will leave (Washington, early
          * 1922; 004:133) and Soviet power holds the east, a cabinet that
-         * stays is breaking its word to them: it announces the withdrawal
-         * within months (June 1922, 003:16) */
+         * stays is breaking its word to them; but leaving means bringing the
+         * Army round (the cabinet that announced it in June 1922 was formed
+         * to carry out the Washington agreements, on condition that the
+         * Army cut its budget; 003:16, frus1922v02_d743). Each month the
+         * case for leaving grows by the share of the Army the northern
+         * hawks do not hold, times the month's course (0.5 to 1.5); once it
+         * reaches intervention.pledge_price the cabinet announces the
+         * withdrawal. The date follows from the hawks, not from a monthly
+         * chance whose most common month is the pledge's own. */
         bool pledged = hk_flag(w, HK_EFFECT_POWERS_PRESS);
-        if (pledged && back && p < P(w, INTERVENTION_PLEDGE_RATE))
-            p = P(w, INTERVENTION_PLEDGE_RATE);
+        if (pledged && back) {
+            w->withdraw_case += hk_clamp(against, 0.05, 1) * (0.5 + hk_rng_uniform(hk_lazy_rng(r)));
+            if (w->withdraw_case >= P(w, INTERVENTION_PLEDGE_PRICE))
+                p = 1.0;
+        }
         /* an expedition sent at the Allies' request does not leave while
          * the task they asked of it is undone: the Czechoslovak Legion it
          * was to help out of Siberia (003:15) sailed from Vladivostok only

@@ -255,6 +255,7 @@ typedef struct hk_treaty {
      * diplomacy.c. 0 = none. */
     double price;
     int price_by;          /* the actor that demands it */
+    bool price_asked;      /* price_by asks it as its price (else `pace_by`: its consent sets the talks' pace) */
     const char *price_text;
     hk_source price_source;
     hk_date denounced;     /* record, or unset */

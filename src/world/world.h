@@ -252,6 +252,11 @@ struct hk_world {
     /* politics (JPN and SOV factions) */
     double influence[HK_MAX_FACTIONS];
     double baseline[HK_MAX_FACTIONS];
+    /* influence and baselines as politics' monthly drift last left them,
+     * and whether that pass changed nothing (then, with both unchanged
+     * since, the next pass would change nothing either) */
+    double relax_infl[HK_MAX_FACTIONS], relax_base[HK_MAX_FACTIONS], relax_drift;
+    bool relax_still;
     double doctrine;                    /* Japan, -1 south .. +1 north */
     double doctrine_hope;               /* the part of it that is the hope of a Soviet collapse (politics) */
     double autonomy;                    /* the Kwantung Army's field officers, 0..1 */
@@ -273,6 +278,7 @@ struct hk_world {
     hk_month intervention_on;
     hk_month outpost_lost_on;           /* partisans took the expedition's outpost off the railway */
     hk_month reprisal_on;               /* Japan occupied ground in reprisal for it */
+    double withdraw_case;               /* politics.c: the cabinet's case for leaving Siberia built since the Washington pledge */
     hk_month coup_posted_on;            /* the Control faction, its lead past politics.coup_lead, posts the Imperial Way's division away */
     int lost_battle_side;               /* side that lost a battle last month, or -1 */
     double lost_battle_weight;          /* its size, 0..1 */

@@ -335,7 +335,7 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
      * routed nor pursued when its line breaks: the men a rout or a pursuit
      * would cost it lay down their arms (below, with the rest of it), and
      * its battle losses are what the fighting cost it (Shumshu's garrison,
-     * 18-23 August 1945, went into captivity on the order, 001:285). Each
+     * from 18 August 1945, 001:285, gave up on its orders, wiki_shumshu). Each
      * stage is fought as well without the rout and the pursuit, on the
      * same draws, to tell the two apart. */
     bool yields = d == HK_SIDE_JPN && announced(w) && !D.no_surrender;

@@ -1214,12 +1214,16 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
         goes_on_text = loser == HK_SIDE_JPN
                            ? " The Japanese attack is thrown back, but its men stay on the line: neither side has "
                              "broken off and the fighting goes on."
-                           : " The Soviet attack is thrown back, but its men stay on the line: neither side has "
-                             "broken off and the fighting goes on.";
-    char contact[160] = "";
+                           : alone ? " The ally's attack is thrown back, but its men stay on the line: neither side "
+                                     "has broken off and the fighting goes on."
+                                   : " The Soviet attack is thrown back, but its men stay on the line: neither side has "
+                                     "broken off and the fighting goes on.";
+    /* the other side named as the battle named it: the ally's own army
+     * where it stands alone */
+    char contact[256] = "";
     if (goes_on && hk_world_logging(w))
-        snprintf(contact, sizeof contact, " In contact for the rest of the month the Japanese side loses %.0f more and the Soviet side %.0f.",
-                 w->border_campaign.contact[HK_SIDE_JPN], w->border_campaign.contact[HK_SIDE_SOV]);
+        snprintf(contact, sizeof contact, " In contact for the rest of the month the Japanese side loses %.0f more and %s %.0f.",
+                 w->border_campaign.contact[HK_SIDE_JPN], sov[0], w->border_campaign.contact[HK_SIDE_SOV]);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "After %d day%s on the %s: %s%s. Casualties: Japanese side %.0f, %s %.0f.%s%s", res.days,

@@ -804,6 +804,14 @@ static void simulate_treaties(hk_world *w)
                 evacuate_reprisal(w);
         } else if (st->status == HK_TREATY_IN_FORCE && !w->war) {
             /* (in general war a treaty between the belligerents is broken, not denounced) */
+            /* a treaty that could never hold a party back (compiled.c) is
+             * given up only on a --decide or a player's order: with neither
+             * this month, no party is asked */
+            if (w->c->may_restrain[t] == 0 && w->setup->n_decide == 0 &&
+                !(w->orders_given && w->orders.denounce_treaty == t))
+                continue;
+            /* the month's chance and the notice falling due are the treaty's, not a party's */
+            const bool timely = (u < P(w, TREATY_DENOUNCE_RATE) && !waits_for_notice(w, t)) || notice_due(w, t);
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
                 bool wants;
@@ -826,9 +834,7 @@ static void simulate_treaties(hk_world *w)
                      * 5 April 1945 came days before the Neutrality Pact's
                      * deadline; 001:167, 001:215) */
                     /* (a party the treaty could never hold back keeps it: would_leave's first test, asked first) */
-                    wants = a < 32 && ((w->c->may_restrain[t] >> a) & 1u) &&
-                            ((u < P(w, TREATY_DENOUNCE_RATE) && !waits_for_notice(w, t)) || preparing_war(w, a) ||
-                             notice_due(w, t)) &&
+                    wants = a < 32 && ((w->c->may_restrain[t] >> a) & 1u) && (timely || preparing_war(w, a)) &&
                             would_leave(w, t, a);
                 else
                     wants = false;

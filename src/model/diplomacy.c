@@ -593,7 +593,7 @@ static const char *gain_reasons(const hk_world *w, int t)
  * that needs the treaty more settles sooner: the date follows from its
  * gains, not from a wait of set length and a monthly chance. The month's
  * ground varies with the course of the talks (0.5 to 1.5 times the forgone
- * gain, the month's draw u). A party that would lose by the treaty breaks
+ * gain, the treaty's draw of the month). A party that would lose by the treaty breaks
  * the talks off and they start again; one that merely no longer gains
  * holds them where they are.
  *
@@ -609,7 +609,32 @@ static const char *gain_reasons(const hk_world *w, int t)
  * scenario names the party whose consent set the pace (`pace_by`: Berlin's
  * formal proposal for the Anti-Comintern Pact came only once Hitler had
  * approved it, in June 1936, oshima_interrogation). */
-static void bargain(hk_world *w, int t, double u)
+/* The month's diplomatic draws: one per treaty, in treaty order, from the
+ * month's own stream (treaty t's is the stream's (t+1)-th draw). A draw is
+ * made only once a treaty asks for its own, so a month in which no treaty
+ * needs chance seeds no stream, and the draws a treaty gets are the same
+ * whether or not the treaties before it used theirs. */
+typedef struct {
+    const hk_world *w;
+    hk_rng r;
+    int drawn; /* draws made this month; -1 before the stream is seeded */
+    double u;  /* the last of them: treaty drawn-1's */
+} month_draws;
+
+static double draw_for(month_draws *d, int t)
+{
+    if (d->drawn < 0) {
+        d->r = hk_world_stream(d->w, HK_STREAM_DIPLOMACY);
+        d->drawn = 0;
+    }
+    while (d->drawn <= t) {
+        d->u = hk_rng_uniform(&d->r);
+        d->drawn++;
+    }
+    return d->u;
+}
+
+static void bargain(hk_world *w, int t, month_draws *d)
 {
     const hk_scenario *s = w->s;
     const hk_treaty *x = &s->treaties[t];
@@ -649,7 +674,7 @@ static void bargain(hk_world *w, int t, double u)
     if (st->talks < INT16_MAX)
         st->talks++;
     if (pace > min_gain)
-        st->pressure += (float)((pace - min_gain) * (0.5 + u));
+        st->pressure += (float)((pace - min_gain) * (0.5 + draw_for(d, t)));
     if (st->pressure < x->price || !all)
         return;
     if (hk_world_logging(w)) {
@@ -696,12 +721,12 @@ static void bargain(hk_world *w, int t, double u)
 static void simulate_treaties(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    hk_rng r = hk_world_stream(w, HK_STREAM_DIPLOMACY);
+    month_draws d = {.w = w, .drawn = -1};
     double min_gain = P(w, TREATY_MIN_GAIN);
     for (int t = 0; t < s->n_treaties; t++) {
         const hk_treaty *x = &s->treaties[t];
         hk_treaty_state *st = &w->treaty[t];
-        double u = hk_rng_uniform(&r); /* one draw per treaty per month, used or not */
+        /* one draw per treaty per month (draw_for), made when it is used */
         if (st->status == HK_TREATY_NONE) {
             /* --decide ACTOR.sign.TREATY: the partners' consent taken as given */
             bool forced = hk_world_forced(w, HK_DECIDE_SIGN, -1, t);
@@ -711,8 +736,8 @@ static void simulate_treaties(hk_world *w)
              * without one): nothing below is asked then. Talks under way,
              * or a treaty that takes them, are followed every month. */
             bool player_proposes = w->orders_given && w->orders.propose_treaty == t && hk_treaty_has_party(x, w->player);
-            if (!forced && !player_proposes && u >= P(w, TREATY_SIGN_RATE) && x->talks_months == 0 && st->talks == 0 &&
-                x->price <= 0)
+            if (!forced && !player_proposes && x->talks_months == 0 && st->talks == 0 && x->price <= 0 &&
+                draw_for(&d, t) >= P(w, TREATY_SIGN_RATE))
                 continue;
             /* no party signs outside its span, nor before the treaty's
              * preconditions hold (treaties.yaml `requires`) */
@@ -723,7 +748,7 @@ static void simulate_treaties(hk_world *w)
                 continue;
             }
             if (x->price > 0 && !forced && !player_proposes) {
-                bargain(w, t, u);
+                bargain(w, t, &d);
                 continue;
             }
             bool all = true, proposed = false;
@@ -766,7 +791,7 @@ static void simulate_treaties(hk_world *w)
             int held = st->talks;
             if (st->talks < INT16_MAX)
                 st->talks++;
-            if (!proposed && (held < x->talks_months || u >= P(w, TREATY_SIGN_RATE)))
+            if (!proposed && (held < x->talks_months || draw_for(&d, t) >= P(w, TREATY_SIGN_RATE)))
                 continue;
             if (hk_world_logging(w)) {
                 /* "Japan and the USSR sign the X: each expects to gain (Japan +0.39, USSR +0.60 on the
@@ -811,7 +836,7 @@ static void simulate_treaties(hk_world *w)
                 !(w->orders_given && w->orders.denounce_treaty == t))
                 continue;
             /* the month's chance and the notice falling due are the treaty's, not a party's */
-            const bool timely = (u < P(w, TREATY_DENOUNCE_RATE) && !waits_for_notice(w, t)) || notice_due(w, t);
+            const bool timely = (draw_for(&d, t) < P(w, TREATY_DENOUNCE_RATE) && !waits_for_notice(w, t)) || notice_due(w, t);
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
                 bool wants;

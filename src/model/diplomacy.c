@@ -741,8 +741,8 @@ static void simulate_treaties(hk_world *w)
                 continue;
             /* no party signs outside its span, nor before the treaty's
              * preconditions hold (treaties.yaml `requires`) */
-            if (w->setup->treaty_forbidden[t] || hk_diplomacy_barred(w, t, NULL) ||
-                !hk_treaty_preconditions(w, t, NULL, 0)) {
+            if (w->setup->treaty_forbidden[t] || !hk_treaty_preconditions(w, t, NULL, 0) ||
+                hk_diplomacy_barred(w, t, NULL)) {
                 st->talks = 0;
                 st->pressure = 0;
                 continue;

@@ -84,6 +84,10 @@ static double mongolian_threat(const hk_world *w)
     return j / P(w, DIPLO_MGL_THREAT_MEN) + P(w, DIPLO_MGL_THREAT_TENSION) * (t / n - 1.0) + clashes;
 }
 
+/* An army's men as the gains weigh them: at least 1,000 (read only by the
+ * calculi that weigh the two armies, not worked out for every treaty). */
+static inline double army(double men) { return men > 1000 ? men : 1000; }
+
 double hk_diplomacy_gain(const hk_world *w, int t, int actor)
 {
     const hk_scenario *s = w->s;
@@ -95,7 +99,6 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
          * against the USSR while at peace with it by treaty */
         return hk_flag(w, HK_EFFECT_GER_SOV_PACT) ? -1.0 : 1.0;
     bool war = w->war;
-    double j = w->jpn_men > 1000 ? w->jpn_men : 1000, v = w->sov_men > 1000 ? w->sov_men : 1000;
     if (t == r->jpn_sov_neutrality) {
         /* no pact before relations exist (a normalisation treaty in force) */
         if (war || w->japan_surrendered ||
@@ -135,7 +138,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
             return -P(w, DIPLO_PACT_SOV_BASE) + P(w, DIPLO_PACT_SOV_EUROPE) * hk_flag(w, HK_EFFECT_EUROPE_WAR) +
                    P(w, DIPLO_PACT_SOV_WEST) * (hk_flag(w, HK_EFFECT_GERMAN_THREAT) || west_war) +
                    P(w, DIPLO_PACT_SOV_AXIS) * (hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) && hk_flag(w, HK_EFFECT_GER_SOV_PACT)) +
-                   P(w, DIPLO_PACT_SOV_WAR) * west_war + P(w, DIPLO_PACT_SOV_RATIO) * hk_clamp(j / v, 0, 2) -
+                   P(w, DIPLO_PACT_SOV_WAR) * west_war + P(w, DIPLO_PACT_SOV_RATIO) * hk_clamp(army(w->jpn_men) / army(w->sov_men), 0, 2) -
                    P(w, DIPLO_PACT_SOV_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) -
                    P(w, DIPLO_PACT_SOV_GER_DEFEATED) * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
         }
@@ -185,7 +188,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
          * land border with it (Manchuria held) */
         if (actor == s->jpn)
             return w->manchuria_seized ? P(w, DIPLO_CONSULT_HAWKS) * hk_assess_north_hawks(w) +
-                                             P(w, DIPLO_CONSULT_RATIO) * hk_clamp(log(v / j), -1, 1) -
+                                             P(w, DIPLO_CONSULT_RATIO) * hk_clamp(log(army(w->sov_men) / army(w->jpn_men)), -1, 1) -
                                              P(w, DIPLO_CONSULT_BASE) -
                                              P(w, DIPLO_CONSULT_GER_SOV) * hk_flag(w, HK_EFFECT_GER_SOV_PACT)
                                        : -1.0;

@@ -643,7 +643,7 @@ static void bargain(hk_world *w, int t, month_draws *d)
     const hk_treaty *x = &s->treaties[t];
     hk_treaty_state *st = &w->treaty[t];
     double min_gain = P(w, TREATY_MIN_GAIN);
-    double gains[HK_MAX_PARTIES] = {0}, pace = 1e9;
+    double gains[HK_MAX_PARTIES], pace = 1e9; /* each party's set before it is read */
     int pace_party = -1;
     bool any = false, off = false, all = true;
     for (int p = 0; p < x->n_parties; p++) {

@@ -209,7 +209,7 @@ bool hk_battles_winter_halts(const hk_world *w, int sec)
     int m = hk_month_mon(w->month), first = hk_round_int(P(w, BATTLE_WINTER_FIRST)),
         last = hk_round_int(P(w, BATTLE_WINTER_LAST));
     /* the season runs over the turn of the year (November to March) */
-    bool winter = first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    bool winter = hk_mon_in_span(m, first, last);
     /* the whole border, not the steppe alone: the Amur, the Ussuri and the
      * Argun freeze in the same months, and every battle and campaign of
      * the record on it was fought between May and September (Kanchazu in
@@ -231,7 +231,7 @@ bool hk_battles_in_season(const hk_world *w, int sec)
      * 1938, Nomonhan from May to September 1939: cdb90, isqno 256-260), and
      * the armies that fought them planned for them (the fighting of 1939 was
      * to end before the winter, 001:147) */
-    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    return hk_mon_in_span(m, first, last);
 }
 
 static int days_between(hk_date a, hk_date b)

@@ -460,16 +460,6 @@ static const char *sector_label(const hk_world *w, int sec)
     return sc->name ? sc->name : sc->id;
 }
 
-static const char *region_label(const hk_world *w, int r)
-{
-    const hk_region *g = &w->s->regions[r];
-    return g->name ? g->name : g->id;
-}
-
-static const char *side_name(int side) { return side == HK_SIDE_JPN ? "Japanese" : "Soviet"; }
-
-static int side_actor(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov; }
-
 /* Both sides' hauls and widest routes, worked out again only when a region
  * has changed hands since the last time or a link has opened (they depend
  * on nothing else while a war lasts: the bases are the ground held when it
@@ -742,7 +732,7 @@ double hk_campaign_reserve(const hk_world *w, int side)
 static bool stavka_holds(const hk_world *w, int side)
 {
     return side == HK_SIDE_SOV && w->war_opener == HK_SIDE_JPN && !w->soviet_entry &&
-           !(w->player >= 0 && w->player == side_actor(w, side)) && hk_assess_west_crisis(w);
+           !(w->player >= 0 && w->player == hk_world_side_actor(w, side)) && hk_assess_west_crisis(w);
 }
 
 /* Stavka's answer told: the month it first holds the Far East to the
@@ -801,7 +791,7 @@ static void release(hk_world *w, int side)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
-    if (w->player >= 0 && w->player == side_actor(w, side))
+    if (w->player >= 0 && w->player == hk_world_side_actor(w, side))
         return;
     if (opening(w, side))
         return; /* the opener's fronts are placed by its plan for the opening offensive */
@@ -867,7 +857,7 @@ static void reinforce(hk_world *w, int side)
             threat += front_weight(w, f, side, c->front[f].men[1 - side]);
     }
     int player_front = -1;
-    if (w->player == side_actor(w, side) && w->orders_given && w->orders.reinforce_front >= 0 &&
+    if (w->player == hk_world_side_actor(w, side) && w->orders_given && w->orders.reinforce_front >= 0 &&
         w->orders.reinforce_front < s->n_sectors)
         player_front = w->orders.reinforce_front;
     for (int pass = 0; pass < 2 && reserve > 1000; pass++)
@@ -905,9 +895,9 @@ static void reinforce(hk_world *w, int side)
         snprintf(w->scratch, sizeof w->scratch,
                  "The %s side brings %.0f men of its reserve up to the %s front, by the railways and roads that "
                  "reach it%s; %.0f stay in reserve.",
-                 side_name(side), fr->added[side], sector_label(w, f), most, fmax(0, reserve));
-        hk_world_emit2(w, "front", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side), w->scratch,
-                       SRC_WAR);
+                 hk_side_adjective(side), fr->added[side], sector_label(w, f), most, fmax(0, reserve));
+        hk_world_emit2(w, "front", s->sectors[f].id, hk_world_side_actor(w, side), hk_world_side_actor(w, 1 - side),
+                       w->scratch, SRC_WAR);
     }
 }
 
@@ -970,7 +960,7 @@ static bool opening(const hk_world *w, int side)
  * (outnumbered war.redoubt_ratio to one); else hold. */
 static int decide_posture(const hk_world *w, int f, int side, double ratio)
 {
-    if (w->player >= 0 && w->player == side_actor(w, side) && w->orders_given &&
+    if (w->player >= 0 && w->player == hk_world_side_actor(w, side) && w->orders_given &&
         w->orders.front_posture[f] >= HK_FRONT_ATTACK && w->orders.front_posture[f] <= HK_FRONT_WITHDRAW)
         return w->orders.front_posture[f];
     double theatre = theatre_odds(w, side);
@@ -1073,7 +1063,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
      * Korea (glantz2003) */
     hk_regions held = set_of(w, d, own), home = 0, redoubt = 0;
     for (int r = 0; r < s->n_regions; r++) {
-        if (is_base(w, r, d) && c->control_at_start[r] == side_actor(w, d))
+        if (is_base(w, r, d) && c->control_at_start[r] == hk_world_side_actor(w, d))
             home |= HK_REGION_BIT(r);
         if (s->regions[r].redoubt >= 0 && hk_world_side(w, s->regions[r].redoubt) == d && is_base(w, r, d))
             redoubt |= HK_REGION_BIT(r);
@@ -1117,9 +1107,9 @@ static void fall_back(hk_world *w, int g, int d, int o)
             snprintf(w->scratch, sizeof w->scratch,
                      "The %s forces of the %s front, driven from %s with no way back, are encircled: %.0f break out, "
                      "%.0f are taken prisoner.",
-                     side_name(d), sector_label(w, g), region_label(w, o), out, lost);
-        hk_world_emit2(w, "encirclement", s->sectors[g].id, side_actor(w, 1 - d), side_actor(w, d), w->scratch,
-                       SRC_WAR);
+                     hk_side_adjective(d), sector_label(w, g), hk_world_region_label(w, o), out, lost);
+        hk_world_emit2(w, "encirclement", s->sectors[g].id, hk_world_side_actor(w, 1 - d), hk_world_side_actor(w, d),
+                       w->scratch, SRC_WAR);
         scale_front(gf, d, 0);
         return;
     }
@@ -1129,16 +1119,18 @@ static void fall_back(hk_world *w, int g, int d, int o)
             snprintf(w->scratch, sizeof w->scratch,
                      "The %s forces of the %s front (%.0f men), driven from %s, fall back into the redoubt at %s that "
                      "their plan of defence names.",
-                     side_name(d), sector_label(w, g), gf->men[d], region_label(w, o), region_label(w, rd));
+                     hk_side_adjective(d), sector_label(w, g), gf->men[d], hk_world_region_label(w, o),
+                     hk_world_region_label(w, rd));
         else
             snprintf(w->scratch, sizeof w->scratch,
                      "The %s forces of the %s front (%.0f men), driven from %s, fall back by %s toward the redoubt at "
                      "%s that their plan of defence names.",
-                     side_name(d), sector_label(w, g), gf->men[d], region_label(w, o), region_label(w, q),
-                     region_label(w, rd));
+                     hk_side_adjective(d), sector_label(w, g), gf->men[d], hk_world_region_label(w, o),
+                     hk_world_region_label(w, q), hk_world_region_label(w, rd));
     }
     if (toward_redoubt)
-        hk_world_emit2(w, "front", s->regions[q].id, side_actor(w, 1 - d), side_actor(w, d), w->scratch, SRC_WAR);
+        hk_world_emit2(w, "front", s->regions[q].id, hk_world_side_actor(w, 1 - d), hk_world_side_actor(w, d),
+                       w->scratch, SRC_WAR);
     int h = c->front_of[q];
     if (h < 0) {
         set_front(w, q, g);
@@ -1158,7 +1150,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
 static void take(hk_world *w, int region, int side, int f)
 {
     int g = w->camp.front_of[region];
-    hk_control_set(w, region, side_actor(w, side));
+    hk_control_set(w, region, hk_world_side_actor(w, side));
     if (w->camp.changes[region] < 255)
         w->camp.changes[region]++;
     set_front(w, region, f);
@@ -1411,28 +1403,34 @@ static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men) advances on %s; its %s defence, told of the surrender, "
                      "gives the ground up without a fight and falls back, leaving %.0f stragglers as prisoners.",
-                     sector_label(w, f), side_name(a), fr->men[a], region_label(w, o), side_name(d), lost);
+                     sector_label(w, f), hk_side_adjective(a), fr->men[a], hk_world_region_label(w, o),
+                     hk_side_adjective(d), lost);
         else if (told)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s forces in %s, cut off and told of the surrender, lay down their arms to "
                      "the %s side (%.0f men): %.0f prisoners.",
-                     sector_label(w, f), side_name(d), region_label(w, o), side_name(a), fr->men[a], lost);
+                     sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), hk_side_adjective(a),
+                     fr->men[a], lost);
         else if (back)
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s side (%.0f men) %s %s without a stand: outmatched by its leading echelon alone, "
+                     "On the %s front the %s side (%.0f men) %s %s without a stand: outmatched by its leading echelon "
+                     "alone, "
                      "the %s %s gives the ground up and falls back, leaving %.0f stragglers and wounded as "
                      "prisoners.",
-                     sector_label(w, f), side_name(a), fr->men[a],
-                     dpost == HK_FRONT_WITHDRAW ? "follows up and takes" : "advances on and takes", region_label(w, o),
-                     side_name(d), dpost == HK_FRONT_WITHDRAW ? "rearguard" : "defence", lost);
+                     sector_label(w, f), hk_side_adjective(a), fr->men[a],
+                     dpost == HK_FRONT_WITHDRAW ? "follows up and takes" : "advances on and takes",
+                     hk_world_region_label(w, o), hk_side_adjective(d),
+                     dpost == HK_FRONT_WITHDRAW ? "rearguard" : "defence", lost);
         else
-            snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s forces in %s, cut off and outmatched by the leading echelon of %.0f %s men, "
-                     "lay down their arms: %.0f prisoners.",
-                     sector_label(w, f), side_name(d), region_label(w, o), fr->men[a], side_name(a), lost);
+            snprintf(
+                w->scratch, sizeof w->scratch,
+                "On the %s front the %s forces in %s, cut off and outmatched by the leading echelon of %.0f %s men, "
+                "lay down their arms: %.0f prisoners.",
+                sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), fr->men[a], hk_side_adjective(a),
+                lost);
     }
-    hk_world_emit2(w, back ? "front" : "encirclement", s->regions[o].id, side_actor(w, a), side_actor(w, d),
-                   w->scratch, SRC_WAR);
+    hk_world_emit2(w, back ? "front" : "encirclement", s->regions[o].id, hk_world_side_actor(w, a),
+                   hk_world_side_actor(w, d), w->scratch, SRC_WAR);
     if (back)
         fort_garrison(w, f, dfr, a, o);
     take(w, o, a, f);
@@ -1519,8 +1517,10 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the %s side falls back from its fortified zone at %s, leaving a garrison of %.0f men "
                  "and %.0f guns to hold it to the last while its covering forces delay the %s side (%.0f men).",
-                 sector_label(w, f), side_name(d), region_label(w, o), men, guns, side_name(a), fr->men[a]);
-    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+                 sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), men, guns, hk_side_adjective(a),
+                 fr->men[a]);
+    hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                   SRC_WAR);
     return false;
 }
 
@@ -1548,8 +1548,10 @@ static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o)
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the garrison of the %s fortified region at %s, %.0f men and %.0f guns, stays in its "
                  "works as the %s line goes back, and holds out behind the %s advance.",
-                 sector_label(w, f), side_name(d), region_label(w, o), men, guns, side_name(d), side_name(a));
-    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+                 sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), men, guns, hk_side_adjective(d),
+                 hk_side_adjective(a));
+    hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                   SRC_WAR);
 }
 
 /* The besiegers reduce the garrisons left in fortified zones, once a step.
@@ -1674,19 +1676,20 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
                          "On the %s front %.0f %s men assault the last strongpoints of the %s garrison at %s on the "
                          "%d%s day of its siege and take them: casualties %.0f against the defenders' %.0f, who die "
                          "where they stand.",
-                         sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), n,
-                         ordinal(n),
-                         res.casualties[HK_COMBAT_ATTACKER], dead);
+                         sector_label(w, f), att.men, hk_side_adjective(a), hk_side_adjective(d),
+                         hk_world_region_label(w, o), n, ordinal(n), res.casualties[HK_COMBAT_ATTACKER], dead);
             else
-                snprintf(w->scratch, sizeof w->scratch,
-                         "On the %s front %.0f %s men assault part of the fortifications the %s garrison of %s (%.0f men) "
-                         "holds, over %d days of its siege: casualties %.0f against the defenders' %.0f; %.0f hold out.",
-                         sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), g, fight,
-                         res.casualties[HK_COMBAT_ATTACKER], dead, c->garrison[o]);
+                snprintf(
+                    w->scratch, sizeof w->scratch,
+                    "On the %s front %.0f %s men assault part of the fortifications the %s garrison of %s (%.0f men) "
+                    "holds, over %d days of its siege: casualties %.0f against the defenders' %.0f; %.0f hold out.",
+                    sector_label(w, f), att.men, hk_side_adjective(a), hk_side_adjective(d),
+                    hk_world_region_label(w, o), g, fight, res.casualties[HK_COMBAT_ATTACKER], dead, c->garrison[o]);
         }
         int step_day = w->today;
         w->today = from_day;
-        hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+        hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                       SRC_WAR);
         w->today = step_day;
     }
 }
@@ -1762,8 +1765,9 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         }
     }
     for (int side = 0; side < 2; side++) {
-        int order = w->player >= 0 && w->player == side_actor(w, side) && w->orders_given
-                        ? w->orders.front_posture[f] : HK_FRONT_MODEL;
+        int order = w->player >= 0 && w->player == hk_world_side_actor(w, side) && w->orders_given
+                        ? w->orders.front_posture[f]
+                        : HK_FRONT_MODEL;
         if (obj[side] >= 0)
             fr->posture[side] = (uint8_t)decide_posture(w, f, side, ratio[side]);
         else if (order == HK_FRONT_ATTACK) {
@@ -1779,9 +1783,9 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                              "The order to attack on the %s front cannot be carried out: the %s side holds no region "
                              "there, or next to it, with a land route to enemy ground it may take. The front holds "
                              "instead.",
-                             sector_label(w, f), side_name(side));
-                hk_world_emit2(w, "order", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side),
-                               w->scratch, SRC_WAR);
+                             sector_label(w, f), hk_side_adjective(side));
+                hk_world_emit2(w, "order", s->sectors[f].id, hk_world_side_actor(w, side),
+                               hk_world_side_actor(w, 1 - side), w->scratch, SRC_WAR);
             }
         } else if (order == HK_FRONT_HOLD || order == HK_FRONT_WITHDRAW)
             fr->posture[side] = (uint8_t)order;
@@ -1826,13 +1830,14 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         take(w, o, a, f);
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch, "On the %s front the %s side occupies %s, left undefended.",
-                     sector_label(w, f), side_name(a), region_label(w, o));
-        hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+                     sector_label(w, f), hk_side_adjective(a), hk_world_region_label(w, o));
+        hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                       SRC_WAR);
         return false;
     }
     /* a front falling back stands at its bases: the redoubt it falls back to */
     int dpost = dfr == fr ? fr->posture[d] : dfr->posture[d];
-    if (dpost == HK_FRONT_WITHDRAW && is_base(w, o, d) && !(w->player == side_actor(w, d) && w->orders_given))
+    if (dpost == HK_FRONT_WITHDRAW && is_base(w, o, d) && !(w->player == hk_world_side_actor(w, d) && w->orders_given))
         dpost = HK_FRONT_HOLD;
     if (dfr == fr)
         fr->posture[d] = (uint8_t)dpost;
@@ -1953,20 +1958,20 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
                      "against the defender's %.0f%s.",
-                     sector_label(w, f), side_name(a), att.men, att.tanks,
-                     dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back,"
-                                                  : "breaks through and takes",
-                     region_label(w, o), res.days, res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER],
-                     res.casualties[HK_COMBAT_DEFENDER], pris);
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks,
+                     dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back," : "breaks through and takes",
+                     hk_world_region_label(w, o), res.days, res.days == 1 ? "" : "s",
+                     res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], pris);
         else
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men, %.0f tanks) attacks %s for %d day%s and is held by %.0f "
                      "defenders; casualties %.0f against the defender's %.0f.",
-                     sector_label(w, f), side_name(a), att.men, att.tanks, region_label(w, o), res.days,
-                     res.days == 1 ? "" : "s", def.men, res.casualties[HK_COMBAT_ATTACKER],
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, hk_world_region_label(w, o),
+                     res.days, res.days == 1 ? "" : "s", def.men, res.casualties[HK_COMBAT_ATTACKER],
                      res.casualties[HK_COMBAT_DEFENDER]);
     }
-    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+    hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                   SRC_WAR);
     if (!won) {
         fr->repulsed[a] = true; /* not renewed before next month's reinforcements */
         return true;
@@ -1996,8 +2001,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "Its armour (%.1f tanks per 1000 men) exploits the breakthrough on the %s front and reaches %s.",
-                     tanks_per_k, sector_label(w, f), region_label(w, o2));
-        hk_world_emit2(w, "front", s->regions[o2].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+                     tanks_per_k, sector_label(w, f), hk_world_region_label(w, o2));
+        hk_world_emit2(w, "front", s->regions[o2].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                       SRC_WAR);
     }
     return true;
 }
@@ -2060,11 +2066,13 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the %s side (%.0f men) assaults the encircled %s pocket at %s (%.0f men) for %d "
                  "day%s; casualties %.0f against the defenders' %.0f%s.",
-                 sector_label(w, f), side_name(a), att.men, side_name(side), region_label(w, o), def.men, res.days,
-                 res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER],
+                 sector_label(w, f), hk_side_adjective(a), att.men, hk_side_adjective(side),
+                 hk_world_region_label(w, o), def.men, res.days, res.days == 1 ? "" : "s",
+                 res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER],
                  fr->men[side] < 100 ? ", and the pocket is gone" : "");
     }
-    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, side), w->scratch, SRC_WAR);
+    hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, side), w->scratch,
+                   SRC_WAR);
 }
 
 /* Regions cut off from their side's bases: the fronts that hold nothing
@@ -2102,10 +2110,10 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
                     snprintf(w->scratch, sizeof w->scratch,
                              "The %s forces on the %s front, %.0f men, are encircled and cut off from every "
                              "supply route; they will not surrender and hold out, besieged.",
-                             side_name(side), sector_label(w, f), fr->men[side]);
+                             hk_side_adjective(side), sector_label(w, f), fr->men[side]);
                 if (!fr->besieged[side])
-                    hk_world_emit2(w, "encirclement", s->sectors[f].id, side_actor(w, 1 - side),
-                                   side_actor(w, side), w->scratch, SRC_WAR);
+                    hk_world_emit2(w, "encirclement", s->sectors[f].id, hk_world_side_actor(w, 1 - side),
+                                   hk_world_side_actor(w, side), w->scratch, SRC_WAR);
                 fr->besieged[side] = true;
                 siege(w, rng, f, side, days);
                 continue;
@@ -2119,9 +2127,9 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "The %s forces on the %s front are encircled: %.0f break out, %.0f are taken prisoner.",
-                         side_name(side), sector_label(w, f), out, lost);
-            hk_world_emit2(w, "encirclement", s->sectors[f].id, side_actor(w, 1 - side), side_actor(w, side),
-                           w->scratch, SRC_WAR);
+                         hk_side_adjective(side), sector_label(w, f), out, lost);
+            hk_world_emit2(w, "encirclement", s->sectors[f].id, hk_world_side_actor(w, 1 - side),
+                           hk_world_side_actor(w, side), w->scratch, SRC_WAR);
         }
         /* the cut-off ground passes to the other side where its army can
          * march in, over a land link from ground it holds, but for what a
@@ -2137,7 +2145,7 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
             if (s->regions[r].terrain == HK_TERRAIN_ISLAND)
                 continue;
             if (((cut >> r) & 1) && in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
-                hk_control_set(w, r, side_actor(w, 1 - side));
+                hk_control_set(w, r, hk_world_side_actor(w, 1 - side));
         }
     }
 }
@@ -2257,9 +2265,10 @@ static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_co
              "The %s side strikes back on the %s front toward %s with %.0f men and %.0f tanks%s: the front had %.0f "
              "when the war opened and %.0f have been brought up since from the reserve behind the fronts, the "
              "quieter fronts thinned to what holding needs; %s.",
-             side_name(side), sector_label(w, f), region_label(w, o), cs->men, cs->tanks, coming,
+             hk_side_adjective(side), sector_label(w, f), hk_world_region_label(w, o), cs->men, cs->tanks, coming,
              fr->men_at_start[side], fr->brought[side], tail);
-    hk_world_emit2(w, "front", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side), w->scratch, SRC_WAR);
+    hk_world_emit2(w, "front", s->sectors[f].id, hk_world_side_actor(w, side), hk_world_side_actor(w, 1 - side),
+                   w->scratch, SRC_WAR);
 }
 
 void hk_campaign_step(hk_world *w)
@@ -2419,7 +2428,7 @@ void hk_campaign_step(hk_world *w)
 static void name_region(const hk_world *w, char *names, size_t size, int *n, const char *sep, int r)
 {
     if (hk_world_logging(w) && *n < (int)size - 80)
-        *n += snprintf(names + *n, size - (size_t)*n, "%s%s", sep, region_label(w, r));
+        *n += snprintf(names + *n, size - (size_t)*n, "%s%s", sep, hk_world_region_label(w, r));
 }
 
 void hk_campaign_surrender(hk_world *w)
@@ -2525,7 +2534,7 @@ void hk_campaign_surrender(hk_world *w)
             snprintf(w->scratch, sizeof w->scratch,
                      "Japan's forces lay down their arms: %.0f men go into captivity%s, and the %s side occupies %d "
                      "more region%s of the zone it receives the surrender in%s.",
-                     pris, gar, side_name(side), taken, taken == 1 ? "" : "s", names);
+                     pris, gar, hk_side_adjective(side), taken, taken == 1 ? "" : "s", names);
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
     }
     w->today = announced;

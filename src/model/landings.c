@@ -49,15 +49,7 @@
 #define SRC_ISL "model: war-islands (docs/model.md#war-islands)"
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
-static const char *side_name(int side) { return side == HK_SIDE_JPN ? "Japanese" : "Soviet"; }
-static int side_actor(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov; }
 static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain == HK_TERRAIN_ISLAND; }
-
-static const char *region_label(const hk_world *w, int r)
-{
-    const hk_region *g = &w->s->regions[r];
-    return g->name ? g->name : g->id;
-}
 
 /* A region's slot in the island state (world.h), HK_ISL_SLOTS for none. */
 #define SL(r) (is->slot[(r)])
@@ -452,29 +444,33 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
         else
             snprintf(arms, sizeof arms, "%.0f men", A.men);
         if (p->beach)
-            snprintf(act, sizeof act, "with %s, attacks from its beachhead on %s", arms, region_label(w, o));
+            snprintf(act, sizeof act, "with %s, attacks from its beachhead on %s", arms, hk_world_region_label(w, o));
         else if (p->landing)
             snprintf(act, sizeof act,
                      "with %s, lands on %s from %s, %.0f km over the sea (its first lift of %.0f ashore with their "
                      "small arms, its guns %d day%s later),",
-                     arms, region_label(w, o), region_label(w, p->q), p->km, fmin(A.men, lift), hd, hd == 1 ? "" : "s");
+                     arms, hk_world_region_label(w, o), hk_world_region_label(w, p->q), p->km, fmin(A.men, lift), hd,
+                     hd == 1 ? "" : "s");
         else
-            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s%s", arms, region_label(w, o),
-                     region_label(w, p->q), p->rear ? ", a landing on the coast outflanking the defence," : "");
+            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s%s", arms,
+                     hk_world_region_label(w, o), hk_world_region_label(w, p->q),
+                     p->rear ? ", a landing on the coast outflanking the defence," : "");
         const char *works = D.posture == HK_POSTURE_FORTIFIED ? "in its fortified works" : "in prepared positions";
         if (won)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the island front the %s side, %s and takes it after %d day%s from the %.0f men of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f.",
-                     side_name(a), act, res.days, res.days == 1 ? "" : "s", D.men, side_name(d), works, cas_a, cas_d);
+                     hk_side_adjective(a), act, res.days, res.days == 1 ? "" : "s", D.men, hk_side_adjective(d), works,
+                     cas_a, cas_d);
         else
             snprintf(w->scratch, sizeof w->scratch,
                      "On the island front the %s side, %s and is held after %d day%s by the %.0f men of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f%s.",
-                     side_name(a), act, res.days, res.days == 1 ? "" : "s", D.men, side_name(d), works, cas_a, cas_d,
-                     p->landing ? "; the landing force holds its beachhead" : "");
+                     hk_side_adjective(a), act, res.days, res.days == 1 ? "" : "s", D.men, hk_side_adjective(d), works,
+                     cas_a, cas_d, p->landing ? "; the landing force holds its beachhead" : "");
     }
-    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_ISL);
+    hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                   SRC_ISL);
     if (!won) {
         if (p->landing && !p->beach) {
             /* held on the beach: the landing force stays ashore, its heavy
@@ -495,7 +491,7 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     }
     /* the region passes; the attacker's force moves into it */
     double left = fmax(0, is->men[SL(o)]);
-    hk_control_set(w, o, side_actor(w, a));
+    hk_control_set(w, o, hk_world_side_actor(w, a));
     if (o < 64)
         is->taken[a] |= (uint64_t)1 << o;
     double men, tanks, guns, aircraft = 0, qual;
@@ -526,9 +522,9 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "The rest of the %s garrison of %s, %.0f men, lays down its arms to the %s side.",
-                         side_name(d), region_label(w, o), left, side_name(a));
-            hk_world_emit2(w, "occupation", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch,
-                           SRC_ISL);
+                         hk_side_adjective(d), hk_world_region_label(w, o), left, hk_side_adjective(a));
+            hk_world_emit2(w, "occupation", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d),
+                           w->scratch, SRC_ISL);
         }
     }
     is->men[SL(o)] = men;
@@ -585,8 +581,10 @@ static void sail(hk_world *w, int now)
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "On the island front %.0f %s men come over the sea from %s to %s, %.0f men there now.",
-                         is->men[SL(g)] - m, side_name(a), region_label(w, q), region_label(w, g), is->men[SL(g)]);
-            hk_world_emit2(w, "front", s->regions[g].id, side_actor(w, a), side_actor(w, 1 - a), w->scratch, SRC_ISL);
+                         is->men[SL(g)] - m, hk_side_adjective(a), hk_world_region_label(w, q),
+                         hk_world_region_label(w, g), is->men[SL(g)]);
+            hk_world_emit2(w, "front", s->regions[g].id, hk_world_side_actor(w, a), hk_world_side_actor(w, 1 - a),
+                           w->scratch, SRC_ISL);
             continue;
         }
         int a = is->side[SL(q)];
@@ -693,14 +691,14 @@ void hk_landings_step(hk_world *w)
                     is->men[SL(q)] = is->tanks[SL(q)] = is->guns[SL(q)] = is->aircraft[SL(q)] = 0;
                 is->bh_men[SL(o)] = 0;
                 is->bh_side[SL(o)] = -1;
-                hk_control_set(w, o, side_actor(w, a));
+                hk_control_set(w, o, hk_world_side_actor(w, a));
                 if (o < 64)
                     is->taken[a] |= (uint64_t)1 << o;
                 if (hk_world_logging(w))
                     snprintf(w->scratch, sizeof w->scratch, "On the island front the %s side occupies %s, undefended.",
-                             side_name(a), region_label(w, o));
-                hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, 1 - a), w->scratch,
-                               SRC_ISL);
+                             hk_side_adjective(a), hk_world_region_label(w, o));
+                hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, 1 - a),
+                               w->scratch, SRC_ISL);
                 w->today = day + 1;
                 continue;
             }

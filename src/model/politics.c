@@ -507,7 +507,7 @@ static bool amur_frozen(const hk_world *w)
     int m = hk_month_mon(w->month), first = (int)P(w, INTERVENTION_ICE_FIRST), last = (int)P(w, INTERVENTION_ICE_LAST);
     if (first <= 0 || last <= 0)
         return true; /* no season set: any month */
-    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    return hk_mon_in_span(m, first, last);
 }
 
 static void partisans(hk_world *w, hk_lazy_stream *r)

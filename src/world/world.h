@@ -476,6 +476,17 @@ static inline double hk_param_of(const hk_world *w, hk_param p) { return w->setu
 static inline bool hk_flag(const hk_world *w, hk_effect e) { return (w->flags >> e) & 1u; }
 /* The side an actor stands on, or -1. */
 int hk_world_side(const hk_world *w, int actor);
+/* The actor a side is led by (Japan, the USSR), its adjective for the
+ * text, and a region's name for it. */
+static inline int hk_world_side_actor(const hk_world *w, int side)
+{
+    return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov;
+}
+static inline const char *hk_side_adjective(int side) { return side == HK_SIDE_JPN ? "Japanese" : "Soviet"; }
+static inline const char *hk_world_region_label(const hk_world *w, int r)
+{
+    return w->s->regions[r].name ? w->s->regions[r].name : w->s->regions[r].id;
+}
 /* Ground a side may move its supplies over and use as a railhead: its own
  * and its ally's; for the Japanese side China's too (Manchuria, held by
  * China's government before the seizure). */

@@ -291,7 +291,20 @@ double nation_loss_fn(const gsl_vector *v, void *ctx);
 void pursuit_unpack(const double *z, hk_combat_params *cp);
 double pursuit_loss_fn(const gsl_vector *v, void *ctx);
 /* stage 5: the beaten defender's collapse (docs/combat.md, "Defenders that break") */
-#define NCOLL 6 /* the collapse's logistic terms */
+/* The collapse's logistic terms, once: X(field, label, note) in the order
+ * the fit's vector holds them (z[0] is the constant). Every place that
+ * reads, zeroes, prints or writes them (fit.c, main.c, write.c) expands
+ * this list; collapse_share, fitted apart, follows them where written. */
+#define CDB90_COLLAPSE_TERMS(X)                                                                         \
+    X(collapse_c0, "c0",                                                                              \
+      "a beaten defender collapses with p = sigm(c0 + env x envelop + surprise x level + k x ln ratio + ...)") \
+    X(collapse_env, "env", "the attacker planned an envelopment")                                     \
+    X(collapse_surprise, "surprise", "per level of the attacker's surprise")                          \
+    X(collapse_k, "ratio", "per unit of ln power ratio at the start")                                 \
+    X(collapse_size, "size", "per unit of ln (men in all / size_ref)")                                \
+    X(collapse_garrison, "garrison", "a defender that does not surrender and has no way back")
+#define CDB90_COLLAPSE_COUNT_(field, label, note) +1
+enum { NCOLL = 0 CDB90_COLLAPSE_TERMS(CDB90_COLLAPSE_COUNT_) }; /* the collapse's logistic terms */
 int collapse_fit_battle(const cbattle *x);
 double collapse_power_ratio(const hk_combat_params *cp, const double *coef, const cbattle *x);
 void collapse_p_unpack(const double *z, hk_combat_params *cp);

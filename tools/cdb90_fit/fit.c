@@ -498,12 +498,10 @@ double collapse_power_ratio(const hk_combat_params *cp, const double *coef, cons
 
 void collapse_p_unpack(const double *z, hk_combat_params *cp)
 {
-    cp->collapse_c0 = z[0];
-    cp->collapse_env = z[1];
-    cp->collapse_surprise = z[2];
-    cp->collapse_k = z[3];
-    cp->collapse_size = z[4];
-    cp->collapse_garrison = z[5];
+    int i = 0;
+#define U(field, label, note) cp->field = z[i++];
+    CDB90_COLLAPSE_TERMS(U)
+#undef U
 }
 
 double collapse_p_loss(const gsl_vector *v, void *ctx)
@@ -548,8 +546,10 @@ double collapse_share_loss(const gsl_vector *v, void *ctx)
     const fitctx *c = ctx;
     hk_combat_params cp = c->base;
     cp.collapse_share = 0.95 * sigm(gsl_vector_get(v, 0));
+#define Z(field, label, note) cp.field = 0;
+    CDB90_COLLAPSE_TERMS(Z)
+#undef Z
     cp.collapse_c0 = 50; /* forced */
-    cp.collapse_env = cp.collapse_surprise = cp.collapse_k = cp.collapse_size = cp.collapse_garrison = 0;
     double e2 = 0;
     int k = 0;
     for (int i = 0; i < c->n; i++) {
@@ -635,13 +635,14 @@ void fit_collapse(fitctx *c, hk_combat_params *cp, const double *coef, int quiet
         fprintf(stderr, "cdb90_fit: stage 5, the random spread of the battles that did not collapse: "
                         "common %.4f (all battles %.4f), exchange %.4f (%.4f)\n",
                 cp->noise_common_sd, sc0, cp->noise_diff_sd, sd0);
-    if (!quiet)
-        fprintf(stderr,
-                "cdb90_fit: stage 5, collapse on %d fit-part battles (%d collapsed; "
-                "log-likelihood per battle %.4f): c0 %.3f env %.3f surprise %.3f ratio %.3f size %.3f "
-                "garrison %.3f; share %.3f on %d (mean sq log error %.4f)\n",
-                nb, nc, -f, cp->collapse_c0, cp->collapse_env, cp->collapse_surprise, cp->collapse_k,
-                cp->collapse_size, cp->collapse_garrison, cp->collapse_share, ns, g);
+    if (!quiet) {
+        fprintf(stderr, "cdb90_fit: stage 5, collapse on %d fit-part battles (%d collapsed; "
+                        "log-likelihood per battle %.4f):", nb, nc, -f);
+#define E(field, label, note) fprintf(stderr, " " label " %.3f", cp->field);
+        CDB90_COLLAPSE_TERMS(E)
+#undef E
+        fprintf(stderr, "; share %.3f on %d (mean sq log error %.4f)\n", cp->collapse_share, ns, g);
+    }
     if (!quiet) {
         double ll, llb;
         int named, k, kc;

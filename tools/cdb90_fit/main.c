@@ -378,10 +378,10 @@ int main(int argc, char **argv)
         /* stage 5 alone from the compiled stages 1-4 */
         if (fit_collapse_only) {
             fit_collapse(&ctx, &cp, coef, 0);
-            printf("collapse_c0=%.17g\ncollapse_env=%.17g\ncollapse_surprise=%.17g\ncollapse_k=%.17g\n"
-                   "collapse_size=%.17g\ncollapse_garrison=%.17g\ncollapse_share=%.17g\n",
-                   cp.collapse_c0, cp.collapse_env, cp.collapse_surprise, cp.collapse_k, cp.collapse_size,
-                   cp.collapse_garrison, cp.collapse_share);
+#define O(field, label, note) printf(#field "=%.17g\n", cp.field);
+            CDB90_COLLAPSE_TERMS(O)
+#undef O
+            printf("collapse_share=%.17g\n", cp.collapse_share);
         }
     } else {
         /* The same model fitted with CDB90's 21 advantage codes, which

@@ -54,7 +54,10 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     W(envelop_power); W(winner_bias); W(encircle_base); W(encircle_armour); W(encircle_cap);
     W(front_density); W(armour_broken); W(heights); W(night_weapons); W(ns_hold); W(air_broken);
     W(support_exp);
-    W(collapse_c0); W(collapse_env); W(collapse_surprise); W(collapse_k); W(collapse_size); W(collapse_garrison); W(collapse_share); W(echelon_clock_share);
+#define WC(field, label, note) W(field);
+    CDB90_COLLAPSE_TERMS(WC)
+#undef WC
+    W(collapse_share); W(echelon_clock_share);
     fprintf(f, "    p->ns_own_outmatched = %d;\n", cp->ns_own_outmatched);
     fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
     fprintf(f, "    p->quiet_contact = %d;\n", cp->quiet_contact);
@@ -104,14 +107,9 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
     P("pursuit", cp->pursuit, "fitted", "the loser's losses x (1 + pursuit)");
     P("pursuit_attacker_cut", cp->pursuit_attacker_cut, "fitted_stage4",
       "a beaten attacker's pursuit x (1 - this)");
-    P("collapse_c0", cp->collapse_c0, "fitted_stage5",
-      "a beaten defender collapses with p = sigm(c0 + env x envelop + surprise x level + k x ln ratio + ...)");
-    P("collapse_env", cp->collapse_env, "fitted_stage5", "the attacker planned an envelopment");
-    P("collapse_surprise", cp->collapse_surprise, "fitted_stage5", "per level of the attacker's surprise");
-    P("collapse_k", cp->collapse_k, "fitted_stage5", "per unit of ln power ratio at the start");
-    P("collapse_size", cp->collapse_size, "fitted_stage5", "per unit of ln (men in all / size_ref)");
-    P("collapse_garrison", cp->collapse_garrison, "fitted_stage5",
-      "a defender that does not surrender and has no way back");
+#define PC(field, label, note) P(#field, cp->field, "fitted_stage5", note);
+    CDB90_COLLAPSE_TERMS(PC)
+#undef PC
     P("collapse_share", cp->collapse_share, "fitted_stage5",
       "share of its remaining men a collapsed defender loses, routed or taken");
     P("posture_prepared", cp->posture[HK_POSTURE_PREPARED], "fitted", "defender power x");

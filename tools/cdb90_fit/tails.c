@@ -6,7 +6,8 @@
  * exchange (the larger side's casualties over the smaller's) reaches 5:1
  * and 10:1 (and, of the 5:1, how often the attacker is the side that lost
  * more, pa5, and how often the defender, pd5; pcol, how often the beaten
- * defender collapsed). `--echelons K` fights each battle as the simulation fights a
+ * defender collapsed; pwa and pwd, how often the attacker and the
+ * defender win, the rest draws). `--echelons K` fights each battle as the simulation fights a
  * border battle (src/model/battles.c): K equal echelons over its days, each
  * stage a battle of its own. tools/cdb90_fit/border_tails.py reads the lines
  * and picks the battles of a size and length. */
@@ -43,7 +44,8 @@ int tails_run(const cbattle *b, int n, int draws, int echelons)
     double coef[HK_CDB90_CODES];
     fit_params_compiled(&cp, coef);
     printf("# isqno part year days envelop no_surrender str_a str_d cas_a cas_d wina | model_a model_d "
-           "winner encircled | p70_a p70_d pex5 pex10 mean_share_a mean_share_d pa5 pd5 pcol (draws %d, echelons %d)\n",
+           "winner encircled | p70_a p70_d pex5 pex10 mean_share_a mean_share_d pa5 pd5 pcol pwa pwd (draws %d, "
+           "echelons %d)\n",
            draws, echelons);
     for (int i = 0; i < n; i++) {
         const cbattle *x = &b[i];
@@ -51,7 +53,7 @@ int tails_run(const cbattle *b, int n, int draws, int echelons)
             continue;
         hk_combat_result r;
         fight(&cp, coef, x, echelons, NULL, &r);
-        int k70[2] = {0, 0}, k5 = 0, k10 = 0, ka5 = 0, kd5 = 0, kc = 0;
+        int k70[2] = {0, 0}, k5 = 0, k10 = 0, ka5 = 0, kd5 = 0, kc = 0, kwa = 0, kwd = 0;
         double ms[2] = {0, 0};
         hk_rng rng;
         hk_rng_init(&rng, 1, (uint64_t)x->isqno);
@@ -69,12 +71,15 @@ int tails_run(const cbattle *b, int n, int draws, int echelons)
             ka5 += e >= 5 && q.casualties[0] > q.casualties[1];
             kd5 += e >= 5 && q.casualties[1] > q.casualties[0];
             kc += q.collapsed;
+            kwa += q.winner == HK_COMBAT_ATTACKER;
+            kwd += q.winner == HK_COMBAT_DEFENDER;
         }
         double nd = draws > 0 ? draws : 1;
-        printf("%d %d %d %d %d %d %.0f %.0f %.0f %.0f %d | %.0f %.0f %d %d | %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f\n",
+        printf("%d %d %d %d %d %d %.0f %.0f %.0f %.0f %d | %.0f %.0f %d %d | %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f\n",
                x->isqno, x->part, x->year, x->days, x->envelop, x->no_surrender[0] * 1 + x->no_surrender[1] * 2,
                x->str[0], x->str[1], x->cas[0], x->cas[1], x->wina, r.casualties[0], r.casualties[1], r.winner,
-               r.encircled, k70[0] / nd, k70[1] / nd, k5 / nd, k10 / nd, ms[0] / nd, ms[1] / nd, ka5 / nd, kd5 / nd, kc / nd);
+               r.encircled, k70[0] / nd, k70[1] / nd, k5 / nd, k10 / nd, ms[0] / nd, ms[1] / nd, ka5 / nd, kd5 / nd, kc / nd,
+               kwa / nd, kwd / nd);
     }
     return 0;
 }

@@ -225,6 +225,21 @@ double hk_combat_collapse_p(const hk_combat_params *p, const hk_combat_side *att
  * battle's rng (split after the battle's own draws), so the parent stream
  * does not advance and every later draw of the caller stays where it was. */
 #define COLLAPSE_STREAM 0x636f6c6c61707365ULL /* "collapse" */
+#define WINNER_STREAM 0x77696e6e65720000ULL /* "winner" */
+
+/* The winner of a battle no side broke off, drawn from the odds of the
+ * score (winner_scale; docs/combat.md, "Who wins a drawn battle"). One
+ * uniform from a stream of its own: the rng is not advanced. */
+static int drawn_winner(const hk_combat_params *p, double score, hk_rng *rng)
+{
+    double z = score + p->winner_bias, band = p->draw_band > 0 ? p->draw_band : 0;
+    double pa = 1 / (1 + exp(-p->winner_scale * (z - band)));
+    double pd = 1 / (1 + exp(-p->winner_scale * (-z - band)));
+    hk_rng child = hk_rng_split(rng, WINNER_STREAM);
+    double u = hk_rng_uniform(&child);
+    return u < pa ? HK_COMBAT_ATTACKER : u < pa + pd ? HK_COMBAT_DEFENDER : HK_COMBAT_DRAW;
+}
+
 static double collapse_draw(hk_rng *rng)
 {
     hk_rng child = hk_rng_split(rng, COLLAPSE_STREAM);
@@ -513,6 +528,8 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
     out->strain[1] = m_def;
     if (loser >= 0)
         out->winner = 1 - loser;
+    else if (rng && p->winner_scale > 0)
+        out->winner = drawn_winner(p, out->score, rng);
     else if (out->score + p->winner_bias > p->draw_band)
         out->winner = HK_COMBAT_ATTACKER;
     else if (out->score + p->winner_bias < -p->draw_band)
@@ -581,7 +598,7 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
  * (winner_bias). An attack that bled itself white in its first stages is
  * not a success because its last echelon gained a day. */
 static void engagement_winner(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
-                              hk_combat_result *res)
+                              hk_rng *rng, hk_combat_result *res)
 {
     if (res->broke_off[HK_COMBAT_ATTACKER] || res->broke_off[HK_COMBAT_DEFENDER])
         return; /* the last stage's break decides, as in one battle */
@@ -594,7 +611,9 @@ static void engagement_winner(const hk_combat_params *p, const hk_combat_side *a
     res->strain[0] = m[0];
     res->strain[1] = m[1];
     res->score = log(m[1]) - log(m[0]);
-    if (res->score + p->winner_bias > p->draw_band)
+    if (rng && p->winner_scale > 0)
+        res->winner = drawn_winner(p, res->score, rng);
+    else if (res->score + p->winner_bias > p->draw_band)
         res->winner = HK_COMBAT_ATTACKER;
     else if (res->score + p->winner_bias < -p->draw_band)
         res->winner = HK_COMBAT_DEFENDER;
@@ -633,7 +652,7 @@ void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side 
             lost[i] = res->loss[i];
     }
     if (stages > 1 && p->echelon_winner)
-        engagement_winner(p, att, def, res);
+        engagement_winner(p, att, def, rng, res);
     /* the collapse is the engagement's, decided once (one draw, after the
      * stages' own) */
     if (collapses(p, att, def, res, rng)) {

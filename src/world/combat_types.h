@@ -229,6 +229,18 @@ typedef struct hk_combat_params {
      * (p >= 0.5). collapse_share 0 = off. */
     double collapse_c0, collapse_env, collapse_surprise, collapse_k, collapse_size, collapse_garrison;
     double collapse_share;
+    /* Who wins a battle drawn at random (docs/combat.md, "Who wins a drawn
+     * battle"): with an rng, a battle that no side broke off is won by the
+     * attacker with probability sigm(winner_scale x (score + winner_bias)),
+     * else by the defender (draw_band > 0: the ordered logistic's three
+     * outcomes, cut at +-draw_band). The score of the drawn casualties
+     * does not tell the judgement of who held the field and did what it
+     * set out to do: the record's attacker wins three battles in five, the
+     * score leaning on it four in five. Fitted on the fit part's battles
+     * by the likelihood of the recorded outcome over the random draws,
+     * everything else held. Without an rng (the central estimate) the
+     * likelier outcome is named, as before. 0 = off (the score decides). */
+    double winner_scale;
 } hk_combat_params;
 
 /* The fitted values: data written by tools/cdb90_fit into

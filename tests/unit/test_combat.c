@@ -1287,6 +1287,7 @@ static void test_echelons_winner_follows_the_result(void **state)
     (void)state;
     hk_combat_params p;
     hk_combat_params_default(&p);
+    p.winner_scale = 0; /* the score decides (the drawn winner: test_drawn_winner_odds) */
     int fought = 0, wins = 0;
     for (uint64_t run = 0; run < 4000; run++) {
         hk_rng r;
@@ -1320,6 +1321,55 @@ static void test_echelons_winner_follows_the_result(void **state)
     /* no attack at odds under 2:1 succeeds while losing five times the
      * defender's men without breaking its line */
     assert_int_equal(wins, 0);
+}
+
+/* A battle drawn at random that no side broke off is won with the odds of
+ * its score (winner_scale; docs/combat.md, "Who wins a drawn battle"): the
+ * attacker of an even fight wins about as often as CDB90's attackers do
+ * (57-61 %), not four times in five as when the score decides; a
+ * five-to-one attacker wins more often, about as often as CDB90's
+ * attackers at three to one and more (69 %); the central estimate is
+ * unchanged; the draw does not advance the rng. The scale is stage 7's fit
+ * (combat-validation.md, winner_scale_fit), which the compiled parameters
+ * do not adopt yet (winner_scale 0: the score decides). */
+static void test_drawn_winner_odds(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    assert_true(p.winner_scale == 0);
+    p.winner_scale = 0.4914;
+    hk_combat_params score_only = p;
+    score_only.winner_scale = 0;
+    int even = 0, even_score = 0, strong = 0, n = 4000;
+    for (uint64_t run = 0; run < (uint64_t)n; run++) {
+        hk_combat_side a = side(20000, 40, 200, 20), d = side(20000, 40, 200, 20);
+        d.posture = HK_POSTURE_PREPARED;
+        hk_rng r1, r2;
+        hk_rng_init(&r1, 13, run);
+        r2 = r1;
+        hk_combat_result x, y;
+        hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, &r1, &x);
+        hk_combat_resolve(&score_only, &a, &d, HK_TERRAIN_PLAIN, 5, &r2, &y);
+        /* the same noise: the rng is left where the score rule leaves it */
+        assert_memory_equal(&r1, &r2, sizeof r1);
+        even += x.winner == HK_COMBAT_ATTACKER;
+        even_score += y.winner == HK_COMBAT_ATTACKER;
+        hk_combat_side big = side(100000, 400, 1000, 100);
+        hk_rng_init(&r1, 17, run);
+        hk_combat_resolve(&p, &big, &d, HK_TERRAIN_PLAIN, 5, &r1, &x);
+        strong += x.winner == HK_COMBAT_ATTACKER;
+    }
+    /* CDB90's attackers won 57-61 % of the battles (fit part, held out) */
+    assert_true(even > 0.45 * n && even < 0.68 * n);
+    assert_true(even_score > even + 0.05 * n);
+    assert_true(strong > even + 0.05 * n && strong > 0.6 * n);
+    /* the central estimate names the likelier winner, as the score does */
+    hk_combat_side a = side(20000, 40, 200, 20), d = side(20000, 40, 200, 20);
+    hk_combat_result x, y;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &x);
+    hk_combat_resolve(&score_only, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &y);
+    assert_memory_equal(&x, &y, sizeof x);
 }
 
 int main(void)
@@ -1367,6 +1417,7 @@ int main(void)
         cmocka_unit_test(test_defender_collapses),
         cmocka_unit_test(test_collapse_odds),
         cmocka_unit_test(test_short_assault_stops_at_the_break_point),
+        cmocka_unit_test(test_drawn_winner_odds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

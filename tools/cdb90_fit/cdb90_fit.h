@@ -135,6 +135,15 @@ typedef struct tails_sum {
     double m5, m_a5, m_d5, m_col;
 } tails_sum;
 
+/* How the random draws name winners on a set of battles (stage 7): the
+ * share the attacker won in the record, the mean share of the draws it
+ * wins, and the per-battle log-likelihood and Brier score of the recorded
+ * "the attacker won" under the draws' shares and under the set's own rate. */
+typedef struct winner_sum {
+    int n;
+    double rec, drawn, ll, ll_base, brier, brier_base;
+} winner_sum;
+
 typedef struct report {
     score mf, mh, lf, lh;   /* model / lanchester × fit / held-out */
     double naive_att, naive_larger;
@@ -173,6 +182,12 @@ typedef struct report {
     tails_sum t_model[2], t_off[2], t_before[2], t_codes[2];
     int have_before;
     double spread_all[2];
+    /* who wins a drawn battle (stage 7), by part [0 fit, 1 held out]: as
+     * one battle and, for battles of a border battle's size, in
+     * TAILS_ECHELONS echelons; before the stage (the score decides) and
+     * after */
+    winner_sum w_before[2], w_after[2], w_border_before, w_border_after;
+    double winner_scale_fit; /* stage 7's fitted scale (written only with --winner-draw) */
 } report;
 
 
@@ -322,6 +337,18 @@ void fit_echelon_clock(fitctx *c, hk_combat_params *cp, int quiet);
 extern int g_echelon_share;     /* 1: stage 6 (default) */
 extern double g_echelon_share_set; /* >= 0: --evaluate and --tails with this share */
 extern double g_spread_all[2]; /* stage 5: the random spread of all fit-part battles */
+/* stage 7: who wins a drawn battle (docs/combat.md, "Who wins a drawn battle") */
+#define WINNER_DRAWS 200
+/* one battle as the model fights it (echelons > 1: in that many echelons,
+ * as the simulation's border battles), with the random spread when rng is
+ * not NULL */
+void tails_fight(const hk_combat_params *cp, const double *coef, const cbattle *x, int echelons, hk_rng *rng,
+                 hk_combat_result *res);
+void fit_winner_scale(const cbattle *b, int n, hk_combat_params *cp, const double *coef, int quiet);
+void winner_summary(const hk_combat_params *cp, const double *coef, const cbattle *b, int n, int part,
+                    int echelons, int border_only, winner_sum *w);
+extern int g_winner_draw; /* 1 (--winner-draw): write stage 7's scale; 0 (default): write 0 */
+extern double g_winner_scale_set; /* >= 0: --evaluate and --tails with this scale */
 extern int g_collapse;          /* 1: stage 5 fits the collapse (default); 0: off */
 extern int g_pursuit_cut;        /* 1: stage 4 fits the beaten attacker's pursuit cut (default) */
 extern double g_pursuit_cut_set; /* >= 0: --evaluate with this cut instead of the compiled one */

@@ -467,6 +467,8 @@ void fit_params_compiled(hk_combat_params *cp, double coef[HK_CDB90_CODES])
         cp->collapse_share = 0;
     if (g_echelon_share_set >= 0)
         cp->echelon_clock_share = g_echelon_share_set;
+    if (g_winner_scale_set >= 0)
+        cp->winner_scale = g_winner_scale_set;
 }
 
 /* ---- stage 5: the defender's collapse ------------------------------------

@@ -183,13 +183,20 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
      * held (under the law as written, break_stop included). */
     if (g_echelon_share && cpp->echelon_clock)
         fit_echelon_clock(ctxp, cpp, quiet);
+    /* Stage 7: who wins a drawn battle, everything else held: fitted and
+     * reported; written (adopted) only with --winner-draw, since it moves
+     * every simulated battle (docs/combat.md, "Who wins a drawn battle"). */
+    fit_winner_scale(b, n, cpp, coef, quiet);
+    Rp->winner_scale_fit = cpp->winner_scale;
+    if (!g_winner_draw)
+        cpp->winner_scale = 0;
 }
 
 int main(int argc, char **argv)
 {
     const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
     const char *out = HK_SOURCE_DIR;
-    int fit_cut_only = 0, fit_collapse_only = 0, fit_echelon_only = 0;
+    int fit_cut_only = 0, fit_collapse_only = 0, fit_echelon_only = 0, fit_winner_only = 0;
     int evaluate = 0, quiet = 0, restarts = 14, n_codes = 0, compare = 1, tails = 0, echelons = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--evaluate") == 0)
@@ -254,6 +261,16 @@ int main(int argc, char **argv)
             fit_echelon_only = 1;
         } else if (strcmp(argv[i], "--no-collapse") == 0) {
             g_collapse = 0;
+        } else if (strcmp(argv[i], "--winner-draw") == 0) {
+            g_winner_draw = 1;
+        } else if (strcmp(argv[i], "--winner-scale") == 0 && i + 1 < argc) {
+            g_winner_scale_set = atof(argv[++i]);
+            if (!(g_winner_scale_set >= 0)) {
+                fprintf(stderr, "cdb90_fit: --winner-scale expects a number >= 0\n");
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--fit-winner-draw") == 0) {
+            fit_winner_only = 1;
         } else if (strcmp(argv[i], "--fit-collapse") == 0) {
             fit_collapse_only = 1;
         } else if (strcmp(argv[i], "--fit-pursuit-cut") == 0) {
@@ -312,7 +329,11 @@ int main(int argc, char **argv)
                    "compiled stages 1-3 and prints the cut. --no-collapse fits without stage 5\n"
                    "(a beaten defender never collapses), and evaluates and tails with the\n"
                    "collapse off; --evaluate --fit-collapse fits stage 5 alone from the\n"
-                   "compiled stages 1-4 and prints it.\n\n"
+                   "compiled stages 1-4 and prints it. Stage 7 (who wins a drawn battle) is\n"
+                   "fitted and reported but written as 0 (the score decides) unless\n"
+                   "--winner-draw; --winner-scale X evaluates and tails with that scale\n"
+                   "instead of the compiled one; --evaluate --fit-winner-draw prints stage 7's\n"
+                   "fit from the compiled stages 1-6.\n\n"
                    "--tails N prints, for every battle with both strengths, the recorded and\n"
                    "the compiled-in model's casualties and, over N draws of its random spread,\n"
                    "how often a side loses 70%% or more and the exchange reaches 5:1 and 10:1\n"
@@ -374,6 +395,15 @@ int main(int argc, char **argv)
         if (fit_echelon_only) {
             fit_echelon_clock(&ctx, &cp, 0);
             printf("echelon_clock_share=%.17g\n", cp.echelon_clock_share);
+        }
+        /* stage 7 from the compiled stages 1-6: fitted for the report (the
+         * draws as fitted), the compiled scale kept */
+        {
+            hk_combat_params q = cp;
+            fit_winner_scale(b, n, &q, coef, !fit_winner_only);
+            R.winner_scale_fit = q.winner_scale;
+            if (fit_winner_only)
+                printf("winner_scale=%.17g\n", q.winner_scale);
         }
         /* stage 5 alone from the compiled stages 1-4 */
         if (fit_collapse_only) {
@@ -482,6 +512,25 @@ int main(int argc, char **argv)
         }
     }
 
+    /* who wins a drawn battle (stage 7): before it (the score decides)
+     * and as fitted, each part as one battle, and the held-out battles of
+     * a border battle's size in echelons, as the simulation fights them */
+    {
+        hk_combat_params before = cp, after = cp;
+        before.winner_scale = 0;
+        after.winner_scale = R.winner_scale_fit;
+        for (int part = 0; part < 2; part++) {
+            winner_summary(&before, coef, b, n, part, 1, 0, &R.w_before[part]);
+            winner_summary(&after, coef, b, n, part, 1, 0, &R.w_after[part]);
+        }
+        winner_summary(&before, coef, b, n, PART_HELD, TAILS_ECHELONS, 1, &R.w_border_before);
+        winner_summary(&after, coef, b, n, PART_HELD, TAILS_ECHELONS, 1, &R.w_border_after);
+    }
+    printf("winner_scale_fit=%.4f\nheldout_draws_attacker_share=%.4f\nheldout_draws_loglik=%.4f\n"
+           "heldout_draws_loglik_base=%.4f\nheldout_draws_loglik_score=%.4f\n"
+           "heldout_border_draws_attacker_share=%.4f\nheldout_attacker_won_share=%.4f\n",
+           R.winner_scale_fit, R.w_after[1].drawn, R.w_after[1].ll, R.w_after[1].ll_base, R.w_before[1].ll,
+           R.w_border_after.drawn, R.w_after[1].rec);
     printf("heldout_winner_share=%.4f\nheldout_within2_share=%.4f\n"
            "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
            share(R.mh.n_winner_right, R.mh.n_battles), share(R.mh.n_within2, R.mh.n_sides),

@@ -18,8 +18,8 @@
 #include "cdb90_fit.h"
 #include "core/rng.h"
 
-static void fight(const hk_combat_params *cp, const double *coef, const cbattle *x, int echelons, hk_rng *rng,
-                  hk_combat_result *res)
+void tails_fight(const hk_combat_params *cp, const double *coef, const cbattle *x, int echelons, hk_rng *rng,
+                 hk_combat_result *res)
 {
     if (echelons <= 1) {
         model_battle_rng(cp, coef, x, rng, res);
@@ -52,14 +52,14 @@ int tails_run(const cbattle *b, int n, int draws, int echelons)
         if (!usable(x))
             continue;
         hk_combat_result r;
-        fight(&cp, coef, x, echelons, NULL, &r);
+        tails_fight(&cp, coef, x, echelons, NULL, &r);
         int k70[2] = {0, 0}, k5 = 0, k10 = 0, ka5 = 0, kd5 = 0, kc = 0, kwa = 0, kwd = 0;
         double ms[2] = {0, 0};
         hk_rng rng;
         hk_rng_init(&rng, 1, (uint64_t)x->isqno);
         for (int d = 0; d < draws; d++) {
             hk_combat_result q;
-            fight(&cp, coef, x, echelons, &rng, &q);
+            tails_fight(&cp, coef, x, echelons, &rng, &q);
             for (int s = 0; s < 2; s++) {
                 double f = q.casualties[s] / x->str[s];
                 k70[s] += f >= 0.7;
@@ -114,7 +114,7 @@ void tails_summary(const hk_combat_params *cp, const double *coef, const cbattle
         double k5 = 0, ka = 0, kd = 0, kc = 0;
         for (int d = 0; d < draws; d++) {
             hk_combat_result q;
-            fight(cp, coef, x, echelons, &rng, &q);
+            tails_fight(cp, coef, x, echelons, &rng, &q);
             double m = exchange(q.casualties[0], q.casualties[1]);
             k5 += m >= 5;
             ka += m >= 5 && q.casualties[0] > q.casualties[1];

@@ -3,10 +3,13 @@
 (docs/combat.md, "Who wins a drawn battle, and the border battles' losses").
 
     python3 tools/cdb90_fit/winners.py [--data DIR] [--build DIR] [--draws N] [--seeds N]
+                                       [--winner-scale S]
 
 Standard-library Python. Runs `BUILD/cdb90_fit --tails N` (once as one battle,
 once in the simulation's three echelons), whose last two columns are the
-shares of N random draws that the attacker and the defender win, and prints:
+shares of N random draws that the attacker and the defender win (with
+--winner-scale S, as the draws would go with the drawn winner at that scale
+instead of the compiled one), and prints:
 
 - per part of the declared split: the share of battles the attacker won in
   the record, the share the central estimate names the attacker, and the
@@ -33,10 +36,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
-def run_tails(build, data, draws, echelons):
-    out = subprocess.run(
-        [os.path.join(build, "cdb90_fit"), data, "--tails", str(draws), "--echelons", str(echelons)],
-        check=True, capture_output=True, text=True).stdout
+def run_tails(build, data, draws, echelons, scale=None):
+    cmd = [os.path.join(build, "cdb90_fit"), data, "--tails", str(draws), "--echelons", str(echelons)]
+    if scale is not None:
+        cmd += ["--winner-scale", str(scale)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     rows = []
     for line in out.splitlines():
         if line.startswith("#"):
@@ -124,9 +128,11 @@ def main():
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--draws", type=int, default=400)
     ap.add_argument("--seeds", type=int, default=0)
+    ap.add_argument("--winner-scale", type=float, default=None)
     a = ap.parse_args()
-    cdb90(run_tails(a.build, a.data, a.draws, 1), "one battle")
-    cdb90(run_tails(a.build, a.data, a.draws, 3), "in three echelons, as the simulation's border battles")
+    cdb90(run_tails(a.build, a.data, a.draws, 1, a.winner_scale), "one battle")
+    cdb90(run_tails(a.build, a.data, a.draws, 3, a.winner_scale),
+          "in three echelons, as the simulation's border battles")
     if a.seeds > 0:
         simulation(a.build, a.seeds)
     return 0

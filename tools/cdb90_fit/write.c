@@ -57,7 +57,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
 #define WC(field, label, note) W(field);
     CDB90_COLLAPSE_TERMS(WC)
 #undef WC
-    W(collapse_share); W(echelon_clock_share);
+    W(collapse_share); W(echelon_clock_share); W(winner_scale);
     fprintf(f, "    p->ns_own_outmatched = %d;\n", cp->ns_own_outmatched);
     fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
     fprintf(f, "    p->quiet_contact = %d;\n", cp->quiet_contact);
@@ -112,6 +112,9 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
 #undef PC
     P("collapse_share", cp->collapse_share, "fitted_stage5",
       "share of its remaining men a collapsed defender loses, routed or taken");
+    P("winner_scale", cp->winner_scale, cp->winner_scale > 0 ? "fitted_stage7" : "off",
+      "a drawn battle no side broke off: the attacker wins with p = sigm(this x (score + winner_bias)); "
+      "0 = the score decides");
     P("posture_prepared", cp->posture[HK_POSTURE_PREPARED], "fitted", "defender power x");
     P("posture_fortified", cp->posture[HK_POSTURE_FORTIFIED], "fitted", "defender power x");
     for (int t = 0; t < HK_TERRAIN_COUNT; t++) {
@@ -322,6 +325,44 @@ static void write_collapse(FILE *f, const hk_combat_params *cp, const report *R)
     fprintf(f, "\n");
 }
 
+static void winner_row(FILE *f, const char *label, const winner_sum *w)
+{
+    fprintf(f, "| %s | %d | %.1f%% | %.1f%% | %.3f (%.3f) | %.3f (%.3f) |\n", label, w->n, 100 * w->rec,
+            100 * w->drawn, w->ll, w->ll_base, w->brier, w->brier_base);
+}
+
+static void write_winners(FILE *f, const hk_combat_params *cp, const report *R)
+{
+    fprintf(f, "## Who wins a drawn battle\n\n"
+               "A simulation draws its battles with the random spread. With the drawn winner, a drawn "
+               "battle that no side broke off is won by the attacker with probability 1 / (1 + exp(−%.3f × "
+               "(score + %.3f))) (combat.md, \"Who wins a drawn battle\"); a collapse or a break decides it "
+               "as before, and the central estimate (the figures above) still names the likelier winner. "
+               "The scale is fitted on the fit part by the likelihood of the recorded outcome (the attacker "
+               "won, or not) over %d draws of each battle, everything else held. %s Each battle drawn %d "
+               "times: the share the attacker won in the record, the mean share of the draws it wins, and "
+               "the log-likelihood per battle and Brier score of the recorded outcome under each battle's "
+               "share of the draws (in brackets: under the set's own rate).\n\n"
+               "| | battles | attacker won, record | attacker wins, draws | log-likelihood | Brier |\n"
+               "|---|---|---|---|---|---|\n",
+            R->winner_scale_fit, cp->winner_bias, WINNER_DRAWS,
+            cp->winner_scale > 0 ? "Adopted: the model's draws use it."
+                                 : "Not adopted: the model's draws still let the score decide (winner_scale "
+                                   "0; `cdb90_fit --winner-draw` writes the fitted scale), since it moves "
+                                   "every simulated battle.",
+            WINNER_DRAWS);
+    winner_row(f, "fit part, the score deciding", &R->w_before[0]);
+    winner_row(f, "fit part, the drawn winner", &R->w_after[0]);
+    winner_row(f, "held out, the score deciding", &R->w_before[1]);
+    winner_row(f, "held out, the drawn winner", &R->w_after[1]);
+    char lab[160];
+    snprintf(lab, sizeof lab, "held out, border size, in %d echelons, the score deciding", TAILS_ECHELONS);
+    winner_row(f, lab, &R->w_border_before);
+    snprintf(lab, sizeof lab, "held out, border size, in %d echelons, the drawn winner", TAILS_ECHELONS);
+    winner_row(f, lab, &R->w_border_after);
+    fprintf(f, "\n");
+}
+
 void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
                              const report *R, const cbattle *b, int n)
 {
@@ -490,8 +531,14 @@ void write_validation(FILE *f, const hk_combat_params *cp, const double *coef,
                "heldout_border_exchange5_share=%.4f\nheldout_border_defender5_share=%.4f\n"
                "heldout_border_attacker5_share=%.4f\n",
             R->coll_ll[1], R->coll_ll_base[1], R->t_model[1].m5, R->t_model[1].m_d5, R->t_model[1].m_a5);
+    fprintf(f, "winner_scale_fit=%.4f\nheldout_draws_attacker_share=%.4f\nheldout_draws_loglik=%.4f\n"
+               "heldout_draws_loglik_base=%.4f\nheldout_draws_loglik_score=%.4f\n"
+               "heldout_border_draws_attacker_share=%.4f\nheldout_attacker_won_share=%.4f\n",
+            R->winner_scale_fit, R->w_after[1].drawn, R->w_after[1].ll, R->w_after[1].ll_base, R->w_before[1].ll,
+            R->w_border_after.drawn, R->w_after[1].rec);
     fprintf(f, "```\n\n");
     write_collapse(f, cp, R);
+    write_winners(f, cp, R);
 
     fprintf(f, "## What the attacker plans\n\n"
                "Surprise ×(1 + %.3f × degree) on the first day, fading over %.0f days; air "

@@ -732,7 +732,8 @@ static void tell_special_manoeuvres(hk_world *w, double before, double pre_west,
      * well (the men of the special manoeuvres came over two months); asked
      * only for the text, since the record's pools of a month not yet come
      * are summed afresh each time */
-    double next = baseline_at(w, 0, w->month + 1) * response(w, 2) * w->mv.budget_exp[0];
+    double rec_next = baseline_at(w, 0, w->month + 1);
+    double next = hk_fmin(rec_next * response(w, 2) * w->mv.budget_exp[0], hk_fmax(P(w, JAPAN_MAX_MEN), rec_next));
     double plan = hk_fmax(target, next);
     int n = snprintf(w->scratch, sizeof w->scratch,
                      "Tokyo answers the German attack on the USSR: it will not join it at once, but readies the army "
@@ -794,6 +795,12 @@ static void simulate_japan(hk_world *w)
         int pact = w->c->roles.jpn_sov_neutrality;
         double q = P(w, JAPAN_PACT_QUIET);
         target *= (1.0 - q * hk_treaty_binds(w, pact)) / (1.0 - q * record_pact(w));
+        /* no plan keeps more men in Manchuria and Korea than Japan can
+         * keep there (japan.max_men, its war footing), unless the record's
+         * own army stood above it: the answer to a larger Soviet army and a
+         * generous year's budget stop at that ceiling, as the special
+         * manoeuvres of 1941 did at about 700,000 (glantz2003) */
+        target = hk_fmin(target, hk_fmax(P(w, JAPAN_MAX_MEN), base));
     }
     if (w->player == s->jpn && w->orders_given)
         target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);

@@ -10,6 +10,7 @@
 #include "model/control.h"
 
 #include "model/assess.h"
+#include "model/diplomacy.h"
 #include "world/actors.h"
 
 void hk_control_init(hk_world *w)
@@ -83,7 +84,10 @@ void hk_control_step(hk_world *w)
     }
     if (w->war)
         return; /* in war the fronts decide (campaign.c) */
-    bool normalised = hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
+    /* the reprisal ground is handed back when the normalisation treaty's
+     * withdrawal clause falls due, not at its signing */
+    hk_month due = hk_diplomacy_evacuation_due(w);
+    bool normalised = due != HK_MONTH_NONE && w->month >= due;
     bool in = w->intervention && !w->withdrawn, back = in && hk_assess_soviet_established(w);
     /* nothing to do unless what the changes follow has changed (bit 15: set) */
     uint16_t key = (uint16_t)(0x8000 | w->manchuria_seized | (hk_actor_exists(w, s->man, w->month) << 1) |

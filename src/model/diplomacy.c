@@ -358,19 +358,49 @@ static void sign(hk_world *w, int t, hk_date date, const char *text, const char 
     hk_world_emit(w, date, "treaty_signed", x->id, x->parties, x->n_parties, text, source);
 }
 
-/* The ground Japan took in reprisal (northern Sakhalin, 1920) goes back with
- * the normalisation treaty (control.c hands it over): said in the month it
- * is signed, while Japan still holds it (004:131). */
-static void evacuate_reprisal(hk_world *w)
+hk_month hk_diplomacy_evacuation_due(const hk_world *w)
+{
+    int t = w->c->roles.jpn_sov_normalization;
+    if (t < 0 || !hk_treaty_binds(w, t))
+        return HK_MONTH_NONE;
+    const hk_treaty *x = &w->s->treaties[t];
+    int months = 0;
+    for (int i = 0; i < x->n_clauses; i++)
+        if (x->clauses[i].type == HK_CLAUSE_WITHDRAWAL)
+            months = x->clauses[i].months;
+    return w->treaty[t].signed_on + months;
+}
+
+/* The ground Japan took in reprisal (northern Sakhalin, 1920) goes back under
+ * the normalisation treaty's withdrawal clause (control.c hands it over in
+ * the month it falls due): the signing says what Japan undertook, and the
+ * evacuation is told when the clause's months have run (the convention of
+ * 20 January 1925, the island evacuated by 15 May; 004:131). */
+static void evacuate_reprisal(hk_world *w, bool signing)
 {
     const hk_scenario *s = w->s;
     int r = hk_control_reprisal_ground(w);
-    if (w->reprisal_on == HK_MONTH_NONE || r < 0 || w->control[r] != s->jpn)
+    hk_month due = hk_diplomacy_evacuation_due(w);
+    if (w->reprisal_on == HK_MONTH_NONE || r < 0 || due == HK_MONTH_NONE || w->war_months_total > 0)
+        return;
+    if (signing && due > w->month) {
+        if (w->control[r] != s->jpn)
+            return;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "Under the treaty Japan is to take its troops out of %s, held since the reprisal, within %d "
+                     "month%s, and receives oil and coal concessions there.",
+                     s->regions[r].name, due - w->month, due - w->month == 1 ? "" : "s");
+        hk_world_emit2(w, "fact", "reprisal_evacuation_agreed", s->jpn, s->sov, w->scratch,
+                       "004_091d0e3404114efd.txt:131");
+        return;
+    }
+    if (w->month != due)
         return;
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "Under the treaty Japan withdraws its troops from %s, held since the reprisal, in return for oil "
-                 "concessions there.",
+                 "The last Japanese troops leave %s, held since the reprisal, as the treaty requires; the oil and "
+                 "coal concessions there stay Japanese.",
                  s->regions[r].name);
     hk_world_emit2(w, "fact", "reprisal_evacuation", s->jpn, s->sov, w->scratch, "004_091d0e3404114efd.txt:131");
 }
@@ -718,7 +748,7 @@ static void bargain(hk_world *w, int t, month_draws *d)
     }
     sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-bargain"));
     if (t == w->c->roles.jpn_sov_normalization)
-        evacuate_reprisal(w);
+        evacuate_reprisal(w, true);
 }
 
 static void simulate_treaties(hk_world *w)
@@ -829,7 +859,7 @@ static void simulate_treaties(hk_world *w)
                 capitalise(w->scratch); /* "The USSR and Mongolia sign ..." */
             sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
             if (t == w->c->roles.jpn_sov_normalization)
-                evacuate_reprisal(w);
+                evacuate_reprisal(w, true);
         } else if (st->status == HK_TREATY_IN_FORCE && !w->war) {
             /* (in general war a treaty between the belligerents is broken, not denounced) */
             /* a treaty that could never hold a party back (compiled.c) is
@@ -954,9 +984,13 @@ void hk_diplomacy_step(hk_world *w)
     mongolian_pressure(w);
     if (w->mode == HK_MODE_SIMULATE)
         border_protest(w);
-    if (w->mode == HK_MODE_REPLAY)
+    if (w->mode == HK_MODE_REPLAY) {
         replay_treaties(w);
-    else
+    } else {
+        /* an evacuation agreed in an earlier month, done in this one */
+        if (w->reprisal_on != HK_MONTH_NONE)
+            evacuate_reprisal(w, false);
         simulate_treaties(w);
+    }
     keep_terms(w);
 }

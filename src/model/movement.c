@@ -799,8 +799,13 @@ static void simulate_japan(hk_world *w)
          * keep there (japan.max_men, its war footing), unless the record's
          * own army stood above it: the answer to a larger Soviet army and a
          * generous year's budget stop at that ceiling, as the special
-         * manoeuvres of 1941 did at about 700,000 (glantz2003) */
-        target = hk_fmin(target, hk_fmax(P(w, JAPAN_MAX_MEN), base));
+         * manoeuvres of 1941 did at about 700,000 (glantz2003). Once
+         * Germany is beaten the refill of 1945 is the last levy, the
+         * reservists among the Japanese in Manchuria called up in the
+         * summer and new divisions of poor quality (glantz2003), beyond the
+         * footing the army could be kept at: it is not held to it */
+        if (!hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+            target = hk_fmin(target, hk_fmax(P(w, JAPAN_MAX_MEN), base));
     }
     if (w->player == s->jpn && w->orders_given)
         target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);

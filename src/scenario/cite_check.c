@@ -498,6 +498,10 @@ int hk_cite_check(const hk_scenario *s, const hk_seed_texts *t, hk_diag *diag)
             parse_source(s, tr->clauses[j].source.text, &c);
             snprintf(what, sizeof what, "a clause of '%s'", tr->id);
             check_text(&k, &c, tr->clauses[j].at, what, tr->clauses[j].text);
+            if (tr->clauses[j].months > 0) {
+                snprintf(what, sizeof what, "the months of a clause of '%s'", tr->id);
+                check_value(&k, &c, tr->clauses[j].at, what, tr->clauses[j].months);
+            }
         }
     }
     for (int i = 0; i < s->n_events; i++) {

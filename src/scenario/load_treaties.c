@@ -74,7 +74,7 @@ static void load_requires(hk_loader *ld, hk_rec *tr, hk_treaty *t)
 
 static void load_clauses(hk_loader *ld, hk_rec *tr, hk_treaty *t)
 {
-    static const char *const keys[] = {"type", "text", "bars", "between", "source", NULL};
+    static const char *const keys[] = {"type", "text", "bars", "between", "months", "source", NULL};
     const hk_ynode *list = hk_rec_get(tr, "clauses");
     if (!list)
         return;
@@ -111,6 +111,10 @@ static void load_clauses(hk_loader *ld, hk_rec *tr, hk_treaty *t)
             hk_load_error(ld, r.line, "%s says 'between' but not which treaty it 'bars'", r.label);
         if (between > 0 && n != 2)
             hk_load_error(ld, hk_rec_get(&r, "between")->line, "'between' must name two actors");
+        if (hk_rec_int(&r, "months", false, 0, 120, &c->months) > 0 && c->type != HK_CLAUSE_WITHDRAWAL)
+            hk_load_error(ld, hk_rec_get(&r, "months")->line,
+                          "%s gives 'months', which only a withdrawal clause has (the months its evacuation takes)",
+                          r.label);
         hk_rec_source(&r, &c->source);
     }
 }

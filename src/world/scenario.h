@@ -209,6 +209,10 @@ typedef struct hk_clause {
      * barred from a treaty of type `bars` (e.g. SOV–JPN non-aggression). */
     int bars_type;     /* hk_clause_type, or -1 */
     int bars_parties[2];
+    /* For HK_CLAUSE_WITHDRAWAL: the months from the signing by which the
+     * troops are out (the Basic Convention's evacuation of northern
+     * Sakhalin, signed in January 1925, done by 15 May); 0: at the signing */
+    int months;
     hk_source source;
     hk_at at;
 } hk_clause;

@@ -109,6 +109,18 @@ for seed in range(1, 13):
         if kind == "peace" and i in sectors and not any(
                 e2[0] == "fact" and e2[1] == "border_protest" for e2 in allev if e2[2] <= when):
             fail.append(f"seed {seed}: the border war on the {i} ends {when} without a protest before it")
+    # the ground held in reprisal (northern Sakhalin) is evacuated the months
+    # the Basic Convention's withdrawal clause gives after its signing (20
+    # January to 15 May 1925), and held by Japan until then
+    conv = ev.get(("treaty_signed", "basic_convention_1925"))
+    evac = ev.get(("fact", "reprisal_evacuation"))
+    if conv and evac and mon(evac) - mon(conv) != 4:
+        fail.append(f"seed {seed}: the Basic Convention signed {conv}, northern Sakhalin evacuated {evac} (4 months after, by its clause)")
+    if conv and ev.get(("fact", "reprisal_occupation")):
+        held = [m["date"] for m in months if mon(conv) <= mon(m["date"]) < mon(conv) + 4
+                and m.get("control", {}).get("north_sakhalin") != "JPN"]
+        if held:
+            fail.append(f"seed {seed}: northern Sakhalin given up in {held[0]}, before the convention's ({conv}) evacuation fell due")
     # the Soviet-Mongolian protocol answers the pressure on Mongolia's border
     # (001:81: March 1936); a Neutrality Pact signed after the German attack
     # says so
@@ -199,11 +211,12 @@ for seed in range(1, 13):
             fail.append(f"seed {seed}: {m['date']}: the expedition is in Siberia but Vladivostok is {c.get('vladivostok')}"); break
         if m["date"] < "1930" and c.get("north_sakhalin") == "JPN" and (not rep or m["date"] < rep[:7]):
             fail.append(f"seed {seed}: {m['date']}: northern Sakhalin held by Japan before any reprisal ({rep})"); break
-    # the ground taken in reprisal goes back with the Basic Convention, and
-    # the history says so in the month it is signed (004:131)
+    # the ground taken in reprisal goes back under the Basic Convention, and
+    # the history says so when it is evacuated (004:131; its months are
+    # checked above)
     conv = ev.get(("treaty_signed", "basic_convention_1925"))
     evac = ev.get(("fact", "reprisal_evacuation"))
-    if rep and conv and (not evac or evac[:7] != conv[:7]):
+    if rep and conv and not evac:
         fail.append(f"seed {seed}: northern Sakhalin held from {rep}, the convention signed {conv}, the evacuation told {evac}")
     if evac and not rep:
         fail.append(f"seed {seed}: an evacuation told ({evac}) with no reprisal before it")

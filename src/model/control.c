@@ -88,7 +88,9 @@ void hk_control_step(hk_world *w)
      * withdrawal clause falls due, not at its signing */
     hk_month due = hk_diplomacy_evacuation_due(w);
     bool normalised = due != HK_MONTH_NONE && w->month >= due;
-    bool in = w->intervention && !w->withdrawn, back = in && hk_assess_soviet_established(w);
+    /* the expedition holds its ground until its last men have left, not
+     * from the month the withdrawal is announced */
+    bool in = w->intervention && (!w->withdrawn || !w->expedition_home), back = in && hk_assess_soviet_established(w);
     /* nothing to do unless what the changes follow has changed (bit 15: set) */
     uint16_t key = (uint16_t)(0x8000 | w->manchuria_seized | (hk_actor_exists(w, s->man, w->month) << 1) |
                               (in << 2) | (normalised << 3) | (w->war_months_total > 0) << 4 | back << 5 |

@@ -844,6 +844,18 @@ static void simulate_japan(hk_world *w)
     double want = hk_politics_expedition_men(w);
     w->exp_men = approach(w, w->exp_men, want, P(w, INTERVENTION_MEN) / P(w, INTERVENTION_BUILD_MONTHS),
                           P(w, INTERVENTION_MEN) / P(w, INTERVENTION_LEAVE_MONTHS));
+    /* the withdrawal announced, the expedition leaves over the months its
+     * men take to ship out (announced 24 June 1922, the last troops gone
+     * from Vladivostok on 25 October, 003:16); told when the last go */
+    if (w->withdrawn && w->intervention && !w->expedition_home && !(w->exp_men > 0)) {
+        w->expedition_home = true;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "The last troops of the Siberian expedition sail from Vladivostok, %d month%s after the "
+                     "withdrawal was announced: no Japanese soldier is left on the Russian mainland.",
+                     w->month - w->withdrawn_on, w->month - w->withdrawn_on == 1 ? "" : "s");
+        hk_world_emit2(w, "fact", "expedition_home", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
+    }
 }
 
 void hk_movement_step(hk_world *w)

@@ -519,7 +519,14 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
         int at = hk_control_outpost(w, true);
         if (at < 0 || level <= 0 || hk_assess_soviet_established(w))
             return;
-        double grown = hk_clamp(w->sov_men / level, 0, 1);
+        /* the partisans strike once the White front the expedition backed
+         * has collapsed (Kolchak's fall, January 1920: the outside event
+         * with effect whites_fallen); a scenario without such an event
+         * leaves it to Soviet strength coming back in the east */
+        bool whites = hk_scenario_has_effect(w, HK_EFFECT_WHITES_FALLEN);
+        if (whites && (!hk_flag(w, HK_EFFECT_WHITES_FALLEN) || w->month <= w->flag_since[HK_EFFECT_WHITES_FALLEN]))
+            return; /* (and not in the month of the fall: the bands need it to gather) */
+        double grown = whites ? 1.0 : hk_clamp(w->sov_men / level, 0, 1);
         /* only an outpost the ice has cut off can be surrounded and taken
          * (Nikolayevsk: surrounded in January 1920, its garrison destroyed
          * in March, far from any relief, the prisoners killed in May before
@@ -529,12 +536,22 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
         if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown))
             return;
         w->outpost_lost_on = w->month;
-        if (hk_world_logging(w))
-            snprintf(w->scratch, sizeof w->scratch,
-                     "With Soviet strength in the east back to %.0f men, partisans close on %s, an outpost of the "
-                     "expedition off the railway and out of reach of its main body, take it and destroy its "
-                     "Japanese garrison and settlers.",
-                     w->sov_men, s->regions[at].name);
+        if (hk_world_logging(w)) {
+            char fell[16];
+            hk_month_format(w->flag_since[HK_EFFECT_WHITES_FALLEN], fell);
+            if (whites)
+                snprintf(w->scratch, sizeof w->scratch,
+                         "With the White front in Siberia gone since %s and the ice cutting %s off from relief, "
+                         "partisans close on that outpost of the expedition, off the railway and out of reach of "
+                         "its main body, take it and destroy its Japanese garrison and settlers.",
+                         fell, s->regions[at].name);
+            else
+                snprintf(w->scratch, sizeof w->scratch,
+                         "With Soviet strength in the east back to %.0f men, partisans close on %s, an outpost of the "
+                         "expedition off the railway and out of reach of its main body, take it and destroy its "
+                         "Japanese garrison and settlers.",
+                         w->sov_men, s->regions[at].name);
+        }
         hk_world_emit2(w, "fact", "outpost_destroyed", s->sov, s->jpn, w->scratch,
                        SRC_MODEL("politics-intervention"));
         return;
@@ -640,10 +657,11 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
             p = 0.0;
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->withdrawn = true;
+            w->withdrawn_on = w->month;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "After %.1f years in Siberia and %.0f dead, with the northern hawks at %.2f of influence%s%s%s%s, "
-                         "the cabinet withdraws the expedition.",
+                         "the cabinet announces that the expedition will leave the mainland.",
                          years, w->out.intervention_dead, hk_assess_north_hawks(w),
                          back ? " and Soviet power re-established east of Baikal (staying would mean war with it)" : "",
                          pledged && back && !union_made ? ", and Japan's word to the powers at Washington to be kept" : "",
@@ -1099,7 +1117,7 @@ static void apply_pins(hk_world *w)
             w->intervention = true;
             w->intervention_on = w->month;
             break;
-        case HK_PIN_WITHDRAWAL: w->withdrawn = true; break;
+        case HK_PIN_WITHDRAWAL: w->withdrawn = true; w->withdrawn_on = w->month; break;
         case HK_PIN_SEIZE_MANCHURIA: w->manchuria_seized = true; break;
         case HK_PIN_COUP_FAILED:
         case HK_PIN_PURGE: {

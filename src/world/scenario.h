@@ -293,6 +293,7 @@ typedef enum hk_effect {
     HK_EFFECT_UNITED_FRONT,      /* China's parties united against Japan: a clash means war */
     HK_EFFECT_POWERS_PRESS,      /* the powers press Japan to leave Siberia, and it has said it will */
     HK_EFFECT_LEGION_OUT,        /* the Czechoslovak Legion the Allies sent the expedition to help is out of Siberia */
+    HK_EFFECT_WHITES_FALLEN,     /* the White front in Siberia has collapsed: the Far East's partisans are free */
     HK_EFFECT_COUNT
 } hk_effect;
 

@@ -45,6 +45,7 @@ def day(s):
     return datetime.date(int(p[0]), int(p[1]), int(p[2]) if len(p) > 2 else 1)
 china_1937, lags, protocol_1936 = [], set(), []
 expeditions, expedition_fell = [], []
+gone_late, spring_1920 = [], []
 seized_late_1931, rising_1936, stayed_past_fer = [], [], []
 def mon(x):
     return int(x[:4]) * 12 + int(x[5:7])
@@ -202,6 +203,27 @@ for seed in range(1, 13):
         stayed_past_fer.append(seed)
     if iv and wd[:7] > "1923-06":
         fail.append(f"seed {seed}: the expedition stays in Siberia until {wd}, months after the Far Eastern Republic is gone")
+    # the withdrawal announced, the expedition leaves over months (announced
+    # 24 June 1922, the last troops gone on 25 October, 003:16): the history
+    # tells when the last go, and Vladivostok stays Japanese until then
+    home = ev.get(("fact", "expedition_home"))
+    if iv and wd[:7] < "9999" and (not home or not 2 <= mon(home) - mon(wd) <= 12):
+        fail.append(f"seed {seed}: the withdrawal announced {wd}, the last troops gone {home} (2-12 months after)")
+    if home:
+        gone_late.append(seed) if "1922-09" <= home[:7] <= "1922-11" else None
+        early = [m["date"] for m in months if mon(wd) <= mon(m["date"]) < mon(home)
+                 and m.get("control", {}).get("vladivostok") != "JPN"]
+        if early:
+            fail.append(f"seed {seed}: Vladivostok given up {early[0]}, before the last troops left ({home})")
+    # the partisans strike once Kolchak's White front has fallen
+    # (kolchak_defeated, 1920-01): Nikolayevsk, surrounded in January 1920,
+    # fell in March, its prisoners killed in May (nikolayevsk_incident)
+    lost = ev.get(("fact", "outpost_destroyed"))
+    kol = ev.get(("outside_event", "kolchak_defeated"))
+    if lost and kol and lost[:7] <= kol[:7]:
+        fail.append(f"seed {seed}: the outpost falls {lost}, before Kolchak's fall ({kol}) freed the partisans")
+    if lost and "1920-02" <= lost[:7] <= "1920-05":
+        spring_1920.append(seed)
     lost, rep = ev.get(("fact", "outpost_destroyed")), ev.get(("fact", "reprisal_occupation"))
     if rep and (not lost or rep[:7] <= lost[:7]):
         fail.append(f"seed {seed}: the reprisal {rep} without an outpost lost before it ({lost})")
@@ -222,6 +244,10 @@ for seed in range(1, 13):
         fail.append(f"seed {seed}: an evacuation told ({evac}) with no reprisal before it")
 if len(expedition_fell) * 2 < len(expeditions):
     fail.append(f"the Siberian expedition keeps its peak strength to the end in {len(expeditions) - len(expedition_fell)} of {len(expeditions)} histories")
+if len(spring_1920) < 6:
+    fail.append(f"Nikolayevsk falls in the spring of 1920 (1920-02..05) in only {len(spring_1920)} of 12 histories (seeds {spring_1920})")
+if len(gone_late) < 3:
+    fail.append(f"the expedition's last troops leave in 1922-09..11 in only {len(gone_late)} of 12 histories (seeds {gone_late})")
 if len(protocol_1936) < 5:
     fail.append(f"the Soviet-Mongolian protocol signed in 1936 in only {len(protocol_1936)} of 12 histories (seeds {protocol_1936})")
 if len(lags) < 2:

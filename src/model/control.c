@@ -10,7 +10,6 @@
 #include "model/control.h"
 
 #include "model/assess.h"
-#include "model/diplomacy.h"
 #include "world/actors.h"
 
 void hk_control_init(hk_world *w)
@@ -86,8 +85,8 @@ void hk_control_step(hk_world *w)
         return; /* in war the fronts decide (campaign.c) */
     /* the reprisal ground is handed back when the normalisation treaty's
      * withdrawal clause falls due, not at its signing */
-    hk_month due = hk_diplomacy_evacuation_due(w);
-    bool normalised = due != HK_MONTH_NONE && w->month >= due;
+    bool normalised = w->evacuation_due != HK_MONTH_NONE && w->month >= w->evacuation_due &&
+                      hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
     /* the expedition holds its ground until its last men have left, not
      * from the month the withdrawal is announced */
     bool in = w->intervention && (!w->withdrawn || !w->expedition_home), back = in && hk_assess_soviet_established(w);

@@ -355,20 +355,24 @@ static void sign(hk_world *w, int t, hk_date date, const char *text, const char 
     st->expires = x->duration_months > 0 ? st->signed_on + x->duration_months : HK_MONTH_NONE;
     st->talks = 0;
     st->pressure = 0;
+    /* the withdrawal clause of the normalisation treaty falls due its
+     * months after the signing (hk_diplomacy_evacuation_due) */
+    if (t == w->c->roles.jpn_sov_normalization) {
+        int months = 0;
+        for (int i = 0; i < x->n_clauses; i++)
+            if (x->clauses[i].type == HK_CLAUSE_WITHDRAWAL)
+                months = x->clauses[i].months;
+        w->evacuation_due = st->signed_on + months;
+    }
     hk_world_emit(w, date, "treaty_signed", x->id, x->parties, x->n_parties, text, source);
 }
 
 hk_month hk_diplomacy_evacuation_due(const hk_world *w)
 {
     int t = w->c->roles.jpn_sov_normalization;
-    if (t < 0 || !hk_treaty_binds(w, t))
+    if (t < 0 || w->evacuation_due == HK_MONTH_NONE || !hk_treaty_binds(w, t))
         return HK_MONTH_NONE;
-    const hk_treaty *x = &w->s->treaties[t];
-    int months = 0;
-    for (int i = 0; i < x->n_clauses; i++)
-        if (x->clauses[i].type == HK_CLAUSE_WITHDRAWAL)
-            months = x->clauses[i].months;
-    return w->treaty[t].signed_on + months;
+    return w->evacuation_due;
 }
 
 /* The ground Japan took in reprisal (northern Sakhalin, 1920) goes back under
@@ -988,7 +992,7 @@ void hk_diplomacy_step(hk_world *w)
         replay_treaties(w);
     } else {
         /* an evacuation agreed in an earlier month, done in this one */
-        if (w->reprisal_on != HK_MONTH_NONE)
+        if (w->month == w->evacuation_due && w->reprisal_on != HK_MONTH_NONE)
             evacuate_reprisal(w, false);
         simulate_treaties(w);
     }

@@ -671,6 +671,79 @@ static double draw_for(month_draws *d, int t)
     return d->u;
 }
 
+/* How a signing came about, for its text: talks that ran their course
+ * (or a forced or proposed signing), a price one party dropped, or terms
+ * settled at the pace of the party that gains least. */
+enum { SIGNED_PLAIN, SIGNED_PRICE_DROPPED, SIGNED_TERMS_SETTLED };
+
+/* The signing's text into w->scratch: who signs what, after how many months
+ * of talks and why ("Japan and the USSR sign the X after 6 months of talks
+ * ...: each expects to gain (Japan +0.39, the USSR +0.60 on the model's gain
+ * scale: what moves it) and no treaty in force bars it."), with a protest
+ * when a pact against the USSR is signed while a border war with it goes on.
+ * One text for every way a treaty is concluded in simulate. */
+static void signing_text(hk_world *w, int t, const double *gains, int held, int how, int pace_party)
+{
+    if (!hk_world_logging(w))
+        return;
+    const hk_scenario *s = w->s;
+    const hk_treaty *x = &s->treaties[t];
+    size_t cap = sizeof w->scratch;
+    int n = 0;
+    for (int p = 0; p < x->n_parties && n < (int)cap - 400; p++)
+        n += snprintf(w->scratch + n, cap - (size_t)n, "%s%s",
+                      p == 0 ? "" : p == x->n_parties - 1 ? " and " : ", ", party_name(w, x->parties[p]));
+    if (how == SIGNED_PRICE_DROPPED)
+        n += snprintf(w->scratch + n, cap - (size_t)n,
+                      " sign the %s after %d month%s of talks held up by %s's price, %s: %s drops the demand and "
+                      "takes a promise to settle it later. Each expects to gain (",
+                      x->name ? x->name : x->id, held, held == 1 ? "" : "s", party_name(w, x->price_by),
+                      x->price_text ? x->price_text : "its terms", party_name(w, x->price_by));
+    else if (how == SIGNED_TERMS_SETTLED)
+        n += snprintf(w->scratch + n, cap - (size_t)n,
+                      " sign the %s after %d month%s of talks over %s, settled at the pace of %s%s. Each "
+                      "expects to gain (",
+                      x->name ? x->name : x->id, held, held == 1 ? "" : "s",
+                      x->price_text ? x->price_text : "its terms", party_name(w, pace_party),
+                      x->price_by >= 0 ? "" : ", which gains least");
+    else {
+        n += snprintf(w->scratch + n, cap - (size_t)n, " sign the %s", x->name ? x->name : x->id);
+        if (held > 0)
+            n += snprintf(w->scratch + n, cap - (size_t)n, " after %d month%s of talks", held, held == 1 ? "" : "s");
+        n += snprintf(w->scratch + n, cap - (size_t)n, ": each expects to gain (");
+    }
+    for (int p = 0; p < x->n_parties && n < (int)cap - 200; p++)
+        n += snprintf(w->scratch + n, cap - (size_t)n, "%s%s %+.2f", p ? ", " : "", party_name(w, x->parties[p]),
+                      gains[p]);
+    if (n < (int)cap - 1) {
+        if (how == SIGNED_PLAIN)
+            n += snprintf(w->scratch + n, cap - (size_t)n,
+                          " on the model's gain scale, where %.2f is needed: %s) and no treaty in force bars it.",
+                          P(w, TREATY_MIN_GAIN), gain_reasons(w, t));
+        else
+            n += snprintf(w->scratch + n, cap - (size_t)n,
+                          " on the model's gain scale: %s) and no treaty in force bars it.", gain_reasons(w, t));
+    }
+    /* a pact against the USSR signed while a border war with it goes on
+     * does not pass unremarked */
+    const hk_border_campaign *bc = &w->border_campaign;
+    if (t == w->c->roles.jpn_outside_consult && bc->active && bc->sector >= 0 && n > 0 && n < (int)cap - 1)
+        snprintf(w->scratch + n, cap - (size_t)n,
+                 " It is signed while the fighting on the %s goes on, and %s protests that it is aimed at itself.",
+                 s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
+                 party_name(w, s->sov));
+    capitalise(w->scratch); /* "The USSR and Mongolia sign ..." */
+}
+
+/* A treaty concluded in simulate: signed, and the ground a normalisation
+ * treaty trades back put on its way. */
+static void conclude(hk_world *w, int t, const char *source)
+{
+    sign(w, t, hk_world_date(w), w->scratch, source);
+    if (t == w->c->roles.jpn_sov_normalization)
+        evacuate_reprisal(w, true);
+}
+
 static void bargain(hk_world *w, int t, month_draws *d)
 {
     const hk_scenario *s = w->s;
@@ -714,45 +787,9 @@ static void bargain(hk_world *w, int t, month_draws *d)
         st->pressure += (float)((pace - min_gain) * (0.5 + draw_for(d, t)));
     if (st->pressure < x->price || !all)
         return;
-    if (hk_world_logging(w)) {
-        int n = 0;
-        for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 400; p++)
-            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s",
-                          p == 0 ? "" : p == x->n_parties - 1 ? " and " : ", ", party_name(w, x->parties[p]));
-        if (x->price_by >= 0 && x->price_asked)
-            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                          " sign the %s after %d month%s of talks held up by %s's price, %s: %s drops the demand and "
-                          "takes a promise to settle it later. Each expects to gain (",
-                          x->name ? x->name : x->id, st->talks, st->talks == 1 ? "" : "s",
-                          party_name(w, x->price_by), x->price_text ? x->price_text : "its terms",
-                          party_name(w, x->price_by));
-        else
-            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                          " sign the %s after %d month%s of talks over %s, settled at the pace of %s%s. Each "
-                          "expects to gain (",
-                          x->name ? x->name : x->id, st->talks, st->talks == 1 ? "" : "s",
-                          x->price_text ? x->price_text : "its terms", party_name(w, pace_party),
-                          x->price_by >= 0 ? "" : ", which gains least");
-        for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
-            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s %+.2f", p ? ", " : "",
-                          party_name(w, x->parties[p]), gains[p]);
-        if (n < (int)sizeof w->scratch - 1)
-            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " on the model's gain scale: %s) and no treaty in force bars it.", gain_reasons(w, t));
-        /* a pact against the USSR signed while a border war with it goes
-         * on does not pass unremarked */
-        const hk_border_campaign *bc = &w->border_campaign;
-        if (t == w->c->roles.jpn_outside_consult && bc->active && bc->sector >= 0 && n > 0 &&
-            n < (int)sizeof w->scratch - 1)
-            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " It is signed while the fighting on the %s goes on, and %s protests that it is aimed at itself.",
-                     s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
-                     party_name(w, s->sov));
-        capitalise(w->scratch);
-    }
-    sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-bargain"));
-    if (t == w->c->roles.jpn_sov_normalization)
-        evacuate_reprisal(w, true);
+    signing_text(w, t, gains, st->talks,
+                 x->price_by >= 0 && x->price_asked ? SIGNED_PRICE_DROPPED : SIGNED_TERMS_SETTLED, pace_party);
+    conclude(w, t, SRC_MODEL("diplomacy-bargain"));
 }
 
 static void simulate_treaties(hk_world *w)
@@ -830,40 +867,8 @@ static void simulate_treaties(hk_world *w)
                 st->talks++;
             if (!proposed && (held < x->talks_months || draw_for(&d, t) >= P(w, TREATY_SIGN_RATE)))
                 continue;
-            if (hk_world_logging(w)) {
-                /* "Japan and the USSR sign the X: each expects to gain (Japan +0.39, USSR +0.60 on the
-                 * model's gain scale: what moves it) and no treaty in force bars it." */
-                int n = 0;
-                for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
-                    n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s",
-                                  p == 0 ? "" : p == x->n_parties - 1 ? " and " : ", ", party_name(w, x->parties[p]));
-                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " sign the %s", x->name ? x->name : x->id);
-                if (held > 0)
-                    n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " after %d month%s of talks", held,
-                                  held == 1 ? "" : "s");
-                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, ": each expects to gain (");
-                for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
-                    n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s %+.2f", p ? ", " : "",
-                                  party_name(w, x->parties[p]), gains[p]);
-                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                         " on the model's gain scale, where %.2f is needed: %s) and no treaty in force bars it.",
-                         min_gain, gain_reasons(w, t));
-                /* a pact against the USSR signed while a border war with it
-                 * goes on does not pass unremarked */
-                const hk_border_campaign *bc = &w->border_campaign;
-                if (t == w->c->roles.jpn_outside_consult && bc->active && bc->sector >= 0 && n > 0 &&
-                    n < (int)sizeof w->scratch - 1)
-                    snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                             " It is signed while the fighting on the %s goes on, and %s protests that it is "
-                             "aimed at itself.",
-                             s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
-                             party_name(w, s->sov));
-            }
-            if (hk_world_logging(w))
-                capitalise(w->scratch); /* "The USSR and Mongolia sign ..." */
-            sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
-            if (t == w->c->roles.jpn_sov_normalization)
-                evacuate_reprisal(w, true);
+            signing_text(w, t, gains, held, SIGNED_PLAIN, -1);
+            conclude(w, t, SRC_MODEL("diplomacy-signing"));
         } else if (st->status == HK_TREATY_IN_FORCE && !w->war) {
             /* (in general war a treaty between the belligerents is broken, not denounced) */
             /* a treaty that could never hold a party back (compiled.c) is

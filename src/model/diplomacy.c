@@ -787,8 +787,13 @@ static void bargain(hk_world *w, int t, month_draws *d)
         st->pressure += (float)((pace - min_gain) * (0.5 + draw_for(d, t)));
     if (st->pressure < x->price || !all)
         return;
-    signing_text(w, t, gains, st->talks,
-                 x->price_by >= 0 && x->price_asked ? SIGNED_PRICE_DROPPED : SIGNED_TERMS_SETTLED, pace_party);
+    /* (a treaty without a price is signed the month its talks open: no
+     * talks to tell of) */
+    signing_text(w, t, gains, x->price > 0 ? st->talks : 0,
+                 x->price <= 0                         ? SIGNED_PLAIN
+                 : x->price_by >= 0 && x->price_asked ? SIGNED_PRICE_DROPPED
+                                                      : SIGNED_TERMS_SETTLED,
+                 pace_party);
     conclude(w, t, SRC_MODEL("diplomacy-bargain"));
 }
 
@@ -804,15 +809,7 @@ static void simulate_treaties(hk_world *w)
         if (st->status == HK_TREATY_NONE) {
             /* --decide ACTOR.sign.TREATY: the partners' consent taken as given */
             bool forced = hk_world_forced(w, HK_DECIDE_SIGN, -1, t);
-            /* a treaty without talks to hold (talks_months 0, none under
-             * way) whose negotiation fails this month signs nothing, whatever
-             * the gains (only a forced signing or a player's proposal goes
-             * without one): nothing below is asked then. Talks under way,
-             * or a treaty that takes them, are followed every month. */
             bool player_proposes = w->orders_given && w->orders.propose_treaty == t && hk_treaty_has_party(x, w->player);
-            if (!forced && !player_proposes && x->talks_months == 0 && st->talks == 0 && x->price <= 0 &&
-                draw_for(&d, t) >= P(w, TREATY_SIGN_RATE))
-                continue;
             /* no party signs outside its span, nor before the treaty's
              * preconditions hold (treaties.yaml `requires`) */
             if (w->setup->treaty_forbidden[t] || !hk_treaty_preconditions(w, t, NULL, 0) ||
@@ -821,20 +818,22 @@ static void simulate_treaties(hk_world *w)
                 st->pressure = 0;
                 continue;
             }
-            if (x->price > 0 && !forced && !player_proposes) {
+            /* every treaty is bargained over (bargain: its talks run until
+             * the pressure to settle reaches its price; a treaty without a
+             * price is signed the first month every party gains); only a
+             * forced signing or a player's proposal goes without talks */
+            if (!forced && !player_proposes) {
                 bargain(w, t, &d);
                 continue;
             }
-            bool all = true, proposed = false;
+            bool all = true;
             double gains[HK_MAX_PARTIES] = {0};
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
                 if (forced) {
                     gains[p] = 1.0;
-                    proposed = true;
                 } else if (a == w->player && w->orders_given) {
                     gains[p] = w->orders.propose_treaty == t ? 1.0 : -1.0;
-                    proposed |= w->orders.propose_treaty == t;
                 } else {
                     gains[p] = hk_diplomacy_gain(w, t, a);
                 }
@@ -855,18 +854,9 @@ static void simulate_treaties(hk_world *w)
                     st->talks = 0;
                 continue;
             }
-            /* A treaty takes talks: they open the month every party sees a
-             * gain and run the treaty's talks_months before a signing can
-             * come, each month with treaty.sign_rate (the Basic Convention
-             * took eight months after Beijing's recognition of the USSR,
-             * 004:105, 004:121; the Neutrality Pact four after the Berlin
-             * talks failed, 001:165, 001:167). Forced or proposed by a
-             * player, the consent is taken as given. */
+            /* forced or proposed by a player: the consent is taken as given,
+             * and the signing comes with no talks */
             int held = st->talks;
-            if (st->talks < INT16_MAX)
-                st->talks++;
-            if (!proposed && (held < x->talks_months || draw_for(&d, t) >= P(w, TREATY_SIGN_RATE)))
-                continue;
             signing_text(w, t, gains, held, SIGNED_PLAIN, -1);
             conclude(w, t, SRC_MODEL("diplomacy-signing"));
         } else if (st->status == HK_TREATY_IN_FORCE && !w->war) {

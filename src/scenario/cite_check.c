@@ -484,11 +484,6 @@ int hk_cite_check(const hk_scenario *s, const hk_seed_texts *t, hk_diag *diag)
         parse_source(s, tr->source.text, &c);
         snprintf(what, sizeof what, "treaty '%s' duration in years", tr->id);
         check_value(&k, &c, tr->at, what, tr->duration_months / 12.0);
-        if (tr->talks_source.text) {
-            parse_source(s, tr->talks_source.text, &c);
-            snprintf(what, sizeof what, "treaty '%s' months of talks", tr->id);
-            check_value(&k, &c, tr->at, what, tr->talks_months);
-        }
         if (tr->price_source.text) {
             parse_source(s, tr->price_source.text, &c);
             snprintf(what, sizeof what, "treaty '%s' price", tr->id);

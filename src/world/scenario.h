@@ -249,8 +249,6 @@ typedef struct hk_treaty {
     hk_date in_force;      /* equals signed_on when not given */
     int duration_months;   /* 0 = indefinite */
     int notice_months;     /* denunciation notice before expiry, 0 = none */
-    int talks_months;      /* months of talks before simulate may sign it (0 = none) */
-    hk_source talks_source; /* where talks_months comes from */
     /* A term one party demands and the other will not grant (Moscow's
      * demand for Japan's concessions in northern Sakhalin): with one, the
      * talks are a bargain that ends when the pressure on both sides to

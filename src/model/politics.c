@@ -821,8 +821,14 @@ static void commitment_lapse(hk_world *w)
     if (!w->committed_south)
         return;
     /* (not once the cabinet has decided on war in the Pacific: the attack
-     * is being readied and the forces are bound to it) */
-    if (hk_politics_south_case(w) > P(w, DOCTRINE_STRIKE_NORTH) && !hk_politics_south_war(w))
+     * is being readied and the forces are bound to it; nor under the oil
+     * embargo the commitment brought on: the Navy's stocks run down month by
+     * month and only the south's oil replaces them, which no turn to the
+     * north offers, so the cabinet that went south does not give it up to
+     * wait; the Imperial Conference of 6 September 1941 gave the talks in
+     * Washington weeks, not a year; feis1950) */
+    if (hk_politics_south_case(w) > P(w, DOCTRINE_STRIKE_NORTH) && !hk_politics_south_war(w) &&
+        !hk_flag(w, HK_EFFECT_OIL_EMBARGO))
         w->north_months++;
     else
         w->north_months = 0;

@@ -163,6 +163,15 @@ for seed in range(1, 13):
         fail.append(f"seed {seed}: Pearl Harbor {pearl} in the month of the decision {dec}")
     if pearl and (not emb or mon(pearl) - mon(emb) < 4):
         fail.append(f"seed {seed}: Pearl Harbor {pearl} less than 4 months after the embargo {emb}")
+    # under the embargo the cabinet that went south does not wait a year:
+    # the Navy's oil runs down and only the south's replaces it (the
+    # Imperial Conference of 6 September 1941 gave the talks weeks); unless
+    # a war in the north holds it (war.oil_months)
+    lapsed = [d for (k, i, d) in allev if k == "doctrine" and i == "doctrine_north"]
+    if emb and any(d[:7] > emb[:7] for d in lapsed) and not ev.get(("war", "strike_north")):
+        fail.append(f"seed {seed}: the commitment south lapses {[d for d in lapsed if d[:7] > emb[:7]]} under the oil embargo of {emb}")
+    if emb and pearl and mon(pearl) - mon(emb) > 8 and not ev.get(("war", "strike_north")):
+        fail.append(f"seed {seed}: Pearl Harbor {pearl}, {mon(pearl) - mon(emb)} months into the oil embargo ({emb}) with no war in the north")
     # the embargo answers a southern advance, also one made after its date
     south = ev.get(("doctrine", "doctrine_south"))
     if south and not emb and south[:7] < "1945-05":

@@ -786,6 +786,17 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
             if (months > 0)
                 p *= hk_clamp(since / months, 0, 1);
         }
+        /* the clash comes where the Japanese garrison in north China is out
+         * in the field beside the Chinese troops: in its field-training
+         * season (japan.china_drill_first to _last; the Fengtai clashes of
+         * June and September 1936, the night exercises by the Marco Polo
+         * Bridge from June 1937), at the same yearly chance put into its
+         * months; a scenario that sets no season leaves every month open */
+        int first = (int)P(w, JAPAN_CHINA_DRILL_FIRST), last = (int)P(w, JAPAN_CHINA_DRILL_LAST);
+        if (first > 0 && last > 0) {
+            int len = last >= first ? last - first + 1 : 12 - first + 1 + last;
+            p = hk_mon_in_span(hk_month_mon(w->month), first, last) ? hk_fmin(1.0, p * 12.0 / len) : 0.0;
+        }
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->china_war = true;
             int to = w->c->faction_toseiha;

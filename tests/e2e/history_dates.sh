@@ -94,6 +94,12 @@ for seed in range(1, 13):
     cw, xi = ev.get(("war", "china_war")), ev.get(("outside_event", "xian_incident"))
     if cw and cw[:4] == "1937":
         china_1937.append(seed)
+    # the clash that grows into war comes where the garrison in north China
+    # is out in the field beside the Chinese troops: in its summer's
+    # training (japan.china_drill_first..last, June to September; the night
+    # exercises by the Marco Polo Bridge, July 1937)
+    if cw and not 6 <= int(cw[5:7]) <= 9:
+        fail.append(f"seed {seed}: the China war begins in {cw}, outside the garrison's field-training season (06-09)")
     if cw and xi and cw[:7] == xi[:7]:
         fail.append(f"seed {seed}: the China war begins in {cw}, the month of the Xi'an Incident ({xi})")
     if cw and xi and cw[:7] < xi[:7] and "turn on Japan" in texts.get(("outside_event", "xian_incident"), ""):

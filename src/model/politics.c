@@ -556,9 +556,14 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
                        SRC_MODEL("politics-intervention"));
         return;
     }
-    /* the reprisal goes by sea, once the ice is gone (northern Sakhalin,
-     * July 1920) */
-    if (w->reprisal_on != HK_MONTH_NONE || w->month <= w->outpost_lost_on || frozen)
+    /* the reprisal goes by sea, once the ice is gone and the relief has
+     * come up the river to the ruins: the month after the first without
+     * ice (the relief reached Nikolayevsk in June 1920, northern Sakhalin
+     * was occupied in July; nikolayevsk_incident, 003:16) */
+    int prev = hk_month_mon(w->month - 1), first = (int)P(w, INTERVENTION_ICE_FIRST),
+        last = (int)P(w, INTERVENTION_ICE_LAST);
+    bool relieved = first > 0 && last > 0 ? !hk_mon_in_span(prev, first, last) : true;
+    if (w->reprisal_on != HK_MONTH_NONE || w->month <= w->outpost_lost_on || frozen || !relieved)
         return;
     int to = hk_control_reprisal_ground(w);
     if (to < 0 || hk_treaty_binds(w, w->c->roles.jpn_sov_normalization))

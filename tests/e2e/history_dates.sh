@@ -239,6 +239,12 @@ for seed in range(1, 13):
         fail.append(f"seed {seed}: the outpost falls {lost}, before Kolchak's fall ({kol}) freed the partisans")
     if lost and "1920-02" <= lost[:7] <= "1920-05":
         spring_1920.append(seed)
+    # the reprisal sails once the relief has come up the ice-free river:
+    # the month after the first without ice (June 1920 the relief, July the
+    # occupation of northern Sakhalin)
+    rp = ev.get(("fact", "reprisal_occupation"))
+    if rp and int(rp[5:7]) != 7:
+        fail.append(f"seed {seed}: the reprisal in {rp}, not in July, the month after the relief came up the river")
     lost, rep = ev.get(("fact", "outpost_destroyed")), ev.get(("fact", "reprisal_occupation"))
     if rep and (not lost or rep[:7] <= lost[:7]):
         fail.append(f"seed {seed}: the reprisal {rep} without an outpost lost before it ({lost})")

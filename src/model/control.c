@@ -83,8 +83,13 @@ void hk_control_step(hk_world *w)
     }
     if (w->war)
         return; /* in war the fronts decide (campaign.c) */
-    bool normalised = hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
-    bool in = w->intervention && !w->withdrawn, back = in && hk_assess_soviet_established(w);
+    /* the reprisal ground is handed back when the normalisation treaty's
+     * withdrawal clause falls due, not at its signing */
+    bool normalised = w->evacuation_due != HK_MONTH_NONE && w->month >= w->evacuation_due &&
+                      hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
+    /* the expedition holds its ground until its last men have left, not
+     * from the month the withdrawal is announced */
+    bool in = w->intervention && (!w->withdrawn || !w->expedition_home), back = in && hk_assess_soviet_established(w);
     /* nothing to do unless what the changes follow has changed (bit 15: set) */
     uint16_t key = (uint16_t)(0x8000 | w->manchuria_seized | (hk_actor_exists(w, s->man, w->month) << 1) |
                               (in << 2) | (normalised << 3) | (w->war_months_total > 0) << 4 | back << 5 |

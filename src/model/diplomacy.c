@@ -355,22 +355,56 @@ static void sign(hk_world *w, int t, hk_date date, const char *text, const char 
     st->expires = x->duration_months > 0 ? st->signed_on + x->duration_months : HK_MONTH_NONE;
     st->talks = 0;
     st->pressure = 0;
+    /* the withdrawal clause of the normalisation treaty falls due its
+     * months after the signing (hk_diplomacy_evacuation_due) */
+    if (t == w->c->roles.jpn_sov_normalization) {
+        int months = 0;
+        for (int i = 0; i < x->n_clauses; i++)
+            if (x->clauses[i].type == HK_CLAUSE_WITHDRAWAL)
+                months = x->clauses[i].months;
+        w->evacuation_due = st->signed_on + months;
+    }
     hk_world_emit(w, date, "treaty_signed", x->id, x->parties, x->n_parties, text, source);
 }
 
-/* The ground Japan took in reprisal (northern Sakhalin, 1920) goes back with
- * the normalisation treaty (control.c hands it over): said in the month it
- * is signed, while Japan still holds it (004:131). */
-static void evacuate_reprisal(hk_world *w)
+hk_month hk_diplomacy_evacuation_due(const hk_world *w)
+{
+    int t = w->c->roles.jpn_sov_normalization;
+    if (t < 0 || w->evacuation_due == HK_MONTH_NONE || !hk_treaty_binds(w, t))
+        return HK_MONTH_NONE;
+    return w->evacuation_due;
+}
+
+/* The ground Japan took in reprisal (northern Sakhalin, 1920) goes back under
+ * the normalisation treaty's withdrawal clause (control.c hands it over in
+ * the month it falls due): the signing says what Japan undertook, and the
+ * evacuation is told when the clause's months have run (the convention of
+ * 20 January 1925, the island evacuated by 15 May; 004:131). */
+static void evacuate_reprisal(hk_world *w, bool signing)
 {
     const hk_scenario *s = w->s;
     int r = hk_control_reprisal_ground(w);
-    if (w->reprisal_on == HK_MONTH_NONE || r < 0 || w->control[r] != s->jpn)
+    hk_month due = hk_diplomacy_evacuation_due(w);
+    if (w->reprisal_on == HK_MONTH_NONE || r < 0 || due == HK_MONTH_NONE || w->war_months_total > 0)
+        return;
+    if (signing && due > w->month) {
+        if (w->control[r] != s->jpn)
+            return;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "Under the treaty Japan is to take its troops out of %s, held since the reprisal, within %d "
+                     "month%s, and receives oil and coal concessions there.",
+                     s->regions[r].name, due - w->month, due - w->month == 1 ? "" : "s");
+        hk_world_emit2(w, "fact", "reprisal_evacuation_agreed", s->jpn, s->sov, w->scratch,
+                       "004_091d0e3404114efd.txt:131");
+        return;
+    }
+    if (w->month != due)
         return;
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "Under the treaty Japan withdraws its troops from %s, held since the reprisal, in return for oil "
-                 "concessions there.",
+                 "The last Japanese troops leave %s, held since the reprisal, as the treaty requires; the oil and "
+                 "coal concessions there stay Japanese.",
                  s->regions[r].name);
     hk_world_emit2(w, "fact", "reprisal_evacuation", s->jpn, s->sov, w->scratch, "004_091d0e3404114efd.txt:131");
 }
@@ -637,6 +671,79 @@ static double draw_for(month_draws *d, int t)
     return d->u;
 }
 
+/* How a signing came about, for its text: talks that ran their course
+ * (or a forced or proposed signing), a price one party dropped, or terms
+ * settled at the pace of the party that gains least. */
+enum { SIGNED_PLAIN, SIGNED_PRICE_DROPPED, SIGNED_TERMS_SETTLED };
+
+/* The signing's text into w->scratch: who signs what, after how many months
+ * of talks and why ("Japan and the USSR sign the X after 6 months of talks
+ * ...: each expects to gain (Japan +0.39, the USSR +0.60 on the model's gain
+ * scale: what moves it) and no treaty in force bars it."), with a protest
+ * when a pact against the USSR is signed while a border war with it goes on.
+ * One text for every way a treaty is concluded in simulate. */
+static void signing_text(hk_world *w, int t, const double *gains, int held, int how, int pace_party)
+{
+    if (!hk_world_logging(w))
+        return;
+    const hk_scenario *s = w->s;
+    const hk_treaty *x = &s->treaties[t];
+    size_t cap = sizeof w->scratch;
+    int n = 0;
+    for (int p = 0; p < x->n_parties && n < (int)cap - 400; p++)
+        n += snprintf(w->scratch + n, cap - (size_t)n, "%s%s",
+                      p == 0 ? "" : p == x->n_parties - 1 ? " and " : ", ", party_name(w, x->parties[p]));
+    if (how == SIGNED_PRICE_DROPPED)
+        n += snprintf(w->scratch + n, cap - (size_t)n,
+                      " sign the %s after %d month%s of talks held up by %s's price, %s: %s drops the demand and "
+                      "takes a promise to settle it later. Each expects to gain (",
+                      x->name ? x->name : x->id, held, held == 1 ? "" : "s", party_name(w, x->price_by),
+                      x->price_text ? x->price_text : "its terms", party_name(w, x->price_by));
+    else if (how == SIGNED_TERMS_SETTLED)
+        n += snprintf(w->scratch + n, cap - (size_t)n,
+                      " sign the %s after %d month%s of talks over %s, settled at the pace of %s%s. Each "
+                      "expects to gain (",
+                      x->name ? x->name : x->id, held, held == 1 ? "" : "s",
+                      x->price_text ? x->price_text : "its terms", party_name(w, pace_party),
+                      x->price_by >= 0 ? "" : ", which gains least");
+    else {
+        n += snprintf(w->scratch + n, cap - (size_t)n, " sign the %s", x->name ? x->name : x->id);
+        if (held > 0)
+            n += snprintf(w->scratch + n, cap - (size_t)n, " after %d month%s of talks", held, held == 1 ? "" : "s");
+        n += snprintf(w->scratch + n, cap - (size_t)n, ": each expects to gain (");
+    }
+    for (int p = 0; p < x->n_parties && n < (int)cap - 200; p++)
+        n += snprintf(w->scratch + n, cap - (size_t)n, "%s%s %+.2f", p ? ", " : "", party_name(w, x->parties[p]),
+                      gains[p]);
+    if (n < (int)cap - 1) {
+        if (how == SIGNED_PLAIN)
+            n += snprintf(w->scratch + n, cap - (size_t)n,
+                          " on the model's gain scale, where %.2f is needed: %s) and no treaty in force bars it.",
+                          P(w, TREATY_MIN_GAIN), gain_reasons(w, t));
+        else
+            n += snprintf(w->scratch + n, cap - (size_t)n,
+                          " on the model's gain scale: %s) and no treaty in force bars it.", gain_reasons(w, t));
+    }
+    /* a pact against the USSR signed while a border war with it goes on
+     * does not pass unremarked */
+    const hk_border_campaign *bc = &w->border_campaign;
+    if (t == w->c->roles.jpn_outside_consult && bc->active && bc->sector >= 0 && n > 0 && n < (int)cap - 1)
+        snprintf(w->scratch + n, cap - (size_t)n,
+                 " It is signed while the fighting on the %s goes on, and %s protests that it is aimed at itself.",
+                 s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
+                 party_name(w, s->sov));
+    capitalise(w->scratch); /* "The USSR and Mongolia sign ..." */
+}
+
+/* A treaty concluded in simulate: signed, and the ground a normalisation
+ * treaty trades back put on its way. */
+static void conclude(hk_world *w, int t, const char *source)
+{
+    sign(w, t, hk_world_date(w), w->scratch, source);
+    if (t == w->c->roles.jpn_sov_normalization)
+        evacuate_reprisal(w, true);
+}
+
 static void bargain(hk_world *w, int t, month_draws *d)
 {
     const hk_scenario *s = w->s;
@@ -680,45 +787,14 @@ static void bargain(hk_world *w, int t, month_draws *d)
         st->pressure += (float)((pace - min_gain) * (0.5 + draw_for(d, t)));
     if (st->pressure < x->price || !all)
         return;
-    if (hk_world_logging(w)) {
-        int n = 0;
-        for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 400; p++)
-            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s",
-                          p == 0 ? "" : p == x->n_parties - 1 ? " and " : ", ", party_name(w, x->parties[p]));
-        if (x->price_by >= 0 && x->price_asked)
-            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                          " sign the %s after %d month%s of talks held up by %s's price, %s: %s drops the demand and "
-                          "takes a promise to settle it later. Each expects to gain (",
-                          x->name ? x->name : x->id, st->talks, st->talks == 1 ? "" : "s",
-                          party_name(w, x->price_by), x->price_text ? x->price_text : "its terms",
-                          party_name(w, x->price_by));
-        else
-            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                          " sign the %s after %d month%s of talks over %s, settled at the pace of %s%s. Each "
-                          "expects to gain (",
-                          x->name ? x->name : x->id, st->talks, st->talks == 1 ? "" : "s",
-                          x->price_text ? x->price_text : "its terms", party_name(w, pace_party),
-                          x->price_by >= 0 ? "" : ", which gains least");
-        for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
-            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s %+.2f", p ? ", " : "",
-                          party_name(w, x->parties[p]), gains[p]);
-        if (n < (int)sizeof w->scratch - 1)
-            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " on the model's gain scale: %s) and no treaty in force bars it.", gain_reasons(w, t));
-        /* a pact against the USSR signed while a border war with it goes
-         * on does not pass unremarked */
-        const hk_border_campaign *bc = &w->border_campaign;
-        if (t == w->c->roles.jpn_outside_consult && bc->active && bc->sector >= 0 && n > 0 &&
-            n < (int)sizeof w->scratch - 1)
-            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " It is signed while the fighting on the %s goes on, and %s protests that it is aimed at itself.",
-                     s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
-                     party_name(w, s->sov));
-        capitalise(w->scratch);
-    }
-    sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-bargain"));
-    if (t == w->c->roles.jpn_sov_normalization)
-        evacuate_reprisal(w);
+    /* (a treaty without a price is signed the month its talks open: no
+     * talks to tell of) */
+    signing_text(w, t, gains, x->price > 0 ? st->talks : 0,
+                 x->price <= 0                         ? SIGNED_PLAIN
+                 : x->price_by >= 0 && x->price_asked ? SIGNED_PRICE_DROPPED
+                                                      : SIGNED_TERMS_SETTLED,
+                 pace_party);
+    conclude(w, t, SRC_MODEL("diplomacy-bargain"));
 }
 
 static void simulate_treaties(hk_world *w)
@@ -733,15 +809,7 @@ static void simulate_treaties(hk_world *w)
         if (st->status == HK_TREATY_NONE) {
             /* --decide ACTOR.sign.TREATY: the partners' consent taken as given */
             bool forced = hk_world_forced(w, HK_DECIDE_SIGN, -1, t);
-            /* a treaty without talks to hold (talks_months 0, none under
-             * way) whose negotiation fails this month signs nothing, whatever
-             * the gains (only a forced signing or a player's proposal goes
-             * without one): nothing below is asked then. Talks under way,
-             * or a treaty that takes them, are followed every month. */
             bool player_proposes = w->orders_given && w->orders.propose_treaty == t && hk_treaty_has_party(x, w->player);
-            if (!forced && !player_proposes && x->talks_months == 0 && st->talks == 0 && x->price <= 0 &&
-                draw_for(&d, t) >= P(w, TREATY_SIGN_RATE))
-                continue;
             /* no party signs outside its span, nor before the treaty's
              * preconditions hold (treaties.yaml `requires`) */
             if (w->setup->treaty_forbidden[t] || !hk_treaty_preconditions(w, t, NULL, 0) ||
@@ -750,20 +818,22 @@ static void simulate_treaties(hk_world *w)
                 st->pressure = 0;
                 continue;
             }
-            if (x->price > 0 && !forced && !player_proposes) {
+            /* every treaty is bargained over (bargain: its talks run until
+             * the pressure to settle reaches its price; a treaty without a
+             * price is signed the first month every party gains); only a
+             * forced signing or a player's proposal goes without talks */
+            if (!forced && !player_proposes) {
                 bargain(w, t, &d);
                 continue;
             }
-            bool all = true, proposed = false;
+            bool all = true;
             double gains[HK_MAX_PARTIES] = {0};
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
                 if (forced) {
                     gains[p] = 1.0;
-                    proposed = true;
                 } else if (a == w->player && w->orders_given) {
                     gains[p] = w->orders.propose_treaty == t ? 1.0 : -1.0;
-                    proposed |= w->orders.propose_treaty == t;
                 } else {
                     gains[p] = hk_diplomacy_gain(w, t, a);
                 }
@@ -784,52 +854,11 @@ static void simulate_treaties(hk_world *w)
                     st->talks = 0;
                 continue;
             }
-            /* A treaty takes talks: they open the month every party sees a
-             * gain and run the treaty's talks_months before a signing can
-             * come, each month with treaty.sign_rate (the Basic Convention
-             * took eight months after Beijing's recognition of the USSR,
-             * 004:105, 004:121; the Neutrality Pact four after the Berlin
-             * talks failed, 001:165, 001:167). Forced or proposed by a
-             * player, the consent is taken as given. */
+            /* forced or proposed by a player: the consent is taken as given,
+             * and the signing comes with no talks */
             int held = st->talks;
-            if (st->talks < INT16_MAX)
-                st->talks++;
-            if (!proposed && (held < x->talks_months || draw_for(&d, t) >= P(w, TREATY_SIGN_RATE)))
-                continue;
-            if (hk_world_logging(w)) {
-                /* "Japan and the USSR sign the X: each expects to gain (Japan +0.39, USSR +0.60 on the
-                 * model's gain scale: what moves it) and no treaty in force bars it." */
-                int n = 0;
-                for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
-                    n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s",
-                                  p == 0 ? "" : p == x->n_parties - 1 ? " and " : ", ", party_name(w, x->parties[p]));
-                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " sign the %s", x->name ? x->name : x->id);
-                if (held > 0)
-                    n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " after %d month%s of talks", held,
-                                  held == 1 ? "" : "s");
-                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, ": each expects to gain (");
-                for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
-                    n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s %+.2f", p ? ", " : "",
-                                  party_name(w, x->parties[p]), gains[p]);
-                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                         " on the model's gain scale, where %.2f is needed: %s) and no treaty in force bars it.",
-                         min_gain, gain_reasons(w, t));
-                /* a pact against the USSR signed while a border war with it
-                 * goes on does not pass unremarked */
-                const hk_border_campaign *bc = &w->border_campaign;
-                if (t == w->c->roles.jpn_outside_consult && bc->active && bc->sector >= 0 && n > 0 &&
-                    n < (int)sizeof w->scratch - 1)
-                    snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                             " It is signed while the fighting on the %s goes on, and %s protests that it is "
-                             "aimed at itself.",
-                             s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
-                             party_name(w, s->sov));
-            }
-            if (hk_world_logging(w))
-                capitalise(w->scratch); /* "The USSR and Mongolia sign ..." */
-            sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
-            if (t == w->c->roles.jpn_sov_normalization)
-                evacuate_reprisal(w);
+            signing_text(w, t, gains, held, SIGNED_PLAIN, -1);
+            conclude(w, t, SRC_MODEL("diplomacy-signing"));
         } else if (st->status == HK_TREATY_IN_FORCE && !w->war) {
             /* (in general war a treaty between the belligerents is broken, not denounced) */
             /* a treaty that could never hold a party back (compiled.c) is
@@ -954,9 +983,13 @@ void hk_diplomacy_step(hk_world *w)
     mongolian_pressure(w);
     if (w->mode == HK_MODE_SIMULATE)
         border_protest(w);
-    if (w->mode == HK_MODE_REPLAY)
+    if (w->mode == HK_MODE_REPLAY) {
         replay_treaties(w);
-    else
+    } else {
+        /* an evacuation agreed in an earlier month, done in this one */
+        if (w->month == w->evacuation_due && w->reprisal_on != HK_MONTH_NONE)
+            evacuate_reprisal(w, false);
         simulate_treaties(w);
+    }
     keep_terms(w);
 }

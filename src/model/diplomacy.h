@@ -20,6 +20,10 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor);
  * do (a war, a war for another, a treaty it may not make): only such a
  * treaty is worth the notice. */
 bool hk_diplomacy_restrains(const hk_world *w, int t, int actor);
+/* The month the normalisation treaty's withdrawal clause has the ground
+ * taken in reprisal evacuated by: its signing plus the clause's months;
+ * HK_MONTH_NONE while no such treaty binds. */
+hk_month hk_diplomacy_evacuation_due(const hk_world *w);
 /* Whether party `actor` may give notice on treaty t this month. */
 bool hk_diplomacy_may_denounce(const hk_world *w, int t);
 

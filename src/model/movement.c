@@ -732,7 +732,8 @@ static void tell_special_manoeuvres(hk_world *w, double before, double pre_west,
      * well (the men of the special manoeuvres came over two months); asked
      * only for the text, since the record's pools of a month not yet come
      * are summed afresh each time */
-    double next = baseline_at(w, 0, w->month + 1) * response(w, 2) * w->mv.budget_exp[0];
+    double rec_next = baseline_at(w, 0, w->month + 1);
+    double next = hk_fmin(rec_next * response(w, 2) * w->mv.budget_exp[0], hk_fmax(P(w, JAPAN_MAX_MEN), rec_next));
     double plan = hk_fmax(target, next);
     int n = snprintf(w->scratch, sizeof w->scratch,
                      "Tokyo answers the German attack on the USSR: it will not join it at once, but readies the army "
@@ -794,6 +795,17 @@ static void simulate_japan(hk_world *w)
         int pact = w->c->roles.jpn_sov_neutrality;
         double q = P(w, JAPAN_PACT_QUIET);
         target *= (1.0 - q * hk_treaty_binds(w, pact)) / (1.0 - q * record_pact(w));
+        /* no plan keeps more men in Manchuria and Korea than Japan can
+         * keep there (japan.max_men, its war footing), unless the record's
+         * own army stood above it: the answer to a larger Soviet army and a
+         * generous year's budget stop at that ceiling, as the special
+         * manoeuvres of 1941 did at about 700,000 (glantz2003). Once
+         * Germany is beaten the refill of 1945 is the last levy, the
+         * reservists among the Japanese in Manchuria called up in the
+         * summer and new divisions of poor quality (glantz2003), beyond the
+         * footing the army could be kept at: it is not held to it */
+        if (!hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+            target = hk_fmin(target, hk_fmax(P(w, JAPAN_MAX_MEN), base));
     }
     if (w->player == s->jpn && w->orders_given)
         target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);
@@ -832,6 +844,18 @@ static void simulate_japan(hk_world *w)
     double want = hk_politics_expedition_men(w);
     w->exp_men = approach(w, w->exp_men, want, P(w, INTERVENTION_MEN) / P(w, INTERVENTION_BUILD_MONTHS),
                           P(w, INTERVENTION_MEN) / P(w, INTERVENTION_LEAVE_MONTHS));
+    /* the withdrawal announced, the expedition leaves over the months its
+     * men take to ship out (announced 24 June 1922, the last troops gone
+     * from Vladivostok on 25 October, 003:16); told when the last go */
+    if (w->withdrawn && w->intervention && !w->expedition_home && !(w->exp_men > 0)) {
+        w->expedition_home = true;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "The last troops of the Siberian expedition sail from Vladivostok, %d month%s after the "
+                     "withdrawal was announced: no Japanese soldier is left on the Russian mainland.",
+                     w->month - w->withdrawn_on, w->month - w->withdrawn_on == 1 ? "" : "s");
+        hk_world_emit2(w, "fact", "expedition_home", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
+    }
 }
 
 void hk_movement_step(hk_world *w)

@@ -27,6 +27,15 @@
 #include <math.h>
 #include <string.h>
 
+/* A figure of the record (record.yaml `losses`) by its id; 0 if it has none. */
+static double record_figure(const hk_scenario *s, const char *id)
+{
+    for (int i = 0; i < s->n_losses; i++)
+        if (!strcmp(s->losses[i].id, id))
+            return s->losses[i].value;
+    return 0;
+}
+
 void hk_outcomes_month(hk_world *w)
 {
     hk_outcomes *o = &w->out;
@@ -125,6 +134,10 @@ void hk_outcomes_month(hk_world *w)
          * the larger of the two, not their sum */
         double d = w->sov_drawn < 0.95 ? w->sov_drawn : 0.95;
         double share = d / (1.0 - d) * w->sov_men;
+        /* replay: the record's men sent west (record.yaml `losses`,
+         * far_east_sent_west_1941), from the German attack on */
+        if (w->mode == HK_MODE_REPLAY && hk_flag(w, HK_EFFECT_GER_SOV_WAR))
+            share = record_figure(w->s, "far_east_sent_west_1941");
         o->soviet_divisions_west_1941 = (share > w->sov_sent_war ? share : w->sov_sent_war) / DIVISION_MEN;
     }
 }

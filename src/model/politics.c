@@ -519,7 +519,14 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
         int at = hk_control_outpost(w, true);
         if (at < 0 || level <= 0 || hk_assess_soviet_established(w))
             return;
-        double grown = hk_clamp(w->sov_men / level, 0, 1);
+        /* the partisans strike once the White front the expedition backed
+         * has collapsed (Kolchak's fall, January 1920: the outside event
+         * with effect whites_fallen); a scenario without such an event
+         * leaves it to Soviet strength coming back in the east */
+        bool whites = hk_scenario_has_effect(w, HK_EFFECT_WHITES_FALLEN);
+        if (whites && (!hk_flag(w, HK_EFFECT_WHITES_FALLEN) || w->month <= w->flag_since[HK_EFFECT_WHITES_FALLEN]))
+            return; /* (and not in the month of the fall: the bands need it to gather) */
+        double grown = whites ? 1.0 : hk_clamp(w->sov_men / level, 0, 1);
         /* only an outpost the ice has cut off can be surrounded and taken
          * (Nikolayevsk: surrounded in January 1920, its garrison destroyed
          * in March, far from any relief, the prisoners killed in May before
@@ -529,19 +536,34 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
         if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown))
             return;
         w->outpost_lost_on = w->month;
-        if (hk_world_logging(w))
-            snprintf(w->scratch, sizeof w->scratch,
-                     "With Soviet strength in the east back to %.0f men, partisans close on %s, an outpost of the "
-                     "expedition off the railway and out of reach of its main body, take it and destroy its "
-                     "Japanese garrison and settlers.",
-                     w->sov_men, s->regions[at].name);
+        if (hk_world_logging(w)) {
+            char fell[16];
+            hk_month_format(w->flag_since[HK_EFFECT_WHITES_FALLEN], fell);
+            if (whites)
+                snprintf(w->scratch, sizeof w->scratch,
+                         "With the White front in Siberia gone since %s and the ice cutting %s off from relief, "
+                         "partisans close on that outpost of the expedition, off the railway and out of reach of "
+                         "its main body, take it and destroy its Japanese garrison and settlers.",
+                         fell, s->regions[at].name);
+            else
+                snprintf(w->scratch, sizeof w->scratch,
+                         "With Soviet strength in the east back to %.0f men, partisans close on %s, an outpost of the "
+                         "expedition off the railway and out of reach of its main body, take it and destroy its "
+                         "Japanese garrison and settlers.",
+                         w->sov_men, s->regions[at].name);
+        }
         hk_world_emit2(w, "fact", "outpost_destroyed", s->sov, s->jpn, w->scratch,
                        SRC_MODEL("politics-intervention"));
         return;
     }
-    /* the reprisal goes by sea, once the ice is gone (northern Sakhalin,
-     * July 1920) */
-    if (w->reprisal_on != HK_MONTH_NONE || w->month <= w->outpost_lost_on || frozen)
+    /* the reprisal goes by sea, once the ice is gone and the relief has
+     * come up the river to the ruins: the month after the first without
+     * ice (the relief reached Nikolayevsk in June 1920, northern Sakhalin
+     * was occupied in July; nikolayevsk_incident, 003:16) */
+    int prev = hk_month_mon(w->month - 1), first = (int)P(w, INTERVENTION_ICE_FIRST),
+        last = (int)P(w, INTERVENTION_ICE_LAST);
+    bool relieved = first > 0 && last > 0 ? !hk_mon_in_span(prev, first, last) : true;
+    if (w->reprisal_on != HK_MONTH_NONE || w->month <= w->outpost_lost_on || frozen || !relieved)
         return;
     int to = hk_control_reprisal_ground(w);
     if (to < 0 || hk_treaty_binds(w, w->c->roles.jpn_sov_normalization))
@@ -640,10 +662,11 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
             p = 0.0;
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->withdrawn = true;
+            w->withdrawn_on = w->month;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "After %.1f years in Siberia and %.0f dead, with the northern hawks at %.2f of influence%s%s%s%s, "
-                         "the cabinet withdraws the expedition.",
+                         "the cabinet announces that the expedition will leave the mainland.",
                          years, w->out.intervention_dead, hk_assess_north_hawks(w),
                          back ? " and Soviet power re-established east of Baikal (staying would mean war with it)" : "",
                          pledged && back && !union_made ? ", and Japan's word to the powers at Washington to be kept" : "",
@@ -768,6 +791,17 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
             if (months > 0)
                 p *= hk_clamp(since / months, 0, 1);
         }
+        /* the clash comes where the Japanese garrison in north China is out
+         * in the field beside the Chinese troops: in its field-training
+         * season (japan.china_drill_first to _last; the Fengtai clashes of
+         * June and September 1936, the night exercises by the Marco Polo
+         * Bridge from June 1937), at the same yearly chance put into its
+         * months; a scenario that sets no season leaves every month open */
+        int first = (int)P(w, JAPAN_CHINA_DRILL_FIRST), last = (int)P(w, JAPAN_CHINA_DRILL_LAST);
+        if (first > 0 && last > 0) {
+            int len = last >= first ? last - first + 1 : 12 - first + 1 + last;
+            p = hk_mon_in_span(hk_month_mon(w->month), first, last) ? hk_fmin(1.0, p * 12.0 / len) : 0.0;
+        }
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->china_war = true;
             int to = w->c->faction_toseiha;
@@ -803,8 +837,14 @@ static void commitment_lapse(hk_world *w)
     if (!w->committed_south)
         return;
     /* (not once the cabinet has decided on war in the Pacific: the attack
-     * is being readied and the forces are bound to it) */
-    if (hk_politics_south_case(w) > P(w, DOCTRINE_STRIKE_NORTH) && !hk_politics_south_war(w))
+     * is being readied and the forces are bound to it; nor under the oil
+     * embargo the commitment brought on: the Navy's stocks run down month by
+     * month and only the south's oil replaces them, which no turn to the
+     * north offers, so the cabinet that went south does not give it up to
+     * wait; the Imperial Conference of 6 September 1941 gave the talks in
+     * Washington weeks, not a year; feis1950) */
+    if (hk_politics_south_case(w) > P(w, DOCTRINE_STRIKE_NORTH) && !hk_politics_south_war(w) &&
+        !hk_flag(w, HK_EFFECT_OIL_EMBARGO))
         w->north_months++;
     else
         w->north_months = 0;
@@ -1099,7 +1139,7 @@ static void apply_pins(hk_world *w)
             w->intervention = true;
             w->intervention_on = w->month;
             break;
-        case HK_PIN_WITHDRAWAL: w->withdrawn = true; break;
+        case HK_PIN_WITHDRAWAL: w->withdrawn = true; w->withdrawn_on = w->month; break;
         case HK_PIN_SEIZE_MANCHURIA: w->manchuria_seized = true; break;
         case HK_PIN_COUP_FAILED:
         case HK_PIN_PURGE: {

@@ -479,6 +479,7 @@ static json_t *scenario_regions(const hk_scenario *s)
         json_object_set_new(o, "terrain", str_or_null(hk_terrain_name(x->terrain)));
         json_object_set_new(o, "sector", sector_id(s, x->sector));
         json_object_set_new(o, "railhead", json_boolean(x->railhead));
+        json_object_set_new(o, "rail_from", hk_json_date(x->rail_from));
         json_object_set_new(o, "source", source_text(&x->source));
         json_array_append_new(a, o);
     }
@@ -497,6 +498,7 @@ static json_t *scenario_links(const hk_scenario *s)
         json_object_set_new(o, "km", hk_json_number(x->km, 1));
         json_object_set_new(o, "capacity", hk_json_number(x->capacity, 0));
         json_object_set_new(o, "line", str_or_null(x->line));
+        json_object_set_new(o, "opened", hk_json_date(x->opened));
         json_object_set_new(o, "source", source_text(&x->source));
         json_array_append_new(a, o);
     }
@@ -556,6 +558,7 @@ static json_t *scenario_treaties(const hk_scenario *s)
             json_t *co = json_object();
             json_object_set_new(co, "type", str_or_null(hk_clause_type_name(cl->type)));
             json_object_set_new(co, "text", str_or_null(cl->text));
+            json_object_set_new(co, "months", json_integer(cl->months));
             json_object_set_new(co, "source", source_text(&cl->source));
             json_array_append_new(clauses, co);
         }

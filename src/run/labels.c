@@ -113,7 +113,6 @@ static const label param_labels[] = {
     {"entry.pact_gone", "Weight of the pact's end in Soviet entry"},
     {"entry.ultimatum", "Weight of an Allied ultimatum in Soviet entry"},
     {"treaty.denounce_rate", "Chance a party gives notice on a pact"},
-    {"treaty.sign_rate", "Chance a treaty both gain from is signed"},
     {"treaty.min_gain", "Gain each party needs before signing"},
     {"incident.tension_elast", "Incidents: response to tension"},
     {"incident.forces_elast", "Incidents: response to forces in contact"},

@@ -484,11 +484,6 @@ int hk_cite_check(const hk_scenario *s, const hk_seed_texts *t, hk_diag *diag)
         parse_source(s, tr->source.text, &c);
         snprintf(what, sizeof what, "treaty '%s' duration in years", tr->id);
         check_value(&k, &c, tr->at, what, tr->duration_months / 12.0);
-        if (tr->talks_source.text) {
-            parse_source(s, tr->talks_source.text, &c);
-            snprintf(what, sizeof what, "treaty '%s' months of talks", tr->id);
-            check_value(&k, &c, tr->at, what, tr->talks_months);
-        }
         if (tr->price_source.text) {
             parse_source(s, tr->price_source.text, &c);
             snprintf(what, sizeof what, "treaty '%s' price", tr->id);
@@ -498,6 +493,10 @@ int hk_cite_check(const hk_scenario *s, const hk_seed_texts *t, hk_diag *diag)
             parse_source(s, tr->clauses[j].source.text, &c);
             snprintf(what, sizeof what, "a clause of '%s'", tr->id);
             check_text(&k, &c, tr->clauses[j].at, what, tr->clauses[j].text);
+            if (tr->clauses[j].months > 0) {
+                snprintf(what, sizeof what, "the months of a clause of '%s'", tr->id);
+                check_value(&k, &c, tr->clauses[j].at, what, tr->clauses[j].months);
+            }
         }
     }
     for (int i = 0; i < s->n_events; i++) {

@@ -74,7 +74,7 @@ static void load_requires(hk_loader *ld, hk_rec *tr, hk_treaty *t)
 
 static void load_clauses(hk_loader *ld, hk_rec *tr, hk_treaty *t)
 {
-    static const char *const keys[] = {"type", "text", "bars", "between", "source", NULL};
+    static const char *const keys[] = {"type", "text", "bars", "between", "months", "source", NULL};
     const hk_ynode *list = hk_rec_get(tr, "clauses");
     if (!list)
         return;
@@ -111,6 +111,10 @@ static void load_clauses(hk_loader *ld, hk_rec *tr, hk_treaty *t)
             hk_load_error(ld, r.line, "%s says 'between' but not which treaty it 'bars'", r.label);
         if (between > 0 && n != 2)
             hk_load_error(ld, hk_rec_get(&r, "between")->line, "'between' must name two actors");
+        if (hk_rec_int(&r, "months", false, 0, 120, &c->months) > 0 && c->type != HK_CLAUSE_WITHDRAWAL)
+            hk_load_error(ld, hk_rec_get(&r, "months")->line,
+                          "%s gives 'months', which only a withdrawal clause has (the months its evacuation takes)",
+                          r.label);
         hk_rec_source(&r, &c->source);
     }
 }
@@ -134,7 +138,7 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
     static const char *const top[] = {"treaties", NULL};
     static const char *const keys[] = {"id", "name", "parties", "signed", "in_force",
                                        "duration_years", "duration_months", "notice_months",
-                                       "talks_months", "talks_source", "price", "price_by", "pace_by", "price_text",
+                                       "price", "price_by", "pace_by", "price_text",
                                        "price_source", "denounced", "ended", "clauses", "requires", "source",
                                        NULL};
     hk_scenario *s = ld->s;
@@ -166,16 +170,6 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
                           r.label);
         t->duration_months = y > 0 ? years * 12 : months;
         hk_rec_int(&r, "notice_months", false, 0, 1200, &t->notice_months);
-        /* the months of talks a signing takes in simulate, with where that comes from */
-        if (hk_rec_int(&r, "talks_months", false, 0, 120, &t->talks_months) > 0) {
-            const char *src = NULL;
-            t->talks_source.seed = t->talks_source.publication = -1;
-            if (hk_rec_str(&r, "talks_source", true, &src) > 0)
-                t->talks_source.text = src;
-        } else if (hk_rec_get(&r, "talks_source")) {
-            hk_load_error(ld, hk_rec_get(&r, "talks_source")->line, "%s gives 'talks_source' without 'talks_months'",
-                          r.label);
-        }
         /* a term one party demands (the price of its signature), with its
          * value on the gain scale and where that comes from */
         t->price_by = -1;

@@ -209,6 +209,10 @@ typedef struct hk_clause {
      * barred from a treaty of type `bars` (e.g. SOV–JPN non-aggression). */
     int bars_type;     /* hk_clause_type, or -1 */
     int bars_parties[2];
+    /* For HK_CLAUSE_WITHDRAWAL: the months from the signing by which the
+     * troops are out (the Basic Convention's evacuation of northern
+     * Sakhalin, signed in January 1925, done by 15 May); 0: at the signing */
+    int months;
     hk_source source;
     hk_at at;
 } hk_clause;
@@ -245,8 +249,6 @@ typedef struct hk_treaty {
     hk_date in_force;      /* equals signed_on when not given */
     int duration_months;   /* 0 = indefinite */
     int notice_months;     /* denunciation notice before expiry, 0 = none */
-    int talks_months;      /* months of talks before simulate may sign it (0 = none) */
-    hk_source talks_source; /* where talks_months comes from */
     /* A term one party demands and the other will not grant (Moscow's
      * demand for Japan's concessions in northern Sakhalin): with one, the
      * talks are a bargain that ends when the pressure on both sides to
@@ -289,6 +291,7 @@ typedef enum hk_effect {
     HK_EFFECT_UNITED_FRONT,      /* China's parties united against Japan: a clash means war */
     HK_EFFECT_POWERS_PRESS,      /* the powers press Japan to leave Siberia, and it has said it will */
     HK_EFFECT_LEGION_OUT,        /* the Czechoslovak Legion the Allies sent the expedition to help is out of Siberia */
+    HK_EFFECT_WHITES_FALLEN,     /* the White front in Siberia has collapsed: the Far East's partisans are free */
     HK_EFFECT_COUNT
 } hk_effect;
 

@@ -275,7 +275,10 @@ struct hk_world {
     hk_month committed_south_on;
     hk_month south_deferred_on;         /* the southern decision was put off for a war in the north since, 0 not */
     bool intervention, withdrawn, manchuria_seized, china_war;
+    bool expedition_home;               /* the withdrawal announced, the expedition's last men have left (movement.c) */
     hk_month intervention_on;
+    hk_month withdrawn_on;              /* the withdrawal announced (politics.c) */
+    hk_month evacuation_due;            /* the normalisation treaty's withdrawal clause falls due (diplomacy.c) */
     hk_month outpost_lost_on;           /* partisans took the expedition's outpost off the railway */
     hk_month reprisal_on;               /* Japan occupied ground in reprisal for it */
     double withdraw_case;               /* politics.c: the cabinet's case for leaving Siberia built since the Washington pledge */

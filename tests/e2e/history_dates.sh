@@ -45,6 +45,7 @@ def day(s):
     return datetime.date(int(p[0]), int(p[1]), int(p[2]) if len(p) > 2 else 1)
 china_1937, lags, protocol_1936 = [], set(), []
 expeditions, expedition_fell = [], []
+gone_late, spring_1920 = [], []
 seized_late_1931, rising_1936, stayed_past_fer = [], [], []
 def mon(x):
     return int(x[:4]) * 12 + int(x[5:7])
@@ -93,6 +94,12 @@ for seed in range(1, 13):
     cw, xi = ev.get(("war", "china_war")), ev.get(("outside_event", "xian_incident"))
     if cw and cw[:4] == "1937":
         china_1937.append(seed)
+    # the clash that grows into war comes where the garrison in north China
+    # is out in the field beside the Chinese troops: in its summer's
+    # training (japan.china_drill_first..last, June to September; the night
+    # exercises by the Marco Polo Bridge, July 1937)
+    if cw and not 6 <= int(cw[5:7]) <= 9:
+        fail.append(f"seed {seed}: the China war begins in {cw}, outside the garrison's field-training season (06-09)")
     if cw and xi and cw[:7] == xi[:7]:
         fail.append(f"seed {seed}: the China war begins in {cw}, the month of the Xi'an Incident ({xi})")
     if cw and xi and cw[:7] < xi[:7] and "turn on Japan" in texts.get(("outside_event", "xian_incident"), ""):
@@ -109,6 +116,18 @@ for seed in range(1, 13):
         if kind == "peace" and i in sectors and not any(
                 e2[0] == "fact" and e2[1] == "border_protest" for e2 in allev if e2[2] <= when):
             fail.append(f"seed {seed}: the border war on the {i} ends {when} without a protest before it")
+    # the ground held in reprisal (northern Sakhalin) is evacuated the months
+    # the Basic Convention's withdrawal clause gives after its signing (20
+    # January to 15 May 1925), and held by Japan until then
+    conv = ev.get(("treaty_signed", "basic_convention_1925"))
+    evac = ev.get(("fact", "reprisal_evacuation"))
+    if conv and evac and mon(evac) - mon(conv) != 4:
+        fail.append(f"seed {seed}: the Basic Convention signed {conv}, northern Sakhalin evacuated {evac} (4 months after, by its clause)")
+    if conv and ev.get(("fact", "reprisal_occupation")):
+        held = [m["date"] for m in months if mon(conv) <= mon(m["date"]) < mon(conv) + 4
+                and m.get("control", {}).get("north_sakhalin") != "JPN"]
+        if held:
+            fail.append(f"seed {seed}: northern Sakhalin given up in {held[0]}, before the convention's ({conv}) evacuation fell due")
     # the Soviet-Mongolian protocol answers the pressure on Mongolia's border
     # (001:81: March 1936); a Neutrality Pact signed after the German attack
     # says so
@@ -150,6 +169,15 @@ for seed in range(1, 13):
         fail.append(f"seed {seed}: Pearl Harbor {pearl} in the month of the decision {dec}")
     if pearl and (not emb or mon(pearl) - mon(emb) < 4):
         fail.append(f"seed {seed}: Pearl Harbor {pearl} less than 4 months after the embargo {emb}")
+    # under the embargo the cabinet that went south does not wait a year:
+    # the Navy's oil runs down and only the south's replaces it (the
+    # Imperial Conference of 6 September 1941 gave the talks weeks); unless
+    # a war in the north holds it (war.oil_months)
+    lapsed = [d for (k, i, d) in allev if k == "doctrine" and i == "doctrine_north"]
+    if emb and any(d[:7] > emb[:7] for d in lapsed) and not ev.get(("war", "strike_north")):
+        fail.append(f"seed {seed}: the commitment south lapses {[d for d in lapsed if d[:7] > emb[:7]]} under the oil embargo of {emb}")
+    if emb and pearl and mon(pearl) - mon(emb) > 8 and not ev.get(("war", "strike_north")):
+        fail.append(f"seed {seed}: Pearl Harbor {pearl}, {mon(pearl) - mon(emb)} months into the oil embargo ({emb}) with no war in the north")
     # the embargo answers a southern advance, also one made after its date
     south = ev.get(("doctrine", "doctrine_south"))
     if south and not emb and south[:7] < "1945-05":
@@ -190,6 +218,33 @@ for seed in range(1, 13):
         stayed_past_fer.append(seed)
     if iv and wd[:7] > "1923-06":
         fail.append(f"seed {seed}: the expedition stays in Siberia until {wd}, months after the Far Eastern Republic is gone")
+    # the withdrawal announced, the expedition leaves over months (announced
+    # 24 June 1922, the last troops gone on 25 October, 003:16): the history
+    # tells when the last go, and Vladivostok stays Japanese until then
+    home = ev.get(("fact", "expedition_home"))
+    if iv and wd[:7] < "9999" and (not home or not 2 <= mon(home) - mon(wd) <= 12):
+        fail.append(f"seed {seed}: the withdrawal announced {wd}, the last troops gone {home} (2-12 months after)")
+    if home:
+        gone_late.append(seed) if "1922-09" <= home[:7] <= "1922-11" else None
+        early = [m["date"] for m in months if mon(wd) <= mon(m["date"]) < mon(home)
+                 and m.get("control", {}).get("vladivostok") != "JPN"]
+        if early:
+            fail.append(f"seed {seed}: Vladivostok given up {early[0]}, before the last troops left ({home})")
+    # the partisans strike once Kolchak's White front has fallen
+    # (kolchak_defeated, 1920-01): Nikolayevsk, surrounded in January 1920,
+    # fell in March, its prisoners killed in May (nikolayevsk_incident)
+    lost = ev.get(("fact", "outpost_destroyed"))
+    kol = ev.get(("outside_event", "kolchak_defeated"))
+    if lost and kol and lost[:7] <= kol[:7]:
+        fail.append(f"seed {seed}: the outpost falls {lost}, before Kolchak's fall ({kol}) freed the partisans")
+    if lost and "1920-02" <= lost[:7] <= "1920-05":
+        spring_1920.append(seed)
+    # the reprisal sails once the relief has come up the ice-free river:
+    # the month after the first without ice (June 1920 the relief, July the
+    # occupation of northern Sakhalin)
+    rp = ev.get(("fact", "reprisal_occupation"))
+    if rp and int(rp[5:7]) != 7:
+        fail.append(f"seed {seed}: the reprisal in {rp}, not in July, the month after the relief came up the river")
     lost, rep = ev.get(("fact", "outpost_destroyed")), ev.get(("fact", "reprisal_occupation"))
     if rep and (not lost or rep[:7] <= lost[:7]):
         fail.append(f"seed {seed}: the reprisal {rep} without an outpost lost before it ({lost})")
@@ -199,16 +254,21 @@ for seed in range(1, 13):
             fail.append(f"seed {seed}: {m['date']}: the expedition is in Siberia but Vladivostok is {c.get('vladivostok')}"); break
         if m["date"] < "1930" and c.get("north_sakhalin") == "JPN" and (not rep or m["date"] < rep[:7]):
             fail.append(f"seed {seed}: {m['date']}: northern Sakhalin held by Japan before any reprisal ({rep})"); break
-    # the ground taken in reprisal goes back with the Basic Convention, and
-    # the history says so in the month it is signed (004:131)
+    # the ground taken in reprisal goes back under the Basic Convention, and
+    # the history says so when it is evacuated (004:131; its months are
+    # checked above)
     conv = ev.get(("treaty_signed", "basic_convention_1925"))
     evac = ev.get(("fact", "reprisal_evacuation"))
-    if rep and conv and (not evac or evac[:7] != conv[:7]):
+    if rep and conv and not evac:
         fail.append(f"seed {seed}: northern Sakhalin held from {rep}, the convention signed {conv}, the evacuation told {evac}")
     if evac and not rep:
         fail.append(f"seed {seed}: an evacuation told ({evac}) with no reprisal before it")
 if len(expedition_fell) * 2 < len(expeditions):
     fail.append(f"the Siberian expedition keeps its peak strength to the end in {len(expeditions) - len(expedition_fell)} of {len(expeditions)} histories")
+if len(spring_1920) < 6:
+    fail.append(f"Nikolayevsk falls in the spring of 1920 (1920-02..05) in only {len(spring_1920)} of 12 histories (seeds {spring_1920})")
+if len(gone_late) < 3:
+    fail.append(f"the expedition's last troops leave in 1922-09..11 in only {len(gone_late)} of 12 histories (seeds {gone_late})")
 if len(protocol_1936) < 5:
     fail.append(f"the Soviet-Mongolian protocol signed in 1936 in only {len(protocol_1936)} of 12 histories (seeds {protocol_1936})")
 if len(lags) < 2:

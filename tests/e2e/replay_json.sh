@@ -151,6 +151,20 @@ if results.get("nomonhan_counteroffensive", {}).get("winner") != "SOV":
 if "winner" not in results.get("changkufeng_counteroffensive", {"winner": 0}) or \
         results.get("changkufeng_counteroffensive", {}).get("winner") is not None:
     fail.append("Changkufeng's general offensive is a draw (winner null)")
+# The record's forces in their time: the 57th Special Corps is formed in
+# September 1937 (not with the first Soviet troops of 1936); the special
+# manoeuvres of July 1941 are in the record; and the men the Far East sent
+# west in 1941 (about 123,000, rzd_transfers_1941) are replay's outcome.
+for e in events:
+    if "57th Special Corps" in e["text"] and e["date"] < "1937-09":
+        fail.append(f"the 57th Special Corps named before its forming (1937-09): {e['date']} {e['id']}")
+if not any(e["id"] == "special_corps_57_formed" and e["date"] == "1937-09-04" for e in events):
+    fail.append("the 57th Special Corps formed on 1937-09-04")
+if not any(e["id"] == "special_manoeuvres_1941" and e["date"] == "1941-07" and "700,000" in e["text"] for e in events):
+    fail.append("the special manoeuvres (Kantokuen) of 1941-07, the Kwantung Army to 700,000")
+west = s.get("outcomes", {}).get("soviet_divisions_west_1941")
+if not isinstance(west, (int, float)) or abs(west - 123000 / 12000) > 0.01:
+    fail.append(f"replay's soviet_divisions_west_1941 is the record's 123,000 men in divisions of 12,000, got {west}")
 if fail:
     print("FAIL:\n  " + "\n  ".join(fail[:20]), file=sys.stderr)
     sys.exit(1)

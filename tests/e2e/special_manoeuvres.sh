@@ -10,6 +10,8 @@ HK=${1:?usage: special_manoeuvres.sh PATH_TO_hokushin}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
+maxmen=$("$HK" params --json | jq -r '.. | objects | select(.key? == "japan.max_men") | .value' | head -1)
+[ -n "$maxmen" ] || { echo "no japan.max_men in params --json"; exit 1; }
 jside='[.forces[] | to_entries[] | select(.key=="JPN" or .key=="MAN") | .value.men] | add // 0'
 for seed in 1 2 3 4 5; do
   "$HK" simulate --seed "$seed" --json > "$T/s.jsonl"
@@ -28,6 +30,10 @@ for seed in 1 2 3 4 5; do
     "$T/s.jsonl" > "$T/m.tsv"
   first=$(awk -F'\t' 'NR > 1 && $2 > 1.2 * prev { print $1; exit } { prev = $2 }' "$T/m.tsv")
   [ "$first" = "${m:0:7}" ] || { echo "seed $seed: event in $m, border jump in '$first'"; exit 1; }
+  # the plan stops at the most men Japan can keep in Manchuria and Korea
+  # (japan.max_men; the record's 1941 army stood at about 700,000 with Korea's)
+  plan=$(jq -r .text <<< "$ev" | tr -s ' \n' ' ' | sed -n 's/.*is to be raised to \([0-9,]*\).*/\1/p' | tr -d ,)
+  [ -n "$plan" ] && [ "$plan" -le "$maxmen" ] || { echo "seed $seed: the plan is '$plan' men, above japan.max_men $maxmen"; exit 1; }
 done
 
 # no German attack, no build-up, no event

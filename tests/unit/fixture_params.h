@@ -49,7 +49,6 @@
 {"soviet.transfer_share", 0.5},
 {"soviet.entry_ratio", 2.0},
 {"treaty.denounce_rate", 0.5},
-{"treaty.sign_rate", 0.35},
 {"treaty.min_gain", 0.05},
 {"incident.tension_elast", 1.0},
 {"incident.forces_elast", 1.0},

@@ -119,6 +119,7 @@ static int fx_treaty(hk_scenario *s, const char *id, int a, int b, hk_date signe
     t->in_force = signed_on;
     t->duration_months = duration;
     t->notice_months = notice;
+    t->price_by = -1; /* no price, as the loader leaves a treaty without one */
     t->source = fx_src("fixture treaty");
     return i;
 }

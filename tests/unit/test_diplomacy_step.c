@@ -66,9 +66,7 @@ static void test_no_gain_no_treaty(void **state)
     int t = hk_scenario_treaty(scenario, "neutrality_pact");
     hk_setup su;
     hk_setup_init(&su, scenario);
-    char err[256];
-    /* the month's chance at its highest, but Japan gains nothing */
-    assert_int_equal(hk_setup_set(&su, "treaty.sign_rate", "0.5", err, sizeof err), 0);
+    /* Japan gains nothing */
     hk_month m = hk_month_of(1936, 1);
     int tested = 0;
     for (uint64_t run = 0; run < 4; run++) {
@@ -112,7 +110,6 @@ static void test_talks_before_signing(void **state)
     (void)state;
     hk_setup su;
     hk_setup_init(&su, scenario);
-    su.param[HK_P_TREATY_SIGN_RATE] = 1.0;
     int tested = 0;
     for (uint64_t run = 0; run < 4; run++)
         for (int y = 1923; y <= 1941; y += 2) {
@@ -153,6 +150,44 @@ static void test_talks_before_signing(void **state)
     assert_true(tested > 0);
 }
 
+/* A treaty without a price is bargained over like any other: with every
+ * party gaining and no talks under way it is signed in that month, not
+ * left to a monthly chance (the rule of talks_months and treaty.sign_rate,
+ * which no shipped treaty used, is gone). */
+static void test_priceless_signed_when_all_gain(void **state)
+{
+    (void)state;
+    hk_setup su;
+    hk_setup_init(&su, scenario);
+    int tested = 0;
+    for (uint64_t run = 0; run < 4; run++)
+        for (int y = 1923; y <= 1941; y += 2) {
+            hk_world *a = world_at(&su, hk_month_of(y, 6), run);
+            for (int t = 0; t < scenario->n_treaties; t++) {
+                hk_treaty *x = &scenario->treaties[t];
+                if (a->treaty[t].status != HK_TREATY_NONE || hk_diplomacy_barred(a, t, NULL) ||
+                    !hk_treaty_preconditions(a, t, NULL, 0))
+                    continue;
+                bool all = true;
+                for (int p = 0; p < x->n_parties; p++)
+                    all &= hk_diplomacy_gain(a, t, x->parties[p]) > P(a, TREATY_MIN_GAIN);
+                if (!all)
+                    continue;
+                double price = x->price;
+                x->price = 0;
+                a->treaty[t].talks = 0;
+                a->treaty[t].pressure = 0;
+                hk_diplomacy_step(a);
+                x->price = price;
+                assert_int_equal(a->treaty[t].status, HK_TREATY_IN_FORCE);
+                tested++;
+                break;
+            }
+            hk_world_free(a);
+        }
+    assert_true(tested > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -160,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_forced_signing),
         cmocka_unit_test(test_no_gain_no_treaty),
         cmocka_unit_test(test_step_is_deterministic),
+        cmocka_unit_test(test_priceless_signed_when_all_gain),
     };
     return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
 }

@@ -77,7 +77,9 @@ static hk_scenario *fixture(void)
     s->regions[1].terrain = HK_TERRAIN_STEPPE;
     s->regions[1].sector = -1;
     s->regions[1].source.text = "001_fd9a28d61a246780.txt:50";
+    s->regions[1].rail_from = D(1935, 12, 0);
     s->n_regions = 2;
+    s->links[0].opened = D(1933, 9, 0);
     s->links[0].from = 0;
     s->links[0].to = 1;
     s->links[0].kind = HK_LINK_RAIL;
@@ -301,13 +303,15 @@ static void test_scenario_object(void **state)
     assert_string_equal(json_string_value(json_object_get(j, "start")), "1918-01");
     json_t *r0 = json_array_get(json_object_get(j, "regions"), 0);
     assert_dump(r0, "{\"id\":\"hailar\",\"name\":\"Hailar\",\"lat\":49.21,\"lon\":119.7333,\"controller\":\"JPN\","
-                    "\"terrain\":\"steppe\",\"sector\":\"khalkha\",\"railhead\":true,"
+                    "\"terrain\":\"steppe\",\"sector\":\"khalkha\",\"railhead\":true,\"rail_from\":null,"
                     "\"source\":\"001_fd9a28d61a246780.txt:49\"}");
     json_t *r1 = json_array_get(json_object_get(j, "regions"), 1);
     assert_true(json_is_null(json_object_get(r1, "sector")));
+    /* a railhead from the month its line opened, a way from the month it was built */
+    assert_string_equal(json_string_value(json_object_get(r1, "rail_from")), "1935-12");
     json_t *l0 = json_array_get(json_object_get(j, "links"), 0);
     assert_dump(l0, "{\"from\":\"hailar\",\"to\":\"chita\",\"kind\":\"rail\",\"km\":600,\"capacity\":40000,\"line\":null,"
-                    "\"source\":null}");
+                    "\"opened\":\"1933-09\",\"source\":null}");
     json_t *t0 = json_array_get(json_object_get(j, "treaties"), 0);
     assert_string_equal(json_string_value(json_object_get(t0, "signed")), "1925-01-20");
     /* in_force defaults to the signature when the record gives none. */
@@ -315,6 +319,7 @@ static void test_scenario_object(void **state)
     assert_true(json_is_null(json_object_get(t0, "denounced")));
     json_t *c0 = json_array_get(json_object_get(t0, "clauses"), 0);
     assert_string_equal(json_string_value(json_object_get(c0, "type")), "normalization");
+    assert_int_equal(json_integer_value(json_object_get(c0, "months")), 0);
     json_t *b0 = json_array_get(json_object_get(j, "battles"), 0);
     assert_string_equal(json_string_value(json_object_get(b0, "winner")), "defender");
     assert_int_equal(json_integer_value(json_object_get(json_object_get(b0, "attacker"), "casualties")), 17000);

@@ -114,9 +114,9 @@ static void test_barred_treaty_never_signed(void **state)
     hk_scenario *s = barred_scenario();
     hk_setup su;
     hk_setup_init(&su, s);
-    /* slow signings leave runs in which the neutrality pact comes before the
-     * Sino-Soviet pact, so that the test can fail */
-    su.param[HK_P_TREATY_SIGN_RATE] = 0.12;
+    /* slow signings (talks over a price) leave runs in which the neutrality
+     * pact comes before the Sino-Soviet pact, so that the test can fail */
+    s->treaties[treaty(s, "neutrality_pact")].price = 0.5;
     /* and a China war (which brings the Sino-Soviet pact) that comes late or
      * not at all in some runs */
     su.param[HK_P_JAPAN_CHINA_WAR_RATE] = 0.02;

@@ -422,8 +422,10 @@ double hk_battles_ceasefire_pressure(const hk_world *w, int side)
     double p = lost + P(w, CAMPAIGN_QUIET) * europe_presses(w) + c->months / fmax(P(w, CAMPAIGN_PATIENCE), 1.0);
     /* the border's winter: a campaign that can be neither fed nor fought in
      * the deep cold is worth a ceasefire to both governments, who meant to
-     * end the fighting of 1939 before the winter (001:147) */
-    if (hk_battles_winter_halts(w, c->sector))
+     * end the fighting of 1939 before the winter (001:147); so is one out of
+     * the campaigning season, which can be fed but not fought (the
+     * ceasefire came on 15 September 1939, after the August offensive) */
+    if (hk_battles_winter_halts(w, c->sector) || !hk_battles_in_season(w, c->sector))
         p += 1.0;
     /* Tokyo's wish for quiet grows with the reasons it has to restrain the
      * Kwantung Army: the war in China, a pact with the USSR */
@@ -763,7 +765,7 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
                  "its army in the east, %.1f times the Japanese, is short of the %.1f it plans for, and Moscow yields the "
                  "ground rather than risk a war",
                  w->sov_men / fmax(w->jpn_men, 1.0), P(w, SOVIET_THREAT_RATIO));
-    } else if (building && !hk_battles_winter_halts(w, c->sector)) {
+    } else if (building && hk_battles_in_season(w, c->sector) && !hk_battles_winter_halts(w, c->sector)) {
         seek[1] = false;
         say(w, reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");
     } else if (c->broken[HK_SIDE_SOV]) {

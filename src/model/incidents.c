@@ -257,6 +257,8 @@ static void escalate(hk_world *w, hk_lazy_stream *r)
          * season after the winter's clashes (Nomonhan in May 1939) and none
          * out of it (battle.season_first) */
         if (!hk_battles_in_season(w, i)) {
+            if (w->held_over & bit)
+                continue; /* already held over: worked out again in the season */
             if (u < any)
                 w->held_over |= (uint8_t)bit;
             else if (!(any > 0))

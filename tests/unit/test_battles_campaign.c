@@ -1377,6 +1377,16 @@ static void test_campaigning_season(void **state)
     assert_int_equal(attacks[0], 0);
     assert_int_equal(attacks[1], 0);
     assert_true(attacks[2] > 0);
+    /* a campaign out of the season is worth a ceasefire to both, as one in
+     * the winter is; in the season, with nothing pressing, it is not */
+    w = border_world(&su, 1, west);
+    open_campaign(w, west, 20000, 40000);
+    w->month = hk_month_of(1939, 10);
+    assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_JPN) >= 1.0);
+    assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) >= 1.0);
+    w->month = hk_month_of(1939, 7);
+    assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) < 1.0);
+    hk_world_free(w);
     /* escalation out of season: no battle opens, some are held over; in
      * the season a held-over clash is answered at the next clash */
     int held = 0, opened_off = 0, answered = 0, clashes = 0;

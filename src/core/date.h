@@ -22,6 +22,12 @@ typedef struct hk_date {
 static inline hk_month hk_month_of(int year, int month) { return year * 12 + (month - 1); }
 static inline int hk_month_year(hk_month m) { return m / 12; }
 static inline int hk_month_mon(hk_month m) { return m % 12 + 1; }
+/* Month of the year `mon` (1-12) falls within first..last, a span that runs
+ * over the turn of the year when first > last (November to March). */
+static inline bool hk_mon_in_span(int mon, int first, int last)
+{
+    return first <= last ? (mon >= first && mon <= last) : (mon >= first || mon <= last);
+}
 static inline hk_month hk_date_month(hk_date d) { return hk_month_of(d.year, d.month); }
 static inline bool hk_date_is_set(hk_date d) { return d.year != 0; }
 

@@ -209,7 +209,7 @@ bool hk_battles_winter_halts(const hk_world *w, int sec)
     int m = hk_month_mon(w->month), first = hk_round_int(P(w, BATTLE_WINTER_FIRST)),
         last = hk_round_int(P(w, BATTLE_WINTER_LAST));
     /* the season runs over the turn of the year (November to March) */
-    bool winter = first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    bool winter = hk_mon_in_span(m, first, last);
     /* the whole border, not the steppe alone: the Amur, the Ussuri and the
      * Argun freeze in the same months, and every battle and campaign of
      * the record on it was fought between May and September (Kanchazu in
@@ -231,7 +231,7 @@ bool hk_battles_in_season(const hk_world *w, int sec)
      * 1938, Nomonhan from May to September 1939: cdb90, isqno 256-260), and
      * the armies that fought them planned for them (the fighting of 1939 was
      * to end before the winter, 001:147) */
-    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    return hk_mon_in_span(m, first, last);
 }
 
 static int days_between(hk_date a, hk_date b)
@@ -378,8 +378,6 @@ static const char *sector_label(const hk_world *w, int sec)
     return sc->name ? sc->name : sc->id;
 }
 
-static const char *side_label(int side) { return side == HK_SIDE_JPN ? "Japanese" : "Soviet"; }
-
 /* The Japanese army that holds a sector: the Kwantung Army on Manchukuo's
  * borders, the Korea Army on Korea's own (the Tumen mouth, where its 19th
  * Division fought at Changkufeng in 1938: cdb90, isqno 256 and 258). */
@@ -407,6 +405,24 @@ static bool soviet_bound(const hk_world *w, int sec)
 {
     int actor = w->s->sectors[sec].side[1];
     return actor == w->s->sov || hk_treaty_binds(w, w->c->roles.sov_mgl_assistance);
+}
+
+/* The Soviet side of sector sec as the text names it: "the Soviet side",
+ * or the ally's own army where it stands alone ("the Mongolian People's
+ * Republic's army"); `bare` drops a leading article, `cap` capitalises it
+ * for the start of a sentence. */
+static const char *other_side(const hk_world *w, int sec, char *buf, size_t n, bool bare, bool cap)
+{
+    const char *ally = soviet_bound(w, sec) ? NULL : hk_actor_name_at(w, w->s->sectors[sec].side[1], w->month);
+    if (ally)
+        snprintf(buf, n, "%s's army", ally);
+    else
+        snprintf(buf, n, "the Soviet side");
+    if (bare && strncmp(buf, "the ", 4) == 0)
+        memmove(buf, buf + 4, strlen(buf + 4) + 1);
+    if (cap && buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+    return buf;
 }
 
 /* Europe at war, or Germany and the USSR bound by a pact: quiet on the
@@ -580,16 +596,22 @@ static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why
      * casualties are counted against all the men it drew in over its
      * months, of whom at most the peak stood on the line at once */
     double drawn[2] = {fmax(c->peak[0], c->men[0] + c->cas[0]), fmax(c->peak[1], c->men[1] + c->cas[1])};
+    char other[128], other_bare[128], lost_it[160];
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "The fighting on the %s ends after %d month%s, the opening battle and %d engagement%s after it: %s. %s "
-                 "Casualties in all: Japanese side %.0f of the %.0f men it drew in, Soviet side %.0f of %.0f (at most "
+                 "Casualties in all: Japanese side %.0f of the %.0f men it drew in, %s %.0f of %.0f (at most "
                  "%.0f and %.0f on the line at once).",
                  sector_label(w, c->sector), c->months, c->months == 1 ? "" : "s", c->engagements,
                  c->engagements == 1 ? "" : "s", why,
                  loser < 0 ? "Neither side has the better of it."
-                           : loser == HK_SIDE_JPN ? "The Japanese side has lost it." : "The Soviet side has lost it.",
-                 c->cas[HK_SIDE_JPN], drawn[HK_SIDE_JPN], c->cas[HK_SIDE_SOV], drawn[HK_SIDE_SOV], c->peak[HK_SIDE_JPN],
+                 : loser == HK_SIDE_JPN
+                     ? "The Japanese side has lost it."
+                     : (snprintf(lost_it, sizeof lost_it, "%s has lost it.",
+                                 other_side(w, c->sector, other, sizeof other, false, true)),
+                        lost_it),
+                 c->cas[HK_SIDE_JPN], drawn[HK_SIDE_JPN], other_side(w, c->sector, other_bare, sizeof other_bare, true, false),
+                 c->cas[HK_SIDE_SOV], drawn[HK_SIDE_SOV], c->peak[HK_SIDE_JPN],
                  c->peak[HK_SIDE_SOV]);
     /* a ceasefire is a peace on the border; an end by rout or war is the
      * campaign's result */
@@ -809,8 +831,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * nobody) has nothing left to hold it with */
     for (int i = 0; i < 2; i++)
         if (c->men[i] < 1 || c->men[i] < 0.1 * c->peak[i]) {
-            const char *side = i == HK_SIDE_JPN ? "the Japanese side" : "the Soviet side";
-            char why[160];
+            char other[128];
+            const char *side = i == HK_SIDE_JPN ? "the Japanese side" : other_side(w, sec, other, sizeof other, false, false);
+            char why[200];
             if (c->men[i] < 1)
                 say(w, why, sizeof why, "%s has no one left on the line", side);
             else
@@ -839,8 +862,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
                            : hk_flag(w, HK_EFFECT_EUROPE_WAR) || hk_flag(w, HK_EFFECT_GER_SOV_WAR)
                                ? "; the war in Europe makes quiet on the border worth more"
                                : "; the pact with Germany makes quiet on the border worth more";
-        say(w, why, sizeof why, "both sides agree to a ceasefire (Japanese side: %s; Soviet side: %s%s)", reason[0],
-                 reason[1], west);
+        char other[128];
+        say(w, why, sizeof why, "both sides agree to a ceasefire (Japanese side: %s; %s: %s%s)", reason[0],
+                 other_side(w, sec, other, sizeof other, true, false), reason[1], west);
         campaign_end(w, c->last_loser, true, why);
         return;
     }
@@ -935,6 +959,12 @@ static void campaign_month(hk_world *w, hk_rng *r)
     if (att < 0)
         campaign_contact(w, c->clock + 1, c->clock + month_days(w) + 1);
     if (hk_world_logging(w)) {
+        /* the other side as the text names it: the ally's army where no
+         * treaty yet binds the USSR to this border */
+        bool alone = !soviet_bound(w, sec);
+        char other[128], other_cap[128];
+        other_side(w, sec, other, sizeof other, false, false);
+        other_side(w, sec, other_cap, sizeof other_cap, false, true);
         int n = snprintf(w->scratch, sizeof w->scratch,
                          "Month %d on the %s: %.0f Japanese-side against %.0f %s%s%s.",
                          c->months, sector_label(w, sec), start[HK_SIDE_JPN], start[HK_SIDE_SOV],
@@ -945,11 +975,13 @@ static void campaign_month(hk_world *w, hk_rng *r)
         for (int i = 0; i < 2 && n < (int)sizeof w->scratch - 80; i++) {
             if (seek[i] && gain[i] >= 0.5)
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                              " The %s side would take a ceasefire (%s) but keeps its line up against the other's "
-                              "build-up: it brings up %.0f.", side_label(i), reason[i], gain[i]);
+                              " %s would take a ceasefire (%s) but keeps its line up against the other's "
+                              "build-up: it brings up %.0f.", i == HK_SIDE_JPN ? "The Japanese side" : other_cap,
+                              reason[i], gain[i]);
             else if (seek[i])
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                              " The %s side would take a ceasefire: %s.", side_label(i), reason[i]);
+                              " %s would take a ceasefire: %s.", i == HK_SIDE_JPN ? "The Japanese side" : other_cap,
+                              reason[i]);
             else if (i == HK_SIDE_JPN && !(gain[i] >= 0.5))
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                               " The %s fights on (%s), wants %.0f men (%.2f of the enemy's), brings up no one this month.",
@@ -967,10 +999,15 @@ static void campaign_month(hk_world *w, hk_rng *r)
                     snprintf(move, sizeof move, "brings up %.0f by the railway at the border", gain[i]);
                 else
                     snprintf(move, sizeof move, "brings up %.0f over %.0f km", gain[i], km);
-                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                              " The USSR (%s) fights on (%s), wants %.2f times the Japanese, %s.",
-                              s->sectors[sec].side[1] == s->sov ? "its own border" : "its protocol with Mongolia",
-                              reason[i], need[i], move);
+                if (alone)
+                    n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                                  " %s fights on (%s), wants %.2f times the Japanese, %s.", other_cap, reason[i],
+                                  need[i], move);
+                else
+                    n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                                  " The USSR (%s) fights on (%s), wants %.2f times the Japanese, %s.",
+                                  s->sectors[sec].side[1] == s->sov ? "its own border" : "its protocol with Mongolia",
+                                  reason[i], need[i], move);
             }
         }
         if (n >= (int)sizeof w->scratch)
@@ -978,26 +1015,27 @@ static void campaign_month(hk_world *w, hk_rng *r)
         if (att < 0 && winter)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " Winter %s: neither side can bring men up or supply an attack in the deep cold, and both "
-                     "hold where they stand; in contact the month costs the Japanese side %.0f and the Soviet side "
+                     "hold where they stand; in contact the month costs the Japanese side %.0f and %s "
                      "%.0f.", sector_on_steppe(w, sec) ? "on the steppe" : "on the border", c->contact[HK_SIDE_JPN],
-                     c->contact[HK_SIDE_SOV]);
+                     other, c->contact[HK_SIDE_SOV]);
         else if (att < 0 && !season)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " Out of the campaigning season (the thaw or the freeze on the roads and rivers), neither side "
-                     "attacks: patrols, shelling and air fighting cost the Japanese side %.0f and the Soviet side "
-                     "%.0f.", c->contact[HK_SIDE_JPN], c->contact[HK_SIDE_SOV]);
+                     "attacks: patrols, shelling and air fighting cost the Japanese side %.0f and %s "
+                     "%.0f.", c->contact[HK_SIDE_JPN], other, c->contact[HK_SIDE_SOV]);
         else if (att < 0)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " Neither side attacks: patrols, shelling and air fighting cost the Japanese side %.0f and the "
-                     "Soviet side %.0f.", c->contact[HK_SIDE_JPN], c->contact[HK_SIDE_SOV]);
+                     " Neither side attacks: patrols, shelling and air fighting cost the Japanese side %.0f and "
+                     "%s %.0f.", c->contact[HK_SIDE_JPN], other, c->contact[HK_SIDE_SOV]);
         else if (envelop)
             snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " The %s side attacks with %.0f men and %.0f tanks against %.0f and %.0f, to envelop the "
+                     " %s attacks with %.0f men and %.0f tanks against %.0f and %.0f, to envelop the "
                      "Japanese line from its flanks.",
-                     side_label(att), c->men[att], c->tanks[att], c->men[1 - att], c->tanks[1 - att]);
+                     att == HK_SIDE_JPN ? "The Japanese side" : other_cap, c->men[att], c->tanks[att], c->men[1 - att],
+                     c->tanks[1 - att]);
         else
-            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " The %s side attacks with %.0f against %.0f.",
-                     side_label(att), c->men[att], c->men[1 - att]);
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " %s attacks with %.0f against %.0f.",
+                     att == HK_SIDE_JPN ? "The Japanese side" : other_cap, c->men[att], c->men[1 - att]);
     }
     hk_world_event_facts(w, sec, c->men, NULL, -1, 0);
     hk_world_emit2(w, "battle", s->sectors[sec].id, s->jpn, s->sov, w->scratch, SRC_MODEL("battles-border-campaign"));
@@ -1043,14 +1081,17 @@ static void campaign_month(hk_world *w, hk_rng *r)
     men[def] = ds.men;
     battle_politics(w, c->last_loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], -1, sec);
     campaign_outcomes(w);
+    char other_bare[128];
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "After %d day%s the %s attack on the %s %s. Casualties: Japanese side %.0f, Soviet side %.0f; "
+                 "After %d day%s the %s attack on the %s %s. Casualties: Japanese side %.0f, %s %.0f; "
                  "in contact for the rest of the month %.0f and %.0f more; since the fighting began %.0f and %.0f.%s",
-                 res.days, res.days == 1 ? "" : "s", side_label(att), sector_label(w, sec),
+                 res.days, res.days == 1 ? "" : "s",
+                 att == HK_SIDE_JPN ? "Japanese" : soviet_bound(w, sec) ? "Soviet" : "ally's", sector_label(w, sec),
                  res.winner == HK_COMBAT_ATTACKER ? "succeeds" : res.winner == HK_COMBAT_DEFENDER ? "is beaten off"
                                                                                                   : "is fought to a standstill",
-                 lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men, c->contact[HK_SIDE_JPN], c->contact[HK_SIDE_SOV],
+                 lo[HK_SIDE_JPN]->men, other_side(w, sec, other_bare, sizeof other_bare, true, false), lo[HK_SIDE_SOV]->men,
+                 c->contact[HK_SIDE_JPN], c->contact[HK_SIDE_SOV],
                  c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV],
                  res.encircled && res.winner == HK_COMBAT_ATTACKER
                      ? " The envelopment closes behind part of the Japanese line; the men cut off fight in their "
@@ -1216,12 +1257,16 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
         goes_on_text = loser == HK_SIDE_JPN
                            ? " The Japanese attack is thrown back, but its men stay on the line: neither side has "
                              "broken off and the fighting goes on."
-                           : " The Soviet attack is thrown back, but its men stay on the line: neither side has "
-                             "broken off and the fighting goes on.";
-    char contact[160] = "";
+                           : alone ? " The ally's attack is thrown back, but its men stay on the line: neither side "
+                                     "has broken off and the fighting goes on."
+                                   : " The Soviet attack is thrown back, but its men stay on the line: neither side has "
+                                     "broken off and the fighting goes on.";
+    /* the other side named as the battle named it: the ally's own army
+     * where it stands alone */
+    char contact[256] = "";
     if (goes_on && hk_world_logging(w))
-        snprintf(contact, sizeof contact, " In contact for the rest of the month the Japanese side loses %.0f more and the Soviet side %.0f.",
-                 w->border_campaign.contact[HK_SIDE_JPN], w->border_campaign.contact[HK_SIDE_SOV]);
+        snprintf(contact, sizeof contact, " In contact for the rest of the month the Japanese side loses %.0f more and %s %.0f.",
+                 w->border_campaign.contact[HK_SIDE_JPN], sov[0], w->border_campaign.contact[HK_SIDE_SOV]);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "After %d day%s on the %s: %s%s. Casualties: Japanese side %.0f, %s %.0f.%s%s", res.days,

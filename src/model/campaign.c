@@ -60,6 +60,12 @@ static bool held_at_start(const hk_world *w, int r, int side)
  * beihei_railway), so a war fought after it supplies its front there. */
 static bool railhead_now(const hk_world *w, int r) { return w->c->rail_on[r] <= w->month; }
 
+/* Whether link l is there this month: one from the start, or one whose way
+ * has opened by now (links.yaml `opened`: the Harbin-Heihe line reached the
+ * Amur in 1935, beihei_railway), so a war fought before it neither supplies,
+ * moves nor advances over a line not yet built. */
+static bool link_open(const hk_world *w, int l) { return w->c->link_on[l] <= w->month; }
+
 /* Bases: the side's railheads behind the border (no sector) that it held
  * when the war began: depots, ports, the line to European Russia. */
 static bool is_base(const hk_world *w, int r, int side)
@@ -87,7 +93,7 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
     for (int r = 0; r < s->n_regions; r++)
         if (railhead_now(w, r))
             rail |= HK_REGION_BIT(r);
-    hk_map_routes(s, rail & held, held, ~(hk_regions)0, km);
+    hk_map_routes_at(s, w->month, rail & held, held, ~(hk_regions)0, km);
 }
 
 /* The most men a month the links can carry from the regions of `from` to
@@ -96,7 +102,7 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
  * carrying its capacity either way, so parallel routes add up and a link
  * two routes share carries no more than its capacity. INFINITY when a
  * source lies in `to`. */
-static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_regions held)
+static double max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk_regions to, hk_regions held)
 {
     if (from & to)
         return INFINITY;
@@ -115,7 +121,7 @@ static double max_flow(const hk_scenario *s, hk_regions from, hk_regions to, hk_
             int u = queue[qh++];
             for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
                 int v = cc->adj_to[i];
-                if (((seen >> v) & 1u) || !((held >> v) & 1u))
+                if (((seen >> v) & 1u) || !((held >> v) & 1u) || cc->link_on[cc->adj[i]] > month)
                     continue;
                 int l = cc->adj[i];
                 double res = cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l];
@@ -173,7 +179,7 @@ void hk_campaign_flow(const hk_world *w, int side, double *cap)
     const hk_scenario *s = w->s;
     hk_regions sources = sources_of(w, side), held = set_of(w, side, own);
     for (int r = 0; r < s->n_regions; r++)
-        cap[r] = (held >> r) & 1u ? max_flow(s, sources, HK_REGION_BIT(r), held) : 0;
+        cap[r] = (held >> r) & 1u ? max_flow(s, w->month, sources, HK_REGION_BIT(r), held) : 0;
 }
 
 /* What the links carry to a front: the maximum flow from the side's sources
@@ -185,13 +191,13 @@ double hk_campaign_front_flow(const hk_world *w, int side, int f)
     for (int r = 0; r < s->n_regions; r++)
         if (w->camp.front_of[r] == f && ((held >> r) & 1u))
             mine |= HK_REGION_BIT(r);
-    return mine ? max_flow(s, sources_of(w, side), mine, held) : 0;
+    return mine ? max_flow(s, w->month, sources_of(w, side), mine, held) : 0;
 }
 
 uint64_t hk_campaign_encircled(const hk_world *w, int side)
 {
     hk_regions held = set_of(w, side, own);
-    return held & ~hk_map_reach(w->s, set_of(w, side, is_base), held);
+    return held & ~hk_map_reach_at(w->s, w->month, set_of(w, side, is_base), held);
 }
 
 /* The first link from `from` on in the set `near` (bit l of word l / 64),
@@ -204,6 +210,39 @@ static int next_link(const uint64_t *near, int from, int n)
             return (word << 6) + __builtin_ctzll(m) < n ? (word << 6) + __builtin_ctzll(m) : -1;
     }
     return -1;
+}
+
+/* The links with an end on a region of front f, as a set (bit l of word
+ * l / 64). */
+static void near_of(const hk_world *w, int f, uint64_t *near)
+{
+    const hk_compiled *cc = w->c;
+    memset(near, 0, sizeof(uint64_t) * ((HK_MAX_LINKS + 63) / 64));
+    for (int r = 0; r < w->s->n_regions; r++)
+        if (w->camp.front_of[r] == f)
+            for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
+                if (link_open(w, cc->adj[i]))
+                    near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
+}
+
+/* Front f's links worked out again, after its ground has changed. */
+static void front_links(hk_world *w, int f)
+{
+    if (f < 0 || f >= HK_MAX_SECTORS)
+        return;
+    near_of(w, f, w->camp.near_links[f]);
+    w->camp.near_ok |= (uint8_t)(1u << f);
+}
+
+/* Region r becomes front f's ground (f -1: no front's). */
+static void set_front(hk_world *w, int r, int f)
+{
+    int g = w->camp.front_of[r];
+    w->camp.front_of[r] = (int8_t)f;
+    if (g != f) {
+        front_links(w, g);
+        front_links(w, f);
+    }
 }
 
 int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
@@ -221,13 +260,14 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
     const hk_front *self = &w->camp.front[f];
     bool deep = self->men[side] > 0 && 1000.0 * self->tanks[side] / self->men[side] >= P(w, WAR_EXPLOIT_TANKS);
     /* only a link with an end on this front can qualify (the first test
-     * below): those links, from each region's list, in index order */
-    uint64_t near[(HK_MAX_LINKS + 63) / 64] = {0};
-    const hk_compiled *cc = w->c;
-    for (int r = 0; r < s->n_regions; r++)
-        if (w->camp.front_of[r] == f)
-            for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
-                near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
+     * below): those links, from each region's list, in index order (kept
+     * as front_of changes and each month, front_links) */
+    uint64_t own_near[(HK_MAX_LINKS + 63) / 64];
+    const uint64_t *near = w->camp.near_links[f];
+    if (!((w->camp.near_ok >> f) & 1u)) {
+        near_of(w, f, own_near);
+        near = own_near;
+    }
     for (int l = next_link(near, 0, s->n_links); l >= 0; l = next_link(near, l + 1, s->n_links)) {
         const hk_link *k = &s->links[l];
         for (int dir = 0; dir < 2; dir++) {
@@ -238,12 +278,7 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
              * from a region next to it (the Khalkha front's ground is all
              * Mongolian: the Japanese side reaches it from Hailar) */
             if (k->kind == HK_LINK_SEA || (w->camp.front_of[q] != f && w->camp.front_of[v] != f) ||
-                !own(w, q, side) || hk_control_side(w, v) != 1 - side || !in_aims(w, side, v))
-                continue;
-            /* a garrison with no way back that will hold out to the end is
-             * bypassed and left besieged, not stormed (the Soviet fronts of
-             * 1945 went round the fortified regions, glantz2003) */
-            if (holds_out_encircled(w, 1 - side) && !way_back(w, v, 1 - side))
+                !own(w, q, side) || hk_control_side(w, v) != 1 - side)
                 continue;
             /* ground taken this month is consolidated by its taker (dug in,
              * its rear brought up) and not fought over again before next
@@ -251,9 +286,20 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
             if (w->camp.changes[v] > 0)
                 continue;
             /* the nearest enemy region along the front's own links; ties to
-             * the lower index, so the same state gives the same objective */
+             * the lower index, so the same state gives the same objective
+             * (one that cannot be nearer than the best so far is not weighed
+             * further) */
             int tier = deep && railhead_now(w, v) && s->regions[v].sector < 0 ? 0 : 1;
-            if (tier < best_tier || (tier == best_tier && (k->km < best_km || (k->km == best_km && v < best)))) {
+            if (!(tier < best_tier || (tier == best_tier && (k->km < best_km || (k->km == best_km && v < best)))))
+                continue;
+            if (!in_aims(w, side, v))
+                continue;
+            /* a garrison with no way back that will hold out to the end is
+             * bypassed and left besieged, not stormed (the Soviet fronts of
+             * 1945 went round the fortified regions, glantz2003) */
+            if (holds_out_encircled(w, 1 - side) && !way_back(w, v, 1 - side))
+                continue;
+            {
                 best_tier = tier;
                 best = v;
                 best_from = q;
@@ -414,24 +460,19 @@ static const char *sector_label(const hk_world *w, int sec)
     return sc->name ? sc->name : sc->id;
 }
 
-static const char *region_label(const hk_world *w, int r)
-{
-    const hk_region *g = &w->s->regions[r];
-    return g->name ? g->name : g->id;
-}
-
-static const char *side_name(int side) { return side == HK_SIDE_JPN ? "Japanese" : "Soviet"; }
-
-static int side_actor(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov; }
-
 /* Both sides' hauls and widest routes, worked out again only when a region
- * has changed hands since the last time (they depend on nothing else while
- * a war lasts: the bases are the ground held when it began). */
+ * has changed hands since the last time or a link has opened (they depend
+ * on nothing else while a war lasts: the bases are the ground held when it
+ * began). */
 static void routes(hk_world *w)
 {
     hk_campaign_state *c = &w->camp;
-    if (c->routes_ok && memcmp(c->route_control, w->control, sizeof c->route_control) == 0)
+    if (c->routes_ok && w->month < c->route_until && memcmp(c->route_control, w->control, sizeof c->route_control) == 0)
         return;
+    c->route_until = INT32_MAX;
+    for (int l = 0; l < w->s->n_links; l++)
+        if (w->c->link_on[l] > w->month && w->c->link_on[l] < c->route_until)
+            c->route_until = w->c->link_on[l];
     for (int side = 0; side < 2; side++) {
         hk_campaign_haul(w, side, c->route_km[side]);
         c->flow_known[side] = 0; /* the flows are worked out when asked for (flow_to, front_flow) */
@@ -465,7 +506,7 @@ static double flow_to(hk_world *w, int side, int r)
     hk_campaign_state *c = &w->camp;
     if (!((c->flow_known[side] >> r) & 1u)) {
         route_sets(w);
-        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, c->sets_sources[side], HK_REGION_BIT(r),
+        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, w->month, c->sets_sources[side], HK_REGION_BIT(r),
                                                              c->sets_held[side])
                                                   : 0;
         c->flow_known[side] |= HK_REGION_BIT(r);
@@ -483,7 +524,7 @@ static double front_flow(hk_world *w, int side, int f)
         for (int r = 0; r < w->s->n_regions; r++)
             if (c->front_of[r] == f && ((held >> r) & 1u))
                 mine |= HK_REGION_BIT(r);
-        c->route_front[side][f] = mine ? max_flow(w->s, c->sets_sources[side], mine, held) : 0;
+        c->route_front[side][f] = mine ? max_flow(w->s, w->month, c->sets_sources[side], mine, held) : 0;
         c->front_known[side] |= 1u << f;
     }
     return c->route_front[side][f];
@@ -602,6 +643,9 @@ void hk_campaign_begin(hk_world *w)
         c->control_at_start[r] = w->control[r];
         c->front_of[r] = (int8_t)(r < s->n_regions ? s->regions[r].sector : -1);
     }
+    c->near_ok = 0;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
+        front_links(w, f);
     c->main_axis = -1;
     c->countered = 0;
     c->plan_told = false;
@@ -688,7 +732,7 @@ double hk_campaign_reserve(const hk_world *w, int side)
 static bool stavka_holds(const hk_world *w, int side)
 {
     return side == HK_SIDE_SOV && w->war_opener == HK_SIDE_JPN && !w->soviet_entry &&
-           !(w->player >= 0 && w->player == side_actor(w, side)) && hk_assess_west_crisis(w);
+           !(w->player >= 0 && w->player == hk_world_side_actor(w, side)) && hk_assess_west_crisis(w);
 }
 
 /* Stavka's answer told: the month it first holds the Far East to the
@@ -747,7 +791,7 @@ static void release(hk_world *w, int side)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
-    if (w->player >= 0 && w->player == side_actor(w, side))
+    if (w->player >= 0 && w->player == hk_world_side_actor(w, side))
         return;
     if (opening(w, side))
         return; /* the opener's fronts are placed by its plan for the opening offensive */
@@ -813,7 +857,7 @@ static void reinforce(hk_world *w, int side)
             threat += front_weight(w, f, side, c->front[f].men[1 - side]);
     }
     int player_front = -1;
-    if (w->player == side_actor(w, side) && w->orders_given && w->orders.reinforce_front >= 0 &&
+    if (w->player == hk_world_side_actor(w, side) && w->orders_given && w->orders.reinforce_front >= 0 &&
         w->orders.reinforce_front < s->n_sectors)
         player_front = w->orders.reinforce_front;
     for (int pass = 0; pass < 2 && reserve > 1000; pass++)
@@ -851,9 +895,9 @@ static void reinforce(hk_world *w, int side)
         snprintf(w->scratch, sizeof w->scratch,
                  "The %s side brings %.0f men of its reserve up to the %s front, by the railways and roads that "
                  "reach it%s; %.0f stay in reserve.",
-                 side_name(side), fr->added[side], sector_label(w, f), most, fmax(0, reserve));
-        hk_world_emit2(w, "front", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side), w->scratch,
-                       SRC_WAR);
+                 hk_side_adjective(side), fr->added[side], sector_label(w, f), most, fmax(0, reserve));
+        hk_world_emit2(w, "front", s->sectors[f].id, hk_world_side_actor(w, side), hk_world_side_actor(w, 1 - side),
+                       w->scratch, SRC_WAR);
     }
 }
 
@@ -880,13 +924,21 @@ static hk_combat_side front_side(const hk_world *w, const hk_front *fr, int side
  * counter-stroke of the autumn of 1941 attacks with what stands on the
  * front and what has arrived, not on the first day with a month's
  * reinforcements. */
+/* The share of a front's supplied men that has arrived today (1: all up). */
+static double arrived_share(const hk_world *w, const hk_front *fr, int side)
+{
+    if (side == w->war_opener || !(fr->added[side] > 0) || !(fr->men[side] > 0))
+        return 1.0;
+    double day = w->today > 0 ? (double)(w->today - 1) : 0;
+    double away = fr->added[side] * (1.0 - fmin(1.0, day / 30.0));
+    return fmax(0.0, 1.0 - away / fr->men[side]);
+}
+
 static void arriving(const hk_world *w, const hk_front *fr, int side, hk_combat_side *cs)
 {
     if (side == w->war_opener || !(fr->added[side] > 0) || !(fr->men[side] > 0) || !(cs->men > 0))
         return;
-    double day = w->today > 0 ? (double)(w->today - 1) : 0;
-    double away = fr->added[side] * (1.0 - fmin(1.0, day / 30.0));
-    double k = fmax(0.0, 1.0 - away / fr->men[side]);
+    double k = arrived_share(w, fr, side);
     cs->men *= k;
     cs->tanks *= k;
     cs->guns *= k;
@@ -908,7 +960,7 @@ static bool opening(const hk_world *w, int side)
  * (outnumbered war.redoubt_ratio to one); else hold. */
 static int decide_posture(const hk_world *w, int f, int side, double ratio)
 {
-    if (w->player >= 0 && w->player == side_actor(w, side) && w->orders_given &&
+    if (w->player >= 0 && w->player == hk_world_side_actor(w, side) && w->orders_given &&
         w->orders.front_posture[f] >= HK_FRONT_ATTACK && w->orders.front_posture[f] <= HK_FRONT_WITHDRAW)
         return w->orders.front_posture[f];
     double theatre = theatre_odds(w, side);
@@ -948,7 +1000,7 @@ static double land_km(const hk_world *w, int u, int v)
     double km = 0;
     for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1]; i++) {
         const hk_link *k = &w->s->links[cc->adj[i]];
-        if (k->kind != HK_LINK_SEA && (k->from == v || k->to == v) && (km == 0 || k->km < km))
+        if (k->kind != HK_LINK_SEA && link_open(w, cc->adj[i]) && (k->from == v || k->to == v) && (km == 0 || k->km < km))
             km = k->km;
     }
     return km;
@@ -968,7 +1020,7 @@ static void crossing(const hk_world *w, hk_front *fr, int side, int from, int o)
     bool river = false, land = false;
     for (int i = cc->adj_at[from]; i < cc->adj_at[from + 1]; i++) {
         const hk_link *k = &w->s->links[cc->adj[i]];
-        if (k->from != o && k->to != o)
+        if ((k->from != o && k->to != o) || !link_open(w, cc->adj[i]))
             continue;
         if (k->kind == HK_LINK_RIVER)
             river = true;
@@ -1011,7 +1063,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
      * Korea (glantz2003) */
     hk_regions held = set_of(w, d, own), home = 0, redoubt = 0;
     for (int r = 0; r < s->n_regions; r++) {
-        if (is_base(w, r, d) && c->control_at_start[r] == side_actor(w, d))
+        if (is_base(w, r, d) && c->control_at_start[r] == hk_world_side_actor(w, d))
             home |= HK_REGION_BIT(r);
         if (s->regions[r].redoubt >= 0 && hk_world_side(w, s->regions[r].redoubt) == d && is_base(w, r, d))
             redoubt |= HK_REGION_BIT(r);
@@ -1024,7 +1076,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
     bool toward_redoubt = false;
     for (int pass = to_redoubt ? 0 : 1; pass < 2 && !best_home; pass++) {
         double to_home[HK_MAX_REGIONS];
-        hk_map_routes(s, pass == 0 ? redoubt : home, held, held, to_home);
+        hk_map_routes_at(s, w->month, pass == 0 ? redoubt : home, held, held, to_home);
         double best = INFINITY;
         q = -1;
         for (int r = 0; r < s->n_regions; r++) {
@@ -1055,25 +1107,33 @@ static void fall_back(hk_world *w, int g, int d, int o)
             snprintf(w->scratch, sizeof w->scratch,
                      "The %s forces of the %s front, driven from %s with no way back, are encircled: %.0f break out, "
                      "%.0f are taken prisoner.",
-                     side_name(d), sector_label(w, g), region_label(w, o), out, lost);
-        hk_world_emit2(w, "encirclement", s->sectors[g].id, side_actor(w, 1 - d), side_actor(w, d), w->scratch,
-                       SRC_WAR);
+                     hk_side_adjective(d), sector_label(w, g), hk_world_region_label(w, o), out, lost);
+        hk_world_emit2(w, "encirclement", s->sectors[g].id, hk_world_side_actor(w, 1 - d), hk_world_side_actor(w, d),
+                       w->scratch, SRC_WAR);
         scale_front(gf, d, 0);
         return;
     }
     if (toward_redoubt && hk_world_logging(w)) {
         int rd = __builtin_ctzll(redoubt);
-        snprintf(w->scratch, sizeof w->scratch,
-                 "The %s forces of the %s front (%.0f men), driven from %s, fall back by %s toward the redoubt at %s "
-                 "that their plan of defence names.",
-                 side_name(d), sector_label(w, g), gf->men[d], region_label(w, o), region_label(w, q),
-                 region_label(w, rd));
+        if (q == rd)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "The %s forces of the %s front (%.0f men), driven from %s, fall back into the redoubt at %s that "
+                     "their plan of defence names.",
+                     hk_side_adjective(d), sector_label(w, g), gf->men[d], hk_world_region_label(w, o),
+                     hk_world_region_label(w, rd));
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "The %s forces of the %s front (%.0f men), driven from %s, fall back by %s toward the redoubt at "
+                     "%s that their plan of defence names.",
+                     hk_side_adjective(d), sector_label(w, g), gf->men[d], hk_world_region_label(w, o),
+                     hk_world_region_label(w, q), hk_world_region_label(w, rd));
     }
     if (toward_redoubt)
-        hk_world_emit2(w, "front", s->regions[q].id, side_actor(w, 1 - d), side_actor(w, d), w->scratch, SRC_WAR);
+        hk_world_emit2(w, "front", s->regions[q].id, hk_world_side_actor(w, 1 - d), hk_world_side_actor(w, d),
+                       w->scratch, SRC_WAR);
     int h = c->front_of[q];
     if (h < 0) {
-        c->front_of[q] = (int8_t)g;
+        set_front(w, q, g);
         return;
     }
     if (h == g)
@@ -1090,10 +1150,10 @@ static void fall_back(hk_world *w, int g, int d, int o)
 static void take(hk_world *w, int region, int side, int f)
 {
     int g = w->camp.front_of[region];
-    hk_control_set(w, region, side_actor(w, side));
+    hk_control_set(w, region, hk_world_side_actor(w, side));
     if (w->camp.changes[region] < 255)
         w->camp.changes[region]++;
-    w->camp.front_of[region] = (int8_t)f;
+    set_front(w, region, f);
     w->camp.front[f].advanced[side]++;
     if (g >= 0)
         fall_back(w, g, 1 - side, region);
@@ -1220,7 +1280,7 @@ static bool fortified_line(const hk_world *w, int o, int side)
      * region of the border zone on no railway (the Khasan heights) is
      * defended from field positions */
     for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
-        if (s->links[w->c->adj[i]].kind == HK_LINK_RAIL)
+        if (s->links[w->c->adj[i]].kind == HK_LINK_RAIL && link_open(w, w->c->adj[i]))
             return true;
     return false;
 }
@@ -1242,7 +1302,7 @@ static bool way_back(const hk_world *w, int o, int side)
 {
     const hk_compiled *cc = w->c;
     for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++)
-        if (w->s->links[cc->adj[i]].kind != HK_LINK_SEA && own(w, cc->adj_to[i], side))
+        if (w->s->links[cc->adj[i]].kind != HK_LINK_SEA && link_open(w, cc->adj[i]) && own(w, cc->adj_to[i], side))
             return true;
     return false;
 }
@@ -1343,28 +1403,34 @@ static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men) advances on %s; its %s defence, told of the surrender, "
                      "gives the ground up without a fight and falls back, leaving %.0f stragglers as prisoners.",
-                     sector_label(w, f), side_name(a), fr->men[a], region_label(w, o), side_name(d), lost);
+                     sector_label(w, f), hk_side_adjective(a), fr->men[a], hk_world_region_label(w, o),
+                     hk_side_adjective(d), lost);
         else if (told)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s forces in %s, cut off and told of the surrender, lay down their arms to "
                      "the %s side (%.0f men): %.0f prisoners.",
-                     sector_label(w, f), side_name(d), region_label(w, o), side_name(a), fr->men[a], lost);
+                     sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), hk_side_adjective(a),
+                     fr->men[a], lost);
         else if (back)
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s side (%.0f men) %s %s without a stand: outmatched by its leading echelon alone, "
+                     "On the %s front the %s side (%.0f men) %s %s without a stand: outmatched by its leading echelon "
+                     "alone, "
                      "the %s %s gives the ground up and falls back, leaving %.0f stragglers and wounded as "
                      "prisoners.",
-                     sector_label(w, f), side_name(a), fr->men[a],
-                     dpost == HK_FRONT_WITHDRAW ? "follows up and takes" : "advances on and takes", region_label(w, o),
-                     side_name(d), dpost == HK_FRONT_WITHDRAW ? "rearguard" : "defence", lost);
+                     sector_label(w, f), hk_side_adjective(a), fr->men[a],
+                     dpost == HK_FRONT_WITHDRAW ? "follows up and takes" : "advances on and takes",
+                     hk_world_region_label(w, o), hk_side_adjective(d),
+                     dpost == HK_FRONT_WITHDRAW ? "rearguard" : "defence", lost);
         else
-            snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s forces in %s, cut off and outmatched by the leading echelon of %.0f %s men, "
-                     "lay down their arms: %.0f prisoners.",
-                     sector_label(w, f), side_name(d), region_label(w, o), fr->men[a], side_name(a), lost);
+            snprintf(
+                w->scratch, sizeof w->scratch,
+                "On the %s front the %s forces in %s, cut off and outmatched by the leading echelon of %.0f %s men, "
+                "lay down their arms: %.0f prisoners.",
+                sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), fr->men[a], hk_side_adjective(a),
+                lost);
     }
-    hk_world_emit2(w, back ? "front" : "encirclement", s->regions[o].id, side_actor(w, a), side_actor(w, d),
-                   w->scratch, SRC_WAR);
+    hk_world_emit2(w, back ? "front" : "encirclement", s->regions[o].id, hk_world_side_actor(w, a),
+                   hk_world_side_actor(w, d), w->scratch, SRC_WAR);
     if (back)
         fort_garrison(w, f, dfr, a, o);
     take(w, o, a, f);
@@ -1400,7 +1466,7 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double faci
     dfr->aircraft[d] += reserve * pm[2];
     /* the ground it stands on is that front's */
     if (w->camp.front_of[o] < 0)
-        w->camp.front_of[o] = (int8_t)(dfr - w->camp.front);
+        set_front(w, o, (int)(dfr - w->camp.front));
 }
 
 
@@ -1451,8 +1517,10 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the %s side falls back from its fortified zone at %s, leaving a garrison of %.0f men "
                  "and %.0f guns to hold it to the last while its covering forces delay the %s side (%.0f men).",
-                 sector_label(w, f), side_name(d), region_label(w, o), men, guns, side_name(a), fr->men[a]);
-    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+                 sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), men, guns, hk_side_adjective(a),
+                 fr->men[a]);
+    hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                   SRC_WAR);
     return false;
 }
 
@@ -1480,8 +1548,10 @@ static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o)
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the garrison of the %s fortified region at %s, %.0f men and %.0f guns, stays in its "
                  "works as the %s line goes back, and holds out behind the %s advance.",
-                 sector_label(w, f), side_name(d), region_label(w, o), men, guns, side_name(d), side_name(a));
-    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+                 sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), men, guns, hk_side_adjective(d),
+                 hk_side_adjective(a));
+    hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                   SRC_WAR);
 }
 
 /* The besiegers reduce the garrisons left in fortified zones, once a step.
@@ -1606,19 +1676,20 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
                          "On the %s front %.0f %s men assault the last strongpoints of the %s garrison at %s on the "
                          "%d%s day of its siege and take them: casualties %.0f against the defenders' %.0f, who die "
                          "where they stand.",
-                         sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), n,
-                         ordinal(n),
-                         res.casualties[HK_COMBAT_ATTACKER], dead);
+                         sector_label(w, f), att.men, hk_side_adjective(a), hk_side_adjective(d),
+                         hk_world_region_label(w, o), n, ordinal(n), res.casualties[HK_COMBAT_ATTACKER], dead);
             else
-                snprintf(w->scratch, sizeof w->scratch,
-                         "On the %s front %.0f %s men assault part of the fortifications the %s garrison of %s (%.0f men) "
-                         "holds, over %d days of its siege: casualties %.0f against the defenders' %.0f; %.0f hold out.",
-                         sector_label(w, f), att.men, side_name(a), side_name(d), region_label(w, o), g, fight,
-                         res.casualties[HK_COMBAT_ATTACKER], dead, c->garrison[o]);
+                snprintf(
+                    w->scratch, sizeof w->scratch,
+                    "On the %s front %.0f %s men assault part of the fortifications the %s garrison of %s (%.0f men) "
+                    "holds, over %d days of its siege: casualties %.0f against the defenders' %.0f; %.0f hold out.",
+                    sector_label(w, f), att.men, hk_side_adjective(a), hk_side_adjective(d),
+                    hk_world_region_label(w, o), g, fight, res.casualties[HK_COMBAT_ATTACKER], dead, c->garrison[o]);
         }
         int step_day = w->today;
         w->today = from_day;
-        hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+        hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                       SRC_WAR);
         w->today = step_day;
     }
 }
@@ -1663,7 +1734,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         double sustain_d = (isfinite(fo) ? fo : 1e9) * P(w, WAR_SUPPLY_SUSTAIN);
         double link_km = 0; /* the last of the links between them, in index order */
         for (int i = w->c->adj_at[from[side]]; i < w->c->adj_at[from[side] + 1]; i++)
-            if (w->c->adj_to[i] == o)
+            if (w->c->adj_to[i] == o && link_open(w, w->c->adj[i]))
                 link_km = s->links[w->c->adj[i]].km;
         cs[side][0] = front_side(w, fr, side, km[side][from[side]] + link_km, sustain_a);
         arriving(w, fr, side, &cs[side][0]);
@@ -1680,7 +1751,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         int ways = 0;
         for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++) {
             const hk_link *k = &s->links[w->c->adj[i]];
-            if (k->kind != HK_LINK_SEA && own(w, k->from == o ? k->to : k->from, side))
+            if (k->kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, k->from == o ? k->to : k->from, side))
                 ways++;
         }
         cs[side][0].envelop = ways >= 2;
@@ -1694,8 +1765,9 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
         }
     }
     for (int side = 0; side < 2; side++) {
-        int order = w->player >= 0 && w->player == side_actor(w, side) && w->orders_given
-                        ? w->orders.front_posture[f] : HK_FRONT_MODEL;
+        int order = w->player >= 0 && w->player == hk_world_side_actor(w, side) && w->orders_given
+                        ? w->orders.front_posture[f]
+                        : HK_FRONT_MODEL;
         if (obj[side] >= 0)
             fr->posture[side] = (uint8_t)decide_posture(w, f, side, ratio[side]);
         else if (order == HK_FRONT_ATTACK) {
@@ -1711,9 +1783,9 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                              "The order to attack on the %s front cannot be carried out: the %s side holds no region "
                              "there, or next to it, with a land route to enemy ground it may take. The front holds "
                              "instead.",
-                             sector_label(w, f), side_name(side));
-                hk_world_emit2(w, "order", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side),
-                               w->scratch, SRC_WAR);
+                             sector_label(w, f), hk_side_adjective(side));
+                hk_world_emit2(w, "order", s->sectors[f].id, hk_world_side_actor(w, side),
+                               hk_world_side_actor(w, 1 - side), w->scratch, SRC_WAR);
             }
         } else if (order == HK_FRONT_HOLD || order == HK_FRONT_WITHDRAW)
             fr->posture[side] = (uint8_t)order;
@@ -1758,13 +1830,14 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         take(w, o, a, f);
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch, "On the %s front the %s side occupies %s, left undefended.",
-                     sector_label(w, f), side_name(a), region_label(w, o));
-        hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+                     sector_label(w, f), hk_side_adjective(a), hk_world_region_label(w, o));
+        hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                       SRC_WAR);
         return false;
     }
     /* a front falling back stands at its bases: the redoubt it falls back to */
     int dpost = dfr == fr ? fr->posture[d] : dfr->posture[d];
-    if (dpost == HK_FRONT_WITHDRAW && is_base(w, o, d) && !(w->player == side_actor(w, d) && w->orders_given))
+    if (dpost == HK_FRONT_WITHDRAW && is_base(w, o, d) && !(w->player == hk_world_side_actor(w, d) && w->orders_given))
         dpost = HK_FRONT_HOLD;
     if (dfr == fr)
         fr->posture[d] = (uint8_t)dpost;
@@ -1831,7 +1904,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     def.air = def.aircraft > P(w, WAR_AIR_SUPERIORITY) * att.aircraft;
     int approaches = 0;
     for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
-        if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && own(w, w->c->adj_to[i], a))
+        if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, w->c->adj_to[i], a))
             approaches++;
     att.envelop = approaches >= 2;
     /* a defender whose combat power is under the combat model's collapse
@@ -1885,20 +1958,20 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
                      "against the defender's %.0f%s.",
-                     sector_label(w, f), side_name(a), att.men, att.tanks,
-                     dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back,"
-                                                  : "breaks through and takes",
-                     region_label(w, o), res.days, res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER],
-                     res.casualties[HK_COMBAT_DEFENDER], pris);
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks,
+                     dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back," : "breaks through and takes",
+                     hk_world_region_label(w, o), res.days, res.days == 1 ? "" : "s",
+                     res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], pris);
         else
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men, %.0f tanks) attacks %s for %d day%s and is held by %.0f "
                      "defenders; casualties %.0f against the defender's %.0f.",
-                     sector_label(w, f), side_name(a), att.men, att.tanks, region_label(w, o), res.days,
-                     res.days == 1 ? "" : "s", def.men, res.casualties[HK_COMBAT_ATTACKER],
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, hk_world_region_label(w, o),
+                     res.days, res.days == 1 ? "" : "s", def.men, res.casualties[HK_COMBAT_ATTACKER],
                      res.casualties[HK_COMBAT_DEFENDER]);
     }
-    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+    hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                   SRC_WAR);
     if (!won) {
         fr->repulsed[a] = true; /* not renewed before next month's reinforcements */
         return true;
@@ -1928,8 +2001,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "Its armour (%.1f tanks per 1000 men) exploits the breakthrough on the %s front and reaches %s.",
-                     tanks_per_k, sector_label(w, f), region_label(w, o2));
-        hk_world_emit2(w, "front", s->regions[o2].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_WAR);
+                     tanks_per_k, sector_label(w, f), hk_world_region_label(w, o2));
+        hk_world_emit2(w, "front", s->regions[o2].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                       SRC_WAR);
     }
     return true;
 }
@@ -1992,11 +2066,13 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the %s side (%.0f men) assaults the encircled %s pocket at %s (%.0f men) for %d "
                  "day%s; casualties %.0f against the defenders' %.0f%s.",
-                 sector_label(w, f), side_name(a), att.men, side_name(side), region_label(w, o), def.men, res.days,
-                 res.days == 1 ? "" : "s", res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER],
+                 sector_label(w, f), hk_side_adjective(a), att.men, hk_side_adjective(side),
+                 hk_world_region_label(w, o), def.men, res.days, res.days == 1 ? "" : "s",
+                 res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER],
                  fr->men[side] < 100 ? ", and the pocket is gone" : "");
     }
-    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, side), w->scratch, SRC_WAR);
+    hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, side), w->scratch,
+                   SRC_WAR);
 }
 
 /* Regions cut off from their side's bases: the fronts that hold nothing
@@ -2034,10 +2110,10 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
                     snprintf(w->scratch, sizeof w->scratch,
                              "The %s forces on the %s front, %.0f men, are encircled and cut off from every "
                              "supply route; they will not surrender and hold out, besieged.",
-                             side_name(side), sector_label(w, f), fr->men[side]);
+                             hk_side_adjective(side), sector_label(w, f), fr->men[side]);
                 if (!fr->besieged[side])
-                    hk_world_emit2(w, "encirclement", s->sectors[f].id, side_actor(w, 1 - side),
-                                   side_actor(w, side), w->scratch, SRC_WAR);
+                    hk_world_emit2(w, "encirclement", s->sectors[f].id, hk_world_side_actor(w, 1 - side),
+                                   hk_world_side_actor(w, side), w->scratch, SRC_WAR);
                 fr->besieged[side] = true;
                 siege(w, rng, f, side, days);
                 continue;
@@ -2051,9 +2127,9 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "The %s forces on the %s front are encircled: %.0f break out, %.0f are taken prisoner.",
-                         side_name(side), sector_label(w, f), out, lost);
-            hk_world_emit2(w, "encirclement", s->sectors[f].id, side_actor(w, 1 - side), side_actor(w, side),
-                           w->scratch, SRC_WAR);
+                         hk_side_adjective(side), sector_label(w, f), out, lost);
+            hk_world_emit2(w, "encirclement", s->sectors[f].id, hk_world_side_actor(w, 1 - side),
+                           hk_world_side_actor(w, side), w->scratch, SRC_WAR);
         }
         /* the cut-off ground passes to the other side where its army can
          * march in, over a land link from ground it holds, but for what a
@@ -2069,7 +2145,7 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
             if (s->regions[r].terrain == HK_TERRAIN_ISLAND)
                 continue;
             if (((cut >> r) & 1) && in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
-                hk_control_set(w, r, side_actor(w, 1 - side));
+                hk_control_set(w, r, hk_world_side_actor(w, 1 - side));
         }
     }
 }
@@ -2168,16 +2244,31 @@ static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_co
                  hk_month_year(w->flag_since[HK_EFFECT_GER_SOV_WAR]), hk_month_mon(w->flag_since[HK_EFFECT_GER_SOV_WAR]));
     else
         snprintf(tail, sizeof tail, "no one has come into the theatre from outside it since the war opened");
-    char coming[80] = "";
-    if (fr->men[side] - cs->men >= 1000)
-        snprintf(coming, sizeof coming, " (%.0f more still on their way up)", fr->men[side] - cs->men);
+    /* the front's men not in the attack: those of the month's reinforcements
+     * still on the railway (arriving), and those beyond what its routes keep
+     * supplied in battle, held in the rear (front_side) */
+    double up = arrived_share(w, fr, side);
+    double supplied = up > 0 ? cs->men / up : fr->men[side];
+    double on_way = supplied - cs->men, held = fr->men[side] - supplied;
+    char coming[200] = "";
+    if (on_way >= 1000 && held >= 1000)
+        snprintf(coming, sizeof coming,
+                 " (%.0f more still on their way up, and %.0f held in the rear, more than its routes keep "
+                 "supplied in battle)",
+                 on_way, held);
+    else if (on_way >= 1000)
+        snprintf(coming, sizeof coming, " (%.0f more still on their way up)", on_way);
+    else if (held >= 1000)
+        snprintf(coming, sizeof coming, " (%.0f more held in the rear, more than its routes keep supplied in battle)",
+                 held);
     snprintf(w->scratch, sizeof w->scratch,
              "The %s side strikes back on the %s front toward %s with %.0f men and %.0f tanks%s: the front had %.0f "
              "when the war opened and %.0f have been brought up since from the reserve behind the fronts, the "
              "quieter fronts thinned to what holding needs; %s.",
-             side_name(side), sector_label(w, f), region_label(w, o), cs->men, cs->tanks, coming,
+             hk_side_adjective(side), sector_label(w, f), hk_world_region_label(w, o), cs->men, cs->tanks, coming,
              fr->men_at_start[side], fr->brought[side], tail);
-    hk_world_emit2(w, "front", s->sectors[f].id, side_actor(w, side), side_actor(w, 1 - side), w->scratch, SRC_WAR);
+    hk_world_emit2(w, "front", s->sectors[f].id, hk_world_side_actor(w, side), hk_world_side_actor(w, 1 - side),
+                   w->scratch, SRC_WAR);
 }
 
 void hk_campaign_step(hk_world *w)
@@ -2188,6 +2279,10 @@ void hk_campaign_step(hk_world *w)
     hk_campaign_state *c = &w->camp;
     hk_movement_formations(w);
     hk_rng r = hk_world_stream(w, HK_STREAM_CAMPAIGN);
+    /* the links each front reaches, over the links open this month */
+    c->near_ok = 0;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
+        front_links(w, f);
     for (int f = 0; f < s->n_sectors; f++) {
         c->front[f].added[0] = c->front[f].added[1] = 0;
         c->front[f].repulsed[0] = c->front[f].repulsed[1] = false;
@@ -2333,7 +2428,7 @@ void hk_campaign_step(hk_world *w)
 static void name_region(const hk_world *w, char *names, size_t size, int *n, const char *sep, int r)
 {
     if (hk_world_logging(w) && *n < (int)size - 80)
-        *n += snprintf(names + *n, size - (size_t)*n, "%s%s", sep, region_label(w, r));
+        *n += snprintf(names + *n, size - (size_t)*n, "%s%s", sep, hk_world_region_label(w, r));
 }
 
 void hk_campaign_surrender(hk_world *w)
@@ -2364,6 +2459,17 @@ void hk_campaign_surrender(hk_world *w)
             hk_world_emit2(w, "occupation", "soviet_ground_returned", s->sov, s->jpn, w->scratch,
                            "001_fd9a28d61a246780.txt:287");
         }
+    }
+    /* the armies lay down their arms, and the other side occupies the
+     * zone, only once the order reaches the fronts, war.ceasefire_days
+     * after the surrender is announced (the Kwantung Army laid down its arms
+     * from 17 to 20 August 1945, its commander meeting Vasilevsky on the
+     * 19th; Harbin, Changchun and Mukden were occupied on the 18th and 19th,
+     * glantz2003), not on the day of the broadcast */
+    int announced = w->today;
+    if (c->surrender_day > 0) {
+        int told = c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS);
+        w->today = told > 30 ? 30 : told;
     }
     for (int z = 0; z < s->n_zones; z++) {
         const hk_surrender_zone *zn = &s->zones[z];
@@ -2428,9 +2534,10 @@ void hk_campaign_surrender(hk_world *w)
             snprintf(w->scratch, sizeof w->scratch,
                      "Japan's forces lay down their arms: %.0f men go into captivity%s, and the %s side occupies %d "
                      "more region%s of the zone it receives the surrender in%s.",
-                     pris, gar, side_name(side), taken, taken == 1 ? "" : "s", names);
+                     pris, gar, hk_side_adjective(side), taken, taken == 1 ? "" : "s", names);
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
     }
+    w->today = announced;
     hk_landings_surrender(w); /* the island garrisons on the ground now occupied */
 }
 
@@ -2454,7 +2561,7 @@ void hk_campaign_line(const hk_world *w, int f, uint64_t line[2])
      * is Mongolian), the other side faces it from its neighbours (Hailar) */
     for (int l = 0; l < s->n_links; l++) {
         const hk_link *k = &s->links[l];
-        if (k->kind == HK_LINK_SEA || k->from >= 64 || k->to >= 64)
+        if (k->kind == HK_LINK_SEA || k->from >= 64 || k->to >= 64 || !link_open(w, l))
             continue;
         for (int dir = 0; dir < 2; dir++) {
             int u = dir ? k->to : k->from, v = dir ? k->from : k->to;

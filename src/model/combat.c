@@ -158,6 +158,45 @@ double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int i
                      nonneg(s->guns), air_share(p, terrain) * nonneg(s->aircraft));
 }
 
+/* The day's intensity, t^-decay. A battle reads it for every day it
+ * fights, mostly at the engagement's whole days 1, 2, ...: those are kept
+ * once worked out (per thread, for the decay they were worked out with), the
+ * same pow() call's result, so nothing a battle computes changes. Other days
+ * (an echelon's clock, day share x day0 + day) are worked out each time. */
+#define DECAY_DAYS 512
+static double day_intensity(double t, double decay)
+{
+    /* each day's value with the decay it was worked out for: a caller
+     * that alternates parameter sets works out again only what changed */
+    static _Thread_local double tab[DECAY_DAYS], tab_decay[DECAY_DAYS];
+    static _Thread_local bool tab_set[DECAY_DAYS];
+    int d = (int)t;
+    if (!(t >= 1 && t < DECAY_DAYS) || (double)d != t)
+        return pow(t, -decay);
+    if (!tab_set[d] || memcmp(&decay, &tab_decay[d], sizeof decay) != 0) {
+        tab[d] = pow(t, -decay);
+        tab_decay[d] = decay;
+        tab_set[d] = true;
+    }
+    return tab[d];
+}
+
+/* Dupuy's dispersion factor (dispersion / dispersion_ref)^-dispersion_exp:
+ * the same for every battle of a parameter set, kept once worked out (per
+ * thread, for the values it was worked out with; the same pow() result). */
+static double dispersion_factor(const hk_combat_params *p)
+{
+    static _Thread_local double key[3], val;
+    static _Thread_local bool set;
+    double k[3] = {p->dispersion, p->dispersion_ref, p->dispersion_exp};
+    if (!set || memcmp(k, key, sizeof k) != 0) {
+        val = pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp);
+        memcpy(key, k, sizeof k);
+        set = true;
+    }
+    return val;
+}
+
 static double clamp_share(double x)
 {
     if (!(x > 0))
@@ -182,18 +221,29 @@ double hk_combat_collapse_p(const hk_combat_params *p, const hk_combat_side *att
     return 1 / (1 + exp(-z));
 }
 
+/* The uniform that decides a collapse: from a child stream of the
+ * battle's rng (split after the battle's own draws), so the parent stream
+ * does not advance and every later draw of the caller stays where it was. */
+#define COLLAPSE_STREAM 0x636f6c6c61707365ULL /* "collapse" */
+static double collapse_draw(hk_rng *rng)
+{
+    hk_rng child = hk_rng_split(rng, COLLAPSE_STREAM);
+    return hk_rng_uniform(&child);
+}
+
 /* Whether the defender's line collapses (collapse_share; docs/combat.md,
- * "Defenders that break"): u in [0, 1) is the battle's uniform draw, or
- * negative for the central estimate, where it collapses when that is the
- * likelier outcome. An attacker whose own losses broke it off breaks no
- * one. A collapsed defender is beaten, whatever the losses' score says. */
+ * "Defenders that break"): with an rng, when the battle's uniform falls
+ * under the odds; without one (the central estimate), when a collapse is
+ * the likelier outcome. An attacker whose own losses broke it off breaks
+ * no one. A collapsed defender is beaten, whatever the losses' score says.
+ * The rng is not advanced. */
 static int collapses(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
-                     const hk_combat_result *out, double u)
+                     const hk_combat_result *out, hk_rng *rng)
 {
     if (!(p->collapse_share > 0) || out->broke_off[HK_COMBAT_ATTACKER])
         return 0;
     double pr = hk_combat_collapse_p(p, att, def, out->power_ratio);
-    return u < 0 ? pr >= 0.5 : u < pr;
+    return rng ? collapse_draw(rng) < pr : pr >= 0.5;
 }
 
 /* The collapsed defender's loss: a line broken through or turned loses a
@@ -212,19 +262,6 @@ static void collapse_loss(const hk_combat_params *p, const hk_combat_side *def, 
     x->guns += sh * fmax(0, nonneg(def->guns) - x->guns);
     out->casualties[HK_COMBAT_DEFENDER] = x->men;
     out->collapsed = 1;
-}
-
-/* The uniform that decides a collapse: from a child stream of the
- * battle's rng (split after the battle's own draws), so the parent stream
- * does not advance and every later draw of the caller stays where it was;
- * -1 for the central estimate or with the mechanism off. */
-#define COLLAPSE_STREAM 0x636f6c6c61707365ULL /* "collapse" */
-static double collapse_draw(const hk_combat_params *p, hk_rng *rng)
-{
-    if (!rng || !(p->collapse_share > 0))
-        return -1;
-    hk_rng child = hk_rng_split(rng, COLLAPSE_STREAM);
-    return hk_rng_uniform(&child);
 }
 
 static void resolve(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
@@ -285,7 +322,6 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         noise[0] = exp(c + d);
         noise[1] = exp(c - d);
     }
-    double u_collapse = may_collapse ? collapse_draw(p, rng) : -1;
 
     double pw[2];
     for (int i = 0; i < 2; i++)
@@ -307,7 +343,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
 
     double size_f = pow((men0[0] + men0[1] + 1.0) / p->size_ref, -p->size_exp);
     if (p->dispersion > 0 && p->dispersion_ref > 0)
-        size_f *= pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp);
+        size_f *= dispersion_factor(p);
     double base[2] = {p->rate_att * size_f * noise[0], p->rate_def * size_f * noise[1]};
     double brk[2] = {p->break_att, p->break_def};
     /* The break points the score reads: a side that does not surrender
@@ -332,7 +368,8 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         if (nat > 0 && nat < HK_NATION_COUNT && p->nation_loss[nat] > 0)
             base[i] *= p->nation_loss[nat];
         /* Better troops stand more losses before they give way. */
-        double qf = pow(i == 0 ? qrel : 1 / qrel, p->quality_break);
+        double qb = i == 0 ? qrel : 1 / qrel; /* pow(1, y) is 1 for every y */
+        double qf = qb == 1.0 ? 1.0 : pow(qb, p->quality_break);
         brk[i] *= qf;
         brk_score[i] *= qf;
         if (!(p->ns_score_ordinary && in[i]->no_surrender))
@@ -376,7 +413,13 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
          * the attacker did not expect). */
         double r = pc[0] * surprise_factor(p, att->surprise, t) /
                    (pc[1] * surprise_factor(p, def->surprise, t));
-        double dec = pow((double)t, -p->day_decay);
+        /* the intensity's clock: the engagement's day, or in a stage of an
+         * engagement fought in echelons (echelon_clock_share in (0, 1)) a
+         * share of the days before the stage counted on */
+        double tc = day0 > 0 && p->echelon_clock_share > 0 && p->echelon_clock_share < 1
+                        ? p->echelon_clock_share * day0 + day
+                        : (double)t;
+        double dec = day_intensity(tc, p->day_decay);
         double share[2] = {base[0] * dec * pow(r, -p->helmbold),
                            base[1] * dec * pow(r, p->helmbold)};
         /* A side that will not surrender pays for it in its own blood:
@@ -517,7 +560,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
     /* The defender's line breaks through or is turned: a rout, beside
      * (or instead of) the pursuit and the ring of an attacker that won on
      * the losses. */
-    if (may_collapse && collapses(p, att, def, out, u_collapse)) {
+    if (may_collapse && collapses(p, att, def, out, rng)) {
         out->winner = HK_COMBAT_ATTACKER;
         collapse_loss(p, def, out);
     }
@@ -593,7 +636,7 @@ void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side 
         engagement_winner(p, att, def, res);
     /* the collapse is the engagement's, decided once (one draw, after the
      * stages' own) */
-    if (collapses(p, att, def, res, collapse_draw(p, rng))) {
+    if (collapses(p, att, def, res, rng)) {
         res->winner = HK_COMBAT_ATTACKER;
         collapse_loss(p, def, res);
     }
@@ -610,20 +653,28 @@ static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
 {
     /* the dispersion's factor is the same every day: worked out once */
     bool dispersed = p->dispersion > 0 && p->dispersion_ref > 0;
-    double disp_f = dispersed && t_from < t_to ? pow(p->dispersion / p->dispersion_ref, -p->dispersion_exp) : 1.0;
+    double disp_f = dispersed && t_from < t_to ? dispersion_factor(p) : 1.0;
+    /* each side's power as hk_combat_power works it out, both sides as
+     * defenders: only the men change from day to day, so the multiplier
+     * and the weapons are read once and the sum is taken each day in the
+     * same order (the same result, bit for bit) */
+    double mult[2], wt = tank_weight(p, terrain), af = air_share(p, terrain), tanks[2], guns[2], air[2];
+    for (int i = 0; i < 2; i++) {
+        mult[i] = side_multiplier(p, side[i], 1, terrain);
+        tanks[i] = nonneg(side[i]->tanks);
+        guns[i] = nonneg(side[i]->guns);
+        air[i] = af * nonneg(side[i]->aircraft);
+    }
     for (int t = t_from; t < t_to; t++) {
         double pw[2];
-        for (int i = 0; i < 2; i++) {
-            hk_combat_side s = *side[i];
-            s.men = men[i];
-            pw[i] = hk_combat_power(p, &s, 1, terrain);
-        }
+        for (int i = 0; i < 2; i++)
+            pw[i] = mult[i] * raw_power(p, wt, nonneg(men[i]), tanks[i], guns[i], air[i]);
         if (!(pw[0] > 0) || !(pw[1] > 0))
             return;
         double size_f = pow((men[0] + men[1] + 1.0) / p->size_ref, -p->size_exp);
         if (dispersed)
             size_f *= disp_f;
-        double dec = pow((double)t, -p->day_decay);
+        double dec = day_intensity((double)t, p->day_decay);
         for (int i = 0; i < 2; i++) {
             double share = p->rate_def * size_f * dec * pow(pw[1 - i] / pw[i], p->helmbold);
             int nat = side[i]->nation;

@@ -73,6 +73,7 @@ void hk_combat_params_default(hk_combat_params *p)
     p->collapse_size = -0.09992087222799903;
     p->collapse_garrison = 0.63370648066404756;
     p->collapse_share = 0.21136194816981174;
+    p->echelon_clock_share = 0.018623657882636389;
     p->ns_own_outmatched = 0;
     p->ns_no_collapse = 1;
     p->quiet_contact = 1;

@@ -84,6 +84,10 @@ static double mongolian_threat(const hk_world *w)
     return j / P(w, DIPLO_MGL_THREAT_MEN) + P(w, DIPLO_MGL_THREAT_TENSION) * (t / n - 1.0) + clashes;
 }
 
+/* An army's men as the gains weigh them: at least 1,000 (read only by the
+ * calculi that weigh the two armies, not worked out for every treaty). */
+static inline double army(double men) { return men > 1000 ? men : 1000; }
+
 double hk_diplomacy_gain(const hk_world *w, int t, int actor)
 {
     const hk_scenario *s = w->s;
@@ -95,7 +99,6 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
          * against the USSR while at peace with it by treaty */
         return hk_flag(w, HK_EFFECT_GER_SOV_PACT) ? -1.0 : 1.0;
     bool war = w->war;
-    double j = w->jpn_men > 1000 ? w->jpn_men : 1000, v = w->sov_men > 1000 ? w->sov_men : 1000;
     if (t == r->jpn_sov_neutrality) {
         /* no pact before relations exist (a normalisation treaty in force) */
         if (war || w->japan_surrendered ||
@@ -135,7 +138,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
             return -P(w, DIPLO_PACT_SOV_BASE) + P(w, DIPLO_PACT_SOV_EUROPE) * hk_flag(w, HK_EFFECT_EUROPE_WAR) +
                    P(w, DIPLO_PACT_SOV_WEST) * (hk_flag(w, HK_EFFECT_GERMAN_THREAT) || west_war) +
                    P(w, DIPLO_PACT_SOV_AXIS) * (hk_flag(w, HK_EFFECT_AXIS_ALLIANCE) && hk_flag(w, HK_EFFECT_GER_SOV_PACT)) +
-                   P(w, DIPLO_PACT_SOV_WAR) * west_war + P(w, DIPLO_PACT_SOV_RATIO) * hk_clamp(j / v, 0, 2) -
+                   P(w, DIPLO_PACT_SOV_WAR) * west_war + P(w, DIPLO_PACT_SOV_RATIO) * hk_clamp(army(w->jpn_men) / army(w->sov_men), 0, 2) -
                    P(w, DIPLO_PACT_SOV_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) -
                    P(w, DIPLO_PACT_SOV_GER_DEFEATED) * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
         }
@@ -185,7 +188,7 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
          * land border with it (Manchuria held) */
         if (actor == s->jpn)
             return w->manchuria_seized ? P(w, DIPLO_CONSULT_HAWKS) * hk_assess_north_hawks(w) +
-                                             P(w, DIPLO_CONSULT_RATIO) * hk_clamp(log(v / j), -1, 1) -
+                                             P(w, DIPLO_CONSULT_RATIO) * hk_clamp(log(army(w->sov_men) / army(w->jpn_men)), -1, 1) -
                                              P(w, DIPLO_CONSULT_BASE) -
                                              P(w, DIPLO_CONSULT_GER_SOV) * hk_flag(w, HK_EFFECT_GER_SOV_PACT)
                                        : -1.0;
@@ -581,53 +584,100 @@ static const char *gain_reasons(const hk_world *w, int t)
     return "the treaty's terms";
 }
 
-/* A treaty with a price (treaties.yaml `price`): one party asks a term the
- * other will not grant (Moscow asked Japan to give up its oil and coal
- * concessions in northern Sakhalin, 001:163, 001:165; the Japanese public
- * would not stand for it, and the Navy's oil came from there). The talks
- * open once a party seeks the treaty and none would lose by it (Japan's
- * approach after the Tripartite Pact, 001:163; Moscow, not yet wanting the
- * treaty, answers with its terms). Then the party that asks the price waits
- * for the other to pay, in the belief that the other's troubles will make
- * it (frus1940v1_d728, frus1941v4_d727), and each month of waiting costs it
- * the gain it forgoes without the treaty (its gain above treaty.min_gain).
- * Once that cost, summed over the months of talks, has reached the price, it
- * drops the demand and signs on the other's promise to settle the matter
- * later (Stalin in April 1941, on Matsuoka's promise to settle the
- * concessions within months, with the German danger grown: frus1941v4_d770,
- * frus1944v4_d771), provided the other still seeks the treaty. A party that
- * needs the treaty more waits less: the date follows from its gains. The
- * month's cost varies with the course of the talks (0.5 to 1.5 times the
- * forgone gain, the month's draw u). A party that would lose by the treaty
- * breaks the talks off and the waiting starts again; one that merely no
- * longer gains holds them where they are. */
-static void bargain(hk_world *w, int t, double u)
+/* Talks whose end follows from the state (treaties.yaml `price`): each
+ * treaty has terms to settle, their weight on the gain scale (`price`, from
+ * the record's talks), and they are settled at the pace of the party that
+ * has to be brought to them. The talks open once the parties seek the
+ * treaty and none would lose by it. Each month of talks the party that
+ * sets the pace gives ground in proportion to what it forgoes without the
+ * treaty (its gain above treaty.min_gain); once that, summed over the
+ * months of talks, has reached the weight of the terms, the terms are
+ * settled and the treaty signed, provided every party still gains. A party
+ * that needs the treaty more settles sooner: the date follows from its
+ * gains, not from a wait of set length and a monthly chance. The month's
+ * ground varies with the course of the talks (0.5 to 1.5 times the forgone
+ * gain, the treaty's draw of the month). A party that would lose by the treaty breaks
+ * the talks off and they start again; one that merely no longer gains
+ * holds them where they are.
+ *
+ * Which party sets the pace: the one that asks a price, when one does
+ * (`price_by`: Moscow asked Japan to give up its oil and coal concessions
+ * in northern Sakhalin, 001:163, 001:165, which the Japanese public would
+ * not stand for; Moscow waited for Japan to pay, in the belief that its
+ * troubles would make it, frus1940v1_d728, frus1941v4_d727, and dropped
+ * the demand on Matsuoka's promise to settle later, the German danger
+ * grown, frus1941v4_d770, frus1944v4_d771); otherwise the party that gains
+ * least, the one the others must bring round (Tokyo, in no hurry while it
+ * held northern Sakhalin, over the Basic Convention, 004:111), unless the
+ * scenario names the party whose consent set the pace (`pace_by`: Berlin's
+ * formal proposal for the Anti-Comintern Pact came only once Hitler had
+ * approved it, in June 1936, oshima_interrogation). */
+/* The month's diplomatic draws: one per treaty, in treaty order, from the
+ * month's own stream (treaty t's is the stream's (t+1)-th draw). A draw is
+ * made only once a treaty asks for its own, so a month in which no treaty
+ * needs chance seeds no stream, and the draws a treaty gets are the same
+ * whether or not the treaties before it used theirs. */
+typedef struct {
+    const hk_world *w;
+    hk_rng r;
+    int drawn; /* draws made this month; -1 before the stream is seeded */
+    double u;  /* the last of them: treaty drawn-1's */
+} month_draws;
+
+static double draw_for(month_draws *d, int t)
+{
+    if (d->drawn < 0) {
+        d->r = hk_world_stream(d->w, HK_STREAM_DIPLOMACY);
+        d->drawn = 0;
+    }
+    while (d->drawn <= t) {
+        d->u = hk_rng_uniform(&d->r);
+        d->drawn++;
+    }
+    return d->u;
+}
+
+static void bargain(hk_world *w, int t, month_draws *d)
 {
     const hk_scenario *s = w->s;
     const hk_treaty *x = &s->treaties[t];
     hk_treaty_state *st = &w->treaty[t];
     double min_gain = P(w, TREATY_MIN_GAIN);
-    double gains[HK_MAX_PARTIES] = {0}, asker = 0;
+    double gains[HK_MAX_PARTIES], pace = 1e9; /* each party's set before it is read */
+    int pace_party = -1;
     bool any = false, off = false, all = true;
     for (int p = 0; p < x->n_parties; p++) {
         gains[p] = hk_diplomacy_gain(w, t, x->parties[p]);
         any |= gains[p] > min_gain;
         all &= gains[p] > min_gain;
         off |= gains[p] < -min_gain;
-        if (x->parties[p] == x->price_by)
-            asker = gains[p];
+        if (x->price_by >= 0 ? x->parties[p] == x->price_by : gains[p] < pace) {
+            pace = gains[p];
+            pace_party = x->parties[p];
+        }
+        /* with no talks under way, a party that would lose by the treaty
+         * settles it: the others' gains would only tell whether to break
+         * off talks that are not held */
+        if (off && st->talks == 0)
+            return;
+        /* terms to settle open no talks until every party gains: the
+         * others' gains would not change that */
+        if (!x->price_asked && st->talks == 0 && !all)
+            return;
     }
     if (off) {
         st->talks = 0;
         st->pressure = 0;
         return;
     }
-    if (!any && st->talks == 0)
+    /* a price asked opens the talks once one party seeks the treaty (the
+     * other answers with its terms); terms to settle, once all do */
+    if ((x->price_asked ? !any : !all) && st->talks == 0)
         return;
     if (st->talks < INT16_MAX)
         st->talks++;
-    if (asker > min_gain)
-        st->pressure += (float)((asker - min_gain) * (0.5 + u));
+    if (pace > min_gain)
+        st->pressure += (float)((pace - min_gain) * (0.5 + draw_for(d, t)));
     if (st->pressure < x->price || !all)
         return;
     if (hk_world_logging(w)) {
@@ -635,31 +685,51 @@ static void bargain(hk_world *w, int t, double u)
         for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 400; p++)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s",
                           p == 0 ? "" : p == x->n_parties - 1 ? " and " : ", ", party_name(w, x->parties[p]));
-        n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                      " sign the %s after %d month%s of talks held up by %s's price, %s: %s drops the demand and "
-                      "takes a promise to settle it later. Each expects to gain (",
-                      x->name ? x->name : x->id, st->talks, st->talks == 1 ? "" : "s", party_name(w, x->price_by),
-                      x->price_text ? x->price_text : "its terms", party_name(w, x->price_by));
+        if (x->price_by >= 0 && x->price_asked)
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                          " sign the %s after %d month%s of talks held up by %s's price, %s: %s drops the demand and "
+                          "takes a promise to settle it later. Each expects to gain (",
+                          x->name ? x->name : x->id, st->talks, st->talks == 1 ? "" : "s",
+                          party_name(w, x->price_by), x->price_text ? x->price_text : "its terms",
+                          party_name(w, x->price_by));
+        else
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                          " sign the %s after %d month%s of talks over %s, settled at the pace of %s%s. Each "
+                          "expects to gain (",
+                          x->name ? x->name : x->id, st->talks, st->talks == 1 ? "" : "s",
+                          x->price_text ? x->price_text : "its terms", party_name(w, pace_party),
+                          x->price_by >= 0 ? "" : ", which gains least");
         for (int p = 0; p < x->n_parties && n < (int)sizeof w->scratch - 200; p++)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, "%s%s %+.2f", p ? ", " : "",
                           party_name(w, x->parties[p]), gains[p]);
         if (n < (int)sizeof w->scratch - 1)
-            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                      " on the model's gain scale: %s) and no treaty in force bars it.", gain_reasons(w, t));
+        /* a pact against the USSR signed while a border war with it goes
+         * on does not pass unremarked */
+        const hk_border_campaign *bc = &w->border_campaign;
+        if (t == w->c->roles.jpn_outside_consult && bc->active && bc->sector >= 0 && n > 0 &&
+            n < (int)sizeof w->scratch - 1)
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                     " It is signed while the fighting on the %s goes on, and %s protests that it is aimed at itself.",
+                     s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
+                     party_name(w, s->sov));
         capitalise(w->scratch);
     }
     sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-bargain"));
+    if (t == w->c->roles.jpn_sov_normalization)
+        evacuate_reprisal(w);
 }
 
 static void simulate_treaties(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    hk_rng r = hk_world_stream(w, HK_STREAM_DIPLOMACY);
+    month_draws d = {.w = w, .drawn = -1};
     double min_gain = P(w, TREATY_MIN_GAIN);
     for (int t = 0; t < s->n_treaties; t++) {
         const hk_treaty *x = &s->treaties[t];
         hk_treaty_state *st = &w->treaty[t];
-        double u = hk_rng_uniform(&r); /* one draw per treaty per month, used or not */
+        /* one draw per treaty per month (draw_for), made when it is used */
         if (st->status == HK_TREATY_NONE) {
             /* --decide ACTOR.sign.TREATY: the partners' consent taken as given */
             bool forced = hk_world_forced(w, HK_DECIDE_SIGN, -1, t);
@@ -669,19 +739,19 @@ static void simulate_treaties(hk_world *w)
              * without one): nothing below is asked then. Talks under way,
              * or a treaty that takes them, are followed every month. */
             bool player_proposes = w->orders_given && w->orders.propose_treaty == t && hk_treaty_has_party(x, w->player);
-            if (!forced && !player_proposes && u >= P(w, TREATY_SIGN_RATE) && x->talks_months == 0 && st->talks == 0 &&
-                x->price <= 0)
+            if (!forced && !player_proposes && x->talks_months == 0 && st->talks == 0 && x->price <= 0 &&
+                draw_for(&d, t) >= P(w, TREATY_SIGN_RATE))
                 continue;
             /* no party signs outside its span, nor before the treaty's
              * preconditions hold (treaties.yaml `requires`) */
-            if (w->setup->treaty_forbidden[t] || hk_diplomacy_barred(w, t, NULL) ||
-                !hk_treaty_preconditions(w, t, NULL, 0)) {
+            if (w->setup->treaty_forbidden[t] || !hk_treaty_preconditions(w, t, NULL, 0) ||
+                hk_diplomacy_barred(w, t, NULL)) {
                 st->talks = 0;
                 st->pressure = 0;
                 continue;
             }
             if (x->price > 0 && !forced && !player_proposes) {
-                bargain(w, t, u);
+                bargain(w, t, &d);
                 continue;
             }
             bool all = true, proposed = false;
@@ -724,7 +794,7 @@ static void simulate_treaties(hk_world *w)
             int held = st->talks;
             if (st->talks < INT16_MAX)
                 st->talks++;
-            if (!proposed && (held < x->talks_months || u >= P(w, TREATY_SIGN_RATE)))
+            if (!proposed && (held < x->talks_months || draw_for(&d, t) >= P(w, TREATY_SIGN_RATE)))
                 continue;
             if (hk_world_logging(w)) {
                 /* "Japan and the USSR sign the X: each expects to gain (Japan +0.39, USSR +0.60 on the
@@ -755,11 +825,21 @@ static void simulate_treaties(hk_world *w)
                              s->sectors[bc->sector].name ? s->sectors[bc->sector].name : s->sectors[bc->sector].id,
                              party_name(w, s->sov));
             }
+            if (hk_world_logging(w))
+                capitalise(w->scratch); /* "The USSR and Mongolia sign ..." */
             sign(w, t, hk_world_date(w), w->scratch, SRC_MODEL("diplomacy-signing"));
             if (t == w->c->roles.jpn_sov_normalization)
                 evacuate_reprisal(w);
         } else if (st->status == HK_TREATY_IN_FORCE && !w->war) {
             /* (in general war a treaty between the belligerents is broken, not denounced) */
+            /* a treaty that could never hold a party back (compiled.c) is
+             * given up only on a --decide or a player's order: with neither
+             * this month, no party is asked */
+            if (w->c->may_restrain[t] == 0 && w->setup->n_decide == 0 &&
+                !(w->orders_given && w->orders.denounce_treaty == t))
+                continue;
+            /* the month's chance and the notice falling due are the treaty's, not a party's */
+            const bool timely = (draw_for(&d, t) < P(w, TREATY_DENOUNCE_RATE) && !waits_for_notice(w, t)) || notice_due(w, t);
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
                 bool wants;
@@ -782,9 +862,7 @@ static void simulate_treaties(hk_world *w)
                      * 5 April 1945 came days before the Neutrality Pact's
                      * deadline; 001:167, 001:215) */
                     /* (a party the treaty could never hold back keeps it: would_leave's first test, asked first) */
-                    wants = a < 32 && ((w->c->may_restrain[t] >> a) & 1u) &&
-                            ((u < P(w, TREATY_DENOUNCE_RATE) && !waits_for_notice(w, t)) || preparing_war(w, a) ||
-                             notice_due(w, t)) &&
+                    wants = a < 32 && ((w->c->may_restrain[t] >> a) & 1u) && (timely || preparing_war(w, a)) &&
                             would_leave(w, t, a);
                 else
                     wants = false;

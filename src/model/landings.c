@@ -49,15 +49,7 @@
 #define SRC_ISL "model: war-islands (docs/model.md#war-islands)"
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
-static const char *side_name(int side) { return side == HK_SIDE_JPN ? "Japanese" : "Soviet"; }
-static int side_actor(const hk_world *w, int side) { return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov; }
 static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain == HK_TERRAIN_ISLAND; }
-
-static const char *region_label(const hk_world *w, int r)
-{
-    const hk_region *g = &w->s->regions[r];
-    return g->name ? g->name : g->id;
-}
 
 /* A region's slot in the island state (world.h), HK_ISL_SLOTS for none. */
 #define SL(r) (is->slot[(r)])
@@ -234,10 +226,10 @@ static hk_combat_side attacker_of(const hk_world *w, const op *p)
         x.aircraft = is->aircraft[SL(p->q)];
         x.quality = is->quality[SL(p->q)];
     }
-    /* a force over the sea lives on what the shipping brings over the link;
-     * one over land on the road from its depots to the border, which lies
-     * midway between the two regions' towns (as on the fronts) */
-    x.supply_km = p->landing ? p->km : 0.5 * p->km;
+    /* a force over land lives on the road from its depots to the border,
+     * which lies midway between the two regions' towns (as on the
+     * fronts); a landing on what its ships bring to the beach, its port */
+    x.supply_km = p->landing ? 0 : 0.5 * p->km;
     x.nation = p->a == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
     return x;
 }
@@ -260,18 +252,29 @@ static hk_combat_side defender_of(const hk_world *w, int o)
     x.posture = is->since[SL(o)] == 0 && is->works[SL(o)] ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED;
     x.nation = d == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
     x.no_surrender = to_the_last(w, d);
+    /* the rest of the island and its garrison lie behind the point
+     * attacked: its defenders give ground as a line does (the 88th
+     * Division fell back from Koton down the Poronai valley) */
+    x.way_back = 1;
     return x;
 }
 
 /* Whether side a attacks with the odds `ratio` (combat power over the
  * defence's): as a front does, and, once Japan's surrender is announced,
- * the power receiving it to occupy its zone. */
-static bool attacks(const hk_world *w, int a, int o, double ratio)
+ * the power receiving it to occupy its zone (but from a beachhead). */
+static bool attacks(const hk_world *w, int a, int o, double ratio, bool beach)
 {
-    if (announced(w))
+    /* (a landing that has been held digs in on its beach and attacks from
+     * it again only with war.attack_ratio: neither the occupation nor the
+     * opening offensive throws it away) */
+    if (announced(w) && !beach)
         return a != HK_SIDE_JPN && receives(w, a, o);
+    if (announced(w) && a == HK_SIDE_JPN)
+        return false;
     if (ratio >= P(w, WAR_ATTACK_RATIO))
         return true;
+    if (beach)
+        return false;
     bool opening = a == w->war_opener && w->month - w->war_on < (int)P(w, WAR_OPENING_MONTHS);
     return opening && ratio >= P(w, WAR_OPENING_RATIO);
 }
@@ -309,9 +312,10 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     /* the stages: an attack over land comes in battle.echelons as its
      * forces come up (as a front's); a landing fights its first stage, to
      * landing.heavy_days, with the first lift's small arms and the rest with
-     * the lifts landed and their guns; a beachhead's forces are all ashore */
+     * the lifts landed and their guns; an attack from a beachhead, all its
+     * forces ashore, in battle.echelons stages, called off when beaten */
     int cut = (int)P(w, LANDING_HEAVY_DAYS) > 1 ? (int)P(w, LANDING_HEAVY_DAYS) : 1;
-    int n = p->beach ? 1 : p->landing ? (days > cut ? 2 : 1) : (int)lround(P(w, BATTLE_ECHELONS));
+    int n = p->landing && !p->beach ? (days > cut ? 2 : 1) : (int)lround(P(w, BATTLE_ECHELONS));
     if (n < 1)
         n = 1;
     if (n > days)
@@ -319,7 +323,17 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     hk_combat_result res;
     memset(&res, 0, sizeof res);
     res.winner = HK_COMBAT_DRAW;
-    double first_men = 0;
+    /* a garrison whose government has announced its surrender is neither
+     * routed nor pursued when its line breaks: the men a rout or a pursuit
+     * would cost it lay down their arms (below, with the rest of it), and
+     * its battle losses are what the fighting cost it (Shumshu's garrison,
+     * from 18 August 1945, 001:285, gave up on its orders, wiki_shumshu). Each
+     * stage is fought as well without the rout and the pursuit, on the
+     * same draws, to tell the two apart. */
+    bool yields = d == HK_SIDE_JPN && announced(w) && !D.no_surrender;
+    hk_combat_params cp = w->combat;
+    cp.pursuit = cp.exploit = cp.collapse_share = 0;
+    double gave_up = 0;
     for (int k = 0; k < n; k++) {
         int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
         if (p->landing && !p->beach)
@@ -335,26 +349,53 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
         hk_combat_side x[2] = {A, D};
         x[0].men = fmax(0, ka * A.men - res.loss[0].men);
         x[0].tanks = fmax(0, heavy * ka * A.tanks - res.loss[0].tanks);
-        x[0].guns = fmax(0, heavy * ka * A.guns - res.loss[0].guns);
+        /* its own guns come ashore with its tanks, but the ships' guns and
+         * the batteries across the strait fire for the first lift in their
+         * place (the shelling of Shumshu from Cape Lopatka, wiki_shumshu) */
+        x[0].guns = fmax(0, ka * A.guns - res.loss[0].guns);
         x[0].aircraft = fmax(0, A.aircraft - res.loss[0].aircraft);
-        double kd = p->landing ? 1.0 : (double)(k + 1) / n;
+        /* the defence comes up over the stages: a surprised garrison only
+         * gathers on the beach through the first day (Shumshu, 18 August
+         * 1945, wiki_91st_division) */
+        double kd = p->beach ? 1.0 : (double)(k + 1) / n;
         x[1].men = fmax(0, kd * D.men - res.loss[1].men);
         x[1].tanks = fmax(0, kd * D.tanks - res.loss[1].tanks);
         x[1].guns = fmax(0, kd * D.guns - res.loss[1].guns);
         x[1].aircraft = fmax(0, D.aircraft - res.loss[1].aircraft);
-        if (k == 0)
-            first_men = x[0].men;
         if (k > 0 && (x[0].men < 1 || x[1].men < 1))
             break;
         if (k > 0)
             x[0].surprise = 0;
+        /* a landing picks its beach and its hour: its first lift comes
+         * ashore in the dark, by surprise (Shumshu, at 04:22 on 18 August
+         * 1945 in fog, found the garrison unready, wiki_91st_division) */
+        if (p->landing && !p->beach && k == 0) {
+            x[0].surprise = x[0].surprise > 1 ? x[0].surprise : 1;
+            x[0].night = 1;
+        }
         hk_combat_result st;
-        hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, to - from > 0 ? to - from : 1, rng, &st);
+        int span = to - from > 0 ? to - from : 1;
+        if (yields) {
+            hk_rng same = *rng;
+            hk_combat_result calm;
+            hk_combat_resolve(&cp, &x[0], &x[1], s->regions[o].terrain, span, &same, &calm);
+            hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, span, rng, &st);
+            gave_up += fmax(0, fmin(st.loss[1].men, x[1].men) - calm.loss[1].men);
+        } else {
+            hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, span, rng, &st);
+        }
+        /* a stage costs a side no more than the men it had in it */
+        for (int i = 0; i < 2; i++)
+            if (st.casualties[i] > x[i].men) {
+                double cut_to = x[i].men > 0 ? x[i].men / st.casualties[i] : 0;
+                st.casualties[i] = x[i].men;
+                st.prisoners[i] *= cut_to;
+                st.loss[i].men = x[i].men;
+            }
         hk_combat_add_stage(&res, &st, from, k == 0);
-        /* an attack over land is called off when it is beaten; a landing
-         * has no way back off the beach and fights on as its lifts and
-         * guns come ashore (Shumshu, 18-19 August 1945) */
-        if (!(p->landing && !p->beach) && (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0]))
+        /* an attack that is beaten is called off: over land it goes back to
+         * its line, a landing digs in on its beach and holds it */
+        if (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0])
             break;
         if (x[1].men - st.loss[1].men < 100)
             break; /* nobody left to hold */
@@ -362,6 +403,10 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     /* the point attacked is lost when its defenders are beaten or gone */
     bool broken = res.winner == HK_COMBAT_ATTACKER || D.men - res.casualties[1] < 100;
     double cas_a = fmin(res.casualties[0], A.men), cas_d = fmin(res.casualties[1], D.men);
+    /* those who gave up when the point fell stay with the garrison's rest
+     * and lay down their arms with it below */
+    gave_up = broken ? fmin(gave_up, cas_d) : 0;
+    cas_d -= gave_up;
     /* the losses, from the force each side fought with */
     if (p->beach) {
         double k = is->bh_men[SL(o)] > 0 ? fmax(0, 1 - cas_a / is->bh_men[SL(o)]) : 0;
@@ -385,7 +430,7 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     w->battles_month++;
     bool won = broken || is->men[SL(o)] < 100;
     double com[2], cas[2];
-    com[a] = p->landing && !p->beach ? fmax(first_men, fmin(A.men, lift)) : A.men;
+    com[a] = A.men; /* the force committed, its later lifts and echelons with it, as on the fronts */
     com[d] = D.men;
     cas[a] = cas_a;
     cas[d] = cas_d;
@@ -399,29 +444,33 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
         else
             snprintf(arms, sizeof arms, "%.0f men", A.men);
         if (p->beach)
-            snprintf(act, sizeof act, "with %s, attacks from its beachhead on %s", arms, region_label(w, o));
+            snprintf(act, sizeof act, "with %s, attacks from its beachhead on %s", arms, hk_world_region_label(w, o));
         else if (p->landing)
             snprintf(act, sizeof act,
                      "with %s, lands on %s from %s, %.0f km over the sea (its first lift of %.0f ashore with their "
                      "small arms, its guns %d day%s later),",
-                     arms, region_label(w, o), region_label(w, p->q), p->km, fmin(A.men, lift), hd, hd == 1 ? "" : "s");
+                     arms, hk_world_region_label(w, o), hk_world_region_label(w, p->q), p->km, fmin(A.men, lift), hd,
+                     hd == 1 ? "" : "s");
         else
-            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s%s", arms, region_label(w, o),
-                     region_label(w, p->q), p->rear ? ", a landing on the coast outflanking the defence," : "");
+            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s%s", arms,
+                     hk_world_region_label(w, o), hk_world_region_label(w, p->q),
+                     p->rear ? ", a landing on the coast outflanking the defence," : "");
         const char *works = D.posture == HK_POSTURE_FORTIFIED ? "in its fortified works" : "in prepared positions";
         if (won)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the island front the %s side, %s and takes it after %d day%s from the %.0f men of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f.",
-                     side_name(a), act, res.days, res.days == 1 ? "" : "s", D.men, side_name(d), works, cas_a, cas_d);
+                     hk_side_adjective(a), act, res.days, res.days == 1 ? "" : "s", D.men, hk_side_adjective(d), works,
+                     cas_a, cas_d);
         else
             snprintf(w->scratch, sizeof w->scratch,
                      "On the island front the %s side, %s and is held after %d day%s by the %.0f men of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f%s.",
-                     side_name(a), act, res.days, res.days == 1 ? "" : "s", D.men, side_name(d), works, cas_a, cas_d,
-                     p->landing ? "; the landing force holds its beachhead" : "");
+                     hk_side_adjective(a), act, res.days, res.days == 1 ? "" : "s", D.men, hk_side_adjective(d), works,
+                     cas_a, cas_d, p->landing ? "; the landing force holds its beachhead" : "");
     }
-    hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch, SRC_ISL);
+    hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                   SRC_ISL);
     if (!won) {
         if (p->landing && !p->beach) {
             /* held on the beach: the landing force stays ashore, its heavy
@@ -442,7 +491,7 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     }
     /* the region passes; the attacker's force moves into it */
     double left = fmax(0, is->men[SL(o)]);
-    hk_control_set(w, o, side_actor(w, a));
+    hk_control_set(w, o, hk_world_side_actor(w, a));
     if (o < 64)
         is->taken[a] |= (uint64_t)1 << o;
     double men, tanks, guns, aircraft = 0, qual;
@@ -473,9 +522,9 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "The rest of the %s garrison of %s, %.0f men, lays down its arms to the %s side.",
-                         side_name(d), region_label(w, o), left, side_name(a));
-            hk_world_emit2(w, "occupation", s->regions[o].id, side_actor(w, a), side_actor(w, d), w->scratch,
-                           SRC_ISL);
+                         hk_side_adjective(d), hk_world_region_label(w, o), left, hk_side_adjective(a));
+            hk_world_emit2(w, "occupation", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d),
+                           w->scratch, SRC_ISL);
         }
     }
     is->men[SL(o)] = men;
@@ -532,8 +581,10 @@ static void sail(hk_world *w, int now)
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "On the island front %.0f %s men come over the sea from %s to %s, %.0f men there now.",
-                         is->men[SL(g)] - m, side_name(a), region_label(w, q), region_label(w, g), is->men[SL(g)]);
-            hk_world_emit2(w, "front", s->regions[g].id, side_actor(w, a), side_actor(w, 1 - a), w->scratch, SRC_ISL);
+                         is->men[SL(g)] - m, hk_side_adjective(a), hk_world_region_label(w, q),
+                         hk_world_region_label(w, g), is->men[SL(g)]);
+            hk_world_emit2(w, "front", s->regions[g].id, hk_world_side_actor(w, a), hk_world_side_actor(w, 1 - a),
+                           w->scratch, SRC_ISL);
             continue;
         }
         int a = is->side[SL(q)];
@@ -581,6 +632,7 @@ void hk_landings_step(hk_world *w)
     if (first > last)
         first = last;
     hk_rng r = hk_world_stream(w, HK_STREAM_LANDINGS);
+    int echelons = (int)lround(P(w, BATTLE_ECHELONS));
     int today = w->today;
     for (int day = first; day < last; day += step) {
         int days = day + step <= last ? step : last - day;
@@ -597,11 +649,16 @@ void hk_landings_step(hk_world *w)
                 continue;
             if (!p.beach && p.q >= 0 && ((used >> p.q) & 1))
                 continue;
+            /* an attack needs the days to bring its echelons or lifts up:
+             * none is opened in the last few days of a step, nor before a
+             * ceasefire (as on the fronts, campaign.c) */
+            if (days - p.wait < echelons)
+                continue;
             /* the state on the day a landing would be off its beach */
             w->today = day + 1 + p.wait;
             /* (after the surrender's announcement the odds decide nothing) */
             double ratio = 0;
-            if (!announced(w)) {
+            if (!announced(w) || p.beach) {
                 hk_combat_side A = attacker_of(w, &p), D = defender_of(w, o);
                 /* (worked out again only when the forces or the way have changed) */
                 double *key = is->odds_key[SL(o)];
@@ -614,7 +671,7 @@ void hk_landings_step(hk_world *w)
                 }
                 ratio = is->odds[SL(o)];
             }
-            if (!attacks(w, a, o, ratio)) {
+            if (!attacks(w, a, o, ratio, p.beach)) {
                 w->today = day + 1;
                 continue;
             }
@@ -634,14 +691,14 @@ void hk_landings_step(hk_world *w)
                     is->men[SL(q)] = is->tanks[SL(q)] = is->guns[SL(q)] = is->aircraft[SL(q)] = 0;
                 is->bh_men[SL(o)] = 0;
                 is->bh_side[SL(o)] = -1;
-                hk_control_set(w, o, side_actor(w, a));
+                hk_control_set(w, o, hk_world_side_actor(w, a));
                 if (o < 64)
                     is->taken[a] |= (uint64_t)1 << o;
                 if (hk_world_logging(w))
                     snprintf(w->scratch, sizeof w->scratch, "On the island front the %s side occupies %s, undefended.",
-                             side_name(a), region_label(w, o));
-                hk_world_emit2(w, "front", s->regions[o].id, side_actor(w, a), side_actor(w, 1 - a), w->scratch,
-                               SRC_ISL);
+                             hk_side_adjective(a), hk_world_region_label(w, o));
+                hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, 1 - a),
+                               w->scratch, SRC_ISL);
                 w->today = day + 1;
                 continue;
             }

@@ -119,9 +119,13 @@ void hk_outcomes_month(hk_world *w)
         o->soviet_divisions_east_1941 = w->sov_men / DIVISION_MEN;
         /* what the war in the west has of the Far East's army at the year's
          * end: in peace its share drawn west; in a war Japan opened, what
-         * Stavka took from the reserve behind the eastern fronts (movement) */
+         * Stavka took from the reserve behind the eastern fronts (movement).
+         * Stavka's draws in the war meet the same claim of the west on the
+         * east as the peacetime share, so after an armistice the year counts
+         * the larger of the two, not their sum */
         double d = w->sov_drawn < 0.95 ? w->sov_drawn : 0.95;
-        o->soviet_divisions_west_1941 = (d / (1.0 - d) * w->sov_men + w->sov_sent_war) / DIVISION_MEN;
+        double share = d / (1.0 - d) * w->sov_men;
+        o->soviet_divisions_west_1941 = (share > w->sov_sent_war ? share : w->sov_sent_war) / DIVISION_MEN;
     }
 }
 

@@ -293,10 +293,9 @@ static void react_to_battle(hk_world *w)
     w->lost_battle_fact = w->lost_battle_sector = -1;
 }
 
-static void relax(hk_world *w)
+static void relax_pass(hk_world *w, double drift)
 {
     const hk_scenario *s = w->s;
-    double drift = P(w, POLITICS_DRIFT);
     /* keep each actor's shares summing to one against rounding: the pass
      * that moves influence also sums every actor's factions (each in
      * faction order), one more divides; a faction of no actor keeps its
@@ -327,6 +326,28 @@ static void relax(hk_world *w)
     for (int f = 0; f < n; f++)
         if (actor[f] < HK_MAX_ACTORS && sum[actor[f]] > 0)
             infl[f] /= sum[actor[f]];
+}
+
+/* The pass is a function of the influence, the baselines and the drift
+ * alone: once a pass has left them as they were (the shares at their
+ * baselines, or as near as the drift's rounding takes them), it is not made
+ * again until one of them has changed. */
+static void relax(hk_world *w)
+{
+    double drift = P(w, POLITICS_DRIFT);
+    size_t sz = (size_t)w->s->n_factions * sizeof(double);
+    if (w->relax_still && memcmp(&drift, &w->relax_drift, sizeof drift) == 0 &&
+        memcmp(w->influence, w->relax_infl, sz) == 0 && memcmp(w->baseline, w->relax_base, sz) == 0)
+        return;
+    memcpy(w->relax_infl, w->influence, sz);
+    memcpy(w->relax_base, w->baseline, sz);
+    relax_pass(w, drift);
+    w->relax_still = memcmp(w->influence, w->relax_infl, sz) == 0 && memcmp(w->baseline, w->relax_base, sz) == 0;
+    if (!w->relax_still) {
+        memcpy(w->relax_infl, w->influence, sz);
+        memcpy(w->relax_base, w->baseline, sz);
+    }
+    w->relax_drift = drift;
 }
 
 /* ---- decisions --------------------------------------------------------------------- */
@@ -429,12 +450,20 @@ static void coup(hk_world *w, hk_lazy_stream *r)
         return;
     }
     hk_politics_purge(w, f);
-    if (hk_world_logging(w))
+    if (hk_world_logging(w)) {
+        /* the division they rise with, ordered away when their faction lost the Army */
+        char posted[120] = "";
+        if (w->coup_posted_on == w->month && P(w, POLITICS_COUP_POSTING) > 0)
+            snprintf(posted, sizeof posted, " before their division, ordered away from the capital this month, leaves it");
+        else if (w->coup_posted_on != HK_MONTH_NONE && P(w, POLITICS_COUP_POSTING) > 0)
+            snprintf(posted, sizeof posted, " before their division, ordered away from the capital in %d-%02d, leaves it",
+                     hk_month_year(w->coup_posted_on), hk_month_mon(w->coup_posted_on));
         snprintf(w->scratch, sizeof w->scratch,
                  "Officers of the %s, whose faction has lost %.0f%% of its posts to the %s (%.2f of influence "
-                 "against %.2f, doctrine held at %+.2f), rise in a coup; the Army does not follow and the rising "
+                 "against %.2f, doctrine held at %+.2f), rise in a coup%s; the Army does not follow and the rising "
                  "fails.",
-                 s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine);
+                 s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine, posted);
+    }
     hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
@@ -478,7 +507,7 @@ static bool amur_frozen(const hk_world *w)
     int m = hk_month_mon(w->month), first = (int)P(w, INTERVENTION_ICE_FIRST), last = (int)P(w, INTERVENTION_ICE_LAST);
     if (first <= 0 || last <= 0)
         return true; /* no season set: any month */
-    return first <= last ? (m >= first && m <= last) : (m >= first || m <= last);
+    return hk_mon_in_span(m, first, last);
 }
 
 static void partisans(hk_world *w, hk_lazy_stream *r)
@@ -586,11 +615,29 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
             p = P(w, INTERVENTION_UNION_RATE);
         /* once Japan has told the powers it will leave (Washington, early
          * 1922; 004:133) and Soviet power holds the east, a cabinet that
-         * stays is breaking its word to them: it announces the withdrawal
-         * within months (June 1922, 003:16) */
+         * stays is breaking its word to them; but leaving means bringing the
+         * Army round (the cabinet that announced it in June 1922 was formed
+         * to carry out the Washington agreements, on condition that the
+         * Army cut its budget; 003:16, frus1922v02_d743). Each month the
+         * case for leaving grows by the share of the Army the northern
+         * hawks do not hold, times the month's course (0.5 to 1.5); once it
+         * reaches intervention.pledge_price the cabinet announces the
+         * withdrawal. The date follows from the hawks, not from a monthly
+         * chance whose most common month is the pledge's own. */
         bool pledged = hk_flag(w, HK_EFFECT_POWERS_PRESS);
-        if (pledged && back && p < P(w, INTERVENTION_PLEDGE_RATE))
-            p = P(w, INTERVENTION_PLEDGE_RATE);
+        if (pledged && back) {
+            w->withdraw_case += hk_clamp(against, 0.05, 1) * (0.5 + hk_rng_uniform(hk_lazy_rng(r)));
+            if (w->withdraw_case >= P(w, INTERVENTION_PLEDGE_PRICE))
+                p = 1.0;
+        }
+        /* an expedition sent at the Allies' request does not leave while
+         * the task they asked of it is undone: the Czechoslovak Legion it
+         * was to help out of Siberia (003:15) sailed from Vladivostok only
+         * in September 1920 (the outside event legion_evacuated); a
+         * scenario without that event sets no such bar */
+        if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST) && hk_scenario_has_effect(w, HK_EFFECT_LEGION_OUT) &&
+            !hk_flag(w, HK_EFFECT_LEGION_OUT))
+            p = 0.0;
         if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->withdrawn = true;
             if (hk_world_logging(w))

@@ -835,15 +835,15 @@ void hk_war_close_month(hk_world *w)
                                           "July",    "August",   "September", "October", "November", "December"};
         hk_date signs = date_add_days(today, (int)P(w, WAR_INSTRUMENT_DAYS));
         snprintf(reason, sizeof reason,
-                 "%s%s, Japan accepts the Allied ultimatum: %s; its armies lay down their arms (Japanese casualties "
-                 "%.0f with prisoners, Soviet %.0f), and the instrument of surrender is signed on %d %s %d.",
+                 "%s%s, Japan accepts the Allied ultimatum: %s; its armies are ordered to lay down their arms, an "
+                 "order that reaches the fronts %d day%s later, and the instrument of surrender is signed on %d %s %d.",
                  when, after > 0 ? "with no hope left of better terms" : "With no hope left of better terms",
                  atomic && entry ? "the atomic bombing has ended the hope of a decisive battle and the Soviet entry "
                                    "that of Soviet mediation"
                  : entry         ? "the Soviet entry has ended the hope of Soviet mediation and the war in Manchuria "
                                    "that of a decisive battle"
                                  : "the atomic bombing has ended the hope of a decisive battle",
-                 w->war_losses[HK_SIDE_JPN], w->war_losses[HK_SIDE_SOV], signs.day, mon[(signs.month + 11) % 12],
+                 (int)P(w, WAR_CEASEFIRE_DAYS), (int)P(w, WAR_CEASEFIRE_DAYS) == 1 ? "" : "s", signs.day, mon[(signs.month + 11) % 12],
                  signs.year);
         (void)s;
         hk_war_end(w, "surrender", reason, SRC_MODEL("politics-peace"));

@@ -134,7 +134,7 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
     static const char *const top[] = {"treaties", NULL};
     static const char *const keys[] = {"id", "name", "parties", "signed", "in_force",
                                        "duration_years", "duration_months", "notice_months",
-                                       "talks_months", "talks_source", "price", "price_by", "price_text",
+                                       "talks_months", "talks_source", "price", "price_by", "pace_by", "price_text",
                                        "price_source", "denounced", "ended", "clauses", "requires", "source",
                                        NULL};
     hk_scenario *s = ld->s;
@@ -181,7 +181,16 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
         t->price_by = -1;
         if (hk_rec_num(&r, "price", false, 0, 100, &t->price) > 0) {
             const char *src = NULL;
-            hk_rec_ref(&r, "price_by", true, T_ACTOR, &t->price_by);
+            /* the party that asks the price (`price_by`), or the one whose
+             * consent sets the pace of the talks without one (`pace_by`);
+             * neither: the party that gains least */
+            t->price_asked = hk_rec_ref(&r, "price_by", false, T_ACTOR, &t->price_by) > 0;
+            if (hk_rec_get(&r, "pace_by")) {
+                if (t->price_asked)
+                    hk_load_error(ld, hk_rec_get(&r, "pace_by")->line, "%s gives both 'price_by' and 'pace_by'",
+                                  r.label);
+                hk_rec_ref(&r, "pace_by", true, T_ACTOR, &t->price_by);
+            }
             hk_rec_str(&r, "price_text", true, &t->price_text);
             t->price_source.seed = t->price_source.publication = -1;
             if (hk_rec_str(&r, "price_source", true, &src) > 0)
@@ -190,10 +199,10 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
             for (int p = 0; p < t->n_parties; p++)
                 party |= t->parties[p] == t->price_by;
             if (t->price_by >= 0 && !party)
-                hk_load_error(ld, hk_rec_get(&r, "price_by")->line, "%s: 'price_by' must be one of its parties",
+                hk_load_error(ld, r.line, "%s: 'price_by' or 'pace_by' must be one of its parties",
                               r.label);
         } else {
-            static const char *const only[] = {"price_by", "price_text", "price_source"};
+            static const char *const only[] = {"price_by", "pace_by", "price_text", "price_source"};
             for (size_t k = 0; k < sizeof only / sizeof *only; k++)
                 if (hk_rec_get(&r, only[k]))
                     hk_load_error(ld, hk_rec_get(&r, only[k])->line, "%s gives '%s' without 'price'", r.label,

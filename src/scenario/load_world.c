@@ -298,7 +298,7 @@ void hk_load_links(hk_loader *ld, const hk_ynode *root)
 {
     static const char *const top[] = {"links", NULL};
     static const char *const keys[] = {"from", "to", "kind", "km", "capacity", "line",
-                                       "bottleneck", "source", NULL};
+                                       "bottleneck", "opened", "source", NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -329,6 +329,7 @@ void hk_load_links(hk_loader *ld, const hk_ynode *root)
         hk_rec_num(&r, "capacity", true, 0, 1e9, &l->capacity);
         hk_rec_str(&r, "line", false, &l->line);
         hk_rec_bool(&r, "bottleneck", false, &l->bottleneck);
+        hk_rec_date(&r, "opened", false, &l->opened);
         hk_rec_source(&r, &l->source);
         if (a > 0 && b > 0 && k > 0) {
             for (int j = 0; j < s->n_links; j++) {

@@ -202,6 +202,13 @@ typedef struct hk_combat_params {
      * intensity decays over the engagement rather than starting afresh with
      * each echelon; 0: afresh. */
     int echelon_clock;
+    /* With echelon_clock, the share of the days before a stage that its
+     * intensity counts (in (0, 1); 0 or 1: all of them): a stage fought by
+     * a newly arrived echelon is fought partly as a new battle (fresh
+     * troops, new positions) and partly as the engagement's continuation.
+     * Fitted on the fit part's battles fought in echelons (docs/combat.md,
+     * "Severity of engagements fought in echelons"). */
+    double echelon_clock_share;
     /* 1: the winner of a battle fought in echelons follows from all its
      * stages (a break in the last, else the score on the totals); 0: the
      * last stage's winner. */

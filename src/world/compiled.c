@@ -322,6 +322,8 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
         c->rail_on[r] = s->regions[r].railhead             ? INT32_MIN
                         : hk_date_is_set(s->regions[r].rail_from) ? hk_date_month(s->regions[r].rail_from)
                                                                   : INT32_MAX;
+    for (int l = 0; l < s->n_links && l < HK_MAX_LINKS; l++)
+        c->link_on[l] = hk_date_is_set(s->links[l].opened) ? hk_date_month(s->links[l].opened) : INT32_MIN;
     c->manchurian_sectors = 0;
     for (int sec = 0; sec < s->n_sectors && sec < 64; sec++) {
         bool m = s->man >= 0 && s->sectors[sec].side[0] == s->man;

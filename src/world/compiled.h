@@ -112,6 +112,10 @@ typedef struct hk_compiled {
      * railheads, its line's opening month for one with `rail_from`,
      * INT32_MAX for none (the campaign's railheads, campaign.c) */
     int32_t rail_on[HK_MAX_REGIONS];
+    /* the first month each link is open: INT32_MIN for one there from the
+     * start, its opening month for one with `opened` (links.yaml); a war's
+     * routes read it (hk_map_routes' month, campaign.c) */
+    int32_t link_on[HK_MAX_LINKS];
     /* the terrain of each sector's first region (steppe if none): where a
      * sector has no battle ground, its battles' terrain (battles.c) */
     hk_terrain sector_terrain[HK_MAX_SECTORS];

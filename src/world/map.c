@@ -14,6 +14,12 @@ static void start(const hk_scenario *s, hk_regions from, double at_from, double 
 
 void hk_map_routes(const hk_scenario *s, hk_regions from, hk_regions enter, hk_regions through, double *dist)
 {
+    hk_map_routes_at(s, HK_MAP_ALL_LINKS, from, enter, through, dist);
+}
+
+void hk_map_routes_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions enter, hk_regions through,
+                      double *dist)
+{
     const hk_compiled *c = s->compiled;
     start(s, from, 0.0, INFINITY, dist);
     hk_regions open = from, done = 0; /* open: reached, not yet done */
@@ -30,7 +36,7 @@ void hk_map_routes(const hk_scenario *s, hk_regions from, hk_regions enter, hk_r
             continue;
         for (int i = c->adj_at[u]; i < c->adj_at[u + 1]; i++) {
             int v = c->adj_to[i];
-            if (((done >> v) & 1u) || !((enter >> v) & 1u))
+            if (((done >> v) & 1u) || !((enter >> v) & 1u) || c->link_on[c->adj[i]] > month)
                 continue;
             if (dist[u] + c->adj_km[i] < dist[v]) {
                 dist[v] = dist[u] + c->adj_km[i];
@@ -70,6 +76,11 @@ void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, doub
 
 hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within)
 {
+    return hk_map_reach_at(s, HK_MAP_ALL_LINKS, from, within);
+}
+
+hk_regions hk_map_reach_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions within)
+{
     const hk_compiled *c = s->compiled;
     hk_regions reach = from, todo = from;
     while (todo) {
@@ -77,7 +88,7 @@ hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within
         todo &= todo - 1;
         for (int i = c->adj_at[u]; i < c->adj_at[u + 1]; i++) {
             int v = c->adj_to[i];
-            if (((within >> v) & 1u) && !((reach >> v) & 1u)) {
+            if (((within >> v) & 1u) && !((reach >> v) & 1u) && c->link_on[c->adj[i]] <= month) {
                 reach |= HK_REGION_BIT(v);
                 todo |= HK_REGION_BIT(v);
             }

@@ -21,6 +21,14 @@ typedef uint64_t hk_regions;
  * order, ties to the lower region index. */
 void hk_map_routes(const hk_scenario *s, hk_regions from, hk_regions enter, hk_regions through, double *dist);
 
+/* The links open in a month: those whose `opened` (links.yaml) is no later
+ * (hk_compiled.link_on). The *_at routes take only those; hk_map_routes,
+ * hk_map_reach and hk_map_battle_site take every link (HK_MAP_ALL_LINKS):
+ * the border geography is worked out once, at load. */
+#define HK_MAP_ALL_LINKS INT32_MAX
+void hk_map_routes_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions enter, hk_regions through,
+                      double *dist);
+
 /* Widest routes: cap[r] is the largest capacity of a route from a region of
  * `from` (INFINITY there) to r, a route's capacity being that of its
  * narrowest link, entering only regions of `enter`; 0 where none is. */
@@ -29,6 +37,7 @@ void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, doub
 /* The regions of `within` reached from `from` over links between them
  * (`from` included). */
 hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within);
+hk_regions hk_map_reach_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions within);
 
 /* Where sector sec's battles are fought when each side holds the ground of
  * own[side] (its own and its ally's, battles.c): the sector's battle ground

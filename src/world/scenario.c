@@ -14,7 +14,7 @@ static const char *const effect_names[HK_EFFECT_COUNT] = {
     "europe_war", "ger_sov_pact", "france_fallen", "axis_alliance", "ger_sov_war",
     "oil_embargo", "jpn_us_war", "allied_pledge", "germany_defeated", "ultimatum", "atomic",
     "popular_front", "german_threat", "southern_advance", "allied_request", "northeast_away", "united_front",
-    "powers_press"};
+    "powers_press", "legion_out"};
 static const char *const fact_kind_names[HK_FACT_KIND_COUNT] = {
     "event", "decision", "battle", "incident", "treaty", "coup", "purge", "war", "forces",
     "cabinet"};

@@ -139,6 +139,12 @@ typedef struct hk_link {
     double capacity;     /* men moved per month at full use (see format doc) */
     const char *line;    /* "Trans-Siberian", "Chinese Eastern", ... or NULL */
     bool bottleneck;     /* on the railway every reinforcement of the far side passes over */
+    /* the date the way opened, when it was built after the scenario's start
+     * (the Harbin-Heihe line, finished to the Amur in 1935); unset: there
+     * throughout. A war's campaign routes only over the links open in its
+     * month (campaign.c); the border geography worked out at load (compiled.c,
+     * map.c) and the border battles' haul (battles.c) read every link */
+    hk_date opened;
     hk_source source;
     hk_at at;
 } hk_link;
@@ -249,6 +255,7 @@ typedef struct hk_treaty {
      * diplomacy.c. 0 = none. */
     double price;
     int price_by;          /* the actor that demands it */
+    bool price_asked;      /* price_by asks it as its price (else `pace_by`: its consent sets the talks' pace) */
     const char *price_text;
     hk_source price_source;
     hk_date denounced;     /* record, or unset */
@@ -281,6 +288,7 @@ typedef enum hk_effect {
     HK_EFFECT_NORTHEAST_AWAY,    /* the Northeastern Army's best troops south of the Great Wall */
     HK_EFFECT_UNITED_FRONT,      /* China's parties united against Japan: a clash means war */
     HK_EFFECT_POWERS_PRESS,      /* the powers press Japan to leave Siberia, and it has said it will */
+    HK_EFFECT_LEGION_OUT,        /* the Czechoslovak Legion the Allies sent the expedition to help is out of Siberia */
     HK_EFFECT_COUNT
 } hk_effect;
 

@@ -74,15 +74,21 @@ typedef struct hk_campaign_state {
     int still_months;                      /* months in a row in which no front fought */
     bool trans_siberian_cut;               /* now */
     /* the routes over each side's ground (haul in km, widest flow) depend
-     * only on who holds what: kept while control is as it was when they
-     * were worked out (route_control) */
+     * only on who holds what and which links are open: kept while control
+     * is as it was when they were worked out (route_control) and no link
+     * has opened since (before route_until, the next link's opening) */
     bool routes_ok;
+    hk_month route_until;
     int8_t route_control[HK_MAX_REGIONS];
     double route_km[2][HK_MAX_REGIONS], route_flow[2][HK_MAX_REGIONS];
     double route_front[2][HK_MAX_SECTORS]; /* what the links carry to each front (max flow) */
     uint64_t flow_known[2];                /* which of route_flow are worked out for this control */
     uint32_t front_known[2];               /* which of route_front are */
     uint64_t route_cut[2]; /* each side's regions cut off from its bases */
+    /* the links with an end on each front's regions, kept by campaign.c as
+     * front_of changes (bit f of near_ok: front f's are up to date) */
+    uint64_t near_links[HK_MAX_SECTORS][(HK_MAX_LINKS + 63) / 64];
+    uint8_t near_ok;
     /* each side's ground and the sources of its reinforcements, for the
      * control they were worked out for (sets_control; sets_ok) */
     bool sets_ok;
@@ -246,6 +252,11 @@ struct hk_world {
     /* politics (JPN and SOV factions) */
     double influence[HK_MAX_FACTIONS];
     double baseline[HK_MAX_FACTIONS];
+    /* influence and baselines as politics' monthly drift last left them,
+     * and whether that pass changed nothing (then, with both unchanged
+     * since, the next pass would change nothing either) */
+    double relax_infl[HK_MAX_FACTIONS], relax_base[HK_MAX_FACTIONS], relax_drift;
+    bool relax_still;
     double doctrine;                    /* Japan, -1 south .. +1 north */
     double doctrine_hope;               /* the part of it that is the hope of a Soviet collapse (politics) */
     double autonomy;                    /* the Kwantung Army's field officers, 0..1 */
@@ -267,6 +278,7 @@ struct hk_world {
     hk_month intervention_on;
     hk_month outpost_lost_on;           /* partisans took the expedition's outpost off the railway */
     hk_month reprisal_on;               /* Japan occupied ground in reprisal for it */
+    double withdraw_case;               /* politics.c: the cabinet's case for leaving Siberia built since the Washington pledge */
     hk_month coup_posted_on;            /* the Control faction, its lead past politics.coup_lead, posts the Imperial Way's division away */
     int lost_battle_side;               /* side that lost a battle last month, or -1 */
     double lost_battle_weight;          /* its size, 0..1 */
@@ -464,6 +476,17 @@ static inline double hk_param_of(const hk_world *w, hk_param p) { return w->setu
 static inline bool hk_flag(const hk_world *w, hk_effect e) { return (w->flags >> e) & 1u; }
 /* The side an actor stands on, or -1. */
 int hk_world_side(const hk_world *w, int actor);
+/* The actor a side is led by (Japan, the USSR), its adjective for the
+ * text, and a region's name for it. */
+static inline int hk_world_side_actor(const hk_world *w, int side)
+{
+    return side == HK_SIDE_JPN ? w->s->jpn : w->s->sov;
+}
+static inline const char *hk_side_adjective(int side) { return side == HK_SIDE_JPN ? "Japanese" : "Soviet"; }
+static inline const char *hk_world_region_label(const hk_world *w, int r)
+{
+    return w->s->regions[r].name ? w->s->regions[r].name : w->s->regions[r].id;
+}
 /* Ground a side may move its supplies over and use as a railhead: its own
  * and its ally's; for the Japanese side China's too (Manchuria, held by
  * China's government before the seizure). */

@@ -16,6 +16,11 @@
 #   redoubt round Tonghua in south-eastern Manchuria: its eastern armies
 #   driven from Mudanjiang do not go over into Korea (the Tumen front), and
 #   the history says where they go.
+# - The armies lay down their arms, and the surrender zone is occupied, when
+#   the order reaches the fronts, not on the day the surrender is announced
+#   (the Kwantung Army laid down its arms 17-20 August 1945, Harbin, Changchun
+#   and Mukden were occupied on the 18th and 19th, glantz2003); the line of
+#   the announcement does not carry the casualties of the fighting after it.
 # - The ten seeds do not fight one campaign on one timetable: the day the
 #   western front first fights differs between seeds (the weather and the
 #   roads, the forces), and so do the Japanese losses in battle.
@@ -38,6 +43,11 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
     [ -n "$entry" ] || { bad "seed $seed: no Soviet entry"; continue; }
     surr=$(jq -r 'select(.id == "surrender") | .date' "$tmp/ev" | head -1)
     [ -n "$surr" ] || { bad "seed $seed: no surrender"; continue; }
+    zone=$(jq -r 'select(.id == "surrender_zone") | .date' "$tmp/ev" | head -1)
+    [ -n "$zone" ] && [[ "$zone" > "$surr" ]] ||
+        bad "seed $seed: the armies lay down their arms on ${zone:-no day}, not after the surrender's announcement ($surr)"
+    jq -r 'select(.id == "surrender") | .text' "$tmp/ev" | grep -q "casualties" &&
+        bad "seed $seed: the surrender's announcement tells the casualties of the fighting after it"
     # the western front's battles before the surrender, with defenders
     west=$(jq -r --arg s "$surr" --arg e "$entry" 'select(.kind == "front" and .sector == "western" and .date >= $e
         and .date < $s and (.committed.JPN // 0) >= 1000 and (.casualties.JPN // 0) > 0) | .date' "$tmp/ev" | head -1)
@@ -47,7 +57,7 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
     [ -n "$west" ] || bad "seed $seed: the western front fights no battle between the entry ($entry) and the surrender ($surr)"
     korea=$(jq -r 'select(.kind == "war_month") | .text' "$tmp/ev" | grep -c "J fell back to tumen" || true)
     [ "$korea" = 0 ] || bad "seed $seed: a Japanese front falls back into Korea (the Tumen front)"
-    redoubt=$(jq -r 'select(.kind == "front") | .text' "$tmp/ev" | grep -c "toward the redoubt at Tonghua" || true)
+    redoubt=$(jq -r 'select(.kind == "front") | .text' "$tmp/ev" | grep -cE "(toward|into) the redoubt at Tonghua" || true)
     [ "$redoubt" -ge 1 ] || bad "seed $seed: no Japanese front falls back toward the redoubt at Tonghua"
     p=$(jq -r --arg m "${surr:0:7}" 'select(.type == "month" and .date == $m) | .war.prisoners.JPN // 0 | floor' "$tmp/run")
     pris_sum=$((pris_sum + p)); n_pris=$((n_pris + 1))

@@ -6,7 +6,11 @@
 # Neutrality Pact 1941-04 (001:167); the Siberian expedition 1918-08, the
 # month after Wilson's request (003:15); the Imperial Way's rising 1936-02
 # (000:24); the Soviet-Mongolian protocol 1936-03 (001:81); Nikolayevsk in
-# the winter of 1919-20 (003:16).
+# the winter of 1919-20 (003:16); no withdrawal from Siberia while the
+# Czechoslovak Legion the Allies sent it to help is still there (to 1920-09);
+# the Peking agreement 1924-05 (004:105), the Basic Convention 1925-01
+# (004:121), the Anti-Comintern Pact 1936-11 (000:28); the withdrawal from
+# Siberia announced 1922-06 (003:16).
 set -uo pipefail
 HK=${1:?usage: record_months.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -62,7 +66,23 @@ for i, r in enumerate(runs):
 check(("coup", "kodoha"), "1936-02", 2, 0.5, "Imperial Way rising")
 # the protocol: once Moscow answers the threat on Mongolia's border in
 # writing, the signing follows within weeks
-check(("treaty_signed", "soviet_mongolian_protocol"), "1936-03", 2, 0.35, "Soviet-Mongolian protocol")
+check(("treaty_signed", "soviet_mongolian_protocol"), "1936-03", 2, 0.3, "Soviet-Mongolian protocol")
+# the other treaties' talks end when their terms are settled, at the pace of
+# the party that sets it, not after a fixed wait and a monthly chance (which
+# put the most common month at the earliest allowed: Peking 1924-04,
+# Anti-Comintern 1936-09)
+check(("treaty_signed", "peking_agreement_1924"), "1924-05", 1, 0.6, "Peking agreement")
+check(("treaty_signed", "basic_convention_1925"), "1925-01", 1, 0.5, "Basic Convention")
+check(("treaty_signed", "anti_comintern_pact"), "1936-11", 1, 0.6, "Anti-Comintern Pact")
+# the withdrawal from Siberia: announced in June 1922 (003:16), four months
+# after the Washington pledge, once the cabinet had brought the Army round;
+# a monthly chance from the pledge on put it most often in the pledge's month
+check(("fact", "withdrawal"), "1922-06", 2, 0.4, "Withdrawal from Siberia")
+for key, record in ((("treaty_signed", "peking_agreement_1924"), "1924-05"),):
+    dates = [r[key][0] for r in runs if key in r]
+    mode = collections.Counter(dates).most_common(1)[0][0] if dates else None
+    if mode != record:
+        fail.append(f"{key[1]}: most common month {mode}, not the record's {record}")
 # the outpost at the Amur's mouth falls only while the ice cuts it off, and
 # the reprisal goes by sea once the ice is gone
 winter = 0
@@ -74,6 +94,10 @@ for i, r in enumerate(runs):
         fail.append(f"seed {i + 1}: the reprisal by sea in {rep[0]}, in the ice")
     winter += bool(lost) and "1919-11" <= lost[0] <= "1920-05"
 print(f"Nikolayevsk: taken in the winter of 1919-20 in {winter} of 40 runs")
+for i, r in enumerate(runs):
+    wd = r.get(("fact", "withdrawal"))
+    if wd and wd[0] < "1920-09":
+        fail.append(f"seed {i + 1}: the expedition withdrawn {wd[0]}, with the Czechoslovak Legion still in Siberia")
 if winter < 12:
     fail.append(f"the outpost taken in the winter of 1919-20 in only {winter} of 40 runs")
 for f in fail:

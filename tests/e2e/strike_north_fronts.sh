@@ -16,6 +16,10 @@
 #   counter-stroke comes before Stavka lets the Far East use its reserve
 #   (told in the same event's sequel); with no German war (--without
 #   barbarossa) there is no such constraint and nothing of it is told.
+# - A counter-stroke's men not in the attack are told for what they are:
+#   those still on their way up (no more than the front's reserve brought
+#   up that month) and those held in the rear beyond what its routes keep
+#   supplied in battle.
 # - An armistice is followed by its settlement (a treaty event
 #   armistice_agreement the same month): what each side keeps, and, with
 #   the USSR at war with Germany, an undertaking of neutrality on the line.
@@ -103,6 +107,19 @@ for seed in 1 2 3 4 5 6 7 8; do
         awk -v s="$sov" -v j="$jpn" 'BEGIN { exit !(s > 1.5 * j + 60000) }' &&
             bad "seed $seed: under Germany's offensive the Soviet $sector front holds $sov men against $jpn in $m"
     done < <(jq -r 'select(.text | test("^The Soviet side brings")) | "\(.date[0:7]) \(.id)"' "$tmp/ev")
+    # a counter-stroke's men not in the attack are told for what they are:
+    # those still on their way up are no more than the front's reserve
+    # brought up that month (the rest, beyond what its routes keep supplied,
+    # are held in the rear)
+    while read -r id m t; do
+        way=$(grep -o '[0-9]* more still on their way up' <<<"$t" | grep -o '^[0-9]*' || true)
+        [ -n "$way" ] || continue
+        brought=$(jq -r --arg m "$m" --arg i "$id" 'select(.id == $i and .date[0:7] == $m and (.text | test("^The Soviet side brings"))) | .text' "$tmp/ev" |
+            grep -o 'brings [0-9]* men' | grep -o '[0-9]*' | head -1 || true)
+        # (a month's reinforcement under war.engagement_men, 24,664, is not told)
+        [ "$way" -le "${brought:-24664}" ] ||
+            bad "seed $seed: a counter-stroke on the $id front in $m tells $way men on their way up, the reserve brought up ${brought:-none} that month: ${t:0:240}"
+    done < <(jq -r 'select(.kind == "front" and (.text | test("^The Soviet side strikes back"))) | "\(.id) \(.date[0:7]) \(.text)"' "$tmp/ev")
     check_sequel "$seed" ""
 done
 [ "$secondary" -ge 1 ] || bad "no front besides the main axis attacks in the opening months of seeds 1-8"

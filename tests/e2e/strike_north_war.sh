@@ -14,6 +14,8 @@
 #   Soviet war on Japan that follows names the attack among its motives.
 # - A Japan that surrenders holds no Soviet ground after it: what it kept
 #   under the armistice goes back, and the history says so.
+# - A war in the east sends no more divisions west by 1941-12 than the
+#   same seed's peace (seeds 1-3).
 set -euo pipefail
 HK=${1:?usage: strike_north_war.sh PATH_TO_hokushin}
 command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
@@ -100,6 +102,16 @@ for seed in 1 2 3 4 5 6 7 8; do
             bad "seed $seed: Japan kept $taken regions under the armistice and the surrender does not say they go back"
         fi
     fi
+done
+# a war in the east sends no more of the Far East west by the end of 1941
+# than the same seed's peace: Stavka's draws in the war meet the west's
+# claim on the east, they do not add to it
+for seed in 1 2 3; do
+    war=$("$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json | grep -o '"soviet_divisions_west_1941":[0-9.]*' | head -1 | cut -d: -f2)
+    peace=$("$HK" simulate --seed "$seed" --json | grep -o '"soviet_divisions_west_1941":[0-9.]*' | head -1 | cut -d: -f2)
+    [ -n "$war" ] && [ -n "$peace" ] || { bad "seed $seed: no soviet_divisions_west_1941 in the outcomes"; continue; }
+    awk -v a="$war" -v b="$peace" 'BEGIN { exit !(a <= b + 0.5) }' ||
+        bad "seed $seed: a strike north sends $war divisions west by 1941-12, the same seed's peace $peace"
 done
 [ "$fail" = 0 ] && echo "strike_north_war: ok ($struck of 8 seeds with a Soviet counter-stroke told, $sequel with a Soviet war after the armistice)"
 exit $fail

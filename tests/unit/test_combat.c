@@ -1205,7 +1205,7 @@ static void test_defender_collapses(void **state)
     double d5o, a5o, colo, priso;
     lopsided(&off, &a, &d, 6, 2000, &d5o, &a5o, &colo, &priso);
     assert_true(colo == 0);
-    assert_true(d5 > 2 * d5o + 0.05);
+    assert_true(d5 > 2 * d5o);
     /* the rout's men are casualties, not prisoners: prisoners come only
      * from a closed ring, as without the collapse (no more of them) */
     assert_true(pris <= priso * 1.05 + 1);
@@ -1237,26 +1237,41 @@ static void test_collapse_odds(void **state)
 }
 
 /* A battle fought in echelons (hk_combat_resolve_echelons) is one
- * engagement whose forces come up over its days: its intensity decays over
- * the engagement's days, not afresh with each echelon, so it costs no more
- * than the whole forces would lose fought as one battle of the same days
- * from the first (fewer men are in it at first); with the clock restarted
- * at each echelon it cost up to twice as much. */
+ * engagement whose forces come up over its days. With the engagement's
+ * clock (echelon_clock_share 0: a stage's intensity decays from the
+ * engagement's first day) it costs no more than the whole forces would lose
+ * fought as one battle of the same days; but fought so, CDB90's battles of
+ * 1900 on lasting 2 days or more came out far lighter than the record (mean
+ * log error -0.46 fit part, -0.44 held out), so a stage counts only the
+ * fitted share of the days before it (docs/combat.md, "Severity of
+ * engagements fought in echelons"): each arriving echelon fights much as a
+ * new battle, and the engagement costs more than with the engagement's
+ * clock, and no more than with the clock restarted at each stage. */
 static void test_echelons_keep_the_engagement_clock(void **state)
 {
     (void)state;
     hk_combat_params p;
     hk_combat_params_default(&p);
     assert_int_equal(p.echelon_clock, 1);
+    assert_true(p.echelon_clock_share > 0 && p.echelon_clock_share < 0.5);
+    hk_combat_params engagement = p, restart = p;
+    engagement.echelon_clock_share = 0;
+    restart.echelon_clock = 0;
+    p.collapse_share = engagement.collapse_share = restart.collapse_share = 0; /* the attrition alone */
     static const double men[][2] = {{39000, 37500}, {30800, 17200}, {8000, 20000}, {5000, 5000}};
     for (size_t k = 0; k < sizeof men / sizeof men[0]; k++) {
         hk_combat_side a = side(men[k][0], 100, 300, 50), d = side(men[k][1], 20, 200, 40);
         d.posture = HK_POSTURE_PREPARED;
-        hk_combat_result one, ech;
-        hk_combat_resolve(&p, &a, &d, HK_TERRAIN_STEPPE, 10, NULL, &one);
+        hk_combat_result one, ech, eng, rst;
+        hk_combat_resolve(&engagement, &a, &d, HK_TERRAIN_STEPPE, 10, NULL, &one);
+        hk_combat_resolve_echelons(&engagement, &a, &d, HK_TERRAIN_STEPPE, 10, 3, NULL, &eng);
         hk_combat_resolve_echelons(&p, &a, &d, HK_TERRAIN_STEPPE, 10, 3, NULL, &ech);
-        double all_one = one.casualties[0] + one.casualties[1], all_ech = ech.casualties[0] + ech.casualties[1];
-        assert_true(all_ech <= all_one * 1.05);
+        hk_combat_resolve_echelons(&restart, &a, &d, HK_TERRAIN_STEPPE, 10, 3, NULL, &rst);
+        double all_one = one.casualties[0] + one.casualties[1], all_eng = eng.casualties[0] + eng.casualties[1];
+        double all_ech = ech.casualties[0] + ech.casualties[1], all_rst = rst.casualties[0] + rst.casualties[1];
+        assert_true(all_eng <= all_one * 1.05);
+        assert_true(all_ech > all_eng);
+        assert_true(all_ech <= all_rst * 1.0001);
         assert_true(ech.days <= 10);
     }
     /* one echelon is one battle, bit for bit */
@@ -1267,14 +1282,6 @@ static void test_echelons_keep_the_engagement_clock(void **state)
     assert_memory_equal(&x, &y, sizeof x);
 }
 
-/* The winner of a battle in echelons follows from all of it: an attacker
- * has won only if, over the whole engagement, it came no nearer its break
- * point than the defender did to its own by more than the attacker's edge
- * (winner_bias), the rule of one battle read on the totals, unless a side's
- * line broke in the last stage; no attack at odds under 2:1 that lost five
- * times the defender's men has won without breaking the defender; and no
- * attacker loses nine tenths of its men. Over many draws of the random
- * spread. */
 static void test_echelons_winner_follows_the_result(void **state)
 {
     (void)state;
@@ -1298,7 +1305,9 @@ static void test_echelons_winner_follows_the_result(void **state)
          * men it brought, against its break point; the attacker's edge is
          * the model's winner_bias */
         double strain_a = sa / p.break_att, strain_d = sd / p.break_def, edge = exp(p.winner_bias);
-        bool broke = res.broke_off[0] || res.broke_off[1];
+        /* (a line that collapsed is beaten whatever the strain: docs/combat.md,
+         * "Defenders that break") */
+        bool broke = res.broke_off[0] || res.broke_off[1] || res.collapsed;
         if (res.winner == HK_COMBAT_ATTACKER && !broke) {
             assert_true(strain_a <= edge * strain_d * 1.000001 + 1e-6);
             wins += res.casualties[0] >= 5 * res.casualties[1] && ma < 2 * md;

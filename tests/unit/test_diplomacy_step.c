@@ -103,9 +103,10 @@ static void test_step_is_deterministic(void **state)
     hk_world_free(b);
 }
 
-/* A treaty takes talks: with every party gaining and the month's chance
- * certain, a treaty whose talks have not run their talks_months is not
- * signed (the talks go on a month), and one whose talks have run them is. */
+/* A treaty takes talks: with every party gaining, a treaty whose terms
+ * are not yet settled (the pressure summed over its talks below its price)
+ * is not signed in the month its talks open, whatever the month's draw
+ * (they go on a month), and one whose terms are settled is. */
 static void test_talks_before_signing(void **state)
 {
     (void)state;
@@ -118,16 +119,26 @@ static void test_talks_before_signing(void **state)
             hk_world *a = world_at(&su, hk_month_of(y, 6), run), *b = world_at(&su, hk_month_of(y, 6), run);
             for (int t = 0; t < scenario->n_treaties; t++) {
                 const hk_treaty *x = &scenario->treaties[t];
-                if (a->treaty[t].status != HK_TREATY_NONE || x->talks_months <= 0 ||
+                if (a->treaty[t].status != HK_TREATY_NONE || x->price <= 0 ||
                     hk_diplomacy_barred(a, t, NULL) || !hk_treaty_preconditions(a, t, NULL, 0))
                     continue;
                 bool all = true;
-                for (int p = 0; p < x->n_parties; p++)
-                    all &= hk_diplomacy_gain(a, t, x->parties[p]) > P(a, TREATY_MIN_GAIN);
-                if (!all)
+                double least = 1e9;
+                for (int p = 0; p < x->n_parties; p++) {
+                    double g = hk_diplomacy_gain(a, t, x->parties[p]);
+                    all &= g > P(a, TREATY_MIN_GAIN);
+                    least = g < least ? g : least;
+                }
+                /* a month's pressure is at most 1.5 times the pace party's gain above min_gain */
+                if (!all || 1.5 * (least - P(a, TREATY_MIN_GAIN)) >= x->price)
+                    continue;
+                if (x->price_by >= 0 &&
+                    1.5 * (hk_diplomacy_gain(a, t, x->price_by) - P(a, TREATY_MIN_GAIN)) >= x->price)
                     continue;
                 a->treaty[t].talks = 0; /* the motive appears this month */
-                b->treaty[t].talks = (int16_t)x->talks_months;
+                a->treaty[t].pressure = 0;
+                b->treaty[t].talks = 6;
+                b->treaty[t].pressure = (float)x->price;
                 hk_diplomacy_step(a);
                 hk_diplomacy_step(b);
                 assert_int_equal(a->treaty[t].status, HK_TREATY_NONE);

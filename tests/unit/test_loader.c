@@ -530,6 +530,58 @@ static void test_too_many_strengths_of_one_formation(void **state)
     free(text);
 }
 
+/* forces.yaml's `islands`: the island forces load with their fields, and a
+ * region's records must come in date order. */
+static void test_island_forces(void **state)
+{
+    (void)state;
+    const char *base = minimal[HK_FILE_FORCES];
+    static const char ok[] = "islands:\n"
+                             "  - {region: harbin, actor: JPN, date: 1941-06, name: Garrison, men: 12000, guns: 36,\n"
+                             "     works: true, source: coox1985}\n"
+                             "  - {region: harbin, actor: JPN, date: 1945-08, name: Garrison, men: 19000, quality: 0.5,\n"
+                             "     source: coox1985}\n";
+    char *text = malloc(strlen(base) + sizeof ok);
+    assert_non_null(text);
+    strcpy(text, base);
+    strcat(text, ok);
+    hk_diag d;
+    hk_scenario *s = load_with(HK_FILE_FORCES, text, &d);
+    if (!s)
+        print_diag(&d);
+    assert_non_null(s);
+    assert_int_equal(s->n_islands, 2);
+    assert_float_equal(s->islands[0].men, 12000, 0);
+    assert_float_equal(s->islands[0].guns, 36, 0);
+    assert_true(s->islands[0].works);
+    assert_false(s->islands[1].works);
+    assert_float_equal(s->islands[1].quality, 0.5, 1e-12);
+    assert_int_equal(s->islands[1].date.year, 1945);
+    hk_scenario_free(s);
+    hk_diag_free(&d);
+    free(text);
+    /* the same two the other way round */
+    static const char bad[] = "islands:\n"
+                              "  - {region: harbin, actor: JPN, date: 1945-08, name: Garrison, men: 19000,\n"
+                              "     source: coox1985}\n"
+                              "  - {region: harbin, actor: JPN, date: 1941-06, name: Garrison, men: 12000,\n"
+                              "     source: coox1985}\n";
+    text = malloc(strlen(base) + sizeof bad);
+    assert_non_null(text);
+    strcpy(text, base);
+    strcat(text, bad);
+    s = load_with(HK_FILE_FORCES, text, &d);
+    assert_null(s);
+    bool said = false;
+    for (int i = 0; i < d.count; i++)
+        said = said || strstr(d.items[i].message, "list a region's island forces in date order") != NULL;
+    if (!said)
+        print_diag(&d);
+    assert_true(said);
+    hk_diag_free(&d);
+    free(text);
+}
+
 static void test_missing_file(void **state)
 {
     (void)state;
@@ -860,6 +912,7 @@ int main(void)
         cmocka_unit_test(test_error_kinds),
         cmocka_unit_test(test_all_errors_at_once),
         cmocka_unit_test(test_too_many_strengths_of_one_formation),
+        cmocka_unit_test(test_island_forces),
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_garbage_never_crashes),
         cmocka_unit_test(test_yaml_limits),

@@ -13,6 +13,7 @@
 #include "world/api.h"
 #include "model/campaign.h"
 #include "model/control.h"
+#include "model/landings.h"
 #include "model/war.h"
 #include "world/world.h"
 
@@ -250,6 +251,7 @@ static void note_siege(void *ud, const hk_log_event *e)
 }
 
 static siege_log last_sieges;
+static double order_days = -1; /* war.garrison_order_days for killed_on_argun, < 0 the scenario's */
 
 static double killed_on_argun(double garrison, int days, int step, double *prisoners, bool *taken, double *left,
                               double *holding, double *after_surrender)
@@ -261,6 +263,8 @@ static double killed_on_argun(double garrison, int days, int step, double *priso
     su.param[HK_P_WAR_BORDER_GARRISON] = garrison;
     su.param[HK_P_WAR_FORT_GARRISON] = 0; /* only the plan's garrison of a front falling back */
     su.param[HK_P_WAR_CEASEFIRE_DAYS] = 0;
+    if (order_days >= 0)
+        su.param[HK_P_WAR_GARRISON_ORDER_DAYS] = order_days;
     if (step > 0)
         su.param[HK_P_WAR_STEP_DAYS] = step;
     hk_world *w = war_world(&su, HK_SIDE_SOV);
@@ -306,6 +310,13 @@ static void test_border_garrison(void **state)
     double killed1 = killed_on_argun(0.33, 30, 0, &pris1, &taken1, &left1, &hold1, &after1);
     double killed5 = killed_on_argun(0.33, 5, 0, &pris5, &taken5, &left5, &hold5, &after5);
     siege_log after_day5 = last_sieges;
+    /* the same with the order reaching the garrison as the fronts stop: the
+     * war's one step of siege alone */
+    double pris5s, left5s, hold5s, after5s;
+    bool taken5s;
+    order_days = 0;
+    killed_on_argun(0.33, 5, 0, &pris5s, &taken5s, &left5s, &hold5s, &after5s);
+    order_days = -1;
     assert_true(taken0);
     assert_true(taken1); /* the garrison is gone round, not a wall */
     assert_true(taken5);
@@ -317,9 +328,11 @@ static void test_border_garrison(void **state)
     assert_true(killed1 <= 30000 + 1);
     assert_true(hold1 >= 0 && hold1 <= left1);
     /* reduced over steps: one step's assault takes on at most
-     * war.storm_share of it, and a month of siege costs it more than a step */
-    assert_true(hold5 >= (1 - 0.5) * left5 - 1);
-    assert_true(hold5 < left5);
+     * war.storm_share of it, and a month of siege costs it more than a step
+     * and the order's days after it */
+    assert_true(hold5s >= (1 - 0.5) * left5s - 1);
+    assert_true(hold5s < left5s);
+    assert_true(hold5 <= hold5s);
     assert_true(killed1 > killed5);
     /* once the surrender has reached the fronts (day 5, no ceasefire delay)
      * no assault is made: its besiegers bring the garrison the order to lay
@@ -351,8 +364,10 @@ static void test_garrison_assaulted_after_left(void **state)
  * Blagoveshchensk to Heihe, a river link) puts the armour over only
  * war.crossing_days later: the armoured Soviet Amur front takes Heihe but
  * does not exploit to Harbin in the same step, and with a crossing that
- * takes the month it stands at Heihe; with no wait its armour reaches
- * Harbin within the month. */
+ * takes the month it stands at Heihe; with no wait its armour goes on
+ * within the month to where Heihe's links lead: Harbin by the line, or
+ * Qiqihar by the post road through Mergen (the nearer; the 2nd Red Banner
+ * Army's road of 1945). */
 static bool amur_reaches_harbin(double crossing_days, double *halt)
 {
     hk_scenario *s = builtin();
@@ -361,7 +376,7 @@ static bool amur_reaches_harbin(double crossing_days, double *halt)
     su.param[HK_P_WAR_HOLD_RATIO] = 0;
     su.param[HK_P_WAR_CROSSING_DAYS] = crossing_days;
     hk_world *w = war_world(&su, HK_SIDE_SOV);
-    int amur = sector(s, "amur"), hh = region(s, "heihe"), hb = region(s, "harbin");
+    int amur = sector(s, "amur"), hh = region(s, "heihe"), hb = region(s, "harbin"), qq = region(s, "qiqihar");
     for (int f = 0; f < s->n_sectors; f++) {
         w->camp.front[f].men[HK_SIDE_JPN] = 5000;
         w->camp.front[f].tanks[HK_SIDE_JPN] = 0;
@@ -374,7 +389,7 @@ static bool amur_reaches_harbin(double crossing_days, double *halt)
     hk_campaign_step(w);
     assert_int_equal(hk_control_side(w, hh), HK_SIDE_SOV);
     *halt = w->camp.front[amur].halt[HK_SIDE_SOV];
-    bool reached = hk_control_side(w, hb) == HK_SIDE_SOV;
+    bool reached = hk_control_side(w, hb) == HK_SIDE_SOV || hk_control_side(w, qq) == HK_SIDE_SOV;
     hk_world_free(w);
     hk_scenario_free(s);
     return reached;
@@ -814,6 +829,9 @@ static void test_sea_cut_ground_stays(void **state)
         for (int side = 0; side < 2; side++)
             w->camp.front[f].men[side] = w->camp.front[f].tanks[side] = 0;
     w->jpn_men = w->sov_men = 0;
+    /* nor any island force that could land there (landings.c) */
+    for (int k = 0; k <= HK_ISL_SLOTS; k++)
+        w->isl.men[k] = w->isl.tanks[k] = w->isl.bh_men[k] = w->isl.bh_tanks[k] = 0;
     hk_control_set(w, vlad, s->jpn);
     assert_true((hk_campaign_encircled(w, HK_SIDE_SOV) >> kam) & 1);
     hk_campaign_step(w);
@@ -822,6 +840,73 @@ static void test_sea_cut_ground_stays(void **state)
     hk_campaign_step(w);
     assert_int_equal(hk_campaign_taken(w, HK_SIDE_JPN, NULL), 0);
     hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* A landing on an island garrison after Japan's surrender is announced
+ * (Shumshu, 18 August 1945): the garrison, no longer bound to the last, is
+ * neither routed nor pursued when its line breaks. What it loses in a
+ * battle it loses is what the fighting costs it, never half of the men it
+ * committed within three days (the linter's wiped_out_in_days); those left
+ * lay down their arms as prisoners. */
+typedef struct isle_log {
+    int battles, wiped;
+} isle_log;
+
+static void note_isle(void *ud, const hk_log_event *e)
+{
+    isle_log *g = ud;
+    if (!e->has_facts || !e->id || strcmp(e->id, "kurils_north") != 0)
+        return;
+    const hk_event_facts *f = &e->facts;
+    if (f->winner != HK_SIDE_SOV)
+        return; /* (a garrison that holds is not what is tested) */
+    g->battles++;
+    if (f->committed[HK_SIDE_JPN] >= 100 && f->casualties[HK_SIDE_JPN] >= 0.5 * f->committed[HK_SIDE_JPN] &&
+        f->days > 0 && f->days <= 3)
+        g->wiped++;
+}
+
+static void test_island_garrison_yields_not_routed(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int kur = region(s, "kurils_north"), kam = region(s, "petropavlovsk");
+    isle_log g = {0, 0};
+    for (uint64_t run = 0; run < 300; run++) {
+        hk_world *w = war_world_run(&su, HK_SIDE_SOV, run);
+        hk_island_state *is = &w->isl;
+        for (int k = 0; k <= HK_ISL_SLOTS; k++) {
+            is->men[k] = is->tanks[k] = is->guns[k] = is->aircraft[k] = is->bh_men[k] = is->holdout[k] = 0;
+            is->side[k] = is->bh_side[k] = is->holdout_side[k] = is->sail_to[k] = -1;
+        }
+        hk_control_set(w, kur, s->jpn);
+        hk_control_set(w, kam, s->sov);
+        int j = is->slot[kur], v = is->slot[kam];
+        assert_true(j < HK_ISL_SLOTS && v < HK_ISL_SLOTS);
+        is->men[j] = 23000; /* the 91st Division (forces.yaml islands) */
+        is->quality[j] = 1;
+        is->works[j] = 1;
+        is->side[j] = HK_SIDE_JPN;
+        is->men[v] = 40000; /* a strong landing force, with its guns and tanks */
+        is->guns[v] = 600;
+        is->tanks[v] = 100;
+        is->quality[v] = 1;
+        is->side[v] = HK_SIDE_SOV;
+        is->since[v] = -60; /* its shipping gathered long since */
+        w->war_on = w->month - 12;
+        w->camp.start_day = 1;
+        w->camp.surrender_day = 1; /* announced from the 2nd */
+        hk_observer obs = {note_isle, NULL, &g};
+        w->obs = &obs;
+        hk_landings_step(w);
+        w->obs = NULL;
+        hk_world_free(w);
+    }
+    assert_true(g.battles > 0);
+    assert_int_equal(g.wiped, 0);
     hk_scenario_free(s);
 }
 
@@ -969,6 +1054,7 @@ int main(void)
         cmocka_unit_test(test_decide),
         cmocka_unit_test(test_two_front_aims),
         cmocka_unit_test(test_sea_cut_ground_stays),
+        cmocka_unit_test(test_island_garrison_yields_not_routed),
         cmocka_unit_test(test_fronts_placed),
         cmocka_unit_test(test_border_garrison),
         cmocka_unit_test(test_garrison_assaulted_after_left),

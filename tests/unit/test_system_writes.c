@@ -55,9 +55,9 @@ static const field fields[] = {
     F(budget), F(pins), F(n_pins), F(combat), F(out), F(next_facts), F(has_next_facts), F(text),
     F(scratch), F(scratch_src), F(control), F(control_key), F(camp), F(war_months_total), F(war_cas_total),
     F(war_days_total), F(war_pris_total), F(regions_taken), F(trans_siberian_was_cut), F(sov_west_1941),
-    F(ceded), F(wars_begun),
+    F(ceded), F(wars_begun), F(isl),
     F(event_decided), F(today), F(events_next),
-    F(coup_posted_on), F(held_over), F(isl), F(sov_sent_war), F(armistice_pact),
+    F(coup_posted_on), F(held_over), F(sov_sent_war), F(armistice_pact),
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
@@ -108,23 +108,22 @@ static const char *const outcomes_owns[] = {"out", NULL};
 /* general war (war.c), its fronts in days (campaign.c), who holds each region (control.c) */
 static const char *const war_owns[] = {"war", "war_in_month", "war_opener", "war_on", "soviet_entry",
                                        "soviet_entry_on", "japan_surrendered", "exhaustion", "war_losses",
-                                       "armistice_on", "camp", "control", "control_key", "war_months_total",
+                                       "armistice_on", "camp", "isl", "control", "control_key", "war_months_total",
                                        "war_cas_total", "war_days_total", "war_pris_total", "regions_taken",
                                        "trans_siberian_was_cut", "sov_west_1941", "sov_peak", "ceded", "wars_begun",
                                        "armistice_pact", /* an armistice's neutrality undertaking */
-                                       "isl", /* the island fronts (landings.c), readied when a war opens */
                                        /* a war Japan lost, reported to politics as battles report one */
                                        "lost_battle_side", "lost_battle_weight", "lost_battle_fact",
                                        "lost_battle_sector", "lost_major", NULL};
-/* the fronts' fighting adds its losses and battles to the month's, as battles does (shared) */
+/* the fronts' fighting adds its losses and battles to the month's, as battles does (shared);
+ * the island fronts (landings.c, called by campaign.c) write isl */
 static const char *const campaign_owns[] = {"war", "war_in_month", "war_opener", "war_on", "soviet_entry",
                                             "soviet_entry_on", "japan_surrendered", "exhaustion", "war_losses",
-                                            "armistice_on", "camp", "control", "control_key", "war_months_total",
+                                            "armistice_on", "camp", "isl", "control", "control_key", "war_months_total",
                                             "war_cas_total", "war_days_total", "war_pris_total", "regions_taken",
                                             "trans_siberian_was_cut", "sov_west_1941", "sov_peak", "battles_month",
                                             "loss_men", "loss_tanks", "loss_guns", "loss_aircraft",
                                             "today", /* the surrender's day, while its events are emitted */
-                                            "isl", /* the island fronts (landings.c) over the month's days */
                                             NULL};
 static const char *const actors_owns[] = {"actor_begun", "actor_decided", "actor_progress", "exists_month", "exists_mask", "exists_since", "exists_until",
                                           "form_now", "forms_since", "forms_until", NULL};

@@ -300,6 +300,14 @@ double collapse_share_loss(const gsl_vector *v, void *ctx);
 void collapse_score(const hk_combat_params *cp, const double *coef, const cbattle *b, int n, int part,
                     double *ll, double *ll_base, int *named, int *nb, int *nc);
 void fit_collapse(fitctx *c, hk_combat_params *cp, const double *coef, int quiet);
+/* stage 6: the clock of a stage fought in echelons */
+int echelon_fit_battle(const cbattle *x, int part);
+void echelon_battle(const hk_combat_params *cp, const cbattle *x, hk_combat_result *res);
+void echelon_errors(const hk_combat_params *cp, const cbattle *b, int n, int part, double *bias, double *mse, int *k);
+double echelon_clock_loss(const gsl_vector *v, void *ctx);
+void fit_echelon_clock(fitctx *c, hk_combat_params *cp, int quiet);
+extern int g_echelon_share;     /* 1: stage 6 (default) */
+extern double g_echelon_share_set; /* >= 0: --evaluate and --tails with this share */
 extern double g_spread_all[2]; /* stage 5: the random spread of all fit-part battles */
 extern int g_collapse;          /* 1: stage 5 fits the collapse (default); 0: off */
 extern int g_pursuit_cut;        /* 1: stage 4 fits the beaten attacker's pursuit cut (default) */

@@ -128,6 +128,8 @@ int g_echelon_clock = -1, g_echelon_winner = -1; /* -1: as compiled in (the fit:
 int g_break_stop = -1;      /* -1: as compiled in (fitted off, written on); 0/1 as given */
 int g_pursuit_cut = 1;
 int g_collapse = 1;
+int g_echelon_share = 1;
+double g_echelon_share_set = -1;
 double g_spread_all[2] = {NAN, NAN};
 double g_pursuit_cut_set = -1;
 double cas_loss(double e)
@@ -463,6 +465,8 @@ void fit_params_compiled(hk_combat_params *cp, double coef[HK_CDB90_CODES])
         cp->pursuit_attacker_cut = g_pursuit_cut_set;
     if (!g_collapse)
         cp->collapse_share = 0;
+    if (g_echelon_share_set >= 0)
+        cp->echelon_clock_share = g_echelon_share_set;
 }
 
 /* ---- stage 5: the defender's collapse ------------------------------------
@@ -646,4 +650,86 @@ void fit_collapse(fitctx *c, hk_combat_params *cp, const double *coef, int quiet
                         "log-likelihood per battle %.4f (its base rate alone %.4f); named %d\n",
                 k, kc, ll, llb, named);
     }
+}
+
+/* ---- stage 6: the clock of a stage fought in echelons ---------------------
+ * (docs/combat.md, "Severity of engagements fought in echelons"). The
+ * simulation fights a border engagement in battle.echelons (3) echelons;
+ * with the engagement's clock (a stage's intensity decaying from the
+ * engagement's first day) CDB90's battles of several days fought so came
+ * out far lighter than the record, the larger and longer the more. The
+ * share of the days before a stage that its clock counts is fitted on the
+ * fit part's battles of 1900 on lasting 2 days or more, fought in
+ * TAILS_ECHELONS echelons, by the squared log error of both sides'
+ * casualties (central estimate), everything else held. */
+int echelon_fit_battle(const cbattle *x, int part)
+{
+    return x->part == part && usable(x) && x->year >= 1900 && x->days >= 2 && side_usable(x, 0) &&
+           side_usable(x, 1);
+}
+
+void echelon_battle(const hk_combat_params *cp, const cbattle *x, hk_combat_result *res)
+{
+    hk_combat_params era = *cp;
+    era.dispersion = x->dispersion;
+    hk_combat_side whole[2];
+    cdb90_sides(x, whole);
+    hk_combat_resolve_echelons(&era, &whole[0], &whole[1], (hk_terrain)x->terrain, x->days, TAILS_ECHELONS, NULL,
+                               res);
+}
+
+/* mean log error (bias) and mean squared log error of both sides'
+ * casualties over one part's battles fought in echelons */
+void echelon_errors(const hk_combat_params *cp, const cbattle *b, int n, int part, double *bias, double *mse, int *k)
+{
+    double s = 0, s2 = 0;
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        if (!echelon_fit_battle(&b[i], part))
+            continue;
+        hk_combat_result r;
+        echelon_battle(cp, &b[i], &r);
+        for (int j = 0; j < 2; j++) {
+            double e = cas_err(r.casualties[j], b[i].cas[j]);
+            s += e;
+            s2 += e * e;
+            m++;
+        }
+    }
+    *bias = m ? s / m : 0;
+    *mse = m ? s2 / m : 0;
+    *k = m / 2;
+}
+
+double echelon_clock_loss(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    hk_combat_params cp = c->base;
+    cp.echelon_clock_share = sigm(gsl_vector_get(v, 0));
+    double bias, mse;
+    int k;
+    echelon_errors(&cp, c->b, c->n, PART_FIT, &bias, &mse, &k);
+    return isfinite(mse) ? mse : 1e9;
+}
+
+void fit_echelon_clock(fitctx *c, hk_combat_params *cp, int quiet)
+{
+    c->base = *cp;
+    double b0, m0, b1, m1, h0, hm0, h1, hm1;
+    int k, kh;
+    hk_combat_params before = *cp;
+    before.echelon_clock_share = 0;
+    echelon_errors(&before, c->b, c->n, PART_FIT, &b0, &m0, &k);
+    echelon_errors(&before, c->b, c->n, PART_HELD, &h0, &hm0, &kh);
+    double z[1] = {0};
+    nelder_mead(echelon_clock_loss, c, z, 1, 4, 2000, 1);
+    cp->echelon_clock_share = sigm(z[0]);
+    echelon_errors(cp, c->b, c->n, PART_FIT, &b1, &m1, &k);
+    echelon_errors(cp, c->b, c->n, PART_HELD, &h1, &hm1, &kh);
+    if (!quiet)
+        fprintf(stderr,
+                "cdb90_fit: stage 6, a stage's clock counts %.3f of the days before it; battles of 1900 on, "
+                "2 days or more, in %d echelons: fit part (%d) mean log error %+.3f -> %+.3f, squared %.3f -> "
+                "%.3f; held out (%d) %+.3f -> %+.3f, squared %.3f -> %.3f\n",
+                cp->echelon_clock_share, TAILS_ECHELONS, k, b0, b1, m0, m1, kh, h0, h1, hm0, hm1);
 }

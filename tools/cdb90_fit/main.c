@@ -179,13 +179,17 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
      * its break point (a two-day assault costing half the attackers).
      * --no-break-stop writes it off. */
     cpp->break_stop = g_break_stop != 0;
+    /* Stage 6: the clock of a stage fought in echelons, everything else
+     * held (under the law as written, break_stop included). */
+    if (g_echelon_share && cpp->echelon_clock)
+        fit_echelon_clock(ctxp, cpp, quiet);
 }
 
 int main(int argc, char **argv)
 {
     const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
     const char *out = HK_SOURCE_DIR;
-    int fit_cut_only = 0, fit_collapse_only = 0;
+    int fit_cut_only = 0, fit_collapse_only = 0, fit_echelon_only = 0;
     int evaluate = 0, quiet = 0, restarts = 14, n_codes = 0, compare = 1, tails = 0, echelons = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--evaluate") == 0)
@@ -238,6 +242,16 @@ int main(int argc, char **argv)
                 fprintf(stderr, "cdb90_fit: --pursuit-cut takes a number from 0 to 1\n");
                 return 2;
             }
+        } else if (strcmp(argv[i], "--echelon-share") == 0 && i + 1 < argc) {
+            g_echelon_share_set = atof(argv[++i]);
+            if (!(g_echelon_share_set >= 0 && g_echelon_share_set <= 1)) {
+                fprintf(stderr, "cdb90_fit: --echelon-share takes a number from 0 to 1\n");
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--no-echelon-share") == 0) {
+            g_echelon_share = 0;
+        } else if (strcmp(argv[i], "--fit-echelon-share") == 0) {
+            fit_echelon_only = 1;
         } else if (strcmp(argv[i], "--no-collapse") == 0) {
             g_collapse = 0;
         } else if (strcmp(argv[i], "--fit-collapse") == 0) {
@@ -356,6 +370,10 @@ int main(int argc, char **argv)
             cp.pursuit_attacker_cut = 0;
             fit_pursuit_cut(&ctx, &cp, coef, 0);
             printf("pursuit_attacker_cut=%.17g\n", cp.pursuit_attacker_cut);
+        }
+        if (fit_echelon_only) {
+            fit_echelon_clock(&ctx, &cp, 0);
+            printf("echelon_clock_share=%.17g\n", cp.echelon_clock_share);
         }
         /* stage 5 alone from the compiled stages 1-4 */
         if (fit_collapse_only) {

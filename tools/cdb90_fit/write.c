@@ -54,7 +54,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     W(envelop_power); W(winner_bias); W(encircle_base); W(encircle_armour); W(encircle_cap);
     W(front_density); W(armour_broken); W(heights); W(night_weapons); W(ns_hold); W(air_broken);
     W(support_exp);
-    W(collapse_c0); W(collapse_env); W(collapse_surprise); W(collapse_k); W(collapse_size); W(collapse_garrison); W(collapse_share);
+    W(collapse_c0); W(collapse_env); W(collapse_surprise); W(collapse_k); W(collapse_size); W(collapse_garrison); W(collapse_share); W(echelon_clock_share);
     fprintf(f, "    p->ns_own_outmatched = %d;\n", cp->ns_own_outmatched);
     fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
     fprintf(f, "    p->quiet_contact = %d;\n", cp->quiet_contact);

@@ -113,6 +113,11 @@ try {
   });
 
   if (doc.sources?.seeds?.length) await step("a citation opens its entry in the bibliography", async () => {
+    // the seeds' text is read from beside the checkout (../shared/seeds or
+    // HK_SHARED_DIR); without it the bibliography names the lines but quotes
+    // none, and what needs a quotation is skipped, not passed
+    const quoting = doc.sources.seeds.some((z) => (z.lines || []).some((l) => l.text));
+    if (!quoting) console.log("skip the seeds' text is not beside the checkout: no cited line to quote");
     // an event citing a seed line whose text the bibliography has
     let seed = null, line = null;
     const e = doc.events.find((x) => String(x.source || "").split(/;\s*/).some((c) => {
@@ -121,7 +126,7 @@ try {
       line = seed && seed.lines.find((l) => l.line === +m[2] && l.text);
       return !!line;
     }));
-    check(!!e, "an event cites a seed line the bibliography quotes");
+    if (quoting) check(!!e, "an event cites a seed line the bibliography quotes");
     if (e) {
       await page.locator("#timeline li", { hasText: String(e.text).slice(0, 60) }).first().click();
       await page.locator(`#details a.cite[data-cite="${seed.file}:${line.line}"]`).first().click();
@@ -143,7 +148,7 @@ try {
       const m = /^(.+\.txt):(\d+)-(\d+)$/.exec(c);
       if (m && !range) range = { ev, c, file: m[1], from: +m[2], to: +m[3] };
     }
-    if (range) {
+    if (range && quoting) {
       await page.click('#tabs button[data-tab="history"]');
       await page.locator("#timeline li", { hasText: String(range.ev.text).slice(0, 60) }).first().click();
       const a = page.locator(`#details a.cite[data-cite="${range.c}"]`).first();
@@ -159,7 +164,8 @@ try {
       const box = await page.textContent("#src-cited");
       check(lines.every((l) => box.includes(l.text)), `the citation ${range.c} shows the whole passage, not only its first line`);
       await shot(page, `${label}-range.png`);
-    } else console.log("     (no citation of a range of lines in this document)");
+    } else if (range) console.log(`skip the citation ${range.c}: no seed text to quote`);
+    else console.log("     (no citation of a range of lines in this document)");
     const pub = doc.sources.publications.find((p) => p.cited > 0);
     check((await page.locator(`#tab-sources [id="src-${pub.id}"]`).textContent()).includes(pub.cite), `publication ${pub.id} listed with its full reference`);
     await page.click('#tabs button[data-tab="history"]');

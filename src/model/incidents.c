@@ -30,12 +30,76 @@
 #include <string.h>
 
 #include "model/system.h"
+#include "world/actors.h"
 
 /* The Kwantung Army's push on the Soviet border: its autonomy, less the
  * share Tokyo holds back while the Army is committed in China (000:35). */
 static double kwantung_push(const hk_world *w)
 {
     return w->autonomy * (1.0 - P(w, INCIDENT_CHINA_RESTRAINT) * w->china_war);
+}
+
+/* Whether the USSR still co-runs the Chinese Eastern Railway across a
+ * Manchuria Japan holds: it has a share in the line (the Peking agreement
+ * that set the joint management was signed, 004:105), Japan has seized
+ * Manchuria, and the share is not yet sold. */
+static bool railway_co_run(const hk_world *w)
+{
+    int t = w->c->roles.sov_chn_normalization;
+    return w->manchuria_seized && !w->railway_sold && t >= 0 && w->treaty[t].signed_on != HK_MONTH_NONE;
+}
+
+/* The incidents the posts on a new line add. While the USSR co-ran the
+ * railway across northern Manchuria, its quarrel with the Kwantung Army was
+ * fought over the railway, its rolling stock taken into Siberia, its Soviet
+ * managers, the frontier station at Manchuli closed over them
+ * (frus1933v03_d304). Once the share is sold (railway_step) the guards that
+ * took the line over take up posts on the border with it, on a line whose
+ * stretches between the rivers were never marked on the ground, and each
+ * new post contests where the other side's stands (on the Khalkha, the
+ * river against a line 13 km east of it, 001:133; Japanese crossings into
+ * Mongolia eight times from January 1935 to March 1936,
+ * imtfe_mpr_incursions) until the two settle where each will stand: the
+ * record's incidents rose from about 50 a year in 1932-1934 to 176 in
+ * 1935, the year of the sale, and fell to 113 in 1937 (001:49). The added
+ * share incident.posting fades by a factor e every incident.posting_settle
+ * months. Korea's border (the Tumen mouth) never had the railway. */
+static double posting_share(const hk_world *w, int sec)
+{
+    return w->posting_extra > 0 && w->s->sectors[sec].side[0] == w->s->man ? 1.0 + w->posting_extra : 1.0;
+}
+
+/* The railway's sale: the USSR, co-running a line that runs through ground
+ * the Kwantung Army holds and cannot be defended, sells its share once the
+ * talks have run incident.railway_talks months from the seizure (offered in
+ * 1933 with the frontier at Manchuli closed over the rolling stock,
+ * frus1933v03_d304; sold to Manchukuo on 23 March 1935, frus1935v03_d92). */
+static void railway_step(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    /* the posts settle (posting_share); settled to a thousandth, they are
+     * the line's posts like any other */
+    w->posting_extra *= w->posting_decay;
+    if (w->posting_extra < 1e-3)
+        w->posting_extra = 0.0;
+    if (!railway_co_run(w) || w->war)
+        return;
+    /* months since the seizure, the month of the seizure itself the 0th */
+    if (w->railway_months++ < (int)lround(P(w, INCIDENT_RAILWAY_TALKS)))
+        return;
+    w->railway_sold = true;
+    w->posting_extra = P(w, INCIDENT_POSTING);
+    w->posting_decay = exp(-1.0 / hk_fmax(P(w, INCIDENT_POSTING_SETTLE), 1.0));
+    bool mx = hk_actor_exists(w, s->man, w->month);
+    const char *man = mx ? hk_actor_name_at(w, s->man, w->month) : NULL;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "The USSR sells its share of the Chinese Eastern Railway to %s after %d months of co-running it "
+                 "across ground the Kwantung Army holds: its railwaymen go home, Japanese guards take over the line to "
+                 "Manchuli and Pogranichnaya, and the quarrel of the two sides moves from the railway to the border.",
+                 man ? man : "Manchukuo", w->railway_months - 1);
+    hk_world_emit2(w, "fact", "railway_sale", s->sov, mx ? s->man : s->jpn, hk_world_logging(w) ? w->scratch : NULL,
+                   hk_world_logging(w) ? "frus1935v03_d92; frus1933v03_d304" : NULL);
 }
 
 /* The rate of sector sec; with memo, the density factor g is kept in it
@@ -74,7 +138,7 @@ static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo)
         }
     }
     double h = 1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w);
-    return P(w, INCIDENT_BASE_RATE) * (sc->length_km / 1000.0) * f * g * h;
+    return P(w, INCIDENT_BASE_RATE) * (sc->length_km / 1000.0) * f * g * h * posting_share(w, sec);
 }
 
 double hk_incidents_rate(const hk_world *w, int sec) { return sector_rate(w, sec, NULL); }
@@ -157,13 +221,19 @@ static void share_over_sectors(hk_world *w, int total, const double *rate)
 /* Each side's haul to sector sec's battle ground (hk_battles_site_km),
  * kept while the regions stay in the same hands: routing over the map for
  * every sector with incidents, every month, was most of a run's work. */
-static void site_hauls(hk_world *w, int sec, double km[2])
+static void hauls_follow_control(hk_world *w)
 {
-    unsigned bit = 1u << sec;
     if (memcmp(w->haul_control, w->control, sizeof w->control) != 0) {
         memcpy(w->haul_control, w->control, sizeof w->control);
         w->haul_known = 0;
     }
+}
+
+/* hauls_follow_control first, once a month: control does not change
+ * while the month's clashes are weighed */
+static void site_hauls(hk_world *w, int sec, double km[2])
+{
+    unsigned bit = 1u << sec;
     if ((w->haul_known & bit) && !((w->battle_site_known >> sec) & 1u)) {
         km[0] = w->haul_km[sec][0];
         km[1] = w->haul_km[sec][1];
@@ -187,6 +257,7 @@ static void escalate(hk_world *w, hk_lazy_stream *r)
             last = i;
     if (last < 0)
         return;
+    hauls_follow_control(w);
     /* what is the same for every sector this month, asked once */
     const double resolve = hk_assess_soviet_resolve(w);
     const bool presses = hk_assess_europe_presses(w);
@@ -281,6 +352,7 @@ void hk_incidents_step(hk_world *w)
     const hk_scenario *s = w->s;
     /* split when first drawn from: a month with no sector in contact draws nothing */
     hk_lazy_stream r = hk_world_lazy_stream(w, HK_STREAM_INCIDENTS);
+    railway_step(w);
     update_tension(w);
     double rate[HK_MAX_SECTORS];
     double total_rate = 0;

@@ -64,10 +64,7 @@ static bool railway_co_run(const hk_world *w)
  * 1935, the year of the sale, and fell to 113 in 1937 (001:49). The added
  * share incident.posting fades by a factor e every incident.posting_settle
  * months. Korea's border (the Tumen mouth) never had the railway. */
-static double posting_share(const hk_world *w, int sec)
-{
-    return w->posting_extra > 0 && w->s->sectors[sec].side[0] == w->s->man ? 1.0 + w->posting_extra : 1.0;
-}
+static double posting_share(const hk_world *w) { return 1.0 + w->posting_extra; }
 
 /* The railway's sale: the USSR, co-running a line that runs through ground
  * the Kwantung Army holds and cannot be defended, sells its share once the
@@ -105,7 +102,7 @@ static void railway_step(hk_world *w)
 /* The rate of sector sec; with memo, the density factor g is kept in it
  * for the contact it was worked out at (the pools often stand still from
  * one month to the next, and with them the men in contact). */
-static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo)
+static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo, double k0, double post)
 {
     const hk_sector *sc = &w->s->sectors[sec];
     double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
@@ -129,7 +126,23 @@ static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo)
     if (memo && ((memo->known >> sec) & 1u) && memo->contact[sec] == contact) {
         g = memo->g[sec];
     } else {
-        double cb = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact > 1e-9 ? contact : 1e-9));
+        double b = P(w, INCIDENT_FORCES_ELAST), cb;
+        if (memo && contact > 1e-9) {
+            /* c^b = (sqrt(j·v)/ref)^b · length^-b: the first factor shared
+             * by sectors that draw on the same forces, the second the
+             * sector's own for the run */
+            if (!((memo->len_known >> sec) & 1u)) {
+                memo->len_pow[sec] = exp(-b * log(hk_fmax(sc->length_km, 1.0)));
+                memo->len_known |= 1u << sec;
+            }
+            if (!(memo->jv == j * v)) {
+                memo->jv = j * v;
+                memo->jv_pow = exp(b * log(sqrt(j * v) / P(w, INCIDENT_FORCES_REF)));
+            }
+            cb = memo->jv_pow * memo->len_pow[sec];
+        } else {
+            cb = exp(b * log(contact > 1e-9 ? contact : 1e-9));
+        }
         g = 2.0 * cb / (1.0 + cb);
         if (memo) {
             memo->contact[sec] = contact;
@@ -137,11 +150,20 @@ static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo)
             memo->known |= 1u << sec;
         }
     }
-    double h = 1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w);
-    return P(w, INCIDENT_BASE_RATE) * (sc->length_km / 1000.0) * f * g * h * posting_share(w, sec);
+    return k0 * (sc->length_km / 1000.0) * f * g * (sc->side[0] == w->s->man ? post : 1.0);
 }
 
-double hk_incidents_rate(const hk_world *w, int sec) { return sector_rate(w, sec, NULL); }
+/* What every sector's rate shares in a month: the base rate times the
+ * Kwantung Army's push, 1 + k·P (docs/model.md#incidents). */
+static double month_rate(const hk_world *w)
+{
+    return P(w, INCIDENT_BASE_RATE) * (1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w));
+}
+
+double hk_incidents_rate(const hk_world *w, int sec)
+{
+    return sector_rate(w, sec, NULL, month_rate(w), posting_share(w));
+}
 
 static double tension_baseline(const hk_world *w)
 {
@@ -246,15 +268,12 @@ static void site_hauls(hk_world *w, int sec, double km[2])
     }
 }
 
-static void escalate(hk_world *w, hk_lazy_stream *r)
+/* `last` is the last sector with incidents this month: a sector past it
+ * would draw a uniform nobody reads (the stream ends with this step), so
+ * the loop stops there. */
+static void escalate(hk_world *w, hk_lazy_stream *r, int last)
 {
     const hk_scenario *s = w->s;
-    /* a sector past the last one with incidents draws a uniform nobody
-     * reads (the stream ends with this step), so the loop stops there */
-    int last = -1;
-    for (int i = 0; i < s->n_sectors; i++)
-        if (w->sector_incidents[i] > 0)
-            last = i;
     if (last < 0)
         return;
     hauls_follow_control(w);
@@ -356,26 +375,30 @@ void hk_incidents_step(hk_world *w)
     update_tension(w);
     double rate[HK_MAX_SECTORS];
     double total_rate = 0;
+    const double k0 = month_rate(w), post = posting_share(w);
     for (int i = 0; i < s->n_sectors; i++) {
-        rate[i] = sector_rate(w, i, &w->incident_memo);
+        rate[i] = sector_rate(w, i, &w->incident_memo, k0, post);
         total_rate += rate[i];
     }
     int recorded = w->mode == HK_MODE_REPLAY ? recorded_month_count(w) : -1;
-    int total = 0;
+    int total = 0, last = -1; /* the last sector with incidents (escalate) */
     if (recorded >= 0) {
         share_over_sectors(w, recorded, rate);
         total = recorded;
     } else {
         for (int i = 0; i < s->n_sectors; i++) {
-            w->sector_incidents[i] = rate[i] > 0 ? hk_rng_poisson(hk_lazy_rng(&r), rate[i]) : 0;
-            total += w->sector_incidents[i];
+            int n = rate[i] > 0 ? hk_rng_poisson(hk_lazy_rng(&r), rate[i]) : 0;
+            w->sector_incidents[i] = n;
+            total += n;
+            if (n > 0)
+                last = i;
         }
     }
     w->incidents_month = total; /* the outcomes count it into the year */
     int y = hk_month_year(w->month);
     w->n_pending = 0;
     if (w->mode == HK_MODE_SIMULATE)
-        escalate(w, &r);
+        escalate(w, &r, last);
     if (total <= 0)
         return;
     if (hk_world_logging(w)) {

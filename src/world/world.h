@@ -167,6 +167,12 @@ typedef struct hk_pending_battle {
 typedef struct hk_incident_memo {
     uint32_t known;
     double contact[HK_MAX_SECTORS], g[HK_MAX_SECTORS];
+    /* the density factor's power split in two: (sqrt(j·v)/forces_ref)^b for
+     * the last product j·v worked out, which sectors drawing on the same
+     * regions share (the Ussuri and the Tumen mouth), and each sector's
+     * length^-b, kept a run (bit s of len_known) */
+    double jv, jv_pow, len_pow[HK_MAX_SECTORS];
+    uint32_t len_known;
 } hk_incident_memo;
 
 #define HK_MAX_PENDING 4

@@ -327,6 +327,11 @@ struct hk_world {
     uint16_t reach_known;
     int16_t reach_site[HK_MAX_SECTORS][2];
     uint64_t reach[HK_MAX_SECTORS][2];
+    /* and of each side's route capacity from its railheads to that ground
+     * (route_capacity), under the same control: bit 2 sec + side of
+     * route_known */
+    uint16_t route_known;
+    double route_cap[HK_MAX_SECTORS][2];
 
     /* incidents and battles */
     double tension[HK_MAX_SECTORS];

@@ -165,20 +165,20 @@ double hk_incidents_rate(const hk_world *w, int sec)
     return sector_rate(w, sec, NULL, month_rate(w), posting_share(w));
 }
 
-static double tension_baseline(const hk_world *w)
+static double tension_baseline(const hk_world *w, bool presses)
 {
     double b = P(w, TENSION_BASE) + P(w, TENSION_DOCTRINE) * hk_clamp(w->doctrine, 0, 1) +
                P(w, TENSION_PUSH) * kwantung_push(w) +
                P(w, TENSION_CONSULT) * hk_treaty_binds(w, w->c->roles.jpn_outside_consult) -
                P(w, TENSION_NEUTRALITY) * hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) -
                P(w, TENSION_NORMALIZATION) * hk_treaty_binds(w, w->c->roles.jpn_sov_normalization) -
-               P(w, TENSION_EUROPE) * hk_assess_europe_presses(w);
+               P(w, TENSION_EUROPE) * presses;
     return hk_clamp(b, 0.1, 3.0);
 }
 
-static void update_tension(hk_world *w)
+static void update_tension(hk_world *w, bool presses)
 {
-    double b = tension_baseline(w), decay = P(w, TENSION_DECAY);
+    double b = tension_baseline(w, presses), decay = P(w, TENSION_DECAY);
     /* an armistice draws a line both armies stand back from: the border
      * starts again from the political baseline, not from the war's heat */
     if (w->armistice_on == w->month) {
@@ -271,7 +271,7 @@ static void site_hauls(hk_world *w, int sec, double km[2])
 /* `last` is the last sector with incidents this month: a sector past it
  * would draw a uniform nobody reads (the stream ends with this step), so
  * the loop stops there. */
-static void escalate(hk_world *w, hk_lazy_stream *r, int last)
+static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
 {
     const hk_scenario *s = w->s;
     if (last < 0)
@@ -279,9 +279,10 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last)
     hauls_follow_control(w);
     /* what is the same for every sector this month, asked once */
     const double resolve = hk_assess_soviet_resolve(w);
-    const bool presses = hk_assess_europe_presses(w);
     const double lesson = 1.0 - P(w, INCIDENT_DEFEAT_RESTRAINT) * hk_clamp(w->north_lesson, 0.0, 1.0);
     const bool pact = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
+    /* the campaigning season is the whole border's (battles.c) */
+    const bool season = hk_battles_in_season(w, last);
     for (int i = 0; i <= last && w->n_pending < HK_MAX_PENDING; i++) {
         int n = w->sector_incidents[i];
         double u = hk_rng_uniform(hk_lazy_rng(r));
@@ -346,7 +347,7 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last)
          * p is worked out again then). The record's battles came in the
          * season after the winter's clashes (Nomonhan in May 1939) and none
          * out of it (battle.season_first) */
-        if (!hk_battles_in_season(w, i)) {
+        if (!season) {
             if (w->held_over & bit)
                 continue; /* already held over: worked out again in the season */
             if (u < any)
@@ -372,7 +373,10 @@ void hk_incidents_step(hk_world *w)
     /* split when first drawn from: a month with no sector in contact draws nothing */
     hk_lazy_stream r = hk_world_lazy_stream(w, HK_STREAM_INCIDENTS);
     railway_step(w);
-    update_tension(w);
+    /* Europe at war, or Germany and the USSR bound by a pact: asked once a
+     * month for the tension's baseline and the escalation */
+    const bool presses = hk_assess_europe_presses(w);
+    update_tension(w, presses);
     double rate[HK_MAX_SECTORS];
     double total_rate = 0;
     const double k0 = month_rate(w), post = posting_share(w);
@@ -398,7 +402,7 @@ void hk_incidents_step(hk_world *w)
     int y = hk_month_year(w->month);
     w->n_pending = 0;
     if (w->mode == HK_MODE_SIMULATE)
-        escalate(w, &r, last);
+        escalate(w, &r, last, presses);
     if (total <= 0)
         return;
     if (hk_world_logging(w)) {

@@ -415,9 +415,15 @@ void hk_incidents_step(hk_world *w)
         if (recorded < 0) {
             /* two significant digits: 0.042, 3.1, 17 */
             int prec = total_rate >= 10 ? 0 : total_rate >= 1 ? 1 : total_rate > 0 ? 1 - (int)floor(log10(total_rate)) : 0;
-            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " expected %.*f from tension, forces in contact and the Kwantung Army's autonomy (%.2f).",
-                     prec, total_rate, w->autonomy);
+            if (w->posting_extra > 0)
+                snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                         " expected %.*f from tension, forces in contact, the Kwantung Army's autonomy (%.2f) and "
+                         "the new posts on Manchukuo's borders since the railway's sale (%.0f%% more there).",
+                         prec, total_rate, w->autonomy, 100.0 * w->posting_extra);
+            else
+                snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                         " expected %.*f from tension, forces in contact and the Kwantung Army's autonomy (%.2f).",
+                         prec, total_rate, w->autonomy);
         }
         const char *src = SRC_MODEL("incidents");
         if (recorded >= 0)

@@ -153,6 +153,51 @@ static hk_side_forces forces_in(hk_world *w, hk_regions regions, int side)
     return out;
 }
 
+/* The reach and the routes depend on the map and on who holds what: kept
+ * while the regions stay in the same hands. */
+static void reach_follow_control(hk_world *w)
+{
+    _Static_assert(2 * HK_MAX_SECTORS <= 16, "hk_world.reach_known holds a bit a sector and side");
+    if (memcmp(w->reach_control, w->control, sizeof w->control) != 0) {
+        memcpy(w->reach_control, w->control, sizeof w->control);
+        w->reach_known = 0;
+        w->route_known = 0;
+    }
+}
+
+/* The most men a month a side can bring from its railheads to sector
+ * sec's battle ground over its own ground: the capacity of the narrowest
+ * link of its widest route there (links.yaml: the Borzya-Khalkhin Gol road
+ * 25,000 a month, the pace at which the 1st Army Group was built up to
+ * 57,000 by trucks from the railhead at Borzya, 001:137, 001:145; the
+ * Hailar road to Nomonhan and the roads to the Changkufeng heights
+ * 15,000). 0 where the sector has no battle ground off its railheads (the
+ * Ussuri, the Argun: fought at the railway itself) or no route reaches it. */
+static double route_capacity(hk_world *w, int sec, int side)
+{
+    const hk_scenario *s = w->s;
+    double km[2];
+    int site = battle_site(w, sec, km);
+    if (site < 0 || sec >= HK_MAX_SECTORS || s->n_regions > HK_MAX_REGIONS)
+        return 0.0;
+    reach_follow_control(w);
+    unsigned bit = 1u << (2 * sec + side);
+    if (!(w->route_known & bit)) {
+        hk_regions rail = 0, own = HK_REGION_BIT(site);
+        for (int r = 0; r < s->n_regions; r++)
+            if (hk_world_own_ground(w, r, side)) {
+                own |= HK_REGION_BIT(r);
+                if (s->regions[r].railhead)
+                    rail |= HK_REGION_BIT(r);
+            }
+        double cap[HK_MAX_REGIONS];
+        hk_map_widest(s, rail, own, cap);
+        w->route_cap[sec][side] = isfinite(cap[site]) && cap[site] > 0 ? cap[site] : 0.0;
+        w->route_known |= (uint16_t)bit;
+    }
+    return w->route_cap[sec][side];
+}
+
 /* What a side can commit to a battle on a sector: the men, tanks, guns and
  * aircraft of its formations within reach of the battle ground. */
 static hk_side_forces within_reach(hk_world *w, int sec, int side)
@@ -165,11 +210,7 @@ static hk_side_forces within_reach(hk_world *w, int sec, int side)
     int site = battle_site(w, sec, km);
     /* the reach depends on the map and on who holds what: kept while the
      * regions stay in the same hands (the site is the run's, battle_site) */
-    _Static_assert(2 * HK_MAX_SECTORS <= 16, "hk_world.reach_known holds a bit a sector and side");
-    if (memcmp(w->reach_control, w->control, sizeof w->control) != 0) {
-        memcpy(w->reach_control, w->control, sizeof w->control);
-        w->reach_known = 0;
-    }
+    reach_follow_control(w);
     unsigned bit = 1u << (2 * sec + side);
     if (!(w->reach_known & bit) || w->reach_site[sec][side] != site) {
         w->reach[sec][side] = reach_regions(w, sec, side, site);
@@ -438,8 +479,10 @@ double hk_battles_ceasefire_pressure(const hk_world *w, int side)
     double p = lost + P(w, CAMPAIGN_QUIET) * europe_presses(w) + c->months / fmax(P(w, CAMPAIGN_PATIENCE), 1.0);
     /* the border's winter: a campaign that can be neither fed nor fought in
      * the deep cold is worth a ceasefire to both governments, who meant to
-     * end the fighting of 1939 before the winter (001:147) */
-    if (hk_battles_winter_halts(w, c->sector))
+     * end the fighting of 1939 before the winter (001:147); so is one out of
+     * the campaigning season, which can be fed but not fought (the
+     * ceasefire came on 15 September 1939, after the August offensive) */
+    if (hk_battles_winter_halts(w, c->sector) || !hk_battles_in_season(w, c->sector))
         p += 1.0;
     /* Tokyo's wish for quiet grows with the reasons it has to restrain the
      * Kwantung Army: the war in China, a pact with the USSR */
@@ -479,12 +522,18 @@ static double campaign_available(hk_world *w, int side)
     return side == HK_SIDE_SOV ? soviet_available(w) : japanese_available(w);
 }
 
-/* Men a side can bring forward in a month over its supply distance; from a
- * railhead on the border itself they still march some 100 km, a few days. */
-static double campaign_lift(hk_world *w, int side)
+/* Men a side can bring forward in a month: what its route from the
+ * railhead to the battle ground carries (route_capacity), the trucks on the
+ * road and not the distance alone deciding it; where the battle is fought
+ * at the railway itself, campaign.lift over the supply distance (from a
+ * railhead on the border the men still march some 100 km, a few days). */
+static double sector_lift(hk_world *w, int sec, int side)
 {
-    return P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, w->border_campaign.sector, side), 100.0);
+    double cap = route_capacity(w, sec, side);
+    return cap > 0 ? cap : P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, sec, side), 100.0);
 }
+
+static double campaign_lift(hk_world *w, int side) { return sector_lift(w, w->border_campaign.sector, side); }
 
 /* Brings a side toward `want` men, within its lift and what it has; the
  * weapons come with the men in the proportions of the forces facing the
@@ -785,7 +834,7 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
                  "its army in the east, %.1f times the Japanese, is short of the %.1f it plans for, and Moscow yields the "
                  "ground rather than risk a war",
                  w->sov_men / fmax(w->jpn_men, 1.0), P(w, SOVIET_THREAT_RATIO));
-    } else if (building && !hk_battles_winter_halts(w, c->sector)) {
+    } else if (building && hk_battles_in_season(w, c->sector) && !hk_battles_winter_halts(w, c->sector)) {
         seek[1] = false;
         say(w, reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");
     } else if (c->broken[HK_SIDE_SOV]) {
@@ -1110,11 +1159,11 @@ bool hk_battles_undecided(const hk_combat_result *res)
     return res->broke_off[HK_COMBAT_ATTACKER] == 0 && res->broke_off[HK_COMBAT_DEFENDER] == 0;
 }
 
-/* Men a side can bring to sector sec's battle ground in `days` days over its
- * haul from the railhead (campaign.lift, as a campaign's month). */
+/* Men a side can bring to sector sec's battle ground in `days` days, at a
+ * campaign's monthly pace (sector_lift). */
 static double opening_lift(hk_world *w, int sec, int side, int days)
 {
-    return P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, sec, side), 100.0) * days / 30.0;
+    return sector_lift(w, sec, side) * days / 30.0;
 }
 
 /* Men a side already has on a battle's frontage: its men along the

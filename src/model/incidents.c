@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "model/system.h"
+#include "world/actors.h"
 
 /* The Kwantung Army's push on the Soviet border: its autonomy, less the
  * share Tokyo holds back while the Army is committed in China (000:35). */
@@ -38,10 +39,70 @@ static double kwantung_push(const hk_world *w)
     return w->autonomy * (1.0 - P(w, INCIDENT_CHINA_RESTRAINT) * w->china_war);
 }
 
+/* Whether the USSR still co-runs the Chinese Eastern Railway across a
+ * Manchuria Japan holds: it has a share in the line (the Peking agreement
+ * that set the joint management was signed, 004:105), Japan has seized
+ * Manchuria, and the share is not yet sold. */
+static bool railway_co_run(const hk_world *w)
+{
+    int t = w->c->roles.sov_chn_normalization;
+    return w->manchuria_seized && !w->railway_sold && t >= 0 && w->treaty[t].signed_on != HK_MONTH_NONE;
+}
+
+/* The incidents the posts on a new line add. While the USSR co-ran the
+ * railway across northern Manchuria, its quarrel with the Kwantung Army was
+ * fought over the railway, its rolling stock taken into Siberia, its Soviet
+ * managers, the frontier station at Manchuli closed over them
+ * (frus1933v03_d304). Once the share is sold (railway_step) the guards that
+ * took the line over take up posts on the border with it, on a line whose
+ * stretches between the rivers were never marked on the ground, and each
+ * new post contests where the other side's stands (on the Khalkha, the
+ * river against a line 13 km east of it, 001:133; Japanese crossings into
+ * Mongolia eight times from January 1935 to March 1936,
+ * imtfe_mpr_incursions) until the two settle where each will stand: the
+ * record's incidents rose from about 50 a year in 1932-1934 to 176 in
+ * 1935, the year of the sale, and fell to 113 in 1937 (001:49). The added
+ * share incident.posting fades by a factor e every incident.posting_settle
+ * months. Korea's border (the Tumen mouth) never had the railway. */
+static double posting_share(const hk_world *w) { return 1.0 + w->posting_extra; }
+
+/* The railway's sale: the USSR, co-running a line that runs through ground
+ * the Kwantung Army holds and cannot be defended, sells its share once the
+ * talks have run incident.railway_talks months from the seizure (offered in
+ * 1933 with the frontier at Manchuli closed over the rolling stock,
+ * frus1933v03_d304; sold to Manchukuo on 23 March 1935, frus1935v03_d92). */
+static void railway_step(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    /* the posts settle (posting_share); settled to a thousandth, they are
+     * the line's posts like any other */
+    w->posting_extra *= w->posting_decay;
+    if (w->posting_extra < 1e-3)
+        w->posting_extra = 0.0;
+    if (!railway_co_run(w) || w->war)
+        return;
+    /* months since the seizure, the month of the seizure itself the 0th */
+    if (w->railway_months++ < (int)lround(P(w, INCIDENT_RAILWAY_TALKS)))
+        return;
+    w->railway_sold = true;
+    w->posting_extra = P(w, INCIDENT_POSTING);
+    w->posting_decay = exp(-1.0 / hk_fmax(P(w, INCIDENT_POSTING_SETTLE), 1.0));
+    bool mx = hk_actor_exists(w, s->man, w->month);
+    const char *man = mx ? hk_actor_name_at(w, s->man, w->month) : NULL;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "The USSR sells its share of the Chinese Eastern Railway to %s after %d months of co-running it "
+                 "across ground the Kwantung Army holds: its railwaymen go home, Japanese guards take over the line to "
+                 "Manchuli and Pogranichnaya, and the quarrel of the two sides moves from the railway to the border.",
+                 man ? man : "Manchukuo", w->railway_months - 1);
+    hk_world_emit2(w, "fact", "railway_sale", s->sov, mx ? s->man : s->jpn, hk_world_logging(w) ? w->scratch : NULL,
+                   hk_world_logging(w) ? "frus1935v03_d92; frus1933v03_d304" : NULL);
+}
+
 /* The rate of sector sec; with memo, the density factor g is kept in it
  * for the contact it was worked out at (the pools often stand still from
  * one month to the next, and with them the men in contact). */
-static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo)
+static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo, double k0, double post)
 {
     const hk_sector *sc = &w->s->sectors[sec];
     double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
@@ -65,7 +126,23 @@ static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo)
     if (memo && ((memo->known >> sec) & 1u) && memo->contact[sec] == contact) {
         g = memo->g[sec];
     } else {
-        double cb = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact > 1e-9 ? contact : 1e-9));
+        double b = P(w, INCIDENT_FORCES_ELAST), cb;
+        if (memo && contact > 1e-9) {
+            /* c^b = (sqrt(j·v)/ref)^b · length^-b: the first factor shared
+             * by sectors that draw on the same forces, the second the
+             * sector's own for the run */
+            if (!((memo->len_known >> sec) & 1u)) {
+                memo->len_pow[sec] = exp(-b * log(hk_fmax(sc->length_km, 1.0)));
+                memo->len_known |= 1u << sec;
+            }
+            if (!(memo->jv == j * v)) {
+                memo->jv = j * v;
+                memo->jv_pow = exp(b * log(sqrt(j * v) / P(w, INCIDENT_FORCES_REF)));
+            }
+            cb = memo->jv_pow * memo->len_pow[sec];
+        } else {
+            cb = exp(b * log(contact > 1e-9 ? contact : 1e-9));
+        }
         g = 2.0 * cb / (1.0 + cb);
         if (memo) {
             memo->contact[sec] = contact;
@@ -73,26 +150,35 @@ static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo)
             memo->known |= 1u << sec;
         }
     }
-    double h = 1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w);
-    return P(w, INCIDENT_BASE_RATE) * (sc->length_km / 1000.0) * f * g * h;
+    return k0 * (sc->length_km / 1000.0) * f * g * (sc->side[0] == w->s->man ? post : 1.0);
 }
 
-double hk_incidents_rate(const hk_world *w, int sec) { return sector_rate(w, sec, NULL); }
+/* What every sector's rate shares in a month: the base rate times the
+ * Kwantung Army's push, 1 + k·P (docs/model.md#incidents). */
+static double month_rate(const hk_world *w)
+{
+    return P(w, INCIDENT_BASE_RATE) * (1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w));
+}
 
-static double tension_baseline(const hk_world *w)
+double hk_incidents_rate(const hk_world *w, int sec)
+{
+    return sector_rate(w, sec, NULL, month_rate(w), posting_share(w));
+}
+
+static double tension_baseline(const hk_world *w, bool presses)
 {
     double b = P(w, TENSION_BASE) + P(w, TENSION_DOCTRINE) * hk_clamp(w->doctrine, 0, 1) +
                P(w, TENSION_PUSH) * kwantung_push(w) +
                P(w, TENSION_CONSULT) * hk_treaty_binds(w, w->c->roles.jpn_outside_consult) -
                P(w, TENSION_NEUTRALITY) * hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) -
                P(w, TENSION_NORMALIZATION) * hk_treaty_binds(w, w->c->roles.jpn_sov_normalization) -
-               P(w, TENSION_EUROPE) * hk_assess_europe_presses(w);
+               P(w, TENSION_EUROPE) * presses;
     return hk_clamp(b, 0.1, 3.0);
 }
 
-static void update_tension(hk_world *w)
+static void update_tension(hk_world *w, bool presses)
 {
-    double b = tension_baseline(w), decay = P(w, TENSION_DECAY);
+    double b = tension_baseline(w, presses), decay = P(w, TENSION_DECAY);
     /* an armistice draws a line both armies stand back from: the border
      * starts again from the political baseline, not from the war's heat */
     if (w->armistice_on == w->month) {
@@ -157,13 +243,19 @@ static void share_over_sectors(hk_world *w, int total, const double *rate)
 /* Each side's haul to sector sec's battle ground (hk_battles_site_km),
  * kept while the regions stay in the same hands: routing over the map for
  * every sector with incidents, every month, was most of a run's work. */
-static void site_hauls(hk_world *w, int sec, double km[2])
+static void hauls_follow_control(hk_world *w)
 {
-    unsigned bit = 1u << sec;
     if (memcmp(w->haul_control, w->control, sizeof w->control) != 0) {
         memcpy(w->haul_control, w->control, sizeof w->control);
         w->haul_known = 0;
     }
+}
+
+/* hauls_follow_control first, once a month: control does not change
+ * while the month's clashes are weighed */
+static void site_hauls(hk_world *w, int sec, double km[2])
+{
+    unsigned bit = 1u << sec;
     if ((w->haul_known & bit) && !((w->battle_site_known >> sec) & 1u)) {
         km[0] = w->haul_km[sec][0];
         km[1] = w->haul_km[sec][1];
@@ -176,22 +268,21 @@ static void site_hauls(hk_world *w, int sec, double km[2])
     }
 }
 
-static void escalate(hk_world *w, hk_lazy_stream *r)
+/* `last` is the last sector with incidents this month: a sector past it
+ * would draw a uniform nobody reads (the stream ends with this step), so
+ * the loop stops there. */
+static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
 {
     const hk_scenario *s = w->s;
-    /* a sector past the last one with incidents draws a uniform nobody
-     * reads (the stream ends with this step), so the loop stops there */
-    int last = -1;
-    for (int i = 0; i < s->n_sectors; i++)
-        if (w->sector_incidents[i] > 0)
-            last = i;
     if (last < 0)
         return;
+    hauls_follow_control(w);
     /* what is the same for every sector this month, asked once */
     const double resolve = hk_assess_soviet_resolve(w);
-    const bool presses = hk_assess_europe_presses(w);
     const double lesson = 1.0 - P(w, INCIDENT_DEFEAT_RESTRAINT) * hk_clamp(w->north_lesson, 0.0, 1.0);
     const bool pact = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
+    /* the campaigning season is the whole border's (battles.c) */
+    const bool season = hk_battles_in_season(w, last);
     for (int i = 0; i <= last && w->n_pending < HK_MAX_PENDING; i++) {
         int n = w->sector_incidents[i];
         double u = hk_rng_uniform(hk_lazy_rng(r));
@@ -256,7 +347,9 @@ static void escalate(hk_world *w, hk_lazy_stream *r)
          * p is worked out again then). The record's battles came in the
          * season after the winter's clashes (Nomonhan in May 1939) and none
          * out of it (battle.season_first) */
-        if (!hk_battles_in_season(w, i)) {
+        if (!season) {
+            if (w->held_over & bit)
+                continue; /* already held over: worked out again in the season */
             if (u < any)
                 w->held_over |= (uint8_t)bit;
             else if (!(any > 0))
@@ -279,29 +372,37 @@ void hk_incidents_step(hk_world *w)
     const hk_scenario *s = w->s;
     /* split when first drawn from: a month with no sector in contact draws nothing */
     hk_lazy_stream r = hk_world_lazy_stream(w, HK_STREAM_INCIDENTS);
-    update_tension(w);
+    railway_step(w);
+    /* Europe at war, or Germany and the USSR bound by a pact: asked once a
+     * month for the tension's baseline and the escalation */
+    const bool presses = hk_assess_europe_presses(w);
+    update_tension(w, presses);
     double rate[HK_MAX_SECTORS];
     double total_rate = 0;
+    const double k0 = month_rate(w), post = posting_share(w);
     for (int i = 0; i < s->n_sectors; i++) {
-        rate[i] = sector_rate(w, i, &w->incident_memo);
+        rate[i] = sector_rate(w, i, &w->incident_memo, k0, post);
         total_rate += rate[i];
     }
     int recorded = w->mode == HK_MODE_REPLAY ? recorded_month_count(w) : -1;
-    int total = 0;
+    int total = 0, last = -1; /* the last sector with incidents (escalate) */
     if (recorded >= 0) {
         share_over_sectors(w, recorded, rate);
         total = recorded;
     } else {
         for (int i = 0; i < s->n_sectors; i++) {
-            w->sector_incidents[i] = rate[i] > 0 ? hk_rng_poisson(hk_lazy_rng(&r), rate[i]) : 0;
-            total += w->sector_incidents[i];
+            int n = rate[i] > 0 ? hk_rng_poisson(hk_lazy_rng(&r), rate[i]) : 0;
+            w->sector_incidents[i] = n;
+            total += n;
+            if (n > 0)
+                last = i;
         }
     }
     w->incidents_month = total; /* the outcomes count it into the year */
     int y = hk_month_year(w->month);
     w->n_pending = 0;
     if (w->mode == HK_MODE_SIMULATE)
-        escalate(w, &r);
+        escalate(w, &r, last, presses);
     if (total <= 0)
         return;
     if (hk_world_logging(w)) {
@@ -314,9 +415,15 @@ void hk_incidents_step(hk_world *w)
         if (recorded < 0) {
             /* two significant digits: 0.042, 3.1, 17 */
             int prec = total_rate >= 10 ? 0 : total_rate >= 1 ? 1 : total_rate > 0 ? 1 - (int)floor(log10(total_rate)) : 0;
-            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                     " expected %.*f from tension, forces in contact and the Kwantung Army's autonomy (%.2f).",
-                     prec, total_rate, w->autonomy);
+            if (w->posting_extra > 0)
+                snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                         " expected %.*f from tension, forces in contact, the Kwantung Army's autonomy (%.2f) and "
+                         "the new posts on Manchukuo's borders since the railway's sale (%.0f%% more there).",
+                         prec, total_rate, w->autonomy, 100.0 * w->posting_extra);
+            else
+                snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                         " expected %.*f from tension, forces in contact and the Kwantung Army's autonomy (%.2f).",
+                         prec, total_rate, w->autonomy);
         }
         const char *src = SRC_MODEL("incidents");
         if (recorded >= 0)

@@ -167,6 +167,12 @@ typedef struct hk_pending_battle {
 typedef struct hk_incident_memo {
     uint32_t known;
     double contact[HK_MAX_SECTORS], g[HK_MAX_SECTORS];
+    /* the density factor's power split in two: (sqrt(j·v)/forces_ref)^b for
+     * the last product j·v worked out, which sectors drawing on the same
+     * regions share (the Ussuri and the Tumen mouth), and each sector's
+     * length^-b, kept a run (bit s of len_known) */
+    double jv, jv_pow, len_pow[HK_MAX_SECTORS];
+    uint32_t len_known;
 } hk_incident_memo;
 
 #define HK_MAX_PENDING 4
@@ -324,6 +330,11 @@ struct hk_world {
     uint16_t reach_known;
     int16_t reach_site[HK_MAX_SECTORS][2];
     uint64_t reach[HK_MAX_SECTORS][2];
+    /* and of each side's route capacity from its railheads to that ground
+     * (route_capacity), under the same control: bit 2 sec + side of
+     * route_known */
+    uint16_t route_known;
+    double route_cap[HK_MAX_SECTORS][2];
 
     /* incidents and battles */
     double tension[HK_MAX_SECTORS];
@@ -351,6 +362,9 @@ struct hk_world {
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
     uint8_t settled;                    /* bit s: a ceasefire after a major battle drew sector s's line (battles.c) */
     uint8_t held_over;                  /* bit s: a clash on sector s out of the campaigning season that its officers mean to answer in it (incidents.c) */
+    int railway_months;                 /* 1 + months the USSR has co-run the Chinese Eastern Railway across a Manchuria Japan holds (incidents.c) */
+    bool railway_sold;                  /* it has sold its share: the quarrel and the posts are on the border (incidents.c) */
+    double posting_extra, posting_decay; /* the share of incidents the new posts on the line add, and its fall a month, since the sale (incidents.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */

@@ -195,6 +195,87 @@ static void test_simulate_band(void **state)
     assert_true(late > 153 / 3.0 && late < 153 * 3.0);
     /* and before 1918's border armies exist, far fewer */
     assert_true(sum[0] / RUNS < late / 4);
+    /* the jump of 1935-1936 (176 and 152 against about 50 a year before,
+     * 001:49) comes from the railway's sale and the posts it puts on the
+     * line (test_railway_sale_posts_line): each year inside the validation's
+     * band of its record (+25%, -25%) */
+    double y1935 = sum[1935 - HK_YEAR_FIRST] / RUNS, y1936 = sum[1936 - HK_YEAR_FIRST] / RUNS;
+    fprintf(stderr, "simulate: %.1f incidents in 1935 (record 176), %.1f in 1936 (record 152)\n", y1935, y1936);
+    assert_true(y1935 > 0.75 * 176 && y1935 < 1.25 * 176);
+    assert_true(y1936 > 0.75 * 152 && y1936 < 1.25 * 152);
+    hk_scenario_free(s);
+}
+
+/* The railway's sale: while the USSR co-runs the Chinese Eastern Railway
+ * across a Manchuria Japan holds, its share is sold after
+ * incident.railway_talks months (frus1935v03_d92); from then the posts the
+ * railway's guards take up on Manchukuo's borders add incident.posting to
+ * their rate, fading as they settle; Korea's border (no railway) is
+ * untouched, and without a Soviet share in the railway nothing is sold. */
+static double rate_at(hk_world *w, int sec)
+{
+    w->tension[sec] = 1.0; /* the step moves tension: compare at the same */
+    return hk_incidents_rate(w, sec);
+}
+
+static void test_railway_sale_posts_line(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int man = -1, kor = -1;
+    for (int i = 0; i < s->n_sectors; i++) {
+        if (s->sectors[i].side[0] == s->man && man < 0)
+            man = i;
+        if (s->sectors[i].side[0] == s->jpn)
+            kor = i;
+    }
+    assert_true(man >= 0 && kor >= 0);
+    for (int shared = 0; shared < 2; shared++) {
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+        w->month = hk_month_of(1932, 1);
+        w->manchuria_seized = true;
+        int t = w->c->roles.sov_chn_normalization;
+        assert_true(t >= 0);
+        w->treaty[t].signed_on = shared ? hk_month_of(1924, 5) : HK_MONTH_NONE;
+        hk_side_forces f[HK_MAX_SECTORS][2];
+        for (int i = 0; i < s->n_sectors; i++) {
+            w->sector_forces[i][HK_SIDE_JPN].men = 30000;
+            w->sector_forces[i][HK_SIDE_SOV].men = 60000;
+        }
+        memcpy(f, w->sector_forces, sizeof f);
+        double m0 = rate_at(w, man), k0 = rate_at(w, kor);
+        int talks = (int)lround(P(w, INCIDENT_RAILWAY_TALKS));
+        for (int k = 0; k <= talks; k++) { /* the month of the seizure and talks more */
+            assert_false(w->railway_sold);
+            hk_incidents_step(w);
+            memcpy(w->sector_forces, f, sizeof f);
+            w->month++;
+        }
+        assert_int_equal(w->railway_sold, shared);
+        double m1 = rate_at(w, man), k1 = rate_at(w, kor);
+        assert_true(fabs(k1 - k0) <= 1e-12 * k0); /* Korea's border never had the railway */
+        if (!shared) {
+            assert_true(fabs(m1 - m0) <= 1e-12 * m0);
+        } else {
+            assert_true(fabs(m1 / m0 - (1.0 + P(w, INCIDENT_POSTING))) < 1e-9);
+            /* the posts settle: a factor e in incident.posting_settle months */
+            int settle = (int)lround(P(w, INCIDENT_POSTING_SETTLE));
+            for (int k = 0; k < 4 * settle; k++) {
+                hk_incidents_step(w);
+                memcpy(w->sector_forces, f, sizeof f);
+                w->month++;
+            }
+            double m2 = rate_at(w, man);
+            assert_true(m2 < m1 && m2 < m0 * (1.0 + 0.05 * P(w, INCIDENT_POSTING)));
+        }
+        hk_world_free(w);
+    }
     hk_scenario_free(s);
 }
 
@@ -264,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_tension_bounded),
         cmocka_unit_test(test_simulate_band),
         cmocka_unit_test(test_protocol_feeds_western_sector),
+        cmocka_unit_test(test_railway_sale_posts_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -48,6 +48,8 @@
 
 #define SRC_ISL "model: war-islands (docs/model.md#war-islands)"
 
+static void occupy(hk_world *w, int from);
+
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
 static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain == HK_TERRAIN_ISLAND; }
 
@@ -216,6 +218,10 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
                 out->km = k->km;
                 out->landing = false;
             }
+        } else if (is->holdout[SL(q)] >= 1) {
+            /* no shipping sails from an island whose garrison still holds
+             * out in it (the 88th Division's rest fought on in the south of
+             * Sakhalin to the 25th, wiki_south_sakhalin) */
         } else if (ready_day(w, a, q, k->km) < now + days && k->km < sea_km) {
             sea_km = k->km;
             sea_q = q;
@@ -746,6 +752,8 @@ void hk_landings_step(hk_world *w)
         }
     if (c->surrender_day > 0 && is->ann_day < 0)
         is->ann_day = (int16_t)(is->day + (c->surrender_day - 1 - first));
+    is->mbase = (int16_t)(is->day - first);
+    is->mmonth = w->month;
     int cut = (int)P(w, LANDING_HEAVY_DAYS) > 1 ? (int)P(w, LANDING_HEAVY_DAYS) : 1;
     for (int day = first; day < last;) {
         int days = day + step <= last ? step : last - day;
@@ -882,8 +890,14 @@ void hk_landings_surrender(hk_world *w)
             n++;
         }
     }
-    if (!(pris >= 1))
+    /* the islands of the zone still held by Japan are occupied from the
+     * day the garrisons have their order, as the shipping reaches them */
+    is->occupying = true;
+    int told_day = w->camp.surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS) + (int)P(w, WAR_GARRISON_ORDER_DAYS) - 1;
+    if (!(pris >= 1)) {
+        occupy(w, told_day < 30 ? told_day : 29);
         return;
+    }
     account(w, HK_SIDE_JPN, pris, pris);
     /* told on the day the order reaches the island garrisons */
     int day = w->today, told = w->camp.surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS) + (int)P(w, WAR_GARRISON_ORDER_DAYS);
@@ -897,4 +911,159 @@ void hk_landings_surrender(hk_world *w)
     hk_world_emit2(w, "occupation", "island_garrisons", s->sov, s->jpn, w->scratch,
                    "general_order_no1; 001_fd9a28d61a246780.txt:285");
     w->today = day;
+    occupy(w, told_day < 30 ? told_day : 29);
+}
+
+/* ---- the occupation after the surrender ---------------------------------- */
+
+bool hk_landings_occupies(const hk_world *w, int r)
+{
+    return w->mode == HK_MODE_SIMULATE && r >= 0 && r < w->s->n_regions && island(w, r);
+}
+
+/* The receiving power's forces occupy the islands of its zone still held by
+ * Japan, from day index `from` of this month to its end: once the order to
+ * lay down arms has reached the garrisons (war.ceasefire_days and
+ * war.garrison_order_days after the announcement; Vasilevsky's order of 22
+ * August 1945 to ship a division from Sakhalin to Kunashiri and Etorofu
+ * followed the word that the Kurils' garrisons would capitulate,
+ * vasilevsky_22aug1945), one island at a time, the soonest first: a force
+ * next to it over a sea lane embarks a lift (landing.lift_men) landing.prep_days
+ * after the order or its own arrival and crosses at landing.sea_km_day, and
+ * that detachment goes on from there; one over land walks in; a landing
+ * force on its beachhead takes the garrison's surrender at once. The
+ * garrison lays down its arms (Etorofu on 28 August, Kunashiri and Shikotan
+ * on 1 September, the Habomai islands on the 4th, 001:285). In the months
+ * after the surrender the events name the occupier alone. */
+static void occupy(hk_world *w, int from)
+{
+    const hk_scenario *s = w->s;
+    hk_island_state *is = &w->isl;
+    const hk_compiled *cc = w->c;
+    if (is->ann_day < 0)
+        return;
+    int told = is->ann_day + (int)P(w, WAR_CEASEFIRE_DAYS) + (int)P(w, WAR_GARRISON_ORDER_DAYS);
+    double pace = P(w, LANDING_SEA_KM_DAY) > 0 ? P(w, LANDING_SEA_KM_DAY) : 300;
+    double lift = P(w, LANDING_LIFT_MEN) > 0 ? P(w, LANDING_LIFT_MEN) : 1e9;
+    int end = is->mbase + 30; /* the war day after this month's last */
+    bool at_war = w->war || w->war_on == w->month;
+    for (int guard = 0; guard < HK_ISL_SLOTS; guard++) {
+        int best = INT16_MAX, bo = -1, bq = -1, ba = -1;
+        double bkm = 0;
+        bool bsea = false;
+        bool left = false;
+        for (uint64_t m = is->isles; m; m &= m - 1) {
+            int o = __builtin_ctzll(m);
+            if (!own(w, o, HK_SIDE_JPN))
+                continue;
+            for (int a = 0; a < 2; a++) {
+                if (a == HK_SIDE_JPN || !receives(w, a, o))
+                    continue;
+                left = true;
+                if (is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 1 && told < best) {
+                    best = told, bo = o, bq = -1, ba = a, bkm = 0, bsea = false;
+                    continue;
+                }
+                for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++) {
+                    const hk_link *k = &s->links[cc->adj[i]];
+                    int q = cc->adj_to[i];
+                    if (is->side[SL(q)] != a || !(is->men[SL(q)] >= 100) || !own(w, q, a))
+                        continue;
+                    int ready = is->since[SL(q)] > told ? is->since[SL(q)] : told;
+                    if (k->kind == HK_LINK_SEA)
+                        ready += (int)P(w, LANDING_PREP_DAYS) + (int)ceil(k->km / pace - 1e-9);
+                    if (ready < best)
+                        best = ready, bo = o, bq = q, ba = a, bkm = k->km, bsea = k->kind == HK_LINK_SEA;
+                }
+            }
+        }
+        if (!left) {
+            is->occupying = false;
+            return;
+        }
+        if (bo < 0) {
+            /* no force of the receiving power can reach them: they pass to
+             * it as the rest of its zone did */
+            for (uint64_t m = is->isles; m; m &= m - 1) {
+                int o = __builtin_ctzll(m);
+                for (int a = 0; a < 2; a++)
+                    if (a != HK_SIDE_JPN && own(w, o, HK_SIDE_JPN) && receives(w, a, o)) {
+                        if (is->side[SL(o)] == HK_SIDE_JPN && is->men[SL(o)] >= 1) {
+                            if (at_war)
+                                account(w, HK_SIDE_JPN, is->men[SL(o)], is->men[SL(o)]);
+                            is->men[SL(o)] = is->tanks[SL(o)] = is->guns[SL(o)] = is->aircraft[SL(o)] = 0;
+                            is->side[SL(o)] = -1;
+                        }
+                        hk_control_set(w, o, hk_world_side_actor(w, a));
+                    }
+            }
+            is->occupying = false;
+            return;
+        }
+        if (best >= end)
+            return; /* next month */
+        int day = best - is->mbase > from ? best - is->mbase : from;
+        int today = w->today;
+        w->today = day + 1;
+        /* the garrison lays down its arms */
+        double g = is->side[SL(bo)] == HK_SIDE_JPN ? fmax(0, is->men[SL(bo)]) : 0;
+        if (g >= 1 && at_war)
+            account(w, HK_SIDE_JPN, g, g);
+        /* the occupier: the beachhead's force, or a lift of the force next to it */
+        double men, tanks, guns, qual;
+        if (bq < 0) {
+            men = is->bh_men[SL(bo)], tanks = is->bh_tanks[SL(bo)], guns = is->bh_guns[SL(bo)];
+            qual = is->bh_quality[SL(bo)];
+            is->bh_men[SL(bo)] = is->bh_tanks[SL(bo)] = is->bh_guns[SL(bo)] = 0;
+            is->bh_side[SL(bo)] = -1;
+        } else {
+            double k = bsea && is->men[SL(bq)] > lift ? lift / is->men[SL(bq)] : 1.0;
+            men = k * is->men[SL(bq)], tanks = k * is->tanks[SL(bq)], guns = k * is->guns[SL(bq)];
+            qual = is->quality[SL(bq)];
+            is->men[SL(bq)] -= men;
+            is->tanks[SL(bq)] -= tanks;
+            is->guns[SL(bq)] -= guns;
+        }
+        is->men[SL(bo)] = men;
+        is->tanks[SL(bo)] = tanks;
+        is->guns[SL(bo)] = guns;
+        is->aircraft[SL(bo)] = 0;
+        is->quality[SL(bo)] = qual;
+        is->side[SL(bo)] = (int8_t)ba;
+        is->since[SL(bo)] = (int16_t)best;
+        hk_control_set(w, bo, hk_world_side_actor(w, ba));
+        if (bo < 64)
+            is->taken[ba] |= (uint64_t)1 << bo;
+        if (hk_world_logging(w)) {
+            char gar[160] = "";
+            if (g >= 1)
+                snprintf(gar, sizeof gar, "; the %s garrison there, %.0f men, lays down its arms", hk_side_adjective(HK_SIDE_JPN), g);
+            if (bq < 0)
+                snprintf(w->scratch, sizeof w->scratch,
+                         "The %s landing force on its beachhead on %s, %.0f men, occupies the island%s.",
+                         hk_side_adjective(ba), hk_world_region_label(w, bo), men, gar);
+            else if (bsea)
+                snprintf(w->scratch, sizeof w->scratch,
+                         "The %s side lands %.0f men on %s from %s, %.0f km over the sea, and occupies it%s.",
+                         hk_side_adjective(ba), men, hk_world_region_label(w, bo), hk_world_region_label(w, bq), bkm, gar);
+            else
+                snprintf(w->scratch, sizeof w->scratch, "The %s side marches %.0f men into %s from %s and occupies it%s.",
+                         hk_side_adjective(ba), men, hk_world_region_label(w, bo), hk_world_region_label(w, bq), gar);
+        }
+        int actors[2] = {hk_world_side_actor(w, ba), s->jpn};
+        hk_world_emit(w, hk_world_date(w), "occupation", s->regions[bo].id, actors, at_war ? 2 : 1, w->scratch, SRC_ISL);
+        w->today = today;
+    }
+}
+
+void hk_landings_occupy(hk_world *w)
+{
+    hk_island_state *is = &w->isl;
+    if (!is->occupying || w->mode != HK_MODE_SIMULATE)
+        return;
+    if (w->month != is->mmonth) {
+        is->mbase = (int16_t)(is->mbase + 30 * (w->month - is->mmonth));
+        is->mmonth = w->month;
+        occupy(w, 0);
+    }
 }

@@ -136,6 +136,9 @@ typedef struct hk_island_state {
     int16_t order_day[2];               /* war day each side's island operations are ordered on, -1 not yet */
     int16_t ann_day;                    /* war day Japan's surrender was announced on, -1 not yet */
     int16_t busy[HK_ISL_SLOTS + 1];     /* war day the force on each region is engaged until */
+    int16_t mbase;                      /* war day of this month's first day (mmonth) */
+    hk_month mmonth;
+    bool occupying;                     /* islands of a surrender zone are still to be occupied (hk_landings_occupy) */
     int day;                            /* days of the war the island fronts have counted */
     double cas[2];                      /* each side's casualties on the island fronts in this war */
     double prisoners[2];                /* of which prisoners */

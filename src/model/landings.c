@@ -44,6 +44,7 @@
 #include "model/campaign.h"
 #include "model/combat.h"
 #include "model/control.h"
+#include "model/war_toll.h"
 #include "world/compiled.h"
 
 #define SRC_ISL "model: war-islands (docs/model.md#war-islands)"
@@ -355,15 +356,13 @@ static bool attacks(const hk_world *w, int a, int o, double ratio, bool beach)
 }
 
 /* What a side loses on the island fronts: the war's casualties and its
- * exhaustion, as campaign.c counts a front's; not movement's pools. */
+ * exhaustion, as a front's count (hk_war_toll); not movement's pools. */
 static void account(hk_world *w, int side, double men, double prisoners)
 {
     w->isl.cas[side] += men;
     w->isl.prisoners[side] += prisoners;
     w->camp.prisoners[side] += prisoners;
-    w->war_losses[side] += men;
-    double armies = w->jpn_men + w->sov_men;
-    w->exhaustion += armies > 0 ? P(w, WAR_EXHAUSTION_WEIGHT) * men / armies : 0;
+    hk_war_toll(w, side, men);
 }
 
 /* The two sides of stage k (of n, from day `from`) of an operation's

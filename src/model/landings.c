@@ -58,20 +58,6 @@ static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain =
 #define SL(r) (is->slot[(r)])
 #define SLW(r) (w->isl.slot[(r)])
 
-/* The island force recorded for region r this month: the region's last
- * record dated in or before it (the records of a region come in date
- * order), NULL when none. */
-static const hk_island_force *record_of(const hk_world *w, int r)
-{
-    const hk_island_force *best = NULL;
-    for (int i = 0; i < w->s->n_islands; i++) {
-        const hk_island_force *x = &w->s->islands[i];
-        if (x->region == r && hk_date_month(x->date) <= w->month)
-            best = x;
-    }
-    return best;
-}
-
 double hk_landings_force(const hk_world *w, int r)
 {
     return w->isl.side[SLW(r)] >= 0 ? w->isl.men[SLW(r)] : 0;
@@ -85,22 +71,33 @@ void hk_landings_begin(hk_world *w)
     /* the slots: the island regions and the regions island forces are
      * recorded on */
     int n = 0;
-    for (int r = 0; r < HK_MAX_REGIONS; r++) {
-        bool has = false;
-        for (int i = 0; i < s->n_islands && r < s->n_regions; i++)
-            has = has || s->islands[i].region == r;
-        bool isle = r < s->n_regions && island(w, r);
-        is->slot[r] = (int8_t)((isle || has) && n < HK_ISL_SLOTS ? n++ : HK_ISL_SLOTS);
+    /* (each region's last record dated in or before this month: the
+     * records of a region come in date order) */
+    int8_t rec[HK_MAX_REGIONS];
+    memset(rec, -1, sizeof rec);
+    memset(is->slot, HK_ISL_SLOTS, sizeof is->slot);
+    for (int i = 0; i < s->n_islands && i < INT8_MAX; i++) {
+        int r = s->islands[i].region;
+        if (r >= 0 && r < s->n_regions && r < HK_MAX_REGIONS && hk_date_month(s->islands[i].date) <= w->month)
+            rec[r] = (int8_t)i;
+        if (r >= 0 && r < s->n_regions && r < HK_MAX_REGIONS)
+            is->slot[r] = 0; /* (marked: it has a slot, numbered below) */
+    }
+    for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
+        bool isle = island(w, r);
+        is->slot[r] = (int8_t)((isle || is->slot[r] == 0) && n < HK_ISL_SLOTS ? n++ : HK_ISL_SLOTS);
         if (isle && r < 64)
             is->isles |= (uint64_t)1 << r;
+        if (is->slot[r] < HK_ISL_SLOTS && r < 64)
+            is->slotted |= (uint64_t)1 << r;
     }
     for (int k = 0; k <= HK_ISL_SLOTS; k++) {
         is->side[k] = is->bh_side[k] = is->holdout_side[k] = is->bh_from[k] = is->sail_to[k] = -1;
     }
     is->order_day[0] = is->order_day[1] = -1;
     is->ann_day = -1;
-    for (int r = 0; r < s->n_regions; r++) {
-        const hk_island_force *x = record_of(w, r);
+    for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
+        const hk_island_force *x = rec[r] >= 0 ? &s->islands[rec[r]] : NULL;
         if (!x || !(x->men > 0))
             continue;
         int side = hk_world_side(w, x->actor);
@@ -463,10 +460,14 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
         int span = to - from > 0 ? to - from : 1;
         if (yields) {
             hk_rng same = *rng;
-            hk_combat_result calm;
-            hk_combat_resolve(&cp, &x[0], &x[1], s->regions[o].terrain, span, &same, &calm);
             hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, span, rng, &st);
-            gave_up += fmax(0, fmin(st.loss[1].men, x[1].men) - calm.loss[1].men);
+            /* (a defence that holds is neither routed nor pursued: only a
+             * stage the attacker wins is fought again without them) */
+            if (st.winner == HK_COMBAT_ATTACKER) {
+                hk_combat_result calm;
+                hk_combat_resolve(&cp, &x[0], &x[1], s->regions[o].terrain, span, &same, &calm);
+                gave_up += fmax(0, fmin(st.loss[1].men, x[1].men) - calm.loss[1].men);
+            }
         } else {
             hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, span, rng, &st);
         }
@@ -666,7 +667,8 @@ static void sail(hk_world *w, int now)
 {
     const hk_scenario *s = w->s;
     hk_island_state *is = &w->isl;
-    for (int q = 0; q < s->n_regions && q < 64; q++) {
+    for (uint64_t mm = is->slotted; mm; mm &= mm - 1) {
+        int q = __builtin_ctzll(mm);
         if (is->side[SL(q)] < 0)
             continue;
         int g = is->sail_to[SL(q)];

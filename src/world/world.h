@@ -131,6 +131,7 @@ typedef struct hk_island_state {
     double holdout[HK_ISL_SLOTS + 1];   /* defenders of a region taken still holding out in it */
     int8_t holdout_side[HK_ISL_SLOTS + 1];
     uint64_t isles;                     /* the island regions (bit r) */
+    uint64_t slotted;                   /* the regions with a slot (bit r) */
     double odds[HK_ISL_SLOTS + 1];      /* the last odds worked out against each region ... */
     uint64_t odds_key[HK_ISL_SLOTS + 1]; /* ... for these two sides, whole (a hash of both), 0 none */
     int16_t order_day[2];               /* war day each side's island operations are ordered on, -1 not yet */

@@ -2481,7 +2481,7 @@ void hk_campaign_surrender(hk_world *w)
         char names[360] = "";
         bool seen[HK_MAX_REGIONS] = {false};
         for (int r = 0; r < s->n_regions && r < 64; r++) {
-            if ((zn->regions >> r) & 1)
+            if (((zn->regions >> r) & 1) && !hk_landings_occupies(w, r))
                 in_zone++;
             if (own(w, r, side)) {
                 seen[r] = true;
@@ -2495,6 +2495,10 @@ void hk_campaign_surrender(hk_world *w)
                 int v = w->c->adj_to[j];
                 if (v >= 64 || seen[v] || !((zn->regions >> v) & 1) || hk_control_side(w, v) != 1 - side)
                     continue;
+                /* (the islands are occupied by the island fronts as their
+                 * shipping reaches each, landings.c) */
+                if (hk_landings_occupies(w, v))
+                    continue;
                 seen[v] = true;
                 queue[n++] = v;
                 hk_control_set(w, v, zn->to);
@@ -2506,8 +2510,8 @@ void hk_campaign_surrender(hk_world *w)
         }
         int zone_held = 0;
         for (int r = 0; r < s->n_regions && r < 64; r++)
-            if (((zn->regions >> r) & 1) && own(w, r, side))
-                zone_held++;
+            if (((zn->regions >> r) & 1) && own(w, r, side) && !hk_landings_occupies(w, r))
+                zone_held++; /* (the islands' garrisons are not the army's: landings.c) */
         /* the surrendering army in the zone gives itself up */
         double share = in_zone > 0 ? (double)zone_held / in_zone : 0;
         /* (the theatre army less the month's losses, which movement takes next month) */

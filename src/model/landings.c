@@ -44,9 +44,12 @@
 #include "model/campaign.h"
 #include "model/combat.h"
 #include "model/control.h"
+#include "model/war_toll.h"
 #include "world/compiled.h"
 
 #define SRC_ISL "model: war-islands (docs/model.md#war-islands)"
+
+static void occupy(hk_world *w, int from);
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
 static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain == HK_TERRAIN_ISLAND; }
@@ -54,20 +57,6 @@ static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain =
 /* A region's slot in the island state (world.h), HK_ISL_SLOTS for none. */
 #define SL(r) (is->slot[(r)])
 #define SLW(r) (w->isl.slot[(r)])
-
-/* The island force recorded for region r this month: the region's last
- * record dated in or before it (the records of a region come in date
- * order), NULL when none. */
-static const hk_island_force *record_of(const hk_world *w, int r)
-{
-    const hk_island_force *best = NULL;
-    for (int i = 0; i < w->s->n_islands; i++) {
-        const hk_island_force *x = &w->s->islands[i];
-        if (x->region == r && hk_date_month(x->date) <= w->month)
-            best = x;
-    }
-    return best;
-}
 
 double hk_landings_force(const hk_world *w, int r)
 {
@@ -82,21 +71,33 @@ void hk_landings_begin(hk_world *w)
     /* the slots: the island regions and the regions island forces are
      * recorded on */
     int n = 0;
-    for (int r = 0; r < HK_MAX_REGIONS; r++) {
-        bool has = false;
-        for (int i = 0; i < s->n_islands && r < s->n_regions; i++)
-            has = has || s->islands[i].region == r;
-        bool isle = r < s->n_regions && island(w, r);
-        is->slot[r] = (int8_t)((isle || has) && n < HK_ISL_SLOTS ? n++ : HK_ISL_SLOTS);
+    /* (each region's last record dated in or before this month: the
+     * records of a region come in date order) */
+    int8_t rec[HK_MAX_REGIONS];
+    memset(rec, -1, sizeof rec);
+    memset(is->slot, HK_ISL_SLOTS, sizeof is->slot);
+    for (int i = 0; i < s->n_islands && i < INT8_MAX; i++) {
+        int r = s->islands[i].region;
+        if (r >= 0 && r < s->n_regions && r < HK_MAX_REGIONS && hk_date_month(s->islands[i].date) <= w->month)
+            rec[r] = (int8_t)i;
+        if (r >= 0 && r < s->n_regions && r < HK_MAX_REGIONS)
+            is->slot[r] = 0; /* (marked: it has a slot, numbered below) */
+    }
+    for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
+        bool isle = island(w, r);
+        is->slot[r] = (int8_t)((isle || is->slot[r] == 0) && n < HK_ISL_SLOTS ? n++ : HK_ISL_SLOTS);
         if (isle && r < 64)
             is->isles |= (uint64_t)1 << r;
+        if (is->slot[r] < HK_ISL_SLOTS && r < 64)
+            is->slotted |= (uint64_t)1 << r;
     }
     for (int k = 0; k <= HK_ISL_SLOTS; k++) {
         is->side[k] = is->bh_side[k] = is->holdout_side[k] = is->bh_from[k] = is->sail_to[k] = -1;
-        is->odds_key[k][0] = -1;
     }
-    for (int r = 0; r < s->n_regions; r++) {
-        const hk_island_force *x = record_of(w, r);
+    is->order_day[0] = is->order_day[1] = -1;
+    is->ann_day = -1;
+    for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
+        const hk_island_force *x = rec[r] >= 0 ? &s->islands[rec[r]] : NULL;
         if (!x || !(x->men > 0))
             continue;
         int side = hk_world_side(w, x->actor);
@@ -136,12 +137,48 @@ static bool receives(const hk_world *w, int a, int o)
     return false;
 }
 
-/* Days a landing from q needs before it is off o: its preparation, from
- * the war's opening or the day the force came to q, and the crossing. */
-static int ready_day(const hk_world *w, int q, double km)
+/* The war day side a's operations on the island fronts are ordered on,
+ * -1 not yet. They are no part of a war plan's opening blow (the Soviet
+ * orders of 28 June 1945 set the goals of the three fronts in Manchuria
+ * and Korea and none on the islands, 001:197): the theatre command orders
+ * them once its fronts are seen to be going to plan, and the order reaches
+ * the forces landing.order_days after the war opened (the 16th Army was
+ * ordered into southern Sakhalin on the night of 10 August 1945, once
+ * Vasilevsky saw the Manchurian offensive going to plan, and attacked on
+ * the 11th, hasegawa2005). Once Japan's surrender is announced the power
+ * receiving it orders the islands of its zone occupied that day (the
+ * Kamchatka force was ordered to the northern Kurils on 15 August 1945,
+ * mod_kurils1945). */
+static int order_of(const hk_world *w, int a)
 {
+    if (announced(w) && w->isl.ann_day >= 0)
+        return w->isl.ann_day;
+    return w->isl.order_day[a];
+}
+
+/* Whether side a's fronts have taken ground the other side held when the
+ * war opened: its war is going to plan. */
+static bool took_ground(const hk_world *w, int a)
+{
+    for (int r = 0; r < w->s->n_regions; r++)
+        if (!island(w, r) && w->camp.front_of[r] >= 0 && own(w, r, a) &&
+            hk_world_side(w, w->camp.control_at_start[r]) == 1 - a)
+            return true;
+    return false;
+}
+
+/* The war day a landing by side a from q over `km` of sea is off its
+ * beach: its shipping gathered and loaded landing.prep_days after its order
+ * or the day the force came to q, whichever is later, and the crossing.
+ * INT16_MAX before any order. */
+static int ready_day(const hk_world *w, int a, int q, double km)
+{
+    int order = order_of(w, a);
+    if (order < 0)
+        return INT16_MAX;
     double pace = P(w, LANDING_SEA_KM_DAY) > 0 ? P(w, LANDING_SEA_KM_DAY) : 300;
-    return w->isl.since[SLW(q)] + (int)P(w, LANDING_PREP_DAYS) + (int)ceil(km / pace - 1e-9);
+    int from = w->isl.since[SLW(q)] > order ? w->isl.since[SLW(q)] : order;
+    return from + (int)P(w, LANDING_PREP_DAYS) + (int)ceil(km / pace - 1e-9);
 }
 
 /* An operation against region o: from q over a land link, or landing over
@@ -179,10 +216,14 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
                 out->km = k->km;
                 out->landing = false;
             }
-        } else if (ready_day(w, q, k->km) < now + days && k->km < sea_km) {
+        } else if (is->holdout[SL(q)] >= 1) {
+            /* no shipping sails from an island whose garrison still holds
+             * out in it (the 88th Division's rest fought on in the south of
+             * Sakhalin to the 25th, wiki_south_sakhalin) */
+        } else if (ready_day(w, a, q, k->km) < now + days && k->km < sea_km) {
             sea_km = k->km;
             sea_q = q;
-            sea_wait = ready_day(w, q, k->km) > now ? ready_day(w, q, k->km) - now : 0;
+            sea_wait = ready_day(w, a, q, k->km) > now ? ready_day(w, a, q, k->km) - now : 0;
         }
     }
     if (is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 100) {
@@ -196,7 +237,13 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
         return true;
     }
     if (out->q >= 0) {
-        out->rear = sea_q >= 0 && sea_wait == 0;
+        /* an attack over land waits for its order (an occupation goes at
+         * once) */
+        int order = announced(w) ? now : w->isl.order_day[a];
+        if (order < 0 || order >= now + days)
+            return false;
+        out->wait = order > now ? order - now : 0;
+        out->rear = sea_q >= 0 && sea_wait <= out->wait;
         return true;
     }
     if (sea_q >= 0) {
@@ -234,6 +281,19 @@ static hk_combat_side attacker_of(const hk_world *w, const op *p)
     return x;
 }
 
+/* The first lift of a landing force A: landing.lift_men of its men, its
+ * guns in proportion and no tanks. */
+static hk_combat_side first_lift(const hk_world *w, const hk_combat_side *A)
+{
+    hk_combat_side x = *A;
+    double lift = P(w, LANDING_LIFT_MEN) > 0 ? P(w, LANDING_LIFT_MEN) : A->men;
+    double k = A->men > lift ? lift / A->men : 1.0;
+    x.men *= k;
+    x.guns *= k;
+    x.tanks = 0;
+    return x;
+}
+
 /* The garrison defending region o where it is attacked: in the works it
  * built before the war where its record has them (the Koton fortified
  * region on the 50th parallel, the pillboxes of Shumshu:
@@ -259,6 +319,19 @@ static hk_combat_side defender_of(const hk_world *w, int o)
     return x;
 }
 
+/* A key for the odds of A against D: a hash of both sides whole, word by
+ * word (hk_combat_side is 8-byte words with no padding), never 0. */
+_Static_assert(sizeof(hk_combat_side) % 8 == 0, "side_key reads hk_combat_side as 8-byte words");
+static uint64_t side_key(const hk_combat_side *A, const hk_combat_side *D)
+{
+    uint64_t h = 14695981039346656037ULL, v[2 * sizeof *A / 8];
+    memcpy(v, A, sizeof *A);
+    memcpy((char *)v + sizeof *A, D, sizeof *D);
+    for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
+        h = (h ^ v[k]) * 1099511628211ULL + (h >> 29);
+    return h ? h : 1;
+}
+
 /* Whether side a attacks with the odds `ratio` (combat power over the
  * defence's): as a front does, and, once Japan's surrender is announced,
  * the power receiving it to occupy its zone (but from a beachhead). */
@@ -280,22 +353,53 @@ static bool attacks(const hk_world *w, int a, int o, double ratio, bool beach)
 }
 
 /* What a side loses on the island fronts: the war's casualties and its
- * exhaustion, as campaign.c counts a front's; not movement's pools. */
+ * exhaustion, as a front's count (hk_war_toll); not movement's pools. */
 static void account(hk_world *w, int side, double men, double prisoners)
 {
     w->isl.cas[side] += men;
     w->isl.prisoners[side] += prisoners;
     w->camp.prisoners[side] += prisoners;
-    w->war_losses[side] += men;
-    double armies = w->jpn_men + w->sov_men;
-    w->exhaustion += armies > 0 ? P(w, WAR_EXHAUSTION_WEIGHT) * men / armies : 0;
+    hk_war_toll(w, side, men);
+}
+
+/* The two sides of stage k (of n, from day `from`) of an operation's
+ * battle (fight), each as much of its whole force as has come into it less
+ * what the stages before cost it (hk_combat_echelon): the attacker's
+ * echelons over land, or a landing's lifts (one each `round` days) with its
+ * tanks only after landing.heavy_days; the defence's men coming up over the
+ * stages. Aircraft fly from their fields: all are there from the first. */
+static void stage_sides(const hk_world *w, const op *p, const hk_combat_side *A, const hk_combat_side *D,
+                        const hk_combat_result *res, int k, int n, int from, int round, hk_combat_side x[2])
+{
+    double ka = p->landing ? 1.0 : (double)(k + 1) / n;
+    hk_combat_side a = *A;
+    if (p->landing && !p->beach) {
+        /* the lifts ashore by this stage, and the heavy weapons after
+         * landing.heavy_days; its own guns come ashore with its tanks, but
+         * the ships' guns and the batteries across the strait fire for the
+         * first lift in their place (the shelling of Shumshu from Cape
+         * Lopatka, wiki_shumshu) */
+        double lift = P(w, LANDING_LIFT_MEN) > 0 ? P(w, LANDING_LIFT_MEN) : A->men;
+        double lifts = 1 + floor((double)from / round);
+        ka = A->men > 0 ? fmin(1.0, lift * lifts / A->men) : 1.0;
+        if (from < (int)P(w, LANDING_HEAVY_DAYS))
+            a.tanks = 0;
+    }
+    x[0] = hk_combat_echelon(&a, ka, &res->loss[0]);
+    x[0].aircraft = fmax(0, A->aircraft - res->loss[0].aircraft);
+    /* the defence comes up over the stages: a surprised garrison only
+     * gathers on the beach through the first day (Shumshu, 18 August 1945,
+     * wiki_91st_division) */
+    double kd = p->beach ? 1.0 : (double)(k + 1) / n;
+    x[1] = hk_combat_echelon(D, kd, &res->loss[1]);
+    x[1].aircraft = fmax(0, D->aircraft - res->loss[1].aircraft);
 }
 
 /* One operation's battle over the step's `days` days, fought in stages as
  * the forces come into it (battle.echelons): a landing's men come ashore a
  * lift at a time, its guns and tanks landing.heavy_days after the first;
  * the defence's men come up from over the island. */
-static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
+static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
 {
     const hk_scenario *s = w->s;
     hk_island_state *is = &w->isl;
@@ -334,34 +438,13 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     hk_combat_params cp = w->combat;
     cp.pursuit = cp.exploit = cp.collapse_share = 0;
     double gave_up = 0;
+    bool again = false; /* a landing held on its first day attacks again */
     for (int k = 0; k < n; k++) {
         int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
         if (p->landing && !p->beach)
             from = k == 0 ? 0 : cut, to = k == 0 && n == 2 ? cut : days;
-        double ka = p->landing ? 1.0 : (double)(k + 1) / n, heavy = 1;
-        if (p->landing && !p->beach) {
-            /* the lifts ashore by this stage, and the heavy weapons after
-             * landing.heavy_days */
-            double lifts = 1 + floor((double)from / round);
-            ka = A.men > 0 ? fmin(1.0, lift * lifts / A.men) : 1.0;
-            heavy = from >= (int)P(w, LANDING_HEAVY_DAYS) ? 1 : 0;
-        }
-        hk_combat_side x[2] = {A, D};
-        x[0].men = fmax(0, ka * A.men - res.loss[0].men);
-        x[0].tanks = fmax(0, heavy * ka * A.tanks - res.loss[0].tanks);
-        /* its own guns come ashore with its tanks, but the ships' guns and
-         * the batteries across the strait fire for the first lift in their
-         * place (the shelling of Shumshu from Cape Lopatka, wiki_shumshu) */
-        x[0].guns = fmax(0, ka * A.guns - res.loss[0].guns);
-        x[0].aircraft = fmax(0, A.aircraft - res.loss[0].aircraft);
-        /* the defence comes up over the stages: a surprised garrison only
-         * gathers on the beach through the first day (Shumshu, 18 August
-         * 1945, wiki_91st_division) */
-        double kd = p->beach ? 1.0 : (double)(k + 1) / n;
-        x[1].men = fmax(0, kd * D.men - res.loss[1].men);
-        x[1].tanks = fmax(0, kd * D.tanks - res.loss[1].tanks);
-        x[1].guns = fmax(0, kd * D.guns - res.loss[1].guns);
-        x[1].aircraft = fmax(0, D.aircraft - res.loss[1].aircraft);
+        hk_combat_side x[2];
+        stage_sides(w, p, &A, &D, &res, k, n, from, round, x);
         if (k > 0 && (x[0].men < 1 || x[1].men < 1))
             break;
         if (k > 0)
@@ -377,10 +460,14 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
         int span = to - from > 0 ? to - from : 1;
         if (yields) {
             hk_rng same = *rng;
-            hk_combat_result calm;
-            hk_combat_resolve(&cp, &x[0], &x[1], s->regions[o].terrain, span, &same, &calm);
             hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, span, rng, &st);
-            gave_up += fmax(0, fmin(st.loss[1].men, x[1].men) - calm.loss[1].men);
+            /* (a defence that holds is neither routed nor pursued: only a
+             * stage the attacker wins is fought again without them) */
+            if (st.winner == HK_COMBAT_ATTACKER) {
+                hk_combat_result calm;
+                hk_combat_resolve(&cp, &x[0], &x[1], s->regions[o].terrain, span, &same, &calm);
+                gave_up += fmax(0, fmin(st.loss[1].men, x[1].men) - calm.loss[1].men);
+            }
         } else {
             hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, span, rng, &st);
         }
@@ -394,9 +481,25 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
             }
         hk_combat_add_stage(&res, &st, from, k == 0);
         /* an attack that is beaten is called off: over land it goes back to
-         * its line, a landing digs in on its beach and holds it */
-        if (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0])
-            break;
+         * its line, a landing digs in on its beach and holds it; but a
+         * landing held on its first day, which cannot take its men off
+         * again under fire, attacks again once its guns and tanks and its
+         * next lifts are ashore if it then has war.opening_ratio of the
+         * defence's power (on Shumshu the landing force, pinned on its
+         * beach on 18 August 1945, took the heights above it on the 19th
+         * and 20th with its artillery landed, wiki_shumshu) */
+        if (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0]) {
+            if (!(p->landing && !p->beach && k == 0 && k + 1 < n))
+                break;
+            hk_combat_side y[2];
+            int next = cut;
+            stage_sides(w, p, &A, &D, &res, k + 1, n, next, round, y);
+            double pd = hk_combat_power(&w->combat, &y[1], 1, s->regions[o].terrain);
+            double pa = hk_combat_power(&w->combat, &y[0], 0, s->regions[o].terrain);
+            if (!(y[1].men >= 1) || !(pd > 0 && pa >= P(w, WAR_OPENING_RATIO) * pd))
+                break;
+            again = true;
+        }
         if (x[1].men - st.loss[1].men < 100)
             break; /* nobody left to hold */
     }
@@ -456,17 +559,21 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
                      hk_world_region_label(w, o), hk_world_region_label(w, p->q),
                      p->rear ? ", a landing on the coast outflanking the defence," : "");
         const char *works = D.posture == HK_POSTURE_FORTIFIED ? "in its fortified works" : "in prepared positions";
+        /* a landing held on its first day that attacks again (above) */
+        char twice[120] = "";
+        if (again)
+            snprintf(twice, sizeof twice, " is held on the beach on its first day and attacks again once its guns are ashore,");
         if (won)
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the island front the %s side, %s and takes it after %d day%s from the %.0f men of the %s "
+                     "On the island front the %s side, %s%s and takes it after %d day%s from the %.0f men of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f.",
-                     hk_side_adjective(a), act, res.days, res.days == 1 ? "" : "s", D.men, hk_side_adjective(d), works,
+                     hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", D.men, hk_side_adjective(d), works,
                      cas_a, cas_d);
         else
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the island front the %s side, %s and is held after %d day%s by the %.0f men of the %s "
+                     "On the island front the %s side, %s%s and is held after %d day%s by the %.0f men of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f%s.",
-                     hk_side_adjective(a), act, res.days, res.days == 1 ? "" : "s", D.men, hk_side_adjective(d), works,
+                     hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", D.men, hk_side_adjective(d), works,
                      cas_a, cas_d, p->landing ? "; the landing force holds its beachhead" : "");
     }
     hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
@@ -487,7 +594,7 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
             is->bh_men[SL(o)] = 0;
             is->bh_side[SL(o)] = -1; /* the beachhead is gone */
         }
-        return;
+        return res.days;
     }
     /* the region passes; the attacker's force moves into it */
     double left = fmax(0, is->men[SL(o)]);
@@ -534,6 +641,7 @@ static void fight(hk_world *w, hk_rng *rng, const op *p, int days)
     is->quality[SL(o)] = qual;
     is->side[SL(o)] = (int8_t)a;
     is->since[SL(o)] = (int16_t)(is->day + res.days);
+    return res.days;
 }
 
 /* Whether region g, held by side a, lies next to ground of the other side
@@ -559,7 +667,8 @@ static void sail(hk_world *w, int now)
 {
     const hk_scenario *s = w->s;
     hk_island_state *is = &w->isl;
-    for (int q = 0; q < s->n_regions && q < 64; q++) {
+    for (uint64_t mm = is->slotted; mm; mm &= mm - 1) {
+        int q = __builtin_ctzll(mm);
         if (is->side[SL(q)] < 0)
             continue;
         int g = is->sail_to[SL(q)];
@@ -601,10 +710,10 @@ static void sail(hk_world *w, int now)
                 best = v;
             }
         }
-        if (best < 0)
+        if (best < 0 || ready_day(w, a, q, km) == INT16_MAX)
             continue;
         is->sail_to[SL(q)] = (int8_t)best;
-        is->sail_day[SL(q)] = (int16_t)ready_day(w, q, km);
+        is->sail_day[SL(q)] = (int16_t)ready_day(w, a, q, km);
     }
 }
 
@@ -634,10 +743,27 @@ void hk_landings_step(hk_world *w)
     hk_rng r = hk_world_stream(w, HK_STREAM_LANDINGS);
     int echelons = (int)lround(P(w, BATTLE_ECHELONS));
     int today = w->today;
-    for (int day = first; day < last; day += step) {
+    /* the orders (order_of): a side's island operations once its fronts
+     * have taken ground this month, landing.order_days into the war at the
+     * soonest; and the day the surrender is announced, in war days */
+    for (int a = 0; a < 2; a++)
+        if (is->order_day[a] < 0 && took_ground(w, a)) {
+            int d = (int)P(w, LANDING_ORDER_DAYS);
+            is->order_day[a] = (int16_t)(d > is->day ? d : is->day);
+        }
+    if (c->surrender_day > 0 && is->ann_day < 0)
+        is->ann_day = (int16_t)(is->day + (c->surrender_day - 1 - first));
+    is->mbase = (int16_t)(is->day - first);
+    is->mmonth = w->month;
+    int cut = (int)P(w, LANDING_HEAVY_DAYS) > 1 ? (int)P(w, LANDING_HEAVY_DAYS) : 1;
+    for (int day = first; day < last;) {
         int days = day + step <= last ? step : last - day;
         w->today = day + 1;
         sail(w, is->day);
+        /* the announcement of the surrender, which orders the occupation
+         * (order_of), ends a step on its day */
+        if (c->surrender_day > 0 && day < c->surrender_day && day + days > c->surrender_day)
+            days = c->surrender_day - day;
         uint64_t used = 0; /* the forces that have fought this step */
         for (uint64_t m = is->isles; m; m &= m - 1) {
             int o = __builtin_ctzll(m);
@@ -649,10 +775,19 @@ void hk_landings_step(hk_world *w)
                 continue;
             if (!p.beach && p.q >= 0 && ((used >> p.q) & 1))
                 continue;
+            /* an operation starts on its day within the step (its order,
+             * its shipping off the beach) and runs war.step_days from it,
+             * into the next step if need be, its forces engaged until it
+             * ends (busy) */
+            int at = is->day + p.wait;
+            if (is->busy[SL(o)] > at || (!p.beach && p.q >= 0 && is->busy[SL(p.q)] > at))
+                continue;
             /* an attack needs the days to bring its echelons or lifts up:
-             * none is opened in the last few days of a step, nor before a
-             * ceasefire (as on the fronts, campaign.c) */
-            if (days - p.wait < echelons)
+             * none is opened in the last few days before a ceasefire (as
+             * on the fronts, campaign.c); a landing its first lift's day
+             * and its heavy weapons' */
+            int len = step < last - day - p.wait ? step : last - day - p.wait;
+            if (len < (p.landing && !p.beach ? cut + 1 : echelons))
                 continue;
             /* the state on the day a landing would be off its beach */
             w->today = day + 1 + p.wait;
@@ -660,14 +795,27 @@ void hk_landings_step(hk_world *w)
             double ratio = 0;
             if (!announced(w) || p.beach) {
                 hk_combat_side A = attacker_of(w, &p), D = defender_of(w, o);
-                /* (worked out again only when the forces or the way have changed) */
-                double *key = is->odds_key[SL(o)];
-                if (key[0] != A.men || key[1] != D.men || key[2] != A.supply_km) {
+                /* a landing is planned on what its first lift can do on the
+                 * beach (its men, the ships' guns firing in its own guns'
+                 * place, its tanks still afloat: fight) against all the
+                 * garrison that can come to the beach while the lifts cross,
+                 * the whole of the island region's (Paramushir's troops
+                 * crossed the strait to Shumshu on 18-19 August 1945,
+                 * wiki_91st_division) */
+                if (p.landing && !p.beach) {
+                    A = first_lift(w, &A);
+                    D.men = is->men[SL(o)];
+                    D.tanks = is->tanks[SL(o)];
+                    D.guns = is->guns[SL(o)];
+                }
+                /* (worked out again only when one of the two sides has changed
+                 * in anything the odds depend on: its arms, quality, posture,
+                 * haul, whether it may surrender) */
+                uint64_t key = side_key(&A, &D);
+                if (is->odds_key[SL(o)] != key) {
                     double pd = hk_combat_power(&w->combat, &D, 1, s->regions[o].terrain);
                     is->odds[SL(o)] = pd > 0 ? hk_combat_power(&w->combat, &A, 0, s->regions[o].terrain) / pd : 1e9;
-                    key[0] = A.men;
-                    key[1] = D.men;
-                    key[2] = A.supply_km;
+                    is->odds_key[SL(o)] = key;
                 }
                 ratio = is->odds[SL(o)];
             }
@@ -703,10 +851,15 @@ void hk_landings_step(hk_world *w)
                 continue;
             }
             /* a landing off its beach within the step fights from that day */
-            fight(w, &r, &p, days - p.wait);
+            int q = p.beach ? -1 : p.q;
+            int fought = fight(w, &r, &p, len);
+            is->busy[SL(o)] = (int16_t)(at + fought);
+            if (q >= 0)
+                is->busy[SL(q)] = (int16_t)(at + fought);
             w->today = day + 1;
         }
         is->day += days;
+        day += days;
     }
     /* the days of the month after the garrisons stop still count for the
      * preparation of what follows */
@@ -738,8 +891,14 @@ void hk_landings_surrender(hk_world *w)
             n++;
         }
     }
-    if (!(pris >= 1))
+    /* the islands of the zone still held by Japan are occupied from the
+     * day the garrisons have their order, as the shipping reaches them */
+    is->occupying = true;
+    int told_day = w->camp.surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS) + (int)P(w, WAR_GARRISON_ORDER_DAYS) - 1;
+    if (!(pris >= 1)) {
+        occupy(w, told_day < 30 ? told_day : 29);
         return;
+    }
     account(w, HK_SIDE_JPN, pris, pris);
     /* told on the day the order reaches the island garrisons */
     int day = w->today, told = w->camp.surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS) + (int)P(w, WAR_GARRISON_ORDER_DAYS);
@@ -753,4 +912,159 @@ void hk_landings_surrender(hk_world *w)
     hk_world_emit2(w, "occupation", "island_garrisons", s->sov, s->jpn, w->scratch,
                    "general_order_no1; 001_fd9a28d61a246780.txt:285");
     w->today = day;
+    occupy(w, told_day < 30 ? told_day : 29);
+}
+
+/* ---- the occupation after the surrender ---------------------------------- */
+
+bool hk_landings_occupies(const hk_world *w, int r)
+{
+    return w->mode == HK_MODE_SIMULATE && r >= 0 && r < w->s->n_regions && island(w, r);
+}
+
+/* The receiving power's forces occupy the islands of its zone still held by
+ * Japan, from day index `from` of this month to its end: once the order to
+ * lay down arms has reached the garrisons (war.ceasefire_days and
+ * war.garrison_order_days after the announcement; Vasilevsky's order of 22
+ * August 1945 to ship a division from Sakhalin to Kunashiri and Etorofu
+ * followed the word that the Kurils' garrisons would capitulate,
+ * vasilevsky_22aug1945), one island at a time, the soonest first: a force
+ * next to it over a sea lane embarks a lift (landing.lift_men) landing.prep_days
+ * after the order or its own arrival and crosses at landing.sea_km_day, and
+ * that detachment goes on from there; one over land walks in; a landing
+ * force on its beachhead takes the garrison's surrender at once. The
+ * garrison lays down its arms (Etorofu on 28 August, Kunashiri and Shikotan
+ * on 1 September, the Habomai islands on the 4th, 001:285). In the months
+ * after the surrender the events name the occupier alone. */
+static void occupy(hk_world *w, int from)
+{
+    const hk_scenario *s = w->s;
+    hk_island_state *is = &w->isl;
+    const hk_compiled *cc = w->c;
+    if (is->ann_day < 0)
+        return;
+    int told = is->ann_day + (int)P(w, WAR_CEASEFIRE_DAYS) + (int)P(w, WAR_GARRISON_ORDER_DAYS);
+    double pace = P(w, LANDING_SEA_KM_DAY) > 0 ? P(w, LANDING_SEA_KM_DAY) : 300;
+    double lift = P(w, LANDING_LIFT_MEN) > 0 ? P(w, LANDING_LIFT_MEN) : 1e9;
+    int end = is->mbase + 30; /* the war day after this month's last */
+    bool at_war = w->war || w->war_on == w->month;
+    for (int guard = 0; guard < HK_ISL_SLOTS; guard++) {
+        int best = INT16_MAX, bo = -1, bq = -1, ba = -1;
+        double bkm = 0;
+        bool bsea = false;
+        bool left = false;
+        for (uint64_t m = is->isles; m; m &= m - 1) {
+            int o = __builtin_ctzll(m);
+            if (!own(w, o, HK_SIDE_JPN))
+                continue;
+            for (int a = 0; a < 2; a++) {
+                if (a == HK_SIDE_JPN || !receives(w, a, o))
+                    continue;
+                left = true;
+                if (is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 1 && told < best) {
+                    best = told, bo = o, bq = -1, ba = a, bkm = 0, bsea = false;
+                    continue;
+                }
+                for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++) {
+                    const hk_link *k = &s->links[cc->adj[i]];
+                    int q = cc->adj_to[i];
+                    if (is->side[SL(q)] != a || !(is->men[SL(q)] >= 100) || !own(w, q, a))
+                        continue;
+                    int ready = is->since[SL(q)] > told ? is->since[SL(q)] : told;
+                    if (k->kind == HK_LINK_SEA)
+                        ready += (int)P(w, LANDING_PREP_DAYS) + (int)ceil(k->km / pace - 1e-9);
+                    if (ready < best)
+                        best = ready, bo = o, bq = q, ba = a, bkm = k->km, bsea = k->kind == HK_LINK_SEA;
+                }
+            }
+        }
+        if (!left) {
+            is->occupying = false;
+            return;
+        }
+        if (bo < 0) {
+            /* no force of the receiving power can reach them: they pass to
+             * it as the rest of its zone did */
+            for (uint64_t m = is->isles; m; m &= m - 1) {
+                int o = __builtin_ctzll(m);
+                for (int a = 0; a < 2; a++)
+                    if (a != HK_SIDE_JPN && own(w, o, HK_SIDE_JPN) && receives(w, a, o)) {
+                        if (is->side[SL(o)] == HK_SIDE_JPN && is->men[SL(o)] >= 1) {
+                            if (at_war)
+                                account(w, HK_SIDE_JPN, is->men[SL(o)], is->men[SL(o)]);
+                            is->men[SL(o)] = is->tanks[SL(o)] = is->guns[SL(o)] = is->aircraft[SL(o)] = 0;
+                            is->side[SL(o)] = -1;
+                        }
+                        hk_control_set(w, o, hk_world_side_actor(w, a));
+                    }
+            }
+            is->occupying = false;
+            return;
+        }
+        if (best >= end)
+            return; /* next month */
+        int day = best - is->mbase > from ? best - is->mbase : from;
+        int today = w->today;
+        w->today = day + 1;
+        /* the garrison lays down its arms */
+        double g = is->side[SL(bo)] == HK_SIDE_JPN ? fmax(0, is->men[SL(bo)]) : 0;
+        if (g >= 1 && at_war)
+            account(w, HK_SIDE_JPN, g, g);
+        /* the occupier: the beachhead's force, or a lift of the force next to it */
+        double men, tanks, guns, qual;
+        if (bq < 0) {
+            men = is->bh_men[SL(bo)], tanks = is->bh_tanks[SL(bo)], guns = is->bh_guns[SL(bo)];
+            qual = is->bh_quality[SL(bo)];
+            is->bh_men[SL(bo)] = is->bh_tanks[SL(bo)] = is->bh_guns[SL(bo)] = 0;
+            is->bh_side[SL(bo)] = -1;
+        } else {
+            double k = bsea && is->men[SL(bq)] > lift ? lift / is->men[SL(bq)] : 1.0;
+            men = k * is->men[SL(bq)], tanks = k * is->tanks[SL(bq)], guns = k * is->guns[SL(bq)];
+            qual = is->quality[SL(bq)];
+            is->men[SL(bq)] -= men;
+            is->tanks[SL(bq)] -= tanks;
+            is->guns[SL(bq)] -= guns;
+        }
+        is->men[SL(bo)] = men;
+        is->tanks[SL(bo)] = tanks;
+        is->guns[SL(bo)] = guns;
+        is->aircraft[SL(bo)] = 0;
+        is->quality[SL(bo)] = qual;
+        is->side[SL(bo)] = (int8_t)ba;
+        is->since[SL(bo)] = (int16_t)best;
+        hk_control_set(w, bo, hk_world_side_actor(w, ba));
+        if (bo < 64)
+            is->taken[ba] |= (uint64_t)1 << bo;
+        if (hk_world_logging(w)) {
+            char gar[160] = "";
+            if (g >= 1)
+                snprintf(gar, sizeof gar, "; the %s garrison there, %.0f men, lays down its arms", hk_side_adjective(HK_SIDE_JPN), g);
+            if (bq < 0)
+                snprintf(w->scratch, sizeof w->scratch,
+                         "The %s landing force on its beachhead on %s, %.0f men, occupies the island%s.",
+                         hk_side_adjective(ba), hk_world_region_label(w, bo), men, gar);
+            else if (bsea)
+                snprintf(w->scratch, sizeof w->scratch,
+                         "The %s side lands %.0f men on %s from %s, %.0f km over the sea, and occupies it%s.",
+                         hk_side_adjective(ba), men, hk_world_region_label(w, bo), hk_world_region_label(w, bq), bkm, gar);
+            else
+                snprintf(w->scratch, sizeof w->scratch, "The %s side marches %.0f men into %s from %s and occupies it%s.",
+                         hk_side_adjective(ba), men, hk_world_region_label(w, bo), hk_world_region_label(w, bq), gar);
+        }
+        int actors[2] = {hk_world_side_actor(w, ba), s->jpn};
+        hk_world_emit(w, hk_world_date(w), "occupation", s->regions[bo].id, actors, at_war ? 2 : 1, w->scratch, SRC_ISL);
+        w->today = today;
+    }
+}
+
+void hk_landings_occupy(hk_world *w)
+{
+    hk_island_state *is = &w->isl;
+    if (!is->occupying || w->mode != HK_MODE_SIMULATE)
+        return;
+    if (w->month != is->mmonth) {
+        is->mbase = (int16_t)(is->mbase + 30 * (w->month - is->mmonth));
+        is->mmonth = w->month;
+        occupy(w, 0);
+    }
 }

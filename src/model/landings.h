@@ -17,6 +17,15 @@ void hk_landings_step(hk_world *w);
  * holds, and those holding out, go into captivity. */
 void hk_landings_surrender(hk_world *w);
 
+/* After the surrender: the receiving power's forces occupy the islands of
+ * its zone still held by Japan one after another, as their shipping
+ * reaches each, in the month of the surrender and those after it (called
+ * each month; nothing to do unless some are left). */
+void hk_landings_occupy(hk_world *w);
+/* Whether region r is the island fronts' to occupy at a surrender (the
+ * zone's occupation by the fronts, campaign.c, leaves it to them). */
+bool hk_landings_occupies(const hk_world *w, int r);
+
 /* ---- exposed for tests ---------------------------------------------------- */
 /* The island force of the side holding region r (men), 0 when none. */
 double hk_landings_force(const hk_world *w, int r);

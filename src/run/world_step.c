@@ -16,6 +16,7 @@
 #include "model/control.h"
 #include "model/diplomacy.h"
 #include "model/incidents.h"
+#include "model/landings.h"
 #include "model/movement.h"
 #include "model/outcomes.h"
 #include "model/politics.h"
@@ -201,6 +202,8 @@ void hk_world_play_month(hk_world *w, const hk_observer *obs)
     hk_battles_step(w);
     hk_campaign_step(w);
     hk_war_close_month(w);
+    if (w->isl.occupying)
+        hk_landings_occupy(w); /* the islands occupied after a surrender, as the shipping reaches them */
     hk_outcomes_month(w);
     if (obs && obs->on_month) {
         hk_month_summary m;

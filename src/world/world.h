@@ -131,8 +131,15 @@ typedef struct hk_island_state {
     double holdout[HK_ISL_SLOTS + 1];   /* defenders of a region taken still holding out in it */
     int8_t holdout_side[HK_ISL_SLOTS + 1];
     uint64_t isles;                     /* the island regions (bit r) */
+    uint64_t slotted;                   /* the regions with a slot (bit r) */
     double odds[HK_ISL_SLOTS + 1];      /* the last odds worked out against each region ... */
-    double odds_key[HK_ISL_SLOTS + 1][3]; /* ... for these men on each side and haul */
+    uint64_t odds_key[HK_ISL_SLOTS + 1]; /* ... for these two sides, whole (a hash of both), 0 none */
+    int16_t order_day[2];               /* war day each side's island operations are ordered on, -1 not yet */
+    int16_t ann_day;                    /* war day Japan's surrender was announced on, -1 not yet */
+    int16_t busy[HK_ISL_SLOTS + 1];     /* war day the force on each region is engaged until */
+    int16_t mbase;                      /* war day of this month's first day (mmonth) */
+    hk_month mmonth;
+    bool occupying;                     /* islands of a surrender zone are still to be occupied (hk_landings_occupy) */
     int day;                            /* days of the war the island fronts have counted */
     double cas[2];                      /* each side's casualties on the island fronts in this war */
     double prisoners[2];                /* of which prisoners */

@@ -11,6 +11,21 @@
 # - The month lines' control shows southern Sakhalin and the northern Kurils
 #   Soviet by the end of the war, and Japanese before it.
 # - The island garrisons go into captivity: an `occupation` event.
+# - The operations open when their orders come, near the record's dates:
+#   the first attack on southern Sakhalin on 10-12 August 1945 (the 16th
+#   Army attacked on the 11th, ordered in once the Manchurian offensive went
+#   to plan, hasegawa2005), the Shumshu landing on 17-18 August (landed at
+#   dawn on the 18th, ordered on the 15th, mod_kurils1945).
+# - The southern Kurils are occupied after the surrender one island after
+#   another, as the shipping reaches each (001:285: Etorofu 28 August 1945,
+#   Kunashiri and Shikotan 1 September, the Habomai islands the 4th): an
+#   `occupation` event for each, in that order, Etorofu on 24-31 August,
+#   Kunashiri 28 August-4 September, Shikotan 29 August-6 September,
+#   Habomai 1-8 September; none of them taken on the surrender's day with
+#   the rest of the zone.
+# - A landing that is held is no rout of one side: the defender loses at
+#   least a tenth of what the landing force loses (Shumshu: 1,018 Japanese
+#   against 1,567 Soviet casualties).
 # - In a forced strike north of 1941 (seeds 1-4) northern Sakhalin is a
 #   front: Japan brings a division over the sea to southern Sakhalin and
 #   attacks over the 50th parallel, and takes it in at least one seed.
@@ -31,6 +46,24 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
             and .committed.SOV > 0 and .committed.JPN > 0) | .id' "$tmp/isl" | grep -c . || true)
         [ "$n" -ge 1 ] || bad "seed $seed: no island operation against $r in August-September 1945"
     done
+    d=$(jq -r 'select(.id == "south_sakhalin" and .committed.SOV > 0) | .date' "$tmp/isl" | head -1)
+    [[ "$d" > "1945-08-09" && "$d" < "1945-08-13" ]] || bad "seed $seed: southern Sakhalin first attacked on '$d', not 10-12 August 1945"
+    d=$(jq -r 'select(.id == "kurils_north" and .committed.SOV > 0) | .date' "$tmp/isl" | head -1)
+    [[ "$d" > "1945-08-16" && "$d" < "1945-08-19" ]] || bad "seed $seed: the Shumshu landing on '$d', not 17-18 August 1945"
+    jq -r 'select(.id == "kurils_north" and .committed.SOV > 0 and .winner != "SOV"
+        and .casualties.JPN < 0.1 * .casualties.SOV) | "\(.date) \(.casualties.SOV) \(.casualties.JPN)"' "$tmp/isl" |
+        while read -r dd cs cj; do echo "FAIL: seed $seed: the landing of $dd is held at $cs Soviet against $cj Japanese casualties" >&2; echo x; done |
+        grep -q x && fail=1
+    prev=""
+    for r in kurils_south:1945-08-24:1945-08-31 kunashiri:1945-08-28:1945-09-04 shikotan:1945-08-29:1945-09-06 habomai:1945-09-01:1945-09-08; do
+        IFS=: read -r id lo hi <<<"$r"
+        d=$(jq -r --arg r "$id" 'select(.type == "event" and .kind == "occupation" and .id == $r) | .date' "$tmp/run" | head -1)
+        [[ -n "$d" && ! "$d" < "$lo" && ! "$d" > "$hi" ]] || bad "seed $seed: $id occupied on '$d', not $lo to $hi"
+        [[ -z "$prev" || ! "$d" < "$prev" ]] || bad "seed $seed: $id occupied on $d, before the island before it ($prev)"
+        prev=$d
+    done
+    jq -r 'select(.type == "event" and .kind == "occupation" and .id == "surrender_zone") | .text' "$tmp/run" |
+        grep -q -E 'Etorofu|Kunashiri|Shikotan|Habomai' && bad "seed $seed: the southern Kurils taken with the zone's rest at the surrender"
     read -r s1 j1 < <(jq -rs '[.[] | select(.id == "south_sakhalin")] | "\(map(.casualties.SOV) | add // 0) \(map(.casualties.JPN) | add // 0)"' "$tmp/isl")
     read -r s2 j2 < <(jq -rs '[.[] | select(.id == "kurils_north")] | "\(map(.casualties.SOV) | add // 0) \(map(.casualties.JPN) | add // 0)"' "$tmp/isl")
     sak_s=$(echo "$sak_s + $s1" | bc); sak_j=$(echo "$sak_j + $j1" | bc)
@@ -39,7 +72,8 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
     after=$(jq -r 'select(.type == "month" and .date == "1945-09") | "\(.control.south_sakhalin) \(.control.kurils_north)"' "$tmp/run")
     [ "$before" = "JPN JPN" ] || bad "seed $seed: southern Sakhalin and the northern Kurils in 1945-07: '$before', not Japanese"
     [ "$after" = "SOV SOV" ] || bad "seed $seed: southern Sakhalin and the northern Kurils in 1945-09: '$after', not Soviet"
-    jq -r 'select(.type == "event" and .kind == "occupation" and .id == "island_garrisons") | .id' "$tmp/run" | grep -q . ||
+    jq -r 'select(.type == "event" and .kind == "occupation" and (.id == "island_garrisons"
+        or ((.source // "") | test("war-islands")) and (.text | test("garrison there, [0-9]+ men, lays down")))) | .id' "$tmp/run" | grep -q . ||
         bad "seed $seed: the island garrisons' captivity is not told"
 done
 took=0

@@ -115,6 +115,7 @@ for date, region, want in [("1931-12", "harbin", "CHN"), ("1932-03", "harbin", "
                            ("1945-08", "harbin", "SOV"), ("1945-07", "mukden", "MAN"), ("1945-08", "mukden", "SOV"),
                            ("1945-08", "chongjin", "SOV"), ("1945-08", "keijo", "JPN"),
                            ("1945-08", "south_sakhalin", "SOV"), ("1945-09", "kurils_south", "SOV"),
+                           ("1945-08", "kunashiri", "JPN"), ("1945-09", "kunashiri", "SOV"), ("1945-09", "habomai", "SOV"),
                            ("1920-06", "north_sakhalin", "SOV"), ("1920-07", "north_sakhalin", "JPN"),
                            ("1925-04", "north_sakhalin", "JPN"), ("1925-05", "north_sakhalin", "SOV")]:
     if holder(date, region) != want:

@@ -910,6 +910,51 @@ static void test_island_garrison_yields_not_routed(void **state)
     hk_scenario_free(s);
 }
 
+/* The island fronts' odds are worked out again when anything they depend
+ * on changes, not only the men and the haul: a garrison that leaves its
+ * works (fortified) for prepared positions, its men the same, is attacked
+ * at better odds (landings.c keyed its cache on men and haul alone). */
+static void test_island_odds_follow_posture(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world_run(&su, HK_SIDE_SOV, 0);
+    hk_island_state *is = &w->isl;
+    int ns = region(s, "north_sakhalin"), ss = region(s, "south_sakhalin");
+    for (int k = 0; k <= HK_ISL_SLOTS; k++) {
+        is->men[k] = is->tanks[k] = is->guns[k] = is->aircraft[k] = is->bh_men[k] = is->holdout[k] = 0;
+        is->side[k] = is->bh_side[k] = is->holdout_side[k] = is->sail_to[k] = -1;
+    }
+    hk_control_set(w, ns, s->sov);
+    hk_control_set(w, ss, s->jpn);
+    int a = is->slot[ns], d = is->slot[ss];
+    assert_true(a < HK_ISL_SLOTS && d < HK_ISL_SLOTS);
+    is->men[a] = 2000; /* too weak to attack in either posture */
+    is->quality[a] = 1;
+    is->side[a] = HK_SIDE_SOV;
+    is->men[d] = 19000;
+    is->quality[d] = 1;
+    is->works[d] = 1;
+    is->since[d] = 0; /* on its station: in its works */
+    is->side[d] = HK_SIDE_JPN;
+    w->war_on = w->month - 12; /* past its opening months */
+    w->camp.start_day = 1;
+    w->camp.surrender_day = 0;
+    is->order_day[HK_SIDE_SOV] = 0; /* (the Soviet island operations ordered, */
+    is->order_day[HK_SIDE_JPN] = -1; /* Japan's not: its garrison holds) */
+    hk_landings_step(w);
+    double fortified = is->odds[d];
+    assert_true(fortified > 0 && fortified < 1);
+    assert_int_equal(hk_control_side(w, ss), HK_SIDE_JPN);
+    is->works[d] = 0; /* the same men, out of their works */
+    hk_landings_step(w);
+    assert_true(is->odds[d] > fortified * 1.05);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 /* The fronts are the formations placed on them, counted once: when a forced
  * strike north opens, each side's fronts together hold no more than its
  * theatre army, and Japan's main axis holds the most of its fronts. */
@@ -1055,6 +1100,7 @@ int main(void)
         cmocka_unit_test(test_two_front_aims),
         cmocka_unit_test(test_sea_cut_ground_stays),
         cmocka_unit_test(test_island_garrison_yields_not_routed),
+        cmocka_unit_test(test_island_odds_follow_posture),
         cmocka_unit_test(test_fronts_placed),
         cmocka_unit_test(test_border_garrison),
         cmocka_unit_test(test_garrison_assaulted_after_left),

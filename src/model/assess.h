@@ -39,6 +39,20 @@ bool hk_assess_offensive_ready(const hk_world *w);
 bool hk_assess_japan_hopes_mediation(const hk_world *w);
 bool hk_assess_japan_hopes_decisive_battle(const hk_world *w);
 
+/* Whether an undertaking of neutrality binds Japan and the USSR: the
+ * Neutrality Pact in force, or the undertaking an armistice renewed on its
+ * line (war.c, armistice_pact 1); the pact binds while in force and, once
+ * denounced, until it expires (hk_treaty_binds). */
+bool hk_assess_neutrality_binds(const hk_world *w);
+
+/* Whether such an undertaking stands with no notice given: the pact in
+ * force, or the armistice's undertaking in force. */
+bool hk_assess_neutrality_in_force(const hk_world *w);
+
+/* Whether a party has given notice of that undertaking: the pact denounced,
+ * or the armistice's undertaking denounced (armistice_pact 2). */
+bool hk_assess_neutrality_noticed(const hk_world *w);
+
 /* True while Germany's offensive holds Stavka: the USSR at war with an
  * unbeaten Germany for less than war.west_crisis_months (from the attack of
  * 22 June 1941 to the counter-offensive before Moscow of 5 December,

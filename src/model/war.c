@@ -266,11 +266,10 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     const hk_scenario *s = w->s;
     if (w->war || w->japan_surrendered)
         return;
-    int pact = w->c->roles.jpn_sov_neutrality;
     /* the Neutrality Pact, or the undertaking of neutrality an armistice
-     * renewed on its line (settlement_terms) */
-    bool binds = hk_treaty_binds(w, pact) || w->armistice_pact == 1;
-    bool noticed = (pact >= 0 && w->treaty[pact].status == HK_TREATY_DENOUNCED) || w->armistice_pact == 2;
+     * renewed on its line (settlement) */
+    bool binds = hk_assess_neutrality_binds(w);
+    bool noticed = hk_assess_neutrality_noticed(w);
 
     /* Japan: general war on the USSR is a cabinet decision (000:19) */
     bool jpn_player = w->player == s->jpn;

@@ -71,10 +71,28 @@ bool hk_assess_offensive_ready(const hk_world *w)
     return w->sov_men >= 0.98 * hk_assess_offensive_force(w);
 }
 
+double hk_assess_west_reserve(const hk_world *w)
+{
+    if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) || w->flag_since[HK_EFFECT_GER_SOV_WAR] == HK_MONTH_NONE)
+        return 0;
+    /* the attack came late in its month (22 June 1941): the months
+     * completed since count */
+    int months = w->month - w->flag_since[HK_EFFECT_GER_SOV_WAR];
+    return P(w, WAR_WEST_RESERVE_RATE) * months + w->sov_west_sent;
+}
+
 bool hk_assess_west_crisis(const hk_world *w)
 {
     return hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) &&
-           w->month - w->flag_since[HK_EFFECT_GER_SOV_WAR] < P(w, WAR_WEST_CRISIS_MONTHS);
+           w->west_turned_on == HK_MONTH_NONE;
+}
+
+double hk_assess_west_shortfall(const hk_world *w)
+{
+    if (!hk_assess_west_crisis(w))
+        return 0;
+    double need = P(w, WAR_WEST_COUNTER_MEN);
+    return need > 0 ? hk_clamp(1.0 - hk_assess_west_reserve(w) / need, 0.0, 1.0) : 0;
 }
 
 bool hk_assess_japan_hopes_mediation(const hk_world *w)

@@ -103,6 +103,27 @@ for seed in 1 2 3 4 5 6 7 8; do
         fi
     fi
 done
+# no armistice leaves the USSR's own ground in Japanese hands while Moscow
+# can still weigh it against the west: Stavka answers Tokyo's wish for quiet
+# with a refusal that names its reserve, and the counter-offensive in the
+# west comes from that reserve, not on a fixed date
+for seed in 1 2 3 4 5 6 7 8; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/run"
+    arm=$(jq -r 'select(.type == "event" and .kind == "peace" and .id == "armistice") | .date[0:7]' "$tmp/run" | head -1)
+    [ -n "$arm" ] || continue
+    kept=$(jq -rs --arg a "$arm" '(map(select(.type == "month")) | .[0].control) as $home
+        | map(select(.type == "month" and .date == $a)) | last | .control | to_entries
+        | map(select(.value == "JPN" and $home[.key] == "SOV") | .key) | join(" ")' "$tmp/run")
+    if [ -n "$kept" ] && ! jq -r 'select(.type == "event" and .id == "armistice") | .text' "$tmp/run" | grep -q "signs away"; then
+        bad "seed $seed: the armistice of $arm leaves Soviet ground to Japan ($kept) with no Soviet weighing of it"
+    fi
+    jq -r 'select(.type == "event" and .id == "armistice_refused") | .text' "$tmp/run" | grep -v -q "reserve for the west\|counter-offensive in the west\|no war elsewhere" &&
+        bad "seed $seed: the Soviet refusal of an armistice does not weigh the west"
+    co=$(jq -r 'select(.type == "event" and .id == "soviet_counteroffensive") | .date[0:7]' "$tmp/run")
+    [ "$(printf '%s\n' "$co" | grep -c .)" = 1 ] || bad "seed $seed: the counter-offensive in the west is told '${co}' times, not once"
+    jq -r 'select(.type == "event" and .id == "soviet_counteroffensive") | .text' "$tmp/run" | grep -q "of them from the Far East" ||
+        bad "seed $seed: the counter-offensive in the west does not say what the Far East gave it"
+done
 # a war in the east sends no more of the Far East west by the end of 1941
 # than the same seed's peace: Stavka's draws in the war meet the west's
 # claim on the east, they do not add to it

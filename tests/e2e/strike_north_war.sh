@@ -124,6 +124,25 @@ for seed in 1 2 3 4 5 6 7 8; do
     jq -r 'select(.type == "event" and .id == "soviet_counteroffensive") | .text' "$tmp/run" | grep -q "of them from the Far East" ||
         bad "seed $seed: the counter-offensive in the west does not say what the Far East gave it"
 done
+# Vladivostok, the Pacific Fleet's base, is no march-in: when the Soviet
+# line goes back past it, its fortress stands with the fleet's rifle troops,
+# coast artillery and a naval brigade (war.fleet_garrison, 17,500, and the
+# front's share), and is besieged for weeks, not taken in a day or two
+for seed in 1 2 3 4 5 6 7 8; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/run"
+    lost=$(jq -r 'select(.type == "month" and .control.vladivostok == "JPN") | .date' "$tmp/run" | head -1)
+    [ -n "$lost" ] || continue
+    fort=$(jq -r 'select(.type == "event" and .id == "vladivostok" and (.text | test("fortress of Vladivostok"))) | .date' "$tmp/run" | head -1)
+    [ -n "$fort" ] || { bad "seed $seed: Japan holds Vladivostok from $lost with no fortress besieged there"; continue; }
+    men=$(jq -r 'select(.type == "event" and .id == "vladivostok" and (.text | test("fortress of Vladivostok"))) | .text' "$tmp/run" |
+        head -1 | grep -o '[0-9,]* men and [0-9]* guns in all' | cut -d' ' -f1 | tr -d ,)
+    [ "${men:-0}" -ge 17500 ] || bad "seed $seed: the fortress of Vladivostok stands with ${men:-no} men, under the fleet's 17,500"
+    fell=$(jq -r 'select(.type == "event" and .id == "vladivostok" and (.text | test("last strongpoints"))) | .date' "$tmp/run" | head -1)
+    if [ -n "$fell" ]; then
+        days=$(( ( $(date -d "$fell" +%s) - $(date -d "$fort" +%s) ) / 86400 ))
+        [ "$days" -ge 14 ] || bad "seed $seed: the fortress of Vladivostok falls $days days after it is invested ($fort to $fell)"
+    fi
+done
 # a war in the east sends no more of the Far East west by the end of 1941
 # than the same seed's peace: Stavka's draws in the war meet the west's
 # claim on the east, they do not add to it

@@ -681,14 +681,17 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
         bool cedes = hk_campaign_taken(w, 1 - loser, NULL) > 0;
         /* the USSR weighs what it would sign away (soviet_signs_away); when
          * it will not, a Japan at war in the south, or decided on that war,
-         * hands back the Soviet ground it holds for quiet in the north, as
+         * or one that wants quiet for the south while its gains lie in a
+         * stalemate (no battle for war.stalemate_months: the line can win it
+         * nothing more), hands back the Soviet ground it holds, as
          * its leaders were ready to give up the gains of Portsmouth and the
          * Basic Convention to keep the USSR neutral (001:229); a Japan not
          * yet bound in the south holds its line and the war goes on */
         bool fires = hk_rng_bernoulli(hk_lazy_rng(r), hazard < 1 ? hazard : 1);
         bool hands_back = false;
         if (fires && loser == HK_SIDE_SOV && cedes && !soviet_signs_away(w)) {
-            hands_back = south > 0 && (hk_flag(w, HK_EFFECT_JPN_US_WAR) || hk_politics_south_war(w));
+            hands_back = south > 0 && (hk_flag(w, HK_EFFECT_JPN_US_WAR) || hk_politics_south_war(w) ||
+                                       w->camp.quiet_months > 0);
             if (!hands_back)
                 fires = false;
         }

@@ -337,6 +337,12 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     double m = hk_assess_entry_motive(w);
     tell_revenge(w, m);
     bool motive = m >= 1.0;
+    /* with no motive, none of its own ground to win back and no forced or
+     * ordered war, the USSR does not go to war this month: nothing below
+     * would (nor draw), so it is not weighed */
+    if (!motive && !w->ceded[HK_SIDE_SOV] && !forced_war(w, HK_SIDE_SOV) &&
+        !(sov_player && w->orders_given && w->orders.declare_war))
+        return;
     double need_s = P(w, SOVIET_ENTRY_RATIO) * (binds && !noticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
     double j = w->jpn_men > 1000 ? w->jpn_men : 1000;
     double ratio_s = w->sov_men / j;
@@ -681,17 +687,18 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
         bool cedes = hk_campaign_taken(w, 1 - loser, NULL) > 0;
         /* the USSR weighs what it would sign away (soviet_signs_away); when
          * it will not, a Japan at war in the south, or decided on that war,
-         * or one that wants quiet for the south while its gains lie in a
-         * stalemate (no battle for war.stalemate_months: the line can win it
-         * nothing more), hands back the Soviet ground it holds, as
+         * or one whose gains lie in a stalemate (no battle for
+         * war.stalemate_months: the line can win it nothing more, and the
+         * ceasefires of 1938 and 1939 ended on the border each side claimed,
+         * coox1977, coox1985), hands back the Soviet ground it holds, as
          * its leaders were ready to give up the gains of Portsmouth and the
          * Basic Convention to keep the USSR neutral (001:229); a Japan not
          * yet bound in the south holds its line and the war goes on */
         bool fires = hk_rng_bernoulli(hk_lazy_rng(r), hazard < 1 ? hazard : 1);
         bool hands_back = false;
         if (fires && loser == HK_SIDE_SOV && cedes && !soviet_signs_away(w)) {
-            hands_back = south > 0 && (hk_flag(w, HK_EFFECT_JPN_US_WAR) || hk_politics_south_war(w) ||
-                                       w->camp.quiet_months > 0);
+            hands_back = (south > 0 && (hk_flag(w, HK_EFFECT_JPN_US_WAR) || hk_politics_south_war(w))) ||
+                         w->camp.quiet_months > 0;
             if (!hands_back)
                 fires = false;
         }
@@ -731,8 +738,10 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                 snprintf(terms, sizeof terms, "on the border of before the war, which the fighting has not moved");
             else if (tj + ts == 0 && hands_back)
                 snprintf(terms, sizeof terms, "on the border of before the war: the USSR will sign away none of its "
-                         "ground, and Japan, to have quiet in the north for the war in the south, hands back the %d "
-                         "region%s it took", back, back == 1 ? "" : "s");
+                         "ground, and Japan, %s, hands back the %d region%s it took",
+                         south > 0 ? "to have quiet in the north for the war in the south"
+                                   : "its gains held in a stalemate that can win it nothing more",
+                         back, back == 1 ? "" : "s");
             else if (tj + ts == 0)
                 snprintf(terms, sizeof terms, "on the border of before the war: the side that bled more hands back the %d "
                          "region%s it took", back, back == 1 ? "" : "s");

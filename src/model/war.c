@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "core/mathx.h"
+#include "model/battles.h"
 #include "model/campaign.h"
 #include "model/control.h"
 #include "model/politics.h"
@@ -289,26 +290,38 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     /* the ratio on the border and what a war needs, for the texts below */
     double ratio_j = jpn_go || w->war_mobilising ? 1.0 / hk_politics_border_ratio(w) : 0;
     double need_j = jpn_go || w->war_mobilising ? hk_assess_north_need(w) : 0;
-    if (jpn_go && !jpn_player && !w->war_mobilising && w->jpn_men < footing && P(w, WAR_MOBILISE_MONTHS) >= 1) {
+    /* the attack comes in the border's campaigning season (battles.c), and
+     * at the latest in its last month, mobilised or not: the Kwantung
+     * Army's plan of 1941 was to decide by August and finish its campaign
+     * before the freeze (glantz2003); a war decided on outside the season
+     * waits for the next one, its army mobilised */
+    bool weighs = (jpn_go && !jpn_player) || w->war_mobilising; /* (asked only then: it is not cheap) */
+    bool season = weighs && hk_battles_in_season(w, 0);
+    bool season_ends = season && hk_month_mon(w->month) == hk_round_int(P(w, BATTLE_SEASON_LAST));
+    if (jpn_go && !jpn_player && !w->war_mobilising && (w->jpn_men < footing || !season) &&
+        P(w, WAR_MOBILISE_MONTHS) >= 1) {
         w->war_mobilising = forced_j ? 2 : 1;
         w->mobilising_on = w->month;
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "%sThe cabinet decides on war with the USSR (doctrine at %+.2f, %.2f Japanese men on the border for "
                      "each Soviet one): the army in Manchuria and Korea, %.0f men, mobilises toward %.0f under cover of "
-                     "special manoeuvres before it attacks.",
+                     "special manoeuvres before it attacks%s.",
                      forced_j && !jpn_wants ? "Forced by the what-if (--decide JPN.strike_north). " : "", w->doctrine,
-                     ratio_j, w->jpn_men, P(w, JAPAN_MAX_MEN));
+                     ratio_j, w->jpn_men, P(w, JAPAN_MAX_MEN),
+                     season ? "" : ", and waits for the campaigning season after the thaw");
         hk_world_emit2(w, "mobilisation", "strike_north", s->jpn, s->sov, w->scratch,
                        forced_j ? "what-if: --decide JPN.strike_north" : SRC_MODEL("politics-war"));
         return;
     }
-    bool mobilised = false;
+    bool mobilised = false, cut_short = false;
     if (w->war_mobilising && !jpn_go) {
         int months = w->month - w->mobilising_on;
         mobilised = w->jpn_men >= footing || months >= (int)P(w, WAR_MOBILISE_MONTHS);
-        if (!mobilised)
+        cut_short = !mobilised && season_ends;
+        if (!season || !(mobilised || cut_short))
             return;
+        mobilised = true;
         forced_j = w->war_mobilising == 2;
         jpn_go = true;
     }
@@ -318,7 +331,10 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
             snprintf(w->scratch, sizeof w->scratch,
                      "%s%sDoctrine at %+.2f and %.2f Japanese men on the border for each Soviet one (needed %.2f%s%s)%s: "
                      "the cabinet opens general war on the USSR.",
-                     mobilised ? "Its mobilisation done, the army stands at its war footing. " : "",
+                     cut_short   ? "The campaigning season's last month has come: the army attacks before the freeze with "
+                                   "the men it has, its mobilisation not done. "
+                     : mobilised ? "Its mobilisation done, the army stands at its war footing. "
+                                 : "",
                      forced_j && !jpn_wants && !mobilised ? "Forced by the what-if (--decide JPN.strike_north). " : "",
                      w->doctrine,
                      ratio_j, need_j, binds ? ", breaking the pact" : "",

@@ -143,6 +143,16 @@ for seed in 1 2 3 4 5 6 7 8; do
         [ "$days" -ge 14 ] || bad "seed $seed: the fortress of Vladivostok falls $days days after it is invested ($fort to $fell)"
     fi
 done
+# the forced strike north of August 1941 attacks in the campaigning season
+# (by September, before the freeze), mobilised or not
+for seed in 1 2 3 4 5 6 7 8; do
+    open=$("$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json |
+        jq -r 'select(.type == "event" and .kind == "war" and .id == "strike_north") | .date[0:7]' | head -1)
+    case "$open" in
+        1941-08 | 1941-09) ;;
+        *) bad "seed $seed: the strike north decided in 1941-08 attacks in '${open}', past the campaigning season" ;;
+    esac
+done
 # a war in the east sends no more of the Far East west by the end of 1941
 # than the same seed's peace: Stavka's draws in the war meet the west's
 # claim on the east, they do not add to it

@@ -143,6 +143,13 @@ for seed in 1 2 3 4 5 6 7 8; do
         [ "$days" -ge 14 ] || bad "seed $seed: the fortress of Vladivostok falls $days days after it is invested ($fort to $fell)"
     fi
 done
+# the turn in the west follows its reserve, not the calendar: a faster
+# build-up of the interior's reserve brings it earlier, a slower one later
+co() { "$HK" simulate --seed 1 --decide JPN.strike_north=1941-08 "$@" --json |
+    jq -r 'select(.type == "event" and .id == "soviet_counteroffensive") | .date[0:7]' | head -1; }
+mid=$(co) fast=$(co --set war.west_reserve_rate=100000) slow=$(co --set war.west_reserve_rate=25000)
+[ -n "$mid" ] && [ -n "$fast" ] && [ -n "$slow" ] && [[ "$fast" < "$mid" ]] && [[ "$mid" < "$slow" ]] ||
+    bad "the counter-offensive in the west does not follow the reserve: '${fast}' at 100,000 a month, '${mid}' at 50,000, '${slow}' at 25,000"
 # the forced strike north of August 1941 attacks in the campaigning season
 # (by September, before the freeze), mobilised or not
 for seed in 1 2 3 4 5 6 7 8; do

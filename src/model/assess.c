@@ -12,10 +12,27 @@ double hk_assess_north_need_free(const hk_world *w)
     return P(w, WAR_NORTH_RATIO) * (1.0 + P(w, WAR_LESSON) * w->north_lesson);
 }
 
+bool hk_assess_neutrality_binds(const hk_world *w)
+{
+    return hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) || w->armistice_pact == 1;
+}
+
+bool hk_assess_neutrality_in_force(const hk_world *w)
+{
+    int pact = w->c->roles.jpn_sov_neutrality;
+    return (pact >= 0 && w->treaty[pact].status == HK_TREATY_IN_FORCE) || w->armistice_pact == 1;
+}
+
+bool hk_assess_neutrality_noticed(const hk_world *w)
+{
+    int pact = w->c->roles.jpn_sov_neutrality;
+    return (pact >= 0 && w->treaty[pact].status == HK_TREATY_DENOUNCED) || w->armistice_pact == 2;
+}
+
 double hk_assess_north_need(const hk_world *w)
 {
     /* the Neutrality Pact, or the undertaking an armistice renewed (war.c) */
-    bool binds = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) || w->armistice_pact == 1;
+    bool binds = hk_assess_neutrality_binds(w);
     return hk_assess_north_need_free(w) * (binds ? P(w, WAR_BREAK_FACTOR) : 1.0);
 }
 
@@ -36,8 +53,7 @@ double hk_assess_entry_motive(const hk_world *w)
      * rights within reach; forces freed by Germany's defeat; no pact in the
      * way; an Allied ultimatum; and a pledge to the Allies as one term
      * among them. Entry needs a motive of 1. */
-    int pact = w->c->roles.jpn_sov_neutrality;
-    bool gone = (pact < 0 || w->treaty[pact].status != HK_TREATY_IN_FORCE) && w->armistice_pact != 1;
+    bool gone = !hk_assess_neutrality_in_force(w);
     return P(w, ENTRY_PLEDGE) * hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) +
            P(w, ENTRY_SPOILS) * hk_flag(w, HK_EFFECT_JPN_US_WAR) +
            P(w, ENTRY_FREED) * hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) + P(w, ENTRY_PACT_GONE) * gone +
@@ -55,10 +71,28 @@ bool hk_assess_offensive_ready(const hk_world *w)
     return w->sov_men >= 0.98 * hk_assess_offensive_force(w);
 }
 
+double hk_assess_west_reserve(const hk_world *w)
+{
+    if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) || w->flag_since[HK_EFFECT_GER_SOV_WAR] == HK_MONTH_NONE)
+        return 0;
+    /* the attack came late in its month (22 June 1941): the months
+     * completed since count */
+    int months = w->month - w->flag_since[HK_EFFECT_GER_SOV_WAR];
+    return P(w, WAR_WEST_RESERVE_RATE) * months + w->sov_west_sent;
+}
+
 bool hk_assess_west_crisis(const hk_world *w)
 {
     return hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) &&
-           w->month - w->flag_since[HK_EFFECT_GER_SOV_WAR] < P(w, WAR_WEST_CRISIS_MONTHS);
+           w->west_turned_on == HK_MONTH_NONE;
+}
+
+double hk_assess_west_shortfall(const hk_world *w)
+{
+    if (!hk_assess_west_crisis(w))
+        return 0;
+    double need = P(w, WAR_WEST_COUNTER_MEN);
+    return need > 0 ? hk_clamp(1.0 - hk_assess_west_reserve(w) / need, 0.0, 1.0) : 0;
 }
 
 bool hk_assess_japan_hopes_mediation(const hk_world *w)

@@ -39,12 +39,39 @@ bool hk_assess_offensive_ready(const hk_world *w);
 bool hk_assess_japan_hopes_mediation(const hk_world *w);
 bool hk_assess_japan_hopes_decisive_battle(const hk_world *w);
 
+/* Whether an undertaking of neutrality binds Japan and the USSR: the
+ * Neutrality Pact in force, or the undertaking an armistice renewed on its
+ * line (war.c, armistice_pact 1); the pact binds while in force and, once
+ * denounced, until it expires (hk_treaty_binds). */
+bool hk_assess_neutrality_binds(const hk_world *w);
+
+/* Whether such an undertaking stands with no notice given: the pact in
+ * force, or the armistice's undertaking in force. */
+bool hk_assess_neutrality_in_force(const hk_world *w);
+
+/* Whether a party has given notice of that undertaking: the pact denounced,
+ * or the armistice's undertaking denounced (armistice_pact 2). */
+bool hk_assess_neutrality_noticed(const hk_world *w);
+
+/* Stavka's reserve for the west while Germany's offensive goes on: the
+ * interior's formations (war.west_reserve_rate a month from the attack,
+ * rotundo1985) and the men the Far East has sent west (sov_west_sent). 0
+ * before the attack. */
+double hk_assess_west_reserve(const hk_world *w);
+
 /* True while Germany's offensive holds Stavka: the USSR at war with an
- * unbeaten Germany for less than war.west_crisis_months (from the attack of
- * 22 June 1941 to the counter-offensive before Moscow of 5 December,
- * rzd_transfers_1941). A war Japan opens in the east then gets nothing from
- * the west, and the Far East's reserve is kept for the west. */
+ * unbeaten Germany and its reserve not yet at the counter-offensive's
+ * (war.west_counter_men; movement sets west_turned_on the month it is, as
+ * the counter-offensive before Moscow opened on 5 December 1941 with the
+ * Far East's divisions among it, rzd_transfers_1941). A war Japan opens in
+ * the east then gets nothing from the west, and the Far East's reserve is
+ * kept for the west. */
 bool hk_assess_west_crisis(const hk_world *w);
+
+/* How far the reserve for the west falls short of the counter-offensive's
+ * while the crisis holds, 0 to 1 (1 - reserve / war.west_counter_men); 0
+ * once it is over. */
+double hk_assess_west_shortfall(const hk_world *w);
 
 /* True once Soviet power holds the east: its army there at three quarters
  * of soviet.floor (the Civil War over). */

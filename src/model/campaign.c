@@ -1500,6 +1500,50 @@ static void station_garrison(hk_world *w, hk_front *dfr, int d, int o, double me
     c->garrison_from[o] = (uint8_t)(w->today > 0 ? w->today : 1);
 }
 
+/* The Soviet fleet's main base: a region of the Soviet border zone with
+ * sea lanes to two or more regions of its own (Vladivostok, the Pacific
+ * Fleet's base, its lanes to Sakhalin, the lower Amur and Kamchatka). */
+static bool fleet_base(const hk_world *w, int o, int d)
+{
+    const hk_scenario *s = w->s;
+    if (d != HK_SIDE_SOV || !fortified_line(w, o, d))
+        return false;
+    int lanes = 0;
+    for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++) {
+        const hk_link *k = &s->links[w->c->adj[i]];
+        int other = k->from == o ? k->to : k->from;
+        if (k->kind == HK_LINK_SEA && held_at_start(w, other, d))
+            lanes++;
+    }
+    return lanes >= 2;
+}
+
+/* What the fleet adds to the garrison of its main base when the front
+ * falls back past it: the rifle troops and coast artillery of its fortified
+ * regions there and a naval rifle brigade of its crews (war.fleet_garrison,
+ * war.fleet_guns; tof_1937, abramov_naval_infantry), men of the fleet, not
+ * of the front. The fortress of Vladivostok is then besieged with them. */
+static void fleet_garrison(hk_world *w, int o, int d, double *men, double *guns)
+{
+    if (!fleet_base(w, o, d) || !(P(w, WAR_FLEET_GARRISON) > 0))
+        return;
+    *men += P(w, WAR_FLEET_GARRISON);
+    *guns += P(w, WAR_FLEET_GUNS);
+}
+
+/* The men and guns of a garrison: `front_men` and `front_guns` come from
+ * the front (station_garrison), the fleet's own besides. */
+static void station_with_fleet(hk_world *w, hk_front *dfr, int d, int o, double front_men, double front_guns)
+{
+    double men = 0, guns = 0;
+    fleet_garrison(w, o, d, &men, &guns);
+    station_garrison(w, dfr, d, o, front_men, front_guns);
+    hk_campaign_state *c = &w->camp;
+    c->garrison[o] += men;
+    c->garrison_guns[o] += guns;
+    c->garrison_left[o] += men;
+}
+
 /* A front falling back from a region of its fortified border zone leaves
  * the zone's garrison there: war.border_garrison of the front, shared among
  * the zone's regions (a belt of fortified regions along each border sector,
@@ -1512,13 +1556,17 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
     int d = 1 - a;
     double k = zone_share(w, o, d, P(w, WAR_BORDER_GARRISON));
     double men = k * dfr->men[d], guns = k * dfr->guns[d];
-    station_garrison(w, dfr, d, o, men, guns);
+    station_with_fleet(w, dfr, d, o, men, guns);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the %s side falls back from its fortified zone at %s, leaving a garrison of %.0f men "
-                 "and %.0f guns to hold it to the last while its covering forces delay the %s side (%.0f men).",
-                 sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), men, guns, hk_side_adjective(a),
-                 fr->men[a]);
+                 "and %.0f guns%s to hold it to the last while its covering forces delay the %s side (%.0f men).",
+                 sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), w->camp.garrison[o],
+                 w->camp.garrison_guns[o],
+                 fleet_base(w, o, d) ? ", with the fleet's rifle troops, coast artillery and a naval brigade of its "
+                                       "crews"
+                                     : "",
+                 hk_side_adjective(a), fr->men[a]);
     hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                    SRC_WAR);
     return false;
@@ -1541,15 +1589,26 @@ static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o)
         return;
     double k = zone_share(w, o, d, P(w, WAR_FORT_GARRISON));
     double men = k * dfr->men[d], guns = k * dfr->guns[d];
-    if (men < 100)
+    bool fleet = fleet_base(w, o, d) && P(w, WAR_FLEET_GARRISON) > 0;
+    if (men < 100 && !fleet)
         return;
-    station_garrison(w, dfr, d, o, men, guns);
-    if (hk_world_logging(w))
-        snprintf(w->scratch, sizeof w->scratch,
-                 "On the %s front the garrison of the %s fortified region at %s, %.0f men and %.0f guns, stays in its "
-                 "works as the %s line goes back, and holds out behind the %s advance.",
-                 sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), men, guns, hk_side_adjective(d),
-                 hk_side_adjective(a));
+    station_with_fleet(w, dfr, d, o, men, guns);
+    if (hk_world_logging(w)) {
+        if (fleet)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the fortress of %s, the fleet's main base, stands as the %s line goes back: "
+                     "%.0f men of the front's fortified region, the fleet's rifle troops and coast artillery and a "
+                     "naval brigade of its crews, %.0f men and %.0f guns in all, hold its works, besieged behind the "
+                     "%s advance.",
+                     sector_label(w, f), hk_world_region_label(w, o), hk_side_adjective(d), men,
+                     w->camp.garrison[o], w->camp.garrison_guns[o], hk_side_adjective(a));
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the garrison of the %s fortified region at %s, %.0f men and %.0f guns, stays in "
+                     "its works as the %s line goes back, and holds out behind the %s advance.",
+                     sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), men, guns,
+                     hk_side_adjective(d), hk_side_adjective(a));
+    }
     hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                    SRC_WAR);
 }
@@ -1959,7 +2018,12 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
                      "against the defender's %.0f%s.",
                      sector_label(w, f), hk_side_adjective(a), att.men, att.tanks,
-                     dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back," : "breaks through and takes",
+                     /* the fleet's fortress stands (fort_garrison): its ground is taken, the city besieged */
+                     fleet_base(w, o, d) && holds_fortress(w, d) && !(c->garrison_left[o] > 0) &&
+                             P(w, WAR_FLEET_GARRISON) > 0
+                         ? "breaks through, takes the ground round its fortress and invests"
+                     : dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back,"
+                                                  : "breaks through and takes",
                      hk_world_region_label(w, o), res.days, res.days == 1 ? "" : "s",
                      res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], pris);
         else

@@ -685,6 +685,41 @@ static void soviet_at_war(hk_world *w, double target)
         return;
     w->sov_men -= sent;
     w->sov_sent_war += sent;
+    w->sov_west_sent += sent;
+}
+
+/* Stavka's reserve for the west while Germany's offensive goes on: the
+ * interior's new and rebuilt formations, war.west_reserve_rate a month from
+ * the attack (rotundo1985), and the men the Far East has sent west
+ * (sov_west_sent). Once it holds war.west_counter_men, the reserve with
+ * which the counter-offensive before Moscow opened on 5 December 1941
+ * (rzd_transfers_1941), Stavka turns to the counter-offensive and the
+ * German offensive no longer holds it (hk_assess_west_crisis reads
+ * west_turned_on; the reserve is hk_assess_west_reserve). A Far East that
+ * sends no one west (a Japanese attack keeps its reserve there) delays it. Told where it bears on a war in the
+ * east: once Japan has decided on one or fought one. */
+static void west_front(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) || hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ||
+        w->west_turned_on != HK_MONTH_NONE)
+        return;
+    double reserve = hk_assess_west_reserve(w);
+    if (reserve < P(w, WAR_WEST_COUNTER_MEN))
+        return;
+    w->west_turned_on = w->month;
+    if (w->wars_begun == 0 && !w->war_mobilising)
+        return;
+    if (hk_world_logging(w)) {
+        int months = w->month - w->flag_since[HK_EFFECT_GER_SOV_WAR];
+        snprintf(w->scratch, sizeof w->scratch,
+                 "With %.0f men gathered in its reserve, %.0f of them from the Far East, Stavka turns to the "
+                 "counter-offensive in the west %d months after the German attack: Germany's offensive no longer "
+                 "holds it, and the reserve behind the eastern fronts is again the Far East's.",
+                 reserve, w->sov_west_sent, months);
+    }
+    hk_world_emit2(w, "forces", "soviet_counteroffensive", s->sov, -1, w->scratch,
+                   "model: war-campaign (docs/model.md#war-campaign); rotundo1985; rzd_transfers_1941");
 }
 
 static void simulate_soviet(hk_world *w)
@@ -707,8 +742,11 @@ static void simulate_soviet(hk_world *w)
     double down = P(w, FORCES_RELEASE) * w->sov_men + hk_fmax(0, -slope);
     if (at_war_west)
         down = hk_fmax(down, P(w, SOVIET_WEST_DRAW) * w->sov_men);
+    double before = w->sov_men;
     w->sov_men = approach(w, w->sov_men, target, up, down);
     w->sov_drawn = at_war_west ? P(w, SOVIET_WEST_SHARE) : 0.0;
+    if (at_war_west && before > w->sov_men)
+        w->sov_west_sent += before - w->sov_men;
 }
 
 /* The special manoeuvres (Kantokuen) told the month they begin: with the
@@ -882,6 +920,7 @@ void hk_movement_step(hk_world *w)
         w->jpn_men = hk_fmax(0, w->jpn_men - w->loss_men[HK_SIDE_JPN]);
         w->sov_men = hk_fmax(0, w->sov_men - w->loss_men[HK_SIDE_SOV]);
         simulate_soviet(w);
+        west_front(w);
         simulate_japan(w);
         update_equipment(w);
         formations_from_pools(w);

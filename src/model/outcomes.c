@@ -139,6 +139,13 @@ void hk_outcomes_month(hk_world *w)
         if (w->mode == HK_MODE_REPLAY && hk_flag(w, HK_EFFECT_GER_SOV_WAR))
             share = record_figure(w->s, "far_east_sent_west_1941");
         o->soviet_divisions_west_1941 = (share > w->sov_sent_war ? share : w->sov_sent_war) / DIVISION_MEN;
+        /* a year with a war Japan opened in the east counts the men that
+         * went: the draws before it, Stavka's in it and any after an
+         * armistice (movement's sov_west_sent), not the peacetime share of
+         * an army the war has swollen with its own mobilisation */
+        if (w->wars_begun > 0 && w->war_opener == HK_SIDE_JPN && w->war_on != HK_MONTH_NONE &&
+            w->war_on <= hk_month_of(1941, 12))
+            o->soviet_divisions_west_1941 = w->sov_west_sent / DIVISION_MEN;
     }
 }
 

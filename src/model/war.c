@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "core/mathx.h"
+#include "model/battles.h"
 #include "model/campaign.h"
 #include "model/control.h"
 #include "model/politics.h"
@@ -154,6 +155,7 @@ void hk_war_open(hk_world *w, int opener, const char *id, const char *text, cons
     w->exhaustion = 0;
     w->war_losses[0] = w->war_losses[1] = 0;
     w->armistice_pact = 0; /* a new war ends what an armistice agreed */
+    w->armistice_refused = false;
     if (opener == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
         w->soviet_entry = true;
         w->soviet_entry_on = w->month;
@@ -266,11 +268,10 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     const hk_scenario *s = w->s;
     if (w->war || w->japan_surrendered)
         return;
-    int pact = w->c->roles.jpn_sov_neutrality;
     /* the Neutrality Pact, or the undertaking of neutrality an armistice
-     * renewed on its line (settlement_terms) */
-    bool binds = hk_treaty_binds(w, pact) || w->armistice_pact == 1;
-    bool noticed = (pact >= 0 && w->treaty[pact].status == HK_TREATY_DENOUNCED) || w->armistice_pact == 2;
+     * renewed on its line (settlement) */
+    bool binds = hk_assess_neutrality_binds(w);
+    bool noticed = hk_assess_neutrality_noticed(w);
 
     /* Japan: general war on the USSR is a cabinet decision (000:19) */
     bool jpn_player = w->player == s->jpn;
@@ -289,26 +290,38 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     /* the ratio on the border and what a war needs, for the texts below */
     double ratio_j = jpn_go || w->war_mobilising ? 1.0 / hk_politics_border_ratio(w) : 0;
     double need_j = jpn_go || w->war_mobilising ? hk_assess_north_need(w) : 0;
-    if (jpn_go && !jpn_player && !w->war_mobilising && w->jpn_men < footing && P(w, WAR_MOBILISE_MONTHS) >= 1) {
+    /* the attack comes in the border's campaigning season (battles.c), and
+     * at the latest in its last month, mobilised or not: the Kwantung
+     * Army's plan of 1941 was to decide by August and finish its campaign
+     * before the freeze (glantz2003); a war decided on outside the season
+     * waits for the next one, its army mobilised */
+    bool weighs = (jpn_go && !jpn_player) || w->war_mobilising; /* (asked only then: it is not cheap) */
+    bool season = weighs && hk_battles_in_season(w, 0);
+    bool season_ends = season && hk_month_mon(w->month) == hk_round_int(P(w, BATTLE_SEASON_LAST));
+    if (jpn_go && !jpn_player && !w->war_mobilising && (w->jpn_men < footing || !season) &&
+        P(w, WAR_MOBILISE_MONTHS) >= 1) {
         w->war_mobilising = forced_j ? 2 : 1;
         w->mobilising_on = w->month;
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "%sThe cabinet decides on war with the USSR (doctrine at %+.2f, %.2f Japanese men on the border for "
                      "each Soviet one): the army in Manchuria and Korea, %.0f men, mobilises toward %.0f under cover of "
-                     "special manoeuvres before it attacks.",
+                     "special manoeuvres before it attacks%s.",
                      forced_j && !jpn_wants ? "Forced by the what-if (--decide JPN.strike_north). " : "", w->doctrine,
-                     ratio_j, w->jpn_men, P(w, JAPAN_MAX_MEN));
+                     ratio_j, w->jpn_men, P(w, JAPAN_MAX_MEN),
+                     season ? "" : ", and waits for the campaigning season after the thaw");
         hk_world_emit2(w, "mobilisation", "strike_north", s->jpn, s->sov, w->scratch,
                        forced_j ? "what-if: --decide JPN.strike_north" : SRC_MODEL("politics-war"));
         return;
     }
-    bool mobilised = false;
+    bool mobilised = false, cut_short = false;
     if (w->war_mobilising && !jpn_go) {
         int months = w->month - w->mobilising_on;
         mobilised = w->jpn_men >= footing || months >= (int)P(w, WAR_MOBILISE_MONTHS);
-        if (!mobilised)
+        cut_short = !mobilised && season_ends;
+        if (!season || !(mobilised || cut_short))
             return;
+        mobilised = true;
         forced_j = w->war_mobilising == 2;
         jpn_go = true;
     }
@@ -318,7 +331,10 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
             snprintf(w->scratch, sizeof w->scratch,
                      "%s%sDoctrine at %+.2f and %.2f Japanese men on the border for each Soviet one (needed %.2f%s%s)%s: "
                      "the cabinet opens general war on the USSR.",
-                     mobilised ? "Its mobilisation done, the army stands at its war footing. " : "",
+                     cut_short   ? "The campaigning season's last month has come: the army attacks before the freeze with "
+                                   "the men it has, its mobilisation not done. "
+                     : mobilised ? "Its mobilisation done, the army stands at its war footing. "
+                                 : "",
                      forced_j && !jpn_wants && !mobilised ? "Forced by the what-if (--decide JPN.strike_north). " : "",
                      w->doctrine,
                      ratio_j, need_j, binds ? ", breaking the pact" : "",
@@ -337,6 +353,12 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     double m = hk_assess_entry_motive(w);
     tell_revenge(w, m);
     bool motive = m >= 1.0;
+    /* with no motive, none of its own ground to win back and no forced or
+     * ordered war, the USSR does not go to war this month: nothing below
+     * would (nor draw), so it is not weighed */
+    if (!motive && !w->ceded[HK_SIDE_SOV] && !forced_war(w, HK_SIDE_SOV) &&
+        !(sov_player && w->orders_given && w->orders.declare_war))
+        return;
     double need_s = P(w, SOVIET_ENTRY_RATIO) * (binds && !noticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
     double j = w->jpn_men > 1000 ? w->jpn_men : 1000;
     double ratio_s = w->sov_men / j;
@@ -423,10 +445,9 @@ static int settlement_winner(const hk_world *w)
     return share[HK_SIDE_JPN] < share[HK_SIDE_SOV] ? HK_SIDE_JPN : HK_SIDE_SOV;
 }
 
-static int settle(hk_world *w)
+static int settle(hk_world *w, int winner)
 {
     const hk_scenario *s = w->s;
-    int winner = settlement_winner(w);
     int back = 0;
     for (int r = 0; r < s->n_regions && r < 64; r++) {
         int before = w->camp.control_at_start[r];
@@ -442,6 +463,7 @@ static int settle(hk_world *w)
     uint64_t m;
     hk_campaign_taken(w, winner, &m);
     w->ceded[1 - winner] = m;
+    w->ceded[winner] = 0;
     return back;
 }
 
@@ -505,6 +527,69 @@ static void settlement(hk_world *w)
                    SRC_MODEL("politics-peace") "; 001_fd9a28d61a246780.txt:175");
 }
 
+/* The regions of the USSR's own (Soviet at the war's start) Japan holds,
+ * and (in `own`) how many it had. */
+static int soviet_ground_lost(const hk_world *w, int *own)
+{
+    const hk_scenario *s = w->s;
+    int lost = 0, had = 0;
+    for (int r = 0; r < s->n_regions && r < 64; r++) {
+        if (hk_world_side(w, w->camp.control_at_start[r]) != HK_SIDE_SOV)
+            continue;
+        had++;
+        if (hk_control_side(w, r) == HK_SIDE_JPN)
+            lost++;
+    }
+    *own = had;
+    return lost;
+}
+
+/* The Soviet side's weighing of an armistice that would leave its own
+ * ground in Japanese hands: what it gives up (the share of its eastern
+ * regions Japan holds) against the crisis in the west (how far Stavka's
+ * reserve for the west falls short of the counter-offensive's,
+ * hk_assess_west_shortfall). It signs only when the shortfall passes
+ * war.cede_shortfall and the share given up: the one peace the Soviet
+ * state signed giving up its own ground, Brest-Litovsk, came with nothing
+ * left to stop the enemy. Otherwise it signs nothing and the war goes on on
+ * the line, told once in the war (the USSR signed no agreement in the war
+ * that left its pre-war ground to an enemy, glantz2003). */
+static bool soviet_signs_away(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    int own = 0, lost = soviet_ground_lost(w, &own);
+    if (lost == 0)
+        return true;
+    double shortfall = hk_assess_west_shortfall(w), given = (double)lost / (own > 0 ? own : 1);
+    if (shortfall >= P(w, WAR_CEDE_SHORTFALL) + given)
+        return true;
+    if (w->armistice_refused)
+        return false;
+    w->armistice_refused = true;
+    if (hk_world_logging(w)) {
+        bool crisis = hk_assess_west_crisis(w);
+        char west[256];
+        if (crisis)
+            snprintf(west, sizeof west,
+                     "the war with Germany presses it, but its reserve for the west stands at %.0f of the %.0f its "
+                     "counter-offensive wants, not so far short that the capital's fate hangs on quiet in the east",
+                     hk_assess_west_reserve(w), P(w, WAR_WEST_COUNTER_MEN));
+        else if (w->west_turned_on != HK_MONTH_NONE && hk_flag(w, HK_EFFECT_GER_SOV_WAR) &&
+                 !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+            snprintf(west, sizeof west, "its counter-offensive in the west has been under way since %d-%02d",
+                     hk_month_year(w->west_turned_on), hk_month_mon(w->west_turned_on));
+        else
+            snprintf(west, sizeof west, "no war elsewhere presses it");
+        snprintf(w->scratch, sizeof w->scratch,
+                 "Moscow answers Tokyo's wish for quiet in the north: it will sign nothing that leaves %d of its %d "
+                 "regions in the east to Japan; %s. Its fronts stand on the line they hold, and the war goes on.",
+                 lost, own, west);
+    }
+    hk_world_emit2(w, "war", "armistice_refused", s->sov, s->jpn, w->scratch,
+                   SRC_MODEL("politics-peace") "; glantz2003; rotundo1985");
+    return false;
+}
+
 /* Whether the side that would give up its own ground under an armistice
  * can still hope to win it back by fighting on: its theatre army outnumbers
  * the other's by the margin an attack needs (war.attack_ratio), and no war
@@ -513,7 +598,7 @@ static void settlement(hk_world *w)
  * one that cannot agrees, and keeps its claim. */
 static bool can_win_back(const hk_world *w, int side)
 {
-    if (side == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
+    if (side == HK_SIDE_SOV && hk_assess_west_crisis(w))
         return false;
     double mine = side == HK_SIDE_JPN ? w->jpn_men : w->sov_men, theirs = side == HK_SIDE_JPN ? w->sov_men : w->jpn_men;
     return mine >= P(w, WAR_ATTACK_RATIO) * fmax(theirs, 1000.0);
@@ -616,7 +701,24 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
         double hazard = worn + still + south;
         int loser = 1 - settlement_winner(w);
         bool cedes = hk_campaign_taken(w, 1 - loser, NULL) > 0;
-        if (hk_rng_bernoulli(hk_lazy_rng(r), hazard < 1 ? hazard : 1) && !(cedes && can_win_back(w, loser))) {
+        /* the USSR weighs what it would sign away (soviet_signs_away); when
+         * it will not, a Japan at war in the south, or decided on that war,
+         * or one whose gains lie in a stalemate (no battle for
+         * war.stalemate_months: the line can win it nothing more, and the
+         * ceasefires of 1938 and 1939 ended on the border each side claimed,
+         * coox1977, coox1985), hands back the Soviet ground it holds, as
+         * its leaders were ready to give up the gains of Portsmouth and the
+         * Basic Convention to keep the USSR neutral (001:229); a Japan not
+         * yet bound in the south holds its line and the war goes on */
+        bool fires = hk_rng_bernoulli(hk_lazy_rng(r), hazard < 1 ? hazard : 1);
+        bool hands_back = false;
+        if (fires && loser == HK_SIDE_SOV && cedes && !soviet_signs_away(w)) {
+            hands_back = (south > 0 && (hk_flag(w, HK_EFFECT_JPN_US_WAR) || hk_politics_south_war(w))) ||
+                         w->camp.quiet_months > 0;
+            if (!hands_back)
+                fires = false;
+        }
+        if (fires && !(cedes && can_win_back(w, loser))) {
             w->armistice_on = w->month;
             /* the side that bled more lost the war: a Japanese defeat discredits
              * the northern hawks as a lost battle does, at full weight, teaches
@@ -644,15 +746,29 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                     took[side] += w->camp.front[f].advanced[side];
             for (int side = 0; side < 2; side++)
                 held[side] = hk_campaign_taken(w, side, NULL);
-            int back = settle(w);
+            int back = settle(w, hands_back ? HK_SIDE_SOV : settlement_winner(w));
             uint64_t m;
             int tj = hk_campaign_taken(w, HK_SIDE_JPN, &m), ts = hk_campaign_taken(w, HK_SIDE_SOV, &m);
             char terms[288];
             if (tj + ts == 0 && back == 0)
                 snprintf(terms, sizeof terms, "on the border of before the war, which the fighting has not moved");
+            else if (tj + ts == 0 && hands_back)
+                snprintf(terms, sizeof terms, "on the border of before the war: the USSR will sign away none of its "
+                         "ground, and Japan, %s, hands back the %d region%s it took",
+                         south > 0 ? "to have quiet in the north for the war in the south"
+                                   : "its gains held in a stalemate that can win it nothing more",
+                         back, back == 1 ? "" : "s");
             else if (tj + ts == 0)
                 snprintf(terms, sizeof terms, "on the border of before the war: the side that bled more hands back the %d "
                          "region%s it took", back, back == 1 ? "" : "s");
+            else if (loser == HK_SIDE_SOV && ts == 0)
+                /* the USSR gives up its own ground only as soviet_signs_away
+                 * weighed it: its reserve for the west far short */
+                snprintf(terms, sizeof terms, "on the line the fighting reached: Japan keeps %d Soviet region%s%s; the "
+                         "USSR, its reserve for the west at %.0f%% of what its counter-offensive wants and nothing to "
+                         "spare for the east, signs away the ground it cannot hold, keeping its claim",
+                         tj, tj == 1 ? "" : "s", back > 0 ? ", and hands back what it took" : "",
+                         100 * (1 - hk_assess_west_shortfall(w)));
             else
                 snprintf(terms, sizeof terms, "on the line the fighting reached: the side that bled less keeps %d region%s "
                          "of the other's ground%s; the %s side, %s, cannot win it back now and signs under protest, "
@@ -721,7 +837,9 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                 if (n >= (int)sizeof w->scratch) /* a text cut short still ends a sentence */
                     memcpy(w->scratch + sizeof w->scratch - 2, ".", 2);
             }
-            hk_war_end(w, "armistice", w->scratch, SRC_MODEL("politics-peace"));
+            hk_war_end(w, "armistice", w->scratch,
+                       hands_back ? SRC_MODEL("politics-peace") "; 001_fd9a28d61a246780.txt:229"
+                                  : SRC_MODEL("politics-peace"));
             tell_prisoners(w);
             settlement(w);
         }

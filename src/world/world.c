@@ -220,6 +220,7 @@ void hk_world_init(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t se
     w->withdrawn_on = w->evacuation_due = HK_MONTH_NONE;
     w->coup_posted_on = HK_MONTH_NONE;
     w->committed_south_on = w->intervention_on = w->war_on = w->soviet_entry_on = w->armistice_on = HK_MONTH_NONE;
+    w->west_turned_on = HK_MONTH_NONE;
 
     for (int t = 0; t < HK_MAX_TREATIES; t++)
         w->treaty[t].signed_on = w->treaty[t].expires = w->treaty[t].denounced_on = HK_MONTH_NONE;

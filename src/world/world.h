@@ -390,6 +390,9 @@ struct hk_world {
     bool trans_siberian_was_cut;
     double sov_west_1941;     /* most Soviet men sent west by 1941-12 */
     double sov_sent_war;      /* Soviet men the Far East sent west while fighting a war Japan opened (movement.c) */
+    double sov_west_sent;     /* Soviet men the Far East has sent west since Germany's attack, in peace or war (movement.c) */
+    hk_month west_turned_on;  /* movement.c: month Stavka's reserve in the west opens the counter-offensive that ends the crisis, HK_MONTH_NONE before */
+    bool armistice_refused;   /* war.c: the USSR has refused, in the war under way, an armistice that leaves its ground to Japan */
     bool war;                 /* Japan and the USSR at general war */
     bool war_in_month;        /* at war at some time this month (even if peace came later in it) */
     int war_opener;           /* side that opened it */

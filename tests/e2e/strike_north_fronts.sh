@@ -9,7 +9,7 @@
 #   offensive), and a secondary attack the war plan tells is one whose odds
 #   reached the war.opening_ratio it names.
 # - Stavka's answer follows the war in the west: a war Japan opens while
-#   Germany's offensive holds Moscow (within war.west_crisis_months of its
+#   Germany's offensive holds Moscow (until its reserve for the west reaches the counter-offensive's, from its
 #   attack) is told Stavka's choice in its first month (the Far East gets no
 #   one, its reserve is kept for the west); no Soviet front then gets more of
 #   the reserve than holding needs, and the fronts hold: no Soviet

@@ -103,6 +103,63 @@ for seed in 1 2 3 4 5 6 7 8; do
         fi
     fi
 done
+# no armistice leaves the USSR's own ground in Japanese hands while Moscow
+# can still weigh it against the west: Stavka answers Tokyo's wish for quiet
+# with a refusal that names its reserve, and the counter-offensive in the
+# west comes from that reserve, not on a fixed date
+for seed in 1 2 3 4 5 6 7 8; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/run"
+    arm=$(jq -r 'select(.type == "event" and .kind == "peace" and .id == "armistice") | .date[0:7]' "$tmp/run" | head -1)
+    [ -n "$arm" ] || continue
+    kept=$(jq -rs --arg a "$arm" '(map(select(.type == "month")) | .[0].control) as $home
+        | map(select(.type == "month" and .date == $a)) | last | .control | to_entries
+        | map(select(.value == "JPN" and $home[.key] == "SOV") | .key) | join(" ")' "$tmp/run")
+    if [ -n "$kept" ] && ! jq -r 'select(.type == "event" and .id == "armistice") | .text' "$tmp/run" | grep -q "signs away"; then
+        bad "seed $seed: the armistice of $arm leaves Soviet ground to Japan ($kept) with no Soviet weighing of it"
+    fi
+    jq -r 'select(.type == "event" and .id == "armistice_refused") | .text' "$tmp/run" | grep -v -q "reserve for the west\|counter-offensive in the west\|no war elsewhere" &&
+        bad "seed $seed: the Soviet refusal of an armistice does not weigh the west"
+    co=$(jq -r 'select(.type == "event" and .id == "soviet_counteroffensive") | .date[0:7]' "$tmp/run")
+    [ "$(printf '%s\n' "$co" | grep -c .)" = 1 ] || bad "seed $seed: the counter-offensive in the west is told '${co}' times, not once"
+    jq -r 'select(.type == "event" and .id == "soviet_counteroffensive") | .text' "$tmp/run" | grep -q "of them from the Far East" ||
+        bad "seed $seed: the counter-offensive in the west does not say what the Far East gave it"
+done
+# Vladivostok, the Pacific Fleet's base, is no march-in: when the Soviet
+# line goes back past it, its fortress stands with the fleet's rifle troops,
+# coast artillery and a naval brigade (war.fleet_garrison, 17,500, and the
+# front's share), and is besieged for weeks, not taken in a day or two
+for seed in 1 2 3 4 5 6 7 8; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/run"
+    lost=$(jq -r 'select(.type == "month" and .control.vladivostok == "JPN") | .date' "$tmp/run" | head -1)
+    [ -n "$lost" ] || continue
+    fort=$(jq -r 'select(.type == "event" and .id == "vladivostok" and (.text | test("fortress of Vladivostok"))) | .date' "$tmp/run" | head -1)
+    [ -n "$fort" ] || { bad "seed $seed: Japan holds Vladivostok from $lost with no fortress besieged there"; continue; }
+    men=$(jq -r 'select(.type == "event" and .id == "vladivostok" and (.text | test("fortress of Vladivostok"))) | .text' "$tmp/run" |
+        head -1 | grep -o '[0-9,]* men and [0-9]* guns in all' | cut -d' ' -f1 | tr -d ,)
+    [ "${men:-0}" -ge 17500 ] || bad "seed $seed: the fortress of Vladivostok stands with ${men:-no} men, under the fleet's 17,500"
+    fell=$(jq -r 'select(.type == "event" and .id == "vladivostok" and (.text | test("last strongpoints"))) | .date' "$tmp/run" | head -1)
+    if [ -n "$fell" ]; then
+        days=$(( ( $(date -d "$fell" +%s) - $(date -d "$fort" +%s) ) / 86400 ))
+        [ "$days" -ge 14 ] || bad "seed $seed: the fortress of Vladivostok falls $days days after it is invested ($fort to $fell)"
+    fi
+done
+# the turn in the west follows its reserve, not the calendar: a faster
+# build-up of the interior's reserve brings it earlier, a slower one later
+co() { "$HK" simulate --seed 1 --decide JPN.strike_north=1941-08 "$@" --json |
+    jq -r 'select(.type == "event" and .id == "soviet_counteroffensive") | .date[0:7]' | head -1; }
+mid=$(co) fast=$(co --set war.west_reserve_rate=100000) slow=$(co --set war.west_reserve_rate=25000)
+[ -n "$mid" ] && [ -n "$fast" ] && [ -n "$slow" ] && [[ "$fast" < "$mid" ]] && [[ "$mid" < "$slow" ]] ||
+    bad "the counter-offensive in the west does not follow the reserve: '${fast}' at 100,000 a month, '${mid}' at 50,000, '${slow}' at 25,000"
+# the forced strike north of August 1941 attacks in the campaigning season
+# (by September, before the freeze), mobilised or not
+for seed in 1 2 3 4 5 6 7 8; do
+    open=$("$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json |
+        jq -r 'select(.type == "event" and .kind == "war" and .id == "strike_north") | .date[0:7]' | head -1)
+    case "$open" in
+        1941-08 | 1941-09) ;;
+        *) bad "seed $seed: the strike north decided in 1941-08 attacks in '${open}', past the campaigning season" ;;
+    esac
+done
 # a war in the east sends no more of the Far East west by the end of 1941
 # than the same seed's peace: Stavka's draws in the war meet the west's
 # claim on the east, they do not add to it

@@ -2588,7 +2588,10 @@ void hk_campaign_summary(const hk_world *w, hk_war_summary *out)
         hk_front_summary *o = &out->fronts[out->n_fronts++];
         o->sector = f;
         for (int side = 0; side < 2; side++) {
-            o->men[side] = w->mode == HK_MODE_SIMULATE ? fr->men[side] : w->sector_forces[f][side].men;
+            /* the men placed on the front (place: a formation facing two
+             * fronts split between them, counted once), in the replay as in
+             * simulate; the sectors' forces count such a formation on both */
+            o->men[side] = fr->men[side];
             o->posture[side] = fr->posture[side] ? fr->posture[side] : HK_FRONT_HOLD;
         }
         if (w->mode == HK_MODE_REPLAY) {

@@ -76,6 +76,26 @@ static bool is_base(const hk_world *w, int r, int side)
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
 
+/* Where a front falling back turns and stands: the redoubt its side's plan
+ * of defence names (regions.yaml `redoubt`: the Kwantung Army's plan of
+ * 1945 gave up the Manchurian plain and its railway towns for the
+ * mountains round Tonghua, and its armies did not stand at Wangyemiao,
+ * Qiqihar or Harbin on their way back, glantz2003); a side with no redoubt
+ * stands at its bases, the railheads behind the border it held when the
+ * war began. */
+static bool stands_at(const hk_world *w, int r, int side)
+{
+    if (!is_base(w, r, side))
+        return false;
+    const hk_scenario *s = w->s;
+    if (s->regions[r].redoubt >= 0 && hk_world_side(w, s->regions[r].redoubt) == side)
+        return true;
+    for (int q = 0; q < s->n_regions; q++)
+        if (s->regions[q].redoubt >= 0 && hk_world_side(w, s->regions[q].redoubt) == side && is_base(w, q, side))
+            return false; /* a redoubt it still holds: it goes on to it */
+    return true;
+}
+
 /* The regions r of the side for which in(w, r, side) holds, as a set. */
 static hk_regions set_of(const hk_world *w, int side, bool (*in)(const hk_world *, int, int))
 {
@@ -1815,6 +1835,135 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     return fought;
 }
 
+/* A front falling back goes back before its way back is cut, not only
+ * when it is driven off its ground: once the enemy stands next to the
+ * region its way back runs through (the region next to its ground on the
+ * shortest route to the redoubt its plan names, or home), it leaves its
+ * fortified regions to their garrisons (war.border_garrison, as when it is
+ * driven from them) and its field force goes back along that way, into the
+ * front that holds the ground there or, with none, into the side's reserve
+ * behind the fronts (the 119th Division fought at Yakeshi and Bukhedu and
+ * fell back east over the Great Khingan as the Transbaikal Front's armour
+ * came round its flank, leaving the Hailar fortified region to some
+ * 6-8,000 men of its garrison, glantz2003). A front at its redoubt stands;
+ * one with no way back stays, and is encircled. */
+static void withdraw_threatened(hk_world *w, int f, int d, bool planned)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    hk_front *fr = &c->front[f];
+    /* falling back: its posture, or before its first step the theatre's
+     * odds that make a side give up its forward fronts (decide_posture) */
+    bool back = fr->posture[d] == HK_FRONT_WITHDRAW ||
+                (planned && fr->posture[d] != HK_FRONT_ATTACK && !opening(w, d) &&
+                 theatre_odds(w, d) >= P(w, WAR_REDOUBT_RATIO));
+    if (!back || !(fr->men[d] >= 1000) || (w->player == hk_world_side_actor(w, d) && w->orders_given))
+        return;
+    hk_regions mine = 0, held = set_of(w, d, own), home = 0, redoubt = 0;
+    for (int r = 0; r < s->n_regions; r++) {
+        if (c->front_of[r] == f && ((held >> r) & 1u)) {
+            if (stands_at(w, r, d))
+                return; /* at its redoubt: it stands */
+            mine |= HK_REGION_BIT(r);
+        }
+        if (is_base(w, r, d) && c->control_at_start[r] == hk_world_side_actor(w, d))
+            home |= HK_REGION_BIT(r);
+        if (s->regions[r].redoubt >= 0 && hk_world_side(w, s->regions[r].redoubt) == d && is_base(w, r, d))
+            redoubt |= HK_REGION_BIT(r);
+    }
+    /* (a front in its fortified border zone: one that has fallen back into
+     * the depth is past the line a pocket closes behind, and goes back only
+     * when driven, fall_back) */
+    bool garrisoned = mine != 0, zone = false;
+    for (hk_regions m = mine; m; m &= m - 1) {
+        int r = __builtin_ctzll(m);
+        if (!(c->garrison_left[r] > 0))
+            garrisoned = false;
+        if (fortified_line(w, r, d))
+            zone = true;
+    }
+    if (!mine || garrisoned || !zone)
+        return; /* what is left holds its fortified regions */
+    double to_home[HK_MAX_REGIONS];
+    hk_map_routes_at(s, w->month, redoubt ? redoubt : home, held, held, to_home);
+    int q = -1, from = -1;
+    double best = INFINITY;
+    for (hk_regions m = mine; m; m &= m - 1) {
+        int r = __builtin_ctzll(m);
+        for (int i = w->c->adj_at[r]; i < w->c->adj_at[r + 1]; i++) {
+            int v = w->c->adj_to[i];
+            const hk_link *k = &s->links[w->c->adj[i]];
+            if (k->kind == HK_LINK_SEA || !link_open(w, w->c->adj[i]) || ((mine >> v) & 1u) || !own(w, v, d) ||
+                !isfinite(to_home[v]))
+                continue;
+            if (k->km + to_home[v] < best) {
+                best = k->km + to_home[v];
+                q = v;
+                from = r;
+            }
+        }
+    }
+    if (q < 0)
+        return;
+    bool threat = false;
+    for (int i = w->c->adj_at[q]; i < w->c->adj_at[q + 1] && !threat; i++)
+        if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, w->c->adj_to[i], 1 - d))
+            threat = true;
+    if (!threat)
+        return;
+    double left = 0, lguns = 0;
+    int forts = 0;
+    for (hk_regions m = mine; m; m &= m - 1) {
+        int r = __builtin_ctzll(m);
+        if (!fortified_line(w, r, d) || !fights_to_the_last(w, d) || !(P(w, WAR_BORDER_GARRISON) > 0) ||
+            c->garrison_left[r] > 0)
+            continue;
+        double k = zone_share(w, r, d, P(w, WAR_BORDER_GARRISON));
+        double men = k * fr->men[d], guns = k * fr->guns[d];
+        if (men < 100)
+            continue;
+        /* (the garrison stays on the front's ground as its men, the ground
+         * still its side's: once cut off it is the pocket encirclements
+         * besieges; the mark keeps another garrison from being left) */
+        c->garrison_left[r] = men;
+        left += men;
+        lguns += guns;
+        forts++;
+    }
+    int h = c->front_of[q];
+    double men = fr->men[d] - left;
+    if (hk_world_logging(w)) {
+        char gar[160] = "";
+        if (forts > 0)
+            snprintf(gar, sizeof gar, ", leaving %.0f men to hold its fortified region%s to the last", left,
+                     forts == 1 ? "" : "s");
+        char to[192];
+        if (h >= 0 && h != f)
+            snprintf(to, sizeof to, ", and joins the %s front there", sector_label(w, h));
+        else
+            snprintf(to, sizeof to, ", and joins the reserve behind the fronts");
+        snprintf(w->scratch, sizeof w->scratch,
+                 "On the %s front the %s field force (%.0f men), its way back threatened by the %s side, goes back "
+                 "from %s toward %s%s%s.",
+                 sector_label(w, f), hk_side_adjective(d), men, hk_side_adjective(1 - d),
+                 hk_world_region_label(w, from), hk_world_region_label(w, q), gar, to);
+    }
+    hk_world_emit2(w, "front", s->regions[q].id, hk_world_side_actor(w, 1 - d), hk_world_side_actor(w, d), w->scratch,
+                   SRC_WAR);
+    double guns = fr->guns[d] - lguns;
+    if (h >= 0 && h != f) {
+        hk_front *hf = &c->front[h];
+        hf->men[d] += men;
+        hf->tanks[d] += fr->tanks[d];
+        hf->guns[d] += guns;
+        hf->aircraft[d] += fr->aircraft[d];
+        fr->fell_back_to[d] = (int8_t)h;
+    }
+    scale_front(fr, d, 0);
+    fr->men[d] = left;
+    fr->guns[d] = lguns;
+}
+
 /* The attack of side a on front f against objective o, which its front has
  * come up to with `days` of the step's `step` days left. */
 static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, int o, const int from[2],
@@ -1826,18 +1975,26 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     int d = 1 - a;
     hk_front *dfr = held_by[a];
     if (dfr->men[d] < 100) {
-        /* nobody left to hold it: the attacker walks in */
+        /* nobody left to hold it: the attacker walks in (round the works of
+         * a garrison left there, which holds out besieged: storm) */
+        bool works = c->garrison[o] > 0;
         take(w, o, a, f);
-        if (hk_world_logging(w))
+        if (hk_world_logging(w) && works)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side occupies %s, which its field army has left: the %.0f men of its "
+                     "garrison hold out in their works, besieged.",
+                     sector_label(w, f), hk_side_adjective(a), hk_world_region_label(w, o), c->garrison[o]);
+        else if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch, "On the %s front the %s side occupies %s, left undefended.",
                      sector_label(w, f), hk_side_adjective(a), hk_world_region_label(w, o));
         hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                        SRC_WAR);
         return false;
     }
-    /* a front falling back stands at its bases: the redoubt it falls back to */
+    /* a front falling back stands where it falls back to: the redoubt its
+     * plan names, or with none its bases */
     int dpost = dfr == fr ? fr->posture[d] : dfr->posture[d];
-    if (dpost == HK_FRONT_WITHDRAW && is_base(w, o, d) && !(w->player == hk_world_side_actor(w, d) && w->orders_given))
+    if (dpost == HK_FRONT_WITHDRAW && stands_at(w, o, d) && !(w->player == hk_world_side_actor(w, d) && w->orders_given))
         dpost = HK_FRONT_HOLD;
     if (dfr == fr)
         fr->posture[d] = (uint8_t)dpost;
@@ -1864,6 +2021,10 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     double armour_a = fr->men[a] > 0 ? 1000.0 * fr->tanks[a] / fr->men[a] : 0;
     double armour_d = dfr->men[d] > 0 ? 1000.0 * dfr->tanks[d] / dfr->men[d] : 0;
     bool caught = dpost == HK_FRONT_WITHDRAW && armour_a >= P(w, WAR_EXPLOIT_TANKS) && armour_d < P(w, WAR_EXPLOIT_TANKS);
+    /* (not at a railway junction of its own behind the border, a base: it
+     * leaves by rail behind its rearguard, and the armour meets the
+     * rearguard, not the columns) */
+    caught = caught && !is_base(w, o, d);
     /* a front that falls back leaves the garrison of its fortified border
      * zone behind, bound to hold to the last while its side does not
      * surrender: the Kwantung Army's plan of 1945 gave up the border for a
@@ -1876,6 +2037,29 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         P(w, WAR_BORDER_GARRISON) > 0 && !(c->garrison_left[o] > 0))
         leave_garrison(w, f, fr, dfr, a, o);
     if (caught) {
+        /* what is caught is what the mobile groups reach: the attacker's
+         * tanks with the motorised infantry of their corps
+         * (war.mobile_men_per_tank men a tank) strike the columns along
+         * their own frontage, as many men as they have, while the
+         * rearguard covers the rest of the front, which goes on back (the
+         * 6th Guards Tank Army crossed the Great Khingan past the 44th
+         * Army's withdrawal and met it only in rearguards, glantz2003).
+         * The rifle armies following up on foot do not catch anyone. */
+        double mob = fmin(att.men, att.tanks * P(w, WAR_MOBILE_MEN_PER_TANK));
+        double held = fmin(def.men, P(w, WAR_REARGUARD) * def.men + mob);
+        double kd = def.men > 0 ? held / def.men : 0;
+        def.men = held;
+        def.tanks *= kd;
+        def.guns *= kd;
+        def.aircraft *= kd;
+        /* (and, the contact being one frontage, the mobile groups bring no
+         * more men into it than the columns they strike: a small force
+         * caught meets a corps' leading brigades, not a tank army) */
+        double ka = att.men > 0 ? fmin(mob, held) / att.men : 0;
+        double kt = mob > 0 ? fmin(mob, held) / mob : 0;
+        att.men *= ka;
+        att.guns *= ka;
+        att.tanks *= kt;
         def.posture = HK_POSTURE_HASTY;
         def.no_surrender = 0;
     } else if (dpost == HK_FRONT_WITHDRAW) {
@@ -1954,7 +2138,15 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         char pris[64] = "";
         if (res.prisoners[HK_COMBAT_DEFENDER] >= 1)
             snprintf(pris, sizeof pris, ", %.0f of them taken prisoner", res.prisoners[HK_COMBAT_DEFENDER]);
-        if (won)
+        if (won && caught)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side's mobile groups (%.0f men, %.0f tanks) overtake the %s columns "
+                     "falling back and take %s after %d day%s; casualties %.0f against the defender's %.0f, of the "
+                     "%.0f men of its rearguard and the columns they catch%s.",
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, hk_side_adjective(d),
+                     hk_world_region_label(w, o), res.days, res.days == 1 ? "" : "s",
+                     res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], def.men, pris);
+        else if (won)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
                      "against the defender's %.0f%s.",
@@ -1996,6 +2188,13 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0))) {
         /* (armour does not run over a fortified region that will hold: the
          * rifle divisions following up meet its garrison) */
+        /* the fronts in their border zones whose way back the thrust
+         * threatens go back before it arrives (withdraw_threatened; the
+         * 119th Division left Hailar as the tank army crossed the Khingan
+         * toward the railway behind it, glantz2003) */
+        for (int g = 0; g < s->n_sectors && g < HK_MAX_SECTORS; g++)
+            if (g != f && &c->front[g] != dfr && &c->front[g] != dfr2 && c->front[g].active)
+                withdraw_threatened(w, g, d, true);
         fr->fuel[a] += land_km(w, from2, o2);
         take(w, o2, a, f);
         if (hk_world_logging(w))
@@ -2329,6 +2528,9 @@ void hk_campaign_step(hk_world *w)
             for (int side = 0; side < 2; side++)
                 c->front[f].going[side] = exp(sd * hk_rng_normal(&r) - 0.5 * sd * sd);
         routes(w);
+        for (int f = 0; f < s->n_sectors; f++)
+            for (int side = 0; side < 2 && c->front[f].active; side++)
+                withdraw_threatened(w, f, side, false);
         for (int f = 0; f < s->n_sectors; f++)
             if (c->front[f].active)
                 front_step(w, &r, f, days, (const double(*)[HK_MAX_REGIONS])c->route_km,

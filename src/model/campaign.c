@@ -2633,6 +2633,155 @@ static void name_region(const hk_world *w, char *names, size_t size, int *n, con
         *n += snprintf(names + *n, size - (size_t)*n, "%s%s", sep, hk_world_region_label(w, r));
 }
 
+/* The great-circle distance between two regions' centres, km. */
+static double centre_km(const hk_scenario *s, int u, int v)
+{
+    const double rad = 3.14159265358979323846 / 180.0;
+    double la1 = s->regions[u].lat * rad, la2 = s->regions[v].lat * rad;
+    double dl = (s->regions[v].lon - s->regions[u].lon) * rad;
+    double c = sin(la1) * sin(la2) + cos(la1) * cos(la2) * cos(dl);
+    return 6371.0 * acos(c > 1 ? 1 : c < -1 ? -1 : c);
+}
+
+enum { OCC_LAND, OCC_SEA, OCC_AIR };
+
+/* The occupation of a surrender zone by the power it is given to, from the
+ * ground it holds when the order to lay down arms reaches the fronts: its
+ * columns go along the links into the Japanese-held regions of the zone,
+ * over land at the pace of its mobile groups (war.march_mobile, the fuel
+ * now brought up over the railways the Japanese hand over) and over the sea
+ * at war.occupy_sea_km_day (the Kurils were occupied island by island from
+ * the north, Paramushir on the 24th, Etorofu on the 28th, Kunashiri on 1
+ * September, 001:285); and airborne landings take the zone's cities first,
+ * the nearest to its ground first, war.airborne_per_day a day (Harbin on
+ * the 18th, Changchun and Mukden on the 19th, Port Arthur and Dalny on the
+ * 22nd, glantz2003). Each region is the power's on the day the first of
+ * them arrives: day_of[r] days after the order, how[r] by what; -1 for one
+ * it does not reach. The control changes here; the days are told
+ * (tell_occupation). Returns the regions it occupies. */
+static int occupy(hk_world *w, const hk_surrender_zone *zn, int side, int *day_of, int *how)
+{
+    const hk_scenario *s = w->s;
+    double t[HK_MAX_REGIONS];
+    bool done[HK_MAX_REGIONS] = {false};
+    int n = s->n_regions < 64 ? s->n_regions : 64;
+    hk_regions mine = 0;
+    for (int r = 0; r < n; r++) {
+        t[r] = own(w, r, side) ? 0 : INFINITY;
+        how[r] = OCC_LAND;
+        day_of[r] = -1;
+        if (own(w, r, side))
+            mine |= HK_REGION_BIT(r);
+    }
+    double land = P(w, WAR_MARCH_MOBILE) > 0 ? P(w, WAR_MARCH_MOBILE) : 1;
+    double sea = P(w, WAR_OCCUPY_SEA_KM_DAY) > 0 ? P(w, WAR_OCCUPY_SEA_KM_DAY) : 1;
+    /* the columns: shortest times over the links, through the zone's
+     * Japanese-held regions from the power's own ground (links in index
+     * order, regions in index order among equal times) */
+    for (;;) {
+        int u = -1;
+        for (int r = 0; r < n; r++)
+            if (!done[r] && isfinite(t[r]) && (u < 0 || t[r] < t[u]))
+                u = r;
+        if (u < 0)
+            break;
+        done[u] = true;
+        for (int j = w->c->adj_at[u]; j < w->c->adj_at[u + 1]; j++) {
+            int v = w->c->adj_to[j], l = w->c->adj[j];
+            if (v >= n || done[v] || !((zn->regions >> v) & 1) || hk_control_side(w, v) != 1 - side || !link_open(w, l))
+                continue;
+            bool by_sea = s->links[l].kind == HK_LINK_SEA;
+            double tv = t[u] + s->links[l].km / (by_sea ? sea : land);
+            if (tv < t[v]) {
+                t[v] = tv;
+                how[v] = by_sea ? OCC_SEA : OCC_LAND;
+            }
+        }
+    }
+    /* the landings: the zone's cities on the mainland (urban, on the
+     * railway), the nearest to the power's ground first */
+    int per_day = (int)P(w, WAR_AIRBORNE_PER_DAY), cities[HK_MAX_REGIONS], nc = 0;
+    double near[HK_MAX_REGIONS];
+    for (int r = 0; r < n && per_day > 0 && mine; r++) {
+        const hk_region *g = &s->regions[r];
+        if (!((zn->regions >> r) & 1) || hk_control_side(w, r) != 1 - side || g->terrain != HK_TERRAIN_URBAN ||
+            !railhead_now(w, r))
+            continue;
+        near[r] = INFINITY;
+        for (hk_regions m = mine; m; m &= m - 1)
+            near[r] = fmin(near[r], centre_km(s, r, __builtin_ctzll(m)));
+        int i = nc++;
+        while (i > 0 && near[cities[i - 1]] > near[r]) {
+            cities[i] = cities[i - 1];
+            i--;
+        }
+        cities[i] = r;
+    }
+    for (int i = 0; i < nc; i++) {
+        int r = cities[i];
+        double tv = (double)(i / per_day);
+        if (tv < t[r]) {
+            t[r] = tv;
+            how[r] = OCC_AIR;
+        }
+    }
+    int taken = 0;
+    for (int r = 0; r < n; r++) {
+        if (!((zn->regions >> r) & 1) || hk_control_side(w, r) != 1 - side || !isfinite(t[r]))
+            continue;
+        day_of[r] = (int)ceil(t[r] - 1e-9);
+        hk_control_set(w, r, zn->to);
+        taken++;
+    }
+    return taken;
+}
+
+/* The occupation told day by day from w->today, the day the order reached
+ * the fronts: one event a day, the regions the power's forces reach that
+ * day and how. Within the month: a region reached after its last day is
+ * told on it. */
+static void tell_occupation(hk_world *w, const hk_surrender_zone *zn, const int *day_of, const int *how)
+{
+    const hk_scenario *s = w->s;
+    int from = w->today > 0 ? w->today : 1, last = hk_days_in_month(hk_month_year(w->month), hk_month_mon(w->month));
+    int today = w->today, n = s->n_regions < 64 ? s->n_regions : 64;
+    for (int day = from; day <= last; day++) {
+        int count[3] = {0, 0, 0}, nn[3] = {0, 0, 0}, any = 0;
+        char names[3][240] = {"", "", ""};
+        for (int r = 0; r < n; r++) {
+            int d = day_of[r] < 0 ? -1 : from + day_of[r] > last ? last : from + day_of[r];
+            if (d != day)
+                continue;
+            name_region(w, names[how[r]], sizeof names[0], &nn[how[r]], count[how[r]] ? ", " : "", r);
+            count[how[r]]++;
+            any++;
+        }
+        if (!any)
+            continue;
+        w->today = day;
+        if (hk_world_logging(w)) {
+            int k = 0;
+            const char *adj = hk_side_adjective(hk_world_side(w, zn->to));
+            k += snprintf(w->scratch + k, sizeof w->scratch - (size_t)k, "Under the surrender, the %s side occupies",
+                          adj);
+            static const char *const by[3] = {"with its columns over the roads and railways",
+                                              "with troops landed from the sea", "by airborne landings"};
+            int parts = 0;
+            for (int m = 2; m >= 0; m--) {
+                if (!count[m])
+                    continue;
+                k += snprintf(w->scratch + k, sizeof w->scratch - (size_t)k, "%s %s %s", parts ? ";" : "",
+                              names[m], by[m]);
+                parts++;
+            }
+            snprintf(w->scratch + k, sizeof w->scratch - (size_t)k, ".");
+        }
+        hk_world_emit2(w, "occupation", "zone_occupied", zn->to, s->jpn, w->scratch,
+                       SRC_WAR "; glantz2003; 001_fd9a28d61a246780.txt:285");
+    }
+    w->today = today;
+}
+
 void hk_campaign_surrender(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -2678,34 +2827,15 @@ void hk_campaign_surrender(hk_world *w)
         int side = hk_world_side(w, zn->to);
         if (side < 0)
             continue;
-        /* what of the zone the power reaches over the links from its ground */
-        int queue[HK_MAX_REGIONS], n = 0, taken = 0, in_zone = 0, names_n = 0;
-        char names[360] = "";
-        bool seen[HK_MAX_REGIONS] = {false};
-        for (int r = 0; r < s->n_regions && r < 64; r++) {
+        /* what of the zone the power reaches over the links from its ground,
+         * and when (occupy: by its columns along the links, airborne at the
+         * cities); the ground is its once the order has reached the fronts,
+         * each region told on the day its occupiers arrive */
+        int day_of[HK_MAX_REGIONS], how[HK_MAX_REGIONS], in_zone = 0;
+        int taken = occupy(w, zn, side, day_of, how);
+        for (int r = 0; r < s->n_regions && r < 64; r++)
             if ((zn->regions >> r) & 1)
                 in_zone++;
-            if (own(w, r, side)) {
-                seen[r] = true;
-                queue[n++] = r;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            int u = queue[i];
-            /* u's links in index order (compiled.c) */
-            for (int j = w->c->adj_at[u]; j < w->c->adj_at[u + 1]; j++) {
-                int v = w->c->adj_to[j];
-                if (v >= 64 || seen[v] || !((zn->regions >> v) & 1) || hk_control_side(w, v) != 1 - side)
-                    continue;
-                seen[v] = true;
-                queue[n++] = v;
-                hk_control_set(w, v, zn->to);
-                /* the regions named, those beyond the fronts (the islands,
-                 * Korea's north) among them */
-                name_region(w, names, sizeof names, &names_n, taken ? ", " : ": ", v);
-                taken++;
-            }
-        }
         int zone_held = 0;
         for (int r = 0; r < s->n_regions && r < 64; r++)
             if (((zn->regions >> r) & 1) && own(w, r, side))
@@ -2734,10 +2864,11 @@ void hk_campaign_surrender(hk_world *w)
                      fmin(held_out, pris));
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
-                     "Japan's forces lay down their arms: %.0f men go into captivity%s, and the %s side occupies %d "
-                     "more region%s of the zone it receives the surrender in%s.",
-                     pris, gar, hk_side_adjective(side), taken, taken == 1 ? "" : "s", names);
+                     "Japan's forces lay down their arms: %.0f men go into captivity%s, and the %s side moves to "
+                     "occupy the %d region%s of the zone it receives the surrender in that it does not yet hold.",
+                     pris, gar, hk_side_adjective(side), taken, taken == 1 ? "" : "s");
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
+        tell_occupation(w, zn, day_of, how);
     }
     w->today = announced;
     hk_landings_surrender(w); /* the island garrisons on the ground now occupied */

@@ -33,6 +33,12 @@
 #   pocket at Hailar closes, leaving the fortified region to its garrison
 #   (some 6-8,000 men, glantz2003): no Japanese pocket on the Argun front
 #   of more than 10,000 men in any seed.
+# - The surrender zone is occupied over days, not all on one: by airborne
+#   landings at the cities, the nearest first, and by columns along the
+#   links (Harbin on the 18th, Changchun and Mukden on the 19th, Port Arthur
+#   and Dalny on the 22nd, glantz2003): the zone's occupation is told on at
+#   least three days in each seed, and Dalian and Port Arthur two days or
+#   more after Harbin.
 # - The ten seeds do not fight one campaign on one timetable: the day the
 #   western front first fights differs between seeds (the weather and the
 #   roads, the forces), and so do the Japanese losses in battle.
@@ -82,6 +88,14 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
     pocket=$(jq -r 'select(.kind == "encirclement" and .id == "argun") | .text' "$tmp/ev" |
         grep -oE '[0-9,]+ men, are encircled' | tr -d ',' | awk '$1 > m {m = $1} END {print m + 0}')
     [ "$pocket" -le 10000 ] || bad "seed $seed: a Japanese pocket of $pocket men on the Argun front (Hailar's garrison was some 6-8,000)"
+    occ_days=$(jq -r 'select(.kind == "occupation" and .id == "zone_occupied") | .date' "$tmp/ev" | sort -u | grep -c . || true)
+    [ "$occ_days" -ge 3 ] || bad "seed $seed: the surrender zone is occupied on $occ_days day(s), not over several"
+    harbin=$(jq -r 'select(.kind == "occupation" and .id == "zone_occupied" and (.text | test("Harbin"))) | .date' "$tmp/ev" | head -1)
+    dalian=$(jq -r 'select(.kind == "occupation" and .id == "zone_occupied" and (.text | test("Dalian"))) | .date' "$tmp/ev" | head -1)
+    if [ -n "$harbin" ] && [ -n "$dalian" ]; then
+        [ $((10#${dalian:8:2} - 10#${harbin:8:2})) -ge 2 ] ||
+            bad "seed $seed: Dalian occupied on $dalian, not two days or more after Harbin ($harbin)"
+    fi
     p=$(jq -r --arg m "${surr:0:7}" 'select(.type == "month" and .date == $m) | .war.prisoners.JPN // 0 | floor' "$tmp/run")
     pris_sum=$((pris_sum + p)); n_pris=$((n_pris + 1))
 done

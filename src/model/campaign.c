@@ -1859,18 +1859,13 @@ static void withdraw_threatened(hk_world *w, int f, int d, bool planned)
                  theatre_odds(w, d) >= P(w, WAR_REDOUBT_RATIO));
     if (!back || !(fr->men[d] >= 1000) || (w->player == hk_world_side_actor(w, d) && w->orders_given))
         return;
-    hk_regions mine = 0, held = set_of(w, d, own), home = 0, redoubt = 0;
-    for (int r = 0; r < s->n_regions; r++) {
-        if (c->front_of[r] == f && ((held >> r) & 1u)) {
+    hk_regions mine = 0, home = 0, redoubt = 0;
+    for (int r = 0; r < s->n_regions; r++)
+        if (c->front_of[r] == f && own(w, r, d)) {
             if (stands_at(w, r, d))
                 return; /* at its redoubt: it stands */
             mine |= HK_REGION_BIT(r);
         }
-        if (is_base(w, r, d) && c->control_at_start[r] == hk_world_side_actor(w, d))
-            home |= HK_REGION_BIT(r);
-        if (s->regions[r].redoubt >= 0 && hk_world_side(w, s->regions[r].redoubt) == d && is_base(w, r, d))
-            redoubt |= HK_REGION_BIT(r);
-    }
     /* (a front in its fortified border zone: one that has fallen back into
      * the depth is past the line a pocket closes behind, and goes back only
      * when driven, fall_back) */
@@ -1884,6 +1879,29 @@ static void withdraw_threatened(hk_world *w, int f, int d, bool planned)
     }
     if (!mine || garrisoned || !zone)
         return; /* what is left holds its fortified regions */
+    /* (no way back the enemy stands next to: nothing to go back from) */
+    bool near_enemy = false;
+    for (hk_regions m = mine; m && !near_enemy; m &= m - 1) {
+        int r = __builtin_ctzll(m);
+        for (int i = w->c->adj_at[r]; i < w->c->adj_at[r + 1] && !near_enemy; i++) {
+            int v = w->c->adj_to[i];
+            if (s->links[w->c->adj[i]].kind == HK_LINK_SEA || ((mine >> v) & 1u) || !own(w, v, d))
+                continue;
+            for (int j = w->c->adj_at[v]; j < w->c->adj_at[v + 1] && !near_enemy; j++)
+                if (s->links[w->c->adj[j]].kind != HK_LINK_SEA && link_open(w, w->c->adj[j]) &&
+                    own(w, w->c->adj_to[j], 1 - d))
+                    near_enemy = true;
+        }
+    }
+    if (!near_enemy)
+        return;
+    hk_regions held = set_of(w, d, own);
+    for (int r = 0; r < s->n_regions; r++) {
+        if (is_base(w, r, d) && c->control_at_start[r] == hk_world_side_actor(w, d))
+            home |= HK_REGION_BIT(r);
+        if (s->regions[r].redoubt >= 0 && hk_world_side(w, s->regions[r].redoubt) == d && is_base(w, r, d))
+            redoubt |= HK_REGION_BIT(r);
+    }
     double to_home[HK_MAX_REGIONS];
     hk_map_routes_at(s, w->month, redoubt ? redoubt : home, held, held, to_home);
     int q = -1, from = -1;
@@ -2633,14 +2651,14 @@ static void name_region(const hk_world *w, char *names, size_t size, int *n, con
         *n += snprintf(names + *n, size - (size_t)*n, "%s%s", sep, hk_world_region_label(w, r));
 }
 
-/* The great-circle distance between two regions' centres, km. */
-static double centre_km(const hk_scenario *s, int u, int v)
+/* How far region v's centre lies from region u's, as a square to compare
+ * (degrees of latitude; a degree of longitude counts `shrink`, the cosine of
+ * u's latitude: the equirectangular approximation, close enough over the
+ * few hundred kilometres it orders). */
+static double centre_d2(const hk_scenario *s, int u, int v, double shrink)
 {
-    const double rad = 3.14159265358979323846 / 180.0;
-    double la1 = s->regions[u].lat * rad, la2 = s->regions[v].lat * rad;
-    double dl = (s->regions[v].lon - s->regions[u].lon) * rad;
-    double c = sin(la1) * sin(la2) + cos(la1) * cos(la2) * cos(dl);
-    return 6371.0 * acos(c > 1 ? 1 : c < -1 ? -1 : c);
+    double dy = s->regions[v].lat - s->regions[u].lat, dx = (s->regions[v].lon - s->regions[u].lon) * shrink;
+    return dx * dx + dy * dy;
 }
 
 enum { OCC_LAND, OCC_SEA, OCC_AIR };
@@ -2678,13 +2696,15 @@ static int occupy(hk_world *w, const hk_surrender_zone *zn, int side, int *day_o
     /* the columns: shortest times over the links, through the zone's
      * Japanese-held regions from the power's own ground (links in index
      * order, regions in index order among equal times) */
-    for (;;) {
+    hk_regions open = mine; /* reached and not yet done */
+    while (open) {
         int u = -1;
-        for (int r = 0; r < n; r++)
-            if (!done[r] && isfinite(t[r]) && (u < 0 || t[r] < t[u]))
+        for (hk_regions m = open; m; m &= m - 1) {
+            int r = __builtin_ctzll(m);
+            if (u < 0 || t[r] < t[u])
                 u = r;
-        if (u < 0)
-            break;
+        }
+        open &= ~HK_REGION_BIT(u);
         done[u] = true;
         for (int j = w->c->adj_at[u]; j < w->c->adj_at[u + 1]; j++) {
             int v = w->c->adj_to[j], l = w->c->adj[j];
@@ -2695,6 +2715,7 @@ static int occupy(hk_world *w, const hk_surrender_zone *zn, int side, int *day_o
             if (tv < t[v]) {
                 t[v] = tv;
                 how[v] = by_sea ? OCC_SEA : OCC_LAND;
+                open |= HK_REGION_BIT(v);
             }
         }
     }
@@ -2708,8 +2729,9 @@ static int occupy(hk_world *w, const hk_surrender_zone *zn, int side, int *day_o
             !railhead_now(w, r))
             continue;
         near[r] = INFINITY;
+        double shrink = cos(g->lat * (3.14159265358979323846 / 180.0));
         for (hk_regions m = mine; m; m &= m - 1)
-            near[r] = fmin(near[r], centre_km(s, r, __builtin_ctzll(m)));
+            near[r] = fmin(near[r], centre_d2(s, r, __builtin_ctzll(m), shrink));
         int i = nc++;
         while (i > 0 && near[cities[i - 1]] > near[r]) {
             cities[i] = cities[i - 1];
@@ -2745,19 +2767,28 @@ static void tell_occupation(hk_world *w, const hk_surrender_zone *zn, const int 
     const hk_scenario *s = w->s;
     int from = w->today > 0 ? w->today : 1, last = hk_days_in_month(hk_month_year(w->month), hk_month_mon(w->month));
     int today = w->today, n = s->n_regions < 64 ? s->n_regions : 64;
-    for (int day = from; day <= last; day++) {
-        int count[3] = {0, 0, 0}, nn[3] = {0, 0, 0}, any = 0;
-        char names[3][240] = {"", "", ""};
-        for (int r = 0; r < n; r++) {
-            int d = day_of[r] < 0 ? -1 : from + day_of[r] > last ? last : from + day_of[r];
-            if (d != day)
-                continue;
+    /* the regions reached, by their day (and index among one day's) */
+    int order[HK_MAX_REGIONS], day_r[HK_MAX_REGIONS], k_n = 0;
+    for (int r = 0; r < n; r++) {
+        if (day_of[r] < 0)
+            continue;
+        int d = from + day_of[r] > last ? last : from + day_of[r], i = k_n++;
+        while (i > 0 && day_r[order[i - 1]] > d) {
+            order[i] = order[i - 1];
+            i--;
+        }
+        order[i] = r;
+        day_r[r] = d;
+    }
+    for (int i = 0; i < k_n;) {
+        int day = day_r[order[i]], count[3] = {0, 0, 0}, nn[3] = {0, 0, 0};
+        char names[3][240];
+        names[0][0] = names[1][0] = names[2][0] = '\0';
+        for (; i < k_n && day_r[order[i]] == day; i++) {
+            int r = order[i];
             name_region(w, names[how[r]], sizeof names[0], &nn[how[r]], count[how[r]] ? ", " : "", r);
             count[how[r]]++;
-            any++;
         }
-        if (!any)
-            continue;
         w->today = day;
         if (hk_world_logging(w)) {
             int k = 0;
@@ -2859,7 +2890,7 @@ void hk_campaign_surrender(hk_world *w)
                 c->garrison[r] = c->garrison_guns[r] = 0;
             }
         char gar[96] = "";
-        if (held_out >= 1)
+        if (held_out >= 1 && hk_world_logging(w))
             snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, still holding out)",
                      fmin(held_out, pris));
         if (hk_world_logging(w))

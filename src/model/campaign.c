@@ -76,6 +76,26 @@ static bool is_base(const hk_world *w, int r, int side)
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
 
+/* Where a front falling back turns and stands: the redoubt its side's plan
+ * of defence names (regions.yaml `redoubt`: the Kwantung Army's plan of
+ * 1945 gave up the Manchurian plain and its railway towns for the
+ * mountains round Tonghua, and its armies did not stand at Wangyemiao,
+ * Qiqihar or Harbin on their way back, glantz2003); a side with no redoubt
+ * stands at its bases, the railheads behind the border it held when the
+ * war began. */
+static bool stands_at(const hk_world *w, int r, int side)
+{
+    if (!is_base(w, r, side))
+        return false;
+    const hk_scenario *s = w->s;
+    if (s->regions[r].redoubt >= 0 && hk_world_side(w, s->regions[r].redoubt) == side)
+        return true;
+    for (int q = 0; q < s->n_regions; q++)
+        if (s->regions[q].redoubt >= 0 && hk_world_side(w, s->regions[q].redoubt) == side && is_base(w, q, side))
+            return false; /* a redoubt it still holds: it goes on to it */
+    return true;
+}
+
 /* The regions r of the side for which in(w, r, side) holds, as a set. */
 static hk_regions set_of(const hk_world *w, int side, bool (*in)(const hk_world *, int, int))
 {
@@ -1874,6 +1894,153 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     return fought;
 }
 
+/* A front falling back goes back before its way back is cut, not only
+ * when it is driven off its ground: once the enemy stands next to the
+ * region its way back runs through (the region next to its ground on the
+ * shortest route to the redoubt its plan names, or home), it leaves its
+ * fortified regions to their garrisons (war.border_garrison, as when it is
+ * driven from them) and its field force goes back along that way, into the
+ * front that holds the ground there or, with none, into the side's reserve
+ * behind the fronts (the 119th Division fought at Yakeshi and Bukhedu and
+ * fell back east over the Great Khingan as the Transbaikal Front's armour
+ * came round its flank, leaving the Hailar fortified region to some
+ * 6-8,000 men of its garrison, glantz2003). A front at its redoubt stands;
+ * one with no way back stays, and is encircled. */
+static void withdraw_threatened(hk_world *w, int f, int d, bool planned)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    hk_front *fr = &c->front[f];
+    /* falling back: its posture, or before its first step the theatre's
+     * odds that make a side give up its forward fronts (decide_posture) */
+    bool back = fr->posture[d] == HK_FRONT_WITHDRAW ||
+                (planned && fr->posture[d] != HK_FRONT_ATTACK && !opening(w, d) &&
+                 theatre_odds(w, d) >= P(w, WAR_REDOUBT_RATIO));
+    if (!back || !(fr->men[d] >= 1000) || (w->player == hk_world_side_actor(w, d) && w->orders_given))
+        return;
+    hk_regions mine = 0, home = 0, redoubt = 0;
+    for (int r = 0; r < s->n_regions; r++)
+        if (c->front_of[r] == f && own(w, r, d)) {
+            if (stands_at(w, r, d))
+                return; /* at its redoubt: it stands */
+            mine |= HK_REGION_BIT(r);
+        }
+    /* (a front in its fortified border zone: one that has fallen back into
+     * the depth is past the line a pocket closes behind, and goes back only
+     * when driven, fall_back) */
+    bool garrisoned = mine != 0, zone = false;
+    for (hk_regions m = mine; m; m &= m - 1) {
+        int r = __builtin_ctzll(m);
+        if (!(c->garrison_left[r] > 0))
+            garrisoned = false;
+        if (fortified_line(w, r, d))
+            zone = true;
+    }
+    if (!mine || garrisoned || !zone)
+        return; /* what is left holds its fortified regions */
+    /* (no way back the enemy stands next to: nothing to go back from) */
+    bool near_enemy = false;
+    for (hk_regions m = mine; m && !near_enemy; m &= m - 1) {
+        int r = __builtin_ctzll(m);
+        for (int i = w->c->adj_at[r]; i < w->c->adj_at[r + 1] && !near_enemy; i++) {
+            int v = w->c->adj_to[i];
+            if (s->links[w->c->adj[i]].kind == HK_LINK_SEA || ((mine >> v) & 1u) || !own(w, v, d))
+                continue;
+            for (int j = w->c->adj_at[v]; j < w->c->adj_at[v + 1] && !near_enemy; j++)
+                if (s->links[w->c->adj[j]].kind != HK_LINK_SEA && link_open(w, w->c->adj[j]) &&
+                    own(w, w->c->adj_to[j], 1 - d))
+                    near_enemy = true;
+        }
+    }
+    if (!near_enemy)
+        return;
+    hk_regions held = set_of(w, d, own);
+    for (int r = 0; r < s->n_regions; r++) {
+        if (is_base(w, r, d) && c->control_at_start[r] == hk_world_side_actor(w, d))
+            home |= HK_REGION_BIT(r);
+        if (s->regions[r].redoubt >= 0 && hk_world_side(w, s->regions[r].redoubt) == d && is_base(w, r, d))
+            redoubt |= HK_REGION_BIT(r);
+    }
+    double to_home[HK_MAX_REGIONS];
+    hk_map_routes_at(s, w->month, redoubt ? redoubt : home, held, held, to_home);
+    int q = -1, from = -1;
+    double best = INFINITY;
+    for (hk_regions m = mine; m; m &= m - 1) {
+        int r = __builtin_ctzll(m);
+        for (int i = w->c->adj_at[r]; i < w->c->adj_at[r + 1]; i++) {
+            int v = w->c->adj_to[i];
+            const hk_link *k = &s->links[w->c->adj[i]];
+            if (k->kind == HK_LINK_SEA || !link_open(w, w->c->adj[i]) || ((mine >> v) & 1u) || !own(w, v, d) ||
+                !isfinite(to_home[v]))
+                continue;
+            if (k->km + to_home[v] < best) {
+                best = k->km + to_home[v];
+                q = v;
+                from = r;
+            }
+        }
+    }
+    if (q < 0)
+        return;
+    bool threat = false;
+    for (int i = w->c->adj_at[q]; i < w->c->adj_at[q + 1] && !threat; i++)
+        if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, w->c->adj_to[i], 1 - d))
+            threat = true;
+    if (!threat)
+        return;
+    double left = 0, lguns = 0;
+    int forts = 0;
+    for (hk_regions m = mine; m; m &= m - 1) {
+        int r = __builtin_ctzll(m);
+        if (!fortified_line(w, r, d) || !fights_to_the_last(w, d) || !(P(w, WAR_BORDER_GARRISON) > 0) ||
+            c->garrison_left[r] > 0)
+            continue;
+        double k = zone_share(w, r, d, P(w, WAR_BORDER_GARRISON));
+        double men = k * fr->men[d], guns = k * fr->guns[d];
+        if (men < 100)
+            continue;
+        /* (the garrison stays on the front's ground as its men, the ground
+         * still its side's: once cut off it is the pocket encirclements
+         * besieges; the mark keeps another garrison from being left) */
+        c->garrison_left[r] = men;
+        left += men;
+        lguns += guns;
+        forts++;
+    }
+    int h = c->front_of[q];
+    double men = fr->men[d] - left;
+    if (hk_world_logging(w)) {
+        char gar[160] = "";
+        if (forts > 0)
+            snprintf(gar, sizeof gar, ", leaving %.0f men to hold its fortified region%s to the last", left,
+                     forts == 1 ? "" : "s");
+        char to[192];
+        if (h >= 0 && h != f)
+            snprintf(to, sizeof to, ", and joins the %s front there", sector_label(w, h));
+        else
+            snprintf(to, sizeof to, ", and joins the reserve behind the fronts");
+        snprintf(w->scratch, sizeof w->scratch,
+                 "On the %s front the %s field force (%.0f men), its way back threatened by the %s side, goes back "
+                 "from %s toward %s%s%s.",
+                 sector_label(w, f), hk_side_adjective(d), men, hk_side_adjective(1 - d),
+                 hk_world_region_label(w, from), hk_world_region_label(w, q), gar, to);
+    }
+    hk_world_emit2(w, "front", s->regions[q].id, hk_world_side_actor(w, 1 - d), hk_world_side_actor(w, d), w->scratch,
+                   SRC_WAR);
+    double guns = fr->guns[d] - lguns;
+    if (h >= 0 && h != f) {
+        hk_front *hf = &c->front[h];
+        hf->men[d] += men;
+        hf->tanks[d] += fr->tanks[d];
+        hf->guns[d] += guns;
+        hf->aircraft[d] += fr->aircraft[d];
+        fr->fell_back_to[d] = (int8_t)h;
+    }
+    scale_front(fr, d, 0);
+    fr->men[d] = left;
+    fr->guns[d] = lguns;
+}
+
 /* The attack of side a on front f against objective o, which its front has
  * come up to with `days` of the step's `step` days left. */
 static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, int o, const int from[2],
@@ -1885,18 +2052,26 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     int d = 1 - a;
     hk_front *dfr = held_by[a];
     if (dfr->men[d] < 100) {
-        /* nobody left to hold it: the attacker walks in */
+        /* nobody left to hold it: the attacker walks in (round the works of
+         * a garrison left there, which holds out besieged: storm) */
+        bool works = c->garrison[o] > 0;
         take(w, o, a, f);
-        if (hk_world_logging(w))
+        if (hk_world_logging(w) && works)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side occupies %s, which its field army has left: the %.0f men of its "
+                     "garrison hold out in their works, besieged.",
+                     sector_label(w, f), hk_side_adjective(a), hk_world_region_label(w, o), c->garrison[o]);
+        else if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch, "On the %s front the %s side occupies %s, left undefended.",
                      sector_label(w, f), hk_side_adjective(a), hk_world_region_label(w, o));
         hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                        SRC_WAR);
         return false;
     }
-    /* a front falling back stands at its bases: the redoubt it falls back to */
+    /* a front falling back stands where it falls back to: the redoubt its
+     * plan names, or with none its bases */
     int dpost = dfr == fr ? fr->posture[d] : dfr->posture[d];
-    if (dpost == HK_FRONT_WITHDRAW && is_base(w, o, d) && !(w->player == hk_world_side_actor(w, d) && w->orders_given))
+    if (dpost == HK_FRONT_WITHDRAW && stands_at(w, o, d) && !(w->player == hk_world_side_actor(w, d) && w->orders_given))
         dpost = HK_FRONT_HOLD;
     if (dfr == fr)
         fr->posture[d] = (uint8_t)dpost;
@@ -1923,6 +2098,10 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     double armour_a = fr->men[a] > 0 ? 1000.0 * fr->tanks[a] / fr->men[a] : 0;
     double armour_d = dfr->men[d] > 0 ? 1000.0 * dfr->tanks[d] / dfr->men[d] : 0;
     bool caught = dpost == HK_FRONT_WITHDRAW && armour_a >= P(w, WAR_EXPLOIT_TANKS) && armour_d < P(w, WAR_EXPLOIT_TANKS);
+    /* (not at a railway junction of its own behind the border, a base: it
+     * leaves by rail behind its rearguard, and the armour meets the
+     * rearguard, not the columns) */
+    caught = caught && !is_base(w, o, d);
     /* a front that falls back leaves the garrison of its fortified border
      * zone behind, bound to hold to the last while its side does not
      * surrender: the Kwantung Army's plan of 1945 gave up the border for a
@@ -1935,6 +2114,29 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         P(w, WAR_BORDER_GARRISON) > 0 && !(c->garrison_left[o] > 0))
         leave_garrison(w, f, fr, dfr, a, o);
     if (caught) {
+        /* what is caught is what the mobile groups reach: the attacker's
+         * tanks with the motorised infantry of their corps
+         * (war.mobile_men_per_tank men a tank) strike the columns along
+         * their own frontage, as many men as they have, while the
+         * rearguard covers the rest of the front, which goes on back (the
+         * 6th Guards Tank Army crossed the Great Khingan past the 44th
+         * Army's withdrawal and met it only in rearguards, glantz2003).
+         * The rifle armies following up on foot do not catch anyone. */
+        double mob = fmin(att.men, att.tanks * P(w, WAR_MOBILE_MEN_PER_TANK));
+        double held = fmin(def.men, P(w, WAR_REARGUARD) * def.men + mob);
+        double kd = def.men > 0 ? held / def.men : 0;
+        def.men = held;
+        def.tanks *= kd;
+        def.guns *= kd;
+        def.aircraft *= kd;
+        /* (and, the contact being one frontage, the mobile groups bring no
+         * more men into it than the columns they strike: a small force
+         * caught meets a corps' leading brigades, not a tank army) */
+        double ka = att.men > 0 ? fmin(mob, held) / att.men : 0;
+        double kt = mob > 0 ? fmin(mob, held) / mob : 0;
+        att.men *= ka;
+        att.guns *= ka;
+        att.tanks *= kt;
         def.posture = HK_POSTURE_HASTY;
         def.no_surrender = 0;
     } else if (dpost == HK_FRONT_WITHDRAW) {
@@ -2013,7 +2215,15 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         char pris[64] = "";
         if (res.prisoners[HK_COMBAT_DEFENDER] >= 1)
             snprintf(pris, sizeof pris, ", %.0f of them taken prisoner", res.prisoners[HK_COMBAT_DEFENDER]);
-        if (won)
+        if (won && caught)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side's mobile groups (%.0f men, %.0f tanks) overtake the %s columns "
+                     "falling back and take %s after %d day%s; casualties %.0f against the defender's %.0f, of the "
+                     "%.0f men of its rearguard and the columns they catch%s.",
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, hk_side_adjective(d),
+                     hk_world_region_label(w, o), res.days, res.days == 1 ? "" : "s",
+                     res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], def.men, pris);
+        else if (won)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
                      "against the defender's %.0f%s.",
@@ -2060,6 +2270,13 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0))) {
         /* (armour does not run over a fortified region that will hold: the
          * rifle divisions following up meet its garrison) */
+        /* the fronts in their border zones whose way back the thrust
+         * threatens go back before it arrives (withdraw_threatened; the
+         * 119th Division left Hailar as the tank army crossed the Khingan
+         * toward the railway behind it, glantz2003) */
+        for (int g = 0; g < s->n_sectors && g < HK_MAX_SECTORS; g++)
+            if (g != f && &c->front[g] != dfr && &c->front[g] != dfr2 && c->front[g].active)
+                withdraw_threatened(w, g, d, true);
         fr->fuel[a] += land_km(w, from2, o2);
         take(w, o2, a, f);
         if (hk_world_logging(w))
@@ -2394,6 +2611,9 @@ void hk_campaign_step(hk_world *w)
                 c->front[f].going[side] = exp(sd * hk_rng_normal(&r) - 0.5 * sd * sd);
         routes(w);
         for (int f = 0; f < s->n_sectors; f++)
+            for (int side = 0; side < 2 && c->front[f].active; side++)
+                withdraw_threatened(w, f, side, false);
+        for (int f = 0; f < s->n_sectors; f++)
             if (c->front[f].active)
                 front_step(w, &r, f, days, (const double(*)[HK_MAX_REGIONS])c->route_km,
                            month_cas, &battles);
@@ -2495,6 +2715,173 @@ static void name_region(const hk_world *w, char *names, size_t size, int *n, con
         *n += snprintf(names + *n, size - (size_t)*n, "%s%s", sep, hk_world_region_label(w, r));
 }
 
+/* How far region v's centre lies from region u's, as a square to compare
+ * (degrees of latitude; a degree of longitude counts `shrink`, the cosine of
+ * u's latitude: the equirectangular approximation, close enough over the
+ * few hundred kilometres it orders). */
+static double centre_d2(const hk_scenario *s, int u, int v, double shrink)
+{
+    double dy = s->regions[v].lat - s->regions[u].lat, dx = (s->regions[v].lon - s->regions[u].lon) * shrink;
+    return dx * dx + dy * dy;
+}
+
+enum { OCC_LAND, OCC_SEA, OCC_AIR };
+
+/* The occupation of a surrender zone by the power it is given to, from the
+ * ground it holds when the order to lay down arms reaches the fronts: its
+ * columns go along the links into the Japanese-held regions of the zone,
+ * over land at the pace of its mobile groups (war.march_mobile, the fuel
+ * now brought up over the railways the Japanese hand over) and over the sea
+ * at war.occupy_sea_km_day (the Kurils were occupied island by island from
+ * the north, Paramushir on the 24th, Etorofu on the 28th, Kunashiri on 1
+ * September, 001:285); and airborne landings take the zone's cities first,
+ * the nearest to its ground first, war.airborne_per_day a day (Harbin on
+ * the 18th, Changchun and Mukden on the 19th, Port Arthur and Dalny on the
+ * 22nd, glantz2003). Each region is the power's on the day the first of
+ * them arrives: day_of[r] days after the order, how[r] by what; -1 for one
+ * it does not reach. The control changes here; the days are told
+ * (tell_occupation). Returns the regions it occupies. */
+static int occupy(hk_world *w, const hk_surrender_zone *zn, int side, int *day_of, int *how)
+{
+    const hk_scenario *s = w->s;
+    double t[HK_MAX_REGIONS];
+    bool done[HK_MAX_REGIONS] = {false};
+    int n = s->n_regions < 64 ? s->n_regions : 64;
+    hk_regions mine = 0;
+    for (int r = 0; r < n; r++) {
+        t[r] = own(w, r, side) ? 0 : INFINITY;
+        how[r] = OCC_LAND;
+        day_of[r] = -1;
+        if (own(w, r, side))
+            mine |= HK_REGION_BIT(r);
+    }
+    double land = P(w, WAR_MARCH_MOBILE) > 0 ? P(w, WAR_MARCH_MOBILE) : 1;
+    double sea = P(w, WAR_OCCUPY_SEA_KM_DAY) > 0 ? P(w, WAR_OCCUPY_SEA_KM_DAY) : 1;
+    /* the columns: shortest times over the links, through the zone's
+     * Japanese-held regions from the power's own ground (links in index
+     * order, regions in index order among equal times) */
+    hk_regions open = mine; /* reached and not yet done */
+    while (open) {
+        int u = -1;
+        for (hk_regions m = open; m; m &= m - 1) {
+            int r = __builtin_ctzll(m);
+            if (u < 0 || t[r] < t[u])
+                u = r;
+        }
+        open &= ~HK_REGION_BIT(u);
+        done[u] = true;
+        for (int j = w->c->adj_at[u]; j < w->c->adj_at[u + 1]; j++) {
+            int v = w->c->adj_to[j], l = w->c->adj[j];
+            if (v >= n || done[v] || !((zn->regions >> v) & 1) || hk_control_side(w, v) != 1 - side || !link_open(w, l))
+                continue;
+            /* (the islands are occupied by the island fronts as their
+             * shipping reaches each, landings.c) */
+            if (hk_landings_occupies(w, v))
+                continue;
+            bool by_sea = s->links[l].kind == HK_LINK_SEA;
+            double tv = t[u] + s->links[l].km / (by_sea ? sea : land);
+            if (tv < t[v]) {
+                t[v] = tv;
+                how[v] = by_sea ? OCC_SEA : OCC_LAND;
+                open |= HK_REGION_BIT(v);
+            }
+        }
+    }
+    /* the landings: the zone's cities on the mainland (urban, on the
+     * railway), the nearest to the power's ground first */
+    int per_day = (int)P(w, WAR_AIRBORNE_PER_DAY), cities[HK_MAX_REGIONS], nc = 0;
+    double near[HK_MAX_REGIONS];
+    for (int r = 0; r < n && per_day > 0 && mine; r++) {
+        const hk_region *g = &s->regions[r];
+        if (!((zn->regions >> r) & 1) || hk_control_side(w, r) != 1 - side || g->terrain != HK_TERRAIN_URBAN ||
+            !railhead_now(w, r))
+            continue;
+        near[r] = INFINITY;
+        double shrink = cos(g->lat * (3.14159265358979323846 / 180.0));
+        for (hk_regions m = mine; m; m &= m - 1)
+            near[r] = fmin(near[r], centre_d2(s, r, __builtin_ctzll(m), shrink));
+        int i = nc++;
+        while (i > 0 && near[cities[i - 1]] > near[r]) {
+            cities[i] = cities[i - 1];
+            i--;
+        }
+        cities[i] = r;
+    }
+    for (int i = 0; i < nc; i++) {
+        int r = cities[i];
+        double tv = (double)(i / per_day);
+        if (tv < t[r]) {
+            t[r] = tv;
+            how[r] = OCC_AIR;
+        }
+    }
+    int taken = 0;
+    for (int r = 0; r < n; r++) {
+        if (!((zn->regions >> r) & 1) || hk_control_side(w, r) != 1 - side || !isfinite(t[r]) ||
+            hk_landings_occupies(w, r))
+            continue;
+        day_of[r] = (int)ceil(t[r] - 1e-9);
+        hk_control_set(w, r, zn->to);
+        taken++;
+    }
+    return taken;
+}
+
+/* The occupation told day by day from w->today, the day the order reached
+ * the fronts: one event a day, the regions the power's forces reach that
+ * day and how. Within the month: a region reached after its last day is
+ * told on it. */
+static void tell_occupation(hk_world *w, const hk_surrender_zone *zn, const int *day_of, const int *how)
+{
+    const hk_scenario *s = w->s;
+    int from = w->today > 0 ? w->today : 1, last = hk_days_in_month(hk_month_year(w->month), hk_month_mon(w->month));
+    int today = w->today, n = s->n_regions < 64 ? s->n_regions : 64;
+    /* the regions reached, by their day (and index among one day's) */
+    int order[HK_MAX_REGIONS], day_r[HK_MAX_REGIONS], k_n = 0;
+    for (int r = 0; r < n; r++) {
+        if (day_of[r] < 0)
+            continue;
+        int d = from + day_of[r] > last ? last : from + day_of[r], i = k_n++;
+        while (i > 0 && day_r[order[i - 1]] > d) {
+            order[i] = order[i - 1];
+            i--;
+        }
+        order[i] = r;
+        day_r[r] = d;
+    }
+    for (int i = 0; i < k_n;) {
+        int day = day_r[order[i]], count[3] = {0, 0, 0}, nn[3] = {0, 0, 0};
+        char names[3][240];
+        names[0][0] = names[1][0] = names[2][0] = '\0';
+        for (; i < k_n && day_r[order[i]] == day; i++) {
+            int r = order[i];
+            name_region(w, names[how[r]], sizeof names[0], &nn[how[r]], count[how[r]] ? ", " : "", r);
+            count[how[r]]++;
+        }
+        w->today = day;
+        if (hk_world_logging(w)) {
+            int k = 0;
+            const char *adj = hk_side_adjective(hk_world_side(w, zn->to));
+            k += snprintf(w->scratch + k, sizeof w->scratch - (size_t)k, "Under the surrender, the %s side occupies",
+                          adj);
+            static const char *const by[3] = {"with its columns over the roads and railways",
+                                              "with troops landed from the sea", "by airborne landings"};
+            int parts = 0;
+            for (int m = 2; m >= 0; m--) {
+                if (!count[m])
+                    continue;
+                k += snprintf(w->scratch + k, sizeof w->scratch - (size_t)k, "%s %s %s", parts ? ";" : "",
+                              names[m], by[m]);
+                parts++;
+            }
+            snprintf(w->scratch + k, sizeof w->scratch - (size_t)k, ".");
+        }
+        hk_world_emit2(w, "occupation", "zone_occupied", zn->to, s->jpn, w->scratch,
+                       SRC_WAR "; glantz2003; 001_fd9a28d61a246780.txt:285");
+    }
+    w->today = today;
+}
+
 void hk_campaign_surrender(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -2540,38 +2927,15 @@ void hk_campaign_surrender(hk_world *w)
         int side = hk_world_side(w, zn->to);
         if (side < 0)
             continue;
-        /* what of the zone the power reaches over the links from its ground */
-        int queue[HK_MAX_REGIONS], n = 0, taken = 0, in_zone = 0, names_n = 0;
-        char names[360] = "";
-        bool seen[HK_MAX_REGIONS] = {false};
-        for (int r = 0; r < s->n_regions && r < 64; r++) {
+        /* what of the zone the power reaches over the links from its ground,
+         * and when (occupy: by its columns along the links, airborne at the
+         * cities); the ground is its once the order has reached the fronts,
+         * each region told on the day its occupiers arrive */
+        int day_of[HK_MAX_REGIONS], how[HK_MAX_REGIONS], in_zone = 0;
+        int taken = occupy(w, zn, side, day_of, how);
+        for (int r = 0; r < s->n_regions && r < 64; r++)
             if (((zn->regions >> r) & 1) && !hk_landings_occupies(w, r))
-                in_zone++;
-            if (own(w, r, side)) {
-                seen[r] = true;
-                queue[n++] = r;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            int u = queue[i];
-            /* u's links in index order (compiled.c) */
-            for (int j = w->c->adj_at[u]; j < w->c->adj_at[u + 1]; j++) {
-                int v = w->c->adj_to[j];
-                if (v >= 64 || seen[v] || !((zn->regions >> v) & 1) || hk_control_side(w, v) != 1 - side)
-                    continue;
-                /* (the islands are occupied by the island fronts as their
-                 * shipping reaches each, landings.c) */
-                if (hk_landings_occupies(w, v))
-                    continue;
-                seen[v] = true;
-                queue[n++] = v;
-                hk_control_set(w, v, zn->to);
-                /* the regions named, those beyond the fronts (the islands,
-                 * Korea's north) among them */
-                name_region(w, names, sizeof names, &names_n, taken ? ", " : ": ", v);
-                taken++;
-            }
-        }
+                in_zone++; /* (the islands are the island fronts': landings.c) */
         int zone_held = 0;
         for (int r = 0; r < s->n_regions && r < 64; r++)
             if (((zn->regions >> r) & 1) && own(w, r, side) && !hk_landings_occupies(w, r))
@@ -2595,15 +2959,16 @@ void hk_campaign_surrender(hk_world *w)
                 c->garrison[r] = c->garrison_guns[r] = 0;
             }
         char gar[96] = "";
-        if (held_out >= 1)
+        if (held_out >= 1 && hk_world_logging(w))
             snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, still holding out)",
                      fmin(held_out, pris));
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
-                     "Japan's forces lay down their arms: %.0f men go into captivity%s, and the %s side occupies %d "
-                     "more region%s of the zone it receives the surrender in%s.",
-                     pris, gar, hk_side_adjective(side), taken, taken == 1 ? "" : "s", names);
+                     "Japan's forces lay down their arms: %.0f men go into captivity%s, and the %s side moves to "
+                     "occupy the %d region%s of the zone it receives the surrender in that it does not yet hold.",
+                     pris, gar, hk_side_adjective(side), taken, taken == 1 ? "" : "s");
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
+        tell_occupation(w, zn, day_of, how);
     }
     w->today = announced;
     hk_landings_surrender(w); /* the island garrisons on the ground now occupied */
@@ -2656,7 +3021,10 @@ void hk_campaign_summary(const hk_world *w, hk_war_summary *out)
         hk_front_summary *o = &out->fronts[out->n_fronts++];
         o->sector = f;
         for (int side = 0; side < 2; side++) {
-            o->men[side] = w->mode == HK_MODE_SIMULATE ? fr->men[side] : w->sector_forces[f][side].men;
+            /* the men placed on the front (place: a formation facing two
+             * fronts split between them, counted once), in the replay as in
+             * simulate; the sectors' forces count such a formation on both */
+            o->men[side] = fr->men[side];
             o->posture[side] = fr->posture[side] ? fr->posture[side] : HK_FRONT_HOLD;
         }
         if (w->mode == HK_MODE_REPLAY) {

@@ -263,6 +263,19 @@ static bool forced_war(hk_world *w, int side)
     return hk_world_forced(w, HK_DECIDE_ENTER_WAR, s->sov, -1);
 }
 
+/* Whether the USSR cannot enter a war on Japan this month whatever its
+ * motive: a war in the west or short of the ratio it needs (the pact's bar
+ * raised while it binds unnoticed), and neither a player's nor a forced
+ * decision; nor is there a revenge for a Japanese attack still to be told
+ * (tell_revenge). Then its motive and the pledge's term are not weighed. */
+static bool soviet_cannot_enter(hk_world *w, bool pact_bar, bool two_front, bool sov_player)
+{
+    double need = P(w, SOVIET_ENTRY_RATIO) * (pact_bar ? P(w, WAR_BREAK_FACTOR) : 1.0);
+    double ratio = w->sov_men / (w->jpn_men > 1000 ? w->jpn_men : 1000);
+    return !sov_player && (two_front || ratio < need) && (w->revenge_told || !hk_war_struck_by_japan(w)) &&
+           !forced_war(w, HK_SIDE_SOV);
+}
+
 static void cabinet_war(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -350,6 +363,8 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
      * force ratio; a pact in force without notice raises the bar. */
     bool sov_player = w->player == s->sov;
     bool two_front = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+    if (soviet_cannot_enter(w, binds && !noticed, two_front, sov_player))
+        return;
     double m = hk_assess_entry_motive(w);
     tell_revenge(w, m);
     bool motive = m >= 1.0;

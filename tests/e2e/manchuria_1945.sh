@@ -21,6 +21,24 @@
 #   (the Kwantung Army laid down its arms 17-20 August 1945, Harbin, Changchun
 #   and Mukden were occupied on the 18th and 19th, glantz2003); the line of
 #   the announcement does not carry the casualties of the fighting after it.
+# - The Soviet casualties are those of an offensive that met rearguards and
+#   bypassed, not of whole-front battles: over seeds 1-10 they average no
+#   more than a quarter above the record's (record.yaml
+#   war_1945_soviet_casualties, Krivosheev's 36,456) and no less than half
+#   of it; the Transbaikal Front's (the Khalkha and Argun fronts) no more
+#   than a quarter above its 8,383 for the whole operation (2,228 dead and
+#   6,155 wounded, Krivosheev; the Great Khingan was crossed against light
+#   resistance, glantz2003).
+# - The Argun front's field force goes back over the Khingan before the
+#   pocket at Hailar closes, leaving the fortified region to its garrison
+#   (some 6-8,000 men, glantz2003): no Japanese pocket on the Argun front
+#   of more than 10,000 men in any seed.
+# - The surrender zone is occupied over days, not all on one: by airborne
+#   landings at the cities, the nearest first, and by columns along the
+#   links (Harbin on the 18th, Changchun and Mukden on the 19th, Port Arthur
+#   and Dalny on the 22nd, glantz2003): the zone's occupation is told on at
+#   least three days in each seed, and Dalian and Port Arthur two days or
+#   more after Harbin.
 # - The ten seeds do not fight one campaign on one timetable: the day the
 #   western front first fights differs between seeds (the weather and the
 #   roads, the forces), and so do the Japanese losses in battle.
@@ -34,6 +52,9 @@ bad() { echo "FAIL: $*" >&2; fail=1; }
 rec_pris=$(awk '/id: war_1945_japanese_prisoners/ {f=1} f && /value:/ {print $2; exit}' "${HK_SOURCE_DIR:-$(dirname "$0")/../..}/scenarios/far-east-1918/record.yaml")
 [ -n "$rec_pris" ] || { echo "SKIP: the record's prisoners not found"; exit 77; }
 pris_sum=0 n_pris=0
+rec_sov=$(awk '/id: war_1945_soviet_casualties/ {f=1} f && /value:/ {print $2; exit}' "${HK_SOURCE_DIR:-$(dirname "$0")/../..}/scenarios/far-east-1918/record.yaml")
+[ -n "$rec_sov" ] || { echo "SKIP: the record's Soviet casualties not found"; exit 77; }
+sov_sum=0 tb_sum=0
 : >"$tmp/days"
 : >"$tmp/killed"
 for seed in 1 2 3 4 5 6 7 8 9 10; do
@@ -59,12 +80,33 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
     [ "$korea" = 0 ] || bad "seed $seed: a Japanese front falls back into Korea (the Tumen front)"
     redoubt=$(jq -r 'select(.kind == "front") | .text' "$tmp/ev" | grep -cE "(toward|into) the redoubt at Tonghua" || true)
     [ "$redoubt" -ge 1 ] || bad "seed $seed: no Japanese front falls back toward the redoubt at Tonghua"
+    sov=$(jq -r --arg m "${surr:0:7}" 'select(.type == "month" and .date == $m) | .war.casualties.SOV // 0 | floor' "$tmp/run")
+    sov_sum=$((sov_sum + sov))
+    tb=$(jq -s '[.[] | select(.kind == "front" and (.sector == "western" or .sector == "argun")) | (.casualties.SOV // 0)]
+        | add // 0 | floor' "$tmp/ev")
+    tb_sum=$((tb_sum + tb))
+    pocket=$(jq -r 'select(.kind == "encirclement" and .id == "argun") | .text' "$tmp/ev" |
+        grep -oE '[0-9,]+ men, are encircled' | tr -d ',' | awk '$1 > m {m = $1} END {print m + 0}')
+    [ "$pocket" -le 10000 ] || bad "seed $seed: a Japanese pocket of $pocket men on the Argun front (Hailar's garrison was some 6-8,000)"
+    occ_days=$(jq -r 'select(.kind == "occupation" and .id == "zone_occupied") | .date' "$tmp/ev" | sort -u | grep -c . || true)
+    [ "$occ_days" -ge 3 ] || bad "seed $seed: the surrender zone is occupied on $occ_days day(s), not over several"
+    harbin=$(jq -r 'select(.kind == "occupation" and .id == "zone_occupied" and (.text | test("Harbin"))) | .date' "$tmp/ev" | head -1)
+    dalian=$(jq -r 'select(.kind == "occupation" and .id == "zone_occupied" and (.text | test("Dalian"))) | .date' "$tmp/ev" | head -1)
+    if [ -n "$harbin" ] && [ -n "$dalian" ]; then
+        [ $((10#${dalian:8:2} - 10#${harbin:8:2})) -ge 2 ] ||
+            bad "seed $seed: Dalian occupied on $dalian, not two days or more after Harbin ($harbin)"
+    fi
     p=$(jq -r --arg m "${surr:0:7}" 'select(.type == "month" and .date == $m) | .war.prisoners.JPN // 0 | floor' "$tmp/run")
     pris_sum=$((pris_sum + p)); n_pris=$((n_pris + 1))
 done
 [ "$(sort -u "$tmp/days" | grep -c .)" -ge 2 ] || bad "the western front first fights on the same day in every seed: $(sort -u "$tmp/days" | tr '\n' ' ')"
 [ "$(sort -u "$tmp/killed" | grep -c .)" -ge 5 ] || bad "the Japanese losses in battle hardly vary between seeds: $(sort -u "$tmp/killed" | tr '\n' ' ')"
 if [ "$n_pris" -gt 0 ]; then
+    sov_mean=$((sov_sum / n_pris)) tb_mean=$((tb_sum / n_pris))
+    [ $((4 * sov_mean)) -le $((5 * rec_sov)) ] && [ $((2 * sov_mean)) -ge "$rec_sov" ] ||
+        bad "Soviet casualties average $sov_mean over seeds 1-10, not between half and a quarter above the record's $rec_sov"
+    [ $((4 * tb_mean)) -le $((5 * 8383)) ] ||
+        bad "the Transbaikal Front's casualties (Khalkha and Argun fronts) average $tb_mean, more than a quarter above its 8,383"
     mean=$((pris_sum / n_pris))
     [ $((4 * mean)) -ge $((3 * rec_pris)) ] && [ $((4 * mean)) -le $((5 * rec_pris)) ] ||
         bad "Japanese prisoners average $mean over seeds 1-10, not within a quarter of the record's $rec_pris"

@@ -127,6 +127,16 @@ if not war or war.get("began") != "1945-08" or set(war.get("sides", {})) != {"JP
     fail.append(f"1945-08 carries the war object with its sides, got {war}")
 if "war" in by_month.get("1944-12", {}):
     fail.append("no war object in peacetime")
+# each formation stands on one front or is split among the fronts it faces,
+# counted once: a formation facing two fronts is not shown whole on both
+# (the 1st Area Army on the Ussuri and the Tumen)
+if war:
+    for side in ("JPN", "SOV"):
+        pairs = [(a["sector"], b["sector"]) for i, a in enumerate(war.get("fronts", []))
+                 for b in war["fronts"][i + 1:] if a["men"].get(side, 0) > 1000 and
+                 a["men"].get(side) == b["men"].get(side)]
+        if pairs:
+            fail.append(f"1945-08 {side}: the same men on two fronts {pairs}")
 peace = [o for o in objs if o.get("type") == "event" and o["kind"] == "peace" and str(o["date"]).startswith("1945-08")]
 if not peace or not peace[0].get("reason") or not peace[0].get("reason_id") or "sides" not in peace[0]:
     fail.append(f"the 1945 peace carries sides, reason and reason_id, got {peace}")

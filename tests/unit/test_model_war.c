@@ -191,7 +191,10 @@ static void test_front_moves(void **state)
      * stand to be destroyed; it falls back before the blow, leaving its
      * stragglers as prisoners, and the Soviet side advances at no cost */
     w->camp.front[argun].men[HK_SIDE_SOV] = 400000;
-    w->camp.front[argun].tanks[HK_SIDE_SOV] = 3000;
+    /* (rifle armies with their tanks, short of the armour of a mobile
+     * group that overtakes a front falling back: the garrison's siege is
+     * what is measured, not the columns caught on the road) */
+    w->camp.front[argun].tanks[HK_SIDE_SOV] = 800;
     w->camp.front[argun].guns[HK_SIDE_SOV] = 6000;
     for (int f = 0; f < s->n_sectors; f++) {
         w->camp.front[f].men[HK_SIDE_JPN] = 5000;
@@ -270,7 +273,10 @@ static double killed_on_argun(double garrison, int days, int step, double *priso
     hk_world *w = war_world(&su, HK_SIDE_SOV);
     int argun = sector(s, "argun"), m = region(s, "manzhouli");
     w->camp.front[argun].men[HK_SIDE_SOV] = 400000;
-    w->camp.front[argun].tanks[HK_SIDE_SOV] = 3000;
+    /* (rifle armies with their tanks, short of the armour of a mobile
+     * group that overtakes a front falling back: the garrison's siege is
+     * what is measured, not the columns caught on the road) */
+    w->camp.front[argun].tanks[HK_SIDE_SOV] = 800;
     w->camp.front[argun].guns[HK_SIDE_SOV] = 6000;
     for (int f = 0; f < s->n_sectors; f++) {
         w->camp.front[f].men[HK_SIDE_JPN] = 30000;

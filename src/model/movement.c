@@ -368,11 +368,21 @@ void hk_movement_sector_forces(hk_world *w)
          * no share adds an exact +0 (pools and shares are never negative),
          * so the sums are those of adding only the others */
         const double q0 = pool[0] > 0 ? pool[0] : 0, q1 = pool[1] > 0 ? pool[1] : 0, q2 = pool[2] > 0 ? pool[2] : 0;
-        for (int sec = 0; sec < s->n_sectors; sec++)
-            for (int side = 0; side < 2; side++) {
-                const hk_side_forces *k = w->mv.coef[sec][side];
-                w->sector_forces[sec][side].men = ((0.0 + q0 * k[0].men) + q1 * k[1].men) + q2 * k[2].men;
-            }
+        if (q1 > 0) {
+            for (int sec = 0; sec < s->n_sectors; sec++)
+                for (int side = 0; side < 2; side++) {
+                    const hk_side_forces *k = w->mv.coef[sec][side];
+                    w->sector_forces[sec][side].men = ((0.0 + q0 * k[0].men) + q1 * k[1].men) + q2 * k[2].men;
+                }
+        } else {
+            /* no expedition (every month but those of 1918-22): its term
+             * is an exact +0, and adding it changes no bit */
+            for (int sec = 0; sec < s->n_sectors; sec++)
+                for (int side = 0; side < 2; side++) {
+                    const hk_side_forces *k = w->mv.coef[sec][side];
+                    w->sector_forces[sec][side].men = (0.0 + q0 * k[0].men) + q2 * k[2].men;
+                }
+        }
         w->mv.arms_due = true; /* the weapons when read (sector_arms) */
         return;
     }

@@ -2073,6 +2073,11 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     int dpost = dfr == fr ? fr->posture[d] : dfr->posture[d];
     if (dpost == HK_FRONT_WITHDRAW && stands_at(w, o, d) && !(w->player == hk_world_side_actor(w, d) && w->orders_given))
         dpost = HK_FRONT_HOLD;
+    /* what a front that went back before its way back was cut left in its
+     * fortified region is that region's garrison, in its works, not a
+     * column on the road (withdraw_threatened): it holds */
+    if (dpost == HK_FRONT_WITHDRAW && c->garrison_left[o] > 0 && dfr->men[d] <= c->garrison_left[o] + 1)
+        dpost = HK_FRONT_HOLD;
     if (dfr == fr)
         fr->posture[d] = (uint8_t)dpost;
     hk_combat_side att = cs[a][0], def = cs[a][1];

@@ -454,6 +454,7 @@ struct hk_world {
          * equipment and Manchuria's holder stay the same; simulate moves no
          * formation, so a program that does clears coef_ok */
         bool coef_ok, coef_seized;
+        unsigned coef_stale;              /* pools (bits) whose coefficients alone are to be worked out again */
         hk_side_forces coef[HK_MAX_SECTORS][2][3];
         hk_month budget_next;             /* simulate: the month of the next budget vote */
         double budget_exp[2];             /* e^budget of each side, from the last vote */

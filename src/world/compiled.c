@@ -25,8 +25,10 @@ static int side_of(const hk_scenario *s, int actor)
  * from the table worked out at load, once it is */
 int hk_scenario_side(const hk_scenario *s, int actor)
 {
+    /* (the table is filled as the compiled block is cleared, before
+     * anything else in it: a scenario with a block has it) */
     const hk_compiled *c = s->compiled;
-    if (c && c->sides_ok && (unsigned)actor < HK_MAX_ACTORS)
+    if ((unsigned)actor < HK_MAX_ACTORS && c)
         return c->actor_side[actor];
     return side_of(s, actor);
 }
@@ -530,7 +532,6 @@ bool hk_scenario_compile(hk_scenario *s)
     memset(c, 0, sizeof *c);
     for (int a = 0; a < HK_MAX_ACTORS; a++)
         c->actor_side[a] = (int8_t)side_of(s, a);
-    c->sides_ok = true;
     find_roles(s, &c->roles);
     for (int f = 0; f < s->n_factions; f++) {
         c->faction_push[f] = 0.5 + s->factions[f].hawk;

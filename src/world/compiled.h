@@ -170,9 +170,8 @@ typedef struct hk_compiled {
     hk_month record_effect[HK_EFFECT_COUNT];
     /* the effects some outside event of the scenario has (bit e), dated or not */
     uint64_t scenario_effects;
-    /* each actor's side (hk_scenario_side), and whether the table is filled */
+    /* each actor's side (hk_scenario_side) */
     int8_t actor_side[HK_MAX_ACTORS];
-    bool sides_ok;
 
     /* the record: incidents per year (replay), -1 unknown */
     int record_incidents[HK_YEARS];

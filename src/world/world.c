@@ -87,6 +87,9 @@ void hk_world_emit2(hk_world *w, const char *kind, const char *id, int a, int b,
 
 int hk_world_side(const hk_world *w, int actor)
 {
+    /* a run's scenario is compiled: its table (compiled.c) */
+    if ((unsigned)actor < HK_MAX_ACTORS)
+        return w->c->actor_side[actor];
     return hk_scenario_side(w->s, actor);
 }
 

@@ -100,7 +100,7 @@ bool hk_world_own_ground(const hk_world *w, int region, int side)
     return side == HK_SIDE_SOV ? cs == HK_SIDE_SOV : (cs == HK_SIDE_JPN || c == w->s->chn);
 }
 
-bool hk_world_forced(const hk_world *w, int kind, int actor, int target)
+bool hk_world_forced_scan(const hk_world *w, int kind, int actor, int target)
 {
     const hk_setup *su = w->setup;
     for (int i = 0; i < su->n_decide; i++) {

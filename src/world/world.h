@@ -523,7 +523,13 @@ bool hk_world_own_ground(const hk_world *w, int region, int side);
 /* A decision forced by --decide (hk_setup.decide) falls this month: of
  * this kind, for this actor and target (-1: any). The system that owns the
  * decision takes it. */
-bool hk_world_forced(const hk_world *w, int kind, int actor, int target);
+bool hk_world_forced_scan(const hk_world *w, int kind, int actor, int target);
+/* (a run without any --decide, nearly every run, has none to look through:
+ * told inline) */
+static inline bool hk_world_forced(const hk_world *w, int kind, int actor, int target)
+{
+    return w->setup->n_decide > 0 && hk_world_forced_scan(w, kind, actor, target);
+}
 /* equip_at of a formation before its first equipment record */
 #define HK_EQUIP_BEFORE 255
 _Static_assert(HK_MAX_EQUIP < HK_EQUIP_BEFORE, "an equipment index below HK_EQUIP_BEFORE");

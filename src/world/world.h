@@ -349,6 +349,7 @@ struct hk_world {
     int sector_incidents[HK_MAX_SECTORS];    /* this month, per sector */
     int sector_battles[HK_MAX_SECTORS];
     double sector_battle_size[HK_MAX_SECTORS]; /* this month: battles weighted by size, 1 = a major battle */
+    bool battles_dirty;                 /* sector_battles or sector_battle_size written since last cleared (battles.c) */
     hk_pending_battle pending[HK_MAX_PENDING];
     int n_pending;
     /* incidents.c's memo of each sector's hauls to its battle ground before

@@ -130,7 +130,8 @@ done
 # front's share), and is besieged for weeks, not taken in a day or two
 for seed in 1 2 3 4 5 6 7 8; do
     "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/run"
-    lost=$(jq -r 'select(.type == "month" and .control.vladivostok == "JPN") | .date' "$tmp/run" | head -1)
+    # (Japan held it in the intervention of 1918-1922: the war's months only)
+    lost=$(jq -r 'select(.type == "month" and .date >= "1941-06" and .control.vladivostok == "JPN") | .date' "$tmp/run" | head -1)
     [ -n "$lost" ] || continue
     fort=$(jq -r 'select(.type == "event" and .id == "vladivostok" and (.text | test("fortress of Vladivostok"))) | .date' "$tmp/run" | head -1)
     [ -n "$fort" ] || { bad "seed $seed: Japan holds Vladivostok from $lost with no fortress besieged there"; continue; }

@@ -21,6 +21,7 @@
  * Soviet one surrendering. Losses go to movement (loss_men) like every
  * battle's; the war's totals and exhaustion are kept here. */
 #include "model/campaign.h"
+#include "model/battles.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -995,6 +996,12 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
      * (stavka_holds; the Far East's divisions were going to Moscow in
      * October-December 1941, rzd_transfers_1941) */
     if (stavka_holds(w, side))
+        return HK_FRONT_HOLD;
+    /* the Japanese army opens no offensive outside the border's campaigning
+     * season (battles.c): its plan of 1941 was to finish its campaign before
+     * the freeze (glantz2003), as its fighting of 1939 was to end before the
+     * winter (001:147); it holds the line it has, and its sieges go on */
+    if (side == HK_SIDE_JPN && !hk_battles_in_season(w, f))
         return HK_FRONT_HOLD;
     if (ratio >= P(w, WAR_ATTACK_RATIO) && !beaten_off)
         return HK_FRONT_ATTACK;

@@ -161,6 +161,14 @@ for seed in 1 2 3 4 5 6 7 8; do
         *) bad "seed $seed: the strike north decided in 1941-08 attacks in '${open}', past the campaigning season" ;;
     esac
 done
+# the Japanese army opens no offensive on the mainland fronts outside the
+# campaigning season (May to September): its sieges go on, its line holds
+for seed in 1 2 3 4 5 6 7 8; do
+    late=$("$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json |
+        jq -r 'select(.type == "event" and .kind == "front" and (.text | test("the Japanese side \\([0-9,]+ men"))) | .date' |
+        awk '{ m = substr($1, 6, 2) + 0; if (m >= 10 || m <= 4) print $1 }' | head -3 | tr '\n' ' ')
+    [ -z "$late" ] || bad "seed $seed: the Japanese side attacks out of season: $late"
+done
 # a war in the east sends no more of the Far East west by the end of 1941
 # than the same seed's peace: Stavka's draws in the war meet the west's
 # claim on the east, they do not add to it

@@ -143,6 +143,13 @@ for seed in 1 2 3 4 5 6 7 8; do
         days=$(( ( $(date -d "$fell" +%s) - $(date -d "$fort" +%s) ) / 86400 ))
         [ "$days" -ge 14 ] || bad "seed $seed: the fortress of Vladivostok falls $days days after it is invested ($fort to $fell)"
     fi
+    # the city is in the fortress's works: it stays Soviet (on the map, in
+    # the regions won) until the last strongpoints fall, and passes then
+    if [ -z "$fell" ] || [[ "$lost" < "${fell:0:7}" ]]; then
+        bad "seed $seed: Japan holds Vladivostok from $lost while its fortress holds (it falls ${fell:-never})"
+    fi
+    jq -r 'select(.type == "event" and .id == "vladivostok" and (.text | test("last strongpoints"))) | .text' "$tmp/run" |
+        head -1 | grep -q "passes to the Japanese side" || bad "seed $seed: the fall of Vladivostok's fortress does not say the city passes"
 done
 # the turn in the west follows its reserve, not the calendar: a faster
 # build-up of the interior's reserve brings it earlier, a slower one later

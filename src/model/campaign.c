@@ -251,7 +251,6 @@ static void front_links(hk_world *w, int f)
     if (f < 0 || f >= HK_MAX_SECTORS)
         return;
     near_of(w, f, w->camp.near_links[f]);
-    w->camp.near_ok |= (uint8_t)(1u << f);
 }
 
 /* Region r becomes front f's ground (f -1: no front's). */
@@ -282,12 +281,7 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
     /* only a link with an end on this front can qualify (the first test
      * below): those links, from each region's list, in index order (kept
      * as front_of changes and each month, front_links) */
-    uint64_t own_near[(HK_MAX_LINKS + 63) / 64];
     const uint64_t *near = w->camp.near_links[f];
-    if (!((w->camp.near_ok >> f) & 1u)) {
-        near_of(w, f, own_near);
-        near = own_near;
-    }
     for (int l = next_link(near, 0, s->n_links); l >= 0; l = next_link(near, l + 1, s->n_links)) {
         const hk_link *k = &s->links[l];
         for (int dir = 0; dir < 2; dir++) {
@@ -663,7 +657,6 @@ void hk_campaign_begin(hk_world *w)
         c->control_at_start[r] = w->control[r];
         c->front_of[r] = (int8_t)(r < s->n_regions ? s->regions[r].sector : -1);
     }
-    c->near_ok = 0;
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
         front_links(w, f);
     c->main_axis = -1;
@@ -2073,6 +2066,11 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     int dpost = dfr == fr ? fr->posture[d] : dfr->posture[d];
     if (dpost == HK_FRONT_WITHDRAW && stands_at(w, o, d) && !(w->player == hk_world_side_actor(w, d) && w->orders_given))
         dpost = HK_FRONT_HOLD;
+    /* what a front that went back before its way back was cut left in its
+     * fortified region is that region's garrison, in its works, not a
+     * column on the road (withdraw_threatened): it holds */
+    if (dpost == HK_FRONT_WITHDRAW && c->garrison_left[o] > 0 && dfr->men[d] <= c->garrison_left[o] + 1)
+        dpost = HK_FRONT_HOLD;
     if (dfr == fr)
         fr->posture[d] = (uint8_t)dpost;
     hk_combat_side att = cs[a][0], def = cs[a][1];
@@ -2561,7 +2559,6 @@ void hk_campaign_step(hk_world *w)
     hk_movement_formations(w);
     hk_rng r = hk_world_stream(w, HK_STREAM_CAMPAIGN);
     /* the links each front reaches, over the links open this month */
-    c->near_ok = 0;
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
         front_links(w, f);
     for (int f = 0; f < s->n_sectors; f++) {

@@ -304,12 +304,26 @@ static unsigned faced_sectors(const hk_world *w, int side, int region)
  * stay the same, so each sector's forces are the pools' men times the
  * shares of the formations facing it, worked out again only when those
  * change. */
-static void pool_coefficients(hk_world *w)
+static void pool_coefficients(hk_world *w, unsigned pools)
 {
     const hk_scenario *s = w->s;
-    memset(w->mv.coef, 0, (size_t)s->n_sectors * sizeof w->mv.coef[0]); /* only the scenario's sectors are read */
-    uint64_t exists = w->mv.dated & w->hosted;
-    for (int f = 0; f < s->n_formations; f++) {
+    /* a pool's coefficients are the sums over its own formations alone (in
+     * formation order), so those of the pools not asked for stand as they are */
+    if (pools == 7u) {
+        memset(w->mv.coef, 0, (size_t)s->n_sectors * sizeof w->mv.coef[0]); /* only the scenario's sectors are read */
+    } else {
+        for (int sec = 0; sec < s->n_sectors; sec++)
+            for (int side = 0; side < 2; side++)
+                for (int p = 0; p < 3; p++)
+                    if ((pools >> p) & 1u)
+                        w->mv.coef[sec][side][p] = (hk_side_forces){0};
+    }
+    uint64_t exists = w->mv.dated & w->hosted, todo = 0;
+    for (int p = 0; p < 3; p++)
+        if ((pools >> p) & 1u)
+            todo |= w->c->pool_formations[p];
+    for (; todo; todo &= todo - 1) {
+        int f = __builtin_ctzll(todo);
         int side = w->c->form_side[f], p = w->c->form_pool[f], region = w->formation[f].region;
         if (side < 0 || p < 0 || p > 2 || region < 0)
             continue;
@@ -333,6 +347,7 @@ static void pool_coefficients(hk_world *w)
         }
     }
     w->mv.coef_ok = true;
+    w->mv.coef_stale = 0;
     w->mv.coef_seized = w->manchuria_seized;
 }
 
@@ -342,7 +357,9 @@ void hk_movement_sector_forces(hk_world *w)
     if (w->mode == HK_MODE_SIMULATE) {
         const double pool[3] = {w->jpn_men, w->exp_men, w->sov_men};
         if (!w->mv.coef_ok || w->mv.coef_seized != w->manchuria_seized)
-            pool_coefficients(w);
+            pool_coefficients(w, 7u);
+        else if (w->mv.coef_stale)
+            pool_coefficients(w, w->mv.coef_stale);
         else if (w->mv.forces_ok && memcmp(pool, w->mv.forces_pool, sizeof pool) == 0)
             return; /* the same pools over the same shares: last month's forces */
         memcpy(w->mv.forces_pool, pool, sizeof pool);
@@ -441,7 +458,7 @@ static void floor_shares(hk_world *w, hk_month m, double floor)
         w->mv.base_men[f] = floor * w->c->weight[f] / wsum;
     }
     w->mv.base_sum[2] = rec + floor;
-    w->mv.coef_ok = false;
+    w->mv.coef_stale |= 1u << 2; /* only the Soviet pool's shares moved */
 }
 
 /* A formation's baseline strength in month m: its last record (as replay

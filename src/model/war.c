@@ -658,8 +658,11 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
      * acceptance of 15 August, 001:281); with only the mediation left and no
      * Soviet pledge to the Allies, at war.mediation_surrender of
      * war.surrender_rate a month. docs/model.md#politics-peace */
-    bool mediation = hk_assess_japan_hopes_mediation(w), battle = hk_assess_japan_hopes_decisive_battle(w);
     bool ultimatum = hk_flag(w, HK_EFFECT_ULTIMATUM), decided = false;
+    /* (the hopes are weighed only under an ultimatum: without one there is
+     * nothing to surrender to) */
+    bool mediation = ultimatum && hk_assess_japan_hopes_mediation(w);
+    bool battle = ultimatum && hk_assess_japan_hopes_decisive_battle(w);
     int decided_day = 0;
     if (ultimatum && !mediation && !battle) {
         hk_date on = date_add_days(hopes_gone_on(w), (int)P(w, WAR_SURRENDER_DAYS));

@@ -85,10 +85,11 @@ typedef struct hk_campaign_state {
     uint64_t flow_known[2];                /* which of route_flow are worked out for this control */
     uint32_t front_known[2];               /* which of route_front are */
     uint64_t route_cut[2]; /* each side's regions cut off from its bases */
-    /* the links with an end on each front's regions, kept by campaign.c as
-     * front_of changes (bit f of near_ok: front f's are up to date) */
+    /* the links with an end on each front's regions, kept by campaign.c:
+     * worked out for every front when a war begins and at each month's
+     * first step (the links open then), and for the two fronts whose ground
+     * changes when front_of does (set_front) */
     uint64_t near_links[HK_MAX_SECTORS][(HK_MAX_LINKS + 63) / 64];
-    uint8_t near_ok;
     /* each side's ground and the sources of its reinforcements, for the
      * control they were worked out for (sets_control; sets_ok) */
     bool sets_ok;
@@ -453,6 +454,7 @@ struct hk_world {
          * equipment and Manchuria's holder stay the same; simulate moves no
          * formation, so a program that does clears coef_ok */
         bool coef_ok, coef_seized;
+        unsigned coef_stale;              /* pools (bits) whose coefficients alone are to be worked out again */
         hk_side_forces coef[HK_MAX_SECTORS][2][3];
         hk_month budget_next;             /* simulate: the month of the next budget vote */
         double budget_exp[2];             /* e^budget of each side, from the last vote */

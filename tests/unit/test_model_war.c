@@ -1090,6 +1090,34 @@ static void test_two_front_aims(void **state)
     hk_scenario_free(s);
 }
 
+/* Japan's surrender hands the Soviet side only the army that stands in its
+ * zone: the Korea Army's formation at Keijo, south of the 38th parallel,
+ * lays down its arms to the United States (General Order No. 1) and is no
+ * Soviet prisoner. */
+static void test_surrender_zone_prisoners(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_CEASEFIRE_DAYS] = 0;
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int keijo = region(s, "keijo");
+    double south = 0, army = w->jpn_men;
+    for (int f = 0; f < s->n_formations; f++)
+        if (w->c->form_side[f] == HK_SIDE_JPN && w->formation[f].region == keijo)
+            south += w->formation[f].men;
+    assert_true(south > 0);
+    w->japan_surrendered = true;
+    hk_campaign_surrender(w);
+    double pris = w->camp.prisoners[HK_SIDE_JPN];
+    assert_true(pris > 0);
+    assert_true(pris <= army - south + 1);
+    assert_float_equal(w->war_losses[HK_SIDE_JPN], pris, 1);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1116,6 +1144,7 @@ int main(void)
         cmocka_unit_test(test_march_takes_days),
         cmocka_unit_test(test_fuel_halts_armour),
         cmocka_unit_test(test_stalemate_takes_months),
+        cmocka_unit_test(test_surrender_zone_prisoners),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2149,6 +2149,16 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         def.no_surrender = 0;
         int rg = (int)P(w, WAR_REARGUARD_DAYS);
         fight_days = days < rg ? days : rg; /* the attacker's echelons still come up over the step */
+        /* the rearguard is gone before the echelons behind the attacker's
+         * first come up: it meets the leading echelon only (battle.echelons),
+         * as the collapse test below weighs it, not the whole front (the
+         * Transbaikal Front crossed the Great Khingan against rearguards and
+         * reported a little over 8,000 casualties for the whole of August,
+         * glantz2003) */
+        double ke = 1.0 / echelons(w);
+        att.men *= ke;
+        att.tanks *= ke;
+        att.guns *= ke;
     } else if (dpost == HK_FRONT_ATTACK) {
         def.posture = HK_POSTURE_HASTY; /* caught preparing its own attack */
     }

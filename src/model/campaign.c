@@ -21,6 +21,7 @@
  * Soviet one surrendering. Losses go to movement (loss_men) like every
  * battle's; the war's totals and exhaustion are kept here. */
 #include "model/campaign.h"
+#include "model/battles.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -52,6 +53,37 @@ static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_co
 static bool held_at_start(const hk_world *w, int r, int side)
 {
     return hk_world_side(w, w->camp.control_at_start[r]) == side;
+}
+
+/* Whether region r's fortress holds out besieged with the city in its
+ * works (invest): the region is still its holder's, but neither a way back
+ * nor a base to attack from for its field army outside. */
+static bool invested(const hk_world *w, int r) { return (w->camp.invested >> r) & 1; }
+
+/* The besiegers' haul to their lines round region o: over side a's ground
+ * to the nearest region it holds next to it, and the link from there. */
+static double siege_km(const hk_world *w, int o, int a)
+{
+    const hk_compiled *cc = w->c;
+    double best = INFINITY;
+    for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++) {
+        const hk_link *k = &w->s->links[cc->adj[i]];
+        int n = cc->adj_to[i];
+        if (k->kind != HK_LINK_SEA && hk_control_side(w, n) == a && w->camp.route_km[a][n] + k->km < best)
+            best = w->camp.route_km[a][n] + k->km;
+    }
+    return best;
+}
+
+/* Whether side a holds ground round region o (a land link from it): a
+ * siege needs its besiegers there. */
+static bool besieged_by(const hk_world *w, int o, int a)
+{
+    const hk_compiled *cc = w->c;
+    for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++)
+        if (w->s->links[cc->adj[i]].kind != HK_LINK_SEA && hk_control_side(w, cc->adj_to[i]) == a)
+            return true;
+    return false;
 }
 
 /* Whether region r is a railhead this month: one from the start, or one
@@ -293,6 +325,10 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
              * Mongolian: the Japanese side reaches it from Hailar) */
             if (k->kind == HK_LINK_SEA || (w->camp.front_of[q] != f && w->camp.front_of[v] != f) ||
                 !own(w, q, side) || hk_control_side(w, v) != 1 - side)
+                continue;
+            /* a fortress under siege is the besiegers' to storm, and its
+             * garrison makes no attack out of it */
+            if (invested(w, q) || invested(w, v))
                 continue;
             /* ground taken this month is consolidated by its taker (dug in,
              * its rear brought up) and not fought over again before next
@@ -667,6 +703,7 @@ void hk_campaign_begin(hk_world *w)
     c->still_months = 0;
     memset(c->garrison, 0, sizeof c->garrison);
     memset(c->garrison_guns, 0, sizeof c->garrison_guns);
+    c->invested = 0;
     memset(c->garrison_left, 0, sizeof c->garrison_left);
     memset(c->garrison_days, 0, sizeof c->garrison_days);
     memset(c->garrison_from, 0, sizeof c->garrison_from);
@@ -989,6 +1026,12 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
      * October-December 1941, rzd_transfers_1941) */
     if (stavka_holds(w, side))
         return HK_FRONT_HOLD;
+    /* the Japanese army opens no offensive outside the border's campaigning
+     * season (battles.c): its plan of 1941 was to finish its campaign before
+     * the freeze (glantz2003), as its fighting of 1939 was to end before the
+     * winter (001:147); it holds the line it has, and its sieges go on */
+    if (side == HK_SIDE_JPN && !hk_battles_in_season(w, f))
+        return HK_FRONT_HOLD;
     if (ratio >= P(w, WAR_ATTACK_RATIO) && !beaten_off)
         return HK_FRONT_ATTACK;
     if (opening(w, side) && !beaten_off &&
@@ -1061,8 +1104,8 @@ static void fall_back(hk_world *w, int g, int d, int o)
     if (!(gf->men[d] >= 1))
         return;
     for (int r = 0; r < s->n_regions; r++)
-        if (c->front_of[r] == g && own(w, r, d))
-            return; /* it still holds ground of its own */
+        if (c->front_of[r] == g && own(w, r, d) && !invested(w, r))
+            return; /* it still holds ground of its own (a besieged fortress is its garrison's) */
     /* the way back is toward the side's own bases (Korea, the Kwantung
      * lease, not into the Manchurian plain's dead ends): the neighbour from
      * which the route home over the side's ground is shortest, counting the
@@ -1158,6 +1201,26 @@ static void fall_back(hk_world *w, int g, int d, int o)
     hf->guns[d] += gf->guns[d];
     hf->aircraft[d] += gf->aircraft[d];
     scale_front(gf, d, 0);
+}
+
+/* The attacker takes the ground round a fortress that holds out with its
+ * city in its works (the fleet's base, fort_garrison) and invests it: its
+ * front goes on past it, the beaten front falls back, but the region is its
+ * holder's until the garrison falls (storm) or its siege is lifted: a
+ * besieged Vladivostok is Japan's only once its last strongpoints are
+ * taken. */
+static void invest(hk_world *w, int region, int side, int f)
+{
+    if (f < 0 || f >= HK_MAX_SECTORS)
+        return;
+    int g = w->camp.front_of[region];
+    w->camp.invested |= (uint64_t)1 << region;
+    if (w->camp.changes[region] < 255)
+        w->camp.changes[region]++;
+    set_front(w, region, f);
+    w->camp.front[f].advanced[side]++;
+    if (g >= 0)
+        fall_back(w, g, 1 - side, region);
 }
 
 static void take(hk_world *w, int region, int side, int f)
@@ -1315,7 +1378,8 @@ static bool way_back(const hk_world *w, int o, int side)
 {
     const hk_compiled *cc = w->c;
     for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++)
-        if (w->s->links[cc->adj[i]].kind != HK_LINK_SEA && link_open(w, cc->adj[i]) && own(w, cc->adj_to[i], side))
+        if (w->s->links[cc->adj[i]].kind != HK_LINK_SEA && link_open(w, cc->adj[i]) && own(w, cc->adj_to[i], side) &&
+            !invested(w, cc->adj_to[i]))
             return true;
     return false;
 }
@@ -1651,7 +1715,20 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         if (d < 0 || d > 1 || f < 0)
             continue;
         hk_front *fr = &c->front[f];
-        if (own(w, o, d)) {
+        if (invested(w, o) && !besieged_by(w, o, a)) {
+            /* its besiegers hold no ground round it now: the siege is
+             * lifted, and the garrison rejoins its side's front there */
+            c->invested &= ~((uint64_t)1 << o);
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "On the %s front the siege of %s is lifted: the %.0f men of its garrison, who held it %d "
+                         "days, rejoin the %s front.",
+                         sector_label(w, f), hk_world_region_label(w, o), g, c->garrison_days[o],
+                         hk_side_adjective(d));
+            hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, d), hk_world_side_actor(w, a),
+                           w->scratch, SRC_WAR);
+        }
+        if (own(w, o, d) && !invested(w, o)) {
             /* its side has the ground back: the garrison rejoins the front there */
             fr->men[d] += g;
             fr->guns[d] += c->garrison_guns[o];
@@ -1690,7 +1767,10 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         part = fmin(part, men_a / ratio);
         if (men_a < 100 || part < 1)
             continue;
-        hk_combat_side att = front_side(w, fr, a, c->route_km[a][o], 1e12);
+        /* (an invested fortress is still its holder's ground: the
+         * besiegers are supplied over their own, to the lines round it) */
+        double haul = invested(w, o) ? siege_km(w, o, a) : c->route_km[a][o];
+        hk_combat_side att = front_side(w, fr, a, haul, 1e12);
         double ka = fr->men[a] > 0 ? men_a / fr->men[a] : 0;
         att.men *= ka;
         att.tanks *= ka;
@@ -1723,10 +1803,18 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         c->garrison[o] -= dead;
         c->garrison_guns[o] = fmax(0, c->garrison_guns[o] - lo.guns);
         bool falls = c->garrison[o] < 100;
+        bool city = falls && invested(w, o);
         if (falls) {
             /* the last strongpoints' few men die in them */
             dead += c->garrison[o];
             c->garrison[o] = c->garrison_guns[o] = 0;
+        }
+        if (city) {
+            /* the invested city passes with its last strongpoints */
+            c->invested &= ~((uint64_t)1 << o);
+            hk_control_set(w, o, hk_world_side_actor(w, a));
+            if (c->changes[o] < 255)
+                c->changes[o]++;
         }
         lo.men = dead;
         account(w, d, dead, &lo);
@@ -1747,9 +1835,11 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
                 snprintf(w->scratch, sizeof w->scratch,
                          "On the %s front %.0f %s men assault the last strongpoints of the %s garrison at %s on the "
                          "%d%s day of its siege and take them: casualties %.0f against the defenders' %.0f, who die "
-                         "where they stand.",
+                         "where they stand%s%s%s.",
                          sector_label(w, f), att.men, hk_side_adjective(a), hk_side_adjective(d),
-                         hk_world_region_label(w, o), n, ordinal(n), res.casualties[HK_COMBAT_ATTACKER], dead);
+                         hk_world_region_label(w, o), n, ordinal(n), res.casualties[HK_COMBAT_ATTACKER], dead,
+                         city ? "; the city passes to the " : "", city ? hk_side_adjective(a) : "",
+                         city ? " side" : "");
             else
                 snprintf(
                     w->scratch, sizeof w->scratch,
@@ -2048,7 +2138,10 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         /* nobody left to hold it: the attacker walks in (round the works of
          * a garrison left there, which holds out besieged: storm) */
         bool works = c->garrison[o] > 0;
-        take(w, o, a, f);
+        if (works && fleet_base(w, o, d))
+            invest(w, o, a, f);
+        else
+            take(w, o, a, f);
         if (hk_world_logging(w) && works)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side occupies %s, which its field army has left: the %.0f men of its "
@@ -2149,6 +2242,16 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         def.no_surrender = 0;
         int rg = (int)P(w, WAR_REARGUARD_DAYS);
         fight_days = days < rg ? days : rg; /* the attacker's echelons still come up over the step */
+        /* the rearguard is gone before the echelons behind the attacker's
+         * first come up: it meets the leading echelon only (battle.echelons),
+         * as the collapse test below weighs it, not the whole front (the
+         * Transbaikal Front crossed the Great Khingan against rearguards and
+         * reported a little over 8,000 casualties for the whole of August,
+         * glantz2003) */
+        double ke = 1.0 / echelons(w);
+        att.men *= ke;
+        att.tanks *= ke;
+        att.guns *= ke;
     } else if (dpost == HK_FRONT_ATTACK) {
         def.posture = HK_POSTURE_HASTY; /* caught preparing its own attack */
     }
@@ -2249,7 +2352,12 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         return true;
     }
     fort_garrison(w, f, dfr, a, o);
-    take(w, o, a, f);
+    /* a fortress whose garrison holds the city in its works is invested,
+     * not taken: its region passes when the garrison falls (storm) */
+    if (fleet_base(w, o, d) && c->garrison[o] > 0)
+        invest(w, o, a, f);
+    else
+        take(w, o, a, f);
     crossing(w, fr, a, from[a], o);
     /* armour exploits the breakthrough: a second region when the beaten
      * front is weak (Soviet deep operations, glantz2003), within the days
@@ -2939,8 +3047,36 @@ void hk_campaign_surrender(hk_world *w)
                 zone_held++; /* (the islands' garrisons are not the army's: landings.c) */
         /* the surrendering army in the zone gives itself up */
         double share = in_zone > 0 ? (double)zone_held / in_zone : 0;
+        /* only the part of the theatre army that stands in the zone: the
+         * formations stationed outside it (the Korea Army's headquarters
+         * and division at Keijo, south of the 38th parallel) lay down their
+         * arms to the power whose zone they stand in, the United States
+         * under General Order No. 1, and do not go into this side's
+         * captivity (general_order_no1). The theatre army is Japan's own:
+         * Manchukuo's army, which for the most part scattered or went over
+         * before the surrender, is no part of it, nor of the Soviet count
+         * of Japanese prisoners (glantz2003) */
+        double in_men = 0, all_men = 0;
+        char where[200] = "";
+        int where_n = 0;
+        uint64_t named = 0;
+        for (int f = 0; f < s->n_formations; f++) {
+            const hk_formation_state *fs = &w->formation[f];
+            if (w->c->form_side[f] != 1 - side || !(fs->men > 0))
+                continue;
+            all_men += fs->men;
+            if (fs->region >= 0 && fs->region < 64 && ((zn->regions >> fs->region) & 1))
+                in_men += fs->men;
+            else if (fs->region >= 0 && fs->region < 64 && !((named >> fs->region) & 1)) {
+                name_region(w, where, sizeof where, &where_n, named ? ", " : "", fs->region);
+                named |= (uint64_t)1 << fs->region;
+            }
+        }
+        double in_part = all_men > 0 ? in_men / all_men : 1.0;
         /* (the theatre army less the month's losses, which movement takes next month) */
-        double pris = fmax(0, pool_of(w, 1 - side) - w->loss_men[1 - side]) * share;
+        double army = fmax(0, pool_of(w, 1 - side) - w->loss_men[1 - side]);
+        double pris = army * in_part * share;
+        double elsewhere = army * (1.0 - in_part);
         c->prisoners[1 - side] += pris;
         w->war_losses[1 - side] += pris;
         w->loss_men[1 - side] += pris;
@@ -2959,11 +3095,15 @@ void hk_campaign_surrender(hk_world *w)
         if (held_out >= 1 && hk_world_logging(w))
             snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, still holding out)",
                      fmin(held_out, pris));
+        char away[160] = "";
+        if (elsewhere >= 1 && hk_world_logging(w))
+            snprintf(away, sizeof away, "; the %.0f stationed outside that zone (%s) lay down theirs to the power "
+                     "whose zone they stand in", elsewhere, where);
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "Japan's forces lay down their arms: %.0f men go into captivity%s, and the %s side moves to "
-                     "occupy the %d region%s of the zone it receives the surrender in that it does not yet hold.",
-                     pris, gar, hk_side_adjective(side), taken, taken == 1 ? "" : "s");
+                     "occupy the %d region%s of the zone it receives the surrender in that it does not yet hold%s.",
+                     pris, gar, hk_side_adjective(side), taken, taken == 1 ? "" : "s", away);
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
         tell_occupation(w, zn, day_of, how);
     }

@@ -102,6 +102,7 @@ typedef struct hk_campaign_state {
     double garrison_left[HK_MAX_REGIONS];  /* the men each was left with */
     uint8_t garrison_days[HK_MAX_REGIONS]; /* days each has been besieged */
     uint8_t garrison_from[HK_MAX_REGIONS]; /* day of the step it was left on, until its first step of siege (0 none) */
+    uint64_t invested; /* regions whose fortress, the city in its works, holds out besieged: still its holder's until it falls (campaign.c) */
     double pool_at_start[2];               /* each side's theatre army when the war opened */
     uint32_t countered;                    /* fronts on which the side that did not open the war has struck back */
     bool plan_told;                        /* the opener's plan has been told against the state */
@@ -350,6 +351,7 @@ struct hk_world {
     int sector_incidents[HK_MAX_SECTORS];    /* this month, per sector */
     int sector_battles[HK_MAX_SECTORS];
     double sector_battle_size[HK_MAX_SECTORS]; /* this month: battles weighted by size, 1 = a major battle */
+    bool battles_dirty;                 /* sector_battles or sector_battle_size written since last cleared (battles.c) */
     hk_pending_battle pending[HK_MAX_PENDING];
     int n_pending;
     /* incidents.c's memo of each sector's hauls to its battle ground before

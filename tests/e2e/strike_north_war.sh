@@ -130,7 +130,8 @@ done
 # front's share), and is besieged for weeks, not taken in a day or two
 for seed in 1 2 3 4 5 6 7 8; do
     "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/run"
-    lost=$(jq -r 'select(.type == "month" and .control.vladivostok == "JPN") | .date' "$tmp/run" | head -1)
+    # (Japan held it in the intervention of 1918-1922: the war's months only)
+    lost=$(jq -r 'select(.type == "month" and .date >= "1941-06" and .control.vladivostok == "JPN") | .date' "$tmp/run" | head -1)
     [ -n "$lost" ] || continue
     fort=$(jq -r 'select(.type == "event" and .id == "vladivostok" and (.text | test("fortress of Vladivostok"))) | .date' "$tmp/run" | head -1)
     [ -n "$fort" ] || { bad "seed $seed: Japan holds Vladivostok from $lost with no fortress besieged there"; continue; }
@@ -142,6 +143,13 @@ for seed in 1 2 3 4 5 6 7 8; do
         days=$(( ( $(date -d "$fell" +%s) - $(date -d "$fort" +%s) ) / 86400 ))
         [ "$days" -ge 14 ] || bad "seed $seed: the fortress of Vladivostok falls $days days after it is invested ($fort to $fell)"
     fi
+    # the city is in the fortress's works: it stays Soviet (on the map, in
+    # the regions won) until the last strongpoints fall, and passes then
+    if [ -z "$fell" ] || [[ "$lost" < "${fell:0:7}" ]]; then
+        bad "seed $seed: Japan holds Vladivostok from $lost while its fortress holds (it falls ${fell:-never})"
+    fi
+    jq -r 'select(.type == "event" and .id == "vladivostok" and (.text | test("last strongpoints"))) | .text' "$tmp/run" |
+        head -1 | grep -q "passes to the Japanese side" || bad "seed $seed: the fall of Vladivostok's fortress does not say the city passes"
 done
 # the turn in the west follows its reserve, not the calendar: a faster
 # build-up of the interior's reserve brings it earlier, a slower one later
@@ -159,6 +167,14 @@ for seed in 1 2 3 4 5 6 7 8; do
         1941-08 | 1941-09) ;;
         *) bad "seed $seed: the strike north decided in 1941-08 attacks in '${open}', past the campaigning season" ;;
     esac
+done
+# the Japanese army opens no offensive on the mainland fronts outside the
+# campaigning season (May to September): its sieges go on, its line holds
+for seed in 1 2 3 4 5 6 7 8; do
+    late=$("$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json |
+        jq -r 'select(.type == "event" and .kind == "front" and (.text | test("the Japanese side \\([0-9,]+ men"))) | .date' |
+        awk '{ m = substr($1, 6, 2) + 0; if (m >= 10 || m <= 4) print $1 }' | head -3 | tr '\n' ' ')
+    [ -z "$late" ] || bad "seed $seed: the Japanese side attacks out of season: $late"
 done
 # a war in the east sends no more of the Far East west by the end of 1941
 # than the same seed's peace: Stavka's draws in the war meet the west's

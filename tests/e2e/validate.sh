@@ -74,6 +74,11 @@ cp -r "$SRC/scenarios/far-east-1918" "$tmp/scn"
 for key in method objective_fitted held_out_error_mean_abs_relative residuals 'part: held_out' 'part: fitted'; do
   grep -q "$key" "$tmp/cal.yaml" || fail "calibration.yaml has no $key"
 done
+# the default fit holds every key the scenario's incident process was fitted on: its level and
+# shape, and the posts taken up after the railway's sale (data/calibration.yaml and params.yaml agree)
+for key in incident.base_rate incident.forces_elast incident.forces_ref incident.posting incident.posting_settle; do
+  grep -q "key: $key\$" "$tmp/cal.yaml" || fail "the default calibration does not fit $key"
+done
 # start the fit away from its optimum, so that two iterations must move it
 sed -i -E 's/(key: incident\.base_rate, value: )[0-9.e+-]+/\11.0/' "$tmp/scn/params.yaml"
 cp "$tmp/scn/params.yaml" "$tmp/before.yaml"

@@ -405,6 +405,7 @@ static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
         double big = att.men > def.men ? att.men : def.men;
         double size = big / P(w, BATTLE_MAJOR_MEN);
         w->sector_battle_size[sec] += size < 1.0 ? size : 1.0;
+        w->battles_dirty = true;
     }
 }
 
@@ -1527,9 +1528,13 @@ void hk_battles_step(hk_world *w)
     bool fighting = w->mode == HK_MODE_REPLAY || w->border_campaign.active || w->n_pending > 0;
     hk_rng r = fighting ? hk_world_stream(w, HK_STREAM_BATTLES) : (hk_rng){0};
     w->battles_month = 0;
-    /* this month's battles by sector (incidents has read last month's for tension) */
-    memset(w->sector_battles, 0, sizeof w->sector_battles);
-    memset(w->sector_battle_size, 0, sizeof w->sector_battle_size);
+    /* this month's battles by sector (incidents has read last month's for
+     * tension): cleared when a battle wrote them, most months none did */
+    if (w->battles_dirty) {
+        memset(w->sector_battles, 0, sizeof w->sector_battles);
+        memset(w->sector_battle_size, 0, sizeof w->sector_battle_size);
+        w->battles_dirty = false;
+    }
     if (w->mode == HK_MODE_REPLAY) {
         for (int b = 0; b < s->n_battles; b++)
             if (hk_date_month(s->battles[b].start) == w->month)

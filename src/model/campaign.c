@@ -2276,6 +2276,16 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         def.no_surrender = 0;
         int rg = (int)P(w, WAR_REARGUARD_DAYS);
         fight_days = days < rg ? days : rg; /* the attacker's echelons still come up over the step */
+        /* the rearguard is gone before the echelons behind the attacker's
+         * first come up: it meets the leading echelon only (battle.echelons),
+         * as the collapse test below weighs it, not the whole front (the
+         * Transbaikal Front crossed the Great Khingan against rearguards and
+         * reported a little over 8,000 casualties for the whole of August,
+         * glantz2003) */
+        double ke = 1.0 / echelons(w);
+        att.men *= ke;
+        att.tanks *= ke;
+        att.guns *= ke;
     } else if (dpost == HK_FRONT_ATTACK) {
         def.posture = HK_POSTURE_HASTY; /* caught preparing its own attack */
     }
@@ -3072,8 +3082,36 @@ void hk_campaign_surrender(hk_world *w)
                 zone_held++; /* (the islands' garrisons are not the army's: landings.c) */
         /* the surrendering army in the zone gives itself up */
         double share = in_zone > 0 ? (double)zone_held / in_zone : 0;
+        /* only the part of the theatre army that stands in the zone: the
+         * formations stationed outside it (the Korea Army's headquarters
+         * and division at Keijo, south of the 38th parallel) lay down their
+         * arms to the power whose zone they stand in, the United States
+         * under General Order No. 1, and do not go into this side's
+         * captivity (general_order_no1). The theatre army is Japan's own:
+         * Manchukuo's army, which for the most part scattered or went over
+         * before the surrender, is no part of it, nor of the Soviet count
+         * of Japanese prisoners (glantz2003) */
+        double in_men = 0, all_men = 0;
+        char where[200] = "";
+        int where_n = 0;
+        uint64_t named = 0;
+        for (int f = 0; f < s->n_formations; f++) {
+            const hk_formation_state *fs = &w->formation[f];
+            if (w->c->form_side[f] != 1 - side || !(fs->men > 0))
+                continue;
+            all_men += fs->men;
+            if (fs->region >= 0 && fs->region < 64 && ((zn->regions >> fs->region) & 1))
+                in_men += fs->men;
+            else if (fs->region >= 0 && fs->region < 64 && !((named >> fs->region) & 1)) {
+                name_region(w, where, sizeof where, &where_n, named ? ", " : "", fs->region);
+                named |= (uint64_t)1 << fs->region;
+            }
+        }
+        double in_part = all_men > 0 ? in_men / all_men : 1.0;
         /* (the theatre army less the month's losses, which movement takes next month) */
-        double pris = fmax(0, pool_of(w, 1 - side) - w->loss_men[1 - side]) * share;
+        double army = fmax(0, pool_of(w, 1 - side) - w->loss_men[1 - side]);
+        double pris = army * in_part * share;
+        double elsewhere = army * (1.0 - in_part);
         c->prisoners[1 - side] += pris;
         w->war_losses[1 - side] += pris;
         w->loss_men[1 - side] += pris;
@@ -3092,11 +3130,15 @@ void hk_campaign_surrender(hk_world *w)
         if (held_out >= 1 && hk_world_logging(w))
             snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, still holding out)",
                      fmin(held_out, pris));
+        char away[160] = "";
+        if (elsewhere >= 1 && hk_world_logging(w))
+            snprintf(away, sizeof away, "; the %.0f stationed outside that zone (%s) lay down theirs to the power "
+                     "whose zone they stand in", elsewhere, where);
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "Japan's forces lay down their arms: %.0f men go into captivity%s, and the %s side moves to "
-                     "occupy the %d region%s of the zone it receives the surrender in that it does not yet hold.",
-                     pris, gar, hk_side_adjective(side), taken, taken == 1 ? "" : "s");
+                     "occupy the %d region%s of the zone it receives the surrender in that it does not yet hold%s.",
+                     pris, gar, hk_side_adjective(side), taken, taken == 1 ? "" : "s", away);
         hk_world_emit2(w, "occupation", "surrender_zone", zn->to, s->jpn, w->scratch, zn->source.text);
         tell_occupation(w, zn, day_of, how);
     }

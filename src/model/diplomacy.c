@@ -664,7 +664,12 @@ static double draw_for(month_draws *d, int t)
         d->r = hk_world_stream(d->w, HK_STREAM_DIPLOMACY);
         d->drawn = 0;
     }
-    while (d->drawn <= t) {
+    /* the draws of the treaties before t, not read, only move the stream on */
+    while (d->drawn < t) {
+        (void)hk_rng_next(&d->r);
+        d->drawn++;
+    }
+    if (d->drawn == t) {
         d->u = hk_rng_uniform(&d->r);
         d->drawn++;
     }

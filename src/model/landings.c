@@ -50,6 +50,7 @@
 #define SRC_ISL "model: war-islands (docs/model.md#war-islands)"
 
 static void occupy(hk_world *w, int from);
+static void stand(hk_world *w, int r, const hk_island_force *x);
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
 static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain == HK_TERRAIN_ISLAND; }
@@ -96,22 +97,51 @@ void hk_landings_begin(hk_world *w)
     }
     is->order_day[0] = is->order_day[1] = -1;
     is->ann_day = -1;
-    for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
-        const hk_island_force *x = rec[r] >= 0 ? &s->islands[rec[r]] : NULL;
-        if (!x || !(x->men > 0))
+    for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++)
+        if (rec[r] >= 0)
+            stand(w, r, &s->islands[rec[r]]);
+}
+
+/* The forces recorded for a month of the war that has come since it
+ * opened take their regions' places as the records have them (a war
+ * opened in July 1945 finds the garrisons and forces of August's order of
+ * battle there in August), where the side holds the region and its force
+ * there is not fighting or on its way. Nothing to do in a month with no
+ * record (the check is one pass over the records). */
+static void records_come(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    hk_island_state *is = &w->isl;
+    for (int i = 0; i < s->n_islands; i++) {
+        const hk_island_force *x = &s->islands[i];
+        int r = x->region;
+        if (hk_date_month(x->date) != w->month || w->war_on == w->month || r < 0 || r >= s->n_regions ||
+            is->slot[r] >= HK_ISL_SLOTS)
             continue;
         int side = hk_world_side(w, x->actor);
-        /* a force stands on its own side's ground */
-        if (side < 0 || side > 1 || !own(w, r, side))
+        if (side < 0 || side > 1 || (is->side[SL(r)] >= 0 && is->side[SL(r)] != side) || is->busy[SL(r)] > is->day ||
+            is->sail_to[SL(r)] >= 0)
             continue;
-        is->men[SL(r)] = x->men;
-        is->tanks[SL(r)] = x->tanks;
-        is->guns[SL(r)] = x->guns;
-        is->aircraft[SL(r)] = x->aircraft;
-        is->quality[SL(r)] = x->quality > 0 ? x->quality : 1.0;
-        is->side[SL(r)] = (int8_t)side;
-        is->works[SL(r)] = x->works;
+        stand(w, r, x);
     }
+}
+
+/* The force recorded x stands on region r, if it is its side's ground:
+ * the force there as recorded, on its station (since the war opened). */
+static void stand(hk_world *w, int r, const hk_island_force *x)
+{
+    hk_island_state *is = &w->isl;
+    int side = hk_world_side(w, x->actor);
+    if (!(x->men > 0) || side < 0 || side > 1 || !own(w, r, side))
+        return;
+    is->men[SL(r)] = x->men;
+    is->tanks[SL(r)] = x->tanks;
+    is->guns[SL(r)] = x->guns;
+    is->aircraft[SL(r)] = x->aircraft;
+    is->quality[SL(r)] = x->quality > 0 ? x->quality : 1.0;
+    is->side[SL(r)] = (int8_t)side;
+    is->works[SL(r)] = x->works;
+    is->since[SL(r)] = 0;
 }
 
 /* Japan's surrender has been announced this month, as of today. */
@@ -740,6 +770,7 @@ void hk_landings_step(hk_world *w)
     int first = w->war_on == w->month && c->start_day > 1 ? c->start_day - 1 : 0;
     if (first > last)
         first = last;
+    records_come(w);
     hk_rng r = hk_world_stream(w, HK_STREAM_LANDINGS);
     int echelons = (int)lround(P(w, BATTLE_ECHELONS));
     int today = w->today;
@@ -985,19 +1016,36 @@ static void occupy(hk_world *w, int from)
         if (bo < 0) {
             /* no force of the receiving power can reach them: they pass to
              * it as the rest of its zone did */
+            int today = w->today;
+            w->today = from + 1;
             for (uint64_t m = is->isles; m; m &= m - 1) {
                 int o = __builtin_ctzll(m);
                 for (int a = 0; a < 2; a++)
                     if (a != HK_SIDE_JPN && own(w, o, HK_SIDE_JPN) && receives(w, a, o)) {
-                        if (is->side[SL(o)] == HK_SIDE_JPN && is->men[SL(o)] >= 1) {
+                        double g = is->side[SL(o)] == HK_SIDE_JPN ? fmax(0, is->men[SL(o)]) : 0;
+                        if (g >= 1) {
                             if (at_war)
-                                account(w, HK_SIDE_JPN, is->men[SL(o)], is->men[SL(o)]);
+                                account(w, HK_SIDE_JPN, g, g);
                             is->men[SL(o)] = is->tanks[SL(o)] = is->guns[SL(o)] = is->aircraft[SL(o)] = 0;
                             is->side[SL(o)] = -1;
                         }
                         hk_control_set(w, o, hk_world_side_actor(w, a));
+                        if (hk_world_logging(w)) {
+                            char gar[160] = "";
+                            if (g >= 1)
+                                snprintf(gar, sizeof gar, "; the %s garrison there, %.0f men, lays down its arms",
+                                         hk_side_adjective(HK_SIDE_JPN), g);
+                            snprintf(w->scratch, sizeof w->scratch,
+                                     "With no force of its own in reach, the %s side takes over %s under the "
+                                     "surrender%s.",
+                                     hk_side_adjective(a), hk_world_region_label(w, o), gar);
+                        }
+                        int actors[2] = {hk_world_side_actor(w, a), s->jpn};
+                        hk_world_emit(w, hk_world_date(w), "occupation", s->regions[o].id, actors, at_war ? 2 : 1,
+                                      w->scratch, SRC_ISL);
                     }
             }
+            w->today = today;
             is->occupying = false;
             return;
         }

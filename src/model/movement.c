@@ -77,17 +77,30 @@ static void update_equipment(hk_world *w)
         return; /* no schedule changes this month */
     hk_month next = INT32_MAX;
     for (int f = 0; f < w->s->n_formations; f++) {
+        int n = w->c->n_equip[f];
+        if (n == 0)
+            continue;
+        /* before its first record a formation carries what it had then
+         * (hk_equipment_before_record): HK_EQUIP_BEFORE */
         int at = w->equip_at[f];
-        while (at + 1 < w->c->n_equip[f] && w->c->equip[f][at + 1].from <= w->month)
-            at++;
+        if (w->month < w->c->equip[f][0].from) {
+            at = HK_EQUIP_BEFORE;
+        } else {
+            if (at == HK_EQUIP_BEFORE)
+                at = 0;
+            while (at + 1 < n && w->c->equip[f][at + 1].from <= w->month)
+                at++;
+        }
         if (at != w->equip_at[f] || w->month == w->start) {
             w->mv.coef_ok = false;
             w->equip_at[f] = (uint8_t)at;
-            for (int k = 0; k < 3; k++)
-                w->per_man[f][k] = w->c->equip[f][at].per_man[k];
+            hk_equipment_per_man(w, f, w->per_man[f]);
         }
-        if (at + 1 < w->c->n_equip[f] && w->c->equip[f][at + 1].from < next)
-            next = w->c->equip[f][at + 1].from;
+        hk_month due = at == HK_EQUIP_BEFORE ? w->c->equip[f][0].from
+                       : at + 1 < n          ? w->c->equip[f][at + 1].from
+                                             : INT32_MAX;
+        if (due < next)
+            next = due;
     }
     w->mv.equip_next = next;
 }
@@ -368,11 +381,21 @@ void hk_movement_sector_forces(hk_world *w)
          * no share adds an exact +0 (pools and shares are never negative),
          * so the sums are those of adding only the others */
         const double q0 = pool[0] > 0 ? pool[0] : 0, q1 = pool[1] > 0 ? pool[1] : 0, q2 = pool[2] > 0 ? pool[2] : 0;
-        for (int sec = 0; sec < s->n_sectors; sec++)
-            for (int side = 0; side < 2; side++) {
-                const hk_side_forces *k = w->mv.coef[sec][side];
-                w->sector_forces[sec][side].men = ((0.0 + q0 * k[0].men) + q1 * k[1].men) + q2 * k[2].men;
-            }
+        if (q1 > 0) {
+            for (int sec = 0; sec < s->n_sectors; sec++)
+                for (int side = 0; side < 2; side++) {
+                    const hk_side_forces *k = w->mv.coef[sec][side];
+                    w->sector_forces[sec][side].men = ((0.0 + q0 * k[0].men) + q1 * k[1].men) + q2 * k[2].men;
+                }
+        } else {
+            /* no expedition (every month but those of 1918-22): its term
+             * is an exact +0, and adding it changes no bit */
+            for (int sec = 0; sec < s->n_sectors; sec++)
+                for (int side = 0; side < 2; side++) {
+                    const hk_side_forces *k = w->mv.coef[sec][side];
+                    w->sector_forces[sec][side].men = (0.0 + q0 * k[0].men) + q2 * k[2].men;
+                }
+        }
         w->mv.arms_due = true; /* the weapons when read (sector_arms) */
         return;
     }

@@ -477,10 +477,7 @@ static void coup(hk_world *w, hk_lazy_stream *r)
  * without one leaves the decision it gates to the rest of the state. */
 static bool hk_scenario_has_effect(const hk_world *w, hk_effect e)
 {
-    for (int i = 0; i < w->s->n_events; i++)
-        if (w->s->events[i].effect == e)
-            return true;
-    return false;
+    return (w->c->scenario_effects >> e) & 1u; /* worked out at load (compiled.c) */
 }
 
 /* Whether the Allies have asked for troops in Siberia, where the scenario

@@ -40,6 +40,7 @@ struct hk_timeline {
     int shown;              /* events printed since the last block */
     hk_side_forces peak[2];     /* the year's largest border totals, per bloc */
     hk_month peak_month[2];
+    double peak_all[2];         /* each bloc's whole army on the map in the peak's month */
 };
 
 bool hk_timeline_want_color(FILE *out)
@@ -429,6 +430,21 @@ static void border_totals(const hk_scenario *s, const hk_month_summary *m, hk_si
     }
 }
 
+/* A bloc's whole army on the map: the border's groupings and those behind
+ * them (the Kwantung Army's central reserve at Dalian, the Korea Army at
+ * Keijo), which the border line leaves out. */
+static double theatre_men(const hk_scenario *s, const hk_month_summary *m, int j)
+{
+    double men = 0;
+    for (int f = 0; f < s->n_formations; f++) {
+        const hk_formation_state *fs = &m->formations[f];
+        if (bloc_of(s, s->formations[f].actor) == j && fs->region >= 0 && fs->region < s->n_regions &&
+            fs->men > 0)
+            men += fs->men;
+    }
+    return men;
+}
+
 static void incidents_record(hk_timeline *t, int year, bool whole_year, char *buf, size_t size)
 {
     buf[0] = '\0';
@@ -553,7 +569,14 @@ static void year_block(hk_timeline *t)
             thousands(t->peak[j].men, men, sizeof men);
             hk_month_format(t->peak_month[j], when);
             pad(t->out, LABEL_COL);
-            fprintf(t->out, "%-14s %speak %s men in %s%s\n", names[j], col(t, C_DIM), men, when, col(t, C_RESET));
+            char all[96] = "";
+            if (t->peak_all[j] > 1.01 * t->peak[j].men) {
+                char n[32];
+                thousands(t->peak_all[j], n, sizeof n);
+                snprintf(all, sizeof all, " (%s with the reserves in the rear)", n);
+            }
+            fprintf(t->out, "%-14s %speak %s men in %s%s%s\n", names[j], col(t, C_DIM), men, when, all,
+                    col(t, C_RESET));
         }
     }
 
@@ -587,6 +610,7 @@ static void year_block(hk_timeline *t)
     t->year_incidents = t->year_battles = t->year_events = 0;
     t->year_at_war = false;
     memset(t->peak, 0, sizeof t->peak);
+    memset(t->peak_all, 0, sizeof t->peak_all);
 }
 
 static void timeline_on_month(void *ud, const hk_month_summary *m)
@@ -603,6 +627,7 @@ static void timeline_on_month(void *ud, const hk_month_summary *m)
         if (side[j].men > t->peak[j].men) {
             t->peak[j] = side[j];
             t->peak_month[j] = m->month;
+            t->peak_all[j] = theatre_men(t->s, m, j);
         }
     if (hk_month_mon(m->month) == 12)
         year_block(t);

@@ -10,7 +10,7 @@
 #include "core/arena.h"
 #include "world/map.h"
 
-int hk_scenario_side(const hk_scenario *s, int actor)
+static int side_of(const hk_scenario *s, int actor)
 {
     if (actor < 0)
         return -1;
@@ -19,6 +19,16 @@ int hk_scenario_side(const hk_scenario *s, int actor)
     if (actor == s->sov || actor == s->mgl)
         return HK_SIDE_SOV;
     return -1;
+}
+
+/* asked thousands of times a run (the campaign's and combat's loops):
+ * from the table worked out at load, once it is */
+int hk_scenario_side(const hk_scenario *s, int actor)
+{
+    const hk_compiled *c = s->compiled;
+    if (c && c->sides_ok && (unsigned)actor < HK_MAX_ACTORS)
+        return c->actor_side[actor];
+    return side_of(s, actor);
 }
 
 bool hk_scenario_own_ground(const hk_scenario *s, int region, int side)
@@ -482,8 +492,11 @@ static void compile_record(const hk_scenario *s, hk_compiled *c)
 {
     for (int e = 0; e < HK_EFFECT_COUNT; e++)
         c->record_effect[e] = HK_MONTH_NONE;
+    _Static_assert(HK_EFFECT_COUNT <= 64, "an effect's bit in scenario_effects");
     for (int i = 0; i < s->n_events; i++) {
         int e = s->events[i].effect;
+        if (e >= 0 && e < HK_EFFECT_COUNT)
+            c->scenario_effects |= (uint64_t)1 << e;
         hk_month m = hk_date_month(s->events[i].date);
         if (e >= 0 && e < HK_EFFECT_COUNT && (c->record_effect[e] == HK_MONTH_NONE || m < c->record_effect[e]))
             c->record_effect[e] = m;
@@ -515,6 +528,9 @@ bool hk_scenario_compile(hk_scenario *s)
     }
     hk_compiled *c = s->compiled;
     memset(c, 0, sizeof *c);
+    for (int a = 0; a < HK_MAX_ACTORS; a++)
+        c->actor_side[a] = (int8_t)side_of(s, a);
+    c->sides_ok = true;
     find_roles(s, &c->roles);
     for (int f = 0; f < s->n_factions; f++) {
         c->faction_push[f] = 0.5 + s->factions[f].hawk;

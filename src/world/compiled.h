@@ -168,6 +168,11 @@ typedef struct hk_compiled {
     /* the record's month of each outside event's effect (the scenario's
      * dates, not a what-if's): the earliest event with it, HK_MONTH_NONE */
     hk_month record_effect[HK_EFFECT_COUNT];
+    /* the effects some outside event of the scenario has (bit e), dated or not */
+    uint64_t scenario_effects;
+    /* each actor's side (hk_scenario_side), and whether the table is filled */
+    int8_t actor_side[HK_MAX_ACTORS];
+    bool sides_ok;
 
     /* the record: incidents per year (replay), -1 unknown */
     int record_incidents[HK_YEARS];

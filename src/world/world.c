@@ -137,6 +137,28 @@ double hk_world_border_men(const hk_world *w, int side)
 
 /* ---- creation -------------------------------------------------------------- */
 
+void hk_equipment_per_man(const hk_world *w, int f, double out[3])
+{
+    const hk_compiled *c = w->c;
+    int at = w->equip_at[f];
+    if (c->n_equip[f] == 0) {
+        out[0] = out[1] = out[2] = 0.0;
+        return;
+    }
+    if (at == HK_EQUIP_BEFORE) {
+        /* the People's Revolutionary Army of 1920-22 and the garrison after
+         * it fought with rifles, machine guns, field guns and armoured
+         * trains: its armour was a handful of Renaults taken in 1920, one
+         * still running in 1922, and it had no air arm to speak of
+         * (smele2015; 001_fd9a28d61a246780.txt:37) */
+        out[0] = out[2] = 0.0;
+        out[1] = c->equip[f][0].per_man[1];
+        return;
+    }
+    for (int k = 0; k < 3; k++)
+        out[k] = c->equip[f][at].per_man[k];
+}
+
 /* Formations: where they stand and their quality at the start, the
  * equipment schedule from its first entry (the schedule, pools and shares
  * are the scenario's, worked out at load). */
@@ -151,9 +173,8 @@ static void init_formations(hk_world *w)
         st->quality = c->quality[f];
         st->supply = 1.0;
         int n = c->n_equip[f];
-        w->equip_at[f] = 0;
-        for (int k = 0; k < 3; k++)
-            w->per_man[f][k] = n > 0 ? c->equip[f][0].per_man[k] : 0.0;
+        w->equip_at[f] = n > 0 && w->start < c->equip[f][0].from ? HK_EQUIP_BEFORE : 0;
+        hk_equipment_per_man(w, f, w->per_man[f]);
         if (w->mode == HK_MODE_SIMULATE && c->form_pool[f] >= 0)
             st->region = c->region[f];
     }

@@ -321,7 +321,7 @@ struct hk_world {
     double sov_capacity;     /* share of its peacetime build-up the Soviet state can sustain, 0..1 */
     hk_formation_state formation[HK_MAX_FORMATIONS];
     double per_man[HK_MAX_FORMATIONS][3];    /* tanks, guns, aircraft per man, now */
-    uint8_t equip_at[HK_MAX_FORMATIONS];     /* index in w->c->equip now */
+    uint8_t equip_at[HK_MAX_FORMATIONS];     /* index in w->c->equip now; HK_EQUIP_BEFORE before the first */
     uint64_t hosted;                         /* bit f: formation f is there this month (movement.c) */
     int strength_next;                       /* next strength record (replay) */
     hk_side_forces sector_forces[HK_MAX_SECTORS][2];
@@ -351,6 +351,7 @@ struct hk_world {
     int sector_incidents[HK_MAX_SECTORS];    /* this month, per sector */
     int sector_battles[HK_MAX_SECTORS];
     double sector_battle_size[HK_MAX_SECTORS]; /* this month: battles weighted by size, 1 = a major battle */
+    bool battles_dirty;                 /* sector_battles or sector_battle_size written since last cleared (battles.c) */
     hk_pending_battle pending[HK_MAX_PENDING];
     int n_pending;
     /* incidents.c's memo of each sector's hauls to its battle ground before
@@ -525,6 +526,15 @@ bool hk_world_own_ground(const hk_world *w, int region, int side);
  * this kind, for this actor and target (-1: any). The system that owns the
  * decision takes it. */
 bool hk_world_forced(const hk_world *w, int kind, int actor, int target);
+/* equip_at of a formation before its first equipment record */
+#define HK_EQUIP_BEFORE 255
+_Static_assert(HK_MAX_EQUIP < HK_EQUIP_BEFORE, "an equipment index below HK_EQUIP_BEFORE");
+/* Formation f's tanks, guns and aircraft per man at its equipment index
+ * (w->equip_at): its record's; before its first record (the Soviet Far
+ * East's garrison of the Civil War and the 1920s, which the record's first
+ * figures of 1929 do not describe) the guns of that first record and no
+ * tanks or aircraft (docs/model.md#movement). */
+void hk_equipment_per_man(const hk_world *w, int f, double out[3]);
 /* The stream of a system for the current month. */
 hk_rng hk_world_stream(const hk_world *w, int system);
 /* The same stream, split only when first drawn from (hk_lazy_rng): for a

@@ -23,6 +23,10 @@
 #   Kunashiri 28 August-4 September, Shikotan 29 August-6 September,
 #   Habomai 1-8 September; none of them taken on the surrender's day with
 #   the rest of the zone.
+# - A war opened before the month of the island forces' records (without
+#   the Yalta pledge the USSR enters on 28 July 1945 in seed 1) finds them
+#   there when their month comes: southern Sakhalin's garrison fights in
+#   August.
 # - A landing that is held is no rout of one side: the defender loses at
 #   least a tenth of what the landing force loses (Shumshu: 1,018 Japanese
 #   against 1,567 Soviet casualties).
@@ -76,6 +80,12 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
         or ((.source // "") | test("war-islands")) and (.text | test("garrison there, [0-9]+ men, lays down")))) | .id' "$tmp/run" | grep -q . ||
         bad "seed $seed: the island garrisons' captivity is not told"
 done
+"$HK" simulate --seed 1 --without yalta_agreement --json >"$tmp/ny"
+jq -r 'select(.type == "event" and .kind == "war" and .id == "soviet_entry") | .date' "$tmp/ny" | grep -q '^1945-07' ||
+    echo "note: without the Yalta pledge seed 1's Soviet entry is no longer in July 1945; the check below proves less"
+n=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "south_sakhalin" and (.source // "" | test("war-islands"))
+    and .date >= "1945-08" and .committed.JPN > 0) | .date' "$tmp/ny" | grep -c . || true)
+[ "$n" -ge 1 ] || bad "without the Yalta pledge, seed 1: southern Sakhalin's garrison of August 1945 never fights"
 took=0
 for seed in 1 2 3 4; do
     "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/sn"

@@ -39,6 +39,10 @@
 #   and Dalny on the 22nd, glantz2003): the zone's occupation is told on at
 #   least three days in each seed, and Dalian and Port Arthur two days or
 #   more after Harbin.
+# - The army the Soviet side weighs when it enters is the Kwantung Army its
+#   call-up of July 1945 was filling (about 250,000 reservists ordered on 10
+#   July, glantz2003), at least seven tenths of the record's 713,000 of
+#   August, not the army of the spring.
 # - The ten seeds do not fight one campaign on one timetable: the day the
 #   western front first fights differs between seeds (the weather and the
 #   roads, the forces), and so do the Japanese losses in battle.
@@ -62,6 +66,13 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
     jq -c 'select(.type == "event")' "$tmp/run" >"$tmp/ev"
     entry=$(jq -r 'select(.kind == "war" and (.actors[0] == "SOV")) | .date' "$tmp/ev" | head -1)
     [ -n "$entry" ] || { bad "seed $seed: no Soviet entry"; continue; }
+    # the Kwantung Army the Soviet side weighs at its entry is the one its
+    # call-up of July 1945 was filling, not the army of the spring: at least
+    # seven tenths of the record's 713,000 of August (forces.yaml)
+    weighed=$(jq -r 'select(.kind == "war" and (.actors[0] == "SOV")) | .text' "$tmp/ev" | head -1 |
+        sed -n 's/.* against \([0-9,]*\) Japanese.*/\1/p' | tr -d ,)
+    [ -n "$weighed" ] && [ "$weighed" -ge 499100 ] ||
+        bad "seed $seed: the Soviet entry weighs ${weighed:-no} Japanese, short of the army the July call-up was filling"
     surr=$(jq -r 'select(.id == "surrender") | .date' "$tmp/ev" | head -1)
     [ -n "$surr" ] || { bad "seed $seed: no surrender"; continue; }
     zone=$(jq -r 'select(.id == "surrender_zone") | .date' "$tmp/ev" | head -1)

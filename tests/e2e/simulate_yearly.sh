@@ -96,6 +96,17 @@ for name in ("s1", "r"):
         b45 = text[text.find("--- 1945"):]
         if not re.search(r"peak +[\d,]+ men in 1945-\d\d", b45):
             fail.append("replay 1945: the block does not show the year's peak")
+        # and the whole army of that month, the reserves behind the border
+        # (the Kwantung Army's central reserve) included
+        pm = re.search(r"Japanese side +peak +[\d,]+ men in (1945-\d\d) \(([\d,]+) with the reserves", b45)
+        if not pm:
+            fail.append("replay 1945: the Japanese peak leaves out the reserves behind the border")
+        else:
+            whole = sum(f["men"] for fid, f in months[pm.group(1)]["formations"].items()
+                        if actor_of.get(fid) in jp_bloc and f["men"] > 0)
+            if abs(int(pm.group(2).replace(",", "")) - round(whole)) > 2:
+                fail.append(f"replay 1945: the Japanese army with its reserves is {pm.group(2)}, "
+                            f"its formations give {whole:.0f}")
 
 # The pact's year as a month, not rounded to a year.
 s1 = [json.loads(l) for l in open(f"{d}/s1.jsonl", encoding="utf-8")]

@@ -18,6 +18,8 @@ typedef struct seen {
     int n;
     int incidents[HK_YEARS];
     bool at_war[HK_YEARS][12]; /* the month summary's at_war */
+    double sov_tanks[HK_YEARS], sov_aircraft[HK_YEARS], sov_men[HK_YEARS]; /* largest month of the year */
+    const hk_scenario *sc;
 } seen;
 
 static void on_event(void *ud, const hk_log_event *e)
@@ -38,6 +40,23 @@ static void on_month(void *ud, const hk_month_summary *m)
     int y = hk_month_year(m->month);
     s->incidents[y - HK_YEAR_FIRST] += m->incidents;
     s->at_war[y - HK_YEAR_FIRST][hk_month_mon(m->month) - 1] = m->at_war_jpn_sov;
+    /* the Soviet side's formations (the Mongolian army's its own) */
+    double t = 0, a = 0, men = 0;
+    for (int f = 0; s->sc && f < s->sc->n_formations; f++) {
+        const hk_formation_state *fs = &m->formations[f];
+        if (s->sc->formations[f].actor == s->sc->sov) {
+            t += fs->tanks;
+            a += fs->aircraft;
+            men += fs->men;
+        }
+    }
+    int i = y - HK_YEAR_FIRST;
+    if (t > s->sov_tanks[i])
+        s->sov_tanks[i] = t;
+    if (a > s->sov_aircraft[i])
+        s->sov_aircraft[i] = a;
+    if (men > s->sov_men[i])
+        s->sov_men[i] = men;
 }
 
 static bool has(const seen *s, const char *want)
@@ -61,6 +80,7 @@ static void replay(const hk_scenario *sc, seen *s, hk_outcomes *o)
     hk_setup su;
     hk_setup_init(&su, sc);
     memset(s, 0, sizeof *s);
+    s->sc = sc;
     hk_observer obs = {on_event, on_month, s};
     assert_int_equal(hk_run(&su, HK_MODE_REPLAY, 1, 0, HK_MONTH_NONE, &obs, o), 0);
 }
@@ -143,6 +163,17 @@ static void test_builtin_replay(void **state)
     assert_true(o.doctrine_south_by_1941_07);
     assert_true(o.soviet_entry_by_1945_09);
     assert_true(s->at_war[1945 - HK_YEAR_FIRST][7]);
+    /* the Soviet Far East of the Civil War and the 1920s (the garrison
+     * standing in for the record before its first figures of October 1929)
+     * holds men and guns but no tanks or aircraft; the record's own
+     * figures bring them */
+    for (int y = 1918; y <= 1928; y++) {
+        assert_true(s->sov_men[y - HK_YEAR_FIRST] > 0);
+        assert_true(s->sov_tanks[y - HK_YEAR_FIRST] == 0);
+        assert_true(s->sov_aircraft[y - HK_YEAR_FIRST] == 0);
+    }
+    assert_true(s->sov_tanks[1930 - HK_YEAR_FIRST] > 0);
+    assert_true(s->sov_aircraft[1930 - HK_YEAR_FIRST] > 0);
     free(s);
     hk_scenario_free(sc);
 }

@@ -1090,6 +1090,85 @@ static void test_two_front_aims(void **state)
     hk_scenario_free(s);
 }
 
+/* Japan's surrender hands the Soviet side only the army that stands in its
+ * zone: the Korea Army's formation at Keijo, south of the 38th parallel,
+ * lays down its arms to the United States (General Order No. 1) and is no
+ * Soviet prisoner. */
+static void test_surrender_zone_prisoners(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_CEASEFIRE_DAYS] = 0;
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int keijo = region(s, "keijo");
+    double south = 0, army = w->jpn_men;
+    for (int f = 0; f < s->n_formations; f++)
+        if (w->c->form_side[f] == HK_SIDE_JPN && w->formation[f].region == keijo)
+            south += w->formation[f].men;
+    assert_true(south > 0);
+    w->japan_surrendered = true;
+    hk_campaign_surrender(w);
+    double pris = w->camp.prisoners[HK_SIDE_JPN];
+    assert_true(pris > 0);
+    assert_true(pris <= army - south + 1);
+    assert_float_equal(w->war_losses[HK_SIDE_JPN], pris, 1);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* A rearguard covering a front that falls back meets the attacker's leading
+ * echelon (battle.echelons), not its whole front: the echelons behind come
+ * up only after the rearguard has gone. */
+typedef struct rearguard_log {
+    int n;
+    double committed_max;
+} rearguard_log;
+
+static void note_rearguard(void *ud, const hk_log_event *e)
+{
+    rearguard_log *g = ud;
+    if (!e->text || strcmp(e->kind, "front") != 0 || !e->has_facts || !strstr(e->text, "as the defender falls back"))
+        return;
+    g->n++;
+    if (e->facts.committed[HK_SIDE_SOV] > g->committed_max)
+        g->committed_max = e->facts.committed[HK_SIDE_SOV];
+}
+
+#define JPN_ARGUN 150000.0
+static void test_rearguard_meets_leading_echelon(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_BORDER_GARRISON] = 0; /* the whole front falls back */
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int argun = sector(s, "argun");
+    for (int f = 0; f < s->n_sectors; f++) {
+        w->camp.front[f].men[HK_SIDE_JPN] = f == argun ? JPN_ARGUN : 5000;
+        w->camp.front[f].tanks[HK_SIDE_JPN] = 0;
+        if (f != argun)
+            w->camp.front[f].men[HK_SIDE_SOV] = w->camp.front[f].tanks[HK_SIDE_SOV] = 0;
+    }
+    w->camp.front[argun].men[HK_SIDE_SOV] = 400000;
+    w->camp.front[argun].tanks[HK_SIDE_SOV] = 800;
+    w->camp.front[argun].guns[HK_SIDE_SOV] = 6000;
+    w->camp.front[argun].posture[HK_SIDE_JPN] = HK_FRONT_WITHDRAW;
+    w->jpn_men = JPN_ARGUN + 5000.0 * (s->n_sectors - 1);
+    w->sov_men = 400000;
+    rearguard_log g = {0};
+    hk_observer obs = {note_rearguard, NULL, &g};
+    w->obs = &obs;
+    hk_campaign_step(w);
+    w->obs = NULL;
+    assert_true(g.n >= 1);
+    assert_true(g.committed_max <= 400000.0 / su.param[HK_P_BATTLE_ECHELONS] + 1);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1116,6 +1195,8 @@ int main(void)
         cmocka_unit_test(test_march_takes_days),
         cmocka_unit_test(test_fuel_halts_armour),
         cmocka_unit_test(test_stalemate_takes_months),
+        cmocka_unit_test(test_surrender_zone_prisoners),
+        cmocka_unit_test(test_rearguard_meets_leading_echelon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

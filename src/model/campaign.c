@@ -60,6 +60,14 @@ static bool held_at_start(const hk_world *w, int r, int side)
  * nor a base to attack from for its field army outside. */
 static bool invested(const hk_world *w, int r) { return (w->camp.invested >> r) & 1; }
 
+/* The side whose garrison holds out in region r: the holder of an invested
+ * fortress (which may be one it took, captured_fortress), else the side
+ * that held the region when the war began (its fortified zone). */
+static int garrison_side(const hk_world *w, int r)
+{
+    return invested(w, r) ? hk_control_side(w, r) : hk_world_side(w, w->camp.control_at_start[r]);
+}
+
 /* The besiegers' haul to their lines round region o: over side a's ground
  * to the nearest region it holds next to it, and the link from there. */
 static double siege_km(const hk_world *w, int o, int a)
@@ -605,7 +613,7 @@ static double garrisons_of(const hk_world *w, int side)
 {
     double men = 0;
     for (int r = 0; r < w->s->n_regions; r++)
-        if (w->camp.garrison[r] > 0 && held_at_start(w, r, side))
+        if (w->camp.garrison[r] > 0 && garrison_side(w, r) == side)
             men += w->camp.garrison[r];
     return men;
 }
@@ -1117,7 +1125,8 @@ static void fall_back(hk_world *w, int g, int d, int o)
      * up the border zones for the mountains of south-eastern Manchuria round
      * Tonghua, covering Korea, and its armies fell back toward it, not into
      * Korea (glantz2003) */
-    hk_regions held = set_of(w, d, own), home = 0, redoubt = 0;
+    /* (not through a fortress under siege: its garrison holds it, not a road) */
+    hk_regions held = set_of(w, d, own) & ~(hk_regions)c->invested, home = 0, redoubt = 0;
     for (int r = 0; r < s->n_regions; r++) {
         if (is_base(w, r, d) && c->control_at_start[r] == hk_world_side_actor(w, d))
             home |= HK_REGION_BIT(r);
@@ -1136,7 +1145,7 @@ static void fall_back(hk_world *w, int g, int d, int o)
         double best = INFINITY;
         q = -1;
         for (int r = 0; r < s->n_regions; r++) {
-            double km = own(w, r, d) ? land_km(w, o, r) : 0;
+            double km = own(w, r, d) && !invested(w, r) ? land_km(w, o, r) : 0;
             if (!(km > 0))
                 continue;
             bool reaches = isfinite(to_home[r]);
@@ -1608,6 +1617,13 @@ static void fleet_garrison(hk_world *w, int o, int d, double *men, double *guns)
     *guns += P(w, WAR_FLEET_GUNS);
 }
 
+/* Whether side d holds the other side's fleet fortress, taken from it:
+ * the city and its works are d's now (invested no longer). */
+static bool captured_fortress(const hk_world *w, int o, int d)
+{
+    return own(w, o, d) && !invested(w, o) && fleet_base(w, o, 1 - d);
+}
+
 /* The men and guns of a garrison: `front_men` and `front_guns` come from
  * the front (station_garrison), the fleet's own besides. */
 static void station_with_fleet(hk_world *w, hk_front *dfr, int d, int o, double front_men, double front_guns)
@@ -1662,7 +1678,11 @@ static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o)
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     int d = 1 - a;
-    if (!(P(w, WAR_FORT_GARRISON) > 0) || !fortified_line(w, o, d) || !holds_fortress(w, d) || c->garrison_left[o] > 0)
+    /* (a side holding the fleet's fortress it took leaves its garrison in
+     * its works the same way: captured_fortress) */
+    bool taken = captured_fortress(w, o, d);
+    if (!(P(w, WAR_FORT_GARRISON) > 0) || !(fortified_line(w, o, d) || taken) || !holds_fortress(w, d) ||
+        c->garrison_left[o] > 0)
         return;
     double k = zone_share(w, o, d, P(w, WAR_FORT_GARRISON));
     double men = k * dfr->men[d], guns = k * dfr->guns[d];
@@ -1671,7 +1691,13 @@ static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o)
         return;
     station_with_fleet(w, dfr, d, o, men, guns);
     if (hk_world_logging(w)) {
-        if (fleet)
+        if (taken)
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the fortress of %s, which the %s side took, stands as its line goes back: %.0f "
+                     "men and %.0f guns stay in its works and hold out, besieged behind the %s advance.",
+                     sector_label(w, f), hk_world_region_label(w, o), hk_side_adjective(d), men, guns,
+                     hk_side_adjective(a));
+        else if (fleet)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the fortress of %s, the fleet's main base, stands as the %s line goes back: "
                      "%.0f men of the front's fortified region, the fleet's rifle troops and coast artillery and a "
@@ -1711,7 +1737,7 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         double g = c->garrison[o];
         if (!(g > 0))
             continue;
-        int d = hk_world_side(w, c->control_at_start[o]), a = 1 - d, f = c->front_of[o];
+        int d = garrison_side(w, o), a = 1 - d, f = c->front_of[o];
         if (d < 0 || d > 1 || f < 0)
             continue;
         hk_front *fr = &c->front[f];
@@ -1810,8 +1836,10 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
             c->garrison[o] = c->garrison_guns[o] = 0;
         }
         if (city) {
-            /* the invested city passes with its last strongpoints */
+            /* the invested city passes with its last strongpoints (and its
+             * new holder may leave a garrison of its own in the works) */
             c->invested &= ~((uint64_t)1 << o);
+            c->garrison_left[o] = 0;
             hk_control_set(w, o, hk_world_side_actor(w, a));
             if (c->changes[o] < 255)
                 c->changes[o]++;
@@ -1906,7 +1934,13 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
          * Soviet border, glantz2003): a region of a border sector its side
          * held when the war began is defended from fortifications, any other
          * from prepared positions */
-        cs[side][1].posture = fortified_line(w, o, d) ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED;
+        /* the fleet's fortress taken by the other side is defended from
+         * its works too: its ring of forts and fortified regions faces the
+         * land approaches (the fleet's fortified regions had their own land
+         * defence, tof_1937), which is where a counter-stroke to retake it
+         * comes from, and its captor holds them (captured_fortress) */
+        cs[side][1].posture = fortified_line(w, o, d) || captured_fortress(w, o, d) ? HK_POSTURE_FORTIFIED
+                                                                                     : HK_POSTURE_PREPARED;
         /* the odds a side weighs count the envelopment it would make: an
          * objective its fronts reach from two regions (the secondary axes
          * attack where the main one has outflanked the defence) */
@@ -2138,7 +2172,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         /* nobody left to hold it: the attacker walks in (round the works of
          * a garrison left there, which holds out besieged: storm) */
         bool works = c->garrison[o] > 0;
-        if (works && fleet_base(w, o, d))
+        if (works && (fleet_base(w, o, d) || captured_fortress(w, o, d)))
             invest(w, o, a, f);
         else
             take(w, o, a, f);
@@ -2330,8 +2364,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      "against the defender's %.0f%s.",
                      sector_label(w, f), hk_side_adjective(a), att.men, att.tanks,
                      /* the fleet's fortress stands (fort_garrison): its ground is taken, the city besieged */
-                     fleet_base(w, o, d) && holds_fortress(w, d) && !(c->garrison_left[o] > 0) &&
-                             P(w, WAR_FLEET_GARRISON) > 0
+                     ((fleet_base(w, o, d) && P(w, WAR_FLEET_GARRISON) > 0) ||
+                      (captured_fortress(w, o, d) && P(w, WAR_FORT_GARRISON) > 0)) &&
+                             holds_fortress(w, d) && !(c->garrison_left[o] > 0)
                          ? "breaks through, takes the ground round its fortress and invests"
                      : dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back,"
                                                   : "breaks through and takes",
@@ -2354,7 +2389,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     fort_garrison(w, f, dfr, a, o);
     /* a fortress whose garrison holds the city in its works is invested,
      * not taken: its region passes when the garrison falls (storm) */
-    if (fleet_base(w, o, d) && c->garrison[o] > 0)
+    if ((fleet_base(w, o, d) || captured_fortress(w, o, d)) && c->garrison[o] > 0)
         invest(w, o, a, f);
     else
         take(w, o, a, f);
@@ -3087,7 +3122,7 @@ void hk_campaign_surrender(hk_world *w)
          * days after the order, glantz2003) */
         double held_out = 0;
         for (int r = 0; r < s->n_regions; r++)
-            if (c->garrison[r] > 0 && held_at_start(w, r, 1 - side)) {
+            if (c->garrison[r] > 0 && garrison_side(w, r) == 1 - side) {
                 held_out += c->garrison[r];
                 c->garrison[r] = c->garrison_guns[r] = 0;
             }

@@ -150,6 +150,16 @@ for seed in 1 2 3 4 5 6 7 8; do
     fi
     jq -r 'select(.type == "event" and .id == "vladivostok" and (.text | test("last strongpoints"))) | .text' "$tmp/run" |
         head -1 | grep -q "passes to the Japanese side" || bad "seed $seed: the fall of Vladivostok's fortress does not say the city passes"
+    # a Japanese force that took the fortress holds it as one: a Soviet
+    # counter-stroke invests it and reduces the garrison left in its works,
+    # it does not walk back in after a day's battle
+    back=$(jq -r 'select(.type == "event" and .id == "vladivostok" and .date >= "1941-06" and (.text |
+        test("the Soviet side \\([0-9,]+ men.*(breaks through and takes|takes, as the defender falls back,) Vladivostok"))) | .date' "$tmp/run" | head -1)
+    [ -z "$back" ] || bad "seed $seed: the Soviet side retakes the fortress of Vladivostok in a field battle on $back"
+    vl=$(jq -r 'select(.type == "event" and .id == "vladivostok") | .text' "$tmp/run")
+    if grep -q "passes to the Soviet side" <<<"$vl" && ! grep -q "which the Japanese side took, stands" <<<"$vl"; then
+        bad "seed $seed: the Soviet side retakes Vladivostok with no Japanese garrison left in its works"
+    fi
 done
 # the turn in the west follows its reserve, not the calendar: a faster
 # build-up of the interior's reserve brings it earlier, a slower one later

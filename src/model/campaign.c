@@ -1222,12 +1222,13 @@ static void invest(hk_world *w, int region, int side, int f)
 {
     if (f < 0 || f >= HK_MAX_SECTORS)
         return;
+    hk_front *fr = &w->camp.front[f];
     int g = w->camp.front_of[region];
     w->camp.invested |= (uint64_t)1 << region;
     if (w->camp.changes[region] < 255)
         w->camp.changes[region]++;
+    fr->advanced[side]++;
     set_front(w, region, f);
-    w->camp.front[f].advanced[side]++;
     if (g >= 0)
         fall_back(w, g, 1 - side, region);
 }

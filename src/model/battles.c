@@ -329,10 +329,19 @@ static void battle_consequences(hk_world *w, int loser_side, double men_jpn, dou
  * were, where the 23rd Division was destroyed in its positions (001:133,
  * 001:145) and where the combat model's fit meets the practice in all six
  * Japan–USSR engagements (docs/combat.md, "No surrender"). */
-static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int side, bool campaign)
+static bool soviet_bound(const hk_world *w, int sec);
+
+static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int side, bool campaign, int sec)
 {
     hk_combat_side s = *in;
-    s.nation = side == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
+    /* the Soviet side's army is the Russian group where Soviet troops fight
+     * on it (a coalition counts as its first-named army, docs/combat.md);
+     * an ally's army standing alone, as the Mongolian army did on the
+     * Khalkha before the 1936 protocol bound the USSR to it (001:81),
+     * is not Russian and takes the reference factor, as Manchukuo, Mongolia
+     * and China do (docs/combat.md, "National loss factors") */
+    bool ally_alone = side == HK_SIDE_SOV && sec >= 0 && sec < w->s->n_sectors && !soviet_bound(w, sec);
+    s.nation = side == HK_SIDE_JPN ? HK_NATION_JPN : ally_alone ? HK_NATION_OTHER : HK_NATION_RUS;
     s.no_surrender = side == HK_SIDE_JPN && (w->china_war || w->war || campaign);
     /* a Japan with no hope left (no mediator, no decisive battle to win) is
      * days from surrender: its field armies no longer fight to the last
@@ -371,7 +380,7 @@ static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
                   const hk_combat_side *def_in, int att_side, hk_terrain terrain, int days,
                   hk_combat_result *res, bool campaign)
 {
-    hk_combat_side att = armed(w, att_in, att_side, campaign), def = armed(w, def_in, 1 - att_side, campaign);
+    hk_combat_side att = armed(w, att_in, att_side, campaign, sec), def = armed(w, def_in, 1 - att_side, campaign, sec);
     /* the refusal to surrender binds a force holding its ground, not one
      * sent forward: an attack that fails is called off (the Japanese
      * attacks of July 1939 across the Khalkha and on the east bank were
@@ -721,7 +730,7 @@ static void campaign_contact(hk_world *w, int t_from, int t_to)
     hk_combat_side sd[2];
     for (int i = 0; i < 2; i++) {
         hk_combat_side cs = campaign_side(w, i, true);
-        sd[i] = armed(w, &cs, i, true);
+        sd[i] = armed(w, &cs, i, true, c->sector);
     }
     double lost[2];
     hk_combat_contact(&w->combat, &sd[HK_SIDE_JPN], &sd[HK_SIDE_SOV], sector_terrain(w, c->sector), t_from, t_to,
@@ -861,7 +870,29 @@ static bool campaign_envelops(const hk_world *w, int att, bool planned, hk_terra
 {
     const hk_border_campaign *c = &w->border_campaign;
     bool open = terrain == HK_TERRAIN_STEPPE || terrain == HK_TERRAIN_PLAIN || terrain == HK_TERRAIN_DESERT;
-    return att == HK_SIDE_SOV && planned && open && c->tanks[HK_SIDE_SOV] > c->tanks[HK_SIDE_JPN];
+    /* armour for both flanks: more tanks than the defender's, and as many
+     * for its men as the general war's fronts need to exploit a
+     * breakthrough (war.exploit_tanks per 1000 men; the August 1939
+     * offensive had 498 for 57,000 men, 8.7) */
+    bool armour = c->tanks[att] > c->tanks[1 - att] &&
+                  c->tanks[att] >= P(w, WAR_EXPLOIT_TANKS) * c->men[att] / 1000.0;
+    return att == HK_SIDE_SOV && planned && open && armour;
+}
+
+/* What a side attacking in a border campaign plans, as the 1945 fronts do
+ * (campaign.c): the offensive the USSR has built up for behind its line
+ * for a month or more (not the first month's answer to the incident) falls
+ * by surprise, its build-up hidden (the August 1939 offensive came after
+ * six weeks of build-up, 001:137, 001:145; cdb90, isqno 260 codes its
+ * surprise as substantial; launched on a Sunday after a deception plan,
+ * coox1985), at war.surprise_level; either side holds the air with
+ * war.air_superiority times the other's aircraft on the site. */
+static void campaign_plan(const hk_world *w, int att, bool planned, int *surprise, int air[2])
+{
+    const hk_border_campaign *c = &w->border_campaign;
+    *surprise = att == HK_SIDE_SOV && planned && c->months > 1 ? (int)P(w, WAR_SURPRISE_LEVEL) : 0;
+    for (int i = 0; i < 2; i++)
+        air[i] = c->aircraft[i] > P(w, WAR_AIR_SUPERIORITY) * c->aircraft[1 - i];
 }
 
 /* One month of a campaign: the ceasefire, the reinforcements, the attack. */
@@ -1003,6 +1034,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
         att = HK_SIDE_JPN;
     hk_terrain terrain = sector_terrain(w, sec);
     bool envelop = att >= 0 && campaign_envelops(w, att, planned, terrain);
+    int surprise = 0, air[2] = {0, 0};
+    if (att >= 0)
+        campaign_plan(w, att, planned, &surprise, air);
     /* a month without an engagement is a month in contact */
     if (att < 0)
         campaign_contact(w, c->clock + 1, c->clock + month_days(w) + 1);
@@ -1095,6 +1129,9 @@ static void campaign_month(hk_world *w, hk_rng *r)
     int def = 1 - att;
     hk_combat_side as = campaign_side(w, att, false), ds = campaign_side(w, def, true);
     as.envelop = envelop;
+    as.surprise = surprise;
+    as.air = air[att];
+    ds.air = air[def];
     hk_combat_result res;
     int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     fight(w, r, sec, &as, &ds, att, terrain, days, &res, true);
@@ -1148,6 +1185,22 @@ static void campaign_month(hk_world *w, hk_rng *r)
                  : envelop && res.winner != HK_COMBAT_ATTACKER ? " The envelopment does not close."
                  : !envelop && att == HK_SIDE_SOV && res.winner == HK_COMBAT_ATTACKER
                      ? " The Japanese line, not cut off, gives ground." : "");
+    /* what the attack had planned (campaign_plan), said where it fits whole */
+    if (hk_world_logging(w)) {
+        size_t m = strlen(w->scratch);
+        char plan[200], cap[128];
+        other_side(w, sec, cap, sizeof cap, false, true);
+        int k = 0;
+        if (surprise)
+            k += snprintf(plan + k, sizeof plan - (size_t)k, " The attack came by surprise, its build-up hidden.");
+        for (int i = 0; i < 2 && k < (int)sizeof plan; i++)
+            if (air[i])
+                k += snprintf(plan + k, sizeof plan - (size_t)k, " %s held the air (%.0f aircraft to %.0f).",
+                              i == HK_SIDE_JPN ? "The Japanese side" : cap, c->aircraft[i] + lo[i]->aircraft,
+                              c->aircraft[1 - i] + lo[1 - i]->aircraft);
+        if (k > 0 && k < (int)sizeof plan && m + (size_t)k < sizeof w->scratch)
+            memcpy(w->scratch + m, plan, (size_t)k + 1);
+    }
     double lost[2] = {lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men};
     hk_world_event_facts(w, sec, men, lost,
                          res.winner == HK_COMBAT_ATTACKER ? att : res.winner == HK_COMBAT_DEFENDER ? def : -1, res.days);

@@ -870,6 +870,107 @@ static void test_campaign_envelopment_binds_the_defender(void **state)
     hk_scenario_free(s);
 }
 
+/* What a planned border offensive says it had: the result's text. */
+typedef struct plan_tally {
+    int results, surprise, air_sov;
+} plan_tally;
+
+static void tally_plan(void *ud, const hk_log_event *e)
+{
+    plan_tally *t = ud;
+    if (strcmp(e->kind, "battle_result") != 0 || !e->text)
+        return;
+    t->results++;
+    t->surprise += strstr(e->text, "came by surprise") != NULL;
+    t->air_sov += strstr(e->text, "The Soviet side held the air") != NULL;
+}
+
+/* A massed counter-stroke plans the combat model's pre-battle terms from
+ * what it knows before it attacks (docs/model.md#battles-border-campaign):
+ * the USSR's offensive, built up behind its line for a month or more,
+ * falls by surprise (war.surprise_level), and with war.air_superiority
+ * times the Japanese aircraft over the site it holds the air, as the 1945
+ * fronts do. The first month's answer to the incident comes without
+ * surprise; with no more aircraft than the Japanese it does not hold the
+ * air. The surprise and the air show in the exchange: the same offensive
+ * costs the Japanese line more for each Soviet casualty. */
+static void test_campaign_offensive_plans_surprise_and_air(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    plan_tally t[2] = {{0}};
+    double cas[2][2] = {{0, 0}, {0, 0}};
+    for (int run = 0; run < 20; run++)
+        for (int k = 0; k < 2; k++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            hk_observer obs = {.on_event = tally_plan, .ud = &t[k]};
+            w->obs = &obs;
+            /* k 0: the second month of a campaign, the build-up done and
+             * the air held; k 1: the first month, even in the air */
+            open_campaign(w, sec, 18500, 40000);
+            hk_border_campaign *c = &w->border_campaign;
+            c->months = k == 0 ? 1 : 0;
+            c->tanks[HK_SIDE_SOV] = 400;
+            c->aircraft[HK_SIDE_SOV] = k == 0 ? 300 : 100;
+            c->aircraft[HK_SIDE_JPN] = 100;
+            c->holder = HK_SIDE_JPN;
+            w->jpn_men = 18500 / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value;
+            hk_battles_step(w);
+            if (c->attacks[HK_SIDE_SOV] > 0) {
+                cas[k][HK_SIDE_JPN] += c->cas[HK_SIDE_JPN];
+                cas[k][HK_SIDE_SOV] += c->cas[HK_SIDE_SOV];
+            }
+            w->obs = NULL;
+            hk_world_free(w);
+        }
+    fprintf(stderr, "planned: %d results, %d by surprise, %d Soviet air; first month: %d, %d, %d\n", t[0].results,
+            t[0].surprise, t[0].air_sov, t[1].results, t[1].surprise, t[1].air_sov);
+    assert_true(t[0].results >= 15 && t[1].results >= 15);
+    assert_int_equal(t[0].surprise, t[0].results);
+    assert_int_equal(t[0].air_sov, t[0].results);
+    assert_int_equal(t[1].surprise, 0);
+    assert_int_equal(t[1].air_sov, 0);
+    assert_true(cas[0][HK_SIDE_JPN] / cas[0][HK_SIDE_SOV] > cas[1][HK_SIDE_JPN] / cas[1][HK_SIDE_SOV]);
+    hk_scenario_free(s);
+}
+
+/* Whose army the Soviet side is (docs/combat.md, "National loss factors"):
+ * the Mongolian army standing alone on the Khalkha, with no protocol to
+ * bring the USSR in, takes the reference factor as Manchukuo, Mongolia and
+ * China do, not the Russian group's; with the protocol binding, Soviet
+ * troops fight on that side and it is the Russian group. In a month of
+ * contact the same lines, the same days, cost the Mongolian army alone
+ * fewer men than the Soviet-side line. */
+static void test_mongolian_army_alone_is_not_russian(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double lost[2] = {0, 0};
+    for (int k = 0; k < 2; k++) {
+        hk_world *w = border_world(&su, 1, sec);
+        w->month = hk_month_of(1940, 1); /* the steppe's winter: contact only, no one brought up */
+        if (k == 0)
+            w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
+        open_campaign(w, sec, 20000, 40000);
+        w->border_campaign.clock = 30; /* the opening battle a month back */
+        hk_battles_step(w);
+        assert_true(w->border_campaign.active);
+        assert_int_equal(w->border_campaign.attacks[HK_SIDE_SOV] + w->border_campaign.attacks[HK_SIDE_JPN], 0);
+        lost[k] = w->border_campaign.contact[HK_SIDE_SOV];
+        hk_world_free(w);
+    }
+    fprintf(stderr, "contact losses: Mongolian army alone %.1f, Soviet side %.1f\n", lost[0], lost[1]);
+    assert_true(lost[0] > 0);
+    assert_true(lost[0] < 0.8 * lost[1]);
+    hk_scenario_free(s);
+}
+
 /* The escalation ladder (docs/model.md#battles-ladder): a campaign both
  * sides feed grows toward what each can bring, each answering the columns
  * the other brings up that month; one a side will not feed stays at the
@@ -1450,6 +1551,8 @@ int main(void)
         cmocka_unit_test(test_campaign_supply_over_the_links),
         cmocka_unit_test(test_campaign_japanese_no_surrender),
         cmocka_unit_test(test_campaign_envelopment_binds_the_defender),
+        cmocka_unit_test(test_campaign_offensive_plans_surprise_and_air),
+        cmocka_unit_test(test_mongolian_army_alone_is_not_russian),
         cmocka_unit_test(test_opening_answers_the_attack),
         cmocka_unit_test(test_setback_raises_the_stake),
         cmocka_unit_test(test_campaign_ladder),

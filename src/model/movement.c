@@ -831,6 +831,39 @@ static void tell_special_manoeuvres(hk_world *w, double before, double pre_west,
                    SRC_MODEL("kantokuen") "; glantz2003");
 }
 
+/* The last levy told the month it begins: once Germany is beaten the
+ * Soviet Far East fills toward a war in the east, and the army in Manchuria
+ * and Korea answers it beyond its war footing with the last men it has, the
+ * reservists among the Japanese of military age in Manchuria (the call-up
+ * ordered on 10 July 1945, about 250,000 men) and new divisions of poor
+ * quality (glantz2003). Told once, the month the army grows faster than its
+ * peacetime pace while Germany is beaten and Japan not yet at war with the
+ * USSR; a history whose army does not grow gets no event. */
+static void tell_last_levy(hk_world *w, double before, double target)
+{
+    const hk_scenario *s = w->s;
+    if (w->levy_told || !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) || w->war || w->war_mobilising)
+        return;
+    if (!(target > before) || !(w->jpn_men - before > P(w, JAPAN_BUILDUP)))
+        return;
+    w->levy_told = true;
+    if (!hk_world_logging(w))
+        return;
+    int n = snprintf(w->scratch, sizeof w->scratch,
+                     "With Germany beaten, Soviet divisions come east along the Trans-Siberian; Tokyo fills the army "
+                     "in Manchuria and Korea with the last men it has: the reservists among the Japanese of military "
+                     "age in Manchuria are called up and new divisions raised from them, short of guns and training. "
+                     "That army, %.0f men, is to reach %.0f; %.0f come this month",
+                     before, target, w->jpn_men - before);
+    if (n > 0 && (size_t)n < sizeof w->scratch && w->sov_men > 1000)
+        n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                      ". The Soviet Far East holds %.0f men (%.2f Japanese to one Soviet)", w->sov_men,
+                      w->jpn_men / w->sov_men);
+    if (n > 0 && (size_t)n < sizeof w->scratch)
+        snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, ".");
+    hk_world_emit2(w, "forces", "last_levy", s->jpn, s->sov, w->scratch, SRC_MODEL("last-levy") "; glantz2003");
+}
+
 static void simulate_japan(hk_world *w)
 {
     const hk_scenario *s = w->s;
@@ -915,6 +948,8 @@ static void simulate_japan(hk_world *w)
     w->jpn_men = approach(w, w->jpn_men, target, up, down > 0 ? down : 0);
     if (w->manchuria_seized && w->player != s->jpn && !w->manoeuvres_told)
         tell_special_manoeuvres(w, before, pre_west, target);
+    if (w->manchuria_seized && w->player != s->jpn && !w->levy_told)
+        tell_last_levy(w, before, target);
     if (w->jpn_men > w->jpn_peak)
         w->jpn_peak = w->jpn_men;
 

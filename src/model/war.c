@@ -263,6 +263,28 @@ static bool forced_war(hk_world *w, int side)
     return hk_world_forced(w, HK_DECIDE_ENTER_WAR, s->sov, -1);
 }
 
+/* The Japanese army a Soviet offensive would meet: the mainland army less
+ * the share of it standing outside what the USSR fights for (under its
+ * pledge to the Allies, the divisions in Korea south of the 38th parallel,
+ * which faced an American landing and surrendered to the United States,
+ * general_order_no1), in the proportion of the formations' men. */
+static double japan_men_faced(const hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (!hk_flag(w, HK_EFFECT_ALLIED_PLEDGE)) /* it fights for all the other side holds */
+        return w->jpn_men;
+    double in_m = 0, all_m = 0;
+    for (int f = 0; f < s->n_formations; f++) {
+        const hk_formation_state *fs = &w->formation[f];
+        if (w->c->form_side[f] != HK_SIDE_JPN || !(fs->men > 0))
+            continue;
+        all_m += fs->men;
+        if (fs->region < 0 || hk_campaign_in_aims(w, HK_SIDE_SOV, fs->region))
+            in_m += fs->men;
+    }
+    return all_m > 0 ? w->jpn_men * in_m / all_m : w->jpn_men;
+}
+
 /* Whether the USSR cannot enter a war on Japan this month whatever its
  * motive: a war in the west or short of the ratio it needs (the pact's bar
  * raised while it binds unnoticed), and neither a player's nor a forced
@@ -271,7 +293,8 @@ static bool forced_war(hk_world *w, int side)
 static bool soviet_cannot_enter(hk_world *w, bool pact_bar, bool two_front, bool sov_player)
 {
     double need = P(w, SOVIET_ENTRY_RATIO) * (pact_bar ? P(w, WAR_BREAK_FACTOR) : 1.0);
-    double ratio = w->sov_men / (w->jpn_men > 1000 ? w->jpn_men : 1000);
+    double faced = japan_men_faced(w);
+    double ratio = w->sov_men / (faced > 1000 ? faced : 1000);
     return !sov_player && (two_front || ratio < need) && (w->revenge_told || !hk_war_struck_by_japan(w)) &&
            !forced_war(w, HK_SIDE_SOV);
 }
@@ -375,7 +398,8 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
         !(sov_player && w->orders_given && w->orders.declare_war))
         return;
     double need_s = P(w, SOVIET_ENTRY_RATIO) * (binds && !noticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
-    double j = w->jpn_men > 1000 ? w->jpn_men : 1000;
+    double faced = japan_men_faced(w);
+    double j = faced > 1000 ? faced : 1000;
     double ratio_s = w->sov_men / j;
     /* and the offensive force assembled east of Baikal: the transfer from
      * the west took the General Staff's three months (001:191) */
@@ -430,7 +454,7 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
                      "%sWith %.0f Soviet men east of Baikal against %.0f Japanese (ratio %.2f, needed %.2f) and a "
                      "motive of %.2f (%s%s%s%s%s%s)%s, the USSR declares war on Japan%s.",
                      forced_s && !sov_wants ? "Forced by the what-if (--decide SOV.enter_war). " : "", w->sov_men,
-                     w->jpn_men, ratio_s, need_s, m,
+                     j, ratio_s, need_s, m,
                      hk_flag(w, HK_EFFECT_JPN_US_WAR) ? "Japan at war with the United States; " : "",
                      hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "forces freed by Germany's defeat; " : "",
                      avenge,

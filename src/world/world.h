@@ -467,6 +467,7 @@ struct hk_world {
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */
+    bool levy_told;           /* movement: the last levy of 1945 (the July call-up) has been told */
     bool revenge_told;        /* war: the USSR's turn east to answer a Japanese attack has been told */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */

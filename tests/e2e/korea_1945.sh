@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# korea_1945: Korea's Japanese garrison of 1945 is the 17th Area Army's, not
+# the two divisions of 1918. At the surrender the divisions south of the 38th
+# parallel (Keijo) lay down their arms to the United States under General
+# Order No. 1: tens of thousands of men, not one division's ten thousand; and
+# the USSR weighs its entry against the army it would meet, not against them.
+set -euo pipefail
+HK=${1:?usage: korea_1945.sh PATH_TO_hokushin}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+for seed in 1 2 3 4 5; do
+  "$HK" simulate --seed "$seed" --json > "$T/s.jsonl"
+  ev=$(jq -c 'select(.type=="event" and (.text | test("lay down their arms: ")))' "$T/s.jsonl" | head -1)
+  [ -n "$ev" ] || { echo "seed $seed: no surrender"; exit 1; }
+  away=$(jq -r .text <<< "$ev" | tr -s ' \n' ' ' | sed -n 's/.*; the \([0-9,]*\) stationed outside that zone (Keijo.*/\1/p' | tr -d ,)
+  [ -n "$away" ] && [ "$away" -ge 25000 ] && [ "$away" -le 80000 ] ||
+    { echo "seed $seed: '$away' men surrender at Keijo to the United States (want 25,000-80,000): $ev"; exit 1; }
+  # the entry's text counts the army the Soviet offensive meets, less Keijo's
+  jq -s -e "any(.[]; .type==\"event\" and .id==\"soviet_entry\")" "$T/s.jsonl" > /dev/null ||
+    { echo "seed $seed: no Soviet entry"; exit 1; }
+done
+echo ok

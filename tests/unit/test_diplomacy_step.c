@@ -28,6 +28,16 @@ static hk_world *world_at(const hk_setup *su, hk_month m, uint64_t run)
     return w;
 }
 
+/* Whether every party of treaty t gains by it in w's state. */
+static bool all_gain(const hk_world *w, int t)
+{
+    const hk_treaty *x = &w->s->treaties[t];
+    for (int p = 0; p < x->n_parties; p++)
+        if (!(hk_diplomacy_gain(w, t, x->parties[p]) > P(w, TREATY_MIN_GAIN)))
+            return false;
+    return true;
+}
+
 static void test_forced_signing(void **state)
 {
     (void)state;
@@ -138,6 +148,12 @@ static void test_talks_before_signing(void **state)
                 b->treaty[t].pressure = (float)x->price;
                 hk_diplomacy_step(a);
                 hk_diplomacy_step(b);
+                /* (the step first brings the month's Mongolian pressure up
+                 * to date, which can take a party's gain under min_gain:
+                 * then the talks are rightly held, and the case is not one
+                 * of a settled or unsettled bargain) */
+                if (!all_gain(a, t))
+                    break;
                 assert_int_equal(a->treaty[t].status, HK_TREATY_NONE);
                 assert_int_equal(a->treaty[t].talks, 1);
                 assert_int_equal(b->treaty[t].status, HK_TREATY_IN_FORCE);
@@ -179,6 +195,8 @@ static void test_priceless_signed_when_all_gain(void **state)
                 a->treaty[t].pressure = 0;
                 hk_diplomacy_step(a);
                 x->price = price;
+                if (a->treaty[t].status != HK_TREATY_IN_FORCE && !all_gain(a, t))
+                    break; /* (a gain the step's own update took under min_gain, as above) */
                 assert_int_equal(a->treaty[t].status, HK_TREATY_IN_FORCE);
                 tested++;
                 break;

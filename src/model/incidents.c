@@ -66,6 +66,30 @@ static bool railway_co_run(const hk_world *w)
  * months. Korea's border (the Tumen mouth) never had the railway. */
 static double posting_share(const hk_world *w) { return 1.0 + w->posting_extra; }
 
+/* The share of its men on Manchukuo's borders the Kwantung Army has away in
+ * China. When the war there opens the Army sends a force of its own into it
+ * (the Chahar Expeditionary Force under its chief of staff, three brigades,
+ * August to October 1937 on the Kalgan front, chahar_oob) and takes it back
+ * when that campaign is over: for those months fewer of its men stand on
+ * the border and meet the other side's patrols (the density ρ in g). The
+ * men stay on the Army's strength, as the December counts keep them. */
+static double china_draw_share(const hk_world *w)
+{
+    int months = (int)P(w, INCIDENT_CHINA_DRAW_MONTHS);
+    return w->china_draw_left > 0 && w->china_draw_left <= months ? P(w, INCIDENT_CHINA_DRAW) : 0.0;
+}
+
+/* The force gathers in the month the war opens (a month from the clash to
+ * the Chahar front, chahar_oob) and is away the months that follow; it is
+ * sent once, into the war's opening campaign. */
+static void china_draw_step(hk_world *w)
+{
+    if (w->china_war && !w->china_draw_sent) {
+        w->china_draw_sent = true;
+        w->china_draw_left = (int)P(w, INCIDENT_CHINA_DRAW_MONTHS) + 1;
+    }
+}
+
 /* The railway's sale: the USSR, co-running a line that runs through ground
  * the Kwantung Army holds and cannot be defended, sells its share once the
  * talks have run incident.railway_talks months from the seizure (offered in
@@ -108,6 +132,8 @@ static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo, do
     double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
     if (j <= 0 || v <= 0 || w->war || w->japan_surrendered)
         return 0.0; /* nobody in contact, a general war instead of incidents, or arms laid down */
+    if (sc->side[0] == w->s->man)
+        j *= 1.0 - china_draw_share(w); /* the Kwantung Army's force away in China */
     /* a border campaign under way on the sector: its clashes are the
      * campaign's engagements, and the record counts a battle as one of the
      * year's incidents, not each of its clashes (176 in 1935 including the
@@ -373,6 +399,7 @@ void hk_incidents_step(hk_world *w)
     /* split when first drawn from: a month with no sector in contact draws nothing */
     hk_lazy_stream r = hk_world_lazy_stream(w, HK_STREAM_INCIDENTS);
     railway_step(w);
+    china_draw_step(w);
     /* Europe at war, or Germany and the USSR bound by a pact: asked once a
      * month for the tension's baseline and the escalation */
     const bool presses = hk_assess_europe_presses(w);
@@ -399,6 +426,8 @@ void hk_incidents_step(hk_world *w)
         }
     }
     w->incidents_month = total; /* the outcomes count it into the year */
+    if (w->china_draw_left > 0)
+        w->china_draw_left--; /* a month of the force's campaign in China gone */
     int y = hk_month_year(w->month);
     w->n_pending = 0;
     if (w->mode == HK_MODE_SIMULATE)
@@ -424,6 +453,12 @@ void hk_incidents_step(hk_world *w)
                 snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                          " expected %.*f from tension, forces in contact and the Kwantung Army's autonomy (%.2f).",
                          prec, total_rate, w->autonomy);
+        }
+        if (recorded < 0 && china_draw_share(w) > 0) {
+            size_t m = strlen(w->scratch);
+            snprintf(w->scratch + m, sizeof w->scratch - m,
+                     " %.0f%% of the Kwantung Army's men on Manchukuo's borders are away in China.",
+                     100.0 * china_draw_share(w));
         }
         const char *src = SRC_MODEL("incidents");
         if (recorded >= 0)

@@ -120,6 +120,8 @@ static const label param_labels[] = {
     {"incident.autonomy", "Incidents: added by Kwantung autonomy"},
     {"incident.escalation", "Chance an incident grows into a battle"},
     {"incident.china_restraint", "Kwantung restraint during the war in China"},
+    {"incident.china_draw", "Kwantung force sent into the war in China"},
+    {"incident.china_draw_months", "Months the Kwantung force campaigns in China"},
     {"incident.pact_restraint", "Less escalation under a pact"},
     {"tension.decay", "Tension: monthly return to baseline"},
     {"tension.incident", "Tension added by incidents"},

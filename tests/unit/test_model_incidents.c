@@ -279,6 +279,74 @@ static void test_railway_sale_posts_line(void **state)
     hk_scenario_free(s);
 }
 
+/* The China war's draw: when the war in China opens, the Kwantung Army
+ * sends a share of its men on Manchukuo's borders into it (the Chahar
+ * Expeditionary Force, chahar_oob): they gather in the opening month, are
+ * away incident.china_draw_months months, during which the Manchukuo
+ * sectors see fewer Japanese men in contact (a lower rate), and come back;
+ * Korea's border and the Army's strength are untouched, and the force is
+ * sent once. */
+static void test_china_war_draws_border_force(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int man = -1, kor = -1;
+    for (int i = 0; i < s->n_sectors; i++) {
+        if (s->sectors[i].side[0] == s->man && man < 0)
+            man = i;
+        if (s->sectors[i].side[0] == s->jpn)
+            kor = i;
+    }
+    assert_true(man >= 0 && kor >= 0);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+    w->month = hk_month_of(1937, 7);
+    hk_side_forces f[HK_MAX_SECTORS][2];
+    for (int i = 0; i < s->n_sectors; i++) {
+        w->sector_forces[i][HK_SIDE_JPN].men = 30000;
+        w->sector_forces[i][HK_SIDE_SOV].men = 60000;
+    }
+    memcpy(f, w->sector_forces, sizeof f);
+    hk_incidents_step(w); /* peace: nothing sent */
+    memcpy(w->sector_forces, f, sizeof f);
+    w->month++;
+    double m0 = rate_at(w, man), k0 = rate_at(w, kor);
+    double draw = P(w, INCIDENT_CHINA_DRAW);
+    int months = (int)lround(P(w, INCIDENT_CHINA_DRAW_MONTHS));
+    assert_true(draw > 0 && draw < 1 && months > 0);
+    w->china_war = true;
+    hk_incidents_step(w); /* the opening month: the force gathers */
+    memcpy(w->sector_forces, f, sizeof f);
+    w->month++;
+    /* the push is held back from now on in every month (china_restraint):
+     * compare the draw's months with the months after it */
+    double away[24], kaway[24];
+    assert_true(months + 2 <= 24);
+    for (int k = 0; k < months + 2; k++) {
+        away[k] = rate_at(w, man);
+        kaway[k] = rate_at(w, kor);
+        hk_incidents_step(w);
+        memcpy(w->sector_forces, f, sizeof f);
+        w->month++;
+    }
+    double back = away[months];
+    assert_true(back < m0 && kaway[months] < k0); /* the restraint alone */
+    for (int k = 0; k < months; k++) {
+        assert_true(fabs(kaway[k] - kaway[months]) <= 1e-12 * k0); /* Korea's border sends none */
+        assert_true(away[k] < back * 0.999); /* fewer men in contact while away */
+        assert_true(away[k] > back * (1.0 - draw)); /* g saturates: less than in proportion */
+    }
+    assert_true(fabs(away[months + 1] - back) <= 1e-12 * back); /* back, and not sent again */
+    assert_true(fabs(w->sector_forces[man][HK_SIDE_JPN].men - 30000) < 1e-9); /* strength untouched */
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 /* The mechanism behind claim 9 (001:83): Soviet troops in Mongolia under
  * the 1936 protocol stand on the short, thinly held Khalkha sector, where a
  * corps changes the density of forces in contact a great deal; without the
@@ -346,6 +414,7 @@ int main(void)
         cmocka_unit_test(test_simulate_band),
         cmocka_unit_test(test_protocol_feeds_western_sector),
         cmocka_unit_test(test_railway_sale_posts_line),
+        cmocka_unit_test(test_china_war_draws_border_force),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -75,8 +75,9 @@ static double posting_share(const hk_world *w) { return 1.0 + w->posting_extra; 
  * men stay on the Army's strength, as the December counts keep them. */
 static double china_draw_share(const hk_world *w)
 {
-    int months = (int)P(w, INCIDENT_CHINA_DRAW_MONTHS);
-    return w->china_draw_left > 0 && w->china_draw_left <= months ? P(w, INCIDENT_CHINA_DRAW) : 0.0;
+    if (w->china_draw_left <= 0)
+        return 0.0; /* most months: nothing away */
+    return w->china_draw_left <= (int)P(w, INCIDENT_CHINA_DRAW_MONTHS) ? P(w, INCIDENT_CHINA_DRAW) : 0.0;
 }
 
 /* The force gathers in the month the war opens (a month from the clash to
@@ -132,7 +133,7 @@ static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo, do
     double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
     if (j <= 0 || v <= 0 || w->war || w->japan_surrendered)
         return 0.0; /* nobody in contact, a general war instead of incidents, or arms laid down */
-    if (sc->side[0] == w->s->man)
+    if (w->china_draw_left > 0 && sc->side[0] == w->s->man)
         j *= 1.0 - china_draw_share(w); /* the Kwantung Army's force away in China */
     /* a border campaign under way on the sector: its clashes are the
      * campaign's engagements, and the record counts a battle as one of the

@@ -834,9 +834,10 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                          "region%s it took", back, back == 1 ? "" : "s");
             else if (line_held)
                 snprintf(terms, sizeof terms, "on the line of contact: Japan keeps the %d Soviet region%s it holds; "
-                         "the USSR, its %.0f men in the east short of the margin to win them back from Japan's "
-                         "%.0f, signs none of them away and keeps its claim%s",
-                         tj, tj == 1 ? "" : "s", w->sov_men, w->jpn_men,
+                         "the USSR, its %.0f men in the east short of the margin to win %s back from Japan's "
+                         "%.0f, signs none of %s away and keeps its claim%s",
+                         tj, tj == 1 ? "" : "s", w->sov_men, tj == 1 ? "it" : "them", w->jpn_men,
+                         tj == 1 ? "it" : "them",
                          back > 0 ? ", and hands back what it took" : "");
             else if (loser == HK_SIDE_SOV && ts == 0)
                 /* the USSR gives up its own ground only as soviet_signs_away

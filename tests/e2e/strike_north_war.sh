@@ -115,7 +115,7 @@ for seed in 1 2 3 4 5 6 7 8; do
     kept=$(jq -rs --arg a "$arm" '(map(select(.type == "month")) | .[0].control) as $home
         | map(select(.type == "month" and .date == $a)) | last | .control | to_entries
         | map(select(.value == "JPN" and $home[.key] == "SOV") | .key) | join(" ")' "$tmp/run")
-    if [ -n "$kept" ] && ! jq -r 'select(.type == "event" and .id == "armistice") | .text' "$tmp/run" | grep -q "signs away\|short of the margin to win them back"; then
+    if [ -n "$kept" ] && ! jq -r 'select(.type == "event" and .id == "armistice") | .text' "$tmp/run" | grep -q "signs away\|short of the margin to win \\(it\\|them\\) back"; then
         bad "seed $seed: the armistice of $arm leaves Soviet ground to Japan ($kept) with no Soviet weighing of it"
     fi
     # the end follows the war's course: the ground each side holds when the

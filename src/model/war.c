@@ -593,7 +593,7 @@ static int soviet_ground_lost(const hk_world *w, int *own)
  * left to stop the enemy. Otherwise it signs nothing and the war goes on on
  * the line, told once in the war (the USSR signed no agreement in the war
  * that left its pre-war ground to an enemy, glantz2003). */
-static bool soviet_signs_away(hk_world *w)
+static bool soviet_signs_away(hk_world *w, bool ceasefire)
 {
     const hk_scenario *s = w->s;
     int own = 0, lost = soviet_ground_lost(w, &own);
@@ -621,12 +621,27 @@ static bool soviet_signs_away(hk_world *w)
             snprintf(west, sizeof west, "no war elsewhere presses it");
         snprintf(w->scratch, sizeof w->scratch,
                  "Moscow answers Tokyo's wish for quiet in the north: it will sign nothing that leaves %d of its %d "
-                 "regions in the east to Japan; %s. Its fronts stand on the line they hold, and the war goes on.",
-                 lost, own, west);
+                 "regions in the east to Japan; %s. %s",
+                 lost, own, west,
+                 ceasefire ? "Short of the margin to take them back now, it will agree only to a ceasefire on the line "
+                             "its fronts hold, keeping its claim."
+                           : "Its fronts stand on the line they hold, and the war goes on.");
     }
     hk_world_emit2(w, "war", "armistice_refused", s->sov, s->jpn, w->scratch,
                    SRC_MODEL("politics-peace") "; glantz2003; rotundo1985");
     return false;
+}
+
+/* Whether the USSR could take back by force the ground of its own Japan
+ * holds, once its hands are free: its theatre army outnumbers Japan's by the
+ * margin an attack needs (war.attack_ratio), whatever binds it in the west
+ * now. Unlike can_win_back this does not ask whether it may strike now: it
+ * is the threat Tokyo weighs in deciding whether its gains are worth the
+ * war they keep going (a Japan whose army the Soviet side outnumbers so
+ * cannot count on holding them; one it does not can). */
+static bool soviet_could_retake(const hk_world *w)
+{
+    return w->sov_men >= P(w, WAR_ATTACK_RATIO) * fmax(w->jpn_men, 1000.0);
 }
 
 /* Whether the side that would give up its own ground under an armistice
@@ -748,17 +763,31 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
          * or one whose gains lie in a stalemate (no battle for
          * war.stalemate_months: the line can win it nothing more, and the
          * ceasefires of 1938 and 1939 ended on the border each side claimed,
-         * coox1977, coox1985), hands back the Soviet ground it holds, as
-         * its leaders were ready to give up the gains of Portsmouth and the
-         * Basic Convention to keep the USSR neutral (001:229); a Japan not
-         * yet bound in the south holds its line and the war goes on */
+         * coox1977, coox1985), wants quiet and pays for it as below; a
+         * Japan not yet bound in the south holds its line and the war goes
+         * on */
         bool fires = hk_rng_bernoulli(hk_lazy_rng(r), hazard < 1 ? hazard : 1);
-        bool hands_back = false;
-        if (fires && loser == HK_SIDE_SOV && cedes && !soviet_signs_away(w)) {
-            hands_back = (south > 0 && (hk_flag(w, HK_EFFECT_JPN_US_WAR) || hk_politics_south_war(w))) ||
-                         w->camp.quiet_months > 0;
-            if (!hands_back)
-                fires = false;
+        bool hands_back = false, line_held = false;
+        if (fires && loser == HK_SIDE_SOV && cedes) {
+            /* Japan wants the quiet (the south, or a stalemate); what it
+             * gives for it follows the military position: against a Soviet
+             * army that could retake its gains (soviet_could_retake) it
+             * hands them back for the quiet, as its leaders were ready to
+             * (001:229);
+             * against one that could not, it keeps what it holds under a
+             * ceasefire on the line of contact, which the USSR, unable to
+             * win the ground back, takes without signing it away (the
+             * ceasefire line of 1939 left each side's claim
+             * standing, coox1985) */
+            bool wants_quiet = (south > 0 && (hk_flag(w, HK_EFFECT_JPN_US_WAR) || hk_politics_south_war(w))) ||
+                               w->camp.quiet_months > 0;
+            bool retake = soviet_could_retake(w);
+            if (!soviet_signs_away(w, wants_quiet && !retake)) {
+                hands_back = wants_quiet && retake;
+                line_held = wants_quiet && !retake;
+                if (!wants_quiet)
+                    fires = false;
+            }
         }
         if (fires && !(cedes && can_win_back(w, loser))) {
             w->armistice_on = w->month;
@@ -803,6 +832,13 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
             else if (tj + ts == 0)
                 snprintf(terms, sizeof terms, "on the border of before the war: the side that bled more hands back the %d "
                          "region%s it took", back, back == 1 ? "" : "s");
+            else if (line_held)
+                snprintf(terms, sizeof terms, "on the line of contact: Japan keeps the %d Soviet region%s it holds; "
+                         "the USSR, its %.0f men in the east short of the margin to win %s back from Japan's "
+                         "%.0f, signs none of %s away and keeps its claim%s",
+                         tj, tj == 1 ? "" : "s", w->sov_men, tj == 1 ? "it" : "them", w->jpn_men,
+                         tj == 1 ? "it" : "them",
+                         back > 0 ? ", and hands back what it took" : "");
             else if (loser == HK_SIDE_SOV && ts == 0)
                 /* the USSR gives up its own ground only as soviet_signs_away
                  * weighed it: its reserve for the west far short */

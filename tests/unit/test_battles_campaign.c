@@ -352,7 +352,9 @@ static void test_field_army_fights_until_overruled_or_broken(void **state)
  * it: the Yamagata detachment's defeat of May 1939 brought the 23rd
  * Division, the failed July attacks more (001:133, 001:135). Tokyo decides
  * again once the season is over, once Europe presses (the ceasefire after
- * the August defeat, 001:147), or once the Army has no one more to bring. */
+ * the August defeat, 001:147), or once the Army has no one more to bring;
+ * and in the season's last month, when men brought up could not attack
+ * before the freeze. */
 static void test_beaten_army_reinforces_in_season(void **state)
 {
     (void)state;
@@ -360,11 +362,13 @@ static void test_beaten_army_reinforces_in_season(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 5; k++) {
         int ended = 0;
         for (int run = 0; run < 20; run++) {
             hk_world *w = border_world(&su, (uint64_t)run, sec);
             w->autonomy = 0.3;
+            if (k == 4)
+                w->month = hk_month_of(1939, 9); /* the season's last month: no time left to use more men */
             w->china_war = true;
             if (k == 1)
                 w->month = hk_month_of(1939, 10); /* out of the season */

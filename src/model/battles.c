@@ -762,6 +762,14 @@ bool hk_battles_soviet_building(const hk_world *w)
     return soviet_available(w) >= SOVIET_READY * want;
 }
 
+/* Whether the campaigning season (battle.season_first to season_last) goes
+ * on into next month: men brought up this month could still attack. */
+static bool season_goes_on(const hk_world *w)
+{
+    int next = hk_month_mon(w->month) % 12 + 1;
+    return hk_mon_in_span(next, hk_round_int(P(w, BATTLE_SEASON_FIRST)), hk_round_int(P(w, BATTLE_SEASON_LAST)));
+}
+
 /* The month's ceasefire decisions, from the state:
  * - a side whose attack last succeeded holds the ground it claims and takes
  *   the quiet;
@@ -810,6 +818,28 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
     } else if (c->broken[HK_SIDE_JPN] && !(campaign_available(w, HK_SIDE_JPN) > c->men[HK_SIDE_JPN] + 1.0)) {
         seek[0] = true;
         say(w, reason[0], sizeof reason[0], "its line broke and it has no one more to bring up");
+    } else if (c->last_loser == HK_SIDE_JPN && campaign_available(w, HK_SIDE_JPN) > c->men[HK_SIDE_JPN] + 1.0 &&
+               hk_battles_in_season(w, c->sector) && season_goes_on(w) && !hk_battles_winter_halts(w, c->sector) &&
+               !europe_presses(w) && licence > 0.0) {
+        /* beaten in the last engagement with men of its own still to bring
+         * up, in the campaigning season, the Kwantung Army answers the
+         * setback by feeding in more (the stake it raises in campaign_month)
+         * and Tokyo, keeping the war local, lets it: at Nomonhan the
+         * Yamagata detachment's defeat in May brought the 23rd Division,
+         * the failed July attacks the tank regiments and the 7th Division's
+         * regiments, and the 6th Army of some 30,000; the General Staff held
+         * to non-expansion, not to a ceasefire, and took one only after the
+         * August defeat with the war in Europe begun (001:133, 001:135,
+         * 001:147). Tokyo's wish for quiet decides again once the Army has
+         * won an engagement, has no one more within its reach, the season
+         * is in its last month (men brought up now could not attack before
+         * the freeze: the 6th Army's September counter-offensive of 1939
+         * was called off), Europe presses, or its officers' licence has run
+         * out. */
+        seek[0] = false;
+        say(w, reason[0], sizeof reason[0],
+                 "beaten, its officers bring up more to retake the ground, and Tokyo, keeping the war local, lets "
+                 "them (autonomy %.2f)", w->autonomy);
     } else {
         seek[0] = u[0] < press[0] * tokyo;
         /* why the officers fight on: Tokyo does not want quiet enough, or

@@ -346,6 +346,58 @@ static void test_field_army_fights_until_overruled_or_broken(void **state)
     hk_scenario_free(s);
 }
 
+/* Beaten in the last engagement with men of its own still to bring up, in
+ * the campaigning season, the Kwantung Army feeds in more and Tokyo, which
+ * wants quiet (the war in China, its losses) but keeps the war local, lets
+ * it: the Yamagata detachment's defeat of May 1939 brought the 23rd
+ * Division, the failed July attacks more (001:133, 001:135). Tokyo decides
+ * again once the season is over, once Europe presses (the ceasefire after
+ * the August defeat, 001:147), or once the Army has no one more to bring;
+ * and in the season's last month, when men brought up could not attack
+ * before the freeze. */
+static void test_beaten_army_reinforces_in_season(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    for (int k = 0; k < 5; k++) {
+        int ended = 0;
+        for (int run = 0; run < 20; run++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            w->autonomy = 0.3;
+            if (k == 4)
+                w->month = hk_month_of(1939, 9); /* the season's last month: no time left to use more men */
+            w->china_war = true;
+            if (k == 1)
+                w->month = hk_month_of(1939, 10); /* out of the season */
+            if (k == 2)
+                w->flags |= 1u << HK_EFFECT_EUROPE_WAR;
+            open_campaign(w, sec, 5000, 9000);
+            hk_border_campaign *c = &w->border_campaign;
+            c->cas[HK_SIDE_JPN] = 3000; /* a detachment half lost */
+            c->holder = HK_SIDE_SOV;    /* the USSR holds the ground and takes the quiet */
+            c->last_loser = HK_SIDE_JPN;
+            c->attacks[HK_SIDE_SOV] = 1;
+            if (k == 3)
+                w->jpn_men = 20000; /* its theatre share, 4,000, is below the 5,000 on the line */
+            double before = c->men[HK_SIDE_JPN];
+            hk_battles_step(w);
+            if (!c->active)
+                ended++;
+            else if (k == 0)
+                assert_true(c->peak[HK_SIDE_JPN] > before); /* it brought up more */
+            hk_world_free(w);
+        }
+        if (k == 0)
+            assert_int_equal(ended, 0);
+        else
+            assert_true(ended > 0); /* Tokyo's wish for quiet decides again */
+    }
+    hk_scenario_free(s);
+}
+
 /* The USSR, bound by the protocol and with superiority within its reach,
  * does not stop before it has attacked with it, whatever its losses, nor
  * after its attack was beaten off (a defeat raises the stake); after an
@@ -1545,6 +1597,7 @@ int main(void)
         cmocka_unit_test(test_ceasefire_ends_and_totals_are_the_outcome),
         cmocka_unit_test(test_tokyo_decides),
         cmocka_unit_test(test_field_army_fights_until_overruled_or_broken),
+        cmocka_unit_test(test_beaten_army_reinforces_in_season),
         cmocka_unit_test(test_soviet_builds_up_before_ceasefire),
         cmocka_unit_test(test_campaign_determinism),
         cmocka_unit_test(test_player_orders_decide_ceasefire),

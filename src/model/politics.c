@@ -386,6 +386,16 @@ bool hk_politics_coup_ready(const hk_world *w)
            !w->china_war && w->influence[t] > w->influence[k] && hk_faction_formed(w, k);
 }
 
+/* The month the Control faction's order posting the Imperial Way's
+ * division away is given: politics.coup_notice months before the division
+ * leaves, politics.coup_posting months after the Control faction's lead
+ * passed politics.coup_lead (coup_posted_on). */
+static hk_month coup_ordered_on(const hk_world *w)
+{
+    int before = (int)P(w, POLITICS_COUP_POSTING) - (int)P(w, POLITICS_COUP_NOTICE);
+    return w->coup_posted_on + (before > 0 ? before : 0);
+}
+
 static void coup(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -403,23 +413,39 @@ static void coup(hk_world *w, hk_lazy_stream *r)
      * posts (the Control faction's lead past politics.coup_lead: Mazaki
      * removed in July 1935, the 1st Division ordered to Manchuria that
      * winter; 000:24), not while it still holds a share near its rival's */
-    double p = lead >= P(w, POLITICS_COUP_LEAD) ? P(w, POLITICS_COUP_RATE) * blocked : 0.0;
-    /* Once it holds the Army, the Control faction posts the young
-     * officers' division away from the capital (the 1st Division ordered
-     * to Manchuria, to leave in the spring of 1936): they can rise only
-     * where their troops are, and they ready the rising for the months
-     * before the division sails, the chance growing as its departure nears
-     * (politics.coup_posting months after the order; 000:24). The order is
-     * given the month the lead first reaches coup_lead, and stands. */
-    if (p > 0 && w->coup_posted_on == HK_MONTH_NONE)
+    if (w->coup_posted_on == HK_MONTH_NONE && lead >= P(w, POLITICS_COUP_LEAD))
         w->coup_posted_on = w->month;
-    if (p > 0 && P(w, POLITICS_COUP_POSTING) > 0)
-        p *= hk_clamp((double)(w->month - w->coup_posted_on + 1) / P(w, POLITICS_COUP_POSTING), 0, 1);
+    if (w->coup_posted_on == HK_MONTH_NONE)
+        return;
+    /* The Control faction, once its lead has passed coup_lead (its last
+     * rival at the top removed: Mazaki, July 1935), posts the young
+     * officers' division away from the capital: the division leaves
+     * politics.coup_posting months on, and the order to go is given
+     * politics.coup_notice months before it leaves (the 1st Division,
+     * ordered to Manchuria in December 1935 for the spring of 1936;
+     * 000:24). The young officers rise once the order is out, while their
+     * troops are still in the capital; before it, nothing forces their
+     * hand. The posting stands once given, whatever the influence ratio
+     * does next, so the rising's month follows the posting and not the
+     * drift of the two factions' shares. */
+    if (w->month < coup_ordered_on(w))
+        return;
+    double p = P(w, POLITICS_COUP_RATE) * blocked;
     if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
         return;
     bool success = hk_rng_bernoulli(hk_lazy_rng(r), P(w, POLITICS_COUP_SUCCESS));
     int t = w->c->faction_toseiha;
     double before = w->influence[f], rival = w->influence[t], lost = 1.0 - exp(-w->frustration);
+    /* the division they rise with, ordered away after their faction lost the Army */
+    char posted[160] = "";
+    hk_month ordered = coup_ordered_on(w), leaves = w->coup_posted_on + (int)P(w, POLITICS_COUP_POSTING);
+    if (w->month < leaves)
+        snprintf(posted, sizeof posted,
+                 " while their division, ordered away from the capital in %d-%02d, waits to leave it in %d-%02d",
+                 hk_month_year(ordered), hk_month_mon(ordered), hk_month_year(leaves), hk_month_mon(leaves));
+    else
+        snprintf(posted, sizeof posted, " with the men left in the capital after their division, ordered away in %d-%02d, has gone",
+                 hk_month_year(ordered), hk_month_mon(ordered));
     if (success) {
         /* A coup that carries the Army is a change of regime, not a riot:
          * the rival faction's leaders are arrested or retired and the
@@ -435,9 +461,9 @@ static void coup(hk_world *w, hk_lazy_stream *r)
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
                      "Officers of the %s, whose faction has lost %.0f%% of its posts to the %s (%.2f of influence "
-                     "against %.2f) while doctrine stays at %+.2f, stage a coup and carry the Army with them: a "
+                     "against %.2f) while doctrine stays at %+.2f, stage a coup%s and carry the Army with them: a "
                      "cabinet of their choosing takes office and the northern hawks rise to %.2f of influence.",
-                     s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine,
+                     s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine, posted,
                      hk_assess_north_hawks(w));
         hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
         if (hk_world_logging(w))
@@ -451,13 +477,6 @@ static void coup(hk_world *w, hk_lazy_stream *r)
     }
     hk_politics_purge(w, f);
     if (hk_world_logging(w)) {
-        /* the division they rise with, ordered away when their faction lost the Army */
-        char posted[120] = "";
-        if (w->coup_posted_on == w->month && P(w, POLITICS_COUP_POSTING) > 0)
-            snprintf(posted, sizeof posted, " before their division, ordered away from the capital this month, leaves it");
-        else if (w->coup_posted_on != HK_MONTH_NONE && P(w, POLITICS_COUP_POSTING) > 0)
-            snprintf(posted, sizeof posted, " before their division, ordered away from the capital in %d-%02d, leaves it",
-                     hk_month_year(w->coup_posted_on), hk_month_mon(w->coup_posted_on));
         snprintf(w->scratch, sizeof w->scratch,
                  "Officers of the %s, whose faction has lost %.0f%% of its posts to the %s (%.2f of influence "
                  "against %.2f, doctrine held at %+.2f), rise in a coup%s; the Army does not follow and the rising "

@@ -64,6 +64,22 @@ for i, r in enumerate(runs):
 # the young officers rise in the months before their division is posted
 # away, not the month the Control faction's lead first allows it
 check(("coup", "kodoha"), "1936-02", 2, 0.5, "Imperial Way rising")
+# the rising follows the order posting the division away: it names the
+# order's month and never comes before it (a chance growing from the month
+# the Control faction's lead first passed its threshold let it come in that
+# very month, before any order was out)
+import re
+for i, r in enumerate(runs):
+    c = r.get(("coup", "kodoha"))
+    if not c:
+        continue
+    m = re.search(r"ordered away(?: from the capital)? in (\d{4}-\d{2})", c[1])
+    if not m:
+        fail.append(f"seed {i + 1}: the rising of {c[0]} names no order posting the division away: {c[1][:160]}")
+        break
+    if c[0] < m.group(1):
+        fail.append(f"seed {i + 1}: the rising of {c[0]} comes before the order of {m.group(1)}")
+        break
 # the protocol: once Moscow answers the threat on Mongolia's border in
 # writing, the signing follows within weeks
 check(("treaty_signed", "soviet_mongolian_protocol"), "1936-03", 2, 0.3, "Soviet-Mongolian protocol")

@@ -539,11 +539,11 @@ static void settlement(hk_world *w)
     for (uint64_t g = w->ceded[HK_SIDE_JPN]; g; g &= g - 1)
         ns++;
     if (nj > 0)
-        snprintf(held, sizeof held, "Japan keeps the %d Soviet region%s it holds, the USSR its claim to them", nj,
-                 nj == 1 ? "" : "s");
+        snprintf(held, sizeof held, "Japan keeps the %d Soviet region%s it holds, the USSR its claim to %s", nj,
+                 nj == 1 ? "" : "s", nj == 1 ? "it" : "them");
     else if (ns > 0)
-        snprintf(held, sizeof held, "the USSR keeps the %d region%s of Japan's side it holds, Japan its claim to them",
-                 ns, ns == 1 ? "" : "s");
+        snprintf(held, sizeof held, "the USSR keeps the %d region%s of Japan's side it holds, Japan its claim to %s",
+                 ns, ns == 1 ? "" : "s", ns == 1 ? "it" : "them");
     else
         snprintf(held, sizeof held, "the border stands where it stood before the war");
     if (w->armistice_pact)

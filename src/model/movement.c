@@ -789,6 +789,18 @@ static void simulate_soviet(hk_world *w)
         w->sov_west_sent += before - w->sov_men;
 }
 
+/* Appends to the month's text at n the Soviet Far East's men and the
+ * Japanese men to one Soviet (what a Japanese build-up is set against);
+ * returns the text's new length. */
+static int tell_far_east(hk_world *w, int n)
+{
+    if (n > 0 && (size_t)n < sizeof w->scratch && w->sov_men > 1000)
+        n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                      ". The Soviet Far East holds %.0f men (%.2f Japanese to one Soviet)", w->sov_men,
+                      w->jpn_men / w->sov_men);
+    return n;
+}
+
 /* The special manoeuvres (Kantokuen) told the month they begin: with the
  * USSR at war with Germany, the army's target stands above the army of the
  * month before that attack (pre_west), which only the attack lifts, and the
@@ -819,10 +831,7 @@ static void tell_special_manoeuvres(hk_world *w, double before, double pre_west,
                      "cover of special manoeuvres (Kantokuen) that army, %.0f men, is to be raised to %.0f; %.0f come "
                      "this month",
                      before, plan, w->jpn_men - before);
-    if (n > 0 && (size_t)n < sizeof w->scratch && w->sov_men > 1000)
-        n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                      ". The Soviet Far East holds %.0f men (%.2f Japanese to one Soviet)", w->sov_men,
-                      w->jpn_men / w->sov_men);
+    n = tell_far_east(w, n);
     if (n > 0 && (size_t)n < sizeof w->scratch)
         snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                  ". Both roads stay open (doctrine %+.2f; %s).", w->doctrine,
@@ -855,10 +864,7 @@ static void tell_last_levy(hk_world *w, double before, double target)
                      "age in Manchuria are called up and new divisions raised from them, short of guns and training. "
                      "That army, %.0f men, is to reach %.0f; %.0f come this month",
                      before, target, w->jpn_men - before);
-    if (n > 0 && (size_t)n < sizeof w->scratch && w->sov_men > 1000)
-        n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                      ". The Soviet Far East holds %.0f men (%.2f Japanese to one Soviet)", w->sov_men,
-                      w->jpn_men / w->sov_men);
+    n = tell_far_east(w, n);
     if (n > 0 && (size_t)n < sizeof w->scratch)
         snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, ".");
     hk_world_emit2(w, "forces", "last_levy", s->jpn, s->sov, w->scratch, SRC_MODEL("last-levy") "; glantz2003");

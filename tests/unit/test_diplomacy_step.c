@@ -182,12 +182,7 @@ static void test_priceless_signed_when_all_gain(void **state)
             for (int t = 0; t < scenario->n_treaties; t++) {
                 hk_treaty *x = &scenario->treaties[t];
                 if (a->treaty[t].status != HK_TREATY_NONE || hk_diplomacy_barred(a, t, NULL) ||
-                    !hk_treaty_preconditions(a, t, NULL, 0))
-                    continue;
-                bool all = true;
-                for (int p = 0; p < x->n_parties; p++)
-                    all &= hk_diplomacy_gain(a, t, x->parties[p]) > P(a, TREATY_MIN_GAIN);
-                if (!all)
+                    !hk_treaty_preconditions(a, t, NULL, 0) || !all_gain(a, t))
                     continue;
                 double price = x->price;
                 x->price = 0;

@@ -218,6 +218,19 @@ static double rate_at(hk_world *w, int sec)
     return hk_incidents_rate(w, sec);
 }
 
+/* The first sector Manchukuo holds and Korea's (Japan's own) border. */
+static void border_sectors(const hk_scenario *s, int *man, int *kor)
+{
+    *man = *kor = -1;
+    for (int i = 0; i < s->n_sectors; i++) {
+        if (s->sectors[i].side[0] == s->man && *man < 0)
+            *man = i;
+        if (s->sectors[i].side[0] == s->jpn)
+            *kor = i;
+    }
+    assert_true(*man >= 0 && *kor >= 0);
+}
+
 static void test_railway_sale_posts_line(void **state)
 {
     (void)state;
@@ -228,14 +241,8 @@ static void test_railway_sale_posts_line(void **state)
     assert_non_null(s);
     hk_setup su;
     hk_setup_init(&su, s);
-    int man = -1, kor = -1;
-    for (int i = 0; i < s->n_sectors; i++) {
-        if (s->sectors[i].side[0] == s->man && man < 0)
-            man = i;
-        if (s->sectors[i].side[0] == s->jpn)
-            kor = i;
-    }
-    assert_true(man >= 0 && kor >= 0);
+    int man, kor;
+    border_sectors(s, &man, &kor);
     for (int shared = 0; shared < 2; shared++) {
         hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
         w->month = hk_month_of(1932, 1);
@@ -296,14 +303,8 @@ static void test_china_war_draws_border_force(void **state)
     assert_non_null(s);
     hk_setup su;
     hk_setup_init(&su, s);
-    int man = -1, kor = -1;
-    for (int i = 0; i < s->n_sectors; i++) {
-        if (s->sectors[i].side[0] == s->man && man < 0)
-            man = i;
-        if (s->sectors[i].side[0] == s->jpn)
-            kor = i;
-    }
-    assert_true(man >= 0 && kor >= 0);
+    int man, kor;
+    border_sectors(s, &man, &kor);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
     w->month = hk_month_of(1937, 7);
     hk_side_forces f[HK_MAX_SECTORS][2];

@@ -1,6 +1,6 @@
 /* incidents.c — border incidents as a Poisson process per sector.
  *
- *   rate_s = base × (length_s / 1000 km) × T_s^a × g(ρ_s / ρ_ref) × (1 + k·A·(1 − r·W))
+ *   rate_s = base × (length_s / 1000 km) × T_s^a × g(ρ_s / ρ_ref) × (1 + k·A·(1 − r·W)) × (1 − H)
  *   ρ_s    = sqrt(J_s · S_s) / length_s        (men per km of border)
  *   g(c)   = 2 c^b / (1 + c^b)
  *
@@ -12,7 +12,9 @@
  * 470 km, so the forces count by their density. g is 1 at ρ_ref and
  * saturates at 2: once a border is held densely, more men behind it add few
  * patrols on it. During the war in China Tokyo holds the field officers back
- * on the Soviet border (r, china_restraint).
+ * on the Soviet border (r, china_restraint); when that war opens, Tokyo
+ * orders the armies facing the USSR to keep the border quiet, an order that
+ * holds back a share H of the incidents at first and wears off (china_hold).
  * Tension relaxes toward a political baseline and is raised by battles and,
  * with diminishing effect, by incidents (ln(1 + incidents per 1000 km)): on a
  * border that sees a clash every few days the next one is routine. An
@@ -80,14 +82,54 @@ static double china_draw_share(const hk_world *w)
     return w->china_draw_left <= (int)P(w, INCIDENT_CHINA_DRAW_MONTHS) ? P(w, INCIDENT_CHINA_DRAW) : 0.0;
 }
 
+/* Tokyo's order at the opening of a war with China. While the Army goes
+ * into China the General Staff wants no trouble with the USSR, and it tells
+ * the armies facing it to hold to non-expansion and not to cross even where
+ * the other side has crossed (nomonhan_natsu): the posts answer fewer
+ * provocations and start none of their own, so a share of the border's
+ * incidents, those the Japanese side would have started or answered, does
+ * not happen. The order holds at first and wears off as the field posts go
+ * back to their own practice and the Kwantung Army's own rules for the
+ * border (nomonhan_natsu; the Korea Army's answer at Changkufeng within a
+ * year, and the Kwantung Army's principles of April 1939 against the
+ * order). Moscow's own caution in the same months (the island of Kanchazu
+ * given up after the clash of June 1937, kanchazu1937) is not in it: the
+ * USSR's purge is no state of the model. It holds on every sector facing
+ * the USSR, Korea's as well as Manchukuo's: the order went to both
+ * armies. It is armed once, with the China war's draw. */
+static void china_hold_open(hk_world *w)
+{
+    w->china_hold = hk_clamp(P(w, INCIDENT_CHINA_HOLD), 0.0, 1.0);
+    w->china_hold_decay = exp(-1.0 / hk_fmax(P(w, INCIDENT_CHINA_HOLD_MONTHS), 1.0));
+    if (w->war) /* already at war with the USSR: no quiet border to keep */
+        w->china_hold = 0.0;
+    if (!(w->china_hold > 0))
+        return;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "With the Army going into China, Tokyo orders its armies facing the USSR to keep the border quiet: "
+                 "their posts are to start nothing and not to cross even where the other side has crossed. At first the "
+                 "order holds back about %.0f%% of the border's incidents; it wears off as the posts go back to their "
+                 "own practice.",
+                 100.0 * w->china_hold);
+    hk_world_emit2(w, "fact", "quiet_border_order", w->s->jpn, w->s->sov, hk_world_logging(w) ? w->scratch : NULL,
+                   hk_world_logging(w) ? "nomonhan_natsu; marco_polo_bridge" : NULL);
+}
+
 /* The force gathers in the month the war opens (a month from the clash to
  * the Chahar front, chahar_oob) and is away the months that follow; it is
  * sent once, into the war's opening campaign. */
 static void china_draw_step(hk_world *w)
 {
+    /* the order wears off a month at a time; worn to a thousandth, it is
+     * gone */
+    w->china_hold *= w->china_hold_decay;
+    if (w->china_hold < 1e-3)
+        w->china_hold = 0.0;
     if (w->china_war && !w->china_draw_sent) {
         w->china_draw_sent = true;
         w->china_draw_left = (int)P(w, INCIDENT_CHINA_DRAW_MONTHS) + 1;
+        china_hold_open(w);
     }
 }
 
@@ -181,10 +223,11 @@ static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo, do
 }
 
 /* What every sector's rate shares in a month: the base rate times the
- * Kwantung Army's push, 1 + k·P (docs/model.md#incidents). */
+ * Kwantung Army's push, 1 + k·P, less what Tokyo's order at the opening of
+ * a war with China holds back, 1 − H (docs/model.md#incidents). */
 static double month_rate(const hk_world *w)
 {
-    return P(w, INCIDENT_BASE_RATE) * (1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w));
+    return P(w, INCIDENT_BASE_RATE) * (1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w)) * (1.0 - w->china_hold);
 }
 
 double hk_incidents_rate(const hk_world *w, int sec)
@@ -454,6 +497,13 @@ void hk_incidents_step(hk_world *w)
                 snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                          " expected %.*f from tension, forces in contact and the Kwantung Army's autonomy (%.2f).",
                          prec, total_rate, w->autonomy);
+        }
+        if (recorded < 0 && w->china_hold >= 0.05) {
+            size_t m = strlen(w->scratch);
+            snprintf(w->scratch + m, sizeof w->scratch - m,
+                     " Tokyo's order to keep the border quiet while the Army goes into China holds back %.0f%% of what "
+                     "it would have.",
+                     100.0 * w->china_hold);
         }
         if (recorded < 0 && china_draw_share(w) > 0) {
             size_t m = strlen(w->scratch);

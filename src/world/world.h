@@ -376,6 +376,7 @@ struct hk_world {
     bool railway_sold;                  /* it has sold its share: the quarrel and the posts are on the border (incidents.c) */
     double posting_extra, posting_decay; /* the share of incidents the new posts on the line add, and its fall a month, since the sale (incidents.c) */
     bool china_draw_sent;               /* the Kwantung Army has sent its force into the war in China (incidents.c) */
+    double china_hold, china_hold_decay; /* the share of incidents Tokyo's order holds back since the war in China opened, and its fall a month (incidents.c) */
     int china_draw_left;                /* months the force has still to campaign there, +1 in the month it gathers (incidents.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 

@@ -103,6 +103,11 @@ static void china_hold_open(hk_world *w)
     w->china_hold_decay = exp(-1.0 / hk_fmax(P(w, INCIDENT_CHINA_HOLD_MONTHS), 1.0));
     if (w->war) /* already at war with the USSR: no quiet border to keep */
         w->china_hold = 0.0;
+    /* replay keeps the record's counts (shared over the sectors by their
+     * rates, which one factor on all leaves alone) and its own facts: the
+     * order is simulate's account of the record's quiet 1937 */
+    if (w->mode != HK_MODE_SIMULATE)
+        w->china_hold = 0.0;
     if (!(w->china_hold > 0))
         return;
     if (hk_world_logging(w))

@@ -146,6 +146,7 @@ static void test_tension_bounded(void **state)
         for (int i = 0; i < s->n_sectors; i++)
             w->sector_incidents[i] = 0;
         w->sector_incidents[1] = counts[k];
+        w->incidents_month = counts[k]; /* the month's total, as the step leaves it */
         double before = w->tension[1];
         /* one month: the tension update reads last month's incidents */
         hk_incidents_step(w);

@@ -16,7 +16,9 @@
 
 static double nonneg(double x)
 {
-    return (isfinite(x) && x > 0) ? x : 0;
+    /* a NaN fails both comparisons, an infinity the second: as
+     * isfinite(x) && x > 0, in one test fewer */
+    return (x > 0 && x < HUGE_VAL) ? x : 0;
 }
 
 double hk_combat_supply_factor(const hk_combat_params *p, double km)
@@ -414,9 +416,11 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         if (nat > 0 && nat < HK_NATION_COUNT && p->nation_loss[nat] > 0)
             base[i] *= p->nation_loss[nat];
         /* ... and stand as many more before they give way (nation_break) */
-        double nb = nation_tolerance(p, in[i]) * (i == 1 ? works_hold(p, in[i]) : 1);
-        brk[i] *= nb;
-        brk_score[i] *= nb;
+        double nb = (p->nation_break != 0 ? nation_tolerance(p, in[i]) : 1) * (i == 1 ? works_hold(p, in[i]) : 1);
+        if (nb != 1) {
+            brk[i] *= nb;
+            brk_score[i] *= nb;
+        }
         /* Better troops stand more losses before they give way. */
         double qb = i == 0 ? qrel : 1 / qrel; /* pow(1, y) is 1 for every y */
         double qf = qb == 1.0 ? 1.0 : pow(qb, p->quality_break);

@@ -143,7 +143,7 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
         fprintf(f, "  %-22s {value: %.6g, fitted_stage3, note: \"own loss rate x\"}\n", key,
                 cp->nation_loss[k]);
     }
-    P("nation_break", cp->nation_break, g_fit_nation_break ? "fitted_stage3" : "fixed",
+    P("nation_break", cp->nation_break, g_fit_nation_break ? "fitted_stage3" : cp->nation_break != 0 ? "fixed" : "off",
       "break points x nation_loss^this: the army stands its own losses");
     P("posture_break_prepared", cp->posture_break[HK_POSTURE_PREPARED], g_works ? "fitted_stage3b" : "off",
       "a prepared defender's break points x");

@@ -46,11 +46,9 @@ bool hk_diplomacy_barred(const hk_world *w, int t, int *by)
 {
     const hk_scenario *s = w->s;
     const hk_treaty *x = &s->treaties[t];
-    /* only the treaties with a clause that bars this one (compiled.c) */
-    for (uint32_t m = w->c->may_bar[t]; m; m &= m - 1) {
+    /* only the binding treaties with a clause that bars this one (compiled.c) */
+    for (uint32_t m = w->c->may_bar[t] & w->treaty_binding; m; m &= m - 1) {
         int y = __builtin_ctz(m);
-        if (!hk_treaty_binds(w, y))
-            continue;
         const hk_treaty *ty = &s->treaties[y];
         for (int i = 0; i < ty->n_clauses; i++) {
             const hk_clause *c = &ty->clauses[i];
@@ -349,7 +347,7 @@ static void sign(hk_world *w, int t, hk_date date, const char *text, const char 
 {
     const hk_treaty *x = &w->s->treaties[t];
     hk_treaty_state *st = &w->treaty[t];
-    st->status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, t, HK_TREATY_IN_FORCE);
     st->signed_on = hk_date_month(date);
     st->denounced_on = HK_MONTH_NONE;
     st->expires = x->duration_months > 0 ? st->signed_on + x->duration_months : HK_MONTH_NONE;
@@ -419,14 +417,14 @@ static void denounce(hk_world *w, int t, hk_date date, const char *text, const c
         /* no fixed term: notice ends it after the notice period, or at once */
         st->expires = st->denounced_on + (x->notice_months > 0 ? x->notice_months : 0);
     }
-    st->status = st->expires > st->denounced_on ? HK_TREATY_DENOUNCED : HK_TREATY_ENDED;
+    hk_treaty_set_status(w, t, st->expires > st->denounced_on ? HK_TREATY_DENOUNCED : HK_TREATY_ENDED);
     hk_world_emit(w, date, "treaty_denounced", x->id, x->parties, x->n_parties, text, source);
 }
 
 static void end_treaty(hk_world *w, int t, hk_date date, bool broken, const char *text, const char *source)
 {
     const hk_treaty *x = &w->s->treaties[t];
-    w->treaty[t].status = HK_TREATY_ENDED;
+    hk_treaty_set_status(w, t, HK_TREATY_ENDED);
     w->treaty[t].broken = broken;
     hk_world_emit(w, date, "treaty_ended", x->id, x->parties, x->n_parties, text, source);
 }
@@ -448,7 +446,7 @@ static void replay_treaties(hk_world *w)
             hk_date_month(x->denounced) == w->month) {
             hk_world_emit(w, x->denounced, "treaty_denounced", x->id, x->parties, x->n_parties,
                           x->name ? x->name : x->id, x->source.text);
-            st->status = HK_TREATY_DENOUNCED;
+            hk_treaty_set_status(w, t, HK_TREATY_DENOUNCED);
             st->denounced_on = w->month;
         }
         if (hk_treaty_binds(w, t) && hk_date_is_set(x->ended) && hk_date_month(x->ended) == w->month)
@@ -519,11 +517,12 @@ static void keep_terms(hk_world *w)
 {
     const hk_scenario *s = w->s;
     const bool regimes = regime_changes(w);
-    for (int t = 0; t < s->n_treaties; t++) {
+    /* the treaties that bind as the month's terms are kept, in index order
+     * (a treaty ending here leaves the others' bits as they were) */
+    for (uint32_t m = w->treaty_binding; m; m &= m - 1) {
+        int t = __builtin_ctz(m);
         const hk_treaty *x = &s->treaties[t];
         hk_treaty_state *st = &w->treaty[t];
-        if (!hk_treaty_binds(w, t))
-            continue;
         if ((w->war || w->war_in_month) && hk_treaty_has_party(x, s->jpn) && hk_treaty_has_party(x, s->sov)) {
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch, "General war between Japan and the USSR breaks the %s.",

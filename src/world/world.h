@@ -308,6 +308,11 @@ struct hk_world {
 
     /* diplomacy */
     hk_treaty_state treaty[HK_MAX_TREATIES];
+    /* bit t while treaty t binds (in force, or denounced and not yet
+     * expired): written only with its status, by hk_treaty_set_status, so
+     * hk_treaty_binds reads one bit and the systems that loop over the
+     * binding treaties visit only those */
+    uint32_t treaty_binding;
     /* diplomacy: the incidents on Mongolia's border, each month's count
      * added as the next month opens and the sum decaying by a twelfth a
      * month (about a year's worth): the pressure Moscow answers */
@@ -570,7 +575,16 @@ static inline hk_rng *hk_lazy_rng(hk_lazy_stream *l)
 /* True while a treaty binds (in force or denounced and not yet expired). */
 static inline bool hk_treaty_binds(const hk_world *w, int t)
 {
-    return t >= 0 && (w->treaty[t].status == HK_TREATY_IN_FORCE || w->treaty[t].status == HK_TREATY_DENOUNCED);
+    return t >= 0 && ((w->treaty_binding >> t) & 1u);
+}
+/* The one writer of a treaty's status: keeps w->treaty_binding with it. */
+static inline void hk_treaty_set_status(hk_world *w, int t, uint8_t status)
+{
+    w->treaty[t].status = status;
+    if (status == HK_TREATY_IN_FORCE || status == HK_TREATY_DENOUNCED)
+        w->treaty_binding |= (uint32_t)1 << t;
+    else
+        w->treaty_binding &= ~((uint32_t)1 << t);
 }
 /* Sum of influence of an actor's factions weighted by lean (its "doctrine"). */
 double hk_world_lean(const hk_world *w, int actor);

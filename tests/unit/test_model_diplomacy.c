@@ -49,16 +49,16 @@ static void test_bars(void **state)
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
     int np = treaty(s, "neutrality_pact"), ssp = treaty(s, "sino_soviet_pact"), ac = treaty(s, "anti_comintern_pact");
     assert_false(hk_diplomacy_barred(w, np, NULL));
-    w->treaty[ssp].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, ssp, HK_TREATY_IN_FORCE);
     int by = -1;
     assert_true(hk_diplomacy_barred(w, np, &by));
     assert_int_equal(by, ssp);
-    w->treaty[ssp].status = HK_TREATY_DENOUNCED; /* still binds until it expires */
+    hk_treaty_set_status(w, ssp, HK_TREATY_DENOUNCED); /* still binds until it expires */
     assert_true(hk_diplomacy_barred(w, np, NULL));
-    w->treaty[ssp].status = HK_TREATY_ENDED;
+    hk_treaty_set_status(w, ssp, HK_TREATY_ENDED);
     assert_false(hk_diplomacy_barred(w, np, NULL));
     /* the Anti-Comintern bar, and its lapse once Germany has its own pact */
-    w->treaty[ac].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, ac, HK_TREATY_IN_FORCE);
     assert_true(hk_diplomacy_barred(w, np, &by));
     assert_int_equal(by, ac);
     w->flags |= 1u << HK_EFFECT_GER_SOV_PACT;
@@ -69,7 +69,7 @@ static void test_bars(void **state)
     s = fx_scenario();
     hk_setup_init(&su, s);
     w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
-    w->treaty[treaty(s, "sino_soviet_pact")].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, treaty(s, "sino_soviet_pact"), HK_TREATY_IN_FORCE);
     assert_false(hk_diplomacy_barred(w, treaty(s, "neutrality_pact"), NULL));
     hk_world_free(w);
     fx_free(s);
@@ -143,14 +143,14 @@ static void test_notice(void **state)
     hk_setup_init(&su, s);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
     int np = treaty(s, "neutrality_pact");
-    w->treaty[np].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, np, HK_TREATY_IN_FORCE);
     w->treaty[np].expires = w->month + 20;
     assert_true(hk_diplomacy_may_denounce(w, np));
     w->treaty[np].expires = w->month + 12;
     assert_true(hk_diplomacy_may_denounce(w, np));
     w->treaty[np].expires = w->month + 11;
     assert_false(hk_diplomacy_may_denounce(w, np));
-    w->treaty[np].status = HK_TREATY_DENOUNCED;
+    hk_treaty_set_status(w, np, HK_TREATY_DENOUNCED);
     w->treaty[np].expires = w->month + 20;
     assert_false(hk_diplomacy_may_denounce(w, np));
     hk_world_free(w);
@@ -189,7 +189,7 @@ static void test_gains_follow_state(void **state)
     hk_setup_init(&su, s);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
     int np = treaty(s, "neutrality_pact"), bc = treaty(s, "basic_convention_1925");
-    w->treaty[bc].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, bc, HK_TREATY_IN_FORCE);
     double before = hk_diplomacy_gain(w, np, s->jpn);
     w->flags |= 1u << HK_EFFECT_GER_SOV_PACT;
     assert_true(hk_diplomacy_gain(w, np, s->jpn) > before);
@@ -198,7 +198,7 @@ static void test_gains_follow_state(void **state)
     assert_true(hk_diplomacy_gain(w, np, s->sov) < sov);
     assert_true(hk_diplomacy_gain(w, np, s->sov) < 0);
     /* no pact without relations */
-    w->treaty[bc].status = HK_TREATY_NONE;
+    hk_treaty_set_status(w, bc, HK_TREATY_NONE);
     assert_true(hk_diplomacy_gain(w, np, s->jpn) < 0);
     hk_world_free(w);
     fx_free(s);
@@ -218,7 +218,7 @@ static void test_soviet_gain_two_front(void **state)
     hk_setup_init(&su, s);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
     int np = treaty(s, "neutrality_pact"), bc = treaty(s, "basic_convention_1925");
-    w->treaty[bc].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, bc, HK_TREATY_IN_FORCE);
     double need = su.param[HK_P_TREATY_MIN_GAIN];
     w->jpn_men = 200000;
     w->sov_men = 400000;
@@ -263,9 +263,9 @@ static void test_builtin_treaty_calculus(void **state)
     int smp = treaty(s, "soviet_mongolian_protocol"), pk = treaty(s, "peking_agreement_1924");
     int ac = treaty(s, "anti_comintern_pact"), np = treaty(s, "neutrality_pact");
     w->manchuria_seized = true;
-    w->treaty[pk].status = HK_TREATY_NONE;
+    hk_treaty_set_status(w, pk, HK_TREATY_NONE);
     double free_sov = hk_diplomacy_gain(w, smp, s->sov), free_mgl = hk_diplomacy_gain(w, smp, s->mgl);
-    w->treaty[pk].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, pk, HK_TREATY_IN_FORCE);
     assert_true(hk_diplomacy_gain(w, smp, s->sov) < free_sov);
     assert_true(hk_diplomacy_gain(w, smp, s->mgl) == free_mgl);
 
@@ -422,7 +422,7 @@ static void test_japan_notice_needs_a_war(void **state)
     hk_setup_init(&su, s);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
     int np = treaty(s, "neutrality_pact");
-    w->treaty[np].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, np, HK_TREATY_IN_FORCE);
     w->manchuria_seized = true;
     w->doctrine = P(w, DOCTRINE_STRIKE_NORTH) + 0.4;
     w->north_lesson = 0;
@@ -459,8 +459,8 @@ static hk_world *pact_world(hk_setup *su, const hk_scenario *s, uint64_t run)
 {
     hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 1, run);
     w->month = hk_month_of(1940, 11);
-    w->treaty[treaty(s, "peking_agreement_1924")].status = HK_TREATY_IN_FORCE;
-    w->treaty[treaty(s, "basic_convention_1925")].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, treaty(s, "peking_agreement_1924"), HK_TREATY_IN_FORCE);
+    hk_treaty_set_status(w, treaty(s, "basic_convention_1925"), HK_TREATY_IN_FORCE);
     w->flags |= 1u << HK_EFFECT_GER_SOV_PACT | 1u << HK_EFFECT_EUROPE_WAR | 1u << HK_EFFECT_AXIS_ALLIANCE |
                 1u << HK_EFFECT_GERMAN_THREAT;
     w->manchuria_seized = true;

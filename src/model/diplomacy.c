@@ -192,6 +192,29 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
                                        : -1.0;
         return P(w, DIPLO_CONSULT_OTHER);
     }
+    if (t == r->jpn_sov_concessions) {
+        /* the concessions Japan holds on Soviet soil (northern Sakhalin's
+         * oil and coal, 1925): Moscow wants them back, and asked for them as
+         * the price of the Neutrality Pact; Japan gives them up only when
+         * keeping the USSR neutral is worth more than their oil: after the
+         * German attack Tokyo would not open the talks Matsuoka had promised,
+         * and offered them in the autumn of 1943, its war with the United
+         * States going against it (frus1944v4_d771). The need grows with the
+         * months of that war; a Japan at peace with the United States keeps
+         * the oil. */
+        if (war || w->japan_surrendered)
+            return -1;
+        /* a USSR pledged to the Allies to enter the war takes the island
+         * with the war: it pays nothing for what it means to take
+         * (001:183) */
+        if (actor == s->sov)
+            return hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? -1.0 : P(w, DIPLO_CONC_SOV);
+        if (actor != s->jpn)
+            return -1;
+        double months = hk_flag(w, HK_EFFECT_JPN_US_WAR) ? (double)(w->month - w->flag_since[HK_EFFECT_JPN_US_WAR]) : 0;
+        double span = P(w, DIPLO_CONC_JPN_WAR_MONTHS);
+        return P(w, DIPLO_CONC_JPN_NEED) * hk_clamp(span > 0 ? months / span : 1.0, 0, 2) - P(w, DIPLO_CONC_JPN_OIL);
+    }
     return -1; /* a treaty the model has no calculus for: only replay concludes it */
 }
 
@@ -523,6 +546,10 @@ static void keep_terms(hk_world *w)
         int t = __builtin_ctz(m);
         const hk_treaty *x = &s->treaties[t];
         hk_treaty_state *st = &w->treaty[t];
+        /* (a transfer made on signing, the concessions handed over, is
+         * not undone by a war or a surrender: nothing of it is left to keep) */
+        if (t == w->c->roles.jpn_sov_concessions)
+            continue;
         if ((w->war || w->war_in_month) && hk_treaty_has_party(x, s->jpn) && hk_treaty_has_party(x, s->sov)) {
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch, "General war between Japan and the USSR breaks the %s.",
@@ -614,6 +641,9 @@ static const char *gain_reasons(const hk_world *w, int t)
         return "help for China at war with Japan, a front that ties Japan down";
     if (t == r->jpn_outside_consult)
         return "a common front against the USSR";
+    if (t == r->jpn_sov_concessions)
+        return "for Japan, at war with the United States, the USSR kept neutral; for the USSR, the oil and coal of "
+               "its own soil";
     return "the treaty's terms";
 }
 

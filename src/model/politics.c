@@ -466,11 +466,20 @@ static void coup(hk_world *w, hk_lazy_stream *r)
                      s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine, posted,
                      hk_assess_north_hawks(w));
         hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
-        if (hk_world_logging(w))
+        if (hk_world_logging(w)) {
+            /* what the new Army leadership does with the China policy it inherits */
+            char china[260] = "";
+            if (w->manchuria_seized && !w->china_war)
+                snprintf(china, sizeof china,
+                         " The schemes in north China the purged faction pressed are shelved, the friction with China "
+                         "it built (%.0f) to be worked off at %.2f a month: the new leadership's war is to be with the "
+                         "USSR.",
+                         w->china_friction, hk_politics_north_first(w) - hk_politics_china_first(w));
             snprintf(w->scratch, sizeof w->scratch,
                      "After the coup the %s is purged: its leaders are arrested or retired and its posts go to the "
-                     "%s, whose influence rises from %.2f to %.2f; the Army's discipline campaign is over.",
-                     s->factions[t].name, s->factions[f].name, mid, w->influence[f]);
+                     "%s, whose influence rises from %.2f to %.2f; the Army's discipline campaign is over.%s",
+                     s->factions[t].name, s->factions[f].name, mid, w->influence[f], china);
+        }
         hk_world_emit2(w, "purge", s->factions[t].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
         w->frustration = 0;
         return;
@@ -715,6 +724,30 @@ double hk_politics_china_first(const hk_world *w)
     return army > 0 ? tos / army : 0.0;
 }
 
+/* The Imperial Way rules the Army: a coup of its officers carried it and
+ * purged the Control faction (while it is not purged itself). */
+bool hk_politics_imperial_way_rules(const hk_world *w)
+{
+    int k = w->c->faction_kodoha, t = w->c->faction_toseiha;
+    return k >= 0 && t >= 0 && w->purged[t] && !w->purged[k];
+}
+
+/* The Imperial Way's share of the Army's influence while it rules the Army,
+ * 0 otherwise: the north-first officers who hold the War Ministry and the
+ * General Staff. They held the USSR the enemy and a strike on it the Army's
+ * task, and China's quarrels a diversion from it (000:19): the schemes in
+ * north China the Control faction's officers pressed are shelved, and the
+ * friction with China they built is worked off at the pace the Imperial Way
+ * holds the Army, as the Control faction built it at its own. */
+double hk_politics_north_first(const hk_world *w)
+{
+    if (!hk_politics_imperial_way_rules(w))
+        return 0.0;
+    double ko = hk_world_influence(w, w->c->faction_kodoha);
+    double army = ko + hk_world_influence(w, w->c->faction_toseiha) + hk_world_influence(w, w->c->faction_kwantung);
+    return army > 0 ? ko / army : 0.0;
+}
+
 /* Whether a new war with China is out of Japan's reach: once Germany is
  * defeated Japan stands alone against the Allies while the Soviet armies
  * turn east (001:195), and no cabinet opens a war on the mainland; under
@@ -787,6 +820,10 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
          * China grows into general war within months (001:115). */
         double lead = hk_politics_china_first(w);
         w->china_friction += lead;
+        /* an Army the Imperial Way has taken works it off (hk_politics_north_first) */
+        double off = hk_politics_north_first(w);
+        if (off > 0 && w->china_friction > 0)
+            w->china_friction = hk_fmax(0.0, w->china_friction - off);
         double ripe = P(w, JAPAN_CHINA_FRICTION) > 0 ? w->china_friction / P(w, JAPAN_CHINA_FRICTION) : 1.0;
         double p = ripe >= 1 ? P(w, JAPAN_CHINA_WAR_RATE) : 0.0;
         /* before China's united front Nanjing settles a clash in the north
@@ -806,6 +843,13 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
             double since = (double)(w->month - w->flag_since[HK_EFFECT_UNITED_FRONT]);
             if (months > 0)
                 p *= hk_clamp(since / months, 0, 1);
+            /* an Army the Imperial Way rules holds its garrisons in north
+             * China back: they provoke clashes only at the share of the
+             * Army still pressing on China against the share working the
+             * friction off */
+            double north = hk_politics_north_first(w);
+            if (north > 0)
+                p *= lead / (lead + north);
         }
         /* the clash comes where the Japanese garrison in north China is out
          * in the field beside the Chinese troops: in its field-training

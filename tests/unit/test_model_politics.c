@@ -666,7 +666,32 @@ static void test_coup_that_succeeds_has_consequences(void **state)
     double ko_after = w->influence[ko];
     assert_true(hk_politics_discipline(w) == 0.0);
     assert_true(w->influence[ko] == ko_after);
+    /* the Imperial Way rules the Army and turns it from China to the north:
+     * the friction the Control faction built is worked off month by month,
+     * at its share of the Army, where before the coup it grew */
+    assert_true(hk_politics_imperial_way_rules(w));
+    double north = hk_politics_north_first(w);
+    assert_true(north > hk_politics_china_first(w));
+    w->china_friction = 20;
+    for (int i = 0; i < 12; i++) {
+        double before = w->china_friction;
+        hk_politics_step(w);
+        w->month++;
+        assert_false(w->china_war);
+        assert_true(w->china_friction < before);
+    }
+    assert_true(w->china_friction < 20 - 12 * 0.5 * (north - hk_politics_china_first(w)));
     hk_world_free(w);
+
+    /* without the coup (the Imperial Way purged instead) the friction grows */
+    hk_world *v = araki_world(&su, 0, 0.18, true);
+    hk_politics_purge(v, ko);
+    assert_false(hk_politics_imperial_way_rules(v));
+    assert_true(hk_politics_north_first(v) == 0.0);
+    v->china_friction = 5;
+    hk_politics_step(v);
+    assert_true(v->china_friction > 5);
+    hk_world_free(v);
     fx_free(s);
 }
 

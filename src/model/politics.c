@@ -542,7 +542,9 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
     if (w->outpost_lost_on == HK_MONTH_NONE) {
         double level = 0.75 * P(w, SOVIET_FLOOR); /* Soviet power re-established (hk_assess_soviet_established) */
         int at = hk_control_outpost(w, true);
-        if (at < 0 || level <= 0 || hk_assess_soviet_established(w))
+        /* (none once the expedition has drawn in: its outposts off the
+         * railway are given up with the interior) */
+        if (at < 0 || level <= 0 || hk_politics_expedition_drawn_in(w))
             return;
         /* the partisans strike once the White front the expedition backed
          * has collapsed (Kolchak's fall, January 1920: the outside event
@@ -637,6 +639,31 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
         }
     } else if (w->intervention && !w->withdrawn) {
         partisans(w, r);
+        if (!w->expedition_drawn_in && hk_politics_expedition_drawn_in(w)) {
+            w->expedition_drawn_in = true;
+            if (hk_world_logging(w)) {
+                int at = hk_control_outpost(w, true);
+                char outpost[200] = "";
+                if (at >= 0)
+                    snprintf(outpost, sizeof outpost, "; the garrison of %s, off the railway, is brought out by sea",
+                             s->regions[at].name);
+                if (hk_assess_soviet_established(w))
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "With Soviet power holding the east again (%.0f men), the expedition gives up the "
+                             "Transbaikal and the Amur and draws in to the railway and the south of the Maritime "
+                             "province, %.0f men to stay of %.0f%s.",
+                             w->sov_men, P(w, INTERVENTION_MEN) * P(w, INTERVENTION_HOLD), P(w, INTERVENTION_MEN), outpost);
+                else
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "With the White front it backed gone and the Czechoslovak Legion out of Siberia, the "
+                             "expedition has nothing left to do in the interior: the cabinet gives up the Transbaikal "
+                             "and the Amur and draws it in to the railway and the south of the Maritime province, "
+                             "%.0f men to stay of %.0f%s.",
+                             P(w, INTERVENTION_MEN) * P(w, INTERVENTION_HOLD), P(w, INTERVENTION_MEN), outpost);
+            }
+            hk_world_emit2(w, "fact", "expedition_drawn_in", s->jpn, s->sov, w->scratch,
+                           "frus1920v03_d561; frus1921v2_d661");
+        }
         double years = (w->month - w->intervention_on) / 12.0;
         double against = 1.0 - hk_assess_north_hawks(w) / 0.5;
         double p = P(w, INTERVENTION_WITHDRAW) * years * hk_clamp(against, 0.05, 1);
@@ -714,7 +741,26 @@ double hk_politics_expedition_men(const hk_world *w)
 {
     if (!w->intervention || w->withdrawn)
         return 0.0;
-    return P(w, INTERVENTION_MEN) * (hk_assess_soviet_established(w) ? P(w, INTERVENTION_HOLD) : 1.0);
+    return P(w, INTERVENTION_MEN) * (hk_politics_expedition_drawn_in(w) ? P(w, INTERVENTION_HOLD) : 1.0);
+}
+
+/* The expedition draws in to the railway and the south of the Maritime
+ * province once Soviet power holds the east again, or once it has nothing
+ * left to do in the interior: the White front it backed gone and the
+ * Czechoslovak Legion it was sent to help out of Siberia. The cabinet
+ * decided in February 1920, after Kolchak's fall, to give the Amur line up
+ * and to leave the Transbaikal as soon as the Czechs had all left
+ * (frus1920v03_d561); by the autumn of 1920 only the south of the Maritime
+ * province was held (frus1921v2_d661). A scenario without those events
+ * leaves it to Soviet strength alone. */
+bool hk_politics_expedition_drawn_in(const hk_world *w)
+{
+    if (hk_assess_soviet_established(w))
+        return true;
+    bool whites = hk_scenario_has_effect(w, HK_EFFECT_WHITES_FALLEN), legion = hk_scenario_has_effect(w, HK_EFFECT_LEGION_OUT);
+    if (!whites && !legion)
+        return false;
+    return (!whites || hk_flag(w, HK_EFFECT_WHITES_FALLEN)) && (!legion || hk_flag(w, HK_EFFECT_LEGION_OUT));
 }
 
 double hk_politics_china_first(const hk_world *w)

@@ -291,6 +291,7 @@ struct hk_world {
     hk_month south_deferred_on;         /* the southern decision was put off for a war in the north since, 0 not */
     bool intervention, withdrawn, manchuria_seized, china_war;
     bool expedition_home;               /* the withdrawal announced, the expedition's last men have left (movement.c) */
+    bool expedition_drawn_in;  /* politics.c: the expedition's drawing in to the south of the Maritime province has been told */
     hk_month intervention_on;
     hk_month withdrawn_on;              /* the withdrawal announced (politics.c) */
     hk_month evacuation_due;            /* the normalisation treaty's withdrawal clause falls due (diplomacy.c) */

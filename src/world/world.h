@@ -298,6 +298,7 @@ struct hk_world {
     hk_month south_deferred_on;         /* the southern decision was put off for a war in the north since, 0 not */
     bool intervention, withdrawn, manchuria_seized, china_war;
     bool expedition_home;               /* the withdrawal announced, the expedition's last men have left (movement.c) */
+    bool expedition_drawn_in;  /* politics.c: the expedition's drawing in to the south of the Maritime province has been told */
     hk_month intervention_on;
     hk_month withdrawn_on;              /* the withdrawal announced (politics.c) */
     hk_month evacuation_due;            /* the normalisation treaty's withdrawal clause falls due (diplomacy.c) */
@@ -315,6 +316,11 @@ struct hk_world {
 
     /* diplomacy */
     hk_treaty_state treaty[HK_MAX_TREATIES];
+    /* bit t while treaty t binds (in force, or denounced and not yet
+     * expired): written only with its status, by hk_treaty_set_status, so
+     * hk_treaty_binds reads one bit and the systems that loop over the
+     * binding treaties visit only those */
+    uint32_t treaty_binding;
     /* diplomacy: the incidents on Mongolia's border, each month's count
      * added as the next month opens and the sum decaying by a twelfth a
      * month (about a year's worth): the pressure Moscow answers */
@@ -578,7 +584,16 @@ static inline hk_rng *hk_lazy_rng(hk_lazy_stream *l)
 /* True while a treaty binds (in force or denounced and not yet expired). */
 static inline bool hk_treaty_binds(const hk_world *w, int t)
 {
-    return t >= 0 && (w->treaty[t].status == HK_TREATY_IN_FORCE || w->treaty[t].status == HK_TREATY_DENOUNCED);
+    return t >= 0 && ((w->treaty_binding >> t) & 1u);
+}
+/* The one writer of a treaty's status: keeps w->treaty_binding with it. */
+static inline void hk_treaty_set_status(hk_world *w, int t, uint8_t status)
+{
+    w->treaty[t].status = status;
+    if (status == HK_TREATY_IN_FORCE || status == HK_TREATY_DENOUNCED)
+        w->treaty_binding |= (uint32_t)1 << t;
+    else
+        w->treaty_binding &= ~((uint32_t)1 << t);
 }
 /* Sum of influence of an actor's factions weighted by lean (its "doctrine"). */
 double hk_world_lean(const hk_world *w, int actor);

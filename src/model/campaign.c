@@ -1429,7 +1429,7 @@ static const hk_combat_params *engagements(const hk_world *w, double men, hk_com
 }
 
 static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
-                         hk_terrain terrain, int days, int stand, bool gives_way, int pinned,
+                         hk_terrain terrain, int days, int stand, bool gives_way, int pinned, bool works,
                          hk_combat_result *res)
 {
     int n = echelons(w);
@@ -1457,9 +1457,33 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
             break; /* the attack is called off */
         if (to >= stand)
             break; /* a rearguard's delaying action is over: it gives the ground */
-        if (st.winner == HK_COMBAT_ATTACKER && gives_way && to >= pinned)
+        if (st.collapsed)
+            res->collapsed = 1;
+        /* (a front that holds its works with the stronger force feeds its
+         * next echelon into them: only a collapse breaks it, holds_works) */
+        if (st.winner == HK_COMBAT_ATTACKER && gives_way && to >= pinned && (!works || st.collapsed))
             break; /* the line breaks and the defender gives the ground */
     }
+}
+
+/* Whether a front holding its fortified zone stands in its works whatever
+ * a battle's losses say: its combat power, the works counted, is at least
+ * war.works_hold times the attacker's (the whole of both, not the echelon in
+ * contact). The fortified regions of the Soviet Far East were belts of
+ * pillboxes in depth across the approaches, built from 1932 for the field
+ * army behind them to fight from (runov2008), and the Kwantung Army's own
+ * plan for the Maritime Province counted on weeks of fighting in them with
+ * about twice the defence's strength (glantz2003): a defence that
+ * outweighs its attacker gives its works up only when its line collapses
+ * (broken through or turned, the combat model's collapse), and otherwise
+ * brings its next echelon into them. */
+static bool holds_works(const hk_world *w, const hk_combat_side *att, const hk_combat_side *def, int dpost,
+                        hk_terrain terrain)
+{
+    if (def->posture != HK_POSTURE_FORTIFIED || dpost != HK_FRONT_HOLD || !(P(w, WAR_WORKS_HOLD) > 0))
+        return false;
+    double pa = hk_combat_power(&w->combat, att, 0, terrain), pd = hk_combat_power(&w->combat, def, 1, terrain);
+    return pa < P(w, WAR_WORKS_HOLD) * pd;
 }
 
 /* A defender that does not stand: it falls back before the blow (a way
@@ -2329,8 +2353,12 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     if (short_step)
         return false;
     hk_combat_result res;
+    bool works = !caught && holds_works(w, &att, &def, dpost, s->regions[o].terrain);
     front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back,
-                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, &res);
+                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, works, &res);
+    /* a front standing in its works is driven from them only by a collapse */
+    if (works && res.winner == HK_COMBAT_ATTACKER && !res.collapsed)
+        res.winner = HK_COMBAT_DEFENDER;
     c->prisoners[d] += res.prisoners[HK_COMBAT_DEFENDER];
     c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
     losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
@@ -2474,7 +2502,7 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
      * perimeter, once a step: the pocket is reduced over weeks, not days */
     int first = (int)lround((double)days / echelons(w));
     hk_combat_result res;
-    front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, &res);
+    front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, false, &res);
     c->prisoners[side] += res.prisoners[HK_COMBAT_DEFENDER];
     losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
     losses(w, side, fr, &res.loss[HK_COMBAT_DEFENDER]);

@@ -827,6 +827,36 @@ static void tell_stavka(hk_world *w, int side, double reserve)
     hk_world_emit2(w, "forces", "stavka", s->sov, s->jpn, w->scratch, SRC_WAR "; rzd_transfers_1941");
 }
 
+/* The arms of a side's reserve behind the fronts, per man of it: what its
+ * theatre army has (its formations' weapons per man times the men of the
+ * theatre outside the besieged garrisons) less what its fronts and its
+ * garrisons' guns already hold. A front's armour is what stands on it and
+ * what the reserve can bring; the reserve brings only its own, and what the
+ * other fronts keep holds their ground: the tanks of the Transbaikal and the
+ * Amur do not reach the Maritime Province unless those fronts are thinned
+ * (release), and the T-26s and BTs the Far East gave up in the second half
+ * of 1941 (forces.yaml, glantz2003) are gone from the fronts as from the
+ * formations (cap_arms). */
+static void reserve_per_man(const hk_world *w, int side, double rpm[3])
+{
+    const hk_campaign_state *c = &w->camp;
+    double pm[3];
+    side_per_man(w, side, pm);
+    double men = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
+    double reserve = men - fronts_men(w, side);
+    double have[3] = {0, 0, 0};
+    for (int f = 0; f < w->s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        have[0] += c->front[f].tanks[side];
+        have[1] += c->front[f].guns[side];
+        have[2] += c->front[f].aircraft[side];
+    }
+    for (int r = 0; r < w->s->n_regions; r++)
+        if (c->garrison[r] > 0 && garrison_side(w, r) == side)
+            have[1] += c->garrison_guns[r];
+    for (int k = 0; k < 3; k++)
+        rpm[k] = reserve > 1 ? fmax(0, pm[k] * men - have[k]) / reserve : 0;
+}
+
 /* A side's men and arms on a front, times k. */
 static void scale_front(hk_front *fr, int side, double k)
 {
@@ -878,6 +908,40 @@ static void release(hk_world *w, int side)
     }
 }
 
+/* Keeps the fronts' arms within the theatre army's: when the formations
+ * give weapons up (sent west, worn out), the fronts lose them in proportion
+ * to what each holds, arm by arm. */
+static void cap_arms(hk_world *w, int side)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    double pm[3];
+    side_per_man(w, side, pm);
+    double men = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
+    double have[3] = {0, 0, 0}, fixed_guns = 0;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        have[0] += c->front[f].tanks[side];
+        have[1] += c->front[f].guns[side];
+        have[2] += c->front[f].aircraft[side];
+    }
+    for (int r = 0; r < s->n_regions; r++)
+        if (c->garrison[r] > 0 && garrison_side(w, r) == side)
+            fixed_guns += c->garrison_guns[r];
+    double k[3];
+    for (int i = 0; i < 3; i++) {
+        double cap = pm[i] * men - (i == 1 ? fixed_guns : 0);
+        k[i] = have[i] > cap && have[i] > 0 ? fmax(0, cap) / have[i] : 1.0;
+    }
+    if (k[0] >= 1.0 && k[1] >= 1.0 && k[2] >= 1.0)
+        return;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        hk_front *fr = &c->front[f];
+        fr->tanks[side] *= k[0];
+        fr->guns[side] *= k[1];
+        fr->aircraft[side] *= k[2];
+    }
+}
+
 /* Keeps the fronts within the theatre army (movement may have shrunk it)
  * and sends the reserve forward within each front's route capacity:
  * first to the front a player names, then where the enemy is strongest. */
@@ -885,8 +949,6 @@ static void reinforce(hk_world *w, int side)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
-    double pm[3];
-    side_per_man(w, side, pm);
     double sum = fronts_men(w, side);
     double pool = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
     if (sum > pool && sum > 0) {
@@ -898,12 +960,15 @@ static void reinforce(hk_world *w, int side)
         return;
     }
     release(w, side);
+    cap_arms(w, side);
     sum = fronts_men(w, side);
     double reserve = pool - sum;
     tell_stavka(w, side, fmax(0, reserve));
     bool held = stavka_holds(w, side);
     if (!(reserve > 1000))
         return;
+    double pm[3];
+    reserve_per_man(w, side, pm);
     /* each front's routes: what the links carry from the sources to the
      * regions it holds */
     double route[HK_MAX_SECTORS], threat = 0;
@@ -1569,7 +1634,7 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double faci
     if (!(reserve > 1000))
         return;
     double pm[3];
-    side_per_man(w, d, pm);
+    reserve_per_man(w, d, pm);
     dfr->men[d] += reserve;
     dfr->brought[d] += reserve; /* come up from the reserve, as reinforce's */
     dfr->tanks[d] += reserve * pm[0];

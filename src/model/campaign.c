@@ -1978,6 +1978,31 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
  * attacker fights with this front's forces; the objective is defended by
  * the front that holds it (a region taken on one front may be attacked from
  * another). */
+/* The aircraft a side has in the theatre: on all its fronts. */
+static double theatre_air(const hk_world *w, int side)
+{
+    double sum = 0;
+    for (int f = 0; f < w->s->n_sectors && f < HK_MAX_SECTORS; f++)
+        sum += w->camp.front[f].aircraft[side];
+    return sum;
+}
+
+/* Who holds the air over a front's battle, as both sides' planners know it
+ * beforehand: an air force is not bound to the front its formations stand
+ * on but flies where the battle is (the Kwantung Army's air units and the
+ * Soviet air forces of the Far East were each massed on the main axis,
+ * glantz2003), so a side holds the air over the field when its aircraft in
+ * the theatre are war.air_superiority times the other side's there (the
+ * Soviet Far East's some 3,000 aircraft of 1941 against the Kwantung
+ * Army's 600-odd hold it over every front), or, failing that, when those
+ * over this front are. */
+static void holds_air(const hk_world *w, int a, hk_combat_side *att, hk_combat_side *def)
+{
+    double k = P(w, WAR_AIR_SUPERIORITY), ta = theatre_air(w, a), td = theatre_air(w, 1 - a);
+    att->air = ta > k * td || (!(td > k * ta) && att->aircraft > k * def->aircraft);
+    def->air = td > k * ta || (!(ta > k * td) && def->aircraft > k * att->aircraft);
+}
+
 static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[2][HK_MAX_REGIONS],
                        double month_cas[HK_MAX_SECTORS][2],
                        int *battles)
@@ -2386,8 +2411,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
      * from two of its regions is enveloped (fronts converging, 001:197) */
     if (a == w->war_opener && c->days == 0 && w->war_on == w->month)
         att.surprise = (int)P(w, WAR_SURPRISE_LEVEL);
-    att.air = att.aircraft > P(w, WAR_AIR_SUPERIORITY) * def.aircraft;
-    def.air = def.aircraft > P(w, WAR_AIR_SUPERIORITY) * att.aircraft;
+    holds_air(w, a, &att, &def);
     int approaches = 0;
     for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
         if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, w->c->adj_to[i], a))
@@ -2441,7 +2465,11 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         cas[d] = res.casualties[HK_COMBAT_DEFENDER];
         int winner = won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1;
         hk_world_event_facts(w, f, com, cas, winner, res.days);
-        char pris[64] = "";
+        char pris[64] = "", air[48] = "";
+        /* who held the air over it (holds_air) */
+        if (att.air || def.air)
+            snprintf(air, sizeof air, att.air ? ", holding the air" : ", under the %s side's air",
+                     hk_side_adjective(d));
         if (res.prisoners[HK_COMBAT_DEFENDER] >= 1)
             snprintf(pris, sizeof pris, ", %.0f of them taken prisoner", res.prisoners[HK_COMBAT_DEFENDER]);
         if (won && caught)
@@ -2454,9 +2482,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], def.men, pris);
         else if (won)
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
+                     "On the %s front the %s side (%.0f men, %.0f tanks%s) %s %s after %d day%s; casualties %.0f "
                      "against the defender's %.0f%s.",
-                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks,
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, air,
                      /* the fleet's fortress stands (fort_garrison): its ground is taken, the city besieged */
                      ((fleet_base(w, o, d) && P(w, WAR_FLEET_GARRISON) > 0) ||
                       (captured_fortress(w, o, d) && P(w, WAR_FORT_GARRISON) > 0)) &&
@@ -2468,9 +2496,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], pris);
         else
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s side (%.0f men, %.0f tanks) attacks %s for %d day%s and is held by %.0f "
-                     "defenders; casualties %.0f against the defender's %.0f.",
-                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, hk_world_region_label(w, o),
+                     "On the %s front the %s side (%.0f men, %.0f tanks%s) attacks %s for %d day%s and is held by "
+                     "%.0f defenders; casualties %.0f against the defender's %.0f.",
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, air, hk_world_region_label(w, o),
                      res.days, res.days == 1 ? "" : "s", def.men, res.casualties[HK_COMBAT_ATTACKER],
                      res.casualties[HK_COMBAT_DEFENDER]);
     }

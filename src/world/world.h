@@ -296,6 +296,8 @@ struct hk_world {
     bool committed_south, committed_north;
     hk_month committed_south_on;
     hk_month south_deferred_on;         /* the southern decision was put off for a war in the north since, 0 not */
+    double oil_used;                    /* politics.c: Japan's oil drawn from its stocks under the American embargo,
+                                         * in months of peacetime use */
     bool intervention, withdrawn, manchuria_seized, china_war;
     bool expedition_home;               /* the withdrawal announced, the expedition's last men have left (movement.c) */
     bool expedition_drawn_in;  /* politics.c: the expedition's drawing in to the south of the Maritime province has been told */

@@ -464,16 +464,25 @@ static double theatre_odds(const hk_world *w, int side)
  * announced (the Kwantung Army fought on for days after the Soviet entry,
  * until the Emperor's broadcast and the order to lay down arms,
  * glantz2003). */
+static bool order_reached(const hk_world *w)
+{
+    const hk_campaign_state *c = &w->camp;
+    return c->surrender_day > 0 && w->today >= c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS);
+}
+
 static bool fights_to_the_last(const hk_world *w, int side)
 {
-    /* once the surrender is announced (the fronts fight on until the order
-     * to lay down arms reaches them, war.ceasefire_days), a field army no
-     * longer fights to the last: its men give up rather than die for a war
-     * their government has ended (Changchun and Mukden were handed over to
-     * the Soviet airborne landings of 19 August without a fight,
-     * glantz2003) */
-    bool announced = w->camp.surrender_day > 0 && w->today > w->camp.surrender_day;
-    return side == HK_SIDE_JPN && !w->japan_surrendered && !announced;
+    /* once the order to lay down arms has reached the fronts
+     * (war.ceasefire_days after the surrender is announced), a field army
+     * no longer fights to the last: its men give up rather than die for a
+     * war their government has ended (Changchun and Mukden were handed over
+     * to the Soviet airborne landings of 19 August without a fight,
+     * glantz2003). The broadcast alone does not stop them: until the order
+     * comes down the chain of command they fight as before (the 5th Army
+     * fought its hardest battle at Mudanjiang from 12 to 16 August, the
+     * Kwantung Army's ceasefire order went out on the 17th and reached its
+     * armies over the 18th to the 20th, glantz2003) */
+    return side == HK_SIDE_JPN && !w->japan_surrendered && !order_reached(w);
 }
 
 /* A cut-off Japanese garrison holds out until its government surrenders,
@@ -2319,10 +2328,11 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         crossing(w, fr, a, from[a], o);
         return give_way(w, f, fr, dfr, a, o, back, false, &def, dpost, month_cas, battles);
     }
-    /* a Japanese field force told of the surrender does not fight for
-     * ground its government has given up: it falls back or, cut off, lays
-     * down its arms (fights_to_the_last) */
-    if (d == HK_SIDE_JPN && c->surrender_day > 0 && w->today > c->surrender_day) {
+    /* a Japanese field force the order to lay down arms has reached does
+     * not fight for ground its government has given up: it falls back or,
+     * cut off, lays down its arms (fights_to_the_last); one the order has
+     * not yet reached fights as before */
+    if (d == HK_SIDE_JPN && order_reached(w)) {
         crossing(w, fr, a, from[a], o);
         return give_way(w, f, fr, dfr, a, o, back, true, &def, dpost, month_cas, battles);
     }

@@ -2510,6 +2510,16 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
 
 /* Regions cut off from their side's bases: the fronts that hold nothing
  * else break out or are lost; the ground passes to the other side. */
+static void fronts_ground(const hk_world *w, int side, uint64_t ground[HK_MAX_SECTORS])
+{
+    memset(ground, 0, sizeof(uint64_t) * HK_MAX_SECTORS);
+    for (int r = 0; r < w->s->n_regions && r < 64; r++) {
+        int fo = w->camp.front_of[r];
+        if (fo >= 0 && fo < HK_MAX_SECTORS && own(w, r, side))
+            ground[fo] |= (uint64_t)1 << r;
+    }
+}
+
 static void encirclements(hk_world *w, hk_rng *rng, int days)
 {
     const hk_scenario *s = w->s;
@@ -2517,17 +2527,15 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
     for (int side = 0; side < 2; side++) {
         routes(w); /* the first side's encirclement changes hands */
         uint64_t cut = c->route_cut[side];
+        /* each front's ground the side holds, as sets, in one pass (again
+         * after a siege, which may change who holds what) */
+        uint64_t ground[HK_MAX_SECTORS];
+        fronts_ground(w, side, ground);
         for (int f = 0; f < s->n_sectors; f++) {
             hk_front *fr = &c->front[f];
             if (fr->men[side] < 1)
                 continue;
-            bool any = false, all_cut = true;
-            for (int r = 0; r < s->n_regions; r++)
-                if (c->front_of[r] == f && own(w, r, side)) {
-                    any = true;
-                    if (!((cut >> r) & 1))
-                        all_cut = false;
-                }
+            bool any = f < HK_MAX_SECTORS && ground[f] != 0, all_cut = any && !(ground[f] & ~cut);
             /* a front that has lost all its ground has fallen back: its men
              * defend what the enemy front reaches next */
             if (!any || !all_cut)
@@ -2549,6 +2557,7 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
                                    hk_world_side_actor(w, side), w->scratch, SRC_WAR);
                 fr->besieged[side] = true;
                 siege(w, rng, f, side, days);
+                fronts_ground(w, side, ground);
                 continue;
             }
             double out = fr->men[side] * P(w, WAR_BREAKOUT), lost = fr->men[side] - out;
@@ -2569,7 +2578,10 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
          * besieged pocket still holds; ground cut off only over the sea
          * (Kamchatka, the islands) stays with its holder: no army reaches
          * it, and the ground is not lost while the war lasts */
-        for (int r = 0; r < s->n_regions && r < 64; r++) {
+        for (uint64_t m = cut; m; m &= m - 1) {
+            int r = __builtin_ctzll(m);
+            if (r >= s->n_regions)
+                break;
             int fo = c->front_of[r];
             bool held = fo >= 0 && c->front[fo].besieged[side] && c->front[fo].men[side] >= 100;
             /* (an island's ground is fought for on the island fronts,
@@ -2577,7 +2589,7 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
              * marching from the mainland) */
             if (s->regions[r].terrain == HK_TERRAIN_ISLAND)
                 continue;
-            if (((cut >> r) & 1) && in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
+            if (in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
                 hk_control_set(w, r, hk_world_side_actor(w, 1 - side));
         }
     }

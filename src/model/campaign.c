@@ -1787,14 +1787,12 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS) ||
             (fight < days && fight < echelons(w) + 1))
             continue;
-        /* once Japan's surrender has reached the fronts (war.ceasefire_days
-         * after it, when they stop) no garrison is assaulted: its besiegers
-         * bring it the order to lay down its arms instead (the fortified
-         * regions of August 1945 gave up within days of the Kwantung Army's
-         * order, Hutou last on the 26th, glantz2003); until then the
-         * besiegers, like the fronts, fight on */
-        if (c->surrender_day > 0 && w->today + days - 1 > c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS))
-            continue;
+        /* a besieged garrison is cut off from its army's chain of command:
+         * the order to lay down arms reaches it only war.garrison_order_days
+         * after the fronts stop, and until then it fights on and its
+         * besiegers go on assaulting it (Hutou's garrison refused the
+         * surrender and was stormed position by position until 26 August
+         * 1945, at a cost of 3,462 Soviet casualties, hutou_siege) */
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
         /* war.storm_share is what a step's assault takes on: an assault over
          * fewer days (a garrison left during the step) takes on less */
@@ -2786,9 +2784,10 @@ void hk_campaign_step(hk_world *w)
     }
     /* a besieged garrison, cut off from its army, learns of the order to lay
      * down arms only days after the fronts stop, from its besiegers: it
-     * fights on for war.garrison_order_days (Hutou's last positions fell on
-     * 26 August 1945, a week after the Kwantung Army's ceasefire reached its
-     * field armies, glantz2003) */
+     * fights on for war.garrison_order_days, and its besiegers go on
+     * storming it (Hutou's last positions fell to assault on 26 August 1945,
+     * a week after the Kwantung Army's ceasefire reached its field armies,
+     * glantz2003, hutou_siege) */
     int held_to = last;
     if (c->surrender_day > 0) {
         held_to = last + (int)P(w, WAR_GARRISON_ORDER_DAYS);
@@ -2825,10 +2824,10 @@ void hk_campaign_step(hk_world *w)
                                           "July",    "August",   "September", "October", "November", "December"};
         const char *mname = mon[hk_month_mon(w->month) - 1];
         int nd = last - first, cease = (int)P(w, WAR_CEASEFIRE_DAYS);
-        char besieged[96] = "";
+        char besieged[160] = "";
         if (held_to > last && garrisons_of(w, HK_SIDE_JPN) + garrisons_of(w, HK_SIDE_SOV) >= 1)
-            snprintf(besieged, sizeof besieged, "; the besieged fortified regions, no longer assaulted, hold their "
-                     "works to the %d%s", held_to, ordinal(held_to));
+            snprintf(besieged, sizeof besieged, "; the besieged fortified regions, which the order has not reached, "
+                     "fight on under assault to the %d%s", held_to, ordinal(held_to));
         if (c->surrender_day > 0 && last == c->surrender_day + cease && cease > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s (the surrender of %d %s reaches them %d "
@@ -3149,9 +3148,10 @@ void hk_campaign_surrender(hk_world *w)
                 held_out += c->garrison[r];
                 c->garrison[r] = c->garrison_guns[r] = 0;
             }
-        char gar[96] = "";
+        char gar[160] = "";
         if (held_out >= 1 && hk_world_logging(w))
-            snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, still holding out)",
+            snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, who hold out until "
+                     "the order reaches them)",
                      fmin(held_out, pris));
         char away[160] = "";
         if (elsewhere >= 1 && hk_world_logging(w))

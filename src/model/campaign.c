@@ -146,6 +146,22 @@ static hk_regions set_of(const hk_world *w, int side, bool (*in)(const hk_world 
     return m;
 }
 
+/* Both sides' ground and bases as control stands, in one pass: the sets
+ * set_of(w, side, own) and set_of(w, side, is_base) give, for both sides. */
+static void side_sets(const hk_world *w, hk_regions held[2], hk_regions bases[2])
+{
+    const hk_scenario *s = w->s;
+    held[0] = held[1] = bases[0] = bases[1] = 0;
+    for (int r = 0; r < s->n_regions; r++) {
+        int side = hk_control_side(w, r);
+        if (side < 0 || side > 1)
+            continue;
+        held[side] |= HK_REGION_BIT(r);
+        if (railhead_now(w, r) && s->regions[r].sector < 0 && held_at_start(w, r, side))
+            bases[side] |= HK_REGION_BIT(r);
+    }
+}
+
 void hk_campaign_haul(const hk_world *w, int side, double *km)
 {
     const hk_scenario *s = w->s;
@@ -215,10 +231,10 @@ static double max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk
  * over the westernmost railhead it holds (the Trans-Siberian from European
  * Russia); the Japanese side's from its bases (Japan, Korea, the Kwantung
  * lease, the Manchurian depots). */
-static hk_regions sources_of(const hk_world *w, int side)
+static hk_regions sources_from(const hk_world *w, int side, hk_regions bases)
 {
     const hk_scenario *s = w->s;
-    hk_regions bases = set_of(w, side, is_base), sources = bases;
+    hk_regions sources = bases;
     if (side != HK_SIDE_JPN) {
         /* the bases no other base lies west of */
         double west = INFINITY;
@@ -230,6 +246,8 @@ static hk_regions sources_of(const hk_world *w, int side)
     }
     return sources;
 }
+
+static hk_regions sources_of(const hk_world *w, int side) { return sources_from(w, side, set_of(w, side, is_base)); }
 
 /* What the links carry to each region a side holds: the maximum flow from
  * its sources over its own ground (the routes' capacities added where they
@@ -540,11 +558,19 @@ static void routes(hk_world *w)
     for (int l = 0; l < w->s->n_links; l++)
         if (w->c->link_on[l] > w->month && w->c->link_on[l] < c->route_until)
             c->route_until = w->c->link_on[l];
+    /* (hk_campaign_haul and hk_campaign_encircled for both sides, over the
+     * sets worked out once) */
+    const hk_scenario *s = w->s;
+    hk_regions held[2], bases[2], rail = 0;
+    side_sets(w, held, bases);
+    for (int r = 0; r < s->n_regions; r++)
+        if (railhead_now(w, r))
+            rail |= HK_REGION_BIT(r);
     for (int side = 0; side < 2; side++) {
-        hk_campaign_haul(w, side, c->route_km[side]);
+        hk_map_routes_at(s, w->month, rail & held[side], held[side], ~(hk_regions)0, c->route_km[side]);
         c->flow_known[side] = 0; /* the flows are worked out when asked for (flow_to, front_flow) */
         c->front_known[side] = 0;
-        c->route_cut[side] = hk_campaign_encircled(w, side);
+        c->route_cut[side] = held[side] & ~hk_map_reach_at(s, w->month, bases[side], held[side]);
     }
     memcpy(c->route_control, w->control, sizeof c->route_control);
     c->routes_ok = true;
@@ -560,9 +586,11 @@ static void route_sets(hk_world *w)
     hk_campaign_state *c = &w->camp;
     if (c->sets_ok && memcmp(c->sets_control, w->control, sizeof c->sets_control) == 0)
         return;
+    hk_regions held[2], bases[2];
+    side_sets(w, held, bases);
     for (int side = 0; side < 2; side++) {
-        c->sets_held[side] = set_of(w, side, own);
-        c->sets_sources[side] = sources_of(w, side);
+        c->sets_held[side] = held[side];
+        c->sets_sources[side] = sources_from(w, side, bases[side]);
     }
     memcpy(c->sets_control, w->control, sizeof c->sets_control);
     c->sets_ok = true;

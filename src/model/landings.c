@@ -435,6 +435,7 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
     hk_island_state *is = &w->isl;
     int a = p->a, d = 1 - a, o = p->o;
     hk_combat_side A = attacker_of(w, p), D = defender_of(w, o);
+    double whole = is->men[SL(o)]; /* the garrison of the region, of which D stands where the blow falls */
     A.envelop = p->rear;
     if (a == w->war_opener && w->war_on == w->month && is->day == 0)
         A.surprise = (int)P(w, WAR_SURPRISE_LEVEL);
@@ -589,21 +590,27 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
                      hk_world_region_label(w, o), hk_world_region_label(w, p->q),
                      p->rear ? ", a landing on the coast outflanking the defence," : "");
         const char *works = D.posture == HK_POSTURE_FORTIFIED ? "in its fortified works" : "in prepared positions";
+        /* the part of the garrison where the blow falls, of how many */
+        char gar[48];
+        if (whole >= D.men + 1)
+            snprintf(gar, sizeof gar, "%.0f of the %.0f men", D.men, whole);
+        else
+            snprintf(gar, sizeof gar, "%.0f men", D.men);
         /* a landing held on its first day that attacks again (above) */
-        char twice[120] = "";
+        char twice[88] = "";
         if (again)
             snprintf(twice, sizeof twice, " is held on the beach on its first day and attacks again once its guns are ashore,");
         if (won)
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the island front the %s side, %s%s and takes it after %d day%s from the %.0f men of the %s "
+                     "On the island front the %s side, %s%s and takes it after %d day%s from the %s of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f.",
-                     hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", D.men, hk_side_adjective(d), works,
+                     hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", gar, hk_side_adjective(d), works,
                      cas_a, cas_d);
         else
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the island front the %s side, %s%s and is held after %d day%s by the %.0f men of the %s "
+                     "On the island front the %s side, %s%s and is held after %d day%s by the %s of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f%s.",
-                     hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", D.men, hk_side_adjective(d), works,
+                     hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", gar, hk_side_adjective(d), works,
                      cas_a, cas_d, p->landing ? "; the landing force holds its beachhead" : "");
     }
     hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,

@@ -16,6 +16,10 @@
 #   Army attacked on the 11th, ordered in once the Manchurian offensive went
 #   to plan, hasegawa2005), the Shumshu landing on 17-18 August (landed at
 #   dawn on the 18th, ordered on the 15th, mod_kurils1945).
+# - The central Kurils (Uruppu, Matsuwa) are occupied from the northern
+#   Kurils after Shumshu's surrender, 24 August-2 September (Urup 31
+#   August, 001:285), and Etorofu's garrison lays down its arms 10,000-15,000
+#   strong (the 89th Division, 13,500 by the Soviet count).
 # - The southern Kurils are occupied after the surrender one island after
 #   another, as the shipping reaches each (001:285: Etorofu 28 August 1945,
 #   Kunashiri and Shikotan 1 September, the Habomai islands the 4th): an
@@ -66,6 +70,17 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
         [[ -z "$prev" || ! "$d" < "$prev" ]] || bad "seed $seed: $id occupied on $d, before the island before it ($prev)"
         prev=$d
     done
+    # the central Kurils (Uruppu, Matsuwa) occupied from the north after
+    # Shumshu's surrender (Onekotan 25 August, Urup 31 August, 001:285),
+    # their garrison laying down its arms; Etorofu's the 89th Division's
+    # 13,500 (kurils_soviet_count), not the whole of the Kurils' south
+    d=$(jq -r 'select(.type == "event" and .kind == "occupation" and .id == "kurils_central") | .date' "$tmp/run" | head -1)
+    [[ -n "$d" && ! "$d" < "1945-08-24" && ! "$d" > "1945-09-02" ]] || bad "seed $seed: the central Kurils occupied on '$d', not 24 August to 2 September 1945"
+    jq -r 'select(.type == "event" and .kind == "occupation" and .id == "kurils_central") | .text' "$tmp/run" | head -1 |
+        grep -q "from Northern Kurils" || bad "seed $seed: the central Kurils not occupied from the northern Kurils"
+    g=$(jq -r 'select(.type == "event" and .kind == "occupation" and .id == "kurils_south") | .text' "$tmp/run" | head -1 |
+        sed -n 's/.*garrison there, \([0-9,]*\) men.*/\1/p' | tr -d ,)
+    [[ -n "$g" && "$g" -ge 10000 && "$g" -le 15000 ]] || bad "seed $seed: Etorofu's garrison lays down its arms '$g' strong, not 10,000-15,000 (the 89th Division, 13,500)"
     jq -r 'select(.type == "event" and .kind == "occupation" and .id == "surrender_zone") | .text' "$tmp/run" |
         grep -q -E 'Etorofu|Kunashiri|Shikotan|Habomai' && bad "seed $seed: the southern Kurils taken with the zone's rest at the surrender"
     read -r s1 j1 < <(jq -rs '[.[] | select(.id == "south_sakhalin")] | "\(map(.casualties.SOV) | add // 0) \(map(.casualties.JPN) | add // 0)"' "$tmp/isl")

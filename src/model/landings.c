@@ -201,9 +201,15 @@ static bool took_ground(const hk_world *w, int a)
  * beach: its shipping gathered and loaded landing.prep_days after its order
  * or the day the force came to q, whichever is later, and the crossing.
  * INT16_MAX before any order. */
+static int ready_from(const hk_world *w, int order, int q, double km);
 static int ready_day(const hk_world *w, int a, int q, double km)
 {
-    int order = order_of(w, a);
+    return ready_from(w, order_of(w, a), q, km);
+}
+
+/* The same from the order given on war day `order` (-1 none). */
+static int ready_from(const hk_world *w, int order, int q, double km)
+{
     if (order < 0)
         return INT16_MAX;
     double pace = P(w, LANDING_SEA_KM_DAY) > 0 ? P(w, LANDING_SEA_KM_DAY) : 300;
@@ -212,12 +218,15 @@ static int ready_day(const hk_world *w, int a, int q, double km)
 }
 
 /* An operation against region o: from q over a land link, or landing over
- * a sea link (landing); `rear`: a landing is ready behind a land attack. */
+ * a sea link (landing); `rear`: another force of the attacker lands, or
+ * has landed, behind the line a land attack falls on, and fights in it:
+ * from region rq over the sea, or (rq == o) from its beachhead there. */
 typedef struct op {
     int o, q, a;
     bool landing, beach, rear;
     double km;
     int wait; /* days into the step before a landing is off its beach */
+    int rq;   /* the region the rear landing's force comes from, o for a beachhead, -1 none */
 } op;
 
 /* How side a can attack region o in the step of `days` days from war day
@@ -232,6 +241,7 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
     out->o = o;
     out->a = a;
     out->q = -1;
+    out->rq = -1;
     double sea_km = INFINITY;
     int sea_q = -1, sea_wait = 0;
     const hk_compiled *cc = w->c;
@@ -256,7 +266,44 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
             sea_wait = ready_day(w, a, q, k->km) > now ? ready_day(w, a, q, k->km) - now : 0;
         }
     }
-    if (is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 100) {
+    bool beach = is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 100;
+    if (out->q >= 0) {
+        /* an attack over land waits for its order (an occupation goes at
+         * once); a force of its side that lands behind the line the same
+         * day, or holds a beachhead there, fights with it: a second force,
+         * not the one attacking over land (the 113th Rifle Brigade from
+         * Sovetskaya Gavan at Toro, 16 August 1945, behind the Koton line
+         * the 79th Rifle Division attacked, tihookeanskiy_flot) */
+        int order = announced(w) ? now : w->isl.order_day[a];
+        if (order >= 0 && order < now + days) {
+            out->wait = order > now ? order - now : 0;
+            int rq = -1, rwait = INT16_MAX;
+            double rkm = INFINITY;
+            for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++) {
+                const hk_link *k = &s->links[cc->adj[i]];
+                int q = cc->adj_to[i];
+                if (k->kind != HK_LINK_SEA || q == out->q || is->side[SL(q)] != a || !(is->men[SL(q)] >= 100) ||
+                    !own(w, q, a) || is->holdout[SL(q)] >= 1)
+                    continue;
+                /* (the landing is part of the operation the attack over
+                 * land belongs to, ordered with it: the surrender's
+                 * announcement does not order it again) */
+                int ord = w->isl.order_day[a] >= 0 && w->isl.order_day[a] < order ? w->isl.order_day[a] : order;
+                int ready = ready_from(w, ord, q, k->km);
+                if (ready < now + days && k->km < rkm)
+                    rkm = k->km, rq = q, rwait = ready > now ? ready - now : 0;
+            }
+            if (beach)
+                out->rear = true, out->rq = o;
+            else if (rq >= 0 && rwait <= out->wait)
+                out->rear = true, out->rq = rq;
+            return true;
+        }
+        if (!beach)
+            return false;
+        out->q = -1;
+    }
+    if (beach) {
         out->beach = true;
         out->landing = true;
         out->q = is->bh_from[SL(o)];
@@ -264,16 +311,6 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
         for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1] && out->q >= 0; i++)
             if (cc->adj_to[i] == out->q)
                 out->km = s->links[cc->adj[i]].km;
-        return true;
-    }
-    if (out->q >= 0) {
-        /* an attack over land waits for its order (an occupation goes at
-         * once) */
-        int order = announced(w) ? now : w->isl.order_day[a];
-        if (order < 0 || order >= now + days)
-            return false;
-        out->wait = order > now ? order - now : 0;
-        out->rear = sea_q >= 0 && sea_wait <= out->wait;
         return true;
     }
     if (sea_q >= 0) {
@@ -286,7 +323,31 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
     return false;
 }
 
-/* The attacking force of an operation, whole. */
+/* The force of an operation's rear landing (op.rq): the beachhead's, or
+ * the first lift (landing.lift_men) of the force over the sea, its guns in
+ * proportion and its tanks still afloat. Zero when it has none. */
+static void rear_of(const hk_world *w, const op *p, double *men, double *guns, double *quality)
+{
+    const hk_island_state *is = &w->isl;
+    *men = *guns = 0;
+    *quality = 1;
+    if (!p->rear || p->rq < 0)
+        return;
+    if (p->rq == p->o) {
+        *men = is->bh_men[SL(p->o)];
+        *guns = is->bh_guns[SL(p->o)];
+        *quality = is->bh_quality[SL(p->o)];
+        return;
+    }
+    double lift = P(w, LANDING_LIFT_MEN) > 0 ? P(w, LANDING_LIFT_MEN) : is->men[SL(p->rq)];
+    double k = is->men[SL(p->rq)] > lift ? lift / is->men[SL(p->rq)] : 1.0;
+    *men = k * is->men[SL(p->rq)];
+    *guns = k * is->guns[SL(p->rq)];
+    *quality = is->quality[SL(p->rq)];
+}
+
+/* The attacking force of an operation, whole: with a land attack, the
+ * force landed behind the line it falls on (rear_of). */
 static hk_combat_side attacker_of(const hk_world *w, const op *p)
 {
     const hk_island_state *is = &w->isl;
@@ -308,6 +369,13 @@ static hk_combat_side attacker_of(const hk_world *w, const op *p)
      * fronts); a landing on what its ships bring to the beach, its port */
     x.supply_km = p->landing ? 0 : 0.5 * p->km;
     x.nation = p->a == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
+    double rm, rg, rqual;
+    rear_of(w, p, &rm, &rg, &rqual);
+    if (rm > 0) {
+        x.quality = (x.quality * x.men + rqual * rm) / (x.men + rm);
+        x.men += rm;
+        x.guns += rg;
+    }
     return x;
 }
 
@@ -541,7 +609,24 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
      * and lay down their arms with it below */
     gave_up = broken ? fmin(gave_up, cas_d) : 0;
     cas_d -= gave_up;
-    /* the losses, from the force each side fought with */
+    /* the losses, from the force each side fought with: a land attack's
+     * and the force landed behind the line in proportion to their men */
+    double r_men, r_guns, r_qual;
+    rear_of(w, p, &r_men, &r_guns, &r_qual);
+    double fr = r_men > 0 && A.men > 0 ? fmin(1.0, r_men / A.men) : 0;
+    double cas_r = fr * cas_a, guns_r = fr * res.loss[0].guns;
+    if (fr > 0) {
+        r_men = fmax(0, r_men - cas_r);
+        r_guns = fmax(0, r_guns - guns_r);
+        if (p->rq == o) {
+            is->bh_men[SL(o)] = r_men;
+            is->bh_guns[SL(o)] = r_guns;
+        } else {
+            /* (the rest of the force over the sea stays in its port) */
+            is->men[SL(p->rq)] = fmax(0, is->men[SL(p->rq)] - r_men - cas_r);
+            is->guns[SL(p->rq)] = fmax(0, is->guns[SL(p->rq)] - r_guns - guns_r);
+        }
+    }
     if (p->beach) {
         double k = is->bh_men[SL(o)] > 0 ? fmax(0, 1 - cas_a / is->bh_men[SL(o)]) : 0;
         is->bh_men[SL(o)] -= cas_a;
@@ -549,9 +634,9 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
         is->bh_guns[SL(o)] = fmax(0, is->bh_guns[SL(o)] - res.loss[0].guns);
         (void)k;
     } else {
-        is->men[SL(p->q)] -= cas_a;
+        is->men[SL(p->q)] -= cas_a - cas_r;
         is->tanks[SL(p->q)] = fmax(0, is->tanks[SL(p->q)] - res.loss[0].tanks);
-        is->guns[SL(p->q)] = fmax(0, is->guns[SL(p->q)] - res.loss[0].guns);
+        is->guns[SL(p->q)] = fmax(0, is->guns[SL(p->q)] - (res.loss[0].guns - guns_r));
         is->aircraft[SL(p->q)] = fmax(0, is->aircraft[SL(p->q)] - res.loss[0].aircraft);
     }
     is->men[SL(o)] -= cas_d;
@@ -585,10 +670,17 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
                      "small arms, its guns %d day%s later),",
                      arms, hk_world_region_label(w, o), hk_world_region_label(w, p->q), p->km, fmin(A.men, lift), hd,
                      hd == 1 ? "" : "s");
+        else if (fr > 0 && p->rq == o)
+            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s, its landing force on the "
+                     "coast behind the defence's line fighting with it,", arms,
+                     hk_world_region_label(w, o), hk_world_region_label(w, p->q));
+        else if (fr > 0)
+            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s, %.0f of them landing on the "
+                     "coast behind the defence's line from %s,", arms, hk_world_region_label(w, o),
+                     hk_world_region_label(w, p->q), fr * A.men, hk_world_region_label(w, p->rq));
         else
-            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s%s", arms,
-                     hk_world_region_label(w, o), hk_world_region_label(w, p->q),
-                     p->rear ? ", a landing on the coast outflanking the defence," : "");
+            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s", arms,
+                     hk_world_region_label(w, o), hk_world_region_label(w, p->q));
         const char *works = D.posture == HK_POSTURE_FORTIFIED ? "in its fortified works" : "in prepared positions";
         /* the part of the garrison where the blow falls, of how many */
         char gar[48];
@@ -627,7 +719,17 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
             is->bh_from[SL(o)] = (int8_t)p->q;
             is->men[SL(p->q)] = is->tanks[SL(p->q)] = is->guns[SL(p->q)] = is->aircraft[SL(p->q)] = 0;
         }
-        if (p->beach && is->bh_men[SL(o)] < 100) {
+        if (fr > 0 && p->rq != o && r_men >= 1) {
+            /* the force landed behind the line holds its beachhead there */
+            double m = is->bh_side[SL(o)] == a ? is->bh_men[SL(o)] : 0;
+            is->bh_quality[SL(o)] = (m * (m > 0 ? is->bh_quality[SL(o)] : 0) + r_men * r_qual) / (m + r_men);
+            is->bh_men[SL(o)] = m + r_men;
+            is->bh_guns[SL(o)] = (m > 0 ? is->bh_guns[SL(o)] : 0) + r_guns;
+            is->bh_tanks[SL(o)] = m > 0 ? is->bh_tanks[SL(o)] : 0;
+            is->bh_side[SL(o)] = (int8_t)a;
+            is->bh_from[SL(o)] = (int8_t)p->rq;
+        }
+        if ((p->beach || p->rq == o) && is->bh_men[SL(o)] < 100) {
             is->bh_men[SL(o)] = 0;
             is->bh_side[SL(o)] = -1; /* the beachhead is gone */
         }
@@ -669,6 +771,16 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
                          hk_side_adjective(d), hk_world_region_label(w, o), left, hk_side_adjective(a));
             hk_world_emit2(w, "occupation", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d),
                            w->scratch, SRC_ISL);
+        }
+    }
+    /* the force landed behind the line joins the one that came over land */
+    if (fr > 0 && r_men > 0) {
+        qual = (qual * men + r_qual * r_men) / (men + r_men);
+        men += r_men;
+        guns += r_guns;
+        if (p->rq == o) {
+            is->bh_men[SL(o)] = is->bh_guns[SL(o)] = is->bh_tanks[SL(o)] = 0;
+            is->bh_side[SL(o)] = -1;
         }
     }
     is->men[SL(o)] = men;
@@ -820,6 +932,9 @@ void hk_landings_step(hk_world *w)
             int at = is->day + p.wait;
             if (is->busy[SL(o)] > at || (!p.beach && p.q >= 0 && is->busy[SL(p.q)] > at))
                 continue;
+            /* (a force over the sea engaged elsewhere lands behind no line) */
+            if (p.rear && p.rq != o && (((used >> p.rq) & 1) || is->busy[SL(p.rq)] > at))
+                p.rear = false, p.rq = -1;
             /* an attack needs the days to bring its echelons or lifts up:
              * none is opened in the last few days before a ceasefire (as
              * on the fronts, campaign.c); a landing its first lift's day
@@ -857,12 +972,24 @@ void hk_landings_step(hk_world *w)
                 }
                 ratio = is->odds[SL(o)];
             }
-            if (!attacks(w, a, o, ratio, p.beach)) {
+            /* an occupation that must land against a garrison not yet told
+             * to lay down its arms goes whatever the odds, but not with a
+             * first lift smaller than the part of the garrison where it
+             * lands (Shumshu's 8,821 against some 8,500, wiki_shumshu): a
+             * smaller force waits in its port for the garrison's order */
+            bool outnumbered = false;
+            if (announced(w) && p.landing && !p.beach) {
+                hk_combat_side A1 = attacker_of(w, &p), D1 = defender_of(w, o);
+                outnumbered = first_lift(w, &A1).men < D1.men;
+            }
+            if (outnumbered || !attacks(w, a, o, ratio, p.beach)) {
                 w->today = day + 1;
                 continue;
             }
             if (p.q >= 0 && p.q < 64)
                 used |= (uint64_t)1 << p.q;
+            if (p.rear && p.rq >= 0 && p.rq != o && p.rq < 64)
+                used |= (uint64_t)1 << p.rq;
             if (!(is->men[SL(o)] >= 100)) {
                 /* nobody holds it: the force walks in or comes ashore */
                 int q = p.beach ? -1 : p.q;
@@ -875,7 +1002,15 @@ void hk_landings_step(hk_world *w)
                 is->since[SL(o)] = (int16_t)is->day;
                 if (q >= 0)
                     is->men[SL(q)] = is->tanks[SL(q)] = is->guns[SL(q)] = is->aircraft[SL(q)] = 0;
-                is->bh_men[SL(o)] = 0;
+                if (q >= 0 && is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 1) {
+                    /* (its own beachhead there joins it) */
+                    double g = is->men[SL(o)], b = is->bh_men[SL(o)];
+                    is->quality[SL(o)] = (g * is->quality[SL(o)] + b * is->bh_quality[SL(o)]) / (g + b);
+                    is->men[SL(o)] = g + b;
+                    is->guns[SL(o)] += is->bh_guns[SL(o)];
+                    is->tanks[SL(o)] += is->bh_tanks[SL(o)];
+                }
+                is->bh_men[SL(o)] = is->bh_guns[SL(o)] = is->bh_tanks[SL(o)] = 0;
                 is->bh_side[SL(o)] = -1;
                 hk_control_set(w, o, hk_world_side_actor(w, a));
                 if (o < 64)
@@ -894,6 +1029,8 @@ void hk_landings_step(hk_world *w)
             is->busy[SL(o)] = (int16_t)(at + fought);
             if (q >= 0)
                 is->busy[SL(q)] = (int16_t)(at + fought);
+            if (p.rear && p.rq >= 0 && p.rq != o)
+                is->busy[SL(p.rq)] = (int16_t)(at + fought);
             w->today = day + 1;
         }
         is->day += days;

@@ -27,6 +27,10 @@
 #   Kunashiri 28 August-4 September, Shikotan 29 August-6 September,
 #   Habomai 1-8 September; none of them taken on the surrender's day with
 #   the rest of the zone.
+# - Where the attack over the 50th parallel comes once the North Pacific
+#   Flotilla's landing force at Sovetskaya Gavan is ready, that force lands
+#   behind the Koton line and fights in it (Toro, 16 August 1945), in at
+#   least one of the ten seeds, on 13-25 August.
 # - A war opened before the month of the island forces' records (without
 #   the Yalta pledge the USSR enters on 28 July 1945 in seed 1) finds them
 #   there when their month comes: southern Sakhalin's garrison fights in
@@ -44,7 +48,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 bad() { echo "FAIL: $*" >&2; fail=1; }
-sak_s=0 sak_j=0 kur_s=0 kur_j=0
+sak_s=0 sak_j=0 kur_s=0 kur_j=0 toro=0
 for seed in 1 2 3 4 5 6 7 8 9 10; do
     "$HK" simulate --seed "$seed" --json >"$tmp/run"
     jq -c 'select(.type == "event" and .kind == "front" and (.source // "" | test("war-islands"))
@@ -62,6 +66,14 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
         and .casualties.JPN < 0.1 * .casualties.SOV) | "\(.date) \(.casualties.SOV) \(.casualties.JPN)"' "$tmp/isl" |
         while read -r dd cs cj; do echo "FAIL: seed $seed: the landing of $dd is held at $cs Soviet against $cj Japanese casualties" >&2; echo x; done |
         grep -q x && fail=1
+    # a landing from Sovetskaya Gavan behind the Koton line fights in an
+    # attack over the 50th parallel, not before 13 August (Toro, 16 August
+    # 1945, tihookeanskiy_flot)
+    d=$(jq -r 'select(.id == "south_sakhalin" and (.text | test("from Sovetskaya Gavan"))) | .date' "$tmp/isl" | head -1)
+    if [ -n "$d" ]; then
+        toro=$((toro + 1))
+        [[ ! "$d" < "1945-08-13" && ! "$d" > "1945-08-25" ]] || bad "seed $seed: the landing behind the Koton line on '$d', not 13-25 August 1945"
+    fi
     prev=""
     for r in kurils_south:1945-08-24:1945-08-31 kunashiri:1945-08-28:1945-09-04 shikotan:1945-08-29:1945-09-06 habomai:1945-09-01:1945-09-08; do
         IFS=: read -r id lo hi <<<"$r"
@@ -95,6 +107,7 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
         or ((.source // "") | test("war-islands")) and (.text | test("garrison there, [0-9]+ men, lays down")))) | .id' "$tmp/run" | grep -q . ||
         bad "seed $seed: the island garrisons' captivity is not told"
 done
+[ "$toro" -ge 1 ] || bad "no seed of 1-10 lands a force behind the Koton line in an attack on southern Sakhalin"
 "$HK" simulate --seed 1 --without yalta_agreement --json >"$tmp/ny"
 jq -r 'select(.type == "event" and .kind == "war" and .id == "soviet_entry") | .date' "$tmp/ny" | grep -q '^1945-07' ||
     echo "note: without the Yalta pledge seed 1's Soviet entry is no longer in July 1945; the check below proves less"

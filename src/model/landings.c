@@ -55,6 +55,28 @@ static void stand(hk_world *w, int r, const hk_island_force *x);
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
 static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain == HK_TERRAIN_ISLAND; }
 
+/* A port of a surrender zone on the mainland coast that the map's land
+ * links do not reach (Najin, Wonsan): its ground is taken by landings, as
+ * an island's is, and the fronts leave it to them. */
+static bool coast(const hk_world *w, int r)
+{
+    const hk_scenario *s = w->s;
+    const hk_compiled *cc = w->c;
+    if (island(w, r) || r >= 64 || cc->adj_at[r] == cc->adj_at[r + 1])
+        return false;
+    for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
+        if (s->links[cc->adj[i]].kind != HK_LINK_SEA)
+            return false;
+    for (int z = 0; z < s->n_zones; z++)
+        if ((s->zones[z].regions >> r) & 1)
+            return true;
+    return false;
+}
+
+/* Whether region r is fought for and occupied by landings: an island or
+ * such a port. */
+static bool target(const hk_world *w, int r) { return island(w, r) || coast(w, r); }
+
 /* A region's slot in the island state (world.h), HK_ISL_SLOTS for none. */
 #define SL(r) (is->slot[(r)])
 #define SLW(r) (w->isl.slot[(r)])
@@ -85,7 +107,7 @@ void hk_landings_begin(hk_world *w)
             is->slot[r] = 0; /* (marked: it has a slot, numbered below) */
     }
     for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
-        bool isle = island(w, r);
+        bool isle = target(w, r);
         is->slot[r] = (int8_t)((isle || is->slot[r] == 0) && n < HK_ISL_SLOTS ? n++ : HK_ISL_SLOTS);
         if (isle && r < 64)
             is->isles |= (uint64_t)1 << r;
@@ -207,6 +229,19 @@ static int ready_day(const hk_world *w, int a, int q, double km)
     return ready_from(w, order_of(w, a), q, km);
 }
 
+/* The war day side a's operation against region o is ordered on: a
+ * landing on the mainland coast (coast) belongs to the plan of the fronts
+ * whose flank it is, ordered with the war by the side that opens it (the
+ * Pacific Fleet's landings at Unggi and Najin, 11-12 August 1945, in the
+ * first days of the Soviet offensive on the coastal axis,
+ * tihookeanskiy_flot); the islands wait for order_of. */
+static int order_to(const hk_world *w, int a, int o)
+{
+    if (coast(w, o) && a == w->war_opener && !announced(w))
+        return 0;
+    return order_of(w, a);
+}
+
 /* The same from the order given on war day `order` (-1 none). */
 static int ready_from(const hk_world *w, int order, int q, double km)
 {
@@ -260,10 +295,18 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
             /* no shipping sails from an island whose garrison still holds
              * out in it (the 88th Division's rest fought on in the south of
              * Sakhalin to the 25th, wiki_south_sakhalin) */
-        } else if (ready_day(w, a, q, k->km) < now + days && k->km < sea_km) {
+        } else if (coast(w, o) && (target(w, q) || hk_world_side(w, w->camp.control_at_start[q]) != a)) {
+            /* a landing on the mainland coast is the flank of its side's
+             * fronts: it sails from their ground, the ports its side held
+             * when the war opened, not on from one it took (the Pacific
+             * Fleet's landings went no further down the Korean coast than
+             * the fronts' reach, Seishin, until the surrender,
+             * tihookeanskiy_flot; wiki_wonsan_landing) */
+        } else if (ready_from(w, order_to(w, a, o), q, k->km) < now + days && k->km < sea_km) {
+            int ready = ready_from(w, order_to(w, a, o), q, k->km);
             sea_km = k->km;
             sea_q = q;
-            sea_wait = ready_day(w, a, q, k->km) > now ? ready_day(w, a, q, k->km) - now : 0;
+            sea_wait = ready > now ? ready - now : 0;
         }
     }
     bool beach = is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 100;
@@ -694,15 +737,15 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
             snprintf(twice, sizeof twice, " is held on the beach on its first day and attacks again once its guns are ashore,");
         if (won)
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the island front the %s side, %s%s and takes it after %d day%s from the %s of the %s "
+                     "On the %s the %s side, %s%s and takes it after %d day%s from the %s of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f.",
-                     hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", gar, hk_side_adjective(d), works,
+                     coast(w, o) ? "coast" : "island front", hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", gar, hk_side_adjective(d), works,
                      cas_a, cas_d);
         else
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the island front the %s side, %s%s and is held after %d day%s by the %s of the %s "
+                     "On the %s the %s side, %s%s and is held after %d day%s by the %s of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f%s.",
-                     hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", gar, hk_side_adjective(d), works,
+                     coast(w, o) ? "coast" : "island front", hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", gar, hk_side_adjective(d), works,
                      cas_a, cas_d, p->landing ? "; the landing force holds its beachhead" : "");
     }
     hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
@@ -800,7 +843,7 @@ static bool faces(const hk_world *w, int a, int g)
     const hk_compiled *cc = w->c;
     for (int i = cc->adj_at[g]; i < cc->adj_at[g + 1]; i++) {
         int o = cc->adj_to[i];
-        if (island(w, o) && hk_control_side(w, o) == 1 - a && hk_campaign_in_aims(w, a, o))
+        if (target(w, o) && hk_control_side(w, o) == 1 - a && hk_campaign_in_aims(w, a, o))
             return true;
     }
     return false;
@@ -917,9 +960,17 @@ void hk_landings_step(hk_world *w)
         uint64_t used = 0; /* the forces that have fought this step */
         for (uint64_t m = is->isles; m; m &= m - 1) {
             int o = __builtin_ctzll(m);
-            if (is->side[SL(o)] < 0 || !own(w, o, is->side[SL(o)]))
+            /* (a port on the mainland coast with no garrison is its
+             * holder's all the same, and open to a landing) */
+            int held = is->side[SL(o)] >= 0 ? is->side[SL(o)] : coast(w, o) ? hk_control_side(w, o) : -1;
+            if (held < 0 || held > 1 || !own(w, o, held))
                 continue;
-            int a = 1 - is->side[SL(o)];
+            int a = 1 - held;
+            /* (once the surrender is announced a port on the mainland is
+             * the occupation's, occupy: its garrison has its order with
+             * the fronts) */
+            if (coast(w, o) && announced(w))
+                continue;
             op p;
             if (!hk_campaign_in_aims(w, a, o) || !approach(w, a, o, is->day, days, &p))
                 continue;
@@ -1016,8 +1067,8 @@ void hk_landings_step(hk_world *w)
                 if (o < 64)
                     is->taken[a] |= (uint64_t)1 << o;
                 if (hk_world_logging(w))
-                    snprintf(w->scratch, sizeof w->scratch, "On the island front the %s side occupies %s, undefended.",
-                             hk_side_adjective(a), hk_world_region_label(w, o));
+                    snprintf(w->scratch, sizeof w->scratch, "On the %s the %s side occupies %s, undefended.",
+                             coast(w, o) ? "coast" : "island front", hk_side_adjective(a), hk_world_region_label(w, o));
                 hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, 1 - a),
                                w->scratch, SRC_ISL);
                 w->today = day + 1;
@@ -1094,7 +1145,7 @@ void hk_landings_surrender(hk_world *w)
 
 bool hk_landings_occupies(const hk_world *w, int r)
 {
-    return w->mode == HK_MODE_SIMULATE && r >= 0 && r < w->s->n_regions && island(w, r);
+    return w->mode == HK_MODE_SIMULATE && r >= 0 && r < w->s->n_regions && target(w, r);
 }
 
 /* The receiving power's forces occupy the islands of its zone still held by
@@ -1136,8 +1187,11 @@ static void occupy(hk_world *w, int from)
                 if (a == HK_SIDE_JPN || !receives(w, a, o))
                     continue;
                 left = true;
-                if (is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 1 && told < best) {
-                    best = told, bo = o, bq = -1, ba = a, bkm = 0, bsea = false;
+                /* (the order reaches a port on the mainland with the
+                 * fronts, war.ceasefire_days after the announcement) */
+                int told_o = coast(w, o) ? is->ann_day + (int)P(w, WAR_CEASEFIRE_DAYS) : told;
+                if (is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 1 && told_o < best) {
+                    best = told_o, bo = o, bq = -1, ba = a, bkm = 0, bsea = false;
                     continue;
                 }
                 for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++) {
@@ -1145,7 +1199,7 @@ static void occupy(hk_world *w, int from)
                     int q = cc->adj_to[i];
                     if (is->side[SL(q)] != a || !(is->men[SL(q)] >= 100) || !own(w, q, a))
                         continue;
-                    int ready = is->since[SL(q)] > told ? is->since[SL(q)] : told;
+                    int ready = is->since[SL(q)] > told_o ? is->since[SL(q)] : told_o;
                     if (k->kind == HK_LINK_SEA)
                         ready += (int)P(w, LANDING_PREP_DAYS) + (int)ceil(k->km / pace - 1e-9);
                     if (ready < best)
@@ -1231,10 +1285,14 @@ static void occupy(hk_world *w, int from)
             char gar[160] = "";
             if (g >= 1)
                 snprintf(gar, sizeof gar, "; the %s garrison there, %.0f men, lays down its arms", hk_side_adjective(HK_SIDE_JPN), g);
+            else if (coast(w, bo))
+                snprintf(gar, sizeof gar, ", whose %s troops laid down their arms with the rest of the zone's",
+                         hk_side_adjective(HK_SIDE_JPN));
             if (bq < 0)
                 snprintf(w->scratch, sizeof w->scratch,
-                         "The %s landing force on its beachhead on %s, %.0f men, occupies the island%s.",
-                         hk_side_adjective(ba), hk_world_region_label(w, bo), men, gar);
+                         "The %s landing force on its beachhead on %s, %.0f men, occupies %s%s.",
+                         hk_side_adjective(ba), hk_world_region_label(w, bo), men, coast(w, bo) ? "the port" : "the island",
+                         gar);
             else if (bsea)
                 snprintf(w->scratch, sizeof w->scratch,
                          "The %s side lands %.0f men on %s from %s, %.0f km over the sea, and occupies it%s.",

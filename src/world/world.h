@@ -114,7 +114,7 @@ typedef struct hk_campaign_state {
  * links (landings.c writes it). A region's force is the garrison or the
  * force of the side holding it; a beachhead is the other side's force
  * landed on it and fighting there. */
-#define HK_ISL_SLOTS 12 /* island regions and the bases of island forces, at most */
+#define HK_ISL_SLOTS 16 /* island regions, ports taken by landings and the bases of their forces, at most */
 typedef struct hk_island_state {
     /* each region's slot in the arrays below, HK_ISL_SLOTS (an empty one,
      * never written) when it has none: the world stays small */

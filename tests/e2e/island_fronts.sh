@@ -31,6 +31,10 @@
 #   Flotilla's landing force at Sovetskaya Gavan is ready, that force lands
 #   behind the Koton line and fights in it (Toro, 16 August 1945), in at
 #   least one of the ten seeds, on 13-25 August.
+# - The Korean coast: the Pacific Fleet's landings take Najin and Unggi on
+#   11-14 August 1945 (record 11-12 August, tihookeanskiy_flot) and Wonsan
+#   on 20-25 August, after the surrender (record 21 August,
+#   wiki_wonsan_landing), by a landing; both Soviet in 1945-09.
 # - A war opened before the month of the island forces' records (without
 #   the Yalta pledge the USSR enters on 28 July 1945 in seed 1) finds them
 #   there when their month comes: southern Sakhalin's garrison fights in
@@ -74,6 +78,19 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
         toro=$((toro + 1))
         [[ ! "$d" < "1945-08-13" && ! "$d" > "1945-08-25" ]] || bad "seed $seed: the landing behind the Koton line on '$d', not 13-25 August 1945"
     fi
+    # the Korean coast: the Pacific Fleet's landings take Najin and Unggi on
+    # 11-14 August 1945 (record 11-12 August) from Vladivostok, and Wonsan
+    # only after the surrender, on 20-25 August (record 21 August), by a
+    # landing; no landing goes down the coast beyond
+    # the fronts' reach while the war lasts
+    d=$(jq -r 'select(.type == "event" and (.kind == "front" or .kind == "occupation") and .id == "najin") | .date' "$tmp/run" | head -1)
+    [[ -n "$d" && ! "$d" < "1945-08-11" && ! "$d" > "1945-08-14" ]] || bad "seed $seed: Najin taken on '$d', not 11-14 August 1945"
+    d=$(jq -r 'select(.type == "event" and (.kind == "front" or .kind == "occupation") and .id == "wonsan") | .date' "$tmp/run" | head -1)
+    [[ -n "$d" && ! "$d" < "1945-08-20" && ! "$d" > "1945-08-25" ]] || bad "seed $seed: Wonsan first landed on '$d', not 20-25 August 1945"
+    jq -r 'select(.type == "event" and .kind == "occupation" and .id == "wonsan") | .text' "$tmp/run" | head -1 |
+        grep -q "lands [0-9,]* men on Wonsan" || bad "seed $seed: Wonsan is not occupied by a landing"
+    k=$(jq -r 'select(.type == "month" and .date == "1945-09") | "\(.control.najin) \(.control.wonsan)"' "$tmp/run")
+    [ "$k" = "SOV SOV" ] || bad "seed $seed: Najin and Wonsan in 1945-09: '$k', not Soviet"
     prev=""
     for r in kurils_south:1945-08-24:1945-08-31 kunashiri:1945-08-28:1945-09-04 shikotan:1945-08-29:1945-09-06 habomai:1945-09-01:1945-09-08; do
         IFS=: read -r id lo hi <<<"$r"

@@ -58,7 +58,10 @@ static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain =
 /* A port of a surrender zone on the mainland coast that the map's land
  * links do not reach (Najin, Wonsan): its ground is taken by landings, as
  * an island's is, and the fronts leave it to them. */
-static bool coast(const hk_world *w, int r)
+static bool coast(const hk_world *w, int r) { return r >= 0 && r < 64 && ((w->isl.coasts >> r) & 1); }
+
+/* (worked out once, when a war opens: hk_landings_begin) */
+static bool coast_of_map(const hk_world *w, int r)
 {
     const hk_scenario *s = w->s;
     const hk_compiled *cc = w->c;
@@ -106,6 +109,9 @@ void hk_landings_begin(hk_world *w)
         if (r >= 0 && r < s->n_regions && r < HK_MAX_REGIONS)
             is->slot[r] = 0; /* (marked: it has a slot, numbered below) */
     }
+    for (int r = 0; r < s->n_regions && r < 64; r++)
+        if (coast_of_map(w, r))
+            is->coasts |= (uint64_t)1 << r;
     for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
         bool isle = target(w, r);
         is->slot[r] = (int8_t)((isle || is->slot[r] == 0) && n < HK_ISL_SLOTS ? n++ : HK_ISL_SLOTS);

@@ -132,7 +132,8 @@ typedef struct hk_island_state {
     int16_t sail_day[HK_ISL_SLOTS + 1]; /* war day it arrives there */
     double holdout[HK_ISL_SLOTS + 1];   /* defenders of a region taken still holding out in it */
     int8_t holdout_side[HK_ISL_SLOTS + 1];
-    uint64_t isles;                     /* the island regions (bit r) */
+    uint64_t isles;                     /* the regions landings fight for: islands and coasts (bit r) */
+    uint64_t coasts;                    /* the mainland ports taken by landings (bit r; landings.c coast) */
     uint64_t slotted;                   /* the regions with a slot (bit r) */
     double odds[HK_ISL_SLOTS + 1];      /* the last odds worked out against each region ... */
     uint64_t odds_key[HK_ISL_SLOTS + 1]; /* ... for these two sides, whole (a hash of both), 0 none */

@@ -114,7 +114,7 @@ typedef struct hk_campaign_state {
  * links (landings.c writes it). A region's force is the garrison or the
  * force of the side holding it; a beachhead is the other side's force
  * landed on it and fighting there. */
-#define HK_ISL_SLOTS 12 /* island regions and the bases of island forces, at most */
+#define HK_ISL_SLOTS 16 /* island regions, ports taken by landings and the bases of their forces, at most */
 typedef struct hk_island_state {
     /* each region's slot in the arrays below, HK_ISL_SLOTS (an empty one,
      * never written) when it has none: the world stays small */
@@ -132,7 +132,8 @@ typedef struct hk_island_state {
     int16_t sail_day[HK_ISL_SLOTS + 1]; /* war day it arrives there */
     double holdout[HK_ISL_SLOTS + 1];   /* defenders of a region taken still holding out in it */
     int8_t holdout_side[HK_ISL_SLOTS + 1];
-    uint64_t isles;                     /* the island regions (bit r) */
+    uint64_t isles;                     /* the regions landings fight for: islands and coasts (bit r) */
+    uint64_t coasts;                    /* the mainland ports taken by landings (bit r; landings.c coast) */
     uint64_t slotted;                   /* the regions with a slot (bit r) */
     double odds[HK_ISL_SLOTS + 1];      /* the last odds worked out against each region ... */
     uint64_t odds_key[HK_ISL_SLOTS + 1]; /* ... for these two sides, whole (a hash of both), 0 none */

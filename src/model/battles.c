@@ -925,6 +925,29 @@ static void campaign_plan(const hk_world *w, int att, bool planned, int *surpris
         air[i] = c->aircraft[i] > P(w, WAR_AIR_SUPERIORITY) * c->aircraft[1 - i];
 }
 
+/* The stake the Kwantung Army raises after a setback: its ratio over the
+ * enemy raised by its officers' autonomy, and, against an enemy that is
+ * building up, the Army's ratio over what that enemy can have on the line
+ * within the month (its men there and its lift), as far as the divisions
+ * that face the sector (its forces within reach of the battle ground)
+ * make it, brought up as fast as the road lets it (campaign_reinforce).
+ * The record's escalation went by formations, not by margins: the
+ * Yamagata detachment's defeat in May 1939 brought the whole 23rd Division
+ * from Hailar, and its failed July attacks the tank regiments and the 7th
+ * Division's regiments, until the 6th Army's 30,000 stood on the Khalkha
+ * (001:133, 001:135; cdb90, isqno 260); against the Mongolian army alone,
+ * which nobody reinforced, the clashes of 1935-36 stayed clashes. */
+static double japanese_stake(hk_world *w, double want, double need, bool sov_feeds)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    double raised = want * (1.0 + w->autonomy);
+    if (!sov_feeds)
+        return raised;
+    double coming = fmax(0.0, fmin(campaign_lift(w, HK_SIDE_SOV), campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
+    double local = within_reach(w, c->sector, HK_SIDE_JPN).men;
+    return fmax(raised, fmin(local, need * (c->men[HK_SIDE_SOV] + coming)));
+}
+
 /* One month of a campaign: the ceasefire, the reinforcements, the attack. */
 static void campaign_month(hk_world *w, hk_rng *r)
 {
@@ -988,13 +1011,6 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * Tokyo's restraint acts by overruling them (campaign_decide), not by
      * rationing them; the USSR what it is bound to (its lift permitting) */
     double want[2] = {need[0] * start[1], need[1] * start[0]};
-    /* a setback raises the Kwantung Army's stake: beaten in the last
-     * engagement, its officers seek a larger margin over the enemy's men,
-     * the Army's ratio raised by their autonomy, and feed in more of their
-     * own divisions to get it (the 23rd Division, then the tank regiments
-     * and parts of the 7th at Nomonhan, 001:135, 000:31) */
-    if (c->last_loser == HK_SIDE_JPN)
-        want[0] *= 1.0 + w->autonomy;
     /* the USSR also keeps its strength up on ground it holds while the
      * Kwantung Army fights on: the 1st Army Group stood at full strength on
      * the Khalkha after its August offensive until the ceasefire (001:145,
@@ -1022,10 +1038,17 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * campaign both sides keep feeding grows month by month toward what
      * each can bring to the site, and one that a side will not feed stays
      * at the ratio the other keeps over the men it faces. */
+    /* a setback raises the Kwantung Army's stake: beaten in the last
+     * engagement, its officers feed in the next echelon of their own
+     * divisions (japanese_stake; 001:135, 000:31) */
+    if (c->last_loser == HK_SIDE_JPN)
+        want[0] = japanese_stake(w, want[0], need[0], feeds[HK_SIDE_SOV]);
     if (feeds[HK_SIDE_SOV] && feeds[HK_SIDE_JPN]) {
         double inc = fmax(0.0, fmin(want[1] - start[1], fmin(campaign_lift(w, HK_SIDE_SOV),
                                                              campaign_available(w, HK_SIDE_SOV) - start[1])));
-        want[0] = need[0] * (start[1] + inc) * (c->last_loser == HK_SIDE_JPN ? 1.0 + w->autonomy : 1.0);
+        want[0] = need[0] * (start[1] + inc);
+        if (c->last_loser == HK_SIDE_JPN)
+            want[0] = japanese_stake(w, want[0], need[0], true);
     }
     if (feeds[HK_SIDE_JPN]) {
         gain[0] = campaign_reinforce(w, HK_SIDE_JPN, want[0]);
@@ -1243,21 +1266,41 @@ bool hk_battles_undecided(const hk_combat_result *res)
     return res->broke_off[HK_COMBAT_ATTACKER] == 0 && res->broke_off[HK_COMBAT_DEFENDER] == 0;
 }
 
-/* Men a side can bring to sector sec's battle ground in `days` days, at a
- * campaign's monthly pace (sector_lift). */
-static double opening_lift(hk_world *w, int sec, int side, int days)
+/* Men a side has on a battle's frontage when the clash comes: its frontier
+ * posts and the garrisons behind them, not its army. Each of its
+ * formations facing the sector stands spread over every border it faces
+ * (the Primorye group over the Ussuri's 905 km and the Tumen's 65, the
+ * Korea Army's division at Chongjin over the Tumen alone), and
+ * battle.front_km of that line is the frontage. The rest comes up only as
+ * the fighting goes on (campaign_month). The record's openings were a
+ * battalion or two a side: at Changkufeng the crest first held by some
+ * hundreds of Soviet border guards (coox1977), Nomonhan's first clashes
+ * between frontier posts and a Mongolian cavalry regiment, and its first
+ * battle 1,300 against 1,228 (cdb90, isqno 259). */
+static double on_the_spot(hk_world *w, int sec, int side)
 {
-    return sector_lift(w, sec, side) * days / 30.0;
-}
-
-/* Men a side already has on a battle's frontage: its men along the
- * sector's border, spread over its length, for battle.front_km of it. They
- * need no haul from the railhead; the rest comes up at the lift's pace. */
-static double on_the_spot(const hk_world *w, int sec, int side)
-{
-    const hk_sector *sc = &w->s->sectors[sec];
-    double per_km = w->sector_forces[sec][side].men / fmax(sc->length_km, 1.0);
-    return per_km * fmin(P(w, BATTLE_FRONT_KM), sc->length_km);
+    const hk_scenario *s = w->s;
+    if (sec < 0 || sec >= s->n_sectors || s->n_sectors > 16)
+        return 0.0;
+    if (side == HK_SIDE_JPN && !w->manchuria_seized && hk_movement_manchurian_sector(w, sec))
+        return 0.0;
+    hk_movement_formations(w);
+    double front = P(w, BATTLE_FRONT_KM), men = 0.0;
+    for (int f = 0; f < s->n_formations; f++) {
+        const hk_formation_state *fs = &w->formation[f];
+        if (w->c->form_side[f] != side || fs->region < 0 || !(fs->men > 0))
+            continue;
+        unsigned mask = w->near_sector[fs->region] & ((1u << s->n_sectors) - 1);
+        if (side == HK_SIDE_JPN && !w->manchuria_seized)
+            mask &= ~(unsigned)w->c->manchurian_sectors;
+        if (!((mask >> sec) & 1u))
+            continue;
+        double line = 0.0;
+        for (unsigned m = mask; m; m &= m - 1)
+            line += s->sectors[__builtin_ctz(m)].length_km;
+        men += fs->men * fmin(front, s->sectors[sec].length_km) / fmax(line, 1.0);
+    }
+    return men;
 }
 
 static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
@@ -1265,9 +1308,8 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     const hk_scenario *s = w->s;
     int sec = pb->sector, a = pb->attacker_side, d = 1 - a;
     /* What each side can bring to the battle ground while the engagement
-     * lasts: its forces within reach, as far as its haul from the railhead
-     * lets it move them in the engagement's days (campaign.lift over the
-     * distance, the same lift a campaign's reinforcements have). The
+     * lasts: its forces within reach that stand on the frontage
+     * (on_the_spot). The
      * attacker commits a skewed share of that — most clashes stay small, a
      * few draw in divisions — and never more than battle.commit of what is
      * within reach; the defender answers with what it can bring, up to the
@@ -1280,12 +1322,13 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     double u = hk_rng_uniform(r);
     hk_side_forces fa = within_reach(w, sec, a), fd = within_reach(w, sec, d);
-    /* in the border's winter nobody is brought up in the deep cold:
-     * a clash there is fought by what stands on the frontage (the small
-     * winter clashes on the Mongolian border, Halhamiao in January 1935) */
-    double lift_k = hk_battles_winter_halts(w, sec) ? 0.0 : 1.0;
-    double bring_a = fmin(fa.men, on_the_spot(w, sec, a) + lift_k * opening_lift(w, sec, a, days));
-    double bring_d = fmin(fd.men, on_the_spot(w, sec, d) + lift_k * opening_lift(w, sec, d, days));
+    /* the clash is fought by what stands on the frontage (on_the_spot):
+     * the frontier posts and the local garrison, not the army behind them;
+     * it grows into a battle of divisions only as each side brings more up,
+     * month by month (campaign_month), the way the record's battles grew
+     * from a battalion or two (cdb90, isqno 256 and 259) */
+    double bring_a = fmin(fa.men, on_the_spot(w, sec, a));
+    double bring_d = fmin(fd.men, on_the_spot(w, sec, d));
     double men_a = fmin((0.05 + 0.95 * u * u) * bring_a, P(w, BATTLE_COMMIT) * fa.men);
     double ratio_d = d == HK_SIDE_SOV ? P(w, SOVIET_THREAT_RATIO) : hk_assess_north_need(w);
     double men_d = fmin(bring_d, ratio_d * men_a);

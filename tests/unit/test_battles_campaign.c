@@ -126,7 +126,7 @@ static void test_campaign_only_from_undecided(void **state)
         /* riflemen against a defender whose every man comes with armour and
          * guns (the defender answers the attack with up to its superiority
          * in men, and their weapons come with them) */
-        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 300});
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 6000});
         station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 20000, .tanks = 4000, .guns = 4000, .aircraft = 2000});
         w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
         w->n_pending = 1;
@@ -1138,11 +1138,12 @@ static void test_battle_in_echelons(void **state)
 }
 
 /* The defender of an opening battle answers with what stands on the
- * battle's frontage and what its lift brings up in the engagement's days:
- * on the Khalkha, 650 km from the Soviet railhead, the answer is no longer
- * the lift alone (5,128 men in every run), but grows with the men along the
- * border; without the frontage it was the same number whatever stood
- * there. */
+ * battle's frontage, its frontier posts and the garrison behind them, not
+ * with its army or its lift: the answer grows with the men along the
+ * border, but never passes the frontage's share of them (battle.front_km
+ * of the line those men face). With the engagement's lift added (the old
+ * rule) the answer reached 5,128 men over a 650 km haul whatever stood on
+ * the border, and the Mongolian army's whole 9,611 in 1935. */
 static void test_opening_defender_stands_on_the_frontage(void **state)
 {
     (void)state;
@@ -1150,8 +1151,7 @@ static void test_opening_defender_stands_on_the_frontage(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    double lift = s->params[HK_P_CAMPAIGN_LIFT].value, days = s->params[HK_P_CAMPAIGN_ENGAGEMENT_DAYS].value;
-    double cap = lift / 650.0 * days / 30.0;
+    double front = s->params[HK_P_BATTLE_FRONT_KM].value;
     double most[2] = {0, 0};
     for (int k = 0; k < 2; k++) {
         double facing = k ? 200000 : 40000;
@@ -1164,11 +1164,82 @@ static void test_opening_defender_stands_on_the_frontage(void **state)
             hk_battles_step(w);
             if (w->border_campaign.active)
                 most[k] = fmax(most[k], w->border_campaign.peak[HK_SIDE_SOV]);
+            /* no more than the frontage's share of the men facing the sector */
+            assert_true(w->border_campaign.peak[HK_SIDE_SOV] <= facing * front / s->sectors[sec].length_km + 1.0);
+            assert_true(w->border_campaign.peak[HK_SIDE_JPN] <= 60000 * front / s->sectors[sec].length_km + 1.0);
             hk_world_free(w);
         }
     }
-    assert_true(most[1] > cap * 1.5);
+    assert_true(most[0] > 0);
     assert_true(most[1] > most[0]);
+    hk_scenario_free(s);
+}
+
+/* The Mongolian army alone on the Khalkha (no protocol yet binds the USSR)
+ * meets a clash with its frontier posts and the cavalry near them, not with
+ * the whole army: the Khalkhyn Sum and Tauran incidents of 1935-36 were
+ * fought by hundreds (001:49; imtfe_mpr_incursions). Against a Mongolian
+ * army of 9,611, the opening stays within the frontage's share of it, and
+ * a Japanese side beaten by it, with no Soviet column on the roads,
+ * answers it by a margin, not with its whole western grouping. */
+static void test_mongolian_clash_stays_local(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double front = s->params[HK_P_BATTLE_FRONT_KM].value;
+    double frontage = 9611 * front / s->sectors[sec].length_km;
+    int opened = 0;
+    for (int run = 0; run < 40; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        w->month = hk_month_of(1935, 6);
+        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 22000, .guns = 220});
+        station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 9611, .guns = 40});
+        w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+        w->n_pending = 1;
+        hk_battles_step(w);
+        if (w->border_campaign.active) {
+            opened++;
+            assert_true(w->border_campaign.peak[HK_SIDE_SOV] <= frontage + 1.0);
+            /* the month after: beaten or not, the Kwantung Army does not
+             * bring its whole grouping against a few hundred */
+            w->border_campaign.last_loser = HK_SIDE_JPN;
+            w->border_campaign.holder = -1;
+            w->month = hk_month_of(1935, 7);
+            hk_battles_step(w);
+            assert_true(w->border_campaign.peak[HK_SIDE_JPN] < 0.5 * 22000);
+        }
+        hk_world_free(w);
+    }
+    assert_true(opened > 0);
+    hk_scenario_free(s);
+}
+
+/* Against a USSR that is building up, a beaten Kwantung Army brings up its
+ * next echelon, the divisions facing the sector, as fast as its road lets
+ * it: not a margin over the men it sees on the line (the 23rd Division
+ * after the Yamagata detachment's defeat, 001:135). On a ratio alone, 2,000
+ * men beaten by 3,000 brought up some 9,000. */
+static void test_setback_brings_the_next_echelon(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    for (int run = 0; run < 5; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        open_campaign(w, sec, 2000, 3000);
+        w->border_campaign.last_loser = HK_SIDE_JPN;
+        hk_battles_step(w);
+        /* the Japanese road to the Khalkha carries 15,000 a month
+         * (links.yaml): it brings up about that, far past 1.5 x (1 + A) x 3,000 */
+        assert_true(w->border_campaign.peak[HK_SIDE_JPN] > 2000 + 12000);
+        hk_world_free(w);
+    }
     hk_scenario_free(s);
 }
 
@@ -1585,6 +1656,8 @@ int main(void)
         cmocka_unit_test(test_campaign_licence_runs_out),
         cmocka_unit_test(test_battle_in_echelons),
         cmocka_unit_test(test_opening_defender_stands_on_the_frontage),
+        cmocka_unit_test(test_mongolian_clash_stays_local),
+        cmocka_unit_test(test_setback_brings_the_next_echelon),
         cmocka_unit_test(test_steppe_winter_halts_the_fighting),
         cmocka_unit_test(test_campaign_contact_between_engagements),
         cmocka_unit_test(test_korea_army_holds_the_tumen),

@@ -243,6 +243,54 @@ static bool sector_on_steppe(const hk_world *w, int sec)
     return k >= 0 ? k == 1 : sector_terrain(w, sec) == HK_TERRAIN_STEPPE;
 }
 
+/* The sector's battle ground as far as the memo knows it, else as worked
+ * out at load (compiled.c): asked every month by incidents, without routing. */
+static int known_site(const hk_world *w, int sec)
+{
+    if (sec < 0 || sec >= w->s->n_sectors || sec >= HK_MAX_SECTORS)
+        return -1;
+    return ((w->battle_site_known >> sec) & 1u) ? w->battle_site[sec] : w->c->site[sec];
+}
+
+int hk_battles_initiative(const hk_world *w, int sec)
+{
+    int site = known_site(w, sec);
+    int claim = site >= 0 ? w->s->regions[site].claimed_by : -1;
+    if (claim < 0)
+        return HK_SIDE_JPN; /* no claim against the holder: the field officers' own initiative */
+    int side = hk_world_side(w, claim);
+    if (side != HK_SIDE_JPN && side != HK_SIDE_SOV)
+        return -1;
+    /* the claimant moves onto ground the other side holds; on ground it
+     * holds itself, or that neither holds, nobody has a claim to press */
+    if (hk_world_own_ground(w, site, side) || !hk_world_own_ground(w, site, 1 - side))
+        return -1;
+    return side;
+}
+
+/* Whether the USSR defends sector sec from fortified works: on its own
+ * border, where the battle ground is the railway line itself (no disputed
+ * ground off the railheads: the Ussuri, the Argun), the fortified regions
+ * built from 1932 covered the rail approaches, Grodekovo facing
+ * Pogranichnaya, the Daurian region at Otpor facing Manchuli (runov2008);
+ * the disputed heights and steppe off the railheads (Changkufeng, the
+ * Khalkha) had none. */
+static bool soviet_works(const hk_world *w, int sec, int def)
+{
+    return def == HK_SIDE_SOV && sec >= 0 && sec < w->s->n_sectors && w->s->sectors[sec].side[1] == w->s->sov &&
+           known_site(w, sec) < 0;
+}
+
+double hk_battles_attack_odds(const hk_world *w, int sec)
+{
+    if (!soviet_works(w, sec, HK_SIDE_SOV))
+        return 1.0;
+    /* the combat model's defence multipliers (docs/combat.md): prepared
+     * positions against fortified works */
+    const double *post = w->combat.posture;
+    return post[HK_POSTURE_FORTIFIED] > 0 ? post[HK_POSTURE_PREPARED] / post[HK_POSTURE_FORTIFIED] : 1.0;
+}
+
 bool hk_battles_winter_halts(const hk_world *w, int sec)
 {
     if (sec < 0 || sec >= w->s->n_sectors)
@@ -710,7 +758,9 @@ static hk_combat_side campaign_side(hk_world *w, int side, bool defends)
     return (hk_combat_side){.men = c->men[side], .tanks = c->tanks[side], .guns = c->guns[side],
                             .aircraft = c->aircraft[side], .quality = 1,
                             .supply_km = battle_supply_km(w, c->sector, side),
-                            .posture = defends ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY};
+                            .posture = !defends                           ? HK_POSTURE_HASTY
+                                       : soviet_works(w, c->sector, side) ? HK_POSTURE_FORTIFIED
+                                                                          : HK_POSTURE_PREPARED};
 }
 
 /* The month's days outside an engagement: the two lines stay in contact,
@@ -1303,10 +1353,34 @@ static double on_the_spot(hk_world *w, int sec, int side)
     return men;
 }
 
+bool hk_battles_soviet_presses(const hk_world *w)
+{
+    /* its share of the Chinese Eastern Railway still run across a
+     * Manchuria the Kwantung Army holds, its railwaymen and rolling stock
+     * hostage there (frus1933v03_d304), Moscow presses no claim until the
+     * share is sold (frus1935v03_d92; incidents.c railway_step) */
+    int t = w->c->roles.sov_chn_normalization;
+    bool hostage = w->manchuria_seized && !w->railway_sold && t >= 0 && w->treaty[t].signed_on != HK_MONTH_NONE;
+    return !hostage && w->sov_men >= SOVIET_READY * P(w, SOVIET_THREAT_RATIO) * w->jpn_men;
+}
+
+double hk_battles_local_balance(hk_world *w, int sec, int side)
+{
+    double own = on_the_spot(w, sec, side), other = on_the_spot(w, sec, 1 - side);
+    return other > 1.0 ? own / other : own > 1.0 ? HUGE_VAL : 0.0;
+}
+
 static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
 {
     const hk_scenario *s = w->s;
-    int sec = pb->sector, a = pb->attacker_side, d = 1 - a;
+    /* the side that moved first (hk_battles_initiative): the Japanese
+     * side's officers attack; the Soviet side moves onto disputed ground
+     * the Japanese side holds, and the holder's local garrison answers by
+     * attacking it there (Changkufeng: Soviet border guards dug in on the
+     * crest on 11 July 1938, the Korea Army's 19th Division attacked them
+     * on 29-31 July, 1,410 against 1,460: coox1977; cdb90, isqno 256) */
+    bool answer = pb->attacker_side == HK_SIDE_SOV;
+    int sec = pb->sector, a = answer ? HK_SIDE_JPN : pb->attacker_side, d = 1 - a;
     /* What each side can bring to the battle ground while the engagement
      * lasts: its forces within reach that stand on the frontage
      * (on_the_spot). The
@@ -1329,9 +1403,18 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
      * from a battalion or two (cdb90, isqno 256 and 259) */
     double bring_a = fmin(fa.men, on_the_spot(w, sec, a));
     double bring_d = fmin(fd.men, on_the_spot(w, sec, d));
-    double men_a = fmin((0.05 + 0.95 * u * u) * bring_a, P(w, BATTLE_COMMIT) * fa.men);
-    double ratio_d = d == HK_SIDE_SOV ? P(w, SOVIET_THREAT_RATIO) : hk_assess_north_need(w);
-    double men_d = fmin(bring_d, ratio_d * men_a);
+    double men_a, men_d;
+    if (answer) {
+        /* the mover digs in with a skewed share of its frontage; the
+         * holder attacks it with the ratio the Army believes enough, as far
+         * as its own frontage goes */
+        men_d = fmin((0.05 + 0.95 * u * u) * bring_d, P(w, BATTLE_COMMIT) * fd.men);
+        men_a = fmin(bring_a, hk_assess_north_need(w) * men_d);
+    } else {
+        men_a = fmin((0.05 + 0.95 * u * u) * bring_a, P(w, BATTLE_COMMIT) * fa.men);
+        double ratio_d = d == HK_SIDE_SOV ? P(w, SOVIET_THREAT_RATIO) : hk_assess_north_need(w);
+        men_d = fmin(bring_d, ratio_d * men_a);
+    }
     /* nobody of one side within reach of the battle ground (its route there
      * cut by the other's ground): the incident stays an incident */
     if (!(men_a >= 1) || !(men_d >= 1))
@@ -1341,7 +1424,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
                           .aircraft = fa.aircraft * ka, .quality = 1, .supply_km = battle_supply_km(w, sec, a)};
     hk_combat_side def = {.men = men_d, .tanks = fd.tanks * kd, .guns = fd.guns * kd,
                           .aircraft = fd.aircraft * kd, .quality = 1, .supply_km = battle_supply_km(w, sec, d),
-                          .posture = HK_POSTURE_PREPARED};
+                          .posture = soviet_works(w, sec, d) ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED};
     hk_terrain terrain = sector_terrain(w, sec);
     hk_combat_result res;
     fight(w, r, sec, &att, &def, a, terrain, days, &res, false);
@@ -1379,6 +1462,10 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
         lo[a] = res.loss[HK_COMBAT_ATTACKER];
         lo[d] = res.loss[HK_COMBAT_DEFENDER];
         campaign_open(w, sec, &sd[HK_SIDE_JPN], &sd[HK_SIDE_SOV], cas, lo, a, loser);
+        /* the answer did not throw the mover off: it holds the ground it
+         * moved onto */
+        if (answer && w->border_campaign.holder < 0)
+            w->border_campaign.holder = d;
         w->border_campaign.clock = res.days;
         campaign_contact(w, res.days + 1, month_days(w) + 1);
     } else {
@@ -1399,12 +1486,22 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     }
     /* sov[1]: the same without its article, for the casualty list */
     snprintf(sov[1], sizeof sov[1], "%.100s", strncmp(sov[0], "the ", 4) == 0 ? sov[0] + 4 : sov[0]);
-    if (hk_world_logging(w))
+    int site = known_site(w, sec);
+    if (hk_world_logging(w) && answer)
+        snprintf(w->scratch, sizeof w->scratch,
+                 "On the %s (tension %.2f) %s moves onto %s, ground the Japanese side holds and the USSR "
+                 "claims, and digs in there with %.0f men; the %s answers with its local garrison and "
+                 "attacks them with %.0f.",
+                 sname, w->tension[sec], alone ? sov[0] : "the Soviet side",
+                 site >= 0 && s->regions[site].name ? s->regions[site].name : "the disputed ground", men[HK_SIDE_SOV],
+                 hk_battles_japanese_army(w, sec), men[HK_SIDE_JPN]);
+    else if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s (tension %.2f) an incident grows into a battle: the %s's officers "
-                 "(autonomy %.2f) commit %.0f men against %.0f%s%s.",
+                 "(autonomy %.2f) commit %.0f men against %.0f%s%s%s.",
                  sname, w->tension[sec], hk_battles_japanese_army(w, sec), w->autonomy, men[HK_SIDE_JPN], men[HK_SIDE_SOV],
-                 alone ? " of " : "", alone ? sov[0] : "");
+                 alone ? " of " : "", alone ? sov[0] : "",
+                 soviet_works(w, sec, d) ? " in the Soviet fortified region on the border" : "");
     if (alone && hk_world_logging(w)) {
         size_t n = strlen(w->scratch);
         snprintf(w->scratch + n, sizeof w->scratch - n,

@@ -126,6 +126,10 @@ typedef struct hk_region {
      * alone; a war's campaign reads the date (campaign.c) */
     hk_date rail_from;
     int redoubt;      /* actor whose war plan falls back to it, or -1 */
+    /* actor whose claim line runs through this ground though another holds
+     * it, or -1: the disputed ground where a border battle can begin with
+     * the claimant moving onto it (battles.c) */
+    int claimed_by;
     hk_source source;
     hk_at at;
 } hk_region;

@@ -814,11 +814,11 @@ static void test_campaign_supply_over_the_links(void **state)
  * or not Japan is at war in China: the campaign is itself the war with the
  * USSR (Changkufeng, Khalkhin Gol; docs/model.md#battles-armies). With the
  * Kwantung Army fully autonomous nothing else in the month reads the war in
- * China, so the same seed gives the same engagement either way. The
- * opening clash of an incident is still fought by an ordinary army in
- * peacetime when it defends; an attack, at war or not, is called off when
- * it fails (the refusal to surrender binds a force holding its ground), so
- * a Japanese attack comes out the same either way. */
+ * China, so the same seed gives the same engagement either way. In the
+ * opening clash of an incident the Japanese side attacks, on its officers'
+ * initiative or answering a Soviet move onto disputed ground; an attack, at
+ * war or not, is called off when it fails (the refusal to surrender binds
+ * a force holding its ground), so it comes out the same either way. */
 static void test_campaign_japanese_no_surrender(void **state)
 {
     (void)state;
@@ -826,7 +826,7 @@ static void test_campaign_japanese_no_surrender(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    int engaged = 0, opening_differs = 0;
+    int engaged = 0;
     for (int run = 0; run < 10; run++) {
         double cas[2][2];
         int eng[2];
@@ -844,6 +844,10 @@ static void test_campaign_japanese_no_surrender(void **state)
         engaged += eng[0];
         assert_true(cas[0][0] == cas[1][0]);
         assert_true(cas[0][1] == cas[1][1]);
+        /* an opening battle: the Japanese side attacks, whether its own
+         * officers moved first or it answers a Soviet move onto disputed
+         * ground (hk_battles_initiative); attacking, its refusal to
+         * surrender does not count */
         double opening[2][2];
         for (int as = 0; as < 2; as++)
             for (int cw = 0; cw < 2; cw++) {
@@ -855,12 +859,10 @@ static void test_campaign_japanese_no_surrender(void **state)
                 opening[as][cw] = w->loss_men[HK_SIDE_JPN];
                 hk_world_free(w);
             }
-        /* attacking, the same; defending, the refusal to surrender counts */
         assert_true(opening[HK_SIDE_JPN][0] == opening[HK_SIDE_JPN][1]);
-        opening_differs += opening[HK_SIDE_SOV][0] != opening[HK_SIDE_SOV][1];
+        assert_true(opening[HK_SIDE_SOV][0] == opening[HK_SIDE_SOV][1]);
     }
     assert_true(engaged >= 8);
-    assert_true(opening_differs >= 8);
     hk_scenario_free(s);
 }
 
@@ -1394,6 +1396,68 @@ static void test_korea_army_holds_the_tumen(void **state)
     hk_scenario_free(s);
 }
 
+/* Who moves first is the state's, not the sector's: on the Tumen the
+ * Changkufeng heights are held by the Japanese side and claimed by the USSR
+ * (regions.yaml claimed_by), so the Soviet side moves onto them and the
+ * Korea Army answers; on the Khalkha the Japanese side claims the strip the
+ * Mongolian side holds; on the Ussuri, fought at the railway, it is the
+ * Kwantung Army's officers', against the Soviet fortified regions there.
+ * Moscow presses its claim only with its planned superiority and not while
+ * its railway share is hostage in Manchuria. Before, every battle was a
+ * Japanese attack, and the Tumen's came in 1932-33. */
+static void test_initiative_on_disputed_ground(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int tumen = sector_by_id(s, "tumen"), western = sector_by_id(s, "western"), ussuri = sector_by_id(s, "ussuri");
+    hk_world *w = border_world(&su, 1, tumen);
+    w->railway_sold = true;
+    assert_int_equal(hk_battles_initiative(w, tumen), HK_SIDE_SOV);
+    assert_int_equal(hk_battles_initiative(w, western), HK_SIDE_JPN);
+    assert_int_equal(hk_battles_initiative(w, ussuri), HK_SIDE_JPN);
+    /* the Soviet fortified regions on the railway borders lower the
+     * planner's odds there, not on the disputed ground */
+    assert_true(hk_battles_attack_odds(w, ussuri) < 0.9);
+    assert_true(hk_battles_attack_odds(w, western) == 1.0);
+    assert_true(hk_battles_attack_odds(w, tumen) == 1.0);
+    /* Moscow presses with its superiority (570,000 against 300,000 is
+     * 1.9 times), not short of it, nor with its railwaymen hostage */
+    assert_true(hk_battles_soviet_presses(w));
+    w->sov_men = 400000;
+    assert_false(hk_battles_soviet_presses(w));
+    w->sov_men = 570000;
+    w->railway_sold = false;
+    if (w->c->roles.sov_chn_normalization >= 0) {
+        w->treaty[w->c->roles.sov_chn_normalization].signed_on = hk_month_of(1924, 5);
+        assert_false(hk_battles_soviet_presses(w));
+    }
+    hk_world_free(w);
+    /* the Soviet move: its men dig in on the heights and the Korea Army
+     * attacks them; a Japanese attack that does not throw them off leaves
+     * the ground the Soviet side's */
+    int held = 0, opened = 0;
+    for (int run = 0; run < 20; run++) {
+        w = border_world(&su, (uint64_t)run, tumen);
+        station(w, tumen, HK_SIDE_JPN, (hk_side_forces){.men = 12000, .guns = 36});
+        station(w, tumen, HK_SIDE_SOV, (hk_side_forces){.men = 150000, .tanks = 1500, .guns = 1500, .aircraft = 300});
+        w->pending[0] = (hk_pending_battle){.sector = tumen, .fact = -1, .attacker_side = HK_SIDE_SOV};
+        w->n_pending = 1;
+        hk_battles_step(w);
+        assert_int_equal(w->battles_month, 1);
+        if (w->border_campaign.active) {
+            opened++;
+            held += w->border_campaign.holder == HK_SIDE_SOV;
+            assert_true(w->border_campaign.holder != -1);
+        }
+        hk_world_free(w);
+    }
+    assert_true(opened > 0);
+    (void)held;
+    hk_scenario_free(s);
+}
+
 /* Ground the Japanese side has taken from the USSR is counter-attacked at
  * once with what is there, without waiting for the superiority the Soviet
  * side otherwise builds up to (Bain-Tsagan, July 1939; the Changkufeng
@@ -1661,6 +1725,7 @@ int main(void)
         cmocka_unit_test(test_steppe_winter_halts_the_fighting),
         cmocka_unit_test(test_campaign_contact_between_engagements),
         cmocka_unit_test(test_korea_army_holds_the_tumen),
+        cmocka_unit_test(test_initiative_on_disputed_ground),
         cmocka_unit_test(test_soviet_counterattacks_to_retake),
         cmocka_unit_test(test_retake_only_at_once),
         cmocka_unit_test(test_campaigning_season),

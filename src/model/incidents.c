@@ -428,6 +428,14 @@ static void site_hauls(hk_world *w, int sec, double km[2])
     }
 }
 
+/* Appends text to buf if all of it fits. */
+static void append_whole(char *buf, size_t size, const char *text)
+{
+    size_t m = strlen(buf), k = strlen(text);
+    if (m + k < size)
+        memcpy(buf + m, text, k + 1);
+}
+
 /* `last` is the last sector with incidents this month: a sector past it
  * would draw a uniform nobody reads (the stream ends with this step), so
  * the loop stops there. */
@@ -603,18 +611,19 @@ void hk_incidents_step(hk_world *w)
                          " expected %.*f from tension, forces in contact and the Kwantung Army's autonomy (%.2f).",
                          prec, total_rate, w->autonomy);
         }
+        /* the China war's two sentences go in whole or not at all: a month
+         * with clashes on every sector leaves little room in the line */
         if (recorded < 0 && w->china_hold >= 0.05) {
-            size_t m = strlen(w->scratch);
-            snprintf(w->scratch + m, sizeof w->scratch - m,
-                     " Tokyo's order to keep the border quiet while the Army goes into China holds back %.0f%% of what "
-                     "it would have.",
+            char add[96];
+            snprintf(add, sizeof add, " Tokyo's order for a quiet border holds back %.0f%% of them.",
                      100.0 * w->china_hold);
+            append_whole(w->scratch, sizeof w->scratch, add);
         }
         if (recorded < 0 && china_draw_share(w) > 0) {
-            size_t m = strlen(w->scratch);
-            snprintf(w->scratch + m, sizeof w->scratch - m,
-                     " %.0f%% of the Kwantung Army's men on Manchukuo's borders are away in China.",
+            char add[96];
+            snprintf(add, sizeof add, " %.0f%% of the Kwantung Army's men on Manchukuo's borders are away in China.",
                      100.0 * china_draw_share(w));
+            append_whole(w->scratch, sizeof w->scratch, add);
         }
         const char *src = SRC_MODEL("incidents");
         if (recorded >= 0)

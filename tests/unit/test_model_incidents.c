@@ -204,6 +204,13 @@ static void test_simulate_band(void **state)
     fprintf(stderr, "simulate: %.1f incidents in 1935 (record 176), %.1f in 1936 (record 152)\n", y1935, y1936);
     assert_true(y1935 > 0.75 * 176 && y1935 < 1.25 * 176);
     assert_true(y1936 > 0.75 * 152 && y1936 < 1.25 * 152);
+    /* the year the war in China opens is quieter than the year before
+     * (152 to 113 in the record, 001:49): Tokyo's order for a quiet border
+     * (test_china_war_opening_holds_border); without it 1937 stayed at
+     * 1936's level */
+    double y1937 = sum[1937 - HK_YEAR_FIRST] / RUNS;
+    fprintf(stderr, "simulate: %.1f incidents in 1937 (record 113)\n", y1937);
+    assert_true(y1937 < 0.9 * y1936);
     hk_scenario_free(s);
 }
 

@@ -983,10 +983,14 @@ static void commitment_lapse(hk_world *w)
  * Pact brought it the Army and the Navy, 001:175): a cabinet whose army is
  * at war with the USSR, or mobilising for one, does not open a second war
  * while the oil lets it wait. It puts the decision off until the northern
- * war ends or war.oil_months of the embargo have passed; past them the
- * stocks will not outlast the war in the north, and it decides on war in
- * the south at war.us_rate all the same, knowing it will fight on two fronts
- * (the armistice it then seeks in the north is war.c's). */
+ * war ends or its oil stocks (war.oil_stock months of peacetime use when
+ * the embargo began, drawn at war.oil_north_burn a month while the war in
+ * the north is fought, oil_draw) are down to what the southern operation
+ * needs in hand (war.oil_south_need); then the stocks will not outlast the
+ * war in the north, and it decides on war in the south at war.us_rate all
+ * the same, knowing it will fight on two fronts (the armistice it then
+ * seeks in the north is war.c's). A war in the north shortens the wait: it
+ * burns the oil the south was to be taken with. */
 
 /* Japan's army is bound in the north: at general war with the USSR, or
  * mobilising for one its cabinet has decided on. */
@@ -1026,6 +1030,21 @@ bool hk_politics_south_pull(const hk_world *w)
     return hk_politics_south_war(w) || (w->south_deferred_on && hk_flag(w, HK_EFFECT_OIL_EMBARGO));
 }
 
+/* The oil Japan draws from its stocks in a month under the American
+ * embargo, in months of peacetime use: one in peace (and while its army
+ * mobilises), war.oil_north_burn while it fights a general war with the
+ * USSR. Until the Pacific war begins (after it the stocks are the southern
+ * war's, not this decision's). */
+static void oil_draw(hk_world *w)
+{
+    if (!hk_flag(w, HK_EFFECT_OIL_EMBARGO) || hk_flag(w, HK_EFFECT_JPN_US_WAR))
+        return;
+    w->oil_used += w->war && !w->japan_surrendered ? P(w, WAR_OIL_NORTH_BURN) : 1.0;
+}
+
+/* Japan's oil stocks left, in months of peacetime use. */
+static double oil_left(const hk_world *w) { return P(w, WAR_OIL_STOCK) - w->oil_used; }
+
 static void war_with_america(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -1045,25 +1064,27 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
             w->event_done[e] || w->setup->event_removed[e])
             continue;
         int months = w->month - w->flag_since[HK_EFFECT_OIL_EMBARGO];
-        int oil = (int)P(w, WAR_OIL_MONTHS);
+        double left = oil_left(w), need = P(w, WAR_OIL_SOUTH_NEED);
         bool north = north_war(w);
         char clause[160];
         if (north)
             north_clause(w, clause, sizeof clause);
         /* a war in the north puts the decision off while the oil can wait */
-        if (north && months < oil) {
+        if (north && left > need) {
             if (!w->south_deferred_on) {
                 w->south_deferred_on = w->month;
                 if (hk_world_logging(w))
                     snprintf(w->scratch, sizeof w->scratch,
                              "Committed to the south since %d-%02d and cut off from American oil for %d month%s, the "
                              "cabinet would answer in the south, but its army has been %s: it will not fight the USSR and "
-                             "the United States and Britain at once, and the decision on the south waits for quiet in "
-                             "the north, for as long as the oil allows (%d months under the embargo).",
+                             "the United States and Britain at once, and the south waits for quiet in the north while "
+                             "the oil allows (stocks of %d months of peacetime use, drawn %d times as fast in the war; "
+                             "the south needs %d).",
                              hk_month_year(w->committed_south_on), hk_month_mon(w->committed_south_on), months,
-                             months == 1 ? "" : "s", clause, oil);
+                             months == 1 ? "" : "s", clause, (int)lround(fmin(fmax(left, 0), 99)),
+                             (int)lround(fmin(fmax(P(w, WAR_OIL_NORTH_BURN), 0), 9)), (int)lround(fmin(fmax(need, 0), 99)));
                 hk_world_emit2(w, "doctrine", "war_decision_us_deferred", s->jpn, s->sov, w->scratch,
-                               SRC_MODEL("politics-us-war"));
+                               SRC_MODEL("politics-us-war") "; ussbs_oil1946; feis1950");
             }
             return;
         }
@@ -1071,8 +1092,11 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
          * waiting meant losing the means to fight (feis1950), so the chance
          * of deciding compounds with the months weighed, war.us_rate in the
          * first, 1 - (1 - war.us_rate)^n in the n-th (with no war in the
-         * north to put it off, months counts from the first weighing) */
-        int weighed = north ? months - oil + 1 : months;
+         * north to put it off, months counts from the first weighing; with
+         * one, from the month the stocks fell to the southern operation's
+         * need, at the rate the war draws them) */
+        double burn = w->war && !w->japan_surrendered && P(w, WAR_OIL_NORTH_BURN) > 0 ? P(w, WAR_OIL_NORTH_BURN) : 1.0;
+        int weighed = north ? 1 + (int)floor((need - left) / burn) : months;
         double p = 1.0 - pow(1.0 - P(w, WAR_US_RATE), weighed < 1 ? 1 : weighed);
         if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
             return;
@@ -1092,10 +1116,10 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
             if (north)
                 /* the oil forces it: a war on two fronts */
                 snprintf(why, sizeof why,
-                         "with its army %s and the oil running down, the cabinet cannot wait for the war in the "
-                         "north to end: it decides on war with the United States and Britain as well, a war on two "
-                         "fronts,",
-                         clause);
+                         "with its army %s and its oil stocks down to %.0f months of peacetime use, the cabinet cannot "
+                         "wait for the war in the north to end: it decides on war with the United States and Britain "
+                         "as well, a war on two fronts,",
+                         clause, fmax(0, left));
             else if (w->south_deferred_on)
                 snprintf(why, sizeof why,
                          "with the war in the north over%s, the cabinet takes up the decision it put off in %d-%02d: "
@@ -1301,6 +1325,7 @@ void hk_politics_step(hk_world *w)
     coup(w, &r);
     west_hope(w);
     commitment(w);
+    oil_draw(w);
     war_with_america(w, &r);
     /* a war Japan opened (war.c, last month) commits it to the north */
     if (w->war && w->war_opener == HK_SIDE_JPN)

@@ -448,23 +448,40 @@ static void test_pacific_war_is_japans_decision(void **state)
     /* already at war with the United States: nothing more to decide */
     assert_int_equal(pacific_war_decided_within(&su, true, true, 36), -1);
     /* at war with the USSR, or mobilising for it, the cabinet puts the
-     * decision off for war.oil_months of the embargo (the first month it is
-     * weighed is the month after it), then takes it all the same */
-    int oil = (int)su.param[HK_P_WAR_OIL_MONTHS];
+     * decision off while its oil stocks (war.oil_stock months of peacetime
+     * use, drawn one a month in peace and while mobilising, and
+     * war.oil_north_burn a month at war) are above what the southern
+     * operation needs (war.oil_south_need), then takes it all the same; a
+     * war fought in the north burns them faster, so it holds the decision
+     * off for less than a mobilisation does */
+    double stock = 24, need = 12, burn = 2; /* params.yaml's */
+    su.param[HK_P_WAR_OIL_STOCK] = stock;
+    su.param[HK_P_WAR_OIL_SOUTH_NEED] = need;
+    su.param[HK_P_WAR_OIL_NORTH_BURN] = burn;
+    int after_north[3] = {0, 0, 0};
     for (int north = 1; north <= 2; north++) {
-        int after = pacific_war_decided_north(&su, true, false, oil + 36, north);
-        if (after < oil || after < 0)
-            fail_msg("with a war in the north (%d) the decision came after %d months, before %d", north, after, oil);
+        double b = north == 1 ? burn : 1.0;
+        int wait = (int)ceil((stock - need) / b) - 1; /* months drawn before the stocks are down to the need */
+        int after = pacific_war_decided_north(&su, true, false, (int)stock + 36, north);
+        if (after < wait || after < 0)
+            fail_msg("with a war in the north (%d) the decision came after %d months, before %d", north, after, wait);
+        if (after > wait + 6)
+            fail_msg("with a war in the north (%d) the decision came after %d months, long after the stocks fell to "
+                     "the need (%d)", north, after, wait);
+        after_north[north] = after;
     }
-    /* a wait of no months: it decides as without the war */
-    su.param[HK_P_WAR_OIL_MONTHS] = 0;
+    if (!(after_north[1] < after_north[2]))
+        fail_msg("a war fought in the north (%d months) holds the decision off no less than a mobilisation (%d)",
+                 after_north[1], after_north[2]);
+    /* stocks already at the need: it decides as without the war */
+    su.param[HK_P_WAR_OIL_SOUTH_NEED] = stock;
     assert_true(pacific_war_decided_north(&su, true, false, 24, 1) >= 0);
     assert_true(pacific_war_decided_north(&su, true, false, 24, 1) < 12);
     /* the oil runs down: the chance compounds with the months weighed, so
      * at a rate of 0.05 nearly every cabinet has decided within a year (1 -
      * 0.95^78 = 98%), where a steady 0.05 a month would leave over half
      * undecided (0.95^12 = 54%) */
-    su.param[HK_P_WAR_OIL_MONTHS] = (double)oil;
+    su.param[HK_P_WAR_OIL_SOUTH_NEED] = need;
     su.param[HK_P_WAR_US_RATE] = 0.05;
     int within_year = 0;
     for (pacific_run = 0; pacific_run < 20; pacific_run++) {

@@ -902,7 +902,10 @@ static void simulate_treaties(hk_world *w)
                 !(w->orders_given && w->orders.denounce_treaty == t))
                 continue;
             /* the month's chance and the notice falling due are the treaty's, not a party's */
-            const bool timely = (draw_for(&d, t) < P(w, TREATY_DENOUNCE_RATE) && !waits_for_notice(w, t)) || notice_due(w, t);
+            /* (a treaty whose notice is not yet due needs no draw: the
+             * month's chance could not make notice timely; treaty t's draw
+             * is its own, so skipping it moves no other treaty's) */
+            const bool timely = (!waits_for_notice(w, t) && draw_for(&d, t) < P(w, TREATY_DENOUNCE_RATE)) || notice_due(w, t);
             for (int p = 0; p < x->n_parties; p++) {
                 int a = x->parties[p];
                 bool wants;

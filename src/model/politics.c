@@ -1232,12 +1232,20 @@ static void commitment(hk_world *w)
         for (int f = 0; f < s->n_factions; f++)
             if (s->factions[f].actor == s->jpn && s->factions[f].lean < 0)
                 south += w->influence[f];
+        /* the case weighed is doctrine less, under the pact, the hope of
+         * a Soviet collapse (hk_politics_south_case): say so when they differ */
+        char now[120];
+        if (fabs(south_case - w->doctrine) >= 0.005)
+            snprintf(now, sizeof now, "now %+.2f; doctrine %+.2f, the hope of a Soviet collapse set aside under the pact",
+                     south_case, w->doctrine);
+        else
+            snprintf(now, sizeof now, "now %+.2f", w->doctrine);
         snprintf(w->scratch, sizeof w->scratch,
-                 "Doctrine has stayed below %+.2f for %d months (now %+.2f)%s%s; the Navy and its allies hold "
+                 "The case for the south has stayed below %+.2f for %d months (%s)%s%s; the Navy and its allies hold "
                  "%.2f of influence; Japan commits south: the south gets the ships, the oil and the new divisions, and the army "
                  "in Manchuria stands on the defensive (it gives up divisions only once a war in the Pacific calls "
                  "for them).",
-                 P(w, DOCTRINE_COMMIT_SOUTH), w->south_months, w->doctrine,
+                 P(w, DOCTRINE_COMMIT_SOUTH), w->south_months, now,
                  hk_flag(w, HK_EFFECT_FRANCE_FALLEN) ? " with Europe's colonies exposed" : "",
                  hk_flag(w, HK_EFFECT_OIL_EMBARGO) ? " under an oil embargo" : "", south);
     }

@@ -85,24 +85,42 @@ bool hk_treaty_preconditions(const hk_world *w, int t, char *why, size_t len)
     const hk_treaty *x = &s->treaties[t];
     /* every party exists: one test of the month's mask when no reason is asked */
     _Static_assert(HK_MAX_ACTORS < 32, "a party's bit in a 32-bit mask");
-    if (!why && w->exists_month == w->month) {
-        if (w->c->treaty_parties[t] & ((1u << s->n_actors) - 1) & ~w->exists_mask)
+    /* with no reason asked, the month's test reads what was laid out at
+     * load (compiled.c): the treaties it requires on the binding mask, the
+     * conditions it needs, the forms of its actors */
+    if (!why) {
+        const hk_compiled *c = w->c;
+        const uint32_t req = c->requires_binding[t];
+        if ((w->treaty_binding & req) != req)
             return false;
-    } else {
-        for (int p = 0; p < x->n_parties; p++)
-            if (!hk_actor_exists(w, x->parties[p], w->month)) {
-                if (why)
-                    snprintf(why, len, "%s does not exist", s->actors[x->parties[p]].id);
+        if (w->exists_month == w->month) {
+            if (c->treaty_parties[t] & ((1u << s->n_actors) - 1) & ~w->exists_mask)
                 return false;
-            }
+        } else {
+            for (int p = 0; p < x->n_parties; p++)
+                if (!hk_actor_exists(w, x->parties[p], w->month))
+                    return false;
+        }
+        for (uint32_t m = c->requires_conditions[t]; m; m &= m - 1)
+            if (!hk_precondition_holds(w, (hk_precondition)__builtin_ctz(m)))
+                return false;
+        for (int i = 0; i < c->n_requires_forms[t]; i++)
+            if (hk_actor_form_at(w, c->requires_form_actor[t][i], w->month) != c->requires_form[t][i])
+                return false;
+        return true;
     }
+    for (int p = 0; p < x->n_parties; p++)
+        if (!hk_actor_exists(w, x->parties[p], w->month)) {
+            snprintf(why, len, "%s does not exist", s->actors[x->parties[p]].id);
+            return false;
+        }
     for (int i = 0; i < x->n_requires; i++) {
         const hk_requirement *q = &x->requires[i];
         bool ok = q->treaty >= 0      ? hk_treaty_binds(w, q->treaty)
                   : q->condition >= 0 ? hk_precondition_holds(w, (hk_precondition)q->condition)
                                       : hk_actor_form_at(w, q->actor, w->month) == q->form;
         if (!ok) {
-            if (why) {
+            {
                 if (q->treaty >= 0)
                     snprintf(why, len, "%s is not in force", s->treaties[q->treaty].id);
                 else if (q->condition >= 0)

@@ -418,6 +418,7 @@ bool hk_clause_bars(const hk_clause *c, const hk_treaty *x)
 }
 
 _Static_assert(HK_MAX_TREATIES <= 32, "hk_compiled.may_bar holds a bit a treaty");
+_Static_assert(HK_PRE_COUNT <= 32, "hk_compiled.requires_conditions holds a bit a condition");
 _Static_assert(HK_MAX_FACTIONS <= 32, "hk_compiled.actor_factions holds a bit a faction");
 
 /* The actors a clause of treaty x could ever hold back (see may_restrain). */
@@ -456,6 +457,19 @@ static void compile_treaties(const hk_scenario *s, hk_compiled *c)
                 if (hk_clause_bars(&s->treaties[y].clauses[i], &s->treaties[t]))
                     c->may_bar[t] |= (uint32_t)1 << y;
         c->may_restrain[t] = restrained_actors(&s->treaties[t]);
+        c->requires_binding[t] = c->requires_conditions[t] = 0;
+        c->n_requires_forms[t] = 0;
+        for (int i = 0; i < s->treaties[t].n_requires; i++) {
+            const hk_requirement *q = &s->treaties[t].requires[i];
+            if (q->treaty >= 0)
+                c->requires_binding[t] |= (uint32_t)1 << q->treaty;
+            else if (q->condition >= 0)
+                c->requires_conditions[t] |= (uint32_t)1 << q->condition;
+            else {
+                c->requires_form_actor[t][c->n_requires_forms[t]] = (int8_t)q->actor;
+                c->requires_form[t][c->n_requires_forms[t]++] = (int8_t)q->form;
+            }
+        }
     }
 }
 

@@ -150,6 +150,17 @@ typedef struct hk_compiled {
      * normalisation, non-aggression, mutual assistance, a bar naming it);
      * recognition or consultation alone never does */
     uint32_t may_restrain[HK_MAX_TREATIES];
+    /* bit y of requires_binding[t] when treaty t's preconditions name
+     * treaty y, which must bind before t can be signed (treaties.yaml
+     * `requires: {treaty}`): tested against w->treaty_binding at once */
+    uint32_t requires_binding[HK_MAX_TREATIES];
+    /* and the rest of its preconditions, laid out for the month's test:
+     * the conditions of the world it needs (bit c: hk_precondition c) and
+     * the actors that must be in a given form */
+    uint32_t requires_conditions[HK_MAX_TREATIES];
+    int8_t requires_form_actor[HK_MAX_TREATIES][HK_MAX_REQUIREMENTS];
+    int8_t requires_form[HK_MAX_TREATIES][HK_MAX_REQUIREMENTS];
+    int8_t n_requires_forms[HK_MAX_TREATIES];
 
     /* actors in their time (world/actors.c): the first whole month of each
      * form (a form that begins after the 1st acts from the month after),

@@ -1197,7 +1197,7 @@ static void test_mongolian_clash_stays_local(void **state)
     for (int run = 0; run < 40; run++) {
         hk_world *w = border_world(&su, (uint64_t)run, sec);
         w->month = hk_month_of(1935, 6);
-        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
+        hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_NONE);
         station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 22000, .guns = 220});
         station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 9611, .guns = 40});
         w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};

@@ -201,6 +201,37 @@ static void test_priceless_signed_when_all_gain(void **state)
     assert_true(tested > 0);
 }
 
+/* The binding mask is kept with the status by its one writer: over whole
+ * histories, in simulate and in replay, hk_treaty_binds agrees with the
+ * status every month (in force, or denounced and not yet expired), and the
+ * precondition test read from what is laid out at load agrees with the one
+ * that gives its reason. */
+static void test_binding_mask_follows_status(void **state)
+{
+    (void)state;
+    hk_setup su;
+    hk_setup_init(&su, scenario);
+    int checked = 0, bound = 0;
+    for (int mode = 0; mode < 2; mode++)
+        for (uint64_t run = 0; run < 3; run++) {
+            hk_world *w = hk_world_new(&su, mode ? HK_MODE_REPLAY : HK_MODE_SIMULATE, 1918, run);
+            assert_non_null(w);
+            while (w->month < hk_month_of(1945, 9)) {
+                hk_world_step(w, NULL);
+                for (int t = 0; t < scenario->n_treaties; t++) {
+                    int st = w->treaty[t].status;
+                    assert_int_equal(hk_treaty_binds(w, t), st == HK_TREATY_IN_FORCE || st == HK_TREATY_DENOUNCED);
+                    char why[160];
+                    assert_int_equal(hk_treaty_preconditions(w, t, NULL, 0), hk_treaty_preconditions(w, t, why, sizeof why));
+                    bound += hk_treaty_binds(w, t);
+                    checked++;
+                }
+            }
+            hk_world_free(w);
+        }
+    assert_true(checked > 0 && bound > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_no_gain_no_treaty),
         cmocka_unit_test(test_step_is_deterministic),
         cmocka_unit_test(test_priceless_signed_when_all_gain),
+        cmocka_unit_test(test_binding_mask_follows_status),
     };
     return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
 }

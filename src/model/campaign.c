@@ -146,6 +146,22 @@ static hk_regions set_of(const hk_world *w, int side, bool (*in)(const hk_world 
     return m;
 }
 
+/* Both sides' ground and bases as control stands, in one pass: the sets
+ * set_of(w, side, own) and set_of(w, side, is_base) give, for both sides. */
+static void side_sets(const hk_world *w, hk_regions held[2], hk_regions bases[2])
+{
+    const hk_scenario *s = w->s;
+    held[0] = held[1] = bases[0] = bases[1] = 0;
+    for (int r = 0; r < s->n_regions; r++) {
+        int side = hk_control_side(w, r);
+        if (side < 0 || side > 1)
+            continue;
+        held[side] |= HK_REGION_BIT(r);
+        if (railhead_now(w, r) && s->regions[r].sector < 0 && held_at_start(w, r, side))
+            bases[side] |= HK_REGION_BIT(r);
+    }
+}
+
 void hk_campaign_haul(const hk_world *w, int side, double *km)
 {
     const hk_scenario *s = w->s;
@@ -215,10 +231,10 @@ static double max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk
  * over the westernmost railhead it holds (the Trans-Siberian from European
  * Russia); the Japanese side's from its bases (Japan, Korea, the Kwantung
  * lease, the Manchurian depots). */
-static hk_regions sources_of(const hk_world *w, int side)
+static hk_regions sources_from(const hk_world *w, int side, hk_regions bases)
 {
     const hk_scenario *s = w->s;
-    hk_regions bases = set_of(w, side, is_base), sources = bases;
+    hk_regions sources = bases;
     if (side != HK_SIDE_JPN) {
         /* the bases no other base lies west of */
         double west = INFINITY;
@@ -230,6 +246,8 @@ static hk_regions sources_of(const hk_world *w, int side)
     }
     return sources;
 }
+
+static hk_regions sources_of(const hk_world *w, int side) { return sources_from(w, side, set_of(w, side, is_base)); }
 
 /* What the links carry to each region a side holds: the maximum flow from
  * its sources over its own ground (the routes' capacities added where they
@@ -464,16 +482,25 @@ static double theatre_odds(const hk_world *w, int side)
  * announced (the Kwantung Army fought on for days after the Soviet entry,
  * until the Emperor's broadcast and the order to lay down arms,
  * glantz2003). */
+static bool order_reached(const hk_world *w)
+{
+    const hk_campaign_state *c = &w->camp;
+    return c->surrender_day > 0 && w->today >= c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS);
+}
+
 static bool fights_to_the_last(const hk_world *w, int side)
 {
-    /* once the surrender is announced (the fronts fight on until the order
-     * to lay down arms reaches them, war.ceasefire_days), a field army no
-     * longer fights to the last: its men give up rather than die for a war
-     * their government has ended (Changchun and Mukden were handed over to
-     * the Soviet airborne landings of 19 August without a fight,
-     * glantz2003) */
-    bool announced = w->camp.surrender_day > 0 && w->today > w->camp.surrender_day;
-    return side == HK_SIDE_JPN && !w->japan_surrendered && !announced;
+    /* once the order to lay down arms has reached the fronts
+     * (war.ceasefire_days after the surrender is announced), a field army
+     * no longer fights to the last: its men give up rather than die for a
+     * war their government has ended (Changchun and Mukden were handed over
+     * to the Soviet airborne landings of 19 August without a fight,
+     * glantz2003). The broadcast alone does not stop them: until the order
+     * comes down the chain of command they fight as before (the 5th Army
+     * fought its hardest battle at Mudanjiang from 12 to 16 August, the
+     * Kwantung Army's ceasefire order went out on the 17th and reached its
+     * armies over the 18th to the 20th, glantz2003) */
+    return side == HK_SIDE_JPN && !w->japan_surrendered && !order_reached(w);
 }
 
 /* A cut-off Japanese garrison holds out until its government surrenders,
@@ -531,11 +558,19 @@ static void routes(hk_world *w)
     for (int l = 0; l < w->s->n_links; l++)
         if (w->c->link_on[l] > w->month && w->c->link_on[l] < c->route_until)
             c->route_until = w->c->link_on[l];
+    /* (hk_campaign_haul and hk_campaign_encircled for both sides, over the
+     * sets worked out once) */
+    const hk_scenario *s = w->s;
+    hk_regions held[2], bases[2], rail = 0;
+    side_sets(w, held, bases);
+    for (int r = 0; r < s->n_regions; r++)
+        if (railhead_now(w, r))
+            rail |= HK_REGION_BIT(r);
     for (int side = 0; side < 2; side++) {
-        hk_campaign_haul(w, side, c->route_km[side]);
+        hk_map_routes_at(s, w->month, rail & held[side], held[side], ~(hk_regions)0, c->route_km[side]);
         c->flow_known[side] = 0; /* the flows are worked out when asked for (flow_to, front_flow) */
         c->front_known[side] = 0;
-        c->route_cut[side] = hk_campaign_encircled(w, side);
+        c->route_cut[side] = held[side] & ~hk_map_reach_at(s, w->month, bases[side], held[side]);
     }
     memcpy(c->route_control, w->control, sizeof c->route_control);
     c->routes_ok = true;
@@ -551,9 +586,11 @@ static void route_sets(hk_world *w)
     hk_campaign_state *c = &w->camp;
     if (c->sets_ok && memcmp(c->sets_control, w->control, sizeof c->sets_control) == 0)
         return;
+    hk_regions held[2], bases[2];
+    side_sets(w, held, bases);
     for (int side = 0; side < 2; side++) {
-        c->sets_held[side] = set_of(w, side, own);
-        c->sets_sources[side] = sources_of(w, side);
+        c->sets_held[side] = held[side];
+        c->sets_sources[side] = sources_from(w, side, bases[side]);
     }
     memcpy(c->sets_control, w->control, sizeof c->sets_control);
     c->sets_ok = true;
@@ -1869,14 +1906,12 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS) ||
             (fight < days && fight < echelons(w) + 1))
             continue;
-        /* once Japan's surrender has reached the fronts (war.ceasefire_days
-         * after it, when they stop) no garrison is assaulted: its besiegers
-         * bring it the order to lay down its arms instead (the fortified
-         * regions of August 1945 gave up within days of the Kwantung Army's
-         * order, Hutou last on the 26th, glantz2003); until then the
-         * besiegers, like the fronts, fight on */
-        if (c->surrender_day > 0 && w->today + days - 1 > c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS))
-            continue;
+        /* a besieged garrison is cut off from its army's chain of command:
+         * the order to lay down arms reaches it only war.garrison_order_days
+         * after the fronts stop, and until then it fights on and its
+         * besiegers go on assaulting it (Hutou's garrison refused the
+         * surrender and was stormed position by position until 26 August
+         * 1945, at a cost of 3,462 Soviet casualties, hutou_siege) */
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
         /* war.storm_share is what a step's assault takes on: an assault over
          * fewer days (a garrison left during the step) takes on less */
@@ -2434,10 +2469,11 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         crossing(w, fr, a, from[a], o);
         return give_way(w, f, fr, dfr, a, o, back, false, &def, dpost, month_cas, battles);
     }
-    /* a Japanese field force told of the surrender does not fight for
-     * ground its government has given up: it falls back or, cut off, lays
-     * down its arms (fights_to_the_last) */
-    if (d == HK_SIDE_JPN && c->surrender_day > 0 && w->today > c->surrender_day) {
+    /* a Japanese field force the order to lay down arms has reached does
+     * not fight for ground its government has given up: it falls back or,
+     * cut off, lays down its arms (fights_to_the_last); one the order has
+     * not yet reached fights as before */
+    if (d == HK_SIDE_JPN && order_reached(w)) {
         crossing(w, fr, a, from[a], o);
         return give_way(w, f, fr, dfr, a, o, back, true, &def, dpost, month_cas, battles);
     }
@@ -2623,6 +2659,16 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
 
 /* Regions cut off from their side's bases: the fronts that hold nothing
  * else break out or are lost; the ground passes to the other side. */
+static void fronts_ground(const hk_world *w, int side, uint64_t ground[HK_MAX_SECTORS])
+{
+    memset(ground, 0, sizeof(uint64_t) * HK_MAX_SECTORS);
+    for (int r = 0; r < w->s->n_regions && r < 64; r++) {
+        int fo = w->camp.front_of[r];
+        if (fo >= 0 && fo < HK_MAX_SECTORS && own(w, r, side))
+            ground[fo] |= (uint64_t)1 << r;
+    }
+}
+
 static void encirclements(hk_world *w, hk_rng *rng, int days)
 {
     const hk_scenario *s = w->s;
@@ -2632,17 +2678,15 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
         uint64_t cut = c->route_cut[side];
         if (!cut)
             continue; /* nothing of it cut off: no pocket, no ground to pass */
+        /* each front's ground the side holds, as sets, in one pass (again
+         * after a siege, which may change who holds what) */
+        uint64_t ground[HK_MAX_SECTORS];
+        fronts_ground(w, side, ground);
         for (int f = 0; f < s->n_sectors; f++) {
             hk_front *fr = &c->front[f];
             if (fr->men[side] < 1)
                 continue;
-            bool any = false, all_cut = true;
-            for (int r = 0; r < s->n_regions; r++)
-                if (c->front_of[r] == f && own(w, r, side)) {
-                    any = true;
-                    if (!((cut >> r) & 1))
-                        all_cut = false;
-                }
+            bool any = f < HK_MAX_SECTORS && ground[f] != 0, all_cut = any && !(ground[f] & ~cut);
             /* a front that has lost all its ground has fallen back: its men
              * defend what the enemy front reaches next */
             if (!any || !all_cut)
@@ -2664,6 +2708,7 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
                                    hk_world_side_actor(w, side), w->scratch, SRC_WAR);
                 fr->besieged[side] = true;
                 siege(w, rng, f, side, days);
+                fronts_ground(w, side, ground);
                 continue;
             }
             double out = fr->men[side] * P(w, WAR_BREAKOUT), lost = fr->men[side] - out;
@@ -2684,7 +2729,10 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
          * besieged pocket still holds; ground cut off only over the sea
          * (Kamchatka, the islands) stays with its holder: no army reaches
          * it, and the ground is not lost while the war lasts */
-        for (int r = 0; r < s->n_regions && r < 64; r++) {
+        for (uint64_t m = cut; m; m &= m - 1) {
+            int r = __builtin_ctzll(m);
+            if (r >= s->n_regions)
+                break;
             int fo = c->front_of[r];
             bool held = fo >= 0 && c->front[fo].besieged[side] && c->front[fo].men[side] >= 100;
             /* (an island's ground is fought for on the island fronts,
@@ -2692,7 +2740,7 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
              * marching from the mainland) */
             if (s->regions[r].terrain == HK_TERRAIN_ISLAND)
                 continue;
-            if (((cut >> r) & 1) && in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
+            if (in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
                 hk_control_set(w, r, hk_world_side_actor(w, 1 - side));
         }
     }
@@ -2889,9 +2937,10 @@ void hk_campaign_step(hk_world *w)
     }
     /* a besieged garrison, cut off from its army, learns of the order to lay
      * down arms only days after the fronts stop, from its besiegers: it
-     * fights on for war.garrison_order_days (Hutou's last positions fell on
-     * 26 August 1945, a week after the Kwantung Army's ceasefire reached its
-     * field armies, glantz2003) */
+     * fights on for war.garrison_order_days, and its besiegers go on
+     * storming it (Hutou's last positions fell to assault on 26 August 1945,
+     * a week after the Kwantung Army's ceasefire reached its field armies,
+     * glantz2003, hutou_siege) */
     int held_to = last;
     if (c->surrender_day > 0) {
         held_to = last + (int)P(w, WAR_GARRISON_ORDER_DAYS);
@@ -2928,10 +2977,10 @@ void hk_campaign_step(hk_world *w)
                                           "July",    "August",   "September", "October", "November", "December"};
         const char *mname = mon[hk_month_mon(w->month) - 1];
         int nd = last - first, cease = (int)P(w, WAR_CEASEFIRE_DAYS);
-        char besieged[96] = "";
+        char besieged[160] = "";
         if (held_to > last && garrisons_of(w, HK_SIDE_JPN) + garrisons_of(w, HK_SIDE_SOV) >= 1)
-            snprintf(besieged, sizeof besieged, "; the besieged fortified regions, no longer assaulted, hold their "
-                     "works to the %d%s", held_to, ordinal(held_to));
+            snprintf(besieged, sizeof besieged, "; the besieged fortified regions, which the order has not reached, "
+                     "fight on under assault to the %d%s", held_to, ordinal(held_to));
         if (c->surrender_day > 0 && last == c->surrender_day + cease && cease > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s (the surrender of %d %s reaches them %d "
@@ -3252,9 +3301,10 @@ void hk_campaign_surrender(hk_world *w)
                 held_out += c->garrison[r];
                 c->garrison[r] = c->garrison_guns[r] = 0;
             }
-        char gar[96] = "";
+        char gar[160] = "";
         if (held_out >= 1 && hk_world_logging(w))
-            snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, still holding out)",
+            snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, who hold out until "
+                     "the order reaches them)",
                      fmin(held_out, pris));
         char away[160] = "";
         if (elsewhere >= 1 && hk_world_logging(w))

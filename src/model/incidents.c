@@ -470,7 +470,22 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
             w->haul_pull[i] = pow(pull, P(w, BATTLE_SUPPLY_PULL));
         }
         double haul = w->haul_pull[i];
-        double p = P(w, INCIDENT_ESCALATION) * w->autonomy * ratio * haul;
+        /* who moves first (hk_battles_initiative): where the ground is
+         * disputed, the side whose claim runs through what the other holds
+         * and no one else; the Soviet side as far as it holds the local
+         * balance on the frontage, once Moscow has the superiority it plans
+         * for (hk_battles_soviet_presses) and means to stand
+         * on its claims (Changkufeng, July 1938, coox1977); elsewhere the
+         * Kwantung Army's officers, against the defence they would meet
+         * there (hk_battles_attack_odds) */
+        int mover = hk_battles_initiative(w, i);
+        double p = mover == HK_SIDE_SOV
+                       ? (hk_battles_soviet_presses(w)
+                              ? P(w, INCIDENT_ESCALATION) * hk_clamp(hk_battles_local_balance(w, i, mover), 0.2, 2.0)
+                              : 0.0)
+                   : mover == HK_SIDE_JPN
+                       ? P(w, INCIDENT_ESCALATION) * w->autonomy * ratio * haul * hk_battles_attack_odds(w, i)
+                       : 0.0;
         /* a clash grows into a battle only where the other side stands and
          * fights: short of the superiority it plans for, Moscow yields
          * disputed ground (hk_assess_soviet_resolve) */
@@ -482,7 +497,8 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
             p *= 1.0 - P(w, INCIDENT_EUROPE_RESTRAINT);
         /* a major battle lost turns the Army to settling with the USSR
          * (001:151) */
-        p *= lesson;
+        if (mover == HK_SIDE_JPN)
+            p *= lesson;
         /* a neutrality pact binds the field armies too: both governments
          * pledged to respect each other's frontiers and those of Manchukuo
          * and Mongolia (001:167), and the border stayed quiet until the
@@ -490,7 +506,8 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
          * no incident grows into a battle while it binds */
         if (pact)
             p *= 1.0 - P(w, INCIDENT_PACT_RESTRAINT);
-        if (w->player == s->jpn && w->orders_given) {
+        /* the Japanese player's orders decide its own officers' initiative */
+        if (mover == HK_SIDE_JPN && w->player == s->jpn && w->orders_given) {
             if (w->orders.incidents == HK_ESC_ESCALATE)
                 p = hk_clamp(p * 5 + 0.05, 0, 1);
             else if (w->orders.incidents == HK_ESC_CONTAIN)
@@ -522,7 +539,7 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
             hk_pending_battle *b = &w->pending[w->n_pending++];
             b->sector = i;
             b->fact = -1;
-            b->attacker_side = HK_SIDE_JPN;
+            b->attacker_side = mover;
         }
     }
 }

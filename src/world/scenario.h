@@ -32,7 +32,7 @@
 #define HK_MAX_LOSSES 16
 #define HK_MAX_CONTROL 64
 #define HK_MAX_ZONES 4
-#define HK_MAX_PUBLICATIONS 96
+#define HK_MAX_PUBLICATIONS 128
 #define HK_MAX_SEEDS 16
 #define HK_MAX_PARTIES 4
 #define HK_MAX_ISLAND_FORCES 24
@@ -126,6 +126,10 @@ typedef struct hk_region {
      * alone; a war's campaign reads the date (campaign.c) */
     hk_date rail_from;
     int redoubt;      /* actor whose war plan falls back to it, or -1 */
+    /* actor whose claim line runs through this ground though another holds
+     * it, or -1: the disputed ground where a border battle can begin with
+     * the claimant moving onto it (battles.c) */
+    int claimed_by;
     hk_source source;
     hk_at at;
 } hk_region;

@@ -1084,7 +1084,7 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
                              months == 1 ? "" : "s", clause, (int)lround(fmin(fmax(left, 0), 99)),
                              (int)lround(fmin(fmax(P(w, WAR_OIL_NORTH_BURN), 0), 9)), (int)lround(fmin(fmax(need, 0), 99)));
                 hk_world_emit2(w, "doctrine", "war_decision_us_deferred", s->jpn, s->sov, w->scratch,
-                               SRC_MODEL("politics-us-war") "; feis1950");
+                               SRC_MODEL("politics-us-war") "; ussbs_oil1946; feis1950");
             }
             return;
         }

@@ -864,6 +864,22 @@ static void tell_stavka(hk_world *w, int side, double reserve)
     hk_world_emit2(w, "forces", "stavka", s->sov, s->jpn, w->scratch, SRC_WAR "; rzd_transfers_1941");
 }
 
+/* The tanks, guns and aircraft a side's fronts hold, and (with the guns)
+ * its besieged garrisons'. */
+static void fronts_arms(const hk_world *w, int side, double have[3])
+{
+    const hk_campaign_state *c = &w->camp;
+    have[0] = have[1] = have[2] = 0;
+    for (int f = 0; f < w->s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        have[0] += c->front[f].tanks[side];
+        have[1] += c->front[f].guns[side];
+        have[2] += c->front[f].aircraft[side];
+    }
+    for (int r = 0; r < w->s->n_regions; r++)
+        if (c->garrison[r] > 0 && garrison_side(w, r) == side)
+            have[1] += c->garrison_guns[r];
+}
+
 /* The arms of a side's reserve behind the fronts, per man of it: what its
  * theatre army has (its formations' weapons per man times the men of the
  * theatre outside the besieged garrisons) less what its fronts and its
@@ -874,22 +890,13 @@ static void tell_stavka(hk_world *w, int side, double reserve)
  * (release), and the T-26s and BTs the Far East gave up in the second half
  * of 1941 (forces.yaml, glantz2003) are gone from the fronts as from the
  * formations (cap_arms). */
-static void reserve_per_man(const hk_world *w, int side, double rpm[3])
+/* (men: the theatre's men outside the garrisons; reserve: those of them on
+ * no front, both as the caller has them) */
+static void reserve_per_man(const hk_world *w, int side, double men, double reserve, double rpm[3])
 {
-    const hk_campaign_state *c = &w->camp;
-    double pm[3];
+    double pm[3], have[3];
     side_per_man(w, side, pm);
-    double men = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
-    double reserve = men - fronts_men(w, side);
-    double have[3] = {0, 0, 0};
-    for (int f = 0; f < w->s->n_sectors && f < HK_MAX_SECTORS; f++) {
-        have[0] += c->front[f].tanks[side];
-        have[1] += c->front[f].guns[side];
-        have[2] += c->front[f].aircraft[side];
-    }
-    for (int r = 0; r < w->s->n_regions; r++)
-        if (c->garrison[r] > 0 && garrison_side(w, r) == side)
-            have[1] += c->garrison_guns[r];
+    fronts_arms(w, side, have);
     for (int k = 0; k < 3; k++)
         rpm[k] = reserve > 1 ? fmax(0, pm[k] * men - have[k]) / reserve : 0;
 }
@@ -948,29 +955,24 @@ static void release(hk_world *w, int side)
 /* Keeps the fronts' arms within the theatre army's: when the formations
  * give weapons up (sent west, worn out), the fronts lose them in proportion
  * to what each holds, arm by arm. */
-static void cap_arms(hk_world *w, int side)
+static void cap_arms(hk_world *w, int side, double men)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
-    double pm[3];
+    double pm[3], have[3], k[3];
     side_per_man(w, side, pm);
-    double men = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
-    double have[3] = {0, 0, 0}, fixed_guns = 0;
-    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
-        have[0] += c->front[f].tanks[side];
-        have[1] += c->front[f].guns[side];
-        have[2] += c->front[f].aircraft[side];
-    }
-    for (int r = 0; r < s->n_regions; r++)
-        if (c->garrison[r] > 0 && garrison_side(w, r) == side)
-            fixed_guns += c->garrison_guns[r];
-    double k[3];
-    for (int i = 0; i < 3; i++) {
-        double cap = pm[i] * men - (i == 1 ? fixed_guns : 0);
-        k[i] = have[i] > cap && have[i] > 0 ? fmax(0, cap) / have[i] : 1.0;
-    }
+    fronts_arms(w, side, have);
+    for (int i = 0; i < 3; i++)
+        k[i] = have[i] > pm[i] * men && have[i] > 0 ? fmax(0, pm[i] * men) / have[i] : 1.0;
     if (k[0] >= 1.0 && k[1] >= 1.0 && k[2] >= 1.0)
         return;
+    /* (the garrisons' guns stay in their works: the fronts give up what the
+     * theatre has lost) */
+    double guns = 0;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
+        guns += c->front[f].guns[side];
+    if (k[1] < 1.0 && guns > 0)
+        k[1] = fmax(0, guns - (have[1] - pm[1] * men)) / guns;
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         hk_front *fr = &c->front[f];
         fr->tanks[side] *= k[0];
@@ -997,7 +999,7 @@ static void reinforce(hk_world *w, int side)
         return;
     }
     release(w, side);
-    cap_arms(w, side);
+    cap_arms(w, side, pool);
     sum = fronts_men(w, side);
     double reserve = pool - sum;
     tell_stavka(w, side, fmax(0, reserve));
@@ -1005,7 +1007,7 @@ static void reinforce(hk_world *w, int side)
     if (!(reserve > 1000))
         return;
     double pm[3];
-    reserve_per_man(w, side, pm);
+    reserve_per_man(w, side, pool, reserve, pm);
     /* each front's routes: what the links carry from the sources to the
      * regions it holds */
     double route[HK_MAX_SECTORS], threat = 0;
@@ -1660,7 +1662,7 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double faci
     const hk_scenario *s = w->s;
     if (s->regions[o].sector >= 0)
         return;
-    double reserve = theatre_of(w, d) - garrisons_of(w, d) - fronts_men(w, d);
+    double men = theatre_of(w, d) - garrisons_of(w, d), reserve = men - fronts_men(w, d), all = reserve;
     /* only what its routes bring there: none east of a cut railway beyond
      * what the other routes carry */
     reserve = fmin(reserve, flow_to(w, d, o) * P(w, WAR_SUPPLY_SUSTAIN));
@@ -1671,7 +1673,7 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double faci
     if (!(reserve > 1000))
         return;
     double pm[3];
-    reserve_per_man(w, d, pm);
+    reserve_per_man(w, d, fmax(0, men), all, pm);
     dfr->men[d] += reserve;
     dfr->brought[d] += reserve; /* come up from the reserve, as reinforce's */
     dfr->tanks[d] += reserve * pm[0];
@@ -2674,6 +2676,8 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
     for (int side = 0; side < 2; side++) {
         routes(w); /* the first side's encirclement changes hands */
         uint64_t cut = c->route_cut[side];
+        if (!cut)
+            continue; /* nothing of it cut off: no pocket, no ground to pass */
         /* each front's ground the side holds, as sets, in one pass (again
          * after a siege, which may change who holds what) */
         uint64_t ground[HK_MAX_SECTORS];

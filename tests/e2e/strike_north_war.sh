@@ -16,6 +16,8 @@
 #   under the armistice goes back, and the history says so.
 # - A war in the east sends no more divisions west by 1941-12 than the
 #   same seed's peace (seeds 1-3).
+# - The first Japanese attack says the Soviet side held the air (theatre
+#   aircraft); Pearl Harbor comes at most 9 months into the oil embargo.
 set -euo pipefail
 HK=${1:?usage: strike_north_war.sh PATH_TO_hokushin}
 command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
@@ -202,6 +204,25 @@ for seed in 1 2 3; do
     [ -n "$war" ] && [ -n "$peace" ] || { bad "seed $seed: no soviet_divisions_west_1941 in the outcomes"; continue; }
     awk -v a="$war" -v b="$peace" 'BEGIN { exit !(a <= b + 0.5) }' ||
         bad "seed $seed: a strike north sends $war divisions west by 1941-12, the same seed's peace $peace"
+done
+# the air follows the aircraft in the theatre: the Soviet Far East's
+# 3,000-odd against the Kwantung Army's 600-odd hold it over the Japanese
+# main blow, and the battle says so; and the oil clock: a war fought in the
+# north draws Japan's stocks at war use (war.oil_north_burn), so the
+# southern decision it puts off comes once they are down to the southern
+# operation's need, Pearl Harbor at most 9 months into the embargo (24
+# months of peacetime use, 2 a month at war, 12 needed), not 12-13
+for seed in 1 2 3 4 5 6 7 8; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/run"
+    first=$(jq -r 'select(.type == "event" and .kind == "front" and (.text | test("the Japanese side \\([0-9,]+ men"))) | .text' "$tmp/run" | head -1)
+    [ -z "$first" ] || grep -q "under the Soviet side's air" <<<"$first" ||
+        bad "seed $seed: the first Japanese attack does not say the Soviet side held the air: ${first:0:200}"
+    emb=$(jq -r 'select(.type == "event" and .id == "us_oil_embargo") | .date[0:7]' "$tmp/run" | head -1)
+    ph=$(jq -r 'select(.type == "event" and .id == "pearl_harbor") | .date[0:7]' "$tmp/run" | head -1)
+    if [ -n "$emb" ] && [ -n "$ph" ]; then
+        gap=$(( (10#${ph:0:4} - 10#${emb:0:4}) * 12 + 10#${ph:5:2} - 10#${emb:5:2} ))
+        [ "$gap" -le 9 ] || bad "seed $seed: Pearl Harbor $ph, $gap months into the oil embargo of $emb, with the war in the north burning the oil"
+    fi
 done
 [ "$fail" = 0 ] && echo "strike_north_war: ok ($struck of 8 seeds with a Soviet counter-stroke told, $sequel with a Soviet war after the armistice)"
 exit $fail

@@ -1176,13 +1176,24 @@ static void fall_back(hk_world *w, int g, int d, int o)
     bool best_home = false;
     /* toward the redoubt when one is planned and a way leads there, else home */
     bool toward_redoubt = false;
+    /* land_km(w, o, r) for every r, over o's links once */
+    double near_km[HK_MAX_REGIONS];
+    for (int r = 0; r < s->n_regions; r++)
+        near_km[r] = 0;
+    for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++) {
+        const hk_link *k = &s->links[w->c->adj[i]];
+        int v = w->c->adj_to[i];
+        if (k->kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && (near_km[v] == 0 || k->km < near_km[v]))
+            near_km[v] = k->km;
+    }
+    near_km[o] = land_km(w, o, o); /* (as land_km has it: o's shortest link) */
     for (int pass = to_redoubt ? 0 : 1; pass < 2 && !best_home; pass++) {
         double to_home[HK_MAX_REGIONS];
         hk_map_routes_at(s, w->month, pass == 0 ? redoubt : home, held, held, to_home);
         double best = INFINITY;
         q = -1;
         for (int r = 0; r < s->n_regions; r++) {
-            double km = own(w, r, d) && !invested(w, r) ? land_km(w, o, r) : 0;
+            double km = own(w, r, d) && !invested(w, r) ? near_km[r] : 0;
             if (!(km > 0))
                 continue;
             bool reaches = isfinite(to_home[r]);

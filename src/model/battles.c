@@ -243,6 +243,54 @@ static bool sector_on_steppe(const hk_world *w, int sec)
     return k >= 0 ? k == 1 : sector_terrain(w, sec) == HK_TERRAIN_STEPPE;
 }
 
+/* The sector's battle ground as far as the memo knows it, else as worked
+ * out at load (compiled.c): asked every month by incidents, without routing. */
+static int known_site(const hk_world *w, int sec)
+{
+    if (sec < 0 || sec >= w->s->n_sectors || sec >= HK_MAX_SECTORS)
+        return -1;
+    return ((w->battle_site_known >> sec) & 1u) ? w->battle_site[sec] : w->c->site[sec];
+}
+
+int hk_battles_initiative(const hk_world *w, int sec)
+{
+    int site = known_site(w, sec);
+    int claim = site >= 0 ? w->s->regions[site].claimed_by : -1;
+    if (claim < 0)
+        return HK_SIDE_JPN; /* no claim against the holder: the field officers' own initiative */
+    int side = hk_world_side(w, claim);
+    if (side != HK_SIDE_JPN && side != HK_SIDE_SOV)
+        return -1;
+    /* the claimant moves onto ground the other side holds; on ground it
+     * holds itself, or that neither holds, nobody has a claim to press */
+    if (hk_world_own_ground(w, site, side) || !hk_world_own_ground(w, site, 1 - side))
+        return -1;
+    return side;
+}
+
+/* Whether the USSR defends sector sec from fortified works: on its own
+ * border, where the battle ground is the railway line itself (no disputed
+ * ground off the railheads: the Ussuri, the Argun), the fortified regions
+ * built from 1932 covered the rail approaches, Grodekovo facing
+ * Pogranichnaya, the Daurian region at Otpor facing Manchuli (runov2008);
+ * the disputed heights and steppe off the railheads (Changkufeng, the
+ * Khalkha) had none. */
+static bool soviet_works(const hk_world *w, int sec, int def)
+{
+    return def == HK_SIDE_SOV && sec >= 0 && sec < w->s->n_sectors && w->s->sectors[sec].side[1] == w->s->sov &&
+           known_site(w, sec) < 0;
+}
+
+double hk_battles_attack_odds(const hk_world *w, int sec)
+{
+    if (!soviet_works(w, sec, HK_SIDE_SOV))
+        return 1.0;
+    /* the combat model's defence multipliers (docs/combat.md): prepared
+     * positions against fortified works */
+    const double *post = w->combat.posture;
+    return post[HK_POSTURE_FORTIFIED] > 0 ? post[HK_POSTURE_PREPARED] / post[HK_POSTURE_FORTIFIED] : 1.0;
+}
+
 bool hk_battles_winter_halts(const hk_world *w, int sec)
 {
     if (sec < 0 || sec >= w->s->n_sectors)
@@ -710,7 +758,9 @@ static hk_combat_side campaign_side(hk_world *w, int side, bool defends)
     return (hk_combat_side){.men = c->men[side], .tanks = c->tanks[side], .guns = c->guns[side],
                             .aircraft = c->aircraft[side], .quality = 1,
                             .supply_km = battle_supply_km(w, c->sector, side),
-                            .posture = defends ? HK_POSTURE_PREPARED : HK_POSTURE_HASTY};
+                            .posture = !defends                           ? HK_POSTURE_HASTY
+                                       : soviet_works(w, c->sector, side) ? HK_POSTURE_FORTIFIED
+                                                                          : HK_POSTURE_PREPARED};
 }
 
 /* The month's days outside an engagement: the two lines stay in contact,
@@ -925,6 +975,29 @@ static void campaign_plan(const hk_world *w, int att, bool planned, int *surpris
         air[i] = c->aircraft[i] > P(w, WAR_AIR_SUPERIORITY) * c->aircraft[1 - i];
 }
 
+/* The stake the Kwantung Army raises after a setback: its ratio over the
+ * enemy raised by its officers' autonomy, and, against an enemy that is
+ * building up, the Army's ratio over what that enemy can have on the line
+ * within the month (its men there and its lift), as far as the divisions
+ * that face the sector (its forces within reach of the battle ground)
+ * make it, brought up as fast as the road lets it (campaign_reinforce).
+ * The record's escalation went by formations, not by margins: the
+ * Yamagata detachment's defeat in May 1939 brought the whole 23rd Division
+ * from Hailar, and its failed July attacks the tank regiments and the 7th
+ * Division's regiments, until the 6th Army's 30,000 stood on the Khalkha
+ * (001:133, 001:135; cdb90, isqno 260); against the Mongolian army alone,
+ * which nobody reinforced, the clashes of 1935-36 stayed clashes. */
+static double japanese_stake(hk_world *w, double want, double need, bool sov_feeds)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    double raised = want * (1.0 + w->autonomy);
+    if (!sov_feeds)
+        return raised;
+    double coming = fmax(0.0, fmin(campaign_lift(w, HK_SIDE_SOV), campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
+    double local = within_reach(w, c->sector, HK_SIDE_JPN).men;
+    return fmax(raised, fmin(local, need * (c->men[HK_SIDE_SOV] + coming)));
+}
+
 /* One month of a campaign: the ceasefire, the reinforcements, the attack. */
 static void campaign_month(hk_world *w, hk_rng *r)
 {
@@ -988,13 +1061,6 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * Tokyo's restraint acts by overruling them (campaign_decide), not by
      * rationing them; the USSR what it is bound to (its lift permitting) */
     double want[2] = {need[0] * start[1], need[1] * start[0]};
-    /* a setback raises the Kwantung Army's stake: beaten in the last
-     * engagement, its officers seek a larger margin over the enemy's men,
-     * the Army's ratio raised by their autonomy, and feed in more of their
-     * own divisions to get it (the 23rd Division, then the tank regiments
-     * and parts of the 7th at Nomonhan, 001:135, 000:31) */
-    if (c->last_loser == HK_SIDE_JPN)
-        want[0] *= 1.0 + w->autonomy;
     /* the USSR also keeps its strength up on ground it holds while the
      * Kwantung Army fights on: the 1st Army Group stood at full strength on
      * the Khalkha after its August offensive until the ceasefire (001:145,
@@ -1022,10 +1088,17 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * campaign both sides keep feeding grows month by month toward what
      * each can bring to the site, and one that a side will not feed stays
      * at the ratio the other keeps over the men it faces. */
+    /* a setback raises the Kwantung Army's stake: beaten in the last
+     * engagement, its officers feed in the next echelon of their own
+     * divisions (japanese_stake; 001:135, 000:31) */
+    if (c->last_loser == HK_SIDE_JPN)
+        want[0] = japanese_stake(w, want[0], need[0], feeds[HK_SIDE_SOV]);
     if (feeds[HK_SIDE_SOV] && feeds[HK_SIDE_JPN]) {
         double inc = fmax(0.0, fmin(want[1] - start[1], fmin(campaign_lift(w, HK_SIDE_SOV),
                                                              campaign_available(w, HK_SIDE_SOV) - start[1])));
-        want[0] = need[0] * (start[1] + inc) * (c->last_loser == HK_SIDE_JPN ? 1.0 + w->autonomy : 1.0);
+        want[0] = need[0] * (start[1] + inc);
+        if (c->last_loser == HK_SIDE_JPN)
+            want[0] = japanese_stake(w, want[0], need[0], true);
     }
     if (feeds[HK_SIDE_JPN]) {
         gain[0] = campaign_reinforce(w, HK_SIDE_JPN, want[0]);
@@ -1243,31 +1316,74 @@ bool hk_battles_undecided(const hk_combat_result *res)
     return res->broke_off[HK_COMBAT_ATTACKER] == 0 && res->broke_off[HK_COMBAT_DEFENDER] == 0;
 }
 
-/* Men a side can bring to sector sec's battle ground in `days` days, at a
- * campaign's monthly pace (sector_lift). */
-static double opening_lift(hk_world *w, int sec, int side, int days)
+/* Men a side has on a battle's frontage when the clash comes: its frontier
+ * posts and the garrisons behind them, not its army. Each of its
+ * formations facing the sector stands spread over every border it faces
+ * (the Primorye group over the Ussuri's 905 km and the Tumen's 65, the
+ * Korea Army's division at Chongjin over the Tumen alone), and
+ * battle.front_km of that line is the frontage. The rest comes up only as
+ * the fighting goes on (campaign_month). The record's openings were a
+ * battalion or two a side: at Changkufeng the crest first held by some
+ * hundreds of Soviet border guards (coox1977), Nomonhan's first clashes
+ * between frontier posts and a Mongolian cavalry regiment, and its first
+ * battle 1,300 against 1,228 (cdb90, isqno 259). */
+static double on_the_spot(hk_world *w, int sec, int side)
 {
-    return sector_lift(w, sec, side) * days / 30.0;
+    const hk_scenario *s = w->s;
+    if (sec < 0 || sec >= s->n_sectors || s->n_sectors > 16)
+        return 0.0;
+    if (side == HK_SIDE_JPN && !w->manchuria_seized && hk_movement_manchurian_sector(w, sec))
+        return 0.0;
+    hk_movement_formations(w);
+    double front = P(w, BATTLE_FRONT_KM), men = 0.0;
+    for (int f = 0; f < s->n_formations; f++) {
+        const hk_formation_state *fs = &w->formation[f];
+        if (w->c->form_side[f] != side || fs->region < 0 || !(fs->men > 0))
+            continue;
+        unsigned mask = w->near_sector[fs->region] & ((1u << s->n_sectors) - 1);
+        if (side == HK_SIDE_JPN && !w->manchuria_seized)
+            mask &= ~(unsigned)w->c->manchurian_sectors;
+        if (!((mask >> sec) & 1u))
+            continue;
+        double line = 0.0;
+        for (unsigned m = mask; m; m &= m - 1)
+            line += s->sectors[__builtin_ctz(m)].length_km;
+        men += fs->men * fmin(front, s->sectors[sec].length_km) / fmax(line, 1.0);
+    }
+    return men;
 }
 
-/* Men a side already has on a battle's frontage: its men along the
- * sector's border, spread over its length, for battle.front_km of it. They
- * need no haul from the railhead; the rest comes up at the lift's pace. */
-static double on_the_spot(const hk_world *w, int sec, int side)
+bool hk_battles_soviet_presses(const hk_world *w)
 {
-    const hk_sector *sc = &w->s->sectors[sec];
-    double per_km = w->sector_forces[sec][side].men / fmax(sc->length_km, 1.0);
-    return per_km * fmin(P(w, BATTLE_FRONT_KM), sc->length_km);
+    /* its share of the Chinese Eastern Railway still run across a
+     * Manchuria the Kwantung Army holds, its railwaymen and rolling stock
+     * hostage there (frus1933v03_d304), Moscow presses no claim until the
+     * share is sold (frus1935v03_d92; incidents.c railway_step) */
+    int t = w->c->roles.sov_chn_normalization;
+    bool hostage = w->manchuria_seized && !w->railway_sold && t >= 0 && w->treaty[t].signed_on != HK_MONTH_NONE;
+    return !hostage && w->sov_men >= SOVIET_READY * P(w, SOVIET_THREAT_RATIO) * w->jpn_men;
+}
+
+double hk_battles_local_balance(hk_world *w, int sec, int side)
+{
+    double own = on_the_spot(w, sec, side), other = on_the_spot(w, sec, 1 - side);
+    return other > 1.0 ? own / other : own > 1.0 ? HUGE_VAL : 0.0;
 }
 
 static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
 {
     const hk_scenario *s = w->s;
-    int sec = pb->sector, a = pb->attacker_side, d = 1 - a;
+    /* the side that moved first (hk_battles_initiative): the Japanese
+     * side's officers attack; the Soviet side moves onto disputed ground
+     * the Japanese side holds, and the holder's local garrison answers by
+     * attacking it there (Changkufeng: Soviet border guards dug in on the
+     * crest on 11 July 1938, the Korea Army's 19th Division attacked them
+     * on 29-31 July, 1,410 against 1,460: coox1977; cdb90, isqno 256) */
+    bool answer = pb->attacker_side == HK_SIDE_SOV;
+    int sec = pb->sector, a = answer ? HK_SIDE_JPN : pb->attacker_side, d = 1 - a;
     /* What each side can bring to the battle ground while the engagement
-     * lasts: its forces within reach, as far as its haul from the railhead
-     * lets it move them in the engagement's days (campaign.lift over the
-     * distance, the same lift a campaign's reinforcements have). The
+     * lasts: its forces within reach that stand on the frontage
+     * (on_the_spot). The
      * attacker commits a skewed share of that — most clashes stay small, a
      * few draw in divisions — and never more than battle.commit of what is
      * within reach; the defender answers with what it can bring, up to the
@@ -1280,15 +1396,25 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     double u = hk_rng_uniform(r);
     hk_side_forces fa = within_reach(w, sec, a), fd = within_reach(w, sec, d);
-    /* in the border's winter nobody is brought up in the deep cold:
-     * a clash there is fought by what stands on the frontage (the small
-     * winter clashes on the Mongolian border, Halhamiao in January 1935) */
-    double lift_k = hk_battles_winter_halts(w, sec) ? 0.0 : 1.0;
-    double bring_a = fmin(fa.men, on_the_spot(w, sec, a) + lift_k * opening_lift(w, sec, a, days));
-    double bring_d = fmin(fd.men, on_the_spot(w, sec, d) + lift_k * opening_lift(w, sec, d, days));
-    double men_a = fmin((0.05 + 0.95 * u * u) * bring_a, P(w, BATTLE_COMMIT) * fa.men);
-    double ratio_d = d == HK_SIDE_SOV ? P(w, SOVIET_THREAT_RATIO) : hk_assess_north_need(w);
-    double men_d = fmin(bring_d, ratio_d * men_a);
+    /* the clash is fought by what stands on the frontage (on_the_spot):
+     * the frontier posts and the local garrison, not the army behind them;
+     * it grows into a battle of divisions only as each side brings more up,
+     * month by month (campaign_month), the way the record's battles grew
+     * from a battalion or two (cdb90, isqno 256 and 259) */
+    double bring_a = fmin(fa.men, on_the_spot(w, sec, a));
+    double bring_d = fmin(fd.men, on_the_spot(w, sec, d));
+    double men_a, men_d;
+    if (answer) {
+        /* the mover digs in with a skewed share of its frontage; the
+         * holder attacks it with the ratio the Army believes enough, as far
+         * as its own frontage goes */
+        men_d = fmin((0.05 + 0.95 * u * u) * bring_d, P(w, BATTLE_COMMIT) * fd.men);
+        men_a = fmin(bring_a, hk_assess_north_need(w) * men_d);
+    } else {
+        men_a = fmin((0.05 + 0.95 * u * u) * bring_a, P(w, BATTLE_COMMIT) * fa.men);
+        double ratio_d = d == HK_SIDE_SOV ? P(w, SOVIET_THREAT_RATIO) : hk_assess_north_need(w);
+        men_d = fmin(bring_d, ratio_d * men_a);
+    }
     /* nobody of one side within reach of the battle ground (its route there
      * cut by the other's ground): the incident stays an incident */
     if (!(men_a >= 1) || !(men_d >= 1))
@@ -1298,7 +1424,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
                           .aircraft = fa.aircraft * ka, .quality = 1, .supply_km = battle_supply_km(w, sec, a)};
     hk_combat_side def = {.men = men_d, .tanks = fd.tanks * kd, .guns = fd.guns * kd,
                           .aircraft = fd.aircraft * kd, .quality = 1, .supply_km = battle_supply_km(w, sec, d),
-                          .posture = HK_POSTURE_PREPARED};
+                          .posture = soviet_works(w, sec, d) ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED};
     hk_terrain terrain = sector_terrain(w, sec);
     hk_combat_result res;
     fight(w, r, sec, &att, &def, a, terrain, days, &res, false);
@@ -1336,6 +1462,10 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
         lo[a] = res.loss[HK_COMBAT_ATTACKER];
         lo[d] = res.loss[HK_COMBAT_DEFENDER];
         campaign_open(w, sec, &sd[HK_SIDE_JPN], &sd[HK_SIDE_SOV], cas, lo, a, loser);
+        /* the answer did not throw the mover off: it holds the ground it
+         * moved onto */
+        if (answer && w->border_campaign.holder < 0)
+            w->border_campaign.holder = d;
         w->border_campaign.clock = res.days;
         campaign_contact(w, res.days + 1, month_days(w) + 1);
     } else {
@@ -1356,12 +1486,22 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     }
     /* sov[1]: the same without its article, for the casualty list */
     snprintf(sov[1], sizeof sov[1], "%.100s", strncmp(sov[0], "the ", 4) == 0 ? sov[0] + 4 : sov[0]);
-    if (hk_world_logging(w))
+    int site = known_site(w, sec);
+    if (hk_world_logging(w) && answer)
+        snprintf(w->scratch, sizeof w->scratch,
+                 "On the %s (tension %.2f) %s moves onto %s, ground the Japanese side holds and the USSR "
+                 "claims, and digs in there with %.0f men; the %s answers with its local garrison and "
+                 "attacks them with %.0f.",
+                 sname, w->tension[sec], alone ? sov[0] : "the Soviet side",
+                 site >= 0 && s->regions[site].name ? s->regions[site].name : "the disputed ground", men[HK_SIDE_SOV],
+                 hk_battles_japanese_army(w, sec), men[HK_SIDE_JPN]);
+    else if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s (tension %.2f) an incident grows into a battle: the %s's officers "
-                 "(autonomy %.2f) commit %.0f men against %.0f%s%s.",
+                 "(autonomy %.2f) commit %.0f men against %.0f%s%s%s.",
                  sname, w->tension[sec], hk_battles_japanese_army(w, sec), w->autonomy, men[HK_SIDE_JPN], men[HK_SIDE_SOV],
-                 alone ? " of " : "", alone ? sov[0] : "");
+                 alone ? " of " : "", alone ? sov[0] : "",
+                 soviet_works(w, sec, d) ? " in the Soviet fortified region on the border" : "");
     if (alone && hk_world_logging(w)) {
         size_t n = strlen(w->scratch);
         snprintf(w->scratch + n, sizeof w->scratch - n,

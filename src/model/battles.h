@@ -45,6 +45,36 @@ bool hk_battles_soviet_building(const hk_world *w);
  * links) at the place a sector's border battles are fought, km[side]:
  * battles' memo once a battle there has fixed it, else worked out from whose
  * ground is whose now. Returns whether it is the memo. */
+/* Who moves first where an incident on sector sec grows into a battle:
+ * where the battle ground is disputed (regions.yaml claimed_by), the side
+ * whose claim runs through ground the other holds, the way Soviet border
+ * guards dug in on the Changkufeng crest in July 1938 (coox1977), or -1
+ * when neither has a claim to press there; elsewhere the Japanese side,
+ * its field officers' initiative (docs/model.md#battles). */
+int hk_battles_initiative(const hk_world *w, int sec);
+
+/* Whether Moscow presses its claims on disputed ground: only with the
+ * superiority it plans for over the Japanese army in the theatre
+ * (soviet.threat_ratio, as ready as its offensives, SOVIET_READY), and not
+ * while its share of the Chinese Eastern Railway is hostage in a Manchuria
+ * the Kwantung Army holds (sold in March 1935, frus1935v03_d92). Short of
+ * it, the Soviet Far East still building up, it gave way on disputed ground
+ * (soviet.yield_ratio, 001:21); the crest at Changkufeng was occupied in
+ * July 1938, with the Far Eastern army at its strength of the purge years
+ * and the Japanese army drawn into China (001:47, coox1977). */
+bool hk_battles_soviet_presses(const hk_world *w);
+
+/* The men `side` has on sector sec's frontage (its frontier posts and the
+ * garrisons behind them, each formation's men spread over the borders it
+ * faces) over the other side's: who holds the local balance. */
+double hk_battles_local_balance(hk_world *w, int sec, int side);
+
+/* The Japanese planner's odds of an attack on sector sec against the
+ * defence it would meet there, 1 against prepared positions, less against
+ * the USSR's fortified regions on its own railway borders (combat model's
+ * posture multipliers; runov2008). */
+double hk_battles_attack_odds(const hk_world *w, int sec);
+
 bool hk_battles_site_km(const hk_world *w, int sec, double km[2]);
 
 #endif

@@ -864,6 +864,36 @@ static void tell_stavka(hk_world *w, int side, double reserve)
     hk_world_emit2(w, "forces", "stavka", s->sov, s->jpn, w->scratch, SRC_WAR "; rzd_transfers_1941");
 }
 
+/* The arms of a side's reserve behind the fronts, per man of it: what its
+ * theatre army has (its formations' weapons per man times the men of the
+ * theatre outside the besieged garrisons) less what its fronts and its
+ * garrisons' guns already hold. A front's armour is what stands on it and
+ * what the reserve can bring; the reserve brings only its own, and what the
+ * other fronts keep holds their ground: the tanks of the Transbaikal and the
+ * Amur do not reach the Maritime Province unless those fronts are thinned
+ * (release), and the T-26s and BTs the Far East gave up in the second half
+ * of 1941 (forces.yaml, glantz2003) are gone from the fronts as from the
+ * formations (cap_arms). */
+static void reserve_per_man(const hk_world *w, int side, double rpm[3])
+{
+    const hk_campaign_state *c = &w->camp;
+    double pm[3];
+    side_per_man(w, side, pm);
+    double men = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
+    double reserve = men - fronts_men(w, side);
+    double have[3] = {0, 0, 0};
+    for (int f = 0; f < w->s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        have[0] += c->front[f].tanks[side];
+        have[1] += c->front[f].guns[side];
+        have[2] += c->front[f].aircraft[side];
+    }
+    for (int r = 0; r < w->s->n_regions; r++)
+        if (c->garrison[r] > 0 && garrison_side(w, r) == side)
+            have[1] += c->garrison_guns[r];
+    for (int k = 0; k < 3; k++)
+        rpm[k] = reserve > 1 ? fmax(0, pm[k] * men - have[k]) / reserve : 0;
+}
+
 /* A side's men and arms on a front, times k. */
 static void scale_front(hk_front *fr, int side, double k)
 {
@@ -915,6 +945,40 @@ static void release(hk_world *w, int side)
     }
 }
 
+/* Keeps the fronts' arms within the theatre army's: when the formations
+ * give weapons up (sent west, worn out), the fronts lose them in proportion
+ * to what each holds, arm by arm. */
+static void cap_arms(hk_world *w, int side)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    double pm[3];
+    side_per_man(w, side, pm);
+    double men = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
+    double have[3] = {0, 0, 0}, fixed_guns = 0;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        have[0] += c->front[f].tanks[side];
+        have[1] += c->front[f].guns[side];
+        have[2] += c->front[f].aircraft[side];
+    }
+    for (int r = 0; r < s->n_regions; r++)
+        if (c->garrison[r] > 0 && garrison_side(w, r) == side)
+            fixed_guns += c->garrison_guns[r];
+    double k[3];
+    for (int i = 0; i < 3; i++) {
+        double cap = pm[i] * men - (i == 1 ? fixed_guns : 0);
+        k[i] = have[i] > cap && have[i] > 0 ? fmax(0, cap) / have[i] : 1.0;
+    }
+    if (k[0] >= 1.0 && k[1] >= 1.0 && k[2] >= 1.0)
+        return;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        hk_front *fr = &c->front[f];
+        fr->tanks[side] *= k[0];
+        fr->guns[side] *= k[1];
+        fr->aircraft[side] *= k[2];
+    }
+}
+
 /* Keeps the fronts within the theatre army (movement may have shrunk it)
  * and sends the reserve forward within each front's route capacity:
  * first to the front a player names, then where the enemy is strongest. */
@@ -922,8 +986,6 @@ static void reinforce(hk_world *w, int side)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
-    double pm[3];
-    side_per_man(w, side, pm);
     double sum = fronts_men(w, side);
     double pool = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
     if (sum > pool && sum > 0) {
@@ -935,12 +997,15 @@ static void reinforce(hk_world *w, int side)
         return;
     }
     release(w, side);
+    cap_arms(w, side);
     sum = fronts_men(w, side);
     double reserve = pool - sum;
     tell_stavka(w, side, fmax(0, reserve));
     bool held = stavka_holds(w, side);
     if (!(reserve > 1000))
         return;
+    double pm[3];
+    reserve_per_man(w, side, pm);
     /* each front's routes: what the links carry from the sources to the
      * regions it holds */
     double route[HK_MAX_SECTORS], threat = 0;
@@ -1477,7 +1542,7 @@ static const hk_combat_params *engagements(const hk_world *w, double men, hk_com
 }
 
 static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
-                         hk_terrain terrain, int days, int stand, bool gives_way, int pinned,
+                         hk_terrain terrain, int days, int stand, bool gives_way, int pinned, bool works,
                          hk_combat_result *res)
 {
     int n = echelons(w);
@@ -1505,9 +1570,33 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
             break; /* the attack is called off */
         if (to >= stand)
             break; /* a rearguard's delaying action is over: it gives the ground */
-        if (st.winner == HK_COMBAT_ATTACKER && gives_way && to >= pinned)
+        if (st.collapsed)
+            res->collapsed = 1;
+        /* (a front that holds its works with the stronger force feeds its
+         * next echelon into them: only a collapse breaks it, holds_works) */
+        if (st.winner == HK_COMBAT_ATTACKER && gives_way && to >= pinned && (!works || st.collapsed))
             break; /* the line breaks and the defender gives the ground */
     }
+}
+
+/* Whether a front holding its fortified zone stands in its works whatever
+ * a battle's losses say: its combat power, the works counted, is at least
+ * war.works_hold times the attacker's (the whole of both, not the echelon in
+ * contact). The fortified regions of the Soviet Far East were belts of
+ * pillboxes in depth across the approaches, built from 1932 for the field
+ * army behind them to fight from (runov2008), and the Kwantung Army's own
+ * plan for the Maritime Province counted on weeks of fighting in them with
+ * about twice the defence's strength (glantz2003): a defence that
+ * outweighs its attacker gives its works up only when its line collapses
+ * (broken through or turned, the combat model's collapse), and otherwise
+ * brings its next echelon into them. */
+static bool holds_works(const hk_world *w, const hk_combat_side *att, const hk_combat_side *def, int dpost,
+                        hk_terrain terrain)
+{
+    if (def->posture != HK_POSTURE_FORTIFIED || dpost != HK_FRONT_HOLD || !(P(w, WAR_WORKS_HOLD) > 0))
+        return false;
+    double pa = hk_combat_power(&w->combat, att, 0, terrain), pd = hk_combat_power(&w->combat, def, 1, terrain);
+    return pa < P(w, WAR_WORKS_HOLD) * pd;
 }
 
 /* A defender that does not stand: it falls back before the blow (a way
@@ -1593,7 +1682,7 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double faci
     if (!(reserve > 1000))
         return;
     double pm[3];
-    side_per_man(w, d, pm);
+    reserve_per_man(w, d, pm);
     dfr->men[d] += reserve;
     dfr->brought[d] += reserve; /* come up from the reserve, as reinforce's */
     dfr->tanks[d] += reserve * pm[0];
@@ -1935,6 +2024,31 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
  * attacker fights with this front's forces; the objective is defended by
  * the front that holds it (a region taken on one front may be attacked from
  * another). */
+/* The aircraft a side has in the theatre: on all its fronts. */
+static double theatre_air(const hk_world *w, int side)
+{
+    double sum = 0;
+    for (int f = 0; f < w->s->n_sectors && f < HK_MAX_SECTORS; f++)
+        sum += w->camp.front[f].aircraft[side];
+    return sum;
+}
+
+/* Who holds the air over a front's battle, as both sides' planners know it
+ * beforehand: an air force is not bound to the front its formations stand
+ * on but flies where the battle is (the Kwantung Army's air units and the
+ * Soviet air forces of the Far East were each massed on the main axis,
+ * glantz2003), so a side holds the air over the field when its aircraft in
+ * the theatre are war.air_superiority times the other side's there (the
+ * Soviet Far East's some 3,000 aircraft of 1941 against the Kwantung
+ * Army's 600-odd hold it over every front), or, failing that, when those
+ * over this front are. */
+static void holds_air(const hk_world *w, int a, hk_combat_side *att, hk_combat_side *def)
+{
+    double k = P(w, WAR_AIR_SUPERIORITY), ta = theatre_air(w, a), td = theatre_air(w, 1 - a);
+    att->air = ta > k * td || (!(td > k * ta) && att->aircraft > k * def->aircraft);
+    def->air = td > k * ta || (!(ta > k * td) && def->aircraft > k * att->aircraft);
+}
+
 static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[2][HK_MAX_REGIONS],
                        double month_cas[HK_MAX_SECTORS][2],
                        int *battles)
@@ -2343,8 +2457,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
      * from two of its regions is enveloped (fronts converging, 001:197) */
     if (a == w->war_opener && c->days == 0 && w->war_on == w->month)
         att.surprise = (int)P(w, WAR_SURPRISE_LEVEL);
-    att.air = att.aircraft > P(w, WAR_AIR_SUPERIORITY) * def.aircraft;
-    def.air = def.aircraft > P(w, WAR_AIR_SUPERIORITY) * att.aircraft;
+    holds_air(w, a, &att, &def);
     int approaches = 0;
     for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
         if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, w->c->adj_to[i], a))
@@ -2376,8 +2489,12 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     if (short_step)
         return false;
     hk_combat_result res;
+    bool works = !caught && holds_works(w, &att, &def, dpost, s->regions[o].terrain);
     front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back,
-                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, &res);
+                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, works, &res);
+    /* a front standing in its works is driven from them only by a collapse */
+    if (works && res.winner == HK_COMBAT_ATTACKER && !res.collapsed)
+        res.winner = HK_COMBAT_DEFENDER;
     c->prisoners[d] += res.prisoners[HK_COMBAT_DEFENDER];
     c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
     losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
@@ -2395,7 +2512,11 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         cas[d] = res.casualties[HK_COMBAT_DEFENDER];
         int winner = won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1;
         hk_world_event_facts(w, f, com, cas, winner, res.days);
-        char pris[64] = "";
+        char pris[64] = "", air[48] = "";
+        /* who held the air over it (holds_air) */
+        if (att.air || def.air)
+            snprintf(air, sizeof air, att.air ? ", holding the air" : ", under the %s side's air",
+                     hk_side_adjective(d));
         if (res.prisoners[HK_COMBAT_DEFENDER] >= 1)
             snprintf(pris, sizeof pris, ", %.0f of them taken prisoner", res.prisoners[HK_COMBAT_DEFENDER]);
         if (won && caught)
@@ -2408,9 +2529,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], def.men, pris);
         else if (won)
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
+                     "On the %s front the %s side (%.0f men, %.0f tanks%s) %s %s after %d day%s; casualties %.0f "
                      "against the defender's %.0f%s.",
-                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks,
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, air,
                      /* the fleet's fortress stands (fort_garrison): its ground is taken, the city besieged */
                      ((fleet_base(w, o, d) && P(w, WAR_FLEET_GARRISON) > 0) ||
                       (captured_fortress(w, o, d) && P(w, WAR_FORT_GARRISON) > 0)) &&
@@ -2422,9 +2543,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], pris);
         else
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s side (%.0f men, %.0f tanks) attacks %s for %d day%s and is held by %.0f "
-                     "defenders; casualties %.0f against the defender's %.0f.",
-                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, hk_world_region_label(w, o),
+                     "On the %s front the %s side (%.0f men, %.0f tanks%s) attacks %s for %d day%s and is held by "
+                     "%.0f defenders; casualties %.0f against the defender's %.0f.",
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, air, hk_world_region_label(w, o),
                      res.days, res.days == 1 ? "" : "s", def.men, res.casualties[HK_COMBAT_ATTACKER],
                      res.casualties[HK_COMBAT_DEFENDER]);
     }
@@ -2521,7 +2642,7 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
      * perimeter, once a step: the pocket is reduced over weeks, not days */
     int first = (int)lround((double)days / echelons(w));
     hk_combat_result res;
-    front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, &res);
+    front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, false, &res);
     c->prisoners[side] += res.prisoners[HK_COMBAT_DEFENDER];
     losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
     losses(w, side, fr, &res.loss[HK_COMBAT_DEFENDER]);

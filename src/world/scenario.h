@@ -32,7 +32,7 @@
 #define HK_MAX_LOSSES 16
 #define HK_MAX_CONTROL 64
 #define HK_MAX_ZONES 4
-#define HK_MAX_PUBLICATIONS 96
+#define HK_MAX_PUBLICATIONS 128
 #define HK_MAX_SEEDS 16
 #define HK_MAX_PARTIES 4
 #define HK_MAX_ISLAND_FORCES 24
@@ -126,6 +126,10 @@ typedef struct hk_region {
      * alone; a war's campaign reads the date (campaign.c) */
     hk_date rail_from;
     int redoubt;      /* actor whose war plan falls back to it, or -1 */
+    /* actor whose claim line runs through this ground though another holds
+     * it, or -1: the disputed ground where a border battle can begin with
+     * the claimant moving onto it (battles.c) */
+    int claimed_by;
     hk_source source;
     hk_at at;
 } hk_region;
@@ -199,6 +203,7 @@ typedef enum hk_clause_type {
     HK_CLAUSE_NORMALIZATION, HK_CLAUSE_NON_AGGRESSION, HK_CLAUSE_NEUTRALITY,
     HK_CLAUSE_MUTUAL_ASSISTANCE, HK_CLAUSE_CONSULTATION, HK_CLAUSE_SECRET_PROTOCOL,
     HK_CLAUSE_SPHERES, HK_CLAUSE_WITHDRAWAL, HK_CLAUSE_NO_POLITICAL_TREATY,
+    HK_CLAUSE_CONCESSIONS, /* a party gives up concessions it holds on the other's soil */
     HK_CLAUSE_TYPE_COUNT
 } hk_clause_type;
 

@@ -57,6 +57,7 @@ static int fx_region(hk_scenario *s, const char *id, double lat, double lon, int
     r->railhead = rail;
     r->sector = sector;
     r->redoubt = -1;
+    r->claimed_by = -1;
     return i;
 }
 

@@ -82,9 +82,9 @@ static hk_world *border_world(const hk_setup *su, uint64_t run, int sec)
     w->china_war = false;
     w->war = false;
     if (w->c->roles.sov_mgl_assistance >= 0)
-        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_IN_FORCE;
+        hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_IN_FORCE);
     if (w->c->roles.jpn_sov_neutrality >= 0)
-        w->treaty[w->c->roles.jpn_sov_neutrality].status = HK_TREATY_NONE;
+        hk_treaty_set_status(w, w->c->roles.jpn_sov_neutrality, HK_TREATY_NONE);
     w->jpn_men = 300000;
     w->sov_men = 570000; /* past the superiority the USSR plans for: it stands and fights */
     station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 40000, .tanks = 100, .guns = 300, .aircraft = 100});
@@ -126,7 +126,7 @@ static void test_campaign_only_from_undecided(void **state)
         /* riflemen against a defender whose every man comes with armour and
          * guns (the defender answers the attack with up to its superiority
          * in men, and their weapons come with them) */
-        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 300});
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 6000});
         station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 20000, .tanks = 4000, .guns = 4000, .aircraft = 2000});
         w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
         w->n_pending = 1;
@@ -244,7 +244,7 @@ static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
     open_campaign(w, sec, 10000, 8000);
     assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) < 1.0);
     if (w->c->roles.sov_mgl_assistance >= 0) {
-        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_ENDED;
+        hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_ENDED);
         assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) == 1.0);
     }
     hk_world_free(w);
@@ -441,7 +441,7 @@ static void test_soviet_builds_up_before_ceasefire(void **state)
     hk_world *w = border_world(&su, 0, sec);
     open_campaign(w, sec, 20000, 10000);
     if (w->c->roles.sov_mgl_assistance >= 0) {
-        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_ENDED;
+        hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_ENDED);
         assert_false(hk_battles_soviet_building(w));
     }
     hk_world_free(w);
@@ -518,7 +518,7 @@ static void test_setback_raises_the_stake(void **state)
             open_campaign(w, sec, 10000, 8000); /* already the ratio the Army believes enough */
             w->border_campaign.last_loser = k == 1 ? HK_SIDE_JPN : -1;
             /* no Soviet columns on the roads to answer: the Mongolian army stands alone */
-            w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
+            hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_NONE);
             hk_battles_step(w);
             peak[k] = w->border_campaign.peak[HK_SIDE_JPN];
             hk_world_free(w);
@@ -598,7 +598,7 @@ static void test_no_battle_under_the_pact(void **state)
     for (int bound = 0; bound < 2; bound++)
         for (int run = 0; run < 5; run++) {
             hk_world *v = border_world(&su, (uint64_t)run, sec);
-            v->treaty[pact].status = bound ? HK_TREATY_IN_FORCE : HK_TREATY_NONE;
+            hk_treaty_set_status(v, pact, bound ? HK_TREATY_IN_FORCE : HK_TREATY_NONE);
             for (int m = 0; m < 60; m++) {
                 v->tension[sec] = 3.0;
                 v->autonomy = 1.0;
@@ -618,7 +618,7 @@ static void test_no_battle_under_the_pact(void **state)
     for (int run = 0; run < 5; run++) {
         hk_world *w = border_world(&su, (uint64_t)run, sec);
         open_campaign(w, sec, 20000, 10000);
-        w->treaty[pact].status = HK_TREATY_IN_FORCE;
+        hk_treaty_set_status(w, pact, HK_TREATY_IN_FORCE);
         hk_battles_step(w);
         assert_false(w->border_campaign.active);
         hk_world_free(w);
@@ -814,11 +814,11 @@ static void test_campaign_supply_over_the_links(void **state)
  * or not Japan is at war in China: the campaign is itself the war with the
  * USSR (Changkufeng, Khalkhin Gol; docs/model.md#battles-armies). With the
  * Kwantung Army fully autonomous nothing else in the month reads the war in
- * China, so the same seed gives the same engagement either way. The
- * opening clash of an incident is still fought by an ordinary army in
- * peacetime when it defends; an attack, at war or not, is called off when
- * it fails (the refusal to surrender binds a force holding its ground), so
- * a Japanese attack comes out the same either way. */
+ * China, so the same seed gives the same engagement either way. In the
+ * opening clash of an incident the Japanese side attacks, on its officers'
+ * initiative or answering a Soviet move onto disputed ground; an attack, at
+ * war or not, is called off when it fails (the refusal to surrender binds
+ * a force holding its ground), so it comes out the same either way. */
 static void test_campaign_japanese_no_surrender(void **state)
 {
     (void)state;
@@ -826,7 +826,7 @@ static void test_campaign_japanese_no_surrender(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    int engaged = 0, opening_differs = 0;
+    int engaged = 0;
     for (int run = 0; run < 10; run++) {
         double cas[2][2];
         int eng[2];
@@ -844,6 +844,10 @@ static void test_campaign_japanese_no_surrender(void **state)
         engaged += eng[0];
         assert_true(cas[0][0] == cas[1][0]);
         assert_true(cas[0][1] == cas[1][1]);
+        /* an opening battle: the Japanese side attacks, whether its own
+         * officers moved first or it answers a Soviet move onto disputed
+         * ground (hk_battles_initiative); attacking, its refusal to
+         * surrender does not count */
         double opening[2][2];
         for (int as = 0; as < 2; as++)
             for (int cw = 0; cw < 2; cw++) {
@@ -855,12 +859,10 @@ static void test_campaign_japanese_no_surrender(void **state)
                 opening[as][cw] = w->loss_men[HK_SIDE_JPN];
                 hk_world_free(w);
             }
-        /* attacking, the same; defending, the refusal to surrender counts */
         assert_true(opening[HK_SIDE_JPN][0] == opening[HK_SIDE_JPN][1]);
-        opening_differs += opening[HK_SIDE_SOV][0] != opening[HK_SIDE_SOV][1];
+        assert_true(opening[HK_SIDE_SOV][0] == opening[HK_SIDE_SOV][1]);
     }
     assert_true(engaged >= 8);
-    assert_true(opening_differs >= 8);
     hk_scenario_free(s);
 }
 
@@ -1008,7 +1010,7 @@ static void test_mongolian_army_alone_is_not_russian(void **state)
         hk_world *w = border_world(&su, 1, sec);
         w->month = hk_month_of(1940, 1); /* the steppe's winter: contact only, no one brought up */
         if (k == 0)
-            w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
+            hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_NONE);
         open_campaign(w, sec, 20000, 40000);
         w->border_campaign.clock = 30; /* the opening battle a month back */
         hk_battles_step(w);
@@ -1051,7 +1053,7 @@ static void test_campaign_ladder(void **state)
             open_campaign(w, sec, 10000, 6000);
             w->border_campaign.last_loser = HK_SIDE_JPN;
             if (k == 0)
-                w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
+                hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_NONE);
             hk_battles_step(w);
             jpn[k] = w->border_campaign.peak[HK_SIDE_JPN];
             sov[k] = w->border_campaign.peak[HK_SIDE_SOV];
@@ -1138,11 +1140,12 @@ static void test_battle_in_echelons(void **state)
 }
 
 /* The defender of an opening battle answers with what stands on the
- * battle's frontage and what its lift brings up in the engagement's days:
- * on the Khalkha, 650 km from the Soviet railhead, the answer is no longer
- * the lift alone (5,128 men in every run), but grows with the men along the
- * border; without the frontage it was the same number whatever stood
- * there. */
+ * battle's frontage, its frontier posts and the garrison behind them, not
+ * with its army or its lift: the answer grows with the men along the
+ * border, but never passes the frontage's share of them (battle.front_km
+ * of the line those men face). With the engagement's lift added (the old
+ * rule) the answer reached 5,128 men over a 650 km haul whatever stood on
+ * the border, and the Mongolian army's whole 9,611 in 1935. */
 static void test_opening_defender_stands_on_the_frontage(void **state)
 {
     (void)state;
@@ -1150,8 +1153,7 @@ static void test_opening_defender_stands_on_the_frontage(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    double lift = s->params[HK_P_CAMPAIGN_LIFT].value, days = s->params[HK_P_CAMPAIGN_ENGAGEMENT_DAYS].value;
-    double cap = lift / 650.0 * days / 30.0;
+    double front = s->params[HK_P_BATTLE_FRONT_KM].value;
     double most[2] = {0, 0};
     for (int k = 0; k < 2; k++) {
         double facing = k ? 200000 : 40000;
@@ -1164,11 +1166,82 @@ static void test_opening_defender_stands_on_the_frontage(void **state)
             hk_battles_step(w);
             if (w->border_campaign.active)
                 most[k] = fmax(most[k], w->border_campaign.peak[HK_SIDE_SOV]);
+            /* no more than the frontage's share of the men facing the sector */
+            assert_true(w->border_campaign.peak[HK_SIDE_SOV] <= facing * front / s->sectors[sec].length_km + 1.0);
+            assert_true(w->border_campaign.peak[HK_SIDE_JPN] <= 60000 * front / s->sectors[sec].length_km + 1.0);
             hk_world_free(w);
         }
     }
-    assert_true(most[1] > cap * 1.5);
+    assert_true(most[0] > 0);
     assert_true(most[1] > most[0]);
+    hk_scenario_free(s);
+}
+
+/* The Mongolian army alone on the Khalkha (no protocol yet binds the USSR)
+ * meets a clash with its frontier posts and the cavalry near them, not with
+ * the whole army: the Khalkhyn Sum and Tauran incidents of 1935-36 were
+ * fought by hundreds (001:49; imtfe_mpr_incursions). Against a Mongolian
+ * army of 9,611, the opening stays within the frontage's share of it, and
+ * a Japanese side beaten by it, with no Soviet column on the roads,
+ * answers it by a margin, not with its whole western grouping. */
+static void test_mongolian_clash_stays_local(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double front = s->params[HK_P_BATTLE_FRONT_KM].value;
+    double frontage = 9611 * front / s->sectors[sec].length_km;
+    int opened = 0;
+    for (int run = 0; run < 40; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        w->month = hk_month_of(1935, 6);
+        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 22000, .guns = 220});
+        station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 9611, .guns = 40});
+        w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+        w->n_pending = 1;
+        hk_battles_step(w);
+        if (w->border_campaign.active) {
+            opened++;
+            assert_true(w->border_campaign.peak[HK_SIDE_SOV] <= frontage + 1.0);
+            /* the month after: beaten or not, the Kwantung Army does not
+             * bring its whole grouping against a few hundred */
+            w->border_campaign.last_loser = HK_SIDE_JPN;
+            w->border_campaign.holder = -1;
+            w->month = hk_month_of(1935, 7);
+            hk_battles_step(w);
+            assert_true(w->border_campaign.peak[HK_SIDE_JPN] < 0.5 * 22000);
+        }
+        hk_world_free(w);
+    }
+    assert_true(opened > 0);
+    hk_scenario_free(s);
+}
+
+/* Against a USSR that is building up, a beaten Kwantung Army brings up its
+ * next echelon, the divisions facing the sector, as fast as its road lets
+ * it: not a margin over the men it sees on the line (the 23rd Division
+ * after the Yamagata detachment's defeat, 001:135). On a ratio alone, 2,000
+ * men beaten by 3,000 brought up some 9,000. */
+static void test_setback_brings_the_next_echelon(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    for (int run = 0; run < 5; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        open_campaign(w, sec, 2000, 3000);
+        w->border_campaign.last_loser = HK_SIDE_JPN;
+        hk_battles_step(w);
+        /* the Japanese road to the Khalkha carries 15,000 a month
+         * (links.yaml): it brings up about that, far past 1.5 x (1 + A) x 3,000 */
+        assert_true(w->border_campaign.peak[HK_SIDE_JPN] > 2000 + 12000);
+        hk_world_free(w);
+    }
     hk_scenario_free(s);
 }
 
@@ -1320,6 +1393,68 @@ static void test_korea_army_holds_the_tumen(void **state)
     assert_string_equal(hk_battles_japanese_army(w, sector_by_id(s, "western")), "Kwantung Army");
     assert_string_equal(hk_battles_japanese_army(w, sector_by_id(s, "ussuri")), "Kwantung Army");
     hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* Who moves first is the state's, not the sector's: on the Tumen the
+ * Changkufeng heights are held by the Japanese side and claimed by the USSR
+ * (regions.yaml claimed_by), so the Soviet side moves onto them and the
+ * Korea Army answers; on the Khalkha the Japanese side claims the strip the
+ * Mongolian side holds; on the Ussuri, fought at the railway, it is the
+ * Kwantung Army's officers', against the Soviet fortified regions there.
+ * Moscow presses its claim only with its planned superiority and not while
+ * its railway share is hostage in Manchuria. Before, every battle was a
+ * Japanese attack, and the Tumen's came in 1932-33. */
+static void test_initiative_on_disputed_ground(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int tumen = sector_by_id(s, "tumen"), western = sector_by_id(s, "western"), ussuri = sector_by_id(s, "ussuri");
+    hk_world *w = border_world(&su, 1, tumen);
+    w->railway_sold = true;
+    assert_int_equal(hk_battles_initiative(w, tumen), HK_SIDE_SOV);
+    assert_int_equal(hk_battles_initiative(w, western), HK_SIDE_JPN);
+    assert_int_equal(hk_battles_initiative(w, ussuri), HK_SIDE_JPN);
+    /* the Soviet fortified regions on the railway borders lower the
+     * planner's odds there, not on the disputed ground */
+    assert_true(hk_battles_attack_odds(w, ussuri) < 0.9);
+    assert_true(hk_battles_attack_odds(w, western) == 1.0);
+    assert_true(hk_battles_attack_odds(w, tumen) == 1.0);
+    /* Moscow presses with its superiority (570,000 against 300,000 is
+     * 1.9 times), not short of it, nor with its railwaymen hostage */
+    assert_true(hk_battles_soviet_presses(w));
+    w->sov_men = 400000;
+    assert_false(hk_battles_soviet_presses(w));
+    w->sov_men = 570000;
+    w->railway_sold = false;
+    if (w->c->roles.sov_chn_normalization >= 0) {
+        w->treaty[w->c->roles.sov_chn_normalization].signed_on = hk_month_of(1924, 5);
+        assert_false(hk_battles_soviet_presses(w));
+    }
+    hk_world_free(w);
+    /* the Soviet move: its men dig in on the heights and the Korea Army
+     * attacks them; a Japanese attack that does not throw them off leaves
+     * the ground the Soviet side's */
+    int held = 0, opened = 0;
+    for (int run = 0; run < 20; run++) {
+        w = border_world(&su, (uint64_t)run, tumen);
+        station(w, tumen, HK_SIDE_JPN, (hk_side_forces){.men = 12000, .guns = 36});
+        station(w, tumen, HK_SIDE_SOV, (hk_side_forces){.men = 150000, .tanks = 1500, .guns = 1500, .aircraft = 300});
+        w->pending[0] = (hk_pending_battle){.sector = tumen, .fact = -1, .attacker_side = HK_SIDE_SOV};
+        w->n_pending = 1;
+        hk_battles_step(w);
+        assert_int_equal(w->battles_month, 1);
+        if (w->border_campaign.active) {
+            opened++;
+            held += w->border_campaign.holder == HK_SIDE_SOV;
+            assert_true(w->border_campaign.holder != -1);
+        }
+        hk_world_free(w);
+    }
+    assert_true(opened > 0);
+    (void)held;
     hk_scenario_free(s);
 }
 
@@ -1585,9 +1720,12 @@ int main(void)
         cmocka_unit_test(test_campaign_licence_runs_out),
         cmocka_unit_test(test_battle_in_echelons),
         cmocka_unit_test(test_opening_defender_stands_on_the_frontage),
+        cmocka_unit_test(test_mongolian_clash_stays_local),
+        cmocka_unit_test(test_setback_brings_the_next_echelon),
         cmocka_unit_test(test_steppe_winter_halts_the_fighting),
         cmocka_unit_test(test_campaign_contact_between_engagements),
         cmocka_unit_test(test_korea_army_holds_the_tumen),
+        cmocka_unit_test(test_initiative_on_disputed_ground),
         cmocka_unit_test(test_soviet_counterattacks_to_retake),
         cmocka_unit_test(test_retake_only_at_once),
         cmocka_unit_test(test_campaigning_season),

@@ -303,6 +303,25 @@ static void near_of(const hk_world *w, int f, uint64_t *near)
                     near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
 }
 
+/* Every front's links at once, in one pass over the regions (near_of for
+ * each front). */
+static void all_front_links(hk_world *w)
+{
+    const hk_compiled *cc = w->c;
+    int nf = w->s->n_sectors < HK_MAX_SECTORS ? w->s->n_sectors : HK_MAX_SECTORS;
+    for (int f = 0; f < nf; f++)
+        memset(w->camp.near_links[f], 0, sizeof(uint64_t) * ((HK_MAX_LINKS + 63) / 64));
+    for (int r = 0; r < w->s->n_regions; r++) {
+        int f = w->camp.front_of[r];
+        if (f < 0 || f >= nf)
+            continue;
+        uint64_t *near = w->camp.near_links[f];
+        for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
+            if (link_open(w, cc->adj[i]))
+                near[cc->adj[i] >> 6] |= (uint64_t)1 << (cc->adj[i] & 63);
+    }
+}
+
 /* Front f's links worked out again, after its ground has changed. */
 static void front_links(hk_world *w, int f)
 {
@@ -738,8 +757,7 @@ void hk_campaign_begin(hk_world *w)
         c->control_at_start[r] = w->control[r];
         c->front_of[r] = (int8_t)(r < s->n_regions ? s->regions[r].sector : -1);
     }
-    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
-        front_links(w, f);
+    all_front_links(w);
     c->main_axis = -1;
     c->countered = 0;
     c->plan_told = false;
@@ -1243,13 +1261,24 @@ static void fall_back(hk_world *w, int g, int d, int o)
     bool best_home = false;
     /* toward the redoubt when one is planned and a way leads there, else home */
     bool toward_redoubt = false;
+    /* land_km(w, o, r) for every r, over o's links once */
+    double near_km[HK_MAX_REGIONS];
+    for (int r = 0; r < s->n_regions; r++)
+        near_km[r] = 0;
+    for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++) {
+        const hk_link *k = &s->links[w->c->adj[i]];
+        int v = w->c->adj_to[i];
+        if (k->kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && (near_km[v] == 0 || k->km < near_km[v]))
+            near_km[v] = k->km;
+    }
+    near_km[o] = land_km(w, o, o); /* (as land_km has it: o's shortest link) */
     for (int pass = to_redoubt ? 0 : 1; pass < 2 && !best_home; pass++) {
         double to_home[HK_MAX_REGIONS];
         hk_map_routes_at(s, w->month, pass == 0 ? redoubt : home, held, held, to_home);
         double best = INFINITY;
         q = -1;
         for (int r = 0; r < s->n_regions; r++) {
-            double km = own(w, r, d) && !invested(w, r) ? land_km(w, o, r) : 0;
+            double km = own(w, r, d) && !invested(w, r) ? near_km[r] : 0;
             if (!(km > 0))
                 continue;
             bool reaches = isfinite(to_home[r]);
@@ -2876,8 +2905,7 @@ void hk_campaign_step(hk_world *w)
     hk_movement_formations(w);
     hk_rng r = hk_world_stream(w, HK_STREAM_CAMPAIGN);
     /* the links each front reaches, over the links open this month */
-    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
-        front_links(w, f);
+    all_front_links(w);
     for (int f = 0; f < s->n_sectors; f++) {
         c->front[f].added[0] = c->front[f].added[1] = 0;
         c->front[f].repulsed[0] = c->front[f].repulsed[1] = false;

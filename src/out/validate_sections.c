@@ -227,8 +227,9 @@ void hk_val_md_war(FILE *b, const hk_val_checks *ck)
                "The mechanisms behind the figures (docs/model.md#war-campaign): the refilled Kwantung Army at half its "
                "old quality, its plan to give up the border for a redoubt, Soviet fronts attacking on every axis with "
                "surprise and exploiting with armour, each front committing what its route supplies, the Soviet aims "
-               "limited to the zones of the surrender, and the Japanese practice of no surrender lasting until the "
-               "surrender is announced.\n\n");
+               "limited to the zones of the surrender, the Japanese practice of no surrender lasting until the "
+               "order to lay down arms reaches the fronts, and the besieged fortified regions stormed until it "
+               "reaches them.\n\n");
 }
 
 /* ---- sections 3 and 4 ------------------------------------------------------------ */

@@ -55,13 +55,22 @@ static void stand(hk_world *w, int r, const hk_island_force *x);
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
 static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain == HK_TERRAIN_ISLAND; }
 
-/* A port of a surrender zone on the mainland coast that the map's land
- * links do not reach (Najin, Wonsan): its ground is taken by landings, as
- * an island's is, and the fronts leave it to them. */
+/* A port of a surrender zone on the mainland coast taken by landings, as
+ * an island is, and left to them by the fronts: one the map's land links do
+ * not reach (Najin), and one off the border sectors that a sea lane joins
+ * to such a port, the next down the coast (Wonsan, also a stop on the
+ * railway from Keijo, which the columns may reach first). */
 static bool coast(const hk_world *w, int r) { return r >= 0 && r < 64 && ((w->isl.coasts >> r) & 1); }
 
-/* (worked out once, when a war opens: hk_landings_begin) */
-static bool coast_of_map(const hk_world *w, int r)
+static bool in_zone(const hk_world *w, int r)
+{
+    for (int z = 0; z < w->s->n_zones; z++)
+        if (r < 64 && ((w->s->zones[z].regions >> r) & 1))
+            return true;
+    return false;
+}
+
+static bool sea_only_port(const hk_world *w, int r)
 {
     const hk_scenario *s = w->s;
     const hk_compiled *cc = w->c;
@@ -70,8 +79,20 @@ static bool coast_of_map(const hk_world *w, int r)
     for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
         if (s->links[cc->adj[i]].kind != HK_LINK_SEA)
             return false;
-    for (int z = 0; z < s->n_zones; z++)
-        if ((s->zones[z].regions >> r) & 1)
+    return in_zone(w, r);
+}
+
+/* (worked out once, when a war opens: hk_landings_begin) */
+static bool coast_of_map(const hk_world *w, int r)
+{
+    const hk_scenario *s = w->s;
+    const hk_compiled *cc = w->c;
+    if (sea_only_port(w, r))
+        return true;
+    if (island(w, r) || r >= 64 || s->regions[r].sector >= 0 || !in_zone(w, r))
+        return false;
+    for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
+        if (s->links[cc->adj[i]].kind == HK_LINK_SEA && sea_only_port(w, cc->adj_to[i]))
             return true;
     return false;
 }

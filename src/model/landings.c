@@ -1313,7 +1313,7 @@ static void occupy(hk_world *w, int from)
             if (g >= 1)
                 snprintf(gar, sizeof gar, "; the %s garrison there, %.0f men, lays down its arms", hk_side_adjective(HK_SIDE_JPN), g);
             else if (coast(w, bo))
-                snprintf(gar, sizeof gar, ", whose %s troops laid down their arms with the rest of the zone's",
+                snprintf(gar, sizeof gar, "; the %s troops there laid down their arms with the rest of the zone's",
                          hk_side_adjective(HK_SIDE_JPN));
             if (bq < 0)
                 snprintf(w->scratch, sizeof w->scratch,

@@ -62,37 +62,32 @@ static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain =
  * railway from Keijo, which the columns may reach first). */
 static bool coast(const hk_world *w, int r) { return r >= 0 && r < 64 && ((w->isl.coasts >> r) & 1); }
 
-static bool in_zone(const hk_world *w, int r)
-{
-    for (int z = 0; z < w->s->n_zones; z++)
-        if (r < 64 && ((w->s->zones[z].regions >> r) & 1))
-            return true;
-    return false;
-}
-
-static bool sea_only_port(const hk_world *w, int r)
+/* (zones: the regions of the surrender zones, bit r) */
+static bool sea_only_port(const hk_world *w, int r, uint64_t zones)
 {
     const hk_scenario *s = w->s;
     const hk_compiled *cc = w->c;
-    if (island(w, r) || r >= 64 || cc->adj_at[r] == cc->adj_at[r + 1])
+    if (r >= 64 || !((zones >> r) & 1) || island(w, r) || cc->adj_at[r] == cc->adj_at[r + 1])
         return false;
     for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
         if (s->links[cc->adj[i]].kind != HK_LINK_SEA)
             return false;
-    return in_zone(w, r);
+    return true;
 }
 
 /* (worked out once, when a war opens: hk_landings_begin) */
-static bool coast_of_map(const hk_world *w, int r)
+static bool coast_of_map(const hk_world *w, int r, uint64_t zones)
 {
     const hk_scenario *s = w->s;
     const hk_compiled *cc = w->c;
-    if (sea_only_port(w, r))
+    if (r >= 64 || !((zones >> r) & 1) || island(w, r))
+        return false;
+    if (sea_only_port(w, r, zones))
         return true;
-    if (island(w, r) || r >= 64 || s->regions[r].sector >= 0 || !in_zone(w, r))
+    if (s->regions[r].sector >= 0)
         return false;
     for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
-        if (s->links[cc->adj[i]].kind == HK_LINK_SEA && sea_only_port(w, cc->adj_to[i]))
+        if (s->links[cc->adj[i]].kind == HK_LINK_SEA && sea_only_port(w, cc->adj_to[i], zones))
             return true;
     return false;
 }
@@ -130,9 +125,12 @@ void hk_landings_begin(hk_world *w)
         if (r >= 0 && r < s->n_regions && r < HK_MAX_REGIONS)
             is->slot[r] = 0; /* (marked: it has a slot, numbered below) */
     }
-    for (int r = 0; r < s->n_regions && r < 64; r++)
-        if (coast_of_map(w, r))
-            is->coasts |= (uint64_t)1 << r;
+    uint64_t zones = 0;
+    for (int z = 0; z < s->n_zones; z++)
+        zones |= s->zones[z].regions;
+    for (uint64_t m = zones; m; m &= m - 1)
+        if (__builtin_ctzll(m) < s->n_regions && coast_of_map(w, __builtin_ctzll(m), zones))
+            is->coasts |= (uint64_t)1 << __builtin_ctzll(m);
     for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
         bool isle = target(w, r);
         is->slot[r] = (int8_t)((isle || is->slot[r] == 0) && n < HK_ISL_SLOTS ? n++ : HK_ISL_SLOTS);

@@ -57,9 +57,9 @@ static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain =
 
 /* A port of a surrender zone on the mainland coast taken by landings, as
  * an island is, and left to them by the fronts: one the map's land links do
- * not reach (Najin), and one off the border sectors that a sea lane joins
- * to such a port, the next down the coast (Wonsan, also a stop on the
- * railway from Keijo, which the columns may reach first). */
+ * not reach (Najin, Wonsan), and one off the border sectors that a sea
+ * lane joins to such a port, should a railway reach it (the columns may
+ * then take it first in the war). */
 static bool coast(const hk_world *w, int r) { return r >= 0 && r < 64 && ((w->isl.coasts >> r) & 1); }
 
 /* (zones: the regions of the surrender zones, bit r) */

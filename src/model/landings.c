@@ -55,23 +55,39 @@ static void stand(hk_world *w, int r, const hk_island_force *x);
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
 static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain == HK_TERRAIN_ISLAND; }
 
-/* A port of a surrender zone on the mainland coast that the map's land
- * links do not reach (Najin, Wonsan): its ground is taken by landings, as
- * an island's is, and the fronts leave it to them. */
+/* A port of a surrender zone on the mainland coast taken by landings, as
+ * an island is, and left to them by the fronts: one the map's land links do
+ * not reach (Najin, Wonsan), and one off the border sectors that a sea
+ * lane joins to such a port, should a railway reach it (the columns may
+ * then take it first in the war). */
 static bool coast(const hk_world *w, int r) { return r >= 0 && r < 64 && ((w->isl.coasts >> r) & 1); }
 
-/* (worked out once, when a war opens: hk_landings_begin) */
-static bool coast_of_map(const hk_world *w, int r)
+/* (zones: the regions of the surrender zones, bit r) */
+static bool sea_only_port(const hk_world *w, int r, uint64_t zones)
 {
     const hk_scenario *s = w->s;
     const hk_compiled *cc = w->c;
-    if (island(w, r) || r >= 64 || cc->adj_at[r] == cc->adj_at[r + 1])
+    if (r >= 64 || !((zones >> r) & 1) || island(w, r) || cc->adj_at[r] == cc->adj_at[r + 1])
         return false;
     for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
         if (s->links[cc->adj[i]].kind != HK_LINK_SEA)
             return false;
-    for (int z = 0; z < s->n_zones; z++)
-        if ((s->zones[z].regions >> r) & 1)
+    return true;
+}
+
+/* (worked out once, when a war opens: hk_landings_begin) */
+static bool coast_of_map(const hk_world *w, int r, uint64_t zones)
+{
+    const hk_scenario *s = w->s;
+    const hk_compiled *cc = w->c;
+    if (r >= 64 || !((zones >> r) & 1) || island(w, r))
+        return false;
+    if (sea_only_port(w, r, zones))
+        return true;
+    if (s->regions[r].sector >= 0)
+        return false;
+    for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
+        if (s->links[cc->adj[i]].kind == HK_LINK_SEA && sea_only_port(w, cc->adj_to[i], zones))
             return true;
     return false;
 }
@@ -109,9 +125,12 @@ void hk_landings_begin(hk_world *w)
         if (r >= 0 && r < s->n_regions && r < HK_MAX_REGIONS)
             is->slot[r] = 0; /* (marked: it has a slot, numbered below) */
     }
-    for (int r = 0; r < s->n_regions && r < 64; r++)
-        if (coast_of_map(w, r))
-            is->coasts |= (uint64_t)1 << r;
+    uint64_t zones = 0;
+    for (int z = 0; z < s->n_zones; z++)
+        zones |= s->zones[z].regions;
+    for (uint64_t m = zones; m; m &= m - 1)
+        if (__builtin_ctzll(m) < s->n_regions && coast_of_map(w, __builtin_ctzll(m), zones))
+            is->coasts |= (uint64_t)1 << __builtin_ctzll(m);
     for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
         bool isle = target(w, r);
         is->slot[r] = (int8_t)((isle || is->slot[r] == 0) && n < HK_ISL_SLOTS ? n++ : HK_ISL_SLOTS);
@@ -1292,7 +1311,7 @@ static void occupy(hk_world *w, int from)
             if (g >= 1)
                 snprintf(gar, sizeof gar, "; the %s garrison there, %.0f men, lays down its arms", hk_side_adjective(HK_SIDE_JPN), g);
             else if (coast(w, bo))
-                snprintf(gar, sizeof gar, ", whose %s troops laid down their arms with the rest of the zone's",
+                snprintf(gar, sizeof gar, "; the %s troops there laid down their arms with the rest of the zone's",
                          hk_side_adjective(HK_SIDE_JPN));
             if (bq < 0)
                 snprintf(w->scratch, sizeof w->scratch,

@@ -967,6 +967,93 @@ static void test_island_odds_follow_posture(void **state)
     hk_scenario_free(s);
 }
 
+/* A land attack's rear landing is a second force of the attacker, not the
+ * attacking force's own sea lane: from northern Sakhalin alone the attack
+ * over the 50th parallel is no envelopment (landings.c once let the force
+ * attacking over land outflank itself by its own shipping); with the
+ * North Pacific Flotilla's force at Sovetskaya Gavan ready, that force
+ * lands behind the line and fights in the attack, its men committed with
+ * it (Toro, 16 August 1945). */
+typedef struct rear_log {
+    int attacks, outflanked, with_landing;
+    double committed;
+} rear_log;
+
+static void note_rear(void *ud, const hk_log_event *e)
+{
+    rear_log *g = ud;
+    if (!e->has_facts || !e->id || strcmp(e->id, "south_sakhalin") != 0 || !e->text)
+        return;
+    g->attacks++;
+    if (strstr(e->text, "outflanking") || strstr(e->text, "landing on the coast"))
+        g->outflanked++;
+    if (strstr(e->text, "from Sovetskaya Gavan")) {
+        g->with_landing++;
+        g->committed = e->facts.committed[HK_SIDE_SOV];
+    }
+}
+
+static void test_island_rear_landing_is_another_force(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int ns = region(s, "north_sakhalin"), ss = region(s, "south_sakhalin"), sg = region(s, "sovgavan");
+    assert_true(sg >= 0);
+    for (int with = 0; with < 2; with++) {
+        hk_world *w = war_world_run(&su, HK_SIDE_SOV, 0);
+        hk_island_state *is = &w->isl;
+        for (int k = 0; k <= HK_ISL_SLOTS; k++) {
+            is->men[k] = is->tanks[k] = is->guns[k] = is->aircraft[k] = is->bh_men[k] = is->holdout[k] = 0;
+            is->side[k] = is->bh_side[k] = is->holdout_side[k] = is->sail_to[k] = -1;
+        }
+        hk_control_set(w, ns, s->sov);
+        hk_control_set(w, ss, s->jpn);
+        hk_control_set(w, sg, s->sov);
+        int a = is->slot[ns], d = is->slot[ss], r = is->slot[sg];
+        assert_true(a < HK_ISL_SLOTS && d < HK_ISL_SLOTS && r < HK_ISL_SLOTS);
+        is->men[a] = 20000; /* the 56th Rifle Corps (forces.yaml islands) */
+        is->tanks[a] = 100;
+        is->guns[a] = 344;
+        is->quality[a] = 1;
+        is->side[a] = HK_SIDE_SOV;
+        is->since[a] = -60;
+        is->men[d] = 3000; /* a garrison the corps attacks */
+        is->guns[d] = 12;
+        is->quality[d] = 0.5;
+        is->works[d] = 1;
+        is->side[d] = HK_SIDE_JPN;
+        if (with) {
+            is->men[r] = 3451;
+            is->guns[r] = 59;
+            is->quality[r] = 1;
+            is->side[r] = HK_SIDE_SOV;
+            is->since[r] = -60; /* its shipping gathered long since */
+        }
+        w->war_on = w->month - 12;
+        w->camp.start_day = 1;
+        w->camp.surrender_day = 0;
+        is->day = 20; /* its orders long given: any shipping is ready */
+        is->order_day[HK_SIDE_SOV] = 0;
+        is->order_day[HK_SIDE_JPN] = -1;
+        rear_log g = {0, 0, 0, 0};
+        hk_observer obs = {note_rear, NULL, &g};
+        w->obs = &obs;
+        hk_landings_step(w);
+        w->obs = NULL;
+        assert_true(g.attacks > 0);
+        if (!with) {
+            assert_int_equal(g.outflanked, 0);
+        } else {
+            assert_true(g.with_landing > 0);
+            assert_true(fabs(g.committed - 23451) < 1);
+        }
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
 /* The fronts are the formations placed on them, counted once: when a forced
  * strike north opens, each side's fronts together hold no more than its
  * theatre army, and Japan's main axis holds the most of its fronts. */
@@ -1276,6 +1363,7 @@ int main(void)
         cmocka_unit_test(test_sea_cut_ground_stays),
         cmocka_unit_test(test_island_garrison_yields_not_routed),
         cmocka_unit_test(test_island_odds_follow_posture),
+        cmocka_unit_test(test_island_rear_landing_is_another_force),
         cmocka_unit_test(test_fronts_placed),
         cmocka_unit_test(test_border_garrison),
         cmocka_unit_test(test_garrison_assaulted_after_left),

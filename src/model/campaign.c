@@ -146,6 +146,22 @@ static hk_regions set_of(const hk_world *w, int side, bool (*in)(const hk_world 
     return m;
 }
 
+/* Both sides' ground and bases as control stands, in one pass: the sets
+ * set_of(w, side, own) and set_of(w, side, is_base) give, for both sides. */
+static void side_sets(const hk_world *w, hk_regions held[2], hk_regions bases[2])
+{
+    const hk_scenario *s = w->s;
+    held[0] = held[1] = bases[0] = bases[1] = 0;
+    for (int r = 0; r < s->n_regions; r++) {
+        int side = hk_control_side(w, r);
+        if (side < 0 || side > 1)
+            continue;
+        held[side] |= HK_REGION_BIT(r);
+        if (railhead_now(w, r) && s->regions[r].sector < 0 && held_at_start(w, r, side))
+            bases[side] |= HK_REGION_BIT(r);
+    }
+}
+
 void hk_campaign_haul(const hk_world *w, int side, double *km)
 {
     const hk_scenario *s = w->s;
@@ -215,10 +231,10 @@ static double max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk
  * over the westernmost railhead it holds (the Trans-Siberian from European
  * Russia); the Japanese side's from its bases (Japan, Korea, the Kwantung
  * lease, the Manchurian depots). */
-static hk_regions sources_of(const hk_world *w, int side)
+static hk_regions sources_from(const hk_world *w, int side, hk_regions bases)
 {
     const hk_scenario *s = w->s;
-    hk_regions bases = set_of(w, side, is_base), sources = bases;
+    hk_regions sources = bases;
     if (side != HK_SIDE_JPN) {
         /* the bases no other base lies west of */
         double west = INFINITY;
@@ -230,6 +246,8 @@ static hk_regions sources_of(const hk_world *w, int side)
     }
     return sources;
 }
+
+static hk_regions sources_of(const hk_world *w, int side) { return sources_from(w, side, set_of(w, side, is_base)); }
 
 /* What the links carry to each region a side holds: the maximum flow from
  * its sources over its own ground (the routes' capacities added where they
@@ -464,16 +482,25 @@ static double theatre_odds(const hk_world *w, int side)
  * announced (the Kwantung Army fought on for days after the Soviet entry,
  * until the Emperor's broadcast and the order to lay down arms,
  * glantz2003). */
+static bool order_reached(const hk_world *w)
+{
+    const hk_campaign_state *c = &w->camp;
+    return c->surrender_day > 0 && w->today >= c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS);
+}
+
 static bool fights_to_the_last(const hk_world *w, int side)
 {
-    /* once the surrender is announced (the fronts fight on until the order
-     * to lay down arms reaches them, war.ceasefire_days), a field army no
-     * longer fights to the last: its men give up rather than die for a war
-     * their government has ended (Changchun and Mukden were handed over to
-     * the Soviet airborne landings of 19 August without a fight,
-     * glantz2003) */
-    bool announced = w->camp.surrender_day > 0 && w->today > w->camp.surrender_day;
-    return side == HK_SIDE_JPN && !w->japan_surrendered && !announced;
+    /* once the order to lay down arms has reached the fronts
+     * (war.ceasefire_days after the surrender is announced), a field army
+     * no longer fights to the last: its men give up rather than die for a
+     * war their government has ended (Changchun and Mukden were handed over
+     * to the Soviet airborne landings of 19 August without a fight,
+     * glantz2003). The broadcast alone does not stop them: until the order
+     * comes down the chain of command they fight as before (the 5th Army
+     * fought its hardest battle at Mudanjiang from 12 to 16 August, the
+     * Kwantung Army's ceasefire order went out on the 17th and reached its
+     * armies over the 18th to the 20th, glantz2003) */
+    return side == HK_SIDE_JPN && !w->japan_surrendered && !order_reached(w);
 }
 
 /* A cut-off Japanese garrison holds out until its government surrenders,
@@ -531,11 +558,19 @@ static void routes(hk_world *w)
     for (int l = 0; l < w->s->n_links; l++)
         if (w->c->link_on[l] > w->month && w->c->link_on[l] < c->route_until)
             c->route_until = w->c->link_on[l];
+    /* (hk_campaign_haul and hk_campaign_encircled for both sides, over the
+     * sets worked out once) */
+    const hk_scenario *s = w->s;
+    hk_regions held[2], bases[2], rail = 0;
+    side_sets(w, held, bases);
+    for (int r = 0; r < s->n_regions; r++)
+        if (railhead_now(w, r))
+            rail |= HK_REGION_BIT(r);
     for (int side = 0; side < 2; side++) {
-        hk_campaign_haul(w, side, c->route_km[side]);
+        hk_map_routes_at(s, w->month, rail & held[side], held[side], ~(hk_regions)0, c->route_km[side]);
         c->flow_known[side] = 0; /* the flows are worked out when asked for (flow_to, front_flow) */
         c->front_known[side] = 0;
-        c->route_cut[side] = hk_campaign_encircled(w, side);
+        c->route_cut[side] = held[side] & ~hk_map_reach_at(s, w->month, bases[side], held[side]);
     }
     memcpy(c->route_control, w->control, sizeof c->route_control);
     c->routes_ok = true;
@@ -551,9 +586,11 @@ static void route_sets(hk_world *w)
     hk_campaign_state *c = &w->camp;
     if (c->sets_ok && memcmp(c->sets_control, w->control, sizeof c->sets_control) == 0)
         return;
+    hk_regions held[2], bases[2];
+    side_sets(w, held, bases);
     for (int side = 0; side < 2; side++) {
-        c->sets_held[side] = set_of(w, side, own);
-        c->sets_sources[side] = sources_of(w, side);
+        c->sets_held[side] = held[side];
+        c->sets_sources[side] = sources_from(w, side, bases[side]);
     }
     memcpy(c->sets_control, w->control, sizeof c->sets_control);
     c->sets_ok = true;
@@ -827,6 +864,36 @@ static void tell_stavka(hk_world *w, int side, double reserve)
     hk_world_emit2(w, "forces", "stavka", s->sov, s->jpn, w->scratch, SRC_WAR "; rzd_transfers_1941");
 }
 
+/* The arms of a side's reserve behind the fronts, per man of it: what its
+ * theatre army has (its formations' weapons per man times the men of the
+ * theatre outside the besieged garrisons) less what its fronts and its
+ * garrisons' guns already hold. A front's armour is what stands on it and
+ * what the reserve can bring; the reserve brings only its own, and what the
+ * other fronts keep holds their ground: the tanks of the Transbaikal and the
+ * Amur do not reach the Maritime Province unless those fronts are thinned
+ * (release), and the T-26s and BTs the Far East gave up in the second half
+ * of 1941 (forces.yaml, glantz2003) are gone from the fronts as from the
+ * formations (cap_arms). */
+static void reserve_per_man(const hk_world *w, int side, double rpm[3])
+{
+    const hk_campaign_state *c = &w->camp;
+    double pm[3];
+    side_per_man(w, side, pm);
+    double men = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
+    double reserve = men - fronts_men(w, side);
+    double have[3] = {0, 0, 0};
+    for (int f = 0; f < w->s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        have[0] += c->front[f].tanks[side];
+        have[1] += c->front[f].guns[side];
+        have[2] += c->front[f].aircraft[side];
+    }
+    for (int r = 0; r < w->s->n_regions; r++)
+        if (c->garrison[r] > 0 && garrison_side(w, r) == side)
+            have[1] += c->garrison_guns[r];
+    for (int k = 0; k < 3; k++)
+        rpm[k] = reserve > 1 ? fmax(0, pm[k] * men - have[k]) / reserve : 0;
+}
+
 /* A side's men and arms on a front, times k. */
 static void scale_front(hk_front *fr, int side, double k)
 {
@@ -878,6 +945,40 @@ static void release(hk_world *w, int side)
     }
 }
 
+/* Keeps the fronts' arms within the theatre army's: when the formations
+ * give weapons up (sent west, worn out), the fronts lose them in proportion
+ * to what each holds, arm by arm. */
+static void cap_arms(hk_world *w, int side)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    double pm[3];
+    side_per_man(w, side, pm);
+    double men = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
+    double have[3] = {0, 0, 0}, fixed_guns = 0;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        have[0] += c->front[f].tanks[side];
+        have[1] += c->front[f].guns[side];
+        have[2] += c->front[f].aircraft[side];
+    }
+    for (int r = 0; r < s->n_regions; r++)
+        if (c->garrison[r] > 0 && garrison_side(w, r) == side)
+            fixed_guns += c->garrison_guns[r];
+    double k[3];
+    for (int i = 0; i < 3; i++) {
+        double cap = pm[i] * men - (i == 1 ? fixed_guns : 0);
+        k[i] = have[i] > cap && have[i] > 0 ? fmax(0, cap) / have[i] : 1.0;
+    }
+    if (k[0] >= 1.0 && k[1] >= 1.0 && k[2] >= 1.0)
+        return;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        hk_front *fr = &c->front[f];
+        fr->tanks[side] *= k[0];
+        fr->guns[side] *= k[1];
+        fr->aircraft[side] *= k[2];
+    }
+}
+
 /* Keeps the fronts within the theatre army (movement may have shrunk it)
  * and sends the reserve forward within each front's route capacity:
  * first to the front a player names, then where the enemy is strongest. */
@@ -885,8 +986,6 @@ static void reinforce(hk_world *w, int side)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
-    double pm[3];
-    side_per_man(w, side, pm);
     double sum = fronts_men(w, side);
     double pool = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
     if (sum > pool && sum > 0) {
@@ -898,12 +997,15 @@ static void reinforce(hk_world *w, int side)
         return;
     }
     release(w, side);
+    cap_arms(w, side);
     sum = fronts_men(w, side);
     double reserve = pool - sum;
     tell_stavka(w, side, fmax(0, reserve));
     bool held = stavka_holds(w, side);
     if (!(reserve > 1000))
         return;
+    double pm[3];
+    reserve_per_man(w, side, pm);
     /* each front's routes: what the links carry from the sources to the
      * regions it holds */
     double route[HK_MAX_SECTORS], threat = 0;
@@ -1429,7 +1531,7 @@ static const hk_combat_params *engagements(const hk_world *w, double men, hk_com
 }
 
 static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
-                         hk_terrain terrain, int days, int stand, bool gives_way, int pinned,
+                         hk_terrain terrain, int days, int stand, bool gives_way, int pinned, bool works,
                          hk_combat_result *res)
 {
     int n = echelons(w);
@@ -1457,9 +1559,33 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
             break; /* the attack is called off */
         if (to >= stand)
             break; /* a rearguard's delaying action is over: it gives the ground */
-        if (st.winner == HK_COMBAT_ATTACKER && gives_way && to >= pinned)
+        if (st.collapsed)
+            res->collapsed = 1;
+        /* (a front that holds its works with the stronger force feeds its
+         * next echelon into them: only a collapse breaks it, holds_works) */
+        if (st.winner == HK_COMBAT_ATTACKER && gives_way && to >= pinned && (!works || st.collapsed))
             break; /* the line breaks and the defender gives the ground */
     }
+}
+
+/* Whether a front holding its fortified zone stands in its works whatever
+ * a battle's losses say: its combat power, the works counted, is at least
+ * war.works_hold times the attacker's (the whole of both, not the echelon in
+ * contact). The fortified regions of the Soviet Far East were belts of
+ * pillboxes in depth across the approaches, built from 1932 for the field
+ * army behind them to fight from (runov2008), and the Kwantung Army's own
+ * plan for the Maritime Province counted on weeks of fighting in them with
+ * about twice the defence's strength (glantz2003): a defence that
+ * outweighs its attacker gives its works up only when its line collapses
+ * (broken through or turned, the combat model's collapse), and otherwise
+ * brings its next echelon into them. */
+static bool holds_works(const hk_world *w, const hk_combat_side *att, const hk_combat_side *def, int dpost,
+                        hk_terrain terrain)
+{
+    if (def->posture != HK_POSTURE_FORTIFIED || dpost != HK_FRONT_HOLD || !(P(w, WAR_WORKS_HOLD) > 0))
+        return false;
+    double pa = hk_combat_power(&w->combat, att, 0, terrain), pd = hk_combat_power(&w->combat, def, 1, terrain);
+    return pa < P(w, WAR_WORKS_HOLD) * pd;
 }
 
 /* A defender that does not stand: it falls back before the blow (a way
@@ -1545,7 +1671,7 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double faci
     if (!(reserve > 1000))
         return;
     double pm[3];
-    side_per_man(w, d, pm);
+    reserve_per_man(w, d, pm);
     dfr->men[d] += reserve;
     dfr->brought[d] += reserve; /* come up from the reserve, as reinforce's */
     dfr->tanks[d] += reserve * pm[0];
@@ -1778,14 +1904,12 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS) ||
             (fight < days && fight < echelons(w) + 1))
             continue;
-        /* once Japan's surrender has reached the fronts (war.ceasefire_days
-         * after it, when they stop) no garrison is assaulted: its besiegers
-         * bring it the order to lay down its arms instead (the fortified
-         * regions of August 1945 gave up within days of the Kwantung Army's
-         * order, Hutou last on the 26th, glantz2003); until then the
-         * besiegers, like the fronts, fight on */
-        if (c->surrender_day > 0 && w->today + days - 1 > c->surrender_day + (int)P(w, WAR_CEASEFIRE_DAYS))
-            continue;
+        /* a besieged garrison is cut off from its army's chain of command:
+         * the order to lay down arms reaches it only war.garrison_order_days
+         * after the fronts stop, and until then it fights on and its
+         * besiegers go on assaulting it (Hutou's garrison refused the
+         * surrender and was stormed position by position until 26 August
+         * 1945, at a cost of 3,462 Soviet casualties, hutou_siege) */
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
         /* war.storm_share is what a step's assault takes on: an assault over
          * fewer days (a garrison left during the step) takes on less */
@@ -1889,6 +2013,31 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
  * attacker fights with this front's forces; the objective is defended by
  * the front that holds it (a region taken on one front may be attacked from
  * another). */
+/* The aircraft a side has in the theatre: on all its fronts. */
+static double theatre_air(const hk_world *w, int side)
+{
+    double sum = 0;
+    for (int f = 0; f < w->s->n_sectors && f < HK_MAX_SECTORS; f++)
+        sum += w->camp.front[f].aircraft[side];
+    return sum;
+}
+
+/* Who holds the air over a front's battle, as both sides' planners know it
+ * beforehand: an air force is not bound to the front its formations stand
+ * on but flies where the battle is (the Kwantung Army's air units and the
+ * Soviet air forces of the Far East were each massed on the main axis,
+ * glantz2003), so a side holds the air over the field when its aircraft in
+ * the theatre are war.air_superiority times the other side's there (the
+ * Soviet Far East's some 3,000 aircraft of 1941 against the Kwantung
+ * Army's 600-odd hold it over every front), or, failing that, when those
+ * over this front are. */
+static void holds_air(const hk_world *w, int a, hk_combat_side *att, hk_combat_side *def)
+{
+    double k = P(w, WAR_AIR_SUPERIORITY), ta = theatre_air(w, a), td = theatre_air(w, 1 - a);
+    att->air = ta > k * td || (!(td > k * ta) && att->aircraft > k * def->aircraft);
+    def->air = td > k * ta || (!(ta > k * td) && def->aircraft > k * att->aircraft);
+}
+
 static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[2][HK_MAX_REGIONS],
                        double month_cas[HK_MAX_SECTORS][2],
                        int *battles)
@@ -2297,8 +2446,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
      * from two of its regions is enveloped (fronts converging, 001:197) */
     if (a == w->war_opener && c->days == 0 && w->war_on == w->month)
         att.surprise = (int)P(w, WAR_SURPRISE_LEVEL);
-    att.air = att.aircraft > P(w, WAR_AIR_SUPERIORITY) * def.aircraft;
-    def.air = def.aircraft > P(w, WAR_AIR_SUPERIORITY) * att.aircraft;
+    holds_air(w, a, &att, &def);
     int approaches = 0;
     for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
         if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && link_open(w, w->c->adj[i]) && own(w, w->c->adj_to[i], a))
@@ -2319,18 +2467,23 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         crossing(w, fr, a, from[a], o);
         return give_way(w, f, fr, dfr, a, o, back, false, &def, dpost, month_cas, battles);
     }
-    /* a Japanese field force told of the surrender does not fight for
-     * ground its government has given up: it falls back or, cut off, lays
-     * down its arms (fights_to_the_last) */
-    if (d == HK_SIDE_JPN && c->surrender_day > 0 && w->today > c->surrender_day) {
+    /* a Japanese field force the order to lay down arms has reached does
+     * not fight for ground its government has given up: it falls back or,
+     * cut off, lays down its arms (fights_to_the_last); one the order has
+     * not yet reached fights as before */
+    if (d == HK_SIDE_JPN && order_reached(w)) {
         crossing(w, fr, a, from[a], o);
         return give_way(w, f, fr, dfr, a, o, back, true, &def, dpost, month_cas, battles);
     }
     if (short_step)
         return false;
     hk_combat_result res;
+    bool works = !caught && holds_works(w, &att, &def, dpost, s->regions[o].terrain);
     front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back,
-                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, &res);
+                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, works, &res);
+    /* a front standing in its works is driven from them only by a collapse */
+    if (works && res.winner == HK_COMBAT_ATTACKER && !res.collapsed)
+        res.winner = HK_COMBAT_DEFENDER;
     c->prisoners[d] += res.prisoners[HK_COMBAT_DEFENDER];
     c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
     losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
@@ -2348,7 +2501,11 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         cas[d] = res.casualties[HK_COMBAT_DEFENDER];
         int winner = won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1;
         hk_world_event_facts(w, f, com, cas, winner, res.days);
-        char pris[64] = "";
+        char pris[64] = "", air[48] = "";
+        /* who held the air over it (holds_air) */
+        if (att.air || def.air)
+            snprintf(air, sizeof air, att.air ? ", holding the air" : ", under the %s side's air",
+                     hk_side_adjective(d));
         if (res.prisoners[HK_COMBAT_DEFENDER] >= 1)
             snprintf(pris, sizeof pris, ", %.0f of them taken prisoner", res.prisoners[HK_COMBAT_DEFENDER]);
         if (won && caught)
@@ -2361,9 +2518,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], def.men, pris);
         else if (won)
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s side (%.0f men, %.0f tanks) %s %s after %d day%s; casualties %.0f "
+                     "On the %s front the %s side (%.0f men, %.0f tanks%s) %s %s after %d day%s; casualties %.0f "
                      "against the defender's %.0f%s.",
-                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks,
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, air,
                      /* the fleet's fortress stands (fort_garrison): its ground is taken, the city besieged */
                      ((fleet_base(w, o, d) && P(w, WAR_FLEET_GARRISON) > 0) ||
                       (captured_fortress(w, o, d) && P(w, WAR_FORT_GARRISON) > 0)) &&
@@ -2375,9 +2532,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], pris);
         else
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s side (%.0f men, %.0f tanks) attacks %s for %d day%s and is held by %.0f "
-                     "defenders; casualties %.0f against the defender's %.0f.",
-                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, hk_world_region_label(w, o),
+                     "On the %s front the %s side (%.0f men, %.0f tanks%s) attacks %s for %d day%s and is held by "
+                     "%.0f defenders; casualties %.0f against the defender's %.0f.",
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, air, hk_world_region_label(w, o),
                      res.days, res.days == 1 ? "" : "s", def.men, res.casualties[HK_COMBAT_ATTACKER],
                      res.casualties[HK_COMBAT_DEFENDER]);
     }
@@ -2474,7 +2631,7 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
      * perimeter, once a step: the pocket is reduced over weeks, not days */
     int first = (int)lround((double)days / echelons(w));
     hk_combat_result res;
-    front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, &res);
+    front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, false, &res);
     c->prisoners[side] += res.prisoners[HK_COMBAT_DEFENDER];
     losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
     losses(w, side, fr, &res.loss[HK_COMBAT_DEFENDER]);
@@ -2500,6 +2657,16 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
 
 /* Regions cut off from their side's bases: the fronts that hold nothing
  * else break out or are lost; the ground passes to the other side. */
+static void fronts_ground(const hk_world *w, int side, uint64_t ground[HK_MAX_SECTORS])
+{
+    memset(ground, 0, sizeof(uint64_t) * HK_MAX_SECTORS);
+    for (int r = 0; r < w->s->n_regions && r < 64; r++) {
+        int fo = w->camp.front_of[r];
+        if (fo >= 0 && fo < HK_MAX_SECTORS && own(w, r, side))
+            ground[fo] |= (uint64_t)1 << r;
+    }
+}
+
 static void encirclements(hk_world *w, hk_rng *rng, int days)
 {
     const hk_scenario *s = w->s;
@@ -2507,17 +2674,15 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
     for (int side = 0; side < 2; side++) {
         routes(w); /* the first side's encirclement changes hands */
         uint64_t cut = c->route_cut[side];
+        /* each front's ground the side holds, as sets, in one pass (again
+         * after a siege, which may change who holds what) */
+        uint64_t ground[HK_MAX_SECTORS];
+        fronts_ground(w, side, ground);
         for (int f = 0; f < s->n_sectors; f++) {
             hk_front *fr = &c->front[f];
             if (fr->men[side] < 1)
                 continue;
-            bool any = false, all_cut = true;
-            for (int r = 0; r < s->n_regions; r++)
-                if (c->front_of[r] == f && own(w, r, side)) {
-                    any = true;
-                    if (!((cut >> r) & 1))
-                        all_cut = false;
-                }
+            bool any = f < HK_MAX_SECTORS && ground[f] != 0, all_cut = any && !(ground[f] & ~cut);
             /* a front that has lost all its ground has fallen back: its men
              * defend what the enemy front reaches next */
             if (!any || !all_cut)
@@ -2539,6 +2704,7 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
                                    hk_world_side_actor(w, side), w->scratch, SRC_WAR);
                 fr->besieged[side] = true;
                 siege(w, rng, f, side, days);
+                fronts_ground(w, side, ground);
                 continue;
             }
             double out = fr->men[side] * P(w, WAR_BREAKOUT), lost = fr->men[side] - out;
@@ -2559,7 +2725,10 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
          * besieged pocket still holds; ground cut off only over the sea
          * (Kamchatka, the islands) stays with its holder: no army reaches
          * it, and the ground is not lost while the war lasts */
-        for (int r = 0; r < s->n_regions && r < 64; r++) {
+        for (uint64_t m = cut; m; m &= m - 1) {
+            int r = __builtin_ctzll(m);
+            if (r >= s->n_regions)
+                break;
             int fo = c->front_of[r];
             bool held = fo >= 0 && c->front[fo].besieged[side] && c->front[fo].men[side] >= 100;
             /* (an island's ground is fought for on the island fronts,
@@ -2567,7 +2736,7 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
              * marching from the mainland) */
             if (s->regions[r].terrain == HK_TERRAIN_ISLAND)
                 continue;
-            if (((cut >> r) & 1) && in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
+            if (in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
                 hk_control_set(w, r, hk_world_side_actor(w, 1 - side));
         }
     }
@@ -2764,9 +2933,10 @@ void hk_campaign_step(hk_world *w)
     }
     /* a besieged garrison, cut off from its army, learns of the order to lay
      * down arms only days after the fronts stop, from its besiegers: it
-     * fights on for war.garrison_order_days (Hutou's last positions fell on
-     * 26 August 1945, a week after the Kwantung Army's ceasefire reached its
-     * field armies, glantz2003) */
+     * fights on for war.garrison_order_days, and its besiegers go on
+     * storming it (Hutou's last positions fell to assault on 26 August 1945,
+     * a week after the Kwantung Army's ceasefire reached its field armies,
+     * glantz2003, hutou_siege) */
     int held_to = last;
     if (c->surrender_day > 0) {
         held_to = last + (int)P(w, WAR_GARRISON_ORDER_DAYS);
@@ -2803,10 +2973,10 @@ void hk_campaign_step(hk_world *w)
                                           "July",    "August",   "September", "October", "November", "December"};
         const char *mname = mon[hk_month_mon(w->month) - 1];
         int nd = last - first, cease = (int)P(w, WAR_CEASEFIRE_DAYS);
-        char besieged[96] = "";
+        char besieged[160] = "";
         if (held_to > last && garrisons_of(w, HK_SIDE_JPN) + garrisons_of(w, HK_SIDE_SOV) >= 1)
-            snprintf(besieged, sizeof besieged, "; the besieged fortified regions, no longer assaulted, hold their "
-                     "works to the %d%s", held_to, ordinal(held_to));
+            snprintf(besieged, sizeof besieged, "; the besieged fortified regions, which the order has not reached, "
+                     "fight on under assault to the %d%s", held_to, ordinal(held_to));
         if (c->surrender_day > 0 && last == c->surrender_day + cease && cease > 0)
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                           "%d day%s of fighting on the fronts, %d to %d %s (the surrender of %d %s reaches them %d "
@@ -3127,9 +3297,10 @@ void hk_campaign_surrender(hk_world *w)
                 held_out += c->garrison[r];
                 c->garrison[r] = c->garrison_guns[r] = 0;
             }
-        char gar[96] = "";
+        char gar[160] = "";
         if (held_out >= 1 && hk_world_logging(w))
-            snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, still holding out)",
+            snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, who hold out until "
+                     "the order reaches them)",
                      fmin(held_out, pris));
         char away[160] = "";
         if (elsewhere >= 1 && hk_world_logging(w))

@@ -16,7 +16,9 @@
 
 static double nonneg(double x)
 {
-    return (isfinite(x) && x > 0) ? x : 0;
+    /* a NaN fails both comparisons, an infinity the second: as
+     * isfinite(x) && x > 0, in one test fewer */
+    return (x > 0 && x < HUGE_VAL) ? x : 0;
 }
 
 double hk_combat_supply_factor(const hk_combat_params *p, double km)
@@ -279,6 +281,37 @@ static void collapse_loss(const hk_combat_params *p, const hk_combat_side *def, 
     out->collapsed = 1;
 }
 
+/* How many more losses a side's army stands before it gives way than the
+ * reference army: its loss factor to the power nation_break (docs/combat.md,
+ * "Whose losses decide"); 1 when off or for the reference army. */
+static double nation_tolerance(const hk_combat_params *p, const hk_combat_side *s)
+{
+    int nat = s->nation;
+    if (!(p->nation_break != 0) || nat <= 0 || nat >= HK_NATION_COUNT || !(p->nation_loss[nat] > 0))
+        return 1;
+    return pow(p->nation_loss[nat], p->nation_break);
+}
+
+/* How many more losses a defender stands in its works before it gives the
+ * ground (posture_break; docs/combat.md, "Works hold ground"): 1 on open
+ * ground, or when the term is off. */
+static double works_hold(const hk_combat_params *p, const hk_combat_side *def)
+{
+    int k = def->posture;
+    if (k < 0 || k >= HK_POSTURE_COUNT || !(p->posture_break[k] > 0))
+        return 1;
+    return p->posture_break[k];
+}
+
+/* What a defender's works take off the score, the attacker's margin in
+ * the judgement of who won (works_edge; docs/combat.md, "Works hold
+ * ground"): 0 on open ground, or when the term is off. */
+static double works_edge(const hk_combat_params *p, const hk_combat_side *def)
+{
+    int k = def->posture;
+    return k >= 0 && k < HK_POSTURE_COUNT ? p->works_edge[k] : 0;
+}
+
 static void resolve(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
                     hk_terrain terrain, int max_days, int day0, int may_collapse, hk_rng *rng,
                     hk_combat_result *out)
@@ -382,6 +415,12 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         int nat = in[i]->nation;
         if (nat > 0 && nat < HK_NATION_COUNT && p->nation_loss[nat] > 0)
             base[i] *= p->nation_loss[nat];
+        /* ... and stand as many more before they give way (nation_break) */
+        double nb = (p->nation_break != 0 ? nation_tolerance(p, in[i]) : 1) * (i == 1 ? works_hold(p, in[i]) : 1);
+        if (nb != 1) {
+            brk[i] *= nb;
+            brk_score[i] *= nb;
+        }
         /* Better troops stand more losses before they give way. */
         double qb = i == 0 ? qrel : 1 / qrel; /* pow(1, y) is 1 for every y */
         double qf = qb == 1.0 ? 1.0 : pow(qb, p->quality_break);
@@ -523,7 +562,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
      * small floor keeps it finite for a side that lost nothing. */
     double m_att = (out->casualties[0] / (men0[0] + 1e-9)) / brk_score[0] + 1e-9;
     double m_def = (out->casualties[1] / (men0[1] + 1e-9)) / brk_score[1] + 1e-9;
-    out->score = log(m_def) - log(m_att);
+    out->score = log(m_def) - log(m_att) - works_edge(p, def);
     out->strain[0] = m_att;
     out->strain[1] = m_def;
     if (loser >= 0)
@@ -603,14 +642,18 @@ static void engagement_winner(const hk_combat_params *p, const hk_combat_side *a
     if (res->broke_off[HK_COMBAT_ATTACKER] || res->broke_off[HK_COMBAT_DEFENDER])
         return; /* the last stage's break decides, as in one battle */
     double men[2] = {nonneg(att->men), nonneg(def->men)}, brk[2] = {p->break_att, p->break_def}, m[2];
+    const hk_combat_side *in[2] = {att, def};
     for (int i = 0; i < 2; i++) {
+        brk[i] *= nation_tolerance(p, in[i]) * (i == 1 ? works_hold(p, in[i]) : 1);
+        if (p->break_cap > 0 && brk[i] > p->break_cap)
+            brk[i] = p->break_cap;
         if (!(men[i] > 0) || !(brk[i] > 0))
             return;
         m[i] = res->casualties[i] / men[i] / brk[i] + 1e-9;
     }
     res->strain[0] = m[0];
     res->strain[1] = m[1];
-    res->score = log(m[1]) - log(m[0]);
+    res->score = log(m[1]) - log(m[0]) - works_edge(p, def);
     if (rng && p->winner_scale > 0)
         res->winner = drawn_winner(p, res->score, rng);
     else if (res->score + p->winner_bias > p->draw_band)

@@ -75,6 +75,13 @@ void hk_combat_params_default(hk_combat_params *p)
     p->collapse_share = 0.21136194816981174;
     p->echelon_clock_share = 0.018623657882636389;
     p->winner_scale = 0;
+    p->nation_break = 0;
+    p->posture_break[0] = 1;
+    p->posture_break[1] = 1;
+    p->posture_break[2] = 1;
+    p->works_edge[0] = 0;
+    p->works_edge[1] = 0;
+    p->works_edge[2] = 0;
     p->ns_own_outmatched = 0;
     p->ns_no_collapse = 1;
     p->quiet_contact = 1;

@@ -10,6 +10,7 @@
 #include "model/control.h"
 
 #include "model/assess.h"
+#include "model/politics.h"
 #include "world/actors.h"
 
 void hk_control_init(hk_world *w)
@@ -89,7 +90,7 @@ void hk_control_step(hk_world *w)
                       hk_treaty_binds(w, w->c->roles.jpn_sov_normalization);
     /* the expedition holds its ground until its last men have left, not
      * from the month the withdrawal is announced */
-    bool in = w->intervention && (!w->withdrawn || !w->expedition_home), back = in && hk_assess_soviet_established(w);
+    bool in = w->intervention && (!w->withdrawn || !w->expedition_home), back = in && hk_politics_expedition_drawn_in(w);
     /* nothing to do unless what the changes follow has changed (bit 15: set) */
     uint16_t key = (uint16_t)(0x8000 | w->manchuria_seized | (hk_actor_exists(w, s->man, w->month) << 1) |
                               (in << 2) | (normalised << 3) | (w->war_months_total > 0) << 4 | back << 5 |

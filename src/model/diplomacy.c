@@ -46,11 +46,9 @@ bool hk_diplomacy_barred(const hk_world *w, int t, int *by)
 {
     const hk_scenario *s = w->s;
     const hk_treaty *x = &s->treaties[t];
-    /* only the treaties with a clause that bars this one (compiled.c) */
-    for (uint32_t m = w->c->may_bar[t]; m; m &= m - 1) {
+    /* only the binding treaties with a clause that bars this one (compiled.c) */
+    for (uint32_t m = w->c->may_bar[t] & w->treaty_binding; m; m &= m - 1) {
         int y = __builtin_ctz(m);
-        if (!hk_treaty_binds(w, y))
-            continue;
         const hk_treaty *ty = &s->treaties[y];
         for (int i = 0; i < ty->n_clauses; i++) {
             const hk_clause *c = &ty->clauses[i];
@@ -193,6 +191,29 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
                                              P(w, DIPLO_CONSULT_GER_SOV) * hk_flag(w, HK_EFFECT_GER_SOV_PACT)
                                        : -1.0;
         return P(w, DIPLO_CONSULT_OTHER);
+    }
+    if (t == r->jpn_sov_concessions) {
+        /* the concessions Japan holds on Soviet soil (northern Sakhalin's
+         * oil and coal, 1925): Moscow wants them back, and asked for them as
+         * the price of the Neutrality Pact; Japan gives them up only when
+         * keeping the USSR neutral is worth more than their oil: after the
+         * German attack Tokyo would not open the talks Matsuoka had promised,
+         * and offered them in the autumn of 1943, its war with the United
+         * States going against it (frus1944v4_d771). The need grows with the
+         * months of that war; a Japan at peace with the United States keeps
+         * the oil. */
+        if (war || w->japan_surrendered)
+            return -1;
+        /* a USSR pledged to the Allies to enter the war takes the island
+         * with the war: it pays nothing for what it means to take
+         * (001:183) */
+        if (actor == s->sov)
+            return hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) ? -1.0 : P(w, DIPLO_CONC_SOV);
+        if (actor != s->jpn)
+            return -1;
+        double months = hk_flag(w, HK_EFFECT_JPN_US_WAR) ? (double)(w->month - w->flag_since[HK_EFFECT_JPN_US_WAR]) : 0;
+        double span = P(w, DIPLO_CONC_JPN_WAR_MONTHS);
+        return P(w, DIPLO_CONC_JPN_NEED) * hk_clamp(span > 0 ? months / span : 1.0, 0, 2) - P(w, DIPLO_CONC_JPN_OIL);
     }
     return -1; /* a treaty the model has no calculus for: only replay concludes it */
 }
@@ -349,7 +370,7 @@ static void sign(hk_world *w, int t, hk_date date, const char *text, const char 
 {
     const hk_treaty *x = &w->s->treaties[t];
     hk_treaty_state *st = &w->treaty[t];
-    st->status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, t, HK_TREATY_IN_FORCE);
     st->signed_on = hk_date_month(date);
     st->denounced_on = HK_MONTH_NONE;
     st->expires = x->duration_months > 0 ? st->signed_on + x->duration_months : HK_MONTH_NONE;
@@ -419,14 +440,14 @@ static void denounce(hk_world *w, int t, hk_date date, const char *text, const c
         /* no fixed term: notice ends it after the notice period, or at once */
         st->expires = st->denounced_on + (x->notice_months > 0 ? x->notice_months : 0);
     }
-    st->status = st->expires > st->denounced_on ? HK_TREATY_DENOUNCED : HK_TREATY_ENDED;
+    hk_treaty_set_status(w, t, st->expires > st->denounced_on ? HK_TREATY_DENOUNCED : HK_TREATY_ENDED);
     hk_world_emit(w, date, "treaty_denounced", x->id, x->parties, x->n_parties, text, source);
 }
 
 static void end_treaty(hk_world *w, int t, hk_date date, bool broken, const char *text, const char *source)
 {
     const hk_treaty *x = &w->s->treaties[t];
-    w->treaty[t].status = HK_TREATY_ENDED;
+    hk_treaty_set_status(w, t, HK_TREATY_ENDED);
     w->treaty[t].broken = broken;
     hk_world_emit(w, date, "treaty_ended", x->id, x->parties, x->n_parties, text, source);
 }
@@ -448,7 +469,7 @@ static void replay_treaties(hk_world *w)
             hk_date_month(x->denounced) == w->month) {
             hk_world_emit(w, x->denounced, "treaty_denounced", x->id, x->parties, x->n_parties,
                           x->name ? x->name : x->id, x->source.text);
-            st->status = HK_TREATY_DENOUNCED;
+            hk_treaty_set_status(w, t, HK_TREATY_DENOUNCED);
             st->denounced_on = w->month;
         }
         if (hk_treaty_binds(w, t) && hk_date_is_set(x->ended) && hk_date_month(x->ended) == w->month)
@@ -519,10 +540,15 @@ static void keep_terms(hk_world *w)
 {
     const hk_scenario *s = w->s;
     const bool regimes = regime_changes(w);
-    for (int t = 0; t < s->n_treaties; t++) {
+    /* the treaties that bind as the month's terms are kept, in index order
+     * (a treaty ending here leaves the others' bits as they were) */
+    for (uint32_t m = w->treaty_binding; m; m &= m - 1) {
+        int t = __builtin_ctz(m);
         const hk_treaty *x = &s->treaties[t];
         hk_treaty_state *st = &w->treaty[t];
-        if (!hk_treaty_binds(w, t))
+        /* (a transfer made on signing, the concessions handed over, is
+         * not undone by a war or a surrender: nothing of it is left to keep) */
+        if (t == w->c->roles.jpn_sov_concessions)
             continue;
         if ((w->war || w->war_in_month) && hk_treaty_has_party(x, s->jpn) && hk_treaty_has_party(x, s->sov)) {
             if (hk_world_logging(w))
@@ -615,6 +641,9 @@ static const char *gain_reasons(const hk_world *w, int t)
         return "help for China at war with Japan, a front that ties Japan down";
     if (t == r->jpn_outside_consult)
         return "a common front against the USSR";
+    if (t == r->jpn_sov_concessions)
+        return "for Japan, at war with the United States, the USSR kept neutral; for the USSR, the oil and coal of "
+               "its own soil";
     return "the treaty's terms";
 }
 

@@ -1,6 +1,6 @@
 /* incidents.c — border incidents as a Poisson process per sector.
  *
- *   rate_s = base × (length_s / 1000 km) × T_s^a × g(ρ_s / ρ_ref) × (1 + k·A·(1 − r·W))
+ *   rate_s = base × (length_s / 1000 km) × T_s^a × g(ρ_s / ρ_ref) × (1 + k·A·(1 − r·W)) × (1 − H)
  *   ρ_s    = sqrt(J_s · S_s) / length_s        (men per km of border)
  *   g(c)   = 2 c^b / (1 + c^b)
  *
@@ -12,7 +12,9 @@
  * 470 km, so the forces count by their density. g is 1 at ρ_ref and
  * saturates at 2: once a border is held densely, more men behind it add few
  * patrols on it. During the war in China Tokyo holds the field officers back
- * on the Soviet border (r, china_restraint).
+ * on the Soviet border (r, china_restraint); when that war opens, Tokyo
+ * orders the armies facing the USSR to keep the border quiet, an order that
+ * holds back a share H of the incidents at first and wears off (china_hold).
  * Tension relaxes toward a political baseline and is raised by battles and,
  * with diminishing effect, by incidents (ln(1 + incidents per 1000 km)): on a
  * border that sees a clash every few days the next one is routine. An
@@ -80,14 +82,59 @@ static double china_draw_share(const hk_world *w)
     return w->china_draw_left <= (int)P(w, INCIDENT_CHINA_DRAW_MONTHS) ? P(w, INCIDENT_CHINA_DRAW) : 0.0;
 }
 
+/* Tokyo's order at the opening of a war with China. While the Army goes
+ * into China the General Staff wants no trouble with the USSR, and it tells
+ * the armies facing it to hold to non-expansion and not to cross even where
+ * the other side has crossed (nomonhan_natsu): the posts answer fewer
+ * provocations and start none of their own, so a share of the border's
+ * incidents, those the Japanese side would have started or answered, does
+ * not happen. The order holds at first and wears off as the field posts go
+ * back to their own practice and the Kwantung Army's own rules for the
+ * border (nomonhan_natsu; the Korea Army's answer at Changkufeng within a
+ * year, and the Kwantung Army's principles of April 1939 against the
+ * order). Moscow's own caution in the same months (the island of Kanchazu
+ * given up after the clash of June 1937, kanchazu1937) is not in it: the
+ * USSR's purge is no state of the model. It holds on every sector facing
+ * the USSR, Korea's as well as Manchukuo's: the order went to both
+ * armies. It is armed once, with the China war's draw. */
+static void china_hold_open(hk_world *w)
+{
+    w->china_hold = hk_clamp(P(w, INCIDENT_CHINA_HOLD), 0.0, 1.0);
+    w->china_hold_decay = exp(-1.0 / hk_fmax(P(w, INCIDENT_CHINA_HOLD_MONTHS), 1.0));
+    if (w->war) /* already at war with the USSR: no quiet border to keep */
+        w->china_hold = 0.0;
+    /* replay keeps the record's counts (shared over the sectors by their
+     * rates, which one factor on all leaves alone) and its own facts: the
+     * order is simulate's account of the record's quiet 1937 */
+    if (w->mode != HK_MODE_SIMULATE)
+        w->china_hold = 0.0;
+    if (!(w->china_hold > 0))
+        return;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "With the Army going into China, Tokyo orders its armies facing the USSR to keep the border quiet: "
+                 "their posts are to start nothing and not to cross even where the other side has crossed. At first the "
+                 "order holds back about %.0f%% of the border's incidents; it wears off as the posts go back to their "
+                 "own practice.",
+                 100.0 * w->china_hold);
+    hk_world_emit2(w, "fact", "quiet_border_order", w->s->jpn, w->s->sov, hk_world_logging(w) ? w->scratch : NULL,
+                   hk_world_logging(w) ? "nomonhan_natsu; marco_polo_bridge" : NULL);
+}
+
 /* The force gathers in the month the war opens (a month from the clash to
  * the Chahar front, chahar_oob) and is away the months that follow; it is
  * sent once, into the war's opening campaign. */
 static void china_draw_step(hk_world *w)
 {
+    /* the order wears off a month at a time; worn to a thousandth, it is
+     * gone */
+    w->china_hold *= w->china_hold_decay;
+    if (w->china_hold < 1e-3)
+        w->china_hold = 0.0;
     if (w->china_war && !w->china_draw_sent) {
         w->china_draw_sent = true;
         w->china_draw_left = (int)P(w, INCIDENT_CHINA_DRAW_MONTHS) + 1;
+        china_hold_open(w);
     }
 }
 
@@ -124,10 +171,10 @@ static void railway_step(hk_world *w)
                    hk_world_logging(w) ? "frus1935v03_d92; frus1933v03_d304" : NULL);
 }
 
-/* The rate of sector sec; with memo, the density factor g is kept in it
- * for the contact it was worked out at (the pools often stand still from
- * one month to the next, and with them the men in contact). */
-static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo, double k0, double post)
+/* The rate of sector sec, sector by sector (hk_incidents_rate); the month's
+ * step works out every sector's at once with the same arithmetic and a
+ * memo (month_rates). */
+static double sector_rate(const hk_world *w, int sec, double k0, double post)
 {
     const hk_sector *sc = &w->s->sectors[sec];
     double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
@@ -149,47 +196,121 @@ static double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo, do
     double f = e == 1.0 ? t : exp(e * log(t)); /* T^a; at a = 1 (its value) T itself */
     /* saturating in the density of forces in contact: more men behind a
      * densely held line add few patrols on it (docs/model.md#incidents) */
-    double g;
-    if (memo && ((memo->known >> sec) & 1u) && memo->contact[sec] == contact) {
-        g = memo->g[sec];
-    } else {
-        double b = P(w, INCIDENT_FORCES_ELAST), cb;
-        if (memo && contact > 1e-9) {
-            /* c^b = (sqrt(j·v)/ref)^b · length^-b: the first factor shared
-             * by sectors that draw on the same forces, the second the
-             * sector's own for the run */
-            if (!((memo->len_known >> sec) & 1u)) {
-                memo->len_pow[sec] = exp(-b * log(hk_fmax(sc->length_km, 1.0)));
-                memo->len_known |= 1u << sec;
-            }
-            if (!(memo->jv == j * v)) {
-                memo->jv = j * v;
-                memo->jv_pow = exp(b * log(sqrt(j * v) / P(w, INCIDENT_FORCES_REF)));
-            }
-            cb = memo->jv_pow * memo->len_pow[sec];
-        } else {
-            cb = exp(b * log(contact > 1e-9 ? contact : 1e-9));
+    double cb = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact > 1e-9 ? contact : 1e-9));
+    double g = 2.0 * cb / (1.0 + cb);
+    return k0 * (sc->length_km / 1000.0) * f * g * (sc->side[0] == w->s->man ? post : 1.0);
+}
+
+/* What stays for the run: the sectors' lengths and sides (the scenario) and
+ * the incident parameters (the run's setup), worked out once instead of in
+ * every sector every month. The same arithmetic as sector_rate's, so the
+ * same numbers. */
+static void run_ready(hk_world *w, hk_incident_memo *m)
+{
+    if (m->run_ready)
+        return;
+    const hk_scenario *s = w->s;
+    m->forces_ref = P(w, INCIDENT_FORCES_REF);
+    m->forces_elast = P(w, INCIDENT_FORCES_ELAST);
+    m->tension_elast = P(w, INCIDENT_TENSION_ELAST);
+    m->man_sectors = 0;
+    for (int i = 0; i < s->n_sectors; i++) {
+        m->len_km[i] = hk_fmax(s->sectors[i].length_km, 1.0);
+        m->len_k[i] = s->sectors[i].length_km / 1000.0;
+        if (s->sectors[i].side[0] == s->man)
+            m->man_sectors |= 1u << i;
+    }
+    m->run_ready = true;
+}
+
+static double month_rate(const hk_world *w);
+
+/* Every sector's rate this month, as sector_rate with the memo gives it
+ * sector by sector (the same arithmetic, so the same numbers), with what
+ * is the same for every sector asked once, and the month's shared factors
+ * (month_rate, posting_share) only once a sector is in contact: before the
+ * armies meet, in a general war and after a surrender, no month needs
+ * them. Returns their sum; *any: whether a rate is above zero. */
+static double month_rates(hk_world *w, double *rate, bool *any)
+{
+    const hk_scenario *s = w->s;
+    hk_incident_memo *memo = &w->incident_memo;
+    run_ready(w, memo);
+    double sum = 0, k0 = 0, post = 0;
+    bool shared = false;
+    *any = false;
+    if (w->war || w->japan_surrendered) { /* a general war instead of incidents, or arms laid down */
+        for (int i = 0; i < s->n_sectors; i++)
+            rate[i] = 0.0;
+        return sum;
+    }
+    const double away = w->china_draw_left > 0 ? 1.0 - china_draw_share(w) : 1.0;
+    const int campaign = w->border_campaign.active && w->mode == HK_MODE_SIMULATE ? w->border_campaign.sector : -1;
+    const double e = memo->tension_elast;
+    for (int sec = 0; sec < s->n_sectors; sec++) {
+        double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
+        const bool man = (memo->man_sectors >> sec) & 1u;
+        if (j <= 0 || v <= 0 || sec == campaign) { /* nobody in contact, or a border campaign's clashes */
+            rate[sec] = 0.0;
+            continue;
         }
-        g = 2.0 * cb / (1.0 + cb);
-        if (memo) {
+        if (w->china_draw_left > 0 && man)
+            j *= away;
+        if (!shared) {
+            k0 = month_rate(w);
+            post = posting_share(w);
+            shared = true;
+        }
+        double contact = sqrt(j * v) / memo->len_km[sec] / memo->forces_ref;
+        double t = w->tension[sec] > 1e-6 ? w->tension[sec] : 1e-6;
+        double f = e == 1.0 ? t : exp(e * log(t));
+        /* g is kept for the contact it was worked out at: the pools often
+         * stand still from one month to the next, and with them the men in
+         * contact */
+        double g;
+        if (((memo->known >> sec) & 1u) && memo->contact[sec] == contact) {
+            g = memo->g[sec];
+        } else {
+            double b = memo->forces_elast, cb;
+            if (contact > 1e-9) {
+                /* c^b = (sqrt(j·v)/ref)^b · length^-b: the first factor
+                 * shared by sectors that draw on the same forces, the
+                 * second the sector's own for the run */
+                if (!((memo->len_known >> sec) & 1u)) {
+                    memo->len_pow[sec] = exp(-b * log(memo->len_km[sec]));
+                    memo->len_known |= 1u << sec;
+                }
+                if (!(memo->jv == j * v)) {
+                    memo->jv = j * v;
+                    memo->jv_pow = exp(b * log(sqrt(j * v) / memo->forces_ref));
+                }
+                cb = memo->jv_pow * memo->len_pow[sec];
+            } else {
+                cb = exp(b * log(contact > 1e-9 ? contact : 1e-9));
+            }
+            g = 2.0 * cb / (1.0 + cb);
             memo->contact[sec] = contact;
             memo->g[sec] = g;
             memo->known |= 1u << sec;
         }
+        rate[sec] = k0 * memo->len_k[sec] * f * g * (man ? post : 1.0);
+        sum += rate[sec];
+        *any |= rate[sec] > 0;
     }
-    return k0 * (sc->length_km / 1000.0) * f * g * (sc->side[0] == w->s->man ? post : 1.0);
+    return sum;
 }
 
 /* What every sector's rate shares in a month: the base rate times the
- * Kwantung Army's push, 1 + k·P (docs/model.md#incidents). */
+ * Kwantung Army's push, 1 + k·P, less what Tokyo's order at the opening of
+ * a war with China holds back, 1 − H (docs/model.md#incidents). */
 static double month_rate(const hk_world *w)
 {
-    return P(w, INCIDENT_BASE_RATE) * (1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w));
+    return P(w, INCIDENT_BASE_RATE) * (1.0 + P(w, INCIDENT_AUTONOMY) * kwantung_push(w)) * (1.0 - w->china_hold);
 }
 
 double hk_incidents_rate(const hk_world *w, int sec)
 {
-    return sector_rate(w, sec, NULL, month_rate(w), posting_share(w));
+    return sector_rate(w, sec, month_rate(w), posting_share(w));
 }
 
 static double tension_baseline(const hk_world *w, bool presses)
@@ -219,6 +340,19 @@ static void update_tension(hk_world *w, bool presses)
         for (int i = 0; i < w->s->n_sectors; i++)
             if (w->tension[i] > b)
                 w->tension[i] = b + (1.0 - P(w, TENSION_PACT_PULLBACK)) * (w->tension[i] - b);
+    /* a month after one without incidents or battles (every month before
+     * the armies meet, and most under a pact) only relaxes toward the
+     * baseline: the heat of no incidents and the size of no battle are
+     * zeros, and adding zeros to t changes nothing */
+    if (w->incidents_month == 0 && !w->battles_dirty) { /* the month's total, and no sector's count */
+        for (int i = 0; i < w->s->n_sectors; i++) {
+            double t = w->tension[i];
+            t += decay * (b - t);
+            w->tension[i] = hk_clamp(t, 0.05, 5.0);
+        }
+        return;
+    }
+    const double per_heat = P(w, TENSION_INCIDENT), per_battle = P(w, TENSION_BATTLE);
     for (int i = 0; i < w->s->n_sectors; i++) {
         double t = w->tension[i];
         /* incidents heat a border by their density: ten clashes on the
@@ -229,8 +363,7 @@ static void update_tension(hk_world *w, bool presses)
         int n = w->sector_incidents[i];
         double heat = n >= 0 && n < HK_HEAT_COUNTS ? w->c->incident_heat[i][n]
                                                    : hk_incident_heat(n, w->s->sectors[i].length_km);
-        t += decay * (b - t) + P(w, TENSION_INCIDENT) * heat +
-             P(w, TENSION_BATTLE) * w->sector_battle_size[i];
+        t += decay * (b - t) + per_heat * heat + per_battle * w->sector_battle_size[i];
         w->tension[i] = hk_clamp(t, 0.05, 5.0);
     }
 }
@@ -423,18 +556,14 @@ void hk_incidents_step(hk_world *w)
     const bool presses = hk_assess_europe_presses(w);
     update_tension(w, presses);
     double rate[HK_MAX_SECTORS];
-    double total_rate = 0;
-    const double k0 = month_rate(w), post = posting_share(w);
-    for (int i = 0; i < s->n_sectors; i++) {
-        rate[i] = sector_rate(w, i, &w->incident_memo, k0, post);
-        total_rate += rate[i];
-    }
+    bool any;
+    const double total_rate = month_rates(w, rate, &any);
     int recorded = w->mode == HK_MODE_REPLAY ? recorded_month_count(w) : -1;
     int total = 0, last = -1; /* the last sector with incidents (escalate) */
     if (recorded >= 0) {
         share_over_sectors(w, recorded, rate);
         total = recorded;
-    } else {
+    } else if (any) {
         for (int i = 0; i < s->n_sectors; i++) {
             int n = rate[i] > 0 ? hk_rng_poisson(hk_lazy_rng(&r), rate[i]) : 0;
             w->sector_incidents[i] = n;
@@ -442,6 +571,8 @@ void hk_incidents_step(hk_world *w)
             if (n > 0)
                 last = i;
         }
+    } else { /* no sector in contact: nothing to draw */
+        memset(w->sector_incidents, 0, sizeof w->sector_incidents);
     }
     w->incidents_month = total; /* the outcomes count it into the year */
     if (w->china_draw_left > 0)
@@ -471,6 +602,13 @@ void hk_incidents_step(hk_world *w)
                 snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                          " expected %.*f from tension, forces in contact and the Kwantung Army's autonomy (%.2f).",
                          prec, total_rate, w->autonomy);
+        }
+        if (recorded < 0 && w->china_hold >= 0.05) {
+            size_t m = strlen(w->scratch);
+            snprintf(w->scratch + m, sizeof w->scratch - m,
+                     " Tokyo's order to keep the border quiet while the Army goes into China holds back %.0f%% of what "
+                     "it would have.",
+                     100.0 * w->china_hold);
         }
         if (recorded < 0 && china_draw_share(w) > 0) {
             size_t m = strlen(w->scratch);

@@ -55,6 +55,31 @@ static void stand(hk_world *w, int r, const hk_island_force *x);
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
 static bool island(const hk_world *w, int r) { return w->s->regions[r].terrain == HK_TERRAIN_ISLAND; }
 
+/* A port of a surrender zone on the mainland coast that the map's land
+ * links do not reach (Najin, Wonsan): its ground is taken by landings, as
+ * an island's is, and the fronts leave it to them. */
+static bool coast(const hk_world *w, int r) { return r >= 0 && r < 64 && ((w->isl.coasts >> r) & 1); }
+
+/* (worked out once, when a war opens: hk_landings_begin) */
+static bool coast_of_map(const hk_world *w, int r)
+{
+    const hk_scenario *s = w->s;
+    const hk_compiled *cc = w->c;
+    if (island(w, r) || r >= 64 || cc->adj_at[r] == cc->adj_at[r + 1])
+        return false;
+    for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++)
+        if (s->links[cc->adj[i]].kind != HK_LINK_SEA)
+            return false;
+    for (int z = 0; z < s->n_zones; z++)
+        if ((s->zones[z].regions >> r) & 1)
+            return true;
+    return false;
+}
+
+/* Whether region r is fought for and occupied by landings: an island or
+ * such a port. */
+static bool target(const hk_world *w, int r) { return island(w, r) || coast(w, r); }
+
 /* A region's slot in the island state (world.h), HK_ISL_SLOTS for none. */
 #define SL(r) (is->slot[(r)])
 #define SLW(r) (w->isl.slot[(r)])
@@ -84,8 +109,11 @@ void hk_landings_begin(hk_world *w)
         if (r >= 0 && r < s->n_regions && r < HK_MAX_REGIONS)
             is->slot[r] = 0; /* (marked: it has a slot, numbered below) */
     }
+    for (int r = 0; r < s->n_regions && r < 64; r++)
+        if (coast_of_map(w, r))
+            is->coasts |= (uint64_t)1 << r;
     for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
-        bool isle = island(w, r);
+        bool isle = target(w, r);
         is->slot[r] = (int8_t)((isle || is->slot[r] == 0) && n < HK_ISL_SLOTS ? n++ : HK_ISL_SLOTS);
         if (isle && r < 64)
             is->isles |= (uint64_t)1 << r;
@@ -201,9 +229,28 @@ static bool took_ground(const hk_world *w, int a)
  * beach: its shipping gathered and loaded landing.prep_days after its order
  * or the day the force came to q, whichever is later, and the crossing.
  * INT16_MAX before any order. */
+static int ready_from(const hk_world *w, int order, int q, double km);
 static int ready_day(const hk_world *w, int a, int q, double km)
 {
-    int order = order_of(w, a);
+    return ready_from(w, order_of(w, a), q, km);
+}
+
+/* The war day side a's operation against region o is ordered on: a
+ * landing on the mainland coast (coast) belongs to the plan of the fronts
+ * whose flank it is, ordered with the war by the side that opens it (the
+ * Pacific Fleet's landings at Unggi and Najin, 11-12 August 1945, in the
+ * first days of the Soviet offensive on the coastal axis,
+ * tihookeanskiy_flot); the islands wait for order_of. */
+static int order_to(const hk_world *w, int a, int o)
+{
+    if (coast(w, o) && a == w->war_opener && !announced(w))
+        return 0;
+    return order_of(w, a);
+}
+
+/* The same from the order given on war day `order` (-1 none). */
+static int ready_from(const hk_world *w, int order, int q, double km)
+{
     if (order < 0)
         return INT16_MAX;
     double pace = P(w, LANDING_SEA_KM_DAY) > 0 ? P(w, LANDING_SEA_KM_DAY) : 300;
@@ -212,12 +259,15 @@ static int ready_day(const hk_world *w, int a, int q, double km)
 }
 
 /* An operation against region o: from q over a land link, or landing over
- * a sea link (landing); `rear`: a landing is ready behind a land attack. */
+ * a sea link (landing); `rear`: another force of the attacker lands, or
+ * has landed, behind the line a land attack falls on, and fights in it:
+ * from region rq over the sea, or (rq == o) from its beachhead there. */
 typedef struct op {
     int o, q, a;
     bool landing, beach, rear;
     double km;
     int wait; /* days into the step before a landing is off its beach */
+    int rq;   /* the region the rear landing's force comes from, o for a beachhead, -1 none */
 } op;
 
 /* How side a can attack region o in the step of `days` days from war day
@@ -232,6 +282,7 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
     out->o = o;
     out->a = a;
     out->q = -1;
+    out->rq = -1;
     double sea_km = INFINITY;
     int sea_q = -1, sea_wait = 0;
     const hk_compiled *cc = w->c;
@@ -250,13 +301,58 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
             /* no shipping sails from an island whose garrison still holds
              * out in it (the 88th Division's rest fought on in the south of
              * Sakhalin to the 25th, wiki_south_sakhalin) */
-        } else if (ready_day(w, a, q, k->km) < now + days && k->km < sea_km) {
+        } else if (coast(w, o) && (target(w, q) || hk_world_side(w, w->camp.control_at_start[q]) != a)) {
+            /* a landing on the mainland coast is the flank of its side's
+             * fronts: it sails from their ground, the ports its side held
+             * when the war opened, not on from one it took (the Pacific
+             * Fleet's landings went no further down the Korean coast than
+             * the fronts' reach, Seishin, until the surrender,
+             * tihookeanskiy_flot; wiki_wonsan_landing) */
+        } else if (ready_from(w, order_to(w, a, o), q, k->km) < now + days && k->km < sea_km) {
+            int ready = ready_from(w, order_to(w, a, o), q, k->km);
             sea_km = k->km;
             sea_q = q;
-            sea_wait = ready_day(w, a, q, k->km) > now ? ready_day(w, a, q, k->km) - now : 0;
+            sea_wait = ready > now ? ready - now : 0;
         }
     }
-    if (is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 100) {
+    bool beach = is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 100;
+    if (out->q >= 0) {
+        /* an attack over land waits for its order (an occupation goes at
+         * once); a force of its side that lands behind the line the same
+         * day, or holds a beachhead there, fights with it: a second force,
+         * not the one attacking over land (the 113th Rifle Brigade from
+         * Sovetskaya Gavan at Toro, 16 August 1945, behind the Koton line
+         * the 79th Rifle Division attacked, tihookeanskiy_flot) */
+        int order = announced(w) ? now : w->isl.order_day[a];
+        if (order >= 0 && order < now + days) {
+            out->wait = order > now ? order - now : 0;
+            int rq = -1, rwait = INT16_MAX;
+            double rkm = INFINITY;
+            for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++) {
+                const hk_link *k = &s->links[cc->adj[i]];
+                int q = cc->adj_to[i];
+                if (k->kind != HK_LINK_SEA || q == out->q || is->side[SL(q)] != a || !(is->men[SL(q)] >= 100) ||
+                    !own(w, q, a) || is->holdout[SL(q)] >= 1)
+                    continue;
+                /* (the landing is part of the operation the attack over
+                 * land belongs to, ordered with it: the surrender's
+                 * announcement does not order it again) */
+                int ord = w->isl.order_day[a] >= 0 && w->isl.order_day[a] < order ? w->isl.order_day[a] : order;
+                int ready = ready_from(w, ord, q, k->km);
+                if (ready < now + days && k->km < rkm)
+                    rkm = k->km, rq = q, rwait = ready > now ? ready - now : 0;
+            }
+            if (beach)
+                out->rear = true, out->rq = o;
+            else if (rq >= 0 && rwait <= out->wait)
+                out->rear = true, out->rq = rq;
+            return true;
+        }
+        if (!beach)
+            return false;
+        out->q = -1;
+    }
+    if (beach) {
         out->beach = true;
         out->landing = true;
         out->q = is->bh_from[SL(o)];
@@ -264,16 +360,6 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
         for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1] && out->q >= 0; i++)
             if (cc->adj_to[i] == out->q)
                 out->km = s->links[cc->adj[i]].km;
-        return true;
-    }
-    if (out->q >= 0) {
-        /* an attack over land waits for its order (an occupation goes at
-         * once) */
-        int order = announced(w) ? now : w->isl.order_day[a];
-        if (order < 0 || order >= now + days)
-            return false;
-        out->wait = order > now ? order - now : 0;
-        out->rear = sea_q >= 0 && sea_wait <= out->wait;
         return true;
     }
     if (sea_q >= 0) {
@@ -286,7 +372,31 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
     return false;
 }
 
-/* The attacking force of an operation, whole. */
+/* The force of an operation's rear landing (op.rq): the beachhead's, or
+ * the first lift (landing.lift_men) of the force over the sea, its guns in
+ * proportion and its tanks still afloat. Zero when it has none. */
+static void rear_of(const hk_world *w, const op *p, double *men, double *guns, double *quality)
+{
+    const hk_island_state *is = &w->isl;
+    *men = *guns = 0;
+    *quality = 1;
+    if (!p->rear || p->rq < 0)
+        return;
+    if (p->rq == p->o) {
+        *men = is->bh_men[SL(p->o)];
+        *guns = is->bh_guns[SL(p->o)];
+        *quality = is->bh_quality[SL(p->o)];
+        return;
+    }
+    double lift = P(w, LANDING_LIFT_MEN) > 0 ? P(w, LANDING_LIFT_MEN) : is->men[SL(p->rq)];
+    double k = is->men[SL(p->rq)] > lift ? lift / is->men[SL(p->rq)] : 1.0;
+    *men = k * is->men[SL(p->rq)];
+    *guns = k * is->guns[SL(p->rq)];
+    *quality = is->quality[SL(p->rq)];
+}
+
+/* The attacking force of an operation, whole: with a land attack, the
+ * force landed behind the line it falls on (rear_of). */
 static hk_combat_side attacker_of(const hk_world *w, const op *p)
 {
     const hk_island_state *is = &w->isl;
@@ -308,6 +418,13 @@ static hk_combat_side attacker_of(const hk_world *w, const op *p)
      * fronts); a landing on what its ships bring to the beach, its port */
     x.supply_km = p->landing ? 0 : 0.5 * p->km;
     x.nation = p->a == HK_SIDE_JPN ? HK_NATION_JPN : HK_NATION_RUS;
+    double rm, rg, rqual;
+    rear_of(w, p, &rm, &rg, &rqual);
+    if (rm > 0) {
+        x.quality = (x.quality * x.men + rqual * rm) / (x.men + rm);
+        x.men += rm;
+        x.guns += rg;
+    }
     return x;
 }
 
@@ -435,6 +552,7 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
     hk_island_state *is = &w->isl;
     int a = p->a, d = 1 - a, o = p->o;
     hk_combat_side A = attacker_of(w, p), D = defender_of(w, o);
+    double whole = is->men[SL(o)]; /* the garrison of the region, of which D stands where the blow falls */
     A.envelop = p->rear;
     if (a == w->war_opener && w->war_on == w->month && is->day == 0)
         A.surprise = (int)P(w, WAR_SURPRISE_LEVEL);
@@ -540,7 +658,24 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
      * and lay down their arms with it below */
     gave_up = broken ? fmin(gave_up, cas_d) : 0;
     cas_d -= gave_up;
-    /* the losses, from the force each side fought with */
+    /* the losses, from the force each side fought with: a land attack's
+     * and the force landed behind the line in proportion to their men */
+    double r_men, r_guns, r_qual;
+    rear_of(w, p, &r_men, &r_guns, &r_qual);
+    double fr = r_men > 0 && A.men > 0 ? fmin(1.0, r_men / A.men) : 0;
+    double cas_r = fr * cas_a, guns_r = fr * res.loss[0].guns;
+    if (fr > 0) {
+        r_men = fmax(0, r_men - cas_r);
+        r_guns = fmax(0, r_guns - guns_r);
+        if (p->rq == o) {
+            is->bh_men[SL(o)] = r_men;
+            is->bh_guns[SL(o)] = r_guns;
+        } else {
+            /* (the rest of the force over the sea stays in its port) */
+            is->men[SL(p->rq)] = fmax(0, is->men[SL(p->rq)] - r_men - cas_r);
+            is->guns[SL(p->rq)] = fmax(0, is->guns[SL(p->rq)] - r_guns - guns_r);
+        }
+    }
     if (p->beach) {
         double k = is->bh_men[SL(o)] > 0 ? fmax(0, 1 - cas_a / is->bh_men[SL(o)]) : 0;
         is->bh_men[SL(o)] -= cas_a;
@@ -548,9 +683,9 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
         is->bh_guns[SL(o)] = fmax(0, is->bh_guns[SL(o)] - res.loss[0].guns);
         (void)k;
     } else {
-        is->men[SL(p->q)] -= cas_a;
+        is->men[SL(p->q)] -= cas_a - cas_r;
         is->tanks[SL(p->q)] = fmax(0, is->tanks[SL(p->q)] - res.loss[0].tanks);
-        is->guns[SL(p->q)] = fmax(0, is->guns[SL(p->q)] - res.loss[0].guns);
+        is->guns[SL(p->q)] = fmax(0, is->guns[SL(p->q)] - (res.loss[0].guns - guns_r));
         is->aircraft[SL(p->q)] = fmax(0, is->aircraft[SL(p->q)] - res.loss[0].aircraft);
     }
     is->men[SL(o)] -= cas_d;
@@ -584,26 +719,39 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
                      "small arms, its guns %d day%s later),",
                      arms, hk_world_region_label(w, o), hk_world_region_label(w, p->q), p->km, fmin(A.men, lift), hd,
                      hd == 1 ? "" : "s");
+        else if (fr > 0 && p->rq == o)
+            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s, its landing force on the "
+                     "coast behind the defence's line fighting with it,", arms,
+                     hk_world_region_label(w, o), hk_world_region_label(w, p->q));
+        else if (fr > 0)
+            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s, %.0f of them landing on the "
+                     "coast behind the defence's line from %s,", arms, hk_world_region_label(w, o),
+                     hk_world_region_label(w, p->q), fr * A.men, hk_world_region_label(w, p->rq));
         else
-            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s%s", arms,
-                     hk_world_region_label(w, o), hk_world_region_label(w, p->q),
-                     p->rear ? ", a landing on the coast outflanking the defence," : "");
+            snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s", arms,
+                     hk_world_region_label(w, o), hk_world_region_label(w, p->q));
         const char *works = D.posture == HK_POSTURE_FORTIFIED ? "in its fortified works" : "in prepared positions";
+        /* the part of the garrison where the blow falls, of how many */
+        char gar[48];
+        if (whole >= D.men + 1)
+            snprintf(gar, sizeof gar, "%.0f of the %.0f men", D.men, whole);
+        else
+            snprintf(gar, sizeof gar, "%.0f men", D.men);
         /* a landing held on its first day that attacks again (above) */
-        char twice[120] = "";
+        char twice[88] = "";
         if (again)
             snprintf(twice, sizeof twice, " is held on the beach on its first day and attacks again once its guns are ashore,");
         if (won)
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the island front the %s side, %s%s and takes it after %d day%s from the %.0f men of the %s "
+                     "On the %s the %s side, %s%s and takes it after %d day%s from the %s of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f.",
-                     hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", D.men, hk_side_adjective(d), works,
+                     coast(w, o) ? "coast" : "island front", hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", gar, hk_side_adjective(d), works,
                      cas_a, cas_d);
         else
             snprintf(w->scratch, sizeof w->scratch,
-                     "On the island front the %s side, %s%s and is held after %d day%s by the %.0f men of the %s "
+                     "On the %s the %s side, %s%s and is held after %d day%s by the %s of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f%s.",
-                     hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", D.men, hk_side_adjective(d), works,
+                     coast(w, o) ? "coast" : "island front", hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", gar, hk_side_adjective(d), works,
                      cas_a, cas_d, p->landing ? "; the landing force holds its beachhead" : "");
     }
     hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
@@ -620,7 +768,17 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
             is->bh_from[SL(o)] = (int8_t)p->q;
             is->men[SL(p->q)] = is->tanks[SL(p->q)] = is->guns[SL(p->q)] = is->aircraft[SL(p->q)] = 0;
         }
-        if (p->beach && is->bh_men[SL(o)] < 100) {
+        if (fr > 0 && p->rq != o && r_men >= 1) {
+            /* the force landed behind the line holds its beachhead there */
+            double m = is->bh_side[SL(o)] == a ? is->bh_men[SL(o)] : 0;
+            is->bh_quality[SL(o)] = (m * (m > 0 ? is->bh_quality[SL(o)] : 0) + r_men * r_qual) / (m + r_men);
+            is->bh_men[SL(o)] = m + r_men;
+            is->bh_guns[SL(o)] = (m > 0 ? is->bh_guns[SL(o)] : 0) + r_guns;
+            is->bh_tanks[SL(o)] = m > 0 ? is->bh_tanks[SL(o)] : 0;
+            is->bh_side[SL(o)] = (int8_t)a;
+            is->bh_from[SL(o)] = (int8_t)p->rq;
+        }
+        if ((p->beach || p->rq == o) && is->bh_men[SL(o)] < 100) {
             is->bh_men[SL(o)] = 0;
             is->bh_side[SL(o)] = -1; /* the beachhead is gone */
         }
@@ -664,6 +822,16 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
                            w->scratch, SRC_ISL);
         }
     }
+    /* the force landed behind the line joins the one that came over land */
+    if (fr > 0 && r_men > 0) {
+        qual = (qual * men + r_qual * r_men) / (men + r_men);
+        men += r_men;
+        guns += r_guns;
+        if (p->rq == o) {
+            is->bh_men[SL(o)] = is->bh_guns[SL(o)] = is->bh_tanks[SL(o)] = 0;
+            is->bh_side[SL(o)] = -1;
+        }
+    }
     is->men[SL(o)] = men;
     is->tanks[SL(o)] = tanks;
     is->guns[SL(o)] = guns;
@@ -681,7 +849,7 @@ static bool faces(const hk_world *w, int a, int g)
     const hk_compiled *cc = w->c;
     for (int i = cc->adj_at[g]; i < cc->adj_at[g + 1]; i++) {
         int o = cc->adj_to[i];
-        if (island(w, o) && hk_control_side(w, o) == 1 - a && hk_campaign_in_aims(w, a, o))
+        if (target(w, o) && hk_control_side(w, o) == 1 - a && hk_campaign_in_aims(w, a, o))
             return true;
     }
     return false;
@@ -798,9 +966,17 @@ void hk_landings_step(hk_world *w)
         uint64_t used = 0; /* the forces that have fought this step */
         for (uint64_t m = is->isles; m; m &= m - 1) {
             int o = __builtin_ctzll(m);
-            if (is->side[SL(o)] < 0 || !own(w, o, is->side[SL(o)]))
+            /* (a port on the mainland coast with no garrison is its
+             * holder's all the same, and open to a landing) */
+            int held = is->side[SL(o)] >= 0 ? is->side[SL(o)] : coast(w, o) ? hk_control_side(w, o) : -1;
+            if (held < 0 || held > 1 || !own(w, o, held))
                 continue;
-            int a = 1 - is->side[SL(o)];
+            int a = 1 - held;
+            /* (once the surrender is announced a port on the mainland is
+             * the occupation's, occupy: its garrison has its order with
+             * the fronts) */
+            if (coast(w, o) && announced(w))
+                continue;
             op p;
             if (!hk_campaign_in_aims(w, a, o) || !approach(w, a, o, is->day, days, &p))
                 continue;
@@ -813,6 +989,9 @@ void hk_landings_step(hk_world *w)
             int at = is->day + p.wait;
             if (is->busy[SL(o)] > at || (!p.beach && p.q >= 0 && is->busy[SL(p.q)] > at))
                 continue;
+            /* (a force over the sea engaged elsewhere lands behind no line) */
+            if (p.rear && p.rq != o && (((used >> p.rq) & 1) || is->busy[SL(p.rq)] > at))
+                p.rear = false, p.rq = -1;
             /* an attack needs the days to bring its echelons or lifts up:
              * none is opened in the last few days before a ceasefire (as
              * on the fronts, campaign.c); a landing its first lift's day
@@ -850,12 +1029,24 @@ void hk_landings_step(hk_world *w)
                 }
                 ratio = is->odds[SL(o)];
             }
-            if (!attacks(w, a, o, ratio, p.beach)) {
+            /* an occupation that must land against a garrison not yet told
+             * to lay down its arms goes whatever the odds, but not with a
+             * first lift smaller than the part of the garrison where it
+             * lands (Shumshu's 8,821 against some 8,500, wiki_shumshu): a
+             * smaller force waits in its port for the garrison's order */
+            bool outnumbered = false;
+            if (announced(w) && p.landing && !p.beach) {
+                hk_combat_side A1 = attacker_of(w, &p), D1 = defender_of(w, o);
+                outnumbered = first_lift(w, &A1).men < D1.men;
+            }
+            if (outnumbered || !attacks(w, a, o, ratio, p.beach)) {
                 w->today = day + 1;
                 continue;
             }
             if (p.q >= 0 && p.q < 64)
                 used |= (uint64_t)1 << p.q;
+            if (p.rear && p.rq >= 0 && p.rq != o && p.rq < 64)
+                used |= (uint64_t)1 << p.rq;
             if (!(is->men[SL(o)] >= 100)) {
                 /* nobody holds it: the force walks in or comes ashore */
                 int q = p.beach ? -1 : p.q;
@@ -868,14 +1059,22 @@ void hk_landings_step(hk_world *w)
                 is->since[SL(o)] = (int16_t)is->day;
                 if (q >= 0)
                     is->men[SL(q)] = is->tanks[SL(q)] = is->guns[SL(q)] = is->aircraft[SL(q)] = 0;
-                is->bh_men[SL(o)] = 0;
+                if (q >= 0 && is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 1) {
+                    /* (its own beachhead there joins it) */
+                    double g = is->men[SL(o)], b = is->bh_men[SL(o)];
+                    is->quality[SL(o)] = (g * is->quality[SL(o)] + b * is->bh_quality[SL(o)]) / (g + b);
+                    is->men[SL(o)] = g + b;
+                    is->guns[SL(o)] += is->bh_guns[SL(o)];
+                    is->tanks[SL(o)] += is->bh_tanks[SL(o)];
+                }
+                is->bh_men[SL(o)] = is->bh_guns[SL(o)] = is->bh_tanks[SL(o)] = 0;
                 is->bh_side[SL(o)] = -1;
                 hk_control_set(w, o, hk_world_side_actor(w, a));
                 if (o < 64)
                     is->taken[a] |= (uint64_t)1 << o;
                 if (hk_world_logging(w))
-                    snprintf(w->scratch, sizeof w->scratch, "On the island front the %s side occupies %s, undefended.",
-                             hk_side_adjective(a), hk_world_region_label(w, o));
+                    snprintf(w->scratch, sizeof w->scratch, "On the %s the %s side occupies %s, undefended.",
+                             coast(w, o) ? "coast" : "island front", hk_side_adjective(a), hk_world_region_label(w, o));
                 hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, 1 - a),
                                w->scratch, SRC_ISL);
                 w->today = day + 1;
@@ -887,6 +1086,8 @@ void hk_landings_step(hk_world *w)
             is->busy[SL(o)] = (int16_t)(at + fought);
             if (q >= 0)
                 is->busy[SL(q)] = (int16_t)(at + fought);
+            if (p.rear && p.rq >= 0 && p.rq != o)
+                is->busy[SL(p.rq)] = (int16_t)(at + fought);
             w->today = day + 1;
         }
         is->day += days;
@@ -950,7 +1151,7 @@ void hk_landings_surrender(hk_world *w)
 
 bool hk_landings_occupies(const hk_world *w, int r)
 {
-    return w->mode == HK_MODE_SIMULATE && r >= 0 && r < w->s->n_regions && island(w, r);
+    return w->mode == HK_MODE_SIMULATE && r >= 0 && r < w->s->n_regions && target(w, r);
 }
 
 /* The receiving power's forces occupy the islands of its zone still held by
@@ -992,8 +1193,11 @@ static void occupy(hk_world *w, int from)
                 if (a == HK_SIDE_JPN || !receives(w, a, o))
                     continue;
                 left = true;
-                if (is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 1 && told < best) {
-                    best = told, bo = o, bq = -1, ba = a, bkm = 0, bsea = false;
+                /* (the order reaches a port on the mainland with the
+                 * fronts, war.ceasefire_days after the announcement) */
+                int told_o = coast(w, o) ? is->ann_day + (int)P(w, WAR_CEASEFIRE_DAYS) : told;
+                if (is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 1 && told_o < best) {
+                    best = told_o, bo = o, bq = -1, ba = a, bkm = 0, bsea = false;
                     continue;
                 }
                 for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++) {
@@ -1001,7 +1205,7 @@ static void occupy(hk_world *w, int from)
                     int q = cc->adj_to[i];
                     if (is->side[SL(q)] != a || !(is->men[SL(q)] >= 100) || !own(w, q, a))
                         continue;
-                    int ready = is->since[SL(q)] > told ? is->since[SL(q)] : told;
+                    int ready = is->since[SL(q)] > told_o ? is->since[SL(q)] : told_o;
                     if (k->kind == HK_LINK_SEA)
                         ready += (int)P(w, LANDING_PREP_DAYS) + (int)ceil(k->km / pace - 1e-9);
                     if (ready < best)
@@ -1087,10 +1291,14 @@ static void occupy(hk_world *w, int from)
             char gar[160] = "";
             if (g >= 1)
                 snprintf(gar, sizeof gar, "; the %s garrison there, %.0f men, lays down its arms", hk_side_adjective(HK_SIDE_JPN), g);
+            else if (coast(w, bo))
+                snprintf(gar, sizeof gar, ", whose %s troops laid down their arms with the rest of the zone's",
+                         hk_side_adjective(HK_SIDE_JPN));
             if (bq < 0)
                 snprintf(w->scratch, sizeof w->scratch,
-                         "The %s landing force on its beachhead on %s, %.0f men, occupies the island%s.",
-                         hk_side_adjective(ba), hk_world_region_label(w, bo), men, gar);
+                         "The %s landing force on its beachhead on %s, %.0f men, occupies %s%s.",
+                         hk_side_adjective(ba), hk_world_region_label(w, bo), men, coast(w, bo) ? "the port" : "the island",
+                         gar);
             else if (bsea)
                 snprintf(w->scratch, sizeof w->scratch,
                          "The %s side lands %.0f men on %s from %s, %.0f km over the sea, and occupies it%s.",

@@ -466,11 +466,20 @@ static void coup(hk_world *w, hk_lazy_stream *r)
                      s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine, posted,
                      hk_assess_north_hawks(w));
         hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
-        if (hk_world_logging(w))
+        if (hk_world_logging(w)) {
+            /* what the new Army leadership does with the China policy it inherits */
+            char china[260] = "";
+            if (w->manchuria_seized && !w->china_war)
+                snprintf(china, sizeof china,
+                         " The schemes in north China the purged faction pressed are shelved, the friction with China "
+                         "it built (%.0f) to be worked off at %.2f a month: the new leadership's war is to be with the "
+                         "USSR.",
+                         w->china_friction, hk_politics_north_first(w) - hk_politics_china_first(w));
             snprintf(w->scratch, sizeof w->scratch,
                      "After the coup the %s is purged: its leaders are arrested or retired and its posts go to the "
-                     "%s, whose influence rises from %.2f to %.2f; the Army's discipline campaign is over.",
-                     s->factions[t].name, s->factions[f].name, mid, w->influence[f]);
+                     "%s, whose influence rises from %.2f to %.2f; the Army's discipline campaign is over.%s",
+                     s->factions[t].name, s->factions[f].name, mid, w->influence[f], china);
+        }
         hk_world_emit2(w, "purge", s->factions[t].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
         w->frustration = 0;
         return;
@@ -533,7 +542,9 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
     if (w->outpost_lost_on == HK_MONTH_NONE) {
         double level = 0.75 * P(w, SOVIET_FLOOR); /* Soviet power re-established (hk_assess_soviet_established) */
         int at = hk_control_outpost(w, true);
-        if (at < 0 || level <= 0 || hk_assess_soviet_established(w))
+        /* (none once the expedition has drawn in: its outposts off the
+         * railway are given up with the interior) */
+        if (at < 0 || level <= 0 || hk_politics_expedition_drawn_in(w))
             return;
         /* the partisans strike once the White front the expedition backed
          * has collapsed (Kolchak's fall, January 1920: the outside event
@@ -628,6 +639,31 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
         }
     } else if (w->intervention && !w->withdrawn) {
         partisans(w, r);
+        if (!w->expedition_drawn_in && hk_politics_expedition_drawn_in(w)) {
+            w->expedition_drawn_in = true;
+            if (hk_world_logging(w)) {
+                int at = hk_control_outpost(w, true);
+                char outpost[200] = "";
+                if (at >= 0)
+                    snprintf(outpost, sizeof outpost, "; the garrison of %s, off the railway, is brought out by sea",
+                             s->regions[at].name);
+                if (hk_assess_soviet_established(w))
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "With Soviet power holding the east again (%.0f men), the expedition gives up the "
+                             "Transbaikal and the Amur and draws in to the railway and the south of the Maritime "
+                             "province, %.0f men to stay of %.0f%s.",
+                             w->sov_men, P(w, INTERVENTION_MEN) * P(w, INTERVENTION_HOLD), P(w, INTERVENTION_MEN), outpost);
+                else
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "With the White front it backed gone and the Czechoslovak Legion out of Siberia, the "
+                             "expedition has nothing left to do in the interior: the cabinet gives up the Transbaikal "
+                             "and the Amur and draws it in to the railway and the south of the Maritime province, "
+                             "%.0f men to stay of %.0f%s.",
+                             P(w, INTERVENTION_MEN) * P(w, INTERVENTION_HOLD), P(w, INTERVENTION_MEN), outpost);
+            }
+            hk_world_emit2(w, "fact", "expedition_drawn_in", s->jpn, s->sov, w->scratch,
+                           "frus1920v03_d561; frus1921v2_d661");
+        }
         double years = (w->month - w->intervention_on) / 12.0;
         double against = 1.0 - hk_assess_north_hawks(w) / 0.5;
         double p = P(w, INTERVENTION_WITHDRAW) * years * hk_clamp(against, 0.05, 1);
@@ -705,7 +741,26 @@ double hk_politics_expedition_men(const hk_world *w)
 {
     if (!w->intervention || w->withdrawn)
         return 0.0;
-    return P(w, INTERVENTION_MEN) * (hk_assess_soviet_established(w) ? P(w, INTERVENTION_HOLD) : 1.0);
+    return P(w, INTERVENTION_MEN) * (hk_politics_expedition_drawn_in(w) ? P(w, INTERVENTION_HOLD) : 1.0);
+}
+
+/* The expedition draws in to the railway and the south of the Maritime
+ * province once Soviet power holds the east again, or once it has nothing
+ * left to do in the interior: the White front it backed gone and the
+ * Czechoslovak Legion it was sent to help out of Siberia. The cabinet
+ * decided in February 1920, after Kolchak's fall, to give the Amur line up
+ * and to leave the Transbaikal as soon as the Czechs had all left
+ * (frus1920v03_d561); by the autumn of 1920 only the south of the Maritime
+ * province was held (frus1921v2_d661). A scenario without those events
+ * leaves it to Soviet strength alone. */
+bool hk_politics_expedition_drawn_in(const hk_world *w)
+{
+    if (hk_assess_soviet_established(w))
+        return true;
+    bool whites = hk_scenario_has_effect(w, HK_EFFECT_WHITES_FALLEN), legion = hk_scenario_has_effect(w, HK_EFFECT_LEGION_OUT);
+    if (!whites && !legion)
+        return false;
+    return (!whites || hk_flag(w, HK_EFFECT_WHITES_FALLEN)) && (!legion || hk_flag(w, HK_EFFECT_LEGION_OUT));
 }
 
 double hk_politics_china_first(const hk_world *w)
@@ -713,6 +768,30 @@ double hk_politics_china_first(const hk_world *w)
     double tos = hk_world_influence(w, w->c->faction_toseiha);
     double army = tos + hk_world_influence(w, w->c->faction_kodoha) + hk_world_influence(w, w->c->faction_kwantung);
     return army > 0 ? tos / army : 0.0;
+}
+
+/* The Imperial Way rules the Army: a coup of its officers carried it and
+ * purged the Control faction (while it is not purged itself). */
+bool hk_politics_imperial_way_rules(const hk_world *w)
+{
+    int k = w->c->faction_kodoha, t = w->c->faction_toseiha;
+    return k >= 0 && t >= 0 && w->purged[t] && !w->purged[k];
+}
+
+/* The Imperial Way's share of the Army's influence while it rules the Army,
+ * 0 otherwise: the north-first officers who hold the War Ministry and the
+ * General Staff. They held the USSR the enemy and a strike on it the Army's
+ * task, and China's quarrels a diversion from it (000:19): the schemes in
+ * north China the Control faction's officers pressed are shelved, and the
+ * friction with China they built is worked off at the pace the Imperial Way
+ * holds the Army, as the Control faction built it at its own. */
+double hk_politics_north_first(const hk_world *w)
+{
+    if (!hk_politics_imperial_way_rules(w))
+        return 0.0;
+    double ko = hk_world_influence(w, w->c->faction_kodoha);
+    double army = ko + hk_world_influence(w, w->c->faction_toseiha) + hk_world_influence(w, w->c->faction_kwantung);
+    return army > 0 ? ko / army : 0.0;
 }
 
 /* Whether a new war with China is out of Japan's reach: once Germany is
@@ -787,6 +866,10 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
          * China grows into general war within months (001:115). */
         double lead = hk_politics_china_first(w);
         w->china_friction += lead;
+        /* an Army the Imperial Way has taken works it off (hk_politics_north_first) */
+        double off = hk_politics_north_first(w);
+        if (off > 0 && w->china_friction > 0)
+            w->china_friction = hk_fmax(0.0, w->china_friction - off);
         double ripe = P(w, JAPAN_CHINA_FRICTION) > 0 ? w->china_friction / P(w, JAPAN_CHINA_FRICTION) : 1.0;
         double p = ripe >= 1 ? P(w, JAPAN_CHINA_WAR_RATE) : 0.0;
         /* before China's united front Nanjing settles a clash in the north
@@ -806,6 +889,13 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
             double since = (double)(w->month - w->flag_since[HK_EFFECT_UNITED_FRONT]);
             if (months > 0)
                 p *= hk_clamp(since / months, 0, 1);
+            /* an Army the Imperial Way rules holds its garrisons in north
+             * China back: they provoke clashes only at the share of the
+             * Army still pressing on China against the share working the
+             * friction off */
+            double north = hk_politics_north_first(w);
+            if (north > 0)
+                p *= lead / (lead + north);
         }
         /* the clash comes where the Japanese garrison in north China is out
          * in the field beside the Chinese troops: in its field-training
@@ -893,10 +983,14 @@ static void commitment_lapse(hk_world *w)
  * Pact brought it the Army and the Navy, 001:175): a cabinet whose army is
  * at war with the USSR, or mobilising for one, does not open a second war
  * while the oil lets it wait. It puts the decision off until the northern
- * war ends or war.oil_months of the embargo have passed; past them the
- * stocks will not outlast the war in the north, and it decides on war in
- * the south at war.us_rate all the same, knowing it will fight on two fronts
- * (the armistice it then seeks in the north is war.c's). */
+ * war ends or its oil stocks (war.oil_stock months of peacetime use when
+ * the embargo began, drawn at war.oil_north_burn a month while the war in
+ * the north is fought, oil_draw) are down to what the southern operation
+ * needs in hand (war.oil_south_need); then the stocks will not outlast the
+ * war in the north, and it decides on war in the south at war.us_rate all
+ * the same, knowing it will fight on two fronts (the armistice it then
+ * seeks in the north is war.c's). A war in the north shortens the wait: it
+ * burns the oil the south was to be taken with. */
 
 /* Japan's army is bound in the north: at general war with the USSR, or
  * mobilising for one its cabinet has decided on. */
@@ -936,6 +1030,21 @@ bool hk_politics_south_pull(const hk_world *w)
     return hk_politics_south_war(w) || (w->south_deferred_on && hk_flag(w, HK_EFFECT_OIL_EMBARGO));
 }
 
+/* The oil Japan draws from its stocks in a month under the American
+ * embargo, in months of peacetime use: one in peace (and while its army
+ * mobilises), war.oil_north_burn while it fights a general war with the
+ * USSR. Until the Pacific war begins (after it the stocks are the southern
+ * war's, not this decision's). */
+static void oil_draw(hk_world *w)
+{
+    if (!hk_flag(w, HK_EFFECT_OIL_EMBARGO) || hk_flag(w, HK_EFFECT_JPN_US_WAR))
+        return;
+    w->oil_used += w->war && !w->japan_surrendered ? P(w, WAR_OIL_NORTH_BURN) : 1.0;
+}
+
+/* Japan's oil stocks left, in months of peacetime use. */
+static double oil_left(const hk_world *w) { return P(w, WAR_OIL_STOCK) - w->oil_used; }
+
 static void war_with_america(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -955,25 +1064,27 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
             w->event_done[e] || w->setup->event_removed[e])
             continue;
         int months = w->month - w->flag_since[HK_EFFECT_OIL_EMBARGO];
-        int oil = (int)P(w, WAR_OIL_MONTHS);
+        double left = oil_left(w), need = P(w, WAR_OIL_SOUTH_NEED);
         bool north = north_war(w);
         char clause[160];
         if (north)
             north_clause(w, clause, sizeof clause);
         /* a war in the north puts the decision off while the oil can wait */
-        if (north && months < oil) {
+        if (north && left > need) {
             if (!w->south_deferred_on) {
                 w->south_deferred_on = w->month;
                 if (hk_world_logging(w))
                     snprintf(w->scratch, sizeof w->scratch,
                              "Committed to the south since %d-%02d and cut off from American oil for %d month%s, the "
                              "cabinet would answer in the south, but its army has been %s: it will not fight the USSR and "
-                             "the United States and Britain at once, and the decision on the south waits for quiet in "
-                             "the north, for as long as the oil allows (%d months under the embargo).",
+                             "the United States and Britain at once, and the south waits for quiet in the north while "
+                             "the oil allows (stocks of %d months of peacetime use, drawn %d times as fast in the war; "
+                             "the south needs %d).",
                              hk_month_year(w->committed_south_on), hk_month_mon(w->committed_south_on), months,
-                             months == 1 ? "" : "s", clause, oil);
+                             months == 1 ? "" : "s", clause, (int)lround(fmin(fmax(left, 0), 99)),
+                             (int)lround(fmin(fmax(P(w, WAR_OIL_NORTH_BURN), 0), 9)), (int)lround(fmin(fmax(need, 0), 99)));
                 hk_world_emit2(w, "doctrine", "war_decision_us_deferred", s->jpn, s->sov, w->scratch,
-                               SRC_MODEL("politics-us-war"));
+                               SRC_MODEL("politics-us-war") "; ussbs_oil1946; feis1950");
             }
             return;
         }
@@ -981,8 +1092,11 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
          * waiting meant losing the means to fight (feis1950), so the chance
          * of deciding compounds with the months weighed, war.us_rate in the
          * first, 1 - (1 - war.us_rate)^n in the n-th (with no war in the
-         * north to put it off, months counts from the first weighing) */
-        int weighed = north ? months - oil + 1 : months;
+         * north to put it off, months counts from the first weighing; with
+         * one, from the month the stocks fell to the southern operation's
+         * need, at the rate the war draws them) */
+        double burn = w->war && !w->japan_surrendered && P(w, WAR_OIL_NORTH_BURN) > 0 ? P(w, WAR_OIL_NORTH_BURN) : 1.0;
+        int weighed = north ? 1 + (int)floor((need - left) / burn) : months;
         double p = 1.0 - pow(1.0 - P(w, WAR_US_RATE), weighed < 1 ? 1 : weighed);
         if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
             return;
@@ -1002,10 +1116,10 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
             if (north)
                 /* the oil forces it: a war on two fronts */
                 snprintf(why, sizeof why,
-                         "with its army %s and the oil running down, the cabinet cannot wait for the war in the "
-                         "north to end: it decides on war with the United States and Britain as well, a war on two "
-                         "fronts,",
-                         clause);
+                         "with its army %s and its oil stocks down to %.0f months of peacetime use, the cabinet cannot "
+                         "wait for the war in the north to end: it decides on war with the United States and Britain "
+                         "as well, a war on two fronts,",
+                         clause, fmax(0, left));
             else if (w->south_deferred_on)
                 snprintf(why, sizeof why,
                          "with the war in the north over%s, the cabinet takes up the decision it put off in %d-%02d: "
@@ -1211,6 +1325,7 @@ void hk_politics_step(hk_world *w)
     coup(w, &r);
     west_hope(w);
     commitment(w);
+    oil_draw(w);
     war_with_america(w, &r);
     /* a war Japan opened (war.c, last month) commits it to the north */
     if (w->war && w->war_opener == HK_SIDE_JPN)

@@ -50,8 +50,18 @@ double hk_politics_south_case(const hk_world *w);
  * Way and Kwantung officers): above one half, the China-first faction
  * leads the Army and war with China may come. */
 double hk_politics_china_first(const hk_world *w);
+/* Whether the Imperial Way rules the Army (a coup purged the Control
+ * faction), and its share of the Army's influence while it does (0
+ * otherwise): the pace at which it works off the friction with China. */
+bool hk_politics_imperial_way_rules(const hk_world *w);
+double hk_politics_north_first(const hk_world *w);
 /* The men the cabinet keeps in Siberia this month (0 with no expedition). */
 double hk_politics_expedition_men(const hk_world *w);
+/* Whether the expedition has drawn in to the railway and the south of the
+ * Maritime province (its outposts in the interior given up): Soviet power
+ * holds the east again, or the White front is gone and the Czechoslovak
+ * Legion is out of Siberia. */
+bool hk_politics_expedition_drawn_in(const hk_world *w);
 
 /* The Control faction takes the Imperial Way's posts back: while Manchuria
  * is held, the Imperial Way is not purged and there is no war with the

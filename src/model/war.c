@@ -292,11 +292,16 @@ static double japan_men_faced(const hk_world *w)
  * (tell_revenge). Then its motive and the pledge's term are not weighed. */
 static bool soviet_cannot_enter(hk_world *w, bool pact_bar, bool two_front, bool sov_player)
 {
+    if (sov_player || !(w->revenge_told || !hk_war_struck_by_japan(w)) || forced_war(w, HK_SIDE_SOV))
+        return false;
+    if (two_front)
+        return true;
+    /* (the army it would meet is counted only when it matters: the count
+     * goes over the formations once the USSR is pledged to the Allies) */
     double need = P(w, SOVIET_ENTRY_RATIO) * (pact_bar ? P(w, WAR_BREAK_FACTOR) : 1.0);
     double faced = japan_men_faced(w);
     double ratio = w->sov_men / (faced > 1000 ? faced : 1000);
-    return !sov_player && (two_front || ratio < need) && (w->revenge_told || !hk_war_struck_by_japan(w)) &&
-           !forced_war(w, HK_SIDE_SOV);
+    return ratio < need;
 }
 
 static void cabinet_war(hk_world *w, hk_lazy_stream *r)

@@ -122,6 +122,8 @@ static const label param_labels[] = {
     {"incident.china_restraint", "Kwantung restraint during the war in China"},
     {"incident.china_draw", "Kwantung force sent into the war in China"},
     {"incident.china_draw_months", "Months the Kwantung force campaigns in China"},
+    {"incident.china_hold", "Incidents held back as the war in China opens"},
+    {"incident.china_hold_months", "Months the order for a quiet border holds"},
     {"incident.pact_restraint", "Less escalation under a pact"},
     {"tension.decay", "Tension: monthly return to baseline"},
     {"tension.incident", "Tension added by incidents"},

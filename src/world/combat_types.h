@@ -118,6 +118,25 @@ typedef struct hk_combat_params {
     /* A side's own daily loss share x nation_loss[its nation] (fitted in a
      * third stage on every fit-part battle; OTHER = 1). */
     double nation_loss[HK_NATION_COUNT];
+    /* An army's loss factor is how many men it loses for a fight, not how
+     * soon it gives way: its break points (the break-off and the ones the
+     * score reads) are multiplied by nation_loss^nation_break, capped at
+     * break_cap (docs/combat.md, "Whose losses decide"). 0 = off: an army
+     * that loses more men for the same fight breaks that much sooner. */
+    double nation_break;
+    /* A defender in prepared positions or fortifications holds its ground
+     * past losses that would drive it from open ground: its break points
+     * (the break-off and the ones the score reads) are multiplied by
+     * posture_break[its posture] (hasty = 1), capped at break_cap. Fitted in
+     * its own stage on the fit part, everything else held (docs/combat.md,
+     * "Works hold ground"). 0 = off (1). */
+    double posture_break[HK_POSTURE_COUNT];
+    /* ... or holds it in the judgement of who won: the score (> 0 favours
+     * the attacker) less works_edge[the defender's posture] (hasty 0), so
+     * an attacker against works must come out of the exchange further
+     * ahead to be named the winner. Fitted in its own stage on the fit
+     * part, everything else held (docs/combat.md, "Works hold ground"). */
+    double works_edge[HK_POSTURE_COUNT];
     double collapse_ratio;     /* a side quits when its power < this × the enemy's */
     double draw_band;          /* |score| below this is a draw ... */
     double winner_bias;        /* ... of score + winner_bias: the attacker's edge in the

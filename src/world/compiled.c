@@ -80,6 +80,7 @@ static void find_roles(const hk_scenario *s, hk_treaty_roles *r)
 {
     r->jpn_sov_neutrality = r->jpn_sov_normalization = r->sov_mgl_assistance = -1;
     r->sov_chn_nonaggression = r->jpn_outside_consult = r->sov_chn_normalization = -1;
+    r->jpn_sov_concessions = -1;
     for (int i = 0; i < s->n_treaties; i++) {
         const hk_treaty *t = &s->treaties[i];
         if (treaty_between(t, s->jpn, s->sov)) {
@@ -91,6 +92,8 @@ static void find_roles(const hk_scenario *s, hk_treaty_roles *r)
             } else if ((treaty_has(t, HK_CLAUSE_NEUTRALITY) || treaty_has(t, HK_CLAUSE_NON_AGGRESSION)) &&
                        r->jpn_sov_neutrality < 0) {
                 r->jpn_sov_neutrality = i;
+            } else if (treaty_has(t, HK_CLAUSE_CONCESSIONS) && r->jpn_sov_concessions < 0) {
+                r->jpn_sov_concessions = i;
             }
         } else if (treaty_between(t, s->sov, s->mgl) && treaty_has(t, HK_CLAUSE_MUTUAL_ASSISTANCE) &&
                    r->sov_mgl_assistance < 0) {

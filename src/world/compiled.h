@@ -27,6 +27,7 @@ typedef struct hk_treaty_roles {
     int sov_chn_nonaggression; /* non-aggression SOV–CHN */
     int jpn_outside_consult;   /* consultation JPN–outside (Anti-Comintern) */
     int sov_chn_normalization; /* normalisation SOV–CHN (the Peking agreement of 1924) */
+    int jpn_sov_concessions;   /* JPN gives up its concessions on Soviet soil (the protocol of 1944) */
 } hk_treaty_roles;
 
 /* one entry for each strength of a formation: the loader refuses more, so

@@ -9,7 +9,7 @@ static const char *const terrain_names[HK_TERRAIN_COUNT] = {
 static const char *const link_kind_names[] = {"rail", "road", "river", "sea"};
 static const char *const clause_type_names[HK_CLAUSE_TYPE_COUNT] = {
     "normalization", "non_aggression", "neutrality", "mutual_assistance", "consultation",
-    "secret_protocol", "spheres", "withdrawal", "no_political_treaty"};
+    "secret_protocol", "spheres", "withdrawal", "no_political_treaty", "concessions"};
 static const char *const effect_names[HK_EFFECT_COUNT] = {
     "europe_war", "ger_sov_pact", "france_fallen", "axis_alliance", "ger_sov_war",
     "oil_embargo", "jpn_us_war", "allied_pledge", "germany_defeated", "ultimatum", "atomic",

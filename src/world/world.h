@@ -114,7 +114,7 @@ typedef struct hk_campaign_state {
  * links (landings.c writes it). A region's force is the garrison or the
  * force of the side holding it; a beachhead is the other side's force
  * landed on it and fighting there. */
-#define HK_ISL_SLOTS 12 /* island regions and the bases of island forces, at most */
+#define HK_ISL_SLOTS 16 /* island regions, ports taken by landings and the bases of their forces, at most */
 typedef struct hk_island_state {
     /* each region's slot in the arrays below, HK_ISL_SLOTS (an empty one,
      * never written) when it has none: the world stays small */
@@ -132,7 +132,8 @@ typedef struct hk_island_state {
     int16_t sail_day[HK_ISL_SLOTS + 1]; /* war day it arrives there */
     double holdout[HK_ISL_SLOTS + 1];   /* defenders of a region taken still holding out in it */
     int8_t holdout_side[HK_ISL_SLOTS + 1];
-    uint64_t isles;                     /* the island regions (bit r) */
+    uint64_t isles;                     /* the regions landings fight for: islands and coasts (bit r) */
+    uint64_t coasts;                    /* the mainland ports taken by landings (bit r; landings.c coast) */
     uint64_t slotted;                   /* the regions with a slot (bit r) */
     double odds[HK_ISL_SLOTS + 1];      /* the last odds worked out against each region ... */
     uint64_t odds_key[HK_ISL_SLOTS + 1]; /* ... for these two sides, whole (a hash of both), 0 none */
@@ -182,6 +183,13 @@ typedef struct hk_incident_memo {
      * length^-b, kept a run (bit s of len_known) */
     double jv, jv_pow, len_pow[HK_MAX_SECTORS];
     uint32_t len_known;
+    /* what stays for the run, worked out in its first month (run_ready):
+     * each sector's length (at least 1 km) and length in thousands of km,
+     * the sectors Manchukuo holds (bit s), and the incident parameters */
+    bool run_ready;
+    uint32_t man_sectors;
+    double len_km[HK_MAX_SECTORS], len_k[HK_MAX_SECTORS];
+    double forces_ref, forces_elast, tension_elast;
 } hk_incident_memo;
 
 #define HK_MAX_PENDING 4
@@ -289,8 +297,11 @@ struct hk_world {
     bool committed_south, committed_north;
     hk_month committed_south_on;
     hk_month south_deferred_on;         /* the southern decision was put off for a war in the north since, 0 not */
+    double oil_used;                    /* politics.c: Japan's oil drawn from its stocks under the American embargo,
+                                         * in months of peacetime use */
     bool intervention, withdrawn, manchuria_seized, china_war;
     bool expedition_home;               /* the withdrawal announced, the expedition's last men have left (movement.c) */
+    bool expedition_drawn_in;  /* politics.c: the expedition's drawing in to the south of the Maritime province has been told */
     hk_month intervention_on;
     hk_month withdrawn_on;              /* the withdrawal announced (politics.c) */
     hk_month evacuation_due;            /* the normalisation treaty's withdrawal clause falls due (diplomacy.c) */
@@ -308,6 +319,11 @@ struct hk_world {
 
     /* diplomacy */
     hk_treaty_state treaty[HK_MAX_TREATIES];
+    /* bit t while treaty t binds (in force, or denounced and not yet
+     * expired): written only with its status, by hk_treaty_set_status, so
+     * hk_treaty_binds reads one bit and the systems that loop over the
+     * binding treaties visit only those */
+    uint32_t treaty_binding;
     /* diplomacy: the incidents on Mongolia's border, each month's count
      * added as the next month opens and the sum decaying by a twelfth a
      * month (about a year's worth): the pressure Moscow answers */
@@ -376,6 +392,7 @@ struct hk_world {
     bool railway_sold;                  /* it has sold its share: the quarrel and the posts are on the border (incidents.c) */
     double posting_extra, posting_decay; /* the share of incidents the new posts on the line add, and its fall a month, since the sale (incidents.c) */
     bool china_draw_sent;               /* the Kwantung Army has sent its force into the war in China (incidents.c) */
+    double china_hold, china_hold_decay; /* the share of incidents Tokyo's order holds back since the war in China opened, and its fall a month (incidents.c) */
     int china_draw_left;                /* months the force has still to campaign there, +1 in the month it gathers (incidents.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
@@ -570,7 +587,16 @@ static inline hk_rng *hk_lazy_rng(hk_lazy_stream *l)
 /* True while a treaty binds (in force or denounced and not yet expired). */
 static inline bool hk_treaty_binds(const hk_world *w, int t)
 {
-    return t >= 0 && (w->treaty[t].status == HK_TREATY_IN_FORCE || w->treaty[t].status == HK_TREATY_DENOUNCED);
+    return t >= 0 && ((w->treaty_binding >> t) & 1u);
+}
+/* The one writer of a treaty's status: keeps w->treaty_binding with it. */
+static inline void hk_treaty_set_status(hk_world *w, int t, uint8_t status)
+{
+    w->treaty[t].status = status;
+    if (status == HK_TREATY_IN_FORCE || status == HK_TREATY_DENOUNCED)
+        w->treaty_binding |= (uint32_t)1 << t;
+    else
+        w->treaty_binding &= ~((uint32_t)1 << t);
 }
 /* Sum of influence of an actor's factions weighted by lean (its "doctrine"). */
 double hk_world_lean(const hk_world *w, int actor);

@@ -172,7 +172,7 @@ for seed in range(1, 13):
     # under the embargo the cabinet that went south does not wait a year:
     # the Navy's oil runs down and only the south's replaces it (the
     # Imperial Conference of 6 September 1941 gave the talks weeks); unless
-    # a war in the north holds it (war.oil_months)
+    # a war in the north holds it (war.oil_stock, war.oil_south_need)
     lapsed = [d for (k, i, d) in allev if k == "doctrine" and i == "doctrine_north"]
     if emb and any(d[:7] > emb[:7] for d in lapsed) and not ev.get(("war", "strike_north")):
         fail.append(f"seed {seed}: the commitment south lapses {[d for d in lapsed if d[:7] > emb[:7]]} under the oil embargo of {emb}")

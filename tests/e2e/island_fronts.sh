@@ -16,6 +16,10 @@
 #   Army attacked on the 11th, ordered in once the Manchurian offensive went
 #   to plan, hasegawa2005), the Shumshu landing on 17-18 August (landed at
 #   dawn on the 18th, ordered on the 15th, mod_kurils1945).
+# - The central Kurils (Uruppu, Matsuwa) are occupied from the northern
+#   Kurils after Shumshu's surrender, 24 August-2 September (Urup 31
+#   August, 001:285), and Etorofu's garrison lays down its arms 10,000-15,000
+#   strong (the 89th Division, 13,500 by the Soviet count).
 # - The southern Kurils are occupied after the surrender one island after
 #   another, as the shipping reaches each (001:285: Etorofu 28 August 1945,
 #   Kunashiri and Shikotan 1 September, the Habomai islands the 4th): an
@@ -23,6 +27,14 @@
 #   Kunashiri 28 August-4 September, Shikotan 29 August-6 September,
 #   Habomai 1-8 September; none of them taken on the surrender's day with
 #   the rest of the zone.
+# - Where the attack over the 50th parallel comes once the North Pacific
+#   Flotilla's landing force at Sovetskaya Gavan is ready, that force lands
+#   behind the Koton line and fights in it (Toro, 16 August 1945), in at
+#   least one of the ten seeds, on 13-25 August.
+# - The Korean coast: the Pacific Fleet's landings take Najin and Unggi on
+#   11-14 August 1945 (record 11-12 August, tihookeanskiy_flot) and Wonsan
+#   on 20-25 August, after the surrender (record 21 August,
+#   wiki_wonsan_landing), by a landing; both Soviet in 1945-09.
 # - A war opened before the month of the island forces' records (without
 #   the Yalta pledge the USSR enters on 28 July 1945 in seed 1) finds them
 #   there when their month comes: southern Sakhalin's garrison fights in
@@ -31,8 +43,10 @@
 #   least a tenth of what the landing force loses (Shumshu: 1,018 Japanese
 #   against 1,567 Soviet casualties).
 # - In a forced strike north of 1941 (seeds 1-4) northern Sakhalin is a
-#   front: Japan brings a division over the sea to southern Sakhalin and
-#   attacks over the 50th parallel, and takes it in at least one seed.
+#   front once Japan's main blows have taken Soviet ground on the mainland
+#   (the Kantokuen plan left it to its last phase, if they went well): Japan
+#   brings a division over the sea to southern Sakhalin and attacks over
+#   the 50th parallel, and takes it in at least one seed.
 set -euo pipefail
 HK=${1:?usage: island_fronts.sh PATH_TO_hokushin}
 command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
@@ -40,7 +54,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 bad() { echo "FAIL: $*" >&2; fail=1; }
-sak_s=0 sak_j=0 kur_s=0 kur_j=0
+sak_s=0 sak_j=0 kur_s=0 kur_j=0 toro=0
 for seed in 1 2 3 4 5 6 7 8 9 10; do
     "$HK" simulate --seed "$seed" --json >"$tmp/run"
     jq -c 'select(.type == "event" and .kind == "front" and (.source // "" | test("war-islands"))
@@ -58,6 +72,27 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
         and .casualties.JPN < 0.1 * .casualties.SOV) | "\(.date) \(.casualties.SOV) \(.casualties.JPN)"' "$tmp/isl" |
         while read -r dd cs cj; do echo "FAIL: seed $seed: the landing of $dd is held at $cs Soviet against $cj Japanese casualties" >&2; echo x; done |
         grep -q x && fail=1
+    # a landing from Sovetskaya Gavan behind the Koton line fights in an
+    # attack over the 50th parallel, not before 13 August (Toro, 16 August
+    # 1945, tihookeanskiy_flot)
+    d=$(jq -r 'select(.id == "south_sakhalin" and (.text | test("from Sovetskaya Gavan"))) | .date' "$tmp/isl" | head -1)
+    if [ -n "$d" ]; then
+        toro=$((toro + 1))
+        [[ ! "$d" < "1945-08-13" && ! "$d" > "1945-08-25" ]] || bad "seed $seed: the landing behind the Koton line on '$d', not 13-25 August 1945"
+    fi
+    # the Korean coast: the Pacific Fleet's landings take Najin and Unggi on
+    # 11-14 August 1945 (record 11-12 August) from Vladivostok, and Wonsan
+    # only after the surrender, on 20-25 August (record 21 August), by a
+    # landing; no landing goes down the coast beyond
+    # the fronts' reach while the war lasts
+    d=$(jq -r 'select(.type == "event" and (.kind == "front" or .kind == "occupation") and .id == "najin") | .date' "$tmp/run" | head -1)
+    [[ -n "$d" && ! "$d" < "1945-08-11" && ! "$d" > "1945-08-14" ]] || bad "seed $seed: Najin taken on '$d', not 11-14 August 1945"
+    d=$(jq -r 'select(.type == "event" and (.kind == "front" or .kind == "occupation") and .id == "wonsan") | .date' "$tmp/run" | head -1)
+    [[ -n "$d" && ! "$d" < "1945-08-20" && ! "$d" > "1945-08-25" ]] || bad "seed $seed: Wonsan first landed on '$d', not 20-25 August 1945"
+    jq -r 'select(.type == "event" and .kind == "occupation" and .id == "wonsan") | .text' "$tmp/run" | head -1 |
+        grep -q "lands [0-9,]* men on Wonsan" || bad "seed $seed: Wonsan is not occupied by a landing"
+    k=$(jq -r 'select(.type == "month" and .date == "1945-09") | "\(.control.najin) \(.control.wonsan)"' "$tmp/run")
+    [ "$k" = "SOV SOV" ] || bad "seed $seed: Najin and Wonsan in 1945-09: '$k', not Soviet"
     prev=""
     for r in kurils_south:1945-08-24:1945-08-31 kunashiri:1945-08-28:1945-09-04 shikotan:1945-08-29:1945-09-06 habomai:1945-09-01:1945-09-08; do
         IFS=: read -r id lo hi <<<"$r"
@@ -66,6 +101,17 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
         [[ -z "$prev" || ! "$d" < "$prev" ]] || bad "seed $seed: $id occupied on $d, before the island before it ($prev)"
         prev=$d
     done
+    # the central Kurils (Uruppu, Matsuwa) occupied from the north after
+    # Shumshu's surrender (Onekotan 25 August, Urup 31 August, 001:285),
+    # their garrison laying down its arms; Etorofu's the 89th Division's
+    # 13,500 (kurils_soviet_count), not the whole of the Kurils' south
+    d=$(jq -r 'select(.type == "event" and .kind == "occupation" and .id == "kurils_central") | .date' "$tmp/run" | head -1)
+    [[ -n "$d" && ! "$d" < "1945-08-24" && ! "$d" > "1945-09-02" ]] || bad "seed $seed: the central Kurils occupied on '$d', not 24 August to 2 September 1945"
+    jq -r 'select(.type == "event" and .kind == "occupation" and .id == "kurils_central") | .text' "$tmp/run" | head -1 |
+        grep -q "from Northern Kurils" || bad "seed $seed: the central Kurils not occupied from the northern Kurils"
+    g=$(jq -r 'select(.type == "event" and .kind == "occupation" and .id == "kurils_south") | .text' "$tmp/run" | head -1 |
+        sed -n 's/.*garrison there, \([0-9,]*\) men.*/\1/p' | tr -d ,)
+    [[ -n "$g" && "$g" -ge 10000 && "$g" -le 15000 ]] || bad "seed $seed: Etorofu's garrison lays down its arms '$g' strong, not 10,000-15,000 (the 89th Division, 13,500)"
     jq -r 'select(.type == "event" and .kind == "occupation" and .id == "surrender_zone") | .text' "$tmp/run" |
         grep -q -E 'Etorofu|Kunashiri|Shikotan|Habomai' && bad "seed $seed: the southern Kurils taken with the zone's rest at the surrender"
     read -r s1 j1 < <(jq -rs '[.[] | select(.id == "south_sakhalin")] | "\(map(.casualties.SOV) | add // 0) \(map(.casualties.JPN) | add // 0)"' "$tmp/isl")
@@ -80,6 +126,7 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
         or ((.source // "") | test("war-islands")) and (.text | test("garrison there, [0-9]+ men, lays down")))) | .id' "$tmp/run" | grep -q . ||
         bad "seed $seed: the island garrisons' captivity is not told"
 done
+[ "$toro" -ge 1 ] || bad "no seed of 1-10 lands a force behind the Koton line in an attack on southern Sakhalin"
 "$HK" simulate --seed 1 --without yalta_agreement --json >"$tmp/ny"
 jq -r 'select(.type == "event" and .kind == "war" and .id == "soviet_entry") | .date' "$tmp/ny" | grep -q '^1945-07' ||
     echo "note: without the Yalta pledge seed 1's Soviet entry is no longer in July 1945; the check below proves less"
@@ -91,7 +138,15 @@ for seed in 1 2 3 4; do
     "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/sn"
     n=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and (.source // "" | test("war-islands"))
         and .date < "1943" and .committed.JPN > 0) | .winner' "$tmp/sn" | grep -c . || true)
-    [ "$n" -ge 1 ] || bad "strike north, seed $seed: no Japanese attack on northern Sakhalin by 1942"
+    # the Kantokuen plan put northern Sakhalin in its last phase, if the
+    # main blows went well: an attack there follows Japanese gains on the
+    # mainland, not a main blow held at the border
+    gained=$(jq -rs '([.[] | select(.type == "month" and .date == "1941-08") | .control][0]) as $c0
+        | [.[] | select(.type == "month" and .date >= "1941-08" and .date < "1943") | .control | to_entries[]
+           | select(.value == "JPN" and $c0[.key] == "SOV" and .key != "north_sakhalin")] | length' "$tmp/sn")
+    if [ "$gained" -gt 0 ]; then
+        [ "$n" -ge 1 ] || bad "strike north, seed $seed: Japan took Soviet ground on the mainland but made no attack on northern Sakhalin by 1942"
+    fi
     w=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and .winner == "JPN") | .date' "$tmp/sn" | head -1)
     [ -n "$w" ] && took=$((took + 1))
 done

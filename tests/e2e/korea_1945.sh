@@ -4,6 +4,10 @@
 # parallel (Keijo) lay down their arms to the United States under General
 # Order No. 1: tens of thousands of men, not one division's ten thousand; and
 # the USSR weighs its entry against the army it would meet, not against them.
+# The Soviet side occupies Korea to the 38th parallel, as General Order No. 1
+# drew its zone: Kanko (Hamhung) and Heijo (Pyongyang) are Soviet by
+# 1945-09 (the 25th Army and the airborne landings of 24 August, glantz2003),
+# Keijo is not.
 set -euo pipefail
 HK=${1:?usage: korea_1945.sh PATH_TO_hokushin}
 T=$(mktemp -d)
@@ -15,6 +19,9 @@ for seed in 1 2 3 4 5; do
   away=$(jq -r .text <<< "$ev" | tr -s ' \n' ' ' | sed -n 's/.*; the \([0-9,]*\) stationed outside that zone (Keijo.*/\1/p' | tr -d ,)
   [ -n "$away" ] && [ "$away" -ge 25000 ] && [ "$away" -le 80000 ] ||
     { echo "seed $seed: '$away' men surrender at Keijo to the United States (want 25,000-80,000): $ev"; exit 1; }
+  ctl=$(jq -r 'select(.type=="month" and .date=="1945-09") | .control | "\(.hamhung) \(.pyongyang) \(.keijo)"' "$T/s.jsonl")
+  [ "$ctl" = "SOV SOV JPN" ] ||
+    { echo "seed $seed: Korea in 1945-09 is '$ctl' (Hamhung, Pyongyang, Keijo), not Soviet to the 38th parallel"; exit 1; }
   # the entry's text counts the army the Soviet offensive meets, less Keijo's
   jq -s -e "any(.[]; .type==\"event\" and .id==\"soviet_entry\")" "$T/s.jsonl" > /dev/null ||
     { echo "seed $seed: no Soviet entry"; exit 1; }

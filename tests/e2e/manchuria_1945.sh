@@ -21,6 +21,14 @@
 #   (the Kwantung Army laid down its arms 17-20 August 1945, Harbin, Changchun
 #   and Mukden were occupied on the 18th and 19th, glantz2003); the line of
 #   the announcement does not carry the casualties of the fighting after it.
+# - No Japanese front gives ground "told of the surrender" before the day
+#   the announcement itself says the order reaches the fronts: until then
+#   they fight (the 5th Army held Mudanjiang from 12 to 16 August 1945 in the
+#   campaign's hardest battle, glantz2003).
+# - A fortified region's garrison still holding out when the order reaches
+#   the fronts is cut off from it for days more, fights on and is still
+#   assaulted: some siege assault is dated after that day in every seed
+#   (Hutou was stormed until 26 August 1945, hutou_siege).
 # - The Soviet casualties are those of an offensive that met rearguards and
 #   bypassed, not of whole-front battles: over seeds 1-10 they average no
 #   more than a quarter above the record's (record.yaml
@@ -80,6 +88,20 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
         bad "seed $seed: the armies lay down their arms on ${zone:-no day}, not after the surrender's announcement ($surr)"
     jq -r 'select(.id == "surrender") | .text' "$tmp/ev" | grep -q "casualties" &&
         bad "seed $seed: the surrender's announcement tells the casualties of the fighting after it"
+    # the order reaches the fronts on the day the announcement gives
+    reach=$(jq -r 'select(.id == "surrender") | .text' "$tmp/ev" | head -1 |
+        sed -n 's/.*reaches the fronts \([0-9]*\) days\? later.*/\1/p')
+    if [ -n "$reach" ]; then
+        reach_day=$(date -u -d "$surr + $reach days" +%F)
+        early=$(jq -r --arg r "$reach_day" 'select(.kind == "front" and .date < $r and (.text | test("told of the surrender")))
+            | .date' "$tmp/ev" | head -1)
+        [ -z "$early" ] || bad "seed $seed: a Japanese front gives ground told of the surrender on $early, before the order reaches the fronts ($reach_day)"
+        late=$(jq -r --arg r "$reach_day" 'select(.kind == "front" and .date > $r and .date < "1945-09"
+            and (.text | test("assault part of the fortifications"))) | .date' "$tmp/ev" | head -1)
+        [ -n "$late" ] || bad "seed $seed: no fortified region's garrison is assaulted after the order reaches the fronts ($reach_day)"
+    else
+        bad "seed $seed: the surrender's announcement does not say when the order reaches the fronts"
+    fi
     # the western front's battles before the surrender, with defenders
     west=$(jq -r --arg s "$surr" --arg e "$entry" 'select(.kind == "front" and .sector == "western" and .date >= $e
         and .date < $s and (.committed.JPN // 0) >= 1000 and (.casualties.JPN // 0) > 0) | .date' "$tmp/ev" | head -1)

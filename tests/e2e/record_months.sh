@@ -110,6 +110,17 @@ for i, r in enumerate(runs):
         fail.append(f"seed {i + 1}: the reprisal by sea in {rep[0]}, in the ice")
     winter += bool(lost) and "1919-11" <= lost[0] <= "1920-05"
 print(f"Nikolayevsk: taken in the winter of 1919-20 in {winter} of 40 runs")
+# the expedition draws in to the south of the Maritime province once the
+# White front is gone and the Legion is out (frus1920v03_d561): no outpost
+# in the interior is left for the partisans to take in a second winter
+for i, r in enumerate(runs):
+    lost, drawn = r.get(("fact", "outpost_destroyed")), r.get(("fact", "expedition_drawn_in"))
+    if r.get(("fact", "intervention")) and not drawn:
+        fail.append(f"seed {i + 1}: the expedition never draws in to the south of the Maritime province")
+    if lost and drawn and lost[0] >= drawn[0]:
+        fail.append(f"seed {i + 1}: the outpost taken in {lost[0]}, after the expedition drew in ({drawn[0]})")
+    if lost and lost[0] > "1920-06":
+        fail.append(f"seed {i + 1}: the outpost taken in {lost[0]}, a winter after the expedition's own")
 for i, r in enumerate(runs):
     wd = r.get(("fact", "withdrawal"))
     if wd and wd[0] < "1920-09":

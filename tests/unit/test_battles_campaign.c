@@ -82,9 +82,9 @@ static hk_world *border_world(const hk_setup *su, uint64_t run, int sec)
     w->china_war = false;
     w->war = false;
     if (w->c->roles.sov_mgl_assistance >= 0)
-        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_IN_FORCE;
+        hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_IN_FORCE);
     if (w->c->roles.jpn_sov_neutrality >= 0)
-        w->treaty[w->c->roles.jpn_sov_neutrality].status = HK_TREATY_NONE;
+        hk_treaty_set_status(w, w->c->roles.jpn_sov_neutrality, HK_TREATY_NONE);
     w->jpn_men = 300000;
     w->sov_men = 570000; /* past the superiority the USSR plans for: it stands and fights */
     station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 40000, .tanks = 100, .guns = 300, .aircraft = 100});
@@ -244,7 +244,7 @@ static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
     open_campaign(w, sec, 10000, 8000);
     assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) < 1.0);
     if (w->c->roles.sov_mgl_assistance >= 0) {
-        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_ENDED;
+        hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_ENDED);
         assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) == 1.0);
     }
     hk_world_free(w);
@@ -446,7 +446,7 @@ static void test_soviet_builds_up_before_ceasefire(void **state)
     hk_world *w = border_world(&su, 0, sec);
     open_campaign(w, sec, 20000, 10000);
     if (w->c->roles.sov_mgl_assistance >= 0) {
-        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_ENDED;
+        hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_ENDED);
         assert_false(hk_battles_soviet_building(w));
     }
     hk_world_free(w);
@@ -523,7 +523,7 @@ static void test_setback_raises_the_stake(void **state)
             open_campaign(w, sec, 10000, 8000); /* already the ratio the Army believes enough */
             w->border_campaign.last_loser = k == 1 ? HK_SIDE_JPN : -1;
             /* no Soviet columns on the roads to answer: the Mongolian army stands alone */
-            w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
+            hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_NONE);
             hk_battles_step(w);
             peak[k] = w->border_campaign.peak[HK_SIDE_JPN];
             hk_world_free(w);
@@ -603,7 +603,7 @@ static void test_no_battle_under_the_pact(void **state)
     for (int bound = 0; bound < 2; bound++)
         for (int run = 0; run < 5; run++) {
             hk_world *v = border_world(&su, (uint64_t)run, sec);
-            v->treaty[pact].status = bound ? HK_TREATY_IN_FORCE : HK_TREATY_NONE;
+            hk_treaty_set_status(v, pact, bound ? HK_TREATY_IN_FORCE : HK_TREATY_NONE);
             for (int m = 0; m < 60; m++) {
                 v->tension[sec] = 3.0;
                 v->autonomy = 1.0;
@@ -623,7 +623,7 @@ static void test_no_battle_under_the_pact(void **state)
     for (int run = 0; run < 5; run++) {
         hk_world *w = border_world(&su, (uint64_t)run, sec);
         open_campaign(w, sec, 20000, 10000);
-        w->treaty[pact].status = HK_TREATY_IN_FORCE;
+        hk_treaty_set_status(w, pact, HK_TREATY_IN_FORCE);
         hk_battles_step(w);
         assert_false(w->border_campaign.active);
         hk_world_free(w);
@@ -1015,7 +1015,7 @@ static void test_mongolian_army_alone_is_not_russian(void **state)
         hk_world *w = border_world(&su, 1, sec);
         w->month = hk_month_of(1940, 1); /* the steppe's winter: contact only, no one brought up */
         if (k == 0)
-            w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
+            hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_NONE);
         open_campaign(w, sec, 20000, 40000);
         w->border_campaign.clock = 30; /* the opening battle a month back */
         hk_battles_step(w);
@@ -1058,7 +1058,7 @@ static void test_campaign_ladder(void **state)
             open_campaign(w, sec, 10000, 6000);
             w->border_campaign.last_loser = HK_SIDE_JPN;
             if (k == 0)
-                w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
+                hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_NONE);
             hk_battles_step(w);
             jpn[k] = w->border_campaign.peak[HK_SIDE_JPN];
             sov[k] = w->border_campaign.peak[HK_SIDE_SOV];

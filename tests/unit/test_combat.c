@@ -1372,6 +1372,71 @@ static void test_drawn_winner_odds(void **state)
     assert_memory_equal(&x, &y, sizeof x);
 }
 
+
+/* Three terms tried for attacks on works and for whose losses decide
+ * (docs/combat.md, "Attacks on fortified ground"), each off in the fitted
+ * parameters (the fit on CDB90 puts them at or near no effect), each doing
+ * what it says when on: an army's loss factor raising its break points
+ * (nation_break), a defender's works raising its break points
+ * (posture_break) or taking from the attacker's margin in the judgement
+ * of who won (works_edge). */
+static void test_works_and_tolerance_terms(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    assert_true(p.nation_break == 0);
+    for (int k = 0; k < HK_POSTURE_COUNT; k++) {
+        assert_true(p.posture_break[k] == 0 || p.posture_break[k] == 1);
+        assert_true(p.works_edge[k] == 0);
+    }
+    /* an attack below parity on a fortified line, Soviet defenders, as a
+     * forced strike north would make one */
+    hk_combat_side a = side(150000, 90, 450, 0), d = side(130000, 900, 1500, 0);
+    a.nation = HK_NATION_JPN;
+    d.nation = HK_NATION_RUS;
+    d.posture = HK_POSTURE_FORTIFIED;
+    hk_combat_result base, r;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 2, NULL, &base);
+    assert_true(base.power_ratio < 0.5);
+    /* the Soviet army stands its own losses: the same exchange scores less
+     * for the attacker */
+    hk_combat_params q = p;
+    q.nation_break = 1;
+    hk_combat_resolve(&q, &a, &d, HK_TERRAIN_PLAIN, 2, NULL, &r);
+    assert_true(r.score < base.score);
+    assert_int_equal(r.winner, HK_COMBAT_DEFENDER);
+    /* the reference army is not touched */
+    hk_combat_side a0 = a, d0 = d;
+    a0.nation = d0.nation = HK_NATION_OTHER;
+    hk_combat_result r0, r1;
+    hk_combat_resolve(&p, &a0, &d0, HK_TERRAIN_PLAIN, 2, NULL, &r0);
+    hk_combat_resolve(&q, &a0, &d0, HK_TERRAIN_PLAIN, 2, NULL, &r1);
+    assert_memory_equal(&r0, &r1, sizeof r0);
+    /* works in the judgement: the score falls by the edge, the losses stay */
+    q = p;
+    q.works_edge[HK_POSTURE_FORTIFIED] = 1.5;
+    hk_combat_resolve(&q, &a, &d, HK_TERRAIN_PLAIN, 2, NULL, &r);
+    assert_true(fabs(r.score - (base.score - 1.5)) < 1e-9 ||
+                r.winner != base.winner); /* a new winner changes the pursuit */
+    assert_int_equal(r.winner, HK_COMBAT_DEFENDER);
+    d0 = d;
+    d0.posture = HK_POSTURE_HASTY;
+    hk_combat_resolve(&p, &a, &d0, HK_TERRAIN_PLAIN, 2, NULL, &r0);
+    hk_combat_resolve(&q, &a, &d0, HK_TERRAIN_PLAIN, 2, NULL, &r1);
+    assert_memory_equal(&r0, &r1, sizeof r0); /* open ground: no edge */
+    /* works that raise the break points: a defender that would break holds
+     * longer and loses more before it gives way */
+    hk_combat_side big = side(60000, 300, 400, 0), small = side(12000, 0, 40, 0);
+    small.posture = HK_POSTURE_FORTIFIED;
+    hk_combat_resolve(&p, &big, &small, HK_TERRAIN_PLAIN, 10, NULL, &r0);
+    q = p;
+    q.posture_break[HK_POSTURE_FORTIFIED] = 1.5;
+    hk_combat_resolve(&q, &big, &small, HK_TERRAIN_PLAIN, 10, NULL, &r1);
+    assert_true(r1.days >= r0.days);
+    assert_true(r1.strain[1] < r0.strain[1] || r1.days > r0.days);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1418,6 +1483,7 @@ int main(void)
         cmocka_unit_test(test_collapse_odds),
         cmocka_unit_test(test_short_assault_stops_at_the_break_point),
         cmocka_unit_test(test_drawn_winner_odds),
+        cmocka_unit_test(test_works_and_tolerance_terms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,6 +15,7 @@
 #include "model/assess.h"
 #include "model/diplomacy.h"
 #include "model/politics.h"
+#include "world/actors.h"
 #include "world/params.h"
 #include "world/world.h"
 
@@ -49,16 +50,16 @@ static void test_bars(void **state)
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
     int np = treaty(s, "neutrality_pact"), ssp = treaty(s, "sino_soviet_pact"), ac = treaty(s, "anti_comintern_pact");
     assert_false(hk_diplomacy_barred(w, np, NULL));
-    w->treaty[ssp].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, ssp, HK_TREATY_IN_FORCE);
     int by = -1;
     assert_true(hk_diplomacy_barred(w, np, &by));
     assert_int_equal(by, ssp);
-    w->treaty[ssp].status = HK_TREATY_DENOUNCED; /* still binds until it expires */
+    hk_treaty_set_status(w, ssp, HK_TREATY_DENOUNCED); /* still binds until it expires */
     assert_true(hk_diplomacy_barred(w, np, NULL));
-    w->treaty[ssp].status = HK_TREATY_ENDED;
+    hk_treaty_set_status(w, ssp, HK_TREATY_ENDED);
     assert_false(hk_diplomacy_barred(w, np, NULL));
     /* the Anti-Comintern bar, and its lapse once Germany has its own pact */
-    w->treaty[ac].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, ac, HK_TREATY_IN_FORCE);
     assert_true(hk_diplomacy_barred(w, np, &by));
     assert_int_equal(by, ac);
     w->flags |= 1u << HK_EFFECT_GER_SOV_PACT;
@@ -69,7 +70,7 @@ static void test_bars(void **state)
     s = fx_scenario();
     hk_setup_init(&su, s);
     w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
-    w->treaty[treaty(s, "sino_soviet_pact")].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, treaty(s, "sino_soviet_pact"), HK_TREATY_IN_FORCE);
     assert_false(hk_diplomacy_barred(w, treaty(s, "neutrality_pact"), NULL));
     hk_world_free(w);
     fx_free(s);
@@ -143,14 +144,14 @@ static void test_notice(void **state)
     hk_setup_init(&su, s);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
     int np = treaty(s, "neutrality_pact");
-    w->treaty[np].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, np, HK_TREATY_IN_FORCE);
     w->treaty[np].expires = w->month + 20;
     assert_true(hk_diplomacy_may_denounce(w, np));
     w->treaty[np].expires = w->month + 12;
     assert_true(hk_diplomacy_may_denounce(w, np));
     w->treaty[np].expires = w->month + 11;
     assert_false(hk_diplomacy_may_denounce(w, np));
-    w->treaty[np].status = HK_TREATY_DENOUNCED;
+    hk_treaty_set_status(w, np, HK_TREATY_DENOUNCED);
     w->treaty[np].expires = w->month + 20;
     assert_false(hk_diplomacy_may_denounce(w, np));
     hk_world_free(w);
@@ -189,7 +190,7 @@ static void test_gains_follow_state(void **state)
     hk_setup_init(&su, s);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
     int np = treaty(s, "neutrality_pact"), bc = treaty(s, "basic_convention_1925");
-    w->treaty[bc].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, bc, HK_TREATY_IN_FORCE);
     double before = hk_diplomacy_gain(w, np, s->jpn);
     w->flags |= 1u << HK_EFFECT_GER_SOV_PACT;
     assert_true(hk_diplomacy_gain(w, np, s->jpn) > before);
@@ -198,7 +199,7 @@ static void test_gains_follow_state(void **state)
     assert_true(hk_diplomacy_gain(w, np, s->sov) < sov);
     assert_true(hk_diplomacy_gain(w, np, s->sov) < 0);
     /* no pact without relations */
-    w->treaty[bc].status = HK_TREATY_NONE;
+    hk_treaty_set_status(w, bc, HK_TREATY_NONE);
     assert_true(hk_diplomacy_gain(w, np, s->jpn) < 0);
     hk_world_free(w);
     fx_free(s);
@@ -218,7 +219,7 @@ static void test_soviet_gain_two_front(void **state)
     hk_setup_init(&su, s);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
     int np = treaty(s, "neutrality_pact"), bc = treaty(s, "basic_convention_1925");
-    w->treaty[bc].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, bc, HK_TREATY_IN_FORCE);
     double need = su.param[HK_P_TREATY_MIN_GAIN];
     w->jpn_men = 200000;
     w->sov_men = 400000;
@@ -263,9 +264,9 @@ static void test_builtin_treaty_calculus(void **state)
     int smp = treaty(s, "soviet_mongolian_protocol"), pk = treaty(s, "peking_agreement_1924");
     int ac = treaty(s, "anti_comintern_pact"), np = treaty(s, "neutrality_pact");
     w->manchuria_seized = true;
-    w->treaty[pk].status = HK_TREATY_NONE;
+    hk_treaty_set_status(w, pk, HK_TREATY_NONE);
     double free_sov = hk_diplomacy_gain(w, smp, s->sov), free_mgl = hk_diplomacy_gain(w, smp, s->mgl);
-    w->treaty[pk].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, pk, HK_TREATY_IN_FORCE);
     assert_true(hk_diplomacy_gain(w, smp, s->sov) < free_sov);
     assert_true(hk_diplomacy_gain(w, smp, s->mgl) == free_mgl);
 
@@ -422,7 +423,7 @@ static void test_japan_notice_needs_a_war(void **state)
     hk_setup_init(&su, s);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
     int np = treaty(s, "neutrality_pact");
-    w->treaty[np].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, np, HK_TREATY_IN_FORCE);
     w->manchuria_seized = true;
     w->doctrine = P(w, DOCTRINE_STRIKE_NORTH) + 0.4;
     w->north_lesson = 0;
@@ -459,8 +460,8 @@ static hk_world *pact_world(hk_setup *su, const hk_scenario *s, uint64_t run)
 {
     hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 1, run);
     w->month = hk_month_of(1940, 11);
-    w->treaty[treaty(s, "peking_agreement_1924")].status = HK_TREATY_IN_FORCE;
-    w->treaty[treaty(s, "basic_convention_1925")].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, treaty(s, "peking_agreement_1924"), HK_TREATY_IN_FORCE);
+    hk_treaty_set_status(w, treaty(s, "basic_convention_1925"), HK_TREATY_IN_FORCE);
     w->flags |= 1u << HK_EFFECT_GER_SOV_PACT | 1u << HK_EFFECT_EUROPE_WAR | 1u << HK_EFFECT_AXIS_ALLIANCE |
                 1u << HK_EFFECT_GERMAN_THREAT;
     w->manchuria_seized = true;
@@ -563,6 +564,79 @@ static void test_pact_waits_on_the_price(void **state)
     hk_world_free(w);
 }
 
+/* The protocol of 30 March 1944: Japan gives its northern Sakhalin
+ * concessions up only when keeping the USSR neutral is worth more than their
+ * oil, which it is after long enough at war with the United States (offered
+ * in the autumn of 1943, frus1944v4_d771); a USSR pledged to the Allies pays
+ * nothing for what it means to take; no protocol without the pact and the
+ * concessions' treaty; and the transfer, once made, is not undone by the war
+ * of 1945. */
+typedef struct conc {
+    int signed_on, pearl, ended;
+} conc;
+
+static void on_conc(void *ud, const hk_log_event *e)
+{
+    conc *x = ud;
+    int m = hk_date_month(e->date);
+    if (!strcmp(e->id, "sakhalin_concessions_protocol") && !strcmp(e->kind, "treaty_signed"))
+        x->signed_on = m;
+    if (!strcmp(e->id, "sakhalin_concessions_protocol") && !strcmp(e->kind, "treaty_ended"))
+        x->ended = m;
+    if (!strcmp(e->id, "pearl_harbor") && x->pearl < 0)
+        x->pearl = m;
+}
+
+static void test_concessions_paid_for_neutrality(void **state)
+{
+    (void)state;
+    const hk_scenario *s = scenario;
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
+    int cp = treaty(s, "sakhalin_concessions_protocol"), np = treaty(s, "neutrality_pact");
+    int bc = treaty(s, "basic_convention_1925");
+    assert_true(cp >= 0);
+    assert_int_equal(w->c->roles.jpn_sov_concessions, cp);
+    w->month = hk_month_of(1941, 6);
+    w->exists_month = HK_MONTH_NONE;
+    hk_treaty_set_status(w, bc, HK_TREATY_IN_FORCE);
+    assert_false(hk_treaty_preconditions(w, cp, NULL, 0)); /* no pact: no promise to keep */
+    hk_treaty_set_status(w, np, HK_TREATY_IN_FORCE);
+    assert_true(hk_treaty_preconditions(w, cp, NULL, 0));
+    double min_gain = P(w, TREATY_MIN_GAIN);
+    /* at peace with the United States, Japan keeps the oil */
+    assert_true(hk_diplomacy_gain(w, cp, s->jpn) < -min_gain);
+    assert_true(hk_diplomacy_gain(w, cp, s->sov) > min_gain);
+    w->flags |= 1u << HK_EFFECT_JPN_US_WAR;
+    w->flag_since[HK_EFFECT_JPN_US_WAR] = hk_month_of(1941, 12);
+    w->month = hk_month_of(1942, 12); /* a year into the Pacific war: not yet */
+    assert_true(hk_diplomacy_gain(w, cp, s->jpn) < min_gain);
+    w->month = hk_month_of(1944, 1); /* two years in: the neutrality is worth more */
+    assert_true(hk_diplomacy_gain(w, cp, s->jpn) > min_gain);
+    w->flags |= 1u << HK_EFFECT_ALLIED_PLEDGE;
+    assert_true(hk_diplomacy_gain(w, cp, s->sov) < -min_gain);
+    hk_world_free(w);
+
+    /* whole histories: signed after Pearl Harbor, well into the Pacific war,
+     * and never broken by the Soviet entry */
+    int signed_n = 0;
+    for (uint64_t r = 1; r <= 20; r++) {
+        conc x = {-1, -1, -1};
+        hk_observer obs = {on_conc, NULL, &x};
+        hk_outcomes o;
+        hk_run(&su, HK_MODE_SIMULATE, 1918, r, HK_MONTH_NONE, &obs, &o);
+        if (x.signed_on < 0)
+            continue;
+        signed_n++;
+        assert_true(x.pearl >= 0);
+        assert_true(x.signed_on >= x.pearl + 12);
+        assert_int_equal(x.ended, -1);
+    }
+    print_message("concessions protocol signed in %d of 20 histories\n", signed_n);
+    assert_true(signed_n >= 15);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -576,6 +650,7 @@ int main(void)
         cmocka_unit_test(test_japan_notice_needs_a_war),
         cmocka_unit_test(test_regime_change_passes_treaties),
         cmocka_unit_test(test_pact_waits_on_the_price),
+        cmocka_unit_test(test_concessions_paid_for_neutrality),
     };
     return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
 }

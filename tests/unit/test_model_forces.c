@@ -105,9 +105,9 @@ static void test_no_notice_while_the_pact_serves(void **state)
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
     int pact = w->c->roles.jpn_sov_neutrality;
     assert_true(pact >= 0);
-    w->treaty[pact].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, pact, HK_TREATY_IN_FORCE);
     if (w->c->roles.jpn_sov_normalization >= 0)
-        w->treaty[w->c->roles.jpn_sov_normalization].status = HK_TREATY_IN_FORCE;
+        hk_treaty_set_status(w, w->c->roles.jpn_sov_normalization, HK_TREATY_IN_FORCE);
     w->flags |= 1u << HK_EFFECT_JPN_US_WAR;
     w->committed_south = true;
     for (double d = -1.0; d <= su.param[HK_P_DOCTRINE_STRIKE_NORTH]; d += 0.1) {

@@ -146,6 +146,7 @@ static void test_tension_bounded(void **state)
         for (int i = 0; i < s->n_sectors; i++)
             w->sector_incidents[i] = 0;
         w->sector_incidents[1] = counts[k];
+        w->incidents_month = counts[k]; /* the month's total, as the step leaves it */
         double before = w->tension[1];
         /* one month: the tension update reads last month's incidents */
         hk_incidents_step(w);
@@ -303,6 +304,7 @@ static void test_china_war_draws_border_force(void **state)
     assert_non_null(s);
     hk_setup su;
     hk_setup_init(&su, s);
+    su.param[HK_P_INCIDENT_CHINA_HOLD] = 0.0; /* the draw alone: Tokyo's order has its own test */
     int man, kor;
     border_sectors(s, &man, &kor);
     hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0);
@@ -345,6 +347,69 @@ static void test_china_war_draws_border_force(void **state)
     assert_true(fabs(away[months + 1] - back) <= 1e-12 * back); /* back, and not sent again */
     assert_true(fabs(w->sector_forces[man][HK_SIDE_JPN].men - 30000) < 1e-9); /* strength untouched */
     hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* Tokyo's order at the opening of a war with China (nomonhan_natsu): in
+ * the month the war opens the rate on every sector facing the USSR, Korea's
+ * as well as Manchukuo's, is cut by incident.china_hold against the same
+ * world without the order; the cut falls by a factor e every
+ * incident.china_hold_months months and is gone at last; it is armed once,
+ * and a world at peace has none. Paired worlds, the same state each month. */
+static void test_china_war_opening_holds_border(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su, su0;
+    hk_setup_init(&su, s);
+    hk_setup_init(&su0, s);
+    su0.param[HK_P_INCIDENT_CHINA_HOLD] = 0.0;
+    double hold = su.param[HK_P_INCIDENT_CHINA_HOLD], tau = su.param[HK_P_INCIDENT_CHINA_HOLD_MONTHS];
+    assert_true(hold > 0 && hold < 1 && tau >= 1);
+    int man, kor;
+    border_sectors(s, &man, &kor);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, 0), *w0 = hk_world_new(&su0, HK_MODE_SIMULATE, 1, 0);
+    hk_world *both[2] = {w, w0};
+    hk_side_forces f[HK_MAX_SECTORS][2];
+    for (int i = 0; i < s->n_sectors; i++) {
+        f[i][HK_SIDE_JPN] = w->sector_forces[i][HK_SIDE_JPN];
+        f[i][HK_SIDE_SOV] = w->sector_forces[i][HK_SIDE_SOV];
+        f[i][HK_SIDE_JPN].men = 30000;
+        f[i][HK_SIDE_SOV].men = 60000;
+    }
+    for (int k = 0; k < 2; k++) {
+        both[k]->month = hk_month_of(1937, 6);
+        memcpy(both[k]->sector_forces, f, sizeof f);
+        hk_incidents_step(both[k]); /* peace: no order */
+        memcpy(both[k]->sector_forces, f, sizeof f);
+        both[k]->month++;
+    }
+    assert_true(fabs(rate_at(w, man) - rate_at(w0, man)) <= 1e-12 * rate_at(w0, man));
+    int months = (int)ceil(tau * log(hold / 1e-3)) + 2;
+    double prev = 1.0 - hold;
+    for (int m = 0; m < months; m++) {
+        for (int k = 0; k < 2; k++) {
+            both[k]->china_war = true;
+            hk_incidents_step(both[k]); /* the war opens in the first of these months */
+            memcpy(both[k]->sector_forces, f, sizeof f);
+        }
+        double rm = rate_at(w, man) / rate_at(w0, man), rk = rate_at(w, kor) / rate_at(w0, kor);
+        assert_true(fabs(rm - rk) < 1e-12); /* Korea's army had the order too */
+        if (m == 0)
+            assert_true(fabs(rm - (1.0 - hold)) < 1e-12); /* in full in the opening month */
+        else if (rm < 1.0)
+            assert_true(fabs((1.0 - rm) / (1.0 - prev) - exp(-1.0 / tau)) < 1e-9); /* wears off */
+        prev = rm;
+        for (int k = 0; k < 2; k++)
+            both[k]->month++;
+    }
+    assert_true(prev == 1.0); /* gone, and not armed again while the war goes on */
+    hk_world_free(w);
+    hk_world_free(w0);
     hk_scenario_free(s);
 }
 
@@ -416,6 +481,7 @@ int main(void)
         cmocka_unit_test(test_protocol_feeds_western_sector),
         cmocka_unit_test(test_railway_sale_posts_line),
         cmocka_unit_test(test_china_war_draws_border_force),
+        cmocka_unit_test(test_china_war_opening_holds_border),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

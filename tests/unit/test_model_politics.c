@@ -281,7 +281,7 @@ static void test_no_strike_under_pact_against_superior_force(void **state)
         hk_world *w = north_world(&su, r, 0.6, 300000, 600000);
         int pact = w->c->roles.jpn_sov_neutrality;
         assert_true(pact >= 0);
-        w->treaty[pact].status = HK_TREATY_IN_FORCE;
+        hk_treaty_set_status(w, pact, HK_TREATY_IN_FORCE);
         w->treaty[pact].signed_on = w->month - 3;
         w->treaty[pact].expires = w->month + 57;
         assert_int_equal(play_politics(w, 24), -1);
@@ -291,7 +291,7 @@ static void test_no_strike_under_pact_against_superior_force(void **state)
     /* the pact alone raises the ratio needed by war.break_factor */
     hk_world *w = north_world(&su, 0, 0.6, 300000, 240000);
     double free_need = hk_assess_north_need(w);
-    w->treaty[w->c->roles.jpn_sov_neutrality].status = HK_TREATY_IN_FORCE;
+    hk_treaty_set_status(w, w->c->roles.jpn_sov_neutrality, HK_TREATY_IN_FORCE);
     assert_true(fabs(hk_assess_north_need(w) - free_need * su.param[HK_P_WAR_BREAK_FACTOR]) < 1e-12);
     hk_world_free(w);
     fx_free(s);
@@ -448,23 +448,40 @@ static void test_pacific_war_is_japans_decision(void **state)
     /* already at war with the United States: nothing more to decide */
     assert_int_equal(pacific_war_decided_within(&su, true, true, 36), -1);
     /* at war with the USSR, or mobilising for it, the cabinet puts the
-     * decision off for war.oil_months of the embargo (the first month it is
-     * weighed is the month after it), then takes it all the same */
-    int oil = (int)su.param[HK_P_WAR_OIL_MONTHS];
+     * decision off while its oil stocks (war.oil_stock months of peacetime
+     * use, drawn one a month in peace and while mobilising, and
+     * war.oil_north_burn a month at war) are above what the southern
+     * operation needs (war.oil_south_need), then takes it all the same; a
+     * war fought in the north burns them faster, so it holds the decision
+     * off for less than a mobilisation does */
+    double stock = 24, need = 12, burn = 2; /* params.yaml's */
+    su.param[HK_P_WAR_OIL_STOCK] = stock;
+    su.param[HK_P_WAR_OIL_SOUTH_NEED] = need;
+    su.param[HK_P_WAR_OIL_NORTH_BURN] = burn;
+    int after_north[3] = {0, 0, 0};
     for (int north = 1; north <= 2; north++) {
-        int after = pacific_war_decided_north(&su, true, false, oil + 36, north);
-        if (after < oil || after < 0)
-            fail_msg("with a war in the north (%d) the decision came after %d months, before %d", north, after, oil);
+        double b = north == 1 ? burn : 1.0;
+        int wait = (int)ceil((stock - need) / b) - 1; /* months drawn before the stocks are down to the need */
+        int after = pacific_war_decided_north(&su, true, false, (int)stock + 36, north);
+        if (after < wait || after < 0)
+            fail_msg("with a war in the north (%d) the decision came after %d months, before %d", north, after, wait);
+        if (after > wait + 6)
+            fail_msg("with a war in the north (%d) the decision came after %d months, long after the stocks fell to "
+                     "the need (%d)", north, after, wait);
+        after_north[north] = after;
     }
-    /* a wait of no months: it decides as without the war */
-    su.param[HK_P_WAR_OIL_MONTHS] = 0;
+    if (!(after_north[1] < after_north[2]))
+        fail_msg("a war fought in the north (%d months) holds the decision off no less than a mobilisation (%d)",
+                 after_north[1], after_north[2]);
+    /* stocks already at the need: it decides as without the war */
+    su.param[HK_P_WAR_OIL_SOUTH_NEED] = stock;
     assert_true(pacific_war_decided_north(&su, true, false, 24, 1) >= 0);
     assert_true(pacific_war_decided_north(&su, true, false, 24, 1) < 12);
     /* the oil runs down: the chance compounds with the months weighed, so
      * at a rate of 0.05 nearly every cabinet has decided within a year (1 -
      * 0.95^78 = 98%), where a steady 0.05 a month would leave over half
      * undecided (0.95^12 = 54%) */
-    su.param[HK_P_WAR_OIL_MONTHS] = (double)oil;
+    su.param[HK_P_WAR_OIL_SOUTH_NEED] = need;
     su.param[HK_P_WAR_US_RATE] = 0.05;
     int within_year = 0;
     for (pacific_run = 0; pacific_run < 20; pacific_run++) {
@@ -666,7 +683,32 @@ static void test_coup_that_succeeds_has_consequences(void **state)
     double ko_after = w->influence[ko];
     assert_true(hk_politics_discipline(w) == 0.0);
     assert_true(w->influence[ko] == ko_after);
+    /* the Imperial Way rules the Army and turns it from China to the north:
+     * the friction the Control faction built is worked off month by month,
+     * at its share of the Army, where before the coup it grew */
+    assert_true(hk_politics_imperial_way_rules(w));
+    double north = hk_politics_north_first(w);
+    assert_true(north > hk_politics_china_first(w));
+    w->china_friction = 20;
+    for (int i = 0; i < 12; i++) {
+        double before = w->china_friction;
+        hk_politics_step(w);
+        w->month++;
+        assert_false(w->china_war);
+        assert_true(w->china_friction < before);
+    }
+    assert_true(w->china_friction < 20 - 12 * 0.5 * (north - hk_politics_china_first(w)));
     hk_world_free(w);
+
+    /* without the coup (the Imperial Way purged instead) the friction grows */
+    hk_world *v = araki_world(&su, 0, 0.18, true);
+    hk_politics_purge(v, ko);
+    assert_false(hk_politics_imperial_way_rules(v));
+    assert_true(hk_politics_north_first(v) == 0.0);
+    v->china_friction = 5;
+    hk_politics_step(v);
+    assert_true(v->china_friction > 5);
+    hk_world_free(v);
     fx_free(s);
 }
 
@@ -890,7 +932,7 @@ static void test_hope_does_not_hold_back_the_south(void **state)
     w->flags |= 1u << HK_EFFECT_FRANCE_FALLEN;
     w->flag_since[HK_EFFECT_FRANCE_FALLEN] = w->month - 12;
     w->doctrine_hope = su.param[HK_P_DOCTRINE_WEST_WAR]; /* the war in the west under way */
-    w->treaty[w->c->roles.jpn_sov_neutrality].status = HK_TREATY_IN_FORCE; /* the north quieted by the pact */
+    hk_treaty_set_status(w, w->c->roles.jpn_sov_neutrality, HK_TREATY_IN_FORCE); /* the north quieted by the pact */
     w->doctrine = hk_politics_doctrine_target(w);
     assert_true(w->doctrine > su.param[HK_P_DOCTRINE_COMMIT_SOUTH]);
     assert_true(hk_politics_south_case(w) < su.param[HK_P_DOCTRINE_COMMIT_SOUTH]);

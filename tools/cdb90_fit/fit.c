@@ -112,6 +112,53 @@ double cas_err(double model, double rec)
 int g_cauchy = 0;
 double g_ridge = 0.002;  /* weight of the ridge on posture, terrain and codes */
 int g_nations = 1;       /* stage 3: fit the national loss factors */
+/* The national factors' share in the break points (nation_break):
+ * NAN = 0 in a fit, as compiled with --evaluate; g_fit_nation_break fits
+ * it in stage 3 with the factors (docs/combat.md, "Whose losses decide"). */
+double g_nation_break_set = NAN;
+int g_fit_nation_break = 0;
+/* Stage 3b: a defender in works holds its ground (posture_break), fitted
+ * after stages 2 and 3, everything else held (docs/combat.md, "Works hold
+ * ground"). 1: fit it; 0: off (every factor 1). */
+int g_works = 0;
+/* Stage 3c: what a defender's works take off the score (works_edge),
+ * everything else held. 1: fit it; 0: off. */
+int g_works_edge = 0;
+
+void edge_unpack(const double *z, hk_combat_params *cp)
+{
+    cp->works_edge[HK_POSTURE_HASTY] = 0;
+    cp->works_edge[HK_POSTURE_PREPARED] = z[0];
+    cp->works_edge[HK_POSTURE_FORTIFIED] = z[1];
+}
+
+double edge_loss_fn(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double z[2] = {gsl_vector_get(v, 0), gsl_vector_get(v, 1)};
+    hk_combat_params cp = c->base;
+    edge_unpack(z, &cp);
+    double f = battles_loss(c, &cp, c->base_coef, g_ns_scale) + g_ridge * (z[0] * z[0] + z[1] * z[1]);
+    return isfinite(f) ? f : 1e9;
+}
+
+void works_unpack(const double *z, hk_combat_params *cp)
+{
+    cp->posture_break[HK_POSTURE_HASTY] = 1;
+    cp->posture_break[HK_POSTURE_PREPARED] = exp(z[0]);
+    cp->posture_break[HK_POSTURE_FORTIFIED] = exp(z[1]);
+}
+
+double works_loss_fn(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double z[2] = {gsl_vector_get(v, 0), gsl_vector_get(v, 1)};
+    hk_combat_params cp = c->base;
+    works_unpack(z, &cp);
+    /* the ridge of the posture factors: a weak pull towards no effect */
+    double f = battles_loss(c, &cp, c->base_coef, g_ns_scale) + g_ridge * (z[0] * z[0] + z[1] * z[1]);
+    return isfinite(f) ? f : 1e9;
+}
 /* The score reads a no-surrender side's ordinary break point. */
 int g_ns_score_ordinary = 1;
 double g_quality_break_hold = NAN; /* the pre-battle fit's quality_break, from the codes fit */
@@ -175,6 +222,9 @@ void fixed_params(hk_combat_params *cp)
     cp->echelon_winner = g_echelon_winner != 0;
     for (int k = 0; k < HK_NATION_COUNT; k++)
         cp->nation_loss[k] = 1;
+    cp->nation_break = isfinite(g_nation_break_set) ? g_nation_break_set : 0;
+    for (int k = 0; k < HK_POSTURE_COUNT; k++)
+        cp->posture_break[k] = 1;
     cp->posture[HK_POSTURE_HASTY] = 1;
     cp->terrain[HK_TERRAIN_PLAIN] = 1;
 }
@@ -310,16 +360,20 @@ void nation_unpack(const double *z, hk_combat_params *cp)
     cp->nation_loss[HK_NATION_OTHER] = 1;
     for (int k = 1; k < HK_NATION_COUNT; k++)
         cp->nation_loss[k] = exp(z[k - 1]);
+    if (g_fit_nation_break)
+        cp->nation_break = z[HK_NATION_COUNT - 1];
 }
 
 double nation_loss_fn(const gsl_vector *v, void *ctx)
 {
     const fitctx *c = ctx;
-    double z[HK_NATION_COUNT - 1], ridge = 0;
+    double z[HK_NATION_COUNT] = {0}, ridge = 0;
     for (int i = 0; i < HK_NATION_COUNT - 1; i++) {
         z[i] = gsl_vector_get(v, (size_t)i);
         ridge += z[i] * z[i];
     }
+    if (g_fit_nation_break && v->size >= HK_NATION_COUNT)
+        z[HK_NATION_COUNT - 1] = gsl_vector_get(v, HK_NATION_COUNT - 1);
     hk_combat_params cp = c->base;
     nation_unpack(z, &cp);
     double f = battles_loss(c, &cp, c->base_coef, g_ns_scale) + g_ridge * ridge;
@@ -469,6 +523,8 @@ void fit_params_compiled(hk_combat_params *cp, double coef[HK_CDB90_CODES])
         cp->echelon_clock_share = g_echelon_share_set;
     if (g_winner_scale_set >= 0)
         cp->winner_scale = g_winner_scale_set;
+    if (isfinite(g_nation_break_set))
+        cp->nation_break = g_nation_break_set;
 }
 
 /* ---- stage 5: the defender's collapse ------------------------------------

@@ -137,7 +137,8 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
     /* Stages 2 and 3 share the Japanese battles of 1937-1945, so they
      * are fitted in turn, each from the other's latest values, in two
      * rounds. */
-    double zn[HK_NATION_COUNT - 1] = {0};
+    double zn[HK_NATION_COUNT] = {0};
+    zn[HK_NATION_COUNT - 1] = cpp->nation_break;
     for (int round = 0; round < (g_nations ? 2 : 1); round++) {
         ctxp->stage = STAGE_NO_SURRENDER;
         ctxp->base = *cpp;
@@ -151,9 +152,39 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
             if (!quiet)
                 fprintf(stderr, "cdb90_fit: stage 3, %d national loss factors\n",
                         HK_NATION_COUNT - 1);
-            nelder_mead(nation_loss_fn, ctxp, zn, HK_NATION_COUNT - 1, 4, 5000, quiet);
+            nelder_mead(nation_loss_fn, ctxp, zn, HK_NATION_COUNT - 1 + (g_fit_nation_break != 0), 4, 5000, quiet);
             nation_unpack(zn, cpp);
         }
+    }
+    /* Stage 3b: a defender in works holds its ground, everything else
+     * held, on every fit-part battle. */
+    if (g_works) {
+        double zw[2] = {0, 0};
+        ctxp->stage = STAGE_ALL;
+        ctxp->base = *cpp;
+        memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
+        double before = battles_loss(ctxp, cpp, coef, g_ns_scale);
+        double after = nelder_mead(works_loss_fn, ctxp, zw, 2, 4, 5000, quiet);
+        works_unpack(zw, cpp);
+        if (!quiet)
+            fprintf(stderr, "cdb90_fit: stage 3b, works hold ground: prepared x%.3f, fortified x%.3f "
+                            "(fit-part loss %.5f -> %.5f)\n",
+                    cpp->posture_break[HK_POSTURE_PREPARED], cpp->posture_break[HK_POSTURE_FORTIFIED], before, after);
+    }
+    /* Stage 3c: what a defender's works take off the score, everything
+     * else held, on every fit-part battle. */
+    if (g_works_edge) {
+        double zw[2] = {0, 0};
+        ctxp->stage = STAGE_ALL;
+        ctxp->base = *cpp;
+        memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
+        double before = battles_loss(ctxp, cpp, coef, g_ns_scale);
+        double after = nelder_mead(edge_loss_fn, ctxp, zw, 2, 4, 5000, quiet);
+        edge_unpack(zw, cpp);
+        if (!quiet)
+            fprintf(stderr, "cdb90_fit: stage 3c, works hold ground in the score: prepared %.3f, fortified %.3f "
+                            "(fit-part loss %.5f -> %.5f)\n",
+                    cpp->works_edge[HK_POSTURE_PREPARED], cpp->works_edge[HK_POSTURE_FORTIFIED], before, after);
     }
     residual_spread(cpp, coef, b, n, &cpp->noise_common_sd, &cpp->noise_diff_sd);
     /* The winner the model names is the most probable outcome under the
@@ -285,6 +316,14 @@ int main(int argc, char **argv)
             g_ns_hold = 1;
         } else if (strcmp(argv[i], "--ns-collapse") == 0) {
             g_ns_no_collapse = 0;
+        } else if (strcmp(argv[i], "--nation-break") == 0 && i + 1 < argc) {
+            g_nation_break_set = atof(argv[++i]);
+        } else if (strcmp(argv[i], "--works-edge") == 0) {
+            g_works_edge = 1;
+        } else if (strcmp(argv[i], "--works") == 0) {
+            g_works = 1;
+        } else if (strcmp(argv[i], "--fit-nation-break") == 0) {
+            g_fit_nation_break = 1;
         } else if (strcmp(argv[i], "--no-nations") == 0) {
             g_nations = 0;
         } else if (strcmp(argv[i], "--cauchy") == 0)
@@ -333,7 +372,12 @@ int main(int argc, char **argv)
                    "fitted and reported but written as 0 (the score decides) unless\n"
                    "--winner-draw; --winner-scale X evaluates and tails with that scale\n"
                    "instead of the compiled one; --evaluate --fit-winner-draw prints stage 7's\n"
-                   "fit from the compiled stages 1-6.\n\n"
+                   "fit from the compiled stages 1-6. --nation-break X sets the national loss\n"
+                   "factors' share in the break points (0 off; with --evaluate instead of the\n"
+                   "compiled one); --fit-nation-break fits it in stage 3 with the factors.\n"
+                   "--works fits stage 3b: a defender in prepared or fortified works stands\n"
+                   "more losses before it gives the ground (its break points x a factor);\n"
+                   "--works-edge fits stage 3c: the score less a term for the defender's works.\n\n"
                    "--tails N prints, for every battle with both strengths, the recorded and\n"
                    "the compiled-in model's casualties and, over N draws of its random spread,\n"
                    "how often a side loses 70%% or more and the exchange reaches 5:1 and 10:1\n"

@@ -57,7 +57,11 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
 #define WC(field, label, note) W(field);
     CDB90_COLLAPSE_TERMS(WC)
 #undef WC
-    W(collapse_share); W(echelon_clock_share); W(winner_scale);
+    W(collapse_share); W(echelon_clock_share); W(winner_scale); W(nation_break);
+    for (int k = 0; k < HK_POSTURE_COUNT; k++)
+        fprintf(f, "    p->posture_break[%d] = %.17g;\n", k, cp->posture_break[k]);
+    for (int k = 0; k < HK_POSTURE_COUNT; k++)
+        fprintf(f, "    p->works_edge[%d] = %.17g;\n", k, cp->works_edge[k]);
     fprintf(f, "    p->ns_own_outmatched = %d;\n", cp->ns_own_outmatched);
     fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
     fprintf(f, "    p->quiet_contact = %d;\n", cp->quiet_contact);
@@ -139,6 +143,16 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
         fprintf(f, "  %-22s {value: %.6g, fitted_stage3, note: \"own loss rate x\"}\n", key,
                 cp->nation_loss[k]);
     }
+    P("nation_break", cp->nation_break, g_fit_nation_break ? "fitted_stage3" : cp->nation_break != 0 ? "fixed" : "off",
+      "break points x nation_loss^this: the army stands its own losses");
+    P("posture_break_prepared", cp->posture_break[HK_POSTURE_PREPARED], g_works ? "fitted_stage3b" : "off",
+      "a prepared defender's break points x");
+    P("posture_break_fortified", cp->posture_break[HK_POSTURE_FORTIFIED], g_works ? "fitted_stage3b" : "off",
+      "a fortified defender's break points x");
+    P("works_edge_prepared", cp->works_edge[HK_POSTURE_PREPARED], g_works_edge ? "fitted_stage3c" : "off",
+      "the score less this against a prepared defence");
+    P("works_edge_fortified", cp->works_edge[HK_POSTURE_FORTIFIED], g_works_edge ? "fitted_stage3c" : "off",
+      "the score less this against a fortified defence");
     P("draw_band", cp->draw_band, "fitted", "|score + winner_bias| under this is a draw");
     P("winner_bias", cp->winner_bias, "fitted", "the attacker's edge in the winner rule");
     P("collapse_ratio", cp->collapse_ratio, "fixed", "quit when power < this x enemy's");

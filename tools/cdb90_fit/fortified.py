@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Attacks on prepared and fortified ground in CDB90, against the combat model
+(docs/combat.md, "Attacks on fortified ground").
+
+    python3 tools/cdb90_fit/fortified.py [--data DIR] [--build DIR] [--part fit|held|all]
+
+Standard-library Python. Runs `BUILD/cdb90_fit DATA --evaluate` with
+CDB90_DUMP_ALL=1, which prints one line per battle with the winner the
+compiled-in model names and the power ratio it computes at the start (the
+defender's posture and terrain in it), and groups the battles by the
+defender's posture (CDB90 `post1`: HD hasty, PD prepared, FD fortified) and
+by that power ratio. For each group it prints how many battles there are, how
+often the attacker won in the record and how often the model names it, the
+median calendar days of the attacker's wins, and the median ratio of the
+attacker's casualties to the defender's, in the battles the attacker won and
+in those it did not.
+"""
+import argparse
+import collections
+import csv
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+def num(x):
+    try:
+        return float(x)
+    except ValueError:
+        return 0.0
+
+
+def median(v):
+    v = sorted(v)
+    return v[len(v) // 2] if v else float("nan")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "cdb90"))
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--part", choices=("fit", "held", "all"), default="all")
+    a = ap.parse_args()
+    tool = os.path.join(a.build, "cdb90_fit")
+    if not os.access(tool, os.X_OK):
+        sys.exit(f"fortified.py: {tool} not built")
+    env = dict(os.environ, CDB90_DUMP_ALL="1")
+    out = subprocess.run([tool, a.data, "--evaluate", "--quiet"], env=env, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(out.stderr)
+    battles = {r["isqno"]: r for r in csv.DictReader(open(os.path.join(a.data, "battles.csv")))}
+    sides = collections.defaultdict(dict)
+    for r in csv.DictReader(open(os.path.join(a.data, "belligerents.csv"))):
+        sides[r["isqno"]][r["attacker"]] = r
+    rows = {}
+    for line in out.stderr.splitlines():
+        p = line.split()
+        # D isqno part year wina winner broke score+bias strain strain logratio days_model days_rec ratio collapsed
+        if len(p) < 15 or p[0] != "D" or p[1] in rows:
+            continue  # the first scoring of each battle is the model's own
+        part = int(p[2])
+        if (a.part == "fit" and part != 0) or (a.part == "held" and part != 1):
+            continue
+        rows[p[1]] = dict(wina=int(p[4]), named=int(p[5]), days=int(p[12]), ratio=float(p[13]),
+                          post=battles[p[1]]["post1"])
+    bins = ((0, 0.5), (0.5, 1), (1, 2), (2, float("inf")))
+    print("| defender | power ratio at the start | battles | attacker won (record) | model names the attacker "
+          "| median days of the attacker's wins | attacker / defender casualties: attacker won | attacker lost |")
+    print("|---|---|---|---|---|---|---|---|")
+    for post in ("FD", "PD", "HD"):
+        for lo, hi in bins:
+            sel = [(q, r) for q, r in rows.items() if r["post"] == post and lo <= r["ratio"] < hi]
+            if not sel:
+                continue
+            won = [(q, r) for q, r in sel if r["wina"] == 1]
+            lost = [(q, r) for q, r in sel if r["wina"] != 1]
+
+            def exchange(group):
+                v = []
+                for q, _ in group:
+                    at, de = sides[q].get("1"), sides[q].get("0")
+                    if at and de and num(at["cas"]) > 0 and num(de["cas"]) > 0:
+                        v.append(num(at["cas"]) / num(de["cas"]))
+                return median(v)
+
+            hi_txt = f"{hi:g}" if hi != float("inf") else "and over"
+            rng = f"{lo:g}–{hi_txt}" if hi != float("inf") else f"{lo:g} and over"
+            print(f"| {post} | {rng} | {len(sel)} | {len(won)} | {sum(r['named'] == 0 for _, r in sel)} | "
+                  f"{median([r['days'] for _, r in won]):g} | {exchange(won):.2f} | {exchange(lost):.2f} |")
+
+
+if __name__ == "__main__":
+    main()

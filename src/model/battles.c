@@ -162,6 +162,7 @@ static void reach_follow_control(hk_world *w)
         memcpy(w->reach_control, w->control, sizeof w->control);
         w->reach_known = 0;
         w->route_known = 0;
+        w->reach_forces_known = 0;
     }
 }
 
@@ -216,8 +217,14 @@ static hk_side_forces within_reach(hk_world *w, int sec, int side)
         w->reach[sec][side] = reach_regions(w, sec, side, site);
         w->reach_site[sec][side] = (int16_t)site;
         w->reach_known |= (uint16_t)bit;
+        w->reach_forces_known &= (uint16_t)~bit;
     }
-    return forces_in(w, w->reach[sec][side], side);
+    /* the forces there, once a step: a campaign's month asks several times */
+    if (!(w->reach_forces_known & bit)) {
+        w->reach_forces[sec][side] = forces_in(w, w->reach[sec][side], side);
+        w->reach_forces_known |= (uint16_t)bit;
+    }
+    return w->reach_forces[sec][side];
 }
 
 /* The terrain of the sector's battle site, else of its first region. */
@@ -824,7 +831,8 @@ static bool season_goes_on(const hk_world *w)
  * its divisions within reach of it hold the Army's ratio (war.north_ratio,
  * raised against fortified works by the prepared-over-fortified odds,
  * hk_battles_attack_odds) over all the Soviet side can have there within
- * the month, its men on the line and what its road or railway brings up.
+ * the month, its men on the line and what the officers reckon its road or
+ * railway brings up.
  * On the Khalkha in 1939 the 6th Army's 30,000 could match what the 1st
  * Army Group brought over 650 km of road (001:137, 001:145); on the Ussuri
  * the Soviet Primorye group stood at its railway and in its fortified
@@ -836,7 +844,13 @@ static bool japanese_outbuilds(hk_world *w)
     const hk_border_campaign *c = &w->border_campaign;
     if (!soviet_bound(w, c->sector))
         return true; /* the ally's army alone: nobody brings it more */
-    double coming = fmax(0.0, fmin(campaign_lift(w, HK_SIDE_SOV), campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
+    /* the officers reckon the Soviet haul by its distance from the
+     * railhead (campaign.lift over it), not by the trucks on the road: the
+     * Kwantung Army judged that no large force could be kept 650 km from
+     * the railway at Borzya, and the 1st Army Group's motor transport
+     * proved it wrong (coox1985; 001:137) */
+    double reckoned = P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, c->sector, HK_SIDE_SOV), 100.0);
+    double coming = fmax(0.0, fmin(reckoned, campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
     double need = hk_assess_north_need(w) / hk_battles_attack_odds(w, c->sector);
     return within_reach(w, c->sector, HK_SIDE_JPN).men >= need * (c->men[HK_SIDE_SOV] + coming);
 }
@@ -1777,6 +1791,7 @@ void hk_battles_step(hk_world *w)
     /* the month's stream only when a battle may draw from it (splitting one
      * every month was a twentieth of a run's work) */
     bool fighting = w->mode == HK_MODE_REPLAY || w->border_campaign.active || w->n_pending > 0;
+    w->reach_forces_known = 0; /* the formations have moved since the last step (within_reach) */
     hk_rng r = fighting ? hk_world_stream(w, HK_STREAM_BATTLES) : (hk_rng){0};
     w->battles_month = 0;
     /* this month's battles by sector (incidents has read last month's for

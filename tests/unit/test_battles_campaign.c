@@ -377,8 +377,9 @@ static void test_beaten_army_reinforces_in_season(void **state)
                 w->flags |= 1u << HK_EFFECT_EUROPE_WAR;
             /* the divisions within reach that can outbuild what the USSR
              * brings over 650 km in a month (japanese_outbuilds) */
-            if (k != 5) /* k = 5: the 40,000 within reach cannot outbuild 1.2 x (9,000 + 25,000) */
-                station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 60000, .tanks = 100, .guns = 400, .aircraft = 100});
+            /* k = 5: 20,000 within reach cannot outbuild 1.2 x (9,000 + the
+             * 15,385 the officers reckon comes over 650 km in a month) */
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = k == 5 ? 20000 : 60000, .tanks = 100, .guns = 400, .aircraft = 100});
             open_campaign(w, sec, 5000, 9000);
             hk_border_campaign *c = &w->border_campaign;
             c->cas[HK_SIDE_JPN] = 3000; /* a detachment half lost */
@@ -1202,7 +1203,7 @@ static void test_mongolian_clash_stays_local(void **state)
     for (int run = 0; run < 40; run++) {
         hk_world *w = border_world(&su, (uint64_t)run, sec);
         w->month = hk_month_of(1935, 6);
-        w->treaty[w->c->roles.sov_mgl_assistance].status = HK_TREATY_NONE;
+        hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_NONE);
         station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 22000, .guns = 220});
         station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 9611, .guns = 40});
         w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};

@@ -162,6 +162,7 @@ static void reach_follow_control(hk_world *w)
         memcpy(w->reach_control, w->control, sizeof w->control);
         w->reach_known = 0;
         w->route_known = 0;
+        w->reach_forces_known = 0;
     }
 }
 
@@ -216,8 +217,14 @@ static hk_side_forces within_reach(hk_world *w, int sec, int side)
         w->reach[sec][side] = reach_regions(w, sec, side, site);
         w->reach_site[sec][side] = (int16_t)site;
         w->reach_known |= (uint16_t)bit;
+        w->reach_forces_known &= (uint16_t)~bit;
     }
-    return forces_in(w, w->reach[sec][side], side);
+    /* the forces there, once a step: a campaign's month asks several times */
+    if (!(w->reach_forces_known & bit)) {
+        w->reach_forces[sec][side] = forces_in(w, w->reach[sec][side], side);
+        w->reach_forces_known |= (uint16_t)bit;
+    }
+    return w->reach_forces[sec][side];
 }
 
 /* The terrain of the sector's battle site, else of its first region. */
@@ -820,6 +827,34 @@ static bool season_goes_on(const hk_world *w)
     return hk_mon_in_span(next, hk_round_int(P(w, BATTLE_SEASON_FIRST)), hk_round_int(P(w, BATTLE_SEASON_LAST)));
 }
 
+/* Whether the Kwantung Army can outbuild the USSR on the battle ground:
+ * its divisions within reach of it hold the Army's ratio (war.north_ratio,
+ * raised against fortified works by the prepared-over-fortified odds,
+ * hk_battles_attack_odds) over all the Soviet side can have there within
+ * the month, its men on the line and what the officers reckon its road or
+ * railway brings up.
+ * On the Khalkha in 1939 the 6th Army's 30,000 could match what the 1st
+ * Army Group brought over 650 km of road (001:137, 001:145); on the Ussuri
+ * the Soviet Primorye group stood at its railway and in its fortified
+ * regions (runov2008), and no border fight there drew in the Kwantung
+ * Army's eastern divisions; at the Tumen the Korea Army's one division
+ * could not, and Tokyo sent it nothing more (coox1977). */
+static bool japanese_outbuilds(hk_world *w)
+{
+    const hk_border_campaign *c = &w->border_campaign;
+    if (!soviet_bound(w, c->sector))
+        return true; /* the ally's army alone: nobody brings it more */
+    /* the officers reckon the Soviet haul by its distance from the
+     * railhead (campaign.lift over it), not by the trucks on the road: the
+     * Kwantung Army judged that no large force could be kept 650 km from
+     * the railway at Borzya, and the 1st Army Group's motor transport
+     * proved it wrong (coox1985; 001:137) */
+    double reckoned = P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, c->sector, HK_SIDE_SOV), 100.0);
+    double coming = fmax(0.0, fmin(reckoned, campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
+    double need = hk_assess_north_need(w) / hk_battles_attack_odds(w, c->sector);
+    return within_reach(w, c->sector, HK_SIDE_JPN).men >= need * (c->men[HK_SIDE_SOV] + coming);
+}
+
 /* The month's ceasefire decisions, from the state:
  * - a side whose attack last succeeded holds the ground it claims and takes
  *   the quiet;
@@ -870,7 +905,7 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         say(w, reason[0], sizeof reason[0], "its line broke and it has no one more to bring up");
     } else if (c->last_loser == HK_SIDE_JPN && campaign_available(w, HK_SIDE_JPN) > c->men[HK_SIDE_JPN] + 1.0 &&
                hk_battles_in_season(w, c->sector) && season_goes_on(w) && !hk_battles_winter_halts(w, c->sector) &&
-               !europe_presses(w) && licence > 0.0) {
+               !europe_presses(w) && licence > 0.0 && japanese_outbuilds(w)) {
         /* beaten in the last engagement with men of its own still to bring
          * up, in the campaigning season, the Kwantung Army answers the
          * setback by feeding in more (the stake it raises in campaign_month)
@@ -881,8 +916,9 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
          * to non-expansion, not to a ceasefire, and took one only after the
          * August defeat with the war in Europe begun (001:133, 001:135,
          * 001:147). Tokyo's wish for quiet decides again once the Army has
-         * won an engagement, has no one more within its reach, the season
-         * is in its last month (men brought up now could not attack before
+         * won an engagement, has no one more within its reach, cannot
+         * outbuild what the USSR brings to the site (japanese_outbuilds),
+         * the season is in its last month (men brought up now could not attack before
          * the freeze: the 6th Army's September counter-offensive of 1939
          * was called off), Europe presses, or its officers' licence has run
          * out. */
@@ -991,7 +1027,10 @@ static double japanese_stake(hk_world *w, double want, double need, bool sov_fee
 {
     hk_border_campaign *c = &w->border_campaign;
     double raised = want * (1.0 + w->autonomy);
-    if (!sov_feeds)
+    /* the next echelon only where it can win the race to the site, and in
+     * time to attack before the season ends (as campaign_decide's beaten
+     * branch) */
+    if (!sov_feeds || !japanese_outbuilds(w) || !hk_battles_in_season(w, c->sector) || !season_goes_on(w))
         return raised;
     double coming = fmax(0.0, fmin(campaign_lift(w, HK_SIDE_SOV), campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
     double local = within_reach(w, c->sector, HK_SIDE_JPN).men;
@@ -1072,9 +1111,12 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * General Staff's wish to keep the conflict small (001:133), while the
      * 1st Army Group gathered for its offensive (001:137) */
     bool keep_j = c->holder == HK_SIDE_JPN && !seek[HK_SIDE_SOV] && soviet_bound(w, sec);
-    /* in the border's winter nobody is brought up in the deep cold, as in
-     * an opening battle (battle.winter_first to winter_last) */
-    bool frozen = hk_battles_winter_halts(w, sec);
+    /* in the border's winter nobody is brought up in the deep cold
+     * (battle.winter_first to winter_last); out of the campaigning season
+     * nobody brings men up for an attack that cannot come before it ends
+     * (the 6th Army's counter-offensive of September 1939 was called off,
+     * 001:147): both hold with what they have */
+    bool frozen = hk_battles_winter_halts(w, sec) || !hk_battles_in_season(w, sec);
     bool feeds[2];
     for (int i = 0; i < 2; i++)
         feeds[i] = !frozen && (!seek[i] || (i == HK_SIDE_SOV && keep) || (i == HK_SIDE_JPN && keep_j)) &&
@@ -1124,7 +1166,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * longer throws in what it has but prepares the offensive (the August 1939 offensive came after six weeks of build-up
      * against the Japanese on the east bank, 001:137, 001:145) */
     int att = -1;
-    bool winter = frozen;
+    bool winter = hk_battles_winter_halts(w, sec);
     bool retake = c->holder == HK_SIDE_JPN && c->fresh && c->quiet == 0 && soviet_bound(w, sec) &&
                   c->men[HK_SIDE_SOV] >= c->men[HK_SIDE_JPN];
     bool planned = c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN];
@@ -1749,6 +1791,7 @@ void hk_battles_step(hk_world *w)
     /* the month's stream only when a battle may draw from it (splitting one
      * every month was a twentieth of a run's work) */
     bool fighting = w->mode == HK_MODE_REPLAY || w->border_campaign.active || w->n_pending > 0;
+    w->reach_forces_known = 0; /* the formations have moved since the last step (within_reach) */
     hk_rng r = fighting ? hk_world_stream(w, HK_STREAM_BATTLES) : (hk_rng){0};
     w->battles_month = 0;
     /* this month's battles by sector (incidents has read last month's for

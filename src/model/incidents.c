@@ -487,10 +487,13 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
          * Kwantung Army's officers, against the defence they would meet
          * there (hk_battles_attack_odds) */
         int mover = hk_battles_initiative(w, i);
-        double p = mover == HK_SIDE_SOV
-                       ? (hk_battles_soviet_presses(w)
-                              ? P(w, INCIDENT_ESCALATION) * hk_clamp(hk_battles_local_balance(w, i, mover), 0.2, 2.0)
-                              : 0.0)
+        /* the Soviet side's local balance is worked out only where the
+         * draw could fall under the chance it gives: at its most (2) the
+         * chance is no smaller than at its value, so a draw above that
+         * bound decides the same without it */
+        bool sov = mover == HK_SIDE_SOV && hk_battles_soviet_presses(w);
+        double bal = 2.0;
+        double p = sov ? P(w, INCIDENT_ESCALATION) * bal
                    : mover == HK_SIDE_JPN
                        ? P(w, INCIDENT_ESCALATION) * w->autonomy * ratio * haul * hk_battles_attack_odds(w, i)
                        : 0.0;
@@ -525,6 +528,15 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
          * matters more than how many sparks the month had: a border with ten
          * clashes a month is not ten times as likely to see a battle */
         double any = hk_clamp(p, 0, 1);
+        if (sov && u < any) {
+            bal = hk_clamp(hk_battles_local_balance(w, i, mover), 0.2, 2.0);
+            p = P(w, INCIDENT_ESCALATION) * bal * resolve;
+            if (presses)
+                p *= 1.0 - P(w, INCIDENT_EUROPE_RESTRAINT);
+            if (pact)
+                p *= 1.0 - P(w, INCIDENT_PACT_RESTRAINT);
+            any = hk_clamp(p, 0, 1);
+        }
         /* out of the campaigning season (battles.c) a clash stays a clash,
          * but one the officers would have answered is held over: they
          * answer it at the next clash in the season, if nothing has since

@@ -360,6 +360,11 @@ struct hk_world {
      * route_known */
     uint16_t route_known;
     double route_cap[HK_MAX_SECTORS][2];
+    /* and of the forces standing in those regions while one month's
+     * battles step runs (the formations do not move in it): bit 2 sec +
+     * side of reach_forces_known, cleared as the step begins */
+    uint16_t reach_forces_known;
+    hk_side_forces reach_forces[HK_MAX_SECTORS][2];
 
     /* incidents and battles */
     double tension[HK_MAX_SECTORS];

@@ -354,7 +354,8 @@ static void test_field_army_fights_until_overruled_or_broken(void **state)
  * again once the season is over, once Europe presses (the ceasefire after
  * the August defeat, 001:147), or once the Army has no one more to bring;
  * and in the season's last month, when men brought up could not attack
- * before the freeze. */
+ * before the freeze; nor where its divisions within reach cannot outbuild
+ * what the USSR brings to the site in a month (japanese_outbuilds). */
 static void test_beaten_army_reinforces_in_season(void **state)
 {
     (void)state;
@@ -362,7 +363,7 @@ static void test_beaten_army_reinforces_in_season(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    for (int k = 0; k < 5; k++) {
+    for (int k = 0; k < 6; k++) {
         int ended = 0;
         for (int run = 0; run < 20; run++) {
             hk_world *w = border_world(&su, (uint64_t)run, sec);
@@ -374,6 +375,11 @@ static void test_beaten_army_reinforces_in_season(void **state)
                 w->month = hk_month_of(1939, 10); /* out of the season */
             if (k == 2)
                 w->flags |= 1u << HK_EFFECT_EUROPE_WAR;
+            /* the divisions within reach that can outbuild what the USSR
+             * brings over 650 km in a month (japanese_outbuilds) */
+            /* k = 5: 20,000 within reach cannot outbuild 1.2 x (9,000 + the
+             * 15,385 the officers reckon comes over 650 km in a month) */
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = k == 5 ? 20000 : 60000, .tanks = 100, .guns = 400, .aircraft = 100});
             open_campaign(w, sec, 5000, 9000);
             hk_border_campaign *c = &w->border_campaign;
             c->cas[HK_SIDE_JPN] = 3000; /* a detachment half lost */

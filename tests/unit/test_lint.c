@@ -274,13 +274,22 @@ static void test_outside_events_follow_state(void **state)
     hk_setup_init(&setup, s);
     seen_ids x = {""};
     hk_observer obs = {seen_outside, NULL, &x};
-    /* (seed 3: a history in which Japan goes south and goes to war with the
-     * United States; in seed 1's it never commits south and fights no
-     * Pacific war) */
-    hk_world *w = hk_world_new(&setup, HK_MODE_SIMULATE, 3, 0);
+    /* a history in which Japan goes south and goes to war with the United
+     * States: the first of seeds 3-12 that has one (which seeds do follows
+     * the whole model; in some Japan never commits south) */
+    hk_world *w = NULL;
+    for (uint64_t seed = 3; seed <= 12; seed++) {
+        x.log[0] = '\0';
+        w = hk_world_new(&setup, HK_MODE_SIMULATE, seed, 0);
+        assert_non_null(w);
+        while (hk_world_month(w) < hk_month_of(1945, 8))
+            hk_world_step(w, &obs);
+        if (strstr(x.log, "potsdam_declaration"))
+            break;
+        hk_world_free(w);
+        w = NULL;
+    }
     assert_non_null(w);
-    while (hk_world_month(w) < hk_month_of(1945, 8))
-        hk_world_step(w, &obs);
     assert_non_null(strstr(x.log, "potsdam_declaration"));
     w->japan_surrendered = true; /* as if it had surrendered in July */
     hk_world_step(w, &obs);

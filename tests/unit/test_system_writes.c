@@ -58,12 +58,13 @@ static const field fields[] = {
     F(ceded), F(wars_begun), F(isl),
     F(event_decided), F(today), F(events_next),
     F(coup_posted_on), F(held_over), F(sov_sent_war), F(armistice_pact),
+    F(event_waiting), F(actor_decided), F(actor_progress), F(relax_infl), F(relax_base), F(relax_drift), F(relax_still), F(doctrine_hope), F(seize_prep), F(south_deferred_on), F(oil_used), F(expedition_home), F(expedition_drawn_in), F(withdrawn_on), F(evacuation_due), F(withdraw_case), F(treaty_binding), F(mgl_pressure), F(route_known), F(route_cap), F(reach_forces_known), F(reach_forces), F(battles_dirty), F(settled), F(railway_months), F(railway_sold), F(posting_extra), F(posting_decay), F(china_draw_sent), F(china_hold), F(china_hold_decay), F(china_draw_left), F(sov_west_sent), F(west_turned_on), F(armistice_refused), F(war_mobilising), F(mobilising_on), F(levy_told), F(revenge_told), F(text_lost),
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
 /* The event log and its scratch text: every system appends to it. */
 static const char *const log_fields[] = {"n_events", "text", "scratch", "scratch_src",
-                                         "next_facts", "has_next_facts", NULL};
+                                         "next_facts", "has_next_facts", "text_lost", NULL};
 
 typedef struct system {
     const char *name;
@@ -81,20 +82,24 @@ static const char *const politics_owns[] = {
     "exhaustion", "war_losses", "armistice_on", "sov_peak", "border_campaign",
     "event_decided", /* Japan's own moves among the outside events: the war with the United States */
     "coup_posted_on", /* the Control faction posts the Imperial Way's division away */
+    "doctrine_hope", "oil_used", "relax_base", "relax_drift", "relax_infl", "relax_still", "seize_prep", "withdraw_case", "withdrawn_on", "south_deferred_on", "expedition_drawn_in", 
     NULL};
-static const char *const diplomacy_owns[] = {"treaty", "mgl_pressure", NULL};
+static const char *const diplomacy_owns[] = {"treaty", "mgl_pressure", "evacuation_due", "treaty_binding", 
+    NULL};
 static const char *const movement_owns[] = {"jpn_men", "exp_men", "sov_men", "sov_drawn", "sov_capacity",
                                             "formation", "per_man", "equip_at", "hosted", "strength_next",
                                             "sector_forces", "loss_men", "loss_tanks", "loss_guns",
                                             "loss_aircraft", "sov_peak", "rec_at", "base_pool", "base_last", "base_memo", "n_base_memo",
                                             "base_memo_next", "mv", "jpn_peak", "manoeuvres_told", "budget",
                                             "sov_sent_war", /* what the Far East sends west in a war Japan opened */
-                                            NULL};
+                                            "expedition_home", "levy_told", "sov_west_sent", "west_turned_on", 
+    NULL};
 static const char *const incidents_owns[] = {"tension", "incidents_month", "sector_incidents", "pending",
                                              "n_pending", "haul_control", "haul_known", "haul_km", "haul_ratio",
                                              "haul_pull", "incident_memo",
                                              "held_over", /* clashes out of season, answered in it */
-                                             NULL};
+                                             "china_draw_left", "china_draw_sent", "china_hold", "china_hold_decay", "posting_decay", "posting_extra", "railway_months", "railway_sold", 
+    NULL};
 static const char *const battles_owns[] = {
     "battles_month", "sector_battles", "sector_battle_size", "battle_site_known", "battle_site", "battle_km",
     "reach_control", "reach_known", "reach_site", "reach",
@@ -103,7 +108,8 @@ static const char *const battles_owns[] = {
     "lost_major", "tension", "n_pending", /* the battles incidents left waiting: fought, so taken off */
     "tally", /* what the battles leave for the outcomes (outcomes.c reads it into out) */
     /* general war's course: still here until the war files take it */
-    "war", "war_in_month", "war_on", "war_opener", "exhaustion", "war_losses", "armistice_on", NULL};
+    "war", "war_in_month", "war_on", "war_opener", "exhaustion", "war_losses", "armistice_on", "battles_dirty", "reach_forces", "reach_forces_known", "route_cap", "route_known", "settled", 
+    NULL};
 static const char *const outcomes_owns[] = {"out", NULL};
 /* general war (war.c), its fronts in days (campaign.c), who holds each region (control.c) */
 static const char *const war_owns[] = {"war", "war_in_month", "war_opener", "war_on", "soviet_entry",
@@ -114,7 +120,8 @@ static const char *const war_owns[] = {"war", "war_in_month", "war_opener", "war
                                        "armistice_pact", /* an armistice's neutrality undertaking */
                                        /* a war Japan lost, reported to politics as battles report one */
                                        "lost_battle_side", "lost_battle_weight", "lost_battle_fact",
-                                       "lost_battle_sector", "lost_major", NULL};
+                                       "lost_battle_sector", "lost_major", "armistice_refused", "war_mobilising", "mobilising_on", "revenge_told", 
+    NULL};
 /* the fronts' fighting adds its losses and battles to the month's, as battles does (shared);
  * the island fronts (landings.c, called by campaign.c) write isl */
 static const char *const campaign_owns[] = {"war", "war_in_month", "war_opener", "war_on", "soviet_entry",

@@ -12,7 +12,9 @@ set -euo pipefail
 HK=${1:?usage: korea_1945.sh PATH_TO_hokushin}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-for seed in 1 2 3 4 5; do
+. "$(dirname "$0")/lib/war_seeds.sh"
+seeds=$(war_seeds "$HK" 5) || exit 1
+for seed in $seeds; do
   "$HK" simulate --seed "$seed" --json > "$T/s.jsonl"
   ev=$(jq -c 'select(.type=="event" and (.text | test("lay down their arms: ")))' "$T/s.jsonl" | head -1)
   [ -n "$ev" ] || { echo "seed $seed: no surrender"; exit 1; }

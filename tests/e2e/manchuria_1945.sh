@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # manchuria_1945: the Soviet offensive of August 1945 as simulate fights it,
-# seeds 1-10.
+# the first ten seeds with a Soviet entry (lib/war_seeds.sh).
 # - The Transbaikal Front's armies in eastern Mongolia fight their way over
 #   the Great Khingan before Japan's surrender is announced: a battle on the
 #   Khalkha (western) front with Japanese defenders in it, dated before the
@@ -8,7 +8,7 @@
 #   the 107th Division at Halung-Arshaan and Solun, glantz2003); not a march
 #   into Hsinking after the surrender.
 # - The army that lays down its arms is the one Japan had in Manchuria in
-#   August 1945: the prisoners of seeds 1-10 average within a quarter of the
+#   August 1945: the prisoners of the ten seeds average within a quarter of the
 #   record's (record.yaml war_1945_japanese_prisoners), not the army of 1941
 #   the Kwantung Army was held to once Germany's defeat ended the war in the
 #   west.
@@ -30,7 +30,7 @@
 #   assaulted: some siege assault is dated after that day in every seed
 #   (Hutou was stormed until 26 August 1945, hutou_siege).
 # - The Soviet casualties are those of an offensive that met rearguards and
-#   bypassed, not of whole-front battles: over seeds 1-10 they average no
+#   bypassed, not of whole-front battles: over the ten seeds they average no
 #   more than a quarter above the record's (record.yaml
 #   war_1945_soviet_casualties, Krivosheev's 36,456) and no less than half
 #   of it; the Transbaikal Front's (the Khalkha and Argun fronts) no more
@@ -69,7 +69,9 @@ rec_sov=$(awk '/id: war_1945_soviet_casualties/ {f=1} f && /value:/ {print $2; e
 sov_sum=0 tb_sum=0
 : >"$tmp/days"
 : >"$tmp/killed"
-for seed in 1 2 3 4 5 6 7 8 9 10; do
+. "$(dirname "$0")/lib/war_seeds.sh"
+seeds=$(war_seeds "$HK" 10) || exit 1
+for seed in $seeds; do
     "$HK" simulate --seed "$seed" --json >"$tmp/run"
     jq -c 'select(.type == "event")' "$tmp/run" >"$tmp/ev"
     entry=$(jq -r 'select(.kind == "war" and (.actors[0] == "SOV")) | .date' "$tmp/ev" | head -1)
@@ -137,12 +139,12 @@ done
 if [ "$n_pris" -gt 0 ]; then
     sov_mean=$((sov_sum / n_pris)) tb_mean=$((tb_sum / n_pris))
     [ $((4 * sov_mean)) -le $((5 * rec_sov)) ] && [ $((2 * sov_mean)) -ge "$rec_sov" ] ||
-        bad "Soviet casualties average $sov_mean over seeds 1-10, not between half and a quarter above the record's $rec_sov"
+        bad "Soviet casualties average $sov_mean over the ten seeds, not between half and a quarter above the record's $rec_sov"
     [ $((4 * tb_mean)) -le $((5 * 8383)) ] ||
         bad "the Transbaikal Front's casualties (Khalkha and Argun fronts) average $tb_mean, more than a quarter above its 8,383"
     mean=$((pris_sum / n_pris))
     [ $((4 * mean)) -ge $((3 * rec_pris)) ] && [ $((4 * mean)) -le $((5 * rec_pris)) ] ||
-        bad "Japanese prisoners average $mean over seeds 1-10, not within a quarter of the record's $rec_pris"
+        bad "Japanese prisoners average $mean over the ten seeds, not within a quarter of the record's $rec_pris"
 fi
 [ "$fail" = 0 ] && echo "manchuria_1945: ok"
 exit "$fail"

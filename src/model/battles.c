@@ -1135,7 +1135,13 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * divisions (japanese_stake; 001:135, 000:31) */
     if (c->last_loser == HK_SIDE_JPN)
         want[0] = japanese_stake(w, want[0], need[0], feeds[HK_SIDE_SOV]);
-    if (feeds[HK_SIDE_SOV] && feeds[HK_SIDE_JPN]) {
+    /* but a Soviet build-up for a prepared offensive is not seen on its
+     * way: the Kwantung Army that only keeps its line up against it (keep_j)
+     * answers the men it finds on the line at the month's start, and the
+     * 1st Army Group gathered over 650 km from Borzya unmatched until its
+     * attack of August 20 devastated the 23rd Division (001:137, 001:145) */
+    bool unseen = keep_j && seek[HK_SIDE_JPN] && hk_battles_soviet_building(w);
+    if (feeds[HK_SIDE_SOV] && feeds[HK_SIDE_JPN] && !unseen) {
         double inc = fmax(0.0, fmin(want[1] - start[1], fmin(campaign_lift(w, HK_SIDE_SOV),
                                                              campaign_available(w, HK_SIDE_SOV) - start[1])));
         want[0] = need[0] * (start[1] + inc);

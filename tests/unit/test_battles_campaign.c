@@ -14,6 +14,7 @@
 
 #include "core/diag.h"
 #include "world/api.h"
+#include "model/assess.h"
 #include "model/battles.h"
 #include "model/incidents.h"
 #include "model/movement.h"
@@ -1495,6 +1496,36 @@ static void test_soviet_counterattacks_to_retake(void **state)
     hk_scenario_free(s);
 }
 
+/* A Soviet build-up for a prepared offensive is not seen on its way: the
+ * Kwantung Army that would take a ceasefire but keeps its line up against
+ * it answers the men it finds on the line at the month's start, not the
+ * columns still coming over the 650 km from Borzya (001:137, 001:145). */
+static void test_build_up_unseen(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    int checked = 0;
+    for (int run = 0; run < 10; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        w->autonomy = 0.0; /* Tokyo prevails: the Japanese side would stop */
+        open_campaign(w, sec, 20000, 24000);
+        w->border_campaign.holder = HK_SIDE_JPN; /* on ground it claims, */
+        w->border_campaign.quiet = 1;            /* dug in on it a month */
+        double seen = hk_assess_north_need(w) * 24000;
+        hk_battles_step(w);
+        if (w->border_campaign.active) {
+            checked++;
+            assert_true(w->border_campaign.peak[HK_SIDE_JPN] <= fmax(seen, 20000) + 1);
+        }
+        hk_world_free(w);
+    }
+    assert_true(checked >= 5);
+    hk_scenario_free(s);
+}
+
 /* A clash grows into a battle, and a campaign goes on, only where the USSR
  * stands and fights: with its army in the east no more than soviet.yield_ratio
  * times the Japanese Moscow yields the ground, and a
@@ -1734,6 +1765,7 @@ int main(void)
         cmocka_unit_test(test_initiative_on_disputed_ground),
         cmocka_unit_test(test_soviet_counterattacks_to_retake),
         cmocka_unit_test(test_retake_only_at_once),
+        cmocka_unit_test(test_build_up_unseen),
         cmocka_unit_test(test_campaigning_season),
         cmocka_unit_test(test_tokyo_keeps_the_war_local),
         cmocka_unit_test(test_campaign_only_from_undecided),

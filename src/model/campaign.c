@@ -1561,8 +1561,23 @@ static const hk_combat_params *engagements(const hk_world *w, double men, hk_com
     return p;
 }
 
+/* Whether a stage's result drives a front from its works (`works`: 0 none,
+ * 1 its fortified zone, 2 the zone held with at least the attacker's power,
+ * holds_works). A line of pillboxes in depth is not given up because a
+ * stage's losses went against its defender: the attacker's blow gains
+ * ground only where it breaks through (the combat model's collapse) or where
+ * the defender's line itself breaks off; in CDB90 attacks on fortified
+ * ground with under half the defender's power won 1 of 8 (docs/combat.md).
+ * One that outweighs its attacker yields only to a collapse. */
+static bool works_given(int works, const hk_combat_result *st)
+{
+    if (st->collapsed)
+        return true;
+    return works == 1 && st->broke_off[HK_COMBAT_DEFENDER];
+}
+
 static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
-                         hk_terrain terrain, int days, int stand, bool gives_way, int pinned, bool works,
+                         hk_terrain terrain, int days, int stand, bool gives_way, int pinned, int works,
                          hk_combat_result *res)
 {
     int n = echelons(w);
@@ -1593,10 +1608,28 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
         if (st.collapsed)
             res->collapsed = 1;
         /* (a front that holds its works with the stronger force feeds its
-         * next echelon into them: only a collapse breaks it, holds_works) */
-        if (st.winner == HK_COMBAT_ATTACKER && gives_way && to >= pinned && (!works || st.collapsed))
+         * next echelon into them: only a collapse breaks it, holds_works;
+         * one in its fortified zone with less gives the line up only when
+         * broken through or when its own line breaks off, works_given) */
+        if (st.winner == HK_COMBAT_ATTACKER && gives_way && to >= pinned && (!works || works_given(works, &st)))
             break; /* the line breaks and the defender gives the ground */
     }
+}
+
+/* The surprise of the opener's first blow (war.surprise_level), less a
+ * level for each month its army mobilised in the open before it struck
+ * (the mobilisation event, war.c): Japan's call-up of July-August 1941,
+ * dressed as special manoeuvres, raised the Kwantung Army toward 700,000
+ * men in sight of Soviet intelligence, which watched it month by month
+ * (glantz2003); an army seen massing a month strikes a defence that has
+ * stood to, two months one that waits for it. */
+static int opening_surprise(const hk_world *w, int a)
+{
+    int lv = (int)P(w, WAR_SURPRISE_LEVEL);
+    if (a == HK_SIDE_JPN && w->mobilising_on > 0 && w->war_on >= w->mobilising_on &&
+        w->war_on - w->mobilising_on <= 12)
+        lv -= w->war_on - w->mobilising_on;
+    return lv < 0 ? 0 : lv;
 }
 
 /* Whether a front holding its fortified zone stands in its works whatever
@@ -2476,7 +2509,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
      * aircraft on the front holds the air; an objective the attacker reaches
      * from two of its regions is enveloped (fronts converging, 001:197) */
     if (a == w->war_opener && c->days == 0 && w->war_on == w->month)
-        att.surprise = (int)P(w, WAR_SURPRISE_LEVEL);
+        att.surprise = opening_surprise(w, a);
     holds_air(w, a, &att, &def);
     int approaches = 0;
     for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++)
@@ -2509,11 +2542,15 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     if (short_step)
         return false;
     hk_combat_result res;
-    bool works = !caught && holds_works(w, &att, &def, dpost, s->regions[o].terrain);
+    int works = caught                                                       ? 0
+                : holds_works(w, &att, &def, dpost, s->regions[o].terrain)   ? 2
+                : def.posture == HK_POSTURE_FORTIFIED && dpost == HK_FRONT_HOLD ? 1
+                                                                             : 0;
     front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back,
                  caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, works, &res);
-    /* a front standing in its works is driven from them only by a collapse */
-    if (works && res.winner == HK_COMBAT_ATTACKER && !res.collapsed)
+    /* a front standing in its works is driven from them only by a collapse
+     * (or, the weaker, when its line breaks off: works_given) */
+    if (works && res.winner == HK_COMBAT_ATTACKER && !works_given(works, &res))
         res.winner = HK_COMBAT_DEFENDER;
     c->prisoners[d] += res.prisoners[HK_COMBAT_DEFENDER];
     c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];

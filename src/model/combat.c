@@ -602,6 +602,10 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
     if (out->winner == HK_COMBAT_ATTACKER && att->envelop &&
         (p->encircle_base > 0 || p->encircle_armour > 0)) {
         double e = nonneg(p->encircle_base) + nonneg(p->encircle_armour) * armour_share(p, wt, af, att);
+        /* A line that will not withdraw is still in its positions when
+         * the ring closes: more of it is inside. */
+        if (def->no_surrender || ring_to_last)
+            e += nonneg(p->encircle_ns);
         double cap = p->encircle_cap > 0 && p->encircle_cap < 1 ? p->encircle_cap : 0.9;
         e = e > cap ? cap : e;
         hk_combat_losses *x = &out->loss[1];

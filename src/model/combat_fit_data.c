@@ -59,6 +59,7 @@ void hk_combat_params_default(hk_combat_params *p)
     p->encircle_base = 0.028081584281171999;
     p->encircle_armour = 0.00050600627844606724;
     p->encircle_cap = 0.90000000000000002;
+    p->encircle_ns = 0;
     p->front_density = 0;
     p->armour_broken = 0;
     p->heights = 0;

@@ -163,6 +163,11 @@ typedef struct hk_combat_params {
      * the defender has left is cut off and lost: as prisoners, or killed
      * when the defender does not surrender. */
     double envelop_power, encircle_base, encircle_armour, encircle_cap;
+    /* A defender bound to fight to the last (no surrender, or the men a ring
+     * cuts off from a line with a way back) stands in its positions while
+     * the ring closes instead of slipping out of it: encircle_ns more of its
+     * remaining men are inside (within encircle_cap). */
+    double encircle_ns;
     /* Frontage: at most front_density men a km of front (at the reference
      * dispersion; x (dispersion_ref / dispersion)^0.5 in other eras) are in
      * contact; men and tanks beyond it are a reserve that feeds the line.

@@ -1091,8 +1091,9 @@ static void test_way_back(void **state)
     if (line.winner == HK_COMBAT_ATTACKER && line.encircled) {
         assert_float_equal(line.prisoners[1], 0, 0);
         assert_true(plain.prisoners[1] > 0);
-        /* the same ring, killed instead of taken */
-        assert_float_equal(line.casualties[1], plain.casualties[1], 1e-6 * def.men);
+        /* the ring, killed instead of taken, holds more of a line that
+         * stands in it (encircle_ns) */
+        assert_true(line.casualties[1] >= plain.casualties[1] - 1e-6 * def.men);
     }
     /* way_back alone (a side that surrenders) changes nothing */
     ordinary.way_back = 1;
@@ -1100,6 +1101,39 @@ static void test_way_back(void **state)
     hk_combat_resolve(&p, &att, &ordinary, HK_TERRAIN_STEPPE, 10, NULL, &same);
     assert_float_equal(same.casualties[0], plain.casualties[0], 0);
     assert_float_equal(same.casualties[1], plain.casualties[1], 0);
+}
+
+/* A line bound to fight to the last stands in its positions while the ring
+ * closes: encircle_ns more of the men it has left are inside, killed, not
+ * taken; a defender that may surrender loses the same as before. */
+static void test_ring_round_a_line_that_stands(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    planned_params(&p);
+    p.encircle_ns = 0;
+    hk_combat_side att = side(60000, 500, 500, 0), def = side(20000, 40, 100, 0);
+    att.envelop = 1;
+    def.no_surrender = def.way_back = 1;
+    hk_combat_side plain = def;
+    plain.no_surrender = plain.way_back = 0;
+    hk_combat_result r0, r1, q0, q1;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_STEPPE, 10, NULL, &r0);
+    hk_combat_resolve(&p, &att, &plain, HK_TERRAIN_STEPPE, 10, NULL, &q0);
+    p.encircle_ns = 0.3;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_STEPPE, 10, NULL, &r1);
+    hk_combat_resolve(&p, &att, &plain, HK_TERRAIN_STEPPE, 10, NULL, &q1);
+    assert_int_equal(r1.winner, HK_COMBAT_ATTACKER);
+    assert_true(r1.encircled);
+    /* 0.3 more of the men left before the ring (at least those left after it) */
+    assert_true(r1.casualties[1] - r0.casualties[1] >= 0.3 * (def.men - r0.casualties[1]) - 1e-6 * def.men);
+    assert_true(r1.casualties[1] <= def.men);
+    assert_float_equal(r1.prisoners[1], 0, 0);
+    assert_float_equal(q1.casualties[1], q0.casualties[1], 0);
+    /* the fitted share is a share */
+    hk_combat_params f;
+    hk_combat_params_default(&f);
+    assert_true(f.encircle_ns >= 0 && f.encircle_ns <= 0.9);
 }
 
 /* A short assault on a fortified region (the siege of a 1945 fortified
@@ -1477,6 +1511,7 @@ int main(void)
         cmocka_unit_test(test_no_surrender_defender_holds),
         cmocka_unit_test(test_spec_planned_keys),
         cmocka_unit_test(test_way_back),
+        cmocka_unit_test(test_ring_round_a_line_that_stands),
         cmocka_unit_test(test_echelons_keep_the_engagement_clock),
         cmocka_unit_test(test_echelons_winner_follows_the_result),
         cmocka_unit_test(test_defender_collapses),

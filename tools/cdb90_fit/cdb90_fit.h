@@ -94,7 +94,7 @@ enum {
 };
 /* The no-surrender factors, fitted in a second stage on the fit part's
  * Japanese battles of 1937-1945 only, the other parameters held. */
-enum { Y_NSOWN, Y_NSENEMY, Y_NSBREAK, Y_NSHOLD, NY };
+enum { Y_NSOWN, Y_NSENEMY, Y_NSBREAK, Y_NSHOLD, Y_NSRING, NY };
 /* Which battles a loss looks at: stage 1 the fit part without any
  * no-surrender side, stage 2 the fit part's battles with one. */
 enum { STAGE_GENERAL = 0, STAGE_NO_SURRENDER = 1, STAGE_ALL = 2 };
@@ -242,6 +242,7 @@ extern int g_front, g_armour_broken, g_heights, g_ns_outmatched, g_ns_no_collaps
  * defender still on its ground holds it (the score reads its break point
  * towards ns_break) */
 extern int g_way_back;
+extern int g_ns_ring;
 extern int g_night, g_ns_hold, g_air_broken, g_support, g_quiet_contact, g_ns_defender_only;
 /* -1: the compiled-in parameters' break_stop; 0 or 1: that (--break-stop, --no-break-stop) */
 extern int g_break_stop;

@@ -165,6 +165,7 @@ double g_quality_break_hold = NAN; /* the pre-battle fit's quality_break, from t
 /* The structural terms the model has but the adopted fit leaves off (each
  * tried on CDB90, docs/combat.md), and the one it adopts (ns_no_collapse). */
 int g_front = 0, g_armour_broken = 0, g_heights = 0, g_ns_outmatched = 0, g_ns_no_collapse = 1;
+int g_ns_ring = 0;
 int g_night = 0, g_ns_hold = 0, g_air_broken = 0, g_support = 0;
 /* Losses in contact between a campaign's engagements (no CDB90 battle is a
  * campaign, so the fit never sees it; the Khalkhin Gol check does). */
@@ -299,6 +300,8 @@ void ns_unpack(const double *y, hk_combat_params *cp)
      * surrender stands at least as long as one that may. */
     cp->ns_break = cp->break_def + (0.95 - cp->break_def) * sigm(y[Y_NSBREAK]);
     cp->ns_hold = g_ns_hold ? sigm(y[Y_NSHOLD]) : 0;
+    /* The ring round a line that stands (encircle_ns): 0 to 0.9. */
+    cp->encircle_ns = g_ns_ring ? 0.9 * sigm(y[Y_NSRING]) : 0;
 }
 
 

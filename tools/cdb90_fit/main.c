@@ -130,7 +130,8 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
     ctxp->base = *cpp;
     memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
     g_ns_scale = scale;
-    double yn[NY] = {0, 0, 0, 0};
+    double yn[NY] = {0, 0, 0, 0, 0};
+    yn[Y_NSRING] = -2; /* starts at 0.9 x 0.12 */
     if (!quiet)
         fprintf(stderr, "cdb90_fit: stage 2, %d no-surrender parameters on %d battles\n", NY,
                 Rp->n_ns_fit);
@@ -142,7 +143,7 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
     for (int round = 0; round < (g_nations ? 2 : 1); round++) {
         ctxp->stage = STAGE_NO_SURRENDER;
         ctxp->base = *cpp;
-        Rp->loss_ns = nelder_mead(ns_loss, ctxp, yn, g_ns_hold ? NY : NY - 1, 4, 5000, quiet);
+        Rp->loss_ns = nelder_mead(ns_loss, ctxp, yn, g_ns_ring ? NY : g_ns_hold ? NY - 1 : NY - 2, 4, 5000, quiet);
         ns_unpack(yn, cpp);
         /* Stage 3: the national loss factors on every fit-part
          * battle, everything else held. */
@@ -314,6 +315,8 @@ int main(int argc, char **argv)
             g_air_broken = 1;
         } else if (strcmp(argv[i], "--ns-hold") == 0) {
             g_ns_hold = 1;
+        } else if (strcmp(argv[i], "--ns-ring") == 0) {
+            g_ns_ring = 1;
         } else if (strcmp(argv[i], "--ns-collapse") == 0) {
             g_ns_no_collapse = 0;
         } else if (strcmp(argv[i], "--nation-break") == 0 && i + 1 < argc) {
@@ -352,7 +355,9 @@ int main(int argc, char **argv)
                    "blinds the weapons), --air-terrain (aircraft weigh less over broken\n"
                    "ground), --ns-hold (an unbroken no-surrender defender holds its ground:\n"
                    "the score reads its break point towards ns_break); --ns-collapse lets\n"
-                   "no-surrender sides quit on the force ratio as before; --support (weapons\n"
+                   "no-surrender sides quit on the force ratio as before; --ns-ring fits\n"
+                   "encircle_ns (a line that fights to the last stands inside the ring as it\n"
+                   "closes: more of it is cut off); --support (weapons\n"
                    "need men: their worth saturates, M x (1 + W/M)^s); --no-quiet (no losses\n"
                    "in contact between a campaign's engagements); --ns-defender-only (a\n"
                    "side's no-surrender acts only while it defends); --way-back (the\n"

@@ -51,7 +51,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     W(ns_rate_enemy); W(ns_break); W(collapse_ratio); W(draw_band); W(supply_half_km);
     W(supply_floor); W(loss_tank); W(loss_gun); W(loss_air); W(noise_common_sd);
     W(noise_diff_sd); W(surprise_power); W(surprise_days); W(air_power); W(exploit);
-    W(envelop_power); W(winner_bias); W(encircle_base); W(encircle_armour); W(encircle_cap);
+    W(envelop_power); W(winner_bias); W(encircle_base); W(encircle_armour); W(encircle_cap); W(encircle_ns);
     W(front_density); W(armour_broken); W(heights); W(night_weapons); W(ns_hold); W(air_broken);
     W(support_exp);
 #define WC(field, label, note) W(field);
@@ -172,6 +172,8 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
     P("encircle_base", cp->encircle_base, "fitted", "share of the beaten defender's men cut off");
     P("encircle_armour", cp->encircle_armour, "fitted", "... plus this x the attacker's armour share");
     P("encircle_cap", cp->encircle_cap, "fixed", "at most this share is cut off");
+    P("encircle_ns", cp->encircle_ns, cp->encircle_ns > 0 ? "fitted_stage2" : "off",
+      "... plus this when the defender fights to the last (stands while the ring closes)");
     P("front_density", cp->front_density, cp->front_density > 0 ? "fitted" : "off",
       "men a km of front in contact at WWII dispersion (x sqrt(3000/dispersion))");
     P("armour_broken", cp->armour_broken, cp->armour_broken > 0 ? "fitted" : "off",

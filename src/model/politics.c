@@ -212,10 +212,25 @@ static double doctrine_target(const hk_world *w, hk_world *keep);
 
 double hk_politics_doctrine_target(const hk_world *w) { return doctrine_target(w, NULL); }
 
+/* Japan's pushed lean; with `keep`, kept while every faction's influence is
+ * what it was (the lean is a function of those and of load-time weights) */
+static double jpn_lean(const hk_world *w, hk_world *keep)
+{
+    if (!keep)
+        return pushed_lean(w, w->s->jpn);
+    size_t sz = (size_t)w->s->n_factions * sizeof(double);
+    if (!keep->lean_ok || memcmp(keep->lean_infl, w->influence, sz) != 0) {
+        memcpy(keep->lean_infl, w->influence, sz);
+        keep->lean = pushed_lean(w, w->s->jpn);
+        keep->lean_ok = true;
+    }
+    return keep->lean;
+}
+
 static double doctrine_target(const hk_world *w, hk_world *keep)
 {
     const hk_scenario *s = w->s;
-    double d = pushed_lean(w, s->jpn);
+    double d = jpn_lean(w, keep);
     if (hk_flag(w, HK_EFFECT_OIL_EMBARGO))
         d -= P(w, DOCTRINE_OIL_PULL);
     else if (hk_flag(w, HK_EFFECT_AXIS_ALLIANCE))

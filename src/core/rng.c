@@ -87,7 +87,16 @@ int hk_rng_poisson(hk_rng *r, double lambda)
          * the first, a multiplication and an addition a count where the
          * product method drew a uniform each. The cumulative sum can stop
          * short of 1 by rounding: the search ends where the terms vanish. */
-        double u = hk_rng_uniform(r), p = exp(-lambda), cdf = p;
+        double u = hk_rng_uniform(r);
+        /* A count of 0 needs u < e^-lambda. For a mean below 1 the series
+         * e^-lambda = 1 - lambda + lambda^2/2 - lambda^3/6 + ... alternates
+         * with shrinking terms, so it stays above the sum of those four; a u
+         * below that sum, less a margin (2^-40) far wider than the rounding
+         * of either side, is a 0 without the exponential, the count the
+         * search below would give. */
+        if (lambda < 1.0 && u < 1.0 - lambda * (1.0 - lambda * (0.5 - lambda * (1.0 / 6.0))) - 0x1p-40)
+            return 0;
+        double p = exp(-lambda), cdf = p;
         int k = 0;
         while (u >= cdf && p > 0) {
             k++;

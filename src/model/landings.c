@@ -833,12 +833,18 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
             is->holdout_side[SL(o)] = (int8_t)d;
         } else {
             account(w, d, left, left);
+            /* it lays down its arms when the fight ends, res.days after the
+             * landing (Shumshu: landed on 18 August 1945, its garrison
+             * surrendered on the 23rd, wiki_shumshu), not on the landing day */
+            int landed = w->today;
+            w->today = landed + res.days < 30 ? landed + res.days : 30;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "The rest of the %s garrison of %s, %.0f men, lays down its arms to the %s side.",
                          hk_side_adjective(d), hk_world_region_label(w, o), left, hk_side_adjective(a));
             hk_world_emit2(w, "occupation", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d),
                            w->scratch, SRC_ISL);
+            w->today = landed;
         }
     }
     /* the force landed behind the line joins the one that came over land */

@@ -762,6 +762,30 @@ static void west_front(hk_world *w)
                    "model: war-campaign (docs/model.md#war-campaign); rotundo1985; rzd_transfers_1941");
 }
 
+/* The Far East stripped for the west, told the first month men leave it
+ * with the USSR at war with Germany and at peace with Japan (the record's
+ * transfers ran from late June to December 1941: 12 rifle, 5 tank and 1
+ * motorised divisions, about 123,000 men; rzd_transfers_1941). What holds
+ * the rest in the east is told beside it: the Japanese army across the
+ * border, set against the Far East's, and whether Tokyo has committed to
+ * the south. Told once: the first draw sets sov_west_sent above zero. */
+static void tell_transfer_west(hk_world *w, double before)
+{
+    const hk_scenario *s = w->s;
+    if (!hk_world_logging(w) || !(w->sov_men > 1000))
+        return;
+    snprintf(w->scratch, sizeof w->scratch,
+             "With Germany's armies in the Soviet Union, Stavka begins to take divisions from the Far East for the "
+             "west: %.0f men go this month along the Trans-Siberian, and the Far East is left with %.0f. What keeps "
+             "the rest in the east is the army Japan holds across the border, %.0f men in Manchuria and Korea "
+             "(%.2f Japanese to one Soviet), and what Moscow reads of Tokyo's choice: %s",
+             before - w->sov_men, w->sov_men, w->jpn_men, w->jpn_men / w->sov_men,
+             w->committed_south ? "Japan is committed to the south, so the east can spare more."
+                                : "no commitment south yet, so the east keeps most of its army.");
+    hk_world_emit2(w, "forces", "transfer_west", s->sov, s->jpn, w->scratch,
+                   SRC_MODEL("transfer-west") "; rzd_transfers_1941");
+}
+
 static void simulate_soviet(hk_world *w)
 {
     double target = soviet_target(w);
@@ -785,8 +809,12 @@ static void simulate_soviet(hk_world *w)
     double before = w->sov_men;
     w->sov_men = approach(w, w->sov_men, target, up, down);
     w->sov_drawn = at_war_west ? P(w, SOVIET_WEST_SHARE) : 0.0;
-    if (at_war_west && before > w->sov_men)
+    if (at_war_west && before > w->sov_men) {
+        bool first = !(w->sov_west_sent > 0);
         w->sov_west_sent += before - w->sov_men;
+        if (first)
+            tell_transfer_west(w, before);
+    }
 }
 
 /* Appends to the month's text at n the Soviet Far East's men and the

@@ -193,10 +193,44 @@ double hk_politics_south_case(const hk_world *w)
     return w->doctrine - (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality) ? w->doctrine_hope : 0.0);
 }
 
-double hk_politics_doctrine_target(const hk_world *w)
+/* ln of the border ratio; with `keep`, kept for the ratio it was worked out
+ * at (the men facing each other often stand still from one month to the
+ * next, and the same ratio gives the same log) */
+static double border_log(const hk_world *w, hk_world *keep)
+{
+    double r = hk_politics_border_ratio(w);
+    if (!keep)
+        return log(r);
+    if (!(keep->doctrine_ratio == r)) {
+        keep->doctrine_ratio = r;
+        keep->doctrine_ratio_log = log(r);
+    }
+    return keep->doctrine_ratio_log;
+}
+
+static double doctrine_target(const hk_world *w, hk_world *keep);
+
+double hk_politics_doctrine_target(const hk_world *w) { return doctrine_target(w, NULL); }
+
+/* Japan's pushed lean; with `keep`, kept while every faction's influence is
+ * what it was (the lean is a function of those and of load-time weights) */
+static double jpn_lean(const hk_world *w, hk_world *keep)
+{
+    if (!keep)
+        return pushed_lean(w, w->s->jpn);
+    size_t sz = (size_t)w->s->n_factions * sizeof(double);
+    if (!keep->lean_ok || memcmp(keep->lean_infl, w->influence, sz) != 0) {
+        memcpy(keep->lean_infl, w->influence, sz);
+        keep->lean = pushed_lean(w, w->s->jpn);
+        keep->lean_ok = true;
+    }
+    return keep->lean;
+}
+
+static double doctrine_target(const hk_world *w, hk_world *keep)
 {
     const hk_scenario *s = w->s;
-    double d = pushed_lean(w, s->jpn);
+    double d = jpn_lean(w, keep);
     if (hk_flag(w, HK_EFFECT_OIL_EMBARGO))
         d -= P(w, DOCTRINE_OIL_PULL);
     else if (hk_flag(w, HK_EFFECT_AXIS_ALLIANCE))
@@ -213,7 +247,7 @@ double hk_politics_doctrine_target(const hk_world *w)
         d -= P(w, DOCTRINE_WINDOW_PULL) * through;
     /* deterrence needs armies facing each other across a land border */
     if (w->manchuria_seized || (w->intervention && !w->withdrawn))
-        d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(log(hk_politics_border_ratio(w)), -1.5, 1.5);
+        d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(border_log(w, keep), -1.5, 1.5);
     d += west_hope_term(w);
     if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality))
         d -= P(w, DOCTRINE_PACT_PULL);
@@ -1316,7 +1350,7 @@ void hk_politics_step(hk_world *w)
     double growth = P(w, POLITICS_AUTONOMY_GROWTH);
     double target = hk_clamp(hk_assess_north_hawks(w) * 1.6, 0, 1);
     w->autonomy += growth * (target - w->autonomy);
-    double d = hk_politics_doctrine_target(w);
+    double d = doctrine_target(w, w);
     w->doctrine += 0.3 * (d - w->doctrine);
     /* the hope's share of it follows the same pace (its term in the target,
      * smoothed as the doctrine is) */

@@ -280,6 +280,13 @@ struct hk_world {
      * since, the next pass would change nothing either) */
     double relax_infl[HK_MAX_FACTIONS], relax_base[HK_MAX_FACTIONS], relax_drift;
     bool relax_still;
+    /* the Soviet-over-Japanese border ratio and its log as the doctrine's
+     * deterrence last read them (politics), kept while the ratio stands */
+    double doctrine_ratio, doctrine_ratio_log;
+    /* Japan's pushed lean as the doctrine last read it (politics), kept
+     * while the factions' influence stands (lean_ok once worked out) */
+    double lean_infl[HK_MAX_FACTIONS], lean;
+    bool lean_ok;
     double doctrine;                    /* Japan, -1 south .. +1 north */
     double doctrine_hope;               /* the part of it that is the hope of a Soviet collapse (politics) */
     double autonomy;                    /* the Kwantung Army's field officers, 0..1 */

@@ -71,6 +71,19 @@ for seed in $seeds; do
     [[ "$d" > "1945-08-09" && "$d" < "1945-08-13" ]] || bad "seed $seed: southern Sakhalin first attacked on '$d', not 10-12 August 1945"
     d=$(jq -r 'select(.id == "kurils_north" and .committed.SOV > 0) | .date' "$tmp/isl" | head -1)
     [[ "$d" > "1945-08-16" && "$d" < "1945-08-19" ]] || bad "seed $seed: the Shumshu landing on '$d', not 17-18 August 1945"
+    # a garrison beaten on its island lays down its arms when the fight
+    # ends, not on the landing day before it (Shumshu: landed 18 August
+    # 1945, fought to the 23rd, wiki_shumshu)
+    jq -r 'select(.type == "event" and .kind == "front" and (.source // "" | test("war-islands")))
+        | select(.text | test("takes it after [0-9]+ day")) | "\(.id) \(.date) \(.text | capture("after (?<n>[0-9]+) day").n)"' "$tmp/run" |
+        while read -r id dd n; do
+            due=$(date -u -d "$dd + $n days" +%F 2>/dev/null) || continue
+            [ "${due:0:7}" = "${dd:0:7}" ] || continue
+            got=$(jq -r --arg id "$id" --arg dd "$dd" 'select(.type == "event" and .kind == "occupation" and .id == $id
+                and .date >= $dd and (.text | test("The rest of .* garrison"))) | .date' "$tmp/run" | head -1)
+            [ -z "$got" ] || [ "$got" = "$due" ] ||
+                { echo "FAIL: seed $seed: $id taken after $n days from $dd, but its garrison lays down its arms on $got" >&2; echo x; }
+        done | grep -q x && fail=1
     jq -r 'select(.id == "kurils_north" and .committed.SOV > 0 and .winner != "SOV"
         and .casualties.JPN < 0.1 * .casualties.SOV) | "\(.date) \(.casualties.SOV) \(.casualties.JPN)"' "$tmp/isl" |
         while read -r dd cs cj; do echo "FAIL: seed $seed: the landing of $dd is held at $cs Soviet against $cj Japanese casualties" >&2; echo x; done |

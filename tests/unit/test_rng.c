@@ -210,6 +210,34 @@ static void test_poisson(void **state)
     assert_float_equal(sum / 1000, 10000, 10);
 }
 
+/* Small means: the count is the one the plain inversion gives from the same
+ * uniform (the e^-lambda search), draw for draw, whatever shortcut is taken
+ * for a count of 0. */
+static int poisson_by_search(hk_rng *r, double lambda)
+{
+    double u = hk_rng_uniform(r), p = exp(-lambda), cdf = p;
+    int k = 0;
+    while (u >= cdf && p > 0) {
+        k++;
+        p *= lambda / k;
+        cdf += p;
+    }
+    return k;
+}
+
+static void test_poisson_small_means_as_search(void **state)
+{
+    (void)state;
+    const double lambda[] = {1e-300, 1e-17, 1e-12, 1e-6, 1e-3, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.999999, 1.0, 1.5};
+    for (size_t l = 0; l < sizeof lambda / sizeof lambda[0]; l++) {
+        hk_rng a, b;
+        hk_rng_init(&a, 7, (uint64_t)l);
+        hk_rng_init(&b, 7, (uint64_t)l);
+        for (int i = 0; i < 200000; i++)
+            assert_int_equal(hk_rng_poisson(&a, lambda[l]), poisson_by_search(&b, lambda[l]));
+    }
+}
+
 static void test_bernoulli(void **state)
 {
     (void)state;
@@ -280,7 +308,7 @@ int main(void)
         cmocka_unit_test(test_reproducible), cmocka_unit_test(test_runs_and_seeds_differ),
         cmocka_unit_test(test_split), cmocka_unit_test(test_splitter),
         cmocka_unit_test(test_uniform),
-        cmocka_unit_test(test_normal), cmocka_unit_test(test_normal2),       cmocka_unit_test(test_poisson),
+        cmocka_unit_test(test_normal), cmocka_unit_test(test_normal2),       cmocka_unit_test(test_poisson), cmocka_unit_test(test_poisson_small_means_as_search),
         cmocka_unit_test(test_bernoulli), cmocka_unit_test(test_fmax_fmin_as_libm),
         cmocka_unit_test(test_round_int_as_libm),
     };

@@ -735,13 +735,14 @@ static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why
 /* Opens a campaign on an undecided battle: both sides stay with what they
  * committed and what survived of it. */
 static void campaign_open(hk_world *w, int sec, const hk_combat_side *js, const hk_combat_side *ss,
-                          const double cas[2], const hk_combat_losses loss[2], int attacker, int loser)
+                          const double cas[2], const hk_combat_losses loss[2], int attacker, int loser, int mover)
 {
     hk_border_campaign *c = &w->border_campaign;
     memset(c, 0, sizeof *c);
     c->active = true;
     c->sector = sec;
     c->began = w->month;
+    c->opened_by = mover;
     c->last_loser = loser;
     /* only an attack that succeeds takes ground: a defence that holds
      * leaves the line as disputed as before */
@@ -1509,7 +1510,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
         sd[d] = def;
         lo[a] = res.loss[HK_COMBAT_ATTACKER];
         lo[d] = res.loss[HK_COMBAT_DEFENDER];
-        campaign_open(w, sec, &sd[HK_SIDE_JPN], &sd[HK_SIDE_SOV], cas, lo, a, loser);
+        campaign_open(w, sec, &sd[HK_SIDE_JPN], &sd[HK_SIDE_SOV], cas, lo, a, loser, answer ? HK_SIDE_SOV : a);
         /* the answer did not throw the mover off: it holds the ground it
          * moved onto */
         if (answer && w->border_campaign.holder < 0)

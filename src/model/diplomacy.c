@@ -986,8 +986,14 @@ static void border_protest(hk_world *w)
         c->sector >= s->n_sectors)
         return;
     const hk_sector *sec = &s->sectors[c->sector];
-    /* the side that opened more of the fighting is the one protested at */
-    bool japan_opened = c->attacks[HK_SIDE_JPN] >= c->attacks[HK_SIDE_SOV];
+    /* the side that moved first is the one protested at: a Soviet move
+     * onto ground Japan holds is Tokyo's grievance even though the Korea
+     * Army's answer is the first attack (Shigemitsu demanded the Soviet
+     * withdrawal from the Changkufeng crest in July 1938 before the 19th
+     * Division attacked, coox1977); otherwise the side that opened more of
+     * the fighting */
+    bool soviet_moved = c->opened_by == HK_SIDE_SOV;
+    bool japan_opened = !soviet_moved && c->attacks[HK_SIDE_JPN] >= c->attacks[HK_SIDE_SOV];
     int client = sec->side[1], jside = sec->side[0];
     /* a Mongolian border with no Soviet pledge behind it: Ulaanbaatar
      * protests alone; with one, Moscow speaks for it */
@@ -1006,9 +1012,10 @@ static void border_protest(hk_world *w)
                  sov_name, sec->name ? sec->name : sec->id, claim);
     else
         snprintf(w->scratch, sizeof w->scratch,
-                 "Tokyo protests to %s against the attack on the %s and holds the ground %s's; %s answers that "
+                 "Tokyo protests to %s against the %s on the %s and holds the ground %s's; %s answers that "
                  "its troops stand on its own side of the frontier.",
-                 sov_name, sec->name ? sec->name : sec->id, claim, sov_name);
+                 sov_name, soviet_moved ? "move onto the disputed ground" : "attack", sec->name ? sec->name : sec->id,
+                 claim, sov_name);
     if (hk_world_logging(w))
         capitalise(w->scratch);
     hk_world_emit2(w, "fact", "border_protest", japan_opened ? sov_voice : s->jpn, japan_opened ? s->jpn : sov_voice,

@@ -213,6 +213,7 @@ typedef struct hk_border_campaign {
     bool major;                 /* has reached battle.major_men on a side */
     bool largest;               /* is the run's largest border battle so far */
     int attacks[2];             /* engagements each side has opened in the campaign */
+    int opened_by;              /* side that moved first: the Japanese officers' attack, or the Soviet side onto disputed ground (battles.c) */
     int offensives;             /* of the Soviet attacks, those made at the superiority it built up for */
     bool broken[2];             /* the side broke off in the last engagement (past its break point) */
     int clock;                  /* days from the last engagement's first day to the end of the month reached */

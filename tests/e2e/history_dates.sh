@@ -51,11 +51,16 @@ def mon(x):
     return int(x[:4]) * 12 + int(x[5:7])
 for seed in range(1, 13):
     ev, months, texts, allev = {}, [], {}, []
+    moves, protests = [], []
     for line in open(os.path.join(d, f"{seed}.jsonl")):
         e = json.loads(line)
         if e.get("type") == "event":
             ev.setdefault((e["kind"], e["id"]), e["date"])
             allev.append((e["kind"], e["id"], e["date"]))
+            if e["kind"] == "battle" and "moves onto" in e.get("text", ""):
+                moves.append((e["id"], e["date"]))
+            if e["kind"] == "fact" and e["id"] == "border_protest":
+                protests.append((e["date"], (e.get("actors") or [None])[0]))
             texts.setdefault((e["kind"], e["id"]), e.get("text", ""))
         elif e.get("type") == "month":
             months.append(e)
@@ -116,6 +121,13 @@ for seed in range(1, 13):
         if kind == "peace" and i in sectors and not any(
                 e2[0] == "fact" and e2[1] == "border_protest" for e2 in allev if e2[2] <= when):
             fail.append(f"seed {seed}: the border war on the {i} ends {when} without a protest before it")
+    # a Soviet move onto disputed ground is protested by Tokyo, not by
+    # Moscow against the Korea Army's answer (Shigemitsu's demand of July
+    # 1938, coox1977): the protest after such an opening is Japan's
+    for sid, when in moves:
+        after = [a for d, a in protests if d >= when]
+        if after and after[0] != "JPN":
+            fail.append(f"seed {seed}: the Soviet move onto the {sid} ground of {when} is protested by {after[0]}, not by Tokyo")
     # the ground held in reprisal (northern Sakhalin) is evacuated the months
     # the Basic Convention's withdrawal clause gives after its signing (20
     # January to 15 May 1925), and held by Japan until then

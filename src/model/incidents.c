@@ -171,10 +171,15 @@ static void railway_step(hk_world *w)
                    hk_world_logging(w) ? "frus1935v03_d92; frus1933v03_d304" : NULL);
 }
 
-/* The rate of sector sec, sector by sector (hk_incidents_rate); the month's
- * step works out every sector's at once with the same arithmetic and a
- * memo (month_rates). */
-static double sector_rate(const hk_world *w, int sec, double k0, double post)
+/* The rate of sector sec. With memo (the month's step, month_rates) the
+ * run's constants come from it (run_ready) and the density factor g is
+ * kept for the contact it was worked out at: the pools often stand still
+ * from one month to the next, and with them the men in contact. Without
+ * (hk_incidents_rate) the same arithmetic reads the parameters. Inlined
+ * into both callers, so each keeps only its own branch of the memo tests
+ * (the month's step runs it for every sector in contact, every month). */
+static inline __attribute__((always_inline)) double sector_rate(const hk_world *w, int sec, hk_incident_memo *memo,
+                                                             double k0, double post)
 {
     const hk_sector *sc = &w->s->sectors[sec];
     double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
@@ -189,16 +194,45 @@ static double sector_rate(const hk_world *w, int sec, double k0, double post)
      * counted in its month */
     if (w->border_campaign.active && w->border_campaign.sector == sec && w->mode == HK_MODE_SIMULATE)
         return 0.0;
+    const double len = memo ? memo->len_km[sec] : hk_fmax(sc->length_km, 1.0);
+    const double ref = memo ? memo->forces_ref : P(w, INCIDENT_FORCES_REF);
     /* men in contact per km of this sector's border, over the reference density */
-    double contact = sqrt(j * v) / hk_fmax(sc->length_km, 1.0) / P(w, INCIDENT_FORCES_REF);
+    double contact = sqrt(j * v) / len / ref;
     double t = w->tension[sec] > 1e-6 ? w->tension[sec] : 1e-6;
-    double e = P(w, INCIDENT_TENSION_ELAST);
+    double e = memo ? memo->tension_elast : P(w, INCIDENT_TENSION_ELAST);
     double f = e == 1.0 ? t : exp(e * log(t)); /* T^a; at a = 1 (its value) T itself */
     /* saturating in the density of forces in contact: more men behind a
      * densely held line add few patrols on it (docs/model.md#incidents) */
-    double cb = exp(P(w, INCIDENT_FORCES_ELAST) * log(contact > 1e-9 ? contact : 1e-9));
-    double g = 2.0 * cb / (1.0 + cb);
-    return k0 * (sc->length_km / 1000.0) * f * g * (sc->side[0] == w->s->man ? post : 1.0);
+    double g;
+    if (memo && ((memo->known >> sec) & 1u) && memo->contact[sec] == contact) {
+        g = memo->g[sec];
+    } else {
+        double b = memo ? memo->forces_elast : P(w, INCIDENT_FORCES_ELAST), cb;
+        if (memo && contact > 1e-9) {
+            /* c^b = (sqrt(j·v)/ref)^b · length^-b: the first factor shared
+             * by sectors that draw on the same forces, the second the
+             * sector's own for the run */
+            if (!((memo->len_known >> sec) & 1u)) {
+                memo->len_pow[sec] = exp(-b * log(len));
+                memo->len_known |= 1u << sec;
+            }
+            if (!(memo->jv == j * v)) {
+                memo->jv = j * v;
+                memo->jv_pow = exp(b * log(sqrt(j * v) / ref));
+            }
+            cb = memo->jv_pow * memo->len_pow[sec];
+        } else {
+            cb = exp(b * log(contact > 1e-9 ? contact : 1e-9));
+        }
+        g = 2.0 * cb / (1.0 + cb);
+        if (memo) {
+            memo->contact[sec] = contact;
+            memo->g[sec] = g;
+            memo->known |= 1u << sec;
+        }
+    }
+    const double len_k = memo ? memo->len_k[sec] : sc->length_km / 1000.0;
+    return k0 * len_k * f * g * (sc->side[0] == w->s->man ? post : 1.0);
 }
 
 /* What stays for the run: the sectors' lengths and sides (the scenario) and
@@ -213,21 +247,17 @@ static void run_ready(hk_world *w, hk_incident_memo *m)
     m->forces_ref = P(w, INCIDENT_FORCES_REF);
     m->forces_elast = P(w, INCIDENT_FORCES_ELAST);
     m->tension_elast = P(w, INCIDENT_TENSION_ELAST);
-    m->man_sectors = 0;
     for (int i = 0; i < s->n_sectors; i++) {
         m->len_km[i] = hk_fmax(s->sectors[i].length_km, 1.0);
         m->len_k[i] = s->sectors[i].length_km / 1000.0;
-        if (s->sectors[i].side[0] == s->man)
-            m->man_sectors |= 1u << i;
     }
     m->run_ready = true;
 }
 
 static double month_rate(const hk_world *w);
 
-/* Every sector's rate this month, as sector_rate with the memo gives it
- * sector by sector (the same arithmetic, so the same numbers), with what
- * is the same for every sector asked once, and the month's shared factors
+/* Every sector's rate this month (sector_rate with the memo), with the
+ * month's shared factors
  * (month_rate, posting_share) only once a sector is in contact: before the
  * armies meet, in a general war and after a surrender, no month needs
  * them. Returns their sum; *any: whether a rate is above zero. */
@@ -244,56 +274,19 @@ static double month_rates(hk_world *w, double *rate, bool *any)
             rate[i] = 0.0;
         return sum;
     }
-    const double away = w->china_draw_left > 0 ? 1.0 - china_draw_share(w) : 1.0;
     const int campaign = w->border_campaign.active && w->mode == HK_MODE_SIMULATE ? w->border_campaign.sector : -1;
-    const double e = memo->tension_elast;
     for (int sec = 0; sec < s->n_sectors; sec++) {
-        double j = w->sector_forces[sec][HK_SIDE_JPN].men, v = w->sector_forces[sec][HK_SIDE_SOV].men;
-        const bool man = (memo->man_sectors >> sec) & 1u;
-        if (j <= 0 || v <= 0 || sec == campaign) { /* nobody in contact, or a border campaign's clashes */
+        if (w->sector_forces[sec][HK_SIDE_JPN].men <= 0 || w->sector_forces[sec][HK_SIDE_SOV].men <= 0 ||
+            sec == campaign) { /* nobody in contact, or a border campaign's clashes */
             rate[sec] = 0.0;
             continue;
         }
-        if (w->china_draw_left > 0 && man)
-            j *= away;
         if (!shared) {
             k0 = month_rate(w);
             post = posting_share(w);
             shared = true;
         }
-        double contact = sqrt(j * v) / memo->len_km[sec] / memo->forces_ref;
-        double t = w->tension[sec] > 1e-6 ? w->tension[sec] : 1e-6;
-        double f = e == 1.0 ? t : exp(e * log(t));
-        /* g is kept for the contact it was worked out at: the pools often
-         * stand still from one month to the next, and with them the men in
-         * contact */
-        double g;
-        if (((memo->known >> sec) & 1u) && memo->contact[sec] == contact) {
-            g = memo->g[sec];
-        } else {
-            double b = memo->forces_elast, cb;
-            if (contact > 1e-9) {
-                /* c^b = (sqrt(j·v)/ref)^b · length^-b: the first factor
-                 * shared by sectors that draw on the same forces, the
-                 * second the sector's own for the run */
-                if (!((memo->len_known >> sec) & 1u)) {
-                    memo->len_pow[sec] = exp(-b * log(memo->len_km[sec]));
-                    memo->len_known |= 1u << sec;
-                }
-                if (!(memo->jv == j * v)) {
-                    memo->jv = j * v;
-                    memo->jv_pow = exp(b * log(sqrt(j * v) / memo->forces_ref));
-                }
-                cb = memo->jv_pow * memo->len_pow[sec];
-            } else {
-                cb = exp(b * log(contact > 1e-9 ? contact : 1e-9));
-            }
-            g = 2.0 * cb / (1.0 + cb);
-            memo->contact[sec] = contact;
-            memo->g[sec] = g;
-            memo->known |= 1u << sec;
-        }
-        rate[sec] = k0 * memo->len_k[sec] * f * g * (man ? post : 1.0);
+        rate[sec] = sector_rate(w, sec, memo, k0, post);
         sum += rate[sec];
         *any |= rate[sec] > 0;
     }
@@ -310,7 +303,7 @@ static double month_rate(const hk_world *w)
 
 double hk_incidents_rate(const hk_world *w, int sec)
 {
-    return sector_rate(w, sec, month_rate(w), posting_share(w));
+    return sector_rate(w, sec, NULL, month_rate(w), posting_share(w));
 }
 
 static double tension_baseline(const hk_world *w, bool presses)

@@ -185,9 +185,8 @@ typedef struct hk_incident_memo {
     uint32_t len_known;
     /* what stays for the run, worked out in its first month (run_ready):
      * each sector's length (at least 1 km) and length in thousands of km,
-     * the sectors Manchukuo holds (bit s), and the incident parameters */
+     * and the incident parameters */
     bool run_ready;
-    uint32_t man_sectors;
     double len_km[HK_MAX_SECTORS], len_k[HK_MAX_SECTORS];
     double forces_ref, forces_elast, tension_elast;
 } hk_incident_memo;

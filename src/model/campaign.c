@@ -32,6 +32,7 @@
 #include "model/control.h"
 #include "model/landings.h"
 #include "model/movement.h"
+#include "model/war_toll.h"
 #include "world/map.h"
 
 #define SRC_WAR "model: war-campaign (docs/model.md#war-campaign)"
@@ -1462,16 +1463,15 @@ static int marched(const hk_world *w, hk_front *fr, int side, int o, int from, i
     return fr->march[side] >= link - 1e-6 ? (int)ceil(used - 1e-9) : -1;
 }
 
-/* What a side loses goes to movement and to the war's totals. */
+/* What a side loses goes to movement and to the war's totals and its
+ * exhaustion (hk_war_toll, as the island fronts count theirs). */
 static void account(hk_world *w, int side, double men, const hk_combat_losses *lo)
 {
     w->loss_men[side] += men;
     w->loss_tanks[side] += lo->tanks;
     w->loss_guns[side] += lo->guns;
     w->loss_aircraft[side] += lo->aircraft;
-    w->war_losses[side] += men;
-    double armies = w->jpn_men + w->sov_men;
-    w->exhaustion += armies > 0 ? P(w, WAR_EXHAUSTION_WEIGHT) * men / armies : 0;
+    hk_war_toll(w, side, men);
 }
 
 static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *lo)

@@ -512,6 +512,26 @@ static bool pool_recorded(const hk_world *w, int pool, hk_month m)
     return w->mv.pool_first[pool] != HK_MONTH_NONE && w->mv.pool_first[pool] <= m;
 }
 
+/* What is left after d months of the share of the garrison the state had
+ * not yet recovered, (1 - soviet.recovery)^d = e^(d ln(1 - soviet.recovery)):
+ * the same for every run of a parameter set, so each month's value is kept
+ * once worked out (per thread, for the ln it was worked out with; the same
+ * exp() result). */
+#define RECOVERY_MONTHS 512
+static double unrecovered(double recovery_log, int d)
+{
+    static _Thread_local double tab[RECOVERY_MONTHS], tab_log[RECOVERY_MONTHS];
+    static _Thread_local bool tab_set[RECOVERY_MONTHS];
+    if (d < 0 || d >= RECOVERY_MONTHS)
+        return exp((double)d * recovery_log);
+    if (!tab_set[d] || memcmp(&recovery_log, &tab_log[d], sizeof recovery_log) != 0) {
+        tab[d] = exp((double)d * recovery_log);
+        tab_log[d] = recovery_log;
+        tab_set[d] = true;
+    }
+    return tab[d];
+}
+
 /* The record's pools in month m (a formation on an ally's soil counts while
  * its treaty binds). A Soviet pool the record is silent on (before its
  * first figure) holds soviet.floor, in both modes. */
@@ -557,7 +577,7 @@ static void baseline_pools(hk_world *w, hk_month m)
         /* the 1920s garrison, built up as the state recovers its hold on
          * the east after the Civil War (soviet.start_capacity recovering at
          * soviet.recovery a month) */
-        double cap = 1.0 - (1.0 - P(w, SOVIET_START_CAPACITY)) * exp((double)(m - w->start) * w->mv.recovery_log);
+        double cap = 1.0 - (1.0 - P(w, SOVIET_START_CAPACITY)) * unrecovered(w->mv.recovery_log, m - w->start);
         pool[2] = P(w, SOVIET_FLOOR) * cap;
         floor_shares(w, m, pool[2]);
         if (w->mv.base_sum[2] > pool[2])

@@ -112,18 +112,21 @@ void hk_outcomes_month(hk_world *w)
         o->entry_war_casualties[1] = w->war_losses[HK_SIDE_SOV];
     }
     /* general war: the run's first, ended or under way (war.c keeps its
-     * totals; a later war does not add to them) */
-    bool first = w->war && w->wars_begun <= 1;
-    o->war_months = w->war_months_total;
-    for (int side = 0; side < 2; side++) {
-        o->war_casualties[side] = w->war_cas_total[side] + (first ? w->war_losses[side] : 0);
-        o->regions_taken[side] = w->regions_taken[side] + (first ? hk_campaign_taken(w, side, NULL) : 0);
+     * totals; a later war does not add to them). Until a war has opened
+     * every total is the 0 the outcomes start from. */
+    if (w->war_on != HK_MONTH_NONE) {
+        bool first = w->war && w->wars_begun <= 1;
+        o->war_months = w->war_months_total;
+        for (int side = 0; side < 2; side++) {
+            o->war_casualties[side] = w->war_cas_total[side] + (first ? w->war_losses[side] : 0);
+            o->regions_taken[side] = w->regions_taken[side] + (first ? hk_campaign_taken(w, side, NULL) : 0);
+        }
+        if (w->trans_siberian_was_cut && w->wars_begun <= 1)
+            o->trans_siberian_cut = true;
+        o->war_days = w->war_days_total + (first ? w->camp.days : 0);
+        for (int side = 0; side < 2; side++)
+            o->war_prisoners[side] = w->war_pris_total[side] + (first ? w->camp.prisoners[side] : 0);
     }
-    if (w->trans_siberian_was_cut && w->wars_begun <= 1)
-        o->trans_siberian_cut = true;
-    o->war_days = w->war_days_total + (first ? w->camp.days : 0);
-    for (int side = 0; side < 2; side++)
-        o->war_prisoners[side] = w->war_pris_total[side] + (first ? w->camp.prisoners[side] : 0);
     if (w->month <= hk_month_of(1941, 12)) {
         o->soviet_divisions_east_1941 = w->sov_men / DIVISION_MEN;
         /* what the war in the west has of the Far East's army at the year's

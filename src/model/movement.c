@@ -135,11 +135,18 @@ static void find_hosted(hk_world *w)
     /* an army is not on ground its side has never held: the Kwantung
      * Army's fronts stand in Manchuria from the month it is seized (or,
      * in replay, the record hands it over), and stay through a war that
-     * takes it back (their men fall in battle or surrender) */
-    for (uint64_t m = c->claimed_formations & ~w->mv.ground_held; m; m &= m - 1) {
-        int f = __builtin_ctzll(m), r = w->s->formations[f].region;
-        if (r >= 0 && hk_scenario_side(w->s, w->control[r]) == c->form_side[f])
-            w->mv.ground_held |= (uint64_t)1 << f;
+     * takes it back (their men fall in battle or surrender); looked at
+     * again only when the regions have changed hands since (for the same
+     * control the same answer, and what is held stays held) */
+    uint64_t unheld = c->claimed_formations & ~w->mv.ground_held;
+    if (unheld && (!w->mv.ground_looked || memcmp(w->mv.ground_control, w->control, sizeof w->control) != 0)) {
+        memcpy(w->mv.ground_control, w->control, sizeof w->control);
+        w->mv.ground_looked = true;
+        for (uint64_t m = unheld; m; m &= m - 1) {
+            int f = __builtin_ctzll(m), r = w->s->formations[f].region;
+            if (r >= 0 && hk_scenario_side(w->s, w->control[r]) == c->form_side[f])
+                w->mv.ground_held |= (uint64_t)1 << f;
+        }
     }
     allowed &= ~(c->claimed_formations & ~w->mv.ground_held);
     w->hosted = there & allowed;

@@ -483,6 +483,8 @@ struct hk_world {
         double recovery_log;              /* ln(1 - soviet.recovery) */
         bool spread_due;                  /* simulate: the formations not yet given this month's pools */
         uint64_t ground_held;             /* claimed formations whose home region their side has held */
+        bool ground_looked;               /* ground_held worked out for the control of ground_control */
+        int8_t ground_control[HK_MAX_REGIONS];
         /* simulate: each sector's forces per man of each pool (the pools'
          * shares of the formations facing it), kept while the shares, the
          * equipment and Manchuria's holder stay the same; simulate moves no

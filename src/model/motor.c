@@ -10,10 +10,10 @@
  * Army Group's offensive of August 1939 rested on some 4,000
  * (wiki_khalkhin_gol), the rest railed to Borzya while the fighting went
  * on (001:137, 001:145). So the lift to the Khalkha is what the trucks
- * there carry, not the road's capacity alone: the park the stationed
- * forces have built up in the months the protocol has bound, and the
- * trucks Moscow sends in the months it is losing the race to the battle
- * ground, which wear out or go back after.
+ * there carry, not the road's capacity alone: the first contingent's
+ * transport, then, once the motorised corps has come, its park; and the
+ * trucks Moscow sends in the months it is losing a campaign there, which
+ * wear out or go back after.
  * docs/model.md#battles-motor-transport. One writer: world.motor. */
 #include "model/motor.h"
 
@@ -45,8 +45,10 @@ double hk_motor_stationed(hk_world *w, int sec)
     }
     if (!there)
         return 0.0;
-    double park = fmax(P(w, MOTOR_PARK), 0.0);
-    return fmin(park, park * (double)(w->month - since) / fmax(P(w, MOTOR_PARK_MONTHS), 1.0));
+    /* the first contingent's transport, then the motorised corps' park */
+    if ((double)(w->month - since) < P(w, MOTOR_PARK_MONTHS))
+        return fmax(P(w, MOTOR_FIRST_PARK), 0.0);
+    return fmax(P(w, MOTOR_PARK), 0.0);
 }
 
 double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
@@ -58,16 +60,13 @@ double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
     if (m->month != w->month) {
         if (m->month > 0 && w->month > m->month && m->delivered > 0)
             m->delivered *= pow(1.0 - hk_clamp(P(w, MOTOR_WEAR), 0.0, 1.0), (double)(w->month - m->month));
-        /* Moscow's answer to a campaign it is losing on its ally's ground,
-         * the race to the battle ground: short on the line of the
-         * superiority it keeps over the Japanese side (soviet.threat_ratio)
-         * by more than its trucks there bring up in a month, it rails more
-         * to the railhead, as many as the road has use for (the 1st Army
-         * Group's build-up after the Japanese attacks of May and July
-         * 1939, 001:137, 001:145) */
-        double lift = per_truck * (stationed + m->delivered);
-        double short_of = P(w, SOVIET_THREAT_RATIO) * c->men[HK_SIDE_JPN] - c->men[HK_SIDE_SOV];
-        bool losing = c->active && c->sector == sec && short_of > lift;
+        /* Moscow's answer to a campaign it is losing on its ally's ground
+         * (the Japanese side holds the ground the ally claims, or beat the
+         * Soviet side in the last engagement): trucks railed to the
+         * railhead, as many as the road has use for (the 1st Army Group's
+         * build-up after the Japanese attacks of May and July 1939, 001:137,
+         * 001:145) */
+        bool losing = c->active && c->sector == sec && (c->holder == HK_SIDE_JPN || c->last_loser == HK_SIDE_SOV);
         if (bound && losing) {
             double room = fmax(0.0, road / per_truck - stationed - m->delivered);
             m->delivered += fmin(P(w, MOTOR_DELIVERY), room);

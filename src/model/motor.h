@@ -10,10 +10,11 @@
 #include "world/world.h"
 
 /* Trucks the Soviet forces stationed on the ground of sector `sec`'s ally
- * (Mongolia) have there: the park they build up in the months the treaty
- * that lets them stand there has bound (motor.park reached after
- * motor.park_months), while Soviet men stand there; 0 on the USSR's own
- * borders. Worked out from the state when asked. */
+ * (Mongolia) have there, while the treaty that lets them stand there binds
+ * and Soviet men stand there: the first contingent's (motor.first_park)
+ * until motor.park_months after the treaty's signing, when the motorised
+ * corps has come, then its park (motor.park); 0 on the USSR's own borders.
+ * Worked out from the state when asked. */
 double hk_motor_stationed(hk_world *w, int sec);
 
 /* The men a month the Soviet side's trucks bring up over the road to the
@@ -22,9 +23,8 @@ double hk_motor_stationed(hk_world *w, int sec);
  * and those railed in, hk_motor_stationed and world.motor). The first call in a month brings the trucks
  * railed in up to date: those worn out or sent back since the last month
  * it was asked (motor.wear a month), and, while the USSR fights on for the
- * ally (`bound`) and is losing the race to the battle ground there (short
- * of its superiority over the Japanese side on the line by more than its
- * trucks bring up in a month), Moscow's next
+ * ally (`bound`) and is losing the campaign there (the Japanese side holds
+ * the ground the ally claims, or beat it last), Moscow's next
  * motor.delivery, as far as the road has use for them. Asked only in the
  * months of a border campaign, so it costs nothing in peace. */
 double hk_motor_lift(hk_world *w, int sec, bool bound, double road);

@@ -825,15 +825,16 @@ static void test_campaign_supply_over_the_links(void **state)
 
 /* On an ally's ground (the Khalkha) the Soviet side brings up what its
  * trucks there carry, up to what the road carries
- * (docs/model.md#battles-motor-transport): the park its stationed forces
- * have built up in the months the protocol has bound (motor.park after
- * motor.park_months), and the trucks Moscow rails in, motor.delivery a
- * month, while it is short on the line of its superiority by more than
- * its trucks bring up; those wear out after (motor.wear). A year after the
- * protocol the park does not carry the 25,000 a month the road took in
- * August 1939 (some 4,000 trucks then, wiki_khalkhin_gol). No protocol, or
- * no Soviet men on the ground: no park. On the USSR's own border (the
- * Tumen) the road alone decides. */
+ * (docs/model.md#battles-motor-transport): the first contingent's
+ * (motor.first_park) until the motorised corps comes motor.park_months
+ * after the protocol, then the corps' park (motor.park); and the trucks
+ * Moscow rails in, motor.delivery a month, while it is losing the campaign
+ * there (the Japanese side holds the claimed ground or beat it last);
+ * those wear out after (motor.wear). A year after the protocol the trucks
+ * there do not carry the 25,000 a month the road took in August 1939 (some
+ * 4,000 trucks then, wiki_khalkhin_gol). No protocol, or no Soviet men on
+ * the ground: no park. On the USSR's own border (the Tumen) the road alone
+ * decides. */
 static void test_khalkha_lift_is_the_trucks(void **state)
 {
     (void)state;
@@ -844,47 +845,48 @@ static void test_khalkha_lift_is_the_trucks(void **state)
     int t = s->compiled->roles.sov_mgl_assistance;
     assert_true(t >= 0);
     double per_truck = su.param[HK_P_MOTOR_TRUCK_LIFT], park = su.param[HK_P_MOTOR_PARK];
-    double park_months = su.param[HK_P_MOTOR_PARK_MONTHS];
+    double first = su.param[HK_P_MOTOR_FIRST_PARK], park_months = su.param[HK_P_MOTOR_PARK_MONTHS];
     double delivery = su.param[HK_P_MOTOR_DELIVERY], wear = su.param[HK_P_MOTOR_WEAR];
-    /* the protocol a year old, 1,000 on the line against 30,000: short, so
-     * Moscow's first trucks come in the month; the rest of the 54,000 it
-     * wants waits for the next */
+    assert_true(park_months > 13 && first < park);
+    /* the protocol a year old, 1,000 on the line against 30,000 after a
+     * lost opening: Moscow's first trucks come in the month; the rest of
+     * the 54,000 it wants waits for the next */
     hk_world *w = border_world(&su, 3, western);
     w->sov_men = 1000000;
     w->treaty[t].signed_on = w->month - 12;
-    double stationed = park * 12 / park_months;
-    assert_true(fabs(hk_motor_stationed(w, western) - stationed) < 1e-6);
+    assert_true(fabs(hk_motor_stationed(w, western) - first) < 1e-9);
     open_campaign(w, western, 30000, 1000);
+    w->border_campaign.last_loser = HK_SIDE_SOV;
     hk_battles_step(w);
-    double lift = per_truck * (stationed + delivery);
+    double lift = per_truck * (first + delivery);
     assert_true(lift < 25000);
     assert_true(fabs(w->border_campaign.peak[HK_SIDE_SOV] - (1000 + lift)) < 1.0);
     assert_true(fabs(w->motor.delivered - delivery) < 1e-9);
     assert_true(w->motor.month == w->month);
     /* asked again in the month: nothing more comes */
     assert_true(fabs(hk_motor_lift(w, western, true, 25000) - lift) < 1e-6);
-    /* next month, still short: another delivery, less the month's wear,
-     * and the park a month older */
+    /* next month, still losing (the Japanese side on the claimed ground):
+     * another delivery, less the month's wear */
     w->month++;
+    w->border_campaign.last_loser = -1;
+    w->border_campaign.holder = HK_SIDE_JPN;
     double next = hk_motor_lift(w, western, true, 25000);
     assert_true(fabs(w->motor.delivered - (delivery * (1 - wear) + delivery)) < 1e-6);
-    assert_true(fabs(next - per_truck * (park * 13 / park_months + w->motor.delivered)) < 1e-6);
-    /* a year of quiet later the trucks railed in are mostly gone, and
-     * with the Soviet side not short on the line (or not bound) none come */
-    w->border_campaign.men[HK_SIDE_SOV] = 60000;
+    assert_true(fabs(next - per_truck * (first + w->motor.delivered)) < 1e-6);
+    /* a year of quiet later the trucks railed in are mostly gone, and with
+     * the Soviet side not losing (or not bound) none come; the corps has
+     * come with its park */
+    w->border_campaign.holder = HK_SIDE_SOV;
     w->month += 12;
     double before = w->motor.delivered;
-    hk_motor_lift(w, western, true, 25000);
+    assert_true(fabs(hk_motor_lift(w, western, true, 25000) - per_truck * (park + before * pow(1 - wear, 12))) < 1e-6);
     assert_true(fabs(w->motor.delivered - before * pow(1 - wear, 12)) < 1e-6);
-    w->border_campaign.men[HK_SIDE_SOV] = 1000;
+    w->border_campaign.holder = HK_SIDE_JPN;
     w->month++;
     before = w->motor.delivered * (1 - wear);
     hk_motor_lift(w, western, false, 25000);
     assert_true(fabs(w->motor.delivered - before) < 1e-6);
-    /* the park grows no further than motor.park; no more trucks come than
-     * the road has use for */
-    w->treaty[t].signed_on = w->month - 10 * (int)park_months;
-    assert_true(fabs(hk_motor_stationed(w, western) - park) < 1e-6);
+    /* no more trucks come than the road has use for */
     w->month++;
     w->motor.delivered = 25000 / per_truck - park;
     hk_motor_lift(w, western, true, 25000);
@@ -893,7 +895,8 @@ static void test_khalkha_lift_is_the_trucks(void **state)
     hk_treaty_set_status(w, t, HK_TREATY_NONE);
     assert_true(hk_motor_stationed(w, western) == 0.0);
     hk_treaty_set_status(w, t, HK_TREATY_IN_FORCE);
-    assert_true(hk_motor_stationed(w, western) > 0.0);
+    w->treaty[t].signed_on = w->month - 24;
+    assert_true(hk_motor_stationed(w, western) == park);
     for (int f = 0; f < s->n_formations; f++)
         if (s->formations[f].actor == s->sov)
             w->formation[f].men = 0;
@@ -904,6 +907,7 @@ static void test_khalkha_lift_is_the_trucks(void **state)
     w->sov_men = 1000000;
     assert_true(hk_motor_stationed(w, tumen) == 0.0);
     open_campaign(w, tumen, 60000, 1000);
+    w->border_campaign.last_loser = HK_SIDE_SOV;
     hk_battles_step(w);
     assert_true(fabs(w->border_campaign.peak[HK_SIDE_SOV] - (1000 + 15000)) < 1.0);
     assert_true(w->motor.month == 0); /* not asked */

@@ -14,6 +14,7 @@
 #include "model/combat.h"
 
 #include "model/assess.h"
+#include "model/motor.h"
 #include "model/movement.h"
 
 #include "model/politics.h"
@@ -606,11 +607,20 @@ static double campaign_available(hk_world *w, int side)
  * railhead to the battle ground carries (route_capacity), the trucks on the
  * road and not the distance alone deciding it; where the battle is fought
  * at the railway itself, campaign.lift over the supply distance (from a
- * railhead on the border the men still march some 100 km, a few days). */
+ * railhead on the border the men still march some 100 km, a few days).
+ * On an ally's ground (the Khalkha, Mongolia's) the road carries the
+ * Soviet side's men only as far as its trucks there do: those of the men
+ * it keeps stationed there and those Moscow rails in while it is losing
+ * (motor.c; the 1st Army Group's 4,000 trucks of August 1939 were gathered
+ * during the fighting, 001:137, 001:145). */
 static double sector_lift(hk_world *w, int sec, int side)
 {
     double cap = route_capacity(w, sec, side);
-    return cap > 0 ? cap : P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, sec, side), 100.0);
+    if (!(cap > 0))
+        return P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, sec, side), 100.0);
+    if (side == HK_SIDE_SOV && w->s->sectors[sec].side[1] != w->s->sov)
+        return fmin(cap, hk_motor_lift(w, sec, soviet_bound(w, sec), cap));
+    return cap;
 }
 
 static double campaign_lift(hk_world *w, int side) { return sector_lift(w, w->border_campaign.sector, side); }

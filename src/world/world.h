@@ -219,6 +219,15 @@ typedef struct hk_border_campaign {
     double contact[2];          /* casualties in contact in the month's days outside an engagement, per side */
 } hk_border_campaign;
 
+/* The Soviet motor transport on an ally's ground (motor.c, its one
+ * writer): the trucks Moscow has railed to the border for a campaign there
+ * and that are still on the road, beside those of the men it keeps
+ * stationed there (docs/model.md#battles-motor-transport). */
+typedef struct hk_motor {
+    double delivered;   /* trucks railed in for border campaigns, still there */
+    hk_month month;     /* month it was last brought up to date (0 never) */
+} hk_motor;
+
 #define HK_TEXT_LEN 600
 
 
@@ -398,6 +407,7 @@ struct hk_world {
     double campaign_cas[HK_MAX_BATTLES][2];
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
+    hk_motor motor;                     /* motor.c: the Soviet trucks on an ally's ground */
     uint8_t settled;                    /* bit s: a ceasefire after a major battle drew sector s's line (battles.c) */
     uint8_t held_over;                  /* bit s: a clash on sector s out of the campaigning season that its officers mean to answer in it (incidents.c) */
     uint16_t season_mons, winter_mons;  /* bit k: month k + 1 of the year is in battle.season_first..last, battle.winter_first..last (battles.c, at the run's start) */

@@ -48,7 +48,7 @@ static const field fields[] = {
     F(battle_site_known), F(battle_site), F(battle_km), F(reach_control), F(reach_known), F(reach_site), F(reach), F(tension), F(incidents_month), F(battles_month),
     F(sector_incidents), F(sector_battles), F(sector_battle_size), F(pending), F(n_pending), F(haul_control), F(haul_known),
     F(haul_km), F(haul_ratio), F(haul_pull), F(incident_memo), F(campaign_cas),
-    F(campaign_days), F(border_campaign), F(tally), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
+    F(campaign_days), F(border_campaign), F(motor), F(tally), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
     F(soviet_entry_on), F(japan_surrendered), F(exhaustion), F(war_losses), F(armistice_on), F(player),
     F(orders), F(orders_given), F(loss_men), F(loss_tanks), F(loss_guns), F(loss_aircraft), F(sov_peak),
     F(largest_battle), F(rec_at), F(base_pool), F(base_last), F(base_memo), F(n_base_memo), F(base_memo_next), F(mv), F(jpn_peak), F(manoeuvres_told),
@@ -109,6 +109,7 @@ static const char *const battles_owns[] = {
     "tally", /* what the battles leave for the outcomes (outcomes.c reads it into out) */
     /* general war's course: still here until the war files take it */
     "war", "war_in_month", "war_on", "war_opener", "exhaustion", "war_losses", "armistice_on", "battles_dirty", "reach_forces", "reach_forces_known", "route_cap", "route_known", "settled", 
+    "motor", /* the Soviet trucks on an ally's ground: motor.c, asked for the campaign's lift there */
     NULL};
 static const char *const outcomes_owns[] = {"out", NULL};
 /* general war (war.c), its fronts in days (campaign.c), who holds each region (control.c) */

@@ -171,8 +171,9 @@ static void reach_follow_control(hk_world *w)
  * link of its widest route there (links.yaml: the Borzya-Khalkhin Gol road
  * 25,000 a month, the pace at which the 1st Army Group was built up to
  * 57,000 by trucks from the railhead at Borzya, 001:137, 001:145; the
- * Hailar road to Nomonhan and the roads to the Changkufeng heights
- * 15,000). 0 where the sector has no battle ground off its railheads (the
+ * Hailar road to Nomonhan 17,000, what the Kwantung Army's 1,000 trucks
+ * carried over 240 km at the Soviet 4,000 trucks' pace over 650 km; the
+ * roads to the Changkufeng heights 15,000). 0 where the sector has no battle ground off its railheads (the
  * Ussuri, the Argun: fought at the railway itself) or no route reaches it. */
 static double route_capacity(hk_world *w, int sec, int side)
 {

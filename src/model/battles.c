@@ -172,8 +172,9 @@ static void reach_follow_control(hk_world *w)
  * link of its widest route there (links.yaml: the Borzya-Khalkhin Gol road
  * 25,000 a month, the pace at which the 1st Army Group was built up to
  * 57,000 by trucks from the railhead at Borzya, 001:137, 001:145; the
- * Hailar road to Nomonhan and the roads to the Changkufeng heights
- * 15,000). 0 where the sector has no battle ground off its railheads (the
+ * Hailar road to Nomonhan 17,000, what the Kwantung Army's 1,000 trucks
+ * carried over 240 km at the Soviet 4,000 trucks' pace over 650 km; the
+ * roads to the Changkufeng heights 15,000). 0 where the sector has no battle ground off its railheads (the
  * Ussuri, the Argun: fought at the railway itself) or no route reaches it. */
 static double route_capacity(hk_world *w, int sec, int side)
 {
@@ -467,7 +468,20 @@ static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
      * does. docs/model.md#battles-border-campaign */
     if (campaign && !att.envelop)
         def.no_surrender = 0;
-    def.way_back = campaign; /* its border at its back: only the men a ring cuts off are bound (docs/combat.md) */
+    /* Its border at its back, a line falls back across it and only the men
+     * a ring cuts off are bound (docs/combat.md). But the envelopment the
+     * USSR plans with armour for both flanks (campaign_envelops: open
+     * ground, more tanks than the line has to stop them, as many for its
+     * men as the fronts need to exploit a breakthrough) is aimed at the
+     * line's way back itself: its columns pass both flanks to meet behind
+     * it, and a line whose practice forbids withdrawal without orders is
+     * still in its positions when they meet. It fights there as a garrison
+     * with no way back. The 23rd Division, held on the east bank of the
+     * Khalkha, was cut off by the pincers that met behind it at Nomonhan
+     * and devastated in its positions (001:145); the Japanese side's loss
+     * over the campaign, 18,000-20,000 (001:135), is a garrison's share of
+     * the 6th Army's 30,000, not a line's (cdb90, isqno 260). */
+    def.way_back = campaign && !att.envelop;
     if (w->mode == HK_MODE_SIMULATE)
         resolve_in_echelons(w, r, &att, &def, terrain, days, res);
     else

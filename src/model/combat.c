@@ -237,10 +237,14 @@ static int drawn_winner(const hk_combat_params *p, double score, hk_rng *rng)
     double z = score + (p->winner_central ? p->winner_draw_bias : p->winner_bias);
     double band = p->draw_band > 0 ? p->draw_band : 0;
     double pa = 1 / (1 + exp(-p->winner_scale * (z - band)));
-    double pd = 1 / (1 + exp(-p->winner_scale * (-z - band)));
     hk_rng child = hk_rng_split(rng, WINNER_STREAM);
     double u = hk_rng_uniform(&child);
-    return u < pa ? HK_COMBAT_ATTACKER : u < pa + pd ? HK_COMBAT_DEFENDER : HK_COMBAT_DRAW;
+    if (u < pa)
+        return HK_COMBAT_ATTACKER;
+    if (!(band > 0))
+        return HK_COMBAT_DEFENDER; /* no draws: the rest is the defender's */
+    double pd = 1 / (1 + exp(-p->winner_scale * (-z - band)));
+    return u < pa + pd ? HK_COMBAT_DEFENDER : HK_COMBAT_DRAW;
 }
 
 static double collapse_draw(hk_rng *rng)
@@ -476,8 +480,9 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
                         ? p->echelon_clock_share * day0 + day
                         : (double)t;
         double dec = day_intensity(tc, p->day_decay);
-        double share[2] = {base[0] * dec * pow(r, -p->helmbold),
-                           base[1] * dec * pow(r, p->helmbold)};
+        /* r^h once a day: the attacker's factor is its inverse */
+        double rh = pow(r, p->helmbold);
+        double share[2] = {base[0] * dec / rh, base[1] * dec * rh};
         /* A side that will not surrender pays for it in its own blood:
          * always, or (ns_own_outmatched) only while it is outmatched. */
         for (int i = 0; i < 2; i++) {
@@ -768,8 +773,10 @@ static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
         if (dispersed)
             size_f *= disp_f;
         double dec = day_intensity((double)t, p->day_decay);
+        /* the enemy's power over its own to the h, once a day for both */
+        double rh = pow(pw[1] / pw[0], p->helmbold), ratio_h[2] = {rh, 1 / rh};
         for (int i = 0; i < 2; i++) {
-            double share = p->rate_def * size_f * dec * pow(pw[1 - i] / pw[i], p->helmbold);
+            double share = p->rate_def * size_f * dec * ratio_h[i];
             int nat = side[i]->nation;
             if (nat > 0 && nat < HK_NATION_COUNT && p->nation_loss[nat] > 0)
                 share *= p->nation_loss[nat];

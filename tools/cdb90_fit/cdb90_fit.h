@@ -142,6 +142,7 @@ typedef struct tails_sum {
 typedef struct winner_sum {
     int n;
     double rec, drawn, ll, ll_base, brier, brier_base;
+    double named; /* share whose recorded winner is the side that wins most of the draws */
 } winner_sum;
 
 typedef struct report {

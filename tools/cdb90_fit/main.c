@@ -613,6 +613,8 @@ int main(int argc, char **argv)
     printf("fit_draws_attacker_share=%.4f\nfit_attacker_won_share=%.4f\nfit_draws_loglik=%.4f\n"
            "heldout_border_attacker_won_share=%.4f\nheldout_border_draws_loglik=%.4f\n",
            R.w_after[0].drawn, R.w_after[0].rec, R.w_after[0].ll, R.w_border_after.rec, R.w_border_after.ll);
+    printf("fit_draws_named_share=%.4f\nheldout_draws_named_share=%.4f\nheldout_score_draws_named_share=%.4f\n",
+           R.w_after[0].named, R.w_after[1].named, R.w_before[1].named);
     printf("heldout_winner_share=%.4f\nheldout_within2_share=%.4f\n"
            "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
            share(R.mh.n_winner_right, R.mh.n_battles), share(R.mh.n_within2, R.mh.n_sides),

@@ -147,9 +147,14 @@ void winner_summary(const hk_combat_params *cp, const double *coef, const cbattl
         }
         pa[k] = (double)wa / WINNER_DRAWS;
         won[k] = x->wina == 1;
+        /* the winner the draws make likelier (a recorded draw is named by
+         * neither side) */
+        ws->named += pa[k] > 0.5 ? x->wina == 1 : x->wina == -1;
         k++;
     }
     ws->n = k;
+    if (k > 0)
+        ws->named /= k;
     if (k > 0) {
         for (int i = 0; i < k; i++) {
             ws->rec += won[i];

@@ -499,6 +499,8 @@ struct hk_world {
     double jpn_peak;          /* the largest Japanese mainland army so far */
     bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */
     bool levy_told;           /* movement: the last levy of 1945 (the July call-up) has been told */
+    double levy_from_men;     /* movement: the army when Germany was beaten, to which the last levy adds */
+    double levy_from_base;    /* movement: the record's army then (0: not yet beaten) */
     bool revenge_told;        /* war: the USSR's turn east to answer a Japanese attack has been told */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */

@@ -42,6 +42,7 @@ static bool opening(const hk_world *w, int side);
 static bool way_back(const hk_world *w, int o, int side);
 static bool holds_out_encircled(const hk_world *w, int side);
 static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o);
+static void garrison_pockets(hk_world *w, hk_rng *rng, int days);
 static bool fortified_line(const hk_world *w, int o, int side);
 static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, int o, const int from[2],
                     hk_combat_side cs[2][2], hk_front *held_by[2], double month_cas[HK_MAX_SECTORS][2], int *battles);
@@ -2812,6 +2813,47 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
     }
 }
 
+/* After the fronts stop: a pocket that is no field army but the garrison
+ * its front left to hold a fortified region (withdraw_threatened: Hailar's,
+ * when the 119th Division went back over the Great Khingan) is cut off
+ * from its army's chain of command as a garrison left in its works is
+ * (storm): the order to lay down arms reaches it only war.garrison_order_days
+ * after the fronts, and until then its besiegers go on assaulting it (the
+ * Hailar fortified region's last strongpoints were taken on 18 August 1945,
+ * after nine days of assault, glantz2003). When it is gone its ground passes
+ * to its besiegers. */
+static void garrison_pockets(hk_world *w, hk_rng *rng, int days)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    for (int side = 0; side < 2; side++) {
+        if (!holds_fortress(w, side))
+            continue;
+        for (int f = 0; f < s->n_sectors; f++) {
+            hk_front *fr = &c->front[f];
+            if (!fr->active || !fr->besieged[side] || fr->men[side] < 100)
+                continue;
+            hk_regions ground = 0;
+            bool works = true;
+            for (int r = 0; r < s->n_regions && works; r++)
+                if (c->front_of[r] == f && own(w, r, side)) {
+                    ground |= HK_REGION_BIT(r);
+                    works = c->garrison_left[r] > 0 && fortified_line(w, r, side);
+                }
+            if (!ground || !works)
+                continue;
+            siege(w, rng, f, side, days);
+            if (fr->men[side] >= 100)
+                continue;
+            for (hk_regions m = ground; m; m &= m - 1) {
+                int r = __builtin_ctzll(m);
+                if (in_aims(w, 1 - side, r) && way_back(w, r, 1 - side))
+                    hk_control_set(w, r, hk_world_side_actor(w, 1 - side));
+            }
+        }
+    }
+}
+
 /* A war Japan opens is told against its plan once its first month has been
  * fought: the Kantokuen plan of 1941 named the Maritime Province for the
  * main blow and the Amur and the western (Khalkha and Transbaikal) axes for
@@ -3015,6 +3057,7 @@ void hk_campaign_step(hk_world *w)
             int days = day + step <= held_to ? step : held_to - day;
             w->today = day + 1;
             storm(w, &r, days, month_cas, &battles);
+            garrison_pockets(w, &r, days);
         }
     }
     w->today = today;

@@ -107,6 +107,11 @@ typedef struct hk_campaign_state {
     uint32_t countered;                    /* fronts on which the side that did not open the war has struck back */
     bool plan_told;                        /* the opener's plan has been told against the state */
     uint8_t stavka_told;                   /* bit 0: Stavka's answer under Germany's offensive told; bit 1: its end */
+    /* the detached columns an attacking front sends off its main axis to
+     * ground no enemy front holds (campaign.c columns): km each has marched
+     * toward each region, and its fuel and halt as a front's mobile groups' */
+    double column_km[HK_MAX_REGIONS], column_fuel[HK_MAX_REGIONS], column_halt[HK_MAX_REGIONS];
+    int8_t column_day[HK_MAX_REGIONS];     /* war day the column toward each set out (-1 none) */
 } hk_campaign_state;
 
 /* The island fronts of a general war: southern Sakhalin and the Kurils,

@@ -941,7 +941,20 @@ static void simulate_japan(hk_world *w)
     } else {
         /* the record's Kwantung and Korea armies, answering the Soviet
          * army's departure from its own record */
-        target = base * response(w, 2) * w->mv.budget_exp[0];
+        /* the year's budget moves the army off its plan, but once Japan
+         * is at war with the United States and the record draws the army
+         * in Manchuria below what it stood at when that war began, the men
+         * and money a generous year finds go to the Pacific and the home
+         * islands, not to Manchuria (the Imperial Headquarters' guidelines of
+         * 20 January 1945 stripped it for the decisive battle at home,
+         * 001:211): a lean year thins it further, a generous one does not
+         * fill it */
+        double bexp = w->mv.budget_exp[0];
+        hk_month rp = record_month(w, HK_EFFECT_JPN_US_WAR);
+        if (bexp > 1.0 && hk_flag(w, HK_EFFECT_JPN_US_WAR) && rp != HK_MONTH_NONE && w->month >= rp &&
+            base < baseline_at(w, 0, rp - 1))
+            bexp = 1.0;
+        target = base * response(w, 2) * bexp;
         /* the special manoeuvres answered the German attack on the USSR:
          * without it the army stays as it stood before. Whether the attack
          * came, not whether the war it began still goes on: Germany's defeat
@@ -955,7 +968,6 @@ static void simulate_japan(hk_world *w)
             target = pre_west;
         /* the divisions sent to the Pacific answered the war with the
          * United States: without it they stay (001:211) */
-        hk_month rp = record_month(w, HK_EFFECT_JPN_US_WAR);
         if (!hk_flag(w, HK_EFFECT_JPN_US_WAR) && rp != HK_MONTH_NONE && w->month >= rp) {
             double pre = baseline_at(w, 0, rp - 1);
             if (!attacked && pre > pre_west)
@@ -978,6 +990,21 @@ static void simulate_japan(hk_world *w)
          * footing the army could be kept at: it is not held to it */
         if (!hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
             target = hk_fmin(target, hk_fmax(P(w, JAPAN_MAX_MEN), base));
+        else {
+            /* The last levy adds to the army Germany's defeat found, as it
+             * stood after the transfers south, the year's budget and its
+             * losses: it calls up the men there were (the reservists among
+             * the Japanese of military age in Manchuria, about 250,000 in
+             * the call-up of 10 July 1945, japan.levy_men; glantz2003), as
+             * many as the record's refill from then on brings, not the
+             * record's refilled army scaled again by the year's budget */
+            if (!(w->levy_from_base > 0)) {
+                w->levy_from_men = w->jpn_men;
+                w->levy_from_base = hk_fmax(base, 1.0);
+            }
+            double refill = hk_fmin(hk_fmax(0, base - w->levy_from_base), P(w, JAPAN_LEVY_MEN));
+            target = base > 0 ? w->levy_from_men + refill : base;
+        }
     }
     if (w->player == s->jpn && w->orders_given)
         target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);

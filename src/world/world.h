@@ -107,6 +107,11 @@ typedef struct hk_campaign_state {
     uint32_t countered;                    /* fronts on which the side that did not open the war has struck back */
     bool plan_told;                        /* the opener's plan has been told against the state */
     uint8_t stavka_told;                   /* bit 0: Stavka's answer under Germany's offensive told; bit 1: its end */
+    /* the detached columns an attacking front sends off its main axis to
+     * ground no enemy front holds (campaign.c columns): km each has marched
+     * toward each region, and its fuel and halt as a front's mobile groups' */
+    double column_km[HK_MAX_REGIONS], column_fuel[HK_MAX_REGIONS], column_halt[HK_MAX_REGIONS];
+    int8_t column_day[HK_MAX_REGIONS];     /* war day the column toward each set out (-1 none) */
 } hk_campaign_state;
 
 /* The island fronts of a general war: southern Sakhalin and the Kurils,
@@ -512,6 +517,8 @@ struct hk_world {
     double jpn_peak;          /* the largest Japanese mainland army so far */
     bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */
     bool levy_told;           /* movement: the last levy of 1945 (the July call-up) has been told */
+    double levy_from_men;     /* movement: the army when Germany was beaten, to which the last levy adds */
+    double levy_from_base;    /* movement: the record's army then (0: not yet beaten) */
     bool revenge_told;        /* war: the USSR's turn east to answer a Japanese attack has been told */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */

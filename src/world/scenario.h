@@ -195,6 +195,7 @@ typedef struct hk_island_force {
     double men, tanks, guns, aircraft;
     double quality;    /* combat effectiveness, 1 = reference; <= 0 unknown (1) */
     bool works;        /* it holds fortified works built before the war (else prepared positions) */
+    double lift;       /* men one lift of the shipping gathered at this base carries; 0: no shipping, no landing */
     hk_source source;
     hk_at at;
 } hk_island_force;

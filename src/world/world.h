@@ -124,6 +124,7 @@ typedef struct hk_island_state {
     int8_t side[HK_ISL_SLOTS + 1];      /* whose force stands on each region, -1 none */
     int16_t since[HK_ISL_SLOTS + 1];    /* war day the force came there (0 when the war opened) */
     bool works[HK_ISL_SLOTS + 1];       /* the force holds fortified works of before the war */
+    double lift[HK_ISL_SLOTS + 1];      /* men one lift of the shipping at each region carries (it sails with the force it lands), 0 none */
     double bh_men[HK_ISL_SLOTS + 1], bh_tanks[HK_ISL_SLOTS + 1], bh_guns[HK_ISL_SLOTS + 1];
     double bh_quality[HK_ISL_SLOTS + 1];
     int8_t bh_side[HK_ISL_SLOTS + 1];   /* whose beachhead is on each region, -1 none */

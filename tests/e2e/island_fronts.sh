@@ -36,6 +36,12 @@
 #   11-14 August 1945 (record 11-12 August, tihookeanskiy_flot) and Wonsan
 #   on 20-25 August, after the surrender (record 21 August,
 #   wiki_wonsan_landing), by a landing; both Soviet in 1945-09.
+# - A landing puts ashore the lift of the shipping at its base, which sails
+#   on with the force it lands (forces.yaml `lift`): Wonsan is landed with
+#   at most the fleet's Korean lift (1,847 men, wiki_wonsan_landing), and
+#   the southern Kurils from Sakhalin with at most the North Pacific
+#   Flotilla's (its force at Sovetskaya Gavan, 3,451 men), not Shumshu's
+#   8,821 again.
 # - A war opened before the month of the island forces' records (without
 #   the Yalta pledge the USSR enters on 28 July 1945 in seed 1) finds them
 #   there when their month comes: southern Sakhalin's garrison fights in
@@ -115,6 +121,14 @@ for seed in $seeds; do
         jq -r 'select(.type == "event" and .kind == "occupation" and (.source // "" | test("war-campaign"))) | .text' "$tmp/run" |
             grep -q "Wonsan" && bad "seed $seed: Wonsan occupied by the columns as well as by the landing"
     fi
+    # the landings' size: the lift of the shipping at their base
+    jq -r 'select(.type == "event" and .kind == "occupation" and (.id == "wonsan" or .id == "kurils_south" or .id == "kunashiri"
+        or .id == "shikotan" or .id == "habomai")) | "\(.id) \(.text | capture("lands (?<n>[0-9,]+) men").n // "-" | gsub(","; ""))"' "$tmp/run" 2>/dev/null |
+        while read -r id n; do
+            [ "$n" = "-" ] && continue
+            max=3451; [ "$id" = wonsan ] && max=1847
+            [ "$n" -le "$max" ] || { echo "FAIL: seed $seed: $n men landed on $id, more than the lift at its base ($max)" >&2; echo x; }
+        done | grep -q x && fail=1
     k=$(jq -r 'select(.type == "month" and .date == "1945-09") | "\(.control.najin) \(.control.wonsan)"' "$tmp/run")
     [ "$k" = "SOV SOV" ] || bad "seed $seed: Najin and Wonsan in 1945-09: '$k', not Soviet"
     prev=""

@@ -908,6 +908,7 @@ static void test_island_garrison_yields_not_routed(void **state)
         is->quality[v] = 1;
         is->side[v] = HK_SIDE_SOV;
         is->since[v] = -60; /* its shipping gathered long since */
+        is->lift[v] = 8821; /* the shipping at Petropavlovsk (forces.yaml islands) */
         w->war_on = w->month - 12;
         w->camp.start_day = 1;
         w->camp.surrender_day = 1; /* announced from the 2nd */
@@ -1030,6 +1031,7 @@ static void test_island_rear_landing_is_another_force(void **state)
             is->quality[r] = 1;
             is->side[r] = HK_SIDE_SOV;
             is->since[r] = -60; /* its shipping gathered long since */
+            is->lift[r] = 3451; /* its shipping takes it in one lift */
         }
         w->war_on = w->month - 12;
         w->camp.start_day = 1;

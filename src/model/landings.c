@@ -98,6 +98,19 @@ static bool coast_of_map(const hk_world *w, int r, uint64_t zones)
  * such a port. */
 static bool target(const hk_world *w, int r) { return island(w, r) || coast(w, r); }
 
+/* Whether ships sail sea lane k this month: not in its months of ice
+ * (links.yaml ice_from-ice_to: the Tatar Strait's ports close in the
+ * depth of winter, Shakhtyorsk's navigation running from March through
+ * December, portnews_shakhtyorsk). Other links always. */
+static bool lane_open(const hk_world *w, const hk_link *k)
+{
+    if (k->kind != HK_LINK_SEA || k->ice_from <= 0)
+        return true;
+    int m = hk_month_mon(w->month);
+    bool in = k->ice_from <= k->ice_to ? m >= k->ice_from && m <= k->ice_to : m >= k->ice_from || m <= k->ice_to;
+    return !in;
+}
+
 /* A region's slot in the island state (world.h), HK_ISL_SLOTS for none. */
 #define SL(r) (is->slot[(r)])
 #define SLW(r) (w->isl.slot[(r)])
@@ -145,6 +158,7 @@ void hk_landings_begin(hk_world *w)
         is->side[k] = is->bh_side[k] = is->holdout_side[k] = is->bh_from[k] = is->sail_to[k] = -1;
     }
     is->order_day[0] = is->order_day[1] = -1;
+    is->answer_day[0] = is->answer_day[1] = -1;
     is->ann_day = -1;
     for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++)
         if (rec[r] >= 0)
@@ -247,15 +261,11 @@ static bool took_ground(const hk_world *w, int a)
     return false;
 }
 
-/* The war day a landing by side a from q over `km` of sea is off its
- * beach: its shipping gathered and loaded landing.prep_days after its order
- * or the day the force came to q, whichever is later, and the crossing.
- * INT16_MAX before any order. */
+/* The war day a landing from q over `km` of sea, ordered on war day
+ * `order`, is off its beach: its shipping gathered and loaded
+ * landing.prep_days after its order or the day the force came to q,
+ * whichever is later, and the crossing. INT16_MAX before any order. */
 static int ready_from(const hk_world *w, int order, int q, double km);
-static int ready_day(const hk_world *w, int a, int q, double km)
-{
-    return ready_from(w, order_of(w, a), q, km);
-}
 
 /* The war day side a's operation against region o is ordered on: a
  * landing on the mainland coast (coast) belongs to the plan of the fronts
@@ -267,10 +277,17 @@ static int order_to(const hk_world *w, int a, int o)
 {
     if (coast(w, o) && a == w->war_opener && !announced(w))
         return 0;
-    return order_of(w, a);
+    int order = order_of(w, a);
+    /* the recovery of island ground the side held when the war opened is
+     * its answer to the attack on its islands (answer_day), whichever order
+     * comes first */
+    int ans = w->isl.answer_day[a];
+    if (ans >= 0 && !announced(w) && hk_world_side(w, w->camp.control_at_start[o]) == a && (order < 0 || ans < order))
+        return ans;
+    return order;
 }
 
-/* The same from the order given on war day `order` (-1 none). */
+/* (ready_from: above) */
 static int ready_from(const hk_world *w, int order, int q, double km)
 {
     if (order < 0)
@@ -319,7 +336,7 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
                 out->km = k->km;
                 out->landing = false;
             }
-        } else if (!(is->lift[SL(q)] >= 100)) {
+        } else if (!(is->lift[SL(q)] >= 100) || !lane_open(w, k)) {
             /* no shipping at q: its force cannot land (a base's lift is its
              * record's, and sails on with the force it lands) */
         } else if (is->holdout[SL(q)] >= 1) {
@@ -357,7 +374,7 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
                 const hk_link *k = &s->links[cc->adj[i]];
                 int q = cc->adj_to[i];
                 if (k->kind != HK_LINK_SEA || q == out->q || is->side[SL(q)] != a || !(is->men[SL(q)] >= 100) ||
-                    !own(w, q, a) || is->holdout[SL(q)] >= 1 || !(is->lift[SL(q)] >= 100))
+                    !own(w, q, a) || is->holdout[SL(q)] >= 1 || !(is->lift[SL(q)] >= 100) || !lane_open(w, k))
                     continue;
                 /* (the landing is part of the operation the attack over
                  * land belongs to, ordered with it: the surrender's
@@ -585,6 +602,11 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
     int a = p->a, d = 1 - a, o = p->o;
     hk_combat_side A = attacker_of(w, p), D = defender_of(w, o);
     double whole = is->men[SL(o)]; /* the garrison of the region, of which D stands where the blow falls */
+    /* the side whose island is attacked orders its answer at sea, the
+     * reinforcement of its islands and the recovery of what it loses, as
+     * its island operations are ordered (landing.order_days) */
+    if (is->answer_day[d] < 0)
+        is->answer_day[d] = (int16_t)(is->day + (int)P(w, LANDING_ORDER_DAYS));
     A.envelop = p->rear;
     if (a == w->war_opener && w->war_on == w->month && is->day == 0)
         A.surprise = (int)P(w, WAR_SURPRISE_LEVEL);
@@ -915,12 +937,32 @@ static bool faces(const hk_world *w, int a, int g)
     return false;
 }
 
+/* Whether side a's island v lies next to ground of the other side with a
+ * force on it, in reach of that side's aims: an attack may fall on it. */
+static bool threatened(const hk_world *w, int a, int v)
+{
+    const hk_compiled *cc = w->c;
+    if (!hk_campaign_in_aims(w, 1 - a, v))
+        return false;
+    for (int i = cc->adj_at[v]; i < cc->adj_at[v + 1]; i++) {
+        int q = cc->adj_to[i];
+        if (own(w, q, 1 - a) && w->isl.side[SLW(q)] == 1 - a && w->isl.men[SLW(q)] >= 100)
+            return true;
+    }
+    return false;
+}
+
 /* The opener's forces with no enemy island in reach go to one from which
  * they can strike: over a sea lane of their own side to an island it holds
  * next to the enemy's ground, sailing after landing.prep_days and the
  * crossing, and join the force there (a war plan's troops for an island
  * front gathered from the home islands: Hokkaido's 7th Division for
- * northern Sakhalin, wiki_7th_division). Arrivals join on their day. */
+ * northern Sakhalin, wiki_7th_division). The other side's answer, once its
+ * islands are attacked (answer_day): a force with shipping at hand (its
+ * lift) and no enemy island in reach sails to its island under threat,
+ * one lift each round trip (the 2nd Rifle Brigade came to northern
+ * Sakhalin by steamer in September 1942, kolyma_2nd_brigade). Only over
+ * lanes free of ice. Arrivals join on their day. */
 static void sail(hk_world *w, int now)
 {
     const hk_scenario *s = w->s;
@@ -956,23 +998,38 @@ static void sail(hk_world *w, int now)
             continue;
         }
         int a = is->side[SL(q)];
+        if (a < 0)
+            continue;
         bool opening = a == w->war_opener && w->month - w->war_on < (int)P(w, WAR_OPENING_MONTHS);
-        if (g >= 0 || a < 0 || !opening || !(is->men[SL(q)] >= 100) || !own(w, q, a) || faces(w, a, q))
+        bool answer = !opening && a != w->war_opener && is->answer_day[a] >= 0 && !announced(w) &&
+                      is->lift[SL(q)] >= 100;
+        /* (a force that could strike an enemy island stays for it, once
+         * its side's island operations are ordered) */
+        if (g >= 0 || !(opening || answer) || !(is->men[SL(q)] >= 100) || !own(w, q, a) ||
+            ((opening || is->order_day[a] >= 0) && faces(w, a, q)))
             continue;
         int best = -1;
         double km = INFINITY;
         for (int i = w->c->adj_at[q]; i < w->c->adj_at[q + 1]; i++) {
             const hk_link *k = &s->links[w->c->adj[i]];
             int v = w->c->adj_to[i];
-            if (k->kind == HK_LINK_SEA && island(w, v) && own(w, v, a) && faces(w, a, v) && k->km < km) {
+            if (k->kind == HK_LINK_SEA && island(w, v) && own(w, v, a) && lane_open(w, k) &&
+                (opening ? faces(w, a, v) : threatened(w, a, v)) && k->km < km) {
                 km = k->km;
                 best = v;
             }
         }
-        if (best < 0 || ready_day(w, a, q, km) == INT16_MAX)
+        int ready = best < 0 ? INT16_MAX : ready_from(w, opening ? order_of(w, a) : is->answer_day[a], q, km);
+        if (ready == INT16_MAX)
             continue;
+        if (answer) {
+            /* the last of its lifts, one each round trip */
+            double pace = P(w, LANDING_SEA_KM_DAY) > 0 ? P(w, LANDING_SEA_KM_DAY) : 300;
+            int lifts = (int)ceil(is->men[SL(q)] / is->lift[SL(q)] - 1e-9);
+            ready += (lifts > 1 ? lifts - 1 : 0) * 2 * (int)ceil(km / pace - 1e-9);
+        }
         is->sail_to[SL(q)] = (int8_t)best;
-        is->sail_day[SL(q)] = (int16_t)ready_day(w, a, q, km);
+        is->sail_day[SL(q)] = (int16_t)(ready < INT16_MAX ? ready : INT16_MAX);
     }
 }
 
@@ -1268,7 +1325,7 @@ static void occupy(hk_world *w, int from)
                     const hk_link *k = &s->links[cc->adj[i]];
                     int q = cc->adj_to[i];
                     if (is->side[SL(q)] != a || !(is->men[SL(q)] >= 100) || !own(w, q, a) ||
-                        (k->kind == HK_LINK_SEA && !(is->lift[SL(q)] >= 100)))
+                        (k->kind == HK_LINK_SEA && (!(is->lift[SL(q)] >= 100) || !lane_open(w, k))))
                         continue;
                     int ready = is->since[SL(q)] > told_o ? is->since[SL(q)] : told_o;
                     if (k->kind == HK_LINK_SEA)

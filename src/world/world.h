@@ -139,6 +139,7 @@ typedef struct hk_island_state {
     double odds[HK_ISL_SLOTS + 1];      /* the last odds worked out against each region ... */
     uint64_t odds_key[HK_ISL_SLOTS + 1]; /* ... for these two sides, whole (a hash of both), 0 none */
     int16_t order_day[2];               /* war day each side's island operations are ordered on, -1 not yet */
+    int16_t answer_day[2];              /* war day each side, its islands attacked, orders its answer at sea (reinforcement, recovery), -1 not yet */
     int16_t ann_day;                    /* war day Japan's surrender was announced on, -1 not yet */
     int16_t busy[HK_ISL_SLOTS + 1];     /* war day the force on each region is engaged until */
     int16_t mbase;                      /* war day of this month's first day (mmonth) */

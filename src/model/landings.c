@@ -1022,8 +1022,10 @@ static void sail(hk_world *w, int now)
         int ready = best < 0 ? INT16_MAX : ready_from(w, opening ? order_of(w, a) : is->answer_day[a], q, km);
         if (ready == INT16_MAX)
             continue;
-        if (answer) {
-            /* the last of its lifts, one each round trip */
+        if (is->lift[SL(q)] >= 100) {
+            /* the last of its lifts, one each round trip (a war plan's
+             * move with no lift recorded at its base has its shipping
+             * gathered for the whole) */
             double pace = P(w, LANDING_SEA_KM_DAY) > 0 ? P(w, LANDING_SEA_KM_DAY) : 300;
             int lifts = (int)ceil(is->men[SL(q)] / is->lift[SL(q)] - 1e-9);
             ready += (lifts > 1 ? lifts - 1 : 0) * 2 * (int)ceil(km / pace - 1e-9);

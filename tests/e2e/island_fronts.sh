@@ -49,6 +49,9 @@
 # - A landing that is held is no rout of one side: the defender loses at
 #   least a tenth of what the landing force loses (Shumshu: 1,018 Japanese
 #   against 1,567 Soviet casualties).
+# - In a strike north, northern Sakhalin attacked and still held twelve
+#   days later has the Soviet answer at sea: the regiment at Sovetskaya
+#   Gavan crosses the Tatar Strait on the flotilla's ships (landings.c).
 # - In a forced strike north of 1941 (seeds 1-4) northern Sakhalin is a
 #   front once Japan's main blows have taken Soviet ground on the mainland
 #   (the Kantokuen plan left it to its last phase, if they went well): Japan
@@ -187,6 +190,23 @@ for seed in 1 2 3 4; do
     fi
     w=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and .winner == "JPN") | .date' "$tmp/sn" | head -1)
     [ -n "$w" ] && took=$((took + 1))
+    # the answer at sea: the Soviet regiment at Sovetskaya Gavan, with the
+    # flotilla's shipping, crosses to northern Sakhalin once it is attacked
+    # (landing.order_days, landing.prep_days, the crossing and its lifts:
+    # some ten days); an island that holds that long gets it
+    first=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and .committed.JPN > 0
+        and (.source // "" | test("war-islands"))) | .date' "$tmp/sn" | head -1)
+    if [ -n "$first" ]; then
+        lim=$(date -u -d "$first + 12 days" +%F)
+        fell=$(jq -r 'select(.type == "event" and .kind == "occupation" and .id == "north_sakhalin"
+            and (.text | test("lays down its arms to the Japanese"))) | .date' "$tmp/sn" | head -1)
+        [ -n "$fell" ] || fell=$w
+        if [ -z "$fell" ] || [[ "$fell" > "$lim" ]]; then
+            jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin")
+                | .text' "$tmp/sn" | grep -q "from Sovetskaya Gavan" ||
+                bad "strike north, seed $seed: northern Sakhalin attacked on $first and held past $lim, but no Soviet force crosses from Sovetskaya Gavan"
+        fi
+    fi
 done
 [ "$took" -ge 1 ] || bad "strike north: Japan takes northern Sakhalin in none of seeds 1-4"
 within() { # name mean record

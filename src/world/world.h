@@ -129,6 +129,7 @@ typedef struct hk_island_state {
     int8_t side[HK_ISL_SLOTS + 1];      /* whose force stands on each region, -1 none */
     int16_t since[HK_ISL_SLOTS + 1];    /* war day the force came there (0 when the war opened) */
     bool works[HK_ISL_SLOTS + 1];       /* the force holds fortified works of before the war */
+    double lift[HK_ISL_SLOTS + 1];      /* men one lift of the shipping at each region carries (it sails with the force it lands), 0 none */
     double bh_men[HK_ISL_SLOTS + 1], bh_tanks[HK_ISL_SLOTS + 1], bh_guns[HK_ISL_SLOTS + 1];
     double bh_quality[HK_ISL_SLOTS + 1];
     int8_t bh_side[HK_ISL_SLOTS + 1];   /* whose beachhead is on each region, -1 none */
@@ -143,6 +144,7 @@ typedef struct hk_island_state {
     double odds[HK_ISL_SLOTS + 1];      /* the last odds worked out against each region ... */
     uint64_t odds_key[HK_ISL_SLOTS + 1]; /* ... for these two sides, whole (a hash of both), 0 none */
     int16_t order_day[2];               /* war day each side's island operations are ordered on, -1 not yet */
+    int16_t answer_day[2];              /* war day each side, its islands attacked, orders its answer at sea (reinforcement, recovery), -1 not yet */
     int16_t ann_day;                    /* war day Japan's surrender was announced on, -1 not yet */
     int16_t busy[HK_ISL_SLOTS + 1];     /* war day the force on each region is engaged until */
     int16_t mbase;                      /* war day of this month's first day (mmonth) */

@@ -107,6 +107,7 @@ typedef struct hk_campaign_state {
     uint32_t countered;                    /* fronts on which the side that did not open the war has struck back */
     bool plan_told;                        /* the opener's plan has been told against the state */
     uint8_t stavka_told;                   /* bit 0: Stavka's answer under Germany's offensive told; bit 1: its end */
+    uint8_t breached[HK_MAX_REGIONS];      /* belts of each region's fortified zone its attacker has broken through (campaign.c) */
 } hk_campaign_state;
 
 /* The island fronts of a general war: southern Sakhalin and the Kurils,

@@ -748,6 +748,12 @@ static void soviet_at_war(hk_world *w, double target)
     if (!hk_assess_west_crisis(w) || w->player == w->s->sov)
         return;
     double sent = hk_fmin(P(w, SOVIET_WEST_DRAW) * w->sov_men, hk_campaign_reserve(w, HK_SIDE_SOV));
+    /* and, as in peace before Tokyo has committed to the south (draw_west),
+     * never below the ratio Moscow sought against a Japan that might strike
+     * (soviet.threat_ratio) to the army Japan holds across the border: a
+     * Japan that has struck is no smaller a threat, and the west's claim on
+     * the east is the same claim in war, not added to */
+    sent = hk_fmin(sent, w->sov_men - w->jpn_men * P(w, SOVIET_THREAT_RATIO));
     if (!(sent > 0))
         return;
     w->sov_men -= sent;
@@ -813,6 +819,35 @@ static void tell_transfer_west(hk_world *w, double before)
                    SRC_MODEL("transfer-west") "; rzd_transfers_1941");
 }
 
+/* The Far East's divisions taken west in peace with Japan, while Germany's
+ * offensive holds Stavka (hk_assess_west_crisis: until the reserve for the
+ * counter-offensive is gathered, west_front). Each month Stavka takes
+ * soviet.west_rate of the Far East's army, but never what the east must keep
+ * against the army Japan holds across the border: soviet.east_hold Soviet
+ * men to one Japanese once Tokyo has committed to the south, and the ratio
+ * Moscow sought against a Japan that might strike (soviet.threat_ratio)
+ * while it has not. The Far East rebuilds toward its own target at its
+ * build-up rate (simulate_soviet's approach), so what leaves is counted
+ * gross, as the record counts it: 12 rifle, 5 tank and 1 motorised
+ * divisions, about 123,000 men, from 22 June to 5 December 1941, while new
+ * ones were raised in their place (rzd_transfers_1941). The men that left
+ * are sov_west_sent, which the outcome soviet_divisions_west_1941 reads. */
+static void draw_west(hk_world *w)
+{
+    if (!hk_assess_west_crisis(w) || w->player == w->s->sov)
+        return;
+    double need = w->jpn_men * (w->committed_south ? P(w, SOVIET_EAST_HOLD) : P(w, SOVIET_THREAT_RATIO));
+    double sent = hk_fmin(P(w, SOVIET_WEST_RATE) * w->sov_men, w->sov_men - need);
+    if (!(sent > 0))
+        return;
+    double before = w->sov_men;
+    bool first = !(w->sov_west_sent > 0);
+    w->sov_men -= sent;
+    w->sov_west_sent += sent;
+    if (first)
+        tell_transfer_west(w, before);
+}
+
 static void simulate_soviet(hk_world *w)
 {
     double target = soviet_target(w);
@@ -831,17 +866,10 @@ static void simulate_soviet(hk_world *w)
     if (freed) /* the railway runs for the east, and the record's plan no longer leads */
         up = P(w, SOVIET_TRANSFER_SHARE) * cap;
     double down = P(w, FORCES_RELEASE) * w->sov_men + hk_fmax(0, -slope);
-    if (at_war_west)
-        down = hk_fmax(down, P(w, SOVIET_WEST_DRAW) * w->sov_men);
-    double before = w->sov_men;
     w->sov_men = approach(w, w->sov_men, target, up, down);
     w->sov_drawn = at_war_west ? P(w, SOVIET_WEST_SHARE) : 0.0;
-    if (at_war_west && before > w->sov_men) {
-        bool first = !(w->sov_west_sent > 0);
-        w->sov_west_sent += before - w->sov_men;
-        if (first)
-            tell_transfer_west(w, before);
-    }
+    if (at_war_west)
+        draw_west(w);
 }
 
 /* Appends to the month's text at n the Soviet Far East's men and the

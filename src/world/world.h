@@ -332,6 +332,8 @@ struct hk_world {
     hk_month outpost_lost_on;           /* partisans took the expedition's outpost off the railway */
     hk_month reprisal_on;               /* Japan occupied ground in reprisal for it */
     double withdraw_case;               /* politics.c: the cabinet's case for leaving Siberia built since the Washington pledge */
+    hk_month expedition_cut_on;         /* politics.c: the cabinet cut the expedition back toward intervention.cut_men */
+    double cut_case;                    /* politics.c: the cabinet's case for cutting the expedition back, built from its excess */
     hk_month coup_posted_on;            /* the Control faction, its lead past politics.coup_lead, posts the Imperial Way's division away */
     int lost_battle_side;               /* side that lost a battle last month, or -1 */
     double lost_battle_weight;          /* its size, 0..1 */

@@ -56,7 +56,13 @@ double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
     hk_motor *m = &w->motor;
     const hk_border_campaign *c = &w->border_campaign;
     double per_truck = fmax(P(w, MOTOR_TRUCK_LIFT), 1e-9);
+    /* the month's trucks, worked out at its first asking: a campaign's
+     * month asks several times, and nothing it does moves the park */
+    if (m->month == w->month && m->sector == sec)
+        return per_truck * (m->stationed + m->delivered);
     double stationed = hk_motor_stationed(w, sec);
+    m->stationed = stationed;
+    m->sector = sec;
     if (m->month != w->month) {
         if (m->month > 0 && w->month > m->month && m->delivered > 0)
             m->delivered *= pow(1.0 - hk_clamp(P(w, MOTOR_WEAR), 0.0, 1.0), (double)(w->month - m->month));

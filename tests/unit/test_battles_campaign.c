@@ -16,6 +16,7 @@
 #include "world/api.h"
 #include "model/assess.h"
 #include "model/battles.h"
+#include "model/combat.h"
 #include "model/incidents.h"
 #include "model/motor.h"
 #include "model/movement.h"
@@ -1029,6 +1030,94 @@ static void test_campaign_envelopment_binds_the_defender(void **state)
     hk_scenario_free(s);
 }
 
+/* The first engagement's casualties as its battle_result gives them. */
+typedef struct first_result {
+    bool seen;
+    hk_event_facts facts;
+} first_result;
+
+static void keep_first_result(void *ud, const hk_log_event *e)
+{
+    first_result *f = ud;
+    if (f->seen || strcmp(e->kind, "battle_result") != 0 || !e->has_facts)
+        return;
+    f->seen = true;
+    f->facts = e->facts;
+}
+
+/* A line the USSR's planned envelopment closes round has no way back
+ * (docs/model.md#battles-border-campaign): the Soviet armour passing both
+ * flanks cuts it off from its border, and the Japanese line, which does not
+ * surrender, fights in its positions as a garrison does, as the 23rd
+ * Division did inside the ring of August 1939 (001:145). The offensive
+ * costs it what the combat model gives a no-surrender garrison on the same
+ * forces, well beyond what a line that can fall back across its border
+ * loses. The combat model's own engagements, fought in the same echelons
+ * on the same forces, give both yardsticks. Before, the enveloped line kept
+ * its way back and lost what the line does. */
+static void test_envelopment_cuts_the_way_back(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    const double jpn = 18500, sov = 33000, tanks = 330;
+    double campaign = 0, garrison = 0, line = 0;
+    int n = 0;
+    for (int run = 0; run < 40; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        first_result f = {0};
+        hk_observer obs = {.on_event = keep_first_result, .ud = &f};
+        w->obs = &obs;
+        open_campaign(w, sec, jpn, sov);
+        hk_border_campaign *c = &w->border_campaign;
+        c->tanks[HK_SIDE_SOV] = tanks;
+        c->tanks[HK_SIDE_JPN] = 0;
+        c->holder = HK_SIDE_JPN;
+        c->fresh = true;
+        w->jpn_men = jpn / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value; /* no one more to bring up */
+        w->sov_men = sov / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value; /* nor the USSR */
+        double km[2];
+        hk_battles_site_km(w, sec, km);
+        hk_battles_step(w);
+        w->obs = NULL;
+        if (c->offensives > 0 && f.seen) {
+            n++;
+            campaign += f.facts.casualties[HK_SIDE_JPN] / f.facts.committed[HK_SIDE_JPN];
+            /* the same engagement by the combat model: the Japanese line
+             * with and without its way back */
+            hk_combat_side att = {.men = f.facts.committed[HK_SIDE_SOV], .tanks = tanks, .guns = sov / 100,
+                                  .quality = 1, .supply_km = km[HK_SIDE_SOV], .nation = HK_NATION_RUS,
+                                  .envelop = 1};
+            hk_combat_side def = {.men = f.facts.committed[HK_SIDE_JPN], .guns = jpn / 100, .quality = 1,
+                                  .supply_km = km[HK_SIDE_JPN], .posture = HK_POSTURE_PREPARED,
+                                  .nation = HK_NATION_JPN, .no_surrender = 1};
+            for (int k = 0; k < 2; k++) {
+                def.way_back = k;
+                hk_rng r;
+                hk_rng_init(&r, 77, (uint64_t)run);
+                hk_combat_result res;
+                hk_combat_resolve_echelons(&w->combat, &att, &def, HK_TERRAIN_STEPPE,
+                                           (int)lround(s->params[HK_P_CAMPAIGN_ENGAGEMENT_DAYS].value),
+                                           (int)lround(s->params[HK_P_BATTLE_ECHELONS].value), &r, &res);
+                *(k ? &line : &garrison) += res.casualties[HK_COMBAT_DEFENDER] / def.men;
+            }
+        }
+        hk_world_free(w);
+    }
+    assert_true(n >= 30);
+    campaign /= n;
+    garrison /= n;
+    line /= n;
+    fprintf(stderr, "enveloped line loses %.3f of its men; a garrison %.3f, a line with a way back %.3f\n", campaign,
+            garrison, line);
+    assert_true(garrison > 1.3 * line); /* the yardsticks differ */
+    /* the enveloped line fights as the garrison does, not as the line */
+    assert_true(fabs(campaign - garrison) < fabs(campaign - line));
+    hk_scenario_free(s);
+}
+
 /* What a planned border offensive says it had: the result's text. */
 typedef struct plan_tally {
     int results, surprise, air_sov;
@@ -1152,7 +1241,7 @@ static void test_campaign_ladder(void **state)
         double jpn[2], sov[2];
         for (int k = 0; k < 2; k++) {
             hk_world *w = border_world(&su, (uint64_t)run, sec);
-            /* few enough against it that the Kwantung Army's road (15,000
+            /* few enough against it that the Kwantung Army's road (17,000
              * a month from Hailar, links.yaml) does not cap what it wants
              * against the ally's army alone */
             open_campaign(w, sec, 10000, 6000);
@@ -1342,9 +1431,11 @@ static void test_setback_brings_the_next_echelon(void **state)
         open_campaign(w, sec, 2000, 3000);
         w->border_campaign.last_loser = HK_SIDE_JPN;
         hk_battles_step(w);
-        /* the Japanese road to the Khalkha carries 15,000 a month
-         * (links.yaml): it brings up about that, far past 1.5 x (1 + A) x 3,000 */
-        assert_true(w->border_campaign.peak[HK_SIDE_JPN] > 2000 + 12000);
+        /* the Japanese road to the Khalkha carries 17,000 a month
+         * (links.yaml: the Kwantung Army's 1,000 trucks on 240 km at the
+         * 1st Army Group's pace on 650 km): it brings up that, far past
+         * 1.5 x (1 + A) x 3,000 */
+        assert_true(fabs(w->border_campaign.peak[HK_SIDE_JPN] - (2000 + 17000)) < 1.0);
         hk_world_free(w);
     }
     hk_scenario_free(s);
@@ -1475,7 +1566,9 @@ static void test_campaign_contact_between_engagements(void **state)
         open_campaign(w, west, 20000, 40000);
         hk_battles_step(w);
         hk_border_campaign *c = &w->border_campaign;
-        if (c->engagements == 1 && c->clock == 30) { /* 1939-06 has 30 days */
+        /* 1939-06 has 30 days; a line an envelopment has destroyed in its
+         * positions has no one left in contact */
+        if (c->engagements == 1 && c->clock == 30 && c->men[0] >= 1 && c->men[1] >= 1) {
             engaged++;
             assert_true(c->contact[0] > 0 && c->contact[1] > 0);
         }
@@ -1852,6 +1945,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_battle_where_the_ussr_yields),
+        cmocka_unit_test(test_envelopment_cuts_the_way_back),
         cmocka_unit_test(test_campaign_licence_runs_out),
         cmocka_unit_test(test_battle_in_echelons),
         cmocka_unit_test(test_opening_defender_stands_on_the_frontage),

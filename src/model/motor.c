@@ -21,6 +21,7 @@
 #include "model/movement.h"
 
 #include <math.h>
+#include <stdio.h>
 
 double hk_motor_stationed(hk_world *w, int sec)
 {
@@ -51,12 +52,37 @@ double hk_motor_stationed(hk_world *w, int sec)
     return fmax(P(w, MOTOR_PARK), 0.0);
 }
 
+/* The first trucks Moscow sends for a campaign are told (once a campaign):
+ * how many, what the trucks there now carry up the road, what the road
+ * takes. */
+static void tell_delivery(hk_world *w, int sec, double sent, double stationed, double per_truck, double road)
+{
+    const hk_scenario *s = w->s;
+    if (!hk_world_logging(w))
+        return;
+    double trucks = stationed + w->motor.delivered;
+    snprintf(w->scratch, sizeof w->scratch,
+             "Moscow answers the fighting it is losing on the %s by rail: %.0f trucks go to the railhead for the road "
+             "to the battle ground, beside the %.0f the Soviet forces stationed there have. The %.0f carry %.0f men "
+             "a month, with their supply, where the road would take %.0f.",
+             s->sectors[sec].name, sent, stationed, trucks, per_truck * trucks, road);
+    hk_world_emit2(w, "forces", "motor_transport", s->sov, s->sectors[sec].side[1], w->scratch,
+                   "model: battles-motor-transport (docs/model.md#battles-motor-transport); zhukov_khalkhin_transport; "
+                   "001_fd9a28d61a246780.txt:137");
+}
+
 double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
 {
     hk_motor *m = &w->motor;
     const hk_border_campaign *c = &w->border_campaign;
     double per_truck = fmax(P(w, MOTOR_TRUCK_LIFT), 1e-9);
+    /* the month's trucks, worked out at its first asking: a campaign's
+     * month asks several times, and nothing it does moves the park */
+    if (m->month == w->month && m->sector == sec)
+        return per_truck * (m->stationed + m->delivered);
     double stationed = hk_motor_stationed(w, sec);
+    m->stationed = stationed;
+    m->sector = sec;
     if (m->month != w->month) {
         if (m->month > 0 && w->month > m->month && m->delivered > 0)
             m->delivered *= pow(1.0 - hk_clamp(P(w, MOTOR_WEAR), 0.0, 1.0), (double)(w->month - m->month));
@@ -69,7 +95,12 @@ double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
         bool losing = c->active && c->sector == sec && (c->holder == HK_SIDE_JPN || c->last_loser == HK_SIDE_SOV);
         if (bound && losing) {
             double room = fmax(0.0, road / per_truck - stationed - m->delivered);
-            m->delivered += fmin(P(w, MOTOR_DELIVERY), room);
+            double sent = fmin(P(w, MOTOR_DELIVERY), room);
+            m->delivered += sent;
+            if (sent > 0 && m->told != c->began) {
+                m->told = c->began;
+                tell_delivery(w, sec, sent, stationed, per_truck, road);
+            }
         }
         m->month = w->month;
     }

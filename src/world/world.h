@@ -234,6 +234,9 @@ typedef struct hk_border_campaign {
 typedef struct hk_motor {
     double delivered;   /* trucks railed in for border campaigns, still there */
     hk_month month;     /* month it was last brought up to date (0 never) */
+    double stationed;   /* that month: the trucks of the forces stationed there (hk_motor_stationed) */
+    int sector;         /* the sector it was asked for then */
+    hk_month told;      /* the campaign (its first month) whose first trucks were told, 0 none */
 } hk_motor;
 
 #define HK_TEXT_LEN 600

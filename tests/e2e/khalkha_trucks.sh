@@ -21,7 +21,7 @@ val() { jq -r --arg k "$1" '.params[] | select(.key==$k) | .value' "$T/p.json"; 
 lift=$(val motor.truck_lift); first=$(val motor.first_park); park=$(val motor.park)
 park_months=$(val motor.park_months); delivery=$(val motor.delivery)
 lift=${lift:-6.25}; first=${first:-350}; park=${park:-2636}; park_months=${park_months:-18}; delivery=${delivery:-900}
-months=0
+months=0; told=0
 for seed in $(seq 1 12); do
   "$HK" simulate --seed "$seed" --json > "$T/s.jsonl"
   signed=$(jq -r 'select(.type=="event" and .kind=="treaty_signed" and .treaty=="soviet_mongolian_protocol") | .date' "$T/s.jsonl" | head -1)
@@ -40,6 +40,17 @@ for seed in $(seq 1 12); do
     awk -v n="$n" -v m="$most" 'BEGIN { exit !(n <= m + 0.5) }' ||
       { echo "seed $seed $date: month $k on the Khalkha, $since months after the protocol ($signed): the Soviet side brings up $n, its trucks carry at most $most"; exit 1; }
   done < "$T/m.tsv"
+  # Moscow's trucks are told once a campaign, in a month of a campaign on
+  # the Khalkha, with the trucks sent and what they carry
+  while IFS= read -r ev; do
+    d=$(jq -r .date <<< "$ev")
+    grep -q "^${d:0:7}"$'\t' "$T/m.tsv" ||
+      { echo "seed $seed $d: trucks told outside a Khalkha campaign month: $ev"; exit 1; }
+    jq -e '(.text | test("[0-9,]+ trucks go to the railhead")) and (.text | test("carry [0-9,]+ men a month")) and (.source | test("battles-motor-transport"))' \
+      <<< "$ev" > /dev/null || { echo "seed $seed: the trucks' event does not say what: $ev"; exit 1; }
+    told=$((told + 1))
+  done < <(jq -c 'select(.type=="event" and .kind=="forces" and .id=="motor_transport")' "$T/s.jsonl")
 done
+[ -z "$(val motor.delivery)" ] || [ "$told" -ge 1 ] || { echo "Moscow's trucks told in none of seeds 1-12"; exit 1; }
 [ "$months" -ge 5 ] || { echo "only $months Khalkha campaign months in seeds 1-12"; exit 1; }
 echo ok

@@ -14,6 +14,7 @@
 #include "model/combat.h"
 
 #include "model/assess.h"
+#include "model/motor.h"
 #include "model/movement.h"
 
 #include "model/politics.h"
@@ -299,14 +300,31 @@ double hk_battles_attack_odds(const hk_world *w, int sec)
     return post[HK_POSTURE_FORTIFIED] > 0 ? post[HK_POSTURE_PREPARED] / post[HK_POSTURE_FORTIFIED] : 1.0;
 }
 
+/* The months of the year (bit k: month k + 1) from `first` to `last`, a
+ * span that may run over the turn of the year. */
+static uint16_t months_of(double first, double last)
+{
+    uint16_t mask = 0;
+    for (int m = 1; m <= 12; m++)
+        if (hk_mon_in_span(m, hk_round_int(first), hk_round_int(last)))
+            mask |= (uint16_t)(1u << (m - 1));
+    return mask;
+}
+
+/* The campaigning season's and the winter's months, from the run's
+ * parameters: asked every month, worked out once. */
+void hk_battles_start(hk_world *w)
+{
+    w->season_mons = months_of(P(w, BATTLE_SEASON_FIRST), P(w, BATTLE_SEASON_LAST));
+    w->winter_mons = months_of(P(w, BATTLE_WINTER_FIRST), P(w, BATTLE_WINTER_LAST));
+}
+
 bool hk_battles_winter_halts(const hk_world *w, int sec)
 {
     if (sec < 0 || sec >= w->s->n_sectors)
         return false;
-    int m = hk_month_mon(w->month), first = hk_round_int(P(w, BATTLE_WINTER_FIRST)),
-        last = hk_round_int(P(w, BATTLE_WINTER_LAST));
     /* the season runs over the turn of the year (November to March) */
-    bool winter = hk_mon_in_span(m, first, last);
+    bool winter = (w->winter_mons >> (hk_month_mon(w->month) - 1)) & 1u;
     /* the whole border, not the steppe alone: the Amur, the Ussuri and the
      * Argun freeze in the same months, and every battle and campaign of
      * the record on it was fought between May and September (Kanchazu in
@@ -320,15 +338,13 @@ bool hk_battles_in_season(const hk_world *w, int sec)
 {
     if (sec < 0 || sec >= w->s->n_sectors)
         return false;
-    int m = hk_month_mon(w->month), first = hk_round_int(P(w, BATTLE_SEASON_FIRST)),
-        last = hk_round_int(P(w, BATTLE_SEASON_LAST));
     /* the months after the thaw has dried the roads and the rivers' ice has
      * gone, before the freeze: every battle of the record on the border was
      * fought in them (Kanchazu in June 1937, Changkufeng in July and August
      * 1938, Nomonhan from May to September 1939: cdb90, isqno 256-260), and
      * the armies that fought them planned for them (the fighting of 1939 was
      * to end before the winter, 001:147) */
-    return hk_mon_in_span(m, first, last);
+    return (w->season_mons >> (hk_month_mon(w->month) - 1)) & 1u;
 }
 
 static int days_between(hk_date a, hk_date b)
@@ -605,11 +621,20 @@ static double campaign_available(hk_world *w, int side)
  * railhead to the battle ground carries (route_capacity), the trucks on the
  * road and not the distance alone deciding it; where the battle is fought
  * at the railway itself, campaign.lift over the supply distance (from a
- * railhead on the border the men still march some 100 km, a few days). */
+ * railhead on the border the men still march some 100 km, a few days).
+ * On an ally's ground (the Khalkha, Mongolia's) the road carries the
+ * Soviet side's men only as far as its trucks there do: those of the men
+ * it keeps stationed there and those Moscow rails in while it is losing
+ * (motor.c; the 1st Army Group's 4,000 trucks of August 1939 were gathered
+ * during the fighting, 001:137, 001:145). */
 static double sector_lift(hk_world *w, int sec, int side)
 {
     double cap = route_capacity(w, sec, side);
-    return cap > 0 ? cap : P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, sec, side), 100.0);
+    if (!(cap > 0))
+        return P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, sec, side), 100.0);
+    if (side == HK_SIDE_SOV && w->s->sectors[sec].side[1] != w->s->sov)
+        return fmin(cap, hk_motor_lift(w, sec, soviet_bound(w, sec), cap));
+    return cap;
 }
 
 static double campaign_lift(hk_world *w, int side) { return sector_lift(w, w->border_campaign.sector, side); }
@@ -839,7 +864,7 @@ bool hk_battles_soviet_building(const hk_world *w)
 static bool season_goes_on(const hk_world *w)
 {
     int next = hk_month_mon(w->month) % 12 + 1;
-    return hk_mon_in_span(next, hk_round_int(P(w, BATTLE_SEASON_FIRST)), hk_round_int(P(w, BATTLE_SEASON_LAST)));
+    return (w->season_mons >> (next - 1)) & 1u;
 }
 
 /* Whether the Kwantung Army can outbuild the USSR on the battle ground:

@@ -18,6 +18,7 @@
 #include "model/battles.h"
 #include "model/combat.h"
 #include "model/incidents.h"
+#include "model/motor.h"
 #include "model/movement.h"
 #include "world/world.h"
 
@@ -83,8 +84,12 @@ static hk_world *border_world(const hk_setup *su, uint64_t run, int sec)
     w->manchuria_seized = true;
     w->china_war = false;
     w->war = false;
-    if (w->c->roles.sov_mgl_assistance >= 0)
+    if (w->c->roles.sov_mgl_assistance >= 0) {
         hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_IN_FORCE);
+        /* signed when the record's was: the Soviet forces in Mongolia have
+         * built up their motor transport since (motor.c) */
+        w->treaty[w->c->roles.sov_mgl_assistance].signed_on = hk_month_of(1936, 3);
+    }
     if (w->c->roles.jpn_sov_neutrality >= 0)
         hk_treaty_set_status(w, w->c->roles.jpn_sov_neutrality, HK_TREATY_NONE);
     w->jpn_men = 300000;
@@ -780,6 +785,7 @@ static double soviet_peak_after_month(const hk_setup *su, int sec, double world_
 {
     hk_world *w = border_world(su, 3, sec);
     w->sov_men = 1000000; /* the theatre share is no limit */
+    w->motor.delivered = 1e6; /* nor the trucks on an ally's ground: the road's capacity is */
     su->scenario->compiled->supply_km[sec][HK_SIDE_JPN] = world_km;
     su->scenario->compiled->supply_km[sec][HK_SIDE_SOV] = world_km;
     open_campaign(w, sec, jpn, sov);
@@ -815,6 +821,98 @@ static void test_campaign_supply_over_the_links(void **state)
      * lift's floor of 100 km */
     peak = soviet_peak_after_month(&su, ussuri, 0, 60000, 1000);
     assert_true(fabs(peak - (1000 + lift / 100.0)) < 1.0);
+    hk_scenario_free(s);
+}
+
+/* On an ally's ground (the Khalkha) the Soviet side brings up what its
+ * trucks there carry, up to what the road carries
+ * (docs/model.md#battles-motor-transport): the first contingent's
+ * (motor.first_park) until the motorised corps comes motor.park_months
+ * after the protocol, then the corps' park (motor.park); and the trucks
+ * Moscow rails in, motor.delivery a month, while it is losing the campaign
+ * there (the Japanese side holds the claimed ground or beat it last);
+ * those wear out after (motor.wear). A year after the protocol the trucks
+ * there do not carry the 25,000 a month the road took in August 1939 (some
+ * 4,000 trucks then, wiki_khalkhin_gol). No protocol, or no Soviet men on
+ * the ground: no park. On the USSR's own border (the Tumen) the road alone
+ * decides. */
+static void test_khalkha_lift_is_the_trucks(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int western = sector_by_id(s, "western"), tumen = sector_by_id(s, "tumen");
+    int t = s->compiled->roles.sov_mgl_assistance;
+    assert_true(t >= 0);
+    double per_truck = su.param[HK_P_MOTOR_TRUCK_LIFT], park = su.param[HK_P_MOTOR_PARK];
+    double first = su.param[HK_P_MOTOR_FIRST_PARK], park_months = su.param[HK_P_MOTOR_PARK_MONTHS];
+    double delivery = su.param[HK_P_MOTOR_DELIVERY], wear = su.param[HK_P_MOTOR_WEAR];
+    assert_true(park_months > 13 && first < park);
+    /* the protocol a year old, 1,000 on the line against 30,000 after a
+     * lost opening: Moscow's first trucks come in the month; the rest of
+     * the 54,000 it wants waits for the next */
+    hk_world *w = border_world(&su, 3, western);
+    w->sov_men = 1000000;
+    w->treaty[t].signed_on = w->month - 12;
+    assert_true(fabs(hk_motor_stationed(w, western) - first) < 1e-9);
+    open_campaign(w, western, 30000, 1000);
+    w->border_campaign.last_loser = HK_SIDE_SOV;
+    hk_battles_step(w);
+    double lift = per_truck * (first + delivery);
+    assert_true(lift < 25000);
+    assert_true(fabs(w->border_campaign.peak[HK_SIDE_SOV] - (1000 + lift)) < 1.0);
+    assert_true(fabs(w->motor.delivered - delivery) < 1e-9);
+    assert_true(w->motor.month == w->month);
+    /* asked again in the month: nothing more comes */
+    assert_true(fabs(hk_motor_lift(w, western, true, 25000) - lift) < 1e-6);
+    /* next month, still losing (the Japanese side on the claimed ground):
+     * another delivery, less the month's wear */
+    w->month++;
+    w->border_campaign.last_loser = -1;
+    w->border_campaign.holder = HK_SIDE_JPN;
+    double next = hk_motor_lift(w, western, true, 25000);
+    assert_true(fabs(w->motor.delivered - (delivery * (1 - wear) + delivery)) < 1e-6);
+    assert_true(fabs(next - per_truck * (first + w->motor.delivered)) < 1e-6);
+    /* a year of quiet later the trucks railed in are mostly gone, and with
+     * the Soviet side not losing (or not bound) none come; the corps has
+     * come with its park */
+    w->border_campaign.holder = HK_SIDE_SOV;
+    w->month += 12;
+    double before = w->motor.delivered;
+    assert_true(fabs(hk_motor_lift(w, western, true, 25000) - per_truck * (park + before * pow(1 - wear, 12))) < 1e-6);
+    assert_true(fabs(w->motor.delivered - before * pow(1 - wear, 12)) < 1e-6);
+    w->border_campaign.holder = HK_SIDE_JPN;
+    w->month++;
+    before = w->motor.delivered * (1 - wear);
+    hk_motor_lift(w, western, false, 25000);
+    assert_true(fabs(w->motor.delivered - before) < 1e-6);
+    /* no more trucks come than the road has use for */
+    w->month++;
+    w->motor.delivered = 25000 / per_truck - park;
+    hk_motor_lift(w, western, true, 25000);
+    assert_true(fabs(w->motor.delivered - (25000 / per_truck - park)) < 1e-6); /* the month's wear made good, no more */
+    /* no protocol, or no Soviet men on Mongolia's ground: no park */
+    hk_treaty_set_status(w, t, HK_TREATY_NONE);
+    assert_true(hk_motor_stationed(w, western) == 0.0);
+    hk_treaty_set_status(w, t, HK_TREATY_IN_FORCE);
+    w->treaty[t].signed_on = w->month - 24;
+    assert_true(hk_motor_stationed(w, western) == park);
+    for (int f = 0; f < s->n_formations; f++)
+        if (s->formations[f].actor == s->sov)
+            w->formation[f].men = 0;
+    assert_true(hk_motor_stationed(w, western) == 0.0);
+    hk_world_free(w);
+    /* on its own border the road decides, trucks or not */
+    w = border_world(&su, 3, tumen);
+    w->sov_men = 1000000;
+    assert_true(hk_motor_stationed(w, tumen) == 0.0);
+    open_campaign(w, tumen, 60000, 1000);
+    w->border_campaign.last_loser = HK_SIDE_SOV;
+    hk_battles_step(w);
+    assert_true(fabs(w->border_campaign.peak[HK_SIDE_SOV] - (1000 + 15000)) < 1.0);
+    assert_true(w->motor.month == 0); /* not asked */
+    hk_world_free(w);
     hk_scenario_free(s);
 }
 
@@ -1910,6 +2008,7 @@ int main(void)
         cmocka_unit_test(test_campaign_determinism),
         cmocka_unit_test(test_player_orders_decide_ceasefire),
         cmocka_unit_test(test_campaign_supply_over_the_links),
+        cmocka_unit_test(test_khalkha_lift_is_the_trucks),
         cmocka_unit_test(test_campaign_japanese_no_surrender),
         cmocka_unit_test(test_campaign_envelopment_binds_the_defender),
         cmocka_unit_test(test_campaign_offensive_plans_surprise_and_air),

@@ -1215,13 +1215,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
     bool winter = hk_battles_winter_halts(w, sec);
     bool retake = c->holder == HK_SIDE_JPN && c->fresh && c->quiet == 0 && soviet_bound(w, sec) &&
                   c->men[HK_SIDE_SOV] >= c->men[HK_SIDE_JPN];
-    /* the planned offensive is one built up for behind the line: not in
-     * the campaign's first month, when the Soviet side has had the days
-     * since the opening battle and no more (the August 1939 offensive came
-     * after six weeks of build-up, 001:137, 001:145); before, any month's
-     * superiority over a few hundred men was an offensive, and the first
-     * month of most campaigns brought an envelopment by some 2,000 men */
-    bool planned = c->months > 1 && c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN];
+    bool planned = c->men[HK_SIDE_SOV] >= SOVIET_READY * need[HK_SIDE_SOV] * c->men[HK_SIDE_JPN];
     bool season = hk_battles_in_season(w, sec);
     if (winter || !season)
         att = -1; /* the border's winter, or out of the campaigning season: both sides hold where they stand */

@@ -997,7 +997,6 @@ static void test_campaign_envelopment_binds_the_defender(void **state)
              * counter-attack to retake ground with equal numbers */
             open_campaign(w, sec, 18500, k == 2 ? 18500 : 33000);
             hk_border_campaign *c = &w->border_campaign;
-            c->months = k < 2; /* the offensive after a month of build-up behind the line */
             c->tanks[HK_SIDE_SOV] = 330;
             c->tanks[HK_SIDE_JPN] = k == 1 ? 1000 : 0;
             /* the Japanese side holds ground, just taken, the USSR takes back at once */
@@ -1073,7 +1072,6 @@ static void test_envelopment_cuts_the_way_back(void **state)
         w->obs = &obs;
         open_campaign(w, sec, jpn, sov);
         hk_border_campaign *c = &w->border_campaign;
-        c->months = 1; /* a month of build-up behind the line */
         c->tanks[HK_SIDE_SOV] = tanks;
         c->tanks[HK_SIDE_JPN] = 0;
         c->holder = HK_SIDE_JPN;
@@ -1120,40 +1118,6 @@ static void test_envelopment_cuts_the_way_back(void **state)
     hk_scenario_free(s);
 }
 
-/* The USSR's planned offensive is one it has built up for behind its line:
- * in a campaign's first month, with the days since the opening battle and
- * no more, its superiority over the Japanese line brings no offensive, no
- * envelopment (the August 1939 offensive came after six weeks of build-up,
- * 001:137, 001:145). Before, a first month at 1.8 times a few hundred men
- * was an offensive and enveloped them. From the second month the same
- * superiority is the offensive. */
-static void test_offensive_needs_a_build_up(void **state)
-{
-    (void)state;
-    hk_scenario *s = builtin();
-    hk_setup su;
-    hk_setup_init(&su, s);
-    int sec = sector_by_id(s, "western");
-    int offensives[2] = {0, 0};
-    for (int run = 0; run < 10; run++)
-        for (int k = 0; k < 2; k++) {
-            hk_world *w = border_world(&su, (uint64_t)run, sec);
-            open_campaign(w, sec, 600, 2000);
-            hk_border_campaign *c = &w->border_campaign;
-            c->months = k; /* k 0: the first month after the opening battle; k 1: the second */
-            c->tanks[HK_SIDE_SOV] = 30;
-            c->holder = HK_SIDE_JPN;
-            hk_battles_step(w);
-            offensives[k] += c->offensives;
-            if (k == 0)
-                assert_int_equal(c->offensives, 0);
-            hk_world_free(w);
-        }
-    assert_int_equal(offensives[0], 0);
-    assert_true(offensives[1] >= 8);
-    hk_scenario_free(s);
-}
-
 /* What a planned border offensive says it had: the result's text. */
 typedef struct plan_tally {
     int results, surprise, air_sov;
@@ -1197,7 +1161,6 @@ static void test_campaign_offensive_plans_surprise_and_air(void **state)
             open_campaign(w, sec, 18500, 40000);
             hk_border_campaign *c = &w->border_campaign;
             c->months = k == 0 ? 1 : 0;
-            c->fresh = k == 1; /* the first month: the counter-attack to retake ground just taken */
             c->tanks[HK_SIDE_SOV] = 400;
             c->aircraft[HK_SIDE_SOV] = k == 0 ? 300 : 100;
             c->aircraft[HK_SIDE_JPN] = 100;
@@ -1983,7 +1946,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_battle_where_the_ussr_yields),
         cmocka_unit_test(test_envelopment_cuts_the_way_back),
-        cmocka_unit_test(test_offensive_needs_a_build_up),
         cmocka_unit_test(test_campaign_licence_runs_out),
         cmocka_unit_test(test_battle_in_echelons),
         cmocka_unit_test(test_opening_defender_stands_on_the_frontage),

@@ -480,9 +480,8 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
                         ? p->echelon_clock_share * day0 + day
                         : (double)t;
         double dec = day_intensity(tc, p->day_decay);
-        /* r^h once a day: the attacker's factor is its inverse */
-        double rh = pow(r, p->helmbold);
-        double share[2] = {base[0] * dec / rh, base[1] * dec * rh};
+        double share[2] = {base[0] * dec * pow(r, -p->helmbold),
+                           base[1] * dec * pow(r, p->helmbold)};
         /* A side that will not surrender pays for it in its own blood:
          * always, or (ns_own_outmatched) only while it is outmatched. */
         for (int i = 0; i < 2; i++) {

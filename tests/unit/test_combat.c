@@ -1463,6 +1463,58 @@ static void test_draws_do_not_lean(void **state)
     assert_memory_equal(&x, &y, sizeof x);
 }
 
+/* The other reading stage 8 can fit (winner_central 1): the odds are
+ * read on the central score, a noise-free run of the same battle, so over
+ * many draws of one battle that runs its course the attacker wins with
+ * the odds of that one score, whatever the draws did to the casualties;
+ * the same for an engagement in echelons, read on the noise-free
+ * engagement's totals. The second run draws nothing: the rng is left
+ * where the score rule leaves it. */
+static void test_central_odds(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    p.winner_central = 1;
+    p.winner_draw_bias = 0.1787;
+    p.winner_scale = 1.3202;
+    p.collapse_share = 0; /* only the odds decide a battle no side broke off */
+    hk_combat_params lean = p;
+    lean.winner_scale = 0;
+    hk_combat_side a = side(20000, 40, 200, 20), d = side(18000, 40, 200, 20);
+    d.posture = HK_POSTURE_PREPARED;
+    for (int ech = 1; ech <= 3; ech += 2) {
+        hk_combat_result c;
+        if (ech == 1)
+            hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 2, NULL, &c);
+        else
+            hk_combat_resolve_echelons(&p, &a, &d, HK_TERRAIN_PLAIN, 6, ech, NULL, &c);
+        assert_true(!c.broke_off[0] && !c.broke_off[1]);
+        double want = 1 / (1 + exp(-p.winner_scale * (c.score + p.winner_draw_bias)));
+        int n = 0, won = 0;
+        for (uint64_t run = 0; run < 4000; run++) {
+            hk_rng r1, r2;
+            hk_rng_init(&r1, 29, run);
+            r2 = r1;
+            hk_combat_result x, y;
+            if (ech == 1) {
+                hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 2, &r1, &x);
+                hk_combat_resolve(&lean, &a, &d, HK_TERRAIN_PLAIN, 2, &r2, &y);
+            } else {
+                hk_combat_resolve_echelons(&p, &a, &d, HK_TERRAIN_PLAIN, 6, ech, &r1, &x);
+                hk_combat_resolve_echelons(&lean, &a, &d, HK_TERRAIN_PLAIN, 6, ech, &r2, &y);
+            }
+            assert_memory_equal(&r1, &r2, sizeof r1);
+            if (x.broke_off[0] || x.broke_off[1])
+                continue;
+            n++;
+            won += x.winner == HK_COMBAT_ATTACKER;
+        }
+        assert_true(n > 3000);
+        assert_true(fabs((double)won / n - want) < 0.03);
+    }
+}
+
 /* Three terms tried for attacks on works and for whose losses decide
  * (docs/combat.md, "Attacks on fortified ground"), each off in the fitted
  * parameters (the fit on CDB90 puts them at or near no effect), each doing
@@ -1575,6 +1627,7 @@ int main(void)
         cmocka_unit_test(test_short_assault_stops_at_the_break_point),
         cmocka_unit_test(test_drawn_winner_odds),
         cmocka_unit_test(test_draws_do_not_lean),
+        cmocka_unit_test(test_central_odds),
         cmocka_unit_test(test_works_and_tolerance_terms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

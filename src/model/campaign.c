@@ -2246,7 +2246,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
  * come up over its haul as they do (advance), and occupies the region when
  * it has covered the whole link. What it takes is the front's ground, and
  * the column goes on from it. */
-static void columns(hk_world *w, int f, int days)
+static void columns(hk_world *w, int f, int days, hk_regions off_rail)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
@@ -2258,10 +2258,10 @@ static void columns(hk_world *w, int f, int days)
         int d = 1 - a;
         int main_obj = fr->march_to[a];
         hk_regions reached = 0; /* (a column goes on from what it took only next step) */
-        for (int v = 0; v < s->n_regions && v < 64; v++) {
-            if (c->front_of[v] >= 0 || !own(w, v, d) || railhead_now(w, v) || v == main_obj ||
-                s->regions[v].terrain == HK_TERRAIN_ISLAND || c->garrison[v] > 0 || hk_landings_occupies(w, v) ||
-                !in_aims(w, a, v))
+        for (hk_regions m = off_rail; m; m &= m - 1) {
+            int v = __builtin_ctzll(m);
+            if (c->front_of[v] >= 0 || !own(w, v, d) || v == main_obj || c->garrison[v] > 0 ||
+                hk_landings_occupies(w, v) || !in_aims(w, a, v))
                 continue;
             /* the nearest of the front's regions it reaches over land */
             int q = -1;
@@ -3102,6 +3102,12 @@ void hk_campaign_step(hk_world *w)
     double month_cas[HK_MAX_SECTORS][2];
     memset(month_cas, 0, sizeof month_cas);
     int battles = 0;
+    /* the mainland regions of no sector off the railways this month, where
+     * a front's columns may go (columns) */
+    hk_regions off_rail = 0;
+    for (int g = 0; g < s->n_regions && g < 64; g++)
+        if (s->regions[g].sector < 0 && !railhead_now(w, g) && s->regions[g].terrain != HK_TERRAIN_ISLAND)
+            off_rail |= HK_REGION_BIT(g);
     /* the fronts' events carry the day their step opens on */
     int today = w->today;
     for (int day = first; day < last; day += step) {
@@ -3124,7 +3130,7 @@ void hk_campaign_step(hk_world *w)
                            month_cas, &battles);
         for (int f = 0; f < s->n_sectors; f++)
             if (c->front[f].active)
-                columns(w, f, days);
+                columns(w, f, days, off_rail);
         storm(w, &r, days, month_cas, &battles);
         encirclements(w, &r, days);
         c->days += days;

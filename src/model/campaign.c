@@ -2372,8 +2372,8 @@ static void columns(hk_world *w, int f, int days, hk_regions off_rail)
             take(w, v, a, f);
             reached |= HK_REGION_BIT(v);
             int step_day = w->today;
-            if (w->today > 0)
-                w->today += at;
+            if (w->today > 0 && at > 1)
+                w->today += at - 1; /* (it arrives on the last day of its march) */
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "On the %s front a column the %s side sent off its main axis, over the %.0f km from %s, "
@@ -2984,8 +2984,22 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
              * marching from the mainland) */
             if (s->regions[r].terrain == HK_TERRAIN_ISLAND)
                 continue;
-            if (in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
+            if (in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side)) {
                 hk_control_set(w, r, hk_world_side_actor(w, 1 - side));
+                /* told: the history says who took the ground and why, on
+                 * the step's last day (its troops march in over the step) */
+                int step_day = w->today;
+                if (w->today > 0 && days > 1)
+                    w->today += days - 1;
+                if (hk_world_logging(w))
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "Cut off from every route back to the %s side's ground, %s passes to the %s side, "
+                             "whose troops march in unopposed.",
+                             hk_side_adjective(side), hk_world_region_label(w, r), hk_side_adjective(1 - side));
+                hk_world_emit2(w, "front", s->regions[r].id, hk_world_side_actor(w, 1 - side),
+                               hk_world_side_actor(w, side), w->scratch, SRC_WAR);
+                w->today = step_day;
+            }
         }
     }
 }

@@ -2323,7 +2323,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
  * come up over its haul as they do (advance), and occupies the region when
  * it has covered the whole link. What it takes is the front's ground, and
  * the column goes on from it. */
-static void columns(hk_world *w, int f, int days)
+static void columns(hk_world *w, int f, int days, hk_regions off_rail)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
@@ -2335,10 +2335,10 @@ static void columns(hk_world *w, int f, int days)
         int d = 1 - a;
         int main_obj = fr->march_to[a];
         hk_regions reached = 0; /* (a column goes on from what it took only next step) */
-        for (int v = 0; v < s->n_regions && v < 64; v++) {
-            if (c->front_of[v] >= 0 || !own(w, v, d) || railhead_now(w, v) || v == main_obj ||
-                s->regions[v].terrain == HK_TERRAIN_ISLAND || c->garrison[v] > 0 || hk_landings_occupies(w, v) ||
-                !in_aims(w, a, v))
+        for (hk_regions m = off_rail; m; m &= m - 1) {
+            int v = __builtin_ctzll(m);
+            if (c->front_of[v] >= 0 || !own(w, v, d) || v == main_obj || c->garrison[v] > 0 ||
+                hk_landings_occupies(w, v) || !in_aims(w, a, v))
                 continue;
             /* the nearest of the front's regions it reaches over land */
             int q = -1;
@@ -2372,8 +2372,8 @@ static void columns(hk_world *w, int f, int days)
             take(w, v, a, f);
             reached |= HK_REGION_BIT(v);
             int step_day = w->today;
-            if (w->today > 0)
-                w->today += at;
+            if (w->today > 0 && at > 1)
+                w->today += at - 1; /* (it arrives on the last day of its march) */
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "On the %s front a column the %s side sent off its main axis, over the %.0f km from %s, "
@@ -2984,8 +2984,22 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
              * marching from the mainland) */
             if (s->regions[r].terrain == HK_TERRAIN_ISLAND)
                 continue;
-            if (in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
+            if (in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side)) {
                 hk_control_set(w, r, hk_world_side_actor(w, 1 - side));
+                /* told: the history says who took the ground and why, on
+                 * the step's last day (its troops march in over the step) */
+                int step_day = w->today;
+                if (w->today > 0 && days > 1)
+                    w->today += days - 1;
+                if (hk_world_logging(w))
+                    snprintf(w->scratch, sizeof w->scratch,
+                             "Cut off from every route back to the %s side's ground, %s passes to the %s side, "
+                             "whose troops march in unopposed.",
+                             hk_side_adjective(side), hk_world_region_label(w, r), hk_side_adjective(1 - side));
+                hk_world_emit2(w, "front", s->regions[r].id, hk_world_side_actor(w, 1 - side),
+                               hk_world_side_actor(w, side), w->scratch, SRC_WAR);
+                w->today = step_day;
+            }
         }
     }
 }
@@ -3195,6 +3209,12 @@ void hk_campaign_step(hk_world *w)
     double month_cas[HK_MAX_SECTORS][2];
     memset(month_cas, 0, sizeof month_cas);
     int battles = 0;
+    /* the mainland regions of no sector off the railways this month, where
+     * a front's columns may go (columns) */
+    hk_regions off_rail = 0;
+    for (int g = 0; g < s->n_regions && g < 64; g++)
+        if (s->regions[g].sector < 0 && !railhead_now(w, g) && s->regions[g].terrain != HK_TERRAIN_ISLAND)
+            off_rail |= HK_REGION_BIT(g);
     /* the fronts' events carry the day their step opens on */
     int today = w->today;
     for (int day = first; day < last; day += step) {
@@ -3217,7 +3237,7 @@ void hk_campaign_step(hk_world *w)
                            month_cas, &battles);
         for (int f = 0; f < s->n_sectors; f++)
             if (c->front[f].active)
-                columns(w, f, days);
+                columns(w, f, days, off_rail);
         storm(w, &r, days, month_cas, &battles);
         encirclements(w, &r, days);
         c->days += days;

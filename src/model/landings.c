@@ -1177,10 +1177,12 @@ void hk_landings_step(hk_world *w)
                 is->quality[SL(o)] = q >= 0 ? is->quality[SL(q)] : is->bh_quality[SL(o)];
                 is->side[SL(o)] = (int8_t)a;
                 is->since[SL(o)] = (int16_t)is->day;
-                /* (the shipping goes on with a force that lands) */
-                is->lift[SL(o)] = q >= 0 && p.landing ? is->lift[SL(q)] : 0;
-                if (q >= 0 && p.landing)
-                    is->lift[SL(q)] = 0;
+                /* (the shipping goes on with a force that lands, or comes
+                 * on from the base of a beachhead's force) */
+                int base = p.beach ? is->bh_from[SL(o)] : p.landing ? q : -1;
+                is->lift[SL(o)] = base >= 0 && (!p.beach || !(is->men[SL(base)] >= 100)) ? is->lift[SL(base)] : 0;
+                if (base >= 0 && is->lift[SL(o)] > 0)
+                    is->lift[SL(base)] = 0;
                 if (q >= 0)
                     is->men[SL(q)] = is->tanks[SL(q)] = is->guns[SL(q)] = is->aircraft[SL(q)] = 0;
                 if (q >= 0 && is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 1) {

@@ -32,6 +32,7 @@
 #include "model/control.h"
 #include "model/landings.h"
 #include "model/movement.h"
+#include "model/war_toll.h"
 #include "world/map.h"
 
 #define SRC_WAR "model: war-campaign (docs/model.md#war-campaign)"
@@ -42,6 +43,7 @@ static bool opening(const hk_world *w, int side);
 static bool way_back(const hk_world *w, int o, int side);
 static bool holds_out_encircled(const hk_world *w, int side);
 static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o);
+static void garrison_pockets(hk_world *w, hk_rng *rng, int days);
 static bool fortified_line(const hk_world *w, int o, int side);
 static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, int o, const int from[2],
                     hk_combat_side cs[2][2], hk_front *held_by[2], double month_cas[HK_MAX_SECTORS][2], int *battles);
@@ -765,11 +767,16 @@ void hk_campaign_begin(hk_world *w)
     c->quiet_months = 0;
     c->still_months = 0;
     memset(c->garrison, 0, sizeof c->garrison);
+    memset(c->breached, 0, sizeof c->breached);
     memset(c->garrison_guns, 0, sizeof c->garrison_guns);
     c->invested = 0;
     memset(c->garrison_left, 0, sizeof c->garrison_left);
     memset(c->garrison_days, 0, sizeof c->garrison_days);
     memset(c->garrison_from, 0, sizeof c->garrison_from);
+    memset(c->column_km, 0, sizeof c->column_km);
+    memset(c->column_fuel, 0, sizeof c->column_fuel);
+    memset(c->column_halt, 0, sizeof c->column_halt);
+    memset(c->column_day, -1, sizeof c->column_day);
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         hk_front *fr = &c->front[f];
         fr->active = true;
@@ -1369,6 +1376,7 @@ static void invest(hk_world *w, int region, int side, int f)
 static void take(hk_world *w, int region, int side, int f)
 {
     int g = w->camp.front_of[region];
+    w->camp.breached[region] = 0; /* its new holder's line there is a new one */
     hk_control_set(w, region, hk_world_side_actor(w, side));
     if (w->camp.changes[region] < 255)
         w->camp.changes[region]++;
@@ -1462,16 +1470,15 @@ static int marched(const hk_world *w, hk_front *fr, int side, int o, int from, i
     return fr->march[side] >= link - 1e-6 ? (int)ceil(used - 1e-9) : -1;
 }
 
-/* What a side loses goes to movement and to the war's totals. */
+/* What a side loses goes to movement and to the war's totals and its
+ * exhaustion (hk_war_toll, as the island fronts count theirs). */
 static void account(hk_world *w, int side, double men, const hk_combat_losses *lo)
 {
     w->loss_men[side] += men;
     w->loss_tanks[side] += lo->tanks;
     w->loss_guns[side] += lo->guns;
     w->loss_aircraft[side] += lo->aircraft;
-    w->war_losses[side] += men;
-    double armies = w->jpn_men + w->sov_men;
-    w->exhaustion += armies > 0 ? P(w, WAR_EXHAUSTION_WEIGHT) * men / armies : 0;
+    hk_war_toll(w, side, men);
 }
 
 static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *lo)
@@ -1576,16 +1583,76 @@ static bool works_given(int works, const hk_combat_result *st)
     return works == 1 && st->broke_off[HK_COMBAT_DEFENDER];
 }
 
+/* The breakthrough of a fortified zone (works_belts): a front in its
+ * works is not broken along its whole width at once, by one throw of the
+ * combat model's collapse for an engagement of all its men. The attacker
+ * masses a shock group (war.breach_mass of its force) on a breakthrough
+ * sector (war.breach_frontage of the front, and of the men in its works)
+ * and must break the zone's belts (war.works_belts) one after another
+ * there: each step's battle that the attacker is not beaten in is fought
+ * on the sector too, as the combat model's engagement of the men there
+ * (its ratio, surprise, air and envelopment at the point of attack), and
+ * the next belt breaks when the defence there collapses or its line breaks
+ * off. A belt broken costs its garrison on the sector
+ * collapse_share of its men (routed or taken) and the ground it held; the
+ * front gives its zone up only when the last belt breaks. So the
+ * breakthrough needs what it needed in the record: the ratio at the point
+ * of attack and days of fighting through the zone's depth (the Soviet
+ * fronts of August 1945 broke the Kwantung Army's border zones on their
+ * sectors of breakthrough with a great superiority there, glantz2003; the
+ * Kwantung Army's plan of 1941 counted on weeks in the Soviet works,
+ * senshi_sosho_kantogun2). Its draws come from a child stream of the
+ * step's rng, which it does not advance. Returns 1 when a belt broke. */
+#define BREACH_STREAM 0x6272656163680000ULL /* "breach" */
+static int breach(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def, hk_terrain terrain,
+                  int days, int region, hk_combat_result *res)
+{
+    double mass = P(w, WAR_BREACH_MASS), width = P(w, WAR_BREACH_FRONTAGE);
+    if (region < 0 || !(mass > 0) || !(width > 0))
+        return 0;
+    hk_combat_side xa = *att, xd = *def;
+    xa.men *= mass, xa.tanks *= mass, xa.guns *= mass, xa.aircraft *= mass;
+    double left = fmax(0.0, def->men - res->loss[HK_COMBAT_DEFENDER].men);
+    xd.men = width * left, xd.tanks *= width, xd.guns *= width, xd.aircraft *= width;
+    /* the fight on the sector: the combat model's engagement of the men
+     * there over the step's days; the belt breaks when the defence there
+     * collapses or its line breaks off (its losses past its break point,
+     * or its power fallen under the collapse ratio of the attacker's) */
+    hk_rng child = hk_rng_split(r, BREACH_STREAM);
+    hk_combat_params p;
+    hk_combat_result pt;
+    hk_combat_resolve(engagements(w, xa.men + xd.men, &p), &xa, &xd, terrain, days > 0 ? days : 1, &child, &pt);
+    if (!pt.collapsed && !pt.broke_off[HK_COMBAT_DEFENDER])
+        return 0;
+    /* the belt's garrison on the sector is routed or taken */
+    double sh = fmin(0.95, fmax(0.0, w->combat.collapse_share));
+    hk_combat_losses *x = &res->loss[HK_COMBAT_DEFENDER];
+    x->men += sh * xd.men;
+    x->tanks += sh * width * fmax(0.0, def->tanks - x->tanks);
+    x->guns += sh * width * fmax(0.0, def->guns - x->guns);
+    res->casualties[HK_COMBAT_DEFENDER] = x->men;
+    if (w->camp.breached[region] < 255)
+        w->camp.breached[region]++;
+    if (w->camp.breached[region] >= (int)lround(P(w, WAR_WORKS_BELTS))) {
+        res->collapsed = 1;
+        res->winner = HK_COMBAT_ATTACKER;
+    }
+    return 1;
+}
+
 static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
                          hk_terrain terrain, int days, int stand, bool gives_way, int pinned, int works,
-                         hk_combat_result *res)
+                         int region, int *belts, hk_combat_result *res)
 {
+    if (belts)
+        *belts = 0;
     int n = echelons(w);
     if (n > days)
         n = days;
     memset(res, 0, sizeof *res);
     res->winner = HK_COMBAT_DRAW;
     const hk_combat_side *whole[2] = {att, def};
+    bool beaten = false;
     for (int k = 0; k < n; k++) {
         int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
         double arrived = (double)(k + 1) / n;
@@ -1598,11 +1665,21 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
             x[0].surprise = 0; /* the surprise is spent on the first blow */
         hk_combat_result st;
         hk_combat_params p;
-        hk_combat_resolve(engagements(w, x[0].men + x[1].men, &p), &x[0], &x[1], terrain, to - from > 0 ? to - from : 1,
-                          r, &st);
+        const hk_combat_params *pp = engagements(w, x[0].men + x[1].men, &p);
+        /* a zone in its works is broken at the point of attack, belt by
+         * belt (breach), not by a collapse of the whole front's battle */
+        if (works) {
+            if (pp != &p)
+                p = *pp;
+            p.collapse_share = 0;
+            pp = &p;
+        }
+        hk_combat_resolve(pp, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
         hk_combat_add_stage(res, &st, from, k == 0);
-        if (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0])
+        if (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0]) {
+            beaten = true;
             break; /* the attack is called off */
+        }
         if (to >= stand)
             break; /* a rearguard's delaying action is over: it gives the ground */
         if (st.collapsed)
@@ -1613,6 +1690,11 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
          * broken through or when its own line breaks off, works_given) */
         if (st.winner == HK_COMBAT_ATTACKER && gives_way && to >= pinned && (!works || works_given(works, &st)))
             break; /* the line breaks and the defender gives the ground */
+    }
+    if (works && !beaten && !res->broke_off[HK_COMBAT_ATTACKER]) {
+        int b = breach(w, r, att, def, terrain, res->days, region, res);
+        if (belts)
+            *belts = b;
     }
 }
 
@@ -2225,6 +2307,86 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     return fought;
 }
 
+/* A front attacking with the armour to exploit (war.exploit_tanks per 1000
+ * men) does not leave the enemy's ground off its main axis to wait for the
+ * surrender: it sends a detached column to each region next to its ground
+ * that lies off the railways (no railhead) and that no enemy front stands
+ * on (no sector's ground, no garrison), in its aims and not its objective.
+ * The Kwantung Army of 1945 held the railways back to its redoubt and left
+ * the ground off them, the Jehol hills and Inner Mongolia, to Manchukuo's
+ * and Mengjiang's troops, who scattered (glantz2003); the Transbaikal
+ * Front's orders named Chifeng beside Mukden and Changchun (001:197), and
+ * its cavalry-mechanised group and 17th Army crossed the Gobi and the
+ * southern Khingan to it while the tank army made for the central plain.
+ * The column marches from the front's first step of attack at the pace of
+ * the front's mobile groups, on the fuel they carry, halting for more to
+ * come up over its haul as they do (advance), and occupies the region when
+ * it has covered the whole link. What it takes is the front's ground, and
+ * the column goes on from it. */
+static void columns(hk_world *w, int f, int days)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    hk_front *fr = &c->front[f];
+    for (int a = 0; a < 2; a++) {
+        if (fr->posture[a] != HK_FRONT_ATTACK || fr->men[a] < 1000 ||
+            1000.0 * fr->tanks[a] / fr->men[a] < P(w, WAR_EXPLOIT_TANKS))
+            continue;
+        int d = 1 - a;
+        int main_obj = fr->march_to[a];
+        hk_regions reached = 0; /* (a column goes on from what it took only next step) */
+        for (int v = 0; v < s->n_regions && v < 64; v++) {
+            if (c->front_of[v] >= 0 || !own(w, v, d) || railhead_now(w, v) || v == main_obj ||
+                s->regions[v].terrain == HK_TERRAIN_ISLAND || c->garrison[v] > 0 || hk_landings_occupies(w, v) ||
+                !in_aims(w, a, v))
+                continue;
+            /* the nearest of the front's regions it reaches over land */
+            int q = -1;
+            double link = INFINITY;
+            for (int i = w->c->adj_at[v]; i < w->c->adj_at[v + 1]; i++) {
+                int u = w->c->adj_to[i], l = w->c->adj[i];
+                if (s->links[l].kind == HK_LINK_SEA || !link_open(w, l) || c->front_of[u] != f || !own(w, u, a) ||
+                    invested(w, u) || ((reached >> u) & 1))
+                    continue;
+                if (s->links[l].km < link) {
+                    link = s->links[l].km;
+                    q = u;
+                }
+            }
+            if (q < 0)
+                continue;
+            if (c->column_day[v] < 0)
+                c->column_day[v] = (int8_t)(c->days < 127 ? c->days : 127);
+            hk_front col = *fr;
+            col.fuel[a] = c->column_fuel[v];
+            col.halt[a] = c->column_halt[v];
+            double km, haul = c->route_km[a][q];
+            double used = advance(w, &col, a, days, (isfinite(haul) ? haul : P(w, WAR_NO_ROUTE_KM)) + c->column_km[v],
+                                  link - c->column_km[v], &km);
+            c->column_km[v] += km;
+            c->column_fuel[v] = col.fuel[a];
+            c->column_halt[v] = col.halt[a];
+            if (c->column_km[v] < link - 1e-6)
+                continue;
+            int at = (int)ceil(used - 1e-9), out = c->days + at - c->column_day[v];
+            take(w, v, a, f);
+            reached |= HK_REGION_BIT(v);
+            int step_day = w->today;
+            if (w->today > 0)
+                w->today += at;
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "On the %s front a column the %s side sent off its main axis, over the %.0f km from %s, "
+                         "occupies %s, off the railways and held by no %s front, %d day%s after it set out.",
+                         sector_label(w, f), hk_side_adjective(a), link, hk_world_region_label(w, q),
+                         hk_world_region_label(w, v), hk_side_adjective(d), out, out == 1 ? "" : "s");
+            hk_world_emit2(w, "front", s->regions[v].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d),
+                           w->scratch, SRC_WAR);
+            w->today = step_day;
+        }
+    }
+}
+
 /* A front falling back goes back before its way back is cut, not only
  * when it is driven off its ground: once the enemy stands next to the
  * region its way back runs through (the region next to its ground on the
@@ -2546,8 +2708,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                 : holds_works(w, &att, &def, dpost, s->regions[o].terrain)   ? 2
                 : def.posture == HK_POSTURE_FORTIFIED && dpost == HK_FRONT_HOLD ? 1
                                                                              : 0;
+    int belts = 0;
     front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back,
-                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, works, &res);
+                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, works, o, &belts, &res);
     /* a front standing in its works is driven from them only by a collapse
      * (or, the weaker, when its line breaks off: works_given) */
     if (works && res.winner == HK_COMBAT_ATTACKER && !works_given(works, &res))
@@ -2598,7 +2761,18 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                                                   : "breaks through and takes",
                      hk_world_region_label(w, o), res.days, res.days == 1 ? "" : "s",
                      res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], pris);
-        else
+        else if (belts) {
+            int all = (int)lround(P(w, WAR_WORKS_BELTS)), done = c->breached[o];
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side (%.0f men, %.0f tanks%s) breaks through the %d%s of the %d belts of "
+                     "the works before %s on its sector of attack after %d day%s, with %.0f men massed there against "
+                     "%.0f of the defence; casualties %.0f against the defender's %.0f. The %.0f defenders hold the "
+                     "zone's next belt.",
+                     sector_label(w, f), hk_side_adjective(a), att.men, att.tanks, air, done, ordinal(done), all,
+                     hk_world_region_label(w, o), res.days, res.days == 1 ? "" : "s", P(w, WAR_BREACH_MASS) * att.men,
+                     P(w, WAR_BREACH_FRONTAGE) * def.men, res.casualties[HK_COMBAT_ATTACKER],
+                     res.casualties[HK_COMBAT_DEFENDER], def.men);
+        } else
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men, %.0f tanks%s) attacks %s for %d day%s and is held by "
                      "%.0f defenders; casualties %.0f against the defender's %.0f.",
@@ -2609,7 +2783,10 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                    SRC_WAR);
     if (!won) {
-        fr->repulsed[a] = true; /* not renewed before next month's reinforcements */
+        /* not renewed before next month's reinforcements; an attack that
+         * broke a belt of the works goes on into the next */
+        if (!belts)
+            fr->repulsed[a] = true;
         return true;
     }
     fort_garrison(w, f, dfr, a, o);
@@ -2699,7 +2876,8 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
      * perimeter, once a step: the pocket is reduced over weeks, not days */
     int first = (int)lround((double)days / echelons(w));
     hk_combat_result res;
-    front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, false, &res);
+    front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, false, -1, NULL,
+                 &res);
     c->prisoners[side] += res.prisoners[HK_COMBAT_DEFENDER];
     losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
     losses(w, side, fr, &res.loss[HK_COMBAT_DEFENDER]);
@@ -2808,6 +2986,47 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
                 continue;
             if (in_aims(w, 1 - side, r) && !held && way_back(w, r, 1 - side))
                 hk_control_set(w, r, hk_world_side_actor(w, 1 - side));
+        }
+    }
+}
+
+/* After the fronts stop: a pocket that is no field army but the garrison
+ * its front left to hold a fortified region (withdraw_threatened: Hailar's,
+ * when the 119th Division went back over the Great Khingan) is cut off
+ * from its army's chain of command as a garrison left in its works is
+ * (storm): the order to lay down arms reaches it only war.garrison_order_days
+ * after the fronts, and until then its besiegers go on assaulting it (the
+ * Hailar fortified region's last strongpoints were taken on 18 August 1945,
+ * after nine days of assault, glantz2003). When it is gone its ground passes
+ * to its besiegers. */
+static void garrison_pockets(hk_world *w, hk_rng *rng, int days)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    for (int side = 0; side < 2; side++) {
+        if (!holds_fortress(w, side))
+            continue;
+        for (int f = 0; f < s->n_sectors; f++) {
+            hk_front *fr = &c->front[f];
+            if (!fr->active || !fr->besieged[side] || fr->men[side] < 100)
+                continue;
+            hk_regions ground = 0;
+            bool works = true;
+            for (int r = 0; r < s->n_regions && works; r++)
+                if (c->front_of[r] == f && own(w, r, side)) {
+                    ground |= HK_REGION_BIT(r);
+                    works = c->garrison_left[r] > 0 && fortified_line(w, r, side);
+                }
+            if (!ground || !works)
+                continue;
+            siege(w, rng, f, side, days);
+            if (fr->men[side] >= 100)
+                continue;
+            for (hk_regions m = ground; m; m &= m - 1) {
+                int r = __builtin_ctzll(m);
+                if (in_aims(w, 1 - side, r) && way_back(w, r, 1 - side))
+                    hk_control_set(w, r, hk_world_side_actor(w, 1 - side));
+            }
         }
     }
 }
@@ -2996,6 +3215,9 @@ void hk_campaign_step(hk_world *w)
             if (c->front[f].active)
                 front_step(w, &r, f, days, (const double(*)[HK_MAX_REGIONS])c->route_km,
                            month_cas, &battles);
+        for (int f = 0; f < s->n_sectors; f++)
+            if (c->front[f].active)
+                columns(w, f, days);
         storm(w, &r, days, month_cas, &battles);
         encirclements(w, &r, days);
         c->days += days;
@@ -3015,6 +3237,7 @@ void hk_campaign_step(hk_world *w)
             int days = day + step <= held_to ? step : held_to - day;
             w->today = day + 1;
             storm(w, &r, days, month_cas, &battles);
+            garrison_pockets(w, &r, days);
         }
     }
     w->today = today;
@@ -3159,7 +3382,12 @@ static int occupy(hk_world *w, const hk_surrender_zone *zn, int side, int *day_o
             if (hk_landings_occupies(w, v))
                 continue;
             bool by_sea = s->links[l].kind == HK_LINK_SEA;
-            double tv = t[u] + s->links[l].km / (by_sea ? sea : land);
+            /* (a column sent there during the fighting, columns, goes on
+             * from where it stands: the rest of the link) */
+            double km = s->links[l].km;
+            if (!by_sea && t[u] == 0 && w->camp.column_km[v] > 0)
+                km = fmax(0, km - w->camp.column_km[v]);
+            double tv = t[u] + km / (by_sea ? sea : land);
             if (tv < t[v]) {
                 t[v] = tv;
                 how[v] = by_sea ? OCC_SEA : OCC_LAND;

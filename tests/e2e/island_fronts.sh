@@ -175,7 +175,11 @@ n=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "south_sakhal
     and .date >= "1945-08" and .committed.JPN > 0) | .date' "$tmp/ny" | grep -c . || true)
 [ "$n" -ge 1 ] || bad "without the Yalta pledge, seed 1: southern Sakhalin's garrison of August 1945 never fights"
 took=0
-for seed in 1 2 3 4; do
+# (twelve seeds: the Japanese main blow gains Soviet ground on the
+# mainland in few forced strikes north, 2 of seeds 1-12 since the draws'
+# winner rule stopped leaning to the attacker, docs/combat.md, 3 before;
+# Japan takes northern Sakhalin in 3 of the 12, 6 before)
+for seed in 1 2 3 4 5 6 7 8 9 10 11 12; do
     "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/sn"
     n=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and (.source // "" | test("war-islands"))
         and .date < "1943" and .committed.JPN > 0) | .winner' "$tmp/sn" | grep -c . || true)
@@ -208,7 +212,7 @@ for seed in 1 2 3 4; do
         fi
     fi
 done
-[ "$took" -ge 1 ] || bad "strike north: Japan takes northern Sakhalin in none of seeds 1-4"
+[ "$took" -ge 1 ] || bad "strike north: Japan takes northern Sakhalin in none of seeds 1-12"
 within() { # name mean record
     awk -v m="$2" -v r="$3" -v n="$1" 'BEGIN { if (!(m >= r / 2 && m <= r * 2)) { printf "FAIL: %s: mean %.0f, record %.0f (outside x2)\n", n, m, r; exit 1 } }' || fail=1
 }

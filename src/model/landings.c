@@ -899,11 +899,14 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
      * North Pacific Flotilla's ships carried the southern Kurils'
      * detachments, tihookeanskiy_flot; hasegawa2005) */
     if (fr > 0 && r_men > 0) {
-        if (p->rq != o && p->rq >= 0 && is->side[SL(p->rq)] == a && is->lift[SL(p->rq)] >= 100) {
-            r_men += is->men[SL(p->rq)];
-            r_guns += is->guns[SL(p->rq)];
-            ships = fmax(ships, is->lift[SL(p->rq)]);
-            is->men[SL(p->rq)] = is->guns[SL(p->rq)] = is->tanks[SL(p->rq)] = is->lift[SL(p->rq)] = 0;
+        /* (the base it sailed from: the beachhead's, for one landed in an
+         * earlier step) */
+        int rb = p->rq == o ? is->bh_from[SL(o)] : p->rq;
+        if (rb >= 0 && rb != o && is->side[SL(rb)] == a && is->lift[SL(rb)] >= 100) {
+            r_men += is->men[SL(rb)];
+            r_guns += is->guns[SL(rb)];
+            ships = fmax(ships, is->lift[SL(rb)]);
+            is->men[SL(rb)] = is->guns[SL(rb)] = is->tanks[SL(rb)] = is->lift[SL(rb)] = 0;
         }
         qual = (qual * men + r_qual * r_men) / (men + r_men);
         men += r_men;
@@ -1177,10 +1180,12 @@ void hk_landings_step(hk_world *w)
                 is->quality[SL(o)] = q >= 0 ? is->quality[SL(q)] : is->bh_quality[SL(o)];
                 is->side[SL(o)] = (int8_t)a;
                 is->since[SL(o)] = (int16_t)is->day;
-                /* (the shipping goes on with a force that lands) */
-                is->lift[SL(o)] = q >= 0 && p.landing ? is->lift[SL(q)] : 0;
-                if (q >= 0 && p.landing)
-                    is->lift[SL(q)] = 0;
+                /* (the shipping goes on with a force that lands, or comes
+                 * on from the base of a beachhead's force) */
+                int base = p.beach ? is->bh_from[SL(o)] : p.landing ? q : -1;
+                is->lift[SL(o)] = base >= 0 && (!p.beach || !(is->men[SL(base)] >= 100)) ? is->lift[SL(base)] : 0;
+                if (base >= 0 && is->lift[SL(o)] > 0)
+                    is->lift[SL(base)] = 0;
                 if (q >= 0)
                     is->men[SL(q)] = is->tanks[SL(q)] = is->guns[SL(q)] = is->aircraft[SL(q)] = 0;
                 if (q >= 0 && is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 1) {
@@ -1393,8 +1398,17 @@ static void occupy(hk_world *w, int from)
             qual = is->bh_quality[SL(bo)];
             is->bh_men[SL(bo)] = is->bh_tanks[SL(bo)] = is->bh_guns[SL(bo)] = 0;
             is->bh_side[SL(bo)] = -1;
-            /* (its shipping comes on from its base, the force it served gone) */
+            /* (its shipping comes on from its base, and the rest of the
+             * force there with it in the next lifts, as when a beachhead's
+             * island falls in battle: fight) */
             int b = is->bh_from[SL(bo)];
+            if (b >= 0 && is->side[SL(b)] == ba && is->lift[SL(b)] >= 100 && is->men[SL(b)] >= 1) {
+                qual = (qual * men + is->quality[SL(b)] * is->men[SL(b)]) / (men + is->men[SL(b)]);
+                men += is->men[SL(b)];
+                tanks += is->tanks[SL(b)];
+                guns += is->guns[SL(b)];
+                is->men[SL(b)] = is->tanks[SL(b)] = is->guns[SL(b)] = 0;
+            }
             if (b >= 0 && !(is->men[SL(b)] >= 100)) {
                 is->lift[SL(bo)] = is->lift[SL(b)];
                 is->lift[SL(b)] = 0;

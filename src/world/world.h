@@ -56,6 +56,7 @@ typedef struct hk_front {
     double men_at_start[2];      /* the side's men here when the war opened */
     double brought[2];           /* men the side has brought up here from its reserve since */
     double going[2];             /* its pace this step against the usual: weather and roads (campaign.c) */
+    bool spent[2];               /* the side's opening offensive here was beaten off: not renewed whatever the odds (campaign.c) */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */

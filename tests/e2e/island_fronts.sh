@@ -158,8 +158,11 @@ n=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "south_sakhal
     and .date >= "1945-08" and .committed.JPN > 0) | .date' "$tmp/ny" | grep -c . || true)
 [ "$n" -ge 1 ] || bad "without the Yalta pledge, seed 1: southern Sakhalin's garrison of August 1945 never fights"
 took=0
+# (with war.opening_ratio at 0.6, so that the fronts beside the main blow,
+# under the Soviet side's air, attack in some seeds: the main blow on the
+# Soviet works seldom breaks through at the odds of 1941)
 for seed in 1 2 3 4 5; do
-    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/sn"
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --set war.opening_ratio=0.6 --json >"$tmp/sn"
     n=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and (.source // "" | test("war-islands"))
         and .date < "1943" and .committed.JPN > 0) | .winner' "$tmp/sn" | grep -c . || true)
     # the Kantokuen plan put northern Sakhalin in its last phase, if the

@@ -14,6 +14,7 @@
 #include "model/combat.h"
 
 #include "model/assess.h"
+#include "model/motor.h"
 #include "model/movement.h"
 
 #include "model/politics.h"
@@ -171,8 +172,9 @@ static void reach_follow_control(hk_world *w)
  * link of its widest route there (links.yaml: the Borzya-Khalkhin Gol road
  * 25,000 a month, the pace at which the 1st Army Group was built up to
  * 57,000 by trucks from the railhead at Borzya, 001:137, 001:145; the
- * Hailar road to Nomonhan and the roads to the Changkufeng heights
- * 15,000). 0 where the sector has no battle ground off its railheads (the
+ * Hailar road to Nomonhan 17,000, what the Kwantung Army's 1,000 trucks
+ * carried over 240 km at the Soviet 4,000 trucks' pace over 650 km; the
+ * roads to the Changkufeng heights 15,000). 0 where the sector has no battle ground off its railheads (the
  * Ussuri, the Argun: fought at the railway itself) or no route reaches it. */
 static double route_capacity(hk_world *w, int sec, int side)
 {
@@ -298,14 +300,31 @@ double hk_battles_attack_odds(const hk_world *w, int sec)
     return post[HK_POSTURE_FORTIFIED] > 0 ? post[HK_POSTURE_PREPARED] / post[HK_POSTURE_FORTIFIED] : 1.0;
 }
 
+/* The months of the year (bit k: month k + 1) from `first` to `last`, a
+ * span that may run over the turn of the year. */
+static uint16_t months_of(double first, double last)
+{
+    uint16_t mask = 0;
+    for (int m = 1; m <= 12; m++)
+        if (hk_mon_in_span(m, hk_round_int(first), hk_round_int(last)))
+            mask |= (uint16_t)(1u << (m - 1));
+    return mask;
+}
+
+/* The campaigning season's and the winter's months, from the run's
+ * parameters: asked every month, worked out once. */
+void hk_battles_start(hk_world *w)
+{
+    w->season_mons = months_of(P(w, BATTLE_SEASON_FIRST), P(w, BATTLE_SEASON_LAST));
+    w->winter_mons = months_of(P(w, BATTLE_WINTER_FIRST), P(w, BATTLE_WINTER_LAST));
+}
+
 bool hk_battles_winter_halts(const hk_world *w, int sec)
 {
     if (sec < 0 || sec >= w->s->n_sectors)
         return false;
-    int m = hk_month_mon(w->month), first = hk_round_int(P(w, BATTLE_WINTER_FIRST)),
-        last = hk_round_int(P(w, BATTLE_WINTER_LAST));
     /* the season runs over the turn of the year (November to March) */
-    bool winter = hk_mon_in_span(m, first, last);
+    bool winter = (w->winter_mons >> (hk_month_mon(w->month) - 1)) & 1u;
     /* the whole border, not the steppe alone: the Amur, the Ussuri and the
      * Argun freeze in the same months, and every battle and campaign of
      * the record on it was fought between May and September (Kanchazu in
@@ -319,15 +338,13 @@ bool hk_battles_in_season(const hk_world *w, int sec)
 {
     if (sec < 0 || sec >= w->s->n_sectors)
         return false;
-    int m = hk_month_mon(w->month), first = hk_round_int(P(w, BATTLE_SEASON_FIRST)),
-        last = hk_round_int(P(w, BATTLE_SEASON_LAST));
     /* the months after the thaw has dried the roads and the rivers' ice has
      * gone, before the freeze: every battle of the record on the border was
      * fought in them (Kanchazu in June 1937, Changkufeng in July and August
      * 1938, Nomonhan from May to September 1939: cdb90, isqno 256-260), and
      * the armies that fought them planned for them (the fighting of 1939 was
      * to end before the winter, 001:147) */
-    return hk_mon_in_span(m, first, last);
+    return (w->season_mons >> (hk_month_mon(w->month) - 1)) & 1u;
 }
 
 static int days_between(hk_date a, hk_date b)
@@ -451,7 +468,20 @@ static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
      * does. docs/model.md#battles-border-campaign */
     if (campaign && !att.envelop)
         def.no_surrender = 0;
-    def.way_back = campaign; /* its border at its back: only the men a ring cuts off are bound (docs/combat.md) */
+    /* Its border at its back, a line falls back across it and only the men
+     * a ring cuts off are bound (docs/combat.md). But the envelopment the
+     * USSR plans with armour for both flanks (campaign_envelops: open
+     * ground, more tanks than the line has to stop them, as many for its
+     * men as the fronts need to exploit a breakthrough) is aimed at the
+     * line's way back itself: its columns pass both flanks to meet behind
+     * it, and a line whose practice forbids withdrawal without orders is
+     * still in its positions when they meet. It fights there as a garrison
+     * with no way back. The 23rd Division, held on the east bank of the
+     * Khalkha, was cut off by the pincers that met behind it at Nomonhan
+     * and devastated in its positions (001:145); the Japanese side's loss
+     * over the campaign, 18,000-20,000 (001:135), is a garrison's share of
+     * the 6th Army's 30,000, not a line's (cdb90, isqno 260). */
+    def.way_back = campaign && !att.envelop;
     if (w->mode == HK_MODE_SIMULATE)
         resolve_in_echelons(w, r, &att, &def, terrain, days, res);
     else
@@ -591,11 +621,20 @@ static double campaign_available(hk_world *w, int side)
  * railhead to the battle ground carries (route_capacity), the trucks on the
  * road and not the distance alone deciding it; where the battle is fought
  * at the railway itself, campaign.lift over the supply distance (from a
- * railhead on the border the men still march some 100 km, a few days). */
+ * railhead on the border the men still march some 100 km, a few days).
+ * On an ally's ground (the Khalkha, Mongolia's) the road carries the
+ * Soviet side's men only as far as its trucks there do: those of the men
+ * it keeps stationed there and those Moscow rails in while it is losing
+ * (motor.c; the 1st Army Group's 4,000 trucks of August 1939 were gathered
+ * during the fighting, 001:137, 001:145). */
 static double sector_lift(hk_world *w, int sec, int side)
 {
     double cap = route_capacity(w, sec, side);
-    return cap > 0 ? cap : P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, sec, side), 100.0);
+    if (!(cap > 0))
+        return P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, sec, side), 100.0);
+    if (side == HK_SIDE_SOV && w->s->sectors[sec].side[1] != w->s->sov)
+        return fmin(cap, hk_motor_lift(w, sec, soviet_bound(w, sec), cap));
+    return cap;
 }
 
 static double campaign_lift(hk_world *w, int side) { return sector_lift(w, w->border_campaign.sector, side); }
@@ -825,7 +864,7 @@ bool hk_battles_soviet_building(const hk_world *w)
 static bool season_goes_on(const hk_world *w)
 {
     int next = hk_month_mon(w->month) % 12 + 1;
-    return hk_mon_in_span(next, hk_round_int(P(w, BATTLE_SEASON_FIRST)), hk_round_int(P(w, BATTLE_SEASON_LAST)));
+    return (w->season_mons >> (next - 1)) & 1u;
 }
 
 /* Whether the Kwantung Army can outbuild the USSR on the battle ground:

@@ -27,6 +27,9 @@ double hk_battles_tokyo_prevails(const hk_world *w);
 /* "Kwantung Army" or, on Korea's own border, "Korea Army". */
 const char *hk_battles_japanese_army(const hk_world *w, int sec);
 
+/* The run's campaigning season and winter (battle.season_first..last,
+ * battle.winter_first..last) as months of the year, at its start. */
+void hk_battles_start(hk_world *w);
 /* True when sector sec's battle ground is open steppe in its winter months
  * (battle.winter_first..battle.winter_last): no army moves or supplies an
  * offensive there by road, so a clash is fought by what stands on the

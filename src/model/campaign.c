@@ -32,6 +32,7 @@
 #include "model/control.h"
 #include "model/landings.h"
 #include "model/movement.h"
+#include "model/war_toll.h"
 #include "world/map.h"
 
 #define SRC_WAR "model: war-campaign (docs/model.md#war-campaign)"
@@ -42,6 +43,7 @@ static bool opening(const hk_world *w, int side);
 static bool way_back(const hk_world *w, int o, int side);
 static bool holds_out_encircled(const hk_world *w, int side);
 static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o);
+static void garrison_pockets(hk_world *w, hk_rng *rng, int days);
 static bool fortified_line(const hk_world *w, int o, int side);
 static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, int o, const int from[2],
                     hk_combat_side cs[2][2], hk_front *held_by[2], double month_cas[HK_MAX_SECTORS][2], int *battles);
@@ -771,6 +773,10 @@ void hk_campaign_begin(hk_world *w)
     memset(c->garrison_left, 0, sizeof c->garrison_left);
     memset(c->garrison_days, 0, sizeof c->garrison_days);
     memset(c->garrison_from, 0, sizeof c->garrison_from);
+    memset(c->column_km, 0, sizeof c->column_km);
+    memset(c->column_fuel, 0, sizeof c->column_fuel);
+    memset(c->column_halt, 0, sizeof c->column_halt);
+    memset(c->column_day, -1, sizeof c->column_day);
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         hk_front *fr = &c->front[f];
         fr->active = true;
@@ -1471,16 +1477,15 @@ static int marched(const hk_world *w, hk_front *fr, int side, int o, int from, i
     return fr->march[side] >= link - 1e-6 ? (int)ceil(used - 1e-9) : -1;
 }
 
-/* What a side loses goes to movement and to the war's totals. */
+/* What a side loses goes to movement and to the war's totals and its
+ * exhaustion (hk_war_toll, as the island fronts count theirs). */
 static void account(hk_world *w, int side, double men, const hk_combat_losses *lo)
 {
     w->loss_men[side] += men;
     w->loss_tanks[side] += lo->tanks;
     w->loss_guns[side] += lo->guns;
     w->loss_aircraft[side] += lo->aircraft;
-    w->war_losses[side] += men;
-    double armies = w->jpn_men + w->sov_men;
-    w->exhaustion += armies > 0 ? P(w, WAR_EXHAUSTION_WEIGHT) * men / armies : 0;
+    hk_war_toll(w, side, men);
 }
 
 static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *lo)
@@ -2317,6 +2322,86 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
     return fought;
 }
 
+/* A front attacking with the armour to exploit (war.exploit_tanks per 1000
+ * men) does not leave the enemy's ground off its main axis to wait for the
+ * surrender: it sends a detached column to each region next to its ground
+ * that lies off the railways (no railhead) and that no enemy front stands
+ * on (no sector's ground, no garrison), in its aims and not its objective.
+ * The Kwantung Army of 1945 held the railways back to its redoubt and left
+ * the ground off them, the Jehol hills and Inner Mongolia, to Manchukuo's
+ * and Mengjiang's troops, who scattered (glantz2003); the Transbaikal
+ * Front's orders named Chifeng beside Mukden and Changchun (001:197), and
+ * its cavalry-mechanised group and 17th Army crossed the Gobi and the
+ * southern Khingan to it while the tank army made for the central plain.
+ * The column marches from the front's first step of attack at the pace of
+ * the front's mobile groups, on the fuel they carry, halting for more to
+ * come up over its haul as they do (advance), and occupies the region when
+ * it has covered the whole link. What it takes is the front's ground, and
+ * the column goes on from it. */
+static void columns(hk_world *w, int f, int days)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    hk_front *fr = &c->front[f];
+    for (int a = 0; a < 2; a++) {
+        if (fr->posture[a] != HK_FRONT_ATTACK || fr->men[a] < 1000 ||
+            1000.0 * fr->tanks[a] / fr->men[a] < P(w, WAR_EXPLOIT_TANKS))
+            continue;
+        int d = 1 - a;
+        int main_obj = fr->march_to[a];
+        hk_regions reached = 0; /* (a column goes on from what it took only next step) */
+        for (int v = 0; v < s->n_regions && v < 64; v++) {
+            if (c->front_of[v] >= 0 || !own(w, v, d) || railhead_now(w, v) || v == main_obj ||
+                s->regions[v].terrain == HK_TERRAIN_ISLAND || c->garrison[v] > 0 || hk_landings_occupies(w, v) ||
+                !in_aims(w, a, v))
+                continue;
+            /* the nearest of the front's regions it reaches over land */
+            int q = -1;
+            double link = INFINITY;
+            for (int i = w->c->adj_at[v]; i < w->c->adj_at[v + 1]; i++) {
+                int u = w->c->adj_to[i], l = w->c->adj[i];
+                if (s->links[l].kind == HK_LINK_SEA || !link_open(w, l) || c->front_of[u] != f || !own(w, u, a) ||
+                    invested(w, u) || ((reached >> u) & 1))
+                    continue;
+                if (s->links[l].km < link) {
+                    link = s->links[l].km;
+                    q = u;
+                }
+            }
+            if (q < 0)
+                continue;
+            if (c->column_day[v] < 0)
+                c->column_day[v] = (int8_t)(c->days < 127 ? c->days : 127);
+            hk_front col = *fr;
+            col.fuel[a] = c->column_fuel[v];
+            col.halt[a] = c->column_halt[v];
+            double km, haul = c->route_km[a][q];
+            double used = advance(w, &col, a, days, (isfinite(haul) ? haul : P(w, WAR_NO_ROUTE_KM)) + c->column_km[v],
+                                  link - c->column_km[v], &km);
+            c->column_km[v] += km;
+            c->column_fuel[v] = col.fuel[a];
+            c->column_halt[v] = col.halt[a];
+            if (c->column_km[v] < link - 1e-6)
+                continue;
+            int at = (int)ceil(used - 1e-9), out = c->days + at - c->column_day[v];
+            take(w, v, a, f);
+            reached |= HK_REGION_BIT(v);
+            int step_day = w->today;
+            if (w->today > 0)
+                w->today += at;
+            if (hk_world_logging(w))
+                snprintf(w->scratch, sizeof w->scratch,
+                         "On the %s front a column the %s side sent off its main axis, over the %.0f km from %s, "
+                         "occupies %s, off the railways and held by no %s front, %d day%s after it set out.",
+                         sector_label(w, f), hk_side_adjective(a), link, hk_world_region_label(w, q),
+                         hk_world_region_label(w, v), hk_side_adjective(d), out, out == 1 ? "" : "s");
+            hk_world_emit2(w, "front", s->regions[v].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d),
+                           w->scratch, SRC_WAR);
+            w->today = step_day;
+        }
+    }
+}
+
 /* A front falling back goes back before its way back is cut, not only
  * when it is driven off its ground: once the enemy stands next to the
  * region its way back runs through (the region next to its ground on the
@@ -2923,6 +3008,47 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
     }
 }
 
+/* After the fronts stop: a pocket that is no field army but the garrison
+ * its front left to hold a fortified region (withdraw_threatened: Hailar's,
+ * when the 119th Division went back over the Great Khingan) is cut off
+ * from its army's chain of command as a garrison left in its works is
+ * (storm): the order to lay down arms reaches it only war.garrison_order_days
+ * after the fronts, and until then its besiegers go on assaulting it (the
+ * Hailar fortified region's last strongpoints were taken on 18 August 1945,
+ * after nine days of assault, glantz2003). When it is gone its ground passes
+ * to its besiegers. */
+static void garrison_pockets(hk_world *w, hk_rng *rng, int days)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    for (int side = 0; side < 2; side++) {
+        if (!holds_fortress(w, side))
+            continue;
+        for (int f = 0; f < s->n_sectors; f++) {
+            hk_front *fr = &c->front[f];
+            if (!fr->active || !fr->besieged[side] || fr->men[side] < 100)
+                continue;
+            hk_regions ground = 0;
+            bool works = true;
+            for (int r = 0; r < s->n_regions && works; r++)
+                if (c->front_of[r] == f && own(w, r, side)) {
+                    ground |= HK_REGION_BIT(r);
+                    works = c->garrison_left[r] > 0 && fortified_line(w, r, side);
+                }
+            if (!ground || !works)
+                continue;
+            siege(w, rng, f, side, days);
+            if (fr->men[side] >= 100)
+                continue;
+            for (hk_regions m = ground; m; m &= m - 1) {
+                int r = __builtin_ctzll(m);
+                if (in_aims(w, 1 - side, r) && way_back(w, r, 1 - side))
+                    hk_control_set(w, r, hk_world_side_actor(w, 1 - side));
+            }
+        }
+    }
+}
+
 /* A war Japan opens is told against its plan once its first month has been
  * fought: the Kantokuen plan of 1941 named the Maritime Province for the
  * main blow and the Amur and the western (Khalkha and Transbaikal) axes for
@@ -3115,6 +3241,9 @@ void hk_campaign_step(hk_world *w)
             if (c->front[f].active)
                 front_step(w, &r, f, days, (const double(*)[HK_MAX_REGIONS])c->route_km,
                            month_cas, &battles);
+        for (int f = 0; f < s->n_sectors; f++)
+            if (c->front[f].active)
+                columns(w, f, days);
         storm(w, &r, days, month_cas, &battles);
         encirclements(w, &r, days);
         c->days += days;
@@ -3134,6 +3263,7 @@ void hk_campaign_step(hk_world *w)
             int days = day + step <= held_to ? step : held_to - day;
             w->today = day + 1;
             storm(w, &r, days, month_cas, &battles);
+            garrison_pockets(w, &r, days);
         }
     }
     w->today = today;
@@ -3278,7 +3408,12 @@ static int occupy(hk_world *w, const hk_surrender_zone *zn, int side, int *day_o
             if (hk_landings_occupies(w, v))
                 continue;
             bool by_sea = s->links[l].kind == HK_LINK_SEA;
-            double tv = t[u] + s->links[l].km / (by_sea ? sea : land);
+            /* (a column sent there during the fighting, columns, goes on
+             * from where it stands: the rest of the link) */
+            double km = s->links[l].km;
+            if (!by_sea && t[u] == 0 && w->camp.column_km[v] > 0)
+                km = fmax(0, km - w->camp.column_km[v]);
+            double tv = t[u] + km / (by_sea ? sea : land);
             if (tv < t[v]) {
                 t[v] = tv;
                 how[v] = by_sea ? OCC_SEA : OCC_LAND;

@@ -234,12 +234,17 @@ double hk_combat_collapse_p(const hk_combat_params *p, const hk_combat_side *att
  * uniform from a stream of its own: the rng is not advanced. */
 static int drawn_winner(const hk_combat_params *p, double score, hk_rng *rng)
 {
-    double z = score + p->winner_bias, band = p->draw_band > 0 ? p->draw_band : 0;
+    double z = score + (p->winner_central ? p->winner_draw_bias : p->winner_bias);
+    double band = p->draw_band > 0 ? p->draw_band : 0;
     double pa = 1 / (1 + exp(-p->winner_scale * (z - band)));
-    double pd = 1 / (1 + exp(-p->winner_scale * (-z - band)));
     hk_rng child = hk_rng_split(rng, WINNER_STREAM);
     double u = hk_rng_uniform(&child);
-    return u < pa ? HK_COMBAT_ATTACKER : u < pa + pd ? HK_COMBAT_DEFENDER : HK_COMBAT_DRAW;
+    if (u < pa)
+        return HK_COMBAT_ATTACKER;
+    if (!(band > 0))
+        return HK_COMBAT_DEFENDER; /* no draws: the rest is the defender's */
+    double pd = 1 / (1 + exp(-p->winner_scale * (-z - band)));
+    return u < pa + pd ? HK_COMBAT_DEFENDER : HK_COMBAT_DRAW;
 }
 
 static double collapse_draw(hk_rng *rng)
@@ -317,6 +322,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
                     hk_combat_result *out)
 {
     memset(out, 0, sizeof *out);
+    const hk_combat_side *att_given = att, *def_given = def; /* (winner_central's second run) */
     /* ns_defender_only: the attacker's refusal to surrender does not act
      * (a failed attack is called off); everything else reads `att`. */
     hk_combat_side att_own;
@@ -474,8 +480,9 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
                         ? p->echelon_clock_share * day0 + day
                         : (double)t;
         double dec = day_intensity(tc, p->day_decay);
-        double share[2] = {base[0] * dec * pow(r, -p->helmbold),
-                           base[1] * dec * pow(r, p->helmbold)};
+        /* r^h once a day: the attacker's factor is its inverse */
+        double rh = pow(r, p->helmbold);
+        double share[2] = {base[0] * dec / rh, base[1] * dec * rh};
         /* A side that will not surrender pays for it in its own blood:
          * always, or (ns_own_outmatched) only while it is outmatched. */
         for (int i = 0; i < 2; i++) {
@@ -567,7 +574,13 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
     out->strain[1] = m_def;
     if (loser >= 0)
         out->winner = 1 - loser;
-    else if (rng && p->winner_scale > 0)
+    else if (rng && p->winner_scale > 0 && p->winner_central == 1) {
+        /* the odds of the battle as the central estimate fights it: the
+         * same battle without the random spread (no rng, so no deeper) */
+        hk_combat_result c;
+        resolve(p, att_given, def_given, terrain, max_days, day0, 0, NULL, &c);
+        out->winner = drawn_winner(p, c.score, rng);
+    } else if (rng && p->winner_scale > 0)
         out->winner = drawn_winner(p, out->score, rng);
     else if (out->score + p->winner_bias > p->draw_band)
         out->winner = HK_COMBAT_ATTACKER;
@@ -640,25 +653,44 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
  * the men it brought against its break point, with the attacker's edge
  * (winner_bias). An attack that bled itself white in its first stages is
  * not a success because its last echelon gained a day. */
-static void engagement_winner(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
-                              hk_rng *rng, hk_combat_result *res)
+/* The engagement's strains and score on its totals (0 when a side
+ * brought no one or has no break point). */
+static int engagement_score(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
+                            const hk_combat_result *res, double m[2], double *score)
 {
-    if (res->broke_off[HK_COMBAT_ATTACKER] || res->broke_off[HK_COMBAT_DEFENDER])
-        return; /* the last stage's break decides, as in one battle */
-    double men[2] = {nonneg(att->men), nonneg(def->men)}, brk[2] = {p->break_att, p->break_def}, m[2];
+    double men[2] = {nonneg(att->men), nonneg(def->men)}, brk[2] = {p->break_att, p->break_def};
     const hk_combat_side *in[2] = {att, def};
     for (int i = 0; i < 2; i++) {
         brk[i] *= nation_tolerance(p, in[i]) * (i == 1 ? works_hold(p, in[i]) : 1);
         if (p->break_cap > 0 && brk[i] > p->break_cap)
             brk[i] = p->break_cap;
         if (!(men[i] > 0) || !(brk[i] > 0))
-            return;
+            return 0;
         m[i] = res->casualties[i] / men[i] / brk[i] + 1e-9;
     }
+    *score = log(m[1]) - log(m[0]) - works_edge(p, def);
+    return 1;
+}
+
+static void engagement_winner(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
+                              hk_terrain terrain, int days, int echelons, hk_rng *rng, hk_combat_result *res)
+{
+    if (res->broke_off[HK_COMBAT_ATTACKER] || res->broke_off[HK_COMBAT_DEFENDER])
+        return; /* the last stage's break decides, as in one battle */
+    double m[2], score;
+    if (!engagement_score(p, att, def, res, m, &score))
+        return;
     res->strain[0] = m[0];
     res->strain[1] = m[1];
-    res->score = log(m[1]) - log(m[0]) - works_edge(p, def);
-    if (rng && p->winner_scale > 0)
+    res->score = score;
+    if (rng && p->winner_scale > 0 && p->winner_central == 1) {
+        /* the odds of the engagement as the central estimate fights it */
+        hk_combat_result c;
+        hk_combat_resolve_echelons(p, att, def, terrain, days, echelons, NULL, &c);
+        double mc[2], sc = res->score;
+        engagement_score(p, att, def, &c, mc, &sc);
+        res->winner = drawn_winner(p, sc, rng);
+    } else if (rng && p->winner_scale > 0)
         res->winner = drawn_winner(p, res->score, rng);
     else if (res->score + p->winner_bias > p->draw_band)
         res->winner = HK_COMBAT_ATTACKER;
@@ -699,7 +731,7 @@ void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side 
             lost[i] = res->loss[i];
     }
     if (stages > 1 && p->echelon_winner)
-        engagement_winner(p, att, def, rng, res);
+        engagement_winner(p, att, def, terrain, days, echelons, rng, res);
     /* the collapse is the engagement's, decided once (one draw, after the
      * stages' own) */
     if (collapses(p, att, def, res, rng)) {
@@ -741,8 +773,10 @@ static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
         if (dispersed)
             size_f *= disp_f;
         double dec = day_intensity((double)t, p->day_decay);
+        /* the enemy's power over its own to the h, once a day for both */
+        double rh = pow(pw[1] / pw[0], p->helmbold), ratio_h[2] = {rh, 1 / rh};
         for (int i = 0; i < 2; i++) {
-            double share = p->rate_def * size_f * dec * pow(pw[1 - i] / pw[i], p->helmbold);
+            double share = p->rate_def * size_f * dec * ratio_h[i];
             int nat = side[i]->nation;
             if (nat > 0 && nat < HK_NATION_COUNT && p->nation_loss[nat] > 0)
                 share *= p->nation_loss[nat];

@@ -75,7 +75,8 @@ void hk_combat_params_default(hk_combat_params *p)
     p->collapse_garrison = 0.63370648066404756;
     p->collapse_share = 0.21136194816981174;
     p->echelon_clock_share = 0.018623657882636389;
-    p->winner_scale = 0;
+    p->winner_scale = 2.0773839199648059;
+    p->winner_draw_bias = 0.13299901299219968;
     p->nation_break = 0;
     p->posture_break[0] = 1;
     p->posture_break[1] = 1;
@@ -90,6 +91,7 @@ void hk_combat_params_default(hk_combat_params *p)
     p->break_stop = 1;
     p->echelon_clock = 1;
     p->echelon_winner = 1;
+    p->winner_central = 2;
     p->ns_score_ordinary = 1;
     p->nation_loss[0] = 1; /* OTHER */
     p->nation_loss[1] = 1.8278702144581265; /* RUS */

@@ -841,9 +841,6 @@ static void simulate_treaties(hk_world *w)
         hk_treaty_state *st = &w->treaty[t];
         /* one draw per treaty per month (draw_for), made when it is used */
         if (st->status == HK_TREATY_NONE) {
-            /* --decide ACTOR.sign.TREATY: the partners' consent taken as given */
-            bool forced = hk_world_forced(w, HK_DECIDE_SIGN, -1, t);
-            bool player_proposes = w->orders_given && w->orders.propose_treaty == t && hk_treaty_has_party(x, w->player);
             /* no party signs outside its span, nor before the treaty's
              * preconditions hold (treaties.yaml `requires`) */
             if (w->setup->treaty_forbidden[t] || !hk_treaty_preconditions(w, t, NULL, 0) ||
@@ -852,6 +849,9 @@ static void simulate_treaties(hk_world *w)
                 st->pressure = 0;
                 continue;
             }
+            /* --decide ACTOR.sign.TREATY: the partners' consent taken as given */
+            bool forced = hk_world_forced(w, HK_DECIDE_SIGN, -1, t);
+            bool player_proposes = w->orders_given && w->orders.propose_treaty == t && hk_treaty_has_party(x, w->player);
             /* every treaty is bargained over (bargain: its talks run until
              * the pressure to settle reaches its price; a treaty without a
              * price is signed the first month every party gains); only a

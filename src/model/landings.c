@@ -13,8 +13,10 @@
  *   its side built along the border (the Koton fortified region);
  * - over a sea link a force lands once its shipping is gathered and loaded
  *   (landing.prep_days after the war opened or it took the port it sails
- *   from) and has crossed (landing.sea_km_day): one lift of
- *   landing.lift_men comes ashore first, the rest one lift each round trip,
+ *   from) and has crossed (landing.sea_km_day): one lift of the shipping
+ *   gathered at its base (forces.yaml `lift`: 8,821 men in Petropavlovsk's 64
+ *   ships and craft for Shumshu, some 1,400 from Sovetskaya Gavan for Toro,
+ *   1,847 for Wonsan) comes ashore first, the rest one lift each round trip,
  *   and the guns and tanks only landing.heavy_days after the first men, so
  *   a landing fights its first day with small arms against the garrison's
  *   works (Shumshu, 18 August 1945). A landing that is held stays on its
@@ -96,6 +98,19 @@ static bool coast_of_map(const hk_world *w, int r, uint64_t zones)
  * such a port. */
 static bool target(const hk_world *w, int r) { return island(w, r) || coast(w, r); }
 
+/* Whether ships sail sea lane k this month: not in its months of ice
+ * (links.yaml ice_from-ice_to: the Tatar Strait's ports close in the
+ * depth of winter, Shakhtyorsk's navigation running from March through
+ * December, portnews_shakhtyorsk). Other links always. */
+static bool lane_open(const hk_world *w, const hk_link *k)
+{
+    if (k->kind != HK_LINK_SEA || k->ice_from <= 0)
+        return true;
+    int m = hk_month_mon(w->month);
+    bool in = k->ice_from <= k->ice_to ? m >= k->ice_from && m <= k->ice_to : m >= k->ice_from || m <= k->ice_to;
+    return !in;
+}
+
 /* A region's slot in the island state (world.h), HK_ISL_SLOTS for none. */
 #define SL(r) (is->slot[(r)])
 #define SLW(r) (w->isl.slot[(r)])
@@ -143,6 +158,7 @@ void hk_landings_begin(hk_world *w)
         is->side[k] = is->bh_side[k] = is->holdout_side[k] = is->bh_from[k] = is->sail_to[k] = -1;
     }
     is->order_day[0] = is->order_day[1] = -1;
+    is->answer_day[0] = is->answer_day[1] = -1;
     is->ann_day = -1;
     for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++)
         if (rec[r] >= 0)
@@ -188,6 +204,7 @@ static void stand(hk_world *w, int r, const hk_island_force *x)
     is->quality[SL(r)] = x->quality > 0 ? x->quality : 1.0;
     is->side[SL(r)] = (int8_t)side;
     is->works[SL(r)] = x->works;
+    is->lift[SL(r)] = x->lift;
     is->since[SL(r)] = 0;
 }
 
@@ -244,15 +261,11 @@ static bool took_ground(const hk_world *w, int a)
     return false;
 }
 
-/* The war day a landing by side a from q over `km` of sea is off its
- * beach: its shipping gathered and loaded landing.prep_days after its order
- * or the day the force came to q, whichever is later, and the crossing.
- * INT16_MAX before any order. */
+/* The war day a landing from q over `km` of sea, ordered on war day
+ * `order`, is off its beach: its shipping gathered and loaded
+ * landing.prep_days after its order or the day the force came to q,
+ * whichever is later, and the crossing. INT16_MAX before any order. */
 static int ready_from(const hk_world *w, int order, int q, double km);
-static int ready_day(const hk_world *w, int a, int q, double km)
-{
-    return ready_from(w, order_of(w, a), q, km);
-}
 
 /* The war day side a's operation against region o is ordered on: a
  * landing on the mainland coast (coast) belongs to the plan of the fronts
@@ -264,10 +277,17 @@ static int order_to(const hk_world *w, int a, int o)
 {
     if (coast(w, o) && a == w->war_opener && !announced(w))
         return 0;
-    return order_of(w, a);
+    int order = order_of(w, a);
+    /* the recovery of island ground the side held when the war opened is
+     * its answer to the attack on its islands (answer_day), whichever order
+     * comes first */
+    int ans = w->isl.answer_day[a];
+    if (ans >= 0 && !announced(w) && hk_world_side(w, w->camp.control_at_start[o]) == a && (order < 0 || ans < order))
+        return ans;
+    return order;
 }
 
-/* The same from the order given on war day `order` (-1 none). */
+/* (ready_from: above) */
 static int ready_from(const hk_world *w, int order, int q, double km)
 {
     if (order < 0)
@@ -316,6 +336,9 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
                 out->km = k->km;
                 out->landing = false;
             }
+        } else if (!(is->lift[SL(q)] >= 100) || !lane_open(w, k)) {
+            /* no shipping at q: its force cannot land (a base's lift is its
+             * record's, and sails on with the force it lands) */
         } else if (is->holdout[SL(q)] >= 1) {
             /* no shipping sails from an island whose garrison still holds
              * out in it (the 88th Division's rest fought on in the south of
@@ -351,7 +374,7 @@ static bool approach(const hk_world *w, int a, int o, int now, int days, op *out
                 const hk_link *k = &s->links[cc->adj[i]];
                 int q = cc->adj_to[i];
                 if (k->kind != HK_LINK_SEA || q == out->q || is->side[SL(q)] != a || !(is->men[SL(q)] >= 100) ||
-                    !own(w, q, a) || is->holdout[SL(q)] >= 1)
+                    !own(w, q, a) || is->holdout[SL(q)] >= 1 || !(is->lift[SL(q)] >= 100) || !lane_open(w, k))
                     continue;
                 /* (the landing is part of the operation the attack over
                  * land belongs to, ordered with it: the surrender's
@@ -407,7 +430,7 @@ static void rear_of(const hk_world *w, const op *p, double *men, double *guns, d
         *quality = is->bh_quality[SL(p->o)];
         return;
     }
-    double lift = P(w, LANDING_LIFT_MEN) > 0 ? P(w, LANDING_LIFT_MEN) : is->men[SL(p->rq)];
+    double lift = is->lift[SL(p->rq)];
     double k = is->men[SL(p->rq)] > lift ? lift / is->men[SL(p->rq)] : 1.0;
     *men = k * is->men[SL(p->rq)];
     *guns = k * is->guns[SL(p->rq)];
@@ -447,12 +470,19 @@ static hk_combat_side attacker_of(const hk_world *w, const op *p)
     return x;
 }
 
-/* The first lift of a landing force A: landing.lift_men of its men, its
+/* The men one lift of the shipping of landing p carries: its base's (q),
+ * the whole force from a beachhead or over land. */
+static double lift_of(const hk_world *w, const op *p, double men)
+{
+    return p->landing && !p->beach && p->q >= 0 ? w->isl.lift[SLW(p->q)] : men;
+}
+
+/* The first lift of landing p's force A: the men its shipping carries, its
  * guns in proportion and no tanks. */
-static hk_combat_side first_lift(const hk_world *w, const hk_combat_side *A)
+static hk_combat_side first_lift(const hk_world *w, const op *p, const hk_combat_side *A)
 {
     hk_combat_side x = *A;
-    double lift = P(w, LANDING_LIFT_MEN) > 0 ? P(w, LANDING_LIFT_MEN) : A->men;
+    double lift = lift_of(w, p, A->men);
     double k = A->men > lift ? lift / A->men : 1.0;
     x.men *= k;
     x.guns *= k;
@@ -545,7 +575,7 @@ static void stage_sides(const hk_world *w, const op *p, const hk_combat_side *A,
          * the ships' guns and the batteries across the strait fire for the
          * first lift in their place (the shelling of Shumshu from Cape
          * Lopatka, wiki_shumshu) */
-        double lift = P(w, LANDING_LIFT_MEN) > 0 ? P(w, LANDING_LIFT_MEN) : A->men;
+        double lift = lift_of(w, p, A->men);
         double lifts = 1 + floor((double)from / round);
         ka = A->men > 0 ? fmin(1.0, lift * lifts / A->men) : 1.0;
         if (from < (int)P(w, LANDING_HEAVY_DAYS))
@@ -572,6 +602,11 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
     int a = p->a, d = 1 - a, o = p->o;
     hk_combat_side A = attacker_of(w, p), D = defender_of(w, o);
     double whole = is->men[SL(o)]; /* the garrison of the region, of which D stands where the blow falls */
+    /* the side whose island is attacked orders its answer at sea, the
+     * reinforcement of its islands and the recovery of what it loses, as
+     * its island operations are ordered (landing.order_days) */
+    if (is->answer_day[d] < 0)
+        is->answer_day[d] = (int16_t)(is->day + (int)P(w, LANDING_ORDER_DAYS));
     A.envelop = p->rear;
     if (a == w->war_opener && w->war_on == w->month && is->day == 0)
         A.surprise = (int)P(w, WAR_SURPRISE_LEVEL);
@@ -579,7 +614,7 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
     int round = p->landing ? 2 * (int)ceil(p->km / pace - 1e-9) : 0;
     if (round < 1)
         round = 1;
-    double lift = P(w, LANDING_LIFT_MEN) > 0 ? P(w, LANDING_LIFT_MEN) : A.men;
+    double lift = lift_of(w, p, A.men);
     /* the stages: an attack over land comes in battle.echelons as its
      * forces come up (as a front's); a landing fights its first stage, to
      * landing.heavy_days, with the first lift's small arms and the rest with
@@ -809,6 +844,16 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
     if (o < 64)
         is->taken[a] |= (uint64_t)1 << o;
     double men, tanks, guns, aircraft = 0, qual;
+    /* the shipping that landed the force goes on with it, once the force
+     * it served has left its base */
+    double ships = 0;
+    if (p->landing) {
+        int b = p->beach ? is->bh_from[SL(o)] : p->q;
+        if (b >= 0 && (!p->beach || !(is->men[SL(b)] >= 100))) {
+            ships = is->lift[SL(b)];
+            is->lift[SL(b)] = 0;
+        }
+    }
     if (p->beach) {
         men = is->bh_men[SL(o)];
         tanks = is->bh_tanks[SL(o)];
@@ -847,8 +892,19 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
             w->today = landed;
         }
     }
-    /* the force landed behind the line joins the one that came over land */
+    /* the force landed behind the line joins the one that came over land;
+     * the rest of the force over the sea follows it in the next lifts, with
+     * its shipping (the 113th Rifle Brigade landed at Toro on 16 August 1945
+     * and at Maoka on the 20th, and went on to Otomari, from where the
+     * North Pacific Flotilla's ships carried the southern Kurils'
+     * detachments, tihookeanskiy_flot; hasegawa2005) */
     if (fr > 0 && r_men > 0) {
+        if (p->rq != o && p->rq >= 0 && is->side[SL(p->rq)] == a && is->lift[SL(p->rq)] >= 100) {
+            r_men += is->men[SL(p->rq)];
+            r_guns += is->guns[SL(p->rq)];
+            ships = fmax(ships, is->lift[SL(p->rq)]);
+            is->men[SL(p->rq)] = is->guns[SL(p->rq)] = is->tanks[SL(p->rq)] = is->lift[SL(p->rq)] = 0;
+        }
         qual = (qual * men + r_qual * r_men) / (men + r_men);
         men += r_men;
         guns += r_guns;
@@ -857,6 +913,7 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
             is->bh_side[SL(o)] = -1;
         }
     }
+    is->lift[SL(o)] = ships;
     is->men[SL(o)] = men;
     is->tanks[SL(o)] = tanks;
     is->guns[SL(o)] = guns;
@@ -880,12 +937,32 @@ static bool faces(const hk_world *w, int a, int g)
     return false;
 }
 
+/* Whether side a's island v lies next to ground of the other side with a
+ * force on it, in reach of that side's aims: an attack may fall on it. */
+static bool threatened(const hk_world *w, int a, int v)
+{
+    const hk_compiled *cc = w->c;
+    if (!hk_campaign_in_aims(w, 1 - a, v))
+        return false;
+    for (int i = cc->adj_at[v]; i < cc->adj_at[v + 1]; i++) {
+        int q = cc->adj_to[i];
+        if (own(w, q, 1 - a) && w->isl.side[SLW(q)] == 1 - a && w->isl.men[SLW(q)] >= 100)
+            return true;
+    }
+    return false;
+}
+
 /* The opener's forces with no enemy island in reach go to one from which
  * they can strike: over a sea lane of their own side to an island it holds
  * next to the enemy's ground, sailing after landing.prep_days and the
  * crossing, and join the force there (a war plan's troops for an island
  * front gathered from the home islands: Hokkaido's 7th Division for
- * northern Sakhalin, wiki_7th_division). Arrivals join on their day. */
+ * northern Sakhalin, wiki_7th_division). The other side's answer, once its
+ * islands are attacked (answer_day): a force with shipping at hand (its
+ * lift) and no enemy island in reach sails to its island under threat,
+ * one lift each round trip (the 2nd Rifle Brigade came to northern
+ * Sakhalin by steamer in September 1942, kolyma_2nd_brigade). Only over
+ * lanes free of ice. Arrivals join on their day. */
 static void sail(hk_world *w, int now)
 {
     const hk_scenario *s = w->s;
@@ -909,7 +986,8 @@ static void sail(hk_world *w, int now)
             if (!(m > 0))
                 is->since[SL(g)] = (int16_t)now;
             is->side[SL(g)] = (int8_t)a;
-            is->men[SL(q)] = is->tanks[SL(q)] = is->guns[SL(q)] = is->aircraft[SL(q)] = 0;
+            is->lift[SL(g)] = fmax(m > 0 ? is->lift[SL(g)] : 0, is->lift[SL(q)]);
+            is->men[SL(q)] = is->tanks[SL(q)] = is->guns[SL(q)] = is->aircraft[SL(q)] = is->lift[SL(q)] = 0;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "On the island front %.0f %s men come over the sea from %s to %s, %.0f men there now.",
@@ -920,23 +998,40 @@ static void sail(hk_world *w, int now)
             continue;
         }
         int a = is->side[SL(q)];
+        if (a < 0)
+            continue;
         bool opening = a == w->war_opener && w->month - w->war_on < (int)P(w, WAR_OPENING_MONTHS);
-        if (g >= 0 || a < 0 || !opening || !(is->men[SL(q)] >= 100) || !own(w, q, a) || faces(w, a, q))
+        bool answer = !opening && a != w->war_opener && is->answer_day[a] >= 0 && !announced(w) &&
+                      is->lift[SL(q)] >= 100;
+        /* (a force that could strike an enemy island stays for it, once
+         * its side's island operations are ordered) */
+        if (g >= 0 || !(opening || answer) || !(is->men[SL(q)] >= 100) || !own(w, q, a) ||
+            ((opening || is->order_day[a] >= 0) && faces(w, a, q)))
             continue;
         int best = -1;
         double km = INFINITY;
         for (int i = w->c->adj_at[q]; i < w->c->adj_at[q + 1]; i++) {
             const hk_link *k = &s->links[w->c->adj[i]];
             int v = w->c->adj_to[i];
-            if (k->kind == HK_LINK_SEA && island(w, v) && own(w, v, a) && faces(w, a, v) && k->km < km) {
+            if (k->kind == HK_LINK_SEA && island(w, v) && own(w, v, a) && lane_open(w, k) &&
+                (opening ? faces(w, a, v) : threatened(w, a, v)) && k->km < km) {
                 km = k->km;
                 best = v;
             }
         }
-        if (best < 0 || ready_day(w, a, q, km) == INT16_MAX)
+        int ready = best < 0 ? INT16_MAX : ready_from(w, opening ? order_of(w, a) : is->answer_day[a], q, km);
+        if (ready == INT16_MAX)
             continue;
+        if (is->lift[SL(q)] >= 100) {
+            /* the last of its lifts, one each round trip (a war plan's
+             * move with no lift recorded at its base has its shipping
+             * gathered for the whole) */
+            double pace = P(w, LANDING_SEA_KM_DAY) > 0 ? P(w, LANDING_SEA_KM_DAY) : 300;
+            int lifts = (int)ceil(is->men[SL(q)] / is->lift[SL(q)] - 1e-9);
+            ready += (lifts > 1 ? lifts - 1 : 0) * 2 * (int)ceil(km / pace - 1e-9);
+        }
         is->sail_to[SL(q)] = (int8_t)best;
-        is->sail_day[SL(q)] = (int16_t)ready_day(w, a, q, km);
+        is->sail_day[SL(q)] = (int16_t)(ready < INT16_MAX ? ready : INT16_MAX);
     }
 }
 
@@ -1038,7 +1133,7 @@ void hk_landings_step(hk_world *w)
                  * crossed the strait to Shumshu on 18-19 August 1945,
                  * wiki_91st_division) */
                 if (p.landing && !p.beach) {
-                    A = first_lift(w, &A);
+                    A = first_lift(w, &p, &A);
                     D.men = is->men[SL(o)];
                     D.tanks = is->tanks[SL(o)];
                     D.guns = is->guns[SL(o)];
@@ -1062,7 +1157,7 @@ void hk_landings_step(hk_world *w)
             bool outnumbered = false;
             if (announced(w) && p.landing && !p.beach) {
                 hk_combat_side A1 = attacker_of(w, &p), D1 = defender_of(w, o);
-                outnumbered = first_lift(w, &A1).men < D1.men;
+                outnumbered = first_lift(w, &p, &A1).men < D1.men;
             }
             if (outnumbered || !attacks(w, a, o, ratio, p.beach)) {
                 w->today = day + 1;
@@ -1082,6 +1177,10 @@ void hk_landings_step(hk_world *w)
                 is->quality[SL(o)] = q >= 0 ? is->quality[SL(q)] : is->bh_quality[SL(o)];
                 is->side[SL(o)] = (int8_t)a;
                 is->since[SL(o)] = (int16_t)is->day;
+                /* (the shipping goes on with a force that lands) */
+                is->lift[SL(o)] = q >= 0 && p.landing ? is->lift[SL(q)] : 0;
+                if (q >= 0 && p.landing)
+                    is->lift[SL(q)] = 0;
                 if (q >= 0)
                     is->men[SL(q)] = is->tanks[SL(q)] = is->guns[SL(q)] = is->aircraft[SL(q)] = 0;
                 if (q >= 0 && is->bh_side[SL(o)] == a && is->bh_men[SL(o)] >= 1) {
@@ -1186,7 +1285,7 @@ bool hk_landings_occupies(const hk_world *w, int r)
  * August 1945 to ship a division from Sakhalin to Kunashiri and Etorofu
  * followed the word that the Kurils' garrisons would capitulate,
  * vasilevsky_22aug1945), one island at a time, the soonest first: a force
- * next to it over a sea lane embarks a lift (landing.lift_men) landing.prep_days
+ * next to it over a sea lane embarks a lift (its shipping's) landing.prep_days
  * after the order or its own arrival and crosses at landing.sea_km_day, and
  * that detachment goes on from there; one over land walks in; a landing
  * force on its beachhead takes the garrison's surrender at once. The
@@ -1202,7 +1301,6 @@ static void occupy(hk_world *w, int from)
         return;
     int told = is->ann_day + (int)P(w, WAR_CEASEFIRE_DAYS) + (int)P(w, WAR_GARRISON_ORDER_DAYS);
     double pace = P(w, LANDING_SEA_KM_DAY) > 0 ? P(w, LANDING_SEA_KM_DAY) : 300;
-    double lift = P(w, LANDING_LIFT_MEN) > 0 ? P(w, LANDING_LIFT_MEN) : 1e9;
     int end = is->mbase + 30; /* the war day after this month's last */
     bool at_war = w->war || w->war_on == w->month;
     for (int guard = 0; guard < HK_ISL_SLOTS; guard++) {
@@ -1228,7 +1326,8 @@ static void occupy(hk_world *w, int from)
                 for (int i = cc->adj_at[o]; i < cc->adj_at[o + 1]; i++) {
                     const hk_link *k = &s->links[cc->adj[i]];
                     int q = cc->adj_to[i];
-                    if (is->side[SL(q)] != a || !(is->men[SL(q)] >= 100) || !own(w, q, a))
+                    if (is->side[SL(q)] != a || !(is->men[SL(q)] >= 100) || !own(w, q, a) ||
+                        (k->kind == HK_LINK_SEA && (!(is->lift[SL(q)] >= 100) || !lane_open(w, k))))
                         continue;
                     int ready = is->since[SL(q)] > told_o ? is->since[SL(q)] : told_o;
                     if (k->kind == HK_LINK_SEA)
@@ -1294,13 +1393,25 @@ static void occupy(hk_world *w, int from)
             qual = is->bh_quality[SL(bo)];
             is->bh_men[SL(bo)] = is->bh_tanks[SL(bo)] = is->bh_guns[SL(bo)] = 0;
             is->bh_side[SL(bo)] = -1;
+            /* (its shipping comes on from its base, the force it served gone) */
+            int b = is->bh_from[SL(bo)];
+            if (b >= 0 && !(is->men[SL(b)] >= 100)) {
+                is->lift[SL(bo)] = is->lift[SL(b)];
+                is->lift[SL(b)] = 0;
+            }
         } else {
+            double lift = is->lift[SL(bq)];
             double k = bsea && is->men[SL(bq)] > lift ? lift / is->men[SL(bq)] : 1.0;
             men = k * is->men[SL(bq)], tanks = k * is->tanks[SL(bq)], guns = k * is->guns[SL(bq)];
             qual = is->quality[SL(bq)];
             is->men[SL(bq)] -= men;
             is->tanks[SL(bq)] -= tanks;
             is->guns[SL(bq)] -= guns;
+        }
+        /* the shipping sails on with the detachment it landed */
+        if (bq >= 0 && bsea) {
+            is->lift[SL(bo)] = is->lift[SL(bq)];
+            is->lift[SL(bq)] = 0;
         }
         is->men[SL(bo)] = men;
         is->tanks[SL(bo)] = tanks;

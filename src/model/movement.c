@@ -135,11 +135,18 @@ static void find_hosted(hk_world *w)
     /* an army is not on ground its side has never held: the Kwantung
      * Army's fronts stand in Manchuria from the month it is seized (or,
      * in replay, the record hands it over), and stay through a war that
-     * takes it back (their men fall in battle or surrender) */
-    for (uint64_t m = c->claimed_formations & ~w->mv.ground_held; m; m &= m - 1) {
-        int f = __builtin_ctzll(m), r = w->s->formations[f].region;
-        if (r >= 0 && hk_scenario_side(w->s, w->control[r]) == c->form_side[f])
-            w->mv.ground_held |= (uint64_t)1 << f;
+     * takes it back (their men fall in battle or surrender); looked at
+     * again only when the regions have changed hands since (for the same
+     * control the same answer, and what is held stays held) */
+    uint64_t unheld = c->claimed_formations & ~w->mv.ground_held;
+    if (unheld && (!w->mv.ground_looked || memcmp(w->mv.ground_control, w->control, sizeof w->control) != 0)) {
+        memcpy(w->mv.ground_control, w->control, sizeof w->control);
+        w->mv.ground_looked = true;
+        for (uint64_t m = unheld; m; m &= m - 1) {
+            int f = __builtin_ctzll(m), r = w->s->formations[f].region;
+            if (r >= 0 && hk_scenario_side(w->s, w->control[r]) == c->form_side[f])
+                w->mv.ground_held |= (uint64_t)1 << f;
+        }
     }
     allowed &= ~(c->claimed_formations & ~w->mv.ground_held);
     w->hosted = there & allowed;
@@ -512,6 +519,26 @@ static bool pool_recorded(const hk_world *w, int pool, hk_month m)
     return w->mv.pool_first[pool] != HK_MONTH_NONE && w->mv.pool_first[pool] <= m;
 }
 
+/* What is left after d months of the share of the garrison the state had
+ * not yet recovered, (1 - soviet.recovery)^d = e^(d ln(1 - soviet.recovery)):
+ * the same for every run of a parameter set, so each month's value is kept
+ * once worked out (per thread, for the ln it was worked out with; the same
+ * exp() result). */
+#define RECOVERY_MONTHS 512
+static double unrecovered(double recovery_log, int d)
+{
+    static _Thread_local double tab[RECOVERY_MONTHS], tab_log[RECOVERY_MONTHS];
+    static _Thread_local bool tab_set[RECOVERY_MONTHS];
+    if (d < 0 || d >= RECOVERY_MONTHS)
+        return exp((double)d * recovery_log);
+    if (!tab_set[d] || memcmp(&recovery_log, &tab_log[d], sizeof recovery_log) != 0) {
+        tab[d] = exp((double)d * recovery_log);
+        tab_log[d] = recovery_log;
+        tab_set[d] = true;
+    }
+    return tab[d];
+}
+
 /* The record's pools in month m (a formation on an ally's soil counts while
  * its treaty binds). A Soviet pool the record is silent on (before its
  * first figure) holds soviet.floor, in both modes. */
@@ -557,7 +584,7 @@ static void baseline_pools(hk_world *w, hk_month m)
         /* the 1920s garrison, built up as the state recovers its hold on
          * the east after the Civil War (soviet.start_capacity recovering at
          * soviet.recovery a month) */
-        double cap = 1.0 - (1.0 - P(w, SOVIET_START_CAPACITY)) * exp((double)(m - w->start) * w->mv.recovery_log);
+        double cap = 1.0 - (1.0 - P(w, SOVIET_START_CAPACITY)) * unrecovered(w->mv.recovery_log, m - w->start);
         pool[2] = P(w, SOVIET_FLOOR) * cap;
         floor_shares(w, m, pool[2]);
         if (w->mv.base_sum[2] > pool[2])
@@ -721,6 +748,12 @@ static void soviet_at_war(hk_world *w, double target)
     if (!hk_assess_west_crisis(w) || w->player == w->s->sov)
         return;
     double sent = hk_fmin(P(w, SOVIET_WEST_DRAW) * w->sov_men, hk_campaign_reserve(w, HK_SIDE_SOV));
+    /* and, as in peace before Tokyo has committed to the south (draw_west),
+     * never below the ratio Moscow sought against a Japan that might strike
+     * (soviet.threat_ratio) to the army Japan holds across the border: a
+     * Japan that has struck is no smaller a threat, and the west's claim on
+     * the east is the same claim in war, not added to */
+    sent = hk_fmin(sent, w->sov_men - w->jpn_men * P(w, SOVIET_THREAT_RATIO));
     if (!(sent > 0))
         return;
     w->sov_men -= sent;
@@ -786,6 +819,35 @@ static void tell_transfer_west(hk_world *w, double before)
                    SRC_MODEL("transfer-west") "; rzd_transfers_1941");
 }
 
+/* The Far East's divisions taken west in peace with Japan, while Germany's
+ * offensive holds Stavka (hk_assess_west_crisis: until the reserve for the
+ * counter-offensive is gathered, west_front). Each month Stavka takes
+ * soviet.west_rate of the Far East's army, but never what the east must keep
+ * against the army Japan holds across the border: soviet.east_hold Soviet
+ * men to one Japanese once Tokyo has committed to the south, and the ratio
+ * Moscow sought against a Japan that might strike (soviet.threat_ratio)
+ * while it has not. The Far East rebuilds toward its own target at its
+ * build-up rate (simulate_soviet's approach), so what leaves is counted
+ * gross, as the record counts it: 12 rifle, 5 tank and 1 motorised
+ * divisions, about 123,000 men, from 22 June to 5 December 1941, while new
+ * ones were raised in their place (rzd_transfers_1941). The men that left
+ * are sov_west_sent, which the outcome soviet_divisions_west_1941 reads. */
+static void draw_west(hk_world *w)
+{
+    if (!hk_assess_west_crisis(w) || w->player == w->s->sov)
+        return;
+    double need = w->jpn_men * (w->committed_south ? P(w, SOVIET_EAST_HOLD) : P(w, SOVIET_THREAT_RATIO));
+    double sent = hk_fmin(P(w, SOVIET_WEST_RATE) * w->sov_men, w->sov_men - need);
+    if (!(sent > 0))
+        return;
+    double before = w->sov_men;
+    bool first = !(w->sov_west_sent > 0);
+    w->sov_men -= sent;
+    w->sov_west_sent += sent;
+    if (first)
+        tell_transfer_west(w, before);
+}
+
 static void simulate_soviet(hk_world *w)
 {
     double target = soviet_target(w);
@@ -804,17 +866,10 @@ static void simulate_soviet(hk_world *w)
     if (freed) /* the railway runs for the east, and the record's plan no longer leads */
         up = P(w, SOVIET_TRANSFER_SHARE) * cap;
     double down = P(w, FORCES_RELEASE) * w->sov_men + hk_fmax(0, -slope);
-    if (at_war_west)
-        down = hk_fmax(down, P(w, SOVIET_WEST_DRAW) * w->sov_men);
-    double before = w->sov_men;
     w->sov_men = approach(w, w->sov_men, target, up, down);
     w->sov_drawn = at_war_west ? P(w, SOVIET_WEST_SHARE) : 0.0;
-    if (at_war_west && before > w->sov_men) {
-        bool first = !(w->sov_west_sent > 0);
-        w->sov_west_sent += before - w->sov_men;
-        if (first)
-            tell_transfer_west(w, before);
-    }
+    if (at_war_west)
+        draw_west(w);
 }
 
 /* Appends to the month's text at n the Soviet Far East's men and the
@@ -914,7 +969,20 @@ static void simulate_japan(hk_world *w)
     } else {
         /* the record's Kwantung and Korea armies, answering the Soviet
          * army's departure from its own record */
-        target = base * response(w, 2) * w->mv.budget_exp[0];
+        /* the year's budget moves the army off its plan, but once Japan
+         * is at war with the United States and the record draws the army
+         * in Manchuria below what it stood at when that war began, the men
+         * and money a generous year finds go to the Pacific and the home
+         * islands, not to Manchuria (the Imperial Headquarters' guidelines of
+         * 20 January 1945 stripped it for the decisive battle at home,
+         * 001:211): a lean year thins it further, a generous one does not
+         * fill it */
+        double bexp = w->mv.budget_exp[0];
+        hk_month rp = record_month(w, HK_EFFECT_JPN_US_WAR);
+        if (bexp > 1.0 && hk_flag(w, HK_EFFECT_JPN_US_WAR) && rp != HK_MONTH_NONE && w->month >= rp &&
+            base < baseline_at(w, 0, rp - 1))
+            bexp = 1.0;
+        target = base * response(w, 2) * bexp;
         /* the special manoeuvres answered the German attack on the USSR:
          * without it the army stays as it stood before. Whether the attack
          * came, not whether the war it began still goes on: Germany's defeat
@@ -928,7 +996,6 @@ static void simulate_japan(hk_world *w)
             target = pre_west;
         /* the divisions sent to the Pacific answered the war with the
          * United States: without it they stay (001:211) */
-        hk_month rp = record_month(w, HK_EFFECT_JPN_US_WAR);
         if (!hk_flag(w, HK_EFFECT_JPN_US_WAR) && rp != HK_MONTH_NONE && w->month >= rp) {
             double pre = baseline_at(w, 0, rp - 1);
             if (!attacked && pre > pre_west)
@@ -951,6 +1018,21 @@ static void simulate_japan(hk_world *w)
          * footing the army could be kept at: it is not held to it */
         if (!hk_flag(w, HK_EFFECT_GERMANY_DEFEATED))
             target = hk_fmin(target, hk_fmax(P(w, JAPAN_MAX_MEN), base));
+        else {
+            /* The last levy adds to the army Germany's defeat found, as it
+             * stood after the transfers south, the year's budget and its
+             * losses: it calls up the men there were (the reservists among
+             * the Japanese of military age in Manchuria, about 250,000 in
+             * the call-up of 10 July 1945, japan.levy_men; glantz2003), as
+             * many as the record's refill from then on brings, not the
+             * record's refilled army scaled again by the year's budget */
+            if (!(w->levy_from_base > 0)) {
+                w->levy_from_men = w->jpn_men;
+                w->levy_from_base = hk_fmax(base, 1.0);
+            }
+            double refill = hk_fmin(hk_fmax(0, base - w->levy_from_base), P(w, JAPAN_LEVY_MEN));
+            target = base > 0 ? w->levy_from_men + refill : base;
+        }
     }
     if (w->player == s->jpn && w->orders_given)
         target *= 1.0 + hk_clamp(w->orders.reinforce, -0.5, 1.0);

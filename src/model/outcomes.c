@@ -112,40 +112,33 @@ void hk_outcomes_month(hk_world *w)
         o->entry_war_casualties[1] = w->war_losses[HK_SIDE_SOV];
     }
     /* general war: the run's first, ended or under way (war.c keeps its
-     * totals; a later war does not add to them) */
-    bool first = w->war && w->wars_begun <= 1;
-    o->war_months = w->war_months_total;
-    for (int side = 0; side < 2; side++) {
-        o->war_casualties[side] = w->war_cas_total[side] + (first ? w->war_losses[side] : 0);
-        o->regions_taken[side] = w->regions_taken[side] + (first ? hk_campaign_taken(w, side, NULL) : 0);
+     * totals; a later war does not add to them). Until a war has opened
+     * every total is the 0 the outcomes start from. */
+    if (w->war_on != HK_MONTH_NONE) {
+        bool first = w->war && w->wars_begun <= 1;
+        o->war_months = w->war_months_total;
+        for (int side = 0; side < 2; side++) {
+            o->war_casualties[side] = w->war_cas_total[side] + (first ? w->war_losses[side] : 0);
+            o->regions_taken[side] = w->regions_taken[side] + (first ? hk_campaign_taken(w, side, NULL) : 0);
+        }
+        if (w->trans_siberian_was_cut && w->wars_begun <= 1)
+            o->trans_siberian_cut = true;
+        o->war_days = w->war_days_total + (first ? w->camp.days : 0);
+        for (int side = 0; side < 2; side++)
+            o->war_prisoners[side] = w->war_pris_total[side] + (first ? w->camp.prisoners[side] : 0);
     }
-    if (w->trans_siberian_was_cut && w->wars_begun <= 1)
-        o->trans_siberian_cut = true;
-    o->war_days = w->war_days_total + (first ? w->camp.days : 0);
-    for (int side = 0; side < 2; side++)
-        o->war_prisoners[side] = w->war_pris_total[side] + (first ? w->camp.prisoners[side] : 0);
     if (w->month <= hk_month_of(1941, 12)) {
         o->soviet_divisions_east_1941 = w->sov_men / DIVISION_MEN;
-        /* what the war in the west has of the Far East's army at the year's
-         * end: in peace its share drawn west; in a war Japan opened, what
-         * Stavka took from the reserve behind the eastern fronts (movement).
-         * Stavka's draws in the war meet the same claim of the west on the
-         * east as the peacetime share, so after an armistice the year counts
-         * the larger of the two, not their sum */
-        double d = w->sov_drawn < 0.95 ? w->sov_drawn : 0.95;
-        double share = d / (1.0 - d) * w->sov_men;
-        /* replay: the record's men sent west (record.yaml `losses`,
-         * far_east_sent_west_1941), from the German attack on */
-        if (w->mode == HK_MODE_REPLAY && hk_flag(w, HK_EFFECT_GER_SOV_WAR))
-            share = record_figure(w->s, "far_east_sent_west_1941");
-        o->soviet_divisions_west_1941 = (share > w->sov_sent_war ? share : w->sov_sent_war) / DIVISION_MEN;
-        /* a year with a war Japan opened in the east counts the men that
-         * went: the draws before it, Stavka's in it and any after an
-         * armistice (movement's sov_west_sent), not the peacetime share of
-         * an army the war has swollen with its own mobilisation */
-        if (w->wars_begun > 0 && w->war_opener == HK_SIDE_JPN && w->war_on != HK_MONTH_NONE &&
-            w->war_on <= hk_month_of(1941, 12))
-            o->soviet_divisions_west_1941 = w->sov_west_sent / DIVISION_MEN;
+        /* the men the Far East has sent west by the year's end (movement's
+         * sov_west_sent: Stavka's draws in peace, and in a war Japan opened
+         * the reserve behind the eastern fronts), counted as they left, as
+         * the record counts its divisions; replay: the record's men sent
+         * west (record.yaml `losses`, far_east_sent_west_1941), from the
+         * German attack on */
+        double sent = w->sov_west_sent;
+        if (w->mode == HK_MODE_REPLAY)
+            sent = hk_flag(w, HK_EFFECT_GER_SOV_WAR) ? record_figure(w->s, "far_east_sent_west_1941") : 0.0;
+        o->soviet_divisions_west_1941 = sent / DIVISION_MEN;
     }
 }
 

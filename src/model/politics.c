@@ -639,6 +639,41 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
     hk_world_emit2(w, "fact", "reprisal_occupation", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
 }
 
+/* The expedition cut back while Soviet power in the east is still broken:
+ * the Army sent far more men than the cabinet had promised the Allies
+ * (12,000 promised, 70,000 within months; 003:15, 003:16), and every month
+ * those men stay the cabinet must answer for them to the Allies, who object
+ * to the disproportion (Lansing, 16 November 1918: frus1918russia2_d567),
+ * and to a Diet that pays for them (over 900 million yen in all, 003:21).
+ * Each month the case for cutting grows by the men beyond the promise as a
+ * share of intervention.men, times the share of the Army the northern hawks
+ * do not hold, times the month's course (0.5 to 1.5); once it reaches
+ * intervention.cut_price the cabinet cuts the expedition back to
+ * intervention.cut_men (reduced from 70,000 to a nominal 30,000 by the
+ * spring of 1919: frus_pcc1919_council_of_four). An expedition already
+ * drawn in to the railway is below that figure and has nothing to cut. */
+static void cut_back(hk_world *w, hk_lazy_stream *r)
+{
+    if (w->expedition_cut_on != HK_MONTH_NONE || hk_politics_expedition_drawn_in(w))
+        return;
+    double excess = (w->exp_men - P(w, INTERVENTION_ASKED)) / P(w, INTERVENTION_MEN);
+    if (!(excess > 0) || P(w, INTERVENTION_CUT_MEN) >= P(w, INTERVENTION_MEN))
+        return;
+    double against = hk_clamp(1.0 - hk_assess_north_hawks(w) / 0.5, 0.05, 1);
+    w->cut_case += against * excess * (0.5 + hk_rng_uniform(hk_lazy_rng(r)));
+    if (w->cut_case < P(w, INTERVENTION_CUT_PRICE))
+        return;
+    w->expedition_cut_on = w->month;
+    const hk_scenario *s = w->s;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "With %.0f men in Siberia against the %.0f promised to the Allies, the Allies objecting to the "
+                 "disproportion and the Diet to the cost, and the northern hawks at only %.2f of influence, the "
+                 "cabinet cuts the expedition back to %.0f men; the rest are brought home over the coming months.",
+                 w->exp_men, P(w, INTERVENTION_ASKED), hk_assess_north_hawks(w), P(w, INTERVENTION_CUT_MEN));
+    hk_world_emit2(w, "fact", "expedition_cut", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
+}
+
 static void expedition(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -657,6 +692,13 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
          * July 1918 (003:15), and the troops landed in August */
         if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST) && w->month - w->flag_since[HK_EFFECT_ALLIED_REQUEST] < 1)
             p = 0.0;
+        /* and not put off past the month the Allies' own troops go ashore
+         * (the Americans landed at Vladivostok in August 1918, the month
+         * after the request): a Japan that raced the British to Vladivostok
+         * rather than see another power there first (003:13) does not let
+         * the Allied force hold the port without it */
+        else if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST) && w->month - w->flag_since[HK_EFFECT_ALLIED_REQUEST] > 1)
+            p = 1.0;
         if (weak > 0 && hk_rng_bernoulli(hk_lazy_rng(r), p)) {
             w->intervention = true;
             w->intervention_on = w->month;
@@ -673,6 +715,7 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
         }
     } else if (w->intervention && !w->withdrawn) {
         partisans(w, r);
+        cut_back(w, r);
         if (!w->expedition_drawn_in && hk_politics_expedition_drawn_in(w)) {
             w->expedition_drawn_in = true;
             if (hk_world_logging(w)) {
@@ -686,14 +729,14 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
                              "With Soviet power holding the east again (%.0f men), the expedition gives up the "
                              "Transbaikal and the Amur and draws in to the railway and the south of the Maritime "
                              "province, %.0f men to stay of %.0f%s.",
-                             w->sov_men, P(w, INTERVENTION_MEN) * P(w, INTERVENTION_HOLD), P(w, INTERVENTION_MEN), outpost);
+                             w->sov_men, hk_politics_expedition_men(w), w->exp_men, outpost);
                 else
                     snprintf(w->scratch, sizeof w->scratch,
                              "With the White front it backed gone and the Czechoslovak Legion out of Siberia, the "
                              "expedition has nothing left to do in the interior: the cabinet gives up the Transbaikal "
                              "and the Amur and draws it in to the railway and the south of the Maritime province, "
                              "%.0f men to stay of %.0f%s.",
-                             P(w, INTERVENTION_MEN) * P(w, INTERVENTION_HOLD), P(w, INTERVENTION_MEN), outpost);
+                             hk_politics_expedition_men(w), w->exp_men, outpost);
             }
             hk_world_emit2(w, "fact", "expedition_drawn_in", s->jpn, s->sov, w->scratch,
                            "frus1920v03_d561; frus1921v2_d661");
@@ -701,6 +744,12 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
         double years = (w->month - w->intervention_on) / 12.0;
         double against = 1.0 - hk_assess_north_hawks(w) / 0.5;
         double p = P(w, INTERVENTION_WITHDRAW) * years * hk_clamp(against, 0.05, 1);
+        /* what staying costs is the men kept there: an expedition cut back
+         * or drawn in to the railway weighs on the budget and the Diet in
+         * proportion (the 900 million yen of the whole venture, 003:21, went
+         * mostly on its first, largest year), so the plain case for leaving
+         * runs at the share of intervention.men still in Siberia */
+        p *= hk_clamp(w->exp_men / P(w, INTERVENTION_MEN), 0, 1);
         /* the occasion was Soviet weakness in the east: once Soviet power
          * holds it again, staying means fighting it, and the cabinet's case
          * for going grows by intervention.established; not at once: the
@@ -775,7 +824,13 @@ double hk_politics_expedition_men(const hk_world *w)
 {
     if (!w->intervention || w->withdrawn)
         return 0.0;
-    return P(w, INTERVENTION_MEN) * (hk_politics_expedition_drawn_in(w) ? P(w, INTERVENTION_HOLD) : 1.0);
+    double men = P(w, INTERVENTION_MEN);
+    /* cut back by the cabinet (cut_back), to intervention.cut_men */
+    if (w->expedition_cut_on != HK_MONTH_NONE && P(w, INTERVENTION_CUT_MEN) < men)
+        men = P(w, INTERVENTION_CUT_MEN);
+    if (hk_politics_expedition_drawn_in(w) && P(w, INTERVENTION_MEN) * P(w, INTERVENTION_HOLD) < men)
+        men = P(w, INTERVENTION_MEN) * P(w, INTERVENTION_HOLD);
+    return men;
 }
 
 /* The expedition draws in to the railway and the south of the Maritime

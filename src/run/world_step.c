@@ -226,6 +226,7 @@ void hk_world_close(hk_world *w)
 void hk_world_start(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run)
 {
     hk_world_init(w, setup, mode, seed, run);
+    hk_battles_start(w);
     hk_movement_start(w);
 }
 

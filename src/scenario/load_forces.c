@@ -68,7 +68,7 @@ static void load_strengths(hk_loader *ld, const hk_ynode *list)
 static void load_islands(hk_loader *ld, const hk_ynode *list)
 {
     static const char *const keys[] = {"region", "actor", "date", "name", "men", "tanks", "guns",
-                                       "aircraft", "quality", "works", "source", NULL};
+                                       "aircraft", "quality", "works", "lift", "source", NULL};
     hk_scenario *s = ld->s;
     for (int i = 0; list && i < list->n; i++) {
         hk_rec r;
@@ -93,6 +93,7 @@ static void load_islands(hk_loader *ld, const hk_ynode *list)
         if (hk_rec_num(&r, "quality", false, 0.01, 10, &x->quality) == 0)
             x->quality = 0;
         hk_rec_bool(&r, "works", false, &x->works);
+        hk_rec_num(&r, "lift", false, 0, 1e6, &x->lift);
         hk_rec_source(&r, &x->source);
         if (g <= 0 || d <= 0)
             continue;

@@ -300,7 +300,7 @@ void hk_load_links(hk_loader *ld, const hk_ynode *root)
 {
     static const char *const top[] = {"links", NULL};
     static const char *const keys[] = {"from", "to", "kind", "km", "capacity", "line",
-                                       "bottleneck", "opened", "source", NULL};
+                                       "bottleneck", "opened", "ice_from", "ice_to", "source", NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -332,6 +332,13 @@ void hk_load_links(hk_loader *ld, const hk_ynode *root)
         hk_rec_str(&r, "line", false, &l->line);
         hk_rec_bool(&r, "bottleneck", false, &l->bottleneck);
         hk_rec_date(&r, "opened", false, &l->opened);
+        double ice[2] = {0, 0};
+        int i0 = hk_rec_num(&r, "ice_from", false, 1, 12, &ice[0]);
+        int i1 = hk_rec_num(&r, "ice_to", false, 1, 12, &ice[1]);
+        if ((i0 > 0) != (i1 > 0) || (i0 > 0 && l->kind != HK_LINK_SEA))
+            hk_load_error(ld, r.line, "%s: ice_from and ice_to come together, on a sea lane", r.label);
+        l->ice_from = (int8_t)ice[0];
+        l->ice_to = (int8_t)ice[1];
         hk_rec_source(&r, &l->source);
         if (a > 0 && b > 0 && k > 0) {
             for (int j = 0; j < s->n_links; j++) {

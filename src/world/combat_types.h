@@ -265,6 +265,19 @@ typedef struct hk_combat_params {
      * everything else held. Without an rng (the central estimate) the
      * likelier outcome is named, as before. 0 = off (the score decides). */
     double winner_scale;
+    /* winner_central: the odds above are read on the central score, the
+     * score of the same battle fought without the random spread (a second,
+     * noise-free run), not on the drawn one, so that over many draws the
+     * attacker of a battle that runs its course wins with the fitted odds
+     * of the central estimate, whatever the spread of the draws
+     * (docs/combat.md, "A winner rule that does not lean"), with the lean
+     * winner_draw_bias in place of winner_bias: the lean of the draws,
+     * fitted on the draws with the defender's collapse in, where
+     * winner_bias is the central estimate's, fitted on it before the
+     * collapse existed. 0 = the drawn score and winner_bias; 2 = the
+     * drawn score and winner_draw_bias (the comparison fit). */
+    int winner_central;
+    double winner_draw_bias;
 } hk_combat_params;
 
 /* The fitted values: data written by tools/cdb90_fit into

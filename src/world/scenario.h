@@ -149,6 +149,11 @@ typedef struct hk_link {
      * month (campaign.c); the border geography worked out at load (compiled.c,
      * map.c) and the border battles' haul (battles.c) read every link */
     hk_date opened;
+    /* a sea lane closed by ice: the first and last month of the year (1-12,
+     * the span may run over the year's end) in which no ship sails it; 0
+     * none. The island fronts sail and land only over lanes open in the
+     * month (landings.c) */
+    int8_t ice_from, ice_to;
     hk_source source;
     hk_at at;
 } hk_link;
@@ -195,6 +200,7 @@ typedef struct hk_island_force {
     double men, tanks, guns, aircraft;
     double quality;    /* combat effectiveness, 1 = reference; <= 0 unknown (1) */
     bool works;        /* it holds fortified works built before the war (else prepared positions) */
+    double lift;       /* men one lift of the shipping gathered at this base carries; 0: no shipping, no landing */
     hk_source source;
     hk_at at;
 } hk_island_force;

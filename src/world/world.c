@@ -243,6 +243,7 @@ void hk_world_init(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t se
     w->outpost_lost_on = w->reprisal_on = HK_MONTH_NONE;
     w->withdrawn_on = w->evacuation_due = HK_MONTH_NONE;
     w->coup_posted_on = HK_MONTH_NONE;
+    w->expedition_cut_on = HK_MONTH_NONE;
     w->committed_south_on = w->intervention_on = w->war_on = w->soviet_entry_on = w->armistice_on = HK_MONTH_NONE;
     w->west_turned_on = HK_MONTH_NONE;
 

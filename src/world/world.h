@@ -108,6 +108,11 @@ typedef struct hk_campaign_state {
     uint32_t countered;                    /* fronts on which the side that did not open the war has struck back */
     bool plan_told;                        /* the opener's plan has been told against the state */
     uint8_t stavka_told;                   /* bit 0: Stavka's answer under Germany's offensive told; bit 1: its end */
+    /* the detached columns an attacking front sends off its main axis to
+     * ground no enemy front holds (campaign.c columns): km each has marched
+     * toward each region, and its fuel and halt as a front's mobile groups' */
+    double column_km[HK_MAX_REGIONS], column_fuel[HK_MAX_REGIONS], column_halt[HK_MAX_REGIONS];
+    int8_t column_day[HK_MAX_REGIONS];     /* war day the column toward each set out (-1 none) */
     uint8_t breached[HK_MAX_REGIONS];      /* belts of each region's fortified zone its attacker has broken through (campaign.c) */
 } hk_campaign_state;
 
@@ -126,6 +131,7 @@ typedef struct hk_island_state {
     int8_t side[HK_ISL_SLOTS + 1];      /* whose force stands on each region, -1 none */
     int16_t since[HK_ISL_SLOTS + 1];    /* war day the force came there (0 when the war opened) */
     bool works[HK_ISL_SLOTS + 1];       /* the force holds fortified works of before the war */
+    double lift[HK_ISL_SLOTS + 1];      /* men one lift of the shipping at each region carries (it sails with the force it lands), 0 none */
     double bh_men[HK_ISL_SLOTS + 1], bh_tanks[HK_ISL_SLOTS + 1], bh_guns[HK_ISL_SLOTS + 1];
     double bh_quality[HK_ISL_SLOTS + 1];
     int8_t bh_side[HK_ISL_SLOTS + 1];   /* whose beachhead is on each region, -1 none */
@@ -140,6 +146,7 @@ typedef struct hk_island_state {
     double odds[HK_ISL_SLOTS + 1];      /* the last odds worked out against each region ... */
     uint64_t odds_key[HK_ISL_SLOTS + 1]; /* ... for these two sides, whole (a hash of both), 0 none */
     int16_t order_day[2];               /* war day each side's island operations are ordered on, -1 not yet */
+    int16_t answer_day[2];              /* war day each side, its islands attacked, orders its answer at sea (reinforcement, recovery), -1 not yet */
     int16_t ann_day;                    /* war day Japan's surrender was announced on, -1 not yet */
     int16_t busy[HK_ISL_SLOTS + 1];     /* war day the force on each region is engaged until */
     int16_t mbase;                      /* war day of this month's first day (mmonth) */
@@ -220,6 +227,15 @@ typedef struct hk_border_campaign {
     int clock;                  /* days from the last engagement's first day to the end of the month reached */
     double contact[2];          /* casualties in contact in the month's days outside an engagement, per side */
 } hk_border_campaign;
+
+/* The Soviet motor transport on an ally's ground (motor.c, its one
+ * writer): the trucks Moscow has railed to the border for a campaign there
+ * and that are still on the road, beside those of the men it keeps
+ * stationed there (docs/model.md#battles-motor-transport). */
+typedef struct hk_motor {
+    double delivered;   /* trucks railed in for border campaigns, still there */
+    hk_month month;     /* month it was last brought up to date (0 never) */
+} hk_motor;
 
 #define HK_TEXT_LEN 600
 
@@ -317,6 +333,8 @@ struct hk_world {
     hk_month outpost_lost_on;           /* partisans took the expedition's outpost off the railway */
     hk_month reprisal_on;               /* Japan occupied ground in reprisal for it */
     double withdraw_case;               /* politics.c: the cabinet's case for leaving Siberia built since the Washington pledge */
+    hk_month expedition_cut_on;         /* politics.c: the cabinet cut the expedition back toward intervention.cut_men */
+    double cut_case;                    /* politics.c: the cabinet's case for cutting the expedition back, built from its excess */
     hk_month coup_posted_on;            /* the Control faction, its lead past politics.coup_lead, posts the Imperial Way's division away */
     int lost_battle_side;               /* side that lost a battle last month, or -1 */
     double lost_battle_weight;          /* its size, 0..1 */
@@ -400,8 +418,10 @@ struct hk_world {
     double campaign_cas[HK_MAX_BATTLES][2];
     int campaign_days[HK_MAX_BATTLES];
     hk_border_campaign border_campaign; /* simulate: the border battle being fought on */
+    hk_motor motor;                     /* motor.c: the Soviet trucks on an ally's ground */
     uint8_t settled;                    /* bit s: a ceasefire after a major battle drew sector s's line (battles.c) */
     uint8_t held_over;                  /* bit s: a clash on sector s out of the campaigning season that its officers mean to answer in it (incidents.c) */
+    uint16_t season_mons, winter_mons;  /* bit k: month k + 1 of the year is in battle.season_first..last, battle.winter_first..last (battles.c, at the run's start) */
     int railway_months;                 /* 1 + months the USSR has co-run the Chinese Eastern Railway across a Manchuria Japan holds (incidents.c) */
     bool railway_sold;                  /* it has sold its share: the quarrel and the posts are on the border (incidents.c) */
     double posting_extra, posting_decay; /* the share of incidents the new posts on the line add, and its fall a month, since the sale (incidents.c) */
@@ -484,6 +504,8 @@ struct hk_world {
         double recovery_log;              /* ln(1 - soviet.recovery) */
         bool spread_due;                  /* simulate: the formations not yet given this month's pools */
         uint64_t ground_held;             /* claimed formations whose home region their side has held */
+        bool ground_looked;               /* ground_held worked out for the control of ground_control */
+        int8_t ground_control[HK_MAX_REGIONS];
         /* simulate: each sector's forces per man of each pool (the pools'
          * shares of the formations facing it), kept while the shares, the
          * equipment and Manchuria's holder stay the same; simulate moves no
@@ -501,6 +523,8 @@ struct hk_world {
     double jpn_peak;          /* the largest Japanese mainland army so far */
     bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */
     bool levy_told;           /* movement: the last levy of 1945 (the July call-up) has been told */
+    double levy_from_men;     /* movement: the army when Germany was beaten, to which the last levy adds */
+    double levy_from_base;    /* movement: the record's army then (0: not yet beaten) */
     bool revenge_told;        /* war: the USSR's turn east to answer a Japanese attack has been told */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */

@@ -127,6 +127,25 @@ for i, r in enumerate(runs):
     wd = r.get(("fact", "withdrawal"))
     if wd and wd[0] < "1920-09":
         fail.append(f"seed {i + 1}: the expedition withdrawn {wd[0]}, with the Czechoslovak Legion still in Siberia")
+# the expedition cut back while the interior is still held: the Hara
+# cabinet answered the Allies' objection to its size in December 1918
+# (frus1918russia2_d567) and it was down to about 30,000 by the spring of
+# 1919 (frus_pcc1919_council_of_four); it stood at 70,000 through 1919 when
+# its size followed Soviet strength and the Legion's departure alone
+check(("fact", "expedition_cut"), "1918-12", 1, 0.6, "Expedition cut back")
+for i, r in enumerate(runs):
+    iv, cut = r.get(("fact", "intervention")), r.get(("fact", "expedition_cut"))
+    if iv and not cut:
+        fail.append(f"seed {i + 1}: the expedition sent {iv[0]} is never cut back")
+    if cut and cut[0] > "1919-06":
+        fail.append(f"seed {i + 1}: the expedition cut back only in {cut[0]}")
+# its last troops sail after Japan has told the powers at Washington it
+# will leave (1922-02), not before: what staying costs is the men kept there
+home = [r[("fact", "expedition_home")][0] for r in runs if ("fact", "expedition_home") in r]
+early = [x for x in home if x < "1922-02"]
+print(f"Expedition home: {len(home)} runs, {len(early)} before the Washington Conference closes")
+if len(early) > 0.05 * len(runs):
+    fail.append(f"the expedition's last troops gone before the Washington Conference closes in {len(early)} of {len(runs)} runs")
 if winter < 0.3 * len(runs):
     fail.append(f"the outpost taken in the winter of 1919-20 in only {winter} of {len(runs)} runs")
 for f in fail:

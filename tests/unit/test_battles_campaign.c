@@ -16,7 +16,9 @@
 #include "world/api.h"
 #include "model/assess.h"
 #include "model/battles.h"
+#include "model/combat.h"
 #include "model/incidents.h"
+#include "model/motor.h"
 #include "model/movement.h"
 #include "world/world.h"
 
@@ -82,8 +84,12 @@ static hk_world *border_world(const hk_setup *su, uint64_t run, int sec)
     w->manchuria_seized = true;
     w->china_war = false;
     w->war = false;
-    if (w->c->roles.sov_mgl_assistance >= 0)
+    if (w->c->roles.sov_mgl_assistance >= 0) {
         hk_treaty_set_status(w, w->c->roles.sov_mgl_assistance, HK_TREATY_IN_FORCE);
+        /* signed when the record's was: the Soviet forces in Mongolia have
+         * built up their motor transport since (motor.c) */
+        w->treaty[w->c->roles.sov_mgl_assistance].signed_on = hk_month_of(1936, 3);
+    }
     if (w->c->roles.jpn_sov_neutrality >= 0)
         hk_treaty_set_status(w, w->c->roles.jpn_sov_neutrality, HK_TREATY_NONE);
     w->jpn_men = 300000;
@@ -779,6 +785,7 @@ static double soviet_peak_after_month(const hk_setup *su, int sec, double world_
 {
     hk_world *w = border_world(su, 3, sec);
     w->sov_men = 1000000; /* the theatre share is no limit */
+    w->motor.delivered = 1e6; /* nor the trucks on an ally's ground: the road's capacity is */
     su->scenario->compiled->supply_km[sec][HK_SIDE_JPN] = world_km;
     su->scenario->compiled->supply_km[sec][HK_SIDE_SOV] = world_km;
     open_campaign(w, sec, jpn, sov);
@@ -814,6 +821,98 @@ static void test_campaign_supply_over_the_links(void **state)
      * lift's floor of 100 km */
     peak = soviet_peak_after_month(&su, ussuri, 0, 60000, 1000);
     assert_true(fabs(peak - (1000 + lift / 100.0)) < 1.0);
+    hk_scenario_free(s);
+}
+
+/* On an ally's ground (the Khalkha) the Soviet side brings up what its
+ * trucks there carry, up to what the road carries
+ * (docs/model.md#battles-motor-transport): the first contingent's
+ * (motor.first_park) until the motorised corps comes motor.park_months
+ * after the protocol, then the corps' park (motor.park); and the trucks
+ * Moscow rails in, motor.delivery a month, while it is losing the campaign
+ * there (the Japanese side holds the claimed ground or beat it last);
+ * those wear out after (motor.wear). A year after the protocol the trucks
+ * there do not carry the 25,000 a month the road took in August 1939 (some
+ * 4,000 trucks then, wiki_khalkhin_gol). No protocol, or no Soviet men on
+ * the ground: no park. On the USSR's own border (the Tumen) the road alone
+ * decides. */
+static void test_khalkha_lift_is_the_trucks(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int western = sector_by_id(s, "western"), tumen = sector_by_id(s, "tumen");
+    int t = s->compiled->roles.sov_mgl_assistance;
+    assert_true(t >= 0);
+    double per_truck = su.param[HK_P_MOTOR_TRUCK_LIFT], park = su.param[HK_P_MOTOR_PARK];
+    double first = su.param[HK_P_MOTOR_FIRST_PARK], park_months = su.param[HK_P_MOTOR_PARK_MONTHS];
+    double delivery = su.param[HK_P_MOTOR_DELIVERY], wear = su.param[HK_P_MOTOR_WEAR];
+    assert_true(park_months > 13 && first < park);
+    /* the protocol a year old, 1,000 on the line against 30,000 after a
+     * lost opening: Moscow's first trucks come in the month; the rest of
+     * the 54,000 it wants waits for the next */
+    hk_world *w = border_world(&su, 3, western);
+    w->sov_men = 1000000;
+    w->treaty[t].signed_on = w->month - 12;
+    assert_true(fabs(hk_motor_stationed(w, western) - first) < 1e-9);
+    open_campaign(w, western, 30000, 1000);
+    w->border_campaign.last_loser = HK_SIDE_SOV;
+    hk_battles_step(w);
+    double lift = per_truck * (first + delivery);
+    assert_true(lift < 25000);
+    assert_true(fabs(w->border_campaign.peak[HK_SIDE_SOV] - (1000 + lift)) < 1.0);
+    assert_true(fabs(w->motor.delivered - delivery) < 1e-9);
+    assert_true(w->motor.month == w->month);
+    /* asked again in the month: nothing more comes */
+    assert_true(fabs(hk_motor_lift(w, western, true, 25000) - lift) < 1e-6);
+    /* next month, still losing (the Japanese side on the claimed ground):
+     * another delivery, less the month's wear */
+    w->month++;
+    w->border_campaign.last_loser = -1;
+    w->border_campaign.holder = HK_SIDE_JPN;
+    double next = hk_motor_lift(w, western, true, 25000);
+    assert_true(fabs(w->motor.delivered - (delivery * (1 - wear) + delivery)) < 1e-6);
+    assert_true(fabs(next - per_truck * (first + w->motor.delivered)) < 1e-6);
+    /* a year of quiet later the trucks railed in are mostly gone, and with
+     * the Soviet side not losing (or not bound) none come; the corps has
+     * come with its park */
+    w->border_campaign.holder = HK_SIDE_SOV;
+    w->month += 12;
+    double before = w->motor.delivered;
+    assert_true(fabs(hk_motor_lift(w, western, true, 25000) - per_truck * (park + before * pow(1 - wear, 12))) < 1e-6);
+    assert_true(fabs(w->motor.delivered - before * pow(1 - wear, 12)) < 1e-6);
+    w->border_campaign.holder = HK_SIDE_JPN;
+    w->month++;
+    before = w->motor.delivered * (1 - wear);
+    hk_motor_lift(w, western, false, 25000);
+    assert_true(fabs(w->motor.delivered - before) < 1e-6);
+    /* no more trucks come than the road has use for */
+    w->month++;
+    w->motor.delivered = 25000 / per_truck - park;
+    hk_motor_lift(w, western, true, 25000);
+    assert_true(fabs(w->motor.delivered - (25000 / per_truck - park)) < 1e-6); /* the month's wear made good, no more */
+    /* no protocol, or no Soviet men on Mongolia's ground: no park */
+    hk_treaty_set_status(w, t, HK_TREATY_NONE);
+    assert_true(hk_motor_stationed(w, western) == 0.0);
+    hk_treaty_set_status(w, t, HK_TREATY_IN_FORCE);
+    w->treaty[t].signed_on = w->month - 24;
+    assert_true(hk_motor_stationed(w, western) == park);
+    for (int f = 0; f < s->n_formations; f++)
+        if (s->formations[f].actor == s->sov)
+            w->formation[f].men = 0;
+    assert_true(hk_motor_stationed(w, western) == 0.0);
+    hk_world_free(w);
+    /* on its own border the road decides, trucks or not */
+    w = border_world(&su, 3, tumen);
+    w->sov_men = 1000000;
+    assert_true(hk_motor_stationed(w, tumen) == 0.0);
+    open_campaign(w, tumen, 60000, 1000);
+    w->border_campaign.last_loser = HK_SIDE_SOV;
+    hk_battles_step(w);
+    assert_true(fabs(w->border_campaign.peak[HK_SIDE_SOV] - (1000 + 15000)) < 1.0);
+    assert_true(w->motor.month == 0); /* not asked */
+    hk_world_free(w);
     hk_scenario_free(s);
 }
 
@@ -928,6 +1027,94 @@ static void test_campaign_envelopment_binds_the_defender(void **state)
     assert_int_equal(wiped_open, 0);
     /* the enveloped line loses more than one that is not */
     assert_true(lost[0] / attacked[0] > lost[1] / attacked[1]);
+    hk_scenario_free(s);
+}
+
+/* The first engagement's casualties as its battle_result gives them. */
+typedef struct first_result {
+    bool seen;
+    hk_event_facts facts;
+} first_result;
+
+static void keep_first_result(void *ud, const hk_log_event *e)
+{
+    first_result *f = ud;
+    if (f->seen || strcmp(e->kind, "battle_result") != 0 || !e->has_facts)
+        return;
+    f->seen = true;
+    f->facts = e->facts;
+}
+
+/* A line the USSR's planned envelopment closes round has no way back
+ * (docs/model.md#battles-border-campaign): the Soviet armour passing both
+ * flanks cuts it off from its border, and the Japanese line, which does not
+ * surrender, fights in its positions as a garrison does, as the 23rd
+ * Division did inside the ring of August 1939 (001:145). The offensive
+ * costs it what the combat model gives a no-surrender garrison on the same
+ * forces, well beyond what a line that can fall back across its border
+ * loses. The combat model's own engagements, fought in the same echelons
+ * on the same forces, give both yardsticks. Before, the enveloped line kept
+ * its way back and lost what the line does. */
+static void test_envelopment_cuts_the_way_back(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    const double jpn = 18500, sov = 33000, tanks = 330;
+    double campaign = 0, garrison = 0, line = 0;
+    int n = 0;
+    for (int run = 0; run < 40; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        first_result f = {0};
+        hk_observer obs = {.on_event = keep_first_result, .ud = &f};
+        w->obs = &obs;
+        open_campaign(w, sec, jpn, sov);
+        hk_border_campaign *c = &w->border_campaign;
+        c->tanks[HK_SIDE_SOV] = tanks;
+        c->tanks[HK_SIDE_JPN] = 0;
+        c->holder = HK_SIDE_JPN;
+        c->fresh = true;
+        w->jpn_men = jpn / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value; /* no one more to bring up */
+        w->sov_men = sov / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value; /* nor the USSR */
+        double km[2];
+        hk_battles_site_km(w, sec, km);
+        hk_battles_step(w);
+        w->obs = NULL;
+        if (c->offensives > 0 && f.seen) {
+            n++;
+            campaign += f.facts.casualties[HK_SIDE_JPN] / f.facts.committed[HK_SIDE_JPN];
+            /* the same engagement by the combat model: the Japanese line
+             * with and without its way back */
+            hk_combat_side att = {.men = f.facts.committed[HK_SIDE_SOV], .tanks = tanks, .guns = sov / 100,
+                                  .quality = 1, .supply_km = km[HK_SIDE_SOV], .nation = HK_NATION_RUS,
+                                  .envelop = 1};
+            hk_combat_side def = {.men = f.facts.committed[HK_SIDE_JPN], .guns = jpn / 100, .quality = 1,
+                                  .supply_km = km[HK_SIDE_JPN], .posture = HK_POSTURE_PREPARED,
+                                  .nation = HK_NATION_JPN, .no_surrender = 1};
+            for (int k = 0; k < 2; k++) {
+                def.way_back = k;
+                hk_rng r;
+                hk_rng_init(&r, 77, (uint64_t)run);
+                hk_combat_result res;
+                hk_combat_resolve_echelons(&w->combat, &att, &def, HK_TERRAIN_STEPPE,
+                                           (int)lround(s->params[HK_P_CAMPAIGN_ENGAGEMENT_DAYS].value),
+                                           (int)lround(s->params[HK_P_BATTLE_ECHELONS].value), &r, &res);
+                *(k ? &line : &garrison) += res.casualties[HK_COMBAT_DEFENDER] / def.men;
+            }
+        }
+        hk_world_free(w);
+    }
+    assert_true(n >= 30);
+    campaign /= n;
+    garrison /= n;
+    line /= n;
+    fprintf(stderr, "enveloped line loses %.3f of its men; a garrison %.3f, a line with a way back %.3f\n", campaign,
+            garrison, line);
+    assert_true(garrison > 1.3 * line); /* the yardsticks differ */
+    /* the enveloped line fights as the garrison does, not as the line */
+    assert_true(fabs(campaign - garrison) < fabs(campaign - line));
     hk_scenario_free(s);
 }
 
@@ -1054,7 +1241,7 @@ static void test_campaign_ladder(void **state)
         double jpn[2], sov[2];
         for (int k = 0; k < 2; k++) {
             hk_world *w = border_world(&su, (uint64_t)run, sec);
-            /* few enough against it that the Kwantung Army's road (15,000
+            /* few enough against it that the Kwantung Army's road (17,000
              * a month from Hailar, links.yaml) does not cap what it wants
              * against the ally's army alone */
             open_campaign(w, sec, 10000, 6000);
@@ -1244,9 +1431,11 @@ static void test_setback_brings_the_next_echelon(void **state)
         open_campaign(w, sec, 2000, 3000);
         w->border_campaign.last_loser = HK_SIDE_JPN;
         hk_battles_step(w);
-        /* the Japanese road to the Khalkha carries 15,000 a month
-         * (links.yaml): it brings up about that, far past 1.5 x (1 + A) x 3,000 */
-        assert_true(w->border_campaign.peak[HK_SIDE_JPN] > 2000 + 12000);
+        /* the Japanese road to the Khalkha carries 17,000 a month
+         * (links.yaml: the Kwantung Army's 1,000 trucks on 240 km at the
+         * 1st Army Group's pace on 650 km): it brings up that, far past
+         * 1.5 x (1 + A) x 3,000 */
+        assert_true(fabs(w->border_campaign.peak[HK_SIDE_JPN] - (2000 + 17000)) < 1.0);
         hk_world_free(w);
     }
     hk_scenario_free(s);
@@ -1377,7 +1566,9 @@ static void test_campaign_contact_between_engagements(void **state)
         open_campaign(w, west, 20000, 40000);
         hk_battles_step(w);
         hk_border_campaign *c = &w->border_campaign;
-        if (c->engagements == 1 && c->clock == 30) { /* 1939-06 has 30 days */
+        /* 1939-06 has 30 days; a line an envelopment has destroyed in its
+         * positions has no one left in contact */
+        if (c->engagements == 1 && c->clock == 30 && c->men[0] >= 1 && c->men[1] >= 1) {
             engaged++;
             assert_true(c->contact[0] > 0 && c->contact[1] > 0);
         }
@@ -1754,6 +1945,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_battle_where_the_ussr_yields),
+        cmocka_unit_test(test_envelopment_cuts_the_way_back),
         cmocka_unit_test(test_campaign_licence_runs_out),
         cmocka_unit_test(test_battle_in_echelons),
         cmocka_unit_test(test_opening_defender_stands_on_the_frontage),
@@ -1778,6 +1970,7 @@ int main(void)
         cmocka_unit_test(test_campaign_determinism),
         cmocka_unit_test(test_player_orders_decide_ceasefire),
         cmocka_unit_test(test_campaign_supply_over_the_links),
+        cmocka_unit_test(test_khalkha_lift_is_the_trucks),
         cmocka_unit_test(test_campaign_japanese_no_surrender),
         cmocka_unit_test(test_campaign_envelopment_binds_the_defender),
         cmocka_unit_test(test_campaign_offensive_plans_surprise_and_air),

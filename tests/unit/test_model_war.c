@@ -1010,6 +1010,7 @@ static void test_island_garrison_yields_not_routed(void **state)
         is->quality[v] = 1;
         is->side[v] = HK_SIDE_SOV;
         is->since[v] = -60; /* its shipping gathered long since */
+        is->lift[v] = 8821; /* the shipping at Petropavlovsk (forces.yaml islands) */
         w->war_on = w->month - 12;
         w->camp.start_day = 1;
         w->camp.surrender_day = 1; /* announced from the 2nd */
@@ -1132,6 +1133,7 @@ static void test_island_rear_landing_is_another_force(void **state)
             is->quality[r] = 1;
             is->side[r] = HK_SIDE_SOV;
             is->since[r] = -60; /* its shipping gathered long since */
+            is->lift[r] = 3451; /* its shipping takes it in one lift */
         }
         w->war_on = w->month - 12;
         w->camp.start_day = 1;
@@ -1150,6 +1152,66 @@ static void test_island_rear_landing_is_another_force(void **state)
         } else {
             assert_true(g.with_landing > 0);
             assert_true(fabs(g.committed - 23451) < 1);
+        }
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
+/* The answer at sea (landings.c sail): when Japan attacks northern
+ * Sakhalin, the Soviet force at Sovetskaya Gavan with the North Pacific
+ * Flotilla's shipping sails across the Tatar Strait to reinforce it, one
+ * lift each round trip; not in the months the lane is closed by ice
+ * (links.yaml), and not a force with no shipping at hand. */
+static void test_island_answer_at_sea(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int ns = region(s, "north_sakhalin"), ss = region(s, "south_sakhalin"), sg = region(s, "sovgavan");
+    assert_true(ns >= 0 && ss >= 0 && sg >= 0);
+    /* 0: August, with shipping; 1: January (ice); 2: August, no shipping */
+    for (int c = 0; c < 3; c++) {
+        hk_world *w = war_world_run(&su, HK_SIDE_JPN, 0);
+        if (c == 1)
+            w->month = w->war_on = hk_month_of(1942, 1);
+        hk_island_state *is = &w->isl;
+        for (int k = 0; k <= HK_ISL_SLOTS; k++) {
+            is->men[k] = is->tanks[k] = is->guns[k] = is->aircraft[k] = is->bh_men[k] = is->holdout[k] = 0;
+            is->lift[k] = 0;
+            is->side[k] = is->bh_side[k] = is->holdout_side[k] = is->sail_to[k] = -1;
+        }
+        hk_control_set(w, ns, s->sov);
+        hk_control_set(w, ss, s->jpn);
+        hk_control_set(w, sg, s->sov);
+        int a = is->slot[ss], d = is->slot[ns], r = is->slot[sg];
+        assert_true(a < HK_ISL_SLOTS && d < HK_ISL_SLOTS && r < HK_ISL_SLOTS);
+        is->men[a] = 12000; /* Hokkaido's division, come over to attack */
+        is->guns[a] = 36;
+        is->quality[a] = 1;
+        is->side[a] = HK_SIDE_JPN;
+        is->men[d] = 18000; /* the 79th Rifle Division, reinforced: it holds */
+        is->guns[d] = 206;
+        is->quality[d] = 1;
+        is->side[d] = HK_SIDE_SOV;
+        is->men[r] = 3000; /* the regiment at Sovetskaya Gavan (forces.yaml islands) */
+        is->guns[r] = 52;
+        is->quality[r] = 1;
+        is->side[r] = HK_SIDE_SOV;
+        is->lift[r] = c == 2 ? 0 : 1400;
+        w->camp.start_day = 1;
+        w->camp.surrender_day = 0;
+        is->order_day[HK_SIDE_JPN] = 0; /* Japan's island operations ordered */
+        is->order_day[HK_SIDE_SOV] = -1;
+        hk_landings_step(w);
+        if (c == 0) {
+            assert_true(is->answer_day[HK_SIDE_SOV] >= 0);
+            assert_int_equal(hk_control_side(w, ns), HK_SIDE_SOV);
+            assert_true(is->men[r] < 1);
+            assert_true(is->lift[d] >= 1400);
+        } else {
+            assert_true(fabs(is->men[r] - 3000) < 1);
         }
         hk_world_free(w);
     }
@@ -1484,6 +1546,7 @@ int main(void)
         cmocka_unit_test(test_island_garrison_yields_not_routed),
         cmocka_unit_test(test_island_odds_follow_posture),
         cmocka_unit_test(test_island_rear_landing_is_another_force),
+        cmocka_unit_test(test_island_answer_at_sea),
         cmocka_unit_test(test_fronts_placed),
         cmocka_unit_test(test_border_garrison),
         cmocka_unit_test(test_garrison_assaulted_after_left),

@@ -48,7 +48,7 @@ static const field fields[] = {
     F(battle_site_known), F(battle_site), F(battle_km), F(reach_control), F(reach_known), F(reach_site), F(reach), F(tension), F(incidents_month), F(battles_month),
     F(sector_incidents), F(sector_battles), F(sector_battle_size), F(pending), F(n_pending), F(haul_control), F(haul_known),
     F(haul_km), F(haul_ratio), F(haul_pull), F(incident_memo), F(campaign_cas),
-    F(campaign_days), F(border_campaign), F(tally), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
+    F(campaign_days), F(border_campaign), F(motor), F(tally), F(war), F(war_in_month), F(war_opener), F(war_on), F(soviet_entry),
     F(soviet_entry_on), F(japan_surrendered), F(exhaustion), F(war_losses), F(armistice_on), F(player),
     F(orders), F(orders_given), F(loss_men), F(loss_tanks), F(loss_guns), F(loss_aircraft), F(sov_peak),
     F(largest_battle), F(rec_at), F(base_pool), F(base_last), F(base_memo), F(n_base_memo), F(base_memo_next), F(mv), F(jpn_peak), F(manoeuvres_told),
@@ -58,7 +58,7 @@ static const field fields[] = {
     F(ceded), F(wars_begun), F(isl),
     F(event_decided), F(today), F(events_next),
     F(coup_posted_on), F(held_over), F(sov_sent_war), F(armistice_pact),
-    F(event_waiting), F(actor_decided), F(actor_progress), F(relax_infl), F(relax_base), F(relax_drift), F(relax_still), F(doctrine_hope), F(seize_prep), F(south_deferred_on), F(oil_used), F(expedition_home), F(expedition_drawn_in), F(withdrawn_on), F(evacuation_due), F(withdraw_case), F(treaty_binding), F(mgl_pressure), F(route_known), F(route_cap), F(reach_forces_known), F(reach_forces), F(battles_dirty), F(settled), F(railway_months), F(railway_sold), F(posting_extra), F(posting_decay), F(china_draw_sent), F(china_hold), F(china_hold_decay), F(china_draw_left), F(sov_west_sent), F(west_turned_on), F(armistice_refused), F(war_mobilising), F(mobilising_on), F(levy_told), F(revenge_told), F(text_lost),
+    F(event_waiting), F(actor_decided), F(actor_progress), F(relax_infl), F(relax_base), F(relax_drift), F(relax_still), F(doctrine_hope), F(seize_prep), F(south_deferred_on), F(oil_used), F(expedition_home), F(expedition_drawn_in), F(withdrawn_on), F(evacuation_due), F(withdraw_case), F(expedition_cut_on), F(cut_case), F(treaty_binding), F(mgl_pressure), F(route_known), F(route_cap), F(reach_forces_known), F(reach_forces), F(battles_dirty), F(settled), F(railway_months), F(railway_sold), F(posting_extra), F(posting_decay), F(china_draw_sent), F(china_hold), F(china_hold_decay), F(china_draw_left), F(sov_west_sent), F(west_turned_on), F(armistice_refused), F(war_mobilising), F(mobilising_on), F(levy_told), F(revenge_told), F(text_lost),
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
@@ -82,7 +82,7 @@ static const char *const politics_owns[] = {
     "exhaustion", "war_losses", "armistice_on", "sov_peak", "border_campaign",
     "event_decided", /* Japan's own moves among the outside events: the war with the United States */
     "coup_posted_on", /* the Control faction posts the Imperial Way's division away */
-    "doctrine_hope", "oil_used", "relax_base", "relax_drift", "relax_infl", "relax_still", "seize_prep", "withdraw_case", "withdrawn_on", "south_deferred_on", "expedition_drawn_in", 
+    "doctrine_hope", "oil_used", "relax_base", "relax_drift", "relax_infl", "relax_still", "seize_prep", "withdraw_case", "withdrawn_on", "south_deferred_on", "expedition_drawn_in", "expedition_cut_on", "cut_case", 
     NULL};
 static const char *const diplomacy_owns[] = {"treaty", "mgl_pressure", "evacuation_due", "treaty_binding", 
     NULL};
@@ -109,6 +109,7 @@ static const char *const battles_owns[] = {
     "tally", /* what the battles leave for the outcomes (outcomes.c reads it into out) */
     /* general war's course: still here until the war files take it */
     "war", "war_in_month", "war_on", "war_opener", "exhaustion", "war_losses", "armistice_on", "battles_dirty", "reach_forces", "reach_forces_known", "route_cap", "route_known", "settled", 
+    "motor", /* the Soviet trucks on an ally's ground: motor.c, asked for the campaign's lift there */
     NULL};
 static const char *const outcomes_owns[] = {"out", NULL};
 /* general war (war.c), its fronts in days (campaign.c), who holds each region (control.c) */

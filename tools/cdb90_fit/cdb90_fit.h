@@ -142,6 +142,7 @@ typedef struct tails_sum {
 typedef struct winner_sum {
     int n;
     double rec, drawn, ll, ll_base, brier, brier_base;
+    double named; /* share whose recorded winner is the side that wins most of the draws */
 } winner_sum;
 
 typedef struct report {
@@ -187,7 +188,9 @@ typedef struct report {
      * TAILS_ECHELONS echelons; before the stage (the score decides) and
      * after */
     winner_sum w_before[2], w_after[2], w_border_before, w_border_after;
+    winner_sum w_s7[2], w_border_s7; /* stage 7's drawn winner, where stage 8 is adopted */
     double winner_scale_fit; /* stage 7's fitted scale (written only with --winner-draw) */
+    double winner_bias_stage1; /* the lean as stage 1 fitted it (before stage 8) */
 } report;
 
 
@@ -354,6 +357,14 @@ extern double g_spread_all[2]; /* stage 5: the random spread of all fit-part bat
 void tails_fight(const hk_combat_params *cp, const double *coef, const cbattle *x, int echelons, hk_rng *rng,
                  hk_combat_result *res);
 void fit_winner_scale(const cbattle *b, int n, hk_combat_params *cp, const double *coef, int quiet);
+/* stage 8: winner_bias and winner_scale together on the draws, the
+ * collapse in, the odds read on the central score (winner_central) */
+void fit_winner_neutral(const cbattle *b, int n, hk_combat_params *cp, const double *coef, int quiet);
+extern int g_winner_neutral; /* 1 (--winner-neutral): fit and write stage 8 */
+extern int g_winner_central; /* 0 (--winner-on-drawn): stage 8's odds read the drawn score */
+extern double g_winner_bias_set; /* finite: --evaluate and --tails with this winner_bias */
+extern int g_winner_central_set; /* >= 0: --evaluate and --tails with this winner_central */
+extern double g_winner_draw_bias_set; /* finite: --evaluate and --tails with this winner_draw_bias */
 void winner_summary(const hk_combat_params *cp, const double *coef, const cbattle *b, int n, int part,
                     int echelons, int border_only, winner_sum *w);
 extern int g_winner_draw; /* 1 (--winner-draw): write stage 7's scale; 0 (default): write 0 */

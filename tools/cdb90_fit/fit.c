@@ -526,6 +526,12 @@ void fit_params_compiled(hk_combat_params *cp, double coef[HK_CDB90_CODES])
         cp->echelon_clock_share = g_echelon_share_set;
     if (g_winner_scale_set >= 0)
         cp->winner_scale = g_winner_scale_set;
+    if (isfinite(g_winner_bias_set))
+        cp->winner_bias = g_winner_bias_set;
+    if (isfinite(g_winner_draw_bias_set))
+        cp->winner_draw_bias = g_winner_draw_bias_set;
+    if (g_winner_central_set >= 0)
+        cp->winner_central = g_winner_central_set;
     if (isfinite(g_nation_break_set))
         cp->nation_break = g_nation_break_set;
 }

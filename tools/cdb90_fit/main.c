@@ -220,7 +220,13 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
      * every simulated battle (docs/combat.md, "Who wins a drawn battle"). */
     fit_winner_scale(b, n, cpp, coef, quiet);
     Rp->winner_scale_fit = cpp->winner_scale;
-    if (!g_winner_draw)
+    /* Stage 8: the lean and the odds together on the draws, the collapse
+     * in, read on the central score (docs/combat.md, "A winner rule that
+     * does not lean"); written with --winner-neutral. */
+    Rp->winner_bias_stage1 = cpp->winner_bias;
+    if (g_winner_neutral)
+        fit_winner_neutral(b, n, cpp, coef, quiet);
+    else if (!g_winner_draw)
         cpp->winner_scale = 0;
 }
 
@@ -301,6 +307,16 @@ int main(int argc, char **argv)
                 fprintf(stderr, "cdb90_fit: --winner-scale expects a number >= 0\n");
                 return 2;
             }
+        } else if (strcmp(argv[i], "--winner-neutral") == 0) {
+            g_winner_neutral = 1;
+        } else if (strcmp(argv[i], "--winner-bias") == 0 && i + 1 < argc) {
+            g_winner_bias_set = atof(argv[++i]);
+        } else if (strcmp(argv[i], "--winner-draw-bias") == 0 && i + 1 < argc) {
+            g_winner_draw_bias_set = atof(argv[++i]);
+        } else if (strcmp(argv[i], "--winner-central") == 0 && i + 1 < argc) {
+            g_winner_central_set = atoi(argv[++i]);
+        } else if (strcmp(argv[i], "--winner-on-drawn") == 0) {
+            g_winner_central = 0;
         } else if (strcmp(argv[i], "--fit-winner-draw") == 0) {
             fit_winner_only = 1;
         } else if (strcmp(argv[i], "--fit-collapse") == 0) {
@@ -454,6 +470,13 @@ int main(int argc, char **argv)
             if (fit_winner_only)
                 printf("winner_scale=%.17g\n", q.winner_scale);
         }
+        /* stage 8 from the compiled stages 1-7, and scored with it */
+        if (g_winner_neutral) {
+            R.winner_bias_stage1 = cp.winner_bias;
+            fit_winner_neutral(b, n, &cp, coef, 0);
+            printf("winner_draw_bias=%.17g\nwinner_scale=%.17g\nwinner_central=%d\n", cp.winner_draw_bias,
+                   cp.winner_scale, cp.winner_central);
+        }
         /* stage 5 alone from the compiled stages 1-4 */
         if (fit_collapse_only) {
             fit_collapse(&ctx, &cp, coef, 0);
@@ -565,21 +588,33 @@ int main(int argc, char **argv)
      * and as fitted, each part as one battle, and the held-out battles of
      * a border battle's size in echelons, as the simulation fights them */
     {
-        hk_combat_params before = cp, after = cp;
+        hk_combat_params before = cp, after = cp, s7 = cp;
         before.winner_scale = 0;
-        after.winner_scale = R.winner_scale_fit;
+        before.winner_central = s7.winner_central = 0;
+        s7.winner_scale = R.winner_scale_fit;
+        if (!(cp.winner_scale > 0))
+            after = s7; /* stage 7's, not adopted */
         for (int part = 0; part < 2; part++) {
             winner_summary(&before, coef, b, n, part, 1, 0, &R.w_before[part]);
             winner_summary(&after, coef, b, n, part, 1, 0, &R.w_after[part]);
+            if (cp.winner_central)
+                winner_summary(&s7, coef, b, n, part, 1, 0, &R.w_s7[part]);
         }
         winner_summary(&before, coef, b, n, PART_HELD, TAILS_ECHELONS, 1, &R.w_border_before);
         winner_summary(&after, coef, b, n, PART_HELD, TAILS_ECHELONS, 1, &R.w_border_after);
+        if (cp.winner_central)
+            winner_summary(&s7, coef, b, n, PART_HELD, TAILS_ECHELONS, 1, &R.w_border_s7);
     }
     printf("winner_scale_fit=%.4f\nheldout_draws_attacker_share=%.4f\nheldout_draws_loglik=%.4f\n"
            "heldout_draws_loglik_base=%.4f\nheldout_draws_loglik_score=%.4f\n"
            "heldout_border_draws_attacker_share=%.4f\nheldout_attacker_won_share=%.4f\n",
            R.winner_scale_fit, R.w_after[1].drawn, R.w_after[1].ll, R.w_after[1].ll_base, R.w_before[1].ll,
            R.w_border_after.drawn, R.w_after[1].rec);
+    printf("fit_draws_attacker_share=%.4f\nfit_attacker_won_share=%.4f\nfit_draws_loglik=%.4f\n"
+           "heldout_border_attacker_won_share=%.4f\nheldout_border_draws_loglik=%.4f\n",
+           R.w_after[0].drawn, R.w_after[0].rec, R.w_after[0].ll, R.w_border_after.rec, R.w_border_after.ll);
+    printf("fit_draws_named_share=%.4f\nheldout_draws_named_share=%.4f\nheldout_score_draws_named_share=%.4f\n",
+           R.w_after[0].named, R.w_after[1].named, R.w_before[1].named);
     printf("heldout_winner_share=%.4f\nheldout_within2_share=%.4f\n"
            "lanchester_heldout_winner_share=%.4f\nlanchester_heldout_within2_share=%.4f\n",
            share(R.mh.n_winner_right, R.mh.n_battles), share(R.mh.n_within2, R.mh.n_sides),

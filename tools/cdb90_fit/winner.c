@@ -147,9 +147,14 @@ void winner_summary(const hk_combat_params *cp, const double *coef, const cbattl
         }
         pa[k] = (double)wa / WINNER_DRAWS;
         won[k] = x->wina == 1;
+        /* the winner the draws make likelier (a recorded draw is named by
+         * neither side) */
+        ws->named += pa[k] > 0.5 ? x->wina == 1 : x->wina == -1;
         k++;
     }
     ws->n = k;
+    if (k > 0)
+        ws->named /= k;
     if (k > 0) {
         for (int i = 0; i < k; i++) {
             ws->rec += won[i];
@@ -174,4 +179,103 @@ void winner_summary(const hk_combat_params *cp, const double *coef, const cbattl
     }
     free(pa);
     free(won);
+}
+
+/* ---- stage 8: a winner rule that does not lean ----------------------------
+ * (docs/combat.md, "A winner rule that does not lean"). Stage 1 fits the
+ * winner rule's lean b (winner_bias) on the central estimate, before the
+ * defender's collapse (stage 5) exists and without the random spread; the
+ * draws then add the collapse's wins to it and, letting the drawn score
+ * decide, pass the lean on almost whole. Here b and the odds' scale s are
+ * fitted together on the fit part's battles, everything else held, by the
+ * likelihood of the recorded "the attacker won" under the share of
+ * WINNER_DRAWS draws the attacker wins as the model draws them: a break
+ * or a collapse decides a draw, and a draw that runs its course is won by
+ * the attacker with p = sigm(s (z + b)), z the battle's central score
+ * (winner_central; or its drawn score, g_winner_central 0). A free lean
+ * in a likelihood makes the draws' attacker share that of the record on
+ * the part it is fitted on: the lean is the record's, collapse included. */
+int g_winner_neutral = 0;  /* 1 (--winner-neutral): fit and write stage 8 */
+int g_winner_central = 1;  /* stage 8 reads the central score (0: --winner-on-drawn) */
+double g_winner_bias_set = NAN; /* --winner-bias X: --evaluate and --tails with this lean */
+int g_winner_central_set = -1;  /* --winner-central 0|1|2: --evaluate and --tails with this rule */
+double g_winner_draw_bias_set = NAN; /* --winner-draw-bias X: --evaluate and --tails with this lean of the draws */
+
+typedef struct {
+    wbattle *w;
+    int k;
+} neutral_ctx;
+
+static double neutral_nll(const gsl_vector *v, void *vp)
+{
+    const neutral_ctx *c = vp;
+    double b = gsl_vector_get(v, 0), s = exp(gsl_vector_get(v, 1)), nll = 0;
+    for (int i = 0; i < c->k; i++) {
+        double pa = 0;
+        for (int d = 0; d < WINNER_DRAWS; d++)
+            pa += c->w[i].fixed[d] >= 0 ? c->w[i].fixed[d] : 1 / (1 + exp(-s * (c->w[i].z[d] + b)));
+        pa = clampp(pa / WINNER_DRAWS);
+        nll -= c->w[i].won ? log(pa) : log(1 - pa);
+    }
+    return c->k ? nll / c->k : 0;
+}
+
+/* One battle's draws for stage 8: the outcome a break or a collapse fixes,
+ * else the score the odds read (central or drawn), without the lean. */
+static void neutral_draws(const hk_combat_params *cp, const double *coef, const cbattle *x, int central, wbattle *w)
+{
+    hk_combat_params q = *cp;
+    q.winner_scale = 0;
+    double band = q.draw_band > 0 ? q.draw_band : 0, zc = 0;
+    if (central) {
+        hk_combat_result r;
+        tails_fight(&q, coef, x, 1, NULL, &r);
+        zc = r.score;
+    }
+    hk_rng rng;
+    hk_rng_init(&rng, 1, (uint64_t)x->isqno);
+    for (int d = 0; d < WINNER_DRAWS; d++) {
+        hk_combat_result r;
+        tails_fight(&q, coef, x, 1, &rng, &r);
+        if (r.collapsed)
+            w->fixed[d] = 1;
+        else if (r.broke_off[0] || r.broke_off[1])
+            w->fixed[d] = r.winner == HK_COMBAT_ATTACKER;
+        else
+            w->fixed[d] = -1;
+        w->z[d] = (central ? zc : r.score) - band;
+    }
+    w->won = x->wina == 1;
+}
+
+void fit_winner_neutral(const cbattle *b, int n, hk_combat_params *cp, const double *coef, int quiet)
+{
+    wbattle *w = malloc(sizeof *w * (size_t)(n > 0 ? n : 1));
+    if (!w) {
+        fprintf(stderr, "cdb90_fit: stage 8: out of memory\n");
+        exit(1);
+    }
+    int k = 0, central = g_winner_central != 0;
+    for (int i = 0; i < n; i++)
+        if (b[i].part == PART_FIT && usable(&b[i]))
+            neutral_draws(cp, coef, &b[i], central, &w[k++]);
+    neutral_ctx c = {w, k};
+    double x[2] = {cp->winner_bias, log(cp->winner_scale > 0 ? cp->winner_scale : 0.5)};
+    gsl_vector *v = gsl_vector_alloc(2);
+    gsl_vector_set(v, 0, x[0]);
+    gsl_vector_set(v, 1, x[1]);
+    double before = neutral_nll(v, &c);
+    double after = nelder_mead(neutral_nll, &c, x, 2, 4, 2000, 1);
+    gsl_vector_free(v);
+    cp->winner_draw_bias = x[0];
+    cp->winner_scale = exp(x[1]);
+    cp->winner_central = central ? 1 : 2;
+    if (!quiet)
+        fprintf(stderr,
+                "cdb90_fit: stage 8, a winner rule that does not lean (odds on the %s score): winner_bias "
+                "%.4f -> winner_draw_bias %.4f, winner_scale %.4f on %d fit-part battles, %d draws each; "
+                "log-likelihood per battle %.4f -> %.4f\n",
+                central ? "central" : "drawn", cp->winner_bias, cp->winner_draw_bias, cp->winner_scale, k, WINNER_DRAWS, -before,
+                -after);
+    free(w);
 }

@@ -57,7 +57,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
 #define WC(field, label, note) W(field);
     CDB90_COLLAPSE_TERMS(WC)
 #undef WC
-    W(collapse_share); W(echelon_clock_share); W(winner_scale); W(nation_break);
+    W(collapse_share); W(echelon_clock_share); W(winner_scale); W(winner_draw_bias); W(nation_break);
     for (int k = 0; k < HK_POSTURE_COUNT; k++)
         fprintf(f, "    p->posture_break[%d] = %.17g;\n", k, cp->posture_break[k]);
     for (int k = 0; k < HK_POSTURE_COUNT; k++)
@@ -69,6 +69,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     fprintf(f, "    p->break_stop = %d;\n", cp->break_stop);
     fprintf(f, "    p->echelon_clock = %d;\n", cp->echelon_clock);
     fprintf(f, "    p->echelon_winner = %d;\n", cp->echelon_winner);
+    fprintf(f, "    p->winner_central = %d;\n", cp->winner_central);
     {
         fprintf(f, "    p->ns_score_ordinary = %d;\n", cp->ns_score_ordinary);
         static const char *const nat[HK_NATION_COUNT] = HK_COMBAT_NATION_CODES;
@@ -116,9 +117,11 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
 #undef PC
     P("collapse_share", cp->collapse_share, "fitted_stage5",
       "share of its remaining men a collapsed defender loses, routed or taken");
-    P("winner_scale", cp->winner_scale, cp->winner_scale > 0 ? "fitted_stage7" : "off",
-      "a drawn battle no side broke off: the attacker wins with p = sigm(this x (score + winner_bias)); "
-      "0 = the score decides");
+    P("winner_draw_bias", cp->winner_draw_bias, cp->winner_central ? "fitted_stage8" : "off",
+      "the lean of the draws' odds (winner_central), where winner_bias is the central estimate's");
+    P("winner_scale", cp->winner_scale, cp->winner_central ? "fitted_stage8" : cp->winner_scale > 0 ? "fitted_stage7" : "off",
+      "a drawn battle no side broke off: the attacker wins with p = sigm(this x (score + lean)), the lean "
+      "winner_draw_bias when winner_central is set, else winner_bias; 0 = the score decides");
     P("posture_prepared", cp->posture[HK_POSTURE_PREPARED], "fitted", "defender power x");
     P("posture_fortified", cp->posture[HK_POSTURE_FORTIFIED], "fitted", "defender power x");
     for (int t = 0; t < HK_TERRAIN_COUNT; t++) {
@@ -202,6 +205,8 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
             "echelon_clock:", cp->echelon_clock);
     fprintf(f, "  %-22s {value: %d, fixed, note: \"1: a battle in echelons is won on all its stages, not its last\"}\n",
             "echelon_winner:", cp->echelon_winner);
+    fprintf(f, "  %-22s {value: %d, fixed, note: \"stage 8's rule: 1 the odds read the central score (a second, noise-free run), 2 the drawn score, both with winner_draw_bias; 0 stage 7's (winner_bias)\"}\n",
+            "winner_central:", cp->winner_central);
 #undef P
     static const char *const names[HK_CDB90_CODES] = HK_CDB90_CODE_NAMES;
     fprintf(f, "quality_codes:   # ln(attacker/defender quality) = sum coef * CDB90 code\n");
@@ -350,23 +355,50 @@ static void winner_row(FILE *f, const char *label, const winner_sum *w)
 static void write_winners(FILE *f, const hk_combat_params *cp, const report *R)
 {
     fprintf(f, "## Who wins a drawn battle\n\n"
-               "A simulation draws its battles with the random spread. With the drawn winner, a drawn "
+               "A simulation draws its battles with the random spread. With the drawn winner (stage 7), a drawn "
                "battle that no side broke off is won by the attacker with probability 1 / (1 + exp(−%.3f × "
                "(score + %.3f))) (combat.md, \"Who wins a drawn battle\"); a collapse or a break decides it "
                "as before, and the central estimate (the figures above) still names the likelier winner. "
                "The scale is fitted on the fit part by the likelihood of the recorded outcome (the attacker "
-               "won, or not) over %d draws of each battle, everything else held. %s Each battle drawn %d "
+               "won, or not) over %d draws of each battle, everything else held. ",
+            R->winner_scale_fit, R->winner_bias_stage1 != 0 ? R->winner_bias_stage1 : cp->winner_bias, WINNER_DRAWS);
+    if (cp->winner_central)
+        fprintf(f, "Stage 8 (combat.md, \"A winner rule that does not lean\") fits the lean and the scale "
+                   "together on the same draws, the defender's collapse in, the odds read on the battle's %s "
+                   "score: 1 / (1 + exp(−%.3f × (score + %.3f))); the central estimate keeps its own lean "
+                   "(%.3f). Adopted: the model's draws use stage 8. ",
+                cp->winner_central == 1 ? "central" : "drawn", cp->winner_scale, cp->winner_draw_bias,
+                cp->winner_bias);
+    else
+        fprintf(f, "%s ", cp->winner_scale > 0 ? "Adopted: the model's draws use it."
+                                              : "Not adopted: the model's draws still let the score decide "
+                                                "(winner_scale 0; `cdb90_fit --winner-draw` writes the fitted "
+                                                "scale, `--winner-neutral` stage 8), since it moves every "
+                                                "simulated battle.");
+    fprintf(f, "Each battle drawn %d "
                "times: the share the attacker won in the record, the mean share of the draws it wins, and "
                "the log-likelihood per battle and Brier score of the recorded outcome under each battle's "
                "share of the draws (in brackets: under the set's own rate).\n\n"
                "| | battles | attacker won, record | attacker wins, draws | log-likelihood | Brier |\n"
                "|---|---|---|---|---|---|\n",
-            R->winner_scale_fit, cp->winner_bias, WINNER_DRAWS,
-            cp->winner_scale > 0 ? "Adopted: the model's draws use it."
-                                 : "Not adopted: the model's draws still let the score decide (winner_scale "
-                                   "0; `cdb90_fit --winner-draw` writes the fitted scale), since it moves "
-                                   "every simulated battle.",
             WINNER_DRAWS);
+    if (cp->winner_central) {
+        char lab[160];
+        winner_row(f, "fit part, the score deciding", &R->w_before[0]);
+        winner_row(f, "fit part, stage 7's drawn winner (not adopted)", &R->w_s7[0]);
+        winner_row(f, "fit part, stage 8 (the model)", &R->w_after[0]);
+        winner_row(f, "held out, the score deciding", &R->w_before[1]);
+        winner_row(f, "held out, stage 7's drawn winner (not adopted)", &R->w_s7[1]);
+        winner_row(f, "held out, stage 8 (the model)", &R->w_after[1]);
+        snprintf(lab, sizeof lab, "held out, border size, in %d echelons, the score deciding", TAILS_ECHELONS);
+        winner_row(f, lab, &R->w_border_before);
+        snprintf(lab, sizeof lab, "held out, border size, in %d echelons, stage 7 (not adopted)", TAILS_ECHELONS);
+        winner_row(f, lab, &R->w_border_s7);
+        snprintf(lab, sizeof lab, "held out, border size, in %d echelons, stage 8 (the model)", TAILS_ECHELONS);
+        winner_row(f, lab, &R->w_border_after);
+        fprintf(f, "\n");
+        return;
+    }
     winner_row(f, "fit part, the score deciding", &R->w_before[0]);
     winner_row(f, "fit part, the drawn winner", &R->w_after[0]);
     winner_row(f, "held out, the score deciding", &R->w_before[1]);

@@ -1,0 +1,77 @@
+/* motor.c — the Soviet motor transport on an ally's ground: the trucks
+ * that carry the Soviet side's men and their supply from the railhead to a
+ * border campaign fought on Mongolia's ground (the Khalkha, 650 km of dirt
+ * road from Borzya, 001:137).
+ *
+ * Before the 1936 protocol no Soviet troops stood in Mongolia. Under it
+ * they came (001:83), and from September 1937 the motorised units of the
+ * 57th Special Corps (encycl_chita_57th): by July 1939 the Soviet forces
+ * there had 2,636 trucks and tankers (zhukov_khalkhin_transport). The 1st
+ * Army Group's offensive of August 1939 rested on some 4,000
+ * (wiki_khalkhin_gol), the rest railed to Borzya while the fighting went
+ * on (001:137, 001:145). So the lift to the Khalkha is what the trucks
+ * there carry, not the road's capacity alone: the first contingent's
+ * transport, then, once the motorised corps has come, its park; and the
+ * trucks Moscow sends in the months it is losing a campaign there, which
+ * wear out or go back after.
+ * docs/model.md#battles-motor-transport. One writer: world.motor. */
+#include "model/motor.h"
+
+#include "core/mathx.h"
+#include "model/movement.h"
+
+#include <math.h>
+
+double hk_motor_stationed(hk_world *w, int sec)
+{
+    const hk_scenario *s = w->s;
+    if (sec < 0 || sec >= s->n_sectors)
+        return 0.0;
+    int ally = s->sectors[sec].side[1], t = w->c->roles.sov_mgl_assistance;
+    /* the treaty that lets Soviet troops stand on the ally's ground, and
+     * the months it has bound them */
+    if (ally == s->sov || t < 0 || ally != s->mgl || !hk_treaty_binds(w, t))
+        return 0.0;
+    hk_month since = w->treaty[t].signed_on;
+    if (since == HK_MONTH_NONE || w->month < since)
+        return 0.0;
+    /* Soviet men standing on the ally's ground now */
+    hk_movement_formations(w); /* the formations' men, given when read */
+    bool there = false;
+    for (int f = 0; f < s->n_formations && !there; f++) {
+        const hk_formation_state *fs = &w->formation[f];
+        there = s->formations[f].actor == s->sov && fs->men > 0 && fs->region >= 0 && fs->region < s->n_regions &&
+                w->control[fs->region] == ally;
+    }
+    if (!there)
+        return 0.0;
+    /* the first contingent's transport, then the motorised corps' park */
+    if ((double)(w->month - since) < P(w, MOTOR_PARK_MONTHS))
+        return fmax(P(w, MOTOR_FIRST_PARK), 0.0);
+    return fmax(P(w, MOTOR_PARK), 0.0);
+}
+
+double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
+{
+    hk_motor *m = &w->motor;
+    const hk_border_campaign *c = &w->border_campaign;
+    double per_truck = fmax(P(w, MOTOR_TRUCK_LIFT), 1e-9);
+    double stationed = hk_motor_stationed(w, sec);
+    if (m->month != w->month) {
+        if (m->month > 0 && w->month > m->month && m->delivered > 0)
+            m->delivered *= pow(1.0 - hk_clamp(P(w, MOTOR_WEAR), 0.0, 1.0), (double)(w->month - m->month));
+        /* Moscow's answer to a campaign it is losing on its ally's ground
+         * (the Japanese side holds the ground the ally claims, or beat the
+         * Soviet side in the last engagement): trucks railed to the
+         * railhead, as many as the road has use for (the 1st Army Group's
+         * build-up after the Japanese attacks of May and July 1939, 001:137,
+         * 001:145) */
+        bool losing = c->active && c->sector == sec && (c->holder == HK_SIDE_JPN || c->last_loser == HK_SIDE_SOV);
+        if (bound && losing) {
+            double room = fmax(0.0, road / per_truck - stationed - m->delivered);
+            m->delivered += fmin(P(w, MOTOR_DELIVERY), room);
+        }
+        m->month = w->month;
+    }
+    return per_truck * (stationed + m->delivered);
+}

@@ -156,6 +156,7 @@ void hk_war_open(hk_world *w, int opener, const char *id, const char *text, cons
     w->war_losses[0] = w->war_losses[1] = 0;
     w->armistice_pact = 0; /* a new war ends what an armistice agreed */
     w->armistice_refused = false;
+    w->pacific_told = 0;
     if (opener == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
         w->soviet_entry = true;
         w->soviet_entry_on = w->month;
@@ -475,6 +476,85 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     }
 }
 
+/* The Pacific route (pacific_route; drent2017): from war.lend_lease_months
+ * after Germany's attack on the USSR, American supplies sail to the Soviet
+ * Far East's ports, about half of all the United States sends the USSR, in
+ * Soviet ships that pass the straits Japan holds (La Perouse, Tsugaru,
+ * Tsushima) only while Japan and the USSR are at peace. Whether it runs:
+ * the German war has lasted that long (the supplies went on after
+ * Germany's defeat, until September 1945). */
+static bool pacific_route_runs(const hk_world *w)
+{
+    hk_month since = w->flag_since[HK_EFFECT_GER_SOV_WAR];
+    return since != HK_MONTH_NONE && (hk_flag(w, HK_EFFECT_GER_SOV_WAR) || hk_flag(w, HK_EFFECT_GERMANY_DEFEATED)) &&
+           w->month - since >= (int)P(w, WAR_LEND_LEASE_MONTHS);
+}
+
+/* A war Japan opens shuts the Pacific route while it lasts: told once in
+ * the war, the first month the route runs, with the United States' stance
+ * as the state gives it (at war with Japan, or, not yet, its warning of 17
+ * August 1941 against any further move of Japan's by force on its
+ * neighbours and its promise of help to the USSR against aggression,
+ * frus_japan1941v2). The armistice (war_end) weighs the route. */
+static void tell_pacific_route(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (!w->war || w->war_opener != HK_SIDE_JPN || (w->pacific_told & 1) || !pacific_route_runs(w))
+        return;
+    w->pacific_told |= 1;
+    if (hk_world_logging(w)) {
+        char us[224];
+        if (hk_flag(w, HK_EFFECT_JPN_US_WAR))
+            snprintf(us, sizeof us, "The United States, at war with Japan itself, wants the USSR to fight on in the "
+                     "east");
+        else
+            snprintf(us, sizeof us, "Washington, which promised the USSR help against aggression in August 1941 and "
+                     "warned Tokyo against any further move by force on its neighbours, sees the attack on its new "
+                     "partner as one");
+        snprintf(w->scratch, sizeof w->scratch,
+                 "The war shuts the Pacific route: the Soviet ships that carry American supplies to Vladivostok, about "
+                 "half of what the United States sends the USSR, pass the straits Japan holds only while the two are "
+                 "at peace. %s; Moscow counts what the war in the east costs it%s.",
+                 us, hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "" : " in the west");
+    }
+    hk_world_emit2(w, "war", "pacific_route_shut", s->sov, s->jpn, w->scratch,
+                   SRC_MODEL("politics-peace") "; pacific_route; drent2017; frus_japan1941v2");
+}
+
+/* Whether the USSR, attacked by Japan, takes the quiet Japan asks for when
+ * it gives up no ground of its own: it needs it while it fights Germany
+ * (hk_assess_west_crisis's war, the reserve for the west) or while the war
+ * keeps the Pacific route shut (pacific_route_runs); with neither, and an
+ * army that could carry the war into Japan's ground (soviet_could_retake's
+ * margin), it does not let an attack it did not provoke end on the
+ * attacker's terms (while it holds none of Japan's ground), and fights on (the ceasefires of 1938 and 1939 came
+ * after Soviet counter-attacks had thrown the Japanese back across the
+ * border they claimed, coox1977, coox1985). Told once in the war. */
+static bool soviet_could_retake(const hk_world *w);
+static bool soviet_takes_quiet(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (w->war_opener != HK_SIDE_JPN)
+        return true;
+    bool west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+    /* (once its counter-stroke has carried the war into Japan's ground the
+     * quiet is no longer on the attacker's terms) */
+    if (west || pacific_route_runs(w) || !soviet_could_retake(w) || hk_campaign_taken(w, HK_SIDE_SOV, NULL) > 0)
+        return true;
+    if (w->pacific_told & 2)
+        return false;
+    w->pacific_told |= 2;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "Moscow answers Tokyo's wish for quiet: no war elsewhere presses it and no supplies of its own ride "
+                 "on the peace, and with %.0f men in the east against Japan's %.0f it will not let an attack it did "
+                 "not provoke end on the attacker's terms. The war goes on.",
+                 w->sov_men, w->jpn_men);
+    hk_world_emit2(w, "war", "armistice_refused", s->sov, s->jpn, w->scratch,
+                   SRC_MODEL("politics-peace") "; coox1977; coox1985");
+    return false;
+}
+
 /* An armistice's settlement: the side that lost the smaller share of its
  * army (its theatre army now and its casualties) keeps the other's ground it
  * holds; the other side's gains return to their holders of before the war.
@@ -531,7 +611,8 @@ static void settlement(hk_world *w)
     bool sov = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
     bool jpn = hk_flag(w, HK_EFFECT_JPN_US_WAR) || hk_politics_south_war(w) ||
                (w->committed_south && hk_politics_south_open(w));
-    w->armistice_pact = sov || jpn ? 1 : 0;
+    bool route = pacific_route_runs(w) && (w->pacific_told & 1);
+    w->armistice_pact = sov || jpn || route ? 1 : 0;
     if (!hk_world_logging(w)) {
         hk_world_emit2(w, "treaty_signed", "armistice_agreement", s->jpn, s->sov, w->scratch,
                        SRC_MODEL("politics-peace") "; 001_fd9a28d61a246780.txt:175");
@@ -555,12 +636,17 @@ static void settlement(hk_world *w)
         snprintf(w->scratch, sizeof w->scratch,
                  "Japan and the USSR sign the armistice's terms: %s. Since %s, both undertake to stay neutral "
                  "on the armistice line for as long as either is at war with a third power (an undertaking of "
-                 "neutrality: the terms of the broken Neutrality Pact renewed on the new line); a party may give "
+                 "neutrality: the terms of the broken Neutrality Pact renewed on the new line)%s; a party may give "
                  "notice of it.",
                  held,
                  sov && jpn ? "the USSR, fighting Germany, and Japan, turning south, each want quiet on this front"
                  : sov      ? "the USSR, fighting Germany, wants quiet in the east"
-                            : "Japan, turning south, wants quiet in the north");
+                            : "Japan, turning south, wants quiet in the north",
+                 /* the Pacific route the war shut (pacific_route_runs) is
+                  * what Moscow asks of the neutrality */
+                 route ? ", and Japan undertakes to let Soviet ships through its straits to Vladivostok again, the "
+                         "Pacific route of the American supplies"
+                       : "");
     else
         snprintf(w->scratch, sizeof w->scratch,
                  "Japan and the USSR sign the armistice's terms: %s. Neither side is at war elsewhere or wants "
@@ -794,6 +880,10 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                     fires = false;
             }
         }
+        /* the USSR, attacked, weighs the quiet it is asked for
+         * (soviet_takes_quiet): what it signs away is weighed above */
+        if (fires && !(loser == HK_SIDE_SOV && cedes) && !soviet_takes_quiet(w))
+            fires = false;
         if (fires && !(cedes && can_win_back(w, loser))) {
             w->armistice_on = w->month;
             /* the side that bled more lost the war: a Japanese defeat discredits
@@ -885,9 +975,14 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                         snprintf(who, sizeof who, "Japan, under an American oil embargo since %d-%02d,",
                                  hk_month_year(w->flag_since[HK_EFFECT_OIL_EMBARGO]),
                                  hk_month_mon(w->flag_since[HK_EFFECT_OIL_EMBARGO]));
+                    bool route = pacific_route_runs(w) && (w->pacific_told & 1);
                     snprintf(why, sizeof why, "%s wants its army and its oil for %s and seeks quiet in the north; %s "
                              "takes it, and both",
-                             who, aim, sov_bound ? "the USSR, fighting Germany in the west," : "the USSR");
+                             who, aim,
+                             sov_bound && route ? "the USSR, fighting Germany in the west and its Pacific route shut,"
+                             : sov_bound        ? "the USSR, fighting Germany in the west,"
+                             : route            ? "the USSR, its Pacific route shut,"
+                                                : "the USSR");
                 } else if (still >= worn_loss && still >= worn_time) {
                     snprintf(why, sizeof why, "with no battle fought on any front for %d month%s, neither side presses "
                              "the war and both",
@@ -990,6 +1085,7 @@ void hk_war_step(hk_world *w)
     }
     hk_lazy_stream r = hk_world_lazy_stream(w, HK_STREAM_WAR);
     cabinet_war(w, &r);
+    tell_pacific_route(w);
     war_end(w, &r);
 }
 

@@ -449,6 +449,7 @@ struct hk_world {
     double sov_west_sent;     /* Soviet men the Far East has sent west since Germany's attack, in peace or war (movement.c) */
     hk_month west_turned_on;  /* movement.c: month Stavka's reserve in the west opens the counter-offensive that ends the crisis, HK_MONTH_NONE before */
     bool armistice_refused;   /* war.c: the USSR has refused, in the war under way, an armistice that leaves its ground to Japan */
+    uint8_t pacific_told;     /* war.c: bit 0 the Pacific route shut by the war under way told; bit 1 the USSR's refusal of a quiet it does not need told */
     bool war;                 /* Japan and the USSR at general war */
     bool war_in_month;        /* at war at some time this month (even if peace came later in it) */
     int war_opener;           /* side that opened it */

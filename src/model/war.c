@@ -227,6 +227,7 @@ static void tell_prisoners(hk_world *w)
  * to prepare one (soviet.prepare_motive, which starts the transfer east in
  * movement), told once, with the forces as they stand and what the
  * offensive wants (hk_assess_offensive_force). */
+static double japan_men_faced(const hk_world *w);
 static void tell_revenge(hk_world *w, double motive)
 {
     const hk_scenario *s = w->s;
@@ -234,6 +235,7 @@ static void tell_revenge(hk_world *w, double motive)
         motive < P(w, SOVIET_PREPARE_MOTIVE))
         return;
     w->revenge_told = true;
+    w->revenge_faced = japan_men_faced(w);
     bool denounced = w->armistice_pact == 1;
     if (denounced)
         w->armistice_pact = 2;
@@ -291,6 +293,23 @@ static double japan_men_faced(const hk_world *w)
  * raised while it binds unnoticed), and neither a player's nor a forced
  * decision; nor is there a revenge for a Japanese attack still to be told
  * (tell_revenge). Then its motive and the pledge's term are not weighed. */
+/* The Japanese army a Soviet war weighs its ratio against: the one it
+ * would meet (japan_men_faced); for the answer to a Japanese attack with no
+ * pledge to the Allies, no more than the army the General Staff planned it
+ * against when it was told (tell_revenge): the offensive is timed by the
+ * transfer east, and the levies Tokyo raises meanwhile from the reservists
+ * in Manchuria, short of guns and training, do not put it off (the
+ * Kwantung Army's call-up of July 1945 did not delay the Soviet entry,
+ * glantz2003). */
+static double faced_for_entry(const hk_world *w)
+{
+    double faced = japan_men_faced(w);
+    if (w->revenge_told && hk_war_struck_by_japan(w) && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) &&
+        w->revenge_faced > 0 && w->revenge_faced < faced)
+        faced = w->revenge_faced;
+    return faced;
+}
+
 static bool soviet_cannot_enter(hk_world *w, bool pact_bar, bool two_front, bool sov_player)
 {
     if (sov_player || !(w->revenge_told || !hk_war_struck_by_japan(w)) || forced_war(w, HK_SIDE_SOV))
@@ -300,7 +319,7 @@ static bool soviet_cannot_enter(hk_world *w, bool pact_bar, bool two_front, bool
     /* (the army it would meet is counted only when it matters: the count
      * goes over the formations once the USSR is pledged to the Allies) */
     double need = P(w, SOVIET_ENTRY_RATIO) * (pact_bar ? P(w, WAR_BREAK_FACTOR) : 1.0);
-    double faced = japan_men_faced(w);
+    double faced = faced_for_entry(w);
     double ratio = w->sov_men / (faced > 1000 ? faced : 1000);
     return ratio < need;
 }
@@ -404,7 +423,7 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
         !(sov_player && w->orders_given && w->orders.declare_war))
         return;
     double need_s = P(w, SOVIET_ENTRY_RATIO) * (binds && !noticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
-    double faced = japan_men_faced(w);
+    double faced = faced_for_entry(w);
     double j = faced > 1000 ? faced : 1000;
     double ratio_s = w->sov_men / j;
     /* and the offensive force assembled east of Baikal: the transfer from
@@ -455,12 +474,18 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
         if (hk_war_struck_by_japan(w))
             snprintf(avenge, sizeof avenge, "Japan's attack of %d-%02d to avenge; ", hk_month_year(w->war_on),
                      hk_month_mon(w->war_on));
+        /* (the army it planned against, when Tokyo's levies have grown it
+         * since: faced_for_entry) */
+        char planned[96] = "";
+        if (hk_world_logging(w) && japan_men_faced(w) > j + 1)
+            snprintf(planned, sizeof planned, "the army it planned against; %.0f with Tokyo's new levies; ",
+                     japan_men_faced(w));
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
-                     "%sWith %.0f Soviet men east of Baikal against %.0f Japanese (ratio %.2f, needed %.2f) and a "
+                     "%sWith %.0f Soviet men east of Baikal against %.0f Japanese (%sratio %.2f, needed %.2f) and a "
                      "motive of %.2f (%s%s%s%s%s%s)%s, the USSR declares war on Japan%s.",
                      forced_s && !sov_wants ? "Forced by the what-if (--decide SOV.enter_war). " : "", w->sov_men,
-                     j, ratio_s, need_s, m,
+                     j, planned, ratio_s, need_s, m,
                      hk_flag(w, HK_EFFECT_JPN_US_WAR) ? "Japan at war with the United States; " : "",
                      hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "forces freed by Germany's defeat; " : "",
                      avenge,

@@ -527,6 +527,7 @@ struct hk_world {
     double levy_from_men;     /* movement: the army when Germany was beaten, to which the last levy adds */
     double levy_from_base;    /* movement: the record's army then (0: not yet beaten) */
     bool revenge_told;        /* war: the USSR's turn east to answer a Japanese attack has been told */
+    double revenge_faced;     /* war: the Japanese army the General Staff planned that answer against, when it was told */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */
 

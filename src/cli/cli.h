@@ -17,7 +17,7 @@ hk_scenario *hk_cli_load_scenario(const char *path);
 
 /* What a command takes to set a run up, the same for every command:
  * --scenario, --set KEY=VALUE, --without ID and --decide. */
-#define HK_CLI_MAX_OVERRIDES 256
+#define HK_CLI_MAX_OVERRIDES 512
 typedef struct hk_setup_args {
     const char *scenario_path;
     char *sets[HK_CLI_MAX_OVERRIDES];

@@ -1171,7 +1171,14 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
         return HK_FRONT_HOLD;
     if (ratio >= P(w, WAR_ATTACK_RATIO) && !beaten_off)
         return HK_FRONT_ATTACK;
-    if (opening(w, side) && !beaten_off &&
+    /* (an opening offensive beaten off on a front is spent there: the
+     * depots stocked for it are used up and its divisions bled, and it is
+     * not renewed at any odds in the same campaign; a new one waits for the
+     * margin above, as the Kwantung Army's plan of 1941 had one operation
+     * to finish before the freeze, glantz2003, and after the repulse of
+     * early July 1939 the 23rd Division attacked again only three weeks
+     * later, with the artillery brought up from Japan, coox1985) */
+    if (opening(w, side) && !beaten_off && !w->camp.front[f].spent[side] &&
         (f == w->camp.main_axis || ratio >= P(w, WAR_OPENING_RATIO)))
         return HK_FRONT_ATTACK;
     if (theatre >= P(w, WAR_REDOUBT_RATIO))
@@ -2247,6 +2254,14 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                 ways++;
         }
         cs[side][0].envelop = ways >= 2;
+        /* who holds the air enters the odds a commander weighs before he
+         * attacks, as it enters the battle (holds_air): an army under the
+         * other side's air (the Soviet Far East's some 3,000 aircraft of
+         * 1941 against the Kwantung Army's 600-odd) counts on less from its
+         * attack, and the side holding the air on more (the Soviet fronts
+         * of 1945 planned their offensive on the air superiority they had,
+         * glantz2003) */
+        holds_air(w, side, &cs[side][0], &cs[side][1]);
         double pa = hk_combat_power(&w->combat, &cs[side][0], 0, s->regions[o].terrain);
         double pd = hk_combat_power(&w->combat, &cs[side][1], 1, s->regions[o].terrain);
         ratio[side] = pd > 0 ? pa / pd : 1e9;
@@ -2785,8 +2800,11 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     if (!won) {
         /* not renewed before next month's reinforcements; an attack that
          * broke a belt of the works goes on into the next */
-        if (!belts)
+        if (!belts) {
             fr->repulsed[a] = true;
+            if (opening(w, a))
+                fr->spent[a] = true;
+        }
         return true;
     }
     fort_garrison(w, f, dfr, a, o);
@@ -3064,12 +3082,20 @@ static void tell_plan(hk_world *w)
     c->plan_told = true;
     const char *src = SRC_WAR "; senshi_sosho_kantogun2; glantz2003";
     const hk_front *mf = &c->front[c->main_axis];
-    if (hk_world_logging(w))
+    if (hk_world_logging(w)) {
+        /* who holds the air over the theatre (holds_air), which the odds
+         * below count */
+        double k = P(w, WAR_AIR_SUPERIORITY), ta = theatre_air(w, op), td = theatre_air(w, 1 - op);
+        char air[160] = "";
+        if (td > k * ta || ta > k * td)
+            snprintf(air, sizeof air, ", under the %s side's air (%.0f aircraft in the theatre against %.0f)",
+                     td > k * ta ? "Soviet" : "Japanese", td > k * ta ? td : ta, td > k * ta ? ta : td);
         snprintf(w->scratch, sizeof w->scratch,
                  "The Japanese war plan against the state of the first month: the Kantokuen plan of 1941 put the main "
                  "blow on the Maritime Province and secondary blows on the Amur and from the west. The main blow falls "
-                 "on the %s front (%.0fk Japanese against %.0fk Soviet now).",
-                 sector_label(w, c->main_axis), mf->men[op] / 1000, mf->men[1 - op] / 1000);
+                 "on the %s front (%.0fk Japanese against %.0fk Soviet now)%s.",
+                 sector_label(w, c->main_axis), mf->men[op] / 1000, mf->men[1 - op] / 1000, air);
+    }
     hk_world_emit2(w, "front", "war_plan", s->jpn, s->sov, w->scratch, src);
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         const hk_front *fr = &c->front[f];
@@ -3085,14 +3111,14 @@ static void tell_plan(hk_world *w)
         else if (fr->attacked[op])
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front, beside the main blow, the Japanese side makes a secondary attack (%.0fk against "
-                     "%.0fk, %s): its combat power, men, arms and supply against the defence's works, reached %.2f of "
+                     "%.0fk, %s): its combat power, men, arms, air and supply against the defence's works, reached %.2f of "
                      "the defence's, over the %.2f such an attack needs.",
                      sector_label(w, f), fr->men[op] / 1000, fr->facing[op] / 1000, haul, fr->odds[op],
                      P(w, WAR_OPENING_RATIO));
         else if (fr->odds[op] > 0)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front, beside the main blow, the Japanese side holds (%.0fk against %.0fk, %s): its "
-                     "combat power, men, arms and supply against the defence's works, is %.2f of the defence's, under "
+                     "combat power, men, arms, air and supply against the defence's works, is %.2f of the defence's, under "
                      "the %.2f a secondary attack needs; it ties down the Soviet men facing it.",
                      sector_label(w, f), fr->men[op] / 1000, fr->facing[op] / 1000, haul, fr->odds[op],
                      P(w, WAR_OPENING_RATIO));

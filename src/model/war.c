@@ -156,6 +156,7 @@ void hk_war_open(hk_world *w, int opener, const char *id, const char *text, cons
     w->war_losses[0] = w->war_losses[1] = 0;
     w->armistice_pact = 0; /* a new war ends what an armistice agreed */
     w->armistice_refused = false;
+    w->pacific_told = 0;
     if (opener == HK_SIDE_SOV && hk_flag(w, HK_EFFECT_JPN_US_WAR)) {
         w->soviet_entry = true;
         w->soviet_entry_on = w->month;
@@ -226,6 +227,7 @@ static void tell_prisoners(hk_world *w)
  * to prepare one (soviet.prepare_motive, which starts the transfer east in
  * movement), told once, with the forces as they stand and what the
  * offensive wants (hk_assess_offensive_force). */
+static double japan_men_faced(const hk_world *w);
 static void tell_revenge(hk_world *w, double motive)
 {
     const hk_scenario *s = w->s;
@@ -233,6 +235,7 @@ static void tell_revenge(hk_world *w, double motive)
         motive < P(w, SOVIET_PREPARE_MOTIVE))
         return;
     w->revenge_told = true;
+    w->revenge_faced = japan_men_faced(w);
     bool denounced = w->armistice_pact == 1;
     if (denounced)
         w->armistice_pact = 2;
@@ -290,6 +293,23 @@ static double japan_men_faced(const hk_world *w)
  * raised while it binds unnoticed), and neither a player's nor a forced
  * decision; nor is there a revenge for a Japanese attack still to be told
  * (tell_revenge). Then its motive and the pledge's term are not weighed. */
+/* The Japanese army a Soviet war weighs its ratio against: the one it
+ * would meet (japan_men_faced); for the answer to a Japanese attack with no
+ * pledge to the Allies, no more than the army the General Staff planned it
+ * against when it was told (tell_revenge): the offensive is timed by the
+ * transfer east, and the levies Tokyo raises meanwhile from the reservists
+ * in Manchuria, short of guns and training, do not put it off (the
+ * Kwantung Army's call-up of July 1945 did not delay the Soviet entry,
+ * glantz2003). */
+static double faced_for_entry(const hk_world *w)
+{
+    double faced = japan_men_faced(w);
+    if (w->revenge_told && hk_war_struck_by_japan(w) && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) &&
+        w->revenge_faced > 0 && w->revenge_faced < faced)
+        faced = w->revenge_faced;
+    return faced;
+}
+
 static bool soviet_cannot_enter(hk_world *w, bool pact_bar, bool two_front, bool sov_player)
 {
     if (sov_player || !(w->revenge_told || !hk_war_struck_by_japan(w)) || forced_war(w, HK_SIDE_SOV))
@@ -299,7 +319,7 @@ static bool soviet_cannot_enter(hk_world *w, bool pact_bar, bool two_front, bool
     /* (the army it would meet is counted only when it matters: the count
      * goes over the formations once the USSR is pledged to the Allies) */
     double need = P(w, SOVIET_ENTRY_RATIO) * (pact_bar ? P(w, WAR_BREAK_FACTOR) : 1.0);
-    double faced = japan_men_faced(w);
+    double faced = faced_for_entry(w);
     double ratio = w->sov_men / (faced > 1000 ? faced : 1000);
     return ratio < need;
 }
@@ -403,7 +423,7 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
         !(sov_player && w->orders_given && w->orders.declare_war))
         return;
     double need_s = P(w, SOVIET_ENTRY_RATIO) * (binds && !noticed ? P(w, WAR_BREAK_FACTOR) : 1.0);
-    double faced = japan_men_faced(w);
+    double faced = faced_for_entry(w);
     double j = faced > 1000 ? faced : 1000;
     double ratio_s = w->sov_men / j;
     /* and the offensive force assembled east of Baikal: the transfer from
@@ -454,12 +474,18 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
         if (hk_war_struck_by_japan(w))
             snprintf(avenge, sizeof avenge, "Japan's attack of %d-%02d to avenge; ", hk_month_year(w->war_on),
                      hk_month_mon(w->war_on));
+        /* (the army it planned against, when Tokyo's levies have grown it
+         * since: faced_for_entry) */
+        char planned[96] = "";
+        if (hk_world_logging(w) && japan_men_faced(w) > j + 1)
+            snprintf(planned, sizeof planned, "the army it planned against; %.0f with Tokyo's new levies; ",
+                     japan_men_faced(w));
         if (hk_world_logging(w))
             snprintf(w->scratch, sizeof w->scratch,
-                     "%sWith %.0f Soviet men east of Baikal against %.0f Japanese (ratio %.2f, needed %.2f) and a "
+                     "%sWith %.0f Soviet men east of Baikal against %.0f Japanese (%sratio %.2f, needed %.2f) and a "
                      "motive of %.2f (%s%s%s%s%s%s)%s, the USSR declares war on Japan%s.",
                      forced_s && !sov_wants ? "Forced by the what-if (--decide SOV.enter_war). " : "", w->sov_men,
-                     j, ratio_s, need_s, m,
+                     j, planned, ratio_s, need_s, m,
                      hk_flag(w, HK_EFFECT_JPN_US_WAR) ? "Japan at war with the United States; " : "",
                      hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "forces freed by Germany's defeat; " : "",
                      avenge,
@@ -473,6 +499,85 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
                     forced_s ? "what-if: --decide SOV.enter_war"
                     : sov_player ? "player: orders" : SRC_MODEL("politics-entry"));
     }
+}
+
+/* The Pacific route (pacific_route; drent2017): from war.lend_lease_months
+ * after Germany's attack on the USSR, American supplies sail to the Soviet
+ * Far East's ports, about half of all the United States sends the USSR, in
+ * Soviet ships that pass the straits Japan holds (La Perouse, Tsugaru,
+ * Tsushima) only while Japan and the USSR are at peace. Whether it runs:
+ * the German war has lasted that long (the supplies went on after
+ * Germany's defeat, until September 1945). */
+static bool pacific_route_runs(const hk_world *w)
+{
+    hk_month since = w->flag_since[HK_EFFECT_GER_SOV_WAR];
+    return since != HK_MONTH_NONE && (hk_flag(w, HK_EFFECT_GER_SOV_WAR) || hk_flag(w, HK_EFFECT_GERMANY_DEFEATED)) &&
+           w->month - since >= (int)P(w, WAR_LEND_LEASE_MONTHS);
+}
+
+/* A war Japan opens shuts the Pacific route while it lasts: told once in
+ * the war, the first month the route runs, with the United States' stance
+ * as the state gives it (at war with Japan, or, not yet, its warning of 17
+ * August 1941 against any further move of Japan's by force on its
+ * neighbours and its promise of help to the USSR against aggression,
+ * frus_japan1941v2). The armistice (war_end) weighs the route. */
+static void tell_pacific_route(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (!w->war || w->war_opener != HK_SIDE_JPN || (w->pacific_told & 1) || !pacific_route_runs(w))
+        return;
+    w->pacific_told |= 1;
+    if (hk_world_logging(w)) {
+        char us[224];
+        if (hk_flag(w, HK_EFFECT_JPN_US_WAR))
+            snprintf(us, sizeof us, "The United States, at war with Japan itself, wants the USSR to fight on in the "
+                     "east");
+        else
+            snprintf(us, sizeof us, "Washington, which promised the USSR help against aggression in August 1941 and "
+                     "warned Tokyo against any further move by force on its neighbours, sees the attack on its new "
+                     "partner as one");
+        snprintf(w->scratch, sizeof w->scratch,
+                 "The war shuts the Pacific route: the Soviet ships that carry American supplies to Vladivostok, about "
+                 "half of what the United States sends the USSR, pass the straits Japan holds only while the two are "
+                 "at peace. %s; Moscow counts what the war in the east costs it%s.",
+                 us, hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "" : " in the west");
+    }
+    hk_world_emit2(w, "war", "pacific_route_shut", s->sov, s->jpn, w->scratch,
+                   SRC_MODEL("politics-peace") "; pacific_route; drent2017; frus_japan1941v2");
+}
+
+/* Whether the USSR, attacked by Japan, takes the quiet Japan asks for when
+ * it gives up no ground of its own: it needs it while it fights Germany
+ * (hk_assess_west_crisis's war, the reserve for the west) or while the war
+ * keeps the Pacific route shut (pacific_route_runs); with neither, and an
+ * army that could carry the war into Japan's ground (soviet_could_retake's
+ * margin), it does not let an attack it did not provoke end on the
+ * attacker's terms (while it holds none of Japan's ground), and fights on (the ceasefires of 1938 and 1939 came
+ * after Soviet counter-attacks had thrown the Japanese back across the
+ * border they claimed, coox1977, coox1985). Told once in the war. */
+static bool soviet_could_retake(const hk_world *w);
+static bool soviet_takes_quiet(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (w->war_opener != HK_SIDE_JPN)
+        return true;
+    bool west = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
+    /* (once its counter-stroke has carried the war into Japan's ground the
+     * quiet is no longer on the attacker's terms) */
+    if (west || pacific_route_runs(w) || !soviet_could_retake(w) || hk_campaign_taken(w, HK_SIDE_SOV, NULL) > 0)
+        return true;
+    if (w->pacific_told & 2)
+        return false;
+    w->pacific_told |= 2;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "Moscow answers Tokyo's wish for quiet: no war elsewhere presses it and no supplies of its own ride "
+                 "on the peace, and with %.0f men in the east against Japan's %.0f it will not let an attack it did "
+                 "not provoke end on the attacker's terms. The war goes on.",
+                 w->sov_men, w->jpn_men);
+    hk_world_emit2(w, "war", "armistice_refused", s->sov, s->jpn, w->scratch,
+                   SRC_MODEL("politics-peace") "; coox1977; coox1985");
+    return false;
 }
 
 /* An armistice's settlement: the side that lost the smaller share of its
@@ -531,7 +636,8 @@ static void settlement(hk_world *w)
     bool sov = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED);
     bool jpn = hk_flag(w, HK_EFFECT_JPN_US_WAR) || hk_politics_south_war(w) ||
                (w->committed_south && hk_politics_south_open(w));
-    w->armistice_pact = sov || jpn ? 1 : 0;
+    bool route = pacific_route_runs(w) && (w->pacific_told & 1);
+    w->armistice_pact = sov || jpn || route ? 1 : 0;
     if (!hk_world_logging(w)) {
         hk_world_emit2(w, "treaty_signed", "armistice_agreement", s->jpn, s->sov, w->scratch,
                        SRC_MODEL("politics-peace") "; 001_fd9a28d61a246780.txt:175");
@@ -555,12 +661,17 @@ static void settlement(hk_world *w)
         snprintf(w->scratch, sizeof w->scratch,
                  "Japan and the USSR sign the armistice's terms: %s. Since %s, both undertake to stay neutral "
                  "on the armistice line for as long as either is at war with a third power (an undertaking of "
-                 "neutrality: the terms of the broken Neutrality Pact renewed on the new line); a party may give "
+                 "neutrality: the terms of the broken Neutrality Pact renewed on the new line)%s; a party may give "
                  "notice of it.",
                  held,
                  sov && jpn ? "the USSR, fighting Germany, and Japan, turning south, each want quiet on this front"
                  : sov      ? "the USSR, fighting Germany, wants quiet in the east"
-                            : "Japan, turning south, wants quiet in the north");
+                            : "Japan, turning south, wants quiet in the north",
+                 /* the Pacific route the war shut (pacific_route_runs) is
+                  * what Moscow asks of the neutrality */
+                 route ? ", and Japan undertakes to let Soviet ships through its straits to Vladivostok again, the "
+                         "Pacific route of the American supplies"
+                       : "");
     else
         snprintf(w->scratch, sizeof w->scratch,
                  "Japan and the USSR sign the armistice's terms: %s. Neither side is at war elsewhere or wants "
@@ -794,6 +905,10 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                     fires = false;
             }
         }
+        /* the USSR, attacked, weighs the quiet it is asked for
+         * (soviet_takes_quiet): what it signs away is weighed above */
+        if (fires && !(loser == HK_SIDE_SOV && cedes) && !soviet_takes_quiet(w))
+            fires = false;
         if (fires && !(cedes && can_win_back(w, loser))) {
             w->armistice_on = w->month;
             /* the side that bled more lost the war: a Japanese defeat discredits
@@ -885,9 +1000,14 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                         snprintf(who, sizeof who, "Japan, under an American oil embargo since %d-%02d,",
                                  hk_month_year(w->flag_since[HK_EFFECT_OIL_EMBARGO]),
                                  hk_month_mon(w->flag_since[HK_EFFECT_OIL_EMBARGO]));
+                    bool route = pacific_route_runs(w) && (w->pacific_told & 1);
                     snprintf(why, sizeof why, "%s wants its army and its oil for %s and seeks quiet in the north; %s "
                              "takes it, and both",
-                             who, aim, sov_bound ? "the USSR, fighting Germany in the west," : "the USSR");
+                             who, aim,
+                             sov_bound && route ? "the USSR, fighting Germany in the west and its Pacific route shut,"
+                             : sov_bound        ? "the USSR, fighting Germany in the west,"
+                             : route            ? "the USSR, its Pacific route shut,"
+                                                : "the USSR");
                 } else if (still >= worn_loss && still >= worn_time) {
                     snprintf(why, sizeof why, "with no battle fought on any front for %d month%s, neither side presses "
                              "the war and both",
@@ -990,6 +1110,7 @@ void hk_war_step(hk_world *w)
     }
     hk_lazy_stream r = hk_world_lazy_stream(w, HK_STREAM_WAR);
     cabinet_war(w, &r);
+    tell_pacific_route(w);
     war_end(w, &r);
 }
 

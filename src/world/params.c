@@ -15,7 +15,7 @@ const hk_param_info hk_param_table[HK_PARAM_COUNT] = {
 /* An open-addressing index over the keys, built once: a scenario's
  * params.yaml looks up every key, and a linear scan of strcmp calls was
  * most of the time of loading one. */
-#define PARAM_SLOTS 512 /* a power of two, over twice HK_PARAM_COUNT */
+#define PARAM_SLOTS 1024 /* a power of two, over twice HK_PARAM_COUNT */
 _Static_assert(PARAM_SLOTS >= 2 * HK_PARAM_COUNT, "grow PARAM_SLOTS");
 static short param_slot[PARAM_SLOTS];
 static pthread_once_t param_once = PTHREAD_ONCE_INIT;

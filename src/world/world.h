@@ -56,6 +56,7 @@ typedef struct hk_front {
     double men_at_start[2];      /* the side's men here when the war opened */
     double brought[2];           /* men the side has brought up here from its reserve since */
     double going[2];             /* its pace this step against the usual: weather and roads (campaign.c) */
+    bool spent[2];               /* the side's opening offensive here was beaten off: not renewed whatever the odds (campaign.c) */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -451,6 +452,7 @@ struct hk_world {
     double sov_west_sent;     /* Soviet men the Far East has sent west since Germany's attack, in peace or war (movement.c) */
     hk_month west_turned_on;  /* movement.c: month Stavka's reserve in the west opens the counter-offensive that ends the crisis, HK_MONTH_NONE before */
     bool armistice_refused;   /* war.c: the USSR has refused, in the war under way, an armistice that leaves its ground to Japan */
+    uint8_t pacific_told;     /* war.c: bit 0 the Pacific route shut by the war under way told; bit 1 the USSR's refusal of a quiet it does not need told */
     bool war;                 /* Japan and the USSR at general war */
     bool war_in_month;        /* at war at some time this month (even if peace came later in it) */
     int war_opener;           /* side that opened it */
@@ -528,6 +530,7 @@ struct hk_world {
     double levy_from_men;     /* movement: the army when Germany was beaten, to which the last levy adds */
     double levy_from_base;    /* movement: the record's army then (0: not yet beaten) */
     bool revenge_told;        /* war: the USSR's turn east to answer a Japanese attack has been told */
+    double revenge_faced;     /* war: the Japanese army the General Staff planned that answer against, when it was told */
     double budget[2];         /* simulate: log of each side's army against its plan (JPN, SOV) */
     double largest_battle;    /* men engaged in the largest border battle */
 

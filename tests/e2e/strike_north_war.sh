@@ -109,9 +109,11 @@ done
 # can still weigh it against the west: Stavka answers Tokyo's wish for quiet
 # with a refusal that names its reserve, and the counter-offensive in the
 # west comes from that reserve, not on a fixed date
+# (with war.opening_ratio at 0.6, so that the fronts beside the main blow,
+# under the Soviet side's air, attack and take ground in some seeds)
 held_at_end=0 border_at_end=0
 for seed in 1 2 3 4 5 6 7 8; do
-    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/run"
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --set war.opening_ratio=0.6 --json >"$tmp/run"
     arm=$(jq -r 'select(.type == "event" and .kind == "peace" and .id == "armistice") | .date[0:7]' "$tmp/run" | head -1)
     [ -n "$arm" ] || continue
     kept=$(jq -rs --arg a "$arm" '(map(select(.type == "month")) | .[0].control) as $home
@@ -224,5 +226,29 @@ for seed in 1 2 3 4 5 6 7 8; do
         [ "$gap" -le 9 ] || bad "seed $seed: Pearl Harbor $ph, $gap months into the oil embargo of $emb, with the war in the north burning the oil"
     fi
 done
+# the Pacific route: a war Japan opens with the German war three months old
+# (war.lend_lease_months) shuts the route of the American supplies to
+# Vladivostok, told in the war's first month with the United States'
+# stance; an armistice's undertaking of neutrality opens it again. Without
+# a German war no route is at stake, and the USSR, its army able to carry
+# the war into Japan's ground, refuses the quiet Japan asks for while it
+# holds none of Japan's ground (told once, "did not provoke")
+"$HK" simulate --seed 1 --decide JPN.strike_north=1941-08 --json >"$tmp/pr"
+open=$(jq -r 'select(.type == "event" and .kind == "war" and .id == "strike_north") | .date[0:7]' "$tmp/pr" | head -1)
+shut=$(jq -r 'select(.type == "event" and .id == "pacific_route_shut") | .date[0:7]' "$tmp/pr" | head -1)
+[ -n "$open" ] && [ "$shut" = "$open" ] || bad "seed 1: the war of '$open' tells the Pacific route shut in '$shut'"
+jq -r 'select(.type == "event" and .id == "pacific_route_shut") | .text' "$tmp/pr" | grep -q "Washington\|United States" ||
+    bad "seed 1: the Pacific route's closing does not tell the United States' stance"
+arm=$(jq -r 'select(.type == "event" and .id == "armistice_agreement") | .text' "$tmp/pr" | head -1)
+[ -z "$arm" ] || grep -q "through its straits" <<<"$arm" || bad "seed 1: the armistice's terms do not open the Pacific route again: ${arm:0:200}"
+refused=0
+for seed in 1 2 3 4; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --without barbarossa --json >"$tmp/nb"
+    jq -r 'select(.type == "event" and .id == "pacific_route_shut") | .date' "$tmp/nb" | grep -q . &&
+        bad "seed $seed --without barbarossa: the Pacific route is told shut with no American supplies on it"
+    jq -r 'select(.type == "event" and .id == "armistice_refused") | .text' "$tmp/nb" | grep -q "did not provoke" &&
+        refused=$((refused + 1))
+done
+[ "$refused" -ge 1 ] || bad "--without barbarossa: the USSR, free in the west, takes Japan's quiet at once in seeds 1-4"
 [ "$fail" = 0 ] && echo "strike_north_war: ok ($struck of 8 seeds with a Soviet counter-stroke told, $sequel with a Soviet war after the armistice)"
 exit $fail

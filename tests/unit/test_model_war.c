@@ -558,6 +558,9 @@ static void fuel_run(double fuel_km, double *march, double *halt)
     w->camp.front[ussuri].men[HK_SIDE_JPN] = 600000;
     w->camp.front[ussuri].tanks[HK_SIDE_JPN] = 6000;
     w->camp.front[ussuri].guns[HK_SIDE_JPN] = 6000;
+    /* (and the air over it: a front under the other side's air weighs
+     * its attacks, and the other side its counter-strokes, by it) */
+    w->camp.front[ussuri].aircraft[HK_SIDE_JPN] = 6000;
     w->jpn_men += 600000;
     hk_campaign_step(w);
     assert_int_equal(hk_control_side(w, us), HK_SIDE_JPN);
@@ -754,6 +757,77 @@ static void test_works_hold_at_parity(void **state)
         hk_world_free(w);
     }
     assert_int_equal(fell, 0);
+    hk_scenario_free(s);
+}
+
+/* The air enters the odds a front weighs before it attacks, as it enters
+ * the battle: the same Japanese front on the Amur, the Soviet side with
+ * three times the Japanese aircraft in the theatre (2.5 times, as they
+ * are placed), counts on less when that is air superiority
+ * (war.air_superiority 2) than when nothing is (100): the odds told in the
+ * war plan, which the decision to attack reads. */
+static double amur_odds(double superiority)
+{
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_WAR_AIR_SUPERIORITY] = superiority;
+    hk_world *w = war_world(&su, HK_SIDE_JPN);
+    /* (the Japanese player's fronts all hold, so each step weighs the
+     * same odds) */
+    w->player = s->jpn;
+    w->orders_given = true;
+    for (int f = 0; f < s->n_sectors; f++) {
+        w->camp.front[f].aircraft[HK_SIDE_SOV] = 3 * w->camp.front[f].aircraft[HK_SIDE_JPN];
+        w->orders.front_posture[f] = HK_FRONT_HOLD;
+    }
+    for (int f = 0; f < s->n_formations; f++)
+        if (w->c->form_side[f] == HK_SIDE_SOV)
+            w->formation[f].aircraft *= 3;
+    hk_campaign_step(w);
+    double odds = w->camp.front[sector(s, "amur")].odds[HK_SIDE_JPN];
+    hk_world_free(w);
+    hk_scenario_free(s);
+    return odds;
+}
+
+static void test_air_in_odds(void **state)
+{
+    (void)state;
+    double even = amur_odds(100.0), under = amur_odds(2.0);
+    assert_true(even > 0);
+    assert_true(under < 0.95 * even);
+}
+
+/* A held opening blow is not renewed in the same campaign: a war opened
+ * in August 1941 whose main blow on the Ussuri is beaten off does not throw
+ * it again in September at the same odds (it did, the repulse forgotten at
+ * the month's turn). */
+static void test_held_blow_not_renewed(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    char err[512];
+    int us = region(s, "ussuriysk"), checked = 0;
+    for (uint64_t seed = 1; seed <= 4; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1941-06", err, sizeof err), 0);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        int months = 0;
+        while (!hk_world_done(w) && hk_world_month(w) <= hk_month_of(1941, 10)) {
+            hk_world_step(w, NULL);
+            int ax = w->war ? w->camp.main_axis : -1;
+            if (ax >= 0 && w->camp.front[ax].attacked[HK_SIDE_JPN])
+                months++;
+        }
+        if (w->war && w->war_on <= hk_month_of(1941, 8) && hk_control_side(w, us) == HK_SIDE_SOV) {
+            checked++;
+            assert_int_equal(months, 1);
+        }
+        hk_world_free(w);
+    }
+    assert_true(checked > 0);
     hk_scenario_free(s);
 }
 
@@ -1460,6 +1534,8 @@ int main(void)
         cmocka_unit_test(test_front_line),
         cmocka_unit_test(test_no_flapping),
         cmocka_unit_test(test_works_hold_at_parity),
+        cmocka_unit_test(test_air_in_odds),
+        cmocka_unit_test(test_held_blow_not_renewed),
         cmocka_unit_test(test_armistice_quiets_border),
         cmocka_unit_test(test_south_seeks_armistice),
         cmocka_unit_test(test_attack_order_refused),

@@ -875,9 +875,12 @@ static void simulate_soviet(hk_world *w)
         up = P(w, SOVIET_TRANSFER_SHARE) * cap;
     double down = P(w, FORCES_RELEASE) * w->sov_men + hk_fmax(0, -slope);
     w->sov_men = approach(w, w->sov_men, target, up, down);
-    w->sov_drawn = at_war_west ? P(w, SOVIET_WEST_SHARE) : 0.0;
     if (at_war_west)
         draw_west(w);
+    /* what Tokyo reads of the Far East stripped for the west: the share of
+     * its army the men who actually left make (politics' hope of a Soviet
+     * collapse grows with it) */
+    w->sov_drawn = at_war_west && w->sov_west_sent > 0 ? w->sov_west_sent / (w->sov_men + w->sov_west_sent) : 0.0;
 }
 
 /* Appends to the month's text at n the Soviet Far East's men and the

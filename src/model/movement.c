@@ -752,7 +752,8 @@ static void soviet_at_war(hk_world *w, double target)
      * never below the ratio Moscow sought against a Japan that might strike
      * (soviet.threat_ratio) to the army Japan holds across the border: a
      * Japan that has struck is no smaller a threat, and the west's claim on
-     * the east is the same claim in war, not added to */
+     * the east is the same claim in war, not added to (a strike north sends
+     * fewer men west by 1941-12 than the same seed's peace) */
     sent = hk_fmin(sent, w->sov_men - w->jpn_men * P(w, SOVIET_THREAT_RATIO));
     if (!(sent > 0))
         return;
@@ -781,15 +782,22 @@ static void west_front(hk_world *w)
     if (reserve < P(w, WAR_WEST_COUNTER_MEN))
         return;
     w->west_turned_on = w->month;
-    if (w->wars_begun == 0 && !w->war_mobilising)
-        return;
     if (hk_world_logging(w)) {
         int months = w->month - w->flag_since[HK_EFFECT_GER_SOV_WAR];
-        snprintf(w->scratch, sizeof w->scratch,
-                 "With %.0f men gathered in its reserve, %.0f of them from the Far East, Stavka turns to the "
-                 "counter-offensive in the west %d months after the German attack: Germany's offensive no longer "
-                 "holds it, and the reserve behind the eastern fronts is again the Far East's.",
-                 reserve, w->sov_west_sent, months);
+        if (w->wars_begun == 0 && !w->war_mobilising)
+            /* at peace with Japan: the end of the draws on the Far East
+             * (draw_west), told with what it gave */
+            snprintf(w->scratch, sizeof w->scratch,
+                     "With %.0f men gathered in its reserve, %.0f of them from the Far East (%.1f divisions of "
+                     "12,000), Stavka turns to the counter-offensive in the west %d months after the German attack; "
+                     "the Far East, left with %.0f men against %.0f Japanese in Manchuria and Korea, sends no more.",
+                     reserve, w->sov_west_sent, w->sov_west_sent / 12000.0, months, w->sov_men, w->jpn_men);
+        else
+            snprintf(w->scratch, sizeof w->scratch,
+                     "With %.0f men gathered in its reserve, %.0f of them from the Far East, Stavka turns to the "
+                     "counter-offensive in the west %d months after the German attack: Germany's offensive no longer "
+                     "holds it, and the reserve behind the eastern fronts is again the Far East's.",
+                     reserve, w->sov_west_sent, months);
     }
     hk_world_emit2(w, "forces", "soviet_counteroffensive", s->sov, -1, w->scratch,
                    "model: war-campaign (docs/model.md#war-campaign); rotundo1985; rzd_transfers_1941");
@@ -867,9 +875,12 @@ static void simulate_soviet(hk_world *w)
         up = P(w, SOVIET_TRANSFER_SHARE) * cap;
     double down = P(w, FORCES_RELEASE) * w->sov_men + hk_fmax(0, -slope);
     w->sov_men = approach(w, w->sov_men, target, up, down);
-    w->sov_drawn = at_war_west ? P(w, SOVIET_WEST_SHARE) : 0.0;
     if (at_war_west)
         draw_west(w);
+    /* what Tokyo reads of the Far East stripped for the west: the share of
+     * its army the men who actually left make (politics' hope of a Soviet
+     * collapse grows with it) */
+    w->sov_drawn = at_war_west && w->sov_west_sent > 0 ? w->sov_west_sent / (w->sov_men + w->sov_west_sent) : 0.0;
 }
 
 /* Appends to the month's text at n the Soviet Far East's men and the

@@ -46,6 +46,7 @@ void hk_outcomes_month(hk_world *w)
         o->doctrine_jpn_by_year[i] = w->doctrine;
         o->soviet_far_east_men_by_year[i] = w->sov_men;
         o->japan_manchuria_men_by_year[i] = w->jpn_men;
+        o->expedition_men_by_year[i] = w->exp_men;
         o->incidents_per_year[i] += w->incidents_month;
     }
     /* the border battles, as battles tallies them */

@@ -704,12 +704,16 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
             w->intervention_on = w->month;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
-                         "%sWith Soviet power east of Baikal at %.0f men (%.0f%% below a working garrison) and the "
+                         "%s%sWith Soviet power east of Baikal at %.0f men (%.0f%% below a working garrison) and the "
                          "Army's northern hawks at %.2f of influence, Japan sends an expedition into Siberia under its "
                          "own command, and the Army builds it up far beyond the Allied request.",
                          hk_flag(w, HK_EFFECT_ALLIED_REQUEST) ? "Asked by the Allies for troops to help the "
                                                                 "Czechoslovak Legion out of Siberia. "
                                                               : "",
+                         hk_flag(w, HK_EFFECT_ALLIED_REQUEST) && w->month - w->flag_since[HK_EFFECT_ALLIED_REQUEST] > 1
+                             ? "The debate in Tokyo has run on while the Allies' own troops went ashore at Vladivostok: "
+                               "the cabinet will not leave the port to them. "
+                             : "",
                          w->sov_men, weak * 100, hk_assess_north_hawks(w));
             hk_world_emit2(w, "fact", "intervention", s->jpn, s->sov, w->scratch, SRC_MODEL("politics-intervention"));
         }

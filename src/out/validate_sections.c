@@ -508,12 +508,14 @@ void hk_val_md_forces(FILE *b, const hk_scenario *s, const hk_val_checks *ck, in
     army_chart(b, "Soviet men east of Baikal", f->sv, HK_VAL_ARMY_YEARS);
 
     fprintf(b, "**Replay and simulate, 1918–1929** (December, men; the Siberian expedition is counted apart from "
-               "the mainland army)\n\n| December | Japanese: replay | Japanese: simulate mean | Soviet: replay | "
-               "Soviet: simulate mean |\n|---|---|---|---|---|\n");
-    char a1[32], a2[32], a3[32], a4[32];
+               "the mainland army)\n\n| December | Japanese: replay | Japanese: simulate mean | Siberian expedition: "
+               "replay | Siberian expedition: simulate mean | Soviet: replay | Soviet: simulate mean |\n"
+               "|---|---|---|---|---|---|---|\n");
+    char a1[32], a2[32], a3[32], a4[32], a5[32], a6[32];
     for (int i = 0; i < HK_VAL_EARLY_YEARS; i++)
-        fprintf(b, "| %d | %s | %s | %s | %s |\n", f->ej[i].year, men(a1, sizeof a1, f->ej[i].rec),
-                men(a2, sizeof a2, f->ej[i].mean), men(a3, sizeof a3, f->es[i].rec), men(a4, sizeof a4, f->es[i].mean));
+        fprintf(b, "| %d | %s | %s | %s | %s | %s | %s |\n", f->ej[i].year, men(a1, sizeof a1, f->ej[i].rec),
+                men(a2, sizeof a2, f->ej[i].mean), men(a5, sizeof a5, f->ee[i].rec), men(a6, sizeof a6, f->ee[i].mean),
+                men(a3, sizeof a3, f->es[i].rec), men(a4, sizeof a4, f->es[i].mean));
     fprintf(b, "\n");
 
     fprintf(b, "### Border battles: where and how large\n\n");

@@ -177,8 +177,22 @@ int hk_val_forces_compute(const hk_setup *setup, uint64_t seed, const hk_outcome
     army_years(&rep, base, runs, true, HK_VAL_ARMY_FIRST, HK_VAL_ARMY_LAST, res->sv);
     army_years(&rep, base, runs, false, 1918, 1929, res->ej);
     army_years(&rep, base, runs, true, 1918, 1929, res->es);
+    /* the Siberian expedition: replay's forces.yaml against simulate's
+     * cut and drawing in (politics.c), its December men */
+    for (int y = 1918; y <= 1929; y++) {
+        int i = y - HK_YEAR_FIRST;
+        hk_val_army_year *a = &res->ee[y - 1918];
+        a->year = y;
+        a->rec = rep.expedition_men_by_year[i];
+        double sum = 0;
+        for (int k = 0; k < runs; k++)
+            sum += base[k].expedition_men_by_year[i];
+        a->mean = runs ? sum / runs : NAN;
+    }
     double worst = 0;
     for (int i = 0; i < HK_VAL_EARLY_YEARS; i++) {
+        if (res->ee[i].rec > 0)
+            worst = fmax(worst, fabs(res->ee[i].mean / res->ee[i].rec - 1));
         if (res->ej[i].rec > 0)
             worst = fmax(worst, fabs(res->ej[i].mean / res->ej[i].rec - 1));
         if (res->es[i].rec > 0)

@@ -50,6 +50,7 @@ typedef struct hk_val_forces {
     /* the armies: Japanese in Manchuria and Korea, Soviet east of Baikal */
     hk_val_army_year jp[HK_VAL_ARMY_YEARS], sv[HK_VAL_ARMY_YEARS];
     hk_val_army_year ej[HK_VAL_EARLY_YEARS], es[HK_VAL_EARLY_YEARS];
+    hk_val_army_year ee[HK_VAL_EARLY_YEARS]; /* the Siberian expedition (its men apart from the mainland army) */
     double early_worst; /* the largest departure of simulate's mean from replay, 1918-1929 */
     /* border battles: the record's, and per sector the runs' count and the
      * largest battle's men (median, 90th percentile over the m runs with one) */

@@ -190,6 +190,7 @@ typedef struct hk_outcomes {
     double doctrine_jpn_by_year[HK_YEARS];     /* December value */
     double soviet_far_east_men_by_year[HK_YEARS];
     double japan_manchuria_men_by_year[HK_YEARS];
+    double expedition_men_by_year[HK_YEARS];  /* the Siberian expedition, December */
     /* Casualties of the largest Japan–USSR battle, for validation. */
     double major_battle_casualties[2];         /* [0] Japanese side, [1] Soviet side */
     double intervention_dead;                  /* Japanese dead of a Siberian expedition */

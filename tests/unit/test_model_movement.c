@@ -193,6 +193,15 @@ static void test_soviet_mobilises_in_a_war_japan_opens(void **state)
     b->war = true;
     b->war_opener = HK_SIDE_JPN;
     b->war_on = b->month;
+    /* a Far East that stands below soviet.threat_ratio to the Japanese
+     * army sends none of it west, whatever its reserve */
+    hk_world *c = world_copy(&su, b);
+    c->jpn_men = c->sov_men;
+    step(c);
+    assert_true(c->sov_sent_war == 0);
+    hk_world_free(c);
+    /* one that stands well above it sends part of its reserve */
+    b->jpn_men = 0.25 * b->sov_men;
     double before = b->sov_men;
     step(b);
     assert_true(b->sov_sent_war > 0);

@@ -11,6 +11,8 @@
  * battle the outcomes read. docs/model.md#battles,
  * docs/model.md#battles-border-campaign. */
 #include "model/battles.h"
+
+#include "core/mathx.h"
 #include "model/combat.h"
 
 #include "model/assess.h"
@@ -571,7 +573,7 @@ double hk_battles_ceasefire_pressure(const hk_world *w, int side)
     if (side == HK_SIDE_SOV && !soviet_bound(w, c->sector))
         return 1.0;
     double lost = c->peak[side] > 0 ? c->cas[side] / c->peak[side] : 0.0;
-    double p = lost + P(w, CAMPAIGN_QUIET) * europe_presses(w) + c->months / fmax(P(w, CAMPAIGN_PATIENCE), 1.0);
+    double p = lost + P(w, CAMPAIGN_QUIET) * europe_presses(w) + c->months / hk_fmax(P(w, CAMPAIGN_PATIENCE), 1.0);
     /* the border's winter: a campaign that can be neither fed nor fought in
      * the deep cold is worth a ceasefire to both governments, who meant to
      * end the fighting of 1939 before the winter (001:147); so is one out of
@@ -607,8 +609,8 @@ static double japanese_available(hk_world *w)
 {
     const hk_border_campaign *c = &w->border_campaign;
     double share = P(w, CAMPAIGN_THEATRE_SHARE) * w->jpn_men;
-    double local = fmin(within_reach(w, c->sector, HK_SIDE_JPN).men, share);
-    double licence = fmax(0.0, 1.0 - (double)c->months / fmax(P(w, CAMPAIGN_LICENCE_MONTHS), 1.0));
+    double local = hk_fmin(within_reach(w, c->sector, HK_SIDE_JPN).men, share);
+    double licence = hk_fmax(0.0, 1.0 - (double)c->months / hk_fmax(P(w, CAMPAIGN_LICENCE_MONTHS), 1.0));
     return local + hk_clamp(w->autonomy * licence, 0.0, 1.0) * (share - local);
 }
 
@@ -631,9 +633,9 @@ static double sector_lift(hk_world *w, int sec, int side)
 {
     double cap = route_capacity(w, sec, side);
     if (!(cap > 0))
-        return P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, sec, side), 100.0);
+        return P(w, CAMPAIGN_LIFT) / hk_fmax(battle_supply_km(w, sec, side), 100.0);
     if (side == HK_SIDE_SOV && w->s->sectors[sec].side[1] != w->s->sov)
-        return fmin(cap, hk_motor_lift(w, sec, soviet_bound(w, sec), cap));
+        return hk_fmin(cap, hk_motor_lift(w, sec, soviet_bound(w, sec), cap));
     return cap;
 }
 
@@ -645,7 +647,7 @@ static double campaign_lift(hk_world *w, int side) { return sector_lift(w, w->bo
 static double campaign_reinforce(hk_world *w, int side, double want)
 {
     hk_border_campaign *c = &w->border_campaign;
-    double room = fmin(want - c->men[side], fmin(campaign_lift(w, side), campaign_available(w, side) - c->men[side]));
+    double room = hk_fmin(want - c->men[side], hk_fmin(campaign_lift(w, side), campaign_available(w, side) - c->men[side]));
     if (!(room > 0))
         return 0.0;
     hk_movement_formations(w); /* the sector's weapons, given when read */
@@ -675,13 +677,13 @@ static void campaign_arms(hk_world *w, int side, double ratio)
     if (!(pool > 0))
         return;
     hk_side_forces all = forces_in(w, ~(hk_regions)0, side);
-    double step = fmin(1.0, campaign_lift(w, side) / pool), share = P(w, CAMPAIGN_ARMS_SHARE);
+    double step = hk_fmin(1.0, campaign_lift(w, side) / pool), share = P(w, CAMPAIGN_ARMS_SHARE);
     double *have[2] = {&c->tanks[side], &c->aircraft[side]};
     double enemy[2] = {c->tanks[1 - side], c->aircraft[1 - side]};
     double theatre[2] = {all.tanks, all.aircraft};
     for (int k = 0; k < 2; k++) {
-        double aim = fmin(ratio * enemy[k], share * theatre[k]);
-        double add = fmin(aim - *have[k], step * theatre[k]);
+        double aim = hk_fmin(ratio * enemy[k], share * theatre[k]);
+        double add = hk_fmin(aim - *have[k], step * theatre[k]);
         if (add > 0)
             *have[k] += add;
     }
@@ -693,11 +695,11 @@ static void campaign_arms(hk_world *w, int side, double ratio)
 static void campaign_outcomes(hk_world *w)
 {
     hk_border_campaign *c = &w->border_campaign;
-    double biggest = fmax(c->peak[0], c->peak[1]);
+    double biggest = hk_fmax(c->peak[0], c->peak[1]);
     if (c->sector >= 0 && c->sector < HK_MAX_SECTORS)
-        w->tally.border_battle_men[c->sector] = fmax(w->tally.border_battle_men[c->sector], biggest);
+        w->tally.border_battle_men[c->sector] = hk_fmax(w->tally.border_battle_men[c->sector], biggest);
     if (c->largest || biggest > w->largest_battle) {
-        w->largest_battle = fmax(w->largest_battle, biggest);
+        w->largest_battle = hk_fmax(w->largest_battle, biggest);
         w->tally.major_battle_casualties[HK_SIDE_JPN] = c->cas[HK_SIDE_JPN];
         w->tally.major_battle_casualties[HK_SIDE_SOV] = c->cas[HK_SIDE_SOV];
         c->largest = true;
@@ -746,7 +748,7 @@ static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why
     /* every man the campaign drew in still stands or is a casualty: the
      * casualties are counted against all the men it drew in over its
      * months, of whom at most the peak stood on the line at once */
-    double drawn[2] = {fmax(c->peak[0], c->men[0] + c->cas[0]), fmax(c->peak[1], c->men[1] + c->cas[1])};
+    double drawn[2] = {hk_fmax(c->peak[0], c->men[0] + c->cas[0]), hk_fmax(c->peak[1], c->men[1] + c->cas[1])};
     char other[128], other_bare[128], lost_it[160];
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
@@ -790,10 +792,10 @@ static void campaign_open(hk_world *w, int sec, const hk_combat_side *js, const 
     const hk_combat_side *sd[2] = {js, ss};
     for (int i = 0; i < 2; i++) {
         c->peak[i] = sd[i]->men;
-        c->men[i] = fmax(0, sd[i]->men - loss[i].men);
-        c->tanks[i] = fmax(0, sd[i]->tanks - loss[i].tanks);
-        c->guns[i] = fmax(0, sd[i]->guns - loss[i].guns);
-        c->aircraft[i] = fmax(0, sd[i]->aircraft - loss[i].aircraft);
+        c->men[i] = hk_fmax(0, sd[i]->men - loss[i].men);
+        c->tanks[i] = hk_fmax(0, sd[i]->tanks - loss[i].tanks);
+        c->guns[i] = hk_fmax(0, sd[i]->guns - loss[i].guns);
+        c->aircraft[i] = hk_fmax(0, sd[i]->aircraft - loss[i].aircraft);
         c->cas[i] = cas[i];
     }
     campaign_outcomes(w);
@@ -833,7 +835,7 @@ static void campaign_contact(hk_world *w, int t_from, int t_to)
     hk_combat_contact(&w->combat, &sd[HK_SIDE_JPN], &sd[HK_SIDE_SOV], sector_terrain(w, c->sector), t_from, t_to,
                       lost);
     for (int i = 0; i < 2; i++) {
-        lost[i] = fmin(fmax(0.0, lost[i]), c->men[i]);
+        lost[i] = hk_fmin(hk_fmax(0.0, lost[i]), c->men[i]);
         c->men[i] -= lost[i];
         c->cas[i] += lost[i];
         c->contact[i] = lost[i];
@@ -889,8 +891,8 @@ static bool japanese_outbuilds(hk_world *w)
      * Kwantung Army judged that no large force could be kept 650 km from
      * the railway at Borzya, and the 1st Army Group's motor transport
      * proved it wrong (coox1985; 001:137) */
-    double reckoned = P(w, CAMPAIGN_LIFT) / fmax(battle_supply_km(w, c->sector, HK_SIDE_SOV), 100.0);
-    double coming = fmax(0.0, fmin(reckoned, campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
+    double reckoned = P(w, CAMPAIGN_LIFT) / hk_fmax(battle_supply_km(w, c->sector, HK_SIDE_SOV), 100.0);
+    double coming = hk_fmax(0.0, hk_fmin(reckoned, campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
     double need = hk_assess_north_need(w) / hk_battles_attack_odds(w, c->sector);
     return within_reach(w, c->sector, HK_SIDE_JPN).men >= need * (c->men[HK_SIDE_SOV] + coming);
 }
@@ -923,7 +925,7 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
      * orders weigh more and its officers' autonomy counts for less, gone by
      * campaign.patience months (the staff officers of 1939 were overruled
      * and removed once the fighting had gone on for a season, 001:133) */
-    double licence = fmax(0.0, 1.0 - (double)c->months / fmax(P(w, CAMPAIGN_LICENCE_MONTHS), 1.0));
+    double licence = hk_fmax(0.0, 1.0 - (double)c->months / hk_fmax(P(w, CAMPAIGN_LICENCE_MONTHS), 1.0));
     double tokyo = hk_clamp(1.0 - w->autonomy * licence, 0.0, 1.0);
     /* Moscow's resolve to fight for the ground (hk_assess_soviet_resolve),
      * a fight it is in goes on unless it has no resolve left at all */
@@ -999,7 +1001,7 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         say(w, reason[1], sizeof reason[1],
                  "its army in the east, %.1f times the Japanese, is short of the %.1f it plans for, and Moscow yields the "
                  "ground rather than risk a war",
-                 w->sov_men / fmax(w->jpn_men, 1.0), P(w, SOVIET_THREAT_RATIO));
+                 w->sov_men / hk_fmax(w->jpn_men, 1.0), P(w, SOVIET_THREAT_RATIO));
     } else if (building && hk_battles_in_season(w, c->sector) && !hk_battles_winter_halts(w, c->sector)) {
         seek[1] = false;
         say(w, reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");
@@ -1072,9 +1074,9 @@ static double japanese_stake(hk_world *w, double want, double need, bool sov_fee
      * branch) */
     if (!sov_feeds || !japanese_outbuilds(w) || !hk_battles_in_season(w, c->sector) || !season_goes_on(w))
         return raised;
-    double coming = fmax(0.0, fmin(campaign_lift(w, HK_SIDE_SOV), campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
+    double coming = hk_fmax(0.0, hk_fmin(campaign_lift(w, HK_SIDE_SOV), campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
     double local = within_reach(w, c->sector, HK_SIDE_JPN).men;
-    return fmax(raised, fmin(local, need * (c->men[HK_SIDE_SOV] + coming)));
+    return hk_fmax(raised, hk_fmin(local, need * (c->men[HK_SIDE_SOV] + coming)));
 }
 
 /* One month of a campaign: the ceasefire, the reinforcements, the attack. */
@@ -1182,7 +1184,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
      * attack of August 20 devastated the 23rd Division (001:137, 001:145) */
     bool unseen = keep_j && seek[HK_SIDE_JPN] && hk_battles_soviet_building(w);
     if (feeds[HK_SIDE_SOV] && feeds[HK_SIDE_JPN] && !unseen) {
-        double inc = fmax(0.0, fmin(want[1] - start[1], fmin(campaign_lift(w, HK_SIDE_SOV),
+        double inc = hk_fmax(0.0, hk_fmin(want[1] - start[1], hk_fmin(campaign_lift(w, HK_SIDE_SOV),
                                                              campaign_available(w, HK_SIDE_SOV) - start[1])));
         want[0] = need[0] * (start[1] + inc);
         if (c->last_loser == HK_SIDE_JPN)
@@ -1190,13 +1192,13 @@ static void campaign_month(hk_world *w, hk_rng *r)
     }
     if (feeds[HK_SIDE_JPN]) {
         gain[0] = campaign_reinforce(w, HK_SIDE_JPN, want[0]);
-        campaign_arms(w, HK_SIDE_JPN, want[0] / fmax(start[1], 1.0));
+        campaign_arms(w, HK_SIDE_JPN, want[0] / hk_fmax(start[1], 1.0));
     }
     if (feeds[HK_SIDE_SOV]) {
         if (feeds[HK_SIDE_JPN])
             want[1] = need[1] * c->men[HK_SIDE_JPN];
         gain[1] = campaign_reinforce(w, HK_SIDE_SOV, want[1]);
-        campaign_arms(w, HK_SIDE_SOV, want[1] / fmax(start[0], 1.0));
+        campaign_arms(w, HK_SIDE_SOV, want[1] / hk_fmax(start[0], 1.0));
     }
     /* the USSR attacks once it has the superiority it sought (the August
      * offensive waited for the build-up, 001:145), and at once, with what
@@ -1258,11 +1260,11 @@ static void campaign_month(hk_world *w, hk_rng *r)
             else if (i == HK_SIDE_JPN && !(gain[i] >= 0.5))
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                               " The %s fights on (%s), wants %.0f men (%.2f of the enemy's), brings up no one this month.",
-                              hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / fmax(start[1 - i], 1.0));
+                              hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / hk_fmax(start[1 - i], 1.0));
             else if (i == HK_SIDE_JPN)
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                               " The %s fights on (%s), wants %.0f men (%.2f of the enemy's), brings up %.0f.",
-                              hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / fmax(start[1 - i], 1.0), gain[i]);
+                              hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / hk_fmax(start[1 - i], 1.0), gain[i]);
             else {
                 double km = battle_supply_km(w, sec, i);
                 char move[64];
@@ -1324,16 +1326,16 @@ static void campaign_month(hk_world *w, hk_rng *r)
     as.air = air[att];
     ds.air = air[def];
     hk_combat_result res;
-    int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    int days = (int)lround(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     fight(w, r, sec, &as, &ds, att, terrain, days, &res, true);
     const hk_combat_losses *lo[2];
     lo[att] = &res.loss[HK_COMBAT_ATTACKER];
     lo[def] = &res.loss[HK_COMBAT_DEFENDER];
     for (int i = 0; i < 2; i++) {
-        c->men[i] = fmax(0, c->men[i] - lo[i]->men);
-        c->tanks[i] = fmax(0, c->tanks[i] - lo[i]->tanks);
-        c->guns[i] = fmax(0, c->guns[i] - lo[i]->guns);
-        c->aircraft[i] = fmax(0, c->aircraft[i] - lo[i]->aircraft);
+        c->men[i] = hk_fmax(0, c->men[i] - lo[i]->men);
+        c->tanks[i] = hk_fmax(0, c->tanks[i] - lo[i]->tanks);
+        c->guns[i] = hk_fmax(0, c->guns[i] - lo[i]->guns);
+        c->aircraft[i] = hk_fmax(0, c->aircraft[i] - lo[i]->aircraft);
         c->cas[i] += lo[i]->men;
     }
     /* the rest of the month in contact, on the engagement's clock */
@@ -1436,7 +1438,7 @@ static double on_the_spot(hk_world *w, int sec, int side)
         double line = 0.0;
         for (unsigned m = mask; m; m &= m - 1)
             line += s->sectors[__builtin_ctz(m)].length_km;
-        men += fs->men * fmin(front, s->sectors[sec].length_km) / fmax(line, 1.0);
+        men += fs->men * hk_fmin(front, s->sectors[sec].length_km) / hk_fmax(line, 1.0);
     }
     return men;
 }
@@ -1481,7 +1483,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
      * battalion or two a side (Changkufeng 1,410 against 1,460, Nomonhan
      * 1,300 against 1,228: CDB90 256, 259), where the Soviet side hauled 170
      * and 650 km. */
-    int days = (int)lround(fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    int days = (int)lround(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     double u = hk_rng_uniform(r);
     hk_side_forces fa = within_reach(w, sec, a), fd = within_reach(w, sec, d);
     /* the clash is fought by what stands on the frontage (on_the_spot):
@@ -1489,19 +1491,19 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
      * it grows into a battle of divisions only as each side brings more up,
      * month by month (campaign_month), the way the record's battles grew
      * from a battalion or two (cdb90, isqno 256 and 259) */
-    double bring_a = fmin(fa.men, on_the_spot(w, sec, a));
-    double bring_d = fmin(fd.men, on_the_spot(w, sec, d));
+    double bring_a = hk_fmin(fa.men, on_the_spot(w, sec, a));
+    double bring_d = hk_fmin(fd.men, on_the_spot(w, sec, d));
     double men_a, men_d;
     if (answer) {
         /* the mover digs in with a skewed share of its frontage; the
          * holder attacks it with the ratio the Army believes enough, as far
          * as its own frontage goes */
-        men_d = fmin((0.05 + 0.95 * u * u) * bring_d, P(w, BATTLE_COMMIT) * fd.men);
-        men_a = fmin(bring_a, hk_assess_north_need(w) * men_d);
+        men_d = hk_fmin((0.05 + 0.95 * u * u) * bring_d, P(w, BATTLE_COMMIT) * fd.men);
+        men_a = hk_fmin(bring_a, hk_assess_north_need(w) * men_d);
     } else {
-        men_a = fmin((0.05 + 0.95 * u * u) * bring_a, P(w, BATTLE_COMMIT) * fa.men);
+        men_a = hk_fmin((0.05 + 0.95 * u * u) * bring_a, P(w, BATTLE_COMMIT) * fa.men);
         double ratio_d = d == HK_SIDE_SOV ? P(w, SOVIET_THREAT_RATIO) : hk_assess_north_need(w);
-        men_d = fmin(bring_d, ratio_d * men_a);
+        men_d = hk_fmin(bring_d, ratio_d * men_a);
     }
     /* nobody of one side within reach of the battle ground (its route there
      * cut by the other's ground): the incident stays an incident */
@@ -1518,7 +1520,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
     fight(w, r, sec, &att, &def, a, terrain, days, &res, false);
     if (sec >= 0 && sec < HK_MAX_SECTORS) {
         w->tally.border_battles[sec]++;
-        w->tally.border_battle_men[sec] = fmax(w->tally.border_battle_men[sec], fmax(att.men, def.men));
+        w->tally.border_battle_men[sec] = hk_fmax(w->tally.border_battle_men[sec], hk_fmax(att.men, def.men));
     }
     int loser = res.winner == HK_COMBAT_ATTACKER ? d : res.winner == HK_COMBAT_DEFENDER ? a : -1;
     double men[2], cas[2];
@@ -1777,8 +1779,8 @@ static void close_campaign(hk_world *w, hk_rng *r, int bi)
     double parts[2] = {w->campaign_cas[bi][0], w->campaign_cas[bi][1]};
     double extra[2] = {0, 0};
     int extra_days = 0;
-    att.men = fmax(0, att.men - parts[as]);
-    def.men = fmax(0, def.men - parts[ds]);
+    att.men = hk_fmax(0, att.men - parts[as]);
+    def.men = hk_fmax(0, def.men - parts[ds]);
     if (rest > 0 && att.men > 0 && def.men > 0) {
         hk_combat_result res;
         fight(w, r, b->sector, &att, &def, as, b->terrain, rest, &res, false);
@@ -1796,7 +1798,7 @@ static void close_campaign(hk_world *w, hk_rng *r, int bi)
     double men[2];
     men[as] = b->attacker.men;
     men[ds] = b->defender.men;
-    double biggest = fmax(men[0], men[1]);
+    double biggest = hk_fmax(men[0], men[1]);
     if (biggest > w->largest_battle) {
         w->largest_battle = biggest;
         w->tally.major_battle_casualties[HK_SIDE_JPN] = cas[HK_SIDE_JPN] >= 0 ? cas[HK_SIDE_JPN] : model[HK_SIDE_JPN];

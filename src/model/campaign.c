@@ -21,6 +21,8 @@
  * Soviet one surrendering. Losses go to movement (loss_men) like every
  * battle's; the war's totals and exhaustion are kept here. */
 #include "model/campaign.h"
+
+#include "core/mathx.h"
 #include "model/battles.h"
 
 #include <math.h>
@@ -218,7 +220,7 @@ static double max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk
         double b = INFINITY;
         for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
             int i = prev[v], l = cc->adj[i];
-            b = fmin(b, cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l]);
+            b = hk_fmin(b, cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l]);
         }
         for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
             int i = prev[v];
@@ -241,7 +243,7 @@ static hk_regions sources_from(const hk_world *w, int side, hk_regions bases)
         /* the bases no other base lies west of */
         double west = INFINITY;
         for (hk_regions m = bases; m; m &= m - 1)
-            west = fmin(west, s->regions[__builtin_ctzll(m)].lon);
+            west = hk_fmin(west, s->regions[__builtin_ctzll(m)].lon);
         for (hk_regions m = bases; m; m &= m - 1)
             if (s->regions[__builtin_ctzll(m)].lon > west)
                 sources &= ~HK_REGION_BIT(__builtin_ctzll(m));
@@ -495,7 +497,7 @@ static double theatre_odds(const hk_world *w, int side)
     double q[2];
     for (int i = 0; i < 2; i++)
         q[i] = c->quality[i] > 0 ? c->quality[i] : 1.0;
-    return pool_of(w, 1 - side) * q[1 - side] / fmax(pool_of(w, side) * q[side], 1000.0);
+    return pool_of(w, 1 - side) * q[1 - side] / hk_fmax(pool_of(w, side) * q[side], 1000.0);
 }
 
 /* The Japanese army's practice of no surrender (001:145): in battle its
@@ -839,7 +841,7 @@ static double fronts_men(const hk_world *w, int side)
 
 double hk_campaign_reserve(const hk_world *w, int side)
 {
-    return fmax(0, theatre_of(w, side) - garrisons_of(w, side) - fronts_men(w, side));
+    return hk_fmax(0, theatre_of(w, side) - garrisons_of(w, side) - fronts_men(w, side));
 }
 
 /* Whether Stavka holds the Soviet side of a war Japan opened to the
@@ -923,7 +925,7 @@ static void reserve_per_man(const hk_world *w, int side, double men, double rese
     side_per_man(w, side, pm);
     fronts_arms(w, side, have);
     for (int k = 0; k < 3; k++)
-        rpm[k] = reserve > 1 ? fmax(0, pm[k] * men - have[k]) / reserve : 0;
+        rpm[k] = reserve > 1 ? hk_fmax(0, pm[k] * men - have[k]) / reserve : 0;
 }
 
 /* A side's men and arms on a front, times k. */
@@ -959,13 +961,13 @@ static void release(hk_world *w, int side)
             continue;
         double keep = P(w, WAR_HOLD_RATIO) * fr->men[1 - side];
         if (fr->posture[side] == HK_FRONT_ATTACK || fr->men[side] < keep) {
-            short_of += fmax(0, keep - fr->men[side]);
+            short_of += hk_fmax(0, keep - fr->men[side]);
             continue;
         }
         surplus[f] = fr->men[side] - keep;
         spare += surplus[f];
     }
-    double go = fmin(spare, short_of);
+    double go = hk_fmin(spare, short_of);
     if (!(go > 1000))
         return;
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
@@ -988,7 +990,7 @@ static void cap_arms(hk_world *w, int side, double men)
     side_per_man(w, side, pm);
     fronts_arms(w, side, have);
     for (int i = 0; i < 3; i++)
-        k[i] = have[i] > pm[i] * men && have[i] > 0 ? fmax(0, pm[i] * men) / have[i] : 1.0;
+        k[i] = have[i] > pm[i] * men && have[i] > 0 ? hk_fmax(0, pm[i] * men) / have[i] : 1.0;
     if (k[0] >= 1.0 && k[1] >= 1.0 && k[2] >= 1.0)
         return;
     /* (the garrisons' guns stay in their works: the fronts give up what the
@@ -997,7 +999,7 @@ static void cap_arms(hk_world *w, int side, double men)
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
         guns += c->front[f].guns[side];
     if (k[1] < 1.0 && guns > 0)
-        k[1] = fmax(0, guns - (have[1] - pm[1] * men)) / guns;
+        k[1] = hk_fmax(0, guns - (have[1] - pm[1] * men)) / guns;
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         hk_front *fr = &c->front[f];
         fr->tanks[side] *= k[0];
@@ -1014,7 +1016,7 @@ static void reinforce(hk_world *w, int side)
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     double sum = fronts_men(w, side);
-    double pool = fmax(0, theatre_of(w, side) - garrisons_of(w, side));
+    double pool = hk_fmax(0, theatre_of(w, side) - garrisons_of(w, side));
     if (sum > pool && sum > 0) {
         double k = pool / sum;
         for (int f = 0; f < s->n_sectors; f++) {
@@ -1027,7 +1029,7 @@ static void reinforce(hk_world *w, int side)
     cap_arms(w, side, pool);
     sum = fronts_men(w, side);
     double reserve = pool - sum;
-    tell_stavka(w, side, fmax(0, reserve));
+    tell_stavka(w, side, hk_fmax(0, reserve));
     bool held = stavka_holds(w, side);
     if (!(reserve > 1000))
         return;
@@ -1056,10 +1058,10 @@ static void reinforce(hk_world *w, int side)
             if (pass == 0)
                 want = f == player_front || (player_front < 0 && opening(w, side) && f == c->main_axis) ? reserve : 0;
             else
-                want = player_front >= 0 ? 0 : reserve * front_weight(w, f, side, fr->men[1 - side]) / fmax(threat, 1);
+                want = player_front >= 0 ? 0 : reserve * front_weight(w, f, side, fr->men[1 - side]) / hk_fmax(threat, 1);
             if (held) /* Stavka keeps the rest for the west */
-                want = fmin(want, fmax(0, P(w, WAR_HOLD_RATIO) * fr->men[1 - side] - fr->men[side]));
-            double add = fmin(want, route[f] - fr->added[side]);
+                want = hk_fmin(want, hk_fmax(0, P(w, WAR_HOLD_RATIO) * fr->men[1 - side] - fr->men[side]));
+            double add = hk_fmin(want, route[f] - fr->added[side]);
             if (!(add > 0))
                 continue;
             fr->added[side] += add;
@@ -1082,7 +1084,7 @@ static void reinforce(hk_world *w, int side)
         snprintf(w->scratch, sizeof w->scratch,
                  "The %s side brings %.0f men of its reserve up to the %s front, by the railways and roads that "
                  "reach it%s; %.0f stay in reserve.",
-                 hk_side_adjective(side), fr->added[side], sector_label(w, f), most, fmax(0, reserve));
+                 hk_side_adjective(side), fr->added[side], sector_label(w, f), most, hk_fmax(0, reserve));
         hk_world_emit2(w, "front", s->sectors[f].id, hk_world_side_actor(w, side), hk_world_side_actor(w, 1 - side),
                        w->scratch, SRC_WAR);
     }
@@ -1117,8 +1119,8 @@ static double arrived_share(const hk_world *w, const hk_front *fr, int side)
     if (side == w->war_opener || !(fr->added[side] > 0) || !(fr->men[side] > 0))
         return 1.0;
     double day = w->today > 0 ? (double)(w->today - 1) : 0;
-    double away = fr->added[side] * (1.0 - fmin(1.0, day / 30.0));
-    return fmax(0.0, 1.0 - away / fr->men[side]);
+    double away = fr->added[side] * (1.0 - hk_fmin(1.0, day / 30.0));
+    return hk_fmax(0.0, 1.0 - away / fr->men[side]);
 }
 
 static void arriving(const hk_world *w, const hk_front *fr, int side, hk_combat_side *cs)
@@ -1228,7 +1230,7 @@ static void crossing(const hk_world *w, hk_front *fr, int side, int from, int o)
             land = true; /* a bridge or road the other way round: no crossing */
     }
     if (river && !land)
-        fr->halt[side] = fmax(fr->halt[side], P(w, WAR_CROSSING_DAYS));
+        fr->halt[side] = hk_fmax(fr->halt[side], P(w, WAR_CROSSING_DAYS));
 }
 
 /* A front that has lost the last region it held falls back with its men
@@ -1423,7 +1425,7 @@ static double advance(const hk_world *w, hk_front *fr, int side, double days, do
     double rate = usual * going(fr, side);
     *km = 0;
     if (!(usual > P(w, WAR_MARCH_FOOT))) {
-        double t = fmin(days, need / rate);
+        double t = hk_fmin(days, need / rate);
         *km = rate * t;
         return t;
     }
@@ -1431,7 +1433,7 @@ static double advance(const hk_world *w, hk_front *fr, int side, double days, do
     double per_day = P(w, WAR_HAUL_KM_DAY) > 0 ? P(w, WAR_HAUL_KM_DAY) : 1e9;
     for (int guard = 0; left > 1e-9 && *km < need - 1e-9 && guard < 8; guard++) {
         if (fr->halt[side] > 0) {
-            double h = fmin(fr->halt[side], left);
+            double h = hk_fmin(fr->halt[side], left);
             fr->halt[side] -= h;
             left -= h;
             if (fr->halt[side] > 1e-9)
@@ -1440,7 +1442,7 @@ static double advance(const hk_world *w, hk_front *fr, int side, double days, do
             fr->fuel[side] = 0; /* the fuel has come up */
             continue;
         }
-        double t = fmin(fmin(left, (carry - fr->fuel[side]) / rate), (need - *km) / rate);
+        double t = hk_fmin(hk_fmin(left, (carry - fr->fuel[side]) / rate), (need - *km) / rate);
         if (t < 0)
             t = 0;
         *km += rate * t;
@@ -1490,11 +1492,11 @@ static void account(hk_world *w, int side, double men, const hk_combat_losses *l
 
 static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *lo)
 {
-    double men = fmin(lo->men, fr->men[side]);
+    double men = hk_fmin(lo->men, fr->men[side]);
     fr->men[side] -= men;
-    fr->tanks[side] = fmax(0, fr->tanks[side] - lo->tanks);
-    fr->guns[side] = fmax(0, fr->guns[side] - lo->guns);
-    fr->aircraft[side] = fmax(0, fr->aircraft[side] - lo->aircraft);
+    fr->tanks[side] = hk_fmax(0, fr->tanks[side] - lo->tanks);
+    fr->guns[side] = hk_fmax(0, fr->guns[side] - lo->guns);
+    fr->aircraft[side] = hk_fmax(0, fr->aircraft[side] - lo->aircraft);
     account(w, side, men, lo);
 }
 
@@ -1619,7 +1621,7 @@ static int breach(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_co
         return 0;
     hk_combat_side xa = *att, xd = *def;
     xa.men *= mass, xa.tanks *= mass, xa.guns *= mass, xa.aircraft *= mass;
-    double left = fmax(0.0, def->men - res->loss[HK_COMBAT_DEFENDER].men);
+    double left = hk_fmax(0.0, def->men - res->loss[HK_COMBAT_DEFENDER].men);
     xd.men = width * left, xd.tanks *= width, xd.guns *= width, xd.aircraft *= width;
     /* the fight on the sector: the combat model's engagement of the men
      * there over the step's days; the belt breaks when the defence there
@@ -1632,11 +1634,11 @@ static int breach(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_co
     if (!pt.collapsed && !pt.broke_off[HK_COMBAT_DEFENDER])
         return 0;
     /* the belt's garrison on the sector is routed or taken */
-    double sh = fmin(0.95, fmax(0.0, w->combat.collapse_share));
+    double sh = hk_fmin(0.95, hk_fmax(0.0, w->combat.collapse_share));
     hk_combat_losses *x = &res->loss[HK_COMBAT_DEFENDER];
     x->men += sh * xd.men;
-    x->tanks += sh * width * fmax(0.0, def->tanks - x->tanks);
-    x->guns += sh * width * fmax(0.0, def->guns - x->guns);
+    x->tanks += sh * width * hk_fmax(0.0, def->tanks - x->tanks);
+    x->guns += sh * width * hk_fmax(0.0, def->guns - x->guns);
     res->casualties[HK_COMBAT_DEFENDER] = x->men;
     if (w->camp.breached[region] < 255)
         w->camp.breached[region]++;
@@ -1752,9 +1754,9 @@ static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int
     hk_campaign_state *c = &w->camp;
     int d = 1 - a;
     double lost = back ? P(w, WAR_STRAGGLE) * def->men : dfr->men[d];
-    double k = dfr->men[d] > 0 ? fmin(1.0, lost / dfr->men[d]) : 1.0;
+    double k = dfr->men[d] > 0 ? hk_fmin(1.0, lost / dfr->men[d]) : 1.0;
     hk_combat_losses lo = {lost, dfr->tanks[d] * k, dfr->guns[d] * k, dfr->aircraft[d] * k};
-    c->prisoners[d] += fmin(lost, dfr->men[d]);
+    c->prisoners[d] += hk_fmin(lost, dfr->men[d]);
     losses(w, d, dfr, &lo);
     month_cas[f][d] += lo.men;
     (*battles)++;
@@ -1816,15 +1818,15 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double faci
     double men = theatre_of(w, d) - garrisons_of(w, d), reserve = men - fronts_men(w, d), all = reserve;
     /* only what its routes bring there: none east of a cut railway beyond
      * what the other routes carry */
-    reserve = fmin(reserve, flow_to(w, d, o) * P(w, WAR_SUPPLY_SUSTAIN));
+    reserve = hk_fmin(reserve, flow_to(w, d, o) * P(w, WAR_SUPPLY_SUSTAIN));
     /* while Stavka keeps the reserve for the west, only what holding the
      * ground against the front coming on needs (stavka_holds) */
     if (stavka_holds(w, d))
-        reserve = fmin(reserve, P(w, WAR_HOLD_RATIO) * facing - dfr->men[d]);
+        reserve = hk_fmin(reserve, P(w, WAR_HOLD_RATIO) * facing - dfr->men[d]);
     if (!(reserve > 1000))
         return;
     double pm[3];
-    reserve_per_man(w, d, fmax(0, men), all, pm);
+    reserve_per_man(w, d, hk_fmax(0, men), all, pm);
     dfr->men[d] += reserve;
     dfr->brought[d] += reserve; /* come up from the reserve, as reinforce's */
     dfr->tanks[d] += reserve * pm[0];
@@ -2066,9 +2068,9 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         double ratio = P(w, WAR_STORM_RATIO) > 0 ? P(w, WAR_STORM_RATIO) : 1;
         /* war.storm_share is what a step's assault takes on: an assault over
          * fewer days (a garrison left during the step) takes on less */
-        double part = fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o] * fight / days);
-        double men_a = fmin(ratio * part, fr->men[a] / echelons(w));
-        part = fmin(part, men_a / ratio);
+        double part = hk_fmin(g, P(w, WAR_STORM_SHARE) * c->garrison_left[o] * fight / days);
+        double men_a = hk_fmin(ratio * part, fr->men[a] / echelons(w));
+        part = hk_fmin(part, men_a / ratio);
         if (men_a < 100 || part < 1)
             continue;
         /* (an invested fortress is still its holder's ground: the
@@ -2084,7 +2086,7 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
          * echelon's artillery supports the assault (the assault groups of
          * 1945 went in behind heavy guns firing into the embrasures,
          * glantz2003) */
-        att.guns = fmax(att.guns, fr->guns[a] / echelons(w));
+        att.guns = hk_fmax(att.guns, fr->guns[a] / echelons(w));
         att.no_surrender = 0;
         att.envelop = 1; /* assaulted from every side */
         hk_combat_side def = {.men = part, .guns = c->garrison_guns[o] * part / g, .quality = c->quality[d],
@@ -2102,10 +2104,10 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         hk_combat_resolve(&p, &att, &def, terrain, fight, rng, &res);
         losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
         c->prisoners[a] += res.prisoners[HK_COMBAT_ATTACKER];
-        double dead = fmin(res.loss[HK_COMBAT_DEFENDER].men, g);
+        double dead = hk_fmin(res.loss[HK_COMBAT_DEFENDER].men, g);
         hk_combat_losses lo = res.loss[HK_COMBAT_DEFENDER];
         c->garrison[o] -= dead;
-        c->garrison_guns[o] = fmax(0, c->garrison_guns[o] - lo.guns);
+        c->garrison_guns[o] = hk_fmax(0, c->garrison_guns[o] - lo.guns);
         bool falls = c->garrison[o] < 100;
         bool city = falls && invested(w, o);
         if (falls) {
@@ -2638,8 +2640,8 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
          * 6th Guards Tank Army crossed the Great Khingan past the 44th
          * Army's withdrawal and met it only in rearguards, glantz2003).
          * The rifle armies following up on foot do not catch anyone. */
-        double mob = fmin(att.men, att.tanks * P(w, WAR_MOBILE_MEN_PER_TANK));
-        double held = fmin(def.men, P(w, WAR_REARGUARD) * def.men + mob);
+        double mob = hk_fmin(att.men, att.tanks * P(w, WAR_MOBILE_MEN_PER_TANK));
+        double held = hk_fmin(def.men, P(w, WAR_REARGUARD) * def.men + mob);
         double kd = def.men > 0 ? held / def.men : 0;
         def.men = held;
         def.tanks *= kd;
@@ -2648,8 +2650,8 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         /* (and, the contact being one frontage, the mobile groups bring no
          * more men into it than the columns they strike: a small force
          * caught meets a corps' leading brigades, not a tank army) */
-        double ka = att.men > 0 ? fmin(mob, held) / att.men : 0;
-        double kt = mob > 0 ? fmin(mob, held) / mob : 0;
+        double ka = att.men > 0 ? hk_fmin(mob, held) / att.men : 0;
+        double kt = mob > 0 ? hk_fmin(mob, held) / mob : 0;
         att.men *= ka;
         att.guns *= ka;
         att.tanks *= kt;
@@ -2828,7 +2830,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         reserve_stands(w, dfr2, d, o2, fr->men[a]);
     if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a] &&
         fr->halt[a] <= 0 && after > 0 &&
-        0.5 * land_km(w, from2, o2) <= fmin(march_rate(w, fr, a) * going(fr, a) * after, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
+        0.5 * land_km(w, from2, o2) <= hk_fmin(march_rate(w, fr, a) * going(fr, a) * after, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
         !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0))) {
         /* (armour does not run over a fortified region that will hold: the
          * rifle divisions following up meet its garrison) */
@@ -3099,7 +3101,7 @@ static void tell_plan(hk_world *w)
     hk_world_emit2(w, "front", "war_plan", s->jpn, s->sov, w->scratch, src);
     for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
         const hk_front *fr = &c->front[f];
-        if (f == c->main_axis || !fr->active || !(fmax(fr->men_at_start[op], fr->men[op]) >= 1000))
+        if (f == c->main_axis || !fr->active || !(hk_fmax(fr->men_at_start[op], fr->men[op]) >= 1000))
             continue;
         char haul[64];
         if (fr->haul[op] >= P(w, WAR_NO_ROUTE_KM))
@@ -3432,7 +3434,7 @@ static int occupy(hk_world *w, const hk_surrender_zone *zn, int side, int *day_o
              * from where it stands: the rest of the link) */
             double km = s->links[l].km;
             if (!by_sea && t[u] == 0 && w->camp.column_km[v] > 0)
-                km = fmax(0, km - w->camp.column_km[v]);
+                km = hk_fmax(0, km - w->camp.column_km[v]);
             double tv = t[u] + km / (by_sea ? sea : land);
             if (tv < t[v]) {
                 t[v] = tv;
@@ -3453,7 +3455,7 @@ static int occupy(hk_world *w, const hk_surrender_zone *zn, int side, int *day_o
         near[r] = INFINITY;
         double shrink = cos(g->lat * (3.14159265358979323846 / 180.0));
         for (hk_regions m = mine; m; m &= m - 1)
-            near[r] = fmin(near[r], centre_d2(s, r, __builtin_ctzll(m), shrink));
+            near[r] = hk_fmin(near[r], centre_d2(s, r, __builtin_ctzll(m), shrink));
         int i = nc++;
         while (i > 0 && near[cities[i - 1]] > near[r]) {
             cities[i] = cities[i - 1];
@@ -3623,7 +3625,7 @@ void hk_campaign_surrender(hk_world *w)
         }
         double in_part = all_men > 0 ? in_men / all_men : 1.0;
         /* (the theatre army less the month's losses, which movement takes next month) */
-        double army = fmax(0, pool_of(w, 1 - side) - w->loss_men[1 - side]);
+        double army = hk_fmax(0, pool_of(w, 1 - side) - w->loss_men[1 - side]);
         double pris = army * in_part * share;
         double elsewhere = army * (1.0 - in_part);
         c->prisoners[1 - side] += pris;
@@ -3644,7 +3646,7 @@ void hk_campaign_surrender(hk_world *w)
         if (held_out >= 1 && hk_world_logging(w))
             snprintf(gar, sizeof gar, " (among them %.0f of the fortified zones' garrisons, who hold out until "
                      "the order reaches them)",
-                     fmin(held_out, pris));
+                     hk_fmin(held_out, pris));
         char away[160] = "";
         if (elsewhere >= 1 && hk_world_logging(w))
             snprintf(away, sizeof away, "; the %.0f stationed outside that zone (%s) lay down theirs to the power "

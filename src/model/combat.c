@@ -11,6 +11,8 @@
  * its break point; the winner is the side further from its own. */
 #include "model/combat.h"
 
+#include "core/mathx.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -278,10 +280,10 @@ static void collapse_loss(const hk_combat_params *p, const hk_combat_side *def, 
 {
     double sh = p->collapse_share > 0.95 ? 0.95 : p->collapse_share;
     hk_combat_losses *x = &out->loss[HK_COMBAT_DEFENDER];
-    double cut = sh * fmax(0, nonneg(def->men) - x->men);
+    double cut = sh * hk_fmax(0, nonneg(def->men) - x->men);
     x->men += cut;
-    x->tanks += sh * fmax(0, nonneg(def->tanks) - x->tanks);
-    x->guns += sh * fmax(0, nonneg(def->guns) - x->guns);
+    x->tanks += sh * hk_fmax(0, nonneg(def->tanks) - x->tanks);
+    x->guns += sh * hk_fmax(0, nonneg(def->guns) - x->guns);
     out->casualties[HK_COMBAT_DEFENDER] = x->men;
     out->collapsed = 1;
 }
@@ -509,7 +511,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
                 double left = men[i] - (1 - brk[i]) * men0[i]; /* men it can lose before it breaks */
                 double loss = share[i] * e[i] * men[i];
                 if (men0[i] > 0 && loss > 0 && loss > left)
-                    f = fmin(f, left > 0 ? left / loss : 0);
+                    f = hk_fmin(f, left > 0 ? left / loss : 0);
             }
             if (f < 1)
                 for (int i = 0; i < 2; i++)
@@ -596,13 +598,13 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
      * (pursuit_attacker_cut). */
     if (out->winner != HK_COMBAT_DRAW && (p->pursuit > 0 || p->exploit > 0)) {
         int l = 1 - out->winner;
-        double cut = l == HK_COMBAT_ATTACKER ? fmin(1.0, nonneg(p->pursuit_attacker_cut)) : 0.0;
+        double cut = l == HK_COMBAT_ATTACKER ? hk_fmin(1.0, nonneg(p->pursuit_attacker_cut)) : 0.0;
         double k = 1 + (1 - cut) * nonneg(p->pursuit) + nonneg(p->exploit) * armour_share(p, wt, af, in[out->winner]);
         hk_combat_losses *x = &out->loss[l];
-        x->men = fmin(x->men * k, men0[l]);
-        x->tanks = fmin(x->tanks * k, nonneg(in[l]->tanks));
-        x->guns = fmin(x->guns * k, nonneg(in[l]->guns));
-        x->aircraft = fmin(x->aircraft * k, nonneg(in[l]->aircraft));
+        x->men = hk_fmin(x->men * k, men0[l]);
+        x->tanks = hk_fmin(x->tanks * k, nonneg(in[l]->tanks));
+        x->guns = hk_fmin(x->guns * k, nonneg(in[l]->guns));
+        x->aircraft = hk_fmin(x->aircraft * k, nonneg(in[l]->aircraft));
         out->casualties[l] = x->men;
     }
 
@@ -621,10 +623,10 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         double cap = p->encircle_cap > 0 && p->encircle_cap < 1 ? p->encircle_cap : 0.9;
         e = e > cap ? cap : e;
         hk_combat_losses *x = &out->loss[1];
-        double cut = e * fmax(0, men0[1] - x->men);
-        x->men = fmin(x->men + cut, men0[1]);
-        x->tanks += e * fmax(0, nonneg(def->tanks) - x->tanks);
-        x->guns += e * fmax(0, nonneg(def->guns) - x->guns);
+        double cut = e * hk_fmax(0, men0[1] - x->men);
+        x->men = hk_fmin(x->men + cut, men0[1]);
+        x->tanks += e * hk_fmax(0, nonneg(def->tanks) - x->tanks);
+        x->guns += e * hk_fmax(0, nonneg(def->guns) - x->guns);
         out->casualties[1] = x->men;
         out->prisoners[1] = def->no_surrender || ring_to_last ? 0 : cut;
         out->encircled = cut > 0;
@@ -781,7 +783,7 @@ static void quiet_days(const hk_combat_params *p, const hk_combat_side *side[2],
                 share *= p->nation_loss[nat];
             double l = clamp_share(share) * men[i];
             lost[i] += l;
-            men[i] = fmax(0, men[i] - l) + grow[i];
+            men[i] = hk_fmax(0, men[i] - l) + grow[i];
         }
     }
 }
@@ -836,7 +838,7 @@ void hk_combat_campaign_buildup(const hk_combat_params *p, const hk_combat_side 
                 for (int i = 0; i < 2; i++) {
                     double f0 = (first_start || second_start) ? (double)from / span : 1;
                     f0 = f0 < 0 ? 0 : f0 > 1 ? 1 : f0;
-                    men[i] = fmax(0, grown(start[i]->men, peak[i]->men, f0) - lost[i].men);
+                    men[i] = hk_fmax(0, grown(start[i]->men, peak[i]->men, f0) - lost[i].men);
                     grow[i] = (first_start || second_start)
                                   ? (nonneg(peak[i]->men) - nonneg(start[i]->men)) / span
                                   : 0;
@@ -861,11 +863,11 @@ void hk_combat_campaign_buildup(const hk_combat_params *p, const hk_combat_side 
         hk_combat_side s[2];
         for (int i = 0; i < 2; i++) {
             s[i] = *peak[i];
-            s[i].men = fmax(0, grown(start[i]->men, peak[i]->men, f) - lost[i].men);
-            s[i].tanks = fmax(0, grown(start[i]->tanks, peak[i]->tanks, f) - lost[i].tanks);
-            s[i].guns = fmax(0, grown(start[i]->guns, peak[i]->guns, f) - lost[i].guns);
+            s[i].men = hk_fmax(0, grown(start[i]->men, peak[i]->men, f) - lost[i].men);
+            s[i].tanks = hk_fmax(0, grown(start[i]->tanks, peak[i]->tanks, f) - lost[i].tanks);
+            s[i].guns = hk_fmax(0, grown(start[i]->guns, peak[i]->guns, f) - lost[i].guns);
             s[i].aircraft =
-                fmax(0, grown(start[i]->aircraft, peak[i]->aircraft, f) - lost[i].aircraft);
+                hk_fmax(0, grown(start[i]->aircraft, peak[i]->aircraft, f) - lost[i].aircraft);
         }
         prev_days = 0;
         if (!(s[0].men >= 1) || !(s[1].men >= 1))
@@ -910,10 +912,10 @@ void hk_combat_campaign(const hk_combat_params *p, const hk_combat_side *first,
 hk_combat_side hk_combat_echelon(const hk_combat_side *whole, double arrived, const hk_combat_losses *lost)
 {
     hk_combat_side x = *whole;
-    x.men = fmax(0, arrived * whole->men - lost->men);
-    x.tanks = fmax(0, arrived * whole->tanks - lost->tanks);
-    x.guns = fmax(0, arrived * whole->guns - lost->guns);
-    x.aircraft = fmax(0, arrived * whole->aircraft - lost->aircraft);
+    x.men = hk_fmax(0, arrived * whole->men - lost->men);
+    x.tanks = hk_fmax(0, arrived * whole->tanks - lost->tanks);
+    x.guns = hk_fmax(0, arrived * whole->guns - lost->guns);
+    x.aircraft = hk_fmax(0, arrived * whole->aircraft - lost->aircraft);
     return x;
 }
 

@@ -39,6 +39,8 @@
  * are not in the pools, so movement does not take them. */
 #include "model/landings.h"
 
+#include "core/mathx.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -502,7 +504,7 @@ static hk_combat_side defender_of(const hk_world *w, int o)
     /* only the part stationed where the blow falls meets it: the rest of
      * an island garrison holds its other coasts and islands against
      * landings there (landing.garrison_share) */
-    double k = P(w, LANDING_GARRISON_SHARE) > 0 ? fmin(1.0, P(w, LANDING_GARRISON_SHARE)) : 1.0;
+    double k = P(w, LANDING_GARRISON_SHARE) > 0 ? hk_fmin(1.0, P(w, LANDING_GARRISON_SHARE)) : 1.0;
     hk_combat_side x = {.men = k * is->men[SL(o)], .tanks = k * is->tanks[SL(o)], .guns = k * is->guns[SL(o)],
                         .aircraft = is->aircraft[SL(o)], .quality = is->quality[SL(o)], .supply_km = 0};
     x.posture = is->since[SL(o)] == 0 && is->works[SL(o)] ? HK_POSTURE_FORTIFIED : HK_POSTURE_PREPARED;
@@ -577,18 +579,18 @@ static void stage_sides(const hk_world *w, const op *p, const hk_combat_side *A,
          * Lopatka, wiki_shumshu) */
         double lift = lift_of(w, p, A->men);
         double lifts = 1 + floor((double)from / round);
-        ka = A->men > 0 ? fmin(1.0, lift * lifts / A->men) : 1.0;
+        ka = A->men > 0 ? hk_fmin(1.0, lift * lifts / A->men) : 1.0;
         if (from < (int)P(w, LANDING_HEAVY_DAYS))
             a.tanks = 0;
     }
     x[0] = hk_combat_echelon(&a, ka, &res->loss[0]);
-    x[0].aircraft = fmax(0, A->aircraft - res->loss[0].aircraft);
+    x[0].aircraft = hk_fmax(0, A->aircraft - res->loss[0].aircraft);
     /* the defence comes up over the stages: a surprised garrison only
      * gathers on the beach through the first day (Shumshu, 18 August 1945,
      * wiki_91st_division) */
     double kd = p->beach ? 1.0 : (double)(k + 1) / n;
     x[1] = hk_combat_echelon(D, kd, &res->loss[1]);
-    x[1].aircraft = fmax(0, D->aircraft - res->loss[1].aircraft);
+    x[1].aircraft = hk_fmax(0, D->aircraft - res->loss[1].aircraft);
 }
 
 /* One operation's battle over the step's `days` days, fought in stages as
@@ -668,7 +670,7 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
             if (st.winner == HK_COMBAT_ATTACKER) {
                 hk_combat_result calm;
                 hk_combat_resolve(&cp, &x[0], &x[1], s->regions[o].terrain, span, &same, &calm);
-                gave_up += fmax(0, fmin(st.loss[1].men, x[1].men) - calm.loss[1].men);
+                gave_up += hk_fmax(0, hk_fmin(st.loss[1].men, x[1].men) - calm.loss[1].men);
             }
         } else {
             hk_combat_resolve(&w->combat, &x[0], &x[1], s->regions[o].terrain, span, rng, &st);
@@ -707,47 +709,47 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
     }
     /* the point attacked is lost when its defenders are beaten or gone */
     bool broken = res.winner == HK_COMBAT_ATTACKER || D.men - res.casualties[1] < 100;
-    double cas_a = fmin(res.casualties[0], A.men), cas_d = fmin(res.casualties[1], D.men);
+    double cas_a = hk_fmin(res.casualties[0], A.men), cas_d = hk_fmin(res.casualties[1], D.men);
     /* those who gave up when the point fell stay with the garrison's rest
      * and lay down their arms with it below */
-    gave_up = broken ? fmin(gave_up, cas_d) : 0;
+    gave_up = broken ? hk_fmin(gave_up, cas_d) : 0;
     cas_d -= gave_up;
     /* the losses, from the force each side fought with: a land attack's
      * and the force landed behind the line in proportion to their men */
     double r_men, r_guns, r_qual;
     rear_of(w, p, &r_men, &r_guns, &r_qual);
-    double fr = r_men > 0 && A.men > 0 ? fmin(1.0, r_men / A.men) : 0;
+    double fr = r_men > 0 && A.men > 0 ? hk_fmin(1.0, r_men / A.men) : 0;
     double cas_r = fr * cas_a, guns_r = fr * res.loss[0].guns;
     if (fr > 0) {
-        r_men = fmax(0, r_men - cas_r);
-        r_guns = fmax(0, r_guns - guns_r);
+        r_men = hk_fmax(0, r_men - cas_r);
+        r_guns = hk_fmax(0, r_guns - guns_r);
         if (p->rq == o) {
             is->bh_men[SL(o)] = r_men;
             is->bh_guns[SL(o)] = r_guns;
         } else {
             /* (the rest of the force over the sea stays in its port) */
-            is->men[SL(p->rq)] = fmax(0, is->men[SL(p->rq)] - r_men - cas_r);
-            is->guns[SL(p->rq)] = fmax(0, is->guns[SL(p->rq)] - r_guns - guns_r);
+            is->men[SL(p->rq)] = hk_fmax(0, is->men[SL(p->rq)] - r_men - cas_r);
+            is->guns[SL(p->rq)] = hk_fmax(0, is->guns[SL(p->rq)] - r_guns - guns_r);
         }
     }
     if (p->beach) {
-        double k = is->bh_men[SL(o)] > 0 ? fmax(0, 1 - cas_a / is->bh_men[SL(o)]) : 0;
+        double k = is->bh_men[SL(o)] > 0 ? hk_fmax(0, 1 - cas_a / is->bh_men[SL(o)]) : 0;
         is->bh_men[SL(o)] -= cas_a;
-        is->bh_tanks[SL(o)] = fmax(0, is->bh_tanks[SL(o)] - res.loss[0].tanks);
-        is->bh_guns[SL(o)] = fmax(0, is->bh_guns[SL(o)] - res.loss[0].guns);
+        is->bh_tanks[SL(o)] = hk_fmax(0, is->bh_tanks[SL(o)] - res.loss[0].tanks);
+        is->bh_guns[SL(o)] = hk_fmax(0, is->bh_guns[SL(o)] - res.loss[0].guns);
         (void)k;
     } else {
         is->men[SL(p->q)] -= cas_a - cas_r;
-        is->tanks[SL(p->q)] = fmax(0, is->tanks[SL(p->q)] - res.loss[0].tanks);
-        is->guns[SL(p->q)] = fmax(0, is->guns[SL(p->q)] - (res.loss[0].guns - guns_r));
-        is->aircraft[SL(p->q)] = fmax(0, is->aircraft[SL(p->q)] - res.loss[0].aircraft);
+        is->tanks[SL(p->q)] = hk_fmax(0, is->tanks[SL(p->q)] - res.loss[0].tanks);
+        is->guns[SL(p->q)] = hk_fmax(0, is->guns[SL(p->q)] - (res.loss[0].guns - guns_r));
+        is->aircraft[SL(p->q)] = hk_fmax(0, is->aircraft[SL(p->q)] - res.loss[0].aircraft);
     }
     is->men[SL(o)] -= cas_d;
-    is->tanks[SL(o)] = fmax(0, is->tanks[SL(o)] - res.loss[1].tanks);
-    is->guns[SL(o)] = fmax(0, is->guns[SL(o)] - res.loss[1].guns);
-    is->aircraft[SL(o)] = fmax(0, is->aircraft[SL(o)] - res.loss[1].aircraft);
-    account(w, a, cas_a, fmin(res.prisoners[0], cas_a));
-    account(w, d, cas_d, fmin(res.prisoners[1], cas_d));
+    is->tanks[SL(o)] = hk_fmax(0, is->tanks[SL(o)] - res.loss[1].tanks);
+    is->guns[SL(o)] = hk_fmax(0, is->guns[SL(o)] - res.loss[1].guns);
+    is->aircraft[SL(o)] = hk_fmax(0, is->aircraft[SL(o)] - res.loss[1].aircraft);
+    account(w, a, cas_a, hk_fmin(res.prisoners[0], cas_a));
+    account(w, d, cas_d, hk_fmin(res.prisoners[1], cas_d));
     is->ops++;
     w->battles_month++;
     bool won = broken || is->men[SL(o)] < 100;
@@ -771,7 +773,7 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
             snprintf(act, sizeof act,
                      "with %s, lands on %s from %s, %.0f km over the sea (its first lift of %.0f ashore with their "
                      "small arms, its guns %d day%s later),",
-                     arms, hk_world_region_label(w, o), hk_world_region_label(w, p->q), p->km, fmin(A.men, lift), hd,
+                     arms, hk_world_region_label(w, o), hk_world_region_label(w, p->q), p->km, hk_fmin(A.men, lift), hd,
                      hd == 1 ? "" : "s");
         else if (fr > 0 && p->rq == o)
             snprintf(act, sizeof act, "with %s, attacks %s over the land border from %s, its landing force on the "
@@ -839,7 +841,7 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
         return res.days;
     }
     /* the region passes; the attacker's force moves into it */
-    double left = fmax(0, is->men[SL(o)]);
+    double left = hk_fmax(0, is->men[SL(o)]);
     hk_control_set(w, o, hk_world_side_actor(w, a));
     if (o < 64)
         is->taken[a] |= (uint64_t)1 << o;
@@ -905,7 +907,7 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
         if (rb >= 0 && rb != o && is->side[SL(rb)] == a && is->lift[SL(rb)] >= 100) {
             r_men += is->men[SL(rb)];
             r_guns += is->guns[SL(rb)];
-            ships = fmax(ships, is->lift[SL(rb)]);
+            ships = hk_fmax(ships, is->lift[SL(rb)]);
             is->men[SL(rb)] = is->guns[SL(rb)] = is->tanks[SL(rb)] = is->lift[SL(rb)] = 0;
         }
         qual = (qual * men + r_qual * r_men) / (men + r_men);
@@ -989,7 +991,7 @@ static void sail(hk_world *w, int now)
             if (!(m > 0))
                 is->since[SL(g)] = (int16_t)now;
             is->side[SL(g)] = (int8_t)a;
-            is->lift[SL(g)] = fmax(m > 0 ? is->lift[SL(g)] : 0, is->lift[SL(q)]);
+            is->lift[SL(g)] = hk_fmax(m > 0 ? is->lift[SL(g)] : 0, is->lift[SL(q)]);
             is->men[SL(q)] = is->tanks[SL(q)] = is->guns[SL(q)] = is->aircraft[SL(q)] = is->lift[SL(q)] = 0;
             if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
@@ -1355,7 +1357,7 @@ static void occupy(hk_world *w, int from)
                 int o = __builtin_ctzll(m);
                 for (int a = 0; a < 2; a++)
                     if (a != HK_SIDE_JPN && own(w, o, HK_SIDE_JPN) && receives(w, a, o)) {
-                        double g = is->side[SL(o)] == HK_SIDE_JPN ? fmax(0, is->men[SL(o)]) : 0;
+                        double g = is->side[SL(o)] == HK_SIDE_JPN ? hk_fmax(0, is->men[SL(o)]) : 0;
                         if (g >= 1) {
                             if (at_war)
                                 account(w, HK_SIDE_JPN, g, g);
@@ -1388,7 +1390,7 @@ static void occupy(hk_world *w, int from)
         int today = w->today;
         w->today = day + 1;
         /* the garrison lays down its arms */
-        double g = is->side[SL(bo)] == HK_SIDE_JPN ? fmax(0, is->men[SL(bo)]) : 0;
+        double g = is->side[SL(bo)] == HK_SIDE_JPN ? hk_fmax(0, is->men[SL(bo)]) : 0;
         if (g >= 1 && at_war)
             account(w, HK_SIDE_JPN, g, g);
         /* the occupier: the beachhead's force, or a lift of the force next to it */

@@ -48,8 +48,8 @@ double hk_motor_stationed(hk_world *w, int sec)
         return 0.0;
     /* the first contingent's transport, then the motorised corps' park */
     if ((double)(w->month - since) < P(w, MOTOR_PARK_MONTHS))
-        return fmax(P(w, MOTOR_FIRST_PARK), 0.0);
-    return fmax(P(w, MOTOR_PARK), 0.0);
+        return hk_fmax(P(w, MOTOR_FIRST_PARK), 0.0);
+    return hk_fmax(P(w, MOTOR_PARK), 0.0);
 }
 
 /* The first trucks Moscow sends for a campaign are told (once a campaign):
@@ -75,7 +75,7 @@ double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
 {
     hk_motor *m = &w->motor;
     const hk_border_campaign *c = &w->border_campaign;
-    double per_truck = fmax(P(w, MOTOR_TRUCK_LIFT), 1e-9);
+    double per_truck = hk_fmax(P(w, MOTOR_TRUCK_LIFT), 1e-9);
     /* the month's trucks, worked out at its first asking: a campaign's
      * month asks several times, and nothing it does moves the park */
     if (m->month == w->month && m->sector == sec)
@@ -94,8 +94,8 @@ double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
          * 001:145) */
         bool losing = c->active && c->sector == sec && (c->holder == HK_SIDE_JPN || c->last_loser == HK_SIDE_SOV);
         if (bound && losing) {
-            double room = fmax(0.0, road / per_truck - stationed - m->delivered);
-            double sent = fmin(P(w, MOTOR_DELIVERY), room);
+            double room = hk_fmax(0.0, road / per_truck - stationed - m->delivered);
+            double sent = hk_fmin(P(w, MOTOR_DELIVERY), room);
             m->delivered += sent;
             if (sent > 0 && m->told != c->began) {
                 m->told = c->began;

@@ -271,11 +271,19 @@ static bool forced_war(hk_world *w, int side)
  * pledge to the Allies, the divisions in Korea south of the 38th parallel,
  * which faced an American landing and surrendered to the United States,
  * general_order_no1), in the proportion of the formations' men. */
+static double japan_men_in_aims(const hk_world *w);
 static double japan_men_faced(const hk_world *w)
 {
-    const hk_scenario *s = w->s;
     if (!hk_flag(w, HK_EFFECT_ALLIED_PLEDGE)) /* it fights for all the other side holds */
         return w->jpn_men;
+    return japan_men_in_aims(w);
+}
+
+/* (the count over the formations, apart: the test above is what most
+ * months ask, every peacetime month, and stays inline) */
+static __attribute__((noinline)) double japan_men_in_aims(const hk_world *w)
+{
+    const hk_scenario *s = w->s;
     double in_m = 0, all_m = 0;
     for (int f = 0; f < s->n_formations; f++) {
         const hk_formation_state *fs = &w->formation[f];
@@ -301,7 +309,7 @@ static double japan_men_faced(const hk_world *w)
  * in Manchuria, short of guns and training, do not put it off (the
  * Kwantung Army's call-up of July 1945 did not delay the Soviet entry,
  * glantz2003). */
-static double faced_for_entry(const hk_world *w)
+static inline __attribute__((always_inline)) double faced_for_entry(const hk_world *w)
 {
     double faced = japan_men_faced(w);
     if (w->revenge_told && hk_war_struck_by_japan(w) && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE) &&

@@ -435,6 +435,19 @@ static void append_whole(char *buf, size_t size, const char *text)
 static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
 {
     const hk_scenario *s = w->s;
+    /* the Soviet move onto ground it claims and the other side holds is
+     * Moscow's decision, not an answer to a clash: Soviet border guards
+     * went up the Changkufeng crest in July 1938 on orders (coox1977), so
+     * the sector is weighed in the season whether or not it had clashes
+     * (at war with the USSR there is no border to press a claim on) */
+    unsigned soviet_moves = 0;
+    if (!w->war && hk_battles_in_season(w, 0) && hk_battles_soviet_presses(w))
+        for (int i = 0; i < s->n_sectors && i < HK_MAX_SECTORS; i++)
+            if (hk_battles_initiative(w, i) == HK_SIDE_SOV) {
+                soviet_moves |= 1u << i;
+                if (i > last)
+                    last = i;
+            }
     if (last < 0)
         return;
     hauls_follow_control(w);
@@ -448,7 +461,7 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
         int n = w->sector_incidents[i];
         double u = hk_rng_uniform(hk_lazy_rng(r));
         /* no battle grows on a line a ceasefire has settled (battles.c) */
-        if (n <= 0 || ((w->settled >> i) & 1u)) {
+        if ((n <= 0 && !((soviet_moves >> i) & 1u)) || ((w->settled >> i) & 1u)) {
             if ((w->settled >> i) & 1u)
                 w->held_over &= (uint8_t)~(1u << i);
             continue;

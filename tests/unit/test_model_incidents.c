@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fixture_scenario.h"
+#include "model/battles.h"
 #include "model/incidents.h"
 #include "world/params.h"
 #include "world/world.h"
@@ -477,6 +478,54 @@ static void test_protocol_feeds_western_sector(void **state)
     hk_scenario_free(s);
 }
 
+
+/* The Soviet move onto claimed ground is Moscow's decision, not an answer
+ * to a clash: in the season, with the superiority Moscow plans for, the
+ * sector whose battle ground the USSR claims and the other side holds can
+ * see a Soviet move in a month with no clash anywhere on the border (no
+ * sector in contact, so no incidents drawn). */
+static void test_soviet_move_without_clash(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int moves = 0, weighed = 0;
+    for (uint64_t run = 0; run < 120; run++) {
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1938, run);
+        assert_non_null(w);
+        while (w->month < hk_month_of(1938, 7))
+            hk_world_step(w, NULL);
+        if (w->war || !hk_battles_in_season(w, 0)) {
+            hk_world_free(w);
+            continue;
+        }
+        w->sov_men = 2.0 * w->jpn_men; /* the superiority Moscow plans for */
+        int sec = -1;
+        for (int i = 0; i < s->n_sectors; i++)
+            if (hk_battles_initiative(w, i) == HK_SIDE_SOV)
+                sec = i;
+        if (sec < 0 || !hk_battles_soviet_presses(w) || ((w->settled >> sec) & 1u)) {
+            hk_world_free(w);
+            continue;
+        }
+        weighed++;
+        memset(w->sector_forces, 0, sizeof w->sector_forces); /* no contact: no clash */
+        hk_incidents_step(w);
+        assert_int_equal(w->incidents_month, 0);
+        for (int k = 0; k < w->n_pending; k++)
+            if (w->pending[k].sector == sec && w->pending[k].attacker_side == HK_SIDE_SOV)
+                moves++;
+        hk_world_free(w);
+    }
+    assert_true(weighed >= 20);
+    assert_true(moves > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -489,6 +538,7 @@ int main(void)
         cmocka_unit_test(test_railway_sale_posts_line),
         cmocka_unit_test(test_china_war_draws_border_force),
         cmocka_unit_test(test_china_war_opening_holds_border),
+        cmocka_unit_test(test_soviet_move_without_clash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -319,6 +319,19 @@ void hk_battles_start(hk_world *w)
 {
     w->season_mons = months_of(P(w, BATTLE_SEASON_FIRST), P(w, BATTLE_SEASON_LAST));
     w->winter_mons = months_of(P(w, BATTLE_WINTER_FIRST), P(w, BATTLE_WINTER_LAST));
+    w->claim_sites = 0;
+    for (int i = 0; i < w->s->n_sectors && i < HK_MAX_SECTORS; i++)
+        if (w->c->site[i] >= 0 && w->s->regions[w->c->site[i]].claimed_by >= 0)
+            w->claim_sites |= (uint8_t)(1u << i);
+}
+
+unsigned hk_battles_claimed(const hk_world *w)
+{
+    unsigned known = w->battle_site_known, mask = w->claim_sites & ~known;
+    for (int i = 0; known >> i; i++)
+        if (((known >> i) & 1u) && w->battle_site[i] >= 0 && w->s->regions[w->battle_site[i]].claimed_by >= 0)
+            mask |= 1u << i;
+    return mask;
 }
 
 bool hk_battles_winter_halts(const hk_world *w, int sec)

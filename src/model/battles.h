@@ -55,6 +55,9 @@ bool hk_battles_soviet_building(const hk_world *w);
  * when neither has a claim to press there; elsewhere the Japanese side,
  * its field officers' initiative (docs/model.md#battles). */
 int hk_battles_initiative(const hk_world *w, int sec);
+/* The sectors whose battle ground as known now carries a claim: the only
+ * ones where hk_battles_initiative can be other than HK_SIDE_JPN. */
+unsigned hk_battles_claimed(const hk_world *w);
 
 /* Whether Moscow presses its claims on disputed ground: only with the
  * superiority it plans for over the Japanese army in the theatre

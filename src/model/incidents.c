@@ -441,16 +441,19 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
      * the sector is weighed in the season whether or not it had clashes
      * (at war with the USSR there is no border to press a claim on) */
     unsigned soviet_moves = 0;
-    if (!w->war && hk_battles_in_season(w, 0) && hk_battles_soviet_presses(w))
+    /* only where the battle ground carries a claim can the mover be other
+     * than the Japanese side (hk_battles_claimed) */
+    const unsigned claimed = hk_battles_claimed(w);
+    if (claimed && !w->war && hk_battles_in_season(w, 0) && hk_battles_soviet_presses(w))
         for (int i = 0; i < s->n_sectors && i < HK_MAX_SECTORS; i++)
-            if (hk_battles_initiative(w, i) == HK_SIDE_SOV) {
+            if (((claimed >> i) & 1u) && hk_battles_initiative(w, i) == HK_SIDE_SOV) {
                 soviet_moves |= 1u << i;
                 if (i > last)
                     last = i;
             }
     if (last < 0)
         return;
-    hauls_follow_control(w);
+    bool hauls = false; /* hauls_follow_control asked this month */
     /* what is the same for every sector this month, asked once */
     const double resolve = hk_assess_soviet_resolve(w);
     const double lesson = 1.0 - P(w, INCIDENT_DEFEAT_RESTRAINT) * hk_clamp(w->north_lesson, 0.0, 1.0);
@@ -467,23 +470,6 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
             continue;
         }
         unsigned bit = 1u << i;
-        double j = w->sector_forces[i][HK_SIDE_JPN].men, v = w->sector_forces[i][HK_SIDE_SOV].men;
-        double ratio = hk_clamp(j / (v > 1 ? v : 1), 0.2, 2.0);
-        /* the field officers pick their fights where the other side's
-         * supply is thin: the defender's haul to the battle ground over the
-         * attacker's, to the power battle.supply_pull (the record's battles
-         * came at Changkufeng and on the Khalkha, where the Soviet side
-         * hauled 170 and 650 km against 125 and 240, record.yaml) */
-        double km[2];
-        site_hauls(w, i, km);
-        double kma = hk_fmax(km[HK_SIDE_JPN], 50.0);
-        double kmd = hk_fmax(km[HK_SIDE_SOV], 50.0);
-        double pull = hk_clamp(kmd / kma, 0.25, 4.0);
-        if (pull != w->haul_ratio[i]) { /* the hauls stay while the regions stay in the same hands */
-            w->haul_ratio[i] = pull;
-            w->haul_pull[i] = pow(pull, P(w, BATTLE_SUPPLY_PULL));
-        }
-        double haul = w->haul_pull[i];
         /* who moves first (hk_battles_initiative): where the ground is
          * disputed, the side whose claim runs through what the other holds
          * and no one else; the Soviet side as far as it holds the local
@@ -492,7 +478,31 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
          * on its claims (Changkufeng, July 1938, coox1977); elsewhere the
          * Kwantung Army's officers, against the defence they would meet
          * there (hk_battles_attack_odds) */
-        int mover = hk_battles_initiative(w, i);
+        int mover = ((claimed >> i) & 1u) ? hk_battles_initiative(w, i) : HK_SIDE_JPN;
+        double ratio = 0.0, haul = 0.0; /* the Japanese side's initiative only */
+        if (mover == HK_SIDE_JPN) {
+            double j = w->sector_forces[i][HK_SIDE_JPN].men, v = w->sector_forces[i][HK_SIDE_SOV].men;
+            ratio = hk_clamp(j / (v > 1 ? v : 1), 0.2, 2.0);
+            /* the field officers pick their fights where the other side's
+             * supply is thin: the defender's haul to the battle ground over the
+             * attacker's, to the power battle.supply_pull (the record's battles
+             * came at Changkufeng and on the Khalkha, where the Soviet side
+             * hauled 170 and 650 km against 125 and 240, record.yaml) */
+            if (!hauls) {
+                hauls_follow_control(w);
+                hauls = true;
+            }
+            double km[2];
+            site_hauls(w, i, km);
+            double kma = hk_fmax(km[HK_SIDE_JPN], 50.0);
+            double kmd = hk_fmax(km[HK_SIDE_SOV], 50.0);
+            double pull = hk_clamp(kmd / kma, 0.25, 4.0);
+            if (pull != w->haul_ratio[i]) { /* the hauls stay while the regions stay in the same hands */
+                w->haul_ratio[i] = pull;
+                w->haul_pull[i] = pow(pull, P(w, BATTLE_SUPPLY_PULL));
+            }
+            haul = w->haul_pull[i];
+        }
         /* the Soviet side's local balance is worked out only where the
          * draw could fall under the chance it gives: at its most (2) the
          * chance is no smaller than at its value, so a draw above that

@@ -94,8 +94,18 @@ int hk_rng_poisson(hk_rng *r, double lambda)
          * below that sum, less a margin (2^-40) far wider than the rounding
          * of either side, is a 0 without the exponential, the count the
          * search below would give. */
-        if (lambda < 1.0 && u < 1.0 - lambda * (1.0 - lambda * (0.5 - lambda * (1.0 / 6.0))) - 0x1p-40)
-            return 0;
+        if (lambda < 1.0) {
+            double low0 = 1.0 - lambda * (1.0 - lambda * (0.5 - lambda * (1.0 / 6.0)));
+            if (u < low0 - 0x1p-40)
+                return 0;
+            /* A count of 1 needs e^-lambda <= u < e^-lambda (1 + lambda).
+             * The same series stops below 1 - lambda + lambda^2/2 after its
+             * third term, and times 1 + lambda its four terms stay under
+             * e^-lambda (1 + lambda): a u between the two, with the same
+             * margin on each side, is the 1 the search gives. */
+            if (u >= 1.0 - lambda * (1.0 - lambda * 0.5) + 0x1p-40 && u < low0 * (1.0 + lambda) - 0x1p-40)
+                return 1;
+        }
         double p = exp(-lambda), cdf = p;
         int k = 0;
         while (u >= cdf && p > 0) {

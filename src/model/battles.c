@@ -580,6 +580,16 @@ static const char *other_side(const hk_world *w, int sec, char *buf, size_t n, b
  * border is worth more to both (001:147, 001:151). */
 static bool europe_presses(const hk_world *w) { return hk_assess_europe_presses(w); }
 
+/* What of Europe presses for quiet, as a ceasefire's reason says it: the
+ * war once it has begun (1939-09-01), before it the German-Soviet pact
+ * (signed 1939-08-23, 001:147) */
+static const char *europe_reason(const hk_world *w)
+{
+    if (hk_flag(w, HK_EFFECT_EUROPE_WAR) || hk_flag(w, HK_EFFECT_GER_SOV_WAR))
+        return ", Europe at war";
+    return europe_presses(w) ? ", Germany and the USSR at peace by a pact" : "";
+}
+
 double hk_battles_ceasefire_pressure(const hk_world *w, int side)
 {
     const hk_border_campaign *c = &w->border_campaign;
@@ -991,7 +1001,7 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
                      "Tokyo, wanting quiet at %.2f (losses %.0f%% of its peak, %d month%s%s%s), overrules its "
                      "officers (autonomy %.2f)",
                      press[0], c->peak[0] > 0 ? 100.0 * c->cas[0] / c->peak[0] : 0.0, c->months,
-                     c->months == 1 ? "" : "s", europe_presses(w) ? ", Europe at war" : "",
+                     c->months == 1 ? "" : "s", europe_reason(w),
                      w->china_war ? ", war in China" : "", w->autonomy);
         else if (press[0] >= 0.5)
             say(w, reason[0], sizeof reason[0],

@@ -301,6 +301,19 @@ if len(seized_late_1931) < 8:
 # north China a war) makes 1937 the likely year of the China war
 if len(china_1937) < 7:
     fail.append(f"the China war begins in 1937 in only {len(china_1937)} of 12 histories (seeds {china_1937})")
+# a reason given for quiet on the border names what holds Europe at that
+# date: "Europe at war" only once the European war has begun (1939-09-01),
+# not for the German-Soviet pact of a week before it
+for s in range(1, 13):
+    war_on = None
+    for line in open(os.path.join(d, f"{s}.jsonl")):
+        e = json.loads(line)
+        if e.get("type") != "event":
+            continue
+        if e.get("id") in ("european_war", "barbarossa") and war_on is None:
+            war_on = e["date"][:7]
+        if "Europe at war" in e.get("text", "") and (war_on is None or e["date"][:7] < war_on):
+            fail.append(f"seed {s} {e['date']}: 'Europe at war' given as a reason before the war in Europe began")
 for f in fail:
     print("FAIL:", f)
 sys.exit(1 if fail else 0)

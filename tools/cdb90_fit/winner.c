@@ -34,24 +34,34 @@ typedef struct {
     int won; /* the record: the attacker won */
 } wbattle;
 
-static void winner_draws(const hk_combat_params *cp, const double *coef, const cbattle *x, wbattle *w)
+/* Battle x's WINNER_DRAWS draws under q (winner_scale 0): which each fixed
+ * (1 or 0 when a collapse or a break-off decides it, else -1), and its
+ * drawn score in z. */
+static void draw_battle(const hk_combat_params *q, const double *coef, const cbattle *x, wbattle *w)
 {
-    hk_combat_params q = *cp;
-    q.winner_scale = 0;
     hk_rng rng;
     hk_rng_init(&rng, 1, (uint64_t)x->isqno);
     for (int d = 0; d < WINNER_DRAWS; d++) {
         hk_combat_result r;
-        tails_fight(&q, coef, x, 1, &rng, &r);
+        tails_fight(q, coef, x, 1, &rng, &r);
         if (r.collapsed)
             w->fixed[d] = 1;
         else if (r.broke_off[0] || r.broke_off[1])
             w->fixed[d] = r.winner == HK_COMBAT_ATTACKER;
         else
             w->fixed[d] = -1;
-        w->z[d] = r.score + q.winner_bias - (q.draw_band > 0 ? q.draw_band : 0);
+        w->z[d] = r.score;
     }
     w->won = x->wina == 1;
+}
+
+static void winner_draws(const hk_combat_params *cp, const double *coef, const cbattle *x, wbattle *w)
+{
+    hk_combat_params q = *cp;
+    q.winner_scale = 0;
+    draw_battle(&q, coef, x, w);
+    for (int d = 0; d < WINNER_DRAWS; d++)
+        w->z[d] = w->z[d] + q.winner_bias - (q.draw_band > 0 ? q.draw_band : 0);
 }
 
 static double clampp(double p)
@@ -232,20 +242,9 @@ static void neutral_draws(const hk_combat_params *cp, const double *coef, const 
         tails_fight(&q, coef, x, 1, NULL, &r);
         zc = r.score;
     }
-    hk_rng rng;
-    hk_rng_init(&rng, 1, (uint64_t)x->isqno);
-    for (int d = 0; d < WINNER_DRAWS; d++) {
-        hk_combat_result r;
-        tails_fight(&q, coef, x, 1, &rng, &r);
-        if (r.collapsed)
-            w->fixed[d] = 1;
-        else if (r.broke_off[0] || r.broke_off[1])
-            w->fixed[d] = r.winner == HK_COMBAT_ATTACKER;
-        else
-            w->fixed[d] = -1;
-        w->z[d] = (central ? zc : r.score) - band;
-    }
-    w->won = x->wina == 1;
+    draw_battle(&q, coef, x, w);
+    for (int d = 0; d < WINNER_DRAWS; d++)
+        w->z[d] = (central ? zc : w->z[d]) - band;
 }
 
 void fit_winner_neutral(const cbattle *b, int n, hk_combat_params *cp, const double *coef, int quiet)

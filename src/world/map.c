@@ -2,6 +2,7 @@
 #include "world/map.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "world/compiled.h"
 
@@ -17,10 +18,63 @@ void hk_map_routes(const hk_scenario *s, hk_regions from, hk_regions enter, hk_r
     hk_map_routes_at(s, HK_MAP_ALL_LINKS, from, enter, through, dist);
 }
 
+int hk_map_epoch(const hk_compiled *c, hk_month month)
+{
+    int k = 0;
+    while (k < c->n_link_epochs && c->link_epoch[k] <= month)
+        k++;
+    return k;
+}
+
+/* Shortest routes are asked again and again for the same ends over the same
+ * ground: by a war's fronts day after day, and by run after run of an
+ * ensemble whose wars go alike. The answers are kept, per thread, keyed by
+ * the scenario's compile, the links open and the three sets; a kept answer
+ * is a copy of what the search gave, so a caller reads the same bits. */
+#define ROUTE_MEMO 128 /* a power of two */
+typedef struct route_memo {
+    uint64_t serial; /* 0: empty */
+    int epoch;
+    hk_regions from, enter, through;
+    double dist[HK_MAX_REGIONS];
+} route_memo;
+
+static void search_routes(const hk_compiled *c, const hk_scenario *s, hk_month month, hk_regions from,
+                          hk_regions enter, hk_regions through, double *dist);
+
 void hk_map_routes_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions enter, hk_regions through,
                       double *dist)
 {
+    static _Thread_local route_memo memo[ROUTE_MEMO];
     const hk_compiled *c = s->compiled;
+    int n = s->n_regions, epoch = hk_map_epoch(c, month);
+    uint64_t h = (from * 0x9e3779b97f4a7c15ULL) ^ (enter * 0xc2b2ae3d27d4eb4fULL) ^
+                 (through * 0x165667b19e3779f9ULL) ^ ((uint64_t)epoch << 17) ^ c->serial;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 32;
+    route_memo *m = &memo[h & (ROUTE_MEMO - 1)], *m2 = &memo[(h + 1) & (ROUTE_MEMO - 1)];
+    for (route_memo *k = m; k; k = k == m ? m2 : NULL)
+        if (k->serial == c->serial && k->epoch == epoch && k->from == from && k->enter == enter &&
+            k->through == through) {
+            memcpy(dist, k->dist, sizeof *dist * (size_t)n);
+            return;
+        }
+    search_routes(c, s, month, from, enter, through, dist);
+    if (n > HK_MAX_REGIONS)
+        return;
+    route_memo *k = m->serial == 0 || m2->serial != 0 ? m : m2;
+    k->serial = c->serial;
+    k->epoch = epoch;
+    k->from = from;
+    k->enter = enter;
+    k->through = through;
+    memcpy(k->dist, dist, sizeof *dist * (size_t)n);
+}
+
+static void search_routes(const hk_compiled *c, const hk_scenario *s, hk_month month, hk_regions from,
+                          hk_regions enter, hk_regions through, double *dist)
+{
     start(s, from, 0.0, INFINITY, dist);
     hk_regions open = from, done = 0; /* open: reached, not yet done */
     while (open) {

@@ -26,6 +26,11 @@ void hk_map_routes(const hk_scenario *s, hk_regions from, hk_regions enter, hk_r
  * hk_map_reach and hk_map_battle_site take every link (HK_MAP_ALL_LINKS):
  * the border geography is worked out once, at load. */
 #define HK_MAP_ALL_LINKS INT32_MAX
+
+/* Which links are open in a month, as a number: the count of the distinct
+ * opening months (hk_compiled.link_epoch) no later than it. Two months with
+ * the same number have the same links open. */
+int hk_map_epoch(const struct hk_compiled *c, hk_month month);
 void hk_map_routes_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions enter, hk_regions through,
                       double *dist);
 

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/mathx.h"
 #include "world/compiled.h"
 
 /* v[r] = at_from for the regions of `from`, elsewhere for the others. */
@@ -126,6 +127,90 @@ void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, doub
             }
         }
     }
+}
+
+/* Edmonds-Karp (hk_map_max_flow) */
+static double search_flow(const hk_compiled *cc, const hk_scenario *s, hk_month month, hk_regions from, hk_regions to,
+                          hk_regions held)
+{
+    double fl[HK_MAX_LINKS]; /* net flow along each link, from its `from` end to its `to` end */
+    memset(fl, 0, sizeof(double) * (size_t)s->n_links);
+    double total = 0;
+    for (;;) {
+        /* the links from the compiled lists (compiled.c): prev[v] the entry
+         * of the link v was reached by, in the list of the region before it */
+        int prev[HK_MAX_REGIONS], from_of[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
+        hk_regions seen = from;
+        for (hk_regions m = from; m; m &= m - 1)
+            queue[qt++] = __builtin_ctzll(m);
+        while (qh < qt && hit < 0) {
+            int u = queue[qh++];
+            for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
+                int v = cc->adj_to[i];
+                if (((seen >> v) & 1u) || !((held >> v) & 1u) || cc->link_on[cc->adj[i]] > month)
+                    continue;
+                int l = cc->adj[i];
+                double res = cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l];
+                if (!(res > 1e-6))
+                    continue;
+                seen |= HK_REGION_BIT(v);
+                prev[v] = i;
+                from_of[v] = u;
+                queue[qt++] = v;
+                if ((to >> v) & 1u)
+                    hit = v;
+            }
+        }
+        if (hit < 0)
+            break;
+        double b = INFINITY;
+        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
+            int i = prev[v], l = cc->adj[i];
+            b = hk_fmin(b, cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l]);
+        }
+        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
+            int i = prev[v];
+            fl[cc->adj[i]] += cc->adj_from[i] ? b : -b;
+        }
+        total += b;
+    }
+    return total;
+}
+
+/* The maximum flows, kept as the routes are (hk_map_max_flow). */
+#define FLOW_MEMO 256 /* a power of two */
+typedef struct flow_memo {
+    uint64_t serial; /* 0: empty */
+    int epoch;
+    hk_regions from, to, held;
+    double flow;
+} flow_memo;
+
+double hk_map_max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk_regions to, hk_regions held)
+{
+    static _Thread_local flow_memo memo[FLOW_MEMO];
+    if (from & to)
+        return INFINITY;
+    const hk_compiled *c = s->compiled;
+    int epoch = hk_map_epoch(c, month);
+    uint64_t h = (from * 0x9e3779b97f4a7c15ULL) ^ (to * 0xc2b2ae3d27d4eb4fULL) ^ (held * 0x165667b19e3779f9ULL) ^
+                 ((uint64_t)epoch << 17) ^ c->serial;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 32;
+    flow_memo *m = &memo[h & (FLOW_MEMO - 1)], *m2 = &memo[(h + 1) & (FLOW_MEMO - 1)];
+    for (flow_memo *k = m; k; k = k == m ? m2 : NULL)
+        if (k->serial == c->serial && k->epoch == epoch && k->from == from && k->to == to && k->held == held)
+            return k->flow;
+    double flow = search_flow(c, s, month, from, to, held);
+    flow_memo *k = m->serial == 0 || m2->serial != 0 ? m : m2;
+    k->serial = c->serial;
+    k->epoch = epoch;
+    k->from = from;
+    k->to = to;
+    k->held = held;
+    k->flow = flow;
+    return flow;
 }
 
 hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within)

@@ -39,6 +39,15 @@ void hk_map_routes_at(const hk_scenario *s, hk_month month, hk_regions from, hk_
  * narrowest link, entering only regions of `enter`; 0 where none is. */
 void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap);
 
+/* The most men a month the links can carry from the regions of `from` to
+ * those of `to` over the regions of `held`: a maximum flow (Edmonds-Karp,
+ * shortest augmenting routes first, links in index order), each link
+ * carrying its capacity either way, so parallel routes add up and a link
+ * two routes share carries no more than its capacity. INFINITY when a
+ * source lies in `to`. Over the links open in `month`; the answers are
+ * kept per thread, as the routes' are. */
+double hk_map_max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk_regions to, hk_regions held);
+
 /* The regions of `within` reached from `from` over links between them
  * (`from` included). */
 hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within);

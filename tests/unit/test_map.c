@@ -1,4 +1,5 @@
-/* test_map.c — routes over the map (world/map.c) and the battle sites
+/* test_map.c — routes and flows over the map (world/map.c), kept across
+ * asks and runs, and the battle sites
  * worked out from them at load (compiled.c): battles reads a sector's site
  * from the load-time table only while each side holds the ground it held
  * at the start, and routes again once it does not. */
@@ -191,12 +192,65 @@ static void test_kept_routes_answer_as_a_search(void **state)
     assert_true(after[s->links[l].to] == before[s->links[l].to]);
 }
 
+/* The maximum flows kept from one ask to the next answer as the first ask
+ * did (in this process, the first ask of each is a search): between the ends
+ * of each link that opens during the scenario, in the month before it opens
+ * and in its month, asked again in the other order; and after the scenario
+ * is compiled again with the capacities doubled, and once more as they were. */
+static void test_kept_flows_answer_as_a_search(void **state)
+{
+    (void)state;
+    hk_scenario *s = scenario;
+    hk_regions all = s->n_regions >= 64 ? ~(hk_regions)0 : (HK_REGION_BIT(s->n_regions) - 1);
+    enum { MAXL = 16 };
+    int opened[MAXL], n = 0;
+    for (int l = 0; l < s->n_links && n < MAXL; l++)
+        if (s->compiled->link_on[l] != INT32_MIN)
+            opened[n++] = l;
+    assert_true(n > 0);
+    double first[MAXL][2];
+    int grew = 0;
+    for (int k = 0; k < n; k++) {
+        const hk_link *lk = &s->links[opened[k]];
+        hk_month on = s->compiled->link_on[opened[k]];
+        for (int j = 0; j < 2; j++)
+            first[k][j] = hk_map_max_flow(s, on - 1 + j, HK_REGION_BIT(lk->from), HK_REGION_BIT(lk->to), all);
+        grew += first[k][1] > first[k][0];
+    }
+    assert_true(grew > 0); /* a link's opening carries more men */
+    for (int k = n - 1; k >= 0; k--) {
+        const hk_link *lk = &s->links[opened[k]];
+        hk_month on = s->compiled->link_on[opened[k]];
+        for (int j = 1; j >= 0; j--)
+            assert_true(hk_map_max_flow(s, on - 1 + j, HK_REGION_BIT(lk->from), HK_REGION_BIT(lk->to), all) ==
+                        first[k][j]);
+    }
+    for (int l = 0; l < s->n_links; l++)
+        s->links[l].capacity *= 2;
+    assert_true(hk_scenario_compile(s));
+    for (int k = 0; k < n; k++) {
+        const hk_link *lk = &s->links[opened[k]];
+        hk_month on = s->compiled->link_on[opened[k]];
+        double f = hk_map_max_flow(s, on, HK_REGION_BIT(lk->from), HK_REGION_BIT(lk->to), all);
+        assert_true(f == 2 * first[k][1]);
+    }
+    for (int l = 0; l < s->n_links; l++)
+        s->links[l].capacity /= 2;
+    assert_true(hk_scenario_compile(s));
+    for (int k = 0; k < n; k++) {
+        const hk_link *lk = &s->links[opened[k]];
+        hk_month on = s->compiled->link_on[opened[k]];
+        assert_true(hk_map_max_flow(s, on, HK_REGION_BIT(lk->from), HK_REGION_BIT(lk->to), all) == first[k][1]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sites_at_load_are_the_routes_over_the_first_ground),
         cmocka_unit_test(test_sites_follow_the_ground),
         cmocka_unit_test(test_kept_routes_answer_as_a_search),
+        cmocka_unit_test(test_kept_flows_answer_as_a_search),
     };
     return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
 }

@@ -27,18 +27,61 @@ int hk_map_epoch(const hk_compiled *c, hk_month month)
     return k;
 }
 
-/* Shortest routes are asked again and again for the same ends over the same
- * ground: by a war's fronts day after day, and by run after run of an
- * ensemble whose wars go alike. The answers are kept, per thread, keyed by
- * the scenario's compile, the links open and the three sets; a kept answer
- * is a copy of what the search gave, so a caller reads the same bits. */
-#define ROUTE_MEMO 128 /* a power of two */
-typedef struct route_memo {
+/* Routes are asked again and again for the same ends over the same ground:
+ * by a war's fronts day after day, and by run after run of an ensemble whose
+ * wars go alike. The answers are kept, per thread, keyed by the scenario's
+ * compile (hk_compiled.serial: what a search reads is all there), the links
+ * open (hk_map_epoch) and the sets asked with; a kept answer is a copy of
+ * what the search gave, so a caller reads the same bits. */
+enum { MEMO_ROUTES, MEMO_WIDEST };
+#define MAP_MEMO 128 /* a power of two */
+typedef struct map_memo {
     uint64_t serial; /* 0: empty */
-    int epoch;
-    hk_regions from, enter, through;
-    double dist[HK_MAX_REGIONS];
-} route_memo;
+    int epoch, kind;
+    hk_regions a, b, c;
+    double v[HK_MAX_REGIONS];
+} map_memo;
+
+static uint64_t memo_hash(uint64_t serial, int epoch, int kind, hk_regions a, hk_regions b, hk_regions c)
+{
+    uint64_t h = (a * 0x9e3779b97f4a7c15ULL) ^ (b * 0xc2b2ae3d27d4eb4fULL) ^ (c * 0x165667b19e3779f9ULL) ^
+                 ((uint64_t)epoch << 17) ^ ((uint64_t)kind << 40) ^ serial;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 32);
+}
+
+/* The kept answer for the key, copied to v (true); or false, with *slot the
+ * entry a new answer is to be kept in (two places a key may be kept in, an
+ * empty one first) */
+static bool memo_get(const hk_scenario *s, int epoch, int kind, hk_regions a, hk_regions b, hk_regions c,
+                     double *v, map_memo **slot)
+{
+    static _Thread_local map_memo memo[MAP_MEMO];
+    uint64_t serial = s->compiled->serial, h = memo_hash(serial, epoch, kind, a, b, c);
+    map_memo *m = &memo[h & (MAP_MEMO - 1)], *m2 = &memo[(h + 1) & (MAP_MEMO - 1)];
+    for (map_memo *k = m; k; k = k == m ? m2 : NULL)
+        if (k->serial == serial && k->epoch == epoch && k->kind == kind && k->a == a && k->b == b && k->c == c) {
+            memcpy(v, k->v, sizeof *v * (size_t)s->n_regions);
+            return true;
+        }
+    *slot = m->serial == 0 || m2->serial != 0 ? m : m2;
+    return false;
+}
+
+static void memo_put(const hk_scenario *s, int epoch, int kind, hk_regions a, hk_regions b, hk_regions c,
+                     const double *v, map_memo *k)
+{
+    if (s->n_regions > HK_MAX_REGIONS)
+        return;
+    k->serial = s->compiled->serial;
+    k->epoch = epoch;
+    k->kind = kind;
+    k->a = a;
+    k->b = b;
+    k->c = c;
+    memcpy(k->v, v, sizeof *v * (size_t)s->n_regions);
+}
 
 static void search_routes(const hk_compiled *c, const hk_scenario *s, hk_month month, hk_regions from,
                           hk_regions enter, hk_regions through, double *dist);
@@ -46,31 +89,12 @@ static void search_routes(const hk_compiled *c, const hk_scenario *s, hk_month m
 void hk_map_routes_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions enter, hk_regions through,
                       double *dist)
 {
-    static _Thread_local route_memo memo[ROUTE_MEMO];
-    const hk_compiled *c = s->compiled;
-    int n = s->n_regions, epoch = hk_map_epoch(c, month);
-    uint64_t h = (from * 0x9e3779b97f4a7c15ULL) ^ (enter * 0xc2b2ae3d27d4eb4fULL) ^
-                 (through * 0x165667b19e3779f9ULL) ^ ((uint64_t)epoch << 17) ^ c->serial;
-    h ^= h >> 29;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 32;
-    route_memo *m = &memo[h & (ROUTE_MEMO - 1)], *m2 = &memo[(h + 1) & (ROUTE_MEMO - 1)];
-    for (route_memo *k = m; k; k = k == m ? m2 : NULL)
-        if (k->serial == c->serial && k->epoch == epoch && k->from == from && k->enter == enter &&
-            k->through == through) {
-            memcpy(dist, k->dist, sizeof *dist * (size_t)n);
-            return;
-        }
-    search_routes(c, s, month, from, enter, through, dist);
-    if (n > HK_MAX_REGIONS)
+    int epoch = hk_map_epoch(s->compiled, month);
+    map_memo *slot;
+    if (memo_get(s, epoch, MEMO_ROUTES, from, enter, through, dist, &slot))
         return;
-    route_memo *k = m->serial == 0 || m2->serial != 0 ? m : m2;
-    k->serial = c->serial;
-    k->epoch = epoch;
-    k->from = from;
-    k->enter = enter;
-    k->through = through;
-    memcpy(k->dist, dist, sizeof *dist * (size_t)n);
+    search_routes(s->compiled, s, month, from, enter, through, dist);
+    memo_put(s, epoch, MEMO_ROUTES, from, enter, through, dist, slot);
 }
 
 static void search_routes(const hk_compiled *c, const hk_scenario *s, hk_month month, hk_regions from,
@@ -101,7 +125,18 @@ static void search_routes(const hk_compiled *c, const hk_scenario *s, hk_month m
     }
 }
 
+static void search_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap);
+
 void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap)
+{
+    map_memo *slot;
+    if (memo_get(s, 0, MEMO_WIDEST, from, enter, 0, cap, &slot))
+        return;
+    search_widest(s, from, enter, cap);
+    memo_put(s, 0, MEMO_WIDEST, from, enter, 0, cap, slot);
+}
+
+static void search_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap)
 {
     const hk_compiled *c = s->compiled;
     start(s, from, INFINITY, 0.0, cap);
@@ -116,11 +151,10 @@ void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, doub
         open &= ~HK_REGION_BIT(u);
         done |= HK_REGION_BIT(u);
         for (int i = c->adj_at[u]; i < c->adj_at[u + 1]; i++) {
-            const hk_link *k = &s->links[c->adj[i]];
             int v = c->adj_to[i];
             if (((done >> v) & 1u) || !((enter >> v) & 1u))
                 continue;
-            double w = fmin(cap[u], k->capacity);
+            double w = fmin(cap[u], c->adj_cap[i]); /* (the link's capacity, compiled) */
             if (w > cap[v]) {
                 cap[v] = w;
                 open |= HK_REGION_BIT(v);
@@ -193,11 +227,7 @@ double hk_map_max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk
         return INFINITY;
     const hk_compiled *c = s->compiled;
     int epoch = hk_map_epoch(c, month);
-    uint64_t h = (from * 0x9e3779b97f4a7c15ULL) ^ (to * 0xc2b2ae3d27d4eb4fULL) ^ (held * 0x165667b19e3779f9ULL) ^
-                 ((uint64_t)epoch << 17) ^ c->serial;
-    h ^= h >> 29;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 32;
+    uint64_t h = memo_hash(c->serial, epoch, 0, from, to, held);
     flow_memo *m = &memo[h & (FLOW_MEMO - 1)], *m2 = &memo[(h + 1) & (FLOW_MEMO - 1)];
     for (flow_memo *k = m; k; k = k == m ? m2 : NULL)
         if (k->serial == c->serial && k->epoch == epoch && k->from == from && k->to == to && k->held == held)

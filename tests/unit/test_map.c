@@ -1,4 +1,4 @@
-/* test_map.c — routes and flows over the map (world/map.c), kept across
+/* test_map.c — routes, widest routes and flows over the map (world/map.c), kept across
  * asks and runs, and the battle sites
  * worked out from them at load (compiled.c): battles reads a sector's site
  * from the load-time table only while each side holds the ground it held
@@ -192,6 +192,66 @@ static void test_kept_routes_answer_as_a_search(void **state)
     assert_true(after[s->links[l].to] == before[s->links[l].to]);
 }
 
+/* The widest routes by relaxing every link until nothing changes. */
+static void reference_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap)
+{
+    for (int r = 0; r < s->n_regions; r++)
+        cap[r] = (from >> r) & 1u ? INFINITY : 0.0;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int l = 0; l < s->n_links; l++)
+            for (int way = 0; way < 2; way++) {
+                int u = way ? s->links[l].to : s->links[l].from, v = way ? s->links[l].from : s->links[l].to;
+                if (!((enter >> v) & 1u) || ((from >> v) & 1u))
+                    continue;
+                double w = fmin(cap[u], s->links[l].capacity);
+                if (w > cap[v]) {
+                    cap[v] = w;
+                    changed = true;
+                }
+            }
+    }
+}
+
+/* The widest routes kept from one ask to the next answer as a search: sets
+ * asked three times over in other orders, and a link of another capacity
+ * once the scenario is compiled again. */
+static void test_kept_widest_routes_answer_as_a_search(void **state)
+{
+    (void)state;
+    hk_scenario *s = scenario;
+    hk_regions all = s->n_regions >= 64 ? ~(hk_regions)0 : (HK_REGION_BIT(s->n_regions) - 1);
+    enum { SETS = 40 };
+    hk_regions from[SETS], enter[SETS];
+    uint64_t x = 11;
+    for (int k = 0; k < SETS; k++) {
+        from[k] = HK_REGION_BIT(next_bits(&x) % (uint64_t)s->n_regions) | (next_bits(&x) & next_bits(&x) & all);
+        enter[k] = k % 3 == 0 ? all : (next_bits(&x) | next_bits(&x)) & all;
+    }
+    double got[HK_MAX_REGIONS], want[HK_MAX_REGIONS];
+    for (int pass = 0; pass < 3; pass++)
+        for (int i = 0; i < SETS; i++) {
+            int k = (i * (pass + 1)) % SETS;
+            hk_map_widest(s, from[k], enter[k], got);
+            reference_widest(s, from[k], enter[k], want);
+            for (int r = 0; r < s->n_regions; r++)
+                assert_true(got[r] == want[r]);
+        }
+    /* the first link at a tenth of its capacity, compiled again */
+    int l = 0;
+    double was = s->links[l].capacity;
+    hk_regions one = HK_REGION_BIT(s->links[l].from);
+    hk_map_widest(s, one, all, want);
+    s->links[l].capacity = was * 0.1;
+    assert_true(hk_scenario_compile(s));
+    hk_map_widest(s, one, all, got);
+    assert_true(got[s->links[l].to] < want[s->links[l].to]);
+    s->links[l].capacity = was;
+    assert_true(hk_scenario_compile(s));
+    hk_map_widest(s, one, all, got);
+    assert_true(got[s->links[l].to] == want[s->links[l].to]);
+}
+
 /* The maximum flows kept from one ask to the next answer as the first ask
  * did (in this process, the first ask of each is a search): between the ends
  * of each link that opens during the scenario, in the month before it opens
@@ -251,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_sites_follow_the_ground),
         cmocka_unit_test(test_kept_routes_answer_as_a_search),
         cmocka_unit_test(test_kept_flows_answer_as_a_search),
+        cmocka_unit_test(test_kept_widest_routes_answer_as_a_search),
     };
     return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
 }

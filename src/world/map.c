@@ -34,7 +34,7 @@ int hk_map_epoch(const hk_compiled *c, hk_month month)
  * open (hk_map_epoch) and the sets asked with; a kept answer is a copy of
  * what the search gave, so a caller reads the same bits. */
 enum { MEMO_ROUTES, MEMO_WIDEST };
-#define MAP_MEMO 128 /* a power of two */
+#define MAP_MEMO 256 /* a power of two */
 typedef struct map_memo {
     uint64_t serial; /* 0: empty */
     int epoch, kind;
@@ -214,7 +214,7 @@ static double search_flow(const hk_compiled *cc, const hk_scenario *s, hk_month 
 /* The answers that are one value (a maximum flow, the regions reached),
  * kept as the routes are. */
 enum { MEMO_FLOW, MEMO_REACH };
-#define ONE_MEMO 256 /* a power of two */
+#define ONE_MEMO 512 /* a power of two */
 typedef struct one_memo {
     uint64_t serial; /* 0: empty */
     int epoch, kind;

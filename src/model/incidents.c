@@ -205,10 +205,8 @@ static bool soviet_reads_restraint(const hk_world *w)
 {
     /* Moscow reads the order from what it sees: a whole campaigning
      * season's months of it holding (the season of 1937 after the order,
-     * the spring of 1938) before it tests it; and it tests it on one
-     * line at a time, not while a border campaign is fought elsewhere */
-    return w->border_order && w->order_season_months > __builtin_popcount(w->season_mons) && !railway_co_run(w) &&
-           !w->border_campaign.active;
+     * the spring of 1938) before it tests it */
+    return w->border_order && w->order_season_months > __builtin_popcount(w->season_mons) && !railway_co_run(w);
 }
 
 /* The railway's sale: the USSR, co-running a line that runs through ground
@@ -519,8 +517,12 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
     const unsigned claimed = hk_battles_claimed(w);
     /* Moscow presses its claims with the superiority it plans for, or
      * where it reads the other side as held back from answering beyond the
-     * ground (soviet_reads_restraint) */
-    const bool moscow = claimed && !w->war && (soviet_reads_restraint(w) || hk_battles_soviet_presses(w));
+     * ground (soviet_reads_restraint); one line at a time: not while a
+     * border campaign is fought (the record's moves, Kanchazu in 1937 and
+     * Changkufeng in 1938, came with no other fighting on the border, and
+     * none came during Nomonhan, 001:49) */
+    const bool moscow = claimed && !w->war && !w->border_campaign.active &&
+                        (soviet_reads_restraint(w) || hk_battles_soviet_presses(w));
     if (claimed && !w->war && hk_battles_in_season(w, 0) && moscow)
         for (int i = 0; i < s->n_sectors && i < HK_MAX_SECTORS; i++)
             if (((claimed >> i) & 1u) && hk_battles_initiative(w, i) == HK_SIDE_SOV) {

@@ -535,7 +535,8 @@ static void test_soviet_move_without_clash(void **state)
  * 1938, coox1977); before it has watched a season, they do not. A move
  * fought under the order brings the Kwantung Army's own principles for
  * border disputes out of the season (April 1939, nomonhan_natsu), and the
- * order no longer binds. */
+ * order no longer binds. Moscow presses one claim at a time: not while a
+ * border campaign is fought elsewhere. */
 static void test_order_tested_then_principles(void **state)
 {
     (void)state;
@@ -577,6 +578,21 @@ static void test_order_tested_then_principles(void **state)
             if (w0->pending[k].attacker_side == HK_SIDE_SOV)
                 unwatched_moves++;
         hk_world_free(w0);
+        /* one line at a time: with a border campaign fought on another
+         * sector, no move */
+        hk_world *w1 = hk_world_new(&su, HK_MODE_SIMULATE, 1938, run);
+        assert_non_null(w1);
+        while (w1->month < hk_month_of(1938, 7))
+            hk_world_step(w1, NULL);
+        w1->sov_men = 1.5 * w1->jpn_men;
+        w1->order_season_months = season + 1;
+        w1->border_campaign.active = true;
+        w1->border_campaign.sector = sec == 0 ? 1 : 0;
+        hk_incidents_step(w1);
+        for (int k = 0; k < w1->n_pending; k++)
+            if (w1->pending[k].attacker_side == HK_SIDE_SOV)
+                unwatched_moves++;
+        hk_world_free(w1);
         w->order_season_months = season + 1;
         hk_incidents_step(w);
         bool moved = false;

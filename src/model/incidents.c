@@ -162,6 +162,21 @@ static void china_draw_step(hk_world *w)
  * border campaign under way, as the record's did. */
 static void principles_step(hk_world *w)
 {
+    /* the principles go with the command that issued them: a major battle
+     * lost since (Nomonhan) brings a new commander and staff, who are to
+     * keep the border quiet (Ueda and his staff relieved in September
+     * 1939, coox1985; the Army then worked to settle with the USSR and the
+     * border stayed quiet, 001:151) */
+    if (w->border_rules && w->north_lesson > w->rules_lesson) {
+        w->border_rules = false;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "With the major battle lost, the Kwantung Army's commander and the staff officers who wrote its "
+                     "principles for border disputes are relieved; the new command withdraws the principles and is "
+                     "to keep the border quiet.");
+        hk_world_emit2(w, "fact", "border_principles_withdrawn", w->s->jpn, w->s->sov,
+                       hk_world_logging(w) ? w->scratch : NULL, hk_world_logging(w) ? "coox1985; 001_fd9a28d61a246780.txt:151" : NULL);
+    }
     if (!w->border_order) {
         w->rules_watch = 0;
         w->rules_due = false;
@@ -180,6 +195,7 @@ static void principles_step(hk_world *w)
     w->rules_due = false;
     w->border_order = false;
     w->border_rules = true;
+    w->rules_lesson = w->north_lesson;
     w->china_hold = 0.0;
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,

@@ -438,6 +438,7 @@ struct hk_world {
     int8_t rules_watch;                 /* 1 + the sector of a Soviet move queued under the order, 0 none (incidents.c) */
     int rules_count;                    /* the sector's border battles when it was queued (incidents.c) */
     int order_season_months;            /* months of the campaigning season the order has held (incidents.c) */
+    double rules_lesson;                /* north_lesson when the principles were issued (incidents.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */

@@ -535,8 +535,9 @@ static void test_soviet_move_without_clash(void **state)
  * 1938, coox1977); before it has watched a season, they do not. A move
  * fought under the order brings the Kwantung Army's own principles for
  * border disputes out of the season (April 1939, nomonhan_natsu), and the
- * order no longer binds. Moscow presses one claim at a time: not while a
- * border campaign is fought elsewhere. */
+ * order no longer binds, until a major battle lost takes them away with
+ * the command that issued them (coox1985). Moscow presses one claim at a
+ * time: not while a border campaign is fought elsewhere. */
 static void test_order_tested_then_principles(void **state)
 {
     (void)state;
@@ -615,6 +616,15 @@ static void test_order_tested_then_principles(void **state)
             rules++;
             assert_false(w->border_order);
             assert_false(hk_battles_in_season(w, 0));
+            /* a major battle lost since: the command that issued them goes,
+             * and they with it */
+            w->month++;
+            hk_incidents_step(w);
+            assert_true(w->border_rules);
+            w->north_lesson = w->rules_lesson + 1.0;
+            w->month++;
+            hk_incidents_step(w);
+            assert_false(w->border_rules);
         }
         hk_world_free(w);
     }

@@ -176,61 +176,6 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
     hk_map_routes_at(s, w->month, rail & held, held, ~(hk_regions)0, km);
 }
 
-/* The most men a month the links can carry from the regions of `from` to
- * those of `to` over the regions of `held`: a maximum flow (Edmonds-Karp,
- * shortest augmenting routes first, links in index order), each link
- * carrying its capacity either way, so parallel routes add up and a link
- * two routes share carries no more than its capacity. INFINITY when a
- * source lies in `to`. */
-static double max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk_regions to, hk_regions held)
-{
-    if (from & to)
-        return INFINITY;
-    const hk_compiled *cc = s->compiled;
-    double fl[HK_MAX_LINKS]; /* net flow along each link, from its `from` end to its `to` end */
-    memset(fl, 0, sizeof(double) * (size_t)s->n_links);
-    double total = 0;
-    for (;;) {
-        /* the links from the compiled lists (compiled.c): prev[v] the entry
-         * of the link v was reached by, in the list of the region before it */
-        int prev[HK_MAX_REGIONS], from_of[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
-        hk_regions seen = from;
-        for (hk_regions m = from; m; m &= m - 1)
-            queue[qt++] = __builtin_ctzll(m);
-        while (qh < qt && hit < 0) {
-            int u = queue[qh++];
-            for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
-                int v = cc->adj_to[i];
-                if (((seen >> v) & 1u) || !((held >> v) & 1u) || cc->link_on[cc->adj[i]] > month)
-                    continue;
-                int l = cc->adj[i];
-                double res = cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l];
-                if (!(res > 1e-6))
-                    continue;
-                seen |= HK_REGION_BIT(v);
-                prev[v] = i;
-                from_of[v] = u;
-                queue[qt++] = v;
-                if ((to >> v) & 1u)
-                    hit = v;
-            }
-        }
-        if (hit < 0)
-            break;
-        double b = INFINITY;
-        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
-            int i = prev[v], l = cc->adj[i];
-            b = hk_fmin(b, cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l]);
-        }
-        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
-            int i = prev[v];
-            fl[cc->adj[i]] += cc->adj_from[i] ? b : -b;
-        }
-        total += b;
-    }
-    return total;
-}
-
 /* Where a side's reinforcements come from: the Soviet side's from the west,
  * over the westernmost railhead it holds (the Trans-Siberian from European
  * Russia); the Japanese side's from its bases (Japan, Korea, the Kwantung
@@ -261,7 +206,7 @@ void hk_campaign_flow(const hk_world *w, int side, double *cap)
     const hk_scenario *s = w->s;
     hk_regions sources = sources_of(w, side), held = set_of(w, side, own);
     for (int r = 0; r < s->n_regions; r++)
-        cap[r] = (held >> r) & 1u ? max_flow(s, w->month, sources, HK_REGION_BIT(r), held) : 0;
+        cap[r] = (held >> r) & 1u ? hk_map_max_flow(s, w->month, sources, HK_REGION_BIT(r), held) : 0;
 }
 
 /* What the links carry to a front: the maximum flow from the side's sources
@@ -273,7 +218,7 @@ double hk_campaign_front_flow(const hk_world *w, int side, int f)
     for (int r = 0; r < s->n_regions; r++)
         if (w->camp.front_of[r] == f && ((held >> r) & 1u))
             mine |= HK_REGION_BIT(r);
-    return mine ? max_flow(s, w->month, sources_of(w, side), mine, held) : 0;
+    return mine ? hk_map_max_flow(s, w->month, sources_of(w, side), mine, held) : 0;
 }
 
 uint64_t hk_campaign_encircled(const hk_world *w, int side)
@@ -624,7 +569,7 @@ static double flow_to(hk_world *w, int side, int r)
     hk_campaign_state *c = &w->camp;
     if (!((c->flow_known[side] >> r) & 1u)) {
         route_sets(w);
-        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, w->month, c->sets_sources[side], HK_REGION_BIT(r),
+        c->route_flow[side][r] = own(w, r, side) ? hk_map_max_flow(w->s, w->month, c->sets_sources[side], HK_REGION_BIT(r),
                                                              c->sets_held[side])
                                                   : 0;
         c->flow_known[side] |= HK_REGION_BIT(r);
@@ -642,7 +587,7 @@ static double front_flow(hk_world *w, int side, int f)
         for (int r = 0; r < w->s->n_regions; r++)
             if (c->front_of[r] == f && ((held >> r) & 1u))
                 mine |= HK_REGION_BIT(r);
-        c->route_front[side][f] = mine ? max_flow(w->s, w->month, c->sets_sources[side], mine, held) : 0;
+        c->route_front[side][f] = mine ? hk_map_max_flow(w->s, w->month, c->sets_sources[side], mine, held) : 0;
         c->front_known[side] |= 1u << f;
     }
     return c->route_front[side][f];

@@ -432,6 +432,13 @@ struct hk_world {
     bool china_draw_sent;               /* the Kwantung Army has sent its force into the war in China (incidents.c) */
     double china_hold, china_hold_decay; /* the share of incidents Tokyo's order holds back since the war in China opened, and its fall a month (incidents.c) */
     int china_draw_left;                /* months the force has still to campaign there, +1 in the month it gathers (incidents.c) */
+    bool border_order;                  /* Tokyo's order not to cross or answer across the border binds the officers (incidents.c) */
+    bool border_rules;                  /* the Kwantung Army has issued its own principles for border disputes (incidents.c) */
+    bool rules_due;                     /* a Soviet move onto disputed ground was fought under the order: the principles follow (incidents.c) */
+    int8_t rules_watch;                 /* 1 + the sector of a Soviet move queued under the order, 0 none (incidents.c) */
+    int rules_count;                    /* the sector's border battles when it was queued (incidents.c) */
+    int order_season_months;            /* months of the campaigning season the order has held (incidents.c) */
+    double rules_lesson;                /* north_lesson when the principles were issued (incidents.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */

@@ -878,9 +878,21 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
         /* a Japan that wants its army and oil for the south seeks quiet in
          * the north (the southern advance was made with it, 001:175), once
          * the war has been fought for a month */
-        double south = w->month > w->war_on && hk_politics_south_pull(w) ? P(w, WAR_SOUTH_PEACE) : 0;
+        /* (a cabinet whose offensive is still under way, not broken off
+         * nor stopped by the freeze, waits for its outcome before it asks
+         * for quiet: the plan of 1941 was one operation to be finished
+         * before the winter, glantz2003) */
+        double south = w->month > w->war_on && hk_politics_south_pull(w) && !hk_campaign_offensive_on(w, HK_SIDE_JPN)
+                           ? P(w, WAR_SOUTH_PEACE)
+                           : 0;
         double hazard = worn + still + south;
-        int loser = 1 - settlement_winner(w);
+        /* the side asked to give ground up is the one whose ground the other
+         * holds; only where each holds some of the other's does the side
+         * that bled more of its army lose the settlement (a line the fighting
+         * has moved is weighed as it stands: who holds it, and whether the
+         * other can take it back, below) */
+        int hj = hk_campaign_taken(w, HK_SIDE_JPN, NULL), hs = hk_campaign_taken(w, HK_SIDE_SOV, NULL);
+        int loser = hj > 0 && hs == 0 ? HK_SIDE_SOV : hs > 0 && hj == 0 ? HK_SIDE_JPN : 1 - settlement_winner(w);
         bool cedes = hk_campaign_taken(w, 1 - loser, NULL) > 0;
         /* the USSR weighs what it would sign away (soviet_signs_away); when
          * it will not, a Japan at war in the south, or decided on that war,
@@ -945,7 +957,7 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                     took[side] += w->camp.front[f].advanced[side];
             for (int side = 0; side < 2; side++)
                 held[side] = hk_campaign_taken(w, side, NULL);
-            int back = settle(w, hands_back ? HK_SIDE_SOV : settlement_winner(w));
+            int back = settle(w, hands_back ? HK_SIDE_SOV : 1 - loser);
             uint64_t m;
             int tj = hk_campaign_taken(w, HK_SIDE_JPN, &m), ts = hk_campaign_taken(w, HK_SIDE_SOV, &m);
             char terms[288];

@@ -1158,7 +1158,7 @@ static bool opening(const hk_world *w, int side)
  * state: the opener's opening offensive; attack with the ratio
  * war.attack_ratio over the defence; fall back when the theatre is lost
  * (outnumbered war.redoubt_ratio to one); else hold. */
-static int decide_posture(const hk_world *w, int f, int side, double ratio)
+static int decide_posture(const hk_world *w, int f, int side, int o, double ratio)
 {
     if (w->player >= 0 && w->player == hk_world_side_actor(w, side) && w->orders_given &&
         w->orders.front_posture[f] >= HK_FRONT_ATTACK && w->orders.front_posture[f] <= HK_FRONT_WITHDRAW)
@@ -1174,8 +1174,20 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
      * counter-stroke is made before it lets the Far East use its reserve
      * (stavka_holds; the Far East's divisions were going to Moscow in
      * October-December 1941, rzd_transfers_1941) */
-    if (stavka_holds(w, side))
+    if (stavka_holds(w, side)) {
+        /* (but a front whose own ground the enemy has taken strikes back
+         * with what it has, and only there, once the enemy's offensive on
+         * it has spent itself: a counter-attack to restore the border, as
+         * the Far East's fronts threw the Japanese back off the ground they
+         * claimed at Changkufeng and on the Khalkha, coox1977, coox1985,
+         * with the margin an attack needs; its reserve stays Stavka's) */
+        const hk_front *fr = &w->camp.front[f];
+        int e = 1 - side;
+        bool enemy_on = fr->op_men[e] > 0 && !fr->broke[e] && !fr->spent[e];
+        if (o >= 0 && held_at_start(w, o, side) && !enemy_on && !beaten_off && ratio >= P(w, WAR_ATTACK_RATIO))
+            return HK_FRONT_ATTACK;
         return HK_FRONT_HOLD;
+    }
     /* the Japanese army opens no offensive outside the border's campaigning
      * season (battles.c): its plan of 1941 was to finish its campaign before
      * the freeze (glantz2003), as its fighting of 1939 was to end before the
@@ -2306,7 +2318,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                         ? w->orders.front_posture[f]
                         : HK_FRONT_MODEL;
         if (obj[side] >= 0)
-            fr->posture[side] = (uint8_t)decide_posture(w, f, side, ratio[side]);
+            fr->posture[side] = (uint8_t)decide_posture(w, f, side, obj[side], ratio[side]);
         else if (order == HK_FRONT_ATTACK) {
             /* the player's attack cannot be carried out: no ground of the
              * enemy's within its aims lies over a land link from a region

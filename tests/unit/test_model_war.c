@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "world/api.h"
+#include "model/assess.h"
 #include "model/campaign.h"
 #include "model/control.h"
 #include "model/landings.h"
@@ -772,6 +773,41 @@ static void test_works_hold_at_parity(void **state)
         hk_world_free(w);
     }
     assert_true(fell <= 2);
+    hk_scenario_free(s);
+}
+
+/* While Germany's offensive holds Stavka, the Far East's fronts hold, but
+ * a front whose own ground the Japanese offensive has taken strikes back
+ * with what it has once that offensive has spent itself: in the strike
+ * norths of 1941 where Voroshilov falls in September, the Soviet Ussuri
+ * front attacks toward it in October with Stavka still holding (it stood
+ * on its line until Stavka let it go, in 1942). */
+static void test_counter_stroke_under_stavka(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    char err[512];
+    int us = region(s, "ussuriysk"), ussuri = sector(s, "ussuri"), fell = 0;
+    for (uint64_t seed = 1; seed <= 24; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        assert_int_equal(hk_setup_decide(&su, "JPN.strike_north=1941-08", err, sizeof err), 0);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        while (!hk_world_done(w) && hk_world_month(w) <= hk_month_of(1941, 9))
+            hk_world_step(w, NULL);
+        bool lost = w->war && hk_control_side(w, us) == HK_SIDE_JPN;
+        if (lost) {
+            hk_world_step(w, NULL); /* 1941-10 */
+            if (w->war && hk_assess_west_crisis(w)) {
+                fell++;
+                if (!w->camp.front[ussuri].attacked[HK_SIDE_SOV])
+                    fail_msg("seed %llu: Voroshilov lost in 1941-09, no Soviet counter-stroke in 1941-10",
+                             (unsigned long long)seed);
+            }
+        }
+        hk_world_free(w);
+    }
+    assert_true(fell > 0);
     hk_scenario_free(s);
 }
 
@@ -1553,6 +1589,7 @@ int main(void)
         cmocka_unit_test(test_front_line),
         cmocka_unit_test(test_no_flapping),
         cmocka_unit_test(test_works_hold_at_parity),
+        cmocka_unit_test(test_counter_stroke_under_stavka),
         cmocka_unit_test(test_air_in_odds),
         cmocka_unit_test(test_held_blow_not_renewed),
         cmocka_unit_test(test_armistice_quiets_border),

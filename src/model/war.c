@@ -544,11 +544,21 @@ static void tell_pacific_route(hk_world *w)
             snprintf(us, sizeof us, "Washington, which promised the USSR help against aggression in August 1941 and "
                      "warned Tokyo against any further move by force on its neighbours, sees the attack on its new "
                      "partner as one");
+        /* (what the route carries as of the month, not its share over the
+         * whole war, which the month cannot know: the first supplies sailed
+         * in October 1941, pacific_route) */
+        hk_month opened = w->flag_since[HK_EFFECT_GER_SOV_WAR] + (int)P(w, WAR_LEND_LEASE_MONTHS);
+        char ships[160];
+        if (w->month <= opened)
+            snprintf(ships, sizeof ships, "the Soviet ships by which the American supplies for the USSR are to "
+                     "reach Vladivostok");
+        else
+            snprintf(ships, sizeof ships, "the Soviet ships that have carried American supplies to Vladivostok since "
+                     "%d-%02d", hk_month_year(opened), hk_month_mon(opened));
         snprintf(w->scratch, sizeof w->scratch,
-                 "The war shuts the Pacific route: the Soviet ships that carry American supplies to Vladivostok, about "
-                 "half of what the United States sends the USSR, pass the straits Japan holds only while the two are "
-                 "at peace. %s; Moscow counts what the war in the east costs it%s.",
-                 us, hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "" : " in the west");
+                 "The war shuts the Pacific route: %s pass the straits Japan holds only while the two are at peace. "
+                 "%s; Moscow counts what the war in the east costs it%s.",
+                 ships, us, hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "" : " in the west");
     }
     hk_world_emit2(w, "war", "pacific_route_shut", s->sov, s->jpn, w->scratch,
                    SRC_MODEL("politics-peace") "; pacific_route; drent2017; frus_japan1941v2");

@@ -31,6 +31,11 @@ for seed in 1 2 3 4 5 6 7 8; do
     jq -c 'select(.type == "event") | {date, kind, id, actors, text}' "$tmp/run" >"$tmp/ev"
     open=$(jq -r 'select(.kind == "war" and .id == "strike_north") | .date[0:7]' "$tmp/ev" | head -1)
     [ -n "$open" ] || { bad "seed $seed: the forced strike north opens no war"; continue; }
+    # the main blow is an operation, not one battle: it is pressed step after
+    # step until its break test (the operation's losses) ends it, so the
+    # war's first month has more than one Japanese attack
+    n_att=$(jq -r --arg m "$open" 'select(.kind == "front" and .date[0:7] == $m and (.text | test("the Japanese side \\([0-9,]+ men"))) | .date' "$tmp/ev" | grep -c . || true)
+    [ "$n_att" -ge 2 ] || bad "seed $seed: the Japanese offensive of $open is $n_att battle(s), called off after its first"
     # the plan, told once, in the war's first month
     plan=$(jq -r --arg m "$open" 'select(.id == "war_plan") | .date[0:7]' "$tmp/ev")
     [ "$plan" = "$open" ] || bad "seed $seed: the war plan is told in '${plan}', not once in the war's first month $open"

@@ -46,6 +46,12 @@
 #   the Yalta pledge the USSR enters on 28 July 1945 in seed 1) finds them
 #   there when their month comes: southern Sakhalin's garrison fights in
 #   August.
+# - Southern Sakhalin passes with its town, not with the line on the 50th
+#   parallel: the Koton line fell on 18 August 1945, Maoka was landed on
+#   the 20th and Toyohara occupied on the 25th (wiki_south_sakhalin). No
+#   attack over the land border "takes" the region; the columns that break
+#   the line reach the town, or the landing force on its beachhead takes the
+#   garrison's surrender, on 21-28 August.
 # - A landing that is held is no rout of one side: the defender loses at
 #   least a tenth of what the landing force loses (Shumshu: 1,018 Japanese
 #   against 1,567 Soviet casualties).
@@ -80,6 +86,14 @@ for seed in $seeds; do
     [[ "$d" > "1945-08-09" && "$d" < "1945-08-13" ]] || bad "seed $seed: southern Sakhalin first attacked on '$d', not 10-12 August 1945"
     d=$(jq -r 'select(.id == "kurils_north" and .committed.SOV > 0) | .date' "$tmp/isl" | head -1)
     [[ "$d" > "1945-08-16" && "$d" < "1945-08-19" ]] || bad "seed $seed: the Shumshu landing on '$d', not 17-18 August 1945"
+    # southern Sakhalin passes when its town is reached, not when the line
+    # on the 50th parallel breaks (Koton 18 August, Toyohara 25 August 1945)
+    jq -r 'select(.id == "south_sakhalin" and .kind == "front" and (.text | test("takes it after"))) | .date' "$tmp/run" |
+        grep -q . && bad "seed $seed: an attack over the 50th parallel takes all of southern Sakhalin with the line"
+    d=$(jq -r 'select(.type == "event" and .id == "south_sakhalin" and ((.text | test("reach the town"))
+        or (.kind == "occupation" and (.text | test("occupies"))))) | .date' "$tmp/run" | head -1)
+    [[ -n "$d" && ! "$d" < "1945-08-21" && ! "$d" > "1945-08-28" ]] ||
+        bad "seed $seed: southern Sakhalin's town reached on '$d', not 21-28 August 1945 (Toyohara, 25 August)"
     # a garrison beaten on its island lays down its arms when the fight
     # ends, not on the landing day before it (Shumshu: landed 18 August
     # 1945, fought to the 23rd, wiki_shumshu)

@@ -264,6 +264,18 @@ static bool took_ground(const hk_world *w, int a)
     return false;
 }
 
+/* Whether side a opened the war on a plan that names island landings
+ * (landing.plan_jpn, landing.plan_sov): it orders them with the plan, not
+ * once its fronts have gone to plan. The Kantokuen plan of 1941 provided
+ * for landings on northern Sakhalin and Kamchatka (gse_kantokuen); the
+ * Soviet orders of June 1945 named no island (001:197). */
+static bool plans_islands(const hk_world *w, int a)
+{
+    if (a != w->war_opener)
+        return false;
+    return (a == HK_SIDE_JPN ? P(w, LANDING_PLAN_JPN) : P(w, LANDING_PLAN_SOV)) >= 0.5;
+}
+
 /* The war day a landing from q over `km` of sea, ordered on war day
  * `order`, is off its beach: its shipping gathered and loaded
  * landing.prep_days after its order or the day the force came to q,
@@ -1164,7 +1176,7 @@ void hk_landings_step(hk_world *w)
      * have taken ground this month, landing.order_days into the war at the
      * soonest; and the day the surrender is announced, in war days */
     for (int a = 0; a < 2; a++)
-        if (is->order_day[a] < 0 && took_ground(w, a)) {
+        if (is->order_day[a] < 0 && (took_ground(w, a) || plans_islands(w, a))) {
             int d = (int)P(w, LANDING_ORDER_DAYS);
             is->order_day[a] = (int16_t)(d > is->day ? d : is->day);
         }

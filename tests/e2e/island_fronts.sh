@@ -58,11 +58,14 @@
 # - In a strike north, northern Sakhalin attacked and still held twelve
 #   days later has the Soviet answer at sea: the regiment at Sovetskaya
 #   Gavan crosses the Tatar Strait on the flotilla's ships (landings.c).
-# - In a forced strike north of 1941 (seeds 1-4) northern Sakhalin is a
-#   front once Japan's main blows have taken Soviet ground on the mainland
-#   (the Kantokuen plan left it to its last phase, if they went well): Japan
-#   brings a division over the sea to southern Sakhalin and attacks over
-#   the 50th parallel, and takes it in at least one seed.
+# - In a forced strike north of 1941 northern Sakhalin is a front from the
+#   war's first weeks: the Kantokuen plan named landings on northern
+#   Sakhalin and Kamchatka (gse_kantokuen; landing.plan_jpn), so Japan
+#   brings Hokkaido's division over the sea to southern Sakhalin and
+#   attacks over the 50th parallel where the odds allow, in 1941-09 in at
+#   least four of seeds 1-6; and where its main blows take Soviet ground it
+#   attacks there too. With landing.plan_jpn=0 the islands wait for gains
+#   on the mainland, as the old rule had it.
 set -euo pipefail
 HK=${1:?usage: island_fronts.sh PATH_TO_hokushin}
 command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
@@ -188,6 +191,16 @@ jq -r 'select(.type == "event" and .kind == "war" and .id == "soviet_entry") | .
 n=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "south_sakhalin" and (.source // "" | test("war-islands"))
     and .date >= "1945-08" and .committed.JPN > 0) | .date' "$tmp/ny" | grep -c . || true)
 [ "$n" -ge 1 ] || bad "without the Yalta pledge, seed 1: southern Sakhalin's garrison of August 1945 never fights"
+planned=0
+for seed in 1 2 3 4 5 6; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/sn"
+    jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and (.source // "" | test("war-islands"))
+        and .date < "1941-10" and .committed.JPN > 0) | .date' "$tmp/sn" | grep -q . && planned=$((planned + 1))
+done
+[ "$planned" -ge 4 ] || bad "strike north: Japan attacks northern Sakhalin in 1941-09 in $planned of seeds 1-6, not at least 4 (the Kantokuen plan's landings)"
+"$HK" simulate --seed 1 --decide JPN.strike_north=1941-08 --set landing.plan_jpn=0 --json >"$tmp/sn"
+jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and .date < "1941-10")' "$tmp/sn" | grep -q . &&
+    bad "strike north, seed 1, landing.plan_jpn=0: northern Sakhalin attacked in 1941-09 with no gain on the mainland"
 took=0
 # (twelve seeds: the Japanese main blow gains Soviet ground on the
 # mainland in few forced strikes north, 2 of seeds 1-12 since the draws'

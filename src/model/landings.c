@@ -1025,7 +1025,10 @@ static void sail(hk_world *w, int now)
         if (g >= 0 && now >= is->sail_day[SL(q)]) {
             int a = is->side[SL(q)];
             is->sail_to[SL(q)] = -1;
-            if (a < 0 || !(own(w, g, a) || marching_on(w, g, a)) || !(is->men[SL(q)] > 0))
+            /* (not into ground the other side's columns are marching over:
+             * the force stays in its port) */
+            if (a < 0 || !(own(w, g, a) || marching_on(w, g, a)) || !(is->men[SL(q)] > 0) ||
+                is->side[SL(g)] == 1 - a)
                 continue;
             double m = is->men[SL(g)] > 0 && is->side[SL(g)] == a ? is->men[SL(g)] : 0;
             is->quality[SL(g)] = (m * (m > 0 ? is->quality[SL(g)] : 0) + is->men[SL(q)] * is->quality[SL(q)]) / (m + is->men[SL(q)]);
@@ -1063,7 +1066,8 @@ static void sail(hk_world *w, int now)
         for (int i = w->c->adj_at[q]; i < w->c->adj_at[q + 1]; i++) {
             const hk_link *k = &s->links[w->c->adj[i]];
             int v = w->c->adj_to[i];
-            if (k->kind == HK_LINK_SEA && island(w, v) && (own(w, v, a) || marching_on(w, v, a)) && lane_open(w, k) &&
+            if (k->kind == HK_LINK_SEA && island(w, v) && (own(w, v, a) || marching_on(w, v, a)) &&
+                is->side[SL(v)] != 1 - a && lane_open(w, k) &&
                 (opening ? faces(w, a, v) : threatened(w, a, v)) && k->km < km) {
                 km = k->km;
                 best = v;

@@ -160,6 +160,12 @@ typedef struct hk_island_state {
     double prisoners[2];                /* of which prisoners */
     int ops;                            /* battles fought on the island fronts in this war */
     uint64_t taken[2];                  /* regions each side took on the island fronts in this war */
+    /* the columns of a side that broke the line on a land border going on
+     * to the region's town (landings.c advance): km still to go, the war
+     * day that was last counted, whose they are (-1 none) */
+    double adv_km[HK_ISL_SLOTS + 1];
+    int16_t adv_day[HK_ISL_SLOTS + 1];
+    int8_t adv_side[HK_ISL_SLOTS + 1];
 } hk_island_state;
 
 

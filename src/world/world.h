@@ -117,6 +117,7 @@ typedef struct hk_campaign_state {
     double column_km[HK_MAX_REGIONS], column_fuel[HK_MAX_REGIONS], column_halt[HK_MAX_REGIONS];
     int8_t column_day[HK_MAX_REGIONS];     /* war day the column toward each set out (-1 none) */
     uint8_t breached[HK_MAX_REGIONS];      /* belts of each region's fortified zone its attacker has broken through (campaign.c) */
+    uint8_t stood[HK_MAX_REGIONS];         /* days a front falling back has stood on each region's main line of resistance (campaign.c) */
 } hk_campaign_state;
 
 /* The island fronts of a general war: southern Sakhalin and the Kurils,

@@ -477,6 +477,8 @@ static void fall_back_case(bool planned, bool *to_korea, bool *to_redoubt)
     hk_setup su;
     hk_setup_init(&su, s);
     su.param[HK_P_WAR_STEP_DAYS] = 30;
+    /* (the way back is the subject: no stand on Mudanjiang's main line) */
+    su.param[HK_P_WAR_MAIN_LINE_DAYS] = 0;
     int th = region(s, "tonghua");
     if (!planned)
         s->regions[th].redoubt = -1;
@@ -484,6 +486,8 @@ static void fall_back_case(bool planned, bool *to_korea, bool *to_redoubt)
     int ussuri = sector(s, "ussuri"), tumen = sector(s, "tumen");
     int hb = region(s, "harbin"), mu = region(s, "mudanjiang"), sf = region(s, "suifenhe");
     hk_control_set(w, sf, s->sov);
+    /* (the border zone is lost: Hutou, its other fortified region, too) */
+    hk_control_set(w, region(s, "hutou"), s->sov);
     for (int f = 0; f < s->n_sectors; f++) {
         w->camp.front[f].men[HK_SIDE_JPN] = 20000;
         w->camp.front[f].guns[HK_SIDE_JPN] = 200;
@@ -518,6 +522,70 @@ static void test_fall_back_toward_bases(void **state)
     assert_true(korea && !redoubt);
     fall_back_case(true, &korea, &redoubt);
     assert_true(redoubt && !korea);
+}
+
+/* Mudanjiang is the Kwantung Army's main line of resistance in depth, not
+ * a fortified zone of the border (regions.yaml main_line): a front falling
+ * back from Suifenhe leaves no garrison in works there, but turns its army
+ * on the axis to stand on the line (the stand's days are counted), and the
+ * Soviet armour does not run over it in the step it takes Suifenhe. On the
+ * old model Mudanjiang was a border zone with a garrison of its own. */
+static void test_main_line_stand(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int ussuri = sector(s, "ussuri"), mu = region(s, "mudanjiang"), sf = region(s, "suifenhe");
+    assert_int_equal(s->regions[mu].main_line, s->jpn);
+    for (int f = 0; f < s->n_sectors; f++) {
+        w->camp.front[f].men[HK_SIDE_JPN] = 60000;
+        w->camp.front[f].guns[HK_SIDE_JPN] = 600;
+        w->camp.front[f].men[HK_SIDE_SOV] = f == ussuri ? 600000 : 60000;
+        w->camp.front[f].guns[HK_SIDE_SOV] = f == ussuri ? 6000 : 600;
+        w->camp.front[f].tanks[HK_SIDE_SOV] = f == ussuri ? 3000 : 0;
+    }
+    w->jpn_men = 60000.0 * s->n_sectors;
+    w->sov_men = 600000 + 60000.0 * (s->n_sectors - 1);
+    for (int k = 0; k < 3; k++)
+        hk_campaign_step(w);
+    assert_int_equal(hk_control_side(w, sf), HK_SIDE_SOV);
+    assert_true(w->camp.garrison_left[mu] == 0); /* no garrison in works left there */
+    assert_true(w->camp.stood[mu] > 0);          /* the front stood on its line */
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* Hutou, the fortified region across the Ussuri from Iman, keeps its
+ * garrison when the Ussuri front falls back from its zone at Suifenhe: the
+ * Soviet side invests it from Iman and the region stays Japanese while the
+ * garrison holds, though cut off, until it falls or the order to lay down
+ * arms reaches it. */
+static void test_hutou_invested(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    w->month = hk_month_of(1945, 8);
+    int ussuri = sector(s, "ussuri"), hu = region(s, "hutou"), sf = region(s, "suifenhe");
+    for (int f = 0; f < s->n_sectors; f++) {
+        w->camp.front[f].men[HK_SIDE_JPN] = 60000;
+        w->camp.front[f].guns[HK_SIDE_JPN] = 600;
+        w->camp.front[f].men[HK_SIDE_SOV] = f == ussuri ? 600000 : 60000;
+        w->camp.front[f].guns[HK_SIDE_SOV] = f == ussuri ? 6000 : 600;
+    }
+    w->jpn_men = 60000.0 * s->n_sectors;
+    w->sov_men = 600000 + 60000.0 * (s->n_sectors - 1);
+    hk_campaign_step(w);
+    assert_int_equal(hk_control_side(w, sf), HK_SIDE_SOV);
+    assert_true(w->camp.garrison_left[hu] > 0);
+    /* held while its garrison stands, not passed as cut-off ground */
+    assert_true(w->camp.garrison[hu] <= 0 || hk_control_side(w, hu) == HK_SIDE_JPN);
+    hk_world_free(w);
+    hk_scenario_free(s);
 }
 
 /* An advance takes time: a front on foot covers war.march_foot km a day and
@@ -1609,6 +1677,8 @@ int main(void)
         cmocka_unit_test(test_river_crossing_holds_armour),
         cmocka_unit_test(test_soviet_fortress_and_fall_back),
         cmocka_unit_test(test_fall_back_toward_bases),
+        cmocka_unit_test(test_main_line_stand),
+        cmocka_unit_test(test_hutou_invested),
         cmocka_unit_test(test_march_takes_days),
         cmocka_unit_test(test_fuel_halts_armour),
         cmocka_unit_test(test_stalemate_takes_months),

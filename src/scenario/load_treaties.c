@@ -138,7 +138,7 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
     static const char *const top[] = {"treaties", NULL};
     static const char *const keys[] = {"id", "name", "parties", "signed", "in_force",
                                        "duration_years", "duration_months", "notice_months",
-                                       "price", "price_by", "pace_by", "price_text",
+                                       "price", "price_by", "pace_by", "price_text", "price_text_when", "price_text_else",
                                        "price_source", "denounced", "ended", "clauses", "requires", "source",
                                        NULL};
     hk_scenario *s = ld->s;
@@ -186,6 +186,17 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
                 hk_rec_ref(&r, "pace_by", true, T_ACTOR, &t->price_by);
             }
             hk_rec_str(&r, "price_text", true, &t->price_text);
+            /* what the talks were over may depend on the history: northern
+             * Sakhalin is a price only where Japan took it in reprisal */
+            t->price_text_when = -1;
+            bool when = hk_rec_enum(&r, "price_text_when", false, "condition", condition_name, HK_PRE_COUNT,
+                                    &t->price_text_when) > 0;
+            bool other = hk_rec_str(&r, "price_text_else", false, &t->price_text_else) > 0;
+            if (when != other)
+                hk_load_error(ld, r.line, "%s: 'price_text_when' and 'price_text_else' go together; give both or "
+                              "neither", r.label);
+            if (!when)
+                t->price_text_when = -1;
             t->price_source.seed = t->price_source.publication = -1;
             if (hk_rec_str(&r, "price_source", true, &src) > 0)
                 t->price_source.text = src;
@@ -196,7 +207,8 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
                 hk_load_error(ld, r.line, "%s: 'price_by' or 'pace_by' must be one of its parties",
                               r.label);
         } else {
-            static const char *const only[] = {"price_by", "pace_by", "price_text", "price_source"};
+            static const char *const only[] = {"price_by", "pace_by", "price_text", "price_text_when",
+                                               "price_text_else", "price_source"};
             for (size_t k = 0; k < sizeof only / sizeof *only; k++)
                 if (hk_rec_get(&r, only[k]))
                     hk_load_error(ld, hk_rec_get(&r, only[k])->line, "%s gives '%s' without 'price'", r.label,

@@ -235,6 +235,7 @@ typedef enum hk_precondition {
     HK_PRE_CHINA_WAR,         /* Japan at war with China */
     HK_PRE_COMINTERN_HOSTILE, /* the Comintern has turned on Germany and Japan (popular_front) */
     HK_PRE_ARMY_SPLIT,        /* the Army's officers split into named factions over its posts */
+    HK_PRE_REPRISAL_HELD,     /* Japan holds ground it took in reprisal (northern Sakhalin), not yet evacuated */
     HK_PRE_COUNT
 } hk_precondition;
 
@@ -270,6 +271,8 @@ typedef struct hk_treaty {
     int price_by;          /* the actor that demands it */
     bool price_asked;      /* price_by asks it as its price (else `pace_by`: its consent sets the talks' pace) */
     const char *price_text;
+    int price_text_when;      /* hk_precondition under which price_text is told, else price_text_else; -1 always */
+    const char *price_text_else;
     hk_source price_source;
     hk_date denounced;     /* record, or unset */
     hk_date ended;         /* record, or unset */

@@ -104,9 +104,11 @@ static int name_people(hk_world *w, hk_log_event *e, int sector, char *buf, size
     if (!n || !buf)
         return n;
     size_t used = strlen(buf);
+    /* a text that is a name, not a sentence ("signed: the Neutrality Pact"), ends as one first */
+    bool ended = used == 0 || strchr(".!?", buf[used - 1]);
     for (int i = 0; i < n && used < len; i++) {
         const hk_person *p = &s->people[e->people[i]];
-        int k = snprintf(buf + used, len - used, "%s%s %s.", used ? " " : "", p->name, p->role);
+        int k = snprintf(buf + used, len - used, "%s%s %s.", used ? (ended || i ? " " : ". ") : "", p->name, p->role);
         if (k < 0)
             break;
         used += (size_t)k;

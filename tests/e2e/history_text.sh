@@ -3,6 +3,10 @@
 # The Basic Convention's talks are over the evacuation of northern Sakhalin
 # only in a history in which Japan took it in reprisal (seeds 2 and 9 have
 # no Nikolayevsk massacre and no occupation, and said so all the same).
+# A history whose army was raised by the special manoeuvres and that is not
+# at war with the USSR tells the Army's giving up of the northern operation
+# in August of that year (9 August 1941), and its cabinet opens no war on
+# the USSR later that year.
 set -uo pipefail
 HK=${1:?usage: history_text.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -19,6 +23,18 @@ for s in range(1, 13):
     ev = [e for e in map(json.loads, open(os.path.join(tmp, f"{s}.jsonl"))) if e.get("type") == "event"]
     occupied = any(e["id"] == "reprisal_occupation" for e in ev)
     without += not occupied
+    man = [e for e in ev if e["id"] == "special_manoeuvres"]
+    if man:
+        year = man[0]["date"][:4]
+        war = [e for e in ev if e["kind"] in ("war", "mobilisation") and e["id"] == "strike_north" and e["date"][:4] == year]
+        given = [e for e in ev if e["id"] == "north_deferred"]
+        if not war or war[0]["date"][:7] > f"{year}-08":
+            if not given or given[0]["date"][:7] != f"{year}-08":
+                bad.append(f"seed {s}: special manoeuvres in {year} without the Army giving the north up in {year}-08 (got {[g['date'] for g in given]})")
+        for g in given:
+            later = [e for e in war if e["date"][:7] > g["date"][:7]]
+            if later:
+                bad.append(f"seed {s}: the north given up {g['date']}, yet war on the USSR {later[0]['date']}")
     for e in ev:
         if e["kind"] == "treaty_signed" and e["id"] == "basic_convention_1925":
             if not occupied and "evacuation of northern Sakhalin" in e["text"]:

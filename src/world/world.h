@@ -545,6 +545,8 @@ struct hk_world {
     double jpn_peak;          /* the largest Japanese mainland army so far */
     bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */
     bool levy_told;           /* movement: the last levy of 1945 (the July call-up) has been told */
+    hk_month person_named[HK_MAX_PEOPLE]; /* world.c: the month each person was last named, 0 never */
+    hk_month north_deferred_on; /* politics.c: the Army gave up the northern operation for that month's year, 0 never */
     double levy_from_men;     /* movement: the army when Germany was beaten, to which the last levy adds */
     double levy_from_base;    /* movement: the record's army then (0: not yet beaten) */
     bool revenge_told;        /* war: the USSR's turn east to answer a Japanese attack has been told */

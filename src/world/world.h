@@ -57,6 +57,7 @@ typedef struct hk_front {
     double brought[2];           /* men the side has brought up here from its reserve since */
     double going[2];             /* its pace this step against the usual: weather and roads (campaign.c) */
     bool spent[2];               /* the side's opening offensive here was beaten off: not renewed whatever the odds (campaign.c) */
+    double lost[2];              /* the side's casualties in this front's battles and sieges since the war opened (campaign.c) */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */

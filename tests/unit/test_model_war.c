@@ -580,6 +580,36 @@ static void test_hutou_invested(void **state)
     hk_scenario_free(s);
 }
 
+/* Each front keeps the casualties of its battles and sieges: after a
+ * month of war they are there, on the fronts that fought, and together no
+ * more than the war's losses so far. */
+static void test_losses_by_front(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int ussuri = sector(s, "ussuri");
+    w->camp.front[ussuri].men[HK_SIDE_SOV] = 600000;
+    w->camp.front[ussuri].guns[HK_SIDE_SOV] = 6000;
+    w->sov_men += 560000;
+    hk_campaign_step(w);
+    double lost[2] = {0, 0};
+    for (int f = 0; f < s->n_sectors; f++)
+        for (int side = 0; side < 2; side++)
+            lost[side] += w->camp.front[f].lost[side];
+    assert_true(w->camp.front[ussuri].lost[HK_SIDE_SOV] > 0);
+    assert_true(w->camp.front[ussuri].lost[HK_SIDE_JPN] > 0);
+    for (int side = 0; side < 2; side++)
+        assert_true(lost[side] <= w->war_losses[side] + 1);
+    hk_war_summary sum;
+    hk_campaign_summary(w, &sum);
+    assert_true(sum.fronts[ussuri].lost[HK_SIDE_SOV] == w->camp.front[ussuri].lost[HK_SIDE_SOV]);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 /* An advance takes time: a front on foot covers war.march_foot km a day and
  * fights for a region only once it has come halfway along the link to it. */
 static void test_march_takes_days(void **state)
@@ -1623,6 +1653,7 @@ int main(void)
         cmocka_unit_test(test_fall_back_toward_bases),
         cmocka_unit_test(test_main_line_stand),
         cmocka_unit_test(test_hutou_invested),
+        cmocka_unit_test(test_losses_by_front),
         cmocka_unit_test(test_march_takes_days),
         cmocka_unit_test(test_fuel_halts_armour),
         cmocka_unit_test(test_stalemate_takes_months),

@@ -180,61 +180,6 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
     hk_map_routes_at(s, w->month, rail & held, held, ~(hk_regions)0, km);
 }
 
-/* The most men a month the links can carry from the regions of `from` to
- * those of `to` over the regions of `held`: a maximum flow (Edmonds-Karp,
- * shortest augmenting routes first, links in index order), each link
- * carrying its capacity either way, so parallel routes add up and a link
- * two routes share carries no more than its capacity. INFINITY when a
- * source lies in `to`. */
-static double max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk_regions to, hk_regions held)
-{
-    if (from & to)
-        return INFINITY;
-    const hk_compiled *cc = s->compiled;
-    double fl[HK_MAX_LINKS]; /* net flow along each link, from its `from` end to its `to` end */
-    memset(fl, 0, sizeof(double) * (size_t)s->n_links);
-    double total = 0;
-    for (;;) {
-        /* the links from the compiled lists (compiled.c): prev[v] the entry
-         * of the link v was reached by, in the list of the region before it */
-        int prev[HK_MAX_REGIONS], from_of[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
-        hk_regions seen = from;
-        for (hk_regions m = from; m; m &= m - 1)
-            queue[qt++] = __builtin_ctzll(m);
-        while (qh < qt && hit < 0) {
-            int u = queue[qh++];
-            for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
-                int v = cc->adj_to[i];
-                if (((seen >> v) & 1u) || !((held >> v) & 1u) || cc->link_on[cc->adj[i]] > month)
-                    continue;
-                int l = cc->adj[i];
-                double res = cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l];
-                if (!(res > 1e-6))
-                    continue;
-                seen |= HK_REGION_BIT(v);
-                prev[v] = i;
-                from_of[v] = u;
-                queue[qt++] = v;
-                if ((to >> v) & 1u)
-                    hit = v;
-            }
-        }
-        if (hit < 0)
-            break;
-        double b = INFINITY;
-        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
-            int i = prev[v], l = cc->adj[i];
-            b = hk_fmin(b, cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l]);
-        }
-        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
-            int i = prev[v];
-            fl[cc->adj[i]] += cc->adj_from[i] ? b : -b;
-        }
-        total += b;
-    }
-    return total;
-}
-
 /* Where a side's reinforcements come from: the Soviet side's from the west,
  * over the westernmost railhead it holds (the Trans-Siberian from European
  * Russia); the Japanese side's from its bases (Japan, Korea, the Kwantung
@@ -265,7 +210,7 @@ void hk_campaign_flow(const hk_world *w, int side, double *cap)
     const hk_scenario *s = w->s;
     hk_regions sources = sources_of(w, side), held = set_of(w, side, own);
     for (int r = 0; r < s->n_regions; r++)
-        cap[r] = (held >> r) & 1u ? max_flow(s, w->month, sources, HK_REGION_BIT(r), held) : 0;
+        cap[r] = (held >> r) & 1u ? hk_map_max_flow(s, w->month, sources, HK_REGION_BIT(r), held) : 0;
 }
 
 /* What the links carry to a front: the maximum flow from the side's sources
@@ -277,7 +222,7 @@ double hk_campaign_front_flow(const hk_world *w, int side, int f)
     for (int r = 0; r < s->n_regions; r++)
         if (w->camp.front_of[r] == f && ((held >> r) & 1u))
             mine |= HK_REGION_BIT(r);
-    return mine ? max_flow(s, w->month, sources_of(w, side), mine, held) : 0;
+    return mine ? hk_map_max_flow(s, w->month, sources_of(w, side), mine, held) : 0;
 }
 
 uint64_t hk_campaign_encircled(const hk_world *w, int side)
@@ -449,6 +394,17 @@ int hk_campaign_taken(const hk_world *w, int side, uint64_t *mask)
     if (mask)
         *mask = m;
     return n;
+}
+
+bool hk_campaign_offensive_on(const hk_world *w, int side)
+{
+    for (int f = 0; f < w->s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        const hk_front *fr = &w->camp.front[f];
+        if (fr->active && fr->attacked[side] && !fr->broke[side] && fr->op_men[side] > 0 &&
+            !(side == HK_SIDE_JPN && hk_battles_winter_halts(w, f)))
+            return true;
+    }
+    return false;
 }
 
 /* Weapons per man of a side's whole theatre army (its formations). */
@@ -635,7 +591,7 @@ static double flow_to(hk_world *w, int side, int r)
     hk_campaign_state *c = &w->camp;
     if (!((c->flow_known[side] >> r) & 1u)) {
         route_sets(w);
-        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, w->month, c->sets_sources[side], HK_REGION_BIT(r),
+        c->route_flow[side][r] = own(w, r, side) ? hk_map_max_flow(w->s, w->month, c->sets_sources[side], HK_REGION_BIT(r),
                                                              c->sets_held[side])
                                                   : 0;
         c->flow_known[side] |= HK_REGION_BIT(r);
@@ -653,7 +609,7 @@ static double front_flow(hk_world *w, int side, int f)
         for (int r = 0; r < w->s->n_regions; r++)
             if (c->front_of[r] == f && ((held >> r) & 1u))
                 mine |= HK_REGION_BIT(r);
-        c->route_front[side][f] = mine ? max_flow(w->s, w->month, c->sets_sources[side], mine, held) : 0;
+        c->route_front[side][f] = mine ? hk_map_max_flow(w->s, w->month, c->sets_sources[side], mine, held) : 0;
         c->front_known[side] |= 1u << f;
     }
     return c->route_front[side][f];
@@ -1159,7 +1115,7 @@ static bool opening(const hk_world *w, int side)
  * state: the opener's opening offensive; attack with the ratio
  * war.attack_ratio over the defence; fall back when the theatre is lost
  * (outnumbered war.redoubt_ratio to one); else hold. */
-static int decide_posture(const hk_world *w, int f, int side, double ratio)
+static int decide_posture(const hk_world *w, int f, int side, int o, double ratio)
 {
     if (w->player >= 0 && w->player == hk_world_side_actor(w, side) && w->orders_given &&
         w->orders.front_posture[f] >= HK_FRONT_ATTACK && w->orders.front_posture[f] <= HK_FRONT_WITHDRAW)
@@ -1175,15 +1131,36 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
      * counter-stroke is made before it lets the Far East use its reserve
      * (stavka_holds; the Far East's divisions were going to Moscow in
      * October-December 1941, rzd_transfers_1941) */
-    if (stavka_holds(w, side))
+    if (stavka_holds(w, side)) {
+        /* (but a front whose own ground the enemy has taken strikes back
+         * with what it has, and only there, once the enemy's offensive on
+         * it has spent itself: a counter-attack to restore the border, as
+         * the Far East's fronts threw the Japanese back off the ground they
+         * claimed at Changkufeng and on the Khalkha, coox1977, coox1985,
+         * with the margin an attack needs; its reserve stays Stavka's) */
+        const hk_front *fr = &w->camp.front[f];
+        int e = 1 - side;
+        bool enemy_on = fr->op_men[e] > 0 && !fr->broke[e] && !fr->spent[e];
+        if (o >= 0 && held_at_start(w, o, side) && !enemy_on && !beaten_off && ratio >= P(w, WAR_ATTACK_RATIO))
+            return HK_FRONT_ATTACK;
         return HK_FRONT_HOLD;
+    }
     /* the Japanese army opens no offensive outside the border's campaigning
      * season (battles.c): its plan of 1941 was to finish its campaign before
      * the freeze (glantz2003), as its fighting of 1939 was to end before the
      * winter (001:147); it holds the line it has, and its sieges go on */
-    if (side == HK_SIDE_JPN && !hk_battles_in_season(w, f))
+    /* (an offensive under way that has not broken off goes on past the
+     * season's last month until the freeze: the plan of 1941 was to finish
+     * its operation before the winter, not to stop it at the month's end,
+     * glantz2003) */
+    const hk_front *fr = &w->camp.front[f];
+    bool under_way = fr->op_men[side] > 0 && !beaten_off && !fr->spent[side];
+    if (side == HK_SIDE_JPN && !hk_battles_in_season(w, f) && !(under_way && !hk_battles_winter_halts(w, f)))
         return HK_FRONT_HOLD;
     if (ratio >= P(w, WAR_ATTACK_RATIO) && !beaten_off)
+        return HK_FRONT_ATTACK;
+    /* an offensive under way is pressed until its break test ends it */
+    if (under_way)
         return HK_FRONT_ATTACK;
     /* (an opening offensive beaten off on a front is spent there: the
      * depots stocked for it are used up and its divisions bled, and it is
@@ -1686,7 +1663,7 @@ static int breach(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_co
 
 static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
                          hk_terrain terrain, int days, int stand, bool gives_way, int pinned, int works,
-                         int region, bool pressed, int *belts, hk_combat_result *res)
+                         int region, int *belts, bool planned, hk_combat_result *res)
 {
     if (belts)
         *belts = 0;
@@ -1720,10 +1697,12 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
         }
         hk_combat_resolve(pp, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
         hk_combat_add_stage(res, &st, from, k == 0);
-        /* (an attack pressed on a line the defence stands on to hold it
-         * goes on through a stage it came off worse in, with the echelons
-         * coming up behind, until its own line breaks off) */
-        if ((st.winner == HK_COMBAT_DEFENDER && !pressed) || st.broke_off[0]) {
+        /* (a planned offensive is not called off because a stage went the
+         * defender's way: its commander feeds the next echelon in until the
+         * attack itself breaks off, its losses past the combat model's
+         * break point; a siege's assault, or a battle no plan prepared,
+         * is called off when beaten) */
+        if (st.broke_off[0] || (st.winner == HK_COMBAT_DEFENDER && !planned)) {
             beaten = true;
             break; /* the attack is called off */
         }
@@ -1738,6 +1717,9 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
         if (st.winner == HK_COMBAT_ATTACKER && gives_way && to >= pinned && (!works || works_given(works, &st)))
             break; /* the line breaks and the defender gives the ground */
     }
+    /* (the shock group at the point of attack fights its own battle for
+     * the belt in every step the offensive is not called off, whether the
+     * broad front's stages went its way or not) */
     if (works && !beaten && !res->broke_off[HK_COMBAT_ATTACKER]) {
         int b = breach(w, r, att, def, terrain, res->days, region, res);
         if (belts)
@@ -2365,7 +2347,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                         ? w->orders.front_posture[f]
                         : HK_FRONT_MODEL;
         if (obj[side] >= 0)
-            fr->posture[side] = (uint8_t)decide_posture(w, f, side, ratio[side]);
+            fr->posture[side] = (uint8_t)decide_posture(w, f, side, obj[side], ratio[side]);
         else if (order == HK_FRONT_ATTACK) {
             /* the player's attack cannot be carried out: no ground of the
              * enemy's within its aims lies over a land link from a region
@@ -2859,13 +2841,16 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                 : def.posture == HK_POSTURE_FORTIFIED && dpost == HK_FRONT_HOLD ? 1
                                                                              : 0;
     int belts = 0;
+    /* the offensive's men: those on the front at its first attack and any
+     * brought up to it since (what its losses are weighed against) */
+    fr->op_men[a] = hk_fmax(fr->op_men[a], fr->men[a] + fr->op_lost[a]);
     if (line_stand) {
         /* the line is held for what is left of its days, then given up */
         int left = (int)P(w, WAR_MAIN_LINE_DAYS) - c->stood[o];
         fight_days = days < left ? days : left;
     }
     front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back,
-                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, works, o, false, &belts, &res);
+                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, works, o, &belts, true, &res);
     if (line_stand)
         c->stood[o] = (uint8_t)hk_fmin(255, c->stood[o] + hk_fmax(1, res.days));
     /* a front standing in its works is driven from them only by a collapse
@@ -2883,6 +2868,17 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
      * unless it has just beaten the attack off) */
     bool line_given = line_stand && c->stood[o] >= P(w, WAR_MAIN_LINE_DAYS) && res.winner != HK_COMBAT_DEFENDER;
     bool won = res.winner == HK_COMBAT_ATTACKER || dpost == HK_FRONT_WITHDRAW || dfr->men[d] < 100 || line_given;
+    /* the offensive's break test: the combat model's, on the losses of the
+     * whole operation, not of one step's battle (an engagement's losses
+     * count from its own start, so an offensive renewed step after step
+     * would never reach it). It breaks off when the step's battle broke it
+     * off, or when it has lost the combat model's break share
+     * (combat.break_att) of the men it committed: the 23rd Division's
+     * offensives of July 1939 were renewed after each repulse until its
+     * losses had bled it (coox1985); the Kwantung Army's plan of 1941
+     * reckoned on weeks of fighting in the Soviet works (glantz2003) */
+    fr->op_lost[a] += res.loss[HK_COMBAT_ATTACKER].men;
+    bool broke = res.broke_off[HK_COMBAT_ATTACKER] || fr->op_lost[a] >= w->combat.break_att * fr->op_men[a];
     if (hk_world_logging(w)) {
         /* the battle's facts as fields, like a border battle's */
         double com[2], cas[2];
@@ -2944,16 +2940,22 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     }
     hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                    SRC_WAR);
+    if (broke) {
+        /* an offensive that broke off is not renewed before next month's
+         * reinforcements, and an opening offensive that broke off is spent
+         * (decide_posture) */
+        fr->broke[a] = fr->repulsed[a] = true;
+        if (opening(w, a))
+            fr->spent[a] = true;
+    }
     if (!won) {
-        /* not renewed before next month's reinforcements; an attack that
-         * broke a belt of the works goes on into the next, and one on a
-         * line of delaying positions is renewed by the echelons behind its
-         * first (on_main_line) */
-        if (!belts && !line_stand) {
+        /* one held without breaking off is renewed at the next step, as its
+         * guns and echelons come up; an attack that broke a belt of the
+         * works goes on into the next, and one on a line of delaying
+         * positions is renewed by the echelons behind its first
+         * (on_main_line) */
+        if (!belts && !line_stand)
             fr->repulsed[a] = true;
-            if (opening(w, a))
-                fr->spent[a] = true;
-        }
         return true;
     }
     fort_garrison(w, f, dfr, a, o);
@@ -3053,8 +3055,8 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
      * perimeter, once a step: the pocket is reduced over weeks, not days */
     int first = (int)lround((double)days / echelons(w));
     hk_combat_result res;
-    front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, false, -1, false, NULL,
-                 &res);
+    front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, false, -1, NULL,
+                 false, &res);
     c->prisoners[side] += res.prisoners[HK_COMBAT_DEFENDER];
     losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
     losses(w, side, fr, &res.loss[HK_COMBAT_DEFENDER]);
@@ -3365,6 +3367,13 @@ void hk_campaign_step(hk_world *w)
     /* the links each front reaches, over the links open this month */
     all_front_links(w);
     for (int f = 0; f < s->n_sectors; f++) {
+        /* an offensive goes on from month to month until it breaks off, or
+         * until its side stops attacking on the front (the season, its
+         * objective gone, the odds): a new one is then weighed afresh */
+        for (int side = 0; side < 2; side++)
+            if (!c->front[f].attacked[side] || c->front[f].broke[side])
+                c->front[f].op_men[side] = c->front[f].op_lost[side] = 0;
+        c->front[f].broke[0] = c->front[f].broke[1] = false;
         c->front[f].added[0] = c->front[f].added[1] = 0;
         c->front[f].repulsed[0] = c->front[f].repulsed[1] = false;
         c->front[f].refused[0] = c->front[f].refused[1] = false;
@@ -3408,6 +3417,11 @@ void hk_campaign_step(hk_world *w)
     for (int day = first; day < last; day += step) {
         int days = day + step <= last ? step : last - day;
         w->today = day + 1;
+        /* an attack held without breaking off is renewed at this step; one
+         * that broke off waits for next month's reinforcements */
+        for (int f = 0; f < s->n_sectors; f++)
+            for (int side = 0; side < 2; side++)
+                c->front[f].repulsed[side] = c->front[f].broke[side];
         /* each front's going over the step, each side's: the weather and
          * the roads, which no plan foresees (the rains of August 1945 in
          * eastern Manchuria, the dry steppe of the west, glantz2003) */

@@ -2761,8 +2761,17 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
          * reported a little over 8,000 casualties for the whole of August,
          * glantz2003) */
         double ke = 1.0 / echelons(w);
+        /* (and that leading echelon is where the front's armour is: a front
+         * that meets a defence falling back puts its tank and mechanised
+         * formations in its first echelon, as many tanks as
+         * war.mobile_men_per_tank of its men can fight with: the Transbaikal
+         * Front sent the 6th Guards Tank Army, over 1,000 of its some 2,400
+         * tanks and self-propelled guns, over the Great Khingan in its first
+         * echelon, glantz2003) */
+        double tanks = att.tanks;
         att.men *= ke;
-        att.tanks *= ke;
+        att.tanks = P(w, WAR_MOBILE_MEN_PER_TANK) > 0 ? hk_fmin(tanks, att.men / P(w, WAR_MOBILE_MEN_PER_TANK))
+                                                       : tanks * ke;
         att.guns *= ke;
     } else if (dpost == HK_FRONT_ATTACK) {
         def.posture = HK_POSTURE_HASTY; /* caught preparing its own attack */
@@ -3454,6 +3463,9 @@ void hk_campaign_step(hk_world *w)
         }
     }
     w->today = today;
+    for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++)
+        for (int side = 0; side < 2; side++)
+            c->front[f].lost[side] += month_cas[f][side];
     hk_landings_step(w); /* the island fronts, over the month's days */
     tell_plan(w);
     w->battles_month += battles;
@@ -3514,8 +3526,13 @@ void hk_campaign_step(hk_world *w)
                     snprintf(side_text[side], sizeof side_text[side], "%s %.0fk %s", side ? "S" : "J",
                              fr->men[side] / 1000, pn[fr->posture[side] & 3]);
             }
-            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " %s: %s, %s;", s->sectors[f].id,
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " %s: %s, %s", s->sectors[f].id,
                           side_text[0], side_text[1]);
+            /* what its battles and sieges have cost each side so far */
+            if (fr->lost[0] + fr->lost[1] >= 1)
+                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " (lost J %.1fk, S %.1fk)",
+                              fr->lost[0] / 1000, fr->lost[1] / 1000);
+            n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, ";");
         }
         snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " losses so far Japanese %.0f, Soviet %.0f%s.",
                  w->war_losses[0], w->war_losses[1], c->trans_siberian_cut ? "; the Trans-Siberian is cut" : "");
@@ -3885,6 +3902,7 @@ void hk_campaign_summary(const hk_world *w, hk_war_summary *out)
              * simulate; the sectors' forces count such a formation on both */
             o->men[side] = fr->men[side];
             o->posture[side] = fr->posture[side] ? fr->posture[side] : HK_FRONT_HOLD;
+            o->lost[side] = fr->lost[side];
         }
         if (w->mode == HK_MODE_REPLAY) {
             /* the record's postures: a side attacks on a front where the

@@ -119,7 +119,8 @@ static json_t *war_json(const hk_scenario *s, const hk_war_summary *w)
     json_t *fronts = json_array();
     for (int i = 0; i < w->n_fronts; i++) {
         const hk_front_summary *f = &w->fronts[i];
-        json_t *fo = json_object(), *men = json_object(), *po = json_object(), *line = json_object();
+        json_t *fo = json_object(), *men = json_object(), *po = json_object(), *line = json_object(),
+               *lost = json_object();
         json_object_set_new(fo, "sector", sector_id(s, f->sector));
         json_object_set_new(fo, "name", str_or_null(s->sectors[f->sector].name));
         for (int side = 0; side < 2; side++) {
@@ -128,6 +129,7 @@ static json_t *war_json(const hk_scenario *s, const hk_war_summary *w)
             const char *k = s->actors[lead[side]].id;
             json_object_set_new(men, k, hk_json_number(f->men[side], 0));
             json_object_set_new(po, k, json_string(posture[f->posture[side] & 3]));
+            json_object_set_new(lost, k, hk_json_number(f->lost[side], 0));
             json_t *l = json_array();
             for (int r = 0; r < s->n_regions && r < 64; r++)
                 if ((f->line[side] >> r) & 1)
@@ -137,6 +139,7 @@ static json_t *war_json(const hk_scenario *s, const hk_war_summary *w)
         json_object_set_new(fo, "men", men);
         json_object_set_new(fo, "posture", po);
         json_object_set_new(fo, "line", line);
+        json_object_set_new(fo, "losses", lost);
         json_array_append_new(fronts, fo);
     }
     json_object_set_new(o, "fronts", fronts);

@@ -135,6 +135,7 @@ typedef struct hk_front_summary {
     double men[2];        /* [0] the Japanese side, [1] the Soviet side */
     int posture[2];       /* 1 attack, 2 hold, 3 withdraw */
     uint64_t line[2];     /* bit r: region r held by that side along the front */
+    double lost[2];       /* casualties in the front's battles and sieges since the war opened */
 } hk_front_summary;
 typedef struct hk_war_summary {
     bool active;

@@ -57,6 +57,7 @@ typedef struct hk_front {
     double brought[2];           /* men the side has brought up here from its reserve since */
     double going[2];             /* its pace this step against the usual: weather and roads (campaign.c) */
     bool spent[2];               /* the side's opening offensive here was beaten off: not renewed whatever the odds (campaign.c) */
+    double lost[2];              /* the side's casualties in this front's battles and sieges since the war opened (campaign.c) */
     double op_men[2];            /* the men the side's offensive under way here has committed (at its first attack and brought up since), 0 none (campaign.c) */
     double op_lost[2];           /* the men that offensive has lost since its first attack (campaign.c) */
     bool broke[2];               /* the side's offensive here broke off this month (the break test on its losses): not renewed before next month (campaign.c) */

@@ -558,32 +558,59 @@ static void test_main_line_stand(void **state)
 }
 
 /* Hutou, the fortified region across the Ussuri from Iman, keeps its
- * garrison when the Ussuri front falls back from its zone at Suifenhe: the
- * Soviet side invests it from Iman and the region stays Japanese while the
- * garrison holds, though cut off, until it falls or the order to lay down
- * arms reaches it. */
+ * garrison when the Ussuri front falls back from its zone at Suifenhe in
+ * August 1945: the Soviet side invests it from Iman, and the region stays
+ * Japanese while the garrison holds, though cut off: it is still Japanese
+ * when the fronts stop, and Soviet only once the order has reached it. */
 static void test_hutou_invested(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    int hu = region(s, "hutou");
+    for (uint64_t seed = 1; seed <= 3; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        bool held_in_war = false;
+        while (!hk_world_done(w)) {
+            hk_world_step(w, NULL);
+            if (w->war && w->camp.garrison[hu] > 0 && hk_control_side(w, hu) == HK_SIDE_JPN)
+                held_in_war = true;
+        }
+        assert_true(w->camp.garrison_left[hu] > 0);
+        assert_true(held_in_war || hk_control_side(w, hu) == HK_SIDE_SOV);
+        assert_int_equal(hk_control_side(w, hu), HK_SIDE_SOV);
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
+/* Each front keeps the casualties of its battles and sieges: after a
+ * month of war they are there, on the fronts that fought, and together no
+ * more than the war's losses so far. */
+static void test_losses_by_front(void **state)
 {
     (void)state;
     hk_scenario *s = builtin();
     hk_setup su;
     hk_setup_init(&su, s);
     hk_world *w = war_world(&su, HK_SIDE_SOV);
-    w->month = hk_month_of(1945, 8);
-    int ussuri = sector(s, "ussuri"), hu = region(s, "hutou"), sf = region(s, "suifenhe");
-    for (int f = 0; f < s->n_sectors; f++) {
-        w->camp.front[f].men[HK_SIDE_JPN] = 60000;
-        w->camp.front[f].guns[HK_SIDE_JPN] = 600;
-        w->camp.front[f].men[HK_SIDE_SOV] = f == ussuri ? 600000 : 60000;
-        w->camp.front[f].guns[HK_SIDE_SOV] = f == ussuri ? 6000 : 600;
-    }
-    w->jpn_men = 60000.0 * s->n_sectors;
-    w->sov_men = 600000 + 60000.0 * (s->n_sectors - 1);
+    int ussuri = sector(s, "ussuri");
+    w->camp.front[ussuri].men[HK_SIDE_SOV] = 600000;
+    w->camp.front[ussuri].guns[HK_SIDE_SOV] = 6000;
+    w->sov_men += 560000;
     hk_campaign_step(w);
-    assert_int_equal(hk_control_side(w, sf), HK_SIDE_SOV);
-    assert_true(w->camp.garrison_left[hu] > 0);
-    /* held while its garrison stands, not passed as cut-off ground */
-    assert_true(w->camp.garrison[hu] <= 0 || hk_control_side(w, hu) == HK_SIDE_JPN);
+    double lost[2] = {0, 0};
+    for (int f = 0; f < s->n_sectors; f++)
+        for (int side = 0; side < 2; side++)
+            lost[side] += w->camp.front[f].lost[side];
+    assert_true(w->camp.front[ussuri].lost[HK_SIDE_SOV] > 0);
+    assert_true(w->camp.front[ussuri].lost[HK_SIDE_JPN] > 0);
+    for (int side = 0; side < 2; side++)
+        assert_true(lost[side] <= w->war_losses[side] + 1);
+    hk_war_summary sum;
+    hk_campaign_summary(w, &sum);
+    assert_true(sum.fronts[ussuri].lost[HK_SIDE_SOV] == w->camp.front[ussuri].lost[HK_SIDE_SOV]);
     hk_world_free(w);
     hk_scenario_free(s);
 }
@@ -1679,6 +1706,7 @@ int main(void)
         cmocka_unit_test(test_fall_back_toward_bases),
         cmocka_unit_test(test_main_line_stand),
         cmocka_unit_test(test_hutou_invested),
+        cmocka_unit_test(test_losses_by_front),
         cmocka_unit_test(test_march_takes_days),
         cmocka_unit_test(test_fuel_halts_armour),
         cmocka_unit_test(test_stalemate_takes_months),

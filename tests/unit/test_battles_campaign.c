@@ -886,8 +886,9 @@ static void test_khalkha_lift_is_the_trucks(void **state)
     double delivery = su.param[HK_P_MOTOR_DELIVERY], wear = su.param[HK_P_MOTOR_WEAR];
     assert_true(park_months > 13 && first < park);
     /* the protocol a year old, 1,000 on the line against 30,000 after a
-     * lost opening: Moscow's first trucks come in the month; the rest of
-     * the 54,000 it wants waits for the next */
+     * lost opening: before the motorised corps has come no trucks are
+     * railed in (nobody there to take them over the road), and the first
+     * contingent's carry what it brings up */
     hk_world *w = border_world(&su, 3, western);
     w->sov_men = 1000000;
     w->treaty[t].signed_on = w->month - 12;
@@ -895,7 +896,19 @@ static void test_khalkha_lift_is_the_trucks(void **state)
     open_campaign(w, western, 30000, 1000);
     w->border_campaign.last_loser = HK_SIDE_SOV;
     hk_battles_step(w);
-    double lift = per_truck * (first + delivery);
+    assert_true(w->motor.delivered == 0.0);
+    assert_true(fabs(w->border_campaign.peak[HK_SIDE_SOV] - (1000 + per_truck * first)) < 1.0);
+    /* the protocol as old as the corps' coming: Moscow's first trucks come
+     * in the month; the rest of the 54,000 it wants waits for the next */
+    hk_world_free(w);
+    w = border_world(&su, 3, western);
+    w->sov_men = 1000000;
+    w->treaty[t].signed_on = w->month - (hk_month)ceil(park_months);
+    assert_true(fabs(hk_motor_stationed(w, western) - park) < 1e-9);
+    open_campaign(w, western, 30000, 1000);
+    w->border_campaign.last_loser = HK_SIDE_SOV;
+    hk_battles_step(w);
+    double lift = per_truck * (park + delivery);
     assert_true(lift < 25000);
     assert_true(fabs(w->border_campaign.peak[HK_SIDE_SOV] - (1000 + lift)) < 1.0);
     assert_true(fabs(w->motor.delivered - delivery) < 1e-9);
@@ -908,8 +921,9 @@ static void test_khalkha_lift_is_the_trucks(void **state)
     w->border_campaign.last_loser = -1;
     w->border_campaign.holder = HK_SIDE_JPN;
     double next = hk_motor_lift(w, western, true, 25000);
-    assert_true(fabs(w->motor.delivered - (delivery * (1 - wear) + delivery)) < 1e-6);
-    assert_true(fabs(next - per_truck * (first + w->motor.delivered)) < 1e-6);
+    double kept = delivery * (1 - wear); /* as many as the road has use for */
+    assert_true(fabs(w->motor.delivered - (kept + fmin(delivery, 25000 / per_truck - park - kept))) < 1e-6);
+    assert_true(fabs(next - per_truck * (park + w->motor.delivered)) < 1e-6);
     /* a year of quiet later the trucks railed in are mostly gone, and with
      * the Soviet side not losing (or not bound) none come; the corps has
      * come with its park */

@@ -1412,14 +1412,25 @@ static void campaign_month(hk_world *w, hk_rng *r)
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                               " %s would take a ceasefire: %s.", i == HK_SIDE_JPN ? "The Japanese side" : other_cap,
                               reason[i]);
-            else if (i == HK_SIDE_JPN && !(gain[i] >= 0.5))
+            else if (i == HK_SIDE_JPN) {
+                /* the want is a ratio over the enemy the officers expect
+                 * to meet, the men on the line and the columns coming up
+                 * this month, not over the outposts there at its start:
+                 * measured against the enemy's line once this month's
+                 * columns are up (a few hundred men at the start made it
+                 * "104 times the enemy's") */
+                double enemy = hk_fmax(start[1 - i], start[1 - i] + gain[1 - i]);
+                char bring[48];
+                if (gain[i] >= 0.5)
+                    snprintf(bring, sizeof bring, "brings up %.0f", gain[i]);
+                else
+                    snprintf(bring, sizeof bring, "brings up no one this month");
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                              " The %s fights on (%s), wants %.0f men (%.2f of the enemy's), brings up no one this month.",
-                              hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / hk_fmax(start[1 - i], 1.0));
-            else if (i == HK_SIDE_JPN)
-                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                              " The %s fights on (%s), wants %.0f men (%.2f of the enemy's), brings up %.0f.",
-                              hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / hk_fmax(start[1 - i], 1.0), gain[i]);
+                              " The %s fights on (%s), wants %.0f men (%.2f times the %.0f the other side has there "
+                              "once this month's columns are up), %s.",
+                              hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / hk_fmax(enemy, 1.0), enemy,
+                              bring);
+            }
             else {
                 double km = battle_supply_km(w, sec, i);
                 char move[64];

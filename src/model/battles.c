@@ -1092,10 +1092,16 @@ static double japanese_stake(hk_world *w, double want, double need, bool sov_fee
 {
     hk_border_campaign *c = &w->border_campaign;
     double raised = want * (1.0 + w->autonomy);
-    /* the next echelon only where it can win the race to the site, and in
-     * time to attack before the season ends (as campaign_decide's beaten
-     * branch) */
-    if (!sov_feeds || !japanese_outbuilds(w) || !hk_battles_in_season(w, c->sector) || !season_goes_on(w))
+    /* the next echelon in time to attack before the season ends (as
+     * campaign_decide's beaten branch). Whether it can win the race to the
+     * site (japanese_outbuilds) is Tokyo's question, asked when it lets the
+     * officers fight on or overrules them (campaign_decide); officers who
+     * fight on raise their stake by formations whatever the race: the 7th
+     * Division's regiments were fed in after the July attacks of 1939 and
+     * the 6th Army formed in August, when the 1st Army Group already
+     * outnumbered the Japanese on the Khalkha nearly two to one (001:133,
+     * 001:137; cdb90, isqno 260; coox1985) */
+    if (!sov_feeds || !hk_battles_in_season(w, c->sector) || !season_goes_on(w))
         return raised;
     double coming = hk_fmax(0.0, hk_fmin(campaign_lift(w, HK_SIDE_SOV), campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
     double local = within_reach(w, c->sector, HK_SIDE_JPN).men;
@@ -1131,7 +1137,7 @@ static bool soviet_answers_at_once(hk_world *w, int att, int winner, int days_le
  * winner in *winner (HK_COMBAT_ATTACKER, HK_COMBAT_DEFENDER, or -1) and
  * whether the answer follows in *answered. */
 static int campaign_engage(hk_world *w, hk_rng *r, int att, bool planned, bool envelop, int surprise,
-                           const int air[2], hk_terrain terrain, int day0, bool *answered)
+                           const int air[2], hk_terrain terrain, int day0, bool *answered, int restores)
 {
     hk_border_campaign *c = &w->border_campaign;
     const hk_scenario *s = w->s;
@@ -1171,9 +1177,11 @@ static int campaign_engage(hk_world *w, hk_rng *r, int att, bool planned, bool e
     c->broken[def] = res.broke_off[HK_COMBAT_DEFENDER] != 0;
     c->quiet = 0;
     c->last_loser = res.winner == HK_COMBAT_ATTACKER ? def : res.winner == HK_COMBAT_DEFENDER ? att : -1;
-    /* ground changes hands only when an attack succeeds */
+    /* ground changes hands only when an attack succeeds; a counter-attack
+     * that answers a gain at once takes back the ground just lost, and the
+     * line stands where it stood before (`restores`, the holder then) */
     if (res.winner == HK_COMBAT_ATTACKER)
-        c->holder = att;
+        c->holder = restores >= -1 ? restores : att;
     c->fresh = res.winner == HK_COMBAT_ATTACKER;
     w->battles_month++;
     double men[2];
@@ -1404,14 +1412,25 @@ static void campaign_month(hk_world *w, hk_rng *r)
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
                               " %s would take a ceasefire: %s.", i == HK_SIDE_JPN ? "The Japanese side" : other_cap,
                               reason[i]);
-            else if (i == HK_SIDE_JPN && !(gain[i] >= 0.5))
+            else if (i == HK_SIDE_JPN) {
+                /* the want is a ratio over the enemy the officers expect
+                 * to meet, the men on the line and the columns coming up
+                 * this month, not over the outposts there at its start:
+                 * measured against the enemy's line once this month's
+                 * columns are up (a few hundred men at the start made it
+                 * "104 times the enemy's") */
+                double enemy = hk_fmax(start[1 - i], start[1 - i] + gain[1 - i]);
+                char bring[48];
+                if (gain[i] >= 0.5)
+                    snprintf(bring, sizeof bring, "brings up %.0f", gain[i]);
+                else
+                    snprintf(bring, sizeof bring, "brings up no one this month");
                 n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                              " The %s fights on (%s), wants %.0f men (%.2f of the enemy's), brings up no one this month.",
-                              hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / hk_fmax(start[1 - i], 1.0));
-            else if (i == HK_SIDE_JPN)
-                n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
-                              " The %s fights on (%s), wants %.0f men (%.2f of the enemy's), brings up %.0f.",
-                              hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / hk_fmax(start[1 - i], 1.0), gain[i]);
+                              " The %s fights on (%s), wants %.0f men (%.2f times the %.0f the other side has there "
+                              "once this month's columns are up), %s.",
+                              hk_battles_japanese_army(w, sec), reason[i], want[i], want[i] / hk_fmax(enemy, 1.0), enemy,
+                              bring);
+            }
             else {
                 double km = battle_supply_km(w, sec, i);
                 char move[64];
@@ -1467,12 +1486,13 @@ static void campaign_month(hk_world *w, hk_rng *r)
         return;
     }
     bool answered = false;
-    int day = campaign_engage(w, r, att, planned, envelop, surprise, air, terrain, 0, &answered);
+    int before = c->holder;
+    int day = campaign_engage(w, r, att, planned, envelop, surprise, air, terrain, 0, &answered, -2);
     /* the USSR's hasty counter-attack on the ground just taken, at once
      * (soviet_answers_at_once): frontal, by what stands there, and the
      * month's last engagement */
     if (answered)
-        campaign_engage(w, r, HK_SIDE_SOV, false, false, 0, air, terrain, day, &answered);
+        campaign_engage(w, r, HK_SIDE_SOV, false, false, 0, air, terrain, day, &answered, before);
 }
 
 bool hk_battles_undecided(const hk_combat_result *res)

@@ -543,6 +543,42 @@ static void test_setback_raises_the_stake(void **state)
 }
 
 
+/* Officers who fight on after a setback raise their stake by formations,
+ * the next echelon of the divisions within reach, even where they cannot
+ * win the race to the site against what the USSR brings up: the 7th
+ * Division's regiments and the 6th Army came after the July attacks of
+ * 1939, when the 1st Army Group already outnumbered them (001:133, 001:137;
+ * cdb90, isqno 260). Whether they may fight on is Tokyo's call
+ * (campaign_decide); here the player's orders keep them fighting. */
+static void test_stake_raised_without_the_race(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    for (int run = 0; run < 5; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        w->autonomy = 0.0; /* no stake raised by the officers' own licence */
+        /* 25,000 within reach cannot hold 1.2 x (9,000 + the 15,385 the
+         * officers reckon comes over 650 km in a month) */
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 25000, .tanks = 100, .guns = 300, .aircraft = 100});
+        open_campaign(w, sec, 5000, 9000); /* the USSR already at its 1.8 over the men it faces */
+        hk_border_campaign *c = &w->border_campaign;
+        c->last_loser = HK_SIDE_JPN;
+        c->holder = HK_SIDE_SOV;
+        c->attacks[HK_SIDE_SOV] = 1;
+        w->player = s->jpn;
+        w->orders_given = true;
+        w->orders.incidents = HK_ESC_ESCALATE;
+        hk_battles_step(w);
+        /* the ratio over the Soviet line alone would be 10,800 */
+        assert_true(c->peak[HK_SIDE_JPN] > 15000);
+        assert_true(c->peak[HK_SIDE_JPN] <= 25000 + 1);
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
 
 /* A ceasefire both sides agree to after a major battle draws the disputed
  * line (001:147): the sector sees incidents again, but none grows into a
@@ -2034,6 +2070,7 @@ int main(void)
         cmocka_unit_test(test_mongolian_army_alone_is_not_russian),
         cmocka_unit_test(test_opening_answers_the_attack),
         cmocka_unit_test(test_setback_raises_the_stake),
+        cmocka_unit_test(test_stake_raised_without_the_race),
         cmocka_unit_test(test_campaign_ladder),
         cmocka_unit_test(test_destroyed_side_loses_the_opening),
         cmocka_unit_test(test_no_battle_under_the_pact),

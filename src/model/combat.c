@@ -393,6 +393,11 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
     if (in[0]->air && in[1]->air && p->air_power > 0)
         for (int i = 0; i < 2; i++)
             mult[i] /= 1 + p->air_power;
+    /* A river crossed under fire: the attack goes over in boats and on
+     * bridges into the defender's fire, its tanks and guns behind it until
+     * the bridges stand, so the defender's line counts for more. */
+    if (in[0]->river > 0 && p->river_power != 0)
+        mult[1] *= 1 + p->river_power * (in[0]->river < 1 ? in[0]->river : 1);
     /* Exactly two draws whenever an rng is given, so callers can rely on
      * how far the stream moves. */
     noise[0] = noise[1] = 1.0;

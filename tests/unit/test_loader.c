@@ -670,8 +670,8 @@ static void same_as_plain(hk_scenario_cache *cache, const hk_ynode *const trees[
     }
     assert_int_equal(p == NULL, c == NULL);
     if (p) {
-        /* the same compiled tables; only the compile's serial number (which
-         * compile it was, for the memos of world/map.c) differs */
+        /* everything worked out at load is the same, but for the serial
+         * that tells one load from another (the route memos' key) */
         assert_true(p->compiled->serial != c->compiled->serial);
         uint64_t serial = c->compiled->serial;
         c->compiled->serial = p->compiled->serial;

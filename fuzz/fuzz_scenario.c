@@ -157,6 +157,10 @@ static void check_same(const hk_scenario_file files[HK_FILE_COUNT], const hk_sce
     hk_scenario *plain = hk_scenario_load_files(files, &plain_diag);
     size_t la, lb;
     char *a = report(s, d, &la), *b = report(plain, &plain_diag, &lb);
+    /* (the compile's serial number tells one compile from another for the
+     * memos of world/map.c: set aside, the tables must be the same) */
+    if (s && plain)
+        plain->compiled->serial = s->compiled->serial;
     if (la != lb || memcmp(a, b, la) != 0 ||
         (s && plain && memcmp(s->compiled, plain->compiled, sizeof *s->compiled) != 0)) {
         fprintf(stderr, "fuzz_scenario: the cache changed what the loader reports\n"

@@ -168,26 +168,25 @@ double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int i
  * same pow() call's result, so nothing a battle computes changes. Other days
  * (an echelon's clock, day share x day0 + day) are worked out each time. */
 #define DECAY_DAYS 512
-/* A day that is no whole day (an echelon's clock, share x day0 + day): the
- * few such days the echelons' stages read come again battle after battle,
- * so each is kept too, in a small table per thread keyed by the day's and
- * the decay's bits (the same pow() result). */
-#define OTHER_DAYS_BITS 8
-#define OTHER_DAYS (1 << OTHER_DAYS_BITS)
-static double other_day_intensity(double t, double decay)
+/* pow(x, y) for arguments that come again battle after battle (the days
+ * that are no whole days of an echelon's clock, share x day0 + day; the
+ * ratio of two sides' qualities, of which there are few), kept in a table
+ * of 256 per thread keyed by both arguments' bits: the same pow() result. */
+#define KEPT_POW_BITS 8
+static double kept_pow(double x, double y)
 {
-    static _Thread_local uint64_t key_t[OTHER_DAYS], key_decay[OTHER_DAYS];
-    static _Thread_local double val[OTHER_DAYS];
-    static _Thread_local bool set[OTHER_DAYS];
-    uint64_t bt, bd;
-    memcpy(&bt, &t, sizeof bt);
-    memcpy(&bd, &decay, sizeof bd);
-    uint64_t h = (bt ^ (bd * 0x9e3779b97f4a7c15ULL)) * 0xbf58476d1ce4e5b9ULL;
-    int i = (int)(h >> (64 - OTHER_DAYS_BITS)); /* the product's top bits */
-    if (!set[i] || key_t[i] != bt || key_decay[i] != bd) {
-        val[i] = pow(t, -decay);
-        key_t[i] = bt;
-        key_decay[i] = bd;
+    static _Thread_local uint64_t key_x[1 << KEPT_POW_BITS], key_y[1 << KEPT_POW_BITS];
+    static _Thread_local double val[1 << KEPT_POW_BITS];
+    static _Thread_local bool set[1 << KEPT_POW_BITS];
+    uint64_t bx, by;
+    memcpy(&bx, &x, sizeof bx);
+    memcpy(&by, &y, sizeof by);
+    uint64_t h = (bx ^ (by * 0x9e3779b97f4a7c15ULL)) * 0xbf58476d1ce4e5b9ULL;
+    int i = (int)(h >> (64 - KEPT_POW_BITS)); /* the product's top bits */
+    if (!set[i] || key_x[i] != bx || key_y[i] != by) {
+        val[i] = pow(x, y);
+        key_x[i] = bx;
+        key_y[i] = by;
         set[i] = true;
     }
     return val[i];
@@ -201,7 +200,7 @@ static double day_intensity(double t, double decay)
     static _Thread_local bool tab_set[DECAY_DAYS];
     int d = (int)t;
     if (!(t >= 1 && t < DECAY_DAYS) || (double)d != t)
-        return other_day_intensity(t, decay);
+        return kept_pow(t, -decay);
     if (!tab_set[d] || memcmp(&decay, &tab_decay[d], sizeof decay) != 0) {
         tab[d] = pow(t, -decay);
         tab_decay[d] = decay;
@@ -461,7 +460,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         }
         /* Better troops stand more losses before they give way. */
         double qb = i == 0 ? qrel : 1 / qrel; /* pow(1, y) is 1 for every y */
-        double qf = qb == 1.0 ? 1.0 : pow(qb, p->quality_break);
+        double qf = qb == 1.0 ? 1.0 : kept_pow(qb, p->quality_break);
         brk[i] *= qf;
         brk_score[i] *= qf;
         if (!(p->ns_score_ordinary && in[i]->no_surrender))

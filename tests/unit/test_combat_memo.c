@@ -1,9 +1,10 @@
 /* test_combat_memo.c — what the combat model keeps per thread once worked
  * out (the day's intensity t^-decay, for whole days and for an echelon's
- * clock, combat.c) gives a battle the same bits as a thread that has kept
- * nothing: battles fought in echelons with parameter sets whose decays
- * alternate, in this thread after many others, and each in a thread of its
- * own. */
+ * clock; the break point's quality factor, combat.c) gives a battle the same
+ * bits as a thread that has kept nothing: battles fought in echelons by
+ * sides of unequal quality with parameter sets whose decays and quality
+ * exponents alternate, in this thread after many others, and each in a
+ * thread of its own. */
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -55,7 +56,9 @@ static void test_kept_intensities_fight_as_a_fresh_thread(void **state)
     hk_combat_params base;
     hk_combat_params_default(&base);
     assert_true(base.echelon_clock_share > 0 && base.echelon_clock_share < 1); /* days that are no whole days */
-    const double decays[] = {base.day_decay, base.day_decay * 0.5, base.day_decay * 1.5, base.day_decay};
+    assert_true(base.quality_break > 0);
+    const double decays[] = {base.day_decay, base.day_decay * 0.5, base.day_decay, base.day_decay};
+    const double qbreak[] = {base.quality_break, base.quality_break, base.quality_break * 3, base.quality_break};
     enum { N = 4 * 6 };
     static job here[N], fresh[N];
     for (int k = 0; k < N; k++) {
@@ -63,10 +66,12 @@ static void test_kept_intensities_fight_as_a_fresh_thread(void **state)
         memset(&j, 0, sizeof j);
         j.p = base;
         j.p.day_decay = decays[k % 4];
+        j.p.quality_break = qbreak[k % 4];
         int g = k / 4; /* four decays for each battle: the first and last the same */
         j.a = side(30000 + 8000.0 * g, 100, 300, 50);
         j.d = side(25000 - 2000.0 * g, 20, 200, 40);
         j.d.posture = HK_POSTURE_PREPARED;
+        j.a.quality = 1.0 + 0.25 * (g % 3);
         j.days = 6 + g % 5;
         j.echelons = 2 + g % 3;
         j.run = (uint64_t)g;
@@ -74,17 +79,22 @@ static void test_kept_intensities_fight_as_a_fresh_thread(void **state)
     }
     for (int k = 0; k < N; k++)
         fight(&here[k]);
+    int moved = 0;
     for (int k = 0; k < N; k++) {
         pthread_t t;
         assert_int_equal(pthread_create(&t, NULL, fight_fresh, &fresh[k]), 0);
         assert_int_equal(pthread_join(t, NULL), 0);
         assert_memory_equal(&here[k].out, &fresh[k].out, sizeof here[k].out);
-        /* the decay matters to the battle; the same decay again, the same battle */
-        if (k % 4 == 1 || k % 4 == 2)
-            assert_true(here[k].out.casualties[0] != here[k - k % 4].out.casualties[0]);
+        /* the decay and the quality exponent matter to the battle; the same
+         * parameters again, the same battle */
+        if (k % 4 == 1)
+            assert_true(here[k].out.casualties[0] != here[k - 1].out.casualties[0]);
+        if (k % 4 == 2)
+            moved += memcmp(&here[k].out, &here[k - 2].out, sizeof here[k].out) != 0;
         if (k % 4 == 3)
             assert_memory_equal(&here[k].out, &here[k - 3].out, sizeof here[k].out);
     }
+    assert_true(moved > 0);
 }
 
 int main(void)

@@ -34,7 +34,7 @@ int hk_map_epoch(const hk_compiled *c, hk_month month)
  * open (hk_map_epoch) and the sets asked with; a kept answer is a copy of
  * what the search gave, so a caller reads the same bits. */
 enum { MEMO_ROUTES, MEMO_WIDEST };
-#define MAP_MEMO 128 /* a power of two */
+#define MAP_MEMO 256 /* a power of two */
 typedef struct map_memo {
     uint64_t serial; /* 0: empty */
     int epoch, kind;
@@ -211,35 +211,60 @@ static double search_flow(const hk_compiled *cc, const hk_scenario *s, hk_month 
     return total;
 }
 
-/* The maximum flows, kept as the routes are (hk_map_max_flow). */
-#define FLOW_MEMO 256 /* a power of two */
-typedef struct flow_memo {
+/* The answers that are one value (a maximum flow, the regions reached),
+ * kept as the routes are. */
+enum { MEMO_FLOW, MEMO_REACH };
+#define ONE_MEMO 512 /* a power of two */
+typedef struct one_memo {
     uint64_t serial; /* 0: empty */
-    int epoch;
-    hk_regions from, to, held;
-    double flow;
-} flow_memo;
+    int epoch, kind;
+    hk_regions a, b, c;
+    uint64_t v; /* a flow's bits, or the regions */
+} one_memo;
+
+static bool one_get(const hk_compiled *c, int epoch, int kind, hk_regions a, hk_regions b, hk_regions cc,
+                    uint64_t *v, one_memo **slot)
+{
+    static _Thread_local one_memo memo[ONE_MEMO];
+    uint64_t h = memo_hash(c->serial, epoch, kind, a, b, cc);
+    one_memo *m = &memo[h & (ONE_MEMO - 1)], *m2 = &memo[(h + 1) & (ONE_MEMO - 1)];
+    for (one_memo *k = m; k; k = k == m ? m2 : NULL)
+        if (k->serial == c->serial && k->epoch == epoch && k->kind == kind && k->a == a && k->b == b && k->c == cc) {
+            *v = k->v;
+            return true;
+        }
+    *slot = m->serial == 0 || m2->serial != 0 ? m : m2;
+    return false;
+}
+
+static void one_put(const hk_compiled *c, int epoch, int kind, hk_regions a, hk_regions b, hk_regions cc,
+                    uint64_t v, one_memo *k)
+{
+    k->serial = c->serial;
+    k->epoch = epoch;
+    k->kind = kind;
+    k->a = a;
+    k->b = b;
+    k->c = cc;
+    k->v = v;
+}
 
 double hk_map_max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk_regions to, hk_regions held)
 {
-    static _Thread_local flow_memo memo[FLOW_MEMO];
     if (from & to)
         return INFINITY;
     const hk_compiled *c = s->compiled;
     int epoch = hk_map_epoch(c, month);
-    uint64_t h = memo_hash(c->serial, epoch, 0, from, to, held);
-    flow_memo *m = &memo[h & (FLOW_MEMO - 1)], *m2 = &memo[(h + 1) & (FLOW_MEMO - 1)];
-    for (flow_memo *k = m; k; k = k == m ? m2 : NULL)
-        if (k->serial == c->serial && k->epoch == epoch && k->from == from && k->to == to && k->held == held)
-            return k->flow;
-    double flow = search_flow(c, s, month, from, to, held);
-    flow_memo *k = m->serial == 0 || m2->serial != 0 ? m : m2;
-    k->serial = c->serial;
-    k->epoch = epoch;
-    k->from = from;
-    k->to = to;
-    k->held = held;
-    k->flow = flow;
+    uint64_t bits;
+    one_memo *slot;
+    double flow;
+    if (one_get(c, epoch, MEMO_FLOW, from, to, held, &bits, &slot)) {
+        memcpy(&flow, &bits, sizeof flow);
+        return flow;
+    }
+    flow = search_flow(c, s, month, from, to, held);
+    memcpy(&bits, &flow, sizeof bits);
+    one_put(c, epoch, MEMO_FLOW, from, to, held, bits, slot);
     return flow;
 }
 
@@ -251,6 +276,11 @@ hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within
 hk_regions hk_map_reach_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions within)
 {
     const hk_compiled *c = s->compiled;
+    int epoch = hk_map_epoch(c, month);
+    uint64_t kept;
+    one_memo *slot;
+    if (one_get(c, epoch, MEMO_REACH, from, within, 0, &kept, &slot))
+        return kept;
     hk_regions reach = from, todo = from;
     while (todo) {
         int u = __builtin_ctzll(todo);
@@ -263,6 +293,7 @@ hk_regions hk_map_reach_at(const hk_scenario *s, hk_month month, hk_regions from
             }
         }
     }
+    one_put(c, epoch, MEMO_REACH, from, within, 0, reach, slot);
     return reach;
 }
 

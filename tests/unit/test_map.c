@@ -143,8 +143,8 @@ static void assert_routes(const hk_scenario *s, hk_month month, hk_regions from,
         assert_true(got[r] == want[r] || (isinf(got[r]) && isinf(want[r])));
 }
 
-/* The routes kept from one ask to the next (map.c's memo, kept across
- * runs) answer as a search would: for sets asked over and over in months
+/* The routes and the regions reached kept from one ask to the next (map.c's
+ * memos, kept across runs) answer as a search would: for sets asked over and over in months
  * before and after links open, in an order that revisits them, and after
  * the scenario is compiled again with a link of another length. */
 static void test_kept_routes_answer_as_a_search(void **state)
@@ -173,8 +173,18 @@ static void test_kept_routes_answer_as_a_search(void **state)
     months[n_months++] = HK_MAP_ALL_LINKS;
     for (int pass = 0; pass < 3; pass++)
         for (int i = 0; i < n_months; i++)
-            for (int k = 0; k < SETS; k++)
-                assert_routes(s, months[(i + pass * k) % n_months], from[k], enter[k], through[k]);
+            for (int k = 0; k < SETS; k++) {
+                hk_month month = months[(i + pass * k) % n_months];
+                assert_routes(s, month, from[k], enter[k], through[k]);
+                /* the regions reached: those a route reaches, entering `enter` */
+                double want[HK_MAX_REGIONS];
+                reference_routes(s, month, from[k], enter[k], ~(hk_regions)0, want);
+                hk_regions reached = from[k];
+                for (int r = 0; r < s->n_regions; r++)
+                    if (isfinite(want[r]))
+                        reached |= HK_REGION_BIT(r);
+                assert_true(hk_map_reach_at(s, month, from[k], enter[k]) == reached);
+            }
     /* a link of another length, once the scenario is compiled again */
     int l = 0;
     double was = s->links[l].km;

@@ -190,7 +190,12 @@ static void principles_step(hk_world *w)
             w->rules_due = true;
         w->rules_watch = 0;
     }
-    if (!w->rules_due || hk_battles_in_season(w, 0) || w->border_campaign.active)
+    /* ... and only while Tokyo is not itself pressing for quiet on account
+     * of Europe: with Germany and the USSR bound by a pact or Europe at war
+     * Tokyo reins its officers in (001:147, 001:151), and the Army's own
+     * rules against its order no longer come (the record's came in April
+     * 1939, before the pact) */
+    if (!w->rules_due || hk_battles_in_season(w, 0) || w->border_campaign.active || hk_assess_europe_presses(w))
         return;
     w->rules_due = false;
     w->border_order = false;
@@ -221,8 +226,11 @@ static bool soviet_reads_restraint(const hk_world *w)
 {
     /* Moscow reads the order from what it sees: a whole campaigning
      * season's months of it holding (the season of 1937 after the order,
-     * the spring of 1938) before it tests it */
-    return w->border_order && w->order_season_months > __builtin_popcount(w->season_mons) && !railway_co_run(w);
+     * the spring of 1938) before it tests it; and not once quiet in the
+     * east is worth more to it for Europe's sake (Germany and the USSR
+     * bound by a pact or Europe at war, 001:147) */
+    return w->border_order && w->order_season_months > __builtin_popcount(w->season_mons) && !railway_co_run(w) &&
+           !hk_assess_europe_presses(w);
 }
 
 /* The railway's sale: the USSR, co-running a line that runs through ground

@@ -581,7 +581,11 @@ static void test_hutou_invested(void **state)
     w->sov_men = 600000 + 60000.0 * (s->n_sectors - 1);
     hk_campaign_step(w);
     assert_int_equal(hk_control_side(w, sf), HK_SIDE_SOV);
-    assert_true(w->camp.garrison_left[hu] > 0);
+    /* its garrison was left there and holds for weeks (the record's Hutou
+     * held from 9 to 26 August 1945): at the month's end it stands, or it
+     * fell to assault after two weeks and more of siege (which of the two
+     * turns on the siege's draws, 3,000 men against 4,500) */
+    assert_true(w->camp.garrison_left[hu] > 0 || w->camp.garrison_days[hu] >= 14);
     /* held while its garrison stands, not passed as cut-off ground */
     assert_true(w->camp.garrison[hu] <= 0 || hk_control_side(w, hu) == HK_SIDE_JPN);
     hk_world_free(w);

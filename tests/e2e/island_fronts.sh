@@ -198,9 +198,15 @@ for seed in 1 2 3 4 5 6; do
         and .date < "1941-10" and .committed.JPN > 0) | .date' "$tmp/sn" | grep -q . && planned=$((planned + 1))
 done
 [ "$planned" -ge 4 ] || bad "strike north: Japan attacks northern Sakhalin in 1941-09 in $planned of seeds 1-6, not at least 4 (the Kantokuen plan's landings)"
-"$HK" simulate --seed 1 --decide JPN.strike_north=1941-08 --set landing.plan_jpn=0 --json >"$tmp/sn"
-jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and .date < "1941-10")' "$tmp/sn" | grep -q . &&
-    bad "strike north, seed 1, landing.plan_jpn=0: northern Sakhalin attacked in 1941-09 with no gain on the mainland"
+# (seeds 1-3: in a seed whose main blow takes Soviet ground in 1941-09, as
+# seed 1's breaks through at Voroshilov, the islands are attacked then)
+for seed in 1 2 3; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --set landing.plan_jpn=0 --json >"$tmp/sn"
+    gain=$(jq -r 'select(.type == "month" and .date == "1941-09") | .war.regions_taken.JPN // [] | map(select(. != "north_sakhalin")) | length' "$tmp/sn")
+    [ "${gain:-0}" -eq 0 ] || continue
+    jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and .date < "1941-10")' "$tmp/sn" | grep -q . &&
+        bad "strike north, seed $seed, landing.plan_jpn=0: northern Sakhalin attacked in 1941-09 with no gain on the mainland"
+done
 took=0
 # (twelve seeds: the Japanese main blow gains Soviet ground on the
 # mainland in few forced strikes north, 2 of seeds 1-12 since the draws'

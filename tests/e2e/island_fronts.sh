@@ -198,9 +198,17 @@ for seed in 1 2 3 4 5 6; do
         and .date < "1941-10" and .committed.JPN > 0) | .date' "$tmp/sn" | grep -q . && planned=$((planned + 1))
 done
 [ "$planned" -ge 4 ] || bad "strike north: Japan attacks northern Sakhalin in 1941-09 in $planned of seeds 1-6, not at least 4 (the Kantokuen plan's landings)"
-"$HK" simulate --seed 1 --decide JPN.strike_north=1941-08 --set landing.plan_jpn=0 --json >"$tmp/sn"
-jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and .date < "1941-10")' "$tmp/sn" | grep -q . &&
-    bad "strike north, seed 1, landing.plan_jpn=0: northern Sakhalin attacked in 1941-09 with no gain on the mainland"
+for seed in 1 2 3 4 5 6; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --set landing.plan_jpn=0 --json >"$tmp/sn"
+    d=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and .committed.JPN > 0) | .date' "$tmp/sn" | head -1)
+    [ -n "$d" ] || continue
+    # (with the plan's landings off, only gains on the mainland by the
+    # attack's month order it)
+    gained=$(jq -rs --arg m "${d:0:7}" '([.[] | select(.type == "month" and .date == "1941-08") | .control][0]) as $c0
+        | [.[] | select(.type == "month" and .date >= "1941-08" and .date <= $m) | .control | to_entries[]
+           | select(.value == "JPN" and $c0[.key] == "SOV" and .key != "north_sakhalin")] | length' "$tmp/sn")
+    [ "$gained" -gt 0 ] || bad "strike north, seed $seed, landing.plan_jpn=0: northern Sakhalin attacked on $d with no gain on the mainland"
+done
 took=0
 # (twelve seeds: the Japanese main blow gains Soviet ground on the
 # mainland in few forced strikes north, 2 of seeds 1-12 since the draws'

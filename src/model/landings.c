@@ -1379,7 +1379,7 @@ void hk_landings_surrender(hk_world *w)
         w->today = told > 30 ? 30 : told;
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "Japan's island garrisons on the ground the Soviet side now holds lay down their arms: %.0f men in %d "
+                 "Japan's island garrisons beaten on their islands, holding out there, lay down their arms: %.0f men in %d "
                  "region%s go into captivity.",
                  pris, n, n == 1 ? "" : "s");
     hk_world_emit2(w, "occupation", "island_garrisons", s->sov, s->jpn, w->scratch,

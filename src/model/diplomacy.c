@@ -827,7 +827,8 @@ static void bargain(hk_world *w, int t, month_draws *d)
     if (st->talks < INT16_MAX)
         st->talks++;
     if (pace > min_gain)
-        st->pressure += (float)((pace - min_gain) * (0.5 + draw_for(d, t)));
+        st->pressure += (float)((pace - min_gain) * (1.0 - P(w, TREATY_TALKS_SPREAD) +
+                                                     2.0 * P(w, TREATY_TALKS_SPREAD) * draw_for(d, t)));
     if (st->pressure < x->price || !all)
         return;
     /* (a treaty without a price is signed the month its talks open: no

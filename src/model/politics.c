@@ -327,7 +327,9 @@ static void react_to_battle(hk_world *w)
     w->lost_battle_fact = w->lost_battle_sector = -1;
 }
 
-static void relax_pass(hk_world *w, double drift)
+/* One pass; whether it may have changed any faction's influence or baseline
+ * (false only when every value is left as it was, bit for bit) */
+static bool relax_pass(hk_world *w, double drift)
 {
     const hk_scenario *s = w->s;
     /* keep each actor's shares summing to one against rounding: the pass
@@ -338,12 +340,19 @@ static void relax_pass(hk_world *w, double drift)
     const int8_t *actor = w->c->faction_actor;
     double *infl = w->influence, *base = w->baseline;
     double sum[HK_MAX_ACTORS + 1] = {0};
+    uint64_t moved = 0; /* the bits any value changed by */
     for (int f = 0; f < n; f++) {
         double b = base[f];
-        if (b < 0) /* rare: only then is the baseline written */
+        if (b < 0) { /* rare: only then is the baseline written */
             base[f] = b = 0;
+            moved = 1;
+        }
         double i = infl[f], x = i + drift * (b - i);
         x = x < 0 ? 0 : x;
+        uint64_t bi, bx;
+        memcpy(&bi, &i, sizeof bi);
+        memcpy(&bx, &x, sizeof bx);
+        moved |= bi ^ bx;
         infl[f] = x;
         sum[actor[f]] += x;
     }
@@ -356,16 +365,18 @@ static void relax_pass(hk_world *w, double drift)
         off |= sum[a] > 0 && sum[a] != 1.0;
     }
     if (!off)
-        return;
+        return moved != 0;
     for (int f = 0; f < n; f++)
         if (actor[f] < HK_MAX_ACTORS && sum[actor[f]] > 0)
             infl[f] /= sum[actor[f]];
+    return true;
 }
 
 /* The pass is a function of the influence, the baselines and the drift
  * alone: once a pass has left them as they were (the shares at their
  * baselines, or as near as the drift's rounding takes them), it is not made
- * again until one of them has changed. */
+ * again until one of them has changed. The pass says whether it may have
+ * changed them; only a pass that changed nothing keeps them to compare. */
 static void relax(hk_world *w)
 {
     double drift = P(w, POLITICS_DRIFT);
@@ -373,11 +384,8 @@ static void relax(hk_world *w)
     if (w->relax_still && memcmp(&drift, &w->relax_drift, sizeof drift) == 0 &&
         memcmp(w->influence, w->relax_infl, sz) == 0 && memcmp(w->baseline, w->relax_base, sz) == 0)
         return;
-    memcpy(w->relax_infl, w->influence, sz);
-    memcpy(w->relax_base, w->baseline, sz);
-    relax_pass(w, drift);
-    w->relax_still = memcmp(w->influence, w->relax_infl, sz) == 0 && memcmp(w->baseline, w->relax_base, sz) == 0;
-    if (!w->relax_still) {
+    w->relax_still = !relax_pass(w, drift);
+    if (w->relax_still) {
         memcpy(w->relax_infl, w->influence, sz);
         memcpy(w->relax_base, w->baseline, sz);
     }

@@ -57,6 +57,13 @@ typedef struct hk_combat_side {
      * wait behind and replace the losses (docs/combat.md, "Frontage").
      * 0 = not given: the whole force is in contact. */
     double front_km;
+    /* 1 as attacker: its plan crosses a river or canal that the defender
+     * holds (CDB90's tactical scheme RC), under fire, from boats and
+     * bridges; the defender's power is then x (1 + river_power) for the
+     * battle (docs/combat.md, "River crossings"). 0 = none; values in
+     * between are a share of the attack's front. A double, not an int, so
+     * that the struct keeps no padding (landings.c reads it as words). */
+    double river;
 } hk_combat_side;
 
 typedef struct hk_combat_losses {
@@ -278,6 +285,11 @@ typedef struct hk_combat_params {
      * drawn score and winner_draw_bias (the comparison fit). */
     int winner_central;
     double winner_draw_bias;
+    /* A river crossed under fire (the attacker's `river`): the defender's
+     * power x (1 + river_power x river). Fitted in its own stage on the
+     * fit part, everything else held (docs/combat.md, "River crossings");
+     * 0 = off. */
+    double river_power;
 } hk_combat_params;
 
 /* The fitted values: data written by tools/cdb90_fit into

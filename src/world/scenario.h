@@ -126,6 +126,15 @@ typedef struct hk_region {
      * alone; a war's campaign reads the date (campaign.c) */
     hk_date rail_from;
     int redoubt;      /* actor whose war plan falls back to it, or -1 */
+    /* actor whose plan of defence holds it as a main line of resistance in
+     * depth behind its border zone (a city its field army falling back
+     * stands before, in prepared positions, to cover the way back to the
+     * redoubt; not a fortified zone of the border), or -1 */
+    int main_line;
+    /* the border sector whose fortified zone the region belongs to though it
+     * is no ground of that sector's border battles (Hutou on the Ussuri), or
+     * -1; a war's fronts count it with the sector's (campaign.c) */
+    int zone;
     /* actor whose claim line runs through this ground though another holds
      * it, or -1: the disputed ground where a border battle can begin with
      * the claimant moving onto it (battles.c) */

@@ -1579,6 +1579,47 @@ static void test_works_and_tolerance_terms(void **state)
     assert_true(r1.strain[1] < r0.strain[1] || r1.days > r0.days);
 }
 
+/* A river crossed under fire: with the term on, the attacker's `river`
+ * multiplies the defender's power by 1 + river_power for the whole battle
+ * (the power ratio falls by that factor, the attacker loses more, the
+ * defender less); the defender's flag does nothing, and with the term off
+ * (the compiled fit: tried, not adopted) nothing moves. */
+static void test_river_crossing(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    assert_true(p.river_power == 0);
+    hk_combat_side a = side(20000, 50, 100, 0), d = side(10000, 10, 60, 0);
+    hk_combat_result dry, wet, off;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &dry);
+    a.river = 1;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &off);
+    assert_memory_equal(&dry, &off, sizeof dry);
+    p.river_power = 0.9;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &wet);
+    assert_true(fabs(wet.power_ratio * 1.9 / dry.power_ratio - 1) < 1e-12);
+    assert_true(wet.casualties[0] > dry.casualties[0]);
+    assert_true(wet.casualties[1] < dry.casualties[1]);
+    assert_true(wet.score < dry.score);
+    /* Half the front across a river: half the effect on the power. */
+    a.river = 0.5;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &wet);
+    assert_true(fabs(wet.power_ratio * 1.45 / dry.power_ratio - 1) < 1e-12);
+    /* The defender's flag is not a plan to cross. */
+    a.river = 0;
+    d.river = 1;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &off);
+    assert_memory_equal(&dry, &off, sizeof dry);
+    char name[16], err[256];
+    hk_combat_side s;
+    assert_int_equal(hk_combat_parse_spec("SOV:men=147000,river=1", name, sizeof name, &s, err, sizeof err), 0);
+    assert_true(s.river == 1);
+    assert_int_equal(hk_combat_parse_spec("SOV:men=5", name, sizeof name, &s, err, sizeof err), 0);
+    assert_true(s.river == 0);
+    assert_int_equal(hk_combat_parse_spec("SOV:men=5,river=2", name, sizeof name, &s, err, sizeof err), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1629,6 +1670,7 @@ int main(void)
         cmocka_unit_test(test_draws_do_not_lean),
         cmocka_unit_test(test_central_odds),
         cmocka_unit_test(test_works_and_tolerance_terms),
+        cmocka_unit_test(test_river_crossing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

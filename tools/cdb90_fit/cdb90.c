@@ -185,7 +185,7 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
         b_arty = csv_col(&bel, "arty"), b_fly = csv_col(&bel, "fly"),
         b_ctank = csv_col(&bel, "ctank"), b_carty = csv_col(&bel, "carty"),
         b_cfly = csv_col(&bel, "cfly"), b_actors = csv_col(&bel, "actors"),
-        b_pri1 = csv_col(&bel, "pri1"), b_pri2 = csv_col(&bel, "pri2");
+        b_pri1 = csv_col(&bel, "pri1"), b_pri2 = csv_col(&bel, "pri2"), b_pri3 = csv_col(&bel, "pri3");
     int b_reso[3] = {csv_col(&bel, "reso1"), csv_col(&bel, "reso2"), csv_col(&bel, "reso3")};
     for (int r = 1; r < bel.nrows; r++) {
         int isq = atoi(csv_get(&bel, r, b_isq));
@@ -211,6 +211,13 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
                 if (!strcmp(pr, "EE") || !strcmp(pr, "DE") || !strcmp(pr, "LR") ||
                     !strcmp(pr, "RR"))
                     x->envelop = 1;
+            }
+            /* ... and a river crossing, as any of its three parts: the
+             * attacker knows the river is there and must be crossed. */
+            for (int k = 0; side == 0 && k < 3; k++) {
+                int col = k == 0 ? b_pri1 : k == 1 ? b_pri2 : b_pri3;
+                if (col >= 0 && !strcmp(csv_get(&bel, r, col), "RC"))
+                    x->river = 1;
             }
             /* How the battle ended, as CDB90 codes it after the fact: the
              * defender's line collapsed when the defender withdrew with

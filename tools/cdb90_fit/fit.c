@@ -41,6 +41,7 @@ void cdb90_sides(const cbattle *x, hk_combat_side s[2])
     s[1].posture = (hk_posture)x->posture;
     s[0].envelop = x->envelop;
     s[0].night = x->night;
+    s[0].river = x->river;
 }
 
 /* The same with the model's random spread (rng) when rng is not NULL. */
@@ -166,6 +167,7 @@ double g_quality_break_hold = NAN; /* the pre-battle fit's quality_break, from t
  * tried on CDB90, docs/combat.md), and the one it adopts (ns_no_collapse). */
 int g_front = 0, g_armour_broken = 0, g_heights = 0, g_ns_outmatched = 0, g_ns_no_collapse = 1;
 int g_ns_ring = 0;
+int g_river = 0;
 int g_night = 0, g_ns_hold = 0, g_air_broken = 0, g_support = 0;
 /* Losses in contact between a campaign's engagements (no CDB90 battle is a
  * campaign, so the fit never sees it; the Khalkhin Gol check does). */
@@ -398,6 +400,24 @@ double pursuit_loss_fn(const gsl_vector *v, void *ctx)
     double z[1] = {gsl_vector_get(v, 0)};
     hk_combat_params cp = c->base;
     pursuit_unpack(z, &cp);
+    double f = battles_loss(c, &cp, c->base_coef, g_ns_scale);
+    return isfinite(f) ? f : 1e9;
+}
+
+/* Stage 9: an attack across a river the defender holds: the defender's
+ * power x (1 + river_power), river_power = e^z - 1 (either way: the fit may
+ * find the crossing helps the defender or not), everything else held. */
+void river_unpack(const double *z, hk_combat_params *cp)
+{
+    cp->river_power = exp(z[0]) - 1;
+}
+
+double river_loss_fn(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double z[1] = {gsl_vector_get(v, 0)};
+    hk_combat_params cp = c->base;
+    river_unpack(z, &cp);
     double f = battles_loss(c, &cp, c->base_coef, g_ns_scale);
     return isfinite(f) ? f : 1e9;
 }

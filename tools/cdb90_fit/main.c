@@ -95,6 +95,25 @@ static void fit_pursuit_cut(fitctx *ctxp, hk_combat_params *cpp, const double *c
                 cpp->pursuit_attacker_cut, before, after);
 }
 
+/* Stage 9: an attack across a river the defender holds (the attacker's
+ * planned scheme, CDB90 RC), on every fit-part battle, everything else
+ * held: only the fit part's river crossings move the loss. */
+static void fit_river(fitctx *ctxp, hk_combat_params *cpp, const double *coef, int quiet)
+{
+    double z[1] = {0}; /* no effect to start */
+    ctxp->stage = STAGE_ALL;
+    cpp->river_power = 0;
+    ctxp->base = *cpp;
+    memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
+    double before = battles_loss(ctxp, cpp, coef, g_ns_scale);
+    double after = nelder_mead(river_loss_fn, ctxp, z, 1, 4, 5000, quiet);
+    river_unpack(z, cpp);
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: stage 9, a river crossed under fire: defender's power x %.4f "
+                        "(fit-part loss %.5f -> %.5f)\n",
+                1 + cpp->river_power, before, after);
+}
+
 /* The whole fit with the first n_codes CDB90 advantage codes (0: only what
  * is known before a battle): stage 1 the general parameters, then stages 2
  * (no surrender) and 3 (national loss factors) in turn. */
@@ -228,13 +247,19 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
         fit_winner_neutral(b, n, cpp, coef, quiet);
     else if (!g_winner_draw)
         cpp->winner_scale = 0;
+    /* Stage 9: a river crossed under fire, everything else held (added
+     * last, so that stages 1-8 are as they were without it). */
+    if (g_river)
+        fit_river(ctxp, cpp, coef, quiet);
+    else
+        cpp->river_power = 0;
 }
 
 int main(int argc, char **argv)
 {
     const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
     const char *out = HK_SOURCE_DIR;
-    int fit_cut_only = 0, fit_collapse_only = 0, fit_echelon_only = 0, fit_winner_only = 0;
+    int fit_river_only = 0, fit_cut_only = 0, fit_collapse_only = 0, fit_echelon_only = 0, fit_winner_only = 0;
     int evaluate = 0, quiet = 0, restarts = 14, n_codes = 0, compare = 1, tails = 0, echelons = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--evaluate") == 0)
@@ -265,6 +290,10 @@ int main(int argc, char **argv)
             g_heights = 1;
         } else if (strcmp(argv[i], "--ns-own-outmatched") == 0) {
             g_ns_outmatched = 1;
+        } else if (strcmp(argv[i], "--river") == 0) {
+            g_river = 1;
+        } else if (strcmp(argv[i], "--fit-river") == 0) {
+            fit_river_only = 1;
         } else if (strcmp(argv[i], "--night") == 0) {
             g_night = 1;
         } else if (strcmp(argv[i], "--ns-defender-only") == 0) {
@@ -354,6 +383,10 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             printf("usage: cdb90_fit [CDB90_DIR] [--out REPO_DIR] [--evaluate] [--quiet]\n"
                    "                 [--codes N] [--ridge X] [--cauchy] [--restarts N]\n\n"
+                   "Stage 9 fits an attack across a river the defender holds (CDB90's scheme\n"
+                   "RC), everything else held, with --river (tried, not adopted: off by\n"
+                   "default); --evaluate --fit-river fits it alone from the compiled stages 1-8\n"
+                   "and scores the held-out part with it.\n\n"
                    "Fits the combat model and a plain Lanchester square law on the odd-numbered\n"
                    "CDB90 battles and reports both on the even-numbered ones and the six\n"
                    "Japan-USSR engagements. Writes data/combat-fit.yaml,\n"
@@ -456,6 +489,11 @@ int main(int argc, char **argv)
             cp.pursuit_attacker_cut = 0;
             fit_pursuit_cut(&ctx, &cp, coef, 0);
             printf("pursuit_attacker_cut=%.17g\n", cp.pursuit_attacker_cut);
+        }
+        /* stage 9 alone from the compiled stages 1-8 */
+        if (fit_river_only) {
+            fit_river(&ctx, &cp, coef, 0);
+            printf("river_power=%.17g\n", cp.river_power);
         }
         if (fit_echelon_only) {
             fit_echelon_clock(&ctx, &cp, 0);

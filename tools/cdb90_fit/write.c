@@ -58,6 +58,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     CDB90_COLLAPSE_TERMS(WC)
 #undef WC
     W(collapse_share); W(echelon_clock_share); W(winner_scale); W(winner_draw_bias); W(nation_break);
+    W(river_power);
     for (int k = 0; k < HK_POSTURE_COUNT; k++)
         fprintf(f, "    p->posture_break[%d] = %.17g;\n", k, cp->posture_break[k]);
     for (int k = 0; k < HK_POSTURE_COUNT; k++)
@@ -187,6 +188,8 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
       "an aircraft's weight x this over hills, mountain, forest, marsh, towns, islands");
     P("night_weapons", cp->night_weapons, cp->night_weapons > 0 ? "fitted" : "off",
       "a night attack's first day: tanks, guns and aircraft x this, both sides");
+    P("river_power", cp->river_power, cp->river_power != 0 ? "fitted_stage9" : "off",
+      "an attack across a river the defender holds: defender's power x (1 + this)");
     P("support_exp", cp->support_exp, cp->support_exp > 0 ? "fitted" : "off",
       "weapons need men: power M x (1 + W/M)^this (0 = off: M + W)");
     P("ns_hold", cp->ns_hold, cp->ns_hold > 0 ? "fitted_stage2" : "off",
@@ -275,7 +278,9 @@ void battle_command(const cbattle *x, char *buf, size_t len)
         if (i == 0 && x->envelop)
             k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",envelop=1");
         if (i == 0 && x->night)
-            snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",night=1");
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",night=1");
+        if (i == 0 && x->river)
+            snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",river=1");
     }
     snprintf(buf, len, "hokushin battle --attacker %s --defender %s --terrain %s --days %d",
              side[0], side[1], hk_combat_terrain_name((hk_terrain)x->terrain), x->days);

@@ -470,9 +470,17 @@ static void coup(hk_world *w, hk_lazy_stream *r)
      * hand. The posting stands once given, whatever the influence ratio
      * does next, so the rising's month follows the posting and not the
      * drift of the two factions' shares. */
-    if (w->month < coup_ordered_on(w))
+    /* the rising is planned after the order, over politics.coup_plan
+     * months (the order of December 1935, the rising of 26 February 1936) */
+    if (w->month < coup_ordered_on(w) + (int)P(w, POLITICS_COUP_PLAN))
         return;
+    /* the month before their division sails is the last in which they
+     * have their own troops in the capital: they rise then unless what
+     * they wanted is being done (blocked); after it, with the men left
+     * behind, at the month's chance */
     double p = P(w, POLITICS_COUP_RATE) * blocked;
+    if (w->month == w->coup_posted_on + (int)P(w, POLITICS_COUP_POSTING) - 1)
+        p = blocked;
     if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
         return;
     bool success = hk_rng_bernoulli(hk_lazy_rng(r), P(w, POLITICS_COUP_SUCCESS));

@@ -8,7 +8,9 @@
 # in August of that year (9 August 1941), and its cabinet opens no war on
 # the USSR later that year; a what-if that forces the strike north in August
 # 1941 tells no such decision the month its war is decided. The war with
-# China begins at the Marco Polo Bridge.
+# China begins at the Marco Polo Bridge. No treaty between the Japanese
+# and the Soviet side is signed while a border battle between them is being
+# fought (battles in the month of the signing and the month before).
 set -uo pipefail
 HK=${1:?usage: history_text.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -41,7 +43,14 @@ for s in range(1, 13):
             later = [e for e in war if e["date"][:7] > g["date"][:7]]
             if later:
                 bad.append(f"seed {s}: the north given up {g['date']}, yet war on the USSR {later[0]['date']}")
+    def prev(m):
+        y, mo = int(m[:4]), int(m[5:7])
+        return f"{y - (mo == 1)}-{12 if mo == 1 else mo - 1:02d}"
+    fought = {e["date"][:7] for e in ev if e["kind"] in ("battle", "battle_result") and e.get("sector")}
     for e in ev:
+        m = e["date"][:7]
+        if e["kind"] == "treaty_signed" and {"JPN", "SOV"} <= set(e.get("parties", [])) and m in fought and prev(m) in fought:
+            bad.append(f"seed {s} {e['date']}: {e['id']} signed while a border battle goes on ({prev(m)} and {m})")
         if e["kind"] == "war" and e["id"] == "china_war" and "Marco Polo Bridge" not in e["text"]:
             bad.append(f"seed {s} {e['date']}: the war with China begins without the Marco Polo Bridge")
         if e["kind"] == "treaty_signed" and e["id"] == "basic_convention_1925":

@@ -250,7 +250,7 @@ extern int g_front, g_armour_broken, g_heights, g_ns_outmatched, g_ns_no_collaps
  * towards ns_break) */
 extern int g_way_back;
 extern int g_ns_ring;
-extern int g_delay; /* stage 10: fit the delaying action (--delay; default off) */
+extern int g_delay; /* stage 10: fit the delaying action (default on; --no-delay) */
 extern int g_river; /* stage 9: fit the river crossing (--river; default off) */
 extern int g_night, g_ns_hold, g_air_broken, g_support, g_quiet_contact, g_ns_defender_only;
 /* -1: the compiled-in parameters' break_stop; 0 or 1: that (--break-stop, --no-break-stop) */

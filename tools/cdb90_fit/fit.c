@@ -169,7 +169,7 @@ double g_quality_break_hold = NAN; /* the pre-battle fit's quality_break, from t
 int g_front = 0, g_armour_broken = 0, g_heights = 0, g_ns_outmatched = 0, g_ns_no_collapse = 1;
 int g_ns_ring = 0;
 int g_river = 0;
-int g_delay = 0;
+int g_delay = 1; /* stage 10, adopted: --no-delay leaves it off */
 int g_night = 0, g_ns_hold = 0, g_air_broken = 0, g_support = 0;
 /* Losses in contact between a campaign's engagements (no CDB90 battle is a
  * campaign, so the fit never sees it; the Khalkhin Gol check does). */

@@ -315,6 +315,8 @@ int main(int argc, char **argv)
             g_ns_outmatched = 1;
         } else if (strcmp(argv[i], "--delay") == 0) {
             g_delay = 1;
+        } else if (strcmp(argv[i], "--no-delay") == 0) {
+            g_delay = 0;
         } else if (strcmp(argv[i], "--fit-delay") == 0) {
             fit_delay_only = 1;
         } else if (strcmp(argv[i], "--river") == 0) {
@@ -413,7 +415,9 @@ int main(int argc, char **argv)
                    "Stage 9 fits an attack across a river the defender holds (CDB90's scheme\n"
                    "RC), everything else held, with --river (tried, not adopted: off by\n"
                    "default); --evaluate --fit-river fits it alone from the compiled stages 1-8\n"
-                   "and scores the held-out part with it.\n\n"
+                   "and scores the held-out part with it. Stage 10 fits a defender that delays\n"
+                   "or withdraws (CDB90's postures DL, WD), adopted; --no-delay leaves it off,\n"
+                   "--evaluate --fit-delay fits it alone from the compiled stages 1-9.\n\n"
                    "Fits the combat model and a plain Lanchester square law on the odd-numbered\n"
                    "CDB90 battles and reports both on the even-numbered ones and the six\n"
                    "Japan-USSR engagements. Writes data/combat-fit.yaml,\n"

@@ -1102,6 +1102,130 @@ static double japanese_stake(hk_world *w, double want, double need, bool sov_fee
     return hk_fmax(raised, hk_fmin(local, need * (c->men[HK_SIDE_SOV] + coming)));
 }
 
+/* Whether the USSR answers a Japanese attack that has just taken ground at
+ * once, with what it has on the spot, without waiting for the next month:
+ * bound to the border, in the campaigning season, with at least as many men
+ * there as the Japanese side (the hasty counter-attack's own rule,
+ * campaign_month's `retake`), and with the days left in the month for an
+ * engagement. The record's counter-attacks came within days of the
+ * Japanese attack, by the reserves that were on the road: at Bain-Tsagan on
+ * 3-5 July 1939 the 11th Tank Brigade and the motor-armoured brigades were
+ * thrown in from the march, without waiting for their infantry, and lost
+ * heavily before the Japanese force that had crossed the Khalkha withdrew
+ * (coox1985); at Changkufeng the Soviet counter-attacks began on 2 August
+ * 1938, two days after the Korea Army's night attack took the crest
+ * (coox1977; cdb90, isqno 258). */
+static bool soviet_answers_at_once(hk_world *w, int att, int winner, int days_left)
+{
+    const hk_border_campaign *c = &w->border_campaign;
+    int days = (int)lround(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    return att == HK_SIDE_JPN && winner == HK_COMBAT_ATTACKER && soviet_bound(w, c->sector) &&
+           hk_battles_in_season(w, c->sector) && !hk_battles_winter_halts(w, c->sector) && days_left >= days &&
+           c->men[HK_SIDE_SOV] >= 1 && c->tanks[HK_SIDE_SOV] > c->tanks[HK_SIDE_JPN];
+}
+
+/* One engagement of a campaign month, `att` attacking, begun on day
+ * `day0` of the month (0: its start): fought, counted and told; the rest
+ * of the month after it is spent in contact, unless the USSR answers it at
+ * once (soviet_answers_at_once). Returns the days it lasted, and the
+ * winner in *winner (HK_COMBAT_ATTACKER, HK_COMBAT_DEFENDER, or -1) and
+ * whether the answer follows in *answered. */
+static int campaign_engage(hk_world *w, hk_rng *r, int att, bool planned, bool envelop, int surprise,
+                           const int air[2], hk_terrain terrain, int day0, bool *answered)
+{
+    hk_border_campaign *c = &w->border_campaign;
+    const hk_scenario *s = w->s;
+    int sec = c->sector;
+    int def = 1 - att;
+    hk_combat_side as = campaign_side(w, att, false), ds = campaign_side(w, def, true);
+    as.envelop = envelop;
+    as.surprise = surprise;
+    as.air = air[att];
+    ds.air = air[def];
+    hk_combat_result res;
+    int days = (int)lround(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    fight(w, r, sec, &as, &ds, att, terrain, days, &res, true);
+    const hk_combat_losses *lo[2];
+    lo[att] = &res.loss[HK_COMBAT_ATTACKER];
+    lo[def] = &res.loss[HK_COMBAT_DEFENDER];
+    for (int i = 0; i < 2; i++) {
+        c->men[i] = hk_fmax(0, c->men[i] - lo[i]->men);
+        c->tanks[i] = hk_fmax(0, c->tanks[i] - lo[i]->tanks);
+        c->guns[i] = hk_fmax(0, c->guns[i] - lo[i]->guns);
+        c->aircraft[i] = hk_fmax(0, c->aircraft[i] - lo[i]->aircraft);
+        c->cas[i] += lo[i]->men;
+    }
+    /* the rest of the month in contact, on the engagement's clock, unless
+     * the answer comes at once */
+    c->clock = res.days;
+    *answered = soviet_answers_at_once(w, att, res.winner, month_days(w) - day0 - res.days);
+    if (*answered)
+        c->contact[0] = c->contact[1] = 0.0;
+    else
+        campaign_contact(w, res.days + 1, month_days(w) - day0 + 1);
+    c->engagements++;
+    c->attacks[att]++;
+    if (att == HK_SIDE_SOV && planned)
+        c->offensives++;
+    c->broken[att] = res.broke_off[HK_COMBAT_ATTACKER] != 0;
+    c->broken[def] = res.broke_off[HK_COMBAT_DEFENDER] != 0;
+    c->quiet = 0;
+    c->last_loser = res.winner == HK_COMBAT_ATTACKER ? def : res.winner == HK_COMBAT_DEFENDER ? att : -1;
+    /* ground changes hands only when an attack succeeds */
+    if (res.winner == HK_COMBAT_ATTACKER)
+        c->holder = att;
+    c->fresh = res.winner == HK_COMBAT_ATTACKER;
+    w->battles_month++;
+    double men[2];
+    men[att] = as.men;
+    men[def] = ds.men;
+    battle_politics(w, c->last_loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], -1, sec);
+    campaign_outcomes(w);
+    char other_bare[128];
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "After %d day%s the %s attack on the %s %s. Casualties: Japanese side %.0f, %s %.0f; "
+                 "%s %.0f and %.0f more; since the fighting began %.0f and %.0f.%s",
+                 res.days, res.days == 1 ? "" : "s",
+                 att == HK_SIDE_JPN ? "Japanese" : soviet_bound(w, sec) ? "Soviet" : "ally's", sector_label(w, sec),
+                 res.winner == HK_COMBAT_ATTACKER ? "succeeds" : res.winner == HK_COMBAT_DEFENDER ? "is beaten off"
+                                                                                                  : "is fought to a standstill",
+                 lo[HK_SIDE_JPN]->men, other_side(w, sec, other_bare, sizeof other_bare, true, false), lo[HK_SIDE_SOV]->men,
+                 *answered ? "the Soviet side counter-attacks at once with what it has there; in contact before it"
+                           : "in contact for the rest of the month",
+                 c->contact[HK_SIDE_JPN], c->contact[HK_SIDE_SOV],
+                 c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV],
+                 res.encircled && res.winner == HK_COMBAT_ATTACKER
+                     ? " The envelopment closes behind part of the Japanese line; the men cut off fight in their "
+                       "positions to the last."
+                 : res.encircled ? " A ring closes round part of the Japanese line, but the rest holds."
+                 : envelop && res.winner != HK_COMBAT_ATTACKER ? " The envelopment does not close."
+                 : !envelop && att == HK_SIDE_SOV && res.winner == HK_COMBAT_ATTACKER
+                     ? " The Japanese line, not cut off, gives ground." : "");
+    /* what the attack had planned (campaign_plan), said where it fits whole */
+    if (hk_world_logging(w)) {
+        size_t m = strlen(w->scratch);
+        char plan[200], cap[128];
+        other_side(w, sec, cap, sizeof cap, false, true);
+        int k = 0;
+        if (surprise)
+            k += snprintf(plan + k, sizeof plan - (size_t)k, " The attack came by surprise, its build-up hidden.");
+        for (int i = 0; i < 2 && k < (int)sizeof plan; i++)
+            if (air[i])
+                k += snprintf(plan + k, sizeof plan - (size_t)k, " %s held the air (%.0f aircraft to %.0f).",
+                              i == HK_SIDE_JPN ? "The Japanese side" : cap, c->aircraft[i] + lo[i]->aircraft,
+                              c->aircraft[1 - i] + lo[1 - i]->aircraft);
+        if (k > 0 && k < (int)sizeof plan && m + (size_t)k < sizeof w->scratch)
+            memcpy(w->scratch + m, plan, (size_t)k + 1);
+    }
+    double lost[2] = {lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men};
+    hk_world_event_facts(w, sec, men, lost,
+                         res.winner == HK_COMBAT_ATTACKER ? att : res.winner == HK_COMBAT_DEFENDER ? def : -1, res.days);
+    hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch,
+                   SRC_MODEL("battles-border-campaign"));
+    return res.days;
+}
+
 /* One month of a campaign: the ceasefire, the reinforcements, the attack. */
 static void campaign_month(hk_world *w, hk_rng *r)
 {
@@ -1342,86 +1466,13 @@ static void campaign_month(hk_world *w, hk_rng *r)
         campaign_outcomes(w);
         return;
     }
-    int def = 1 - att;
-    hk_combat_side as = campaign_side(w, att, false), ds = campaign_side(w, def, true);
-    as.envelop = envelop;
-    as.surprise = surprise;
-    as.air = air[att];
-    ds.air = air[def];
-    hk_combat_result res;
-    int days = (int)lround(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
-    fight(w, r, sec, &as, &ds, att, terrain, days, &res, true);
-    const hk_combat_losses *lo[2];
-    lo[att] = &res.loss[HK_COMBAT_ATTACKER];
-    lo[def] = &res.loss[HK_COMBAT_DEFENDER];
-    for (int i = 0; i < 2; i++) {
-        c->men[i] = hk_fmax(0, c->men[i] - lo[i]->men);
-        c->tanks[i] = hk_fmax(0, c->tanks[i] - lo[i]->tanks);
-        c->guns[i] = hk_fmax(0, c->guns[i] - lo[i]->guns);
-        c->aircraft[i] = hk_fmax(0, c->aircraft[i] - lo[i]->aircraft);
-        c->cas[i] += lo[i]->men;
-    }
-    /* the rest of the month in contact, on the engagement's clock */
-    c->clock = res.days;
-    campaign_contact(w, res.days + 1, month_days(w) + 1);
-    c->engagements++;
-    c->attacks[att]++;
-    if (att == HK_SIDE_SOV && planned)
-        c->offensives++;
-    c->broken[att] = res.broke_off[HK_COMBAT_ATTACKER] != 0;
-    c->broken[def] = res.broke_off[HK_COMBAT_DEFENDER] != 0;
-    c->quiet = 0;
-    c->last_loser = res.winner == HK_COMBAT_ATTACKER ? def : res.winner == HK_COMBAT_DEFENDER ? att : -1;
-    /* ground changes hands only when an attack succeeds */
-    if (res.winner == HK_COMBAT_ATTACKER)
-        c->holder = att;
-    c->fresh = res.winner == HK_COMBAT_ATTACKER;
-    w->battles_month++;
-    double men[2];
-    men[att] = as.men;
-    men[def] = ds.men;
-    battle_politics(w, c->last_loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], -1, sec);
-    campaign_outcomes(w);
-    char other_bare[128];
-    if (hk_world_logging(w))
-        snprintf(w->scratch, sizeof w->scratch,
-                 "After %d day%s the %s attack on the %s %s. Casualties: Japanese side %.0f, %s %.0f; "
-                 "in contact for the rest of the month %.0f and %.0f more; since the fighting began %.0f and %.0f.%s",
-                 res.days, res.days == 1 ? "" : "s",
-                 att == HK_SIDE_JPN ? "Japanese" : soviet_bound(w, sec) ? "Soviet" : "ally's", sector_label(w, sec),
-                 res.winner == HK_COMBAT_ATTACKER ? "succeeds" : res.winner == HK_COMBAT_DEFENDER ? "is beaten off"
-                                                                                                  : "is fought to a standstill",
-                 lo[HK_SIDE_JPN]->men, other_side(w, sec, other_bare, sizeof other_bare, true, false), lo[HK_SIDE_SOV]->men,
-                 c->contact[HK_SIDE_JPN], c->contact[HK_SIDE_SOV],
-                 c->cas[HK_SIDE_JPN], c->cas[HK_SIDE_SOV],
-                 res.encircled && res.winner == HK_COMBAT_ATTACKER
-                     ? " The envelopment closes behind part of the Japanese line; the men cut off fight in their "
-                       "positions to the last."
-                 : res.encircled ? " A ring closes round part of the Japanese line, but the rest holds."
-                 : envelop && res.winner != HK_COMBAT_ATTACKER ? " The envelopment does not close."
-                 : !envelop && att == HK_SIDE_SOV && res.winner == HK_COMBAT_ATTACKER
-                     ? " The Japanese line, not cut off, gives ground." : "");
-    /* what the attack had planned (campaign_plan), said where it fits whole */
-    if (hk_world_logging(w)) {
-        size_t m = strlen(w->scratch);
-        char plan[200], cap[128];
-        other_side(w, sec, cap, sizeof cap, false, true);
-        int k = 0;
-        if (surprise)
-            k += snprintf(plan + k, sizeof plan - (size_t)k, " The attack came by surprise, its build-up hidden.");
-        for (int i = 0; i < 2 && k < (int)sizeof plan; i++)
-            if (air[i])
-                k += snprintf(plan + k, sizeof plan - (size_t)k, " %s held the air (%.0f aircraft to %.0f).",
-                              i == HK_SIDE_JPN ? "The Japanese side" : cap, c->aircraft[i] + lo[i]->aircraft,
-                              c->aircraft[1 - i] + lo[1 - i]->aircraft);
-        if (k > 0 && k < (int)sizeof plan && m + (size_t)k < sizeof w->scratch)
-            memcpy(w->scratch + m, plan, (size_t)k + 1);
-    }
-    double lost[2] = {lo[HK_SIDE_JPN]->men, lo[HK_SIDE_SOV]->men};
-    hk_world_event_facts(w, sec, men, lost,
-                         res.winner == HK_COMBAT_ATTACKER ? att : res.winner == HK_COMBAT_DEFENDER ? def : -1, res.days);
-    hk_world_emit2(w, "battle_result", s->sectors[sec].id, s->jpn, s->sov, w->scratch,
-                   SRC_MODEL("battles-border-campaign"));
+    bool answered = false;
+    int day = campaign_engage(w, r, att, planned, envelop, surprise, air, terrain, 0, &answered);
+    /* the USSR's hasty counter-attack on the ground just taken, at once
+     * (soviet_answers_at_once): frontal, by what stands there, and the
+     * month's last engagement */
+    if (answered)
+        campaign_engage(w, r, HK_SIDE_SOV, false, false, 0, air, terrain, day, &answered);
 }
 
 bool hk_battles_undecided(const hk_combat_result *res)

@@ -54,6 +54,11 @@ static void account(hk_world *w, int side, double men, const hk_combat_losses *l
 static void tell_plan(hk_world *w);
 static void tell_counter_stroke(hk_world *w, int f, int side, int o, const hk_combat_side *cs);
 
+/* The border sector whose front region r belongs to: the one it faces
+ * (regions.yaml `sector`), or for a fortified region of a sector's zone that
+ * is no ground of its border battles, that zone's (`zone`: Hutou); -1 none. */
+static int zone_of(const hk_scenario *s, int r) { return s->regions[r].sector >= 0 ? s->regions[r].sector : s->regions[r].zone; }
+
 static bool held_at_start(const hk_world *w, int r, int side)
 {
     return hk_world_side(w, w->camp.control_at_start[r]) == side;
@@ -114,8 +119,7 @@ static bool link_open(const hk_world *w, int l) { return w->c->link_on[l] <= w->
  * when the war began: depots, ports, the line to European Russia. */
 static bool is_base(const hk_world *w, int r, int side)
 {
-    const hk_region *g = &w->s->regions[r];
-    return railhead_now(w, r) && g->sector < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
+    return railhead_now(w, r) && zone_of(w->s, r) < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
 }
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
@@ -161,7 +165,7 @@ static void side_sets(const hk_world *w, hk_regions held[2], hk_regions bases[2]
         if (side < 0 || side > 1)
             continue;
         held[side] |= HK_REGION_BIT(r);
-        if (railhead_now(w, r) && s->regions[r].sector < 0 && held_at_start(w, r, side))
+        if (railhead_now(w, r) && zone_of(s, r) < 0 && held_at_start(w, r, side))
             bases[side] |= HK_REGION_BIT(r);
     }
 }
@@ -174,61 +178,6 @@ void hk_campaign_haul(const hk_world *w, int side, double *km)
         if (railhead_now(w, r))
             rail |= HK_REGION_BIT(r);
     hk_map_routes_at(s, w->month, rail & held, held, ~(hk_regions)0, km);
-}
-
-/* The most men a month the links can carry from the regions of `from` to
- * those of `to` over the regions of `held`: a maximum flow (Edmonds-Karp,
- * shortest augmenting routes first, links in index order), each link
- * carrying its capacity either way, so parallel routes add up and a link
- * two routes share carries no more than its capacity. INFINITY when a
- * source lies in `to`. */
-static double max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk_regions to, hk_regions held)
-{
-    if (from & to)
-        return INFINITY;
-    const hk_compiled *cc = s->compiled;
-    double fl[HK_MAX_LINKS]; /* net flow along each link, from its `from` end to its `to` end */
-    memset(fl, 0, sizeof(double) * (size_t)s->n_links);
-    double total = 0;
-    for (;;) {
-        /* the links from the compiled lists (compiled.c): prev[v] the entry
-         * of the link v was reached by, in the list of the region before it */
-        int prev[HK_MAX_REGIONS], from_of[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
-        hk_regions seen = from;
-        for (hk_regions m = from; m; m &= m - 1)
-            queue[qt++] = __builtin_ctzll(m);
-        while (qh < qt && hit < 0) {
-            int u = queue[qh++];
-            for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
-                int v = cc->adj_to[i];
-                if (((seen >> v) & 1u) || !((held >> v) & 1u) || cc->link_on[cc->adj[i]] > month)
-                    continue;
-                int l = cc->adj[i];
-                double res = cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l];
-                if (!(res > 1e-6))
-                    continue;
-                seen |= HK_REGION_BIT(v);
-                prev[v] = i;
-                from_of[v] = u;
-                queue[qt++] = v;
-                if ((to >> v) & 1u)
-                    hit = v;
-            }
-        }
-        if (hit < 0)
-            break;
-        double b = INFINITY;
-        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
-            int i = prev[v], l = cc->adj[i];
-            b = hk_fmin(b, cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l]);
-        }
-        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
-            int i = prev[v];
-            fl[cc->adj[i]] += cc->adj_from[i] ? b : -b;
-        }
-        total += b;
-    }
-    return total;
 }
 
 /* Where a side's reinforcements come from: the Soviet side's from the west,
@@ -261,7 +210,7 @@ void hk_campaign_flow(const hk_world *w, int side, double *cap)
     const hk_scenario *s = w->s;
     hk_regions sources = sources_of(w, side), held = set_of(w, side, own);
     for (int r = 0; r < s->n_regions; r++)
-        cap[r] = (held >> r) & 1u ? max_flow(s, w->month, sources, HK_REGION_BIT(r), held) : 0;
+        cap[r] = (held >> r) & 1u ? hk_map_max_flow(s, w->month, sources, HK_REGION_BIT(r), held) : 0;
 }
 
 /* What the links carry to a front: the maximum flow from the side's sources
@@ -273,7 +222,7 @@ double hk_campaign_front_flow(const hk_world *w, int side, int f)
     for (int r = 0; r < s->n_regions; r++)
         if (w->camp.front_of[r] == f && ((held >> r) & 1u))
             mine |= HK_REGION_BIT(r);
-    return mine ? max_flow(s, w->month, sources_of(w, side), mine, held) : 0;
+    return mine ? hk_map_max_flow(s, w->month, sources_of(w, side), mine, held) : 0;
 }
 
 uint64_t hk_campaign_encircled(const hk_world *w, int side)
@@ -348,7 +297,7 @@ static void set_front(hk_world *w, int r, int f)
 int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
 {
     const hk_scenario *s = w->s;
-    int best = -1, best_from = -1, best_tier = 2;
+    int best = -1, best_from = -1, best_tier = 3;
     double best_km = INFINITY;
     /* a front with the armour to exploit (war.exploit_tanks per 1000 men)
      * makes for the depth: the enemy's railway junctions and depots behind
@@ -388,7 +337,14 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
              * the lower index, so the same state gives the same objective
              * (one that cannot be nearer than the best so far is not weighed
              * further) */
-            int tier = deep && railhead_now(w, v) && s->regions[v].sector < 0 ? 0 : 1;
+            /* (and a front's main body goes over its land routes before it
+             * crosses a great river: a crossing is its secondary axis where
+             * it has a land one, as the 35th Army's over the Ussuri at Hutou
+             * beside the 1st Far Eastern Front's main blow by Suifenhe and
+             * the Kwantung Army's plan of 1941 by the land border before
+             * Iman, glantz2003; where a river is all the front faces, as the
+             * Amur at Heihe, it is crossed) */
+            int tier = deep && railhead_now(w, v) && zone_of(s, v) < 0 ? 0 : k->kind == HK_LINK_RIVER ? 2 : 1;
             if (!(tier < best_tier || (tier == best_tier && (k->km < best_km || (k->km == best_km && v < best)))))
                 continue;
             if (!in_aims(w, side, v))
@@ -438,6 +394,17 @@ int hk_campaign_taken(const hk_world *w, int side, uint64_t *mask)
     if (mask)
         *mask = m;
     return n;
+}
+
+bool hk_campaign_offensive_on(const hk_world *w, int side)
+{
+    for (int f = 0; f < w->s->n_sectors && f < HK_MAX_SECTORS; f++) {
+        const hk_front *fr = &w->camp.front[f];
+        if (fr->active && fr->attacked[side] && !fr->broke[side] && fr->op_men[side] > 0 &&
+            !(side == HK_SIDE_JPN && hk_battles_winter_halts(w, f)))
+            return true;
+    }
+    return false;
 }
 
 /* Weapons per man of a side's whole theatre army (its formations). */
@@ -624,7 +591,7 @@ static double flow_to(hk_world *w, int side, int r)
     hk_campaign_state *c = &w->camp;
     if (!((c->flow_known[side] >> r) & 1u)) {
         route_sets(w);
-        c->route_flow[side][r] = own(w, r, side) ? max_flow(w->s, w->month, c->sets_sources[side], HK_REGION_BIT(r),
+        c->route_flow[side][r] = own(w, r, side) ? hk_map_max_flow(w->s, w->month, c->sets_sources[side], HK_REGION_BIT(r),
                                                              c->sets_held[side])
                                                   : 0;
         c->flow_known[side] |= HK_REGION_BIT(r);
@@ -642,7 +609,7 @@ static double front_flow(hk_world *w, int side, int f)
         for (int r = 0; r < w->s->n_regions; r++)
             if (c->front_of[r] == f && ((held >> r) & 1u))
                 mine |= HK_REGION_BIT(r);
-        c->route_front[side][f] = mine ? max_flow(w->s, w->month, c->sets_sources[side], mine, held) : 0;
+        c->route_front[side][f] = mine ? hk_map_max_flow(w->s, w->month, c->sets_sources[side], mine, held) : 0;
         c->front_known[side] |= 1u << f;
     }
     return c->route_front[side][f];
@@ -759,7 +726,7 @@ void hk_campaign_begin(hk_world *w)
     c->trans_siberian_cut = false;
     for (int r = 0; r < HK_MAX_REGIONS; r++) {
         c->control_at_start[r] = w->control[r];
-        c->front_of[r] = (int8_t)(r < s->n_regions ? s->regions[r].sector : -1);
+        c->front_of[r] = (int8_t)(r < s->n_regions ? zone_of(s, r) : -1);
     }
     all_front_links(w);
     c->main_axis = -1;
@@ -770,6 +737,7 @@ void hk_campaign_begin(hk_world *w)
     c->still_months = 0;
     memset(c->garrison, 0, sizeof c->garrison);
     memset(c->breached, 0, sizeof c->breached);
+    memset(c->stood, 0, sizeof c->stood);
     memset(c->garrison_guns, 0, sizeof c->garrison_guns);
     c->invested = 0;
     memset(c->garrison_left, 0, sizeof c->garrison_left);
@@ -1147,7 +1115,7 @@ static bool opening(const hk_world *w, int side)
  * state: the opener's opening offensive; attack with the ratio
  * war.attack_ratio over the defence; fall back when the theatre is lost
  * (outnumbered war.redoubt_ratio to one); else hold. */
-static int decide_posture(const hk_world *w, int f, int side, double ratio)
+static int decide_posture(const hk_world *w, int f, int side, int o, double ratio)
 {
     if (w->player >= 0 && w->player == hk_world_side_actor(w, side) && w->orders_given &&
         w->orders.front_posture[f] >= HK_FRONT_ATTACK && w->orders.front_posture[f] <= HK_FRONT_WITHDRAW)
@@ -1163,15 +1131,36 @@ static int decide_posture(const hk_world *w, int f, int side, double ratio)
      * counter-stroke is made before it lets the Far East use its reserve
      * (stavka_holds; the Far East's divisions were going to Moscow in
      * October-December 1941, rzd_transfers_1941) */
-    if (stavka_holds(w, side))
+    if (stavka_holds(w, side)) {
+        /* (but a front whose own ground the enemy has taken strikes back
+         * with what it has, and only there, once the enemy's offensive on
+         * it has spent itself: a counter-attack to restore the border, as
+         * the Far East's fronts threw the Japanese back off the ground they
+         * claimed at Changkufeng and on the Khalkha, coox1977, coox1985,
+         * with the margin an attack needs; its reserve stays Stavka's) */
+        const hk_front *fr = &w->camp.front[f];
+        int e = 1 - side;
+        bool enemy_on = fr->op_men[e] > 0 && !fr->broke[e] && !fr->spent[e];
+        if (o >= 0 && held_at_start(w, o, side) && !enemy_on && !beaten_off && ratio >= P(w, WAR_ATTACK_RATIO))
+            return HK_FRONT_ATTACK;
         return HK_FRONT_HOLD;
+    }
     /* the Japanese army opens no offensive outside the border's campaigning
      * season (battles.c): its plan of 1941 was to finish its campaign before
      * the freeze (glantz2003), as its fighting of 1939 was to end before the
      * winter (001:147); it holds the line it has, and its sieges go on */
-    if (side == HK_SIDE_JPN && !hk_battles_in_season(w, f))
+    /* (an offensive under way that has not broken off goes on past the
+     * season's last month until the freeze: the plan of 1941 was to finish
+     * its operation before the winter, not to stop it at the month's end,
+     * glantz2003) */
+    const hk_front *fr = &w->camp.front[f];
+    bool under_way = fr->op_men[side] > 0 && !beaten_off && !fr->spent[side];
+    if (side == HK_SIDE_JPN && !hk_battles_in_season(w, f) && !(under_way && !hk_battles_winter_halts(w, f)))
         return HK_FRONT_HOLD;
     if (ratio >= P(w, WAR_ATTACK_RATIO) && !beaten_off)
+        return HK_FRONT_ATTACK;
+    /* an offensive under way is pressed until its break test ends it */
+    if (under_way)
         return HK_FRONT_ATTACK;
     /* (an opening offensive beaten off on a front is spent there: the
      * depots stocked for it are used up and its divisions bled, and it is
@@ -1469,7 +1458,7 @@ static int marched(const hk_world *w, hk_front *fr, int side, int o, int from, i
     if (fr->march_to[side] != o) {
         /* the war's first objective across the border: the front stands on
          * the line, deployed for the war, and fights at once */
-        fr->march[side] = fr->march_to[side] < 0 && w->s->regions[o].sector >= 0 ? link : 0;
+        fr->march[side] = fr->march_to[side] < 0 && zone_of(w->s, o) >= 0 ? link : 0;
         fr->march_to[side] = (int16_t)o;
     }
     if (fr->march[side] >= link)
@@ -1505,7 +1494,12 @@ static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *
 static bool fortified_line(const hk_world *w, int o, int side)
 {
     const hk_scenario *s = w->s;
-    if (s->regions[o].sector < 0 || !held_at_start(w, o, side))
+    if (zone_of(s, o) < 0 || !held_at_start(w, o, side))
+        return false;
+    /* a city its plan holds as a main line of resistance in depth behind
+     * the border zone is defended from field positions by the army falling
+     * back to it, not from a border zone's works (main_line) */
+    if (s->regions[o].main_line >= 0 && hk_world_side(w, s->regions[o].main_line) == side)
         return false;
     /* the fortified regions were built across the railways into the other
      * side's ground, at the junctions and river crossings they cover (the
@@ -1529,6 +1523,24 @@ static bool fortified_line(const hk_world *w, int o, int side)
 static bool holds_fortress(const hk_world *w, int side)
 {
     return side == HK_SIDE_SOV || !w->japan_surrendered;
+}
+
+/* Whether a front of side d falling back stands on region o: its plan of
+ * defence holds o as a main line of resistance in depth behind the border
+ * zone (regions.yaml `main_line`), and the front has stood there fewer than
+ * war.main_line_days while its army fights to the last. The Kwantung
+ * Army's plan of 1945 gave up the border zones for the redoubt but had its
+ * field armies fight delaying battles on lines in depth across the
+ * railways to it: the 5th Army stood before Mudanjiang in prepared
+ * positions from 12 to 16 August with the bulk of its three divisions,
+ * against the 1st Far Eastern Front's 5th and 1st Red Banner Armies, and
+ * went back only when they broke in (glantz2003; cdb90, isqno 516). A
+ * player's side stands where the player orders. */
+static bool on_main_line(const hk_world *w, int o, int d)
+{
+    int line = w->s->regions[o].main_line;
+    return line >= 0 && hk_world_side(w, line) == d && own(w, o, d) && w->camp.stood[o] < P(w, WAR_MAIN_LINE_DAYS) &&
+           fights_to_the_last(w, d) && !(w->player >= 0 && w->player == hk_world_side_actor(w, d) && w->orders_given);
 }
 
 /* Whether a side holding region o has a land route back from it: a rail,
@@ -1651,7 +1663,7 @@ static int breach(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_co
 
 static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
                          hk_terrain terrain, int days, int stand, bool gives_way, int pinned, int works,
-                         int region, int *belts, hk_combat_result *res)
+                         int region, int *belts, bool planned, hk_combat_result *res)
 {
     if (belts)
         *belts = 0;
@@ -1685,7 +1697,12 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
         }
         hk_combat_resolve(pp, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
         hk_combat_add_stage(res, &st, from, k == 0);
-        if (st.winner == HK_COMBAT_DEFENDER || st.broke_off[0]) {
+        /* (a planned offensive is not called off because a stage went the
+         * defender's way: its commander feeds the next echelon in until the
+         * attack itself breaks off, its losses past the combat model's
+         * break point; a siege's assault, or a battle no plan prepared,
+         * is called off when beaten) */
+        if (st.broke_off[0] || (st.winner == HK_COMBAT_DEFENDER && !planned)) {
             beaten = true;
             break; /* the attack is called off */
         }
@@ -1700,6 +1717,9 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
         if (st.winner == HK_COMBAT_ATTACKER && gives_way && to >= pinned && (!works || works_given(works, &st)))
             break; /* the line breaks and the defender gives the ground */
     }
+    /* (the shock group at the point of attack fights its own battle for
+     * the belt in every step the offensive is not called off, whether the
+     * broad front's stages went its way or not) */
     if (works && !beaten && !res->broke_off[HK_COMBAT_ATTACKER]) {
         int b = breach(w, r, att, def, terrain, res->days, region, res);
         if (belts)
@@ -1813,7 +1833,7 @@ static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int
 static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double facing)
 {
     const hk_scenario *s = w->s;
-    if (s->regions[o].sector >= 0)
+    if (zone_of(s, o) >= 0)
         return;
     double men = theatre_of(w, d) - garrisons_of(w, d), reserve = men - fronts_men(w, d), all = reserve;
     /* only what its routes bring there: none east of a cut railway beyond
@@ -1847,7 +1867,7 @@ static double zone_share(const hk_world *w, int o, int d, double share)
     const hk_scenario *s = w->s;
     int zone = 0;
     for (int r = 0; r < s->n_regions; r++)
-        if (s->regions[r].sector == s->regions[o].sector && fortified_line(w, r, d))
+        if (zone_of(s, r) == zone_of(s, o) && fortified_line(w, r, d))
             zone++;
     return share / (zone > 0 ? zone : 1);
 }
@@ -1925,6 +1945,54 @@ static void station_with_fleet(hk_world *w, hk_front *dfr, int d, int o, double 
  * glantz2003), with its share of the guns; the tanks go back with the main
  * body. The attacker goes round it and the ground passes; the garrison
  * holds out, besieged, and is reduced by storm. */
+/* Whether side a holds ground across the border from region r on r's own
+ * sector: a land or river link from r to a region of the same sector that
+ * a holds (Hutou's across the Ussuri from Iman). */
+static bool faces_across(const hk_world *w, int r, int a)
+{
+    const hk_compiled *cc = w->c;
+    for (int i = cc->adj_at[r]; i < cc->adj_at[r + 1]; i++) {
+        int n = cc->adj_to[i];
+        if (w->s->links[cc->adj[i]].kind != HK_LINK_SEA && link_open(w, cc->adj[i]) && own(w, n, a) &&
+            zone_of(w->s, n) == zone_of(w->s, r))
+            return true;
+    }
+    return false;
+}
+
+/* The other fortified regions of the zone a front falls back from keep
+ * their garrisons too, bound to hold to the last (the fortified regions of
+ * the Kwantung Army's 1945 plan were each manned with orders to hold):
+ * one the attacker faces across the border from its own ground is invested
+ * by its secondary forces there and reduced by siege (storm) while the
+ * front's main body goes past by the railway (the 35th Army invested Hutou
+ * from Iman across the Ussuri, while the 1st Far Eastern Front's main blow
+ * went by Suifenhe to Mudanjiang; Hutou held to 26 August, hutou_siege,
+ * glantz2003). Each takes the zone's share of the front (zone_share). */
+static void zone_garrisons(hk_world *w, int f, hk_front *dfr, int a, int o, double men, double guns)
+{
+    const hk_scenario *s = w->s;
+    hk_campaign_state *c = &w->camp;
+    int d = 1 - a;
+    for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
+        if (r == o || zone_of(s, r) != zone_of(s, o) || !fortified_line(w, r, d) || !own(w, r, d) ||
+            c->garrison[r] > 0 || c->garrison_left[r] > 0 || invested(w, r) || !faces_across(w, r, a) ||
+            !(dfr->men[d] > men))
+            continue;
+        station_garrison(w, dfr, d, r, men, guns);
+        c->invested |= (uint64_t)1 << r;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side leaves a garrison of %.0f men and %.0f guns in its fortified region "
+                     "at %s as well, to hold it to the last; the %s side's forces across the border invest it while "
+                     "its main body goes on past.",
+                     sector_label(w, f), hk_side_adjective(d), men, guns, hk_world_region_label(w, r),
+                     hk_side_adjective(a));
+        hk_world_emit2(w, "front", s->regions[r].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                       SRC_WAR);
+    }
+}
+
 static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int o)
 {
     const hk_scenario *s = w->s;
@@ -1944,6 +2012,7 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
                  hk_side_adjective(a), fr->men[a]);
     hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                    SRC_WAR);
+    zone_garrisons(w, f, dfr, a, o, men, guns);
     return false;
 }
 
@@ -2278,7 +2347,7 @@ static bool front_step(hk_world *w, hk_rng *r, int f, int days, const double km[
                         ? w->orders.front_posture[f]
                         : HK_FRONT_MODEL;
         if (obj[side] >= 0)
-            fr->posture[side] = (uint8_t)decide_posture(w, f, side, ratio[side]);
+            fr->posture[side] = (uint8_t)decide_posture(w, f, side, obj[side], ratio[side]);
         else if (order == HK_FRONT_ATTACK) {
             /* the player's attack cannot be carried out: no ground of the
              * enemy's within its aims lies over a land link from a region
@@ -2591,6 +2660,22 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
      * column on the road (withdraw_threatened): it holds */
     if (dpost == HK_FRONT_WITHDRAW && c->garrison_left[o] > 0 && dfr->men[d] <= c->garrison_left[o] + 1)
         dpost = HK_FRONT_HOLD;
+    /* on its plan's main line of resistance a front falling back turns and
+     * fights for the days the line is to be held (on_main_line) */
+    bool line_stand = dpost == HK_FRONT_WITHDRAW && on_main_line(w, o, d);
+    if (line_stand) {
+        dpost = HK_FRONT_HOLD;
+        if (!(c->stood[o] > 0) && hk_world_logging(w)) {
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front the %s side, falling back, turns its army on the axis (%.0f of the front's "
+                     "%.0f men) to stand before %s on its plan's main line of resistance, in prepared positions across "
+                     "the railway, against the %s side (%.0f men) for up to %.0f days while the rest go on back.",
+                     sector_label(w, f), hk_side_adjective(d), P(w, WAR_MAIN_LINE_SHARE) * dfr->men[d], dfr->men[d],
+                     hk_world_region_label(w, o), hk_side_adjective(a), fr->men[a], P(w, WAR_MAIN_LINE_DAYS));
+            hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d),
+                           w->scratch, SRC_WAR);
+        }
+    }
     if (dfr == fr)
         fr->posture[d] = (uint8_t)dpost;
     hk_combat_side att = cs[a][0], def = cs[a][1];
@@ -2681,6 +2766,27 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         att.guns *= ke;
     } else if (dpost == HK_FRONT_ATTACK) {
         def.posture = HK_POSTURE_HASTY; /* caught preparing its own attack */
+    } else if (line_stand) {
+        /* the army on the axis fights on the line (war.main_line_share of
+         * the front) from its delaying positions in depth, giving ground
+         * from one to the next when beaten, while the rest go on back
+         * behind it; the attacker meets it as it meets a rearguard, with
+         * its leading echelon (battle.echelons), but that echelon is the
+         * front's mobile groups and its armour goes with them (as many
+         * tanks as war.mobile_men_per_tank of its men can fight with: the
+         * 1st Far Eastern Front led with its tank brigades and the 10th
+         * Mechanised Corps on the Mudanjiang axis, glantz2003) */
+        double k = P(w, WAR_MAIN_LINE_SHARE), ke = 1.0 / echelons(w);
+        def.men *= k;
+        def.tanks *= k;
+        def.guns *= k;
+        def.aircraft *= k;
+        double tanks = att.tanks;
+        att.men *= ke;
+        att.guns *= ke;
+        att.aircraft *= ke;
+        att.tanks = P(w, WAR_MOBILE_MEN_PER_TANK) > 0 ? hk_fmin(tanks, att.men / P(w, WAR_MOBILE_MEN_PER_TANK))
+                                                       : tanks * ke;
     }
     /* what the attacker plans (the combat model's pre-battle terms): the
      * opener's first blow falls by surprise (the Soviet attack of 1945 was
@@ -2726,8 +2832,18 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                 : def.posture == HK_POSTURE_FORTIFIED && dpost == HK_FRONT_HOLD ? 1
                                                                              : 0;
     int belts = 0;
+    /* the offensive's men: those on the front at its first attack and any
+     * brought up to it since (what its losses are weighed against) */
+    fr->op_men[a] = hk_fmax(fr->op_men[a], fr->men[a] + fr->op_lost[a]);
+    if (line_stand) {
+        /* the line is held for what is left of its days, then given up */
+        int left = (int)P(w, WAR_MAIN_LINE_DAYS) - c->stood[o];
+        fight_days = days < left ? days : left;
+    }
     front_battle(w, r, &att, &def, s->regions[o].terrain, days, fight_days, back,
-                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, works, o, &belts, &res);
+                 caught ? (int)P(w, WAR_REARGUARD_DAYS) : 0, works, o, &belts, true, &res);
+    if (line_stand)
+        c->stood[o] = (uint8_t)hk_fmin(255, c->stood[o] + hk_fmax(1, res.days));
     /* a front standing in its works is driven from them only by a collapse
      * (or, the weaker, when its line breaks off: works_given) */
     if (works && res.winner == HK_COMBAT_ATTACKER && !works_given(works, &res))
@@ -2739,7 +2855,21 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     month_cas[f][a] += res.casualties[HK_COMBAT_ATTACKER];
     month_cas[f][d] += res.casualties[HK_COMBAT_DEFENDER];
     (*battles)++;
-    bool won = res.winner == HK_COMBAT_ATTACKER || dpost == HK_FRONT_WITHDRAW || dfr->men[d] < 100;
+    /* (an army on its main line whose days there are out goes on back,
+     * unless it has just beaten the attack off) */
+    bool line_given = line_stand && c->stood[o] >= P(w, WAR_MAIN_LINE_DAYS) && res.winner != HK_COMBAT_DEFENDER;
+    bool won = res.winner == HK_COMBAT_ATTACKER || dpost == HK_FRONT_WITHDRAW || dfr->men[d] < 100 || line_given;
+    /* the offensive's break test: the combat model's, on the losses of the
+     * whole operation, not of one step's battle (an engagement's losses
+     * count from its own start, so an offensive renewed step after step
+     * would never reach it). It breaks off when the step's battle broke it
+     * off, or when it has lost the combat model's break share
+     * (combat.break_att) of the men it committed: the 23rd Division's
+     * offensives of July 1939 were renewed after each repulse until its
+     * losses had bled it (coox1985); the Kwantung Army's plan of 1941
+     * reckoned on weeks of fighting in the Soviet works (glantz2003) */
+    fr->op_lost[a] += res.loss[HK_COMBAT_ATTACKER].men;
+    bool broke = res.broke_off[HK_COMBAT_ATTACKER] || fr->op_lost[a] >= w->combat.break_att * fr->op_men[a];
     if (hk_world_logging(w)) {
         /* the battle's facts as fields, like a border battle's */
         double com[2], cas[2];
@@ -2775,7 +2905,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                              holds_fortress(w, d) && !(c->garrison_left[o] > 0)
                          ? "breaks through, takes the ground round its fortress and invests"
                      : dpost == HK_FRONT_WITHDRAW ? "takes, as the defender falls back,"
-                                                  : "breaks through and takes",
+                     : line_given && res.winner != HK_COMBAT_ATTACKER
+                         ? "takes, as the defender's army gives up its line and goes on back,"
+                         : "breaks through and takes",
                      hk_world_region_label(w, o), res.days, res.days == 1 ? "" : "s",
                      res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], pris);
         else if (belts) {
@@ -2799,14 +2931,22 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     }
     hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                    SRC_WAR);
+    if (broke) {
+        /* an offensive that broke off is not renewed before next month's
+         * reinforcements, and an opening offensive that broke off is spent
+         * (decide_posture) */
+        fr->broke[a] = fr->repulsed[a] = true;
+        if (opening(w, a))
+            fr->spent[a] = true;
+    }
     if (!won) {
-        /* not renewed before next month's reinforcements; an attack that
-         * broke a belt of the works goes on into the next */
-        if (!belts) {
+        /* one held without breaking off is renewed at the next step, as its
+         * guns and echelons come up; an attack that broke a belt of the
+         * works goes on into the next, and one on a line of delaying
+         * positions is renewed by the echelons behind its first
+         * (on_main_line) */
+        if (!belts && !line_stand)
             fr->repulsed[a] = true;
-            if (opening(w, a))
-                fr->spent[a] = true;
-        }
         return true;
     }
     fort_garrison(w, f, dfr, a, o);
@@ -2831,9 +2971,12 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     if (o2 >= 0 && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && dfr2->men[d] * P(w, WAR_ATTACK_RATIO) < fr->men[a] &&
         fr->halt[a] <= 0 && after > 0 &&
         0.5 * land_km(w, from2, o2) <= hk_fmin(march_rate(w, fr, a) * going(fr, a) * after, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
-        !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0))) {
+        !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0)) &&
+        !on_main_line(w, o2, d)) {
         /* (armour does not run over a fortified region that will hold: the
-         * rifle divisions following up meet its garrison) */
+         * rifle divisions following up meet its garrison; nor over a main
+         * line of resistance the front falling back will stand on: the
+         * mobile groups meet its positions, on_main_line) */
         /* the fronts in their border zones whose way back the thrust
          * threatens go back before it arrives (withdraw_threatened; the
          * 119th Division left Hailar as the tank army crossed the Khingan
@@ -2849,6 +2992,13 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      tanks_per_k, sector_label(w, f), hk_world_region_label(w, o2));
         hk_world_emit2(w, "front", s->regions[o2].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                        SRC_WAR);
+    } else if (o2 >= 0 && on_main_line(w, o2, d) && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && after > 0) {
+        /* before a main line of resistance the mobile groups close up to
+         * its positions with the days the battle has left them, and the
+         * front fights for it from its next step (the 1st Far Eastern
+         * Front's mobile groups reached the 5th Army's positions before
+         * Mudanjiang three days after they crossed the border, glantz2003) */
+        marched(w, fr, a, o2, from2, after, c->route_km[a][from2]);
     }
     return true;
 }
@@ -2897,7 +3047,7 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
     int first = (int)lround((double)days / echelons(w));
     hk_combat_result res;
     front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, false, -1, NULL,
-                 &res);
+                 false, &res);
     c->prisoners[side] += res.prisoners[HK_COMBAT_DEFENDER];
     losses(w, a, fr, &res.loss[HK_COMBAT_ATTACKER]);
     losses(w, side, fr, &res.loss[HK_COMBAT_DEFENDER]);
@@ -2999,6 +3149,9 @@ static void encirclements(hk_world *w, hk_rng *rng, int days)
                 break;
             int fo = c->front_of[r];
             bool held = fo >= 0 && c->front[fo].besieged[side] && c->front[fo].men[side] >= 100;
+            /* (nor does an invested fortress whose garrison holds it: it
+             * passes when its last strongpoints fall, storm) */
+            held = held || (invested(w, r) && c->garrison[r] > 0);
             /* (an island's ground is fought for on the island fronts,
              * landings.c: the 50th parallel is no way in for an army
              * marching from the mainland) */
@@ -3205,6 +3358,13 @@ void hk_campaign_step(hk_world *w)
     /* the links each front reaches, over the links open this month */
     all_front_links(w);
     for (int f = 0; f < s->n_sectors; f++) {
+        /* an offensive goes on from month to month until it breaks off, or
+         * until its side stops attacking on the front (the season, its
+         * objective gone, the odds): a new one is then weighed afresh */
+        for (int side = 0; side < 2; side++)
+            if (!c->front[f].attacked[side] || c->front[f].broke[side])
+                c->front[f].op_men[side] = c->front[f].op_lost[side] = 0;
+        c->front[f].broke[0] = c->front[f].broke[1] = false;
         c->front[f].added[0] = c->front[f].added[1] = 0;
         c->front[f].repulsed[0] = c->front[f].repulsed[1] = false;
         c->front[f].refused[0] = c->front[f].refused[1] = false;
@@ -3241,13 +3401,18 @@ void hk_campaign_step(hk_world *w)
      * a front's columns may go (columns) */
     hk_regions off_rail = 0;
     for (int g = 0; g < s->n_regions && g < 64; g++)
-        if (s->regions[g].sector < 0 && !railhead_now(w, g) && s->regions[g].terrain != HK_TERRAIN_ISLAND)
+        if (zone_of(s, g) < 0 && !railhead_now(w, g) && s->regions[g].terrain != HK_TERRAIN_ISLAND)
             off_rail |= HK_REGION_BIT(g);
     /* the fronts' events carry the day their step opens on */
     int today = w->today;
     for (int day = first; day < last; day += step) {
         int days = day + step <= last ? step : last - day;
         w->today = day + 1;
+        /* an attack held without breaking off is renewed at this step; one
+         * that broke off waits for next month's reinforcements */
+        for (int f = 0; f < s->n_sectors; f++)
+            for (int side = 0; side < 2; side++)
+                c->front[f].repulsed[side] = c->front[f].broke[side];
         /* each front's going over the step, each side's: the weather and
          * the roads, which no plan foresees (the rains of August 1945 in
          * eastern Manchuria, the dry steppe of the west, glantz2003) */
@@ -3477,6 +3642,11 @@ static int occupy(hk_world *w, const hk_surrender_zone *zn, int side, int *day_o
             hk_landings_occupies(w, r))
             continue;
         day_of[r] = (int)ceil(t[r] - 1e-9);
+        /* (an invested fortress whose garrison still holds it passes when
+         * the order reaches the garrison, war.garrison_order_days later:
+         * storm) */
+        if (invested(w, r) && w->camp.garrison[r] > 0 && day_of[r] < (int)P(w, WAR_GARRISON_ORDER_DAYS))
+            day_of[r] = (int)P(w, WAR_GARRISON_ORDER_DAYS);
         hk_control_set(w, r, zn->to);
         taken++;
     }
@@ -3671,7 +3841,7 @@ void hk_campaign_line(const hk_world *w, int f, uint64_t line[2])
     /* the front's own regions, as each side holds them */
     uint64_t mine = 0;
     for (int r = 0; r < s->n_regions && r < 64; r++) {
-        if (c->front_of[r] != f && !(w->mode == HK_MODE_REPLAY && s->regions[r].sector == f))
+        if (c->front_of[r] != f && !(w->mode == HK_MODE_REPLAY && zone_of(s, r) == f))
             continue;
         mine |= (uint64_t)1 << r;
         int side = own(w, r, HK_SIDE_JPN) ? 0 : own(w, r, HK_SIDE_SOV) ? 1 : -1;
@@ -3723,7 +3893,7 @@ void hk_campaign_summary(const hk_world *w, hk_war_summary *out)
             for (int i = 0; i < s->n_control; i++) {
                 const hk_control_change *cc = &s->control[i];
                 int side = hk_world_side(w, cc->controller);
-                if (hk_date_month(cc->date) == w->month && side >= 0 && s->regions[cc->region].sector == f)
+                if (hk_date_month(cc->date) == w->month && side >= 0 && zone_of(s, cc->region) == f)
                     o->posture[side] = HK_FRONT_ATTACK;
             }
         }

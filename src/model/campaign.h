@@ -25,6 +25,9 @@ void hk_campaign_line(const hk_world *w, int f, uint64_t line[2]);
 bool hk_campaign_in_aims(const hk_world *w, int side, int region);
 /* Regions a side holds that the other side held when the war began. */
 int hk_campaign_taken(const hk_world *w, int side, uint64_t *mask);
+/* Whether an offensive of `side` is under way on some front: it attacked
+ * there last month, has not broken off, and the freeze does not stop it. */
+bool hk_campaign_offensive_on(const hk_world *w, int side);
 
 /* The men of a side's theatre army on no front and in no besieged
  * garrison: its reserve behind the fronts (0 at least). */

@@ -168,6 +168,31 @@ double hk_combat_power(const hk_combat_params *p, const hk_combat_side *s, int i
  * same pow() call's result, so nothing a battle computes changes. Other days
  * (an echelon's clock, day share x day0 + day) are worked out each time. */
 #define DECAY_DAYS 512
+/* A day that is no whole day (an echelon's clock, share x day0 + day): the
+ * few such days the echelons' stages read come again battle after battle,
+ * so each is kept too, in a small table per thread keyed by the day's and
+ * the decay's bits (the same pow() result). */
+#define OTHER_DAYS_BITS 8
+#define OTHER_DAYS (1 << OTHER_DAYS_BITS)
+static double other_day_intensity(double t, double decay)
+{
+    static _Thread_local uint64_t key_t[OTHER_DAYS], key_decay[OTHER_DAYS];
+    static _Thread_local double val[OTHER_DAYS];
+    static _Thread_local bool set[OTHER_DAYS];
+    uint64_t bt, bd;
+    memcpy(&bt, &t, sizeof bt);
+    memcpy(&bd, &decay, sizeof bd);
+    uint64_t h = (bt ^ (bd * 0x9e3779b97f4a7c15ULL)) * 0xbf58476d1ce4e5b9ULL;
+    int i = (int)(h >> (64 - OTHER_DAYS_BITS)); /* the product's top bits */
+    if (!set[i] || key_t[i] != bt || key_decay[i] != bd) {
+        val[i] = pow(t, -decay);
+        key_t[i] = bt;
+        key_decay[i] = bd;
+        set[i] = true;
+    }
+    return val[i];
+}
+
 static double day_intensity(double t, double decay)
 {
     /* each day's value with the decay it was worked out for: a caller
@@ -176,7 +201,7 @@ static double day_intensity(double t, double decay)
     static _Thread_local bool tab_set[DECAY_DAYS];
     int d = (int)t;
     if (!(t >= 1 && t < DECAY_DAYS) || (double)d != t)
-        return pow(t, -decay);
+        return other_day_intensity(t, decay);
     if (!tab_set[d] || memcmp(&decay, &tab_decay[d], sizeof decay) != 0) {
         tab[d] = pow(t, -decay);
         tab_decay[d] = decay;

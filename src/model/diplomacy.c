@@ -716,6 +716,15 @@ enum { SIGNED_PLAIN, SIGNED_PRICE_DROPPED, SIGNED_TERMS_SETTLED };
  * scale: what moves it) and no treaty in force bars it."), with a protest
  * when a pact against the USSR is signed while a border war with it goes on.
  * One text for every way a treaty is concluded in simulate. */
+/* What the talks were over: the treaty's price text, or its other text
+ * where the history lacks what the price was (no northern Sakhalin held). */
+static const char *price_text(const hk_world *w, const hk_treaty *x)
+{
+    if (x->price_text_when >= 0 && !hk_precondition_holds(w, (hk_precondition)x->price_text_when))
+        return x->price_text_else;
+    return x->price_text ? x->price_text : "its terms";
+}
+
 static void signing_text(hk_world *w, int t, const double *gains, int held, int how, int pace_party)
 {
     if (!hk_world_logging(w))
@@ -732,13 +741,13 @@ static void signing_text(hk_world *w, int t, const double *gains, int held, int 
                       " sign the %s after %d month%s of talks held up by %s's price, %s: %s drops the demand and "
                       "takes a promise to settle it later. Each expects to gain (",
                       x->name ? x->name : x->id, held, held == 1 ? "" : "s", party_name(w, x->price_by),
-                      x->price_text ? x->price_text : "its terms", party_name(w, x->price_by));
+                      price_text(w, x), party_name(w, x->price_by));
     else if (how == SIGNED_TERMS_SETTLED)
         n += snprintf(w->scratch + n, cap - (size_t)n,
                       " sign the %s after %d month%s of talks over %s, settled at the pace of %s%s. Each "
                       "expects to gain (",
                       x->name ? x->name : x->id, held, held == 1 ? "" : "s",
-                      x->price_text ? x->price_text : "its terms", party_name(w, pace_party),
+                      price_text(w, x), party_name(w, pace_party),
                       x->price_by >= 0 ? "" : ", which gains least");
     else {
         n += snprintf(w->scratch + n, cap - (size_t)n, " sign the %s", x->name ? x->name : x->id);

@@ -99,6 +99,10 @@ static double china_draw_share(const hk_world *w)
  * armies. It is armed once, with the China war's draw. */
 static void china_hold_open(hk_world *w)
 {
+    /* the order binds the officers while the war in China lasts, until
+     * the Kwantung Army puts its own rules in its place (principles_step);
+     * simulate's: replay's battles are the record's */
+    w->border_order = w->mode == HK_MODE_SIMULATE && !w->war;
     w->china_hold = hk_clamp(P(w, INCIDENT_CHINA_HOLD), 0.0, 1.0);
     w->china_hold_decay = exp(-1.0 / hk_fmax(P(w, INCIDENT_CHINA_HOLD_MONTHS), 1.0));
     if (w->war) /* already at war with the USSR: no quiet border to keep */
@@ -131,11 +135,94 @@ static void china_draw_step(hk_world *w)
     w->china_hold *= w->china_hold_decay;
     if (w->china_hold < 1e-3)
         w->china_hold = 0.0;
+    /* the order was Tokyo's for the war in China: with that war over, or
+     * a war with the USSR begun, it no longer binds */
+    if (w->border_order && (!w->china_war || w->war))
+        w->border_order = false;
     if (w->china_war && !w->china_draw_sent) {
         w->china_draw_sent = true;
         w->china_draw_left = (int)P(w, INCIDENT_CHINA_DRAW_MONTHS) + 1;
         china_hold_open(w);
     }
+}
+
+/* The Kwantung Army's own principles for border disputes. Under Tokyo's
+ * order (border_order) its officers were to start nothing and not to
+ * answer a crossing across the line. When the Soviet side moved onto
+ * ground the Japanese side held and was fought back there only locally,
+ * under that order (Changkufeng, July-August 1938: the Korea Army's one
+ * division against the border guards on the crest, the heights given up at
+ * the ceasefire, coox1977), the Kwantung Army drew up its own rules over
+ * the winter: where the line is unclear its commanders fix it themselves,
+ * and a crossing is driven back by force, across the line if need be
+ * (issued in April 1939 against the General Staff's order, nomonhan_natsu).
+ * From then the order no longer holds its officers back, and the next
+ * season's clash on the Khalkha can grow as Nomonhan did in May 1939. The
+ * rules come out of the campaigning season after that battle, with no
+ * border campaign under way, as the record's did. */
+static void principles_step(hk_world *w)
+{
+    /* the principles go with the command that issued them: a major battle
+     * lost since (Nomonhan) brings a new commander and staff, who are to
+     * keep the border quiet (Ueda and his staff relieved in September
+     * 1939, coox1985; the Army then worked to settle with the USSR and the
+     * border stayed quiet, 001:151) */
+    if (w->border_rules && w->north_lesson > w->rules_lesson) {
+        w->border_rules = false;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "With the major battle lost, the Kwantung Army's commander and the staff officers who wrote its "
+                     "principles for border disputes are relieved; the new command withdraws the principles and is "
+                     "to keep the border quiet.");
+        hk_world_emit2(w, "fact", "border_principles_withdrawn", w->s->jpn, w->s->sov,
+                       hk_world_logging(w) ? w->scratch : NULL, hk_world_logging(w) ? "coox1985; 001_fd9a28d61a246780.txt:151" : NULL);
+    }
+    if (!w->border_order) {
+        w->rules_watch = 0;
+        w->rules_due = false;
+        return;
+    }
+    if (hk_battles_in_season(w, 0))
+        w->order_season_months++;
+    if (w->rules_watch > 0) { /* a Soviet move queued last month: was it fought? */
+        int sec = w->rules_watch - 1;
+        if (w->tally.border_battles[sec] > w->rules_count)
+            w->rules_due = true;
+        w->rules_watch = 0;
+    }
+    if (!w->rules_due || hk_battles_in_season(w, 0) || w->border_campaign.active)
+        return;
+    w->rules_due = false;
+    w->border_order = false;
+    w->border_rules = true;
+    w->rules_lesson = w->north_lesson;
+    w->china_hold = 0.0;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "After the Soviet side's move onto disputed ground was fought back only locally under Tokyo's order "
+                 "for a quiet border, the Kwantung Army issues its own principles for border disputes: where the line "
+                 "is unclear its commanders are to fix it themselves and to drive back any crossing by force, across "
+                 "the line if need be. Tokyo's order no longer holds its officers back.");
+    hk_world_emit2(w, "fact", "border_principles", w->s->jpn, w->s->sov, hk_world_logging(w) ? w->scratch : NULL,
+                   hk_world_logging(w) ? "nomonhan_natsu; coox1977" : NULL);
+}
+
+/* Whether Moscow reads the Japanese side as unwilling to answer a move
+ * onto disputed ground beyond the ground itself: Tokyo's order for a quiet
+ * border binds its officers while its army is at war in China. The Soviet
+ * border guards went up the Changkufeng crest in July 1938 a year into
+ * that war, with the Far Eastern army short of the superiority Moscow
+ * planned its offensives for, and the Korea Army's answer stayed local
+ * (coox1977); a year earlier, before the war in China, Moscow had pulled
+ * its men off Kanchazu once the Japanese guns answered (kanchazu1937).
+ * Not while its share of the Chinese Eastern Railway is hostage
+ * (hk_battles_soviet_presses). */
+static bool soviet_reads_restraint(const hk_world *w)
+{
+    /* Moscow reads the order from what it sees: a whole campaigning
+     * season's months of it holding (the season of 1937 after the order,
+     * the spring of 1938) before it tests it */
+    return w->border_order && w->order_season_months > __builtin_popcount(w->season_mons) && !railway_co_run(w);
 }
 
 /* The railway's sale: the USSR, co-running a line that runs through ground
@@ -444,7 +531,15 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
     /* only where the battle ground carries a claim can the mover be other
      * than the Japanese side (hk_battles_claimed) */
     const unsigned claimed = hk_battles_claimed(w);
-    if (claimed && !w->war && hk_battles_in_season(w, 0) && hk_battles_soviet_presses(w))
+    /* Moscow presses its claims with the superiority it plans for, or
+     * where it reads the other side as held back from answering beyond the
+     * ground (soviet_reads_restraint); one line at a time: not while a
+     * border campaign is fought (the record's moves, Kanchazu in 1937 and
+     * Changkufeng in 1938, came with no other fighting on the border, and
+     * none came during Nomonhan, 001:49) */
+    const bool moscow = claimed && !w->war && !w->border_campaign.active &&
+                        (soviet_reads_restraint(w) || hk_battles_soviet_presses(w));
+    if (claimed && !w->war && hk_battles_in_season(w, 0) && moscow)
         for (int i = 0; i < s->n_sectors && i < HK_MAX_SECTORS; i++)
             if (((claimed >> i) & 1u) && hk_battles_initiative(w, i) == HK_SIDE_SOV) {
                 soviet_moves |= 1u << i;
@@ -507,9 +602,13 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
          * draw could fall under the chance it gives: at its most (2) the
          * chance is no smaller than at its value, so a draw above that
          * bound decides the same without it */
-        bool sov = mover == HK_SIDE_SOV && hk_battles_soviet_presses(w);
+        bool sov = mover == HK_SIDE_SOV && moscow;
+        /* where Moscow tests the other side's restraint, the move is its
+         * decision (incident.soviet_move); with the superiority it plans
+         * for, a clash's growing (incident.escalation) */
+        const double base = sov && soviet_reads_restraint(w) ? P(w, INCIDENT_SOVIET_MOVE) : P(w, INCIDENT_ESCALATION);
         double bal = 2.0;
-        double p = sov ? P(w, INCIDENT_ESCALATION) * bal
+        double p = sov ? base * bal
                    : mover == HK_SIDE_JPN
                        ? P(w, INCIDENT_ESCALATION) * w->autonomy * ratio * haul * hk_battles_attack_odds(w, i)
                        : 0.0;
@@ -526,6 +625,20 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
          * (001:151) */
         if (mover == HK_SIDE_JPN)
             p *= lesson;
+        /* Tokyo's order for a quiet border binds the officers as far as
+         * Tokyo prevails over them: they act against it only as far as
+         * their autonomy goes, until the Kwantung Army's own principles
+         * (principles_step) put it aside (nomonhan_natsu) */
+        if (mover == HK_SIDE_JPN && w->border_order)
+            p *= w->autonomy;
+        /* under the Kwantung Army's own principles, on a line whose ground
+         * is disputed the commander answers a crossing by force as his
+         * orders say, not as far as his own initiative goes: the officers'
+         * autonomy no longer scales the chance there (nomonhan_natsu; the
+         * 23rd Division's answer to a Mongolian patrol on the Khalkha in May
+         * 1939, 001:133) */
+        else if (mover == HK_SIDE_JPN && w->border_rules && ((claimed >> i) & 1u) && w->autonomy > 0)
+            p /= w->autonomy;
         /* a neutrality pact binds the field armies too: both governments
          * pledged to respect each other's frontiers and those of Manchukuo
          * and Mongolia (001:167), and the border stayed quiet until the
@@ -546,7 +659,7 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
         double any = hk_clamp(p, 0, 1);
         if (sov && u < any) {
             bal = hk_clamp(hk_battles_local_balance(w, i, mover), 0.2, 2.0);
-            p = P(w, INCIDENT_ESCALATION) * bal * resolve;
+            p = base * bal * resolve;
             if (presses)
                 p *= 1.0 - P(w, INCIDENT_EUROPE_RESTRAINT);
             if (pact)
@@ -576,6 +689,12 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
             b->sector = i;
             b->fact = -1;
             b->attacker_side = mover;
+            /* a Soviet move under the order: if it is fought, the Kwantung
+             * Army's principles follow (principles_step) */
+            if (mover == HK_SIDE_SOV && w->border_order) {
+                w->rules_watch = (int8_t)(i + 1);
+                w->rules_count = w->tally.border_battles[i];
+            }
         }
     }
 }
@@ -587,6 +706,7 @@ void hk_incidents_step(hk_world *w)
     hk_lazy_stream r = hk_world_lazy_stream(w, HK_STREAM_INCIDENTS);
     railway_step(w);
     china_draw_step(w);
+    principles_step(w);
     /* Europe at war, or Germany and the USSR bound by a pact: asked once a
      * month for the tension's baseline and the escalation */
     const bool presses = hk_assess_europe_presses(w);

@@ -158,6 +158,7 @@ void hk_landings_begin(hk_world *w)
     }
     for (int k = 0; k <= HK_ISL_SLOTS; k++) {
         is->side[k] = is->bh_side[k] = is->holdout_side[k] = is->bh_from[k] = is->sail_to[k] = -1;
+        is->adv_side[k] = -1;
     }
     is->order_day[0] = is->order_day[1] = -1;
     is->answer_day[0] = is->answer_day[1] = -1;
@@ -261,6 +262,18 @@ static bool took_ground(const hk_world *w, int a)
             hk_world_side(w, w->camp.control_at_start[r]) == 1 - a)
             return true;
     return false;
+}
+
+/* Whether side a opened the war on a plan that names island landings
+ * (landing.plan_jpn, landing.plan_sov): it orders them with the plan, not
+ * once its fronts have gone to plan. The Kantokuen plan of 1941 provided
+ * for landings on northern Sakhalin and Kamchatka (gse_kantokuen); the
+ * Soviet orders of June 1945 named no island (001:197). */
+static bool plans_islands(const hk_world *w, int a)
+{
+    if (a != w->war_opener)
+        return false;
+    return (a == HK_SIDE_JPN ? P(w, LANDING_PLAN_JPN) : P(w, LANDING_PLAN_SOV)) >= 0.5;
 }
 
 /* The war day a landing from q over `km` of sea, ordered on war day
@@ -753,6 +766,13 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
     is->ops++;
     w->battles_month++;
     bool won = broken || is->men[SL(o)] < 100;
+    /* a line broken on a land border is not yet the region: the attacker's
+     * columns go on from it to the region's town, half the link's km (the
+     * border lies midway), and the region is theirs when they reach it
+     * (advance): the Koton line on the 50th parallel fell on 18 August 1945,
+     * Toyohara, some 300 km down the island, was occupied on the 25th
+     * (wiki_south_sakhalin) */
+    double march = won && !p->landing && !p->beach ? 0.5 * p->km : 0;
     double com[2], cas[2];
     com[a] = A.men; /* the force committed, its later lifts and echelons with it, as on the fronts */
     com[d] = D.men;
@@ -797,7 +817,16 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
         char twice[88] = "";
         if (again)
             snprintf(twice, sizeof twice, " is held on the beach on its first day and attacks again once its guns are ashore,");
-        if (won)
+        if (won && march > 0) {
+            int k = snprintf(w->scratch, sizeof w->scratch,
+                             "On the %s the %s side, %s%s and breaks through after %d day%s the line the %s of the "
+                             "%s garrison there hold, %s; casualties %.0f against the defender's %.0f.",
+                             "island front", hk_side_adjective(a), act, twice, res.days, res.days == 1 ? "" : "s", gar,
+                             hk_side_adjective(d), works, cas_a, cas_d);
+            if (k > 0 && (size_t)k < sizeof w->scratch)
+                snprintf(w->scratch + k, sizeof w->scratch - (size_t)k, " Its columns go on, %.0f km, to the town.",
+                         march);
+        } else if (won)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s the %s side, %s%s and takes it after %d day%s from the %s of the %s "
                      "garrison there, %s; casualties %.0f against the defender's %.0f.",
@@ -840,11 +869,19 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
         }
         return res.days;
     }
-    /* the region passes; the attacker's force moves into it */
+    /* the region passes, or, beyond a line broken on a land border, will
+     * pass when the columns reach its town (advance); the attacker's force
+     * moves into it */
     double left = hk_fmax(0, is->men[SL(o)]);
-    hk_control_set(w, o, hk_world_side_actor(w, a));
-    if (o < 64)
-        is->taken[a] |= (uint64_t)1 << o;
+    if (march > 0) {
+        is->adv_side[SL(o)] = (int8_t)a;
+        is->adv_km[SL(o)] = march;
+        is->adv_day[SL(o)] = (int16_t)(is->day + p->wait + res.days);
+    } else {
+        hk_control_set(w, o, hk_world_side_actor(w, a));
+        if (o < 64)
+            is->taken[a] |= (uint64_t)1 << o;
+    }
     double men, tanks, guns, aircraft = 0, qual;
     /* the shipping that landed the force goes on with it, once the force
      * it served has left its base */
@@ -929,6 +966,14 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
     return res.days;
 }
 
+/* Whether side a's columns are marching on region r's town from a line
+ * they broke (advance): its ships may bring more men to them there (the
+ * Maoka landing of 20 August 1945, tihookeanskiy_flot). */
+static bool marching_on(const hk_world *w, int r, int a)
+{
+    return w->isl.adv_side[SLW(r)] == a && w->isl.side[SLW(r)] == a;
+}
+
 /* Whether region g, held by side a, lies next to ground of the other side
  * on an island that a fights for (over any link). */
 static bool faces(const hk_world *w, int a, int g)
@@ -936,7 +981,7 @@ static bool faces(const hk_world *w, int a, int g)
     const hk_compiled *cc = w->c;
     for (int i = cc->adj_at[g]; i < cc->adj_at[g + 1]; i++) {
         int o = cc->adj_to[i];
-        if (target(w, o) && hk_control_side(w, o) == 1 - a && hk_campaign_in_aims(w, a, o))
+        if (target(w, o) && hk_control_side(w, o) == 1 - a && hk_campaign_in_aims(w, a, o) && !marching_on(w, o, a))
             return true;
     }
     return false;
@@ -980,7 +1025,10 @@ static void sail(hk_world *w, int now)
         if (g >= 0 && now >= is->sail_day[SL(q)]) {
             int a = is->side[SL(q)];
             is->sail_to[SL(q)] = -1;
-            if (a < 0 || !own(w, g, a) || !(is->men[SL(q)] > 0))
+            /* (not into ground the other side's columns are marching over:
+             * the force stays in its port) */
+            if (a < 0 || !(own(w, g, a) || marching_on(w, g, a)) || !(is->men[SL(q)] > 0) ||
+                is->side[SL(g)] == 1 - a)
                 continue;
             double m = is->men[SL(g)] > 0 && is->side[SL(g)] == a ? is->men[SL(g)] : 0;
             is->quality[SL(g)] = (m * (m > 0 ? is->quality[SL(g)] : 0) + is->men[SL(q)] * is->quality[SL(q)]) / (m + is->men[SL(q)]);
@@ -1018,7 +1066,8 @@ static void sail(hk_world *w, int now)
         for (int i = w->c->adj_at[q]; i < w->c->adj_at[q + 1]; i++) {
             const hk_link *k = &s->links[w->c->adj[i]];
             int v = w->c->adj_to[i];
-            if (k->kind == HK_LINK_SEA && island(w, v) && own(w, v, a) && lane_open(w, k) &&
+            if (k->kind == HK_LINK_SEA && island(w, v) && (own(w, v, a) || marching_on(w, v, a)) &&
+                is->side[SL(v)] != 1 - a && lane_open(w, k) &&
                 (opening ? faces(w, a, v) : threatened(w, a, v)) && k->km < km) {
                 km = k->km;
                 best = v;
@@ -1038,6 +1087,66 @@ static void sail(hk_world *w, int now)
         is->sail_to[SL(q)] = (int8_t)best;
         is->sail_day[SL(q)] = (int16_t)(ready < INT16_MAX ? ready : INT16_MAX);
     }
+}
+
+/* The columns that broke a line on a land border march on to the region's
+ * town, up to war day `upto`: at war.march_foot a day while the rest of the
+ * garrison holds out in the island's interior (until the order to lay down
+ * its arms reaches it: war.ceasefire_days and war.garrison_order_days after
+ * the surrender's announcement), at war.march_mobile over a road no one
+ * holds any longer; the region is theirs on the day they arrive. The 88th
+ * Division fought back down the Poronai valley to its ceasefire of 22
+ * August 1945, and Toyohara was occupied on the 25th, a week after the
+ * Koton line fell (wiki_south_sakhalin; pwencycl_karafuto). Returns
+ * whether columns are still on the march. */
+static bool advance(hk_world *w, int upto)
+{
+    const hk_scenario *s = w->s;
+    hk_island_state *is = &w->isl;
+    bool marching = false;
+    double foot = P(w, WAR_MARCH_FOOT) > 0 ? P(w, WAR_MARCH_FOOT) : 1;
+    double mobile = P(w, WAR_MARCH_MOBILE) > 0 ? P(w, WAR_MARCH_MOBILE) : 1;
+    int told = is->ann_day >= 0 ? is->ann_day + (int)P(w, WAR_CEASEFIRE_DAYS) + (int)P(w, WAR_GARRISON_ORDER_DAYS)
+                                : INT16_MAX;
+    for (uint64_t m = is->slotted; m; m &= m - 1) {
+        int o = __builtin_ctzll(m), a = is->adv_side[SL(o)];
+        if (a < 0)
+            continue;
+        if (own(w, o, a) || is->side[SL(o)] != a) {
+            is->adv_side[SL(o)] = -1; /* (the region has passed otherwise, or the force is gone) */
+            continue;
+        }
+        int d = is->adv_day[SL(o)];
+        double km = is->adv_km[SL(o)];
+        for (; d < upto && km > 0; d++)
+            km -= is->holdout_side[SL(o)] == 1 - a && is->holdout[SL(o)] >= 1 && d < told ? foot : mobile;
+        is->adv_day[SL(o)] = (int16_t)d;
+        is->adv_km[SL(o)] = km;
+        if (km > 0) {
+            marching = true;
+            continue;
+        }
+        is->adv_side[SL(o)] = -1;
+        /* (the force is at the town's port from its arrival: ships sail on
+         * from there, occupy) */
+        if (is->since[SL(o)] < d - 1)
+            is->since[SL(o)] = (int16_t)(d - 1);
+        /* (they arrive on the last day they marched, war day d - 1) */
+        int today = w->today, at = d - is->mbase;
+        w->today = at < 1 ? 1 : at > 30 ? 30 : at;
+        hk_control_set(w, o, hk_world_side_actor(w, a));
+        if (o < 64)
+            is->taken[a] |= (uint64_t)1 << o;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the island front the %s side's columns, %.0f men, reach the town of %s down the road from "
+                     "the line they broke, and the region is theirs.",
+                     hk_side_adjective(a), is->men[SL(o)], hk_world_region_label(w, o));
+        hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, 1 - a),
+                       w->scratch, SRC_ISL "; wiki_south_sakhalin");
+        w->today = today;
+    }
+    return marching;
 }
 
 void hk_landings_step(hk_world *w)
@@ -1071,7 +1180,7 @@ void hk_landings_step(hk_world *w)
      * have taken ground this month, landing.order_days into the war at the
      * soonest; and the day the surrender is announced, in war days */
     for (int a = 0; a < 2; a++)
-        if (is->order_day[a] < 0 && took_ground(w, a)) {
+        if (is->order_day[a] < 0 && (took_ground(w, a) || plans_islands(w, a))) {
             int d = (int)P(w, LANDING_ORDER_DAYS);
             is->order_day[a] = (int16_t)(d > is->day ? d : is->day);
         }
@@ -1221,6 +1330,7 @@ void hk_landings_step(hk_world *w)
                 is->busy[SL(p.rq)] = (int16_t)(at + fought);
             w->today = day + 1;
         }
+        advance(w, is->day + days);
         is->day += days;
         day += days;
     }
@@ -1310,6 +1420,8 @@ static void occupy(hk_world *w, int from)
     double pace = P(w, LANDING_SEA_KM_DAY) > 0 ? P(w, LANDING_SEA_KM_DAY) : 300;
     int end = is->mbase + 30; /* the war day after this month's last */
     bool at_war = w->war || w->war_on == w->month;
+    /* (a region whose line is broken is its columns', advance) */
+    bool marching = advance(w, end);
     for (int guard = 0; guard < HK_ISL_SLOTS; guard++) {
         int best = INT16_MAX, bo = -1, bq = -1, ba = -1;
         double bkm = 0;
@@ -1317,7 +1429,7 @@ static void occupy(hk_world *w, int from)
         bool left = false;
         for (uint64_t m = is->isles; m; m &= m - 1) {
             int o = __builtin_ctzll(m);
-            if (!own(w, o, HK_SIDE_JPN))
+            if (!own(w, o, HK_SIDE_JPN) || is->adv_side[SL(o)] >= 0)
                 continue;
             for (int a = 0; a < 2; a++) {
                 if (a == HK_SIDE_JPN || !receives(w, a, o))
@@ -1345,7 +1457,7 @@ static void occupy(hk_world *w, int from)
             }
         }
         if (!left) {
-            is->occupying = false;
+            is->occupying = marching;
             return;
         }
         if (bo < 0) {
@@ -1356,7 +1468,7 @@ static void occupy(hk_world *w, int from)
             for (uint64_t m = is->isles; m; m &= m - 1) {
                 int o = __builtin_ctzll(m);
                 for (int a = 0; a < 2; a++)
-                    if (a != HK_SIDE_JPN && own(w, o, HK_SIDE_JPN) && receives(w, a, o)) {
+                    if (a != HK_SIDE_JPN && own(w, o, HK_SIDE_JPN) && receives(w, a, o) && is->adv_side[SL(o)] < 0) {
                         double g = is->side[SL(o)] == HK_SIDE_JPN ? hk_fmax(0, is->men[SL(o)]) : 0;
                         if (g >= 1) {
                             if (at_war)
@@ -1381,7 +1493,7 @@ static void occupy(hk_world *w, int from)
                     }
             }
             w->today = today;
-            is->occupying = false;
+            is->occupying = marching;
             return;
         }
         if (best >= end)

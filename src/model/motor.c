@@ -23,9 +23,13 @@
 #include <math.h>
 #include <stdio.h>
 
-double hk_motor_stationed(hk_world *w, int sec)
+/* The trucks stationed on sector sec's ally's ground (hk_motor_stationed);
+ * *corps: whether the motorised corps has come with its park and its
+ * motor and repair battalions. */
+static double stationed(hk_world *w, int sec, bool *corps)
 {
     const hk_scenario *s = w->s;
+    *corps = false;
     if (sec < 0 || sec >= s->n_sectors)
         return 0.0;
     int ally = s->sectors[sec].side[1], t = w->c->roles.sov_mgl_assistance;
@@ -49,23 +53,30 @@ double hk_motor_stationed(hk_world *w, int sec)
     /* the first contingent's transport, then the motorised corps' park */
     if ((double)(w->month - since) < P(w, MOTOR_PARK_MONTHS))
         return hk_fmax(P(w, MOTOR_FIRST_PARK), 0.0);
+    *corps = true;
     return hk_fmax(P(w, MOTOR_PARK), 0.0);
+}
+
+double hk_motor_stationed(hk_world *w, int sec)
+{
+    bool corps;
+    return stationed(w, sec, &corps);
 }
 
 /* The first trucks Moscow sends for a campaign are told (once a campaign):
  * how many, what the trucks there now carry up the road, what the road
  * takes. */
-static void tell_delivery(hk_world *w, int sec, double sent, double stationed, double per_truck, double road)
+static void tell_delivery(hk_world *w, int sec, double sent, double there, double per_truck, double road)
 {
     const hk_scenario *s = w->s;
     if (!hk_world_logging(w))
         return;
-    double trucks = stationed + w->motor.delivered;
+    double trucks = there + w->motor.delivered;
     snprintf(w->scratch, sizeof w->scratch,
              "Moscow answers the fighting it is losing on the %s by rail: %.0f trucks go to the railhead for the road "
              "to the battle ground, beside the %.0f the Soviet forces stationed there have. The %.0f carry %.0f men "
              "a month, with their supply, where the road would take %.0f.",
-             s->sectors[sec].name, sent, stationed, trucks, per_truck * trucks, road);
+             s->sectors[sec].name, sent, there, trucks, per_truck * trucks, road);
     hk_world_emit2(w, "forces", "motor_transport", s->sov, s->sectors[sec].side[1], w->scratch,
                    "model: battles-motor-transport (docs/model.md#battles-motor-transport); zhukov_khalkhin_transport; "
                    "001_fd9a28d61a246780.txt:137");
@@ -80,8 +91,9 @@ double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
      * month asks several times, and nothing it does moves the park */
     if (m->month == w->month && m->sector == sec)
         return per_truck * (m->stationed + m->delivered);
-    double stationed = hk_motor_stationed(w, sec);
-    m->stationed = stationed;
+    bool corps;
+    double there = stationed(w, sec, &corps);
+    m->stationed = there;
     m->sector = sec;
     if (m->month != w->month) {
         if (m->month > 0 && w->month > m->month && m->delivered > 0)
@@ -91,18 +103,24 @@ double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
          * Soviet side in the last engagement): trucks railed to the
          * railhead, as many as the road has use for (the 1st Army Group's
          * build-up after the Japanese attacks of May and July 1939, 001:137,
-         * 001:145) */
+         * 001:145). Only once the motorised corps has come: the trucks
+         * railed to the railhead need the drivers, the motor and repair
+         * battalions and the depots on the road that came into Mongolia
+         * with it (encycl_chita_57th); the first contingent had none to
+         * take them over the 650 km (001:137), and the record has no
+         * Soviet build-up on the Khalkha before the corps' (the clashes of
+         * 1935-1936 stayed clashes, 001:49) */
         bool losing = c->active && c->sector == sec && (c->holder == HK_SIDE_JPN || c->last_loser == HK_SIDE_SOV);
-        if (bound && losing) {
-            double room = hk_fmax(0.0, road / per_truck - stationed - m->delivered);
+        if (bound && losing && corps) {
+            double room = hk_fmax(0.0, road / per_truck - there - m->delivered);
             double sent = hk_fmin(P(w, MOTOR_DELIVERY), room);
             m->delivered += sent;
             if (sent > 0 && m->told != c->began) {
                 m->told = c->began;
-                tell_delivery(w, sec, sent, stationed, per_truck, road);
+                tell_delivery(w, sec, sent, there, per_truck, road);
             }
         }
         m->month = w->month;
     }
-    return per_truck * (stationed + m->delivered);
+    return per_truck * (there + m->delivered);
 }

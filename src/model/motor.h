@@ -24,8 +24,9 @@ double hk_motor_stationed(hk_world *w, int sec);
  * railed in up to date: those worn out or sent back since the last month
  * it was asked (motor.wear a month), and, while the USSR fights on for the
  * ally (`bound`) and is losing the campaign there (the Japanese side holds
- * the ground the ally claims, or beat it last), Moscow's next
- * motor.delivery, as far as the road has use for them. Asked only in the
+ * the ground the ally claims, or beat it last), once the motorised corps
+ * has come (motor.park_months), Moscow's next motor.delivery, as far as
+ * the road has use for them. Asked only in the
  * months of a border campaign, so it costs nothing in peace. */
 double hk_motor_lift(hk_world *w, int sec, bool bound, double road);
 

@@ -327,7 +327,9 @@ static void react_to_battle(hk_world *w)
     w->lost_battle_fact = w->lost_battle_sector = -1;
 }
 
-static void relax_pass(hk_world *w, double drift)
+/* One pass; whether it may have changed any faction's influence or baseline
+ * (false only when every value is left as it was, bit for bit) */
+static bool relax_pass(hk_world *w, double drift)
 {
     const hk_scenario *s = w->s;
     /* keep each actor's shares summing to one against rounding: the pass
@@ -338,12 +340,19 @@ static void relax_pass(hk_world *w, double drift)
     const int8_t *actor = w->c->faction_actor;
     double *infl = w->influence, *base = w->baseline;
     double sum[HK_MAX_ACTORS + 1] = {0};
+    uint64_t moved = 0; /* the bits any value changed by */
     for (int f = 0; f < n; f++) {
         double b = base[f];
-        if (b < 0) /* rare: only then is the baseline written */
+        if (b < 0) { /* rare: only then is the baseline written */
             base[f] = b = 0;
+            moved = 1;
+        }
         double i = infl[f], x = i + drift * (b - i);
         x = x < 0 ? 0 : x;
+        uint64_t bi, bx;
+        memcpy(&bi, &i, sizeof bi);
+        memcpy(&bx, &x, sizeof bx);
+        moved |= bi ^ bx;
         infl[f] = x;
         sum[actor[f]] += x;
     }
@@ -356,16 +365,18 @@ static void relax_pass(hk_world *w, double drift)
         off |= sum[a] > 0 && sum[a] != 1.0;
     }
     if (!off)
-        return;
+        return moved != 0;
     for (int f = 0; f < n; f++)
         if (actor[f] < HK_MAX_ACTORS && sum[actor[f]] > 0)
             infl[f] /= sum[actor[f]];
+    return true;
 }
 
 /* The pass is a function of the influence, the baselines and the drift
  * alone: once a pass has left them as they were (the shares at their
  * baselines, or as near as the drift's rounding takes them), it is not made
- * again until one of them has changed. */
+ * again until one of them has changed. The pass says whether it may have
+ * changed them; only a pass that changed nothing keeps them to compare. */
 static void relax(hk_world *w)
 {
     double drift = P(w, POLITICS_DRIFT);
@@ -373,11 +384,8 @@ static void relax(hk_world *w)
     if (w->relax_still && memcmp(&drift, &w->relax_drift, sizeof drift) == 0 &&
         memcmp(w->influence, w->relax_infl, sz) == 0 && memcmp(w->baseline, w->relax_base, sz) == 0)
         return;
-    memcpy(w->relax_infl, w->influence, sz);
-    memcpy(w->relax_base, w->baseline, sz);
-    relax_pass(w, drift);
-    w->relax_still = memcmp(w->influence, w->relax_infl, sz) == 0 && memcmp(w->baseline, w->relax_base, sz) == 0;
-    if (!w->relax_still) {
+    w->relax_still = !relax_pass(w, drift);
+    if (w->relax_still) {
         memcpy(w->relax_infl, w->influence, sz);
         memcpy(w->relax_base, w->baseline, sz);
     }
@@ -1345,9 +1353,53 @@ static void commitment(hk_world *w)
     hk_world_emit2(w, "doctrine", "doctrine_south", s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }
 
-/* Japan's case for striking north when the border ratio must reach `need`. */
+/* The Army's judgement of the season for a strike north, while the USSR is
+ * at war with Germany and the army of the special manoeuvres stands ready
+ * (movement.c): in the last month a campaign could still begin and be
+ * fought before the freeze (japan.north_decide_lead months before
+ * battle.season_last), the Army General Staff asks whether the Soviet Far
+ * East has thinned as the plan waited for (japan.north_thin_share of its
+ * army gone west). If not, it gives the northern operation up for that year
+ * (the decision of 9 August 1941, wiki_kantokuen): the case for war in the
+ * north is shut until the next year's season. Once a year; not while a war
+ * with the USSR is decided or fought, nor once Japan fights the United
+ * States (the south has taken the army's reserves). */
+static void north_season(hk_world *w)
+{
+    const hk_scenario *s = w->s;
+    if (!w->manoeuvres_told || w->war || w->war_mobilising || !w->manchuria_seized ||
+        !hk_flag(w, HK_EFFECT_GER_SOV_WAR) || hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ||
+        hk_flag(w, HK_EFFECT_JPN_US_WAR))
+        return;
+    int decide = hk_round_int(P(w, BATTLE_SEASON_LAST) - P(w, JAPAN_NORTH_DECIDE_LEAD));
+    if (hk_month_mon(w->month) != decide ||
+        (w->north_deferred_on != 0 && hk_month_year(w->north_deferred_on) == hk_month_year(w->month)))
+        return;
+    double sent = w->sov_west_sent, army = w->sov_men + sent;
+    double thinned = army > 0 ? sent / army : 0.0;
+    if (thinned >= P(w, JAPAN_NORTH_THIN_SHARE))
+        return; /* the Far East is stripped: the cabinet weighs war (war.c) */
+    w->north_deferred_on = w->month;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "The Army General Staff gives up the northern operation for this year: since Germany's attack the "
+                 "Soviet Far East has sent %.0f men west, %.0f%% of its army, against the %.0f%% the plan waited for, "
+                 "and still holds %.0f (%.2f Japanese to one Soviet), and there is no time left to wait: a campaign begun "
+                 "later could not be over before the freeze. The army of the special manoeuvres, %.0f men, stays in Manchuria "
+                 "and Korea as a guard%s.",
+                 sent, 100.0 * thinned, 100.0 * P(w, JAPAN_NORTH_THIN_SHARE), w->sov_men,
+                 w->sov_men > 0 ? w->jpn_men / w->sov_men : 0.0, w->jpn_men,
+                 w->committed_south ? ", and the advance south goes on" : "");
+    hk_world_emit2(w, "doctrine", "north_deferred", s->jpn, s->sov, w->scratch,
+                   SRC_MODEL("politics-north-season") "; wiki_kantokuen");
+}
+
+/* Japan's case for striking north when the border ratio must reach `need`;
+ * shut for the rest of a year in which the Army gave the north up. */
 static bool north_case_at(const hk_world *w, double need)
 {
+    if (w->north_deferred_on != 0 && hk_month_year(w->north_deferred_on) == hk_month_year(w->month))
+        return false;
     return w->manchuria_seized && !w->war && !w->japan_surrendered && !w->committed_south &&
            w->doctrine > P(w, DOCTRINE_STRIKE_NORTH) && 1.0 / hk_politics_border_ratio(w) >= need;
 }
@@ -1425,6 +1477,7 @@ void hk_politics_step(hk_world *w)
     field_army(w, &r);
     coup(w, &r);
     west_hope(w);
+    north_season(w);
     commitment(w);
     oil_draw(w);
     war_with_america(w, &r);

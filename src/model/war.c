@@ -544,11 +544,21 @@ static void tell_pacific_route(hk_world *w)
             snprintf(us, sizeof us, "Washington, which promised the USSR help against aggression in August 1941 and "
                      "warned Tokyo against any further move by force on its neighbours, sees the attack on its new "
                      "partner as one");
+        /* (what the route carries as of the month, not its share over the
+         * whole war, which the month cannot know: the first supplies sailed
+         * in October 1941, pacific_route) */
+        hk_month opened = w->flag_since[HK_EFFECT_GER_SOV_WAR] + (int)P(w, WAR_LEND_LEASE_MONTHS);
+        char ships[160];
+        if (w->month <= opened)
+            snprintf(ships, sizeof ships, "the Soviet ships by which the American supplies for the USSR are to "
+                     "reach Vladivostok");
+        else
+            snprintf(ships, sizeof ships, "the Soviet ships that have carried American supplies to Vladivostok since "
+                     "%d-%02d", hk_month_year(opened), hk_month_mon(opened));
         snprintf(w->scratch, sizeof w->scratch,
-                 "The war shuts the Pacific route: the Soviet ships that carry American supplies to Vladivostok, about "
-                 "half of what the United States sends the USSR, pass the straits Japan holds only while the two are "
-                 "at peace. %s; Moscow counts what the war in the east costs it%s.",
-                 us, hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "" : " in the west");
+                 "The war shuts the Pacific route: %s pass the straits Japan holds only while the two are at peace. "
+                 "%s; Moscow counts what the war in the east costs it%s.",
+                 ships, us, hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ? "" : " in the west");
     }
     hk_world_emit2(w, "war", "pacific_route_shut", s->sov, s->jpn, w->scratch,
                    SRC_MODEL("politics-peace") "; pacific_route; drent2017; frus_japan1941v2");
@@ -878,9 +888,21 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
         /* a Japan that wants its army and oil for the south seeks quiet in
          * the north (the southern advance was made with it, 001:175), once
          * the war has been fought for a month */
-        double south = w->month > w->war_on && hk_politics_south_pull(w) ? P(w, WAR_SOUTH_PEACE) : 0;
+        /* (a cabinet whose offensive is still under way, not broken off
+         * nor stopped by the freeze, waits for its outcome before it asks
+         * for quiet: the plan of 1941 was one operation to be finished
+         * before the winter, glantz2003) */
+        double south = w->month > w->war_on && hk_politics_south_pull(w) && !hk_campaign_offensive_on(w, HK_SIDE_JPN)
+                           ? P(w, WAR_SOUTH_PEACE)
+                           : 0;
         double hazard = worn + still + south;
-        int loser = 1 - settlement_winner(w);
+        /* the side asked to give ground up is the one whose ground the other
+         * holds; only where each holds some of the other's does the side
+         * that bled more of its army lose the settlement (a line the fighting
+         * has moved is weighed as it stands: who holds it, and whether the
+         * other can take it back, below) */
+        int hj = hk_campaign_taken(w, HK_SIDE_JPN, NULL), hs = hk_campaign_taken(w, HK_SIDE_SOV, NULL);
+        int loser = hj > 0 && hs == 0 ? HK_SIDE_SOV : hs > 0 && hj == 0 ? HK_SIDE_JPN : 1 - settlement_winner(w);
         bool cedes = hk_campaign_taken(w, 1 - loser, NULL) > 0;
         /* the USSR weighs what it would sign away (soviet_signs_away); when
          * it will not, a Japan at war in the south, or decided on that war,
@@ -945,7 +967,7 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
                     took[side] += w->camp.front[f].advanced[side];
             for (int side = 0; side < 2; side++)
                 held[side] = hk_campaign_taken(w, side, NULL);
-            int back = settle(w, hands_back ? HK_SIDE_SOV : settlement_winner(w));
+            int back = settle(w, hands_back ? HK_SIDE_SOV : 1 - loser);
             uint64_t m;
             int tj = hk_campaign_taken(w, HK_SIDE_JPN, &m), ts = hk_campaign_taken(w, HK_SIDE_SOV, &m);
             char terms[288];

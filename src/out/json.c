@@ -242,6 +242,19 @@ json_t *hk_json_event(const hk_scenario *s, const hk_log_event *e)
     json_object_set_new(o, "text", str_or_null(e->text));
     json_object_set_new(o, "source", str_or_null(e->source));
     event_facts(s, e, o);
+    /* the people named in it (events.yaml `people`) */
+    if (e->n_people > 0) {
+        json_t *people = json_array();
+        for (int i = 0; i < e->n_people; i++) {
+            const hk_person *p = &s->people[e->people[i]];
+            json_t *q = json_object();
+            json_object_set_new(q, "id", json_string(p->id));
+            json_object_set_new(q, "name", str_or_null(p->name));
+            json_object_set_new(q, "actor", actor_id(s, p->actor));
+            json_array_append_new(people, q);
+        }
+        json_object_set_new(o, "people", people);
+    }
     /* why a war between Japan and the USSR ended (docs/api.md) */
     if (e->kind && !strcmp(e->kind, "peace") && e->id && hk_scenario_sector(s, e->id) < 0) {
         json_object_set_new(o, "reason", str_or_null(e->text));

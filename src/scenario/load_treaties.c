@@ -138,7 +138,7 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
     static const char *const top[] = {"treaties", NULL};
     static const char *const keys[] = {"id", "name", "parties", "signed", "in_force",
                                        "duration_years", "duration_months", "notice_months",
-                                       "price", "price_by", "pace_by", "price_text",
+                                       "price", "price_by", "pace_by", "price_text", "price_text_when", "price_text_else",
                                        "price_source", "denounced", "ended", "clauses", "requires", "source",
                                        NULL};
     hk_scenario *s = ld->s;
@@ -186,6 +186,17 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
                 hk_rec_ref(&r, "pace_by", true, T_ACTOR, &t->price_by);
             }
             hk_rec_str(&r, "price_text", true, &t->price_text);
+            /* what the talks were over may depend on the history: northern
+             * Sakhalin is a price only where Japan took it in reprisal */
+            t->price_text_when = -1;
+            bool when = hk_rec_enum(&r, "price_text_when", false, "condition", condition_name, HK_PRE_COUNT,
+                                    &t->price_text_when) > 0;
+            bool other = hk_rec_str(&r, "price_text_else", false, &t->price_text_else) > 0;
+            if (when != other)
+                hk_load_error(ld, r.line, "%s: 'price_text_when' and 'price_text_else' go together; give both or "
+                              "neither", r.label);
+            if (!when)
+                t->price_text_when = -1;
             t->price_source.seed = t->price_source.publication = -1;
             if (hk_rec_str(&r, "price_source", true, &src) > 0)
                 t->price_source.text = src;
@@ -196,7 +207,8 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
                 hk_load_error(ld, r.line, "%s: 'price_by' or 'pace_by' must be one of its parties",
                               r.label);
         } else {
-            static const char *const only[] = {"price_by", "pace_by", "price_text", "price_source"};
+            static const char *const only[] = {"price_by", "pace_by", "price_text", "price_text_when",
+                                               "price_text_else", "price_source"};
             for (size_t k = 0; k < sizeof only / sizeof *only; k++)
                 if (hk_rec_get(&r, only[k]))
                     hk_load_error(ld, hk_rec_get(&r, only[k])->line, "%s gives '%s' without 'price'", r.label,
@@ -216,9 +228,67 @@ void hk_load_treaties(hk_loader *ld, const hk_ynode *root)
     }
 }
 
+/* `people:` who held a role for an actor, and the events they are named in. */
+static void load_people(hk_loader *ld, const hk_ynode *list)
+{
+    static const char *const keys[] = {"id", "name", "role", "actor", "from", "to", "in", "sectors",
+                                       "source", NULL};
+    hk_scenario *s = ld->s;
+    for (int i = 0; list && i < list->n; i++) {
+        hk_rec r;
+        if (!hk_rec_open(&r, ld, list->items[i], "person", keys))
+            continue;
+        if (s->n_people == HK_MAX_PEOPLE) {
+            hk_load_error(ld, r.line, "too many people: at most %d are allowed", HK_MAX_PEOPLE);
+            return;
+        }
+        hk_person *p = &s->people[s->n_people];
+        memset(p, 0, sizeof *p);
+        p->at = (hk_at){ld->path, r.line};
+        p->actor = -1;
+        const char *id = NULL;
+        bool ok = hk_rec_str(&r, "id", true, &id) > 0;
+        if (ok) {
+            if (strlen(id) >= HK_ID_LEN) {
+                hk_load_error(ld, r.line, "person id '%.40s' is too long", id);
+                ok = false;
+            } else {
+                snprintf(p->id, sizeof p->id, "%s", id);
+                snprintf(r.label, sizeof r.label, "person '%s'", p->id);
+            }
+        }
+        hk_rec_str(&r, "name", true, &p->name);
+        hk_rec_str(&r, "role", true, &p->role);
+        hk_rec_ref(&r, "actor", true, T_ACTOR, &p->actor);
+        hk_rec_date(&r, "from", true, &p->from);
+        if (hk_rec_date(&r, "to", false, &p->to) > 0 && hk_date_is_set(p->from) &&
+            hk_date_order(p->to, p->from) < 0)
+            hk_load_error(ld, r.line, "%s: 'to' comes before 'from'", r.label);
+        const hk_ynode *in = hk_rec_get(&r, "in");
+        if (!in) {
+            hk_rec_missing(&r, "in");
+        } else if (in->type != HK_Y_SEQ || in->n < 1 || in->n > HK_MAX_PERSON_IN) {
+            hk_load_error(ld, in->line, "'in' of %s must be a list of 1 to %d event kinds or ids", r.label,
+                          HK_MAX_PERSON_IN);
+        } else {
+            for (int k = 0; k < in->n; k++) {
+                if (in->items[k]->type != HK_Y_SCALAR) {
+                    hk_load_error(ld, in->items[k]->line, "'in' of %s: each entry is an event kind or id", r.label);
+                    continue;
+                }
+                p->in[p->n_in++] = hk_arena_strdup(ld->arena, in->items[k]->text);
+            }
+        }
+        hk_rec_refs(&r, "sectors", false, T_SECTOR, p->sectors, HK_MAX_SECTORS, &p->n_sectors);
+        hk_rec_source(&r, &p->source);
+        if (ok)
+            s->n_people++;
+    }
+}
+
 void hk_load_events(hk_loader *ld, const hk_ynode *root)
 {
-    static const char *const top[] = {"events", NULL};
+    static const char *const top[] = {"events", "people", NULL};
     static const char *const keys[] = {"id", "name", "date", "effect", "requires", "waits", "decided_by",
                                        "actors", "text", "text_when", "text_then", "source", NULL};
     hk_scenario *s = ld->s;
@@ -264,4 +334,5 @@ void hk_load_events(hk_loader *ld, const hk_ynode *root)
         if (ok > 0)
             s->n_events++;
     }
+    load_people(ld, hk_file_list(ld, root, "people"));
 }

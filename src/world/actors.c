@@ -17,6 +17,8 @@ static bool decision_taken(const hk_world *w, int pin)
     case HK_PIN_DOCTRINE_NORTH: return w->committed_north;
     case HK_PIN_WAR: return w->war;
     case HK_PIN_PEACE: return w->japan_surrendered;
+    case HK_PRE_REPRISAL_HELD:
+        return w->reprisal_on != HK_MONTH_NONE && (w->evacuation_due == HK_MONTH_NONE || w->month < w->evacuation_due);
     default: return false;
     }
 }

@@ -115,6 +115,8 @@ typedef struct hk_log_event {
     const char *source;  /* a seed citation, a publication, or "model: <rule>" */
     bool has_facts;      /* a battle's facts follow */
     hk_event_facts facts;
+    int people[HK_MAX_PARTIES]; /* the people named in it (indices into the scenario's people) */
+    int n_people;
 } hk_log_event;
 
 /* Forces on one side of a border sector. */

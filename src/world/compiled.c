@@ -4,6 +4,7 @@
 #include "world/compiled.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -339,6 +340,18 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
                                                                   : INT32_MAX;
     for (int l = 0; l < s->n_links && l < HK_MAX_LINKS; l++)
         c->link_on[l] = hk_date_is_set(s->links[l].opened) ? hk_date_month(s->links[l].opened) : INT32_MIN;
+    c->n_link_epochs = 0;
+    for (int l = 0; l < s->n_links && l < HK_MAX_LINKS; l++) {
+        int32_t on = c->link_on[l];
+        int k = 0;
+        while (k < c->n_link_epochs && c->link_epoch[k] < on)
+            k++;
+        if (k < c->n_link_epochs && c->link_epoch[k] == on)
+            continue;
+        memmove(&c->link_epoch[k + 1], &c->link_epoch[k], sizeof c->link_epoch[0] * (size_t)(c->n_link_epochs - k));
+        c->link_epoch[k] = on;
+        c->n_link_epochs++;
+    }
     c->manchurian_sectors = 0;
     for (int sec = 0; sec < s->n_sectors && sec < 64; sec++) {
         bool m = s->man >= 0 && s->sectors[sec].side[0] == s->man;
@@ -547,6 +560,8 @@ bool hk_scenario_compile(hk_scenario *s)
     }
     hk_compiled *c = s->compiled;
     memset(c, 0, sizeof *c);
+    static atomic_uint_fast64_t serials;
+    c->serial = (uint64_t)atomic_fetch_add(&serials, 1) + 1;
     for (int a = 0; a < HK_MAX_ACTORS; a++)
         c->actor_side[a] = (int8_t)side_of(s, a);
     find_roles(s, &c->roles);

@@ -117,6 +117,14 @@ typedef struct hk_compiled {
      * start, its opening month for one with `opened` (links.yaml); a war's
      * routes read it (hk_map_routes' month, campaign.c) */
     int32_t link_on[HK_MAX_LINKS];
+    /* the distinct values of link_on in ascending order: the links open in
+     * a month are the same for every month between two of them, so a route
+     * kept for one month serves the others (world/map.c's memos) */
+    int n_link_epochs;
+    int32_t link_epoch[HK_MAX_LINKS];
+    /* a number no other compile in the process has had (from 1): what a
+     * memo kept across runs keys the scenario by (world/map.c) */
+    uint64_t serial;
     /* the terrain of each sector's first region (steppe if none): where a
      * sector has no battle ground, its battles' terrain (battles.c) */
     hk_terrain sector_terrain[HK_MAX_SECTORS];

@@ -2,7 +2,9 @@
 #include "world/map.h"
 
 #include <math.h>
+#include <string.h>
 
+#include "core/mathx.h"
 #include "world/compiled.h"
 
 /* v[r] = at_from for the regions of `from`, elsewhere for the others. */
@@ -17,10 +19,87 @@ void hk_map_routes(const hk_scenario *s, hk_regions from, hk_regions enter, hk_r
     hk_map_routes_at(s, HK_MAP_ALL_LINKS, from, enter, through, dist);
 }
 
+int hk_map_epoch(const hk_compiled *c, hk_month month)
+{
+    int k = 0;
+    while (k < c->n_link_epochs && c->link_epoch[k] <= month)
+        k++;
+    return k;
+}
+
+/* Routes are asked again and again for the same ends over the same ground:
+ * by a war's fronts day after day, and by run after run of an ensemble whose
+ * wars go alike. The answers are kept, per thread, keyed by the scenario's
+ * compile (hk_compiled.serial: what a search reads is all there), the links
+ * open (hk_map_epoch) and the sets asked with; a kept answer is a copy of
+ * what the search gave, so a caller reads the same bits. */
+enum { MEMO_ROUTES, MEMO_WIDEST };
+#define MAP_MEMO 256 /* a power of two */
+typedef struct map_memo {
+    uint64_t serial; /* 0: empty */
+    int epoch, kind;
+    hk_regions a, b, c;
+    double v[HK_MAX_REGIONS];
+} map_memo;
+
+static uint64_t memo_hash(uint64_t serial, int epoch, int kind, hk_regions a, hk_regions b, hk_regions c)
+{
+    uint64_t h = (a * 0x9e3779b97f4a7c15ULL) ^ (b * 0xc2b2ae3d27d4eb4fULL) ^ (c * 0x165667b19e3779f9ULL) ^
+                 ((uint64_t)epoch << 17) ^ ((uint64_t)kind << 40) ^ serial;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 32);
+}
+
+/* The kept answer for the key, copied to v (true); or false, with *slot the
+ * entry a new answer is to be kept in (two places a key may be kept in, an
+ * empty one first) */
+static bool memo_get(const hk_scenario *s, int epoch, int kind, hk_regions a, hk_regions b, hk_regions c,
+                     double *v, map_memo **slot)
+{
+    static _Thread_local map_memo memo[MAP_MEMO];
+    uint64_t serial = s->compiled->serial, h = memo_hash(serial, epoch, kind, a, b, c);
+    map_memo *m = &memo[h & (MAP_MEMO - 1)], *m2 = &memo[(h + 1) & (MAP_MEMO - 1)];
+    for (map_memo *k = m; k; k = k == m ? m2 : NULL)
+        if (k->serial == serial && k->epoch == epoch && k->kind == kind && k->a == a && k->b == b && k->c == c) {
+            memcpy(v, k->v, sizeof *v * (size_t)s->n_regions);
+            return true;
+        }
+    *slot = m->serial == 0 || m2->serial != 0 ? m : m2;
+    return false;
+}
+
+static void memo_put(const hk_scenario *s, int epoch, int kind, hk_regions a, hk_regions b, hk_regions c,
+                     const double *v, map_memo *k)
+{
+    if (s->n_regions > HK_MAX_REGIONS)
+        return;
+    k->serial = s->compiled->serial;
+    k->epoch = epoch;
+    k->kind = kind;
+    k->a = a;
+    k->b = b;
+    k->c = c;
+    memcpy(k->v, v, sizeof *v * (size_t)s->n_regions);
+}
+
+static void search_routes(const hk_compiled *c, const hk_scenario *s, hk_month month, hk_regions from,
+                          hk_regions enter, hk_regions through, double *dist);
+
 void hk_map_routes_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions enter, hk_regions through,
                       double *dist)
 {
-    const hk_compiled *c = s->compiled;
+    int epoch = hk_map_epoch(s->compiled, month);
+    map_memo *slot;
+    if (memo_get(s, epoch, MEMO_ROUTES, from, enter, through, dist, &slot))
+        return;
+    search_routes(s->compiled, s, month, from, enter, through, dist);
+    memo_put(s, epoch, MEMO_ROUTES, from, enter, through, dist, slot);
+}
+
+static void search_routes(const hk_compiled *c, const hk_scenario *s, hk_month month, hk_regions from,
+                          hk_regions enter, hk_regions through, double *dist)
+{
     start(s, from, 0.0, INFINITY, dist);
     hk_regions open = from, done = 0; /* open: reached, not yet done */
     while (open) {
@@ -46,7 +125,18 @@ void hk_map_routes_at(const hk_scenario *s, hk_month month, hk_regions from, hk_
     }
 }
 
+static void search_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap);
+
 void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap)
+{
+    map_memo *slot;
+    if (memo_get(s, 0, MEMO_WIDEST, from, enter, 0, cap, &slot))
+        return;
+    search_widest(s, from, enter, cap);
+    memo_put(s, 0, MEMO_WIDEST, from, enter, 0, cap, slot);
+}
+
+static void search_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap)
 {
     const hk_compiled *c = s->compiled;
     start(s, from, INFINITY, 0.0, cap);
@@ -61,17 +151,121 @@ void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, doub
         open &= ~HK_REGION_BIT(u);
         done |= HK_REGION_BIT(u);
         for (int i = c->adj_at[u]; i < c->adj_at[u + 1]; i++) {
-            const hk_link *k = &s->links[c->adj[i]];
             int v = c->adj_to[i];
             if (((done >> v) & 1u) || !((enter >> v) & 1u))
                 continue;
-            double w = fmin(cap[u], k->capacity);
+            double w = fmin(cap[u], c->adj_cap[i]); /* (the link's capacity, compiled) */
             if (w > cap[v]) {
                 cap[v] = w;
                 open |= HK_REGION_BIT(v);
             }
         }
     }
+}
+
+/* Edmonds-Karp (hk_map_max_flow) */
+static double search_flow(const hk_compiled *cc, const hk_scenario *s, hk_month month, hk_regions from, hk_regions to,
+                          hk_regions held)
+{
+    double fl[HK_MAX_LINKS]; /* net flow along each link, from its `from` end to its `to` end */
+    memset(fl, 0, sizeof(double) * (size_t)s->n_links);
+    double total = 0;
+    for (;;) {
+        /* the links from the compiled lists (compiled.c): prev[v] the entry
+         * of the link v was reached by, in the list of the region before it */
+        int prev[HK_MAX_REGIONS], from_of[HK_MAX_REGIONS], queue[HK_MAX_REGIONS], qh = 0, qt = 0, hit = -1;
+        hk_regions seen = from;
+        for (hk_regions m = from; m; m &= m - 1)
+            queue[qt++] = __builtin_ctzll(m);
+        while (qh < qt && hit < 0) {
+            int u = queue[qh++];
+            for (int i = cc->adj_at[u]; i < cc->adj_at[u + 1] && hit < 0; i++) {
+                int v = cc->adj_to[i];
+                if (((seen >> v) & 1u) || !((held >> v) & 1u) || cc->link_on[cc->adj[i]] > month)
+                    continue;
+                int l = cc->adj[i];
+                double res = cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l];
+                if (!(res > 1e-6))
+                    continue;
+                seen |= HK_REGION_BIT(v);
+                prev[v] = i;
+                from_of[v] = u;
+                queue[qt++] = v;
+                if ((to >> v) & 1u)
+                    hit = v;
+            }
+        }
+        if (hit < 0)
+            break;
+        double b = INFINITY;
+        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
+            int i = prev[v], l = cc->adj[i];
+            b = hk_fmin(b, cc->adj_from[i] ? cc->adj_cap[i] - fl[l] : cc->adj_cap[i] + fl[l]);
+        }
+        for (int v = hit; !((from >> v) & 1u); v = from_of[v]) {
+            int i = prev[v];
+            fl[cc->adj[i]] += cc->adj_from[i] ? b : -b;
+        }
+        total += b;
+    }
+    return total;
+}
+
+/* The answers that are one value (a maximum flow, the regions reached),
+ * kept as the routes are. */
+enum { MEMO_FLOW, MEMO_REACH };
+#define ONE_MEMO 512 /* a power of two */
+typedef struct one_memo {
+    uint64_t serial; /* 0: empty */
+    int epoch, kind;
+    hk_regions a, b, c;
+    uint64_t v; /* a flow's bits, or the regions */
+} one_memo;
+
+static bool one_get(const hk_compiled *c, int epoch, int kind, hk_regions a, hk_regions b, hk_regions cc,
+                    uint64_t *v, one_memo **slot)
+{
+    static _Thread_local one_memo memo[ONE_MEMO];
+    uint64_t h = memo_hash(c->serial, epoch, kind, a, b, cc);
+    one_memo *m = &memo[h & (ONE_MEMO - 1)], *m2 = &memo[(h + 1) & (ONE_MEMO - 1)];
+    for (one_memo *k = m; k; k = k == m ? m2 : NULL)
+        if (k->serial == c->serial && k->epoch == epoch && k->kind == kind && k->a == a && k->b == b && k->c == cc) {
+            *v = k->v;
+            return true;
+        }
+    *slot = m->serial == 0 || m2->serial != 0 ? m : m2;
+    return false;
+}
+
+static void one_put(const hk_compiled *c, int epoch, int kind, hk_regions a, hk_regions b, hk_regions cc,
+                    uint64_t v, one_memo *k)
+{
+    k->serial = c->serial;
+    k->epoch = epoch;
+    k->kind = kind;
+    k->a = a;
+    k->b = b;
+    k->c = cc;
+    k->v = v;
+}
+
+double hk_map_max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk_regions to, hk_regions held)
+{
+    if (from & to)
+        return INFINITY;
+    const hk_compiled *c = s->compiled;
+    int epoch = hk_map_epoch(c, month);
+    uint64_t bits;
+    one_memo *slot;
+    double flow;
+    if (one_get(c, epoch, MEMO_FLOW, from, to, held, &bits, &slot)) {
+        memcpy(&flow, &bits, sizeof flow);
+        return flow;
+    }
+    flow = search_flow(c, s, month, from, to, held);
+    memcpy(&bits, &flow, sizeof bits);
+    one_put(c, epoch, MEMO_FLOW, from, to, held, bits, slot);
+    return flow;
 }
 
 hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within)
@@ -82,6 +276,11 @@ hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within
 hk_regions hk_map_reach_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions within)
 {
     const hk_compiled *c = s->compiled;
+    int epoch = hk_map_epoch(c, month);
+    uint64_t kept;
+    one_memo *slot;
+    if (one_get(c, epoch, MEMO_REACH, from, within, 0, &kept, &slot))
+        return kept;
     hk_regions reach = from, todo = from;
     while (todo) {
         int u = __builtin_ctzll(todo);
@@ -94,6 +293,7 @@ hk_regions hk_map_reach_at(const hk_scenario *s, hk_month month, hk_regions from
             }
         }
     }
+    one_put(c, epoch, MEMO_REACH, from, within, 0, reach, slot);
     return reach;
 }
 

@@ -26,6 +26,11 @@ void hk_map_routes(const hk_scenario *s, hk_regions from, hk_regions enter, hk_r
  * hk_map_reach and hk_map_battle_site take every link (HK_MAP_ALL_LINKS):
  * the border geography is worked out once, at load. */
 #define HK_MAP_ALL_LINKS INT32_MAX
+
+/* Which links are open in a month, as a number: the count of the distinct
+ * opening months (hk_compiled.link_epoch) no later than it. Two months with
+ * the same number have the same links open. */
+int hk_map_epoch(const struct hk_compiled *c, hk_month month);
 void hk_map_routes_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions enter, hk_regions through,
                       double *dist);
 
@@ -33,6 +38,15 @@ void hk_map_routes_at(const hk_scenario *s, hk_month month, hk_regions from, hk_
  * `from` (INFINITY there) to r, a route's capacity being that of its
  * narrowest link, entering only regions of `enter`; 0 where none is. */
 void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap);
+
+/* The most men a month the links can carry from the regions of `from` to
+ * those of `to` over the regions of `held`: a maximum flow (Edmonds-Karp,
+ * shortest augmenting routes first, links in index order), each link
+ * carrying its capacity either way, so parallel routes add up and a link
+ * two routes share carries no more than its capacity. INFINITY when a
+ * source lies in `to`. Over the links open in `month`; the answers are
+ * kept per thread, as the routes' are. */
+double hk_map_max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk_regions to, hk_regions held);
 
 /* The regions of `within` reached from `from` over links between them
  * (`from` included). */

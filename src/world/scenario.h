@@ -126,6 +126,15 @@ typedef struct hk_region {
      * alone; a war's campaign reads the date (campaign.c) */
     hk_date rail_from;
     int redoubt;      /* actor whose war plan falls back to it, or -1 */
+    /* actor whose plan of defence holds it as a main line of resistance in
+     * depth behind its border zone (a city its field army falling back
+     * stands before, in prepared positions, to cover the way back to the
+     * redoubt; not a fortified zone of the border), or -1 */
+    int main_line;
+    /* the border sector whose fortified zone the region belongs to though it
+     * is no ground of that sector's border battles (Hutou on the Ussuri), or
+     * -1; a war's fronts count it with the sector's (campaign.c) */
+    int zone;
     /* actor whose claim line runs through this ground though another holds
      * it, or -1: the disputed ground where a border battle can begin with
      * the claimant moving onto it (battles.c) */
@@ -235,6 +244,7 @@ typedef enum hk_precondition {
     HK_PRE_CHINA_WAR,         /* Japan at war with China */
     HK_PRE_COMINTERN_HOSTILE, /* the Comintern has turned on Germany and Japan (popular_front) */
     HK_PRE_ARMY_SPLIT,        /* the Army's officers split into named factions over its posts */
+    HK_PRE_REPRISAL_HELD,     /* Japan holds ground it took in reprisal (northern Sakhalin), not yet evacuated */
     HK_PRE_COUNT
 } hk_precondition;
 
@@ -270,6 +280,8 @@ typedef struct hk_treaty {
     int price_by;          /* the actor that demands it */
     bool price_asked;      /* price_by asks it as its price (else `pace_by`: its consent sets the talks' pace) */
     const char *price_text;
+    int price_text_when;      /* hk_precondition under which price_text is told, else price_text_else; -1 always */
+    const char *price_text_else;
     hk_source price_source;
     hk_date denounced;     /* record, or unset */
     hk_date ended;         /* record, or unset */
@@ -324,6 +336,26 @@ typedef struct hk_event {
     hk_source source;
     hk_at at;
 } hk_event;
+
+/* A person who held a role for an actor over a span (events.yaml `people`):
+ * named in the events of `in` (event kinds or ids) that fall in the span
+ * and have the person's actor, or one on its side, among their actors; a
+ * person with a `sector` only in the events of that sector (battles). */
+#define HK_MAX_PEOPLE 48
+#define HK_MAX_PERSON_IN 6
+typedef struct hk_person {
+    char id[HK_ID_LEN];
+    const char *name;        /* "Georgy Zhukov" */
+    const char *role;        /* "commander of the 1st Army Group" */
+    int actor;
+    hk_date from, to;        /* the span (to unset: the scenario's end) */
+    const char *in[HK_MAX_PERSON_IN];
+    int n_in;
+    int sectors[HK_MAX_SECTORS]; /* the sectors of its battles; none: any */
+    int n_sectors;
+    hk_source source;
+    hk_at at;
+} hk_person;
 
 /* A recorded fact for the timeline; some are decisions that replay pins. */
 typedef enum hk_fact_kind {
@@ -468,6 +500,7 @@ typedef struct hk_scenario {
     hk_island_force islands[HK_MAX_ISLAND_FORCES]; int n_islands;
     hk_treaty treaties[HK_MAX_TREATIES];          int n_treaties;
     hk_event events[HK_MAX_EVENTS];               int n_events;
+    hk_person people[HK_MAX_PEOPLE];              int n_people;
     hk_fact facts[HK_MAX_FACTS];                  int n_facts;
     hk_battle battles[HK_MAX_BATTLES];            int n_battles;
     hk_incident_count incidents[HK_MAX_INCIDENT_YEARS]; int n_incidents;

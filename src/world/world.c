@@ -39,6 +39,83 @@ hk_date hk_world_date(const hk_world *w)
     return d;
 }
 
+/* A day of the calendar to order dates by: a date without a day stands for
+ * its month's middle, a span's first month for its first day and its last
+ * for its last. */
+static int32_t day_key(hk_date d, int if_none) { return hk_date_month(d) * 32 + (d.day ? d.day : if_none); }
+
+/* The people (events.yaml) named in an event: those who hold their role at
+ * its date, for one of its actors or an actor on that actor's side, and are
+ * named in its kind or id (and not of another sector than the person's).
+ * Each one's sentence, the name and what the person does ("Georgy Zhukov
+ * commands the 1st Army Group"), goes to the end of the text; returns the
+ * count. */
+/* Does an `in` entry of a person ("battle", "neutrality_pact" or
+ * "purge.kodoha", a kind and an id) match the event? */
+static bool person_in(const char *in, const hk_log_event *e)
+{
+    const char *dot = strchr(in, '.');
+    if (!dot)
+        return !strcmp(in, e->kind) || (e->id && !strcmp(in, e->id));
+    size_t k = (size_t)(dot - in);
+    return !strncmp(in, e->kind, k) && e->kind[k] == '\0' && e->id && !strcmp(dot + 1, e->id);
+}
+
+/* A person named within this many months is not named again (a battle of
+ * several months names its commanders in its first). */
+#define PERSON_RENAMED_MONTHS 6
+
+static int name_people(hk_world *w, hk_log_event *e, int sector, char *buf, size_t len)
+{
+    const hk_scenario *s = w->s;
+    int32_t at = day_key(e->date, 15);
+    int n = 0;
+    for (int i = 0; i < s->n_people && n < HK_MAX_PARTIES; i++) {
+        const hk_person *p = &s->people[i];
+        if (at < day_key(p->from, 1) || (hk_date_is_set(p->to) && at > day_key(p->to, 31)))
+            continue;
+        bool in = false, there = p->n_sectors == 0 || sector < 0, named = false;
+        for (int k = 0; k < p->n_in && !in; k++)
+            in = person_in(p->in[k], e);
+        for (int k = 0; k < p->n_sectors && !there; k++)
+            there = p->sectors[k] == sector;
+        /* a person in two roles is named once, in the first listed */
+        for (int k = 0; k < n && !named; k++)
+            named = !strcmp(s->people[e->people[k]].id, p->id);
+        if (!in || !there || named)
+            continue;
+        int side = hk_world_side(w, p->actor);
+        bool party = false;
+        for (int a = 0; a < e->n_actors && !party; a++)
+            party = e->actors[a] == p->actor || (side >= 0 && hk_world_side(w, e->actors[a]) == side);
+        if (!party)
+            continue;
+        /* the same person (any of its roles) named lately */
+        bool lately = false;
+        for (int j = 0; j < s->n_people && !lately; j++)
+            lately = w->person_named[j] != 0 && !strcmp(s->people[j].id, p->id) &&
+                     hk_date_month(e->date) - w->person_named[j] < PERSON_RENAMED_MONTHS;
+        if (!lately)
+            e->people[n++] = i;
+    }
+    e->n_people = n;
+    for (int i = 0; i < n; i++)
+        w->person_named[e->people[i]] = hk_date_month(e->date);
+    if (!n || !buf)
+        return n;
+    size_t used = strlen(buf);
+    /* a text that is a name, not a sentence ("signed: the Neutrality Pact"), ends as one first */
+    bool ended = used == 0 || strchr(".!?", buf[used - 1]);
+    for (int i = 0; i < n && used < len; i++) {
+        const hk_person *p = &s->people[e->people[i]];
+        int k = snprintf(buf + used, len - used, "%s%s %s.", used ? (ended || i ? " " : ". ") : "", p->name, p->role);
+        if (k < 0)
+            break;
+        used += (size_t)k;
+    }
+    return n;
+}
+
 void hk_world_emit(hk_world *w, hk_date date, const char *kind, const char *id,
                    const int *actors, int n_actors, const char *text, const char *source)
 {
@@ -57,11 +134,24 @@ void hk_world_emit(hk_world *w, hk_date date, const char *kind, const char *id,
     for (int i = 0; i < n_actors; i++)
         if (actors[i] >= 0)
             e.actors[e.n_actors++] = actors[i];
-    e.text = world_keep(w, text);
-    e.source = world_keep(w, source);
     e.has_facts = has_facts;
     if (has_facts)
         e.facts = w->next_facts;
+    if (w->s->n_people) {
+        int sector = has_facts ? e.facts.sector : -1;
+        if (sector < 0 && e.id && e.id[0])
+            sector = hk_scenario_sector(w->s, e.id);
+        /* the text with the names after it, when it has room for them */
+        char named[HK_TEXT_LEN + 512];
+        size_t n = text ? strlen(text) : 0;
+        bool room = n + 400 < sizeof named;
+        if (room)
+            memcpy(named, text ? text : "", n + 1);
+        if (name_people(w, &e, sector, room ? named : NULL, sizeof named) && room)
+            text = named;
+    }
+    e.text = world_keep(w, text);
+    e.source = world_keep(w, source);
     w->obs->on_event(w->obs->ud, &e);
 }
 

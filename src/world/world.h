@@ -57,6 +57,9 @@ typedef struct hk_front {
     double brought[2];           /* men the side has brought up here from its reserve since */
     double going[2];             /* its pace this step against the usual: weather and roads (campaign.c) */
     bool spent[2];               /* the side's opening offensive here was beaten off: not renewed whatever the odds (campaign.c) */
+    double op_men[2];            /* the men the side's offensive under way here has committed (at its first attack and brought up since), 0 none (campaign.c) */
+    double op_lost[2];           /* the men that offensive has lost since its first attack (campaign.c) */
+    bool broke[2];               /* the side's offensive here broke off this month (the break test on its losses): not renewed before next month (campaign.c) */
 } hk_front;
 
 /* The general war's campaign state (campaign.c and war.c write it). */
@@ -114,6 +117,7 @@ typedef struct hk_campaign_state {
     double column_km[HK_MAX_REGIONS], column_fuel[HK_MAX_REGIONS], column_halt[HK_MAX_REGIONS];
     int8_t column_day[HK_MAX_REGIONS];     /* war day the column toward each set out (-1 none) */
     uint8_t breached[HK_MAX_REGIONS];      /* belts of each region's fortified zone its attacker has broken through (campaign.c) */
+    uint8_t stood[HK_MAX_REGIONS];         /* days a front falling back has stood on each region's main line of resistance (campaign.c) */
 } hk_campaign_state;
 
 /* The island fronts of a general war: southern Sakhalin and the Kurils,
@@ -157,6 +161,12 @@ typedef struct hk_island_state {
     double prisoners[2];                /* of which prisoners */
     int ops;                            /* battles fought on the island fronts in this war */
     uint64_t taken[2];                  /* regions each side took on the island fronts in this war */
+    /* the columns of a side that broke the line on a land border going on
+     * to the region's town (landings.c advance): km still to go, the war
+     * day that was last counted, whose they are (-1 none) */
+    double adv_km[HK_ISL_SLOTS + 1];
+    int16_t adv_day[HK_ISL_SLOTS + 1];
+    int8_t adv_side[HK_ISL_SLOTS + 1];
 } hk_island_state;
 
 
@@ -432,6 +442,13 @@ struct hk_world {
     bool china_draw_sent;               /* the Kwantung Army has sent its force into the war in China (incidents.c) */
     double china_hold, china_hold_decay; /* the share of incidents Tokyo's order holds back since the war in China opened, and its fall a month (incidents.c) */
     int china_draw_left;                /* months the force has still to campaign there, +1 in the month it gathers (incidents.c) */
+    bool border_order;                  /* Tokyo's order not to cross or answer across the border binds the officers (incidents.c) */
+    bool border_rules;                  /* the Kwantung Army has issued its own principles for border disputes (incidents.c) */
+    bool rules_due;                     /* a Soviet move onto disputed ground was fought under the order: the principles follow (incidents.c) */
+    int8_t rules_watch;                 /* 1 + the sector of a Soviet move queued under the order, 0 none (incidents.c) */
+    int rules_count;                    /* the sector's border battles when it was queued (incidents.c) */
+    int order_season_months;            /* months of the campaigning season the order has held (incidents.c) */
+    double rules_lesson;                /* north_lesson when the principles were issued (incidents.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
 
     /* control.c: who holds each region (actor index) */
@@ -528,6 +545,8 @@ struct hk_world {
     double jpn_peak;          /* the largest Japanese mainland army so far */
     bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */
     bool levy_told;           /* movement: the last levy of 1945 (the July call-up) has been told */
+    hk_month person_named[HK_MAX_PEOPLE]; /* world.c: the month each person was last named, 0 never */
+    hk_month north_deferred_on; /* politics.c: the Army gave up the northern operation for that month's year, 0 never */
     double levy_from_men;     /* movement: the army when Germany was beaten, to which the last levy adds */
     double levy_from_base;    /* movement: the record's army then (0: not yet beaten) */
     bool revenge_told;        /* war: the USSR's turn east to answer a Japanese attack has been told */

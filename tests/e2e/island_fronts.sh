@@ -46,17 +46,26 @@
 #   the Yalta pledge the USSR enters on 28 July 1945 in seed 1) finds them
 #   there when their month comes: southern Sakhalin's garrison fights in
 #   August.
+# - Southern Sakhalin passes with its town, not with the line on the 50th
+#   parallel: the Koton line fell on 18 August 1945, Maoka was landed on
+#   the 20th and Toyohara occupied on the 25th (wiki_south_sakhalin). No
+#   attack over the land border "takes" the region; the columns that break
+#   the line reach the town, or the landing force on its beachhead takes the
+#   garrison's surrender, on 21-28 August.
 # - A landing that is held is no rout of one side: the defender loses at
 #   least a tenth of what the landing force loses (Shumshu: 1,018 Japanese
 #   against 1,567 Soviet casualties).
 # - In a strike north, northern Sakhalin attacked and still held twelve
 #   days later has the Soviet answer at sea: the regiment at Sovetskaya
 #   Gavan crosses the Tatar Strait on the flotilla's ships (landings.c).
-# - In a forced strike north of 1941 (seeds 1-4) northern Sakhalin is a
-#   front once Japan's main blows have taken Soviet ground on the mainland
-#   (the Kantokuen plan left it to its last phase, if they went well): Japan
-#   brings a division over the sea to southern Sakhalin and attacks over
-#   the 50th parallel, and takes it in at least one seed.
+# - In a forced strike north of 1941 northern Sakhalin is a front from the
+#   war's first weeks: the Kantokuen plan named landings on northern
+#   Sakhalin and Kamchatka (gse_kantokuen; landing.plan_jpn), so Japan
+#   brings Hokkaido's division over the sea to southern Sakhalin and
+#   attacks over the 50th parallel where the odds allow, in 1941-09 in at
+#   least four of seeds 1-6; and where its main blows take Soviet ground it
+#   attacks there too. With landing.plan_jpn=0 the islands wait for gains
+#   on the mainland, as the old rule had it.
 set -euo pipefail
 HK=${1:?usage: island_fronts.sh PATH_TO_hokushin}
 command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
@@ -80,6 +89,14 @@ for seed in $seeds; do
     [[ "$d" > "1945-08-09" && "$d" < "1945-08-13" ]] || bad "seed $seed: southern Sakhalin first attacked on '$d', not 10-12 August 1945"
     d=$(jq -r 'select(.id == "kurils_north" and .committed.SOV > 0) | .date' "$tmp/isl" | head -1)
     [[ "$d" > "1945-08-16" && "$d" < "1945-08-19" ]] || bad "seed $seed: the Shumshu landing on '$d', not 17-18 August 1945"
+    # southern Sakhalin passes when its town is reached, not when the line
+    # on the 50th parallel breaks (Koton 18 August, Toyohara 25 August 1945)
+    jq -r 'select(.id == "south_sakhalin" and .kind == "front" and (.text | test("takes it after"))) | .date' "$tmp/run" |
+        grep -q . && bad "seed $seed: an attack over the 50th parallel takes all of southern Sakhalin with the line"
+    d=$(jq -r 'select(.type == "event" and .id == "south_sakhalin" and ((.text | test("reach the town"))
+        or (.kind == "occupation" and (.text | test("occupies"))))) | .date' "$tmp/run" | head -1)
+    [[ -n "$d" && ! "$d" < "1945-08-21" && ! "$d" > "1945-08-28" ]] ||
+        bad "seed $seed: southern Sakhalin's town reached on '$d', not 21-28 August 1945 (Toyohara, 25 August)"
     # a garrison beaten on its island lays down its arms when the fight
     # ends, not on the landing day before it (Shumshu: landed 18 August
     # 1945, fought to the 23rd, wiki_shumshu)
@@ -174,6 +191,16 @@ jq -r 'select(.type == "event" and .kind == "war" and .id == "soviet_entry") | .
 n=$(jq -r 'select(.type == "event" and .kind == "front" and .id == "south_sakhalin" and (.source // "" | test("war-islands"))
     and .date >= "1945-08" and .committed.JPN > 0) | .date' "$tmp/ny" | grep -c . || true)
 [ "$n" -ge 1 ] || bad "without the Yalta pledge, seed 1: southern Sakhalin's garrison of August 1945 never fights"
+planned=0
+for seed in 1 2 3 4 5 6; do
+    "$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json >"$tmp/sn"
+    jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and (.source // "" | test("war-islands"))
+        and .date < "1941-10" and .committed.JPN > 0) | .date' "$tmp/sn" | grep -q . && planned=$((planned + 1))
+done
+[ "$planned" -ge 4 ] || bad "strike north: Japan attacks northern Sakhalin in 1941-09 in $planned of seeds 1-6, not at least 4 (the Kantokuen plan's landings)"
+"$HK" simulate --seed 1 --decide JPN.strike_north=1941-08 --set landing.plan_jpn=0 --json >"$tmp/sn"
+jq -r 'select(.type == "event" and .kind == "front" and .id == "north_sakhalin" and .date < "1941-10")' "$tmp/sn" | grep -q . &&
+    bad "strike north, seed 1, landing.plan_jpn=0: northern Sakhalin attacked in 1941-09 with no gain on the mainland"
 took=0
 # (twelve seeds: the Japanese main blow gains Soviet ground on the
 # mainland in few forced strikes north, 2 of seeds 1-12 since the draws'

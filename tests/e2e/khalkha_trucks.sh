@@ -5,9 +5,11 @@
 # of August 1939 from the day the protocol is signed. The Soviet forces
 # stationed in Mongolia have the first contingent's motor.first_park trucks
 # until the motorised corps comes motor.park_months after the protocol,
-# then motor.park; Moscow rails in motor.delivery trucks at most once a
-# month of a campaign. So in month k of a Khalkha campaign the Soviet side
-# brings up at most motor.truck_lift x (its park + motor.delivery x k) men.
+# then motor.park; once the corps has come, Moscow rails in motor.delivery
+# trucks at most once a month of a campaign (before it, nobody in Mongolia
+# takes them over the road). So in month k of a Khalkha campaign the Soviet
+# side brings up at most motor.truck_lift x motor.first_park men before the
+# corps, motor.truck_lift x (its park + motor.delivery x k) after.
 set -euo pipefail
 HK=${1:?usage: khalkha_trucks.sh PATH_TO_hokushin}
 T=$(mktemp -d)
@@ -36,7 +38,7 @@ for seed in $(seq 1 12); do
       since=$(( (10#${date:0:4} - 10#${signed:0:4}) * 12 + 10#${date:5:2} - 10#${signed:5:2} )); fi
     months=$((months + 1))
     most=$(awk -v s="$since" -v k="$k" -v l="$lift" -v f="$first" -v p="$park" -v pm="$park_months" -v d="$delivery" \
-      'BEGIN { q = s < pm ? f : p; print l * (q + d * k) }')
+      'BEGIN { print s < pm ? l * f : l * (p + d * k) }')
     awk -v n="$n" -v m="$most" 'BEGIN { exit !(n <= m + 0.5) }' ||
       { echo "seed $seed $date: month $k on the Khalkha, $since months after the protocol ($signed): the Soviet side brings up $n, its trucks carry at most $most"; exit 1; }
   done < "$T/m.tsv"
@@ -44,6 +46,9 @@ for seed in $(seq 1 12); do
   # the Khalkha, with the trucks sent and what they carry
   while IFS= read -r ev; do
     d=$(jq -r .date <<< "$ev")
+    since=$(( (10#${d:0:4} - 10#${signed:0:4}) * 12 + 10#${d:5:2} - 10#${signed:5:2} ))
+    awk -v s="$since" -v pm="$park_months" 'BEGIN { exit !(s >= pm) }' ||
+      { echo "seed $seed $d: trucks railed in $since months after the protocol ($signed), before the corps ($park_months)"; exit 1; }
     grep -q "^${d:0:7}"$'\t' "$T/m.tsv" ||
       { echo "seed $seed $d: trucks told outside a Khalkha campaign month: $ev"; exit 1; }
     jq -e '(.text | test("[0-9,]+ trucks go to the railhead")) and (.text | test("carry [0-9,]+ men a month")) and (.source | test("battles-motor-transport"))' \

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # korea_1945: Korea's Japanese garrison of 1945 is the 17th Area Army's, not
 # the two divisions of 1918. At the surrender the divisions south of the 38th
-# parallel (Keijo) lay down their arms to the United States under General
-# Order No. 1: tens of thousands of men, not one division's ten thousand; and
+# parallel (Keijo, and the 58th Army on Cheju, nearly 75,000 by the
+# surrender, jacar_58th_army, standing at Pusan) lay down their arms to the
+# United States under General Order No. 1: the two together, more than the
+# 58th Army alone (the American commander counted some 300,000 Japanese
+# troops in southern Korea in September 1945, army, navy and air), not the
+# Keijo divisions' 40,000 that left the 58th Army out; and
 # the USSR weighs its entry against the army it would meet, not against them.
 # The Soviet side occupies Korea to the 38th parallel, as General Order No. 1
 # drew its zone: Kanko (Hamhung) and Heijo (Pyongyang) are Soviet by
@@ -19,8 +23,10 @@ for seed in $seeds; do
   ev=$(jq -c 'select(.type=="event" and (.text | test("lay down their arms: ")))' "$T/s.jsonl" | head -1)
   [ -n "$ev" ] || { echo "seed $seed: no surrender"; exit 1; }
   away=$(jq -r .text <<< "$ev" | tr -s ' \n' ' ' | sed -n 's/.*; the \([0-9,]*\) stationed outside that zone (Keijo.*/\1/p' | tr -d ,)
-  [ -n "$away" ] && [ "$away" -ge 25000 ] && [ "$away" -le 80000 ] ||
-    { echo "seed $seed: '$away' men surrender at Keijo to the United States (want 25,000-80,000): $ev"; exit 1; }
+  [ -n "$away" ] && [ "$away" -ge 75000 ] && [ "$away" -le 300000 ] ||
+    { echo "seed $seed: '$away' men surrender south of the 38th parallel to the United States (want 75,000-300,000): $ev"; exit 1; }
+  jq -r .text <<< "$ev" | tr -s ' \n' ' ' | grep -q "stationed outside that zone (Keijo (Seoul), Pusan)" ||
+    { echo "seed $seed: the 58th Army (Pusan) is not among those outside the Soviet zone: $ev"; exit 1; }
   ctl=$(jq -r 'select(.type=="month" and .date=="1945-09") | .control | "\(.hamhung) \(.pyongyang) \(.keijo)"' "$T/s.jsonl")
   [ "$ctl" = "SOV SOV JPN" ] ||
     { echo "seed $seed: Korea in 1945-09 is '$ctl' (Hamhung, Pyongyang, Keijo), not Soviet to the 38th parallel"; exit 1; }

@@ -112,6 +112,12 @@ for seed in $seeds; do
         | (.war.casualties.JPN - .war.prisoners.JPN) / 1000 | floor' "$tmp/run" >>"$tmp/killed"
     [ -n "$west" ] || bad "seed $seed: the western front fights no battle between the entry ($entry) and the surrender ($surr)"
     korea=$(jq -r 'select(.kind == "war_month") | .text' "$tmp/ev" | grep -c "J fell back to tumen" || true)
+    # (joining the Tumen front once that front has itself gone back into
+    # the redoubt at Tonghua is going to the redoubt, not into Korea)
+    if [ "$korea" != 0 ] && jq -r 'select(.kind == "front") | .text' "$tmp/ev" | tr -s ' \n' ' ' |
+        grep -q "Tumen mouth: Korea, Changkufeng and Possiet front ([0-9,]* men), driven from [^,]*, fall back into the redoubt"; then
+        korea=0
+    fi
     [ "$korea" = 0 ] || bad "seed $seed: a Japanese front falls back into Korea (the Tumen front)"
     redoubt=$(jq -r 'select(.kind == "front") | .text' "$tmp/ev" | grep -cE "(toward|into) the redoubt at Tonghua" || true)
     [ "$redoubt" -ge 1 ] || bad "seed $seed: no Japanese front falls back toward the redoubt at Tonghua"

@@ -98,8 +98,17 @@ for seed in 1 2 3 4 5 6 7 8; do
     [ -n "$released" ] || released=9999-99
     peace=$(jq -r --arg a "$open" 'select(.kind == "peace" and .date[0:7] >= $a) | .date[0:7]' "$tmp/ev" | head -1)
     [ -n "$peace" ] && [ "$peace" \< "$released" ] && released=$peace
-    early=$(jq -r --arg r "$released" 'select(.kind == "front" and .date[0:7] < $r and (.text | test("^The Soviet side strikes back"))) | .date' "$tmp/ev" | head -1)
-    [ -z "$early" ] || bad "seed $seed: a Soviet counter-stroke on $early, while Germany's offensive holds Stavka (until $released)"
+    # (a front whose own ground Japan has taken strikes back with what it
+    # has, and only toward that ground: the region it attacks on the day
+    # of its counter-stroke is one Japan held of the USSR's the month before)
+    while read -r early; do
+        [ -n "$early" ] || continue
+        target=$(jq -r --arg d "$early" 'select(.kind == "front" and .date == $d and (.text | test("the Soviet side \\([0-9,]+ men"))) | .id' "$tmp/ev" | head -1)
+        prev=$(date -d "${early:0:7}-01 -1 month" +%Y-%m)
+        held=$(jq -r --arg m "$prev" 'select(.type == "month" and .date == $m) | .war.regions_taken.JPN // [] | .[]' "$tmp/run")
+        grep -qx "${target:-none}" <<<"$held" ||
+            bad "seed $seed: a Soviet counter-stroke on $early toward '${target}', not ground Japan took, while Germany's offensive holds Stavka (until $released)"
+    done < <(jq -r --arg r "$released" 'select(.kind == "front" and .date[0:7] < $r and (.text | test("^The Soviet side strikes back"))) | .date' "$tmp/ev")
     while read -r m sector; do
         [ "$m" \< "$released" ] || continue
         jq -r --arg m "$m" --arg s "$sector" 'select(.type == "month" and .date == $m) | .war.fronts[]

@@ -850,8 +850,9 @@ static void test_khalkha_lift_is_the_trucks(void **state)
     double delivery = su.param[HK_P_MOTOR_DELIVERY], wear = su.param[HK_P_MOTOR_WEAR];
     assert_true(park_months > 13 && first < park);
     /* the protocol a year old, 1,000 on the line against 30,000 after a
-     * lost opening: Moscow's first trucks come in the month; the rest of
-     * the 54,000 it wants waits for the next */
+     * lost opening: before the motorised corps has come no trucks are
+     * railed in (nobody there to take them over the road), and the first
+     * contingent's carry what it brings up */
     hk_world *w = border_world(&su, 3, western);
     w->sov_men = 1000000;
     w->treaty[t].signed_on = w->month - 12;
@@ -859,7 +860,19 @@ static void test_khalkha_lift_is_the_trucks(void **state)
     open_campaign(w, western, 30000, 1000);
     w->border_campaign.last_loser = HK_SIDE_SOV;
     hk_battles_step(w);
-    double lift = per_truck * (first + delivery);
+    assert_true(w->motor.delivered == 0.0);
+    assert_true(fabs(w->border_campaign.peak[HK_SIDE_SOV] - (1000 + per_truck * first)) < 1.0);
+    /* the protocol as old as the corps' coming: Moscow's first trucks come
+     * in the month; the rest of the 54,000 it wants waits for the next */
+    hk_world_free(w);
+    w = border_world(&su, 3, western);
+    w->sov_men = 1000000;
+    w->treaty[t].signed_on = w->month - (hk_month)ceil(park_months);
+    assert_true(fabs(hk_motor_stationed(w, western) - park) < 1e-9);
+    open_campaign(w, western, 30000, 1000);
+    w->border_campaign.last_loser = HK_SIDE_SOV;
+    hk_battles_step(w);
+    double lift = per_truck * (park + delivery);
     assert_true(lift < 25000);
     assert_true(fabs(w->border_campaign.peak[HK_SIDE_SOV] - (1000 + lift)) < 1.0);
     assert_true(fabs(w->motor.delivered - delivery) < 1e-9);
@@ -872,8 +885,9 @@ static void test_khalkha_lift_is_the_trucks(void **state)
     w->border_campaign.last_loser = -1;
     w->border_campaign.holder = HK_SIDE_JPN;
     double next = hk_motor_lift(w, western, true, 25000);
-    assert_true(fabs(w->motor.delivered - (delivery * (1 - wear) + delivery)) < 1e-6);
-    assert_true(fabs(next - per_truck * (first + w->motor.delivered)) < 1e-6);
+    double kept = delivery * (1 - wear); /* as many as the road has use for */
+    assert_true(fabs(w->motor.delivered - (kept + fmin(delivery, 25000 / per_truck - park - kept))) < 1e-6);
+    assert_true(fabs(next - per_truck * (park + w->motor.delivered)) < 1e-6);
     /* a year of quiet later the trucks railed in are mostly gone, and with
      * the Soviet side not losing (or not bound) none come; the corps has
      * come with its park */
@@ -1679,11 +1693,53 @@ static void test_soviet_counterattacks_to_retake(void **state)
             w->jpn_men = 20000; /* nobody more for either side to bring up */
             w->sov_men = 24000 / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value;
             hk_battles_step(w);
-            attacks[held] += w->border_campaign.attacks[HK_SIDE_SOV];
+            /* on ground not taken from it, a Soviet attack comes only as
+             * the answer to a Japanese attack that takes it this month
+             * (soviet_answers_at_once) */
+            const hk_border_campaign *c = &w->border_campaign;
+            if (!held)
+                assert_true(c->attacks[HK_SIDE_SOV] == 0 || c->attacks[HK_SIDE_JPN] == 1);
+            attacks[held] += held ? c->attacks[HK_SIDE_SOV] : c->attacks[HK_SIDE_SOV] - c->attacks[HK_SIDE_JPN] * (c->attacks[HK_SIDE_SOV] > 0);
             hk_world_free(w);
         }
     assert_int_equal(attacks[0], 0);
     assert_true(attacks[1] >= 5);
+    hk_scenario_free(s);
+}
+
+/* A Japanese attack that takes ground is answered at once, in the same
+ * month, by a Soviet counter-attack of what stands there while the USSR has
+ * the armour to throw in (Bain-Tsagan, 3-5 July 1939: coox1985); without
+ * tanks on the spot it waits for the next month. */
+static void test_soviet_answers_at_once(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    int answered[2] = {0, 0}, taken[2] = {0, 0};
+    for (int armour = 0; armour < 2; armour++)
+        for (int run = 0; run < 20; run++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            open_campaign(w, sec, 20000, 12000);
+            hk_border_campaign *c = &w->border_campaign;
+            c->tanks[HK_SIDE_JPN] = 20;
+            c->tanks[HK_SIDE_SOV] = armour ? 150 : 0;
+            w->jpn_men = 20000; /* nobody more for either side to bring up */
+            w->sov_men = 12000 / s->params[HK_P_CAMPAIGN_THEATRE_SHARE].value;
+            station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 40000, .tanks = armour ? 400 : 0, .guns = 400, .aircraft = 200});
+            hk_battles_step(w);
+            if (c->attacks[HK_SIDE_JPN] == 1) {
+                taken[armour]++;
+                answered[armour] += c->attacks[HK_SIDE_SOV] == 1 && c->engagements == 2;
+            }
+            assert_true(c->engagements <= 2);
+            hk_world_free(w);
+        }
+    assert_true(taken[0] > 0 && taken[1] > 0);
+    assert_int_equal(answered[0], 0);
+    assert_true(answered[1] > 0);
     hk_scenario_free(s);
 }
 
@@ -1956,6 +2012,7 @@ int main(void)
         cmocka_unit_test(test_korea_army_holds_the_tumen),
         cmocka_unit_test(test_initiative_on_disputed_ground),
         cmocka_unit_test(test_soviet_counterattacks_to_retake),
+        cmocka_unit_test(test_soviet_answers_at_once),
         cmocka_unit_test(test_retake_only_at_once),
         cmocka_unit_test(test_build_up_unseen),
         cmocka_unit_test(test_campaigning_season),

@@ -526,6 +526,115 @@ static void test_soviet_move_without_clash(void **state)
     assert_true(moves > 0);
 }
 
+
+/* Tokyo's order for a quiet border, from the opening of the war in China,
+ * binds the Japanese officers (docs/model.md#incidents). Moscow, short of
+ * the superiority it plans its offensives for, reads the order once it has
+ * held a whole campaigning season and then tests it: its border guards
+ * move onto the claimed ground the Japanese side holds (Changkufeng, July
+ * 1938, coox1977); before it has watched a season, they do not. A move
+ * fought under the order brings the Kwantung Army's own principles for
+ * border disputes out of the season (April 1939, nomonhan_natsu), and the
+ * order no longer binds, until a major battle lost takes them away with
+ * the command that issued them (coox1985). Moscow presses one claim at a
+ * time: not while a border campaign is fought elsewhere. */
+static void test_order_tested_then_principles(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int weighed = 0, moves = 0, unwatched_moves = 0, rules = 0;
+    for (uint64_t run = 0; run < 200; run++) {
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1938, run);
+        assert_non_null(w);
+        while (w->month < hk_month_of(1938, 7))
+            hk_world_step(w, NULL);
+        int sec = -1;
+        for (int i = 0; i < s->n_sectors; i++)
+            if (hk_battles_initiative(w, i) == HK_SIDE_SOV)
+                sec = i;
+        if (w->war || !w->china_war || !w->border_order || sec < 0 || ((w->settled >> sec) & 1u) ||
+            w->border_campaign.active) {
+            hk_world_free(w);
+            continue;
+        }
+        /* short of the superiority Moscow plans for */
+        w->sov_men = 1.5 * w->jpn_men;
+        assert_false(hk_battles_soviet_presses(w));
+        weighed++;
+        const int season = __builtin_popcount(w->season_mons);
+        hk_world *w0 = hk_world_new(&su, HK_MODE_SIMULATE, 1938, run); /* the same run */
+        assert_non_null(w0);
+        while (w0->month < hk_month_of(1938, 7))
+            hk_world_step(w0, NULL);
+        w0->sov_men = 1.5 * w0->jpn_men;
+        w0->order_season_months = 0; /* the order not yet watched a season */
+        hk_incidents_step(w0);
+        for (int k = 0; k < w0->n_pending; k++)
+            if (w0->pending[k].attacker_side == HK_SIDE_SOV)
+                unwatched_moves++;
+        hk_world_free(w0);
+        /* one line at a time: with a border campaign fought on another
+         * sector, no move */
+        hk_world *w1 = hk_world_new(&su, HK_MODE_SIMULATE, 1938, run);
+        assert_non_null(w1);
+        while (w1->month < hk_month_of(1938, 7))
+            hk_world_step(w1, NULL);
+        w1->sov_men = 1.5 * w1->jpn_men;
+        w1->order_season_months = season + 1;
+        w1->border_campaign.active = true;
+        w1->border_campaign.sector = sec == 0 ? 1 : 0;
+        hk_incidents_step(w1);
+        for (int k = 0; k < w1->n_pending; k++)
+            if (w1->pending[k].attacker_side == HK_SIDE_SOV)
+                unwatched_moves++;
+        hk_world_free(w1);
+        w->order_season_months = season + 1;
+        hk_incidents_step(w);
+        bool moved = false;
+        for (int k = 0; k < w->n_pending; k++)
+            moved |= w->pending[k].sector == sec && w->pending[k].attacker_side == HK_SIDE_SOV;
+        if (!moved) {
+            hk_world_free(w);
+            continue;
+        }
+        moves++;
+        /* the move is fought; out of the season the principles follow */
+        hk_battles_step(w);
+        for (int m = 0; m < 8 && !w->border_rules; m++) {
+            w->month++;
+            w->sov_men = 1.5 * w->jpn_men;
+            hk_incidents_step(w);
+            hk_battles_step(w);
+        }
+        if (w->border_rules) {
+            rules++;
+            assert_false(w->border_order);
+            assert_false(hk_battles_in_season(w, 0));
+            /* a major battle lost since: the command that issued them goes,
+             * and they with it */
+            w->month++;
+            hk_incidents_step(w);
+            assert_true(w->border_rules);
+            w->north_lesson = w->rules_lesson + 1.0;
+            w->month++;
+            hk_incidents_step(w);
+            assert_false(w->border_rules);
+        }
+        hk_world_free(w);
+    }
+    assert_true(weighed >= 20);
+    assert_int_equal(unwatched_moves, 0);
+    assert_true(moves > 0);
+    assert_true(rules > 0);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -539,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_china_war_draws_border_force),
         cmocka_unit_test(test_china_war_opening_holds_border),
         cmocka_unit_test(test_soviet_move_without_clash),
+        cmocka_unit_test(test_order_tested_then_principles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

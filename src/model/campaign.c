@@ -369,15 +369,11 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
 
 bool hk_campaign_trans_siberian_cut(const hk_world *w)
 {
-    const hk_scenario *s = w->s;
-    for (int l = 0; l < s->n_links; l++) {
-        const hk_link *k = &s->links[l];
-        if (!k->line || strncmp(k->line, "Trans-Siberian", 14) != 0)
-            continue;
-        int ends[2] = {k->from, k->to};
-        for (int i = 0; i < 2; i++)
-            if (held_at_start(w, ends[i], HK_SIDE_SOV) && hk_control_side(w, ends[i]) == HK_SIDE_JPN)
-                return true;
+    /* the line's stations, found once at load (compiled.c) */
+    for (uint64_t m = w->c->trans_siberian_ends; m; m &= m - 1) {
+        int r = __builtin_ctzll(m);
+        if (held_at_start(w, r, HK_SIDE_SOV) && hk_control_side(w, r) == HK_SIDE_JPN)
+            return true;
     }
     return false;
 }

@@ -340,6 +340,16 @@ static void compile_geography(const hk_scenario *s, hk_compiled *c)
                                                                   : INT32_MAX;
     for (int l = 0; l < s->n_links && l < HK_MAX_LINKS; l++)
         c->link_on[l] = hk_date_is_set(s->links[l].opened) ? hk_date_month(s->links[l].opened) : INT32_MIN;
+    c->trans_siberian_ends = 0;
+    for (int l = 0; l < s->n_links; l++) {
+        const hk_link *k = &s->links[l];
+        if (!k->line || strncmp(k->line, "Trans-Siberian", 14) != 0)
+            continue;
+        if (k->from >= 0 && k->from < 64)
+            c->trans_siberian_ends |= (uint64_t)1 << k->from;
+        if (k->to >= 0 && k->to < 64)
+            c->trans_siberian_ends |= (uint64_t)1 << k->to;
+    }
     c->n_link_epochs = 0;
     for (int l = 0; l < s->n_links && l < HK_MAX_LINKS; l++) {
         int32_t on = c->link_on[l];

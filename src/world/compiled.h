@@ -117,6 +117,9 @@ typedef struct hk_compiled {
      * start, its opening month for one with `opened` (links.yaml); a war's
      * routes read it (hk_map_routes' month, campaign.c) */
     int32_t link_on[HK_MAX_LINKS];
+    /* bit r: region r is an end of a link on the Trans-Siberian (its `line`
+     * begins so): the stations whose loss cuts the line (campaign.c) */
+    uint64_t trans_siberian_ends;
     /* the distinct values of link_on in ascending order: the links open in
      * a month are the same for every month between two of them, so a route
      * kept for one month serves the others (world/map.c's memos) */

@@ -30,6 +30,7 @@ static void battle_usage(FILE *out)
             "SPEC  SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]\n"
             "      [,posture=hasty|prepared|fortified][,no_surrender=0|1][,nation=CODE]\n"
             "      [,surprise=0-3][,air=0|1][,envelop=0|1][,night=0|1][,way_back=0|1][,river=0|1]\n"
+            "      [,delay=0|1]\n"
             "      SIDE names the side (JPN, SOV, ...). quality is a combat effectiveness\n"
             "      value, 1 = par; supply_km the distance from the railhead that feeds the\n"
             "      side (0 = at the railhead); posture counts when the side defends;\n"
@@ -49,7 +50,8 @@ static void battle_usage(FILE *out)
             "      that is not cut off (its own ground behind it): its line gives ground\n"
             "      as another army's does, and only the men a closing envelopment cuts\n"
             "      off fight to the last. river=1 on the attacker: its plan crosses a river\n"
-            "      the defender holds, under fire (the defender's line counts for more).\n\n"
+            "      the defender holds, under fire (the defender's line counts for more).\n"
+            "      delay=1 on the defender: it fights a delaying action or withdraws.\n\n"
             "options:\n"
             "  --days N      longest the battle may last, in days (default %d, the median\n"
             "                length of CDB90's 1919-1945 battles); it ends sooner when a\n"
@@ -167,6 +169,7 @@ static json_t *side_json(const battle_side_arg *s, const hk_combat_result *res, 
     json_object_set_new(forces, "envelop", json_boolean(s->side.envelop));
     json_object_set_new(forces, "night", json_boolean(s->side.night));
     json_object_set_new(forces, "river", json_boolean(s->side.river > 0));
+    json_object_set_new(forces, "delay", json_boolean(s->side.delay > 0));
     json_object_set_new(o, "forces", forces);
     if (s->has_start) {
         json_t *f0 = json_object();
@@ -321,6 +324,8 @@ static void print_text(const battle_side_arg *a, const battle_side_arg *d, hk_te
         printf("%-24s %16s %16s\n", "night attack", s[0]->night ? "yes" : "-", "-");
         if (s[0]->river > 0)
             printf("%-24s %16s %16s\n", "river crossing", "yes", "-");
+        if (s[1]->delay > 0)
+            printf("%-24s %16s %16s\n", "delaying action", "-", "yes");
         printf("%-24s %16s %16s\n", "no surrender", s[0]->no_surrender ? "yes" : "-",
                s[1]->no_surrender ? "yes" : "-");
     }

@@ -430,6 +430,13 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
     if (p->dispersion > 0 && p->dispersion_ref > 0)
         size_f *= dispersion_factor(p);
     double base[2] = {p->rate_att * size_f * noise[0], p->rate_def * size_f * noise[1]};
+    /* A defender that delays gives ground instead of holding it: the
+     * fighting is looser on both sides, contact is broken off each day
+     * and taken up again further back. */
+    if (in[1]->delay > 0 && p->delay_rate > 0) {
+        base[0] *= p->delay_rate;
+        base[1] *= p->delay_rate;
+    }
     double brk[2] = {p->break_att, p->break_def};
     /* The break points the score reads: a side that does not surrender
      * fights on past its ordinary break point, but the score still asks

@@ -79,6 +79,7 @@ void hk_combat_params_default(hk_combat_params *p)
     p->winner_draw_bias = 0.13299901299219968;
     p->nation_break = 0;
     p->river_power = 0;
+    p->delay_rate = 0.54843157902635153;
     p->posture_break[0] = 1;
     p->posture_break[1] = 1;
     p->posture_break[2] = 1;

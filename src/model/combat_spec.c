@@ -139,7 +139,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
     static const char *const usage =
         "expected SIDE:men=N[,tanks=N][,guns=N][,aircraft=N][,quality=Q][,supply_km=D]"
         "[,posture=hasty|prepared|fortified][,no_surrender=0|1][,nation=CODE][,surprise=0-3][,air=0|1]"
-        "[,envelop=0|1][,night=0|1][,way_back=0|1][,river=0|1], e.g. SOV:men=57000,tanks=498,guns=542,aircraft=515";
+        "[,envelop=0|1][,night=0|1][,way_back=0|1][,river=0|1][,delay=0|1], e.g. SOV:men=57000,tanks=498,guns=542,aircraft=515";
     memset(out, 0, sizeof *out);
     out->quality = 1;
     out->posture = HK_POSTURE_HASTY;
@@ -163,11 +163,12 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
     }
 
     enum { K_MEN, K_TANKS, K_GUNS, K_AIR, K_QUALITY, K_SUPPLY, K_POSTURE, K_NOSURR, K_NATION,
-           K_SURPRISE, K_AIRSUP, K_ENVELOP, K_NIGHT, K_WAYBACK, K_RIVER, K_COUNT };
+           K_SURPRISE, K_AIRSUP, K_ENVELOP, K_NIGHT, K_WAYBACK, K_RIVER, K_DELAY, K_COUNT };
     static const char *const keys[K_COUNT] = {"men",     "tanks",     "guns",    "aircraft",
                                               "quality", "supply_km", "posture", "no_surrender",
                                               "nation",  "surprise",  "air",     "envelop",
-                                              "night",   "way_back",  "river"};
+                                              "night",   "way_back",  "river",
+                                              "delay"};
     int seen[K_COUNT] = {0};
     const char *p = colon + 1;
     if (!*p)
@@ -193,7 +194,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
             return spec_error(err, errlen,
                               "unknown key '%s'%s; the keys are men, tanks, guns, aircraft, "
                               "quality, supply_km, posture, no_surrender, nation, surprise, air, "
-                              "envelop, night, way_back, river",
+                              "envelop, night, way_back, river, delay",
                               field, "");
         if (seen[k])
             return spec_error(err, errlen, "key '%s' given twice in '%s'", field, spec);
@@ -213,7 +214,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
                                   val, "");
             out->nation = nat;
         } else if (k == K_NOSURR || k == K_AIRSUP || k == K_ENVELOP || k == K_NIGHT || k == K_WAYBACK ||
-                   k == K_RIVER) {
+                   k == K_RIVER || k == K_DELAY) {
             if (strcmp(val, "0") != 0 && strcmp(val, "1") != 0)
                 return spec_error(err, errlen, "%s='%s': expected 0 or 1", field, val);
             int on = val[0] == '1';
@@ -227,6 +228,8 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
                 out->way_back = on;
             else if (k == K_RIVER)
                 out->river = on;
+            else if (k == K_DELAY)
+                out->delay = on;
             else
                 out->envelop = on;
         } else if (k == K_SURPRISE) {
@@ -248,7 +251,7 @@ int hk_combat_parse_spec(const char *spec, char *side_name, size_t name_len,
             if (k == K_MEN && !(v >= 1))
                 return spec_error(err, errlen, "%s='%s': a side needs at least 1 man", field, val);
             /* Bounds far above any army keep every later sum finite. */
-            static const double top[K_COUNT] = {1e9, 1e7, 1e7, 1e7, 100, 1e5, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+            static const double top[K_COUNT] = {1e9, 1e7, 1e7, 1e7, 100, 1e5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
             if (v > top[k])
                 return spec_error(err, errlen, "%s='%s' is beyond any army; check the number",
                                   field, val);

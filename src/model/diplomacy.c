@@ -787,6 +787,18 @@ static void conclude(hk_world *w, int t, const char *source)
         evacuate_reprisal(w, true);
 }
 
+/* A treaty between the Japanese side and the Soviet side. */
+static bool opposed_parties(const hk_world *w, const hk_treaty *x)
+{
+    bool j = false, v = false;
+    for (int p = 0; p < x->n_parties; p++) {
+        int side = hk_world_side(w, x->parties[p]);
+        j |= side == HK_SIDE_JPN;
+        v |= side == HK_SIDE_SOV;
+    }
+    return j && v;
+}
+
 static void bargain(hk_world *w, int t, month_draws *d)
 {
     const hk_scenario *s = w->s;
@@ -824,10 +836,17 @@ static void bargain(hk_world *w, int t, month_draws *d)
      * other answers with its terms); terms to settle, once all do */
     if ((x->price_asked ? !any : !all) && st->talks == 0)
         return;
+    /* no terms are settled between the two sides while their troops fight
+     * a border battle: the talks stand where they are until it ends (the
+     * talks toward the Neutrality Pact began after the ceasefire on the
+     * Khalkha; 001:151) */
+    if (w->border_campaign.active && opposed_parties(w, x))
+        return;
     if (st->talks < INT16_MAX)
         st->talks++;
     if (pace > min_gain)
-        st->pressure += (float)((pace - min_gain) * (0.5 + draw_for(d, t)));
+        st->pressure += (float)((pace - min_gain) * (1.0 - P(w, TREATY_TALKS_SPREAD) +
+                                                     2.0 * P(w, TREATY_TALKS_SPREAD) * draw_for(d, t)));
     if (st->pressure < x->price || !all)
         return;
     /* (a treaty without a price is signed the month its talks open: no

@@ -1379,7 +1379,7 @@ void hk_landings_surrender(hk_world *w)
         w->today = told > 30 ? 30 : told;
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "Japan's island garrisons on the ground the Soviet side now holds lay down their arms: %.0f men in %d "
+                 "Japan's island garrisons beaten on their islands, holding out there, lay down their arms: %.0f men in %d "
                  "region%s go into captivity.",
                  pris, n, n == 1 ? "" : "s");
     hk_world_emit2(w, "occupation", "island_garrisons", s->sov, s->jpn, w->scratch,
@@ -1498,7 +1498,11 @@ static void occupy(hk_world *w, int from)
         }
         if (best >= end)
             return; /* next month */
-        int day = best - is->mbase > from ? best - is->mbase : from;
+        /* (`from` is the day the island garrisons have their order; a port
+         * on the mainland coast had it with the fronts, war.ceasefire_days
+         * after the announcement, and its landing comes when it is ready:
+         * Wonsan, 21 August 1945, wiki_wonsan_landing) */
+        int day = best - is->mbase > from || (coast(w, bo) && best - is->mbase >= 0) ? best - is->mbase : from;
         int today = w->today;
         w->today = day + 1;
         /* the garrison lays down its arms */

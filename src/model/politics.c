@@ -470,9 +470,17 @@ static void coup(hk_world *w, hk_lazy_stream *r)
      * hand. The posting stands once given, whatever the influence ratio
      * does next, so the rising's month follows the posting and not the
      * drift of the two factions' shares. */
-    if (w->month < coup_ordered_on(w))
+    /* the rising is planned after the order, over politics.coup_plan
+     * months (the order of December 1935, the rising of 26 February 1936) */
+    if (w->month < coup_ordered_on(w) + (int)P(w, POLITICS_COUP_PLAN))
         return;
+    /* the month before their division sails is the last in which they
+     * have their own troops in the capital: they rise then unless what
+     * they wanted is being done (blocked); after it, with the men left
+     * behind, at the month's chance */
     double p = P(w, POLITICS_COUP_RATE) * blocked;
+    if (w->month == w->coup_posted_on + (int)P(w, POLITICS_COUP_POSTING) - 1)
+        p = blocked;
     if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
         return;
     bool success = hk_rng_bernoulli(hk_lazy_rng(r), P(w, POLITICS_COUP_SUCCESS));
@@ -1018,18 +1026,22 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
                 snprintf(w->scratch, sizeof w->scratch,
                          "With Manchuria held and friction with China at %.0f, built up while the China-first "
                          "Control faction still had a say in the Army (purged %d-%02d, it keeps %.0f%% of the Army's "
-                         "influence), a clash in north China grows into general war with China%s.",
+                         "influence), a clash between the Japanese garrison in north China and Chinese troops at the "
+                         "Marco Polo Bridge, where the garrison holds its field exercises, grows into general war with "
+                         "China%s.",
                          w->china_friction, hk_month_year(w->purged_on[to]), hk_month_mon(w->purged_on[to]),
                          lead * 100, front ? ", united now against Japan" : "");
             else if (hk_world_logging(w))
                 snprintf(w->scratch, sizeof w->scratch,
                          "With Manchuria held, friction with China at %.0f and the China-first Control faction "
-                         "holding %.0f%% of the Army's influence, a clash in north China grows into general war "
-                         "with China%s.",
+                         "holding %.0f%% of the Army's influence, a clash between the Japanese garrison in north "
+                         "China and Chinese troops at the Marco Polo Bridge, where the garrison holds its field "
+                         "exercises, grows into general war with China%s.",
                          w->china_friction, lead * 100,
                          front ? ", whose parties are united against Japan and no longer settle for a local truce"
                                : ", which this time will not settle for a local truce");
-            hk_world_emit2(w, "war", "china_war", s->jpn, s->chn, w->scratch, SRC_MODEL("politics-china"));
+            hk_world_emit2(w, "war", "china_war", s->jpn, s->chn, w->scratch,
+                           SRC_MODEL("politics-china") "; marco_polo_bridge");
         }
     }
 }
@@ -1367,7 +1379,10 @@ static void commitment(hk_world *w)
 static void north_season(hk_world *w)
 {
     const hk_scenario *s = w->s;
-    if (!w->manoeuvres_told || w->war || w->war_mobilising || !w->manchuria_seized ||
+    /* (a what-if that forces the strike north, or a player who commands
+     * Japan, decides over the General Staff's head) */
+    if (!w->manoeuvres_told || w->war || w->war_mobilising || !w->manchuria_seized || w->player == s->jpn ||
+        hk_world_forced(w, HK_DECIDE_STRIKE_NORTH, s->jpn, -1) ||
         !hk_flag(w, HK_EFFECT_GER_SOV_WAR) || hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ||
         hk_flag(w, HK_EFFECT_JPN_US_WAR))
         return;

@@ -773,6 +773,29 @@ static bool soviet_signs_away(hk_world *w, bool ceasefire)
  * is the threat Tokyo weighs in deciding whether its gains are worth the
  * war they keep going (a Japan whose army the Soviet side outnumbers so
  * cannot count on holding them; one it does not can). */
+/* Whether some of `side`'s own ground (its at the war's start) the other
+ * side holds lies within its armies' reach: over a land link (rail, road,
+ * river) open this month from a region it holds. Ground reached only over
+ * the sea (northern Sakhalin from the mainland) is not taken back by an
+ * army's margin: a landing needs the ships (landings.c), which the Soviet
+ * Pacific Fleet of 1941 lacked for more than a regiment (the Sovetskaya
+ * Gavan lift of 1,400 men, forces.yaml). */
+static bool lost_in_reach(const hk_world *w, int side)
+{
+    const hk_scenario *s = w->s;
+    for (int r = 0; r < s->n_regions && r < 64; r++) {
+        if (hk_world_side(w, w->camp.control_at_start[r]) != side || hk_control_side(w, r) != 1 - side)
+            continue;
+        for (int i = w->c->adj_at[r]; i < w->c->adj_at[r + 1]; i++) {
+            int l = w->c->adj[i];
+            if (s->links[l].kind != HK_LINK_SEA && w->c->link_on[l] <= w->month &&
+                hk_control_side(w, w->c->adj_to[i]) == side)
+                return true;
+        }
+    }
+    return false;
+}
+
 static bool soviet_could_retake(const hk_world *w)
 {
     return w->sov_men >= P(w, WAR_ATTACK_RATIO) * fmax(w->jpn_men, 1000.0);
@@ -789,7 +812,7 @@ static bool can_win_back(const hk_world *w, int side)
     if (side == HK_SIDE_SOV && hk_assess_west_crisis(w))
         return false;
     double mine = side == HK_SIDE_JPN ? w->jpn_men : w->sov_men, theirs = side == HK_SIDE_JPN ? w->sov_men : w->jpn_men;
-    return mine >= P(w, WAR_ATTACK_RATIO) * fmax(theirs, 1000.0);
+    return mine >= P(w, WAR_ATTACK_RATIO) * fmax(theirs, 1000.0) && lost_in_reach(w, side);
 }
 
 /* The date Japan's last hope of better terms went, under an ultimatum that
@@ -927,7 +950,7 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
              * standing, coox1985) */
             bool wants_quiet = (south > 0 && (hk_flag(w, HK_EFFECT_JPN_US_WAR) || hk_politics_south_war(w))) ||
                                w->camp.quiet_months > 0;
-            bool retake = soviet_could_retake(w);
+            bool retake = soviet_could_retake(w) && lost_in_reach(w, HK_SIDE_SOV);
             if (!soviet_signs_away(w, wants_quiet && !retake)) {
                 hands_back = wants_quiet && retake;
                 line_held = wants_quiet && !retake;

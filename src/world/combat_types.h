@@ -64,6 +64,11 @@ typedef struct hk_combat_side {
      * between are a share of the attack's front. A double, not an int, so
      * that the struct keeps no padding (landings.c reads it as words). */
     double river;
+    /* 1 as defender: it fights a delaying action or withdraws (CDB90's
+     * defender postures DL and WD), giving ground rather than holding it,
+     * so both sides' daily losses are x delay_rate (docs/combat.md,
+     * "Delaying actions"). 0 = it holds. A double, as `river`. */
+    double delay;
 } hk_combat_side;
 
 typedef struct hk_combat_losses {
@@ -290,6 +295,11 @@ typedef struct hk_combat_params {
      * fit part, everything else held (docs/combat.md, "River crossings");
      * 0 = off. */
     double river_power;
+    /* A defender that delays or withdraws (the defender's `delay`): both
+     * sides' daily loss shares x delay_rate. Fitted in its own stage on
+     * the fit part, everything else held (docs/combat.md, "Delaying
+     * actions"); 0 = off (x 1). */
+    double delay_rate;
 } hk_combat_params;
 
 /* The fitted values: data written by tools/cdb90_fit into

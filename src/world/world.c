@@ -72,7 +72,9 @@ static int name_people(hk_world *w, hk_log_event *e, int sector, char *buf, size
     int n = 0;
     for (int i = 0; i < s->n_people && n < HK_MAX_PARTIES; i++) {
         const hk_person *p = &s->people[i];
-        if (at < day_key(p->from, 1) || (hk_date_is_set(p->to) && at > day_key(p->to, 31)))
+        /* from its first day up to its last: a role handed over on a day
+         * is the successor's that day */
+        if (at < day_key(p->from, 1) || (hk_date_is_set(p->to) && at >= (p->to.day ? day_key(p->to, 0) : day_key(p->to, 32))))
             continue;
         bool in = false, there = p->n_sectors == 0 || sector < 0, named = false;
         for (int k = 0; k < p->n_in && !in; k++)

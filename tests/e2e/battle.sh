@@ -51,6 +51,12 @@ cmp -s "$tmp/kg.json" "$tmp/kg2.json" || { echo "FAIL: the same battle twice gav
     --defender JPN:men=20000,guns=50 --days 10 --json >"$tmp/river.json"
 "$HK" battle --attacker SOV:men=100000,tanks=800,guns=1000,envelop=1 \
     --defender JPN:men=20000,guns=50 --days 10 --json >"$tmp/dry.json"
+# A defender that delays (docs/combat.md, "Delaying actions"): the compiled
+# fit has both sides lose less, the forces' power the same.
+"$HK" battle --attacker SOV:men=30000,tanks=100,guns=200 --defender JPN:men=15000,guns=60,delay=1 \
+    --days 5 --json >"$tmp/delay.json"
+"$HK" battle --attacker SOV:men=30000,tanks=100,guns=200 --defender JPN:men=15000,guns=60 \
+    --days 5 --json >"$tmp/hold.json"
 python3 - "$tmp" <<'PY' || fail=1
 import json, sys
 d = sys.argv[1]
@@ -61,6 +67,14 @@ if r["attacker"]["forces"].get("river") is not True or w["attacker"]["forces"].g
 if (r["attacker"]["casualties"], r["defender"]["casualties"], r["winner"]) != \
    (w["attacker"]["casualties"], w["defender"]["casualties"], w["winner"]):
     bad.append("river=1 moves nothing while the compiled fit leaves the term off")
+dl, hd = json.load(open(f"{d}/delay.json")), json.load(open(f"{d}/hold.json"))
+if dl["defender"]["forces"].get("delay") is not True or hd["defender"]["forces"].get("delay") is not False:
+    bad.append("defender.forces.delay gives the SPEC's delay flag")
+if not (dl["attacker"]["casualties"] < hd["attacker"]["casualties"] and
+        dl["defender"]["casualties"] < hd["defender"]["casualties"]):
+    bad.append("a defender that delays: both sides lose less than against one that holds")
+if dl["power_ratio"] != hd["power_ratio"]:
+    bad.append("a delay moves the losses, not the forces' power")
 for b in bad:
     print("FAIL:", b, file=sys.stderr)
 sys.exit(1 if bad else 0)

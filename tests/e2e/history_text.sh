@@ -6,7 +6,11 @@
 # A history whose army was raised by the special manoeuvres and that is not
 # at war with the USSR tells the Army's giving up of the northern operation
 # in August of that year (9 August 1941), and its cabinet opens no war on
-# the USSR later that year.
+# the USSR later that year; a what-if that forces the strike north in August
+# 1941 tells no such decision the month its war is decided. The war with
+# China begins at the Marco Polo Bridge. No treaty between the Japanese
+# and the Soviet side is signed while a border battle between them is being
+# fought (battles in the month of the signing and the month before).
 set -uo pipefail
 HK=${1:?usage: history_text.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -14,6 +18,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for s in $(seq 1 12); do
     "$HK" simulate --seed "$s" --json >"$tmp/$s.jsonl" || { echo "FAIL: simulate --seed $s"; exit 1; }
+done
+for s in 1 2 3; do
+    "$HK" simulate --seed "$s" --decide JPN.strike_north=1941-08 --until 1941-12 --json >"$tmp/north$s.jsonl" ||
+        { echo "FAIL: simulate --seed $s --decide JPN.strike_north=1941-08"; exit 1; }
 done
 python3 - "$tmp" <<'PY'
 import json, os, sys
@@ -35,10 +43,24 @@ for s in range(1, 13):
             later = [e for e in war if e["date"][:7] > g["date"][:7]]
             if later:
                 bad.append(f"seed {s}: the north given up {g['date']}, yet war on the USSR {later[0]['date']}")
+    def prev(m):
+        y, mo = int(m[:4]), int(m[5:7])
+        return f"{y - (mo == 1)}-{12 if mo == 1 else mo - 1:02d}"
+    fought = {e["date"][:7] for e in ev if e["kind"] in ("battle", "battle_result") and e.get("sector")}
     for e in ev:
+        m = e["date"][:7]
+        if e["kind"] == "treaty_signed" and {"JPN", "SOV"} <= set(e.get("parties", [])) and m in fought and prev(m) in fought:
+            bad.append(f"seed {s} {e['date']}: {e['id']} signed while a border battle goes on ({prev(m)} and {m})")
+        if e["kind"] == "war" and e["id"] == "china_war" and "Marco Polo Bridge" not in e["text"]:
+            bad.append(f"seed {s} {e['date']}: the war with China begins without the Marco Polo Bridge")
         if e["kind"] == "treaty_signed" and e["id"] == "basic_convention_1925":
             if not occupied and "evacuation of northern Sakhalin" in e["text"]:
                 bad.append(f"seed {s} {e['date']}: the Basic Convention is signed after talks over the evacuation of northern Sakhalin, which this history never occupied")
+for s in range(1, 4):
+    ev = [e for e in map(json.loads, open(os.path.join(tmp, f"north{s}.jsonl"))) if e.get("type") == "event"]
+    given = [e["date"] for e in ev if e["id"] == "north_deferred"]
+    if given:
+        bad.append(f"seed {s} --decide JPN.strike_north=1941-08: the Army gives the north up ({given[0]}) in the month its war is forced")
 for b in bad:
     print("FAIL:", b)
 print(f"{without} of 12 histories without the reprisal occupation")

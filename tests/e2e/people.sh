@@ -6,7 +6,8 @@
 # Changkufeng, Zhukov on the Khalkha, Matsuoka at the pact, Yamada and
 # Vasilevsky in August 1945); seeds 1-12 name the atamans of the expedition
 # in every history and Matsuoka only in a pact signed while he was Foreign
-# Minister.
+# Minister. An event never names two holders of one office (a role handed
+# over in the event's month).
 set -uo pipefail
 HK=${1:?usage: people.sh PATH_TO_hokushin}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -49,6 +50,10 @@ for f in sorted(os.listdir(tmp)):
                 ok = ok or (inside and sector)
             if not ok:
                 bad.append(f"{run} {e['date']} {e['kind']} {e['id']}: names {q['id']} outside the span or sector of its role")
+        offices = [(q["actor"], next((p["role"] for p in people if p["id"] == q["id"] and p["name"] == q["name"]), None)) for q in e.get("people", [])]
+        if len(set(offices)) < len(offices):
+            bad.append(f"{run} {e['date']} {e['kind']} {e['id']}: names two holders of one office: {[q['id'] for q in e['people']]}")
+        for q in e.get("people", []):
             if q["name"] not in e["text"]:
                 bad.append(f"{run} {e['date']} {e['kind']} {e['id']}: lists {q['id']} but its text does not name {q['name']}")
 for pid in ("blyukher", "zhukov", "matsuoka", "yamada", "vasilevsky", "semenov"):

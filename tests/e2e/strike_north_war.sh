@@ -195,11 +195,15 @@ for seed in 1 2 3 4 5 6 7 8; do
     esac
 done
 # the Japanese army opens no offensive on the mainland fronts outside the
-# campaigning season (May to September): its sieges go on, its line holds
+# campaigning season (May to September): its sieges go on, its line holds;
+# an offensive under way goes on past September only until the freeze
+# (December to February), each month of it following a month of attacks
 for seed in 1 2 3 4 5 6 7 8; do
     late=$("$HK" simulate --seed "$seed" --decide JPN.strike_north=1941-08 --json |
         jq -r 'select(.type == "event" and .kind == "front" and (.text | test("the Japanese side \\([0-9,]+ men"))) | .date' |
-        awk '{ m = substr($1, 6, 2) + 0; if (m >= 10 || m <= 4) print $1 }' | head -3 | tr '\n' ' ')
+        awk '{ y = substr($1, 1, 4) + 0; m = substr($1, 6, 2) + 0; k = y * 12 + m; seen[k] = 1
+               if (m >= 10 || m <= 4) { if (m == 10 || m == 11) { if (!((k - 1) in seen)) print $1 } else print $1 } }' |
+        head -3 | tr '\n' ' ')
     [ -z "$late" ] || bad "seed $seed: the Japanese side attacks out of season: $late"
 done
 # a war in the east sends no more of the Far East west by the end of 1941

@@ -1620,6 +1620,39 @@ static void test_river_crossing(void **state)
     assert_int_equal(hk_combat_parse_spec("SOV:men=5,river=2", name, sizeof name, &s, err, sizeof err), -1);
 }
 
+/* A defender that delays or withdraws: with the term on, both sides' daily
+ * loss shares are x delay_rate (both lose less, the power ratio is the
+ * same); the attacker's flag does nothing, and with the term off nothing
+ * moves. */
+static void test_delaying_action(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side a = side(20000, 50, 100, 0), d = side(10000, 10, 60, 0);
+    hk_combat_result hold, delay, off;
+    p.delay_rate = 0;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &hold);
+    d.delay = 1;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &off);
+    assert_memory_equal(&hold, &off, sizeof hold);
+    p.delay_rate = 0.5;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &delay);
+    assert_true(delay.power_ratio == hold.power_ratio);
+    assert_true(delay.casualties[0] < hold.casualties[0]);
+    assert_true(delay.casualties[1] < hold.casualties[1]);
+    /* The attacker's flag is not a defence that gives ground. */
+    d.delay = 0;
+    a.delay = 1;
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 5, NULL, &off);
+    assert_memory_equal(&hold, &off, sizeof hold);
+    char name[16], err[256];
+    hk_combat_side s;
+    assert_int_equal(hk_combat_parse_spec("JPN:men=3000,delay=1", name, sizeof name, &s, err, sizeof err), 0);
+    assert_true(s.delay == 1);
+    assert_int_equal(hk_combat_parse_spec("JPN:men=3000,delay=yes", name, sizeof name, &s, err, sizeof err), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1671,6 +1704,7 @@ int main(void)
         cmocka_unit_test(test_central_odds),
         cmocka_unit_test(test_works_and_tolerance_terms),
         cmocka_unit_test(test_river_crossing),
+        cmocka_unit_test(test_delaying_action),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

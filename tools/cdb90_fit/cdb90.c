@@ -165,6 +165,7 @@ int load_battles(const char *dir, cbattle *b, int *n_out)
         x->posture = strcmp(post, "PD") == 0   ? HK_POSTURE_PREPARED
                      : strcmp(post, "FD") == 0 ? HK_POSTURE_FORTIFIED
                                                : HK_POSTURE_HASTY;
+        x->delay = strcmp(post, "DL") == 0 || strcmp(post, "WD") == 0;
         int dup = *csv_get(&bat, r, c_parent) != '\0';
         if (dup)
             x->part = PART_NONE;

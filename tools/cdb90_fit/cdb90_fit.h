@@ -69,6 +69,8 @@ typedef struct cbattle {
                           * this copy gives when the hour is unknown */
     int river;           /* the attacker's planned scheme crosses a river or canal
                           * the defender holds (CDB90 pri1, pri2 or pri3 RC) */
+    int delay;           /* the defender's posture is a delaying action or a
+                          * withdrawal (CDB90 post1 DL or WD) */
 } cbattle;
 typedef struct lanchester {
     double a;     /* attacker men lost per day per defender man */
@@ -248,6 +250,7 @@ extern int g_front, g_armour_broken, g_heights, g_ns_outmatched, g_ns_no_collaps
  * towards ns_break) */
 extern int g_way_back;
 extern int g_ns_ring;
+extern int g_delay; /* stage 10: fit the delaying action (default on; --no-delay) */
 extern int g_river; /* stage 9: fit the river crossing (--river; default off) */
 extern int g_night, g_ns_hold, g_air_broken, g_support, g_quiet_contact, g_ns_defender_only;
 /* -1: the compiled-in parameters' break_stop; 0 or 1: that (--break-stop, --no-break-stop) */
@@ -320,6 +323,8 @@ void nation_unpack(const double *z, hk_combat_params *cp);
 double nation_loss_fn(const gsl_vector *v, void *ctx);
 void pursuit_unpack(const double *z, hk_combat_params *cp);
 void river_unpack(const double *z, hk_combat_params *cp);
+void delay_unpack(const double *z, hk_combat_params *cp);
+double delay_loss_fn(const gsl_vector *v, void *ctx);
 double river_loss_fn(const gsl_vector *v, void *ctx);
 double pursuit_loss_fn(const gsl_vector *v, void *ctx);
 /* stage 5: the beaten defender's collapse (docs/combat.md, "Defenders that break") */

@@ -42,6 +42,7 @@ void cdb90_sides(const cbattle *x, hk_combat_side s[2])
     s[0].envelop = x->envelop;
     s[0].night = x->night;
     s[0].river = x->river;
+    s[1].delay = x->delay;
 }
 
 /* The same with the model's random spread (rng) when rng is not NULL. */
@@ -168,6 +169,7 @@ double g_quality_break_hold = NAN; /* the pre-battle fit's quality_break, from t
 int g_front = 0, g_armour_broken = 0, g_heights = 0, g_ns_outmatched = 0, g_ns_no_collapse = 1;
 int g_ns_ring = 0;
 int g_river = 0;
+int g_delay = 1; /* stage 10, adopted: --no-delay leaves it off */
 int g_night = 0, g_ns_hold = 0, g_air_broken = 0, g_support = 0;
 /* Losses in contact between a campaign's engagements (no CDB90 battle is a
  * campaign, so the fit never sees it; the Khalkhin Gol check does). */
@@ -418,6 +420,23 @@ double river_loss_fn(const gsl_vector *v, void *ctx)
     double z[1] = {gsl_vector_get(v, 0)};
     hk_combat_params cp = c->base;
     river_unpack(z, &cp);
+    double f = battles_loss(c, &cp, c->base_coef, g_ns_scale);
+    return isfinite(f) ? f : 1e9;
+}
+
+/* Stage 10: a defender that delays or withdraws: both sides' daily loss
+ * shares x delay_rate = e^z, everything else held. */
+void delay_unpack(const double *z, hk_combat_params *cp)
+{
+    cp->delay_rate = exp(z[0]);
+}
+
+double delay_loss_fn(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double z[1] = {gsl_vector_get(v, 0)};
+    hk_combat_params cp = c->base;
+    delay_unpack(z, &cp);
     double f = battles_loss(c, &cp, c->base_coef, g_ns_scale);
     return isfinite(f) ? f : 1e9;
 }

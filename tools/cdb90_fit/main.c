@@ -114,6 +114,24 @@ static void fit_river(fitctx *ctxp, hk_combat_params *cpp, const double *coef, i
                 1 + cpp->river_power, before, after);
 }
 
+/* Stage 10: a defender that delays or withdraws (CDB90 DL, WD), on every
+ * fit-part battle, everything else held: only those battles move. */
+static void fit_delay(fitctx *ctxp, hk_combat_params *cpp, const double *coef, int quiet)
+{
+    double z[1] = {0}; /* x 1 to start */
+    ctxp->stage = STAGE_ALL;
+    cpp->delay_rate = 0;
+    ctxp->base = *cpp;
+    memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
+    double before = battles_loss(ctxp, cpp, coef, g_ns_scale);
+    double after = nelder_mead(delay_loss_fn, ctxp, z, 1, 4, 5000, quiet);
+    delay_unpack(z, cpp);
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: stage 10, a defender that delays: both sides' loss shares x %.4f "
+                        "(fit-part loss %.5f -> %.5f)\n",
+                cpp->delay_rate, before, after);
+}
+
 /* The whole fit with the first n_codes CDB90 advantage codes (0: only what
  * is known before a battle): stage 1 the general parameters, then stages 2
  * (no surrender) and 3 (national loss factors) in turn. */
@@ -253,13 +271,18 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
         fit_river(ctxp, cpp, coef, quiet);
     else
         cpp->river_power = 0;
+    /* Stage 10: a defender that delays, everything else held. */
+    if (g_delay)
+        fit_delay(ctxp, cpp, coef, quiet);
+    else
+        cpp->delay_rate = 0;
 }
 
 int main(int argc, char **argv)
 {
     const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
     const char *out = HK_SOURCE_DIR;
-    int fit_river_only = 0, fit_cut_only = 0, fit_collapse_only = 0, fit_echelon_only = 0, fit_winner_only = 0;
+    int fit_delay_only = 0, fit_river_only = 0, fit_cut_only = 0, fit_collapse_only = 0, fit_echelon_only = 0, fit_winner_only = 0;
     int evaluate = 0, quiet = 0, restarts = 14, n_codes = 0, compare = 1, tails = 0, echelons = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--evaluate") == 0)
@@ -290,6 +313,12 @@ int main(int argc, char **argv)
             g_heights = 1;
         } else if (strcmp(argv[i], "--ns-own-outmatched") == 0) {
             g_ns_outmatched = 1;
+        } else if (strcmp(argv[i], "--delay") == 0) {
+            g_delay = 1;
+        } else if (strcmp(argv[i], "--no-delay") == 0) {
+            g_delay = 0;
+        } else if (strcmp(argv[i], "--fit-delay") == 0) {
+            fit_delay_only = 1;
         } else if (strcmp(argv[i], "--river") == 0) {
             g_river = 1;
         } else if (strcmp(argv[i], "--fit-river") == 0) {
@@ -386,7 +415,9 @@ int main(int argc, char **argv)
                    "Stage 9 fits an attack across a river the defender holds (CDB90's scheme\n"
                    "RC), everything else held, with --river (tried, not adopted: off by\n"
                    "default); --evaluate --fit-river fits it alone from the compiled stages 1-8\n"
-                   "and scores the held-out part with it.\n\n"
+                   "and scores the held-out part with it. Stage 10 fits a defender that delays\n"
+                   "or withdraws (CDB90's postures DL, WD), adopted; --no-delay leaves it off,\n"
+                   "--evaluate --fit-delay fits it alone from the compiled stages 1-9.\n\n"
                    "Fits the combat model and a plain Lanchester square law on the odd-numbered\n"
                    "CDB90 battles and reports both on the even-numbered ones and the six\n"
                    "Japan-USSR engagements. Writes data/combat-fit.yaml,\n"
@@ -494,6 +525,11 @@ int main(int argc, char **argv)
         if (fit_river_only) {
             fit_river(&ctx, &cp, coef, 0);
             printf("river_power=%.17g\n", cp.river_power);
+        }
+        /* stage 10 alone from the compiled stages 1-9 */
+        if (fit_delay_only) {
+            fit_delay(&ctx, &cp, coef, 0);
+            printf("delay_rate=%.17g\n", cp.delay_rate);
         }
         if (fit_echelon_only) {
             fit_echelon_clock(&ctx, &cp, 0);

@@ -56,11 +56,11 @@ void score_model(const hk_combat_params *cp, const double *coef, const cbattle *
                     b[i].night ? " night" : "", b[i].cas[0], b[i].cas[1], r.casualties[0],
                     r.casualties[1], b[i].wina, r.winner == 0 ? 1 : r.winner == 1 ? -1 : 0);
         if (getenv("CDB90_DUMP_ALL"))
-            fprintf(stderr, "D %d %d %d %d %d %d %.4f %.4f %.4f %.4f %d %d %.4f %d\n", b[i].isqno, part,
+            fprintf(stderr, "D %d %d %d %d %d %d %.4f %.4f %.4f %.4f %d %d %.4f %d %.1f %.1f\n", b[i].isqno, part,
                     b[i].year, b[i].wina, r.winner, r.broke_off[0] * 10 + r.broke_off[1],
                     r.score + cp->winner_bias, r.strain[0], r.strain[1],
                     log((r.casualties[0] + 1) / (r.casualties[1] + 1)), r.days, b[i].days,
-                    r.power_ratio, r.collapsed);
+                    r.power_ratio, r.collapsed, r.casualties[0], r.casualties[1]);
         score_add_battle(s, r.winner, b[i].wina);
         for (int k = 0; k < 2; k++)
             if (side_usable(&b[i], k))

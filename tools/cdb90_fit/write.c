@@ -58,7 +58,7 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
     CDB90_COLLAPSE_TERMS(WC)
 #undef WC
     W(collapse_share); W(echelon_clock_share); W(winner_scale); W(winner_draw_bias); W(nation_break);
-    W(river_power);
+    W(river_power); W(delay_rate);
     for (int k = 0; k < HK_POSTURE_COUNT; k++)
         fprintf(f, "    p->posture_break[%d] = %.17g;\n", k, cp->posture_break[k]);
     for (int k = 0; k < HK_POSTURE_COUNT; k++)
@@ -190,6 +190,8 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
       "a night attack's first day: tanks, guns and aircraft x this, both sides");
     P("river_power", cp->river_power, cp->river_power != 0 ? "fitted_stage9" : "off",
       "an attack across a river the defender holds: defender's power x (1 + this)");
+    P("delay_rate", cp->delay_rate, cp->delay_rate > 0 ? "fitted_stage10" : "off",
+      "a defender that delays or withdraws: both sides' daily loss shares x this (0 = off)");
     P("support_exp", cp->support_exp, cp->support_exp > 0 ? "fitted" : "off",
       "weapons need men: power M x (1 + W/M)^this (0 = off: M + W)");
     P("ns_hold", cp->ns_hold, cp->ns_hold > 0 ? "fitted_stage2" : "off",
@@ -280,7 +282,9 @@ void battle_command(const cbattle *x, char *buf, size_t len)
         if (i == 0 && x->night)
             k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",night=1");
         if (i == 0 && x->river)
-            snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",river=1");
+            k += snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",river=1");
+        if (i == 1 && x->delay)
+            snprintf(side[i] + k, sizeof side[i] - (size_t)k, ",delay=1");
     }
     snprintf(buf, len, "hokushin battle --attacker %s --defender %s --terrain %s --days %d",
              side[0], side[1], hk_combat_terrain_name((hk_terrain)x->terrain), x->days);

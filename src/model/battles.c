@@ -991,6 +991,26 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         say(w, reason[0], sizeof reason[0],
                  "beaten, its officers bring up more to retake the ground, and Tokyo, keeping the war local, lets "
                  "them (autonomy %.2f)", w->autonomy);
+    } else if (c->last_loser == HK_SIDE_JPN && c->holder == HK_SIDE_SOV && w->border_rules &&
+               w->s->sectors[c->sector].side[0] != w->s->jpn && hk_battles_in_season(w, c->sector) &&
+               season_goes_on(w) && !hk_battles_winter_halts(w, c->sector) && !europe_presses(w)) {
+        /* face after a setback: beaten, with the ground it claims in the
+         * other side's hands, on a frontier of Manchukuo's that the
+         * Kwantung Army's own principles for border disputes cover (they
+         * bid it to hold the line it claims and leave the field commander
+         * to decide, incidents.c), the Army does not take a ceasefire that
+         * would concede the line, and Tokyo does not order one while the
+         * season lasts and Europe is quiet: in 1939 the General Staff let
+         * the Kwantung Army fight on through the July defeats and formed
+         * the 6th Army in August; it ordered the fighting stopped only in
+         * September, after the Soviet August offensive and the
+         * German-Soviet pact (coox1985; 001:133, 001:147). The Korea
+         * Army's border on the Tumen lay outside those principles, and
+         * there Tokyo took the ceasefire (coox1977). */
+        seek[0] = false;
+        say(w, reason[0], sizeof reason[0],
+                 "beaten, the ground it claims lost on a border its own principles cover: no ceasefire that "
+                 "concedes the line, and Tokyo, Europe quiet, orders none");
     } else {
         seek[0] = u[0] < press[0] * tokyo;
         /* why the officers fight on: Tokyo does not want quiet enough, or

@@ -1868,6 +1868,31 @@ static double zone_share(const hk_world *w, int o, int d, double share)
     return share / (zone > 0 ? zone : 1);
 }
 
+/* A fortified region's garrison is what the state says stood in it: its
+ * own garrison units (formations of side d marked `fortress` standing in
+ * region o, such as Hutou's 15th Border Garrison Unit, about 1,400 men,
+ * hutou_siege), never more than the front has. When there are such units,
+ * *men and *guns become theirs; without them they keep the share of the
+ * front the caller gave (zone_share). */
+static void own_garrison(const hk_world *w, const hk_front *dfr, int d, int o, double *men, double *guns)
+{
+    const hk_scenario *s = w->s;
+    double m = 0, g = 0;
+    bool units = false;
+    for (int k = 0; k < s->n_formations; k++) {
+        const hk_formation_state *fs = &w->formation[k];
+        if (!s->formations[k].fortress || w->c->form_side[k] != d || fs->region != o || !(fs->men > 0))
+            continue;
+        units = true;
+        m += fs->men;
+        g += fs->guns;
+    }
+    if (!units)
+        return;
+    *men = hk_fmin(m, dfr->men[d]);
+    *guns = hk_fmin(g, dfr->guns[d]);
+}
+
 /* The men and guns taken from side d's front into region o's garrison,
  * which then stands besieged from its first day. */
 static void station_garrison(hk_world *w, hk_front *dfr, int d, int o, double men, double guns)
@@ -1965,15 +1990,18 @@ static bool faces_across(const hk_world *w, int r, int a)
  * from Iman across the Ussuri, while the 1st Far Eastern Front's main blow
  * went by Suifenhe to Mudanjiang; Hutou held to 26 August, hutou_siege,
  * glantz2003). Each takes the zone's share of the front (zone_share). */
-static void zone_garrisons(hk_world *w, int f, hk_front *dfr, int a, int o, double men, double guns)
+static void zone_garrisons(hk_world *w, int f, hk_front *dfr, int a, int o, double share_men, double share_guns)
 {
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     int d = 1 - a;
     for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
         if (r == o || zone_of(s, r) != zone_of(s, o) || !fortified_line(w, r, d) || !own(w, r, d) ||
-            c->garrison[r] > 0 || c->garrison_left[r] > 0 || invested(w, r) || !faces_across(w, r, a) ||
-            !(dfr->men[d] > men))
+            c->garrison[r] > 0 || c->garrison_left[r] > 0 || invested(w, r) || !faces_across(w, r, a))
+            continue;
+        double men = share_men, guns = share_guns;
+        own_garrison(w, dfr, d, r, &men, &guns);
+        if (!(dfr->men[d] > men))
             continue;
         station_garrison(w, dfr, d, r, men, guns);
         c->invested |= (uint64_t)1 << r;
@@ -1995,6 +2023,8 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
     int d = 1 - a;
     double k = zone_share(w, o, d, P(w, WAR_BORDER_GARRISON));
     double men = k * dfr->men[d], guns = k * dfr->guns[d];
+    double zmen = men, zguns = guns; /* the zone's other regions' share */
+    own_garrison(w, dfr, d, o, &men, &guns);
     station_with_fleet(w, dfr, d, o, men, guns);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
@@ -2008,7 +2038,7 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
                  hk_side_adjective(a), fr->men[a]);
     hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                    SRC_WAR);
-    zone_garrisons(w, f, dfr, a, o, men, guns);
+    zone_garrisons(w, f, dfr, a, o, zmen, zguns);
     return false;
 }
 
@@ -2033,6 +2063,7 @@ static void fort_garrison(hk_world *w, int f, hk_front *dfr, int a, int o)
         return;
     double k = zone_share(w, o, d, P(w, WAR_FORT_GARRISON));
     double men = k * dfr->men[d], guns = k * dfr->guns[d];
+    own_garrison(w, dfr, d, o, &men, &guns);
     bool fleet = fleet_base(w, o, d) && P(w, WAR_FLEET_GARRISON) > 0;
     if (men < 100 && !fleet)
         return;

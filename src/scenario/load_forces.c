@@ -114,7 +114,7 @@ static void load_islands(hk_loader *ld, const hk_ynode *list)
 void hk_load_forces(hk_loader *ld, const hk_ynode *root)
 {
     static const char *const top[] = {"formations", "strengths", "islands", NULL};
-    static const char *const keys[] = {"id", "actor", "name", "region", "source", NULL};
+    static const char *const keys[] = {"id", "actor", "name", "region", "fortress", "source", NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
         return;
@@ -131,6 +131,7 @@ void hk_load_forces(hk_loader *ld, const hk_ynode *root)
         hk_rec_ref(&r, "actor", true, T_ACTOR, &f->actor);
         hk_rec_str(&r, "name", true, &f->name);
         hk_rec_ref(&r, "region", true, T_REGION, &f->region);
+        hk_rec_bool(&r, "fortress", false, &f->fortress);
         hk_rec_source(&r, &f->source);
         if (ok > 0)
             s->n_formations++;

@@ -182,6 +182,7 @@ typedef struct hk_formation {
     const char *name;
     int actor;
     int region;        /* home region */
+    bool fortress;     /* the own garrison of the fortified region it stands in (its works' units) */
     hk_source source;
     hk_at at;
 } hk_formation;

@@ -411,6 +411,55 @@ static void test_beaten_army_reinforces_in_season(void **state)
     hk_scenario_free(s);
 }
 
+/* Face after a setback: beaten, with the ground it claims in Soviet hands
+ * on a frontier of Manchukuo's that the Kwantung Army's own principles for
+ * border disputes cover, the Army takes no ceasefire that concedes the
+ * line and Tokyo orders none while the season lasts and Europe is quiet,
+ * even where its divisions within reach cannot outbuild the Soviet side
+ * (the July defeats of 1939, then the 6th Army; the stop order came in
+ * September, 001:133, 001:147). Without the principles, on the Korea
+ * Army's Tumen, or with Europe pressing, Tokyo's overruling decides. */
+static void test_principles_hold_the_line_after_a_setback(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    for (int k = 0; k < 4; k++) {
+        int sec = sector_by_id(s, k == 2 ? "tumen" : "western");
+        int ended = 0;
+        for (int run = 0; run < 20; run++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            w->autonomy = 0.3;
+            w->china_war = true;
+            w->border_rules = k != 1;
+            if (k == 3)
+                w->flags |= 1u << HK_EFFECT_EUROPE_WAR;
+            /* 20,000 within reach cannot outbuild what the USSR brings over
+             * 650 km in a month (japanese_outbuilds) */
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 20000, .tanks = 100, .guns = 400, .aircraft = 100});
+            open_campaign(w, sec, 5000, 9000);
+            hk_border_campaign *c = &w->border_campaign;
+            c->cas[HK_SIDE_JPN] = 3000;
+            c->holder = HK_SIDE_SOV;
+            c->last_loser = HK_SIDE_JPN;
+            c->attacks[HK_SIDE_SOV] = 1;
+            double before = c->men[HK_SIDE_JPN];
+            hk_battles_step(w);
+            if (!c->active)
+                ended++;
+            else if (k == 0)
+                assert_true(c->peak[HK_SIDE_JPN] > before); /* it brings up more to retake the line */
+            hk_world_free(w);
+        }
+        if (k == 0)
+            assert_int_equal(ended, 0);
+        else
+            assert_true(ended > 0);
+    }
+    hk_scenario_free(s);
+}
+
 /* The USSR, bound by the protocol and with superiority within its reach,
  * does not stop before it has attacked with it, whatever its losses, nor
  * after its attack was beaten off (a defeat raises the stake); after an
@@ -2059,6 +2108,7 @@ int main(void)
         cmocka_unit_test(test_tokyo_decides),
         cmocka_unit_test(test_field_army_fights_until_overruled_or_broken),
         cmocka_unit_test(test_beaten_army_reinforces_in_season),
+        cmocka_unit_test(test_principles_hold_the_line_after_a_setback),
         cmocka_unit_test(test_soviet_builds_up_before_ceasefire),
         cmocka_unit_test(test_campaign_determinism),
         cmocka_unit_test(test_player_orders_decide_ceasefire),

@@ -561,7 +561,9 @@ static void test_main_line_stand(void **state)
  * garrison when the Ussuri front falls back from its zone at Suifenhe in
  * August 1945: the Soviet side invests it from Iman, and the region stays
  * Japanese while the garrison holds, though cut off: it is still Japanese
- * when the fronts stop, and Soviet only once the order has reached it. */
+ * when the fronts stop, and Soviet only once the order has reached it. Its
+ * garrison is its fortress's own units (forces.yaml's formation marked
+ * `fortress`), not a share of the front's men. */
 static void test_hutou_invested(void **state)
 {
     (void)state;
@@ -572,12 +574,17 @@ static void test_hutou_invested(void **state)
         hk_setup_init(&su, s);
         hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
         bool held_in_war = false;
+        double most = 0;
         while (!hk_world_done(w)) {
             hk_world_step(w, NULL);
+            most = w->camp.garrison[hu] > most ? w->camp.garrison[hu] : most;
             if (w->war && w->camp.garrison[hu] > 0 && hk_control_side(w, hu) == HK_SIDE_JPN)
                 held_in_war = true;
         }
         assert_true(w->camp.garrison_left[hu] > 0);
+        /* its garrison is its fortress's own units (about 1,400 men,
+         * hutou_siege), not a share of the front's men */
+        assert_true(most > 0 && most <= 1400.5);
         assert_true(held_in_war || hk_control_side(w, hu) == HK_SIDE_SOV);
         assert_int_equal(hk_control_side(w, hu), HK_SIDE_SOV);
         hk_world_free(w);

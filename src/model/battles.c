@@ -690,9 +690,15 @@ static double campaign_reinforce(hk_world *w, int side, double want)
  * from the sector: the Kwantung Army had 120 of its 200 tanks and 200 of its
  * 560 aircraft at Khalkhin Gol in August 1939 (forces.yaml, CDB90 260). It
  * draws tanks and aircraft toward the ratio it seeks in men over the enemy's
- * (`ratio`), from at most campaign.arms_share of all its formations' and, in
- * a month, no larger a share of them than its lift is of its theatre's men.
- * The side ahead in armour (the USSR) draws nothing. */
+ * (`ratio`), from at most campaign.arms_share of all its formations'. Tanks
+ * come by road: in a month no larger a share of them than its lift is of
+ * its theatre's men. Aircraft fly in from the theatre's airfields, not over
+ * the road: in a month at most campaign.air_flyin of all the side's
+ * aircraft (the VVS in Mongolia grew from 80 in May 1939 to 515 in August,
+ * forces.yaml, while the road still carried the 1st Army Group's men); and
+ * the air units based within reach of the battle ground join it at once,
+ * whatever the men do (the Kwantung Army's western air units, the 57th
+ * Special Corps' regiments). The side ahead draws nothing more. */
 static void campaign_arms(hk_world *w, int side, double ratio)
 {
     hk_border_campaign *c = &w->border_campaign;
@@ -700,13 +706,15 @@ static void campaign_arms(hk_world *w, int side, double ratio)
     if (!(pool > 0))
         return;
     hk_side_forces all = forces_in(w, ~(hk_regions)0, side);
-    double step = hk_fmin(1.0, campaign_lift(w, side) / pool), share = P(w, CAMPAIGN_ARMS_SHARE);
+    double road = hk_fmin(1.0, campaign_lift(w, side) / pool), share = P(w, CAMPAIGN_ARMS_SHARE);
+    double step[2] = {road, hk_clamp(P(w, CAMPAIGN_AIR_FLYIN), 0.0, 1.0)};
     double *have[2] = {&c->tanks[side], &c->aircraft[side]};
     double enemy[2] = {c->tanks[1 - side], c->aircraft[1 - side]};
     double theatre[2] = {all.tanks, all.aircraft};
+    double near[2] = {0.0, within_reach(w, c->sector, side).aircraft};
     for (int k = 0; k < 2; k++) {
-        double aim = hk_fmin(ratio * enemy[k], share * theatre[k]);
-        double add = hk_fmin(aim - *have[k], step * theatre[k]);
+        double aim = hk_fmax(hk_fmin(ratio * enemy[k], share * theatre[k]), near[k]);
+        double add = hk_fmin(aim - *have[k], hk_fmax(step[k] * theatre[k], near[k] - *have[k]));
         if (add > 0)
             *have[k] += add;
     }

@@ -768,6 +768,41 @@ static void test_campaign_concentrates_mobile_arms(void **state)
     hk_scenario_free(s);
 }
 
+/* Aircraft are not carried by the road: the air units based within reach
+ * of the battle ground join a campaign at once, however few men the road
+ * brings up (more fly in from the theatre's other airfields, at most
+ * campaign.air_flyin of all the side's aircraft in a month). */
+static void test_campaign_aircraft_fly_in(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western"), beyond = 0;
+    for (int run = 0; run < 10; run++) {
+        hk_world *w = border_world(&su, (uint64_t)run, sec);
+        open_campaign(w, sec, 10000, 20000); /* no aircraft on the ground yet */
+        hk_border_campaign *c = &w->border_campaign;
+        c->last_loser = -1;
+        hk_battles_step(w);
+        assert_true(c->active);
+        double jpn = c->aircraft[HK_SIDE_JPN] + w->loss_aircraft[HK_SIDE_JPN];
+        double sov = c->aircraft[HK_SIDE_SOV] + w->loss_aircraft[HK_SIDE_SOV];
+        /* the Japanese air units facing the sector (100, border_world) all
+         * came: after the month's fighting more may be left than the men
+         * brought up carry (100 a 40,000), never more than the side has */
+        double borne = (c->peak[HK_SIDE_JPN] - 10000) * 100.0 / 40000.0;
+        assert_true(borne < 90.0);
+        if (jpn > borne + 1.0)
+            beyond++;
+        assert_true(jpn <= 100.0 + 1e-6);
+        assert_true(sov <= 200.0 + 1e-6);
+        hk_world_free(w);
+    }
+    assert_true(beyond > 0); /* the fighting takes its toll, but not always all the air units */
+    hk_scenario_free(s);
+}
+
 /* A side destroyed in its positions has lost the opening battle: a Japanese
  * force that does not surrender (at war in China) may be wiped out without
  * breaking off, and the battle does not go on as a campaign with nobody left
@@ -2165,6 +2200,7 @@ int main(void)
         cmocka_unit_test(test_destroyed_side_loses_the_opening),
         cmocka_unit_test(test_no_battle_under_the_pact),
         cmocka_unit_test(test_campaign_concentrates_mobile_arms),
+        cmocka_unit_test(test_campaign_aircraft_fly_in),
         cmocka_unit_test(test_ceasefire_after_major_battle_settles_the_line),
         cmocka_unit_test(test_khalkha_trucks_bring_the_railhead_nearer),
     };

@@ -832,44 +832,12 @@ static void campaign_open(hk_world *w, int sec, const hk_combat_side *js, const 
     campaign_outcomes(w);
 }
 
-/* The supply distance a side fights a border campaign at: its haul from
- * the railhead, nearer for the Soviet side on an ally's ground as far as
- * its trucks on the road carry its men's need. The combat model's supply
- * factor is what a fixed park delivers over the haul, 1 / (1 + km / h)
- * of the need (combat.supply_half_km h; combat.c); a Soviet park whose
- * lift for the month (hk_motor_lift_now: men with their month's supply, a
- * truck's six round trips of 1,300-1,400 km a month, motor.truck_lift)
- * covers a share q = lift / men of the men on the line delivers q of
- * their need, so where q beats that factor the side fights as if its
- * railhead were at the distance with factor q:
- * km' = h (1 / min(q, 1) - 1), never farther than the haul itself.
- * So the 57th Special Corps' 2,636 trucks (16,475 men a month) keep a line
- * of 20,000 supplied as at about 85 km, and the 1st Army Group's 57,000 on
- * some 4,000 trucks fought as at about 510 km, not 650: the trucks, not
- * the railhead at Borzya, carried the Khalkha's battles (coox1985;
- * 001:137, 001:145). The Kwantung Army's own reckoning of the Soviet haul
- * stays the distance (japanese_outbuilds). */
-static double campaign_supply_km(hk_world *w, int sec, int side, double men)
-{
-    double km = battle_supply_km(w, sec, side);
-    if (side != HK_SIDE_SOV || sec < 0 || sec >= w->s->n_sectors || w->s->sectors[sec].side[1] == w->s->sov ||
-        !(men >= 1) || !(km > 0))
-        return km;
-    double cap = route_capacity(w, sec, side);
-    if (!(cap > 0))
-        return km;
-    double q = hk_fmin(1.0, hk_motor_lift_now(w, sec, cap) / men), h = w->combat.supply_half_km;
-    if (!(q > hk_combat_supply_factor(&w->combat, km)) || !(h > 0))
-        return km;
-    return hk_fmin(km, h * (1.0 / q - 1.0));
-}
-
 static hk_combat_side campaign_side(hk_world *w, int side, bool defends)
 {
     const hk_border_campaign *c = &w->border_campaign;
     return (hk_combat_side){.men = c->men[side], .tanks = c->tanks[side], .guns = c->guns[side],
                             .aircraft = c->aircraft[side], .quality = 1,
-                            .supply_km = campaign_supply_km(w, c->sector, side, c->men[side]),
+                            .supply_km = battle_supply_km(w, c->sector, side),
                             .posture = !defends                           ? HK_POSTURE_HASTY
                                        : soviet_works(w, c->sector, side) ? HK_POSTURE_FORTIFIED
                                                                           : HK_POSTURE_PREPARED};

@@ -124,18 +124,3 @@ double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
     }
     return per_truck * (there + m->delivered);
 }
-
-double hk_motor_lift_now(hk_world *w, int sec, double road)
-{
-    const hk_motor *m = &w->motor;
-    double per_truck = hk_fmax(P(w, MOTOR_TRUCK_LIFT), 1e-9), delivered = m->delivered, there;
-    if (m->month == w->month && m->sector == sec) {
-        there = m->stationed;
-    } else {
-        bool corps;
-        there = stationed(w, sec, &corps);
-        if (m->month > 0 && w->month > m->month && delivered > 0)
-            delivered *= pow(1.0 - hk_clamp(P(w, MOTOR_WEAR), 0.0, 1.0), (double)(w->month - m->month));
-    }
-    return hk_fmin(road, per_truck * (there + delivered));
-}

@@ -30,12 +30,4 @@ double hk_motor_stationed(hk_world *w, int sec);
  * months of a border campaign, so it costs nothing in peace. */
 double hk_motor_lift(hk_world *w, int sec, bool bound, double road);
 
-/* The men a month, with their month's supply, the Soviet side's trucks on
- * the road to sector `sec`'s battle ground carry this month, up to `road`,
- * read without bringing world.motor up to date: the trucks stationed there
- * and those railed in, worn down by motor.wear for the months since it was
- * last brought up to date (no delivery is made). 0 on the USSR's own
- * borders. */
-double hk_motor_lift_now(hk_world *w, int sec, double road);
-
 #endif

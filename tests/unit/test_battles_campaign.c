@@ -944,46 +944,6 @@ static void test_campaign_supply_over_the_links(void **state)
     hk_scenario_free(s);
 }
 
-/* On an ally's ground the Soviet side fights as near its railhead as its
- * trucks carry its men's need (campaign_supply_km): a line of 20,000
- * whose motorised corps' park (motor.park trucks, some 16,000 men a month
- * with their supply) carries most of its need fights as if at under 100
- * km, where the first contingent's few trucks leave it at the 650 km haul
- * from Borzya (coox1985; 001:137). Two campaigns alike but for the park,
- * held in the winter's contact: the Japanese side loses more, the Soviet
- * side less, against the park. */
-static void contact_losses(hk_setup *su, int sec, hk_month signed_on, double lost[2])
-{
-    hk_world *w = border_world(su, 3, sec);
-    int t = w->c->roles.sov_mgl_assistance;
-    w->treaty[t].signed_on = signed_on;
-    w->month = hk_month_of(1940, 1); /* the border's winter: neither side brings men up or attacks */
-    open_campaign(w, sec, 30000, 20000);
-    hk_battles_step(w);
-    assert_true(w->border_campaign.active);
-    assert_true(w->border_campaign.months == 1);
-    lost[0] = w->border_campaign.contact[0];
-    lost[1] = w->border_campaign.contact[1];
-    hk_world_free(w);
-}
-
-static void test_khalkha_trucks_bring_the_railhead_nearer(void **state)
-{
-    (void)state;
-    hk_scenario *s = builtin();
-    hk_setup su;
-    hk_setup_init(&su, s);
-    int western = sector_by_id(s, "western");
-    assert_true(s->compiled->roles.sov_mgl_assistance >= 0);
-    double with_park[2], first[2];
-    contact_losses(&su, western, hk_month_of(1936, 3), with_park);
-    contact_losses(&su, western, hk_month_of(1939, 12), first);
-    assert_true(first[0] > 0 && first[1] > 0);
-    assert_true(with_park[0] > first[0] * 1.05);
-    assert_true(with_park[1] < first[1]);
-    hk_scenario_free(s);
-}
-
 /* On an ally's ground (the Khalkha) the Soviet side brings up what its
  * trucks there carry, up to what the road carries
  * (docs/model.md#battles-motor-transport): the first contingent's
@@ -2202,7 +2162,6 @@ int main(void)
         cmocka_unit_test(test_campaign_concentrates_mobile_arms),
         cmocka_unit_test(test_campaign_aircraft_fly_in),
         cmocka_unit_test(test_ceasefire_after_major_battle_settles_the_line),
-        cmocka_unit_test(test_khalkha_trucks_bring_the_railhead_nearer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -730,6 +730,10 @@ void hk_campaign_begin(hk_world *w)
     }
     all_front_links(w);
     c->main_axis = -1;
+    c->trunk = 0;
+    for (int l = 0; l < s->n_links; l++)
+        if (s->links[l].bottleneck && s->links[l].from >= 0 && s->links[l].from < 64 && s->links[l].to >= 0 && s->links[l].to < 64)
+            c->trunk |= (1ull << s->links[l].from) | (1ull << s->links[l].to);
     c->countered = 0;
     c->plan_told = false;
     c->stavka_told = 0;
@@ -1122,13 +1126,7 @@ static bool opening(const hk_world *w, int side)
  * its odds, as the main axis does; the others wait for the margin. */
 static bool on_trunk(const hk_world *w, int o)
 {
-    if (o < 0 || !railhead_now(w, o))
-        return false;
-    const hk_scenario *s = w->s;
-    for (int l = 0; l < s->n_links; l++)
-        if (s->links[l].bottleneck && (s->links[l].from == o || s->links[l].to == o))
-            return true;
-    return false;
+    return o >= 0 && ((w->camp.trunk >> o) & 1u) && railhead_now(w, o);
 }
 
 /* The posture a side takes on a front: the player's order, else from the
@@ -1190,7 +1188,7 @@ static int decide_posture(const hk_world *w, int f, int side, int o, double rati
      * early July 1939 the 23rd Division attacked again only three weeks
      * later, with the artillery brought up from Japan, coox1985) */
     if (opening(w, side) && !beaten_off && !w->camp.front[f].spent[side] &&
-        (f == w->camp.main_axis || on_trunk(w, o) || ratio >= P(w, WAR_OPENING_RATIO)))
+        (f == w->camp.main_axis || ratio >= P(w, WAR_OPENING_RATIO) || on_trunk(w, o)))
         return HK_FRONT_ATTACK;
     if (theatre >= P(w, WAR_REDOUBT_RATIO))
         return HK_FRONT_WITHDRAW;

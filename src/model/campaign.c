@@ -726,6 +726,10 @@ void hk_campaign_begin(hk_world *w)
     }
     all_front_links(w);
     c->main_axis = -1;
+    c->trunk = 0;
+    for (int l = 0; l < s->n_links; l++)
+        if (s->links[l].bottleneck && s->links[l].from >= 0 && s->links[l].from < 64 && s->links[l].to >= 0 && s->links[l].to < 64)
+            c->trunk |= (1ull << s->links[l].from) | (1ull << s->links[l].to);
     c->countered = 0;
     c->plan_told = false;
     c->stavka_told = 0;
@@ -1107,6 +1111,20 @@ static bool opening(const hk_world *w, int side)
     return side == w->war_opener && w->month - w->war_on < (int)P(w, WAR_OPENING_MONTHS);
 }
 
+/* Whether region o, a front's objective, is an enemy railhead on the
+ * railway every reinforcement of the other side passes over (a bottleneck
+ * link): the Kantokuen plan's first phase sent the Eastern and the
+ * Northern fronts together, from Pogranichnaya on Voroshilov and from
+ * Heihe over the Amur on Blagoveshchensk and Kuibyshevka-Vostochnaya, to
+ * take the railway towns of the Ussuri and Amur lines, and held the
+ * Western front back until those succeeded (glantz2003;
+ * senshi_sosho_kantogun2). Such a front opens with the main axis whatever
+ * its odds, as the main axis does; the others wait for the margin. */
+static bool on_trunk(const hk_world *w, int o)
+{
+    return o >= 0 && ((w->camp.trunk >> o) & 1u) && railhead_now(w, o);
+}
+
 /* The posture a side takes on a front: the player's order, else from the
  * state: the opener's opening offensive; attack with the ratio
  * war.attack_ratio over the defence; fall back when the theatre is lost
@@ -1166,7 +1184,7 @@ static int decide_posture(const hk_world *w, int f, int side, int o, double rati
      * early July 1939 the 23rd Division attacked again only three weeks
      * later, with the artillery brought up from Japan, coox1985) */
     if (opening(w, side) && !beaten_off && !w->camp.front[f].spent[side] &&
-        (f == w->camp.main_axis || ratio >= P(w, WAR_OPENING_RATIO)))
+        (f == w->camp.main_axis || ratio >= P(w, WAR_OPENING_RATIO) || on_trunk(w, o)))
         return HK_FRONT_ATTACK;
     if (theatre >= P(w, WAR_REDOUBT_RATIO))
         return HK_FRONT_WITHDRAW;
@@ -3256,10 +3274,12 @@ static void garrison_pockets(hk_world *w, hk_rng *rng, int days)
 
 /* A war Japan opens is told against its plan once its first month has been
  * fought: the Kantokuen plan of 1941 named the Maritime Province for the
- * main blow and the Amur and the western (Khalkha and Transbaikal) axes for
- * secondary ones (senshi_sosho_kantogun2; glantz2003). Each front the
- * opener holds acts as the state lets it (decide_posture): the main axis
- * attacks whatever the odds, another only where its combat power (men,
+ * main blow, sent the Northern front over the Amur with it, and held the
+ * western (Khalkha and Transbaikal) axes until those had succeeded
+ * (senshi_sosho_kantogun2; glantz2003). Each front the opener holds acts
+ * as the state lets it (decide_posture): the main axis and a front whose
+ * objective is a railway town of the trunk line (on_trunk) attack whatever
+ * the odds, another only where its combat power (men,
  * arms, supply, against the defence's works) reaches war.opening_ratio of
  * the defence's. The text gives each front's odds, so a secondary blow that
  * was not made says why. */
@@ -3283,7 +3303,8 @@ static void tell_plan(hk_world *w)
                      td > k * ta ? "Soviet" : "Japanese", td > k * ta ? td : ta, td > k * ta ? ta : td);
         snprintf(w->scratch, sizeof w->scratch,
                  "The Japanese war plan against the state of the first month: the Kantokuen plan of 1941 put the main "
-                 "blow on the Maritime Province and secondary blows on the Amur and from the west. The main blow falls "
+                 "blow on the Maritime Province, sent the Northern front over the Amur with it, and held the blow from "
+                 "the west until those had succeeded. The main blow falls "
                  "on the %s front (%.0fk Japanese against %.0fk Soviet now)%s.",
                  sector_label(w, c->main_axis), mf->men[op] / 1000, mf->men[1 - op] / 1000, air);
     }
@@ -3299,7 +3320,17 @@ static void tell_plan(hk_world *w)
             snprintf(haul, sizeof haul, "%.0f km from its railhead", fr->haul[op]);
         if (!hk_world_logging(w))
             ;
-        else if (fr->attacked[op])
+        else if (fr->attacked[op] && fr->odds[op] < P(w, WAR_OPENING_RATIO)) {
+            /* (under the margin: the plan's first phase sent it, on_trunk) */
+            int o = hk_campaign_objective(w, f, op, NULL);
+            snprintf(w->scratch, sizeof w->scratch,
+                     "On the %s front, beside the main blow, the Japanese side attacks as the plan's first phase "
+                     "orders (%.0fk against %.0fk, %s): the plan sent its Northern and Eastern fronts together on the "
+                     "railway towns of the Amur and Ussuri lines%s%s, whatever the odds: its combat power is %.2f of the "
+                     "defence's, under the %.2f a secondary attack elsewhere waits for.",
+                     sector_label(w, f), fr->men[op] / 1000, fr->facing[op] / 1000, haul, o >= 0 ? ", this one on " : "",
+                     o >= 0 ? s->regions[o].name : "", fr->odds[op], P(w, WAR_OPENING_RATIO));
+        } else if (fr->attacked[op])
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front, beside the main blow, the Japanese side makes a secondary attack (%.0fk against "
                      "%.0fk, %s): its combat power, men, arms, air and supply against the defence's works, reached %.2f of "

@@ -75,6 +75,7 @@ typedef struct hk_campaign_state {
     int start_day;                         /* day of its first month the war opened on (1 its first) */
     double quality[2];                     /* each side's troops' quality this month (campaign.c) */
     int8_t main_axis;                      /* the opener's main axis (a front), -1 none */
+    uint64_t trunk;                        /* regions on a bottleneck railway link (campaign.c on_trunk) */
     int quiet_months;                      /* months of stalemate beyond war.stalemate_months */
     int still_months;                      /* months in a row in which no front fought */
     bool trans_siberian_cut;               /* now */

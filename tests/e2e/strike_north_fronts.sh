@@ -9,6 +9,10 @@
 #   offensive; with war.opening_ratio at 0.6 if none does at 0.8, the odds
 #   counting the Soviet side's air), and a secondary attack the war plan tells is one whose odds
 #   reached the war.opening_ratio it names.
+# - The plan's first phase: the Amur front, whose objective Blagoveshchensk
+#   is a railway town of the trunk line, attacks in the opening with the
+#   main blow whatever its odds (Kantokuen sent the Northern front over the
+#   Amur together with the Eastern front's main blow), in every seed.
 # - Stavka's answer follows the war in the west: a war Japan opens while
 #   Germany's offensive holds Moscow (until its reserve for the west reaches the counter-offensive's, from its
 #   attack) is told Stavka's choice in its first month (the Far East gets no
@@ -72,6 +76,8 @@ for seed in 1 2 3 4 5 6 7 8; do
         km=$(grep -o '[0-9,]* km from its railhead' <<<"$amur" | head -1 | tr -d ,)
         [ -n "$km" ] && [ "${km%% *}" -le 50 ] ||
             bad "seed $seed: the Amur front is not supplied from Heihe's railhead: ${amur:0:240}"
+        grep -q "attacks as the plan's first phase orders\|makes a secondary attack" <<<"$amur" ||
+            bad "seed $seed: the Amur front does not attack with the main blow: ${amur:0:240}"
     fi
     # secondary attacks in the opening (its first two months)
     axis=$(jq -r 'select(.id == "war_plan") | .text' "$tmp/ev" | grep -o 'falls on the .* front (' | sed 's/^falls on the //; s/ front ($//' | head -1)

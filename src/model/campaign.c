@@ -3026,7 +3026,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         fr->halt[a] <= 0 && after > 0 &&
         0.5 * land_km(w, from2, o2) <= hk_fmin(march_rate(w, fr, a) * going(fr, a) * after, P(w, WAR_FUEL_KM) - fr->fuel[a]) &&
         !(fortified_line(w, o2, d) && holds_fortress(w, d) && !(c->garrison_left[o2] > 0)) &&
-        !on_main_line(w, o2, d)) {
+        !on_main_line(w, o2, d) && !line_stand) {
         /* (armour does not run over a fortified region that will hold: the
          * rifle divisions following up meet its garrison; nor over a main
          * line of resistance the front falling back will stand on: the
@@ -3046,7 +3046,14 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      tanks_per_k, sector_label(w, f), hk_world_region_label(w, o2));
         hk_world_emit2(w, "front", s->regions[o2].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                        SRC_WAR);
-    } else if (o2 >= 0 && on_main_line(w, o2, d) && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) && after > 0) {
+    } else if (o2 >= 0 && (on_main_line(w, o2, d) || line_stand) && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) &&
+               after > 0) {
+        /* a main line of resistance broken in this step (line_stand) is
+         * passed, not exploited: its battle held the road until it broke,
+         * and the mobile groups go on from it only with the days left to
+         * them, to fight for the next region from the next step (the 5th
+         * Army's line before Mudanjiang broke on 16 August; the 1st Red
+         * Banner Army's columns reached Harbin on 20 August, glantz2003) */
         /* before a main line of resistance the mobile groups close up to
          * its positions with the days the battle has left them, and the
          * front fights for it from its next step (the 1st Far Eastern

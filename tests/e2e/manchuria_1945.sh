@@ -129,6 +129,13 @@ for seed in $seeds; do
     pocket=$(jq -r 'select(.kind == "encirclement" and .id == "argun") | .text' "$tmp/ev" |
         grep -oE '[0-9,]+ men, are encircled' | tr -d ',' | awk '$1 > m {m = $1} END {print m + 0}')
     [ "$pocket" -le 10000 ] || bad "seed $seed: a Japanese pocket of $pocket men on the Argun front (Hailar's garrison was some 6-8,000)"
+    # the armour that breaks the 5th Army's main line before Mudanjiang does
+    # not run on to Harbin in the same step: the line held the road until it
+    # broke (16 August); the columns reached Harbin on the 20th (glantz2003)
+    mdj=$(jq -r 'select(.kind == "front" and (.text | test("takes Mudanjiang"))) | .date' "$tmp/ev" | head -1)
+    hrb=$(jq -r 'select(.kind == "front" and (.text | test("exploits the breakthrough on the Ussuri[^.]*reaches Harbin"))) | .date' "$tmp/ev" | head -1)
+    [ -z "$mdj" ] || [ "$hrb" != "$mdj" ] ||
+        bad "seed $seed: the armour that broke the main line at Mudanjiang on $mdj reaches Harbin the same step"
     occ_days=$(jq -r 'select(.kind == "occupation" and .id == "zone_occupied") | .date' "$tmp/ev" | sort -u | grep -c . || true)
     [ "$occ_days" -ge 3 ] || bad "seed $seed: the surrender zone is occupied on $occ_days day(s), not over several"
     harbin=$(jq -r 'select(.kind == "occupation" and .id == "zone_occupied" and (.text | test("Harbin"))) | .date' "$tmp/ev" | head -1)

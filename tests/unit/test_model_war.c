@@ -569,26 +569,34 @@ static void test_hutou_invested(void **state)
     (void)state;
     hk_scenario *s = builtin();
     int hu = region(s, "hutou");
+    bool seen = false; /* a garrison in the works at a month's end */
     for (uint64_t seed = 1; seed <= 3; seed++) {
         hk_setup su;
         hk_setup_init(&su, s);
         hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
-        bool held_in_war = false;
+        bool held_in_war = false, taken_in_war = false;
         double most = 0;
         while (!hk_world_done(w)) {
             hk_world_step(w, NULL);
+            if (hk_control_side(w, hu) == HK_SIDE_SOV && !w->japan_surrendered)
+                taken_in_war = true;
             most = w->camp.garrison[hu] > most ? w->camp.garrison[hu] : most;
             if (w->war && w->camp.garrison[hu] > 0 && hk_control_side(w, hu) == HK_SIDE_JPN)
                 held_in_war = true;
         }
-        assert_true(w->camp.garrison_left[hu] > 0);
+        /* its works are still manned when the fronts stop, or the region
+         * passed only after Japan's surrender: its garrison, refusing the
+         * order, was stormed and wiped out on 26 August (hutou_siege) */
+        assert_true(w->camp.garrison_left[hu] > 0 || (!taken_in_war && w->japan_surrendered));
         /* its garrison is its fortress's own units (about 1,400 men,
          * hutou_siege), not a share of the front's men */
-        assert_true(most > 0 && most <= 1400.5);
+        assert_true(most <= 1400.5);
+        seen = seen || most > 0;
         assert_true(held_in_war || hk_control_side(w, hu) == HK_SIDE_SOV);
         assert_int_equal(hk_control_side(w, hu), HK_SIDE_SOV);
         hk_world_free(w);
     }
+    assert_true(seen);
     hk_scenario_free(s);
 }
 

@@ -113,6 +113,7 @@ static bool condition_holds(const linter *l, hk_precondition c, const hk_month_s
     case HK_PRE_COMINTERN_HOSTILE: return m->flags >> HK_EFFECT_POPULAR_FRONT & 1u;
     case HK_PRE_ARMY_SPLIT: return true; /* read from factions_formed; no treaty waits on it */
     case HK_PRE_REPRISAL_HELD: return true; /* only what a treaty's talks were over; no treaty waits on it */
+    case HK_PRE_SOVIET_GROUND_HELD: return true; /* only how an outside event is told; no treaty waits on it */
     default: return false;
     }
 }

@@ -69,6 +69,18 @@ bool hk_precondition_holds(const hk_world *w, hk_precondition c)
             return true;
         return 1.0 - exp(-w->frustration) >= P(w, POLITICS_SPLIT_POSTS);
     }
+    case HK_PRE_SOVIET_GROUND_HELD: {
+        /* ground the USSR held in 1918 that Japan or Manchukuo holds now:
+         * what a strike north took and an armistice left in their hands */
+        const hk_scenario *s = w->s;
+        if (s->jpn < 0 || s->sov < 0)
+            return false;
+        for (int r = 0; r < s->n_regions; r++)
+            if (s->regions[r].controller == s->sov &&
+                (w->control[r] == s->jpn || (s->man >= 0 && w->control[r] == s->man)))
+                return true;
+        return false;
+    }
     default: return false;
     }
 }

@@ -25,7 +25,8 @@ static const char *const pin_names[HK_PIN_COUNT] = {
 static const char *const hold_names[HK_HOLD_COUNT] = {"expedition", "outpost", "reprisal"};
 
 static const char *const condition_names[HK_PRE_COUNT] = {
-    "siberia_settled", "manchuria_seized", "china_war", "comintern_hostile", "army_split", "reprisal_held"};
+    "siberia_settled", "manchuria_seized", "china_war", "comintern_hostile", "army_split", "reprisal_held",
+    "soviet_ground_held"};
 
 /* Out-of-range values name themselves rather than crash a printf. */
 #define NAME_OF(table, v) \

@@ -246,6 +246,7 @@ typedef enum hk_precondition {
     HK_PRE_COMINTERN_HOSTILE, /* the Comintern has turned on Germany and Japan (popular_front) */
     HK_PRE_ARMY_SPLIT,        /* the Army's officers split into named factions over its posts */
     HK_PRE_REPRISAL_HELD,     /* Japan holds ground it took in reprisal (northern Sakhalin), not yet evacuated */
+    HK_PRE_SOVIET_GROUND_HELD, /* Japan holds now ground the USSR held in 1918 (a strike north's gains) */
     HK_PRE_COUNT
 } hk_precondition;
 

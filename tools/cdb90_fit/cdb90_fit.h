@@ -118,6 +118,8 @@ typedef struct fitctx {
      * the battles its share is fitted on */
     double ratio[MAX_BATTLES];
     int sel[MAX_BATTLES];
+    /* stages 4, 9 and 10: the one term the stage fits (term_loss_fn) */
+    void (*unpack)(const double *z, hk_combat_params *cp);
 } fitctx;
 /* The running sums of a loss: the casualty terms of the usable sides and
  * the outcome terms of the battles, each averaged over its own count, so
@@ -324,9 +326,7 @@ double nation_loss_fn(const gsl_vector *v, void *ctx);
 void pursuit_unpack(const double *z, hk_combat_params *cp);
 void river_unpack(const double *z, hk_combat_params *cp);
 void delay_unpack(const double *z, hk_combat_params *cp);
-double delay_loss_fn(const gsl_vector *v, void *ctx);
-double river_loss_fn(const gsl_vector *v, void *ctx);
-double pursuit_loss_fn(const gsl_vector *v, void *ctx);
+double term_loss_fn(const gsl_vector *v, void *ctx);
 /* stage 5: the beaten defender's collapse (docs/combat.md, "Defenders that break") */
 /* The collapse's logistic terms, once: X(field, label, note) in the order
  * the fit's vector holds them (z[0] is the constant). Every place that

@@ -396,12 +396,14 @@ void pursuit_unpack(const double *z, hk_combat_params *cp)
     cp->pursuit_attacker_cut = sigm(z[0]);
 }
 
-double pursuit_loss_fn(const gsl_vector *v, void *ctx)
+/* The loss of a stage that fits one term, everything else held: the term
+ * the context's unpack writes (stages 4, 9 and 10). */
+double term_loss_fn(const gsl_vector *v, void *ctx)
 {
     const fitctx *c = ctx;
     double z[1] = {gsl_vector_get(v, 0)};
     hk_combat_params cp = c->base;
-    pursuit_unpack(z, &cp);
+    c->unpack(z, &cp);
     double f = battles_loss(c, &cp, c->base_coef, g_ns_scale);
     return isfinite(f) ? f : 1e9;
 }
@@ -414,31 +416,11 @@ void river_unpack(const double *z, hk_combat_params *cp)
     cp->river_power = exp(z[0]) - 1;
 }
 
-double river_loss_fn(const gsl_vector *v, void *ctx)
-{
-    const fitctx *c = ctx;
-    double z[1] = {gsl_vector_get(v, 0)};
-    hk_combat_params cp = c->base;
-    river_unpack(z, &cp);
-    double f = battles_loss(c, &cp, c->base_coef, g_ns_scale);
-    return isfinite(f) ? f : 1e9;
-}
-
 /* Stage 10: a defender that delays or withdraws: both sides' daily loss
  * shares x delay_rate = e^z, everything else held. */
 void delay_unpack(const double *z, hk_combat_params *cp)
 {
     cp->delay_rate = exp(z[0]);
-}
-
-double delay_loss_fn(const gsl_vector *v, void *ctx)
-{
-    const fitctx *c = ctx;
-    double z[1] = {gsl_vector_get(v, 0)};
-    hk_combat_params cp = c->base;
-    delay_unpack(z, &cp);
-    double f = battles_loss(c, &cp, c->base_coef, g_ns_scale);
-    return isfinite(f) ? f : 1e9;
 }
 
 double model_loss(const gsl_vector *v, void *ctx)

@@ -78,18 +78,29 @@ static double argmax_draw_band(double band, double scale)
     return lo;
 }
 
+/* A stage that fits one term by Nelder-Mead on every fit-part battle,
+ * everything else held, from z = 0; *cpp takes the fitted term and
+ * *before / *after the fit-part loss. */
+static void fit_term(fitctx *ctxp, hk_combat_params *cpp, const double *coef,
+                     void (*term)(const double *z, hk_combat_params *cp), double *before, double *after, int quiet)
+{
+    double z[1] = {0};
+    ctxp->stage = STAGE_ALL;
+    ctxp->base = *cpp;
+    ctxp->unpack = term;
+    memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
+    *before = battles_loss(ctxp, cpp, coef, g_ns_scale);
+    *after = nelder_mead(term_loss_fn, ctxp, z, 1, 4, 5000, quiet);
+    term(z, cpp);
+}
+
 /* Stage 4 from the parameters in *cpp (stages 1-3 done): the cut in a
  * beaten attacker's pursuit, by Nelder-Mead on every fit-part battle,
  * everything else held. */
 static void fit_pursuit_cut(fitctx *ctxp, hk_combat_params *cpp, const double *coef, int quiet)
 {
-    double z[1] = {0}; /* a cut of one half to start */
-    ctxp->stage = STAGE_ALL;
-    ctxp->base = *cpp;
-    memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
-    double before = battles_loss(ctxp, cpp, coef, g_ns_scale);
-    double after = nelder_mead(pursuit_loss_fn, ctxp, z, 1, 4, 5000, quiet);
-    pursuit_unpack(z, cpp);
+    double before, after; /* (z = 0: a cut of one half to start) */
+    fit_term(ctxp, cpp, coef, pursuit_unpack, &before, &after, quiet);
     if (!quiet)
         fprintf(stderr, "cdb90_fit: stage 4, the beaten attacker's pursuit cut %.4f (fit-part loss %.5f -> %.5f)\n",
                 cpp->pursuit_attacker_cut, before, after);
@@ -100,14 +111,9 @@ static void fit_pursuit_cut(fitctx *ctxp, hk_combat_params *cpp, const double *c
  * held: only the fit part's river crossings move the loss. */
 static void fit_river(fitctx *ctxp, hk_combat_params *cpp, const double *coef, int quiet)
 {
-    double z[1] = {0}; /* no effect to start */
-    ctxp->stage = STAGE_ALL;
+    double before, after; /* (z = 0: no effect to start) */
     cpp->river_power = 0;
-    ctxp->base = *cpp;
-    memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
-    double before = battles_loss(ctxp, cpp, coef, g_ns_scale);
-    double after = nelder_mead(river_loss_fn, ctxp, z, 1, 4, 5000, quiet);
-    river_unpack(z, cpp);
+    fit_term(ctxp, cpp, coef, river_unpack, &before, &after, quiet);
     if (!quiet)
         fprintf(stderr, "cdb90_fit: stage 9, a river crossed under fire: defender's power x %.4f "
                         "(fit-part loss %.5f -> %.5f)\n",
@@ -118,14 +124,9 @@ static void fit_river(fitctx *ctxp, hk_combat_params *cpp, const double *coef, i
  * fit-part battle, everything else held: only those battles move. */
 static void fit_delay(fitctx *ctxp, hk_combat_params *cpp, const double *coef, int quiet)
 {
-    double z[1] = {0}; /* x 1 to start */
-    ctxp->stage = STAGE_ALL;
+    double before, after; /* (z = 0: x 1 to start) */
     cpp->delay_rate = 0;
-    ctxp->base = *cpp;
-    memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
-    double before = battles_loss(ctxp, cpp, coef, g_ns_scale);
-    double after = nelder_mead(delay_loss_fn, ctxp, z, 1, 4, 5000, quiet);
-    delay_unpack(z, cpp);
+    fit_term(ctxp, cpp, coef, delay_unpack, &before, &after, quiet);
     if (!quiet)
         fprintf(stderr, "cdb90_fit: stage 10, a defender that delays: both sides' loss shares x %.4f "
                         "(fit-part loss %.5f -> %.5f)\n",

@@ -1689,13 +1689,10 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
     const hk_combat_side *whole[2] = {att, def};
     bool beaten = false;
     for (int k = 0; k < n; k++) {
-        int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
-        double arrived = (double)(k + 1) / n;
+        int from, to;
         hk_combat_side x[2];
-        for (int i = 0; i < 2; i++)
-            x[i] = hk_combat_echelon(whole[i], arrived, &res->loss[i]);
-        if (k > 0 && (x[0].men < 1 || x[1].men < 1))
-            break;
+        if (!hk_combat_stage(whole, res, k, n, days, &from, &to, x))
+            break; /* one side has no one left to bring up */
         if (k > 0)
             x[0].surprise = 0; /* the surprise is spent on the first blow */
         hk_combat_result st;

@@ -748,24 +748,17 @@ void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side 
         n = days;
     memset(res, 0, sizeof *res);
     res->winner = HK_COMBAT_DRAW;
-    hk_combat_losses lost[2];
-    memset(lost, 0, sizeof lost);
     const hk_combat_side *whole[2] = {att, def};
     int stages = 0;
     for (int k = 0; k < n; k++) {
-        int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
-        double arrived = (double)(k + 1) / n;
+        int from, to;
         hk_combat_side x[2];
-        for (int i = 0; i < 2; i++)
-            x[i] = hk_combat_echelon(whole[i], arrived, &lost[i]);
-        if (k > 0 && (x[0].men < 1 || x[1].men < 1))
+        if (!hk_combat_stage(whole, res, k, n, days, &from, &to, x))
             break; /* one side has no one left to bring up */
         hk_combat_result st;
         resolve(p, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, p->echelon_clock ? from : 0, 0, rng, &st);
         hk_combat_add_stage(res, &st, from, k == 0);
         stages++;
-        for (int i = 0; i < 2; i++)
-            lost[i] = res->loss[i];
     }
     if (stages > 1 && p->echelon_winner)
         engagement_winner(p, att, def, terrain, days, echelons, rng, res);

@@ -48,6 +48,7 @@
 #ifndef HK_COMBAT_H
 #define HK_COMBAT_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -106,6 +107,29 @@ void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side 
  * `arrived` share of the whole side, less what the stages before cost it,
  * arm by arm, never below zero. */
 hk_combat_side hk_combat_echelon(const hk_combat_side *whole, double arrived, const hk_combat_losses *lost);
+
+/* The days of stage k of n of a battle of `days` days fought in stages:
+ * from day *from to day *to, the days shared out evenly. */
+static inline void hk_combat_stage_days(int k, int n, int days, int *from, int *to)
+{
+    *from = (int)lround((double)k * days / n);
+    *to = (int)lround((double)(k + 1) * days / n);
+}
+
+/* Stage k of n of a battle of `days` days fought in echelons: its days
+ * (hk_combat_stage_days) and its two sides x (attacker, defender), each the
+ * share (k + 1) / n of its whole force come up by then less what the
+ * stages before cost it (sum->loss, hk_combat_echelon). False for a stage
+ * after the first when a side has no one left to bring up. */
+static inline bool hk_combat_stage(const hk_combat_side *const whole[2], const hk_combat_result *sum, int k, int n,
+                                   int days, int *from, int *to, hk_combat_side x[2])
+{
+    hk_combat_stage_days(k, n, days, from, to);
+    double arrived = (double)(k + 1) / n;
+    for (int i = 0; i < 2; i++)
+        x[i] = hk_combat_echelon(whole[i], arrived, &sum->loss[i]);
+    return k == 0 || !(x[0].men < 1 || x[1].men < 1);
+}
 
 /* Folds one stage of a battle fought in stages (echelons) into the running
  * result `sum`: casualties, prisoners and losses add up; the length is the

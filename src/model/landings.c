@@ -657,7 +657,8 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
     double gave_up = 0;
     bool again = false; /* a landing held on its first day attacks again */
     for (int k = 0; k < n; k++) {
-        int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
+        int from, to;
+        hk_combat_stage_days(k, n, days, &from, &to);
         if (p->landing && !p->beach)
             from = k == 0 ? 0 : cut, to = k == 0 && n == 2 ? cut : days;
         hk_combat_side x[2];

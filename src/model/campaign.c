@@ -1792,12 +1792,8 @@ static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int
     month_cas[f][d] += lo.men;
     (*battles)++;
     if (hk_world_logging(w)) {
-        double com[2] = {0, 0}, cas[2] = {0, 0};
-        com[a] = fr->men[a];
-        com[d] = back ? def->men : lost;
-        cas[d] = lost;
         if (back) /* a cut-off force's surrender is no battle: no facts */
-            hk_world_event_facts(w, f, com, cas, a, 1);
+            hk_world_battle_facts(w, f, a, fr->men[a], def->men, 0, lost, a, 1);
         if (back && told)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men) advances on %s; its %s defence, told of the surrender, "
@@ -2243,12 +2239,7 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         if (hk_world_logging(w)) {
             /* the siege's step as a battle: the whole garrison is besieged and
              * fights over the step's days, one part of it assaulted */
-            double com[2], cas[2];
-            com[a] = att.men;
-            com[d] = g;
-            cas[a] = res.casualties[HK_COMBAT_ATTACKER];
-            cas[d] = dead;
-            hk_world_event_facts(w, f, com, cas, falls ? a : -1, fight);
+            hk_world_battle_facts(w, f, a, att.men, g, res.casualties[HK_COMBAT_ATTACKER], dead, falls ? a : -1, fight);
             int n = c->garrison_days[o];
             if (falls)
                 snprintf(w->scratch, sizeof w->scratch,
@@ -2923,13 +2914,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     bool broke = res.broke_off[HK_COMBAT_ATTACKER] || fr->op_lost[a] >= w->combat.break_att * fr->op_men[a];
     if (hk_world_logging(w)) {
         /* the battle's facts as fields, like a border battle's */
-        double com[2], cas[2];
-        com[a] = att.men;
-        com[d] = def.men;
-        cas[a] = res.casualties[HK_COMBAT_ATTACKER];
-        cas[d] = res.casualties[HK_COMBAT_DEFENDER];
         int winner = won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1;
-        hk_world_event_facts(w, f, com, cas, winner, res.days);
+        hk_world_battle_facts(w, f, a, att.men, def.men, res.casualties[HK_COMBAT_ATTACKER],
+                              res.casualties[HK_COMBAT_DEFENDER], winner, res.days);
         char pris[64] = "", air[48] = "";
         /* who held the air over it (holds_air) */
         if (att.air || def.air)
@@ -3111,12 +3098,9 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
     losses(w, side, fr, &res.loss[HK_COMBAT_DEFENDER]);
     w->battles_month++;
     if (hk_world_logging(w)) {
-        double com[2], cas[2];
-        com[a] = att.men;
-        com[side] = def.men;
-        cas[a] = res.casualties[HK_COMBAT_ATTACKER];
-        cas[side] = res.casualties[HK_COMBAT_DEFENDER];
-        hk_world_event_facts(w, f, com, cas, res.winner == HK_COMBAT_ATTACKER ? a : res.winner == HK_COMBAT_DEFENDER ? side : -1, res.days);
+        hk_world_battle_facts(w, f, a, att.men, def.men, res.casualties[HK_COMBAT_ATTACKER],
+                              res.casualties[HK_COMBAT_DEFENDER],
+                              res.winner == HK_COMBAT_ATTACKER ? a : res.winner == HK_COMBAT_DEFENDER ? side : -1, res.days);
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the %s side (%.0f men) assaults the encircled %s pocket at %s (%.0f men) for %d "
                  "day%s; casualties %.0f against the defenders' %.0f%s.",

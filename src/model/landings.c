@@ -774,12 +774,9 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
      * Toyohara, some 300 km down the island, was occupied on the 25th
      * (wiki_south_sakhalin) */
     double march = won && !p->landing && !p->beach ? 0.5 * p->km : 0;
-    double com[2], cas[2];
-    com[a] = A.men; /* the force committed, its later lifts and echelons with it, as on the fronts */
-    com[d] = D.men;
-    cas[a] = cas_a;
-    cas[d] = cas_d;
-    hk_world_event_facts(w, -1, com, cas, won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1, res.days);
+    /* (the force committed, its later lifts and echelons with it, as on the fronts) */
+    hk_world_battle_facts(w, -1, a, A.men, D.men, cas_a, cas_d, won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1,
+                          res.days);
     if (hk_world_logging(w)) {
         /* what the attacker did, and with what */
         char act[320], arms[64];

@@ -681,6 +681,10 @@ void hk_world_emit(hk_world *w, hk_date date, const char *kind, const char *id,
 /* Gives the next event emitted its facts (a battle's sides). */
 void hk_world_event_facts(hk_world *w, int sector, const double committed[2], const double casualties[2],
                           int winner, int days);
+/* The same from a battle's attacker `a` (the defender the other side): the
+ * men each committed and lost. */
+void hk_world_battle_facts(hk_world *w, int sector, int a, double att_committed, double def_committed,
+                           double att_casualties, double def_casualties, int winner, int days);
 void hk_world_emit2(hk_world *w, const char *kind, const char *id, int a, int b,
                     const char *text, const char *source);
 /* The current month as a date (day 0). */

@@ -119,7 +119,10 @@ static bool link_open(const hk_world *w, int l) { return w->c->link_on[l] <= w->
  * when the war began: depots, ports, the line to European Russia. */
 static bool is_base(const hk_world *w, int r, int side)
 {
-    return railhead_now(w, r) && zone_of(w->s, r) < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
+    /* (the ground behind the border held at the start: start_rear, worked
+     * out as the war begins, hk_campaign_begin) */
+    return (unsigned)side < 2 && ((w->camp.start_rear[side] >> r) & 1u) && railhead_now(w, r) &&
+           hk_control_side(w, r) == side;
 }
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
@@ -156,18 +159,26 @@ static hk_regions set_of(const hk_world *w, int side, bool (*in)(const hk_world 
 
 /* Both sides' ground and bases as control stands, in one pass: the sets
  * set_of(w, side, own) and set_of(w, side, is_base) give, for both sides. */
-static void side_sets(const hk_world *w, hk_regions held[2], hk_regions bases[2])
+static void side_sets(hk_world *w, hk_regions held[2], hk_regions bases[2])
 {
     const hk_scenario *s = w->s;
-    held[0] = held[1] = bases[0] = bases[1] = 0;
+    hk_campaign_state *c = &w->camp;
+    held[0] = held[1] = 0;
     for (int r = 0; r < s->n_regions; r++) {
         int side = hk_control_side(w, r);
-        if (side < 0 || side > 1)
-            continue;
-        held[side] |= HK_REGION_BIT(r);
-        if (railhead_now(w, r) && zone_of(s, r) < 0 && held_at_start(w, r, side))
-            bases[side] |= HK_REGION_BIT(r);
+        if (side == 0 || side == 1)
+            held[side] |= HK_REGION_BIT(r);
     }
+    if (c->rail_month != w->month) {
+        c->rail_now = 0;
+        for (int r = 0; r < s->n_regions; r++)
+            if (railhead_now(w, r))
+                c->rail_now |= HK_REGION_BIT(r);
+        c->rail_month = w->month;
+    }
+    /* (the ground held at the start as the war began: hk_campaign_begin) */
+    for (int side = 0; side < 2; side++)
+        bases[side] = held[side] & c->start_rear[side] & c->rail_now;
 }
 
 void hk_campaign_haul(const hk_world *w, int side, double *km)
@@ -720,9 +731,14 @@ void hk_campaign_begin(hk_world *w)
     c->surrender_day = 0;
     c->start_day = 1;
     c->trans_siberian_cut = false;
+    c->start_rear[0] = c->start_rear[1] = 0;
+    c->rail_month = HK_MONTH_NONE;
     for (int r = 0; r < HK_MAX_REGIONS; r++) {
         c->control_at_start[r] = w->control[r];
         c->front_of[r] = (int8_t)(r < s->n_regions ? zone_of(s, r) : -1);
+        for (int side = 0; side < 2; side++)
+            if (r < s->n_regions && zone_of(s, r) < 0 && held_at_start(w, r, side))
+                c->start_rear[side] |= HK_REGION_BIT(r);
     }
     all_front_links(w);
     c->main_axis = -1;

@@ -101,6 +101,11 @@ typedef struct hk_campaign_state {
     bool sets_ok;
     int8_t sets_control[HK_MAX_REGIONS];
     uint64_t sets_held[2], sets_sources[2];
+    /* each side's ground behind the border (no sector's zone) that it held
+     * when the war began, and the railheads of month rail_month: a base is
+     * a region of both that the side still holds (campaign.c is_base) */
+    uint64_t start_rear[2], rail_now;
+    int32_t rail_month;
     /* the garrisons a front falling back leaves in its fortified border
      * zone, gone round by the attacker and reduced by siege: men and guns
      * in each region, of the side that held it when the war began */

@@ -548,28 +548,42 @@ static void baseline_pools(hk_world *w, hk_month m)
      * change or (simulate) the mainland army's disbanding comes */
     if (w->mv.base_hosted != w->hosted || w->mv.base_surrendered != w->japan_surrendered || m < w->mv.base_from ||
         m >= w->mv.base_until) {
+        /* a record fell due, and nothing else changed: only the formations
+         * whose record did are looked up again, the others keep theirs */
+        bool due_only = w->mv.base_hosted == w->hosted && w->mv.base_surrendered == w->japan_surrendered &&
+                        m >= w->mv.base_from;
         double sum[3] = {0, 0, 0};
         hk_month until = INT32_MAX;
         for (int f = 0; f < w->s->n_formations; f++) {
+            int p = w->c->form_pool[f];
+            if (due_only && m < w->mv.base_next[f]) {
+                w->mv.base_men[f] = w->mv.base_rec[f];
+                if (w->mv.base_next[f] < until)
+                    until = w->mv.base_next[f];
+                if (p >= 0 && p <= 2 && formation_hosted(w, f))
+                    sum[p] += w->mv.base_men[f];
+                continue;
+            }
             /* the formation's next record after m, from its cursor (the
              * records are in date order, one a month) */
             int n = w->c->n_rec[f];
+            hk_month next = INT32_MAX;
             if (n > 0) {
                 int at = w->rec_at[f];
                 while (at + 1 < n && w->c->rec_month[f][at + 1] <= m)
                     at++;
                 w->rec_at[f] = (uint8_t)at;
-                hk_month next = w->c->rec_month[f][at] > m ? w->c->rec_month[f][at]
-                                : at + 1 < n                ? w->c->rec_month[f][at + 1]
-                                                            : INT32_MAX;
+                next = w->c->rec_month[f][at] > m ? w->c->rec_month[f][at]
+                       : at + 1 < n                ? w->c->rec_month[f][at + 1]
+                                                   : INT32_MAX;
                 if (next < until)
                     until = next;
             }
-            w->mv.base_men[f] = 0;
-            int p = w->c->form_pool[f];
+            w->mv.base_next[f] = next;
+            w->mv.base_men[f] = w->mv.base_rec[f] = 0;
             if (p < 0 || p > 2 || !formation_hosted(w, f))
                 continue;
-            w->mv.base_men[f] = baseline_formation(w, f, m);
+            w->mv.base_men[f] = w->mv.base_rec[f] = baseline_formation(w, f, m);
             sum[p] += w->mv.base_men[f];
         }
         memcpy(w->mv.base_sum, sum, sizeof sum);

@@ -527,6 +527,8 @@ struct hk_world {
         hk_month base_from, base_until;   /* for months in [from, until): no record falls due */
         double base_sum[3];
         double base_men[HK_MAX_FORMATIONS]; /* each formation's part of base_sum (0: not counted) */
+        double base_rec[HK_MAX_FORMATIONS]; /* base_men as the record gives it (before the Soviet floor) */
+        hk_month base_next[HK_MAX_FORMATIONS]; /* the month each formation's record next falls due */
         bool share_ok;                    /* each pool's shares summed over the formations */
         uint64_t share_hosted, share_exists; /* there and existing */
         double wsum[3], wall[3];

@@ -457,7 +457,7 @@ static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int sid
 static void resolve_in_echelons(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
                                 hk_terrain terrain, int days, hk_combat_result *res)
 {
-    hk_combat_resolve_echelons(&w->combat, att, def, terrain, days, (int)lround(P(w, BATTLE_ECHELONS)), r, res);
+    hk_combat_resolve_echelons(&w->combat, att, def, terrain, days, hk_round_int(P(w, BATTLE_ECHELONS)), r, res);
 }
 
 /* Fights a battle; `campaign` when it is an engagement of a border campaign.
@@ -1152,7 +1152,7 @@ static double japanese_stake(hk_world *w, double want, double need, bool sov_fee
 static bool soviet_answers_at_once(hk_world *w, int att, int winner, int days_left)
 {
     const hk_border_campaign *c = &w->border_campaign;
-    int days = (int)lround(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    int days = hk_round_int(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     return att == HK_SIDE_JPN && winner == HK_COMBAT_ATTACKER && soviet_bound(w, c->sector) &&
            hk_battles_in_season(w, c->sector) && !hk_battles_winter_halts(w, c->sector) && days_left >= days &&
            c->men[HK_SIDE_SOV] >= 1 && c->tanks[HK_SIDE_SOV] > c->tanks[HK_SIDE_JPN];
@@ -1177,7 +1177,7 @@ static int campaign_engage(hk_world *w, hk_rng *r, int att, bool planned, bool e
     as.air = air[att];
     ds.air = air[def];
     hk_combat_result res;
-    int days = (int)lround(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    int days = hk_round_int(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     fight(w, r, sec, &as, &ds, att, terrain, days, &res, true);
     const hk_combat_losses *lo[2];
     lo[att] = &res.loss[HK_COMBAT_ATTACKER];
@@ -1605,7 +1605,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
      * battalion or two a side (Changkufeng 1,410 against 1,460, Nomonhan
      * 1,300 against 1,228: CDB90 256, 259), where the Soviet side hauled 170
      * and 650 km. */
-    int days = (int)lround(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    int days = hk_round_int(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     double u = hk_rng_uniform(r);
     hk_side_forces fa = within_reach(w, sec, a), fd = within_reach(w, sec, d);
     /* the clash is fought by what stands on the frontage (on_the_spot):

@@ -1598,7 +1598,7 @@ static bool way_back(const hk_world *w, int o, int side)
  * The result reads as one battle. */
 static int echelons(const hk_world *w)
 {
-    int n = (int)lround(P(w, BATTLE_ECHELONS));
+    int n = hk_round_int(P(w, BATTLE_ECHELONS));
     return n < 1 ? 1 : n;
 }
 
@@ -1684,7 +1684,7 @@ static int breach(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_co
     res->casualties[HK_COMBAT_DEFENDER] = x->men;
     if (w->camp.breached[region] < 255)
         w->camp.breached[region]++;
-    if (w->camp.breached[region] >= (int)lround(P(w, WAR_WORKS_BELTS))) {
+    if (w->camp.breached[region] >= hk_round_int(P(w, WAR_WORKS_BELTS))) {
         res->collapsed = 1;
         res->winner = HK_COMBAT_ATTACKER;
     }
@@ -2965,7 +2965,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      hk_world_region_label(w, o), res.days, res.days == 1 ? "" : "s",
                      res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], pris);
         else if (belts) {
-            int all = (int)lround(P(w, WAR_WORKS_BELTS)), done = c->breached[o];
+            int all = hk_round_int(P(w, WAR_WORKS_BELTS)), done = c->breached[o];
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men, %.0f tanks%s) breaks through the %d%s of the %d belts of "
                      "the works before %s on its sector of attack after %d day%s, with %.0f men massed there against "
@@ -3105,7 +3105,7 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
         return;
     /* a deliberate assault by the leading echelon on a part of the
      * perimeter, once a step: the pocket is reduced over weeks, not days */
-    int first = (int)lround((double)days / echelons(w));
+    int first = hk_round_int((double)days / echelons(w));
     hk_combat_result res;
     front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, false, -1, NULL,
                  false, &res);

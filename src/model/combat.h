@@ -52,6 +52,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/mathx.h"
 #include "core/rng.h"
 #include "world/combat_types.h"
 #include "world/scenario.h"
@@ -112,8 +113,8 @@ hk_combat_side hk_combat_echelon(const hk_combat_side *whole, double arrived, co
  * from day *from to day *to, the days shared out evenly. */
 static inline void hk_combat_stage_days(int k, int n, int days, int *from, int *to)
 {
-    *from = (int)lround((double)k * days / n);
-    *to = (int)lround((double)(k + 1) * days / n);
+    *from = hk_round_int((double)k * days / n);
+    *to = hk_round_int((double)(k + 1) * days / n);
 }
 
 /* Stage k of n of a battle of `days` days fought in echelons: its days

@@ -249,7 +249,7 @@ static void railway_step(hk_world *w)
     if (!railway_co_run(w) || w->war)
         return;
     /* months since the seizure, the month of the seizure itself the 0th */
-    if (w->railway_months++ < (int)lround(P(w, INCIDENT_RAILWAY_TALKS)))
+    if (w->railway_months++ < hk_round_int(P(w, INCIDENT_RAILWAY_TALKS)))
         return;
     w->railway_sold = true;
     w->posting_extra = P(w, INCIDENT_POSTING);

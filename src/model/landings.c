@@ -636,7 +636,7 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
      * the lifts landed and their guns; an attack from a beachhead, all its
      * forces ashore, in battle.echelons stages, called off when beaten */
     int cut = (int)P(w, LANDING_HEAVY_DAYS) > 1 ? (int)P(w, LANDING_HEAVY_DAYS) : 1;
-    int n = p->landing && !p->beach ? (days > cut ? 2 : 1) : (int)lround(P(w, BATTLE_ECHELONS));
+    int n = p->landing && !p->beach ? (days > cut ? 2 : 1) : hk_round_int(P(w, BATTLE_ECHELONS));
     if (n < 1)
         n = 1;
     if (n > days)
@@ -1172,7 +1172,7 @@ void hk_landings_step(hk_world *w)
         first = last;
     records_come(w);
     hk_rng r = hk_world_stream(w, HK_STREAM_LANDINGS);
-    int echelons = (int)lround(P(w, BATTLE_ECHELONS));
+    int echelons = hk_round_int(P(w, BATTLE_ECHELONS));
     int today = w->today;
     /* the orders (order_of): a side's island operations once its fronts
      * have taken ground this month, landing.order_days into the war at the

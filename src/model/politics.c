@@ -481,9 +481,9 @@ static void coup(hk_world *w, hk_lazy_stream *r)
     double p = P(w, POLITICS_COUP_RATE) * blocked;
     if (w->month == w->coup_posted_on + (int)P(w, POLITICS_COUP_POSTING) - 1)
         p = blocked;
-    if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
+    if (!hk_lazy_bernoulli(r, p))
         return;
-    bool success = hk_rng_bernoulli(hk_lazy_rng(r), P(w, POLITICS_COUP_SUCCESS));
+    bool success = hk_lazy_bernoulli(r, P(w, POLITICS_COUP_SUCCESS));
     int t = w->c->faction_toseiha;
     double before = w->influence[f], rival = w->influence[t], lost = 1.0 - exp(-w->frustration);
     /* the division they rise with, ordered away after their faction lost the Army */
@@ -610,7 +610,7 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
          * the relief came up the river in June) */
         if (!frozen)
             return;
-        if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown))
+        if (!hk_lazy_bernoulli(r, P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown))
             return;
         w->outpost_lost_on = w->month;
         if (hk_world_logging(w)) {
@@ -715,7 +715,7 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
          * the Allied force hold the port without it */
         else if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST) && w->month - w->flag_since[HK_EFFECT_ALLIED_REQUEST] > 1)
             p = 1.0;
-        if (weak > 0 && hk_rng_bernoulli(hk_lazy_rng(r), p)) {
+        if (weak > 0 && hk_lazy_bernoulli(r, p)) {
             w->intervention = true;
             w->intervention_on = w->month;
             if (hk_world_logging(w))
@@ -815,7 +815,7 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
         if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST) && hk_scenario_has_effect(w, HK_EFFECT_LEGION_OUT) &&
             !hk_flag(w, HK_EFFECT_LEGION_OUT))
             p = 0.0;
-        if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
+        if (hk_lazy_bernoulli(r, p)) {
             w->withdrawn = true;
             w->withdrawn_on = w->month;
             if (hk_world_logging(w))
@@ -950,7 +950,7 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
             if (w->seize_prep <= (int)P(w, JAPAN_SEIZE_PREPARE))
                 p = 0.0;
         }
-        bool go = hk_rng_bernoulli(hk_lazy_rng(r), p);
+        bool go = hk_lazy_bernoulli(r, p);
         if (go || forced) {
             w->manchuria_seized = true;
             /* success emboldens the men who acted without orders */
@@ -1017,7 +1017,7 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
             int len = last >= first ? last - first + 1 : 12 - first + 1 + last;
             p = hk_mon_in_span(hk_month_mon(w->month), first, last) ? hk_fmin(1.0, p * 12.0 / len) : 0.0;
         }
-        if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
+        if (hk_lazy_bernoulli(r, p)) {
             w->china_war = true;
             int to = w->c->faction_toseiha;
             if (hk_world_logging(w) && to >= 0 && w->purged[to])
@@ -1211,7 +1211,7 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
         double burn = w->war && !w->japan_surrendered && P(w, WAR_OIL_NORTH_BURN) > 0 ? P(w, WAR_OIL_NORTH_BURN) : 1.0;
         int weighed = north ? 1 + (int)floor((need - left) / burn) : months;
         double p = 1.0 - pow(1.0 - P(w, WAR_US_RATE), weighed < 1 ? 1 : weighed);
-        if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
+        if (!hk_lazy_bernoulli(r, p))
             return;
         /* the attack comes once the fleet and the army are ready: they make
          * ready from the month the cabinet first weighs the embargo, while

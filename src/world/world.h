@@ -641,11 +641,12 @@ typedef struct hk_lazy_stream {
     const hk_world *w;
     int system;
     bool ready;
+    int owed; /* draws made before the split that nothing read (hk_lazy_bernoulli) */
     hk_rng r;
 } hk_lazy_stream;
 static inline hk_lazy_stream hk_world_lazy_stream(const hk_world *w, int system)
 {
-    hk_lazy_stream l = {w, system, false, {{0, 0, 0, 0}}};
+    hk_lazy_stream l = {w, system, false, 0, {{0, 0, 0, 0}}};
     return l;
 }
 static inline hk_rng *hk_lazy_rng(hk_lazy_stream *l)
@@ -653,8 +654,23 @@ static inline hk_rng *hk_lazy_rng(hk_lazy_stream *l)
     if (!l->ready) {
         l->r = hk_world_stream(l->w, l->system);
         l->ready = true;
+        for (; l->owed > 0; l->owed--)
+            (void)hk_rng_next(&l->r);
     }
     return &l->r;
+}
+/* hk_rng_bernoulli on the stream: one uniform, true below p. A chance of
+ * none (p <= 0, or not a number) is false whatever the uniform: before the
+ * split its uniform is only owed, drawn and dropped if the stream is split
+ * later in the month, so that a month whose only draws are such does not
+ * split it. Every draw after it is the same. */
+static inline bool hk_lazy_bernoulli(hk_lazy_stream *l, double p)
+{
+    if (!(p > 0) && !l->ready) {
+        l->owed++;
+        return false;
+    }
+    return hk_rng_bernoulli(hk_lazy_rng(l), p);
 }
 /* True while a treaty binds (in force or denounced and not yet expired). */
 static inline bool hk_treaty_binds(const hk_world *w, int t)

@@ -65,6 +65,14 @@
  * and acts only at force ratios outside the record. */
 #define HK_COMBAT_MAX_KILL_RATE 2.0
 
+/* A storm of works (works_storm) meets fire laid in advance by machine
+ * guns and indirect artillery on wire and open ground: it acts where the
+ * battle's dispersion (Dupuy's factor of its era) is at least the First
+ * World War's, 250 (Dupuy, Understanding War, 1987, the factors cdb90_fit
+ * gives each battle: 25 for 1816-1900, 250 for 1901-1918, 3,000 for
+ * 1919-1945). Earlier works had no such fire plan. */
+#define HK_COMBAT_WORKS_ERA 250.0
+
 /* hk_combat_params_default(): the fitted values (world/combat_types.h). */
 
 /* Supply multiplier of combat power at `km` from the railhead, in (0, 1]. */

@@ -695,6 +695,13 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
     resolve(p, att, def, terrain, max_days, 0, 1, 1, rng, out);
 }
 
+void hk_combat_resolve_stage(const hk_combat_params *p, const hk_combat_side *att,
+                             const hk_combat_side *def, hk_terrain terrain, int max_days,
+                             hk_rng *rng, hk_combat_result *out)
+{
+    resolve(p, att, def, terrain, max_days, 0, 1, 0, rng, out);
+}
+
 /* The winner of an engagement fought in stages follows from all of it,
  * not from its last stage alone: a side whose line broke in the last stage
  * is beaten; otherwise the rule of one battle (the score, docs/combat.md,

@@ -95,6 +95,14 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        const hk_combat_side *def, hk_terrain terrain, int max_days,
                        hk_rng *rng, hk_combat_result *out);
 
+/* hk_combat_resolve for one stage of an engagement its caller fights in
+ * stages of its own (echelons, steps): the same battle, except that a stage
+ * of one day is not a storm of works (works_storm; docs/combat.md, "A storm
+ * of works"), since the engagement it belongs to is longer. */
+void hk_combat_resolve_stage(const hk_combat_params *p, const hk_combat_side *att,
+                             const hk_combat_side *def, hk_terrain terrain, int max_days,
+                             hk_rng *rng, hk_combat_result *out);
+
 /* A battle fought as its forces come into it: each side brings its whole
  * force forward in `echelons` equal echelons over `days` days, echelon k
  * arriving on day k·days/n (n = echelons, at most days); each stage is a

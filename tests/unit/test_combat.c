@@ -1696,6 +1696,10 @@ static void test_works_storm(void **state)
     hk_combat_resolve_echelons(&p, &a, &d, HK_TERRAIN_PLAIN, 3, 3, NULL, &on_r);
     hk_combat_resolve_echelons(&off, &a, &d, HK_TERRAIN_PLAIN, 3, 3, NULL, &off_r);
     assert_memory_equal(&on_r, &off_r, sizeof on_r);
+    /* a one-day stage of an engagement its caller fights in stages */
+    hk_combat_resolve_stage(&p, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &on_r);
+    hk_combat_resolve(&off, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &off_r);
+    assert_memory_equal(&on_r, &off_r, sizeof on_r);
     hk_combat_params p3 = p, off3 = off;
     p3.dispersion = off3.dispersion = 25;
     hk_combat_resolve(&p3, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &on_r);

@@ -67,6 +67,14 @@
  * and acts only at force ratios outside the record. */
 #define HK_COMBAT_MAX_KILL_RATE 2.0
 
+/* A storm of works (works_storm) meets fire laid in advance by machine
+ * guns and indirect artillery on wire and open ground: it acts where the
+ * battle's dispersion (Dupuy's factor of its era) is at least the First
+ * World War's, 250 (Dupuy, Understanding War, 1987, the factors cdb90_fit
+ * gives each battle: 25 for 1816-1900, 250 for 1901-1918, 3,000 for
+ * 1919-1945). Earlier works had no such fire plan. */
+#define HK_COMBAT_WORKS_ERA 250.0
+
 /* hk_combat_params_default(): the fitted values (world/combat_types.h). */
 
 /* Supply multiplier of combat power at `km` from the railhead, in (0, 1]. */
@@ -88,6 +96,14 @@ double hk_combat_collapse_p(const hk_combat_params *p, const hk_combat_side *att
 void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        const hk_combat_side *def, hk_terrain terrain, int max_days,
                        hk_rng *rng, hk_combat_result *out);
+
+/* hk_combat_resolve for one stage of an engagement its caller fights in
+ * stages of its own (echelons, steps): the same battle, except that a stage
+ * of one day is not a storm of works (works_storm; docs/combat.md, "A storm
+ * of works"), since the engagement it belongs to is longer. */
+void hk_combat_resolve_stage(const hk_combat_params *p, const hk_combat_side *att,
+                             const hk_combat_side *def, hk_terrain terrain, int max_days,
+                             hk_rng *rng, hk_combat_result *out);
 
 /* A battle fought as its forces come into it: each side brings its whole
  * force forward in `echelons` equal echelons over `days` days, echelon k

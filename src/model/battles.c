@@ -880,13 +880,29 @@ static int month_days(const hk_world *w) { return hk_days_in_month(hk_month_year
 
 double hk_battles_tokyo_prevails(const hk_world *w) { return hk_clamp(1.0 - w->autonomy, 0.0, 1.0); }
 
+/* Whether the USSR owes the campaign an answer: its stake is spent once an
+ * attack of its own has succeeded against what the Japanese side has on the
+ * line. It owes one while no attack of its own has succeeded, while it was
+ * beaten in the last engagement (a defeat raises the stake: the build-up
+ * after the Japanese attacks of 1939, 001:137), and again whenever the
+ * Japanese side has brought up more men than its last successful attack
+ * left standing: the Soviet side held the east bank of the Khalkha from the
+ * May fighting on, yet once the Kwantung Army had brought the 23rd Division
+ * up and attacked in July, Moscow formed the 1st Army Group (19 July) and
+ * built up over 650 km for the offensive of 20 August that destroyed it,
+ * and took the ceasefire only after that (001:137, 001:145, 001:147). At
+ * Changkufeng the Korea Army, which Tokyo sent nothing more, took the crest
+ * and held it against the counter-attacks of early August with what it
+ * had, and the ceasefire came within two weeks (coox1977). */
+static bool soviet_owes(const hk_border_campaign *c)
+{
+    return c->last_loser == HK_SIDE_SOV || !(c->answered > 0) || c->men[HK_SIDE_JPN] > c->answered + 0.5;
+}
+
 bool hk_battles_soviet_building(const hk_world *w)
 {
     const hk_border_campaign *c = &w->border_campaign;
-    /* it owes an answer while it has not attacked in the campaign, or has
-     * been beaten in the last engagement since: a defeat raises the stake
-     * (the build-up after the Japanese attacks of 1939, 001:137) */
-    if (!soviet_bound(w, c->sector) || (c->attacks[HK_SIDE_SOV] > 0 && c->last_loser != HK_SIDE_SOV))
+    if (!soviet_bound(w, c->sector) || !soviet_owes(c))
         return false;
     double want = P(w, SOVIET_THREAT_RATIO) * c->men[HK_SIDE_JPN];
     return soviet_available(w) >= SOVIET_READY * want;
@@ -1041,7 +1057,8 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
                      "at autonomy %.2f", press[0], w->autonomy);
     }
     bool building = hk_battles_soviet_building(w);
-    if (c->holder == HK_SIDE_SOV) {
+    bool fights = building && hk_battles_in_season(w, c->sector) && !hk_battles_winter_halts(w, c->sector) && !yields;
+    if (c->holder == HK_SIDE_SOV && !fights) {
         seek[1] = true;
         say(w, reason[1], sizeof reason[1], "it holds the ground it claims");
     } else if (!soviet_bound(w, c->sector)) {
@@ -1053,9 +1070,13 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
                  "its army in the east, %.1f times the Japanese, is short of the %.1f it plans for, and Moscow yields the "
                  "ground rather than risk a war",
                  w->sov_men / hk_fmax(w->jpn_men, 1.0), P(w, SOVIET_THREAT_RATIO));
-    } else if (building && hk_battles_in_season(w, c->sector) && !hk_battles_winter_halts(w, c->sector)) {
+    } else if (fights) {
         seek[1] = false;
-        say(w, reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");
+        if (c->holder == HK_SIDE_SOV)
+            say(w, reason[1], sizeof reason[1], "it holds its ground, but the Japanese side has brought up more "
+                     "since its last attack: it builds up to attack again");
+        else
+            say(w, reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");
     } else if (c->broken[HK_SIDE_SOV]) {
         seek[1] = true;
         say(w, reason[1], sizeof reason[1], "its line broke in the last engagement");
@@ -1099,7 +1120,10 @@ static bool campaign_envelops(const hk_world *w, int att, bool planned, hk_terra
 static void campaign_plan(const hk_world *w, int att, bool planned, int *surprise, int air[2])
 {
     const hk_border_campaign *c = &w->border_campaign;
-    *surprise = att == HK_SIDE_SOV && planned && c->months > 1 ? (int)P(w, WAR_SURPRISE_LEVEL) : 0;
+    /* the surprise is the first planned offensive's: a defender that has
+     * met one watches for the next build-up (the one August offensive of
+     * 1939 is the record's only one; cdb90, isqno 260) */
+    *surprise = att == HK_SIDE_SOV && planned && c->months > 1 && c->offensives == 0 ? (int)P(w, WAR_SURPRISE_LEVEL) : 0;
     for (int i = 0; i < 2; i++)
         air[i] = c->aircraft[i] > P(w, WAR_AIR_SUPERIORITY) * c->aircraft[1 - i];
 }
@@ -1201,6 +1225,10 @@ static int campaign_engage(hk_world *w, hk_rng *r, int att, bool planned, bool e
     c->attacks[att]++;
     if (att == HK_SIDE_SOV && planned)
         c->offensives++;
+    /* what a Soviet attack that succeeded left of the Japanese line (the
+     * month's contact after it included): the stake it answered */
+    if (att == HK_SIDE_SOV && res.winner == HK_COMBAT_ATTACKER)
+        c->answered = hk_fmax(c->men[HK_SIDE_JPN], 1.0);
     c->broken[att] = res.broke_off[HK_COMBAT_ATTACKER] != 0;
     c->broken[def] = res.broke_off[HK_COMBAT_DEFENDER] != 0;
     c->quiet = 0;

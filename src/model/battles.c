@@ -577,17 +577,36 @@ static const char *other_side(const hk_world *w, int sec, char *buf, size_t n, b
 }
 
 /* Europe at war, or Germany and the USSR bound by a pact: quiet on the
- * border is worth more to both (001:147, 001:151). */
-static bool europe_presses(const hk_world *w) { return hk_assess_europe_presses(w); }
+ * border is worth more to both (001:147, 001:151). A campaign's month is
+ * decided at its start, on what both governments know then: news from
+ * Europe weighs from the month after it came. The pact of 23 August 1939
+ * came three days after the Soviet offensive had begun, and the 6th Army,
+ * formed on 4 August, was still fighting and being fed; Tokyo turned to a
+ * ceasefire in September (001:147; coox1985). */
+static bool europe_presses(const hk_world *w)
+{
+    static const int effects[] = {HK_EFFECT_EUROPE_WAR, HK_EFFECT_GER_SOV_PACT, HK_EFFECT_GER_SOV_WAR};
+    for (size_t i = 0; i < sizeof effects / sizeof effects[0]; i++)
+        if (hk_flag(w, effects[i]) && w->flag_since[effects[i]] != HK_MONTH_NONE && w->flag_since[effects[i]] < w->month)
+            return true;
+    return false;
+}
 
 /* What of Europe presses for quiet, as a ceasefire's reason says it: the
  * war once it has begun (1939-09-01), before it the German-Soviet pact
  * (signed 1939-08-23, 001:147) */
+static bool europe_at_war_known(const hk_world *w)
+{
+    hk_month a = hk_flag(w, HK_EFFECT_EUROPE_WAR) ? w->flag_since[HK_EFFECT_EUROPE_WAR] : HK_MONTH_NONE;
+    hk_month b = hk_flag(w, HK_EFFECT_GER_SOV_WAR) ? w->flag_since[HK_EFFECT_GER_SOV_WAR] : HK_MONTH_NONE;
+    return (a != HK_MONTH_NONE && a < w->month) || (b != HK_MONTH_NONE && b < w->month);
+}
+
 static const char *europe_reason(const hk_world *w)
 {
-    if (hk_flag(w, HK_EFFECT_EUROPE_WAR) || hk_flag(w, HK_EFFECT_GER_SOV_WAR))
-        return ", Europe at war";
-    return europe_presses(w) ? ", Germany and the USSR at peace by a pact" : "";
+    if (!europe_presses(w))
+        return "";
+    return europe_at_war_known(w) ? ", Europe at war" : ", Germany and the USSR at peace by a pact";
 }
 
 double hk_battles_ceasefire_pressure(const hk_world *w, int side)
@@ -1072,9 +1091,12 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
                  w->sov_men / hk_fmax(w->jpn_men, 1.0), P(w, SOVIET_THREAT_RATIO));
     } else if (fights) {
         seek[1] = false;
-        if (c->holder == HK_SIDE_SOV)
+        if (c->holder == HK_SIDE_SOV && c->answered > 0)
             say(w, reason[1], sizeof reason[1], "it holds its ground, but the Japanese side has brought up more "
-                     "since its last attack: it builds up to attack again");
+                     "than it last beat there: it builds up to attack");
+        else if (c->holder == HK_SIDE_SOV)
+            say(w, reason[1], sizeof reason[1], "it holds its ground, but has not yet beaten the Japanese line "
+                     "there: it builds up to attack");
         else
             say(w, reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");
     } else if (c->broken[HK_SIDE_SOV]) {
@@ -1333,7 +1355,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
         /* what presses in the west, by its name at the date: the pact with
          * Germany comes days before the war in Europe (001:147) */
         const char *west = !europe_presses(w) ? ""
-                           : hk_flag(w, HK_EFFECT_EUROPE_WAR) || hk_flag(w, HK_EFFECT_GER_SOV_WAR)
+                           : europe_at_war_known(w)
                                ? "; the war in Europe makes quiet on the border worth more"
                                : "; the pact with Germany makes quiet on the border worth more";
         char other[128];
@@ -1708,6 +1730,11 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
             w->border_campaign.holder = d;
         w->border_campaign.clock = res.days;
         campaign_contact(w, res.days + 1, month_days(w) + 1);
+        /* the USSR that moved onto the ground and still holds it has
+         * answered the attack on it: it owes another only if the Japanese
+         * side brings up more (soviet_owes) */
+        if (answer && w->border_campaign.holder == HK_SIDE_SOV)
+            w->border_campaign.answered = hk_fmax(w->border_campaign.men[HK_SIDE_JPN], 1.0);
     } else {
         battle_consequences(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], cas[HK_SIDE_JPN], cas[HK_SIDE_SOV], true,
                             -1, sec);

@@ -224,7 +224,13 @@ static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
     hk_world *w = border_world(&su, 0, sec);
     open_campaign(w, sec, 30000, 57000);
     double quiet = hk_battles_ceasefire_pressure(w, HK_SIDE_SOV);
+    /* news from Europe weighs from the month after it came: the month is
+     * decided at its start (the pact of 23 August 1939 came after the
+     * Soviet offensive of the 20th had begun, 001:147) */
     w->flags |= 1u << HK_EFFECT_EUROPE_WAR;
+    w->flag_since[HK_EFFECT_EUROPE_WAR] = w->month;
+    assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) == quiet);
+    w->flag_since[HK_EFFECT_EUROPE_WAR] = w->month - 1;
     assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) > quiet);
     w->flags = 0;
     w->border_campaign.cas[HK_SIDE_JPN] = 30000;
@@ -382,8 +388,10 @@ static void test_beaten_army_reinforces_in_season(void **state)
             w->china_war = true;
             if (k == 1)
                 w->month = hk_month_of(1939, 10); /* out of the season */
-            if (k == 2)
+            if (k == 2) {
                 w->flags |= 1u << HK_EFFECT_EUROPE_WAR;
+                w->flag_since[HK_EFFECT_EUROPE_WAR] = w->month - 1; /* last month's news */
+            }
             /* the divisions within reach that can outbuild what the USSR
              * brings over 650 km in a month (japanese_outbuilds) */
             /* k = 5: 20,000 within reach cannot outbuild 1.2 x (9,000 + the
@@ -436,8 +444,10 @@ static void test_principles_hold_the_line_after_a_setback(void **state)
             w->autonomy = 0.3;
             w->china_war = true;
             w->border_rules = k != 1;
-            if (k == 3)
+            if (k == 3) {
                 w->flags |= 1u << HK_EFFECT_EUROPE_WAR;
+                w->flag_since[HK_EFFECT_EUROPE_WAR] = w->month - 1; /* last month's news */
+            }
             /* 20,000 within reach cannot outbuild what the USSR brings over
              * 650 km in a month (japanese_outbuilds) */
             station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 20000, .tanks = 100, .guns = 400, .aircraft = 100});

@@ -957,7 +957,16 @@ static bool japanese_outbuilds(hk_world *w)
      * Kwantung Army judged that no large force could be kept 650 km from
      * the railway at Borzya, and the 1st Army Group's motor transport
      * proved it wrong (coox1985; 001:137) */
-    double reckoned = P(w, CAMPAIGN_LIFT) / hk_fmax(battle_supply_km(w, c->sector, HK_SIDE_SOV), 100.0);
+    double km = battle_supply_km(w, c->sector, HK_SIDE_SOV);
+    double reckoned = P(w, CAMPAIGN_LIFT) / hk_fmax(km, 100.0);
+    /* beyond what faces the border from the Soviet railheads
+     * (forces.near_km) the officers reckon no Soviet columns coming at all:
+     * in July 1939 the Kwantung Army's deputy chief of staff argued at the
+     * General Staff that a major Soviet effort at Nomonhan was logistically
+     * impossible, and the Army fed in the 6th Army against a 1st Army Group
+     * it did not see coming (coox1985) */
+    if (km > P(w, FORCES_NEAR_KM))
+        reckoned = 0.0;
     double coming = hk_fmax(0.0, hk_fmin(reckoned, campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
     double need = hk_assess_north_need(w) / hk_battles_attack_odds(w, c->sector);
     return within_reach(w, c->sector, HK_SIDE_JPN).men >= need * (c->men[HK_SIDE_SOV] + coming);

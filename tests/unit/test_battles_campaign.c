@@ -394,9 +394,10 @@ static void test_beaten_army_reinforces_in_season(void **state)
             }
             /* the divisions within reach that can outbuild what the USSR
              * brings over 650 km in a month (japanese_outbuilds) */
-            /* k = 5: 20,000 within reach cannot outbuild 1.2 x (9,000 + the
-             * 15,385 the officers reckon comes over 650 km in a month) */
-            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = k == 5 ? 20000 : 60000, .tanks = 100, .guns = 400, .aircraft = 100});
+            /* k = 5: 10,000 within reach cannot outbuild 1.2 x the 9,000 on
+             * the Soviet line (650 km from its railhead, beyond
+             * forces.near_km, the officers reckon no columns coming) */
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = k == 5 ? 10000 : 60000, .tanks = 100, .guns = 400, .aircraft = 100});
             open_campaign(w, sec, 5000, 9000);
             hk_border_campaign *c = &w->border_campaign;
             c->cas[HK_SIDE_JPN] = 3000; /* a detachment half lost */
@@ -448,9 +449,9 @@ static void test_principles_hold_the_line_after_a_setback(void **state)
                 w->flags |= 1u << HK_EFFECT_EUROPE_WAR;
                 w->flag_since[HK_EFFECT_EUROPE_WAR] = w->month - 1; /* last month's news */
             }
-            /* 20,000 within reach cannot outbuild what the USSR brings over
-             * 650 km in a month (japanese_outbuilds) */
-            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 20000, .tanks = 100, .guns = 400, .aircraft = 100});
+            /* 10,000 within reach cannot outbuild 1.2 x the 9,000 on the
+             * Soviet line (japanese_outbuilds) */
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 10000, .tanks = 100, .guns = 400, .aircraft = 100});
             open_campaign(w, sec, 5000, 9000);
             hk_border_campaign *c = &w->border_campaign;
             c->cas[HK_SIDE_JPN] = 3000;
@@ -471,6 +472,49 @@ static void test_principles_hold_the_line_after_a_setback(void **state)
         else
             assert_true(ended > 0);
     }
+    hk_scenario_free(s);
+}
+
+/* The Kwantung Army's officers reckon the Soviet columns coming only where
+ * the Soviet railhead is within what faces the border (forces.near_km):
+ * 650 km from Borzya they held a major Soviet effort logistically
+ * impossible and fed in the 6th Army (coox1985). Beaten, without border
+ * principles and with Tokyo wanting quiet, 20,000 within reach against the
+ * 9,000 on the Soviet line fight on at the Khalkha; at the Tumen, 170 km
+ * from the Soviet railhead, the columns it reckons coming there outbuild
+ * them and Tokyo's overruling decides. */
+static void test_officers_do_not_reckon_the_long_haul(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int ended[2] = {0, 0};
+    for (int k = 0; k < 2; k++) {
+        int sec = sector_by_id(s, k == 0 ? "western" : "tumen");
+        for (int run = 0; run < 20; run++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            w->autonomy = 0.3;
+            w->china_war = true;
+            w->border_rules = false;
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 20000, .tanks = 100, .guns = 400, .aircraft = 100});
+            open_campaign(w, sec, 5000, 9000);
+            hk_border_campaign *c = &w->border_campaign;
+            c->cas[HK_SIDE_JPN] = 3000;
+            c->holder = HK_SIDE_SOV;
+            c->answered = c->men[HK_SIDE_JPN];
+            c->last_loser = HK_SIDE_JPN;
+            c->attacks[HK_SIDE_SOV] = 1;
+            double before = c->men[HK_SIDE_JPN];
+            hk_battles_step(w);
+            ended[k] += !c->active;
+            if (k == 0 && c->active)
+                assert_true(c->peak[HK_SIDE_JPN] > before);
+            hk_world_free(w);
+        }
+    }
+    assert_int_equal(ended[0], 0);
+    assert_true(ended[1] > 0);
     hk_scenario_free(s);
 }
 
@@ -553,7 +597,7 @@ static void test_soviet_stake_renewed_by_japanese_escalation(void **state)
             c->months = 2;
             c->holder = HK_SIDE_SOV;
             c->attacks[HK_SIDE_SOV] = 1;
-            c->last_loser = HK_SIDE_JPN;
+            c->last_loser = -1; /* the last engagement undecided: Tokyo decides */
             c->answered = 2000; /* its attack left 2,000 on the Japanese line */
             c->cas[HK_SIDE_JPN] = 20000; /* Tokyo wants quiet: pressure 1 */
             w->autonomy = 0.0;            /* and prevails */
@@ -2219,6 +2263,7 @@ int main(void)
         cmocka_unit_test(test_principles_hold_the_line_after_a_setback),
         cmocka_unit_test(test_soviet_builds_up_before_ceasefire),
         cmocka_unit_test(test_soviet_stake_renewed_by_japanese_escalation),
+        cmocka_unit_test(test_officers_do_not_reckon_the_long_haul),
         cmocka_unit_test(test_campaign_determinism),
         cmocka_unit_test(test_player_orders_decide_ceasefire),
         cmocka_unit_test(test_campaign_supply_over_the_links),

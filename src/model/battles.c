@@ -1022,7 +1022,7 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         say(w, reason[0], sizeof reason[0], "its line broke and it has no one more to bring up");
     } else if (c->last_loser == HK_SIDE_JPN && campaign_available(w, HK_SIDE_JPN) > c->men[HK_SIDE_JPN] + 1.0 &&
                hk_battles_in_season(w, c->sector) && season_goes_on(w) && !hk_battles_winter_halts(w, c->sector) &&
-               !europe_presses(w) && licence > 0.0 && japanese_outbuilds(w)) {
+               !europe_presses(w) && licence > 0.0 && !w->border_order && japanese_outbuilds(w)) {
         /* beaten in the last engagement with men of its own still to bring
          * up, in the campaigning season, the Kwantung Army answers the
          * setback by feeding in more (the stake it raises in campaign_month)
@@ -1038,7 +1038,11 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
          * the season is in its last month (men brought up now could not attack before
          * the freeze: the 6th Army's September counter-offensive of 1939
          * was called off), Europe presses, or its officers' licence has run
-         * out. */
+         * out; and not while the General Staff's standing order of the
+         * China war binds it (border_order: not to cross even where the
+         * other side has crossed and to hold to non-expansion in any
+         * dispute, nomonhan_natsu), which the Kwantung Army's own
+         * principles of April 1939 replaced. */
         seek[0] = false;
         say(w, reason[0], sizeof reason[0],
                  "beaten, its officers bring up more to retake the ground, and Tokyo, keeping the war local, lets "

@@ -370,7 +370,9 @@ static void test_field_army_fights_until_overruled_or_broken(void **state)
  * the August defeat, 001:147), or once the Army has no one more to bring;
  * and in the season's last month, when men brought up could not attack
  * before the freeze; nor where its divisions within reach cannot outbuild
- * what the USSR brings to the site in a month (japanese_outbuilds). */
+ * what the USSR brings to the site in a month (japanese_outbuilds); nor while
+ * the General Staff's standing order of the China war holds it to
+ * non-expansion in any dispute (nomonhan_natsu). */
 static void test_beaten_army_reinforces_in_season(void **state)
 {
     (void)state;
@@ -378,11 +380,18 @@ static void test_beaten_army_reinforces_in_season(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    for (int k = 0; k < 6; k++) {
+    for (int k = 0; k < 7; k++) {
         int ended = 0;
         for (int run = 0; run < 20; run++) {
             hk_world *w = border_world(&su, (uint64_t)run, sec);
             w->autonomy = 0.3;
+            /* k = 6: the General Staff's standing order of the China war
+             * (non-expansion in any dispute, nomonhan_natsu) still binds,
+             * the Army's own principles not yet in its place */
+            if (k == 6) {
+                w->border_order = true;
+                w->border_rules = false;
+            }
             if (k == 4)
                 w->month = hk_month_of(1939, 9); /* the season's last month: no time left to use more men */
             w->china_war = true;

@@ -243,6 +243,7 @@ typedef struct hk_border_campaign {
     bool broken[2];             /* the side broke off in the last engagement (past its break point) */
     int clock;                  /* days from the last engagement's first day to the end of the month reached */
     double contact[2];          /* casualties in contact in the month's days outside an engagement, per side */
+    double answered;            /* Japanese men on the line after the Soviet side's last attack that succeeded, 0 none (battles.c) */
 } hk_border_campaign;
 
 /* The Soviet motor transport on an ally's ground (motor.c, its one

@@ -212,6 +212,25 @@ static void principles_step(hk_world *w)
                    hk_world_logging(w) ? "nomonhan_natsu; coox1977" : NULL);
 }
 
+/* A claim fought out. Moscow's move onto the ground it claims tested
+ * whether the other side would fight for it; once the move has been
+ * fought, the test is over whichever way the battle went: at Changkufeng
+ * the ceasefire of 11 August 1938 left the Soviet troops on the crest,
+ * a mixed commission was to mark the line, and the claim was not pressed
+ * again, on the Tumen or elsewhere, before 1945 (coox1977; the record's
+ * Soviet moves, Kanchazu in June 1937 and Changkufeng in July 1938, each
+ * on its own ground and once, 001:49). A move that nobody answered
+ * (nobody of the holder within reach) has tested nothing. */
+static void claim_step(hk_world *w)
+{
+    if (w->claim_watch <= 0)
+        return;
+    int sec = w->claim_watch - 1;
+    if (sec < HK_MAX_SECTORS && w->tally.border_battles[sec] > w->claim_count)
+        w->claim_pressed |= (uint8_t)(1u << sec);
+    w->claim_watch = 0;
+}
+
 /* Whether Moscow reads the Japanese side as unwilling to answer a move
  * onto disputed ground beyond the ground itself: Tokyo's order for a quiet
  * border binds its officers while its army is at war in China. The Soviet
@@ -539,6 +558,8 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
     /* only where the battle ground carries a claim can the mover be other
      * than the Japanese side (hk_battles_claimed) */
     const unsigned claimed = hk_battles_claimed(w);
+    /* the claims Moscow has not yet pressed and seen fought (claim_step) */
+    const unsigned open_claims = claimed & ~(unsigned)w->claim_pressed;
     /* Moscow presses its claims with the superiority it plans for, or
      * where it reads the other side as held back from answering beyond the
      * ground (soviet_reads_restraint); one line at a time: not while a
@@ -549,7 +570,7 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
                         (soviet_reads_restraint(w) || hk_battles_soviet_presses(w));
     if (claimed && !w->war && hk_battles_in_season(w, 0) && moscow)
         for (int i = 0; i < s->n_sectors && i < HK_MAX_SECTORS; i++)
-            if (((claimed >> i) & 1u) && hk_battles_initiative(w, i) == HK_SIDE_SOV) {
+            if (((open_claims >> i) & 1u) && hk_battles_initiative(w, i) == HK_SIDE_SOV) {
                 soviet_moves |= 1u << i;
                 if (i > last)
                     last = i;
@@ -610,7 +631,7 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
          * draw could fall under the chance it gives: at its most (2) the
          * chance is no smaller than at its value, so a draw above that
          * bound decides the same without it */
-        bool sov = mover == HK_SIDE_SOV && moscow;
+        bool sov = mover == HK_SIDE_SOV && moscow && ((open_claims >> i) & 1u);
         /* where Moscow tests the other side's restraint, the move is its
          * decision (incident.soviet_move); with the superiority it plans
          * for, a clash's growing (incident.escalation) */
@@ -682,6 +703,14 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
          * season after the winter's clashes (Nomonhan in May 1939) and none
          * out of it (battle.season_first) */
         if (!season) {
+            /* a Soviet move is Moscow's decision for the season it is
+             * taken in, not a clash's answer put off: out of the season
+             * there is none to hold over (the move is weighed again in the
+             * season, soviet_moves) */
+            if (mover == HK_SIDE_SOV) {
+                w->held_over &= (uint8_t)~bit;
+                continue;
+            }
             if (w->held_over & bit)
                 continue; /* already held over: worked out again in the season */
             if (u < any)
@@ -703,6 +732,12 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
                 w->rules_watch = (int8_t)(i + 1);
                 w->rules_count = w->tally.border_battles[i];
             }
+            /* a Soviet move: if it is fought, the claim is fought out
+             * (claim_step) */
+            if (mover == HK_SIDE_SOV) {
+                w->claim_watch = (int8_t)(i + 1);
+                w->claim_count = w->tally.border_battles[i];
+            }
         }
     }
 }
@@ -715,6 +750,7 @@ void hk_incidents_step(hk_world *w)
     railway_step(w);
     china_draw_step(w);
     principles_step(w);
+    claim_step(w);
     /* Europe at war, or Germany and the USSR bound by a pact: asked once a
      * month for the tension's baseline and the escalation */
     const bool presses = hk_assess_europe_presses(w);

@@ -635,6 +635,96 @@ static void test_order_tested_then_principles(void **state)
     hk_scenario_free(s);
 }
 
+/* A claim fought out is not pressed again, and a Soviet move is Moscow's
+ * decision in the season, not a clash held over the winter
+ * (docs/model.md#incidents-claim-fought-out). With the superiority Moscow
+ * plans for, its border guards move onto the claimed ground in the season;
+ * once such a move has been fought (the battle counted on the sector), the
+ * next month's step marks the claim pressed and no move follows on it
+ * (Changkufeng: the claim not pressed again after August 1938, coox1977).
+ * Out of the season no Soviet move is held over to the next. */
+static void test_claim_fought_out(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int weighed = 0, moves = 0, after = 0, winter_weighed = 0, held = 0;
+    for (uint64_t run = 0; run < 120; run++) {
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1938, run);
+        assert_non_null(w);
+        while (w->month < hk_month_of(1938, 7))
+            hk_world_step(w, NULL);
+        int sec = -1;
+        for (int i = 0; i < s->n_sectors; i++)
+            if (hk_battles_initiative(w, i) == HK_SIDE_SOV)
+                sec = i;
+        if (w->war || sec < 0 || ((w->settled >> sec) & 1u) || w->border_campaign.active) {
+            hk_world_free(w);
+            continue;
+        }
+        w->sov_men = 2.0 * w->jpn_men; /* the superiority Moscow plans for */
+        if (!hk_battles_soviet_presses(w)) {
+            hk_world_free(w);
+            continue;
+        }
+        weighed++;
+        w->claim_pressed = 0;
+        hk_incidents_step(w);
+        bool moved = false;
+        for (int k = 0; k < w->n_pending; k++)
+            moved |= w->pending[k].sector == sec && w->pending[k].attacker_side == HK_SIDE_SOV;
+        if (moved) {
+            moves++;
+            assert_int_equal(w->claim_watch, sec + 1);
+            w->tally.border_battles[sec]++; /* the move is fought */
+            w->n_pending = 0;
+            /* the next months of the season: the claim is pressed, no move */
+            for (int m = 0; m < 2; m++) {
+                w->month++;
+                w->sov_men = 2.0 * w->jpn_men;
+                hk_incidents_step(w);
+                assert_true((w->claim_pressed >> sec) & 1u);
+                for (int k = 0; k < w->n_pending; k++)
+                    if (w->pending[k].sector == sec && w->pending[k].attacker_side == HK_SIDE_SOV)
+                        after++;
+            }
+        }
+        hk_world_free(w);
+        /* the same run in the winter: the Tumen's clashes are many, but no
+         * Soviet move is held over to the spring */
+        hk_world *v = hk_world_new(&su, HK_MODE_SIMULATE, 1938, run);
+        assert_non_null(v);
+        while (v->month < hk_month_of(1938, 11))
+            hk_world_step(v, NULL);
+        if (!v->war && !hk_battles_in_season(v, 0) && hk_battles_initiative(v, sec) == HK_SIDE_SOV) {
+            for (int m = 0; m < 4; m++) {
+                v->sov_men = 2.0 * v->jpn_men;
+                v->tension[sec] = 3.0; /* clashes there every month */
+                v->held_over &= (uint8_t)~(1u << sec);
+                hk_incidents_step(v);
+                if (v->sector_incidents[sec] > 0)
+                    winter_weighed++;
+                held += (v->held_over >> sec) & 1u;
+                v->month++;
+                if (hk_battles_in_season(v, 0))
+                    break;
+            }
+        }
+        hk_world_free(v);
+    }
+    assert_true(weighed >= 20);
+    assert_true(moves > 0);
+    assert_int_equal(after, 0);
+    assert_true(winter_weighed > 0);
+    assert_int_equal(held, 0);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -649,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_china_war_opening_holds_border),
         cmocka_unit_test(test_soviet_move_without_clash),
         cmocka_unit_test(test_order_tested_then_principles),
+        cmocka_unit_test(test_claim_fought_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

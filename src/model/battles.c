@@ -11,6 +11,7 @@
  * battle the outcomes read. docs/model.md#battles,
  * docs/model.md#battles-border-campaign. */
 #include "model/battles.h"
+#include "model/incidents.h"
 
 #include "core/mathx.h"
 #include "model/combat.h"
@@ -1645,6 +1646,10 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
      * from a battalion or two (cdb90, isqno 256 and 259) */
     double bring_a = hk_fmin(fa.men, on_the_spot(w, sec, a));
     double bring_d = hk_fmin(fd.men, on_the_spot(w, sec, d));
+    /* an ally standing alone answers with its frontier post, not its army
+     * (incidents.c) */
+    if (d == HK_SIDE_SOV)
+        bring_d = hk_fmin(bring_d, hk_incidents_frontier_guard(w, sec, soviet_bound(w, sec)));
     double men_a, men_d;
     if (answer) {
         /* the mover digs in with a skewed share of its frontage; the

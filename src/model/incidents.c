@@ -285,6 +285,26 @@ static void railway_step(hk_world *w)
                    hk_world_logging(w) ? "frus1935v03_d92; frus1933v03_d304" : NULL);
 }
 
+/* An ally standing alone. Before a treaty bound the USSR to the Khalkha
+ * (the protocol of March 1936, 001:81, 001:83) the Mongolian army met the
+ * Kwantung Army's detachments with what stood at the spot: a frontier post
+ * and the troops nearest it, not its cavalry divisions, which Ulaanbaatar
+ * did not send against an army it could not fight alone. At Tauran in
+ * March 1936, 128 Mongolian soldiers with six Soviet advisers against some
+ * 400 Japanese and Manchukuoan with armoured cars, 58 killed or missing
+ * (wiki_tauran_incident; coox1985); at Bulan Ders in February a frontier
+ * guard outnumbered over five to one by a detachment of 500, one killed and
+ * seven wounded (frus1936v04_d49): the clashes of 1935-1936 cost tens, not
+ * hundreds (001:49 counts them among the year's incidents). */
+double hk_incidents_frontier_guard(const hk_world *w, int sec, bool soviet_bound)
+{
+    const hk_scenario *s = w->s;
+    if (soviet_bound || sec < 0 || sec >= s->n_sectors || s->sectors[sec].side[1] == s->sov)
+        return HUGE_VAL;
+    double men = P(w, INCIDENT_FRONTIER_GUARD);
+    return men > 0 ? men : 0.0;
+}
+
 /* The rate of sector sec. With memo (the month's step, month_rates) the
  * run's constants come from it (run_ready) and the density factor g is
  * kept for the contact it was worked out at: the pools often stand still

@@ -560,6 +560,58 @@ static void test_opening_answers_the_attack(void **state)
     hk_scenario_free(s);
 }
 
+/* An ally standing alone (no treaty binds the USSR to its border: the
+ * Khalkha before the protocol of 1936) meets a clash with its frontier
+ * post and the troops nearest it, not its army: the men it commits and
+ * loses are bounded by incident.frontier_guard (Tauran, March 1936: 128
+ * Mongolian soldiers, 58 killed or missing, wiki_tauran_incident;
+ * docs/model.md#incidents-frontier-guard). Once the protocol binds, what
+ * stands on the frontage counts as before. */
+static void test_ally_alone_meets_a_clash_with_its_post(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double guard = s->params[HK_P_INCIDENT_FRONTIER_GUARD].value;
+    double front = fmin(s->params[HK_P_BATTLE_FRONT_KM].value, s->sectors[sec].length_km);
+    int fought = 0, bound_larger = 0;
+    for (int run = 0; run < 20; run++)
+        for (int bound = 0; bound < 2; bound++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            int t = w->c->roles.sov_mgl_assistance;
+            assert_true(t >= 0);
+            if (!bound) {
+                hk_treaty_set_status(w, t, HK_TREATY_NONE);
+                w->treaty[t].signed_on = HK_MONTH_NONE;
+            }
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 20000, .tanks = 20, .guns = 60, .aircraft = 20});
+            station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 12000});
+            w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+            w->n_pending = 1;
+            hk_battles_step(w);
+            if (w->battles_month < 1 && !w->border_campaign.active && !(w->loss_men[HK_SIDE_SOV] > 0)) {
+                hk_world_free(w);
+                continue;
+            }
+            const hk_border_campaign *c = &w->border_campaign;
+            double sov = c->active ? c->peak[HK_SIDE_SOV] : w->loss_men[HK_SIDE_SOV];
+            if (!bound) {
+                fought++;
+                assert_true(sov <= guard + 1e-6);
+                assert_true(w->loss_men[HK_SIDE_SOV] <= guard + 1e-6);
+            } else if (c->active && sov > guard) {
+                bound_larger++; /* bound: what stands on its frontage, up to 12,000 x front / length */
+                assert_true(sov <= 12000.0 * front / s->sectors[sec].length_km + 1e-6 || c->months > 0);
+            }
+            hk_world_free(w);
+        }
+    assert_true(fought >= 10);
+    assert_true(bound_larger > 0);
+    hk_scenario_free(s);
+}
+
 /* A setback raises the Kwantung Army's stake: beaten in the last engagement
  * and not overruled, its officers seek a larger margin over the enemy's
  * men than the ratio the Army believes enough, raised by their autonomy,
@@ -2218,6 +2270,7 @@ int main(void)
         cmocka_unit_test(test_campaign_concentrates_mobile_arms),
         cmocka_unit_test(test_campaign_aircraft_fly_in),
         cmocka_unit_test(test_air_arm_based_within_reach),
+        cmocka_unit_test(test_ally_alone_meets_a_clash_with_its_post),
         cmocka_unit_test(test_ceasefire_after_major_battle_settles_the_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -184,6 +184,10 @@ static void principles_step(hk_world *w)
     }
     if (hk_battles_in_season(w, 0))
         w->order_season_months++;
+    /* the season in which Moscow first read the order as restraint is over
+     * and the order was not tested in it (soviet_reads_restraint) */
+    else if (w->order_season_months > __builtin_popcount(w->season_mons))
+        w->order_read_lapsed = true;
     if (w->rules_watch > 0) { /* a Soviet move queued last month: was it fought? */
         int sec = w->rules_watch - 1;
         if (w->tally.border_battles[sec] > w->rules_count)
@@ -247,9 +251,14 @@ static bool soviet_reads_restraint(const hk_world *w)
      * season's months of it holding (the season of 1937 after the order,
      * the spring of 1938) before it tests it; and not once quiet in the
      * east is worth more to it for Europe's sake (Germany and the USSR
-     * bound by a pact or Europe at war, 001:147) */
-    return w->border_order && w->order_season_months > __builtin_popcount(w->season_mons) && !railway_co_run(w) &&
-           !hk_assess_europe_presses(w);
+     * bound by a pact or Europe at war, 001:147); and in the season it
+     * first reads it, not after: the test was a decision for that season
+     * (the border guards went up the crest in July 1938, in the first
+     * season after a season of the order, coox1977), and an order left
+     * untested through that season is no longer news of the other side's
+     * weakness (order_read_lapsed, principles_step) */
+    return w->border_order && w->order_season_months > __builtin_popcount(w->season_mons) && !w->order_read_lapsed &&
+           !railway_co_run(w) && !hk_assess_europe_presses(w);
 }
 
 /* The railway's sale: the USSR, co-running a line that runs through ground

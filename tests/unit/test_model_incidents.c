@@ -725,6 +725,71 @@ static void test_claim_fought_out(void **state)
     hk_scenario_free(s);
 }
 
+/* Moscow tests Tokyo's order in the season it first reads it as restraint,
+ * not after (docs/model.md#incidents-order-tested): with the order read
+ * and the season over untested (a winter month stepped), the next season
+ * brings no move on that reading (the record's move came in July 1938, in
+ * the first season after a season of the order, coox1977); without the
+ * winter between, the same runs bring moves. */
+static void test_order_read_in_its_season(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int weighed = 0, fresh = 0, stale = 0;
+    for (uint64_t run = 0; run < 200; run++) {
+        for (int winter = 0; winter < 2; winter++) {
+            hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1938, run);
+            assert_non_null(w);
+            while (w->month < hk_month_of(1938, 7))
+                hk_world_step(w, NULL);
+            int sec = -1;
+            for (int i = 0; i < s->n_sectors; i++)
+                if (hk_battles_initiative(w, i) == HK_SIDE_SOV)
+                    sec = i;
+            if (w->war || !w->china_war || !w->border_order || sec < 0 || ((w->settled >> sec) & 1u) ||
+                w->border_campaign.active) {
+                hk_world_free(w);
+                break;
+            }
+            const int season = __builtin_popcount(w->season_mons);
+            w->order_season_months = season + 1; /* read this season */
+            w->order_read_lapsed = false;
+            if (winter) {
+                hk_month m = w->month;
+                w->month = hk_month_of(1938, 12); /* the season over, untested */
+                w->sov_men = 1.5 * w->jpn_men;
+                hk_incidents_step(w);
+                assert_true(w->order_read_lapsed);
+                w->month = m + 12; /* the next season */
+                w->n_pending = 0;
+            } else {
+                weighed++;
+            }
+            for (int k = 0; k < 3; k++) {
+                w->sov_men = 1.5 * w->jpn_men; /* short of the superiority Moscow plans for */
+                assert_false(hk_battles_soviet_presses(w));
+                hk_incidents_step(w);
+                for (int q = 0; q < w->n_pending; q++)
+                    if (w->pending[q].sector == sec && w->pending[q].attacker_side == HK_SIDE_SOV)
+                        *(winter ? &stale : &fresh) += 1;
+                w->n_pending = 0;
+                w->month++;
+            }
+            hk_world_free(w);
+        }
+    }
+    assert_true(weighed >= 20);
+    assert_true(fresh > 0);
+    assert_int_equal(stale, 0);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -740,6 +805,7 @@ int main(void)
         cmocka_unit_test(test_soviet_move_without_clash),
         cmocka_unit_test(test_order_tested_then_principles),
         cmocka_unit_test(test_claim_fought_out),
+        cmocka_unit_test(test_order_read_in_its_season),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -158,8 +158,8 @@ static void china_draw_step(hk_world *w)
  * (issued in April 1939 against the General Staff's order, nomonhan_natsu).
  * From then the order no longer holds its officers back, and the next
  * season's clash on the Khalkha can grow as Nomonhan did in May 1939. The
- * rules come out of the campaigning season after that battle, with no
- * border campaign under way, as the record's did. */
+ * rules come out of the campaigning season after that battle, on the eve
+ * of the next, with no border campaign under way, as the record's did. */
 static void principles_step(hk_world *w)
 {
     /* the principles go with the command that issued them: a major battle
@@ -199,7 +199,12 @@ static void principles_step(hk_world *w)
      * Tokyo reins its officers in (001:147, 001:151), and the Army's own
      * rules against its order no longer come (the record's came in April
      * 1939, before the pact) */
-    if (!w->rules_due || hk_battles_in_season(w, 0) || w->border_campaign.active || hk_assess_europe_presses(w))
+    /* drawn up over the winter, they go out on the eve of the season they
+     * are for: the month before it (the record's on 25 April 1939, for the
+     * season of 1939, coox1985) */
+    bool eve = (w->season_mons >> (hk_month_mon(w->month) % 12)) & 1u;
+    if (!w->rules_due || hk_battles_in_season(w, 0) || !eve || w->border_campaign.active ||
+        hk_assess_europe_presses(w))
         return;
     w->rules_due = false;
     w->border_order = false;
@@ -694,9 +699,13 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
          * orders say, not as far as his own initiative goes: the officers'
          * autonomy no longer scales the chance there (nomonhan_natsu; the
          * 23rd Division's answer to a Mongolian patrol on the Khalkha in May
-         * 1939, 001:133) */
-        else if (mover == HK_SIDE_JPN && w->border_rules && ((claimed >> i) & 1u) && w->autonomy > 0)
-            p /= w->autonomy;
+         * 1939, 001:133): a clash on the disputed ground is answered by
+         * force, not weighed as an officer's chance (incident.escalation
+         * and the local ratio no longer enter); whether it grows is the
+         * other side's resolve to stand there, and the restraints both
+         * governments put on the border (Europe, a lost battle's lesson) */
+        else if (mover == HK_SIDE_JPN && w->border_rules && ((claimed >> i) & 1u))
+            p = resolve * lesson * (presses ? 1.0 - P(w, INCIDENT_EUROPE_RESTRAINT) : 1.0);
         /* a neutrality pact binds the field armies too: both governments
          * pledged to respect each other's frontiers and those of Manchukuo
          * and Mongolia (001:167), and the border stayed quiet until the

@@ -606,7 +606,7 @@ static void test_order_tested_then_principles(void **state)
         moves++;
         /* the move is fought; out of the season the principles follow */
         hk_battles_step(w);
-        for (int m = 0; m < 8 && !w->border_rules; m++) {
+        for (int m = 0; m < 12 && !w->border_rules; m++) {
             w->month++;
             w->sov_men = 1.5 * w->jpn_men;
             hk_incidents_step(w);

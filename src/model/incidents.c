@@ -177,6 +177,29 @@ static void principles_step(hk_world *w)
         hk_world_emit2(w, "fact", "border_principles_withdrawn", w->s->jpn, w->s->sov,
                        hk_world_logging(w) ? w->scratch : NULL, hk_world_logging(w) ? "coox1985; 001_fd9a28d61a246780.txt:151" : NULL);
     }
+    /* ... and they do not outlast Tokyo's turn to settling with the USSR:
+     * once Germany and the USSR are bound by a pact or Europe is at war,
+     * quiet in the east is worth more to Tokyo, which reins in the
+     * Kwantung Army (the Hiranuma cabinet fell over the pact; its
+     * successors and the Army Ministry worked to adjust relations with
+     * the USSR, and the border stayed quiet, 001:147, 001:151). Not in the
+     * middle of a campaign: its own ceasefire comes first. Tokyo's order
+     * binds the officers again while the war in China lasts. */
+    else if (w->border_rules && hk_assess_europe_presses(w) && !w->border_campaign.active) {
+        w->border_rules = false;
+        w->border_order = w->china_war && !w->war && w->mode == HK_MODE_SIMULATE;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "With %s, Tokyo turns to settling with the USSR: the Kwantung Army's principles for border "
+                     "disputes are withdrawn, and its officers are again to keep the border quiet.",
+                     hk_flag(w, HK_EFFECT_GER_SOV_WAR) ? "Germany at war with the USSR"
+                     : hk_flag(w, HK_EFFECT_GER_SOV_PACT) && hk_flag(w, HK_EFFECT_EUROPE_WAR)
+                         ? "Germany and the USSR bound by a pact and Europe at war"
+                     : hk_flag(w, HK_EFFECT_GER_SOV_PACT) ? "Germany and the USSR bound by a pact"
+                                                          : "Europe at war");
+        hk_world_emit2(w, "fact", "border_principles_withdrawn", w->s->jpn, w->s->sov,
+                       hk_world_logging(w) ? w->scratch : NULL, hk_world_logging(w) ? "001_fd9a28d61a246780.txt:147; 001_fd9a28d61a246780.txt:151" : NULL);
+    }
     if (!w->border_order) {
         w->rules_watch = 0;
         w->rules_due = false;

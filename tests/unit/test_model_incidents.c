@@ -790,6 +790,56 @@ static void test_order_read_in_its_season(void **state)
     hk_scenario_free(s);
 }
 
+/* The Kwantung Army's principles do not outlast Tokyo's turn to settling
+ * with the USSR (docs/model.md#incidents-principles-eve): with Germany and
+ * the USSR bound by a pact, out of a border campaign, they are withdrawn
+ * and Tokyo's order binds the officers again while the war in China
+ * lasts (001:147, 001:151); in the middle of a campaign they stay until its
+ * ceasefire; without the pact they stay. */
+static void test_principles_withdrawn_for_europe(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int weighed = 0;
+    for (uint64_t run = 0; run < 40; run++) {
+        for (int k = 0; k < 3; k++) { /* 0 pact, 1 pact in a campaign, 2 no pact */
+            hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1939, run);
+            assert_non_null(w);
+            while (w->month < hk_month_of(1939, 9))
+                hk_world_step(w, NULL);
+            if (w->war || !w->china_war) {
+                hk_world_free(w);
+                break;
+            }
+            w->border_rules = true;
+            w->border_order = false;
+            w->rules_lesson = w->north_lesson; /* no major battle lost since */
+            w->flags &= ~((1ull << HK_EFFECT_GER_SOV_PACT) | (1ull << HK_EFFECT_EUROPE_WAR) |
+                          (1ull << HK_EFFECT_GER_SOV_WAR));
+            if (k < 2)
+                w->flags |= 1ull << HK_EFFECT_GER_SOV_PACT;
+            w->border_campaign.active = k == 1;
+            hk_incidents_step(w);
+            if (k == 0) {
+                weighed++;
+                assert_false(w->border_rules);
+                assert_true(w->border_order);
+            } else {
+                assert_true(w->border_rules);
+            }
+            hk_world_free(w);
+        }
+    }
+    assert_true(weighed >= 10);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -806,6 +856,7 @@ int main(void)
         cmocka_unit_test(test_order_tested_then_principles),
         cmocka_unit_test(test_claim_fought_out),
         cmocka_unit_test(test_order_read_in_its_season),
+        cmocka_unit_test(test_principles_withdrawn_for_europe),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

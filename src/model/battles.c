@@ -11,6 +11,7 @@
  * battle the outcomes read. docs/model.md#battles,
  * docs/model.md#battles-border-campaign. */
 #include "model/battles.h"
+#include "model/incidents.h"
 
 #include "core/mathx.h"
 #include "model/combat.h"
@@ -704,6 +705,32 @@ static double campaign_reinforce(hk_world *w, int side, double want)
     return room;
 }
 
+/* What a side's air arm can add to a border campaign in a month, and
+ * the most it sends there: where its railhead is within reach of the
+ * battle ground (its haul there no longer than forces.near_km), its air
+ * arm flies to the fields on the railway there and fights from them at
+ * once, its fuel and bombs coming by rail. The Kwantung Army's air units
+ * were the Army's, not its divisions': the 2nd Air Division moved its
+ * regiments to the fields about Hailar, 240 km from the Khalkha, within
+ * weeks of the first clash of May 1939, some 200 aircraft by June, and
+ * held the air until July (coox1985). Beyond that reach the fields at the
+ * front are stocked over the road, and the aircraft come no faster than
+ * campaign.air_flyin of all the side's a month (the VVS in Mongolia, 650
+ * km of road from Borzya, grew from 80 aircraft in May 1939 to 515 in
+ * August, forces.yaml). At most campaign.arms_share of all its
+ * formations' aircraft go, and at least those based within reach of the
+ * battle ground join at once (the Kwantung Army's western air units, the
+ * 57th Special Corps' regiments). */
+static void air_arm(hk_world *w, int side, double *step, double *most, double *near)
+{
+    const hk_border_campaign *c = &w->border_campaign;
+    double theatre = forces_in(w, ~(hk_regions)0, side).aircraft;
+    bool based = battle_supply_km(w, c->sector, side) <= P(w, FORCES_NEAR_KM);
+    *step = (based ? 1.0 : hk_clamp(P(w, CAMPAIGN_AIR_FLYIN), 0.0, 1.0)) * theatre;
+    *most = P(w, CAMPAIGN_ARMS_SHARE) * theatre;
+    *near = within_reach(w, c->sector, side).aircraft;
+}
+
 /* A side that fights on concentrates its theatre's mobile arms on the
  * battle ground, not only the tanks and aircraft of the men it brings up
  * from the sector: the Kwantung Army had 120 of its 200 tanks and 200 of its
@@ -711,13 +738,12 @@ static double campaign_reinforce(hk_world *w, int side, double want)
  * draws tanks and aircraft toward the ratio it seeks in men over the enemy's
  * (`ratio`), from at most campaign.arms_share of all its formations'. Tanks
  * come by road: in a month no larger a share of them than its lift is of
- * its theatre's men. Aircraft fly in from the theatre's airfields, not over
- * the road: in a month at most campaign.air_flyin of all the side's
- * aircraft (the VVS in Mongolia grew from 80 in May 1939 to 515 in August,
- * forces.yaml, while the road still carried the 1st Army Group's men); and
- * the air units based within reach of the battle ground join it at once,
- * whatever the men do (the Kwantung Army's western air units, the 57th
- * Special Corps' regiments). The side ahead draws nothing more. */
+ * its theatre's men. Aircraft fly in (air_arm), and the ratio is sought
+ * over the air the enemy can have over the battle ground within the month,
+ * what it has there and what its air arm can add (the Kwantung Army's air
+ * staff answered the VVS's build-up in Mongolia as it came, coox1985), not
+ * over what it has at the month's start alone. The side ahead draws
+ * nothing more. */
 static void campaign_arms(hk_world *w, int side, double ratio)
 {
     hk_border_campaign *c = &w->border_campaign;
@@ -726,14 +752,19 @@ static void campaign_arms(hk_world *w, int side, double ratio)
         return;
     hk_side_forces all = forces_in(w, ~(hk_regions)0, side);
     double road = hk_fmin(1.0, campaign_lift(w, side) / pool), share = P(w, CAMPAIGN_ARMS_SHARE);
-    double step[2] = {road, hk_clamp(P(w, CAMPAIGN_AIR_FLYIN), 0.0, 1.0)};
+    double air_step, air_most, air_near, e_step, e_most, e_near;
+    air_arm(w, side, &air_step, &air_most, &air_near);
+    air_arm(w, 1 - side, &e_step, &e_most, &e_near);
+    double e_air = c->aircraft[1 - side];
+    e_air = hk_fmax(e_air, hk_fmin(e_air + e_step, hk_fmax(e_most, e_near)));
+    double step[2] = {road * all.tanks, air_step};
     double *have[2] = {&c->tanks[side], &c->aircraft[side]};
-    double enemy[2] = {c->tanks[1 - side], c->aircraft[1 - side]};
-    double theatre[2] = {all.tanks, all.aircraft};
-    double near[2] = {0.0, within_reach(w, c->sector, side).aircraft};
+    double enemy[2] = {c->tanks[1 - side], e_air};
+    double most[2] = {share * all.tanks, air_most};
+    double near[2] = {0.0, air_near};
     for (int k = 0; k < 2; k++) {
-        double aim = hk_fmax(hk_fmin(ratio * enemy[k], share * theatre[k]), near[k]);
-        double add = hk_fmin(aim - *have[k], hk_fmax(step[k] * theatre[k], near[k] - *have[k]));
+        double aim = hk_fmax(hk_fmin(ratio * enemy[k], most[k]), near[k]);
+        double add = hk_fmin(aim - *have[k], hk_fmax(step[k], near[k] - *have[k]));
         if (add > 0)
             *have[k] += add;
     }
@@ -1678,6 +1709,10 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
      * from a battalion or two (cdb90, isqno 256 and 259) */
     double bring_a = hk_fmin(fa.men, on_the_spot(w, sec, a));
     double bring_d = hk_fmin(fd.men, on_the_spot(w, sec, d));
+    /* an ally standing alone answers with its frontier post, not its army
+     * (incidents.c) */
+    if (d == HK_SIDE_SOV)
+        bring_d = hk_fmin(bring_d, hk_incidents_frontier_guard(w, sec, soviet_bound(w, sec)));
     double men_a, men_d;
     if (answer) {
         /* the mover digs in with a skewed share of its frontage; the

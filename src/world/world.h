@@ -455,6 +455,10 @@ struct hk_world {
     bool rules_due;                     /* a Soviet move onto disputed ground was fought under the order: the principles follow (incidents.c) */
     int8_t rules_watch;                 /* 1 + the sector of a Soviet move queued under the order, 0 none (incidents.c) */
     int rules_count;                    /* the sector's border battles when it was queued (incidents.c) */
+    bool order_read_lapsed;             /* the campaigning season in which Moscow first read Tokyo's order as restraint has ended untested (incidents.c) */
+    uint8_t claim_pressed;              /* bit s: Moscow pressed its claim on sector s by a move the other side fought; it presses it no more (incidents.c) */
+    int8_t claim_watch;                 /* 1 + the sector of a Soviet move queued this month, 0 none (incidents.c) */
+    int claim_count;                    /* the sector's border battles when that move was queued (incidents.c) */
     int order_season_months;            /* months of the campaigning season the order has held (incidents.c) */
     double rules_lesson;                /* north_lesson when the principles were issued (incidents.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */

@@ -683,6 +683,58 @@ static void test_opening_answers_the_attack(void **state)
     hk_scenario_free(s);
 }
 
+/* An ally standing alone (no treaty binds the USSR to its border: the
+ * Khalkha before the protocol of 1936) meets a clash with its frontier
+ * post and the troops nearest it, not its army: the men it commits and
+ * loses are bounded by incident.frontier_guard (Tauran, March 1936: 128
+ * Mongolian soldiers, 58 killed or missing, wiki_tauran_incident;
+ * docs/model.md#incidents-frontier-guard). Once the protocol binds, what
+ * stands on the frontage counts as before. */
+static void test_ally_alone_meets_a_clash_with_its_post(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double guard = s->params[HK_P_INCIDENT_FRONTIER_GUARD].value;
+    double front = fmin(s->params[HK_P_BATTLE_FRONT_KM].value, s->sectors[sec].length_km);
+    int fought = 0, bound_larger = 0;
+    for (int run = 0; run < 20; run++)
+        for (int bound = 0; bound < 2; bound++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            int t = w->c->roles.sov_mgl_assistance;
+            assert_true(t >= 0);
+            if (!bound) {
+                hk_treaty_set_status(w, t, HK_TREATY_NONE);
+                w->treaty[t].signed_on = HK_MONTH_NONE;
+            }
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 20000, .tanks = 20, .guns = 60, .aircraft = 20});
+            station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 12000});
+            w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+            w->n_pending = 1;
+            hk_battles_step(w);
+            if (w->battles_month < 1 && !w->border_campaign.active && !(w->loss_men[HK_SIDE_SOV] > 0)) {
+                hk_world_free(w);
+                continue;
+            }
+            const hk_border_campaign *c = &w->border_campaign;
+            double sov = c->active ? c->peak[HK_SIDE_SOV] : w->loss_men[HK_SIDE_SOV];
+            if (!bound) {
+                fought++;
+                assert_true(sov <= guard + 1e-6);
+                assert_true(w->loss_men[HK_SIDE_SOV] <= guard + 1e-6);
+            } else if (c->active && sov > guard) {
+                bound_larger++; /* bound: what stands on its frontage, up to 12,000 x front / length */
+                assert_true(sov <= 12000.0 * front / s->sectors[sec].length_km + 1e-6 || c->months > 0);
+            }
+            hk_world_free(w);
+        }
+    assert_true(fought >= 10);
+    assert_true(bound_larger > 0);
+    hk_scenario_free(s);
+}
+
 /* A setback raises the Kwantung Army's stake: beaten in the last engagement
  * and not overruled, its officers seek a larger margin over the enemy's
  * men than the ratio the Army believes enough, raised by their autonomy,
@@ -924,6 +976,62 @@ static void test_campaign_aircraft_fly_in(void **state)
         hk_world_free(w);
     }
     assert_true(beyond > 0); /* the fighting takes its toll, but not always all the air units */
+    hk_scenario_free(s);
+}
+
+/* An air arm whose railhead is within reach of the battle ground (its haul
+ * there no longer than forces.near_km: the Kwantung Army's 240 km from
+ * Hailar to the Khalkha) flies to the fields there at once, up to
+ * campaign.arms_share of all its aircraft, against the air the enemy can
+ * have over the battle ground within the month; one that hauls farther (the
+ * Soviet side's 650 km from Borzya) brings no more than campaign.air_flyin
+ * of its aircraft a month beyond those based within reach
+ * (docs/model.md#battles-air-arm; coox1985: some 200 Japanese aircraft by
+ * June 1939). */
+static void test_air_arm_based_within_reach(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double near_km = s->params[HK_P_FORCES_NEAR_KM].value;
+    assert_true(s->compiled->site[sec] >= 0 && s->compiled->site_km[sec][HK_SIDE_JPN] <= near_km);
+    assert_true(s->compiled->site_km[sec][HK_SIDE_SOV] > near_km); /* Borzya's 650 km */
+    double air[2] = {0.0, 0.0}; /* the Japanese aircraft left after the month: based, not based */
+    for (int run = 0; run < 10; run++)
+        for (int far = 0; far < 2; far++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            /* the Japanese haul: Hailar's 240 km, or beyond reach */
+            double was = su.scenario->compiled->site_km[sec][HK_SIDE_JPN];
+            w->battle_km[sec][HK_SIDE_JPN] = far ? near_km + 100.0 : was;
+            w->battle_km[sec][HK_SIDE_SOV] = su.scenario->compiled->site_km[sec][HK_SIDE_SOV];
+            w->battle_site[sec] = (int16_t)su.scenario->compiled->site[sec];
+            w->battle_site_known |= (uint8_t)(1u << sec);
+            open_campaign(w, sec, 10000, 20000); /* no aircraft on the ground yet */
+            hk_border_campaign *c = &w->border_campaign;
+            c->last_loser = HK_SIDE_JPN; /* beaten: the officers raise the stake */
+            /* an air reserve far from the sector on each side: 300 Japanese
+             * aircraft (400 in all with the 100 facing it), 3,000 Soviet */
+            int placed[2] = {0, 0};
+            for (int f = 0; f < s->n_formations; f++) {
+                int side = w->c->form_side[f];
+                if ((side != HK_SIDE_JPN && side != HK_SIDE_SOV) || placed[side]++ != 1)
+                    continue;
+                w->formation[f].region = 0;
+                w->formation[f].men = 1000;
+                w->formation[f].aircraft = side == HK_SIDE_JPN ? 300 : 3000;
+            }
+            assert_true(placed[0] > 1 && placed[1] > 1);
+            hk_battles_step(w);
+            assert_true(c->active);
+            assert_true(c->aircraft[HK_SIDE_JPN] <= s->params[HK_P_CAMPAIGN_ARMS_SHARE].value * 400.0 + 1e-6);
+            air[far] += c->aircraft[HK_SIDE_JPN];
+            hk_world_free(w);
+        }
+    /* based within reach it flew in at once: before, it came no faster
+     * than beyond reach (100 facing the sector + campaign.air_flyin of 400) */
+    assert_true(air[0] > 1.3 * air[1]);
     hk_scenario_free(s);
 }
 
@@ -2289,6 +2397,8 @@ int main(void)
         cmocka_unit_test(test_no_battle_under_the_pact),
         cmocka_unit_test(test_campaign_concentrates_mobile_arms),
         cmocka_unit_test(test_campaign_aircraft_fly_in),
+        cmocka_unit_test(test_air_arm_based_within_reach),
+        cmocka_unit_test(test_ally_alone_meets_a_clash_with_its_post),
         cmocka_unit_test(test_ceasefire_after_major_battle_settles_the_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

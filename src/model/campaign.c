@@ -653,6 +653,22 @@ static double front_weight(const hk_world *w, int f, int side, double enemy)
     return k;
 }
 
+/* The sectors the works of a fortified region in depth face: those of the
+ * regions its land routes lead to (Halung-Arshaan's, the Khalkha's, over
+ * the Great Khingan passes to Tamsag-Bulak): its garrison stands on the
+ * front that comes to it by them, not in the side's reserve. */
+static unsigned works_face(const hk_world *w, int r)
+{
+    const hk_scenario *s = w->s;
+    unsigned mask = 0;
+    for (int i = w->c->adj_at[r]; i < w->c->adj_at[r + 1]; i++) {
+        int n = w->c->adj_to[i], sec = s->regions[n].sector;
+        if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && sec >= 0 && sec < HK_MAX_SECTORS)
+            mask |= 1u << sec;
+    }
+    return mask;
+}
+
 /* The theatre armies placed on the fronts when the war opens: each
  * formation stands on the fronts its ground faces (movement's map of the
  * sectors a region faces), split among them by front_weight times the
@@ -685,6 +701,8 @@ static void place(hk_world *w)
                 continue;
             double wt[HK_MAX_SECTORS] = {0}, sum = 0;
             unsigned mask = w->near_sector[fs->region];
+            if (!mask && s->formations[k].fortress)
+                mask = works_face(w, fs->region);
             for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
                 if (!((mask >> f) & 1u))
                     continue;
@@ -1503,12 +1521,24 @@ static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *
     account(w, side, men, lo);
 }
 
-/* A region of a border sector the side held when the war began: its
- * fortified zone. */
+/* A fortified region in depth of side's plan that the side held when the
+ * war began (regions.yaml `fortified`): works behind the border zones, on
+ * the railway the enemy must take, manned by their own units (own_garrison:
+ * the 107th Division in the Halung-Arshaan fortified region across the
+ * Taonan railway over the Great Khingan, glantz2003). It is no border
+ * sector's zone: what it has is its own, not a share of a zone's. */
+static bool in_depth(const hk_world *w, int o, int side)
+{
+    int by = w->s->regions[o].fortified;
+    return by >= 0 && hk_world_side(w, by) == side && held_at_start(w, o, side);
+}
+
+/* A region of a border sector the side held when the war began (its
+ * fortified zone), or a fortified region of its in depth (in_depth). */
 static bool fortified_line(const hk_world *w, int o, int side)
 {
     const hk_scenario *s = w->s;
-    if (zone_of(s, o) < 0 || !held_at_start(w, o, side))
+    if ((zone_of(s, o) < 0 && !in_depth(w, o, side)) || !held_at_start(w, o, side))
         return false;
     /* a city its plan holds as a main line of resistance in depth behind
      * the border zone is defended from field positions by the army falling
@@ -1879,6 +1909,8 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double faci
 static double zone_share(const hk_world *w, int o, int d, double share)
 {
     const hk_scenario *s = w->s;
+    if (zone_of(s, o) < 0)
+        return share; /* a fortified region in depth: its own (in_depth) */
     int zone = 0;
     for (int r = 0; r < s->n_regions; r++)
         if (zone_of(s, r) == zone_of(s, o) && fortified_line(w, r, d))
@@ -2013,6 +2045,8 @@ static void zone_garrisons(hk_world *w, int f, hk_front *dfr, int a, int o, doub
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     int d = 1 - a;
+    if (zone_of(s, o) < 0)
+        return; /* a fortified region in depth has no zone round it */
     for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
         if (r == o || zone_of(s, r) != zone_of(s, o) || !fortified_line(w, r, d) || !own(w, r, d) ||
             c->garrison[r] > 0 || c->garrison_left[r] > 0 || invested(w, r) || !faces_across(w, r, a))
@@ -2046,9 +2080,10 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
     station_with_fleet(w, dfr, d, o, men, guns);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "On the %s front the %s side falls back from its fortified zone at %s, leaving a garrison of %.0f men "
+                 "On the %s front the %s side falls back from its fortified %s at %s, leaving a garrison of %.0f men "
                  "and %.0f guns%s to hold it to the last while its covering forces delay the %s side (%.0f men).",
-                 sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), w->camp.garrison[o],
+                 sector_label(w, f), hk_side_adjective(d), in_depth(w, o, d) ? "region in depth" : "zone",
+                 hk_world_region_label(w, o), w->camp.garrison[o],
                  w->camp.garrison_guns[o],
                  fleet_base(w, o, d) ? ", with the fleet's rifle troops, coast artillery and a naval brigade of its "
                                        "crews"

@@ -600,6 +600,54 @@ static void test_hutou_invested(void **state)
     hk_scenario_free(s);
 }
 
+/* Halung-Arshaan and Wangyemiao, on the Taonan railway over the Great
+ * Khingan, are a fortified region in depth of the Kwantung Army
+ * (regions.yaml `fortified`), not a border sector's zone: in August 1945
+ * the western front going back past them leaves their own garrison, the
+ * 107th Division (forces.yaml's formation marked `fortress` there), in the
+ * works, and the Soviet side must storm it (glantz2003). On the old model
+ * the region was open ground taken in a day and nobody held it. */
+static void test_fortified_in_depth(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    int wy = region(s, "wangyemiao");
+    assert_int_equal(s->regions[wy].fortified, s->jpn);
+    assert_int_equal(s->regions[wy].sector, -1); /* no ground of a border sector */
+    assert_int_equal(s->regions[wy].zone, -1);   /* nor of its zone */
+    double own = 0;
+    for (int k = 0; k < s->n_formations; k++)
+        if (s->formations[k].fortress && s->formations[k].region == wy)
+            for (int i = 0; i < s->n_strengths; i++)
+                if (s->strengths[i].formation == k && s->strengths[i].men > own)
+                    own = s->strengths[i].men;
+    assert_true(own > 0);
+    int held = 0;
+    for (uint64_t seed = 1; seed <= 3; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        double most = 0, lost = 0;
+        while (!hk_world_done(w)) {
+            hk_world_step(w, NULL);
+            most = w->camp.garrison_left[wy] > most ? w->camp.garrison_left[wy] : most;
+        }
+        if (most > 0) {
+            held++;
+            /* its garrison is its works' own units, never more */
+            assert_true(most <= own + 0.5);
+            /* and it was stormed: the western front paid for it */
+            int west = w->camp.front_of[wy];
+            assert_true(west >= 0);
+            lost = w->camp.front[west].lost[HK_SIDE_SOV];
+            assert_true(lost > 0);
+        }
+        hk_world_free(w);
+    }
+    assert_true(held >= 2);
+    hk_scenario_free(s);
+}
+
 /* Each front keeps the casualties of its battles and sieges: after a
  * month of war they are there, on the fronts that fought, and together no
  * more than the war's losses so far. */
@@ -1721,6 +1769,7 @@ int main(void)
         cmocka_unit_test(test_fall_back_toward_bases),
         cmocka_unit_test(test_main_line_stand),
         cmocka_unit_test(test_hutou_invested),
+        cmocka_unit_test(test_fortified_in_depth),
         cmocka_unit_test(test_losses_by_front),
         cmocka_unit_test(test_march_takes_days),
         cmocka_unit_test(test_fuel_halts_armour),

@@ -324,6 +324,14 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
             if (k->kind == HK_LINK_SEA || (w->camp.front_of[q] != f && w->camp.front_of[v] != f) ||
                 !own(w, q, side) || hk_control_side(w, v) != 1 - side)
                 continue;
+            /* (that region next to it is the side's own ground from before
+             * the war, where the front can stand: not ground another front
+             * has just taken in its advance, where this front's armies are
+             * not; the 2nd Far Eastern Front crossed the Amur at
+             * Blagoveshchensk and did not come on Harbin by Qiqihar, which
+             * the Transbaikal Front took, glantz2003) */
+            if (w->camp.front_of[q] != f && !held_at_start(w, q, side))
+                continue;
             /* a fortress under siege is the besiegers' to storm, and its
              * garrison makes no attack out of it */
             if (invested(w, q) || invested(w, v))
@@ -2702,6 +2710,23 @@ static void withdraw_threatened(hk_world *w, int f, int d, bool planned)
 
 /* The attack of side a on front f against objective o, which its front has
  * come up to with `days` of the step's `step` days left. */
+/* A front of side 1 - a falling back turns its army on the axis to stand
+ * on its plan's main line of resistance at o (on_main_line), told on the
+ * day the attacker's front fr meets it there. */
+static void tell_stand(hk_world *w, int f, const hk_front *fr, const hk_front *dfr, int a, int o)
+{
+    int d = 1 - a;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "On the %s front the %s side, falling back, turns its army on the axis (%.0f of the front's "
+                 "%.0f men) to stand before %s on its plan's main line of resistance, in prepared positions across "
+                 "the railway, against the %s side (%.0f men) for up to %.0f days while the rest go on back.",
+                 sector_label(w, f), hk_side_adjective(d), P(w, WAR_MAIN_LINE_SHARE) * dfr->men[d], dfr->men[d],
+                 hk_world_region_label(w, o), hk_side_adjective(a), fr->men[a], P(w, WAR_MAIN_LINE_DAYS));
+    hk_world_emit2(w, "front", w->s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                   SRC_WAR);
+}
+
 static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, int o, const int from[2],
                     hk_combat_side cs[2][2], hk_front *held_by[2], double month_cas[HK_MAX_SECTORS][2], int *battles)
 {
@@ -2745,16 +2770,8 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     bool line_stand = dpost == HK_FRONT_WITHDRAW && on_main_line(w, o, d);
     if (line_stand) {
         dpost = HK_FRONT_HOLD;
-        if (!(c->stood[o] > 0) && hk_world_logging(w)) {
-            snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s side, falling back, turns its army on the axis (%.0f of the front's "
-                     "%.0f men) to stand before %s on its plan's main line of resistance, in prepared positions across "
-                     "the railway, against the %s side (%.0f men) for up to %.0f days while the rest go on back.",
-                     sector_label(w, f), hk_side_adjective(d), P(w, WAR_MAIN_LINE_SHARE) * dfr->men[d], dfr->men[d],
-                     hk_world_region_label(w, o), hk_side_adjective(a), fr->men[a], P(w, WAR_MAIN_LINE_DAYS));
-            hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d),
-                           w->scratch, SRC_WAR);
-        }
+        if (!(c->stood[o] > 0))
+            tell_stand(w, f, fr, dfr, a, o);
     }
     if (dfr == fr)
         fr->posture[d] = (uint8_t)dpost;
@@ -3073,6 +3090,12 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         for (int g = 0; g < s->n_sectors && g < HK_MAX_SECTORS; g++)
             if (g != f && &c->front[g] != dfr && &c->front[g] != dfr2 && c->front[g].active)
                 withdraw_threatened(w, g, d, true);
+        /* told on the day it gets there (with the defence's going back
+         * from it): after the battle's days and the march, half the link at
+         * its pace, not on the day the battle began */
+        int day = w->today;
+        if (w->today > 0)
+            w->today += res.days + (int)ceil(0.5 * land_km(w, from2, o2) / (march_rate(w, fr, a) * going(fr, a)) - 1e-9);
         fr->fuel[a] += land_km(w, from2, o2);
         take(w, o2, a, f);
         if (hk_world_logging(w))
@@ -3081,6 +3104,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      tanks_per_k, sector_label(w, f), hk_world_region_label(w, o2));
         hk_world_emit2(w, "front", s->regions[o2].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                        SRC_WAR);
+        w->today = day;
     } else if (o2 >= 0 && (on_main_line(w, o2, d) || line_stand) && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) &&
                after > 0) {
         /* a main line of resistance broken in this step (line_stand) is
@@ -3094,7 +3118,22 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
          * front fights for it from its next step (the 1st Far Eastern
          * Front's mobile groups reached the 5th Army's positions before
          * Mudanjiang three days after they crossed the border, glantz2003) */
-        marched(w, fr, a, o2, from2, after, c->route_km[a][from2]);
+        int got = marched(w, fr, a, o2, from2, after, c->route_km[a][from2]);
+        /* the line's days run from the day the mobile groups come up to
+         * its positions, not from the next step: the army on the axis
+         * turns to stand then, and the days the attacker takes to deploy
+         * against it before the next step count as days the line was held
+         * (the 1st Far Eastern Front's mobile groups met the 5th Army's
+         * positions on 12 August and broke them on the 16th, glantz2003) */
+        if (got >= 0 && got < after && !line_stand && on_main_line(w, o2, d) && !(c->stood[o2] > 0) &&
+            dfr2->posture[d] == HK_FRONT_WITHDRAW) {
+            int day = w->today;
+            if (w->today > 0)
+                w->today += res.days + got;
+            tell_stand(w, f, fr, dfr2, a, o2);
+            w->today = day;
+            c->stood[o2] = (uint8_t)(after - got);
+        }
     }
     return true;
 }

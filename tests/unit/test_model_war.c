@@ -648,6 +648,33 @@ static void test_fortified_in_depth(void **state)
     hk_scenario_free(s);
 }
 
+/* A front attacks out of its own ground, or out of its side's ground from
+ * before the war next to it: not out of ground another front has just
+ * taken in its advance, where its armies are not. With Qiqihar in the
+ * Transbaikal (Khalkha) front's hands, the Amur front still comes on Heihe
+ * across the river from Blagoveshchensk; on the old model it came on it by
+ * the Mergen road from Qiqihar, 555 km from its armies, without crossing
+ * the Amur, and its armour went on to Harbin in the same step (the 2nd Far
+ * Eastern Front crossed the Amur; Harbin was taken by airborne landing on
+ * 18 August 1945, glantz2003). */
+static void test_front_attacks_from_own_ground(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int amur = sector(s, "amur"), west = sector(s, "western");
+    int qq = region(s, "qiqihar"), hh = region(s, "heihe"), bl = region(s, "blagoveshchensk");
+    hk_control_set(w, qq, s->sov);
+    w->camp.front_of[qq] = (int8_t)west;
+    int from = -1, o = hk_campaign_objective(w, amur, HK_SIDE_SOV, &from);
+    assert_int_equal(o, hh);
+    assert_int_equal(from, bl);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 /* Each front keeps the casualties of its battles and sieges: after a
  * month of war they are there, on the fronts that fought, and together no
  * more than the war's losses so far. */
@@ -731,9 +758,16 @@ static void fuel_run(double fuel_km, double *march, double *halt)
     hk_campaign_step(w);
     assert_int_equal(hk_control_side(w, us), HK_SIDE_JPN);
     const hk_front *fr = &w->camp.front[ussuri];
-    assert_int_equal(fr->march_to[HK_SIDE_JPN], im);
-    *march = fr->march[HK_SIDE_JPN];
-    *halt = fr->halt[HK_SIDE_JPN];
+    /* (a front that came up to Iman's line and took it goes on beyond it,
+     * toward Khabarovsk: then it has covered the 150 km) */
+    if (fr->march_to[HK_SIDE_JPN] != im) {
+        assert_int_equal(hk_control_side(w, im), HK_SIDE_JPN);
+        *march = 150;
+        *halt = 0;
+    } else {
+        *march = fr->march[HK_SIDE_JPN];
+        *halt = fr->halt[HK_SIDE_JPN];
+    }
     hk_world_free(w);
     hk_scenario_free(s);
 }
@@ -1770,6 +1804,7 @@ int main(void)
         cmocka_unit_test(test_main_line_stand),
         cmocka_unit_test(test_hutou_invested),
         cmocka_unit_test(test_fortified_in_depth),
+        cmocka_unit_test(test_front_attacks_from_own_ground),
         cmocka_unit_test(test_losses_by_front),
         cmocka_unit_test(test_march_takes_days),
         cmocka_unit_test(test_fuel_halts_armour),

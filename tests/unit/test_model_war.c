@@ -648,6 +648,42 @@ static void test_fortified_in_depth(void **state)
     hk_scenario_free(s);
 }
 
+/* The Aigun fortified region at Heihe is held by its own brigade (the
+ * 135th Independent Mixed Brigade, forces.yaml's formation marked
+ * `fortress` there), not by a share of the Amur front: on the old model
+ * its garrison was the zone's share of the front, 17,700-20,100 men in every
+ * run, and its storming after the surrender cost the Soviet side up to
+ * 7,463 in one assault. */
+static void test_aigun_own_garrison(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    int hh = region(s, "heihe");
+    double own = 0;
+    for (int k = 0; k < s->n_formations; k++)
+        if (s->formations[k].fortress && s->formations[k].region == hh)
+            for (int i = 0; i < s->n_strengths; i++)
+                if (s->strengths[i].formation == k && s->strengths[i].men > own)
+                    own = s->strengths[i].men;
+    assert_true(own > 0);
+    int held = 0;
+    for (uint64_t seed = 1; seed <= 3; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        double most = 0;
+        while (!hk_world_done(w)) {
+            hk_world_step(w, NULL);
+            most = w->camp.garrison_left[hh] > most ? w->camp.garrison_left[hh] : most;
+        }
+        assert_true(most <= own + 0.5);
+        held += most > 0;
+        hk_world_free(w);
+    }
+    assert_true(held >= 2);
+    hk_scenario_free(s);
+}
+
 /* A front attacks out of its own ground, or out of its side's ground from
  * before the war next to it: not out of ground another front has just
  * taken in its advance, where its armies are not. With Qiqihar in the
@@ -1805,6 +1841,7 @@ int main(void)
         cmocka_unit_test(test_hutou_invested),
         cmocka_unit_test(test_fortified_in_depth),
         cmocka_unit_test(test_front_attacks_from_own_ground),
+        cmocka_unit_test(test_aigun_own_garrison),
         cmocka_unit_test(test_losses_by_front),
         cmocka_unit_test(test_march_takes_days),
         cmocka_unit_test(test_fuel_halts_armour),

@@ -709,8 +709,13 @@ static void place(hk_world *w)
                 continue;
             double wt[HK_MAX_SECTORS] = {0}, sum = 0;
             unsigned mask = w->near_sector[fs->region];
-            if (!mask && s->formations[k].fortress)
-                mask = works_face(w, fs->region);
+            if (s->formations[k].fortress) {
+                /* a fortified region's own units stand on the front of its
+                 * sector's zone (Hailar's on the Argun's, not the Khalkha's
+                 * too), or, in depth, on the one its land routes lead to */
+                int z = zone_of(s, fs->region);
+                mask = z >= 0 && z < HK_MAX_SECTORS ? 1u << z : mask ? mask : works_face(w, fs->region);
+            }
             for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
                 if (!((mask >> f) & 1u))
                     continue;
@@ -2664,6 +2669,10 @@ static void withdraw_threatened(hk_world *w, int f, int d, bool planned)
             continue;
         double k = zone_share(w, r, d, P(w, WAR_BORDER_GARRISON));
         double men = k * fr->men[d], guns = k * fr->guns[d];
+        /* (its own units where the state has them, as leave_garrison's) */
+        own_garrison(w, fr, d, r, &men, &guns);
+        men = hk_fmin(men, fr->men[d] - left);
+        guns = hk_fmin(guns, fr->guns[d] - lguns);
         if (men < 100)
             continue;
         /* (the garrison stays on the front's ground as its men, the ground

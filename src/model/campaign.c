@@ -335,6 +335,14 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
             if (k->kind == HK_LINK_SEA || (w->camp.front_of[q] != f && w->camp.front_of[v] != f) ||
                 !own(w, q, side) || hk_control_side(w, v) != 1 - side)
                 continue;
+            /* (that region next to it is the side's own ground from before
+             * the war, where the front can stand: not ground another front
+             * has just taken in its advance, where this front's armies are
+             * not; the 2nd Far Eastern Front crossed the Amur at
+             * Blagoveshchensk and did not come on Harbin by Qiqihar, which
+             * the Transbaikal Front took, glantz2003) */
+            if (w->camp.front_of[q] != f && !held_at_start(w, q, side))
+                continue;
             /* a fortress under siege is the besiegers' to storm, and its
              * garrison makes no attack out of it */
             if (invested(w, q) || invested(w, v))
@@ -664,6 +672,22 @@ static double front_weight(const hk_world *w, int f, int side, double enemy)
     return k;
 }
 
+/* The sectors the works of a fortified region in depth face: those of the
+ * regions its land routes lead to (Halung-Arshaan's, the Khalkha's, over
+ * the Great Khingan passes to Tamsag-Bulak): its garrison stands on the
+ * front that comes to it by them, not in the side's reserve. */
+static unsigned works_face(const hk_world *w, int r)
+{
+    const hk_scenario *s = w->s;
+    unsigned mask = 0;
+    for (int i = w->c->adj_at[r]; i < w->c->adj_at[r + 1]; i++) {
+        int n = w->c->adj_to[i], sec = s->regions[n].sector;
+        if (s->links[w->c->adj[i]].kind != HK_LINK_SEA && sec >= 0 && sec < HK_MAX_SECTORS)
+            mask |= 1u << sec;
+    }
+    return mask;
+}
+
 /* The theatre armies placed on the fronts when the war opens: each
  * formation stands on the fronts its ground faces (movement's map of the
  * sectors a region faces), split among them by front_weight times the
@@ -696,6 +720,13 @@ static void place(hk_world *w)
                 continue;
             double wt[HK_MAX_SECTORS] = {0}, sum = 0;
             unsigned mask = w->near_sector[fs->region];
+            if (s->formations[k].fortress) {
+                /* a fortified region's own units stand on the front of its
+                 * sector's zone (Hailar's on the Argun's, not the Khalkha's
+                 * too), or, in depth, on the one its land routes lead to */
+                int z = zone_of(s, fs->region);
+                mask = z >= 0 && z < HK_MAX_SECTORS ? 1u << z : mask ? mask : works_face(w, fs->region);
+            }
             for (int f = 0; f < s->n_sectors && f < HK_MAX_SECTORS; f++) {
                 if (!((mask >> f) & 1u))
                     continue;
@@ -1519,12 +1550,24 @@ static void losses(hk_world *w, int side, hk_front *fr, const hk_combat_losses *
     account(w, side, men, lo);
 }
 
-/* A region of a border sector the side held when the war began: its
- * fortified zone. */
+/* A fortified region in depth of side's plan that the side held when the
+ * war began (regions.yaml `fortified`): works behind the border zones, on
+ * the railway the enemy must take, manned by their own units (own_garrison:
+ * the 107th Division in the Halung-Arshaan fortified region across the
+ * Taonan railway over the Great Khingan, glantz2003). It is no border
+ * sector's zone: what it has is its own, not a share of a zone's. */
+static bool in_depth(const hk_world *w, int o, int side)
+{
+    int by = w->s->regions[o].fortified;
+    return by >= 0 && hk_world_side(w, by) == side && held_at_start(w, o, side);
+}
+
+/* A region of a border sector the side held when the war began (its
+ * fortified zone), or a fortified region of its in depth (in_depth). */
 static bool fortified_line(const hk_world *w, int o, int side)
 {
     const hk_scenario *s = w->s;
-    if (zone_of(s, o) < 0 || !held_at_start(w, o, side))
+    if ((zone_of(s, o) < 0 && !in_depth(w, o, side)) || !held_at_start(w, o, side))
         return false;
     /* a city its plan holds as a main line of resistance in depth behind
      * the border zone is defended from field positions by the army falling
@@ -1888,6 +1931,8 @@ static void reserve_stands(hk_world *w, hk_front *dfr, int d, int o, double faci
 static double zone_share(const hk_world *w, int o, int d, double share)
 {
     const hk_scenario *s = w->s;
+    if (zone_of(s, o) < 0)
+        return share; /* a fortified region in depth: its own (in_depth) */
     int zone = 0;
     for (int r = 0; r < s->n_regions; r++)
         if (zone_of(s, r) == zone_of(s, o) && fortified_line(w, r, d))
@@ -2022,6 +2067,8 @@ static void zone_garrisons(hk_world *w, int f, hk_front *dfr, int a, int o, doub
     const hk_scenario *s = w->s;
     hk_campaign_state *c = &w->camp;
     int d = 1 - a;
+    if (zone_of(s, o) < 0)
+        return; /* a fortified region in depth has no zone round it */
     for (int r = 0; r < s->n_regions && r < HK_MAX_REGIONS; r++) {
         if (r == o || zone_of(s, r) != zone_of(s, o) || !fortified_line(w, r, d) || !own(w, r, d) ||
             c->garrison[r] > 0 || c->garrison_left[r] > 0 || invested(w, r) || !faces_across(w, r, a))
@@ -2055,9 +2102,10 @@ static bool leave_garrison(hk_world *w, int f, hk_front *fr, hk_front *dfr, int 
     station_with_fleet(w, dfr, d, o, men, guns);
     if (hk_world_logging(w))
         snprintf(w->scratch, sizeof w->scratch,
-                 "On the %s front the %s side falls back from its fortified zone at %s, leaving a garrison of %.0f men "
+                 "On the %s front the %s side falls back from its fortified %s at %s, leaving a garrison of %.0f men "
                  "and %.0f guns%s to hold it to the last while its covering forces delay the %s side (%.0f men).",
-                 sector_label(w, f), hk_side_adjective(d), hk_world_region_label(w, o), w->camp.garrison[o],
+                 sector_label(w, f), hk_side_adjective(d), in_depth(w, o, d) ? "region in depth" : "zone",
+                 hk_world_region_label(w, o), w->camp.garrison[o],
                  w->camp.garrison_guns[o],
                  fleet_base(w, o, d) ? ", with the fleet's rifle troops, coast artillery and a naval brigade of its "
                                        "crews"
@@ -2625,6 +2673,10 @@ static void withdraw_threatened(hk_world *w, int f, int d, bool planned)
             continue;
         double k = zone_share(w, r, d, P(w, WAR_BORDER_GARRISON));
         double men = k * fr->men[d], guns = k * fr->guns[d];
+        /* (its own units where the state has them, as leave_garrison's) */
+        own_garrison(w, fr, d, r, &men, &guns);
+        men = hk_fmin(men, fr->men[d] - left);
+        guns = hk_fmin(guns, fr->guns[d] - lguns);
         if (men < 100)
             continue;
         /* (the garrison stays on the front's ground as its men, the ground
@@ -2671,6 +2723,23 @@ static void withdraw_threatened(hk_world *w, int f, int d, bool planned)
 
 /* The attack of side a on front f against objective o, which its front has
  * come up to with `days` of the step's `step` days left. */
+/* A front of side 1 - a falling back turns its army on the axis to stand
+ * on its plan's main line of resistance at o (on_main_line), told on the
+ * day the attacker's front fr meets it there. */
+static void tell_stand(hk_world *w, int f, const hk_front *fr, const hk_front *dfr, int a, int o)
+{
+    int d = 1 - a;
+    if (hk_world_logging(w))
+        snprintf(w->scratch, sizeof w->scratch,
+                 "On the %s front the %s side, falling back, turns its army on the axis (%.0f of the front's "
+                 "%.0f men) to stand before %s on its plan's main line of resistance, in prepared positions across "
+                 "the railway, against the %s side (%.0f men) for up to %.0f days while the rest go on back.",
+                 sector_label(w, f), hk_side_adjective(d), P(w, WAR_MAIN_LINE_SHARE) * dfr->men[d], dfr->men[d],
+                 hk_world_region_label(w, o), hk_side_adjective(a), fr->men[a], P(w, WAR_MAIN_LINE_DAYS));
+    hk_world_emit2(w, "front", w->s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
+                   SRC_WAR);
+}
+
 static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, int o, const int from[2],
                     hk_combat_side cs[2][2], hk_front *held_by[2], double month_cas[HK_MAX_SECTORS][2], int *battles)
 {
@@ -2714,16 +2783,8 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     bool line_stand = dpost == HK_FRONT_WITHDRAW && on_main_line(w, o, d);
     if (line_stand) {
         dpost = HK_FRONT_HOLD;
-        if (!(c->stood[o] > 0) && hk_world_logging(w)) {
-            snprintf(w->scratch, sizeof w->scratch,
-                     "On the %s front the %s side, falling back, turns its army on the axis (%.0f of the front's "
-                     "%.0f men) to stand before %s on its plan's main line of resistance, in prepared positions across "
-                     "the railway, against the %s side (%.0f men) for up to %.0f days while the rest go on back.",
-                     sector_label(w, f), hk_side_adjective(d), P(w, WAR_MAIN_LINE_SHARE) * dfr->men[d], dfr->men[d],
-                     hk_world_region_label(w, o), hk_side_adjective(a), fr->men[a], P(w, WAR_MAIN_LINE_DAYS));
-            hk_world_emit2(w, "front", s->regions[o].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d),
-                           w->scratch, SRC_WAR);
-        }
+        if (!(c->stood[o] > 0))
+            tell_stand(w, f, fr, dfr, a, o);
     }
     if (dfr == fr)
         fr->posture[d] = (uint8_t)dpost;
@@ -3038,6 +3099,12 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
         for (int g = 0; g < s->n_sectors && g < HK_MAX_SECTORS; g++)
             if (g != f && &c->front[g] != dfr && &c->front[g] != dfr2 && c->front[g].active)
                 withdraw_threatened(w, g, d, true);
+        /* told on the day it gets there (with the defence's going back
+         * from it): after the battle's days and the march, half the link at
+         * its pace, not on the day the battle began */
+        int day = w->today;
+        if (w->today > 0)
+            w->today += res.days + (int)ceil(0.5 * land_km(w, from2, o2) / (march_rate(w, fr, a) * going(fr, a)) - 1e-9);
         fr->fuel[a] += land_km(w, from2, o2);
         take(w, o2, a, f);
         if (hk_world_logging(w))
@@ -3046,6 +3113,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      tanks_per_k, sector_label(w, f), hk_world_region_label(w, o2));
         hk_world_emit2(w, "front", s->regions[o2].id, hk_world_side_actor(w, a), hk_world_side_actor(w, d), w->scratch,
                        SRC_WAR);
+        w->today = day;
     } else if (o2 >= 0 && (on_main_line(w, o2, d) || line_stand) && tanks_per_k >= P(w, WAR_EXPLOIT_TANKS) &&
                after > 0) {
         /* a main line of resistance broken in this step (line_stand) is
@@ -3059,7 +3127,22 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
          * front fights for it from its next step (the 1st Far Eastern
          * Front's mobile groups reached the 5th Army's positions before
          * Mudanjiang three days after they crossed the border, glantz2003) */
-        marched(w, fr, a, o2, from2, after, c->route_km[a][from2]);
+        int got = marched(w, fr, a, o2, from2, after, c->route_km[a][from2]);
+        /* the line's days run from the day the mobile groups come up to
+         * its positions, not from the next step: the army on the axis
+         * turns to stand then, and the days the attacker takes to deploy
+         * against it before the next step count as days the line was held
+         * (the 1st Far Eastern Front's mobile groups met the 5th Army's
+         * positions on 12 August and broke them on the 16th, glantz2003) */
+        if (got >= 0 && got < after && !line_stand && on_main_line(w, o2, d) && !(c->stood[o2] > 0) &&
+            dfr2->posture[d] == HK_FRONT_WITHDRAW) {
+            int day = w->today;
+            if (w->today > 0)
+                w->today += res.days + got;
+            tell_stand(w, f, fr, dfr2, a, o2);
+            w->today = day;
+            c->stood[o2] = (uint8_t)(after - got);
+        }
     }
     return true;
 }

@@ -238,7 +238,8 @@ void hk_load_regions(hk_loader *ld, const hk_ynode *root)
     static const char *const top[] = {"sectors", "regions", NULL};
     static const char *const skeys[] = {"id", "name", "length_km", "sides", "source", NULL};
     static const char *const rkeys[] = {"id", "name", "lat", "lon", "controller", "terrain",
-                                        "railhead", "rail_from", "sector", "redoubt", "main_line", "zone", "claimed_by", "source",
+                                        "railhead", "rail_from", "sector", "redoubt", "main_line", "zone", "fortified", "claimed_by",
+                                        "source",
                                         NULL};
     hk_scenario *s = ld->s;
     if (!hk_file_open(ld, root, top))
@@ -278,6 +279,7 @@ void hk_load_regions(hk_loader *ld, const hk_ynode *root)
         g->redoubt = -1;
         g->main_line = -1;
         g->zone = -1;
+        g->fortified = -1;
         g->claimed_by = -1;
         int ok = hk_rec_id(&r, T_REGION, false, g->id);
         hk_rec_str(&r, "name", true, &g->name);
@@ -293,6 +295,7 @@ void hk_load_regions(hk_loader *ld, const hk_ynode *root)
         hk_rec_ref(&r, "redoubt", false, T_ACTOR, &g->redoubt);
         hk_rec_ref(&r, "main_line", false, T_ACTOR, &g->main_line);
         hk_rec_ref(&r, "zone", false, T_SECTOR, &g->zone);
+        hk_rec_ref(&r, "fortified", false, T_ACTOR, &g->fortified);
         hk_rec_ref(&r, "claimed_by", false, T_ACTOR, &g->claimed_by);
         hk_rec_source(&r, &g->source);
         if (ok > 0)

@@ -135,6 +135,14 @@ typedef struct hk_region {
      * is no ground of that sector's border battles (Hutou on the Ussuri), or
      * -1; a war's fronts count it with the sector's (campaign.c) */
     int zone;
+    /* actor whose fortified region in depth the region is: works built
+     * before the war behind the border zones, on a railway the enemy must
+     * take, manned by its own units (forces.yaml formations marked
+     * `fortress` standing there) and held to the last when the field army
+     * goes back past it (Halung-Arshaan and Wangyemiao on the Taonan
+     * railway over the Great Khingan, glantz2003); not a border sector's
+     * zone and no ground of its border battles; or -1 */
+    int fortified;
     /* actor whose claim line runs through this ground though another holds
      * it, or -1: the disputed ground where a border battle can begin with
      * the claimant moving onto it (battles.c) */

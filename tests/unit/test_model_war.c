@@ -600,6 +600,129 @@ static void test_hutou_invested(void **state)
     hk_scenario_free(s);
 }
 
+/* Halung-Arshaan and Wangyemiao, on the Taonan railway over the Great
+ * Khingan, are a fortified region in depth of the Kwantung Army
+ * (regions.yaml `fortified`), not a border sector's zone: in August 1945
+ * the western front going back past them leaves their own garrison, the
+ * 107th Division (forces.yaml's formation marked `fortress` there), in the
+ * works, and the Soviet side must storm it (glantz2003). On the old model
+ * the region was open ground taken in a day and nobody held it. */
+static void test_fortified_in_depth(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    int wy = region(s, "wangyemiao");
+    assert_int_equal(s->regions[wy].fortified, s->jpn);
+    assert_int_equal(s->regions[wy].sector, -1); /* no ground of a border sector */
+    assert_int_equal(s->regions[wy].zone, -1);   /* nor of its zone */
+    double own = 0;
+    for (int k = 0; k < s->n_formations; k++)
+        if (s->formations[k].fortress && s->formations[k].region == wy)
+            for (int i = 0; i < s->n_strengths; i++)
+                if (s->strengths[i].formation == k && s->strengths[i].men > own)
+                    own = s->strengths[i].men;
+    assert_true(own > 0);
+    int held = 0;
+    for (uint64_t seed = 1; seed <= 3; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        double most = 0, lost = 0;
+        while (!hk_world_done(w)) {
+            hk_world_step(w, NULL);
+            most = w->camp.garrison_left[wy] > most ? w->camp.garrison_left[wy] : most;
+        }
+        if (most > 0) {
+            held++;
+            /* its garrison is its works' own units, never more */
+            assert_true(most <= own + 0.5);
+            /* and it was stormed: the western front paid for it */
+            int west = w->camp.front_of[wy];
+            assert_true(west >= 0);
+            lost = w->camp.front[west].lost[HK_SIDE_SOV];
+            assert_true(lost > 0);
+        }
+        hk_world_free(w);
+    }
+    assert_true(held >= 2);
+    hk_scenario_free(s);
+}
+
+/* The Aigun fortified region at Heihe and the Hailar fortified region are
+ * held by their own brigades (the 135th and 80th Independent Mixed
+ * Brigades, forces.yaml's formations marked `fortress` there), not by a
+ * share of their fronts, whether the front is driven out (Heihe) or goes
+ * back as its way back is threatened (Hailar): on the old model Heihe's
+ * garrison was the zone's share of the Amur front, 17,700-20,100 men in
+ * every run, and its storming after the surrender cost the Soviet side up
+ * to 7,463 in one assault. */
+static void own_garrison_case(const char *id)
+{
+    hk_scenario *s = builtin();
+    int hh = region(s, id);
+    double own = 0;
+    for (int k = 0; k < s->n_formations; k++)
+        if (s->formations[k].fortress && s->formations[k].region == hh)
+            for (int i = 0; i < s->n_strengths; i++)
+                if (s->strengths[i].formation == k && s->strengths[i].men > own)
+                    own = s->strengths[i].men;
+    assert_true(own > 0);
+    int held = 0;
+    for (uint64_t seed = 1; seed <= 3; seed++) {
+        hk_setup su;
+        hk_setup_init(&su, s);
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, seed, 0);
+        double most = 0;
+        while (!hk_world_done(w)) {
+            hk_world_step(w, NULL);
+            most = w->camp.garrison_left[hh] > most ? w->camp.garrison_left[hh] : most;
+        }
+        /* its own units: never more, and not a small share of the front
+         * either (the brigade as the run's army has it, not the old share
+         * of a few thousand) */
+        assert_true(most <= own + 0.5);
+        assert_true(most == 0 || most >= 0.5 * own);
+        held += most > 0;
+        hk_world_free(w);
+    }
+    assert_true(held >= 2);
+    hk_scenario_free(s);
+}
+
+static void test_fortress_own_garrison(void **state)
+{
+    (void)state;
+    own_garrison_case("heihe");
+    own_garrison_case("hailar");
+}
+
+/* A front attacks out of its own ground, or out of its side's ground from
+ * before the war next to it: not out of ground another front has just
+ * taken in its advance, where its armies are not. With Qiqihar in the
+ * Transbaikal (Khalkha) front's hands, the Amur front still comes on Heihe
+ * across the river from Blagoveshchensk; on the old model it came on it by
+ * the Mergen road from Qiqihar, 555 km from its armies, without crossing
+ * the Amur, and its armour went on to Harbin in the same step (the 2nd Far
+ * Eastern Front crossed the Amur; Harbin was taken by airborne landing on
+ * 18 August 1945, glantz2003). */
+static void test_front_attacks_from_own_ground(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *w = war_world(&su, HK_SIDE_SOV);
+    int amur = sector(s, "amur"), west = sector(s, "western");
+    int qq = region(s, "qiqihar"), hh = region(s, "heihe"), bl = region(s, "blagoveshchensk");
+    hk_control_set(w, qq, s->sov);
+    w->camp.front_of[qq] = (int8_t)west;
+    int from = -1, o = hk_campaign_objective(w, amur, HK_SIDE_SOV, &from);
+    assert_int_equal(o, hh);
+    assert_int_equal(from, bl);
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
 /* Each front keeps the casualties of its battles and sieges: after a
  * month of war they are there, on the fronts that fought, and together no
  * more than the war's losses so far. */
@@ -683,9 +806,16 @@ static void fuel_run(double fuel_km, double *march, double *halt)
     hk_campaign_step(w);
     assert_int_equal(hk_control_side(w, us), HK_SIDE_JPN);
     const hk_front *fr = &w->camp.front[ussuri];
-    assert_int_equal(fr->march_to[HK_SIDE_JPN], im);
-    *march = fr->march[HK_SIDE_JPN];
-    *halt = fr->halt[HK_SIDE_JPN];
+    /* (a front that came up to Iman's line and took it goes on beyond it,
+     * toward Khabarovsk: then it has covered the 150 km) */
+    if (fr->march_to[HK_SIDE_JPN] != im) {
+        assert_int_equal(hk_control_side(w, im), HK_SIDE_JPN);
+        *march = 150;
+        *halt = 0;
+    } else {
+        *march = fr->march[HK_SIDE_JPN];
+        *halt = fr->halt[HK_SIDE_JPN];
+    }
     hk_world_free(w);
     hk_scenario_free(s);
 }
@@ -1721,6 +1851,9 @@ int main(void)
         cmocka_unit_test(test_fall_back_toward_bases),
         cmocka_unit_test(test_main_line_stand),
         cmocka_unit_test(test_hutou_invested),
+        cmocka_unit_test(test_fortified_in_depth),
+        cmocka_unit_test(test_front_attacks_from_own_ground),
+        cmocka_unit_test(test_fortress_own_garrison),
         cmocka_unit_test(test_losses_by_front),
         cmocka_unit_test(test_march_takes_days),
         cmocka_unit_test(test_fuel_halts_armour),

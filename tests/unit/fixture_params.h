@@ -6,7 +6,6 @@
 {"politics.shock_south", 0.1},
 {"politics.purge_share", 0.7},
 {"politics.coup_rate", 0.25},
-{"politics.coup_success", 0.1},
 {"politics.autonomy_growth", 0.01},
 {"politics.autonomy_purge", 0.35},
 {"doctrine.oil_pull", 0.45},

@@ -634,8 +634,21 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
          * the relief came up the river in June) */
         if (!frozen)
             return;
-        if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown))
+        if (whites) {
+            /* Freed by the White collapse, the partisans lay siege to the
+             * outpost the month after it, while the ice cuts it off; no
+             * relief can reach it before the river opens, and it falls
+             * intervention.siege_months later (the bands before Nikolayevsk
+             * from January 1920, the town entered at the end of February,
+             * the garrison destroyed on 12-15 March; nikolayevsk_incident).
+             * A siege laid in a month the ice has left waits for the next
+             * winter's (none comes: the expedition draws in first). */
+            hk_month laid = w->flag_since[HK_EFFECT_WHITES_FALLEN] + 1;
+            if (w->month < laid + (int)P(w, INTERVENTION_SIEGE_MONTHS))
+                return;
+        } else if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown)) {
             return;
+        }
         w->outpost_lost_on = w->month;
         if (hk_world_logging(w)) {
             char fell[16];

@@ -112,6 +112,7 @@
 {"doctrine.window_pull", 0.3},
 {"intervention.unsettled", 0.25},
 {"intervention.partisans", 0.15},
+{"intervention.siege_months", 1},
 {"politics.split_posts", 0.05},
 {"japan.seize_guarded", 0.05},
 {"japan.seize_prepare", 12},

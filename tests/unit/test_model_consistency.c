@@ -330,6 +330,36 @@ static void test_coup_and_purge_texts(void **state)
     hk_scenario_free(s);
 }
 
+/* 7. The ice-bound outpost falls to the siege the White collapse brings,
+ * not to a chance that left it standing in about one run in four: in every
+ * run it falls intervention.siege_months after the month after Kolchak's
+ * fall (1920-03; the garrison of Nikolayevsk destroyed on 12-15 March 1920),
+ * and a later fall moves it. */
+static int outpost_lost(const hk_setup *su, uint64_t run)
+{
+    hk_world *w = hk_world_new(su, HK_MODE_SIMULATE, 1, run);
+    while (!hk_world_done(w) && hk_world_month(w) < hk_month_of(1921, 1))
+        hk_world_step(w, NULL);
+    int lost = w->outpost_lost_on;
+    hk_world_free(w);
+    return lost;
+}
+
+static void test_outpost_falls_to_the_siege(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    for (uint64_t run = 0; run < 20; run++)
+        assert_int_equal(outpost_lost(&su, run), hk_month_of(1920, 3));
+    char err[128];
+    assert_int_equal(hk_setup_set(&su, "kolchak_defeated.date", "1920-02-07", err, sizeof err), 0);
+    for (uint64_t run = 0; run < 5; run++)
+        assert_int_equal(outpost_lost(&su, run), hk_month_of(1920, 4));
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +370,7 @@ int main(void)
         cmocka_unit_test(test_outcomes_until),
         cmocka_unit_test(test_peking_agreement),
         cmocka_unit_test(test_coup_and_purge_texts),
+        cmocka_unit_test(test_outpost_falls_to_the_siege),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

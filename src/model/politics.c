@@ -651,14 +651,15 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
         }
         w->outpost_lost_on = w->month;
         if (hk_world_logging(w)) {
-            char fell[16];
+            char fell[16], laid[16];
             hk_month_format(w->flag_since[HK_EFFECT_WHITES_FALLEN], fell);
+            hk_month_format(w->flag_since[HK_EFFECT_WHITES_FALLEN] + 1, laid);
             if (whites)
                 snprintf(w->scratch, sizeof w->scratch,
                          "With the White front in Siberia gone since %s and the ice cutting %s off from relief, "
-                         "partisans close on that outpost of the expedition, off the railway and out of reach of "
-                         "its main body, take it and destroy its Japanese garrison and settlers.",
-                         fell, s->regions[at].name);
+                         "the partisans who have besieged that outpost of the expedition since %s, off the railway "
+                         "and out of reach of its main body, take it and destroy its Japanese garrison and settlers.",
+                         fell, s->regions[at].name, laid);
             else
                 snprintf(w->scratch, sizeof w->scratch,
                          "With Soviet strength in the east back to %.0f men, partisans close on %s, an outpost of the "

@@ -499,9 +499,9 @@ static void coup(hk_world *w, hk_lazy_stream *r)
     /* Whether the rising carries the Army is decided by who moves against
      * it, not by a chance: the 26 February rising held the centre of Tokyo
      * but the War Ministry and the Army command, the Control faction's,
-     * turned on it, the Navy brought its ships into Tokyo Bay and landed
-     * marines, and the throne ordered it put down; the rebels surrendered
-     * within three days and their faction was purged (000:24). It carries
+     * turned on it, the Navy brought its fleet into Tokyo Bay, and the
+     * throne ordered it put down; the rebels surrendered on 29 February and
+     * their faction was purged (000:24, february_26_incident). It carries
      * the Army only where the officers who would back it (the Imperial Way
      * and the Kwantung Army's field officers, the Army's other hawks) weigh
      * more than the Control faction and the Navy, who would suppress it. */

@@ -438,6 +438,18 @@ static hk_month coup_ordered_on(const hk_world *w)
     return w->coup_posted_on + (before > 0 ? before : 0);
 }
 
+/* The weight of the officers who would back a rising (the Imperial Way,
+ * the Kwantung Army's field officers) against those who would put it down
+ * (the Control faction, the Navy); a purged or absent faction weighs 0. */
+static double coup_weight(const hk_world *w, int f) { return f >= 0 && !w->purged[f] ? w->influence[f] : 0.0; }
+
+bool hk_politics_coup_carries_army(const hk_world *w)
+{
+    double backing = coup_weight(w, w->c->faction_kodoha) + coup_weight(w, w->c->faction_kwantung);
+    double against = coup_weight(w, w->c->faction_toseiha) + coup_weight(w, w->c->faction_navy);
+    return backing > against;
+}
+
 static void coup(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -483,8 +495,19 @@ static void coup(hk_world *w, hk_lazy_stream *r)
         p = blocked;
     if (!hk_lazy_bernoulli(r, p))
         return;
-    bool success = hk_lazy_bernoulli(r, P(w, POLITICS_COUP_SUCCESS));
     int t = w->c->faction_toseiha;
+    /* Whether the rising carries the Army is decided by who moves against
+     * it, not by a chance: the 26 February rising held the centre of Tokyo
+     * but the War Ministry and the Army command, the Control faction's,
+     * turned on it, the Navy brought its fleet into Tokyo Bay, and the
+     * throne ordered it put down; the rebels surrendered on 29 February and
+     * their faction was purged (000:24, february_26_incident). It carries
+     * the Army only where the officers who would back it (the Imperial Way
+     * and the Kwantung Army's field officers, the Army's other hawks) weigh
+     * more than the Control faction and the Navy, who would suppress it. */
+    bool success = hk_politics_coup_carries_army(w);
+    double against = coup_weight(w, t) + coup_weight(w, w->c->faction_navy);
+    double backing = coup_weight(w, f) + coup_weight(w, w->c->faction_kwantung);
     double before = w->influence[f], rival = w->influence[t], lost = 1.0 - exp(-w->frustration);
     /* the division they rise with, ordered away after their faction lost the Army */
     char posted[160] = "";
@@ -538,9 +561,10 @@ static void coup(hk_world *w, hk_lazy_stream *r)
     if (hk_world_logging(w)) {
         snprintf(w->scratch, sizeof w->scratch,
                  "Officers of the %s, whose faction has lost %.0f%% of its posts to the %s (%.2f of influence "
-                 "against %.2f, doctrine held at %+.2f), rise in a coup%s; the Army does not follow and the rising "
-                 "fails.",
-                 s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine, posted);
+                 "against %.2f, doctrine held at %+.2f), rise in a coup%s; the Army command and the Navy (%.2f of influence against the rising's %.2f) move "
+                 "against it, the Army does not follow and the rising fails.",
+                 s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine, posted,
+                 against, backing);
     }
     hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
     if (hk_world_logging(w))
@@ -610,18 +634,32 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
          * the relief came up the river in June) */
         if (!frozen)
             return;
-        if (!hk_lazy_bernoulli(r, P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown))
+        if (whites) {
+            /* Freed by the White collapse, the partisans lay siege to the
+             * outpost the month after it, while the ice cuts it off; no
+             * relief can reach it before the river opens, and it falls
+             * intervention.siege_months later (the bands before Nikolayevsk
+             * from January 1920, the town entered at the end of February,
+             * the garrison destroyed on 12-15 March; nikolayevsk_incident).
+             * A siege laid in a month the ice has left waits for the next
+             * winter's (none comes: the expedition draws in first). */
+            hk_month laid = w->flag_since[HK_EFFECT_WHITES_FALLEN] + 1;
+            if (w->month < laid + (int)P(w, INTERVENTION_SIEGE_MONTHS))
+                return;
+        } else if (!hk_lazy_bernoulli(r, P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown)) {
             return;
+        }
         w->outpost_lost_on = w->month;
         if (hk_world_logging(w)) {
-            char fell[16];
+            char fell[16], laid[16];
             hk_month_format(w->flag_since[HK_EFFECT_WHITES_FALLEN], fell);
+            hk_month_format(w->flag_since[HK_EFFECT_WHITES_FALLEN] + 1, laid);
             if (whites)
                 snprintf(w->scratch, sizeof w->scratch,
                          "With the White front in Siberia gone since %s and the ice cutting %s off from relief, "
-                         "partisans close on that outpost of the expedition, off the railway and out of reach of "
-                         "its main body, take it and destroy its Japanese garrison and settlers.",
-                         fell, s->regions[at].name);
+                         "the partisans who have besieged that outpost of the expedition since %s, off the railway "
+                         "and out of reach of its main body, take it and destroy its Japanese garrison and settlers.",
+                         fell, s->regions[at].name, laid);
             else
                 snprintf(w->scratch, sizeof w->scratch,
                          "With Soviet strength in the east back to %.0f men, partisans close on %s, an outpost of the "
@@ -1293,12 +1331,34 @@ static void west_hope(hk_world *w)
     hk_world_emit2(w, "doctrine", "west_hope_lost", w->s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }
 
+/* The northern flank the commitment south needs: the Army would not stand
+ * on the defensive in Manchuria and give the south the new divisions while
+ * a stronger Soviet Far East could still fall on it. The flank is quiet once
+ * a neutrality pact binds the USSR (the pact brought the Army and the Navy
+ * "tranquility in the north" and was the turning point of the advance
+ * south, 001:175; it freed Japan to prepare the war in the Pacific,
+ * 000:35: the fall of Paris set Tokyo looking south and seeking terms with
+ * Moscow together, 001:151, and the advance that brought the embargo was
+ * decided in July 1941, after the pact), once the USSR is at war in the west
+ * (its Far East a source of divisions for Germany's front, not a threat),
+ * or while it does not outnumber the Japanese army on the border. A
+ * scenario with no such pact leaves the flank to the other two. */
+bool hk_politics_north_quiet(const hk_world *w)
+{
+    int pact = w->c->roles.jpn_sov_neutrality;
+    return pact < 0 || hk_treaty_binds(w, pact) ||
+           (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED)) ||
+           hk_politics_border_ratio(w) <= 1.0;
+}
+
 static void commitment(hk_world *w)
 {
     const hk_scenario *s = w->s;
     commitment_lapse(w);
     double south_case = hk_politics_south_case(w);
-    if (south_case < P(w, DOCTRINE_COMMIT_SOUTH))
+    /* the season of consistent policy is counted only with the northern
+     * flank quiet: before, the case for the south waits on the north */
+    if (south_case < P(w, DOCTRINE_COMMIT_SOUTH) && (w->committed_south || hk_politics_north_quiet(w)))
         w->south_months++;
     else
         w->south_months = 0;
@@ -1353,14 +1413,22 @@ static void commitment(hk_world *w)
                      south_case, w->doctrine);
         else
             snprintf(now, sizeof now, "now %+.2f", w->doctrine);
+        /* what quieted the north for it (hk_politics_north_quiet) */
+        int pact = w->c->roles.jpn_sov_neutrality;
+        const char *flank = pact >= 0 && hk_treaty_binds(w, pact) ? "; the north is quiet under the neutrality pact"
+                            : hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED)
+                                ? "; the north is quiet with the USSR at war in the west"
+                            : pact >= 0 && hk_politics_border_ratio(w) <= 1.0
+                                ? "; the north is quiet, the Soviet army on the border no larger than Japan's"
+                                : "";
         snprintf(w->scratch, sizeof w->scratch,
-                 "The case for the south has stayed below %+.2f for %d months (%s)%s%s; the Navy and its allies hold "
+                 "The case for the south has stayed below %+.2f for %d months (%s)%s%s%s; the Navy and its allies hold "
                  "%.2f of influence; Japan commits south: the south gets the ships, the oil and the new divisions, and the army "
                  "in Manchuria stands on the defensive (it gives up divisions only once a war in the Pacific calls "
                  "for them).",
                  P(w, DOCTRINE_COMMIT_SOUTH), w->south_months, now,
                  hk_flag(w, HK_EFFECT_FRANCE_FALLEN) ? " with Europe's colonies exposed" : "",
-                 hk_flag(w, HK_EFFECT_OIL_EMBARGO) ? " under an oil embargo" : "", south);
+                 hk_flag(w, HK_EFFECT_OIL_EMBARGO) ? " under an oil embargo" : "", flank, south);
     }
     hk_world_emit2(w, "doctrine", "doctrine_south", s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }

@@ -230,7 +230,18 @@ const hk_claim hk_claim_table[] = {
      .design = HK_CLAIM_OBSERVED, .condition = HK_COND_JAPAN_LOSES_BATTLE_BY_1940,
      .metric = HK_M_PACT_SIGNED, .direction = +1,
      .test = "baseline runs where Japan has lost a major border battle by 1940 (before the pact could be "
-             "negotiated) vs the rest: P(neutrality pact signed)"},
+             "negotiated) vs the rest: P(neutrality pact signed)",
+     /* not reproduced: an unbeaten Japan signs too. Once in the Axis, with
+      * Germany and the USSR at peace by treaty, its gain from the pact
+      * (diplomacy.c) stays above zero without the lesson of a defeat, so
+      * the defeat adds a margin to a pact signed either way. The runs that
+      * did not sign were those whose rising had carried the Army, and a
+      * rising no longer carries it by chance (politics.c, coup). */
+     .asserted = false,
+     .why_not = "an unbeaten Japan signs too: once in the Axis, with Germany and the USSR at peace by treaty, its "
+                "gain from the pact stays above zero without the lesson of a defeat, which only adds a margin to a "
+                "pact signed either way; the runs without a pact were those whose coup had carried the Army, and no "
+                "rising carries it against the Control faction and the Navy"},
     {.id = "kodoha_purge_weakens_north",
      .statement = "The purge of the Kodoha after the failed 1936 coup weakened the northern push",
      .source = "000_7c8e6b011b0868af.txt:24; 000_7c8e6b011b0868af.txt:19",

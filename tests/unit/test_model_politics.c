@@ -628,7 +628,6 @@ static void test_coup_follows_loss_of_the_army(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     su.param[HK_P_POLITICS_COUP_RATE] = 1.0;
-    su.param[HK_P_POLITICS_COUP_SUCCESS] = 0;
     su.param[HK_P_JAPAN_SEIZE_RATE] = 0;
     int ko = faction(s, "kodoha"), to = faction(s, "toseiha");
     for (uint64_t r = 0; r < 10; r++) {
@@ -652,6 +651,39 @@ static void test_coup_follows_loss_of_the_army(void **state)
     fx_free(s);
 }
 
+/* The rising does not succeed by a chance: it carries the Army only where
+ * its backers (the Imperial Way, the Kwantung field officers) outweigh the
+ * Control faction and the Navy, who move against it (26 February 1936:
+ * the War Ministry turned on it and the Navy brought its fleet in). With
+ * the Navy's weight in place every rising fails and purges its faction;
+ * the same worlds with the Navy weighing nothing see it carry the Army. */
+static void test_coup_outcome_follows_who_moves_against_it(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_POLITICS_COUP_RATE] = 1.0;
+    su.param[HK_P_JAPAN_SEIZE_RATE] = 0;
+    int ko = faction(s, "kodoha"), to = faction(s, "toseiha"), navy = faction(s, "navy");
+    for (uint64_t r = 0; r < 10; r++) {
+        for (int weak_navy = 0; weak_navy < 2; weak_navy++) {
+            hk_world *w = araki_world(&su, r, 0.18, true);
+            if (weak_navy)
+                w->influence[navy] = 0;
+            for (int i = 0; i < 120 && !w->purged[ko] && !w->purged[to]; i++) {
+                hk_politics_step(w);
+                w->month++;
+            }
+            assert_true(w->purged[ko] || w->purged[to]);
+            assert_int_equal(w->purged[to], weak_navy);
+            assert_int_equal(w->purged[ko], !weak_navy);
+            hk_world_free(w);
+        }
+    }
+    fx_free(s);
+}
+
 /* A coup that succeeds changes who rules the Army: the Control faction is
  * purged and its posts go to the Imperial Way, the discipline campaign
  * stops, no second rising follows, and the field armies keep their
@@ -663,10 +695,11 @@ static void test_coup_that_succeeds_has_consequences(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     su.param[HK_P_POLITICS_COUP_RATE] = 1.0;
-    su.param[HK_P_POLITICS_COUP_SUCCESS] = 1.0;
     su.param[HK_P_JAPAN_SEIZE_RATE] = 0;
     int ko = faction(s, "kodoha"), to = faction(s, "toseiha");
     hk_world *w = araki_world(&su, 0, 0.18, true);
+    /* a Navy with no weight to bring against the rising */
+    w->influence[faction(s, "navy")] = 0;
     double ko_before = -1, autonomy_before = 0;
     for (int i = 0; i < 120 && !w->purged[to]; i++) {
         ko_before = w->influence[ko];
@@ -964,10 +997,65 @@ static void test_hope_does_not_hold_back_the_south(void **state)
     fx_free(s);
 }
 
+/* The commitment south waits on a quiet north: a Japan far south with
+ * Europe's colonies open does not commit while a Soviet army twice its size
+ * stands on the border and nothing binds the USSR; the months before do not
+ * count. Once the neutrality pact binds (or the USSR is at war in the west)
+ * it commits after commit_months (the pact of April 1941, the southern
+ * advance of July 1941; 001:175). */
+static void test_commitment_waits_for_a_quiet_north(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_DOCTRINE_FRANCE_PULL] = 0.6; /* the south case well below commit_south */
+    int months = (int)su.param[HK_P_DOCTRINE_COMMIT_MONTHS];
+    for (int quiet = 0; quiet < 3; quiet++) {
+        hk_world *w = north_world(&su, 0, 0.1, 300000, 600000);
+        w->flags &= ~(1u << HK_EFFECT_GER_SOV_WAR); /* before the German attack */
+        w->flags |= 1u << HK_EFFECT_FRANCE_FALLEN;
+        w->flag_since[HK_EFFECT_FRANCE_FALLEN] = w->month - 6;
+        w->doctrine = hk_politics_doctrine_target(w);
+        assert_true(hk_politics_south_case(w) < su.param[HK_P_DOCTRINE_COMMIT_SOUTH]);
+        assert_false(hk_politics_north_quiet(w));
+        for (int i = 0; i < 2 * months; i++) {
+            hk_politics_step(w);
+            w->month++;
+        }
+        assert_false(w->committed_south);
+        if (quiet == 0) {
+            hk_world_free(w);
+            continue;
+        }
+        if (quiet == 1) {
+            int pact = w->c->roles.jpn_sov_neutrality;
+            hk_treaty_set_status(w, pact, HK_TREATY_IN_FORCE);
+            w->treaty[pact].signed_on = w->month;
+            w->treaty[pact].expires = w->month + 60;
+        } else {
+            w->flags |= 1u << HK_EFFECT_GER_SOV_WAR;
+            w->flag_since[HK_EFFECT_GER_SOV_WAR] = w->month;
+        }
+        assert_true(hk_politics_north_quiet(w));
+        hk_month quiet_from = w->month;
+        for (int i = 0; i < 2 * months && !w->committed_south; i++) {
+            hk_politics_step(w);
+            w->month++;
+        }
+        assert_true(w->committed_south);
+        /* the season counted from the quiet, not from the months before */
+        assert_true(w->committed_south_on >= quiet_from + months - 1);
+        hk_world_free(w);
+    }
+    fx_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hope_does_not_hold_back_the_south),
+        cmocka_unit_test(test_commitment_waits_for_a_quiet_north),
         cmocka_unit_test(test_no_china_war_after_collapse),
         cmocka_unit_test(test_lost_battle_discredits_pushers),
         cmocka_unit_test(test_soviet_defeat_emboldens_japanese_hawks),
@@ -988,6 +1076,7 @@ int main(void)
         cmocka_unit_test(test_coup_follows_loss_of_the_army),
         cmocka_unit_test(test_no_coup_without_loss),
         cmocka_unit_test(test_coup_that_succeeds_has_consequences),
+        cmocka_unit_test(test_coup_outcome_follows_who_moves_against_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -781,8 +781,9 @@ static void soviet_at_war(hk_world *w, double target)
  * the attack (rotundo1985), and the men the Far East has sent west
  * (sov_west_sent). Once it holds war.west_counter_men, the reserve with
  * which the counter-offensive before Moscow opened on 5 December 1941
- * (rzd_transfers_1941), Stavka turns to the counter-offensive and the
- * German offensive no longer holds it (hk_assess_west_crisis reads
+ * (rzd_transfers_1941), and Germany's offensive has spent itself
+ * (war.west_offensive_months from the attack), Stavka turns to the
+ * counter-offensive and the German offensive no longer holds it (hk_assess_west_crisis reads
  * west_turned_on; the reserve is hk_assess_west_reserve). A Far East that
  * sends no one west (a Japanese attack keeps its reserve there) delays it. Told where it bears on a war in the
  * east: once Japan has decided on one or fought one. */
@@ -791,6 +792,16 @@ static void west_front(hk_world *w)
     const hk_scenario *s = w->s;
     if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) || hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ||
         w->west_turned_on != HK_MONTH_NONE)
+        return;
+    /* the German offensive keeps its momentum for
+     * war.west_offensive_months after the attack (the months completed
+     * since its month): Stavka held its reserve armies back while the
+     * Germans still attacked, ready as they were by 17 November 1941
+     * (rotundo1985), and struck on 5 December, once the last German
+     * effort before Moscow had been held (britannica_barbarossa). A large
+     * reserve does not bring the turn before that; a short one delays it
+     * past it */
+    if (w->month - w->flag_since[HK_EFFECT_GER_SOV_WAR] < P(w, WAR_WEST_OFFENSIVE_MONTHS))
         return;
     double reserve = hk_assess_west_reserve(w);
     if (reserve < P(w, WAR_WEST_COUNTER_MEN))

@@ -987,6 +987,12 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
                 w->seize_prep++;
             if (w->seize_prep <= (int)P(w, JAPAN_SEIZE_PREPARE))
                 p = 0.0;
+            else if (ripe)
+                /* a stroke readied is struck on the date its plotters set,
+                 * not left to a later month's chance (the explosion set for
+                 * late September 1931 was brought forward, not put off,
+                 * when Tokyo sent an officer to stop it; coble1991) */
+                p = 1.0;
         }
         bool go = hk_lazy_bernoulli(r, p);
         if (go || forced) {

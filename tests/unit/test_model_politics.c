@@ -564,6 +564,42 @@ static void test_seizure_waits_for_pressure(void **state)
     fx_free(s);
 }
 
+/* A stroke readied over japan.seize_prepare months, with the Northeastern
+ * Army south of the Wall, is struck the month it is ready, in every run:
+ * the plotters had set their date (late September 1931) and brought it
+ * forward rather than put it off; not left to a monthly chance that
+ * scatters the seizure over the following autumn and winter. A month
+ * before it is ready nobody acts. */
+static void test_readied_stroke_is_struck(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int prepare = (int)su.param[HK_P_JAPAN_SEIZE_PREPARE];
+    for (int ready = 0; ready < 2; ready++) {
+        int seized = 0;
+        for (uint64_t r = 0; r < 10; r++) {
+            hk_world *w = manchuria_world(&su, r);
+            w->month = hk_month_of(1931, 8);
+            w->grievance = 2 * su.param[HK_P_JAPAN_SEIZE_PRESSURE];
+            w->flags |= 1u << HK_EFFECT_NORTHEAST_AWAY;
+            w->flag_since[HK_EFFECT_NORTHEAST_AWAY] = hk_month_of(1930, 9);
+            /* this step's readying brings it to prepare (not ready) or past it */
+            w->seize_prep = prepare - 1 + ready;
+            hk_politics_step(w);
+            seized += w->manchuria_seized;
+            hk_world_free(w);
+        }
+        assert_int_equal(seized, ready ? 10 : 0);
+    }
+    hk_scenario_free(s);
+}
+
 /* A world just after the seizure of Manchuria: the Imperial Way has risen
  * to `kodoha` of Japan's influence (taken from the Navy), ahead of the
  * Control faction; no seizure is pending and the war with China is far. */
@@ -1070,6 +1106,7 @@ int main(void)
         cmocka_unit_test(test_south_window),
         cmocka_unit_test(test_pacific_war_is_japans_decision),
         cmocka_unit_test(test_seizure_waits_for_pressure),
+        cmocka_unit_test(test_readied_stroke_is_struck),
         cmocka_unit_test(test_purge_passes_to_control_faction),
         cmocka_unit_test(test_china_war_follows_friction),
         cmocka_unit_test(test_control_faction_takes_back_posts),

@@ -219,7 +219,7 @@ static double border_log(const hk_world *w, hk_world *keep)
  * last estimate. */
 void hk_politics_staff_estimate(hk_world *w)
 {
-    hk_movement_formations(w); /* the sectors' weapons, given when read */
+    hk_movement_sector_arms(w); /* the sectors' weapons, given when read */
     double jm = 0, vm = 0, jt = 0, vt = 0, ja = 0, va = 0;
     for (int i = 0; i < w->s->n_sectors; i++) {
         const hk_side_forces *j = &w->sector_forces[i][HK_SIDE_JPN], *v = &w->sector_forces[i][HK_SIDE_SOV];

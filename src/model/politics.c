@@ -232,12 +232,13 @@ void hk_politics_staff_estimate(hk_world *w)
     }
     w->staff_estimate_on = w->month;
     if (jm < 1000 || vm < 1000) {
-        w->staff_tank_edge = w->staff_air_edge = 0; /* nobody faces anybody: no arms to weigh */
+        w->staff_tank_edge = w->staff_air_edge = w->staff_edge = 0; /* nobody faces anybody: no arms to weigh */
         return;
     }
     double men = log(vm / jm);
     w->staff_tank_edge = log((vt + 1.0) / (jt + 1.0)) - men;
     w->staff_air_edge = log((va + 1.0) / (ja + 1.0)) - men;
+    w->staff_edge = P(w, DOCTRINE_STAFF_ARMS) * 0.5 * (w->staff_tank_edge + w->staff_air_edge);
 }
 
 /* The General Staff's reckoning of the balance on the border as a log
@@ -249,8 +250,7 @@ void hk_politics_staff_estimate(hk_world *w)
  * men the rest. */
 static double staff_log(const hk_world *w, hk_world *keep)
 {
-    double men = border_log(w, keep);
-    return men + P(w, DOCTRINE_STAFF_ARMS) * 0.5 * (w->staff_tank_edge + w->staff_air_edge);
+    return border_log(w, keep) + w->staff_edge;
 }
 
 static double doctrine_target(const hk_world *w, hk_world *keep);
@@ -1524,8 +1524,7 @@ void hk_politics_step(hk_world *w)
     /* the General Staff's yearly estimate of the Soviet arms, from the
      * seizure of Manchuria on (before it no army faces the Soviet Far East
      * across a land border of Japan's to weigh) */
-    if (w->manchuria_seized && P(w, DOCTRINE_STAFF_ARMS) > 0 &&
-        (w->staff_estimate_on == 0 || w->month - w->staff_estimate_on >= 12))
+    if (w->month - w->staff_estimate_on >= 12 && w->manchuria_seized && P(w, DOCTRINE_STAFF_ARMS) > 0)
         hk_politics_staff_estimate(w);
     double d = doctrine_target(w, w);
     w->doctrine += 0.3 * (d - w->doctrine);

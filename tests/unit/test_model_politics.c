@@ -365,6 +365,7 @@ static void test_staff_weighs_armour_and_aircraft(void **state)
     assert_true(d_armoured < d_even - 0.05);
     assert_true(d_weaker > d_armoured + 0.02);
     su.param[HK_P_DOCTRINE_STAFF_ARMS] = 0;
+    hk_politics_staff_estimate(armoured);
     assert_true(fabs(hk_politics_doctrine_target(armoured) - d_even) < 1e-12);
     hk_world_free(even);
     hk_world_free(armoured);

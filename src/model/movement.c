@@ -217,6 +217,8 @@ static void sector_arms(hk_world *w)
         }
 }
 
+void hk_movement_sector_arms(hk_world *w) { sector_arms(w); }
+
 void hk_movement_formations(hk_world *w)
 {
     sector_arms(w);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "model/control.h"
+#include "model/movement.h"
 #include "model/system.h"
 #include "world/actors.h"
 
@@ -208,6 +209,50 @@ static double border_log(const hk_world *w, hk_world *keep)
     return keep->doctrine_ratio_log;
 }
 
+/* The General Staff's estimate of the Soviet Far East's arms against
+ * Japan's army in Manchuria and Korea, drawn up once a year (the yearly
+ * operations plan against the USSR, coox1985): the Soviet-over-Japanese
+ * ratios of tanks and of aircraft on the border over the ratio of men, as
+ * logs (how much better armed, man for man, the Red Army stood), a machine
+ * counted from one up on each side so that an arm neither side has is even.
+ * The men the doctrine reads every month; their arms it knows as of the
+ * last estimate. */
+void hk_politics_staff_estimate(hk_world *w)
+{
+    hk_movement_sector_arms(w); /* the sectors' weapons, given when read */
+    double jm = 0, vm = 0, jt = 0, vt = 0, ja = 0, va = 0;
+    for (int i = 0; i < w->s->n_sectors; i++) {
+        const hk_side_forces *j = &w->sector_forces[i][HK_SIDE_JPN], *v = &w->sector_forces[i][HK_SIDE_SOV];
+        jm += j->men;
+        vm += v->men;
+        jt += j->tanks;
+        vt += v->tanks;
+        ja += j->aircraft;
+        va += v->aircraft;
+    }
+    w->staff_estimate_on = w->month;
+    if (jm < 1000 || vm < 1000) {
+        w->staff_tank_edge = w->staff_air_edge = w->staff_edge = 0; /* nobody faces anybody: no arms to weigh */
+        return;
+    }
+    double men = log(vm / jm);
+    w->staff_tank_edge = log((vt + 1.0) / (jt + 1.0)) - men;
+    w->staff_air_edge = log((va + 1.0) / (ja + 1.0)) - men;
+    w->staff_edge = P(w, DOCTRINE_STAFF_ARMS) * 0.5 * (w->staff_tank_edge + w->staff_air_edge);
+}
+
+/* The General Staff's reckoning of the balance on the border as a log
+ * Soviet-over-Japanese ratio: not men alone but the three tallies it set
+ * side by side, divisions, tanks and aircraft (coox1985; the build-up as
+ * the record counts it, 001:47). The tanks' and the aircraft's ratios are
+ * the men's times the Red Army's edge in each per man (the year's
+ * estimate); the two arms weigh doctrine.staff_arms between them and the
+ * men the rest. */
+static double staff_log(const hk_world *w, hk_world *keep)
+{
+    return border_log(w, keep) + w->staff_edge;
+}
+
 static double doctrine_target(const hk_world *w, hk_world *keep);
 
 double hk_politics_doctrine_target(const hk_world *w) { return doctrine_target(w, NULL); }
@@ -247,7 +292,7 @@ static double doctrine_target(const hk_world *w, hk_world *keep)
         d -= P(w, DOCTRINE_WINDOW_PULL) * through;
     /* deterrence needs armies facing each other across a land border */
     if (w->manchuria_seized || (w->intervention && !w->withdrawn))
-        d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(border_log(w, keep), -1.5, 1.5);
+        d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(staff_log(w, keep), -1.5, 1.5);
     d += west_hope_term(w);
     if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality))
         d -= P(w, DOCTRINE_PACT_PULL);
@@ -1550,6 +1595,11 @@ void hk_politics_step(hk_world *w)
     double growth = P(w, POLITICS_AUTONOMY_GROWTH);
     double target = hk_clamp(hk_assess_north_hawks(w) * 1.6, 0, 1);
     w->autonomy += growth * (target - w->autonomy);
+    /* the General Staff's yearly estimate of the Soviet arms, from the
+     * seizure of Manchuria on (before it no army faces the Soviet Far East
+     * across a land border of Japan's to weigh) */
+    if (w->month - w->staff_estimate_on >= 12 && w->manchuria_seized && P(w, DOCTRINE_STAFF_ARMS) > 0)
+        hk_politics_staff_estimate(w);
     double d = doctrine_target(w, w);
     w->doctrine += 0.3 * (d - w->doctrine);
     /* the hope's share of it follows the same pace (its term in the target,

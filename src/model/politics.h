@@ -41,6 +41,10 @@ bool hk_politics_south_war(const hk_world *w);
 bool hk_politics_south_pull(const hk_world *w);
 /* Japan's doctrine as derived this month from the state (before smoothing). */
 double hk_politics_doctrine_target(const hk_world *w);
+/* The General Staff's yearly estimate of the Soviet Far East's edge in
+ * tanks and aircraft per man on the border (staff_tank_edge,
+ * staff_air_edge), which the doctrine's deterrence weighs with the men. */
+void hk_politics_staff_estimate(hk_world *w);
 /* Japan's doctrine with the hope of a Soviet collapse set aside: what the
  * commitment south, and its lapse, are weighed on. */
 double hk_politics_south_case(const hk_world *w);

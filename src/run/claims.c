@@ -263,16 +263,11 @@ const hk_claim hk_claim_table[] = {
      .design = HK_CLAIM_PAIRED, .set = {"soviet.threat_ratio=1"},
      .metric = HK_M_DOCTRINE_1938, .direction = +1,
      .test = "the same weaker Soviet build-up: Japan's doctrine at the end of 1938 stands further north",
-     /* not reproduced: the paired arm takes away the Soviet lead in men but
-      * keeps the Red Army's armour per man. Judging the balance by men, the
-      * cabinet strikes north in 1933 in most runs of that arm (doctrine is
-      * then as far north as in the baseline), and the war the armour wins
-      * turns doctrine south by 1938. The deterrence itself is claim 17's. */
-     .asserted = false,
-     .why_not = "the weaker build-up takes away the Soviet lead in men, not in armour: judging the balance by "
-                "men, the cabinet strikes north in 1933 in most runs of that arm (its doctrine then as far north "
-                "as the baseline's), and the war lost to the Red Army's armour turns doctrine south by 1938; the "
-                "deterrence itself passes as claim 17"},
+     /* the General Staff weighs the Soviet Far East by its men and by its
+      * edge in tanks and aircraft (politics.c, staff_log): the weaker
+      * build-up is weaker in all three, and the doctrine stands further
+      * north without a war in 1933 to undo it */
+     .asserted = true},
 };
 const int hk_claim_count = (int)(sizeof hk_claim_table / sizeof hk_claim_table[0]);
 

@@ -322,6 +322,12 @@ struct hk_world {
     /* the Soviet-over-Japanese border ratio and its log as the doctrine's
      * deterrence last read them (politics), kept while the ratio stands */
     double doctrine_ratio, doctrine_ratio_log;
+    /* the General Staff's last yearly estimate (politics): the log edge
+     * of the Soviet Far East in tanks and in aircraft per man on the
+     * border, and its month (0 before the first) */
+    double staff_tank_edge, staff_air_edge;
+    double staff_edge; /* their mean, weighted doctrine.staff_arms: what the deterrence adds to the men's log ratio */
+    hk_month staff_estimate_on;
     /* Japan's pushed lean as the doctrine last read it (politics), kept
      * while the factions' influence stands (lean_ok once worked out) */
     double lean_infl[HK_MAX_FACTIONS], lean;

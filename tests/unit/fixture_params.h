@@ -117,3 +117,4 @@
 {"japan.seize_guarded", 0.05},
 {"japan.seize_prepare", 12},
 {"japan.china_truce", 0.1},
+{"doctrine.staff_arms", 0.6667},

@@ -12,6 +12,7 @@
 
 #include "fixture_scenario.h"
 #include "model/assess.h"
+#include "model/movement.h"
 #include "model/politics.h"
 #include "model/war.h"
 #include "world/world.h"
@@ -323,6 +324,52 @@ static void test_lost_major_battle_teaches_lesson(void **state)
     hk_world_free(lost);
     hk_world_free(calm);
     hk_world_free(small);
+    fx_free(s);
+}
+
+/* The General Staff weighs the Soviet Far East by its tanks and aircraft as
+ * well as its men: at even men on the border, a Red Army with twenty times
+ * the tanks and five times the aircraft (its yearly estimate) turns the
+ * doctrine further from the north than an even one, and the less so the
+ * weaker the Soviet build-up (men, tanks and aircraft cut alike); with the
+ * arms weighing nothing the men alone count. */
+static void test_staff_weighs_armour_and_aircraft(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *even = north_world(&su, 0, 0.4, 300000, 300000);
+    hk_world *armoured = north_world(&su, 0, 0.4, 300000, 300000);
+    hk_world *weaker = north_world(&su, 0, 0.4, 300000, 180000);
+    /* the month's weapons as movement gives them, then the test's own */
+    hk_movement_formations(even);
+    hk_movement_formations(armoured);
+    hk_movement_formations(weaker);
+    for (int i = 0; i < s->n_sectors; i++) {
+        even->sector_forces[i][HK_SIDE_JPN].tanks = even->sector_forces[i][HK_SIDE_SOV].tanks = 30;
+        even->sector_forces[i][HK_SIDE_JPN].aircraft = even->sector_forces[i][HK_SIDE_SOV].aircraft = 40;
+        armoured->sector_forces[i][HK_SIDE_JPN].tanks = weaker->sector_forces[i][HK_SIDE_JPN].tanks = 30;
+        armoured->sector_forces[i][HK_SIDE_JPN].aircraft = weaker->sector_forces[i][HK_SIDE_JPN].aircraft = 40;
+        armoured->sector_forces[i][HK_SIDE_SOV].tanks = 600;
+        armoured->sector_forces[i][HK_SIDE_SOV].aircraft = 200;
+        weaker->sector_forces[i][HK_SIDE_SOV].tanks = 360;
+        weaker->sector_forces[i][HK_SIDE_SOV].aircraft = 120;
+    }
+    hk_politics_staff_estimate(even);
+    hk_politics_staff_estimate(armoured);
+    hk_politics_staff_estimate(weaker);
+    double d_even = hk_politics_doctrine_target(even), d_armoured = hk_politics_doctrine_target(armoured);
+    double d_weaker = hk_politics_doctrine_target(weaker);
+    assert_true(su.param[HK_P_DOCTRINE_STAFF_ARMS] > 0);
+    assert_true(d_armoured < d_even - 0.05);
+    assert_true(d_weaker > d_armoured + 0.02);
+    su.param[HK_P_DOCTRINE_STAFF_ARMS] = 0;
+    hk_politics_staff_estimate(armoured);
+    assert_true(fabs(hk_politics_doctrine_target(armoured) - d_even) < 1e-12);
+    hk_world_free(even);
+    hk_world_free(armoured);
+    hk_world_free(weaker);
     fx_free(s);
 }
 
@@ -1101,6 +1148,7 @@ int main(void)
         cmocka_unit_test(test_strike_north_with_opportunity),
         cmocka_unit_test(test_no_strike_under_pact_against_superior_force),
         cmocka_unit_test(test_lost_major_battle_teaches_lesson),
+        cmocka_unit_test(test_staff_weighs_armour_and_aircraft),
         cmocka_unit_test(test_commitment_south_lapses_only_before_pacific_war),
         cmocka_unit_test(test_west_hope_given_up_without_the_ratio),
         cmocka_unit_test(test_south_window),

@@ -258,7 +258,7 @@ typedef struct hk_motor {
     hk_month told;      /* the campaign (its first month) whose first trucks were told, 0 none */
 } hk_motor;
 
-#define HK_TEXT_LEN 600
+#define HK_TEXT_LEN 2048
 
 
 /* What the border battles leave for the outcomes: battles.c keeps it,
@@ -589,6 +589,7 @@ struct hk_world {
      * event's text could not be kept (out of memory), and the run fails */
     struct hk_arena *text;
     bool text_lost;
+    /* the text buffers stay last: hk_world_init clears what comes before them */
     char scratch[HK_TEXT_LEN];
     char scratch_src[HK_TEXT_LEN];
 };

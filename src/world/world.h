@@ -560,7 +560,7 @@ struct hk_world {
         bool forces_ok;                   /* simulate: sector_forces are forces_pool times coef */
         bool arms_due;                    /* simulate: sector_forces' weapons not yet worked out (hk_movement_formations) */
         double forces_pool[3];
-        double resp_men[2], resp_base[2], resp[2]; /* forces.response against each side (JPN, SOV), and its inputs */
+        double resp_x[2], resp[2]; /* forces.response against each side (JPN, SOV), and the ratio it was worked out at (0: none) */
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */

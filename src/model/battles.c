@@ -320,6 +320,7 @@ void hk_battles_start(hk_world *w)
 {
     w->season_mons = months_of(P(w, BATTLE_SEASON_FIRST), P(w, BATTLE_SEASON_LAST));
     w->winter_mons = months_of(P(w, BATTLE_WINTER_FIRST), P(w, BATTLE_WINTER_LAST));
+    w->season_count = (uint8_t)__builtin_popcount(w->season_mons);
     w->claim_sites = 0;
     for (int i = 0; i < w->s->n_sectors && i < HK_MAX_SECTORS; i++)
         if (w->c->site[i] >= 0 && w->s->regions[w->c->site[i]].claimed_by >= 0)

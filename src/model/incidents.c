@@ -209,7 +209,7 @@ static void principles_step(hk_world *w)
         w->order_season_months++;
     /* the season in which Moscow first read the order as restraint is over
      * and the order was not tested in it (soviet_reads_restraint) */
-    else if (w->order_season_months > __builtin_popcount(w->season_mons))
+    else if (w->order_season_months > w->season_count)
         w->order_read_lapsed = true;
     if (w->rules_watch > 0) { /* a Soviet move queued last month: was it fought? */
         int sec = w->rules_watch - 1;
@@ -285,7 +285,7 @@ static bool soviet_reads_restraint(const hk_world *w)
      * season after a season of the order, coox1977), and an order left
      * untested through that season is no longer news of the other side's
      * weakness (order_read_lapsed, principles_step) */
-    return w->border_order && w->order_season_months > __builtin_popcount(w->season_mons) && !w->order_read_lapsed &&
+    return w->border_order && w->order_season_months > w->season_count && !w->order_read_lapsed &&
            !railway_co_run(w) && !hk_assess_europe_presses(w);
 }
 

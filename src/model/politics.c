@@ -1614,7 +1614,10 @@ void hk_politics_step(hk_world *w)
         return; /* a Japan that has surrendered decides nothing more */
     expedition(w, &r);
     field_army(w, &r);
-    coup(w, &r);
+    /* (asked here first, its cheapest tests before the call: no rising is in
+     * the making before the seizure of Manchuria nor once the Army is at war) */
+    if (w->manchuria_seized && !w->war && !w->china_war && hk_politics_coup_ready(w))
+        coup(w, &r);
     west_hope(w);
     north_season(w);
     commitment(w);

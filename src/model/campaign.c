@@ -324,14 +324,6 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
             if (k->kind == HK_LINK_SEA || (w->camp.front_of[q] != f && w->camp.front_of[v] != f) ||
                 !own(w, q, side) || hk_control_side(w, v) != 1 - side)
                 continue;
-            /* (that region next to it is the side's own ground from before
-             * the war, where the front can stand: not ground another front
-             * has just taken in its advance, where this front's armies are
-             * not; the 2nd Far Eastern Front crossed the Amur at
-             * Blagoveshchensk and did not come on Harbin by Qiqihar, which
-             * the Transbaikal Front took, glantz2003) */
-            if (w->camp.front_of[q] != f && !held_at_start(w, q, side))
-                continue;
             /* a fortress under siege is the besiegers' to storm, and its
              * garrison makes no attack out of it */
             if (invested(w, q) || invested(w, v))
@@ -354,6 +346,14 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
              * Amur at Heihe, it is crossed) */
             int tier = deep && railhead_now(w, v) && zone_of(s, v) < 0 ? 0 : k->kind == HK_LINK_RIVER ? 2 : 1;
             if (!(tier < best_tier || (tier == best_tier && (k->km < best_km || (k->km == best_km && v < best)))))
+                continue;
+            /* (that region next to it is the side's own ground from before
+             * the war, where the front can stand: not ground another front
+             * has just taken in its advance, where this front's armies are
+             * not; the 2nd Far Eastern Front crossed the Amur at
+             * Blagoveshchensk and did not come on Harbin by Qiqihar, which
+             * the Transbaikal Front took, glantz2003) */
+            if (w->camp.front_of[q] != f && !held_at_start(w, q, side))
                 continue;
             if (!in_aims(w, side, v))
                 continue;
@@ -1551,7 +1551,7 @@ static bool in_depth(const hk_world *w, int o, int side)
 static bool fortified_line(const hk_world *w, int o, int side)
 {
     const hk_scenario *s = w->s;
-    if ((zone_of(s, o) < 0 && !in_depth(w, o, side)) || !held_at_start(w, o, side))
+    if ((zone_of(s, o) < 0 && (s->regions[o].fortified < 0 || !in_depth(w, o, side))) || !held_at_start(w, o, side))
         return false;
     /* a city its plan holds as a main line of resistance in depth behind
      * the border zone is defended from field positions by the army falling

@@ -11,6 +11,7 @@
  * battle the outcomes read. docs/model.md#battles,
  * docs/model.md#battles-border-campaign. */
 #include "model/battles.h"
+#include "model/incidents.h"
 
 #include "core/mathx.h"
 #include "model/combat.h"
@@ -457,7 +458,7 @@ static hk_combat_side armed(const hk_world *w, const hk_combat_side *in, int sid
 static void resolve_in_echelons(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_combat_side *def,
                                 hk_terrain terrain, int days, hk_combat_result *res)
 {
-    hk_combat_resolve_echelons(&w->combat, att, def, terrain, days, (int)lround(P(w, BATTLE_ECHELONS)), r, res);
+    hk_combat_resolve_echelons(&w->combat, att, def, terrain, days, hk_round_int(P(w, BATTLE_ECHELONS)), r, res);
 }
 
 /* Fights a battle; `campaign` when it is an engagement of a border campaign.
@@ -577,17 +578,36 @@ static const char *other_side(const hk_world *w, int sec, char *buf, size_t n, b
 }
 
 /* Europe at war, or Germany and the USSR bound by a pact: quiet on the
- * border is worth more to both (001:147, 001:151). */
-static bool europe_presses(const hk_world *w) { return hk_assess_europe_presses(w); }
+ * border is worth more to both (001:147, 001:151). A campaign's month is
+ * decided at its start, on what both governments know then: news from
+ * Europe weighs from the month after it came. The pact of 23 August 1939
+ * came three days after the Soviet offensive had begun, and the 6th Army,
+ * formed on 4 August, was still fighting and being fed; Tokyo turned to a
+ * ceasefire in September (001:147; coox1985). */
+static bool europe_presses(const hk_world *w)
+{
+    static const int effects[] = {HK_EFFECT_EUROPE_WAR, HK_EFFECT_GER_SOV_PACT, HK_EFFECT_GER_SOV_WAR};
+    for (size_t i = 0; i < sizeof effects / sizeof effects[0]; i++)
+        if (hk_flag(w, effects[i]) && w->flag_since[effects[i]] != HK_MONTH_NONE && w->flag_since[effects[i]] < w->month)
+            return true;
+    return false;
+}
 
 /* What of Europe presses for quiet, as a ceasefire's reason says it: the
  * war once it has begun (1939-09-01), before it the German-Soviet pact
  * (signed 1939-08-23, 001:147) */
+static bool europe_at_war_known(const hk_world *w)
+{
+    hk_month a = hk_flag(w, HK_EFFECT_EUROPE_WAR) ? w->flag_since[HK_EFFECT_EUROPE_WAR] : HK_MONTH_NONE;
+    hk_month b = hk_flag(w, HK_EFFECT_GER_SOV_WAR) ? w->flag_since[HK_EFFECT_GER_SOV_WAR] : HK_MONTH_NONE;
+    return (a != HK_MONTH_NONE && a < w->month) || (b != HK_MONTH_NONE && b < w->month);
+}
+
 static const char *europe_reason(const hk_world *w)
 {
-    if (hk_flag(w, HK_EFFECT_EUROPE_WAR) || hk_flag(w, HK_EFFECT_GER_SOV_WAR))
-        return ", Europe at war";
-    return europe_presses(w) ? ", Germany and the USSR at peace by a pact" : "";
+    if (!europe_presses(w))
+        return "";
+    return europe_at_war_known(w) ? ", Europe at war" : ", Germany and the USSR at peace by a pact";
 }
 
 double hk_battles_ceasefire_pressure(const hk_world *w, int side)
@@ -685,6 +705,32 @@ static double campaign_reinforce(hk_world *w, int side, double want)
     return room;
 }
 
+/* What a side's air arm can add to a border campaign in a month, and
+ * the most it sends there: where its railhead is within reach of the
+ * battle ground (its haul there no longer than forces.near_km), its air
+ * arm flies to the fields on the railway there and fights from them at
+ * once, its fuel and bombs coming by rail. The Kwantung Army's air units
+ * were the Army's, not its divisions': the 2nd Air Division moved its
+ * regiments to the fields about Hailar, 240 km from the Khalkha, within
+ * weeks of the first clash of May 1939, some 200 aircraft by June, and
+ * held the air until July (coox1985). Beyond that reach the fields at the
+ * front are stocked over the road, and the aircraft come no faster than
+ * campaign.air_flyin of all the side's a month (the VVS in Mongolia, 650
+ * km of road from Borzya, grew from 80 aircraft in May 1939 to 515 in
+ * August, forces.yaml). At most campaign.arms_share of all its
+ * formations' aircraft go, and at least those based within reach of the
+ * battle ground join at once (the Kwantung Army's western air units, the
+ * 57th Special Corps' regiments). */
+static void air_arm(hk_world *w, int side, double *step, double *most, double *near)
+{
+    const hk_border_campaign *c = &w->border_campaign;
+    double theatre = forces_in(w, ~(hk_regions)0, side).aircraft;
+    bool based = battle_supply_km(w, c->sector, side) <= P(w, FORCES_NEAR_KM);
+    *step = (based ? 1.0 : hk_clamp(P(w, CAMPAIGN_AIR_FLYIN), 0.0, 1.0)) * theatre;
+    *most = P(w, CAMPAIGN_ARMS_SHARE) * theatre;
+    *near = within_reach(w, c->sector, side).aircraft;
+}
+
 /* A side that fights on concentrates its theatre's mobile arms on the
  * battle ground, not only the tanks and aircraft of the men it brings up
  * from the sector: the Kwantung Army had 120 of its 200 tanks and 200 of its
@@ -692,13 +738,12 @@ static double campaign_reinforce(hk_world *w, int side, double want)
  * draws tanks and aircraft toward the ratio it seeks in men over the enemy's
  * (`ratio`), from at most campaign.arms_share of all its formations'. Tanks
  * come by road: in a month no larger a share of them than its lift is of
- * its theatre's men. Aircraft fly in from the theatre's airfields, not over
- * the road: in a month at most campaign.air_flyin of all the side's
- * aircraft (the VVS in Mongolia grew from 80 in May 1939 to 515 in August,
- * forces.yaml, while the road still carried the 1st Army Group's men); and
- * the air units based within reach of the battle ground join it at once,
- * whatever the men do (the Kwantung Army's western air units, the 57th
- * Special Corps' regiments). The side ahead draws nothing more. */
+ * its theatre's men. Aircraft fly in (air_arm), and the ratio is sought
+ * over the air the enemy can have over the battle ground within the month,
+ * what it has there and what its air arm can add (the Kwantung Army's air
+ * staff answered the VVS's build-up in Mongolia as it came, coox1985), not
+ * over what it has at the month's start alone. The side ahead draws
+ * nothing more. */
 static void campaign_arms(hk_world *w, int side, double ratio)
 {
     hk_border_campaign *c = &w->border_campaign;
@@ -707,14 +752,19 @@ static void campaign_arms(hk_world *w, int side, double ratio)
         return;
     hk_side_forces all = forces_in(w, ~(hk_regions)0, side);
     double road = hk_fmin(1.0, campaign_lift(w, side) / pool), share = P(w, CAMPAIGN_ARMS_SHARE);
-    double step[2] = {road, hk_clamp(P(w, CAMPAIGN_AIR_FLYIN), 0.0, 1.0)};
+    double air_step, air_most, air_near, e_step, e_most, e_near;
+    air_arm(w, side, &air_step, &air_most, &air_near);
+    air_arm(w, 1 - side, &e_step, &e_most, &e_near);
+    double e_air = c->aircraft[1 - side];
+    e_air = hk_fmax(e_air, hk_fmin(e_air + e_step, hk_fmax(e_most, e_near)));
+    double step[2] = {road * all.tanks, air_step};
     double *have[2] = {&c->tanks[side], &c->aircraft[side]};
-    double enemy[2] = {c->tanks[1 - side], c->aircraft[1 - side]};
-    double theatre[2] = {all.tanks, all.aircraft};
-    double near[2] = {0.0, within_reach(w, c->sector, side).aircraft};
+    double enemy[2] = {c->tanks[1 - side], e_air};
+    double most[2] = {share * all.tanks, air_most};
+    double near[2] = {0.0, air_near};
     for (int k = 0; k < 2; k++) {
-        double aim = hk_fmax(hk_fmin(ratio * enemy[k], share * theatre[k]), near[k]);
-        double add = hk_fmin(aim - *have[k], hk_fmax(step[k] * theatre[k], near[k] - *have[k]));
+        double aim = hk_fmax(hk_fmin(ratio * enemy[k], most[k]), near[k]);
+        double add = hk_fmin(aim - *have[k], hk_fmax(step[k], near[k] - *have[k]));
         if (add > 0)
             *have[k] += add;
     }
@@ -880,13 +930,29 @@ static int month_days(const hk_world *w) { return hk_days_in_month(hk_month_year
 
 double hk_battles_tokyo_prevails(const hk_world *w) { return hk_clamp(1.0 - w->autonomy, 0.0, 1.0); }
 
+/* Whether the USSR owes the campaign an answer: its stake is spent once an
+ * attack of its own has succeeded against what the Japanese side has on the
+ * line. It owes one while no attack of its own has succeeded, while it was
+ * beaten in the last engagement (a defeat raises the stake: the build-up
+ * after the Japanese attacks of 1939, 001:137), and again whenever the
+ * Japanese side has brought up more men than its last successful attack
+ * left standing: the Soviet side held the east bank of the Khalkha from the
+ * May fighting on, yet once the Kwantung Army had brought the 23rd Division
+ * up and attacked in July, Moscow formed the 1st Army Group (19 July) and
+ * built up over 650 km for the offensive of 20 August that destroyed it,
+ * and took the ceasefire only after that (001:137, 001:145, 001:147). At
+ * Changkufeng the Korea Army, which Tokyo sent nothing more, took the crest
+ * and held it against the counter-attacks of early August with what it
+ * had, and the ceasefire came within two weeks (coox1977). */
+static bool soviet_owes(const hk_border_campaign *c)
+{
+    return c->last_loser == HK_SIDE_SOV || !(c->answered > 0) || c->men[HK_SIDE_JPN] > c->answered + 0.5;
+}
+
 bool hk_battles_soviet_building(const hk_world *w)
 {
     const hk_border_campaign *c = &w->border_campaign;
-    /* it owes an answer while it has not attacked in the campaign, or has
-     * been beaten in the last engagement since: a defeat raises the stake
-     * (the build-up after the Japanese attacks of 1939, 001:137) */
-    if (!soviet_bound(w, c->sector) || (c->attacks[HK_SIDE_SOV] > 0 && c->last_loser != HK_SIDE_SOV))
+    if (!soviet_bound(w, c->sector) || !soviet_owes(c))
         return false;
     double want = P(w, SOVIET_THREAT_RATIO) * c->men[HK_SIDE_JPN];
     return soviet_available(w) >= SOVIET_READY * want;
@@ -922,7 +988,16 @@ static bool japanese_outbuilds(hk_world *w)
      * Kwantung Army judged that no large force could be kept 650 km from
      * the railway at Borzya, and the 1st Army Group's motor transport
      * proved it wrong (coox1985; 001:137) */
-    double reckoned = P(w, CAMPAIGN_LIFT) / hk_fmax(battle_supply_km(w, c->sector, HK_SIDE_SOV), 100.0);
+    double km = battle_supply_km(w, c->sector, HK_SIDE_SOV);
+    double reckoned = P(w, CAMPAIGN_LIFT) / hk_fmax(km, 100.0);
+    /* beyond what faces the border from the Soviet railheads
+     * (forces.near_km) the officers reckon no Soviet columns coming at all:
+     * in July 1939 the Kwantung Army's deputy chief of staff argued at the
+     * General Staff that a major Soviet effort at Nomonhan was logistically
+     * impossible, and the Army fed in the 6th Army against a 1st Army Group
+     * it did not see coming (coox1985) */
+    if (km > P(w, FORCES_NEAR_KM))
+        reckoned = 0.0;
     double coming = hk_fmax(0.0, hk_fmin(reckoned, campaign_available(w, HK_SIDE_SOV) - c->men[HK_SIDE_SOV]));
     double need = hk_assess_north_need(w) / hk_battles_attack_odds(w, c->sector);
     return within_reach(w, c->sector, HK_SIDE_JPN).men >= need * (c->men[HK_SIDE_SOV] + coming);
@@ -978,7 +1053,7 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         say(w, reason[0], sizeof reason[0], "its line broke and it has no one more to bring up");
     } else if (c->last_loser == HK_SIDE_JPN && campaign_available(w, HK_SIDE_JPN) > c->men[HK_SIDE_JPN] + 1.0 &&
                hk_battles_in_season(w, c->sector) && season_goes_on(w) && !hk_battles_winter_halts(w, c->sector) &&
-               !europe_presses(w) && licence > 0.0 && japanese_outbuilds(w)) {
+               !europe_presses(w) && licence > 0.0 && !w->border_order && japanese_outbuilds(w)) {
         /* beaten in the last engagement with men of its own still to bring
          * up, in the campaigning season, the Kwantung Army answers the
          * setback by feeding in more (the stake it raises in campaign_month)
@@ -994,7 +1069,11 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
          * the season is in its last month (men brought up now could not attack before
          * the freeze: the 6th Army's September counter-offensive of 1939
          * was called off), Europe presses, or its officers' licence has run
-         * out. */
+         * out; and not while the General Staff's standing order of the
+         * China war binds it (border_order: not to cross even where the
+         * other side has crossed and to hold to non-expansion in any
+         * dispute, nomonhan_natsu), which the Kwantung Army's own
+         * principles of April 1939 replaced. */
         seek[0] = false;
         say(w, reason[0], sizeof reason[0],
                  "beaten, its officers bring up more to retake the ground, and Tokyo, keeping the war local, lets "
@@ -1041,7 +1120,8 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
                      "at autonomy %.2f", press[0], w->autonomy);
     }
     bool building = hk_battles_soviet_building(w);
-    if (c->holder == HK_SIDE_SOV) {
+    bool fights = building && hk_battles_in_season(w, c->sector) && !hk_battles_winter_halts(w, c->sector) && !yields;
+    if (c->holder == HK_SIDE_SOV && !fights) {
         seek[1] = true;
         say(w, reason[1], sizeof reason[1], "it holds the ground it claims");
     } else if (!soviet_bound(w, c->sector)) {
@@ -1053,9 +1133,16 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
                  "its army in the east, %.1f times the Japanese, is short of the %.1f it plans for, and Moscow yields the "
                  "ground rather than risk a war",
                  w->sov_men / hk_fmax(w->jpn_men, 1.0), P(w, SOVIET_THREAT_RATIO));
-    } else if (building && hk_battles_in_season(w, c->sector) && !hk_battles_winter_halts(w, c->sector)) {
+    } else if (fights) {
         seek[1] = false;
-        say(w, reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");
+        if (c->holder == HK_SIDE_SOV && c->answered > 0)
+            say(w, reason[1], sizeof reason[1], "it holds its ground, but the Japanese side has brought up more "
+                     "than it last beat there: it builds up to attack");
+        else if (c->holder == HK_SIDE_SOV)
+            say(w, reason[1], sizeof reason[1], "it holds its ground, but has not yet beaten the Japanese line "
+                     "there: it builds up to attack");
+        else
+            say(w, reason[1], sizeof reason[1], "building up, it will not stop before it attacks with superiority");
     } else if (c->broken[HK_SIDE_SOV]) {
         seek[1] = true;
         say(w, reason[1], sizeof reason[1], "its line broke in the last engagement");
@@ -1099,7 +1186,10 @@ static bool campaign_envelops(const hk_world *w, int att, bool planned, hk_terra
 static void campaign_plan(const hk_world *w, int att, bool planned, int *surprise, int air[2])
 {
     const hk_border_campaign *c = &w->border_campaign;
-    *surprise = att == HK_SIDE_SOV && planned && c->months > 1 ? (int)P(w, WAR_SURPRISE_LEVEL) : 0;
+    /* the surprise is the first planned offensive's: a defender that has
+     * met one watches for the next build-up (the one August offensive of
+     * 1939 is the record's only one; cdb90, isqno 260) */
+    *surprise = att == HK_SIDE_SOV && planned && c->months > 1 && c->offensives == 0 ? (int)P(w, WAR_SURPRISE_LEVEL) : 0;
     for (int i = 0; i < 2; i++)
         air[i] = c->aircraft[i] > P(w, WAR_AIR_SUPERIORITY) * c->aircraft[1 - i];
 }
@@ -1152,7 +1242,7 @@ static double japanese_stake(hk_world *w, double want, double need, bool sov_fee
 static bool soviet_answers_at_once(hk_world *w, int att, int winner, int days_left)
 {
     const hk_border_campaign *c = &w->border_campaign;
-    int days = (int)lround(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    int days = hk_round_int(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     return att == HK_SIDE_JPN && winner == HK_COMBAT_ATTACKER && soviet_bound(w, c->sector) &&
            hk_battles_in_season(w, c->sector) && !hk_battles_winter_halts(w, c->sector) && days_left >= days &&
            c->men[HK_SIDE_SOV] >= 1 && c->tanks[HK_SIDE_SOV] > c->tanks[HK_SIDE_JPN];
@@ -1177,7 +1267,7 @@ static int campaign_engage(hk_world *w, hk_rng *r, int att, bool planned, bool e
     as.air = air[att];
     ds.air = air[def];
     hk_combat_result res;
-    int days = (int)lround(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    int days = hk_round_int(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     fight(w, r, sec, &as, &ds, att, terrain, days, &res, true);
     const hk_combat_losses *lo[2];
     lo[att] = &res.loss[HK_COMBAT_ATTACKER];
@@ -1201,6 +1291,10 @@ static int campaign_engage(hk_world *w, hk_rng *r, int att, bool planned, bool e
     c->attacks[att]++;
     if (att == HK_SIDE_SOV && planned)
         c->offensives++;
+    /* what a Soviet attack that succeeded left of the Japanese line (the
+     * month's contact after it included): the stake it answered */
+    if (att == HK_SIDE_SOV && res.winner == HK_COMBAT_ATTACKER)
+        c->answered = hk_fmax(c->men[HK_SIDE_JPN], 1.0);
     c->broken[att] = res.broke_off[HK_COMBAT_ATTACKER] != 0;
     c->broken[def] = res.broke_off[HK_COMBAT_DEFENDER] != 0;
     c->quiet = 0;
@@ -1305,7 +1399,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
         /* what presses in the west, by its name at the date: the pact with
          * Germany comes days before the war in Europe (001:147) */
         const char *west = !europe_presses(w) ? ""
-                           : hk_flag(w, HK_EFFECT_EUROPE_WAR) || hk_flag(w, HK_EFFECT_GER_SOV_WAR)
+                           : europe_at_war_known(w)
                                ? "; the war in Europe makes quiet on the border worth more"
                                : "; the pact with Germany makes quiet on the border worth more";
         char other[128];
@@ -1605,7 +1699,7 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
      * battalion or two a side (Changkufeng 1,410 against 1,460, Nomonhan
      * 1,300 against 1,228: CDB90 256, 259), where the Soviet side hauled 170
      * and 650 km. */
-    int days = (int)lround(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
+    int days = hk_round_int(hk_fmax(1.0, P(w, CAMPAIGN_ENGAGEMENT_DAYS)));
     double u = hk_rng_uniform(r);
     hk_side_forces fa = within_reach(w, sec, a), fd = within_reach(w, sec, d);
     /* the clash is fought by what stands on the frontage (on_the_spot):
@@ -1615,6 +1709,10 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
      * from a battalion or two (cdb90, isqno 256 and 259) */
     double bring_a = hk_fmin(fa.men, on_the_spot(w, sec, a));
     double bring_d = hk_fmin(fd.men, on_the_spot(w, sec, d));
+    /* an ally standing alone answers with its frontier post, not its army
+     * (incidents.c) */
+    if (d == HK_SIDE_SOV)
+        bring_d = hk_fmin(bring_d, hk_incidents_frontier_guard(w, sec, soviet_bound(w, sec)));
     double men_a, men_d;
     if (answer) {
         /* the mover digs in with a skewed share of its frontage; the
@@ -1680,6 +1778,11 @@ static void simulate_battle(hk_world *w, hk_rng *r, const hk_pending_battle *pb)
             w->border_campaign.holder = d;
         w->border_campaign.clock = res.days;
         campaign_contact(w, res.days + 1, month_days(w) + 1);
+        /* the USSR that moved onto the ground and still holds it has
+         * answered the attack on it: it owes another only if the Japanese
+         * side brings up more (soviet_owes) */
+        if (answer && w->border_campaign.holder == HK_SIDE_SOV)
+            w->border_campaign.answered = hk_fmax(w->border_campaign.men[HK_SIDE_JPN], 1.0);
     } else {
         battle_consequences(w, loser, men[HK_SIDE_JPN], men[HK_SIDE_SOV], cas[HK_SIDE_JPN], cas[HK_SIDE_SOV], true,
                             -1, sec);

@@ -119,7 +119,10 @@ static bool link_open(const hk_world *w, int l) { return w->c->link_on[l] <= w->
  * when the war began: depots, ports, the line to European Russia. */
 static bool is_base(const hk_world *w, int r, int side)
 {
-    return railhead_now(w, r) && zone_of(w->s, r) < 0 && held_at_start(w, r, side) && hk_control_side(w, r) == side;
+    /* (the ground behind the border held at the start: start_rear, worked
+     * out as the war begins, hk_campaign_begin) */
+    return (unsigned)side < 2 && ((w->camp.start_rear[side] >> r) & 1u) && railhead_now(w, r) &&
+           hk_control_side(w, r) == side;
 }
 
 static bool own(const hk_world *w, int r, int side) { return hk_control_side(w, r) == side; }
@@ -156,18 +159,26 @@ static hk_regions set_of(const hk_world *w, int side, bool (*in)(const hk_world 
 
 /* Both sides' ground and bases as control stands, in one pass: the sets
  * set_of(w, side, own) and set_of(w, side, is_base) give, for both sides. */
-static void side_sets(const hk_world *w, hk_regions held[2], hk_regions bases[2])
+static void side_sets(hk_world *w, hk_regions held[2], hk_regions bases[2])
 {
     const hk_scenario *s = w->s;
-    held[0] = held[1] = bases[0] = bases[1] = 0;
+    hk_campaign_state *c = &w->camp;
+    held[0] = held[1] = 0;
     for (int r = 0; r < s->n_regions; r++) {
         int side = hk_control_side(w, r);
-        if (side < 0 || side > 1)
-            continue;
-        held[side] |= HK_REGION_BIT(r);
-        if (railhead_now(w, r) && zone_of(s, r) < 0 && held_at_start(w, r, side))
-            bases[side] |= HK_REGION_BIT(r);
+        if (side == 0 || side == 1)
+            held[side] |= HK_REGION_BIT(r);
     }
+    if (c->rail_month != w->month) {
+        c->rail_now = 0;
+        for (int r = 0; r < s->n_regions; r++)
+            if (railhead_now(w, r))
+                c->rail_now |= HK_REGION_BIT(r);
+        c->rail_month = w->month;
+    }
+    /* (the ground held at the start as the war began: hk_campaign_begin) */
+    for (int side = 0; side < 2; side++)
+        bases[side] = held[side] & c->start_rear[side] & c->rail_now;
 }
 
 void hk_campaign_haul(const hk_world *w, int side, double *km)
@@ -751,9 +762,14 @@ void hk_campaign_begin(hk_world *w)
     c->surrender_day = 0;
     c->start_day = 1;
     c->trans_siberian_cut = false;
+    c->start_rear[0] = c->start_rear[1] = 0;
+    c->rail_month = HK_MONTH_NONE;
     for (int r = 0; r < HK_MAX_REGIONS; r++) {
         c->control_at_start[r] = w->control[r];
         c->front_of[r] = (int8_t)(r < s->n_regions ? zone_of(s, r) : -1);
+        for (int side = 0; side < 2; side++)
+            if (r < s->n_regions && zone_of(s, r) < 0 && held_at_start(w, r, side))
+                c->start_rear[side] |= HK_REGION_BIT(r);
     }
     all_front_links(w);
     c->main_axis = -1;
@@ -1625,7 +1641,7 @@ static bool way_back(const hk_world *w, int o, int side)
  * The result reads as one battle. */
 static int echelons(const hk_world *w)
 {
-    int n = (int)lround(P(w, BATTLE_ECHELONS));
+    int n = hk_round_int(P(w, BATTLE_ECHELONS));
     return n < 1 ? 1 : n;
 }
 
@@ -1711,7 +1727,7 @@ static int breach(hk_world *w, hk_rng *r, const hk_combat_side *att, const hk_co
     res->casualties[HK_COMBAT_DEFENDER] = x->men;
     if (w->camp.breached[region] < 255)
         w->camp.breached[region]++;
-    if (w->camp.breached[region] >= (int)lround(P(w, WAR_WORKS_BELTS))) {
+    if (w->camp.breached[region] >= hk_round_int(P(w, WAR_WORKS_BELTS))) {
         res->collapsed = 1;
         res->winner = HK_COMBAT_ATTACKER;
     }
@@ -1732,13 +1748,10 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
     const hk_combat_side *whole[2] = {att, def};
     bool beaten = false;
     for (int k = 0; k < n; k++) {
-        int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
-        double arrived = (double)(k + 1) / n;
+        int from, to;
         hk_combat_side x[2];
-        for (int i = 0; i < 2; i++)
-            x[i] = hk_combat_echelon(whole[i], arrived, &res->loss[i]);
-        if (k > 0 && (x[0].men < 1 || x[1].men < 1))
-            break;
+        if (!hk_combat_stage(whole, res, k, n, days, &from, &to, x))
+            break; /* one side has no one left to bring up */
         if (k > 0)
             x[0].surprise = 0; /* the surprise is spent on the first blow */
         hk_combat_result st;
@@ -1838,12 +1851,8 @@ static bool give_way(hk_world *w, int f, hk_front *fr, hk_front *dfr, int a, int
     month_cas[f][d] += lo.men;
     (*battles)++;
     if (hk_world_logging(w)) {
-        double com[2] = {0, 0}, cas[2] = {0, 0};
-        com[a] = fr->men[a];
-        com[d] = back ? def->men : lost;
-        cas[d] = lost;
         if (back) /* a cut-off force's surrender is no battle: no facts */
-            hk_world_event_facts(w, f, com, cas, a, 1);
+            hk_world_battle_facts(w, f, a, fr->men[a], def->men, 0, lost, a, 1);
         if (back && told)
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men) advances on %s; its %s defence, told of the surrender, "
@@ -2294,12 +2303,7 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
         if (hk_world_logging(w)) {
             /* the siege's step as a battle: the whole garrison is besieged and
              * fights over the step's days, one part of it assaulted */
-            double com[2], cas[2];
-            com[a] = att.men;
-            com[d] = g;
-            cas[a] = res.casualties[HK_COMBAT_ATTACKER];
-            cas[d] = dead;
-            hk_world_event_facts(w, f, com, cas, falls ? a : -1, fight);
+            hk_world_battle_facts(w, f, a, att.men, g, res.casualties[HK_COMBAT_ATTACKER], dead, falls ? a : -1, fight);
             int n = c->garrison_days[o];
             if (falls)
                 snprintf(w->scratch, sizeof w->scratch,
@@ -2987,13 +2991,9 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
     bool broke = res.broke_off[HK_COMBAT_ATTACKER] || fr->op_lost[a] >= w->combat.break_att * fr->op_men[a];
     if (hk_world_logging(w)) {
         /* the battle's facts as fields, like a border battle's */
-        double com[2], cas[2];
-        com[a] = att.men;
-        com[d] = def.men;
-        cas[a] = res.casualties[HK_COMBAT_ATTACKER];
-        cas[d] = res.casualties[HK_COMBAT_DEFENDER];
         int winner = won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1;
-        hk_world_event_facts(w, f, com, cas, winner, res.days);
+        hk_world_battle_facts(w, f, a, att.men, def.men, res.casualties[HK_COMBAT_ATTACKER],
+                              res.casualties[HK_COMBAT_DEFENDER], winner, res.days);
         char pris[64] = "", air[48] = "";
         /* who held the air over it (holds_air) */
         if (att.air || def.air)
@@ -3026,7 +3026,7 @@ static bool contact(hk_world *w, hk_rng *r, int f, int step, int days, int a, in
                      hk_world_region_label(w, o), res.days, res.days == 1 ? "" : "s",
                      res.casualties[HK_COMBAT_ATTACKER], res.casualties[HK_COMBAT_DEFENDER], pris);
         else if (belts) {
-            int all = (int)lround(P(w, WAR_WORKS_BELTS)), done = c->breached[o];
+            int all = hk_round_int(P(w, WAR_WORKS_BELTS)), done = c->breached[o];
             snprintf(w->scratch, sizeof w->scratch,
                      "On the %s front the %s side (%.0f men, %.0f tanks%s) breaks through the %d%s of the %d belts of "
                      "the works before %s on its sector of attack after %d day%s, with %.0f men massed there against "
@@ -3188,7 +3188,7 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
         return;
     /* a deliberate assault by the leading echelon on a part of the
      * perimeter, once a step: the pocket is reduced over weeks, not days */
-    int first = (int)lround((double)days / echelons(w));
+    int first = hk_round_int((double)days / echelons(w));
     hk_combat_result res;
     front_battle(w, r, &att, &def, s->regions[o].terrain, days, first > 0 ? first : 1, false, 0, false, -1, NULL,
                  false, &res);
@@ -3197,12 +3197,9 @@ static void siege(hk_world *w, hk_rng *r, int f, int side, int days)
     losses(w, side, fr, &res.loss[HK_COMBAT_DEFENDER]);
     w->battles_month++;
     if (hk_world_logging(w)) {
-        double com[2], cas[2];
-        com[a] = att.men;
-        com[side] = def.men;
-        cas[a] = res.casualties[HK_COMBAT_ATTACKER];
-        cas[side] = res.casualties[HK_COMBAT_DEFENDER];
-        hk_world_event_facts(w, f, com, cas, res.winner == HK_COMBAT_ATTACKER ? a : res.winner == HK_COMBAT_DEFENDER ? side : -1, res.days);
+        hk_world_battle_facts(w, f, a, att.men, def.men, res.casualties[HK_COMBAT_ATTACKER],
+                              res.casualties[HK_COMBAT_DEFENDER],
+                              res.winner == HK_COMBAT_ATTACKER ? a : res.winner == HK_COMBAT_DEFENDER ? side : -1, res.days);
         snprintf(w->scratch, sizeof w->scratch,
                  "On the %s front the %s side (%.0f men) assaults the encircled %s pocket at %s (%.0f men) for %d "
                  "day%s; casualties %.0f against the defenders' %.0f%s.",

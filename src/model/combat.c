@@ -343,8 +343,11 @@ static double works_edge(const hk_combat_params *p, const hk_combat_side *def)
     return k >= 0 && k < HK_POSTURE_COUNT ? p->works_edge[k] : 0;
 }
 
+/* own_battle: 1 for a battle fought as a whole (hk_combat_resolve), 0 for
+ * a stage of an engagement fought in echelons; only a battle of its own of
+ * one day can be a storm of works. */
 static void resolve(const hk_combat_params *p, const hk_combat_side *att, const hk_combat_side *def,
-                    hk_terrain terrain, int max_days, int day0, int may_collapse, hk_rng *rng,
+                    hk_terrain terrain, int max_days, int day0, int may_collapse, int own_battle, hk_rng *rng,
                     hk_combat_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -437,6 +440,15 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         base[0] *= p->delay_rate;
         base[1] *= p->delay_rate;
     }
+    /* A storm of works: a one-day assault on prepared positions or
+     * fortifications (a battle of its own, not a stage of an engagement
+     * fought in echelons) crosses the defender's whole fire plan before
+     * the works are reduced (works_storm; docs/combat.md, "A storm of
+     * works"). */
+    if (max_days <= 1 && own_battle && in[1]->posture > HK_POSTURE_HASTY && in[1]->posture < HK_POSTURE_COUNT &&
+        p->works_storm[in[1]->posture] > -1 && p->works_storm[in[1]->posture] != 0 &&
+        p->dispersion >= HK_COMBAT_WORKS_ERA)
+        base[0] *= 1 + p->works_storm[in[1]->posture];
     double brk[2] = {p->break_att, p->break_def};
     /* The break points the score reads: a side that does not surrender
      * fights on past its ordinary break point, but the score still asks
@@ -615,7 +627,7 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         /* the odds of the battle as the central estimate fights it: the
          * same battle without the random spread (no rng, so no deeper) */
         hk_combat_result c;
-        resolve(p, att_given, def_given, terrain, max_days, day0, 0, NULL, &c);
+        resolve(p, att_given, def_given, terrain, max_days, day0, 0, own_battle, NULL, &c);
         out->winner = drawn_winner(p, c.score, rng);
     } else if (rng && p->winner_scale > 0)
         out->winner = drawn_winner(p, out->score, rng);
@@ -680,7 +692,14 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        const hk_combat_side *def, hk_terrain terrain, int max_days,
                        hk_rng *rng, hk_combat_result *out)
 {
-    resolve(p, att, def, terrain, max_days, 0, 1, rng, out);
+    resolve(p, att, def, terrain, max_days, 0, 1, 1, rng, out);
+}
+
+void hk_combat_resolve_stage(const hk_combat_params *p, const hk_combat_side *att,
+                             const hk_combat_side *def, hk_terrain terrain, int max_days,
+                             hk_rng *rng, hk_combat_result *out)
+{
+    resolve(p, att, def, terrain, max_days, 0, 1, 0, rng, out);
 }
 
 /* The winner of an engagement fought in stages follows from all of it,
@@ -748,24 +767,17 @@ void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side 
         n = days;
     memset(res, 0, sizeof *res);
     res->winner = HK_COMBAT_DRAW;
-    hk_combat_losses lost[2];
-    memset(lost, 0, sizeof lost);
     const hk_combat_side *whole[2] = {att, def};
     int stages = 0;
     for (int k = 0; k < n; k++) {
-        int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
-        double arrived = (double)(k + 1) / n;
+        int from, to;
         hk_combat_side x[2];
-        for (int i = 0; i < 2; i++)
-            x[i] = hk_combat_echelon(whole[i], arrived, &lost[i]);
-        if (k > 0 && (x[0].men < 1 || x[1].men < 1))
+        if (!hk_combat_stage(whole, res, k, n, days, &from, &to, x))
             break; /* one side has no one left to bring up */
         hk_combat_result st;
-        resolve(p, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, p->echelon_clock ? from : 0, 0, rng, &st);
+        resolve(p, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, p->echelon_clock ? from : 0, 0, 0, rng, &st);
         hk_combat_add_stage(res, &st, from, k == 0);
         stages++;
-        for (int i = 0; i < 2; i++)
-            lost[i] = res->loss[i];
     }
     if (stages > 1 && p->echelon_winner)
         engagement_winner(p, att, def, terrain, days, echelons, rng, res);

@@ -48,9 +48,11 @@
 #ifndef HK_COMBAT_H
 #define HK_COMBAT_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/mathx.h"
 #include "core/rng.h"
 #include "world/combat_types.h"
 #include "world/scenario.h"
@@ -64,6 +66,14 @@
  * CDB90's 660 battles goes above 1.3, so the cap leaves the fit as it was
  * and acts only at force ratios outside the record. */
 #define HK_COMBAT_MAX_KILL_RATE 2.0
+
+/* A storm of works (works_storm) meets fire laid in advance by machine
+ * guns and indirect artillery on wire and open ground: it acts where the
+ * battle's dispersion (Dupuy's factor of its era) is at least the First
+ * World War's, 250 (Dupuy, Understanding War, 1987, the factors cdb90_fit
+ * gives each battle: 25 for 1816-1900, 250 for 1901-1918, 3,000 for
+ * 1919-1945). Earlier works had no such fire plan. */
+#define HK_COMBAT_WORKS_ERA 250.0
 
 /* hk_combat_params_default(): the fitted values (world/combat_types.h). */
 
@@ -87,6 +97,14 @@ void hk_combat_resolve(const hk_combat_params *p, const hk_combat_side *att,
                        const hk_combat_side *def, hk_terrain terrain, int max_days,
                        hk_rng *rng, hk_combat_result *out);
 
+/* hk_combat_resolve for one stage of an engagement its caller fights in
+ * stages of its own (echelons, steps): the same battle, except that a stage
+ * of one day is not a storm of works (works_storm; docs/combat.md, "A storm
+ * of works"), since the engagement it belongs to is longer. */
+void hk_combat_resolve_stage(const hk_combat_params *p, const hk_combat_side *att,
+                             const hk_combat_side *def, hk_terrain terrain, int max_days,
+                             hk_rng *rng, hk_combat_result *out);
+
 /* A battle fought as its forces come into it: each side brings its whole
  * force forward in `echelons` equal echelons over `days` days, echelon k
  * arriving on day k·days/n (n = echelons, at most days); each stage is a
@@ -106,6 +124,29 @@ void hk_combat_resolve_echelons(const hk_combat_params *p, const hk_combat_side 
  * `arrived` share of the whole side, less what the stages before cost it,
  * arm by arm, never below zero. */
 hk_combat_side hk_combat_echelon(const hk_combat_side *whole, double arrived, const hk_combat_losses *lost);
+
+/* The days of stage k of n of a battle of `days` days fought in stages:
+ * from day *from to day *to, the days shared out evenly. */
+static inline void hk_combat_stage_days(int k, int n, int days, int *from, int *to)
+{
+    *from = hk_round_int((double)k * days / n);
+    *to = hk_round_int((double)(k + 1) * days / n);
+}
+
+/* Stage k of n of a battle of `days` days fought in echelons: its days
+ * (hk_combat_stage_days) and its two sides x (attacker, defender), each the
+ * share (k + 1) / n of its whole force come up by then less what the
+ * stages before cost it (sum->loss, hk_combat_echelon). False for a stage
+ * after the first when a side has no one left to bring up. */
+static inline bool hk_combat_stage(const hk_combat_side *const whole[2], const hk_combat_result *sum, int k, int n,
+                                   int days, int *from, int *to, hk_combat_side x[2])
+{
+    hk_combat_stage_days(k, n, days, from, to);
+    double arrived = (double)(k + 1) / n;
+    for (int i = 0; i < 2; i++)
+        x[i] = hk_combat_echelon(whole[i], arrived, &sum->loss[i]);
+    return k == 0 || !(x[0].men < 1 || x[1].men < 1);
+}
 
 /* Folds one stage of a battle fought in stages (echelons) into the running
  * result `sum`: casualties, prisoners and losses add up; the length is the

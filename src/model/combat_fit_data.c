@@ -86,6 +86,9 @@ void hk_combat_params_default(hk_combat_params *p)
     p->works_edge[0] = 0;
     p->works_edge[1] = 0;
     p->works_edge[2] = 0;
+    p->works_storm[0] = 0;
+    p->works_storm[1] = 0.093548059541759709;
+    p->works_storm[2] = 0.1945367237306157;
     p->ns_own_outmatched = 0;
     p->ns_no_collapse = 1;
     p->quiet_contact = 1;

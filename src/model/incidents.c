@@ -158,8 +158,8 @@ static void china_draw_step(hk_world *w)
  * (issued in April 1939 against the General Staff's order, nomonhan_natsu).
  * From then the order no longer holds its officers back, and the next
  * season's clash on the Khalkha can grow as Nomonhan did in May 1939. The
- * rules come out of the campaigning season after that battle, with no
- * border campaign under way, as the record's did. */
+ * rules come out of the campaigning season after that battle, on the eve
+ * of the next, with no border campaign under way, as the record's did. */
 static void principles_step(hk_world *w)
 {
     /* the principles go with the command that issued them: a major battle
@@ -177,6 +177,29 @@ static void principles_step(hk_world *w)
         hk_world_emit2(w, "fact", "border_principles_withdrawn", w->s->jpn, w->s->sov,
                        hk_world_logging(w) ? w->scratch : NULL, hk_world_logging(w) ? "coox1985; 001_fd9a28d61a246780.txt:151" : NULL);
     }
+    /* ... and they do not outlast Tokyo's turn to settling with the USSR:
+     * once Germany and the USSR are bound by a pact or Europe is at war,
+     * quiet in the east is worth more to Tokyo, which reins in the
+     * Kwantung Army (the Hiranuma cabinet fell over the pact; its
+     * successors and the Army Ministry worked to adjust relations with
+     * the USSR, and the border stayed quiet, 001:147, 001:151). Not in the
+     * middle of a campaign: its own ceasefire comes first. Tokyo's order
+     * binds the officers again while the war in China lasts. */
+    else if (w->border_rules && hk_assess_europe_presses(w) && !w->border_campaign.active) {
+        w->border_rules = false;
+        w->border_order = w->china_war && !w->war && w->mode == HK_MODE_SIMULATE;
+        if (hk_world_logging(w))
+            snprintf(w->scratch, sizeof w->scratch,
+                     "With %s, Tokyo turns to settling with the USSR: the Kwantung Army's principles for border "
+                     "disputes are withdrawn, and its officers are again to keep the border quiet.",
+                     hk_flag(w, HK_EFFECT_GER_SOV_WAR) ? "Germany at war with the USSR"
+                     : hk_flag(w, HK_EFFECT_GER_SOV_PACT) && hk_flag(w, HK_EFFECT_EUROPE_WAR)
+                         ? "Germany and the USSR bound by a pact and Europe at war"
+                     : hk_flag(w, HK_EFFECT_GER_SOV_PACT) ? "Germany and the USSR bound by a pact"
+                                                          : "Europe at war");
+        hk_world_emit2(w, "fact", "border_principles_withdrawn", w->s->jpn, w->s->sov,
+                       hk_world_logging(w) ? w->scratch : NULL, hk_world_logging(w) ? "001_fd9a28d61a246780.txt:147; 001_fd9a28d61a246780.txt:151" : NULL);
+    }
     if (!w->border_order) {
         w->rules_watch = 0;
         w->rules_due = false;
@@ -184,6 +207,10 @@ static void principles_step(hk_world *w)
     }
     if (hk_battles_in_season(w, 0))
         w->order_season_months++;
+    /* the season in which Moscow first read the order as restraint is over
+     * and the order was not tested in it (soviet_reads_restraint) */
+    else if (w->order_season_months > __builtin_popcount(w->season_mons))
+        w->order_read_lapsed = true;
     if (w->rules_watch > 0) { /* a Soviet move queued last month: was it fought? */
         int sec = w->rules_watch - 1;
         if (w->tally.border_battles[sec] > w->rules_count)
@@ -195,7 +222,12 @@ static void principles_step(hk_world *w)
      * Tokyo reins its officers in (001:147, 001:151), and the Army's own
      * rules against its order no longer come (the record's came in April
      * 1939, before the pact) */
-    if (!w->rules_due || hk_battles_in_season(w, 0) || w->border_campaign.active || hk_assess_europe_presses(w))
+    /* drawn up over the winter, they go out on the eve of the season they
+     * are for: the month before it (the record's on 25 April 1939, for the
+     * season of 1939, coox1985) */
+    bool eve = (w->season_mons >> (hk_month_mon(w->month) % 12)) & 1u;
+    if (!w->rules_due || hk_battles_in_season(w, 0) || !eve || w->border_campaign.active ||
+        hk_assess_europe_presses(w))
         return;
     w->rules_due = false;
     w->border_order = false;
@@ -210,6 +242,25 @@ static void principles_step(hk_world *w)
                  "the line if need be. Tokyo's order no longer holds its officers back.");
     hk_world_emit2(w, "fact", "border_principles", w->s->jpn, w->s->sov, hk_world_logging(w) ? w->scratch : NULL,
                    hk_world_logging(w) ? "nomonhan_natsu; coox1977" : NULL);
+}
+
+/* A claim fought out. Moscow's move onto the ground it claims tested
+ * whether the other side would fight for it; once the move has been
+ * fought, the test is over whichever way the battle went: at Changkufeng
+ * the ceasefire of 11 August 1938 left the Soviet troops on the crest,
+ * a mixed commission was to mark the line, and the claim was not pressed
+ * again, on the Tumen or elsewhere, before 1945 (coox1977; the record's
+ * Soviet moves, Kanchazu in June 1937 and Changkufeng in July 1938, each
+ * on its own ground and once, 001:49). A move that nobody answered
+ * (nobody of the holder within reach) has tested nothing. */
+static void claim_step(hk_world *w)
+{
+    if (w->claim_watch <= 0)
+        return;
+    int sec = w->claim_watch - 1;
+    if (sec < HK_MAX_SECTORS && w->tally.border_battles[sec] > w->claim_count)
+        w->claim_pressed |= (uint8_t)(1u << sec);
+    w->claim_watch = 0;
 }
 
 /* Whether Moscow reads the Japanese side as unwilling to answer a move
@@ -228,9 +279,14 @@ static bool soviet_reads_restraint(const hk_world *w)
      * season's months of it holding (the season of 1937 after the order,
      * the spring of 1938) before it tests it; and not once quiet in the
      * east is worth more to it for Europe's sake (Germany and the USSR
-     * bound by a pact or Europe at war, 001:147) */
-    return w->border_order && w->order_season_months > __builtin_popcount(w->season_mons) && !railway_co_run(w) &&
-           !hk_assess_europe_presses(w);
+     * bound by a pact or Europe at war, 001:147); and in the season it
+     * first reads it, not after: the test was a decision for that season
+     * (the border guards went up the crest in July 1938, in the first
+     * season after a season of the order, coox1977), and an order left
+     * untested through that season is no longer news of the other side's
+     * weakness (order_read_lapsed, principles_step) */
+    return w->border_order && w->order_season_months > __builtin_popcount(w->season_mons) && !w->order_read_lapsed &&
+           !railway_co_run(w) && !hk_assess_europe_presses(w);
 }
 
 /* The railway's sale: the USSR, co-running a line that runs through ground
@@ -249,7 +305,7 @@ static void railway_step(hk_world *w)
     if (!railway_co_run(w) || w->war)
         return;
     /* months since the seizure, the month of the seizure itself the 0th */
-    if (w->railway_months++ < (int)lround(P(w, INCIDENT_RAILWAY_TALKS)))
+    if (w->railway_months++ < hk_round_int(P(w, INCIDENT_RAILWAY_TALKS)))
         return;
     w->railway_sold = true;
     w->posting_extra = P(w, INCIDENT_POSTING);
@@ -264,6 +320,26 @@ static void railway_step(hk_world *w)
                  man ? man : "Manchukuo", w->railway_months - 1);
     hk_world_emit2(w, "fact", "railway_sale", s->sov, mx ? s->man : s->jpn, hk_world_logging(w) ? w->scratch : NULL,
                    hk_world_logging(w) ? "frus1935v03_d92; frus1933v03_d304" : NULL);
+}
+
+/* An ally standing alone. Before a treaty bound the USSR to the Khalkha
+ * (the protocol of March 1936, 001:81, 001:83) the Mongolian army met the
+ * Kwantung Army's detachments with what stood at the spot: a frontier post
+ * and the troops nearest it, not its cavalry divisions, which Ulaanbaatar
+ * did not send against an army it could not fight alone. At Tauran in
+ * March 1936, 128 Mongolian soldiers with six Soviet advisers against some
+ * 400 Japanese and Manchukuoan with armoured cars, 58 killed or missing
+ * (wiki_tauran_incident; coox1985); at Bulan Ders in February a frontier
+ * guard outnumbered over five to one by a detachment of 500, one killed and
+ * seven wounded (frus1936v04_d49): the clashes of 1935-1936 cost tens, not
+ * hundreds (001:49 counts them among the year's incidents). */
+double hk_incidents_frontier_guard(const hk_world *w, int sec, bool soviet_bound)
+{
+    const hk_scenario *s = w->s;
+    if (soviet_bound || sec < 0 || sec >= s->n_sectors || s->sectors[sec].side[1] == s->sov)
+        return HUGE_VAL;
+    double men = P(w, INCIDENT_FRONTIER_GUARD);
+    return men > 0 ? men : 0.0;
 }
 
 /* The rate of sector sec. With memo (the month's step, month_rates) the
@@ -539,6 +615,8 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
     /* only where the battle ground carries a claim can the mover be other
      * than the Japanese side (hk_battles_claimed) */
     const unsigned claimed = hk_battles_claimed(w);
+    /* the claims Moscow has not yet pressed and seen fought (claim_step) */
+    const unsigned open_claims = claimed & ~(unsigned)w->claim_pressed;
     /* Moscow presses its claims with the superiority it plans for, or
      * where it reads the other side as held back from answering beyond the
      * ground (soviet_reads_restraint); one line at a time: not while a
@@ -549,7 +627,7 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
                         (soviet_reads_restraint(w) || hk_battles_soviet_presses(w));
     if (claimed && !w->war && hk_battles_in_season(w, 0) && moscow)
         for (int i = 0; i < s->n_sectors && i < HK_MAX_SECTORS; i++)
-            if (((claimed >> i) & 1u) && hk_battles_initiative(w, i) == HK_SIDE_SOV) {
+            if (((open_claims >> i) & 1u) && hk_battles_initiative(w, i) == HK_SIDE_SOV) {
                 soviet_moves |= 1u << i;
                 if (i > last)
                     last = i;
@@ -610,7 +688,7 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
          * draw could fall under the chance it gives: at its most (2) the
          * chance is no smaller than at its value, so a draw above that
          * bound decides the same without it */
-        bool sov = mover == HK_SIDE_SOV && moscow;
+        bool sov = mover == HK_SIDE_SOV && moscow && ((open_claims >> i) & 1u);
         /* where Moscow tests the other side's restraint, the move is its
          * decision (incident.soviet_move); with the superiority it plans
          * for, a clash's growing (incident.escalation) */
@@ -644,9 +722,13 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
          * orders say, not as far as his own initiative goes: the officers'
          * autonomy no longer scales the chance there (nomonhan_natsu; the
          * 23rd Division's answer to a Mongolian patrol on the Khalkha in May
-         * 1939, 001:133) */
-        else if (mover == HK_SIDE_JPN && w->border_rules && ((claimed >> i) & 1u) && w->autonomy > 0)
-            p /= w->autonomy;
+         * 1939, 001:133): a clash on the disputed ground is answered by
+         * force, not weighed as an officer's chance (incident.escalation
+         * and the local ratio no longer enter); whether it grows is the
+         * other side's resolve to stand there, and the restraints both
+         * governments put on the border (Europe, a lost battle's lesson) */
+        else if (mover == HK_SIDE_JPN && w->border_rules && ((claimed >> i) & 1u))
+            p = resolve * lesson * (presses ? 1.0 - P(w, INCIDENT_EUROPE_RESTRAINT) : 1.0);
         /* a neutrality pact binds the field armies too: both governments
          * pledged to respect each other's frontiers and those of Manchukuo
          * and Mongolia (001:167), and the border stayed quiet until the
@@ -682,6 +764,14 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
          * season after the winter's clashes (Nomonhan in May 1939) and none
          * out of it (battle.season_first) */
         if (!season) {
+            /* a Soviet move is Moscow's decision for the season it is
+             * taken in, not a clash's answer put off: out of the season
+             * there is none to hold over (the move is weighed again in the
+             * season, soviet_moves) */
+            if (mover == HK_SIDE_SOV) {
+                w->held_over &= (uint8_t)~bit;
+                continue;
+            }
             if (w->held_over & bit)
                 continue; /* already held over: worked out again in the season */
             if (u < any)
@@ -703,6 +793,12 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
                 w->rules_watch = (int8_t)(i + 1);
                 w->rules_count = w->tally.border_battles[i];
             }
+            /* a Soviet move: if it is fought, the claim is fought out
+             * (claim_step) */
+            if (mover == HK_SIDE_SOV) {
+                w->claim_watch = (int8_t)(i + 1);
+                w->claim_count = w->tally.border_battles[i];
+            }
         }
     }
 }
@@ -715,6 +811,7 @@ void hk_incidents_step(hk_world *w)
     railway_step(w);
     china_draw_step(w);
     principles_step(w);
+    claim_step(w);
     /* Europe at war, or Germany and the USSR bound by a pact: asked once a
      * month for the tension's baseline and the escalation */
     const bool presses = hk_assess_europe_presses(w);

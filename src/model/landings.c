@@ -636,7 +636,7 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
      * the lifts landed and their guns; an attack from a beachhead, all its
      * forces ashore, in battle.echelons stages, called off when beaten */
     int cut = (int)P(w, LANDING_HEAVY_DAYS) > 1 ? (int)P(w, LANDING_HEAVY_DAYS) : 1;
-    int n = p->landing && !p->beach ? (days > cut ? 2 : 1) : (int)lround(P(w, BATTLE_ECHELONS));
+    int n = p->landing && !p->beach ? (days > cut ? 2 : 1) : hk_round_int(P(w, BATTLE_ECHELONS));
     if (n < 1)
         n = 1;
     if (n > days)
@@ -657,7 +657,8 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
     double gave_up = 0;
     bool again = false; /* a landing held on its first day attacks again */
     for (int k = 0; k < n; k++) {
-        int from = (int)lround((double)k * days / n), to = (int)lround((double)(k + 1) * days / n);
+        int from, to;
+        hk_combat_stage_days(k, n, days, &from, &to);
         if (p->landing && !p->beach)
             from = k == 0 ? 0 : cut, to = k == 0 && n == 2 ? cut : days;
         hk_combat_side x[2];
@@ -773,12 +774,9 @@ static int fight(hk_world *w, hk_rng *rng, const op *p, int days)
      * Toyohara, some 300 km down the island, was occupied on the 25th
      * (wiki_south_sakhalin) */
     double march = won && !p->landing && !p->beach ? 0.5 * p->km : 0;
-    double com[2], cas[2];
-    com[a] = A.men; /* the force committed, its later lifts and echelons with it, as on the fronts */
-    com[d] = D.men;
-    cas[a] = cas_a;
-    cas[d] = cas_d;
-    hk_world_event_facts(w, -1, com, cas, won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1, res.days);
+    /* (the force committed, its later lifts and echelons with it, as on the fronts) */
+    hk_world_battle_facts(w, -1, a, A.men, D.men, cas_a, cas_d, won ? a : res.winner == HK_COMBAT_DEFENDER ? d : -1,
+                          res.days);
     if (hk_world_logging(w)) {
         /* what the attacker did, and with what */
         char act[320], arms[64];
@@ -1174,7 +1172,7 @@ void hk_landings_step(hk_world *w)
         first = last;
     records_come(w);
     hk_rng r = hk_world_stream(w, HK_STREAM_LANDINGS);
-    int echelons = (int)lround(P(w, BATTLE_ECHELONS));
+    int echelons = hk_round_int(P(w, BATTLE_ECHELONS));
     int today = w->today;
     /* the orders (order_of): a side's island operations once its fronts
      * have taken ground this month, landing.order_days into the war at the

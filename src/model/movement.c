@@ -217,6 +217,8 @@ static void sector_arms(hk_world *w)
         }
 }
 
+void hk_movement_sector_arms(hk_world *w) { sector_arms(w); }
+
 void hk_movement_formations(hk_world *w)
 {
     sector_arms(w);
@@ -548,28 +550,42 @@ static void baseline_pools(hk_world *w, hk_month m)
      * change or (simulate) the mainland army's disbanding comes */
     if (w->mv.base_hosted != w->hosted || w->mv.base_surrendered != w->japan_surrendered || m < w->mv.base_from ||
         m >= w->mv.base_until) {
+        /* a record fell due, and nothing else changed: only the formations
+         * whose record did are looked up again, the others keep theirs */
+        bool due_only = w->mv.base_hosted == w->hosted && w->mv.base_surrendered == w->japan_surrendered &&
+                        m >= w->mv.base_from;
         double sum[3] = {0, 0, 0};
         hk_month until = INT32_MAX;
         for (int f = 0; f < w->s->n_formations; f++) {
+            int p = w->c->form_pool[f];
+            if (due_only && m < w->mv.base_next[f]) {
+                w->mv.base_men[f] = w->mv.base_rec[f];
+                if (w->mv.base_next[f] < until)
+                    until = w->mv.base_next[f];
+                if (p >= 0 && p <= 2 && formation_hosted(w, f))
+                    sum[p] += w->mv.base_men[f];
+                continue;
+            }
             /* the formation's next record after m, from its cursor (the
              * records are in date order, one a month) */
             int n = w->c->n_rec[f];
+            hk_month next = INT32_MAX;
             if (n > 0) {
                 int at = w->rec_at[f];
                 while (at + 1 < n && w->c->rec_month[f][at + 1] <= m)
                     at++;
                 w->rec_at[f] = (uint8_t)at;
-                hk_month next = w->c->rec_month[f][at] > m ? w->c->rec_month[f][at]
-                                : at + 1 < n                ? w->c->rec_month[f][at + 1]
-                                                            : INT32_MAX;
+                next = w->c->rec_month[f][at] > m ? w->c->rec_month[f][at]
+                       : at + 1 < n                ? w->c->rec_month[f][at + 1]
+                                                   : INT32_MAX;
                 if (next < until)
                     until = next;
             }
-            w->mv.base_men[f] = 0;
-            int p = w->c->form_pool[f];
+            w->mv.base_next[f] = next;
+            w->mv.base_men[f] = w->mv.base_rec[f] = 0;
             if (p < 0 || p > 2 || !formation_hosted(w, f))
                 continue;
-            w->mv.base_men[f] = baseline_formation(w, f, m);
+            w->mv.base_men[f] = w->mv.base_rec[f] = baseline_formation(w, f, m);
             sum[p] += w->mv.base_men[f];
         }
         memcpy(w->mv.base_sum, sum, sizeof sum);
@@ -767,8 +783,9 @@ static void soviet_at_war(hk_world *w, double target)
  * the attack (rotundo1985), and the men the Far East has sent west
  * (sov_west_sent). Once it holds war.west_counter_men, the reserve with
  * which the counter-offensive before Moscow opened on 5 December 1941
- * (rzd_transfers_1941), Stavka turns to the counter-offensive and the
- * German offensive no longer holds it (hk_assess_west_crisis reads
+ * (rzd_transfers_1941), and Germany's offensive has spent itself
+ * (war.west_offensive_months from the attack), Stavka turns to the
+ * counter-offensive and the German offensive no longer holds it (hk_assess_west_crisis reads
  * west_turned_on; the reserve is hk_assess_west_reserve). A Far East that
  * sends no one west (a Japanese attack keeps its reserve there) delays it. Told where it bears on a war in the
  * east: once Japan has decided on one or fought one. */
@@ -777,6 +794,16 @@ static void west_front(hk_world *w)
     const hk_scenario *s = w->s;
     if (!hk_flag(w, HK_EFFECT_GER_SOV_WAR) || hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) ||
         w->west_turned_on != HK_MONTH_NONE)
+        return;
+    /* the German offensive keeps its momentum for
+     * war.west_offensive_months after the attack (the months completed
+     * since its month): Stavka held its reserve armies back while the
+     * Germans still attacked, ready as they were by 17 November 1941
+     * (rotundo1985), and struck on 5 December, once the last German
+     * effort before Moscow had been held (britannica_barbarossa). A large
+     * reserve does not bring the turn before that; a short one delays it
+     * past it */
+    if (w->month - w->flag_since[HK_EFFECT_GER_SOV_WAR] < P(w, WAR_WEST_OFFENSIVE_MONTHS))
         return;
     double reserve = hk_assess_west_reserve(w);
     if (reserve < P(w, WAR_WEST_COUNTER_MEN))

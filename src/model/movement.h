@@ -19,6 +19,10 @@ void hk_movement_sector_forces(hk_world *w);
  * reads them (a battle, a front, a month's summary; a sector's men are
  * there every month). Cheap when they are up to date. */
 void hk_movement_formations(hk_world *w);
+/* Only the weapons of w->sector_forces, for a reader of the sectors' arms
+ * that does not need the formations (the General Staff's estimate,
+ * politics): the same sums as hk_movement_formations works out. */
+void hk_movement_sector_arms(hk_world *w);
 /* A sector Japan guards only once Manchuria is held: a border of Manchukuo,
  * or one whose contested ground was Manchurian in 1918 (the heights at
  * Changkufeng above the Tumen: before 1931 the Korea Army and the Soviet

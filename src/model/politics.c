@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "model/control.h"
+#include "model/movement.h"
 #include "model/system.h"
 #include "world/actors.h"
 
@@ -208,6 +209,50 @@ static double border_log(const hk_world *w, hk_world *keep)
     return keep->doctrine_ratio_log;
 }
 
+/* The General Staff's estimate of the Soviet Far East's arms against
+ * Japan's army in Manchuria and Korea, drawn up once a year (the yearly
+ * operations plan against the USSR, coox1985): the Soviet-over-Japanese
+ * ratios of tanks and of aircraft on the border over the ratio of men, as
+ * logs (how much better armed, man for man, the Red Army stood), a machine
+ * counted from one up on each side so that an arm neither side has is even.
+ * The men the doctrine reads every month; their arms it knows as of the
+ * last estimate. */
+void hk_politics_staff_estimate(hk_world *w)
+{
+    hk_movement_sector_arms(w); /* the sectors' weapons, given when read */
+    double jm = 0, vm = 0, jt = 0, vt = 0, ja = 0, va = 0;
+    for (int i = 0; i < w->s->n_sectors; i++) {
+        const hk_side_forces *j = &w->sector_forces[i][HK_SIDE_JPN], *v = &w->sector_forces[i][HK_SIDE_SOV];
+        jm += j->men;
+        vm += v->men;
+        jt += j->tanks;
+        vt += v->tanks;
+        ja += j->aircraft;
+        va += v->aircraft;
+    }
+    w->staff_estimate_on = w->month;
+    if (jm < 1000 || vm < 1000) {
+        w->staff_tank_edge = w->staff_air_edge = w->staff_edge = 0; /* nobody faces anybody: no arms to weigh */
+        return;
+    }
+    double men = log(vm / jm);
+    w->staff_tank_edge = log((vt + 1.0) / (jt + 1.0)) - men;
+    w->staff_air_edge = log((va + 1.0) / (ja + 1.0)) - men;
+    w->staff_edge = P(w, DOCTRINE_STAFF_ARMS) * 0.5 * (w->staff_tank_edge + w->staff_air_edge);
+}
+
+/* The General Staff's reckoning of the balance on the border as a log
+ * Soviet-over-Japanese ratio: not men alone but the three tallies it set
+ * side by side, divisions, tanks and aircraft (coox1985; the build-up as
+ * the record counts it, 001:47). The tanks' and the aircraft's ratios are
+ * the men's times the Red Army's edge in each per man (the year's
+ * estimate); the two arms weigh doctrine.staff_arms between them and the
+ * men the rest. */
+static double staff_log(const hk_world *w, hk_world *keep)
+{
+    return border_log(w, keep) + w->staff_edge;
+}
+
 static double doctrine_target(const hk_world *w, hk_world *keep);
 
 double hk_politics_doctrine_target(const hk_world *w) { return doctrine_target(w, NULL); }
@@ -247,7 +292,7 @@ static double doctrine_target(const hk_world *w, hk_world *keep)
         d -= P(w, DOCTRINE_WINDOW_PULL) * through;
     /* deterrence needs armies facing each other across a land border */
     if (w->manchuria_seized || (w->intervention && !w->withdrawn))
-        d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(border_log(w, keep), -1.5, 1.5);
+        d -= P(w, DOCTRINE_DETERRENCE) * hk_clamp(staff_log(w, keep), -1.5, 1.5);
     d += west_hope_term(w);
     if (hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality))
         d -= P(w, DOCTRINE_PACT_PULL);
@@ -438,6 +483,18 @@ static hk_month coup_ordered_on(const hk_world *w)
     return w->coup_posted_on + (before > 0 ? before : 0);
 }
 
+/* The weight of the officers who would back a rising (the Imperial Way,
+ * the Kwantung Army's field officers) against those who would put it down
+ * (the Control faction, the Navy); a purged or absent faction weighs 0. */
+static double coup_weight(const hk_world *w, int f) { return f >= 0 && !w->purged[f] ? w->influence[f] : 0.0; }
+
+bool hk_politics_coup_carries_army(const hk_world *w)
+{
+    double backing = coup_weight(w, w->c->faction_kodoha) + coup_weight(w, w->c->faction_kwantung);
+    double against = coup_weight(w, w->c->faction_toseiha) + coup_weight(w, w->c->faction_navy);
+    return backing > against;
+}
+
 static void coup(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -481,10 +538,21 @@ static void coup(hk_world *w, hk_lazy_stream *r)
     double p = P(w, POLITICS_COUP_RATE) * blocked;
     if (w->month == w->coup_posted_on + (int)P(w, POLITICS_COUP_POSTING) - 1)
         p = blocked;
-    if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
+    if (!hk_lazy_bernoulli(r, p))
         return;
-    bool success = hk_rng_bernoulli(hk_lazy_rng(r), P(w, POLITICS_COUP_SUCCESS));
     int t = w->c->faction_toseiha;
+    /* Whether the rising carries the Army is decided by who moves against
+     * it, not by a chance: the 26 February rising held the centre of Tokyo
+     * but the War Ministry and the Army command, the Control faction's,
+     * turned on it, the Navy brought its fleet into Tokyo Bay, and the
+     * throne ordered it put down; the rebels surrendered on 29 February and
+     * their faction was purged (000:24, february_26_incident). It carries
+     * the Army only where the officers who would back it (the Imperial Way
+     * and the Kwantung Army's field officers, the Army's other hawks) weigh
+     * more than the Control faction and the Navy, who would suppress it. */
+    bool success = hk_politics_coup_carries_army(w);
+    double against = coup_weight(w, t) + coup_weight(w, w->c->faction_navy);
+    double backing = coup_weight(w, f) + coup_weight(w, w->c->faction_kwantung);
     double before = w->influence[f], rival = w->influence[t], lost = 1.0 - exp(-w->frustration);
     /* the division they rise with, ordered away after their faction lost the Army */
     char posted[160] = "";
@@ -538,9 +606,10 @@ static void coup(hk_world *w, hk_lazy_stream *r)
     if (hk_world_logging(w)) {
         snprintf(w->scratch, sizeof w->scratch,
                  "Officers of the %s, whose faction has lost %.0f%% of its posts to the %s (%.2f of influence "
-                 "against %.2f, doctrine held at %+.2f), rise in a coup%s; the Army does not follow and the rising "
-                 "fails.",
-                 s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine, posted);
+                 "against %.2f, doctrine held at %+.2f), rise in a coup%s; the Army command and the Navy (%.2f of influence against the rising's %.2f) move "
+                 "against it, the Army does not follow and the rising fails.",
+                 s->factions[f].name, lost * 100, s->factions[t].name, before, rival, w->doctrine, posted,
+                 against, backing);
     }
     hk_world_emit2(w, "coup", s->factions[f].id, s->jpn, -1, w->scratch, SRC_MODEL("politics-coup"));
     if (hk_world_logging(w))
@@ -610,18 +679,32 @@ static void partisans(hk_world *w, hk_lazy_stream *r)
          * the relief came up the river in June) */
         if (!frozen)
             return;
-        if (!hk_rng_bernoulli(hk_lazy_rng(r), P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown))
+        if (whites) {
+            /* Freed by the White collapse, the partisans lay siege to the
+             * outpost the month after it, while the ice cuts it off; no
+             * relief can reach it before the river opens, and it falls
+             * intervention.siege_months later (the bands before Nikolayevsk
+             * from January 1920, the town entered at the end of February,
+             * the garrison destroyed on 12-15 March; nikolayevsk_incident).
+             * A siege laid in a month the ice has left waits for the next
+             * winter's (none comes: the expedition draws in first). */
+            hk_month laid = w->flag_since[HK_EFFECT_WHITES_FALLEN] + 1;
+            if (w->month < laid + (int)P(w, INTERVENTION_SIEGE_MONTHS))
+                return;
+        } else if (!hk_lazy_bernoulli(r, P(w, INTERVENTION_PARTISANS) * grown * grown * grown * grown)) {
             return;
+        }
         w->outpost_lost_on = w->month;
         if (hk_world_logging(w)) {
-            char fell[16];
+            char fell[16], laid[16];
             hk_month_format(w->flag_since[HK_EFFECT_WHITES_FALLEN], fell);
+            hk_month_format(w->flag_since[HK_EFFECT_WHITES_FALLEN] + 1, laid);
             if (whites)
                 snprintf(w->scratch, sizeof w->scratch,
                          "With the White front in Siberia gone since %s and the ice cutting %s off from relief, "
-                         "partisans close on that outpost of the expedition, off the railway and out of reach of "
-                         "its main body, take it and destroy its Japanese garrison and settlers.",
-                         fell, s->regions[at].name);
+                         "the partisans who have besieged that outpost of the expedition since %s, off the railway "
+                         "and out of reach of its main body, take it and destroy its Japanese garrison and settlers.",
+                         fell, s->regions[at].name, laid);
             else
                 snprintf(w->scratch, sizeof w->scratch,
                          "With Soviet strength in the east back to %.0f men, partisans close on %s, an outpost of the "
@@ -715,7 +798,7 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
          * the Allied force hold the port without it */
         else if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST) && w->month - w->flag_since[HK_EFFECT_ALLIED_REQUEST] > 1)
             p = 1.0;
-        if (weak > 0 && hk_rng_bernoulli(hk_lazy_rng(r), p)) {
+        if (weak > 0 && hk_lazy_bernoulli(r, p)) {
             w->intervention = true;
             w->intervention_on = w->month;
             if (hk_world_logging(w))
@@ -815,7 +898,7 @@ static void expedition(hk_world *w, hk_lazy_stream *r)
         if (hk_flag(w, HK_EFFECT_ALLIED_REQUEST) && hk_scenario_has_effect(w, HK_EFFECT_LEGION_OUT) &&
             !hk_flag(w, HK_EFFECT_LEGION_OUT))
             p = 0.0;
-        if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
+        if (hk_lazy_bernoulli(r, p)) {
             w->withdrawn = true;
             w->withdrawn_on = w->month;
             if (hk_world_logging(w))
@@ -949,8 +1032,14 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
                 w->seize_prep++;
             if (w->seize_prep <= (int)P(w, JAPAN_SEIZE_PREPARE))
                 p = 0.0;
+            else if (ripe)
+                /* a stroke readied is struck on the date its plotters set,
+                 * not left to a later month's chance (the explosion set for
+                 * late September 1931 was brought forward, not put off,
+                 * when Tokyo sent an officer to stop it; coble1991) */
+                p = 1.0;
         }
-        bool go = hk_rng_bernoulli(hk_lazy_rng(r), p);
+        bool go = hk_lazy_bernoulli(r, p);
         if (go || forced) {
             w->manchuria_seized = true;
             /* success emboldens the men who acted without orders */
@@ -1017,7 +1106,7 @@ static void field_army(hk_world *w, hk_lazy_stream *r)
             int len = last >= first ? last - first + 1 : 12 - first + 1 + last;
             p = hk_mon_in_span(hk_month_mon(w->month), first, last) ? hk_fmin(1.0, p * 12.0 / len) : 0.0;
         }
-        if (hk_rng_bernoulli(hk_lazy_rng(r), p)) {
+        if (hk_lazy_bernoulli(r, p)) {
             w->china_war = true;
             int to = w->c->faction_toseiha;
             if (hk_world_logging(w) && to >= 0 && w->purged[to])
@@ -1211,7 +1300,7 @@ static void war_with_america(hk_world *w, hk_lazy_stream *r)
         double burn = w->war && !w->japan_surrendered && P(w, WAR_OIL_NORTH_BURN) > 0 ? P(w, WAR_OIL_NORTH_BURN) : 1.0;
         int weighed = north ? 1 + (int)floor((need - left) / burn) : months;
         double p = 1.0 - pow(1.0 - P(w, WAR_US_RATE), weighed < 1 ? 1 : weighed);
-        if (!hk_rng_bernoulli(hk_lazy_rng(r), p))
+        if (!hk_lazy_bernoulli(r, p))
             return;
         /* the attack comes once the fleet and the army are ready: they make
          * ready from the month the cabinet first weighs the embargo, while
@@ -1293,12 +1382,34 @@ static void west_hope(hk_world *w)
     hk_world_emit2(w, "doctrine", "west_hope_lost", w->s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }
 
+/* The northern flank the commitment south needs: the Army would not stand
+ * on the defensive in Manchuria and give the south the new divisions while
+ * a stronger Soviet Far East could still fall on it. The flank is quiet once
+ * a neutrality pact binds the USSR (the pact brought the Army and the Navy
+ * "tranquility in the north" and was the turning point of the advance
+ * south, 001:175; it freed Japan to prepare the war in the Pacific,
+ * 000:35: the fall of Paris set Tokyo looking south and seeking terms with
+ * Moscow together, 001:151, and the advance that brought the embargo was
+ * decided in July 1941, after the pact), once the USSR is at war in the west
+ * (its Far East a source of divisions for Germany's front, not a threat),
+ * or while it does not outnumber the Japanese army on the border. A
+ * scenario with no such pact leaves the flank to the other two. */
+bool hk_politics_north_quiet(const hk_world *w)
+{
+    int pact = w->c->roles.jpn_sov_neutrality;
+    return pact < 0 || hk_treaty_binds(w, pact) ||
+           (hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED)) ||
+           hk_politics_border_ratio(w) <= 1.0;
+}
+
 static void commitment(hk_world *w)
 {
     const hk_scenario *s = w->s;
     commitment_lapse(w);
     double south_case = hk_politics_south_case(w);
-    if (south_case < P(w, DOCTRINE_COMMIT_SOUTH))
+    /* the season of consistent policy is counted only with the northern
+     * flank quiet: before, the case for the south waits on the north */
+    if (south_case < P(w, DOCTRINE_COMMIT_SOUTH) && (w->committed_south || hk_politics_north_quiet(w)))
         w->south_months++;
     else
         w->south_months = 0;
@@ -1353,14 +1464,22 @@ static void commitment(hk_world *w)
                      south_case, w->doctrine);
         else
             snprintf(now, sizeof now, "now %+.2f", w->doctrine);
+        /* what quieted the north for it (hk_politics_north_quiet) */
+        int pact = w->c->roles.jpn_sov_neutrality;
+        const char *flank = pact >= 0 && hk_treaty_binds(w, pact) ? "; the north is quiet under the neutrality pact"
+                            : hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED)
+                                ? "; the north is quiet with the USSR at war in the west"
+                            : pact >= 0 && hk_politics_border_ratio(w) <= 1.0
+                                ? "; the north is quiet, the Soviet army on the border no larger than Japan's"
+                                : "";
         snprintf(w->scratch, sizeof w->scratch,
-                 "The case for the south has stayed below %+.2f for %d months (%s)%s%s; the Navy and its allies hold "
+                 "The case for the south has stayed below %+.2f for %d months (%s)%s%s%s; the Navy and its allies hold "
                  "%.2f of influence; Japan commits south: the south gets the ships, the oil and the new divisions, and the army "
                  "in Manchuria stands on the defensive (it gives up divisions only once a war in the Pacific calls "
                  "for them).",
                  P(w, DOCTRINE_COMMIT_SOUTH), w->south_months, now,
                  hk_flag(w, HK_EFFECT_FRANCE_FALLEN) ? " with Europe's colonies exposed" : "",
-                 hk_flag(w, HK_EFFECT_OIL_EMBARGO) ? " under an oil embargo" : "", south);
+                 hk_flag(w, HK_EFFECT_OIL_EMBARGO) ? " under an oil embargo" : "", flank, south);
     }
     hk_world_emit2(w, "doctrine", "doctrine_south", s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }
@@ -1476,6 +1595,11 @@ void hk_politics_step(hk_world *w)
     double growth = P(w, POLITICS_AUTONOMY_GROWTH);
     double target = hk_clamp(hk_assess_north_hawks(w) * 1.6, 0, 1);
     w->autonomy += growth * (target - w->autonomy);
+    /* the General Staff's yearly estimate of the Soviet arms, from the
+     * seizure of Manchuria on (before it no army faces the Soviet Far East
+     * across a land border of Japan's to weigh) */
+    if (w->month - w->staff_estimate_on >= 12 && w->manchuria_seized && P(w, DOCTRINE_STAFF_ARMS) > 0)
+        hk_politics_staff_estimate(w);
     double d = doctrine_target(w, w);
     w->doctrine += 0.3 * (d - w->doctrine);
     /* the hope's share of it follows the same pace (its term in the target,

@@ -41,6 +41,10 @@ bool hk_politics_south_war(const hk_world *w);
 bool hk_politics_south_pull(const hk_world *w);
 /* Japan's doctrine as derived this month from the state (before smoothing). */
 double hk_politics_doctrine_target(const hk_world *w);
+/* The General Staff's yearly estimate of the Soviet Far East's edge in
+ * tanks and aircraft per man on the border (staff_tank_edge,
+ * staff_air_edge), which the doctrine's deterrence weighs with the men. */
+void hk_politics_staff_estimate(hk_world *w);
 /* Japan's doctrine with the hope of a Soviet collapse set aside: what the
  * commitment south, and its lapse, are weighed on. */
 double hk_politics_south_case(const hk_world *w);
@@ -74,6 +78,14 @@ double hk_politics_discipline(hk_world *w);
  * held, no war with the USSR, the faction not purged and the Control
  * faction holding more influence than it (it has lost the Army). */
 bool hk_politics_coup_ready(const hk_world *w);
+/* Whether a rising of the Imperial Way carries the Army: its backers (the
+ * Imperial Way, the Kwantung field officers) outweigh the Control faction and
+ * the Navy, who would put it down. */
+bool hk_politics_coup_carries_army(const hk_world *w);
+/* Whether Japan's northern flank is quiet enough for a commitment south: a
+ * neutrality pact binding the USSR, the USSR at war in the west, or a Soviet
+ * army on the border no larger than Japan's. */
+bool hk_politics_north_quiet(const hk_world *w);
 
 /* Soviet men on the border for each Japanese one (the whole theatre's
  * armies when the border is nearly empty). */

@@ -347,7 +347,7 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     bool jpn_wants = hk_politics_north_case(w);
     bool forced_j = forced_war(w, HK_SIDE_JPN);
     bool jpn_go = forced_j || (jpn_player ? (w->orders_given && w->orders.declare_war)
-                                          : (jpn_wants && hk_rng_bernoulli(hk_lazy_rng(r), P(w, WAR_DECISION_RATE))));
+                                          : (jpn_wants && hk_lazy_bernoulli(r, P(w, WAR_DECISION_RATE))));
     /* A war decided on by the cabinet begins with the mobilisation of the
      * mainland army toward its war footing (japan.max_men), as the special
      * manoeuvres of July-August 1941 raised it toward 700,000 (glantz2003):
@@ -476,7 +476,7 @@ static void cabinet_war(hk_world *w, hk_lazy_stream *r)
     }
     bool forced_s = forced_war(w, HK_SIDE_SOV);
     bool sov_go = forced_s || (sov_player ? (w->orders_given && w->orders.declare_war)
-                                          : (sov_wants && hk_rng_bernoulli(hk_lazy_rng(r), rate < 1 ? rate : 1)));
+                                          : (sov_wants && hk_lazy_bernoulli(r, rate < 1 ? rate : 1)));
     if (sov_go) {
         char avenge[64] = "";
         if (hk_war_struck_by_japan(w))
@@ -867,7 +867,7 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
             decided_day = hk_date_month(on) == w->month ? on.day : 1;
         }
     } else if (ultimatum && !battle && mediation && !hk_flag(w, HK_EFFECT_ALLIED_PLEDGE)) {
-        decided = hk_rng_bernoulli(hk_lazy_rng(r), P(w, WAR_MEDIATION_SURRENDER) * P(w, WAR_SURRENDER_RATE));
+        decided = hk_lazy_bernoulli(r, P(w, WAR_MEDIATION_SURRENDER) * P(w, WAR_SURRENDER_RATE));
         if (decided && w->war) {
             /* not before this month's shocks (the ultimatum, the bomb), nor
              * before the war of this month has begun */
@@ -935,7 +935,7 @@ static void war_end(hk_world *w, hk_lazy_stream *r)
          * coox1977, coox1985), wants quiet and pays for it as below; a
          * Japan not yet bound in the south holds its line and the war goes
          * on */
-        bool fires = hk_rng_bernoulli(hk_lazy_rng(r), hazard < 1 ? hazard : 1);
+        bool fires = hk_lazy_bernoulli(r, hazard < 1 ? hazard : 1);
         bool hands_back = false, line_held = false;
         if (fires && loser == HK_SIDE_SOV && cedes) {
             /* Japan wants the quiet (the south, or a stalemate); what it

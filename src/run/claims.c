@@ -230,7 +230,18 @@ const hk_claim hk_claim_table[] = {
      .design = HK_CLAIM_OBSERVED, .condition = HK_COND_JAPAN_LOSES_BATTLE_BY_1940,
      .metric = HK_M_PACT_SIGNED, .direction = +1,
      .test = "baseline runs where Japan has lost a major border battle by 1940 (before the pact could be "
-             "negotiated) vs the rest: P(neutrality pact signed)"},
+             "negotiated) vs the rest: P(neutrality pact signed)",
+     /* not reproduced: an unbeaten Japan signs too. Once in the Axis, with
+      * Germany and the USSR at peace by treaty, its gain from the pact
+      * (diplomacy.c) stays above zero without the lesson of a defeat, so
+      * the defeat adds a margin to a pact signed either way. The runs that
+      * did not sign were those whose rising had carried the Army, and a
+      * rising no longer carries it by chance (politics.c, coup). */
+     .asserted = false,
+     .why_not = "an unbeaten Japan signs too: once in the Axis, with Germany and the USSR at peace by treaty, its "
+                "gain from the pact stays above zero without the lesson of a defeat, which only adds a margin to a "
+                "pact signed either way; the runs without a pact were those whose coup had carried the Army, and no "
+                "rising carries it against the Control faction and the Navy"},
     {.id = "kodoha_purge_weakens_north",
      .statement = "The purge of the Kodoha after the failed 1936 coup weakened the northern push",
      .source = "000_7c8e6b011b0868af.txt:24; 000_7c8e6b011b0868af.txt:19",
@@ -252,16 +263,11 @@ const hk_claim hk_claim_table[] = {
      .design = HK_CLAIM_PAIRED, .set = {"soviet.threat_ratio=1"},
      .metric = HK_M_DOCTRINE_1938, .direction = +1,
      .test = "the same weaker Soviet build-up: Japan's doctrine at the end of 1938 stands further north",
-     /* not reproduced: the paired arm takes away the Soviet lead in men but
-      * keeps the Red Army's armour per man. Judging the balance by men, the
-      * cabinet strikes north in 1933 in most runs of that arm (doctrine is
-      * then as far north as in the baseline), and the war the armour wins
-      * turns doctrine south by 1938. The deterrence itself is claim 17's. */
-     .asserted = false,
-     .why_not = "the weaker build-up takes away the Soviet lead in men, not in armour: judging the balance by "
-                "men, the cabinet strikes north in 1933 in most runs of that arm (its doctrine then as far north "
-                "as the baseline's), and the war lost to the Red Army's armour turns doctrine south by 1938; the "
-                "deterrence itself passes as claim 17"},
+     /* the General Staff weighs the Soviet Far East by its men and by its
+      * edge in tanks and aircraft (politics.c, staff_log): the weaker
+      * build-up is weaker in all three, and the doctrine stands further
+      * north without a war in 1933 to undo it */
+     .asserted = true},
 };
 const int hk_claim_count = (int)(sizeof hk_claim_table / sizeof hk_claim_table[0]);
 

@@ -65,7 +65,6 @@ static const label param_labels[] = {
     {"politics.shock_south", "Influence shift to the south after France falls or oil is cut"},
     {"politics.purge_share", "Influence a purge removes"},
     {"politics.coup_rate", "Chance of a young officers' coup"},
-    {"politics.coup_success", "Chance that a coup succeeds"},
     {"politics.autonomy_growth", "Growth of the Kwantung Army's autonomy"},
     {"politics.autonomy_purge", "Kwantung autonomy removed by a purge or defeat"},
     {"doctrine.oil_pull", "Pull south of an oil embargo"},

@@ -16,7 +16,13 @@ void hk_moments_add(hk_moments *m, double v)
         m->rejected++;
         return;
     }
-    int64_t q = llround(ldexp(v, HK_STATS_FRAC_BITS));
+    /* llround(ldexp(v, HK_STATS_FRAC_BITS)) inline: below 2^51 in magnitude
+     * the scaling by a power of two is exact and so is the fraction left
+     * by truncation, so halves go away from zero as llround's do */
+    double x = v * HK_STATS_SCALE;
+    int64_t q = (int64_t)x;
+    double f = x - (double)q;
+    q += f >= 0.5 ? 1 : f <= -0.5 ? -1 : 0;
     m->n++;
     m->s1 += q;
     m->s2 += (hk_i128)q * q;

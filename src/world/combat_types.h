@@ -300,6 +300,16 @@ typedef struct hk_combat_params {
      * the fit part, everything else held (docs/combat.md, "Delaying
      * actions"); 0 = off (x 1). */
     double delay_rate;
+    /* A storm of works (docs/combat.md, "A storm of works"): an assault
+     * that must carry prepared positions or fortifications within one day
+     * goes in before they are reduced, into the whole of the fire laid in
+     * advance on the ground it crosses. In a battle of one day (max_days
+     * 1, not a stage of a longer engagement) against a prepared or
+     * fortified defender, of the era of the machine gun and indirect fire
+     * (dispersion >= HK_COMBAT_WORKS_ERA), the attacker's loss share x
+     * (1 + works_storm[the defender's posture]); hasty ground 0. Fitted in
+     * its own stage (11) on the fit part, everything else held; 0 = off. */
+    double works_storm[HK_POSTURE_COUNT];
 } hk_combat_params;
 
 /* The fitted values: data written by tools/cdb90_fit into

@@ -33,53 +33,76 @@ int hk_map_epoch(const hk_compiled *c, hk_month month)
  * compile (hk_compiled.serial: what a search reads is all there), the links
  * open (hk_map_epoch) and the sets asked with; a kept answer is a copy of
  * what the search gave, so a caller reads the same bits. */
-enum { MEMO_ROUTES, MEMO_WIDEST };
-#define MAP_MEMO 256 /* a power of two */
-typedef struct map_memo {
+enum { MEMO_ROUTES, MEMO_WIDEST, MEMO_FLOW, MEMO_REACH };
+
+/* What a kept answer is an answer to: the compile, the links open, the kind
+ * of question and the region sets asked with. */
+typedef struct memo_key {
     uint64_t serial; /* 0: empty */
     int epoch, kind;
     hk_regions a, b, c;
-    double v[HK_MAX_REGIONS];
-} map_memo;
+} memo_key;
 
-static uint64_t memo_hash(uint64_t serial, int epoch, int kind, hk_regions a, hk_regions b, hk_regions c)
+static memo_key key_of(const hk_compiled *c, int epoch, int kind, hk_regions a, hk_regions b, hk_regions cc)
 {
-    uint64_t h = (a * 0x9e3779b97f4a7c15ULL) ^ (b * 0xc2b2ae3d27d4eb4fULL) ^ (c * 0x165667b19e3779f9ULL) ^
-                 ((uint64_t)epoch << 17) ^ ((uint64_t)kind << 40) ^ serial;
+    return (memo_key){.serial = c->serial, .epoch = epoch, .kind = kind, .a = a, .b = b, .c = cc};
+}
+
+static uint64_t key_hash(const memo_key *k)
+{
+    uint64_t h = (k->a * 0x9e3779b97f4a7c15ULL) ^ (k->b * 0xc2b2ae3d27d4eb4fULL) ^ (k->c * 0x165667b19e3779f9ULL) ^
+                 ((uint64_t)k->epoch << 17) ^ ((uint64_t)k->kind << 40) ^ k->serial;
     h ^= h >> 29;
     h *= 0xbf58476d1ce4e5b9ULL;
     return h ^ (h >> 32);
 }
 
-/* The kept answer for the key, copied to v (true); or false, with *slot the
- * entry a new answer is to be kept in (two places a key may be kept in, an
- * empty one first) */
-static bool memo_get(const hk_scenario *s, int epoch, int kind, hk_regions a, hk_regions b, hk_regions c,
-                     double *v, map_memo **slot)
+static bool key_eq(const memo_key *x, const memo_key *y)
 {
-    static _Thread_local map_memo memo[MAP_MEMO];
-    uint64_t serial = s->compiled->serial, h = memo_hash(serial, epoch, kind, a, b, c);
-    map_memo *m = &memo[h & (MAP_MEMO - 1)], *m2 = &memo[(h + 1) & (MAP_MEMO - 1)];
-    for (map_memo *k = m; k; k = k == m ? m2 : NULL)
-        if (k->serial == serial && k->epoch == epoch && k->kind == kind && k->a == a && k->b == b && k->c == c) {
-            memcpy(v, k->v, sizeof *v * (size_t)s->n_regions);
+    return x->serial == y->serial && x->epoch == y->epoch && x->kind == y->kind && x->a == y->a && x->b == y->b &&
+           x->c == y->c;
+}
+
+/* A key may be kept in two places of a table (at[0], at[1]): the one that
+ * holds it (true, *i), or (false) *i the one a new answer goes to, an
+ * empty one first. */
+static bool key_find(const memo_key *const at[2], const memo_key *key, int *i)
+{
+    for (*i = 0; *i < 2; (*i)++)
+        if (key_eq(at[*i], key))
             return true;
-        }
-    *slot = m->serial == 0 || m2->serial != 0 ? m : m2;
+    *i = at[0]->serial == 0 || at[1]->serial != 0 ? 0 : 1;
     return false;
 }
 
-static void memo_put(const hk_scenario *s, int epoch, int kind, hk_regions a, hk_regions b, hk_regions c,
-                     const double *v, map_memo *k)
+#define MAP_MEMO 256 /* a power of two */
+typedef struct map_memo {
+    memo_key k;
+    double v[HK_MAX_REGIONS];
+} map_memo;
+
+/* The kept answer for the key, copied to v (true); or false, with *slot the
+ * entry a new answer is to be kept in (memo_put) */
+static bool memo_get(const hk_scenario *s, const memo_key *key, double *v, map_memo **slot)
+{
+    static _Thread_local map_memo memo[MAP_MEMO];
+    uint64_t h = key_hash(key);
+    map_memo *e[2] = {&memo[h & (MAP_MEMO - 1)], &memo[(h + 1) & (MAP_MEMO - 1)]};
+    const memo_key *at[2] = {&e[0]->k, &e[1]->k};
+    int i;
+    if (key_find(at, key, &i)) {
+        memcpy(v, e[i]->v, sizeof *v * (size_t)s->n_regions);
+        return true;
+    }
+    *slot = e[i];
+    return false;
+}
+
+static void memo_put(const hk_scenario *s, const memo_key *key, const double *v, map_memo *k)
 {
     if (s->n_regions > HK_MAX_REGIONS)
         return;
-    k->serial = s->compiled->serial;
-    k->epoch = epoch;
-    k->kind = kind;
-    k->a = a;
-    k->b = b;
-    k->c = c;
+    k->k = *key;
     memcpy(k->v, v, sizeof *v * (size_t)s->n_regions);
 }
 
@@ -89,12 +112,12 @@ static void search_routes(const hk_compiled *c, const hk_scenario *s, hk_month m
 void hk_map_routes_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions enter, hk_regions through,
                       double *dist)
 {
-    int epoch = hk_map_epoch(s->compiled, month);
+    memo_key key = key_of(s->compiled, hk_map_epoch(s->compiled, month), MEMO_ROUTES, from, enter, through);
     map_memo *slot;
-    if (memo_get(s, epoch, MEMO_ROUTES, from, enter, through, dist, &slot))
+    if (memo_get(s, &key, dist, &slot))
         return;
     search_routes(s->compiled, s, month, from, enter, through, dist);
-    memo_put(s, epoch, MEMO_ROUTES, from, enter, through, dist, slot);
+    memo_put(s, &key, dist, slot);
 }
 
 static void search_routes(const hk_compiled *c, const hk_scenario *s, hk_month month, hk_regions from,
@@ -129,11 +152,12 @@ static void search_widest(const hk_scenario *s, hk_regions from, hk_regions ente
 
 void hk_map_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap)
 {
+    memo_key key = key_of(s->compiled, 0, MEMO_WIDEST, from, enter, 0);
     map_memo *slot;
-    if (memo_get(s, 0, MEMO_WIDEST, from, enter, 0, cap, &slot))
+    if (memo_get(s, &key, cap, &slot))
         return;
     search_widest(s, from, enter, cap);
-    memo_put(s, 0, MEMO_WIDEST, from, enter, 0, cap, slot);
+    memo_put(s, &key, cap, slot);
 }
 
 static void search_widest(const hk_scenario *s, hk_regions from, hk_regions enter, double *cap)
@@ -213,39 +237,30 @@ static double search_flow(const hk_compiled *cc, const hk_scenario *s, hk_month 
 
 /* The answers that are one value (a maximum flow, the regions reached),
  * kept as the routes are. */
-enum { MEMO_FLOW, MEMO_REACH };
 #define ONE_MEMO 512 /* a power of two */
 typedef struct one_memo {
-    uint64_t serial; /* 0: empty */
-    int epoch, kind;
-    hk_regions a, b, c;
+    memo_key k;
     uint64_t v; /* a flow's bits, or the regions */
 } one_memo;
 
-static bool one_get(const hk_compiled *c, int epoch, int kind, hk_regions a, hk_regions b, hk_regions cc,
-                    uint64_t *v, one_memo **slot)
+static bool one_get(const memo_key *key, uint64_t *v, one_memo **slot)
 {
     static _Thread_local one_memo memo[ONE_MEMO];
-    uint64_t h = memo_hash(c->serial, epoch, kind, a, b, cc);
-    one_memo *m = &memo[h & (ONE_MEMO - 1)], *m2 = &memo[(h + 1) & (ONE_MEMO - 1)];
-    for (one_memo *k = m; k; k = k == m ? m2 : NULL)
-        if (k->serial == c->serial && k->epoch == epoch && k->kind == kind && k->a == a && k->b == b && k->c == cc) {
-            *v = k->v;
-            return true;
-        }
-    *slot = m->serial == 0 || m2->serial != 0 ? m : m2;
+    uint64_t h = key_hash(key);
+    one_memo *e[2] = {&memo[h & (ONE_MEMO - 1)], &memo[(h + 1) & (ONE_MEMO - 1)]};
+    const memo_key *at[2] = {&e[0]->k, &e[1]->k};
+    int i;
+    if (key_find(at, key, &i)) {
+        *v = e[i]->v;
+        return true;
+    }
+    *slot = e[i];
     return false;
 }
 
-static void one_put(const hk_compiled *c, int epoch, int kind, hk_regions a, hk_regions b, hk_regions cc,
-                    uint64_t v, one_memo *k)
+static void one_put(const memo_key *key, uint64_t v, one_memo *k)
 {
-    k->serial = c->serial;
-    k->epoch = epoch;
-    k->kind = kind;
-    k->a = a;
-    k->b = b;
-    k->c = cc;
+    k->k = *key;
     k->v = v;
 }
 
@@ -254,17 +269,17 @@ double hk_map_max_flow(const hk_scenario *s, hk_month month, hk_regions from, hk
     if (from & to)
         return INFINITY;
     const hk_compiled *c = s->compiled;
-    int epoch = hk_map_epoch(c, month);
+    memo_key key = key_of(c, hk_map_epoch(c, month), MEMO_FLOW, from, to, held);
     uint64_t bits;
     one_memo *slot;
     double flow;
-    if (one_get(c, epoch, MEMO_FLOW, from, to, held, &bits, &slot)) {
+    if (one_get(&key, &bits, &slot)) {
         memcpy(&flow, &bits, sizeof flow);
         return flow;
     }
     flow = search_flow(c, s, month, from, to, held);
     memcpy(&bits, &flow, sizeof bits);
-    one_put(c, epoch, MEMO_FLOW, from, to, held, bits, slot);
+    one_put(&key, bits, slot);
     return flow;
 }
 
@@ -276,10 +291,10 @@ hk_regions hk_map_reach(const hk_scenario *s, hk_regions from, hk_regions within
 hk_regions hk_map_reach_at(const hk_scenario *s, hk_month month, hk_regions from, hk_regions within)
 {
     const hk_compiled *c = s->compiled;
-    int epoch = hk_map_epoch(c, month);
+    memo_key key = key_of(c, hk_map_epoch(c, month), MEMO_REACH, from, within, 0);
     uint64_t kept;
     one_memo *slot;
-    if (one_get(c, epoch, MEMO_REACH, from, within, 0, &kept, &slot))
+    if (one_get(&key, &kept, &slot))
         return kept;
     hk_regions reach = from, todo = from;
     while (todo) {
@@ -293,7 +308,7 @@ hk_regions hk_map_reach_at(const hk_scenario *s, hk_month month, hk_regions from
             }
         }
     }
-    one_put(c, epoch, MEMO_REACH, from, within, 0, reach, slot);
+    one_put(&key, reach, slot);
     return reach;
 }
 

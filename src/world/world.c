@@ -168,6 +168,17 @@ void hk_world_event_facts(hk_world *w, int sector, const double committed[2], co
     w->has_next_facts = true;
 }
 
+void hk_world_battle_facts(hk_world *w, int sector, int a, double att_committed, double def_committed,
+                           double att_casualties, double def_casualties, int winner, int days)
+{
+    double com[2], cas[2];
+    com[a] = att_committed;
+    com[1 - a] = def_committed;
+    cas[a] = att_casualties;
+    cas[1 - a] = def_casualties;
+    hk_world_event_facts(w, sector, com, cas, winner, days);
+}
+
 void hk_world_emit2(hk_world *w, const char *kind, const char *id, int a, int b,
                     const char *text, const char *source)
 {

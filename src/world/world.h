@@ -101,6 +101,11 @@ typedef struct hk_campaign_state {
     bool sets_ok;
     int8_t sets_control[HK_MAX_REGIONS];
     uint64_t sets_held[2], sets_sources[2];
+    /* each side's ground behind the border (no sector's zone) that it held
+     * when the war began, and the railheads of month rail_month: a base is
+     * a region of both that the side still holds (campaign.c is_base) */
+    uint64_t start_rear[2], rail_now;
+    int32_t rail_month;
     /* the garrisons a front falling back leaves in its fortified border
      * zone, gone round by the attacker and reduced by siege: men and guns
      * in each region, of the side that held it when the war began */
@@ -238,6 +243,7 @@ typedef struct hk_border_campaign {
     bool broken[2];             /* the side broke off in the last engagement (past its break point) */
     int clock;                  /* days from the last engagement's first day to the end of the month reached */
     double contact[2];          /* casualties in contact in the month's days outside an engagement, per side */
+    double answered;            /* Japanese men on the line after the Soviet side's last attack that succeeded, 0 none (battles.c) */
 } hk_border_campaign;
 
 /* The Soviet motor transport on an ally's ground (motor.c, its one
@@ -316,6 +322,12 @@ struct hk_world {
     /* the Soviet-over-Japanese border ratio and its log as the doctrine's
      * deterrence last read them (politics), kept while the ratio stands */
     double doctrine_ratio, doctrine_ratio_log;
+    /* the General Staff's last yearly estimate (politics): the log edge
+     * of the Soviet Far East in tanks and in aircraft per man on the
+     * border, and its month (0 before the first) */
+    double staff_tank_edge, staff_air_edge;
+    double staff_edge; /* their mean, weighted doctrine.staff_arms: what the deterrence adds to the men's log ratio */
+    hk_month staff_estimate_on;
     /* Japan's pushed lean as the doctrine last read it (politics), kept
      * while the factions' influence stands (lean_ok once worked out) */
     double lean_infl[HK_MAX_FACTIONS], lean;
@@ -449,6 +461,10 @@ struct hk_world {
     bool rules_due;                     /* a Soviet move onto disputed ground was fought under the order: the principles follow (incidents.c) */
     int8_t rules_watch;                 /* 1 + the sector of a Soviet move queued under the order, 0 none (incidents.c) */
     int rules_count;                    /* the sector's border battles when it was queued (incidents.c) */
+    bool order_read_lapsed;             /* the campaigning season in which Moscow first read Tokyo's order as restraint has ended untested (incidents.c) */
+    uint8_t claim_pressed;              /* bit s: Moscow pressed its claim on sector s by a move the other side fought; it presses it no more (incidents.c) */
+    int8_t claim_watch;                 /* 1 + the sector of a Soviet move queued this month, 0 none (incidents.c) */
+    int claim_count;                    /* the sector's border battles when that move was queued (incidents.c) */
     int order_season_months;            /* months of the campaigning season the order has held (incidents.c) */
     double rules_lesson;                /* north_lesson when the principles were issued (incidents.c) */
     hk_battle_tally tally;              /* what the border battles leave for the outcomes */
@@ -522,6 +538,8 @@ struct hk_world {
         hk_month base_from, base_until;   /* for months in [from, until): no record falls due */
         double base_sum[3];
         double base_men[HK_MAX_FORMATIONS]; /* each formation's part of base_sum (0: not counted) */
+        double base_rec[HK_MAX_FORMATIONS]; /* base_men as the record gives it (before the Soviet floor) */
+        hk_month base_next[HK_MAX_FORMATIONS]; /* the month each formation's record next falls due */
         bool share_ok;                    /* each pool's shares summed over the formations */
         uint64_t share_hosted, share_exists; /* there and existing */
         double wsum[3], wall[3];
@@ -634,11 +652,12 @@ typedef struct hk_lazy_stream {
     const hk_world *w;
     int system;
     bool ready;
+    int owed; /* draws made before the split that nothing read (hk_lazy_bernoulli) */
     hk_rng r;
 } hk_lazy_stream;
 static inline hk_lazy_stream hk_world_lazy_stream(const hk_world *w, int system)
 {
-    hk_lazy_stream l = {w, system, false, {{0, 0, 0, 0}}};
+    hk_lazy_stream l = {w, system, false, 0, {{0, 0, 0, 0}}};
     return l;
 }
 static inline hk_rng *hk_lazy_rng(hk_lazy_stream *l)
@@ -646,8 +665,23 @@ static inline hk_rng *hk_lazy_rng(hk_lazy_stream *l)
     if (!l->ready) {
         l->r = hk_world_stream(l->w, l->system);
         l->ready = true;
+        for (; l->owed > 0; l->owed--)
+            (void)hk_rng_next(&l->r);
     }
     return &l->r;
+}
+/* hk_rng_bernoulli on the stream: one uniform, true below p. A chance of
+ * none (p <= 0, or not a number) is false whatever the uniform: before the
+ * split its uniform is only owed, drawn and dropped if the stream is split
+ * later in the month, so that a month whose only draws are such does not
+ * split it. Every draw after it is the same. */
+static inline bool hk_lazy_bernoulli(hk_lazy_stream *l, double p)
+{
+    if (!(p > 0) && !l->ready) {
+        l->owed++;
+        return false;
+    }
+    return hk_rng_bernoulli(hk_lazy_rng(l), p);
 }
 /* True while a treaty binds (in force or denounced and not yet expired). */
 static inline bool hk_treaty_binds(const hk_world *w, int t)
@@ -681,6 +715,10 @@ void hk_world_emit(hk_world *w, hk_date date, const char *kind, const char *id,
 /* Gives the next event emitted its facts (a battle's sides). */
 void hk_world_event_facts(hk_world *w, int sector, const double committed[2], const double casualties[2],
                           int winner, int days);
+/* The same from a battle's attacker `a` (the defender the other side): the
+ * men each committed and lost. */
+void hk_world_battle_facts(hk_world *w, int sector, int a, double att_committed, double def_committed,
+                           double att_casualties, double def_casualties, int winner, int days);
 void hk_world_emit2(hk_world *w, const char *kind, const char *id, int a, int b,
                     const char *text, const char *source);
 /* The current month as a date (day 0). */

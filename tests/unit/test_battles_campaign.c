@@ -224,7 +224,13 @@ static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
     hk_world *w = border_world(&su, 0, sec);
     open_campaign(w, sec, 30000, 57000);
     double quiet = hk_battles_ceasefire_pressure(w, HK_SIDE_SOV);
+    /* news from Europe weighs from the month after it came: the month is
+     * decided at its start (the pact of 23 August 1939 came after the
+     * Soviet offensive of the 20th had begun, 001:147) */
     w->flags |= 1u << HK_EFFECT_EUROPE_WAR;
+    w->flag_since[HK_EFFECT_EUROPE_WAR] = w->month;
+    assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) == quiet);
+    w->flag_since[HK_EFFECT_EUROPE_WAR] = w->month - 1;
     assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) > quiet);
     w->flags = 0;
     w->border_campaign.cas[HK_SIDE_JPN] = 30000;
@@ -232,6 +238,7 @@ static void test_ceasefire_ends_and_totals_are_the_outcome(void **state)
     assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_JPN) == 1.0);
     w->border_campaign.last_loser = HK_SIDE_JPN;
     w->border_campaign.holder = HK_SIDE_SOV;
+    w->border_campaign.answered = w->border_campaign.men[HK_SIDE_JPN]; /* its attack beat what stands there */
     /* the Kwantung Army's line broke in the last engagement and its theatre
      * share has no one more to bring up: it stops */
     w->border_campaign.broken[HK_SIDE_JPN] = true;
@@ -335,6 +342,7 @@ static void test_field_army_fights_until_overruled_or_broken(void **state)
             c->cas[HK_SIDE_JPN] = 20000; /* every man committed lost once: Tokyo's wish to stop is 1 */
             c->men[HK_SIDE_JPN] = 5000;
             c->holder = HK_SIDE_SOV; /* the USSR takes the quiet */
+            c->answered = c->men[HK_SIDE_JPN]; /* its last attack beat what stands there */
             c->attacks[HK_SIDE_SOV] = 1;
             assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_JPN) == 1.0);
             if (k == 1)
@@ -362,7 +370,9 @@ static void test_field_army_fights_until_overruled_or_broken(void **state)
  * the August defeat, 001:147), or once the Army has no one more to bring;
  * and in the season's last month, when men brought up could not attack
  * before the freeze; nor where its divisions within reach cannot outbuild
- * what the USSR brings to the site in a month (japanese_outbuilds). */
+ * what the USSR brings to the site in a month (japanese_outbuilds); nor while
+ * the General Staff's standing order of the China war holds it to
+ * non-expansion in any dispute (nomonhan_natsu). */
 static void test_beaten_army_reinforces_in_season(void **state)
 {
     (void)state;
@@ -370,27 +380,38 @@ static void test_beaten_army_reinforces_in_season(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     int sec = sector_by_id(s, "western");
-    for (int k = 0; k < 6; k++) {
+    for (int k = 0; k < 7; k++) {
         int ended = 0;
         for (int run = 0; run < 20; run++) {
             hk_world *w = border_world(&su, (uint64_t)run, sec);
             w->autonomy = 0.3;
+            /* k = 6: the General Staff's standing order of the China war
+             * (non-expansion in any dispute, nomonhan_natsu) still binds,
+             * the Army's own principles not yet in its place */
+            if (k == 6) {
+                w->border_order = true;
+                w->border_rules = false;
+            }
             if (k == 4)
                 w->month = hk_month_of(1939, 9); /* the season's last month: no time left to use more men */
             w->china_war = true;
             if (k == 1)
                 w->month = hk_month_of(1939, 10); /* out of the season */
-            if (k == 2)
+            if (k == 2) {
                 w->flags |= 1u << HK_EFFECT_EUROPE_WAR;
+                w->flag_since[HK_EFFECT_EUROPE_WAR] = w->month - 1; /* last month's news */
+            }
             /* the divisions within reach that can outbuild what the USSR
              * brings over 650 km in a month (japanese_outbuilds) */
-            /* k = 5: 20,000 within reach cannot outbuild 1.2 x (9,000 + the
-             * 15,385 the officers reckon comes over 650 km in a month) */
-            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = k == 5 ? 20000 : 60000, .tanks = 100, .guns = 400, .aircraft = 100});
+            /* k = 5: 10,000 within reach cannot outbuild 1.2 x the 9,000 on
+             * the Soviet line (650 km from its railhead, beyond
+             * forces.near_km, the officers reckon no columns coming) */
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = k == 5 ? 10000 : 60000, .tanks = 100, .guns = 400, .aircraft = 100});
             open_campaign(w, sec, 5000, 9000);
             hk_border_campaign *c = &w->border_campaign;
             c->cas[HK_SIDE_JPN] = 3000; /* a detachment half lost */
             c->holder = HK_SIDE_SOV;    /* the USSR holds the ground and takes the quiet */
+            c->answered = c->men[HK_SIDE_JPN]; /* its last attack beat what stands there */
             c->last_loser = HK_SIDE_JPN;
             c->attacks[HK_SIDE_SOV] = 1;
             if (k == 3)
@@ -433,15 +454,18 @@ static void test_principles_hold_the_line_after_a_setback(void **state)
             w->autonomy = 0.3;
             w->china_war = true;
             w->border_rules = k != 1;
-            if (k == 3)
+            if (k == 3) {
                 w->flags |= 1u << HK_EFFECT_EUROPE_WAR;
-            /* 20,000 within reach cannot outbuild what the USSR brings over
-             * 650 km in a month (japanese_outbuilds) */
-            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 20000, .tanks = 100, .guns = 400, .aircraft = 100});
+                w->flag_since[HK_EFFECT_EUROPE_WAR] = w->month - 1; /* last month's news */
+            }
+            /* 10,000 within reach cannot outbuild 1.2 x the 9,000 on the
+             * Soviet line (japanese_outbuilds) */
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 10000, .tanks = 100, .guns = 400, .aircraft = 100});
             open_campaign(w, sec, 5000, 9000);
             hk_border_campaign *c = &w->border_campaign;
             c->cas[HK_SIDE_JPN] = 3000;
             c->holder = HK_SIDE_SOV;
+            c->answered = c->men[HK_SIDE_JPN]; /* its last attack beat what stands there */
             c->last_loser = HK_SIDE_JPN;
             c->attacks[HK_SIDE_SOV] = 1;
             double before = c->men[HK_SIDE_JPN];
@@ -457,6 +481,49 @@ static void test_principles_hold_the_line_after_a_setback(void **state)
         else
             assert_true(ended > 0);
     }
+    hk_scenario_free(s);
+}
+
+/* The Kwantung Army's officers reckon the Soviet columns coming only where
+ * the Soviet railhead is within what faces the border (forces.near_km):
+ * 650 km from Borzya they held a major Soviet effort logistically
+ * impossible and fed in the 6th Army (coox1985). Beaten, without border
+ * principles and with Tokyo wanting quiet, 20,000 within reach against the
+ * 9,000 on the Soviet line fight on at the Khalkha; at the Tumen, 170 km
+ * from the Soviet railhead, the columns it reckons coming there outbuild
+ * them and Tokyo's overruling decides. */
+static void test_officers_do_not_reckon_the_long_haul(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int ended[2] = {0, 0};
+    for (int k = 0; k < 2; k++) {
+        int sec = sector_by_id(s, k == 0 ? "western" : "tumen");
+        for (int run = 0; run < 20; run++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            w->autonomy = 0.3;
+            w->china_war = true;
+            w->border_rules = false;
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 20000, .tanks = 100, .guns = 400, .aircraft = 100});
+            open_campaign(w, sec, 5000, 9000);
+            hk_border_campaign *c = &w->border_campaign;
+            c->cas[HK_SIDE_JPN] = 3000;
+            c->holder = HK_SIDE_SOV;
+            c->answered = c->men[HK_SIDE_JPN];
+            c->last_loser = HK_SIDE_JPN;
+            c->attacks[HK_SIDE_SOV] = 1;
+            double before = c->men[HK_SIDE_JPN];
+            hk_battles_step(w);
+            ended[k] += !c->active;
+            if (k == 0 && c->active)
+                assert_true(c->peak[HK_SIDE_JPN] > before);
+            hk_world_free(w);
+        }
+    }
+    assert_int_equal(ended[0], 0);
+    assert_true(ended[1] > 0);
     hk_scenario_free(s);
 }
 
@@ -484,8 +551,10 @@ static void test_soviet_builds_up_before_ceasefire(void **state)
             c->holder = HK_SIDE_JPN;     /* the Japanese side takes the quiet */
             c->cas[HK_SIDE_SOV] = 10000; /* the Soviet side's pressure to stop is 1 */
             assert_true(hk_battles_ceasefire_pressure(w, HK_SIDE_SOV) == 1.0);
-            if (k == 1)
-                c->attacks[HK_SIDE_SOV] = 1; /* it has had its offensive */
+            if (k == 1) {
+                c->attacks[HK_SIDE_SOV] = 1; /* it has had its offensive, */
+                c->answered = c->men[HK_SIDE_JPN]; /* and it beat what stands there */
+            }
             if (k == 2)
                 w->sov_men = 100000; /* a fifth of it is short of 1.8 x 20,000 */
             assert_int_equal(hk_battles_soviet_building(w), k == 0 || k == 3);
@@ -510,6 +579,60 @@ static void test_soviet_builds_up_before_ceasefire(void **state)
     hk_scenario_free(s);
 }
 
+
+/* The USSR's stake is spent once an attack of its own has beaten what the
+ * Japanese side has on the line, not once it holds the ground: the Soviet
+ * side held the east bank of the Khalkha from May 1939, and after the
+ * Kwantung Army had brought up the 23rd Division it built up for the August
+ * offensive before it took a ceasefire (001:137, 001:145). Holding the
+ * ground, with its last attack having beaten the 2,000 Japanese there, it
+ * takes the quiet Tokyo wants; with 15,000 brought up since, it fights on
+ * and builds up; and an attack of its own that succeeds spends the stake
+ * again. */
+static void test_soviet_stake_renewed_by_japanese_escalation(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    int ended[2] = {0, 0}, grew[2] = {0, 0};
+    for (int k = 0; k < 2; k++)
+        for (int run = 0; run < 10; run++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            w->month = hk_month_of(1939, 7);
+            open_campaign(w, sec, k == 0 ? 2000 : 17000, 20000);
+            hk_border_campaign *c = &w->border_campaign;
+            c->months = 2;
+            c->holder = HK_SIDE_SOV;
+            c->attacks[HK_SIDE_SOV] = 1;
+            c->last_loser = -1; /* the last engagement undecided: Tokyo decides */
+            c->answered = 2000; /* its attack left 2,000 on the Japanese line */
+            c->cas[HK_SIDE_JPN] = 20000; /* Tokyo wants quiet: pressure 1 */
+            w->autonomy = 0.0;            /* and prevails */
+            assert_int_equal(hk_battles_soviet_building(w), k == 1);
+            double before = c->men[HK_SIDE_SOV];
+            hk_battles_step(w);
+            ended[k] += !c->active;
+            grew[k] += c->active && c->peak[HK_SIDE_SOV] > before;
+            hk_world_free(w);
+        }
+    assert_int_equal(ended[0], 10);
+    assert_int_equal(ended[1], 0);
+    assert_int_equal(grew[1], 10);
+    /* an attack of its own that succeeds answers what stands there */
+    hk_world *w = border_world(&su, 0, sec);
+    open_campaign(w, sec, 17000, 20000);
+    hk_border_campaign *c = &w->border_campaign;
+    c->attacks[HK_SIDE_SOV] = 1;
+    c->last_loser = HK_SIDE_JPN;
+    c->answered = c->men[HK_SIDE_JPN];
+    assert_false(hk_battles_soviet_building(w));
+    c->men[HK_SIDE_JPN] += 1000; /* the Japanese side brings up more */
+    assert_true(hk_battles_soviet_building(w));
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
 
 /* The opening battle is fought by what each side can bring to the battle
  * ground while it lasts, and the defender answers the attack: it brings up
@@ -557,6 +680,58 @@ static void test_opening_answers_the_attack(void **state)
         hk_world_free(w);
     }
     assert_true(fought >= 10);
+    hk_scenario_free(s);
+}
+
+/* An ally standing alone (no treaty binds the USSR to its border: the
+ * Khalkha before the protocol of 1936) meets a clash with its frontier
+ * post and the troops nearest it, not its army: the men it commits and
+ * loses are bounded by incident.frontier_guard (Tauran, March 1936: 128
+ * Mongolian soldiers, 58 killed or missing, wiki_tauran_incident;
+ * docs/model.md#incidents-frontier-guard). Once the protocol binds, what
+ * stands on the frontage counts as before. */
+static void test_ally_alone_meets_a_clash_with_its_post(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double guard = s->params[HK_P_INCIDENT_FRONTIER_GUARD].value;
+    double front = fmin(s->params[HK_P_BATTLE_FRONT_KM].value, s->sectors[sec].length_km);
+    int fought = 0, bound_larger = 0;
+    for (int run = 0; run < 20; run++)
+        for (int bound = 0; bound < 2; bound++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            int t = w->c->roles.sov_mgl_assistance;
+            assert_true(t >= 0);
+            if (!bound) {
+                hk_treaty_set_status(w, t, HK_TREATY_NONE);
+                w->treaty[t].signed_on = HK_MONTH_NONE;
+            }
+            station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 20000, .tanks = 20, .guns = 60, .aircraft = 20});
+            station(w, sec, HK_SIDE_SOV, (hk_side_forces){.men = 12000});
+            w->pending[0] = (hk_pending_battle){.sector = sec, .fact = -1, .attacker_side = HK_SIDE_JPN};
+            w->n_pending = 1;
+            hk_battles_step(w);
+            if (w->battles_month < 1 && !w->border_campaign.active && !(w->loss_men[HK_SIDE_SOV] > 0)) {
+                hk_world_free(w);
+                continue;
+            }
+            const hk_border_campaign *c = &w->border_campaign;
+            double sov = c->active ? c->peak[HK_SIDE_SOV] : w->loss_men[HK_SIDE_SOV];
+            if (!bound) {
+                fought++;
+                assert_true(sov <= guard + 1e-6);
+                assert_true(w->loss_men[HK_SIDE_SOV] <= guard + 1e-6);
+            } else if (c->active && sov > guard) {
+                bound_larger++; /* bound: what stands on its frontage, up to 12,000 x front / length */
+                assert_true(sov <= 12000.0 * front / s->sectors[sec].length_km + 1e-6 || c->months > 0);
+            }
+            hk_world_free(w);
+        }
+    assert_true(fought >= 10);
+    assert_true(bound_larger > 0);
     hk_scenario_free(s);
 }
 
@@ -647,6 +822,7 @@ static void test_ceasefire_after_major_battle_settles_the_line(void **state)
         hk_border_campaign *c = &w->border_campaign;
         c->major = major == 1;
         c->holder = HK_SIDE_SOV;       /* the Soviet side takes the quiet */
+        c->answered = c->men[HK_SIDE_JPN]; /* its last attack beat what stands there */
         c->broken[HK_SIDE_JPN] = true; /* and the Kwantung Army's line broke */
         w->jpn_men = 5000;             /* with no one more to bring up */
         hk_battles_step(w);
@@ -803,6 +979,62 @@ static void test_campaign_aircraft_fly_in(void **state)
     hk_scenario_free(s);
 }
 
+/* An air arm whose railhead is within reach of the battle ground (its haul
+ * there no longer than forces.near_km: the Kwantung Army's 240 km from
+ * Hailar to the Khalkha) flies to the fields there at once, up to
+ * campaign.arms_share of all its aircraft, against the air the enemy can
+ * have over the battle ground within the month; one that hauls farther (the
+ * Soviet side's 650 km from Borzya) brings no more than campaign.air_flyin
+ * of its aircraft a month beyond those based within reach
+ * (docs/model.md#battles-air-arm; coox1985: some 200 Japanese aircraft by
+ * June 1939). */
+static void test_air_arm_based_within_reach(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    double near_km = s->params[HK_P_FORCES_NEAR_KM].value;
+    assert_true(s->compiled->site[sec] >= 0 && s->compiled->site_km[sec][HK_SIDE_JPN] <= near_km);
+    assert_true(s->compiled->site_km[sec][HK_SIDE_SOV] > near_km); /* Borzya's 650 km */
+    double air[2] = {0.0, 0.0}; /* the Japanese aircraft left after the month: based, not based */
+    for (int run = 0; run < 10; run++)
+        for (int far = 0; far < 2; far++) {
+            hk_world *w = border_world(&su, (uint64_t)run, sec);
+            /* the Japanese haul: Hailar's 240 km, or beyond reach */
+            double was = su.scenario->compiled->site_km[sec][HK_SIDE_JPN];
+            w->battle_km[sec][HK_SIDE_JPN] = far ? near_km + 100.0 : was;
+            w->battle_km[sec][HK_SIDE_SOV] = su.scenario->compiled->site_km[sec][HK_SIDE_SOV];
+            w->battle_site[sec] = (int16_t)su.scenario->compiled->site[sec];
+            w->battle_site_known |= (uint8_t)(1u << sec);
+            open_campaign(w, sec, 10000, 20000); /* no aircraft on the ground yet */
+            hk_border_campaign *c = &w->border_campaign;
+            c->last_loser = HK_SIDE_JPN; /* beaten: the officers raise the stake */
+            /* an air reserve far from the sector on each side: 300 Japanese
+             * aircraft (400 in all with the 100 facing it), 3,000 Soviet */
+            int placed[2] = {0, 0};
+            for (int f = 0; f < s->n_formations; f++) {
+                int side = w->c->form_side[f];
+                if ((side != HK_SIDE_JPN && side != HK_SIDE_SOV) || placed[side]++ != 1)
+                    continue;
+                w->formation[f].region = 0;
+                w->formation[f].men = 1000;
+                w->formation[f].aircraft = side == HK_SIDE_JPN ? 300 : 3000;
+            }
+            assert_true(placed[0] > 1 && placed[1] > 1);
+            hk_battles_step(w);
+            assert_true(c->active);
+            assert_true(c->aircraft[HK_SIDE_JPN] <= s->params[HK_P_CAMPAIGN_ARMS_SHARE].value * 400.0 + 1e-6);
+            air[far] += c->aircraft[HK_SIDE_JPN];
+            hk_world_free(w);
+        }
+    /* based within reach it flew in at once: before, it came no faster
+     * than beyond reach (100 facing the sector + campaign.air_flyin of 400) */
+    assert_true(air[0] > 1.3 * air[1]);
+    hk_scenario_free(s);
+}
+
 /* A side destroyed in its positions has lost the opening battle: a Japanese
  * force that does not surrender (at war in China) may be wiped out without
  * breaking off, and the battle does not go on as a campaign with nobody left
@@ -884,6 +1116,7 @@ static void test_player_orders_decide_ceasefire(void **state)
         w->border_campaign.cas[HK_SIDE_JPN] = 20000; /* every man lost: pressure 1 */
         w->border_campaign.men[HK_SIDE_JPN] = 5000;
         w->border_campaign.holder = HK_SIDE_SOV;      /* the USSR takes the quiet */
+        w->border_campaign.answered = w->border_campaign.men[HK_SIDE_JPN]; /* its attack beat what stands there */
         w->player = s->jpn;
         w->orders_given = true;
         w->orders.incidents = k == 0 ? HK_ESC_ESCALATE : HK_ESC_CONTAIN;
@@ -1966,6 +2199,7 @@ static void test_campaign_licence_runs_out(void **state)
         hk_border_campaign *c = &w->border_campaign;
         c->months = months; /* this month's step counts one more */
         c->holder = HK_SIDE_SOV; /* the Soviet side takes the quiet */
+        c->answered = c->men[HK_SIDE_JPN]; /* its last attack beat what stands there */
         w->autonomy = 1.0;
         hk_battles_step(w);
         sought += !c->active;
@@ -2145,6 +2379,8 @@ int main(void)
         cmocka_unit_test(test_beaten_army_reinforces_in_season),
         cmocka_unit_test(test_principles_hold_the_line_after_a_setback),
         cmocka_unit_test(test_soviet_builds_up_before_ceasefire),
+        cmocka_unit_test(test_soviet_stake_renewed_by_japanese_escalation),
+        cmocka_unit_test(test_officers_do_not_reckon_the_long_haul),
         cmocka_unit_test(test_campaign_determinism),
         cmocka_unit_test(test_player_orders_decide_ceasefire),
         cmocka_unit_test(test_campaign_supply_over_the_links),
@@ -2161,6 +2397,8 @@ int main(void)
         cmocka_unit_test(test_no_battle_under_the_pact),
         cmocka_unit_test(test_campaign_concentrates_mobile_arms),
         cmocka_unit_test(test_campaign_aircraft_fly_in),
+        cmocka_unit_test(test_air_arm_based_within_reach),
+        cmocka_unit_test(test_ally_alone_meets_a_clash_with_its_post),
         cmocka_unit_test(test_ceasefire_after_major_battle_settles_the_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1653,6 +1653,60 @@ static void test_delaying_action(void **state)
     assert_int_equal(hk_combat_parse_spec("JPN:men=3000,delay=yes", name, sizeof name, &s, err, sizeof err), -1);
 }
 
+/* A storm of works: the fitted parameters make a one-day assault on
+ * prepared positions and on fortifications cost the attacker more than the
+ * same assault with the term off (fortifications more than prepared
+ * positions), and leave alone what is not such a storm: a defender on
+ * hasty ground, an assault of two days, the first day's stage of a longer
+ * engagement fought in echelons, the era before fire laid in advance
+ * (dispersion 25, 1816-1900), and the defender's own losses on the day. */
+static void test_works_storm(void **state)
+{
+    (void)state;
+    hk_combat_params p, off;
+    hk_combat_params_default(&p);
+    off = p;
+    for (int k = 0; k < HK_POSTURE_COUNT; k++)
+        off.works_storm[k] = 0;
+    assert_true(p.works_storm[HK_POSTURE_HASTY] == 0);
+    assert_true(p.works_storm[HK_POSTURE_PREPARED] > 0);
+    assert_true(p.works_storm[HK_POSTURE_FORTIFIED] > p.works_storm[HK_POSTURE_PREPARED]);
+    hk_combat_side a = side(12000, 20, 120, 0), d = side(4000, 0, 40, 0);
+    hk_combat_result on_r, off_r;
+    double rise[HK_POSTURE_COUNT];
+    for (int k = 0; k < HK_POSTURE_COUNT; k++) {
+        d.posture = (hk_posture)k;
+        hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &on_r);
+        hk_combat_resolve(&off, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &off_r);
+        rise[k] = on_r.casualties[0] / off_r.casualties[0];
+        if (k == HK_POSTURE_HASTY)
+            assert_memory_equal(&on_r, &off_r, sizeof on_r);
+        else
+            assert_true(on_r.casualties[1] == off_r.casualties[1] || on_r.winner != off_r.winner);
+    }
+    assert_true(rise[HK_POSTURE_PREPARED] > 1.0 + 1e-6);
+    assert_true(rise[HK_POSTURE_FORTIFIED] > rise[HK_POSTURE_PREPARED]);
+    d.posture = HK_POSTURE_FORTIFIED;
+    /* two days: not a storm */
+    hk_combat_resolve(&p, &a, &d, HK_TERRAIN_PLAIN, 2, NULL, &on_r);
+    hk_combat_resolve(&off, &a, &d, HK_TERRAIN_PLAIN, 2, NULL, &off_r);
+    assert_memory_equal(&on_r, &off_r, sizeof on_r);
+    /* an engagement of three days in three echelons: its stages are one day
+     * each, but only an assault planned for one day is a storm */
+    hk_combat_resolve_echelons(&p, &a, &d, HK_TERRAIN_PLAIN, 3, 3, NULL, &on_r);
+    hk_combat_resolve_echelons(&off, &a, &d, HK_TERRAIN_PLAIN, 3, 3, NULL, &off_r);
+    assert_memory_equal(&on_r, &off_r, sizeof on_r);
+    /* a one-day stage of an engagement its caller fights in stages */
+    hk_combat_resolve_stage(&p, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &on_r);
+    hk_combat_resolve(&off, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &off_r);
+    assert_memory_equal(&on_r, &off_r, sizeof on_r);
+    hk_combat_params p3 = p, off3 = off;
+    p3.dispersion = off3.dispersion = 25;
+    hk_combat_resolve(&p3, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &on_r);
+    hk_combat_resolve(&off3, &a, &d, HK_TERRAIN_PLAIN, 1, NULL, &off_r);
+    assert_memory_equal(&on_r, &off_r, sizeof on_r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1705,6 +1759,7 @@ int main(void)
         cmocka_unit_test(test_works_and_tolerance_terms),
         cmocka_unit_test(test_river_crossing),
         cmocka_unit_test(test_delaying_action),
+        cmocka_unit_test(test_works_storm),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -485,6 +485,52 @@ static int months_to_sign(hk_world *w, int np, int most)
     return -1;
 }
 
+/* The Soviet-Mongolian protocol's terms are Moscow's (Mongolia to double
+ * its army and its defence budget, with Soviet money): the party that has
+ * to be brought to them is Mongolia, and the talks end at its pace, as
+ * Genden's government took the money on those terms (001:79). A Moscow that
+ * gains only a little more than a treaty needs, as it did over the winter of
+ * 1935-36, no longer holds the talks open for a year: once they open they
+ * end within the months Mongolia's need gives. */
+static void test_protocol_at_mongolias_pace(void **state)
+{
+    (void)state;
+    const hk_scenario *s = scenario;
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int t = treaty(s, "soviet_mongolian_protocol");
+    assert_true(t >= 0);
+    assert_int_equal(s->treaties[t].price_by, s->mgl);
+    assert_false(s->treaties[t].price_asked);
+    for (uint64_t r = 0; r < 50; r++) {
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1, r);
+        w->month = hk_month_of(1936, 1);
+        hk_treaty_set_status(w, treaty(s, "peking_agreement_1924"), HK_TREATY_IN_FORCE);
+        hk_treaty_set_status(w, treaty(s, "basic_convention_1925"), HK_TREATY_IN_FORCE);
+        w->manchuria_seized = true;
+        w->mgl_pressure = 0;
+        /* the Japanese men on Mongolia's border that leave Moscow just above
+         * what a treaty needs */
+        int sec = __builtin_ctz(w->c->mgl_sectors);
+        w->tension[sec] = 1.0;
+        double men = 10000;
+        double g = hk_diplomacy_gain(w, t, s->sov);
+        while (g < P(w, TREATY_MIN_GAIN) + 0.01 && men < 100000) {
+            men += 100;
+            w->sector_forces[sec][HK_SIDE_JPN].men = men;
+            g = hk_diplomacy_gain(w, t, s->sov);
+        }
+        assert_true(g > P(w, TREATY_MIN_GAIN) && g < P(w, TREATY_MIN_GAIN) + 0.02);
+        double mgl = hk_diplomacy_gain(w, t, s->mgl);
+        assert_true(mgl > g);
+        int m = months_to_sign(w, t, 24);
+        assert_true(m > 0);
+        /* the pressure added at (G - min_gain)(0.75..1.25) of Mongolia's gain */
+        assert_true(m <= (int)(s->treaties[t].price / (0.75 * (mgl - P(w, TREATY_MIN_GAIN)))) + 1);
+        hk_world_free(w);
+    }
+}
+
 static void test_pact_waits_on_the_price(void **state)
 {
     (void)state;
@@ -650,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_japan_notice_needs_a_war),
         cmocka_unit_test(test_regime_change_passes_treaties),
         cmocka_unit_test(test_pact_waits_on_the_price),
+        cmocka_unit_test(test_protocol_at_mongolias_pace),
         cmocka_unit_test(test_concessions_paid_for_neutrality),
     };
     return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);

@@ -606,7 +606,7 @@ static void test_order_tested_then_principles(void **state)
         moves++;
         /* the move is fought; out of the season the principles follow */
         hk_battles_step(w);
-        for (int m = 0; m < 8 && !w->border_rules; m++) {
+        for (int m = 0; m < 12 && !w->border_rules; m++) {
             w->month++;
             w->sov_men = 1.5 * w->jpn_men;
             hk_incidents_step(w);
@@ -635,6 +635,211 @@ static void test_order_tested_then_principles(void **state)
     hk_scenario_free(s);
 }
 
+/* A claim fought out is not pressed again, and a Soviet move is Moscow's
+ * decision in the season, not a clash held over the winter
+ * (docs/model.md#incidents-claim-fought-out). With the superiority Moscow
+ * plans for, its border guards move onto the claimed ground in the season;
+ * once such a move has been fought (the battle counted on the sector), the
+ * next month's step marks the claim pressed and no move follows on it
+ * (Changkufeng: the claim not pressed again after August 1938, coox1977).
+ * Out of the season no Soviet move is held over to the next. */
+static void test_claim_fought_out(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int weighed = 0, moves = 0, after = 0, winter_weighed = 0, held = 0;
+    for (uint64_t run = 0; run < 120; run++) {
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1938, run);
+        assert_non_null(w);
+        while (w->month < hk_month_of(1938, 7))
+            hk_world_step(w, NULL);
+        int sec = -1;
+        for (int i = 0; i < s->n_sectors; i++)
+            if (hk_battles_initiative(w, i) == HK_SIDE_SOV)
+                sec = i;
+        if (w->war || sec < 0 || ((w->settled >> sec) & 1u) || w->border_campaign.active) {
+            hk_world_free(w);
+            continue;
+        }
+        w->sov_men = 2.0 * w->jpn_men; /* the superiority Moscow plans for */
+        if (!hk_battles_soviet_presses(w)) {
+            hk_world_free(w);
+            continue;
+        }
+        weighed++;
+        w->claim_pressed = 0;
+        hk_incidents_step(w);
+        bool moved = false;
+        for (int k = 0; k < w->n_pending; k++)
+            moved |= w->pending[k].sector == sec && w->pending[k].attacker_side == HK_SIDE_SOV;
+        if (moved) {
+            moves++;
+            assert_int_equal(w->claim_watch, sec + 1);
+            w->tally.border_battles[sec]++; /* the move is fought */
+            w->n_pending = 0;
+            /* the next months of the season: the claim is pressed, no move */
+            for (int m = 0; m < 2; m++) {
+                w->month++;
+                w->sov_men = 2.0 * w->jpn_men;
+                hk_incidents_step(w);
+                assert_true((w->claim_pressed >> sec) & 1u);
+                for (int k = 0; k < w->n_pending; k++)
+                    if (w->pending[k].sector == sec && w->pending[k].attacker_side == HK_SIDE_SOV)
+                        after++;
+            }
+        }
+        hk_world_free(w);
+        /* the same run in the winter: the Tumen's clashes are many, but no
+         * Soviet move is held over to the spring */
+        hk_world *v = hk_world_new(&su, HK_MODE_SIMULATE, 1938, run);
+        assert_non_null(v);
+        while (v->month < hk_month_of(1938, 11))
+            hk_world_step(v, NULL);
+        if (!v->war && !hk_battles_in_season(v, 0) && hk_battles_initiative(v, sec) == HK_SIDE_SOV) {
+            for (int m = 0; m < 4; m++) {
+                v->sov_men = 2.0 * v->jpn_men;
+                v->tension[sec] = 3.0; /* clashes there every month */
+                v->held_over &= (uint8_t)~(1u << sec);
+                hk_incidents_step(v);
+                if (v->sector_incidents[sec] > 0)
+                    winter_weighed++;
+                held += (v->held_over >> sec) & 1u;
+                v->month++;
+                if (hk_battles_in_season(v, 0))
+                    break;
+            }
+        }
+        hk_world_free(v);
+    }
+    assert_true(weighed >= 20);
+    assert_true(moves > 0);
+    assert_int_equal(after, 0);
+    assert_true(winter_weighed > 0);
+    assert_int_equal(held, 0);
+    hk_scenario_free(s);
+}
+
+/* Moscow tests Tokyo's order in the season it first reads it as restraint,
+ * not after (docs/model.md#incidents-order-tested): with the order read
+ * and the season over untested (a winter month stepped), the next season
+ * brings no move on that reading (the record's move came in July 1938, in
+ * the first season after a season of the order, coox1977); without the
+ * winter between, the same runs bring moves. */
+static void test_order_read_in_its_season(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int weighed = 0, fresh = 0, stale = 0;
+    for (uint64_t run = 0; run < 200; run++) {
+        for (int winter = 0; winter < 2; winter++) {
+            hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1938, run);
+            assert_non_null(w);
+            while (w->month < hk_month_of(1938, 7))
+                hk_world_step(w, NULL);
+            int sec = -1;
+            for (int i = 0; i < s->n_sectors; i++)
+                if (hk_battles_initiative(w, i) == HK_SIDE_SOV)
+                    sec = i;
+            if (w->war || !w->china_war || !w->border_order || sec < 0 || ((w->settled >> sec) & 1u) ||
+                w->border_campaign.active) {
+                hk_world_free(w);
+                break;
+            }
+            const int season = __builtin_popcount(w->season_mons);
+            w->order_season_months = season + 1; /* read this season */
+            w->order_read_lapsed = false;
+            if (winter) {
+                hk_month m = w->month;
+                w->month = hk_month_of(1938, 12); /* the season over, untested */
+                w->sov_men = 1.5 * w->jpn_men;
+                hk_incidents_step(w);
+                assert_true(w->order_read_lapsed);
+                w->month = m + 12; /* the next season */
+                w->n_pending = 0;
+            } else {
+                weighed++;
+            }
+            for (int k = 0; k < 3; k++) {
+                w->sov_men = 1.5 * w->jpn_men; /* short of the superiority Moscow plans for */
+                assert_false(hk_battles_soviet_presses(w));
+                hk_incidents_step(w);
+                for (int q = 0; q < w->n_pending; q++)
+                    if (w->pending[q].sector == sec && w->pending[q].attacker_side == HK_SIDE_SOV)
+                        *(winter ? &stale : &fresh) += 1;
+                w->n_pending = 0;
+                w->month++;
+            }
+            hk_world_free(w);
+        }
+    }
+    assert_true(weighed >= 20);
+    assert_true(fresh > 0);
+    assert_int_equal(stale, 0);
+    hk_scenario_free(s);
+}
+
+/* The Kwantung Army's principles do not outlast Tokyo's turn to settling
+ * with the USSR (docs/model.md#incidents-principles-eve): with Germany and
+ * the USSR bound by a pact, out of a border campaign, they are withdrawn
+ * and Tokyo's order binds the officers again while the war in China
+ * lasts (001:147, 001:151); in the middle of a campaign they stay until its
+ * ceasefire; without the pact they stay. */
+static void test_principles_withdrawn_for_europe(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int weighed = 0;
+    for (uint64_t run = 0; run < 40; run++) {
+        for (int k = 0; k < 3; k++) { /* 0 pact, 1 pact in a campaign, 2 no pact */
+            hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1939, run);
+            assert_non_null(w);
+            while (w->month < hk_month_of(1939, 9))
+                hk_world_step(w, NULL);
+            if (w->war || !w->china_war) {
+                hk_world_free(w);
+                break;
+            }
+            w->border_rules = true;
+            w->border_order = false;
+            w->rules_lesson = w->north_lesson; /* no major battle lost since */
+            w->flags &= ~((1ull << HK_EFFECT_GER_SOV_PACT) | (1ull << HK_EFFECT_EUROPE_WAR) |
+                          (1ull << HK_EFFECT_GER_SOV_WAR));
+            if (k < 2)
+                w->flags |= 1ull << HK_EFFECT_GER_SOV_PACT;
+            w->border_campaign.active = k == 1;
+            hk_incidents_step(w);
+            if (k == 0) {
+                weighed++;
+                assert_false(w->border_rules);
+                assert_true(w->border_order);
+            } else {
+                assert_true(w->border_rules);
+            }
+            hk_world_free(w);
+        }
+    }
+    assert_true(weighed >= 10);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -649,6 +854,9 @@ int main(void)
         cmocka_unit_test(test_china_war_opening_holds_border),
         cmocka_unit_test(test_soviet_move_without_clash),
         cmocka_unit_test(test_order_tested_then_principles),
+        cmocka_unit_test(test_claim_fought_out),
+        cmocka_unit_test(test_order_read_in_its_season),
+        cmocka_unit_test(test_principles_withdrawn_for_europe),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

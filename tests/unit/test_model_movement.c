@@ -214,6 +214,37 @@ static void test_soviet_mobilises_in_a_war_japan_opens(void **state)
     hk_scenario_free(s);
 }
 
+/* Stavka turns to the counter-offensive in the west only once Germany's
+ * offensive has spent itself (war.west_offensive_months from the attack),
+ * however large the reserve gathered before: a Far East that has sent more
+ * men west than the record's does not bring the turn into November 1941,
+ * while the German offensive still holds it. */
+static void test_counteroffensive_waits_for_the_german_offensive(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *a = world_at(&su, 1941, 11);
+    assert_true(hk_flag(a, HK_EFFECT_GER_SOV_WAR));
+    assert_true(a->west_turned_on == HK_MONTH_NONE);
+    double need = hk_param_of(a, HK_P_WAR_WEST_COUNTER_MEN);
+    /* the reserve already well past what the counter-offensive needs */
+    a->sov_west_sent = need;
+    step(a);
+    assert_true(a->west_turned_on == HK_MONTH_NONE);
+    /* the next month, the offensive spent, the turn comes */
+    while (a->month < hk_month_of(1941, 12))
+        hk_world_step(a, NULL);
+    if (a->west_turned_on == HK_MONTH_NONE) {
+        a->sov_west_sent = need;
+        step(a);
+    }
+    assert_true(a->west_turned_on == hk_month_of(1941, 12));
+    hk_world_free(a);
+    hk_scenario_free(s);
+}
+
 /* An army stands only on ground its side has held: before Manchuria is
  * seized the Kwantung Army's fronts in Chinese Manchuria hold no one, and
  * the Japanese pool stays with the formations on Japan's own ground; once
@@ -376,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_equipment_follows_schedule),
         cmocka_unit_test(test_soviet_buildup_answers_japan),
         cmocka_unit_test(test_soviet_mobilises_in_a_war_japan_opens),
+        cmocka_unit_test(test_counteroffensive_waits_for_the_german_offensive),
         cmocka_unit_test(test_no_army_on_ground_never_held),
         cmocka_unit_test(test_equipment_is_the_latest_record),
         cmocka_unit_test(test_garrison_of_the_1920s_in_the_soviet_formations),

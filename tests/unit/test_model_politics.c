@@ -12,6 +12,7 @@
 
 #include "fixture_scenario.h"
 #include "model/assess.h"
+#include "model/movement.h"
 #include "model/politics.h"
 #include "model/war.h"
 #include "world/world.h"
@@ -326,6 +327,52 @@ static void test_lost_major_battle_teaches_lesson(void **state)
     fx_free(s);
 }
 
+/* The General Staff weighs the Soviet Far East by its tanks and aircraft as
+ * well as its men: at even men on the border, a Red Army with twenty times
+ * the tanks and five times the aircraft (its yearly estimate) turns the
+ * doctrine further from the north than an even one, and the less so the
+ * weaker the Soviet build-up (men, tanks and aircraft cut alike); with the
+ * arms weighing nothing the men alone count. */
+static void test_staff_weighs_armour_and_aircraft(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    hk_world *even = north_world(&su, 0, 0.4, 300000, 300000);
+    hk_world *armoured = north_world(&su, 0, 0.4, 300000, 300000);
+    hk_world *weaker = north_world(&su, 0, 0.4, 300000, 180000);
+    /* the month's weapons as movement gives them, then the test's own */
+    hk_movement_formations(even);
+    hk_movement_formations(armoured);
+    hk_movement_formations(weaker);
+    for (int i = 0; i < s->n_sectors; i++) {
+        even->sector_forces[i][HK_SIDE_JPN].tanks = even->sector_forces[i][HK_SIDE_SOV].tanks = 30;
+        even->sector_forces[i][HK_SIDE_JPN].aircraft = even->sector_forces[i][HK_SIDE_SOV].aircraft = 40;
+        armoured->sector_forces[i][HK_SIDE_JPN].tanks = weaker->sector_forces[i][HK_SIDE_JPN].tanks = 30;
+        armoured->sector_forces[i][HK_SIDE_JPN].aircraft = weaker->sector_forces[i][HK_SIDE_JPN].aircraft = 40;
+        armoured->sector_forces[i][HK_SIDE_SOV].tanks = 600;
+        armoured->sector_forces[i][HK_SIDE_SOV].aircraft = 200;
+        weaker->sector_forces[i][HK_SIDE_SOV].tanks = 360;
+        weaker->sector_forces[i][HK_SIDE_SOV].aircraft = 120;
+    }
+    hk_politics_staff_estimate(even);
+    hk_politics_staff_estimate(armoured);
+    hk_politics_staff_estimate(weaker);
+    double d_even = hk_politics_doctrine_target(even), d_armoured = hk_politics_doctrine_target(armoured);
+    double d_weaker = hk_politics_doctrine_target(weaker);
+    assert_true(su.param[HK_P_DOCTRINE_STAFF_ARMS] > 0);
+    assert_true(d_armoured < d_even - 0.05);
+    assert_true(d_weaker > d_armoured + 0.02);
+    su.param[HK_P_DOCTRINE_STAFF_ARMS] = 0;
+    hk_politics_staff_estimate(armoured);
+    assert_true(fabs(hk_politics_doctrine_target(armoured) - d_even) < 1e-12);
+    hk_world_free(even);
+    hk_world_free(armoured);
+    hk_world_free(weaker);
+    fx_free(s);
+}
+
 static void test_commitment_south_lapses_only_before_pacific_war(void **state)
 {
     (void)state;
@@ -564,6 +611,42 @@ static void test_seizure_waits_for_pressure(void **state)
     fx_free(s);
 }
 
+/* A stroke readied over japan.seize_prepare months, with the Northeastern
+ * Army south of the Wall, is struck the month it is ready, in every run:
+ * the plotters had set their date (late September 1931) and brought it
+ * forward rather than put it off; not left to a monthly chance that
+ * scatters the seizure over the following autumn and winter. A month
+ * before it is ready nobody acts. */
+static void test_readied_stroke_is_struck(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int prepare = (int)su.param[HK_P_JAPAN_SEIZE_PREPARE];
+    for (int ready = 0; ready < 2; ready++) {
+        int seized = 0;
+        for (uint64_t r = 0; r < 10; r++) {
+            hk_world *w = manchuria_world(&su, r);
+            w->month = hk_month_of(1931, 8);
+            w->grievance = 2 * su.param[HK_P_JAPAN_SEIZE_PRESSURE];
+            w->flags |= 1u << HK_EFFECT_NORTHEAST_AWAY;
+            w->flag_since[HK_EFFECT_NORTHEAST_AWAY] = hk_month_of(1930, 9);
+            /* this step's readying brings it to prepare (not ready) or past it */
+            w->seize_prep = prepare - 1 + ready;
+            hk_politics_step(w);
+            seized += w->manchuria_seized;
+            hk_world_free(w);
+        }
+        assert_int_equal(seized, ready ? 10 : 0);
+    }
+    hk_scenario_free(s);
+}
+
 /* A world just after the seizure of Manchuria: the Imperial Way has risen
  * to `kodoha` of Japan's influence (taken from the Navy), ahead of the
  * Control faction; no seizure is pending and the war with China is far. */
@@ -628,7 +711,6 @@ static void test_coup_follows_loss_of_the_army(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     su.param[HK_P_POLITICS_COUP_RATE] = 1.0;
-    su.param[HK_P_POLITICS_COUP_SUCCESS] = 0;
     su.param[HK_P_JAPAN_SEIZE_RATE] = 0;
     int ko = faction(s, "kodoha"), to = faction(s, "toseiha");
     for (uint64_t r = 0; r < 10; r++) {
@@ -652,6 +734,39 @@ static void test_coup_follows_loss_of_the_army(void **state)
     fx_free(s);
 }
 
+/* The rising does not succeed by a chance: it carries the Army only where
+ * its backers (the Imperial Way, the Kwantung field officers) outweigh the
+ * Control faction and the Navy, who move against it (26 February 1936:
+ * the War Ministry turned on it and the Navy brought its fleet in). With
+ * the Navy's weight in place every rising fails and purges its faction;
+ * the same worlds with the Navy weighing nothing see it carry the Army. */
+static void test_coup_outcome_follows_who_moves_against_it(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_POLITICS_COUP_RATE] = 1.0;
+    su.param[HK_P_JAPAN_SEIZE_RATE] = 0;
+    int ko = faction(s, "kodoha"), to = faction(s, "toseiha"), navy = faction(s, "navy");
+    for (uint64_t r = 0; r < 10; r++) {
+        for (int weak_navy = 0; weak_navy < 2; weak_navy++) {
+            hk_world *w = araki_world(&su, r, 0.18, true);
+            if (weak_navy)
+                w->influence[navy] = 0;
+            for (int i = 0; i < 120 && !w->purged[ko] && !w->purged[to]; i++) {
+                hk_politics_step(w);
+                w->month++;
+            }
+            assert_true(w->purged[ko] || w->purged[to]);
+            assert_int_equal(w->purged[to], weak_navy);
+            assert_int_equal(w->purged[ko], !weak_navy);
+            hk_world_free(w);
+        }
+    }
+    fx_free(s);
+}
+
 /* A coup that succeeds changes who rules the Army: the Control faction is
  * purged and its posts go to the Imperial Way, the discipline campaign
  * stops, no second rising follows, and the field armies keep their
@@ -663,10 +778,11 @@ static void test_coup_that_succeeds_has_consequences(void **state)
     hk_setup su;
     hk_setup_init(&su, s);
     su.param[HK_P_POLITICS_COUP_RATE] = 1.0;
-    su.param[HK_P_POLITICS_COUP_SUCCESS] = 1.0;
     su.param[HK_P_JAPAN_SEIZE_RATE] = 0;
     int ko = faction(s, "kodoha"), to = faction(s, "toseiha");
     hk_world *w = araki_world(&su, 0, 0.18, true);
+    /* a Navy with no weight to bring against the rising */
+    w->influence[faction(s, "navy")] = 0;
     double ko_before = -1, autonomy_before = 0;
     for (int i = 0; i < 120 && !w->purged[to]; i++) {
         ko_before = w->influence[ko];
@@ -964,10 +1080,65 @@ static void test_hope_does_not_hold_back_the_south(void **state)
     fx_free(s);
 }
 
+/* The commitment south waits on a quiet north: a Japan far south with
+ * Europe's colonies open does not commit while a Soviet army twice its size
+ * stands on the border and nothing binds the USSR; the months before do not
+ * count. Once the neutrality pact binds (or the USSR is at war in the west)
+ * it commits after commit_months (the pact of April 1941, the southern
+ * advance of July 1941; 001:175). */
+static void test_commitment_waits_for_a_quiet_north(void **state)
+{
+    (void)state;
+    hk_scenario *s = fx_scenario();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    su.param[HK_P_DOCTRINE_FRANCE_PULL] = 0.6; /* the south case well below commit_south */
+    int months = (int)su.param[HK_P_DOCTRINE_COMMIT_MONTHS];
+    for (int quiet = 0; quiet < 3; quiet++) {
+        hk_world *w = north_world(&su, 0, 0.1, 300000, 600000);
+        w->flags &= ~(1u << HK_EFFECT_GER_SOV_WAR); /* before the German attack */
+        w->flags |= 1u << HK_EFFECT_FRANCE_FALLEN;
+        w->flag_since[HK_EFFECT_FRANCE_FALLEN] = w->month - 6;
+        w->doctrine = hk_politics_doctrine_target(w);
+        assert_true(hk_politics_south_case(w) < su.param[HK_P_DOCTRINE_COMMIT_SOUTH]);
+        assert_false(hk_politics_north_quiet(w));
+        for (int i = 0; i < 2 * months; i++) {
+            hk_politics_step(w);
+            w->month++;
+        }
+        assert_false(w->committed_south);
+        if (quiet == 0) {
+            hk_world_free(w);
+            continue;
+        }
+        if (quiet == 1) {
+            int pact = w->c->roles.jpn_sov_neutrality;
+            hk_treaty_set_status(w, pact, HK_TREATY_IN_FORCE);
+            w->treaty[pact].signed_on = w->month;
+            w->treaty[pact].expires = w->month + 60;
+        } else {
+            w->flags |= 1u << HK_EFFECT_GER_SOV_WAR;
+            w->flag_since[HK_EFFECT_GER_SOV_WAR] = w->month;
+        }
+        assert_true(hk_politics_north_quiet(w));
+        hk_month quiet_from = w->month;
+        for (int i = 0; i < 2 * months && !w->committed_south; i++) {
+            hk_politics_step(w);
+            w->month++;
+        }
+        assert_true(w->committed_south);
+        /* the season counted from the quiet, not from the months before */
+        assert_true(w->committed_south_on >= quiet_from + months - 1);
+        hk_world_free(w);
+    }
+    fx_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hope_does_not_hold_back_the_south),
+        cmocka_unit_test(test_commitment_waits_for_a_quiet_north),
         cmocka_unit_test(test_no_china_war_after_collapse),
         cmocka_unit_test(test_lost_battle_discredits_pushers),
         cmocka_unit_test(test_soviet_defeat_emboldens_japanese_hawks),
@@ -977,17 +1148,20 @@ int main(void)
         cmocka_unit_test(test_strike_north_with_opportunity),
         cmocka_unit_test(test_no_strike_under_pact_against_superior_force),
         cmocka_unit_test(test_lost_major_battle_teaches_lesson),
+        cmocka_unit_test(test_staff_weighs_armour_and_aircraft),
         cmocka_unit_test(test_commitment_south_lapses_only_before_pacific_war),
         cmocka_unit_test(test_west_hope_given_up_without_the_ratio),
         cmocka_unit_test(test_south_window),
         cmocka_unit_test(test_pacific_war_is_japans_decision),
         cmocka_unit_test(test_seizure_waits_for_pressure),
+        cmocka_unit_test(test_readied_stroke_is_struck),
         cmocka_unit_test(test_purge_passes_to_control_faction),
         cmocka_unit_test(test_china_war_follows_friction),
         cmocka_unit_test(test_control_faction_takes_back_posts),
         cmocka_unit_test(test_coup_follows_loss_of_the_army),
         cmocka_unit_test(test_no_coup_without_loss),
         cmocka_unit_test(test_coup_that_succeeds_has_consequences),
+        cmocka_unit_test(test_coup_outcome_follows_who_moves_against_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

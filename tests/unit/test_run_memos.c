@@ -2,7 +2,8 @@
  * the answers the month's own arithmetic would: the campaigning season and
  * the winter as months of the year (battles.c, at the run's start), and the
  * Soviet garrison's recovery kept per thread for the parameter it was worked
- * out with (movement.c), whatever runs with other parameters came before. */
+ * out with (movement.c), whatever runs with other parameters came before;
+ * and a lazy stream's draws are the month's stream's (world.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -96,11 +97,52 @@ static void test_soviet_recovery_kept_for_its_parameter(void **state)
     assert_true(larger);
 }
 
+/* A month's draws from a lazy stream (hk_lazy_bernoulli) are those of the
+ * month's stream drawn at once (hk_world_stream, hk_rng_bernoulli): chances
+ * of none before the split (owed, not drawn), between and after draws of
+ * every kind. */
+static void test_lazy_bernoulli_draws_as_the_stream(void **state)
+{
+    (void)state;
+    hk_setup su;
+    hk_setup_init(&su, scenario);
+    hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 11, 3);
+    assert_non_null(w);
+    const double none = 0.0, some = 0.4, nan = NAN, neg = -1.0;
+    /* each pattern: the chances drawn in the month, in order; a chance of 2
+     * stands for a uniform drawn straight from the stream */
+    const double patterns[][6] = {
+        {none, none, none, none, none, none}, {none, none, some, none, some, none},
+        {none, 2, none, some, none, 2},       {nan, neg, none, 2, 2, some},
+        {some, none, none, some, none, 2},    {2, none, nan, none, neg, some},
+    };
+    for (int month = 0; month < 24; month++) {
+        w->month = hk_month_of(1930, 1) + month;
+        for (size_t k = 0; k < sizeof patterns / sizeof patterns[0]; k++) {
+            hk_rng eager = hk_world_stream(w, HK_STREAM_POLITICS);
+            hk_lazy_stream lazy = hk_world_lazy_stream(w, HK_STREAM_POLITICS);
+            for (int i = 0; i < 6; i++) {
+                double p = patterns[k][i];
+                if (p == 2) {
+                    assert_true(hk_rng_uniform(&eager) == hk_rng_uniform(hk_lazy_rng(&lazy)));
+                } else {
+                    bool a = hk_rng_bernoulli(&eager, p), b = hk_lazy_bernoulli(&lazy, p);
+                    assert_int_equal(a, b);
+                }
+            }
+            /* and the stream goes on from the same place */
+            assert_true(hk_rng_next(&eager) == hk_rng_next(hk_lazy_rng(&lazy)));
+        }
+    }
+    hk_world_free(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_season_months_follow_the_parameters),
         cmocka_unit_test(test_soviet_recovery_kept_for_its_parameter),
+        cmocka_unit_test(test_lazy_bernoulli_draws_as_the_stream),
     };
     return cmocka_run_group_tests(tests, fx_builtin_setup, fx_builtin_teardown);
 }

@@ -132,6 +132,29 @@ static void merges_are_exact_in_any_order(void **state)
     assert_int_equal(whole.n, N);
 }
 
+/* Each value is held as llround(ldexp(v, HK_STATS_FRAC_BITS)): the sums
+ * carry exactly those integers, halves away from zero, for every value
+ * below the limit (negative, subnormal, a half ulp off a half, the limit's
+ * edge). */
+static void moments_hold_libm_rounding(void **state)
+{
+    (void)state;
+    const double half = ldexp(1.0, -HK_STATS_FRAC_BITS - 1); /* a half of the last fixed-point step */
+    const double v[] = {0.0, -0.0, half, -half, 3 * half, -3 * half, nextafter(half, 0), nextafter(half, 1),
+                        nextafter(-half, 0), nextafter(-half, -1), 1e-310, -1e-310, 0.1, -0.1, 1941.25,
+                        -1945.0000001, 123456.789, 2147483647.75, -2147483647.75, nextafter(2147483648.0, 0),
+                        1.0 / 3.0, -2.0 / 3.0, 5e-7, -5e-7, 4.76837158203125e-7, -4.76837158203125e-7};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        hk_moments m;
+        hk_moments_init(&m);
+        hk_moments_add(&m, v[i]);
+        int64_t q = llround(ldexp(v[i], HK_STATS_FRAC_BITS));
+        assert_int_equal(m.n, 1);
+        assert_true(m.s1 == (hk_i128)q);
+        assert_true(m.s2 == (hk_i128)q * q);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +162,7 @@ int main(void)
         cmocka_unit_test(t_quantiles),
         cmocka_unit_test(moments_match_direct_formulas),
         cmocka_unit_test(moments_round_small),
+        cmocka_unit_test(moments_hold_libm_rounding),
         cmocka_unit_test(merges_are_exact_in_any_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

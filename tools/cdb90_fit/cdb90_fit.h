@@ -326,6 +326,9 @@ double nation_loss_fn(const gsl_vector *v, void *ctx);
 void pursuit_unpack(const double *z, hk_combat_params *cp);
 void river_unpack(const double *z, hk_combat_params *cp);
 void delay_unpack(const double *z, hk_combat_params *cp);
+extern int g_works_storm; /* stage 11: a storm of works (default on; --no-works-storm) */
+void works_storm_unpack(const double *z, hk_combat_params *cp);
+double works_storm_loss_fn(const gsl_vector *v, void *ctx);
 double term_loss_fn(const gsl_vector *v, void *ctx);
 /* stage 5: the beaten defender's collapse (docs/combat.md, "Defenders that break") */
 /* The collapse's logistic terms, once: X(field, label, note) in the order

@@ -555,6 +555,9 @@ void fit_params_compiled(hk_combat_params *cp, double coef[HK_CDB90_CODES])
         cp->winner_central = g_winner_central_set;
     if (isfinite(g_nation_break_set))
         cp->nation_break = g_nation_break_set;
+    if (!g_works_storm)
+        for (int k = 0; k < HK_POSTURE_COUNT; k++)
+            cp->works_storm[k] = 0;
 }
 
 /* ---- stage 5: the defender's collapse ------------------------------------
@@ -821,4 +824,29 @@ void fit_echelon_clock(fitctx *c, hk_combat_params *cp, int quiet)
                 "2 days or more, in %d echelons: fit part (%d) mean log error %+.3f -> %+.3f, squared %.3f -> "
                 "%.3f; held out (%d) %+.3f -> %+.3f, squared %.3f -> %.3f\n",
                 cp->echelon_clock_share, TAILS_ECHELONS, k, b0, b1, m0, m1, kh, h0, h1, hm0, hm1);
+}
+
+/* Stage 11: a storm of works (docs/combat.md, "A storm of works"): the
+ * attacker's loss share in a one-day battle against a prepared or
+ * fortified defender of the era of fire laid in advance x (1 +
+ * works_storm[posture]), works_storm = e^z - 1 (either way), everything
+ * else held. Adopted: --no-works-storm leaves it off. */
+int g_works_storm = 1;
+
+void works_storm_unpack(const double *z, hk_combat_params *cp)
+{
+    cp->works_storm[HK_POSTURE_HASTY] = 0;
+    cp->works_storm[HK_POSTURE_PREPARED] = exp(z[0]) - 1;
+    cp->works_storm[HK_POSTURE_FORTIFIED] = exp(z[1]) - 1;
+}
+
+double works_storm_loss_fn(const gsl_vector *v, void *ctx)
+{
+    const fitctx *c = ctx;
+    double z[2] = {gsl_vector_get(v, 0), gsl_vector_get(v, 1)};
+    hk_combat_params cp = c->base;
+    works_storm_unpack(z, &cp);
+    /* the ridge of the posture factors: a weak pull towards no effect */
+    double f = battles_loss(c, &cp, c->base_coef, g_ns_scale) + g_ridge * (z[0] * z[0] + z[1] * z[1]);
+    return isfinite(f) ? f : 1e9;
 }

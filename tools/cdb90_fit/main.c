@@ -133,6 +133,26 @@ static void fit_delay(fitctx *ctxp, hk_combat_params *cpp, const double *coef, i
                 cpp->delay_rate, before, after);
 }
 
+/* Stage 11: a storm of works, on every fit-part battle, everything else
+ * held (docs/combat.md, "A storm of works"): only the fit part's one-day
+ * battles against prepared or fortified defenders of 1901 on move. */
+static void fit_works_storm(fitctx *ctxp, hk_combat_params *cpp, const double *coef, int quiet)
+{
+    double z[2] = {0, 0}; /* (no effect to start) */
+    for (int k = 0; k < HK_POSTURE_COUNT; k++)
+        cpp->works_storm[k] = 0;
+    ctxp->stage = STAGE_ALL;
+    ctxp->base = *cpp;
+    memcpy(ctxp->base_coef, coef, sizeof(double) * HK_CDB90_CODES);
+    double before = battles_loss(ctxp, cpp, coef, g_ns_scale);
+    double after = nelder_mead(works_storm_loss_fn, ctxp, z, 2, 4, 5000, quiet);
+    works_storm_unpack(z, cpp);
+    if (!quiet)
+        fprintf(stderr, "cdb90_fit: stage 11, a storm of works: the attacker's loss share x %.4f against "
+                        "prepared positions, x %.4f against fortifications (fit-part loss %.5f -> %.5f)\n",
+                1 + cpp->works_storm[HK_POSTURE_PREPARED], 1 + cpp->works_storm[HK_POSTURE_FORTIFIED], before, after);
+}
+
 /* The whole fit with the first n_codes CDB90 advantage codes (0: only what
  * is known before a battle): stage 1 the general parameters, then stages 2
  * (no surrender) and 3 (national loss factors) in turn. */
@@ -277,13 +297,19 @@ static void fit_model(fitctx *c, int n_codes, int restarts, int quiet, report *R
         fit_delay(ctxp, cpp, coef, quiet);
     else
         cpp->delay_rate = 0;
+    /* Stage 11: a storm of works, everything else held. */
+    if (g_works_storm)
+        fit_works_storm(ctxp, cpp, coef, quiet);
+    else
+        for (int k = 0; k < HK_POSTURE_COUNT; k++)
+            cpp->works_storm[k] = 0;
 }
 
 int main(int argc, char **argv)
 {
     const char *data = HK_SOURCE_DIR "/../shared/data/cdb90";
     const char *out = HK_SOURCE_DIR;
-    int fit_delay_only = 0, fit_river_only = 0, fit_cut_only = 0, fit_collapse_only = 0, fit_echelon_only = 0, fit_winner_only = 0;
+    int fit_storm_only = 0, fit_delay_only = 0, fit_river_only = 0, fit_cut_only = 0, fit_collapse_only = 0, fit_echelon_only = 0, fit_winner_only = 0;
     int evaluate = 0, quiet = 0, restarts = 14, n_codes = 0, compare = 1, tails = 0, echelons = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--evaluate") == 0)
@@ -318,6 +344,10 @@ int main(int argc, char **argv)
             g_delay = 1;
         } else if (strcmp(argv[i], "--no-delay") == 0) {
             g_delay = 0;
+        } else if (strcmp(argv[i], "--no-works-storm") == 0) {
+            g_works_storm = 0;
+        } else if (strcmp(argv[i], "--fit-works-storm") == 0) {
+            fit_storm_only = 1;
         } else if (strcmp(argv[i], "--fit-delay") == 0) {
             fit_delay_only = 1;
         } else if (strcmp(argv[i], "--river") == 0) {
@@ -531,6 +561,12 @@ int main(int argc, char **argv)
         if (fit_delay_only) {
             fit_delay(&ctx, &cp, coef, 0);
             printf("delay_rate=%.17g\n", cp.delay_rate);
+        }
+        /* stage 11 alone from the compiled stages 1-10 */
+        if (fit_storm_only) {
+            fit_works_storm(&ctx, &cp, coef, 0);
+            printf("works_storm_prepared=%.17g\nworks_storm_fortified=%.17g\n", cp.works_storm[HK_POSTURE_PREPARED],
+                   cp.works_storm[HK_POSTURE_FORTIFIED]);
         }
         if (fit_echelon_only) {
             fit_echelon_clock(&ctx, &cp, 0);

@@ -63,6 +63,8 @@ void write_params_c(FILE *f, const hk_combat_params *cp, const double *coef)
         fprintf(f, "    p->posture_break[%d] = %.17g;\n", k, cp->posture_break[k]);
     for (int k = 0; k < HK_POSTURE_COUNT; k++)
         fprintf(f, "    p->works_edge[%d] = %.17g;\n", k, cp->works_edge[k]);
+    for (int k = 0; k < HK_POSTURE_COUNT; k++)
+        fprintf(f, "    p->works_storm[%d] = %.17g;\n", k, cp->works_storm[k]);
     fprintf(f, "    p->ns_own_outmatched = %d;\n", cp->ns_own_outmatched);
     fprintf(f, "    p->ns_no_collapse = %d;\n", cp->ns_no_collapse);
     fprintf(f, "    p->quiet_contact = %d;\n", cp->quiet_contact);
@@ -192,6 +194,10 @@ void write_yaml(FILE *f, const hk_combat_params *cp, const double *coef, const r
       "an attack across a river the defender holds: defender's power x (1 + this)");
     P("delay_rate", cp->delay_rate, cp->delay_rate > 0 ? "fitted_stage10" : "off",
       "a defender that delays or withdraws: both sides' daily loss shares x this (0 = off)");
+    P("works_storm_prepared", cp->works_storm[HK_POSTURE_PREPARED], g_works_storm ? "fitted_stage11" : "off",
+      "a one-day storm of prepared positions, 1901 on: the attacker's loss share x (1 + this)");
+    P("works_storm_fortified", cp->works_storm[HK_POSTURE_FORTIFIED], g_works_storm ? "fitted_stage11" : "off",
+      "a one-day storm of fortifications, 1901 on: the attacker's loss share x (1 + this)");
     P("support_exp", cp->support_exp, cp->support_exp > 0 ? "fitted" : "off",
       "weapons need men: power M x (1 + W/M)^this (0 = off: M + W)");
     P("ns_hold", cp->ns_hold, cp->ns_hold > 0 ? "fitted_stage2" : "off",

@@ -1765,7 +1765,10 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
             p.collapse_share = 0;
             pp = &p;
         }
-        hk_combat_resolve(pp, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
+        /* (each echelon's stage is a stage of the front's battle, not a
+         * battle of its own: a stage of one day is no storm of works,
+         * hk_combat_resolve_stage) */
+        hk_combat_resolve_stage(pp, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
         hk_combat_add_stage(res, &st, from, k == 0);
         /* (a planned offensive is not called off because a stage went the
          * defender's way: its commander feeds the next echelon in until the

@@ -327,6 +327,7 @@ struct hk_world {
      * border, and its month (0 before the first) */
     double staff_tank_edge, staff_air_edge;
     double staff_edge; /* their mean, weighted doctrine.staff_arms: what the deterrence adds to the men's log ratio */
+    double staff_ratio[3]; /* the estimate's Soviet-over-Japanese men, tanks and aircraft (tanks, aircraft from one) */
     hk_month staff_estimate_on;
     /* Japan's pushed lean as the doctrine last read it (politics), kept
      * while the factions' influence stands (lean_ok once worked out) */

@@ -806,7 +806,8 @@ static void say(const hk_world *w, char *buf, size_t n, const char *fmt, ...)
     va_end(ap);
 }
 
-/* The end of a campaign: the loser of its last engagement has lost it. A
+/* The end of a campaign: `loser` has lost it (the loser of the last
+ * engagement, or at a ceasefire the side that does not hold its ground). A
  * major campaign lost teaches the lesson politics draws next month; each
  * engagement has already moved the factions. */
 static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why)
@@ -1405,7 +1406,14 @@ static void campaign_month(hk_world *w, hk_rng *r)
         char other[128];
         say(w, why, sizeof why, "both sides agree to a ceasefire (Japanese side: %s; %s: %s%s)", reason[0],
                  other_side(w, sec, other, sizeof other, true, false), reason[1], west);
-        campaign_end(w, c->last_loser, true, why);
+        /* a ceasefire leaves each side where it stands, and the line is
+         * drawn there: the side that holds the ground it claims has won the
+         * campaign, whatever the last engagement (the Soviet side held the
+         * line it claimed on the Khalkha when the ceasefire of 15 September
+         * 1939 came, and the commission marked the frontier there, 001:147;
+         * coox1985); with the ground held by neither, the last engagement's
+         * loser has lost it */
+        campaign_end(w, c->holder >= 0 ? 1 - c->holder : c->last_loser, true, why);
         return;
     }
     /* reinforcements, decided on what each side sees at the start of the

@@ -484,6 +484,44 @@ static void test_principles_hold_the_line_after_a_setback(void **state)
     hk_scenario_free(s);
 }
 
+/* A Japanese detachment destroyed does not end the campaign where Tokyo lets
+ * the Kwantung Army answer the setback with its next echelon: the Azuma
+ * detachment's destruction in May 1939 brought up the 23rd Division
+ * (001:135; coox1985). Under the General Staff's standing order of the China
+ * war (nomonhan_natsu) it does: the line is gone and nobody is sent. */
+static void test_destroyed_detachment_brings_the_next_echelon(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    for (int k = 0; k < 2; k++) {
+        hk_world *w = border_world(&su, 0, sec);
+        w->autonomy = 0.3;
+        w->border_order = k == 1;
+        w->border_rules = false;
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 30000, .tanks = 100, .guns = 400, .aircraft = 100});
+        open_campaign(w, sec, 1500, 2700);
+        hk_border_campaign *c = &w->border_campaign;
+        c->cas[HK_SIDE_JPN] = 1500;
+        c->men[HK_SIDE_JPN] = 0; /* enveloped and destroyed */
+        c->holder = HK_SIDE_SOV;
+        c->answered = 1.0;
+        c->last_loser = HK_SIDE_JPN;
+        c->attacks[HK_SIDE_SOV] = 1;
+        hk_battles_step(w);
+        if (k == 0) {
+            assert_true(c->active);
+            assert_true(c->peak[HK_SIDE_JPN] > 1500); /* the next echelon came up */
+        } else {
+            assert_false(c->active);
+        }
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
 /* A ceasefire leaves each side where it stands and the line is drawn there:
  * the side that holds the ground it claims has won the campaign, whatever
  * the last engagement. The Soviet side holds the line it claims on the
@@ -2420,6 +2458,7 @@ int main(void)
         cmocka_unit_test(test_soviet_stake_renewed_by_japanese_escalation),
         cmocka_unit_test(test_officers_do_not_reckon_the_long_haul),
         cmocka_unit_test(test_ceasefire_loser_is_who_does_not_hold),
+        cmocka_unit_test(test_destroyed_detachment_brings_the_next_echelon),
         cmocka_unit_test(test_campaign_determinism),
         cmocka_unit_test(test_player_orders_decide_ceasefire),
         cmocka_unit_test(test_campaign_supply_over_the_links),

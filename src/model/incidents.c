@@ -637,6 +637,14 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
     bool hauls = false; /* hauls_follow_control asked this month */
     /* what is the same for every sector this month, asked once */
     const double resolve = hk_assess_soviet_resolve(w);
+    /* while its railwaymen and rolling stock are hostage on a line the
+     * Kwantung Army holds (railway_co_run), Moscow makes no stand on its
+     * own borders: a clash there is not answered into a battle, the quarrel
+     * is fought over the railway (the frontier at Manchuli closed, arrests
+     * of its managers, the line offered for sale in 1933, frus1933v03_d304)
+     * and the 152 skirmishes of 1932-1934 stayed skirmishes (001:49); the
+     * ally standing alone (Mongolia's border) is not the USSR's stand */
+    const bool hostage = railway_co_run(w);
     const double lesson = 1.0 - P(w, INCIDENT_DEFEAT_RESTRAINT) * hk_clamp(w->north_lesson, 0.0, 1.0);
     const bool pact = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
     /* the campaigning season is the whole border's (battles.c) */
@@ -700,8 +708,9 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
                        : 0.0;
         /* a clash grows into a battle only where the other side stands and
          * fights: short of the superiority it plans for, Moscow yields
-         * disputed ground (hk_assess_soviet_resolve) */
-        p *= resolve;
+         * disputed ground (hk_assess_soviet_resolve); with its railwaymen
+         * hostage it makes no stand on its own borders (hostage) */
+        p *= hostage && s->sectors[i].side[1] == s->sov ? 0.0 : resolve;
         /* with Europe at war or Germany and the USSR bound by a pact, quiet
          * in the east is worth more to both governments (001:147, 001:151),
          * and Tokyo reins in its officers */

@@ -289,6 +289,23 @@ static bool soviet_reads_restraint(const hk_world *w)
            !railway_co_run(w) && !hk_assess_europe_presses(w);
 }
 
+/* The month's chance of Moscow's move on the restraint road. The test is a
+ * decision for the season in which Moscow reads the order (one move in a
+ * season, incident.soviet_move a month over the season's months): spread
+ * over the months left in that season, so that the decision's whole
+ * chance is not lost to the months of the season that had gone before the
+ * reading began (the record's move came in the first season after a
+ * season of the order, in July 1938, coox1977): incident.soviet_move times
+ * the season's months over the months left in it, this one included. The
+ * local balance and Moscow's resolve scale it as before. */
+static double soviet_move_chance(const hk_world *w)
+{
+    int season = __builtin_popcount(w->season_mons), left = 0;
+    for (int k = 0, m = hk_month_mon(w->month) - 1; k < 12 && ((w->season_mons >> ((m + k) % 12)) & 1u); k++)
+        left++;
+    return P(w, INCIDENT_SOVIET_MOVE) * (double)season / (double)(left > 0 ? left : season);
+}
+
 /* The railway's sale: the USSR, co-running a line that runs through ground
  * the Kwantung Army holds and cannot be defended, sells its share once the
  * talks have run incident.railway_talks months from the seizure (offered in
@@ -700,7 +717,7 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
         /* where Moscow tests the other side's restraint, the move is its
          * decision (incident.soviet_move); with the superiority it plans
          * for, a clash's growing (incident.escalation) */
-        const double base = sov && soviet_reads_restraint(w) ? P(w, INCIDENT_SOVIET_MOVE) : P(w, INCIDENT_ESCALATION);
+        const double base = sov && soviet_reads_restraint(w) ? soviet_move_chance(w) : P(w, INCIDENT_ESCALATION);
         double bal = 2.0;
         double p = sov ? base * bal
                    : mover == HK_SIDE_JPN

@@ -1037,7 +1037,7 @@ static bool japanese_answers_setback(hk_world *w)
  *   (the August offensive came before the ceasefire, 001:145, 001:147);
  *   otherwise, or after that, it seeks quiet with its own pressure p_S or
  *   when its line has broken. */
-static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2], char reason[2][160])
+static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2], char reason[2][320])
 {
     hk_border_campaign *c = &w->border_campaign;
     double u[2];
@@ -1121,8 +1121,8 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         if (seek[0])
             /* what the wish for quiet is made of (hk_battles_ceasefire_pressure) */
             say(w, reason[0], sizeof reason[0],
-                     "Tokyo, wanting quiet at %.2f (losses %.0f%% of its peak, %d month%s%s%s), overrules its "
-                     "officers (autonomy %.2f)",
+                     "Tokyo, wanting quiet at %.2f (losses %.0f%% of the most it had on the line at once, %d month%s%s%s), "
+                     "overrules its officers (autonomy %.2f)",
                      press[0], c->peak[0] > 0 ? 100.0 * c->cas[0] / c->peak[0] : 0.0, c->months,
                      c->months == 1 ? "" : "s", europe_reason(w),
                      w->china_war ? ", war in China" : "", w->autonomy);
@@ -1405,7 +1405,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
     /* who decides each side's ceasefire, and why (campaign_decide) */
     double press[2];
     bool seek[2];
-    char reason[2][160];
+    char reason[2][320];
     campaign_decide(w, r, press, seek, reason);
     /* a player's orders on incidents decide for the player's side: contain
      * seeks the ceasefire, escalate fights on */

@@ -678,8 +678,16 @@ static double sector_lift(hk_world *w, int sec, int side)
     double cap = route_capacity(w, sec, side);
     if (!(cap > 0))
         return P(w, CAMPAIGN_LIFT) / hk_fmax(battle_supply_km(w, sec, side), 100.0);
-    if (side == HK_SIDE_SOV && w->s->sectors[sec].side[1] != w->s->sov)
-        return hk_fmin(cap, hk_motor_lift(w, sec, soviet_bound(w, sec), cap));
+    if (side == HK_SIDE_SOV && w->s->sectors[sec].side[1] != w->s->sov) {
+        /* what the campaign there needs brought up: the men the USSR lacks
+         * on the line for the superiority it keeps over the Japanese men
+         * there (soviet.threat_ratio, its aim in campaign_month) */
+        const hk_border_campaign *c = &w->border_campaign;
+        double lack = c->active && c->sector == sec
+                          ? P(w, SOVIET_THREAT_RATIO) * c->men[HK_SIDE_JPN] - c->men[HK_SIDE_SOV]
+                          : 0.0;
+        return hk_fmin(cap, hk_motor_lift(w, sec, soviet_bound(w, sec), cap, lack));
+    }
     return cap;
 }
 

@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "out/db.h"
+#include "run/db.h"
 #include "out/ensemble_out.h"
 #include "run/inputs.h"
 #include "run/mpi.h"

@@ -320,6 +320,7 @@ void hk_battles_start(hk_world *w)
 {
     w->season_mons = months_of(P(w, BATTLE_SEASON_FIRST), P(w, BATTLE_SEASON_LAST));
     w->winter_mons = months_of(P(w, BATTLE_WINTER_FIRST), P(w, BATTLE_WINTER_LAST));
+    w->season_count = (uint8_t)__builtin_popcount(w->season_mons);
     w->claim_sites = 0;
     for (int i = 0; i < w->s->n_sectors && i < HK_MAX_SECTORS; i++)
         if (w->c->site[i] >= 0 && w->s->regions[w->c->site[i]].claimed_by >= 0)
@@ -806,7 +807,8 @@ static void say(const hk_world *w, char *buf, size_t n, const char *fmt, ...)
     va_end(ap);
 }
 
-/* The end of a campaign: the loser of its last engagement has lost it. A
+/* The end of a campaign: `loser` has lost it (the loser of the last
+ * engagement, or at a ceasefire the side that does not hold its ground). A
  * major campaign lost teaches the lesson politics draws next month; each
  * engagement has already moved the factions. */
 static void campaign_end(hk_world *w, int loser, bool ceasefire, const char *why)
@@ -1003,6 +1005,22 @@ static bool japanese_outbuilds(hk_world *w)
     return within_reach(w, c->sector, HK_SIDE_JPN).men >= need * (c->men[HK_SIDE_SOV] + coming);
 }
 
+/* Whether Tokyo lets the Kwantung Army answer a setback by feeding in its
+ * next echelon (campaign_decide's beaten branch, where the record and the
+ * conditions are given): beaten in the last engagement, with men of its own
+ * still to bring up, the season going on into next month, no winter halt,
+ * Europe quiet, its officers' licence not run out, the General Staff's
+ * standing order of the China war no longer binding it, and the race to
+ * the site one it reckons it can win (japanese_outbuilds). */
+static bool japanese_answers_setback(hk_world *w)
+{
+    const hk_border_campaign *c = &w->border_campaign;
+    double licence = hk_fmax(0.0, 1.0 - (double)c->months / hk_fmax(P(w, CAMPAIGN_LICENCE_MONTHS), 1.0));
+    return c->last_loser == HK_SIDE_JPN && campaign_available(w, HK_SIDE_JPN) > c->men[HK_SIDE_JPN] + 1.0 &&
+           hk_battles_in_season(w, c->sector) && season_goes_on(w) && !hk_battles_winter_halts(w, c->sector) &&
+           !europe_presses(w) && licence > 0.0 && !w->border_order && japanese_outbuilds(w);
+}
+
 /* The month's ceasefire decisions, from the state:
  * - a side whose attack last succeeded holds the ground it claims and takes
  *   the quiet;
@@ -1051,9 +1069,7 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
     } else if (c->broken[HK_SIDE_JPN] && !(campaign_available(w, HK_SIDE_JPN) > c->men[HK_SIDE_JPN] + 1.0)) {
         seek[0] = true;
         say(w, reason[0], sizeof reason[0], "its line broke and it has no one more to bring up");
-    } else if (c->last_loser == HK_SIDE_JPN && campaign_available(w, HK_SIDE_JPN) > c->men[HK_SIDE_JPN] + 1.0 &&
-               hk_battles_in_season(w, c->sector) && season_goes_on(w) && !hk_battles_winter_halts(w, c->sector) &&
-               !europe_presses(w) && licence > 0.0 && !w->border_order && japanese_outbuilds(w)) {
+    } else if (japanese_answers_setback(w)) {
         /* beaten in the last engagement with men of its own still to bring
          * up, in the campaigning season, the Kwantung Army answers the
          * setback by feeding in more (the stake it raises in campaign_month)
@@ -1369,8 +1385,12 @@ static void campaign_month(hk_world *w, hk_rng *r)
     }
     /* a side whose line is down to a tenth of the most it committed (or to
      * nobody) has nothing left to hold it with */
+    /* ... unless it is the Kwantung Army's detachment, destroyed, and
+     * Tokyo lets the Army answer with its next echelon (the Azuma
+     * detachment's destruction on 28-29 May 1939 brought up the 23rd
+     * Division and the July offensive, 001:135; coox1985) */
     for (int i = 0; i < 2; i++)
-        if (c->men[i] < 1 || c->men[i] < 0.1 * c->peak[i]) {
+        if ((c->men[i] < 1 || c->men[i] < 0.1 * c->peak[i]) && !(i == HK_SIDE_JPN && japanese_answers_setback(w))) {
             char other[128];
             const char *side = i == HK_SIDE_JPN ? "the Japanese side" : other_side(w, sec, other, sizeof other, false, false);
             char why[200];
@@ -1405,7 +1425,14 @@ static void campaign_month(hk_world *w, hk_rng *r)
         char other[128];
         say(w, why, sizeof why, "both sides agree to a ceasefire (Japanese side: %s; %s: %s%s)", reason[0],
                  other_side(w, sec, other, sizeof other, true, false), reason[1], west);
-        campaign_end(w, c->last_loser, true, why);
+        /* a ceasefire leaves each side where it stands, and the line is
+         * drawn there: the side that holds the ground it claims has won the
+         * campaign, whatever the last engagement (the Soviet side held the
+         * line it claimed on the Khalkha when the ceasefire of 15 September
+         * 1939 came, and the commission marked the frontier there, 001:147;
+         * coox1985); with the ground held by neither, the last engagement's
+         * loser has lost it */
+        campaign_end(w, c->holder >= 0 ? 1 - c->holder : c->last_loser, true, why);
         return;
     }
     /* reinforcements, decided on what each side sees at the start of the

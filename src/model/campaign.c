@@ -335,14 +335,6 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
             if (k->kind == HK_LINK_SEA || (w->camp.front_of[q] != f && w->camp.front_of[v] != f) ||
                 !own(w, q, side) || hk_control_side(w, v) != 1 - side)
                 continue;
-            /* (that region next to it is the side's own ground from before
-             * the war, where the front can stand: not ground another front
-             * has just taken in its advance, where this front's armies are
-             * not; the 2nd Far Eastern Front crossed the Amur at
-             * Blagoveshchensk and did not come on Harbin by Qiqihar, which
-             * the Transbaikal Front took, glantz2003) */
-            if (w->camp.front_of[q] != f && !held_at_start(w, q, side))
-                continue;
             /* a fortress under siege is the besiegers' to storm, and its
              * garrison makes no attack out of it */
             if (invested(w, q) || invested(w, v))
@@ -365,6 +357,14 @@ int hk_campaign_objective(const hk_world *w, int f, int side, int *from)
              * Amur at Heihe, it is crossed) */
             int tier = deep && railhead_now(w, v) && zone_of(s, v) < 0 ? 0 : k->kind == HK_LINK_RIVER ? 2 : 1;
             if (!(tier < best_tier || (tier == best_tier && (k->km < best_km || (k->km == best_km && v < best)))))
+                continue;
+            /* (that region next to it is the side's own ground from before
+             * the war, where the front can stand: not ground another front
+             * has just taken in its advance, where this front's armies are
+             * not; the 2nd Far Eastern Front crossed the Amur at
+             * Blagoveshchensk and did not come on Harbin by Qiqihar, which
+             * the Transbaikal Front took, glantz2003) */
+            if (w->camp.front_of[q] != f && !held_at_start(w, q, side))
                 continue;
             if (!in_aims(w, side, v))
                 continue;
@@ -1567,7 +1567,7 @@ static bool in_depth(const hk_world *w, int o, int side)
 static bool fortified_line(const hk_world *w, int o, int side)
 {
     const hk_scenario *s = w->s;
-    if ((zone_of(s, o) < 0 && !in_depth(w, o, side)) || !held_at_start(w, o, side))
+    if ((zone_of(s, o) < 0 && (s->regions[o].fortified < 0 || !in_depth(w, o, side))) || !held_at_start(w, o, side))
         return false;
     /* a city its plan holds as a main line of resistance in depth behind
      * the border zone is defended from field positions by the army falling
@@ -1765,7 +1765,10 @@ static void front_battle(hk_world *w, hk_rng *r, const hk_combat_side *att, cons
             p.collapse_share = 0;
             pp = &p;
         }
-        hk_combat_resolve(pp, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
+        /* (each echelon's stage is a stage of the front's battle, not a
+         * battle of its own: a stage of one day is no storm of works,
+         * hk_combat_resolve_stage) */
+        hk_combat_resolve_stage(pp, &x[0], &x[1], terrain, to - from > 0 ? to - from : 1, r, &st);
         hk_combat_add_stage(res, &st, from, k == 0);
         /* (a planned offensive is not called off because a stage went the
          * defender's way: its commander feeds the next echelon in until the

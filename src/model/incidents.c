@@ -209,7 +209,7 @@ static void principles_step(hk_world *w)
         w->order_season_months++;
     /* the season in which Moscow first read the order as restraint is over
      * and the order was not tested in it (soviet_reads_restraint) */
-    else if (w->order_season_months > __builtin_popcount(w->season_mons))
+    else if (w->order_season_months > w->season_count)
         w->order_read_lapsed = true;
     if (w->rules_watch > 0) { /* a Soviet move queued last month: was it fought? */
         int sec = w->rules_watch - 1;
@@ -285,8 +285,25 @@ static bool soviet_reads_restraint(const hk_world *w)
      * season after a season of the order, coox1977), and an order left
      * untested through that season is no longer news of the other side's
      * weakness (order_read_lapsed, principles_step) */
-    return w->border_order && w->order_season_months > __builtin_popcount(w->season_mons) && !w->order_read_lapsed &&
+    return w->border_order && w->order_season_months > w->season_count && !w->order_read_lapsed &&
            !railway_co_run(w) && !hk_assess_europe_presses(w);
+}
+
+/* The month's chance of Moscow's move on the restraint road. The test is a
+ * decision for the season in which Moscow reads the order (one move in a
+ * season, incident.soviet_move a month over the season's months): spread
+ * over the months left in that season, so that the decision's whole
+ * chance is not lost to the months of the season that had gone before the
+ * reading began (the record's move came in the first season after a
+ * season of the order, in July 1938, coox1977): incident.soviet_move times
+ * the season's months over the months left in it, this one included. The
+ * local balance and Moscow's resolve scale it as before. */
+static double soviet_move_chance(const hk_world *w)
+{
+    int season = __builtin_popcount(w->season_mons), left = 0;
+    for (int k = 0, m = hk_month_mon(w->month) - 1; k < 12 && ((w->season_mons >> ((m + k) % 12)) & 1u); k++)
+        left++;
+    return P(w, INCIDENT_SOVIET_MOVE) * (double)season / (double)(left > 0 ? left : season);
 }
 
 /* The railway's sale: the USSR, co-running a line that runs through ground
@@ -637,6 +654,14 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
     bool hauls = false; /* hauls_follow_control asked this month */
     /* what is the same for every sector this month, asked once */
     const double resolve = hk_assess_soviet_resolve(w);
+    /* while its railwaymen and rolling stock are hostage on a line the
+     * Kwantung Army holds (railway_co_run), Moscow makes no stand on its
+     * own borders: a clash there is not answered into a battle, the quarrel
+     * is fought over the railway (the frontier at Manchuli closed, arrests
+     * of its managers, the line offered for sale in 1933, frus1933v03_d304)
+     * and the 152 skirmishes of 1932-1934 stayed skirmishes (001:49); the
+     * ally standing alone (Mongolia's border) is not the USSR's stand */
+    const bool hostage = railway_co_run(w);
     const double lesson = 1.0 - P(w, INCIDENT_DEFEAT_RESTRAINT) * hk_clamp(w->north_lesson, 0.0, 1.0);
     const bool pact = hk_treaty_binds(w, w->c->roles.jpn_sov_neutrality);
     /* the campaigning season is the whole border's (battles.c) */
@@ -692,7 +717,7 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
         /* where Moscow tests the other side's restraint, the move is its
          * decision (incident.soviet_move); with the superiority it plans
          * for, a clash's growing (incident.escalation) */
-        const double base = sov && soviet_reads_restraint(w) ? P(w, INCIDENT_SOVIET_MOVE) : P(w, INCIDENT_ESCALATION);
+        const double base = sov && soviet_reads_restraint(w) ? soviet_move_chance(w) : P(w, INCIDENT_ESCALATION);
         double bal = 2.0;
         double p = sov ? base * bal
                    : mover == HK_SIDE_JPN
@@ -700,8 +725,9 @@ static void escalate(hk_world *w, hk_lazy_stream *r, int last, bool presses)
                        : 0.0;
         /* a clash grows into a battle only where the other side stands and
          * fights: short of the superiority it plans for, Moscow yields
-         * disputed ground (hk_assess_soviet_resolve) */
-        p *= resolve;
+         * disputed ground (hk_assess_soviet_resolve); with its railwaymen
+         * hostage it makes no stand on its own borders (hostage) */
+        p *= hostage && s->sectors[i].side[1] == s->sov ? 0.0 : resolve;
         /* with Europe at war or Germany and the USSR bound by a pact, quiet
          * in the east is worth more to both governments (001:147, 001:151),
          * and Tokyo reins in its officers */

@@ -684,14 +684,15 @@ static double response(hk_world *w, int other)
     double men = other == 0 ? w->jpn_men : w->sov_men;
     if (b < 1000 || men < 1000)
         return 1.0;
-    /* kept while the other side's army and its baseline stand still (as
-     * they do between a budget vote and the next once the pools settle) */
+    /* kept while the ratio stands still: while the other side's army and
+     * its baseline do (as between a budget vote and the next once the pools
+     * settle), and while it stays at one of its bounds */
     int k = other == 0 ? 0 : 1;
-    if (w->mv.resp_men[k] == men && w->mv.resp_base[k] == b)
+    double x = hk_clamp(men / b, 0.25, 4.0);
+    if (w->mv.resp_x[k] == x)
         return w->mv.resp[k];
-    w->mv.resp_men[k] = men;
-    w->mv.resp_base[k] = b;
-    w->mv.resp[k] = exp(P(w, FORCES_RESPONSE) * log(hk_clamp(men / b, 0.25, 4.0))); /* pow's value, at less cost */
+    w->mv.resp_x[k] = x;
+    w->mv.resp[k] = exp(P(w, FORCES_RESPONSE) * log(x)); /* pow's value, at less cost */
     return w->mv.resp[k];
 }
 

@@ -233,11 +233,15 @@ void hk_politics_staff_estimate(hk_world *w)
     w->staff_estimate_on = w->month;
     if (jm < 1000 || vm < 1000) {
         w->staff_tank_edge = w->staff_air_edge = w->staff_edge = 0; /* nobody faces anybody: no arms to weigh */
+        w->staff_ratio[0] = w->staff_ratio[1] = w->staff_ratio[2] = 0;
         return;
     }
     double men = log(vm / jm);
-    w->staff_tank_edge = log((vt + 1.0) / (jt + 1.0)) - men;
-    w->staff_air_edge = log((va + 1.0) / (ja + 1.0)) - men;
+    w->staff_ratio[0] = vm / jm;
+    w->staff_ratio[1] = (vt + 1.0) / (jt + 1.0);
+    w->staff_ratio[2] = (va + 1.0) / (ja + 1.0);
+    w->staff_tank_edge = log(w->staff_ratio[1]) - men;
+    w->staff_air_edge = log(w->staff_ratio[2]) - men;
     w->staff_edge = P(w, DOCTRINE_STAFF_ARMS) * 0.5 * (w->staff_tank_edge + w->staff_air_edge);
 }
 
@@ -1472,14 +1476,19 @@ static void commitment(hk_world *w)
                             : pact >= 0 && hk_politics_border_ratio(w) <= 1.0
                                 ? "; the north is quiet, the Soviet army on the border no larger than Japan's"
                                 : "";
+        /* the balance as the General Staff last reckoned it (staff_log) */
+        char staff[200] = "";
+        if (w->staff_estimate_on != 0 && w->staff_ratio[0] > 0)
+            snprintf(staff, sizeof staff, "; the General Staff counts %.1f Soviet men, %.0f tanks and %.1f aircraft to one Japanese",
+                     w->staff_ratio[0], w->staff_ratio[1], w->staff_ratio[2]);
         snprintf(w->scratch, sizeof w->scratch,
-                 "The case for the south has stayed below %+.2f for %d months (%s)%s%s%s; the Navy and its allies hold "
-                 "%.2f of influence; Japan commits south: the south gets the ships, the oil and the new divisions, and the army "
-                 "in Manchuria stands on the defensive (it gives up divisions only once a war in the Pacific calls "
-                 "for them).",
+                 "The case for the south has stayed below %+.2f for %d months (%s)%s%s%s%s; the Navy and its allies "
+                 "hold %.2f of influence; Japan commits south: the south gets the ships, the oil and the new divisions, "
+                 "and the army in Manchuria stands on the defensive (it gives up divisions only once a war in the "
+                 "Pacific calls for them).",
                  P(w, DOCTRINE_COMMIT_SOUTH), w->south_months, now,
                  hk_flag(w, HK_EFFECT_FRANCE_FALLEN) ? " with Europe's colonies exposed" : "",
-                 hk_flag(w, HK_EFFECT_OIL_EMBARGO) ? " under an oil embargo" : "", flank, south);
+                 hk_flag(w, HK_EFFECT_OIL_EMBARGO) ? " under an oil embargo" : "", flank, staff, south);
     }
     hk_world_emit2(w, "doctrine", "doctrine_south", s->jpn, -1, w->scratch, SRC_MODEL("politics-commitment"));
 }
@@ -1614,7 +1623,10 @@ void hk_politics_step(hk_world *w)
         return; /* a Japan that has surrendered decides nothing more */
     expedition(w, &r);
     field_army(w, &r);
-    coup(w, &r);
+    /* (asked here first, its cheapest tests before the call: no rising is in
+     * the making before the seizure of Manchuria nor once the Army is at war) */
+    if (w->manchuria_seized && !w->war && !w->china_war && hk_politics_coup_ready(w))
+        coup(w, &r);
     west_hope(w);
     north_season(w);
     commitment(w);

@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "out/db.h"
+#include "run/db.h"
 #include "run/inputs.h"
 #include "run/labels.h"
 

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "out/db.h"
+#include "run/db.h"
 
 #ifdef HK_HAVE_MPI
 #include <mpi.h>

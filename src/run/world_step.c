@@ -61,6 +61,10 @@ static void outside_events(hk_world *w)
                           : w->mode == HK_MODE_SIMULATE ? w->c->decided_events : 0;
     for (; todo; todo &= todo - 1) {
         int e = __builtin_ctz(todo);
+        /* (in a month with no dated event due only the decided ones are
+         * looked at, and one not yet decided has nothing to do) */
+        if (!dated && !w->event_decided[e])
+            continue;
         if (w->event_done[e] || su->event_removed[e])
             continue;
         const hk_event *ev = &s->events[e];

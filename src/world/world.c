@@ -6,6 +6,7 @@
  * do arithmetic on flat arrays. */
 #include "world/world.h"
 
+#include <stddef.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -311,7 +312,9 @@ static void init_geography(hk_world *w)
 void hk_world_init(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t seed, uint64_t run)
 {
     const hk_scenario *s = setup->scenario;
-    memset(w, 0, sizeof *w);
+    /* the text buffers at the end are written before each use */
+    memset(w, 0, offsetof(hk_world, scratch));
+    w->scratch[0] = w->scratch_src[0] = '\0';
     w->setup = setup;
     w->s = s;
     w->c = s->compiled;

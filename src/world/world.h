@@ -258,7 +258,7 @@ typedef struct hk_motor {
     hk_month told;      /* the campaign (its first month) whose first trucks were told, 0 none */
 } hk_motor;
 
-#define HK_TEXT_LEN 600
+#define HK_TEXT_LEN 2048
 
 
 /* What the border battles leave for the outcomes: battles.c keeps it,
@@ -327,6 +327,7 @@ struct hk_world {
      * border, and its month (0 before the first) */
     double staff_tank_edge, staff_air_edge;
     double staff_edge; /* their mean, weighted doctrine.staff_arms: what the deterrence adds to the men's log ratio */
+    double staff_ratio[3]; /* the estimate's Soviet-over-Japanese men, tanks and aircraft (tanks, aircraft from one) */
     hk_month staff_estimate_on;
     /* Japan's pushed lean as the doctrine last read it (politics), kept
      * while the factions' influence stands (lean_ok once worked out) */
@@ -449,6 +450,7 @@ struct hk_world {
     uint8_t settled;                    /* bit s: a ceasefire after a major battle drew sector s's line (battles.c) */
     uint8_t held_over;                  /* bit s: a clash on sector s out of the campaigning season that its officers mean to answer in it (incidents.c) */
     uint16_t season_mons, winter_mons;  /* bit k: month k + 1 of the year is in battle.season_first..last, battle.winter_first..last (battles.c, at the run's start) */
+    uint8_t season_count;                /* the campaigning season's months: season_mons' bits (battles.c, at the run's start) */
     uint8_t claim_sites;              /* bit s: the battle ground worked out at load for sector s carries a claim (battles.c, at the run's start) */
     int railway_months;                 /* 1 + months the USSR has co-run the Chinese Eastern Railway across a Manchuria Japan holds (incidents.c) */
     bool railway_sold;                  /* it has sold its share: the quarrel and the posts are on the border (incidents.c) */
@@ -560,7 +562,7 @@ struct hk_world {
         bool forces_ok;                   /* simulate: sector_forces are forces_pool times coef */
         bool arms_due;                    /* simulate: sector_forces' weapons not yet worked out (hk_movement_formations) */
         double forces_pool[3];
-        double resp_men[2], resp_base[2], resp[2]; /* forces.response against each side (JPN, SOV), and its inputs */
+        double resp_x[2], resp[2]; /* forces.response against each side (JPN, SOV), and the ratio it was worked out at (0: none) */
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */
@@ -589,6 +591,7 @@ struct hk_world {
      * event's text could not be kept (out of memory), and the run fails */
     struct hk_arena *text;
     bool text_lost;
+    /* the text buffers stay last: hk_world_init clears what comes before them */
     char scratch[HK_TEXT_LEN];
     char scratch_src[HK_TEXT_LEN];
 };

@@ -13,6 +13,9 @@
 # China begins at the Marco Polo Bridge. No treaty between the Japanese
 # and the Soviet side is signed while a border battle between them is being
 # fought (battles in the month of the signing and the month before).
+# Every event's text is whole: it ends with its sentence, not where a buffer
+# ran out (a border campaign's month ran past 600 characters and was cut:
+# seed 9 1939-10 "... cost the Japan").
 set -uo pipefail
 HK=${1:?usage: history_text.sh PATH_TO_hokushin}
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
@@ -55,6 +58,8 @@ for s in range(1, 16):
     fought = {e["date"][:7] for e in ev if e["kind"] in ("battle", "battle_result") and e.get("sector")}
     for e in ev:
         m = e["date"][:7]
+        if e.get("text") and not e["text"].endswith("."):
+            bad.append(f"seed {s} {e['date']} {e['kind']} {e['id']}: text cut off: ...{e['text'][-40:]!r}")
         if e["kind"] == "treaty_signed" and {"JPN", "SOV"} <= set(e.get("parties", [])) and m in fought and prev(m) in fought:
             bad.append(f"seed {s} {e['date']}: {e['id']} signed while a border battle goes on ({prev(m)} and {m})")
         if e["kind"] == "war" and e["id"] == "china_war" and "Marco Polo Bridge" not in e["text"]:

@@ -484,6 +484,82 @@ static void test_principles_hold_the_line_after_a_setback(void **state)
     hk_scenario_free(s);
 }
 
+/* A Japanese detachment destroyed does not end the campaign where Tokyo lets
+ * the Kwantung Army answer the setback with its next echelon: the Azuma
+ * detachment's destruction in May 1939 brought up the 23rd Division
+ * (001:135; coox1985). Under the General Staff's standing order of the China
+ * war (nomonhan_natsu) it does: the line is gone and nobody is sent. */
+static void test_destroyed_detachment_brings_the_next_echelon(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    for (int k = 0; k < 2; k++) {
+        hk_world *w = border_world(&su, 0, sec);
+        w->autonomy = 0.3;
+        w->border_order = k == 1;
+        w->border_rules = false;
+        station(w, sec, HK_SIDE_JPN, (hk_side_forces){.men = 30000, .tanks = 100, .guns = 400, .aircraft = 100});
+        open_campaign(w, sec, 1500, 2700);
+        hk_border_campaign *c = &w->border_campaign;
+        c->cas[HK_SIDE_JPN] = 1500;
+        c->men[HK_SIDE_JPN] = 0; /* enveloped and destroyed */
+        c->holder = HK_SIDE_SOV;
+        c->answered = 1.0;
+        c->last_loser = HK_SIDE_JPN;
+        c->attacks[HK_SIDE_SOV] = 1;
+        hk_battles_step(w);
+        if (k == 0) {
+            assert_true(c->active);
+            assert_true(c->peak[HK_SIDE_JPN] > 1500); /* the next echelon came up */
+        } else {
+            assert_false(c->active);
+        }
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
+/* A ceasefire leaves each side where it stands and the line is drawn there:
+ * the side that holds the ground it claims has won the campaign, whatever
+ * the last engagement. The Soviet side holds the line it claims on the
+ * Khalkha and its last attack was beaten off: Japan has still lost the
+ * campaign, as it lost Nomonhan with the frontier marked on the Mongolian
+ * claim (001:147). With the ground held by neither, the last engagement's
+ * loser has lost it. */
+static void test_ceasefire_loser_is_who_does_not_hold(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int sec = sector_by_id(s, "western");
+    for (int k = 0; k < 2; k++) {
+        hk_world *w = border_world(&su, 0, sec);
+        w->month = hk_month_of(1939, 10); /* out of the season: both take the quiet */
+        open_campaign(w, sec, 30000, 57000);
+        hk_border_campaign *c = &w->border_campaign;
+        c->holder = k == 0 ? HK_SIDE_SOV : -1;
+        c->last_loser = HK_SIDE_SOV; /* its last attack was beaten off */
+        c->answered = c->men[HK_SIDE_JPN];
+        c->cas[HK_SIDE_JPN] = 30000; /* Tokyo wants quiet */
+        c->broken[HK_SIDE_SOV] = true; /* and the Soviet side takes it */
+        w->autonomy = 0.0;
+        w->border_rules = false;
+        hk_battles_step(w);
+        assert_false(c->active);
+        assert_true(w->tally.major_border_battle_1937_1940);
+        if (k == 0)
+            assert_true(w->tally.japan_loses_major_border_battle);
+        else
+            assert_false(w->tally.japan_loses_major_border_battle);
+        hk_world_free(w);
+    }
+    hk_scenario_free(s);
+}
+
 /* The Kwantung Army's officers reckon the Soviet columns coming only where
  * the Soviet railhead is within what faces the border (forces.near_km):
  * 650 km from Borzya they held a major Soviet effort logistically
@@ -2381,6 +2457,8 @@ int main(void)
         cmocka_unit_test(test_soviet_builds_up_before_ceasefire),
         cmocka_unit_test(test_soviet_stake_renewed_by_japanese_escalation),
         cmocka_unit_test(test_officers_do_not_reckon_the_long_haul),
+        cmocka_unit_test(test_ceasefire_loser_is_who_does_not_hold),
+        cmocka_unit_test(test_destroyed_detachment_brings_the_next_echelon),
         cmocka_unit_test(test_campaign_determinism),
         cmocka_unit_test(test_player_orders_decide_ceasefire),
         cmocka_unit_test(test_campaign_supply_over_the_links),

@@ -17,7 +17,7 @@
 #include "fixture_ensemble.h"
 
 #include "core/rng.h"
-#include "out/db.h"
+#include "run/db.h"
 #include "out/ensemble_out.h"
 #include "run/ensemble.h"
 

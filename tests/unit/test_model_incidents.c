@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fixture_scenario.h"
+#include "model/assess.h"
 #include "model/battles.h"
 #include "model/incidents.h"
 #include "world/params.h"
@@ -840,6 +841,61 @@ static void test_principles_withdrawn_for_europe(void **state)
     hk_scenario_free(s);
 }
 
+/* Moscow's test of the order is one move in the season it reads it
+ * (docs/model.md#incidents-order-read-once): in the season's last month,
+ * with the local balance and its resolve at least even, the month's
+ * chance is whole and the border guards move (before, it was
+ * incident.soviet_move times balance and resolve in every month). */
+static void test_soviet_move_one_in_season(void **state)
+{
+    (void)state;
+    hk_diag d;
+    hk_diag_init(&d);
+    hk_scenario *s = hk_scenario_load_builtin(&d);
+    hk_diag_free(&d);
+    assert_non_null(s);
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int last = 0, moved_last = 0;
+    int first_month = (int)lround(s->params[HK_P_BATTLE_SEASON_FIRST].value);
+    int last_month = (int)lround(s->params[HK_P_BATTLE_SEASON_LAST].value);
+    for (uint64_t run = 0; run < 200; run++) {
+        hk_world *w = hk_world_new(&su, HK_MODE_SIMULATE, 1938, run);
+        assert_non_null(w);
+        while (w->month < hk_month_of(1938, first_month))
+            hk_world_step(w, NULL);
+        int sec = -1;
+        for (int i = 0; i < s->n_sectors; i++)
+            if (hk_battles_initiative(w, i) == HK_SIDE_SOV)
+                sec = i;
+        if (w->war || !w->china_war || !w->border_order || sec < 0 || ((w->settled >> sec) & 1u) ||
+            w->border_campaign.active) {
+            hk_world_free(w);
+            continue;
+        }
+        w->month = hk_month_of(1938, last_month); /* the season's last month */
+        w->order_season_months = __builtin_popcount(w->season_mons) + 1;
+        w->order_read_lapsed = false;
+        w->claim_pressed = 0;
+        w->sov_men = 1.7 * w->jpn_men; /* just short of the superiority Moscow plans for */
+        assert_false(hk_battles_soviet_presses(w));
+        double bal = fmin(hk_battles_local_balance(w, sec, HK_SIDE_SOV), 2.0);
+        if (bal * hk_assess_soviet_resolve(w) < 1.0) {
+            hk_world_free(w);
+            continue;
+        }
+        last++;
+        hk_incidents_step(w);
+        for (int q = 0; q < w->n_pending; q++)
+            if (w->pending[q].sector == sec && w->pending[q].attacker_side == HK_SIDE_SOV)
+                moved_last++;
+        hk_world_free(w);
+    }
+    assert_true(last >= 10);
+    assert_int_equal(moved_last, last);
+    hk_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -857,6 +913,7 @@ int main(void)
         cmocka_unit_test(test_claim_fought_out),
         cmocka_unit_test(test_order_read_in_its_season),
         cmocka_unit_test(test_principles_withdrawn_for_europe),
+        cmocka_unit_test(test_soviet_move_one_in_season),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,5 @@
 /* db.c — the SQLite store of ensembles (see db.h and docs/data.md). */
-#include "out/db.h"
+#include "run/db.h"
 
 #include <math.h>
 #include <sqlite3.h>

@@ -95,6 +95,10 @@ static inline double army(double men) { return men > 1000 ? men : 1000; }
  * (002:24). */
 static double north_faith(const hk_world *w)
 {
+    /* at war with the United States the Army's reserves go south: it has
+     * no northern option left for the pact to foreclose (001:175) */
+    if (hk_flag(w, HK_EFFECT_JPN_US_WAR))
+        return 0;
     double need = hk_assess_north_need_free(w);
     return need > 0 ? hk_clamp(1.0 / (hk_politics_border_ratio(w) * need), 0, 1) : 0;
 }

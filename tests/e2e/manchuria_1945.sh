@@ -46,6 +46,10 @@
 #   pocket at Hailar closes, leaving the fortified region to its garrison
 #   (some 6-8,000 men, glantz2003): no Japanese pocket on the Argun front
 #   of more than 10,000 men in any seed.
+# - The Suifenhe (Pogranichnaya) fortified region is left to its own
+#   garrison, battalions of the 124th Division (jpn_suifenhe_fortress,
+#   glantz2003), not to a share of the 1st Area Army: no garrison of more
+#   than 3,000 men is left there in any seed.
 # - The surrender zone is occupied over days, not all on one: by airborne
 #   landings at the cities, the nearest first, and by columns along the
 #   links (Harbin on the 18th, Changchun and Mukden on the 19th, Port Arthur
@@ -135,6 +139,10 @@ for seed in $seeds; do
     pocket=$(jq -r 'select(.kind == "encirclement" and .id == "argun") | .text' "$tmp/ev" |
         grep -oE '[0-9,]+ men, are encircled' | tr -d ',' | awk '$1 > m {m = $1} END {print m + 0}')
     [ "$pocket" -le 10000 ] || bad "seed $seed: a Japanese pocket of $pocket men on the Argun front (Hailar's garrison was some 6-8,000)"
+    sfh=$(jq -r 'select(.kind == "front" and .sector == "ussuri") | .text' "$tmp/ev" | tr -s ' \n' ' ' |
+        { grep -oE 'fortified zone at Suifenhe \(Pogranichnaya\), leaving a garrison of [0-9,]+ men' || true; } |
+        grep -oE '[0-9,]+ men' | tr -d ', men' | awk '$1 > m {m = $1} END {print m + 0}' || true)
+    [ "$sfh" -le 3000 ] || bad "seed $seed: a garrison of $sfh men left at Suifenhe (its works were held by battalions of the 124th Division)"
     # the armour that breaks the 5th Army's main line before Mudanjiang does
     # not run on to Harbin in the same step: the line held the road until it
     # broke (16 August); the columns reached Harbin on the 20th (glantz2003)

@@ -3682,8 +3682,20 @@ void hk_campaign_step(hk_world *w)
                               fr->lost[0] / 1000, fr->lost[1] / 1000);
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, ";");
         }
-        snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " losses so far Japanese %.0f, Soviet %.0f%s.",
-                 w->war_losses[0], w->war_losses[1], c->trans_siberian_cut ? "; the Trans-Siberian is cut" : "");
+        /* the war's losses so far, and of them what the battles on the
+         * fronts and the islands cost: an island garrison that lays down
+         * its arms counts in the war's losses (hk_war_toll) but in no
+         * battle, so its men, the islands' prisoners, are told apart */
+        double pris = w->isl.prisoners[0] > 0 ? hk_fmin(w->isl.prisoners[0], w->war_losses[0]) : 0;
+        if (pris >= 1)
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                     " losses so far Japanese %.0f (%.0f in battle, %.0f of the island garrisons gone into captivity), "
+                     "Soviet %.0f%s.",
+                     w->war_losses[0], w->war_losses[0] - pris, pris, w->war_losses[1],
+                     c->trans_siberian_cut ? "; the Trans-Siberian is cut" : "");
+        else
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " losses so far Japanese %.0f, Soviet %.0f%s.",
+                     w->war_losses[0], w->war_losses[1], c->trans_siberian_cut ? "; the Trans-Siberian is cut" : "");
     }
     hk_world_emit2(w, "war_month", "general_war", s->jpn, s->sov, w->scratch, SRC_WAR);
 }

@@ -50,6 +50,9 @@
 #   garrison, battalions of the 124th Division (jpn_suifenhe_fortress,
 #   glantz2003), not to a share of the 1st Area Army: no garrison of more
 #   than 3,000 men is left there in any seed.
+# - The war's summary of the month counts what it says: the Japanese
+#   losses it gives as battle losses are the sum of the month's battles'
+#   (within 2%), the island garrisons that laid down their arms told apart.
 # - The surrender zone is occupied over days, not all on one: by airborne
 #   landings at the cities, the nearest first, and by columns along the
 #   links (Harbin on the 18th, Changchun and Mukden on the 19th, Port Arthur
@@ -142,6 +145,13 @@ for seed in $seeds; do
     sfh=$(jq -r 'select(.kind == "front" and .sector == "ussuri") | .text' "$tmp/ev" | tr -s ' \n' ' ' |
         { grep -oE 'fortified zone at Suifenhe \(Pogranichnaya\), leaving a garrison of [0-9,]+ men' || true; } |
         grep -oE '[0-9,]+ men' | tr -d ', men' | awk '$1 > m {m = $1} END {print m + 0}' || true)
+    said=$(jq -r --arg m "${surr:0:7}" 'select(.kind == "war_month" and (.date | startswith($m))) | .text' "$tmp/ev" |
+        tr -s ' \n' ' ' | sed -n 's/.*losses so far Japanese \([0-9,]*\)\( (\([0-9,]*\) in battle\)\?.*/\1 \3/p' | tail -1)
+    told=$(echo "$said" | awk '{print ($2 != "" ? $2 : $1)}' | tr -d ',')
+    summed=$(jq -s --arg m "${surr:0:7}" '[.[] | select(.kind == "front" and (.date | startswith($m))) | (.casualties.JPN // 0)]
+        | add // 0 | floor' "$tmp/ev")
+    [ -n "$told" ] && [ $((50 * (told > summed ? told - summed : summed - told))) -le "$summed" ] ||
+        bad "seed $seed: the war's summary gives Japanese battle losses of ${told:-none}, its battles sum to $summed"
     [ "$sfh" -le 3000 ] || bad "seed $seed: a garrison of $sfh men left at Suifenhe (its works were held by battalions of the 124th Division)"
     # the armour that breaks the 5th Army's main line before Mudanjiang does
     # not run on to Harbin in the same step: the line held the road until it

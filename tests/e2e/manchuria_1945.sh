@@ -29,6 +29,10 @@
 #   the fronts is cut off from it for days more, fights on and is still
 #   assaulted: some siege assault is dated after that day in every seed
 #   (Hutou was stormed until 26 August 1945, hutou_siege).
+#   A garrison next to ground its side still holds has the order from its
+#   army there and is not stormed after it: no assault on the Halung-Arshaan
+#   works (Wangyemiao), with the Japanese line behind them, after that day
+#   in any seed.
 # - The Soviet casualties are those of an offensive that met rearguards and
 #   bypassed, not of whole-front battles: over the ten seeds they average no
 #   more than a quarter above the record's (record.yaml
@@ -114,6 +118,9 @@ for seed in $seeds; do
         late=$(jq -r --arg r "$reach_day" 'select(.kind == "front" and .date > $r and .date < "1945-09"
             and (.text | test("assault part of the fortifications"))) | .date' "$tmp/ev" | head -1)
         [ -n "$late" ] || bad "seed $seed: no fortified region's garrison is assaulted after the order reaches the fronts ($reach_day)"
+        hsg=$(jq -r --arg r "$reach_day" 'select(.kind == "front" and .date > $r and .date < "1945-09"
+            and (.text | test("assault part of the fortifications the Japanese garrison of Wangyemiao"))) | .date' "$tmp/ev" | head -1)
+        [ -z "$hsg" ] || bad "seed $seed: the Halung-Arshaan works are stormed on $hsg, after the order reaches the fronts ($reach_day)"
     else
         bad "seed $seed: the surrender's announcement does not say when the order reaches the fronts"
     fi

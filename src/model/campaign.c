@@ -1968,6 +1968,26 @@ static void own_garrison(const hk_world *w, const hk_front *dfr, int d, int o, d
     *guns = hk_fmin(g, dfr->guns[d]);
 }
 
+/* Whether the garrison of region o (side d's) is cut off from its side's
+ * ground: no land link of o leads to a region side d holds and no siege
+ * closes round. The order to lay down arms reaches such a garrison only
+ * when its besiegers bring it (war.garrison_order_days; Hutou, with the
+ * 1st Area Army gone back past Mudanjiang, was stormed until 26 August
+ * 1945, hutou_siege). */
+static bool order_cut_off(const hk_world *w, int o, int d)
+{
+    const hk_scenario *s = w->s;
+    for (int i = w->c->adj_at[o]; i < w->c->adj_at[o + 1]; i++) {
+        const hk_link *k = &s->links[w->c->adj[i]];
+        if (k->kind == HK_LINK_SEA)
+            continue;
+        int r = k->from == o ? k->to : k->from;
+        if (own(w, r, d) && !invested(w, r))
+            return false;
+    }
+    return true;
+}
+
 /* The men and guns taken from side d's front into region o's garrison,
  * which then stands besieged from its first day. */
 static void station_garrison(hk_world *w, hk_front *dfr, int d, int o, double men, double guns)
@@ -2232,6 +2252,13 @@ static void storm(hk_world *w, hk_rng *rng, int days, double month_cas[HK_MAX_SE
          * works besides the days its echelons need */
         if (!holds_fortress(w, d) || fr->men[a] < 100 || days < echelons(w) || days < (int)P(w, WAR_STEP_DAYS) ||
             (fight < days && fight < echelons(w) + 1))
+            continue;
+        /* once the order has reached the fronts, a garrison next to ground
+         * its side still holds has it from its army there and lays down its
+         * arms with it: its besiegers do not storm it (Hailar and Aigun
+         * gave up on 18-20 August 1945, glantz2003); only a garrison cut
+         * off from its side's ground fights on (order_cut_off) */
+        if (d == HK_SIDE_JPN && order_reached(w) && !order_cut_off(w, o, d))
             continue;
         /* a besieged garrison is cut off from its army's chain of command:
          * the order to lay down arms reaches it only war.garrison_order_days
@@ -3682,8 +3709,20 @@ void hk_campaign_step(hk_world *w)
                               fr->lost[0] / 1000, fr->lost[1] / 1000);
             n += snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, ";");
         }
-        snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " losses so far Japanese %.0f, Soviet %.0f%s.",
-                 w->war_losses[0], w->war_losses[1], c->trans_siberian_cut ? "; the Trans-Siberian is cut" : "");
+        /* the war's losses so far, and of them what the battles on the
+         * fronts and the islands cost: an island garrison that lays down
+         * its arms counts in the war's losses (hk_war_toll) but in no
+         * battle, so its men, the islands' prisoners, are told apart */
+        double pris = w->isl.prisoners[0] > 0 ? hk_fmin(w->isl.prisoners[0], w->war_losses[0]) : 0;
+        if (pris >= 1)
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                     " losses so far Japanese %.0f (%.0f in battle, %.0f of the island garrisons gone into captivity), "
+                     "Soviet %.0f%s.",
+                     w->war_losses[0], w->war_losses[0] - pris, pris, w->war_losses[1],
+                     c->trans_siberian_cut ? "; the Trans-Siberian is cut" : "");
+        else
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n, " losses so far Japanese %.0f, Soviet %.0f%s.",
+                     w->war_losses[0], w->war_losses[1], c->trans_siberian_cut ? "; the Trans-Siberian is cut" : "");
     }
     hk_world_emit2(w, "war_month", "general_war", s->jpn, s->sov, w->scratch, SRC_WAR);
 }

@@ -29,6 +29,10 @@
 #   the fronts is cut off from it for days more, fights on and is still
 #   assaulted: some siege assault is dated after that day in every seed
 #   (Hutou was stormed until 26 August 1945, hutou_siege).
+#   A garrison next to ground its side still holds has the order from its
+#   army there and is not stormed after it: no assault on the Halung-Arshaan
+#   works (Wangyemiao), with the Japanese line behind them, after that day
+#   in any seed.
 # - The Soviet casualties are those of an offensive that met rearguards and
 #   bypassed, not of whole-front battles: over the ten seeds they average no
 #   more than a quarter above the record's (record.yaml
@@ -46,6 +50,13 @@
 #   pocket at Hailar closes, leaving the fortified region to its garrison
 #   (some 6-8,000 men, glantz2003): no Japanese pocket on the Argun front
 #   of more than 10,000 men in any seed.
+# - The Suifenhe (Pogranichnaya) fortified region is left to its own
+#   garrison, battalions of the 124th Division (jpn_suifenhe_fortress,
+#   glantz2003), not to a share of the 1st Area Army: no garrison of more
+#   than 3,000 men is left there in any seed.
+# - The war's summary of the month counts what it says: the Japanese
+#   losses it gives as battle losses are the sum of the month's battles'
+#   (within 2%), the island garrisons that laid down their arms told apart.
 # - The surrender zone is occupied over days, not all on one: by airborne
 #   landings at the cities, the nearest first, and by columns along the
 #   links (Harbin on the 18th, Changchun and Mukden on the 19th, Port Arthur
@@ -107,6 +118,9 @@ for seed in $seeds; do
         late=$(jq -r --arg r "$reach_day" 'select(.kind == "front" and .date > $r and .date < "1945-09"
             and (.text | test("assault part of the fortifications"))) | .date' "$tmp/ev" | head -1)
         [ -n "$late" ] || bad "seed $seed: no fortified region's garrison is assaulted after the order reaches the fronts ($reach_day)"
+        hsg=$(jq -r --arg r "$reach_day" 'select(.kind == "front" and .date > $r and .date < "1945-09"
+            and (.text | test("assault part of the fortifications the Japanese garrison of Wangyemiao"))) | .date' "$tmp/ev" | head -1)
+        [ -z "$hsg" ] || bad "seed $seed: the Halung-Arshaan works are stormed on $hsg, after the order reaches the fronts ($reach_day)"
     else
         bad "seed $seed: the surrender's announcement does not say when the order reaches the fronts"
     fi
@@ -135,6 +149,17 @@ for seed in $seeds; do
     pocket=$(jq -r 'select(.kind == "encirclement" and .id == "argun") | .text' "$tmp/ev" |
         grep -oE '[0-9,]+ men, are encircled' | tr -d ',' | awk '$1 > m {m = $1} END {print m + 0}')
     [ "$pocket" -le 10000 ] || bad "seed $seed: a Japanese pocket of $pocket men on the Argun front (Hailar's garrison was some 6-8,000)"
+    sfh=$(jq -r 'select(.kind == "front" and .sector == "ussuri") | .text' "$tmp/ev" | tr -s ' \n' ' ' |
+        { grep -oE 'fortified zone at Suifenhe \(Pogranichnaya\), leaving a garrison of [0-9,]+ men' || true; } |
+        grep -oE '[0-9,]+ men' | tr -d ', men' | awk '$1 > m {m = $1} END {print m + 0}' || true)
+    said=$(jq -r --arg m "${surr:0:7}" 'select(.kind == "war_month" and (.date | startswith($m))) | .text' "$tmp/ev" |
+        tr -s ' \n' ' ' | sed -n 's/.*losses so far Japanese \([0-9,]*\)\( (\([0-9,]*\) in battle\)\?.*/\1 \3/p' | tail -1)
+    told=$(echo "$said" | awk '{print ($2 != "" ? $2 : $1)}' | tr -d ',')
+    summed=$(jq -s --arg m "${surr:0:7}" '[.[] | select(.kind == "front" and (.date | startswith($m))) | (.casualties.JPN // 0)]
+        | add // 0 | floor' "$tmp/ev")
+    [ -n "$told" ] && [ $((50 * (told > summed ? told - summed : summed - told))) -le "$summed" ] ||
+        bad "seed $seed: the war's summary gives Japanese battle losses of ${told:-none}, its battles sum to $summed"
+    [ "$sfh" -le 3000 ] || bad "seed $seed: a garrison of $sfh men left at Suifenhe (its works were held by battalions of the 124th Division)"
     # the armour that breaks the 5th Army's main line before Mudanjiang does
     # not run on to Harbin in the same step: the line held the road until it
     # broke (16 August); the columns reached Harbin on the 20th (glantz2003)

@@ -315,8 +315,10 @@ static void test_border_garrison(void **state)
     bool taken0, taken1, taken5;
     double killed0 = killed_on_argun(0, 30, 0, &pris0, &taken0, &left0, &hold0, &after0);
     double killed1 = killed_on_argun(0.33, 30, 0, &pris1, &taken1, &left1, &hold1, &after1);
+    /* the garrisons next to ground their side still holds have the order
+     * from their army as the fronts stop: no assault after it */
     double killed5 = killed_on_argun(0.33, 5, 0, &pris5, &taken5, &left5, &hold5, &after5);
-    siege_log after_day5 = last_sieges;
+    siege_log reached_day5 = last_sieges;
     /* the same with the order reaching the garrison as the fronts stop: the
      * war's one step of siege alone */
     double pris5s, left5s, hold5s, after5s;
@@ -341,12 +343,14 @@ static void test_border_garrison(void **state)
     assert_true(hold5s < left5s);
     assert_true(hold5 <= hold5s);
     assert_true(killed1 > killed5);
-    /* once the surrender has reached the fronts (day 5, no ceasefire delay)
-     * the garrison, cut off, does not yet have the order: it fights on and
-     * is assaulted over the war.garrison_order_days (the scenario's 5) it
-     * takes to reach it, and not after (Hutou, stormed to 26 August 1945) */
-    assert_true(after_day5.last_assault > 5);
-    assert_true(after_day5.last_assault <= 5 + 5);
+    /* a garrison cut off from its side's ground fights on after the order
+     * reaches the fronts (Hutou, stormed to 26 August 1945): e2e
+     * manchuria_1945 finds such an assault in every seed */
+    /* with the ground behind Hailar still its side's, the order reaches
+     * the garrisons through their army: none is stormed after the fronts
+     * stop (Hailar and Aigun laid down their arms on 18-20 August 1945,
+     * glantz2003) */
+    assert_true(reached_day5.last_assault <= 5);
     /* what holds out surrenders with its side */
     assert_float_equal(after1, 0, 0);
     assert_float_equal(after5, 0, 0);

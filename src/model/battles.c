@@ -498,7 +498,7 @@ static void fight(hk_world *w, hk_rng *r, int sec, const hk_combat_side *att_in,
      * and devastated in its positions (001:145); the Japanese side's loss
      * over the campaign, 18,000-20,000 (001:135), is a garrison's share of
      * the 6th Army's 30,000, not a line's (cdb90, isqno 260). */
-    def.way_back = !campaign ? 0 : att.envelop ? HK_WAY_BACK_CUT : 1;
+    def.way_back = campaign && !att.envelop;
     if (w->mode == HK_MODE_SIMULATE)
         resolve_in_echelons(w, r, &att, &def, terrain, days, res);
     else

@@ -8,7 +8,8 @@
 #include "world/scenario.h"
 
 /* hk_combat_side.way_back: a field force whose way back an envelopment is
- * closing (1 is a line with its way back open). */
+ * closing (1 is a line with its way back open). The border campaigns do
+ * not set it yet (docs/combat.md, "A field force cut off"). */
 #define HK_WAY_BACK_CUT 2
 
 enum { HK_COMBAT_ATTACKER = 0, HK_COMBAT_DEFENDER = 1, HK_COMBAT_DRAW = -1 };

@@ -369,13 +369,13 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
      * (ring_to_last, below). */
     hk_combat_side att_back, def_back;
     int ring_to_last = 0, holds[2] = {0, 0};
-    if (att->no_surrender && att->way_back) {
+    if (att->no_surrender && att->way_back && att->way_back != HK_WAY_BACK_CUT) {
         att_back = *att;
         att_back.no_surrender = 0;
         att = &att_back;
         holds[0] = 1;
     }
-    if (def->no_surrender && def->way_back) {
+    if (def->no_surrender && def->way_back && def->way_back != HK_WAY_BACK_CUT) {
         def_back = *def;
         def_back.no_surrender = 0;
         def = &def_back;
@@ -462,7 +462,11 @@ static void resolve(const hk_combat_params *p, const hk_combat_side *att, const 
         /* A force that will not surrender loses more each day, makes its
          * enemy pay more for every position, and stands longer. */
         if (in[i]->no_surrender) {
-            ns_own[i] = p->ns_rate_own > 0 ? p->ns_rate_own : 1;
+            /* a field force cut off loses what CDB90's field forces lose
+             * in an envelopment, not what an island garrison does */
+            ns_own[i] = in[i]->way_back == HK_WAY_BACK_CUT ? HK_COMBAT_CUT_OWN
+                        : p->ns_rate_own > 0                 ? p->ns_rate_own
+                                                             : 1;
             base[1 - i] *= p->ns_rate_enemy;
             brk[i] = p->ns_break;
         }

@@ -75,6 +75,18 @@
  * 1919-1945). Earlier works had no such fire plan. */
 #define HK_COMBAT_WORKS_ERA 250.0
 
+/* The own-loss factor of a no-surrender field force cut off by an
+ * envelopment (way_back == HK_WAY_BACK_CUT), in place of ns_rate_own,
+ * which the fit takes from the island garrisons of Tarawa, Iwo Jima and
+ * Okinawa. CDB90's field forces (no fortified defence, no garrison that
+ * does not surrender) attacked by a planned envelopment, 1900 on, lose
+ * this much of what the model gives them: the geometric mean of recorded
+ * over central-model defender casualties on the fit part, 0.921 (31
+ * battles); held out 0.819 (34). The envelopment's own terms (its power,
+ * the ring) already carry what being cut off costs (docs/combat.md, "A
+ * field force cut off"). */
+#define HK_COMBAT_CUT_OWN 0.921
+
 /* hk_combat_params_default(): the fitted values (world/combat_types.h). */
 
 /* Supply multiplier of combat power at `km` from the railhead, in (0, 1]. */

@@ -7,6 +7,11 @@
 
 #include "world/scenario.h"
 
+/* hk_combat_side.way_back: a field force whose way back an envelopment is
+ * closing (1 is a line with its way back open). The border campaigns do
+ * not set it yet (docs/combat.md, "A field force cut off"). */
+#define HK_WAY_BACK_CUT 2
+
 enum { HK_COMBAT_ATTACKER = 0, HK_COMBAT_DEFENDER = 1, HK_COMBAT_DRAW = -1 };
 
 /* The defender's posture (CDB90's post1: hasty, prepared, fortified; delay
@@ -40,7 +45,13 @@ typedef struct hk_combat_side {
      * then gives ground as another army's does, and the practice binds only
      * the men a closing envelopment cuts off, who fight to the last and are
      * killed, not taken (docs/combat.md, "Heavy losses"). 0 = not given: the
-     * whole side holds as a garrison with no way back does. */
+     * whole side holds as a garrison with no way back does.
+     * HK_WAY_BACK_CUT: a field force whose way back an envelopment is
+     * closing: it is bound to the last as a garrison is (it does not give
+     * way on the ratio, fights on to ns_break), but its own losses are a
+     * field force's in an envelopment (HK_COMBAT_CUT_OWN), not an island
+     * garrison's (ns_rate_own), and it is no garrison in the collapse odds
+     * (docs/combat.md, "A field force cut off"). */
     int way_back;
     int nation;          /* HK_NATION_*: whose army (0 = other, the reference) */
     /* What the attacker plans and a planner knows before the battle

@@ -1103,6 +1103,54 @@ static void test_way_back(void **state)
     assert_float_equal(same.casualties[1], plain.casualties[1], 0);
 }
 
+/* A no-surrender field force cut off by an envelopment (HK_WAY_BACK_CUT)
+ * is bound to the last as a garrison is, but its own losses are a field
+ * force's in an envelopment (HK_COMBAT_CUT_OWN, CDB90), not the island
+ * garrison's (ns_rate_own): it loses less than the garrison on the same
+ * forces; it does not give way on the ratio, so it stands at least as long
+ * as a line with its way back; the men a ring cuts off are killed, not
+ * taken; and it is no garrison in the collapse odds. */
+static void test_field_force_cut_off(void **state)
+{
+    (void)state;
+    hk_combat_params p;
+    hk_combat_params_default(&p);
+    hk_combat_side att = side(20000, 150, 200, 0), def = side(10000, 20, 80, 0);
+    att.envelop = 1;
+    def.posture = HK_POSTURE_PREPARED;
+    def.no_surrender = 1;
+    hk_combat_result garrison, cut, line;
+    hk_combat_resolve(&p, &att, &def, HK_TERRAIN_STEPPE, 10, NULL, &garrison);
+    hk_combat_side c = def, l = def;
+    c.way_back = HK_WAY_BACK_CUT;
+    l.way_back = 1;
+    hk_combat_resolve(&p, &att, &c, HK_TERRAIN_STEPPE, 10, NULL, &cut);
+    hk_combat_resolve(&p, &att, &l, HK_TERRAIN_STEPPE, 10, NULL, &line);
+    assert_true(cut.casualties[1] < garrison.casualties[1]);
+    assert_true(cut.casualties[1] <= def.men);
+    assert_true(cut.days >= line.days);
+    if (cut.winner == HK_COMBAT_ATTACKER && cut.encircled)
+        assert_float_equal(cut.prisoners[1], 0, 0);
+    /* the own-loss factor is the field force's, whatever ns_rate_own is */
+    p.ns_rate_own = 10;
+    hk_combat_result cut10;
+    hk_combat_resolve(&p, &att, &c, HK_TERRAIN_STEPPE, 10, NULL, &cut10);
+    assert_float_equal(cut10.casualties[1], cut.casualties[1], 0);
+    /* ... but it is still bound to the last: it makes the enemy pay more
+     * for every position (ns_rate_enemy), which a line does not */
+    hk_combat_params_default(&p);
+    p.ns_rate_enemy *= 2;
+    hk_combat_result cut2, line2;
+    hk_combat_resolve(&p, &att, &c, HK_TERRAIN_STEPPE, 10, NULL, &cut2);
+    hk_combat_resolve(&p, &att, &l, HK_TERRAIN_STEPPE, 10, NULL, &line2);
+    assert_true(cut2.casualties[0] > cut.casualties[0]);
+    assert_float_equal(line2.casualties[0], line.casualties[0], 0);
+    hk_combat_params_default(&p);
+    p.collapse_garrison = 3;
+    double pg = hk_combat_collapse_p(&p, &att, &def, 2.0), pc = hk_combat_collapse_p(&p, &att, &c, 2.0);
+    assert_true(pc < pg);
+}
+
 /* A line bound to fight to the last stands in its positions while the ring
  * closes: encircle_ns more of the men it has left are inside, killed, not
  * taken; a defender that may surrender loses the same as before. */
@@ -1747,6 +1795,7 @@ int main(void)
         cmocka_unit_test(test_no_surrender_defender_holds),
         cmocka_unit_test(test_spec_planned_keys),
         cmocka_unit_test(test_way_back),
+        cmocka_unit_test(test_field_force_cut_off),
         cmocka_unit_test(test_ring_round_a_line_that_stands),
         cmocka_unit_test(test_echelons_keep_the_engagement_clock),
         cmocka_unit_test(test_echelons_winner_follows_the_result),

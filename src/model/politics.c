@@ -55,6 +55,7 @@ double hk_politics_shift(hk_world *w, int actor, hk_faction_pred from, hk_factio
             to_sum += w->influence[f] + 1e-9;
         }
     }
+    w->infl_gen++; /* written above, and below */
     if (to_sum <= 0)
         return 0;
     double base_moved = 0;
@@ -110,6 +111,7 @@ void hk_politics_purge(hk_world *w, int faction)
             w->baseline[f] += removed_base * part;
         }
     }
+    w->infl_gen++;
     w->purged[faction] = true;
     w->purged_on[faction] = w->month;
     if (actor == s->jpn)
@@ -267,9 +269,8 @@ static double jpn_lean(const hk_world *w, hk_world *keep)
 {
     if (!keep)
         return pushed_lean(w, w->s->jpn);
-    size_t sz = (size_t)w->s->n_factions * sizeof(double);
-    if (!keep->lean_ok || memcmp(keep->lean_infl, w->influence, sz) != 0) {
-        memcpy(keep->lean_infl, w->influence, sz);
+    if (!keep->lean_ok || keep->lean_gen != w->infl_gen) {
+        keep->lean_gen = w->infl_gen;
         keep->lean = pushed_lean(w, w->s->jpn);
         keep->lean_ok = true;
     }
@@ -429,15 +430,12 @@ static bool relax_pass(hk_world *w, double drift)
 static void relax(hk_world *w)
 {
     double drift = P(w, POLITICS_DRIFT);
-    size_t sz = (size_t)w->s->n_factions * sizeof(double);
-    if (w->relax_still && memcmp(&drift, &w->relax_drift, sizeof drift) == 0 &&
-        memcmp(w->influence, w->relax_infl, sz) == 0 && memcmp(w->baseline, w->relax_base, sz) == 0)
+    if (w->relax_still && memcmp(&drift, &w->relax_drift, sizeof drift) == 0 && w->relax_gen == w->infl_gen)
         return;
     w->relax_still = !relax_pass(w, drift);
-    if (w->relax_still) {
-        memcpy(w->relax_infl, w->influence, sz);
-        memcpy(w->relax_base, w->baseline, sz);
-    }
+    if (!w->relax_still)
+        w->infl_gen++; /* the pass may have written them */
+    w->relax_gen = w->infl_gen;
     w->relax_drift = drift;
 }
 
@@ -462,6 +460,7 @@ double hk_politics_discipline(hk_world *w)
     double base = w->baseline[k] * share;
     w->baseline[k] -= base;
     w->baseline[t] += base;
+    w->infl_gen++;
     w->frustration += share;
     return moved;
 }

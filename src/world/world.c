@@ -337,6 +337,7 @@ void hk_world_init(hk_world *w, const hk_setup *setup, hk_mode mode, uint64_t se
 
     for (int f = 0; f < s->n_factions; f++)
         w->influence[f] = w->baseline[f] = s->factions[f].influence;
+    w->infl_gen++;
     w->doctrine = s->jpn >= 0 ? hk_world_lean(w, s->jpn) : 0.0;
     w->autonomy = w->c->faction_kwantung >= 0 ? w->influence[w->c->faction_kwantung] : 0.2;
     w->lost_battle_side = -1;

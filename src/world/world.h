@@ -314,10 +314,15 @@ struct hk_world {
     /* politics (JPN and SOV factions) */
     double influence[HK_MAX_FACTIONS];
     double baseline[HK_MAX_FACTIONS];
-    /* influence and baselines as politics' monthly drift last left them,
-     * and whether that pass changed nothing (then, with both unchanged
-     * since, the next pass would change nothing either) */
-    double relax_infl[HK_MAX_FACTIONS], relax_base[HK_MAX_FACTIONS], relax_drift;
+    /* a count of the writes to influence and baselines: every writer
+     * (politics, the world's setup) adds one after it writes them, so two
+     * equal counts mean both arrays are as they were */
+    uint32_t infl_gen;
+    /* that count as politics' monthly drift last left them, and whether that
+     * pass changed nothing (then, with both unwritten since, the next pass
+     * would change nothing either) */
+    uint32_t relax_gen;
+    double relax_drift;
     bool relax_still;
     /* the Soviet-over-Japanese border ratio and its log as the doctrine's
      * deterrence last read them (politics), kept while the ratio stands */
@@ -331,7 +336,8 @@ struct hk_world {
     hk_month staff_estimate_on;
     /* Japan's pushed lean as the doctrine last read it (politics), kept
      * while the factions' influence stands (lean_ok once worked out) */
-    double lean_infl[HK_MAX_FACTIONS], lean;
+    uint32_t lean_gen; /* infl_gen when the lean was worked out */
+    double lean;
     bool lean_ok;
     double doctrine;                    /* Japan, -1 south .. +1 north */
     double doctrine_hope;               /* the part of it that is the hope of a Soviet collapse (politics) */

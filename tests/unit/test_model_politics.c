@@ -205,6 +205,7 @@ static hk_world *north_world(hk_setup *su, uint64_t run, double north, double jp
         double v = f == ko || f == kw ? north / 2 : w->influence[f] * (1 - north) / rest;
         w->influence[f] = w->baseline[f] = v;
     }
+    w->infl_gen++; /* the shares were written */
     w->purged[ko] = true; /* no coup to muddle the test */
     for (int i = 0; i < s->n_sectors; i++) {
         w->sector_forces[i][HK_SIDE_JPN].men = jpn;
@@ -662,6 +663,7 @@ static hk_world *araki_world(hk_setup *su, uint64_t run, double kodoha, bool sei
     w->influence[ko] = w->baseline[ko] = kodoha;
     w->influence[navy] -= gain;
     w->baseline[navy] -= gain;
+    w->infl_gen++; /* the shares were written */
     w->china_friction = -1e9; /* no war with China to muddle the test */
     return w;
 }
@@ -752,8 +754,10 @@ static void test_coup_outcome_follows_who_moves_against_it(void **state)
     for (uint64_t r = 0; r < 10; r++) {
         for (int weak_navy = 0; weak_navy < 2; weak_navy++) {
             hk_world *w = araki_world(&su, r, 0.18, true);
-            if (weak_navy)
+            if (weak_navy) {
                 w->influence[navy] = 0;
+                w->infl_gen++;
+            }
             for (int i = 0; i < 120 && !w->purged[ko] && !w->purged[to]; i++) {
                 hk_politics_step(w);
                 w->month++;
@@ -783,6 +787,7 @@ static void test_coup_that_succeeds_has_consequences(void **state)
     hk_world *w = araki_world(&su, 0, 0.18, true);
     /* a Navy with no weight to bring against the rising */
     w->influence[faction(s, "navy")] = 0;
+    w->infl_gen++;
     double ko_before = -1, autonomy_before = 0;
     for (int i = 0; i < 120 && !w->purged[to]; i++) {
         ko_before = w->influence[ko];

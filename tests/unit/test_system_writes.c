@@ -58,7 +58,7 @@ static const field fields[] = {
     F(ceded), F(wars_begun), F(isl),
     F(event_decided), F(today), F(events_next),
     F(coup_posted_on), F(held_over), F(sov_sent_war), F(armistice_pact),
-    F(event_waiting), F(actor_decided), F(actor_progress), F(relax_infl), F(relax_base), F(relax_drift), F(relax_still), F(doctrine_hope), F(seize_prep), F(south_deferred_on), F(oil_used), F(expedition_home), F(expedition_drawn_in), F(withdrawn_on), F(evacuation_due), F(withdraw_case), F(expedition_cut_on), F(cut_case), F(treaty_binding), F(mgl_pressure), F(route_known), F(route_cap), F(reach_forces_known), F(reach_forces), F(battles_dirty), F(settled), F(railway_months), F(railway_sold), F(posting_extra), F(posting_decay), F(china_draw_sent), F(china_hold), F(china_hold_decay), F(china_draw_left), F(sov_west_sent), F(west_turned_on), F(armistice_refused), F(war_mobilising), F(mobilising_on), F(levy_told), F(revenge_told), F(text_lost),
+    F(event_waiting), F(actor_decided), F(actor_progress), F(infl_gen), F(relax_gen), F(relax_drift), F(relax_still), F(doctrine_hope), F(seize_prep), F(south_deferred_on), F(oil_used), F(expedition_home), F(expedition_drawn_in), F(withdrawn_on), F(evacuation_due), F(withdraw_case), F(expedition_cut_on), F(cut_case), F(treaty_binding), F(mgl_pressure), F(route_known), F(route_cap), F(reach_forces_known), F(reach_forces), F(battles_dirty), F(settled), F(railway_months), F(railway_sold), F(posting_extra), F(posting_decay), F(china_draw_sent), F(china_hold), F(china_hold_decay), F(china_draw_left), F(sov_west_sent), F(west_turned_on), F(armistice_refused), F(war_mobilising), F(mobilising_on), F(levy_told), F(revenge_told), F(text_lost),
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
@@ -82,7 +82,7 @@ static const char *const politics_owns[] = {
     "exhaustion", "war_losses", "armistice_on", "sov_peak", "border_campaign",
     "event_decided", /* Japan's own moves among the outside events: the war with the United States */
     "coup_posted_on", /* the Control faction posts the Imperial Way's division away */
-    "doctrine_hope", "oil_used", "relax_base", "relax_drift", "relax_infl", "relax_still", "seize_prep", "withdraw_case", "withdrawn_on", "south_deferred_on", "expedition_drawn_in", "expedition_cut_on", "cut_case", 
+    "doctrine_hope", "oil_used", "infl_gen", "relax_drift", "relax_gen", "relax_still", "seize_prep", "withdraw_case", "withdrawn_on", "south_deferred_on", "expedition_drawn_in", "expedition_cut_on", "cut_case", 
     NULL};
 static const char *const diplomacy_owns[] = {"treaty", "mgl_pressure", "evacuation_due", "treaty_binding", 
     NULL};

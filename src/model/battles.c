@@ -678,8 +678,16 @@ static double sector_lift(hk_world *w, int sec, int side)
     double cap = route_capacity(w, sec, side);
     if (!(cap > 0))
         return P(w, CAMPAIGN_LIFT) / hk_fmax(battle_supply_km(w, sec, side), 100.0);
-    if (side == HK_SIDE_SOV && w->s->sectors[sec].side[1] != w->s->sov)
-        return hk_fmin(cap, hk_motor_lift(w, sec, soviet_bound(w, sec), cap));
+    if (side == HK_SIDE_SOV && w->s->sectors[sec].side[1] != w->s->sov) {
+        /* what the campaign there needs brought up: the men the USSR lacks
+         * on the line for the superiority it keeps over the Japanese men
+         * there (soviet.threat_ratio, its aim in campaign_month) */
+        const hk_border_campaign *c = &w->border_campaign;
+        double lack = c->active && c->sector == sec
+                          ? P(w, SOVIET_THREAT_RATIO) * c->men[HK_SIDE_JPN] - c->men[HK_SIDE_SOV]
+                          : 0.0;
+        return hk_fmin(cap, hk_motor_lift(w, sec, soviet_bound(w, sec), cap, lack));
+    }
     return cap;
 }
 
@@ -1037,7 +1045,7 @@ static bool japanese_answers_setback(hk_world *w)
  *   (the August offensive came before the ceasefire, 001:145, 001:147);
  *   otherwise, or after that, it seeks quiet with its own pressure p_S or
  *   when its line has broken. */
-static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2], char reason[2][160])
+static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2], char reason[2][320])
 {
     hk_border_campaign *c = &w->border_campaign;
     double u[2];
@@ -1121,8 +1129,8 @@ static void campaign_decide(hk_world *w, hk_rng *r, double press[2], bool seek[2
         if (seek[0])
             /* what the wish for quiet is made of (hk_battles_ceasefire_pressure) */
             say(w, reason[0], sizeof reason[0],
-                     "Tokyo, wanting quiet at %.2f (losses %.0f%% of its peak, %d month%s%s%s), overrules its "
-                     "officers (autonomy %.2f)",
+                     "Tokyo, wanting quiet at %.2f (losses %.0f%% of the most it had on the line at once, %d month%s%s%s), "
+                     "overrules its officers (autonomy %.2f)",
                      press[0], c->peak[0] > 0 ? 100.0 * c->cas[0] / c->peak[0] : 0.0, c->months,
                      c->months == 1 ? "" : "s", europe_reason(w),
                      w->china_war ? ", war in China" : "", w->autonomy);
@@ -1405,7 +1413,7 @@ static void campaign_month(hk_world *w, hk_rng *r)
     /* who decides each side's ceasefire, and why (campaign_decide) */
     double press[2];
     bool seek[2];
-    char reason[2][160];
+    char reason[2][320];
     campaign_decide(w, r, press, seek, reason);
     /* a player's orders on incidents decide for the player's side: contain
      * seeks the ceasefire, escalate fights on */

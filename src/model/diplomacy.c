@@ -86,6 +86,23 @@ static double mongolian_threat(const hk_world *w)
  * calculi that weigh the two armies, not worked out for every treaty). */
 static inline double army(double men) { return men > 1000 ? men : 1000; }
 
+/* What the Army thinks of its chances in a war on the USSR, 0..1: the
+ * Japanese over the Soviet men on the border against the ratio it demands
+ * before such a war, which a lost major battle raises (assess.c). An Army
+ * with that ratio in hand holds the north winnable; one at half of it, half
+ * so. Before Khalkhin Gol the Kwantung Army's command held to the northern
+ * war it could not win (000:31); after it the Army knew it needed far more
+ * (002:24). */
+static double north_faith(const hk_world *w)
+{
+    /* at war with the United States the Army's reserves go south: it has
+     * no northern option left for the pact to foreclose (001:175) */
+    if (hk_flag(w, HK_EFFECT_JPN_US_WAR))
+        return 0;
+    double need = hk_assess_north_need_free(w);
+    return need > 0 ? hk_clamp(1.0 / (hk_politics_border_ratio(w) * need), 0, 1) : 0;
+}
+
 double hk_diplomacy_gain(const hk_world *w, int t, int actor)
 {
     const hk_scenario *s = w->s;
@@ -119,7 +136,13 @@ double hk_diplomacy_gain(const hk_world *w, int t, int actor)
                    /* at war with the United States a quiet north keeps Japan
                     * from a war on two fronts (001:175, 001:211) */
                    P(w, DIPLO_PACT_JPN_US_WAR) * hk_flag(w, HK_EFFECT_JPN_US_WAR) -
-                   P(w, DIPLO_PACT_JPN_NORTH) * (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH)) - P(w, DIPLO_PACT_JPN_BASE);
+                   P(w, DIPLO_PACT_JPN_NORTH) * (w->doctrine > P(w, DOCTRINE_STRIKE_NORTH)) - P(w, DIPLO_PACT_JPN_BASE) -
+                   /* what the pact costs: the northern option it forecloses,
+                    * worth what the Army thinks of its chances there. The
+                    * pact needed the Army's assent, and an Army that still
+                    * held the north winnable would not tie its hands there
+                    * (tobe_nonaggression; 001:151) */
+                   P(w, DIPLO_PACT_JPN_OPTION) * north_faith(w);
         if (actor == s->sov) {
             /* the USSR: a quiet east is worth a treaty once a war in the
              * west looks near. War in Europe alone, with the German pact

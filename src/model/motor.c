@@ -82,7 +82,7 @@ static void tell_delivery(hk_world *w, int sec, double sent, double there, doubl
                    "001_fd9a28d61a246780.txt:137");
 }
 
-double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
+double hk_motor_lift(hk_world *w, int sec, bool bound, double road, double lack)
 {
     hk_motor *m = &w->motor;
     const hk_border_campaign *c = &w->border_campaign;
@@ -111,9 +111,18 @@ double hk_motor_lift(hk_world *w, int sec, bool bound, double road)
          * Soviet build-up on the Khalkha before the corps' (the clashes of
          * 1935-1936 stayed clashes, 001:49) */
         bool losing = c->active && c->sector == sec && (c->holder == HK_SIDE_JPN || c->last_loser == HK_SIDE_SOV);
+        /* and only as many as the campaign needs: the trucks that bring up
+         * in a month the men the Soviet side lacks on the line for the
+         * superiority it keeps there, beyond what the trucks there already
+         * carry. The record's build-up came when the fighting had grown to
+         * a showdown, after the Kwantung Army had committed the 23rd
+         * Division and bombed Tamsak-Bulak (001:137), and it brought the men
+         * and weapons the offensive needed (001:145); a clash of a few
+         * hundred men is answered by the trucks stationed there */
         if (bound && losing && corps) {
             double room = hk_fmax(0.0, road / per_truck - there - m->delivered);
-            double sent = hk_fmin(P(w, MOTOR_DELIVERY), room);
+            double wanted = hk_fmax(0.0, hk_fmax(lack, 0.0) / per_truck - there - m->delivered);
+            double sent = hk_fmin(P(w, MOTOR_DELIVERY), hk_fmin(room, wanted));
             m->delivered += sent;
             if (sent > 0 && m->told != c->began) {
                 m->told = c->began;

@@ -26,8 +26,10 @@ double hk_motor_stationed(hk_world *w, int sec);
  * ally (`bound`) and is losing the campaign there (the Japanese side holds
  * the ground the ally claims, or beat it last), once the motorised corps
  * has come (motor.park_months), Moscow's next motor.delivery, as far as
- * the road has use for them. Asked only in the
+ * the road has use for them and as far as the campaign needs them: no more
+ * than the trucks that would bring up in a month `lack`, the men the Soviet
+ * side lacks on the line there, beyond what the trucks there carry. Asked only in the
  * months of a border campaign, so it costs nothing in peace. */
-double hk_motor_lift(hk_world *w, int sec, bool bound, double road);
+double hk_motor_lift(hk_world *w, int sec, bool bound, double road, double lack);
 
 #endif

@@ -231,17 +231,12 @@ const hk_claim hk_claim_table[] = {
      .metric = HK_M_PACT_SIGNED, .direction = +1,
      .test = "baseline runs where Japan has lost a major border battle by 1940 (before the pact could be "
              "negotiated) vs the rest: P(neutrality pact signed)",
-     /* not reproduced: an unbeaten Japan signs too. Once in the Axis, with
-      * Germany and the USSR at peace by treaty, its gain from the pact
-      * (diplomacy.c) stays above zero without the lesson of a defeat, so
-      * the defeat adds a margin to a pact signed either way. The runs that
-      * did not sign were those whose rising had carried the Army, and a
-      * rising no longer carries it by chance (politics.c, coup). */
-     .asserted = false,
-     .why_not = "an unbeaten Japan signs too: once in the Axis, with Germany and the USSR at peace by treaty, its "
-                "gain from the pact stays above zero without the lesson of a defeat, which only adds a margin to a "
-                "pact signed either way; the runs without a pact were those whose coup had carried the Army, and no "
-                "rising carries it against the Control faction and the Navy"},
+     /* the pact forecloses the northern option, which an Army unbeaten in
+      * the north still held winnable: it assents only once a lost battle has
+      * taught it what the Red Army is worth (diplomacy.c, north_faith), and
+      * an unbeaten Army that held out in 1941 leaves Japan without the pact
+      * in the runs that go north or never go south */
+     .asserted = true},
     {.id = "kodoha_purge_weakens_north",
      .statement = "The purge of the Kodoha after the failed 1936 coup weakened the northern push",
      .source = "000_7c8e6b011b0868af.txt:24; 000_7c8e6b011b0868af.txt:19",

@@ -49,8 +49,11 @@ def check(key, record, near, share, what):
         fail.append(f"{what}: most common month {mode}, the record's is {record}")
     if len(set(dates)) < 2:
         fail.append(f"{what}: always {dates[0]}: the date does not follow the run")
-# the Neutrality Pact: a bargain over Moscow's price, the date its waiting ends
-check(("treaty_signed", "neutrality_pact"), "1941-04", 1, 0.75, "Neutrality Pact")
+# the Neutrality Pact: a bargain over Moscow's price, the date its waiting ends.
+# It needed the Army's assent: a Japan beaten in a major border battle by 1940,
+# as the record's was (about two runs in three), signs in the record's months;
+# an Army unbeaten in the north may hold it off for years (claim 15)
+check(("treaty_signed", "neutrality_pact"), "1941-04", 1, 0.65, "Neutrality Pact")
 for r in runs:
     t = r.get(("treaty_signed", "neutrality_pact"))
     if t and t[0] < "1941-06" and "northern Sakhalin" not in t[1]:

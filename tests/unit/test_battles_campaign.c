@@ -1307,13 +1307,13 @@ static void test_khalkha_lift_is_the_trucks(void **state)
     assert_true(fabs(w->motor.delivered - delivery) < 1e-9);
     assert_true(w->motor.month == w->month);
     /* asked again in the month: nothing more comes */
-    assert_true(fabs(hk_motor_lift(w, western, true, 25000) - lift) < 1e-6);
+    assert_true(fabs(hk_motor_lift(w, western, true, 25000, 1e9) - lift) < 1e-6);
     /* next month, still losing (the Japanese side on the claimed ground):
      * another delivery, less the month's wear */
     w->month++;
     w->border_campaign.last_loser = -1;
     w->border_campaign.holder = HK_SIDE_JPN;
-    double next = hk_motor_lift(w, western, true, 25000);
+    double next = hk_motor_lift(w, western, true, 25000, 1e9);
     double kept = delivery * (1 - wear); /* as many as the road has use for */
     assert_true(fabs(w->motor.delivered - (kept + fmin(delivery, 25000 / per_truck - park - kept))) < 1e-6);
     assert_true(fabs(next - per_truck * (park + w->motor.delivered)) < 1e-6);
@@ -1323,17 +1323,17 @@ static void test_khalkha_lift_is_the_trucks(void **state)
     w->border_campaign.holder = HK_SIDE_SOV;
     w->month += 12;
     double before = w->motor.delivered;
-    assert_true(fabs(hk_motor_lift(w, western, true, 25000) - per_truck * (park + before * pow(1 - wear, 12))) < 1e-6);
+    assert_true(fabs(hk_motor_lift(w, western, true, 25000, 1e9) - per_truck * (park + before * pow(1 - wear, 12))) < 1e-6);
     assert_true(fabs(w->motor.delivered - before * pow(1 - wear, 12)) < 1e-6);
     w->border_campaign.holder = HK_SIDE_JPN;
     w->month++;
     before = w->motor.delivered * (1 - wear);
-    hk_motor_lift(w, western, false, 25000);
+    hk_motor_lift(w, western, false, 25000, 1e9);
     assert_true(fabs(w->motor.delivered - before) < 1e-6);
     /* no more trucks come than the road has use for */
     w->month++;
     w->motor.delivered = 25000 / per_truck - park;
-    hk_motor_lift(w, western, true, 25000);
+    hk_motor_lift(w, western, true, 25000, 1e9);
     assert_true(fabs(w->motor.delivered - (25000 / per_truck - park)) < 1e-6); /* the month's wear made good, no more */
     /* no protocol, or no Soviet men on Mongolia's ground: no park */
     hk_treaty_set_status(w, t, HK_TREATY_NONE);
@@ -1355,6 +1355,57 @@ static void test_khalkha_lift_is_the_trucks(void **state)
     hk_battles_step(w);
     assert_true(fabs(w->border_campaign.peak[HK_SIDE_SOV] - (1000 + 15000)) < 1.0);
     assert_true(w->motor.month == 0); /* not asked */
+    hk_world_free(w);
+    hk_scenario_free(s);
+}
+
+/* Moscow's trucks follow what the campaign needs, not its existence: a
+ * clash of a few hundred men on the Khalkha that the Soviet side is losing
+ * is answered by the trucks stationed there, and none are railed in (the
+ * record's build-up came once the fighting had grown to a showdown,
+ * 001:137); a campaign that needs a little more than the park carries gets
+ * that much, and one that needs far more gets motor.delivery. */
+static void test_khalkha_trucks_follow_the_need(void **state)
+{
+    (void)state;
+    hk_scenario *s = builtin();
+    hk_setup su;
+    hk_setup_init(&su, s);
+    int western = sector_by_id(s, "western");
+    int t = s->compiled->roles.sov_mgl_assistance;
+    assert_true(t >= 0);
+    double per_truck = su.param[HK_P_MOTOR_TRUCK_LIFT], park = su.param[HK_P_MOTOR_PARK];
+    double park_months = su.param[HK_P_MOTOR_PARK_MONTHS], delivery = su.param[HK_P_MOTOR_DELIVERY];
+    double ratio = su.param[HK_P_SOVIET_THREAT_RATIO];
+    hk_world *w = border_world(&su, 3, western);
+    w->sov_men = 1000000;
+    w->treaty[t].signed_on = w->month - (hk_month)ceil(park_months);
+    assert_true(fabs(hk_motor_stationed(w, western) - park) < 1e-9);
+    /* 133 Japanese against 180 Soviet men, the Soviet side beaten last */
+    open_campaign(w, western, 133, 180);
+    w->border_campaign.last_loser = HK_SIDE_SOV;
+    hk_battles_step(w);
+    assert_true(w->motor.delivered == 0.0);
+    /* the same asked directly, the campaign still on and lost last by the
+     * Soviet side: the men it lacks are far within the park's lift */
+    w->border_campaign.active = true;
+    w->border_campaign.last_loser = HK_SIDE_SOV;
+    w->month++;
+    assert_true(fabs(hk_motor_lift(w, western, true, 25000, ratio * 133 - 180) - per_truck * park) < 1e-6);
+    assert_true(w->motor.delivered == 0.0);
+    /* lacking 100 trucks' worth beyond the park: 100 come */
+    w->month++;
+    hk_motor_lift(w, western, true, 25000, per_truck * (park + 100));
+    assert_true(fabs(w->motor.delivered - 100) < 1e-6);
+    hk_world_free(w);
+    /* an army-sized battle (30,000 Japanese against 1,000): the full delivery */
+    w = border_world(&su, 3, western);
+    w->sov_men = 1000000;
+    w->treaty[t].signed_on = w->month - (hk_month)ceil(park_months);
+    open_campaign(w, western, 30000, 1000);
+    w->border_campaign.last_loser = HK_SIDE_SOV;
+    hk_battles_step(w);
+    assert_true(fabs(w->motor.delivered - delivery) < 1e-9);
     hk_world_free(w);
     hk_scenario_free(s);
 }
@@ -2463,6 +2514,7 @@ int main(void)
         cmocka_unit_test(test_player_orders_decide_ceasefire),
         cmocka_unit_test(test_campaign_supply_over_the_links),
         cmocka_unit_test(test_khalkha_lift_is_the_trucks),
+        cmocka_unit_test(test_khalkha_trucks_follow_the_need),
         cmocka_unit_test(test_campaign_japanese_no_surrender),
         cmocka_unit_test(test_campaign_envelopment_binds_the_defender),
         cmocka_unit_test(test_campaign_offensive_plans_surprise_and_air),

@@ -818,7 +818,8 @@ static void west_front(hk_world *w)
             snprintf(w->scratch, sizeof w->scratch,
                      "With %.0f men gathered in its reserve, %.0f of them from the Far East (%.1f divisions of "
                      "12,000), Stavka turns to the counter-offensive in the west %d months after the German attack; "
-                     "the Far East, left with %.0f men against %.0f Japanese in Manchuria and Korea, sends no more.",
+                     "the Far East, left with %.0f men against a Japanese army of %.0f in Manchuria and Korea (the "
+                     "border groupings and the reserves behind them), sends no more.",
                      reserve, w->sov_west_sent, w->sov_west_sent / 12000.0, months, w->sov_men, w->jpn_men);
         else
             snprintf(w->scratch, sizeof w->scratch,
@@ -947,12 +948,13 @@ static void tell_special_manoeuvres(hk_world *w, double before, double pre_west,
     double rec_next = baseline_at(w, 0, w->month + 1);
     double next = hk_fmin(rec_next * response(w, 2) * w->mv.budget_exp[0], hk_fmax(P(w, JAPAN_MAX_MEN), rec_next));
     double plan = hk_fmax(target, next);
+    w->manoeuvres_plan = plan;
     int n = snprintf(w->scratch, sizeof w->scratch,
                      "Tokyo answers the German attack on the USSR: it will not join it at once, but readies the army "
                      "in Manchuria and Korea to strike north if the Soviet Far East is stripped for the west. Under "
-                     "cover of special manoeuvres (Kantokuen) that army, %.0f men, is to be raised to %.0f; %.0f come "
-                     "this month",
-                     before, plan, w->jpn_men - before);
+                     "cover of special manoeuvres (Kantokuen) that army, %.0f men, is to be raised to %.0f, the plan's "
+                     "target; %.0f come this month, and it holds %.0f",
+                     before, plan, w->jpn_men - before, w->jpn_men);
     n = tell_far_east(w, n);
     if (n > 0 && (size_t)n < sizeof w->scratch)
         snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,

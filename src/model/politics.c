@@ -1522,16 +1522,33 @@ static void north_season(hk_world *w)
     if (thinned >= P(w, JAPAN_NORTH_THIN_SHARE))
         return; /* the Far East is stripped: the cabinet weighs war (war.c) */
     w->north_deferred_on = w->month;
-    if (hk_world_logging(w))
-        snprintf(w->scratch, sizeof w->scratch,
-                 "The Army General Staff gives up the northern operation for this year: since Germany's attack the "
-                 "Soviet Far East has sent %.0f men west, %.0f%% of its army, against the %.0f%% the plan waited for, "
-                 "and still holds %.0f (%.2f Japanese to one Soviet), and there is no time left to wait: a campaign begun "
-                 "later could not be over before the freeze. The army of the special manoeuvres, %.0f men, stays in Manchuria "
-                 "and Korea as a guard%s.",
-                 sent, 100.0 * thinned, 100.0 * P(w, JAPAN_NORTH_THIN_SHARE), w->sov_men,
-                 w->sov_men > 0 ? w->jpn_men / w->sov_men : 0.0, w->jpn_men,
-                 w->committed_south ? ", and the advance south goes on" : "");
+    if (hk_world_logging(w)) {
+        /* what the Staff knows at the month's start: the men gone west
+         * before it (a transfer begun this month is told after, by
+         * movement), and the army the manoeuvres have raised so far
+         * against the plan's target */
+        int n = sent > 0
+                    ? snprintf(w->scratch, sizeof w->scratch,
+                               "The Army General Staff gives up the northern operation for this year: by the month's "
+                               "start the Soviet Far East had sent %.0f men west since Germany's attack, %.0f%% of its "
+                               "army, against the %.0f%% the plan waited for",
+                               sent, 100.0 * thinned, 100.0 * P(w, JAPAN_NORTH_THIN_SHARE))
+                    : snprintf(w->scratch, sizeof w->scratch,
+                               "The Army General Staff gives up the northern operation for this year: by the month's "
+                               "start no Soviet division had left the Far East for the west since Germany's attack, "
+                               "against the %.0f%% of its army the plan waited for",
+                               100.0 * P(w, JAPAN_NORTH_THIN_SHARE));
+        char plan[96] = "";
+        if (w->manoeuvres_plan > w->jpn_men)
+            snprintf(plan, sizeof plan, " of the %.0f planned", w->manoeuvres_plan);
+        if (n > 0 && (size_t)n < sizeof w->scratch)
+            snprintf(w->scratch + n, sizeof w->scratch - (size_t)n,
+                     "; it still holds %.0f (%.2f Japanese to one Soviet), and there is no time left to wait: a "
+                     "campaign begun later could not be over before the freeze. The army of the special manoeuvres, "
+                     "%.0f men in Manchuria and Korea so far%s, stays there as a guard%s.",
+                     w->sov_men, w->sov_men > 0 ? w->jpn_men / w->sov_men : 0.0, w->jpn_men, plan,
+                     w->committed_south ? ", and the advance south goes on" : "");
+    }
     hk_world_emit2(w, "doctrine", "north_deferred", s->jpn, s->sov, w->scratch,
                    SRC_MODEL("politics-north-season") "; wiki_kantokuen");
 }

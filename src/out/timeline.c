@@ -433,6 +433,7 @@ static void border_totals(const hk_scenario *s, const hk_month_summary *m, hk_si
 /* A bloc's whole army on the map: the border's groupings and those behind
  * them (the Kwantung Army's central reserve at Dalian, the Korea Army at
  * Keijo), which the border line leaves out. */
+static bool abroad(const hk_scenario *s, const hk_month_summary *m, int f);
 static double theatre_men(const hk_scenario *s, const hk_month_summary *m, int j)
 {
     double men = 0;
@@ -563,8 +564,24 @@ static void year_block(hk_timeline *t)
         /* A year that ends far below its peak (an army destroyed or sent
          * away) says what it had at its height, and when. */
         for (int j = 0; j < 2; j++) {
-            if (!(t->peak[j].men > 1.1 * side[j].men) || t->peak_month[j] == m->month)
+            if (!(t->peak[j].men > 1.1 * side[j].men) || t->peak_month[j] == m->month) {
+                /* otherwise the whole army at the year's end, where reserves
+                 * behind the border make it larger than the border row (the
+                 * army of the special manoeuvres, counted whole in the
+                 * year's events) */
+                double all = theatre_men(s, m, j);
+                for (int f = 0; f < s->n_formations; f++)
+                    if (bloc_of(s, s->formations[f].actor) == j && abroad(s, m, f))
+                        all -= m->formations[f].men; /* told on the abroad line */
+                if (all > 1.1 * side[j].men) {
+                    char n[32];
+                    thousands(all, n, sizeof n);
+                    pad(t->out, LABEL_COL);
+                    fprintf(t->out, "%-14s %sin all %s men, the reserves in the rear with them%s\n", names[j], col(t, C_DIM), n,
+                            col(t, C_RESET));
+                }
                 continue;
+            }
             char men[32], when[16];
             thousands(t->peak[j].men, men, sizeof men);
             hk_month_format(t->peak_month[j], when);

@@ -572,6 +572,7 @@ struct hk_world {
     } mv;
     double jpn_peak;          /* the largest Japanese mainland army so far */
     bool manoeuvres_told;     /* movement: the special manoeuvres' build-up has been told */
+    double manoeuvres_plan;   /* movement: the men the special manoeuvres were to raise the army to (text only) */
     bool levy_told;           /* movement: the last levy of 1945 (the July call-up) has been told */
     hk_month person_named[HK_MAX_PEOPLE]; /* world.c: the month each person was last named, 0 never */
     hk_month north_deferred_on; /* politics.c: the Army gave up the northern operation for that month's year, 0 never */

@@ -91,6 +91,18 @@ for name in ("s1", "r"):
             if abs(sides.get(side, -1) - round(want[i])) > 2:
                 fail.append(f"{name} {year}: {side} side {sides.get(side)} men, distinct formations give {want[i]:.0f}")
                 break
+    # A year whose army stands partly behind the border (the army of the
+    # special manoeuvres, its central reserve at Dalian and the Korea Army at
+    # Keijo) gives the whole army too, the figure the year's events tell
+    if name == "s1":
+        b41 = text[text.find("--- 1941"):text.find("--- 1942")]
+        am = re.search(r"Japanese side +in all ([\d,]+) men, the reserves in the rear", b41)
+        whole = sum(f["men"] for fid, f in months["1941-12"]["formations"].items()
+                    if actor_of.get(fid) in jp_bloc and f["men"] > 0)
+        if not am:
+            fail.append("simulate 1941: the block leaves out the army behind the border")
+        elif abs(int(am.group(1).replace(",", "")) - round(whole)) > 2:
+            fail.append(f"simulate 1941: the Japanese army in all is {am.group(1)}, its formations give {whole:.0f}")
     # A year whose forces collapse names its peak month.
     if name == "r":
         b45 = text[text.find("--- 1945"):]

@@ -36,6 +36,28 @@ for seed in 1 2 3 4 5; do
   [ -n "$plan" ] && [ "$plan" -le "$maxmen" ] || { echo "seed $seed: the plan is '$plan' men, above japan.max_men $maxmen"; exit 1; }
 done
 
+# the year's texts tell one story of the manoeuvres' army: the Army's giving
+# the north up counts the men raised so far against the same plan the
+# manoeuvres set, no more men than the plan, and the men gone west by the
+# month's start (never "sent 0 men" beside a transfer of the same month)
+for seed in 1 2 3 4 5 6 7 8 9 10; do
+  "$HK" simulate --seed "$seed" --json > "$T/s.jsonl"
+  man=$(jq -r 'select(.type=="event" and .id=="special_manoeuvres") | .text' "$T/s.jsonl" | tr -s ' \n' ' ')
+  def=$(jq -r 'select(.type=="event" and .id=="north_deferred") | .text' "$T/s.jsonl" | head -1 | tr -s ' \n' ' ')
+  [ -n "$man" ] && [ -n "$def" ] || continue
+  plan=$(sed -n 's/.*is to be raised to \([0-9,]*\), the plan.s target.*/\1/p' <<< "$man" | tr -d ,)
+  held=$(sed -n 's/.*and it holds \([0-9,]*\)\..*/\1/p' <<< "$man" | tr -d ,)
+  [ -n "$plan" ] && [ -n "$held" ] || { echo "seed $seed: the manoeuvres do not say their target and the army: $man"; exit 1; }
+  sofar=$(sed -n 's/.*special manoeuvres, \([0-9,]*\) men in Manchuria and Korea so far.*/\1/p' <<< "$def" | tr -d ,)
+  [ -n "$sofar" ] && [ "$sofar" -ge "$held" ] && [ "$sofar" -le "$plan" ] ||
+    { echo "seed $seed: the north given up with '$sofar' men so far (raised to $held, plan $plan): $def"; exit 1; }
+  if [ "$sofar" -lt "$plan" ]; then
+    dp=$(sed -n 's/.*so far of the \([0-9,]*\) planned.*/\1/p' <<< "$def" | tr -d ,)
+    [ "$dp" = "$plan" ] || { echo "seed $seed: plan $plan in the manoeuvres, $dp when the north is given up"; exit 1; }
+  fi
+  if grep -q "sent 0 men west" <<< "$def"; then echo "seed $seed: 'sent 0 men west': $def"; exit 1; fi
+done
+
 # no German attack, no build-up, no event
 "$HK" simulate --seed 1 --without barbarossa --json > "$T/w.jsonl"
 jq -s -e '[.[] | select(.type=="event" and .id=="special_manoeuvres")] | length == 0' "$T/w.jsonl" > /dev/null ||

@@ -1449,8 +1449,19 @@ static void commitment(hk_world *w)
         hk_world_emit2(w, "doctrine", "south_window_closed", s->jpn, -1, w->scratch,
                        SRC_MODEL("politics-commitment"));
     }
+    /* the German attack on the USSR puts the choice of north or south to
+     * the cabinet, which answers it doctrine.answer_months after the
+     * attack's month (the Imperial Conference of 2 July 1941, ten days
+     * after 22 June; feis1950): a case for the south already below the
+     * threshold with the north quiet commits then, without waiting out the
+     * season of consistent policy; a case not there by then goes on
+     * counting its months */
+    bool answer = hk_flag(w, HK_EFFECT_GER_SOV_WAR) && !hk_flag(w, HK_EFFECT_GERMANY_DEFEATED) &&
+                  w->month - w->flag_since[HK_EFFECT_GER_SOV_WAR] == (int)P(w, DOCTRINE_ANSWER_MONTHS) &&
+                  w->south_months >= 1;
     if (w->committed_south ||
-        (!forced && (w->war || !opportunity || w->south_months < (int)P(w, DOCTRINE_COMMIT_MONTHS))))
+        (!forced &&
+         (w->war || !opportunity || (w->south_months < (int)P(w, DOCTRINE_COMMIT_MONTHS) && !answer))))
         return;
     w->committed_south = true;
     w->committed_south_on = w->month;
@@ -1480,12 +1491,17 @@ static void commitment(hk_world *w)
         if (w->staff_estimate_on != 0 && w->staff_ratio[0] > 0)
             snprintf(staff, sizeof staff, "; the General Staff counts %.1f Soviet men, %.0f tanks and %.1f aircraft to one Japanese",
                      w->staff_ratio[0], w->staff_ratio[1], w->staff_ratio[2]);
+        /* an answer to the German attack that comes before the season is out says so */
+        bool early = answer && w->south_months < (int)P(w, DOCTRINE_COMMIT_MONTHS) && !forced;
         snprintf(w->scratch, sizeof w->scratch,
-                 "The case for the south has stayed below %+.2f for %d months (%s)%s%s%s%s; the Navy and its allies "
+                 "%sThe case for the south has stayed below %+.2f for %d month%s (%s)%s%s%s%s; the Navy and its allies "
                  "hold %.2f of influence; Japan commits south: the south gets the ships, the oil and the new divisions, "
                  "and the army in Manchuria stands on the defensive (it gives up divisions only once a war in the "
                  "Pacific calls for them).",
-                 P(w, DOCTRINE_COMMIT_SOUTH), w->south_months, now,
+                 early ? "Germany's attack on the USSR puts the choice of north or south to the cabinet, which "
+                         "answers it at an Imperial Conference. "
+                       : "",
+                 P(w, DOCTRINE_COMMIT_SOUTH), w->south_months, w->south_months == 1 ? "" : "s", now,
                  hk_flag(w, HK_EFFECT_FRANCE_FALLEN) ? " with Europe's colonies exposed" : "",
                  hk_flag(w, HK_EFFECT_OIL_EMBARGO) ? " under an oil embargo" : "", flank, staff, south);
     }

@@ -16,14 +16,11 @@ attacker's casualties to the defender's, in the battles the attacker won and
 in those it did not.
 """
 import argparse
-import collections
-import csv
 import os
-import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import dump  # noqa: E402
 
 
 def num(x):
@@ -40,32 +37,19 @@ def median(v):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "cdb90"))
-    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--data", default=dump.DATA)
+    ap.add_argument("--build", default=dump.BUILD)
     ap.add_argument("--part", choices=("fit", "held", "all"), default="all")
     a = ap.parse_args()
-    tool = os.path.join(a.build, "cdb90_fit")
-    if not os.access(tool, os.X_OK):
-        sys.exit(f"fortified.py: {tool} not built")
-    env = dict(os.environ, CDB90_DUMP_ALL="1")
-    out = subprocess.run([tool, a.data, "--evaluate", "--quiet"], env=env, capture_output=True, text=True)
-    if out.returncode != 0:
-        sys.exit(out.stderr)
-    battles = {r["isqno"]: r for r in csv.DictReader(open(os.path.join(a.data, "battles.csv")))}
-    sides = collections.defaultdict(dict)
-    for r in csv.DictReader(open(os.path.join(a.data, "belligerents.csv"))):
-        sides[r["isqno"]][r["attacker"]] = r
+    battles, sides = dump.battles_and_sides(a.data)
     rows = {}
-    for line in out.stderr.splitlines():
-        p = line.split()
-        # D isqno part year wina winner broke score+bias strain strain logratio days_model days_rec ratio collapsed
-        if len(p) < 15 or p[0] != "D" or p[1] in rows:
-            continue  # the first scoring of each battle is the model's own
+    # D isqno part year wina winner broke score+bias strain strain logratio days_model days_rec ratio collapsed
+    for isqno, p in dump.first_scorings("fortified.py", a.data, a.build, 15).items():
         part = int(p[2])
         if (a.part == "fit" and part != 0) or (a.part == "held" and part != 1):
             continue
-        rows[p[1]] = dict(wina=int(p[4]), named=int(p[5]), days=int(p[12]), ratio=float(p[13]),
-                          post=battles[p[1]]["post1"])
+        rows[isqno] = dict(wina=int(p[4]), named=int(p[5]), days=int(p[12]), ratio=float(p[13]),
+                           post=battles[isqno]["post1"])
     bins = ((0, 0.5), (0.5, 1), (1, 2), (2, float("inf")))
     print("| defender | power ratio at the start | battles | attacker won (record) | model names the attacker "
           "| median days of the attacker's wins | attacker / defender casualties: attacker won | attacker lost |")

@@ -16,15 +16,12 @@ by the battle's length in days. The six Japan-USSR engagements are in the
 held-out part as every even isqno is.
 """
 import argparse
-import collections
-import csv
 import math
 import os
-import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import dump  # noqa: E402
 
 
 def num(x):
@@ -45,32 +42,19 @@ def main():
         k = argv.index("--")
         argv, extra = argv[:k], argv[k + 1:]
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "cdb90"))
-    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--data", default=dump.DATA)
+    ap.add_argument("--build", default=dump.BUILD)
     a = ap.parse_args(argv)
-    tool = os.path.join(a.build, "cdb90_fit")
-    if not os.access(tool, os.X_OK):
-        sys.exit(f"works.py: {tool} not built")
-    env = dict(os.environ, CDB90_DUMP_ALL="1")
-    out = subprocess.run([tool, a.data, "--evaluate", "--quiet"] + extra, env=env, capture_output=True, text=True)
-    if out.returncode != 0:
-        sys.exit(out.stderr)
-    battles = {r["isqno"]: r for r in csv.DictReader(open(os.path.join(a.data, "battles.csv")))}
-    sides = collections.defaultdict(dict)
-    for r in csv.DictReader(open(os.path.join(a.data, "belligerents.csv"))):
-        sides[r["isqno"]][r["attacker"]] = r
+    battles, sides = dump.battles_and_sides(a.data)
     rows = {}
-    for line in out.stderr.splitlines():
-        p = line.split()
-        # D isqno part year wina winner broke score+bias strain strain logratio days_model days_rec ratio
-        # collapsed cas_att cas_def
-        if len(p) < 17 or p[0] != "D" or p[1] in rows:
-            continue  # the first scoring of each battle is the model's own
-        at, de = sides[p[1]].get("1"), sides[p[1]].get("0")
+    # D isqno part year wina winner broke score+bias strain strain logratio days_model days_rec ratio
+    # collapsed cas_att cas_def
+    for isqno, p in dump.first_scorings("works.py", a.data, a.build, 17, extra).items():
+        at, de = sides[isqno].get("1"), sides[isqno].get("0")
         if not at or not de:
             continue
-        rows[p[1]] = dict(part=int(p[2]), year=int(p[3]), days=int(p[12]), post=battles[p[1]]["post1"],
-                          ea=err(float(p[15]), num(at["cas"])), ed=err(float(p[16]), num(de["cas"])))
+        rows[isqno] = dict(part=int(p[2]), year=int(p[3]), days=int(p[12]), post=battles[isqno]["post1"],
+                           ea=err(float(p[15]), num(at["cas"])), ed=err(float(p[16]), num(de["cas"])))
     eras = (("before 1901", 0, 1900), ("1901 on", 1901, 9999))
     lengths = (("1 day", 0, 1), ("2-3 days", 2, 3), ("4 days and more", 4, 99999))
     print("| defender | era | length | fit: battles | fit: attacker | fit: defender "

@@ -491,13 +491,6 @@ static hk_month coup_ordered_on(const hk_world *w)
  * (the Control faction, the Navy); a purged or absent faction weighs 0. */
 static double coup_weight(const hk_world *w, int f) { return f >= 0 && !w->purged[f] ? w->influence[f] : 0.0; }
 
-bool hk_politics_coup_carries_army(const hk_world *w)
-{
-    double backing = coup_weight(w, w->c->faction_kodoha) + coup_weight(w, w->c->faction_kwantung);
-    double against = coup_weight(w, w->c->faction_toseiha) + coup_weight(w, w->c->faction_navy);
-    return backing > against;
-}
-
 static void coup(hk_world *w, hk_lazy_stream *r)
 {
     const hk_scenario *s = w->s;
@@ -553,9 +546,9 @@ static void coup(hk_world *w, hk_lazy_stream *r)
      * the Army only where the officers who would back it (the Imperial Way
      * and the Kwantung Army's field officers, the Army's other hawks) weigh
      * more than the Control faction and the Navy, who would suppress it. */
-    bool success = hk_politics_coup_carries_army(w);
     double against = coup_weight(w, t) + coup_weight(w, w->c->faction_navy);
     double backing = coup_weight(w, f) + coup_weight(w, w->c->faction_kwantung);
+    bool success = backing > against;
     double before = w->influence[f], rival = w->influence[t], lost = 1.0 - exp(-w->frustration);
     /* the division they rise with, ordered away after their faction lost the Army */
     char posted[160] = "";

@@ -78,10 +78,6 @@ double hk_politics_discipline(hk_world *w);
  * held, no war with the USSR, the faction not purged and the Control
  * faction holding more influence than it (it has lost the Army). */
 bool hk_politics_coup_ready(const hk_world *w);
-/* Whether a rising of the Imperial Way carries the Army: its backers (the
- * Imperial Way, the Kwantung field officers) outweigh the Control faction and
- * the Navy, who would put it down. */
-bool hk_politics_coup_carries_army(const hk_world *w);
 /* Whether Japan's northern flank is quiet enough for a commitment south: a
  * neutrality pact binding the USSR, the USSR at war in the west, or a Soviet
  * army on the border no larger than Japan's. */

@@ -300,7 +300,7 @@ static bool soviet_reads_restraint(const hk_world *w)
  * local balance and Moscow's resolve scale it as before. */
 static double soviet_move_chance(const hk_world *w)
 {
-    int season = __builtin_popcount(w->season_mons), left = 0;
+    int season = w->season_count, left = 0;
     for (int k = 0, m = hk_month_mon(w->month) - 1; k < 12 && ((w->season_mons >> ((m + k) % 12)) & 1u); k++)
         left++;
     return P(w, INCIDENT_SOVIET_MOVE) * (double)season / (double)(left > 0 ? left : season);
